@@ -1,0 +1,20 @@
+"""Errors the extractor raises: each carries a message a person can act on."""
+
+from __future__ import annotations
+
+
+class ExtractionError(Exception):
+    """Bad input: the message names the file and the reason, never a traceback."""
+
+    def __init__(self, source_name: str, reason: str) -> None:
+        self.source_name = source_name
+        self.reason = reason
+        super().__init__(f"{source_name}: {reason}")
+
+
+class ReadError(ExtractionError):
+    """The file cannot be turned into text (empty, binary, encrypted, no text layer...)."""
+
+
+class NotAResolutionError(ExtractionError):
+    """The text was read but does not look like a resolution."""
