@@ -83,6 +83,7 @@ class OperativeParagraph:
 class Footnote:
     mark: str
     text: str
+    anchor: int | None = None  # offset in the clean text where the mark stood
 
 
 @dataclass
