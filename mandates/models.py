@@ -1,0 +1,582 @@
+"""The tables of Mandate Tracker. Business rules live in mandates/services/."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+# Ten weeks: the UN "10-4-6" rule for pre-session documents.
+DEFAULT_LEAD_TIME_DAYS = 70
+
+
+class Body(models.Model):
+    """An organ whose sessions deadlines refer to (HRC, GA, ECOSOC, SC...)."""
+
+    code = models.CharField(_("code"), max_length=16, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    default_lead_time_days = models.PositiveIntegerField(
+        _("default lead time (days)"),
+        default=DEFAULT_LEAD_TIME_DAYS,
+        help_text=_("How long before a session opens its documents are due."),
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("body")
+        verbose_name_plural = _("bodies")
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Session(models.Model):
+    """A numbered regular session of a body, with dates that may still be estimated."""
+
+    class DatesStatus(models.TextChoices):
+        HELD = "held", _("held")
+        ANNOUNCED = "announced", _("announced")
+        ESTIMATED = "estimated", _("estimated")
+
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="sessions")
+    number = models.PositiveIntegerField(_("number"))
+    start = models.DateField(_("opens"))
+    end = models.DateField(_("closes"))
+    main_part_end = models.DateField(
+        _("main part closes"),
+        null=True,
+        blank=True,
+        help_text=_("General Assembly: end of the main part (September-December)."),
+    )
+    dates_status = models.CharField(
+        _("dates"), max_length=16, choices=DatesStatus.choices, default=DatesStatus.ESTIMATED
+    )
+    source = models.CharField(_("source of the dates"), max_length=500, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["body__code", "number"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        constraints = [
+            models.UniqueConstraint(fields=["body", "number"], name="session_unique_body_number"),
+            models.CheckConstraint(
+                condition=Q(end__gte=models.F("start")), name="session_end_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body.code} {self.number}"
+
+    @property
+    def is_estimated(self) -> bool:
+        return self.dates_status == self.DatesStatus.ESTIMATED
+
+
+class Resolution(models.Model):
+    """An adopted resolution as read by the extractor, with its original file."""
+
+    symbol = models.CharField(_("symbol"), max_length=64, unique=True)
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="resolutions")
+    session = models.ForeignKey(
+        Session, on_delete=models.PROTECT, related_name="resolutions", null=True, blank=True
+    )
+    number = models.CharField(_("number"), max_length=32, blank=True)
+    title = models.TextField(_("title"), blank=True)
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    agenda_item = models.CharField(_("agenda item"), max_length=64, blank=True)
+    committee_report = models.CharField(_("committee report"), max_length=64, blank=True)
+    vote = models.JSONField(_("vote"), null=True, blank=True)
+    text = models.TextField(_("clean text"), blank=True)
+    source_file = models.FileField(_("original file"), upload_to="resolutions/%Y/", blank=True)
+    source_name = models.CharField(_("file name"), max_length=255, blank=True)
+    checksum = models.CharField(_("SHA-256 of the file"), max_length=64, blank=True)
+    extractor_version = models.CharField(_("extractor version"), max_length=32, blank=True)
+    extraction = models.JSONField(_("extraction result"), default=dict, blank=True)
+    warnings = models.JSONField(_("extraction warnings"), default=list, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["text", "extraction"])
+
+    class Meta:
+        ordering = ["-adopted_on", "symbol"]
+        verbose_name = _("resolution")
+        verbose_name_plural = _("resolutions")
+
+    def __str__(self) -> str:
+        return self.symbol
+
+
+class Paragraph(models.Model):
+    """A preambular or operative paragraph (or sub-paragraph) of a resolution."""
+
+    class Part(models.TextChoices):
+        PREAMBLE = "preamble", _("preamble")
+        OPERATIVE = "operative", _("operative")
+
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="paragraphs")
+    part = models.CharField(_("part"), max_length=16, choices=Part.choices)
+    position = models.PositiveIntegerField(_("position"))
+    number = models.CharField(_("number"), max_length=32, blank=True, help_text=_('"35" or "7(h)"'))
+    verb = models.CharField(_("verb"), max_length=100, blank=True)
+    text = models.TextField(_("text"))
+    span_start = models.PositiveIntegerField(_("starts at"), null=True, blank=True)
+    span_end = models.PositiveIntegerField(_("ends at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["resolution", "position"]
+        verbose_name = _("paragraph")
+        verbose_name_plural = _("paragraphs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resolution", "position"], name="paragraph_unique_position"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        label = self.number or self.verb or self.part
+        return f"{self.resolution.symbol} {label}"
+
+
+class Contact(models.Model):
+    """A person or named unit that can be made responsible and receive reminders."""
+
+    class Delivery(models.TextChoices):
+        IMMEDIATE = "immediate", _("each reminder as it falls due")
+        DIGEST = "digest", _("weekly digest")
+
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"))
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contact",
+    )
+    is_unit = models.BooleanField(_("named unit"), default=False)
+    delivery = models.CharField(
+        _("reminder delivery"), max_length=16, choices=Delivery.choices, default=Delivery.IMMEDIATE
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        constraints = [models.UniqueConstraint(fields=["email"], name="contact_unique_email")]
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>"
+
+
+class Actor(models.Model):
+    """Who is asked to act: an official, an office, an organ or a mechanism."""
+
+    class Kind(models.TextChoices):
+        OFFICIAL = "official", _("official")
+        OFFICE = "office", _("office")
+        ORGAN = "organ", _("intergovernmental organ")
+        SPECIAL_PROCEDURE = "special_procedure", _("special procedure")
+        MECHANISM = "mechanism", _("mechanism or investigative body")
+        TREATY_BODY = "treaty_body", _("treaty body")
+        AGENCY = "agency", _("agency, fund or programme")
+        OTHER = "other", _("other")
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.OTHER)
+    contacts = models.ManyToManyField(
+        Contact, blank=True, related_name="actors", verbose_name=_("responsible contacts")
+    )
+    focal_point = models.ForeignKey(
+        Contact,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="focal_point_for",
+        verbose_name=_("focal point for escalations"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("actor")
+        verbose_name_plural = _("actors")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ActorAlias(models.Model):
+    """A way texts name an actor ("the Office", "United Nations High Commissioner ...")."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(_("alias"), max_length=255, unique=True)
+
+    class Meta:
+        ordering = ["alias"]
+        verbose_name = _("actor alias")
+        verbose_name_plural = _("actor aliases")
+
+    def __str__(self) -> str:
+        return self.alias
+
+
+class ReviewStatus(models.TextChoices):
+    PROPOSED = "proposed", _("proposed")
+    CONFIRMED = "confirmed", _("confirmed")
+    REJECTED = "rejected", _("rejected")
+
+
+class Mandate(models.Model):
+    """One request in one operative paragraph, addressed to one actor."""
+
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="mandates")
+    paragraph = models.ForeignKey(
+        Paragraph, on_delete=models.SET_NULL, null=True, blank=True, related_name="mandates"
+    )
+    paragraph_label = models.CharField(_("paragraph"), max_length=32, help_text=_('"35" or "7(h)"'))
+    verb = models.CharField(_("verb"), max_length=100, blank=True)
+    actor = models.ForeignKey(
+        Actor, on_delete=models.PROTECT, null=True, blank=True, related_name="mandates"
+    )
+    actor_text = models.CharField(_("actor as printed"), max_length=500, blank=True)
+    partners = models.ManyToManyField(
+        Actor, blank=True, related_name="partner_mandates", verbose_name=_("partners")
+    )
+    quote = models.TextField(_("evidence quote"), blank=True)
+    span_start = models.PositiveIntegerField(null=True, blank=True)
+    span_end = models.PositiveIntegerField(null=True, blank=True)
+    review_status = models.CharField(
+        _("review"), max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.PROPOSED
+    )
+    needs_review = models.BooleanField(_("needs review"), default=False)
+    review_reasons = models.JSONField(_("review reasons"), default=list, blank=True)
+    position = models.PositiveIntegerField(_("position in the extraction"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["resolution", "position"]
+        verbose_name = _("mandate")
+        verbose_name_plural = _("mandates")
+
+    def __str__(self) -> str:
+        return f"{self.resolution.symbol} para. {self.paragraph_label}: {self.actor or self.actor_text}"
+
+
+class Deliverable(models.Model):
+    """What a mandate produces, for whom, by when; the unit staff track and calendars show."""
+
+    class Kind(models.TextChoices):
+        REPORT = "report", _("report")
+        ORAL_UPDATE = "oral update", _("oral update")
+        MEETING = "meeting", _("meeting")
+        PANEL = "panel", _("panel")
+        SEMINAR = "seminar", _("seminar")
+        CONSULTATION = "consultation", _("consultation")
+        STUDY = "study", _("study")
+        COMPILATION = "compilation", _("compilation")
+        OTHER = "other", _("other")
+
+    class Relation(models.TextChoices):
+        AT = "at", _("at")
+        BEFORE = "before", _("before")
+        BY = "by", _("by")
+
+    class Progress(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        IN_PROGRESS = "in_progress", _("in progress")
+        SUBMITTED = "submitted", _("submitted")
+        ISSUED = "issued", _("issued")
+        DEFERRED = "deferred", _("deferred")
+        NOT_DELIVERABLE = "not_deliverable", _("not deliverable")
+        CANCELLED = "cancelled", _("cancelled")
+        SUPERSEDED = "superseded", _("superseded")
+
+    uid = models.UUIDField(_("calendar UID"), default=uuid.uuid4, unique=True, editable=False)
+    mandate = models.ForeignKey(Mandate, on_delete=models.CASCADE, related_name="deliverables")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.REPORT)
+    count = models.PositiveIntegerField(_("how many"), default=1)
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    due_session = models.ForeignKey(
+        Session,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="deliverables",
+        verbose_name=_("due session"),
+    )
+    due_relation = models.CharField(
+        _("relation to the session"), max_length=8, choices=Relation.choices, blank=True
+    )
+    stated_due_date = models.DateField(
+        _("date printed in the text"), null=True, blank=True, help_text=_('"by 31 May 2026"')
+    )
+    computed_due_date = models.DateField(_("computed due date"), null=True, blank=True)
+    manual_due_date = models.DateField(
+        _("manual due date"), null=True, blank=True, help_text=_("Overrides the computed date.")
+    )
+    due_date = models.DateField(
+        _("due date"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Manual date, else the printed date, else the computed date."),
+    )
+    alternatives = models.JSONField(_("other readings"), default=list, blank=True)
+    recurring = models.CharField(_("recurring"), max_length=32, blank=True)
+    review_status = models.CharField(
+        _("review"), max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.PROPOSED
+    )
+    needs_review = models.BooleanField(_("needs review"), default=False, db_index=True)
+    review_reasons = models.JSONField(_("review reasons"), default=list, blank=True)
+    progress = models.CharField(
+        _("progress"), max_length=16, choices=Progress.choices, default=Progress.PLANNED
+    )
+    fulfilled_by = models.CharField(
+        _("fulfilling document"), max_length=64, blank=True, help_text=_("e.g. A/HRC/59/36")
+    )
+    fulfilled_on = models.DateField(_("fulfilled on"), null=True, blank=True)
+    predecessor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successors",
+        verbose_name=_("renews"),
+    )
+    assignees = models.ManyToManyField(
+        Contact,
+        blank=True,
+        related_name="assigned_deliverables",
+        verbose_name=_("assigned to"),
+        help_text=_("Overrides the actor's responsible contacts."),
+    )
+    reminder_opt_outs = models.ManyToManyField(
+        Contact,
+        blank=True,
+        related_name="muted_deliverables",
+        verbose_name=_("no reminders for"),
+    )
+    is_public = models.BooleanField(_("in public feeds"), default=True)
+    quote = models.TextField(_("evidence quote"), blank=True)
+    span_start = models.PositiveIntegerField(null=True, blank=True)
+    span_end = models.PositiveIntegerField(null=True, blank=True)
+    edited_fields = models.JSONField(
+        _("fields edited by a person"),
+        default=list,
+        blank=True,
+        help_text=_("Ingesting a new version of the text never overwrites these."),
+    )
+    sequence = models.PositiveIntegerField(_("calendar SEQUENCE"), default=0)
+    position = models.PositiveIntegerField(_("position in the extraction"), default=0)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last change"), auto_now=True, db_index=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["due_date", "id"]
+        verbose_name = _("deliverable")
+        verbose_name_plural = _("deliverables")
+        constraints = [
+            models.CheckConstraint(condition=Q(count__gte=1), name="deliverable_count_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"{self.get_kind_display()} ({self.mandate})"
+
+
+class ProposedChange(models.Model):
+    """A change a new version of a text proposes for a field a person already owns."""
+
+    deliverable = models.ForeignKey(
+        Deliverable, on_delete=models.CASCADE, related_name="proposed_changes"
+    )
+    field = models.CharField(_("field"), max_length=64)
+    old_value = models.TextField(_("current value"), blank=True)
+    new_value = models.TextField(_("value in the new text"), blank=True)
+    source = models.CharField(_("source"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+    resolved = models.BooleanField(_("resolved"), default=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("proposed change")
+        verbose_name_plural = _("proposed changes")
+
+    def __str__(self) -> str:
+        return f"{self.deliverable_id}.{self.field}: {self.old_value!r} -> {self.new_value!r}"
+
+
+class Comment(models.Model):
+    """A note a person leaves on a deliverable."""
+
+    deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class DueDateRule(models.Model):
+    """How long before (or after) a session opens a deliverable of a kind is due."""
+
+    class Anchor(models.TextChoices):
+        OPENING = "opening", _("session opens")
+        CLOSING = "closing", _("session closes")
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="due_date_rules")
+    kind = models.CharField(
+        _("kind"),
+        max_length=16,
+        choices=Deliverable.Kind.choices,
+        blank=True,
+        help_text=_("Blank: any kind."),
+    )
+    relation = models.CharField(
+        _("relation"),
+        max_length=8,
+        choices=Deliverable.Relation.choices,
+        blank=True,
+        help_text=_("Blank: any relation."),
+    )
+    anchor = models.CharField(
+        _("counted from"), max_length=8, choices=Anchor.choices, default=Anchor.OPENING
+    )
+    lead_time_days = models.IntegerField(
+        _("days before"),
+        default=DEFAULT_LEAD_TIME_DAYS,
+        help_text=_("0: the day itself; negative: after."),
+    )
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["body__code", "kind", "relation"]
+        verbose_name = _("due-date rule")
+        verbose_name_plural = _("due-date rules")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "kind", "relation"], name="due_date_rule_unique_body_kind_relation"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body.code} {self.kind or 'any kind'} {self.relation or 'any'}: {self.lead_time_days} days"
+
+
+class ReminderRule(models.Model):
+    """One reminder offset: days before the due date when people hear about it."""
+
+    days_before_due = models.PositiveIntegerField(_("days before the due date"), unique=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["-days_before_due"]
+        verbose_name = _("reminder rule")
+        verbose_name_plural = _("reminder rules")
+
+    def __str__(self) -> str:
+        return f"{self.days_before_due} days before"
+
+
+class ReminderPolicy(models.Model):
+    """What happens once a deliverable is overdue (a single row, editable in the admin)."""
+
+    overdue_every_days = models.PositiveIntegerField(
+        _("remind every N days when overdue"), default=7
+    )
+    escalate_after_days_overdue = models.PositiveIntegerField(
+        _("escalate to the focal point after N days overdue"), default=14
+    )
+
+    class Meta:
+        verbose_name = _("reminder policy")
+        verbose_name_plural = _("reminder policy")
+
+    def __str__(self) -> str:
+        return str(_("Reminder policy"))
+
+
+class ReminderLog(models.Model):
+    """One reminder decided for one recipient; its unique key makes it go out once."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed")
+        SKIPPED = "skipped", _("skipped")
+
+    deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="reminders")
+    recipient = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="reminders")
+    reminder = models.CharField(
+        _("reminder"), max_length=32, help_text=_('"before:14", "overdue:7"')
+    )
+    due_date = models.DateField(_("for due date"))
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED
+    )
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    decided_at = models.DateTimeField(_("decided"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-decided_at"]
+        verbose_name = _("reminder log entry")
+        verbose_name_plural = _("reminder log")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["deliverable", "recipient", "reminder", "due_date"],
+                name="reminder_log_unique_key",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reminder} for {self.deliverable_id} to {self.recipient_id}: {self.status}"
+
+
+def new_feed_token() -> str:
+    """256 random bits, URL-safe."""
+    return secrets.token_urlsafe(32)
+
+
+class FeedToken(models.Model):
+    """The secret in a private calendar URL; calendar clients cannot log in."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feed_tokens"
+    )
+    token = models.CharField(
+        _("token"), max_length=64, unique=True, default=new_feed_token, editable=False
+    )
+    label = models.CharField(_("label"), max_length=100, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("feed token")
+        verbose_name_plural = _("feed tokens")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.label or self.token[:6]}…)"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

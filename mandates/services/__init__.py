@@ -1,0 +1,1 @@
+"""Business logic: the only place that writes rows with meaning (see DESIGN.md)."""

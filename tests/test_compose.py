@@ -1,0 +1,51 @@
+"""docker-compose.yml agrees with the settings (Docker cannot run here, so read it)."""
+
+import re
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+SETTINGS = (ROOT / "tracker" / "settings.py").read_text()
+
+
+def test_the_full_stack_is_there():
+    """postgres, redis, web, worker, beat and a mail catcher are defined."""
+    assert set(COMPOSE["services"]) >= {"postgres", "redis", "web", "worker", "beat", "mailpit"}
+
+
+def test_every_app_variable_is_read_by_the_settings():
+    """Each environment variable given to the app containers is one the settings read."""
+    read = set(re.findall(r'env(?:\.\w+)?\("([A-Z_]+)"', SETTINGS))
+    for name in ("web", "worker", "beat"):
+        variables = set(COMPOSE["services"][name]["environment"])
+        assert variables <= read, variables - read
+        assert {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "EMAIL_URL"} <= variables
+
+
+def test_database_and_broker_urls_point_at_the_services():
+    """DATABASE_URL names the postgres service and REDIS_URL the redis service."""
+    env = COMPOSE["services"]["web"]["environment"]
+    assert "@postgres:5432/" in env["DATABASE_URL"]
+    assert env["REDIS_URL"].startswith("redis://redis:6379/")
+    assert env["EMAIL_URL"] == "smtp://mailpit:1025"
+
+
+def test_commands_run_gunicorn_migrations_worker_and_database_beat():
+    """web migrates then serves with gunicorn; worker and beat run Celery; beat reads the database."""
+    services = COMPOSE["services"]
+    start_web = (ROOT / services["web"]["command"][0].removeprefix("/app/")).read_text()
+    assert "manage.py migrate" in start_web and "exec gunicorn tracker.wsgi" in start_web
+    assert services["worker"]["command"][:4] == ["celery", "-A", "tracker", "worker"]
+    beat = services["beat"]["command"]
+    assert beat[:4] == ["celery", "-A", "tracker", "beat"]
+    assert "django_celery_beat.schedulers:DatabaseScheduler" in beat
+    assert "django_celery_beat.schedulers:DatabaseScheduler" in SETTINGS
+
+
+def test_one_image_and_persistent_volumes():
+    """web, worker and beat share one image; data lives in named volumes."""
+    images = {COMPOSE["services"][name]["image"] for name in ("web", "worker", "beat")}
+    assert len(images) == 1
+    assert {"postgres-data", "media"} <= set(COMPOSE["volumes"])

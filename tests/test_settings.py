@@ -1,0 +1,84 @@
+"""Settings come from the environment and pass Django's deployment checklist."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    unset = {
+        "DEBUG",
+        "SECRET_KEY",
+        "SECURE_SSL_REDIRECT",
+        "STATIC_MANIFEST",
+        "CELERY_TASK_ALWAYS_EAGER",
+    }
+    clean = {k: v for k, v in os.environ.items() if k not in unset}
+    clean.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    """With DEBUG off, a real secret key and HTTPS, `check --deploy` reports no issue."""
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY="x" * 20 + "a-long-random-production-key-0123456789",
+        ALLOWED_HOSTS="mandates.example.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_secret_key_is_required_when_debug_is_off():
+    """Without SECRET_KEY and DEBUG the project refuses to start, naming the variable."""
+    result = _manage("check")
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_embedded_default_needs_nothing():
+    """With only DEBUG=1 the project uses SQLite, the console mail backend and eager Celery."""
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.DATABASES['default']['ENGINE'], s.EMAIL_BACKEND, s.CELERY_TASK_ALWAYS_EAGER, s.TIME_ZONE)"
+    )
+    env = {"DEBUG": "1", "DATABASE_URL": "", "REDIS_URL": "", "EMAIL_URL": ""}
+    result = _manage("shell", "--no-imports", "-c", code, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.db.backends.sqlite3",
+        "django.core.mail.backends.console.EmailBackend",
+        "True",
+        "Europe/Zurich",
+    ]
+
+
+@pytest.mark.django_db
+def test_health_endpoint_reports_components(client):
+    """/health/ answers with the state of the database, cache and Celery."""
+    response = client.get("/health/")
+    body = response.json()
+    assert body["database"] == "ok"
+    assert body["cache"] == "ok"
+    if settings.REDIS_URL:  # a broker but no worker in this test: the page says so with 503
+        assert body["celery"] == "error: no worker answered"
+        assert response.status_code == 503
+    else:
+        assert body["celery"].startswith("skipped")
+        assert response.status_code == 200

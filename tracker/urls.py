@@ -1,0 +1,13 @@
+"""Top-level URLs: the admin and the mandates app."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Mandate Tracker"
+admin.site.site_title = "Mandate Tracker"
+admin.site.index_title = "Mandates, deliverables and deadlines"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("mandates.urls")),
+]
