@@ -125,7 +125,10 @@ _FOOTNOTE_REF = re.compile(
 )
 _INLINE_NOTE_SPLIT = re.compile(r"(?:[ \t]*\t[ \t]*|[ ]{2,})(\d{1,3})[ \t]+(?=\S)")
 # A footnote line left by a page break in a plain-text export: "\t1 See FCCC/..."
-_TAB_NOTE_LINE = re.compile(r"^[ ]*\t[ \t]*([1-9]\d{0,2})[ \t]+(?=[A-Z“\"(])(.+)$")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_TAB_NOTE_LINE = re.compile(
+    r"^[ ]*\t[ \t]*([1-9]\d{0,2})[ \t]+(?=[A-Z“\"(])(?!(?:" + _MONTHS + r")\b)(.+)$"
+)
 _SEE_NOTE_LINE = re.compile(
     r"^[ \t]*([1-9]\d{0,2})[ \t]+((?:See|Resolution|Decision|Official Records|United Nations,"
     r" Treaty Series|A/|E/|S/)\b.*)$"

@@ -197,8 +197,15 @@ def _group_lines(fragments: list[_Fragment], body: float) -> list[_Line]:
         mark = fragment.text.strip()
         if host is not None:
             host.marks.append((fragment.x, mark))
+            continue
+        # A raised number at the start of a small-print line numbers a footnote.
+        for line in lines:
+            reach = 0.8 * max(line.size, fragment.size) + 1
+            if 0 <= fragment.y - line.y <= reach and fragment.x <= line.x + 1:
+                line.parts.append(_Fragment(mark + " ", fragment.x, line.y, line.size))
+                line.x = min(line.x, fragment.x)
+                break
         else:
-            # A small number standing alone: the number of a footnote at the page bottom.
             lines.append(_Line(fragment.y, fragment.x, fragment.size, [fragment]))
     lines.sort(key=lambda line: -line.y)
     # A note number printed apart from its text on the same baseline: one line again.

@@ -319,10 +319,18 @@ def _pdf(pages: list[list[str]], notes: list[list[str]], **encrypt: str) -> byte
                     pdf.set_xy(20 + width * 11 / 7 + 1, y - 1)
                     pdf.cell(0, 3, mark)
             y += 6 if line else 4
-        pdf.set_font("Helvetica", size=8)
         for index, note in enumerate(notes[number]):
-            pdf.set_xy(20, 262 + 4 * index)
-            pdf.cell(0, 4, note)
+            pdf.set_font("Helvetica", size=8)
+            if note.startswith("^"):  # a raised note number, then the note text
+                mark, _, note = note[1:].partition(" ")
+                pdf.set_xy(24, 262 + 4 * index)
+                pdf.cell(0, 4, note)
+                pdf.set_font("Helvetica", size=6)
+                pdf.set_xy(20, 261 + 4 * index)
+                pdf.cell(0, 3, mark)
+            else:
+                pdf.set_xy(20, 262 + 4 * index)
+                pdf.cell(0, 4, note)
         pdf.set_xy(20, 285)
         pdf.cell(0, 4, f"GE.25-10234(E)      {number + 1}/{len(pages)}")
         pdf.set_xy(170, 285)
@@ -398,6 +406,26 @@ def test_pdf_footnotes_are_kept_apart_with_anchors():
     assert doc.text[: doc.footnotes[0].anchor].endswith("cooperation among States,")
     assert doc.text[: doc.footnotes[1].anchor].endswith("development of the report;")
     assert "See FCCC" not in doc.text
+
+
+def test_pdf_raised_note_numbers_and_wrapped_notes():
+    """A raised number starting a small-print line opens a note; the next line continues it."""
+    notes = [
+        [
+            "^1 See Official Records of the General Assembly, Eightieth Session,",
+            "Supplement No. 53.",
+        ],
+        ["^2 A/HRC/59/36."],
+    ]
+    doc = read_bytes(_pdf(_PDF_PAGES, notes), "raised.pdf")
+    assert [(f.mark, f.text) for f in doc.footnotes] == [
+        (
+            "1",
+            "See Official Records of the General Assembly, Eightieth Session, Supplement No. 53.",
+        ),
+        ("2", "A/HRC/59/36."),
+    ]
+    assert "Supplement No. 53" not in doc.text
 
 
 def test_encrypted_pdf_is_a_read_error_naming_the_file():
