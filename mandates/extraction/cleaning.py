@@ -532,19 +532,18 @@ _SPLIT_HEADER = (
 
 
 def _split_header_lines(paragraphs: list[str]) -> list[str]:
+    """Split merged front-matter lines (first paragraphs) and "Nth meeting <date>" lines."""
     out: list[str] = []
     for index, para in enumerate(paragraphs):
+        patterns = _SPLIT_HEADER if index < 12 else _SPLIT_HEADER[-1:]
         pending = [para]
         while pending:
             piece = pending.pop(0)
-            if len(piece) < 400 and (index < 12 or _MEETING.match(piece.split(" 1")[0])):
-                for pattern in _SPLIT_HEADER:
-                    match = pattern.match(piece)
-                    if match:
-                        pending[:0] = [match.group(1), match.group(2)]
-                        break
-                else:
-                    out.append(piece)
+            match = None
+            if len(piece) < 400:
+                match = next((m for m in (p.match(piece) for p in patterns) if m), None)
+            if match:
+                pending[:0] = [match.group(1), match.group(2)]
             else:
                 out.append(piece)
     return out

@@ -16,7 +16,7 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
-from mandates.extraction.cleaning import Notes, finish, normalise_chars
+from mandates.extraction.cleaning import Notes, clean_lines, normalise_chars
 from mandates.extraction.errors import ReadError
 
 if TYPE_CHECKING:
@@ -66,8 +66,11 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
     body = document.find(f"{W}body")
     if body is None:
         raise ReadError(name, "the Word document has no body")
-    paragraphs = reader.read_body(body)
-    text, footnotes, warnings = finish(paragraphs, reader.notes)
+    lines: list[str] = []
+    for paragraph in reader.read_body(body):
+        lines.extend(paragraph.split("\n"))  # "\n" where a line break stood
+        lines.append("")
+    text, footnotes, warnings = clean_lines(lines, reader.notes)
     if not text.strip():
         raise ReadError(name, "no text found in the Word document")
     return SourceDocument(
@@ -301,8 +304,7 @@ class _DocxReader:
                 carry = text if text.endswith(" ") or not text else text + " "
                 continue
             carry = ""
-            # A line break inside a paragraph separates lines printed apart.
-            paragraphs.extend(text.split("\n"))
+            paragraphs.append(text)
         if carry:
             paragraphs.append(carry)
         return paragraphs

@@ -11,7 +11,7 @@ import re
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
-from mandates.extraction.cleaning import Notes, finish, normalise_chars
+from mandates.extraction.cleaning import Notes, clean_lines, normalise_chars
 from mandates.extraction.errors import ReadError
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ class _Parser(HTMLParser):
         text = "".join(self.current).strip()
         self.current = []
         if text:
-            self.blocks.append(text)
+            self.blocks.append(text)  # "\n" where a <br> broke the line
 
     def _flush_note(self) -> None:
         text = "".join(self.note_buffer).strip()
@@ -144,8 +144,14 @@ class _Parser(HTMLParser):
     # -- parser callbacks
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
-            if tag in ("br", "hr") and not self.drop_depth:
+            if self.drop_depth:
+                return
+            if tag == "hr":
                 (self._flush_note if self.note_depth else self._flush)()
+            elif tag == "br":
+                (self.note_buffer if self.note_depth else self.current).append(
+                    " " if self.note_depth else "\n"
+                )
             return
         self.stack.append(tag)
         if self.drop_depth or tag in _DROP:
@@ -214,6 +220,8 @@ class _Parser(HTMLParser):
         if self.drop_depth:
             return
         data = normalise_chars(data)
+        if "pre" not in self.stack:
+            data = data.replace("\n", " ")
         if self.note_depth:
             self.note_buffer.append(data)
         elif self.sup is not None:
@@ -238,8 +246,11 @@ def read_html(text: str, name: str) -> SourceDocument:
         parser.close()
     except (AssertionError, ValueError) as exc:  # html.parser on broken markup
         raise ReadError(name, f"the HTML could not be parsed ({exc})") from exc
-    paragraphs = parser.blocks
-    clean, footnotes, warnings = finish(paragraphs, notes)
+    lines: list[str] = []
+    for block in parser.blocks:
+        lines.extend(block.split("\n"))
+        lines.append("")
+    clean, footnotes, warnings = clean_lines(lines, notes)
     if not clean.strip():
         raise ReadError(name, "no text found in the HTML page")
     return SourceDocument(

@@ -548,3 +548,23 @@ def test_any_text_gives_a_document_or_a_read_error(text):
     assert "\ue000" not in doc.text and "\ue001" not in doc.text
     for footnote in doc.footnotes:
         assert footnote.anchor is None or 0 <= footnote.anchor <= len(doc.text)
+
+
+def test_html_line_breaks_and_source_newlines():
+    """Source newlines are spaces; a <br> breaks a line that the text rules may join again."""
+    page = (
+        "<body><p>Recalling its resolution\n   53/11 and<br>its earlier resolutions,</p>"
+        "<p>69th plenary meeting<br>18 December 2025</p></body>"
+    )
+    doc = read_bytes(page.encode(), "br.html")
+    assert doc.text.split("\n\n") == [
+        "Recalling its resolution 53/11 and its earlier resolutions,",
+        "69th plenary meeting",
+        "18 December 2025",
+    ]
+
+
+def test_docx_line_break_inside_a_paragraph():
+    """A Word line break between a meeting line and its date keeps them apart."""
+    body = _p(_r("30th meeting"), "<w:r><w:br/></w:r>", _r("4 July 2025"))
+    assert read_bytes(_docx(body), "br.docx").text == "30th meeting\n\n4 July 2025"
