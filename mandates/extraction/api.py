@@ -7,16 +7,12 @@ read (readers) -> structure (header, paragraphs, references, vote) -> requests
 from __future__ import annotations
 
 import os
-from typing import Any
 
+from mandates.extraction.actors import ActorTable
 from mandates.extraction.readers import SourceDocument, read_bytes, read_path, read_text
+from mandates.extraction.requests import extract_requests
 from mandates.extraction.result import ExtractionResult
 from mandates.extraction.structure import parse_structure
-
-try:
-    from mandates.extraction.requests import extract_requests
-except ImportError:  # pragma: no cover - until the requests module lands
-    extract_requests = None  # type: ignore[assignment]
 
 __all__ = ["EXTRACTOR_VERSION", "extract_bytes", "extract_document", "extract_file", "extract_text"]
 
@@ -24,22 +20,28 @@ __all__ = ["EXTRACTOR_VERSION", "extract_bytes", "extract_document", "extract_fi
 EXTRACTOR_VERSION = "0.1.0"
 
 
-def extract_file(path: str | os.PathLike[str], *, actors: Any = None) -> ExtractionResult:
+def extract_file(
+    path: str | os.PathLike[str], *, actors: ActorTable | None = None
+) -> ExtractionResult:
     """Extract the resolution in the file at ``path`` (.txt, .md, .docx, .pdf, .html)."""
     return extract_document(read_path(path), actors=actors)
 
 
-def extract_bytes(data: bytes, name: str, *, actors: Any = None) -> ExtractionResult:
+def extract_bytes(data: bytes, name: str, *, actors: ActorTable | None = None) -> ExtractionResult:
     """Extract an uploaded file's bytes; ``name`` gives the format and appears in messages."""
     return extract_document(read_bytes(data, name), actors=actors)
 
 
-def extract_text(text: str, *, source_name: str = "<text>", actors: Any = None) -> ExtractionResult:
+def extract_text(
+    text: str, *, source_name: str = "<text>", actors: ActorTable | None = None
+) -> ExtractionResult:
     """Extract a resolution given as text (plain text or Markdown)."""
     return extract_document(read_text(text, source_name), actors=actors)
 
 
-def extract_document(document: SourceDocument, *, actors: Any = None) -> ExtractionResult:
+def extract_document(
+    document: SourceDocument, *, actors: ActorTable | None = None
+) -> ExtractionResult:
     """Structure and requests of a document the readers have already cleaned."""
     text = document.text
     structure = parse_structure(text, source_name=document.name, footnotes=document.footnotes)
@@ -64,18 +66,17 @@ def extract_document(document: SourceDocument, *, actors: Any = None) -> Extract
         references=structure.references,
         warnings=[*document.warnings, *structure.warnings],
     )
-    if extract_requests is not None:
-        requests = extract_requests(
-            structure.operative,
-            text=text,
-            body=header.body,
-            session=header.session,
-            footnotes=result.footnotes,
-            actors=actors,
-        )
-        result.mandates = list(requests.mandates)
-        result.deliverables = list(requests.deliverables)
-        result.consideration = requests.consideration
-        result.takes_note_of = list(requests.takes_note_of)
-        result.warnings.extend(requests.warnings)
+    requests = extract_requests(
+        structure.operative,
+        text=text,
+        body=header.body,
+        session=header.session,
+        footnotes=result.footnotes,
+        actors=actors,
+    )
+    result.mandates = list(requests.mandates)
+    result.deliverables = list(requests.deliverables)
+    result.consideration = requests.consideration
+    result.takes_note_of = list(requests.takes_note_of)
+    result.warnings.extend(requests.warnings)
     return result

@@ -16,10 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-try:
-    from mandates.extraction.ordinals import ordinal_to_int
-except ImportError:  # pragma: no cover - the requests engineer's module not there yet
-    ordinal_to_int = None  # type: ignore[assignment]
+from mandates.extraction.ordinals import ordinal_to_int
 
 __all__ = ["BODIES", "Header", "parse_date", "parse_header"]
 
@@ -112,45 +109,7 @@ def parse_date(day: str, month: str, year: str) -> date | None:
 
 
 def _ordinal(words: str) -> int | None:
-    words = words.strip().lower()
-    if ordinal_to_int is not None:
-        return ordinal_to_int(words)
-    return _fallback_ordinal(words)  # pragma: no cover
-
-
-_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-_TEENS = [
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-
-
-def _fallback_ordinal(words: str) -> int | None:  # pragma: no cover - used only without ordinals
-    parts = re.split(r"[\s-]+", words)
-    if parts == ["hundredth"]:
-        return 100
-    if len(parts) == 1:
-        word = parts[0]
-        if word in _UNITS:
-            return _UNITS.index(word) + 1
-        if word in _TEENS:
-            return _TEENS.index(word) + 10
-        for index, tens in enumerate(_TENS):
-            if word == tens[:-1] + "ieth":
-                return 20 + 10 * index
-        return None
-    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS:
-        return 20 + 10 * _TENS.index(parts[0]) + _UNITS.index(parts[1]) + 1
-    return None
+    return ordinal_to_int(words.strip().lower())
 
 
 def find_opener(text: str, limit: int = 20000) -> re.Match[str] | None:

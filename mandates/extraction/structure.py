@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from mandates.extraction.errors import NotAResolutionError
-from mandates.extraction.header import DATE_PATTERN, Header, find_opener, parse_header
+from mandates.extraction.header import (
+    DATE_PATTERN,
+    OPENER,
+    Header,
+    find_opener,
+    parse_header,
+)
 from mandates.extraction.references import DOCUMENT_SYMBOL, find_references
 from mandates.extraction.result import (
     Annex,
@@ -43,6 +49,11 @@ _VOTE_LIST = re.compile(_M + r"(?:In favour|Against|Abstaining)\s*:")
 _HEADING_ALONE = re.compile(_M + r"(?:[IVXLC]{1,6}|[A-Z])\.?[*_ \t]*$")
 _HEADING_TITLED = re.compile(_M + r"(?:[IVXLC]{1,6}|[A-Z])(?:\.[ \t]*|[ \t]+)[*_]*[A-Z“\"]")
 _LETTERS = re.compile(r"[A-Za-z]")
+_EMBEDS = re.compile(
+    r"\bthe\s+following\s+(?:draft\s+)?(?:resolution|decision|declaration|text)s?"
+    r"(?:\s+[^:;.]{0,80})?:[*_\s]*$"
+)
+_FOOTNOTE_MARK_END = re.compile(r"(?<=[,;:.])[*_]*(?:\[\^\d+\]|<sup>\d+</sup>|\d{1,3})$")
 _SECTION_LABEL = re.compile(_M + r"([IVXLC]{1,6}|[A-Z])(?:\.|\s|$)")
 
 _PRE_ADJECTIVES = (
@@ -64,6 +75,7 @@ _LINE_SPLIT = re.compile(
     re.MULTILINE,
 )
 _AFTER_PUNCT = re.compile(r"[:;,.\]][*_ \t]*$")
+_PRE_KNOWN = re.compile(_M + r"(?:" + _PRE_ADJECTIVES + r")[*_]*[ \t]+[*_]*[a-z(“\"‘]")
 _PRE_SPLIT = re.compile(r"(?<=,)[*_]*\s+(?=" + _PRE_START.pattern + ")")
 _CLOSING_SPLIT = re.compile(
     r"(?<=[.;])[*_]*\s+(?=[*_]*\d{1,5}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?"
@@ -87,16 +99,17 @@ _WITH_WORDS = {
     "alarm",
     "gratitude",
 }
-_PARTICLES = {
-    "calls": ("upon", "on", "for"),
-    "call": ("upon", "on", "for"),
-    "bears": ("in", "mind"),
-    "bearing": ("in", "mind"),
-    "takes": ("note",),
-    "taking": ("note", "into", "account"),
-    "take": ("note",),
-    "having": (),
+_PARTICLES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "calls": (("upon",), ("on",), ("for",)),
+    "call": (("upon",), ("on",), ("for",)),
+    "bears": (("in", "mind"),),
+    "bearing": (("in", "mind"),),
+    "takes": (("note",),),
+    "taking": (("note",), ("into", "account")),
+    "take": (("note",),),
 }
+_NOTE_VERBS = {"takes", "take", "taking"}
+_LEADING = {"also", "further", "again", "once", "ever", "while", "furthermore"}
 #: Verbs that open operative paragraphs (used when a paragraph lost its number).
 _OPERATIVE_VERBS = frozenset(
     (
@@ -201,31 +214,32 @@ def _lead(text: str, operative: bool) -> str:
     words = _words(plain)
     if not words:
         return ""
-    out = [words[0]]
-    index = 1
-    lower = words[0].lower()
-    if operative:
-        while lower in _ADVERBS or lower.endswith("ly"):
-            if index >= len(words):
-                break
-            out.append(words[index])
-            lower = words[index].lower()
-            index += 1
-            if lower == "again" or len(out) > 3:
-                if index < len(words) and out[-1].lower() == "again":
-                    out.append(words[index])
-                    lower = words[index].lower()
-                    index += 1
-                break
-    elif lower.endswith("ly") and index < len(words):
-        out.append(words[index])
+    index = 0
+    # Leading adverbs: "Also requests", "Once again urges", "Deeply concerned", "While noting".
+    while index < len(words) - 1 and index < 3:
         lower = words[index].lower()
-        index += 1
-    verb = lower
-    particles = _PARTICLES.get(verb, ())
-    while index < len(words):
+        if lower in _LEADING or (lower.endswith("ly") and len(lower) > 3):
+            index += 1
+        else:
+            break
+    out = words[: index + 1]
+    verb = words[index].lower()
+    index += 1
+    phrases = _PARTICLES.get(verb, ())
+    closed = False  # after "Calls upon" / "Calls for" nothing more belongs to the verb
+    while index < len(words) and not closed:
         word = words[index].lower()
-        if (word in _ADVERBS and word != "once") or word in particles:
+        phrase = next(
+            (p for p in phrases if [w.lower() for w in words[index : index + len(p)]] == list(p)),
+            None,
+        )
+        if phrase:
+            out.extend(words[index : index + len(phrase)])
+            index += len(phrase)
+            phrases = ()
+            closed = verb not in _NOTE_VERBS
+            continue
+        if word in _ADVERBS and word != "once":
             out.append(words[index])
         elif word == "with" and index + 1 < len(words) and words[index + 1].lower() in _WITH_WORDS:
             out.append(words[index])
@@ -255,7 +269,7 @@ def operative_verb(text: str) -> str:
 def _looks_operative(piece: str) -> bool:
     """An unnumbered paragraph that reads as operative: "Requests ...;" rather than "...,"."""
     stripped = piece.rstrip(" \t*_")
-    if not stripped or stripped[-1] not in ".;":
+    if not stripped or stripped[-1] not in ".;:":
         return False
     words = _words(piece.lstrip(" \t*_#"), 4)
     while words and (words[0].lower() in _ADVERBS or words[0].lower().endswith("ly")):
@@ -270,8 +284,8 @@ def _is_heading(piece: str) -> bool:
         return True  # "---", page numbers
     if _HEADING_ALONE.match(piece):
         return True
-    stripped = piece.rstrip(" \t*_")
-    if stripped[-1:] in (",", ";", ":", "."):
+    stripped = _FOOTNOTE_MARK_END.sub("", piece.rstrip(" \t*_"))
+    if stripped[-1:] in (",", ";", ":", ".") or _PRE_KNOWN.match(piece):
         return False
     if _HEADING_TITLED.match(piece):
         return len(stripped) < 500
@@ -377,6 +391,7 @@ class _Walker:
         self.closing_start: int | None = None
         self.body_end: int | None = None
         self.section: str | None = None
+        self.embedding = False  # the last paragraph introduces a text adopted as a whole
 
     def walk(self, start: int, end: int) -> None:
         queue = deque(_pieces(self.text, start, end))
@@ -395,8 +410,19 @@ class _Walker:
     def _step(self, s: int, e: int) -> list[tuple[int, int]]:
         text = self.text
         piece = text[s:e]
+        if self.embedding:
+            # "Recommends ... the adoption of the following draft resolution:" - the text
+            # that follows is adopted as a whole; its numbers are not this resolution's.
+            self.embedding = False
+            self.state = "annex"
+            self.annexes.append([s, e])
+            return []
         if self.state == "annex":
-            if _ANNEX.match(piece) and self._annex_heading(piece):
+            if _MEETING.match(piece) or _ADOPTED.match(piece):
+                if self.closing_start is None:
+                    self.closing_start = s
+                self.state = "closing"
+            elif _ANNEX.match(piece) and self._annex_heading(piece):
                 self.annexes.append([s, e])
             else:
                 self.annexes[-1][1] = e
@@ -431,8 +457,10 @@ class _Walker:
             if _is_heading(piece):
                 self._heading(piece)
                 return []
-            if piece[:1].islower() and self.preamble:
-                self.preamble[-1] = (self.preamble[-1][0], e)
+            if self.preamble and (
+                piece[:1].islower() or _LABEL.match(piece) or self._preamble_unfinished(piece)
+            ):
+                self.preamble[-1] = (self.preamble[-1][0], e)  # continued after a break
                 return []
             if _looks_operative(piece):
                 self._new_op(None, s, e)
@@ -473,6 +501,12 @@ class _Walker:
                 last.subs[-1][2] = e
         return []
 
+    def _preamble_unfinished(self, piece: str) -> bool:
+        """The last preambular paragraph stopped mid-sentence (a page break cut it)."""
+        start, end = self.preamble[-1]
+        last = _FOOTNOTE_MARK_END.sub("", self.text[start:end].rstrip(" \t*_"))
+        return last[-1:] not in (",", ";", ":", ".") and not _PRE_START.match(piece.lstrip())
+
     def _heading(self, piece: str) -> None:
         label = _SECTION_LABEL.match(piece)
         if label:
@@ -492,6 +526,7 @@ class _Walker:
 
     def _new_op(self, number: str | None, start: int, end: int) -> None:
         self.ops.append(_Op(number, start, end, section=self.section))
+        self.embedding = _EMBEDS.search(self.text, start, end) is not None
         self.body_end = end
 
     def _new_sub(self, label: str, piece_start: int, start: int, end: int) -> None:
@@ -551,15 +586,19 @@ class _Walker:
         return result
 
     def annex_list(self) -> list[Annex]:
+        """Annexes with their titles: the line after "Annex", or the first line of an
+        embedded text (a draft resolution or declaration adopted as a whole)."""
         text = self.text
         annexes = []
         for start, end in self.annexes:
-            heading = _ANNEX.match(text, start)
-            assert heading is not None
-            rest = text[heading.end() : end].strip(" \t*_\n")
+            heading = _ANNEX.match(text, start, end)
+            body_start = heading.end() if heading else start
+            rest = text[body_start:end].strip(" \t*_\n")
             first_line = rest.split("\n\n", 1)[0].strip(" *_#") if rest else ""
-            title = " ".join(first_line.split()) if first_line else ""
-            label = text[start : heading.end()].strip(" \t*_#")
+            title = " ".join(first_line.split())[:300] if first_line else ""
+            if not heading and OPENER.match(first_line):
+                title = "Draft resolution"  # "The General Assembly, ..." recommended whole
+            label = text[start:body_start].strip(" \t*_#")
             annexes.append(Annex(title or label, text[start:end], (start, end)))
         return annexes
 

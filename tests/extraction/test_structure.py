@@ -236,3 +236,31 @@ def test_header_without_operative_part_warns():
     result = extract_text("Human Rights Council\n\n59/3.\tA title\n\nThe Human Rights Council,\n")
     assert result.symbol == "A/HRC/RES/59/3"
     assert "structure: no operative paragraphs found" in result.warnings
+
+
+def test_embedded_draft_resolution_is_not_operative():
+    """A draft resolution recommended for adoption keeps its own numbers out of the operative."""
+    text = (
+        "The Economic and Social Council,\n\nRecalling its work,\n\n"
+        "Recommends to the General Assembly the adoption of the following draft resolution:\n\n"
+        "The General Assembly,\n\nRecalling its work,\n\n1. Welcomes the outcome;\n\n"
+        "2. Requests a report.\n\n40th plenary meeting\n24 July 2025\n"
+    )
+    structure = parse_structure(text)
+    assert [(p.number, p.verb) for p in structure.operative] == [("1", "Recommends")]
+    assert [annex.title for annex in structure.annexes] == ["Draft resolution"]
+    assert "2. Requests a report." in structure.annexes[0].text
+    assert structure.header.adopted_on == date(2025, 7, 24)
+
+
+def test_preamble_broken_by_a_page_break_is_joined():
+    """A preambular paragraph cut by a page break continues in the next block."""
+    text = (
+        "The General Assembly,\n\nRecalling the meetings held in Vienna on\n\n"
+        "8 and 9 December 2014,\n\nNoting the report,\n\n1. Decides to act.\n"
+    )
+    structure = parse_structure(text)
+    assert [p.text for p in structure.preamble] == [
+        "Recalling the meetings held in Vienna on\n\n8 and 9 December 2014,",
+        "Noting the report,",
+    ]
