@@ -392,6 +392,25 @@ class Deliverable(models.Model):
         return self.title or f"{self.get_kind_display()} ({self.mandate})"
 
 
+# Progress after which nothing is owed any more: no reminders, not overdue.
+CLOSED_PROGRESS = (
+    Deliverable.Progress.SUBMITTED,
+    Deliverable.Progress.ISSUED,
+    Deliverable.Progress.NOT_DELIVERABLE,
+    Deliverable.Progress.CANCELLED,
+    Deliverable.Progress.SUPERSEDED,
+)
+
+
+class DeliverableReview(Deliverable):
+    """The review queue: deliverables waiting for a person's decision."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("review queue item")
+        verbose_name_plural = _("review queue")
+
+
 class ProposedChange(models.Model):
     """A change a new version of a text proposes for a field a person already owns."""
 
