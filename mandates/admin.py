@@ -36,6 +36,36 @@ class SessionAdmin(SimpleHistoryAdmin):
     date_hierarchy = "start"
 
 
+class SessionFilter(admin.SimpleListFilter):
+    """Sessions in use, named without a query per session (the stock filter makes one each)."""
+
+    title = _("session")
+    parameter_name = "session"
+    related_name = "resolutions"  # the reverse name from Session to the listed model
+
+    def lookups(self, request, model_admin):
+        sessions = (
+            models.Session.objects.filter(**{f"{self.related_name}__isnull": False})
+            .select_related("body")
+            .distinct()
+            .order_by("body__code", "number")
+        )
+        return [(str(session.pk), str(session)) for session in sessions]
+
+    def queryset(self, request, queryset):
+        return (
+            queryset.filter(**{f"{self.parameter_name}_id": self.value()})
+            if self.value()
+            else queryset
+        )
+
+
+class DueSessionFilter(SessionFilter):
+    title = _("due session")
+    parameter_name = "due_session"
+    related_name = "deliverables"
+
+
 class ParagraphInline(admin.TabularInline):
     model = models.Paragraph
     extra = 0
@@ -81,7 +111,7 @@ class ResolutionAdmin(SimpleHistoryAdmin):
         "deliverable_count",
         "extractor_version",
     ]
-    list_filter = ["body", ("session", admin.RelatedOnlyFieldListFilter)]
+    list_filter = ["body", SessionFilter]
     search_fields = ["symbol", "title", "text"]
     list_select_related = ["body", "session__body"]
     date_hierarchy = "adopted_on"
@@ -438,7 +468,7 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
         "needs_review",
         "kind",
         ("mandate__resolution__body", admin.RelatedOnlyFieldListFilter),
-        ("due_session", admin.RelatedOnlyFieldListFilter),
+        DueSessionFilter,
         ("mandate__actor", admin.RelatedOnlyFieldListFilter),
     ]
     search_fields = [

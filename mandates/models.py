@@ -96,7 +96,7 @@ class Resolution(models.Model):
     text = models.TextField(_("clean text"), blank=True)
     source_file = models.FileField(_("original file"), upload_to="resolutions/%Y/", blank=True)
     source_name = models.CharField(_("file name"), max_length=255, blank=True)
-    checksum = models.CharField(_("SHA-256 of the file"), max_length=64, blank=True)
+    checksum = models.CharField(_("SHA-256 of the file"), max_length=64, blank=True, db_index=True)
     extractor_version = models.CharField(_("extractor version"), max_length=32, blank=True)
     extraction = models.JSONField(_("extraction result"), default=dict, blank=True)
     warnings = models.JSONField(_("extraction warnings"), default=list, blank=True)

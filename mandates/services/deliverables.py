@@ -42,7 +42,7 @@ def deliverable_mark_edited(*, deliverable: Deliverable, fields: Iterable[str]) 
 def deliverable_review(*, deliverables: QuerySet[Deliverable], status: str) -> int:
     """Confirm or reject proposed deliverables; confirming clears the review flag."""
     count = 0
-    for deliverable in deliverables.select_for_update():
+    for deliverable in deliverables.select_for_update(of=("self",)):
         deliverable.review_status = status
         deliverable.needs_review = False
         deliverable.save(update_fields=["review_status", "needs_review", "updated_at"])
@@ -107,7 +107,7 @@ def deliverable_mark_submitted(
 ) -> int:
     """The responsible office submitted it (optionally with the document symbol)."""
     count = 0
-    for deliverable in deliverables.select_for_update():
+    for deliverable in deliverables.select_for_update(of=("self",)):
         deliverable.progress = Deliverable.Progress.SUBMITTED
         fields = ["progress"]
         if document:

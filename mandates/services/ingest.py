@@ -156,6 +156,17 @@ def _ingest(*, data: bytes, name: str, dry_run: bool, actors: ActorTable | None)
         limit = settings.MAX_UPLOAD_BYTES // (1024 * 1024)
         raise IngestError(f"the file is larger than the {limit} MB limit")
     checksum = hashlib.sha256(data).hexdigest()
+    known = Resolution.objects.filter(
+        checksum=checksum, extractor_version=extraction.EXTRACTOR_VERSION
+    ).first()
+    if known is not None:  # the very same file, read by the same extractor: nothing to do
+        return IngestOutcome(
+            name,
+            "unchanged",
+            symbol=known.symbol,
+            resolution_id=known.pk,
+            deliverables=Deliverable.objects.filter(mandate__resolution=known).count(),
+        )
     try:
         result = extraction.extract_bytes(data, name, actors=actors or actor_table_from_database())
     except extraction.ExtractionError:
@@ -216,6 +227,7 @@ def _store(*, result: extraction.ExtractionResult, existing: Resolution | None, 
     body = _body(result.body)
     session = _session(body, result.session)
     resolution = existing or Resolution(symbol=result.symbol)
+    data = result.to_dict()
     changes: list[str] = []
     header = {
         "body": body,
@@ -225,7 +237,7 @@ def _store(*, result: extraction.ExtractionResult, existing: Resolution | None, 
         "adopted_on": result.adopted_on,
         "agenda_item": result.agenda_item or "",
         "committee_report": result.committee_report or "",
-        "vote": result.to_dict()["vote"],
+        "vote": data["vote"],
     }
     for name, value in header.items():
         if existing and getattr(resolution, name) != value:
@@ -237,7 +249,7 @@ def _store(*, result: extraction.ExtractionResult, existing: Resolution | None, 
     resolution.source_name = result.source_name
     resolution.checksum = checksum
     resolution.extractor_version = result.extractor_version
-    resolution.extraction = result.to_dict()
+    resolution.extraction = data
     resolution.warnings = list(result.warnings)
     resolution.save()
 
