@@ -176,6 +176,8 @@ def _ingest(*, data: bytes, name: str, dry_run: bool, actors: ActorTable | None)
         raise IngestError(f"the file could not be read ({type(error).__name__})") from error
     if not result.symbol or not result.body:
         raise IngestError("no resolution symbol or body could be found in the text")
+    if not result.operative:
+        raise IngestError(f"{result.symbol} has no operative paragraphs: is this the adopted text?")
     existing = Resolution.objects.filter(symbol=result.symbol).first()
     if (
         existing
