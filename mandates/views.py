@@ -34,7 +34,8 @@ def _serve_feed(request, feed: feeds.CalendarFeed, *, private: bool = False) -> 
     """ETag and Last-Modified from the feed's version; 304 without rendering when they
     match; otherwise the cached body (rendered on a miss)."""
     version = feeds.feed_version(feed=feed)
-    last_modified = version.last_modified.timestamp() if version.last_modified else None
+    # Whole seconds, as HTTP dates are; else If-Modified-Since would never match.
+    last_modified = int(version.last_modified.timestamp()) if version.last_modified else None
     response = get_conditional_response(request, etag=version.etag, last_modified=last_modified)
     if response is None:
         document = feeds.feed_document(feed=feed, version=version)
