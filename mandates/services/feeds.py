@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -33,6 +34,7 @@ from django.core.cache import cache
 from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from icalendar import Alarm, Calendar, Event, vDuration
 
 from mandates.models import (
@@ -112,9 +114,9 @@ def deliverable_summary(deliverable: Deliverable) -> str:
         what = deliverable.title
     elif actor:
         article = "" if actor.lower().startswith("the ") else "the "
-        what = f"{deliverable.get_kind_display().capitalize()} of {article}{actor}"
+        what = f"{_label(Deliverable.Kind, deliverable.kind).capitalize()} of {article}{actor}"
     else:
-        what = deliverable.get_kind_display().capitalize()
+        what = _label(Deliverable.Kind, deliverable.kind).capitalize()
     session = deliverable.due_session
     if session is not None:
         relation = {"before": "due before", "by": "due by"}.get(deliverable.due_relation, "due for")
@@ -126,8 +128,26 @@ def deliverable_summary(deliverable: Deliverable) -> str:
     return what
 
 
+@lru_cache(maxsize=1)
+def _change_url_parts() -> tuple[str, str]:
+    """reverse() once per process, not once per event (it dominated render time)."""
+    head, tail = reverse("admin:mandates_deliverable_change", args=[987654321]).split("987654321")
+    return head, tail
+
+
 def _deliverable_link(deliverable: Deliverable) -> str:
-    return settings.SITE_URL + reverse("admin:mandates_deliverable_change", args=[deliverable.pk])
+    head, tail = _change_url_parts()
+    return f"{settings.SITE_URL}{head}{deliverable.pk}{tail}"
+
+
+@lru_cache(maxsize=256)
+def _choice_label(language: str, choices: type, value: str) -> str:
+    return str(dict(choices.choices).get(value, value))
+
+
+def _label(choices: type, value: str) -> str:
+    """get_FOO_display() without a gettext lookup per event."""
+    return _choice_label(get_language() or "", choices, value)
 
 
 def deliverable_description(deliverable: Deliverable) -> str:
@@ -154,7 +174,7 @@ def deliverable_description(deliverable: Deliverable) -> str:
         lines.append(f"Due: {_long_date(deliverable.due_date)} ({how})")
         if deliverable.computed_due_date and deliverable.computed_due_date != deliverable.due_date:
             lines.append(f"Computed date: {_long_date(deliverable.computed_due_date)}")
-    lines.append(f"Progress: {deliverable.get_progress_display()}")
+    lines.append(f"Progress: {_label(Deliverable.Progress, deliverable.progress)}")
     lines.append(_deliverable_link(deliverable))
     return "\n".join(lines)
 
@@ -218,8 +238,9 @@ class CalendarFeed:
         )
         calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
         self.add_events(calendar, list(self.items()), alarm_days)
-        # Everything here is all-day; a timed event would get its full VTIMEZONE here.
-        calendar.add_missing_timezones()
+        # Every event is all-day (VALUE=DATE) and DTSTAMP/LAST-MODIFIED are UTC, so no
+        # VTIMEZONE is needed; a feed with timed events would call
+        # calendar.add_missing_timezones() here (skipped: it walks every component).
         return calendar.to_ical()
 
 
@@ -303,7 +324,7 @@ def deliverable_event(deliverable: Deliverable, *, alarm_days: list[int] = ()) -
     event.add("description", deliverable_description(deliverable))
     event.add("url", _deliverable_link(deliverable))
     event.add("status", deliverable_event_status(deliverable))
-    categories = [str(deliverable.get_kind_display()).capitalize()]
+    categories = [_label(Deliverable.Kind, deliverable.kind).capitalize()]
     if deliverable.due_session is not None:
         categories.append(deliverable.due_session.body.code)
     if mandate.actor_id:
