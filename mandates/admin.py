@@ -14,8 +14,12 @@ from .services import feeds, schedule
 def calendar_links(path: str, label: str = "") -> str:
     """A webcal:// subscribe link and the plain https link of a feed, for admin pages."""
     return format_html(
-        '<a href="{}">{}</a> (<a href="{}">{}</a>)',
+        '<a href="{}" title="{}">{}</a> (<a href="{}">{}</a>)',
         feeds.webcal_url(path),
+        _(
+            "Calendar apps refresh on their own schedule (Google Calendar every 12-24 "
+            "hours); e-mail reminders remain the authority."
+        ),
         label or _("subscribe"),
         path,
         _(".ics"),

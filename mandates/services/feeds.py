@@ -475,11 +475,15 @@ def feed_document(*, feed: CalendarFeed, version: FeedVersion | None = None) -> 
     return FeedDocument(body=body, etag=version.etag, last_modified=version.last_modified)
 
 
-def feed_publish(*, feed: CalendarFeed) -> str:
-    """Render the feed into the cache under its current key; returns the key."""
+def feed_publish(*, feed: CalendarFeed) -> bool:
+    """Render the feed into the cache under its current key, unless that version is there
+    already (several changes in one transaction queue several tasks: the first renders,
+    the others cost one query). Returns whether it rendered."""
     version = feed.version()
+    if cache.get(version.cache_key) is not None:
+        return False
     cache.set(version.cache_key, feed.render(alarm_days=version.alarm_days), FEED_CACHE_SECONDS)
-    return version.cache_key
+    return True
 
 
 def feeds_affected(*, deliverable_ids: list[int], session_ids: list[int]) -> list[CalendarFeed]:
@@ -517,11 +521,10 @@ def feeds_affected(*, deliverable_ids: list[int], session_ids: list[int]) -> lis
 
 
 def feeds_publish_affected(*, deliverable_ids: list[int], session_ids: list[int]) -> int:
-    """Re-render the feeds these changes affect into the cache; returns how many."""
+    """Re-render the feeds these changes affect into the cache; returns how many it
+    rendered (feeds already cached at their current version are skipped)."""
     feeds = feeds_affected(deliverable_ids=deliverable_ids, session_ids=session_ids)
-    for feed in feeds:
-        feed_publish(feed=feed)
-    return len(feeds)
+    return sum(feed_publish(feed=feed) for feed in feeds)
 
 
 def deliverable_ics(deliverable: Deliverable) -> bytes:

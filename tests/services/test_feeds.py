@@ -309,3 +309,23 @@ def test_tokens_are_long_random_and_rotatable():
     assert new.token != token.token and new.user == token.user
     assert feeds.feed_token_for(token=token.token) is None
     assert feeds.feed_token_for(token=new.token) == new
+
+
+def test_publishing_an_unchanged_feed_twice_renders_once():
+    """A second publish of the same version finds it cached and does not render."""
+    cache.clear()
+    due_at()
+    feed = feeds.AllDeliverablesFeed()
+    assert feeds.feed_publish(feed=feed) is True
+    assert feeds.feed_publish(feed=feed) is False
+
+
+def test_refresh_saves_a_new_deliverable():
+    """deliverable_due_date_refresh on an unsaved deliverable saves it whole."""
+    deliverable = factories.DeliverableFactory.build(
+        mandate=factories.MandateFactory(),
+        due_session=Session.objects.get(body__code="HRC", number=65),
+        due_relation="at",
+    )
+    assert deliverable_due_date_refresh(deliverable=deliverable) is True
+    assert Deliverable.objects.get(pk=deliverable.pk).due_date == date(2027, 4, 5)
