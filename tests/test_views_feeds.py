@@ -251,3 +251,11 @@ def test_last_modified_is_the_latest_change(client, deliverable):
     assert response["Last-Modified"] == http_date(
         int(max(latest, deliverable.mandate.resolution.updated_at).timestamp())
     )
+
+
+def test_head_request_answers_headers_only(client, deliverable):
+    """HEAD gives the validators without a body, as some clients probe first."""
+    response = client.head("/feeds/deliverables.ics")
+    assert response.status_code == 200
+    assert response["ETag"]
+    assert response.content == b""
