@@ -55,6 +55,23 @@ class SessionAdmin(SimpleHistoryAdmin):
     list_select_related = ["body"]
     date_hierarchy = "start"
     readonly_fields = ["calendar", "session_calendar"]
+    actions = ["mark_announced"]
+
+    @admin.action(description=_("Mark the dates as announced (confirmed)"))
+    def mark_announced(self, request, queryset):
+        count = 0
+        for session in queryset.exclude(dates_status=models.Session.DatesStatus.ANNOUNCED):
+            count += schedule.session_reschedule(
+                session=session,
+                start=session.start,
+                end=session.end,
+                dates_status=models.Session.DatesStatus.ANNOUNCED,
+            )
+        self.message_user(
+            request,
+            _("Dates marked as announced; %(count)d due dates changed.") % {"count": count},
+            messages.SUCCESS,
+        )
 
     @admin.display(description=_("deliverables due"))
     def calendar(self, obj: models.Session):

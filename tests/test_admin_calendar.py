@@ -233,3 +233,17 @@ def test_editing_a_mandate_in_the_admin_touches_its_deliverables(staff_client):
     deliverable.refresh_from_db()
     assert deliverable.updated_at > before
     assert deliverable.due_date == date(2027, 6, 13)  # "before" the session, recomputed
+
+
+def test_mark_announced_action_confirms_sessions(staff_client):
+    """The session action confirms estimated dates and bumps their deliverables' SEQUENCE."""
+    deliverable = due_at()
+    session = deliverable.due_session
+    staff_client.post(
+        reverse("admin:mandates_session_changelist"),
+        {"action": "mark_announced", "_selected_action": [session.pk]},
+    )
+    session.refresh_from_db()
+    deliverable.refresh_from_db()
+    assert session.dates_status == "announced"
+    assert deliverable.sequence == 2
