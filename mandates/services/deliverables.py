@@ -14,28 +14,23 @@ from django.db.models import QuerySet
 
 from mandates.models import Body, Contact, Deliverable, ReviewStatus
 
-from .schedule import deliverable_due_date_refresh, session_get_or_estimate
+from .schedule import deliverable_calendar_sync, session_get_or_estimate
 
-DUE_FIELDS = frozenset(
-    {"due_session", "due_relation", "stated_due_date", "manual_due_date", "kind"}
+# Kept up to date by the system, never owned by a person.
+DERIVED_FIELDS = frozenset(
+    {"edited_fields", "updated_at", "sequence", "computed_due_date", "due_date"}
 )
 
 
 def deliverable_mark_edited(*, deliverable: Deliverable, fields: Iterable[str]) -> None:
-    """Remember which fields a person set; refresh the due date if they touch it."""
-    fields = set(fields) - {
-        "edited_fields",
-        "updated_at",
-        "sequence",
-        "computed_due_date",
-        "due_date",
-    }
-    if not fields:
-        return
-    deliverable.edited_fields = sorted(set(deliverable.edited_fields) | fields)
-    deliverable.save(update_fields=["edited_fields", "updated_at"])
-    if fields & DUE_FIELDS:
-        deliverable_due_date_refresh(deliverable=deliverable)
+    """A person changed these fields: they own them now. Then recompute the due date, bump
+    the calendar SEQUENCE if calendars show the change, and republish the feeds."""
+    fields = set(fields)
+    owned = fields - DERIVED_FIELDS
+    if owned - set(deliverable.edited_fields):
+        deliverable.edited_fields = sorted(set(deliverable.edited_fields) | owned)
+        deliverable.save(update_fields=["edited_fields", "updated_at"])
+    deliverable_calendar_sync(deliverable=deliverable, changed_fields=fields)
 
 
 @transaction.atomic
@@ -46,6 +41,7 @@ def deliverable_review(*, deliverables: QuerySet[Deliverable], status: str) -> i
         deliverable.review_status = status
         deliverable.needs_review = False
         deliverable.save(update_fields=["review_status", "needs_review", "updated_at"])
+        deliverable_calendar_sync(deliverable=deliverable, changed_fields=["review_status"])
         count += 1
     return count
 
@@ -116,8 +112,7 @@ def deliverable_mark_submitted(
         if on:
             deliverable.fulfilled_on = on
             fields.append("fulfilled_on")
-        deliverable.sequence += 1
-        deliverable.save(update_fields=[*fields, "sequence", "updated_at"])
+        deliverable.save(update_fields=[*fields, "updated_at"])
         deliverable_mark_edited(deliverable=deliverable, fields=fields)
         count += 1
     return count
