@@ -77,6 +77,11 @@ _PAST_RE = re.compile(
     r"(?:\s+[\w-]+){0,4}\s*,?\s*)$",
     re.IGNORECASE,
 )
+_STRONG_PAST_RE = re.compile(
+    r"\b(?:held|convened|adopted|organized|organised|conducted|launched|established|since)"
+    r"(?:\s+[\w-]+){0,2}\s*,?\s*$",
+    re.IGNORECASE,
+)
 _FUTURE_RE = re.compile(
     r"\b(?:to|will|shall|would|should)\s+be\s+[\w-]+(?:\s+[\w-]+){0,4}\s*,?\s*$"
 )
@@ -157,8 +162,10 @@ def find_sessions(
     mentions: list[SessionMention] = []
     for found in SESSION_RE.finditer(masked, start, end):
         before = masked[max(start, found.start() - 60) : found.start()]
-        if _PAST_RE.search(before) and not _FUTURE_RE.search(before):
-            continue
+        future = bool(_FUTURE_RE.search(before))
+        participle = bool(_PAST_RE.search(before)) and not future
+        if _STRONG_PAST_RE.search(before) and not future:
+            continue  # "the panel discussion held at its Nth session": an event, not a deadline
         rel_raw = found.group("rel")
         rel_low = " ".join(rel_raw.lower().split())
         if rel_low == "in" and found.group("det").lower() != "its":
@@ -166,6 +173,10 @@ def find_sessions(
         body_words = found.group("body2") or found.group("body1")
         explicit = body_words is not None
         this_body = body_code(body_words, default_council) if body_words else body
+        if participle and (this_body != body or session is None):
+            # "the report submitted to the General Assembly at its ...": a past event; for the
+            # adopting body the session number itself tells past from future (below).
+            continue
         sessions: list[int] = []
         alternatives: list[int] = []
         implied = None

@@ -36,7 +36,9 @@ _NOUNS: list[tuple[str, str]] = [
         r"(?:high[\s-]level\s+)?(?:plenary\s+)?meetings?|conferences?|summits?|"
         r"(?:special|intersessional|commemorative|high[\s-]level)\s+sessions?|forums?|"
         r"(?:high[\s-]level\s+)?(?:thematic\s+)?debates?|"
-        r"days?\s+of\s+general\s+discussion|expert\s+group\s+meetings?",
+        r"days?\s+of\s+general\s+discussion|expert\s+group\s+meetings?|"
+        r"high[\s-]level\s+(?:thematic\s+)?dialogues?|high[\s-]level\s+events?|"
+        r"commemorative\s+events?",
         "meeting",
     ),
     (
@@ -158,9 +160,23 @@ def preceded_by_verb(masked: str, start: int, floor: int) -> bool:
     return bool(_VERB_BEFORE_RE.search(masked, max(floor, start - 40), start))
 
 
+_PRODUCTION_PREP_RE = re.compile(
+    r"(?:\b(?:provide|present|furnish|brief)\b[^,;]{0,60}\bwith|\b(?:preparation|submission|"
+    r"presentation|organization|organisation|convening|holding|publication|drafting|elaboration|"
+    r"production)\s+of)\s*$",
+    re.IGNORECASE,
+)
+
+
 def preceded_by_preposition(masked: str, start: int, floor: int) -> bool:
-    """True when the word before ``start`` is a preposition (not a new product)."""
-    return bool(_PREP_BEFORE_RE.search(masked, max(floor, start - 20), start))
+    """True when the word before ``start`` is a preposition (not a new product).
+
+    "to present it with an oral update", "to provide the Council with a report" and "the
+    preparation of a report" name products although a preposition comes first.
+    """
+    if not _PREP_BEFORE_RE.search(masked, max(floor, start - 20), start):
+        return False
+    return not _PRODUCTION_PREP_RE.search(masked, max(floor, start - 90), start)
 
 
 __all__ = [

@@ -44,6 +44,7 @@ from .deadlines import (
 )
 from .kinds import (
     BARE_AFTER_VERB_RE,
+    NOUN_PATTERN,
     NOUN_RE,
     PRODUCE_VERBS,
     VERB_PRODUCT_RE,
@@ -189,7 +190,7 @@ _MECHANISM_HEAD = (
 )
 _NAMED_MECHANISM_RE = re.compile(
     rf"(?:the\s+)?(?P<name>(?:{_MECHANISM_HEAD})\s+(?:of\s+the\s+Human\s+Rights\s+Council\s+)?"
-    r"(?:on|of|for|in)\s+(?:[^,;:()\n]{2,160}?))"
+    r"(?:on|of|for|in(?=\s+(?:the\s|[A-Z])))\s+(?:[^,;:()\n]{2,160}?))"
     rf"(?=\s*[,;:(]|\s+(?:to|shall|should|will)\s+(?:{_INFINITIVE_VERBS})\b|\s+and\s+(?:the|all|"
     r"to|other|relevant)\b|\s+(?:with|in\s+(?:collaboration|cooperation|consultation))\b|"
     r"\s*$|\s+at\s+its\b)",
@@ -198,7 +199,8 @@ _NAMED_MECHANISM_RE = re.compile(
 _BACKREF_RE = re.compile(
     r"(?:the\s+|its\s+)(?P<word>special\s+rapporteurs?|independent\s+experts?|"
     r"designated\s+experts?|mandate[\s-]holders?|working\s+group|expert\s+mechanism|"
-    r"commission\s+of\s+inquiry|commission|fact-finding\s+mission|mission|group\s+of\s+"
+    r"commission\s+of\s+inquiry|commission|fact-finding\s+mission|mission|"
+    r"(?:intergovernmental|open-ended)\s+working\s+group|group\s+of\s+"
     r"(?:independent\s+)?(?:human\s+rights\s+)?experts|team\s+of\s+experts|expert|"
     r"special\s+representative|special\s+envoy|mechanism|forum|chair(?:-rapporteur)?|"
     r"chairperson|panel\s+of\s+experts)(?![\w-])(?!\s+(?:on|of|for|in)\s+(?!the\s+(?:Human\s+"
@@ -235,8 +237,8 @@ _STATE_RE = re.compile(
 
 _GENERIC_ACTOR_RE = re.compile(
     r"the\s+(?P<name>(?:[A-Za-z][\w'-]*)(?:\s+(?!to\b|and\b|shall\b|should\b|will\b)"
-    r"[\w'-]+){0,14}?)(?=\s*,|\s+(?:to|shall|should|will)\s+(?:" + _INFINITIVE_VERBS + r")\b)",
-    re.IGNORECASE,
+    r"[\w'-]+){0,14}?)(?=\s*,|\s+(?:to|shall|should|will)\s+(?!(?:the|a|an|all|its|their|"
+    r"his|her|this|that|these|those|States|Member|United)\b)[a-z]+\b)",
 )
 _NOT_UN_RE = re.compile(
     r"\b(?:Government|authorities|State|States|parties|party|community|society|stakeholders|"
@@ -422,6 +424,8 @@ def _resolve_backref(word: str, pos: int, ctx: _Context) -> str | None:
         prefixes = ("independent expert", "designated expert")
     elif word.startswith("mandate"):
         prefixes = ("special rapporteur", "independent expert", "working group", "designated")
+    elif word.startswith(("intergovernmental working group", "open-ended working group")):
+        prefixes = ("intergovernmental working group", "open-ended")
     elif word.startswith("working group"):
         prefixes = ("working group", "intergovernmental working group", "open-ended")
     elif word.startswith("expert mechanism"):
@@ -621,6 +625,7 @@ def _events(z0: int, z1: int, ctx: _Context, *, decide: bool) -> list[_Event]:
         masked, z0, z1, body=ctx.body, session=ctx.session, default_council=ctx.default_council
     )
     taken = [(m.start, m.end) for m in sessions]
+    sessions = [m for m in sessions if not _belongs_to_reference(masked, z0, m.start)]
     for mention in sessions:
         events.append(_Event(mention.start, mention.end, "S", mention=mention))
     for date_mention in find_dates(masked, z0, z1):
@@ -729,6 +734,28 @@ _PURPOSE_RE = re.compile(
 )
 
 
+_GLUE_RE = re.compile(r"\s*,?\s*")
+_REFERENCE_RE = re.compile(
+    r"\b(?:the|that|this|these|those|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
+    rf"(?:{NOUN_PATTERN})\s*,?\s+(?:to\s+be|which\s+(?:will|is\s+to)\s+be|that\s+(?:will|is\s+to)"
+    r"\s+be|scheduled|planned|due)\s+(?:[\w-]+\s+)?(?:held|convened|organized|organised|"
+    r"considered|presented|submitted|scheduled|)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _belongs_to_reference(masked: str, floor: int, start: int) -> bool:
+    """ "the outcome of the panel discussion to be convened at its Nth session": the session
+    dates a product mentioned in passing, not the one requested here."""
+    window = masked[max(floor, start - 160) : start]
+    found = _REFERENCE_RE.search(window)
+    if not found:
+        return False
+    before = window[: found.start()].rstrip()
+    # "... and to present the report to be considered at ...": an anaphor after a verb
+    return not _ANAPHOR_VERB_RE.search(before + " ")
+
+
 _DEFINITE = {"the", "its", "his", "her", "their", "his or her", "that", "this", "these", "those"}
 
 
@@ -756,7 +783,14 @@ def _pair(events: list[_Event], masked: str) -> list[_Item]:
         elif event.type == "A":
             focus = event.item
         elif event.type in ("S", "T"):
-            if focus is not None and not focus.dues:
+            following = events[index + 1] if index + 1 < len(events) else None
+            if (
+                following is not None
+                and following.type == "D"
+                and _GLUE_RE.fullmatch(masked, event.end, following.pos)
+            ):
+                pending.append(event.mention)  # "at its Nth session, a report": goes forward
+            elif focus is not None and not focus.dues:
                 focus.dues.append(event.mention)
             elif focus is not None:
                 later = events[index + 1 :]
