@@ -636,6 +636,7 @@ def clean_text(text: str, *, markdown: bool | None = None) -> tuple[str, list[Fo
 _NEXT_WORD = re.compile(r" ([A-Za-z][a-z-]*)")
 # A hyphen left before a space by a line break inside a compound ("action- oriented").
 _HYPHEN_SPACE = re.compile(r"- (?=[a-z])(?!(?:and|or|nor|to|as|but|through|via)\b)(?<=[a-z]- )")
+_HYPHEN_SPACE_TITLE = re.compile(r"\b([A-Z][a-z]+)- (?=[A-Z][a-z])")  # "Nuclear- Test-Ban"
 # A footnote number glued to the word before it ("Questions,2", "Action3").
 _GLUED = re.compile(
     r"(?:[1-9](?<=[a-z,;:.”’\"][1-9])|[1-9]\d(?<=[a-z,;:.”’\"][1-9]\d))"
@@ -823,7 +824,9 @@ def finish(
             cleaned[-1] += para.replace(" ", "")  # marks alone: they belong to the paragraph
     text = "\n\n".join(cleaned)
     text = _fix_residue(text, warnings)
-    text = _HYPHEN_SPACE.sub("-", text)
+    if "- " in text:
+        text = _HYPHEN_SPACE.sub("-", text)
+        text = _HYPHEN_SPACE_TITLE.sub(r"\1-", text)
     text = _mark_glued_numbers(text, notes)
     return _resolve_marks(text, notes)
 
@@ -860,6 +863,8 @@ def _resolve_marks(text: str, notes: Notes) -> tuple[str, list[Footnote], list[s
             queue.pop(0).text = note_text
         else:
             footnotes.append(Footnote(mark=mark, text=note_text, anchor=None))
+    if any(f.anchor is None and f.mark.isdigit() for f in footnotes):
+        clean = _anchor_loose_marks(clean, footnotes)
     marks_seen: dict[str, int] = {}
     for footnote in footnotes:
         if footnote.text:
@@ -868,3 +873,98 @@ def _resolve_marks(text: str, notes: Notes) -> tuple[str, list[Footnote], list[s
         if count > 1:
             notes.warnings.append(f"footnote mark {mark} is used for {count} different footnotes")
     return clean, footnotes, notes.warnings
+
+
+# A footnote number left in the text apart from its word ("Rarotonga, 3 Bangkok",
+# "in 2014, 3", "(Treaty of Tlatelolco)1"). Only looked for when the footnote's text is
+# known and its mark was not found, and only between the marks of its neighbours.
+_LOOSE_BEFORE = re.compile(r"(?:([A-Za-z][A-Za-z.’'-]*)([,;:”’\"]?) |(\))|(\d[,;] ?))$")
+_LOOSE_AFTER = re.compile(r"(?:\s|$)(?!\s*(?:" + _MONTHS + r"|per cent|to \d|and \d|-\d|–\d)\b)")
+_NOT_BEFORE_LOOSE = _NUMBERED_NOUNS | frozenset(
+    [
+        "from",
+        "to",
+        "on",
+        "of",
+        "and",
+        "or",
+        "between",
+        "by",
+        "at",
+        "in",
+        "the",
+        "a",
+        "no",
+        "no.",
+        "para.",
+        "paras.",
+        "vol.",
+        "art.",
+        "chap.",
+        "sect.",
+        "ibid.",
+        "category",
+        "group",
+        "protocol",
+        "table",
+        "figure",
+        "annex",
+        "appendix",
+        "schedule",
+        "than",
+        "over",
+        "under",
+        "about",
+        "some",
+        "all",
+        "only",
+        "least",
+        "most",
+        "nearly",
+    ]
+)
+
+
+def _anchor_loose_marks(clean: str, footnotes: list[Footnote]) -> str:
+    numbered = sorted(
+        ((int(f.mark), f) for f in footnotes if f.mark.isdigit() and len(f.mark) <= 3),
+        key=lambda item: item[0],
+    )
+    for value, footnote in numbered:
+        if footnote.anchor is not None or not footnote.text:
+            continue
+        low = max((f.anchor for v, f in numbered if v < value and f.anchor is not None), default=0)
+        high = min(
+            (f.anchor for v, f in numbered if v > value and f.anchor is not None),
+            default=len(clean),
+        )
+        if high < low:
+            continue
+        found = []
+        mark = footnote.mark
+        start = clean.find(mark, low, high)
+        while start != -1 and len(found) < 2:
+            end = start + len(mark)
+            if (
+                (start == 0 or not clean[start - 1].isdigit())
+                and not clean[end : end + 1].isdigit()
+                and clean[end : end + 1] != "/"
+            ):
+                before = _LOOSE_BEFORE.search(clean, max(0, start - 40), start)
+                if before and _LOOSE_AFTER.match(clean, end):
+                    word = before.group(1)
+                    if word is None or word.lower() not in _NOT_BEFORE_LOOSE:
+                        found.append((start, end, clean[start - 1] == " "))
+            start = clean.find(mark, start + 1, high)
+        if len(found) != 1:
+            continue
+        start, end, spaced = found[0]
+        cut_from = start - 1 if spaced else start  # the space before a spaced mark goes too
+        removed = end - cut_from
+        clean = clean[:cut_from] + clean[end:]
+        for other in footnotes:
+            if other.anchor is not None and other.anchor >= end:
+                other.anchor -= removed
+        footnote.anchor = cut_from
+    footnotes.sort(key=lambda f: (f.anchor is None, f.anchor or 0))
+    return clean

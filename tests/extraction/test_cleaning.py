@@ -297,3 +297,32 @@ def test_read_text_detects_markdown():
     assert doc.format == "md"
     assert doc.text == "Recalling its resolution,"
     assert doc.footnotes[0].text == "Resolution 1/1."
+
+
+def test_loose_footnote_numbers_are_found_between_their_neighbours():
+    """A defined footnote whose number stands apart ("Rarotonga, 3 Bangkok") gets its anchor."""
+    source = (
+        "Recalling the Treaty of Tlatelolco)1 and the General Assembly on 1 December 2024,\n\n"
+        "Noting the treaties of Pelindaba[^2], Rarotonga, 3 Bangkok and the report of\n"
+        "3 December, the updated version in 2014, 4\n\n"
+        "Considering Article 5 of the Treaty,\n\n---\n\n"
+        "[^1]: Treaty Series, vol. 634.\n\n[^2]: Ibid.\n\n[^3]: Ibid., vol. 1445.\n\n"
+        "[^4]: See CD/1985.\n\n[^5]: Not found."
+    )
+    text, footnotes, _ = clean_text(source, markdown=True)
+    assert text == (
+        "Recalling the Treaty of Tlatelolco) and the General Assembly on 1 December 2024,\n\n"
+        "Noting the treaties of Pelindaba, Rarotonga, Bangkok and the report of 3 December,"
+        " the updated version in 2014,\n\nConsidering Article 5 of the Treaty,"
+    )
+    anchors = {f.mark: f.anchor for f in footnotes}
+    assert text[: anchors["1"]].endswith("Tlatelolco)")
+    assert text[: anchors["3"]].endswith("Rarotonga,")
+    assert text[: anchors["4"]].endswith("in 2014,")
+    assert anchors["5"] is None
+
+
+def test_hyphen_before_a_space_in_a_capitalised_compound_is_closed():
+    """ "Comprehensive Nuclear- Test-Ban Treaty" becomes "Nuclear-Test-Ban"."""
+    text, _, _ = clean_text("the Comprehensive Nuclear- Test-Ban Treaty")
+    assert text == "the Comprehensive Nuclear-Test-Ban Treaty"
