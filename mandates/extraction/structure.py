@@ -10,6 +10,7 @@ preamble -> operative -> closing -> annex. Every span indexes into the text unch
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from mandates.extraction.header import (
     find_opener,
     parse_header,
 )
-from mandates.extraction.references import DOCUMENT_SYMBOL, find_references
+from mandates.extraction.references import documents, find_all
 from mandates.extraction.result import (
     Annex,
     Footnote,
@@ -76,9 +77,9 @@ _LINE_SPLIT = re.compile(
 )
 _AFTER_PUNCT = re.compile(r"[:;,.\]][*_ \t]*$")
 _PRE_KNOWN = re.compile(_M + r"(?:" + _PRE_ADJECTIVES + r")[*_]*[ \t]+[*_]*[a-z(“\"‘]")
-_PRE_SPLIT = re.compile(r"(?<=,)[*_]*\s+(?=" + _PRE_START.pattern + ")")
+_PRE_SPLIT = re.compile(r"(,)[*_]*\s+(?=" + _PRE_START.pattern + ")")
 _CLOSING_SPLIT = re.compile(
-    r"(?<=[.;])[*_]*\s+(?=[*_]*\d{1,5}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?"
+    r"([.;])[*_]*\s+(?=[*_]*\d{1,5}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?"
     r"meeting\b|\[\s*Adopted\b)"
 )
 _BLOCK = re.compile(r"(?:[ \t]*\S[^\n]*(?:\n|$))+")
@@ -169,6 +170,7 @@ _OPERATIVE_VERBS = frozenset(
         "Emphasises",
     )
 )
+_ITALIC_LEAD = re.compile(r"([A-Z][^*_\n]{0,60}?)[*_]+(?:\s|$)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 
 
@@ -208,7 +210,7 @@ def _words(text: str, limit: int = 12) -> list[str]:
 def _lead(text: str, operative: bool) -> str:
     """The leading verb phrase as printed: "Recalling also", "Takes note with appreciation of"."""
     plain = text.lstrip(" \t*_#")
-    italic = re.match(r"([A-Z][^*_\n]{0,60}?)[*_]+(?:\s|$)", plain)
+    italic = _ITALIC_LEAD.match(plain)
     if italic and len(italic.group(1).split()) <= 6 and plain[: italic.end()].count("*") <= 2:
         return italic.group(1).strip()
     words = _words(plain)
@@ -526,7 +528,10 @@ class _Walker:
 
     def _new_op(self, number: str | None, start: int, end: int) -> None:
         self.ops.append(_Op(number, start, end, section=self.section))
-        self.embedding = _EMBEDS.search(self.text, start, end) is not None
+        self.embedding = (
+            self.text[start:end].rstrip(" \t*_").endswith(":")
+            and _EMBEDS.search(self.text, max(start, end - 200), end) is not None
+        )
         self.body_end = end
 
     def _new_sub(self, label: str, piece_start: int, start: int, end: int) -> None:
@@ -606,7 +611,7 @@ class _Walker:
 @lru_cache(maxsize=512)
 def _next_number_split(number: int) -> re.Pattern[str]:
     """Where paragraph ``number`` begins inside a piece that merged several paragraphs."""
-    return re.compile(r"(?<=[,;:.])[*_]*\s+(?=[*_]*" + str(number) + r"\.[*_]*\s+[*_]*[A-Z])")
+    return re.compile(r"([,;:.])[*_]*\s+(?=[*_]*" + str(number) + r"\.[*_]*\s+[*_]*[A-Z])")
 
 
 @lru_cache(maxsize=64)
@@ -622,6 +627,9 @@ class _Shifted:
         self._offset = offset
 
     def start(self) -> int:
+        """Where the first piece ends: after the punctuation the pattern captured."""
+        if self._match.re.groups:
+            return self._match.end(1) + self._offset
         return self._match.start() + self._offset
 
     def end(self) -> int:
@@ -659,31 +667,38 @@ def _inline_subparagraphs(text: str, start: int, end: int) -> list[SubParagraph]
 
 
 def _references(text: str, structure: Structure, footnotes: Sequence[Footnote]) -> list[Reference]:
+    """References in the preamble and operative part (one pass), then in footnotes."""
+    # Top-level places do not overlap: preambular and operative paragraphs in text order.
+    places: list[tuple[int, int, str | None, OperativeParagraph | None]] = [
+        (p.span[0], p.span[1], None, None) for p in structure.preamble
+    ]
+    places.extend((op.span[0], op.span[1], op.number, op) for op in structure.operative)
+    places.sort(key=lambda place: place[0])
+    if not places:
+        return []
+    starts = [place[0] for place in places]
+
+    def paragraph_at(position: int) -> tuple[bool, str | None]:
+        index = bisect_right(starts, position) - 1
+        if index < 0 or position >= places[index][1]:
+            return False, None
+        _, _, number, op = places[index]
+        if op is not None:
+            for sub in op.subparagraphs:
+                if sub.span[0] <= position < sub.span[1]:
+                    return True, f"{number}({sub.label})"
+        return True, number
+
     found: list[Reference] = []
-    for paragraph in structure.preamble:
-        found.extend(find_references(text, *paragraph.span, None))
-    places: list[tuple[int, int, str]] = []
-    for op in structure.operative:
-        cursor = op.span[0]
-        for sub in op.subparagraphs:
-            if sub.span[0] > cursor:
-                found.extend(find_references(text, cursor, sub.span[0], op.number))
-            found.extend(find_references(text, *sub.span, f"{op.number}({sub.label})"))
-            places.append((sub.span[0], sub.span[1], f"{op.number}({sub.label})"))
-            cursor = max(cursor, sub.span[1])
-        if cursor < op.span[1]:
-            found.extend(find_references(text, cursor, op.span[1], op.number))
-        places.append((op.span[0], op.span[1], op.number))
+    for position, reference in find_all(text, places[0][0], max(p[1] for p in places)):
+        inside, paragraph = paragraph_at(position)
+        if inside:
+            reference.paragraph = paragraph
+            found.append(reference)
     for note in footnotes:
         if note.anchor is None:
             continue
-        paragraph = None
-        for start, end, name in places:
-            if start <= note.anchor <= end:
-                paragraph = name
-                break
-        for match in DOCUMENT_SYMBOL.finditer(note.text):
-            symbol = match.group(0).rstrip(".-")
-            if "/" in symbol and any(char.isdigit() for char in symbol):
-                found.append(Reference(symbol, paragraph, "document"))
+        inside, paragraph = paragraph_at(note.anchor)
+        for _, symbol in documents(note.text):
+            found.append(Reference(symbol, paragraph if inside else None, "document"))
     return found
