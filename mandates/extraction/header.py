@@ -145,7 +145,8 @@ def parse_header(header: str, *, opener_body: str | None, tail: str = "") -> Hea
     else:
         _number_and_title(header, result)
 
-    _session_from_words(flat, result)
+    # The title may name another session ("... on the work of its fifty-fourth session").
+    _session_from_words(flat.replace(result.title, " ") if result.title else flat, result)
     _printed_symbol(flat, result)
 
     agenda = _AGENDA.search(flat)

@@ -24,7 +24,7 @@ from mandates.extraction.header import (
     find_opener,
     parse_header,
 )
-from mandates.extraction.references import documents, find_all
+from mandates.extraction.references import find_all
 from mandates.extraction.result import (
     Annex,
     Footnote,
@@ -678,9 +678,9 @@ def _references(text: str, structure: Structure, footnotes: Sequence[Footnote]) 
         return []
     starts = [place[0] for place in places]
 
-    def paragraph_at(position: int) -> tuple[bool, str | None]:
+    def paragraph_at(position: int, slack: int = 0) -> tuple[bool, str | None]:
         index = bisect_right(starts, position) - 1
-        if index < 0 or position >= places[index][1]:
+        if index < 0 or position >= places[index][1] + slack:
             return False, None
         _, _, number, op = places[index]
         if op is not None:
@@ -696,9 +696,11 @@ def _references(text: str, structure: Structure, footnotes: Sequence[Footnote]) 
             reference.paragraph = paragraph
             found.append(reference)
     for note in footnotes:
-        if note.anchor is None:
-            continue
-        inside, paragraph = paragraph_at(note.anchor)
-        for _, symbol in documents(note.text):
-            found.append(Reference(symbol, paragraph if inside else None, "document"))
+        # The mark stood right after the paragraph's last character, or inside it.
+        inside, paragraph = (False, None)
+        if note.anchor is not None:
+            inside, paragraph = paragraph_at(note.anchor, slack=3)
+        for _, reference in find_all(note.text):
+            reference.paragraph = paragraph if inside else None
+            found.append(reference)
     return found

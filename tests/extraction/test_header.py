@@ -148,3 +148,13 @@ def test_markdown_header():
         date(2025, 12, 18),
         "Enhancement of cooperation",
     )
+
+
+def test_session_in_title_is_ignored():
+    """A session named in the title ("its fifty-fourth session") is not the header session."""
+    header = parse_header(
+        "76/229.\tReport of the Commission on the work of its fifty-fourth session\n",
+        opener_body="General Assembly",
+    )
+    assert header.session == 76
+    assert header.warnings == []

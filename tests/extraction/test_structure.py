@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from mandates.extraction import NotAResolutionError, extract_text
+from mandates.extraction import Footnote, NotAResolutionError, extract_text
 from mandates.extraction.structure import operative_verb, parse_structure, preamble_verb
 from tests.extraction import samples
 
@@ -263,4 +263,16 @@ def test_preamble_broken_by_a_page_break_is_joined():
     assert [p.text for p in structure.preamble] == [
         "Recalling the meetings held in Vienna on\n\n8 and 9 December 2014,",
         "Noting the report,",
+    ]
+
+
+def test_footnote_references_belong_to_their_paragraph():
+    """A symbol in a footnote is a reference of the paragraph where the mark stood."""
+    text = "The Human Rights Council,\n\n1. Takes note of the report;\n\n2. Decides to act.\n"
+    anchor = text.index(";") + 1
+    notes = [Footnote("1", "A/HRC/58/78.", anchor), Footnote("2", "See resolution 53/11.", None)]
+    refs = parse_structure(text, footnotes=notes).references
+    assert [(r.kind, r.symbol, r.paragraph) for r in refs] == [
+        ("document", "A/HRC/58/78", "1"),
+        ("resolution", "53/11", None),
     ]
