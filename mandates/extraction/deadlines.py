@@ -77,6 +77,11 @@ _PAST_RE = re.compile(
     r"(?:\s+[\w-]+){0,4}\s*,?\s*)$",
     re.IGNORECASE,
 )
+_ONE_BODY = re.compile(BODY_PATTERN, re.IGNORECASE)
+_BODY_LIST_RE = re.compile(
+    rf"{BODY_PATTERN}\s*(?:,\s*)?(?:and|or)\s+(?:to\s+)?(?:the\s+)?{BODY_PATTERN}[^;]*$",
+    re.IGNORECASE,
+)
 _STRONG_PAST_RE = re.compile(
     r"\b(?:held|convened|adopted|organized|organised|conducted|launched|established|since)"
     r"(?:\s+[\w-]+){0,2}\s*,?\s*$",
@@ -113,6 +118,7 @@ class SessionMention:
     implied: str | None = None  # "next session" and the like
     starting: bool = False  # "starting at its ...": first occurrence of a recurring item
     explicit_body: bool = False
+    bodies: list[str] | None = None  # "to the Assembly and the Council at their ... respectively"
 
 
 def _relation(rel: str) -> str:
@@ -209,9 +215,26 @@ def find_sessions(
                     sessions = [value]
                     mention_end = residue.end()
         # A session of the adopting body already past is a reference, not a deadline.
-        past = session is not None and this_body == body and sessions
-        if past and all(number < session for number in sessions):  # type: ignore[operator]
-            continue
+        bodies = None
+        if found.group("det").lower() == "their" and len(sessions) > 1:
+            listed = _BODY_LIST_RE.search(
+                masked, max(start, found.start() - 160), found.start("det")
+            )
+            if listed:
+                codes = [
+                    body_code(m.group(0), default_council)
+                    for m in _ONE_BODY.finditer(listed.group(0))
+                ]
+                if len(codes) == len(sessions) and all(codes):
+                    bodies = [c for c in codes if c]
+        if session is not None and sessions and bodies is None and this_body == body:
+            # Sessions of the adopting body already past are references, not deadlines
+            # (after "submitted", "presented"... the present session is past as well).
+            limit = session + 1 if participle else session
+            kept = [n for n in sessions if n >= limit]
+            if not kept:
+                continue
+            sessions = kept
         if sessions and any(number <= 0 or number > 200 for number in sessions):
             continue
         mentions.append(
@@ -226,7 +249,8 @@ def find_sessions(
                 starting=rel_low.startswith(
                     ("starting", "beginning", "commencing", "from", "as of")
                 ),
-                explicit_body=explicit,
+                explicit_body=explicit or bodies is not None,
+                bodies=bodies,
             )
         )
     return mentions
@@ -287,6 +311,8 @@ def find_dates(masked: str, start: int, end: int) -> list[DateMention]:
     result: list[DateMention] = []
     for found in DATE_RE.finditer(masked, start, end):
         rel = " ".join(found.group("rel").lower().split())
+        if rel == "from" and "period" in masked[max(start, found.start() - 25) : found.start()]:
+            continue  # "for the period from 1 July 2017 to 30 June 2018" is not a deadline
         relation = "at" if rel in ("on", "from") else _RELATION_WORDS.get(rel, "by")
         day = int(found.group("day"))
         month = _MONTHS[found.group("month").lower()]

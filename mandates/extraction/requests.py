@@ -189,8 +189,8 @@ _MECHANISM_HEAD = (
     r"Coordinator|Ombudsperson|Monitoring\s+Team|Mechanism|Commission|Mission|Forum"
 )
 _NAMED_MECHANISM_RE = re.compile(
-    rf"(?:the\s+)?(?P<name>(?:{_MECHANISM_HEAD})\s+(?:of\s+the\s+Human\s+Rights\s+Council\s+)?"
-    r"(?:on|of|for|in(?=\s+(?:the\s|[A-Z])))\s+(?:[^,;:()\n]{2,160}?))"
+    rf"(?:the\s+)?(?P<name>(?:{_MECHANISM_HEAD})\s+(?:of\s+the\s+(?:Human\s+Rights\s+Council|"
+    r"Secretary-General)\s+)?(?:on|(?:for|in|of)(?=\s+(?:the\s+)?(?-i:[A-Z])))\s+(?:[^,;:()\n]{2,160}?))"
     rf"(?=\s*[,;:(]|\s+(?:to|shall|should|will)\s+(?:{_INFINITIVE_VERBS})\b|\s+and\s+(?:the|all|"
     r"to|other|relevant)\b|\s+(?:with|in\s+(?:collaboration|cooperation|consultation))\b|"
     r"\s*$|\s+at\s+its\b)",
@@ -235,6 +235,7 @@ _STATE_RE = re.compile(
     re.IGNORECASE,
 )
 
+_OF_SOMETHING_RE = re.compile(r"\s+of\s+(?:the\s+)?(?!United\s+Nations\b)[A-Z]")
 _GENERIC_ACTOR_RE = re.compile(
     r"the\s+(?P<name>(?:[A-Za-z][\w'-]*)(?:\s+(?!to\b|and\b|shall\b|should\b|will\b)"
     r"[\w'-]+){0,14}?)(?=\s*,|\s+(?:to|shall|should|will)\s+(?!(?:the|a|an|all|its|their|"
@@ -371,6 +372,7 @@ class _Context:
     table: ActorTable
     mechanisms: list[tuple[str, int, bool]]
     default_council: str = "HRC"
+    acabq: bool = False
 
 
 # --- helpers -------------------------------------------------------------------------
@@ -472,8 +474,12 @@ def _resolve_backref(word: str, pos: int, ctx: _Context) -> str | None:
 def _parse_actor_at(pos: int, end: int, ctx: _Context) -> _Actor | None:
     masked = ctx.masked
     hit = ctx.table.match_at(masked, pos, end)
+    if hit and _OF_SOMETHING_RE.match(masked, hit[1], end):
+        hit = None  # "the secretariat of the Convention" is not the Secretariat
     if hit:
         name, stop = hit
+        if name == "Advisory Committee" and ctx.acabq and "human" not in masked[pos:stop].lower():
+            name = "Advisory Committee on Administrative and Budgetary Questions"
         kind = ctx.table.kinds.get(name, "")
         printed = _printed(ctx.text[pos:stop])
         # "the Special Rapporteur on X" where X goes on beyond a shorter alias
@@ -618,7 +624,9 @@ def _extent(masked: str, pos: int, end: int) -> int:
     return stop.start() if stop else min(end, pos + 400)
 
 
-def _events(z0: int, z1: int, ctx: _Context, *, decide: bool) -> list[_Event]:
+def _events(
+    z0: int, z1: int, ctx: _Context, *, decide: bool, actor_body: str | None = None
+) -> list[_Event]:
     masked = ctx.masked
     events: list[_Event] = []
     sessions = find_sessions(
@@ -724,6 +732,17 @@ def _events(z0: int, z1: int, ctx: _Context, *, decide: bool) -> list[_Event]:
         seen_kinds.setdefault(kind, item)
         events.append(_Event(np_start, found.end(), "D", item=item, kind=kind))
     events.sort(key=lambda ev: (ev.pos, ev.type != "D"))
+    # "its" is the body last addressed in the clause ("to report to the General Assembly on X
+    # at its eighty-first session"), else the adopting body.
+    last_body = actor_body
+    for event in events:
+        if event.type == "B":
+            last_body = event.bodies[-1]
+        elif event.type == "S" and isinstance(event.mention, SessionMention):
+            if event.mention.explicit_body:
+                last_body = event.mention.body
+            elif last_body and event.mention.body != last_body:
+                event.mention.body = last_body
     # the verb-based report and a "report" noun right after it are one product
     return events
 
@@ -756,6 +775,14 @@ def _belongs_to_reference(masked: str, floor: int, start: int) -> bool:
     return not _ANAPHOR_VERB_RE.search(before + " ")
 
 
+_ACTOR_BODIES = {
+    "General Assembly": "GA",
+    "Human Rights Council": "HRC",
+    "Economic and Social Council": "ECOSOC",
+    "Security Council": "SC",
+    "President of the General Assembly": "GA",
+    "President of the Human Rights Council": "HRC",
+}
 _DEFINITE = {"the", "its", "his", "her", "their", "his or her", "that", "this", "these", "those"}
 
 
@@ -877,10 +904,9 @@ def _mention_dues(mention: object, ctx: _Context) -> list[tuple[Due, list[Due], 
             reasons.append(f"implied deadline: {mention.implied}")
         if not mention.sessions:
             result.append((Due(mention.body, None, mention.relation), [], reasons))
-        for number in mention.sessions:
-            result.append(
-                (Due(mention.body, number, mention.relation), list(alternatives), reasons)
-            )
+        for index, number in enumerate(mention.sessions):
+            body = mention.bodies[index] if mention.bodies else mention.body
+            result.append((Due(body, number, mention.relation), list(alternatives), reasons))
         return result
     date_mention = mention
     reasons = []
@@ -913,7 +939,8 @@ class _Builder:
         if not actors:
             return
         primary = actors[0]
-        events = _events(z0, z1, ctx, decide=decide)
+        actor_body = _ACTOR_BODIES.get(primary.name)
+        events = _events(z0, z1, ctx, decide=decide, actor_body=actor_body)
         items = _pair(events, ctx.masked)
         partners = [p for p in partners if p != primary.name]
         for extra in actors[1:]:
@@ -1077,6 +1104,7 @@ def extract_requests(
         session=session,
         table=table,
         mechanisms=_mechanism_index(masked, table),
+        acabq="Administrative and Budgetary Questions" in masked,
     )
     builder = _Builder(ctx)
     consideration: Consideration | None = None

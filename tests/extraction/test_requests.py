@@ -560,3 +560,103 @@ def test_fast_on_long_paragraphs():
     started = time.perf_counter()
     run(text)
     assert time.perf_counter() - started < 1.0
+
+
+# --- references, respectively, odd actors ----------------------------------------------
+
+
+def test_session_dating_a_reference_is_ignored():
+    """ "taking into account the panel discussion to be convened at its Nth session" is not
+    the report's deadline."""
+    r = run(
+        "1. Requests the Office to prepare a report, taking into account the outcome of the panel "
+        "discussion to be convened at its sixtieth session, and to present it to the Council at "
+        "its sixty-second session;"
+    )
+    assert [d.due.session for d in r.deliverables] == [62]
+
+
+def test_event_held_at_session_is_not_a_deadline():
+    """A session after "held at" dates an event, not a product."""
+    r = run(
+        "1. Requests the Office to submit a summary report on the panel discussion held at the "
+        "sixtieth session to the Human Rights Council at its sixty-first session;"
+    )
+    assert [d.due.session for d in r.deliverables] == [61]
+
+
+def test_present_it_with_an_oral_update():
+    """ "to present it with an oral update at its Nth session" is an oral update."""
+    r = run(
+        "1. Requests the Office to submit its final report to the Council at its sixty-second "
+        "session, and to present it with an oral update at its sixtieth session;"
+    )
+    assert [(d.kind, d.due.session) for d in r.deliverables] == [
+        ("report", 62),
+        ("oral update", 60),
+    ]
+
+
+def test_session_right_before_product_goes_forward():
+    """ "to present to the Council at its Nth session a summary report" dates the report."""
+    r = run(
+        "1. Requests the Office to organize a seminar in Geneva, and to present to the Council at "
+        "its sixty-first session a summary report on the seminar;"
+    )
+    assert [(d.kind, d.due.session if d.due else None) for d in r.deliverables] == [
+        ("seminar", None),
+        ("report", 61),
+    ]
+
+
+def test_respectively():
+    """ "to the Assembly and the Council at their Nth and Mth sessions, respectively"."""
+    r = run(
+        "1. Requests the Secretary-General to submit to the General Assembly and the Human Rights "
+        "Council at their eighty-first and sixty-second sessions, respectively, a report;",
+        body="GA",
+        session=80,
+    )
+    assert [due(d) for d in r.deliverables] == [("GA", 81, "at"), ("HRC", 62, "at")]
+
+
+def test_named_body_before_its():
+    """ "invites the General Assembly to consider holding a meeting during its Nth session"."""
+    r = run(
+        "1. Requests the Secretary-General to report to the General Assembly on the matter at its "
+        "eighty-first session;"
+    )
+    assert due(r.deliverables[0]) == ("GA", 81, "at")
+
+
+def test_period_is_not_a_deadline():
+    """ "for the period from 1 July 2026 to 30 June 2027" is not a due date."""
+    r = run(
+        "1. Requests the Secretary-General to report thereon in his budget for the period from "
+        "1 July 2026 to 30 June 2027;",
+        body="GA",
+        session=80,
+    )
+    assert all(d.due is None or d.due.date is None for d in r.deliverables)
+
+
+def test_secretariat_of_a_convention_is_not_the_secretariat():
+    """ "the secretariat of the Convention" is not the UN Secretariat; it is flagged."""
+    r = run(
+        "1. Invites the secretariat of the Convention on Wetlands to report to the General "
+        "Assembly at its eighty-first session;",
+        body="GA",
+        session=80,
+    )
+    [d] = r.deliverables
+    assert d.actor != "Secretariat" and d.needs_review
+
+
+def test_generic_mechanism_actor():
+    """An unnamed group ("the team of experts") keeps its printed name and is flagged."""
+    r = run(
+        "1. Requests the board of eminent jurists to submit a report at its sixty-first session;"
+    )
+    [d] = r.deliverables
+    assert d.actor == "Board of eminent jurists"
+    assert "actor not in the alias table" in d.review_reasons
