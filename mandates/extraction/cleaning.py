@@ -724,8 +724,17 @@ def _residue_candidates(text: str) -> set[str]:
     for word in text.split():
         if len(word) >= 9:
             word = word.strip(_WORD_EDGE)
-            if word.find(word[:2], 6) > 0 and _RESIDUE_TOKEN.fullmatch(word):
-                found.add(word)
+            position = word.find(word[:2], 6)
+            while position > 0:
+                # The new reading must begin as the old one does ("nonselectivity|non-...").
+                old = word[:position].replace("-", "").lower()
+                new = word[position:].replace("-", "").lower()
+                glued = word[position - 1] != "-"  # "peer-to-peer" is a word
+                if glued and (old.startswith(new[: len(old)]) or old[:8] == new[:8]):
+                    if _RESIDUE_TOKEN.fullmatch(word):
+                        found.add(word)
+                    break
+                position = word.find(word[:2], position + 1)
     return found
 
 
@@ -735,6 +744,9 @@ def _residue_at(text: str, start: int, token: str) -> tuple[int, str] | None:
     prefix = token[:2]
     position = token.find(prefix, 6)
     while position != -1:
+        if token[position - 1] == "-":
+            position = token.find(prefix, position + 1)
+            continue
         old, new = token[:position], token[position:]
         old_key = old.replace("-", "").lower()
         new_key = new.replace("-", "").lower()

@@ -326,3 +326,9 @@ def test_hyphen_before_a_space_in_a_capitalised_compound_is_closed():
     """ "Comprehensive Nuclear- Test-Ban Treaty" becomes "Nuclear-Test-Ban"."""
     text, _, _ = clean_text("the Comprehensive Nuclear- Test-Ban Treaty")
     assert text == "the Comprehensive Nuclear-Test-Ban Treaty"
+
+
+def test_reduplicated_compounds_are_not_residue():
+    """ "peer-to-peer to" and "step-by-step" are words, not old and new readings glued."""
+    source = "a peer-to-peer to peer review, step-by-step by design, thirtieth session"
+    assert clean_text(source)[0] == source
