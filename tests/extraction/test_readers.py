@@ -568,3 +568,40 @@ def test_docx_line_break_inside_a_paragraph():
     """A Word line break between a meeting line and its date keeps them apart."""
     body = _p(_r("30th meeting"), "<w:r><w:br/></w:r>", _r("4 July 2025"))
     assert read_bytes(_docx(body), "br.docx").text == "30th meeting\n\n4 July 2025"
+
+
+def test_pdf_flowing_paragraphs_with_italic_verbs_over_several_pages():
+    """Wrapped paragraphs with italic verbs keep their spaces and join across page breaks."""
+    fpdf = pytest.importorskip("fpdf")
+
+    class Resolution(fpdf.FPDF):
+        def header(self):
+            if self.page_no() > 1:
+                self.set_font("Times", size=9)
+                self.cell(0, 5, "A/RES/80/204")
+                self.ln(10)
+
+        def footer(self):
+            self.set_y(-20)
+            self.set_font("Times", size=8)
+            self.cell(0, 4, f"25-21234 (E)    {self.page_no()}/{{nb}}", align="C")
+
+    pdf = Resolution(format="A4")
+    pdf.set_margins(25, 25, 25)
+    pdf.set_auto_page_break(True, margin=30)
+    pdf.add_page()
+    body = (
+        "the enhancement of international cooperation in the field of human rights is essential"
+        " for the full achievement of the purposes of the United Nations, "
+    ) * 3
+    for number in range(1, 13):
+        pdf.set_font("Times", "I", 11)
+        pdf.write(5.5, "Recognizing ")
+        pdf.set_font("Times", "", 11)
+        pdf.write(5.5, f"{body}as stated in paragraph {number},")
+        pdf.ln(9)
+    doc = read_bytes(bytes(pdf.output()), "flow.pdf")
+    paragraphs = doc.text.split("\n\n")
+    expected = [f"Recognizing {body}as stated in paragraph {n}," for n in range(1, 13)]
+    assert paragraphs == [p.replace("  ", " ") for p in expected]
+    assert "25-21234" not in doc.text and "A/RES/80/204" not in doc.text
