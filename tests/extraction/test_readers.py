@@ -605,3 +605,21 @@ def test_pdf_flowing_paragraphs_with_italic_verbs_over_several_pages():
     expected = [f"Recognizing {body}as stated in paragraph {n}," for n in range(1, 13)]
     assert paragraphs == [p.replace("  ", " ") for p in expected]
     assert "25-21234" not in doc.text and "A/RES/80/204" not in doc.text
+
+
+def test_html_saved_from_word_links_footnotes_by_href():
+    """Word's HTML footnotes (<a href="#_ftn1">[1]</a>, <div id="ftn1">) are kept apart."""
+    page = (
+        "<html><body><div class=WordSection1>"
+        "<p class=MsoNormal>34. Takes note of the report;<a href='#_ftn1' name='_ftnref1'>"
+        "<span class=MsoFootnoteReference><sup>[1]</sup></span></a></p>"
+        "<p class=MsoNormal>35. Requests a new report.</p></div>"
+        "<div style='mso-element:footnote-list'><hr>"
+        "<div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText>"
+        "<a href='#_ftnref1' name='_ftn1'>[1]</a> A/HRC/59/36.</p></div></div>"
+        "</body></html>"
+    )
+    doc = read_bytes(page.encode("cp1252"), "word.htm")
+    assert doc.text == "34. Takes note of the report;\n\n35. Requests a new report."
+    assert [(f.mark, f.text) for f in doc.footnotes] == [("1", "A/HRC/59/36.")]
+    assert doc.footnotes[0].anchor == len("34. Takes note of the report;")
