@@ -382,9 +382,17 @@ def _single_newline_breaks(prev: str, line: str, line_mode: bool) -> bool:
     if _HEADER_LINE.match(prev) or _HEADER_LINE.match(line):
         return True
     last = _last_char(prev)
+    if last == "," and _is_name_list(prev) and _is_name_list(line + ","):
+        return False  # a list of countries wrapped over lines
     if last in _TERMINAL or last == "," or prev.endswith("]"):
         return True
     return len(prev) < 60
+
+
+def _is_name_list(line: str) -> bool:
+    """ "Algeria, Bangladesh, Bolivia (Plurinational State of), Brazil,": names only."""
+    items = line.rstrip(", ").split(", ")
+    return len(items) >= 3 and all(item[:1].isupper() and len(item) < 60 for item in items)
 
 
 def _merge_across_gap(prev: _Para, line: str, page_gap: bool) -> bool:
@@ -527,7 +535,8 @@ _SPLIT_HEADER = (
         r"^(Agenda items? \d+(?: ?\([a-z]{1,3}\))?(?:(?:, | and )\d+(?: ?\([a-z]{1,3}\))?)*)"
         r" ([A-Z“].*)$"
     ),
-    re.compile(r"^(\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting) (\d{1,2} [A-Z][a-z]+ \d{4})$"),
+    re.compile(r"^(\d{1,2} [A-Z][a-z]+ \d{4}) (\[Adopted\b.*)$"),
+    re.compile(r"^(\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting) (\d{1,2} [A-Z][a-z]+ \d{4}.*)$"),
 )
 
 
@@ -535,7 +544,7 @@ def _split_header_lines(paragraphs: list[str]) -> list[str]:
     """Split merged front-matter lines (first paragraphs) and "Nth meeting <date>" lines."""
     out: list[str] = []
     for index, para in enumerate(paragraphs):
-        patterns = _SPLIT_HEADER if index < 12 else _SPLIT_HEADER[-1:]
+        patterns = _SPLIT_HEADER if index < 12 else _SPLIT_HEADER[-2:]
         pending = [para]
         while pending:
             piece = pending.pop(0)

@@ -332,3 +332,28 @@ def test_reduplicated_compounds_are_not_residue():
     """ "peer-to-peer to" and "step-by-step" are words, not old and new readings glued."""
     source = "a peer-to-peer to peer review, step-by-step by design, thirtieth session"
     assert clean_text(source)[0] == source
+
+
+def test_wrapped_country_lists_join_and_adoption_line_splits_from_date():
+    """Country lists wrapped over lines join; "4 July 2025 [Adopted ..." splits in two."""
+    lines = [f"{n}. Decides to act on item {n};" for n in range(1, 7)] + [
+        "30th meeting",
+        "4 July 2025 [Adopted by a recorded vote of 30 to 16. The voting was as follows:",
+        "In favour:",
+        "Algeria, Bangladesh, Bolivia (Plurinational State of), Brazil, Burundi,",
+        "Chile, China, Colombia, Costa Rica, Côte d’Ivoire, Cuba,",
+        "Morocco, Qatar, Viet Nam",
+        "Against:",
+        "Albania, Belgium]",
+    ]
+    paragraphs = _paragraphs(clean_text("\n".join(lines))[0])
+    assert paragraphs[6:] == [
+        "30th meeting",
+        "4 July 2025",
+        "[Adopted by a recorded vote of 30 to 16. The voting was as follows:",
+        "In favour:",
+        "Algeria, Bangladesh, Bolivia (Plurinational State of), Brazil, Burundi, Chile, China,"
+        " Colombia, Costa Rica, Côte d’Ivoire, Cuba, Morocco, Qatar, Viet Nam",
+        "Against:",
+        "Albania, Belgium]",
+    ]
