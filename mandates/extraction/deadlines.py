@@ -55,7 +55,7 @@ _REL = (
     r"(?P<rel>for\s+(?:its\s+)?consideration\s+(?:at|during)|at|during|in|"
     r"before|prior\s+to|in\s+advance\s+of|ahead\s+of|no\s+later\s+than|not\s+later\s+than|"
     r"by\s+the\s+end\s+of|before\s+the\s+end\s+of|by|until|from|as\s+of|"
-    r"(?:starting|beginning|commencing)(?:\s+(?:at|with|from|in))?)"
+    r"(?:starting|beginning|commencing)(?:\s+(?:at|with|from|in))?|for)"
 )
 _PRE_BODY = rf"(?:(?:(?:to|by|before|of|for|and)\s+)?(?:the\s+)?(?P<body1>{BODY_PATTERN})\s*,?\s+)"
 
@@ -155,6 +155,26 @@ def _read_ordinals(ords: str) -> tuple[list[int], list[int]]:
     return sessions, alternatives
 
 
+_SESSION_WORD_RE = re.compile(r"\bsessions?\b", re.IGNORECASE)
+
+
+def _session_matches(masked: str, start: int, end: int) -> list[re.Match[str]]:
+    """SESSION_RE matches, searched only in windows around the word "session" (fast)."""
+    matches: list[re.Match[str]] = []
+    last_end = start
+    for word in _SESSION_WORD_RE.finditer(masked, start, end):
+        if word.start() < last_end:
+            continue
+        window_start = max(last_end, word.start() - 260)
+        window_end = min(end, word.end() + 60)
+        for found in SESSION_RE.finditer(masked, window_start, window_end):
+            if found.start("noun") == word.start():
+                matches.append(found)
+                last_end = found.end()
+                break
+    return matches
+
+
 def find_sessions(
     masked: str,
     start: int,
@@ -166,7 +186,7 @@ def find_sessions(
 ) -> list[SessionMention]:
     """Every forward-looking session mention in masked[start:end]."""
     mentions: list[SessionMention] = []
-    for found in SESSION_RE.finditer(masked, start, end):
+    for found in _session_matches(masked, start, end):
         before = masked[max(start, found.start() - 60) : found.start()]
         future = bool(_FUTURE_RE.search(before))
         participle = bool(_PAST_RE.search(before)) and not future

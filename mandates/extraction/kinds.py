@@ -131,6 +131,85 @@ class NounHit:
     modifiers: str
 
 
+NOUN_WORD_RE = re.compile(rf"\b(?:{NOUN_PATTERN})\b", re.IGNORECASE)
+_DET_TAIL_RE = re.compile(
+    rf"\b{_DET}\s+(?P<mods>(?:(?!(?:{_STOP})\b)[\w\u2010\u2011-]+\s+){{0,4}})$",
+    re.IGNORECASE,
+)
+_VERB_TAIL_RE = re.compile(
+    rf"\b(?!and\b|or\b|report\b|continue\b|include\b|update\b)(?:{PRODUCE_VERBS})\s+"
+    rf"(?P<mods>(?:(?!(?:{_STOP}|a|an)\b)[\w\u2010\u2011-]+\s+){{0,3}})$",
+    re.IGNORECASE,
+)
+
+
+class NounMatch:
+    """A deliverable noun phrase found from its noun backwards (the fast way)."""
+
+    __slots__ = ("_det", "_mods", "_noun", "_start", "bare", "kind")
+
+    def __init__(self, start, det, mods, noun, kind, bare):
+        self._start = start
+        self._det = det  # (start, text) or None
+        self._mods = mods  # (start, text)
+        self._noun = noun  # (start, end, text)
+        self.kind = kind
+        self.bare = bare
+
+    def start(self, group: str | None = None) -> int:
+        if group == "noun":
+            return self._noun[0]
+        if group == "mods":
+            return self._mods[0]
+        return self._start
+
+    def end(self, group: str | None = None) -> int:
+        return self._noun[1]
+
+    def group(self, name: str) -> str:
+        if name == "noun":
+            return self._noun[2]
+        if name == "mods":
+            return self._mods[1]
+        if name == "det":
+            return self._det[1] if self._det else ""
+        raise KeyError(name)
+
+
+def noun_matches(masked: str, z0: int, z1: int) -> list[NounMatch]:
+    """Deliverable nouns in masked[z0:z1] with their determiner or production verb."""
+    result: list[NounMatch] = []
+    for word in NOUN_WORD_RE.finditer(masked, z0, z1):
+        noun_start = word.start()
+        low = max(z0, noun_start - 120)
+        kind = next(k for g, k in _KIND_OF_GROUP.items() if word.group(g))
+        noun = (noun_start, word.end(), word.group(0))
+        det = _DET_TAIL_RE.search(masked, low, noun_start)
+        if det:
+            mods = det.group("mods")
+            if kind == "oral update" and "written" in mods.lower():
+                kind = "report"
+            result.append(
+                NounMatch(
+                    det.start(),
+                    (det.start("det"), det.group("det")),
+                    (det.start("mods"), mods),
+                    noun,
+                    kind,
+                    False,
+                )
+            )
+            continue
+        if word.group(0)[-1:].lower() != "s":
+            continue
+        verb = _VERB_TAIL_RE.search(masked, low, noun_start)
+        if verb:
+            mods = verb.group("mods")
+            start = verb.start("mods")
+            result.append(NounMatch(start, None, (start, mods), noun, kind, True))
+    return result
+
+
 def kind_of(match: re.Match[str]) -> str:
     """The kind named by a NOUN_RE/BARE_NOUN_RE match."""
     for group, kind in _KIND_OF_GROUP.items():
@@ -184,10 +263,13 @@ __all__ = [
     "BARE_NOUN_RE",
     "NOUN_PATTERN",
     "NOUN_RE",
+    "NOUN_WORD_RE",
     "VERB_PRODUCT_RE",
     "NounHit",
+    "NounMatch",
     "count_of",
     "kind_of",
+    "noun_matches",
     "preceded_by_preposition",
     "preceded_by_verb",
 ]

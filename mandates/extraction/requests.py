@@ -43,13 +43,11 @@ from .deadlines import (
     recurrence,
 )
 from .kinds import (
-    BARE_AFTER_VERB_RE,
     NOUN_PATTERN,
-    NOUN_RE,
     PRODUCE_VERBS,
     VERB_PRODUCT_RE,
     count_of,
-    kind_of,
+    noun_matches,
     preceded_by_preposition,
 )
 from .ordinals import ORDINAL_PATTERN
@@ -68,27 +66,28 @@ from .result import (
 _MARKUP_RE = re.compile(
     r"\[footnoteRef:\d+\]|<sup>[^<]{0,12}</sup>|\[\^\d+\]|</?(?:em|i|b|strong)>|[*_\u00a0]"
 )
-_TRANSLATE = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u02bc": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u00ad": "-",
-        "\u00a0": " ",
-        "\t": " ",
-    }
+_REPLACEMENTS = (
+    ("\u2018", "'"),
+    ("\u2019", "'"),
+    ("\u02bc", "'"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\u2010", "-"),
+    ("\u2011", "-"),
+    ("\u2012", "-"),
+    ("\u00ad", "-"),
+    ("\u00a0", " "),
+    ("\t", " "),
 )
 
 
 def mask(text: str) -> str:
     """A same-length copy of the text with markup blanked and punctuation unified."""
     masked = _MARKUP_RE.sub(lambda m: " " * len(m.group(0)), text)
-    return masked.translate(_TRANSLATE)
+    for old, new in _REPLACEMENTS:
+        if old in masked:
+            masked = masked.replace(old, new)
+    return masked
 
 
 # --- verbs and clauses ---------------------------------------------------------------
@@ -231,11 +230,12 @@ _STATE_RE = re.compile(
     r"(?:the\s+)?(?:Government\s+of|Governments?|States?\b|Member\s+States|all\s+States|"
     r"national|civil\s+society|non-governmental|international\s+community|donors?|"
     r"parties|all\s+parties|relevant\s+stakeholders|stakeholders|business|private\s+sector|"
-    r"regional\s+organizations|intergovernmental\s+organizations|the\s+international)",
+    r"regional\s+organizations|intergovernmental\s+organizations|international\s+community)",
     re.IGNORECASE,
 )
 
 _OF_SOMETHING_RE = re.compile(r"\s+of\s+(?:the\s+)?(?!United\s+Nations\b)[A-Z]")
+_YEAR_PREFIX_RE = re.compile(r"(?:the\s+)?(?:19|20)\d\d\s+")
 _GENERIC_ACTOR_RE = re.compile(
     r"the\s+(?P<name>(?:[A-Za-z][\w'-]*)(?:\s+(?!to\b|and\b|shall\b|should\b|will\b)"
     r"[\w'-]+){0,14}?)(?=\s*,|\s+(?:to|shall|should|will)\s+(?!(?:the|a|an|all|its|their|"
@@ -270,7 +270,7 @@ _TOPIC_RE = re.compile(r"\s+(?:on|of|about|regarding|concerning|entitled)\s+", r
 _DECIDE_MAKE_RE = re.compile(
     r"\b(?:to|that\s+(?:it\s+)?(?:will|shall|should))\s+(?:(?:also|further)\s+)?"
     r"(?:convene|hold|organize|organise|host|devote|dedicate|schedule|commemorate|observe|"
-    r"hold|be\s+held|take\s+place)\b|\bthat\s+(?:the|its|a|an)\b(?=[^;]{0,150}?\b(?:shall|"
+    r"hold|be\s+held|take\s+place|incorporate|include)\b|\bthat\s+(?:the|its|a|an)\b(?=[^;]{0,150}?\b(?:shall|"
     r"will|should)\s+(?:be\s+(?:held|convened|organized|organised|devoted|dedicated)|"
     r"take\s+place))",
     re.IGNORECASE,
@@ -282,8 +282,10 @@ _ESTABLISH_RE = re.compile(
     re.IGNORECASE,
 )
 _DECIDE_REQUEST_RE = re.compile(
-    r"\bthat\s+(?P<rest>the\s+[^;]{3,200}?)\s+(?:shall|should|will)\s+(?:continue\s+to\s+)?"
-    r"(?:submit|present|report|prepare|organize|convene|hold)\b",
+    r"\s*,?\s*(?:also\s+|further\s+)?that\s+(?P<rest>the\s+[^;]{3,200}?)\s+(?:shall|should|will)\s+"
+    r"(?:continue\s+to\s+)?"
+    r"(?:submit|present|report|prepare|organize|convene|hold|provide|undertake|conduct|"
+    r"be\s+responsible\s+for)\b",
     re.IGNORECASE,
 )
 _CONSIDER_RE = re.compile(
@@ -370,7 +372,7 @@ class _Context:
     body: str | None
     session: int | None
     table: ActorTable
-    mechanisms: list[tuple[str, int, bool]]
+    mechanisms: list[tuple[str, int, bool]] | None
     default_council: str = "HRC"
     acabq: bool = False
 
@@ -452,6 +454,8 @@ def _resolve_backref(word: str, pos: int, ctx: _Context) -> str | None:
         prefixes = ("expert mechanism", "independent investigative", "international independent")
     else:
         return None
+    if ctx.mechanisms is None:  # built on the first back-reference only
+        ctx.mechanisms = _mechanism_index(ctx.masked, ctx.table)
     candidates = [m for m in ctx.mechanisms if m[0].lower().startswith(prefixes)]
     if not candidates:
         return None
@@ -489,6 +493,11 @@ def _parse_actor_at(pos: int, end: int, ctx: _Context) -> _Actor | None:
             if not ctx.table.match(longer) and name.lower() in longer.lower()[: len(name) + 5]:
                 pass
         return _Actor(name, printed, pos, stop, True, state=kind == "state")
+    year = _YEAR_PREFIX_RE.match(masked, pos, end)
+    if year:  # "the 2024 Social Forum"
+        hit = ctx.table.match_at(masked, year.end(), end)
+        if hit:
+            return _Actor(hit[0], _printed(ctx.text[pos : hit[1]]), pos, hit[1], True)
     back = _BACKREF_RE.match(masked, pos, end)
     if back:
         resolved = _resolve_backref(back.group("word"), pos, ctx)
@@ -628,22 +637,30 @@ def _events(
     z0: int, z1: int, ctx: _Context, *, decide: bool, actor_body: str | None = None
 ) -> list[_Event]:
     masked = ctx.masked
+    low = masked[z0:z1].lower()
     events: list[_Event] = []
-    sessions = find_sessions(
-        masked, z0, z1, body=ctx.body, session=ctx.session, default_council=ctx.default_council
+    sessions = (
+        find_sessions(
+            masked, z0, z1, body=ctx.body, session=ctx.session, default_council=ctx.default_council
+        )
+        if "session" in low
+        else []
     )
     taken = [(m.start, m.end) for m in sessions]
+    session_ends = [m.end for m in sessions]
     sessions = [m for m in sessions if not _belongs_to_reference(masked, z0, m.start)]
     for mention in sessions:
         events.append(_Event(mention.start, mention.end, "S", mention=mention))
-    for date_mention in find_dates(masked, z0, z1):
+    has_month = any(month in low for month in _MONTH_NAMES)
+    for date_mention in find_dates(masked, z0, z1) if has_month else ():
         events.append(_Event(date_mention.start, date_mention.end, "T", mention=date_mention))
         taken.append((date_mention.start, date_mention.end))
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    for found in _BODY_TARGETS_RE.finditer(masked, z0, z1):
+    has_body = "council" in low or "assembly" in low or "committee" in low
+    for found in _BODY_TARGETS_RE.finditer(masked, z0, z1) if has_body else ():
         if not free(found.start(), found.end()):
             continue
         bodies = []
@@ -653,7 +670,8 @@ def _events(
                 bodies.append(code)
         if bodies:
             events.append(_Event(found.start(), found.end(), "B", bodies=bodies))
-    for found in RECUR_RE.finditer(masked, z0, z1):
+    has_recur = any(word in low for word in _RECUR_WORDS)
+    for found in RECUR_RE.finditer(masked, z0, z1) if has_recur else ():
         if free(found.start(), found.end()):
             events.append(_Event(found.start(), found.end(), "R", recurring=recurrence(found)))
     seen_kinds: dict[str, _Item] = {}
@@ -681,32 +699,27 @@ def _events(
         item.extent_end = _extent(masked, noun_end, z1)
         events.append(_Event(noun_start, noun_end, "D", item=item, kind=kind))
         noun_spans.append((noun_start, noun_end))
-    matches = list(NOUN_RE.finditer(masked, z0, z1))
-    starts = {m.start("noun") for m in matches}
-    for bare in BARE_AFTER_VERB_RE.finditer(masked, z0, z1):
-        if bare.start("noun") not in starts and bare.group("noun")[-1:].lower() == "s":
-            matches.append(bare)
-    matches.sort(key=lambda m: m.start("noun"))
-    for found in matches:
+    for found in noun_matches(masked, z0, z1):
         if not free(found.start("noun"), found.end("noun")):
             continue
         if any(a <= found.start("noun") < b for a, b in noun_spans):
             continue
-        kind = kind_of(found)
-        det = (found.groupdict().get("det") or "").lower()
+        kind = found.kind
+        det = found.group("det").lower()
         mods = found.group("mods") or ""
         noun = found.group("noun")
         if decide and kind in ("report", "oral update", "study", "compilation", "other"):
             continue
-        if "interactive dialogue" in noun.lower() and not decide:
-            continue
-        bare = "det" not in found.re.groupindex
+        bare = found.bare
         np_start = found.start("mods") if bare else found.start()
         definite = det in _DEFINITE
         prep = not bare and preceded_by_preposition(masked, found.start(), z0)
         if definite:
             after_verb = bool(
                 _ANAPHOR_VERB_RE.search(masked, max(z0, found.start() - 40), found.start())
+            ) or (
+                det != "the"
+                and any(_GLUE_RE.fullmatch(masked, e, found.start()) for e in session_ends)
             )
             if not after_verb:
                 continue
@@ -783,6 +796,21 @@ _ACTOR_BODIES = {
     "President of the General Assembly": "GA",
     "President of the Human Rights Council": "HRC",
 }
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may ",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_RECUR_WORDS = ("annual", "year", "biennial", "every", "quadrennial")
 _DEFINITE = {"the", "its", "his", "her", "their", "his or her", "that", "this", "these", "those"}
 
 
@@ -1103,7 +1131,7 @@ def extract_requests(
         body=body,
         session=session,
         table=table,
-        mechanisms=_mechanism_index(masked, table),
+        mechanisms=None,
         acabq="Administrative and Budgetary Questions" in masked,
     )
     builder = _Builder(ctx)
@@ -1215,9 +1243,7 @@ def _clause(
     if _DECIDE_RE.match(verb_words):
         if _CONSIDER_RE.search(masked, clause.verb_end, clause.end):
             return None
-        found = _DECIDE_REQUEST_RE.search(
-            masked, clause.verb_end, min(clause.end, clause.verb_end + 30)
-        )
+        found = _DECIDE_REQUEST_RE.match(masked, clause.verb_end, clause.end)
         if found:
             actors, partners = _parse_actors(found.start("rest"), found.end("rest"), ctx)
             if actors and not actors[0].state:
@@ -1237,11 +1263,24 @@ def _clause(
         if established:
             mechanism = _parse_actor_at(established.end(), clause.end, ctx)
             if mechanism is not None and not mechanism.state:
+                # "Decides to extend the mandate of X ..., and to present a report at ..."
+                inf = _find_infinitive(masked, mechanism.end, clause.end, mechanism.end)
+                if inf is not None:
+                    builder.request(
+                        label,
+                        clause.start,
+                        clause.verb,
+                        [mechanism],
+                        [],
+                        inf,
+                        clause.end,
+                        invite=True,
+                    )
                 return (clause.verb, [mechanism], [], "request")
         make = _DECIDE_MAKE_RE.search(masked, clause.verb_end, clause.end)
         body_name = BODY_NAMES.get(ctx.body or "", "Human Rights Council")
         actor = _Actor(body_name, body_name, clause.start, clause.start, True)
-        if make and make.start() - clause.verb_end < 40:
+        if make and make.start() - clause.verb_end < 250:
             builder.request(
                 label, clause.start, clause.verb, [actor], [], make.start(), clause.end, decide=True
             )
