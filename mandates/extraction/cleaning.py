@@ -857,16 +857,23 @@ def _resolve_marks(text: str, notes: Notes) -> tuple[str, list[Footnote], list[s
     size = 0
     last = 0
     anchors: list[tuple[int, int]] = []  # (key, anchor)
+    out_last = ""  # the last character written so far
     for match in _MARK.finditer(text):
         chunk = text[last : match.start()]
-        pieces.append(chunk)
-        size += len(chunk)
-        # A mark between two spaces leaves one space.
-        if chunk.endswith(" ") and text[match.end() : match.end() + 1] in (" ", "\n", ""):
-            pieces[-1] = chunk[:-1]
-            size -= 1
-        anchors.append((int(match.group(1)), size))
+        if chunk:
+            pieces.append(chunk)
+            size += len(chunk)
+            out_last = chunk[-1]
+        after = text[match.end() : match.end() + 1]
         last = match.end()
+        if out_last == " " and after in (" ", "\n", ""):
+            # A mark between two spaces, or before a paragraph end, leaves no extra space.
+            pieces[-1] = pieces[-1][:-1]
+            size -= 1
+            out_last = pieces[-1][-1:] or "x"
+        elif out_last in ("", "\n") and after == " ":
+            last += 1  # a mark opening a paragraph takes its following space along
+        anchors.append((int(match.group(1)), size))
     pieces.append(text[last:])
     clean = "".join(pieces)
 

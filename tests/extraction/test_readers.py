@@ -623,3 +623,40 @@ def test_html_saved_from_word_links_footnotes_by_href():
     assert doc.text == "34. Takes note of the report;\n\n35. Requests a new report."
     assert [(f.mark, f.text) for f in doc.footnotes] == [("1", "A/HRC/59/36.")]
     assert doc.footnotes[0].anchor == len("34. Takes note of the report;")
+
+
+_TOKENS = [
+    *"*_[]^#<>/-–:;,.()\t\n \u00a0\ue000\ue0011234aAnosupfotRef“”",
+    *["<sup>", "</sup>", "[^1]", "[^1]: ", "---", "[footnoteRef:1]", "[1: ", "\n\n", "(a) "],
+    *["nonselectivitynon-selectivity", "Action3", "States,2", " 1 See A/1.", "\t2 See "],
+]
+_TRICKY = st.lists(st.sampled_from(_TOKENS), max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TRICKY)
+def test_markdown_and_footnote_syntax_never_breaks_the_reader(text):
+    """Odd mixes of Markdown, footnote syntax and residue give clean text or a ReadError."""
+    try:
+        doc = read_text(text)
+    except ReadError:
+        return
+    assert "\ue000" not in doc.text and "\ue001" not in doc.text
+    assert "\n\n\n" not in doc.text and doc.text == doc.text.strip()
+    for footnote in doc.footnotes:
+        assert footnote.anchor is None or 0 <= footnote.anchor <= len(doc.text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_TRICKY, min_size=1, max_size=6))
+def test_any_docx_paragraph_text_reads(paragraphs):
+    """A .docx holding arbitrary paragraph text reads, or fails only with ReadError."""
+    from xml.sax.saxutils import escape
+
+    cleaned = ["".join(ch for ch in p if ch >= " " or ch in "\t\n") for p in paragraphs]
+    body = "".join(_p(_r(escape(p))) for p in cleaned)
+    try:
+        doc = read_bytes(_docx(body), "fuzz.docx")
+    except ReadError:
+        return
+    assert "\ue000" not in doc.text
