@@ -25,14 +25,30 @@ BODY_NAMES = {
 _BODY_WORDS = (
     r"(?:United\s+Nations\s+)?(?:Human\s+Rights\s+Council|General\s+Assembly|"
     r"Economic\s+and\s+Social\s+Council|Security\s+Council|Council|Assembly|"
-    r"(?:Third|Second|First|Fourth|Fifth|Sixth)\s+Committee)"
+    r"(?:Third|Second|First|Fourth|Fifth|Sixth)\s+Committee|Commission\s+on\s+the\s+Status\s+of\s+"
+    r"Women|Commission\s+for\s+Social\s+Development|Commission\s+on\s+Crime\s+Prevention\s+and\s+"
+    r"Criminal\s+Justice|Commission\s+on\s+Narcotic\s+Drugs|Commission\s+on\s+Population\s+and\s+"
+    r"Development)"
 )
 BODY_PATTERN = rf"(?:{_BODY_WORDS})(?!\s+(?:resolutions?|decisions?)\b)"
+
+
+_COMMISSIONS = {
+    "status of women": "CSW",
+    "social development": "CSocD",
+    "crime prevention": "CCPCJ",
+    "narcotic": "CND",
+    "population": "CPD",
+}
 
 
 def body_code(words: str, default_council: str = "HRC") -> str | None:
     """Map printed body words to a code: "the Assembly" -> GA, "the Council" -> HRC."""
     low = " ".join(words.lower().split())
+    if low.startswith(("commission", "the commission")):
+        for key, code in _COMMISSIONS.items():
+            if key in low:
+                return code
     if "human rights council" in low:
         return "HRC"
     if "economic and social" in low:
@@ -52,8 +68,9 @@ _ORD = ORDINAL_PATTERN
 _ORD_LIST = rf"{_ORD}(?:\s+{_ORD})?(?:\s*(?:,\s*(?:and\s+)?|and\s+|to\s+){_ORD}(?:\s+{_ORD})?)*"
 
 _REL = (
-    r"(?P<rel>for\s+(?:its\s+)?consideration\s+(?:at|during)|at|during|in|"
-    r"before|prior\s+to|in\s+advance\s+of|ahead\s+of|no\s+later\s+than|not\s+later\s+than|"
+    r"(?P<rel>for\s+(?:its\s+)?consideration\s+(?:at|during)|(?:at|by|before)\s+the\s+(?:beginning|"
+    r"start|opening|outset|end|close)\s+of|at|during|in|"
+    r"before|prior\s+to|in\s+advance\s+of|ahead\s+of|(?:no|not)\s+later\s+than(?:\s+at)?|"
     r"by\s+the\s+end\s+of|before\s+the\s+end\s+of|by|until|from|as\s+of|"
     r"(?:starting|beginning|commencing)(?:\s+(?:at|with|from|in))?|for)"
 )
@@ -96,11 +113,20 @@ _RELATION_WORDS = {
     "in advance of": "before",
     "ahead of": "before",
     "no later than": "by",
+    "no later than at": "by",
+    "not later than at": "by",
     "not later than": "by",
     "by": "by",
     "until": "by",
     "by the end of": "by",
     "before the end of": "by",
+    "at the end of": "by",
+    "before the beginning of": "before",
+    "before the start of": "before",
+    "before the opening of": "before",
+    "at the close of": "by",
+    "by the close of": "by",
+    "before the close of": "by",
 }
 
 

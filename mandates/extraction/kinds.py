@@ -23,7 +23,10 @@ from .ordinals import CARDINAL_PATTERN, cardinal_to_int
 _NOUNS: list[tuple[str, str]] = [
     (r"oral\s+(?:progress\s+)?(?:updates?|reports?|briefings?)", "oral update"),
     (r"(?:updates?|briefings?)", "oral update"),
-    (r"reports?|notes?(?!\s+(?:of|verbale))", "report"),
+    (
+        r"reports?|notes?(?!\s+(?:of|verbale))|results?(?=\s+of\s+(?:th(?:e|at|is)|its)\s+review)",
+        "report",
+    ),
     (r"panel\s+discussions?|panels?|round[\s-]?tables?|interactive\s+dialogues?", "panel"),
     (r"seminars?|workshops?", "seminar"),
     (r"consultations?", "consultation"),
@@ -46,7 +49,7 @@ _NOUNS: list[tuple[str, str]] = [
         r"plans?\s+of\s+action|questionnaires?|databases?|set\s+of\s+(?:principles|"
         r"recommendations|indicators)|draft\s+(?:principles|declaration|guidelines)|"
         r"training\s+(?:courses?|programmes?)|web\s*(?:site|page|portal)|views|inputs|"
-        r"contributions|comments",
+        r"contributions|comments|proposals?|information",
         "other",
     ),
 ]
@@ -108,8 +111,8 @@ VERB_PRODUCT_RE = re.compile(
     r"Assembly|Assembly|Member\s+States|States)|(?P<consult>consult)\s+(?!with\s+the\s+"
     r"(?:Office|High))|(?P<study>study)\s+(?:the|how|ways)\b|"
     r"(?P<include>include)\s+(?:(?!in\b)[\w,-]+\s+){0,12}?(?:in|within)\s+(?:his|her|its|their|"
-    r"the|his\s+or\s+her)\s+(?:(?:next|forthcoming|upcoming|annual|regular|periodic|"
-    r"comprehensive|written)\s+)*(?P<inc_noun>reports?|oral\s+updates?|updates?))",
+    r"the|his\s+or\s+her)\s+(?:(?!in\b|of\b|on\b|the\b)[\w-]+\s+){0,3}?"
+    r"(?P<inc_noun>reports?|oral\s+updates?|updates?))",
     re.IGNORECASE,
 )
 
@@ -200,13 +203,17 @@ def noun_matches(masked: str, z0: int, z1: int) -> list[NounMatch]:
                 )
             )
             continue
-        if word.group(0)[-1:].lower() != "s":
+        if word.group(0)[-1:].lower() != "s" and word.group(0).lower() != "information":
             continue
         verb = _VERB_TAIL_RE.search(masked, low, noun_start)
         if verb:
             mods = verb.group("mods")
             start = verb.start("mods")
             result.append(NounMatch(start, None, (start, mods), noun, kind, True))
+        else:  # kept only when it follows a session mention ("at its Nth session, proposals")
+            loose = NounMatch(noun_start, None, (noun_start, ""), noun, kind, True)
+            loose.kind = "loose:" + kind
+            result.append(loose)
     return result
 
 

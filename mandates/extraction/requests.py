@@ -235,6 +235,7 @@ _STATE_RE = re.compile(
 )
 
 _OF_SOMETHING_RE = re.compile(r"\s+of\s+(?:the\s+)?(?!United\s+Nations\b)[A-Z]")
+_PRONOUN_RE = re.compile(r"(?:him|her|it|them)\b(?=\s*,?\s+(?:to|also|further|once)\b)")
 _YEAR_PREFIX_RE = re.compile(r"(?:the\s+)?(?:19|20)\d\d\s+")
 _GENERIC_ACTOR_RE = re.compile(
     r"the\s+(?P<name>(?:[A-Za-z][\w'-]*)(?:\s+(?!to\b|and\b|shall\b|should\b|will\b)"
@@ -493,6 +494,15 @@ def _parse_actor_at(pos: int, end: int, ctx: _Context) -> _Actor | None:
             if not ctx.table.match(longer) and name.lower() in longer.lower()[: len(name) + 5]:
                 pass
         return _Actor(name, printed, pos, stop, True, state=kind == "state")
+    pronoun = _PRONOUN_RE.match(masked, pos, end)
+    if pronoun:  # "Takes note of the report of the Secretary-General, and requests him to"
+        named = None
+        for name, _, _ in ctx.table.search(masked, max(0, pos - 600), pos):
+            if ctx.table.kinds.get(name, "") not in ("state", "body", "system"):
+                named = name
+        if named:
+            return _Actor(named, _printed(ctx.text[pos : pronoun.end()]), pos, pronoun.end(), True)
+        return None
     year = _YEAR_PREFIX_RE.match(masked, pos, end)
     if year:  # "the 2024 Social Forum"
         hit = ctx.table.match_at(masked, year.end(), end)
@@ -705,6 +715,10 @@ def _events(
         if any(a <= found.start("noun") < b for a, b in noun_spans):
             continue
         kind = found.kind
+        if kind.startswith("loose:"):
+            if not any(_GLUE_RE.fullmatch(masked, e, found.start()) for e in session_ends):
+                continue
+            kind = kind[6:]
         det = found.group("det").lower()
         mods = found.group("mods") or ""
         noun = found.group("noun")
@@ -776,6 +790,9 @@ _REFERENCE_RE = re.compile(
 )
 
 
+_INCLUDE_IN_RE = re.compile(r"\binclude\b[^;]{0,200}\b(?:in|within)$", re.IGNORECASE)
+
+
 def _belongs_to_reference(masked: str, floor: int, start: int) -> bool:
     """ "the outcome of the panel discussion to be convened at its Nth session": the session
     dates a product mentioned in passing, not the one requested here."""
@@ -784,6 +801,8 @@ def _belongs_to_reference(masked: str, floor: int, start: int) -> bool:
     if not found:
         return False
     before = window[: found.start()].rstrip()
+    if _INCLUDE_IN_RE.search(before):
+        return False  # "to include in his next report, to be submitted at ...": that report
     # "... and to present the report to be considered at ...": an anaphor after a verb
     return not _ANAPHOR_VERB_RE.search(before + " ")
 
