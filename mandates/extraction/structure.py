@@ -57,18 +57,24 @@ _EMBEDS = re.compile(
 _FOOTNOTE_MARK_END = re.compile(r"(?<=[,;:.])[*_]*(?:\[\^\d+\]|<sup>\d+</sup>|\d{1,3})$")
 _SECTION_LABEL = re.compile(_M + r"([IVXLC]{1,6}|[A-Z])(?:\.|\s|$)")
 
-_PRE_ADJECTIVES = (
-    "Mindful|Aware|Conscious|Convinced|Concerned|Alarmed|Determined|Cognizant|Desirous|"
-    "Encouraged|Guided|Deeply|Gravely|Seriously|Strongly|Fully|Profoundly|Bearing|Having|"
-    "Acknowledging|Affirming|Recalling|Noting|Welcoming|Taking|Reaffirming|Recognizing|"
-    "Emphasizing|Stressing|Underlining|Expressing|Considering|Reiterating|Acting|Believing|"
-    "Appreciating|Commending|Condemning|Urging|Highlighting|Observing|Regretting|"
-    "Underscoring|Deploring|Keeping|Pursuant|Further|Also|Persuaded|Disturbed|Dismayed|"
-    "Shocked|Saddened|Troubled|Resolved|Confident|Appalled|Aware|Committed|Bearing"
+#: Words that open preambular paragraphs (the corpus's, plus the usual adjectives).
+_PRE_WORDS = (
+    "Acknowledging|Acting|Affirming|Alarmed|Also|Appalled|Appreciating|Asserting|Aware|Bearing|"
+    "Being|Believing|Calling|Cognizant|Commending|Committed|Concerned|Condemning|Confident|"
+    "Confirming|Conscious|Considering|Continuing|Convinced|Deeply|Deploring|Desirous|"
+    "Determined|Determining|Dismayed|Disturbed|Emphasising|Emphasizing|Encouraged|"
+    "Encouraging|Expressing|Extremely|Firmly|Fully|Further|Gravely|Guided|Having|"
+    "Highlighting|Keeping|Looking|Mindful|Noting|Observing|Persuaded|Profoundly|Pursuant|"
+    "Re-emphasizing|Reaffirming|Realizing|Recalling|Recognising|Recognizing|Recommitting|"
+    "Referring|Regretting|Reiterating|Remaining|Reminding|Renewing|Resolved|Saddened|"
+    "Seriously|Sharing|Shocked|Stressing|Strongly|Supporting|Taking|Troubled|Underlining|"
+    "Underscoring|Urging|Welcoming|While"
 )
+#: A preambular opening: a known word before any word, or any "-ing" word before a lower-case one.
 _PRE_START = re.compile(
-    r"[*_]*(?!Beijing|Kunming|Nanjing|Pyongyang|Chongqing|Harbin|Sterling|Viking)"
-    r"(?:[A-Z][a-z]+ing|" + _PRE_ADJECTIVES + r")[*_]*[ \t]+[*_]*[a-z(“\"‘]"
+    r"[*_]*(?:(?:" + _PRE_WORDS + r")\b[*_]*(?:[ \t]+[*_]*[\w(“\"‘]|,[ \t]+[a-z])"
+    r"|(?!Beijing|Kunming|Nanjing|Pyongyang|Chongqing|Harbin|Sterling|Viking)"
+    r"[A-Z][a-z]+ing[*_]*(?:[ \t]+[*_]*[a-z(“\"‘]|,[ \t]+[a-z]))"
 )
 _LINE_SPLIT = re.compile(
     r"\n(?=" + _NUM.pattern + "|" + _LABEL.pattern + "|" + _MEETING.pattern + "|"
@@ -76,7 +82,7 @@ _LINE_SPLIT = re.compile(
     re.MULTILINE,
 )
 _AFTER_PUNCT = re.compile(r"[:;,.\]][*_ \t]*$")
-_PRE_KNOWN = re.compile(_M + r"(?:" + _PRE_ADJECTIVES + r")[*_]*[ \t]+[*_]*[a-z(“\"‘]")
+_PRE_KNOWN = re.compile(_M + r"(?:" + _PRE_WORDS + r")\b[*_]*(?:[ \t]+[*_]*[\w(“\"‘]|,[ \t]+[a-z])")
 _PRE_SPLIT = re.compile(r"(,)[*_]*\s+(?=" + _PRE_START.pattern + ")")
 _CLOSING_SPLIT = re.compile(
     r"([.;])[*_]*\s+(?=[*_]*\d{1,5}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?"
@@ -171,6 +177,11 @@ _OPERATIVE_VERBS = frozenset(
     )
 )
 _ITALIC_LEAD = re.compile(r"([A-Z][^*_\n]{0,60}?)[*_]+(?:\s|$)")
+_VERB_AHEAD = (
+    r"(?:(?:Also|Further|Again|Once\s+again|Strongly|Firmly)\s+[a-z]+|"
+    + "|".join(sorted(_OPERATIVE_VERBS))
+    + r")\b"
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 
 
@@ -611,7 +622,16 @@ class _Walker:
 @lru_cache(maxsize=512)
 def _next_number_split(number: int) -> re.Pattern[str]:
     """Where paragraph ``number`` begins inside a piece that merged several paragraphs."""
-    return re.compile(r"([,;:.])[*_]*\s+(?=[*_]*" + str(number) + r"\.[*_]*\s+[*_]*[A-Z])")
+    # After punctuation (and a footnote mark), any capital; else only an operative verb.
+    return re.compile(
+        r"([,;:.](?:\d{1,3}|\[\^\d+\])?|(?<=\S)(?=\s+[*_]*"
+        + str(number)
+        + r"\.[*_]*\s+[*_]*"
+        + _VERB_AHEAD
+        + r"))[*_]*\s+(?=[*_]*"
+        + str(number)
+        + r"\.[*_]*\s+[*_]*[A-Z])"
+    )
 
 
 @lru_cache(maxsize=64)

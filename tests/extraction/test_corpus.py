@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from mandates.extraction import extract_file
+from mandates.extraction.structure import parse_structure
 from tests.shared_data import shared_path
 
 GOLD_FIELDS = ("symbol", "body", "session", "adopted", "title")
@@ -153,3 +154,16 @@ def test_seed_59_3_vote_lists_agree():
     """59/3's recorded vote lists as many countries as its counts."""
     vote = extract_file(shared_path("seeds", "A_HRC_RES_59_3.txt")).vote
     assert (len(vote.in_favour), len(vote.against), vote.abstaining) == (30, 16, ["Mexico"])
+
+
+def test_merged_paragraphs_still_read(corpus):
+    """With every line break removed, most documents still give the same header and paragraphs."""
+    same = 0
+    for result in corpus.values():
+        merged = parse_structure(re.sub(r"\s*\n\s*", " ", result.text))
+        same += (
+            merged.header.symbol == result.symbol
+            and [p.number for p in merged.operative] == [p.number for p in result.operative]
+            and len(merged.preamble) == len(result.preamble)
+        )
+    assert same >= 0.85 * len(corpus)
