@@ -79,7 +79,8 @@ _PRE_BODY = rf"(?:(?:(?:to|by|before|of|for|and)\s+)?(?:the\s+)?(?P<body1>{BODY_
 SESSION_RE = re.compile(
     rf"(?:{_PRE_BODY})?{_REL}\s+"
     r"(?:the\s+(?:main\s+part|second\s+part|first\s+part|resumed\s+part)\s+of\s+)?"
-    r"(?P<det>its|the|their)\s+(?:resumed\s+)?"
+    r"(?P<det>its|the|their|the\s+(?P<body3>(?:Human\s+Rights\s+)?Council|(?:General\s+)?Assembly)'s)"
+    r"\s+(?:resumed\s+)?"
     rf"(?:(?P<ords>{_ORD_LIST})|(?P<rel_word>next|following|present|current|"
     r"first\s+subsequent|subsequent|forthcoming|upcoming))"
     r"\s+(?:regular\s+|annual\s+|ordinary\s+)?(?P<noun>sessions?)\b"
@@ -222,7 +223,7 @@ def find_sessions(
         rel_low = " ".join(rel_raw.lower().split())
         if rel_low == "in" and found.group("det").lower() != "its":
             continue
-        body_words = found.group("body2") or found.group("body1")
+        body_words = found.group("body2") or found.group("body3") or found.group("body1")
         explicit = body_words is not None
         this_body = body_code(body_words, default_council) if body_words else body
         if participle and (this_body != body or session is None):
