@@ -45,7 +45,7 @@ _LABEL = re.compile(_M + r"\(([a-z]{1,2}|[ivxlc]{1,6})\)[*_]*[ \t]+(?=\S)")
 _MEETING = re.compile(_M + r"\d{1,5}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\b")
 _ADOPTED = re.compile(_M + r"\[\s*[*_]*Adopted\b|" + _M + r"Adopted\s+(?:without|by\s+a)\b")
 _DATE_ONLY = re.compile(_M + DATE_PATTERN + r"[*_ \t]*$")
-_ANNEX = re.compile(_M + r"Annex(?:es)?(?:[ \t]+(?:[IVXLC]{1,5}|\d{1,2}))?\b[*_]*")
+_ANNEX = re.compile(_M + r"Annex(?:es)?(?:[ \t]+(?:[IVXLC]{1,5}|[A-Z]|\d{1,2}))?\b[*_]*")
 _VOTE_LIST = re.compile(_M + r"(?:In favour|Against|Abstaining)\s*:")
 _HEADING_ALONE = re.compile(_M + r"(?:[IVXLC]{1,6}|[A-Z])\.?[*_ \t]*$")
 _HEADING_TITLED = re.compile(_M + r"(?:[IVXLC]{1,6}|[A-Z])(?:\.[ \t]*|[ \t]+)[*_]*[A-Z“\"]")
@@ -611,7 +611,11 @@ class _Walker:
             body_start = heading.end() if heading else start
             rest = text[body_start:end].strip(" \t*_\n")
             first_line = rest.split("\n\n", 1)[0].strip(" *_#") if rest else ""
-            title = " ".join(first_line.split())[:300] if first_line else ""
+            title = " ".join(first_line.split()) if first_line else ""
+            if heading and (
+                len(title) > 200 or title[-1:] in (".", ",", ";", ":") or _NUM.match(title)
+            ):
+                title = ""  # the annex opens with a paragraph, not a title
             if not heading and OPENER.match(first_line):
                 title = "Draft resolution"  # "The General Assembly, ..." recommended whole
             label = text[start:body_start].strip(" \t*_#")

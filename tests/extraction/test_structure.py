@@ -276,3 +276,21 @@ def test_footnote_references_belong_to_their_paragraph():
         ("document", "A/HRC/58/78", "1"),
         ("resolution", "53/11", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("annex", "title"),
+    [
+        ("Annex A\n\nItems subject to approval\n\n1. Missiles;", "Items subject to approval"),
+        ("Annex I\n\nIn accordance with paragraph 4, the Team shall act.", "Annex I"),
+        ("Annex III\n\n1. A listed name", "Annex III"),
+    ],
+)
+def test_annex_titles(annex, title):
+    """An annex is titled by the line after its heading, or by the heading itself."""
+    text = (
+        f"The Security Council,\n\n1. Decides to act;\n\n2. Decides to remain seized.\n\n{annex}\n"
+    )
+    structure = parse_structure(text)
+    assert [a.title for a in structure.annexes] == [title]
+    assert [p.number for p in structure.operative] == ["1", "2"]
