@@ -203,6 +203,7 @@ class _Op:
     end: int
     subs: list[list] = field(default_factory=list)  # [label, start, end]
     last_letter: str | None = None
+    roman_list: bool = False
     section: str | None = None
 
 
@@ -550,7 +551,10 @@ class _Walker:
         previous = op.last_letter
         roman = re.fullmatch(r"[ivxlc]+", label) is not None
         successor = chr(ord(previous) + 1) if previous and len(previous) == 1 else None
-        if roman and previous is not None and label != successor:
+        if roman and previous is None and (label == "i" or op.roman_list):
+            full = label  # a roman list straight under the paragraph: (i), (ii), (iii)
+            op.roman_list = True
+        elif roman and previous is not None and label != successor:
             full = f"{previous}({label})"
         else:
             full = label

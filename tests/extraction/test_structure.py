@@ -294,3 +294,10 @@ def test_annex_titles(annex, title):
     structure = parse_structure(text)
     assert [a.title for a in structure.annexes] == [title]
     assert [p.number for p in structure.operative] == ["1", "2"]
+
+
+def test_roman_list_directly_under_a_paragraph():
+    """Labels (i), (ii), (iii) with no letters before them stay top-level."""
+    items = "\n\n".join(f"({label}) Item;" for label in ("i", "ii", "iii"))
+    structure = parse_structure(f"The Security Council,\n\n1. Decides:\n\n{items}\n")
+    assert [sub.label for sub in structure.operative[0].subparagraphs] == ["i", "ii", "iii"]
