@@ -691,6 +691,8 @@ def _events(
             break
         if found.group("report"):
             kind, noun_start, noun_end = "report", found.start("report"), found.end("report")
+        elif found.group("inform"):
+            kind, noun_start, noun_end = "report", found.start("inform"), found.end("inform")
         elif found.group("brief"):
             kind, noun_start, noun_end = "oral update", found.start("brief"), found.end("brief")
         elif found.group("consult"):
@@ -1359,14 +1361,14 @@ def _consideration(
                 paragraph=label,
                 needs_review=bool(mention.alternatives or mention.implied),
             )
-    if _SEIZED_RE.search(found.group(0)) or mentions:
-        return Consideration(
-            body=ctx.body or "",
-            session=None,  # type: ignore[arg-type]
-            paragraph=label,
-            needs_review=bool(mentions),
-        )
-    return None
+    # "remain seized" names no session; "continue its consideration ... in accordance with
+    # its programme of work" implies one that the text does not print: review it.
+    return Consideration(
+        body=ctx.body or "",
+        session=None,  # type: ignore[arg-type]
+        paragraph=label,
+        needs_review=not _SEIZED_RE.search(found.group(0)),
+    )
 
 
 def deliverables_with_deadline(deliverables: Iterable[Deliverable]) -> list[Deliverable]:

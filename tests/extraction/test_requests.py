@@ -660,3 +660,83 @@ def test_generic_mechanism_actor():
     [d] = r.deliverables
     assert d.actor == "Board of eminent jurists"
     assert "actor not in the alias table" in d.review_reasons
+
+
+def test_consideration_without_session_is_flagged():
+    """ "continue its consideration ... in accordance with its programme of work" is implied."""
+    r = run("1. Decides to continue its consideration of this matter under the same agenda item.")
+    c = r.consideration
+    assert (c.session, c.needs_review) == (None, True)
+
+
+def test_pronoun_actor():
+    """ "Takes note of the report of the Secretary-General, and requests him to ..." is the SG."""
+    r = run(
+        "1. Takes note of the report of the Secretary-General, and requests him to submit to the "
+        "General Assembly at its eighty-first session a report on the matter;",
+        body="GA",
+        session=80,
+    )
+    [d] = r.deliverables
+    assert (d.actor, due(d)) == ("Secretary-General", ("GA", 81, "at"))
+
+
+def test_no_later_than_at_session_and_proposals():
+    """ "to present, no later than at its Nth session, proposals" is due by that session."""
+    r = run(
+        "1. Requests the Secretary-General to present to the General Assembly, no later than at "
+        "its eighty-second session, proposals for a review;",
+        body="GA",
+        session=80,
+    )
+    [d] = r.deliverables
+    assert (d.kind, due(d)) == ("other", ("GA", 82, "by"))
+
+
+def test_functional_commission_body():
+    """A report to the Commission on the Status of Women is due at that body's session."""
+    r = run(
+        "1. Requests the Secretary-General to present an oral report to the Commission on the "
+        "Status of Women at its seventieth session;",
+        body="GA",
+        session=80,
+    )
+    assert due(r.deliverables[0]) == ("CSW", 70, "at")
+
+
+def test_include_in_next_report():
+    """ "to include in his next report, to be submitted at its Nth session, ..." is a report."""
+    r = run(
+        "1. Requests the Secretary-General to include in his next overview report, to be submitted "
+        "to the General Assembly at its eighty-first session, a strategy;",
+        body="GA",
+        session=80,
+    )
+    assert [(d.kind, due(d)) for d in r.deliverables] == [("report", ("GA", 81, "at"))]
+
+
+def test_decided_products_after_extending_a_mandate():
+    """ "Decides to extend the mandate of X ..., and to present a report at ..." is X's report."""
+    r = run(
+        "1. Decides to extend the mandate of the Special Rapporteur on the situation of human "
+        "rights in Belarus for one year, and to present a report at its sixty-second session;"
+    )
+    [d] = r.deliverables
+    assert d.actor == "Special Rapporteur on the situation of human rights in Belarus"
+    assert d.due.session == 62
+
+
+def test_establishing_with_mandate_subparagraphs():
+    """Sub-paragraphs of "Decides to establish a mission ... with the following mandate:"."""
+    text = (
+        "1. Decides to establish an independent international fact-finding mission for the Sudan, "
+        "with the following mandate:\n(a) To investigate the facts;\n(b) To present an oral update "
+        "to the Council at its sixty-first session;"
+    )
+    r = run(text)
+    [d] = r.deliverables
+    assert (d.paragraph, d.actor, d.kind) == (
+        "1(b)",
+        "Independent International Fact-Finding Mission for the Sudan",
+        "oral update",
+    )
