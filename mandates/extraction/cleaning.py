@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from mandates.extraction.result import Footnote
@@ -160,12 +162,12 @@ def _footnote_refs(text: str, notes: Notes) -> str:
 # ---------------------------------------------------------------- paragraph assembly
 
 # Lines that start a paragraph of their own.
-_NUMBERED = re.compile(r"^(?:\d{1,3}|[IVXL]{1,6})\.[ \t]+\S")
+_NUMBERED = re.compile(r"^(?:\d{1,3}|[IVXL]{1,6}|\d{1,3} ?\([a-z]{1,2}\))\.[ \t]+\S")
 _LABEL = re.compile(r"^\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)[ \t]+\S")
 # Front-matter lines that always begin a paragraph: the title, the adoption line, the
 # line that opens the preamble.
 _FRONT_START = re.compile(
-    r"^(?:(?:S-)?\d{1,3}/\d{1,4}\.\s|Resolution \d{1,4} \(\d{4}\)$"
+    r"^(?:(?:S-)?\d{1,3}/\d{1,4}(?:\.\s|\s+[A-Z][a-z]+\s(?!of\b))|Resolution \d{1,4} \(\d{4}\)$"
     r"|(?:Resolution )?[Aa]dopted by the "
     r"|The (?:General Assembly|Human Rights Council|Security Council|Economic and Social Council"
     r"|Commission on [A-Z][a-z ]+),$|\[(?:Adopted|on the report|without reference)\b)"
@@ -219,7 +221,7 @@ _HEADER_LINE = re.compile(
 _TITLE_LINE = re.compile(r"^(?:\d{1,3}|S-\d{1,3})/\d{1,4}\.\s+(.{8,})$", re.MULTILINE)
 
 
-_TRAILING_NOTE = re.compile("(?:(?<=[A-Za-z”’)][,;:.])[1-9]\\d?|\ue000\\d+\ue001)+$")
+_TRAILING_NOTE = re.compile("(?:(?<=[\\w”’)][,;:.])[1-9]\\d?|\ue000\\d+\ue001)+$")
 
 
 def _last_char(text: str) -> str:
@@ -252,13 +254,20 @@ class _Para:
     lines: list[str]
     heading: bool = False
     hard_end: bool = False  # Markdown hard line break at the end of the last line
-    vocabulary: set[str] | None = None
+    vocabulary: Vocabulary | None = None
 
     @property
     def text(self) -> str:
         return _join_lines(self.lines, self.vocabulary)
 
 
+_WORDS = re.compile(r"[A-Za-z][A-Za-z-]+")
+# The tail of a word broken by hyphenation: a few letters and a suffix ("opment", "tion").
+_SUFFIX_PIECE = re.compile(
+    r"^[a-z]{0,2}(?:tion|sion|ment|ance|ence|ship|ure|ity|ities|ness|ism|ist|ary|ory|ous"
+    r"|ive|able|ably|ible|ant|ent|ing|al|ic|ical|ize|ise|ization|isation|ies|ied|ly|er|or"
+    r"|ed|es|ate|ated|ation)(?:s|al|ally|ly|ed|es)?$"
+)
 _HYPHEN_END = re.compile(r"([A-Za-z]+(?:-[A-Za-z]+)*)-$")
 _WORD_START = re.compile(r"^([a-z]+)")
 _KEEP_HYPHEN_PREFIXES = frozenset(
@@ -333,8 +342,35 @@ _KEEP_HYPHEN_PREFIXES = frozenset(
 )
 
 
-def join_hyphenated(left: str, right: str, vocabulary: set[str] | None = None) -> str:
-    """Join two lines where ``left`` ends with a hyphen: drop it only in a broken word."""
+Vocabulary = Mapping[str, int] | set[str]
+
+
+def vocabulary_of(text: str) -> Counter[str]:
+    """How often each lower-cased word (and each part of a hyphenated word) occurs."""
+    words = Counter(word.lower() for word in _WORDS.findall(text))
+    parts: Counter[str] = Counter()
+    for word, count in words.items():
+        if "-" in word:
+            for part in word.split("-"):
+                if part:
+                    parts[part] += count
+    words.update(parts)
+    return words
+
+
+def _seen(vocabulary: Vocabulary, word: str) -> int:
+    if isinstance(vocabulary, set):
+        return 1 if word in vocabulary else 0
+    return vocabulary.get(word, 0)
+
+
+def join_hyphenated(left: str, right: str, vocabulary: Vocabulary | None = None) -> str:
+    """Join two lines where ``left`` ends with a hyphen: drop it only in a broken word.
+
+    With the document's ``vocabulary``: "devel-|opment" loses its hyphen because
+    "development" occurs elsewhere; "ill-|treatment" keeps it because "treatment" is a word
+    of its own there. Without it, only known prefixes and compounds keep their hyphen.
+    """
     match = _HYPHEN_END.search(left)
     word = _WORD_START.match(right)
     if not match or not word:
@@ -342,17 +378,27 @@ def join_hyphenated(left: str, right: str, vocabulary: set[str] | None = None) -
     before, after = match.group(1), word.group(1)
     last_part = before.rsplit("-", 1)[-1]
     keep = "-" in before or last_part.lower() in _KEEP_HYPHEN_PREFIXES
+    if vocabulary is None and not keep:
+        keep = not _SUFFIX_PIECE.match(after.lower())
     if vocabulary is not None:
-        if (last_part + after).lower() in vocabulary:
+        if _seen(vocabulary, (last_part + after).lower()):
             keep = False
-        elif f"{last_part}-{after}".lower() in vocabulary:
+        elif _seen(vocabulary, f"{last_part}-{after}".lower()):
+            keep = True
+        elif len(after) >= 3 and _seen(vocabulary, after.lower()) >= 2:
+            keep = True  # the second half is a word of its own: a compound
+        elif len(after) >= 4 and len(last_part) >= 3 and _seen(vocabulary, last_part.lower()) >= 2:
+            keep = True  # so is the first half ("conflict-|related")
+        elif _SUFFIX_PIECE.match(after.lower()):
+            keep = False  # "devel-opment", "protec-tion": the tail of a broken word
+        else:
             keep = True
     if keep:
         return left + right
     return left[:-1] + right
 
 
-def _join_lines(lines: list[str], vocabulary: set[str] | None = None) -> str:
+def _join_lines(lines: list[str], vocabulary: Vocabulary | None = None) -> str:
     text = lines[0]
     for line in lines[1:]:
         if text.endswith("-") and len(text) > 1 and text[-2].isalpha():
@@ -362,19 +408,44 @@ def _join_lines(lines: list[str], vocabulary: set[str] | None = None) -> str:
     return text
 
 
-def _single_newline_breaks(prev: str, line: str, line_mode: bool) -> bool:
-    """Whether a line break between two non-blank lines ends a paragraph."""
+# Words that open a preambular paragraph ("Recalling", "Deeply concerned", "Mindful").
+_PREAMBLE_OPENER = re.compile(
+    r"^(?!(?:Beijing|During|Pending|Nothing|King|Spring|Wellbeing|Kunming)\b)"
+    r"(?:[A-Z][a-z]+ing|[A-Z][a-z]+ly [a-z]+(?:ed|ing)|(?:Also|Further) [a-z]+(?:ed|ing)"
+    r"|Mindful|Aware|Convinced|Concerned"
+    r"|Alarmed|Determined|Conscious|Cognizant|Desirous|Guided|Encouraged|Inspired"
+    r"|Disturbed|Appalled|Outraged|Shocked|Dismayed|Committed|Resolved|Persuaded)\b"
+)
+# A section heading: "II", "IV Subvention to ...".
+_SECTION = re.compile(r"^[IVX]{1,5}(?: [A-Z]|$)")
+
+
+def _single_newline_breaks(prev: str, line: str, line_mode: bool, width: float = 1e9) -> bool:
+    """Whether a line break between two non-blank lines ends a paragraph.
+
+    ``width`` is the usual length of a full line in a hard-wrapped text (very large when
+    each line is a paragraph): a full line ending with a comma is not a paragraph end.
+    """
     if _VOTE_HEAD.match(line):
         return True
     if _FRONT_START.match(line) and not _ends_with_dangling_word(prev):
         return True
     if _MEETING.match(prev) and _DATE_LINE.match(line):
         return True
-    if _starts_paragraph(line):
-        if not line_mode:
-            last = _last_char(prev)
-            return last in _TERMINAL or prev.endswith(("; and", "; or"))
-        return not _ends_with_dangling_word(prev)
+    if _starts_paragraph(line) or (line_mode and _SECTION.match(line)):
+        last = _last_char(prev)
+        if last in _TERMINAL or prev.endswith(("; and", "; or")):
+            return True
+        if line_mode and (last == "," or len(prev) < 0.8 * width):
+            return not _ends_with_dangling_word(prev)
+        return (
+            line_mode
+            and width > 150
+            and _starts_paragraph(line)
+            and not _ends_with_dangling_word(prev)
+        )
+    if line_mode and _MEETING.match(line) and _last_char(prev) in _TERMINAL:
+        return True
     if not line_mode:
         return False
     if _starts_lower(line) or _ends_with_dangling_word(prev):
@@ -384,7 +455,14 @@ def _single_newline_breaks(prev: str, line: str, line_mode: bool) -> bool:
     last = _last_char(prev)
     if last == "," and _is_name_list(prev) and _is_name_list(line + ","):
         return False  # a list of countries wrapped over lines
-    if last in _TERMINAL or last == "," or prev.endswith("]"):
+    if last in _TERMINAL or last == ",":
+        return (
+            width > 150
+            or len(prev) < 0.8 * width
+            or (last in ".:;" and _starts_paragraph(line))
+            or bool(_PREAMBLE_OPENER.match(line))
+        )
+    if prev.endswith("]"):
         return True
     return len(prev) < 60
 
@@ -426,12 +504,19 @@ def _assemble(
     title: str | None,
     *,
     line_mode: bool | None = None,
-    vocabulary: set[str] | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> list[str]:
+    width = 1e9
+    if vocabulary is None and any(line.endswith("-") for line in lines):
+        # Words of the document tell a broken word ("devel-opment") from a compound.
+        vocabulary = vocabulary_of("\n".join(lines))
     if line_mode is None:
         content = sum(1 for line in lines if line.strip() and line != "\f")
         blank_runs = sum(1 for a, b in itertools.pairwise(lines) if a.strip() and not b.strip())
         line_mode = not markdown and content >= 8 and blank_runs * 3 < content
+        if line_mode:
+            lengths = sorted(len(line.strip()) for line in lines if line.strip())
+            width = lengths[int(len(lengths) * 0.9)]
 
     paras: list[_Para] = []
     current: _Para | None = None
@@ -492,7 +577,9 @@ def _assemble(
         line = _HSPACE.sub(" ", line)
 
         if current is not None and not heading and not current.heading:
-            if current.hard_end or _single_newline_breaks(current.lines[-1], line, line_mode):
+            if current.hard_end or _single_newline_breaks(
+                current.lines[-1], line, line_mode, width
+            ):
                 close()
                 gap = "blank"
             else:
@@ -600,7 +687,7 @@ def _markdown_inline(text: str, notes: Notes) -> str:
 
 
 def clean_lines(
-    lines: list[str], notes: Notes, *, vocabulary: set[str] | None = None
+    lines: list[str], notes: Notes, *, vocabulary: Vocabulary | None = None
 ) -> tuple[str, list[Footnote], list[str]]:
     """Clean lines laid out by a reader: "" separates paragraphs, "\\f" separates pages.
 

@@ -357,3 +357,39 @@ def test_wrapped_country_lists_join_and_adoption_line_splits_from_date():
         "Against:",
         "Albania, Belgium]",
     ]
+
+
+def test_hard_wrapped_text_without_blank_lines_rebuilds_paragraphs():
+    """In text wrapped at a fixed width with no blank lines, full lines ending in a comma
+    continue, short lines and paragraph openers ("Recalling", "1.") start anew."""
+    source = "\n".join(
+        [
+            "Recalling its resolutions 69/32 of 2 December 2014, 70/27 of 7 December 2015,",
+            "71/32 of 5 December 2016 and 72/27 of 4 December 2017 on the prevention of an",
+            "arms race in outer space, and its resolutions 45/55 B of 4 December 1990,",
+            "Reaffirming the importance of the universal periodic review as a mechanism for",
+            "dialogue and cooperation among all States on an equal footing, in line with",
+            "the principles of the Charter,",
+            "Deeply concerned about the continuing violations of the rights of migrants",
+            "and their families in many parts of the world,",
+            "1. Requests the Secretary-General to submit a report on the implementation of",
+            "the present resolution to the Assembly at its eighty-first session;",
+            "2. Decides to remain seized of the matter.",
+        ]
+    )
+    assert [p[:20] for p in _paragraphs(clean_text(source)[0])] == [
+        "Recalling its resolu",
+        "Reaffirming the impo",
+        "Deeply concerned abo",
+        "1. Requests the Secr",
+        "2. Decides to remain",
+    ]
+
+
+def test_hyphen_at_a_line_end_without_other_evidence():
+    """Without a vocabulary, a suffix-like tail is a broken word; a word-like tail a compound."""
+    assert join_hyphenated("the protec-", "tion of") == "the protection of"
+    assert join_hyphenated("the above-", "mentioned report") == "the above-mentioned report"
+    assert join_hyphenated("conflict-", "related violence", {"conflict": 2}) == (
+        "conflict-related violence"
+    )
