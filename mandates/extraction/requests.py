@@ -364,6 +364,7 @@ class _Item:
     bodies: list[str] = field(default_factory=list)
     recurring: str | None = None
     extent_end: int = 0
+    shares_with: _Item | None = None
 
 
 @dataclass
@@ -711,6 +712,10 @@ def _events(
         item.extent_end = _extent(masked, noun_end, z1)
         events.append(_Event(noun_start, noun_end, "D", item=item, kind=kind))
         noun_spans.append((noun_start, noun_end))
+        if found.group("include"):
+            # what is to be included is content of that report, not a product of its own
+            stop = _NEXT_VERB_RE.search(masked, noun_end, z1)
+            noun_spans.append((noun_end, stop.start() if stop else z1))
     for found in noun_matches(masked, z0, z1):
         if not free(found.start("noun"), found.end("noun")):
             continue
@@ -776,6 +781,13 @@ def _events(
     return events
 
 
+_NEXT_VERB_RE = re.compile(r";|\band\s+(?:also\s+)?to\s+\w+", re.IGNORECASE)
+_BACKWARD_RE = re.compile(
+    r"[^;]{0,120}?,?\s*(?:to\s+be|which\s+(?:will|shall|is\s+to)\s+be|that\s+(?:will|shall)\s+be)"
+    r"\s+[\w-]+\s*$",
+    re.IGNORECASE,
+)
+_AND_RE = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+", re.IGNORECASE)
 _PURPOSE_RE = re.compile(
     r"\b(?:with\s+a\s+view\s+to|in\s+order\s+to|so\s+as\s+to|aimed\s+at|for\s+the\s+purpose\s+of)\b",
     re.IGNORECASE,
@@ -785,9 +797,9 @@ _PURPOSE_RE = re.compile(
 _GLUE_RE = re.compile(r"\s*,?\s*")
 _REFERENCE_RE = re.compile(
     r"\b(?:the|that|this|these|those|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
-    rf"(?:{NOUN_PATTERN})\s*,?\s+(?:to\s+be|which\s+(?:will|is\s+to)\s+be|that\s+(?:will|is\s+to)"
-    r"\s+be|scheduled|planned|due)\s+(?:[\w-]+\s+)?(?:held|convened|organized|organised|"
-    r"considered|presented|submitted|scheduled|)\s*$",
+    rf"(?:{NOUN_PATTERN})\s*,?\s+(?:(?:to\s+be|which\s+(?:will|is\s+to)\s+be|that\s+(?:will|is\s+to)"
+    r"\s+be)\s+(?:[\w-]+\s+)?(?:held|convened|organized|organised)|(?:scheduled|planned)(?:\s+to\s+"
+    r"(?:be\s+held|take\s+place))?|to\s+take\s+place)\s*$",
     re.IGNORECASE,
 )
 
@@ -845,6 +857,12 @@ def _pair(events: list[_Event], masked: str) -> list[_Item]:
         if event.type == "D":
             item = event.item
             assert item is not None
+            if (
+                focus is not None
+                and not focus.dues
+                and _AND_RE.fullmatch(masked, focus.end, item.start)
+            ):
+                focus.shares_with = item  # "a report and a road map ... at its Nth session"
             items.append(item)
             if pending:
                 item.dues.extend(pending)
@@ -860,8 +878,14 @@ def _pair(events: list[_Event], masked: str) -> list[_Item]:
             focus = event.item
         elif event.type in ("S", "T"):
             following = events[index + 1] if index + 1 < len(events) else None
+            backward = (
+                focus is not None
+                and not focus.dues
+                and _BACKWARD_RE.match(masked, focus.end, event.pos) is not None
+            )
             if (
-                following is not None
+                not backward
+                and following is not None
                 and following.type == "D"
                 and _GLUE_RE.fullmatch(masked, event.end, following.pos)
             ):
@@ -899,6 +923,11 @@ def _pair(events: list[_Event], masked: str) -> list[_Item]:
                     focus.recurring = event.recurring
             else:
                 pending_recur = event.recurring
+    for item in items:
+        if not item.dues and item.shares_with is not None:
+            item.dues = list(item.shares_with.dues)
+            item.bodies = item.bodies or list(item.shares_with.bodies)
+            item.recurring = item.recurring or item.shares_with.recurring
     return items
 
 
