@@ -50,6 +50,7 @@ _VOTE_LIST = re.compile(_M + r"(?:In favour|Against|Abstaining)\s*:")
 _HEADING_ALONE = re.compile(_M + r"(?:[IVXLC]{1,6}|[A-Z])\.?[*_ \t]*$")
 _HEADING_TITLED = re.compile(_M + r"(?:[IVXLC]{1,6}|[A-Z])(?:\.[ \t]*|[ \t]+)[*_]*[A-Z“\"]")
 _LETTERS = re.compile(r"[A-Za-z]")
+_HEAD = 2000  # characters of a piece that classification looks at
 _EMBEDS = re.compile(
     r"\bthe\s+following\s+(?:draft\s+)?(?:resolution|decision|declaration|text)s?"
     r"(?:\s+[^:;.]{0,80})?:[*_\s]*$"
@@ -182,6 +183,7 @@ _VERB_AHEAD = (
     + "|".join(sorted(_OPERATIVE_VERBS))
     + r")\b"
 )
+_VERB_AHEAD_RE = re.compile(_VERB_AHEAD)
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 
 
@@ -280,10 +282,9 @@ def operative_verb(text: str) -> str:
     return _lead(text, operative=True)
 
 
-def _looks_operative(piece: str) -> bool:
+def _looks_operative(piece: str, last: str) -> bool:
     """An unnumbered paragraph that reads as operative: "Requests ...;" rather than "...,"."""
-    stripped = piece.rstrip(" \t*_")
-    if not stripped or stripped[-1] not in ".;:":
+    if last not in (".", ";", ":"):
         return False
     words = _words(piece.lstrip(" \t*_#"), 4)
     while words and (words[0].lower() in _ADVERBS or words[0].lower().endswith("ly")):
@@ -303,7 +304,7 @@ def _is_heading(piece: str) -> bool:
         return False
     if _HEADING_TITLED.match(piece):
         return len(stripped) < 500
-    return len(stripped) < 120 and "\n" not in stripped and not _looks_operative(piece + ";")
+    return len(stripped) < 120 and "\n" not in stripped and not _looks_operative(piece, ";")
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -406,6 +407,8 @@ class _Walker:
         self.body_end: int | None = None
         self.section: str | None = None
         self.embedding = False  # the last paragraph introduces a text adopted as a whole
+        self._no_first_split: set[int] = set()  # ends of pieces holding no merged "1. "
+        self._no_closing_split: set[int] = set()  # ends of pieces holding no closing line
 
     def walk(self, start: int, end: int) -> None:
         queue = deque(_pieces(self.text, start, end))
@@ -414,16 +417,34 @@ class _Walker:
             for piece in reversed(self._step(s, e)):
                 queue.appendleft(piece)
 
-    def _cut(self, s: int, e: int, match: re.Match[str] | None) -> list[tuple[int, int]]:
-        """Cut the piece at ``match`` (a split point); return the pieces to reconsider."""
-        assert match is not None
-        first = _trim(self.text, s, match.start())
+    def _cut(self, s: int, e: int, match: re.Match[str]) -> list[tuple[int, int]]:
+        """Cut the piece at ``match`` (a split point); return the pieces to reconsider.
+
+        A pattern's first group, when it has one, is punctuation kept by the first piece.
+        """
+        split = match.end(1) if match.re.groups else match.start()
+        first = _trim(self.text, s, split)
         second = _trim(self.text, match.end(), e)
         return [piece for piece in (first, second) if piece[0] < piece[1]]
 
+    def _cut_at(self, s: int, e: int, first_end: int, second_start: int) -> list[tuple[int, int]]:
+        first = _trim(self.text, s, first_end)
+        second = _trim(self.text, second_start, e)
+        return [piece for piece in (first, second) if piece[0] < piece[1]]
+
+    def _last_char(self, start: int, end: int) -> str:
+        """The last character of text[start:end] that is not space or emphasis markup."""
+        text = self.text
+        while end > start and text[end - 1] in " \t\n*_":
+            end -= 1
+        return text[end - 1] if end > start else ""
+
     def _step(self, s: int, e: int) -> list[tuple[int, int]]:
         text = self.text
-        piece = text[s:e]
+        # Matches look at the start of a piece; splits search the text in place, so a
+        # long piece (a reader that merged paragraphs) is never copied again and again.
+        piece = text[s:e] if e - s <= _HEAD else text[s : s + _HEAD]
+        whole = e - s <= _HEAD
         if self.embedding:
             # "Recommends ... the adoption of the following draft resolution:" - the text
             # that follows is adopted as a whole; its numbers are not this resolution's.
@@ -447,7 +468,7 @@ class _Walker:
             self.annexes.append([s, e])
             return []
         if after_operative and (
-            _MEETING.match(piece) or _ADOPTED.match(piece) or _DATE_ONLY.match(piece)
+            _MEETING.match(piece) or _ADOPTED.match(piece) or (whole and _DATE_ONLY.match(piece))
         ):
             if self.closing_start is None:
                 self.closing_start = s
@@ -456,19 +477,22 @@ class _Walker:
         if self.state == "closing":
             return []
 
+        last = self._last_char(s, e)
         number = _NUM.match(piece)
         if not number:
             bare = _NUM_NO_DOT.match(piece)
             if bare and int(bare.group(1)) == self._expected():
                 number = bare  # "27 Affirms": the dot was lost
         if self.state == "preamble" and not number:
-            split = _next_number_split(1).search(piece)
+            if e not in self._no_first_split:
+                at = _number_split(text, s, e, 1)
+                if at:
+                    return self._cut_at(s, e, *at)
+                self._no_first_split.add(e)  # nor in any later part of this piece
+            split = _PRE_SPLIT.search(text, s, e)
             if split:
-                return self._cut(s, e, _Shifted(split, s))
-            split = _PRE_SPLIT.search(piece)
-            if split:
-                return self._cut(s, e, _Shifted(split, s))
-            if _is_heading(piece):
+                return self._cut(s, e, split)
+            if whole and _is_heading(piece):
                 self._heading(piece)
                 return []
             if self.preamble and (
@@ -476,7 +500,7 @@ class _Walker:
             ):
                 self.preamble[-1] = (self.preamble[-1][0], e)  # continued after a break
                 return []
-            if _looks_operative(piece):
+            if _looks_operative(piece, last):
                 self._new_op(None, s, e)
                 return []
             self.preamble.append((s, e))
@@ -484,13 +508,15 @@ class _Walker:
 
         # Operative part.
         self.state = "operative"
-        closing = _CLOSING_SPLIT.search(piece)
-        if closing:
-            return self._cut(s, e, _Shifted(closing, s))
+        if e not in self._no_closing_split:
+            closing = _CLOSING_SPLIT.search(text, s, e)
+            if closing:
+                return self._cut(s, e, closing)
+            self._no_closing_split.add(e)
         target = int(number.group(1)) + 1 if number else self._expected()
-        merged = _next_number_split(target).search(piece, number.end() if number else 1)
-        if merged:
-            return self._cut(s, e, _Shifted(merged, s))
+        at = _number_split(text, s + (number.end() if number else 1), e, target)
+        if at:
+            return self._cut_at(s, e, *at)
         if number:
             self._new_op(number.group(1), s + number.end(), e)
             return []
@@ -498,21 +524,21 @@ class _Walker:
         if label and self.ops:
             self._new_sub(label.group(1), s, s + label.end(), e)
             return []
-        if _is_heading(piece):
+        if whole and _is_heading(piece):
             self._heading(piece)
             return []
-        if _PRE_START.match(piece.lstrip()) and piece.rstrip(" \t*_").endswith((",", ":")):
+        if _PRE_START.match(piece.lstrip()) and last in (",", ":"):
             self.preamble.append((s, e))  # the preamble of a new section (GA budget texts)
             return []
         if self.ops:
-            last = self.ops[-1]
-            ends = text[last.start : last.end].rstrip(" \t*_")[-1:]
-            if ends in (";", ".") and piece[:1].isupper() and _looks_operative(piece):
+            op = self.ops[-1]
+            ends = self._last_char(op.start, op.end)
+            if ends in (";", ".") and piece[:1].isupper() and _looks_operative(piece, last):
                 self._new_op(None, s, e)
                 return []
-            last.end = e
-            if last.subs:
-                last.subs[-1][2] = e
+            op.end = e
+            if op.subs:
+                op.subs[-1][2] = e
         return []
 
     def _preamble_unfinished(self, piece: str) -> bool:
@@ -541,7 +567,7 @@ class _Walker:
     def _new_op(self, number: str | None, start: int, end: int) -> None:
         self.ops.append(_Op(number, start, end, section=self.section))
         self.embedding = (
-            self.text[start:end].rstrip(" \t*_").endswith(":")
+            self._last_char(start, end) == ":"
             and _EMBEDS.search(self.text, max(start, end - 200), end) is not None
         )
         self.body_end = end
@@ -627,41 +653,32 @@ class _Walker:
         return annexes
 
 
-@lru_cache(maxsize=512)
-def _next_number_split(number: int) -> re.Pattern[str]:
-    """Where paragraph ``number`` begins inside a piece that merged several paragraphs."""
-    # After punctuation (and a footnote mark), any capital; else only an operative verb.
-    return re.compile(
-        r"([,;:.](?:\d{1,3}|\[\^\d+\])?|(?<=\S)(?=\s+[*_]*"
-        + str(number)
-        + r"\.[*_]*\s+[*_]*"
-        + _VERB_AHEAD
-        + r"))[*_]*\s+(?=[*_]*"
-        + str(number)
-        + r"\.[*_]*\s+[*_]*[A-Z])"
-    )
+_NUMBER_CANDIDATE = re.compile(r"\s[*_]*(\d{1,3})\.[*_]*[ \t\n]+[*_]*(?=[A-Z])")
+_BEFORE_NUMBER = re.compile(r"[,;:.](?:\d{1,3}|\[\^\d+\])?[*_]*$")
+
+
+def _number_split(text: str, start: int, end: int, number: int) -> tuple[int, int] | None:
+    """Where paragraph ``number`` begins inside a piece that merged several paragraphs.
+
+    Returns (end of the first part, start of the second). The number must follow
+    punctuation (perhaps with a footnote mark: ";2 2. Calls") or open with an operative verb.
+    """
+    wanted = str(number)
+    for candidate in _NUMBER_CANDIDATE.finditer(text, start, end):
+        if candidate.group(1) != wanted:
+            continue
+        cut = candidate.start()
+        after = candidate.end()
+        if _BEFORE_NUMBER.search(text, max(start, cut - 12), cut) or _VERB_AHEAD_RE.match(
+            text, after
+        ):
+            return cut, candidate.start(1)
+    return None
 
 
 @lru_cache(maxsize=64)
 def _inline_label(label: str) -> re.Pattern[str]:
     return re.compile(r"[;,.][*_]*\s+(?:(?:and|or)\s+)?[*_]*\(" + label + r"\)[*_]*\s+")
-
-
-class _Shifted:
-    """A match found on a slice, with positions moved back into the whole text."""
-
-    def __init__(self, match: re.Match[str], offset: int) -> None:
-        self._match = match
-        self._offset = offset
-
-    def start(self) -> int:
-        """Where the first piece ends: after the punctuation the pattern captured."""
-        if self._match.re.groups:
-            return self._match.end(1) + self._offset
-        return self._match.start() + self._offset
-
-    def end(self) -> int:
-        return self._match.end() + self._offset
 
 
 _INLINE_FIRST = re.compile(r":[*_]*\s+[*_]*\(a\)[*_]*\s+")

@@ -1,5 +1,6 @@
 """Preamble, operative paragraphs, sub-paragraphs, annexes, references and numbering."""
 
+import time
 from datetime import date
 
 import pytest
@@ -301,3 +302,14 @@ def test_roman_list_directly_under_a_paragraph():
     items = "\n\n".join(f"({label}) Item;" for label in ("i", "ii", "iii"))
     structure = parse_structure(f"The Security Council,\n\n1. Decides:\n\n{items}\n")
     assert [sub.label for sub in structure.operative[0].subparagraphs] == ["i", "ii", "iii"]
+
+
+def test_long_merged_text_is_read_in_linear_time():
+    """A long text with every paragraph on one line is split without quadratic rescans."""
+    preamble = " ".join(f"Recalling its resolution {i}/1 of 1 January 2020," for i in range(900))
+    operative = " ".join(f"{i}. Requests a report on item {i};" for i in range(1, 901))
+    text = f"59/3. Title The Human Rights Council, {preamble} {operative}"
+    started = time.process_time()
+    structure = parse_structure(text)
+    assert (len(structure.preamble), len(structure.operative)) == (900, 900)
+    assert time.process_time() - started < 2.0
