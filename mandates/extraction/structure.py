@@ -294,6 +294,17 @@ def _looks_operative(piece: str, last: str) -> bool:
     return words[0] in _OPERATIVE_VERBS
 
 
+def _reads_as_operative(verb: str) -> bool:
+    """ "Requests", "Also decides", "Calls upon": a verb in the third person singular."""
+    words = [w for w in verb.split() if w.lower() not in _LEADING and not w.endswith("ly")]
+    if not words:
+        return False
+    word = words[0]
+    return word in _OPERATIVE_VERBS or (
+        word[:1].isupper() and word.endswith("s") and not word.endswith(("ss", "ous", "us"))
+    )
+
+
 def _is_heading(piece: str) -> bool:
     if not _LETTERS.search(piece):
         return True  # "---", page numbers
@@ -379,6 +390,13 @@ def parse_structure(
         structure.warnings.extend(vote_warnings)
     structure.references = _references(text, structure, footnotes)
 
+    if (
+        header.symbol is None
+        and opener_body is None
+        and not any(_reads_as_operative(paragraph.verb) for paragraph in structure.operative)
+    ):
+        # A numbered list ("1. Opening of the session.") without any resolution header.
+        structure.operative = []
     if not structure.operative:
         if header.symbol is None:
             raise NotAResolutionError(

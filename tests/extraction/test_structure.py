@@ -313,3 +313,16 @@ def test_long_merged_text_is_read_in_linear_time():
     structure = parse_structure(text)
     assert (len(structure.preamble), len(structure.operative)) == (900, 900)
     assert time.process_time() - started < 2.0
+
+
+def test_numbered_list_without_header_is_not_a_resolution():
+    """A numbered agenda with no resolution header and no operative verbs is rejected."""
+    with pytest.raises(NotAResolutionError):
+        extract_text("1. Opening of the session.\n\n2. Adoption of the agenda.\n")
+
+
+def test_operative_paragraphs_without_header_are_read_with_warnings():
+    """Operative paragraphs without any header still give a result, with warnings."""
+    result = extract_text("1. Requests the Secretary-General to report.\n")
+    assert [p.verb for p in result.operative] == ["Requests"]
+    assert "header: no resolution symbol found" in result.warnings
