@@ -158,3 +158,16 @@ def test_session_in_title_is_ignored():
     )
     assert header.session == 76
     assert header.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("line", "opener", "symbol", "session"),
+    [
+        ("S-32/1.\tThe situation", "Human Rights Council", "A/HRC/RES/S-32/1", 32),
+        ("ES-10/21.\tProtection of civilians", "General Assembly", "A/RES/ES-10/21", 10),
+    ],
+)
+def test_special_session_symbols(line, opener, symbol, session):
+    """Special and emergency special session numbers give their symbols."""
+    header = parse_header(f"{line}\n", opener_body=opener)
+    assert (header.symbol, header.session) == (symbol, session)
