@@ -343,6 +343,13 @@ DATE_RE = re.compile(
 )
 
 
+_PAST_DATE_RE = re.compile(
+    r"\b(?:effect|force|held|adopted|signed|launched|issued|dated|established|approved|concluded|"
+    r"since|took\s+place|began|started|opened|convened|submitted|presented|published)\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class DateMention:
     start: int
@@ -360,6 +367,8 @@ def find_dates(masked: str, start: int, end: int) -> list[DateMention]:
         rel = " ".join(found.group("rel").lower().split())
         if rel == "from" and "period" in masked[max(start, found.start() - 25) : found.start()]:
             continue  # "for the period from 1 July 2017 to 30 June 2018" is not a deadline
+        if _PAST_DATE_RE.search(masked, max(start, found.start() - 40), found.start()):
+            continue  # "which took effect on 1 January 2010", "held on 5 May 2024"
         relation = "at" if rel in ("on", "from") else _RELATION_WORDS.get(rel, "by")
         day = int(found.group("day"))
         month = _MONTHS[found.group("month").lower()]

@@ -235,7 +235,7 @@ _STATE_RE = re.compile(
 )
 
 _OF_SOMETHING_RE = re.compile(r"\s+of\s+(?:the\s+)?(?!United\s+Nations\b)[A-Z]")
-_PRONOUN_RE = re.compile(r"(?:him|her|it|them)\b(?=\s*,?\s+(?:to|also|further|once)\b)")
+_PRONOUN_RE = re.compile(r"(?:him|her)\b(?=\s*,?\s+(?:to|also|further|once)\b)")
 _YEAR_PREFIX_RE = re.compile(r"(?:the\s+)?(?:19|20)\d\d\s+")
 _GENERIC_ACTOR_RE = re.compile(
     r"the\s+(?P<name>(?:[A-Za-z][\w'-]*)(?:\s+(?!to\b|and\b|shall\b|should\b|will\b)"
@@ -715,6 +715,7 @@ def _events(
         if found.group("include"):
             # what is to be included is content of that report, not a product of its own
             stop = _NEXT_VERB_RE.search(masked, noun_end, z1)
+            noun_spans.append((found.start(), noun_start))
             noun_spans.append((noun_end, stop.start() if stop else z1))
     for found in noun_matches(masked, z0, z1):
         if not free(found.start("noun"), found.end("noun")):
@@ -781,6 +782,7 @@ def _events(
     return events
 
 
+_EVENT_KINDS = {"meeting", "panel", "seminar", "consultation"}
 _NEXT_VERB_RE = re.compile(r";|\band\s+(?:also\s+)?to\s+\w+", re.IGNORECASE)
 _BACKWARD_RE = re.compile(
     r"[^;]{0,120}?,?\s*(?:to\s+be|which\s+(?:will|shall|is\s+to)\s+be|that\s+(?:will|shall)\s+be)"
@@ -876,6 +878,12 @@ def _pair(events: list[_Event], masked: str) -> list[_Item]:
             focus = item
         elif event.type == "A":
             focus = event.item
+        elif (
+            event.type == "T"
+            and getattr(event.mention, "relation", "") == "at"
+            and (focus is None or focus.kind not in _EVENT_KINDS)
+        ):
+            continue  # "on 4 May 2026" dates a meeting, not a report
         elif event.type in ("S", "T"):
             following = events[index + 1] if index + 1 < len(events) else None
             backward = (
@@ -934,6 +942,12 @@ def _pair(events: list[_Event], masked: str) -> list[_Item]:
 # --- building results ----------------------------------------------------------------
 
 
+_NOT_A_TOPIC_RE = re.compile(
+    r"(?:on|of)\s+(?:an?\s+)?(?:annual|regular|biennial|periodic|ad\s+hoc|the\s+basis|its|his|her)\b",
+    re.IGNORECASE,
+)
+
+
 def _title(item: _Item, ctx: _Context, actor: str, limit: int) -> str:
     head = " ".join((item.mods + " " + item.noun).split())
     if item.kind == "report" and item.noun.lower() == "report" and not item.mods:
@@ -948,20 +962,25 @@ def _title(item: _Item, ctx: _Context, actor: str, limit: int) -> str:
     found = _TOPIC_RE.match(ctx.masked, item.end, limit)
     if found:
         stop = re.compile(
-            r"[,;:(]|\s+(?:to\s+(?:the|be)|at\s+its|and\s+to|before\s+the|in\s+accordance|"
-            r"with\s+a\s+view|including|in\s+order)\b",
+            r"[,;:(]|\s+(?:to\s+(?:the|be)|at\s+its|and\s+to|and\s+(?:also\s+)?(?:requests|decides|"
+            r"invites)|before\s+the|in\s+accordance|with\s+a\s+view|including|in\s+order|for\s+"
+            r"(?:its\s+)?(?:submission|consideration))\b",
             re.IGNORECASE,
         ).search(ctx.masked, found.end(), min(limit, found.end() + 160))
         topic_end = stop.start() if stop else min(limit, found.end() + 160)
         words = _printed(ctx.text[found.start() : topic_end]).split()
+        while words and words[-1].lower() in ("and", "or", "the", "of", "on", "to", "in"):
+            words.pop()
         if len(words) > 16:
             words = [*words[:16], "..."]
         topic = " ".join(words)
+        if _NOT_A_TOPIC_RE.match(topic):
+            topic = ""
     if not topic:
         topic = f"of the {actor}" if item.kind in ("report", "study", "oral update") else ""
         if actor in ("Human Rights Council", "General Assembly") or not topic:
             topic = ""
-        if actor.startswith(("OHCHR", "UN")):
+        if topic and actor.startswith(("OHCHR", "UN")):
             topic = f"of {actor}"
     title = f"{head} {topic}".strip()
     return title[:1].upper() + title[1:]
@@ -999,6 +1018,10 @@ class _Builder:
         self.mandates: list[Mandate] = []
         self.deliverables: list[Deliverable] = []
         self.warnings: list[str] = []
+
+    def _warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
 
     def request(
         self,
@@ -1103,8 +1126,15 @@ class _Builder:
         if not plans:
             plans.append((None, [], [], item.end))
         title = _title(item, ctx, actor.name, z1)
+        if "actor not in the alias table" in reasons:
+            self._warn(f"paragraph {label}: actor not in the alias table: {actor.name}")
         for due, alternatives, extra, mention_end in plans:
             why = reasons + extra
+            if alternatives and due is not None:
+                readings = " or ".join(
+                    str(n) for n in [due.session, *(a.session for a in alternatives)]
+                )
+                self._warn(f"paragraph {label}: two readings of the session ({readings})")
             if (
                 implied_by_programme
                 and (due is None or due.session is None)

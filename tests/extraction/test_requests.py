@@ -740,3 +740,52 @@ def test_establishing_with_mandate_subparagraphs():
         "Independent International Fact-Finding Mission for the Sudan",
         "oral update",
     )
+
+
+def test_past_date_is_not_a_deadline():
+    """ "which took effect on 1 January 2010" is not a due date."""
+    r = run(
+        "1. Invites States to implement the code, which took effect on 1 January 2010, and to "
+        "submit reports to the organization;"
+    )
+    assert all(d.due is None or d.due.date is None for d in r.deliverables)
+
+
+def test_meeting_on_a_date():
+    """A meeting convened "on 18 June 2026" is due at that date."""
+    r = run(
+        "1. Requests the President of the General Assembly to convene a high-level meeting on "
+        "18 June 2026;",
+        body="GA",
+        session=80,
+    )
+    [d] = r.deliverables
+    assert (d.kind, d.due.date, d.due.relation) == ("meeting", date(2026, 6, 18), "at")
+
+
+def test_coordinated_products_share_the_session():
+    """ "a report and a road map ... at its Nth session" are two products due then."""
+    r = run(
+        "1. Requests the Working Group on the right to development to submit a report and a road "
+        "map to the Human Rights Council at its sixty-first session;"
+    )
+    assert [(d.kind, d.due.session) for d in r.deliverables] == [("report", 61), ("other", 61)]
+
+
+def test_warnings_for_residue_and_unknown_actors():
+    """Residue and unknown actors are reported in the warnings too."""
+    r = run(
+        "1. Requests the Special Rapporteur on lunar affairs to submit a report at its "
+        "sixty-second fifth session;"
+    )
+    assert any("two readings" in w for w in r.warnings)
+    assert any("alias table" in w for w in r.warnings)
+
+
+def test_title_is_short_and_human():
+    """The title names the product and its subject."""
+    r = run(
+        "1. Requests the Office to prepare a report on the situation of human rights in Xanadu, "
+        "and to present it at its sixty-first session;"
+    )
+    assert r.deliverables[0].title == "Report on the situation of human rights in Xanadu"
