@@ -104,6 +104,7 @@ def test_date_from_closing_lines_when_header_has_none():
         ("Agenda item 71 (b)", "71 (b)"),
         ("Agenda item 3", "3"),
         ("Agenda items 12 and 14", "12 and 14"),
+        ("Agenda items 20 (a) and (b)", "20 (a) and (b)"),
     ],
 )
 def test_agenda_item(line, item):
