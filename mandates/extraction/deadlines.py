@@ -78,7 +78,8 @@ _PRE_BODY = rf"(?:(?:(?:to|by|before|of|for|and)\s+)?(?:the\s+)?(?P<body1>{BODY_
 
 SESSION_RE = re.compile(
     rf"(?:{_PRE_BODY})?{_REL}\s+"
-    r"(?:the\s+(?:main\s+part|second\s+part|first\s+part|resumed\s+part)\s+of\s+)?"
+    r"(?:the\s+(?:main\s+part|second\s+part|first\s+part|resumed\s+part|high-level\s+segment|"
+    r"general\s+debate|opening)\s+of\s+)?"
     r"(?P<det>its|the|their|the\s+(?P<body3>(?:Human\s+Rights\s+)?Council|(?:General\s+)?Assembly)'s)"
     r"\s+(?:resumed\s+)?"
     rf"(?:(?P<ords>{_ORD_LIST})|(?P<rel_word>next|following|present|current|"
@@ -154,28 +155,33 @@ def _relation(rel: str) -> str:
 
 
 def _read_ordinals(ords: str) -> tuple[list[int], list[int]]:
-    """Numbers in an ordinal list, and residue alternatives ("sixty-second fifth" = 65|62)."""
+    """Numbers in an ordinal list, and residue alternatives ("sixty-second fifth" = 65|62).
+
+    "sixty-first to sixty-third" is a range (61, 62, 63).
+    """
     sessions: list[int] = []
     alternatives: list[int] = []
-    found = [(m.group(0), ordinal_to_int(m.group(0))) for m in _ORD_RE.finditer(ords)]
+    found = [(m.start(), m.end(), ordinal_to_int(m.group(0))) for m in _ORD_RE.finditer(ords)]
     index = 0
     while index < len(found):
-        words, value = found[index]
+        _, end, value = found[index]
         if value is None:
             index += 1
             continue
-        nxt = found[index + 1][1] if index + 1 < len(found) else None
-        between = ""
-        if index + 1 < len(found):
-            a = ords.find(words)
-            b = ords.find(found[index + 1][0], a + len(words))
-            between = ords[a + len(words) : b] if a >= 0 and b >= 0 else ","
-        if nxt is not None and between.strip() == "":
+        following = found[index + 1] if index + 1 < len(found) else None
+        between = ords[end : following[0]] if following else ""
+        if following and following[2] is not None and between.strip() == "":
             # Two ordinals side by side: tracked-change residue. The later one is new.
+            nxt = following[2]
             new = (value // 10) * 10 + nxt if nxt < 10 and value >= 20 else nxt
             sessions.append(new)
             alternatives.append(value)
             index += 2
+            continue
+        is_range = following and following[2] is not None and between.strip().lower() == "to"
+        if is_range and 0 < following[2] - value <= 10:  # type: ignore[index]
+            sessions.extend(range(value, following[2]))  # type: ignore[index]
+            index += 1
             continue
         sessions.append(value)
         index += 1

@@ -986,8 +986,22 @@ def _title(item: _Item, ctx: _Context, actor: str, limit: int) -> str:
     return title[:1].upper() + title[1:]
 
 
+@dataclass
+class _DatedSession:
+    session: SessionMention
+    date: object
+
+    @property
+    def end(self) -> int:
+        return max(self.session.end, self.date.end)  # type: ignore[attr-defined]
+
+
 def _mention_dues(mention: object, ctx: _Context) -> list[tuple[Due, list[Due], list[str]]]:
     """One (due, alternatives, reasons) per session or date the mention names."""
+    if isinstance(mention, _DatedSession):
+        [(due, alternatives, reasons)] = _mention_dues(mention.session, ctx)
+        when = mention.date.date  # type: ignore[attr-defined]
+        return [(Due(due.body, due.session, due.relation, when), alternatives, reasons)]
     if isinstance(mention, SessionMention):
         result = []
         alternatives = [Due(mention.body, alt, mention.relation) for alt in mention.alternatives]
@@ -1114,7 +1128,13 @@ class _Builder:
                 count = item.listed
         plans: list[tuple[Due | None, list[Due], list[str], int]] = []
         covered_bodies: set[str | None] = set()
-        for mention in item.dues:
+        dues = list(item.dues)
+        dated = [m for m in dues if not isinstance(m, SessionMention)]
+        sessions = [m for m in dues if isinstance(m, SessionMention)]
+        if len(dated) == 1 and len(sessions) == 1 and len(sessions[0].sessions) == 1:
+            # "on 25 September 2026, during its eighty-first session": one meeting, one due
+            dues = [_DatedSession(sessions[0], dated[0])]
+        for mention in dues:
             for due, alternatives, extra in _mention_dues(mention, ctx):
                 end = getattr(mention, "end", item.end)
                 plans.append((due, alternatives, extra, end))

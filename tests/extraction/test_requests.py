@@ -789,3 +789,15 @@ def test_title_is_short_and_human():
         "and to present it at its sixty-first session;"
     )
     assert r.deliverables[0].title == "Report on the situation of human rights in Xanadu"
+
+
+def test_date_and_session_of_one_meeting_make_one_due():
+    """A meeting "on 25 September 2026, during its eighty-first session" has one due."""
+    r = run(
+        "1. Decides to convene a high-level meeting on 25 September 2026, during its eighty-first "
+        "session;",
+        body="GA",
+        session=80,
+    )
+    [d] = r.deliverables
+    assert (d.due.body, d.due.session, d.due.date) == ("GA", 81, date(2026, 9, 25))
