@@ -336,6 +336,14 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [piece for piece in out if piece[0] < piece[1]]
 
 
+_HEADER_LIKE = re.compile(
+    r"[\s*_#]*(?:Resolution\s+\d|Adopted\s+by|Resolution\s+adopted|Agenda\s+item|\[|"
+    r"(?:ES-|S-)?\d{1,4}/\d{1,4}\.|[A-Z][a-z]+(?:[- ][a-z]+)?\s+session|United\s+Nations|"
+    r"Distr|General\s+Assembly|Human\s+Rights\s+Council|Security\s+Council|"
+    r"Economic\s+and\s+Social\s+Council|" + DATE_PATTERN + ")"
+)
+
+
 def _find_body_start(text: str) -> tuple[int, int, str | None]:
     """(end of header, start of body, body named by the opener)."""
     opener = find_opener(text)
@@ -344,14 +352,8 @@ def _find_body_start(text: str) -> tuple[int, int, str | None]:
     # No opening formula (some Security Council texts): the header is the run of
     # header-like blocks at the top.
     end = 0
-    header_like = re.compile(
-        r"[\s*_#]*(?:Resolution\s+\d|Adopted\s+by|Resolution\s+adopted|Agenda\s+item|\[|"
-        r"(?:ES-|S-)?\d{1,4}/\d{1,4}\.|[A-Z][a-z]+(?:[- ][a-z]+)?\s+session|United\s+Nations|"
-        r"Distr|General\s+Assembly|Human\s+Rights\s+Council|Security\s+Council|"
-        r"Economic\s+and\s+Social\s+Council|" + DATE_PATTERN + ")"
-    )
     for count, block in enumerate(_BLOCK.finditer(text)):
-        if count > 15 or not header_like.match(block.group(0)):
+        if count > 15 or not _HEADER_LIKE.match(block.group(0)):
             break
         if _NUM.match(block.group(0)) or _PRE_START.match(block.group(0).lstrip()):
             break
