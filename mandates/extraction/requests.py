@@ -282,6 +282,13 @@ _ESTABLISH_RE = re.compile(
     r"(?:the\s+mandates?\s+of\s+)?(?:an?\s+)?",
     re.IGNORECASE,
 )
+_SCHEDULED_RE = re.compile(
+    r"\s*,?\s*(?:also\s+|further\s+)?,?\s*(?:in\s+accordance\s+with[^;]{0,120}?,\s*)?that\s+"
+    r"(?:the\s+(?:theme|focus|topic)\s+of\s+)?(?:the|its)\s+(?P<mods>(?:[\w-]+\s+){0,4}?)"
+    r"(?P<noun>panel\s+discussion|interactive\s+(?:debate|dialogue)|meeting|debate|dialogue|panel)\b"
+    r"[^;]{0,120}?(?P<held>(?:to\s+be|which\s+will\s+be|that\s+will\s+be)\s+held)\s+",
+    re.IGNORECASE,
+)
 _DECIDE_REQUEST_RE = re.compile(
     r"\s*,?\s*(?:also\s+|further\s+)?that\s+(?P<rest>the\s+[^;]{3,200}?)\s+(?:shall|should|will)\s+"
     r"(?:continue\s+to\s+)?"
@@ -912,8 +919,10 @@ def _pair(events: list[_Event], masked: str) -> list[_Item]:
                     continue  # a deadline of the purpose ("with a view to ..."), not the product
                 else:
                     focus.dues.append(event.mention)
-            else:
+            elif event.type == "S":
                 pending.append(event.mention)
+            # a date before any product ("issue an instruction no later than 1 May") is not
+            # the deadline of a product named later
         elif event.type == "B":
             if focus is not None and not focus.dues:
                 for code in event.bodies:
@@ -1049,14 +1058,18 @@ class _Builder:
         *,
         decide: bool = False,
         invite: bool = False,
+        preset: list[_Item] | None = None,
     ) -> None:
         ctx = self.ctx
         if not actors:
             return
         primary = actors[0]
         actor_body = _ACTOR_BODIES.get(primary.name)
-        events = _events(z0, z1, ctx, decide=decide, actor_body=actor_body)
-        items = _pair(events, ctx.masked)
+        if preset is not None:
+            items = preset
+        else:
+            events = _events(z0, z1, ctx, decide=decide, actor_body=actor_body)
+            items = _pair(events, ctx.masked)
         partners = [p for p in partners if p != primary.name]
         for extra in actors[1:]:
             if not extra.state and extra.name not in partners and extra.name != primary.name:
@@ -1131,7 +1144,13 @@ class _Builder:
         dues = list(item.dues)
         dated = [m for m in dues if not isinstance(m, SessionMention)]
         sessions = [m for m in dues if isinstance(m, SessionMention)]
-        if len(dated) == 1 and len(sessions) == 1 and len(sessions[0].sessions) == 1:
+        if (
+            len(dated) == 1
+            and len(sessions) == 1
+            and len(sessions[0].sessions) == 1
+            and item.kind in _EVENT_KINDS
+            and abs(sessions[0].start - dated[0].end) < 80  # type: ignore[attr-defined]
+        ):
             # "on 25 September 2026, during its eighty-first session": one meeting, one due
             dues = [_DatedSession(sessions[0], dated[0])]
         for mention in dues:
@@ -1380,6 +1399,34 @@ def _clause(
         make = _DECIDE_MAKE_RE.search(masked, clause.verb_end, clause.end)
         body_name = BODY_NAMES.get(ctx.body or "", "Human Rights Council")
         actor = _Actor(body_name, body_name, clause.start, clause.start, True)
+        scheduled = _SCHEDULED_RE.match(masked, clause.verb_end, clause.end)
+        if scheduled:
+            # "Decides that the theme of the annual panel discussion, to be held at its Nth
+            # session, will be ...": the Council's scheduled meeting is a deliverable.
+            mentions = find_sessions(
+                masked, scheduled.start("held"), clause.end, body=ctx.body, session=ctx.session,
+                default_council=ctx.default_council,
+            )  # fmt: skip
+            if mentions and mentions[0].start - scheduled.end("held") < 5:
+                noun = scheduled.group("noun")
+                kind = (
+                    "panel" if "panel" in noun.lower() or "dialogue" in noun.lower() else "meeting"
+                )
+                mods = scheduled.group("mods") or ""
+                item = _Item(
+                    kind, 1, None, scheduled.start("mods"), scheduled.end("noun"), noun, mods
+                )
+                item.dues.append(mentions[0])
+                item.extent_end = mentions[0].end
+                if "annual" in mods.lower():
+                    item.recurring = "annual"
+                elif "biennial" in mods.lower():
+                    item.recurring = "biennial"
+                builder.request(
+                    label, clause.start, clause.verb, [actor], [], clause.verb_end, clause.end,
+                    preset=[item],
+                )  # fmt: skip
+                return (clause.verb, [actor], [], "decide")
         if make and make.start() - clause.verb_end < 250:
             builder.request(
                 label, clause.start, clause.verb, [actor], [], make.start(), clause.end, decide=True

@@ -801,3 +801,31 @@ def test_date_and_session_of_one_meeting_make_one_due():
     )
     [d] = r.deliverables
     assert (d.due.body, d.due.session, d.due.date) == ("GA", 81, date(2026, 9, 25))
+
+
+def test_scheduled_panel_of_the_council():
+    """ "Decides that the theme of the annual panel discussion, to be held during the Nth session,
+    will be ..." is a panel of the Council due at that session."""
+    r = run(
+        "1. Decides that the theme of the annual half-day panel discussion on the topic, to be "
+        "held during the sixty-first session of the Human Rights Council, will be education;"
+    )
+    [d] = r.deliverables
+    assert (d.actor, d.kind, d.recurring, due(d)) == (
+        "Human Rights Council",
+        "panel",
+        "annual",
+        ("HRC", 61, "at"),
+    )
+
+
+def test_date_of_something_else_is_not_the_report_deadline():
+    """A date for an act that is not a product does not become the later report's date."""
+    r = run(
+        "1. Requests the Secretary-General to issue an instruction no later than 31 December 2026, "
+        "and to report thereon to the General Assembly at its eighty-second session;",
+        body="GA",
+        session=80,
+    )
+    [d] = r.deliverables
+    assert (d.due.session, d.due.date) == (82, None)
