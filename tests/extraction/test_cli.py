@@ -103,3 +103,17 @@ def test_format_text_shows_alternatives_and_review():
         "35    High Commissioner  report  1      HRC 65 (at) or HRC 62 (at)  annual     review"
         in (table)
     )
+
+
+def test_help_exits_0_without_system_exit():
+    """--help writes the help to the given stdout and returns 0."""
+    status, out, _ = _run("--help")
+    assert status == 0
+    assert "PATH" in out and "--format" in out
+
+
+def test_missing_path_exits_2():
+    """No PATH gives exit 2 and a usage line."""
+    status, _, err = _run()
+    assert status == 2
+    assert "PATH" in err
