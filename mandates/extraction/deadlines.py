@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .ordinals import ORDINAL_PATTERN, ordinal_to_int
+from .ordinals import ORDINAL_PATTERN, ORDINAL_WORDS_UNBOUNDED, ordinal_to_int
 
 # --- bodies --------------------------------------------------------------------------
 
@@ -82,7 +82,8 @@ SESSION_RE = re.compile(
     r"general\s+debate|opening)\s+of\s+)?"
     r"(?P<det>its|the|their|the\s+(?P<body3>(?:Human\s+Rights\s+)?Council|(?:General\s+)?Assembly)'s)"
     r"\s+(?:resumed\s+)?"
-    rf"(?:(?P<ords>{_ORD_LIST})|(?P<rel_word>next|following|present|current|"
+    rf"(?:(?P<glued>\b{ORDINAL_WORDS_UNBOUNDED}{ORDINAL_WORDS_UNBOUNDED}\b)|(?P<ords>{_ORD_LIST})|"
+    r"(?P<rel_word>next|following|present|current|"
     r"first\s+subsequent|subsequent|forthcoming|upcoming))"
     r"\s+(?:regular\s+|annual\s+|ordinary\s+)?(?P<noun>sessions?)\b"
     rf"(?:\s+of\s+the\s+(?P<body2>{BODY_PATTERN}))?",
@@ -188,6 +189,19 @@ def _read_ordinals(ords: str) -> tuple[list[int], list[int]]:
     return sessions, alternatives
 
 
+_ORD_PREFIX_RE = re.compile(ORDINAL_WORDS_UNBOUNDED, re.IGNORECASE)
+
+
+def _read_glued(words: str) -> tuple[list[int], list[int]]:
+    """ "sixty-secondfifth" or "sixty-secondsixty-fifth": old reading first, new one glued on."""
+    for cut in range(len(words) - 1, 0, -1):
+        old, new = ordinal_to_int(words[:cut]), ordinal_to_int(words[cut:])
+        if old is not None and new is not None:
+            value = (old // 10) * 10 + new if new < 10 and old >= 20 else new
+            return [value], [old]
+    return [], []
+
+
 _SESSION_WORD_RE = re.compile(r"\bsessions?\b", re.IGNORECASE)
 
 
@@ -254,6 +268,8 @@ def find_sessions(
                     implied = f"{word} session"
             else:
                 implied = f"{' '.join(word.split())} session"
+        elif found.group("glued"):
+            sessions, alternatives = _read_glued(found.group("glued"))
         else:
             sessions, alternatives = _read_ordinals(found.group("ords"))
             if found.group("noun").lower() == "session" and len(sessions) > 1 and not alternatives:

@@ -105,3 +105,17 @@ def test_body_codes():
     assert body_code("the Economic and Social Council") == "ECOSOC"
     assert body_code("the Council") == "HRC"
     assert body_code("the Commission on the Status of Women") == "CSW"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "at its sixty-secondfifth session",
+        "at its sixty-secondsixty-fifth session",
+        "at its sixty-second sixty-fifth session",
+    ],
+)
+def test_glued_residue(text):
+    """Ordinals glued or doubled by tracked changes give the new reading and the old one."""
+    [(_body, numbers, _relation, alternatives)] = sessions(text)
+    assert (numbers, alternatives) == ([65], [62])
