@@ -97,8 +97,18 @@ def test_spans_hold_across_corpus(corpus):
                 assert text[sub.span[0] : sub.span[1]] == sub.text
 
 
+def warning_kind(warning: str) -> str:
+    """A warning with its particulars folded: "paragraph 7: actor not in ...: X" -> kind."""
+    warning = re.sub(r"^paragraph [^:]+: ", "", warning)
+    warning = re.sub(r"'[^']*'|\d+", "N", warning).split(";")[0]
+    head, _, rest = warning.partition(": ")
+    if head.startswith("actor not in"):
+        return head
+    return f"{head}: {rest.split(': ')[0]}" if rest else head
+
+
 def warning_figures(corpus) -> tuple[int, Counter]:
-    """How many documents carry warnings, and the warnings by kind (digits folded)."""
+    """How many documents carry warnings, and in how many documents each kind appears."""
     kinds: Counter = Counter()
     documents = 0
     for result in corpus.values():
@@ -106,8 +116,8 @@ def warning_figures(corpus) -> tuple[int, Counter]:
             continue
         if result.warnings:
             documents += 1
-        for warning in set(result.warnings):
-            kinds[re.sub(r"'[^']*'|\d+", "N", warning).split(";")[0]] += 1
+        for kind in {warning_kind(warning) for warning in result.warnings}:
+            kinds[kind] += 1
     return documents, kinds
 
 
