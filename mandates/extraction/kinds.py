@@ -24,7 +24,7 @@ _NOUNS: list[tuple[str, str]] = [
     (r"oral\s+(?:progress\s+)?(?:updates?|reports?|briefings?)", "oral update"),
     (r"(?:updates?|briefings?)", "oral update"),
     (
-        r"reports?|notes?(?!\s+(?:of|verbale))|results?(?=\s+of\s+(?:th(?:e|at|is)|its)\s+review)",
+        r"reports?|summar(?:y|ies)(?=\s+(?:of|on)\b)|notes?(?!\s+(?:of|verbale))|results?(?=\s+of\s+(?:th(?:e|at|is)|its)\s+review)",
         "report",
     ),
     (r"panel\s+discussions?|panels?|round[\s-]?tables?|interactive\s+dialogues?", "panel"),

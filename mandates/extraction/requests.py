@@ -313,7 +313,7 @@ _SYMBOL_RE = re.compile(
     r"\b(?:A|E|S|CRC|CCPR|CEDAW|CERD|CAT|CRPD|UNEP|TD|ST)/(?:[A-Z0-9][\w.-]*/)*[A-Z0-9][\w.-]*",
 )
 _NOT_DOCUMENT_RE = re.compile(r"/(?:RES|DEC|PRST)/|^[AES]/RES", re.IGNORECASE)
-_PROGRAMME_RE = re.compile(r"programme\s+of\s+work", re.IGNORECASE)
+_PROGRAMME_RE = re.compile(r"programmes?\s+of\s+work", re.IGNORECASE)
 _AFTER_VERB_RE = re.compile(
     r"\s*(?:,\s*(?:in\s+this\s+regard|in\s+that\s+regard|in\s+this\s+respect|in\s+this\s+"
     r"context|inter\s+alia|therefore|also|further|accordingly|in\s+particular|once\s+again|"
