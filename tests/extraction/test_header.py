@@ -172,3 +172,20 @@ def test_special_session_symbols(line, opener, symbol, session):
     """Special and emergency special session numbers give their symbols."""
     header = parse_header(f"{line}\n", opener_body=opener)
     assert (header.symbol, header.session) == (symbol, session)
+
+
+def test_hrc_text_under_a_general_assembly_masthead():
+    """An HRC resolution printed under the "General Assembly" masthead is still HRC."""
+    text = (
+        "United Nations A/HRC/RES/59/3\n\nGeneral Assembly Distr.: General 10 July 2025\n\n"
+        "Human Rights Council\n\nFifty-ninth session\n\n"
+        "Resolution adopted by the Human Rights Council on 4 July 2025\n\n"
+        "59/3. Enhancement of cooperation\n\nThe Human Rights Council,\n\n1. Decides to act.\n"
+    )
+    result = extract_text(text)
+    assert (result.symbol, result.body, result.adopted_on) == (
+        "A/HRC/RES/59/3",
+        "HRC",
+        date(2025, 7, 4),
+    )
+    assert result.warnings == []
