@@ -73,14 +73,26 @@ _HAS_DIGIT = re.compile(r"\d")
 
 
 def documents(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:
-    """(offset, symbol) of each document symbol in ``text[start:end]``."""
+    """(offset, symbol) of each document symbol in ``text[start:end]``.
+
+    Symbols are looked for only where a slash stands (``str.find`` is much faster than
+    letting the pattern try every capital letter of the text).
+    """
     end = len(text) if end is None else end
-    for match in DOCUMENT_SYMBOL.finditer(text, start, end):
-        if match.group(1) not in PREFIXES:
+    slash = text.find("/", start, end)
+    while slash != -1:
+        first = slash
+        while first > start and first > slash - 9 and "A" <= text[first - 1] <= "Z":
+            first -= 1
+        match = DOCUMENT_SYMBOL.match(text, first, end) if first < slash else None
+        if match is None:
+            slash = text.find("/", slash + 1, end)
             continue
-        symbol = match.group(0).rstrip(".-")
-        if _HAS_DIGIT.search(symbol):
-            yield match.start(), symbol
+        if match.group(1) in PREFIXES:
+            symbol = match.group(0).rstrip(".-")
+            if _HAS_DIGIT.search(symbol):
+                yield match.start(), symbol
+        slash = text.find("/", match.end(), end)
 
 
 def resolutions(
