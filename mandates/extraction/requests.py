@@ -200,7 +200,8 @@ _BACKREF_RE = re.compile(
     r"designated\s+experts?|mandate[\s-]holders?|working\s+group|expert\s+mechanism|"
     r"commission\s+of\s+inquiry|commission|fact-finding\s+mission|mission|"
     r"(?:intergovernmental|open-ended)\s+working\s+group|group\s+of\s+"
-    r"(?:independent\s+)?(?:human\s+rights\s+)?experts|team\s+of\s+experts|expert|"
+    r"(?:independent\s+)?(?:eminent\s+)?(?:human\s+rights\s+)?experts|team\s+of\s+"
+    r"(?:international\s+)?experts|special\s+committee|expert|"
     r"special\s+representative|special\s+envoy|mechanism|forum|chair(?:-rapporteur)?|"
     r"chairperson|panel\s+of\s+experts)(?![\w-])(?!\s+(?:on|of|for|in)\s+(?!the\s+(?:Human\s+"
     r"Rights\s+Council|General\s+Assembly|Council)\b))",
@@ -211,7 +212,7 @@ _KEYWORD_RE = re.compile(
     r"fact-finding\s+mission|Expert\s+Mechanism|designated\s+Expert|Forum|Special\s+"
     r"Representative|Special\s+Envoy|Group\s+of|International\s+Commission|Independent\s+"
     r"International|Independent\s+Investigative|International\s+independent|Ad\s+Hoc|"
-    r"Open-ended|Intergovernmental|Committee)\b",
+    r"Open-ended|Intergovernmental|Special\s+Committee|Committee|Team\s+of)\b",
     re.IGNORECASE,
 )
 _EXTEND_RE = re.compile(
@@ -245,7 +246,7 @@ _GENERIC_ACTOR_RE = re.compile(
 _NOT_UN_RE = re.compile(
     r"\b(?:Government|authorities|State|States|parties|party|community|society|stakeholders|"
     r"organizations|institutions|sector|media|donors|people|population|forces|groups|"
-    r"private|countries|country|Republic|Kingdom|leaders|"
+    r"private|countries|country|Republic|Kingdom|leaders|Powers|"
     r"all|relevant|concerned|military|de\s+facto|Taliban|members|individuals|persons|victims)\b",
     re.IGNORECASE,
 )
@@ -401,6 +402,9 @@ def _strip_span(masked: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_INDEXED_HEADS = ("special", "independent", "working", "team", "group", "international")
+
+
 def _mechanism_index(masked: str, table: ActorTable) -> list[tuple[str, int, bool]]:
     """Named mechanisms in document order: (name, offset, named in an extend/establish)."""
     found: list[tuple[str, int, bool]] = []
@@ -412,11 +416,11 @@ def _mechanism_index(masked: str, table: ActorTable) -> list[tuple[str, int, boo
         hit = table.match_at(masked, pos)
         name = None
         end = pos
-        if hit and table.kinds.get(hit[0], "") in _MECHANISM_KINDS:
+        if hit and table.kinds.get(hit[0], "") in _MECHANISM_KINDS | {"body"}:
             name, end = hit
         elif hit is None:
             named = _NAMED_MECHANISM_RE.match(masked, pos)
-            if named and key.group(0).lower().startswith(("special", "independent", "working")):
+            if named and key.group(0).lower().startswith(_INDEXED_HEADS):
                 name = _printed(named.group("name"))
                 end = named.end()
         if name is None:
@@ -457,6 +461,8 @@ def _resolve_backref(word: str, pos: int, ctx: _Context) -> str | None:
         prefixes = ("forum", "social forum", "permanent forum")
     elif word.startswith("special representative"):
         prefixes = ("special representative",)
+    elif word.startswith("special committee"):
+        prefixes = ("special committee",)
     elif word.startswith("special envoy"):
         prefixes = ("special envoy",)
     elif word == "mechanism":
@@ -466,6 +472,8 @@ def _resolve_backref(word: str, pos: int, ctx: _Context) -> str | None:
     if ctx.mechanisms is None:  # built on the first back-reference only
         ctx.mechanisms = _mechanism_index(ctx.masked, ctx.table)
     candidates = [m for m in ctx.mechanisms if m[0].lower().startswith(prefixes)]
+    if not candidates:  # "the Expert Mechanism" for "International independent expert mechanism"
+        candidates = [m for m in ctx.mechanisms if any(p in m[0].lower() for p in prefixes)]
     if not candidates:
         return None
     extended = [m for m in candidates if m[2]]
@@ -521,6 +529,11 @@ def _parse_actor_at(pos: int, end: int, ctx: _Context) -> _Actor | None:
         resolved = _resolve_backref(back.group("word"), pos, ctx)
         printed = _printed(ctx.text[pos : back.end()])
         if resolved:
+            if ctx.table.match(resolved) is None:
+                name = resolved[:1].upper() + resolved[1:]
+                return _Actor(
+                    name, printed, pos, back.end(), False, ["actor not in the alias table"]
+                )
             return _Actor(resolved, printed, pos, back.end(), True)
         named = _NAMED_MECHANISM_RE.match(masked, pos, end)
         if not named:
