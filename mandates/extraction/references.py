@@ -21,7 +21,8 @@ _RES_ITEM = re.compile(
     r"\s*(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+or\s+)?(?:its\s+|resolution\s+)?"
     r"(" + _RES_NUMBER + r")(?:\s+of\s+" + DATE_PATTERN + r")?"
 )
-_RES_KEYWORD = re.compile(r"\b[Rr]esolutions?\s+(?=(?:ES-|S-)?\d)")
+# Begins with a literal so the engine can skip ahead; "R"/"r" is checked by hand.
+_RES_KEYWORD = re.compile(r"esolutions?\s+(?=(?:ES-|S-)?\d)")
 
 #: First segments of the document symbols recognised ("A/...", "E/CN.4/...", "CRC/C/...").
 PREFIXES = frozenset(
@@ -101,6 +102,11 @@ def resolutions(
     """(offset, number, date) of each resolution cited in ``text[start:end]``."""
     end = len(text) if end is None else end
     for keyword in _RES_KEYWORD.finditer(text, start, end):
+        initial = keyword.start() - 1
+        if initial < start or text[initial] not in "Rr":
+            continue
+        if initial > 0 and text[initial - 1].isalpha():
+            continue
         position = keyword.end()
         first = True
         while True:
