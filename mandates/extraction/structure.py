@@ -701,22 +701,26 @@ def _inline_label(label: str) -> re.Pattern[str]:
     return re.compile(r"[;,.][*_]*\s+(?:(?:and|or)\s+)?[*_]*\(" + label + r"\)[*_]*\s+")
 
 
-_INLINE_FIRST = re.compile(r":[*_]*\s+[*_]*\(a\)[*_]*\s+")
+_INLINE_FIRST = re.compile(r":[*_]*\s+[*_]*\((a|i)\)[*_]*\s+")
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 
 
 def _inline_subparagraphs(text: str, start: int, end: int) -> list[SubParagraph]:
-    """Sub-paragraphs printed inside one block: "... as follows: (a) ...; (b) ..."."""
+    """Sub-paragraphs printed inside one block: "... as follows: (a) ...; (b) ..."
+
+    (or "(i) ...; (ii) ..."). At least two consecutive labels are needed.
+    """
     chunk = text[start:end]
     first = _INLINE_FIRST.search(chunk)
     if not first:
         return []
-    marks = [(first.end() - len(first.group(0).lstrip(":*_ \t\n")), first.end(), "a")]
-    label = "a"
+    roman = first.group(1) == "i"
+    labels = _ROMANS if roman else tuple(chr(code) for code in range(ord("a"), ord("z") + 1))
+    marks = [(chunk.index("(", first.start()), first.end(), labels[0])]
     position = first.end()
-    while True:
-        label = chr(ord(label) + 1)
+    for label in labels[1:]:
         found = _inline_label(label).search(chunk, position)
-        if not found or label > "z":
+        if not found:
             break
         opening = chunk.index("(" + label + ")", found.start())
         marks.append((opening, found.end(), label))

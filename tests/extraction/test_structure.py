@@ -326,3 +326,14 @@ def test_operative_paragraphs_without_header_are_read_with_warnings():
     result = extract_text("1. Requests the Secretary-General to report.\n")
     assert [p.verb for p in result.operative] == ["Requests"]
     assert "header: no resolution symbol found" in result.warnings
+
+
+def test_inline_roman_subparagraphs():
+    """Roman labels printed inline after a colon are sub-paragraphs too."""
+    text = "The General Assembly,\n\n1. Decides: (i) to meet; (ii) to report; and (iii) to end.\n"
+    subs = parse_structure(text).operative[0].subparagraphs
+    assert [(sub.label, sub.text) for sub in subs] == [
+        ("i", "to meet;"),
+        ("ii", "to report; and"),
+        ("iii", "to end."),
+    ]
