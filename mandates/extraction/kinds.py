@@ -22,6 +22,11 @@ from .ordinals import CARDINAL_PATTERN, cardinal_to_int
 
 _NOUNS: list[tuple[str, str]] = [
     (r"oral\s+(?:progress\s+)?(?:updates?|reports?|briefings?)", "oral update"),
+    (
+        r"updates?(?=\s+(?:to|of)\s+(?!the\s+(?:Human\s+Rights\s+Council|Council|General\s+Assembly|"
+        r"Assembly)\b)(?!Member\s+States))",
+        "other",
+    ),
     (r"(?:updates?|briefings?)", "oral update"),
     (
         r"reports?|summar(?:y|ies)(?=\s+(?:of|on)\b)|notes?(?!\s+(?:of|verbale))|results?(?=\s+of\s+(?:th(?:e|at|is)|its)\s+review)",

@@ -829,3 +829,13 @@ def test_date_of_something_else_is_not_the_report_deadline():
     )
     [d] = r.deliverables
     assert (d.due.session, d.due.date) == (82, None)
+
+
+def test_update_of_a_document_is_not_an_oral_update():
+    """ "an update to the technical guidance" is an updated document, not an oral update."""
+    r = run(
+        "1. Requests the Office to prepare an update to the technical guidance on the topic, and "
+        "to submit it to the Council at its sixtieth session;"
+    )
+    [d] = r.deliverables
+    assert (d.kind, d.due.session) == ("other", 60)
