@@ -119,3 +119,16 @@ def test_other_formats_give_the_same_structure(name, encode):
     """The same resolution as .docx or .html gives the same header and paragraphs as text."""
     expected = _shape(extract_text(samples.HRC))
     assert _shape(extract_bytes(encode(samples.HRC), name)) == expected
+
+
+def test_pdf_gives_the_same_structure():
+    """The same resolution typeset as a PDF gives the same header and paragraphs as text."""
+    fpdf = pytest.importorskip("fpdf")
+    text = samples.HRC.replace("–", "-")  # the core PDF fonts are Latin-1
+    pdf = fpdf.FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for block in text.strip().split("\n\n"):
+        pdf.multi_cell(170, 5, block.replace("\t", " "), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    assert _shape(extract_bytes(bytes(pdf.output()), "res.pdf")) == _shape(extract_text(text))
