@@ -399,7 +399,13 @@ def _strip_span(masked: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and masked[end - 1] in " \n\r\t":
         end -= 1
+    trailing = _TRAILING_AND_RE.search(masked, start, end)
+    if trailing and trailing.start() > start:
+        end = trailing.start()
     return start, end
+
+
+_TRAILING_AND_RE = re.compile(r"[\s,]+(?:and|or|as\s+well\s+as)$")
 
 
 _INDEXED_HEADS = ("special", "independent", "working", "team", "group", "international")
@@ -1353,10 +1359,13 @@ def _clause(
         if not actors:
             return None
         actor_end = max(a.end for a in actors)
-        inf = _find_infinitive(masked, pos, clause.end, actor_end)
-        if inf is None:
-            sub = _SUBJUNCTIVE_RE.match(masked, actor_end, clause.end)
-            inf = sub.start() if sub else None
+        subjunctive = _SUBJUNCTIVE_RE.match(masked, actor_end, clause.end)
+        if subjunctive and "that" in masked[clause.verb_end : pos].lower():
+            inf: int | None = subjunctive.start()  # "Requests that the Secretary-General submit"
+        else:
+            inf = _find_infinitive(masked, pos, clause.end, actor_end)
+            if inf is None:
+                inf = subjunctive.start() if subjunctive else None
         if colon is not None and inf is None:
             return (clause.verb, actors, partners, "request")
         if inf is None:

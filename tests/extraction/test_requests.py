@@ -839,3 +839,25 @@ def test_update_of_a_document_is_not_an_oral_update():
     )
     [d] = r.deliverables
     assert (d.kind, d.due.session) == ("other", 60)
+
+
+def test_requests_that_subjunctive():
+    """ "Requests that the Secretary-General submit a report ..." is a request."""
+    r = run(
+        "1. Requests that the Secretary-General submit a report to the General Assembly at its "
+        "eighty-first session, to be considered under the item;",
+        body="GA",
+        session=80,
+    )
+    [d] = r.deliverables
+    assert (d.actor, d.kind, due(d)) == ("Secretary-General", "report", ("GA", 81, "at"))
+
+
+def test_in_the_form_of_a_report():
+    """ "to present to the Council at its Nth session the findings in the form of a report"."""
+    r = run(
+        "1. Requests the High Commissioner to present to the Council at its sixtieth session the "
+        "findings in the form of a written report;"
+    )
+    [d] = r.deliverables
+    assert (d.kind, d.due.session) == ("report", 60)
