@@ -255,10 +255,15 @@ class _Para:
     heading: bool = False
     hard_end: bool = False  # Markdown hard line break at the end of the last line
     vocabulary: Vocabulary | None = None
+    _text: str | None = None
+    _count: int = 0
 
     @property
     def text(self) -> str:
-        return _join_lines(self.lines, self.vocabulary)
+        if self._text is None or self._count != len(self.lines):
+            self._text = _join_lines(self.lines, self.vocabulary)
+            self._count = len(self.lines)
+        return self._text
 
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z-]+")
@@ -369,12 +374,22 @@ def join_hyphenated(left: str, right: str, vocabulary: Vocabulary | None = None)
 
     With the document's ``vocabulary``: "devel-|opment" loses its hyphen because
     "development" occurs elsewhere; "ill-|treatment" keeps it because "treatment" is a word
-    of its own there. Without it, only known prefixes and compounds keep their hyphen.
+    of its own there. Without it, a suffix-like tail ("-tion") marks a broken word.
     """
-    match = _HYPHEN_END.search(left)
+    mode = _hyphen_mode(left, right, vocabulary)
+    if mode == "drop":
+        return left[:-1] + right
+    return left + right if mode == "keep" else f"{left} {right}"
+
+
+def _hyphen_mode(left: str, right: str, vocabulary: Vocabulary | None) -> str:
+    """ "keep" the hyphen, "drop" it, or join with a "space" (no hyphen at the end)."""
+    if not left.endswith("-"):
+        return "space"
+    match = _HYPHEN_END.search(left, max(0, len(left) - 120))
     word = _WORD_START.match(right)
     if not match or not word:
-        return f"{left} {right}" if not left.endswith("-") else left + right
+        return "keep"
     before, after = match.group(1), word.group(1)
     last_part = before.rsplit("-", 1)[-1]
     keep = "-" in before or last_part.lower() in _KEEP_HYPHEN_PREFIXES
@@ -393,19 +408,24 @@ def join_hyphenated(left: str, right: str, vocabulary: Vocabulary | None = None)
             keep = False  # "devel-opment", "protec-tion": the tail of a broken word
         else:
             keep = True
-    if keep:
-        return left + right
-    return left[:-1] + right
+    return "keep" if keep else "drop"
 
 
 def _join_lines(lines: list[str], vocabulary: Vocabulary | None = None) -> str:
-    text = lines[0]
+    parts = [lines[0]]
+    previous = lines[0]
     for line in lines[1:]:
-        if text.endswith("-") and len(text) > 1 and text[-2].isalpha():
-            text = join_hyphenated(text, line, vocabulary)
+        if previous.endswith("-") and len(previous) > 1 and previous[-2].isalpha():
+            mode = _hyphen_mode(previous, line, vocabulary)
+            if mode == "drop":
+                parts[-1] = parts[-1][:-1]
+            elif mode == "space":
+                parts.append(" ")
         else:
-            text = f"{text} {line}"
-    return text
+            parts.append(" ")
+        parts.append(line)
+        previous = line
+    return "".join(parts)
 
 
 # Words that open a preambular paragraph ("Recalling", "Deeply concerned", "Mindful").
@@ -818,7 +838,7 @@ def _residue_candidates(text: str) -> set[str]:
     """Long words in which the first two letters come back: "nonselectivitynon-selectivity"."""
     found = set()
     for word in text.split():
-        if len(word) >= 9:
+        if 9 <= len(word) <= 80:  # two glued readings of a word or two, never a whole line
             word = word.strip(_WORD_EDGE)
             position = word.find(word[:2], 6)
             while position > 0:
@@ -978,7 +998,8 @@ def _resolve_marks(text: str, notes: Notes) -> tuple[str, list[Footnote], list[s
             queue.pop(0).text = note_text
         else:
             footnotes.append(Footnote(mark=mark, text=note_text, anchor=None))
-    if any(f.anchor is None and f.mark.isdigit() for f in footnotes):
+    loose = sum(1 for f in footnotes if f.anchor is None and f.mark.isdigit())
+    if 0 < loose <= 200:
         clean = _anchor_loose_marks(clean, footnotes)
     marks_seen: dict[str, int] = {}
     for footnote in footnotes:

@@ -393,3 +393,21 @@ def test_hyphen_at_a_line_end_without_other_evidence():
     assert join_hyphenated("conflict-", "related violence", {"conflict": 2}) == (
         "conflict-related violence"
     )
+
+
+def test_pathological_inputs_are_read_in_linear_time():
+    """Degenerate texts (one giant word, endless hyphenated lines, thousands of notes) stay fast."""
+    import time
+
+    cases = [
+        "a" * 300_000,
+        "word-\n" * 50_000,
+        " \t1 See A/1.\n" * 20_000 + "Text.",
+        "[^1]: x\n    y\n" * 20_000 + "Text[^1].",
+        "Recalling,\n\nand\n\n" * 20_000,
+        "nonselectivitynon " * 20_000,
+    ]
+    for source in cases:
+        started = time.perf_counter()
+        clean_text(source)
+        assert time.perf_counter() - started < 5, source[:20]
