@@ -1193,12 +1193,11 @@ class _Builder:
                     str(n) for n in [due.session, *(a.session for a in alternatives)]
                 )
                 self._warn(f"paragraph {label}: two readings of the session ({readings})")
-            if (
-                implied_by_programme
-                and (due is None or due.session is None)
-                and "implied deadline: programme of work" not in why
-            ):
+            undated = due is None or (due.session is None and due.date is None)
+            if undated and implied_by_programme:
                 why.append("implied deadline: session set by the programme of work")
+            elif undated and item.recurring:
+                why.append(f"implied deadline: {item.recurring}, no session printed")
             end = max(item.extent_end or item.end, item.end, mention_end)
             start, end = _strip_span(ctx.masked, clause_start, min(end, z1))
             quote_end = end
