@@ -861,3 +861,10 @@ def test_in_the_form_of_a_report():
     )
     [d] = r.deliverables
     assert (d.kind, d.due.session) == ("report", 60)
+
+
+def test_recurring_without_session_is_implied():
+    """An annual report with no session printed is flagged for review as implied."""
+    r = run("1. Requests the Office to report annually to the Human Rights Council on the matter;")
+    [d] = r.deliverables
+    assert d.recurring == "annual" and d.due.session is None and d.needs_review
