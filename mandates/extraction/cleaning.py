@@ -2,13 +2,33 @@
 
 Two entry points share one finishing stage:
 
-* :func:`clean_text` takes a whole plain-text or Markdown document (lines, blank lines,
-  page rules, footnote blocks) and rebuilds its paragraphs;
-* :func:`finish` takes paragraphs already known (docx, html, pdf readers) in which
-  footnote marks are written with :func:`mark`, and produces the clean text.
+* :func:`clean_text` takes a whole plain-text or Markdown document and rebuilds its
+  paragraphs; :func:`clean_lines` does the same for lines laid out by a reader (docx,
+  html, pdf), where footnote marks are written with :meth:`Notes.mark`;
+* :func:`finish` turns paragraphs into the clean text and the footnotes.
 
-The clean text has one paragraph per block, blocks separated by ``"\\n\\n"``; footnote
-texts are returned apart, each with the offset in the clean text where its mark stood.
+What happens, in order:
+
+1. characters: line ends unified, no-break and other special spaces made spaces,
+   invisible characters dropped, ligatures and non-breaking hyphens resolved;
+2. footnotes written in the text are taken out: Word's ``[footnoteRef:n]  [n: text]``,
+   Markdown ``[^n]`` / ``[^n]: text``, ``<sup>n</sup>``, and footnote lines left in the
+   middle of a paragraph by a page break ("<tab>1 See FCCC/...");
+3. Markdown (emphasis, headings, rules, escapes, links) becomes plain text;
+4. lines become paragraphs. A text is read in *block mode* (blank lines separate
+   paragraphs, lines of a block are joined) or, when it has almost no blank lines, in
+   *line mode* (each line may be a paragraph: it is joined to the next one only when the
+   sentence visibly goes on). Numbered paragraphs, "(a)" labels, front-matter and vote
+   lines start paragraphs; a paragraph cut by a page break (a rule, a footnote block, a
+   running title) is joined again when it stops mid-sentence;
+5. merged front-matter lines are split ("General Assembly Distr.: General ...");
+6. tracked-change residue ("nonselectivitynon-selectivity") keeps the new reading, with a
+   warning; session residue ("sixty-second session; sixty fifth") is left for review;
+7. footnote numbers glued to words ("Questions,2") become marks, conservatively; a
+   footnote whose text is known but whose number stands apart is looked for between the
+   marks of its neighbours;
+8. marks are removed from the text and their offsets become the footnotes' anchors.
+
 Every regular expression is compiled once; each pass is linear in the text.
 """
 
@@ -89,7 +109,6 @@ _CHAR_MAP = {
 _SPECIAL = re.compile("[" + "".join(_CHAR_MAP) + "]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _HSPACE = re.compile(r"\t[ \t]*| [ \t]+")
-_SPACE_BEFORE_NL = re.compile(r" +\n|\n +")
 
 
 def normalise_chars(text: str) -> str:
@@ -815,7 +834,6 @@ _ABBREVIATIONS = frozenset(
         "nos",
     ]
 )
-_SPACE_BEFORE_PUNCT = re.compile(r" +(?=[,;.:)\]](?:\s|$))")
 
 
 def _near(a: str, b: str) -> bool:
