@@ -2,13 +2,33 @@
 
 Two entry points share one finishing stage:
 
-* :func:`clean_text` takes a whole plain-text or Markdown document (lines, blank lines,
-  page rules, footnote blocks) and rebuilds its paragraphs;
-* :func:`finish` takes paragraphs already known (docx, html, pdf readers) in which
-  footnote marks are written with :func:`mark`, and produces the clean text.
+* :func:`clean_text` takes a whole plain-text or Markdown document and rebuilds its
+  paragraphs; :func:`clean_lines` does the same for lines laid out by a reader (docx,
+  html, pdf), where footnote marks are written with :meth:`Notes.mark`;
+* :func:`finish` turns paragraphs into the clean text and the footnotes.
 
-The clean text has one paragraph per block, blocks separated by ``"\\n\\n"``; footnote
-texts are returned apart, each with the offset in the clean text where its mark stood.
+What happens, in order:
+
+1. characters: line ends unified, no-break and other special spaces made spaces,
+   invisible characters dropped, ligatures and non-breaking hyphens resolved;
+2. footnotes written in the text are taken out: Word's ``[footnoteRef:n]  [n: text]``,
+   Markdown ``[^n]`` / ``[^n]: text``, ``<sup>n</sup>``, and footnote lines left in the
+   middle of a paragraph by a page break ("<tab>1 See FCCC/...");
+3. Markdown (emphasis, headings, rules, escapes, links) becomes plain text;
+4. lines become paragraphs. A text is read in *block mode* (blank lines separate
+   paragraphs, lines of a block are joined) or, when it has almost no blank lines, in
+   *line mode* (each line may be a paragraph: it is joined to the next one only when the
+   sentence visibly goes on). Numbered paragraphs, "(a)" labels, front-matter and vote
+   lines start paragraphs; a paragraph cut by a page break (a rule, a footnote block, a
+   running title) is joined again when it stops mid-sentence;
+5. merged front-matter lines are split ("General Assembly Distr.: General ...");
+6. tracked-change residue ("nonselectivitynon-selectivity") keeps the new reading, with a
+   warning; session residue ("sixty-second session; sixty fifth") is left for review;
+7. footnote numbers glued to words ("Questions,2") become marks, conservatively; a
+   footnote whose text is known but whose number stands apart is looked for between the
+   marks of its neighbours;
+8. marks are removed from the text and their offsets become the footnotes' anchors.
+
 Every regular expression is compiled once; each pass is linear in the text.
 """
 
@@ -16,6 +36,8 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from mandates.extraction.result import Footnote
@@ -87,7 +109,6 @@ _CHAR_MAP = {
 _SPECIAL = re.compile("[" + "".join(_CHAR_MAP) + "]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _HSPACE = re.compile(r"\t[ \t]*| [ \t]+")
-_SPACE_BEFORE_NL = re.compile(r" +\n|\n +")
 
 
 def normalise_chars(text: str) -> str:
@@ -160,12 +181,12 @@ def _footnote_refs(text: str, notes: Notes) -> str:
 # ---------------------------------------------------------------- paragraph assembly
 
 # Lines that start a paragraph of their own.
-_NUMBERED = re.compile(r"^(?:\d{1,3}|[IVXL]{1,6})\.[ \t]+\S")
+_NUMBERED = re.compile(r"^(?:\d{1,3}|[IVXL]{1,6}|\d{1,3} ?\([a-z]{1,2}\))\.[ \t]+\S")
 _LABEL = re.compile(r"^\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)[ \t]+\S")
 # Front-matter lines that always begin a paragraph: the title, the adoption line, the
 # line that opens the preamble.
 _FRONT_START = re.compile(
-    r"^(?:(?:S-)?\d{1,3}/\d{1,4}\.\s|Resolution \d{1,4} \(\d{4}\)$"
+    r"^(?:(?:S-)?\d{1,3}/\d{1,4}(?:\.\s|\s+[A-Z][a-z]+\s(?!of\b))|Resolution \d{1,4} \(\d{4}\)$"
     r"|(?:Resolution )?[Aa]dopted by the "
     r"|The (?:General Assembly|Human Rights Council|Security Council|Economic and Social Council"
     r"|Commission on [A-Z][a-z ]+),$|\[(?:Adopted|on the report|without reference)\b)"
@@ -219,7 +240,7 @@ _HEADER_LINE = re.compile(
 _TITLE_LINE = re.compile(r"^(?:\d{1,3}|S-\d{1,3})/\d{1,4}\.\s+(.{8,})$", re.MULTILINE)
 
 
-_TRAILING_NOTE = re.compile("(?:(?<=[A-Za-z”’)][,;:.])[1-9]\\d?|\ue000\\d+\ue001)+$")
+_TRAILING_NOTE = re.compile("(?:(?<=[\\w”’)][,;:.])[1-9]\\d?|\ue000\\d+\ue001)+$")
 
 
 def _last_char(text: str) -> str:
@@ -252,13 +273,25 @@ class _Para:
     lines: list[str]
     heading: bool = False
     hard_end: bool = False  # Markdown hard line break at the end of the last line
-    vocabulary: set[str] | None = None
+    vocabulary: Vocabulary | None = None
+    _text: str | None = None
+    _count: int = 0
 
     @property
     def text(self) -> str:
-        return _join_lines(self.lines, self.vocabulary)
+        if self._text is None or self._count != len(self.lines):
+            self._text = _join_lines(self.lines, self.vocabulary)
+            self._count = len(self.lines)
+        return self._text
 
 
+_WORDS = re.compile(r"[A-Za-z][A-Za-z-]+")
+# The tail of a word broken by hyphenation: a few letters and a suffix ("opment", "tion").
+_SUFFIX_PIECE = re.compile(
+    r"^[a-z]{0,2}(?:tion|sion|ment|ance|ence|ship|ure|ity|ities|ness|ism|ist|ary|ory|ous"
+    r"|ive|able|ably|ible|ant|ent|ing|al|ic|ical|ize|ise|ization|isation|ies|ied|ly|er|or"
+    r"|ed|es|ate|ated|ation)(?:s|al|ally|ly|ed|es)?$"
+)
 _HYPHEN_END = re.compile(r"([A-Za-z]+(?:-[A-Za-z]+)*)-$")
 _WORD_START = re.compile(r"^([a-z]+)")
 _KEEP_HYPHEN_PREFIXES = frozenset(
@@ -333,48 +366,125 @@ _KEEP_HYPHEN_PREFIXES = frozenset(
 )
 
 
-def join_hyphenated(left: str, right: str, vocabulary: set[str] | None = None) -> str:
-    """Join two lines where ``left`` ends with a hyphen: drop it only in a broken word."""
-    match = _HYPHEN_END.search(left)
+Vocabulary = Mapping[str, int] | set[str]
+
+
+def vocabulary_of(text: str) -> Counter[str]:
+    """How often each lower-cased word (and each part of a hyphenated word) occurs."""
+    words = Counter(word.lower() for word in _WORDS.findall(text))
+    parts: Counter[str] = Counter()
+    for word, count in words.items():
+        if "-" in word:
+            for part in word.split("-"):
+                if part:
+                    parts[part] += count
+    words.update(parts)
+    return words
+
+
+def _seen(vocabulary: Vocabulary, word: str) -> int:
+    if isinstance(vocabulary, set):
+        return 1 if word in vocabulary else 0
+    return vocabulary.get(word, 0)
+
+
+def join_hyphenated(left: str, right: str, vocabulary: Vocabulary | None = None) -> str:
+    """Join two lines where ``left`` ends with a hyphen: drop it only in a broken word.
+
+    With the document's ``vocabulary``: "devel-|opment" loses its hyphen because
+    "development" occurs elsewhere; "ill-|treatment" keeps it because "treatment" is a word
+    of its own there. Without it, a suffix-like tail ("-tion") marks a broken word.
+    """
+    mode = _hyphen_mode(left, right, vocabulary)
+    if mode == "drop":
+        return left[:-1] + right
+    return left + right if mode == "keep" else f"{left} {right}"
+
+
+def _hyphen_mode(left: str, right: str, vocabulary: Vocabulary | None) -> str:
+    """ "keep" the hyphen, "drop" it, or join with a "space" (no hyphen at the end)."""
+    if not left.endswith("-"):
+        return "space"
+    match = _HYPHEN_END.search(left, max(0, len(left) - 120))
     word = _WORD_START.match(right)
     if not match or not word:
-        return f"{left} {right}" if not left.endswith("-") else left + right
+        return "keep"
     before, after = match.group(1), word.group(1)
     last_part = before.rsplit("-", 1)[-1]
     keep = "-" in before or last_part.lower() in _KEEP_HYPHEN_PREFIXES
+    if vocabulary is None and not keep:
+        keep = not _SUFFIX_PIECE.match(after.lower())
     if vocabulary is not None:
-        if (last_part + after).lower() in vocabulary:
+        if _seen(vocabulary, (last_part + after).lower()):
             keep = False
-        elif f"{last_part}-{after}".lower() in vocabulary:
+        elif _seen(vocabulary, f"{last_part}-{after}".lower()):
             keep = True
-    if keep:
-        return left + right
-    return left[:-1] + right
-
-
-def _join_lines(lines: list[str], vocabulary: set[str] | None = None) -> str:
-    text = lines[0]
-    for line in lines[1:]:
-        if text.endswith("-") and len(text) > 1 and text[-2].isalpha():
-            text = join_hyphenated(text, line, vocabulary)
+        elif len(after) >= 3 and _seen(vocabulary, after.lower()) >= 2:
+            keep = True  # the second half is a word of its own: a compound
+        elif len(after) >= 4 and len(last_part) >= 3 and _seen(vocabulary, last_part.lower()) >= 2:
+            keep = True  # so is the first half ("conflict-|related")
+        elif _SUFFIX_PIECE.match(after.lower()):
+            keep = False  # "devel-opment", "protec-tion": the tail of a broken word
         else:
-            text = f"{text} {line}"
-    return text
+            keep = True
+    return "keep" if keep else "drop"
 
 
-def _single_newline_breaks(prev: str, line: str, line_mode: bool) -> bool:
-    """Whether a line break between two non-blank lines ends a paragraph."""
+def _join_lines(lines: list[str], vocabulary: Vocabulary | None = None) -> str:
+    parts = [lines[0]]
+    previous = lines[0]
+    for line in lines[1:]:
+        if previous.endswith("-") and len(previous) > 1 and previous[-2].isalpha():
+            mode = _hyphen_mode(previous, line, vocabulary)
+            if mode == "drop":
+                parts[-1] = parts[-1][:-1]
+            elif mode == "space":
+                parts.append(" ")
+        else:
+            parts.append(" ")
+        parts.append(line)
+        previous = line
+    return "".join(parts)
+
+
+# Words that open a preambular paragraph ("Recalling", "Deeply concerned", "Mindful").
+_PREAMBLE_OPENER = re.compile(
+    r"^(?!(?:Beijing|During|Pending|Nothing|King|Spring|Wellbeing|Kunming)\b)"
+    r"(?:[A-Z][a-z]+ing|[A-Z][a-z]+ly [a-z]+(?:ed|ing)|(?:Also|Further) [a-z]+(?:ed|ing)"
+    r"|Mindful|Aware|Convinced|Concerned"
+    r"|Alarmed|Determined|Conscious|Cognizant|Desirous|Guided|Encouraged|Inspired"
+    r"|Disturbed|Appalled|Outraged|Shocked|Dismayed|Committed|Resolved|Persuaded)\b"
+)
+# A section heading: "II", "IV Subvention to ...".
+_SECTION = re.compile(r"^[IVX]{1,5}(?: [A-Z]|$)")
+
+
+def _single_newline_breaks(prev: str, line: str, line_mode: bool, width: float = 1e9) -> bool:
+    """Whether a line break between two non-blank lines ends a paragraph.
+
+    ``width`` is the usual length of a full line in a hard-wrapped text (very large when
+    each line is a paragraph): a full line ending with a comma is not a paragraph end.
+    """
     if _VOTE_HEAD.match(line):
         return True
     if _FRONT_START.match(line) and not _ends_with_dangling_word(prev):
         return True
     if _MEETING.match(prev) and _DATE_LINE.match(line):
         return True
-    if _starts_paragraph(line):
-        if not line_mode:
-            last = _last_char(prev)
-            return last in _TERMINAL or prev.endswith(("; and", "; or"))
-        return not _ends_with_dangling_word(prev)
+    if _starts_paragraph(line) or (line_mode and _SECTION.match(line)):
+        last = _last_char(prev)
+        if last in _TERMINAL or prev.endswith(("; and", "; or")):
+            return True
+        if line_mode and (last == "," or len(prev) < 0.8 * width):
+            return not _ends_with_dangling_word(prev)
+        return (
+            line_mode
+            and width > 150
+            and _starts_paragraph(line)
+            and not _ends_with_dangling_word(prev)
+        )
+    if line_mode and _MEETING.match(line) and _last_char(prev) in _TERMINAL:
+        return True
     if not line_mode:
         return False
     if _starts_lower(line) or _ends_with_dangling_word(prev):
@@ -382,9 +492,24 @@ def _single_newline_breaks(prev: str, line: str, line_mode: bool) -> bool:
     if _HEADER_LINE.match(prev) or _HEADER_LINE.match(line):
         return True
     last = _last_char(prev)
-    if last in _TERMINAL or last == "," or prev.endswith("]"):
+    if last == "," and _is_name_list(prev) and _is_name_list(line + ","):
+        return False  # a list of countries wrapped over lines
+    if last in _TERMINAL or last == ",":
+        return (
+            width > 150
+            or len(prev) < 0.8 * width
+            or (last in ".:;" and _starts_paragraph(line))
+            or bool(_PREAMBLE_OPENER.match(line))
+        )
+    if prev.endswith("]"):
         return True
     return len(prev) < 60
+
+
+def _is_name_list(line: str) -> bool:
+    """ "Algeria, Bangladesh, Bolivia (Plurinational State of), Brazil,": names only."""
+    items = line.rstrip(", ").split(", ")
+    return len(items) >= 3 and all(item[:1].isupper() and len(item) < 60 for item in items)
 
 
 def _merge_across_gap(prev: _Para, line: str, page_gap: bool) -> bool:
@@ -418,12 +543,19 @@ def _assemble(
     title: str | None,
     *,
     line_mode: bool | None = None,
-    vocabulary: set[str] | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> list[str]:
+    width = 1e9
+    if vocabulary is None and any(line.endswith("-") for line in lines):
+        # Words of the document tell a broken word ("devel-opment") from a compound.
+        vocabulary = vocabulary_of("\n".join(lines))
     if line_mode is None:
         content = sum(1 for line in lines if line.strip() and line != "\f")
         blank_runs = sum(1 for a, b in itertools.pairwise(lines) if a.strip() and not b.strip())
         line_mode = not markdown and content >= 8 and blank_runs * 3 < content
+        if line_mode:
+            lengths = sorted(len(line.strip()) for line in lines if line.strip())
+            width = lengths[int(len(lengths) * 0.9)]
 
     paras: list[_Para] = []
     current: _Para | None = None
@@ -484,7 +616,9 @@ def _assemble(
         line = _HSPACE.sub(" ", line)
 
         if current is not None and not heading and not current.heading:
-            if current.hard_end or _single_newline_breaks(current.lines[-1], line, line_mode):
+            if current.hard_end or _single_newline_breaks(
+                current.lines[-1], line, line_mode, width
+            ):
                 close()
                 gap = "blank"
             else:
@@ -527,7 +661,8 @@ _SPLIT_HEADER = (
         r"^(Agenda items? \d+(?: ?\([a-z]{1,3}\))?(?:(?:, | and )\d+(?: ?\([a-z]{1,3}\))?)*)"
         r" ([A-Z“].*)$"
     ),
-    re.compile(r"^(\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting) (\d{1,2} [A-Z][a-z]+ \d{4})$"),
+    re.compile(r"^(\d{1,2} [A-Z][a-z]+ \d{4}) (\[Adopted\b.*)$"),
+    re.compile(r"^(\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting) (\d{1,2} [A-Z][a-z]+ \d{4}.*)$"),
 )
 
 
@@ -535,7 +670,7 @@ def _split_header_lines(paragraphs: list[str]) -> list[str]:
     """Split merged front-matter lines (first paragraphs) and "Nth meeting <date>" lines."""
     out: list[str] = []
     for index, para in enumerate(paragraphs):
-        patterns = _SPLIT_HEADER if index < 12 else _SPLIT_HEADER[-1:]
+        patterns = _SPLIT_HEADER if index < 12 else _SPLIT_HEADER[-2:]
         pending = [para]
         while pending:
             piece = pending.pop(0)
@@ -591,7 +726,7 @@ def _markdown_inline(text: str, notes: Notes) -> str:
 
 
 def clean_lines(
-    lines: list[str], notes: Notes, *, vocabulary: set[str] | None = None
+    lines: list[str], notes: Notes, *, vocabulary: Vocabulary | None = None
 ) -> tuple[str, list[Footnote], list[str]]:
     """Clean lines laid out by a reader: "" separates paragraphs, "\\f" separates pages.
 
@@ -636,6 +771,7 @@ def clean_text(text: str, *, markdown: bool | None = None) -> tuple[str, list[Fo
 _NEXT_WORD = re.compile(r" ([A-Za-z][a-z-]*)")
 # A hyphen left before a space by a line break inside a compound ("action- oriented").
 _HYPHEN_SPACE = re.compile(r"- (?=[a-z])(?!(?:and|or|nor|to|as|but|through|via)\b)(?<=[a-z]- )")
+_HYPHEN_SPACE_TITLE = re.compile(r"\b([A-Z][a-z]+)- (?=[A-Z][a-z])")  # "Nuclear- Test-Ban"
 # A footnote number glued to the word before it ("Questions,2", "Action3").
 _GLUED = re.compile(
     r"(?:[1-9](?<=[a-z,;:.”’\"][1-9])|[1-9]\d(?<=[a-z,;:.”’\"][1-9]\d))"
@@ -698,7 +834,6 @@ _ABBREVIATIONS = frozenset(
         "nos",
     ]
 )
-_SPACE_BEFORE_PUNCT = re.compile(r" +(?=[,;.:)\]](?:\s|$))")
 
 
 def _near(a: str, b: str) -> bool:
@@ -721,10 +856,19 @@ def _residue_candidates(text: str) -> set[str]:
     """Long words in which the first two letters come back: "nonselectivitynon-selectivity"."""
     found = set()
     for word in text.split():
-        if len(word) >= 9:
+        if 9 <= len(word) <= 80:  # two glued readings of a word or two, never a whole line
             word = word.strip(_WORD_EDGE)
-            if word.find(word[:2], 6) > 0 and _RESIDUE_TOKEN.fullmatch(word):
-                found.add(word)
+            position = word.find(word[:2], 6)
+            while position > 0:
+                # The new reading must begin as the old one does ("nonselectivity|non-...").
+                old = word[:position].replace("-", "").lower()
+                new = word[position:].replace("-", "").lower()
+                glued = word[position - 1] != "-"  # "peer-to-peer" is a word
+                if glued and (old.startswith(new[: len(old)]) or old[:8] == new[:8]):
+                    if _RESIDUE_TOKEN.fullmatch(word):
+                        found.add(word)
+                    break
+                position = word.find(word[:2], position + 1)
     return found
 
 
@@ -734,6 +878,9 @@ def _residue_at(text: str, start: int, token: str) -> tuple[int, str] | None:
     prefix = token[:2]
     position = token.find(prefix, 6)
     while position != -1:
+        if token[position - 1] == "-":
+            position = token.find(prefix, position + 1)
+            continue
         old, new = token[:position], token[position:]
         old_key = old.replace("-", "").lower()
         new_key = new.replace("-", "").lower()
@@ -823,7 +970,9 @@ def finish(
             cleaned[-1] += para.replace(" ", "")  # marks alone: they belong to the paragraph
     text = "\n\n".join(cleaned)
     text = _fix_residue(text, warnings)
-    text = _HYPHEN_SPACE.sub("-", text)
+    if "- " in text:
+        text = _HYPHEN_SPACE.sub("-", text)
+        text = _HYPHEN_SPACE_TITLE.sub(r"\1-", text)
     text = _mark_glued_numbers(text, notes)
     return _resolve_marks(text, notes)
 
@@ -833,16 +982,23 @@ def _resolve_marks(text: str, notes: Notes) -> tuple[str, list[Footnote], list[s
     size = 0
     last = 0
     anchors: list[tuple[int, int]] = []  # (key, anchor)
+    out_last = ""  # the last character written so far
     for match in _MARK.finditer(text):
         chunk = text[last : match.start()]
-        pieces.append(chunk)
-        size += len(chunk)
-        # A mark between two spaces leaves one space.
-        if chunk.endswith(" ") and text[match.end() : match.end() + 1] in (" ", "\n", ""):
-            pieces[-1] = chunk[:-1]
-            size -= 1
-        anchors.append((int(match.group(1)), size))
+        if chunk:
+            pieces.append(chunk)
+            size += len(chunk)
+            out_last = chunk[-1]
+        after = text[match.end() : match.end() + 1]
         last = match.end()
+        if out_last == " " and after in (" ", "\n", ""):
+            # A mark between two spaces, or before a paragraph end, leaves no extra space.
+            pieces[-1] = pieces[-1][:-1]
+            size -= 1
+            out_last = pieces[-1][-1:] or "x"
+        elif out_last in ("", "\n") and after == " ":
+            last += 1  # a mark opening a paragraph takes its following space along
+        anchors.append((int(match.group(1)), size))
     pieces.append(text[last:])
     clean = "".join(pieces)
 
@@ -860,6 +1016,9 @@ def _resolve_marks(text: str, notes: Notes) -> tuple[str, list[Footnote], list[s
             queue.pop(0).text = note_text
         else:
             footnotes.append(Footnote(mark=mark, text=note_text, anchor=None))
+    loose = sum(1 for f in footnotes if f.anchor is None and f.mark.isdigit())
+    if 0 < loose <= 200:
+        clean = _anchor_loose_marks(clean, footnotes)
     marks_seen: dict[str, int] = {}
     for footnote in footnotes:
         if footnote.text:
@@ -868,3 +1027,98 @@ def _resolve_marks(text: str, notes: Notes) -> tuple[str, list[Footnote], list[s
         if count > 1:
             notes.warnings.append(f"footnote mark {mark} is used for {count} different footnotes")
     return clean, footnotes, notes.warnings
+
+
+# A footnote number left in the text apart from its word ("Rarotonga, 3 Bangkok",
+# "in 2014, 3", "(Treaty of Tlatelolco)1"). Only looked for when the footnote's text is
+# known and its mark was not found, and only between the marks of its neighbours.
+_LOOSE_BEFORE = re.compile(r"(?:([A-Za-z][A-Za-z.’'-]*)([,;:”’\"]?) |(\))|(\d[,;] ?))$")
+_LOOSE_AFTER = re.compile(r"(?:\s|$)(?!\s*(?:" + _MONTHS + r"|per cent|to \d|and \d|-\d|–\d)\b)")
+_NOT_BEFORE_LOOSE = _NUMBERED_NOUNS | frozenset(
+    [
+        "from",
+        "to",
+        "on",
+        "of",
+        "and",
+        "or",
+        "between",
+        "by",
+        "at",
+        "in",
+        "the",
+        "a",
+        "no",
+        "no.",
+        "para.",
+        "paras.",
+        "vol.",
+        "art.",
+        "chap.",
+        "sect.",
+        "ibid.",
+        "category",
+        "group",
+        "protocol",
+        "table",
+        "figure",
+        "annex",
+        "appendix",
+        "schedule",
+        "than",
+        "over",
+        "under",
+        "about",
+        "some",
+        "all",
+        "only",
+        "least",
+        "most",
+        "nearly",
+    ]
+)
+
+
+def _anchor_loose_marks(clean: str, footnotes: list[Footnote]) -> str:
+    numbered = sorted(
+        ((int(f.mark), f) for f in footnotes if f.mark.isdigit() and len(f.mark) <= 3),
+        key=lambda item: item[0],
+    )
+    for value, footnote in numbered:
+        if footnote.anchor is not None or not footnote.text:
+            continue
+        low = max((f.anchor for v, f in numbered if v < value and f.anchor is not None), default=0)
+        high = min(
+            (f.anchor for v, f in numbered if v > value and f.anchor is not None),
+            default=len(clean),
+        )
+        if high < low:
+            continue
+        found = []
+        mark = footnote.mark
+        start = clean.find(mark, low, high)
+        while start != -1 and len(found) < 2:
+            end = start + len(mark)
+            if (
+                (start == 0 or not clean[start - 1].isdigit())
+                and not clean[end : end + 1].isdigit()
+                and clean[end : end + 1] != "/"
+            ):
+                before = _LOOSE_BEFORE.search(clean, max(0, start - 40), start)
+                if before and _LOOSE_AFTER.match(clean, end):
+                    word = before.group(1)
+                    if word is None or word.lower() not in _NOT_BEFORE_LOOSE:
+                        found.append((start, end, clean[start - 1] == " "))
+            start = clean.find(mark, start + 1, high)
+        if len(found) != 1:
+            continue
+        start, end, spaced = found[0]
+        cut_from = start - 1 if spaced else start  # the space before a spaced mark goes too
+        removed = end - cut_from
+        clean = clean[:cut_from] + clean[end:]
+        for other in footnotes:
+            if other.anchor is not None and other.anchor >= end:
+                other.anchor -= removed
+        footnote.anchor = cut_from
+    footnotes.sort(key=lambda f: (f.anchor is None, f.anchor or 0))
+    return clean

@@ -31,8 +31,12 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="extract",
         description="Extract the header, paragraphs, mandates and deliverables of a resolution.",
+        add_help=False,  # help is written to the stdout given to main(), not sys.stdout
     )
-    parser.add_argument("path", metavar="PATH", help="resolution file (.txt .md .docx .pdf .html)")
+    parser.add_argument("-h", "--help", action="store_true", help="show this help and exit")
+    parser.add_argument(
+        "path", metavar="PATH", nargs="?", help="resolution file (.txt .md .docx .pdf .html)"
+    )
     parser.add_argument("--format", choices=("json", "text"), default="json")
     return parser
 
@@ -43,11 +47,17 @@ def main(
     """Run the command; return the exit status (never raises on bad input)."""
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
+    parser = _parser()
     try:
-        args = _parser().parse_args(argv)
+        args = parser.parse_args(argv)
+        if not args.help and args.path is None:
+            raise _UsageError("the following arguments are required: PATH")
     except _UsageError as exc:
         err.write(f"usage: extract PATH [--format json|text]\nerror: {exc}\n")
         return 2
+    if args.help:
+        out.write(parser.format_help())
+        return 0
     try:
         result = extract_file(args.path)
     except ExtractionError as exc:

@@ -76,7 +76,8 @@ _SESSION = re.compile(
     r"\b((?:[A-Z][a-z]+|[a-z]+)(?:[\s-][a-z]+)?)\s+(special\s+|emergency\s+special\s+)?session\b"
 )
 _AGENDA = re.compile(
-    r"\bAgenda\s+items?\s+(\d+(?:\s?\([a-z]\))?(?:(?:,\s*|\s+and\s+)\d+(?:\s?\([a-z]\))?)*)"
+    r"\bAgenda\s+items?\s+(\d+(?:\s?\([a-z]\))?"
+    r"(?:(?:,\s*|\s+and\s+)(?:\d+(?:\s?\([a-z]\))?|\([a-z]\)))*)"
 )
 _COMMITTEE = re.compile(r"\[\s*on\s+the\s+(?:report|recommendation)s?\s+of\s+[^\[\]]*?\(([^()\]]*)")
 _DOC_SYMBOL = re.compile(r"\b[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+")
@@ -145,7 +146,8 @@ def parse_header(header: str, *, opener_body: str | None, tail: str = "") -> Hea
     else:
         _number_and_title(header, result)
 
-    _session_from_words(flat, result)
+    # The title may name another session ("... on the work of its fifty-fourth session").
+    _session_from_words(flat.replace(result.title, " ") if result.title else flat, result)
     _printed_symbol(flat, result)
 
     agenda = _AGENDA.search(flat)

@@ -106,6 +106,10 @@ ORDINAL_PATTERN = (
     rf"|\b(?:{_HUNDRED}(?:{_SEP}(?:and{_SEP})?{_BELOW_100}|th)|{_BELOW_100})\b)"
 )
 
+#: The same without word boundaries, to take apart ordinals glued by tracked changes
+#: ("sixty-secondfifth").
+ORDINAL_WORDS_UNBOUNDED = rf"(?:{_HUNDRED}(?:{_SEP}(?:and{_SEP})?{_BELOW_100}|th)|{_BELOW_100})"
+
 _ORDINAL_RE = re.compile(rf"^\s*({ORDINAL_PATTERN})\s*$", re.IGNORECASE)
 _WORD_RE = re.compile(r"[a-z]+")
 _DIGITS_RE = re.compile(r"^\s*(\d{1,3})\s*(?:st|nd|rd|th)\s*$", re.IGNORECASE)
@@ -160,4 +164,10 @@ def cardinal_to_int(word: str) -> int | None:
     return _CARDINAL_WORDS.get(word)
 
 
-__all__ = ["CARDINAL_PATTERN", "ORDINAL_PATTERN", "cardinal_to_int", "ordinal_to_int"]
+__all__ = [
+    "CARDINAL_PATTERN",
+    "ORDINAL_PATTERN",
+    "ORDINAL_WORDS_UNBOUNDED",
+    "cardinal_to_int",
+    "ordinal_to_int",
+]

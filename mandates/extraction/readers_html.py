@@ -103,6 +103,7 @@ _VOID = frozenset(
 _NOTE_ID = re.compile(r"^(?:fn|footnote|note|ftn|_ftn|edn|_edn)[-_:]?(\d{1,4})$", re.IGNORECASE)
 _NOTE_BLOCK = re.compile(r"foot-?notes?|endnotes?", re.IGNORECASE)
 _MARK_TEXT = re.compile(r"^\s*\[?(\d{1,4}|[*†‡§a-z])\]?\s*$")
+_NOTE_LINK = re.compile(r"#_?(?:ftn|fn|footnote|note|edn)[-_:]?(\d{1,4})$", re.IGNORECASE)
 _LEADING_NUMBER = re.compile(r"^\s*\[?(\d{1,4})\]?[.)]?\s+")
 
 
@@ -118,7 +119,8 @@ class _Parser(HTMLParser):
         self.note_depth = 0  # inside a footnote container
         self.note_mark: str | None = None
         self.note_buffer: list[str] = []
-        self.note_tag_depth: list[int] = []
+        self.link_mark: str | None = None
+        self.link_depth = 0
 
     # -- helpers
     def _flush(self) -> None:
@@ -133,11 +135,13 @@ class _Parser(HTMLParser):
         if not text:
             return
         mark = self.note_mark
+        number = _LEADING_NUMBER.match(text)
         if mark is None:
-            number = _LEADING_NUMBER.match(text)
             if not number:
                 return
             mark, text = number.group(1), text[number.end() :]
+        elif number and number.group(1) == mark:
+            text = text[number.end() :]
         self.notes.add_text(mark, text)
         self.note_mark = None
 
@@ -179,9 +183,14 @@ class _Parser(HTMLParser):
             self.note_depth = 1
             self.note_mark = note_match.group(1) if note_match else None
             return
-        if tag in _BLOCK:
+        link = _NOTE_LINK.search(attributes.get("href", "")) if tag == "a" else None
+        if link and self.link_mark is None:
+            # Word's HTML: <a href="#_ftn1"><sup>[1]</sup></a>: one mark, whatever is inside.
+            self.link_mark = link.group(1)
+            self.link_depth = len(self.stack)
+        elif tag in _BLOCK:
             self._flush()
-        elif tag == "sup":
+        elif tag == "sup" and self.link_mark is None:
             self.sup = []
 
     def handle_endtag(self, tag: str) -> None:
@@ -205,7 +214,10 @@ class _Parser(HTMLParser):
             if tag in _BLOCK or self.note_depth == 0:
                 self._flush_note()
             return
-        if tag == "sup" and self.sup is not None:
+        if self.link_mark is not None and tag == "a" and len(self.stack) < self.link_depth:
+            self.current.append(self.notes.mark(self.link_mark))
+            self.link_mark = None
+        elif tag == "sup" and self.sup is not None:
             text = "".join(self.sup)
             self.sup = None
             match = _MARK_TEXT.match(text)
@@ -224,6 +236,8 @@ class _Parser(HTMLParser):
             data = data.replace("\n", " ")
         if self.note_depth:
             self.note_buffer.append(data)
+        elif self.link_mark is not None:
+            return
         elif self.sup is not None:
             self.sup.append(data)
         else:

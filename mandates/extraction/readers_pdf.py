@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from mandates.extraction.cleaning import Notes, clean_lines, normalise_chars
+from mandates.extraction.cleaning import Notes, clean_lines, normalise_chars, vocabulary_of
 from mandates.extraction.errors import ReadError
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def read_pdf(data: bytes, name: str) -> SourceDocument:
     notes = Notes()
     lines = _layout(pages, notes)
     body_text = " ".join(line for line in lines if line not in ("", "\f"))
-    vocabulary = {word.lower() for word in re.findall(r"[A-Za-z][A-Za-z-]+", body_text)}
+    vocabulary = vocabulary_of(body_text)
     text, footnotes, warnings = clean_lines(lines, notes, vocabulary=vocabulary)
     if len(text.strip()) < 2:
         raise ReadError(name, "the PDF has no text layer (a scanned image?): it needs OCR first")

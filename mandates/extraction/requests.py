@@ -43,12 +43,11 @@ from .deadlines import (
     recurrence,
 )
 from .kinds import (
-    BARE_AFTER_VERB_RE,
-    NOUN_RE,
+    NOUN_PATTERN,
     PRODUCE_VERBS,
     VERB_PRODUCT_RE,
     count_of,
-    kind_of,
+    noun_matches,
     preceded_by_preposition,
 )
 from .ordinals import ORDINAL_PATTERN
@@ -67,27 +66,28 @@ from .result import (
 _MARKUP_RE = re.compile(
     r"\[footnoteRef:\d+\]|<sup>[^<]{0,12}</sup>|\[\^\d+\]|</?(?:em|i|b|strong)>|[*_\u00a0]"
 )
-_TRANSLATE = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u02bc": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u00ad": "-",
-        "\u00a0": " ",
-        "\t": " ",
-    }
+_REPLACEMENTS = (
+    ("\u2018", "'"),
+    ("\u2019", "'"),
+    ("\u02bc", "'"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\u2010", "-"),
+    ("\u2011", "-"),
+    ("\u2012", "-"),
+    ("\u00ad", "-"),
+    ("\u00a0", " "),
+    ("\t", " "),
 )
 
 
 def mask(text: str) -> str:
     """A same-length copy of the text with markup blanked and punctuation unified."""
     masked = _MARKUP_RE.sub(lambda m: " " * len(m.group(0)), text)
-    return masked.translate(_TRANSLATE)
+    for old, new in _REPLACEMENTS:
+        if old in masked:
+            masked = masked.replace(old, new)
+    return masked
 
 
 # --- verbs and clauses ---------------------------------------------------------------
@@ -188,8 +188,8 @@ _MECHANISM_HEAD = (
     r"Coordinator|Ombudsperson|Monitoring\s+Team|Mechanism|Commission|Mission|Forum"
 )
 _NAMED_MECHANISM_RE = re.compile(
-    rf"(?:the\s+)?(?P<name>(?:{_MECHANISM_HEAD})\s+(?:of\s+the\s+Human\s+Rights\s+Council\s+)?"
-    r"(?:on|of|for|in)\s+(?:[^,;:()\n]{2,160}?))"
+    rf"(?:the\s+)?(?P<name>(?:{_MECHANISM_HEAD})\s+(?:of\s+the\s+(?:Human\s+Rights\s+Council|"
+    r"Secretary-General)\s+)?(?:on|(?:for|in|of)(?=\s+(?:the\s+)?(?-i:[A-Z])))\s+(?:[^,;:()\n]{2,160}?))"
     rf"(?=\s*[,;:(]|\s+(?:to|shall|should|will)\s+(?:{_INFINITIVE_VERBS})\b|\s+and\s+(?:the|all|"
     r"to|other|relevant)\b|\s+(?:with|in\s+(?:collaboration|cooperation|consultation))\b|"
     r"\s*$|\s+at\s+its\b)",
@@ -198,8 +198,10 @@ _NAMED_MECHANISM_RE = re.compile(
 _BACKREF_RE = re.compile(
     r"(?:the\s+|its\s+)(?P<word>special\s+rapporteurs?|independent\s+experts?|"
     r"designated\s+experts?|mandate[\s-]holders?|working\s+group|expert\s+mechanism|"
-    r"commission\s+of\s+inquiry|commission|fact-finding\s+mission|mission|group\s+of\s+"
-    r"(?:independent\s+)?(?:human\s+rights\s+)?experts|team\s+of\s+experts|expert|"
+    r"commission\s+of\s+inquiry|commission|fact-finding\s+mission|mission|"
+    r"(?:intergovernmental|open-ended)\s+working\s+group|group\s+of\s+"
+    r"(?:independent\s+)?(?:eminent\s+)?(?:human\s+rights\s+)?experts|team\s+of\s+"
+    r"(?:international\s+)?experts|special\s+committee|expert|"
     r"special\s+representative|special\s+envoy|mechanism|forum|chair(?:-rapporteur)?|"
     r"chairperson|panel\s+of\s+experts)(?![\w-])(?!\s+(?:on|of|for|in)\s+(?!the\s+(?:Human\s+"
     r"Rights\s+Council|General\s+Assembly|Council)\b))",
@@ -210,7 +212,7 @@ _KEYWORD_RE = re.compile(
     r"fact-finding\s+mission|Expert\s+Mechanism|designated\s+Expert|Forum|Special\s+"
     r"Representative|Special\s+Envoy|Group\s+of|International\s+Commission|Independent\s+"
     r"International|Independent\s+Investigative|International\s+independent|Ad\s+Hoc|"
-    r"Open-ended|Intergovernmental|Committee)\b",
+    r"Open-ended|Intergovernmental|Special\s+Committee|Committee|Team\s+of)\b",
     re.IGNORECASE,
 )
 _EXTEND_RE = re.compile(
@@ -229,19 +231,22 @@ _STATE_RE = re.compile(
     r"(?:the\s+)?(?:Government\s+of|Governments?|States?\b|Member\s+States|all\s+States|"
     r"national|civil\s+society|non-governmental|international\s+community|donors?|"
     r"parties|all\s+parties|relevant\s+stakeholders|stakeholders|business|private\s+sector|"
-    r"regional\s+organizations|intergovernmental\s+organizations|the\s+international)",
+    r"regional\s+organizations|intergovernmental\s+organizations|international\s+community)",
     re.IGNORECASE,
 )
 
+_OF_SOMETHING_RE = re.compile(r"\s+of\s+(?:the\s+)?(?!United\s+Nations\b)[A-Z]")
+_PRONOUN_RE = re.compile(r"(?:him|her)\b(?=\s*,?\s+(?:to|also|further|once)\b)")
+_YEAR_PREFIX_RE = re.compile(r"(?:the\s+)?(?:19|20)\d\d\s+")
 _GENERIC_ACTOR_RE = re.compile(
     r"the\s+(?P<name>(?:[A-Za-z][\w'-]*)(?:\s+(?!to\b|and\b|shall\b|should\b|will\b)"
-    r"[\w'-]+){0,14}?)(?=\s*,|\s+(?:to|shall|should|will)\s+(?:" + _INFINITIVE_VERBS + r")\b)",
-    re.IGNORECASE,
+    r"[\w'-]+){0,14}?)(?=\s*,|\s+(?:to|shall|should|will)\s+(?!(?:the|a|an|all|its|their|"
+    r"his|her|this|that|these|those|States|Member|United)\b)[a-z]+\b)",
 )
 _NOT_UN_RE = re.compile(
     r"\b(?:Government|authorities|State|States|parties|party|community|society|stakeholders|"
     r"organizations|institutions|sector|media|donors|people|population|forces|groups|"
-    r"private|countries|country|Republic|Kingdom|leaders|"
+    r"private|countries|country|Republic|Kingdom|leaders|Powers|"
     r"all|relevant|concerned|military|de\s+facto|Taliban|members|individuals|persons|victims)\b",
     re.IGNORECASE,
 )
@@ -267,7 +272,7 @@ _TOPIC_RE = re.compile(r"\s+(?:on|of|about|regarding|concerning|entitled)\s+", r
 _DECIDE_MAKE_RE = re.compile(
     r"\b(?:to|that\s+(?:it\s+)?(?:will|shall|should))\s+(?:(?:also|further)\s+)?"
     r"(?:convene|hold|organize|organise|host|devote|dedicate|schedule|commemorate|observe|"
-    r"hold|be\s+held|take\s+place)\b|\bthat\s+(?:the|its|a|an)\b(?=[^;]{0,150}?\b(?:shall|"
+    r"hold|be\s+held|take\s+place|incorporate|include)\b|\bthat\s+(?:the|its|a|an)\b(?=[^;]{0,150}?\b(?:shall|"
     r"will|should)\s+(?:be\s+(?:held|convened|organized|organised|devoted|dedicated)|"
     r"take\s+place))",
     re.IGNORECASE,
@@ -278,9 +283,18 @@ _ESTABLISH_RE = re.compile(
     r"(?:the\s+mandates?\s+of\s+)?(?:an?\s+)?",
     re.IGNORECASE,
 )
+_SCHEDULED_RE = re.compile(
+    r"\s*,?\s*(?:also\s+|further\s+)?,?\s*(?:in\s+accordance\s+with[^;]{0,120}?,\s*)?that\s+"
+    r"(?:the\s+(?:theme|focus|topic)\s+of\s+)?(?:the|its)\s+(?P<mods>(?:[\w-]+\s+){0,4}?)"
+    r"(?P<noun>panel\s+discussion|interactive\s+(?:debate|dialogue)|meeting|debate|dialogue|panel)\b"
+    r"[^;]{0,120}?(?P<held>(?:to\s+be|which\s+will\s+be|that\s+will\s+be)\s+held)\s+",
+    re.IGNORECASE,
+)
 _DECIDE_REQUEST_RE = re.compile(
-    r"\bthat\s+(?P<rest>the\s+[^;]{3,200}?)\s+(?:shall|should|will)\s+(?:continue\s+to\s+)?"
-    r"(?:submit|present|report|prepare|organize|convene|hold)\b",
+    r"\s*,?\s*(?:also\s+|further\s+)?that\s+(?P<rest>the\s+[^;]{3,200}?)\s+(?:shall|should|will)\s+"
+    r"(?:continue\s+to\s+)?"
+    r"(?:submit|present|report|prepare|organize|convene|hold|provide|undertake|conduct|"
+    r"be\s+responsible\s+for)\b",
     re.IGNORECASE,
 )
 _CONSIDER_RE = re.compile(
@@ -300,7 +314,7 @@ _SYMBOL_RE = re.compile(
     r"\b(?:A|E|S|CRC|CCPR|CEDAW|CERD|CAT|CRPD|UNEP|TD|ST)/(?:[A-Z0-9][\w.-]*/)*[A-Z0-9][\w.-]*",
 )
 _NOT_DOCUMENT_RE = re.compile(r"/(?:RES|DEC|PRST)/|^[AES]/RES", re.IGNORECASE)
-_PROGRAMME_RE = re.compile(r"programme\s+of\s+work", re.IGNORECASE)
+_PROGRAMME_RE = re.compile(r"programmes?\s+of\s+work", re.IGNORECASE)
 _AFTER_VERB_RE = re.compile(
     r"\s*(?:,\s*(?:in\s+this\s+regard|in\s+that\s+regard|in\s+this\s+respect|in\s+this\s+"
     r"context|inter\s+alia|therefore|also|further|accordingly|in\s+particular|once\s+again|"
@@ -358,6 +372,7 @@ class _Item:
     bodies: list[str] = field(default_factory=list)
     recurring: str | None = None
     extent_end: int = 0
+    shares_with: _Item | None = None
 
 
 @dataclass
@@ -367,8 +382,9 @@ class _Context:
     body: str | None
     session: int | None
     table: ActorTable
-    mechanisms: list[tuple[str, int, bool]]
+    mechanisms: list[tuple[str, int, bool]] | None
     default_council: str = "HRC"
+    acabq: bool = False
 
 
 # --- helpers -------------------------------------------------------------------------
@@ -383,7 +399,16 @@ def _strip_span(masked: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and masked[end - 1] in " \n\r\t":
         end -= 1
+    trailing = _TRAILING_AND_RE.search(masked, start, end)
+    if trailing and trailing.start() > start:
+        end = trailing.start()
     return start, end
+
+
+_TRAILING_AND_RE = re.compile(r"[\s,]+(?:and|or|as\s+well\s+as)$")
+
+
+_INDEXED_HEADS = ("special", "independent", "working", "team", "group", "international")
 
 
 def _mechanism_index(masked: str, table: ActorTable) -> list[tuple[str, int, bool]]:
@@ -397,11 +422,11 @@ def _mechanism_index(masked: str, table: ActorTable) -> list[tuple[str, int, boo
         hit = table.match_at(masked, pos)
         name = None
         end = pos
-        if hit and table.kinds.get(hit[0], "") in _MECHANISM_KINDS:
+        if hit and table.kinds.get(hit[0], "") in _MECHANISM_KINDS | {"body"}:
             name, end = hit
         elif hit is None:
             named = _NAMED_MECHANISM_RE.match(masked, pos)
-            if named and key.group(0).lower().startswith(("special", "independent", "working")):
+            if named and key.group(0).lower().startswith(_INDEXED_HEADS):
                 name = _printed(named.group("name"))
                 end = named.end()
         if name is None:
@@ -422,6 +447,8 @@ def _resolve_backref(word: str, pos: int, ctx: _Context) -> str | None:
         prefixes = ("independent expert", "designated expert")
     elif word.startswith("mandate"):
         prefixes = ("special rapporteur", "independent expert", "working group", "designated")
+    elif word.startswith(("intergovernmental working group", "open-ended working group")):
+        prefixes = ("intergovernmental working group", "open-ended")
     elif word.startswith("working group"):
         prefixes = ("working group", "intergovernmental working group", "open-ended")
     elif word.startswith("expert mechanism"):
@@ -440,13 +467,19 @@ def _resolve_backref(word: str, pos: int, ctx: _Context) -> str | None:
         prefixes = ("forum", "social forum", "permanent forum")
     elif word.startswith("special representative"):
         prefixes = ("special representative",)
+    elif word.startswith("special committee"):
+        prefixes = ("special committee",)
     elif word.startswith("special envoy"):
         prefixes = ("special envoy",)
     elif word == "mechanism":
         prefixes = ("expert mechanism", "independent investigative", "international independent")
     else:
         return None
+    if ctx.mechanisms is None:  # built on the first back-reference only
+        ctx.mechanisms = _mechanism_index(ctx.masked, ctx.table)
     candidates = [m for m in ctx.mechanisms if m[0].lower().startswith(prefixes)]
+    if not candidates:  # "the Expert Mechanism" for "International independent expert mechanism"
+        candidates = [m for m in ctx.mechanisms if any(p in m[0].lower() for p in prefixes)]
     if not candidates:
         return None
     extended = [m for m in candidates if m[2]]
@@ -468,8 +501,12 @@ def _resolve_backref(word: str, pos: int, ctx: _Context) -> str | None:
 def _parse_actor_at(pos: int, end: int, ctx: _Context) -> _Actor | None:
     masked = ctx.masked
     hit = ctx.table.match_at(masked, pos, end)
+    if hit and _OF_SOMETHING_RE.match(masked, hit[1], end):
+        hit = None  # "the secretariat of the Convention" is not the Secretariat
     if hit:
         name, stop = hit
+        if name == "Advisory Committee" and ctx.acabq and "human" not in masked[pos:stop].lower():
+            name = "Advisory Committee on Administrative and Budgetary Questions"
         kind = ctx.table.kinds.get(name, "")
         printed = _printed(ctx.text[pos:stop])
         # "the Special Rapporteur on X" where X goes on beyond a shorter alias
@@ -479,11 +516,30 @@ def _parse_actor_at(pos: int, end: int, ctx: _Context) -> _Actor | None:
             if not ctx.table.match(longer) and name.lower() in longer.lower()[: len(name) + 5]:
                 pass
         return _Actor(name, printed, pos, stop, True, state=kind == "state")
+    pronoun = _PRONOUN_RE.match(masked, pos, end)
+    if pronoun:  # "Takes note of the report of the Secretary-General, and requests him to"
+        named = None
+        for name, _, _ in ctx.table.search(masked, max(0, pos - 600), pos):
+            if ctx.table.kinds.get(name, "") not in ("state", "body", "system"):
+                named = name
+        if named:
+            return _Actor(named, _printed(ctx.text[pos : pronoun.end()]), pos, pronoun.end(), True)
+        return None
+    year = _YEAR_PREFIX_RE.match(masked, pos, end)
+    if year:  # "the 2024 Social Forum"
+        hit = ctx.table.match_at(masked, year.end(), end)
+        if hit:
+            return _Actor(hit[0], _printed(ctx.text[pos : hit[1]]), pos, hit[1], True)
     back = _BACKREF_RE.match(masked, pos, end)
     if back:
         resolved = _resolve_backref(back.group("word"), pos, ctx)
         printed = _printed(ctx.text[pos : back.end()])
         if resolved:
+            if ctx.table.match(resolved) is None:
+                name = resolved[:1].upper() + resolved[1:]
+                return _Actor(
+                    name, printed, pos, back.end(), False, ["actor not in the alias table"]
+                )
             return _Actor(resolved, printed, pos, back.end(), True)
         named = _NAMED_MECHANISM_RE.match(masked, pos, end)
         if not named:
@@ -614,23 +670,34 @@ def _extent(masked: str, pos: int, end: int) -> int:
     return stop.start() if stop else min(end, pos + 400)
 
 
-def _events(z0: int, z1: int, ctx: _Context, *, decide: bool) -> list[_Event]:
+def _events(
+    z0: int, z1: int, ctx: _Context, *, decide: bool, actor_body: str | None = None
+) -> list[_Event]:
     masked = ctx.masked
+    low = masked[z0:z1].lower()
     events: list[_Event] = []
-    sessions = find_sessions(
-        masked, z0, z1, body=ctx.body, session=ctx.session, default_council=ctx.default_council
+    sessions = (
+        find_sessions(
+            masked, z0, z1, body=ctx.body, session=ctx.session, default_council=ctx.default_council
+        )
+        if "session" in low
+        else []
     )
     taken = [(m.start, m.end) for m in sessions]
+    session_ends = [m.end for m in sessions]
+    sessions = [m for m in sessions if not _belongs_to_reference(masked, z0, m.start)]
     for mention in sessions:
         events.append(_Event(mention.start, mention.end, "S", mention=mention))
-    for date_mention in find_dates(masked, z0, z1):
+    has_month = any(month in low for month in _MONTH_NAMES)
+    for date_mention in find_dates(masked, z0, z1) if has_month else ():
         events.append(_Event(date_mention.start, date_mention.end, "T", mention=date_mention))
         taken.append((date_mention.start, date_mention.end))
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    for found in _BODY_TARGETS_RE.finditer(masked, z0, z1):
+    has_body = "council" in low or "assembly" in low or "committee" in low
+    for found in _BODY_TARGETS_RE.finditer(masked, z0, z1) if has_body else ():
         if not free(found.start(), found.end()):
             continue
         bodies = []
@@ -640,7 +707,8 @@ def _events(z0: int, z1: int, ctx: _Context, *, decide: bool) -> list[_Event]:
                 bodies.append(code)
         if bodies:
             events.append(_Event(found.start(), found.end(), "B", bodies=bodies))
-    for found in RECUR_RE.finditer(masked, z0, z1):
+    has_recur = any(word in low for word in _RECUR_WORDS)
+    for found in RECUR_RE.finditer(masked, z0, z1) if has_recur else ():
         if free(found.start(), found.end()):
             events.append(_Event(found.start(), found.end(), "R", recurring=recurrence(found)))
     seen_kinds: dict[str, _Item] = {}
@@ -650,6 +718,8 @@ def _events(z0: int, z1: int, ctx: _Context, *, decide: bool) -> list[_Event]:
             break
         if found.group("report"):
             kind, noun_start, noun_end = "report", found.start("report"), found.end("report")
+        elif found.group("inform"):
+            kind, noun_start, noun_end = "report", found.start("inform"), found.end("inform")
         elif found.group("brief"):
             kind, noun_start, noun_end = "oral update", found.start("brief"), found.end("brief")
         elif found.group("consult"):
@@ -668,32 +738,36 @@ def _events(z0: int, z1: int, ctx: _Context, *, decide: bool) -> list[_Event]:
         item.extent_end = _extent(masked, noun_end, z1)
         events.append(_Event(noun_start, noun_end, "D", item=item, kind=kind))
         noun_spans.append((noun_start, noun_end))
-    matches = list(NOUN_RE.finditer(masked, z0, z1))
-    starts = {m.start("noun") for m in matches}
-    for bare in BARE_AFTER_VERB_RE.finditer(masked, z0, z1):
-        if bare.start("noun") not in starts and bare.group("noun")[-1:].lower() == "s":
-            matches.append(bare)
-    matches.sort(key=lambda m: m.start("noun"))
-    for found in matches:
+        if found.group("include"):
+            # what is to be included is content of that report, not a product of its own
+            stop = _NEXT_VERB_RE.search(masked, noun_end, z1)
+            noun_spans.append((found.start(), noun_start))
+            noun_spans.append((noun_end, stop.start() if stop else z1))
+    for found in noun_matches(masked, z0, z1):
         if not free(found.start("noun"), found.end("noun")):
             continue
         if any(a <= found.start("noun") < b for a, b in noun_spans):
             continue
-        kind = kind_of(found)
-        det = (found.groupdict().get("det") or "").lower()
+        kind = found.kind
+        if kind.startswith("loose:"):
+            if not any(_GLUE_RE.fullmatch(masked, e, found.start()) for e in session_ends):
+                continue
+            kind = kind[6:]
+        det = found.group("det").lower()
         mods = found.group("mods") or ""
         noun = found.group("noun")
         if decide and kind in ("report", "oral update", "study", "compilation", "other"):
             continue
-        if "interactive dialogue" in noun.lower() and not decide:
-            continue
-        bare = "det" not in found.re.groupindex
+        bare = found.bare
         np_start = found.start("mods") if bare else found.start()
         definite = det in _DEFINITE
         prep = not bare and preceded_by_preposition(masked, found.start(), z0)
         if definite:
             after_verb = bool(
                 _ANAPHOR_VERB_RE.search(masked, max(z0, found.start() - 40), found.start())
+            ) or (
+                det != "the"
+                and any(_GLUE_RE.fullmatch(masked, e, found.start()) for e in session_ends)
             )
             if not after_verb:
                 continue
@@ -719,16 +793,85 @@ def _events(z0: int, z1: int, ctx: _Context, *, decide: bool) -> list[_Event]:
         seen_kinds.setdefault(kind, item)
         events.append(_Event(np_start, found.end(), "D", item=item, kind=kind))
     events.sort(key=lambda ev: (ev.pos, ev.type != "D"))
+    # "its" is the body last addressed in the clause ("to report to the General Assembly on X
+    # at its eighty-first session"), else the adopting body.
+    last_body = actor_body
+    for event in events:
+        if event.type == "B":
+            last_body = event.bodies[-1]
+        elif event.type == "S" and isinstance(event.mention, SessionMention):
+            if event.mention.explicit_body:
+                last_body = event.mention.body
+            elif last_body and event.mention.body != last_body:
+                event.mention.body = last_body
     # the verb-based report and a "report" noun right after it are one product
     return events
 
 
+_EVENT_KINDS = {"meeting", "panel", "seminar", "consultation"}
+_NEXT_VERB_RE = re.compile(r";|\band\s+(?:also\s+)?to\s+\w+", re.IGNORECASE)
+_BACKWARD_RE = re.compile(
+    r"[^;]{0,120}?,?\s*(?:to\s+be|which\s+(?:will|shall|is\s+to)\s+be|that\s+(?:will|shall)\s+be)"
+    r"\s+[\w-]+\s*$",
+    re.IGNORECASE,
+)
+_AND_RE = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+", re.IGNORECASE)
 _PURPOSE_RE = re.compile(
     r"\b(?:with\s+a\s+view\s+to|in\s+order\s+to|so\s+as\s+to|aimed\s+at|for\s+the\s+purpose\s+of)\b",
     re.IGNORECASE,
 )
 
 
+_GLUE_RE = re.compile(r"\s*,?\s*")
+_REFERENCE_RE = re.compile(
+    r"\b(?:the|that|this|these|those|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
+    rf"(?:{NOUN_PATTERN})\s*,?\s+(?:(?:to\s+be|which\s+(?:will|is\s+to)\s+be|that\s+(?:will|is\s+to)"
+    r"\s+be)\s+(?:[\w-]+\s+)?(?:held|convened|organized|organised)|(?:scheduled|planned)(?:\s+to\s+"
+    r"(?:be\s+held|take\s+place))?|to\s+take\s+place)\s*$",
+    re.IGNORECASE,
+)
+
+
+_INCLUDE_IN_RE = re.compile(r"\binclude\b[^;]{0,200}\b(?:in|within)$", re.IGNORECASE)
+
+
+def _belongs_to_reference(masked: str, floor: int, start: int) -> bool:
+    """ "the outcome of the panel discussion to be convened at its Nth session": the session
+    dates a product mentioned in passing, not the one requested here."""
+    window = masked[max(floor, start - 160) : start]
+    found = _REFERENCE_RE.search(window)
+    if not found:
+        return False
+    before = window[: found.start()].rstrip()
+    if _INCLUDE_IN_RE.search(before):
+        return False  # "to include in his next report, to be submitted at ...": that report
+    # "... and to present the report to be considered at ...": an anaphor after a verb
+    return not _ANAPHOR_VERB_RE.search(before + " ")
+
+
+_ACTOR_BODIES = {
+    "General Assembly": "GA",
+    "Human Rights Council": "HRC",
+    "Economic and Social Council": "ECOSOC",
+    "Security Council": "SC",
+    "President of the General Assembly": "GA",
+    "President of the Human Rights Council": "HRC",
+}
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may ",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_RECUR_WORDS = ("annual", "year", "biennial", "every", "quadrennial")
 _DEFINITE = {"the", "its", "his", "her", "their", "his or her", "that", "this", "these", "those"}
 
 
@@ -742,6 +885,12 @@ def _pair(events: list[_Event], masked: str) -> list[_Item]:
         if event.type == "D":
             item = event.item
             assert item is not None
+            if (
+                focus is not None
+                and not focus.dues
+                and _AND_RE.fullmatch(masked, focus.end, item.start)
+            ):
+                focus.shares_with = item  # "a report and a road map ... at its Nth session"
             items.append(item)
             if pending:
                 item.dues.extend(pending)
@@ -755,8 +904,27 @@ def _pair(events: list[_Event], masked: str) -> list[_Item]:
             focus = item
         elif event.type == "A":
             focus = event.item
+        elif (
+            event.type == "T"
+            and getattr(event.mention, "relation", "") == "at"
+            and (focus is None or focus.kind not in _EVENT_KINDS)
+        ):
+            continue  # "on 4 May 2026" dates a meeting, not a report
         elif event.type in ("S", "T"):
-            if focus is not None and not focus.dues:
+            following = events[index + 1] if index + 1 < len(events) else None
+            backward = (
+                focus is not None
+                and not focus.dues
+                and _BACKWARD_RE.match(masked, focus.end, event.pos) is not None
+            )
+            if (
+                not backward
+                and following is not None
+                and following.type == "D"
+                and _GLUE_RE.fullmatch(masked, event.end, following.pos)
+            ):
+                pending.append(event.mention)  # "at its Nth session, a report": goes forward
+            elif focus is not None and not focus.dues:
                 focus.dues.append(event.mention)
             elif focus is not None:
                 later = events[index + 1 :]
@@ -770,8 +938,10 @@ def _pair(events: list[_Event], masked: str) -> list[_Item]:
                     continue  # a deadline of the purpose ("with a view to ..."), not the product
                 else:
                     focus.dues.append(event.mention)
-            else:
+            elif event.type == "S":
                 pending.append(event.mention)
+            # a date before any product ("issue an instruction no later than 1 May") is not
+            # the deadline of a product named later
         elif event.type == "B":
             if focus is not None and not focus.dues:
                 for code in event.bodies:
@@ -789,10 +959,21 @@ def _pair(events: list[_Event], masked: str) -> list[_Item]:
                     focus.recurring = event.recurring
             else:
                 pending_recur = event.recurring
+    for item in items:
+        if not item.dues and item.shares_with is not None:
+            item.dues = list(item.shares_with.dues)
+            item.bodies = item.bodies or list(item.shares_with.bodies)
+            item.recurring = item.recurring or item.shares_with.recurring
     return items
 
 
 # --- building results ----------------------------------------------------------------
+
+
+_NOT_A_TOPIC_RE = re.compile(
+    r"(?:on|of)\s+(?:an?\s+)?(?:annual|regular|biennial|periodic|ad\s+hoc|the\s+basis|its|his|her)\b",
+    re.IGNORECASE,
+)
 
 
 def _title(item: _Item, ctx: _Context, actor: str, limit: int) -> str:
@@ -809,27 +990,46 @@ def _title(item: _Item, ctx: _Context, actor: str, limit: int) -> str:
     found = _TOPIC_RE.match(ctx.masked, item.end, limit)
     if found:
         stop = re.compile(
-            r"[,;:(]|\s+(?:to\s+(?:the|be)|at\s+its|and\s+to|before\s+the|in\s+accordance|"
-            r"with\s+a\s+view|including|in\s+order)\b",
+            r"[,;:(]|\s+(?:to\s+(?:the|be)|at\s+its|and\s+to|and\s+(?:also\s+)?(?:requests|decides|"
+            r"invites)|before\s+the|in\s+accordance|with\s+a\s+view|including|in\s+order|for\s+"
+            r"(?:its\s+)?(?:submission|consideration))\b",
             re.IGNORECASE,
         ).search(ctx.masked, found.end(), min(limit, found.end() + 160))
         topic_end = stop.start() if stop else min(limit, found.end() + 160)
         words = _printed(ctx.text[found.start() : topic_end]).split()
+        while words and words[-1].lower() in ("and", "or", "the", "of", "on", "to", "in"):
+            words.pop()
         if len(words) > 16:
             words = [*words[:16], "..."]
         topic = " ".join(words)
+        if _NOT_A_TOPIC_RE.match(topic):
+            topic = ""
     if not topic:
         topic = f"of the {actor}" if item.kind in ("report", "study", "oral update") else ""
         if actor in ("Human Rights Council", "General Assembly") or not topic:
             topic = ""
-        if actor.startswith(("OHCHR", "UN")):
+        if topic and actor.startswith(("OHCHR", "UN")):
             topic = f"of {actor}"
     title = f"{head} {topic}".strip()
     return title[:1].upper() + title[1:]
 
 
+@dataclass
+class _DatedSession:
+    session: SessionMention
+    date: object
+
+    @property
+    def end(self) -> int:
+        return max(self.session.end, self.date.end)  # type: ignore[attr-defined]
+
+
 def _mention_dues(mention: object, ctx: _Context) -> list[tuple[Due, list[Due], list[str]]]:
     """One (due, alternatives, reasons) per session or date the mention names."""
+    if isinstance(mention, _DatedSession):
+        [(due, alternatives, reasons)] = _mention_dues(mention.session, ctx)
+        when = mention.date.date  # type: ignore[attr-defined]
+        return [(Due(due.body, due.session, due.relation, when), alternatives, reasons)]
     if isinstance(mention, SessionMention):
         result = []
         alternatives = [Due(mention.body, alt, mention.relation) for alt in mention.alternatives]
@@ -843,10 +1043,9 @@ def _mention_dues(mention: object, ctx: _Context) -> list[tuple[Due, list[Due], 
             reasons.append(f"implied deadline: {mention.implied}")
         if not mention.sessions:
             result.append((Due(mention.body, None, mention.relation), [], reasons))
-        for number in mention.sessions:
-            result.append(
-                (Due(mention.body, number, mention.relation), list(alternatives), reasons)
-            )
+        for index, number in enumerate(mention.sessions):
+            body = mention.bodies[index] if mention.bodies else mention.body
+            result.append((Due(body, number, mention.relation), list(alternatives), reasons))
         return result
     date_mention = mention
     reasons = []
@@ -862,6 +1061,10 @@ class _Builder:
         self.deliverables: list[Deliverable] = []
         self.warnings: list[str] = []
 
+    def _warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
     def request(
         self,
         label: str,
@@ -874,13 +1077,18 @@ class _Builder:
         *,
         decide: bool = False,
         invite: bool = False,
+        preset: list[_Item] | None = None,
     ) -> None:
         ctx = self.ctx
         if not actors:
             return
         primary = actors[0]
-        events = _events(z0, z1, ctx, decide=decide)
-        items = _pair(events, ctx.masked)
+        actor_body = _ACTOR_BODIES.get(primary.name)
+        if preset is not None:
+            items = preset
+        else:
+            events = _events(z0, z1, ctx, decide=decide, actor_body=actor_body)
+            items = _pair(events, ctx.masked)
         partners = [p for p in partners if p != primary.name]
         for extra in actors[1:]:
             if not extra.state and extra.name not in partners and extra.name != primary.name:
@@ -952,7 +1160,19 @@ class _Builder:
                 count = item.listed
         plans: list[tuple[Due | None, list[Due], list[str], int]] = []
         covered_bodies: set[str | None] = set()
-        for mention in item.dues:
+        dues = list(item.dues)
+        dated = [m for m in dues if not isinstance(m, SessionMention)]
+        sessions = [m for m in dues if isinstance(m, SessionMention)]
+        if (
+            len(dated) == 1
+            and len(sessions) == 1
+            and len(sessions[0].sessions) == 1
+            and item.kind in _EVENT_KINDS
+            and abs(sessions[0].start - dated[0].end) < 80  # type: ignore[attr-defined]
+        ):
+            # "on 25 September 2026, during its eighty-first session": one meeting, one due
+            dues = [_DatedSession(sessions[0], dated[0])]
+        for mention in dues:
             for due, alternatives, extra in _mention_dues(mention, ctx):
                 end = getattr(mention, "end", item.end)
                 plans.append((due, alternatives, extra, end))
@@ -964,14 +1184,20 @@ class _Builder:
         if not plans:
             plans.append((None, [], [], item.end))
         title = _title(item, ctx, actor.name, z1)
+        if "actor not in the alias table" in reasons:
+            self._warn(f"paragraph {label}: actor not in the alias table: {actor.name}")
         for due, alternatives, extra, mention_end in plans:
             why = reasons + extra
-            if (
-                implied_by_programme
-                and (due is None or due.session is None)
-                and "implied deadline: programme of work" not in why
-            ):
+            if alternatives and due is not None:
+                readings = " or ".join(
+                    str(n) for n in [due.session, *(a.session for a in alternatives)]
+                )
+                self._warn(f"paragraph {label}: two readings of the session ({readings})")
+            undated = due is None or (due.session is None and due.date is None)
+            if undated and implied_by_programme:
                 why.append("implied deadline: session set by the programme of work")
+            elif undated and item.recurring:
+                why.append(f"implied deadline: {item.recurring}, no session printed")
             end = max(item.extent_end or item.end, item.end, mention_end)
             start, end = _strip_span(ctx.masked, clause_start, min(end, z1))
             quote_end = end
@@ -1042,7 +1268,8 @@ def extract_requests(
         body=body,
         session=session,
         table=table,
-        mechanisms=_mechanism_index(masked, table),
+        mechanisms=None,
+        acabq="Administrative and Budgetary Questions" in masked,
     )
     builder = _Builder(ctx)
     consideration: Consideration | None = None
@@ -1131,10 +1358,13 @@ def _clause(
         if not actors:
             return None
         actor_end = max(a.end for a in actors)
-        inf = _find_infinitive(masked, pos, clause.end, actor_end)
-        if inf is None:
-            sub = _SUBJUNCTIVE_RE.match(masked, actor_end, clause.end)
-            inf = sub.start() if sub else None
+        subjunctive = _SUBJUNCTIVE_RE.match(masked, actor_end, clause.end)
+        if subjunctive and "that" in masked[clause.verb_end : pos].lower():
+            inf: int | None = subjunctive.start()  # "Requests that the Secretary-General submit"
+        else:
+            inf = _find_infinitive(masked, pos, clause.end, actor_end)
+            if inf is None:
+                inf = subjunctive.start() if subjunctive else None
         if colon is not None and inf is None:
             return (clause.verb, actors, partners, "request")
         if inf is None:
@@ -1153,9 +1383,7 @@ def _clause(
     if _DECIDE_RE.match(verb_words):
         if _CONSIDER_RE.search(masked, clause.verb_end, clause.end):
             return None
-        found = _DECIDE_REQUEST_RE.search(
-            masked, clause.verb_end, min(clause.end, clause.verb_end + 30)
-        )
+        found = _DECIDE_REQUEST_RE.match(masked, clause.verb_end, clause.end)
         if found:
             actors, partners = _parse_actors(found.start("rest"), found.end("rest"), ctx)
             if actors and not actors[0].state:
@@ -1175,11 +1403,52 @@ def _clause(
         if established:
             mechanism = _parse_actor_at(established.end(), clause.end, ctx)
             if mechanism is not None and not mechanism.state:
+                # "Decides to extend the mandate of X ..., and to present a report at ..."
+                inf = _find_infinitive(masked, mechanism.end, clause.end, mechanism.end)
+                if inf is not None:
+                    builder.request(
+                        label,
+                        clause.start,
+                        clause.verb,
+                        [mechanism],
+                        [],
+                        inf,
+                        clause.end,
+                        invite=True,
+                    )
                 return (clause.verb, [mechanism], [], "request")
         make = _DECIDE_MAKE_RE.search(masked, clause.verb_end, clause.end)
         body_name = BODY_NAMES.get(ctx.body or "", "Human Rights Council")
         actor = _Actor(body_name, body_name, clause.start, clause.start, True)
-        if make and make.start() - clause.verb_end < 40:
+        scheduled = _SCHEDULED_RE.match(masked, clause.verb_end, clause.end)
+        if scheduled:
+            # "Decides that the theme of the annual panel discussion, to be held at its Nth
+            # session, will be ...": the Council's scheduled meeting is a deliverable.
+            mentions = find_sessions(
+                masked, scheduled.start("held"), clause.end, body=ctx.body, session=ctx.session,
+                default_council=ctx.default_council,
+            )  # fmt: skip
+            if mentions and mentions[0].start - scheduled.end("held") < 5:
+                noun = scheduled.group("noun")
+                kind = (
+                    "panel" if "panel" in noun.lower() or "dialogue" in noun.lower() else "meeting"
+                )
+                mods = scheduled.group("mods") or ""
+                item = _Item(
+                    kind, 1, None, scheduled.start("mods"), scheduled.end("noun"), noun, mods
+                )
+                item.dues.append(mentions[0])
+                item.extent_end = mentions[0].end
+                if "annual" in mods.lower():
+                    item.recurring = "annual"
+                elif "biennial" in mods.lower():
+                    item.recurring = "biennial"
+                builder.request(
+                    label, clause.start, clause.verb, [actor], [], clause.verb_end, clause.end,
+                    preset=[item],
+                )  # fmt: skip
+                return (clause.verb, [actor], [], "decide")
+        if make and make.start() - clause.verb_end < 250:
             builder.request(
                 label, clause.start, clause.verb, [actor], [], make.start(), clause.end, decide=True
             )
@@ -1239,14 +1508,14 @@ def _consideration(
                 paragraph=label,
                 needs_review=bool(mention.alternatives or mention.implied),
             )
-    if _SEIZED_RE.search(found.group(0)) or mentions:
-        return Consideration(
-            body=ctx.body or "",
-            session=None,  # type: ignore[arg-type]
-            paragraph=label,
-            needs_review=bool(mentions),
-        )
-    return None
+    # "remain seized" names no session; "continue its consideration ... in accordance with
+    # its programme of work" implies one that the text does not print: review it.
+    return Consideration(
+        body=ctx.body or "",
+        session=None,  # type: ignore[arg-type]
+        paragraph=label,
+        needs_review=not _SEIZED_RE.search(found.group(0)),
+    )
 
 
 def deliverables_with_deadline(deliverables: Iterable[Deliverable]) -> list[Deliverable]:

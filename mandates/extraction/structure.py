@@ -10,6 +10,7 @@ preamble -> operative -> closing -> annex. Every span indexes into the text unch
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from mandates.extraction.header import (
     find_opener,
     parse_header,
 )
-from mandates.extraction.references import DOCUMENT_SYMBOL, find_references
+from mandates.extraction.references import find_all
 from mandates.extraction.result import (
     Annex,
     Footnote,
@@ -44,11 +45,12 @@ _LABEL = re.compile(_M + r"\(([a-z]{1,2}|[ivxlc]{1,6})\)[*_]*[ \t]+(?=\S)")
 _MEETING = re.compile(_M + r"\d{1,5}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\b")
 _ADOPTED = re.compile(_M + r"\[\s*[*_]*Adopted\b|" + _M + r"Adopted\s+(?:without|by\s+a)\b")
 _DATE_ONLY = re.compile(_M + DATE_PATTERN + r"[*_ \t]*$")
-_ANNEX = re.compile(_M + r"Annex(?:es)?(?:[ \t]+(?:[IVXLC]{1,5}|\d{1,2}))?\b[*_]*")
+_ANNEX = re.compile(_M + r"Annex(?:es)?(?:[ \t]+(?:[IVXLC]{1,5}|[A-Z]|\d{1,2}))?\b[*_]*")
 _VOTE_LIST = re.compile(_M + r"(?:In favour|Against|Abstaining)\s*:")
 _HEADING_ALONE = re.compile(_M + r"(?:[IVXLC]{1,6}|[A-Z])\.?[*_ \t]*$")
 _HEADING_TITLED = re.compile(_M + r"(?:[IVXLC]{1,6}|[A-Z])(?:\.[ \t]*|[ \t]+)[*_]*[A-Z“\"]")
 _LETTERS = re.compile(r"[A-Za-z]")
+_HEAD = 2000  # characters of a piece that classification looks at
 _EMBEDS = re.compile(
     r"\bthe\s+following\s+(?:draft\s+)?(?:resolution|decision|declaration|text)s?"
     r"(?:\s+[^:;.]{0,80})?:[*_\s]*$"
@@ -56,18 +58,24 @@ _EMBEDS = re.compile(
 _FOOTNOTE_MARK_END = re.compile(r"(?<=[,;:.])[*_]*(?:\[\^\d+\]|<sup>\d+</sup>|\d{1,3})$")
 _SECTION_LABEL = re.compile(_M + r"([IVXLC]{1,6}|[A-Z])(?:\.|\s|$)")
 
-_PRE_ADJECTIVES = (
-    "Mindful|Aware|Conscious|Convinced|Concerned|Alarmed|Determined|Cognizant|Desirous|"
-    "Encouraged|Guided|Deeply|Gravely|Seriously|Strongly|Fully|Profoundly|Bearing|Having|"
-    "Acknowledging|Affirming|Recalling|Noting|Welcoming|Taking|Reaffirming|Recognizing|"
-    "Emphasizing|Stressing|Underlining|Expressing|Considering|Reiterating|Acting|Believing|"
-    "Appreciating|Commending|Condemning|Urging|Highlighting|Observing|Regretting|"
-    "Underscoring|Deploring|Keeping|Pursuant|Further|Also|Persuaded|Disturbed|Dismayed|"
-    "Shocked|Saddened|Troubled|Resolved|Confident|Appalled|Aware|Committed|Bearing"
+#: Words that open preambular paragraphs (the corpus's, plus the usual adjectives).
+_PRE_WORDS = (
+    "Acknowledging|Acting|Affirming|Alarmed|Also|Appalled|Appreciating|Asserting|Aware|Bearing|"
+    "Being|Believing|Calling|Cognizant|Commending|Committed|Concerned|Condemning|Confident|"
+    "Confirming|Conscious|Considering|Continuing|Convinced|Deeply|Deploring|Desirous|"
+    "Determined|Determining|Dismayed|Disturbed|Emphasising|Emphasizing|Encouraged|"
+    "Encouraging|Expressing|Extremely|Firmly|Fully|Further|Gravely|Guided|Having|"
+    "Highlighting|Keeping|Looking|Mindful|Noting|Observing|Persuaded|Profoundly|Pursuant|"
+    "Re-emphasizing|Reaffirming|Realizing|Recalling|Recognising|Recognizing|Recommitting|"
+    "Referring|Regretting|Reiterating|Remaining|Reminding|Renewing|Resolved|Saddened|"
+    "Seriously|Sharing|Shocked|Stressing|Strongly|Supporting|Taking|Troubled|Underlining|"
+    "Underscoring|Urging|Welcoming|While"
 )
+#: A preambular opening: a known word before any word, or any "-ing" word before a lower-case one.
 _PRE_START = re.compile(
-    r"[*_]*(?!Beijing|Kunming|Nanjing|Pyongyang|Chongqing|Harbin|Sterling|Viking)"
-    r"(?:[A-Z][a-z]+ing|" + _PRE_ADJECTIVES + r")[*_]*[ \t]+[*_]*[a-z(“\"‘]"
+    r"[*_]*(?:(?:" + _PRE_WORDS + r")\b[*_]*(?:[ \t]+[*_]*[\w(“\"‘]|,[ \t]+[a-z])"
+    r"|(?!Beijing|Kunming|Nanjing|Pyongyang|Chongqing|Harbin|Sterling|Viking)"
+    r"[A-Z][a-z]+ing[*_]*(?:[ \t]+[*_]*[a-z(“\"‘]|,[ \t]+[a-z]))"
 )
 _LINE_SPLIT = re.compile(
     r"\n(?=" + _NUM.pattern + "|" + _LABEL.pattern + "|" + _MEETING.pattern + "|"
@@ -75,10 +83,10 @@ _LINE_SPLIT = re.compile(
     re.MULTILINE,
 )
 _AFTER_PUNCT = re.compile(r"[:;,.\]][*_ \t]*$")
-_PRE_KNOWN = re.compile(_M + r"(?:" + _PRE_ADJECTIVES + r")[*_]*[ \t]+[*_]*[a-z(“\"‘]")
-_PRE_SPLIT = re.compile(r"(?<=,)[*_]*\s+(?=" + _PRE_START.pattern + ")")
+_PRE_KNOWN = re.compile(_M + r"(?:" + _PRE_WORDS + r")\b[*_]*(?:[ \t]+[*_]*[\w(“\"‘]|,[ \t]+[a-z])")
+_PRE_SPLIT = re.compile(r"(,)[*_]*\s+(?=" + _PRE_START.pattern + ")")
 _CLOSING_SPLIT = re.compile(
-    r"(?<=[.;])[*_]*\s+(?=[*_]*\d{1,5}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?"
+    r"([.;])[*_]*\s+(?=[*_]*\d{1,5}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?"
     r"meeting\b|\[\s*Adopted\b)"
 )
 _BLOCK = re.compile(r"(?:[ \t]*\S[^\n]*(?:\n|$))+")
@@ -169,6 +177,13 @@ _OPERATIVE_VERBS = frozenset(
         "Emphasises",
     )
 )
+_ITALIC_LEAD = re.compile(r"([A-Z][^*_\n]{0,60}?)[*_]+(?:\s|$)")
+_VERB_AHEAD = (
+    r"(?:(?:Also|Further|Again|Once\s+again|Strongly|Firmly)\s+[a-z]+|"
+    + "|".join(sorted(_OPERATIVE_VERBS))
+    + r")\b"
+)
+_VERB_AHEAD_RE = re.compile(_VERB_AHEAD)
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 
 
@@ -190,6 +205,7 @@ class _Op:
     end: int
     subs: list[list] = field(default_factory=list)  # [label, start, end]
     last_letter: str | None = None
+    roman_list: bool = False
     section: str | None = None
 
 
@@ -208,7 +224,7 @@ def _words(text: str, limit: int = 12) -> list[str]:
 def _lead(text: str, operative: bool) -> str:
     """The leading verb phrase as printed: "Recalling also", "Takes note with appreciation of"."""
     plain = text.lstrip(" \t*_#")
-    italic = re.match(r"([A-Z][^*_\n]{0,60}?)[*_]+(?:\s|$)", plain)
+    italic = _ITALIC_LEAD.match(plain)
     if italic and len(italic.group(1).split()) <= 6 and plain[: italic.end()].count("*") <= 2:
         return italic.group(1).strip()
     words = _words(plain)
@@ -266,10 +282,9 @@ def operative_verb(text: str) -> str:
     return _lead(text, operative=True)
 
 
-def _looks_operative(piece: str) -> bool:
+def _looks_operative(piece: str, last: str) -> bool:
     """An unnumbered paragraph that reads as operative: "Requests ...;" rather than "...,"."""
-    stripped = piece.rstrip(" \t*_")
-    if not stripped or stripped[-1] not in ".;:":
+    if last not in (".", ";", ":"):
         return False
     words = _words(piece.lstrip(" \t*_#"), 4)
     while words and (words[0].lower() in _ADVERBS or words[0].lower().endswith("ly")):
@@ -277,6 +292,17 @@ def _looks_operative(piece: str) -> bool:
     if not words:
         return False
     return words[0] in _OPERATIVE_VERBS
+
+
+def _reads_as_operative(verb: str) -> bool:
+    """ "Requests", "Also decides", "Calls upon": a verb in the third person singular."""
+    words = [w for w in verb.split() if w.lower() not in _LEADING and not w.endswith("ly")]
+    if not words:
+        return False
+    word = words[0]
+    return word in _OPERATIVE_VERBS or (
+        word[:1].isupper() and word.endswith("s") and not word.endswith(("ss", "ous", "us"))
+    )
 
 
 def _is_heading(piece: str) -> bool:
@@ -289,7 +315,7 @@ def _is_heading(piece: str) -> bool:
         return False
     if _HEADING_TITLED.match(piece):
         return len(stripped) < 500
-    return len(stripped) < 120 and "\n" not in stripped and not _looks_operative(piece + ";")
+    return len(stripped) < 120 and "\n" not in stripped and not _looks_operative(piece, ";")
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -310,6 +336,14 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [piece for piece in out if piece[0] < piece[1]]
 
 
+_HEADER_LIKE = re.compile(
+    r"[\s*_#]*(?:Resolution\s+\d|Adopted\s+by|Resolution\s+adopted|Agenda\s+item|\[|"
+    r"(?:ES-|S-)?\d{1,4}/\d{1,4}\.|[A-Z][a-z]+(?:[- ][a-z]+)?\s+session|United\s+Nations|"
+    r"Distr|General\s+Assembly|Human\s+Rights\s+Council|Security\s+Council|"
+    r"Economic\s+and\s+Social\s+Council|" + DATE_PATTERN + ")"
+)
+
+
 def _find_body_start(text: str) -> tuple[int, int, str | None]:
     """(end of header, start of body, body named by the opener)."""
     opener = find_opener(text)
@@ -318,14 +352,8 @@ def _find_body_start(text: str) -> tuple[int, int, str | None]:
     # No opening formula (some Security Council texts): the header is the run of
     # header-like blocks at the top.
     end = 0
-    header_like = re.compile(
-        r"[\s*_#]*(?:Resolution\s+\d|Adopted\s+by|Resolution\s+adopted|Agenda\s+item|\[|"
-        r"(?:ES-|S-)?\d{1,4}/\d{1,4}\.|[A-Z][a-z]+(?:[- ][a-z]+)?\s+session|United\s+Nations|"
-        r"Distr|General\s+Assembly|Human\s+Rights\s+Council|Security\s+Council|"
-        r"Economic\s+and\s+Social\s+Council|" + DATE_PATTERN + ")"
-    )
     for count, block in enumerate(_BLOCK.finditer(text)):
-        if count > 15 or not header_like.match(block.group(0)):
+        if count > 15 or not _HEADER_LIKE.match(block.group(0)):
             break
         if _NUM.match(block.group(0)) or _PRE_START.match(block.group(0).lstrip()):
             break
@@ -364,6 +392,13 @@ def parse_structure(
         structure.warnings.extend(vote_warnings)
     structure.references = _references(text, structure, footnotes)
 
+    if (
+        header.symbol is None
+        and opener_body is None
+        and not any(_reads_as_operative(paragraph.verb) for paragraph in structure.operative)
+    ):
+        # A numbered list ("1. Opening of the session.") without any resolution header.
+        structure.operative = []
     if not structure.operative:
         if header.symbol is None:
             raise NotAResolutionError(
@@ -392,6 +427,8 @@ class _Walker:
         self.body_end: int | None = None
         self.section: str | None = None
         self.embedding = False  # the last paragraph introduces a text adopted as a whole
+        self._no_first_split: set[int] = set()  # ends of pieces holding no merged "1. "
+        self._no_closing_split: set[int] = set()  # ends of pieces holding no closing line
 
     def walk(self, start: int, end: int) -> None:
         queue = deque(_pieces(self.text, start, end))
@@ -400,16 +437,34 @@ class _Walker:
             for piece in reversed(self._step(s, e)):
                 queue.appendleft(piece)
 
-    def _cut(self, s: int, e: int, match: re.Match[str] | None) -> list[tuple[int, int]]:
-        """Cut the piece at ``match`` (a split point); return the pieces to reconsider."""
-        assert match is not None
-        first = _trim(self.text, s, match.start())
+    def _cut(self, s: int, e: int, match: re.Match[str]) -> list[tuple[int, int]]:
+        """Cut the piece at ``match`` (a split point); return the pieces to reconsider.
+
+        A pattern's first group, when it has one, is punctuation kept by the first piece.
+        """
+        split = match.end(1) if match.re.groups else match.start()
+        first = _trim(self.text, s, split)
         second = _trim(self.text, match.end(), e)
         return [piece for piece in (first, second) if piece[0] < piece[1]]
 
+    def _cut_at(self, s: int, e: int, first_end: int, second_start: int) -> list[tuple[int, int]]:
+        first = _trim(self.text, s, first_end)
+        second = _trim(self.text, second_start, e)
+        return [piece for piece in (first, second) if piece[0] < piece[1]]
+
+    def _last_char(self, start: int, end: int) -> str:
+        """The last character of text[start:end] that is not space or emphasis markup."""
+        text = self.text
+        while end > start and text[end - 1] in " \t\n*_":
+            end -= 1
+        return text[end - 1] if end > start else ""
+
     def _step(self, s: int, e: int) -> list[tuple[int, int]]:
         text = self.text
-        piece = text[s:e]
+        # Matches look at the start of a piece; splits search the text in place, so a
+        # long piece (a reader that merged paragraphs) is never copied again and again.
+        piece = text[s:e] if e - s <= _HEAD else text[s : s + _HEAD]
+        whole = e - s <= _HEAD
         if self.embedding:
             # "Recommends ... the adoption of the following draft resolution:" - the text
             # that follows is adopted as a whole; its numbers are not this resolution's.
@@ -433,7 +488,7 @@ class _Walker:
             self.annexes.append([s, e])
             return []
         if after_operative and (
-            _MEETING.match(piece) or _ADOPTED.match(piece) or _DATE_ONLY.match(piece)
+            _MEETING.match(piece) or _ADOPTED.match(piece) or (whole and _DATE_ONLY.match(piece))
         ):
             if self.closing_start is None:
                 self.closing_start = s
@@ -442,19 +497,22 @@ class _Walker:
         if self.state == "closing":
             return []
 
+        last = self._last_char(s, e)
         number = _NUM.match(piece)
         if not number:
             bare = _NUM_NO_DOT.match(piece)
             if bare and int(bare.group(1)) == self._expected():
                 number = bare  # "27 Affirms": the dot was lost
         if self.state == "preamble" and not number:
-            split = _next_number_split(1).search(piece)
+            if e not in self._no_first_split:
+                at = _number_split(text, s, e, 1)
+                if at:
+                    return self._cut_at(s, e, *at)
+                self._no_first_split.add(e)  # nor in any later part of this piece
+            split = _PRE_SPLIT.search(text, s, e)
             if split:
-                return self._cut(s, e, _Shifted(split, s))
-            split = _PRE_SPLIT.search(piece)
-            if split:
-                return self._cut(s, e, _Shifted(split, s))
-            if _is_heading(piece):
+                return self._cut(s, e, split)
+            if whole and _is_heading(piece):
                 self._heading(piece)
                 return []
             if self.preamble and (
@@ -462,7 +520,7 @@ class _Walker:
             ):
                 self.preamble[-1] = (self.preamble[-1][0], e)  # continued after a break
                 return []
-            if _looks_operative(piece):
+            if _looks_operative(piece, last):
                 self._new_op(None, s, e)
                 return []
             self.preamble.append((s, e))
@@ -470,13 +528,15 @@ class _Walker:
 
         # Operative part.
         self.state = "operative"
-        closing = _CLOSING_SPLIT.search(piece)
-        if closing:
-            return self._cut(s, e, _Shifted(closing, s))
+        if e not in self._no_closing_split:
+            closing = _CLOSING_SPLIT.search(text, s, e)
+            if closing:
+                return self._cut(s, e, closing)
+            self._no_closing_split.add(e)
         target = int(number.group(1)) + 1 if number else self._expected()
-        merged = _next_number_split(target).search(piece, number.end() if number else 1)
-        if merged:
-            return self._cut(s, e, _Shifted(merged, s))
+        at = _number_split(text, s + (number.end() if number else 1), e, target)
+        if at:
+            return self._cut_at(s, e, *at)
         if number:
             self._new_op(number.group(1), s + number.end(), e)
             return []
@@ -484,21 +544,21 @@ class _Walker:
         if label and self.ops:
             self._new_sub(label.group(1), s, s + label.end(), e)
             return []
-        if _is_heading(piece):
+        if whole and _is_heading(piece):
             self._heading(piece)
             return []
-        if _PRE_START.match(piece.lstrip()) and piece.rstrip(" \t*_").endswith((",", ":")):
+        if _PRE_START.match(piece.lstrip()) and last in (",", ":"):
             self.preamble.append((s, e))  # the preamble of a new section (GA budget texts)
             return []
         if self.ops:
-            last = self.ops[-1]
-            ends = text[last.start : last.end].rstrip(" \t*_")[-1:]
-            if ends in (";", ".") and piece[:1].isupper() and _looks_operative(piece):
+            op = self.ops[-1]
+            ends = self._last_char(op.start, op.end)
+            if ends in (";", ".") and piece[:1].isupper() and _looks_operative(piece, last):
                 self._new_op(None, s, e)
                 return []
-            last.end = e
-            if last.subs:
-                last.subs[-1][2] = e
+            op.end = e
+            if op.subs:
+                op.subs[-1][2] = e
         return []
 
     def _preamble_unfinished(self, piece: str) -> bool:
@@ -526,7 +586,10 @@ class _Walker:
 
     def _new_op(self, number: str | None, start: int, end: int) -> None:
         self.ops.append(_Op(number, start, end, section=self.section))
-        self.embedding = _EMBEDS.search(self.text, start, end) is not None
+        self.embedding = (
+            self._last_char(start, end) == ":"
+            and _EMBEDS.search(self.text, max(start, end - 200), end) is not None
+        )
         self.body_end = end
 
     def _new_sub(self, label: str, piece_start: int, start: int, end: int) -> None:
@@ -534,7 +597,10 @@ class _Walker:
         previous = op.last_letter
         roman = re.fullmatch(r"[ivxlc]+", label) is not None
         successor = chr(ord(previous) + 1) if previous and len(previous) == 1 else None
-        if roman and previous is not None and label != successor:
+        if roman and previous is None and (label == "i" or op.roman_list):
+            full = label  # a roman list straight under the paragraph: (i), (ii), (iii)
+            op.roman_list = True
+        elif roman and previous is not None and label != successor:
             full = f"{previous}({label})"
         else:
             full = label
@@ -595,7 +661,11 @@ class _Walker:
             body_start = heading.end() if heading else start
             rest = text[body_start:end].strip(" \t*_\n")
             first_line = rest.split("\n\n", 1)[0].strip(" *_#") if rest else ""
-            title = " ".join(first_line.split())[:300] if first_line else ""
+            title = " ".join(first_line.split()) if first_line else ""
+            if heading and (
+                len(title) > 200 or title[-1:] in (".", ",", ";", ":") or _NUM.match(title)
+            ):
+                title = ""  # the annex opens with a paragraph, not a title
             if not heading and OPENER.match(first_line):
                 title = "Draft resolution"  # "The General Assembly, ..." recommended whole
             label = text[start:body_start].strip(" \t*_#")
@@ -603,10 +673,27 @@ class _Walker:
         return annexes
 
 
-@lru_cache(maxsize=512)
-def _next_number_split(number: int) -> re.Pattern[str]:
-    """Where paragraph ``number`` begins inside a piece that merged several paragraphs."""
-    return re.compile(r"(?<=[,;:.])[*_]*\s+(?=[*_]*" + str(number) + r"\.[*_]*\s+[*_]*[A-Z])")
+_NUMBER_CANDIDATE = re.compile(r"\s[*_]*(\d{1,3})\.[*_]*[ \t\n]+[*_]*(?=[A-Z])")
+_BEFORE_NUMBER = re.compile(r"[,;:.](?:\d{1,3}|\[\^\d+\])?[*_]*$")
+
+
+def _number_split(text: str, start: int, end: int, number: int) -> tuple[int, int] | None:
+    """Where paragraph ``number`` begins inside a piece that merged several paragraphs.
+
+    Returns (end of the first part, start of the second). The number must follow
+    punctuation (perhaps with a footnote mark: ";2 2. Calls") or open with an operative verb.
+    """
+    wanted = str(number)
+    for candidate in _NUMBER_CANDIDATE.finditer(text, start, end):
+        if candidate.group(1) != wanted:
+            continue
+        cut = candidate.start()
+        after = candidate.end()
+        if _BEFORE_NUMBER.search(text, max(start, cut - 12), cut) or _VERB_AHEAD_RE.match(
+            text, after
+        ):
+            return cut, candidate.start(1)
+    return None
 
 
 @lru_cache(maxsize=64)
@@ -614,36 +701,26 @@ def _inline_label(label: str) -> re.Pattern[str]:
     return re.compile(r"[;,.][*_]*\s+(?:(?:and|or)\s+)?[*_]*\(" + label + r"\)[*_]*\s+")
 
 
-class _Shifted:
-    """A match found on a slice, with positions moved back into the whole text."""
-
-    def __init__(self, match: re.Match[str], offset: int) -> None:
-        self._match = match
-        self._offset = offset
-
-    def start(self) -> int:
-        return self._match.start() + self._offset
-
-    def end(self) -> int:
-        return self._match.end() + self._offset
-
-
-_INLINE_FIRST = re.compile(r":[*_]*\s+[*_]*\(a\)[*_]*\s+")
+_INLINE_FIRST = re.compile(r":[*_]*\s+[*_]*\((a|i)\)[*_]*\s+")
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 
 
 def _inline_subparagraphs(text: str, start: int, end: int) -> list[SubParagraph]:
-    """Sub-paragraphs printed inside one block: "... as follows: (a) ...; (b) ..."."""
+    """Sub-paragraphs printed inside one block: "... as follows: (a) ...; (b) ..."
+
+    (or "(i) ...; (ii) ..."). At least two consecutive labels are needed.
+    """
     chunk = text[start:end]
     first = _INLINE_FIRST.search(chunk)
     if not first:
         return []
-    marks = [(first.end() - len(first.group(0).lstrip(":*_ \t\n")), first.end(), "a")]
-    label = "a"
+    roman = first.group(1) == "i"
+    labels = _ROMANS if roman else tuple(chr(code) for code in range(ord("a"), ord("z") + 1))
+    marks = [(chunk.index("(", first.start()), first.end(), labels[0])]
     position = first.end()
-    while True:
-        label = chr(ord(label) + 1)
+    for label in labels[1:]:
         found = _inline_label(label).search(chunk, position)
-        if not found or label > "z":
+        if not found:
             break
         opening = chunk.index("(" + label + ")", found.start())
         marks.append((opening, found.end(), label))
@@ -659,31 +736,40 @@ def _inline_subparagraphs(text: str, start: int, end: int) -> list[SubParagraph]
 
 
 def _references(text: str, structure: Structure, footnotes: Sequence[Footnote]) -> list[Reference]:
+    """References in the preamble and operative part (one pass), then in footnotes."""
+    # Top-level places do not overlap: preambular and operative paragraphs in text order.
+    places: list[tuple[int, int, str | None, OperativeParagraph | None]] = [
+        (p.span[0], p.span[1], None, None) for p in structure.preamble
+    ]
+    places.extend((op.span[0], op.span[1], op.number, op) for op in structure.operative)
+    places.sort(key=lambda place: place[0])
+    if not places:
+        return []
+    starts = [place[0] for place in places]
+
+    def paragraph_at(position: int, slack: int = 0) -> tuple[bool, str | None]:
+        index = bisect_right(starts, position) - 1
+        if index < 0 or position >= places[index][1] + slack:
+            return False, None
+        _, _, number, op = places[index]
+        if op is not None:
+            for sub in op.subparagraphs:
+                if sub.span[0] <= position < sub.span[1]:
+                    return True, f"{number}({sub.label})"
+        return True, number
+
     found: list[Reference] = []
-    for paragraph in structure.preamble:
-        found.extend(find_references(text, *paragraph.span, None))
-    places: list[tuple[int, int, str]] = []
-    for op in structure.operative:
-        cursor = op.span[0]
-        for sub in op.subparagraphs:
-            if sub.span[0] > cursor:
-                found.extend(find_references(text, cursor, sub.span[0], op.number))
-            found.extend(find_references(text, *sub.span, f"{op.number}({sub.label})"))
-            places.append((sub.span[0], sub.span[1], f"{op.number}({sub.label})"))
-            cursor = max(cursor, sub.span[1])
-        if cursor < op.span[1]:
-            found.extend(find_references(text, cursor, op.span[1], op.number))
-        places.append((op.span[0], op.span[1], op.number))
+    for position, reference in find_all(text, places[0][0], max(p[1] for p in places)):
+        inside, paragraph = paragraph_at(position)
+        if inside:
+            reference.paragraph = paragraph
+            found.append(reference)
     for note in footnotes:
-        if note.anchor is None:
-            continue
-        paragraph = None
-        for start, end, name in places:
-            if start <= note.anchor <= end:
-                paragraph = name
-                break
-        for match in DOCUMENT_SYMBOL.finditer(note.text):
-            symbol = match.group(0).rstrip(".-")
-            if "/" in symbol and any(char.isdigit() for char in symbol):
-                found.append(Reference(symbol, paragraph, "document"))
+        # The mark stood right after the paragraph's last character, or inside it.
+        inside, paragraph = (False, None)
+        if note.anchor is not None:
+            inside, paragraph = paragraph_at(note.anchor, slack=3)
+        for _, reference in find_all(note.text):
+            reference.paragraph = paragraph if inside else None
+            found.append(reference)
     return found

@@ -15,9 +15,10 @@ __all__ = ["parse_vote", "split_countries"]
 
 _NUMBER_WORDS = {"no": 0, "none": 0, "one": 1}
 _COUNT = r"(\d+|no|none|one)"
+#: "recorded vote of 30 to 16, with 1 abstention", "by 120 votes to 10, with 5 abstentions",
+#: "by a vote of 47 to 0", "recorded vote of 30 to none".
 _VOTE = re.compile(
-    r"\b[Aa]dopted\s+(?:as\s+a\s+whole\s+)?by\s+(?:a\s+)?(?:recorded\s+)?vote\s+of\s+"
-    r"(\d+)\s+(?:votes\s+)?to\s+(\d+|none)"
+    r"\b(?:vote\s+of\s+(\d+)|by\s+(\d+)\s+votes)\s+(?:votes\s+)?to\s+(\d+|none)"
     r"(?:\s*,?\s*(?:with|and)\s+" + _COUNT + r"\s+abstentions?)?"
 )
 _LIST_HEAD = re.compile(r"(?<![\w])(In favour|Against|Abstaining)\s*:", re.IGNORECASE)
@@ -72,9 +73,9 @@ def parse_vote(tail: str) -> tuple[Vote | None, list[str]]:
     if not match:
         return None, warnings
     vote = Vote(
-        yes=int(match.group(1)),
-        no=_count(match.group(2)),
-        abstain=_count(match.group(3)) if match.group(3) else 0,
+        yes=int(match.group(1) or match.group(2)),
+        no=_count(match.group(3)),
+        abstain=_count(match.group(4)) if match.group(4) else 0,
     )
     rest = tail[match.end() :]
     end = _LIST_END.search(rest)

@@ -1,6 +1,9 @@
 """The public API: extract_file, extract_bytes, extract_text and the result they return."""
 
+import io
 import json
+import zipfile
+from html import escape
 
 import pytest
 
@@ -72,3 +75,60 @@ def test_empty_text_is_an_extraction_error():
     """Empty text raises an ExtractionError, not another exception."""
     with pytest.raises(ExtractionError):
         extract_text("   \n")
+
+
+def _blocks(text):
+    return [block.replace("\n", " ") for block in text.strip().split("\n\n")]
+
+
+def _docx(text):
+    namespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    paragraphs = "".join(
+        f'<w:p><w:r><w:t xml:space="preserve">{escape(block)}</w:t></w:r></w:p>'
+        for block in _blocks(text)
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(
+            "word/document.xml",
+            f'<w:document xmlns:w="{namespace}"><w:body>{paragraphs}</w:body></w:document>',
+        )
+    return buffer.getvalue()
+
+
+def _html(text):
+    body = "".join(f"<p>{escape(block)}</p>" for block in _blocks(text))
+    return f"<html><body>{body}</body></html>".encode()
+
+
+def _shape(result):
+    return (
+        result.symbol,
+        result.session,
+        result.title,
+        result.adopted_on,
+        [p.verb for p in result.preamble],
+        [(p.number, p.verb, [s.label for s in p.subparagraphs]) for p in result.operative],
+        result.vote.yes if result.vote else None,
+    )
+
+
+@pytest.mark.parametrize(("name", "encode"), [("res.docx", _docx), ("res.html", _html)])
+def test_other_formats_give_the_same_structure(name, encode):
+    """The same resolution as .docx or .html gives the same header and paragraphs as text."""
+    expected = _shape(extract_text(samples.HRC))
+    assert _shape(extract_bytes(encode(samples.HRC), name)) == expected
+
+
+def test_pdf_gives_the_same_structure():
+    """The same resolution typeset as a PDF gives the same header and paragraphs as text."""
+    fpdf = pytest.importorskip("fpdf")
+    text = samples.HRC.replace("–", "-")  # the core PDF fonts are Latin-1
+    pdf = fpdf.FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for block in text.strip().split("\n\n"):
+        pdf.multi_cell(170, 5, block.replace("\t", " "), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    assert _shape(extract_bytes(bytes(pdf.output()), "res.pdf")) == _shape(extract_text(text))

@@ -297,3 +297,117 @@ def test_read_text_detects_markdown():
     assert doc.format == "md"
     assert doc.text == "Recalling its resolution,"
     assert doc.footnotes[0].text == "Resolution 1/1."
+
+
+def test_loose_footnote_numbers_are_found_between_their_neighbours():
+    """A defined footnote whose number stands apart ("Rarotonga, 3 Bangkok") gets its anchor."""
+    source = (
+        "Recalling the Treaty of Tlatelolco)1 and the General Assembly on 1 December 2024,\n\n"
+        "Noting the treaties of Pelindaba[^2], Rarotonga, 3 Bangkok and the report of\n"
+        "3 December, the updated version in 2014, 4\n\n"
+        "Considering Article 5 of the Treaty,\n\n---\n\n"
+        "[^1]: Treaty Series, vol. 634.\n\n[^2]: Ibid.\n\n[^3]: Ibid., vol. 1445.\n\n"
+        "[^4]: See CD/1985.\n\n[^5]: Not found."
+    )
+    text, footnotes, _ = clean_text(source, markdown=True)
+    assert text == (
+        "Recalling the Treaty of Tlatelolco) and the General Assembly on 1 December 2024,\n\n"
+        "Noting the treaties of Pelindaba, Rarotonga, Bangkok and the report of 3 December,"
+        " the updated version in 2014,\n\nConsidering Article 5 of the Treaty,"
+    )
+    anchors = {f.mark: f.anchor for f in footnotes}
+    assert text[: anchors["1"]].endswith("Tlatelolco)")
+    assert text[: anchors["3"]].endswith("Rarotonga,")
+    assert text[: anchors["4"]].endswith("in 2014,")
+    assert anchors["5"] is None
+
+
+def test_hyphen_before_a_space_in_a_capitalised_compound_is_closed():
+    """ "Comprehensive Nuclear- Test-Ban Treaty" becomes "Nuclear-Test-Ban"."""
+    text, _, _ = clean_text("the Comprehensive Nuclear- Test-Ban Treaty")
+    assert text == "the Comprehensive Nuclear-Test-Ban Treaty"
+
+
+def test_reduplicated_compounds_are_not_residue():
+    """ "peer-to-peer to" and "step-by-step" are words, not old and new readings glued."""
+    source = "a peer-to-peer to peer review, step-by-step by design, thirtieth session"
+    assert clean_text(source)[0] == source
+
+
+def test_wrapped_country_lists_join_and_adoption_line_splits_from_date():
+    """Country lists wrapped over lines join; "4 July 2025 [Adopted ..." splits in two."""
+    lines = [f"{n}. Decides to act on item {n};" for n in range(1, 7)] + [
+        "30th meeting",
+        "4 July 2025 [Adopted by a recorded vote of 30 to 16. The voting was as follows:",
+        "In favour:",
+        "Algeria, Bangladesh, Bolivia (Plurinational State of), Brazil, Burundi,",
+        "Chile, China, Colombia, Costa Rica, Côte d’Ivoire, Cuba,",
+        "Morocco, Qatar, Viet Nam",
+        "Against:",
+        "Albania, Belgium]",
+    ]
+    paragraphs = _paragraphs(clean_text("\n".join(lines))[0])
+    assert paragraphs[6:] == [
+        "30th meeting",
+        "4 July 2025",
+        "[Adopted by a recorded vote of 30 to 16. The voting was as follows:",
+        "In favour:",
+        "Algeria, Bangladesh, Bolivia (Plurinational State of), Brazil, Burundi, Chile, China,"
+        " Colombia, Costa Rica, Côte d’Ivoire, Cuba, Morocco, Qatar, Viet Nam",
+        "Against:",
+        "Albania, Belgium]",
+    ]
+
+
+def test_hard_wrapped_text_without_blank_lines_rebuilds_paragraphs():
+    """In text wrapped at a fixed width with no blank lines, full lines ending in a comma
+    continue, short lines and paragraph openers ("Recalling", "1.") start anew."""
+    source = "\n".join(
+        [
+            "Recalling its resolutions 69/32 of 2 December 2014, 70/27 of 7 December 2015,",
+            "71/32 of 5 December 2016 and 72/27 of 4 December 2017 on the prevention of an",
+            "arms race in outer space, and its resolutions 45/55 B of 4 December 1990,",
+            "Reaffirming the importance of the universal periodic review as a mechanism for",
+            "dialogue and cooperation among all States on an equal footing, in line with",
+            "the principles of the Charter,",
+            "Deeply concerned about the continuing violations of the rights of migrants",
+            "and their families in many parts of the world,",
+            "1. Requests the Secretary-General to submit a report on the implementation of",
+            "the present resolution to the Assembly at its eighty-first session;",
+            "2. Decides to remain seized of the matter.",
+        ]
+    )
+    assert [p[:20] for p in _paragraphs(clean_text(source)[0])] == [
+        "Recalling its resolu",
+        "Reaffirming the impo",
+        "Deeply concerned abo",
+        "1. Requests the Secr",
+        "2. Decides to remain",
+    ]
+
+
+def test_hyphen_at_a_line_end_without_other_evidence():
+    """Without a vocabulary, a suffix-like tail is a broken word; a word-like tail a compound."""
+    assert join_hyphenated("the protec-", "tion of") == "the protection of"
+    assert join_hyphenated("the above-", "mentioned report") == "the above-mentioned report"
+    assert join_hyphenated("conflict-", "related violence", {"conflict": 2}) == (
+        "conflict-related violence"
+    )
+
+
+def test_pathological_inputs_are_read_in_linear_time():
+    """Degenerate texts (one giant word, endless hyphenated lines, thousands of notes) stay fast."""
+    import time
+
+    cases = [
+        "a" * 300_000,
+        "word-\n" * 50_000,
+        " \t1 See A/1.\n" * 20_000 + "Text.",
+        "[^1]: x\n    y\n" * 20_000 + "Text[^1].",
+        "Recalling,\n\nand\n\n" * 20_000,
+        "nonselectivitynon " * 20_000,
+    ]
+    for source in cases:
+        started = time.perf_counter()
+        clean_text(source)
+        assert time.perf_counter() - started < 5, source[:20]

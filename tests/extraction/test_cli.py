@@ -3,7 +3,8 @@
 import io
 import json
 
-from mandates.extraction.cli import main
+from mandates.extraction.cli import format_text, main
+from mandates.extraction.result import Deliverable, Due, ExtractionResult
 from tests.extraction import samples
 
 
@@ -66,3 +67,54 @@ def test_bad_usage_exits_2():
     status, _, err = _run("x.txt", "--format", "xml")
     assert status == 2
     assert "usage:" in err
+
+
+def test_text_output_has_one_line_per_deliverable(tmp_path):
+    """The text table shows a deliverable with paragraph, actor, kind, count and due."""
+    path = tmp_path / "res.txt"
+    path.write_text(samples.HRC, encoding="utf-8")
+    _, out, _ = _run(str(path), "--format", "text")
+    rows = [line for line in out.splitlines() if line.startswith("1 ")]
+    assert len(rows) == 1
+    assert "High Commissioner" in rows[0] and "report" in rows[0] and "HRC 65 (at)" in rows[0]
+
+
+def test_format_text_shows_alternatives_and_review():
+    """A deliverable with two readings of its deadline shows both and the review flag."""
+    result = ExtractionResult("0", "x", "", symbol="A/HRC/RES/59/3", body="HRC", session=59)
+    result.deliverables.append(
+        Deliverable(
+            paragraph="35",
+            verb="Requests",
+            actor="High Commissioner",
+            partners=[],
+            kind="report",
+            count=1,
+            title="",
+            due=Due("HRC", 65, "at"),
+            alternatives=[Due("HRC", 62, "at")],
+            recurring="annual",
+            quote="",
+            span=(0, 0),
+            needs_review=True,
+        )
+    )
+    table = format_text(result)
+    assert (
+        "35    High Commissioner  report  1      HRC 65 (at) or HRC 62 (at)  annual     review"
+        in (table)
+    )
+
+
+def test_help_exits_0_without_system_exit():
+    """--help writes the help to the given stdout and returns 0."""
+    status, out, _ = _run("--help")
+    assert status == 0
+    assert "PATH" in out and "--format" in out
+
+
+def test_missing_path_exits_2():
+    """No PATH gives exit 2 and a usage line."""
+    status, _, err = _run()
+    assert status == 2
+    assert "PATH" in err

@@ -104,6 +104,7 @@ def test_date_from_closing_lines_when_header_has_none():
         ("Agenda item 71 (b)", "71 (b)"),
         ("Agenda item 3", "3"),
         ("Agenda items 12 and 14", "12 and 14"),
+        ("Agenda items 20 (a) and (b)", "20 (a) and (b)"),
     ],
 )
 def test_agenda_item(line, item):
@@ -148,3 +149,43 @@ def test_markdown_header():
         date(2025, 12, 18),
         "Enhancement of cooperation",
     )
+
+
+def test_session_in_title_is_ignored():
+    """A session named in the title ("its fifty-fourth session") is not the header session."""
+    header = parse_header(
+        "76/229.\tReport of the Commission on the work of its fifty-fourth session\n",
+        opener_body="General Assembly",
+    )
+    assert header.session == 76
+    assert header.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("line", "opener", "symbol", "session"),
+    [
+        ("S-32/1.\tThe situation", "Human Rights Council", "A/HRC/RES/S-32/1", 32),
+        ("ES-10/21.\tProtection of civilians", "General Assembly", "A/RES/ES-10/21", 10),
+    ],
+)
+def test_special_session_symbols(line, opener, symbol, session):
+    """Special and emergency special session numbers give their symbols."""
+    header = parse_header(f"{line}\n", opener_body=opener)
+    assert (header.symbol, header.session) == (symbol, session)
+
+
+def test_hrc_text_under_a_general_assembly_masthead():
+    """An HRC resolution printed under the "General Assembly" masthead is still HRC."""
+    text = (
+        "United Nations A/HRC/RES/59/3\n\nGeneral Assembly Distr.: General 10 July 2025\n\n"
+        "Human Rights Council\n\nFifty-ninth session\n\n"
+        "Resolution adopted by the Human Rights Council on 4 July 2025\n\n"
+        "59/3. Enhancement of cooperation\n\nThe Human Rights Council,\n\n1. Decides to act.\n"
+    )
+    result = extract_text(text)
+    assert (result.symbol, result.body, result.adopted_on) == (
+        "A/HRC/RES/59/3",
+        "HRC",
+        date(2025, 7, 4),
+    )
+    assert result.warnings == []

@@ -568,3 +568,95 @@ def test_docx_line_break_inside_a_paragraph():
     """A Word line break between a meeting line and its date keeps them apart."""
     body = _p(_r("30th meeting"), "<w:r><w:br/></w:r>", _r("4 July 2025"))
     assert read_bytes(_docx(body), "br.docx").text == "30th meeting\n\n4 July 2025"
+
+
+def test_pdf_flowing_paragraphs_with_italic_verbs_over_several_pages():
+    """Wrapped paragraphs with italic verbs keep their spaces and join across page breaks."""
+    fpdf = pytest.importorskip("fpdf")
+
+    class Resolution(fpdf.FPDF):
+        def header(self):
+            if self.page_no() > 1:
+                self.set_font("Times", size=9)
+                self.cell(0, 5, "A/RES/80/204")
+                self.ln(10)
+
+        def footer(self):
+            self.set_y(-20)
+            self.set_font("Times", size=8)
+            self.cell(0, 4, f"25-21234 (E)    {self.page_no()}/{{nb}}", align="C")
+
+    pdf = Resolution(format="A4")
+    pdf.set_margins(25, 25, 25)
+    pdf.set_auto_page_break(True, margin=30)
+    pdf.add_page()
+    body = (
+        "the enhancement of international cooperation in the field of human rights is essential"
+        " for the full achievement of the purposes of the United Nations, "
+    ) * 3
+    for number in range(1, 13):
+        pdf.set_font("Times", "I", 11)
+        pdf.write(5.5, "Recognizing ")
+        pdf.set_font("Times", "", 11)
+        pdf.write(5.5, f"{body}as stated in paragraph {number},")
+        pdf.ln(9)
+    doc = read_bytes(bytes(pdf.output()), "flow.pdf")
+    paragraphs = doc.text.split("\n\n")
+    expected = [f"Recognizing {body}as stated in paragraph {n}," for n in range(1, 13)]
+    assert paragraphs == [p.replace("  ", " ") for p in expected]
+    assert "25-21234" not in doc.text and "A/RES/80/204" not in doc.text
+
+
+def test_html_saved_from_word_links_footnotes_by_href():
+    """Word's HTML footnotes (<a href="#_ftn1">[1]</a>, <div id="ftn1">) are kept apart."""
+    page = (
+        "<html><body><div class=WordSection1>"
+        "<p class=MsoNormal>34. Takes note of the report;<a href='#_ftn1' name='_ftnref1'>"
+        "<span class=MsoFootnoteReference><sup>[1]</sup></span></a></p>"
+        "<p class=MsoNormal>35. Requests a new report.</p></div>"
+        "<div style='mso-element:footnote-list'><hr>"
+        "<div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText>"
+        "<a href='#_ftnref1' name='_ftn1'>[1]</a> A/HRC/59/36.</p></div></div>"
+        "</body></html>"
+    )
+    doc = read_bytes(page.encode("cp1252"), "word.htm")
+    assert doc.text == "34. Takes note of the report;\n\n35. Requests a new report."
+    assert [(f.mark, f.text) for f in doc.footnotes] == [("1", "A/HRC/59/36.")]
+    assert doc.footnotes[0].anchor == len("34. Takes note of the report;")
+
+
+_TOKENS = [
+    *"*_[]^#<>/-–:;,.()\t\n \u00a0\ue000\ue0011234aAnosupfotRef“”",
+    *["<sup>", "</sup>", "[^1]", "[^1]: ", "---", "[footnoteRef:1]", "[1: ", "\n\n", "(a) "],
+    *["nonselectivitynon-selectivity", "Action3", "States,2", " 1 See A/1.", "\t2 See "],
+]
+_TRICKY = st.lists(st.sampled_from(_TOKENS), max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TRICKY)
+def test_markdown_and_footnote_syntax_never_breaks_the_reader(text):
+    """Odd mixes of Markdown, footnote syntax and residue give clean text or a ReadError."""
+    try:
+        doc = read_text(text)
+    except ReadError:
+        return
+    assert "\ue000" not in doc.text and "\ue001" not in doc.text
+    assert "\n\n\n" not in doc.text and doc.text == doc.text.strip()
+    for footnote in doc.footnotes:
+        assert footnote.anchor is None or 0 <= footnote.anchor <= len(doc.text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_TRICKY, min_size=1, max_size=6))
+def test_any_docx_paragraph_text_reads(paragraphs):
+    """A .docx holding arbitrary paragraph text reads, or fails only with ReadError."""
+    from xml.sax.saxutils import escape
+
+    cleaned = ["".join(ch for ch in p if ch >= " " or ch in "\t\n") for p in paragraphs]
+    body = "".join(_p(_r(escape(p))) for p in cleaned)
+    try:
+        doc = read_bytes(_docx(body), "fuzz.docx")
+    except ReadError:
+        return
+    assert "\ue000" not in doc.text

@@ -560,3 +560,311 @@ def test_fast_on_long_paragraphs():
     started = time.perf_counter()
     run(text)
     assert time.perf_counter() - started < 1.0
+
+
+# --- references, respectively, odd actors ----------------------------------------------
+
+
+def test_session_dating_a_reference_is_ignored():
+    """ "taking into account the panel discussion to be convened at its Nth session" is not
+    the report's deadline."""
+    r = run(
+        "1. Requests the Office to prepare a report, taking into account the outcome of the panel "
+        "discussion to be convened at its sixtieth session, and to present it to the Council at "
+        "its sixty-second session;"
+    )
+    assert [d.due.session for d in r.deliverables] == [62]
+
+
+def test_event_held_at_session_is_not_a_deadline():
+    """A session after "held at" dates an event, not a product."""
+    r = run(
+        "1. Requests the Office to submit a summary report on the panel discussion held at the "
+        "sixtieth session to the Human Rights Council at its sixty-first session;"
+    )
+    assert [d.due.session for d in r.deliverables] == [61]
+
+
+def test_present_it_with_an_oral_update():
+    """ "to present it with an oral update at its Nth session" is an oral update."""
+    r = run(
+        "1. Requests the Office to submit its final report to the Council at its sixty-second "
+        "session, and to present it with an oral update at its sixtieth session;"
+    )
+    assert [(d.kind, d.due.session) for d in r.deliverables] == [
+        ("report", 62),
+        ("oral update", 60),
+    ]
+
+
+def test_session_right_before_product_goes_forward():
+    """ "to present to the Council at its Nth session a summary report" dates the report."""
+    r = run(
+        "1. Requests the Office to organize a seminar in Geneva, and to present to the Council at "
+        "its sixty-first session a summary report on the seminar;"
+    )
+    assert [(d.kind, d.due.session if d.due else None) for d in r.deliverables] == [
+        ("seminar", None),
+        ("report", 61),
+    ]
+
+
+def test_respectively():
+    """ "to the Assembly and the Council at their Nth and Mth sessions, respectively"."""
+    r = run(
+        "1. Requests the Secretary-General to submit to the General Assembly and the Human Rights "
+        "Council at their eighty-first and sixty-second sessions, respectively, a report;",
+        body="GA",
+        session=80,
+    )
+    assert [due(d) for d in r.deliverables] == [("GA", 81, "at"), ("HRC", 62, "at")]
+
+
+def test_named_body_before_its():
+    """ "invites the General Assembly to consider holding a meeting during its Nth session"."""
+    r = run(
+        "1. Requests the Secretary-General to report to the General Assembly on the matter at its "
+        "eighty-first session;"
+    )
+    assert due(r.deliverables[0]) == ("GA", 81, "at")
+
+
+def test_period_is_not_a_deadline():
+    """ "for the period from 1 July 2026 to 30 June 2027" is not a due date."""
+    r = run(
+        "1. Requests the Secretary-General to report thereon in his budget for the period from "
+        "1 July 2026 to 30 June 2027;",
+        body="GA",
+        session=80,
+    )
+    assert all(d.due is None or d.due.date is None for d in r.deliverables)
+
+
+def test_secretariat_of_a_convention_is_not_the_secretariat():
+    """ "the secretariat of the Convention" is not the UN Secretariat; it is flagged."""
+    r = run(
+        "1. Invites the secretariat of the Convention on Wetlands to report to the General "
+        "Assembly at its eighty-first session;",
+        body="GA",
+        session=80,
+    )
+    [d] = r.deliverables
+    assert d.actor != "Secretariat" and d.needs_review
+
+
+def test_generic_mechanism_actor():
+    """An unnamed group ("the team of experts") keeps its printed name and is flagged."""
+    r = run(
+        "1. Requests the board of eminent jurists to submit a report at its sixty-first session;"
+    )
+    [d] = r.deliverables
+    assert d.actor == "Board of eminent jurists"
+    assert "actor not in the alias table" in d.review_reasons
+
+
+def test_consideration_without_session_is_flagged():
+    """ "continue its consideration ... in accordance with its programme of work" is implied."""
+    r = run("1. Decides to continue its consideration of this matter under the same agenda item.")
+    c = r.consideration
+    assert (c.session, c.needs_review) == (None, True)
+
+
+def test_pronoun_actor():
+    """ "Takes note of the report of the Secretary-General, and requests him to ..." is the SG."""
+    r = run(
+        "1. Takes note of the report of the Secretary-General, and requests him to submit to the "
+        "General Assembly at its eighty-first session a report on the matter;",
+        body="GA",
+        session=80,
+    )
+    [d] = r.deliverables
+    assert (d.actor, due(d)) == ("Secretary-General", ("GA", 81, "at"))
+
+
+def test_no_later_than_at_session_and_proposals():
+    """ "to present, no later than at its Nth session, proposals" is due by that session."""
+    r = run(
+        "1. Requests the Secretary-General to present to the General Assembly, no later than at "
+        "its eighty-second session, proposals for a review;",
+        body="GA",
+        session=80,
+    )
+    [d] = r.deliverables
+    assert (d.kind, due(d)) == ("other", ("GA", 82, "by"))
+
+
+def test_functional_commission_body():
+    """A report to the Commission on the Status of Women is due at that body's session."""
+    r = run(
+        "1. Requests the Secretary-General to present an oral report to the Commission on the "
+        "Status of Women at its seventieth session;",
+        body="GA",
+        session=80,
+    )
+    assert due(r.deliverables[0]) == ("CSW", 70, "at")
+
+
+def test_include_in_next_report():
+    """ "to include in his next report, to be submitted at its Nth session, ..." is a report."""
+    r = run(
+        "1. Requests the Secretary-General to include in his next overview report, to be submitted "
+        "to the General Assembly at its eighty-first session, a strategy;",
+        body="GA",
+        session=80,
+    )
+    assert [(d.kind, due(d)) for d in r.deliverables] == [("report", ("GA", 81, "at"))]
+
+
+def test_decided_products_after_extending_a_mandate():
+    """ "Decides to extend the mandate of X ..., and to present a report at ..." is X's report."""
+    r = run(
+        "1. Decides to extend the mandate of the Special Rapporteur on the situation of human "
+        "rights in Belarus for one year, and to present a report at its sixty-second session;"
+    )
+    [d] = r.deliverables
+    assert d.actor == "Special Rapporteur on the situation of human rights in Belarus"
+    assert d.due.session == 62
+
+
+def test_establishing_with_mandate_subparagraphs():
+    """Sub-paragraphs of "Decides to establish a mission ... with the following mandate:"."""
+    text = (
+        "1. Decides to establish an independent international fact-finding mission for the Sudan, "
+        "with the following mandate:\n(a) To investigate the facts;\n(b) To present an oral update "
+        "to the Council at its sixty-first session;"
+    )
+    r = run(text)
+    [d] = r.deliverables
+    assert (d.paragraph, d.actor, d.kind) == (
+        "1(b)",
+        "Independent International Fact-Finding Mission for the Sudan",
+        "oral update",
+    )
+
+
+def test_past_date_is_not_a_deadline():
+    """ "which took effect on 1 January 2010" is not a due date."""
+    r = run(
+        "1. Invites States to implement the code, which took effect on 1 January 2010, and to "
+        "submit reports to the organization;"
+    )
+    assert all(d.due is None or d.due.date is None for d in r.deliverables)
+
+
+def test_meeting_on_a_date():
+    """A meeting convened "on 18 June 2026" is due at that date."""
+    r = run(
+        "1. Requests the President of the General Assembly to convene a high-level meeting on "
+        "18 June 2026;",
+        body="GA",
+        session=80,
+    )
+    [d] = r.deliverables
+    assert (d.kind, d.due.date, d.due.relation) == ("meeting", date(2026, 6, 18), "at")
+
+
+def test_coordinated_products_share_the_session():
+    """ "a report and a road map ... at its Nth session" are two products due then."""
+    r = run(
+        "1. Requests the Working Group on the right to development to submit a report and a road "
+        "map to the Human Rights Council at its sixty-first session;"
+    )
+    assert [(d.kind, d.due.session) for d in r.deliverables] == [("report", 61), ("other", 61)]
+
+
+def test_warnings_for_residue_and_unknown_actors():
+    """Residue and unknown actors are reported in the warnings too."""
+    r = run(
+        "1. Requests the Special Rapporteur on lunar affairs to submit a report at its "
+        "sixty-second fifth session;"
+    )
+    assert any("two readings" in w for w in r.warnings)
+    assert any("alias table" in w for w in r.warnings)
+
+
+def test_title_is_short_and_human():
+    """The title names the product and its subject."""
+    r = run(
+        "1. Requests the Office to prepare a report on the situation of human rights in Xanadu, "
+        "and to present it at its sixty-first session;"
+    )
+    assert r.deliverables[0].title == "Report on the situation of human rights in Xanadu"
+
+
+def test_date_and_session_of_one_meeting_make_one_due():
+    """A meeting "on 25 September 2026, during its eighty-first session" has one due."""
+    r = run(
+        "1. Decides to convene a high-level meeting on 25 September 2026, during its eighty-first "
+        "session;",
+        body="GA",
+        session=80,
+    )
+    [d] = r.deliverables
+    assert (d.due.body, d.due.session, d.due.date) == ("GA", 81, date(2026, 9, 25))
+
+
+def test_scheduled_panel_of_the_council():
+    """ "Decides that the theme of the annual panel discussion, to be held during the Nth session,
+    will be ..." is a panel of the Council due at that session."""
+    r = run(
+        "1. Decides that the theme of the annual half-day panel discussion on the topic, to be "
+        "held during the sixty-first session of the Human Rights Council, will be education;"
+    )
+    [d] = r.deliverables
+    assert (d.actor, d.kind, d.recurring, due(d)) == (
+        "Human Rights Council",
+        "panel",
+        "annual",
+        ("HRC", 61, "at"),
+    )
+
+
+def test_date_of_something_else_is_not_the_report_deadline():
+    """A date for an act that is not a product does not become the later report's date."""
+    r = run(
+        "1. Requests the Secretary-General to issue an instruction no later than 31 December 2026, "
+        "and to report thereon to the General Assembly at its eighty-second session;",
+        body="GA",
+        session=80,
+    )
+    [d] = r.deliverables
+    assert (d.due.session, d.due.date) == (82, None)
+
+
+def test_update_of_a_document_is_not_an_oral_update():
+    """ "an update to the technical guidance" is an updated document, not an oral update."""
+    r = run(
+        "1. Requests the Office to prepare an update to the technical guidance on the topic, and "
+        "to submit it to the Council at its sixtieth session;"
+    )
+    [d] = r.deliverables
+    assert (d.kind, d.due.session) == ("other", 60)
+
+
+def test_requests_that_subjunctive():
+    """ "Requests that the Secretary-General submit a report ..." is a request."""
+    r = run(
+        "1. Requests that the Secretary-General submit a report to the General Assembly at its "
+        "eighty-first session, to be considered under the item;",
+        body="GA",
+        session=80,
+    )
+    [d] = r.deliverables
+    assert (d.actor, d.kind, due(d)) == ("Secretary-General", "report", ("GA", 81, "at"))
+
+
+def test_in_the_form_of_a_report():
+    """ "to present to the Council at its Nth session the findings in the form of a report"."""
+    r = run(
+        "1. Requests the High Commissioner to present to the Council at its sixtieth session the "
+        "findings in the form of a written report;"
+    )
+    [d] = r.deliverables
+    assert (d.kind, d.due.session) == ("report", 60)
+
+
+def test_recurring_without_session_is_implied():
+    """An annual report with no session printed is flagged for review as implied."""
+    r = run("1. Requests the Office to report annually to the Human Rights Council on the matter;")
+    [d] = r.deliverables
+    assert d.recurring == "annual" and d.due.session is None and d.needs_review

@@ -1,10 +1,11 @@
 """Preamble, operative paragraphs, sub-paragraphs, annexes, references and numbering."""
 
+import time
 from datetime import date
 
 import pytest
 
-from mandates.extraction import NotAResolutionError, extract_text
+from mandates.extraction import Footnote, NotAResolutionError, extract_text
 from mandates.extraction.structure import operative_verb, parse_structure, preamble_verb
 from tests.extraction import samples
 
@@ -263,4 +264,76 @@ def test_preamble_broken_by_a_page_break_is_joined():
     assert [p.text for p in structure.preamble] == [
         "Recalling the meetings held in Vienna on\n\n8 and 9 December 2014,",
         "Noting the report,",
+    ]
+
+
+def test_footnote_references_belong_to_their_paragraph():
+    """A symbol in a footnote is a reference of the paragraph where the mark stood."""
+    text = "The Human Rights Council,\n\n1. Takes note of the report;\n\n2. Decides to act.\n"
+    anchor = text.index(";") + 1
+    notes = [Footnote("1", "A/HRC/58/78.", anchor), Footnote("2", "See resolution 53/11.", None)]
+    refs = parse_structure(text, footnotes=notes).references
+    assert [(r.kind, r.symbol, r.paragraph) for r in refs] == [
+        ("document", "A/HRC/58/78", "1"),
+        ("resolution", "53/11", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("annex", "title"),
+    [
+        ("Annex A\n\nItems subject to approval\n\n1. Missiles;", "Items subject to approval"),
+        ("Annex I\n\nIn accordance with paragraph 4, the Team shall act.", "Annex I"),
+        ("Annex III\n\n1. A listed name", "Annex III"),
+    ],
+)
+def test_annex_titles(annex, title):
+    """An annex is titled by the line after its heading, or by the heading itself."""
+    text = (
+        f"The Security Council,\n\n1. Decides to act;\n\n2. Decides to remain seized.\n\n{annex}\n"
+    )
+    structure = parse_structure(text)
+    assert [a.title for a in structure.annexes] == [title]
+    assert [p.number for p in structure.operative] == ["1", "2"]
+
+
+def test_roman_list_directly_under_a_paragraph():
+    """Labels (i), (ii), (iii) with no letters before them stay top-level."""
+    items = "\n\n".join(f"({label}) Item;" for label in ("i", "ii", "iii"))
+    structure = parse_structure(f"The Security Council,\n\n1. Decides:\n\n{items}\n")
+    assert [sub.label for sub in structure.operative[0].subparagraphs] == ["i", "ii", "iii"]
+
+
+def test_long_merged_text_is_read_in_linear_time():
+    """A long text with every paragraph on one line is split without quadratic rescans."""
+    preamble = " ".join(f"Recalling its resolution {i}/1 of 1 January 2020," for i in range(900))
+    operative = " ".join(f"{i}. Requests a report on item {i};" for i in range(1, 901))
+    text = f"59/3. Title The Human Rights Council, {preamble} {operative}"
+    started = time.process_time()
+    structure = parse_structure(text)
+    assert (len(structure.preamble), len(structure.operative)) == (900, 900)
+    assert time.process_time() - started < 2.0
+
+
+def test_numbered_list_without_header_is_not_a_resolution():
+    """A numbered agenda with no resolution header and no operative verbs is rejected."""
+    with pytest.raises(NotAResolutionError):
+        extract_text("1. Opening of the session.\n\n2. Adoption of the agenda.\n")
+
+
+def test_operative_paragraphs_without_header_are_read_with_warnings():
+    """Operative paragraphs without any header still give a result, with warnings."""
+    result = extract_text("1. Requests the Secretary-General to report.\n")
+    assert [p.verb for p in result.operative] == ["Requests"]
+    assert "header: no resolution symbol found" in result.warnings
+
+
+def test_inline_roman_subparagraphs():
+    """Roman labels printed inline after a colon are sub-paragraphs too."""
+    text = "The General Assembly,\n\n1. Decides: (i) to meet; (ii) to report; and (iii) to end.\n"
+    subs = parse_structure(text).operative[0].subparagraphs
+    assert [(sub.label, sub.text) for sub in subs] == [
+        ("i", "to meet;"),
+        ("ii", "to report; and"),
+        ("iii", "to end."),
     ]

@@ -48,3 +48,13 @@ def test_country_names_with_and_are_kept():
     assert split_countries(
         "United Kingdom of Great Britain and Northern Ireland, Trinidad and Tobago and Peru"
     ) == ["United Kingdom of Great Britain and Northern Ireland", "Trinidad and Tobago", "Peru"]
+
+
+def test_other_vote_phrasings():
+    """Votes printed "by 120 votes to 10, with 5 abstentions" or after the meeting are read."""
+    vote, _ = parse_vote("[Adopted at the 30th meeting by 120 votes to 10, with 5 abstentions.]")
+    assert (vote.yes, vote.no, vote.abstain) == (120, 10, 5)
+    vote, _ = parse_vote(
+        "Adopted at the 30th meeting, by a recorded vote of 27 to none, with one abstention"
+    )
+    assert (vote.yes, vote.no, vote.abstain) == (27, 0, 1)
