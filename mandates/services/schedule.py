@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from mandates.models import Body, Deliverable, DueDateRule, Session
 
@@ -269,21 +270,23 @@ def session_reschedule(
 ) -> int:
     """Move (or confirm) a session, then recompute the due dates of its deliverables.
 
-    Returns how many deliverables' dates changed. If only the dates' status changes
-    (estimated -> announced or held), every deliverable of the session still gets a
-    higher SEQUENCE, since its calendar STATUS goes from TENTATIVE to CONFIRMED.
+    Returns how many deliverables' dates changed. If the dates' status changes (compared
+    with the stored row, so callers such as the admin may already have set it), every
+    deliverable of the session gets a higher SEQUENCE, since its calendar STATUS may go
+    from TENTATIVE to CONFIRMED even when its date stays.
     """
-    status_changed = dates_status is not None and dates_status != session.dates_status
-    session.start, session.end = start, end
-    if dates_status is not None:
-        session.dates_status = dates_status
+    stored_status = (
+        Session.objects.filter(pk=session.pk).values_list("dates_status", flat=True).first()
+    )
+    if dates_status is None:
+        dates_status = session.dates_status
+    status_changed = stored_status is not None and dates_status != stored_status
+    session.start, session.end, session.dates_status = start, end, dates_status
     session.full_clean(exclude=["body"], validate_unique=False)
     session.save()
-    deliverables = Deliverable.objects.filter(due_session=session).select_related(
-        "due_session__body"
+    deliverables = list(
+        Deliverable.objects.filter(due_session=session).select_related("due_session__body")
     )
-    for deliverable in deliverables:
-        deliverable.due_session = session  # the fresh dates, without another query
     changed = _recompute(deliverables, bump_all=status_changed)
     _feeds_rebuild_on_commit(session_ids=[session.pk])
     return changed
@@ -294,10 +297,7 @@ def deliverables_recompute_for_rule(*, rule: DueDateRule) -> int:
     """Recompute every deliverable due at a session of the rule's body; returns how many
     changed. Call it after a rule is added, changed or deleted: a change of kind or
     relation can move deliverables between rules, so the whole body is recomputed."""
-    deliverables = Deliverable.objects.filter(due_session__body_id=rule.body_id).select_related(
-        "due_session__body"
-    )
-    return _recompute(deliverables)
+    return deliverables_recompute_for_body(body_id=rule.body_id)
 
 
 def deliverables_recompute_all() -> int:
@@ -317,3 +317,48 @@ def _feeds_rebuild_on_commit(
         deliverable_ids=list(deliverable_ids or []),
         session_ids=list(session_ids or []),
     )
+
+
+# Fields whose change alters what a calendar shows (besides the date): SEQUENCE goes up.
+CALENDAR_SHOWN_FIELDS = frozenset(
+    {"title", "kind", "progress", "review_status", "due_session", "due_relation", "is_public"}
+)
+
+
+def deliverable_calendar_sync(*, deliverable: Deliverable, changed_fields: Iterable[str]) -> bool:
+    """After a person edits a deliverable: recompute its due date and, if what calendars
+    show changed (title, kind, progress, review, session), bump SEQUENCE once.
+
+    Always queues a feed rebuild; returns whether the date or the SEQUENCE changed.
+    """
+    changed = _refresh(deliverable, None)
+    if CALENDAR_SHOWN_FIELDS & set(changed_fields) and "sequence" not in changed:
+        deliverable.sequence += 1
+        changed.append("sequence")
+    deliverable.save(update_fields=[*changed, "updated_at"])
+    _feeds_rebuild_on_commit(deliverable_ids=[deliverable.pk])
+    return bool(changed)
+
+
+def mandate_deliverables_sync(*, mandate_id: int) -> int:
+    """After a mandate is edited (actor, quote, its deliverables inline): recompute its
+    deliverables' dates and touch them all, so feeds see the change. Returns how many
+    deliverables' dates changed."""
+    deliverables = list(
+        Deliverable.objects.filter(mandate_id=mandate_id).select_related("due_session__body")
+    )
+    with transaction.atomic():
+        changed = _recompute(deliverables)
+        Deliverable.objects.filter(mandate_id=mandate_id).update(updated_at=timezone.now())
+    _feeds_rebuild_on_commit(deliverable_ids=[d.pk for d in deliverables])
+    return changed
+
+
+def deliverables_recompute_for_body(*, body_id: int) -> int:
+    """Recompute every deliverable due at a session of this body (after a rule of the
+    body was deleted or moved to another body); returns how many changed."""
+    deliverables = Deliverable.objects.filter(due_session__body_id=body_id).select_related(
+        "due_session__body"
+    )
+    with transaction.atomic():
+        return _recompute(deliverables)
