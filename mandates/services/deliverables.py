@@ -42,7 +42,9 @@ def deliverable_mark_edited(*, deliverable: Deliverable, fields: Iterable[str]) 
 def deliverable_review(*, deliverables: QuerySet[Deliverable], status: str) -> int:
     """Confirm or reject proposed deliverables; confirming clears the review flag."""
     count = 0
-    for deliverable in deliverables.select_for_update():
+    # select_related(None): the admin passes querysets that outer-join nullable relations,
+    # and PostgreSQL refuses FOR UPDATE on the nullable side of an outer join.
+    for deliverable in deliverables.select_related(None).select_for_update():
         deliverable.review_status = status
         deliverable.needs_review = False
         deliverable.save(update_fields=["review_status", "needs_review", "updated_at"])
@@ -107,7 +109,9 @@ def deliverable_mark_submitted(
 ) -> int:
     """The responsible office submitted it (optionally with the document symbol)."""
     count = 0
-    for deliverable in deliverables.select_for_update():
+    # select_related(None): the admin passes querysets that outer-join nullable relations,
+    # and PostgreSQL refuses FOR UPDATE on the nullable side of an outer join.
+    for deliverable in deliverables.select_related(None).select_for_update():
         deliverable.progress = Deliverable.Progress.SUBMITTED
         fields = ["progress"]
         if document:
