@@ -12,9 +12,6 @@ from icalendar import Calendar
 
 from tests.samples import HRC_EXAMPLE
 
-# Playwright's sync API runs its own event loop; Django sees it and refuses DB access.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -34,6 +31,14 @@ pytestmark = [
         reason="Debian's Chromium (/usr/bin/chromium) is not installed; under CI this fails instead",
     ),
 ]
+
+
+@pytest.fixture(autouse=True)
+def _async_unsafe(monkeypatch):
+    """Playwright's sync API runs an event loop in this thread, and Django then refuses
+    database access; allow it for these tests only (set for the whole session, it would
+    leak into `manage.py check --deploy` subprocesses and fail them)."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture
