@@ -26,8 +26,12 @@ from .services.ingest import SUPPORTED_SUFFIXES, resolution_ingest
 def calendar_links(path: str, label: str = "") -> str:
     """A webcal:// subscribe link and the plain https link of a feed, for admin pages."""
     return format_html(
-        '<a href="{}">{}</a> (<a href="{}">{}</a>)',
+        '<a href="{}" title="{}">{}</a> (<a href="{}">{}</a>)',
         feeds.webcal_url(path),
+        _(
+            "Calendar apps refresh on their own schedule (Google Calendar every 12-24 "
+            "hours); e-mail reminders remain the authority."
+        ),
         label or _("subscribe"),
         path,
         _(".ics"),
@@ -63,6 +67,23 @@ class SessionAdmin(SimpleHistoryAdmin):
     list_select_related = ["body"]
     date_hierarchy = "start"
     readonly_fields = ["calendar", "session_calendar"]
+    actions = ["mark_announced"]
+
+    @admin.action(description=_("Mark the dates as announced (confirmed)"))
+    def mark_announced(self, request, queryset):
+        count = 0
+        for session in queryset.exclude(dates_status=models.Session.DatesStatus.ANNOUNCED):
+            count += schedule.session_reschedule(
+                session=session,
+                start=session.start,
+                end=session.end,
+                dates_status=models.Session.DatesStatus.ANNOUNCED,
+            )
+        self.message_user(
+            request,
+            _("Dates marked as announced; %(count)d due dates changed.") % {"count": count},
+            messages.SUCCESS,
+        )
 
     @admin.display(description=_("deliverables due"))
     def calendar(self, obj: models.Session):

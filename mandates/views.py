@@ -42,6 +42,7 @@ def _serve_feed(request, feed: feeds.CalendarFeed, *, private: bool = False) -> 
     if private:
         patch_cache_control(response, private=True, max_age=0, must_revalidate=True)
         response["Referrer-Policy"] = "no-referrer"
+        response["X-Robots-Tag"] = "noindex"
     else:
         patch_cache_control(response, public=True, max_age=3600)
     return response

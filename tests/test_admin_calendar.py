@@ -199,3 +199,54 @@ def test_webcal_template_filter():
         Context({"url": "/feeds/deliverables.ics"})
     )
     assert rendered == "webcal://127.0.0.1:8000/feeds/deliverables.ics"
+
+
+def test_editing_a_mandate_in_the_admin_touches_its_deliverables(staff_client):
+    """Saving a mandate (say, a corrected quote) moves its deliverables' last change."""
+    deliverable = due_at()
+    before = Deliverable.objects.get(pk=deliverable.pk).updated_at
+    mandate = deliverable.mandate
+    prefix = "deliverables"
+    data = {
+        "resolution": mandate.resolution_id,
+        "paragraph_label": mandate.paragraph_label,
+        "verb": mandate.verb,
+        "actor": mandate.actor_id,
+        "actor_text": "",
+        "quote": "Corrected quote",
+        "review_status": mandate.review_status,
+        "review_reasons": "[]",
+        "position": 0,
+        f"{prefix}-TOTAL_FORMS": 1,
+        f"{prefix}-INITIAL_FORMS": 1,
+        f"{prefix}-MIN_NUM_FORMS": 0,
+        f"{prefix}-MAX_NUM_FORMS": 1000,
+        f"{prefix}-0-id": deliverable.pk,
+        f"{prefix}-0-mandate": mandate.pk,
+        f"{prefix}-0-kind": deliverable.kind,
+        f"{prefix}-0-count": 1,
+        f"{prefix}-0-title": deliverable.title,
+        f"{prefix}-0-due_session": deliverable.due_session_id,
+        f"{prefix}-0-due_relation": "before",
+        f"{prefix}-0-manual_due_date": "",
+        f"{prefix}-0-progress": deliverable.progress,
+    }
+    response = staff_client.post(reverse("admin:mandates_mandate_change", args=[mandate.pk]), data)
+    assert response.status_code == 302, response.context["errors"]
+    deliverable.refresh_from_db()
+    assert deliverable.updated_at > before
+    assert deliverable.due_date == date(2027, 6, 13)  # "before" the session, recomputed
+
+
+def test_mark_announced_action_confirms_sessions(staff_client):
+    """The session action confirms estimated dates and bumps their deliverables' SEQUENCE."""
+    deliverable = due_at()
+    session = deliverable.due_session
+    staff_client.post(
+        reverse("admin:mandates_session_changelist"),
+        {"action": "mark_announced", "_selected_action": [session.pk]},
+    )
+    session.refresh_from_db()
+    deliverable.refresh_from_db()
+    assert session.dates_status == "announced"
+    assert deliverable.sequence == 2

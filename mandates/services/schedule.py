@@ -233,7 +233,10 @@ def deliverable_due_date_refresh(*, deliverable: Deliverable, save: bool = True)
     """
     changed = _refresh(deliverable, None)
     if changed and save:
-        deliverable.save(update_fields=[*changed, "updated_at"])
+        if deliverable.pk is None:
+            deliverable.save()
+        else:
+            deliverable.save(update_fields=[*changed, "updated_at"])
         _feeds_rebuild_on_commit(deliverable_ids=[deliverable.pk])
     return bool(changed)
 
