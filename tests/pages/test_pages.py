@@ -428,3 +428,29 @@ def test_base_template_landmarks(client, world):
         assert '<nav aria-label="Main">' in page
         assert page.count("<main") == 1 and page.count("<h1") == 1
         assert 'aria-current="page"' in page
+
+
+def test_every_page_runs_a_constant_number_of_queries(
+    staff_client, world, django_assert_max_num_queries
+):
+    """With many deliverables, no page's query count grows (no per-row queries)."""
+    for _ in range(15):
+        factories.DeliverableFactory(
+            due_date=date(2026, 12, 1), due_session=world.hrc64, mandate=world.soon.mandate
+        )
+    FeedToken.objects.create(user=staff_client.user)
+    pages = {
+        UPCOMING: 7,
+        OVERDUE: 6,
+        REVIEW: 6,
+        reverse("mandates:timeline"): 7,
+        reverse("mandates:calendars"): 4,
+        reverse("mandates:session", args=["HRC", 64]): 5,
+        reverse("mandates:actor", args=[world.soon.mandate.actor_id]): 5,
+        reverse("mandates:deliverable", args=[world.soon.uid]): 4,
+        reverse("mandates:resolution", args=["A/HRC/RES/61/98"]): 5,
+        reverse("mandates:export_csv"): 5,
+    }
+    for url, most in pages.items():
+        with django_assert_max_num_queries(most):
+            assert staff_client.get(url).status_code == 200, url
