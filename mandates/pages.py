@@ -95,12 +95,9 @@ def _list_page(request, *, scope: str, template: str, **context):
             "deliverables": deliverables,
             "groups": _by_session(deliverables),
             "export_query": export_query.urlencode(),
-            "selected_body": filterset.form.cleaned_data.get("body")
-            if filterset.form.is_valid()
-            else None,
-            "selected_actor": filterset.form.cleaned_data.get("actor")
-            if filterset.form.is_valid()
-            else None,
+            # The valid fields' values, even when another field is invalid.
+            "selected_body": filterset.form.cleaned_data.get("body"),
+            "selected_actor": filterset.form.cleaned_data.get("actor"),
             "today": timezone.localdate(),
             **context,
         },
