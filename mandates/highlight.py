@@ -45,3 +45,51 @@ def quote_range(
         if found >= 0:
             return found, found + len(quote)
     return None
+
+
+def paragraphs_with_evidence(paragraphs: Iterable, deliverables: Iterable) -> list[dict]:
+    """Each paragraph with its deliverables' evidence marked and the deliverables listed.
+
+    Deliverables are matched to a paragraph by their mandate's paragraph, else by its
+    label ("7(h)"); nothing is queried here.
+    """
+    by_id: dict[int, list] = {}
+    by_label: dict[str, list] = {}
+    for item in deliverables:
+        if item.mandate.paragraph_id is not None:
+            by_id.setdefault(item.mandate.paragraph_id, []).append(item)
+        else:
+            by_label.setdefault(item.mandate.paragraph_label, []).append(item)
+    blocks = []
+    for paragraph in paragraphs:
+        items = by_id.get(paragraph.pk, []) + by_label.get(paragraph.number, [])
+        ranges = []
+        for item in items:
+            found = quote_range(
+                paragraph.text, paragraph.span_start, item.quote, (item.span_start, item.span_end)
+            )
+            if found:
+                ranges.append((*found, item.title or item.get_kind_display()))
+        blocks.append(
+            {
+                "paragraph": paragraph,
+                "text": highlight(paragraph.text, ranges),
+                "deliverables": items,
+            }
+        )
+    return blocks
+
+
+def deliverable_evidence(deliverable) -> SafeString:
+    """The deliverable's source paragraph with its quote marked, or the bare quote marked
+    when the paragraph is unknown (needs ``mandate__paragraph`` loaded)."""
+    paragraph = deliverable.mandate.paragraph
+    if paragraph is None:
+        return format_html("<mark>{}</mark>", deliverable.quote) if deliverable.quote else ""
+    found = quote_range(
+        paragraph.text,
+        paragraph.span_start,
+        deliverable.quote,
+        (deliverable.span_start, deliverable.span_end),
+    )
+    return highlight(paragraph.text, [(*found, "evidence")] if found else [])

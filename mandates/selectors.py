@@ -6,7 +6,17 @@ from datetime import date, timedelta
 
 from django.db.models import Q, QuerySet
 
-from .models import CLOSED_PROGRESS, Deliverable, ReviewStatus, Session
+from .models import (
+    CLOSED_PROGRESS,
+    Actor,
+    Body,
+    Deliverable,
+    FeedToken,
+    Paragraph,
+    Resolution,
+    ReviewStatus,
+    Session,
+)
 
 
 def deliverable_list() -> QuerySet[Deliverable]:
@@ -21,17 +31,27 @@ def deliverable_list_visible() -> QuerySet[Deliverable]:
     return deliverable_list().filter(is_public=True).exclude(review_status=ReviewStatus.REJECTED)
 
 
-def deliverable_list_upcoming(*, today: date, within_days: int) -> QuerySet[Deliverable]:
+def deliverable_list_for(*, user=None) -> QuerySet[Deliverable]:
+    """What this person may see in lists: staff also see deliverables kept out of public
+    feeds; nobody sees rejected ones. Anonymous visitors (or no user) see the public ones."""
+    if user is not None and user.is_authenticated and user.is_staff:
+        return deliverable_list().exclude(review_status=ReviewStatus.REJECTED)
+    return deliverable_list_visible()
+
+
+def deliverable_list_upcoming(*, today: date, within_days: int, user=None) -> QuerySet[Deliverable]:
     return (
-        deliverable_list_visible()
+        deliverable_list_for(user=user)
         .filter(due_date__gte=today, due_date__lte=today + timedelta(days=within_days))
         .exclude(progress__in=CLOSED_PROGRESS)
     )
 
 
-def deliverable_list_overdue(*, today: date) -> QuerySet[Deliverable]:
+def deliverable_list_overdue(*, today: date, user=None) -> QuerySet[Deliverable]:
     return (
-        deliverable_list_visible().filter(due_date__lt=today).exclude(progress__in=CLOSED_PROGRESS)
+        deliverable_list_for(user=user)
+        .filter(due_date__lt=today)
+        .exclude(progress__in=CLOSED_PROGRESS)
     )
 
 
@@ -58,3 +78,50 @@ def session_parse(value: str) -> tuple[str | None, int] | None:
 
 def session_list() -> QuerySet[Session]:
     return Session.objects.select_related("body").order_by("start")
+
+
+def session_get(*, code: str, number: int) -> Session | None:
+    return session_list().filter(body__code__iexact=code, number=number).first()
+
+
+def session_list_between(*, start: date, end: date) -> QuerySet[Session]:
+    """Sessions that overlap the period, for the timeline."""
+    return session_list().filter(end__gte=start, start__lte=end)
+
+
+def body_list() -> QuerySet[Body]:
+    return Body.objects.order_by("code")
+
+
+def actor_get(*, pk: int) -> Actor | None:
+    return Actor.objects.filter(pk=pk).first()
+
+
+def resolution_get(*, symbol: str) -> Resolution | None:
+    return Resolution.objects.select_related("body", "session__body").filter(symbol=symbol).first()
+
+
+def paragraph_list_operative(*, resolution: Resolution) -> QuerySet[Paragraph]:
+    return resolution.paragraphs.filter(part=Paragraph.Part.OPERATIVE).order_by("position")
+
+
+def deliverable_get_for(*, uid, user=None) -> Deliverable | None:
+    """One deliverable if this person may see it: public and not rejected for everyone;
+    otherwise for staff, and for the people it is assigned to."""
+    deliverable = deliverable_list().select_related("mandate__paragraph").filter(uid=uid).first()
+    if deliverable is None:
+        return None
+    if deliverable.is_public and deliverable.review_status != ReviewStatus.REJECTED:
+        return deliverable
+    if user is None or not user.is_authenticated:
+        return None
+    if user.is_staff or deliverable.assignees.filter(user=user).exists():
+        return deliverable
+    return None
+
+
+def feed_token_list_active(*, user) -> QuerySet[FeedToken]:
+    """The person's private calendar tokens that still work, newest first."""
+    if user is None or not user.is_authenticated:
+        return FeedToken.objects.none()
+    return FeedToken.objects.filter(user=user, revoked_at__isnull=True).order_by("-created_at")

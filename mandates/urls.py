@@ -1,13 +1,31 @@
 """URLs of the mandates app: pages, feeds and the API."""
 
+from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import pages, views
 
 app_name = "mandates"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    # Pages (mandates/pages.py)
+    path("", pages.upcoming, name="upcoming"),
+    path("overdue/", pages.overdue, name="overdue"),
+    path("review/", pages.review, name="review"),
+    path("timeline/", pages.timeline, name="timeline"),
+    path("calendars/", pages.calendars, name="calendars"),
+    path("export.csv", pages.export_csv, name="export_csv"),
+    path("sessions/<str:code>-<int:number>/", pages.session_detail, name="session"),
+    path("actors/<int:pk>/", pages.actor_detail, name="actor"),
+    path("deliverables/<uuid:uid>/", pages.deliverable_detail, name="deliverable"),
+    path("resolutions/<path:symbol>/", pages.resolution_detail, name="resolution"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(template_name="mandates/login.html"),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(next_page="mandates:upcoming"), name="logout"),
+    # Health, feeds and calendar files (mandates/views.py)
     path("health/", views.health, name="health"),
     path("feeds/deliverables.ics", views.feed_all, name="feed_all"),
     path("feeds/body/<str:code>.ics", views.feed_body, name="feed_body"),

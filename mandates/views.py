@@ -1,7 +1,7 @@
 """Thin views: they call selectors and services and render."""
 
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.views.decorators.cache import never_cache
@@ -10,10 +10,6 @@ from django.views.decorators.http import require_safe
 from .models import Actor, Body, Deliverable, Session
 from .services import feeds
 from .services.health import health_check, health_is_ok
-
-
-def home(request):
-    return redirect("admin:index")
 
 
 @never_cache

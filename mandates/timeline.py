@@ -1,0 +1,138 @@
+"""Lay out the timeline chart: sessions as bands on a date axis, deliverables as markers.
+
+Pure arithmetic on rows already loaded; the template draws the SVG from the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+WIDTH = 960
+MARGIN = 16
+AXIS_Y = 56  # the date axis, below the session labels (one row of labels per body)
+LABEL_ROW = 13
+LANE_HEIGHT = 18
+MARKER_GAP = 14  # markers closer than this (in pixels) go to the next lane
+
+
+@dataclass
+class Band:
+    session: object
+    x: float
+    width: float
+    label: str
+    estimated: bool
+    label_y: int
+
+
+@dataclass
+class Marker:
+    deliverable: object
+    x: float
+    y: float
+    label: str
+
+
+@dataclass
+class Tick:
+    x: float
+    label: str
+
+
+@dataclass
+class Timeline:
+    start: date
+    end: date
+    width: int
+    height: int
+    axis_y: int
+    bands: list[Band] = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
+    ticks: list[Tick] = field(default_factory=list)
+    today_x: float | None = None
+
+
+def _first_of_months(start: date, end: date) -> list[date]:
+    months = []
+    year, month = start.year, start.month
+    while True:
+        day = date(year, month, 1)
+        if day > end:
+            return months
+        if day >= start:
+            months.append(day)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def timeline_layout(
+    *,
+    sessions: Iterable,
+    deliverables: Iterable,
+    start: date,
+    end: date,
+    today: date | None = None,
+    width: int = WIDTH,
+) -> Timeline:
+    """Positions for every band, marker and month tick between start and end."""
+    span_days = max((end - start).days, 1)
+    plot = width - 2 * MARGIN
+
+    def x_of(day: date) -> float:
+        clamped = min(max(day, start), end)
+        return round(MARGIN + plot * (clamped - start).days / span_days, 1)
+
+    bands = []
+    rows: dict[int, int] = {}  # body id -> label row, so HRC and GA labels do not collide
+    for session in sessions:
+        row = rows.setdefault(session.body_id, len(rows))
+        # The General Assembly sits all year; its main part is what deadlines refer to.
+        closes = session.main_part_end or session.end
+        bands.append(
+            Band(
+                session=session,
+                x=x_of(session.start),
+                width=max(round(x_of(closes) - x_of(session.start), 1), 2.0),
+                label=str(session),
+                estimated=session.is_estimated,
+                label_y=16 + LABEL_ROW * min(row, 2),
+            )
+        )
+    lanes: list[float] = []  # the last x used in each lane
+    markers = []
+    for item in sorted(
+        (d for d in deliverables if d.due_date), key=lambda d: (d.due_date, d.pk or 0)
+    ):
+        x = x_of(item.due_date)
+        lane = next((i for i, last in enumerate(lanes) if x - last >= MARKER_GAP), len(lanes))
+        if lane == len(lanes):
+            lanes.append(x)
+        else:
+            lanes[lane] = x
+        markers.append(
+            Marker(
+                deliverable=item,
+                x=x,
+                y=AXIS_Y + LANE_HEIGHT * (lane + 1),
+                label=f"{item.due_date.isoformat()}: {item.title or item.get_kind_display()}",
+            )
+        )
+    months = _first_of_months(start, end)
+    every = max(1, -(-len(months) // 12))  # at most about 12 labels, whatever the span
+    ticks = [
+        Tick(x=x_of(day), label=day.strftime("%b %Y") if index % every == 0 else "")
+        for index, day in enumerate(months)
+    ]
+    height = AXIS_Y + LANE_HEIGHT * (max(len(lanes), 1) + 1)
+    return Timeline(
+        start=start,
+        end=end,
+        width=width,
+        height=height,
+        axis_y=AXIS_Y,
+        bands=bands,
+        markers=markers,
+        ticks=ticks,
+        today_x=x_of(today) if today and start <= today <= end else None,
+    )

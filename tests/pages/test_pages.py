@@ -1,0 +1,456 @@
+"""The pages: what they show, to whom, with which filters, in how many queries."""
+
+import csv
+import io
+from datetime import date
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from mandates.models import Deliverable, FeedToken
+from mandates.services.feeds import webcal_url
+from mandates.services.ingest import resolution_ingest_path
+from tests import factories
+from tests.samples import HRC_EXAMPLE
+
+pytestmark = pytest.mark.django_db
+
+UPCOMING = reverse("mandates:upcoming")
+OVERDUE = reverse("mandates:overdue")
+REVIEW = reverse("mandates:review")
+
+
+def titles(response) -> set[str]:
+    """The titles of the deliverables a list page shows."""
+    return {item.title for item in response.context["deliverables"]}
+
+
+# --- Upcoming -----------------------------------------------------------------------------
+
+
+def test_home_is_the_upcoming_page_not_the_admin(client, world):
+    """The site root shows what is due instead of redirecting to the admin."""
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response.resolver_match.url_name == "upcoming"
+
+
+def test_upcoming_shows_public_deliverables_of_the_next_six_months(client, world):
+    """Anonymous visitors see public, unrejected, open deliverables due in six months."""
+    response = client.get(UPCOMING)
+    assert titles(response) == {world.soon.title, world.ga.title, world.flagged.title}
+    page = response.content.decode()
+    for hidden in (world.private, world.rejected, world.far, world.late):
+        assert hidden.title not in page
+
+
+def test_upcoming_groups_by_session_with_estimated_dates(client, world):
+    """Deliverables are grouped under their session, with its dates marked as estimated."""
+    response = client.get(UPCOMING)
+    groups = {
+        str(session): [d.title for d in items] for session, items in response.context["groups"]
+    }
+    assert groups == {
+        "HRC 64": [world.soon.title, world.flagged.title],
+        "GA 81": [world.ga.title],
+    }
+    page = response.content.decode()
+    assert "<caption>Deliverables due for HRC 64</caption>" in page
+    assert "estimated dates" in page
+    assert reverse("mandates:session", args=["HRC", 64]) in page
+    assert reverse("mandates:deliverable", args=[world.soon.uid]) in page
+    assert reverse("mandates:resolution", args=["A/HRC/RES/61/98"]) in page
+
+
+def test_upcoming_window_is_set_by_months(client, world):
+    """?months=24 widens the window; out-of-range values are clamped to 1..60."""
+    assert world.far.title in titles(client.get(UPCOMING, {"months": 24}))
+    assert titles(client.get(UPCOMING, {"months": 1})) == set()
+    assert client.get(UPCOMING, {"months": "abc"}).context["months"] == 6
+    assert client.get(UPCOMING, {"months": 999}).context["months"] == 60
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"body": "GA"}, {"ga"}),
+        ({"body": "HRC"}, {"soon", "flagged"}),
+        ({"actor": "Secretary-General"}, {"ga"}),
+        ({"status": "confirmed"}, {"soon"}),
+        ({"status": ["confirmed", "proposed"]}, {"soon", "ga", "flagged"}),
+        ({"kind": "oral update"}, {"flagged"}),
+        ({"q": "clean water"}, {"soon"}),
+        ({"session": "HRC-64"}, {"soon", "flagged"}),
+    ],
+)
+def test_upcoming_filters(client, world, query, expected):
+    """The GET form filters by body, actor, status, kind, session and text (DeliverableFilter)."""
+    response = client.get(UPCOMING, query)
+    assert titles(response) == {getattr(world, name).title for name in expected}
+
+
+def test_upcoming_filter_form_is_labelled(client, world):
+    """Every filter has a visible label tied to its control."""
+    page = client.get(UPCOMING).content.decode()
+    for name in ("body", "actor", "status", "kind", "q", "months"):
+        assert f'<label for="id_{name}">' in page
+        assert f'id="id_{name}"' in page
+
+
+def test_upcoming_ignores_an_invalid_filter_and_says_so(client, world):
+    """An unknown body is reported on the form and does not break the page."""
+    response = client.get(UPCOMING, {"body": "XYZ"})
+    assert response.status_code == 200
+    assert 'class="errorlist"' in response.content.decode()
+
+
+def test_staff_also_see_non_public_but_never_rejected(staff_client, world):
+    """Staff see deliverables kept out of public feeds, marked as such; rejected stay hidden."""
+    response = staff_client.get(UPCOMING)
+    assert world.private.title in titles(response)
+    assert world.rejected.title not in titles(response)
+    assert "not public" in response.content.decode()
+
+
+def test_upcoming_query_count_does_not_grow(client, world, django_assert_max_num_queries):
+    """Upcoming runs a constant number of queries, however many deliverables it lists."""
+    with django_assert_max_num_queries(4):
+        client.get(UPCOMING, {"months": 24})
+    for _ in range(20):
+        factories.DeliverableFactory(due_date=date(2026, 12, 1), due_session=world.hrc64)
+    with django_assert_max_num_queries(4):
+        response = client.get(UPCOMING, {"months": 24})
+    assert len(response.context["deliverables"]) > 20
+
+
+def test_upcoming_query_count_logged_in(member_client, world, django_assert_max_num_queries):
+    """Logged in (session, user, feed tokens) the count stays constant too."""
+    for _ in range(10):
+        factories.DeliverableFactory(due_date=date(2026, 12, 1), due_session=world.hrc64)
+    with django_assert_max_num_queries(7):
+        member_client.get(UPCOMING)
+
+
+# --- Overdue and review -------------------------------------------------------------------
+
+
+def test_overdue_lists_open_past_deliverables(client, world):
+    """Overdue shows open deliverables past their date, not submitted ones."""
+    response = client.get(OVERDUE)
+    assert titles(response) == {world.late.title}
+    assert "overdue" in response.content.decode()
+
+
+def test_overdue_filters_and_query_count(client, world, django_assert_max_num_queries):
+    """Overdue takes the same filters, in constant queries."""
+    assert titles(client.get(OVERDUE, {"body": "GA"})) == set()
+    with django_assert_max_num_queries(4):
+        client.get(OVERDUE, {"body": "HRC"})
+
+
+def test_review_needs_a_login(client, world):
+    """Anonymous visitors are sent to the login page."""
+    response = client.get(REVIEW)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_review_is_for_staff_only(member_client, world):
+    """A logged-in person who is not staff is refused."""
+    assert member_client.get(REVIEW).status_code == 403
+
+
+def test_review_lists_what_waits_for_a_decision(staff_client, world, django_assert_max_num_queries):
+    """Staff see proposed and flagged deliverables, public or not, with a link to decide."""
+    with django_assert_max_num_queries(6):
+        response = staff_client.get(REVIEW)
+    assert world.flagged.title in titles(response)
+    assert world.private.title in titles(response)
+    assert world.soon.title not in titles(response)  # confirmed
+    assert world.rejected.title not in titles(response)
+    page = response.content.decode()
+    assert "two sessions named" in page
+    assert reverse("admin:mandates_deliverablereview_change", args=[world.flagged.pk]) in page
+
+
+# --- Session, actor, deliverable, resolution ---------------------------------------------
+
+
+def test_session_page(client, world, django_assert_max_num_queries):
+    """The session page says what is due, with its dates and estimated flag, and its feed."""
+    url = reverse("mandates:session", args=["HRC", 64])
+    assert url == "/sessions/HRC-64/"
+    with django_assert_max_num_queries(3):
+        response = client.get(url)
+    page = response.content.decode()
+    assert "<h1>HRC 64: what is due</h1>" in page
+    assert "22 February 2027" in page and "estimated" in page
+    assert titles(response) == {world.soon.title, world.flagged.title}
+    feed = reverse("mandates:feed_session", args=["HRC", 64])
+    assert f'href="{webcal_url(feed)}"' in page
+    assert f'readonly value="http://127.0.0.1:8000{feed}"' in page
+
+
+def test_session_code_is_case_insensitive_and_unknown_is_404(client, world):
+    """hrc-64 works; an unknown session or body is 404."""
+    assert client.get("/sessions/hrc-64/").status_code == 200
+    assert client.get("/sessions/HRC-999/").status_code == 404
+    assert client.get("/sessions/XYZ-64/").status_code == 404
+
+
+def test_actor_page(client, world, django_assert_max_num_queries):
+    """The actor page lists what is asked of it (public only) and offers its feed."""
+    actor = world.ga.mandate.actor
+    with django_assert_max_num_queries(3):
+        response = client.get(reverse("mandates:actor", args=[actor.pk]))
+    assert titles(response) == {world.ga.title}
+    page = response.content.decode()
+    assert webcal_url(reverse("mandates:feed_actor", args=[actor.pk])) in page
+    assert client.get(reverse("mandates:actor", args=[99999])).status_code == 404
+
+
+def test_deliverable_page(client, world, django_assert_max_num_queries):
+    """The deliverable page shows its deadline, session dates, status and calendar file."""
+    with django_assert_max_num_queries(2):
+        response = client.get(reverse("mandates:deliverable", args=[world.soon.uid]))
+    page = response.content.decode()
+    assert "<h1>Report on clean water</h1>" in page
+    assert "14 Dec 2026" in page and "estimated dates" in page
+    assert reverse("mandates:deliverable_ics", args=[world.soon.uid]) in page
+
+
+def test_deliverable_page_hides_what_is_not_public(django_user_model, world):
+    """Non-public and rejected deliverables are 404 unless staff or assigned."""
+    private = reverse("mandates:deliverable", args=[world.private.uid])
+    rejected = reverse("mandates:deliverable", args=[world.rejected.uid])
+    anonymous, member, staff = Client(), Client(), Client()
+    holder = django_user_model.objects.create_user("holder", "holder@example.org", "pw")
+    member.force_login(holder)
+    staff.force_login(django_user_model.objects.create_superuser("boss", "b@example.org", "pw"))
+    assert anonymous.get(private).status_code == 404
+    assert anonymous.get(rejected).status_code == 404
+    assert member.get(private).status_code == 404
+    assert staff.get(private).status_code == 200
+    world.private.assignees.add(factories.ContactFactory(user=holder))
+    assert member.get(private).status_code == 200
+
+
+def test_unknown_deliverable_is_404(client, db):
+    """An unknown UID is 404."""
+    url = reverse("mandates:deliverable", args=["00000000-0000-0000-0000-000000000000"])
+    assert client.get(url).status_code == 404
+
+
+@pytest.fixture
+def ingested(settings, tmp_path, today):
+    """The example HRC resolution, stored by the ingest service."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    resolution_ingest_path(path=HRC_EXAMPLE)
+    return Deliverable.objects.filter(mandate__resolution__symbol="A/HRC/RES/61/99")
+
+
+def test_resolution_page_marks_the_evidence(client, ingested, django_assert_max_num_queries):
+    """Each deliverable's words are marked in its operative paragraph."""
+    url = reverse("mandates:resolution", args=["A/HRC/RES/61/99"])
+    assert url == "/resolutions/A/HRC/RES/61/99/"
+    with django_assert_max_num_queries(3):
+        response = client.get(url)
+    page = response.content.decode()
+    assert page.count("<mark") == ingested.count() == 2
+    assert '<mark title="Report on the outcome of the workshops">' in page
+    assert "Also requests the High Commissioner to prepare a report" in page
+    assert "Calls upon States" in page  # every operative paragraph is shown
+    for item in ingested:
+        assert reverse("mandates:deliverable", args=[item.uid]) in page
+
+
+def test_resolution_page_hides_evidence_of_non_public_deliverables(client, ingested):
+    """A deliverable kept private is neither listed nor marked for anonymous visitors."""
+    ingested.filter(kind="seminar").update(is_public=False)
+    page = client.get(reverse("mandates:resolution", args=["A/HRC/RES/61/99"])).content.decode()
+    assert page.count("<mark") == 1
+
+
+def test_unknown_resolution_is_404(client, db):
+    """An unknown symbol is 404."""
+    assert client.get("/resolutions/A/HRC/RES/1/1/").status_code == 404
+
+
+def test_deliverable_page_marks_its_evidence(client, ingested):
+    """The deliverable page shows its paragraph with its own words marked."""
+    report = ingested.get(kind="report")
+    page = client.get(reverse("mandates:deliverable", args=[report.uid])).content.decode()
+    assert '<mark title="evidence">' in page
+    assert "<strong>4.</strong>" in page
+
+
+# --- Timeline -----------------------------------------------------------------------------
+
+
+def test_timeline_is_an_accessible_svg(client, world, django_assert_max_num_queries):
+    """The timeline is an inline SVG with a title and description, bands and markers."""
+    with django_assert_max_num_queries(4):
+        response = client.get(reverse("mandates:timeline"), {"months": 24})
+    page = response.content.decode()
+    assert '<svg class="timeline"' in page and 'role="img"' in page
+    assert '<title id="timeline-title">' in page and '<desc id="timeline-desc">' in page
+    chart = response.context["chart"]
+    assert {band.label for band in chart.bands} >= {"HRC 64", "GA 81"}
+    assert len(chart.markers) == page.count('<circle class="marker"') == 4
+    assert world.private.title not in page
+
+
+def test_timeline_filters(client, world):
+    """The timeline takes the same filters as the lists."""
+    response = client.get(reverse("mandates:timeline"), {"body": "GA"})
+    assert [marker.deliverable for marker in response.context["chart"].markers] == [world.ga]
+
+
+# --- CSV export ---------------------------------------------------------------------------
+
+
+def rows(response) -> list[dict]:
+    text = response.content.decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_export_has_the_same_rows_as_the_page(client, world):
+    """The list pages link to /export.csv with their query; it holds the same deliverables."""
+    page = client.get(UPCOMING, {"body": "HRC", "months": "24"})
+    link = f"{reverse('mandates:export_csv')}?{page.context['export_query']}"
+    assert link.replace("&", "&amp;") in page.content.decode()
+    response = client.get(link)
+    assert response["Content-Type"].startswith("text/csv")
+    assert {row["Title"] for row in rows(response)} == titles(page)
+
+
+def test_export_of_overdue_and_of_everything(client, world):
+    """scope=overdue exports the overdue list; without a scope, every visible deliverable."""
+    overdue = rows(client.get(reverse("mandates:export_csv"), {"scope": "overdue"}))
+    assert [row["Title"] for row in overdue] == [world.late.title]
+    everything = {row["Title"] for row in rows(client.get(reverse("mandates:export_csv")))}
+    assert world.private.title not in everything and world.rejected.title not in everything
+    assert world.far.title in everything and world.submitted_late.title in everything
+
+
+def test_export_of_the_review_list_is_for_staff(staff_client, world):
+    """The review list's export is refused to anonymous visitors."""
+    url = reverse("mandates:export_csv")
+    assert Client().get(url, {"scope": "review"}).status_code == 403
+    assert world.flagged.title in {
+        r["Title"] for r in rows(staff_client.get(url, {"scope": "review"}))
+    }
+
+
+# --- Calendars, login ---------------------------------------------------------------------
+
+
+def test_upcoming_offers_the_feed_and_explains_polling(client, world):
+    """Upcoming has a webcal:// subscribe link, the https URL to copy, and the Google caveat."""
+    page = client.get(UPCOMING).content.decode()
+    feed = reverse("mandates:feed_all")
+    assert f'href="{webcal_url(feed)}"' in page
+    assert f'readonly value="http://127.0.0.1:8000{feed}"' in page
+    assert "12 to 24 hours" in page and "e-mail reminders are the authority" in page
+
+
+def test_upcoming_offers_the_filtered_body_and_actor_feeds(client, world):
+    """Filtering by body or actor offers that body's or actor's feed."""
+    page = client.get(UPCOMING, {"body": "GA", "actor": "Secretary-General"}).content.decode()
+    assert webcal_url(reverse("mandates:feed_body", args=["GA"])) in page
+    actor = world.ga.mandate.actor
+    assert webcal_url(reverse("mandates:feed_actor", args=[actor.pk])) in page
+
+
+def test_feed_links_on_the_pages_work(client, world):
+    """The feed URLs the pages offer answer with a calendar."""
+    for url in (
+        reverse("mandates:feed_all"),
+        reverse("mandates:feed_body", args=["HRC"]),
+        reverse("mandates:feed_session", args=["HRC", 64]),
+        reverse("mandates:feed_actor", args=[world.soon.mandate.actor_id]),
+        reverse("mandates:feed_sessions"),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["Content-Type"].startswith("text/calendar")
+
+
+def test_calendars_page_for_anonymous_visitors(client, world):
+    """The calendars page lists the public feeds and invites to log in for a private one."""
+    page = client.get(reverse("mandates:calendars")).content.decode()
+    assert webcal_url(reverse("mandates:feed_sessions")) in page
+    assert webcal_url(reverse("mandates:feed_body", args=["GA"])) in page
+    assert "feeds/private" not in page
+    assert reverse("mandates:login") in page
+
+
+def test_private_feed_offered_when_logged_in(member_client, django_user_model, world):
+    """A logged-in person sees their private feed, or how to get one; revoked ones are gone."""
+    calendars = reverse("mandates:calendars")
+    assert "Ask an administrator" in member_client.get(calendars).content.decode()
+    staff = Client()
+    staff.force_login(django_user_model.objects.create_superuser("boss", "b@example.org", "pw"))
+    assert reverse("admin:mandates_feedtoken_add") in staff.get(calendars).content.decode()
+    token = FeedToken.objects.create(user=member_client.user, label="phone")
+    revoked = FeedToken.objects.create(user=member_client.user, label="old")
+    revoked.revoked_at = revoked.created_at
+    revoked.save()
+    private = reverse("mandates:feed_private", args=[token.token])
+    assert webcal_url(private) in member_client.get(calendars).content.decode()
+    assert revoked.token not in member_client.get(calendars).content.decode()
+    assert webcal_url(private) in member_client.get(UPCOMING).content.decode()
+    assert member_client.get(private).status_code == 200
+
+
+def test_login_and_logout(client, django_user_model, world):
+    """People log in on the site's login page and log out with the button in the header."""
+    django_user_model.objects.create_user("holder", "holder@example.org", "pw")
+    page = client.get(UPCOMING).content.decode()
+    assert reverse("mandates:login") in page
+    response = client.post(
+        reverse("mandates:login"), {"username": "holder", "password": "pw", "next": OVERDUE}
+    )
+    assert response.status_code == 302 and response["Location"] == OVERDUE
+    page = client.get(UPCOMING).content.decode()
+    assert "Signed in as holder" in page and reverse("mandates:logout") in page
+    response = client.post(reverse("mandates:logout"))
+    assert response.status_code == 302
+    assert "Signed in as" not in client.get(UPCOMING).content.decode()
+
+
+def test_base_template_landmarks(client, world):
+    """Every page has a skip link, a labelled navigation, one main and one h1."""
+    for url in (UPCOMING, OVERDUE, reverse("mandates:timeline"), reverse("mandates:calendars")):
+        page = client.get(url).content.decode()
+        assert '<a class="skip-link" href="#main">' in page
+        assert '<nav aria-label="Main">' in page
+        assert page.count("<main") == 1 and page.count("<h1") == 1
+        assert 'aria-current="page"' in page
+
+
+def test_every_page_runs_a_constant_number_of_queries(
+    staff_client, world, django_assert_max_num_queries
+):
+    """With many deliverables, no page's query count grows (no per-row queries)."""
+    for _ in range(15):
+        factories.DeliverableFactory(
+            due_date=date(2026, 12, 1), due_session=world.hrc64, mandate=world.soon.mandate
+        )
+    FeedToken.objects.create(user=staff_client.user)
+    pages = {
+        UPCOMING: 7,
+        OVERDUE: 6,
+        REVIEW: 6,
+        reverse("mandates:timeline"): 7,
+        reverse("mandates:calendars"): 4,
+        reverse("mandates:session", args=["HRC", 64]): 5,
+        reverse("mandates:actor", args=[world.soon.mandate.actor_id]): 5,
+        reverse("mandates:deliverable", args=[world.soon.uid]): 4,
+        reverse("mandates:resolution", args=["A/HRC/RES/61/98"]): 5,
+        reverse("mandates:export_csv"): 5,
+    }
+    for url, most in pages.items():
+        with django_assert_max_num_queries(most):
+            assert staff_client.get(url).status_code == 200, url

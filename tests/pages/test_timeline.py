@@ -1,0 +1,113 @@
+"""The timeline layout: bands, markers and ticks placed on a date axis, without queries."""
+
+from datetime import date
+from types import SimpleNamespace
+
+from mandates.timeline import MARGIN, WIDTH, timeline_layout
+
+START, END = date(2027, 1, 1), date(2027, 12, 31)
+
+
+class Session(SimpleNamespace):
+    def __str__(self):
+        return self.label
+
+
+def make_session(label, start, end, **kwargs):
+    return Session(
+        label=label,
+        start=start,
+        end=end,
+        body_id=kwargs.get("body_id", 1),
+        is_estimated=kwargs.get("estimated", False),
+        main_part_end=kwargs.get("main_part_end"),
+    )
+
+
+def deliverable(pk, due, title="Report"):
+    return SimpleNamespace(pk=pk, due_date=due, title=title, get_kind_display=lambda: "report")
+
+
+def test_dates_map_linearly_onto_the_width():
+    """The first day sits at the left margin, the last at the right margin."""
+    chart = timeline_layout(
+        sessions=[],
+        deliverables=[deliverable(1, START), deliverable(2, END)],
+        start=START,
+        end=END,
+    )
+    assert [marker.x for marker in chart.markers] == [MARGIN, WIDTH - MARGIN]
+
+
+def test_bands_span_their_session_and_flag_estimated_dates():
+    """A band runs from the session's opening to its closing, estimated or not."""
+    chart = timeline_layout(
+        sessions=[make_session("HRC 64", date(2027, 2, 22), date(2027, 3, 30), estimated=True)],
+        deliverables=[],
+        start=START,
+        end=END,
+    )
+    (band,) = chart.bands
+    assert band.label == "HRC 64" and band.estimated
+    assert MARGIN < band.x < band.x + band.width < WIDTH / 2
+
+
+def test_general_assembly_band_ends_with_the_main_part():
+    """A year-long GA session is drawn to the end of its main part, on its own label row."""
+    chart = timeline_layout(
+        sessions=[
+            make_session("HRC 64", date(2027, 2, 22), date(2027, 3, 30)),
+            make_session(
+                "GA 82",
+                date(2027, 9, 7),
+                date(2028, 9, 5),
+                body_id=2,
+                main_part_end=date(2027, 12, 22),
+            ),
+        ],
+        deliverables=[],
+        start=START,
+        end=END,
+    )
+    hrc, ga = chart.bands
+    assert ga.x + ga.width < WIDTH - MARGIN
+    assert hrc.label_y != ga.label_y
+
+
+def test_markers_on_the_same_day_take_separate_lanes():
+    """Deliverables due close together are stacked, not drawn on top of each other."""
+    chart = timeline_layout(
+        sessions=[],
+        deliverables=[deliverable(1, date(2027, 3, 1)), deliverable(2, date(2027, 3, 1))],
+        start=START,
+        end=END,
+    )
+    first, second = chart.markers
+    assert first.x == second.x and first.y != second.y
+    assert chart.height > second.y
+
+
+def test_month_ticks_are_labelled_sparsely_over_long_spans():
+    """Every month gets a tick; at most twelve carry a label."""
+    chart = timeline_layout(
+        sessions=[], deliverables=[], start=date(2026, 10, 1), end=date(2028, 10, 1)
+    )
+    assert len(chart.ticks) == 25
+    assert 6 <= sum(1 for tick in chart.ticks if tick.label) <= 12
+
+
+def test_today_line_only_inside_the_period():
+    """The today line is drawn only when today falls inside the period."""
+    inside = timeline_layout(
+        sessions=[], deliverables=[], start=START, end=END, today=date(2027, 7, 1)
+    )
+    outside = timeline_layout(
+        sessions=[], deliverables=[], start=START, end=END, today=date(2030, 1, 1)
+    )
+    assert inside.today_x is not None and outside.today_x is None
+
+
+def test_deliverables_without_a_date_are_left_out():
+    """Only dated deliverables become markers."""
+    chart = timeline_layout(sessions=[], deliverables=[deliverable(1, None)], start=START, end=END)
+    assert chart.markers == []
