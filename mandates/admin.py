@@ -229,12 +229,32 @@ class ReminderLogAdmin(admin.ModelAdmin):
 
 @admin.register(models.DigestLog)
 class DigestLogAdmin(admin.ModelAdmin):
-    list_display = ["week", "recipient", "item_count", "status", "attempts", "sent_at"]
+    list_display = [
+        "week",
+        "recipient",
+        "item_count",
+        "status",
+        "attempts",
+        "sent_at",
+        "last_error",
+    ]
     list_filter = ["status", "week"]
     search_fields = ["recipient__email", "recipient__name"]
     list_select_related = ["recipient"]
     autocomplete_fields = ["recipient"]
     readonly_fields = ["decided_at", "queued_at", "claimed_at", "sent_at", "attempts"]
+    actions = ["retry"]
+
+    @admin.action(description=_("Retry the selected failed digests"), permissions=["change"])
+    def retry(self, request, queryset):
+        from .services.reminders import digest_retry
+
+        count = digest_retry(digest_ids=queryset.values_list("pk", flat=True))
+        self.message_user(
+            request,
+            _("%(count)d failed digest(s) queued again.") % {"count": count},
+            messages.SUCCESS if count else messages.WARNING,
+        )
 
 
 @admin.register(models.FeedToken)

@@ -92,3 +92,24 @@ def test_periodic_tasks_are_in_the_admin(staff_client):
         reverse("admin:django_celery_beat_periodictask_change", args=[task.pk])
     )
     assert response.status_code == 200
+
+
+def test_retry_action_queues_failed_digests_again(staff_client, django_capture_on_commit_callbacks):
+    """A failed weekly digest can be sent again from the digest log."""
+    from mandates.models import Contact, DigestLog
+
+    reader = factories.ContactFactory(delivery=Contact.Delivery.DIGEST)
+    deliverable, _ = factories.responsible_deliverable(timezone.localdate() + timedelta(days=3))
+    deliverable.assignees.add(reader)
+    monday = timezone.localdate() - timedelta(days=timezone.localdate().weekday())
+    digest = DigestLog.objects.create(recipient=reader, week=monday, status="failed")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            reverse("admin:mandates_digestlog_changelist"),
+            {"action": "retry", "_selected_action": [digest.pk]},
+            follow=True,
+        )
+    assert "1 failed digest(s) queued again" in response.content.decode()
+    digest.refresh_from_db()
+    assert digest.status == "sent"
+    assert mail.outbox[0].to == [reader.email]

@@ -170,12 +170,22 @@ def deliverable_audience(*, deliverables: QuerySet[Deliverable]) -> Audience:
     deliverable query as a subquery, never one query per deliverable.
     """
     ids = deliverables.values("id")
+    actor_ids = deliverables.values("mandate__actor_id")
     rows = list(deliverables.values_list("id", "mandate__actor_id"))
-    delivery = dict(Contact.objects.filter(is_active=True).values_list("id", "delivery"))
+    assigned = Deliverable.assignees.through.objects.filter(deliverable_id__in=ids)
+    actor_links = Actor.contacts.through.objects.filter(actor_id__in=actor_ids)
+    delivery = dict(
+        Contact.objects.filter(is_active=True)
+        .filter(
+            Q(id__in=assigned.values("contact_id"))
+            | Q(id__in=actor_links.values("contact_id"))
+            | Q(focal_point_for__in=actor_ids)
+        )
+        .values_list("id", "delivery")
+        .distinct()
+    )
     assignees: dict[int, list[int]] = defaultdict(list)
-    for deliverable_id, contact_id in Deliverable.assignees.through.objects.filter(
-        deliverable_id__in=ids
-    ).values_list("deliverable_id", "contact_id"):
+    for deliverable_id, contact_id in assigned.values_list("deliverable_id", "contact_id"):
         if contact_id in delivery:
             assignees[deliverable_id].append(contact_id)
     opted_out = set(
@@ -183,11 +193,8 @@ def deliverable_audience(*, deliverables: QuerySet[Deliverable]) -> Audience:
             "deliverable_id", "contact_id"
         )
     )
-    actor_ids = deliverables.values("mandate__actor_id")
     actor_contacts: dict[int, list[int]] = defaultdict(list)
-    for actor_id, contact_id in Actor.contacts.through.objects.filter(
-        actor_id__in=actor_ids
-    ).values_list("actor_id", "contact_id"):
+    for actor_id, contact_id in actor_links.values_list("actor_id", "contact_id"):
         if contact_id in delivery:
             actor_contacts[actor_id].append(contact_id)
     focal = dict(
@@ -266,7 +273,8 @@ def reminder_dispatch_due(*, today: date, dry_run: bool = False) -> list[Reminde
     stamp = timezone.now()
     with transaction.atomic():
         candidates = _candidates(today=today, policy=policy)
-        planned = _planned(deliverables=candidates, today=today, policy=policy)
+        # Sorted: concurrent runs insert the same keys in the same order, so they never deadlock.
+        planned = sorted(_planned(deliverables=candidates, today=today, policy=policy))
         ReminderLog.objects.bulk_create(
             (
                 ReminderLog(
@@ -284,10 +292,9 @@ def reminder_dispatch_due(*, today: date, dry_run: bool = False) -> list[Reminde
         outgoing_requeue_stale(model=ReminderLog, stamp=stamp)
         # Rows another run inserted first keep that run's stamp: each row is queued by one run.
         queued = list(
-            ReminderLog.objects.filter(status=OutgoingStatus.QUEUED, queued_at=stamp)
-            .select_related("deliverable__mandate__resolution", "deliverable__due_session__body")
-            .select_related("recipient")
-            .order_by("deliverable__due_date", "deliverable_id", "recipient_id")
+            ReminderLog.objects.filter(status=OutgoingStatus.QUEUED, queued_at=stamp).order_by(
+                "due_date", "deliverable_id", "recipient_id"
+            )
         )
         for log in queued:
             reminder_send.delay_on_commit(log.pk, today.isoformat())
@@ -571,22 +578,33 @@ def reminder_message(*, log: ReminderLog, today: date) -> EmailMultiAlternatives
     return message
 
 
-def reminder_retry(*, reminder_ids: Iterable[int]) -> int:
-    """Queue failed reminders again (the admin's "retry" action); returns how many."""
-    from mandates.tasks import reminder_send
+def outgoing_retry(*, model: type[db_models.Model], ids: Iterable[int]) -> int:
+    """Queue failed reminders or digests again (the admin's "retry" action); returns how many."""
+    from mandates.tasks import digest_send, reminder_send
 
+    task = reminder_send if model is ReminderLog else digest_send
     with transaction.atomic():
-        ids = list(
-            ReminderLog.objects.select_for_update(skip_locked=True)
-            .filter(pk__in=list(reminder_ids), status=OutgoingStatus.FAILED)
+        found = list(
+            model.objects.select_for_update(skip_locked=True)
+            .filter(pk__in=list(ids), status=OutgoingStatus.FAILED)
             .values_list("pk", flat=True)
         )
-        ReminderLog.objects.filter(pk__in=ids).update(
+        model.objects.filter(pk__in=found).update(
             status=OutgoingStatus.QUEUED, queued_at=timezone.now()
         )
-        for pk in ids:
-            reminder_send.delay_on_commit(pk)
-    return len(ids)
+        for pk in found:
+            task.delay_on_commit(pk)
+    return len(found)
+
+
+def reminder_retry(*, reminder_ids: Iterable[int]) -> int:
+    """Queue failed reminders again; returns how many."""
+    return outgoing_retry(model=ReminderLog, ids=reminder_ids)
+
+
+def digest_retry(*, digest_ids: Iterable[int]) -> int:
+    """Queue failed digests again; returns how many."""
+    return outgoing_retry(model=DigestLog, ids=digest_ids)
 
 
 # --- Weekly digest -----------------------------------------------------------------------

@@ -26,20 +26,23 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(f"--today: {error}") from error
         logs = reminder_dispatch_due(today=day, dry_run=dry_run)
-        statuses = (
-            {}
-            if dry_run
-            else dict(
-                ReminderLog.objects.filter(pk__in=[log.pk for log in logs]).values_list(
-                    "pk", "status"
+        if not dry_run:  # read back with what the lines print, and the status after sending
+            ids = [log.pk for log in logs]
+            logs = [
+                log
+                for start in range(0, len(ids), 1000)
+                for log in ReminderLog.objects.filter(pk__in=ids[start : start + 1000])
+                .select_related(
+                    "deliverable__mandate__resolution", "deliverable__due_session__body"
                 )
-            )
-        )
+                .select_related("recipient")
+                .order_by("due_date", "deliverable_id", "recipient_id")
+            ]
         for log in logs:
             escalation = log.reminder.startswith("escalation:")
             label = reminder_label(due_date=log.due_date, today=day, escalation=escalation)
             subject = reminder_subject(deliverable=log.deliverable, label=label)
-            status = "would send" if dry_run else statuses.get(log.pk, log.status)
+            status = "would send" if dry_run else log.status
             self.stdout.write(
                 f"{status:<10} {log.reminder:<14} {log.recipient.email:<40} {subject}"
             )
