@@ -101,7 +101,7 @@ def populate(n: int) -> None:
     )
 
 
-def decide(label: str) -> list:
+def decide(label: str, days_ahead: int = 0) -> list:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
@@ -113,7 +113,7 @@ def decide(label: str) -> list:
         CaptureQueriesContext(connection) as queries,
     ):
         start = time.perf_counter()
-        logs = reminder_dispatch_due(today=timezone.localdate())
+        logs = reminder_dispatch_due(today=timezone.localdate() + timedelta(days=days_ahead))
         elapsed = time.perf_counter() - start
     print(f"{label}: {len(logs):>7} reminders recorded in {elapsed:6.2f} s, {len(queries)} queries")
     return logs
@@ -195,6 +195,7 @@ def main() -> None:
     print(f"populate: {time.perf_counter() - start:.1f} s")
     decide("decide, first run ")
     decide("decide, second run")
+    decide("decide, next day  ", days_ahead=1)
     if args.send:
         send(args.send)
 

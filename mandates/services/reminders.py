@@ -274,7 +274,8 @@ def reminder_dispatch_due(*, today: date, dry_run: bool = False) -> list[Reminde
     with transaction.atomic():
         candidates = _candidates(today=today, policy=policy)
         # Sorted: concurrent runs insert the same keys in the same order, so they never deadlock.
-        planned = sorted(_planned(deliverables=candidates, today=today, policy=policy))
+        planned = _planned(deliverables=candidates, today=today, policy=policy)
+        new = sorted(set(planned) - _existing_keys(deliverables=candidates, planned=planned))
         ReminderLog.objects.bulk_create(
             (
                 ReminderLog(
@@ -284,10 +285,10 @@ def reminder_dispatch_due(*, today: date, dry_run: bool = False) -> list[Reminde
                     due_date=due_date,
                     queued_at=stamp,
                 )
-                for deliverable_id, recipient_id, key, due_date in planned
+                for deliverable_id, recipient_id, key, due_date in new
             ),
             batch_size=BATCH_SIZE,
-            ignore_conflicts=True,  # already decided by an earlier or a concurrent run
+            ignore_conflicts=True,  # decided meanwhile by a concurrent run
         )
         outgoing_requeue_stale(model=ReminderLog, stamp=stamp)
         # Rows another run inserted first keep that run's stamp: each row is queued by one run.
@@ -307,14 +308,22 @@ def reminder_dispatch_due(*, today: date, dry_run: bool = False) -> list[Reminde
     return queued
 
 
+def _existing_keys(
+    *, deliverables: QuerySet[Deliverable], planned: list[tuple[int, int, str, date]]
+) -> set[tuple[int, int, str, date]]:
+    """Keys among today's that earlier runs already recorded (one query; spares the inserts)."""
+    return set(
+        ReminderLog.objects.filter(
+            deliverable_id__in=deliverables.values("id"),
+            reminder__in={key for _, _, key, _ in planned},
+        ).values_list("deliverable_id", "recipient_id", "reminder", "due_date")
+    )
+
+
 def _dispatch_preview(*, today: date, policy: Policy) -> list[ReminderLog]:
     candidates = _candidates(today=today, policy=policy)
     planned = _planned(deliverables=candidates, today=today, policy=policy)
-    existing = set(
-        ReminderLog.objects.filter(deliverable_id__in=candidates.values("id")).values_list(
-            "deliverable_id", "recipient_id", "reminder", "due_date"
-        )
-    )
+    existing = _existing_keys(deliverables=candidates, planned=planned)
     new = [row for row in planned if row not in existing]
     deliverables = Deliverable.objects.select_related(
         "mandate__resolution", "due_session__body"
