@@ -1,25 +1,89 @@
 """The Django admin: where OHCHR staff review and manage mandates day to day."""
 
 from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import models
+from .services import feeds, schedule
+
+
+def calendar_links(path: str, label: str = "") -> str:
+    """A webcal:// subscribe link and the plain https link of a feed, for admin pages."""
+    return format_html(
+        '<a href="{}" title="{}">{}</a> (<a href="{}">{}</a>)',
+        feeds.webcal_url(path),
+        _(
+            "Calendar apps refresh on their own schedule (Google Calendar every 12-24 "
+            "hours); e-mail reminders remain the authority."
+        ),
+        label or _("subscribe"),
+        path,
+        _(".ics"),
+    )
 
 
 @admin.register(models.Body)
 class BodyAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "default_lead_time_days"]
+    list_display = ["code", "name", "default_lead_time_days", "calendar"]
     search_fields = ["code", "name"]
+
+    @admin.display(description=_("calendar"))
+    def calendar(self, obj: models.Body):
+        return calendar_links(reverse("mandates:feed_body", args=[obj.code]))
 
 
 @admin.register(models.Session)
 class SessionAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "body", "number", "start", "end", "main_part_end", "dates_status"]
+    """Staff confirm or move sessions here; saving new dates recomputes the due dates."""
+
+    list_display = [
+        "__str__",
+        "body",
+        "number",
+        "start",
+        "end",
+        "main_part_end",
+        "dates_status",
+        "calendar",
+    ]
     list_filter = ["body", "dates_status"]
     search_fields = ["body__code", "=number"]
     list_select_related = ["body"]
     date_hierarchy = "start"
+    readonly_fields = ["calendar", "session_calendar"]
+
+    @admin.display(description=_("deliverables due"))
+    def calendar(self, obj: models.Session):
+        if obj.pk is None:
+            return "-"
+        return calendar_links(reverse("mandates:feed_session", args=[obj.body.code, obj.number]))
+
+    @admin.display(description=_("session calendar"))
+    def session_calendar(self, obj: models.Session):
+        return calendar_links(reverse("mandates:feed_sessions"))
+
+    def save_model(self, request, obj, form, change):
+        moved = {"start", "end", "dates_status"} & set(form.changed_data)
+        if not (change and moved):
+            super().save_model(request, obj, form, change)
+            return
+        count = schedule.session_reschedule(
+            session=obj, start=obj.start, end=obj.end, dates_status=obj.dates_status
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d deliverable has a new due date.",
+                "%(count)d deliverables have new due dates.",
+                count,
+            )
+            % {"count": count},
+            messages.INFO,
+        )
 
 
 class ParagraphInline(admin.TabularInline):
@@ -67,11 +131,15 @@ class ActorAliasInline(admin.TabularInline):
 
 @admin.register(models.Actor)
 class ActorAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "kind", "focal_point"]
+    list_display = ["name", "kind", "focal_point", "calendar"]
     list_filter = ["kind"]
     search_fields = ["name", "aliases__alias"]
     autocomplete_fields = ["contacts", "focal_point"]
     inlines = [ActorAliasInline]
+
+    @admin.display(description=_("calendar"))
+    def calendar(self, obj: models.Actor):
+        return calendar_links(reverse("mandates:feed_actor", args=[obj.pk]))
 
 
 @admin.register(models.ActorAlias)
@@ -84,7 +152,18 @@ class ActorAliasAdmin(admin.ModelAdmin):
 class DeliverableInline(admin.StackedInline):
     model = models.Deliverable
     extra = 0
-    fields = ["kind", "count", "title", "due_session", "due_relation", "due_date", "progress"]
+    fields = [
+        "kind",
+        "count",
+        "title",
+        "due_session",
+        "due_relation",
+        "manual_due_date",
+        "computed_due_date",
+        "due_date",
+        "progress",
+    ]
+    readonly_fields = ["computed_due_date", "due_date"]
     autocomplete_fields = ["due_session"]
     show_change_link = True
 
@@ -105,6 +184,10 @@ class MandateAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["resolution", "paragraph", "actor", "partners"]
     inlines = [DeliverableInline]
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        schedule.mandate_deliverables_sync(mandate_id=form.instance.pk)
+
 
 @admin.register(models.Deliverable)
 class DeliverableAdmin(SimpleHistoryAdmin):
@@ -114,6 +197,7 @@ class DeliverableAdmin(SimpleHistoryAdmin):
         "actor",
         "due_session",
         "due_relation",
+        "computed_due_date",
         "due_date",
         "review_status",
         "progress",
@@ -137,11 +221,33 @@ class DeliverableAdmin(SimpleHistoryAdmin):
         "reminder_opt_outs",
     ]
     date_hierarchy = "due_date"
-    readonly_fields = ["uid", "sequence", "computed_due_date", "created_at", "updated_at"]
+    readonly_fields = [
+        "uid",
+        "sequence",
+        "computed_due_date",
+        "due_date",
+        "calendar",
+        "created_at",
+        "updated_at",
+    ]
 
     @admin.display(description=_("actor"), ordering="mandate__actor__name")
     def actor(self, obj: models.Deliverable):
         return obj.mandate.actor or obj.mandate.actor_text
+
+    @admin.display(description=_("calendar file"))
+    def calendar(self, obj: models.Deliverable):
+        if obj.pk is None or obj.due_date is None:
+            return "-"
+        return format_html(
+            '<a href="{}">{}</a>', reverse("mandates:deliverable_ics", args=[obj.uid]), _(".ics")
+        )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        schedule.deliverable_calendar_sync(
+            deliverable=form.instance, changed_fields=form.changed_data
+        )
 
 
 @admin.register(models.ProposedChange)
@@ -169,9 +275,41 @@ class CommentAdmin(admin.ModelAdmin):
 
 @admin.register(models.DueDateRule)
 class DueDateRuleAdmin(admin.ModelAdmin):
+    """Saving or deleting a rule recomputes the due dates of the body's deliverables."""
+
     list_display = ["body", "kind", "relation", "anchor", "lead_time_days", "note"]
     list_filter = ["body", "kind", "relation"]
     search_fields = ["note"]
+
+    def _recomputed(self, request, count: int) -> None:
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d deliverable has a new due date.",
+                "%(count)d deliverables have new due dates.",
+                count,
+            )
+            % {"count": count},
+            messages.INFO,
+        )
+
+    def save_model(self, request, obj, form, change):
+        previous_body_id = form.initial.get("body") if change else None
+        super().save_model(request, obj, form, change)
+        count = schedule.deliverables_recompute_for_rule(rule=obj)
+        if previous_body_id and previous_body_id != obj.body_id:
+            count += schedule.deliverables_recompute_for_body(body_id=previous_body_id)
+        self._recomputed(request, count)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        self._recomputed(request, schedule.deliverables_recompute_for_body(body_id=obj.body_id))
+
+    def delete_queryset(self, request, queryset):
+        body_ids = set(queryset.values_list("body_id", flat=True))
+        super().delete_queryset(request, queryset)
+        count = sum(schedule.deliverables_recompute_for_body(body_id=b) for b in body_ids)
+        self._recomputed(request, count)
 
 
 @admin.register(models.ReminderRule)
@@ -257,10 +395,65 @@ class DigestLogAdmin(admin.ModelAdmin):
         )
 
 
+class FeedTokenActiveFilter(admin.SimpleListFilter):
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("active", _("active")), ("revoked", _("revoked"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "active":
+            return queryset.filter(revoked_at=None)
+        if self.value() == "revoked":
+            return queryset.exclude(revoked_at=None)
+        return queryset
+
+
 @admin.register(models.FeedToken)
 class FeedTokenAdmin(admin.ModelAdmin):
-    list_display = ["user", "label", "created_at", "revoked_at"]
-    list_filter = ["revoked_at"]
+    """Private calendar URLs: revoke one that leaked, or rotate it (revoke + issue anew)."""
+
+    list_display = ["user", "label", "created_at", "revoked_at", "calendar"]
+    list_filter = [FeedTokenActiveFilter]
     search_fields = ["user__username", "label"]
     autocomplete_fields = ["user"]
-    readonly_fields = ["token", "created_at"]
+    readonly_fields = ["calendar", "created_at", "revoked_at"]
+    fields = ["user", "label", "calendar", "created_at", "revoked_at"]
+    actions = ["revoke", "rotate"]
+
+    @admin.display(description=_("private calendar"))
+    def calendar(self, obj: models.FeedToken):
+        if obj.pk is None:
+            return _("The secret link appears once the token is saved.")
+        if not obj.is_active:
+            return _("revoked")
+        return calendar_links(reverse("mandates:feed_private", args=[obj.token]))
+
+    @admin.action(description=_("Revoke the selected tokens"))
+    def revoke(self, request, queryset):
+        tokens = list(queryset.filter(revoked_at=None))
+        for token in tokens:
+            feeds.feed_token_revoke(feed_token=token)
+        self.message_user(
+            request,
+            ngettext("%(count)d token revoked.", "%(count)d tokens revoked.", len(tokens))
+            % {"count": len(tokens)},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Rotate the selected tokens (revoke and issue new links)"))
+    def rotate(self, request, queryset):
+        tokens = list(queryset.filter(revoked_at=None).select_related("user"))
+        for token in tokens:
+            feeds.feed_token_rotate(feed_token=token)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d token rotated; the old link no longer works.",
+                "%(count)d tokens rotated; the old links no longer work.",
+                len(tokens),
+            )
+            % {"count": len(tokens)},
+            messages.SUCCESS,
+        )

@@ -1,9 +1,14 @@
 """Thin views: they call selectors and services and render."""
 
-from django.http import JsonResponse
-from django.shortcuts import redirect
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
+from .models import Actor, Body, Deliverable, Session
+from .services import feeds
 from .services.health import health_check, health_is_ok
 
 
@@ -16,3 +21,102 @@ def health(request):
     """Database, cache and Celery worker status; 503 when something is down."""
     status = health_check()
     return JsonResponse(status, status=200 if health_is_ok(status) else 503)
+
+
+# --- Calendar feeds -----------------------------------------------------------------------
+
+
+def _wants_alarms(request) -> bool:
+    return request.GET.get("alarms", "").lower() in {"1", "true", "yes", "on"}
+
+
+def _serve_feed(request, feed: feeds.CalendarFeed, *, private: bool = False) -> HttpResponse:
+    """ETag and Last-Modified from the feed's version; 304 without rendering when they
+    match; otherwise the cached body (rendered on a miss)."""
+    version = feeds.feed_version(feed=feed)
+    # Whole seconds, as HTTP dates are; else If-Modified-Since would never match.
+    last_modified = int(version.last_modified.timestamp()) if version.last_modified else None
+    response = get_conditional_response(request, etag=version.etag, last_modified=last_modified)
+    if response is None:
+        document = feeds.feed_document(feed=feed, version=version)
+        response = HttpResponse(document.body, content_type=feeds.CONTENT_TYPE)
+    response["ETag"] = version.etag
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
+    if private:
+        patch_cache_control(response, private=True, max_age=0, must_revalidate=True)
+        response["Referrer-Policy"] = "no-referrer"
+        response["X-Robots-Tag"] = "noindex"
+    else:
+        patch_cache_control(response, public=True, max_age=3600)
+    return response
+
+
+@require_safe
+def feed_all(request):
+    """All public deliverables."""
+    return _serve_feed(request, feeds.AllDeliverablesFeed(alarms=_wants_alarms(request)))
+
+
+@require_safe
+def feed_body(request, code: str):
+    """Public deliverables due to one body (HRC, GA...)."""
+    body = get_object_or_404(Body, code__iexact=code)
+    return _serve_feed(request, feeds.BodyFeed(body=body, alarms=_wants_alarms(request)))
+
+
+@require_safe
+def feed_actor(request, pk: int):
+    """Public deliverables requested of one actor."""
+    actor = get_object_or_404(Actor, pk=pk)
+    return _serve_feed(request, feeds.ActorFeed(actor=actor, alarms=_wants_alarms(request)))
+
+
+@require_safe
+def feed_session(request, code: str, number: int):
+    """Public deliverables due for one session."""
+    session = get_object_or_404(
+        Session.objects.select_related("body"), body__code__iexact=code, number=number
+    )
+    return _serve_feed(
+        request, feeds.SessionDeliverablesFeed(session=session, alarms=_wants_alarms(request))
+    )
+
+
+@require_safe
+def feed_sessions(request):
+    """The session calendar."""
+    return _serve_feed(request, feeds.SessionCalendarFeed())
+
+
+@require_safe
+def feed_private(request, token: str):
+    """A user's assigned deliverables, public or not; 404 for an unknown or revoked token."""
+    feed_token = feeds.feed_token_for(token=token)
+    if feed_token is None:
+        raise Http404("No such feed")
+    feed = feeds.PrivateFeed(user=feed_token.user, alarms=_wants_alarms(request))
+    return _serve_feed(request, feed, private=True)
+
+
+@require_safe
+def deliverable_ics(request, uid):
+    """One deliverable as a downloadable .ics; private ones only for staff or assignees."""
+    deliverable = get_object_or_404(
+        Deliverable.objects.select_related(
+            "mandate__resolution", "mandate__actor", "due_session__body"
+        ),
+        uid=uid,
+    )
+    if not deliverable.is_public:
+        user = request.user
+        allowed = user.is_authenticated and (
+            user.is_staff or deliverable.assignees.filter(user=user).exists()
+        )
+        if not allowed:
+            raise Http404("No such deliverable")
+    if deliverable.due_date is None:
+        raise Http404("This deliverable has no due date yet")
+    response = HttpResponse(feeds.deliverable_ics(deliverable), content_type=feeds.CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="deliverable-{deliverable.uid}.ics"'
+    return response

@@ -59,6 +59,7 @@ from mandates.models import (
     ReminderRule,
     ReviewStatus,
 )
+from mandates.services.feeds import deliverable_ics
 
 logger = logging.getLogger(__name__)
 
@@ -505,35 +506,6 @@ def reminder_subject(*, deliverable: Deliverable, label: str) -> str:
     return " ".join(subject.split())
 
 
-def deliverable_ics_bytes(*, deliverable: Deliverable) -> bytes:
-    """The deliverable as an iCalendar document, from the calendar service when present."""
-    try:
-        from mandates.services.feeds import deliverable_ics
-    except ImportError:  # the calendar branch is not merged yet
-        return _fallback_ics(deliverable)
-    return deliverable_ics(deliverable)
-
-
-def _fallback_ics(deliverable: Deliverable) -> bytes:
-    """A minimal all-day event, used only until mandates.services.feeds provides one."""
-    import icalendar
-
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//Mandate Tracker//reminders//EN")
-    calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
-    event = icalendar.Event()
-    event.add("uid", f"{deliverable.uid}@{_site_domain()}")
-    event.add("dtstamp", deliverable.updated_at or timezone.now())
-    event.add("dtstart", deliverable.due_date)
-    event.add("dtend", deliverable.due_date + timedelta(days=1))
-    event.add("summary", f"Due: {deliverable_name(deliverable=deliverable)}")
-    event.add("sequence", deliverable.sequence)
-    event.add("transp", "TRANSPARENT")
-    calendar.add_component(event)
-    return calendar.to_ical()
-
-
 def _message(
     *, subject: str, template: str, context: dict, to: str, message_id: str
 ) -> EmailMultiAlternatives:
@@ -581,7 +553,7 @@ def reminder_message(*, log: ReminderLog, today: date) -> EmailMultiAlternatives
     )
     message.attach(
         f"deliverable-{deliverable.uid}.ics",
-        deliverable_ics_bytes(deliverable=deliverable),
+        deliverable_ics(deliverable),
         "text/calendar",
     )
     return message

@@ -1,0 +1,235 @@
+"""Calendar work in the admin: moving sessions, editing rules, feed tokens, webcal links."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from mandates.models import Deliverable, DueDateRule, FeedToken, Session
+from mandates.services.schedule import deliverable_due_date_refresh
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def due_at(number: int = 65, **kwargs) -> Deliverable:
+    """A deliverable due at an HRC session, with its due date computed."""
+    deliverable = factories.DeliverableFactory(
+        due_session=Session.objects.get(body__code="HRC", number=number),
+        due_relation="at",
+        **kwargs,
+    )
+    deliverable_due_date_refresh(deliverable=deliverable)
+    return deliverable
+
+
+def session_form(session: Session, **changes) -> dict:
+    data = {
+        "body": session.body_id,
+        "number": session.number,
+        "start": session.start.isoformat(),
+        "end": session.end.isoformat(),
+        "main_part_end": session.main_part_end.isoformat() if session.main_part_end else "",
+        "dates_status": session.dates_status,
+        "source": session.source,
+    }
+    data.update(changes)
+    return data
+
+
+def test_moving_a_session_in_the_admin_recomputes_due_dates(staff_client):
+    """Saving HRC 65 a week later through the admin moves its deliverables' due dates."""
+    deliverable = due_at()
+    session = deliverable.due_session
+    url = reverse("admin:mandates_session_change", args=[session.pk])
+    response = staff_client.post(
+        url,
+        session_form(session, start="2027-06-21", end="2027-07-13", dates_status="announced"),
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert b"1 deliverable has a new due date." in response.content
+    deliverable.refresh_from_db()
+    assert deliverable.due_date == date(2027, 4, 12)
+    assert deliverable.sequence == 2
+    session.refresh_from_db()
+    assert session.dates_status == "announced"
+
+
+def test_confirming_a_session_in_the_admin_bumps_sequence(staff_client):
+    """Confirming the dates without moving them raises SEQUENCE (TENTATIVE -> CONFIRMED)."""
+    deliverable = due_at()
+    session = deliverable.due_session
+    staff_client.post(
+        reverse("admin:mandates_session_change", args=[session.pk]),
+        session_form(session, dates_status="announced"),
+    )
+    deliverable.refresh_from_db()
+    assert deliverable.due_date == date(2027, 4, 5)
+    assert deliverable.sequence == 2
+
+
+def test_editing_a_rule_in_the_admin_recomputes_due_dates(staff_client):
+    """Changing the HRC ten-week rule to twelve weeks in the admin moves HRC reports."""
+    deliverable = due_at()
+    rule = DueDateRule.objects.get(body__code="HRC", kind="", relation="")
+    response = staff_client.post(
+        reverse("admin:mandates_duedaterule_change", args=[rule.pk]),
+        {
+            "body": rule.body_id,
+            "kind": "",
+            "relation": "",
+            "anchor": "opening",
+            "lead_time_days": 84,
+            "note": rule.note,
+        },
+        follow=True,
+    )
+    assert b"1 deliverable has a new due date." in response.content
+    deliverable.refresh_from_db()
+    assert deliverable.due_date == date(2027, 3, 22)
+
+
+def test_adding_and_deleting_a_rule_in_the_admin_recomputes(staff_client):
+    """A new, more specific rule applies at once; deleting it restores the default."""
+    deliverable = due_at()
+    staff_client.post(
+        reverse("admin:mandates_duedaterule_add"),
+        {
+            "body": deliverable.due_session.body_id,
+            "kind": "report",
+            "relation": "at",
+            "anchor": "opening",
+            "lead_time_days": 100,
+            "note": "",
+        },
+    )
+    deliverable.refresh_from_db()
+    assert deliverable.due_date == date(2027, 3, 6)
+    rule = DueDateRule.objects.get(kind="report", relation="at")
+    staff_client.post(reverse("admin:mandates_duedaterule_delete", args=[rule.pk]), {"post": "yes"})
+    deliverable.refresh_from_db()
+    assert deliverable.due_date == date(2027, 4, 5)
+
+
+def test_manual_due_date_in_the_admin_overrides_and_shows_both(staff_client):
+    """A manual date entered in the admin becomes the due date; the computed one stays."""
+    deliverable = due_at()
+    url = reverse("admin:mandates_deliverable_change", args=[deliverable.pk])
+    page = staff_client.get(url)
+    form = page.context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and name in form.fields
+    }
+    data.update(
+        {
+            "mandate": deliverable.mandate_id,
+            "due_session": deliverable.due_session_id,
+            "manual_due_date": "2027-02-01",
+            "alternatives": "[]",
+            "review_reasons": "[]",
+            "edited_fields": "[]",
+            "assignees": [],
+            "reminder_opt_outs": [],
+        }
+    )
+    data = {k: v for k, v in data.items() if not isinstance(v, bool) or v}
+    data["is_public"] = "on"
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    deliverable.refresh_from_db()
+    assert deliverable.due_date == date(2027, 2, 1)
+    assert deliverable.computed_due_date == date(2027, 4, 5)
+    assert deliverable.sequence == 2
+    listing = staff_client.get(reverse("admin:mandates_deliverable_changelist"))
+    assert listing.content.count(b"5 Apr 2027") == 1  # computed; the due date is 1 Feb
+    assert b"1 Feb 2027" in listing.content
+
+
+def test_feed_token_revoke_and_rotate_actions(staff_client):
+    """The revoke action revokes; rotate revokes and issues a new token for the user."""
+    user = factories.UserFactory()
+    to_revoke = FeedToken.objects.create(user=user, label="phone")
+    to_rotate = FeedToken.objects.create(user=user, label="laptop")
+    changelist = reverse("admin:mandates_feedtoken_changelist")
+    staff_client.post(changelist, {"action": "revoke", "_selected_action": [to_revoke.pk]})
+    to_revoke.refresh_from_db()
+    assert to_revoke.revoked_at is not None
+    assert staff_client.get(f"/feeds/private/{to_revoke.token}.ics").status_code == 404
+    staff_client.post(changelist, {"action": "rotate", "_selected_action": [to_rotate.pk]})
+    to_rotate.refresh_from_db()
+    assert to_rotate.revoked_at is not None
+    fresh = FeedToken.objects.get(user=user, label="laptop", revoked_at=None)
+    assert fresh.token != to_rotate.token
+    assert staff_client.get(f"/feeds/private/{fresh.token}.ics").status_code == 200
+    assert staff_client.get(f"/feeds/private/{to_rotate.token}.ics").status_code == 404
+
+
+def test_webcal_links_are_shown(staff_client):
+    """Sessions, bodies, actors and feed tokens offer webcal:// subscribe links."""
+    token = FeedToken.objects.create(user=factories.UserFactory())
+    actor = factories.ActorFactory()
+    pages = {
+        reverse("admin:mandates_session_changelist"): "webcal://127.0.0.1:8000/feeds/session/",
+        reverse("admin:mandates_body_changelist"): "webcal://127.0.0.1:8000/feeds/body/HRC.ics",
+        reverse("admin:mandates_actor_changelist"): f"/feeds/actor/{actor.pk}.ics",
+        reverse("admin:mandates_feedtoken_change", args=[token.pk]): (
+            f"webcal://127.0.0.1:8000/feeds/private/{token.token}.ics"
+        ),
+        reverse(
+            "admin:mandates_session_change",
+            args=[Session.objects.get(body__code="HRC", number=65).pk],
+        ): "webcal://127.0.0.1:8000/feeds/sessions.ics",
+    }
+    for url, link in pages.items():
+        content = staff_client.get(url).content.decode()
+        assert link in content, url
+
+
+def test_webcal_template_filter():
+    """The template filter turns a feed path into a webcal:// URL for any page."""
+    from django.template import Context, Template
+
+    rendered = Template("{% load calendar_links %}{{ url|webcal }}").render(
+        Context({"url": "/feeds/deliverables.ics"})
+    )
+    assert rendered == "webcal://127.0.0.1:8000/feeds/deliverables.ics"
+
+
+def test_editing_a_mandate_in_the_admin_touches_its_deliverables(staff_client):
+    """Saving a mandate (say, a corrected quote) moves its deliverables' last change."""
+    deliverable = due_at()
+    before = Deliverable.objects.get(pk=deliverable.pk).updated_at
+    mandate = deliverable.mandate
+    prefix = "deliverables"
+    data = {
+        "resolution": mandate.resolution_id,
+        "paragraph_label": mandate.paragraph_label,
+        "verb": mandate.verb,
+        "actor": mandate.actor_id,
+        "actor_text": "",
+        "quote": "Corrected quote",
+        "review_status": mandate.review_status,
+        "review_reasons": "[]",
+        "position": 0,
+        f"{prefix}-TOTAL_FORMS": 1,
+        f"{prefix}-INITIAL_FORMS": 1,
+        f"{prefix}-MIN_NUM_FORMS": 0,
+        f"{prefix}-MAX_NUM_FORMS": 1000,
+        f"{prefix}-0-id": deliverable.pk,
+        f"{prefix}-0-mandate": mandate.pk,
+        f"{prefix}-0-kind": deliverable.kind,
+        f"{prefix}-0-count": 1,
+        f"{prefix}-0-title": deliverable.title,
+        f"{prefix}-0-due_session": deliverable.due_session_id,
+        f"{prefix}-0-due_relation": "before",
+        f"{prefix}-0-manual_due_date": "",
+        f"{prefix}-0-progress": deliverable.progress,
+    }
+    response = staff_client.post(reverse("admin:mandates_mandate_change", args=[mandate.pk]), data)
+    assert response.status_code == 302, response.context["errors"]
+    deliverable.refresh_from_db()
+    assert deliverable.updated_at > before
+    assert deliverable.due_date == date(2027, 6, 13)  # "before" the session, recomputed
