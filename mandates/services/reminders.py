@@ -452,13 +452,20 @@ def reminder_send(
 
 
 def reminder_invalid_reason(*, log: ReminderLog, today: date) -> str:
-    """Why this reminder must not go out any more ("" when it still should)."""
-    deliverable = Deliverable.objects.select_related("mandate__actor").get(pk=log.deliverable_id)
-    if not deliverable_list_remindable().filter(pk=deliverable.pk).exists():
+    """Why this reminder must not go out any more ("" when it still should).
+
+    Reads the deliverable and recipient as loaded by the claim, in the claim's transaction.
+    """
+    deliverable = log.deliverable
+    if (
+        deliverable.progress in CLOSED_PROGRESS
+        or ReviewStatus.REJECTED in (deliverable.review_status, deliverable.mandate.review_status)
+        or deliverable.due_date is None
+    ):
         return f"the deliverable is closed ({deliverable.get_progress_display()}) or rejected"
     if deliverable.due_date != log.due_date:
         return f"the due date moved from {log.due_date} to {deliverable.due_date}"
-    recipient = Contact.objects.get(pk=log.recipient_id)
+    recipient = log.recipient
     if not recipient.is_active:
         return "the recipient is no longer active"
     if recipient.delivery != Contact.Delivery.IMMEDIATE:

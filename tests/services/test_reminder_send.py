@@ -204,3 +204,11 @@ def test_a_recipient_no_longer_concerned_is_skipped(smtp_server, change):
     log.refresh_from_db()
     assert log.status == "skipped"
     assert smtp_server.received == []
+
+
+def test_retries_never_wait_longer_than_the_broker_keeps_a_message(settings):
+    """Backoff stays under Redis' visibility timeout: no far-future task sits in the broker."""
+    from mandates.tasks import _retry_in
+
+    longest = max(_retry_in(n).total_seconds() for n in range(settings.REMINDER_MAX_RETRIES))
+    assert longest < settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
