@@ -1,14 +1,26 @@
 """The Django admin: where OHCHR staff review and manage mandates day to day."""
 
+from datetime import timedelta
+
+from django import forms
 from django.contrib import admin, messages
-from django.urls import reverse
-from django.utils.html import format_html
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import models
+from .exports import deliverables_csv_response, deliverables_xlsx_response
+from .highlight import highlight, quote_range
+from .services import deliverables as deliverable_services
 from .services import feeds, schedule
+from .services.ingest import SUPPORTED_SUFFIXES, resolution_ingest
 
 
 def calendar_links(path: str, label: str = "") -> str:
@@ -55,6 +67,23 @@ class SessionAdmin(SimpleHistoryAdmin):
     list_select_related = ["body"]
     date_hierarchy = "start"
     readonly_fields = ["calendar", "session_calendar"]
+    actions = ["mark_announced"]
+
+    @admin.action(description=_("Mark the dates as announced (confirmed)"))
+    def mark_announced(self, request, queryset):
+        count = 0
+        for session in queryset.exclude(dates_status=models.Session.DatesStatus.ANNOUNCED):
+            count += schedule.session_reschedule(
+                session=session,
+                start=session.start,
+                end=session.end,
+                dates_status=models.Session.DatesStatus.ANNOUNCED,
+            )
+        self.message_user(
+            request,
+            _("Dates marked as announced; %(count)d due dates changed.") % {"count": count},
+            messages.SUCCESS,
+        )
 
     @admin.display(description=_("deliverables due"))
     def calendar(self, obj: models.Session):
@@ -86,6 +115,36 @@ class SessionAdmin(SimpleHistoryAdmin):
         )
 
 
+class SessionFilter(admin.SimpleListFilter):
+    """Sessions in use, named without a query per session (the stock filter makes one each)."""
+
+    title = _("session")
+    parameter_name = "session"
+    related_name = "resolutions"  # the reverse name from Session to the listed model
+
+    def lookups(self, request, model_admin):
+        sessions = (
+            models.Session.objects.filter(**{f"{self.related_name}__isnull": False})
+            .select_related("body")
+            .distinct()
+            .order_by("body__code", "number")
+        )
+        return [(str(session.pk), str(session)) for session in sessions]
+
+    def queryset(self, request, queryset):
+        return (
+            queryset.filter(**{f"{self.parameter_name}_id": self.value()})
+            if self.value()
+            else queryset
+        )
+
+
+class DueSessionFilter(SessionFilter):
+    title = _("due session")
+    parameter_name = "due_session"
+    related_name = "deliverables"
+
+
 class ParagraphInline(admin.TabularInline):
     model = models.Paragraph
     extra = 0
@@ -94,17 +153,189 @@ class ParagraphInline(admin.TabularInline):
     can_delete = False
     show_change_link = True
 
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        """Every file goes through; each one's problems are reported per file by ingest."""
+        files = [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
+        if not files:
+            raise forms.ValidationError(_("Choose at least one file."), code="required")
+        return files
+
+
+class ImportForm(forms.Form):
+    files = MultipleFileField(
+        label=_("Resolution files"),
+        help_text=_("One or several .txt, .md, .docx, .pdf or .html files."),
+    )
+
 
 @admin.register(models.Resolution)
 class ResolutionAdmin(SimpleHistoryAdmin):
-    list_display = ["symbol", "title", "body", "session", "adopted_on", "extractor_version"]
-    list_filter = ["body", "session"]
+    list_display = [
+        "symbol",
+        "title",
+        "body",
+        "session",
+        "adopted_on",
+        "deliverable_count",
+        "extractor_version",
+    ]
+    list_filter = ["body", SessionFilter]
     search_fields = ["symbol", "title", "text"]
     list_select_related = ["body", "session__body"]
     date_hierarchy = "adopted_on"
     autocomplete_fields = ["session"]
-    readonly_fields = ["checksum", "extractor_version", "created_at", "updated_at"]
-    inlines = [ParagraphInline]
+    readonly_fields = [
+        "operative_part",
+        "source_file",
+        "source_name",
+        "checksum",
+        "extractor_version",
+        "warnings",
+        "created_at",
+        "updated_at",
+    ]
+    exclude = ["text", "extraction"]
+    change_list_template = "admin/mandates/resolution/change_list.html"
+
+    def get_queryset(self, request):
+        from django.db.models import Count
+
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(deliverable_total=Count("mandates__deliverables"))
+        )
+
+    @admin.display(description=_("deliverables"), ordering="deliverable_total")
+    def deliverable_count(self, obj):
+        return obj.deliverable_total
+
+    @admin.display(description=_("operative paragraphs and their deliverables"))
+    def operative_part(self, obj: models.Resolution):
+        """Each operative paragraph with its evidence marked and its deliverables listed."""
+        if not obj.pk:
+            return "-"
+        deliverables: dict[str, list[models.Deliverable]] = {}
+        for item in (
+            models.Deliverable.objects.filter(mandate__resolution=obj)
+            .select_related("mandate__actor", "due_session__body")
+            .order_by("position")
+        ):
+            deliverables.setdefault(item.mandate.paragraph_label, []).append(item)
+        blocks = []
+        for paragraph in obj.paragraphs.filter(part=models.Paragraph.Part.OPERATIVE):
+            items = deliverables.get(paragraph.number, [])
+            ranges = []
+            for item in items:
+                found = quote_range(
+                    paragraph.text,
+                    paragraph.span_start,
+                    item.quote,
+                    (item.span_start, item.span_end),
+                )
+                if found:
+                    ranges.append((*found, item.title or item.kind))
+            rows = format_html_join(
+                "",
+                '<li><a href="{}">{}</a> &middot; {} &middot; {} &middot; {}</li>',
+                (
+                    (
+                        reverse("admin:mandates_deliverable_change", args=[item.pk]),
+                        item.title or item.get_kind_display(),
+                        item.mandate.actor or item.mandate.actor_text,
+                        _due_label(item),
+                        item.get_review_status_display(),
+                    )
+                    for item in items
+                ),
+            )
+            blocks.append(
+                format_html(
+                    '<div class="operative-paragraph"><p><strong>{}.</strong> {}</p>{}</div>',
+                    paragraph.number,
+                    highlight(paragraph.text, ranges),
+                    format_html("<ul>{}</ul>", rows) if items else "",
+                )
+            )
+        return format_html_join("", "{}", ((block,) for block in blocks)) or "-"
+
+    def get_urls(self):
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="mandates_resolution_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request):
+        """Upload one or several files and see per file what was created or why it failed."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        outcomes = []
+        form = ImportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            for upload in form.cleaned_data["files"]:
+                suffix = "." + upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+                if suffix not in SUPPORTED_SUFFIXES:
+                    from .services.ingest import IngestOutcome
+
+                    outcomes.append(
+                        IngestOutcome(
+                            upload.name,
+                            "failed",
+                            reason=f"unsupported file type {suffix or '(none)'}",
+                        )
+                    )
+                    continue
+                outcomes.append(resolution_ingest(data=upload.read(), name=upload.name))
+            failed = sum(outcome.status == "failed" for outcome in outcomes)
+            level = messages.WARNING if failed else messages.SUCCESS
+            self.message_user(
+                request,
+                _("%(done)d file(s) read, %(failed)d failed.")
+                % {"done": len(outcomes) - failed, "failed": failed},
+                level,
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Import resolutions"),
+            "opts": self.model._meta,
+            "form": form,
+            "outcomes": outcomes,
+        }
+        status = (
+            400
+            if request.method == "POST"
+            and (not form.is_valid() or (outcomes and all(o.status == "failed" for o in outcomes)))
+            else 200
+        )
+        return TemplateResponse(
+            request, "admin/mandates/resolution/import.html", context, status=status
+        )
+
+
+def _due_label(item: models.Deliverable) -> str:
+    """ "HRC 65 (at), due 2027-04-05 (estimated)" — the session and the computed date."""
+    parts = []
+    if item.due_session:
+        parts.append(f"{item.due_session} ({item.due_relation or 'at'})")
+    if item.due_date:
+        estimated = " (estimated)" if item.due_session and item.due_session.is_estimated else ""
+        parts.append(f"due {item.due_date.isoformat()}{estimated}")
+    return ", ".join(parts) or str(_("no deadline"))
 
 
 @admin.register(models.Paragraph)
@@ -178,7 +409,12 @@ class MandateAdmin(SimpleHistoryAdmin):
         "review_status",
         "needs_review",
     ]
-    list_filter = ["review_status", "needs_review", "resolution__body", "actor"]
+    list_filter = [
+        "review_status",
+        "needs_review",
+        "resolution__body",
+        ("actor", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["resolution__symbol", "quote", "actor__name", "actor_text"]
     list_select_related = ["resolution", "actor"]
     autocomplete_fields = ["resolution", "paragraph", "actor", "partners"]
@@ -189,12 +425,132 @@ class MandateAdmin(SimpleHistoryAdmin):
         schedule.mandate_deliverables_sync(mandate_id=form.instance.pk)
 
 
+class DueFilter(admin.SimpleListFilter):
+    """The stock date filter only looks back; people need what is coming and what is late."""
+
+    title = _("due")
+    parameter_name = "due"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("next30", _("in the next 30 days")),
+            ("next90", _("in the next 90 days")),
+            ("overdue", _("overdue")),
+            ("none", _("no due date")),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() in ("next30", "next90"):
+            days = 30 if self.value() == "next30" else 90
+            return queryset.filter(due_date__gte=today, due_date__lte=today + timedelta(days=days))
+        if self.value() == "overdue":
+            return queryset.filter(due_date__lt=today).exclude(progress__in=models.CLOSED_PROGRESS)
+        if self.value() == "none":
+            return queryset.filter(due_date__isnull=True)
+        return queryset
+
+
+class CommentInline(admin.TabularInline):
+    model = models.Comment
+    extra = 1
+    fields = ["text", "author", "created_at"]
+    readonly_fields = ["author", "created_at"]
+
+
+class AssignForm(forms.Form):
+    contacts = forms.ModelMultipleChoiceField(
+        queryset=models.Contact.objects.filter(is_active=True),
+        label=_("Assign to"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class SubmittedForm(forms.Form):
+    document = forms.CharField(label=_("Document symbol"), required=False, max_length=64)
+    on = forms.DateField(
+        label=_("Submitted on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class DeliverableActions:
+    """Bulk actions shared by the deliverable list and the review queue."""
+
+    @admin.action(description=_("Confirm selected deliverables"), permissions=["change"])
+    def confirm(self, request, queryset):
+        done = deliverable_services.deliverable_confirm(deliverables=queryset)
+        self.message_user(request, _("%d deliverable(s) confirmed.") % done, messages.SUCCESS)
+
+    @admin.action(description=_("Reject selected deliverables"), permissions=["change"])
+    def reject(self, request, queryset):
+        done = deliverable_services.deliverable_reject(deliverables=queryset)
+        self.message_user(request, _("%d deliverable(s) rejected.") % done, messages.SUCCESS)
+
+    @admin.action(description=_("Assign selected to a person or unit…"), permissions=["change"])
+    def assign(self, request, queryset):
+        return self._with_form(
+            request,
+            queryset,
+            AssignForm,
+            "assign",
+            _("Assign deliverables"),
+            lambda form: deliverable_services.deliverable_assign(
+                deliverables=queryset, contacts=form.cleaned_data["contacts"]
+            ),
+            _("%d deliverable(s) assigned."),
+        )
+
+    @admin.action(description=_("Mark selected as submitted…"), permissions=["change"])
+    def mark_submitted(self, request, queryset):
+        return self._with_form(
+            request,
+            queryset,
+            SubmittedForm,
+            "mark_submitted",
+            _("Mark deliverables as submitted"),
+            lambda form: deliverable_services.deliverable_mark_submitted(
+                deliverables=queryset,
+                document=form.cleaned_data["document"],
+                on=form.cleaned_data["on"],
+            ),
+            _("%d deliverable(s) marked as submitted."),
+        )
+
+    @admin.action(description=_("Export selected to CSV"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        return deliverables_csv_response(queryset)
+
+    @admin.action(description=_("Export selected to Excel"), permissions=["view"])
+    def export_xlsx(self, request, queryset):
+        return deliverables_xlsx_response(queryset)
+
+    def _with_form(self, request, queryset, form_class, action, title, apply, done_message):
+        """An intermediate page: ask for the details, then apply to the selection."""
+        form = form_class(request.POST if "apply" in request.POST else None)
+        if "apply" in request.POST and form.is_valid():
+            done = apply(form)
+            self.message_user(request, done_message % done, messages.SUCCESS)
+            return HttpResponseRedirect(request.get_full_path())
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "opts": self.model._meta,
+            "form": form,
+            "queryset": queryset,
+            "action": action,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/mandates/deliverable/action_form.html", context)
+
+
 @admin.register(models.Deliverable)
-class DeliverableAdmin(SimpleHistoryAdmin):
+class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
     list_display = [
-        "__str__",
-        "kind",
+        "title_or_kind",
+        "symbol",
+        "paragraph",
         "actor",
+        "kind",
         "due_session",
         "due_relation",
         "computed_due_date",
@@ -204,14 +560,22 @@ class DeliverableAdmin(SimpleHistoryAdmin):
         "needs_review",
     ]
     list_filter = [
+        DueFilter,
         "review_status",
         "progress",
         "needs_review",
         "kind",
-        "mandate__resolution__body",
-        "due_session",
+        ("mandate__resolution__body", admin.RelatedOnlyFieldListFilter),
+        DueSessionFilter,
+        ("mandate__actor", admin.RelatedOnlyFieldListFilter),
     ]
-    search_fields = ["title", "quote", "mandate__resolution__symbol", "mandate__resolution__title"]
+    search_fields = [
+        "title",
+        "quote",
+        "mandate__resolution__symbol",
+        "mandate__resolution__title",
+        "fulfilled_by",
+    ]
     list_select_related = ["mandate__actor", "mandate__resolution", "due_session__body"]
     autocomplete_fields = [
         "mandate",
@@ -223,17 +587,90 @@ class DeliverableAdmin(SimpleHistoryAdmin):
     date_hierarchy = "due_date"
     readonly_fields = [
         "uid",
+        "evidence",
+        "due_summary",
         "sequence",
         "computed_due_date",
         "due_date",
+        "edited_fields",
         "calendar",
         "created_at",
         "updated_at",
     ]
+    fieldsets = [
+        (None, {"fields": ["mandate", "evidence", "kind", "count", "title", "recurring"]}),
+        (
+            _("Deadline"),
+            {
+                "fields": [
+                    "due_session",
+                    "due_relation",
+                    "stated_due_date",
+                    "manual_due_date",
+                    "due_summary",
+                    "computed_due_date",
+                    "due_date",
+                    "alternatives",
+                ]
+            },
+        ),
+        (
+            _("Review and progress"),
+            {
+                "fields": [
+                    "review_status",
+                    "needs_review",
+                    "review_reasons",
+                    "progress",
+                    "fulfilled_by",
+                    "fulfilled_on",
+                    "predecessor",
+                ]
+            },
+        ),
+        (_("People"), {"fields": ["assignees", "reminder_opt_outs", "is_public"]}),
+        (
+            _("Record"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "uid",
+                    "calendar",
+                    "sequence",
+                    "edited_fields",
+                    "created_at",
+                    "updated_at",
+                ],
+            },
+        ),
+    ]
+    inlines = [CommentInline]
+    actions = ["confirm", "reject", "assign", "mark_submitted", "export_csv", "export_xlsx"]
+    change_list_template = "admin/mandates/deliverable/change_list.html"
+
+    @admin.display(description=_("deliverable"), ordering="title")
+    def title_or_kind(self, obj):
+        return obj.title or obj.get_kind_display()
+
+    @admin.display(description=_("resolution"), ordering="mandate__resolution__symbol")
+    def symbol(self, obj):
+        return obj.mandate.resolution.symbol
+
+    @admin.display(description=_("para."), ordering="mandate__paragraph_label")
+    def paragraph(self, obj):
+        return obj.mandate.paragraph_label
 
     @admin.display(description=_("actor"), ordering="mandate__actor__name")
     def actor(self, obj: models.Deliverable):
         return obj.mandate.actor or obj.mandate.actor_text
+
+    @admin.display(description=_("session and computed date"))
+    def due_summary(self, obj):
+        return _due_label(obj) if obj.pk else "-"
+
+    @admin.display(description=_("evidence"))
+    def evidence(self, obj):
+        return _evidence(obj) if obj.pk else "-"
 
     @admin.display(description=_("calendar file"))
     def calendar(self, obj: models.Deliverable):
@@ -244,10 +681,222 @@ class DeliverableAdmin(SimpleHistoryAdmin):
         )
 
     def save_related(self, request, form, formsets, change):
+        """After the row and its relations are saved: the person owns what they changed."""
         super().save_related(request, form, formsets, change)
-        schedule.deliverable_calendar_sync(
-            deliverable=form.instance, changed_fields=form.changed_data
+        deliverable_services.deliverable_mark_edited(
+            deliverable=form.instance, fields=form.changed_data if change else []
         )
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is models.Comment:
+            for comment in formset.save(commit=False):
+                comment.author = comment.author or request.user
+                comment.save()
+            for comment in formset.deleted_objects:
+                comment.delete()
+            return
+        super().save_formset(request, form, formset, change)
+
+    def get_urls(self):
+        return [
+            path(
+                "export.csv",
+                self.admin_site.admin_view(self.export_view),
+                {"fmt": "csv"},
+                name="mandates_deliverable_export_csv",
+            ),
+            path(
+                "export.xlsx",
+                self.admin_site.admin_view(self.export_view),
+                {"fmt": "xlsx"},
+                name="mandates_deliverable_export_xlsx",
+            ),
+            *super().get_urls(),
+        ]
+
+    def export_view(self, request, fmt):
+        """The filtered list (the changelist's own filters and search) as CSV or Excel."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        queryset = self.get_changelist_instance(request).get_queryset(request)
+        return (
+            deliverables_csv_response(queryset)
+            if fmt == "csv"
+            else deliverables_xlsx_response(queryset)
+        )
+
+
+def _evidence(obj: models.Deliverable):
+    """The source paragraph with the quoted words marked."""
+    paragraph = obj.mandate.paragraph
+    if paragraph is None:
+        return format_html("<blockquote><mark>{}</mark></blockquote>", obj.quote)
+    found = quote_range(
+        paragraph.text, paragraph.span_start, obj.quote, (obj.span_start, obj.span_end)
+    )
+    marked = highlight(paragraph.text, [(*found, _("evidence"))] if found else [])
+    return format_html(
+        '<blockquote class="evidence"><strong>{} para. {}.</strong> {}</blockquote>',
+        obj.mandate.resolution.symbol,
+        paragraph.number,
+        marked,
+    )
+
+
+class ReviewForm(forms.ModelForm):
+    """Confirm, reject or correct one proposed deliverable, choosing among the readings."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("confirm", _("Confirm")), ("reject", _("Reject")), ("keep", _("Keep for later"))],
+        widget=forms.RadioSelect,
+        initial="confirm",
+    )
+    reading = forms.ChoiceField(
+        label=_("Deadline reading"), required=False, widget=forms.RadioSelect
+    )
+
+    class Meta:
+        model = models.DeliverableReview
+        fields = [
+            "kind",
+            "count",
+            "title",
+            "due_session",
+            "due_relation",
+            "manual_due_date",
+            "recurring",
+            "assignees",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reading"].choices = _readings(self.instance)
+        if self.fields["reading"].choices:
+            self.fields["reading"].initial = self.fields["reading"].choices[0][0]
+
+
+def _readings(deliverable: models.Deliverable) -> list[tuple[str, str]]:
+    """The current deadline reading first, then the text's other readings."""
+    choices = []
+    if deliverable.pk and deliverable.due_session_id:
+        session = deliverable.due_session
+        value = f"{session.body.code}|{session.number}|{deliverable.due_relation or 'at'}"
+        choices.append(
+            (value, f"{session} ({deliverable.due_relation or 'at'}) — {_('as proposed')}")
+        )
+    for alt in deliverable.alternatives or []:
+        if alt.get("body") and alt.get("session"):
+            value = f"{alt['body']}|{alt['session']}|{alt.get('relation') or deliverable.due_relation or 'at'}"
+            if value not in {v for v, _label in choices}:
+                choices.append(
+                    (
+                        value,
+                        f"{alt['body']} {alt['session']} ({value.rsplit('|', 1)[1]}) — {_('other reading')}",
+                    )
+                )
+    return choices
+
+
+@admin.register(models.DeliverableReview)
+class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
+    """Everything that needs a person's decision, oldest first."""
+
+    form = ReviewForm
+    list_display = [
+        "created_at",
+        "title_or_kind",
+        "symbol",
+        "paragraph",
+        "actor",
+        "due_session",
+        "reasons",
+    ]
+    list_filter = [("mandate__resolution__body", admin.RelatedOnlyFieldListFilter), "kind"]
+    search_fields = ["title", "quote", "mandate__resolution__symbol"]
+    list_select_related = ["mandate__actor", "mandate__resolution", "due_session__body"]
+    autocomplete_fields = ["due_session", "assignees"]
+    ordering = ["created_at", "pk"]
+    readonly_fields = ["evidence", "review_reasons_list", "due_summary"]
+    fields = [
+        "evidence",
+        "review_reasons_list",
+        "due_summary",
+        "reading",
+        "decision",
+        "kind",
+        "count",
+        "title",
+        "due_session",
+        "due_relation",
+        "manual_due_date",
+        "recurring",
+        "assignees",
+    ]
+    actions = ["confirm", "reject", "assign", "mark_submitted", "export_csv"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .filter(Q(needs_review=True) | Q(review_status=models.ReviewStatus.PROPOSED))
+            .exclude(review_status=models.ReviewStatus.REJECTED)
+        )
+
+    # The queue is a view of deliverables: the deliverable permissions govern it.
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("mandates.view_deliverable") or request.user.has_perm(
+            "mandates.change_deliverable"
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm("mandates.change_deliverable")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    title_or_kind = DeliverableAdmin.title_or_kind
+    symbol = DeliverableAdmin.symbol
+    paragraph = DeliverableAdmin.paragraph
+    actor = DeliverableAdmin.actor
+    due_summary = DeliverableAdmin.due_summary
+    evidence = DeliverableAdmin.evidence
+
+    @admin.display(description=_("why it needs review"))
+    def reasons(self, obj):
+        return "; ".join(obj.review_reasons) or (
+            _("proposed") if obj.review_status == "proposed" else ""
+        )
+
+    @admin.display(description=_("why it needs review"))
+    def review_reasons_list(self, obj):
+        return (
+            format_html_join("", "<li>{}</li>", ((reason,) for reason in obj.review_reasons)) or "-"
+        )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        edited = [name for name in form.changed_data if name not in ("decision", "reading")]
+        deliverable_services.deliverable_mark_edited(deliverable=obj, fields=edited)
+        reading = form.cleaned_data.get("reading")
+        choices = form.fields["reading"].choices
+        if reading and choices and reading != choices[0][0]:
+            body_code, number, relation = reading.split("|")
+            deliverable_services.deliverable_choose_reading(
+                deliverable=obj, body_code=body_code, session=int(number), relation=relation
+            )
+        queryset = models.Deliverable.objects.filter(pk=obj.pk)
+        decision = form.cleaned_data["decision"]
+        if decision == "confirm":
+            deliverable_services.deliverable_confirm(deliverables=queryset)
+        elif decision == "reject":
+            deliverable_services.deliverable_reject(deliverables=queryset)
 
 
 @admin.register(models.ProposedChange)

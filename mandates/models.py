@@ -97,7 +97,7 @@ class Resolution(models.Model):
     text = models.TextField(_("clean text"), blank=True)
     source_file = models.FileField(_("original file"), upload_to="resolutions/%Y/", blank=True)
     source_name = models.CharField(_("file name"), max_length=255, blank=True)
-    checksum = models.CharField(_("SHA-256 of the file"), max_length=64, blank=True)
+    checksum = models.CharField(_("SHA-256 of the file"), max_length=64, blank=True, db_index=True)
     extractor_version = models.CharField(_("extractor version"), max_length=32, blank=True)
     extraction = models.JSONField(_("extraction result"), default=dict, blank=True)
     warnings = models.JSONField(_("extraction warnings"), default=list, blank=True)
@@ -391,6 +391,25 @@ class Deliverable(models.Model):
 
     def __str__(self) -> str:
         return self.title or f"{self.get_kind_display()} ({self.mandate})"
+
+
+# Progress after which nothing is owed any more: no reminders, not overdue.
+CLOSED_PROGRESS = (
+    Deliverable.Progress.SUBMITTED,
+    Deliverable.Progress.ISSUED,
+    Deliverable.Progress.NOT_DELIVERABLE,
+    Deliverable.Progress.CANCELLED,
+    Deliverable.Progress.SUPERSEDED,
+)
+
+
+class DeliverableReview(Deliverable):
+    """The review queue: deliverables waiting for a person's decision."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("review queue item")
+        verbose_name_plural = _("review queue")
 
 
 class ProposedChange(models.Model):

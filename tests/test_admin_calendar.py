@@ -133,6 +133,8 @@ def test_manual_due_date_in_the_admin_overrides_and_shows_both(staff_client):
             "edited_fields": "[]",
             "assignees": [],
             "reminder_opt_outs": [],
+            "comments-TOTAL_FORMS": 0,
+            "comments-INITIAL_FORMS": 0,
         }
     )
     data = {k: v for k, v in data.items() if not isinstance(v, bool) or v}
@@ -233,3 +235,17 @@ def test_editing_a_mandate_in_the_admin_touches_its_deliverables(staff_client):
     deliverable.refresh_from_db()
     assert deliverable.updated_at > before
     assert deliverable.due_date == date(2027, 6, 13)  # "before" the session, recomputed
+
+
+def test_mark_announced_action_confirms_sessions(staff_client):
+    """The session action confirms estimated dates and bumps their deliverables' SEQUENCE."""
+    deliverable = due_at()
+    session = deliverable.due_session
+    staff_client.post(
+        reverse("admin:mandates_session_changelist"),
+        {"action": "mark_announced", "_selected_action": [session.pk]},
+    )
+    session.refresh_from_db()
+    deliverable.refresh_from_db()
+    assert session.dates_status == "announced"
+    assert deliverable.sequence == 2

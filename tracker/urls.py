@@ -9,5 +9,6 @@ admin.site.index_title = "Mandates, deliverables and deadlines"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include(("mandates.api_urls", "api"))),
     path("", include("mandates.urls")),
 ]

@@ -245,3 +245,18 @@ def test_closing_anchor_counts_from_the_end():
     deliverable = _deliverable(kind="study", due_relation="by")
     deliverable_due_date_refresh(deliverable=deliverable)
     assert deliverable.due_date == date(2027, 7, 6) + timedelta(days=30)
+
+
+def test_calendar_sync_bumps_sequence_when_what_calendars_show_changes():
+    """Cancelling a deliverable raises its SEQUENCE once; a note-only change does not."""
+    from mandates.services.schedule import deliverable_calendar_sync
+
+    deliverable = _deliverable(due_relation="at")
+    deliverable_due_date_refresh(deliverable=deliverable)
+    deliverable.progress = Deliverable.Progress.CANCELLED
+    assert deliverable_calendar_sync(deliverable=deliverable, changed_fields=["progress"])
+    deliverable.refresh_from_db()
+    assert deliverable.sequence == 2
+    assert not deliverable_calendar_sync(deliverable=deliverable, changed_fields=["fulfilled_by"])
+    deliverable.refresh_from_db()
+    assert deliverable.sequence == 2

@@ -1,0 +1,155 @@
+"""Read-only JSON API (Django REST framework); OpenAPI schema at /api/schema/."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db.models import Prefetch
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers, viewsets
+
+from .filters import DeliverableFilter
+from .models import Deliverable, Resolution, Session
+from .selectors import deliverable_list, deliverable_list_visible, session_list
+
+
+class SessionSerializer(serializers.ModelSerializer):
+    body = serializers.CharField(source="body.code")
+    is_estimated = serializers.BooleanField()
+
+    class Meta:
+        model = Session
+        fields = ["body", "number", "start", "end", "main_part_end", "dates_status", "is_estimated"]
+
+
+class DueSerializer(serializers.Serializer):
+    body = serializers.CharField(allow_null=True)
+    session = serializers.IntegerField(allow_null=True)
+    relation = serializers.CharField(allow_null=True)
+    date = serializers.DateField(allow_null=True)
+
+
+class DeliverableSerializer(serializers.ModelSerializer):
+    uid = serializers.UUIDField(read_only=True)
+    resolution = serializers.CharField(source="mandate.resolution.symbol")
+    paragraph = serializers.CharField(source="mandate.paragraph_label")
+    verb = serializers.CharField(source="mandate.verb")
+    actor = serializers.SerializerMethodField()
+    due = serializers.SerializerMethodField()
+    session_dates = serializers.SerializerMethodField()
+    calendar_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Deliverable
+        fields = [
+            "uid",
+            "resolution",
+            "paragraph",
+            "verb",
+            "actor",
+            "kind",
+            "count",
+            "title",
+            "due",
+            "alternatives",
+            "recurring",
+            "computed_due_date",
+            "manual_due_date",
+            "due_date",
+            "session_dates",
+            "review_status",
+            "needs_review",
+            "review_reasons",
+            "progress",
+            "fulfilled_by",
+            "fulfilled_on",
+            "quote",
+            "calendar_url",
+            "updated_at",
+        ]
+
+    @extend_schema_field(serializers.CharField())
+    def get_actor(self, obj: Deliverable) -> str:
+        return obj.mandate.actor.name if obj.mandate.actor else obj.mandate.actor_text
+
+    @extend_schema_field(DueSerializer(allow_null=True))
+    def get_due(self, obj: Deliverable) -> dict | None:
+        if not obj.due_session and not obj.stated_due_date:
+            return None
+        return {
+            "body": obj.due_session.body.code if obj.due_session else None,
+            "session": obj.due_session.number if obj.due_session else None,
+            "relation": obj.due_relation or None,
+            "date": obj.stated_due_date,
+        }
+
+    @extend_schema_field(SessionSerializer(allow_null=True))
+    def get_session_dates(self, obj: Deliverable) -> dict | None:
+        return SessionSerializer(obj.due_session).data if obj.due_session else None
+
+    def get_calendar_url(self, obj: Deliverable) -> str:
+        return f"{settings.SITE_URL}/deliverables/{obj.uid}.ics"
+
+
+class ResolutionSerializer(serializers.ModelSerializer):
+    body = serializers.CharField(source="body.code")
+    session = serializers.IntegerField(source="session.number", allow_null=True)
+    deliverables = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Resolution
+        fields = [
+            "symbol",
+            "body",
+            "session",
+            "number",
+            "title",
+            "adopted_on",
+            "agenda_item",
+            "committee_report",
+            "vote",
+            "extractor_version",
+            "warnings",
+            "deliverables",
+        ]
+
+    @extend_schema_field(DeliverableSerializer(many=True))
+    def get_deliverables(self, obj: Resolution) -> list[dict]:
+        items = [d for mandate in obj.mandates.all() for d in mandate.deliverables.all()]
+        return DeliverableSerializer(items, many=True).data
+
+
+class DeliverableViewSet(viewsets.ReadOnlyModelViewSet):
+    """Deliverables, filtered by body, session, actor, status and due dates."""
+
+    serializer_class = DeliverableSerializer
+    filterset_class = DeliverableFilter
+    lookup_field = "uid"
+
+    def get_queryset(self):
+        user = self.request.user
+        return deliverable_list() if user.is_staff else deliverable_list_visible()
+
+
+class ResolutionViewSet(viewsets.ReadOnlyModelViewSet):
+    """Resolutions by symbol, with their deliverables."""
+
+    serializer_class = ResolutionSerializer
+    lookup_field = "symbol"
+    lookup_value_regex = "[^?#]+"
+    filterset_fields = ["symbol"]
+
+    def get_queryset(self):
+        deliverables = deliverable_list()
+        return (
+            Resolution.objects.select_related("body", "session")
+            .prefetch_related(Prefetch("mandates__deliverables", queryset=deliverables))
+            .order_by("-adopted_on", "symbol")
+        )
+
+
+class SessionViewSet(viewsets.ReadOnlyModelViewSet):
+    """The session calendar."""
+
+    serializer_class = SessionSerializer
+    queryset = session_list()
+    filterset_fields = ["body__code", "number", "dates_status"]

@@ -1,0 +1,17 @@
+"""URLs of the JSON API."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import DefaultRouter
+
+from . import api
+
+router = DefaultRouter()
+router.register("deliverables", api.DeliverableViewSet, basename="deliverable")
+router.register("resolutions", api.ResolutionViewSet, basename="resolution")
+router.register("sessions", api.SessionViewSet, basename="session")
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("", include(router.urls)),
+]

@@ -1,0 +1,82 @@
+"""The public entry points: a file, bytes or text in, an ExtractionResult out.
+
+read (readers) -> structure (header, paragraphs, references, vote) -> requests
+(mandates, deliverables). Every failure on bad input is an ExtractionError.
+"""
+
+from __future__ import annotations
+
+import os
+
+from mandates.extraction.actors import ActorTable
+from mandates.extraction.readers import SourceDocument, read_bytes, read_path, read_text
+from mandates.extraction.requests import extract_requests
+from mandates.extraction.result import ExtractionResult
+from mandates.extraction.structure import parse_structure
+
+__all__ = ["EXTRACTOR_VERSION", "extract_bytes", "extract_document", "extract_file", "extract_text"]
+
+#: Bump when the output for the same input changes (stored with each resolution).
+EXTRACTOR_VERSION = "0.1.0"
+
+
+def extract_file(
+    path: str | os.PathLike[str], *, actors: ActorTable | None = None
+) -> ExtractionResult:
+    """Extract the resolution in the file at ``path`` (.txt, .md, .docx, .pdf, .html)."""
+    return extract_document(read_path(path), actors=actors)
+
+
+def extract_bytes(data: bytes, name: str, *, actors: ActorTable | None = None) -> ExtractionResult:
+    """Extract an uploaded file's bytes; ``name`` gives the format and appears in messages."""
+    return extract_document(read_bytes(data, name), actors=actors)
+
+
+def extract_text(
+    text: str, *, source_name: str = "<text>", actors: ActorTable | None = None
+) -> ExtractionResult:
+    """Extract a resolution given as text (plain text or Markdown)."""
+    return extract_document(read_text(text, source_name), actors=actors)
+
+
+def extract_document(
+    document: SourceDocument, *, actors: ActorTable | None = None
+) -> ExtractionResult:
+    """Structure and requests of a document the readers have already cleaned."""
+    text = document.text
+    structure = parse_structure(text, source_name=document.name, footnotes=document.footnotes)
+    header = structure.header
+    result = ExtractionResult(
+        extractor_version=EXTRACTOR_VERSION,
+        source_name=document.name,
+        text=text,
+        symbol=header.symbol,
+        body=header.body,
+        session=header.session,
+        number=header.number,
+        title=header.title,
+        adopted_on=header.adopted_on,
+        agenda_item=header.agenda_item,
+        committee_report=header.committee_report,
+        vote=structure.vote,
+        preamble=structure.preamble,
+        operative=structure.operative,
+        annexes=structure.annexes,
+        footnotes=list(document.footnotes),
+        references=structure.references,
+        warnings=[*document.warnings, *structure.warnings],
+    )
+    requests = extract_requests(
+        structure.operative,
+        text=text,
+        body=header.body,
+        session=header.session,
+        footnotes=result.footnotes,
+        actors=actors,
+    )
+    result.mandates = list(requests.mandates)
+    result.deliverables = list(requests.deliverables)
+    result.consideration = requests.consideration
+    result.takes_note_of = list(requests.takes_note_of)
+    result.warnings.extend(requests.warnings)
+    return result

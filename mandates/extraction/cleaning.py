@@ -1,0 +1,1124 @@
+"""Clean decoded resolution text: paragraphs, footnotes apart, export residue removed.
+
+Two entry points share one finishing stage:
+
+* :func:`clean_text` takes a whole plain-text or Markdown document and rebuilds its
+  paragraphs; :func:`clean_lines` does the same for lines laid out by a reader (docx,
+  html, pdf), where footnote marks are written with :meth:`Notes.mark`;
+* :func:`finish` turns paragraphs into the clean text and the footnotes.
+
+What happens, in order:
+
+1. characters: line ends unified, no-break and other special spaces made spaces,
+   invisible characters dropped, ligatures and non-breaking hyphens resolved;
+2. footnotes written in the text are taken out: Word's ``[footnoteRef:n]  [n: text]``,
+   Markdown ``[^n]`` / ``[^n]: text``, ``<sup>n</sup>``, and footnote lines left in the
+   middle of a paragraph by a page break ("<tab>1 See FCCC/...");
+3. Markdown (emphasis, headings, rules, escapes, links) becomes plain text;
+4. lines become paragraphs. A text is read in *block mode* (blank lines separate
+   paragraphs, lines of a block are joined) or, when it has almost no blank lines, in
+   *line mode* (each line may be a paragraph: it is joined to the next one only when the
+   sentence visibly goes on). Numbered paragraphs, "(a)" labels, front-matter and vote
+   lines start paragraphs; a paragraph cut by a page break (a rule, a footnote block, a
+   running title) is joined again when it stops mid-sentence;
+5. merged front-matter lines are split ("General Assembly Distr.: General ...");
+6. tracked-change residue ("nonselectivitynon-selectivity") keeps the new reading, with a
+   warning; session residue ("sixty-second session; sixty fifth") is left for review;
+7. footnote numbers glued to words ("Questions,2") become marks, conservatively; a
+   footnote whose text is known but whose number stands apart is looked for between the
+   marks of its neighbours;
+8. marks are removed from the text and their offsets become the footnotes' anchors.
+
+Every regular expression is compiled once; each pass is linear in the text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from mandates.extraction.result import Footnote
+
+__all__ = [
+    "Notes",
+    "clean_lines",
+    "clean_text",
+    "finish",
+    "looks_like_markdown",
+    "normalise_chars",
+]
+
+# A footnote mark inside text handed from a reader to `finish`: "\ue000<key>\ue001",
+# where key indexes Notes.marks. Private-use characters never occur in real texts
+# (they are removed from the input first).
+_OPEN, _CLOSE = "\ue000", "\ue001"
+_MARK = re.compile("\ue000(\\d+)\ue001")
+_PRIVATE = re.compile("[\ue000-\uf8ff]")
+
+
+@dataclass
+class Notes:
+    """Footnote marks met in the text and footnote texts met apart from it."""
+
+    marks: list[tuple[str, str | None]] = field(default_factory=list)  # (mark, own text)
+    texts: list[tuple[str, str]] = field(default_factory=list)  # (mark, text), in order
+    warnings: list[str] = field(default_factory=list)
+
+    def mark(self, mark: str, text: str | None = None) -> str:
+        """The in-text token for footnote ``mark``; ``text`` when the reader knows it."""
+        self.marks.append((mark, text))
+        return f"{_OPEN}{len(self.marks) - 1}{_CLOSE}"
+
+    def add_text(self, mark: str, text: str) -> None:
+        """A footnote text found apart (page bottom, end notes), matched to its mark later."""
+        text = _squash(text)
+        if text:
+            self.texts.append((mark, text))
+
+
+# --------------------------------------------------------------------------- characters
+
+_CHAR_MAP = {
+    "\u00a0": " ",  # no-break space
+    "\u2007": " ",
+    "\u202f": " ",
+    "\u2009": " ",
+    "\u200a": " ",
+    "\u3000": " ",
+    "\u00ad": None,  # soft hyphen
+    "\u200b": None,  # zero-width space
+    "\u200c": None,
+    "\u200d": None,
+    "\u2060": None,
+    "\ufeff": None,  # BOM / zero-width no-break space
+    "\u2011": "-",  # non-breaking hyphen
+    "\u2010": "-",  # hyphen
+    "\ufb00": "ff",  # ligatures
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\u2028": "\n",
+    "\u2029": "\n\n",
+    "\x0b": "\n",
+    "\x0c": "\n\f\n",  # form feed: a page break
+}
+_SPECIAL = re.compile("[" + "".join(_CHAR_MAP) + "]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_HSPACE = re.compile(r"\t[ \t]*| [ \t]+")
+
+
+def normalise_chars(text: str) -> str:
+    """Unify line ends, turn special spaces into spaces, drop invisible characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SPECIAL.sub(lambda match: _CHAR_MAP[match.group()] or "", text)
+    text = _PRIVATE.sub("", text)
+    return _CONTROL.sub("", text)
+
+
+def _squash(text: str) -> str:
+    return _HSPACE.sub(" ", text.replace("\n", " ").replace("\f", " ")).strip()
+
+
+# --------------------------------------------------------------- markdown and footnotes
+
+_MD_SIGNS = re.compile(r"^ {0,3}-{3,}[ \t]*$|^\*[A-Z][a-z]+", re.MULTILINE)
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
+_MD_RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$", re.MULTILINE)
+_MD_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_MD_STARS = re.compile(r"(?<![\w*])\*{1,3}(?=[^\s*])|(?<=[^\s*])\*{1,3}(?![\w*])")
+_MD_UNDERSCORES = re.compile(r"(?<![\w_])_{1,2}(?=[^\s_])|(?<=[^\s_])_{1,2}(?![\w_])")
+_MD_LINK = re.compile(r"!?\[([^\]\n^]*)\]\([^)\s]*\)")
+_MD_BULLET = re.compile(r"^ {0,3}[-+*•][ \t]+")
+_MD_QUOTE = re.compile(r"^ {0,3}>[ \t]?")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_SUP_DEF = re.compile(r"^\s*<sup>\s*(\w{1,4})\s*</sup>\s*(.*)$")
+_SUP_REF = re.compile(r"<sup>\s*(\w{1,4})\s*</sup>")
+_OTHER_TAG = re.compile(r"</?(?:sup|sub|span|em|strong|i|b|u|small)\b[^>]*>", re.IGNORECASE)
+_CARET_DEF = re.compile(r"^ {0,3}\[\^(\w{1,8})\]:[ \t]*(.*)$")
+_CARET_REF = re.compile(r"\[\^(\w{1,8})\]")
+# Word's plain-text export: "[footnoteRef:3]  [3:  A/HRC/59/36. ]"
+_FOOTNOTE_REF = re.compile(
+    r"\[footnoteRef:(\d{1,4})\](?:[ \t]*\[\1:[ \t]*((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\])?"
+)
+_INLINE_NOTE_SPLIT = re.compile(r"(?:[ \t]*\t[ \t]*|[ ]{2,})(\d{1,3})[ \t]+(?=\S)")
+# A footnote line left by a page break in a plain-text export: "\t1 See FCCC/..."
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_TAB_NOTE_LINE = re.compile(
+    r"^[ ]*\t[ \t]*([1-9]\d{0,2})[ \t]+(?=[A-Z“\"(])(?!(?:" + _MONTHS + r")\b)(.+)$"
+)
+_SEE_NOTE_LINE = re.compile(
+    r"^[ \t]*([1-9]\d{0,2})[ \t]+((?:See|Resolution|Decision|Official Records|United Nations,"
+    r" Treaty Series|A/|E/|S/)\b.*)$"
+)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """True when the text carries Markdown signs (footnote refs, headings, emphasis, rules)."""
+    if "[^" in text or "<sup>" in text or "**" in text or "\n#" in text or text[:1] == "#":
+        return True
+    return _MD_SIGNS.search(text) is not None
+
+
+def _footnote_refs(text: str, notes: Notes) -> str:
+    def replace(match: re.Match[str]) -> str:
+        number, inline = match.group(1), match.group(2)
+        if inline is None:
+            return notes.mark(number)
+        pieces = _INLINE_NOTE_SPLIT.split(inline)
+        token = notes.mark(number, _squash(pieces[0]))
+        # The bracket may hold further footnotes of the printed page: "3 See ...".
+        for index in range(1, len(pieces) - 1, 2):
+            notes.add_text(pieces[index], pieces[index + 1])
+        return token
+
+    return _FOOTNOTE_REF.sub(replace, text)
+
+
+# ---------------------------------------------------------------- paragraph assembly
+
+# Lines that start a paragraph of their own.
+_NUMBERED = re.compile(r"^(?:\d{1,3}|[IVXL]{1,6}|\d{1,3} ?\([a-z]{1,2}\))\.[ \t]+\S")
+_LABEL = re.compile(r"^\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)[ \t]+\S")
+# Front-matter lines that always begin a paragraph: the title, the adoption line, the
+# line that opens the preamble.
+_FRONT_START = re.compile(
+    r"^(?:(?:S-)?\d{1,3}/\d{1,4}(?:\.\s|\s+[A-Z][a-z]+\s(?!of\b))|Resolution \d{1,4} \(\d{4}\)$"
+    r"|(?:Resolution )?[Aa]dopted by the "
+    r"|The (?:General Assembly|Human Rights Council|Security Council|Economic and Social Council"
+    r"|Commission on [A-Z][a-z ]+),$|\[(?:Adopted|on the report|without reference)\b)"
+)
+_TERMINAL = frozenset(".;:!?")
+_CLOSERS = "”’\"')]*_"
+_DANGLING = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "entitled",
+        "including",
+        "between",
+        "its",
+        "their",
+        "his",
+        "her",
+        "under",
+        "upon",
+        "against",
+        "than",
+        "that",
+        "which",
+        "whose",
+    ]
+)
+_VOTE_HEAD = re.compile(r"^(?:In favour|Against|Abstaining|Abstentions)\b\s*:")
+_MEETING = re.compile(r"^\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting\.?$", re.IGNORECASE)
+_DATE_LINE = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}\b")
+_HEADER_LINE = re.compile(
+    r"^(?:(?:Human Rights Council|General Assembly|Security Council|Economic and Social"
+    r" Council|United Nations)$|Distr\.|Agenda items? "
+    r"|[A-Z][a-z]+(?:[- ][a-z]+)? (?:special )?session$"
+    r"|\d{1,2} [A-Z][a-z]+(?: \d{4})?\s*[–-]\s*\d{1,2} [A-Z][a-z]+ \d{4}$"
+    r"|\d{1,2} [A-Z][a-z]+ \d{4}$)"
+)
+_TITLE_LINE = re.compile(r"^(?:\d{1,3}|S-\d{1,3})/\d{1,4}\.\s+(.{8,})$", re.MULTILINE)
+
+
+_TRAILING_NOTE = re.compile("(?:(?<=[\\w”’)][,;:.])[1-9]\\d?|\ue000\\d+\ue001)+$")
+
+
+def _last_char(text: str) -> str:
+    text = _TRAILING_NOTE.sub("", text[-16:].rstrip()).rstrip(_CLOSERS + " ")
+    return text[-1:] if text else ""
+
+
+def _ends_open(text: str) -> bool:
+    """The text stops mid-sentence: no terminal punctuation at its end."""
+    last = _last_char(_MARK.sub("", text))
+    return bool(last) and last not in _TERMINAL and last != ","
+
+
+def _starts_paragraph(line: str) -> bool:
+    return bool(_NUMBERED.match(line) or _LABEL.match(line))
+
+
+def _starts_lower(line: str) -> bool:
+    first = line.lstrip("“‘\"'(")[:1]
+    return first.islower() and not _LABEL.match(line)
+
+
+def _ends_with_dangling_word(line: str) -> bool:
+    cut = line.rstrip().rsplit(" ", 1)
+    return cut[-1].lower() in _DANGLING
+
+
+@dataclass
+class _Para:
+    lines: list[str]
+    heading: bool = False
+    hard_end: bool = False  # Markdown hard line break at the end of the last line
+    vocabulary: Vocabulary | None = None
+    _text: str | None = None
+    _count: int = 0
+
+    @property
+    def text(self) -> str:
+        if self._text is None or self._count != len(self.lines):
+            self._text = _join_lines(self.lines, self.vocabulary)
+            self._count = len(self.lines)
+        return self._text
+
+
+_WORDS = re.compile(r"[A-Za-z][A-Za-z-]+")
+# The tail of a word broken by hyphenation: a few letters and a suffix ("opment", "tion").
+_SUFFIX_PIECE = re.compile(
+    r"^[a-z]{0,2}(?:tion|sion|ment|ance|ence|ship|ure|ity|ities|ness|ism|ist|ary|ory|ous"
+    r"|ive|able|ably|ible|ant|ent|ing|al|ic|ical|ize|ise|ization|isation|ies|ied|ly|er|or"
+    r"|ed|es|ate|ated|ation)(?:s|al|ally|ly|ed|es)?$"
+)
+_HYPHEN_END = re.compile(r"([A-Za-z]+(?:-[A-Za-z]+)*)-$")
+_WORD_START = re.compile(r"^([a-z]+)")
+_KEEP_HYPHEN_PREFIXES = frozenset(
+    [
+        "non",
+        "self",
+        "anti",
+        "co",
+        "cross",
+        "multi",
+        "ex",
+        "post",
+        "pre",
+        "quasi",
+        "semi",
+        "well",
+        "high",
+        "low",
+        "long",
+        "short",
+        "full",
+        "follow",
+        "mid",
+        "sub",
+        "inter",
+        "intra",
+        "counter",
+        "all",
+        "half",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "large",
+        "small",
+        "middle",
+        "medium",
+        "decision",
+        "policy",
+        "law",
+        "rule",
+        "peace",
+        "state",
+        "nation",
+        "people",
+        "child",
+        "women",
+        "gender",
+        "age",
+        "community",
+        "human",
+    ]
+)
+
+
+Vocabulary = Mapping[str, int] | set[str]
+
+
+def vocabulary_of(text: str) -> Counter[str]:
+    """How often each lower-cased word (and each part of a hyphenated word) occurs."""
+    words = Counter(word.lower() for word in _WORDS.findall(text))
+    parts: Counter[str] = Counter()
+    for word, count in words.items():
+        if "-" in word:
+            for part in word.split("-"):
+                if part:
+                    parts[part] += count
+    words.update(parts)
+    return words
+
+
+def _seen(vocabulary: Vocabulary, word: str) -> int:
+    if isinstance(vocabulary, set):
+        return 1 if word in vocabulary else 0
+    return vocabulary.get(word, 0)
+
+
+def join_hyphenated(left: str, right: str, vocabulary: Vocabulary | None = None) -> str:
+    """Join two lines where ``left`` ends with a hyphen: drop it only in a broken word.
+
+    With the document's ``vocabulary``: "devel-|opment" loses its hyphen because
+    "development" occurs elsewhere; "ill-|treatment" keeps it because "treatment" is a word
+    of its own there. Without it, a suffix-like tail ("-tion") marks a broken word.
+    """
+    mode = _hyphen_mode(left, right, vocabulary)
+    if mode == "drop":
+        return left[:-1] + right
+    return left + right if mode == "keep" else f"{left} {right}"
+
+
+def _hyphen_mode(left: str, right: str, vocabulary: Vocabulary | None) -> str:
+    """ "keep" the hyphen, "drop" it, or join with a "space" (no hyphen at the end)."""
+    if not left.endswith("-"):
+        return "space"
+    match = _HYPHEN_END.search(left, max(0, len(left) - 120))
+    word = _WORD_START.match(right)
+    if not match or not word:
+        return "keep"
+    before, after = match.group(1), word.group(1)
+    last_part = before.rsplit("-", 1)[-1]
+    keep = "-" in before or last_part.lower() in _KEEP_HYPHEN_PREFIXES
+    if vocabulary is None and not keep:
+        keep = not _SUFFIX_PIECE.match(after.lower())
+    if vocabulary is not None:
+        if _seen(vocabulary, (last_part + after).lower()):
+            keep = False
+        elif _seen(vocabulary, f"{last_part}-{after}".lower()):
+            keep = True
+        elif len(after) >= 3 and _seen(vocabulary, after.lower()) >= 2:
+            keep = True  # the second half is a word of its own: a compound
+        elif len(after) >= 4 and len(last_part) >= 3 and _seen(vocabulary, last_part.lower()) >= 2:
+            keep = True  # so is the first half ("conflict-|related")
+        elif _SUFFIX_PIECE.match(after.lower()):
+            keep = False  # "devel-opment", "protec-tion": the tail of a broken word
+        else:
+            keep = True
+    return "keep" if keep else "drop"
+
+
+def _join_lines(lines: list[str], vocabulary: Vocabulary | None = None) -> str:
+    parts = [lines[0]]
+    previous = lines[0]
+    for line in lines[1:]:
+        if previous.endswith("-") and len(previous) > 1 and previous[-2].isalpha():
+            mode = _hyphen_mode(previous, line, vocabulary)
+            if mode == "drop":
+                parts[-1] = parts[-1][:-1]
+            elif mode == "space":
+                parts.append(" ")
+        else:
+            parts.append(" ")
+        parts.append(line)
+        previous = line
+    return "".join(parts)
+
+
+# Words that open a preambular paragraph ("Recalling", "Deeply concerned", "Mindful").
+_PREAMBLE_OPENER = re.compile(
+    r"^(?!(?:Beijing|During|Pending|Nothing|King|Spring|Wellbeing|Kunming)\b)"
+    r"(?:[A-Z][a-z]+ing|[A-Z][a-z]+ly [a-z]+(?:ed|ing)|(?:Also|Further) [a-z]+(?:ed|ing)"
+    r"|Mindful|Aware|Convinced|Concerned"
+    r"|Alarmed|Determined|Conscious|Cognizant|Desirous|Guided|Encouraged|Inspired"
+    r"|Disturbed|Appalled|Outraged|Shocked|Dismayed|Committed|Resolved|Persuaded)\b"
+)
+# A section heading: "II", "IV Subvention to ...".
+_SECTION = re.compile(r"^[IVX]{1,5}(?: [A-Z]|$)")
+
+
+def _single_newline_breaks(prev: str, line: str, line_mode: bool, width: float = 1e9) -> bool:
+    """Whether a line break between two non-blank lines ends a paragraph.
+
+    ``width`` is the usual length of a full line in a hard-wrapped text (very large when
+    each line is a paragraph): a full line ending with a comma is not a paragraph end.
+    """
+    if _VOTE_HEAD.match(line):
+        return True
+    if _FRONT_START.match(line) and not _ends_with_dangling_word(prev):
+        return True
+    if _MEETING.match(prev) and _DATE_LINE.match(line):
+        return True
+    if _starts_paragraph(line) or (line_mode and _SECTION.match(line)):
+        last = _last_char(prev)
+        if last in _TERMINAL or prev.endswith(("; and", "; or")):
+            return True
+        if line_mode and (last == "," or len(prev) < 0.8 * width):
+            return not _ends_with_dangling_word(prev)
+        return (
+            line_mode
+            and width > 150
+            and _starts_paragraph(line)
+            and not _ends_with_dangling_word(prev)
+        )
+    if line_mode and _MEETING.match(line) and _last_char(prev) in _TERMINAL:
+        return True
+    if not line_mode:
+        return False
+    if _starts_lower(line) or _ends_with_dangling_word(prev):
+        return False
+    if _HEADER_LINE.match(prev) or _HEADER_LINE.match(line):
+        return True
+    last = _last_char(prev)
+    if last == "," and _is_name_list(prev) and _is_name_list(line + ","):
+        return False  # a list of countries wrapped over lines
+    if last in _TERMINAL or last == ",":
+        return (
+            width > 150
+            or len(prev) < 0.8 * width
+            or (last in ".:;" and _starts_paragraph(line))
+            or bool(_PREAMBLE_OPENER.match(line))
+        )
+    if prev.endswith("]"):
+        return True
+    return len(prev) < 60
+
+
+def _is_name_list(line: str) -> bool:
+    """ "Algeria, Bangladesh, Bolivia (Plurinational State of), Brazil,": names only."""
+    items = line.rstrip(", ").split(", ")
+    return len(items) >= 3 and all(item[:1].isupper() and len(item) < 60 for item in items)
+
+
+def _merge_across_gap(prev: _Para, line: str, page_gap: bool) -> bool:
+    """Whether a block after blank lines (or a page break) continues the previous one."""
+    if prev.heading or _starts_paragraph(line) or _VOTE_HEAD.match(line):
+        return False
+    text = prev.text
+    if not _ends_open(text):
+        return False
+    if _starts_lower(line):
+        return True
+    if not page_gap or len(text) < 80 or _HEADER_LINE.match(line):
+        return False
+    last = _last_char(text)
+    return last.isalpha() and line[:1].isalpha()
+
+
+def _is_running_title(para: _Para, title: str | None) -> bool:
+    text = para.text
+    if len(text) > 160 or not _ends_open(text):
+        return False
+    if para.heading:
+        return True
+    return bool(title) and (title.startswith(text) or text in title)
+
+
+def _assemble(
+    lines: list[str],
+    markdown: bool,
+    notes: Notes,
+    title: str | None,
+    *,
+    line_mode: bool | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> list[str]:
+    width = 1e9
+    if vocabulary is None and any(line.endswith("-") for line in lines):
+        # Words of the document tell a broken word ("devel-opment") from a compound.
+        vocabulary = vocabulary_of("\n".join(lines))
+    if line_mode is None:
+        content = sum(1 for line in lines if line.strip() and line != "\f")
+        blank_runs = sum(1 for a, b in itertools.pairwise(lines) if a.strip() and not b.strip())
+        line_mode = not markdown and content >= 8 and blank_runs * 3 < content
+        if line_mode:
+            lengths = sorted(len(line.strip()) for line in lines if line.strip())
+            width = lengths[int(len(lengths) * 0.9)]
+
+    paras: list[_Para] = []
+    current: _Para | None = None
+    gap = "page"  # what separates `current` from the next line: "", "blank", "page"
+    in_note: list[str] | None = None
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            paras.append(current)
+            current = None
+
+    for raw in lines:
+        if raw == "\f":
+            close()
+            gap, in_note = "page", None
+            continue
+        stripped = raw.strip()
+        if not stripped:
+            close()
+            gap = gap or "blank"
+            in_note = None
+            continue
+        # Continuation of a Markdown footnote definition (indented lines).
+        if in_note is not None and raw[:1] in " \t":
+            in_note.append(stripped)
+            notes.texts[-1] = (notes.texts[-1][0], _squash(" ".join(in_note)))
+            continue
+        in_note = None
+        note = (
+            (_CARET_DEF.match(raw) or _SUP_DEF.match(raw))
+            if markdown
+            else (_TAB_NOTE_LINE.match(raw) or _SEE_NOTE_LINE.match(raw))
+        )
+        if note:
+            close()
+            notes.add_text(note.group(1), note.group(2))
+            if markdown and notes.texts and notes.texts[-1][0] == note.group(1):
+                in_note = [note.group(2)]
+            gap = "page"
+            continue
+
+        heading = False
+        hard_end = False
+        line = stripped
+        if markdown:
+            hard_end = raw.endswith("  ")
+            heading_match = _MD_HEADING.match(raw)
+            if heading_match:
+                heading, line = True, heading_match.group(2).strip()
+            elif _MD_BULLET.match(raw):
+                close()
+                line = _MD_BULLET.sub("", raw).strip()
+                gap = "blank"
+            line = _MD_QUOTE.sub("", line)
+            if not line:
+                continue
+        line = _HSPACE.sub(" ", line)
+
+        if current is not None and not heading and not current.heading:
+            if current.hard_end or _single_newline_breaks(
+                current.lines[-1], line, line_mode, width
+            ):
+                close()
+                gap = "blank"
+            else:
+                current.lines.append(line)
+                current.hard_end = hard_end
+                continue
+        elif current is not None:
+            close()
+            gap = "blank"
+
+        if not heading and paras and gap:
+            prev = paras[-1]
+            if (
+                _starts_lower(line)
+                and len(paras) >= 2
+                and _is_running_title(prev, title)
+                and _ends_open(paras[-2].text)
+                and not paras[-2].heading
+            ):
+                # "... of the" / running title / "threat or use ...": drop the title.
+                paras.pop()
+                prev = paras[-1]
+            if _merge_across_gap(prev, line, gap == "page"):
+                current = paras.pop()
+                current.lines.append(line)
+                current.hard_end = hard_end
+                gap = ""
+                continue
+        current = _Para([line], heading=heading, hard_end=hard_end, vocabulary=vocabulary)
+        gap = ""
+    close()
+    return [p.text for p in paras]
+
+
+# Front-matter lines that PDF-to-Markdown exports merge into one.
+_SPLIT_HEADER = (
+    re.compile(r"^((?:General Assembly|Human Rights Council|Security Council)) (Distr\.: .*)$"),
+    re.compile(r"^([A-Z][a-z]+(?:-[a-z]+)? (?:special )?session) (Agenda items? .*)$"),
+    re.compile(
+        r"^(Agenda items? \d+(?: ?\([a-z]{1,3}\))?(?:(?:, | and )\d+(?: ?\([a-z]{1,3}\))?)*)"
+        r" ([A-Z“].*)$"
+    ),
+    re.compile(r"^(\d{1,2} [A-Z][a-z]+ \d{4}) (\[Adopted\b.*)$"),
+    re.compile(r"^(\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting) (\d{1,2} [A-Z][a-z]+ \d{4}.*)$"),
+)
+
+
+def _split_header_lines(paragraphs: list[str]) -> list[str]:
+    """Split merged front-matter lines (first paragraphs) and "Nth meeting <date>" lines."""
+    out: list[str] = []
+    for index, para in enumerate(paragraphs):
+        patterns = _SPLIT_HEADER if index < 12 else _SPLIT_HEADER[-2:]
+        pending = [para]
+        while pending:
+            piece = pending.pop(0)
+            match = None
+            if len(piece) < 400:
+                match = next((m for m in (p.match(piece) for p in patterns) if m), None)
+            if match:
+                pending[:0] = [match.group(1), match.group(2)]
+            else:
+                out.append(piece)
+    return out
+
+
+def _markdown_inline(text: str, notes: Notes) -> str:
+    """Markdown to plain lines, keeping line structure (footnote definitions are lines)."""
+    escaped: dict[str, str] = {}
+
+    def protect(match: re.Match[str]) -> str:
+        char = match.group(1)
+        token = chr(0xE100 + ord(char) % 0x700)
+        escaped[token] = char
+        return token
+
+    text = _MD_ESCAPE.sub(protect, text)
+    text = _MD_RULE.sub("\f", text)
+    text = _BR.sub("\n", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_STARS.sub("", text)
+    text = _MD_UNDERSCORES.sub("", text)
+    # References after definitions are recognised by line, so mark inline refs only where
+    # they are not at the start of a line.
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if _CARET_DEF.match(line) or _SUP_DEF.match(line):
+            body_start = line.index("]") + 1 if line.lstrip().startswith("[") else 0
+            if body_start == 0:
+                sup_end = line.lower().find("</sup>") + len("</sup>")
+                body_start = sup_end
+            head, body = line[:body_start], line[body_start:]
+            body = _CARET_REF.sub(lambda m: "", _SUP_REF.sub("", body))
+            lines[index] = head + _OTHER_TAG.sub("", body)
+            continue
+        if "[^" in line:
+            line = _CARET_REF.sub(lambda m: notes.mark(m.group(1)), line)
+        if "<" in line:
+            line = _SUP_REF.sub(lambda m: notes.mark(m.group(1)), line)
+            line = _OTHER_TAG.sub("", line)
+        lines[index] = line
+    text = "\n".join(lines)
+    for token, char in escaped.items():
+        text = text.replace(token, char)
+    return text
+
+
+def clean_lines(
+    lines: list[str], notes: Notes, *, vocabulary: Vocabulary | None = None
+) -> tuple[str, list[Footnote], list[str]]:
+    """Clean lines laid out by a reader: "" separates paragraphs, "\\f" separates pages.
+
+    Lines are joined inside a paragraph (hyphenated words rejoined, using ``vocabulary``,
+    the lower-cased words of the document, to tell a broken word from a compound).
+    """
+    title = None
+    for line in lines[:80]:
+        match = _TITLE_LINE.match(line)
+        if match:
+            title = _squash(match.group(1))
+            break
+    paragraphs = _assemble(lines, False, notes, title, line_mode=False, vocabulary=vocabulary)
+    return finish(_split_header_lines(paragraphs), notes)
+
+
+def clean_text(text: str, *, markdown: bool | None = None) -> tuple[str, list[Footnote], list[str]]:
+    """Clean a whole plain-text or Markdown document.
+
+    Returns the clean text, the footnotes (with anchors where the marks stood) and
+    warnings a reviewer should see.
+    """
+    notes = Notes()
+    text = normalise_chars(text)
+    if markdown is None:
+        markdown = looks_like_markdown(text)
+    if "[footnoteRef:" in text:
+        text = _footnote_refs(text, notes)
+    if markdown:
+        text = _markdown_inline(text, notes)
+    elif "<sup>" in text:
+        text = _SUP_REF.sub(lambda m: notes.mark(m.group(1)), text)
+    title_match = _TITLE_LINE.search(text)
+    title = _squash(title_match.group(1)) if title_match else None
+    paragraphs = _assemble(text.split("\n"), markdown, notes, title)
+    paragraphs = _split_header_lines(paragraphs)
+    return finish(paragraphs, notes)
+
+
+# -------------------------------------------------------------------- finishing stage
+
+_NEXT_WORD = re.compile(r" ([A-Za-z][a-z-]*)")
+# A hyphen left before a space by a line break inside a compound ("action- oriented").
+_HYPHEN_SPACE = re.compile(r"- (?=[a-z])(?!(?:and|or|nor|to|as|but|through|via)\b)(?<=[a-z]- )")
+_HYPHEN_SPACE_TITLE = re.compile(r"\b([A-Z][a-z]+)- (?=[A-Z][a-z])")  # "Nuclear- Test-Ban"
+# A footnote number glued to the word before it ("Questions,2", "Action3").
+_GLUED = re.compile(
+    r"(?:[1-9](?<=[a-z,;:.”’\"][1-9])|[1-9]\d(?<=[a-z,;:.”’\"][1-9]\d))"
+    r"(?=[\s,;:)\ue000]|\.(?:\s|$)|$)"
+)
+_GLUED_BEFORE = re.compile(r"(?:^|[^\w/.-])([A-Za-z][A-Za-z-]*)([,;:.]?|[”’\"][,;.]?)$")
+_NUMBERED_NOUNS = frozenset(
+    [
+        "item",
+        "items",
+        "paragraph",
+        "paragraphs",
+        "article",
+        "articles",
+        "resolution",
+        "resolutions",
+        "annex",
+        "rule",
+        "rules",
+        "goal",
+        "goals",
+        "target",
+        "targets",
+        "phase",
+        "level",
+        "session",
+        "chapter",
+        "section",
+        "part",
+        "volume",
+        "page",
+        "pages",
+        "decision",
+        "decisions",
+        "principle",
+        "principles",
+        "option",
+        "step",
+        "stage",
+    ]
+)
+_ABBREVIATIONS = frozenset(
+    [
+        "add",
+        "rev",
+        "corr",
+        "sub",
+        "suppl",
+        "vol",
+        "vols",
+        "part",
+        "para",
+        "paras",
+        "chap",
+        "sect",
+        "art",
+        "arts",
+        "annex",
+        "no",
+        "nos",
+    ]
+)
+
+
+def _near(a: str, b: str) -> bool:
+    """Equal, or one insertion/deletion/substitution apart (and long enough to trust)."""
+    if a == b:
+        return True
+    if len(a) < 8 or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return a[i + 1 :] == b[i + 1 :] or a[i + 1 :] == b[i:] or a[i:] == b[i + 1 :]
+
+
+_RESIDUE_TOKEN = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)*[A-Za-z][a-z-]*")
+_WORD_EDGE = "“‘\"'([,;:.)]”’!?"
+
+
+def _residue_candidates(text: str) -> set[str]:
+    """Long words in which the first two letters come back: "nonselectivitynon-selectivity"."""
+    found = set()
+    for word in text.split():
+        if 9 <= len(word) <= 80:  # two glued readings of a word or two, never a whole line
+            word = word.strip(_WORD_EDGE)
+            position = word.find(word[:2], 6)
+            while position > 0:
+                # The new reading must begin as the old one does ("nonselectivity|non-...").
+                old = word[:position].replace("-", "").lower()
+                new = word[position:].replace("-", "").lower()
+                glued = word[position - 1] != "-"  # "peer-to-peer" is a word
+                if glued and (old.startswith(new[: len(old)]) or old[:8] == new[:8]):
+                    if _RESIDUE_TOKEN.fullmatch(word):
+                        found.add(word)
+                    break
+                position = word.find(word[:2], position + 1)
+    return found
+
+
+def _residue_at(text: str, start: int, token: str) -> tuple[int, str] | None:
+    """The end and the new reading of residue ``token`` at ``start``, if it is residue."""
+    end = start + len(token)
+    prefix = token[:2]
+    position = token.find(prefix, 6)
+    while position != -1:
+        if token[position - 1] == "-":
+            position = token.find(prefix, position + 1)
+            continue
+        old, new = token[:position], token[position:]
+        old_key = old.replace("-", "").lower()
+        new_key = new.replace("-", "").lower()
+        words_end = end
+        new_text = new
+        while len(new_key) < len(old_key):
+            word = _NEXT_WORD.match(text, words_end)
+            if not word:
+                break
+            new_key += word.group(1).replace("-", "").lower()
+            new_text += word.group(0)
+            words_end = word.end()
+        if len(old_key) >= 6 and _near(old_key, new_key):
+            return words_end, new_text
+        position = token.find(prefix, position + 1)
+    return None
+
+
+def _fix_residue(text: str, warnings: list[str]) -> str:
+    candidates = _residue_candidates(text)
+    if not candidates:
+        return text
+    found: list[tuple[int, int, str]] = []
+    for token in candidates:
+        start = text.find(token)
+        while start != -1:
+            if start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "-"):
+                hit = _residue_at(text, start, token)
+                if hit:
+                    found.append((start, hit[0], hit[1]))
+            start = text.find(token, start + 1)
+    if not found:
+        return text
+    out: list[str] = []
+    last = 0
+    for start, end, new_text in sorted(found):
+        if start < last:
+            continue
+        out.append(text[last:start])
+        out.append(new_text)
+        warnings.append(f"tracked-change residue {text[start:end]!r} read as {new_text!r}")
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _is_glued_mark(text: str, start: int) -> bool:
+    """Whether the digits at ``start`` are a footnote mark glued to the word before."""
+    before = _GLUED_BEFORE.search(text, max(0, start - 40), start)
+    if not before:
+        return False
+    word, punct = before.groups()
+    if not punct:
+        # "Action3": the word ends in three lower-case letters and is no code ("CO2").
+        return (
+            len(word) >= 3
+            and word[-3:].isalpha()
+            and word[1:].islower()
+            and word.lower() not in _NUMBERED_NOUNS
+        )
+    if punct == ".":
+        return len(word) >= 4 and word[-4:].islower() and word.lower() not in _ABBREVIATIONS
+    return word[-1].isalpha()
+
+
+def _mark_glued_numbers(text: str, notes: Notes) -> str:
+    def replace(match: re.Match[str]) -> str:
+        if _is_glued_mark(text, match.start()):
+            return notes.mark(match.group())
+        return match.group()
+
+    return _GLUED.sub(replace, text)
+
+
+def finish(
+    paragraphs: list[str], notes: Notes | None = None
+) -> tuple[str, list[Footnote], list[str]]:
+    """Finish paragraphs (with marks from :meth:`Notes.mark`): clean text and footnotes."""
+    notes = notes or Notes()
+    warnings = notes.warnings
+    cleaned = []
+    for para in paragraphs:
+        para = _squash(para)
+        if _MARK.sub("", para).strip():
+            cleaned.append(para)
+        elif para and cleaned:
+            cleaned[-1] += para.replace(" ", "")  # marks alone: they belong to the paragraph
+    text = "\n\n".join(cleaned)
+    text = _fix_residue(text, warnings)
+    if "- " in text:
+        text = _HYPHEN_SPACE.sub("-", text)
+        text = _HYPHEN_SPACE_TITLE.sub(r"\1-", text)
+    text = _mark_glued_numbers(text, notes)
+    return _resolve_marks(text, notes)
+
+
+def _resolve_marks(text: str, notes: Notes) -> tuple[str, list[Footnote], list[str]]:
+    pieces: list[str] = []
+    size = 0
+    last = 0
+    anchors: list[tuple[int, int]] = []  # (key, anchor)
+    out_last = ""  # the last character written so far
+    for match in _MARK.finditer(text):
+        chunk = text[last : match.start()]
+        if chunk:
+            pieces.append(chunk)
+            size += len(chunk)
+            out_last = chunk[-1]
+        after = text[match.end() : match.end() + 1]
+        last = match.end()
+        if out_last == " " and after in (" ", "\n", ""):
+            # A mark between two spaces, or before a paragraph end, leaves no extra space.
+            pieces[-1] = pieces[-1][:-1]
+            size -= 1
+            out_last = pieces[-1][-1:] or "x"
+        elif out_last in ("", "\n") and after == " ":
+            last += 1  # a mark opening a paragraph takes its following space along
+        anchors.append((int(match.group(1)), size))
+    pieces.append(text[last:])
+    clean = "".join(pieces)
+
+    footnotes: list[Footnote] = []
+    waiting: dict[str, list[Footnote]] = {}
+    for key, anchor in anchors:
+        mark, own = notes.marks[key]
+        footnote = Footnote(mark=mark, text=own or "", anchor=anchor)
+        footnotes.append(footnote)
+        if own is None:
+            waiting.setdefault(mark, []).append(footnote)
+    for mark, note_text in notes.texts:
+        queue = waiting.get(mark)
+        if queue:
+            queue.pop(0).text = note_text
+        else:
+            footnotes.append(Footnote(mark=mark, text=note_text, anchor=None))
+    loose = sum(1 for f in footnotes if f.anchor is None and f.mark.isdigit())
+    if 0 < loose <= 200:
+        clean = _anchor_loose_marks(clean, footnotes)
+    marks_seen: dict[str, int] = {}
+    for footnote in footnotes:
+        if footnote.text:
+            marks_seen[footnote.mark] = marks_seen.get(footnote.mark, 0) + 1
+    for mark, count in marks_seen.items():
+        if count > 1:
+            notes.warnings.append(f"footnote mark {mark} is used for {count} different footnotes")
+    return clean, footnotes, notes.warnings
+
+
+# A footnote number left in the text apart from its word ("Rarotonga, 3 Bangkok",
+# "in 2014, 3", "(Treaty of Tlatelolco)1"). Only looked for when the footnote's text is
+# known and its mark was not found, and only between the marks of its neighbours.
+_LOOSE_BEFORE = re.compile(r"(?:([A-Za-z][A-Za-z.’'-]*)([,;:”’\"]?) |(\))|(\d[,;] ?))$")
+_LOOSE_AFTER = re.compile(r"(?:\s|$)(?!\s*(?:" + _MONTHS + r"|per cent|to \d|and \d|-\d|–\d)\b)")
+_NOT_BEFORE_LOOSE = _NUMBERED_NOUNS | frozenset(
+    [
+        "from",
+        "to",
+        "on",
+        "of",
+        "and",
+        "or",
+        "between",
+        "by",
+        "at",
+        "in",
+        "the",
+        "a",
+        "no",
+        "no.",
+        "para.",
+        "paras.",
+        "vol.",
+        "art.",
+        "chap.",
+        "sect.",
+        "ibid.",
+        "category",
+        "group",
+        "protocol",
+        "table",
+        "figure",
+        "annex",
+        "appendix",
+        "schedule",
+        "than",
+        "over",
+        "under",
+        "about",
+        "some",
+        "all",
+        "only",
+        "least",
+        "most",
+        "nearly",
+    ]
+)
+
+
+def _anchor_loose_marks(clean: str, footnotes: list[Footnote]) -> str:
+    numbered = sorted(
+        ((int(f.mark), f) for f in footnotes if f.mark.isdigit() and len(f.mark) <= 3),
+        key=lambda item: item[0],
+    )
+    for value, footnote in numbered:
+        if footnote.anchor is not None or not footnote.text:
+            continue
+        low = max((f.anchor for v, f in numbered if v < value and f.anchor is not None), default=0)
+        high = min(
+            (f.anchor for v, f in numbered if v > value and f.anchor is not None),
+            default=len(clean),
+        )
+        if high < low:
+            continue
+        found = []
+        mark = footnote.mark
+        start = clean.find(mark, low, high)
+        while start != -1 and len(found) < 2:
+            end = start + len(mark)
+            if (
+                (start == 0 or not clean[start - 1].isdigit())
+                and not clean[end : end + 1].isdigit()
+                and clean[end : end + 1] != "/"
+            ):
+                before = _LOOSE_BEFORE.search(clean, max(0, start - 40), start)
+                if before and _LOOSE_AFTER.match(clean, end):
+                    word = before.group(1)
+                    if word is None or word.lower() not in _NOT_BEFORE_LOOSE:
+                        found.append((start, end, clean[start - 1] == " "))
+            start = clean.find(mark, start + 1, high)
+        if len(found) != 1:
+            continue
+        start, end, spaced = found[0]
+        cut_from = start - 1 if spaced else start  # the space before a spaced mark goes too
+        removed = end - cut_from
+        clean = clean[:cut_from] + clean[end:]
+        for other in footnotes:
+            if other.anchor is not None and other.anchor >= end:
+                other.anchor -= removed
+        footnote.anchor = cut_from
+    footnotes.sort(key=lambda f: (f.anchor is None, f.anchor or 0))
+    return clean

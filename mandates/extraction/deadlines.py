@@ -1,0 +1,459 @@
+"""Deadlines in operative text: session mentions, calendar dates, recurrence and the
+bodies they refer to.
+
+Everything here works on a *masked* copy of the document (same length as the clean
+text, markup and odd punctuation replaced one-for-one) so that offsets stay valid.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .ordinals import ORDINAL_PATTERN, ORDINAL_WORDS_UNBOUNDED, ordinal_to_int
+
+# --- bodies --------------------------------------------------------------------------
+
+BODY_NAMES = {
+    "HRC": "Human Rights Council",
+    "GA": "General Assembly",
+    "ECOSOC": "Economic and Social Council",
+    "SC": "Security Council",
+}
+
+_BODY_WORDS = (
+    r"(?:United\s+Nations\s+)?(?:Human\s+Rights\s+Council|General\s+Assembly|"
+    r"Economic\s+and\s+Social\s+Council|Security\s+Council|Council|Assembly|"
+    r"(?:Third|Second|First|Fourth|Fifth|Sixth)\s+Committee|Commission\s+on\s+the\s+Status\s+of\s+"
+    r"Women|Commission\s+for\s+Social\s+Development|Commission\s+on\s+Crime\s+Prevention\s+and\s+"
+    r"Criminal\s+Justice|Commission\s+on\s+Narcotic\s+Drugs|Commission\s+on\s+Population\s+and\s+"
+    r"Development)"
+)
+BODY_PATTERN = rf"(?:{_BODY_WORDS})(?!\s+(?:resolutions?|decisions?)\b)"
+
+
+_COMMISSIONS = {
+    "status of women": "CSW",
+    "social development": "CSocD",
+    "crime prevention": "CCPCJ",
+    "narcotic": "CND",
+    "population": "CPD",
+}
+
+
+def body_code(words: str, default_council: str = "HRC") -> str | None:
+    """Map printed body words to a code: "the Assembly" -> GA, "the Council" -> HRC."""
+    low = " ".join(words.lower().split())
+    if low.startswith(("commission", "the commission")):
+        for key, code in _COMMISSIONS.items():
+            if key in low:
+                return code
+    if "human rights council" in low:
+        return "HRC"
+    if "economic and social" in low:
+        return "ECOSOC"
+    if "security council" in low:
+        return "SC"
+    if "assembly" in low or "committee" in low:
+        return "GA"
+    if "council" in low:
+        return default_council
+    return None
+
+
+# --- sessions ------------------------------------------------------------------------
+
+_ORD = ORDINAL_PATTERN
+_ORD_LIST = rf"{_ORD}(?:\s+{_ORD})?(?:\s*(?:,\s*(?:and\s+)?|and\s+|to\s+){_ORD}(?:\s+{_ORD})?)*"
+
+_REL = (
+    r"(?P<rel>for\s+(?:its\s+)?consideration\s+(?:at|during)|(?:at|by|before)\s+the\s+(?:beginning|"
+    r"start|opening|outset|end|close)\s+of|at|during|in|"
+    r"before|prior\s+to|in\s+advance\s+of|ahead\s+of|(?:no|not)\s+later\s+than(?:\s+at)?|"
+    r"by\s+the\s+end\s+of|before\s+the\s+end\s+of|by|until|from|as\s+of|"
+    r"(?:starting|beginning|commencing)(?:\s+(?:at|with|from|in))?|for)"
+)
+_PRE_BODY = rf"(?:(?:(?:to|by|before|of|for|and)\s+)?(?:the\s+)?(?P<body1>{BODY_PATTERN})\s*,?\s+)"
+
+SESSION_RE = re.compile(
+    rf"(?:{_PRE_BODY})?{_REL}\s+"
+    r"(?:the\s+(?:main\s+part|second\s+part|first\s+part|resumed\s+part|high-level\s+segment|"
+    r"general\s+debate|opening)\s+of\s+)?"
+    r"(?P<det>its|the|their|the\s+(?P<body3>(?:Human\s+Rights\s+)?Council|(?:General\s+)?Assembly)'s)"
+    r"\s+(?:resumed\s+)?"
+    rf"(?:(?P<glued>\b{ORDINAL_WORDS_UNBOUNDED}{ORDINAL_WORDS_UNBOUNDED}\b)|(?P<ords>{_ORD_LIST})|"
+    r"(?P<rel_word>next|following|present|current|"
+    r"first\s+subsequent|subsequent|forthcoming|upcoming))"
+    r"\s+(?:regular\s+|annual\s+|ordinary\s+)?(?P<noun>sessions?)\b"
+    rf"(?:\s+of\s+the\s+(?P<body2>{BODY_PATTERN}))?",
+    re.IGNORECASE,
+)
+_ORD_RE = re.compile(_ORD, re.IGNORECASE)
+_TRAILING_RESIDUE_RE = re.compile(rf"\s*[;,]?\s*(?P<ord>{_ORD})\s*(?=$|[.;,\n])", re.IGNORECASE)
+_PAST_RE = re.compile(
+    r"(?:\b(?:held|adopted|submitted|presented|established|convened|considered|launched|"
+    r"decided|agreed|made|contained|issued|endorsed|requested|organized|conducted|since)"
+    r"(?:\s+[\w-]+){0,4}\s*,?\s*)$",
+    re.IGNORECASE,
+)
+_ONE_BODY = re.compile(BODY_PATTERN, re.IGNORECASE)
+_BODY_LIST_RE = re.compile(
+    rf"{BODY_PATTERN}\s*(?:,\s*)?(?:and|or)\s+(?:to\s+)?(?:the\s+)?{BODY_PATTERN}[^;]*$",
+    re.IGNORECASE,
+)
+_STRONG_PAST_RE = re.compile(
+    r"\b(?:held|convened|adopted|organized|organised|conducted|launched|established|since)"
+    r"(?:\s+[\w-]+){0,2}\s*,?\s*$",
+    re.IGNORECASE,
+)
+_FUTURE_RE = re.compile(
+    r"\b(?:to|will|shall|would|should)\s+be\s+[\w-]+(?:\s+[\w-]+){0,4}\s*,?\s*$"
+)
+_RELATION_WORDS = {
+    "before": "before",
+    "prior to": "before",
+    "in advance of": "before",
+    "ahead of": "before",
+    "no later than": "by",
+    "no later than at": "by",
+    "not later than at": "by",
+    "not later than": "by",
+    "by": "by",
+    "until": "by",
+    "by the end of": "by",
+    "before the end of": "by",
+    "at the end of": "by",
+    "before the beginning of": "before",
+    "before the start of": "before",
+    "before the opening of": "before",
+    "at the close of": "by",
+    "by the close of": "by",
+    "before the close of": "by",
+}
+
+
+@dataclass
+class SessionMention:
+    """One phrase naming one or more sessions ("at its sixty-first and sixty-fourth
+    sessions"), with the body, relation and any second reading left by tracked changes."""
+
+    start: int
+    end: int
+    body: str | None
+    sessions: list[int]
+    relation: str
+    alternatives: list[int] = field(default_factory=list)
+    implied: str | None = None  # "next session" and the like
+    starting: bool = False  # "starting at its ...": first occurrence of a recurring item
+    explicit_body: bool = False
+    bodies: list[str] | None = None  # "to the Assembly and the Council at their ... respectively"
+
+
+def _relation(rel: str) -> str:
+    rel = " ".join(rel.lower().split())
+    return _RELATION_WORDS.get(rel, "at")
+
+
+def _read_ordinals(ords: str) -> tuple[list[int], list[int]]:
+    """Numbers in an ordinal list, and residue alternatives ("sixty-second fifth" = 65|62).
+
+    "sixty-first to sixty-third" is a range (61, 62, 63).
+    """
+    sessions: list[int] = []
+    alternatives: list[int] = []
+    found = [(m.start(), m.end(), ordinal_to_int(m.group(0))) for m in _ORD_RE.finditer(ords)]
+    index = 0
+    while index < len(found):
+        _, end, value = found[index]
+        if value is None:
+            index += 1
+            continue
+        following = found[index + 1] if index + 1 < len(found) else None
+        between = ords[end : following[0]] if following else ""
+        if following and following[2] is not None and between.strip() == "":
+            # Two ordinals side by side: tracked-change residue. The later one is new.
+            nxt = following[2]
+            new = (value // 10) * 10 + nxt if nxt < 10 and value >= 20 else nxt
+            sessions.append(new)
+            alternatives.append(value)
+            index += 2
+            continue
+        is_range = following and following[2] is not None and between.strip().lower() == "to"
+        if is_range and 0 < following[2] - value <= 10:  # type: ignore[index]
+            sessions.extend(range(value, following[2]))  # type: ignore[index]
+            index += 1
+            continue
+        sessions.append(value)
+        index += 1
+    return sessions, alternatives
+
+
+_ORD_PREFIX_RE = re.compile(ORDINAL_WORDS_UNBOUNDED, re.IGNORECASE)
+
+
+def _read_glued(words: str) -> tuple[list[int], list[int]]:
+    """ "sixty-secondfifth" or "sixty-secondsixty-fifth": old reading first, new one glued on."""
+    for cut in range(len(words) - 1, 0, -1):
+        old, new = ordinal_to_int(words[:cut]), ordinal_to_int(words[cut:])
+        if old is not None and new is not None:
+            value = (old // 10) * 10 + new if new < 10 and old >= 20 else new
+            return [value], [old]
+    return [], []
+
+
+_SESSION_WORD_RE = re.compile(r"\bsessions?\b", re.IGNORECASE)
+
+
+def _session_matches(masked: str, start: int, end: int) -> list[re.Match[str]]:
+    """SESSION_RE matches, searched only in windows around the word "session" (fast)."""
+    matches: list[re.Match[str]] = []
+    last_end = start
+    for word in _SESSION_WORD_RE.finditer(masked, start, end):
+        if word.start() < last_end:
+            continue
+        window_start = max(last_end, word.start() - 260)
+        window_end = min(end, word.end() + 60)
+        for found in SESSION_RE.finditer(masked, window_start, window_end):
+            if found.start("noun") == word.start():
+                matches.append(found)
+                last_end = found.end()
+                break
+    return matches
+
+
+def find_sessions(
+    masked: str,
+    start: int,
+    end: int,
+    *,
+    body: str | None,
+    session: int | None,
+    default_council: str = "HRC",
+) -> list[SessionMention]:
+    """Every forward-looking session mention in masked[start:end]."""
+    mentions: list[SessionMention] = []
+    for found in _session_matches(masked, start, end):
+        before = masked[max(start, found.start() - 60) : found.start()]
+        future = bool(_FUTURE_RE.search(before))
+        participle = bool(_PAST_RE.search(before)) and not future
+        if _STRONG_PAST_RE.search(before) and not future:
+            continue  # "the panel discussion held at its Nth session": an event, not a deadline
+        rel_raw = found.group("rel")
+        rel_low = " ".join(rel_raw.lower().split())
+        if rel_low == "in" and found.group("det").lower() != "its":
+            continue
+        body_words = found.group("body2") or found.group("body3") or found.group("body1")
+        explicit = body_words is not None
+        this_body = body_code(body_words, default_council) if body_words else body
+        if participle and (this_body != body or session is None):
+            # "the report submitted to the General Assembly at its ...": a past event; for the
+            # adopting body the session number itself tells past from future (below).
+            continue
+        sessions: list[int] = []
+        alternatives: list[int] = []
+        implied = None
+        rel_word = found.group("rel_word")
+        if rel_word:
+            word = rel_word.lower()
+            if word in ("present", "current"):
+                if session is None or this_body != body:
+                    continue
+                sessions = [session]
+            elif word in ("next", "following", "forthcoming", "upcoming"):
+                if session is None or this_body != body:
+                    implied = f"{word} session"
+                else:
+                    sessions = [session + 1]
+                    implied = f"{word} session"
+            else:
+                implied = f"{' '.join(word.split())} session"
+        elif found.group("glued"):
+            sessions, alternatives = _read_glued(found.group("glued"))
+        else:
+            sessions, alternatives = _read_ordinals(found.group("ords"))
+            if found.group("noun").lower() == "session" and len(sessions) > 1 and not alternatives:
+                sessions = sessions[:1]
+        mention_end = found.end()
+        if not rel_word and len(sessions) == 1 and not alternatives:
+            residue = _TRAILING_RESIDUE_RE.match(masked, found.end(), end)
+            if residue:
+                value = ordinal_to_int(residue.group("ord"))
+                if value is not None and value != sessions[0]:
+                    alternatives = [sessions[0]]
+                    sessions = [value]
+                    mention_end = residue.end()
+        # A session of the adopting body already past is a reference, not a deadline.
+        bodies = None
+        if found.group("det").lower() == "their" and len(sessions) > 1:
+            listed = _BODY_LIST_RE.search(
+                masked, max(start, found.start() - 160), found.start("det")
+            )
+            if listed:
+                codes = [
+                    body_code(m.group(0), default_council)
+                    for m in _ONE_BODY.finditer(listed.group(0))
+                ]
+                if len(codes) == len(sessions) and all(codes):
+                    bodies = [c for c in codes if c]
+        if session is not None and sessions and bodies is None and this_body == body:
+            # Sessions of the adopting body already past are references, not deadlines
+            # (after "submitted", "presented"... the present session is past as well).
+            limit = session + 1 if participle else session
+            kept = [n for n in sessions if n >= limit]
+            if not kept:
+                continue
+            sessions = kept
+        if sessions and any(number <= 0 or number > 200 for number in sessions):
+            continue
+        mentions.append(
+            SessionMention(
+                start=found.start(),
+                end=mention_end,
+                body=this_body,
+                sessions=sessions,
+                relation=_relation(rel_raw),
+                alternatives=alternatives,
+                implied=implied,
+                starting=rel_low.startswith(
+                    ("starting", "beginning", "commencing", "from", "as of")
+                ),
+                explicit_body=explicit or bodies is not None,
+                bodies=bodies,
+            )
+        )
+    return mentions
+
+
+# --- body targets without a session ("to the General Assembly") -----------------------
+
+BODY_TARGET_RE = re.compile(
+    rf"\b(?:to|before)\s+(?:the\s+)?(?P<body>{BODY_PATTERN})\b(?!\s*,?\s+(?:at|during|for)\s)",
+    re.IGNORECASE,
+)
+
+
+# --- calendar dates ------------------------------------------------------------------
+
+_MONTHS = {
+    name: index
+    for index, name in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
+_MONTH = "|".join(_MONTHS)
+DATE_RE = re.compile(
+    r"(?P<rel>no\s+later\s+than|not\s+later\s+than|by|before|prior\s+to|on|from|until|"
+    r"in\s+advance\s+of)\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,2}of\s+)?"
+    rf"(?P<day>\d{{1,2}})(?:\s*(?:and|to|-|\u2013)\s*\d{{1,2}})?\s+(?P<month>{_MONTH})"
+    r"(?:\s+(?P<year>\d{4}))?(?P<annual>\s+(?:of\s+each\s+year|each\s+year|every\s+year|annually))?",
+    re.IGNORECASE,
+)
+
+
+_PAST_DATE_RE = re.compile(
+    r"\b(?:effect|force|held|adopted|signed|launched|issued|dated|established|approved|concluded|"
+    r"since|took\s+place|began|started|opened|convened|submitted|presented|published)\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    relation: str
+    date: date | None
+    annual: bool
+    printed: str
+
+
+def find_dates(masked: str, start: int, end: int) -> list[DateMention]:
+    """Calendar dates with a relation ("no later than 1 July 2026", "by 30 April annually")."""
+    result: list[DateMention] = []
+    for found in DATE_RE.finditer(masked, start, end):
+        rel = " ".join(found.group("rel").lower().split())
+        if rel == "from" and "period" in masked[max(start, found.start() - 25) : found.start()]:
+            continue  # "for the period from 1 July 2017 to 30 June 2018" is not a deadline
+        if _PAST_DATE_RE.search(masked, max(start, found.start() - 40), found.start()):
+            continue  # "which took effect on 1 January 2010", "held on 5 May 2024"
+        relation = "at" if rel in ("on", "from") else _RELATION_WORDS.get(rel, "by")
+        day = int(found.group("day"))
+        month = _MONTHS[found.group("month").lower()]
+        when = None
+        if found.group("year"):
+            try:
+                when = date(int(found.group("year")), month, day)
+            except ValueError:
+                when = None
+        if when is None and not found.group("annual"):
+            continue
+        result.append(
+            DateMention(
+                start=found.start(),
+                end=found.end(),
+                relation=relation,
+                date=when,
+                annual=bool(found.group("annual")),
+                printed=found.group(0),
+            )
+        )
+    return result
+
+
+# --- recurrence ----------------------------------------------------------------------
+
+RECUR_RE = re.compile(
+    r"\b(?P<annual>annually|annual|on\s+an\s+annual\s+basis|each\s+year|every\s+year|"
+    r"yearly)\b|\b(?P<biennial>biennially|biennial|on\s+a\s+biennial\s+basis|"
+    r"every\s+two\s+years|every\s+other\s+year)\b|\bevery\s+(?P<years>three|four|five|3|4|5)"
+    r"\s+years\b|\bevery\s+(?P<sessions>two|three|four|2|3|4)\s+sessions\b|"
+    r"\b(?P<quadrennial>quadrennial(?:ly)?)\b",
+    re.IGNORECASE,
+)
+
+
+def recurrence(found: re.Match[str]) -> str:
+    """The recurrence a RECUR_RE match names: "annual", "biennial", "every 3 years"..."""
+    if found.group("annual"):
+        return "annual"
+    if found.group("biennial"):
+        return "biennial"
+    if found.group("quadrennial"):
+        return "every 4 years"
+    words = {"two": 2, "three": 3, "four": 4, "five": 5}
+    if found.group("years"):
+        raw = found.group("years").lower()
+        return f"every {words.get(raw, raw)} years"
+    raw = found.group("sessions").lower()
+    return f"every {words.get(raw, raw)} sessions"
+
+
+__all__ = [
+    "BODY_NAMES",
+    "BODY_PATTERN",
+    "BODY_TARGET_RE",
+    "DATE_RE",
+    "RECUR_RE",
+    "SESSION_RE",
+    "DateMention",
+    "SessionMention",
+    "body_code",
+    "find_dates",
+    "find_sessions",
+    "recurrence",
+]

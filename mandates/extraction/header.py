@@ -1,0 +1,246 @@
+"""The header of a resolution: symbol, body, session, number, title, date, agenda item.
+
+The header is everything before the opening formula ("The Human Rights Council,"). It is
+read as one string with markup and line breaks flattened, so it works the same on plain
+text, Markdown and text whose lines were merged by the reader.
+
+Sessions: the Human Rights Council and the General Assembly number their sessions; the
+Security Council has none, so its session is the year of adoption ("2334 (2016)" -> 2016);
+the Economic and Social Council names its sessions by year and numbers its resolutions
+"2012/11", so its session is that year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from mandates.extraction.ordinals import ordinal_to_int
+
+__all__ = ["BODIES", "Header", "parse_date", "parse_header"]
+
+#: Body code by the name printed in the text.
+BODIES: dict[str, str] = {
+    "Human Rights Council": "HRC",
+    "General Assembly": "GA",
+    "Security Council": "SC",
+    "Economic and Social Council": "ECOSOC",
+}
+_BODY_NAMES = "|".join(re.escape(name) for name in BODIES)
+
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+        start=1,
+    )
+}
+DATE_PATTERN = r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})"
+_DATE = re.compile(DATE_PATTERN)
+
+_MARKUP = re.compile(r"[*#_]+|<[^>]{1,20}>")
+_SPACE = re.compile(r"\s+")
+
+#: The opening formula that ends the header: "The Human Rights Council,".
+OPENER = re.compile(
+    r"(?m)^[ \t*_#]*The[ \t]+(" + _BODY_NAMES + r")[ \t*_]*,?[ \t*_]*$"
+    r"|(?<![\w/])The\s+(" + _BODY_NAMES + r")\s*[*_]*,[*_]*(?=\s)"
+)
+
+_PRINTED_SYMBOL = re.compile(
+    r"\b(A/HRC/RES/(?:S-)?\d{1,3}/\d{1,4}|A/RES/(?:ES-|S-)?\d{1,3}/\d{1,4}"
+    r"|S/RES/\d{1,5}\s*\(\d{4}\)|E/RES/\d{4}/\d{1,4})"
+)
+_NUMBER_TITLE = re.compile(r"(?<![\w/.])((?:ES-|S-)?\d{1,4})/(\d{1,4})\.(?:\s+(.*))?$")
+_NUMBER_NO_DOT = re.compile(r"[ \t*#_]*((?:ES-|S-)?\d{1,4})/(\d{1,4})\.?[ \t]+(\S.*)", re.DOTALL)
+_SC_NUMBER = re.compile(r"\bResolution\s+(\d{1,5})\s*\((\d{4})\)")
+_ADOPTED_BY = re.compile(
+    r"\b(?:Resolution\s+)?[Aa]dopted\s+by\s+the\s+(" + _BODY_NAMES + r")"
+    r"(?:\s+at\s+its\s+[\w,]+\s+(?:plenary\s+)?meeting,?)?(?:\s+on\s+" + DATE_PATTERN + r")?"
+)
+_SESSION = re.compile(
+    r"\b((?:[A-Z][a-z]+|[a-z]+)(?:[\s-][a-z]+)?)\s+(special\s+|emergency\s+special\s+)?session\b"
+)
+_AGENDA = re.compile(
+    r"\bAgenda\s+items?\s+(\d+(?:\s?\([a-z]\))?"
+    r"(?:(?:,\s*|\s+and\s+)(?:\d+(?:\s?\([a-z]\))?|\([a-z]\)))*)"
+)
+_COMMITTEE = re.compile(r"\[\s*on\s+the\s+(?:report|recommendation)s?\s+of\s+[^\[\]]*?\(([^()\]]*)")
+_DOC_SYMBOL = re.compile(r"\b[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+")
+
+
+@dataclass
+class Header:
+    symbol: str | None = None
+    body: str | None = None
+    session: int | None = None
+    number: str | None = None
+    title: str | None = None
+    adopted_on: date | None = None
+    agenda_item: str | None = None
+    committee_report: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def flatten(text: str) -> str:
+    """Drop Markdown/HTML markup and collapse whitespace (for matching only)."""
+    return _SPACE.sub(" ", _MARKUP.sub(" ", text)).strip()
+
+
+def parse_date(day: str, month: str, year: str) -> date | None:
+    """A ``date`` from printed parts, or None when the day does not exist."""
+    try:
+        return date(int(year), MONTHS[month], int(day))
+    except (KeyError, ValueError):
+        return None
+
+
+def _ordinal(words: str) -> int | None:
+    return ordinal_to_int(words.strip().lower())
+
+
+def find_opener(text: str, limit: int = 20000) -> re.Match[str] | None:
+    """The opening formula ("The General Assembly,") near the start of the text."""
+    return OPENER.search(text, 0, min(len(text), limit))
+
+
+def parse_header(header: str, *, opener_body: str | None, tail: str = "") -> Header:
+    """Read the header fields from the text before the opening formula.
+
+    ``opener_body`` is the body named in the opening formula, ``tail`` the text after the
+    operative part (closing lines), used for the date when the header does not print it.
+    """
+    result = Header()
+    flat = flatten(header)
+
+    adopted = _ADOPTED_BY.search(flat)
+    body_name = adopted.group(1) if adopted else opener_body
+    if body_name is None:
+        first = re.search(_BODY_NAMES, flat)
+        body_name = first.group(0) if first else None
+    result.body = BODIES.get(body_name) if body_name else None
+
+    if adopted and adopted.group(2):
+        result.adopted_on = parse_date(adopted.group(2), adopted.group(3), adopted.group(4))
+
+    sc = _SC_NUMBER.search(flat)
+    if sc and (result.body in (None, "SC")):
+        result.body = "SC"
+        result.number = sc.group(1)
+        result.session = int(sc.group(2))
+        result.symbol = f"S/RES/{sc.group(1)} ({sc.group(2)})"
+    else:
+        _number_and_title(header, result)
+
+    # The title may name another session ("... on the work of its fifty-fourth session").
+    _session_from_words(flat.replace(result.title, " ") if result.title else flat, result)
+    _printed_symbol(flat, result)
+
+    agenda = _AGENDA.search(flat)
+    if agenda:
+        result.agenda_item = re.sub(r"(\d)\(", r"\1 (", agenda.group(1))
+    committee = _COMMITTEE.search(flat)
+    if committee:
+        symbol = _DOC_SYMBOL.search(committee.group(1))
+        if symbol:
+            result.committee_report = symbol.group(0).rstrip(".,;")
+
+    if result.adopted_on is None and tail:
+        closing = re.search(r"meeting\W+" + DATE_PATTERN, flatten(tail))
+        if closing:
+            result.adopted_on = parse_date(*closing.groups())
+    return result
+
+
+def _number_and_title(header: str, result: Header) -> None:
+    """Find "59/3.<TAB>Title" (the title may run over several lines of one block)."""
+    for block in re.split(r"\n[ \t]*\n", header):
+        flat = flatten(block)
+        # The number may follow other header words when the reader merged lines.
+        for match in re.finditer(r"(?<![\w/.])(?:ES-|S-)?\d{1,4}/\d{1,4}\.", flat):
+            found = _NUMBER_TITLE.match(flat, match.start())
+            if found:
+                break
+        else:
+            found = _NUMBER_NO_DOT.match(block)
+            if not found:
+                continue
+        prefix, serial, title = found.group(1), found.group(2), found.group(3)
+        title = flatten(title) if title else None
+        result.title = title.strip() or None if title else None
+        result.number = serial
+        _symbol_from_number(prefix, serial, result)
+        return
+
+
+def _symbol_from_number(prefix: str, serial: str, result: Header) -> None:
+    digits = prefix.split("-")[-1]
+    if len(digits) == 4:  # "2012/11": ECOSOC numbers resolutions by year
+        if result.body in (None, "ECOSOC"):
+            result.body = "ECOSOC"
+        result.session = int(digits)
+        result.symbol = f"E/RES/{prefix}/{serial}"
+        return
+    result.session = int(digits)
+    if result.body == "HRC":
+        result.symbol = f"A/HRC/RES/{prefix}/{serial}"
+    elif result.body == "GA":
+        result.symbol = f"A/RES/{prefix}/{serial}"
+    elif result.body == "ECOSOC":
+        result.symbol = f"E/RES/{prefix}/{serial}"
+
+
+def _session_from_words(flat: str, result: Header) -> None:
+    """Check or supply the session from "Fifty-ninth session"."""
+    if result.body not in (None, "HRC", "GA"):
+        return
+    for match in _SESSION.finditer(flat):
+        number = _ordinal(match.group(1))
+        if number is None:
+            last = match.group(1).split()[-1]
+            number = _ordinal(last)
+        if number is None:
+            continue
+        if result.session is None:
+            result.session = number
+        elif result.session != number and not match.group(2):
+            result.warnings.append(
+                f"header: the printed session ({match.group(1)}, {number}) differs from the "
+                f"resolution number ({result.number}, session {result.session})"
+            )
+        return
+
+
+def _printed_symbol(flat: str, result: Header) -> None:
+    printed = _PRINTED_SYMBOL.search(flat)
+    if not printed:
+        return
+    symbol = _SPACE.sub(" ", printed.group(1))
+    symbol = re.sub(r"(\d)\(", r"\1 (", symbol)
+    if result.symbol is None:
+        result.symbol = symbol
+        if symbol.startswith("A/HRC/"):
+            result.body = result.body or "HRC"
+        elif symbol.startswith("A/RES/"):
+            result.body = result.body or "GA"
+        parts = re.findall(r"\d+", symbol)
+        if parts and result.number is None:
+            result.number = parts[-1] if not symbol.startswith("S/") else parts[0]
+    elif result.symbol != symbol:
+        result.warnings.append(
+            f"header: printed symbol {symbol} differs from the number ({result.symbol})"
+        )

@@ -1,0 +1,289 @@
+"""What is produced: the nouns and verbs that name a deliverable, its kind and count.
+
+Choices (following the gold README):
+- "report", "comprehensive/written/summary/final/progress report", "note" -> report;
+  "oral update", "update", "briefing", "oral report" -> oral update.
+- meetings: meeting, high-level meeting, conference, summit, forum, special or
+  intersessional session; panels: panel discussion, round table; a *decided*
+  (enhanced) interactive dialogue is a panel. An interactive dialogue that merely follows
+  a report ("to be followed by an interactive dialogue") is not a separate deliverable:
+  such nouns are preceded by a preposition and never start a new deliverable.
+- seminar, workshop -> seminar; consultation(s), "to consult" -> consultation;
+  study, analysis -> study; compilation, compendium -> compilation; guidelines, guide,
+  toolkit, programme of work... -> other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .ordinals import CARDINAL_PATTERN, cardinal_to_int
+
+_NOUNS: list[tuple[str, str]] = [
+    (r"oral\s+(?:progress\s+)?(?:updates?|reports?|briefings?)", "oral update"),
+    (
+        r"updates?(?=\s+(?:to|of)\s+(?!the\s+(?:Human\s+Rights\s+Council|Council|General\s+Assembly|"
+        r"Assembly)\b)(?!Member\s+States))",
+        "other",
+    ),
+    (r"(?:updates?|briefings?)", "oral update"),
+    (
+        r"reports?|summar(?:y|ies)(?=\s+(?:of|on)\b)|notes?(?!\s+(?:of|verbale))|results?(?=\s+of\s+(?:th(?:e|at|is)|its)\s+review)",
+        "report",
+    ),
+    (r"panel\s+discussions?|panels?|round[\s-]?tables?|interactive\s+dialogues?", "panel"),
+    (r"seminars?|workshops?", "seminar"),
+    (r"consultations?", "consultation"),
+    (
+        r"stud(?:y|ies)|analys[ie]s|(?:needs\s+)?assessments?|mapping\s+exercise|mapping|surveys?",
+        "study",
+    ),
+    (r"compilations?|compendium|compendia", "compilation"),
+    (
+        r"(?:high[\s-]level\s+)?(?:plenary\s+)?meetings?|conferences?|summits?|"
+        r"(?:special|intersessional|commemorative|high[\s-]level)\s+sessions?|forums?|"
+        r"(?:high[\s-]level\s+)?(?:thematic\s+)?debates?|"
+        r"days?\s+of\s+general\s+discussion|expert\s+group\s+meetings?|"
+        r"high[\s-]level\s+(?:thematic\s+)?dialogues?|high[\s-]level\s+events?|"
+        r"commemorative\s+events?",
+        "meeting",
+    ),
+    (
+        r"guidelines|guiding\s+principles|guides?|toolkits?|handbooks?|programmes?\s+of\s+work|"
+        r"plans?\s+of\s+action|questionnaires?|databases?|set\s+of\s+(?:principles|"
+        r"recommendations|indicators)|draft\s+(?:principles|declaration|guidelines)|"
+        r"training\s+(?:courses?|programmes?)|web\s*(?:site|page|portal)|views|inputs|"
+        r"contributions|comments|proposals?|information|terms\s+of\s+reference|road\s*maps?|"
+        r"strateg(?:y|ies)|action\s+plans?",
+        "other",
+    ),
+]
+_KIND_OF_GROUP = {f"k{index}": kind for index, (_, kind) in enumerate(_NOUNS)}
+NOUN_PATTERN = "|".join(f"(?P<k{index}>{pattern})" for index, (pattern, _) in enumerate(_NOUNS))
+
+_STOP = (
+    r"of|on|the|to|in|for|by|at|with|and|or|its|his|her|their|that|which|this|these|those|"
+    r"as|from|into|a|an|is|are|be|been|including|containing|through|within|under|"
+    r"concerning|regarding|about|following|during|upon|all|any|such"
+)
+_DET = (
+    rf"(?P<det>a\s+series\s+of|a\s+number\s+of|a|an|several|{CARDINAL_PATTERN}|annual|"
+    r"regular|periodic|its|his|her|his\s+or\s+her|their|the|that|this|these|those)"
+)
+
+#: A deliverable noun phrase: determiner or count, up to four modifiers, the noun.
+NOUN_RE = re.compile(
+    rf"\b{_DET}\s+(?P<mods>(?:(?!(?:{_STOP})\b)[\w\u2010\u2011-]+\s+){{0,4}}?)(?P<noun>{NOUN_PATTERN})\b",
+    re.IGNORECASE,
+)
+#: A bare noun phrase (no determiner): "to organize regional seminars".
+BARE_NOUN_RE = re.compile(
+    rf"(?P<mods>(?:(?!(?:{_STOP})\b)[\w\u2010\u2011-]+\s+){{0,3}}?)(?P<noun>{NOUN_PATTERN})\b",
+    re.IGNORECASE,
+)
+
+#: Verbs that make something: the object that follows them is a deliverable.
+PRODUCE_VERBS = (
+    r"prepare|prepares|preparing|submit|submits|submitting|present|presents|presenting|"
+    r"organize|organise|organizes|organizing|convene|convenes|convening|hold|holds|holding|"
+    r"conduct|conducting|undertake|undertaking|produce|producing|provide|providing|"
+    r"compile|compiling|publish|publishing|make\s+available|give|deliver|develop|developing|"
+    r"draft|drafting|elaborate|elaborating|issue|finalize|finalise|host|hosting|carry\s+out|"
+    r"continue|dedicate|devote|schedule|commission|launch|update|complete|include|"
+    r"report|submitted|presented|prepared|held|"
+    r"organized|convened|and|or"
+)
+#: A bare noun phrase right after a production verb: "to hold consultations".
+BARE_AFTER_VERB_RE = re.compile(
+    rf"\b(?!and\b|or\b|report\b|continue\b|include\b|update\b)(?:{PRODUCE_VERBS})\s+"
+    rf"(?P<mods>(?:(?!(?:{_STOP}|a|an)\b)[\w\u2010\u2011-]+\s+){{0,3}}?)(?P<noun>{NOUN_PATTERN})\b",
+    re.IGNORECASE,
+)
+_VERB_BEFORE_RE = re.compile(rf"\b(?:{PRODUCE_VERBS})\s*,?\s*$", re.IGNORECASE)
+#: The word before a noun phrase: a preposition means the noun is not a new product.
+_PREP_BEFORE_RE = re.compile(
+    r"\b(?:of|on|in|with|containing|including|from|during|into|within|about|regarding|"
+    r"concerning|as|than|through|by|to|for|at|after|following|upon|under|among|between|"
+    r"via|per|like|since|and\s+the|or\s+the)\s*$",
+    re.IGNORECASE,
+)
+
+#: Verb-based deliverables ("to report to the Council", "to brief", "to consult States").
+VERB_PRODUCT_RE = re.compile(
+    r"\b(?:to|and)\s+(?:(?:continue\s+to|further|also|regularly|periodically|orally|annually|"
+    r"jointly)\s+)?(?:(?P<report>report)(?!\s+(?:of|by|on\s+the\s+(?:report|work)))\b|"
+    r"(?P<inform>apprise|inform)\s+(?:the\s+)?(?=(?:Human\s+Rights\s+Council|Council|General\s+"
+    r"Assembly|Assembly)\b)|(?P<brief>brief|update)\s+(?:the\s+)?(?:Human\s+Rights\s+Council|Council|General\s+"
+    r"Assembly|Assembly|Member\s+States|States)|(?P<consult>consult)\s+(?!with\s+the\s+"
+    r"(?:Office|High))|(?P<study>study)\s+(?:the|how|ways)\b|"
+    r"(?P<include>include)\s*,?\s+(?:(?!in\b)[\w,-]+\s+){0,12}?(?:in|within)\s+(?:his|her|its|their|"
+    r"the|his\s+or\s+her)\s+(?:(?!in\b|of\b|on\b|the\b)[\w-]+\s+){0,3}?"
+    r"(?P<inc_noun>reports?|oral\s+updates?|updates?))",
+    re.IGNORECASE,
+)
+
+_COUNT_EACH_RE = re.compile(
+    rf"\b(?:one|a\s+\w+)\s+(?:for|in)\s+each\s+of\s+the\s+(?P<count>{CARDINAL_PATTERN})\b|"
+    rf"\bin\s+each\s+of\s+the\s+(?P<count2>{CARDINAL_PATTERN})\s+(?:geographical\s+|regional\s+)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class NounHit:
+    start: int  # start of the noun phrase (determiner)
+    end: int  # end of the noun
+    kind: str
+    count: int
+    definite: bool
+    noun: str
+    modifiers: str
+
+
+NOUN_WORD_RE = re.compile(rf"\b(?:{NOUN_PATTERN})\b", re.IGNORECASE)
+_DET_TAIL_RE = re.compile(
+    rf"\b{_DET}\s+(?P<mods>(?:(?!(?:{_STOP})\b)[\w\u2010\u2011-]+\s+){{0,4}})$",
+    re.IGNORECASE,
+)
+_VERB_TAIL_RE = re.compile(
+    rf"\b(?!and\b|or\b|report\b|continue\b|include\b|update\b)(?:{PRODUCE_VERBS})\s+"
+    rf"(?P<mods>(?:(?!(?:{_STOP}|a|an)\b)[\w\u2010\u2011-]+\s+){{0,3}})$",
+    re.IGNORECASE,
+)
+
+
+class NounMatch:
+    """A deliverable noun phrase found from its noun backwards (the fast way)."""
+
+    __slots__ = ("_det", "_mods", "_noun", "_start", "bare", "kind")
+
+    def __init__(self, start, det, mods, noun, kind, bare):
+        self._start = start
+        self._det = det  # (start, text) or None
+        self._mods = mods  # (start, text)
+        self._noun = noun  # (start, end, text)
+        self.kind = kind
+        self.bare = bare
+
+    def start(self, group: str | None = None) -> int:
+        if group == "noun":
+            return self._noun[0]
+        if group == "mods":
+            return self._mods[0]
+        return self._start
+
+    def end(self, group: str | None = None) -> int:
+        return self._noun[1]
+
+    def group(self, name: str) -> str:
+        if name == "noun":
+            return self._noun[2]
+        if name == "mods":
+            return self._mods[1]
+        if name == "det":
+            return self._det[1] if self._det else ""
+        raise KeyError(name)
+
+
+def noun_matches(masked: str, z0: int, z1: int) -> list[NounMatch]:
+    """Deliverable nouns in masked[z0:z1] with their determiner or production verb."""
+    result: list[NounMatch] = []
+    for word in NOUN_WORD_RE.finditer(masked, z0, z1):
+        noun_start = word.start()
+        low = max(z0, noun_start - 120)
+        kind = next(k for g, k in _KIND_OF_GROUP.items() if word.group(g))
+        noun = (noun_start, word.end(), word.group(0))
+        det = _DET_TAIL_RE.search(masked, low, noun_start)
+        if det:
+            mods = det.group("mods")
+            if kind == "oral update" and "written" in mods.lower():
+                kind = "report"
+            result.append(
+                NounMatch(
+                    det.start(),
+                    (det.start("det"), det.group("det")),
+                    (det.start("mods"), mods),
+                    noun,
+                    kind,
+                    False,
+                )
+            )
+            continue
+        if word.group(0)[-1:].lower() != "s" and word.group(0).lower() != "information":
+            continue
+        verb = _VERB_TAIL_RE.search(masked, low, noun_start)
+        if verb:
+            mods = verb.group("mods")
+            start = verb.start("mods")
+            result.append(NounMatch(start, None, (start, mods), noun, kind, True))
+        else:  # kept only when it follows a session mention ("at its Nth session, proposals")
+            loose = NounMatch(noun_start, None, (noun_start, ""), noun, kind, True)
+            loose.kind = "loose:" + kind
+            result.append(loose)
+    return result
+
+
+def kind_of(match: re.Match[str]) -> str:
+    """The kind named by a NOUN_RE/BARE_NOUN_RE match."""
+    for group, kind in _KIND_OF_GROUP.items():
+        if match.group(group):
+            if kind == "oral update" and "written" in (match.group("mods") or "").lower():
+                return "report"
+            return kind
+    return "other"  # pragma: no cover
+
+
+def count_of(det: str | None, noun: str, following: str) -> tuple[int, int | None]:
+    """(count, listed) from the determiner and "one for each of the five regions"."""
+    count = 1
+    if det:
+        value = cardinal_to_int(det.split()[-1]) if det.split() else None
+        if value:
+            count = value
+    listed = None
+    each = _COUNT_EACH_RE.search(following)
+    if each:
+        listed = cardinal_to_int(each.group("count") or each.group("count2"))
+    return count, listed
+
+
+def preceded_by_verb(masked: str, start: int, floor: int) -> bool:
+    """True when the words before ``start`` end with a production verb."""
+    return bool(_VERB_BEFORE_RE.search(masked, max(floor, start - 40), start))
+
+
+_PRODUCTION_PREP_RE = re.compile(
+    r"(?:\b(?:provide|present|furnish|brief)\b[^,;]{0,60}\bwith|\b(?:preparation|submission|"
+    r"presentation|organization|organisation|convening|holding|publication|drafting|elaboration|"
+    r"production|form)\s+of)\s*$",
+    re.IGNORECASE,
+)
+
+
+def preceded_by_preposition(masked: str, start: int, floor: int) -> bool:
+    """True when the word before ``start`` is a preposition (not a new product).
+
+    "to present it with an oral update", "to provide the Council with a report" and "the
+    preparation of a report" name products although a preposition comes first.
+    """
+    if not _PREP_BEFORE_RE.search(masked, max(floor, start - 20), start):
+        return False
+    return not _PRODUCTION_PREP_RE.search(masked, max(floor, start - 90), start)
+
+
+__all__ = [
+    "BARE_AFTER_VERB_RE",
+    "BARE_NOUN_RE",
+    "NOUN_PATTERN",
+    "NOUN_RE",
+    "NOUN_WORD_RE",
+    "VERB_PRODUCT_RE",
+    "NounHit",
+    "NounMatch",
+    "count_of",
+    "kind_of",
+    "noun_matches",
+    "preceded_by_preposition",
+    "preceded_by_verb",
+]

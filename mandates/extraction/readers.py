@@ -1,0 +1,198 @@
+"""Turn a resolution file (txt, md, docx, pdf, html) into clean text.
+
+The result is a :class:`SourceDocument`: paragraphs separated by a blank line, footnote
+texts kept apart with the offset where their mark stood. Every failure is a
+:class:`~mandates.extraction.errors.ReadError` naming the file; no other exception leaves
+this module.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mandates.extraction.cleaning import clean_text, looks_like_markdown
+from mandates.extraction.errors import ReadError
+from mandates.extraction.result import Footnote
+
+__all__ = ["MAX_FILE_BYTES", "SourceDocument", "read_bytes", "read_path", "read_text"]
+
+MAX_FILE_BYTES = 50 * 1024 * 1024  # larger files are refused before parsing
+
+_TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
+_SUFFIXES = {
+    **_TEXT_SUFFIXES,
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+_REFUSED = {
+    ".doc": "old binary Word files (.doc) are not supported: save the file as .docx",
+    ".rtf": "RTF files are not supported: save the file as .docx or .pdf",
+    ".odt": "OpenDocument files are not supported: save the file as .docx or .pdf",
+}
+
+
+@dataclass
+class SourceDocument:
+    name: str  # file name shown in messages
+    format: str  # "txt" | "md" | "docx" | "pdf" | "html"
+    text: str  # clean text, paragraphs separated by a blank line ("\n\n")
+    footnotes: list[Footnote] = field(default_factory=list)  # anchor set where known
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_path(path: str | os.PathLike[str]) -> SourceDocument:
+    """Read the file at ``path``, choosing the reader by suffix and by its content."""
+    path = Path(path)
+    name = path.name or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ReadError(name, f"the file is too large ({size} bytes; at most {MAX_FILE_BYTES})")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(name, f"cannot open the file: {exc.strerror or exc}") from exc
+    return read_bytes(data, name)
+
+
+def read_bytes(data: bytes, name: str) -> SourceDocument:
+    """Read a file's bytes (an upload); ``name`` gives the suffix and appears in messages."""
+    try:
+        return _read_bytes(bytes(data), name)
+    except ReadError:
+        raise
+    except Exception as exc:  # a parser bug or a hostile file: never let it escape
+        raise ReadError(name, f"the file could not be read ({type(exc).__name__}: {exc})") from exc
+
+
+def read_text(text: str, name: str = "<text>") -> SourceDocument:
+    """Clean already-decoded text; plain text or Markdown is detected from the content."""
+    try:
+        if not text.strip():
+            raise ReadError(name, "the text is empty")
+        return _from_text(text, name, "md" if looks_like_markdown(text) else "txt")
+    except ReadError:
+        raise
+    except Exception as exc:
+        raise ReadError(name, f"the text could not be read ({type(exc).__name__}: {exc})") from exc
+
+
+# ---------------------------------------------------------------------------- dispatch
+
+
+def _read_bytes(data: bytes, name: str) -> SourceDocument:
+    if not data.strip(b" \t\r\n\x00\x0c\xef\xbb\xbf\xff\xfe"):
+        raise ReadError(name, "the file is empty")
+    if len(data) > MAX_FILE_BYTES:
+        raise ReadError(
+            name, f"the file is too large ({len(data)} bytes; at most {MAX_FILE_BYTES})"
+        )
+    suffix = Path(name).suffix.lower()
+    kind = _sniff(data)
+    if suffix in _REFUSED and kind is None:
+        raise ReadError(name, _REFUSED[suffix])
+    fmt = kind or _SUFFIXES.get(suffix)
+    if fmt is None:
+        if suffix and suffix not in _SUFFIXES and not _looks_textual(data):
+            raise ReadError(
+                name,
+                f"unsupported file type {suffix!r}: use .txt, .md, .docx, .pdf or .html",
+            )
+        fmt = "txt"
+    if fmt == "pdf":
+        from mandates.extraction.readers_pdf import read_pdf
+
+        return read_pdf(data, name)
+    if fmt == "docx":
+        from mandates.extraction.readers_docx import read_docx
+
+        return read_docx(data, name)
+    text = decode_text(data, name)
+    if fmt == "html" or (fmt == "txt" and _HTML_START.match(text)):
+        from mandates.extraction.readers_html import read_html
+
+        return read_html(text, name)
+    if fmt == "txt" and looks_like_markdown(text):
+        fmt = "md"
+    return _from_text(text, name, fmt)
+
+
+_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+
+
+def _sniff(data: bytes) -> str | None:
+    """The format the content itself announces, whatever the suffix says."""
+    head = data[:1024].lstrip()
+    if head.startswith(b"%PDF-") or (b"%PDF-" in data[:1024] and not _looks_textual(data[:64])):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return "docx"
+    return None
+
+
+def _looks_textual(data: bytes) -> bool:
+    sample = data[:4096]
+    if sample.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    if _utf16_order(sample):
+        return True
+    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
+    return controls == 0
+
+
+# ---------------------------------------------------------------------------- decoding
+
+
+def _utf16_order(sample: bytes) -> str | None:
+    """'le' or 'be' when BOM-less bytes look like UTF-16 (NULs at every other byte)."""
+    sample = sample[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    even_nuls, odd_nuls = even.count(0), odd.count(0)
+    if odd_nuls >= 0.3 * len(odd) and even_nuls <= 0.05 * len(even):
+        return "le"
+    if even_nuls >= 0.3 * len(even) and odd_nuls <= 0.05 * len(odd):
+        return "be"
+    return None
+
+
+_BAD_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Decode UTF-8 (with or without BOM), UTF-16 (with or without BOM) or Windows-1252."""
+    if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
+        encodings = ["utf-32"]
+    elif data.startswith(codecs.BOM_UTF8):
+        encodings = ["utf-8-sig"]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings = ["utf-16"]
+    else:
+        order = _utf16_order(data)
+        encodings = [f"utf-16-{order}"] if order else ["utf-8", "cp1252"]
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        break
+    else:
+        raise ReadError(name, "the text is not valid UTF-8, UTF-16 or Windows-1252")
+    bad = len(_BAD_CONTROLS.findall(text[:20000]))
+    if bad and bad > len(text[:20000]) / 200:
+        raise ReadError(name, "the file holds binary data, not text")
+    return text
+
+
+def _from_text(text: str, name: str, fmt: str) -> SourceDocument:
+    clean, footnotes, warnings = clean_text(text, markdown=fmt == "md")
+    if not clean.strip():
+        raise ReadError(name, "no text found in the file")
+    return SourceDocument(name=name, format=fmt, text=clean, footnotes=footnotes, warnings=warnings)

@@ -1,0 +1,272 @@
+"""Read an HTML page: the body's text, block elements as paragraphs, <sup>n</sup> as marks.
+
+Uses the standard library's html.parser. Scripts, styles, navigation, headers and footers
+of the page are dropped. Footnote texts are taken from elements whose id or class says
+"footnote" (``<li id="fn1">``, ``<div class="footnotes">``) when the page has them.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING
+
+from mandates.extraction.cleaning import Notes, clean_lines, normalise_chars
+from mandates.extraction.errors import ReadError
+
+if TYPE_CHECKING:
+    from mandates.extraction.readers import SourceDocument
+
+_DROP = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "button",
+        "select",
+        "svg",
+        "canvas",
+        "iframe",
+        "object",
+        "head",
+        "title",
+        "menu",
+    ]
+)
+_BLOCK = frozenset(
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "tfoot",
+        "caption",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "address",
+        "figure",
+        "figcaption",
+        "hr",
+        "br",
+        "center",
+        "body",
+        "html",
+        "fieldset",
+        "legend",
+        "details",
+        "summary",
+    ]
+)
+_VOID = frozenset(
+    [
+        "br",
+        "hr",
+        "img",
+        "input",
+        "meta",
+        "link",
+        "area",
+        "base",
+        "col",
+        "embed",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+_NOTE_ID = re.compile(r"^(?:fn|footnote|note|ftn|_ftn|edn|_edn)[-_:]?(\d{1,4})$", re.IGNORECASE)
+_NOTE_BLOCK = re.compile(r"foot-?notes?|endnotes?", re.IGNORECASE)
+_MARK_TEXT = re.compile(r"^\s*\[?(\d{1,4}|[*†‡§a-z])\]?\s*$")
+_NOTE_LINK = re.compile(r"#_?(?:ftn|fn|footnote|note|edn)[-_:]?(\d{1,4})$", re.IGNORECASE)
+_LEADING_NUMBER = re.compile(r"^\s*\[?(\d{1,4})\]?[.)]?\s+")
+
+
+class _Parser(HTMLParser):
+    def __init__(self, notes: Notes) -> None:
+        super().__init__(convert_charrefs=True)
+        self.notes = notes
+        self.blocks: list[str] = []
+        self.current: list[str] = []
+        self.drop_depth = 0
+        self.stack: list[str] = []
+        self.sup: list[str] | None = None
+        self.note_depth = 0  # inside a footnote container
+        self.note_mark: str | None = None
+        self.note_buffer: list[str] = []
+        self.link_mark: str | None = None
+        self.link_depth = 0
+
+    # -- helpers
+    def _flush(self) -> None:
+        text = "".join(self.current).strip()
+        self.current = []
+        if text:
+            self.blocks.append(text)  # "\n" where a <br> broke the line
+
+    def _flush_note(self) -> None:
+        text = "".join(self.note_buffer).strip()
+        self.note_buffer = []
+        if not text:
+            return
+        mark = self.note_mark
+        number = _LEADING_NUMBER.match(text)
+        if mark is None:
+            if not number:
+                return
+            mark, text = number.group(1), text[number.end() :]
+        elif number and number.group(1) == mark:
+            text = text[number.end() :]
+        self.notes.add_text(mark, text)
+        self.note_mark = None
+
+    # -- parser callbacks
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            if self.drop_depth:
+                return
+            if tag == "hr":
+                (self._flush_note if self.note_depth else self._flush)()
+            elif tag == "br":
+                (self.note_buffer if self.note_depth else self.current).append(
+                    " " if self.note_depth else "\n"
+                )
+            return
+        self.stack.append(tag)
+        if self.drop_depth or tag in _DROP:
+            self.drop_depth += 1
+            return
+        attributes = {key: value or "" for key, value in attrs}
+        ident = attributes.get("id", "")
+        classes = attributes.get("class", "")
+        if self.note_depth:
+            self.note_depth += 1
+            if tag in _BLOCK:
+                self._flush_note()
+            match = _NOTE_ID.match(ident)
+            if match:
+                self._flush_note()
+                self.note_mark = match.group(1)
+            return
+        note_match = _NOTE_ID.match(ident)
+        if (
+            tag in ("section", "div", "ol", "aside", "li", "p")
+            and (_NOTE_BLOCK.search(ident) or _NOTE_BLOCK.search(classes) or note_match)
+            and tag != "sup"
+        ):
+            self._flush()
+            self.note_depth = 1
+            self.note_mark = note_match.group(1) if note_match else None
+            return
+        link = _NOTE_LINK.search(attributes.get("href", "")) if tag == "a" else None
+        if link and self.link_mark is None:
+            # Word's HTML: <a href="#_ftn1"><sup>[1]</sup></a>: one mark, whatever is inside.
+            self.link_mark = link.group(1)
+            self.link_depth = len(self.stack)
+        elif tag in _BLOCK:
+            self._flush()
+        elif tag == "sup" and self.link_mark is None:
+            self.sup = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID:
+            return
+        # Close up to the matching open tag (HTML in the wild is not always well nested).
+        if tag not in self.stack:
+            return
+        while self.stack:
+            open_tag = self.stack.pop()
+            self._close(open_tag)
+            if open_tag == tag:
+                break
+
+    def _close(self, tag: str) -> None:
+        if self.drop_depth:
+            self.drop_depth -= 1
+            return
+        if self.note_depth:
+            self.note_depth -= 1
+            if tag in _BLOCK or self.note_depth == 0:
+                self._flush_note()
+            return
+        if self.link_mark is not None and tag == "a" and len(self.stack) < self.link_depth:
+            self.current.append(self.notes.mark(self.link_mark))
+            self.link_mark = None
+        elif tag == "sup" and self.sup is not None:
+            text = "".join(self.sup)
+            self.sup = None
+            match = _MARK_TEXT.match(text)
+            if match:
+                self.current.append(self.notes.mark(match.group(1)))
+            else:
+                self.current.append(text)
+        elif tag in _BLOCK:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.drop_depth:
+            return
+        data = normalise_chars(data)
+        if "pre" not in self.stack:
+            data = data.replace("\n", " ")
+        if self.note_depth:
+            self.note_buffer.append(data)
+        elif self.link_mark is not None:
+            return
+        elif self.sup is not None:
+            self.sup.append(data)
+        else:
+            self.current.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush_note()
+        self._flush()
+
+
+def read_html(text: str, name: str) -> SourceDocument:
+    """Read decoded HTML into a SourceDocument."""
+    from mandates.extraction.readers import SourceDocument
+
+    notes = Notes()
+    parser = _Parser(notes)
+    try:
+        parser.feed(text)
+        parser.close()
+    except (AssertionError, ValueError) as exc:  # html.parser on broken markup
+        raise ReadError(name, f"the HTML could not be parsed ({exc})") from exc
+    lines: list[str] = []
+    for block in parser.blocks:
+        lines.extend(block.split("\n"))
+        lines.append("")
+    clean, footnotes, warnings = clean_lines(lines, notes)
+    if not clean.strip():
+        raise ReadError(name, "no text found in the HTML page")
+    return SourceDocument(
+        name=name, format="html", text=clean, footnotes=footnotes, warnings=warnings
+    )

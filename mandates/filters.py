@@ -1,0 +1,74 @@
+"""The filters every list shares: the pages, the API and the CSV export."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from .models import Actor, Body, Deliverable, ReviewStatus
+from .selectors import session_parse
+
+STATUS_CHOICES = [*Deliverable.Progress.choices, *ReviewStatus.choices]
+
+
+class DeliverableFilter(django_filters.FilterSet):
+    body = django_filters.ModelChoiceFilter(
+        label=_("Body"), queryset=Body.objects.all(), to_field_name="code", method="filter_body"
+    )
+    session = django_filters.CharFilter(
+        label=_("Session"), method="filter_session", help_text='"HRC-65" or "65"'
+    )
+    actor = django_filters.ModelChoiceFilter(
+        label=_("Actor"),
+        queryset=Actor.objects.all(),
+        to_field_name="name",
+        field_name="mandate__actor",
+    )
+    status = django_filters.MultipleChoiceFilter(
+        label=_("Status"),
+        choices=STATUS_CHOICES,
+        method="filter_status",
+        help_text=_("progress or review status"),
+    )
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Deliverable.Kind.choices)
+    due_after = django_filters.DateFilter(
+        label=_("Due on or after"), field_name="due_date", lookup_expr="gte"
+    )
+    due_before = django_filters.DateFilter(
+        label=_("Due on or before"), field_name="due_date", lookup_expr="lte"
+    )
+    needs_review = django_filters.BooleanFilter(label=_("Needs review"))
+    q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+
+    class Meta:
+        model = Deliverable
+        fields: list[str] = []
+
+    def filter_body(self, queryset: QuerySet, name: str, value: Body) -> QuerySet:
+        """The body the deliverable is due to, else the body that adopted the resolution."""
+        return queryset.filter(
+            Q(due_session__body=value)
+            | Q(due_session__isnull=True, mandate__resolution__body=value)
+        )
+
+    def filter_session(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        parsed = session_parse(value)
+        if parsed is None:
+            return queryset.none()
+        code, number = parsed
+        queryset = queryset.filter(due_session__number=number)
+        return queryset.filter(due_session__body__code=code) if code else queryset
+
+    def filter_status(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        if not value:
+            return queryset
+        return queryset.filter(Q(progress__in=value) | Q(review_status__in=value))
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(
+            Q(title__icontains=value)
+            | Q(quote__icontains=value)
+            | Q(mandate__resolution__symbol__icontains=value)
+            | Q(mandate__resolution__title__icontains=value)
+        )

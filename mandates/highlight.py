@@ -1,0 +1,47 @@
+"""Show the evidence: a paragraph's text with the quoted words marked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+
+def highlight(text: str, ranges: Iterable[tuple[int, int, str]]) -> SafeString:
+    """Escape ``text`` and wrap each (start, end, title) range in <mark>; overlaps merge."""
+    spans = sorted((max(0, s), min(len(text), e), t) for s, e, t in ranges if e > s)
+    parts: list[str] = []
+    cursor = 0
+    for start, end, title in spans:
+        if end <= cursor:
+            continue
+        start = max(start, cursor)
+        parts.append(conditional_escape(text[cursor:start]))
+        parts.append(format_html('<mark title="{}">{}</mark>', title, text[start:end]))
+        cursor = end
+    parts.append(conditional_escape(text[cursor:]))
+    # Every part above is escaped or built with format_html.
+    return mark_safe("".join(str(part) for part in parts))
+
+
+def quote_range(
+    paragraph_text: str,
+    paragraph_start: int | None,
+    quote: str,
+    span: tuple[int | None, int | None],
+) -> tuple[int, int] | None:
+    """Where the quote sits in the paragraph: by span when it fits, else by search."""
+    start, end = span
+    if paragraph_start is not None and start is not None and end is not None:
+        local = (start - paragraph_start, end - paragraph_start)
+        if (
+            0 <= local[0] < local[1] <= len(paragraph_text)
+            and paragraph_text[local[0] : local[1]] == quote
+        ):
+            return local
+    if quote:
+        found = paragraph_text.find(quote)
+        if found >= 0:
+            return found, found + len(quote)
+    return None

@@ -1,0 +1,63 @@
+"""`manage.py ingest PATH... [--dry-run]`: store resolutions and their deliverables."""
+
+from collections import Counter
+
+from django.core.management.base import BaseCommand, CommandError
+
+from mandates.services.ingest import IngestOutcome, paths_expand, resolution_ingest_many
+
+
+class Command(BaseCommand):
+    help = "Ingest resolution files and folders (.txt .md .docx .pdf .html); each file in its own transaction."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="show what would change, store nothing"
+        )
+
+    def handle(self, *args, paths, dry_run, verbosity, **options):
+        missing = [
+            path
+            for path in paths
+            if not paths_expand([path]) or not all(p.exists() for p in paths_expand([path]))
+        ]
+        if missing:
+            raise CommandError(
+                f"no such file or folder, or no resolution files in it: {', '.join(missing)}"
+            )
+        total = len(paths_expand(paths))
+        show_bar = total > 1 and verbosity > 0
+
+        def progress(done: int, total: int, outcome: IngestOutcome) -> None:
+            if show_bar:
+                filled = int(30 * done / total)
+                self.stderr.write(
+                    f"\r[{'#' * filled}{' ' * (30 - filled)}] {done}/{total} {outcome.source_name[:40]:<40}",
+                    ending="",
+                )
+                if done == total:
+                    self.stderr.write("")
+
+        outcomes = resolution_ingest_many(paths=paths, dry_run=dry_run, on_progress=progress)
+        for outcome in outcomes:
+            if outcome.status == "failed":
+                self.stdout.write(
+                    self.style.ERROR(f"failed     {outcome.source_name}: {outcome.reason}")
+                )
+            elif outcome.status != "unchanged" or verbosity > 1:
+                self.stdout.write(
+                    f"{outcome.status:<10} {outcome.source_name} -> {outcome.symbol} "
+                    f"({outcome.deliverables} deliverables)"
+                )
+                if verbosity > 1 or dry_run:
+                    for change in outcome.changes:
+                        self.stdout.write(f"           {change}")
+        counts = Counter(outcome.status for outcome in outcomes)
+        prefix = "Dry run, nothing stored: " if dry_run else ""
+        self.stdout.write(
+            f"{prefix}{counts['new']} new, {counts['updated']} updated, "
+            f"{counts['unchanged']} unchanged, {counts['failed']} failed"
+        )
+        if counts["failed"]:
+            raise CommandError(f"{counts['failed']} file(s) failed", returncode=1)

@@ -1,0 +1,604 @@
+"""Ingest: an extraction result becomes rows that staff own.
+
+One file is stored in ONE transaction; a failure leaves nothing behind. Ingesting is
+idempotent per symbol: the same file again changes nothing, and a new version of a text
+updates only what is still merely proposed. Fields a person confirmed or edited are never
+overwritten: the difference is recorded as a ProposedChange for review instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from mandates import extraction
+from mandates.extraction.actors import ActorTable
+from mandates.models import (
+    Actor,
+    Body,
+    Deliverable,
+    Mandate,
+    Paragraph,
+    ProposedChange,
+    Resolution,
+    ReviewStatus,
+    Session,
+)
+
+from .schedule import deliverable_due_date_refresh, session_get_or_estimate
+
+logger = logging.getLogger(__name__)
+
+SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".docx", ".pdf", ".html", ".htm"})
+# Bodies that meet in numbered sessions the calendar can estimate.
+SESSION_BODIES = frozenset({"HRC", "GA"})
+# What the extractor proposes on a deliverable; a person may own any of them.
+PROPOSED_FIELDS = (
+    "kind",
+    "count",
+    "title",
+    "due_session",
+    "due_relation",
+    "stated_due_date",
+    "alternatives",
+    "recurring",
+)
+# Evidence follows the text and is refreshed on every new version.
+EVIDENCE_FIELDS = ("quote", "span_start", "span_end", "needs_review", "review_reasons")
+
+Status = Literal["new", "updated", "unchanged", "failed"]
+
+
+class IngestError(Exception):
+    """A file that cannot be ingested; the message is for the person who gave it."""
+
+
+@dataclass
+class IngestOutcome:
+    """What ingesting one file did, for the command's summary and the admin's report."""
+
+    source_name: str
+    status: Status
+    symbol: str | None = None
+    resolution_id: int | None = None
+    reason: str = ""
+    changes: list[str] = field(default_factory=list)
+    deliverables: int = 0
+
+
+class _Rollback(Exception):
+    """Raised inside the transaction of a dry run to undo everything."""
+
+
+def paths_expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, and the supported files inside folders, sorted for stable runs."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                )
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def actor_table_from_database() -> ActorTable:
+    """The extractor's alias table built from the Actor rows staff edit in the admin."""
+    entries = [
+        (actor.name, [alias.alias for alias in actor.aliases.all()])
+        for actor in Actor.objects.prefetch_related("aliases")
+    ]
+    if not entries:
+        return ActorTable.default()
+    return ActorTable.from_entries(entries)
+
+
+def resolution_ingest_path(
+    *, path: str | Path, dry_run: bool = False, actors: ActorTable | None = None
+) -> IngestOutcome:
+    """Ingest one file from disk."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return IngestOutcome(
+            path.name, "failed", reason=f"cannot read the file: {error.strerror or error}"
+        )
+    return resolution_ingest(data=data, name=path.name, dry_run=dry_run, actors=actors)
+
+
+def resolution_ingest_many(
+    *,
+    paths: Iterable[str | Path],
+    dry_run: bool = False,
+    on_progress: Callable[[int, int, IngestOutcome], None] | None = None,
+) -> list[IngestOutcome]:
+    """Ingest many files, each in its own transaction: one bad file fails alone."""
+    files = paths_expand(paths)
+    actors = actor_table_from_database()
+    outcomes = []
+    for index, path in enumerate(files, start=1):
+        outcome = resolution_ingest_path(path=path, dry_run=dry_run, actors=actors)
+        outcomes.append(outcome)
+        if on_progress:
+            on_progress(index, len(files), outcome)
+    return outcomes
+
+
+def resolution_ingest(
+    *, data: bytes, name: str, dry_run: bool = False, actors: ActorTable | None = None
+) -> IngestOutcome:
+    """Read, extract and store one resolution file; never raises for bad input."""
+    try:
+        return _ingest(data=data, name=name, dry_run=dry_run, actors=actors)
+    except (IngestError, extraction.ExtractionError) as error:
+        reason = error.reason if isinstance(error, extraction.ExtractionError) else str(error)
+        return IngestOutcome(name, "failed", reason=reason)
+
+
+def _ingest(*, data: bytes, name: str, dry_run: bool, actors: ActorTable | None) -> IngestOutcome:
+    if len(data) > settings.MAX_UPLOAD_BYTES:
+        limit = settings.MAX_UPLOAD_BYTES // (1024 * 1024)
+        raise IngestError(f"the file is larger than the {limit} MB limit")
+    checksum = hashlib.sha256(data).hexdigest()
+    known = Resolution.objects.filter(
+        checksum=checksum, extractor_version=extraction.EXTRACTOR_VERSION
+    ).first()
+    if known is not None:  # the very same file, read by the same extractor: nothing to do
+        return IngestOutcome(
+            name,
+            "unchanged",
+            symbol=known.symbol,
+            resolution_id=known.pk,
+            deliverables=Deliverable.objects.filter(mandate__resolution=known).count(),
+        )
+    try:
+        result = extraction.extract_bytes(data, name, actors=actors or actor_table_from_database())
+    except extraction.ExtractionError:
+        raise
+    except Exception as error:  # the extractor must not crash on input; if it does, say so
+        logger.exception("extractor failed on %s", name)
+        raise IngestError(f"the file could not be read ({type(error).__name__})") from error
+    if not result.symbol or not result.body:
+        raise IngestError("no resolution symbol or body could be found in the text")
+    if not result.operative:
+        raise IngestError(f"{result.symbol} has no operative paragraphs: is this the adopted text?")
+    existing = Resolution.objects.filter(symbol=result.symbol).first()
+    if (
+        existing
+        and existing.checksum == checksum
+        and existing.extractor_version == result.extractor_version
+    ):
+        return IngestOutcome(
+            name,
+            "unchanged",
+            symbol=result.symbol,
+            resolution_id=existing.pk,
+            deliverables=Deliverable.objects.filter(mandate__resolution=existing).count(),
+        )
+    stored_file: str | None = None
+    try:
+        with transaction.atomic():
+            resolution, changes = _store(result=result, existing=existing, checksum=checksum)
+            if not dry_run:
+                resolution.source_file.save(Path(name).name, ContentFile(data), save=False)
+                stored_file = resolution.source_file.name
+                resolution.save(update_fields=["source_file"])
+            outcome = IngestOutcome(
+                name,
+                "updated" if existing else "new",
+                symbol=result.symbol,
+                resolution_id=resolution.pk,
+                changes=changes,
+                deliverables=Deliverable.objects.filter(mandate__resolution=resolution).count(),
+            )
+            if existing and not changes:
+                outcome.status = "unchanged"
+            if dry_run:
+                raise _Rollback
+    except _Rollback:
+        if not existing:
+            outcome.resolution_id = None
+        return outcome
+    except Exception:
+        if stored_file:  # the rows are gone: do not leave the file behind either
+            Resolution._meta.get_field("source_file").storage.delete(stored_file)
+        raise
+    if existing and existing.source_file and existing.source_file.name != stored_file:
+        existing.source_file.storage.delete(existing.source_file.name)
+    logger.info("ingested %s as %s (%s)", name, result.symbol, outcome.status)
+    return outcome
+
+
+def _store(*, result: extraction.ExtractionResult, existing: Resolution | None, checksum: str):
+    body = _body(result.body)
+    session = _session(body, result.session)
+    resolution = existing or Resolution(symbol=result.symbol)
+    data = result.to_dict()
+    changes: list[str] = []
+    header = {
+        "body": body,
+        "session": session,
+        "number": result.number or "",
+        "title": result.title or "",
+        "adopted_on": result.adopted_on,
+        "agenda_item": result.agenda_item or "",
+        "committee_report": result.committee_report or "",
+        "vote": data["vote"],
+    }
+    for name, value in header.items():
+        if existing and getattr(resolution, name) != value:
+            changes.append(f"{name}: {getattr(resolution, name)!r} -> {value!r}")
+        setattr(resolution, name, value)
+    if existing and resolution.text != result.text:
+        changes.append("text changed")
+    resolution.text = result.text
+    resolution.source_name = result.source_name
+    resolution.checksum = checksum
+    resolution.extractor_version = result.extractor_version
+    resolution.extraction = data
+    resolution.warnings = list(result.warnings)
+    resolution.save()
+
+    paragraphs = _store_paragraphs(resolution, result)
+    changes += _store_mandates(resolution, result, paragraphs, existing is not None)
+    _link_fulfilments(resolution, result)
+    return resolution, changes
+
+
+def _body(code: str) -> Body:
+    body, _ = Body.objects.get_or_create(code=code, defaults={"name": code})
+    return body
+
+
+def _session(body: Body, number: int | None) -> Session | None:
+    if number is None:
+        return None
+    if body.code in SESSION_BODIES:
+        return session_get_or_estimate(body=body, number=number)
+    return Session.objects.filter(body=body, number=number).first()
+
+
+def _store_paragraphs(resolution: Resolution, result) -> dict[str, Paragraph]:
+    """Paragraphs are the text's, not a person's: replace them wholesale."""
+    resolution.paragraphs.all().delete()
+    rows: list[Paragraph] = []
+    for item in result.preamble:
+        rows.append(
+            Paragraph(
+                resolution=resolution,
+                part=Paragraph.Part.PREAMBLE,
+                position=len(rows),
+                verb=item.verb,
+                text=item.text,
+                span_start=item.span[0],
+                span_end=item.span[1],
+            )
+        )
+    for item in result.operative:
+        rows.append(
+            Paragraph(
+                resolution=resolution,
+                part=Paragraph.Part.OPERATIVE,
+                position=len(rows),
+                number=item.number,
+                verb=item.verb,
+                text=item.text,
+                span_start=item.span[0],
+                span_end=item.span[1],
+            )
+        )
+        for sub in item.subparagraphs:
+            rows.append(
+                Paragraph(
+                    resolution=resolution,
+                    part=Paragraph.Part.OPERATIVE,
+                    position=len(rows),
+                    number=f"{item.number}({sub.label})",
+                    text=sub.text,
+                    span_start=sub.span[0],
+                    span_end=sub.span[1],
+                )
+            )
+    Paragraph.objects.bulk_create(rows)
+    by_number: dict[str, Paragraph] = {}
+    for row in Paragraph.objects.filter(resolution=resolution, part=Paragraph.Part.OPERATIVE):
+        by_number.setdefault(row.number, row)
+    return by_number
+
+
+def _keyed(items: Iterable, key: Callable) -> Iterator[tuple[tuple, object]]:
+    """Natural keys that survive a new version: (key..., occurrence)."""
+    seen: Counter = Counter()
+    for item in items:
+        base = key(item)
+        seen[base] += 1
+        yield (*base, seen[base]), item
+
+
+def _store_mandates(
+    resolution: Resolution, result, paragraphs: dict[str, Paragraph], update: bool
+) -> list[str]:
+    changes: list[str] = []
+    actors = {actor.name: actor for actor in Actor.objects.all()}
+    old_mandates = dict(
+        _keyed(
+            resolution.mandates.select_related("actor").order_by("position", "pk"),
+            lambda m: (m.paragraph_label, m.actor.name if m.actor else m.actor_text),
+        )
+    )
+    mandate_rows: dict[int, Mandate] = {}
+    kept_mandates: set[int] = set()
+    new_mandates = list(
+        _keyed(
+            enumerate(result.mandates),
+            lambda pair: (pair[1].paragraph, _actor_key(pair[1], actors)),
+        )
+    )
+    for position, (key, (index, item)) in enumerate(new_mandates):
+        mandate = old_mandates.get(key)
+        values = {
+            "paragraph": _paragraph_for(paragraphs, item.paragraph),
+            "paragraph_label": item.paragraph,
+            "verb": item.verb[:100],
+            "actor": actors.get(item.actor),
+            "actor_text": (item.actor_text or item.actor)[:500],
+            "quote": item.quote,
+            "span_start": item.span[0],
+            "span_end": item.span[1],
+            "needs_review": item.needs_review,
+            "review_reasons": list(item.review_reasons),
+            "position": position,
+        }
+        if mandate is None:
+            mandate = Mandate.objects.create(resolution=resolution, **values)
+            if update:
+                changes.append(f"new mandate in para. {item.paragraph} for {item.actor}")
+        else:
+            for name, value in values.items():
+                setattr(mandate, name, value)
+            mandate.save()
+            kept_mandates.add(mandate.pk)
+        mandate.partners.set([actors[name] for name in item.partners if name in actors])
+        mandate_rows[index] = mandate
+    for mandate in old_mandates.values():
+        if (
+            mandate.pk not in kept_mandates
+            and not mandate.deliverables.exclude(review_status=ReviewStatus.PROPOSED).exists()
+        ):
+            changes.append(f"mandate in para. {mandate.paragraph_label} no longer in the text")
+            mandate.delete()
+    changes += _store_deliverables(resolution, result, mandate_rows, update)
+    return changes
+
+
+def _actor_key(item, actors: dict[str, Actor]) -> str:
+    """The name a stored mandate keeps: the Actor's when known, else the printed words."""
+    return item.actor if item.actor in actors else (item.actor_text or item.actor)[:500]
+
+
+def _paragraph_for(paragraphs: dict[str, Paragraph], label: str) -> Paragraph | None:
+    return paragraphs.get(label) or paragraphs.get(label.split("(")[0])
+
+
+def _store_deliverables(
+    resolution: Resolution, result, mandates: dict[int, Mandate], update: bool
+) -> list[str]:
+    changes: list[str] = []
+    source = f"{result.source_name} (extractor {result.extractor_version})"
+    old = dict(
+        _keyed(
+            Deliverable.objects.filter(mandate__resolution=resolution)
+            .select_related("mandate__actor", "due_session")
+            .order_by("position", "pk"),
+            lambda d: (
+                d.mandate.paragraph_label,
+                d.mandate.actor.name if d.mandate.actor else d.mandate.actor_text,
+                d.kind,
+            ),
+        )
+    )
+    actors = {actor.name: actor for actor in Actor.objects.all()}
+    sessions: dict[tuple[str, int], Session | None] = {}
+    kept: set[int] = set()
+    for position, (key, item) in enumerate(
+        _keyed(result.deliverables, lambda d: (d.paragraph, _actor_key(d, actors), d.kind))
+    ):
+        proposed = {
+            "kind": item.kind,
+            "count": max(item.count or 1, 1),
+            "title": item.title[:500],
+            "due_session": _due_session(sessions, item.due),
+            "due_relation": (item.due.relation or "") if item.due else "",
+            "stated_due_date": item.due.date if item.due else None,
+            "alternatives": [_due_dict(alt) for alt in item.alternatives],
+            "recurring": item.recurring or "",
+        }
+        evidence = {
+            "quote": item.quote,
+            "span_start": item.span[0],
+            "span_end": item.span[1],
+            "needs_review": item.needs_review,
+            "review_reasons": list(item.review_reasons),
+        }
+        mandate = mandates.get(item.mandate) if item.mandate is not None else None
+        if mandate is None:
+            mandate = _mandate_for(resolution, item)
+        deliverable = old.get(key)
+        if deliverable is None:
+            deliverable = Deliverable(mandate=mandate, position=position, **proposed, **evidence)
+            deliverable.predecessor = _predecessor(resolution, item)
+            deliverable.save()
+            if update:
+                changes.append(f"new {item.kind} in para. {item.paragraph}")
+        else:
+            kept.add(deliverable.pk)
+            owned = set(deliverable.edited_fields)
+            if deliverable.review_status != ReviewStatus.PROPOSED:
+                owned |= set(PROPOSED_FIELDS)
+            for name, value in proposed.items():
+                current = getattr(deliverable, name)
+                if current == value:
+                    continue
+                if name in owned:
+                    _propose(deliverable, name, current, value, source)
+                    changes.append(
+                        f"para. {item.paragraph} {name}: kept the person's value, proposed {_show(value)}"
+                    )
+                else:
+                    changes.append(
+                        f"para. {item.paragraph} {name}: {_show(current)} -> {_show(value)}"
+                    )
+                    setattr(deliverable, name, value)
+            for name, value in evidence.items():
+                setattr(deliverable, name, value)
+            deliverable.mandate = mandate
+            deliverable.position = position
+            deliverable.save()
+        deliverable_due_date_refresh(deliverable=deliverable)
+    for deliverable in old.values():
+        if deliverable.pk in kept:
+            continue
+        if deliverable.review_status == ReviewStatus.PROPOSED and not deliverable.edited_fields:
+            changes.append(
+                f"para. {deliverable.mandate.paragraph_label} {deliverable.kind} no longer in the text: removed"
+            )
+            deliverable.delete()
+        else:
+            reason = "no longer found in the new version of the text"
+            _propose(deliverable, "(deliverable)", deliverable.title, "", source)
+            deliverable.needs_review = True
+            deliverable.review_reasons = [*deliverable.review_reasons, reason]
+            deliverable.save(update_fields=["needs_review", "review_reasons", "updated_at"])
+            changes.append(
+                f"para. {deliverable.mandate.paragraph_label} {deliverable.kind}: {reason}"
+            )
+    return changes
+
+
+def _mandate_for(resolution: Resolution, item) -> Mandate:
+    """A deliverable the extractor did not attach to a mandate still needs one."""
+    return Mandate.objects.create(
+        resolution=resolution,
+        paragraph_label=item.paragraph,
+        verb=item.verb[:100],
+        actor=Actor.objects.filter(name=item.actor).first(),
+        actor_text=(item.actor_text or item.actor)[:500],
+        quote=item.quote,
+        span_start=item.span[0],
+        span_end=item.span[1],
+    )
+
+
+def _due_session(cache: dict, due) -> Session | None:
+    if due is None or due.body is None or due.session is None:
+        return None
+    key = (due.body, due.session)
+    if key not in cache:
+        cache[key] = _session(_body(due.body), due.session)
+    return cache[key]
+
+
+def _due_dict(due) -> dict:
+    return {
+        "body": due.body,
+        "session": due.session,
+        "relation": due.relation,
+        "date": due.date.isoformat() if due.date else None,
+    }
+
+
+def _show(value) -> str:
+    return "-" if value in (None, "", []) else str(value)
+
+
+def _propose(deliverable: Deliverable, name: str, old, new, source: str) -> None:
+    ProposedChange.objects.create(
+        deliverable=deliverable,
+        field=name,
+        old_value=_show(old),
+        new_value=_show(new),
+        source=source,
+    )
+
+
+def _predecessor(resolution: Resolution, item) -> Deliverable | None:
+    """A renewed request ("reiterates its request", the same series) continues an earlier one."""
+    earlier = (
+        Deliverable.objects.filter(
+            mandate__resolution__title=resolution.title,
+            mandate__actor__name=item.actor,
+            kind=item.kind,
+            mandate__resolution__body=resolution.body,
+        )
+        .exclude(mandate__resolution=resolution)
+        .select_related("mandate__resolution")
+        .order_by("-mandate__resolution__adopted_on", "-pk")
+    )
+    if resolution.adopted_on:
+        earlier = earlier.filter(mandate__resolution__adopted_on__lt=resolution.adopted_on)
+    if not resolution.title:
+        return None
+    return earlier.first()
+
+
+def _link_fulfilments(resolution: Resolution, result) -> None:
+    """ "Takes note of the report (A/HRC/59/36)": an earlier deliverable was delivered."""
+    for note in result.takes_note_of:
+        body_session = _symbol_session(note.document)
+        if body_session is None:
+            continue
+        body_code, number = body_session
+        candidates = Deliverable.objects.filter(
+            due_session__body__code=body_code,
+            due_session__number=number,
+            kind__in=[
+                Deliverable.Kind.REPORT,
+                Deliverable.Kind.STUDY,
+                Deliverable.Kind.COMPILATION,
+            ],
+            fulfilled_by="",
+        ).exclude(mandate__resolution=resolution)
+        same_series = candidates.filter(mandate__resolution__title=resolution.title)
+        chosen = same_series.first() if same_series.count() == 1 else None
+        if chosen is None and candidates.count() == 1:
+            chosen = candidates.first()
+        if chosen is None:
+            continue
+        chosen.fulfilled_by = note.document
+        chosen.fulfilled_on = resolution.adopted_on
+        if chosen.progress in (
+            Deliverable.Progress.PLANNED,
+            Deliverable.Progress.IN_PROGRESS,
+            Deliverable.Progress.SUBMITTED,
+        ):
+            chosen.progress = Deliverable.Progress.ISSUED
+        chosen.save(update_fields=["fulfilled_by", "fulfilled_on", "progress", "updated_at"])
+
+
+def _symbol_session(symbol: str) -> tuple[str, int] | None:
+    """A/HRC/59/36 -> (HRC, 59); A/80/123 -> (GA, 80)."""
+    parts = symbol.split("/")
+    try:
+        if parts[:2] == ["A", "HRC"] and len(parts) >= 4:
+            return "HRC", int(parts[2])
+        if parts[0] == "A" and len(parts) >= 3:
+            return "GA", int(parts[1])
+    except ValueError:
+        return None
+    return None

@@ -1,0 +1,115 @@
+"""The read-only JSON API: filters, pagination, authentication and the OpenAPI schema."""
+
+from datetime import date
+
+import pytest
+from rest_framework.authtoken.models import Token
+
+from mandates.models import Deliverable
+from mandates.services.ingest import resolution_ingest_path
+from tests import factories
+from tests.samples import GA_EXAMPLE, HRC_EXAMPLE
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def api(client, django_user_model):
+    user = django_user_model.objects.create_user("reader", "reader@example.org", "pw")
+    token = Token.objects.create(user=user)
+    client.defaults["HTTP_AUTHORIZATION"] = f"Token {token.key}"
+    return client
+
+
+@pytest.fixture(autouse=True)
+def _examples(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    resolution_ingest_path(path=HRC_EXAMPLE)
+    resolution_ingest_path(path=GA_EXAMPLE)
+
+
+def test_api_needs_authentication(client):
+    """Without a token or a session the API answers 401/403."""
+    assert client.get("/api/deliverables/").status_code in (401, 403)
+
+
+def test_deliverables_list_is_paginated_with_due_and_session_dates(api):
+    """The list pages results and shows the deadline, the computed date and the session dates."""
+    data = api.get("/api/deliverables/").json()
+    assert data["count"] == Deliverable.objects.count()
+    report = next(d for d in data["results"] if d["due"] and d["due"]["session"] == 64)
+    assert report["due"] == {"body": "HRC", "session": 64, "relation": "at", "date": None}
+    assert report["session_dates"]["start"] and report["due_date"]
+    assert report["calendar_url"].endswith(f"/deliverables/{report['uid']}.ics")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"body": "GA"}, {("GA", 82)}),
+        ({"session": "HRC-64"}, {("HRC", 64)}),
+        ({"session": "HRC-63"}, {("HRC", 63)}),
+        ({"actor": "Secretary-General"}, {("GA", 82)}),
+    ],
+)
+def test_deliverables_filters(api, query, expected):
+    """body, session and actor filters narrow the list."""
+    results = api.get("/api/deliverables/", query).json()["results"]
+    assert results
+    assert {(r["due"]["body"], r["due"]["session"]) for r in results if r["due"]} <= expected
+
+
+def test_status_and_due_date_filters(api):
+    """status matches progress or review; due_before/due_after bound the due date."""
+    target = Deliverable.objects.filter(due_date__isnull=False).order_by("due_date").first()
+    Deliverable.objects.filter(pk=target.pk).update(progress="submitted")
+    results = api.get("/api/deliverables/", {"status": "submitted"}).json()["results"]
+    assert [r["uid"] for r in results] == [str(target.uid)]
+    cutoff = target.due_date.isoformat()
+    before = api.get("/api/deliverables/", {"due_before": cutoff}).json()["results"]
+    assert {r["due_date"] for r in before} == {cutoff}
+    after = api.get("/api/deliverables/", {"due_after": "2100-01-01"}).json()["results"]
+    assert after == []
+
+
+def test_resolution_by_symbol_with_deliverables(api):
+    """A resolution is found by its symbol (slashes and all), with its deliverables."""
+    data = api.get("/api/resolutions/A/HRC/RES/61/99/").json()
+    assert data["symbol"] == "A/HRC/RES/61/99"
+    assert data["adopted_on"] == "2026-04-02"
+    assert {d["kind"] for d in data["deliverables"]} >= {"report", "seminar"}
+    assert api.get("/api/resolutions/A/HRC/RES/1/1/").status_code == 404
+
+
+def test_sessions_list(api):
+    """The session calendar is served with its estimated flag."""
+    data = api.get("/api/sessions/", {"body__code": "HRC", "number": 65}).json()
+    assert data["results"] == [
+        {
+            "body": "HRC",
+            "number": 65,
+            "start": "2027-06-14",
+            "end": "2027-07-06",
+            "main_part_end": None,
+            "dates_status": "estimated",
+            "is_estimated": True,
+        }
+    ]
+
+
+def test_private_deliverables_are_hidden_from_non_staff(api):
+    """Deliverables not public are only listed for staff."""
+    hidden = factories.DeliverableFactory(is_public=False, due_date=date(2027, 1, 1))
+    uids = {
+        r["uid"]
+        for r in api.get("/api/deliverables/", {"due_after": "2026-12-31"}).json()["results"]
+    }
+    assert str(hidden.uid) not in uids
+
+
+def test_openapi_schema_is_served(api):
+    """The OpenAPI schema lists the three collections."""
+    response = api.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    schema = response.json()
+    assert schema["openapi"].startswith("3.")
+    assert {"/api/deliverables/", "/api/resolutions/", "/api/sessions/"} <= set(schema["paths"])

@@ -1,0 +1,119 @@
+"""`manage.py ingest` and `manage.py extract` as people use them."""
+
+import json
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from mandates.models import Resolution
+from tests.samples import EXAMPLES, HRC_EXAMPLE
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.mark.django_db
+def test_ingest_folder_prints_a_summary():
+    """A folder is ingested file by file and the command ends with the counts."""
+    out = StringIO()
+    call_command("ingest", str(EXAMPLES), stdout=out, stderr=StringIO())
+    assert "2 new, 0 updated, 0 unchanged, 0 failed" in out.getvalue()
+    out = StringIO()
+    call_command("ingest", str(EXAMPLES), stdout=out, stderr=StringIO())
+    assert "0 new, 0 updated, 2 unchanged, 0 failed" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_ingest_shows_a_progress_bar_for_many_files():
+    """Several files draw a progress bar on stderr."""
+    err = StringIO()
+    call_command("ingest", str(EXAMPLES), stdout=StringIO(), stderr=err)
+    assert "[##############################] 2/2" in err.getvalue()
+
+
+@pytest.mark.django_db
+def test_ingest_dry_run_stores_nothing():
+    """--dry-run reports what would be created and stores nothing."""
+    out = StringIO()
+    call_command("ingest", str(HRC_EXAMPLE), "--dry-run", stdout=out)
+    assert "Dry run, nothing stored: 1 new" in out.getvalue()
+    assert not Resolution.objects.exists()
+
+
+@pytest.mark.django_db
+def test_ingest_reports_failures_with_reasons(tmp_path):
+    """A bad file is named with its reason and the command exits non-zero."""
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    out = StringIO()
+    with pytest.raises(CommandError, match="1 file"):
+        call_command("ingest", str(bad), str(HRC_EXAMPLE), stdout=out)
+    assert "failed     empty.txt:" in out.getvalue()
+    assert Resolution.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_ingest_missing_path_is_a_clear_error():
+    """A path that does not exist is refused before anything is stored."""
+    with pytest.raises(CommandError, match="no such file"):
+        call_command("ingest", "/nonexistent/file.txt")
+
+
+def _extract(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", "extract", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_extract_prints_json_without_touching_the_database():
+    """`extract --format json` prints the documented JSON for a file."""
+    result = _extract(str(HRC_EXAMPLE), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["symbol"] == "A/HRC/RES/61/99"
+    assert any(d["due"] and d["due"]["session"] == 64 for d in data["deliverables"])
+
+
+def test_extract_text_format_is_a_table():
+    """`--format text` prints a readable table naming the deadline."""
+    result = _extract(str(HRC_EXAMPLE), "--format", "text")
+    assert result.returncode == 0, result.stderr
+    assert "A/HRC/RES/61/99" in result.stdout
+    assert "HRC 64 (at)" in result.stdout
+
+
+def test_extract_bad_input_is_one_line_and_non_zero(tmp_path):
+    """A bad file exits non-zero with a one-line message and no traceback."""
+    bad = tmp_path / "nothing.txt"
+    bad.write_bytes(b"")
+    result = _extract(str(bad))
+    assert result.returncode != 0
+    assert result.stderr.strip().count("\n") == 0
+    assert "nothing.txt" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.django_db
+def test_demo_setup_creates_the_login_and_ingests_the_examples():
+    """`demo_setup` prints how to log in and stores the example resolutions."""
+    out = StringIO()
+    call_command("demo_setup", stdout=out)
+    assert "demo / demo-mandates" in out.getvalue()
+    assert set(Resolution.objects.values_list("symbol", flat=True)) == {
+        "A/HRC/RES/61/99",
+        "A/RES/81/999",
+    }
+    from django.contrib.auth import authenticate
+
+    assert authenticate(username="demo", password="demo-mandates").is_superuser

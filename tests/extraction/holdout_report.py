@@ -1,0 +1,215 @@
+"""Score the extractor on the held-out labels (labels_holdout/), not used for tuning.
+
+Run from the repository root:
+
+    /work/main/.venv/bin/python tests/extraction/holdout_report.py [-v]
+
+Deadline deliverables are matched as a multiset on (paragraph, due_body, due_session),
+exactly like ``deadline_scores`` in test_gold.py; the relation (at/before/by) is reported
+for the matched ones. The header (symbol, body, session, adoption date) is checked against
+labels_holdout/meta/<STEM>.json, which also lists deliverables without a session number
+and deadlines at other bodies (reported, not scored). Every false positive and false
+negative is printed with its paragraph. ``-v`` also prints what the extractor found in
+the paragraph of each false negative.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from mandates.extraction import extract_file  # noqa: E402
+
+LABELS = Path(__file__).with_name("labels_holdout")
+SHARED = Path(os.environ.get("MANDATE_TRACKER_SHARED", ROOT.parent / "shared"))
+
+
+def corpus_path(stem: str) -> Path:
+    folder = "hrc" if stem.startswith("A_HRC_") else "ga" if stem.startswith("A_RES_") else "other"
+    return SHARED / "corpus" / folder / f"{stem}.txt"
+
+
+def ratio(num: int, den: int) -> float:
+    return num / den if den else 1.0
+
+
+def short(text: str, width: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def row_key(row: dict) -> tuple:
+    return (row["paragraph"], row["due_body"], row["due_session"])
+
+
+def due_key(deliverable) -> tuple:
+    return (deliverable.paragraph, deliverable.due.body, deliverable.due.session)
+
+
+def overlap(left, right) -> int:
+    return sum((Counter(left) & Counter(right)).values())
+
+
+def header_checks(result, meta: dict) -> list[tuple[str, object, object]]:
+    """(field, want, got) for the four header fields."""
+    adopted = result.adopted_on.isoformat() if result.adopted_on else None
+    return [
+        ("symbol", meta["symbol"], result.symbol),
+        ("body", meta["body"], result.body),
+        ("session", meta["session"], result.session),
+        ("adopted", meta["adopted"], adopted),
+    ]
+
+
+def main(verbose: bool = False) -> int:
+    files = sorted(LABELS.glob("*.json"))
+    tp = fp = fn = 0
+    relation_ok = relation_all = 0
+    kind_ok = actor_ok = 0
+    judged = judged_found = 0
+    header_ok = header_all = 0
+    docs_header_ok = 0
+    fps: list[str] = []
+    fns: list[str] = []
+    header_errors: list[str] = []
+    relation_errors: list[str] = []
+    kind_errors: list[str] = []
+    side: list[str] = []
+    errors: list[str] = []
+    for label_file in files:
+        stem = label_file.stem
+        rows = json.loads(label_file.read_text(encoding="utf-8"))
+        meta_file = LABELS / "meta" / f"{stem}.json"
+        meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else None
+        try:
+            result = extract_file(str(corpus_path(stem)))
+        except Exception as exc:  # a crash is a miss on every label of the document
+            errors.append(f"{stem}: {type(exc).__name__}: {exc}")
+            fn += len(rows)
+            fns.extend(f"FN {stem} {row_key(r)}" for r in rows)
+            continue
+
+        dated = [d for d in result.deliverables if d.due is not None and d.due.session is not None]
+        got = Counter(due_key(d) for d in dated)
+        want = Counter(row_key(r) for r in rows)
+        for key in sorted(got | want, key=str):
+            hit = min(got[key], want[key])
+            tp += hit
+            if got[key] > hit:
+                fp += got[key] - hit
+                for d in [d for d in dated if due_key(d) == key][hit:]:
+                    fps.append(f"FP {stem} {key} {d.kind} by {d.actor!r}: {short(d.quote)!r}")
+            if want[key] > hit:
+                fn += want[key] - hit
+                for r in [r for r in rows if row_key(r) == key][hit:]:
+                    line = f"FN {stem} {key} {r['kind']} by {r['actor']!r} ({r['due_relation']})"
+                    if r.get("note"):
+                        line += f" [note: {r['note']}]"
+                    if verbose:
+                        there = [
+                            f"{d.kind}/{d.due.body if d.due else None}/"
+                            f"{d.due.session if d.due else None}"
+                            for d in result.deliverables
+                            if d.paragraph == key[0]
+                        ]
+                        line += f"\n      extractor in para {key[0]}: {there or 'nothing'}"
+                    fns.append(line)
+            labelled = [r for r in rows if row_key(r) == key]
+            found = [d for d in dated if due_key(d) == key]
+            judgement = [r for r in labelled if r.get("judgement_call")]
+            judged += len(judgement)
+            judged_found += min(len(judgement), hit)
+            if hit:
+                kinds = overlap((r["kind"] for r in labelled), (d.kind for d in found))
+                actors = overlap((r["actor"] for r in labelled), (d.actor for d in found))
+                kind_ok += min(kinds, hit)
+                actor_ok += min(actors, hit)
+                if kinds < hit or actors < hit:
+                    kind_errors.append(
+                        f"{stem} {key}: want {[(r['kind'], r['actor']) for r in labelled]} "
+                        f"got {[(d.kind, d.actor) for d in found]}"
+                    )
+                want_rel = Counter(r["due_relation"] for r in labelled)
+                got_rel = Counter(d.due.relation for d in found)
+                same = sum((want_rel & got_rel).values())
+                relation_all += hit
+                relation_ok += min(same, hit)
+                if same < hit:
+                    relation_errors.append(
+                        f"{stem} {key}: want {dict(want_rel)} got {dict(got_rel)}"
+                    )
+
+        if meta is not None:
+            checks = header_checks(result, meta)
+            bad = [(name, w, g) for name, w, g in checks if w != g]
+            header_all += len(checks)
+            header_ok += len(checks) - len(bad)
+            docs_header_ok += not bad
+            header_errors.extend(f"{stem} {name}: want {w!r} got {g!r}" for name, w, g in bad)
+            for r in meta.get("other_body_deadlines", []):
+                found = [
+                    f"{d.due.body}/{d.due.session}"
+                    for d in result.deliverables
+                    if d.paragraph == r["paragraph"] and d.due is not None
+                ]
+                side.append(
+                    f"{stem} ({r['paragraph']}, {r['due_body']}, {r['due_session']}) "
+                    f"{r['kind']}: extractor dues in paragraph: {found or 'none'}"
+                )
+            for r in meta.get("deliverables_without_session", []):
+                found = [
+                    f"{d.kind}/{d.due.body if d.due else None}"
+                    for d in result.deliverables
+                    if d.paragraph == r["paragraph"]
+                ]
+                side.append(
+                    f"{stem} ({r['paragraph']}) {r['kind']} to {r['due_body']} without session: "
+                    f"extractor in paragraph: {found or 'none'}"
+                )
+
+    precision, recall = ratio(tp, tp + fp), ratio(tp, tp + fn)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    print(f"held-out documents: {len(files)}")
+    print(
+        f"deadline deliverables (paragraph, body, session): tp={tp} fp={fp} fn={fn} "
+        f"P={precision:.3f} R={recall:.3f} F1={f1:.3f}"
+    )
+    # the same score without the rows marked judgement_call (debatable readings)
+    s_tp, s_fn = tp - judged_found, fn - (judged - judged_found)
+    s_p, s_r = ratio(s_tp, s_tp + fp), ratio(s_tp, s_tp + s_fn)
+    s_f1 = 2 * s_p * s_r / (s_p + s_r) if s_p + s_r else 0.0
+    print(
+        f"  without {judged} judgement-call labels: tp={s_tp} fp={fp} fn={s_fn} "
+        f"P={s_p:.3f} R={s_r:.3f} F1={s_f1:.3f}"
+    )
+    print(f"relation (at/before/by) on matched: {relation_ok}/{relation_all}")
+    print(f"kind on matched: {kind_ok}/{tp}; actor (canonical name) on matched: {actor_ok}/{tp}")
+    print(
+        f"header fields correct: {header_ok}/{header_all}; "
+        f"documents with a fully correct header: {docs_header_ok}/{len(files)}"
+    )
+    sections = [
+        ("extraction errors", errors),
+        ("false positives", fps),
+        ("false negatives", fns),
+        ("relation mismatches", relation_errors),
+        ("kind or actor mismatches on matched deliverables", kind_errors),
+        ("header mismatches", header_errors),
+        ("not scored: other bodies and deliverables without a session", side),
+    ]
+    for title, lines in sections:
+        print(f"\n{title} ({len(lines)}):")
+        for line in lines:
+            print("  ", line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(verbose="-v" in sys.argv[1:]))

@@ -1,0 +1,121 @@
+"""Session mentions, dates, recurrence and bodies in operative text."""
+
+from datetime import date
+
+import pytest
+
+from mandates.extraction.deadlines import RECUR_RE, body_code, find_dates, find_sessions, recurrence
+
+
+def sessions(text, body="HRC", session=59):
+    found = find_sessions(text, 0, len(text), body=body, session=session)
+    return [(m.body, m.sessions, m.relation, m.alternatives) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("at its sixty-fifth session", [("HRC", [65], "at", [])]),
+        ("before the sixty-fifth session of the Council", [("HRC", [65], "before", [])]),
+        ("in advance of its sixtieth session", [("HRC", [60], "before", [])]),
+        ("prior to its sixtieth session", [("HRC", [60], "before", [])]),
+        ("no later than its sixtieth session", [("HRC", [60], "by", [])]),
+        ("no later than at its sixtieth session", [("HRC", [60], "by", [])]),
+        ("by the end of its sixtieth session", [("HRC", [60], "by", [])]),
+        ("for consideration at its sixtieth session", [("HRC", [60], "at", [])]),
+        ("to the General Assembly at its eighty-first session", [("GA", [81], "at", [])]),
+        ("at the eighty-first session of the General Assembly", [("GA", [81], "at", [])]),
+        ("at the main part of its eighty-first session", [("HRC", [81], "at", [])]),
+        ("at its sixty-first and sixty-fourth sessions", [("HRC", [61, 64], "at", [])]),
+        (
+            "at its sixty-first, sixty-second and sixty-third sessions",
+            [("HRC", [61, 62, 63], "at", [])],
+        ),
+        ("at its sixty-first to sixty-third sessions", [("HRC", [61, 62, 63], "at", [])]),
+        ("at its 65th session", [("HRC", [65], "at", [])]),
+        ("at its sixty-second fifth session", [("HRC", [65], "at", [62])]),
+        ("at its sixty-second session; sixty fifth", [("HRC", [65], "at", [62])]),
+        ("at the Council's sixty-first session", [("HRC", [61], "at", [])]),
+        ("starting at its sixtieth session", [("HRC", [60], "at", [])]),
+    ],
+)
+def test_session_phrases(text, expected):
+    """Each way of naming a session gives its body, numbers, relation and residue."""
+    assert sessions(text) == expected
+
+
+def test_past_sessions_are_references():
+    """Sessions of the adopting body before the present one are not deadlines."""
+    assert sessions("at its fiftieth session") == []
+    assert sessions("the panel discussion held at its sixtieth session") == []
+
+
+def test_present_and_next_session():
+    """ "present session" is the adopting session; "next session" is one more, implied."""
+    found = find_sessions("at its next session", 0, 19, body="HRC", session=59)
+    assert (found[0].sessions, found[0].implied) == ([60], "next session")
+    assert sessions("at its present session") == [("HRC", [59], "at", [])]
+
+
+def test_their_sessions_respectively():
+    """ "to the Assembly and the Council at their ... sessions, respectively" maps in order."""
+    text = (
+        "to the General Assembly and the Human Rights Council at their eighty-first and "
+        "sixty-second sessions, respectively"
+    )
+    [found] = find_sessions(text, 0, len(text), body="GA", session=80)
+    assert (found.bodies, found.sessions) == (["GA", "HRC"], [81, 62])
+
+
+def test_dates():
+    """Full dates with a relation are read; periods and past events are not deadlines."""
+    text = (
+        "no later than 1 July 2026, by 30 April annually, for the period from 1 July 2026 to "
+        "30 June 2027, adopted on 2 May 2020"
+    )
+    found = find_dates(text, 0, len(text))
+    assert [(d.relation, d.date, d.annual) for d in found] == [
+        ("by", date(2026, 7, 1), False),
+        ("by", None, True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("annually", "annual"),
+        ("on an annual basis", "annual"),
+        ("each year", "annual"),
+        ("biennially", "biennial"),
+        ("every two years", "biennial"),
+        ("every four years", "every 4 years"),
+        ("every three sessions", "every 3 sessions"),
+    ],
+)
+def test_recurrence(text, expected):
+    """Recurrence words map to annual, biennial or every N."""
+    assert recurrence(RECUR_RE.search(text)) == expected
+
+
+def test_body_codes():
+    """Printed body names map to codes; "the Council" is the Human Rights Council by default."""
+    assert body_code("the Human Rights Council") == "HRC"
+    assert body_code("the Assembly") == "GA"
+    assert body_code("the Third Committee") == "GA"
+    assert body_code("the Economic and Social Council") == "ECOSOC"
+    assert body_code("the Council") == "HRC"
+    assert body_code("the Commission on the Status of Women") == "CSW"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "at its sixty-secondfifth session",
+        "at its sixty-secondsixty-fifth session",
+        "at its sixty-second sixty-fifth session",
+    ],
+)
+def test_glued_residue(text):
+    """Ordinals glued or doubled by tracked changes give the new reading and the old one."""
+    [(_body, numbers, _relation, alternatives)] = sessions(text)
+    assert (numbers, alternatives) == ([65], [62])

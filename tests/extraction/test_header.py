@@ -1,0 +1,191 @@
+"""Header fields: symbol, body, session, number, title, date, agenda item, report."""
+
+from datetime import date
+
+import pytest
+
+from mandates.extraction import extract_text
+from mandates.extraction.header import parse_header
+from tests.extraction import samples
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol", "body", "session", "number"),
+    [
+        (samples.HRC, "A/HRC/RES/61/7", "HRC", 61, "7"),
+        (samples.GA, "A/RES/81/150", "GA", 81, "150"),
+        (samples.SC, "S/RES/2999 (2026)", "SC", 2026, "2999"),
+        (samples.ECOSOC, "E/RES/2025/9", "ECOSOC", 2025, "9"),
+    ],
+)
+def test_symbol_of_each_body(text, symbol, body, session, number):
+    """Each body's resolution gets its symbol, body code, session and number."""
+    result = extract_text(text)
+    assert (result.symbol, result.body, result.session, result.number) == (
+        symbol,
+        body,
+        session,
+        number,
+    )
+
+
+def test_symbol_inferred_from_number_and_opener():
+    """With only "59/3." and the opening formula, the symbol is inferred."""
+    header = parse_header("59/3.\tSome title\n", opener_body="Human Rights Council")
+    assert header.symbol == "A/HRC/RES/59/3"
+    assert header.session == 59
+    assert header.title == "Some title"
+
+
+def test_printed_symbol_is_used():
+    """A symbol printed in the header is read when no number line is there."""
+    header = parse_header("Distr.: General\nA/HRC/RES/58/2\n", opener_body="Human Rights Council")
+    assert header.symbol == "A/HRC/RES/58/2"
+
+
+def test_number_without_dot():
+    """ "51/36<TAB>Title" (the dot lost) still gives the number and the title."""
+    header = parse_header("51/36\tTechnical assistance\n", opener_body="Human Rights Council")
+    assert (header.symbol, header.title) == ("A/HRC/RES/51/36", "Technical assistance")
+
+
+@pytest.mark.parametrize(
+    ("words", "session"),
+    [
+        ("Fifty-ninth session", 59),
+        ("Eightieth session", 80),
+        ("sixty fifth session", 65),
+        ("Seventy-ninth session", 79),
+        ("Hundredth session", 100),
+    ],
+)
+def test_session_from_ordinal_words(words, session):
+    """The session comes from the ordinal words when the number line is missing."""
+    header = parse_header(f"General Assembly\n\n{words}\n", opener_body="General Assembly")
+    assert header.session == session
+
+
+def test_session_words_disagreeing_with_number_warn():
+    """A printed session that contradicts the number gives a warning."""
+    header = parse_header(
+        "Fifty-fourth session\n\n53/2.\tTitle\n", opener_body="Human Rights Council"
+    )
+    assert header.session == 53
+    assert any("differs" in warning for warning in header.warnings)
+
+
+def test_adoption_date_split_over_two_lines():
+    """ "Resolution adopted by the Human Rights Council\\non 4 July 2025" gives the date."""
+    header = parse_header(
+        "Resolution adopted by the Human Rights Council\non 4 July 2025\n\n59/3.\tT\n",
+        opener_body="Human Rights Council",
+    )
+    assert header.adopted_on == date(2025, 7, 4)
+
+
+def test_security_council_adoption_line():
+    """The Security Council adoption line gives the date of the meeting."""
+    assert extract_text(samples.SC).adopted_on == date(2026, 1, 3)
+
+
+def test_date_from_closing_lines_when_header_has_none():
+    """Without a date in the header, the closing "meeting / date" lines give it."""
+    header = parse_header(
+        "2012/11.\tTitle\n",
+        opener_body="Economic and Social Council",
+        tail="46th meeting\n26 July 2012",
+    )
+    assert header.adopted_on == date(2012, 7, 26)
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("Agenda item 71 (b)", "71 (b)"),
+        ("Agenda item 3", "3"),
+        ("Agenda items 12 and 14", "12 and 14"),
+        ("Agenda items 20 (a) and (b)", "20 (a) and (b)"),
+    ],
+)
+def test_agenda_item(line, item):
+    """The agenda item is read as printed."""
+    header = parse_header(f"{line}\n\n80/1.\tT\n", opener_body="General Assembly")
+    assert header.agenda_item == item
+
+
+def test_agenda_item_in_merged_header_line():
+    """A header line merged by the PDF export still yields the agenda item alone."""
+    header = parse_header(
+        "Eightieth session Agenda item 7 Organization of work\n\n80/1. T\n",
+        opener_body="General Assembly",
+    )
+    assert (header.agenda_item, header.session) == ("7", 80)
+
+
+def test_committee_report():
+    """ "[on the report of the Third Committee (A/80/545, para. 5)]" gives A/80/545."""
+    assert extract_text(samples.GA).committee_report == "A/81/600"
+
+
+def test_no_committee_report_without_reference():
+    """ "[without reference to a Main Committee (A/80/L.2)]" is not a committee report."""
+    header = parse_header(
+        "[without reference to a Main Committee (A/80/L.2)]\n\n80/1.\tT\n",
+        opener_body="General Assembly",
+    )
+    assert header.committee_report is None
+
+
+def test_markdown_header():
+    """Markdown emphasis and headings around header lines do not hide the fields."""
+    header = parse_header(
+        "# General Assembly\n\n## **Eightieth session**\n\n"
+        "## **Resolution adopted by the General Assembly on 18 December 2025**\n\n"
+        "### **80/204. Enhancement of cooperation**\n",
+        opener_body="General Assembly",
+    )
+    assert (header.symbol, header.adopted_on, header.title) == (
+        "A/RES/80/204",
+        date(2025, 12, 18),
+        "Enhancement of cooperation",
+    )
+
+
+def test_session_in_title_is_ignored():
+    """A session named in the title ("its fifty-fourth session") is not the header session."""
+    header = parse_header(
+        "76/229.\tReport of the Commission on the work of its fifty-fourth session\n",
+        opener_body="General Assembly",
+    )
+    assert header.session == 76
+    assert header.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("line", "opener", "symbol", "session"),
+    [
+        ("S-32/1.\tThe situation", "Human Rights Council", "A/HRC/RES/S-32/1", 32),
+        ("ES-10/21.\tProtection of civilians", "General Assembly", "A/RES/ES-10/21", 10),
+    ],
+)
+def test_special_session_symbols(line, opener, symbol, session):
+    """Special and emergency special session numbers give their symbols."""
+    header = parse_header(f"{line}\n", opener_body=opener)
+    assert (header.symbol, header.session) == (symbol, session)
+
+
+def test_hrc_text_under_a_general_assembly_masthead():
+    """An HRC resolution printed under the "General Assembly" masthead is still HRC."""
+    text = (
+        "United Nations A/HRC/RES/59/3\n\nGeneral Assembly Distr.: General 10 July 2025\n\n"
+        "Human Rights Council\n\nFifty-ninth session\n\n"
+        "Resolution adopted by the Human Rights Council on 4 July 2025\n\n"
+        "59/3. Enhancement of cooperation\n\nThe Human Rights Council,\n\n1. Decides to act.\n"
+    )
+    result = extract_text(text)
+    assert (result.symbol, result.body, result.adopted_on) == (
+        "A/HRC/RES/59/3",
+        "HRC",
+        date(2025, 7, 4),
+    )
+    assert result.warnings == []
