@@ -65,7 +65,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("django_celery_beat", "0019_alter_periodictasks_options"),
-        ('mandates', '0002_default_data'),
+        ('mandates', '0005_resolution_checksum_index'),
     ]
 
     operations = [
