@@ -8,6 +8,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -523,6 +524,9 @@ class ReminderPolicy(models.Model):
     escalate_after_days_overdue = models.PositiveIntegerField(
         _("escalate to the focal point after N days overdue"), default=14
     )
+    digest_horizon_days = models.PositiveIntegerField(
+        _("weekly digest looks N days ahead"), default=60
+    )
 
     class Meta:
         verbose_name = _("reminder policy")
@@ -532,19 +536,25 @@ class ReminderPolicy(models.Model):
         return str(_("Reminder policy"))
 
 
+class OutgoingStatus(models.TextChoices):
+    """Where an outgoing e-mail stands: queued -> sending -> sent, or failed / skipped."""
+
+    QUEUED = "queued", _("queued")
+    SENDING = "sending", _("sending")
+    SENT = "sent", _("sent")
+    FAILED = "failed", _("failed")
+    SKIPPED = "skipped", _("skipped")
+
+
 class ReminderLog(models.Model):
     """One reminder decided for one recipient; its unique key makes it go out once."""
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("queued")
-        SENT = "sent", _("sent")
-        FAILED = "failed", _("failed")
-        SKIPPED = "skipped", _("skipped")
+    Status = OutgoingStatus
 
     deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="reminders")
     recipient = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="reminders")
     reminder = models.CharField(
-        _("reminder"), max_length=32, help_text=_('"before:14", "overdue:7"')
+        _("reminder"), max_length=32, help_text=_('"before:14", "overdue:7", "escalation:14"')
     )
     due_date = models.DateField(_("for due date"))
     status = models.CharField(
@@ -553,6 +563,17 @@ class ReminderLog(models.Model):
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     decided_at = models.DateTimeField(_("decided"), auto_now_add=True)
+    queued_at = models.DateTimeField(
+        _("queued"),
+        default=timezone.now,
+        help_text=_("When the sending was last handed to a worker."),
+    )
+    claimed_at = models.DateTimeField(
+        _("claimed by a worker"),
+        null=True,
+        blank=True,
+        help_text=_("A worker took the row to send it at this time."),
+    )
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     class Meta:
@@ -565,9 +586,41 @@ class ReminderLog(models.Model):
                 name="reminder_log_unique_key",
             ),
         ]
+        indexes = [models.Index(fields=["status", "queued_at"], name="reminder_log_status_queued")]
 
     def __str__(self) -> str:
         return f"{self.reminder} for {self.deliverable_id} to {self.recipient_id}: {self.status}"
+
+
+class DigestLog(models.Model):
+    """One weekly digest for one person; unique per person and week so it goes out once."""
+
+    Status = OutgoingStatus
+
+    recipient = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="digests")
+    week = models.DateField(_("week starting"), help_text=_("The Monday of the digest's week."))
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED
+    )
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    item_count = models.PositiveIntegerField(_("items"), default=0)
+    decided_at = models.DateTimeField(_("decided"), auto_now_add=True)
+    queued_at = models.DateTimeField(_("queued"), default=timezone.now)
+    claimed_at = models.DateTimeField(_("claimed by a worker"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-week", "recipient"]
+        verbose_name = _("digest log entry")
+        verbose_name_plural = _("digest log")
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "week"], name="digest_log_unique_key"),
+        ]
+        indexes = [models.Index(fields=["status", "queued_at"], name="digest_log_status_queued")]
+
+    def __str__(self) -> str:
+        return f"digest {self.week} to {self.recipient_id}: {self.status}"
 
 
 def new_feed_token() -> str:

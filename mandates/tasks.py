@@ -1,6 +1,11 @@
 """Thin Celery tasks: they take ids, call a service and own retries."""
 
+import logging
+from datetime import date, timedelta
+
 from celery import shared_task
+from django.conf import settings
+from django.utils import timezone
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -21,3 +26,71 @@ def feeds_rebuild(*, deliverable_ids: list[int], session_ids: list[int]) -> None
     from mandates.services.feeds import feeds_publish_affected
 
     feeds_publish_affected(deliverable_ids=deliverable_ids, session_ids=session_ids)
+
+
+# --- Reminders (mandates/services/reminders.py) -------------------------------------------
+
+logger = logging.getLogger(__name__)
+
+
+def _retry_in(retries: int) -> timedelta | None:
+    """Exponential backoff: base, 2 x base, 4 x base...; None once the last try is spent."""
+    if retries >= settings.REMINDER_MAX_RETRIES:
+        return None
+    return timedelta(seconds=settings.REMINDER_RETRY_BASE_SECONDS * 2**retries)
+
+
+@shared_task(ignore_result=True)
+def reminders_dispatch(today: str | None = None) -> int:
+    """The daily run (07:00 Geneva, scheduled in the database): decide and queue reminders."""
+    from mandates.services.reminders import reminder_dispatch_due
+
+    day = date.fromisoformat(today) if today else timezone.localdate()
+    return len(reminder_dispatch_due(today=day))
+
+
+@shared_task(bind=True, ignore_result=True, acks_late=True)
+def reminder_send(self, reminder_id: int, today: str | None = None) -> None:
+    """Send one reminder; retry transient SMTP failures with exponential backoff."""
+    from mandates.services import reminders
+
+    retry_in = _retry_in(self.request.retries)
+    try:
+        reminders.reminder_send(
+            reminder_id=reminder_id,
+            today=date.fromisoformat(today) if today else None,
+            retry_in=retry_in,
+        )
+    except reminders.TransientSendError as error:
+        if self.request.is_eager:
+            # In-process (no broker to hold a delayed retry): the row stays queued and the
+            # next daily run queues it again once REMINDER_REQUEUE_AFTER_MINUTES have passed.
+            logger.warning("%s: %s; left queued for the next run", self.name, error)
+            return
+        raise self.retry(exc=error, countdown=retry_in.total_seconds(), max_retries=None) from error
+
+
+@shared_task(ignore_result=True)
+def digests_dispatch(today: str | None = None) -> int:
+    """The Monday run (scheduled in the database): queue each reader's weekly digest."""
+    from mandates.services.reminders import digest_send_weekly
+
+    day = date.fromisoformat(today) if today else timezone.localdate()
+    return len(digest_send_weekly(today=day))
+
+
+@shared_task(bind=True, ignore_result=True, acks_late=True)
+def digest_send(self, digest_id: int) -> None:
+    """Send one weekly digest; retry transient SMTP failures with exponential backoff."""
+    from mandates.services import reminders
+
+    retry_in = _retry_in(self.request.retries)
+    try:
+        reminders.digest_send(digest_id=digest_id, retry_in=retry_in)
+    except reminders.TransientSendError as error:
+        if self.request.is_eager:
+            # In-process (no broker to hold a delayed retry): the row stays queued and the
+            # next daily run queues it again once REMINDER_REQUEUE_AFTER_MINUTES have passed.
+            logger.warning("%s: %s; left queued for the next run", self.name, error)
+            return
+        raise self.retry(exc=error, countdown=retry_in.total_seconds(), max_retries=None) from error

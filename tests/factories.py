@@ -77,3 +77,24 @@ class DeliverableFactory(factory.django.DjangoModelFactory):
     mandate = factory.SubFactory(MandateFactory)
     kind = models.Deliverable.Kind.REPORT
     title = factory.Sequence(lambda n: f"Report {n} of the High Commissioner")
+
+
+class ReminderLogFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.ReminderLog
+
+    deliverable = factory.SubFactory(DeliverableFactory, due_date=date(2030, 5, 15))
+    recipient = factory.SubFactory(ContactFactory)
+    reminder = "before:14"
+    due_date = factory.LazyAttribute(lambda o: o.deliverable.due_date)
+
+
+def responsible_deliverable(
+    due_date: date, *, contacts: int = 1, **kwargs
+) -> tuple[models.Deliverable, list[models.Contact]]:
+    """A deliverable whose own actor has `contacts` fresh contacts responsible for it."""
+    actor = ActorFactory()
+    people = ContactFactory.create_batch(contacts)
+    actor.contacts.add(*people)
+    deliverable = DeliverableFactory(due_date=due_date, mandate__actor=actor, **kwargs)
+    return deliverable, people

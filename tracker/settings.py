@@ -116,6 +116,16 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Mandate Tracker <mandate
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 
+# --- Reminders (mandates/services/reminders.py) ------------------------------------------
+# Offsets, overdue and escalation policy are data (admin: reminder rules, reminder policy);
+# these are operating limits. A transient SMTP failure is retried after base, 2 x base,
+# 4 x base... seconds (kept well under the broker's visibility timeout), then marked failed.
+REMINDER_RETRY_BASE_SECONDS = env.float("REMINDER_RETRY_BASE_SECONDS", default=60)
+REMINDER_MAX_RETRIES = env.int("REMINDER_MAX_RETRIES", default=5)
+# A row still queued or sending after this long lost its worker or its message: the next
+# daily run queues it again. Must exceed the longest SMTP attempt (EMAIL_TIMEOUT).
+REMINDER_REQUEUE_AFTER_MINUTES = env.int("REMINDER_REQUEUE_AFTER_MINUTES", default=30)
+
 # --- Auth --------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,0 +1,26 @@
+"""Report where reminders and digests stand: counts per status, oldest queued, failures."""
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from mandates.services.reminders import reminder_status_summary
+
+
+class Command(BaseCommand):
+    help = "Counts of queued, sending, sent, failed and skipped reminders and digests."
+
+    def handle(self, *args, **options):
+        now = timezone.now()
+        for label, info in reminder_status_summary().items():
+            counts = "  ".join(f"{status} {n}" for status, n in info["counts"].items())
+            self.stdout.write(f"{label}: {counts}")
+            for key, what in (("oldest_queued", "queued"), ("oldest_sending", "sending")):
+                when = info[key]
+                if when:
+                    age = now - when
+                    local = timezone.localtime(when)
+                    self.stdout.write(
+                        f"  oldest {what}: {local:%Y-%m-%d %H:%M} ({int(age.total_seconds() // 60)} min ago)"
+                    )
+            for row in info["failed"]:
+                self.stdout.write(f"  failed #{row.pk}: {row} - {row.last_error[:100]}")

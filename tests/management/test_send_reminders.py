@@ -1,0 +1,64 @@
+"""manage.py send_reminders and reminder_status."""
+
+from datetime import date, timedelta
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from mandates.models import ReminderLog
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+DUE = date(2030, 5, 15)
+
+
+def call(*args: str) -> str:
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def test_dry_run_prints_what_would_be_sent_and_records_nothing():
+    """--dry-run --today lists recipient, key and subject, and writes no row."""
+    deliverable, (person,) = factories.responsible_deliverable(DUE)
+    output = call("send_reminders", "--dry-run", "--today", "2030-05-01")
+    assert "would send" in output
+    assert "before:14" in output
+    assert person.email in output
+    assert f"[Due in 14 days] {deliverable.title}" in output
+    assert "2030-05-01: 1 reminder(s) would be sent." in output
+    assert not ReminderLog.objects.exists()
+
+
+def test_without_dry_run_it_sends_and_says_so(django_capture_on_commit_callbacks):
+    """Without a broker the reminders are sent in-process after the commit and reported."""
+    factories.responsible_deliverable(timezone.localdate() + timedelta(days=7), contacts=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        output = call("send_reminders")
+    assert "reminder(s) queued." in output
+    assert len(mail.outbox) == 2
+    assert set(ReminderLog.objects.values_list("status", flat=True)) == {"sent"}
+    assert call("send_reminders").rstrip().endswith("0 reminder(s) queued.")
+
+
+def test_a_bad_date_is_refused():
+    """--today must be an ISO date."""
+    with pytest.raises(CommandError):
+        call("send_reminders", "--today", "15/05/2030")
+
+
+def test_reminder_status_reports_counts_oldest_queued_and_failures():
+    """Counts per status, the oldest queued row and failed rows with their error."""
+    factories.ReminderLogFactory(status="sent")
+    factories.ReminderLogFactory(status="queued", queued_at=timezone.now() - timedelta(hours=2))
+    factories.ReminderLogFactory(status="failed", last_error="gave up after 6 attempts")
+    output = call("reminder_status")
+    assert "reminders: queued 1  sending 0  sent 1  failed 1  skipped 0" in output
+    assert "oldest queued:" in output
+    assert "(120 min ago)" in output
+    assert "gave up after 6 attempts" in output
+    assert "digests: queued 0" in output
