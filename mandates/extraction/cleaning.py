@@ -56,7 +56,6 @@ __all__ = [
 # (they are removed from the input first).
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _MARK = re.compile("\ue000(\\d+)\ue001")
-_PRIVATE = re.compile("[\ue000-\uf8ff]")
 
 
 @dataclass
@@ -106,21 +105,23 @@ _CHAR_MAP = {
     "\x0b": "\n",
     "\x0c": "\n\f\n",  # form feed: a page break
 }
-_SPECIAL = re.compile("[" + "".join(_CHAR_MAP) + "]")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_NORMALISE = re.compile("[" + "".join(_CHAR_MAP) + "\ue000-\uf8ff\x00-\x08\x0e-\x1f\x7f]")
 _HSPACE = re.compile(r"\t[ \t]*| [ \t]+")
 
 
 def normalise_chars(text: str) -> str:
     """Unify line ends, turn special spaces into spaces, drop invisible characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _SPECIAL.sub(lambda match: _CHAR_MAP[match.group()] or "", text)
-    text = _PRIVATE.sub("", text)
-    return _CONTROL.sub("", text)
+    # One pass: mapped characters are replaced, private-use and control characters dropped.
+    return _NORMALISE.sub(lambda match: _CHAR_MAP.get(match.group()) or "", text)
 
 
 def _squash(text: str) -> str:
-    return _HSPACE.sub(" ", text.replace("\n", " ").replace("\f", " ")).strip()
+    if "\n" in text or "\f" in text:
+        text = text.replace("\n", " ").replace("\f", " ")
+    if "  " in text or "\t" in text:
+        text = _HSPACE.sub(" ", text)
+    return text.strip()
 
 
 # --------------------------------------------------------------- markdown and footnotes
@@ -613,7 +614,8 @@ def _assemble(
             line = _MD_QUOTE.sub("", line)
             if not line:
                 continue
-        line = _HSPACE.sub(" ", line)
+        if "  " in line or "\t" in line:
+            line = _HSPACE.sub(" ", line)
 
         if current is not None and not heading and not current.heading:
             if current.hard_end or _single_newline_breaks(
@@ -964,7 +966,7 @@ def finish(
     cleaned = []
     for para in paragraphs:
         para = _squash(para)
-        if _MARK.sub("", para).strip():
+        if _OPEN not in para or _MARK.sub("", para).strip():
             cleaned.append(para)
         elif para and cleaned:
             cleaned[-1] += para.replace(" ", "")  # marks alone: they belong to the paragraph
