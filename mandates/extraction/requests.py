@@ -237,6 +237,10 @@ _STATE_RE = re.compile(
 
 _OF_SOMETHING_RE = re.compile(r"\s+of\s+(?:the\s+)?(?!United\s+Nations\b)[A-Z]")
 _PRONOUN_RE = re.compile(r"(?:him|her)\b(?=\s*,?\s+(?:to|also|further|once)\b)")
+_GOVERNMENT_RE = re.compile(
+    r"(?:the\s+)?(?P<name>Government\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z(])[\w'()-]*)*)",
+    re.IGNORECASE,
+)
 _YEAR_PREFIX_RE = re.compile(r"(?:the\s+)?(?:19|20)\d\d\s+")
 _GENERIC_ACTOR_RE = re.compile(
     r"the\s+(?P<name>(?:[A-Za-z][\w'-]*)(?:\s+(?!to\b|and\b|shall\b|should\b|will\b)"
@@ -565,14 +569,12 @@ def _parse_actor_at(pos: int, end: int, ctx: _Context) -> _Actor | None:
         )
     state = _STATE_RE.match(masked, pos, end)
     if state:
-        return _Actor(
-            "Member States",
-            _printed(ctx.text[pos : state.end()]),
-            pos,
-            state.end(),
-            True,
-            state=True,
-        )
+        government = _GOVERNMENT_RE.match(masked, pos, end)
+        if government:  # "the Government of Haiti": that State, by its printed name
+            name = _printed(ctx.text[government.start("name") : government.end("name")])
+            return _Actor(name, name, pos, government.end(), True, state=True)
+        printed = _printed(ctx.text[pos : state.end()])
+        return _Actor("Member States", printed, pos, state.end(), True, state=True)
     generic = _GENERIC_ACTOR_RE.match(masked, pos, end)
     if generic and not _NOT_UN_RE.search(generic.group("name")):
         name = _printed(ctx.text[generic.start("name") : generic.end("name")])
@@ -1183,6 +1185,8 @@ class _Builder:
                 covered_bodies.add(code)
         if not plans:
             plans.append((None, [], [], item.end))
+        if count > 1 and count == len(plans):
+            count = 1  # "two reports, by 4 July and by 4 December": one each
         title = _title(item, ctx, actor.name, z1)
         if "actor not in the alias table" in reasons:
             self._warn(f"paragraph {label}: actor not in the alias table: {actor.name}")

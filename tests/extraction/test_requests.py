@@ -868,3 +868,10 @@ def test_recurring_without_session_is_implied():
     r = run("1. Requests the Office to report annually to the Human Rights Council on the matter;")
     [d] = r.deliverables
     assert d.recurring == "annual" and d.due.session is None and d.needs_review
+
+
+def test_government_with_a_date_keeps_its_name():
+    """A request to a named Government with a calendar date names that Government."""
+    r = run("1. Requests the Government of Utopia to submit its views to the Office by 1 May 2026;")
+    [d] = r.deliverables
+    assert (d.actor, d.due.date) == ("Government of Utopia", date(2026, 5, 1))
