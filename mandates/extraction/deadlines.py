@@ -102,6 +102,11 @@ _BODY_LIST_RE = re.compile(
     rf"{BODY_PATTERN}\s*(?:,\s*)?(?:and|or)\s+(?:to\s+)?(?:the\s+)?{BODY_PATTERN}[^;]*$",
     re.IGNORECASE,
 )
+_OTHER_ENTITY_RE = re.compile(
+    r"\b(?:to|before|of)\s+the\s+(?:[\w-]+\s+){0,8}?(?:Working\s+Group|Committee|Commission|"
+    r"Forum|Conference(?:\s+of\s+the\s+Parties)?|Board|Subcommittee|Mechanism|Meeting\s+of\s+"
+    r"(?:the\s+)?States\s+Parties)\s*,?\s*$"
+)
 _STRONG_PAST_RE = re.compile(
     r"\b(?:held|convened|adopted|organized|organised|conducted|launched|established|since)"
     r"(?:\s+[\w-]+){0,2}\s*,?\s*$",
@@ -246,6 +251,15 @@ def find_sessions(
         body_words = found.group("body2") or found.group("body3") or found.group("body1")
         explicit = body_words is not None
         this_body = body_code(body_words, default_council) if body_words else body
+        det_its = found.group("det").lower() == "its"
+        if (
+            not explicit
+            and det_its
+            and _OTHER_ENTITY_RE.search(
+                masked, max(start, found.start("rel") - 90), found.start("rel")
+            )
+        ):
+            continue  # "to the Working Group at its next session": that entity's session
         if participle and (this_body != body or session is None):
             # "the report submitted to the General Assembly at its ...": a past event; for the
             # adopting body the session number itself tells past from future (below).

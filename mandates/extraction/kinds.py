@@ -29,7 +29,7 @@ _NOUNS: list[tuple[str, str]] = [
     ),
     (r"(?:updates?|briefings?)", "oral update"),
     (
-        r"reports?|summar(?:y|ies)(?=\s+(?:of|on)\b)|notes?(?!\s+(?:of|verbale))|results?(?=\s+of\s+(?:th(?:e|at|is)|its)\s+review)",
+        r"reports?|supplements?|summar(?:y|ies)(?=\s+(?:of|on)\b)|notes?(?!\s+(?:of|verbale))|results?(?=\s+of\s+(?:th(?:e|at|is)|its)\s+review)",
         "report",
     ),
     (r"panel\s+discussions?|panels?|round[\s-]?tables?|interactive\s+dialogues?", "panel"),
