@@ -998,6 +998,10 @@ def _resolve_marks(text: str, notes: Notes) -> tuple[str, list[Footnote], list[s
             pieces[-1] = pieces[-1][:-1]
             size -= 1
             out_last = pieces[-1][-1:] or "x"
+            for index in range(len(anchors) - 1, -1, -1):  # marks just before the space
+                if anchors[index][1] <= size:
+                    break
+                anchors[index] = (anchors[index][0], size)
         elif out_last in ("", "\n") and after == " ":
             last += 1  # a mark opening a paragraph takes its following space along
         anchors.append((int(match.group(1)), size))

@@ -411,3 +411,10 @@ def test_pathological_inputs_are_read_in_linear_time():
         started = time.perf_counter()
         clean_text(source)
         assert time.perf_counter() - started < 5, source[:20]
+
+
+def test_marks_around_a_dropped_space_keep_anchors_inside_the_text():
+    """Two marks after a trailing space are anchored at the end of the text, not past it."""
+    text, footnotes, _ = clean_text("*\t[footnoteRef:1][footnoteRef:2]")
+    assert text == "*"
+    assert [f.anchor for f in footnotes] == [1, 1]
