@@ -294,6 +294,12 @@ _SCHEDULED_RE = re.compile(
     r"[^;]{0,120}?(?P<held>(?:to\s+be|which\s+will\s+be|that\s+will\s+be)\s+held)\s+",
     re.IGNORECASE,
 )
+_SCHEDULED_TOPIC_RE = re.compile(
+    r"\s*,?\s*(?:also\s+|further\s+)?to\s+(?:include|focus|devote|dedicate)\b[^;]{0,200}?\b(?:its|the)\s+"
+    r"(?P<mods>(?:[\w-]+\s+){0,4}?)(?P<noun>panel\s+discussion|interactive\s+(?:debate|dialogue)|meeting|"
+    r"debate|dialogue|panel)\b[^;]{0,120}?(?P<held>(?:to\s+be|which\s+will\s+be)\s+held)\s+",
+    re.IGNORECASE,
+)
 _DECIDE_REQUEST_RE = re.compile(
     r"\s*,?\s*(?:also\s+|further\s+)?that\s+(?P<rest>the\s+[^;]{3,200}?)\s+(?:shall|should|will)\s+"
     r"(?:continue\s+to\s+)?"
@@ -1424,7 +1430,9 @@ def _clause(
         make = _DECIDE_MAKE_RE.search(masked, clause.verb_end, clause.end)
         body_name = BODY_NAMES.get(ctx.body or "", "Human Rights Council")
         actor = _Actor(body_name, body_name, clause.start, clause.start, True)
-        scheduled = _SCHEDULED_RE.match(masked, clause.verb_end, clause.end)
+        scheduled = _SCHEDULED_RE.match(
+            masked, clause.verb_end, clause.end
+        ) or _SCHEDULED_TOPIC_RE.match(masked, clause.verb_end, clause.end)
         if scheduled:
             # "Decides that the theme of the annual panel discussion, to be held at its Nth
             # session, will be ...": the Council's scheduled meeting is a deliverable.
