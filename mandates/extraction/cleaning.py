@@ -151,6 +151,8 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _TAB_NOTE_LINE = re.compile(
     r"^[ ]*\t[ \t]*([1-9]\d{0,2})[ \t]+(?=[A-Z“\"(])(?!(?:" + _MONTHS + r")\b)(.+)$"
 )
+# Word's plain-text export may also list a footnote on its own line: "[2:  A/HRC/58/78. ]".
+_WORD_NOTE_LINE = re.compile(r"^[ \t]*\[([1-9]\d{0,2}):[ \t]*(.*?)[ \t]*\][ \t]*$")
 _SEE_NOTE_LINE = re.compile(
     r"^[ \t]*([1-9]\d{0,2})[ \t]+((?:See|Resolution|Decision|Official Records|United Nations,"
     r" Treaty Series|A/|E/|S/)\b.*)$"
@@ -589,7 +591,9 @@ def _assemble(
         note = (
             (_CARET_DEF.match(raw) or _SUP_DEF.match(raw))
             if markdown
-            else (_TAB_NOTE_LINE.match(raw) or _SEE_NOTE_LINE.match(raw))
+            else (
+                _TAB_NOTE_LINE.match(raw) or _SEE_NOTE_LINE.match(raw) or _WORD_NOTE_LINE.match(raw)
+            )
         )
         if note:
             close()

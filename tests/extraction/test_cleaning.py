@@ -418,3 +418,15 @@ def test_marks_around_a_dropped_space_keep_anchors_inside_the_text():
     text, footnotes, _ = clean_text("*\t[footnoteRef:1][footnoteRef:2]")
     assert text == "*"
     assert [f.anchor for f in footnotes] == [1, 1]
+
+
+def test_word_footnote_text_on_its_own_line():
+    """A "[2: text]" line from a Word text export is footnote 2 for the "[footnoteRef:2]" mark."""
+    source = (
+        "21. Takes note of the annual update;[footnoteRef:2]\n\n[2:  A/HRC/58/78. ]\n\n22. Requests"
+    )
+    text, footnotes, _ = clean_text(source)
+    assert text == "21. Takes note of the annual update;\n\n22. Requests"
+    assert [(f.mark, f.text, f.anchor) for f in footnotes] == [
+        ("2", "A/HRC/58/78.", len("21. Takes note of the annual update;"))
+    ]
