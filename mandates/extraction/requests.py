@@ -282,7 +282,7 @@ _DECIDE_MAKE_RE = re.compile(
     re.IGNORECASE,
 )
 _ESTABLISH_RE = re.compile(
-    r"\b(?:establish|extend|renew|create)\w*\s+(?:(?:urgently|also|further)\s+)?"
+    r"\b(?:establish|extend|renew|create)\w*\s*(?:,[^,;]{0,80},\s*)?(?:(?:urgently|also|further)\s+)?"
     r"(?:for\s+a\s+(?:further\s+)?period\s+of\s+[\w-]+\s+(?:years?|months?)\s*,?\s+)?"
     r"(?:the\s+mandates?\s+of\s+)?(?:an?\s+)?",
     re.IGNORECASE,
@@ -590,6 +590,24 @@ def _parse_actor_at(pos: int, end: int, ctx: _Context) -> _Actor | None:
     return None
 
 
+_NEW_BODY_RE = re.compile(
+    r"(?P<name>(?:ad\s+hoc\s+|open-ended\s+|independent\s+|international\s+|intergovernmental\s+)*"
+    r"(?:working\s+group|committee|commission|expert\s+group|group\s+of\s+(?:governmental\s+)?experts|"
+    r"panel|mechanism|mission|team)\b[^,;:(]{0,120}?)(?=\s*[,;:(]|\s+(?:to|with|for\s+a)\s)",
+    re.IGNORECASE,
+)
+
+
+def _new_body(pos: int, end: int, ctx: _Context) -> _Actor | None:
+    """The body a resolution establishes, by its printed name (flagged: not in the table)."""
+    found = _NEW_BODY_RE.match(ctx.masked, pos, end)
+    if not found:
+        return None
+    name = _printed(ctx.text[found.start("name") : found.end("name")])
+    name = name[:1].upper() + name[1:]
+    return _Actor(name, name, pos, found.end(), False, ["actor not in the alias table"])
+
+
 def _parse_actors(start: int, end: int, ctx: _Context) -> tuple[list[_Actor], list[str]]:
     """Actors and partners printed in masked[start:end] (between the verb and the infinitive)."""
     masked = ctx.masked
@@ -759,6 +777,7 @@ def _events(
         kind = found.kind
         if kind.startswith("loose:"):
             if not any(_GLUE_RE.fullmatch(masked, e, found.start()) for e in session_ends):
+                _weak(events, found, kind[6:])
                 continue
             kind = kind[6:]
         det = found.group("det").lower()
@@ -785,6 +804,7 @@ def _events(
             if det != "the" and kind == "report" and decide:
                 continue
         elif prep:
+            _weak(events, found, kind)
             continue
         following = masked[found.end() : min(z1, found.end() + 200)]
         count, listed = count_of(det, noun, following)
@@ -883,6 +903,19 @@ _RECUR_WORDS = ("annual", "year", "biennial", "every", "quadrennial")
 _DEFINITE = {"the", "its", "his", "her", "their", "his or her", "that", "this", "these", "those"}
 
 
+_WEAK_KINDS = {"seminar", "meeting", "consultation", "report", "study", "compilation"}
+
+
+def _weak(events: list[_Event], found: object, kind: str) -> None:
+    """Remember a product named after a preposition, as a last resort for a bare deadline."""
+    if kind not in _WEAK_KINDS:
+        return
+    noun = found.group("noun")  # type: ignore[attr-defined]
+    item = _Item(kind, 1, None, found.start(), found.end(), noun, found.group("mods"))  # type: ignore[attr-defined]
+    item.extent_end = found.end()  # type: ignore[attr-defined]
+    events.append(_Event(found.start(), found.end(), "W", item=item, kind=kind))  # type: ignore[attr-defined]
+
+
 def _pair(events: list[_Event], masked: str) -> list[_Item]:
     items: list[_Item] = []
     focus: _Item | None = None
@@ -967,6 +1000,17 @@ def _pair(events: list[_Event], masked: str) -> list[_Item]:
                     focus.recurring = event.recurring
             else:
                 pending_recur = event.recurring
+    if not items and pending:
+        # A deadline with no product named in the usual way ("to support ... through
+        # in-country workshops ..., by the sixty-fifth session"): take the product mentioned.
+        first = min(getattr(m, "start", 0) for m in pending)
+        weak = [e for e in events if e.type == "W" and e.pos < first]
+        deadlines = [m for m in pending if getattr(m, "relation", "") in ("by", "before")]
+        if weak and deadlines:
+            item = weak[-1].item
+            assert item is not None
+            item.dues.extend(deadlines)
+            items.append(item)
     for item in items:
         if not item.dues and item.shares_with is not None:
             item.dues = list(item.shares_with.dues)
@@ -1408,10 +1452,14 @@ def _clause(
                 )
                 return (clause.verb, actors, partners, "request")
         established = _ESTABLISH_RE.search(
-            masked, clause.verb_end, min(clause.end, clause.verb_end + 40)
+            masked, clause.verb_end, min(clause.end, clause.verb_end + 130)
         )
+        if established and established.start() - clause.verb_end > 40:
+            established = None
         if established:
             mechanism = _parse_actor_at(established.end(), clause.end, ctx)
+            if mechanism is None:  # "an ad hoc working group on X, open to all Member States"
+                mechanism = _new_body(established.end(), clause.end, ctx)
             if mechanism is not None and not mechanism.state:
                 # "Decides to extend the mandate of X ..., and to present a report at ..."
                 inf = _find_infinitive(masked, mechanism.end, clause.end, mechanism.end)

@@ -875,3 +875,29 @@ def test_government_with_a_date_keeps_its_name():
     r = run("1. Requests the Government of Utopia to submit its views to the Office by 1 May 2026;")
     [d] = r.deliverables
     assert (d.actor, d.due.date) == ("Government of Utopia", date(2026, 5, 1))
+
+
+def test_established_body_reports():
+    """ "Decides to establish, at its Nth session, an ad hoc working group ...: (b) To submit a
+    report ..." is a report of that new body, flagged as not in the table."""
+    text = (
+        "1. Decides to establish, at its eighty-first session, an ad hoc working group on the "
+        "revitalization of its work, open to all Member States:\n(a) To identify ways forward;\n"
+        "(b) To submit a report thereon to the Assembly at its eighty-first session;"
+    )
+    r = run(text, body="GA", session=80)
+    [d] = r.deliverables
+    assert d.paragraph == "1(b)" and d.actor.startswith(
+        "Ad hoc working group on the revitalization"
+    )
+    assert d.due.session == 81 and "actor not in the alias table" in d.review_reasons
+
+
+def test_deadline_without_a_named_product_takes_the_mentioned_one():
+    """ "to support ... through in-country workshops, by the Nth session" dates the workshops."""
+    r = run(
+        "1. Requests the Office to support application of the toolkit through technical "
+        "cooperation in-country workshops in each region, by the sixty-fifth session;"
+    )
+    [d] = r.deliverables
+    assert (d.kind, d.due.session, d.due.relation) == ("seminar", 65, "by")
