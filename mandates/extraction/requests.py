@@ -50,7 +50,7 @@ from .kinds import (
     noun_matches,
     preceded_by_preposition,
 )
-from .ordinals import ORDINAL_PATTERN
+from .ordinals import ORDINAL_PATTERN, ordinal_to_int
 from .result import (
     Consideration,
     Deliverable,
@@ -696,6 +696,35 @@ def _extent(masked: str, pos: int, end: int) -> int:
     return stop.start() if stop else min(end, pos + 400)
 
 
+_THAT_SESSION_RE = re.compile(
+    r"\b(?:at|during|for\s+consideration\s+at)\s+(?:that|the\s+same)\s+session\b", re.IGNORECASE
+)
+_ANY_SESSION_RE = re.compile(
+    rf"\b(?:its|the)\s+(?P<ords>{ORDINAL_PATTERN})\s+session\b(?:\s+of\s+the\s+(?P<body>{BODY_PATTERN}))?",
+    re.IGNORECASE,
+)
+
+
+def _that_session(masked: str, z0: int, z1: int, ctx: _Context) -> list[SessionMention]:
+    """ "... provisional agenda of its Nth session ..., and requests a report at that session"."""
+    result = []
+    for found in _THAT_SESSION_RE.finditer(masked, z0, z1):
+        previous = list(
+            _ANY_SESSION_RE.finditer(masked, max(0, found.start() - 700), found.start())
+        )
+        if not previous:
+            continue
+        last = previous[-1]
+        number = ordinal_to_int(last.group("ords"))
+        if number is None:
+            continue
+        body = (
+            body_code(last.group("body"), ctx.default_council) if last.group("body") else ctx.body
+        )
+        result.append(SessionMention(found.start(), found.end(), body, [number], "at"))
+    return result
+
+
 def _events(
     z0: int, z1: int, ctx: _Context, *, decide: bool, actor_body: str | None = None
 ) -> list[_Event]:
@@ -709,6 +738,8 @@ def _events(
         if "session" in low
         else []
     )
+    if "that session" in low or "same session" in low:
+        sessions.extend(_that_session(masked, z0, z1, ctx))
     taken = [(m.start, m.end) for m in sessions]
     session_ends = [m.end for m in sessions]
     sessions = [m for m in sessions if not _belongs_to_reference(masked, z0, m.start)]

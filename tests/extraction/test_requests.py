@@ -901,3 +901,18 @@ def test_deadline_without_a_named_product_takes_the_mentioned_one():
     )
     [d] = r.deliverables
     assert (d.kind, d.due.session, d.due.relation) == ("seminar", 65, "by")
+
+
+def test_at_that_session():
+    """ "include in the provisional agenda of its Nth session ..., and requests a report to the
+    Assembly at that session" is due at that Nth session."""
+    r = run(
+        "1. Decides to include in the provisional agenda of its eighty-second session the "
+        "sub-item entitled \u201cX\u201d, and requests the Secretary-General to submit a report on "
+        "the question to the Assembly at that session.",
+        body="GA",
+        session=80,
+    )
+    [d] = r.deliverables
+    assert due(d) == ("GA", 82, "at")
+    assert (r.consideration.body, r.consideration.session) == ("GA", 82)
