@@ -127,6 +127,7 @@ def _squash(text: str) -> str:
 # --------------------------------------------------------------- markdown and footnotes
 
 _MD_SIGNS = re.compile(r"^ {0,3}-{3,}[ \t]*$|^\*[A-Z][a-z]+", re.MULTILINE)
+_YAML_FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n(?:[ \t]*(?:[\w-]+:.*|- .*|#.*)?\n)*?---[ \t]*\n")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
 _MD_RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$", re.MULTILINE)
 _MD_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
@@ -692,6 +693,7 @@ def _split_header_lines(paragraphs: list[str]) -> list[str]:
 
 def _markdown_inline(text: str, notes: Notes) -> str:
     """Markdown to plain lines, keeping line structure (footnote definitions are lines)."""
+    text = _YAML_FRONT_MATTER.sub("", text, count=1)
     escaped: dict[str, str] = {}
 
     def protect(match: re.Match[str]) -> str:
@@ -758,7 +760,7 @@ def clean_text(text: str, *, markdown: bool | None = None) -> tuple[str, list[Fo
     notes = Notes()
     text = normalise_chars(text)
     if markdown is None:
-        markdown = looks_like_markdown(text)
+        markdown = looks_like_markdown(text) or text.lstrip().startswith("---\n")
     if "[footnoteRef:" in text:
         text = _footnote_refs(text, notes)
     if markdown:

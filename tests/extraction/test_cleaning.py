@@ -430,3 +430,10 @@ def test_word_footnote_text_on_its_own_line():
     assert [(f.mark, f.text, f.anchor) for f in footnotes] == [
         ("2", "A/HRC/58/78.", len("21. Takes note of the annual update;"))
     ]
+
+
+def test_markdown_yaml_front_matter_is_dropped():
+    """A YAML block at the top of a Markdown export is metadata, not resolution text."""
+    source = "---\nsymbol: A/RES/80/204\ntags:\n- human rights\n---\n\n# General Assembly\n"
+    assert clean_text(source, markdown=True)[0] == "General Assembly"
+    assert read_text(source).text == "General Assembly"
