@@ -708,17 +708,17 @@ def _markdown_inline(text: str, notes: Notes) -> str:
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_STARS.sub("", text)
     text = _MD_UNDERSCORES.sub("", text)
-    # References after definitions are recognised by line, so mark inline refs only where
-    # they are not at the start of a line.
+    # Footnote definitions ("[^1]: ...", "<sup>1</sup> ...") stay lines for _assemble to
+    # take apart; references inside the text become marks.
     lines = text.split("\n")
     for index, line in enumerate(lines):
         if _CARET_DEF.match(line) or _SUP_DEF.match(line):
-            body_start = line.index("]") + 1 if line.lstrip().startswith("[") else 0
-            if body_start == 0:
-                sup_end = line.lower().find("</sup>") + len("</sup>")
-                body_start = sup_end
+            if line.lstrip().startswith("["):
+                body_start = line.index("]") + 1
+            else:
+                body_start = line.lower().find("</sup>") + len("</sup>")
             head, body = line[:body_start], line[body_start:]
-            body = _CARET_REF.sub(lambda m: "", _SUP_REF.sub("", body))
+            body = _CARET_REF.sub("", _SUP_REF.sub("", body))
             lines[index] = head + _OTHER_TAG.sub("", body)
             continue
         if "[^" in line:
