@@ -22,6 +22,22 @@ How it reads a paragraph:
 
 All searching is done on a masked copy of the document with the same length (markup
 and odd punctuation replaced one for one) so every span indexes the clean text.
+
+Reading choices (see also kinds.py):
+- Requests to States, Governments and other non-UN actors give nothing unless they carry a
+  calendar date; support and transmission requests to UN actors are mandates without
+  deliverables; "Encourages" gives nothing.
+- A panel, debate or dialogue the Council decides to hold, or schedules ("the panel
+  discussion to be held at its Nth session will focus on ..."), is a deliverable of the
+  adopting body; an interactive dialogue that follows a report is not.
+- A session that dates something mentioned in passing ("the panel discussion to be convened
+  at its Nth session", "held at its Nth session") or a past session of the adopting body is
+  not a deadline; a session of another entity ("to the Working Group at its next session")
+  is not a Council or Assembly deadline.
+- "its" is the body last addressed in the clause, else the adopting body; "at that session"
+  is the session named just before; "at its next session" is one more, flagged as implied.
+- Tracked-change residue ("sixty-second fifth", "sixty-second session; sixty fifth") gives
+  the new reading as the due and the old one in ``alternatives``, flagged for review.
 """
 
 from __future__ import annotations
