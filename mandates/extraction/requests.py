@@ -1069,6 +1069,11 @@ def _pair(events: list[_Event], masked: str) -> list[_Item]:
 # --- building results ----------------------------------------------------------------
 
 
+_ASIDE_RE = re.compile(
+    r"\s*,\s*(?:one\s+(?:for|in)\s+each|in\s+each|each|accessible|in\s+a\s+hybrid|fully|"
+    r"with|in\s+(?:an?\s+)?(?:accessible|easy)|within\s+existing)[^,;]{0,120},(?=\s*(?:on|of|about)\s)",
+    re.IGNORECASE,
+)
 _NOT_A_TOPIC_RE = re.compile(
     r"(?:on|of)\s+(?:an?\s+)?(?:annual|regular|biennial|periodic|ad\s+hoc|the\s+basis|its|his|her)\b",
     re.IGNORECASE,
@@ -1086,7 +1091,11 @@ def _title(item: _Item, ctx: _Context, actor: str, limit: int) -> str:
     if item.kind == "study" and item.noun.lower() == "study":
         head = "Study"
     topic = ""
-    found = _TOPIC_RE.match(ctx.masked, item.end, limit)
+    after = item.end
+    aside = _ASIDE_RE.match(ctx.masked, after, limit)
+    if aside:  # ", one for each of the five geographical regions, on X"
+        after = aside.end()
+    found = _TOPIC_RE.match(ctx.masked, after, limit)
     if found:
         stop = re.compile(
             r"[,;:(]|\s+(?:to\s+(?:the|be)|at\s+its|and\s+to|and\s+(?:also\s+)?(?:requests|decides|"
