@@ -885,6 +885,10 @@ def _events(
 
 _EVENT_KINDS = {"meeting", "panel", "seminar", "consultation"}
 _NEXT_VERB_RE = re.compile(r";|\band\s+(?:also\s+)?to\s+\w+", re.IGNORECASE)
+_VERB_THEN_SESSION_RE = re.compile(
+    rf"\b(?:submit|present|provide|transmit|give)\s+(?:to\s+(?:the\s+)?{BODY_PATTERN})?,?\s*$",
+    re.IGNORECASE,
+)
 _BACKWARD_RE = re.compile(
     r"[^;]{0,120}?,?\s*(?:to\s+be|which\s+(?:will|shall|is\s+to)\s+be|that\s+(?:will|shall)\s+be)"
     r"\s+[\w-]+\s*$",
@@ -1005,13 +1009,26 @@ def _pair(events: list[_Event], masked: str) -> list[_Item]:
                 and not focus.dues
                 and _BACKWARD_RE.match(masked, focus.end, event.pos) is not None
             )
-            if (
-                not backward
-                and following is not None
-                and following.type == "D"
-                and _GLUE_RE.fullmatch(masked, event.end, following.pos)
+            later = events[index + 1 :]
+            next_d = next((e for e in later if e.type == "D"), None)
+            next_s = next((e for e in later if e.type in ("S", "T")), None)
+            verb_first = (
+                next_d is not None
+                and (next_s is None or next_d.pos < next_s.pos)
+                and _VERB_THEN_SESSION_RE.search(masked, max(0, event.pos - 60), event.pos)
+                is not None
+            )
+            if not backward and (
+                verb_first
+                or (
+                    following is not None
+                    and following.type == "D"
+                    and _GLUE_RE.fullmatch(masked, event.end, following.pos)
+                )
             ):
-                pending.append(event.mention)  # "at its Nth session, a report": goes forward
+                # "at its Nth session, a report" / "to submit to the Council at its Nth session,
+                # under item 3, a report": the session goes to the product that follows
+                pending.append(event.mention)
             elif focus is not None and not focus.dues:
                 focus.dues.append(event.mention)
             elif focus is not None:

@@ -916,3 +916,16 @@ def test_at_that_session():
     [d] = r.deliverables
     assert due(d) == ("GA", 82, "at")
     assert (r.consideration.body, r.consideration.session) == ("GA", 82)
+
+
+def test_submit_to_council_at_session_then_product():
+    """ "to organize a seminar and to submit to the Council at its Nth session, under item 3,
+    a report" dates the report, not the seminar."""
+    r = run(
+        "1. Requests the Office to organize a seminar and to submit to the Council at its "
+        "sixtieth session, under agenda item 3, a report on the seminar;"
+    )
+    assert [(d.kind, d.due.session if d.due else None) for d in r.deliverables] == [
+        ("seminar", None),
+        ("report", 60),
+    ]
