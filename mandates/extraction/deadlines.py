@@ -98,6 +98,7 @@ _PAST_RE = re.compile(
     re.IGNORECASE,
 )
 _ONE_BODY = re.compile(BODY_PATTERN, re.IGNORECASE)
+_RESPECTIVELY_RE = re.compile(r"\s*,?\s*respectively\b", re.IGNORECASE)
 _BODY_LIST_RE = re.compile(
     rf"{BODY_PATTERN}\s*(?:,\s*)?(?:and|or)\s+(?:to\s+)?(?:the\s+)?{BODY_PATTERN}[^;]*$",
     re.IGNORECASE,
@@ -299,7 +300,8 @@ def find_sessions(
                     mention_end = residue.end()
         # A session of the adopting body already past is a reference, not a deadline.
         bodies = None
-        if found.group("det").lower() == "their" and len(sessions) > 1:
+        respectively = _RESPECTIVELY_RE.match(masked, found.end(), end) is not None
+        if (found.group("det").lower() == "their" or respectively) and len(sessions) > 1:
             listed = _BODY_LIST_RE.search(
                 masked, max(start, found.start() - 160), found.start("det")
             )

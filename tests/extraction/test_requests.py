@@ -929,3 +929,17 @@ def test_submit_to_council_at_session_then_product():
         ("seminar", None),
         ("report", 60),
     ]
+
+
+def test_starting_sessions_respectively():
+    """ "to the Council and to the Assembly, starting at its Nth and Mth sessions,
+    respectively" gives one annual report to each body from its own session."""
+    r = run(
+        "1. Requests the Special Rapporteur on the right to food to submit annual reports to the "
+        "Human Rights Council and to the General Assembly, starting at its sixty-first and "
+        "eighty-first sessions, respectively;"
+    )
+    assert [(d.recurring, due(d)) for d in r.deliverables] == [
+        ("annual", ("HRC", 61, "at")),
+        ("annual", ("GA", 81, "at")),
+    ]
