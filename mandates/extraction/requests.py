@@ -1621,6 +1621,8 @@ def _consideration(
         session=ctx.session,
         default_council=ctx.default_council,
     )
+    if not mentions:  # "... and decides to continue its consideration of it at that session"
+        mentions = _that_session(masked, found.start(), clause.end, ctx)
     agenda = _AGENDA_RE.search(masked, clause.verb_end, clause.end)
     if agenda:
         numbers, alternatives = _read_ordinals(agenda.group("ords"))

@@ -943,3 +943,14 @@ def test_starting_sessions_respectively():
         ("annual", ("HRC", 61, "at")),
         ("annual", ("GA", 81, "at")),
     ]
+
+
+def test_consideration_at_that_session():
+    """ "..., and decides to continue its consideration of the question at that session"."""
+    r = run(
+        "1. Requests the Secretary-General to report to the General Assembly at its eighty-first "
+        "session, and decides to continue its consideration of the question at that session.",
+        body="GA",
+        session=80,
+    )
+    assert (r.consideration.session, r.consideration.needs_review) == (81, False)
