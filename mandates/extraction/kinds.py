@@ -55,7 +55,7 @@ _NOUNS: list[tuple[str, str]] = [
         r"recommendations|indicators)|draft\s+(?:principles|declaration|guidelines)|"
         r"training\s+(?:courses?|programmes?)|web\s*(?:site|page|portal)|views|inputs|"
         r"contributions|comments|proposals?|information|terms\s+of\s+reference|road\s*maps?|"
-        r"strateg(?:y|ies)|action\s+plans?",
+        r"strateg(?:y|ies)|action\s+plans?|budgets?(?:\s+proposals?)?|revised\s+estimates",
         "other",
     ),
 ]
@@ -143,7 +143,7 @@ class NounHit:
 
 NOUN_WORD_RE = re.compile(rf"\b(?:{NOUN_PATTERN})\b", re.IGNORECASE)
 _DET_TAIL_RE = re.compile(
-    rf"\b{_DET}\s+(?P<mods>(?:(?!(?:{_STOP})\b)[\w\u2010\u2011-]+\s+){{0,4}})$",
+    rf"\b{_DET}\s+(?P<mods>(?:(?!(?:{_STOP})\b)[\w\u2010\u2011-]+\s+(?:(?:and|or)\s+(?=[\w-]+\s))?){{0,4}})$",
     re.IGNORECASE,
 )
 _VERB_TAIL_RE = re.compile(

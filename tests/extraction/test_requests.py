@@ -954,3 +954,19 @@ def test_consideration_at_that_session():
         session=80,
     )
     assert (r.consideration.session, r.consideration.needs_review) == (81, False)
+
+
+def test_coordinated_adjectives_and_budgets():
+    """ "a refined comprehensive and detailed report" and "a revised budget" are products."""
+    r = run(
+        "1. Requests the Secretary-General to submit a refined comprehensive and detailed report "
+        "to the General Assembly at its eighty-first session;\n"
+        "2. Requests the Secretary-General to present a revised budget at the first part of the "
+        "resumed eightieth session;",
+        body="GA",
+        session=80,
+    )
+    assert [(d.paragraph, d.kind, due(d)) for d in r.deliverables] == [
+        ("1", "report", ("GA", 81, "at")),
+        ("2", "other", ("GA", 80, "at")),
+    ]
