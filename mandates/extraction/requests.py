@@ -111,7 +111,9 @@ def mask(text: str) -> str:
 _ADVERBS = (
     r"(?:(?:also|further|furthermore|again|once\s+again|in\s+this\s+regard|in\s+this\s+respect|"
     r"in\s+that\s+regard|therefore|moreover|accordingly|strongly|respectfully|kindly|"
-    r"in\s+this\s+context|to\s+this\s+end|in\s+particular)\s*,?\s+)*"
+    r"in\s+this\s+context|to\s+(?:this|that)\s+end|in\s+particular|in\s+(?:this|that)\s+"
+    r"connection|for\s+(?:this|that)\s+purpose|to\s+(?:this|that)\s+effect|in\s+that\s+respect|"
+    r"in\s+that\s+context)\s*,?\s+)*"
 )
 _REQUEST_VERB = (
     r"(?:reiterates|renews|repeats|reaffirms)\s+(?:also\s+)?its\s+(?:request|requests|invitation)|"
@@ -676,6 +678,13 @@ def _partners_in(start: int, end: int, ctx: _Context) -> list[str]:
     return names
 
 
+_PHRASE_ADVERB_RE = re.compile(
+    r"^(?:(?:in\s+(?:this|that)\s+(?:regard|respect|context|connection)|to\s+(?:this|that)\s+(?:end|"
+    r"effect)|for\s+(?:this|that)\s+purpose|therefore|moreover|accordingly|in\s+particular)\s*,?\s*)+",
+    re.IGNORECASE,
+)
+
+
 def _clauses(masked: str, text: str, start: int, end: int) -> list[_Clause]:
     lead = _LEAD_RE.match(masked, start, end)
     first_verb_start = lead.start("verb") if lead else start
@@ -687,7 +696,12 @@ def _clauses(masked: str, text: str, start: int, end: int) -> list[_Clause]:
     for index, (verb_start, verb_end) in enumerate(marks):
         clause_end = marks[index + 1][0] if index + 1 < len(marks) else end
         clauses.append(
-            _Clause(verb_start, verb_end, clause_end, _printed(text[verb_start:verb_end]))
+            _Clause(
+                verb_start,
+                verb_end,
+                clause_end,
+                _PHRASE_ADVERB_RE.sub("", _printed(text[verb_start:verb_end])),
+            )
         )
     return clauses
 

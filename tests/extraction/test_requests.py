@@ -970,3 +970,16 @@ def test_coordinated_adjectives_and_budgets():
         ("1", "report", ("GA", 81, "at")),
         ("2", "other", ("GA", 80, "at")),
     ]
+
+
+def test_phrase_adverbs_open_a_clause_but_not_the_verb():
+    """ ", and to that end requests the Secretary-General to ..." is a request with verb
+    "requests"."""
+    r = run(
+        "1. Reaffirms its decision, and to that end requests the Secretary-General to prepare a "
+        "report, with a view to taking a decision at its eighty-first session;",
+        body="GA",
+        session=80,
+    )
+    [d] = r.deliverables
+    assert (d.verb, due(d)) == ("requests", ("GA", 81, "at"))
