@@ -56,7 +56,7 @@ _NOUNS: list[tuple[str, str]] = [
         r"training\s+(?:courses?|programmes?)|web\s*(?:site|page|portal)|views|inputs|"
         r"contributions|comments|proposals?|information|terms\s+of\s+reference|road\s*maps?|"
         r"strateg(?:y|ies)|action\s+plans?|budgets?(?:\s+proposals?)?|revised\s+estimates|"
-        r"draft\s+(?:resolutions?|decisions?|texts?|conventions?|protocols?)",
+        r"draft\s+(?:resolutions?|decisions?|texts?|conventions?|protocols?)|polic(?:y|ies)",
         "other",
     ),
 ]
@@ -70,7 +70,7 @@ _STOP = (
 )
 _DET = (
     rf"(?P<det>a\s+series\s+of|a\s+number\s+of|a|an|several|{CARDINAL_PATTERN}|annual|"
-    r"regular|periodic|its|his|her|his\s+or\s+her|their|the|that|this|these|those)"
+    r"regular|periodic|its|his|her|his\s+or\s+her|their|the|that|this|these|those|such)"
 )
 
 #: A deliverable noun phrase: determiner or count, up to four modifiers, the noun.

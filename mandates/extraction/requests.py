@@ -965,7 +965,19 @@ _MONTH_NAMES = (
     "december",
 )
 _RECUR_WORDS = ("annual", "year", "biennial", "every", "quadrennial")
-_DEFINITE = {"the", "its", "his", "her", "their", "his or her", "that", "this", "these", "those"}
+_DEFINITE = {
+    "the",
+    "its",
+    "his",
+    "her",
+    "their",
+    "his or her",
+    "that",
+    "this",
+    "these",
+    "those",
+    "such",
+}
 
 
 _WEAK_KINDS = {"seminar", "meeting", "consultation", "report", "study", "compilation"}
