@@ -72,7 +72,7 @@ _REL = (
     r"start|opening|outset|end|close)\s+of|at|during|in|"
     r"before|prior\s+to|in\s+advance\s+of|ahead\s+of|(?:no|not)\s+later\s+than(?:\s+at)?|"
     r"by\s+the\s+end\s+of|before\s+the\s+end\s+of|by|until|from|as\s+of|"
-    r"(?:starting|beginning|commencing)(?:\s+(?:at|with|from|in))?|for)"
+    r"(?:starting|beginning|commencing)(?:\s+(?:at|with|from|in))?|for|to)"
 )
 _PRE_BODY = rf"(?:(?:(?:to|by|before|of|for|and)\s+)?(?:the\s+)?(?P<body1>{BODY_PATTERN})\s*,?\s+)"
 

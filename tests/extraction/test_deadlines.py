@@ -125,3 +125,10 @@ def test_session_of_another_entity_is_not_a_council_deadline():
     """ "to the Working Group at its next session" is the Working Group's session."""
     assert sessions("to present to the Working Group at its next session a document") == []
     assert sessions("to brief the Working Group during the sixtieth session") != []
+
+
+def test_to_the_nth_session_of_the_assembly():
+    """ "and to the eighty-first session of the General Assembly" is GA 81."""
+    assert sessions("and to the eighty-first session of the General Assembly") == [
+        ("GA", [81], "at", [])
+    ]
