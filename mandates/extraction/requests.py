@@ -1475,6 +1475,12 @@ def extract_requests(
     )
 
 
+def _sub_label(number: str, label: str) -> str:
+    """ "7" + "h" -> "7(h)"; "7" + "a(i)" or "a.i" -> "7(a)(i)"."""
+    parts = [part for part in re.split(r"[().\s]+", label) if part]
+    return number + "".join(f"({part})" for part in parts) if parts else number
+
+
 def _units(paragraph: OperativeParagraph, text: str) -> list[tuple[str, int, int, bool]]:
     start, end = paragraph.span
     subs = sorted(paragraph.subparagraphs, key=lambda s: s.span[0])
@@ -1483,7 +1489,7 @@ def _units(paragraph: OperativeParagraph, text: str) -> list[tuple[str, int, int
     chapeau_end = inside[0].span[0] if inside else end
     units.append((paragraph.number, start, chapeau_end, False))
     for sub in subs:
-        units.append((f"{paragraph.number}({sub.label})", sub.span[0], sub.span[1], True))
+        units.append((_sub_label(paragraph.number, sub.label), sub.span[0], sub.span[1], True))
     return units
 
 

@@ -983,3 +983,14 @@ def test_phrase_adverbs_open_a_clause_but_not_the_verb():
     )
     [d] = r.deliverables
     assert (d.verb, due(d)) == ("requests", ("GA", 81, "at"))
+
+
+def test_nested_subparagraph_labels():
+    """Sub-paragraph labels read "7(h)"; nested ones "7(a)(i)"."""
+    from mandates.extraction.requests import _sub_label
+
+    assert (_sub_label("7", "h"), _sub_label("7", "a(i)"), _sub_label("7", "(b)")) == (
+        "7(h)",
+        "7(a)(i)",
+        "7(b)",
+    )
