@@ -401,6 +401,7 @@ class _Item:
     recurring: str | None = None
     extent_end: int = 0
     shares_with: _Item | None = None
+    included: bool = False  # "to include in his report ...": maybe a report named before
 
 
 @dataclass
@@ -826,6 +827,7 @@ def _events(
         events.append(_Event(noun_start, noun_end, "D", item=item, kind=kind))
         noun_spans.append((noun_start, noun_end))
         if found.group("include"):
+            item.included = True
             # what is to be included is content of that report, not a product of its own
             stop = _NEXT_VERB_RE.search(masked, noun_end, z1)
             noun_spans.append((found.start(), noun_start))
@@ -882,6 +884,23 @@ def _events(
         seen_kinds.setdefault(kind, item)
         events.append(_Event(np_start, found.end(), "D", item=item, kind=kind))
     events.sort(key=lambda ev: (ev.pos, ev.type != "D"))
+    # "to submit a report at its Nth session and to include in the report ...": one report
+    first_report = next(
+        (e.item for e in events if e.type == "D" and e.item and e.kind == "report"), None
+    )
+    for event in events:
+        item = event.item
+        repeated = (
+            event.type == "D"
+            and item is not None
+            and item.included
+            and first_report is not None
+            and item is not first_report
+            and first_report.start < item.start
+        )
+        if repeated:
+            event.type = "A"
+            event.item = first_report
     # "its" is the body last addressed in the clause ("to report to the General Assembly on X
     # at its eighty-first session"), else the adopting body.
     last_body = actor_body

@@ -994,3 +994,14 @@ def test_nested_subparagraph_labels():
         "7(a)(i)",
         "7(b)",
     )
+
+
+def test_include_in_the_report_already_requested():
+    """ "to submit a report at its Nth session and to include in the report ..." is one report."""
+    r = run(
+        "1. Requests the Secretary-General to submit a report to the General Assembly at its "
+        "eighty-first session, and to include in the report an analysis of the trends;",
+        body="GA",
+        session=80,
+    )
+    assert [(d.kind, due(d)) for d in r.deliverables] == [("report", ("GA", 81, "at"))]
