@@ -187,6 +187,13 @@ class NounMatch:
         raise KeyError(name)
 
 
+_ON_RE = re.compile(r"\s+(?:on|about|regarding|concerning)\b", re.IGNORECASE)
+_GIVE_RE = re.compile(
+    r"\b(?:submit|present|provide)\s+(?:(?:updated|detailed|further|additional|comprehensive)\s+)*$",
+    re.IGNORECASE,
+)
+
+
 def noun_matches(masked: str, z0: int, z1: int) -> list[NounMatch]:
     """Deliverable nouns in masked[z0:z1] with their determiner or production verb."""
     result: list[NounMatch] = []
@@ -211,7 +218,11 @@ def noun_matches(masked: str, z0: int, z1: int) -> list[NounMatch]:
                 )
             )
             continue
-        if word.group(0)[-1:].lower() != "s" and word.group(0).lower() != "information":
+        information = word.group(0).lower() == "information" and bool(
+            _ON_RE.match(masked, word.end(), z1)
+            or _GIVE_RE.search(masked, max(z0, noun_start - 30), noun_start)
+        )
+        if word.group(0)[-1:].lower() != "s" and not information:
             continue
         verb = _VERB_TAIL_RE.search(masked, low, noun_start)
         if verb:

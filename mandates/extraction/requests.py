@@ -285,6 +285,11 @@ _ANAPHOR_VERB_RE = re.compile(
     rf"\b(?!and\b|or\b)(?:{PRODUCE_VERBS})\s+(?:(?:also|further|orally|jointly)\s+)?$",
     re.IGNORECASE,
 )
+_REFERENCE_MODS_RE = re.compile(r"above-mentioned|aforementioned|said|same|abovementioned", re.I)
+_SUPPORT_VERB_RE = re.compile(
+    r"\b(?:provide|providing|support|supporting|assist|facilitate|service|fund|finance)\s*,?\s*$",
+    re.IGNORECASE,
+)
 _EXTENT_STOP_RE = re.compile(
     r"[,;:]|\s+(?:to\s+be\s+|and\s+to\s+|at\s+its\s+|before\s+the\s+|to\s+the\s+(?:Human|"
     r"General|Council|Assembly))",
@@ -866,6 +871,10 @@ def _events(
                 continue
             if det != "the" and kind == "report" and decide:
                 continue
+            if _REFERENCE_MODS_RE.search(mods) or _SUPPORT_VERB_RE.search(
+                masked, max(z0, found.start() - 40), found.start()
+            ):
+                continue  # "to provide the above-mentioned meeting with services": support
         elif prep:
             _weak(events, found, kind)
             continue

@@ -1005,3 +1005,12 @@ def test_include_in_the_report_already_requested():
         session=80,
     )
     assert [(d.kind, due(d)) for d in r.deliverables] == [("report", ("GA", 81, "at"))]
+
+
+def test_support_for_a_meeting_is_not_a_new_meeting():
+    """ "to provide the above-mentioned meeting with all services" is support, not a product."""
+    r = run(
+        "1. Requests the High Commissioner to provide the above-mentioned intersessional meeting "
+        "with all necessary services and facilities;"
+    )
+    assert r.deliverables == [] and len(r.mandates) == 1
