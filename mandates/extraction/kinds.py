@@ -114,6 +114,8 @@ _PREP_BEFORE_RE = re.compile(
 VERB_PRODUCT_RE = re.compile(
     r"\b(?:to|and)\s+(?:(?:continue\s+to|further|also|regularly|periodically|orally|annually|"
     r"jointly)\s+)?(?:(?P<report>report)(?!\s+(?:of|by|on\s+the\s+(?:report|work)))\b|"
+    r"(?P<address>address)\s+(?:and\s+engage\s+in\s+an?\s+interactive\s+dialogue\s+with\s+)?"
+    r"(?:the\s+)?(?=(?:Human\s+Rights\s+Council|Council|General\s+Assembly|Assembly)\b)|"
     r"(?P<inform>apprise|inform)\s+(?:the\s+)?(?=(?:Human\s+Rights\s+Council|Council|General\s+"
     r"Assembly|Assembly)\b)|(?P<brief>brief|update)\s+(?:the\s+)?(?:Human\s+Rights\s+Council|Council|General\s+"
     r"Assembly|Assembly|Member\s+States|States)|(?P<consult>consult)\s+(?!with\s+the\s+"

@@ -811,6 +811,8 @@ def _events(
             break
         if found.group("report"):
             kind, noun_start, noun_end = "report", found.start("report"), found.end("report")
+        elif found.group("address"):
+            kind, noun_start, noun_end = "oral update", found.start("address"), found.end("address")
         elif found.group("inform"):
             kind, noun_start, noun_end = "report", found.start("inform"), found.end("inform")
         elif found.group("brief"):

@@ -1014,3 +1014,17 @@ def test_support_for_a_meeting_is_not_a_new_meeting():
         "with all necessary services and facilities;"
     )
     assert r.deliverables == [] and len(r.mandates) == 1
+
+
+def test_address_the_assembly():
+    """ "Invites the Independent Expert to address the General Assembly at its Nth session" is
+    an oral presentation."""
+    r = run(
+        "1. Invites the Independent Expert on the enjoyment of all human rights by older persons "
+        "to address and engage in an interactive dialogue with the General Assembly at its "
+        "eighty-first session;",
+        body="GA",
+        session=80,
+    )
+    [d] = r.deliverables
+    assert (d.kind, due(d)) == ("oral update", ("GA", 81, "at"))
