@@ -1028,3 +1028,16 @@ def test_address_the_assembly():
     )
     [d] = r.deliverables
     assert (d.kind, due(d)) == ("oral update", ("GA", 81, "at"))
+
+
+def test_include_long_content_in_her_report():
+    """ "to include information ..., in her report to the Assembly at its Nth and Mth sessions"."""
+    r = run(
+        "1. Invites the Special Representative of the Secretary-General on Violence against "
+        "Children to include information on the progress achieved in the protection of children, "
+        "including online, in her report to the General Assembly at its eighty-first and "
+        "eighty-second sessions;",
+        body="GA",
+        session=80,
+    )
+    assert [due(d) for d in r.deliverables] == [("GA", 81, "at"), ("GA", 82, "at")]
