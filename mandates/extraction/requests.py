@@ -1574,7 +1574,7 @@ def _clause(
             return None
         found = _DECIDE_REQUEST_RE.match(masked, clause.verb_end, clause.end)
         if found:
-            actors, partners = _parse_actors(found.start("rest"), found.end("rest"), ctx)
+            actors, partners = _parse_actors(found.start("rest"), found.end("rest") + 40, ctx)
             if actors and not actors[0].state:
                 builder.request(
                     label,

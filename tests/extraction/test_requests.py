@@ -1041,3 +1041,16 @@ def test_include_long_content_in_her_report():
         session=80,
     )
     assert [due(d) for d in r.deliverables] == [("GA", 81, "at"), ("GA", 82, "at")]
+
+
+def test_decides_that_a_body_shall_provide():
+    """ "Decides that the Ad Hoc Committee shall ... provide a draft convention to the Assembly
+    at its Nth session" is that committee's product."""
+    r = run(
+        "1. Decides that the Ad Hoc Committee shall convene six sessions and conclude its work in "
+        "order to provide a draft convention to the General Assembly at its eighty-second session;",
+        body="GA",
+        session=80,
+    )
+    [d] = r.deliverables
+    assert (d.actor, d.kind, due(d)) == ("Ad Hoc Committee", "other", ("GA", 82, "at"))
