@@ -440,6 +440,8 @@ def _strip_span(masked: str, start: int, end: int) -> tuple[int, int]:
 
 
 _TRAILING_AND_RE = re.compile(r"[\s,]+(?:and|or|as\s+well\s+as)$")
+_SECOND_OBJECT_RE = re.compile(r",?\s+and\s+$", re.IGNORECASE)
+_INFINITIVE_BETWEEN_RE = re.compile(r"\b(?:to|and)\s+(?:" + PRODUCE_VERBS + r")\b|;", re.IGNORECASE)
 
 
 _INDEXED_HEADS = ("special", "independent", "working", "team", "group", "international")
@@ -1029,6 +1031,7 @@ def _pair(events: list[_Event], masked: str) -> list[_Item]:
     pending: list[object] = []
     pending_bodies: list[str] = []
     pending_recur: str | None = None
+    forward: _Item | None = None
     for index, event in enumerate(events):
         if event.type == "D":
             item = event.item
@@ -1043,6 +1046,17 @@ def _pair(events: list[_Event], masked: str) -> list[_Item]:
             if pending:
                 item.dues.extend(pending)
                 pending = []
+                forward = item
+            elif (
+                forward is not None
+                and focus is forward
+                and forward.kind == item.kind
+                and _SECOND_OBJECT_RE.search(masked, max(forward.end, item.start - 12), item.start)
+                and not _INFINITIVE_BETWEEN_RE.search(masked, forward.end, item.start)
+            ):
+                # "to submit to the Council at its Nth session a report on X, ..., and a report
+                # on Y": both objects of the one verb take the session
+                item.dues.extend(forward.dues)
             if pending_bodies and not item.bodies:
                 item.bodies.extend(pending_bodies)
             pending_bodies = []

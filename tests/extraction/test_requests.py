@@ -1054,3 +1054,14 @@ def test_decides_that_a_body_shall_provide():
     )
     [d] = r.deliverables
     assert (d.actor, d.kind, due(d)) == ("Ad Hoc Committee", "other", ("GA", 82, "at"))
+
+
+def test_two_objects_of_one_verb_share_the_session():
+    """ "to submit to the Council, at its Nth session, a report on X, prepared with Y, and a
+    report on Z" gives both reports that session."""
+    r = run(
+        "1. Requests the Secretary-General to submit to the Human Rights Council, at its "
+        "sixty-first session, a report on the implementation of the present resolution, prepared "
+        "in consultation with States, and a report on the activities of the alliance;"
+    )
+    assert [(d.kind, d.due.session) for d in r.deliverables] == [("report", 61), ("report", 61)]
