@@ -56,7 +56,8 @@ _NOUNS: list[tuple[str, str]] = [
         r"training\s+(?:courses?|programmes?)|web\s*(?:site|page|portal)|views|inputs|"
         r"contributions|comments|proposals?|information|terms\s+of\s+reference|road\s*maps?|"
         r"strateg(?:y|ies)|action\s+plans?|budgets?(?:\s+proposals?)?|revised\s+estimates|"
-        r"draft\s+(?:resolutions?|decisions?|texts?|conventions?|protocols?)|polic(?:y|ies)",
+        r"draft\s+(?:resolutions?|decisions?|texts?|conventions?|protocols?)|polic(?:y|ies)|"
+        r"recommendations?",
         "other",
     ),
 ]

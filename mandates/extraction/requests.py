@@ -230,7 +230,7 @@ _KEYWORD_RE = re.compile(
     r"fact-finding\s+mission|Expert\s+Mechanism|designated\s+Expert|Forum|Special\s+"
     r"Representative|Special\s+Envoy|Group\s+of|International\s+Commission|Independent\s+"
     r"International|Independent\s+Investigative|International\s+independent|Ad\s+Hoc|"
-    r"Open-ended|Intergovernmental|Special\s+Committee|Committee|Team\s+of)\b",
+    r"Open-ended|Intergovernmental|Special\s+Committee|Committee|Team\s+of|International)\b",
     re.IGNORECASE,
 )
 _EXTEND_RE = re.compile(
@@ -355,7 +355,7 @@ _AFTER_VERB_RE = re.compile(
     re.IGNORECASE,
 )
 _SUB_OWN_VERB_RE = re.compile(
-    r"\s*(?:\(\s*\w+\s*\)\s*)?(?:to\s+(?:also\s+|further\s+)?(?:request|invite)\b|"
+    r"\s*(?:\(\s*\w+\s*\)\s*)?(?:(?:also\s+|further\s+)?to\s+(?:also\s+|further\s+)?(?:request|invite)\b|"
     r"(?:also\s+|further\s+)?(?:requests|invites|decides|calls\s+upon|takes\s+note|welcomes)\b)",
     re.IGNORECASE,
 )
@@ -693,12 +693,31 @@ _PHRASE_ADVERB_RE = re.compile(
 )
 
 
-def _clauses(masked: str, text: str, start: int, end: int) -> list[_Clause]:
+_THAT_RE = re.compile(r"\s*,?\s*that\s+")
+
+
+def _passive_request(masked: str, pos: int, end: int, ctx: _Context) -> bool:
+    """ "requests that such contributions ... be made available": no actor follows "that"."""
+    that = _THAT_RE.match(masked, pos, end)
+    if not that:
+        return False
+    verb = masked[max(0, pos - 30) : pos].lower()
+    if "request" not in verb:
+        return False
+    return _parse_actor_at(that.end(), end, ctx) is None
+
+
+def _clauses(
+    masked: str, text: str, start: int, end: int, ctx: _Context | None = None
+) -> list[_Clause]:
     lead = _LEAD_RE.match(masked, start, end)
     first_verb_start = lead.start("verb") if lead else start
     first_verb_end = lead.end("verb") if lead else start
     marks: list[tuple[int, int]] = [(first_verb_start, first_verb_end)]
     for found in _BOUNDARY_RE.finditer(masked, first_verb_end, end):
+        if ctx is not None and _passive_request(masked, found.end("verb"), end, ctx):
+            continue  # "and further to request that the study be made available before ...":
+            # the same request goes on
         marks.append((found.start("verb"), found.end("verb")))
     clauses: list[_Clause] = []
     for index, (verb_start, verb_end) in enumerate(marks):
@@ -1503,7 +1522,7 @@ def extract_requests(
                         invite=bool(_INVITE_RE.match(verb)),
                     )
                 continue
-            for clause in _clauses(masked, text, start, end):
+            for clause in _clauses(masked, text, start, end, ctx):
                 state = _clause(clause, label, builder, ctx, footnotes, paragraph, notes, end)
                 if state is not None and not is_sub:
                     inherited = state

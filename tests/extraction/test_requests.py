@@ -1065,3 +1065,15 @@ def test_two_objects_of_one_verb_share_the_session():
         "in consultation with States, and a report on the activities of the alliance;"
     )
     assert [(d.kind, d.due.session) for d in r.deliverables] == [("report", 61), ("report", 61)]
+
+
+def test_passive_request_continues_the_clause():
+    """ "..., and further to request that the study be made available prior to the Nth
+    session" dates the study of the same request."""
+    r = run(
+        "1. Decides:\n(a) Also to request the High Commissioner to prepare a thematic study on "
+        "care, and further to request that the study be made available on the website prior to "
+        "the sixty-first session of the Human Rights Council;"
+    )
+    [d] = r.deliverables
+    assert (d.paragraph, d.kind, due(d)) == ("1(a)", "study", ("HRC", 61, "before"))
