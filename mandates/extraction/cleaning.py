@@ -56,7 +56,6 @@ __all__ = [
 # (they are removed from the input first).
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _MARK = re.compile("\ue000(\\d+)\ue001")
-_PRIVATE = re.compile("[\ue000-\uf8ff]")
 
 
 @dataclass
@@ -106,26 +105,29 @@ _CHAR_MAP = {
     "\x0b": "\n",
     "\x0c": "\n\f\n",  # form feed: a page break
 }
-_SPECIAL = re.compile("[" + "".join(_CHAR_MAP) + "]")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_NORMALISE = re.compile("[" + "".join(_CHAR_MAP) + "\ue000-\uf8ff\x00-\x08\x0e-\x1f\x7f]")
 _HSPACE = re.compile(r"\t[ \t]*| [ \t]+")
 
 
 def normalise_chars(text: str) -> str:
     """Unify line ends, turn special spaces into spaces, drop invisible characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _SPECIAL.sub(lambda match: _CHAR_MAP[match.group()] or "", text)
-    text = _PRIVATE.sub("", text)
-    return _CONTROL.sub("", text)
+    # One pass: mapped characters are replaced, private-use and control characters dropped.
+    return _NORMALISE.sub(lambda match: _CHAR_MAP.get(match.group()) or "", text)
 
 
 def _squash(text: str) -> str:
-    return _HSPACE.sub(" ", text.replace("\n", " ").replace("\f", " ")).strip()
+    if "\n" in text or "\f" in text:
+        text = text.replace("\n", " ").replace("\f", " ")
+    if "  " in text or "\t" in text:
+        text = _HSPACE.sub(" ", text)
+    return text.strip()
 
 
 # --------------------------------------------------------------- markdown and footnotes
 
 _MD_SIGNS = re.compile(r"^ {0,3}-{3,}[ \t]*$|^\*[A-Z][a-z]+", re.MULTILINE)
+_YAML_FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n(?:[ \t]*(?:[\w-]+:.*|- .*|#.*)?\n)*?---[ \t]*\n")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
 _MD_RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$", re.MULTILINE)
 _MD_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
@@ -150,6 +152,8 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _TAB_NOTE_LINE = re.compile(
     r"^[ ]*\t[ \t]*([1-9]\d{0,2})[ \t]+(?=[A-Z“\"(])(?!(?:" + _MONTHS + r")\b)(.+)$"
 )
+# Word's plain-text export may also list a footnote on its own line: "[2:  A/HRC/58/78. ]".
+_WORD_NOTE_LINE = re.compile(r"^[ \t]*\[([1-9]\d{0,2}):[ \t]*(.*?)[ \t]*\][ \t]*$")
 _SEE_NOTE_LINE = re.compile(
     r"^[ \t]*([1-9]\d{0,2})[ \t]+((?:See|Resolution|Decision|Official Records|United Nations,"
     r" Treaty Series|A/|E/|S/)\b.*)$"
@@ -588,7 +592,9 @@ def _assemble(
         note = (
             (_CARET_DEF.match(raw) or _SUP_DEF.match(raw))
             if markdown
-            else (_TAB_NOTE_LINE.match(raw) or _SEE_NOTE_LINE.match(raw))
+            else (
+                _TAB_NOTE_LINE.match(raw) or _SEE_NOTE_LINE.match(raw) or _WORD_NOTE_LINE.match(raw)
+            )
         )
         if note:
             close()
@@ -613,7 +619,8 @@ def _assemble(
             line = _MD_QUOTE.sub("", line)
             if not line:
                 continue
-        line = _HSPACE.sub(" ", line)
+        if "  " in line or "\t" in line:
+            line = _HSPACE.sub(" ", line)
 
         if current is not None and not heading and not current.heading:
             if current.hard_end or _single_newline_breaks(
@@ -686,6 +693,7 @@ def _split_header_lines(paragraphs: list[str]) -> list[str]:
 
 def _markdown_inline(text: str, notes: Notes) -> str:
     """Markdown to plain lines, keeping line structure (footnote definitions are lines)."""
+    text = _YAML_FRONT_MATTER.sub("", text, count=1)
     escaped: dict[str, str] = {}
 
     def protect(match: re.Match[str]) -> str:
@@ -700,17 +708,17 @@ def _markdown_inline(text: str, notes: Notes) -> str:
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_STARS.sub("", text)
     text = _MD_UNDERSCORES.sub("", text)
-    # References after definitions are recognised by line, so mark inline refs only where
-    # they are not at the start of a line.
+    # Footnote definitions ("[^1]: ...", "<sup>1</sup> ...") stay lines for _assemble to
+    # take apart; references inside the text become marks.
     lines = text.split("\n")
     for index, line in enumerate(lines):
         if _CARET_DEF.match(line) or _SUP_DEF.match(line):
-            body_start = line.index("]") + 1 if line.lstrip().startswith("[") else 0
-            if body_start == 0:
-                sup_end = line.lower().find("</sup>") + len("</sup>")
-                body_start = sup_end
+            if line.lstrip().startswith("["):
+                body_start = line.index("]") + 1
+            else:
+                body_start = line.lower().find("</sup>") + len("</sup>")
             head, body = line[:body_start], line[body_start:]
-            body = _CARET_REF.sub(lambda m: "", _SUP_REF.sub("", body))
+            body = _CARET_REF.sub("", _SUP_REF.sub("", body))
             lines[index] = head + _OTHER_TAG.sub("", body)
             continue
         if "[^" in line:
@@ -752,7 +760,7 @@ def clean_text(text: str, *, markdown: bool | None = None) -> tuple[str, list[Fo
     notes = Notes()
     text = normalise_chars(text)
     if markdown is None:
-        markdown = looks_like_markdown(text)
+        markdown = looks_like_markdown(text) or text.lstrip().startswith("---\n")
     if "[footnoteRef:" in text:
         text = _footnote_refs(text, notes)
     if markdown:
@@ -964,7 +972,7 @@ def finish(
     cleaned = []
     for para in paragraphs:
         para = _squash(para)
-        if _MARK.sub("", para).strip():
+        if _OPEN not in para or _MARK.sub("", para).strip():
             cleaned.append(para)
         elif para and cleaned:
             cleaned[-1] += para.replace(" ", "")  # marks alone: they belong to the paragraph
@@ -996,6 +1004,10 @@ def _resolve_marks(text: str, notes: Notes) -> tuple[str, list[Footnote], list[s
             pieces[-1] = pieces[-1][:-1]
             size -= 1
             out_last = pieces[-1][-1:] or "x"
+            for index in range(len(anchors) - 1, -1, -1):  # marks just before the space
+                if anchors[index][1] <= size:
+                    break
+                anchors[index] = (anchors[index][0], size)
         elif out_last in ("", "\n") and after == " ":
             last += 1  # a mark opening a paragraph takes its following space along
         anchors.append((int(match.group(1)), size))

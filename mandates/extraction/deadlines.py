@@ -72,7 +72,7 @@ _REL = (
     r"start|opening|outset|end|close)\s+of|at|during|in|"
     r"before|prior\s+to|in\s+advance\s+of|ahead\s+of|(?:no|not)\s+later\s+than(?:\s+at)?|"
     r"by\s+the\s+end\s+of|before\s+the\s+end\s+of|by|until|from|as\s+of|"
-    r"(?:starting|beginning|commencing)(?:\s+(?:at|with|from|in))?|for)"
+    r"(?:starting|beginning|commencing)(?:\s+(?:at|with|from|in))?|for|to)"
 )
 _PRE_BODY = rf"(?:(?:(?:to|by|before|of|for|and)\s+)?(?:the\s+)?(?P<body1>{BODY_PATTERN})\s*,?\s+)"
 
@@ -98,9 +98,15 @@ _PAST_RE = re.compile(
     re.IGNORECASE,
 )
 _ONE_BODY = re.compile(BODY_PATTERN, re.IGNORECASE)
+_RESPECTIVELY_RE = re.compile(r"\s*,?\s*respectively\b", re.IGNORECASE)
 _BODY_LIST_RE = re.compile(
     rf"{BODY_PATTERN}\s*(?:,\s*)?(?:and|or)\s+(?:to\s+)?(?:the\s+)?{BODY_PATTERN}[^;]*$",
     re.IGNORECASE,
+)
+_OTHER_ENTITY_RE = re.compile(
+    r"\b(?:to|before|of)\s+the\s+(?:[\w-]+\s+){0,8}?(?:Working\s+Group|Committee|Commission|"
+    r"Forum|Conference(?:\s+of\s+the\s+Parties)?|Board|Subcommittee|Mechanism|Meeting\s+of\s+"
+    r"(?:the\s+)?States\s+Parties)\s*,?\s*$"
 )
 _STRONG_PAST_RE = re.compile(
     r"\b(?:held|convened|adopted|organized|organised|conducted|launched|established|since)"
@@ -246,6 +252,15 @@ def find_sessions(
         body_words = found.group("body2") or found.group("body3") or found.group("body1")
         explicit = body_words is not None
         this_body = body_code(body_words, default_council) if body_words else body
+        det_its = found.group("det").lower() == "its"
+        if (
+            not explicit
+            and det_its
+            and _OTHER_ENTITY_RE.search(
+                masked, max(start, found.start("rel") - 90), found.start("rel")
+            )
+        ):
+            continue  # "to the Working Group at its next session": that entity's session
         if participle and (this_body != body or session is None):
             # "the report submitted to the General Assembly at its ...": a past event; for the
             # adopting body the session number itself tells past from future (below).
@@ -285,7 +300,8 @@ def find_sessions(
                     mention_end = residue.end()
         # A session of the adopting body already past is a reference, not a deadline.
         bodies = None
-        if found.group("det").lower() == "their" and len(sessions) > 1:
+        respectively = _RESPECTIVELY_RE.match(masked, found.end(), end) is not None
+        if (found.group("det").lower() == "their" or respectively) and len(sessions) > 1:
             listed = _BODY_LIST_RE.search(
                 masked, max(start, found.start() - 160), found.start("det")
             )

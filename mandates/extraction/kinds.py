@@ -29,7 +29,7 @@ _NOUNS: list[tuple[str, str]] = [
     ),
     (r"(?:updates?|briefings?)", "oral update"),
     (
-        r"reports?|summar(?:y|ies)(?=\s+(?:of|on)\b)|notes?(?!\s+(?:of|verbale))|results?(?=\s+of\s+(?:th(?:e|at|is)|its)\s+review)",
+        r"reports?|supplements?|summar(?:y|ies)(?=\s+(?:of|on)\b)|notes?(?!\s+(?:of|verbale))|results?(?=\s+of\s+(?:th(?:e|at|is)|its)\s+review)",
         "report",
     ),
     (r"panel\s+discussions?|panels?|round[\s-]?tables?|interactive\s+dialogues?", "panel"),
@@ -55,7 +55,9 @@ _NOUNS: list[tuple[str, str]] = [
         r"recommendations|indicators)|draft\s+(?:principles|declaration|guidelines)|"
         r"training\s+(?:courses?|programmes?)|web\s*(?:site|page|portal)|views|inputs|"
         r"contributions|comments|proposals?|information|terms\s+of\s+reference|road\s*maps?|"
-        r"strateg(?:y|ies)|action\s+plans?",
+        r"strateg(?:y|ies)|action\s+plans?|budgets?(?:\s+proposals?)?|revised\s+estimates|"
+        r"draft\s+(?:resolutions?|decisions?|texts?|conventions?|protocols?)|polic(?:y|ies)|"
+        r"recommendations?",
         "other",
     ),
 ]
@@ -69,7 +71,7 @@ _STOP = (
 )
 _DET = (
     rf"(?P<det>a\s+series\s+of|a\s+number\s+of|a|an|several|{CARDINAL_PATTERN}|annual|"
-    r"regular|periodic|its|his|her|his\s+or\s+her|their|the|that|this|these|those)"
+    r"regular|periodic|its|his|her|his\s+or\s+her|their|the|that|this|these|those|such)"
 )
 
 #: A deliverable noun phrase: determiner or count, up to four modifiers, the noun.
@@ -113,11 +115,13 @@ _PREP_BEFORE_RE = re.compile(
 VERB_PRODUCT_RE = re.compile(
     r"\b(?:to|and)\s+(?:(?:continue\s+to|further|also|regularly|periodically|orally|annually|"
     r"jointly)\s+)?(?:(?P<report>report)(?!\s+(?:of|by|on\s+the\s+(?:report|work)))\b|"
+    r"(?P<address>address)\s+(?:and\s+engage\s+in\s+an?\s+interactive\s+dialogue\s+with\s+)?"
+    r"(?:the\s+)?(?=(?:Human\s+Rights\s+Council|Council|General\s+Assembly|Assembly)\b)|"
     r"(?P<inform>apprise|inform)\s+(?:the\s+)?(?=(?:Human\s+Rights\s+Council|Council|General\s+"
     r"Assembly|Assembly)\b)|(?P<brief>brief|update)\s+(?:the\s+)?(?:Human\s+Rights\s+Council|Council|General\s+"
     r"Assembly|Assembly|Member\s+States|States)|(?P<consult>consult)\s+(?!with\s+the\s+"
     r"(?:Office|High))|(?P<study>study)\s+(?:the|how|ways)\b|"
-    r"(?P<include>include)\s*,?\s+(?:(?!in\b)[\w,-]+\s+){0,12}?(?:in|within)\s+(?:his|her|its|their|"
+    r"(?P<include>include)\s*,?\s+[^;]{0,300}?\b(?:in|within)\s+(?:his|her|its|their|"
     r"the|his\s+or\s+her)\s+(?:(?!in\b|of\b|on\b|the\b)[\w-]+\s+){0,3}?"
     r"(?P<inc_noun>reports?|oral\s+updates?|updates?))",
     re.IGNORECASE,
@@ -143,7 +147,7 @@ class NounHit:
 
 NOUN_WORD_RE = re.compile(rf"\b(?:{NOUN_PATTERN})\b", re.IGNORECASE)
 _DET_TAIL_RE = re.compile(
-    rf"\b{_DET}\s+(?P<mods>(?:(?!(?:{_STOP})\b)[\w\u2010\u2011-]+\s+){{0,4}})$",
+    rf"\b{_DET}\s+(?P<mods>(?:(?!(?:{_STOP})\b)[\w\u2010\u2011-]+\s+(?:(?:and|or)\s+(?=[\w-]+\s))?){{0,4}})$",
     re.IGNORECASE,
 )
 _VERB_TAIL_RE = re.compile(
@@ -186,6 +190,13 @@ class NounMatch:
         raise KeyError(name)
 
 
+_ON_RE = re.compile(r"\s+(?:on|about|regarding|concerning)\b", re.IGNORECASE)
+_GIVE_RE = re.compile(
+    r"\b(?:submit|present|provide)\s+(?:(?:updated|detailed|further|additional|comprehensive)\s+)*$",
+    re.IGNORECASE,
+)
+
+
 def noun_matches(masked: str, z0: int, z1: int) -> list[NounMatch]:
     """Deliverable nouns in masked[z0:z1] with their determiner or production verb."""
     result: list[NounMatch] = []
@@ -210,7 +221,11 @@ def noun_matches(masked: str, z0: int, z1: int) -> list[NounMatch]:
                 )
             )
             continue
-        if word.group(0)[-1:].lower() != "s" and word.group(0).lower() != "information":
+        information = word.group(0).lower() == "information" and bool(
+            _ON_RE.match(masked, word.end(), z1)
+            or _GIVE_RE.search(masked, max(z0, noun_start - 30), noun_start)
+        )
+        if word.group(0)[-1:].lower() != "s" and not information:
             continue
         verb = _VERB_TAIL_RE.search(masked, low, noun_start)
         if verb:

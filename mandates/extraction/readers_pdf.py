@@ -249,9 +249,11 @@ def _layout(pages: list[tuple[float, list[_Fragment]]], notes: Notes) -> list[st
     spacing = sorted(spacings)[len(spacings) // 4] if spacings else body * 1.2
 
     out: list[str] = []
+    notes_before = False
     for number, (height, lines) in enumerate(page_lines):
         kept = [line for line in lines if not _is_furniture(line, height, number, running, notes)]
-        text_lines, note_lines = _split_notes(kept, body)
+        text_lines, note_lines = _split_notes(kept, body, notes_before)
+        notes_before = bool(note_lines)
         for line in note_lines:
             text = line.text()
             start = _NOTE_START.match(text)
@@ -285,18 +287,26 @@ def _is_furniture(line: _Line, height: float, page: int, running: set[str], note
     return page > 0 and line.y > height * 0.85 and bool(_SYMBOL.match(text))
 
 
-def _split_notes(lines: list[_Line], body: float) -> tuple[list[_Line], list[_Line]]:
-    """Body lines and the small-print footnote lines at the bottom of a page."""
+def _split_notes(
+    lines: list[_Line], body: float, notes_before: bool
+) -> tuple[list[_Line], list[_Line]]:
+    """Body lines and the small-print footnote lines at the bottom of a page.
+
+    The footnote block opens with a numbered note, or, when the previous page ended with
+    footnotes, with the rest of its last note.
+    """
     start = len(lines)
     for index in range(len(lines) - 1, -1, -1):
         if lines[index].size < 0.92 * body:
             start = index
         else:
             break
-    # The footnote block must open with a numbered note.
-    while start < len(lines) and not _NOTE_START.match(lines[start].text()):
-        start += 1
-    return lines[:start], lines[start:]
+    first = start
+    while first < len(lines) and not _NOTE_START.match(lines[first].text()):
+        first += 1
+    if notes_before and first < len(lines):
+        return lines[:start], lines[start:]
+    return lines[:first], lines[first:]
 
 
 def _join_note(previous: str, text: str) -> str:

@@ -22,6 +22,22 @@ How it reads a paragraph:
 
 All searching is done on a masked copy of the document with the same length (markup
 and odd punctuation replaced one for one) so every span indexes the clean text.
+
+Reading choices (see also kinds.py):
+- Requests to States, Governments and other non-UN actors give nothing unless they carry a
+  calendar date; support and transmission requests to UN actors are mandates without
+  deliverables; "Encourages" gives nothing.
+- A panel, debate or dialogue the Council decides to hold, or schedules ("the panel
+  discussion to be held at its Nth session will focus on ..."), is a deliverable of the
+  adopting body; an interactive dialogue that follows a report is not.
+- A session that dates something mentioned in passing ("the panel discussion to be convened
+  at its Nth session", "held at its Nth session") or a past session of the adopting body is
+  not a deadline; a session of another entity ("to the Working Group at its next session")
+  is not a Council or Assembly deadline.
+- "its" is the body last addressed in the clause, else the adopting body; "at that session"
+  is the session named just before; "at its next session" is one more, flagged as implied.
+- Tracked-change residue ("sixty-second fifth", "sixty-second session; sixty fifth") gives
+  the new reading as the due and the old one in ``alternatives``, flagged for review.
 """
 
 from __future__ import annotations
@@ -50,7 +66,7 @@ from .kinds import (
     noun_matches,
     preceded_by_preposition,
 )
-from .ordinals import ORDINAL_PATTERN
+from .ordinals import ORDINAL_PATTERN, ordinal_to_int
 from .result import (
     Consideration,
     Deliverable,
@@ -95,7 +111,9 @@ def mask(text: str) -> str:
 _ADVERBS = (
     r"(?:(?:also|further|furthermore|again|once\s+again|in\s+this\s+regard|in\s+this\s+respect|"
     r"in\s+that\s+regard|therefore|moreover|accordingly|strongly|respectfully|kindly|"
-    r"in\s+this\s+context|to\s+this\s+end|in\s+particular)\s*,?\s+)*"
+    r"in\s+this\s+context|to\s+(?:this|that)\s+end|in\s+particular|in\s+(?:this|that)\s+"
+    r"connection|for\s+(?:this|that)\s+purpose|to\s+(?:this|that)\s+effect|in\s+that\s+respect|"
+    r"in\s+that\s+context)\s*,?\s+)*"
 )
 _REQUEST_VERB = (
     r"(?:reiterates|renews|repeats|reaffirms)\s+(?:also\s+)?its\s+(?:request|requests|invitation)|"
@@ -212,7 +230,7 @@ _KEYWORD_RE = re.compile(
     r"fact-finding\s+mission|Expert\s+Mechanism|designated\s+Expert|Forum|Special\s+"
     r"Representative|Special\s+Envoy|Group\s+of|International\s+Commission|Independent\s+"
     r"International|Independent\s+Investigative|International\s+independent|Ad\s+Hoc|"
-    r"Open-ended|Intergovernmental|Special\s+Committee|Committee|Team\s+of)\b",
+    r"Open-ended|Intergovernmental|Special\s+Committee|Committee|Team\s+of|International)\b",
     re.IGNORECASE,
 )
 _EXTEND_RE = re.compile(
@@ -237,6 +255,10 @@ _STATE_RE = re.compile(
 
 _OF_SOMETHING_RE = re.compile(r"\s+of\s+(?:the\s+)?(?!United\s+Nations\b)[A-Z]")
 _PRONOUN_RE = re.compile(r"(?:him|her)\b(?=\s*,?\s+(?:to|also|further|once)\b)")
+_GOVERNMENT_RE = re.compile(
+    r"(?:the\s+)?(?P<name>Government\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z(])[\w'()-]*)*)",
+    re.IGNORECASE,
+)
 _YEAR_PREFIX_RE = re.compile(r"(?:the\s+)?(?:19|20)\d\d\s+")
 _GENERIC_ACTOR_RE = re.compile(
     r"the\s+(?P<name>(?:[A-Za-z][\w'-]*)(?:\s+(?!to\b|and\b|shall\b|should\b|will\b)"
@@ -263,6 +285,11 @@ _ANAPHOR_VERB_RE = re.compile(
     rf"\b(?!and\b|or\b)(?:{PRODUCE_VERBS})\s+(?:(?:also|further|orally|jointly)\s+)?$",
     re.IGNORECASE,
 )
+_REFERENCE_MODS_RE = re.compile(r"above-mentioned|aforementioned|said|same|abovementioned", re.I)
+_SUPPORT_VERB_RE = re.compile(
+    r"\b(?:provide|providing|support|supporting|assist|facilitate|service|fund|finance)\s*,?\s*$",
+    re.IGNORECASE,
+)
 _EXTENT_STOP_RE = re.compile(
     r"[,;:]|\s+(?:to\s+be\s+|and\s+to\s+|at\s+its\s+|before\s+the\s+|to\s+the\s+(?:Human|"
     r"General|Council|Assembly))",
@@ -278,7 +305,7 @@ _DECIDE_MAKE_RE = re.compile(
     re.IGNORECASE,
 )
 _ESTABLISH_RE = re.compile(
-    r"\b(?:establish|extend|renew|create)\w*\s+(?:(?:urgently|also|further)\s+)?"
+    r"\b(?:establish|extend|renew|create)\w*\s*(?:,[^,;]{0,80},\s*)?(?:(?:urgently|also|further)\s+)?"
     r"(?:for\s+a\s+(?:further\s+)?period\s+of\s+[\w-]+\s+(?:years?|months?)\s*,?\s+)?"
     r"(?:the\s+mandates?\s+of\s+)?(?:an?\s+)?",
     re.IGNORECASE,
@@ -288,6 +315,12 @@ _SCHEDULED_RE = re.compile(
     r"(?:the\s+(?:theme|focus|topic)\s+of\s+)?(?:the|its)\s+(?P<mods>(?:[\w-]+\s+){0,4}?)"
     r"(?P<noun>panel\s+discussion|interactive\s+(?:debate|dialogue)|meeting|debate|dialogue|panel)\b"
     r"[^;]{0,120}?(?P<held>(?:to\s+be|which\s+will\s+be|that\s+will\s+be)\s+held)\s+",
+    re.IGNORECASE,
+)
+_SCHEDULED_TOPIC_RE = re.compile(
+    r"\s*,?\s*(?:also\s+|further\s+)?to\s+(?:include|focus|devote|dedicate)\b[^;]{0,200}?\b(?:its|the)\s+"
+    r"(?P<mods>(?:[\w-]+\s+){0,4}?)(?P<noun>panel\s+discussion|interactive\s+(?:debate|dialogue)|meeting|"
+    r"debate|dialogue|panel)\b[^;]{0,120}?(?P<held>(?:to\s+be|which\s+will\s+be)\s+held)\s+",
     re.IGNORECASE,
 )
 _DECIDE_REQUEST_RE = re.compile(
@@ -322,7 +355,7 @@ _AFTER_VERB_RE = re.compile(
     re.IGNORECASE,
 )
 _SUB_OWN_VERB_RE = re.compile(
-    r"\s*(?:\(\s*\w+\s*\)\s*)?(?:to\s+(?:also\s+|further\s+)?(?:request|invite)\b|"
+    r"\s*(?:\(\s*\w+\s*\)\s*)?(?:(?:also\s+|further\s+)?to\s+(?:also\s+|further\s+)?(?:request|invite)\b|"
     r"(?:also\s+|further\s+)?(?:requests|invites|decides|calls\s+upon|takes\s+note|welcomes)\b)",
     re.IGNORECASE,
 )
@@ -373,6 +406,7 @@ class _Item:
     recurring: str | None = None
     extent_end: int = 0
     shares_with: _Item | None = None
+    included: bool = False  # "to include in his report ...": maybe a report named before
 
 
 @dataclass
@@ -406,6 +440,8 @@ def _strip_span(masked: str, start: int, end: int) -> tuple[int, int]:
 
 
 _TRAILING_AND_RE = re.compile(r"[\s,]+(?:and|or|as\s+well\s+as)$")
+_SECOND_OBJECT_RE = re.compile(r",?\s+and\s+$", re.IGNORECASE)
+_INFINITIVE_BETWEEN_RE = re.compile(r"\b(?:to|and)\s+(?:" + PRODUCE_VERBS + r")\b|;", re.IGNORECASE)
 
 
 _INDEXED_HEADS = ("special", "independent", "working", "team", "group", "international")
@@ -565,14 +601,12 @@ def _parse_actor_at(pos: int, end: int, ctx: _Context) -> _Actor | None:
         )
     state = _STATE_RE.match(masked, pos, end)
     if state:
-        return _Actor(
-            "Member States",
-            _printed(ctx.text[pos : state.end()]),
-            pos,
-            state.end(),
-            True,
-            state=True,
-        )
+        government = _GOVERNMENT_RE.match(masked, pos, end)
+        if government:  # "the Government of Haiti": that State, by its printed name
+            name = _printed(ctx.text[government.start("name") : government.end("name")])
+            return _Actor(name, name, pos, government.end(), True, state=True)
+        printed = _printed(ctx.text[pos : state.end()])
+        return _Actor("Member States", printed, pos, state.end(), True, state=True)
     generic = _GENERIC_ACTOR_RE.match(masked, pos, end)
     if generic and not _NOT_UN_RE.search(generic.group("name")):
         name = _printed(ctx.text[generic.start("name") : generic.end("name")])
@@ -580,6 +614,24 @@ def _parse_actor_at(pos: int, end: int, ctx: _Context) -> _Actor | None:
         printed = _printed(ctx.text[pos : generic.end()])
         return _Actor(name, printed, pos, generic.end(), False, ["actor not in the alias table"])
     return None
+
+
+_NEW_BODY_RE = re.compile(
+    r"(?P<name>(?:ad\s+hoc\s+|open-ended\s+|independent\s+|international\s+|intergovernmental\s+)*"
+    r"(?:working\s+group|committee|commission|expert\s+group|group\s+of\s+(?:governmental\s+)?experts|"
+    r"panel|mechanism|mission|team)\b[^,;:(]{0,120}?)(?=\s*[,;:(]|\s+(?:to|with|for\s+a)\s)",
+    re.IGNORECASE,
+)
+
+
+def _new_body(pos: int, end: int, ctx: _Context) -> _Actor | None:
+    """The body a resolution establishes, by its printed name (flagged: not in the table)."""
+    found = _NEW_BODY_RE.match(ctx.masked, pos, end)
+    if not found:
+        return None
+    name = _printed(ctx.text[found.start("name") : found.end("name")])
+    name = name[:1].upper() + name[1:]
+    return _Actor(name, name, pos, found.end(), False, ["actor not in the alias table"])
 
 
 def _parse_actors(start: int, end: int, ctx: _Context) -> tuple[list[_Actor], list[str]]:
@@ -634,18 +686,49 @@ def _partners_in(start: int, end: int, ctx: _Context) -> list[str]:
     return names
 
 
-def _clauses(masked: str, text: str, start: int, end: int) -> list[_Clause]:
+_PHRASE_ADVERB_RE = re.compile(
+    r"^(?:(?:in\s+(?:this|that)\s+(?:regard|respect|context|connection)|to\s+(?:this|that)\s+(?:end|"
+    r"effect)|for\s+(?:this|that)\s+purpose|therefore|moreover|accordingly|in\s+particular)\s*,?\s*)+",
+    re.IGNORECASE,
+)
+
+
+_THAT_RE = re.compile(r"\s*,?\s*that\s+")
+
+
+def _passive_request(masked: str, pos: int, end: int, ctx: _Context) -> bool:
+    """ "requests that such contributions ... be made available": no actor follows "that"."""
+    that = _THAT_RE.match(masked, pos, end)
+    if not that:
+        return False
+    verb = masked[max(0, pos - 30) : pos].lower()
+    if "request" not in verb:
+        return False
+    return _parse_actor_at(that.end(), end, ctx) is None
+
+
+def _clauses(
+    masked: str, text: str, start: int, end: int, ctx: _Context | None = None
+) -> list[_Clause]:
     lead = _LEAD_RE.match(masked, start, end)
     first_verb_start = lead.start("verb") if lead else start
     first_verb_end = lead.end("verb") if lead else start
     marks: list[tuple[int, int]] = [(first_verb_start, first_verb_end)]
     for found in _BOUNDARY_RE.finditer(masked, first_verb_end, end):
+        if ctx is not None and _passive_request(masked, found.end("verb"), end, ctx):
+            continue  # "and further to request that the study be made available before ...":
+            # the same request goes on
         marks.append((found.start("verb"), found.end("verb")))
     clauses: list[_Clause] = []
     for index, (verb_start, verb_end) in enumerate(marks):
         clause_end = marks[index + 1][0] if index + 1 < len(marks) else end
         clauses.append(
-            _Clause(verb_start, verb_end, clause_end, _printed(text[verb_start:verb_end]))
+            _Clause(
+                verb_start,
+                verb_end,
+                clause_end,
+                _PHRASE_ADVERB_RE.sub("", _printed(text[verb_start:verb_end])),
+            )
         )
     return clauses
 
@@ -670,6 +753,35 @@ def _extent(masked: str, pos: int, end: int) -> int:
     return stop.start() if stop else min(end, pos + 400)
 
 
+_THAT_SESSION_RE = re.compile(
+    r"\b(?:at|during|for\s+consideration\s+at)\s+(?:that|the\s+same)\s+session\b", re.IGNORECASE
+)
+_ANY_SESSION_RE = re.compile(
+    rf"\b(?:its|the)\s+(?P<ords>{ORDINAL_PATTERN})\s+session\b(?:\s+of\s+the\s+(?P<body>{BODY_PATTERN}))?",
+    re.IGNORECASE,
+)
+
+
+def _that_session(masked: str, z0: int, z1: int, ctx: _Context) -> list[SessionMention]:
+    """ "... provisional agenda of its Nth session ..., and requests a report at that session"."""
+    result = []
+    for found in _THAT_SESSION_RE.finditer(masked, z0, z1):
+        previous = list(
+            _ANY_SESSION_RE.finditer(masked, max(0, found.start() - 700), found.start())
+        )
+        if not previous:
+            continue
+        last = previous[-1]
+        number = ordinal_to_int(last.group("ords"))
+        if number is None:
+            continue
+        body = (
+            body_code(last.group("body"), ctx.default_council) if last.group("body") else ctx.body
+        )
+        result.append(SessionMention(found.start(), found.end(), body, [number], "at"))
+    return result
+
+
 def _events(
     z0: int, z1: int, ctx: _Context, *, decide: bool, actor_body: str | None = None
 ) -> list[_Event]:
@@ -683,6 +795,8 @@ def _events(
         if "session" in low
         else []
     )
+    if "that session" in low or "same session" in low:
+        sessions.extend(_that_session(masked, z0, z1, ctx))
     taken = [(m.start, m.end) for m in sessions]
     session_ends = [m.end for m in sessions]
     sessions = [m for m in sessions if not _belongs_to_reference(masked, z0, m.start)]
@@ -718,6 +832,8 @@ def _events(
             break
         if found.group("report"):
             kind, noun_start, noun_end = "report", found.start("report"), found.end("report")
+        elif found.group("address"):
+            kind, noun_start, noun_end = "oral update", found.start("address"), found.end("address")
         elif found.group("inform"):
             kind, noun_start, noun_end = "report", found.start("inform"), found.end("inform")
         elif found.group("brief"):
@@ -739,6 +855,7 @@ def _events(
         events.append(_Event(noun_start, noun_end, "D", item=item, kind=kind))
         noun_spans.append((noun_start, noun_end))
         if found.group("include"):
+            item.included = True
             # what is to be included is content of that report, not a product of its own
             stop = _NEXT_VERB_RE.search(masked, noun_end, z1)
             noun_spans.append((found.start(), noun_start))
@@ -751,6 +868,7 @@ def _events(
         kind = found.kind
         if kind.startswith("loose:"):
             if not any(_GLUE_RE.fullmatch(masked, e, found.start()) for e in session_ends):
+                _weak(events, found, kind[6:])
                 continue
             kind = kind[6:]
         det = found.group("det").lower()
@@ -776,7 +894,12 @@ def _events(
                 continue
             if det != "the" and kind == "report" and decide:
                 continue
+            if _REFERENCE_MODS_RE.search(mods) or _SUPPORT_VERB_RE.search(
+                masked, max(z0, found.start() - 40), found.start()
+            ):
+                continue  # "to provide the above-mentioned meeting with services": support
         elif prep:
+            _weak(events, found, kind)
             continue
         following = masked[found.end() : min(z1, found.end() + 200)]
         count, listed = count_of(det, noun, following)
@@ -793,6 +916,23 @@ def _events(
         seen_kinds.setdefault(kind, item)
         events.append(_Event(np_start, found.end(), "D", item=item, kind=kind))
     events.sort(key=lambda ev: (ev.pos, ev.type != "D"))
+    # "to submit a report at its Nth session and to include in the report ...": one report
+    first_report = next(
+        (e.item for e in events if e.type == "D" and e.item and e.kind == "report"), None
+    )
+    for event in events:
+        item = event.item
+        repeated = (
+            event.type == "D"
+            and item is not None
+            and item.included
+            and first_report is not None
+            and item is not first_report
+            and first_report.start < item.start
+        )
+        if repeated:
+            event.type = "A"
+            event.item = first_report
     # "its" is the body last addressed in the clause ("to report to the General Assembly on X
     # at its eighty-first session"), else the adopting body.
     last_body = actor_body
@@ -810,6 +950,10 @@ def _events(
 
 _EVENT_KINDS = {"meeting", "panel", "seminar", "consultation"}
 _NEXT_VERB_RE = re.compile(r";|\band\s+(?:also\s+)?to\s+\w+", re.IGNORECASE)
+_VERB_THEN_SESSION_RE = re.compile(
+    rf"\b(?:submit|present|provide|transmit|give)\s+(?:to\s+(?:the\s+)?{BODY_PATTERN})?,?\s*$",
+    re.IGNORECASE,
+)
 _BACKWARD_RE = re.compile(
     r"[^;]{0,120}?,?\s*(?:to\s+be|which\s+(?:will|shall|is\s+to)\s+be|that\s+(?:will|shall)\s+be)"
     r"\s+[\w-]+\s*$",
@@ -872,7 +1016,32 @@ _MONTH_NAMES = (
     "december",
 )
 _RECUR_WORDS = ("annual", "year", "biennial", "every", "quadrennial")
-_DEFINITE = {"the", "its", "his", "her", "their", "his or her", "that", "this", "these", "those"}
+_DEFINITE = {
+    "the",
+    "its",
+    "his",
+    "her",
+    "their",
+    "his or her",
+    "that",
+    "this",
+    "these",
+    "those",
+    "such",
+}
+
+
+_WEAK_KINDS = {"seminar", "meeting", "consultation", "report", "study", "compilation"}
+
+
+def _weak(events: list[_Event], found: object, kind: str) -> None:
+    """Remember a product named after a preposition, as a last resort for a bare deadline."""
+    if kind not in _WEAK_KINDS:
+        return
+    noun = found.group("noun")  # type: ignore[attr-defined]
+    item = _Item(kind, 1, None, found.start(), found.end(), noun, found.group("mods"))  # type: ignore[attr-defined]
+    item.extent_end = found.end()  # type: ignore[attr-defined]
+    events.append(_Event(found.start(), found.end(), "W", item=item, kind=kind))  # type: ignore[attr-defined]
 
 
 def _pair(events: list[_Event], masked: str) -> list[_Item]:
@@ -881,6 +1050,7 @@ def _pair(events: list[_Event], masked: str) -> list[_Item]:
     pending: list[object] = []
     pending_bodies: list[str] = []
     pending_recur: str | None = None
+    forward: _Item | None = None
     for index, event in enumerate(events):
         if event.type == "D":
             item = event.item
@@ -895,6 +1065,17 @@ def _pair(events: list[_Event], masked: str) -> list[_Item]:
             if pending:
                 item.dues.extend(pending)
                 pending = []
+                forward = item
+            elif (
+                forward is not None
+                and focus is forward
+                and forward.kind == item.kind
+                and _SECOND_OBJECT_RE.search(masked, max(forward.end, item.start - 12), item.start)
+                and not _INFINITIVE_BETWEEN_RE.search(masked, forward.end, item.start)
+            ):
+                # "to submit to the Council at its Nth session a report on X, ..., and a report
+                # on Y": both objects of the one verb take the session
+                item.dues.extend(forward.dues)
             if pending_bodies and not item.bodies:
                 item.bodies.extend(pending_bodies)
             pending_bodies = []
@@ -917,13 +1098,26 @@ def _pair(events: list[_Event], masked: str) -> list[_Item]:
                 and not focus.dues
                 and _BACKWARD_RE.match(masked, focus.end, event.pos) is not None
             )
-            if (
-                not backward
-                and following is not None
-                and following.type == "D"
-                and _GLUE_RE.fullmatch(masked, event.end, following.pos)
+            later = events[index + 1 :]
+            next_d = next((e for e in later if e.type == "D"), None)
+            next_s = next((e for e in later if e.type in ("S", "T")), None)
+            verb_first = (
+                next_d is not None
+                and (next_s is None or next_d.pos < next_s.pos)
+                and _VERB_THEN_SESSION_RE.search(masked, max(0, event.pos - 60), event.pos)
+                is not None
+            )
+            if not backward and (
+                verb_first
+                or (
+                    following is not None
+                    and following.type == "D"
+                    and _GLUE_RE.fullmatch(masked, event.end, following.pos)
+                )
             ):
-                pending.append(event.mention)  # "at its Nth session, a report": goes forward
+                # "at its Nth session, a report" / "to submit to the Council at its Nth session,
+                # under item 3, a report": the session goes to the product that follows
+                pending.append(event.mention)
             elif focus is not None and not focus.dues:
                 focus.dues.append(event.mention)
             elif focus is not None:
@@ -959,6 +1153,17 @@ def _pair(events: list[_Event], masked: str) -> list[_Item]:
                     focus.recurring = event.recurring
             else:
                 pending_recur = event.recurring
+    if not items and pending:
+        # A deadline with no product named in the usual way ("to support ... through
+        # in-country workshops ..., by the sixty-fifth session"): take the product mentioned.
+        first = min(getattr(m, "start", 0) for m in pending)
+        weak = [e for e in events if e.type == "W" and e.pos < first]
+        deadlines = [m for m in pending if getattr(m, "relation", "") in ("by", "before")]
+        if weak and deadlines:
+            item = weak[-1].item
+            assert item is not None
+            item.dues.extend(deadlines)
+            items.append(item)
     for item in items:
         if not item.dues and item.shares_with is not None:
             item.dues = list(item.shares_with.dues)
@@ -970,6 +1175,11 @@ def _pair(events: list[_Event], masked: str) -> list[_Item]:
 # --- building results ----------------------------------------------------------------
 
 
+_ASIDE_RE = re.compile(
+    r"\s*,\s*(?:one\s+(?:for|in)\s+each|in\s+each|each|accessible|in\s+a\s+hybrid|fully|"
+    r"with|in\s+(?:an?\s+)?(?:accessible|easy)|within\s+existing)[^,;]{0,120},(?=\s*(?:on|of|about)\s)",
+    re.IGNORECASE,
+)
 _NOT_A_TOPIC_RE = re.compile(
     r"(?:on|of)\s+(?:an?\s+)?(?:annual|regular|biennial|periodic|ad\s+hoc|the\s+basis|its|his|her)\b",
     re.IGNORECASE,
@@ -987,7 +1197,11 @@ def _title(item: _Item, ctx: _Context, actor: str, limit: int) -> str:
     if item.kind == "study" and item.noun.lower() == "study":
         head = "Study"
     topic = ""
-    found = _TOPIC_RE.match(ctx.masked, item.end, limit)
+    after = item.end
+    aside = _ASIDE_RE.match(ctx.masked, after, limit)
+    if aside:  # ", one for each of the five geographical regions, on X"
+        after = aside.end()
+    found = _TOPIC_RE.match(ctx.masked, after, limit)
     if found:
         stop = re.compile(
             r"[,;:(]|\s+(?:to\s+(?:the|be)|at\s+its|and\s+to|and\s+(?:also\s+)?(?:requests|decides|"
@@ -1183,6 +1397,8 @@ class _Builder:
                 covered_bodies.add(code)
         if not plans:
             plans.append((None, [], [], item.end))
+        if count > 1 and count == len(plans):
+            count = 1  # "two reports, by 4 July and by 4 December": one each
         title = _title(item, ctx, actor.name, z1)
         if "actor not in the alias table" in reasons:
             self._warn(f"paragraph {label}: actor not in the alias table: {actor.name}")
@@ -1306,7 +1522,7 @@ def extract_requests(
                         invite=bool(_INVITE_RE.match(verb)),
                     )
                 continue
-            for clause in _clauses(masked, text, start, end):
+            for clause in _clauses(masked, text, start, end, ctx):
                 state = _clause(clause, label, builder, ctx, footnotes, paragraph, notes, end)
                 if state is not None and not is_sub:
                     inherited = state
@@ -1322,6 +1538,12 @@ def extract_requests(
     )
 
 
+def _sub_label(number: str, label: str) -> str:
+    """ "7" + "h" -> "7(h)"; "7" + "a(i)" or "a.i" -> "7(a)(i)"."""
+    parts = [part for part in re.split(r"[().\s]+", label) if part]
+    return number + "".join(f"({part})" for part in parts) if parts else number
+
+
 def _units(paragraph: OperativeParagraph, text: str) -> list[tuple[str, int, int, bool]]:
     start, end = paragraph.span
     subs = sorted(paragraph.subparagraphs, key=lambda s: s.span[0])
@@ -1330,7 +1552,7 @@ def _units(paragraph: OperativeParagraph, text: str) -> list[tuple[str, int, int
     chapeau_end = inside[0].span[0] if inside else end
     units.append((paragraph.number, start, chapeau_end, False))
     for sub in subs:
-        units.append((f"{paragraph.number}({sub.label})", sub.span[0], sub.span[1], True))
+        units.append((_sub_label(paragraph.number, sub.label), sub.span[0], sub.span[1], True))
     return units
 
 
@@ -1385,7 +1607,7 @@ def _clause(
             return None
         found = _DECIDE_REQUEST_RE.match(masked, clause.verb_end, clause.end)
         if found:
-            actors, partners = _parse_actors(found.start("rest"), found.end("rest"), ctx)
+            actors, partners = _parse_actors(found.start("rest"), found.end("rest") + 40, ctx)
             if actors and not actors[0].state:
                 builder.request(
                     label,
@@ -1398,10 +1620,14 @@ def _clause(
                 )
                 return (clause.verb, actors, partners, "request")
         established = _ESTABLISH_RE.search(
-            masked, clause.verb_end, min(clause.end, clause.verb_end + 40)
+            masked, clause.verb_end, min(clause.end, clause.verb_end + 130)
         )
+        if established and established.start() - clause.verb_end > 40:
+            established = None
         if established:
             mechanism = _parse_actor_at(established.end(), clause.end, ctx)
+            if mechanism is None:  # "an ad hoc working group on X, open to all Member States"
+                mechanism = _new_body(established.end(), clause.end, ctx)
             if mechanism is not None and not mechanism.state:
                 # "Decides to extend the mandate of X ..., and to present a report at ..."
                 inf = _find_infinitive(masked, mechanism.end, clause.end, mechanism.end)
@@ -1420,7 +1646,9 @@ def _clause(
         make = _DECIDE_MAKE_RE.search(masked, clause.verb_end, clause.end)
         body_name = BODY_NAMES.get(ctx.body or "", "Human Rights Council")
         actor = _Actor(body_name, body_name, clause.start, clause.start, True)
-        scheduled = _SCHEDULED_RE.match(masked, clause.verb_end, clause.end)
+        scheduled = _SCHEDULED_RE.match(
+            masked, clause.verb_end, clause.end
+        ) or _SCHEDULED_TOPIC_RE.match(masked, clause.verb_end, clause.end)
         if scheduled:
             # "Decides that the theme of the annual panel discussion, to be held at its Nth
             # session, will be ...": the Council's scheduled meeting is a deliverable.
@@ -1488,6 +1716,8 @@ def _consideration(
         session=ctx.session,
         default_council=ctx.default_council,
     )
+    if not mentions:  # "... and decides to continue its consideration of it at that session"
+        mentions = _that_session(masked, found.start(), clause.end, ctx)
     agenda = _AGENDA_RE.search(masked, clause.verb_end, clause.end)
     if agenda:
         numbers, alternatives = _read_ordinals(agenda.group("ords"))

@@ -411,3 +411,29 @@ def test_pathological_inputs_are_read_in_linear_time():
         started = time.perf_counter()
         clean_text(source)
         assert time.perf_counter() - started < 5, source[:20]
+
+
+def test_marks_around_a_dropped_space_keep_anchors_inside_the_text():
+    """Two marks after a trailing space are anchored at the end of the text, not past it."""
+    text, footnotes, _ = clean_text("*\t[footnoteRef:1][footnoteRef:2]")
+    assert text == "*"
+    assert [f.anchor for f in footnotes] == [1, 1]
+
+
+def test_word_footnote_text_on_its_own_line():
+    """A "[2: text]" line from a Word text export is footnote 2 for the "[footnoteRef:2]" mark."""
+    source = (
+        "21. Takes note of the annual update;[footnoteRef:2]\n\n[2:  A/HRC/58/78. ]\n\n22. Requests"
+    )
+    text, footnotes, _ = clean_text(source)
+    assert text == "21. Takes note of the annual update;\n\n22. Requests"
+    assert [(f.mark, f.text, f.anchor) for f in footnotes] == [
+        ("2", "A/HRC/58/78.", len("21. Takes note of the annual update;"))
+    ]
+
+
+def test_markdown_yaml_front_matter_is_dropped():
+    """A YAML block at the top of a Markdown export is metadata, not resolution text."""
+    source = "---\nsymbol: A/RES/80/204\ntags:\n- human rights\n---\n\n# General Assembly\n"
+    assert clean_text(source, markdown=True)[0] == "General Assembly"
+    assert read_text(source).text == "General Assembly"

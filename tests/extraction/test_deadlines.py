@@ -119,3 +119,16 @@ def test_glued_residue(text):
     """Ordinals glued or doubled by tracked changes give the new reading and the old one."""
     [(_body, numbers, _relation, alternatives)] = sessions(text)
     assert (numbers, alternatives) == ([65], [62])
+
+
+def test_session_of_another_entity_is_not_a_council_deadline():
+    """ "to the Working Group at its next session" is the Working Group's session."""
+    assert sessions("to present to the Working Group at its next session a document") == []
+    assert sessions("to brief the Working Group during the sixtieth session") != []
+
+
+def test_to_the_nth_session_of_the_assembly():
+    """ "and to the eighty-first session of the General Assembly" is GA 81."""
+    assert sessions("and to the eighty-first session of the General Assembly") == [
+        ("GA", [81], "at", [])
+    ]

@@ -428,6 +428,24 @@ def test_pdf_raised_note_numbers_and_wrapped_notes():
     assert "Supplement No. 53" not in doc.text
 
 
+def test_pdf_footnote_continued_on_the_next_page():
+    """Small print at the top of a page's note block continues the previous page's last note."""
+    notes = [
+        ["^1 See Official Records of the General Assembly, Eightieth Session,"],
+        ["Supplement No. 53 (A/80/53), chap. VI.", "^2 A/HRC/59/36."],
+    ]
+    doc = read_bytes(_pdf(_PDF_PAGES, notes), "continued.pdf")
+    assert [(f.mark, f.text) for f in doc.footnotes] == [
+        (
+            "1",
+            "See Official Records of the General Assembly, Eightieth Session,"
+            " Supplement No. 53 (A/80/53), chap. VI.",
+        ),
+        ("2", "A/HRC/59/36."),
+    ]
+    assert "Supplement No. 53" not in doc.text
+
+
 def test_encrypted_pdf_is_a_read_error_naming_the_file():
     """A password-protected PDF gives a ReadError that names the file."""
     data = _pdf(_PDF_PAGES, _PDF_NOTES, user_password="secret", owner_password="owner")

@@ -868,3 +868,212 @@ def test_recurring_without_session_is_implied():
     r = run("1. Requests the Office to report annually to the Human Rights Council on the matter;")
     [d] = r.deliverables
     assert d.recurring == "annual" and d.due.session is None and d.needs_review
+
+
+def test_government_with_a_date_keeps_its_name():
+    """A request to a named Government with a calendar date names that Government."""
+    r = run("1. Requests the Government of Utopia to submit its views to the Office by 1 May 2026;")
+    [d] = r.deliverables
+    assert (d.actor, d.due.date) == ("Government of Utopia", date(2026, 5, 1))
+
+
+def test_established_body_reports():
+    """ "Decides to establish, at its Nth session, an ad hoc working group ...: (b) To submit a
+    report ..." is a report of that new body, flagged as not in the table."""
+    text = (
+        "1. Decides to establish, at its eighty-first session, an ad hoc working group on the "
+        "revitalization of its work, open to all Member States:\n(a) To identify ways forward;\n"
+        "(b) To submit a report thereon to the Assembly at its eighty-first session;"
+    )
+    r = run(text, body="GA", session=80)
+    [d] = r.deliverables
+    assert d.paragraph == "1(b)" and d.actor.startswith(
+        "Ad hoc working group on the revitalization"
+    )
+    assert d.due.session == 81 and "actor not in the alias table" in d.review_reasons
+
+
+def test_deadline_without_a_named_product_takes_the_mentioned_one():
+    """ "to support ... through in-country workshops, by the Nth session" dates the workshops."""
+    r = run(
+        "1. Requests the Office to support application of the toolkit through technical "
+        "cooperation in-country workshops in each region, by the sixty-fifth session;"
+    )
+    [d] = r.deliverables
+    assert (d.kind, d.due.session, d.due.relation) == ("seminar", 65, "by")
+
+
+def test_at_that_session():
+    """ "include in the provisional agenda of its Nth session ..., and requests a report to the
+    Assembly at that session" is due at that Nth session."""
+    r = run(
+        "1. Decides to include in the provisional agenda of its eighty-second session the "
+        "sub-item entitled \u201cX\u201d, and requests the Secretary-General to submit a report on "
+        "the question to the Assembly at that session.",
+        body="GA",
+        session=80,
+    )
+    [d] = r.deliverables
+    assert due(d) == ("GA", 82, "at")
+    assert (r.consideration.body, r.consideration.session) == ("GA", 82)
+
+
+def test_submit_to_council_at_session_then_product():
+    """ "to organize a seminar and to submit to the Council at its Nth session, under item 3,
+    a report" dates the report, not the seminar."""
+    r = run(
+        "1. Requests the Office to organize a seminar and to submit to the Council at its "
+        "sixtieth session, under agenda item 3, a report on the seminar;"
+    )
+    assert [(d.kind, d.due.session if d.due else None) for d in r.deliverables] == [
+        ("seminar", None),
+        ("report", 60),
+    ]
+
+
+def test_starting_sessions_respectively():
+    """ "to the Council and to the Assembly, starting at its Nth and Mth sessions,
+    respectively" gives one annual report to each body from its own session."""
+    r = run(
+        "1. Requests the Special Rapporteur on the right to food to submit annual reports to the "
+        "Human Rights Council and to the General Assembly, starting at its sixty-first and "
+        "eighty-first sessions, respectively;"
+    )
+    assert [(d.recurring, due(d)) for d in r.deliverables] == [
+        ("annual", ("HRC", 61, "at")),
+        ("annual", ("GA", 81, "at")),
+    ]
+
+
+def test_consideration_at_that_session():
+    """ "..., and decides to continue its consideration of the question at that session"."""
+    r = run(
+        "1. Requests the Secretary-General to report to the General Assembly at its eighty-first "
+        "session, and decides to continue its consideration of the question at that session.",
+        body="GA",
+        session=80,
+    )
+    assert (r.consideration.session, r.consideration.needs_review) == (81, False)
+
+
+def test_coordinated_adjectives_and_budgets():
+    """ "a refined comprehensive and detailed report" and "a revised budget" are products."""
+    r = run(
+        "1. Requests the Secretary-General to submit a refined comprehensive and detailed report "
+        "to the General Assembly at its eighty-first session;\n"
+        "2. Requests the Secretary-General to present a revised budget at the first part of the "
+        "resumed eightieth session;",
+        body="GA",
+        session=80,
+    )
+    assert [(d.paragraph, d.kind, due(d)) for d in r.deliverables] == [
+        ("1", "report", ("GA", 81, "at")),
+        ("2", "other", ("GA", 80, "at")),
+    ]
+
+
+def test_phrase_adverbs_open_a_clause_but_not_the_verb():
+    """ ", and to that end requests the Secretary-General to ..." is a request with verb
+    "requests"."""
+    r = run(
+        "1. Reaffirms its decision, and to that end requests the Secretary-General to prepare a "
+        "report, with a view to taking a decision at its eighty-first session;",
+        body="GA",
+        session=80,
+    )
+    [d] = r.deliverables
+    assert (d.verb, due(d)) == ("requests", ("GA", 81, "at"))
+
+
+def test_nested_subparagraph_labels():
+    """Sub-paragraph labels read "7(h)"; nested ones "7(a)(i)"."""
+    from mandates.extraction.requests import _sub_label
+
+    assert (_sub_label("7", "h"), _sub_label("7", "a(i)"), _sub_label("7", "(b)")) == (
+        "7(h)",
+        "7(a)(i)",
+        "7(b)",
+    )
+
+
+def test_include_in_the_report_already_requested():
+    """ "to submit a report at its Nth session and to include in the report ..." is one report."""
+    r = run(
+        "1. Requests the Secretary-General to submit a report to the General Assembly at its "
+        "eighty-first session, and to include in the report an analysis of the trends;",
+        body="GA",
+        session=80,
+    )
+    assert [(d.kind, due(d)) for d in r.deliverables] == [("report", ("GA", 81, "at"))]
+
+
+def test_support_for_a_meeting_is_not_a_new_meeting():
+    """ "to provide the above-mentioned meeting with all services" is support, not a product."""
+    r = run(
+        "1. Requests the High Commissioner to provide the above-mentioned intersessional meeting "
+        "with all necessary services and facilities;"
+    )
+    assert r.deliverables == [] and len(r.mandates) == 1
+
+
+def test_address_the_assembly():
+    """ "Invites the Independent Expert to address the General Assembly at its Nth session" is
+    an oral presentation."""
+    r = run(
+        "1. Invites the Independent Expert on the enjoyment of all human rights by older persons "
+        "to address and engage in an interactive dialogue with the General Assembly at its "
+        "eighty-first session;",
+        body="GA",
+        session=80,
+    )
+    [d] = r.deliverables
+    assert (d.kind, due(d)) == ("oral update", ("GA", 81, "at"))
+
+
+def test_include_long_content_in_her_report():
+    """ "to include information ..., in her report to the Assembly at its Nth and Mth sessions"."""
+    r = run(
+        "1. Invites the Special Representative of the Secretary-General on Violence against "
+        "Children to include information on the progress achieved in the protection of children, "
+        "including online, in her report to the General Assembly at its eighty-first and "
+        "eighty-second sessions;",
+        body="GA",
+        session=80,
+    )
+    assert [due(d) for d in r.deliverables] == [("GA", 81, "at"), ("GA", 82, "at")]
+
+
+def test_decides_that_a_body_shall_provide():
+    """ "Decides that the Ad Hoc Committee shall ... provide a draft convention to the Assembly
+    at its Nth session" is that committee's product."""
+    r = run(
+        "1. Decides that the Ad Hoc Committee shall convene six sessions and conclude its work in "
+        "order to provide a draft convention to the General Assembly at its eighty-second session;",
+        body="GA",
+        session=80,
+    )
+    [d] = r.deliverables
+    assert (d.actor, d.kind, due(d)) == ("Ad Hoc Committee", "other", ("GA", 82, "at"))
+
+
+def test_two_objects_of_one_verb_share_the_session():
+    """ "to submit to the Council, at its Nth session, a report on X, prepared with Y, and a
+    report on Z" gives both reports that session."""
+    r = run(
+        "1. Requests the Secretary-General to submit to the Human Rights Council, at its "
+        "sixty-first session, a report on the implementation of the present resolution, prepared "
+        "in consultation with States, and a report on the activities of the alliance;"
+    )
+    assert [(d.kind, d.due.session) for d in r.deliverables] == [("report", 61), ("report", 61)]
+
+
+def test_passive_request_continues_the_clause():
+    """ "..., and further to request that the study be made available prior to the Nth
+    session" dates the study of the same request."""
+    r = run(
+        "1. Decides:\n(a) Also to request the High Commissioner to prepare a thematic study on "
+        "care, and further to request that the study be made available on the website prior to "
+        "the sixty-first session of the Human Rights Council;"
+    )
+    [d] = r.deliverables
+    assert (d.paragraph, d.kind, due(d)) == ("1(a)", "study", ("HRC", 61, "before"))
