@@ -76,12 +76,12 @@ _DET = (
 
 #: A deliverable noun phrase: determiner or count, up to four modifiers, the noun.
 NOUN_RE = re.compile(
-    rf"\b{_DET}\s+(?P<mods>(?:(?!(?:{_STOP})\b)[\w\u2010\u2011-]+\s+){{0,4}}?)(?P<noun>{NOUN_PATTERN})\b",
+    rf"\b{_DET}\s+(?P<mods>(?:(?!(?:{_STOP})\b(?![\u2010\u2011-]))[\w\u2010\u2011-]+\s+){{0,4}}?)(?P<noun>{NOUN_PATTERN})\b",
     re.IGNORECASE,
 )
 #: A bare noun phrase (no determiner): "to organize regional seminars".
 BARE_NOUN_RE = re.compile(
-    rf"(?P<mods>(?:(?!(?:{_STOP})\b)[\w\u2010\u2011-]+\s+){{0,3}}?)(?P<noun>{NOUN_PATTERN})\b",
+    rf"(?P<mods>(?:(?!(?:{_STOP})\b(?![\u2010\u2011-]))[\w\u2010\u2011-]+\s+){{0,3}}?)(?P<noun>{NOUN_PATTERN})\b",
     re.IGNORECASE,
 )
 
@@ -99,7 +99,7 @@ PRODUCE_VERBS = (
 #: A bare noun phrase right after a production verb: "to hold consultations".
 BARE_AFTER_VERB_RE = re.compile(
     rf"\b(?!and\b|or\b|report\b|continue\b|include\b|update\b)(?:{PRODUCE_VERBS})\s+"
-    rf"(?P<mods>(?:(?!(?:{_STOP}|a|an)\b)[\w\u2010\u2011-]+\s+){{0,3}}?)(?P<noun>{NOUN_PATTERN})\b",
+    rf"(?P<mods>(?:(?!(?:{_STOP}|a|an)\b(?![\u2010\u2011-]))[\w\u2010\u2011-]+\s+){{0,3}}?)(?P<noun>{NOUN_PATTERN})\b",
     re.IGNORECASE,
 )
 _VERB_BEFORE_RE = re.compile(rf"\b(?:{PRODUCE_VERBS})\s*,?\s*$", re.IGNORECASE)
@@ -147,12 +147,12 @@ class NounHit:
 
 NOUN_WORD_RE = re.compile(rf"\b(?:{NOUN_PATTERN})\b", re.IGNORECASE)
 _DET_TAIL_RE = re.compile(
-    rf"\b{_DET}\s+(?P<mods>(?:(?!(?:{_STOP})\b)[\w\u2010\u2011-]+\s+(?:(?:and|or)\s+(?=[\w-]+\s))?){{0,4}})$",
+    rf"\b{_DET}\s+(?P<mods>(?:(?!(?:{_STOP})\b(?![\u2010\u2011-]))[\w\u2010\u2011-]+\s+(?:(?:and|or)\s+(?=[\w-]+\s))?){{0,4}})$",
     re.IGNORECASE,
 )
 _VERB_TAIL_RE = re.compile(
     rf"\b(?!and\b|or\b|report\b|continue\b|include\b|update\b)(?:{PRODUCE_VERBS})\s+"
-    rf"(?P<mods>(?:(?!(?:{_STOP}|a|an)\b)[\w\u2010\u2011-]+\s+){{0,3}})$",
+    rf"(?P<mods>(?:(?!(?:{_STOP}|a|an)\b(?![\u2010\u2011-]))[\w\u2010\u2011-]+\s+){{0,3}})$",
     re.IGNORECASE,
 )
 

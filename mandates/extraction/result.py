@@ -139,7 +139,7 @@ class Deliverable:
 @dataclass
 class Consideration:
     body: str
-    session: int
+    session: int | None  # None: "remains seized", "in accordance with its programme of work"
     alternatives: list[int] = field(default_factory=list)
     paragraph: str | None = None
     needs_review: bool = False

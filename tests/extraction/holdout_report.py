@@ -2,7 +2,7 @@
 
 Run from the repository root:
 
-    /work/main/.venv/bin/python tests/extraction/holdout_report.py [-v]
+    /work/main/.venv/bin/python tests/extraction/holdout_report.py [-v] [--labels DIR]
 
 Deadline deliverables are matched as a multiset on (paragraph, due_body, due_session),
 exactly like ``deadline_scores`` in test_gold.py; the relation (at/before/by) is reported
@@ -10,7 +10,8 @@ for the matched ones. The header (symbol, body, session, adoption date) is check
 labels_holdout/meta/<STEM>.json, which also lists deliverables without a session number
 and deadlines at other bodies (reported, not scored). Every false positive and false
 negative is printed with its paragraph. ``-v`` also prints what the extractor found in
-the paragraph of each false negative.
+the paragraph of each false negative. ``--labels DIR`` scores another folder in the same
+format (e.g. labels_holdout2/); the default is labels_holdout/.
 """
 
 from __future__ import annotations
@@ -68,8 +69,8 @@ def header_checks(result, meta: dict) -> list[tuple[str, object, object]]:
     ]
 
 
-def main(verbose: bool = False) -> int:
-    files = sorted(LABELS.glob("*.json"))
+def main(verbose: bool = False, labels: Path = LABELS) -> int:
+    files = sorted(labels.glob("*.json"))
     tp = fp = fn = 0
     relation_ok = relation_all = 0
     kind_ok = actor_ok = 0
@@ -86,7 +87,7 @@ def main(verbose: bool = False) -> int:
     for label_file in files:
         stem = label_file.stem
         rows = json.loads(label_file.read_text(encoding="utf-8"))
-        meta_file = LABELS / "meta" / f"{stem}.json"
+        meta_file = labels / "meta" / f"{stem}.json"
         meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else None
         try:
             result = extract_file(str(corpus_path(stem)))
@@ -211,5 +212,16 @@ def main(verbose: bool = False) -> int:
     return 0
 
 
+def parse_labels(argv: list[str]) -> Path:
+    """The folder given by ``--labels DIR`` (or ``--labels=DIR``); labels_holdout/ otherwise."""
+    for i, arg in enumerate(argv):
+        if arg == "--labels" and i + 1 < len(argv):
+            return Path(argv[i + 1])
+        if arg.startswith("--labels="):
+            return Path(arg.split("=", 1)[1])
+    return LABELS
+
+
 if __name__ == "__main__":
-    sys.exit(main(verbose="-v" in sys.argv[1:]))
+    args = sys.argv[1:]
+    sys.exit(main(verbose="-v" in args, labels=parse_labels(args)))
