@@ -643,3 +643,31 @@ def feed_token_rotate(*, feed_token: FeedToken) -> FeedToken:
     """Revoke a token and issue a new one for the same user and label."""
     feed_token_revoke(feed_token=feed_token)
     return FeedToken.objects.create(user=feed_token.user, label=feed_token.label)
+
+
+def feeds_status() -> list[dict]:
+    """The shared feeds and whether each is in the cache at its current version (the
+    operator's view: a feed missing from the cache is rendered on its next request)."""
+    from mandates.models import Body
+
+    feeds: list[CalendarFeed] = [AllDeliverablesFeed(), SessionCalendarFeed()]
+    feeds += [BodyFeed(body=body) for body in Body.objects.order_by("code")]
+    rows = []
+    for feed in feeds:
+        version = feed.version()
+        rows.append(
+            {
+                "feed": feed.slug,
+                "name": feed.name,
+                "cached": cache.get(version.cache_key) is not None,
+                "last_modified": version.last_modified,
+            }
+        )
+    return rows
+
+
+def feed_tokens_status() -> dict[str, int]:
+    return {
+        "active": FeedToken.objects.filter(revoked_at=None).count(),
+        "revoked": FeedToken.objects.exclude(revoked_at=None).count(),
+    }
