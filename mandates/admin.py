@@ -38,6 +38,20 @@ def calendar_links(path: str, label: str = "") -> str:
     )
 
 
+def _report_recomputed(model_admin: admin.ModelAdmin, request, count: int) -> None:
+    """Tell the person how many due dates their change moved."""
+    model_admin.message_user(
+        request,
+        ngettext(
+            "%(count)d deliverable has a new due date.",
+            "%(count)d deliverables have new due dates.",
+            count,
+        )
+        % {"count": count},
+        messages.INFO,
+    )
+
+
 @admin.register(models.Body)
 class BodyAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "default_lead_time_days", "calendar"]
@@ -103,16 +117,7 @@ class SessionAdmin(SimpleHistoryAdmin):
         count = schedule.session_reschedule(
             session=obj, start=obj.start, end=obj.end, dates_status=obj.dates_status
         )
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d deliverable has a new due date.",
-                "%(count)d deliverables have new due dates.",
-                count,
-            )
-            % {"count": count},
-            messages.INFO,
-        )
+        _report_recomputed(self, request, count)
 
 
 class SessionFilter(admin.SimpleListFilter):
@@ -930,35 +935,25 @@ class DueDateRuleAdmin(admin.ModelAdmin):
     list_filter = ["body", "kind", "relation"]
     search_fields = ["note"]
 
-    def _recomputed(self, request, count: int) -> None:
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d deliverable has a new due date.",
-                "%(count)d deliverables have new due dates.",
-                count,
-            )
-            % {"count": count},
-            messages.INFO,
-        )
-
     def save_model(self, request, obj, form, change):
         previous_body_id = form.initial.get("body") if change else None
         super().save_model(request, obj, form, change)
         count = schedule.deliverables_recompute_for_rule(rule=obj)
         if previous_body_id and previous_body_id != obj.body_id:
             count += schedule.deliverables_recompute_for_body(body_id=previous_body_id)
-        self._recomputed(request, count)
+        _report_recomputed(self, request, count)
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
-        self._recomputed(request, schedule.deliverables_recompute_for_body(body_id=obj.body_id))
+        _report_recomputed(
+            self, request, schedule.deliverables_recompute_for_body(body_id=obj.body_id)
+        )
 
     def delete_queryset(self, request, queryset):
         body_ids = set(queryset.values_list("body_id", flat=True))
         super().delete_queryset(request, queryset)
         count = sum(schedule.deliverables_recompute_for_body(body_id=b) for b in body_ids)
-        self._recomputed(request, count)
+        _report_recomputed(self, request, count)
 
 
 @admin.register(models.ReminderRule)
