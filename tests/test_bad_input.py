@@ -20,13 +20,26 @@ from tests.samples import HRC_EXAMPLE
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _pdf(*, password: str | None = None) -> bytes:
+def _pdf(*, password: str | None = None, pages: int = 1) -> bytes:
     writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
     if password:
         writer.encrypt(password)
     buffer = io.BytesIO()
     writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _docx_bomb() -> bytes:
+    """A small .docx that would unpack to 60 MB of XML."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "word/document.xml", "<w:document>" + " " * (60 * 1024 * 1024) + "</w:document>"
+        )
     return buffer.getvalue()
 
 
@@ -46,7 +59,9 @@ BAD_FILES = [
     ("wrong-encoding.txt", b"Resolution \x81\x8d text " * 20, "UTF-8"),
     ("no-text.pdf", _pdf(), "text"),
     ("locked.pdf", _pdf(password="secret"), "encrypted"),
+    ("oversized.pdf", _pdf(pages=1001), "too many pages"),
     ("broken.docx", b"PK\x03\x04 this is not really a zip archive", "damaged"),
+    ("bomb.docx", _docx_bomb(), "docx"),
     ("notes.txt", b"Shopping list: bread, milk, coffee.\n", "resolution"),
     ("header-only.txt", HEADER_ONLY.encode(), "operative"),
 ]
