@@ -36,3 +36,25 @@ def test_every_session_of_the_calendar_is_there():
     numbers = set(Session.objects.values_list("body__code", "number"))
     assert {("HRC", n) for n in range(50, 67)} <= numbers
     assert {("GA", n) for n in range(78, 83)} <= numbers
+
+
+@pytest.mark.parametrize(
+    ("kind", "relation", "expected"),
+    [
+        ("report", "at", date(2027, 4, 5)),  # ten weeks before HRC 65 opens on 14 June 2027
+        ("panel", "before", date(2027, 6, 13)),  # before the session: the day before it opens
+        ("seminar", "before", date(2027, 6, 13)),
+        ("oral update", "at", date(2027, 6, 14)),  # given at the session itself
+        ("panel", "at", date(2027, 6, 14)),
+    ],
+)
+def test_default_due_date_rules(kind, relation, expected):
+    """The default rules: reports ten weeks ahead, 'before' the day before, updates at the session."""
+    from mandates.services.schedule import deliverable_due_date_refresh
+    from tests import factories
+
+    deliverable = factories.DeliverableFactory(
+        kind=kind, due_relation=relation, due_session=Session.objects.get(body__code="HRC", number=65)
+    )
+    deliverable_due_date_refresh(deliverable=deliverable)
+    assert deliverable.due_date == expected

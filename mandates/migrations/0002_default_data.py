@@ -23,8 +23,8 @@ REMINDER_OFFSETS = [60, 30, 14, 7, 1]
 DUE_DATE_RULES = [
     ("", "", "opening", 70, "UN 10-4-6 rule: pre-session documents due ten weeks before"),
     ("", "before", "opening", 1, "Before the session: the day before it opens"),
-    ("oral update", "", "opening", 0, "Given at the session itself"),
-    ("panel", "", "opening", 0, "Held at the session itself"),
+    ("oral update", "at", "opening", 0, "Given at the session itself"),
+    ("panel", "at", "opening", 0, "Held at the session itself"),
     ("meeting", "at", "opening", 0, "Held at the session itself"),
 ]
 EDITOR_MODELS = [
