@@ -19,7 +19,6 @@ PUBLIC = [
     "/feeds/deliverables.ics",
     "/feeds/body/HRC.ics",
     "/feeds/sessions.ics",
-    "/health/",
 ]
 LOGIN_REQUIRED = [
     "/review/",
@@ -41,6 +40,13 @@ def test_everything_else_asks_for_a_login(client, url):
     response = client.get(url)
     assert response.status_code == 302
     assert "login" in response["Location"]
+
+
+def test_health_check_needs_no_login(client):
+    """Monitoring reaches /health/ anonymously (503 only when a component is down)."""
+    response = client.get("/health/")
+    assert response.status_code in (200, 503)
+    assert response.json()["database"] == "ok"
 
 
 def test_api_refuses_anonymous_requests(client):
