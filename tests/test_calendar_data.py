@@ -54,7 +54,9 @@ def test_default_due_date_rules(kind, relation, expected):
     from tests import factories
 
     deliverable = factories.DeliverableFactory(
-        kind=kind, due_relation=relation, due_session=Session.objects.get(body__code="HRC", number=65)
+        kind=kind,
+        due_relation=relation,
+        due_session=Session.objects.get(body__code="HRC", number=65),
     )
     deliverable_due_date_refresh(deliverable=deliverable)
     assert deliverable.due_date == expected
