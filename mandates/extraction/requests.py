@@ -275,9 +275,14 @@ _NOT_UN_RE = re.compile(
 
 # --- the events inside a clause ------------------------------------------------------
 
+# "to the Council", "before the Assembly", "for consideration by the Assembly", "for the
+# consideration of the Assembly"; not when a session follows ("to the Council at its Nth
+# session" is a session mention), but "to the Council for its consideration" is a body.
 _BODY_TARGETS_RE = re.compile(
-    rf"\b(?:to|before)\s+(?:the\s+)?(?P<bodies>{BODY_PATTERN}(?:\s*(?:,\s*(?:and\s+)?|and\s+)"
-    rf"(?:to\s+)?(?:the\s+)?{BODY_PATTERN})*)\b(?!\s*,?\s+(?:at|during|for|in)\s+(?:its|the)\b)",
+    r"\b(?:to|before|for\s+(?:its\s+|the\s+)?consideration\s+(?:by|of))\s+(?:the\s+)?"
+    rf"(?P<bodies>{BODY_PATTERN}(?:\s*(?:,\s*(?:and\s+)?|and\s+)"
+    rf"(?:to\s+)?(?:the\s+)?{BODY_PATTERN})*)\b(?!\s*,?\s+(?:at|during|in)\s+(?:its|the)\b)"
+    r"(?!\s*,?\s+for\s+(?:its|the)\b(?!\s+consideration\s*[,;.]|\s+consideration\s*$))",
     re.IGNORECASE,
 )
 _ONE_BODY_RE = re.compile(BODY_PATTERN, re.IGNORECASE)
@@ -1044,6 +1049,25 @@ def _weak(events: list[_Event], found: object, kind: str) -> None:
     events.append(_Event(found.start(), found.end(), "W", item=item, kind=kind))  # type: ignore[attr-defined]
 
 
+_VERB_THEN_BODY_RE = re.compile(
+    r"\b(?:submit|present|provide|transmit|give|deliver|make\s+available)\s*,?\s*$", re.IGNORECASE
+)
+
+
+def _verb_then_product(events: list[_Event], index: int, masked: str) -> bool:
+    """ "to present to the Council[, ...,] a report": the body event sits between a production
+    verb and its object, which is the next new product (before any session or anaphor)."""
+    event = events[index]
+    if not _VERB_THEN_BODY_RE.search(masked, max(0, event.pos - 30), event.pos):
+        return False
+    for later in events[index + 1 :]:
+        if later.type == "D":
+            return later.pos - event.end < 200
+        if later.type in ("A", "S", "T", "B"):
+            return False
+    return False
+
+
 def _pair(events: list[_Event], masked: str) -> list[_Item]:
     items: list[_Item] = []
     focus: _Item | None = None
@@ -1137,7 +1161,11 @@ def _pair(events: list[_Event], masked: str) -> list[_Item]:
             # a date before any product ("issue an instruction no later than 1 May") is not
             # the deadline of a product named later
         elif event.type == "B":
-            if focus is not None and not focus.dues:
+            if focus is not None and _verb_then_product(events, index, masked):
+                # "so that he may present to the Council, ..., an annual report": the body
+                # goes to the product that follows the verb, not to the one named before
+                pending_bodies.extend(event.bodies)
+            elif focus is not None and not focus.dues:
                 for code in event.bodies:
                     if code not in focus.bodies:
                         focus.bodies.append(code)

@@ -1,0 +1,43 @@
+"""Second round of general fixes: bodies, delegated requests, non-products (own sentences)."""
+
+from __future__ import annotations
+
+from tests.extraction.test_requests import due, run
+
+
+def kinds(r):
+    return sorted((d.paragraph, d.actor, d.kind, due(d)) for d in r.deliverables)
+
+
+# --- 1. the body of a report named with "for consideration by" / "present to ... a report"
+
+
+def test_report_to_body_for_its_consideration():
+    r = run(
+        "1. Invites the Working Group to moderate the annual forum and to submit a report on "
+        "the proceedings of the forum to the Human Rights Council for its consideration;"
+    )
+    [d] = r.deliverables
+    assert (d.kind, d.due.body, d.due.session) == ("report", "HRC", None)
+
+
+def test_body_after_verb_goes_to_the_product_that_follows():
+    r = run(
+        "1. Urges the Special Rapporteur to continue his consultations with relevant agencies "
+        "so that he may present to the Human Rights Council, in accordance with its programme "
+        "of work, an annual report on the implementation of its resolutions;"
+    )
+    report = [d for d in r.deliverables if d.kind == "report"]
+    assert [(d.due.body, d.recurring) for d in report] == [("HRC", "annual")]
+    others = [d for d in r.deliverables if d.kind != "report"]
+    assert all(d.due is None or d.due.body != "HRC" for d in others)
+
+
+def test_report_for_consideration_by_body_at_session_unchanged():
+    r = run(
+        "1. Requests the Secretary-General to submit a report on the question for "
+        "consideration by the General Assembly at its eighty-second session;",
+        body="GA",
+        session=80,
+    )
+    assert [due(d) for d in r.deliverables] == [("GA", 82, "at")]
