@@ -883,6 +883,8 @@ def _events(
             continue
         bare = found.bare
         np_start = found.start("mods") if bare else found.start()
+        if _APPLY_VERB_RE.search(masked, max(z0, found.start() - 50), found.start()):
+            continue  # "to implement all ten recommendations", "implementing a policy"
         definite = det in _DEFINITE
         prep = not bare and preceded_by_preposition(masked, found.start(), z0)
         if definite:
@@ -953,6 +955,14 @@ def _events(
     return events
 
 
+#: Verbs that use or act on something that exists: their object is not a new product.
+_APPLY_VERB_RE = re.compile(
+    r"\b(?:implement|implements|implementing|implementation\s+of|apply|applies|applying|"
+    r"comply\s+with|complying\s+with|follow\s+up\s+on|act\s+(?:up)?on|give\s+effect\s+to|"
+    r"take\s+into\s+account|taking\s+into\s+account|respect|enforce|enforcing)"
+    r"\s+(?:all\s+(?:of\s+)?(?:the\s+)?|each\s+of\s+the\s+)?$",
+    re.IGNORECASE,
+)
 _EVENT_KINDS = {"meeting", "panel", "seminar", "consultation"}
 _NEXT_VERB_RE = re.compile(r";|\band\s+(?:also\s+)?to\s+\w+", re.IGNORECASE)
 _VERB_THEN_SESSION_RE = re.compile(

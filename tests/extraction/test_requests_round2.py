@@ -12,6 +12,18 @@ def kinds(r):
 # --- 1. the body of a report named with "for consideration by" / "present to ... a report"
 
 
+def test_report_for_consideration_by_body():
+    r = run(
+        "1. Requests the Secretary-General to continue to report, pursuant to earlier "
+        "decisions, on measures against fraud, including on progress made in implementing a "
+        "uniform vetting policy across the Secretariat, for consideration by the General Assembly;",
+        body="GA",
+        session=75,
+    )
+    [d] = r.deliverables
+    assert (d.kind, d.due.body, d.due.session) == ("report", "GA", None)
+
+
 def test_report_to_body_for_its_consideration():
     r = run(
         "1. Invites the Working Group to moderate the annual forum and to submit a report on "
@@ -41,3 +53,21 @@ def test_report_for_consideration_by_body_at_session_unchanged():
         session=80,
     )
     assert [due(d) for d in r.deliverables] == [("GA", 82, "at")]
+
+
+# --- 2. implementing or encouraging is not producing
+
+
+def test_implementing_recommendations_is_not_a_deliverable():
+    r = run(
+        "1. Urges the Secretary-General to implement all twelve recommendations contained in "
+        "the report of the Board in all offices in a timely manner;",
+        body="GA",
+        session=75,
+    )
+    assert r.deliverables == []
+
+
+# --- 4. "in the context of his next report"
+
+# --- 6. products the kinds table must know
