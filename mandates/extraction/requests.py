@@ -1336,10 +1336,17 @@ class _Builder:
             return
         primary = actors[0]
         actor_body = _ACTOR_BODIES.get(primary.name)
+        delegated: list[tuple[int, int, list[_Actor], int | None]] = []
         if preset is not None:
             items = preset
         else:
             events = _events(z0, z1, ctx, decide=decide, actor_body=actor_body)
+            if not decide:
+                delegated = _delegations(z0, z1, ctx)
+                if delegated:
+                    events = [
+                        e for e in events if not any(a <= e.pos < b for a, b, _, _ in delegated)
+                    ]
             items = _pair(events, ctx.masked)
         partners = [p for p in partners if p != primary.name]
         for extra in actors[1:]:
@@ -1375,6 +1382,9 @@ class _Builder:
         mandate_index = len(self.mandates)
         self.mandates.append(mandate)
         implied_by_programme = bool(_PROGRAMME_RE.search(ctx.masked, z0, z1))
+        for _, span_end, others, inf in delegated:
+            if inf is not None:  # "to invite the X Council to monitor and report": X reports
+                self.request(label, clause_start, verb, others, [], inf, span_end, invite=True)
         for item in items:
             self._deliverables(
                 item,
@@ -1477,6 +1487,41 @@ class _Builder:
                     actor_text=actor.printed,
                 )
             )
+
+
+_DELEGATE_RE = re.compile(
+    r"\b(?:to|and)\s+(?:(?:also|further)\s+)?(?:to\s+)?(?:continue\s+to\s+)?"
+    r"(?:(?P<ask>invite|request|ask|call\s+(?:up)?on)|encourage|urge|appeal\s+to)\s+",
+    re.IGNORECASE,
+)
+_DELEGATE_INF_RE = re.compile(r"\s*(?:,[^;,]{0,80},\s*)?to\s+(?=[a-z])")
+
+
+def _delegations(
+    z0: int, z1: int, ctx: _Context
+) -> list[tuple[int, int, list[_Actor], int | None]]:
+    """ "to invite the X Council to report", "to encourage Member States to consider the
+    convening of a conference": what others are asked to do is not the actor's product.
+
+    (start, end, invited actors, where their request starts): the invited actor's products
+    when a UN actor is invited or requested; nothing for States or for "encourage/urge".
+    """
+    masked = ctx.masked
+    result: list[tuple[int, int, list[_Actor], int | None]] = []
+    for found in _DELEGATE_RE.finditer(masked, z0, z1):
+        if result and found.start() < result[-1][1]:
+            continue
+        others, _ = _parse_actors(found.end(), z1, ctx)
+        if not others:
+            continue
+        inf = _DELEGATE_INF_RE.match(masked, max(a.end for a in others), z1)
+        if not inf:
+            continue
+        stop = _NEXT_VERB_RE.search(masked, inf.end(), z1)
+        end = stop.start() if stop else z1
+        own = found.group("ask") and not any(a.state for a in others)
+        result.append((found.start(), end, others, inf.start() if own else None))
+    return result
 
 
 def _first_break(masked: str, z0: int, z1: int) -> int:

@@ -68,6 +68,40 @@ def test_implementing_recommendations_is_not_a_deliverable():
     assert r.deliverables == []
 
 
-# --- 4. "in the context of his next report"
+def test_encouraging_states_to_convene_is_not_a_deliverable():
+    r = run(
+        "1. Requests the Secretary-General to strengthen his efforts, and also to continue to "
+        "encourage Member States to consider the convening of an international summit, as "
+        "proposed earlier, to identify ways of reducing risks, and to report thereon to the "
+        "General Assembly at its eighty-third session;",
+        body="GA",
+        session=81,
+    )
+    assert kinds(r) == [("1", "Secretary-General", "report", ("GA", 83, "at"))]
 
-# --- 6. products the kinds table must know
+
+# --- 3. "to invite X to report": the report is X's
+
+
+def test_invited_body_reports():
+    r = run(
+        "1. Requests the Secretary-General to invite the Internal Justice Council to monitor "
+        "and report on the timely issuance of decisions, in line with its terms of reference;",
+        body="GA",
+        session=75,
+    )
+    [d] = r.deliverables
+    assert d.kind == "report"
+    assert d.actor != "Secretary-General"
+    assert "Internal Justice Council" in d.actor
+
+
+def test_invited_states_give_nothing_but_own_report_stays():
+    r = run(
+        "1. Requests the Secretary-General to invite Member States to submit their views on "
+        "the matter, and to submit a report to the General Assembly at its eighty-second "
+        "session;",
+        body="GA",
+        session=80,
+    )
+    assert kinds(r) == [("1", "Secretary-General", "report", ("GA", 82, "at"))]
