@@ -412,6 +412,7 @@ class _Item:
     extent_end: int = 0
     shares_with: _Item | None = None
     included: bool = False  # "to include in his report ...": maybe a report named before
+    context: bool = False  # "... in the context of his next report": where the rest goes
 
 
 @dataclass
@@ -865,6 +866,21 @@ def _events(
             stop = _NEXT_VERB_RE.search(masked, noun_end, z1)
             noun_spans.append((found.start(), noun_start))
             noun_spans.append((noun_end, stop.start() if stop else z1))
+    for found in _NEXT_REPORT_RE.finditer(masked, z0, z1) if not decide else ():
+        # "to provide this information in the context of his next report": that report
+        noun_start, noun_end = found.start("noun"), found.end("noun")
+        if any(a <= noun_start < b for a, b in noun_spans):
+            continue
+        noun = found.group("noun")
+        kind = "oral update" if "update" in noun.lower() else "report"
+        item = _Item(kind, 1, None, noun_start, noun_end, noun, found.group("mods") or "")
+        item.included = True
+        item.context = True
+        item.extent_end = noun_end
+        if "annual" in item.mods.lower():
+            item.recurring = "annual"
+        events.append(_Event(noun_start, noun_end, "D", item=item, kind=kind))
+        noun_spans.append((found.start(), noun_end))
     for found in noun_matches(masked, z0, z1):
         if not free(found.start("noun"), found.end("noun")):
             continue
@@ -923,6 +939,8 @@ def _events(
         seen_kinds.setdefault(kind, item)
         events.append(_Event(np_start, found.end(), "D", item=item, kind=kind))
     events.sort(key=lambda ev: (ev.pos, ev.type != "D"))
+    if any(e.item is not None and e.item.context for e in events):
+        events = [e for e in events if not _carried_by_other(e, events, masked, z0, z1)]
     # "to submit a report at its Nth session and to include in the report ...": one report
     first_report = next(
         (e.item for e in events if e.type == "D" and e.item and e.kind == "report"), None
@@ -963,6 +981,34 @@ _APPLY_VERB_RE = re.compile(
     r"\s+(?:all\s+(?:of\s+)?(?:the\s+)?|each\s+of\s+the\s+)?$",
     re.IGNORECASE,
 )
+#: "in (the context of) his next report": the actor's own coming report.
+_NEXT_REPORT_RE = re.compile(
+    r"\b(?:in|within|through|as\s+part\s+of)\s+(?:the\s+context\s+of\s+|the\s+framework\s+of\s+)?"
+    r"(?:his|her|its|their|his\s+or\s+her)\s+(?P<mods>(?:next|forthcoming|upcoming|subsequent|"
+    r"annual)(?:\s+(?:annual|regular|periodic|progress|comprehensive|written))?\s+)"
+    r"(?P<noun>reports?|oral\s+updates?)\b",
+    re.IGNORECASE,
+)
+
+
+def _carried_by_other(event: _Event, events: list[_Event], masked: str, z0: int, z1: int) -> bool:
+    """ "to provide an update on X in his next report", "to prepare an analysis ... in his next
+    report": the product named in the same verb phrase is what that report carries; the
+    report is only a product of its own when nothing else is asked in the phrase."""
+    item = event.item
+    if event.type != "D" or item is None or not item.context:
+        return False
+    low = z0
+    for stop in _NEXT_VERB_RE.finditer(masked, z0, item.start):
+        low = stop.end()
+    after = _NEXT_VERB_RE.search(masked, item.end, z1)
+    high = after.start() if after else z1
+    return any(
+        e.type == "D" and e.item is not item and low <= e.pos < high and not e.item.context
+        for e in events
+    )
+
+
 _EVENT_KINDS = {"meeting", "panel", "seminar", "consultation"}
 _NEXT_VERB_RE = re.compile(r";|\band\s+(?:also\s+)?to\s+\w+", re.IGNORECASE)
 _VERB_THEN_SESSION_RE = re.compile(

@@ -105,3 +105,31 @@ def test_invited_states_give_nothing_but_own_report_stays():
         session=80,
     )
     assert kinds(r) == [("1", "Secretary-General", "report", ("GA", 82, "at"))]
+
+
+# --- 4. "in the context of his next report"
+
+
+def test_information_in_the_context_of_next_report():
+    r = run(
+        "1. Requests the Secretary-General to provide this information and, where needed, "
+        "further proposals in the context of his next report;",
+        body="GA",
+        session=75,
+    )
+    [d] = r.deliverables
+    assert (d.actor, d.kind, d.due) == ("Secretary-General", "report", None)
+
+
+def test_next_report_named_after_a_report_is_the_same_report():
+    r = run(
+        "1. Requests the Secretary-General to submit a report on the topic to the General "
+        "Assembly at its eighty-second session, and to provide figures on staffing in his "
+        "next report;",
+        body="GA",
+        session=80,
+    )
+    assert [due(d) for d in r.deliverables] == [("GA", 82, "at")]
+
+
+# --- 6. products the kinds table must know
