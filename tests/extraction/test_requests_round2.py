@@ -132,4 +132,53 @@ def test_next_report_named_after_a_report_is_the_same_report():
     assert [due(d) for d in r.deliverables] == [("GA", 82, "at")]
 
 
+# --- 5. "apprise/inform the Assembly ... at its Nth session": a report due there
+
+
+def test_apprise_the_assembly_at_session_is_a_report():
+    r = run(
+        "1. Requests the Secretary-General to apprise the General Assembly of the replies "
+        "received at its eighty-second session;",
+        body="GA",
+        session=80,
+    )
+    [d] = r.deliverables
+    assert (d.kind, due(d)) == ("report", ("GA", 82, "at"))
+
+
 # --- 6. products the kinds table must know
+
+
+def test_recommendation_draft_resolution_and_compiling_document():
+    r = run(
+        "1. Requests the Commission to submit to the General Assembly at its eighty-first "
+        "session a recommendation on the allowance;\n"
+        "2. Requests the Committee to submit a draft resolution on the outcome for the "
+        "consideration of the General Assembly, in plenary meeting, at its eighty-second "
+        "session;\n"
+        "3. Requests the Secretary-General to submit to the General Assembly at its "
+        "eighty-third session a document compiling the replies received;",
+        body="GA",
+        session=80,
+    )
+    assert [(d.paragraph, d.kind, due(d)) for d in r.deliverables] == [
+        ("1", "other", ("GA", 81, "at")),
+        ("2", "other", ("GA", 82, "at")),
+        ("3", "compilation", ("GA", 83, "at")),
+    ]
+
+
+# --- 7. deadlines at another body: one deliverable per session
+
+
+def test_oral_reports_to_another_commission_each_session():
+    r = run(
+        "1. Also requests the Secretary-General to present an oral report to the Commission "
+        "on the Status of Women at its seventieth and seventy-first sessions;",
+        body="GA",
+        session=80,
+    )
+    assert [(d.kind, due(d)) for d in r.deliverables] == [
+        ("oral update", ("CSW", 70, "at")),
+        ("oral update", ("CSW", 71, "at")),
+    ]
