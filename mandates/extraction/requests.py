@@ -1106,7 +1106,7 @@ def _weak(events: list[_Event], found: object, kind: str) -> None:
 
 
 _VERB_THEN_BODY_RE = re.compile(
-    r"\b(?:submit|present|provide|transmit|give|deliver|make\s+available)\s*,?\s*$", re.IGNORECASE
+    r"\b(?:submit|present|provide|give|deliver|make\s+available)\s*,?\s*$", re.IGNORECASE
 )
 
 
@@ -1118,7 +1118,9 @@ def _verb_then_product(events: list[_Event], index: int, masked: str) -> bool:
         return False
     for later in events[index + 1 :]:
         if later.type == "D":
-            return later.pos - event.end < 200
+            return later.pos - event.end < 200 and not _NEXT_VERB_RE.search(
+                masked, event.end, later.pos
+            )
         if later.type in ("A", "S", "T", "B"):
             return False
     return False
