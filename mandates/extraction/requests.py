@@ -163,7 +163,7 @@ _INFINITIVE_VERBS = (
     r"compile|publish|update|brief|follow|promote|focus|examine|address|study|explore|consult|"
     r"strengthen|support|facilitate|enhance|increase|raise|establish|transmit|bring|circulate|"
     r"keep|remain|integrate|mainstream|implement|coordinate|assess|analyse|analyze|gather|"
-    r"invite|request|encourage|produce|finalize|finalise|elaborate|draft|help|offer|maintain|"
+    r"invite|request|encourage|urge|ask|call|appeal|produce|finalize|finalise|elaborate|draft|help|offer|maintain|"
     r"allocate|expedite|translate|designate|appoint|redouble|intensify|step|play|use|apply|"
     r"adopt|accelerate|expand|improve|build|create|launch|deliver|respond|reply|host|outline|"
     r"dedicate|devote|observe|mark|commemorate|highlight|document|investigate|verify|record|"

@@ -80,6 +80,17 @@ def test_encouraging_states_to_convene_is_not_a_deliverable():
     assert kinds(r) == [("1", "Secretary-General", "report", ("GA", 83, "at"))]
 
 
+def test_urging_states_first_gives_the_actor_nothing_of_theirs():
+    r = run(
+        "1. Requests the Secretary-General to urge Member States to hold national "
+        "consultations, and to report thereon to the General Assembly at its eighty-second "
+        "session;",
+        body="GA",
+        session=80,
+    )
+    assert kinds(r) == [("1", "Secretary-General", "report", ("GA", 82, "at"))]
+
+
 # --- 3. "to invite X to report": the report is X's
 
 
