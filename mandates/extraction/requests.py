@@ -38,6 +38,19 @@ Reading choices (see also kinds.py):
   is the session named just before; "at its next session" is one more, flagged as implied.
 - Tracked-change residue ("sixty-second fifth", "sixty-second session; sixty fifth") gives
   the new reading as the due and the old one in ``alternatives``, flagged for review.
+- A request passed on ("to invite/request the X Council to monitor and report") gives the
+  product to the one invited; what States are invited to do, or what anyone is encouraged or
+  urged to do ("to encourage Member States to consider the convening of a conference"), is
+  nobody's product here.
+- Using or acting on something that exists ("to implement all ten recommendations",
+  "implementing a policy") produces nothing.
+- "for consideration by the Assembly", "to the Council for its consideration" name the body
+  (no session unless printed); "to present to the Council, ..., a report" gives the body to
+  the report that follows the verb.
+- "in (the context of) his next report" is the actor's coming report when nothing else is
+  asked in the same verb phrase (otherwise that other product is what the report carries).
+- "to apprise/inform the Assembly of X at its Nth session" is a (written) report due there:
+  the resolutions leave the form open and the Secretariat answers with a report.
 """
 
 from __future__ import annotations
