@@ -1602,6 +1602,13 @@ def _partners_in_clause(z0: int, z1: int, ctx: _Context) -> list[str]:
 def _find_infinitive(masked: str, pos: int, end: int, actor_end: int) -> int | None:
     strict = _INFINITIVE_RE.search(masked, actor_end, end)
     if strict:
+        # "Invites the High Commissioner to accompany ...": a verb missing from the list,
+        # right after the actor, is still the infinitive (not a later "to be presented")
+        first = _LOOSE_INFINITIVE_RE.match(
+            masked, _GLUE_RE.match(masked, actor_end, end).end(), end
+        )
+        if first is not None and first.start() < strict.start():
+            return first.start()
         return strict.start()
     loose = _LOOSE_INFINITIVE_RE.search(masked, actor_end, end)
     return loose.start() if loose else None

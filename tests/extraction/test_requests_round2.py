@@ -193,3 +193,17 @@ def test_oral_reports_to_another_commission_each_session():
         ("oral update", ("CSW", 70, "at")),
         ("oral update", ("CSW", 71, "at")),
     ]
+
+
+# --- the infinitive is the verb right after the actor, even when the verb list lacks it
+
+
+def test_unlisted_infinitive_right_after_actor():
+    r = run(
+        "1. Invites the High Commissioner to accompany the implementation of the "
+        "recommendations, and include, in the report to be presented to the Human Rights "
+        "Council at its sixty-first session, follow-up to those recommendations;"
+    )
+    assert [(d.actor, d.kind, due(d)) for d in r.deliverables] == [
+        ("High Commissioner", "report", ("HRC", 61, "at"))
+    ]
