@@ -150,7 +150,7 @@ class NounHit:
     modifiers: str
 
 
-NOUN_WORD_RE = re.compile(rf"\b(?:{NOUN_PATTERN})\b", re.IGNORECASE)
+NOUN_WORD_RE = re.compile(rf"\b(?:{NOUN_PATTERN})\b(?![\u2010\u2011-]\w)", re.IGNORECASE)
 _DET_TAIL_RE = re.compile(
     rf"\b{_DET}\s+(?P<mods>(?:(?!(?:{_STOP})\b(?![\u2010\u2011-]))[\w\u2010\u2011-]+\s+(?:(?:and|or)\s+(?=[\w-]+\s))?){{0,4}})$",
     re.IGNORECASE,

@@ -207,3 +207,13 @@ def test_unlisted_infinitive_right_after_actor():
     assert [(d.actor, d.kind, due(d)) for d in r.deliverables] == [
         ("High Commissioner", "report", ("HRC", 61, "at"))
     ]
+
+
+def test_noun_inside_a_hyphenated_modifier_is_not_a_product():
+    r = run(
+        "1. Requests the Secretary-General to strengthen the Office through additional "
+        "regular budget-funded posts to enhance its work in the field;",
+        body="GA",
+        session=80,
+    )
+    assert r.deliverables == []
