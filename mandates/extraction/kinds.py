@@ -9,8 +9,9 @@ Choices (following the gold README):
   a report ("to be followed by an interactive dialogue") is not a separate deliverable:
   such nouns are preceded by a preposition and never start a new deliverable.
 - seminar, workshop -> seminar; consultation(s), "to consult" -> consultation;
-  study, analysis -> study; compilation, compendium -> compilation; guidelines, guide,
-  toolkit, programme of work... -> other.
+  study, analysis -> study; compilation, compendium, "a document compiling ..." ->
+  compilation; guidelines, guide, toolkit, programme of work, recommendation, draft
+  resolution... -> other.
 """
 
 from __future__ import annotations
@@ -39,7 +40,11 @@ _NOUNS: list[tuple[str, str]] = [
         r"stud(?:y|ies)|analys[ie]s|(?:needs\s+)?assessments?|mapping\s+exercise|mapping|surveys?",
         "study",
     ),
-    (r"compilations?|compendium|compendia", "compilation"),
+    (
+        r"compilations?|compendium|compendia|"
+        r"documents?(?=\s*,?\s+(?:compiling|that\s+compiles|which\s+compiles)\b)",
+        "compilation",
+    ),
     (
         r"(?:high[\s-]level\s+)?(?:plenary\s+)?meetings?|conferences?|summits?|"
         r"(?:special|intersessional|commemorative|high[\s-]level)\s+sessions?|forums?|"
@@ -145,7 +150,7 @@ class NounHit:
     modifiers: str
 
 
-NOUN_WORD_RE = re.compile(rf"\b(?:{NOUN_PATTERN})\b", re.IGNORECASE)
+NOUN_WORD_RE = re.compile(rf"\b(?:{NOUN_PATTERN})\b(?![\u2010\u2011-]\w)", re.IGNORECASE)
 _DET_TAIL_RE = re.compile(
     rf"\b{_DET}\s+(?P<mods>(?:(?!(?:{_STOP})\b(?![\u2010\u2011-]))[\w\u2010\u2011-]+\s+(?:(?:and|or)\s+(?=[\w-]+\s))?){{0,4}})$",
     re.IGNORECASE,

@@ -38,6 +38,19 @@ Reading choices (see also kinds.py):
   is the session named just before; "at its next session" is one more, flagged as implied.
 - Tracked-change residue ("sixty-second fifth", "sixty-second session; sixty fifth") gives
   the new reading as the due and the old one in ``alternatives``, flagged for review.
+- A request passed on ("to invite/request the X Council to monitor and report") gives the
+  product to the one invited; what States are invited to do, or what anyone is encouraged or
+  urged to do ("to encourage Member States to consider the convening of a conference"), is
+  nobody's product here.
+- Using or acting on something that exists ("to implement all ten recommendations",
+  "implementing a policy") produces nothing.
+- "for consideration by the Assembly", "to the Council for its consideration" name the body
+  (no session unless printed); "to present to the Council, ..., a report" gives the body to
+  the report that follows the verb.
+- "in (the context of) his next report" is the actor's coming report when nothing else is
+  asked in the same verb phrase (otherwise that other product is what the report carries).
+- "to apprise/inform the Assembly of X at its Nth session" is a (written) report due there:
+  the resolutions leave the form open and the Secretariat answers with a report.
 """
 
 from __future__ import annotations
@@ -163,7 +176,7 @@ _INFINITIVE_VERBS = (
     r"compile|publish|update|brief|follow|promote|focus|examine|address|study|explore|consult|"
     r"strengthen|support|facilitate|enhance|increase|raise|establish|transmit|bring|circulate|"
     r"keep|remain|integrate|mainstream|implement|coordinate|assess|analyse|analyze|gather|"
-    r"invite|request|encourage|produce|finalize|finalise|elaborate|draft|help|offer|maintain|"
+    r"invite|request|encourage|urge|ask|call|appeal|produce|finalize|finalise|elaborate|draft|help|offer|maintain|"
     r"allocate|expedite|translate|designate|appoint|redouble|intensify|step|play|use|apply|"
     r"adopt|accelerate|expand|improve|build|create|launch|deliver|respond|reply|host|outline|"
     r"dedicate|devote|observe|mark|commemorate|highlight|document|investigate|verify|record|"
@@ -275,9 +288,14 @@ _NOT_UN_RE = re.compile(
 
 # --- the events inside a clause ------------------------------------------------------
 
+# "to the Council", "before the Assembly", "for consideration by the Assembly", "for the
+# consideration of the Assembly"; not when a session follows ("to the Council at its Nth
+# session" is a session mention), but "to the Council for its consideration" is a body.
 _BODY_TARGETS_RE = re.compile(
-    rf"\b(?:to|before)\s+(?:the\s+)?(?P<bodies>{BODY_PATTERN}(?:\s*(?:,\s*(?:and\s+)?|and\s+)"
-    rf"(?:to\s+)?(?:the\s+)?{BODY_PATTERN})*)\b(?!\s*,?\s+(?:at|during|for|in)\s+(?:its|the)\b)",
+    r"\b(?:to|before|for\s+(?:its\s+|the\s+)?consideration\s+(?:by|of))\s+(?:the\s+)?"
+    rf"(?P<bodies>{BODY_PATTERN}(?:\s*(?:,\s*(?:and\s+)?|and\s+)"
+    rf"(?:to\s+)?(?:the\s+)?{BODY_PATTERN})*)\b(?!\s*,?\s+(?:at|during|in)\s+(?:its|the)\b)"
+    r"(?!\s*,?\s+for\s+(?:its|the)\b(?!\s+consideration\s*[,;.]|\s+consideration\s*$))",
     re.IGNORECASE,
 )
 _ONE_BODY_RE = re.compile(BODY_PATTERN, re.IGNORECASE)
@@ -407,6 +425,7 @@ class _Item:
     extent_end: int = 0
     shares_with: _Item | None = None
     included: bool = False  # "to include in his report ...": maybe a report named before
+    context: bool = False  # "... in the context of his next report": where the rest goes
 
 
 @dataclass
@@ -860,6 +879,21 @@ def _events(
             stop = _NEXT_VERB_RE.search(masked, noun_end, z1)
             noun_spans.append((found.start(), noun_start))
             noun_spans.append((noun_end, stop.start() if stop else z1))
+    for found in _NEXT_REPORT_RE.finditer(masked, z0, z1) if not decide else ():
+        # "to provide this information in the context of his next report": that report
+        noun_start, noun_end = found.start("noun"), found.end("noun")
+        if any(a <= noun_start < b for a, b in noun_spans):
+            continue
+        noun = found.group("noun")
+        kind = "oral update" if "update" in noun.lower() else "report"
+        item = _Item(kind, 1, None, noun_start, noun_end, noun, found.group("mods") or "")
+        item.included = True
+        item.context = True
+        item.extent_end = noun_end
+        if "annual" in item.mods.lower():
+            item.recurring = "annual"
+        events.append(_Event(noun_start, noun_end, "D", item=item, kind=kind))
+        noun_spans.append((found.start(), noun_end))
     for found in noun_matches(masked, z0, z1):
         if not free(found.start("noun"), found.end("noun")):
             continue
@@ -878,6 +912,8 @@ def _events(
             continue
         bare = found.bare
         np_start = found.start("mods") if bare else found.start()
+        if _APPLY_VERB_RE.search(masked, max(z0, found.start() - 50), found.start()):
+            continue  # "to implement all ten recommendations", "implementing a policy"
         definite = det in _DEFINITE
         prep = not bare and preceded_by_preposition(masked, found.start(), z0)
         if definite:
@@ -916,6 +952,8 @@ def _events(
         seen_kinds.setdefault(kind, item)
         events.append(_Event(np_start, found.end(), "D", item=item, kind=kind))
     events.sort(key=lambda ev: (ev.pos, ev.type != "D"))
+    if any(e.item is not None and e.item.context for e in events):
+        events = [e for e in events if not _carried_by_other(e, events, masked, z0, z1)]
     # "to submit a report at its Nth session and to include in the report ...": one report
     first_report = next(
         (e.item for e in events if e.type == "D" and e.item and e.kind == "report"), None
@@ -946,6 +984,42 @@ def _events(
                 event.mention.body = last_body
     # the verb-based report and a "report" noun right after it are one product
     return events
+
+
+#: Verbs that use or act on something that exists: their object is not a new product.
+_APPLY_VERB_RE = re.compile(
+    r"\b(?:implement|implements|implementing|implementation\s+of|apply|applies|applying|"
+    r"comply\s+with|complying\s+with|follow\s+up\s+on|act\s+(?:up)?on|give\s+effect\s+to|"
+    r"take\s+into\s+account|taking\s+into\s+account|respect|enforce|enforcing)"
+    r"\s+(?:all\s+(?:of\s+)?(?:the\s+)?|each\s+of\s+the\s+)?$",
+    re.IGNORECASE,
+)
+#: "in (the context of) his next report": the actor's own coming report.
+_NEXT_REPORT_RE = re.compile(
+    r"\b(?:in|within|through|as\s+part\s+of)\s+(?:the\s+context\s+of\s+|the\s+framework\s+of\s+)?"
+    r"(?:his|her|its|their|his\s+or\s+her)\s+(?P<mods>(?:next|forthcoming|upcoming|subsequent|"
+    r"annual)(?:\s+(?:annual|regular|periodic|progress|comprehensive|written))?\s+)"
+    r"(?P<noun>reports?|oral\s+updates?)\b",
+    re.IGNORECASE,
+)
+
+
+def _carried_by_other(event: _Event, events: list[_Event], masked: str, z0: int, z1: int) -> bool:
+    """ "to provide an update on X in his next report", "to prepare an analysis ... in his next
+    report": the product named in the same verb phrase is what that report carries; the
+    report is only a product of its own when nothing else is asked in the phrase."""
+    item = event.item
+    if event.type != "D" or item is None or not item.context:
+        return False
+    low = z0
+    for stop in _NEXT_VERB_RE.finditer(masked, z0, item.start):
+        low = stop.end()
+    after = _NEXT_VERB_RE.search(masked, item.end, z1)
+    high = after.start() if after else z1
+    return any(
+        e.type == "D" and e.item is not item and low <= e.pos < high and not e.item.context
+        for e in events
+    )
 
 
 _EVENT_KINDS = {"meeting", "panel", "seminar", "consultation"}
@@ -1044,6 +1118,27 @@ def _weak(events: list[_Event], found: object, kind: str) -> None:
     events.append(_Event(found.start(), found.end(), "W", item=item, kind=kind))  # type: ignore[attr-defined]
 
 
+_VERB_THEN_BODY_RE = re.compile(
+    r"\b(?:submit|present|provide|give|deliver|make\s+available)\s*,?\s*$", re.IGNORECASE
+)
+
+
+def _verb_then_product(events: list[_Event], index: int, masked: str) -> bool:
+    """ "to present to the Council[, ...,] a report": the body event sits between a production
+    verb and its object, which is the next new product (before any session or anaphor)."""
+    event = events[index]
+    if not _VERB_THEN_BODY_RE.search(masked, max(0, event.pos - 30), event.pos):
+        return False
+    for later in events[index + 1 :]:
+        if later.type == "D":
+            return later.pos - event.end < 200 and not _NEXT_VERB_RE.search(
+                masked, event.end, later.pos
+            )
+        if later.type in ("A", "S", "T", "B"):
+            return False
+    return False
+
+
 def _pair(events: list[_Event], masked: str) -> list[_Item]:
     items: list[_Item] = []
     focus: _Item | None = None
@@ -1137,7 +1232,11 @@ def _pair(events: list[_Event], masked: str) -> list[_Item]:
             # a date before any product ("issue an instruction no later than 1 May") is not
             # the deadline of a product named later
         elif event.type == "B":
-            if focus is not None and not focus.dues:
+            if focus is not None and _verb_then_product(events, index, masked):
+                # "so that he may present to the Council, ..., an annual report": the body
+                # goes to the product that follows the verb, not to the one named before
+                pending_bodies.extend(event.bodies)
+            elif focus is not None and not focus.dues:
                 for code in event.bodies:
                     if code not in focus.bodies:
                         focus.bodies.append(code)
@@ -1298,10 +1397,17 @@ class _Builder:
             return
         primary = actors[0]
         actor_body = _ACTOR_BODIES.get(primary.name)
+        delegated: list[tuple[int, int, list[_Actor], int | None]] = []
         if preset is not None:
             items = preset
         else:
             events = _events(z0, z1, ctx, decide=decide, actor_body=actor_body)
+            if not decide:
+                delegated = _delegations(z0, z1, ctx)
+                if delegated:
+                    events = [
+                        e for e in events if not any(a <= e.pos < b for a, b, _, _ in delegated)
+                    ]
             items = _pair(events, ctx.masked)
         partners = [p for p in partners if p != primary.name]
         for extra in actors[1:]:
@@ -1337,6 +1443,9 @@ class _Builder:
         mandate_index = len(self.mandates)
         self.mandates.append(mandate)
         implied_by_programme = bool(_PROGRAMME_RE.search(ctx.masked, z0, z1))
+        for _, span_end, others, inf in delegated:
+            if inf is not None:  # "to invite the X Council to monitor and report": X reports
+                self.request(label, clause_start, verb, others, [], inf, span_end, invite=True)
         for item in items:
             self._deliverables(
                 item,
@@ -1441,6 +1550,41 @@ class _Builder:
             )
 
 
+_DELEGATE_RE = re.compile(
+    r"\b(?:to|and)\s+(?:(?:also|further)\s+)?(?:to\s+)?(?:continue\s+to\s+)?"
+    r"(?:(?P<ask>invite|request|ask|call\s+(?:up)?on)|encourage|urge|appeal\s+to)\s+",
+    re.IGNORECASE,
+)
+_DELEGATE_INF_RE = re.compile(r"\s*(?:,[^;,]{0,80},\s*)?to\s+(?=[a-z])")
+
+
+def _delegations(
+    z0: int, z1: int, ctx: _Context
+) -> list[tuple[int, int, list[_Actor], int | None]]:
+    """ "to invite the X Council to report", "to encourage Member States to consider the
+    convening of a conference": what others are asked to do is not the actor's product.
+
+    (start, end, invited actors, where their request starts): the invited actor's products
+    when a UN actor is invited or requested; nothing for States or for "encourage/urge".
+    """
+    masked = ctx.masked
+    result: list[tuple[int, int, list[_Actor], int | None]] = []
+    for found in _DELEGATE_RE.finditer(masked, z0, z1):
+        if result and found.start() < result[-1][1]:
+            continue
+        others, _ = _parse_actors(found.end(), z1, ctx)
+        if not others:
+            continue
+        inf = _DELEGATE_INF_RE.match(masked, max(a.end for a in others), z1)
+        if not inf:
+            continue
+        stop = _NEXT_VERB_RE.search(masked, inf.end(), z1)
+        end = stop.start() if stop else z1
+        own = found.group("ask") and not any(a.state for a in others)
+        result.append((found.start(), end, others, inf.start() if own else None))
+    return result
+
+
 def _first_break(masked: str, z0: int, z1: int) -> int:
     found = re.compile(r"[,;:]").search(masked, z0, z1)
     return found.start() if found else z1
@@ -1458,6 +1602,13 @@ def _partners_in_clause(z0: int, z1: int, ctx: _Context) -> list[str]:
 def _find_infinitive(masked: str, pos: int, end: int, actor_end: int) -> int | None:
     strict = _INFINITIVE_RE.search(masked, actor_end, end)
     if strict:
+        # "Invites the High Commissioner to accompany ...": a verb missing from the list,
+        # right after the actor, is still the infinitive (not a later "to be presented")
+        first = _LOOSE_INFINITIVE_RE.match(
+            masked, _GLUE_RE.match(masked, actor_end, end).end(), end
+        )
+        if first is not None and first.start() < strict.start():
+            return first.start()
         return strict.start()
     loose = _LOOSE_INFINITIVE_RE.search(masked, actor_end, end)
     return loose.start() if loose else None
