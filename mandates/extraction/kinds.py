@@ -4,8 +4,9 @@ Choices (following the gold README):
 - "report", "comprehensive/written/summary/final/progress report", "note" -> report;
   "oral update", "update", "briefing", "oral report" -> oral update.
 - meetings: meeting, high-level meeting, conference, summit, forum, special or
-  intersessional session; panels: panel discussion, round table; a *decided*
-  (enhanced) interactive dialogue is a panel. An interactive dialogue that merely follows
+  intersessional session, and a *decided* (enhanced) interactive dialogue (a meeting of
+  the body, as independent readers label it); panels: panel discussion, round table.
+  An interactive dialogue that merely follows
   a report ("to be followed by an interactive dialogue") is not a separate deliverable:
   such nouns are preceded by a preposition and never start a new deliverable.
 - seminar, workshop -> seminar; consultation(s), "to consult" -> consultation;
@@ -33,7 +34,7 @@ _NOUNS: list[tuple[str, str]] = [
         r"reports?|supplements?|summar(?:y|ies)(?=\s+(?:of|on)\b)|notes?(?!\s+(?:of|verbale))|results?(?=\s+of\s+(?:th(?:e|at|is)|its)\s+review)",
         "report",
     ),
-    (r"panel\s+discussions?|panels?|round[\s-]?tables?|interactive\s+dialogues?", "panel"),
+    (r"panel\s+discussions?|panels?|round[\s-]?tables?", "panel"),
     (r"seminars?|workshops?", "seminar"),
     (r"consultations?", "consultation"),
     (
@@ -51,6 +52,7 @@ _NOUNS: list[tuple[str, str]] = [
         r"(?:high[\s-]level\s+)?(?:thematic\s+)?debates?|"
         r"days?\s+of\s+general\s+discussion|expert\s+group\s+meetings?|"
         r"high[\s-]level\s+(?:thematic\s+)?dialogues?|high[\s-]level\s+events?|"
+        r"(?:enhanced\s+)?interactive\s+dialogues?|"
         r"commemorative\s+events?",
         "meeting",
     ),

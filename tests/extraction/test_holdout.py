@@ -17,7 +17,7 @@ from tests.shared_data import shared_path
 HERE = Path(__file__).resolve().parent
 
 
-@pytest.mark.parametrize("labels", ["labels_holdout", "labels_holdout2"])
+@pytest.mark.parametrize("labels", ["labels_holdout", "labels_holdout2", "labels_holdout3"])
 def test_held_out_deadline_f1_and_headers(labels):
     """Deadline deliverables score F1 >= 0.95 and every header field is right."""
     shared_path("corpus")
@@ -48,4 +48,21 @@ def test_hyphenated_modifier_starting_with_a_stop_word_keeps_the_product():
     result = extract_text(text, source_name="A_HRC_RES_58_97.txt")
     assert [(d.kind, d.due.body, d.due.session) for d in result.deliverables] == [
         ("study", "GA", 75)
+    ]
+
+
+def test_a_decided_interactive_dialogue_is_a_meeting():
+    """'Decides to hold an enhanced interactive dialogue at its Nth session' is a meeting."""
+    from mandates.extraction import extract_text
+    from tests.samples import hrc_resolution
+
+    text = hrc_resolution(
+        operative=[
+            "Decides to hold an enhanced interactive dialogue on the situation in the "
+            "imaginary region at its sixty-second session;"
+        ]
+    )
+    result = extract_text(text, source_name="A_HRC_RES_58_97.txt")
+    assert [(d.kind, d.due.body, d.due.session) for d in result.deliverables] == [
+        ("meeting", "HRC", 62)
     ]
