@@ -1139,6 +1139,20 @@ def _verb_then_product(events: list[_Event], index: int, masked: str) -> bool:
     return False
 
 
+_VERB_NOT_BODY_RE = re.compile(r";|\band\s+(?:also\s+)?to\s+(?!the\b)\w+", re.IGNORECASE)
+
+
+def _sessions_before_object(events: list[_Event], index: int, next_d: _Event, masked: str) -> bool:
+    """ "to submit to the Council, at its Nth session, and to the Assembly, at its Mth session,
+    a report": bodies and sessions listed between a production verb and its object all wait
+    for that object (no anaphor, no new verb and no long gap between)."""
+    event = events[index]
+    if next_d.pos - event.end > 200 or _VERB_NOT_BODY_RE.search(masked, event.end, next_d.pos):
+        return False
+    between = [e for e in events[index + 1 :] if e.pos < next_d.pos]
+    return all(e.type in ("S", "B") for e in between)
+
+
 def _pair(events: list[_Event], masked: str) -> list[_Item]:
     items: list[_Item] = []
     focus: _Item | None = None
@@ -1198,9 +1212,13 @@ def _pair(events: list[_Event], masked: str) -> list[_Item]:
             next_s = next((e for e in later if e.type in ("S", "T")), None)
             verb_first = (
                 next_d is not None
-                and (next_s is None or next_d.pos < next_s.pos)
                 and _VERB_THEN_SESSION_RE.search(masked, max(0, event.pos - 60), event.pos)
                 is not None
+                and (
+                    next_s is None
+                    or next_d.pos < next_s.pos
+                    or _sessions_before_object(events, index, next_d, masked)
+                )
             )
             if not backward and (
                 verb_first

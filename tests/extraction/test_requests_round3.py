@@ -1,0 +1,38 @@
+"""Third round of general fixes: sessions before an object, inserted phrases, verb chains
+(own sentences, never resolution text)."""
+
+from __future__ import annotations
+
+from tests.extraction.test_requests import due, run
+
+
+def kinds(r):
+    return sorted((d.paragraph, d.actor, d.kind, due(d)) for d in r.deliverables)
+
+
+# --- 1. bodies and sessions listed between a new verb and its object
+
+
+def test_sessions_listed_before_object_go_to_that_object():
+    """Two body-session pairs between "to submit" and "a final report" date the final report."""
+    r = run(
+        "1. Requests the Independent Expert to present to the Human Rights Council, at its "
+        "sixty-first session, an oral update on the work, and also to submit to the Council, "
+        "at its sixty-second session, and to the General Assembly, at its eighty-third "
+        "session, a final report;"
+    )
+    assert kinds(r) == [
+        ("1", "Independent Expert", "oral update", ("HRC", 61, "at")),
+        ("1", "Independent Expert", "report", ("GA", 83, "at")),
+        ("1", "Independent Expert", "report", ("HRC", 62, "at")),
+    ]
+
+
+def test_second_session_after_product_still_goes_to_it():
+    """A report named first keeps both the Council and the Assembly sessions that follow it."""
+    r = run(
+        "1. Requests the Independent Expert to submit a report to the Human Rights Council at "
+        "its sixty-second session and to the General Assembly at its eighty-third session;"
+    )
+    assert [d.kind for d in r.deliverables] == ["report", "report"]
+    assert sorted(due(d) for d in r.deliverables) == [("GA", 83, "at"), ("HRC", 62, "at")]
