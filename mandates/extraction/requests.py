@@ -299,8 +299,16 @@ _BODY_TARGETS_RE = re.compile(
     re.IGNORECASE,
 )
 _ONE_BODY_RE = re.compile(BODY_PATTERN, re.IGNORECASE)
+#: A manner phrase set off by commas between a verb and its object ("to submit, in a timely
+#: manner, his next report", "to present, as soon as possible, the study").
+_MANNER_ASIDE = (
+    r"(?:,\s*(?:in\s+an?\s+(?:[\w-]+\s+){1,3}(?:manner|fashion|way)|as\s+soon\s+as\s+possible|"
+    r"as\s+a\s+matter\s+of\s+(?:priority|urgency)|at\s+the\s+earliest\s+(?:possible\s+)?"
+    r"(?:opportunity|date)|without\s+(?:further\s+|undue\s+)?delay|as\s+appropriate|"
+    r"[a-z]+ly)\s*,\s*)?"
+)
 _ANAPHOR_VERB_RE = re.compile(
-    rf"\b(?!and\b|or\b)(?:{PRODUCE_VERBS})\s+(?:(?:also|further|orally|jointly)\s+)?$",
+    rf"\b(?!and\b|or\b)(?:{PRODUCE_VERBS}){_MANNER_ASIDE}\s*(?:(?:also|further|orally|jointly)\s+)?$",
     re.IGNORECASE,
 )
 _REFERENCE_MODS_RE = re.compile(r"above-mentioned|aforementioned|said|same|abovementioned", re.I)

@@ -36,3 +36,28 @@ def test_second_session_after_product_still_goes_to_it():
     )
     assert [d.kind for d in r.deliverables] == ["report", "report"]
     assert sorted(due(d) for d in r.deliverables) == [("GA", 83, "at"), ("HRC", 62, "at")]
+
+
+# --- 2. a manner phrase between the verb and its object
+
+
+def test_manner_phrase_between_verb_and_next_report():
+    """ "to submit, in a timely manner, his next annual report" is a report (no session)."""
+    r = run(
+        "1. Requests the Secretary-General to submit, in a timely manner, his next annual "
+        "report on coordination activities, addressing both dimensions of the question;",
+        body="GA",
+        session=78,
+    )
+    assert kinds(r) == [("1", "Secretary-General", "report", None)]
+
+
+def test_session_aside_before_definite_report_is_not_a_manner_phrase():
+    """A definite "the report" after "to consider, at its next session," stays unrequested."""
+    r = run(
+        "1. Decides to consider, at its eighty-first session, the report of the Committee on "
+        "the question;",
+        body="GA",
+        session=80,
+    )
+    assert r.deliverables == []
