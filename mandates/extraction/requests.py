@@ -267,6 +267,7 @@ _STATE_RE = re.compile(
 )
 
 _OF_SOMETHING_RE = re.compile(r"\s+of\s+(?:the\s+)?(?!United\s+Nations\b)[A-Z]")
+_OF_OWNER_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _PRONOUN_RE = re.compile(r"(?:him|her)\b(?=\s*,?\s+(?:to|also|further|once)\b)")
 _GOVERNMENT_RE = re.compile(
     r"(?:the\s+)?(?P<name>Government\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z(])[\w'()-]*)*)",
@@ -564,6 +565,13 @@ def _resolve_backref(word: str, pos: int, ctx: _Context) -> str | None:
 def _parse_actor_at(pos: int, end: int, ctx: _Context) -> _Actor | None:
     masked = ctx.masked
     hit = ctx.table.match_at(masked, pos, end)
+    if hit and hit[0] == "Secretariat":
+        owner = _OF_OWNER_RE.match(masked, hit[1], end)
+        owned = ctx.table.match_at(masked, owner.end(), end) if owner else None
+        if owned and ctx.table.kinds.get(owned[0], "") not in ("state", "body"):
+            # "the secretariat of the United Nations Conference on Trade and Development"
+            printed = _printed(ctx.text[pos : owned[1]])
+            return _Actor(f"{owned[0]} secretariat", printed, pos, owned[1], True)
     if hit and _OF_SOMETHING_RE.match(masked, hit[1], end):
         hit = None  # "the secretariat of the Convention" is not the Secretariat
     if hit:
@@ -1625,8 +1633,17 @@ def _partners_in_clause(z0: int, z1: int, ctx: _Context) -> list[str]:
     return names
 
 
+def _title_case_verb(found: re.Match[str]) -> bool:
+    return found.group(0).split()[-1][:1].isupper()
+
+
 def _find_infinitive(masked: str, pos: int, end: int, actor_end: int) -> int | None:
-    strict = _INFINITIVE_RE.search(masked, actor_end, end)
+    # a capitalized verb after "to" is part of a name ("the Conference to Review ..."), not
+    # the infinitive of the request
+    strict = next(
+        (f for f in _INFINITIVE_RE.finditer(masked, actor_end, end) if not _title_case_verb(f)),
+        None,
+    )
     if strict:
         # "Invites the High Commissioner to accompany ...": a verb missing from the list,
         # right after the actor, is still the infinitive (not a later "to be presented")

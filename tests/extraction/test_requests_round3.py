@@ -61,3 +61,30 @@ def test_session_aside_before_definite_report_is_not_a_manner_phrase():
         session=80,
     )
     assert r.deliverables == []
+
+
+# --- 3. a capitalized "to Review" inside a name is not the infinitive of the request
+
+
+def test_title_verb_in_a_name_is_not_the_infinitive():
+    """A verb chain ending in "and report to the General Assembly" gives a report to GA."""
+    r = run(
+        "1. Requests the secretariat of the United Nations Conference on Trade and Development "
+        "to gather information on experiences, review that information and report to the "
+        "General Assembly on this subject at the time of the Ninth Conference to Review All "
+        "Aspects of the Agreed Principles;",
+        body="GA",
+        session=80,
+    )
+    assert kinds(r) == [("1", "UNCTAD secretariat", "report", ("GA", None, None))]
+
+
+def test_secretariat_of_an_unknown_entity_is_unchanged():
+    """ "the secretariat of the Convention" is still not the United Nations Secretariat."""
+    r = run(
+        "1. Requests the secretariat of the Convention to prepare a report to the General "
+        "Assembly at its eighty-second session;",
+        body="GA",
+        session=80,
+    )
+    assert [d.actor for d in r.deliverables] != ["Secretariat"]
