@@ -968,6 +968,7 @@ def _events(
         seen_kinds.setdefault(kind, item)
         events.append(_Event(np_start, found.end(), "D", item=item, kind=kind))
     events.sort(key=lambda ev: (ev.pos, ev.type != "D"))
+    events = [e for e in events if not _in_event_purpose(e, events, masked)]
     if any(e.item is not None and e.item.context for e in events):
         events = [e for e in events if not _carried_by_other(e, events, masked, z0, z1)]
     # "to submit a report at its Nth session and to include in the report ...": one report
@@ -1039,6 +1040,25 @@ def _carried_by_other(event: _Event, events: list[_Event], masked: str, z0: int,
 
 
 _EVENT_KINDS = {"meeting", "panel", "seminar", "consultation"}
+#: A bare purpose infinitive right after the event (an aside such as a date may come first).
+_EVENT_PURPOSE_RE = re.compile(r"\s*(?:,[^,;]{1,60},)?\s*to\s+(?!be\b)[a-z]+\b")
+_COORDINATED_RE = re.compile(
+    rf";|\b(?:and|or)\s+(?:also\s+|further\s+)?(?:to\s+\w+|{PRODUCE_VERBS})\b", re.IGNORECASE
+)
+
+
+def _in_event_purpose(event: _Event, events: list[_Event], masked: str) -> bool:
+    """ "to convene a meeting, on 1 May, to mark the Day to contribute to developing
+    strategies": an "other" product named in the purpose of a meeting is not requested."""
+    if event.type != "D" or event.kind != "other":
+        return False
+    before = [e for e in events if e.type == "D" and e.pos < event.pos]
+    if not before or before[-1].kind not in _EVENT_KINDS:
+        return False
+    between = masked[before[-1].end : event.pos]
+    return bool(_EVENT_PURPOSE_RE.match(between)) and not _COORDINATED_RE.search(between)
+
+
 _NEXT_VERB_RE = re.compile(r";|\band\s+(?:also\s+)?to\s+\w+", re.IGNORECASE)
 _VERB_THEN_SESSION_RE = re.compile(
     rf"\b(?:submit|present|provide|transmit|give)\s+(?:to\s+(?:the\s+)?{BODY_PATTERN})?,?\s*$",

@@ -88,3 +88,41 @@ def test_secretariat_of_an_unknown_entity_is_unchanged():
         session=80,
     )
     assert [d.actor for d in r.deliverables] != ["Secretariat"]
+
+
+# --- 4. a product named in the purpose of a meeting is not requested
+
+
+def test_product_in_purpose_of_meeting_is_not_a_deliverable():
+    """ "to convene a meeting, on a date, to mark the Day to help develop strategies" is one meeting."""
+    r = run(
+        "1. Requests the President of the General Assembly to convene a high-level meeting, "
+        "on 3 March 2031, to mark the first International Day of Example to contribute to "
+        "building support to develop strategies to counter the problem;",
+        body="GA",
+        session=85,
+    )
+    assert [d.kind for d in r.deliverables] == ["meeting"]
+
+
+def test_coordinated_product_after_meeting_is_kept():
+    """ "to convene a meeting and to develop a strategy" still gives both products."""
+    r = run(
+        "1. Requests the Secretary-General to convene an expert meeting, and to develop a "
+        "strategy on the question for consideration by the General Assembly;",
+        body="GA",
+        session=85,
+    )
+    assert sorted(d.kind for d in r.deliverables) == ["meeting", "other"]
+
+
+def test_meeting_with_a_view_to_recommendations_keeps_them():
+    """A meeting "with a view to providing recommendations ... before" keeps that dated product."""
+    r = run(
+        "1. Requests the Secretary-General to convene the third meeting of the Working Group "
+        "from 3 to 5 May 2031, with a view to providing recommendations to the General "
+        "Assembly before the end of its eighty-fifth session;",
+        body="GA",
+        session=85,
+    )
+    assert sorted(d.kind for d in r.deliverables) == ["meeting", "other"]
