@@ -44,6 +44,9 @@ Reading choices (see also kinds.py):
   nobody's product here.
 - Using or acting on something that exists ("to implement all ten recommendations",
   "implementing a policy") produces nothing.
+- Consulting as a way of working ("to consult States ... in the implementation of the present
+  resolution", "in preparing the report, to consult with States") is no product; consultations
+  asked for in their own right ("to convene a consultation", "to consult States on X") are.
 - "for consideration by the Assembly", "to the Council for its consideration" name the body
   (no session unless printed); "to present to the Council, ..., a report" gives the body to
   the report that follows the verb.
@@ -874,6 +877,8 @@ def _events(
         elif found.group("brief"):
             kind, noun_start, noun_end = "oral update", found.start("brief"), found.end("brief")
         elif found.group("consult"):
+            if _working_method(masked, found.start(), found.end("consult"), z1):
+                continue
             kind, noun_start, noun_end = (
                 "consultation",
                 found.start("consult"),
@@ -1001,6 +1006,28 @@ def _events(
                 event.mention.body = last_body
     # the verb-based report and a "report" noun right after it are one product
     return events
+
+
+#: "in the implementation of the present resolution", "in preparing the report": the
+#: activity a verb serves as a working method.
+_METHOD_RE = re.compile(
+    r"\bin\s+(?:the\s+)?(?:implementation\s+of|implementing|preparing|preparation\s+of|"
+    r"carrying\s+out|discharg(?:e|ing)\s+(?:of\s+)?|performance\s+of|fulfil(?:l?ing|ment\s+of)|"
+    r"course\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+def _working_method(masked: str, start: int, end: int, z1: int) -> bool:
+    """ "to consult States ... in the implementation of the present resolution", "in preparing
+    the report, to consult with States": consulting as a way of working is not a product (the
+    consultations a request asks to convene or hold, or "to consult States on X", are)."""
+    stop = _NEXT_VERB_RE.search(masked, end, z1)
+    after = masked[end : stop.start() if stop else z1]
+    before = masked[max(0, start - 250) : start]
+    before = re.split(r"[;.]|\b(?:requests|invites|decides)\b", before, flags=re.I)[-1]
+    method_before = _METHOD_RE.search(before) and before.rstrip().endswith(",")
+    return bool(_METHOD_RE.search(after) or method_before)
 
 
 #: Verbs that use or act on something that exists: their object is not a new product.

@@ -126,3 +126,36 @@ def test_meeting_with_a_view_to_recommendations_keeps_them():
         session=85,
     )
     assert sorted(d.kind for d in r.deliverables) == ["meeting", "other"]
+
+
+# --- 5. consulting as a working method is not a consultation product
+
+
+def test_consult_in_the_implementation_is_a_working_method():
+    """ "to consult States ... in the implementation of the resolution, and to report" is a report."""
+    r = run(
+        "1. Requests the Working Group to consult States and other relevant actors in the "
+        "implementation of the present resolution, and to report its findings to the Human "
+        "Rights Council at its sixty-third session;"
+    )
+    assert [(d.kind, due(d)) for d in r.deliverables] == [("report", ("HRC", 63, "at"))]
+
+
+def test_consult_while_preparing_is_a_working_method():
+    """ "in preparing the report, to consult with States" gives no consultation."""
+    r = run(
+        "1. Also requests the Office, in preparing the above-mentioned report, to consult with "
+        "States and other relevant stakeholders;"
+    )
+    assert [d.kind for d in r.deliverables] == []
+
+
+def test_consult_states_on_a_topic_is_still_a_consultation():
+    """ "to consult States on ways to protect X" remains a consultation."""
+    r = run(
+        "1. Requests the Secretary-General to consult States and relevant organizations on "
+        "ways to protect the rights concerned, and to report thereon to the General Assembly;",
+        body="GA",
+        session=80,
+    )
+    assert sorted(d.kind for d in r.deliverables) == ["consultation", "report"]
