@@ -44,6 +44,9 @@ Reading choices (see also kinds.py):
   nobody's product here.
 - Using or acting on something that exists ("to implement all ten recommendations",
   "implementing a policy") produces nothing.
+- Consulting as a way of working ("to consult States ... in the implementation of the present
+  resolution", "in preparing the report, to consult with States") is no product; consultations
+  asked for in their own right ("to convene a consultation", "to consult States on X") are.
 - "for consideration by the Assembly", "to the Council for its consideration" name the body
   (no session unless printed); "to present to the Council, ..., a report" gives the body to
   the report that follows the verb.
@@ -267,6 +270,7 @@ _STATE_RE = re.compile(
 )
 
 _OF_SOMETHING_RE = re.compile(r"\s+of\s+(?:the\s+)?(?!United\s+Nations\b)[A-Z]")
+_OF_OWNER_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _PRONOUN_RE = re.compile(r"(?:him|her)\b(?=\s*,?\s+(?:to|also|further|once)\b)")
 _GOVERNMENT_RE = re.compile(
     r"(?:the\s+)?(?P<name>Government\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z(])[\w'()-]*)*)",
@@ -299,8 +303,16 @@ _BODY_TARGETS_RE = re.compile(
     re.IGNORECASE,
 )
 _ONE_BODY_RE = re.compile(BODY_PATTERN, re.IGNORECASE)
+#: A manner phrase set off by commas between a verb and its object ("to submit, in a timely
+#: manner, his next report", "to present, as soon as possible, the study").
+_MANNER_ASIDE = (
+    r"(?:,\s*(?:in\s+an?\s+(?:[\w-]+\s+){1,3}(?:manner|fashion|way)|as\s+soon\s+as\s+possible|"
+    r"as\s+a\s+matter\s+of\s+(?:priority|urgency)|at\s+the\s+earliest\s+(?:possible\s+)?"
+    r"(?:opportunity|date)|without\s+(?:further\s+|undue\s+)?delay|as\s+appropriate|"
+    r"[a-z]+ly)\s*,\s*)?"
+)
 _ANAPHOR_VERB_RE = re.compile(
-    rf"\b(?!and\b|or\b)(?:{PRODUCE_VERBS})\s+(?:(?:also|further|orally|jointly)\s+)?$",
+    rf"\b(?!and\b|or\b)(?:{PRODUCE_VERBS}){_MANNER_ASIDE}\s*(?:(?:also|further|orally|jointly)\s+)?$",
     re.IGNORECASE,
 )
 _REFERENCE_MODS_RE = re.compile(r"above-mentioned|aforementioned|said|same|abovementioned", re.I)
@@ -556,6 +568,13 @@ def _resolve_backref(word: str, pos: int, ctx: _Context) -> str | None:
 def _parse_actor_at(pos: int, end: int, ctx: _Context) -> _Actor | None:
     masked = ctx.masked
     hit = ctx.table.match_at(masked, pos, end)
+    if hit and hit[0] == "Secretariat":
+        owner = _OF_OWNER_RE.match(masked, hit[1], end)
+        owned = ctx.table.match_at(masked, owner.end(), end) if owner else None
+        if owned and ctx.table.kinds.get(owned[0], "") not in ("state", "body"):
+            # "the secretariat of the United Nations Conference on Trade and Development"
+            printed = _printed(ctx.text[pos : owned[1]])
+            return _Actor(f"{owned[0]} secretariat", printed, pos, owned[1], True)
     if hit and _OF_SOMETHING_RE.match(masked, hit[1], end):
         hit = None  # "the secretariat of the Convention" is not the Secretariat
     if hit:
@@ -858,6 +877,8 @@ def _events(
         elif found.group("brief"):
             kind, noun_start, noun_end = "oral update", found.start("brief"), found.end("brief")
         elif found.group("consult"):
+            if _working_method(masked, found.start(), found.end("consult"), z1):
+                continue
             kind, noun_start, noun_end = (
                 "consultation",
                 found.start("consult"),
@@ -952,6 +973,7 @@ def _events(
         seen_kinds.setdefault(kind, item)
         events.append(_Event(np_start, found.end(), "D", item=item, kind=kind))
     events.sort(key=lambda ev: (ev.pos, ev.type != "D"))
+    events = [e for e in events if not _in_event_purpose(e, events, masked)]
     if any(e.item is not None and e.item.context for e in events):
         events = [e for e in events if not _carried_by_other(e, events, masked, z0, z1)]
     # "to submit a report at its Nth session and to include in the report ...": one report
@@ -984,6 +1006,28 @@ def _events(
                 event.mention.body = last_body
     # the verb-based report and a "report" noun right after it are one product
     return events
+
+
+#: "in the implementation of the present resolution", "in preparing the report": the
+#: activity a verb serves as a working method.
+_METHOD_RE = re.compile(
+    r"\bin\s+(?:the\s+)?(?:implementation\s+of|implementing|preparing|preparation\s+of|"
+    r"carrying\s+out|discharg(?:e|ing)\s+(?:of\s+)?|performance\s+of|fulfil(?:l?ing|ment\s+of)|"
+    r"course\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+def _working_method(masked: str, start: int, end: int, z1: int) -> bool:
+    """ "to consult States ... in the implementation of the present resolution", "in preparing
+    the report, to consult with States": consulting as a way of working is not a product (the
+    consultations a request asks to convene or hold, or "to consult States on X", are)."""
+    stop = _NEXT_VERB_RE.search(masked, end, z1)
+    after = masked[end : stop.start() if stop else z1]
+    before = masked[max(0, start - 250) : start]
+    before = re.split(r"[;.]|\b(?:requests|invites|decides)\b", before, flags=re.I)[-1]
+    method_before = _METHOD_RE.search(before) and before.rstrip().endswith(",")
+    return bool(_METHOD_RE.search(after) or method_before)
 
 
 #: Verbs that use or act on something that exists: their object is not a new product.
@@ -1023,6 +1067,25 @@ def _carried_by_other(event: _Event, events: list[_Event], masked: str, z0: int,
 
 
 _EVENT_KINDS = {"meeting", "panel", "seminar", "consultation"}
+#: A bare purpose infinitive right after the event (an aside such as a date may come first).
+_EVENT_PURPOSE_RE = re.compile(r"\s*(?:,[^,;]{1,60},)?\s*to\s+(?!be\b)[a-z]+\b")
+_COORDINATED_RE = re.compile(
+    rf";|\b(?:and|or)\s+(?:also\s+|further\s+)?(?:to\s+\w+|{PRODUCE_VERBS})\b", re.IGNORECASE
+)
+
+
+def _in_event_purpose(event: _Event, events: list[_Event], masked: str) -> bool:
+    """ "to convene a meeting, on 1 May, to mark the Day to contribute to developing
+    strategies": an "other" product named in the purpose of a meeting is not requested."""
+    if event.type != "D" or event.kind != "other":
+        return False
+    before = [e for e in events if e.type == "D" and e.pos < event.pos]
+    if not before or before[-1].kind not in _EVENT_KINDS:
+        return False
+    between = masked[before[-1].end : event.pos]
+    return bool(_EVENT_PURPOSE_RE.match(between)) and not _COORDINATED_RE.search(between)
+
+
 _NEXT_VERB_RE = re.compile(r";|\band\s+(?:also\s+)?to\s+\w+", re.IGNORECASE)
 _VERB_THEN_SESSION_RE = re.compile(
     rf"\b(?:submit|present|provide|transmit|give)\s+(?:to\s+(?:the\s+)?{BODY_PATTERN})?,?\s*$",
@@ -1139,6 +1202,20 @@ def _verb_then_product(events: list[_Event], index: int, masked: str) -> bool:
     return False
 
 
+_VERB_NOT_BODY_RE = re.compile(r";|\band\s+(?:also\s+)?to\s+(?!the\b)\w+", re.IGNORECASE)
+
+
+def _sessions_before_object(events: list[_Event], index: int, next_d: _Event, masked: str) -> bool:
+    """ "to submit to the Council, at its Nth session, and to the Assembly, at its Mth session,
+    a report": bodies and sessions listed between a production verb and its object all wait
+    for that object (no anaphor, no new verb and no long gap between)."""
+    event = events[index]
+    if next_d.pos - event.end > 200 or _VERB_NOT_BODY_RE.search(masked, event.end, next_d.pos):
+        return False
+    between = [e for e in events[index + 1 :] if e.pos < next_d.pos]
+    return all(e.type in ("S", "B") for e in between)
+
+
 def _pair(events: list[_Event], masked: str) -> list[_Item]:
     items: list[_Item] = []
     focus: _Item | None = None
@@ -1198,9 +1275,13 @@ def _pair(events: list[_Event], masked: str) -> list[_Item]:
             next_s = next((e for e in later if e.type in ("S", "T")), None)
             verb_first = (
                 next_d is not None
-                and (next_s is None or next_d.pos < next_s.pos)
                 and _VERB_THEN_SESSION_RE.search(masked, max(0, event.pos - 60), event.pos)
                 is not None
+                and (
+                    next_s is None
+                    or next_d.pos < next_s.pos
+                    or _sessions_before_object(events, index, next_d, masked)
+                )
             )
             if not backward and (
                 verb_first
@@ -1599,8 +1680,17 @@ def _partners_in_clause(z0: int, z1: int, ctx: _Context) -> list[str]:
     return names
 
 
+def _title_case_verb(found: re.Match[str]) -> bool:
+    return found.group(0).split()[-1][:1].isupper()
+
+
 def _find_infinitive(masked: str, pos: int, end: int, actor_end: int) -> int | None:
-    strict = _INFINITIVE_RE.search(masked, actor_end, end)
+    # a capitalized verb after "to" is part of a name ("the Conference to Review ..."), not
+    # the infinitive of the request
+    strict = next(
+        (f for f in _INFINITIVE_RE.finditer(masked, actor_end, end) if not _title_case_verb(f)),
+        None,
+    )
     if strict:
         # "Invites the High Commissioner to accompany ...": a verb missing from the list,
         # right after the actor, is still the infinitive (not a later "to be presented")

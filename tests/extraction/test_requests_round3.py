@@ -1,0 +1,161 @@
+"""Third round of general fixes: sessions before an object, inserted phrases, verb chains
+(own sentences, never resolution text)."""
+
+from __future__ import annotations
+
+from tests.extraction.test_requests import due, run
+
+
+def kinds(r):
+    return sorted((d.paragraph, d.actor, d.kind, due(d)) for d in r.deliverables)
+
+
+# --- 1. bodies and sessions listed between a new verb and its object
+
+
+def test_sessions_listed_before_object_go_to_that_object():
+    """Two body-session pairs between "to submit" and "a final report" date the final report."""
+    r = run(
+        "1. Requests the Independent Expert to present to the Human Rights Council, at its "
+        "sixty-first session, an oral update on the work, and also to submit to the Council, "
+        "at its sixty-second session, and to the General Assembly, at its eighty-third "
+        "session, a final report;"
+    )
+    assert kinds(r) == [
+        ("1", "Independent Expert", "oral update", ("HRC", 61, "at")),
+        ("1", "Independent Expert", "report", ("GA", 83, "at")),
+        ("1", "Independent Expert", "report", ("HRC", 62, "at")),
+    ]
+
+
+def test_second_session_after_product_still_goes_to_it():
+    """A report named first keeps both the Council and the Assembly sessions that follow it."""
+    r = run(
+        "1. Requests the Independent Expert to submit a report to the Human Rights Council at "
+        "its sixty-second session and to the General Assembly at its eighty-third session;"
+    )
+    assert [d.kind for d in r.deliverables] == ["report", "report"]
+    assert sorted(due(d) for d in r.deliverables) == [("GA", 83, "at"), ("HRC", 62, "at")]
+
+
+# --- 2. a manner phrase between the verb and its object
+
+
+def test_manner_phrase_between_verb_and_next_report():
+    """ "to submit, in a timely manner, his next annual report" is a report (no session)."""
+    r = run(
+        "1. Requests the Secretary-General to submit, in a timely manner, his next annual "
+        "report on coordination activities, addressing both dimensions of the question;",
+        body="GA",
+        session=78,
+    )
+    assert kinds(r) == [("1", "Secretary-General", "report", None)]
+
+
+def test_session_aside_before_definite_report_is_not_a_manner_phrase():
+    """A definite "the report" after "to consider, at its next session," stays unrequested."""
+    r = run(
+        "1. Decides to consider, at its eighty-first session, the report of the Committee on "
+        "the question;",
+        body="GA",
+        session=80,
+    )
+    assert r.deliverables == []
+
+
+# --- 3. a capitalized "to Review" inside a name is not the infinitive of the request
+
+
+def test_title_verb_in_a_name_is_not_the_infinitive():
+    """A verb chain ending in "and report to the General Assembly" gives a report to GA."""
+    r = run(
+        "1. Requests the secretariat of the United Nations Conference on Trade and Development "
+        "to gather information on experiences, review that information and report to the "
+        "General Assembly on this subject at the time of the Ninth Conference to Review All "
+        "Aspects of the Agreed Principles;",
+        body="GA",
+        session=80,
+    )
+    assert kinds(r) == [("1", "UNCTAD secretariat", "report", ("GA", None, None))]
+
+
+def test_secretariat_of_an_unknown_entity_is_unchanged():
+    """ "the secretariat of the Convention" is still not the United Nations Secretariat."""
+    r = run(
+        "1. Requests the secretariat of the Convention to prepare a report to the General "
+        "Assembly at its eighty-second session;",
+        body="GA",
+        session=80,
+    )
+    assert [d.actor for d in r.deliverables] != ["Secretariat"]
+
+
+# --- 4. a product named in the purpose of a meeting is not requested
+
+
+def test_product_in_purpose_of_meeting_is_not_a_deliverable():
+    """ "to convene a meeting, on a date, to mark the Day to help develop strategies" is one meeting."""
+    r = run(
+        "1. Requests the President of the General Assembly to convene a high-level meeting, "
+        "on 3 March 2031, to mark the first International Day of Example to contribute to "
+        "building support to develop strategies to counter the problem;",
+        body="GA",
+        session=85,
+    )
+    assert [d.kind for d in r.deliverables] == ["meeting"]
+
+
+def test_coordinated_product_after_meeting_is_kept():
+    """ "to convene a meeting and to develop a strategy" still gives both products."""
+    r = run(
+        "1. Requests the Secretary-General to convene an expert meeting, and to develop a "
+        "strategy on the question for consideration by the General Assembly;",
+        body="GA",
+        session=85,
+    )
+    assert sorted(d.kind for d in r.deliverables) == ["meeting", "other"]
+
+
+def test_meeting_with_a_view_to_recommendations_keeps_them():
+    """A meeting "with a view to providing recommendations ... before" keeps that dated product."""
+    r = run(
+        "1. Requests the Secretary-General to convene the third meeting of the Working Group "
+        "from 3 to 5 May 2031, with a view to providing recommendations to the General "
+        "Assembly before the end of its eighty-fifth session;",
+        body="GA",
+        session=85,
+    )
+    assert sorted(d.kind for d in r.deliverables) == ["meeting", "other"]
+
+
+# --- 5. consulting as a working method is not a consultation product
+
+
+def test_consult_in_the_implementation_is_a_working_method():
+    """ "to consult States ... in the implementation of the resolution, and to report" is a report."""
+    r = run(
+        "1. Requests the Working Group to consult States and other relevant actors in the "
+        "implementation of the present resolution, and to report its findings to the Human "
+        "Rights Council at its sixty-third session;"
+    )
+    assert [(d.kind, due(d)) for d in r.deliverables] == [("report", ("HRC", 63, "at"))]
+
+
+def test_consult_while_preparing_is_a_working_method():
+    """ "in preparing the report, to consult with States" gives no consultation."""
+    r = run(
+        "1. Also requests the Office, in preparing the above-mentioned report, to consult with "
+        "States and other relevant stakeholders;"
+    )
+    assert [d.kind for d in r.deliverables] == []
+
+
+def test_consult_states_on_a_topic_is_still_a_consultation():
+    """ "to consult States on ways to protect X" remains a consultation."""
+    r = run(
+        "1. Requests the Secretary-General to consult States and relevant organizations on "
+        "ways to protect the rights concerned, and to report thereon to the General Assembly;",
+        body="GA",
+        session=80,
+    )
+    assert sorted(d.kind for d in r.deliverables) == ["consultation", "report"]
