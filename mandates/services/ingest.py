@@ -160,13 +160,7 @@ def _ingest(*, data: bytes, name: str, dry_run: bool, actors: ActorTable | None)
         checksum=checksum, extractor_version=extraction.EXTRACTOR_VERSION
     ).first()
     if known is not None:  # the very same file, read by the same extractor: nothing to do
-        return IngestOutcome(
-            name,
-            "unchanged",
-            symbol=known.symbol,
-            resolution_id=known.pk,
-            deliverables=Deliverable.objects.filter(mandate__resolution=known).count(),
-        )
+        return _unchanged(name, known)
     try:
         result = extraction.extract_bytes(data, name, actors=actors or actor_table_from_database())
     except extraction.ExtractionError:
@@ -179,18 +173,6 @@ def _ingest(*, data: bytes, name: str, dry_run: bool, actors: ActorTable | None)
     if not result.operative:
         raise IngestError(f"{result.symbol} has no operative paragraphs: is this the adopted text?")
     existing = Resolution.objects.filter(symbol=result.symbol).first()
-    if (
-        existing
-        and existing.checksum == checksum
-        and existing.extractor_version == result.extractor_version
-    ):
-        return IngestOutcome(
-            name,
-            "unchanged",
-            symbol=result.symbol,
-            resolution_id=existing.pk,
-            deliverables=Deliverable.objects.filter(mandate__resolution=existing).count(),
-        )
     stored_file: str | None = None
     try:
         with transaction.atomic():
@@ -223,6 +205,16 @@ def _ingest(*, data: bytes, name: str, dry_run: bool, actors: ActorTable | None)
         existing.source_file.storage.delete(existing.source_file.name)
     logger.info("ingested %s as %s (%s)", name, result.symbol, outcome.status)
     return outcome
+
+
+def _unchanged(name: str, resolution: Resolution) -> IngestOutcome:
+    return IngestOutcome(
+        name,
+        "unchanged",
+        symbol=resolution.symbol,
+        resolution_id=resolution.pk,
+        deliverables=Deliverable.objects.filter(mandate__resolution=resolution).count(),
+    )
 
 
 def _store(*, result: extraction.ExtractionResult, existing: Resolution | None, checksum: str):
@@ -539,6 +531,8 @@ def _propose(deliverable: Deliverable, name: str, old, new, source: str) -> None
 
 def _predecessor(resolution: Resolution, item) -> Deliverable | None:
     """A renewed request ("reiterates its request", the same series) continues an earlier one."""
+    if not resolution.title:
+        return None
     earlier = (
         Deliverable.objects.filter(
             mandate__resolution__title=resolution.title,
@@ -552,8 +546,6 @@ def _predecessor(resolution: Resolution, item) -> Deliverable | None:
     )
     if resolution.adopted_on:
         earlier = earlier.filter(mandate__resolution__adopted_on__lt=resolution.adopted_on)
-    if not resolution.title:
-        return None
     return earlier.first()
 
 
