@@ -272,21 +272,72 @@ def _ends_with_dangling_word(line: str) -> bool:
     return cut[-1].lower() in _DANGLING
 
 
-@dataclass
 class _Para:
-    lines: list[str]
-    heading: bool = False
-    hard_end: bool = False  # Markdown hard line break at the end of the last line
-    vocabulary: Vocabulary | None = None
-    _text: str | None = None
-    _count: int = 0
+    """A paragraph being assembled: its lines joined as they come, so that adding a line
+    and looking at the paragraph's end cost the same whatever its length."""
+
+    __slots__ = ("_parts", "_text", "hard_end", "heading", "last_line", "length", "vocabulary")
+
+    def __init__(
+        self,
+        line: str,
+        *,
+        heading: bool = False,
+        hard_end: bool = False,
+        vocabulary: Vocabulary | None = None,
+    ) -> None:
+        self.heading = heading
+        self.hard_end = hard_end  # Markdown hard line break at the end of the last line
+        self.vocabulary = vocabulary
+        self.last_line = line
+        self.length = len(line)
+        self._parts = [line]
+        self._text: str | None = line
+
+    def append(self, line: str) -> None:
+        previous = self.last_line
+        if previous.endswith("-") and len(previous) > 1 and previous[-2].isalpha():
+            mode = _hyphen_mode(previous, line, self.vocabulary)
+            if mode == "drop":
+                self._parts[-1] = self._parts[-1][:-1]
+                self.length -= 1
+            elif mode == "space":
+                self._parts.append(" ")
+                self.length += 1
+        else:
+            self._parts.append(" ")
+            self.length += 1
+        self._parts.append(line)
+        self.length += len(line)
+        self.last_line = line
+        self._text = None
 
     @property
     def text(self) -> str:
-        if self._text is None or self._count != len(self.lines):
-            self._text = _join_lines(self.lines, self.vocabulary)
-            self._count = len(self.lines)
+        if self._text is None:
+            self._text = "".join(self._parts)
+            self._parts = [self._text]
         return self._text
+
+    def tail(self, size: int = 400) -> str:
+        """At least the last ``size`` characters (all of them in a shorter paragraph)."""
+        if self._text is not None:
+            return self._text[-size:]
+        pieces: list[str] = []
+        count = 0
+        for part in reversed(self._parts):
+            pieces.append(part)
+            count += len(part)
+            if count >= size:
+                break
+        return "".join(reversed(pieces))
+
+    def ends_open(self) -> bool:
+        """:func:`_ends_open` on the paragraph, looking at its end only."""
+        end = self.tail()
+        if len(end) < self.length and len(_MARK.sub("", end).rstrip()) < 40:
+            end = self.text  # footnote marks fill the end: look at everything
+        return _ends_open(end)
 
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z-]+")
@@ -434,23 +485,6 @@ def _hyphen_mode(left: str, right: str, vocabulary: Vocabulary | None) -> str:
     return "keep" if keep else "drop"
 
 
-def _join_lines(lines: list[str], vocabulary: Vocabulary | None = None) -> str:
-    parts = [lines[0]]
-    previous = lines[0]
-    for line in lines[1:]:
-        if previous.endswith("-") and len(previous) > 1 and previous[-2].isalpha():
-            mode = _hyphen_mode(previous, line, vocabulary)
-            if mode == "drop":
-                parts[-1] = parts[-1][:-1]
-            elif mode == "space":
-                parts.append(" ")
-        else:
-            parts.append(" ")
-        parts.append(line)
-        previous = line
-    return "".join(parts)
-
-
 # Words that open a preambular paragraph ("Recalling", "Deeply concerned", "Mindful").
 _PREAMBLE_OPENER = re.compile(
     r"^(?!(?:Beijing|During|Pending|Nothing|King|Spring|Wellbeing|Kunming)\b)"
@@ -520,20 +554,21 @@ def _merge_across_gap(prev: _Para, line: str, page_gap: bool) -> bool:
     """Whether a block after blank lines (or a page break) continues the previous one."""
     if prev.heading or _starts_paragraph(line) or _VOTE_HEAD.match(line):
         return False
-    text = prev.text
-    if not _ends_open(text):
+    if not prev.ends_open():
         return False
     if _starts_lower(line):
         return True
-    if not page_gap or len(text) < 80 or _HEADER_LINE.match(line):
+    if not page_gap or prev.length < 80 or _HEADER_LINE.match(line):
         return False
-    last = _last_char(text)
+    last = _last_char(prev.tail())
     return last.isalpha() and line[:1].isalpha()
 
 
 def _is_running_title(para: _Para, title: str | None) -> bool:
+    if para.length > 160:
+        return False
     text = para.text
-    if len(text) > 160 or not _ends_open(text):
+    if not _ends_open(text):
         return False
     if para.heading:
         return True
@@ -624,12 +659,12 @@ def _assemble(
 
         if current is not None and not heading and not current.heading:
             if current.hard_end or _single_newline_breaks(
-                current.lines[-1], line, line_mode, width
+                current.last_line, line, line_mode, width
             ):
                 close()
                 gap = "blank"
             else:
-                current.lines.append(line)
+                current.append(line)
                 current.hard_end = hard_end
                 continue
         elif current is not None:
@@ -642,7 +677,7 @@ def _assemble(
                 _starts_lower(line)
                 and len(paras) >= 2
                 and _is_running_title(prev, title)
-                and _ends_open(paras[-2].text)
+                and paras[-2].ends_open()
                 and not paras[-2].heading
             ):
                 # "... of the" / running title / "threat or use ...": drop the title.
@@ -650,11 +685,11 @@ def _assemble(
                 prev = paras[-1]
             if _merge_across_gap(prev, line, gap == "page"):
                 current = paras.pop()
-                current.lines.append(line)
+                current.append(line)
                 current.hard_end = hard_end
                 gap = ""
                 continue
-        current = _Para([line], heading=heading, hard_end=hard_end, vocabulary=vocabulary)
+        current = _Para(line, heading=heading, hard_end=hard_end, vocabulary=vocabulary)
         gap = ""
     close()
     return [p.text for p in paras]
@@ -858,6 +893,8 @@ def _near(a: str, b: str) -> bool:
 
 _RESIDUE_TOKEN = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)*[A-Za-z][a-z-]*")
 _WORD_EDGE = "“‘\"'([,;:.)]”’!?"
+# A run of letters and hyphens that starts a word (where residue may start).
+_LETTER_RUN = re.compile(r"(?<![^\W_])(?<!-)[A-Za-z][A-Za-z-]*")
 
 
 def _residue_candidates(text: str) -> set[str]:
@@ -911,15 +948,20 @@ def _fix_residue(text: str, warnings: list[str]) -> str:
     candidates = _residue_candidates(text)
     if not candidates:
         return text
+    # One pass over the words (a search per candidate would be quadratic in a long text).
+    lengths = sorted({len(token) for token in candidates})
     found: list[tuple[int, int, str]] = []
-    for token in candidates:
-        start = text.find(token)
-        while start != -1:
-            if start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "-"):
+    for word in _LETTER_RUN.finditer(text):
+        run = word.group()
+        start = word.start()
+        for length in lengths:
+            if length > len(run):
+                break
+            token = run[:length]
+            if token in candidates:
                 hit = _residue_at(text, start, token)
                 if hit:
                     found.append((start, hit[0], hit[1]))
-            start = text.find(token, start + 1)
     if not found:
         return text
     out: list[str] = []
