@@ -555,7 +555,8 @@ def _merge_across_gap(prev: _Para, line: str, page_gap: bool) -> bool:
     if prev.heading or _starts_paragraph(line) or _VOTE_HEAD.match(line):
         return False
     if not prev.ends_open():
-        return False
+        # A page break after a comma, then a lower-case word: one sentence going on.
+        return page_gap and _starts_lower(line) and _last_char(prev.tail()) == ","
     if _starts_lower(line):
         return True
     if not page_gap or prev.length < 80 or _HEADER_LINE.match(line):

@@ -1,22 +1,31 @@
-"""Read a PDF's text layer with pypdf: no running headers or footers, footnotes apart.
+"""Read a PDF's text layer (PDFium, through pypdfium2): no page furniture, footnotes apart.
 
-Text fragments are collected with their position and font size, grouped into lines, and
-then:
+PDFium gives every glyph with its position and font size, and the spaces the file itself
+holds apart from the ones it guesses (its "generated" spaces). The reader builds on that
+and on the layout of UN documents:
 
-* header and footer lines are dropped: page numbers ("3", "2/6"), job numbers
-  ("25-12345 (E)", "GE.25-10234(E)"), barcode text, the document symbol at the top of
-  later pages, and any line repeated at the top or bottom of most pages;
-* small-print lines at the bottom of a page that start with a number are footnotes;
-  small raised digits inside the text are footnote marks;
-* lines become paragraphs where the vertical gap or an indented first line says so, and
-  words broken by a hyphen at a line end are joined again.
+* pieces of text on one baseline make a line; a wide gap on a baseline separates columns
+  (the symbol at the right of "United Nations", a table's cells);
+* a generated space inside a word ("ta rgeted", "twenty -fourth"), where the gap is a
+  fraction of a normal word space, is dropped when the document's own words say that the
+  two pieces make one word;
+* small raised digits or signs beside the text are footnote marks; a rule ("____") or small
+  print at the foot of a page opens the footnotes, each numbered, kept apart and linked to
+  its mark;
+* running headers and footers, which alternate between odd and even pages, are dropped:
+  lines at the top or bottom of a page that hold the document symbol, a page number, a job
+  number ("24-24143 (E)") or a bar code ("*2424143*"), or that come back on other pages;
+* a paragraph starts where the vertical gap is wider than the line spacing or the first
+  line is indented after a line that ended a sentence; printed paragraph numbers set apart
+  from their text (a tab stop) stay at the start of their paragraph.
+
+The result goes through the same cleaning as the other readers (cleaning.clean_lines).
 """
 
 from __future__ import annotations
 
-import io
+import ctypes
 import itertools
-import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -28,55 +37,54 @@ from mandates.extraction.errors import ReadError
 if TYPE_CHECKING:
     from mandates.extraction.readers import SourceDocument
 
+__all__ = ["MAX_PAGES", "page_count", "read_pdf"]
+
 MAX_PAGES = 1000
+
+# A gap on a baseline wider than this (in ems) separates columns, not words.
+_COLUMN_GAP = 2.0
+# A generated space narrower than this (in ems) may sit inside a word.
+_INNER_GAP = 0.3
+# ... and narrower than this one whose two halves the document never uses as words.
+_TIGHT_GAP = 0.2
+_MARK_SIGNS = frozenset("*†‡§")
 
 _PAGE_NUMBER = re.compile(
     r"^(?:-\s*)?\d{1,4}(?:\s*-)?$|^(?:Page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$"
     r"|^\d{1,4}\s*/\s*\d{1,4}$",
     re.IGNORECASE,
 )
-_JOB_NUMBER = re.compile(r"(?:^|\s)(?:GE\.)?\d{2}-\d{4,6}\s*\([A-Z]\)")
-_BARCODE = re.compile(r"^\*\d{6,}\*$|^[*\d\s]{10,}$|^Please recycle$", re.IGNORECASE)
-_SYMBOL = re.compile(
-    r"^(?:[AES]|UNEP|TD|CRC|CCPR)/[A-Z0-9][A-Za-z0-9./-]*(?:\s*\((?:Part\s+)?[IVX\d]+\))?$"
+# "24-24143 (E)", "GE.25-10234(E)", "25-16654 (E) 211025 211025"
+_JOB_NUMBER = re.compile(r"^(?:GE\.)?\d{2}-\d{4,6}\*?\s*\([A-Z]\)\*?(?:\s+\d{6}){0,2}\s*$")
+# The footer of later pages: a page number and the job number without its language code.
+_JOB_FOOTER = re.compile(
+    r"^(?:\d{1,4}/\d{1,4}\s+)?(?:GE\.)?\d{2}-\d{4,6}\*?(?:\s*\([A-Z]\))?(?:\s+\d{1,4}/\d{1,4})?$"
 )
-_NOTE_START = re.compile(r"^([1-9]\d{0,2})\s+(\S.*)$")
-_MARK_LIKE = re.compile(r"^\s*([1-9]\d{0,2}|[*†‡§])\s*$")
+_BARCODE = re.compile(r"^\*\d{6,}\*$|^Please recycle$", re.IGNORECASE)
+_RULE = re.compile(r"^[_\u2014\u2013-]{5,}$")
+_SYMBOL = re.compile(
+    r"(?<![\w/])(?:[AES]|UNEP|TD|CRC|CCPR|CEDAW|CERD)/(?:[A-Z0-9.]+/)*[A-Z0-9.]*\d[A-Za-z0-9.]*"
+    r"(?:/(?:Rev|Add|Corr)\.\d+)*"
+)
+_NOTE_START = re.compile(r"^([1-9]\d{0,2}|[*†‡§])\s+(\S.*)$")
+# A note printed without a raised number: its text starts with a word, not a figure
+# (small-print tables at the foot of a page are no footnotes).
+_NOTE_TEXT_START = re.compile(r"^(?:[1-9]\d{0,2}|[*†‡§])\s+[A-Z“\"(\[]")
 _DIGITS = re.compile(r"\d+")
-_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi"})
+_LETTERS_BEFORE = re.compile(r"[A-Za-z]+$")
+_LETTERS_AFTER = re.compile(r"^[A-Za-z]+")
+_TERMINAL = tuple(".;:!?")
 
 
-@dataclass
-class _Fragment:
-    text: str
-    x: float
-    y: float
-    size: float
+def page_count(data: bytes) -> int:
+    """The number of pages of a PDF (for benchmarks)."""
+    import pypdfium2
 
-
-@dataclass
-class _Line:
-    y: float
-    x: float
-    size: float
-    parts: list[_Fragment] = field(default_factory=list)
-    marks: list[tuple[float, str]] = field(default_factory=list)  # (x, mark)
-
-    def text(self, notes: Notes | None = None) -> str:
-        items: list[tuple[float, str, bool]] = [(p.x, p.text, False) for p in self.parts]
-        items += [(x, mark, True) for x, mark in self.marks]
-        items.sort(key=lambda item: item[0])
-        out = ""
-        end = -1e9
-        for x, text, is_mark in items:
-            if is_mark:
-                out += notes.mark(text) if notes is not None else ""
-                continue
-            if out and not out.endswith(" ") and not text.startswith(" ") and x > end + 0.8:
-                out += " "
-            out += text
-            end = x + len(text) * self.size * 0.42
-        return out.strip()
+    document = pypdfium2.PdfDocument(data)
+    try:
+        return len(document)
+    finally:
+        document.close()
 
 
 def read_pdf(data: bytes, name: str) -> SourceDocument:
@@ -84,11 +92,11 @@ def read_pdf(data: bytes, name: str) -> SourceDocument:
     from mandates.extraction.readers import SourceDocument
 
     pages = _extract(data, name)
+    _join_split_words(pages)
     notes = Notes()
     lines = _layout(pages, notes)
     body_text = " ".join(line for line in lines if line not in ("", "\f"))
-    vocabulary = vocabulary_of(body_text)
-    text, footnotes, warnings = clean_lines(lines, notes, vocabulary=vocabulary)
+    text, footnotes, warnings = clean_lines(lines, notes, vocabulary=vocabulary_of(body_text))
     if len(text.strip()) < 2:
         raise ReadError(name, "the PDF has no text layer (a scanned image?): it needs OCR first")
     return SourceDocument(
@@ -99,214 +107,590 @@ def read_pdf(data: bytes, name: str) -> SourceDocument:
 # -------------------------------------------------------------------------- extraction
 
 
-def _extract(data: bytes, name: str) -> list[tuple[float, list[_Fragment]]]:
-    """Per page: its height and its text fragments."""
-    import pypdf
-    from pypdf.errors import PyPdfError
+@dataclass
+class _Piece:
+    """Text on one baseline without a wide gap; ``marks`` are footnote marks inside it."""
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    text: str
+    x0: float
+    x1: float
+    y: float  # baseline
+    size: float
+    marks: list[tuple[int, str]] = field(default_factory=list)  # (offset in text, mark)
+    tight: list[int] = field(default_factory=list)  # offsets of word-inner spaces to judge
+    loose: list[int] = field(default_factory=list)  # ... of narrow spaces, judged by words
+
+    @property
+    def is_mark(self) -> bool:
+        """Small digits or a sign standing alone: a footnote mark (or a note's number)."""
+        text = self.text.strip()
+        return bool(text) and len(text) <= 3 and (text.isdigit() or text in _MARK_SIGNS)
+
+
+@dataclass
+class _Page:
+    width: float
+    height: float
+    pieces: list[_Piece]
+
+
+def _extract(data: bytes, name: str) -> list[_Page]:
+    import pypdfium2
+
     try:
-        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as exc:
+        message = str(exc).lower()
+        if "password" in message or "security" in message:
+            raise ReadError(name, "the PDF is encrypted (password protected)") from exc
+        raise ReadError(name, f"not a readable PDF ({exc})") from exc
+    try:
+        count = len(document)
+        if count == 0:
+            raise ReadError(name, "the PDF has no pages")
+        if count > MAX_PAGES:
+            raise ReadError(name, f"the PDF has too many pages ({count}; at most {MAX_PAGES})")
+        pages = []
+        for index in range(count):
+            page = document[index]
             try:
-                opened = reader.decrypt("")
-            except Exception as exc:
-                raise ReadError(name, "the PDF is encrypted (password protected)") from exc
-            if not opened:
-                raise ReadError(name, "the PDF is encrypted (password protected)")
-        count = len(reader.pages)
+                textpage = page.get_textpage()
+                try:
+                    width, height = page.get_size()
+                    pages.append(_Page(width, height, _PageReader(textpage).pieces()))
+                finally:
+                    textpage.close()
+            finally:
+                page.close()
     except ReadError:
         raise
-    except (PyPdfError, ValueError, TypeError, KeyError, OSError) as exc:
-        raise ReadError(name, f"not a readable PDF ({exc})") from exc
-    if count == 0:
-        raise ReadError(name, "the PDF has no pages")
-    if count > MAX_PAGES:
-        raise ReadError(name, f"the PDF has too many pages ({count}; at most {MAX_PAGES})")
-
-    pages: list[tuple[float, list[_Fragment]]] = []
-    for page in reader.pages:
-        fragments: list[_Fragment] = []
-
-        def visit(text: str, cm: Any, tm: Any, font: Any, size: Any, sink=fragments) -> None:
-            if not text or not text.strip():
-                return
-            try:
-                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-                scale = abs(tm[3] * cm[3]) or abs(tm[0] * cm[0]) or 1.0
-                effective = float(size or 0) * scale
-            except (TypeError, IndexError):
-                return
-            clean = (
-                normalise_chars(text.translate(_LIGATURES)).replace("\n", " ").replace("\f", " ")
-            )
-            if clean.strip():
-                sink.append(_Fragment(clean, float(x), float(y), effective))
-
-        try:
-            page.extract_text(visitor_text=visit)
-            height = float(page.mediabox.height)
-        except ReadError:
-            raise
-        except Exception as exc:
-            raise ReadError(name, f"a page of the PDF cannot be read ({exc})") from exc
-        pages.append((height, fragments))
-    if not any(fragments for _, fragments in pages):
+    except pypdfium2.PdfiumError as exc:
+        raise ReadError(name, f"a page of the PDF cannot be read ({exc})") from exc
+    finally:
+        document.close()
+    if not any(page.pieces for page in pages):
         raise ReadError(name, "the PDF has no text layer (a scanned image?): it needs OCR first")
     return pages
+
+
+class _PageReader:
+    """The pieces of one page, from PDFium's text and a few questions per line."""
+
+    def __init__(self, textpage: Any) -> None:
+        import pypdfium2.raw as pdfium_c
+
+        self._c = pdfium_c
+        self._page = textpage
+        self._raw = textpage.raw
+        self._text = textpage.get_text_range()
+        self._x = ctypes.c_double()
+        self._y = ctypes.c_double()
+
+    def _origin(self, index: int) -> tuple[float, float]:
+        self._c.FPDFText_GetCharOrigin(self._raw, index, self._x, self._y)
+        return self._x.value, self._y.value
+
+    def _size(self, index: int) -> float:
+        size = self._c.FPDFText_GetFontSize(self._raw, index)
+        if size < 2:  # a font scaled by the text matrix: measure the glyph's box instead
+            _, bottom, _, top = self._page.get_charbox(index, loose=True)
+            size = max(size, (top - bottom) * 0.85)
+        return size
+
+    def _right(self, index: int) -> float:
+        return self._page.get_charbox(index)[2]
+
+    def _left(self, index: int) -> float:
+        return self._page.get_charbox(index)[0]
+
+    def pieces(self) -> list[_Piece]:
+        """PDFium's lines, cut also after a hyphen it marked as a line-end break (U+FFFE):
+        PDFium runs such a line on into the next one."""
+        text = self._text
+        out: list[_Piece] = []
+        start = 0
+        length = len(text)
+        while start < length:
+            end = text.find("\n", start)
+            if end == -1:
+                end = length
+            broken = text.find("\ufffe", start, end)
+            if broken != -1:
+                self._segment(start, broken + 1, out)
+                start = broken + 1
+                continue
+            stop = end - 1 if end > start and text[end - 1] == "\r" else end
+            self._segment(start, stop, out)
+            start = end + 1
+        return out
+
+    def _reference(self, start: int, end: int) -> int:
+        """A character of the line in its main type (the first may be a raised mark)."""
+        best, best_size = start, self._size(start)
+        for index in (start + 1, (start + end) // 2, end - 1):
+            if start < index < end and not self._text[index].isspace():
+                size = self._size(index)
+                if size > best_size + 0.1:
+                    best, best_size = index, size
+        return best
+
+    def _segment(self, start: int, end: int, out: list[_Piece]) -> None:
+        """One line of PDFium's text: split at column gaps, marks and narrow spaces noted."""
+        text = self._text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            return
+        reference = self._reference(start, end)
+        size = self._size(reference)
+        y = self._origin(reference)[1]
+        x0 = self._origin(start)[0]
+        chars: list[str] = []
+        marks: list[tuple[int, str]] = []
+        tight: list[int] = []
+        loose: list[int] = []
+        index = start
+        last = start - 1  # the last character kept (not a mark)
+        while index < end:
+            char = text[index]
+            if char == " " and self._c.FPDFText_IsGenerated(self._raw, index) == 1:
+                before, after = index - 1, index + 1
+                if text[before] == " " or after >= end or text[after] == " ":
+                    chars.append(char)
+                    index += 1
+                    continue
+                em = self._size(before) or size
+                gap = self._left(after) - self._right(before)
+                if gap > _COLUMN_GAP * em and chars:
+                    out.append(self._piece(chars, x0, self._right(before), y, size, marks))
+                    out[-1].tight, out[-1].loose = tight, loose
+                    chars, marks, tight, loose = [], [], [], []
+                    reference = self._reference(after, end)
+                    size = self._size(reference)
+                    y = self._origin(reference)[1]
+                    x0 = self._origin(after)[0]
+                    index = after
+                    continue
+                if gap < _INNER_GAP * em:
+                    (tight if gap < _TIGHT_GAP * em else loose).append(len(chars))
+            elif char.isdigit() or char in _MARK_SIGNS:
+                mark_end = self._mark_end(index, end, size, y)
+                if mark_end > index:
+                    while chars and chars[-1] == " ":
+                        chars.pop()
+                    # Drawn left of the line it belongs to: the number of a note.
+                    before_line = self._left(index) < x0 - 0.2 * size
+                    marks.append((0 if before_line else len(chars), text[index:mark_end]))
+                    marks.sort(key=lambda item: item[0])
+                    if before_line:
+                        x0 = self._left(index)
+                    index = mark_end
+                    continue
+            elif char == "\ufffe":
+                char = "-"
+            chars.append(char)
+            last = index
+            index += 1
+        if chars or marks:
+            right = max(self._right(end - 1), self._right(last)) if last >= start else x0
+            piece = self._piece(chars, x0, right, y, size, marks)
+            piece.tight, piece.loose = tight, loose
+            out.append(piece)
+
+    def _mark_end(self, index: int, end: int, size: float, baseline: float) -> int:
+        """The end of a footnote mark starting at ``index`` (or ``index`` if it is none).
+
+        A mark is set small and raised; an asterisk or dagger glued to the word before it
+        ("Palestine:*", "A/C.3/80/L.29*") is one whatever its size.
+        """
+        text = self._text
+        if text[index] in _MARK_SIGNS:
+            glued = index > 0 and not text[index - 1].isspace()
+            word_start = max(text.rfind(" ", 0, index), text.rfind("\n", 0, index)) + 1
+            barcode = text[word_start] == text[index]  # "*2424143*"
+            if glued and not barcode and (index + 1 >= end or not text[index + 1].isalnum()):
+                return index + 1
+        mark_size = self._size(index)
+        if mark_size >= 0.8 * size:
+            return index
+        if self._origin(index)[1] < baseline + 0.15 * size:
+            return index
+        stop = index + 1
+        while stop < end and stop - index < 3 and text[stop].isdigit():
+            if self._size(stop) >= 0.8 * size:
+                break
+            stop += 1
+        if stop < end and text[stop].isalpha() and self._size(stop) < 0.8 * size:
+            return index  # a raised ordinal ("1st") or small capitals, not a mark
+        return stop
+
+    @staticmethod
+    def _piece(
+        chars: list[str], x0: float, x1: float, y: float, size: float, marks: list[tuple[int, str]]
+    ) -> _Piece:
+        text = normalise_chars("".join(chars)).replace("\n", " ")
+        if len(text) != len(chars) and marks:  # a ligature or a dropped character
+            offsets = [0]
+            for char in chars:
+                offsets.append(offsets[-1] + len(normalise_chars(char)))
+            marks = [(offsets[offset], mark) for offset, mark in marks]
+        return _Piece(text, x0, x1, y, size, marks)
+
+
+# Short words that a narrow space never splits off a word ("of journalists").
+_FUNCTION_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it"}
+    | {"its", "of", "on", "or", "the", "their", "to", "with"}
+)
+
+
+def _join_split_words(pages: list[_Page]) -> None:
+    """Drop the narrow generated spaces that split a word, judged by the document's words.
+
+    A space narrower than a fifth of an em goes unless both halves are words the document
+    uses elsewhere (or one is a short function word); one up to three tenths of an em goes
+    only when the joined word occurs elsewhere in the document. A space beside a hyphen
+    inside a compound ("twenty -fourth") always goes.
+    """
+    words: Counter[str] = Counter()
+    for page in pages:
+        for piece in page.pieces:
+            words.update(word.lower() for word in re.findall(r"[A-Za-z]+", piece.text))
+    for page in pages:
+        for piece in page.pieces:
+            if not piece.tight and not piece.loose:
+                continue
+            drop = []
+            for offset in sorted(piece.tight + piece.loose):
+                if _split_word(piece.text, offset, offset in piece.tight, words):
+                    drop.append(offset)
+            for offset in reversed(drop):
+                piece.text = piece.text[:offset] + piece.text[offset + 1 :]
+                piece.marks = [(o - 1 if o > offset else o, mark) for o, mark in piece.marks]
+
+
+def _split_word(text: str, offset: int, tight: bool, words: Counter[str]) -> bool:
+    left, right = text[:offset], text[offset + 1 :]
+    hyphen_after = left.endswith("-") and right[:1].isalpha()
+    if hyphen_after or (right.startswith("-") and left[-1:].isalpha()):
+        return True  # "twenty -fourth", "Non -Proliferation"
+    if tight and right[:1] in ",;:.)]”’" and left[-1:].isalnum():
+        return True  # "Korea ,", "lessons ”,"
+    before = _LETTERS_BEFORE.search(left)
+    after = _LETTERS_AFTER.match(right)
+    if not before or not after:
+        return False
+    if (
+        left[before.start() - 1 : before.start()].isalnum()
+        or right[after.end() : after.end() + 1].isdigit()
+    ):
+        return False  # "62nd plenary": a word with digits is never half of a split one
+    head, tail = before.group().lower(), after.group().lower()
+    if words[head + tail]:
+        return True
+    if not tight or head in _FUNCTION_WORDS or tail in _FUNCTION_WORDS:
+        return False
+    return words[head] <= 1 or words[tail] <= 1  # "fea r", "care er": a half is no word
 
 
 # ---------------------------------------------------------------------------- layout
 
 
-def _body_size(pages: list[tuple[float, list[_Fragment]]]) -> float:
+@dataclass
+class _Line:
+    pieces: list[_Piece]
+    y: float
+    x0: float
+    x1: float
+    size: float
+    marks: list[tuple[float, str]] = field(default_factory=list)  # (x, mark) beside the text
+    numbered: bool = False  # opens with a raised number (a footnote's)
+
+    def plain(self) -> str:
+        return " ".join(piece.text for piece in self.pieces).strip()
+
+    def render(self, notes: Notes) -> str:
+        items: list[tuple[float, str]] = []
+        for piece in self.pieces:
+            text = piece.text
+            out = []
+            last = 0
+            for offset, mark in piece.marks:
+                out.append(text[last:offset])
+                out.append(notes.mark(mark))
+                last = offset
+            out.append(text[last:])
+            items.append((piece.x0, "".join(out)))
+        items += [(x, notes.mark(mark)) for x, mark in self.marks]
+        items.sort(key=lambda item: item[0])
+        rendered = ""
+        for _, text in items:
+            if rendered and not text.startswith("\ue000") and not rendered.endswith(" "):
+                rendered += " "
+            rendered += text
+        return rendered.strip()
+
+
+def _body_size(pages: list[_Page]) -> float:
     sizes: Counter[float] = Counter()
-    for _, fragments in pages:
-        for fragment in fragments:
-            sizes[round(fragment.size, 1)] += len(fragment.text)
+    for page in pages:
+        for piece in page.pieces:
+            sizes[round(piece.size, 1)] += len(piece.text)
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def _group_lines(fragments: list[_Fragment], body: float) -> list[_Line]:
-    """Group fragments into lines, top to bottom; small raised digits become marks."""
-    regular = []
-    raised = []
-    for fragment in fragments:
-        if fragment.size < 0.85 * body and _MARK_LIKE.match(fragment.text):
-            raised.append(fragment)
-        else:
-            regular.append(fragment)
-    regular.sort(key=lambda f: (-f.y, f.x))
+def _lines(pieces: list[_Piece], body: float) -> list[_Line]:
+    """Pieces on one baseline (without a column gap between them) make a line."""
+    regular = sorted((p for p in pieces if not p.is_mark), key=lambda p: (-p.y, p.x0))
     lines: list[_Line] = []
-    for fragment in regular:
-        tolerance = max(1.5, 0.25 * fragment.size)
-        line = lines[-1] if lines else None
-        if line is not None and abs(line.y - fragment.y) <= tolerance:
-            line.parts.append(fragment)
-            line.size = max(line.size, fragment.size)
-            line.x = min(line.x, fragment.x)
-        else:
-            lines.append(_Line(fragment.y, fragment.x, fragment.size, [fragment]))
-    for fragment in raised:
+    open_lines: list[_Line] = []  # lines whose baseline is still near
+    for piece in regular:
+        open_lines = [line for line in open_lines if line.y - piece.y <= 0.4 * line.size]
         host = None
-        for line in lines:
-            if line.size >= 0.85 * body and 0 < fragment.y - line.y <= 0.7 * line.size:
+        for line in open_lines:
+            gap = piece.x0 - line.x1
+            if -0.5 * piece.size < gap < _COLUMN_GAP * max(piece.size, line.size) or (
+                0 <= line.x0 - piece.x1 < _COLUMN_GAP * piece.size
+            ):
                 host = line
                 break
-        mark = fragment.text.strip()
-        if host is not None:
-            host.marks.append((fragment.x, mark))
+        if host is None:
+            host = _Line([piece], piece.y, piece.x0, piece.x1, piece.size)
+            lines.append(host)
+            open_lines.append(host)
             continue
-        # A raised number at the start of a small-print line numbers a footnote.
-        for line in lines:
-            reach = 0.8 * max(line.size, fragment.size) + 1
-            if 0 <= fragment.y - line.y <= reach and fragment.x <= line.x + 1:
-                line.parts.append(_Fragment(mark + " ", fragment.x, line.y, line.size))
-                line.x = min(line.x, fragment.x)
-                break
-        else:
-            lines.append(_Line(fragment.y, fragment.x, fragment.size, [fragment]))
-    lines.sort(key=lambda line: -line.y)
-    # A note number printed apart from its text on the same baseline: one line again.
-    merged: list[_Line] = []
+        host.pieces.append(piece)
+        host.pieces.sort(key=lambda p: p.x0)
+        host.x0 = min(host.x0, piece.x0)
+        host.x1 = max(host.x1, piece.x1)
+        host.size = max(host.size, piece.size)
     for line in lines:
-        if merged and abs(merged[-1].y - line.y) <= 1.0:
-            merged[-1].parts.extend(line.parts)
-            merged[-1].marks.extend(line.marks)
-            merged[-1].x = min(merged[-1].x, line.x)
-        else:
-            merged.append(line)
-    return merged
+        first = line.pieces[0]
+        if first.marks and first.marks[0][0] == 0:
+            # A raised number that opens a line numbers a footnote ("³ Ibid.").
+            mark = first.marks.pop(0)[1]
+            shift = len(mark) + 1
+            first.text = f"{mark} {first.text}"
+            first.marks = [(offset + shift, other) for offset, other in first.marks]
+            line.numbered = True
+    for piece in (p for p in pieces if p.is_mark):
+        _place_mark(piece, lines, body)
+    return _reading_order(lines)
+
+
+def _reading_order(lines: list[_Line]) -> list[_Line]:
+    """Top to bottom; lines on one baseline (columns) from left to right."""
+    lines.sort(key=lambda line: -line.y)
+    ordered: list[_Line] = []
+    row: list[_Line] = []
+    for line in lines:
+        if row and row[0].y - line.y > 0.4 * min(row[0].size, line.size):
+            ordered.extend(sorted(row, key=lambda item: item.x0))
+            row = []
+        row.append(line)
+    ordered.extend(sorted(row, key=lambda item: item.x0))
+    return ordered
+
+
+def _place_mark(piece: _Piece, lines: list[_Line], body: float) -> None:
+    """A raised mark goes to the line it sits on; before small print it numbers a note."""
+    mark = piece.text.strip()
+    best = None
+    for line in lines:
+        rise = piece.y - line.y
+        if not 0 < rise <= 0.75 * line.size or piece.size >= 0.85 * line.size:
+            continue
+        beside = line.x0 - 2 * line.size <= piece.x0 <= line.x1 + line.size
+        if beside and (best is None or abs(rise) < abs(piece.y - best.y)):
+            best = line
+    if best is not None and piece.x0 < best.x0 and best.size < 0.92 * body:
+        # The number of a footnote, printed raised before its text.
+        best.pieces.insert(0, _Piece(mark, piece.x0, piece.x1, best.y, best.size))
+        best.x0 = piece.x0
+        best.numbered = True
+        return
+    if best is not None:
+        best.marks.append((piece.x0, mark))
+        return
+    lines.append(_Line([piece], piece.y, piece.x0, piece.x1, piece.size))
 
 
 def _signature(text: str) -> str:
     return _DIGITS.sub("#", text.lower()).strip()
 
 
-def _layout(pages: list[tuple[float, list[_Fragment]]], notes: Notes) -> list[str]:
+def _in_margin(line: _Line, page: _Page) -> bool:
+    return line.y > page.height * 0.89 or line.y < page.height * 0.08
+
+
+def _document_symbol(first_page: list[_Line], page: _Page) -> str | None:
+    """The symbol printed at the top of the first page ("A/RES/79/187", "A/C.3/80/L.14")."""
+    for line in first_page:
+        if line.y < page.height * 0.75:
+            break
+        found = _SYMBOL.search(line.plain())
+        if found:
+            return found.group()
+    return None
+
+
+def _layout(pages: list[_Page], notes: Notes) -> list[str]:
     body = _body_size(pages)
-    page_lines = [(height, _group_lines(fragments, body)) for height, fragments in pages]
+    page_lines = [_lines(page.pieces, body) for page in pages]
+    symbol = _document_symbol(page_lines[0], pages[0]) if page_lines else None
 
-    # Lines repeated in the margins of most pages are running headers or footers.
-    repeated: Counter[str] = Counter()
-    for height, lines in page_lines:
-        seen = {
-            _signature(line.text())
-            for line in lines
-            if line.y > height * 0.92 or line.y < height * 0.07
-        }
-        repeated.update(seen)
-    threshold = max(2, int(0.6 * len(pages) + 0.5))
-    running = {text for text, count in repeated.items() if count >= threshold and len(pages) > 1}
+    # Lines that come back in the margins of other pages are running headers or footers
+    # (they alternate between odd and even pages, so twice is enough).
+    seen: Counter[str] = Counter()
+    for page, lines in zip(pages, page_lines, strict=True):
+        seen.update({_signature(line.plain()) for line in lines if _in_margin(line, page)})
+    running = {text for text, count in seen.items() if count >= 2 and len(pages) > 1}
 
-    spacings: list[float] = []
-    for _, lines in page_lines:
-        for upper, lower in itertools.pairwise(lines):
-            gap = upper.y - lower.y
-            if upper.size >= 0.9 * body and lower.size >= 0.9 * body and 0 < gap < 3 * body:
-                spacings.append(gap)
-    spacing = sorted(spacings)[len(spacings) // 4] if spacings else body * 1.2
-
+    spacing = _line_spacing(page_lines, body)
     out: list[str] = []
-    notes_before = False
-    for number, (height, lines) in enumerate(page_lines):
-        kept = [line for line in lines if not _is_furniture(line, height, number, running, notes)]
-        text_lines, note_lines = _split_notes(kept, body, notes_before)
-        notes_before = bool(note_lines)
-        for line in note_lines:
-            text = line.text()
-            start = _NOTE_START.match(text)
-            if start:
-                notes.add_text(start.group(1), start.group(2))
-            elif notes.texts:
-                mark, previous = notes.texts[-1]
-                notes.texts[-1] = (mark, _join_note(previous, text))
+    reader = _NoteReader(notes)
+    for number, (page, lines) in enumerate(zip(pages, page_lines, strict=True)):
+        furniture = _furniture(lines, page, number, symbol, running, body)
+        kept = [line for index, line in enumerate(lines) if index not in furniture]
+        text_lines, note_lines = _split_notes(kept, body, reader.open)
+        reader.read(note_lines)
         if out:
             out.append("\f")
+        margin = _margin(text_lines, body)
         previous: _Line | None = None
-        margin = min((line.x for line in text_lines), default=0.0)
         for line in text_lines:
             if previous is not None and _new_paragraph(previous, line, spacing, margin):
                 out.append("")
-            out.append(line.text(notes))
+            out.append(line.render(notes))
             previous = line
     return out
 
 
-def _is_furniture(line: _Line, height: float, page: int, running: set[str], notes: Notes) -> bool:
-    text = line.text()
-    margin = line.y > height * 0.92 or line.y < height * 0.07
-    if _JOB_NUMBER.search(text) or _BARCODE.match(text):
-        return True
-    if margin and _signature(text) in running:
-        return True
-    if margin and _PAGE_NUMBER.match(text):
-        return True
-    # The document symbol at the top of later pages (page 1 keeps its front matter).
-    return page > 0 and line.y > height * 0.85 and bool(_SYMBOL.match(text))
+def _line_spacing(page_lines: list[list[_Line]], body: float) -> float:
+    """The distance between two lines of one paragraph: the smallest usual gap between body
+    lines (paragraph gaps are wider, and a short text may have as many of them)."""
+    gaps: Counter[float] = Counter()
+    for lines in page_lines:
+        for upper, lower in itertools.pairwise(lines):
+            gap = upper.y - lower.y
+            if abs(upper.size - body) < 0.5 and abs(lower.size - body) < 0.5 and 0 < gap < 3 * body:
+                gaps[round(gap * 2) / 2] += 1
+    if not gaps:
+        return body * 1.2
+    usual = max(2, sum(gaps.values()) // 10)
+    return min((gap for gap, count in gaps.items() if count >= usual), default=min(gaps))
+
+
+def _margin(lines: list[_Line], body: float) -> float:
+    """The left edge of most body lines (first lines are indented from it)."""
+    edges: Counter[float] = Counter(round(line.x0) for line in lines if abs(line.size - body) < 0.5)
+    return float(edges.most_common(1)[0][0]) if edges else 0.0
+
+
+def _furniture(
+    lines: list[_Line], page: _Page, number: int, symbol: str | None, running: set[str], body: float
+) -> set[int]:
+    """The indexes of the page's header and footer lines, job number and bar code."""
+    out = set()
+    for index, line in enumerate(lines):
+        text = line.plain()
+        if _JOB_NUMBER.match(text) or _BARCODE.match(text):
+            out.add(index)
+        elif not _in_margin(line, page) or _RULE.match(text):
+            continue
+        elif _JOB_FOOTER.match(text) or _PAGE_NUMBER.match(text):
+            out.add(index)
+        elif number == 0 and symbol and symbol in text:
+            continue  # the symbol in the first page's masthead is the document's own
+        elif _signature(text) in running:
+            out.add(index)
+        elif number > 0 and line.y > page.height * 0.85 and _running_header(text, symbol):
+            out.add(index)  # the running header: symbol and short title
+        elif number > 0 and line.y > page.height * 0.85 and line.size < 0.95 * body:
+            found = _SYMBOL.match(text) or _SYMBOL.search(text[-30:])
+            if found:
+                out.add(index)  # a symbol (not yet seen on the first page) in small print
+    # A running title long enough to wrap: the small-print lines above the body that
+    # hold the header line.
+    if number > 0 and any(lines[index].y > page.height * 0.85 for index in out):
+        for index, line in enumerate(lines):
+            if not _in_margin(line, page) or line.y < page.height * 0.5:
+                break
+            if line.size < 0.95 * body:
+                out.add(index)
+    return out
+
+
+def _running_header(text: str, symbol: str | None) -> bool:
+    return bool(symbol) and symbol in text
 
 
 def _split_notes(
-    lines: list[_Line], body: float, notes_before: bool
+    lines: list[_Line], body: float, notes_open: bool
 ) -> tuple[list[_Line], list[_Line]]:
-    """Body lines and the small-print footnote lines at the bottom of a page.
+    """The body lines of a page and its footnote lines (under a rule, or in small print).
 
-    The footnote block opens with a numbered note, or, when the previous page ended with
-    footnotes, with the rest of its last note.
+    UN documents print footnotes under a short rule; without one, the footnotes are the
+    small-print lines at the foot of the page from the first line that opens with a raised
+    number (or from the first when the page before ended inside a footnote).
     """
+    for index, line in enumerate(lines):
+        if _RULE.match(line.plain()) and all(
+            other.size < 0.95 * body for other in lines[index + 1 :]
+        ):
+            return lines[:index], lines[index + 1 :]
     start = len(lines)
-    for index in range(len(lines) - 1, -1, -1):
-        if lines[index].size < 0.92 * body:
-            start = index
-        else:
-            break
-    first = start
-    while first < len(lines) and not _NOTE_START.match(lines[first].text()):
-        first += 1
-    if notes_before and first < len(lines):
+    while start > 0 and lines[start - 1].size < 0.92 * body:
+        start -= 1
+    if start == len(lines):
+        return lines, []
+    if notes_open and not lines[start].numbered:
         return lines[:start], lines[start:]
+    raised = any(line.numbered for line in lines[start:])
+    first = start
+    while first < len(lines) and not (
+        lines[first].numbered if raised else _NOTE_TEXT_START.match(lines[first].plain())
+    ):
+        first += 1
     return lines[:first], lines[first:]
+
+
+class _NoteReader:
+    """Footnote lines into numbered notes; a line that does not open the next note
+    ("17 March 2022, ..." under note 16) goes on with the note before."""
+
+    def __init__(self, notes: Notes) -> None:
+        self.notes = notes
+        self.open = False
+        self._last: int | None = None
+
+    def read(self, lines: list[_Line]) -> None:
+        self.open = bool(lines)
+        raised = any(line.numbered for line in lines)
+        for line in lines:
+            text = line.plain()
+            start = _NOTE_START.match(text)
+            mark = start.group(1) if start else ""
+            if (
+                start
+                and (line.numbered or not mark.isdigit() or not raised)
+                and self._opens(mark, line)
+            ):
+                self.notes.add_text(start.group(1), start.group(2))
+                if start.group(1).isdigit():
+                    self._last = int(start.group(1))
+            elif self.notes.texts:
+                mark, previous = self.notes.texts[-1]
+                self.notes.texts[-1] = (mark, _join_note(previous, text))
+            else:
+                self.notes.add_text("", text)
+
+    def _opens(self, mark: str, line: _Line) -> bool:
+        if line.numbered or not mark.isdigit() or self._last is None:
+            return True
+        return int(mark) == self._last + 1
 
 
 def _join_note(previous: str, text: str) -> str:
@@ -317,7 +701,13 @@ def _join_note(previous: str, text: str) -> str:
 
 def _new_paragraph(previous: _Line, line: _Line, spacing: float, margin: float) -> bool:
     gap = previous.y - line.y
-    if gap > spacing * 1.35:
+    if gap > spacing * 1.3 or gap < 0:
         return True
-    indent = line.x - margin
-    return indent > 0.8 * line.size and line.x > previous.x + 0.8 * line.size
+    if abs(previous.size - line.size) > 1.5:
+        return True
+    em = line.size
+    indented = line.x0 > margin + 0.8 * em and line.x0 > previous.x0 + 0.8 * em
+    if not indented:
+        return False
+    ended = previous.plain().rstrip("”’\"')]").endswith(_TERMINAL)
+    return ended or previous.plain().endswith(",")

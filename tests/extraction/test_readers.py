@@ -313,10 +313,10 @@ def _pdf(pages: list[list[str]], notes: list[list[str]], **encrypt: str) -> byte
                 pdf.set_font("Helvetica", size=11)
                 pdf.set_xy(20, y)
                 pdf.cell(0, 5, text)
-                if mark:
+                if mark:  # right after the text (a cell starts with a 1 mm padding)
                     width = pdf.get_string_width(text)
                     pdf.set_font("Helvetica", size=7)
-                    pdf.set_xy(20 + width * 11 / 7 + 1, y - 1)
+                    pdf.set_xy(20 + width, y - 1)
                     pdf.cell(0, 3, mark)
             y += 6 if line else 4
         for index, note in enumerate(notes[number]):
