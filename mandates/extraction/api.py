@@ -73,6 +73,7 @@ def extract_document(
         session=header.session,
         footnotes=result.footnotes,
         actors=actors,
+        annexes=structure.annexes,
     )
     result.mandates = list(requests.mandates)
     result.deliverables = list(requests.deliverables)
