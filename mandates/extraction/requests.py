@@ -373,10 +373,17 @@ _DECIDE_REQUEST_RE = re.compile(
     r"consider|examine|review|elaborate|develop|negotiate)\b",
     re.IGNORECASE,
 )
+_DECIDE_PASSIVE_RE = re.compile(
+    r"\s*,?\s*(?:also\s+|further\s+)?that\s+(?P<product>(?:the|a|an)\s+[^;]{3,150}?)\s+"
+    r"(?:shall|will|should)\s+be\s+(?:prepared|submitted|presented|organized|organised|convened|"
+    r"made\s+available|provided|compiled|drafted|held|issued|published)\s+by\s+(?P<actor>(?=\S))",
+    re.IGNORECASE,
+)
 _CONSIDER_RE = re.compile(
     r"\b(?:(?:continue|resume|pursue)\s+(?:its\s+|the\s+|to\s+)?consideration|"
     r"(?:consider|examine|take\s+up|discuss|review)\s+(?:the|this|that)\s+(?:question|matter|issue|"
-    r"item|sub-?item|subject)|(?:consider|examine|take\s+up)\s+(?:in\s+plenary\s+meeting\s+)?"
+    r"item|sub-?item|subject)|(?:consider|examine|take\s+up|review|discuss)\s*,?\s+"
+    r"(?:in\s+plenary\s+meeting\s+)?"
     rf"(?:at|during)\s+its\s+(?:{ORDINAL_PATTERN})(?:\s*,\s*|\s+and\s+|\s+)(?:(?:{ORDINAL_PATTERN})"
     r"(?:\s*,\s*|\s+and\s+|\s+))*sessions?\b|give\s+(?:its\s+)?(?:full\s+)?consideration\s+to|"
     r"provisional\s+agenda\s+of\s+its|include\s+(?:the|this|that|an?)\s+(?:item|sub-?item|"
@@ -887,8 +894,16 @@ def _that_session(masked: str, z0: int, z1: int, ctx: _Context) -> list[SessionM
 
 
 def _events(
-    z0: int, z1: int, ctx: _Context, *, decide: bool, actor_body: str | None = None
+    z0: int,
+    z1: int,
+    ctx: _Context,
+    *,
+    decide: bool,
+    actor_body: str | None = None,
+    subject: bool = False,
 ) -> list[_Event]:
+    """The events of masked[z0:z1]; ``subject``: the clause opens with its product as the
+    subject of a passive ("that the summary report ... will be prepared by X")."""
     masked = ctx.masked
     low = masked[z0:z1].lower()
     events: list[_Event] = []
@@ -1014,6 +1029,7 @@ def _events(
                 det != "the"
                 and any(_GLUE_RE.fullmatch(masked, e, found.start()) for e in session_ends)
             )
+            after_verb = after_verb or (subject and found.start() - z0 < 5)
             if not after_verb:
                 continue
             if kind in seen_kinds:
@@ -1542,6 +1558,7 @@ class _Builder:
         decide: bool = False,
         invite: bool = False,
         preset: list[_Item] | None = None,
+        subject: bool = False,
     ) -> None:
         ctx = self.ctx
         if not actors:
@@ -1552,7 +1569,7 @@ class _Builder:
         if preset is not None:
             items = preset
         else:
-            events = _events(z0, z1, ctx, decide=decide, actor_body=actor_body)
+            events = _events(z0, z1, ctx, decide=decide, actor_body=actor_body, subject=subject)
             if not decide:
                 delegated = _delegations(z0, z1, ctx)
                 if delegated:
@@ -2060,6 +2077,23 @@ def _clause(
                     partners,
                     found.end("rest"),
                     clause.end,
+                )
+                return (clause.verb, actors, partners, "request")
+        passive = _DECIDE_PASSIVE_RE.match(masked, clause.verb_end, clause.end)
+        if passive:
+            # "Decides that the summary report of the panel will be prepared by the Office and
+            # submitted to the Council at its Nth session": the Office's report
+            actors, partners = _parse_actors(passive.start("actor"), clause.end, ctx)
+            if actors and not actors[0].state:
+                builder.request(
+                    label,
+                    clause.start,
+                    clause.verb,
+                    actors,
+                    partners,
+                    passive.start("product"),
+                    clause.end,
+                    subject=True,
                 )
                 return (clause.verb, actors, partners, "request")
         established = _ESTABLISH_RE.search(

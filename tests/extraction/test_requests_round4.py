@@ -243,3 +243,26 @@ def test_decided_duty_of_a_body_after_another_verb():
         "eighty-second session;"
     )
     assert rows(r) == [("1", "Intergovernmental negotiating committee", "other", ("GA", 82, "at"))]
+
+
+def test_decided_product_prepared_by_an_office_in_the_passive():
+    """ "Decides that the summary report ... will be prepared by the Office and submitted to
+    the Council at its Nth session": the Office's report."""
+    r = run(
+        "1. Decides that the summary report of the panel discussion on canals will be prepared "
+        "by the Office of the High Commissioner and submitted to the Council at its "
+        "sixty-second session;",
+        body="HRC",
+        session=60,
+    )
+    assert rows(r) == [("1", "OHCHR", "report", ("HRC", 62, "at"))]
+
+
+def test_decides_to_review_or_discuss_at_a_session_is_the_consideration():
+    for text in (
+        "1. Decides to review, at its eighty-second session, the implementation of the present "
+        "resolution;",
+        "1. Decides to discuss, at its eighty-second session, how best to present the data;",
+    ):
+        r = ga(text)
+        assert (r.consideration.body, r.consideration.session) == ("GA", 82), text
