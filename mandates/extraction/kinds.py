@@ -81,7 +81,7 @@ _STOP = (
     r"concerning|regarding|about|following|during|upon|all|any|such"
 )
 _DET = (
-    rf"(?P<det>a\s+series\s+of|a\s+number\s+of|a|an|several|{CARDINAL_PATTERN}|annual|"
+    rf"(?P<det>a\s+series\s+of|a\s+number\s+of|a|an|another|several|{CARDINAL_PATTERN}|annual|"
     r"regular|periodic|its|his|her|his\s+or\s+her|their|the|that|this|these|those|such)"
 )
 

@@ -53,7 +53,26 @@ Reading choices (see also kinds.py):
 - "in (the context of) his next report" is the actor's coming report when nothing else is
   asked in the same verb phrase (otherwise that other product is what the report carries).
 - "to apprise/inform the Assembly of X at its Nth session" is a (written) report due there:
-  the resolutions leave the form open and the Secretariat answers with a report.
+  the resolutions leave the form open and the Secretariat answers with a report; "to keep
+  the Assembly informed" is one only when a session or date is printed.
+- Bodies other than the Secretariat (issue 11): a body the resolution creates ("an ad hoc
+  committee on X and Y, which shall submit ...", "... and requests it to"), committees and
+  groups of experts named with "and" inside, the Main Committees ("the Second and Third
+  Committees" hold a joint meeting), the head of a known organization ("the Executive
+  Director of UNODC"), a body "entrusted with the preparation of" a product, a product
+  "prepared by the Office and submitted at ..." (passive). Two chairs invited to address
+  the Assembly give one oral update each; a joint report stays one report.
+- "Decides to include in the provisional agenda of its Nth session ..." dates the undated,
+  non-recurring report of the paragraph just before (flagged: implied), unless that
+  paragraph dates a product itself.
+- Requests inside a declaration or programme the resolution adopts in its annex ("We
+  request ...") are deliverables of paragraph "annex.N", flagged for review; a text the
+  resolution only transmits gives nothing. First-person verbs ("We invite", "..., and
+  invite") read as the resolution's own.
+- "Decides to examine/consider/take up/review/discuss the question at its Nth session" is
+  the consideration, like "to continue its consideration".
+- One product named twice with the same session ("to organize a panel at the Nth session
+  and to present it at that session") is one deliverable.
 """
 
 from __future__ import annotations
@@ -420,6 +439,12 @@ _RELATIVE_DUTY_RE = re.compile(
 )
 #: A task given by a noun after the actor: "Entrusts the Bureau with the preparation of".
 _ENTRUSTED_TASK_RE = re.compile(rf"\s*,?\s*(?:with|for)\s+(?P<task>{_TASK_NOUNS})", re.IGNORECASE)
+#: A session set off between the actor and the infinitive: ", at its eighty-first session,".
+_SESSION_ASIDE_RE = re.compile(
+    r"\s*,\s*(?P<session>(?:at|during|before|by)\s+(?:its|the)\s+[\w\s-]{3,40}?\s+session"
+    r"(?:\s+of\s+the\s+(?:General\s+Assembly|Human\s+Rights\s+Council|Council|Assembly))?)\s*,\s*$",
+    re.IGNORECASE,
+)
 _TO_INFINITIVE_START_RE = re.compile(r"\s*(?:\(\w+\)\s*)?(?:to|To)\s+\w+")
 
 
@@ -1014,6 +1039,8 @@ def _events(
         det = found.group("det").lower()
         mods = found.group("mods") or ""
         noun = found.group("noun")
+        if decide and kind == "oral update" and noun.lower().startswith("briefing"):
+            kind = "meeting"  # "decides to organize a briefing at its Nth session": its meeting
         if decide and kind in ("report", "oral update", "study", "compilation", "other"):
             continue
         bare = found.bare
@@ -1578,6 +1605,15 @@ class _Builder:
                     ]
             items = _pair(events, ctx.masked)
             items = [it for it in items if it.dues or not it.if_dated]
+        speakers = [a for a in actors if not a.state]
+        if len(speakers) > 1 and items and all(it.kind == "oral update" for it in items):
+            # "Invites the Chair of X and the Chair of Y to address the Assembly": each speaks
+            for speaker in speakers:
+                self.request(
+                    label, clause_start, verb, [speaker], partners, z0, z1,
+                    decide=decide, invite=invite, preset=preset, subject=subject,
+                )  # fmt: skip
+            return
         partners = [p for p in partners if p != primary.name]
         for extra in actors[1:]:
             if not extra.state and extra.name not in partners and extra.name != primary.name:
@@ -1818,6 +1854,8 @@ def extract_requests(
     for review (their paragraphs are labelled "annex.N")."""
     table = actors or ActorTable.default()
     masked = mask(text)
+    if "we " in masked.lower():  # an outcome document adopted as a whole, in the first person
+        masked = _first_person_to_third(masked)
     ctx = _Context(
         text=text,
         masked=masked,
@@ -1916,6 +1954,8 @@ def _agenda_deadlines(
                 continue
             if deliverable.recurring:
                 continue  # an annual report is not due at the one session the agenda names
+            if "report" not in deliverable.title.lower():
+                continue  # only a report asked for as such ("to submit a report", "to report")
             if due is not None and (due.session is not None or due.date is not None):
                 continue
             if due is not None and due.body not in (None, ctx.body):
@@ -1960,17 +2000,43 @@ def _third_person(found: re.Match[str]) -> str:
     return words + " " * (len(found.group(0)) - len(words))
 
 
+#: A verb coordinated in a first-person sentence: "We note X, and invite the Secretary-General".
+_AND_VERB_RE = re.compile(
+    r",\s+and\s+(?P<adverb>(?:also|further)\s+)?(?P<verb>request|decide|invite|call\s+upon|call\s+on|"
+    r"encourage|urge)\b"
+)
+
+
+_WE_RE = re.compile(r"\b[Ww]e\s+(?=[a-z])")
+
+
+def _first_person_to_third(masked: str) -> str:
+    """ "We request", "..., and invite" in a declaration or outcome document read as the
+    resolution's own "requests", "invites" (same length, so offsets hold)."""
+    chars = list(masked)
+    done = -1
+    for we in _WE_RE.finditer(masked):
+        if we.start() < done:
+            continue
+        start = masked.rfind("\n\n", 0, we.start()) + 1
+        end = masked.find("\n\n", we.end())
+        end = len(masked) if end < 0 else end
+        done = end
+        for found in _WE_VERB_RE.finditer(masked, start, end):
+            chars[found.start() : found.end()] = _third_person(found)
+        for other in _AND_VERB_RE.finditer(masked, start, end):
+            words = ",and " + (other.group("adverb") or "")
+            head, space, rest = other.group("verb").partition(" ")
+            words += head + "s" + space + rest
+            chars[other.start() : other.end()] = words + " " * (len(other.group(0)) - len(words))
+    return "".join(chars)
+
+
 def _annex_requests(
     annexes: list[Annex], builder: _Builder, ctx: _Context, footnotes: list[Footnote]
 ) -> None:
     """The requests of an adopted declaration or programme in the annex, flagged."""
     first_mandate, first_deliverable = len(builder.mandates), len(builder.deliverables)
-    chars = list(ctx.masked)
-    for annex in annexes:
-        a0, a1 = annex.span
-        for found in _WE_VERB_RE.finditer(ctx.masked, a0, a1):
-            chars[found.start() : found.end()] = _third_person(found)
-    ctx.masked = "".join(chars)
     several = len(annexes) > 1
     for number, annex in enumerate(annexes, start=1):
         a0, a1 = annex.span
@@ -2051,6 +2117,9 @@ def _clause(
             return (clause.verb, actors, partners, "request")
         if inf is None:
             return (clause.verb, actors, partners, "request")
+        aside = _SESSION_ASIDE_RE.match(masked, actor_end, inf)
+        if aside:  # "invites the President, at its eighty-first session, to conduct ..."
+            inf = aside.start("session")
         builder.request(
             label,
             clause.start,

@@ -266,3 +266,54 @@ def test_decides_to_review_or_discuss_at_a_session_is_the_consideration():
     ):
         r = ga(text)
         assert (r.consideration.body, r.consideration.session) == ("GA", 82), text
+
+
+def test_first_person_outcome_document_with_a_coordinated_verb():
+    """ "We note X, and invite the Secretary-General to submit a proposal ... during its Nth
+    session" in an outcome document adopted as the resolution's text."""
+    r = ga(
+        "1. We note the work of the Forum on canals, and invite the Secretary-General to "
+        "submit a proposal to the General Assembly during its eighty-second session."
+    )
+    assert rows(r) == [("1", "Secretary-General", "other", ("GA", 82, "at"))]
+
+
+def test_session_set_off_between_actor_and_infinitive():
+    r = ga(
+        "1. Invites the President of the General Assembly, at its eighty-first session, to "
+        "conduct open-ended consultations with Member States on the modalities of the "
+        "conference;"
+    )
+    assert rows(r) == [("1", "President of the General Assembly", "consultation", ("GA", 81, "at"))]
+
+
+def test_two_chairs_invited_to_address_the_assembly_each_speak():
+    """Two chairs addressing the Assembly at two sessions: four oral updates; a joint report
+    of two actors stays one report."""
+    r = ga(
+        "1. Invites the Chair of the Committee on Canals and the Chair of the Working Group on "
+        "Locks to address and engage in an interactive dialogue with the General Assembly at "
+        "its eighty-first and eighty-second sessions;"
+    )
+    assert rows(r) == [
+        ("1", "Chair of the Committee on Canals", "oral update", ("GA", 81, "at")),
+        ("1", "Chair of the Committee on Canals", "oral update", ("GA", 82, "at")),
+        ("1", "Chair of the Working Group on Locks", "oral update", ("GA", 81, "at")),
+        ("1", "Chair of the Working Group on Locks", "oral update", ("GA", 82, "at")),
+    ]
+    r = run(
+        "1. Requests the Special Rapporteur on canals and the Working Group on locks to prepare "
+        "a joint report and to present it to the Human Rights Council at its sixty-second "
+        "session;",
+        body="HRC",
+        session=60,
+    )
+    assert [(d.kind, due(d)) for d in r.deliverables] == [("report", ("HRC", 62, "at"))]
+
+
+def test_a_decided_briefing_is_a_meeting_of_the_assembly():
+    r = ga(
+        "1. Takes note of the briefings by the Secretariat, and decides to organize another "
+        "briefing at the eighty-second session with a view to furthering discussion;"
+    )
+    assert rows(r) == [("1", "General Assembly", "meeting", ("GA", 82, "at"))]
