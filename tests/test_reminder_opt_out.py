@@ -44,7 +44,9 @@ def test_posting_a_deliverable_link_stops_that_deliverable_only(client):
     assert list(deliverable.reminder_opt_outs.all()) == [person]
     logs = reminder_dispatch_due(today=timezone.localdate())
     assert {(log.deliverable_id, log.recipient_id) for log in logs} >= {(other.pk, person.pk)}
-    assert (deliverable.pk, person.pk) not in {(log.deliverable_id, log.recipient_id) for log in logs}
+    assert (deliverable.pk, person.pk) not in {
+        (log.deliverable_id, log.recipient_id) for log in logs
+    }
 
 
 def test_one_click_post_without_csrf_stops_everything():
