@@ -545,7 +545,8 @@ def _layout(pages: list[_Page], notes: Notes) -> list[str]:
     # (they alternate between odd and even pages, so twice is enough).
     seen: Counter[str] = Counter()
     for page, lines in zip(pages, page_lines, strict=True):
-        seen.update({_signature(line.plain()) for line in lines if _in_margin(line, page)})
+        above = lines[: _rule_index(lines, body)]  # footnotes are never running lines
+        seen.update({_signature(line.plain()) for line in above if _in_margin(line, page)})
     running = {text for text, count in seen.items() if count >= 2 and len(pages) > 1}
 
     spacing = _line_spacing(page_lines, body)
@@ -594,6 +595,7 @@ def _furniture(
 ) -> set[int]:
     """The indexes of the page's header and footer lines, job number and bar code."""
     out = set()
+    notes_from = _rule_index(lines, body)
     for index, line in enumerate(lines):
         text = line.plain()
         if _JOB_NUMBER.match(text) or _BARCODE.match(text):
@@ -604,7 +606,9 @@ def _furniture(
             out.add(index)
         elif number == 0 and symbol and symbol in text:
             continue  # the symbol in the first page's masthead is the document's own
-        elif _signature(text) in running:
+        elif number == 0 and line.y > page.height / 2:
+            continue  # the first page's masthead ("General Assembly") is no running header
+        elif _signature(text) in running and index < notes_from:
             out.add(index)
         elif number > 0 and line.y > page.height * 0.85 and _running_header(text, symbol):
             out.add(index)  # the running header: symbol and short title
@@ -623,6 +627,16 @@ def _furniture(
     return out
 
 
+def _rule_index(lines: list[_Line], body: float) -> int:
+    """The index of the rule that opens the footnotes (the number of lines if none)."""
+    for index, line in enumerate(lines):
+        if _RULE.match(line.plain()) and all(
+            other.size < 0.95 * body for other in lines[index + 1 :]
+        ):
+            return index
+    return len(lines)
+
+
 def _running_header(text: str, symbol: str | None) -> bool:
     return bool(symbol) and symbol in text
 
@@ -636,11 +650,9 @@ def _split_notes(
     small-print lines at the foot of the page from the first line that opens with a raised
     number (or from the first when the page before ended inside a footnote).
     """
-    for index, line in enumerate(lines):
-        if _RULE.match(line.plain()) and all(
-            other.size < 0.95 * body for other in lines[index + 1 :]
-        ):
-            return lines[:index], lines[index + 1 :]
+    rule = _rule_index(lines, body)
+    if rule < len(lines):
+        return lines[:rule], lines[rule + 1 :]
     start = len(lines)
     while start > 0 and lines[start - 1].size < 0.92 * body:
         start -= 1
