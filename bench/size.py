@@ -2,7 +2,7 @@
 
     python bench/size.py [--max-mb 20] [--shapes lines,blank,pages,md,docx]
 
-Builds an invented resolution of growing size (1/8 MB doubling up to --max-mb), every
+Builds an invented resolution of growing size (1/8 MB doubling, then --max-mb), every
 fifth paragraph 200 KB long, in the shapes that once made the reader quadratic: short
 lines with no blank line between them, short lines separated by blank lines or page breaks
 (every line a paragraph that may continue the one before), Markdown, and a .docx with one
@@ -22,6 +22,7 @@ from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from mandates.extraction import ExtractionError
 from mandates.extraction.api import extract_bytes
 
 HEADER = """United Nations
@@ -103,19 +104,27 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     print(f"{'shape':<6} {'text MB':>8} {'seconds':>8} {'us/KB':>7} {'paragraphs':>10}")
+    sizes = []
+    size = 128 * 1024
+    while size < args.max_mb * 1024 * 1024:
+        sizes.append(size)
+        size *= 2
+    sizes.append(int(args.max_mb * 1024 * 1024))
     for shape in args.shapes.split(","):
-        size = 128 * 1024
-        while size <= args.max_mb * 1024 * 1024:
+        for size in sizes:
             data, name = build(shape, size)
             started = time.perf_counter()
-            result = extract_bytes(data, name)
+            try:
+                result = extract_bytes(data, name)
+            except ExtractionError as exc:
+                print(f"{shape:<6} {size / 1024 / 1024:>8.2f} refused: {exc.reason}")
+                continue
             seconds = time.perf_counter() - started
             count = len(result.operative)
             print(
                 f"{shape:<6} {size / 1024 / 1024:>8.2f} {seconds:>8.2f}"
                 f" {seconds * 1e6 / (size / 1024):>7.0f} {count:>10}"
             )
-            size *= 2
     return 0
 
 

@@ -94,6 +94,7 @@ _CHAR_MAP = {
     "\u2060": None,
     "\ufeff": None,  # BOM / zero-width no-break space
     "\u2011": "-",  # non-breaking hyphen
+    "\ufffe": "-",  # PDFium's hyphen at a line end (in text copied through it)
     "\u2010": "-",  # hyphen
     "\ufb00": "ff",  # ligatures
     "\ufb01": "fi",
@@ -196,6 +197,11 @@ _FRONT_START = re.compile(
     r"|Commission on [A-Z][a-z ]+),$|\[(?:Adopted|on the report|without reference)\b)"
 )
 _TERMINAL = frozenset(".;:!?")
+# The opening formula on a line of its own, with or without its comma.
+_OPENER_ALONE = re.compile(
+    r"^The (?:General Assembly|Human Rights Council|Security Council|Economic and Social Council)"
+    r",?$"
+)
 _CLOSERS = "”’\"')]*_"
 _DANGLING = frozenset(
     [
@@ -497,13 +503,17 @@ _PREAMBLE_OPENER = re.compile(
 _SECTION = re.compile(r"^[IVX]{1,5}(?: [A-Z]|$)")
 
 
-def _single_newline_breaks(prev: str, line: str, line_mode: bool, width: float = 1e9) -> bool:
+def _single_newline_breaks(
+    prev: str, line: str, line_mode: bool, width: float = 1e9, flowing: bool = False
+) -> bool:
     """Whether a line break between two non-blank lines ends a paragraph.
 
     ``width`` is the usual length of a full line in a hard-wrapped text (very large when
     each line is a paragraph): a full line ending with a comma is not a paragraph end.
+    ``flowing``: the body of text copied from a PDF, where a line that stops without
+    punctuation goes on (a footnote mark or a column cuts lines short).
     """
-    if _VOTE_HEAD.match(line):
+    if _VOTE_HEAD.match(line) or _OPENER_ALONE.match(prev) or _OPENER_ALONE.match(line):
         return True
     if _FRONT_START.match(line) and not _ends_with_dangling_word(prev):
         return True
@@ -541,6 +551,10 @@ def _single_newline_breaks(prev: str, line: str, line_mode: bool, width: float =
         )
     if prev.endswith("]"):
         return True
+    if flowing:  # a heading ("II", a short title line) before a paragraph's first words
+        return bool(_SECTION.match(prev)) or (
+            bool(_PREAMBLE_OPENER.match(line)) and len(prev) < 0.8 * width
+        )
     return len(prev) < 60
 
 
@@ -584,8 +598,10 @@ def _assemble(
     *,
     line_mode: bool | None = None,
     vocabulary: Vocabulary | None = None,
+    copied_pdf: bool = False,
 ) -> list[str]:
     width = 1e9
+    flowing = False  # in the body of text copied from a PDF (after the opening formula)
     if vocabulary is None and any(line.endswith("-") for line in lines):
         # Words of the document tell a broken word ("devel-opment") from a compound.
         vocabulary = vocabulary_of("\n".join(lines))
@@ -657,10 +673,12 @@ def _assemble(
                 continue
         if "  " in line or "\t" in line:
             line = _HSPACE.sub(" ", line)
+        if copied_pdf and not flowing and _OPENER_LINE.match(line):
+            flowing = True
 
         if current is not None and not heading and not current.heading:
             if current.hard_end or _single_newline_breaks(
-                current.last_line, line, line_mode, width
+                current.last_line, line, line_mode, width, flowing
             ):
                 close()
                 gap = "blank"
@@ -805,9 +823,186 @@ def clean_text(text: str, *, markdown: bool | None = None) -> tuple[str, list[Fo
         text = _SUP_REF.sub(lambda m: notes.mark(m.group(1)), text)
     title_match = _TITLE_LINE.search(text)
     title = _squash(title_match.group(1)) if title_match else None
-    paragraphs = _assemble(text.split("\n"), markdown, notes, title)
+    raw = text.split("\n")
+    lines = _without_pdf_furniture(raw, notes)
+    paragraphs = _assemble(lines, markdown, notes, title, copied_pdf=lines is not raw)
     paragraphs = _split_header_lines(paragraphs)
     return finish(paragraphs, notes)
+
+
+# ------------------------------------------------------------ raw text copied from a PDF
+
+# Page furniture that text copied from a UN PDF keeps: the job number ("24-24143 (E)
+# 261223"), the bar code ("*2424143*"), the footer of later pages ("2/3 24-24143"), page
+# numbers and the running header (the symbol, with the short title, on every later page).
+_RAW_JOB = re.compile(r"^(?:GE\.)?\d{2}-\d{4,6}\*?\s*\([A-Z]\)\*?(?:\s+\d{6}){0,2}$")
+_RAW_BARCODE = re.compile(r"^\*\d{6,}\*$|^Please recycle$", re.IGNORECASE)
+_RAW_FOOTER = re.compile(
+    r"^(?:\d{1,4} ?/ ?\d{1,4} +)?(?:GE\.)?\d{2}-\d{4,6}\*?(?: *\([A-Z]\))?(?: +\d{1,4} ?/ ?\d{1,4})?$"
+)
+_RAW_PAGE = re.compile(r"^(\d{1,3}) ?/ ?(\d{1,3})$")
+_RAW_RULE = re.compile(r"^_{5,}$")
+_RAW_SYMBOL = re.compile(
+    r"^(?:United Nations +)?((?:A|E|S)/(?:[A-Z0-9.-]+/)*[A-Z0-9.-]*\d[A-Za-z0-9.]*"
+    r"(?:/(?:Rev|Add|Corr)\.\d+)*)\*?(?: +\S.*)?$"
+)
+_RAW_NOTE = re.compile(r"^([1-9]\d{0,2}|[*†‡])\s+(\S.*)$")
+_NUMBER_ALONE = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})\.$|^\((?:[a-z]{1,2}|[ivx]{1,5})\)$")
+_SPACED_HYPHEN_END = re.compile(r"[A-Za-z] -$")
+_MARK_HOSTS = frozenset("abcdefghijklmnopqrstuvwxyz,;:.)”’")
+_OPENER_LINE = re.compile(r"^The (?:General Assembly|Human Rights Council|Security Council)\b")
+
+
+def _without_pdf_furniture(lines: list[str], notes: Notes) -> list[str]:
+    """Lines of text copied from a PDF without its page furniture and footnote blocks.
+
+    Furniture becomes a page break ("\\f"), so that a paragraph cut by it is joined again
+    when it stops mid-sentence; footnotes (the lines under a "_____" rule) go to
+    ``notes``; a paragraph number printed alone on its line ("4.") is joined to the text
+    that follows. Text without such furniture passes unchanged.
+    """
+    stripped = [line.strip() for line in lines]
+    if not any(
+        _RAW_JOB.match(line) or _RAW_BARCODE.match(line) or _RAW_RULE.match(line)
+        for line in stripped
+    ) and not any(_NUMBER_ALONE.match(line) for line in stripped):
+        return lines
+    symbol, title = _raw_masthead(stripped)
+    out: list[str] = []
+    last_note: int | None = None
+    index = 0
+    count = len(lines)
+    while index < count:
+        line = stripped[index]
+        if _is_raw_furniture(stripped, index, symbol, title):
+            if out and out[-1] != "\f":
+                out.append("\f")
+            index += 1
+            continue
+        if _RAW_RULE.match(line):
+            index, last_note = _raw_notes(stripped, index + 1, symbol, title, notes, last_note)
+            if out and out[-1] != "\f":
+                out.append("\f")
+            continue
+        if title and _TITLE_LINE.match(line):
+            # The title wrapped over lines (a line may start with a capital).
+            parts = [line]
+            while index + 1 < count and stripped[index + 1]:
+                following = stripped[index + 1]
+                if _OPENER_LINE.match(following) or _squash(following) not in title:
+                    break
+                parts.append(following)
+                index += 1
+            out.append(" ".join(parts))
+            index += 1
+            continue
+        if line.isdigit() and len(line) <= 3 and out and out[-1][-1:] in _MARK_HOSTS:
+            # A footnote mark the copy set on a line of its own: back beside its word.
+            out[-1] = out[-1].rstrip() + line
+            index += 1
+            continue
+        if _NUMBER_ALONE.match(line):
+            following = index + 1
+            if following < count and not stripped[following]:
+                following += 1
+            if following < count and stripped[following][:1].isupper():
+                out.append(f"{line} {stripped[following]}")
+                index = following + 1
+                continue
+        out.append(lines[index])
+        index += 1
+    # "Secretary -" at a line end: a hyphen the copy set apart from its word.
+    return [line[:-2] + "-" if _SPACED_HYPHEN_END.search(line) else line for line in out]
+
+
+def _raw_masthead(lines: list[str]) -> tuple[str | None, str]:
+    """The document symbol printed at the top, and the title (flattened), if any."""
+    symbol = None
+    for line in lines[:40]:
+        found = _RAW_SYMBOL.match(line)
+        if found and (line == found.group(1) or line.startswith("United Nations")):
+            symbol = found.group(1)
+            break
+    title_parts: list[str] = []
+    for number, line in enumerate(lines[:200]):
+        match = _TITLE_LINE.match(line)
+        if match:
+            title_parts.append(match.group(1))
+            for following in lines[number + 1 : number + 8]:
+                if not following or _OPENER_LINE.match(following):
+                    break
+                title_parts.append(following)
+            break
+    return symbol, _squash(" ".join(title_parts))
+
+
+def _is_raw_furniture(lines: list[str], index: int, symbol: str | None, title: str) -> bool:
+    line = lines[index]
+    if not line:
+        return False
+    if _RAW_JOB.match(line) or _RAW_BARCODE.match(line) or _RAW_FOOTER.match(line):
+        return True
+    page = _RAW_PAGE.match(line)
+    if page and 0 < int(page.group(1)) <= int(page.group(2)):
+        near = lines[max(0, index - 2) : index] + lines[index + 1 : index + 3]
+        return any(_RAW_FOOTER.match(other) or _running_header(other, symbol) for other in near)
+    if index >= 3 and _running_header(line, symbol):
+        return True
+    # A running title long enough to wrap: lines of the title beside the symbol line.
+    if title and len(line) >= 8 and line.rstrip(" ,") in title and index >= 3:
+        near = lines[max(0, index - 3) : index] + lines[index + 1 : index + 4]
+        return any(_running_header(other, symbol) for other in near)
+    return False
+
+
+def _running_header(line: str, symbol: str | None) -> bool:
+    """The symbol alone, or with the short title before or after it."""
+    if not symbol or symbol not in line:
+        return False
+    if line == symbol or line == symbol + "*":
+        return True
+    rest = line.replace(symbol, " ", 1).strip()
+    return (line.startswith(symbol) or line.endswith(symbol)) and not rest.endswith((".", ";", ":"))
+
+
+def _raw_notes(
+    lines: list[str],
+    index: int,
+    symbol: str | None,
+    title: str,
+    notes: Notes,
+    last: int | None,
+) -> tuple[int, int | None]:
+    """Read the footnotes under a rule; return where the text goes on, and the last number.
+
+    A line opens a note when it starts with the next number (or a sign); any other line
+    goes on with the note before. The block ends at the page's furniture or a blank line.
+    """
+    while index < len(lines):
+        line = lines[index]
+        if not line or _is_raw_furniture(lines, index, symbol, title):
+            break
+        if line.isdigit() and index + 1 < len(lines) and lines[index + 1]:
+            # The note's number raised on a line of its own ("6", then "Ibid., vol. 634").
+            line = f"{line} {lines[index + 1]}"
+            index += 1
+        start = _RAW_NOTE.match(line)
+        mark = start.group(1) if start else ""
+        opens = start is not None and (
+            not mark.isdigit() or last is None or int(mark) == last + 1 or not notes.texts
+        )
+        if opens:
+            notes.add_text(mark, start.group(2))
+            if mark.isdigit():
+                last = int(mark)
+        elif notes.texts:
+            previous_mark, previous = notes.texts[-1]
+            joined = previous[:-1] + line if previous.endswith("-") else f"{previous} {line}"
+            notes.texts[-1] = (previous_mark, joined)
+        else:
+            break
+        index += 1
+    return index, last
 
 
 # -------------------------------------------------------------------- finishing stage
@@ -1087,7 +1282,7 @@ def _resolve_marks(text: str, notes: Notes) -> tuple[str, list[Footnote], list[s
 # A footnote number left in the text apart from its word ("Rarotonga, 3 Bangkok",
 # "in 2014, 3", "(Treaty of Tlatelolco)1"). Only looked for when the footnote's text is
 # known and its mark was not found, and only between the marks of its neighbours.
-_LOOSE_BEFORE = re.compile(r"(?:([A-Za-z][A-Za-z.’'-]*)([,;:”’\"]?) |(\))|(\d[,;] ?))$")
+_LOOSE_BEFORE = re.compile(r"(?:([A-Za-z][A-Za-z.’'-]*)([,;:”’\"]?) |(\)[,;:]? ?)|(\d[,;] ?))$")
 _LOOSE_AFTER = re.compile(r"(?:\s|$)(?!\s*(?:" + _MONTHS + r"|per cent|to \d|and \d|-\d|–\d)\b)")
 _NOT_BEFORE_LOOSE = _NUMBERED_NOUNS | frozenset(
     [

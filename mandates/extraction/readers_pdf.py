@@ -66,6 +66,8 @@ _SYMBOL = re.compile(
     r"(?<![\w/])(?:[AES]|UNEP|TD|CRC|CCPR|CEDAW|CERD)/(?:[A-Z0-9.]+/)*[A-Z0-9.]*\d[A-Za-z0-9.]*"
     r"(?:/(?:Rev|Add|Corr)\.\d+)*"
 )
+# A paragraph's printed number or label alone ("12.", "(b)", "(iv)", "IV.").
+_LABEL = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,3}|\d{1,2})\)|[IVX]{1,5}\.)$")
 _NOTE_START = re.compile(r"^([1-9]\d{0,2}|[*†‡§])\s+(\S.*)$")
 # A note printed without a raised number: its text starts with a word, not a figure
 # (small-print tables at the foot of a page are no footnotes).
@@ -466,6 +468,7 @@ def _lines(pieces: list[_Piece], body: float) -> list[_Line]:
         host.x0 = min(host.x0, piece.x0)
         host.x1 = max(host.x1, piece.x1)
         host.size = max(host.size, piece.size)
+    lines = _labels_with_their_text(lines)
     for line in lines:
         first = line.pieces[0]
         if first.marks and first.marks[0][0] == 0:
@@ -478,6 +481,32 @@ def _lines(pieces: list[_Piece], body: float) -> list[_Line]:
     for piece in (p for p in pieces if p.is_mark):
         _place_mark(piece, lines, body)
     return _reading_order(lines)
+
+
+def _labels_with_their_text(lines: list[_Line]) -> list[_Line]:
+    """A paragraph number or label ("4.", "(a)") and the text at its tab stop: one line,
+    however wide the tab."""
+    by_label = [line for line in lines if _LABEL.match(line.plain())]
+    if not by_label:
+        return lines
+    merged: set[int] = set()
+    for label in by_label:
+        beside = [
+            line
+            for line in lines
+            if line is not label
+            and abs(line.y - label.y) <= 0.4 * line.size
+            and 0 <= line.x0 - label.x1 <= 8 * line.size
+        ]
+        if not beside:
+            continue
+        text = min(beside, key=lambda line: line.x0)
+        label.pieces.extend(text.pieces)
+        label.marks.extend(text.marks)
+        label.x1 = max(label.x1, text.x1)
+        label.size = max(label.size, text.size)
+        merged.add(id(text))
+    return [line for line in lines if id(line) not in merged]
 
 
 def _reading_order(lines: list[_Line]) -> list[_Line]:
@@ -713,7 +742,7 @@ def _join_note(previous: str, text: str) -> str:
 
 def _new_paragraph(previous: _Line, line: _Line, spacing: float, margin: float) -> bool:
     gap = previous.y - line.y
-    if gap > spacing * 1.3 or gap < 0:
+    if gap > spacing * 1.3 or gap < 0.3 * spacing:  # (a column beside the line before)
         return True
     if abs(previous.size - line.size) > 1.5:
         return True
