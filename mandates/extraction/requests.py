@@ -101,6 +101,7 @@ from .kinds import (
     noun_matches,
     preceded_by_preposition,
 )
+from .lexicon import lexicon
 from .ordinals import ORDINAL_PATTERN, ordinal_to_int
 from .result import (
     Annex,
@@ -112,6 +113,8 @@ from .result import (
     OperativeParagraph,
     TakenNote,
 )
+
+_LEX = lexicon()
 
 # --- masking -------------------------------------------------------------------------
 
@@ -151,25 +154,10 @@ _ADVERBS = (
     r"connection|for\s+(?:this|that)\s+purpose|to\s+(?:this|that)\s+effect|in\s+that\s+respect|"
     r"in\s+that\s+context)\s*,?\s+)*"
 )
-_REQUEST_VERB = (
-    r"(?:reiterates|renews|repeats|reaffirms)\s+(?:also\s+)?its\s+(?:request|requests|invitation)|"
-    r"requests|calls\s+upon|calls\s+on|urges|invites|mandates|entrusts|directs|instructs|"
-    r"authorizes|authorises|decides\s+(?:also\s+|further\s+)?to\s+request|"
-    r"decides\s+(?:also\s+|further\s+)?to\s+invite|encourages|urgently\s+requests|"
-    r"to\s+(?:also\s+|further\s+)?request|to\s+(?:also\s+|further\s+)?invite"
-)
-_DECIDE_VERB = r"decides|resolves|agrees"
-_NOTE_VERB = (
-    r"takes\s+note|notes|welcomes|acknowledges|expresses\s+(?:its\s+)?appreciation|commends|"
-    r"takes\s+note\s+with\s+appreciation"
-)
-_OTHER_VERB = (
-    r"recognizes|recognises|reaffirms|affirms|emphasizes|emphasises|stresses|underlines|"
-    r"underscores|expresses|recalls|reiterates|condemns|appeals|approves|endorses|demands|"
-    r"deplores|regrets|considers|supports|looks\s+forward|recommends|insists|highlights|"
-    r"reminds|applauds|declares|observes|appreciates|designates|proclaims|rejects|calls\s+for|"
-    r"notes|encourages|urges|invites|welcomes"
-)
+_REQUEST_VERB = _LEX.verb_pattern("request")
+_DECIDE_VERB = _LEX.verb_pattern("decide")
+_NOTE_VERB = _LEX.verb_pattern("note")
+_OTHER_VERB = _LEX.verb_pattern("other")
 _ANY_VERB = rf"{_REQUEST_VERB}|{_DECIDE_VERB}|{_NOTE_VERB}|{_OTHER_VERB}"
 
 #: An operative verb inside a paragraph that opens a new clause.
@@ -192,25 +180,8 @@ _DECIDE_RE = re.compile(rf"{_ADVERBS}(?:{_DECIDE_VERB})$", re.IGNORECASE)
 _NOTE_RE = re.compile(rf"{_ADVERBS}(?:{_NOTE_VERB})$", re.IGNORECASE)
 _INVITE_RE = re.compile(r"invit", re.IGNORECASE)
 
-_INFINITIVE_VERBS = (
-    r"submit|present|prepare|report|continue|organize|organise|convene|hold|provide|undertake|"
-    r"conduct|make|take|include|pay|give|seek|assist|monitor|cooperate|engage|develop|consider|"
-    r"participate|carry|work|contribute|ensure|identify|pursue|disseminate|share|collect|"
-    r"compile|publish|update|brief|follow|promote|focus|examine|address|study|explore|consult|"
-    r"strengthen|support|facilitate|enhance|increase|raise|establish|transmit|bring|circulate|"
-    r"keep|remain|integrate|mainstream|implement|coordinate|assess|analyse|analyze|gather|"
-    r"invite|request|encourage|urge|ask|call|appeal|produce|finalize|finalise|elaborate|draft|help|offer|maintain|"
-    r"allocate|expedite|translate|designate|appoint|redouble|intensify|step|play|use|apply|"
-    r"adopt|accelerate|expand|improve|build|create|launch|deliver|respond|reply|host|outline|"
-    r"dedicate|devote|observe|mark|commemorate|highlight|document|investigate|verify|record|"
-    r"preserve|inform|notify|advise|visit|exercise|enable|allow|reflect|formulate|define|"
-    r"propose|recommend|review|revise|evaluate|consolidate|collate|map|be|seek|devise|serve|"
-    r"prioritize|examine|set|put|ensure|hold|identify|avail|liaise|interact|convey|"
-    r"disseminate|give|make|further|urgently|duly|closely|regularly|actively|fully|"
-    r"effectively|jointly|periodically|systematically|immediately|swiftly|also|again|"
-    r"initiate|lead|resume|refrain|respect|protect|fulfil|comply|cease|end|release|grant|"
-    r"engage|accord|strive|redouble|mobilize|secure|issue|attend|act|assume|return"
-)
+#: What may follow "to" after the actor: the verbs, then adverbs ("to further", "to duly").
+_INFINITIVE_VERBS = _LEX.verb_pattern("infinitive", *_LEX.adverbs_after_to)
 _INFINITIVE_RE = re.compile(rf"\b(?:to|that\s+it)\s+(?:{_INFINITIVE_VERBS})\b", re.IGNORECASE)
 _LOOSE_INFINITIVE_RE = re.compile(
     r"\bto\s+(?!(?:the|a|an|all|its|their|his|her|this|that|these|those|States|Member|"
@@ -358,8 +329,7 @@ _EXTENT_STOP_RE = re.compile(
 _TOPIC_RE = re.compile(r"\s+(?:on|of|about|regarding|concerning|entitled)\s+", re.IGNORECASE)
 _DECIDE_MAKE_RE = re.compile(
     r"\b(?:to|that\s+(?:it\s+)?(?:will|shall|should))\s+(?:(?:also|further)\s+)?"
-    r"(?:convene|hold|organize|organise|host|devote|dedicate|schedule|commemorate|observe|"
-    r"hold|be\s+held|take\s+place|incorporate|include)\b|\bthat\s+(?:the|its|a|an)\b(?=[^;]{0,150}?\b(?:shall|"
+    rf"(?:{_LEX.verb_pattern('make')})\b|\bthat\s+(?:the|its|a|an)\b(?=[^;]{{0,150}}?\b(?:shall|"
     r"will|should)\s+(?:be\s+(?:held|convened|organized|organised|devoted|dedicated)|"
     r"take\s+place))",
     re.IGNORECASE,
@@ -386,10 +356,7 @@ _SCHEDULED_TOPIC_RE = re.compile(
 _DECIDE_REQUEST_RE = re.compile(
     r"\s*,?\s*(?:also\s+|further\s+)?that\s+(?P<rest>the\s+[^;]{3,200}?)\s+(?:shall|should|will)\s+"
     r"(?:continue\s+to\s+)?"
-    r"(?:submit|present|report|prepare|organize|organise|convene|hold|provide|undertake|conduct|"
-    r"make\s+available|draft|compile|publish|issue|finalize|finalise|deliver|brief|inform|update|"
-    r"keep|be\s+responsible\s+for|commence|begin|start|complete|conclude|meet|work|continue|"
-    r"consider|examine|review|elaborate|develop|negotiate)\b",
+    rf"(?:{_LEX.verb_pattern('duty')})\b",
     re.IGNORECASE,
 )
 _DECIDE_PASSIVE_RE = re.compile(
