@@ -24,6 +24,7 @@ from .events import (
     _events,
     _Item,
 )
+from .lexicon import lexicon
 from .pairing import (
     _pair,
 )
@@ -37,14 +38,8 @@ _TOPIC_RE = re.compile(r"\s+(?:on|of|about|regarding|concerning|entitled)\s+", r
 
 _PROGRAMME_RE = re.compile(r"programmes?\s+of\s+work", re.IGNORECASE)
 
-_ACTOR_BODIES = {
-    "General Assembly": "GA",
-    "Human Rights Council": "HRC",
-    "Economic and Social Council": "ECOSOC",
-    "Security Council": "SC",
-    "President of the General Assembly": "GA",
-    "President of the Human Rights Council": "HRC",
-}
+#: Actors that are (or speak for) a body: its products are due at that body.
+_ACTOR_BODIES = lexicon().body_actors()
 
 _ASIDE_RE = re.compile(
     r"\s*,\s*(?:one\s+(?:for|in)\s+each|in\s+each|each|accessible|in\s+a\s+hybrid|fully|"

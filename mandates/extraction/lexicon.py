@@ -37,10 +37,25 @@ def _regex(form: str) -> str:
 
 
 @dataclass(frozen=True)
+class Body:
+    """A body whose sessions are deadlines."""
+
+    code: str  # "HRC", "GA", "CSW"
+    name: str  # "Human Rights Council"
+    printed: tuple[str, ...]  # regular expressions of the printed names
+    keys: tuple[str, ...]  # lower-case words that identify a printed name
+    adopts: bool = False  # adopts resolutions (its President is a body actor too)
+    commission: bool = False  # a functional commission ("Commission on ...")
+    president: bool = False  # "the President of the <name>" speaks for the body
+
+
+@dataclass(frozen=True)
 class Lexicon:
     verbs: tuple[dict, ...]
     adverbs_after_to: tuple[str, ...]
     product_nouns: tuple[tuple[str, str], ...]  # (pattern, kind), in order
+    bodies: tuple[Body, ...] = ()
+    council_word: str = "Council"  # alone, the adopting council
 
     @classmethod
     def from_json(cls, path: str | Path) -> Lexicon:
@@ -50,7 +65,25 @@ class Lexicon:
             if unknown or not entry.get("lemma"):
                 raise ValueError(f"{path}: bad verb entry {entry!r} (roles: {', '.join(ROLES)})")
         nouns = tuple((row["pattern"], row["kind"]) for row in data["product_nouns"])
-        return cls(tuple(data["verbs"]), tuple(data.get("adverbs_after_to", [])), nouns)
+        bodies = tuple(
+            Body(
+                row["code"],
+                row["name"],
+                tuple(row["printed"]),
+                tuple(row["keys"]),
+                bool(row.get("adopts")),
+                bool(row.get("commission")),
+                bool(row.get("president")),
+            )
+            for row in data.get("bodies", [])
+        )
+        return cls(
+            tuple(data["verbs"]),
+            tuple(data.get("adverbs_after_to", [])),
+            nouns,
+            bodies,
+            data.get("council_word", "Council"),
+        )
 
     def forms(self, role: str) -> list[str]:
         """The forms of every verb that plays ``role``, in file order, without repeats."""
@@ -61,6 +94,25 @@ class Lexicon:
                 if pattern not in seen:
                     seen.append(pattern)
         return seen
+
+    def body_words(self) -> str:
+        """An alternation (no group) of every body's printed names and the council word."""
+        names = [_regex(p) for body in self.bodies if not body.commission for p in body.printed]
+        names.append(_regex(self.council_word))
+        names += [_regex(p) for body in self.bodies if body.commission for p in body.printed]
+        return "|".join(names)
+
+    def body_actors(self) -> dict[str, str]:
+        """Actor name -> code of the body it is or speaks for ("President of the ...")."""
+        actors = {body.name: body.code for body in self.bodies if body.adopts}
+        for body in self.bodies:
+            if body.president:
+                actors[f"President of the {body.name}"] = body.code
+        return actors
+
+    def body_names(self) -> dict[str, str]:
+        """Code -> name of the bodies that adopt resolutions."""
+        return {body.code: body.name for body in self.bodies if body.adopts}
 
     def verb_pattern(self, role: str, *extra: str) -> str:
         """An alternation (no group) of the role's forms, then ``extra`` alternatives."""
@@ -73,4 +125,4 @@ def lexicon() -> Lexicon:
     return Lexicon.from_json(os.environ.get("MANDATE_TRACKER_LEXICON") or DEFAULT_PATH)
 
 
-__all__ = ["DEFAULT_PATH", "ROLES", "Lexicon", "lexicon"]
+__all__ = ["DEFAULT_PATH", "ROLES", "Body", "Lexicon", "lexicon"]
