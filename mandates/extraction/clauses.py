@@ -190,11 +190,7 @@ _GOVERNMENT_RE = re.compile(
 _YEAR_PREFIX_RE = re.compile(r"(?:the\s+)?(?:19|20)\d\d\s+")
 
 #: Nouns of a task given "with" or "for" ("Entrusts the Bureau with the preparation of").
-_TASK_NOUNS = (
-    r"(?:the\s+)?(?:task\s+of\s+)?(?:preparation|preparing|organization|organisation|organizing|"
-    r"convening|holding|drafting|elaboration|elaborating|presentation|presenting|submission|"
-    r"submitting|compilation|compiling)\b"
-)
+_TASK_NOUNS = rf"(?:the\s+)?(?:task\s+of\s+)?(?:{_LEX.verb_pattern('task')})\b"
 
 _GENERIC_ACTOR_RE = re.compile(
     r"the\s+(?P<name>(?:[A-Za-z][\w'-]*)(?:\s+(?!to\b|and\b|shall\b|should\b|will\b|"

@@ -71,8 +71,7 @@ SESSION_RE = re.compile(
 _ORD_RE = re.compile(_ORD, re.IGNORECASE)
 _TRAILING_RESIDUE_RE = re.compile(rf"\s*[;,]?\s*(?P<ord>{_ORD})\s*(?=$|[.;,\n])", re.IGNORECASE)
 _PAST_RE = re.compile(
-    r"(?:\b(?:held|adopted|submitted|presented|established|convened|considered|launched|"
-    r"decided|agreed|made|contained|issued|endorsed|requested|organized|conducted|since)"
+    rf"(?:\b(?:{_LEX.verb_pattern('past', 'since')})"
     r"(?:\s+[\w-]+){0,4}\s*,?\s*)$",
     re.IGNORECASE,
 )
@@ -88,7 +87,7 @@ _OTHER_ENTITY_RE = re.compile(
     r"(?:the\s+)?States\s+Parties)\s*,?\s*$"
 )
 _STRONG_PAST_RE = re.compile(
-    r"\b(?:held|convened|adopted|organized|organised|conducted|launched|established|since)"
+    rf"\b(?:{_LEX.verb_pattern('done', 'since')})"
     r"(?:\s+[\w-]+){0,2}\s*,?\s*$",
     re.IGNORECASE,
 )
@@ -361,8 +360,7 @@ DATE_RE = re.compile(
 
 
 _PAST_DATE_RE = re.compile(
-    r"\b(?:effect|force|held|adopted|signed|launched|issued|dated|established|approved|concluded|"
-    r"since|took\s+place|began|started|opened|convened|submitted|presented|published)\s*,?\s*$",
+    rf"\b(?:effect|force|since|{_LEX.verb_pattern('past_date')})\s*,?\s*$",
     re.IGNORECASE,
 )
 

@@ -29,6 +29,7 @@ from .kinds import (
     noun_matches,
     preceded_by_preposition,
 )
+from .lexicon import lexicon
 from .ordinals import ORDINAL_PATTERN, ordinal_to_int
 
 # "to the Council", "before the Assembly", "for consideration by the Assembly", "for the
@@ -448,10 +449,12 @@ def _in_event_purpose(event: _Event, events: list[_Event], masked: str) -> bool:
     return bool(_EVENT_PURPOSE_RE.match(between)) and not _COORDINATED_RE.search(between)
 
 
+#: "to be held/convened": a product set for later, mentioned in passing.
+_SCHEDULED = lexicon().verb_pattern("scheduled")
 _REFERENCE_RE = re.compile(
     r"\b(?:the|that|this|these|those|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
     rf"(?:{NOUN_PATTERN})\s*,?\s+(?:(?:to\s+be|which\s+(?:will|is\s+to)\s+be|that\s+(?:will|is\s+to)"
-    r"\s+be)\s+(?:[\w-]+\s+)?(?:held|convened|organized|organised)|(?:scheduled|planned)(?:\s+to\s+"
+    rf"\s+be)\s+(?:[\w-]+\s+)?(?:{_SCHEDULED})|(?:scheduled|planned)(?:\s+to\s+"
     r"(?:be\s+held|take\s+place))?|to\s+take\s+place)\s*$",
     re.IGNORECASE,
 )

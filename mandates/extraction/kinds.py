@@ -226,9 +226,8 @@ def preceded_by_verb(masked: str, start: int, floor: int) -> bool:
 
 
 _PRODUCTION_PREP_RE = re.compile(
-    r"(?:\b(?:provide|present|furnish|brief)\b[^,;]{0,60}\bwith|\b(?:preparation|submission|"
-    r"presentation|organization|organisation|convening|holding|publication|drafting|elaboration|"
-    r"production|form)\s+of)\s*$",
+    r"(?:\b(?:provide|present|furnish|brief)\b[^,;]{0,60}\bwith|"
+    rf"\b(?:{lexicon().verb_pattern('production_noun', 'form')})\s+of)\s*$",
     re.IGNORECASE,
 )
 

@@ -10,7 +10,9 @@ A verb is one entry::
 Each role is a place in the rules where the verb works (see ``verb_roles`` in the file):
 ``request``/``decide``/``note``/``other`` open a clause, ``infinitive`` starts what an actor
 is asked to do, ``produce`` makes its object a product, ``make`` is what the adopting body
-decides to do itself, ``duty`` what a body is given in "Decides that X shall ...". Forms
+decides to do itself, ``duty`` what a body is given in "Decides that X shall ..."; the
+participles and nouns of ``passive``, ``make_passive``, ``scheduled``, ``past``, ``done``,
+``past_date``, ``task`` and ``production_noun`` play the other places. Forms
 are regular expressions in which a space stands for any whitespace; matching ignores case;
 within a role the forms keep the file's order (the first that fits wins).
 
@@ -28,7 +30,24 @@ from functools import lru_cache
 from pathlib import Path
 
 DEFAULT_PATH = Path(__file__).with_name("data") / "lexicon.json"
-ROLES = ("request", "decide", "note", "other", "infinitive", "produce", "make", "duty")
+ROLES = (
+    "request",
+    "decide",
+    "note",
+    "other",
+    "infinitive",
+    "produce",
+    "make",
+    "duty",
+    "past",
+    "done",
+    "past_date",
+    "scheduled",
+    "make_passive",
+    "passive",
+    "task",
+    "production_noun",
+)
 
 
 def _regex(form: str) -> str:

@@ -136,7 +136,7 @@ from .result import (
 _DECIDE_MAKE_RE = re.compile(
     r"\b(?:to|that\s+(?:it\s+)?(?:will|shall|should))\s+(?:(?:also|further)\s+)?"
     rf"(?:{_LEX.verb_pattern('make')})\b|\bthat\s+(?:the|its|a|an)\b(?=[^;]{{0,150}}?\b(?:shall|"
-    r"will|should)\s+(?:be\s+(?:held|convened|organized|organised|devoted|dedicated)|"
+    rf"will|should)\s+(?:be\s+(?:{_LEX.verb_pattern('make_passive')})|"
     r"take\s+place))",
     re.IGNORECASE,
 )
@@ -172,8 +172,7 @@ _DECIDE_REQUEST_RE = re.compile(
 
 _DECIDE_PASSIVE_RE = re.compile(
     r"\s*,?\s*(?:also\s+|further\s+)?that\s+(?P<product>(?:the|a|an)\s+[^;]{3,150}?)\s+"
-    r"(?:shall|will|should)\s+be\s+(?:prepared|submitted|presented|organized|organised|convened|"
-    r"made\s+available|provided|compiled|drafted|held|issued|published)\s+by\s+(?P<actor>(?=\S))",
+    rf"(?:shall|will|should)\s+be\s+(?:{_LEX.verb_pattern('passive')})\s+by\s+(?P<actor>(?=\S))",
     re.IGNORECASE,
 )
 
