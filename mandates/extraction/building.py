@@ -337,7 +337,7 @@ class _Builder:
 
 _DELEGATE_RE = re.compile(
     r"\b(?:to|and)\s+(?:(?:also|further)\s+)?(?:to\s+)?(?:continue\s+to\s+)?"
-    r"(?:(?P<ask>invite|request|ask|call\s+(?:up)?on)|encourage|urge|appeal\s+to)\s+",
+    rf"(?:(?P<ask>{lexicon().verb_pattern('delegate_ask')})|{lexicon().verb_pattern('delegate_press')})\s+",
     re.IGNORECASE,
 )
 

@@ -153,7 +153,7 @@ _KEYWORD_RE = re.compile(
 )
 
 _EXTEND_RE = re.compile(
-    r"(?:extend|renew|establish|appoint|create|continue)\w*\s+(?:also\s+|further\s+)?"
+    rf"(?:{_LEX.verb_pattern('extend')})\w*\s+(?:also\s+|further\s+)?"
     r"(?:for\s+a\s+(?:further\s+)?period\s+of\s+\w+\s+years?\s*,?\s+)?(?:the\s+mandates?\s+of\s+)?"
     r"(?:the\s+)?[^;]{0,40}$",
     re.IGNORECASE,

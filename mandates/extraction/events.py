@@ -62,7 +62,7 @@ _ANAPHOR_VERB_RE = re.compile(
 _REFERENCE_MODS_RE = re.compile(r"above-mentioned|aforementioned|said|same|abovementioned", re.I)
 
 _SUPPORT_VERB_RE = re.compile(
-    r"\b(?:provide|providing|support|supporting|assist|facilitate|service|fund|finance)\s*,?\s*$",
+    rf"\b(?:{lexicon().verb_pattern('support')})\s*,?\s*$",
     re.IGNORECASE,
 )
 
@@ -389,9 +389,7 @@ def _working_method(masked: str, start: int, end: int, z1: int) -> bool:
 
 #: Verbs that use or act on something that exists: their object is not a new product.
 _APPLY_VERB_RE = re.compile(
-    r"\b(?:implement|implements|implementing|implementation\s+of|apply|applies|applying|"
-    r"comply\s+with|complying\s+with|follow\s+up\s+on|act\s+(?:up)?on|give\s+effect\s+to|"
-    r"take\s+into\s+account|taking\s+into\s+account|respect|enforce|enforcing)"
+    rf"\b(?:{lexicon().verb_pattern('apply')})"
     r"\s+(?:all\s+(?:of\s+)?(?:the\s+)?|each\s+of\s+the\s+)?$",
     re.IGNORECASE,
 )

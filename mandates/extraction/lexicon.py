@@ -47,6 +47,14 @@ ROLES = (
     "passive",
     "task",
     "production_noun",
+    "support",
+    "give_to",
+    "give_object",
+    "establish",
+    "extend",
+    "apply",
+    "delegate_ask",
+    "delegate_press",
 )
 
 

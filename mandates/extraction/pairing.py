@@ -21,13 +21,14 @@ from .events import (
 from .kinds import (
     PRODUCE_VERBS,
 )
+from .lexicon import lexicon
 
 _SECOND_OBJECT_RE = re.compile(r",?\s+and\s+$", re.IGNORECASE)
 
 _INFINITIVE_BETWEEN_RE = re.compile(r"\b(?:to|and)\s+(?:" + PRODUCE_VERBS + r")\b|;", re.IGNORECASE)
 
 _VERB_THEN_SESSION_RE = re.compile(
-    rf"\b(?:submit|present|provide|transmit|give)\s+(?:to\s+(?:the\s+)?{BODY_PATTERN})?,?\s*$",
+    rf"\b(?:{lexicon().verb_pattern('give_to')})\s+(?:to\s+(?:the\s+)?{BODY_PATTERN})?,?\s*$",
     re.IGNORECASE,
 )
 
@@ -45,7 +46,7 @@ _PURPOSE_RE = re.compile(
 )
 
 _VERB_THEN_BODY_RE = re.compile(
-    r"\b(?:submit|present|provide|give|deliver|make\s+available)\s*,?\s*$", re.IGNORECASE
+    rf"\b(?:{lexicon().verb_pattern('give_object')})\s*,?\s*$", re.IGNORECASE
 )
 
 

@@ -142,7 +142,7 @@ _DECIDE_MAKE_RE = re.compile(
 )
 
 _ESTABLISH_RE = re.compile(
-    r"\b(?:establish|extend|renew|create)\w*\s*(?:,[^,;]{0,80},\s*)?(?:(?:urgently|also|further)\s+)?"
+    rf"\b(?:{_LEX.verb_pattern('establish')})\w*\s*(?:,[^,;]{{0,80}},\s*)?(?:(?:urgently|also|further)\s+)?"
     r"(?:for\s+a\s+(?:further\s+)?period\s+of\s+[\w-]+\s+(?:years?|months?)\s*,?\s+)?"
     r"(?:the\s+mandates?\s+of\s+)?(?:an?\s+)?",
     re.IGNORECASE,
