@@ -115,7 +115,7 @@ _MECHANISM_HEAD = (
     r"fact-finding\s+mission|Expert\s+Mechanism|Group\s+of\s+(?:Independent\s+)?(?:Human\s+"
     r"Rights\s+)?Experts|Team\s+of\s+(?:International\s+)?Experts|Panel\s+of\s+Experts|"
     r"Commission\s+on\s+Human\s+Rights|(?:designated\s+)?Expert|Special\s+Committee|"
-    r"Independent\s+Investigative\s+Mechanism|Chair(?:-Rapporteur)?|Chairs?|Chairperson|"
+    r"Independent\s+Investigative\s+Mechanism|Chair(?:-Rapporteur)?|Chairs?|Chairperson|Co-Chairs?|Co-Chairpersons?|"
     r"Coordinator|Ombudsperson|Monitoring\s+Team|Mechanism|Commission|Mission|Forum|"
     r"(?:Ad\s+Hoc\s+|Preparatory\s+|Intergovernmental\s+|Open-ended\s+)+Committee|"
     r"Group\s+of\s+Governmental\s+Experts|Expert\s+Group"
@@ -192,11 +192,18 @@ _YEAR_PREFIX_RE = re.compile(r"(?:the\s+)?(?:19|20)\d\d\s+")
 #: Nouns of a task given "with" or "for" ("Entrusts the Bureau with the preparation of").
 _TASK_NOUNS = rf"(?:the\s+)?(?:task\s+of\s+)?(?:{_LEX.verb_pattern('task')})\b"
 
+#: A participle that qualifies a body before its infinitive ("the Group established pursuant
+#: to paragraph 3 above to submit"): not part of the name.
+_QUALIFIER = (
+    r"(?:established|created|set\s+up|appointed|referred\s+to|mentioned)\b"
+    r"(?=\s+(?:pursuant|by|in|under|at|on|above|below|earlier)\b)"
+)
 _GENERIC_ACTOR_RE = re.compile(
     r"the\s+(?P<name>(?:[A-Za-z][\w'-]*)(?:\s+(?!to\b|and\b|shall\b|should\b|will\b|"
-    rf"with\s+{_TASK_NOUNS})"
+    rf"with\s+{_TASK_NOUNS}|{_QUALIFIER})"
     r"[\w'-]+){0,14}?)(?=\s*,|\s+(?:to|shall|should|will)\s+(?!(?:the|a|an|all|its|their|"
-    rf"his|her|this|that|these|those|States|Member|United)\b)[a-z]+\b|\s+with\s+{_TASK_NOUNS})",
+    rf"his|her|this|that|these|those|States|Member|United)\b)[a-z]+\b|\s+with\s+{_TASK_NOUNS}|"
+    rf"\s+{_QUALIFIER}[^,;]{{0,80}}?\s+to\s+(?:{_INFINITIVE_VERBS})\b)",
 )
 
 _NOT_UN_RE = re.compile(

@@ -70,7 +70,7 @@ _PREP_BEFORE_RE = re.compile(
 #: Verb-based deliverables ("to report to the Council", "to brief", "to consult States").
 VERB_PRODUCT_RE = re.compile(
     r"\b(?:to|and)\s+(?:(?:continue\s+to|further|also|regularly|periodically|orally|annually|"
-    r"jointly)\s+)?(?:(?P<report>report)(?!\s+(?:of|by|on\s+the\s+(?:report|work)))\b|"
+    r"jointly)\s+)?(?:(?P<report>report)(?!\s+(?:of|by)\b)\b|"
     r"(?P<address>address)\s+(?:and\s+engage\s+in\s+an?\s+interactive\s+dialogue\s+with\s+)?"
     r"(?:the\s+)?(?=(?:Human\s+Rights\s+Council|Council|General\s+Assembly|Assembly)\b)|"
     r"(?P<inform>apprise|inform)\s+(?:the\s+)?(?=(?:Human\s+Rights\s+Council|Council|General\s+"
