@@ -356,9 +356,26 @@ def _resolve_backref(word: str, pos: int, ctx: _Context) -> str | None:
     return max(counts, key=lambda key: counts[key])
 
 
+_SPACED_HYPHEN_RE = re.compile(r"(?<=[A-Za-z]) (?=-[A-Za-z])")
+
+
+def _match_spaced_hyphen(pos: int, end: int, ctx: _Context) -> tuple[str, int] | None:
+    """The alias table on "the Secretary -General" as a PDF layout leaves it: matched with
+    the space before the hyphen left out, the end mapped back to the text."""
+    window = ctx.masked[pos : min(end, pos + 200)]
+    if " -" not in window:
+        return None
+    kept = [i for i in range(len(window)) if not _SPACED_HYPHEN_RE.match(window, i)]
+    hit = ctx.table.match_at("".join(window[i] for i in kept), 0)
+    if hit is None:
+        return None
+    name, stop = hit
+    return name, pos + (kept[stop - 1] + 1 if stop else 0)
+
+
 def _parse_actor_at(pos: int, end: int, ctx: _Context) -> _Actor | None:
     masked = ctx.masked
-    hit = ctx.table.match_at(masked, pos, end)
+    hit = ctx.table.match_at(masked, pos, end) or _match_spaced_hyphen(pos, end, ctx)
     if hit and hit[0] == "Secretariat":
         owner = _OF_OWNER_RE.match(masked, hit[1], end)
         owned = ctx.table.match_at(masked, owner.end(), end) if owner else None

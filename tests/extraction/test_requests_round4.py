@@ -346,3 +346,18 @@ def test_a_qualifying_participle_is_not_part_of_the_actor_name():
         "eighty-second session;"
     )
     assert rows(r) == [("1", "Group of Governmental Experts", "report", ("GA", 82, "at"))]
+
+
+def test_actor_with_a_space_before_its_hyphen_as_pdfs_leave_it():
+    """ "the Secretary -General" (a PDF layout) is the Secretary-General; the quote keeps the
+    printed text."""
+    r = ga(
+        "1. Requests the Secretary -General to submit a report on canals to the General "
+        "Assembly at its eighty-second session;"
+    )
+    [d] = r.deliverables
+    assert (d.actor, d.actor_text, d.needs_review) == (
+        "Secretary-General",
+        "the Secretary -General",
+        False,
+    )
