@@ -158,6 +158,9 @@ def session_detail(request, code: str, number: int):
         {
             "session": session,
             "deliverables": deliverables,
+            "considerations": selectors.consideration_list_for_session(
+                session=session, user=request.user
+            ),
             "export_query": f"session={session.body.code}-{session.number}",
             "today": timezone.localdate(),
         },
@@ -221,6 +224,9 @@ def resolution_detail(request, symbol: str):
             "resolution": resolution,
             "blocks": paragraphs_with_evidence(paragraphs, deliverables),
             "deliverables": deliverables,
+            "considerations": selectors.consideration_list_for_resolution(
+                resolution=resolution, user=request.user
+            ),
             "today": timezone.localdate(),
         },
     )

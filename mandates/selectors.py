@@ -10,6 +10,7 @@ from .models import (
     CLOSED_PROGRESS,
     Actor,
     Body,
+    Consideration,
     Deliverable,
     FeedToken,
     Paragraph,
@@ -112,6 +113,31 @@ def deliverable_get_for(*, uid, user=None) -> Deliverable | None:
     if user.is_staff or deliverable.assignees.filter(user=user).exists():
         return deliverable
     return None
+
+
+def consideration_list_for_resolution(*, resolution: Resolution, user=None):
+    """When the body takes this resolution's question up again, as this person may see it."""
+    return list(
+        Consideration.objects.visible_to(user)
+        .filter(resolution=resolution)
+        .select_related("session__body", "body")
+    )
+
+
+def consideration_list_for_session(*, session: Session, user=None) -> list[Consideration]:
+    """Questions taken up again at this session; for a flagged one, also when this session is
+    only another reading of the text (the session page marks those)."""
+    found = (
+        Consideration.objects.visible_to(user)
+        .filter(body=session.body)
+        .select_related("resolution", "session__body", "body")
+        .order_by("resolution__symbol")
+    )
+    return [
+        item
+        for item in found
+        if item.session_id == session.pk or session.number in (item.alternatives or [])
+    ]
 
 
 def feed_token_list_active(*, user) -> QuerySet[FeedToken]:
