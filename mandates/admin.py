@@ -472,6 +472,21 @@ class DueFilter(admin.SimpleListFilter):
         return queryset
 
 
+class AssignedToMeFilter(admin.SimpleListFilter):
+    """The deliverables assigned to the person looking (through their contact)."""
+
+    title = _("assigned to me")
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [("1", _("assigned to me"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "1":
+            return queryset.filter(assignees__user=request.user)
+        return queryset
+
+
 class CommentInline(admin.TabularInline):
     model = models.Comment
     extra = 1
@@ -590,6 +605,8 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
         ("mandate__resolution__body", admin.RelatedOnlyFieldListFilter),
         DueSessionFilter,
         ("mandate__actor", admin.RelatedOnlyFieldListFilter),
+        AssignedToMeFilter,
+        ("assignees", admin.RelatedOnlyFieldListFilter),
     ]
     search_fields = [
         "title",

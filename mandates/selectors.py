@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from .models import (
     CLOSED_PROGRESS,
@@ -45,6 +45,31 @@ def deliverable_list_overdue(*, today: date, user=None) -> QuerySet[Deliverable]
         deliverable_list_for(user=user)
         .filter(due_date__lt=today)
         .exclude(progress__in=CLOSED_PROGRESS)
+    )
+
+
+def deliverable_list_no_deadline(*, user=None) -> QuerySet[Deliverable]:
+    """Open deliverables with no due date at all (no session, no printed date, no manual
+    date): a compilation, consultations."""
+    return (
+        deliverable_list_for(user=user)
+        .filter(due_date__isnull=True)
+        .exclude(progress__in=CLOSED_PROGRESS)
+        .order_by("mandate__resolution__symbol", "position", "pk")
+    )
+
+
+def deliverable_list_assigned_to(*, user) -> QuerySet[Deliverable]:
+    """Open deliverables assigned to this person (through their contact), public or not,
+    whatever their date; those without a date last."""
+    if user is None or not user.is_authenticated:
+        return Deliverable.objects.none()
+    return (
+        deliverable_list()
+        .filter(assignees__user=user)
+        .exclude(review_status=ReviewStatus.REJECTED)
+        .exclude(progress__in=CLOSED_PROGRESS)
+        .order_by(F("due_date").asc(nulls_last=True), "pk")
     )
 
 
