@@ -487,6 +487,20 @@ class AssignedToMeFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ProposedChangeInline(admin.TabularInline):
+    """What a new version of the text or a noted report proposes; decided in Proposed
+    changes (accept / dismiss), never applied on its own."""
+
+    model = models.ProposedChange
+    extra = 0
+    fields = ["field", "old_value", "new_value", "source", "created_at", "resolved"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 class CommentInline(admin.TabularInline):
     model = models.Comment
     extra = 1
@@ -684,7 +698,7 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
             },
         ),
     ]
-    inlines = [CommentInline]
+    inlines = [ProposedChangeInline, CommentInline]
     actions = ["confirm", "reject", "assign", "mark_submitted", "export_csv", "export_xlsx"]
     change_list_template = "admin/mandates/deliverable/change_list.html"
 

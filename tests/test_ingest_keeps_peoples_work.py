@@ -127,7 +127,7 @@ def _work_on(deliverable: Deliverable, person: Contact) -> None:
     Comment.objects.create(deliverable=deliverable, text="Drafting started with the unit.")
 
 
-def test_trimmed_text_keeps_what_people_worked_on(ingest_text):
+def test_trimmed_text_keeps_what_people_worked_on(ingest_text, superuser):
     """Paragraphs 3-5 leave the text. The study (worked on in every way) and the SG report
     (only a comment) are kept, marked no longer in the text, flagged, with a proposed
     change; the untouched seminar goes, unless an editor (who may not delete) uploads."""
@@ -152,6 +152,23 @@ def test_trimmed_text_keeps_what_people_worked_on(ingest_text):
     assert not _of("2").no_longer_in_text  # still in the text
     flagged = Deliverable.objects.filter(no_longer_in_text=True)
     assert set(flagged.values_list("pk", flat=True)) >= {study.pk, sg_report.pk}
+
+    # Staff see it and filter by it: admin list, admin page with the proposal, public page.
+    staff = Client()
+    staff.force_login(superuser)
+    listed = staff.get(
+        reverse("admin:mandates_deliverable_changelist"), {"no_longer_in_text__exact": "1"}
+    )
+    assert {d.pk for d in listed.context["cl"].result_list} == set(
+        flagged.values_list("pk", flat=True)
+    )
+    page = staff.get(reverse("admin:mandates_deliverable_change", args=[study.pk]))
+    assert "no longer in the text" in page.content.decode().lower()
+    assert "Drafting started with the unit." in page.content.decode()
+    page = staff.get(reverse("mandates:deliverable", args=[study.uid])).content.decode()
+    assert "no longer in the text" in page
+    api = staff.get("/api/deliverables/", {"no_longer_in_text": "true"}).json()
+    assert {item["uid"] for item in api["results"]} >= {str(study.uid), str(sg_report.uid)}
 
     # The same revision again (another file of it) records nothing twice.
     ingest_text(TRIMMED.replace("[Adopted without a vote.]", "[Adopted without a vote.] "))
