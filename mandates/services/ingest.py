@@ -658,6 +658,10 @@ def _propose_fulfilments(resolution: Resolution, result) -> list[str]:
             continue
         body_code, number = body_session
         words = paragraphs.get(note.paragraph, "")
+        # Proposed once, accepted or dismissed: a later version of the text does not ask again.
+        already_proposed = ProposedChange.objects.filter(
+            field="fulfilled_by", new_value=note.document
+        )
         candidates = (
             Deliverable.objects.filter(
                 due_session__body__code=body_code,
@@ -667,9 +671,7 @@ def _propose_fulfilments(resolution: Resolution, result) -> list[str]:
             )
             .filter(_same_series(resolution))
             .exclude(mandate__resolution=resolution)
-            .exclude(
-                proposed_changes__field="fulfilled_by", proposed_changes__new_value=note.document
-            )
+            .exclude(pk__in=already_proposed.values("deliverable"))
             .select_related("mandate__actor", "mandate__resolution")
             .prefetch_related("mandate__actor__aliases")
             .distinct()

@@ -199,3 +199,28 @@ def test_reiterated_request_links_its_predecessor():
     _ingest_text(later, name="A_HRC_RES_61_98.txt")
     renewed = Deliverable.objects.get(mandate__resolution__symbol="A/HRC/RES/61/98")
     assert renewed.predecessor.mandate.resolution.symbol == "A/HRC/RES/58/97"
+
+
+def _takes_note(words: str, *, adopted: str = "2 April 2026") -> str:
+    return hrc_resolution(
+        number="61/99",
+        adopted=adopted,
+        operative=[words, "Calls upon States to ensure access to safe drinking water for all;"],
+    )
+
+
+def test_takes_note_is_proposed_once_and_needs_the_actor_named():
+    """A noted report that names no actor is no evidence; a proposal is made once, and a
+    later version of the text does not ask again after a person dismissed it."""
+    _ingest_text(hrc_resolution(operative=[REPORT_AT_64.replace("sixty-fourth", "sixty-first")]))
+    earlier = Deliverable.objects.get()
+    _ingest_text(_takes_note("Takes note of the report (A/HRC/61/77);"), "A_HRC_RES_61_99.txt")
+    assert not ProposedChange.objects.exists()
+    named = "Takes note of the report of the High Commissioner (A/HRC/61/77);"
+    _ingest_text(_takes_note(named), "A_HRC_RES_61_99.txt")
+    assert ProposedChange.objects.filter(deliverable=earlier).count() == 1
+    ProposedChange.objects.update(resolved=True)  # dismissed
+    _ingest_text(_takes_note(named, adopted="3 April 2026"), "A_HRC_RES_61_99.txt")
+    assert ProposedChange.objects.filter(deliverable=earlier).count() == 1
+    earlier.refresh_from_db()
+    assert earlier.fulfilled_by == "" and earlier.progress == Deliverable.Progress.PLANNED
