@@ -28,7 +28,7 @@ def permissions(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mandates', '0006_reminders_schedule'),
+        ('mandates', '0007_contact_delivery_none'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
