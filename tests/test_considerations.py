@@ -118,3 +118,19 @@ def test_a_new_version_never_overwrites_a_confirmed_consideration():
     assert item.needs_review
     assert any("HRC 66" in reason for reason in item.review_reasons)
     assert Consideration.objects.count() == 1
+
+
+def test_a_consideration_leaving_the_text():
+    """Proposed: it goes with its paragraph. Confirmed: kept and flagged for review."""
+    without = hrc_resolution(
+        operative=["Calls upon States to ensure access to safe drinking water for all;"]
+    )
+    _consider_at("sixty-fourth")
+    resolution_ingest(data=without.encode(), name="A_HRC_RES_58_97.txt")
+    assert not Consideration.objects.exists()
+    _consider_at("sixty-fourth")
+    Consideration.objects.update(review_status=ReviewStatus.CONFIRMED)
+    resolution_ingest(data=without.encode(), name="A_HRC_RES_58_97.txt")
+    item = Consideration.objects.get()
+    assert str(item.session) == "HRC 64" and item.needs_review
+    assert any("no longer in the text" in reason for reason in item.review_reasons)

@@ -284,7 +284,7 @@ def _store(
     changes += _store_mandates(
         resolution, result, paragraphs, update=existing is not None, may_delete=may_delete
     )
-    changes += _store_consideration(resolution, result, paragraphs)
+    changes += _store_consideration(resolution, result, paragraphs, may_delete=may_delete)
     changes += _propose_fulfilments(resolution, result)
     return resolution, changes
 
@@ -726,7 +726,7 @@ def _actor_named(actor: Actor | None, words: str) -> bool:
 
 
 def _store_consideration(
-    resolution: Resolution, result, paragraphs: dict[str, Paragraph]
+    resolution: Resolution, result, paragraphs: dict[str, Paragraph], *, may_delete: bool
 ) -> list[str]:
     """ "Decides to continue its consideration ... at its Nth session": stored and flagged
     like a deadline. A consideration a person reviewed is kept; a different reading in a new
@@ -736,7 +736,7 @@ def _store_consideration(
     if found is None:
         if existing is None:
             return []
-        if existing.review_status == ReviewStatus.PROPOSED:
+        if may_delete and existing.review_status == ReviewStatus.PROPOSED:
             existing.delete()
             return ["consideration no longer in the text: removed"]
         _flag(existing, NO_LONGER_IN_TEXT)
