@@ -487,20 +487,6 @@ class AssignedToMeFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ProposedChangeInline(admin.TabularInline):
-    """What a new version of the text or a noted report proposes; decided in Proposed
-    changes (accept / dismiss), never applied on its own."""
-
-    model = models.ProposedChange
-    extra = 0
-    fields = ["field", "old_value", "new_value", "source", "created_at", "resolved"]
-    readonly_fields = fields
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
 class CommentInline(admin.TabularInline):
     model = models.Comment
     extra = 1
@@ -641,6 +627,7 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
     readonly_fields = [
         "uid",
         "evidence",
+        "proposed_changes_list",
         "due_summary",
         "sequence",
         "computed_due_date",
@@ -675,6 +662,7 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
                     "needs_review",
                     "review_reasons",
                     "no_longer_in_text",
+                    "proposed_changes_list",
                     "progress",
                     "fulfilled_by",
                     "fulfilled_on",
@@ -698,9 +686,37 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
             },
         ),
     ]
-    inlines = [ProposedChangeInline, CommentInline]
+    inlines = [CommentInline]
     actions = ["confirm", "reject", "assign", "mark_submitted", "export_csv", "export_xlsx"]
     change_list_template = "admin/mandates/deliverable/change_list.html"
+
+    @admin.display(description=_("proposed changes"))
+    def proposed_changes_list(self, obj: models.Deliverable):
+        """What a new version of the text or a noted report proposes, open ones first;
+        decided in Proposed changes (accept / dismiss), never applied on their own."""
+        changes = sorted(obj.proposed_changes.all(), key=lambda c: (c.resolved, -c.pk))
+        if not changes:
+            return "-"
+        return format_html(
+            '<ul>{}</ul><p><a href="{}?deliverable__id__exact={}">{}</a></p>',
+            format_html_join(
+                "",
+                "<li>{}: {} &rarr; {} <small>({}; {})</small></li>",
+                (
+                    (
+                        c.field,
+                        c.old_value,
+                        c.new_value,
+                        c.source,
+                        _("decided") if c.resolved else _("open"),
+                    )
+                    for c in changes
+                ),
+            ),
+            reverse("admin:mandates_proposedchange_changelist"),
+            obj.pk,
+            _("Accept or dismiss in Proposed changes"),
+        )
 
     @admin.display(description=_("deliverable"), ordering="title")
     def title_or_kind(self, obj):

@@ -165,6 +165,13 @@ def test_trimmed_text_keeps_what_people_worked_on(ingest_text, superuser):
     page = staff.get(reverse("admin:mandates_deliverable_change", args=[study.pk]))
     assert "no longer in the text" in page.content.decode().lower()
     assert "Drafting started with the unit." in page.content.decode()
+    proposals = page.context["adminform"].form.instance.proposed_changes.all()
+    link = (
+        f"{reverse('admin:mandates_proposedchange_changelist')}?deliverable__id__exact={study.pk}"
+    )
+    assert link in page.content.decode() and proposals.count() == 1
+    listed = staff.get(link).context["cl"].result_list
+    assert [c.field for c in listed] == ["no_longer_in_text"]
     page = staff.get(reverse("mandates:deliverable", args=[study.uid])).content.decode()
     assert "no longer in the text" in page
     api = staff.get("/api/deliverables/", {"no_longer_in_text": "true"}).json()
