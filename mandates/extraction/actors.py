@@ -89,11 +89,19 @@ class ActorTable:
         # One-word names of institutions ("Office", "Council"): generic words that also
         # begin or end the names of other institutions.
         self._generic: set[str] = set()
+        # Acronyms match only in capitals: "WHO" is the agency, "who" is not.
+        acronyms: dict[str, str] = {}
+        worded: set[str] = set()
         for name, aliases in entries:
             for alias in [name, *aliases]:
                 key = normalise(alias)
                 self._lookup.setdefault(key, name)
                 word = _ARTICLE_RE.sub("", alias)
+                letters = word.replace("-", "")
+                if letters.isalpha() and letters.isupper():
+                    acronyms[key] = word
+                else:
+                    worded.add(key)
                 if (
                     word.isalpha()
                     and word[0].isupper()
@@ -104,8 +112,13 @@ class ActorTable:
         # Longest alias first so that the regex alternation prefers the fullest name
         # ("United Nations High Commissioner for Refugees" over "High Commissioner").
         keys = sorted(self._lookup, key=len, reverse=True)
-        self._keys = keys
-        pattern = "|".join(f"(?:{_alias_regex(key)})" for key in keys if key)
+        pattern = "|".join(
+            f"(?-i:{_alias_regex(acronyms[key])})"
+            if key in acronyms and key not in worded
+            else f"(?:{_alias_regex(key)})"
+            for key in keys
+            if key
+        )
         self._regex = re.compile(
             rf"(?:the\s+|its\s+)?(?:{pattern})(?![\w-])" if pattern else r"(?!x)x",
             re.IGNORECASE,

@@ -128,3 +128,14 @@ def test_office_alone_is_ohchr_but_not_inside_another_office(printed):
 def test_search_reads_generic_words_only_as_whole_names(sentence, expected):
     """'Office', 'Council', 'Assembly' inside a longer name are not the actors they abbreviate."""
     assert [name for name, _, _ in ActorTable.default().search(sentence)] == expected
+
+
+def test_acronyms_match_only_in_capitals():
+    """'WHO' is the agency; 'who' in "experts who may participate" is not an actor."""
+    table = ActorTable.default()
+    assert [name for name, _, _ in table.search("invites experts who may attend")] == []
+    assert table.match_at("who may attend", 0) is None
+    assert [name for name, _, _ in table.search("Invites WHO and the ILO to attend")] == [
+        "WHO",
+        "ILO",
+    ]
