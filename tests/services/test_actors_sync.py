@@ -1,18 +1,21 @@
 """The Actor table follows the packaged actor table and keeps what staff edited."""
 
-from importlib import import_module
+import os
+import subprocess
+import sys
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from mandates.extraction.actors import ActorTable
 from mandates.models import Actor, ActorAlias
 from mandates.services.actors import actor_table_from_database, actors_sync
 
 pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _sync(*extra) -> str:
@@ -115,29 +118,55 @@ def test_actors_sync_with_a_table_adds_aliases_without_taking_staff_ones():
     assert ActorAlias.objects.get(alias="the Panel").actor.name == "OHCHR"
 
 
-@pytest.mark.django_db(transaction=True)
-def test_upgrade_gives_precise_kinds_and_keeps_kinds_staff_set():
-    """From 0006: kinds 0004 wrote become the package's; a kind staff changed stays theirs."""
-    executor = MigrationExecutor(connection)
-    executor.migrate([("mandates", "0006_reminders_schedule")])
-    try:
-        old = executor.loader.project_state([("mandates", "0006_reminders_schedule")]).apps
-        OldActor = old.get_model("mandates", "Actor")
-        OldActor.objects.all().delete()
-        import_module("mandates.migrations.0004_default_actors").load(old, None)
-        assert OldActor.objects.get(name="Member States").kind == "other"  # 0004 had no "state"
-        OldActor.objects.filter(name="UNICEF").update(kind="organ")  # staff's choice
-        OldActor.objects.create(name="Invented Desk", kind="treaty_body")  # staff's actor
-    finally:
-        executor = MigrationExecutor(connection)
-        executor.loader.build_graph()
-        executor.migrate(executor.loader.graph.leaf_nodes())
+def _manage(database: Path, *args: str) -> str:
+    """Run manage.py on its own SQLite file, as an operator would."""
+    env = {**os.environ, "DEBUG": "1", "DATABASE_URL": f"sqlite:///{database}"}
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
 
-    assert Actor.objects.get(name="Member States").kind == "state"
-    assert Actor.objects.get(name="United Nations system").kind == "system"
-    assert Actor.objects.get(name="Invented Desk").kind == "treaty body"
-    unicef = Actor.objects.get(name="UNICEF")
-    assert (unicef.kind, unicef.package_entry["kind"]) == ("body", "agency")
-    report = actors_sync()
-    assert not report.changed
-    assert report.left_alone == ["UNICEF: kind 'body' (set by staff; the package says 'agency')"]
+
+def test_upgrade_gives_precise_kinds_and_keeps_kinds_staff_set(tmp_path):
+    """From 0006: kinds 0004 wrote become the package's; a kind staff changed stays theirs."""
+    database = tmp_path / "upgrade.sqlite3"
+    _manage(database, "migrate", "mandates", "0006_reminders_schedule")
+    staff_edits = (
+        "from django.db import connection\n"
+        "with connection.cursor() as c:\n"
+        "    c.execute(\"SELECT kind FROM mandates_actor WHERE name = 'Member States'\")\n"
+        "    print('before', c.fetchone()[0])\n"
+        "    c.execute(\"UPDATE mandates_actor SET kind = 'organ' WHERE name = 'UNICEF'\")\n"
+        "    c.execute(\"INSERT INTO mandates_actor (name, kind) VALUES ('Invented Desk', 'treaty_body')\")\n"
+    )
+    assert "before other" in _manage(database, "shell", "-c", staff_edits)  # 0004: no "state"
+
+    migrated = _manage(database, "migrate")
+    assert "Applying mandates.0007_actor_kinds_and_package_entry... OK" in migrated
+
+    kinds = _manage(
+        database,
+        "shell",
+        "-c",
+        "from mandates.models import Actor\n"
+        "for name in ['Member States', 'United Nations system', 'Invented Desk', 'UNICEF']:\n"
+        "    actor = Actor.objects.get(name=name)\n"
+        "    print(f'{name}={actor.kind}/{actor.package_entry.get(\"kind\")}')\n",
+    )
+    assert kinds.splitlines()[-4:] == [
+        "Member States=state/state",
+        "United Nations system=system/system",
+        "Invented Desk=treaty body/None",
+        "UNICEF=body/agency",
+    ]
+    synced = _manage(database, "actors_sync")
+    assert synced.splitlines() == [
+        "left alone UNICEF: kind 'body' (set by staff; the package says 'agency')",
+        "0 added, 0 updated, 1 left alone (staff edits)",
+    ]
