@@ -148,7 +148,7 @@ def test_upgrade_gives_precise_kinds_and_keeps_kinds_staff_set(tmp_path):
     assert "before other" in _manage(database, "shell", "-c", staff_edits)  # 0004: no "state"
 
     migrated = _manage(database, "migrate")
-    assert "Applying mandates.0007_actor_kinds_and_package_entry... OK" in migrated
+    assert "Applying mandates.0009_actor_kinds_and_package_entry... OK" in migrated
 
     kinds = _manage(
         database,

@@ -61,7 +61,7 @@ def backward(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mandates', '0006_reminders_schedule'),
+        ('mandates', '0008_ingest_keeps_peoples_work'),
     ]
 
     operations = [
