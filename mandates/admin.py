@@ -110,7 +110,7 @@ class SessionAdmin(SimpleHistoryAdmin):
         return calendar_links(reverse("mandates:feed_sessions"))
 
     def save_model(self, request, obj, form, change):
-        moved = {"start", "end", "dates_status"} & set(form.changed_data)
+        moved = {"start", "end", "dates_status", "main_part_end"} & set(form.changed_data)
         if not (change and moved):
             super().save_model(request, obj, form, change)
             return
