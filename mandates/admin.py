@@ -80,7 +80,7 @@ class SessionAdmin(SimpleHistoryAdmin):
     search_fields = ["body__code", "=number"]
     list_select_related = ["body"]
     date_hierarchy = "start"
-    readonly_fields = ["calendar", "session_calendar"]
+    readonly_fields = ["sequence", "calendar", "session_calendar"]
     actions = ["mark_announced"]
 
     @admin.action(description=_("Mark the dates as announced (confirmed)"))
