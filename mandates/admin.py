@@ -1109,3 +1109,17 @@ class FeedTokenAdmin(admin.ModelAdmin):
             % {"count": len(tokens)},
             messages.SUCCESS,
         )
+
+
+@admin.register(models.FeedState)
+class FeedStateAdmin(admin.ModelAdmin):
+    """What each feed last served (read-only: the feeds keep it themselves)."""
+
+    list_display = ["key", "etag", "last_modified"]
+    search_fields = ["key"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
