@@ -361,3 +361,12 @@ def test_actor_with_a_space_before_its_hyphen_as_pdfs_leave_it():
         "the Secretary -General",
         False,
     )
+
+
+def test_a_functional_commission_from_the_lexicon_dates_a_report():
+    """The Commission on Science and Technology for Development is one lexicon entry."""
+    r = ga(
+        "1. Requests the Secretary-General to submit a report on canals to the Commission on "
+        "Science and Technology for Development at its thirtieth session;"
+    )
+    assert rows(r) == [("1", "Secretary-General", "report", ("CSTD", 30, "at"))]
