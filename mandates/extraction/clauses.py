@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .actors import ActorTable
+from .deadlines import BODY_NAMES as _BODY_NAMES
 from .lexicon import lexicon
 
 _LEX = lexicon()
@@ -178,6 +179,12 @@ _OF_SOMETHING_RE = re.compile(r"\s+of\s+(?:the\s+)?(?!United\s+Nations\b)[A-Z]")
 
 _OF_OWNER_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 
+_BARE_PRESIDENT_RE = re.compile(r"(?:the\s+)?President\b(?=\s*,?\s+(?:to|also|further)\b)")
+_ITS_OFFICER_RE = re.compile(
+    r"(?:its|their)\s+(?P<title>Chair(?:-Rapporteur|person)?s?|Co-Chairs?|Bureau|President|"
+    r"secretariat)\b(?=\s*,?\s+(?:to|also|further)\b)",
+    re.IGNORECASE,
+)
 _IT_RE = re.compile(r"(?:it|them)\b(?=\s*,?\s+(?:to|also|further)\b)")
 
 _PRONOUN_RE = re.compile(r"(?:him|her)\b(?=\s*,?\s+(?:to|also|further|once)\b)")
@@ -415,6 +422,19 @@ def _parse_actor_at(pos: int, end: int, ctx: ReadingContext) -> ActorMention | N
                 named, _printed(ctx.text[pos : pronoun.end()]), pos, pronoun.end(), True
             )
         return None
+    president = _BARE_PRESIDENT_RE.match(masked, pos, end)
+    owner = ctx.table.match(f"President of the {_BODY_NAMES.get(ctx.body or '', '')}")
+    if president and owner:  # "requests the President to": the adopting body's President
+        printed = _printed(ctx.text[pos : president.end()])
+        return ActorMention(owner, printed, pos, president.end(), True)
+    officer = _ITS_OFFICER_RE.match(masked, pos, end)
+    if officer and ctx.last_body is not None:  # "requests its Chair to": the body's Chair
+        title = _printed(officer.group("title"))
+        name = f"{title[:1].upper()}{title[1:]} of the {ctx.last_body.name}"
+        printed = _printed(ctx.text[pos : officer.end()])
+        return ActorMention(
+            name, printed, pos, officer.end(), False, ["actor not in the alias table"]
+        )
     it = _IT_RE.match(masked, pos, end)
     if it:
         if ctx.last_body is None:

@@ -548,6 +548,7 @@ def _clause(
         if found:
             actors, partners = _parse_actors(found.start("rest"), found.end("rest") + 40, ctx)
             if actors and not actors[0].state:
+                ctx.last_body = actors[0]  # "... shall hold a session, and requests its Chair to"
                 builder.request(
                     label,
                     clause.start,
