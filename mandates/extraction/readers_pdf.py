@@ -740,10 +740,16 @@ def _join_note(previous: str, text: str) -> str:
     return f"{previous} {text}"
 
 
+def _has_letters(text: str) -> bool:
+    return any(char.isalpha() for char in text)
+
+
 def _new_paragraph(previous: _Line, line: _Line, spacing: float, margin: float) -> bool:
     gap = previous.y - line.y
-    if gap > spacing * 1.3 or gap < 0.3 * spacing:  # (a column beside the line before)
+    if gap > spacing * 1.3 or gap < 0:
         return True
+    if gap < 0.3 * spacing:  # a column beside the line before: text apart, figures a row
+        return _has_letters(previous.plain()) and _has_letters(line.plain())
     if abs(previous.size - line.size) > 1.5:
         return True
     em = line.size
