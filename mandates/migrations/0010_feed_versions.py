@@ -18,7 +18,7 @@ def sequence_from_history(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mandates', '0008_ingest_keeps_peoples_work'),
+        ('mandates', '0009_actor_kinds_and_package_entry'),
     ]
 
     operations = [
