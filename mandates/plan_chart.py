@@ -13,6 +13,7 @@ RIGHT = 8
 TOP = 12
 BOTTOM = 36  # room for the week labels
 MIN_LABEL_GAP = 56  # pixels between two week labels
+MAX_BAR_WIDTH = 40
 PALETTE_SIZE = 6
 
 
@@ -65,7 +66,8 @@ def load_chart_layout(load) -> LoadChart:
     plot_height = HEIGHT - TOP - BOTTOM
     scale = plot_height / top
     group = (WIDTH - LEFT - RIGHT) / len(load.weeks)
-    bar_width = group * 0.8 / max(len(load.rows), 1)
+    bar_width = min(group * 0.8 / max(len(load.rows), 1), MAX_BAR_WIDTH)
+    inset = (group - bar_width * len(load.rows)) / 2  # centre each week's bars
     for index, (_, cells) in enumerate(load.rows):
         for position, cell in enumerate(cells):
             if not cell.documents:
@@ -77,7 +79,7 @@ def load_chart_layout(load) -> LoadChart:
                     week=cell.week,
                     documents=cell.documents,
                     over_limit=cell.over_limit,
-                    x=_round(LEFT + position * group + group * 0.1 + index * bar_width),
+                    x=_round(LEFT + position * group + inset + index * bar_width),
                     y=_round(chart.baseline - height),
                     width=_round(max(bar_width - 1, 1)),
                     height=_round(height),

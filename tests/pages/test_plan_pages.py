@@ -59,7 +59,7 @@ def test_session_plan_page_shows_entries_forecasts_words_and_load(client, plan_w
     assert "Draft guidelines" not in html  # a proposal: staff only
     assert "Annual report on housing" in html and "projected from HRC 62" in html
     assert 'class="forecast"' in html
-    assert "25500" in html  # three reports of 8,500 words
+    assert "25,500" in html  # three reports of 8,500 words
     assert '<svg class="load"' in html
     assert "Development Section: 3 documents in the week of 5 Apr 2027" in html  # limit 2
 

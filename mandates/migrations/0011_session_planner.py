@@ -33,8 +33,7 @@ def default_planning_data(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mandates', '0009_actor_kinds_and_package_entry'),
-        ('mandates', '0009_feed_versions'),
+        ('mandates', '0010_feed_versions'),
     ]
 
     operations = [
