@@ -1,6 +1,6 @@
 """Thin views: they call selectors and services and render."""
 
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -116,3 +116,11 @@ def deliverable_ics(request, uid):
     response = HttpResponse(feeds.deliverable_ics(deliverable), content_type=feeds.CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="deliverable-{deliverable.uid}.ics"'
     return response
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the icon."""
+    from django.templatetags.static import static
+
+    return HttpResponsePermanentRedirect(static("mandates/favicon.svg"))
