@@ -29,6 +29,23 @@ def change_reason(text: str) -> str:
     return text if len(text) <= REASON_LENGTH else text[: REASON_LENGTH - 1] + "…"
 
 
+def _concrete(deliverable: Deliverable) -> Deliverable:
+    """The review queue's rows are a proxy model, and the history only hears saves of
+    Deliverable itself: view the same object (same attributes, shared) as a Deliverable."""
+    if type(deliverable) is Deliverable:
+        return deliverable
+    concrete = Deliverable.__new__(Deliverable)
+    concrete.__dict__ = deliverable.__dict__
+    return concrete
+
+
+def _concrete_rows(deliverables: QuerySet[Deliverable]) -> QuerySet[Deliverable]:
+    """The same rows as Deliverable (see `_concrete`)."""
+    if deliverables.model is Deliverable:
+        return deliverables
+    return Deliverable.objects.filter(pk__in=deliverables.values("pk"))
+
+
 # Kept up to date by the system, never owned by a person.
 DERIVED_FIELDS = frozenset(
     {"edited_fields", "updated_at", "sequence", "computed_due_date", "due_date"}
@@ -52,7 +69,7 @@ def deliverable_mark_edited(*, deliverable: Deliverable, fields: Iterable[str]) 
 def deliverable_review(*, deliverables: QuerySet[Deliverable], status: str) -> int:
     """Confirm or reject proposed deliverables; confirming clears the review flag."""
     count = 0
-    for deliverable in deliverables.select_for_update(of=("self",)):
+    for deliverable in _concrete_rows(deliverables).select_for_update(of=("self",)):
         deliverable.review_status = status
         deliverable.needs_review = False
         deliverable.save(update_fields=["review_status", "needs_review", "updated_at"])
@@ -173,6 +190,7 @@ def deliverable_decide(
     saved, the item stays proposed and flagged. Reject: the item is rejected. The history
     record says who decided (the request's user) and what; returns that sentence.
     """
+    deliverable = _concrete(deliverable)
     stored = Deliverable.objects.select_related("due_session__body").get(pk=deliverable.pk)
     previous = Reading.of(stored)
     edited = set(edited_fields)
@@ -217,7 +235,7 @@ def deliverable_assign(*, deliverables: QuerySet[Deliverable], contacts: Iterabl
     contacts = list(contacts)
     count = 0
     names = ", ".join(contact.name for contact in contacts) or _("nobody")
-    for deliverable in deliverables:
+    for deliverable in _concrete_rows(deliverables):
         # One history record with the new assignees and a reason, not one per m2m signal.
         deliverable.skip_history_when_saving = True
         try:
@@ -237,7 +255,7 @@ def deliverable_mark_submitted(
 ) -> int:
     """The responsible office submitted it (optionally with the document symbol)."""
     count = 0
-    for deliverable in deliverables.select_for_update(of=("self",)):
+    for deliverable in _concrete_rows(deliverables).select_for_update(of=("self",)):
         deliverable.progress = Deliverable.Progress.SUBMITTED
         fields = ["progress"]
         if document:
