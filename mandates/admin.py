@@ -211,11 +211,11 @@ class ResolutionAdmin(SimpleHistoryAdmin):
         "source_name",
         "checksum",
         "extractor_version",
-        "warnings",
+        "warnings_list",
         "created_at",
         "updated_at",
     ]
-    exclude = ["text", "extraction"]
+    exclude = ["text", "extraction", "warnings"]
     change_list_template = "admin/mandates/resolution/change_list.html"
 
     def get_queryset(self, request):
@@ -226,6 +226,10 @@ class ResolutionAdmin(SimpleHistoryAdmin):
             .get_queryset(request)
             .annotate(deliverable_total=Count("mandates__deliverables"))
         )
+
+    @admin.display(description=_("extraction warnings"))
+    def warnings_list(self, obj: models.Resolution):
+        return _text_list([str(warning) for warning in obj.warnings or []])
 
     @admin.display(description=_("deliverables"), ordering="deliverable_total")
     def deliverable_count(self, obj):
@@ -335,6 +339,15 @@ class ResolutionAdmin(SimpleHistoryAdmin):
         return TemplateResponse(
             request, "admin/mandates/resolution/import.html", context, status=status
         )
+
+
+def _text_list(texts: list[str]):
+    """A list of sentences (review reasons, warnings) as a list people read, not JSON."""
+    if not texts:
+        return _("none")
+    return format_html(
+        "<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((text,) for text in texts))
+    )
 
 
 def _due_label(item: models.Deliverable) -> str:
@@ -509,6 +522,12 @@ class MandateAdmin(SimpleHistoryAdmin):
     list_select_related = ["resolution", "actor"]
     autocomplete_fields = ["resolution", "paragraph", "actor", "partners"]
     inlines = [DeliverableInline]
+    exclude = ["review_reasons"]
+    readonly_fields = ["review_reasons_list"]
+
+    @admin.display(description=_("why it needs review"))
+    def review_reasons_list(self, obj):
+        return _text_list(obj.review_reasons if obj.pk else [])
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -774,12 +793,7 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
 
     @admin.display(description=_("why it needs review"))
     def review_reasons_list(self, obj):
-        if not obj.review_reasons:
-            return _("none")
-        return format_html(
-            "<ul>{}</ul>",
-            format_html_join("", "<li>{}</li>", ((reason,) for reason in obj.review_reasons)),
-        )
+        return _text_list(obj.review_reasons if obj.pk else [])
 
     def save_model(self, request, obj, form, change):
         """A session corrected by hand keeps the reading it replaces among the others."""
@@ -1111,10 +1125,14 @@ class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         """The decision, the chosen reading and the corrections in one history record."""
+        decision = form.cleaned_data["decision"]
         obj._review_summary = deliverable_services.deliverable_decide(
             deliverable=obj,
-            decision=form.cleaned_data["decision"],
-            reading=form.cleaned_data.get("reading_parsed"),
+            decision=decision,
+            # Rejecting is only that: a reading chosen on the way is not applied.
+            reading=None
+            if decision == Decision.REJECT
+            else form.cleaned_data.get("reading_parsed"),
             edited_fields=[n for n in form.changed_data if n not in ("decision", "reading")],
         )
 

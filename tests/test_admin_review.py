@@ -202,3 +202,39 @@ def test_queue_filters_flagged_and_exports_to_excel(staff_client, para35):
     )
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet.max_row == len(flagged) + 1
+
+
+def test_bulk_confirm_records_the_reading(staff_client, para35):
+    """Confirming from the queue's bulk action names the reading in the history."""
+    staff_client.post(reverse(QUEUE), {"action": "confirm", "_selected_action": [para35.pk]})
+    record = para35.history.filter(history_change_reason__startswith="Confirmed").get()
+    assert record.history_change_reason == "Confirmed with the reading HRC 65 (at)"
+    assert record.history_user == staff_client.user
+
+
+def test_import_result_links_to_the_queue(staff_client):
+    """After an import, the result links to the review queue, filtered by the resolution."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    seed = shared_path("seeds", "A_HRC_RES_59_3.txt")
+    page = staff_client.post(
+        reverse("admin:mandates_resolution_import"),
+        {"files": [SimpleUploadedFile(seed.name, seed.read_bytes())]},
+    ).content.decode()
+    assert f'href="{reverse(QUEUE)}?q=A/HRC/RES/59/3"' in page
+    assert 'id="to-review-queue"' in page
+
+
+def test_mandate_and_resolution_pages_show_lists_not_json(staff_client, para35):
+    """Review reasons and extraction warnings read as lists on the admin pages."""
+    mandate = staff_client.get(
+        reverse("admin:mandates_mandate_change", args=[para35.mandate_id])
+    ).content.decode()
+    assert 'name="review_reasons"' not in mandate  # no JSON box to edit
+    reasons = para35.mandate.review_reasons
+    assert (f"<li>{reasons[0]}" if reasons else "Why it needs review:") in mandate
+    resolution = staff_client.get(
+        reverse("admin:mandates_resolution_change", args=[para35.mandate.resolution_id])
+    ).content.decode()
+    assert "<li>tracked-change residue" in resolution
+    assert '["tracked-change' not in resolution

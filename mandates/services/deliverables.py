@@ -69,10 +69,17 @@ def deliverable_mark_edited(*, deliverable: Deliverable, fields: Iterable[str]) 
 def deliverable_review(*, deliverables: QuerySet[Deliverable], status: str) -> int:
     """Confirm or reject proposed deliverables; confirming clears the review flag."""
     count = 0
-    for deliverable in _concrete_rows(deliverables).select_for_update(of=("self",)):
+    rows = _concrete_rows(deliverables).select_for_update(of=("self",))
+    for deliverable in rows.select_related("due_session__body"):
         deliverable.review_status = status
         deliverable.needs_review = False
+        reading = Reading.of(deliverable)
+        if status == ReviewStatus.CONFIRMED and reading is not None:
+            deliverable._change_reason = _("Confirmed with the reading %s") % reading
+        else:
+            deliverable._change_reason = str(ReviewStatus(status).label).capitalize()
         deliverable.save(update_fields=["review_status", "needs_review", "updated_at"])
+        del deliverable._change_reason
         deliverable_calendar_sync(deliverable=deliverable, changed_fields=["review_status"])
         count += 1
     return count

@@ -188,6 +188,14 @@ def test_pages_fit_the_screen(browser, site, tmp_path, width):  # noqa: F811
             shutil.copy(shot, os.environ["PAGES_SCREENSHOT_DIR"])
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
         assert scroll_width <= width, f"{name} at {width} px is {scroll_width} px wide"
+    # The review form of the flagged report, with its dated readings, fits too.
+    page.goto(site + reverse("admin:mandates_deliverablereview_change", args=[_para35().pk]))
+    page.screenshot(path=str(tmp_path / f"review-form-{width}.png"), full_page=True)
+    if os.environ.get("PAGES_SCREENSHOT_DIR"):
+        shutil.copy(tmp_path / f"review-form-{width}.png", os.environ["PAGES_SCREENSHOT_DIR"])
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width, f"the review form at {width} px is {scroll_width} px wide"
+    page.goto(site + PAGES[-1][1])
     if width >= 1366:
         results = page.locator("#changelist .results")
         assert results.evaluate("e => e.scrollWidth <= e.clientWidth"), (
