@@ -238,3 +238,14 @@ def test_mandate_and_resolution_pages_show_lists_not_json(staff_client, para35):
     ).content.decode()
     assert "<li>tracked-change residue" in resolution
     assert '["tracked-change' not in resolution
+
+
+def test_keep_for_later_without_changes_leaves_calendars_alone(staff_client, para35):
+    """Keeping an item for later, changing nothing, moves no date and no SEQUENCE, but the
+    history records that a person looked at it."""
+    sequence, due = para35.sequence, para35.due_date
+    response = _post(staff_client, para35, decision="keep")
+    assert response.status_code == 302 and response.url.startswith(reverse(QUEUE))
+    para35.refresh_from_db()
+    assert (para35.sequence, para35.due_date, para35.due_session.number) == (sequence, due, 65)
+    assert para35.history.filter(history_change_reason="Kept for later").exists()

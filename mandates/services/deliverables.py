@@ -229,9 +229,9 @@ def deliverable_decide(
     owned = edited - DERIVED_FIELDS
     deliverable.edited_fields = sorted(set(deliverable.edited_fields) | owned)
     deliverable._change_reason = change_reason(summary)
-    deliverable_calendar_sync(
-        deliverable=deliverable, changed_fields=edited | {"review_status"}, save_all=True
-    )
+    if deliverable.review_status != stored.review_status:
+        edited.add("review_status")  # calendars show it: SEQUENCE goes up once
+    deliverable_calendar_sync(deliverable=deliverable, changed_fields=edited, save_all=True)
     del deliverable._change_reason  # later writes (assignees saved by a form) are their own
     return summary
 
