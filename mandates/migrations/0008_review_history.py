@@ -35,7 +35,7 @@ def unschedule(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mandates', '0006_reminders_schedule'),
+        ('mandates', '0007_contact_delivery_none'),
     ]
 
     operations = [
