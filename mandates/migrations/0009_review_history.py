@@ -35,7 +35,7 @@ def unschedule(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mandates', '0007_contact_delivery_none'),
+        ('mandates', '0008_ingest_keeps_peoples_work'),
     ]
 
     operations = [
