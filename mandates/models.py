@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from mandates.extraction.actors import ACTOR_KINDS, OTHER_KIND
+
 # Ten weeks: the UN "10-4-6" rule for pre-session documents.
 DEFAULT_LEAD_TIME_DAYS = 70
 
@@ -179,20 +181,24 @@ class Contact(models.Model):
 
 
 class Actor(models.Model):
-    """Who is asked to act: an official, an office, an organ or a mechanism."""
-
-    class Kind(models.TextChoices):
-        OFFICIAL = "official", _("official")
-        OFFICE = "office", _("office")
-        ORGAN = "organ", _("intergovernmental organ")
-        SPECIAL_PROCEDURE = "special_procedure", _("special procedure")
-        MECHANISM = "mechanism", _("mechanism or investigative body")
-        TREATY_BODY = "treaty_body", _("treaty body")
-        AGENCY = "agency", _("agency, fund or programme")
-        OTHER = "other", _("other")
+    """Who is asked to act: an official, an office, a body, a mechanism, States..."""
 
     name = models.CharField(_("name"), max_length=255, unique=True)
-    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.OTHER)
+    # The extractor's vocabulary (mandates/extraction/actors.py): one set of kinds everywhere.
+    kind = models.CharField(
+        _("kind"), max_length=32, choices=list(ACTOR_KINDS.items()), default=OTHER_KIND
+    )
+    package_entry = models.JSONField(
+        _("as the packaged actor table last gave it"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Kind and aliases from mandates/extraction/data/actors.json at the last "
+            "actors_sync; empty for actors staff added. A value that differs from it was "
+            "edited by staff and is never overwritten."
+        ),
+    )
     contacts = models.ManyToManyField(
         Contact, blank=True, related_name="actors", verbose_name=_("responsible contacts")
     )

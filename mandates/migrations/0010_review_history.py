@@ -35,7 +35,7 @@ def unschedule(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mandates', '0008_ingest_keeps_peoples_work'),
+        ('mandates', '0009_actor_kinds_and_package_entry'),
     ]
 
     operations = [
