@@ -28,6 +28,7 @@ class Body(models.Model):
         default=DEFAULT_LEAD_TIME_DAYS,
         help_text=_("How long before a session opens its documents are due."),
     )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["code"]
@@ -60,6 +61,9 @@ class Session(models.Model):
         _("dates"), max_length=16, choices=DatesStatus.choices, default=DatesStatus.ESTIMATED
     )
     source = models.CharField(_("source of the dates"), max_length=500, blank=True)
+    sequence = models.PositiveIntegerField(
+        _("calendar SEQUENCE"), default=0, help_text=_("Rises each time the dates change.")
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()
 
@@ -210,7 +214,8 @@ class Actor(models.Model):
         related_name="focal_point_for",
         verbose_name=_("focal point for escalations"),
     )
-    history = HistoricalRecords()
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["name"]
@@ -259,8 +264,9 @@ class DeliverableQuerySet(models.QuerySet):
     """The one definition of who sees which deliverable (pages, API, exports and feeds)."""
 
     def public(self) -> DeliverableQuerySet:
-        """What anyone may see: see `shown_publicly`."""
-        return self.filter(shown_publicly())
+        """What anyone may see: see `shown_publicly`; never the deliverables of a
+        rejected mandate."""
+        return self.filter(shown_publicly()).exclude(mandate__review_status=ReviewStatus.REJECTED)
 
     def visible_to(self, user) -> DeliverableQuerySet:
         """What this person may see in lists: staff see every deliverable not rejected
@@ -295,7 +301,8 @@ class Mandate(models.Model):
     needs_review = models.BooleanField(_("needs review"), default=False)
     review_reasons = models.JSONField(_("review reasons"), default=list, blank=True)
     position = models.PositiveIntegerField(_("position in the extraction"), default=0)
-    history = HistoricalRecords()
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["resolution", "position"]
@@ -755,3 +762,23 @@ class FeedToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class FeedState(models.Model):
+    """What a calendar feed last served: its ETag (a hash of the body) and when the body last
+    changed. Kept in the database, so Last-Modified never goes backwards (an item leaving a
+    feed moves it on) and survives a lost or unreachable cache."""
+
+    key = models.CharField(_("feed"), max_length=100, unique=True)
+    stamp = models.CharField(
+        _("version stamp"), max_length=64, help_text=_("Digest of what the body is made from.")
+    )
+    etag = models.CharField(_("ETag"), max_length=80)
+    last_modified = models.DateTimeField(_("body last changed"))
+
+    class Meta:
+        verbose_name = _("feed state")
+        verbose_name_plural = _("feed states")
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.etag} {self.last_modified:%Y-%m-%d %H:%M:%S}"
