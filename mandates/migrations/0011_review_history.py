@@ -35,7 +35,7 @@ def unschedule(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mandates', '0009_actor_kinds_and_package_entry'),
+        ('mandates', '0010_feed_versions'),
     ]
 
     operations = [
