@@ -35,7 +35,7 @@ def unschedule(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mandates', '0010_feed_versions'),
+        ('mandates', '0011_session_planner'),
     ]
 
     operations = [
