@@ -111,7 +111,18 @@ class SessionAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         moved = {"start", "end", "dates_status", "main_part_end"} & set(form.changed_data)
-        if not (change and moved):
+        if not change or {"body", "number"} & set(form.changed_data):
+            super().save_model(request, obj, form, change)
+            linked = schedule.session_link_waiting_deliverables(session=obj)
+            if linked:
+                self.message_user(
+                    request,
+                    _("%(count)d deliverables read as due at %(session)s now have its dates.")
+                    % {"count": linked, "session": obj},
+                    messages.SUCCESS,
+                )
+            return
+        if not moved:
             super().save_model(request, obj, form, change)
             return
         count = schedule.session_reschedule(

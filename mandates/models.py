@@ -289,6 +289,15 @@ class Mandate(models.Model):
         Actor, on_delete=models.PROTECT, null=True, blank=True, related_name="mandates"
     )
     actor_text = models.CharField(_("actor as printed"), max_length=500, blank=True)
+    actor_name = models.CharField(
+        _("actor as the extractor names it"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "The extractor's name for an actor not in the Actor table (e.g. \"UNCTAD "
+            'secretariat"); empty when the actor is an Actor row.'
+        ),
+    )
     partners = models.ManyToManyField(
         Actor, blank=True, related_name="partner_mandates", verbose_name=_("partners")
     )
@@ -357,6 +366,23 @@ class Deliverable(models.Model):
     )
     due_relation = models.CharField(
         _("relation to the session"), max_length=8, choices=Relation.choices, blank=True
+    )
+    # The deadline as the text gives it, kept even when the calendar has no such session
+    # (CSW 61, a working group's session) or no number is printed ("at its next session").
+    due_body = models.ForeignKey(
+        Body,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("due body as read"),
+        help_text=_("The body whose session the text names."),
+    )
+    due_session_number = models.PositiveIntegerField(
+        _("due session number as read"),
+        null=True,
+        blank=True,
+        help_text=_('Empty with a relation: "at its next session", no number printed.'),
     )
     stated_due_date = models.DateField(
         _("date printed in the text"), null=True, blank=True, help_text=_('"by 31 May 2026"')
@@ -444,6 +470,31 @@ class Deliverable(models.Model):
 
     def __str__(self) -> str:
         return self.title or f"{self.get_kind_display()} ({self.mandate})"
+
+    @property
+    def due_next_session(self) -> bool:
+        """ "At its next (first subsequent...) session": a body and a relation, no number."""
+        return bool(self.due_body_id and self.due_session_number is None and self.due_relation)
+
+    @property
+    def due_session_as_read(self) -> str:
+        """The due session as the text gives it: "at CSW 61", "at the next session of
+        CSW", "to GA (no session named)"; empty when the text names no body."""
+        if self.due_body_id is None:
+            return ""
+        code = self.due_body.code
+        if self.due_session_number is not None:
+            return f"{self.due_relation or 'at'} {code} {self.due_session_number}"
+        if self.due_relation:
+            return f"{self.due_relation} the next session of {code}"
+        return f"to {code} (no session named)"
+
+    @property
+    def due_session_not_in_calendar(self) -> bool:
+        """A session was read (numbered or "next") that the calendar cannot date yet."""
+        return self.due_session_id is None and (
+            self.due_session_number is not None or self.due_next_session
+        )
 
 
 # Progress after which nothing is owed any more: no reminders, not overdue.

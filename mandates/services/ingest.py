@@ -44,7 +44,11 @@ from mandates.models import (
 )
 
 from .actors import actor_table_from_database
-from .schedule import deliverable_due_date_refresh, session_get_or_estimate
+from .schedule import (
+    deliverable_due_date_refresh,
+    due_session_not_in_calendar_reason,
+    session_get_or_estimate,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +62,8 @@ PROPOSED_FIELDS = (
     "title",
     "due_session",
     "due_relation",
+    "due_body",
+    "due_session_number",
     "stated_due_date",
     "alternatives",
     "recurring",
@@ -258,6 +264,12 @@ def _lengths_check(result: extraction.ExtractionResult) -> None:
             [p.verb for p in result.preamble + result.operative],
         ),
         (Mandate, "paragraph_label", "a paragraph label", [m.paragraph for m in result.mandates]),
+        (
+            Mandate,
+            "actor_name",
+            "an actor's name",
+            [item.actor for item in [*result.mandates, *result.deliverables]],
+        ),
         (Deliverable, "recurring", "a recurrence", [d.recurring for d in result.deliverables]),
         (
             Deliverable,
@@ -433,6 +445,7 @@ def _store_mandates(
             "verb": item.verb[:100],
             "actor": actors.get(item.actor),
             "actor_text": (item.actor_text or item.actor)[:500],
+            "actor_name": _actor_name(item, actors),
             "quote": item.quote,
             "span_start": item.span[0],
             "span_end": item.span[1],
@@ -498,6 +511,11 @@ def _mandate_removable(mandate: Mandate) -> bool:
     return not any(deliverable_touched_by_a_person(d) for d in mandate.deliverables.all())
 
 
+def _actor_name(item, actors: dict[str, Actor]) -> str:
+    """The extractor's name for an actor the Actor table does not hold (kept, not lost)."""
+    return "" if item.actor in actors else item.actor
+
+
 def _actor_key(item, actors: dict[str, Actor]) -> str:
     """The name a stored mandate keeps: the Actor's when known, else the printed words."""
     return item.actor if item.actor in actors else (item.actor_text or item.actor)[:500]
@@ -541,6 +559,8 @@ def _store_deliverables(
             "title": item.title[:500],
             "due_session": _due_session(sessions, item.due),
             "due_relation": (item.due.relation or "") if item.due else "",
+            "due_body": _body(item.due.body) if item.due and item.due.body else None,
+            "due_session_number": item.due.session if item.due else None,
             "stated_due_date": item.due.date if item.due else None,
             "alternatives": [_due_dict(alt) for alt in item.alternatives],
             "recurring": item.recurring or "",
@@ -552,13 +572,15 @@ def _store_deliverables(
             "needs_review": item.needs_review,
             "review_reasons": list(item.review_reasons),
         }
-        if item.due and item.due.session is not None and proposed["due_session"] is None:
-            # "at its sixty-first session" of a body without a session calendar (CSW...)
-            evidence["needs_review"] = True
-            evidence["review_reasons"].append(
-                f"due at {item.due.body} {item.due.session}, a session the calendar does not "
-                "know: set the due date by hand"
+        if item.due and item.due.body and proposed["due_session"] is None:
+            # "at its sixty-first session" of a body without a session calendar (CSW...),
+            # "at its next session": kept as read, flagged until a session dates it
+            reason = due_session_not_in_calendar_reason(
+                body_code=item.due.body, number=item.due.session, relation=item.due.relation
             )
+            if reason:
+                evidence["needs_review"] = True
+                evidence["review_reasons"].append(reason)
         mandate = mandates.get(item.mandate) if item.mandate is not None else None
         if mandate is None:
             mandate = _mandate_for(resolution, item)
@@ -626,6 +648,7 @@ def _mandate_for(resolution: Resolution, item) -> Mandate:
         verb=item.verb[:100],
         actor=Actor.objects.filter(name=item.actor).first(),
         actor_text=(item.actor_text or item.actor)[:500],
+        actor_name=_actor_name(item, {a.name: a for a in Actor.objects.filter(name=item.actor)}),
         quote=item.quote,
         span_start=item.span[0],
         span_end=item.span[1],
