@@ -257,7 +257,7 @@ class ResolutionAdmin(SimpleHistoryAdmin):
         deliverables: dict[str, list[models.Deliverable]] = {}
         for item in (
             models.Deliverable.objects.filter(mandate__resolution=obj)
-            .select_related("mandate__actor", "due_session__body")
+            .select_related("mandate__actor", "due_session__body", "due_body")
             .order_by("position")
         ):
             deliverables.setdefault(item.mandate.paragraph_label, []).append(item)
@@ -281,7 +281,7 @@ class ResolutionAdmin(SimpleHistoryAdmin):
                     (
                         reverse("admin:mandates_deliverable_change", args=[item.pk]),
                         item.title or item.get_kind_display(),
-                        item.mandate.actor or item.mandate.actor_text,
+                        _actor_shown(item.mandate),
                         _due_label(item),
                         item.get_review_status_display(),
                     )
@@ -360,14 +360,22 @@ class ResolutionAdmin(SimpleHistoryAdmin):
 
 
 def _due_label(item: models.Deliverable) -> str:
-    """ "HRC 65 (at), due 2027-04-05 (estimated)" — the session and the computed date."""
+    """ "HRC 65 (at), due 2027-04-05 (estimated)" — the session and the computed date; a
+    session the calendar lacks as the text gives it: "at CSW 61 (not in the calendar)"."""
     parts = []
     if item.due_session:
         parts.append(f"{item.due_session} ({item.due_relation or 'at'})")
+    elif item.due_session_not_in_calendar:
+        parts.append(f"{item.due_session_as_read} ({_('not in the calendar')})")
     if item.due_date:
         estimated = " (estimated)" if item.due_session and item.due_session.is_estimated else ""
         parts.append(f"due {item.due_date.isoformat()}{estimated}")
     return ", ".join(parts) or str(_("no deadline"))
+
+
+def _actor_shown(mandate: models.Mandate) -> str:
+    """The Actor, else the extractor's name for an actor outside the table, else the words."""
+    return str(mandate.actor or mandate.actor_name or mandate.actor_text)
 
 
 @admin.register(models.Paragraph)
@@ -438,6 +446,7 @@ class MandateAdmin(SimpleHistoryAdmin):
         "resolution",
         "paragraph_label",
         "actor",
+        "actor_name",
         "review_status",
         "needs_review",
     ]
@@ -447,8 +456,9 @@ class MandateAdmin(SimpleHistoryAdmin):
         "resolution__body",
         ("actor", admin.RelatedOnlyFieldListFilter),
     ]
-    search_fields = ["resolution__symbol", "quote", "actor__name", "actor_text"]
+    search_fields = ["resolution__symbol", "quote", "actor__name", "actor_name", "actor_text"]
     list_select_related = ["resolution", "actor"]
+    readonly_fields = ["actor_name"]
     autocomplete_fields = ["resolution", "paragraph", "actor", "partners"]
     inlines = [DeliverableInline]
 
@@ -469,6 +479,7 @@ class DueFilter(admin.SimpleListFilter):
             ("next90", _("in the next 90 days")),
             ("overdue", _("overdue")),
             ("none", _("no due date")),
+            ("not_in_calendar", _("session not in the calendar")),
         ]
 
     def queryset(self, request, queryset):
@@ -480,6 +491,10 @@ class DueFilter(admin.SimpleListFilter):
             return queryset.filter(due_date__lt=today).exclude(progress__in=models.CLOSED_PROGRESS)
         if self.value() == "none":
             return queryset.filter(due_date__isnull=True)
+        if self.value() == "not_in_calendar":  # read from the text, no calendar row dates it
+            return queryset.filter(due_session=None, due_body__isnull=False).filter(
+                Q(due_session_number__isnull=False) | ~Q(due_relation="")
+            )
         return queryset
 
 
@@ -600,6 +615,7 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
         "kind",
         "due_session",
         "due_relation",
+        "due_as_read",
         "computed_due_date",
         "due_date",
         "review_status",
@@ -626,7 +642,7 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
         "mandate__resolution__title",
         "fulfilled_by",
     ]
-    list_select_related = ["mandate__actor", "mandate__resolution", "due_session__body"]
+    list_select_related = ["mandate__actor", "mandate__resolution", "due_session__body", "due_body"]
     autocomplete_fields = [
         "mandate",
         "due_session",
@@ -640,6 +656,7 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
         "evidence",
         "proposed_changes_list",
         "due_summary",
+        "due_as_read",
         "sequence",
         "computed_due_date",
         "due_date",
@@ -654,6 +671,7 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
             _("Deadline"),
             {
                 "fields": [
+                    "due_as_read",
                     "due_session",
                     "due_relation",
                     "stated_due_date",
@@ -743,7 +761,16 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
 
     @admin.display(description=_("actor"), ordering="mandate__actor__name")
     def actor(self, obj: models.Deliverable):
-        return obj.mandate.actor or obj.mandate.actor_text
+        return _actor_shown(obj.mandate)
+
+    @admin.display(description=_("due session as read"))
+    def due_as_read(self, obj: models.Deliverable):
+        """The deadline as the text gives it, marked when the calendar cannot date it."""
+        if not obj.due_session_as_read:
+            return "-"
+        if obj.due_session_not_in_calendar:
+            return f"{obj.due_session_as_read} ({_('not in the calendar')})"
+        return obj.due_session_as_read
 
     @admin.display(description=_("session and computed date"))
     def due_summary(self, obj):
@@ -891,6 +918,7 @@ class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
         "paragraph",
         "actor",
         "due_session",
+        "due_as_read",
         "reasons",
     ]
     list_filter = [
@@ -899,13 +927,14 @@ class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
         "no_longer_in_text",
     ]
     search_fields = ["title", "quote", "mandate__resolution__symbol"]
-    list_select_related = ["mandate__actor", "mandate__resolution", "due_session__body"]
+    list_select_related = ["mandate__actor", "mandate__resolution", "due_session__body", "due_body"]
     autocomplete_fields = ["due_session", "assignees"]
     ordering = ["created_at", "pk"]
-    readonly_fields = ["evidence", "review_reasons_list", "due_summary"]
+    readonly_fields = ["evidence", "review_reasons_list", "due_as_read", "due_summary"]
     fields = [
         "evidence",
         "review_reasons_list",
+        "due_as_read",
         "due_summary",
         "reading",
         "decision",
@@ -951,6 +980,7 @@ class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
     paragraph = DeliverableAdmin.paragraph
     actor = DeliverableAdmin.actor
     due_summary = DeliverableAdmin.due_summary
+    due_as_read = DeliverableAdmin.due_as_read
     evidence = DeliverableAdmin.evidence
 
     @admin.display(description=_("why it needs review"))

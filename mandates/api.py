@@ -22,10 +22,15 @@ class SessionSerializer(serializers.ModelSerializer):
 
 
 class DueSerializer(serializers.Serializer):
+    """The deadline as the text gives it; `in_calendar` says whether a calendar session
+    dates it (`session_dates`). `next_session`: "at its next session", no number printed."""
+
     body = serializers.CharField(allow_null=True)
     session = serializers.IntegerField(allow_null=True)
     relation = serializers.CharField(allow_null=True)
     date = serializers.DateField(allow_null=True)
+    next_session = serializers.BooleanField()
+    in_calendar = serializers.BooleanField()
 
 
 class DeliverableSerializer(serializers.ModelSerializer):
@@ -34,6 +39,8 @@ class DeliverableSerializer(serializers.ModelSerializer):
     paragraph = serializers.CharField(source="mandate.paragraph_label")
     verb = serializers.CharField(source="mandate.verb")
     actor = serializers.SerializerMethodField()
+    actor_name = serializers.SerializerMethodField()
+    actor_text = serializers.CharField(source="mandate.actor_text")
     due = serializers.SerializerMethodField()
     session_dates = serializers.SerializerMethodField()
     calendar_url = serializers.SerializerMethodField()
@@ -46,6 +53,8 @@ class DeliverableSerializer(serializers.ModelSerializer):
             "paragraph",
             "verb",
             "actor",
+            "actor_name",
+            "actor_text",
             "kind",
             "count",
             "title",
@@ -72,15 +81,28 @@ class DeliverableSerializer(serializers.ModelSerializer):
     def get_actor(self, obj: Deliverable) -> str:
         return obj.mandate.actor.name if obj.mandate.actor else obj.mandate.actor_text
 
+    @extend_schema_field(serializers.CharField())
+    def get_actor_name(self, obj: Deliverable) -> str:
+        """The extractor's name: the Actor's, or `actor_name` for one outside the table."""
+        mandate = obj.mandate
+        return mandate.actor.name if mandate.actor else mandate.actor_name
+
     @extend_schema_field(DueSerializer(allow_null=True))
     def get_due(self, obj: Deliverable) -> dict | None:
-        if not obj.due_session and not obj.stated_due_date:
+        session = obj.due_session
+        if not session and not obj.due_body_id and not obj.stated_due_date:
             return None
+        if session:
+            body, number = session.body.code, session.number
+        else:
+            body, number = (obj.due_body.code if obj.due_body_id else None), obj.due_session_number
         return {
-            "body": obj.due_session.body.code if obj.due_session else None,
-            "session": obj.due_session.number if obj.due_session else None,
+            "body": body,
+            "session": number,
             "relation": obj.due_relation or None,
             "date": obj.stated_due_date,
+            "next_session": session is None and obj.due_next_session,
+            "in_calendar": session is not None,
         }
 
     @extend_schema_field(SessionSerializer(allow_null=True))

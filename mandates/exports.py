@@ -35,7 +35,7 @@ COLUMNS = [
 
 def deliverables_for_export(queryset: QuerySet[Deliverable]) -> QuerySet[Deliverable]:
     return queryset.select_related(
-        "mandate__resolution", "mandate__actor", "due_session__body"
+        "mandate__resolution", "mandate__actor", "due_session__body", "due_body"
     ).prefetch_related("assignees")
 
 
@@ -47,11 +47,13 @@ def deliverable_rows(queryset: QuerySet[Deliverable]) -> Iterable[list]:
             str(item.uid),
             item.mandate.resolution.symbol,
             item.mandate.paragraph_label,
-            item.mandate.actor.name if item.mandate.actor else item.mandate.actor_text,
+            item.mandate.actor.name
+            if item.mandate.actor
+            else (item.mandate.actor_name or item.mandate.actor_text),
             item.kind,
             item.count,
             item.title,
-            str(session) if session else "",
+            str(session) if session else item.due_session_as_read,
             item.due_relation,
             item.computed_due_date.isoformat() if item.computed_due_date else "",
             item.due_date.isoformat() if item.due_date else "",
