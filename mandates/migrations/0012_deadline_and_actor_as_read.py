@@ -45,7 +45,7 @@ def deadlines_and_actors_from_extraction(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("mandates", "0010_feed_versions"),
+        ("mandates", "0011_session_planner"),
     ]
 
     operations = [
