@@ -9,9 +9,11 @@ shown says what the text says; adding the session to the calendar later dates th
 from __future__ import annotations
 
 from datetime import date
+from io import StringIO
 
 import pytest
 from django.apps import apps as current_apps
+from django.core.management import call_command
 from django.urls import reverse
 
 from mandates.models import Body, Deliverable, Mandate, Resolution, Session
@@ -191,8 +193,8 @@ def test_a_due_session_a_person_cleared_is_not_linked_again(ingested):
 
 
 def test_the_migration_takes_back_what_older_rows_lost(ingested):
-    """Rows stored before migration 0012 had no due body, number or actor name."""
-    migration = __import__("mandates.migrations.0012_deadline_and_actor_as_read", fromlist=["x"])
+    """Rows stored before migration 0013 had no due body, number or actor name."""
+    migration = __import__("mandates.migrations.0013_deadline_and_actor_as_read", fromlist=["x"])
     resolution = Resolution.objects.get()
     Deliverable.objects.update(due_body=None, due_session_number=None)
     Mandate.objects.update(actor_name="")
@@ -207,3 +209,19 @@ def test_the_migration_takes_back_what_older_rows_lost(ingested):
     assert rows["2"].due_session_as_read == "at the next session of CSW"
     assert rows["3"].mandate.actor_name == "Secretariat of the Widget Trade Organization"
     assert Mandate.objects.get(pk=rows["1"].mandate_id).actor_name == ""
+
+
+def test_sessions_load_dates_what_waited_for_a_new_session(ingested, tmp_path):
+    report = ingested["1"]
+    path = tmp_path / "sessions.csv"
+    path.write_text(
+        "body,session,part,start,end,status,source\n"
+        "CSW,71,regular,2027-03-08,2027-03-19,announced,CSW 71 programme\n",
+        encoding="utf-8",
+    )
+    out = StringIO()
+    call_command("sessions_load", str(path), stdout=out, stderr=out)
+    report.refresh_from_db()
+    assert (report.due_session.body.code, report.due_session.number) == ("CSW", 71)
+    assert report.due_date is not None and report.due_date < date(2027, 3, 8)
+    assert "1 due date(s) changed" in out.getvalue()

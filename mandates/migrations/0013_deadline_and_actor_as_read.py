@@ -45,7 +45,7 @@ def deadlines_and_actors_from_extraction(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("mandates", "0011_session_planner"),
+        ("mandates", "0012_review_history"),
     ]
 
     operations = [
