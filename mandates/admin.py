@@ -1147,7 +1147,7 @@ class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
     form = ReviewForm
     # Narrow enough for a laptop beside the admin's menu and filters (mandates/admin.css):
     # the reason comes right after what is to be decided, nothing runs off the edge.
-    list_display = ["title_or_kind", "reasons", "source", "actor", "due_session", "due_as_read"]
+    list_display = ["title_or_kind", "reasons", "source", "actor", "due_session_shown"]
     list_filter = [
         ReviewStateFilter,
         ("mandate__resolution__body", admin.RelatedOnlyFieldListFilter),
@@ -1212,6 +1212,12 @@ class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
     actor = DeliverableAdmin.actor
     due_summary = DeliverableAdmin.due_summary
     due_as_read = DeliverableAdmin.due_as_read
+
+    @admin.display(description=_("due session"), ordering="due_session")
+    def due_session_shown(self, obj: models.Deliverable):
+        """The calendar session, else the session as read ("at CSW 61 (not in the calendar)")."""
+        return obj.due_session or self.due_as_read(obj)
+
     evidence = DeliverableAdmin.evidence
 
     @admin.display(description=_("source"), ordering="mandate__resolution__symbol")
