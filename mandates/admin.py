@@ -5,7 +5,7 @@ from datetime import timedelta
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from rest_framework.authtoken.admin import TokenAdmin
+from rest_framework.authtoken.models import TokenProxy
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import models
@@ -83,7 +85,7 @@ class SessionAdmin(SimpleHistoryAdmin):
     readonly_fields = ["calendar", "session_calendar"]
     actions = ["mark_announced"]
 
-    @admin.action(description=_("Mark the dates as announced (confirmed)"))
+    @admin.action(description=_("Mark the dates as announced (confirmed)"), permissions=["change"])
     def mark_announced(self, request, queryset):
         count = 0
         for session in queryset.exclude(dates_status=models.Session.DatesStatus.ANNOUNCED):
@@ -523,11 +525,11 @@ class DeliverableActions:
 
     @admin.action(description=_("Export selected to CSV"), permissions=["view"])
     def export_csv(self, request, queryset):
-        return deliverables_csv_response(queryset)
+        return deliverables_csv_response(queryset, personal_data=True)
 
     @admin.action(description=_("Export selected to Excel"), permissions=["view"])
     def export_xlsx(self, request, queryset):
-        return deliverables_xlsx_response(queryset)
+        return deliverables_xlsx_response(queryset, personal_data=True)
 
     def _with_form(self, request, queryset, form_class, action, title, apply, done_message):
         """An intermediate page: ask for the details, then apply to the selection."""
@@ -725,9 +727,9 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
             raise PermissionDenied
         queryset = self.get_changelist_instance(request).get_queryset(request)
         return (
-            deliverables_csv_response(queryset)
+            deliverables_csv_response(queryset, personal_data=True)
             if fmt == "csv"
-            else deliverables_xlsx_response(queryset)
+            else deliverables_xlsx_response(queryset, personal_data=True)
         )
 
 
@@ -1066,15 +1068,42 @@ class FeedTokenAdmin(admin.ModelAdmin):
     fields = ["user", "label", "calendar", "created_at", "revoked_at"]
     actions = ["revoke", "rotate"]
 
+    def get_queryset(self, request):
+        # The secret link is shown to its owner only (not to staff, not to superusers).
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                viewer_owns=ExpressionWrapper(
+                    Q(user_id=request.user.pk), output_field=BooleanField()
+                )
+            )
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        # A token belongs to one person for good: whose it is cannot change, and only a
+        # superuser creates tokens for someone else (the owner then sees the link on
+        # /calendars/); everyone else creates their own.
+        if obj is not None or not request.user.is_superuser:
+            return ["user", *self.readonly_fields]
+        return self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        if not change and not request.user.is_superuser:
+            obj.user = request.user
+        super().save_model(request, obj, form, change)
+
     @admin.display(description=_("private calendar"))
     def calendar(self, obj: models.FeedToken):
         if obj.pk is None:
             return _("The secret link appears once the token is saved.")
         if not obj.is_active:
             return _("revoked")
+        if not getattr(obj, "viewer_owns", False):
+            return _("only its owner sees the link")
         return calendar_links(reverse("mandates:feed_private", args=[obj.token]))
 
-    @admin.action(description=_("Revoke the selected tokens"))
+    @admin.action(description=_("Revoke the selected tokens"), permissions=["change"])
     def revoke(self, request, queryset):
         tokens = list(queryset.filter(revoked_at=None))
         for token in tokens:
@@ -1086,7 +1115,10 @@ class FeedTokenAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Rotate the selected tokens (revoke and issue new links)"))
+    @admin.action(
+        description=_("Rotate the selected tokens (revoke and issue new links)"),
+        permissions=["change"],
+    )
     def rotate(self, request, queryset):
         tokens = list(queryset.filter(revoked_at=None).select_related("user"))
         for token in tokens:
@@ -1101,3 +1133,40 @@ class FeedTokenAdmin(admin.ModelAdmin):
             % {"count": len(tokens)},
             messages.SUCCESS,
         )
+
+
+# --- API tokens (Django REST framework) ---------------------------------------------------
+admin.site.unregister(TokenProxy)
+
+
+@admin.register(TokenProxy)
+class ApiTokenAdmin(TokenAdmin):
+    """DRF's token admin, but a key is shown to its owner only; whoever creates a token
+    for someone else sees the key once, in the confirmation message, to hand it over."""
+
+    list_display = ("key_for_owner", "user", "created")
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                viewer_owns=ExpressionWrapper(
+                    Q(user_id=request.user.pk), output_field=BooleanField()
+                )
+            )
+        )
+
+    @admin.display(description=_("key"))
+    def key_for_owner(self, obj: TokenProxy) -> str:
+        return obj.key if getattr(obj, "viewer_owns", False) else f"{obj.key[:4]}…"
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            self.message_user(
+                request,
+                _("The key of the new token is %(key)s: hand it over now, it is not shown again.")
+                % {"key": obj.key},
+                messages.WARNING,
+            )

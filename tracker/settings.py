@@ -47,6 +47,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "tracker.middleware.RejectNulBytesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -163,6 +164,8 @@ WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
 # Uploaded resolutions: refuse anything larger (also enforced by the ingest service).
 MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
+# /export.csv lists at most this many deliverables (then a row says the list was cut).
+EXPORT_MAX_ROWS = env.int("EXPORT_MAX_ROWS", default=5000)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Security (https://docs.djangoproject.com/en/5.2/howto/deployment/checklist/) --------

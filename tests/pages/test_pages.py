@@ -98,11 +98,12 @@ def test_upcoming_filter_form_is_labelled(client, world):
         assert f'id="id_{name}"' in page
 
 
-def test_upcoming_ignores_an_invalid_filter_and_says_so(client, world):
-    """An unknown body is reported on the form and does not break the page."""
+def test_upcoming_refuses_an_invalid_filter_and_says_so(client, world):
+    """An unknown body is reported on the form (400) and lists nothing rather than all."""
     response = client.get(UPCOMING, {"body": "XYZ"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert 'class="errorlist"' in response.content.decode()
+    assert titles(response) == set()
 
 
 def test_staff_also_see_non_public_but_never_rejected(staff_client, world):
@@ -311,7 +312,7 @@ def test_timeline_filters(client, world):
 
 
 def rows(response) -> list[dict]:
-    text = response.content.decode("utf-8-sig")
+    text = response.getvalue().decode("utf-8-sig")
     return list(csv.DictReader(io.StringIO(text)))
 
 
