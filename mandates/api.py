@@ -9,7 +9,7 @@ from rest_framework import serializers, viewsets
 
 from .filters import DeliverableFilter
 from .models import Deliverable, Resolution, Session
-from .selectors import deliverable_list, deliverable_list_visible, session_list
+from .selectors import deliverable_list, session_list
 
 
 class SessionSerializer(serializers.ModelSerializer):
@@ -126,8 +126,7 @@ class DeliverableViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "uid"
 
     def get_queryset(self):
-        user = self.request.user
-        return deliverable_list() if user.is_staff else deliverable_list_visible()
+        return deliverable_list().visible_to(self.request.user)
 
 
 class ResolutionViewSet(viewsets.ReadOnlyModelViewSet):
@@ -139,7 +138,7 @@ class ResolutionViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["symbol"]
 
     def get_queryset(self):
-        deliverables = deliverable_list()
+        deliverables = deliverable_list().visible_to(self.request.user)
         return (
             Resolution.objects.select_related("body", "session")
             .prefetch_related(Prefetch("mandates__deliverables", queryset=deliverables))

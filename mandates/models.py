@@ -235,6 +235,28 @@ class ReviewStatus(models.TextChoices):
     REJECTED = "rejected", _("rejected")
 
 
+class DeliverableQuerySet(models.QuerySet):
+    """The one definition of who sees which deliverable (pages, API, exports and feeds)."""
+
+    def public(self) -> DeliverableQuerySet:
+        """What anyone may see, logged in or not: deliverables staff confirmed and kept
+        public. With the setting PUBLIC_SHOWS_PROPOSALS, unreviewed proposals too (never
+        rejected ones)."""
+        shown = Q(is_public=True)
+        if settings.PUBLIC_SHOWS_PROPOSALS:
+            shown &= ~Q(review_status=ReviewStatus.REJECTED)
+        else:
+            shown &= Q(review_status=ReviewStatus.CONFIRMED)
+        return self.filter(shown)
+
+    def visible_to(self, user) -> DeliverableQuerySet:
+        """What this person may see in lists: staff see every deliverable not rejected
+        (proposals and non-public ones included); everyone else what `public()` shows."""
+        if user is not None and user.is_authenticated and user.is_staff:
+            return self.exclude(review_status=ReviewStatus.REJECTED)
+        return self.public()
+
+
 class Mandate(models.Model):
     """One request in one operative paragraph, addressed to one actor."""
 
@@ -380,6 +402,8 @@ class Deliverable(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last change"), auto_now=True, db_index=True)
     history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    objects = DeliverableQuerySet.as_manager()
 
     class Meta:
         ordering = ["due_date", "id"]

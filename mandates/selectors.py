@@ -26,17 +26,9 @@ def deliverable_list() -> QuerySet[Deliverable]:
     ).order_by("due_date", "pk")
 
 
-def deliverable_list_visible() -> QuerySet[Deliverable]:
-    """What the public pages show: not rejected, and public."""
-    return deliverable_list().filter(is_public=True).exclude(review_status=ReviewStatus.REJECTED)
-
-
 def deliverable_list_for(*, user=None) -> QuerySet[Deliverable]:
-    """What this person may see in lists: staff also see deliverables kept out of public
-    feeds; nobody sees rejected ones. Anonymous visitors (or no user) see the public ones."""
-    if user is not None and user.is_authenticated and user.is_staff:
-        return deliverable_list().exclude(review_status=ReviewStatus.REJECTED)
-    return deliverable_list_visible()
+    """What this person may see in lists: see `DeliverableQuerySet.visible_to`."""
+    return deliverable_list().visible_to(user)
 
 
 def deliverable_list_upcoming(*, today: date, within_days: int, user=None) -> QuerySet[Deliverable]:
@@ -106,14 +98,16 @@ def paragraph_list_operative(*, resolution: Resolution) -> QuerySet[Paragraph]:
 
 
 def deliverable_get_for(*, uid, user=None) -> Deliverable | None:
-    """One deliverable if this person may see it: public and not rejected for everyone;
-    otherwise for staff, and for the people it is assigned to."""
-    deliverable = deliverable_list().select_related("mandate__paragraph").filter(uid=uid).first()
-    if deliverable is None:
-        return None
-    if deliverable.is_public and deliverable.review_status != ReviewStatus.REJECTED:
+    """One deliverable if this person may see it: what `public()` shows for everyone;
+    anything else for staff, and for the people it is assigned to."""
+    deliverables = deliverable_list().select_related("mandate__paragraph").filter(uid=uid)
+    deliverable = deliverables.public().first()
+    if deliverable is not None:
         return deliverable
     if user is None or not user.is_authenticated:
+        return None
+    deliverable = deliverables.first()
+    if deliverable is None:
         return None
     if user.is_staff or deliverable.assignees.filter(user=user).exists():
         return deliverable

@@ -7,7 +7,8 @@ from django.utils.http import http_date
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from .models import Actor, Body, Deliverable, Session
+from . import selectors
+from .models import Actor, Body, Session
 from .services import feeds
 from .services.health import health_check, health_is_ok
 
@@ -97,20 +98,10 @@ def feed_private(request, token: str):
 
 @require_safe
 def deliverable_ics(request, uid):
-    """One deliverable as a downloadable .ics; private ones only for staff or assignees."""
-    deliverable = get_object_or_404(
-        Deliverable.objects.select_related(
-            "mandate__resolution", "mandate__actor", "due_session__body"
-        ),
-        uid=uid,
-    )
-    if not deliverable.is_public:
-        user = request.user
-        allowed = user.is_authenticated and (
-            user.is_staff or deliverable.assignees.filter(user=user).exists()
-        )
-        if not allowed:
-            raise Http404("No such deliverable")
+    """One deliverable as a downloadable .ics, for whoever may see its page."""
+    deliverable = selectors.deliverable_get_for(uid=uid, user=request.user)
+    if deliverable is None:
+        raise Http404("No such deliverable")
     if deliverable.due_date is None:
         raise Http404("This deliverable has no due date yet")
     response = HttpResponse(feeds.deliverable_ics(deliverable), content_type=feeds.CONTENT_TYPE)

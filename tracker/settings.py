@@ -28,6 +28,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Public pages and feeds show what staff confirmed; on: unreviewed proposals too.
+PUBLIC_SHOWS_PROPOSALS = env.bool("PUBLIC_SHOWS_PROPOSALS", default=False)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
