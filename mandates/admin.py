@@ -1001,9 +1001,13 @@ class ReminderLogAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Retry the selected failed reminders"), permissions=["change"])
     def retry(self, request, queryset):
-        from .services.reminders import reminder_retry
+        from .services.reminders import BrokerUnavailable, reminder_retry
 
-        count = reminder_retry(reminder_ids=queryset.values_list("pk", flat=True))
+        try:
+            count = reminder_retry(reminder_ids=queryset.values_list("pk", flat=True))
+        except BrokerUnavailable as error:
+            self.message_user(request, _("Nothing queued: %s") % error, messages.ERROR)
+            return
         self.message_user(
             request,
             _("%(count)d failed reminder(s) queued again.") % {"count": count},
@@ -1031,9 +1035,13 @@ class DigestLogAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Retry the selected failed digests"), permissions=["change"])
     def retry(self, request, queryset):
-        from .services.reminders import digest_retry
+        from .services.reminders import BrokerUnavailable, digest_retry
 
-        count = digest_retry(digest_ids=queryset.values_list("pk", flat=True))
+        try:
+            count = digest_retry(digest_ids=queryset.values_list("pk", flat=True))
+        except BrokerUnavailable as error:
+            self.message_user(request, _("Nothing queued: %s") % error, messages.ERROR)
+            return
         self.message_user(
             request,
             _("%(count)d failed digest(s) queued again.") % {"count": count},

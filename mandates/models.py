@@ -151,6 +151,7 @@ class Contact(models.Model):
     class Delivery(models.TextChoices):
         IMMEDIATE = "immediate", _("each reminder as it falls due")
         DIGEST = "digest", _("weekly digest")
+        NONE = "none", _("no reminders (opted out)")
 
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail"))

@@ -34,4 +34,5 @@ urlpatterns = [
     path("feeds/sessions.ics", views.feed_sessions, name="feed_sessions"),
     path("feeds/private/<str:token>.ics", views.feed_private, name="feed_private"),
     path("deliverables/<uuid:uid>.ics", views.deliverable_ics, name="deliverable_ics"),
+    path("reminders/stop/<str:token>/", views.reminder_opt_out, name="reminder_opt_out"),
 ]
