@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.conf import settings
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema_field
@@ -115,7 +117,8 @@ class ResolutionSerializer(serializers.ModelSerializer):
     @extend_schema_field(DeliverableSerializer(many=True))
     def get_deliverables(self, obj: Resolution) -> list[dict]:
         items = [d for mandate in obj.mandates.all() for d in mandate.deliverables.all()]
-        return DeliverableSerializer(items, many=True).data
+        # many=True gives a list (ReturnList); the stubs only know Serializer.data's dict.
+        return cast(list[dict], DeliverableSerializer(items, many=True).data)
 
 
 class DeliverableViewSet(viewsets.ReadOnlyModelViewSet):

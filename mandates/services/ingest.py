@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -314,7 +314,10 @@ def _store_paragraphs(resolution: Resolution, result) -> dict[str, Paragraph]:
     return by_number
 
 
-def _keyed(items: Iterable, key: Callable) -> Iterator[tuple[tuple, object]]:
+T = TypeVar("T")
+
+
+def _keyed(items: Iterable[T], key: Callable[[T], tuple]) -> Iterator[tuple[tuple, T]]:
     """Natural keys that survive a new version: (key..., occurrence)."""
     seen: Counter = Counter()
     for item in items:
