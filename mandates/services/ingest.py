@@ -173,6 +173,8 @@ def _ingest(*, data: bytes, name: str, dry_run: bool, actors: ActorTable | None)
     if not result.operative:
         raise IngestError(f"{result.symbol} has no operative paragraphs: is this the adopted text?")
     existing = Resolution.objects.filter(symbol=result.symbol).first()
+    # `existing` is the row _store updates: remember the file a new version replaces.
+    replaced_file = existing.source_file.name if existing and existing.source_file else ""
     stored_file: str | None = None
     try:
         with transaction.atomic():
@@ -201,8 +203,8 @@ def _ingest(*, data: bytes, name: str, dry_run: bool, actors: ActorTable | None)
         if stored_file:  # the rows are gone: do not leave the file behind either
             Resolution._meta.get_field("source_file").storage.delete(stored_file)
         raise
-    if existing and existing.source_file and existing.source_file.name != stored_file:
-        existing.source_file.storage.delete(existing.source_file.name)
+    if stored_file and replaced_file and replaced_file != stored_file:
+        Resolution._meta.get_field("source_file").storage.delete(replaced_file)
     logger.info("ingested %s as %s (%s)", name, result.symbol, outcome.status)
     return outcome
 
