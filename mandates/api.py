@@ -61,6 +61,7 @@ class DeliverableSerializer(serializers.ModelSerializer):
             "review_status",
             "needs_review",
             "review_reasons",
+            "no_longer_in_text",
             "progress",
             "fulfilled_by",
             "fulfilled_on",
