@@ -991,7 +991,7 @@ class ProposedChangeAdmin(admin.ModelAdmin):
     autocomplete_fields = ["deliverable"]
     actions = ["accept", "dismiss"]
 
-    @admin.action(description=_("Accept the selected proposed changes"))
+    @admin.action(description=_("Accept the selected proposed changes"), permissions=["change"])
     def accept(self, request, queryset):
         accepted, refused = deliverable_services.proposed_changes_accept(changes=queryset)
         self.message_user(
@@ -1005,7 +1005,10 @@ class ProposedChangeAdmin(admin.ModelAdmin):
                 messages.WARNING,
             )
 
-    @admin.action(description=_("Dismiss the selected proposed changes (keep current values)"))
+    @admin.action(
+        description=_("Dismiss the selected proposed changes (keep current values)"),
+        permissions=["change"],
+    )
     def dismiss(self, request, queryset):
         count = queryset.filter(resolved=False).update(resolved=True)
         self.message_user(request, _("%(count)d change(s) dismissed.") % {"count": count})
@@ -1045,7 +1048,7 @@ class ConsiderationAdmin(SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return False  # read from the text by ingest
 
-    @admin.action(description=_("Confirm the selected considerations"))
+    @admin.action(description=_("Confirm the selected considerations"), permissions=["change"])
     def confirm(self, request, queryset):
         count = 0
         for consideration in queryset:  # one by one, so the history records who confirmed

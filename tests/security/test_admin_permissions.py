@@ -82,3 +82,21 @@ def test_api_keys_are_shown_to_their_owner_only(superuser_client):
     page = listing.content.decode()
     assert theirs.key not in page
     assert mine.key in page
+
+
+def test_viewers_are_offered_no_changing_action_anywhere(viewer_client):
+    """Across every admin page the read-only group may open, the only actions offered are
+    the exports: any new action that changes data must ask for the change permission."""
+    from django.contrib import admin
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/admin/")
+    request.user = viewer_client.user
+    offered = {
+        f"{model._meta.model_name}.{name}"
+        for model, model_admin in admin.site._registry.items()
+        if model_admin.has_view_permission(request)
+        for name in model_admin.get_actions(request)
+    }
+    assert offered, "viewers see some admin pages"
+    assert {name.split(".")[1] for name in offered} <= {"export_csv", "export_xlsx"}, offered
