@@ -621,6 +621,7 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
     autocomplete_fields = [
         "mandate",
         "due_session",
+        "recurs_until",
         "predecessor",
         "assignees",
         "reminder_opt_outs",
@@ -640,7 +641,20 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
         "updated_at",
     ]
     fieldsets = [
-        (None, {"fields": ["mandate", "evidence", "kind", "count", "title", "recurring"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "mandate",
+                    "evidence",
+                    "kind",
+                    "count",
+                    "title",
+                    "recurring",
+                    "recurs_until",
+                ]
+            },
+        ),
         (
             _("Deadline"),
             {
@@ -1280,20 +1294,6 @@ class FeedTokenAdmin(admin.ModelAdmin):
         )
 
 
-@admin.register(models.FeedState)
-class FeedStateAdmin(admin.ModelAdmin):
-    """What each feed last served (read-only: the feeds keep it themselves)."""
-
-    list_display = ["key", "etag", "last_modified"]
-    search_fields = ["key"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
 # --- API tokens (Django REST framework) ---------------------------------------------------
 admin.site.unregister(TokenProxy)
 
@@ -1329,3 +1329,20 @@ class ApiTokenAdmin(TokenAdmin):
                 % {"key": obj.key},
                 messages.WARNING,
             )
+
+
+@admin.register(models.FeedState)
+class FeedStateAdmin(admin.ModelAdmin):
+    """What each feed last served (read-only: the feeds keep it themselves)."""
+
+    list_display = ["key", "etag", "last_modified"]
+    search_fields = ["key"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+from . import admin_planner  # noqa: E402, F401  (the session planner's data)
