@@ -58,6 +58,8 @@ def extract_document(
         adopted_on=header.adopted_on,
         agenda_item=header.agenda_item,
         committee_report=header.committee_report,
+        status=header.status,
+        draft_symbol=header.draft_symbol,
         vote=structure.vote,
         preamble=structure.preamble,
         operative=structure.operative,
