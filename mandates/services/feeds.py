@@ -49,6 +49,7 @@ from mandates.models import (
     Deliverable,
     FeedToken,
     ReminderRule,
+    Resolution,
     ReviewStatus,
     Session,
 )
@@ -294,6 +295,11 @@ class DeliverableFeed(CalendarFeed):
         live = ~Q(progress__in=CANCELLED_PROGRESS) & ~Q(review_status=ReviewStatus.REJECTED)
         queryset = (
             Deliverable.objects.exclude(due_date=None)
+            # A superseded draft's deliverable handed its UID to the adopted one.
+            .exclude(
+                progress=Deliverable.Progress.SUPERSEDED,
+                mandate__resolution__status=Resolution.Status.SUPERSEDED,
+            )
             .filter(self.filter())
             .filter(live | Q(updated_at__gte=kept_since))
             .select_related("mandate__resolution", "mandate__actor", "due_session__body")

@@ -34,6 +34,7 @@ from mandates.models import (
     Session,
 )
 
+from .drafts import draft_refusal, resolution_drafts_link
 from .schedule import deliverable_due_date_refresh, session_get_or_estimate
 
 logger = logging.getLogger(__name__)
@@ -168,6 +169,11 @@ def _ingest(*, data: bytes, name: str, dry_run: bool, actors: ActorTable | None)
     except Exception as error:  # the extractor must not crash on input; if it does, say so
         logger.exception("extractor failed on %s", name)
         raise IngestError(f"the file could not be read ({type(error).__name__})") from error
+    refusal = draft_refusal(
+        status=result.status, symbol=result.symbol, draft_symbol=result.draft_symbol
+    )
+    if refusal:
+        raise IngestError(refusal)
     if not result.symbol or not result.body:
         raise IngestError("no resolution symbol or body could be found in the text")
     if not result.operative:
@@ -250,6 +256,7 @@ def _store(*, result: extraction.ExtractionResult, existing: Resolution | None, 
     paragraphs = _store_paragraphs(resolution, result)
     changes += _store_mandates(resolution, result, paragraphs, existing is not None)
     _link_fulfilments(resolution, result)
+    changes += resolution_drafts_link(resolution=resolution, result=result)
     return resolution, changes
 
 
