@@ -1,6 +1,7 @@
 """`manage.py ingest` and `manage.py extract` as people use them."""
 
 import json
+import os
 import subprocess
 import sys
 from io import StringIO
@@ -102,6 +103,24 @@ def test_extract_bad_input_is_one_line_and_non_zero(tmp_path):
     assert result.returncode != 0
     assert result.stderr.strip().count("\n") == 0
     assert "nothing.txt" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_extract_starts_without_django_settings_or_imports():
+    """`manage.py extract` runs the pure extractor: no SECRET_KEY needed, Django never imported."""
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "manage.py", "extract", str(HRC_EXAMPLE)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert json.loads(result.stdout)["symbol"] == "A/HRC/RES/61/99"
+    imported = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()]
+    assert "mandates.extraction.cli" in imported
+    assert not [name for name in imported if name.split(".")[0] == "django"]
 
 
 @pytest.mark.django_db
