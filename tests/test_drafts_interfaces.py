@@ -101,3 +101,29 @@ def test_api_shows_status_and_links(client, django_user_model):
     assert client.get("/api/resolutions/A/RES/81/412/").json()["drafts"] == ["A/C.3/81/L.19"]
     adopted = client.get("/api/deliverables/", {"resolution_status": "adopted"}).json()
     assert {item["resolution"] for item in adopted["results"]} == {"A/RES/81/412"}
+
+
+def test_tracked_changes_docx_ingested_with_both_readings(staff_client):
+    """Through the admin import, a tracked-changes .docx stores the deliverable due at the new
+    session with the deleted one as another reading, flagged; a report .docx is refused."""
+    from mandates.models import Deliverable
+    from tests.docx_builder import docx_bytes
+    from tests.extraction.test_docx_tracked import REPORT_DOCX, tracked_resolution
+
+    url = reverse("admin:mandates_resolution_import")
+    response = staff_client.post(
+        url,
+        {
+            "files": [
+                SimpleUploadedFile("A_HRC_RES_62_9.docx", tracked_resolution()),
+                SimpleUploadedFile("report.docx", docx_bytes(REPORT_DOCX)),
+            ]
+        },
+    )
+    page = response.content.decode()
+    assert "this is not a resolution but a report or another document (A/HRC/62/40" in page
+    report = Deliverable.objects.get(mandate__resolution__symbol="A/HRC/RES/62/9")
+    assert (report.due_session.number, report.needs_review) == (65, True)
+    assert report.alternatives == [{"body": "HRC", "session": 62, "relation": "at", "date": None}]
+    assert any("tracked changes" in reason for reason in report.review_reasons)
+    assert Resolution.objects.count() == 1
