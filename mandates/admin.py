@@ -184,6 +184,17 @@ class ImportForm(forms.Form):
     )
 
 
+class ConsiderationInline(admin.TabularInline):
+    """When the body takes the question up again, read from the text."""
+
+    model = models.Consideration
+    extra = 0
+    fields = ["paragraph_label", "session", "alternatives", "review_status", "review_reasons"]
+    readonly_fields = ["paragraph_label", "alternatives", "review_reasons"]
+    autocomplete_fields = ["session"]
+    show_change_link = True
+
+
 @admin.register(models.Resolution)
 class ResolutionAdmin(SimpleHistoryAdmin):
     list_display = [
@@ -216,6 +227,7 @@ class ResolutionAdmin(SimpleHistoryAdmin):
     ]
     exclude = ["text", "extraction"]
     change_list_template = "admin/mandates/resolution/change_list.html"
+    inlines = [ConsiderationInline]
 
     def get_queryset(self, request):
         from django.db.models import Count
@@ -325,7 +337,11 @@ class ResolutionAdmin(SimpleHistoryAdmin):
                         )
                     )
                     continue
-                outcomes.append(resolution_ingest(data=upload.read(), name=upload.name))
+                # Someone who may not delete deliverables cannot delete them by uploading.
+                may_delete = request.user.has_perm("mandates.delete_deliverable")
+                outcomes.append(
+                    resolution_ingest(data=upload.read(), name=upload.name, may_delete=may_delete)
+                )
             failed = sum(outcome.status == "failed" for outcome in outcomes)
             level = messages.WARNING if failed else messages.SUCCESS
             self.message_user(
@@ -476,6 +492,21 @@ class DueFilter(admin.SimpleListFilter):
         return queryset
 
 
+class AssignedToMeFilter(admin.SimpleListFilter):
+    """The deliverables assigned to the person looking (through their contact)."""
+
+    title = _("assigned to me")
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [("1", _("assigned to me"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "1":
+            return queryset.filter(assignees__user=request.user)
+        return queryset
+
+
 class CommentInline(admin.TabularInline):
     model = models.Comment
     extra = 1
@@ -589,11 +620,14 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
         "review_status",
         "progress",
         "needs_review",
+        "no_longer_in_text",
         "kind",
         ("mandate__resolution__status", admin.ChoicesFieldListFilter),
         ("mandate__resolution__body", admin.RelatedOnlyFieldListFilter),
         DueSessionFilter,
         ("mandate__actor", admin.RelatedOnlyFieldListFilter),
+        AssignedToMeFilter,
+        ("assignees", admin.RelatedOnlyFieldListFilter),
     ]
     search_fields = [
         "title",
@@ -615,6 +649,7 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
         "uid",
         "draft",
         "evidence",
+        "proposed_changes_list",
         "due_summary",
         "sequence",
         "computed_due_date",
@@ -648,6 +683,8 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
                     "review_status",
                     "needs_review",
                     "review_reasons",
+                    "no_longer_in_text",
+                    "proposed_changes_list",
                     "progress",
                     "fulfilled_by",
                     "fulfilled_on",
@@ -675,6 +712,34 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
     inlines = [CommentInline]
     actions = ["confirm", "reject", "assign", "mark_submitted", "export_csv", "export_xlsx"]
     change_list_template = "admin/mandates/deliverable/change_list.html"
+
+    @admin.display(description=_("proposed changes"))
+    def proposed_changes_list(self, obj: models.Deliverable):
+        """What a new version of the text or a noted report proposes, open ones first;
+        decided in Proposed changes (accept / dismiss), never applied on their own."""
+        changes = sorted(obj.proposed_changes.all(), key=lambda c: (c.resolved, -c.pk))
+        if not changes:
+            return "-"
+        return format_html(
+            '<ul>{}</ul><p><a href="{}?deliverable__id__exact={}">{}</a></p>',
+            format_html_join(
+                "",
+                "<li>{}: {} &rarr; {} <small>({}; {})</small></li>",
+                (
+                    (
+                        c.field,
+                        c.old_value,
+                        c.new_value,
+                        c.source,
+                        _("decided") if c.resolved else _("open"),
+                    )
+                    for c in changes
+                ),
+            ),
+            reverse("admin:mandates_proposedchange_changelist"),
+            obj.pk,
+            _("Accept or dismiss in Proposed changes"),
+        )
 
     @admin.display(description=_("deliverable"), ordering="title")
     def title_or_kind(self, obj):
@@ -840,7 +905,11 @@ class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
         "due_session",
         "reasons",
     ]
-    list_filter = [("mandate__resolution__body", admin.RelatedOnlyFieldListFilter), "kind"]
+    list_filter = [
+        ("mandate__resolution__body", admin.RelatedOnlyFieldListFilter),
+        "kind",
+        "no_longer_in_text",
+    ]
     search_fields = ["title", "quote", "mandate__resolution__symbol"]
     list_select_related = ["mandate__actor", "mandate__resolution", "due_session__body"]
     autocomplete_fields = ["due_session", "assignees"]
@@ -941,6 +1010,71 @@ class ProposedChangeAdmin(admin.ModelAdmin):
     list_filter = ["resolved", "field"]
     search_fields = ["deliverable__title", "source"]
     autocomplete_fields = ["deliverable"]
+    actions = ["accept", "dismiss"]
+
+    @admin.action(description=_("Accept the selected proposed changes"))
+    def accept(self, request, queryset):
+        accepted, refused = deliverable_services.proposed_changes_accept(changes=queryset)
+        self.message_user(
+            request, _("%(count)d change(s) accepted.") % {"count": accepted}, messages.SUCCESS
+        )
+        if refused:
+            self.message_user(
+                request,
+                _("Not accepted here (edit the deliverable itself): %(fields)s")
+                % {"fields": ", ".join(sorted(refused))},
+                messages.WARNING,
+            )
+
+    @admin.action(description=_("Dismiss the selected proposed changes (keep current values)"))
+    def dismiss(self, request, queryset):
+        count = queryset.filter(resolved=False).update(resolved=True)
+        self.message_user(request, _("%(count)d change(s) dismissed.") % {"count": count})
+
+
+@admin.register(models.Consideration)
+class ConsiderationAdmin(SimpleHistoryAdmin):
+    """ "Decides to continue its consideration ... at its Nth session", with other readings."""
+
+    list_display = [
+        "resolution",
+        "paragraph_label",
+        "session",
+        "alternatives",
+        "review_status",
+        "needs_review",
+    ]
+    list_filter = ["review_status", "needs_review", "body"]
+    search_fields = ["resolution__symbol", "resolution__title", "quote"]
+    list_select_related = ["resolution", "session__body", "body"]
+    autocomplete_fields = ["session"]
+    readonly_fields = ["resolution", "paragraph_label", "body", "alternatives", "quote"]
+    fields = [
+        "resolution",
+        "paragraph_label",
+        "quote",
+        "body",
+        "session",
+        "alternatives",
+        "review_status",
+        "needs_review",
+        "review_reasons",
+        "is_public",
+    ]
+    actions = ["confirm"]
+
+    def has_add_permission(self, request):
+        return False  # read from the text by ingest
+
+    @admin.action(description=_("Confirm the selected considerations"))
+    def confirm(self, request, queryset):
+        count = 0
+        for consideration in queryset:  # one by one, so the history records who confirmed
+            consideration.review_status = models.ReviewStatus.CONFIRMED
+            consideration.needs_review = False
+            consideration.save()
+            count += 1
+        self.message_user(request, _("%(count)d confirmed.") % {"count": count})
 
 
 @admin.register(models.Comment)
@@ -1022,9 +1156,13 @@ class ReminderLogAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Retry the selected failed reminders"), permissions=["change"])
     def retry(self, request, queryset):
-        from .services.reminders import reminder_retry
+        from .services.reminders import BrokerUnavailable, reminder_retry
 
-        count = reminder_retry(reminder_ids=queryset.values_list("pk", flat=True))
+        try:
+            count = reminder_retry(reminder_ids=queryset.values_list("pk", flat=True))
+        except BrokerUnavailable as error:
+            self.message_user(request, _("Nothing queued: %s") % error, messages.ERROR)
+            return
         self.message_user(
             request,
             _("%(count)d failed reminder(s) queued again.") % {"count": count},
@@ -1052,9 +1190,13 @@ class DigestLogAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Retry the selected failed digests"), permissions=["change"])
     def retry(self, request, queryset):
-        from .services.reminders import digest_retry
+        from .services.reminders import BrokerUnavailable, digest_retry
 
-        count = digest_retry(digest_ids=queryset.values_list("pk", flat=True))
+        try:
+            count = digest_retry(digest_ids=queryset.values_list("pk", flat=True))
+        except BrokerUnavailable as error:
+            self.message_user(request, _("Nothing queued: %s") % error, messages.ERROR)
+            return
         self.message_user(
             request,
             _("%(count)d failed digest(s) queued again.") % {"count": count},

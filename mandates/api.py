@@ -9,7 +9,7 @@ from rest_framework import serializers, viewsets
 
 from .filters import DeliverableFilter
 from .models import Deliverable, Resolution, Session
-from .selectors import deliverable_list, deliverable_list_visible, session_list
+from .selectors import deliverable_list, session_list
 
 
 class SessionSerializer(serializers.ModelSerializer):
@@ -61,6 +61,7 @@ class DeliverableSerializer(serializers.ModelSerializer):
             "review_status",
             "needs_review",
             "review_reasons",
+            "no_longer_in_text",
             "progress",
             "fulfilled_by",
             "fulfilled_on",
@@ -133,8 +134,7 @@ class DeliverableViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "uid"
 
     def get_queryset(self):
-        user = self.request.user
-        return deliverable_list() if user.is_staff else deliverable_list_visible()
+        return deliverable_list().visible_to(self.request.user)
 
 
 class ResolutionViewSet(viewsets.ReadOnlyModelViewSet):
@@ -146,7 +146,7 @@ class ResolutionViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["symbol", "status"]
 
     def get_queryset(self):
-        deliverables = deliverable_list()
+        deliverables = deliverable_list().visible_to(self.request.user)
         return (
             Resolution.objects.select_related("body", "session", "superseded_by")
             .prefetch_related("drafts", Prefetch("mandates__deliverables", queryset=deliverables))

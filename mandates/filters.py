@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .models import Actor, Body, Deliverable, Resolution, ReviewStatus
+from .models import Actor, Body, Contact, Deliverable, Resolution, ReviewStatus
 from .selectors import session_parse
 
 STATUS_CHOICES = [*Deliverable.Progress.choices, *ReviewStatus.choices]
@@ -45,11 +46,37 @@ class DeliverableFilter(django_filters.FilterSet):
         field_name="mandate__resolution__status",
         help_text=_("adopted, draft, or a draft superseded by its adopted text"),
     )
+    no_longer_in_text = django_filters.BooleanFilter(label=_("No longer in the text"))
+    assignee = django_filters.ModelChoiceFilter(
+        label=_("Assigned to"),
+        queryset=Contact.objects.order_by("name"),
+        field_name="assignees",
+    )
+    mine = django_filters.BooleanFilter(
+        label=_("Assigned to me"), method="filter_mine", widget=forms.CheckboxInput
+    )
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
 
     class Meta:
         model = Deliverable
         fields: list[str] = []
+
+    # Who is assigned to what is staff business: offered to, and accepted from, people who
+    # are logged in only.
+    SIGNED_IN_ONLY = ("assignee", "mine")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        user = getattr(self.request, "user", None)
+        if user is None or not user.is_authenticated:
+            for name in self.SIGNED_IN_ONLY:
+                self.filters.pop(name)
+
+    def filter_mine(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        """Deliverables assigned to the person looking (through their contact)."""
+        if not value:
+            return queryset
+        return queryset.filter(assignees__user=self.request.user)
 
     def filter_body(self, queryset: QuerySet, name: str, value: Body) -> QuerySet:
         """The body the deliverable is due to, else the body that adopted the resolution."""

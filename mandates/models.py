@@ -173,6 +173,7 @@ class Contact(models.Model):
     class Delivery(models.TextChoices):
         IMMEDIATE = "immediate", _("each reminder as it falls due")
         DIGEST = "digest", _("weekly digest")
+        NONE = "none", _("no reminders (opted out)")
 
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail"))
@@ -255,6 +256,34 @@ class ReviewStatus(models.TextChoices):
     PROPOSED = "proposed", _("proposed")
     CONFIRMED = "confirmed", _("confirmed")
     REJECTED = "rejected", _("rejected")
+
+
+def shown_publicly() -> Q:
+    """The one rule for what anyone may see, logged in or not: what staff confirmed and
+    kept public. With the setting PUBLIC_SHOWS_PROPOSALS, unreviewed proposals too (never
+    rejected ones). Deliverables and considerations follow it alike."""
+    if settings.PUBLIC_SHOWS_PROPOSALS:
+        return Q(is_public=True) & ~Q(review_status=ReviewStatus.REJECTED)
+    return Q(is_public=True, review_status=ReviewStatus.CONFIRMED)
+
+
+def _is_staff(user) -> bool:
+    return user is not None and user.is_authenticated and user.is_staff
+
+
+class DeliverableQuerySet(models.QuerySet):
+    """The one definition of who sees which deliverable (pages, API, exports and feeds)."""
+
+    def public(self) -> DeliverableQuerySet:
+        """What anyone may see: see `shown_publicly`."""
+        return self.filter(shown_publicly())
+
+    def visible_to(self, user) -> DeliverableQuerySet:
+        """What this person may see in lists: staff see every deliverable not rejected
+        (proposals and non-public ones included); everyone else what `public()` shows."""
+        if _is_staff(user):
+            return self.exclude(review_status=ReviewStatus.REJECTED)
+        return self.public()
 
 
 class Mandate(models.Model):
@@ -359,6 +388,15 @@ class Deliverable(models.Model):
     )
     needs_review = models.BooleanField(_("needs review"), default=False, db_index=True)
     review_reasons = models.JSONField(_("review reasons"), default=list, blank=True)
+    no_longer_in_text = models.BooleanField(
+        _("no longer in the text"),
+        default=False,
+        db_index=True,
+        help_text=_(
+            "A new version of the resolution no longer asks for it; kept because a person "
+            "worked on it. Decide whether it is still owed."
+        ),
+    )
     progress = models.CharField(
         _("progress"), max_length=16, choices=Progress.choices, default=Progress.PLANNED
     )
@@ -411,6 +449,8 @@ class Deliverable(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last change"), auto_now=True, db_index=True)
     history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    objects = DeliverableQuerySet.as_manager()
 
     class Meta:
         ordering = ["due_date", "id"]
@@ -465,10 +505,66 @@ class ProposedChange(models.Model):
         return f"{self.deliverable_id}.{self.field}: {self.old_value!r} -> {self.new_value!r}"
 
 
+class ConsiderationQuerySet(models.QuerySet):
+    def public(self) -> ConsiderationQuerySet:
+        return self.filter(shown_publicly())
+
+    def visible_to(self, user) -> ConsiderationQuerySet:
+        if _is_staff(user):
+            return self.exclude(review_status=ReviewStatus.REJECTED)
+        return self.public()
+
+
+class Consideration(models.Model):
+    """When the body takes the question up again: "Decides to continue its consideration of
+    the question at its eighty-first session". Read like a deadline, flagged like one."""
+
+    resolution = models.ForeignKey(
+        Resolution, on_delete=models.CASCADE, related_name="considerations"
+    )
+    paragraph = models.ForeignKey(
+        Paragraph, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    paragraph_label = models.CharField(_("paragraph"), max_length=32, blank=True)
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="+")
+    session = models.ForeignKey(
+        Session,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="considerations",
+        help_text=_('Blank: no session named ("remains seized of the matter").'),
+    )
+    alternatives = models.JSONField(
+        _("other readings"), default=list, blank=True, help_text=_("Other session numbers.")
+    )
+    quote = models.TextField(_("evidence quote"), blank=True)
+    review_status = models.CharField(
+        _("review"), max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.PROPOSED
+    )
+    needs_review = models.BooleanField(_("needs review"), default=False)
+    review_reasons = models.JSONField(_("review reasons"), default=list, blank=True)
+    is_public = models.BooleanField(_("public"), default=True)
+    history = HistoricalRecords()
+
+    objects = ConsiderationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["resolution", "pk"]
+        verbose_name = _("consideration")
+        verbose_name_plural = _("considerations")
+
+    def __str__(self) -> str:
+        where = str(self.session) if self.session else f"{self.body.code}, no session named"
+        return f"{self.resolution.symbol}: considered again at {where}"
+
+
 class Comment(models.Model):
     """A note a person leaves on a deliverable."""
 
-    deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="comments")
+    # PROTECT: a person's note never disappears with a deliverable; ingest keeps any
+    # deliverable with comments, and deleting one in the admin says why it cannot.
+    deliverable = models.ForeignKey(Deliverable, on_delete=models.PROTECT, related_name="comments")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )

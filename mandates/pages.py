@@ -28,8 +28,8 @@ from .timeline import timeline_layout
 DEFAULT_MONTHS = 6
 MAX_MONTHS = 60
 # The fields of DeliverableFilter that the list pages offer (the URL accepts them all).
-FORM_FIELDS = ("body", "actor", "status", "kind", "q")
-SCOPES = ("upcoming", "overdue", "review", "all")
+FORM_FIELDS = ("body", "actor", "status", "kind", "assignee", "mine", "q")
+SCOPES = ("upcoming", "overdue", "review", "no_deadline", "mine", "all")
 
 
 def add_months(day: date, months: int) -> date:
@@ -67,7 +67,20 @@ def _scoped(request, scope: str):
         if not _is_staff(request.user):
             raise PermissionDenied
         return selectors.deliverable_list_needs_review()
+    if scope == "no_deadline":
+        return selectors.deliverable_list_no_deadline(user=request.user)
+    if scope == "mine":
+        return selectors.deliverable_list_assigned_to(user=request.user)
     return selectors.deliverable_list_for(user=request.user)
+
+
+def _filters(request, queryset) -> DeliverableFilter:
+    """The visitor's filters; the request decides which ones a person is offered."""
+    return DeliverableFilter(request.GET, queryset=queryset, request=request)
+
+
+def _form_fields(filterset: DeliverableFilter) -> list:
+    return [filterset.form[name] for name in FORM_FIELDS if name in filterset.form.fields]
 
 
 def _by_session(deliverables) -> list[tuple[object, list]]:
@@ -82,7 +95,7 @@ def _by_session(deliverables) -> list[tuple[object, list]]:
 
 def _list_page(request, *, scope: str, template: str, **context):
     """A filtered list page: the filter form, the deliverables, the CSV export link."""
-    filterset = DeliverableFilter(request.GET, queryset=_scoped(request, scope))
+    filterset = _filters(request, _scoped(request, scope))
     deliverables = list(filterset.qs)
     export_query = request.GET.copy()
     export_query["scope"] = scope
@@ -91,9 +104,10 @@ def _list_page(request, *, scope: str, template: str, **context):
         template,
         {
             "filterset": filterset,
-            "form_fields": [filterset.form[name] for name in FORM_FIELDS],
+            "form_fields": _form_fields(filterset),
             "deliverables": deliverables,
             "groups": _by_session(deliverables),
+            "current": scope,
             "export_query": export_query.urlencode(),
             # The valid fields' values, even when another field is invalid.
             "selected_body": filterset.form.cleaned_data.get("body"),
@@ -134,12 +148,28 @@ def review(request):
 
 
 @require_safe
+def no_deadline(request):
+    """Deliverables with no deadline (a compilation, consultations): still owed, and easy to
+    forget without a date."""
+    return _list_page(request, scope="no_deadline", template="mandates/no_deadline.html")
+
+
+@require_safe
+@login_required
+def assigned_to_me(request):
+    """Everything open assigned to the person, whatever its date (or none)."""
+    return _list_page(request, scope="mine", template="mandates/mine.html")
+
+
+@require_safe
 def export_csv(request):
     """The list a page shows, with the same filters, as CSV: ?scope=upcoming|overdue|review."""
     scope = request.GET.get("scope", "all")
     if scope not in SCOPES:
         scope = "all"
-    filterset = DeliverableFilter(request.GET, queryset=_scoped(request, scope))
+    if scope == "mine" and not request.user.is_authenticated:
+        scope = "all"
+    filterset = _filters(request, _scoped(request, scope))
     return deliverables_csv_response(filterset.qs, filename=f"deliverables-{scope}.csv")
 
 
@@ -158,6 +188,9 @@ def session_detail(request, code: str, number: int):
         {
             "session": session,
             "deliverables": deliverables,
+            "considerations": selectors.consideration_list_for_session(
+                session=session, user=request.user
+            ),
             "export_query": f"session={session.body.code}-{session.number}",
             "today": timezone.localdate(),
         },
@@ -221,6 +254,9 @@ def resolution_detail(request, symbol: str):
             "resolution": resolution,
             "blocks": paragraphs_with_evidence(paragraphs, deliverables),
             "deliverables": deliverables,
+            "considerations": selectors.consideration_list_for_resolution(
+                resolution=resolution, user=request.user
+            ),
             "today": timezone.localdate(),
         },
     )
@@ -232,9 +268,9 @@ def timeline(request):
     today = timezone.localdate()
     months = _months(request)
     start, end = add_months(today, -1), add_months(today, months)
-    filterset = DeliverableFilter(
-        request.GET,
-        queryset=selectors.deliverable_list_for(user=request.user).filter(
+    filterset = _filters(
+        request,
+        selectors.deliverable_list_for(user=request.user).filter(
             due_date__gte=start, due_date__lte=end
         ),
     )
@@ -254,7 +290,7 @@ def timeline(request):
             "deliverables": deliverables,
             "months": months,
             "filterset": filterset,
-            "form_fields": [filterset.form[name] for name in FORM_FIELDS],
+            "form_fields": _form_fields(filterset),
             "today": today,
         },
     )

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from .models import (
     CLOSED_PROGRESS,
     Actor,
     Body,
+    Consideration,
     Deliverable,
     FeedToken,
     Paragraph,
@@ -26,17 +27,9 @@ def deliverable_list() -> QuerySet[Deliverable]:
     ).order_by("due_date", "pk")
 
 
-def deliverable_list_visible() -> QuerySet[Deliverable]:
-    """What the public pages show: not rejected, and public."""
-    return deliverable_list().filter(is_public=True).exclude(review_status=ReviewStatus.REJECTED)
-
-
 def deliverable_list_for(*, user=None) -> QuerySet[Deliverable]:
-    """What this person may see in lists: staff also see deliverables kept out of public
-    feeds; nobody sees rejected ones. Anonymous visitors (or no user) see the public ones."""
-    if user is not None and user.is_authenticated and user.is_staff:
-        return deliverable_list().exclude(review_status=ReviewStatus.REJECTED)
-    return deliverable_list_visible()
+    """What this person may see in lists: see `DeliverableQuerySet.visible_to`."""
+    return deliverable_list().visible_to(user)
 
 
 def deliverable_list_upcoming(*, today: date, within_days: int, user=None) -> QuerySet[Deliverable]:
@@ -52,6 +45,31 @@ def deliverable_list_overdue(*, today: date, user=None) -> QuerySet[Deliverable]
         deliverable_list_for(user=user)
         .filter(due_date__lt=today)
         .exclude(progress__in=CLOSED_PROGRESS)
+    )
+
+
+def deliverable_list_no_deadline(*, user=None) -> QuerySet[Deliverable]:
+    """Open deliverables with no due date at all (no session, no printed date, no manual
+    date): a compilation, consultations."""
+    return (
+        deliverable_list_for(user=user)
+        .filter(due_date__isnull=True)
+        .exclude(progress__in=CLOSED_PROGRESS)
+        .order_by("mandate__resolution__symbol", "position", "pk")
+    )
+
+
+def deliverable_list_assigned_to(*, user) -> QuerySet[Deliverable]:
+    """Open deliverables assigned to this person (through their contact), public or not,
+    whatever their date; those without a date last."""
+    if user is None or not user.is_authenticated:
+        return Deliverable.objects.none()
+    return (
+        deliverable_list()
+        .filter(assignees__user=user)
+        .exclude(review_status=ReviewStatus.REJECTED)
+        .exclude(progress__in=CLOSED_PROGRESS)
+        .order_by(F("due_date").asc(nulls_last=True), "pk")
     )
 
 
@@ -106,18 +124,45 @@ def paragraph_list_operative(*, resolution: Resolution) -> QuerySet[Paragraph]:
 
 
 def deliverable_get_for(*, uid, user=None) -> Deliverable | None:
-    """One deliverable if this person may see it: public and not rejected for everyone;
-    otherwise for staff, and for the people it is assigned to."""
-    deliverable = deliverable_list().select_related("mandate__paragraph").filter(uid=uid).first()
-    if deliverable is None:
-        return None
-    if deliverable.is_public and deliverable.review_status != ReviewStatus.REJECTED:
+    """One deliverable if this person may see it: what `public()` shows for everyone;
+    anything else for staff, and for the people it is assigned to."""
+    deliverables = deliverable_list().select_related("mandate__paragraph").filter(uid=uid)
+    deliverable = deliverables.public().first()
+    if deliverable is not None:
         return deliverable
     if user is None or not user.is_authenticated:
+        return None
+    deliverable = deliverables.first()
+    if deliverable is None:
         return None
     if user.is_staff or deliverable.assignees.filter(user=user).exists():
         return deliverable
     return None
+
+
+def consideration_list_for_resolution(*, resolution: Resolution, user=None):
+    """When the body takes this resolution's question up again, as this person may see it."""
+    return list(
+        Consideration.objects.visible_to(user)
+        .filter(resolution=resolution)
+        .select_related("session__body", "body")
+    )
+
+
+def consideration_list_for_session(*, session: Session, user=None) -> list[Consideration]:
+    """Questions taken up again at this session; for a flagged one, also when this session is
+    only another reading of the text (the session page marks those)."""
+    found = (
+        Consideration.objects.visible_to(user)
+        .filter(body=session.body)
+        .select_related("resolution", "session__body", "body")
+        .order_by("resolution__symbol")
+    )
+    return [
+        item
+        for item in found
+        if item.session_id == session.pk or session.number in (item.alternatives or [])
+    ]
 
 
 def feed_token_list_active(*, user) -> QuerySet[FeedToken]:

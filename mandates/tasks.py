@@ -49,25 +49,46 @@ def reminders_dispatch(today: str | None = None) -> int:
     return len(reminder_dispatch_due(today=day))
 
 
-@shared_task(bind=True, ignore_result=True, acks_late=True)
-def reminder_send(self, reminder_id: int, today: str | None = None) -> None:
-    """Send one reminder; retry transient SMTP failures with exponential backoff."""
+def _retry_transient(task, error: Exception, retry_in: timedelta | None):
+    """Retry after `retry_in`; REMINDER_MAX_RETRIES is the limit (Celery's own default of 3
+    would otherwise end the retries first and leave the rows queued with no task)."""
+    if task.request.is_eager:
+        # In-process (no broker to hold a delayed retry): the rows stay queued and the next
+        # daily run queues them again once REMINDER_REQUEUE_AFTER_MINUTES have passed.
+        logger.warning("%s: %s; left queued for the next run", task.name, error)
+        return
+    raise task.retry(
+        exc=error,
+        countdown=retry_in.total_seconds(),
+        max_retries=settings.REMINDER_MAX_RETRIES,
+    ) from error
+
+
+def _send_reminders(task, reminder_ids: list[int], today: str | None) -> None:
     from mandates.services import reminders
 
-    retry_in = _retry_in(self.request.retries)
+    retry_in = _retry_in(task.request.retries)
     try:
-        reminders.reminder_send(
-            reminder_id=reminder_id,
+        reminders.reminders_send(
+            reminder_ids=reminder_ids,
             today=date.fromisoformat(today) if today else None,
             retry_in=retry_in,
         )
     except reminders.TransientSendError as error:
-        if self.request.is_eager:
-            # In-process (no broker to hold a delayed retry): the row stays queued and the
-            # next daily run queues it again once REMINDER_REQUEUE_AFTER_MINUTES have passed.
-            logger.warning("%s: %s; left queued for the next run", self.name, error)
-            return
-        raise self.retry(exc=error, countdown=retry_in.total_seconds(), max_retries=None) from error
+        _retry_transient(task, error, retry_in)
+
+
+@shared_task(bind=True, ignore_result=True, acks_late=True)
+def reminders_send(self, reminder_ids: list[int], today: str | None = None) -> None:
+    """Send one person's reminders of the day as one e-mail; retry transient SMTP failures
+    with exponential backoff, then the service marks them failed."""
+    _send_reminders(self, reminder_ids, today)
+
+
+@shared_task(bind=True, ignore_result=True, acks_late=True)
+def reminder_send(self, reminder_id: int, today: str | None = None) -> None:
+    """One reminder (messages queued before `reminders_send` existed, tests)."""
+    _send_reminders(self, [reminder_id], today)
 
 
 @shared_task(ignore_result=True)
@@ -88,9 +109,4 @@ def digest_send(self, digest_id: int) -> None:
     try:
         reminders.digest_send(digest_id=digest_id, retry_in=retry_in)
     except reminders.TransientSendError as error:
-        if self.request.is_eager:
-            # In-process (no broker to hold a delayed retry): the row stays queued and the
-            # next daily run queues it again once REMINDER_REQUEUE_AFTER_MINUTES have passed.
-            logger.warning("%s: %s; left queued for the next run", self.name, error)
-            return
-        raise self.retry(exc=error, countdown=retry_in.total_seconds(), max_retries=None) from error
+        _retry_transient(self, error, retry_in)

@@ -12,6 +12,8 @@ urlpatterns = [
     path("", pages.upcoming, name="upcoming"),
     path("overdue/", pages.overdue, name="overdue"),
     path("review/", pages.review, name="review"),
+    path("no-deadline/", pages.no_deadline, name="no_deadline"),
+    path("mine/", pages.assigned_to_me, name="mine"),
     path("timeline/", pages.timeline, name="timeline"),
     path("calendars/", pages.calendars, name="calendars"),
     path("export.csv", pages.export_csv, name="export_csv"),
@@ -34,4 +36,5 @@ urlpatterns = [
     path("feeds/sessions.ics", views.feed_sessions, name="feed_sessions"),
     path("feeds/private/<str:token>.ics", views.feed_private, name="feed_private"),
     path("deliverables/<uuid:uid>.ics", views.deliverable_ics, name="deliverable_ics"),
+    path("reminders/stop/<str:token>/", views.reminder_opt_out, name="reminder_opt_out"),
 ]

@@ -1,14 +1,16 @@
 """Thin views: they call selectors and services and render."""
 
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_safe
 
-from .models import Actor, Body, Deliverable, Session
-from .services import feeds
+from . import selectors
+from .models import Actor, Body, Session
+from .services import feeds, reminders
 from .services.health import health_check, health_is_ok
 
 
@@ -97,22 +99,31 @@ def feed_private(request, token: str):
 
 @require_safe
 def deliverable_ics(request, uid):
-    """One deliverable as a downloadable .ics; private ones only for staff or assignees."""
-    deliverable = get_object_or_404(
-        Deliverable.objects.select_related(
-            "mandate__resolution", "mandate__actor", "due_session__body"
-        ),
-        uid=uid,
-    )
-    if not deliverable.is_public:
-        user = request.user
-        allowed = user.is_authenticated and (
-            user.is_staff or deliverable.assignees.filter(user=user).exists()
-        )
-        if not allowed:
-            raise Http404("No such deliverable")
+    """One deliverable as a downloadable .ics, for whoever may see its page."""
+    deliverable = selectors.deliverable_get_for(uid=uid, user=request.user)
+    if deliverable is None:
+        raise Http404("No such deliverable")
     if deliverable.due_date is None:
         raise Http404("This deliverable has no due date yet")
     response = HttpResponse(feeds.deliverable_ics(deliverable), content_type=feeds.CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="deliverable-{deliverable.uid}.ics"'
     return response
+
+
+# --- Reminder opt-out ------------------------------------------------------------------------
+
+
+@csrf_exempt  # the signed token is the authority; mail clients POST here (RFC 8058 one-click)
+@never_cache
+@require_http_methods(["GET", "POST"])
+def reminder_opt_out(request, token: str):
+    """GET asks (link scanners follow links); POST stops the reminders the token names."""
+    opt_out = reminders.contact_opt_out_read(token=token)
+    done = False
+    if opt_out is not None and request.method == "POST":
+        reminders.contact_opt_out(opt_out=opt_out)
+        done = True
+    status = 200 if opt_out is not None else 404
+    return render(
+        request, "mandates/opt_out.html", {"opt_out": opt_out, "done": done}, status=status
+    )

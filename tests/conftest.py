@@ -19,7 +19,7 @@ def smtp_server(settings):
 
     server = SMTPServer()
     server.up()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_BACKEND = "tracker.mail.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = server.port
     settings.EMAIL_HOST_USER = ""
@@ -29,4 +29,50 @@ def smtp_server(settings):
     settings.EMAIL_TIMEOUT = 5
     yield server
     server.handler.release.set()
+    server.down()
+
+
+@pytest.fixture
+def broker():
+    """Tasks go through the real Redis broker (not in-process) for this test."""
+    from tests.real_services import purge_broker, require_redis
+    from tracker.celery import app
+
+    require_redis()
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    purge_broker()
+    yield app
+    purge_broker()
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def worker_thread(broker):
+    """A real Celery worker (solo pool) consuming from Redis in a thread of this process."""
+    from celery.contrib.testing.worker import start_worker
+    from celery.signals import task_postrun
+    from django.db import connections
+
+    def close_connections(**kwargs):
+        connections.close_all()  # the worker thread's own connection; lets the test db go
+
+    task_postrun.connect(close_connections, weak=False)
+    try:
+        with start_worker(
+            broker, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=30
+        ) as worker:
+            yield worker
+    finally:
+        task_postrun.disconnect(close_connections)
+
+
+@pytest.fixture
+def private_redis():
+    """A redis-server of this test's own (see tests/real_services.py), stopped afterwards."""
+    from tests.real_services import PrivateRedis
+
+    server = PrivateRedis()
+    server.up()
+    yield server
     server.down()

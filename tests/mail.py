@@ -39,6 +39,7 @@ class RecordingHandler:
     release: threading.Event = field(default_factory=threading.Event)
     mail_count: int = 0
     rcpt_reply: str = "250 OK"
+    data_delay: float = 0  # seconds between accepting a message and answering DATA
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if not self.rcpt_reply.startswith("250"):
@@ -53,6 +54,8 @@ class RecordingHandler:
     async def handle_DATA(self, server, session, envelope):
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         self.received.append(Received(list(envelope.rcpt_tos), message))
+        if self.data_delay:  # a slow relay: the message is taken, the answer comes late
+            await asyncio.sleep(self.data_delay)
         return "250 Message accepted for delivery"
 
 

@@ -88,7 +88,9 @@ def test_api_shows_status_and_links(client, django_user_model):
     from mandates.services.ingest import resolution_ingest
 
     resolution_ingest(data=DRAFT_TEXT.encode(), name="A_C.3_81_L.19.txt")
-    user = django_user_model.objects.create_user("reader", "reader@example.org", "pw")
+    user = django_user_model.objects.create_user(
+        "reader", "reader@example.org", "pw", is_staff=True
+    )  # staff: proposed deliverables are not public
     client.defaults["HTTP_AUTHORIZATION"] = f"Token {Token.objects.create(user=user).key}"
     data = client.get("/api/resolutions/A/C.3/81/L.19/").json()
     assert (data["status"], data["superseded_by"], data["drafts"]) == ("draft", None, [])

@@ -17,16 +17,18 @@ from pathlib import Path
 from unittest import mock
 from urllib.parse import quote
 
+import icalendar
 import pytest
 from django.conf import settings
 from django.core import mail
 from django.db import connection, connections
+from django.urls import reverse
 from django.utils import timezone
 
 from mandates.models import ReminderLog
 from mandates.services.reminders import reminder_dispatch_due, reminder_send
 from tests import factories
-from tracker.celery import app
+from tests.real_services import require_postgresql, wait_for
 
 pytestmark = [
     pytest.mark.services,
@@ -34,39 +36,6 @@ pytestmark = [
 ]
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def require(condition: bool, reason: str) -> None:
-    """Skip locally when a service is missing; fail in CI, where every service must be there."""
-    if condition:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"CI must run this test: {reason}")
-    pytest.skip(reason)
-
-
-def require_redis() -> None:
-    require(bool(settings.REDIS_URL), "needs a real Redis broker (set REDIS_URL)")
-
-
-def require_postgresql() -> None:
-    require(connection.vendor == "postgresql", "needs PostgreSQL (set DATABASE_URL)")
-
-
-def wait_for(predicate, *, timeout: float = 60, what: str = "condition") -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
-
-
-def purge_broker() -> None:
-    """Empty the queue and drop unacknowledged messages left by earlier (killed) workers."""
-    with app.connection_for_write() as conn:
-        conn.default_channel.queue_purge(app.conf.task_default_queue)
-        conn.default_channel.client.delete("unacked", "unacked_index")
 
 
 def deliverables_due_in(days: int, count: int) -> list:
@@ -77,37 +46,6 @@ def deliverables_due_in(days: int, count: int) -> list:
 
 def statuses() -> list[str]:
     return sorted(ReminderLog.objects.values_list("status", flat=True))
-
-
-@pytest.fixture
-def broker():
-    """Tasks go through the real Redis broker (not in-process) for this test."""
-    require_redis()
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = False
-    purge_broker()
-    yield app
-    purge_broker()
-    app.conf.task_always_eager = previous
-
-
-@pytest.fixture
-def worker_thread(broker):
-    """A real Celery worker (solo pool) consuming from Redis in a thread of this process."""
-    from celery.contrib.testing.worker import start_worker
-    from celery.signals import task_postrun
-
-    def close_connections(**kwargs):
-        connections.close_all()  # the worker thread's own connection; lets the test db go
-
-    task_postrun.connect(close_connections, weak=False)
-    try:
-        with start_worker(
-            app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=30
-        ) as worker:
-            yield worker
-    finally:
-        task_postrun.disconnect(close_connections)
 
 
 def test_smtp_down_then_up_every_reminder_arrives_once(worker_thread, smtp_server, settings):
@@ -192,7 +130,7 @@ def test_two_workers_sending_the_same_rows_send_each_once(smtp_server):
     require_postgresql()
     deliverables_due_in(14, 10)
     # Record the rows without sending (as if the queue held them), then race two senders.
-    with mock.patch("mandates.tasks.reminder_send.delay_on_commit"):
+    with mock.patch("mandates.tasks.reminders_send.delay"):
         logs = reminder_dispatch_due(today=timezone.localdate())
     ids = [log.pk for log in logs]
     barrier = threading.Barrier(2)
@@ -216,20 +154,25 @@ def test_two_workers_sending_the_same_rows_send_each_once(smtp_server):
     assert len({r.rcpt_tos[0] for r in smtp_server.received}) == 10
 
 
-def _worker_process(smtp_port: int) -> subprocess.Popen:
-    """`celery worker` in its own process group, on the test database and the test broker."""
+def _database_url() -> str:
+    """The test database, for a process of its own."""
     db = connection.settings_dict
-    url = "postgres://{user}:{password}@{host}:{port}/{name}".format(
+    return "postgres://{user}:{password}@{host}:{port}/{name}".format(
         user=quote(db["USER"] or ""),
         password=quote(db["PASSWORD"] or ""),
         host=db["HOST"] or "127.0.0.1",
         port=db["PORT"] or 5432,
         name=db["NAME"],
     )
+
+
+def _worker_process(smtp_port: int, redis_url: str = "") -> subprocess.Popen:
+    """`celery worker` in its own process group, on the test database and the test broker."""
+    url = _database_url()
     env = {
         **os.environ,
         "DATABASE_URL": url,
-        "REDIS_URL": settings.REDIS_URL,
+        "REDIS_URL": redis_url or settings.REDIS_URL,
         "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
         "CELERY_TASK_ALWAYS_EAGER": "0",
         "REMINDER_RETRY_BASE_SECONDS": "0.5",
@@ -298,3 +241,119 @@ def test_a_worker_killed_mid_batch_and_restarted_sends_each_reminder_once(
     assert lost.attempts == 2
     # The killed worker's message stays unacknowledged in Redis until its visibility timeout;
     # delivered again it would find the row sent and do nothing. The broker fixture drops it.
+
+
+# --- Faults (issue 14) -------------------------------------------------------------------------
+
+
+def test_a_server_answering_451_for_good_fails_after_max_retries_and_admin_retry_sends(
+    worker_thread, smtp_server, settings, staff_client
+):
+    """451 on every try: failed after REMINDER_MAX_RETRIES (above Celery's 3), then "Retry" sends."""
+    settings.REMINDER_RETRY_BASE_SECONDS = 0.05
+    settings.REMINDER_MAX_RETRIES = 5
+    people = deliverables_due_in(7, 3)
+    smtp_server.handler.rcpt_reply = "451 4.3.0 Mailbox temporarily unavailable"
+    reminder_dispatch_due(today=timezone.localdate())
+    wait_for(lambda: statuses() == ["failed"] * 3, what="every reminder marked failed")
+    logs = list(ReminderLog.objects.all())
+    assert {log.attempts for log in logs} == {6}
+    assert all(log.last_error.startswith("gave up after 6 attempts: SMTP") for log in logs)
+    assert smtp_server.received == []
+    smtp_server.handler.rcpt_reply = "250 OK"
+    response = staff_client.post(
+        reverse("admin:mandates_reminderlog_changelist"),
+        {"action": "retry", "_selected_action": [log.pk for log in logs]},
+        follow=True,
+    )
+    assert "3 failed reminder(s) queued again." in response.content.decode()
+    wait_for(lambda: statuses() == ["sent"] * 3, what="the retried reminders sent")
+    assert sorted(r.rcpt_tos[0] for r in smtp_server.received) == sorted(p.email for p in people)
+
+
+def test_a_relay_that_answers_data_after_the_timeout_gets_each_message_once(
+    worker_thread, smtp_server, settings
+):
+    """The server takes the message and answers after EMAIL_TIMEOUT: no second send, failed."""
+    settings.EMAIL_TIMEOUT = 1
+    settings.REMINDER_RETRY_BASE_SECONDS = 0.1
+    smtp_server.handler.data_delay = 2.5
+    people = deliverables_due_in(7, 2)
+    reminder_dispatch_due(today=timezone.localdate())
+    wait_for(lambda: statuses() == ["failed"] * 2, what="both reminders marked failed")
+    time.sleep(3)  # time for retries, had there been any
+    assert sorted(r.rcpt_tos[0] for r in smtp_server.received) == sorted(p.email for p in people)
+    for log in ReminderLog.objects.all():
+        assert log.attempts == 1
+        assert log.last_error.startswith("not sent again: the server may have accepted it")
+
+
+def test_many_reminders_to_one_person_on_one_day_go_out_as_one_email(worker_thread, smtp_server):
+    """Three deliverables due, overdue and escalated to one person: one e-mail lists them all."""
+    person = factories.ContactFactory()
+    today = timezone.localdate()
+    titles = []
+    for days in (7, 14, -21):
+        deliverable, _ = factories.responsible_deliverable(today + timedelta(days=days))
+        deliverable.mandate.actor.contacts.set([person])
+        titles.append(deliverable.title)
+    deliverable.mandate.actor.focal_point = person  # the overdue one is escalated to them too
+    deliverable.mandate.actor.save()
+    logs = reminder_dispatch_due(today=today)
+    assert len(logs) == 4
+    wait_for(lambda: statuses() == ["sent"] * 4, what="the reminders sent")
+    time.sleep(1)
+    (received,) = smtp_server.received
+    assert received.rcpt_tos == [person.email]
+    assert received.subject == "[4 reminders] 2 overdue, 2 due soon"
+    text = received.message.get_body(("plain",)).get_content()
+    for title in titles:
+        assert title in text
+    assert "You are the focal point" in text
+    (attachment,) = list(received.message.iter_attachments())
+    assert len(icalendar.Calendar.from_ical(attachment.get_content()).walk("VEVENT")) == 4
+
+
+def _manage(*args: str, redis_url: str, smtp_port: int) -> subprocess.CompletedProcess:
+    """manage.py in a process of its own, on the test database and the given broker."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": _database_url(),
+        "REDIS_URL": redis_url,
+        "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
+        "CELERY_TASK_ALWAYS_EAGER": "0",
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_send_reminders_with_the_broker_down_says_so_and_a_rerun_queues_them(
+    private_redis, smtp_server
+):
+    """Broker down: one clear line, exit 1, nothing recorded; once it is back a re-run sends all."""
+    require_postgresql()
+    people = deliverables_due_in(7, 4)
+    private_redis.down()
+    down = _manage("send_reminders", redis_url=private_redis.url(), smtp_port=smtp_server.port)
+    assert down.returncode == 1
+    (line,) = down.stderr.strip().splitlines()
+    assert "reminders not queued: the broker is unreachable" in line
+    assert "will be queued by the next run" in line
+    assert "Traceback" not in down.stderr
+    assert ReminderLog.objects.count() == 0
+    private_redis.up()
+    worker = _worker_process(smtp_server.port, redis_url=private_redis.url())
+    try:
+        rerun = _manage("send_reminders", redis_url=private_redis.url(), smtp_port=smtp_server.port)
+        assert rerun.returncode == 0, rerun.stderr
+        assert rerun.stdout.rstrip().endswith("4 reminder(s) queued.")
+        wait_for(lambda: statuses() == ["sent"] * 4, what="the re-run's reminders sent")
+    finally:
+        _stop(worker)
+    assert sorted(r.rcpt_tos[0] for r in smtp_server.received) == sorted(p.email for p in people)

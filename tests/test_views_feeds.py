@@ -7,7 +7,7 @@ import time_machine
 from django.urls import reverse
 from django.utils.http import http_date
 
-from mandates.models import Deliverable, Session
+from mandates.models import Deliverable, ReviewStatus, Session
 from mandates.services import feeds
 from mandates.services.schedule import deliverable_due_date_refresh
 from tests import factories
@@ -33,7 +33,7 @@ def uid_of(deliverable: Deliverable) -> str:
 
 @pytest.fixture
 def deliverable():
-    return due_at()
+    return due_at(review_status=ReviewStatus.CONFIRMED)
 
 
 def public_urls(deliverable: Deliverable) -> list[str]:

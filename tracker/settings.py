@@ -28,6 +28,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Public pages and feeds show what staff confirmed; on: unreviewed proposals too.
+PUBLIC_SHOWS_PROPOSALS = env.bool("PUBLIC_SHOWS_PROPOSALS", default=False)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -112,6 +114,9 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # https://django-environ.readthedocs.io/en/latest/types.html#environ-env-email-url
 EMAIL_CONFIG = env.email_url_config(env("EMAIL_URL", default="") or "consolemail://")
 vars().update(EMAIL_CONFIG)
+if EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend":  # noqa: F821 (set just above)
+    # The same backend, which also tells a message the server may have accepted (tracker/mail.py).
+    EMAIL_BACKEND = "tracker.mail.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Mandate Tracker <mandates@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)

@@ -20,7 +20,7 @@ from mandates.extraction.tracked import merge_tracked_readings
 __all__ = ["EXTRACTOR_VERSION", "extract_bytes", "extract_document", "extract_file", "extract_text"]
 
 #: Bump when the output for the same input changes (stored with each resolution).
-EXTRACTOR_VERSION = "0.2.3"
+EXTRACTOR_VERSION = "0.3.1"
 
 
 def extract_file(
@@ -98,6 +98,7 @@ def _extract(
         session=header.session,
         footnotes=result.footnotes,
         actors=actors,
+        annexes=structure.annexes,
     )
     result.mandates = list(requests.mandates)
     result.deliverables = list(requests.deliverables)

@@ -31,7 +31,9 @@ _NOUNS: list[tuple[str, str]] = [
     ),
     (r"(?:updates?|briefings?)", "oral update"),
     (
-        r"reports?|supplements?|summar(?:y|ies)(?=\s+(?:of|on)\b)|notes?(?!\s+(?:of|verbale))|results?(?=\s+of\s+(?:th(?:e|at|is)|its)\s+review)",
+        r"reports?|supplements?|summar(?:y|ies)(?=\s+(?:of|on)\b)|notes?(?!\s+(?:of|verbale))|results?(?=\s+of\s+(?:th(?:e|at|is)|its)\s+review)|"
+        r"(?:results?|outcomes?)(?=\s+(?:thereof|of\s+(?:th(?:e|at|is|eir)|its)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:work|deliberations|consultations|discussions|negotiations)\b))",
         "report",
     ),
     (r"panel\s+discussions?|panels?|round[\s-]?tables?", "panel"),
@@ -64,7 +66,9 @@ _NOUNS: list[tuple[str, str]] = [
         r"contributions|comments|proposals?|information|terms\s+of\s+reference|road\s*maps?|"
         r"strateg(?:y|ies)|action\s+plans?|budgets?(?:\s+proposals?)?|revised\s+estimates|"
         r"draft\s+(?:resolutions?|decisions?|texts?|conventions?|protocols?)|polic(?:y|ies)|"
-        r"recommendations?",
+        r"recommendations?|(?:draft\s+)?outcome\s+documents?|political\s+declarations?|"
+        r"texts?(?=\s+of\s+(?:th(?:e|at)|an?|its)\s+(?:draft\s+)?(?:convention|declaration|treaty|"
+        r"instrument|agreement|protocol)\b)",
         "other",
     ),
 ]
@@ -77,7 +81,7 @@ _STOP = (
     r"concerning|regarding|about|following|during|upon|all|any|such"
 )
 _DET = (
-    rf"(?P<det>a\s+series\s+of|a\s+number\s+of|a|an|several|{CARDINAL_PATTERN}|annual|"
+    rf"(?P<det>a\s+series\s+of|a\s+number\s+of|a|an|another|several|{CARDINAL_PATTERN}|annual|"
     r"regular|periodic|its|his|her|his\s+or\s+her|their|the|that|this|these|those|such)"
 )
 
@@ -125,7 +129,8 @@ VERB_PRODUCT_RE = re.compile(
     r"(?P<address>address)\s+(?:and\s+engage\s+in\s+an?\s+interactive\s+dialogue\s+with\s+)?"
     r"(?:the\s+)?(?=(?:Human\s+Rights\s+Council|Council|General\s+Assembly|Assembly)\b)|"
     r"(?P<inform>apprise|inform)\s+(?:the\s+)?(?=(?:Human\s+Rights\s+Council|Council|General\s+"
-    r"Assembly|Assembly)\b)|(?P<brief>brief|update)\s+(?:the\s+)?(?:Human\s+Rights\s+Council|Council|General\s+"
+    r"Assembly|Assembly)\b)|(?P<keep>keep)\s+(?:the\s+)?(?=(?:Human\s+Rights\s+Council|Council|General\s+"
+    r"Assembly|Assembly)\s+(?:[a-z]+\s+)?(?:informed|apprised|updated)\b)|(?P<brief>brief|update)\s+(?:the\s+)?(?:Human\s+Rights\s+Council|Council|General\s+"
     r"Assembly|Assembly|Member\s+States|States)|(?P<consult>consult)\s+(?!with\s+the\s+"
     r"(?:Office|High))|(?P<study>study)\s+(?:the|how|ways)\b|"
     r"(?P<include>include)\s*,?\s+[^;]{0,300}?\b(?:in|within)\s+(?:his|her|its|their|"

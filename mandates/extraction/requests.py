@@ -53,14 +53,33 @@ Reading choices (see also kinds.py):
 - "in (the context of) his next report" is the actor's coming report when nothing else is
   asked in the same verb phrase (otherwise that other product is what the report carries).
 - "to apprise/inform the Assembly of X at its Nth session" is a (written) report due there:
-  the resolutions leave the form open and the Secretariat answers with a report.
+  the resolutions leave the form open and the Secretariat answers with a report; "to keep
+  the Assembly informed" is one only when a session or date is printed.
+- Bodies other than the Secretariat (issue 11): a body the resolution creates ("an ad hoc
+  committee on X and Y, which shall submit ...", "... and requests it to"), committees and
+  groups of experts named with "and" inside, the Main Committees ("the Second and Third
+  Committees" hold a joint meeting), the head of a known organization ("the Executive
+  Director of UNODC"), a body "entrusted with the preparation of" a product, a product
+  "prepared by the Office and submitted at ..." (passive). Two chairs invited to address
+  the Assembly give one oral update each; a joint report stays one report.
+- "Decides to include in the provisional agenda of its Nth session ..." dates the undated,
+  non-recurring report of the paragraph just before (flagged: implied), unless that
+  paragraph dates a product itself.
+- Requests inside a declaration or programme the resolution adopts in its annex ("We
+  request ...") are deliverables of paragraph "annex.N", flagged for review; a text the
+  resolution only transmits gives nothing. First-person verbs ("We invite", "..., and
+  invite") read as the resolution's own.
+- "Decides to examine/consider/take up/review/discuss the question at its Nth session" is
+  the consideration, like "to continue its consideration".
+- One product named twice with the same session ("to organize a panel at the Nth session
+  and to present it at that session") is one deliverable.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .actors import ActorTable
 from .deadlines import (
@@ -84,6 +103,7 @@ from .kinds import (
 )
 from .ordinals import ORDINAL_PATTERN, ordinal_to_int
 from .result import (
+    Annex,
     Consideration,
     Deliverable,
     Due,
@@ -219,7 +239,9 @@ _MECHANISM_HEAD = (
     r"Rights\s+)?Experts|Team\s+of\s+(?:International\s+)?Experts|Panel\s+of\s+Experts|"
     r"Commission\s+on\s+Human\s+Rights|(?:designated\s+)?Expert|Special\s+Committee|"
     r"Independent\s+Investigative\s+Mechanism|Chair(?:-Rapporteur)?|Chairs?|Chairperson|"
-    r"Coordinator|Ombudsperson|Monitoring\s+Team|Mechanism|Commission|Mission|Forum"
+    r"Coordinator|Ombudsperson|Monitoring\s+Team|Mechanism|Commission|Mission|Forum|"
+    r"(?:Ad\s+Hoc\s+|Preparatory\s+|Intergovernmental\s+|Open-ended\s+)+Committee|"
+    r"Group\s+of\s+Governmental\s+Experts|Expert\s+Group"
 )
 _NAMED_MECHANISM_RE = re.compile(
     rf"(?:the\s+)?(?P<name>(?:{_MECHANISM_HEAD})\s+(?:of\s+the\s+(?:Human\s+Rights\s+Council|"
@@ -271,16 +293,24 @@ _STATE_RE = re.compile(
 
 _OF_SOMETHING_RE = re.compile(r"\s+of\s+(?:the\s+)?(?!United\s+Nations\b)[A-Z]")
 _OF_OWNER_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+_IT_RE = re.compile(r"(?:it|them)\b(?=\s*,?\s+(?:to|also|further)\b)")
 _PRONOUN_RE = re.compile(r"(?:him|her)\b(?=\s*,?\s+(?:to|also|further|once)\b)")
 _GOVERNMENT_RE = re.compile(
     r"(?:the\s+)?(?P<name>Government\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z(])[\w'()-]*)*)",
     re.IGNORECASE,
 )
 _YEAR_PREFIX_RE = re.compile(r"(?:the\s+)?(?:19|20)\d\d\s+")
+#: Nouns of a task given "with" or "for" ("Entrusts the Bureau with the preparation of").
+_TASK_NOUNS = (
+    r"(?:the\s+)?(?:task\s+of\s+)?(?:preparation|preparing|organization|organisation|organizing|"
+    r"convening|holding|drafting|elaboration|elaborating|presentation|presenting|submission|"
+    r"submitting|compilation|compiling)\b"
+)
 _GENERIC_ACTOR_RE = re.compile(
-    r"the\s+(?P<name>(?:[A-Za-z][\w'-]*)(?:\s+(?!to\b|and\b|shall\b|should\b|will\b)"
+    r"the\s+(?P<name>(?:[A-Za-z][\w'-]*)(?:\s+(?!to\b|and\b|shall\b|should\b|will\b|"
+    rf"with\s+{_TASK_NOUNS})"
     r"[\w'-]+){0,14}?)(?=\s*,|\s+(?:to|shall|should|will)\s+(?!(?:the|a|an|all|its|their|"
-    r"his|her|this|that|these|those|States|Member|United)\b)[a-z]+\b)",
+    rf"his|her|this|that|these|those|States|Member|United)\b)[a-z]+\b|\s+with\s+{_TASK_NOUNS})",
 )
 _NOT_UN_RE = re.compile(
     r"\b(?:Government|authorities|State|States|parties|party|community|society|stakeholders|"
@@ -356,13 +386,25 @@ _SCHEDULED_TOPIC_RE = re.compile(
 _DECIDE_REQUEST_RE = re.compile(
     r"\s*,?\s*(?:also\s+|further\s+)?that\s+(?P<rest>the\s+[^;]{3,200}?)\s+(?:shall|should|will)\s+"
     r"(?:continue\s+to\s+)?"
-    r"(?:submit|present|report|prepare|organize|convene|hold|provide|undertake|conduct|"
-    r"be\s+responsible\s+for)\b",
+    r"(?:submit|present|report|prepare|organize|organise|convene|hold|provide|undertake|conduct|"
+    r"make\s+available|draft|compile|publish|issue|finalize|finalise|deliver|brief|inform|update|"
+    r"keep|be\s+responsible\s+for|commence|begin|start|complete|conclude|meet|work|continue|"
+    r"consider|examine|review|elaborate|develop|negotiate)\b",
+    re.IGNORECASE,
+)
+_DECIDE_PASSIVE_RE = re.compile(
+    r"\s*,?\s*(?:also\s+|further\s+)?that\s+(?P<product>(?:the|a|an)\s+[^;]{3,150}?)\s+"
+    r"(?:shall|will|should)\s+be\s+(?:prepared|submitted|presented|organized|organised|convened|"
+    r"made\s+available|provided|compiled|drafted|held|issued|published)\s+by\s+(?P<actor>(?=\S))",
     re.IGNORECASE,
 )
 _CONSIDER_RE = re.compile(
     r"\b(?:(?:continue|resume|pursue)\s+(?:its\s+|the\s+|to\s+)?consideration|"
-    r"consider\s+(?:the|this|that)\s+(?:question|matter|issue|item|sub-?item|subject)|"
+    r"(?:consider|examine|take\s+up|discuss|review)\s+(?:the|this|that)\s+(?:question|matter|issue|"
+    r"item|sub-?item|subject)|(?:consider|examine|take\s+up|review|discuss)\s*,?\s+"
+    r"(?:in\s+plenary\s+meeting\s+)?"
+    rf"(?:at|during)\s+its\s+(?:{ORDINAL_PATTERN})(?:\s*,\s*|\s+and\s+|\s+)(?:(?:{ORDINAL_PATTERN})"
+    r"(?:\s*,\s*|\s+and\s+|\s+))*sessions?\b|give\s+(?:its\s+)?(?:full\s+)?consideration\s+to|"
     r"provisional\s+agenda\s+of\s+its|include\s+(?:the|this|that|an?)\s+(?:item|sub-?item|"
     r"question)|remain\s+(?:actively\s+)?seized)",
     re.IGNORECASE,
@@ -387,6 +429,20 @@ _AFTER_VERB_RE = re.compile(
 _SUB_OWN_VERB_RE = re.compile(
     r"\s*(?:\(\s*\w+\s*\)\s*)?(?:(?:also\s+|further\s+)?to\s+(?:also\s+|further\s+)?(?:request|invite)\b|"
     r"(?:also\s+|further\s+)?(?:requests|invites|decides|calls\s+upon|takes\s+note|welcomes)\b)",
+    re.IGNORECASE,
+)
+#: A relative clause giving a body it creates its duty: ", open to all States, which shall".
+_RELATIVE_DUTY_RE = re.compile(
+    r"(?:\s*,[^;,]{1,80})?\s*,?\s*(?:which|that|who)\s+(?:shall|will|should)\s+(?:also\s+)?"
+    rf"(?=(?:{_INFINITIVE_VERBS})\b)",
+    re.IGNORECASE,
+)
+#: A task given by a noun after the actor: "Entrusts the Bureau with the preparation of".
+_ENTRUSTED_TASK_RE = re.compile(rf"\s*,?\s*(?:with|for)\s+(?P<task>{_TASK_NOUNS})", re.IGNORECASE)
+#: A session set off between the actor and the infinitive: ", at its eighty-first session,".
+_SESSION_ASIDE_RE = re.compile(
+    r"\s*,\s*(?P<session>(?:at|during|before|by)\s+(?:its|the)\s+[\w\s-]{3,40}?\s+session"
+    r"(?:\s+of\s+the\s+(?:General\s+Assembly|Human\s+Rights\s+Council|Council|Assembly))?)\s*,\s*$",
     re.IGNORECASE,
 )
 _TO_INFINITIVE_START_RE = re.compile(r"\s*(?:\(\w+\)\s*)?(?:to|To)\s+\w+")
@@ -438,6 +494,7 @@ class _Item:
     shares_with: _Item | None = None
     included: bool = False  # "to include in his report ...": maybe a report named before
     context: bool = False  # "... in the context of his next report": where the rest goes
+    if_dated: bool = False  # "to keep the Assembly informed": a product only with a deadline
 
 
 @dataclass
@@ -450,6 +507,9 @@ class _Context:
     mechanisms: list[tuple[str, int, bool]] | None
     default_council: str = "HRC"
     acabq: bool = False
+    #: the body the paragraph last named as an actor ("establishes a working group ... and
+    #: requests it to"): what "it" refers to; reset at each paragraph
+    last_body: _Actor | None = None
 
 
 # --- helpers -------------------------------------------------------------------------
@@ -599,6 +659,13 @@ def _parse_actor_at(pos: int, end: int, ctx: _Context) -> _Actor | None:
         if named:
             return _Actor(named, _printed(ctx.text[pos : pronoun.end()]), pos, pronoun.end(), True)
         return None
+    it = _IT_RE.match(masked, pos, end)
+    if it:
+        if ctx.last_body is None:
+            return None
+        last = ctx.last_body
+        return _Actor(last.name, _printed(ctx.text[pos : it.end()]), pos, it.end(), last.known,
+                      list(last.reasons))  # fmt: skip
     year = _YEAR_PREFIX_RE.match(masked, pos, end)
     if year:  # "the 2024 Social Forum"
         hit = ctx.table.match_at(masked, year.end(), end)
@@ -637,6 +704,23 @@ def _parse_actor_at(pos: int, end: int, ctx: _Context) -> _Actor | None:
             False,
             ["actor not in the alias table"],
         )
+    head = _HEAD_OF_RE.match(masked, pos, end)
+    owner = ctx.table.match_at(masked, head.end(), end) if head else None
+    if head and owner and ctx.table.kinds.get(owner[0], "") not in ("state", "body"):
+        # "the Executive Director of the United Nations Office on Drugs and Crime"
+        name = f"{_printed(head.group('title'))} of {owner[0]}"
+        printed = _printed(ctx.text[pos : owner[1]])
+        return _Actor(name, printed, pos, owner[1], False, ["actor not in the alias table"])
+    committees = _MAIN_COMMITTEES_RE.match(masked, pos, end)
+    if committees:  # "the Second and Third Committees", "the Main Committees"
+        ordinals = re.findall(_MAIN_COMMITTEE, committees.group("name"))
+        if len(ordinals) > 1:
+            name = ", ".join(ordinals[:-1]) + f" and {ordinals[-1]} Committees"
+        else:
+            name = f"{ordinals[0]} Committee" if ordinals else "Main Committees"
+        printed = _printed(ctx.text[pos : committees.end()])
+        reasons = ["actor not in the alias table"]
+        return _Actor(name, printed, pos, committees.end(), False, reasons)
     state = _STATE_RE.match(masked, pos, end)
     if state:
         government = _GOVERNMENT_RE.match(masked, pos, end)
@@ -654,6 +738,20 @@ def _parse_actor_at(pos: int, end: int, ctx: _Context) -> _Actor | None:
     return None
 
 
+#: The head of an organization the table knows: "the Executive Director of" + its name.
+_HEAD_OF_RE = re.compile(
+    r"(?:the\s+)?(?P<title>Executive\s+Director|Director-General|Director|Administrator|"
+    r"Executive\s+Secretary|Executive\s+Head|Secretary-General|High\s+Commissioner|President|"
+    r"Chair(?:person)?|Head|Coordinator)\s+of\s+",
+    re.IGNORECASE,
+)
+_MAIN_COMMITTEE = r"(?:First|Second|Third|Fourth|Fifth|Sixth)"
+#: The Main Committees of the Assembly, alone or together ("the Second and Third Committees").
+_MAIN_COMMITTEES_RE = re.compile(
+    rf"(?:the\s+)?(?P<name>(?-i:{_MAIN_COMMITTEE})(?:\s+Committee)?(?:\s*(?:,|\s+and)\s+(?:the\s+)?"
+    rf"(?-i:{_MAIN_COMMITTEE})(?:\s+Committee)?)*\s+(?-i:Committees?)|(?-i:Main)\s+Committees)\b",
+    re.IGNORECASE,
+)
 _NEW_BODY_RE = re.compile(
     r"(?P<name>(?:ad\s+hoc\s+|open-ended\s+|independent\s+|international\s+|intergovernmental\s+)*"
     r"(?:working\s+group|committee|commission|expert\s+group|group\s+of\s+(?:governmental\s+)?experts|"
@@ -821,8 +919,16 @@ def _that_session(masked: str, z0: int, z1: int, ctx: _Context) -> list[SessionM
 
 
 def _events(
-    z0: int, z1: int, ctx: _Context, *, decide: bool, actor_body: str | None = None
+    z0: int,
+    z1: int,
+    ctx: _Context,
+    *,
+    decide: bool,
+    actor_body: str | None = None,
+    subject: bool = False,
 ) -> list[_Event]:
+    """The events of masked[z0:z1]; ``subject``: the clause opens with its product as the
+    subject of a passive ("that the summary report ... will be prepared by X")."""
     masked = ctx.masked
     low = masked[z0:z1].lower()
     events: list[_Event] = []
@@ -874,6 +980,8 @@ def _events(
             kind, noun_start, noun_end = "oral update", found.start("address"), found.end("address")
         elif found.group("inform"):
             kind, noun_start, noun_end = "report", found.start("inform"), found.end("inform")
+        elif found.group("keep"):  # "to keep the Assembly informed, at its Nth session, of X"
+            kind, noun_start, noun_end = "report", found.start("keep"), found.end("keep")
         elif found.group("brief"):
             kind, noun_start, noun_end = "oral update", found.start("brief"), found.end("brief")
         elif found.group("consult"):
@@ -894,6 +1002,8 @@ def _events(
         item.extent_end = _extent(masked, noun_end, z1)
         events.append(_Event(noun_start, noun_end, "D", item=item, kind=kind))
         noun_spans.append((noun_start, noun_end))
+        if found.group("keep"):
+            item.if_dated = True
         if found.group("include"):
             item.included = True
             # what is to be included is content of that report, not a product of its own
@@ -929,6 +1039,8 @@ def _events(
         det = found.group("det").lower()
         mods = found.group("mods") or ""
         noun = found.group("noun")
+        if decide and kind == "oral update" and noun.lower().startswith("briefing"):
+            kind = "meeting"  # "decides to organize a briefing at its Nth session": its meeting
         if decide and kind in ("report", "oral update", "study", "compilation", "other"):
             continue
         bare = found.bare
@@ -944,6 +1056,7 @@ def _events(
                 det != "the"
                 and any(_GLUE_RE.fullmatch(masked, e, found.start()) for e in session_ends)
             )
+            after_verb = after_verb or (subject and found.start() - z0 < 5)
             if not after_verb:
                 continue
             if kind in seen_kinds:
@@ -1472,6 +1585,7 @@ class _Builder:
         decide: bool = False,
         invite: bool = False,
         preset: list[_Item] | None = None,
+        subject: bool = False,
     ) -> None:
         ctx = self.ctx
         if not actors:
@@ -1482,7 +1596,7 @@ class _Builder:
         if preset is not None:
             items = preset
         else:
-            events = _events(z0, z1, ctx, decide=decide, actor_body=actor_body)
+            events = _events(z0, z1, ctx, decide=decide, actor_body=actor_body, subject=subject)
             if not decide:
                 delegated = _delegations(z0, z1, ctx)
                 if delegated:
@@ -1490,6 +1604,16 @@ class _Builder:
                         e for e in events if not any(a <= e.pos < b for a, b, _, _ in delegated)
                     ]
             items = _pair(events, ctx.masked)
+            items = [it for it in items if it.dues or not it.if_dated]
+        speakers = [a for a in actors if not a.state]
+        if len(speakers) > 1 and items and all(it.kind == "oral update" for it in items):
+            # "Invites the Chair of X and the Chair of Y to address the Assembly": each speaks
+            for speaker in speakers:
+                self.request(
+                    label, clause_start, verb, [speaker], partners, z0, z1,
+                    decide=decide, invite=invite, preset=preset, subject=subject,
+                )  # fmt: skip
+            return
         partners = [p for p in partners if p != primary.name]
         for extra in actors[1:]:
             if not extra.state and extra.name not in partners and extra.name != primary.name:
@@ -1576,8 +1700,14 @@ class _Builder:
         ):
             # "on 25 September 2026, during its eighty-first session": one meeting, one due
             dues = [_DatedSession(sessions[0], dated[0])]
+        seen_dues: set[tuple] = set()
         for mention in dues:
             for due, alternatives, extra in _mention_dues(mention, ctx):
+                key = (due.body, due.session, due.date)
+                if due.session is not None and key in seen_dues:
+                    continue  # "to organize a panel at the Nth session and to present it at
+                    # that session": one event, named twice
+                seen_dues.add(key)
                 end = getattr(mention, "end", item.end)
                 plans.append((due, alternatives, extra, end))
                 covered_bodies.add(due.body)
@@ -1715,10 +1845,17 @@ def extract_requests(
     session: int | None,
     footnotes: list[Footnote],
     actors: ActorTable | None = None,
+    annexes: list[Annex] | None = None,
 ) -> Requests:
-    """Read the operative paragraphs: mandates, deliverables, consideration, taken notes."""
+    """Read the operative paragraphs: mandates, deliverables, consideration, taken notes.
+
+    ``annexes``: when an operative paragraph adopts or endorses the text in the annex (a
+    declaration, a programme of action), the requests printed in it are read too, flagged
+    for review (their paragraphs are labelled "annex.N")."""
     table = actors or ActorTable.default()
     masked = mask(text)
+    if "we " in masked.lower():  # an outcome document adopted as a whole, in the first person
+        masked = _first_person_to_third(masked)
     ctx = _Context(
         text=text,
         masked=masked,
@@ -1732,6 +1869,7 @@ def extract_requests(
     consideration: Consideration | None = None
     notes: list[TakenNote] = []
     for paragraph in operative:
+        ctx.last_body = None
         units = _units(paragraph, text)
         inherited: tuple[str, list[_Actor], list[str], str] | None = None
         for label, start, end, is_sub in units:
@@ -1770,6 +1908,9 @@ def extract_requests(
                 found = _consideration(clause, label, ctx)
                 if found is not None and (consideration is None or consideration.session is None):
                     consideration = found
+    _agenda_deadlines(operative, builder.deliverables, ctx)
+    if annexes and _ADOPTS_ANNEX_RE.search(masked, *_operative_bounds(operative)):
+        _annex_requests(annexes, builder, ctx, footnotes)
     return Requests(
         mandates=builder.mandates,
         deliverables=builder.deliverables,
@@ -1777,6 +1918,147 @@ def extract_requests(
         takes_note_of=notes,
         warnings=builder.warnings,
     )
+
+
+_AGENDA_CLAUSE_RE = re.compile(
+    rf"\s*{_ADVERBS}(?:decides|agrees)\s+(?:(?:also|further)\s+)?to\s+include\s+in\s+the\s+"
+    rf"provisional\s+agenda\s+of\s+its\s+(?P<ords>{ORDINAL_PATTERN}(?:\s+{ORDINAL_PATTERN})?)\s+session",
+    re.IGNORECASE,
+)
+_AGENDA_KINDS = {"report", "oral update", "study", "compilation"}
+
+
+def _agenda_deadlines(
+    operative: list[OperativeParagraph], deliverables: list[Deliverable], ctx: _Context
+) -> None:
+    """ "7. Requests the Secretary-General to submit a report on X; 8. Decides to include in
+    the provisional agenda of its Nth session the item X": the report that the paragraph
+    before asks for without a session is due at that session (flagged: implied)."""
+    for index, paragraph in enumerate(operative[1:], start=1):
+        found = _AGENDA_CLAUSE_RE.match(ctx.masked, paragraph.span[0], paragraph.span[1])
+        if not found:
+            continue
+        numbers, _ = _read_ordinals(found.group("ords"))
+        if len(numbers) != 1 or (ctx.session is not None and numbers[0] <= ctx.session):
+            continue
+        before = operative[index - 1].number
+        there = [d for d in deliverables if d.paragraph.split("(")[0] == before]
+        if any(d.due is not None and d.due.session is not None for d in there):
+            continue  # the paragraph dates its product itself ("... and to report at its Nth")
+        for position, deliverable in enumerate(deliverables):
+            due = deliverable.due
+            if (
+                deliverable.paragraph.split("(")[0] != before
+                or deliverable.kind not in _AGENDA_KINDS
+            ):
+                continue
+            if deliverable.recurring:
+                continue  # an annual report is not due at the one session the agenda names
+            if "report" not in deliverable.title.lower():
+                continue  # only a report asked for as such ("to submit a report", "to report")
+            if due is not None and (due.session is not None or due.date is not None):
+                continue
+            if due is not None and due.body not in (None, ctx.body):
+                continue
+            reason = (
+                f"implied deadline: the provisional agenda of session {numbers[0]} "
+                f"(paragraph {paragraph.number})"
+            )
+            deliverables[position] = replace(
+                deliverable,
+                due=Due(ctx.body, numbers[0], "at"),
+                needs_review=True,
+                review_reasons=[*deliverable.review_reasons, reason],
+            )
+
+
+#: "Adopts/Endorses the Programme of Action ..., as contained in the annex".
+_ADOPTS_ANNEX_RE = re.compile(
+    r"\b(?:adopts|endorses|approves)\b[^;]{0,400}?\b(?:annex|annexed)\b", re.IGNORECASE
+)
+_ANNEX_PARAGRAPH_RE = re.compile(r"(?m)^[ \t]*(?P<number>\d{1,3})\.[ \t]+(?=\S)")
+#: First-person verbs of an adopted declaration ("We request the Secretary-General"),
+#: rewritten in the masked copy to the resolution's third person, same length.
+_WE_VERB_RE = re.compile(
+    r"\b[Ww]e\s+(?P<adverb>(?:also|further|therefore)\s+)?(?P<verb>request|decide|invite|call\s+upon|"
+    r"call\s+on|encourage|urge|agree|resolve|commit|take\s+note|welcome|note)\b"
+)
+_ANNEX_REASON = "in the annexed text the resolution adopts (not an operative paragraph)"
+
+
+def _operative_bounds(operative: list[OperativeParagraph]) -> tuple[int, int]:
+    if not operative:
+        return 0, 0
+    return operative[0].span[0], operative[-1].span[1]
+
+
+def _third_person(found: re.Match[str]) -> str:
+    """ "We also request" -> "also requests  ": the verb where "We" stood, padded to length."""
+    verb = found.group("verb")
+    head, space, rest = verb.partition(" ")
+    words = (found.group("adverb") or "") + head + "s" + space + rest
+    return words + " " * (len(found.group(0)) - len(words))
+
+
+#: A verb coordinated in a first-person sentence: "We note X, and invite the Secretary-General".
+_AND_VERB_RE = re.compile(
+    r",\s+and\s+(?P<adverb>(?:also|further)\s+)?(?P<verb>request|decide|invite|call\s+upon|call\s+on|"
+    r"encourage|urge)\b"
+)
+
+
+_WE_RE = re.compile(r"\b[Ww]e\s+(?=[a-z])")
+
+
+def _first_person_to_third(masked: str) -> str:
+    """ "We request", "..., and invite" in a declaration or outcome document read as the
+    resolution's own "requests", "invites" (same length, so offsets hold)."""
+    chars = list(masked)
+    done = -1
+    for we in _WE_RE.finditer(masked):
+        if we.start() < done:
+            continue
+        start = masked.rfind("\n\n", 0, we.start()) + 1
+        end = masked.find("\n\n", we.end())
+        end = len(masked) if end < 0 else end
+        done = end
+        for found in _WE_VERB_RE.finditer(masked, start, end):
+            chars[found.start() : found.end()] = _third_person(found)
+        for other in _AND_VERB_RE.finditer(masked, start, end):
+            words = ",and " + (other.group("adverb") or "")
+            head, space, rest = other.group("verb").partition(" ")
+            words += head + "s" + space + rest
+            chars[other.start() : other.end()] = words + " " * (len(other.group(0)) - len(words))
+    return "".join(chars)
+
+
+def _annex_requests(
+    annexes: list[Annex], builder: _Builder, ctx: _Context, footnotes: list[Footnote]
+) -> None:
+    """The requests of an adopted declaration or programme in the annex, flagged."""
+    first_mandate, first_deliverable = len(builder.mandates), len(builder.deliverables)
+    several = len(annexes) > 1
+    for number, annex in enumerate(annexes, start=1):
+        a0, a1 = annex.span
+        starts = list(_ANNEX_PARAGRAPH_RE.finditer(ctx.masked, a0, a1))
+        for index, found in enumerate(starts):
+            end = starts[index + 1].start() if index + 1 < len(starts) else a1
+            prefix = f"annex {number}." if several else "annex."
+            label = prefix + found.group("number")
+            paragraph = OperativeParagraph(
+                label, "", ctx.text[found.end() : end], (found.end(), end)
+            )
+            ctx.last_body = None
+            for clause in _clauses(ctx.masked, ctx.text, found.end(), end, ctx):
+                _clause(clause, label, builder, ctx, footnotes, paragraph, [], end)
+    for index in range(first_mandate, len(builder.mandates)):
+        mandate = builder.mandates[index]
+        mandate.needs_review = True
+        mandate.review_reasons = [*mandate.review_reasons, _ANNEX_REASON]
+    for index in range(first_deliverable, len(builder.deliverables)):
+        deliverable = builder.deliverables[index]
+        deliverable.needs_review = True
+        deliverable.review_reasons = [*deliverable.review_reasons, _ANNEX_REASON]
 
 
 def _sub_label(number: str, label: str) -> str:
@@ -1828,10 +2110,16 @@ def _clause(
             inf = _find_infinitive(masked, pos, clause.end, actor_end)
             if inf is None:
                 inf = subjunctive.start() if subjunctive else None
+        task = _ENTRUSTED_TASK_RE.match(masked, actor_end, clause.end)
+        if task and (inf is None or inf > task.start()):
+            inf = task.start("task")  # "Entrusts the Bureau with the preparation of a summary"
         if colon is not None and inf is None:
             return (clause.verb, actors, partners, "request")
         if inf is None:
             return (clause.verb, actors, partners, "request")
+        aside = _SESSION_ASIDE_RE.match(masked, actor_end, inf)
+        if aside:  # "invites the President, at its eighty-first session, to conduct ..."
+            inf = aside.start("session")
         builder.request(
             label,
             clause.start,
@@ -1860,6 +2148,23 @@ def _clause(
                     clause.end,
                 )
                 return (clause.verb, actors, partners, "request")
+        passive = _DECIDE_PASSIVE_RE.match(masked, clause.verb_end, clause.end)
+        if passive:
+            # "Decides that the summary report of the panel will be prepared by the Office and
+            # submitted to the Council at its Nth session": the Office's report
+            actors, partners = _parse_actors(passive.start("actor"), clause.end, ctx)
+            if actors and not actors[0].state:
+                builder.request(
+                    label,
+                    clause.start,
+                    clause.verb,
+                    actors,
+                    partners,
+                    passive.start("product"),
+                    clause.end,
+                    subject=True,
+                )
+                return (clause.verb, actors, partners, "request")
         established = _ESTABLISH_RE.search(
             masked, clause.verb_end, min(clause.end, clause.verb_end + 130)
         )
@@ -1870,8 +2175,13 @@ def _clause(
             if mechanism is None:  # "an ad hoc working group on X, open to all Member States"
                 mechanism = _new_body(established.end(), clause.end, ctx)
             if mechanism is not None and not mechanism.state:
+                ctx.last_body = mechanism
                 # "Decides to extend the mandate of X ..., and to present a report at ..."
                 inf = _find_infinitive(masked, mechanism.end, clause.end, mechanism.end)
+                relative = _RELATIVE_DUTY_RE.match(masked, mechanism.end, clause.end)
+                if relative and (inf is None or relative.end() < inf):
+                    # "to establish an ad hoc committee on X and Y, which shall submit ..."
+                    inf = relative.end()
                 if inf is not None:
                     builder.request(
                         label,

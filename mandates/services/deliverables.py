@@ -12,7 +12,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import QuerySet
 
-from mandates.models import Body, Contact, Deliverable, ReviewStatus
+from mandates.models import Body, Contact, Deliverable, ProposedChange, ReviewStatus
 
 from .schedule import deliverable_calendar_sync, session_get_or_estimate
 
@@ -116,3 +116,35 @@ def deliverable_mark_submitted(
         deliverable_mark_edited(deliverable=deliverable, fields=fields)
         count += 1
     return count
+
+
+# Progress a fulfilling document moves on to "issued"; anything else a person decided stays.
+OPEN_PROGRESS = (
+    Deliverable.Progress.PLANNED,
+    Deliverable.Progress.IN_PROGRESS,
+    Deliverable.Progress.SUBMITTED,
+)
+
+
+@transaction.atomic
+def proposed_changes_accept(*, changes: QuerySet[ProposedChange]) -> tuple[int, set[str]]:
+    """A person accepts proposed changes. Accepted here: a fulfilling document ("takes note
+    of the report A/HRC/59/36"), which also marks an open deliverable issued. Other fields
+    are corrected on the deliverable itself; their names are returned as refused."""
+    accepted, refused = 0, set()
+    for change in changes.filter(resolved=False).select_related("deliverable"):
+        if change.field != "fulfilled_by":
+            refused.add(change.field)
+            continue
+        deliverable = change.deliverable
+        deliverable.fulfilled_by = change.new_value
+        fields = ["fulfilled_by"]
+        if deliverable.progress in OPEN_PROGRESS:
+            deliverable.progress = Deliverable.Progress.ISSUED
+            fields.append("progress")
+        deliverable.save(update_fields=[*fields, "updated_at"])
+        deliverable_mark_edited(deliverable=deliverable, fields=fields)
+        change.resolved = True
+        change.save(update_fields=["resolved"])
+        accepted += 1
+    return accepted, refused

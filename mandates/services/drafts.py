@@ -306,18 +306,10 @@ def _link(*, old: Deliverable, new: Deliverable, draft: Resolution, carry: bool)
 
 
 def _decided(item: Deliverable) -> bool:
-    """Whether a person did anything with this deliverable."""
-    return bool(
-        item.review_status != ReviewStatus.PROPOSED
-        or item.edited_fields
-        or item.manual_due_date
-        or item.progress != Deliverable.Progress.PLANNED
-        or item.fulfilled_by
-        or not item.is_public
-        or item.assignees.exists()
-        or item.reminder_opt_outs.exists()
-        or item.comments.exists()
-    )
+    """Whether a person did anything with this deliverable (ingest's own test)."""
+    from .ingest import deliverable_touched_by_a_person  # ingest calls this module
+
+    return deliverable_touched_by_a_person(item)
 
 
 def _carry(*, old: Deliverable, new: Deliverable, source: str) -> list[str]:

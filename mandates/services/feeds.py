@@ -615,12 +615,18 @@ def deliverable_ics(deliverable: Deliverable) -> bytes:
     Same UID and SEQUENCE as in the feeds, so importing it updates the subscribed event.
     Raises ValueError when the deliverable has no due date.
     """
+    return deliverables_ics([deliverable])
+
+
+def deliverables_ics(deliverables: list[Deliverable]) -> bytes:
+    """A calendar with these deliverables (a person's reminders of the day)."""
     calendar = Calendar()
     calendar.add("version", "2.0")
     calendar.add("prodid", PRODID)
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add_component(deliverable_event(deliverable))
+    for deliverable in deliverables:
+        calendar.add_component(deliverable_event(deliverable))
     return calendar.to_ical()
 
 

@@ -4,6 +4,13 @@ One file is stored in ONE transaction; a failure leaves nothing behind. Ingestin
 idempotent per symbol: the same file again changes nothing, and a new version of a text
 updates only what is still merely proposed. Fields a person confirmed or edited are never
 overwritten: the difference is recorded as a ProposedChange for review instead.
+
+Ingest never undoes a person's work. A deliverable whose paragraph left the text is removed
+only when it is an untouched proposal (see `deliverable_touched_by_a_person`) and the person
+ingesting may delete; otherwise it is kept, marked `no_longer_in_text`, flagged for review
+and a ProposedChange says so. "Takes note of the report (A/HRC/59/36)" never changes a
+deliverable: when the evidence points to one (same series, same actor named, due at that
+session) the link is proposed for a person to accept.
 """
 
 from __future__ import annotations
@@ -19,12 +26,14 @@ from typing import Literal
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 
 from mandates import extraction
 from mandates.extraction.actors import ActorTable
 from mandates.models import (
     Actor,
     Body,
+    Consideration,
     Deliverable,
     Mandate,
     Paragraph,
@@ -110,7 +119,11 @@ def actor_table_from_database() -> ActorTable:
 
 
 def resolution_ingest_path(
-    *, path: str | Path, dry_run: bool = False, actors: ActorTable | None = None
+    *,
+    path: str | Path,
+    dry_run: bool = False,
+    actors: ActorTable | None = None,
+    may_delete: bool = True,
 ) -> IngestOutcome:
     """Ingest one file from disk."""
     path = Path(path)
@@ -120,7 +133,9 @@ def resolution_ingest_path(
         return IngestOutcome(
             path.name, "failed", reason=f"cannot read the file: {error.strerror or error}"
         )
-    return resolution_ingest(data=data, name=path.name, dry_run=dry_run, actors=actors)
+    return resolution_ingest(
+        data=data, name=path.name, dry_run=dry_run, actors=actors, may_delete=may_delete
+    )
 
 
 def resolution_ingest_many(
@@ -142,17 +157,27 @@ def resolution_ingest_many(
 
 
 def resolution_ingest(
-    *, data: bytes, name: str, dry_run: bool = False, actors: ActorTable | None = None
+    *,
+    data: bytes,
+    name: str,
+    dry_run: bool = False,
+    actors: ActorTable | None = None,
+    may_delete: bool = True,
 ) -> IngestOutcome:
-    """Read, extract and store one resolution file; never raises for bad input."""
+    """Read, extract and store one resolution file; never raises for bad input.
+
+    `may_delete=False` (someone who may not delete deliverables uploads a new version):
+    even untouched proposals that left the text are kept and flagged, never removed."""
     try:
-        return _ingest(data=data, name=name, dry_run=dry_run, actors=actors)
+        return _ingest(data=data, name=name, dry_run=dry_run, actors=actors, may_delete=may_delete)
     except (IngestError, extraction.ExtractionError) as error:
         reason = error.reason if isinstance(error, extraction.ExtractionError) else str(error)
         return IngestOutcome(name, "failed", reason=reason)
 
 
-def _ingest(*, data: bytes, name: str, dry_run: bool, actors: ActorTable | None) -> IngestOutcome:
+def _ingest(
+    *, data: bytes, name: str, dry_run: bool, actors: ActorTable | None, may_delete: bool
+) -> IngestOutcome:
     if len(data) > settings.MAX_UPLOAD_BYTES:
         limit = settings.MAX_UPLOAD_BYTES // (1024 * 1024)
         raise IngestError(f"the file is larger than the {limit} MB limit")
@@ -182,7 +207,9 @@ def _ingest(*, data: bytes, name: str, dry_run: bool, actors: ActorTable | None)
     stored_file: str | None = None
     try:
         with transaction.atomic():
-            resolution, changes = _store(result=result, existing=existing, checksum=checksum)
+            resolution, changes = _store(
+                result=result, existing=existing, checksum=checksum, may_delete=may_delete
+            )
             if not dry_run:
                 resolution.source_file.save(Path(name).name, ContentFile(data), save=False)
                 stored_file = resolution.source_file.name
@@ -223,7 +250,13 @@ def _unchanged(name: str, resolution: Resolution) -> IngestOutcome:
     )
 
 
-def _store(*, result: extraction.ExtractionResult, existing: Resolution | None, checksum: str):
+def _store(
+    *,
+    result: extraction.ExtractionResult,
+    existing: Resolution | None,
+    checksum: str,
+    may_delete: bool,
+):
     body = _body(result.body)
     session = _session(body, result.session)
     resolution = existing or Resolution(symbol=result.symbol)
@@ -254,8 +287,11 @@ def _store(*, result: extraction.ExtractionResult, existing: Resolution | None, 
     resolution.save()
 
     paragraphs = _store_paragraphs(resolution, result)
-    changes += _store_mandates(resolution, result, paragraphs, existing is not None)
-    _link_fulfilments(resolution, result)
+    changes += _store_mandates(
+        resolution, result, paragraphs, update=existing is not None, may_delete=may_delete
+    )
+    changes += _store_consideration(resolution, result, paragraphs, may_delete=may_delete)
+    changes += _propose_fulfilments(resolution, result)
     changes += resolution_drafts_link(resolution=resolution, result=result)
     return resolution, changes
 
@@ -331,7 +367,12 @@ def _keyed(items: Iterable, key: Callable) -> Iterator[tuple[tuple, object]]:
 
 
 def _store_mandates(
-    resolution: Resolution, result, paragraphs: dict[str, Paragraph], update: bool
+    resolution: Resolution,
+    result,
+    paragraphs: dict[str, Paragraph],
+    *,
+    update: bool,
+    may_delete: bool,
 ) -> list[str]:
     changes: list[str] = []
     actors = {actor.name: actor for actor in Actor.objects.all()}
@@ -376,14 +417,50 @@ def _store_mandates(
         mandate.partners.set([actors[name] for name in item.partners if name in actors])
         mandate_rows[index] = mandate
     for mandate in old_mandates.values():
-        if (
-            mandate.pk not in kept_mandates
-            and not mandate.deliverables.exclude(review_status=ReviewStatus.PROPOSED).exists()
-        ):
+        if mandate.pk in kept_mandates:
+            continue
+        if may_delete and _mandate_removable(mandate):
             changes.append(f"mandate in para. {mandate.paragraph_label} no longer in the text")
             mandate.delete()
-    changes += _store_deliverables(resolution, result, mandate_rows, update)
+        elif NO_LONGER_IN_TEXT not in mandate.review_reasons:
+            # Kept for the deliverables people worked on; they are flagged one by one below.
+            mandate.needs_review = True
+            mandate.review_reasons = [*mandate.review_reasons, NO_LONGER_IN_TEXT]
+            mandate.save(update_fields=["needs_review", "review_reasons"])
+    changes += _store_deliverables(
+        resolution, result, mandate_rows, update=update, may_delete=may_delete
+    )
     return changes
+
+
+NO_LONGER_IN_TEXT = "no longer in the text: a new version of the resolution does not ask for it"
+
+
+def deliverable_touched_by_a_person(deliverable: Deliverable) -> bool:
+    """Whether anyone worked on it: a review decision, an edited field, a manual date,
+    progress, a fulfilling document, people assigned or muted, a comment, or a proposed
+    change someone settled. Only untouched machine proposals may ever be removed."""
+    return bool(
+        deliverable.review_status != ReviewStatus.PROPOSED
+        or deliverable.edited_fields
+        or deliverable.manual_due_date
+        or deliverable.progress != Deliverable.Progress.PLANNED
+        or deliverable.fulfilled_by
+        or deliverable.fulfilled_on
+        or not deliverable.is_public
+        or deliverable.assignees.exists()
+        or deliverable.reminder_opt_outs.exists()
+        or deliverable.comments.exists()
+        or deliverable.proposed_changes.filter(resolved=True).exists()
+    )
+
+
+def _mandate_removable(mandate: Mandate) -> bool:
+    """A mandate goes with its paragraph only if nobody reviewed it or any of its
+    deliverables."""
+    if mandate.review_status != ReviewStatus.PROPOSED:
+        return False
+    return not any(deliverable_touched_by_a_person(d) for d in mandate.deliverables.all())
 
 
 def _actor_key(item, actors: dict[str, Actor]) -> str:
@@ -396,7 +473,12 @@ def _paragraph_for(paragraphs: dict[str, Paragraph], label: str) -> Paragraph | 
 
 
 def _store_deliverables(
-    resolution: Resolution, result, mandates: dict[int, Mandate], update: bool
+    resolution: Resolution,
+    result,
+    mandates: dict[int, Mandate],
+    *,
+    update: bool,
+    may_delete: bool,
 ) -> list[str]:
     changes: list[str] = []
     source = f"{result.source_name} (extractor {result.extractor_version})"
@@ -466,6 +548,9 @@ def _store_deliverables(
                     setattr(deliverable, name, value)
             for name, value in evidence.items():
                 setattr(deliverable, name, value)
+            if deliverable.no_longer_in_text:  # the paragraph is back
+                deliverable.no_longer_in_text = False
+                changes.append(f"para. {item.paragraph} {item.kind}: back in the text")
             deliverable.mandate = mandate
             deliverable.position = position
             deliverable.save()
@@ -473,20 +558,21 @@ def _store_deliverables(
     for deliverable in old.values():
         if deliverable.pk in kept:
             continue
-        if deliverable.review_status == ReviewStatus.PROPOSED and not deliverable.edited_fields:
-            changes.append(
-                f"para. {deliverable.mandate.paragraph_label} {deliverable.kind} no longer in the text: removed"
-            )
+        label = f"para. {deliverable.mandate.paragraph_label} {deliverable.kind}"
+        if may_delete and not deliverable_touched_by_a_person(deliverable):
+            changes.append(f"{label} no longer in the text: removed")
             deliverable.delete()
-        else:
-            reason = "no longer found in the new version of the text"
-            _propose(deliverable, "(deliverable)", deliverable.title, "", source)
-            deliverable.needs_review = True
-            deliverable.review_reasons = [*deliverable.review_reasons, reason]
-            deliverable.save(update_fields=["needs_review", "review_reasons", "updated_at"])
-            changes.append(
-                f"para. {deliverable.mandate.paragraph_label} {deliverable.kind}: {reason}"
+        elif not deliverable.no_longer_in_text:
+            _propose(
+                deliverable, "no_longer_in_text", "in the text", "no longer in the text", source
             )
+            deliverable.no_longer_in_text = True
+            deliverable.needs_review = True
+            deliverable.review_reasons = [*deliverable.review_reasons, NO_LONGER_IN_TEXT]
+            deliverable.save(
+                update_fields=["no_longer_in_text", "needs_review", "review_reasons", "updated_at"]
+            )
+            changes.append(f"{label}: no longer in the text, kept and flagged for review")
     return changes
 
 
@@ -556,38 +642,153 @@ def _predecessor(resolution: Resolution, item) -> Deliverable | None:
     return earlier.first()
 
 
-def _link_fulfilments(resolution: Resolution, result) -> None:
-    """ "Takes note of the report (A/HRC/59/36)": an earlier deliverable was delivered."""
+FULFILLING_KINDS = (
+    Deliverable.Kind.REPORT,
+    Deliverable.Kind.STUDY,
+    Deliverable.Kind.COMPILATION,
+)
+
+
+def _propose_fulfilments(resolution: Resolution, result) -> list[str]:
+    """ "Takes note of the report of the High Commissioner (A/HRC/59/36)": propose, never
+    set, that the report fulfils an earlier deliverable, and only with evidence: due at the
+    session the symbol names, asked of an actor the paragraph names, in the same series
+    (same title, a deliverable this text renews, or a resolution this text cites)."""
+    changes: list[str] = []
+    paragraphs = {
+        p.number: p.text
+        for p in resolution.paragraphs.filter(part=Paragraph.Part.OPERATIVE).only("number", "text")
+    }
     for note in result.takes_note_of:
         body_session = _symbol_session(note.document)
         if body_session is None:
             continue
         body_code, number = body_session
-        candidates = Deliverable.objects.filter(
-            due_session__body__code=body_code,
-            due_session__number=number,
-            kind__in=[
-                Deliverable.Kind.REPORT,
-                Deliverable.Kind.STUDY,
-                Deliverable.Kind.COMPILATION,
-            ],
-            fulfilled_by="",
-        ).exclude(mandate__resolution=resolution)
-        same_series = candidates.filter(mandate__resolution__title=resolution.title)
-        chosen = same_series.first() if same_series.count() == 1 else None
-        if chosen is None and candidates.count() == 1:
-            chosen = candidates.first()
-        if chosen is None:
-            continue
-        chosen.fulfilled_by = note.document
-        chosen.fulfilled_on = resolution.adopted_on
-        if chosen.progress in (
-            Deliverable.Progress.PLANNED,
-            Deliverable.Progress.IN_PROGRESS,
-            Deliverable.Progress.SUBMITTED,
-        ):
-            chosen.progress = Deliverable.Progress.ISSUED
-        chosen.save(update_fields=["fulfilled_by", "fulfilled_on", "progress", "updated_at"])
+        words = paragraphs.get(note.paragraph, "")
+        # Proposed once, accepted or dismissed: a later version of the text does not ask again.
+        already_proposed = ProposedChange.objects.filter(
+            field="fulfilled_by", new_value=note.document
+        )
+        candidates = (
+            Deliverable.objects.filter(
+                due_session__body__code=body_code,
+                due_session__number=number,
+                kind__in=FULFILLING_KINDS,
+                fulfilled_by="",
+            )
+            .filter(_same_series(resolution))
+            .exclude(mandate__resolution=resolution)
+            .exclude(pk__in=already_proposed.values("deliverable"))
+            .select_related("mandate__actor", "mandate__resolution")
+            .prefetch_related("mandate__actor__aliases")
+            .distinct()
+        )
+        for candidate in candidates:
+            if not _actor_named(candidate.mandate.actor, words):
+                continue
+            source = (
+                f"{resolution.symbol} para. {note.paragraph} takes note of {note.document} "
+                f"(same series, {candidate.mandate.actor} named)"
+            )
+            _propose(candidate, "fulfilled_by", candidate.fulfilled_by, note.document, source[:255])
+            reason = f"{note.document} may fulfil it: {resolution.symbol} takes note of it"
+            if reason not in candidate.review_reasons:
+                candidate.needs_review = True
+                candidate.review_reasons = [*candidate.review_reasons, reason]
+                candidate.save(update_fields=["needs_review", "review_reasons", "updated_at"])
+            changes.append(
+                f"para. {note.paragraph}: proposed {note.document} as fulfilling "
+                f"{candidate.mandate.resolution.symbol} para. {candidate.mandate.paragraph_label}"
+            )
+    return changes
+
+
+def _same_series(resolution: Resolution) -> Q:
+    """Earlier deliverables of the same series as this resolution: same title and body, a
+    deliverable this text renews, or a resolution this text cites ("resolution 56/12")."""
+    series = Q(pk__in=Deliverable.objects.filter(successors__mandate__resolution=resolution))
+    if resolution.title:
+        series |= Q(
+            mandate__resolution__title=resolution.title,
+            mandate__resolution__body=resolution.body,
+        )
+    cited = {
+        ref["symbol"]
+        for ref in resolution.extraction.get("references", [])
+        if ref.get("kind") == "resolution" and ref.get("symbol")
+    }
+    for symbol in cited:
+        series |= Q(mandate__resolution__symbol__endswith=f"/{symbol}")
+    return series
+
+
+def _actor_named(actor: Actor | None, words: str) -> bool:
+    """The paragraph names the actor (its name or an alias), as "the report of the High
+    Commissioner" does; "the report" alone is no evidence."""
+    if actor is None or not words:
+        return False
+    lowered = words.lower()
+    names = [actor.name, *(alias.alias for alias in actor.aliases.all())]
+    return any(name.lower() in lowered for name in names if name)
+
+
+def _store_consideration(
+    resolution: Resolution, result, paragraphs: dict[str, Paragraph], *, may_delete: bool
+) -> list[str]:
+    """ "Decides to continue its consideration ... at its Nth session": stored and flagged
+    like a deadline. A consideration a person reviewed is kept; a different reading in a new
+    version flags it for review instead of overwriting it."""
+    found = result.consideration
+    existing = resolution.considerations.first()
+    if found is None:
+        if existing is None:
+            return []
+        if may_delete and existing.review_status == ReviewStatus.PROPOSED:
+            existing.delete()
+            return ["consideration no longer in the text: removed"]
+        _flag(existing, NO_LONGER_IN_TEXT)
+        return ["consideration no longer in the text: kept and flagged for review"]
+    body = _body(found.body)
+    session = _session(body, found.session)
+    reasons = []
+    if found.alternatives:
+        readings = ", ".join(f"{found.body} {n}" for n in [found.session, *found.alternatives])
+        reasons.append(f"the text can be read as more than one session: {readings}")
+    elif found.needs_review:
+        reasons.append("the session could not be read with confidence")
+    paragraph = _paragraph_for(paragraphs, found.paragraph) if found.paragraph else None
+    values = {
+        "paragraph": paragraph,
+        "paragraph_label": found.paragraph or "",
+        "body": body,
+        "session": session,
+        "alternatives": list(found.alternatives),
+        "quote": paragraph.text if paragraph else "",
+        "needs_review": bool(found.needs_review or found.alternatives),
+        "review_reasons": reasons,
+    }
+    if existing is None:
+        Consideration.objects.create(resolution=resolution, **values)
+        return []
+    if existing.review_status == ReviewStatus.PROPOSED:
+        for name, value in values.items():
+            setattr(existing, name, value)
+        existing.save()
+        return []
+    existing.paragraph = paragraph
+    existing.quote = values["quote"]
+    existing.save(update_fields=["paragraph", "quote"])
+    if (existing.body_id, existing.session_id) != (body.pk, session.pk if session else None):
+        _flag(existing, f"a new version of the text reads {body.code} {found.session}")
+        return [f"consideration: kept the person's session, the new text reads {found.session}"]
+    return []
+
+
+def _flag(item, reason: str) -> None:
+    if reason not in item.review_reasons:
+        item.needs_review = True
+        item.review_reasons = [*item.review_reasons, reason]
+        item.save(update_fields=["needs_review", "review_reasons"])
 
 
 def _symbol_session(symbol: str) -> tuple[str, int] | None:

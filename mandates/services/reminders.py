@@ -4,24 +4,34 @@ How "exactly once" is kept:
 
 1. ``reminder_dispatch_due`` decides, in ONE transaction, the reminders due today and inserts
    one ``ReminderLog`` row per (deliverable, recipient, reminder, due date). The unique key
-   makes a second run, or a concurrent one, insert nothing. After the commit it queues one
-   task per row it inserted (``delay_on_commit``), so a rolled-back decision queues nothing.
-2. ``reminder_send`` claims the row (``select_for_update(skip_locked=True)``, queued ->
-   sending, commit), re-checks that it is still valid, sends with no transaction open, and
-   marks it sent in its own short statement.
-3. A transient SMTP error puts the row back to queued; the task retries with exponential
-   backoff and the last try marks it failed (the admin's "retry" action queues it again).
+   makes a second run, or a concurrent one, insert nothing. After the commit it hands the
+   sending to the broker, one task per recipient (one e-mail per person and day). If the
+   broker refuses, what it did not take is undone (this run's rows deleted, older rows left
+   stale) and BrokerUnavailable is raised: a re-run queues it, nothing waits 30 minutes.
+2. ``reminders_send`` claims the rows (``select_for_update(skip_locked=True)``, queued ->
+   sending, commit), re-checks that each is still valid, sends with no transaction open, and
+   marks them sent in its own short statements.
+3. A transient SMTP error (4xx, refused, timeout before the message was handed over) puts
+   the rows back to queued; the task retries with exponential backoff, at most
+   REMINDER_MAX_RETRIES times, and the last try marks them failed (the admin's "Retry"
+   queues them again). An error AFTER the whole message was handed over (no answer to the
+   end of DATA) is never retried: the server may have accepted it (tracker/mail.py).
 4. A row left queued (its message was lost) or sending (its worker died) longer than
    ``REMINDER_REQUEUE_AFTER_MINUTES`` is queued again by the next daily run, and a task
    delivered again by the broker may take over such a stale claim.
 
-The one window that can still duplicate a reminder: a worker that dies after the SMTP server
-accepted the message and before the UPDATE that marks it sent, a few milliseconds. The row
-stays "sending", is queued again after the threshold and the reminder goes out a second
-time, with the same Message-ID, so most mail stores show it once. Keeping a transaction open
-across the SMTP conversation would not close that window (the COMMIT can fail after the
-send) and would hold a lock during network I/O; losing the reminder instead would break
-"never not at all".
+The windows that can still duplicate a reminder (sizes measured in docs/OPERATIONS.md):
+
+- a worker that dies after the SMTP server accepted the message and before the UPDATE that
+  marks it sent (milliseconds). The row stays "sending", is queued again after the threshold
+  and the reminder goes out a second time, with the same Message-ID, so most mail stores
+  show it once. Keeping a transaction open across the SMTP conversation would not close that
+  window (the COMMIT can fail after the send) and would hold a lock during network I/O;
+  losing the reminder instead would break "never not at all".
+- a single SMTP conversation that outlasts REMINDER_REQUEUE_AFTER_MINUTES (each socket
+  operation is bounded by EMAIL_TIMEOUT, so only a server trickling bytes can): another
+  worker may take over the claim.
+- a person who presses "Retry" on a reminder failed with "the server may have accepted it".
 
 Missed days: each day only the most recent reminder that has fallen due is considered
 ("before:14" between 14 and 8 days before, "overdue:7" between 7 and 13 days late...), so a
@@ -34,12 +44,14 @@ import logging
 import smtplib
 import socket
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from email.utils import format_datetime
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import models as db_models
 from django.db import transaction
@@ -59,7 +71,8 @@ from mandates.models import (
     ReminderRule,
     ReviewStatus,
 )
-from mandates.services.feeds import deliverable_ics
+from mandates.services.feeds import deliverable_ics, deliverables_ics
+from tracker.mail import MessageMaybeAccepted
 
 logger = logging.getLogger(__name__)
 
@@ -261,15 +274,17 @@ def outgoing_requeue_stale(*, model: type[db_models.Model], stamp: datetime) -> 
 
 
 def reminder_dispatch_due(*, today: date, dry_run: bool = False) -> list[ReminderLog]:
-    """Record the reminders due today and queue their sending after the commit.
+    """Record the reminders due today and hand their sending to the broker after the commit.
 
     Returns the rows queued by this run: new ones and stale ones queued again. With
     ``dry_run`` nothing is written and the unsaved rows that would be created are returned.
+    Raises BrokerUnavailable when the broker refuses the sending; what it did not take is
+    then undone (this run's decisions deleted, older rows left stale), so a re-run queues it.
     """
     policy = reminder_policy_get()
     if dry_run:
         return _dispatch_preview(today=today, policy=policy)
-    from mandates.tasks import digest_send, reminder_send
+    from mandates.tasks import digest_send, reminders_send
 
     stamp = timezone.now()
     with transaction.atomic():
@@ -298,15 +313,84 @@ def reminder_dispatch_due(*, today: date, dry_run: bool = False) -> list[Reminde
                 "due_date", "deliverable_id", "recipient_id"
             )
         )
+        # One e-mail per person and day: each task sends one recipient's reminders together.
+        by_recipient: dict[int, list[int]] = defaultdict(list)
         for log in queued:
-            reminder_send.delay_on_commit(log.pk, today.isoformat())
+            by_recipient[log.recipient_id].append(log.pk)
+        outgoing_hand_over_on_commit(
+            model=ReminderLog,
+            groups=list(by_recipient.values()),
+            send=lambda ids: reminders_send.delay(ids, today.isoformat()),
+            undo=lambda ids: _undo_dispatch(model=ReminderLog, ids=ids, stamp=stamp),
+        )
         if outgoing_requeue_stale(model=DigestLog, stamp=stamp):
-            for digest_id in DigestLog.objects.filter(
+            digest_ids = DigestLog.objects.filter(
                 status=OutgoingStatus.QUEUED, queued_at=stamp
-            ).values_list("id", flat=True):
-                digest_send.delay_on_commit(digest_id)
+            ).values_list("id", flat=True)
+            outgoing_hand_over_on_commit(
+                model=DigestLog,
+                groups=[[pk] for pk in digest_ids],
+                send=lambda ids: digest_send.delay(ids[0]),
+                undo=lambda ids: _undo_dispatch(model=DigestLog, ids=ids, stamp=stamp),
+            )
     logger.info("reminders for %s: %d queued", today, len(queued))
     return queued
+
+
+# --- Handing over to the broker ------------------------------------------------------------
+
+
+class BrokerUnavailable(Exception):
+    """The broker (Redis) did not take the sending of some reminders; nothing was lost."""
+
+
+def _broker_errors() -> tuple[type[BaseException], ...]:
+    from kombu.exceptions import OperationalError
+    from redis.exceptions import RedisError
+
+    return (OperationalError, RedisError, ConnectionError)
+
+
+def outgoing_hand_over_on_commit(
+    *,
+    model: type[db_models.Model],
+    groups: list[list[int]],
+    send: Callable[[list[int]], object],
+    undo: Callable[[list[int]], None],
+) -> None:
+    """After the commit, give each group of rows to the broker (one task per group).
+
+    If the broker fails, the rows not handed over are passed to ``undo`` (in its own
+    transaction) and BrokerUnavailable is raised from the commit: no row is left "queued"
+    with no task behind it until REMINDER_REQUEUE_AFTER_MINUTES have passed.
+    """
+
+    def hand_over() -> None:
+        for index, ids in enumerate(groups):
+            try:
+                send(ids)
+            except _broker_errors() as error:
+                left = [pk for group in groups[index:] for pk in group]
+                with transaction.atomic():
+                    undo(left)
+                label = model._meta.verbose_name_plural
+                raise BrokerUnavailable(
+                    f"the broker is unreachable ({type(error).__name__}: {error}); "
+                    f"{len(left)} of {sum(map(len, groups))} {label} rows were not queued "
+                    "and will be queued by the next run"
+                ) from error
+
+    if groups:
+        transaction.on_commit(hand_over)
+
+
+def _undo_dispatch(*, model: type[db_models.Model], ids: list[int], stamp: datetime) -> None:
+    """Rows a run could not hand over: its own decisions are deleted (the next run decides
+    them again); older rows it queued again get their old age back, so the next run finds
+    them stale at once."""
+    rows = model.objects.filter(pk__in=ids, status=OutgoingStatus.QUEUED, queued_at=stamp)
+    rows.filter(decided_at__gte=stamp, attempts=0).delete()
+    rows.update(queued_at=db_models.F("decided_at"))
 
 
 def _existing_keys(
@@ -344,29 +428,30 @@ def _dispatch_preview(*, today: date, policy: Policy) -> list[ReminderLog]:
 # --- Sending -----------------------------------------------------------------------------
 
 
-def _claim(model: type[db_models.Model], pk: int, related: Iterable[str] = ()):
-    """Take the row for sending and commit; None if another worker has it or it is done."""
+def _claim(model: type[db_models.Model], pks: Iterable[int], related: Iterable[str] = ()):
+    """Take the rows for sending and commit; rows another worker has, or done, are left out."""
     now = timezone.now()
     with transaction.atomic():
-        row = (
+        rows = list(
             model.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related(*related)
-            .filter(pk=pk)
+            .filter(pk__in=list(pks))
             .filter(
                 Q(status=OutgoingStatus.QUEUED)
                 | Q(status=OutgoingStatus.SENDING, claimed_at__lt=now - _requeue_after())
             )
-            .first()
+            .order_by("pk")
         )
-        if row is None:
-            return None
-        if row.status == OutgoingStatus.SENDING:
-            row.last_error = f"took over a claim from {row.claimed_at:%Y-%m-%d %H:%M} (worker lost)"
-        row.status = OutgoingStatus.SENDING
-        row.claimed_at = now
-        row.attempts += 1
-        row.save(update_fields=["status", "claimed_at", "attempts", "last_error"])
-    return row
+        for row in rows:
+            if row.status == OutgoingStatus.SENDING:
+                row.last_error = (
+                    f"took over a claim from {row.claimed_at:%Y-%m-%d %H:%M} (worker lost)"
+                )
+            row.status = OutgoingStatus.SENDING
+            row.claimed_at = now
+            row.attempts += 1
+            row.save(update_fields=["status", "claimed_at", "attempts", "last_error"])
+    return rows
 
 
 def _finish(row, status: str, error: str = "", **fields) -> None:
@@ -385,7 +470,10 @@ def _finish(row, status: str, error: str = "", **fields) -> None:
 
 
 def smtp_error_is_transient(error: BaseException) -> bool:
-    """4xx replies, refused or dropped connections and timeouts are worth trying again."""
+    """4xx replies, refused or dropped connections and timeouts are worth trying again --
+    unless the message had been handed over already (it may have been accepted)."""
+    if isinstance(error, MessageMaybeAccepted):
+        return False
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return any(400 <= code < 500 for code, _ in error.recipients.values())
     if isinstance(error, smtplib.SMTPResponseException):
@@ -395,60 +483,89 @@ def smtp_error_is_transient(error: BaseException) -> bool:
     )
 
 
-def _deliver(row, message: EmailMultiAlternatives, retry_in: timedelta | None):
-    """Send with no transaction open, then mark sent; transient errors go back to queued."""
+def _deliver(rows: list, message: EmailMultiAlternatives, retry_in: timedelta | None) -> None:
+    """Send with no transaction open, then mark the rows sent; transient errors put them
+    back to queued and raise TransientSendError."""
+    kind = type(rows[0]).__name__
+    ids = ", ".join(str(row.pk) for row in rows)
     try:
         message.send(fail_silently=False)
     except Exception as error:
         reason = f"{type(error).__name__}: {error}"
-        if not smtp_error_is_transient(error):
+        if isinstance(error, MessageMaybeAccepted):
+            reason = (
+                f"not sent again: the server may have accepted it ({error}); "
+                "check with the recipient before choosing Retry"
+            )
+        elif not smtp_error_is_transient(error):
+            pass
+        elif retry_in is not None:
+            for row in rows:
+                _finish(row, OutgoingStatus.QUEUED, reason, queued_at=timezone.now() + retry_in)
+            raise TransientSendError(reason) from error
+        else:
+            reason = f"gave up after {rows[0].attempts} attempts: {reason}"
+        for row in rows:
             _finish(row, OutgoingStatus.FAILED, reason)
-            logger.error("%s %s failed for good: %s", type(row).__name__, row.pk, reason)
-            return row
-        if retry_in is None:
-            _finish(row, OutgoingStatus.FAILED, f"gave up after {row.attempts} attempts: {reason}")
-            logger.error("%s %s failed after its last try: %s", type(row).__name__, row.pk, reason)
-            return row
-        _finish(row, OutgoingStatus.QUEUED, reason, queued_at=timezone.now() + retry_in)
-        raise TransientSendError(reason) from error
-    # The window that can duplicate (see the module docstring) is from here to the UPDATE.
-    _finish(row, OutgoingStatus.SENT, sent_at=timezone.now())
-    return row
+        logger.error("%s %s failed: %s", kind, ids, reason)
+        return
+    # The windows that can still duplicate (see the module docstring) lie before this UPDATE.
+    sent_at = timezone.now()
+    for row in rows:
+        _finish(row, OutgoingStatus.SENT, sent_at=sent_at)
+
+
+REMINDER_RELATED = (
+    "deliverable__mandate__resolution",
+    "deliverable__mandate__actor",
+    "deliverable__due_session__body",
+    "recipient",
+)
+
+
+def reminders_send(
+    *, reminder_ids: Iterable[int], today: date | None = None, retry_in: timedelta | None = None
+) -> list[ReminderLog]:
+    """Claim, re-check, send and mark reminders: ONE e-mail per recipient, whatever the
+    number of reminders it carries. Returns the rows it claimed (sent, skipped or failed).
+
+    ``retry_in`` is when the caller will try again after a transient failure (the rows go
+    back to queued and TransientSendError is raised); None means this is the last try.
+    """
+    today = max(today or timezone.localdate(), timezone.localdate())
+    logs = _claim(ReminderLog, reminder_ids, related=REMINDER_RELATED)
+    by_recipient: dict[int, list[ReminderLog]] = defaultdict(list)
+    for log in logs:
+        reason = reminder_invalid_reason(log=log, today=today)
+        if reason:
+            _finish(log, OutgoingStatus.SKIPPED, reason)
+            logger.info("reminder %s skipped: %s", log.pk, reason)
+        else:
+            by_recipient[log.recipient_id].append(log)
+    transient: list[TransientSendError] = []
+    for group in by_recipient.values():
+        try:
+            message = reminders_message(logs=group, today=today)
+        except Exception as error:  # a bug or broken data: show it in the admin, do not loop
+            for log in group:
+                _finish(log, OutgoingStatus.FAILED, f"could not build the e-mail: {error!r}")
+            logger.exception("reminders %s could not be built", [log.pk for log in group])
+            continue
+        try:
+            _deliver(group, message, retry_in)
+        except TransientSendError as error:
+            transient.append(error)
+    if transient:
+        raise transient[0]
+    return logs
 
 
 def reminder_send(
     *, reminder_id: int, today: date | None = None, retry_in: timedelta | None = None
 ) -> ReminderLog | None:
-    """Claim, re-check, send and mark one reminder; None when there was nothing to do.
-
-    ``retry_in`` is when the caller will try again after a transient failure (the row goes
-    back to queued and TransientSendError is raised); None means this is the last try.
-    """
-    today = max(today or timezone.localdate(), timezone.localdate())
-    log = _claim(
-        ReminderLog,
-        reminder_id,
-        related=[
-            "deliverable__mandate__resolution",
-            "deliverable__mandate__actor",
-            "deliverable__due_session__body",
-            "recipient",
-        ],
-    )
-    if log is None:
-        return None
-    reason = reminder_invalid_reason(log=log, today=today)
-    if reason:
-        _finish(log, OutgoingStatus.SKIPPED, reason)
-        logger.info("reminder %s skipped: %s", log.pk, reason)
-        return log
-    try:
-        message = reminder_message(log=log, today=today)
-    except Exception as error:  # a bug or broken data: show it in the admin, do not loop
-        _finish(log, OutgoingStatus.FAILED, f"could not build the e-mail: {error!r}")
-        logger.exception("reminder %s could not be built", log.pk)
-        return log
-    return _deliver(log, message, retry_in)
+    """One reminder (see `reminders_send`); None when there was nothing to do."""
+    logs = reminders_send(reminder_ids=[reminder_id], today=today, retry_in=retry_in)
+    return logs[0] if logs else None
 
 
 def reminder_invalid_reason(*, log: ReminderLog, today: date) -> str:
@@ -469,7 +586,7 @@ def reminder_invalid_reason(*, log: ReminderLog, today: date) -> str:
     if not recipient.is_active:
         return "the recipient is no longer active"
     if recipient.delivery != Contact.Delivery.IMMEDIATE:
-        return "the recipient chose the weekly digest"
+        return f"the recipient chose: {recipient.get_delivery_display()}"
     audience = deliverable_audience(deliverables=Deliverable.objects.filter(pk=deliverable.pk))
     policy = reminder_policy_get()
     if log.reminder.startswith("escalation:"):
@@ -489,13 +606,9 @@ def _site_domain() -> str:
     return urlsplit(settings.SITE_URL).hostname or "mandates.localhost"
 
 
-def deliverable_links(*, deliverable: Deliverable) -> dict[str, str]:
-    """Absolute links to the deliverable in the admin and on the dashboard."""
-    admin_path = reverse("admin:mandates_deliverable_change", args=[deliverable.pk])
-    return {
-        "admin_url": f"{settings.SITE_URL}{admin_path}",
-        "dashboard_url": f"{settings.SITE_URL}/deliverables/{deliverable.uid}/",
-    }
+def deliverable_page_url(*, deliverable: Deliverable) -> str:
+    """The deliverable's public page, the one link e-mails and calendars give."""
+    return settings.SITE_URL + reverse("mandates:deliverable", args=[deliverable.uid])
 
 
 def deliverable_name(*, deliverable: Deliverable) -> str:
@@ -514,32 +627,36 @@ def reminder_subject(*, deliverable: Deliverable, label: str) -> str:
 
 
 def _message(
-    *, subject: str, template: str, context: dict, to: str, message_id: str
+    *, subject: str, template: str, context: dict, recipient: Contact, message_id: str
 ) -> EmailMultiAlternatives:
-    context = {**context, "site_url": settings.SITE_URL}
+    """The e-mail with its text and HTML parts, a Date in Geneva time (TIME_ZONE) and a
+    List-Unsubscribe header (RFC 2369, one-click per RFC 8058) that stops all reminders."""
+    stop_all_url = contact_opt_out_url(contact=recipient)
+    context = {**context, "site_url": settings.SITE_URL, "stop_all_url": stop_all_url}
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string(f"emails/{template}.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[to],
+        to=[recipient.email],
         headers={
+            "Date": format_datetime(timezone.localtime()),
             # The same Message-ID on every attempt: a duplicate shows once in most mail stores.
             "Message-ID": f"<{message_id}@{_site_domain()}>",
             "Auto-Submitted": "auto-generated",
+            "List-Unsubscribe": f"<{stop_all_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
     message.attach_alternative(render_to_string(f"emails/{template}.html", context), "text/html")
     return message
 
 
-def reminder_message(*, log: ReminderLog, today: date) -> EmailMultiAlternatives:
-    """The e-mail for one reminder: text and HTML parts and the event as .ics."""
+def _reminder_row(*, log: ReminderLog, today: date) -> dict:
+    """What an e-mail says about one reminder."""
     deliverable = log.deliverable
     escalation = log.reminder.startswith("escalation:")
-    label = reminder_label(due_date=log.due_date, today=today, escalation=escalation)
-    context = {
+    return {
         "log": log,
-        "recipient": log.recipient,
         "deliverable": deliverable,
         "name": deliverable_name(deliverable=deliverable),
         "mandate": deliverable.mandate,
@@ -547,15 +664,48 @@ def reminder_message(*, log: ReminderLog, today: date) -> EmailMultiAlternatives
         "actor": deliverable.mandate.actor or deliverable.mandate.actor_text,
         "session": deliverable.due_session,
         "quote": deliverable.quote or deliverable.mandate.quote,
-        "label": label,
+        "label": reminder_label(due_date=log.due_date, today=today, escalation=escalation),
         "escalation": escalation,
-        **deliverable_links(deliverable=deliverable),
+        "page_url": deliverable_page_url(deliverable=deliverable),
+        "stop_url": contact_opt_out_url(contact=log.recipient, deliverable=deliverable),
     }
+
+
+def reminders_message(*, logs: list[ReminderLog], today: date) -> EmailMultiAlternatives:
+    """One person's reminders of the day: the single-reminder e-mail for one, a list for more."""
+    if len(logs) == 1:
+        return reminder_message(log=logs[0], today=today)
+    rows = sorted(
+        (_reminder_row(log=log, today=today) for log in logs),
+        key=lambda row: (not row["escalation"], row["log"].due_date, row["log"].pk),
+    )
+    overdue = sum(1 for row in rows if row["log"].due_date < today)
+    subject = f"[{len(rows)} reminders] {overdue} overdue, {len(rows) - overdue} due soon"
+    first = min(log.pk for log in logs)
     message = _message(
-        subject=reminder_subject(deliverable=deliverable, label=label),
+        subject=subject,
+        template="reminders",
+        context={"recipient": logs[0].recipient, "rows": rows, "today": today},
+        recipient=logs[0].recipient,
+        message_id=f"reminders-{first}-{len(logs)}-{today:%Y%m%d}",
+    )
+    message.attach(
+        f"reminders-{today:%Y-%m-%d}.ics",
+        deliverables_ics([log.deliverable for log in logs]),
+        "text/calendar",
+    )
+    return message
+
+
+def reminder_message(*, log: ReminderLog, today: date) -> EmailMultiAlternatives:
+    """The e-mail for one reminder: text and HTML parts and the event as .ics."""
+    row = _reminder_row(log=log, today=today)
+    deliverable = log.deliverable
+    message = _message(
+        subject=reminder_subject(deliverable=deliverable, label=row["label"]),
         template="reminder",
-        context=context,
-        to=log.recipient.email,
+        context={**row, "recipient": log.recipient},
+        recipient=log.recipient,
         message_id=f"reminder-{log.pk}-{log.reminder.replace(':', '-')}",
     )
     message.attach(
@@ -566,22 +716,89 @@ def reminder_message(*, log: ReminderLog, today: date) -> EmailMultiAlternatives
     return message
 
 
-def outgoing_retry(*, model: type[db_models.Model], ids: Iterable[int]) -> int:
-    """Queue failed reminders or digests again (the admin's "retry" action); returns how many."""
-    from mandates.tasks import digest_send, reminder_send
+# --- Opting out ----------------------------------------------------------------------------
 
-    task = reminder_send if model is ReminderLog else digest_send
+OPT_OUT_SALT = "mandates.reminders.opt-out"
+
+
+def contact_opt_out_token(*, contact: Contact, deliverable: Deliverable | None = None) -> str:
+    """A signed, unguessable token: this contact, and one deliverable or (None) everything."""
+    payload = {"c": contact.pk, "d": str(deliverable.uid) if deliverable else None}
+    return signing.dumps(payload, salt=OPT_OUT_SALT, compress=True)
+
+
+def contact_opt_out_url(*, contact: Contact, deliverable: Deliverable | None = None) -> str:
+    token = contact_opt_out_token(contact=contact, deliverable=deliverable)
+    return settings.SITE_URL + reverse("mandates:reminder_opt_out", args=[token])
+
+
+@dataclass(frozen=True)
+class OptOut:
+    contact: Contact
+    deliverable: Deliverable | None  # None: every reminder and digest
+
+
+def contact_opt_out_read(*, token: str) -> OptOut | None:
+    """What a token asks for; None when it is forged, damaged, or names a deleted row."""
+    try:
+        payload = signing.loads(token, salt=OPT_OUT_SALT)
+    except signing.BadSignature:
+        return None
+    contact = Contact.objects.filter(pk=payload.get("c")).first()
+    if contact is None:
+        return None
+    if payload.get("d") is None:
+        return OptOut(contact=contact, deliverable=None)
+    deliverable = Deliverable.objects.filter(uid=payload["d"]).first()
+    return OptOut(contact=contact, deliverable=deliverable) if deliverable else None
+
+
+def contact_opt_out(*, opt_out: OptOut) -> None:
+    """Stop reminders: for one deliverable ("no reminders for"), or all (delivery "none")."""
+    if opt_out.deliverable is not None:
+        opt_out.deliverable.reminder_opt_outs.add(opt_out.contact)
+        return
+    contact = opt_out.contact
+    if contact.delivery != Contact.Delivery.NONE:
+        contact.delivery = Contact.Delivery.NONE
+        contact.save(update_fields=["delivery"])
+
+
+def outgoing_retry(*, model: type[db_models.Model], ids: Iterable[int]) -> int:
+    """Queue failed reminders or digests again (the admin's "retry" action); returns how many.
+
+    A person's reminders go out together, as the daily run sends them. Raises
+    BrokerUnavailable (the rows stay failed) when the broker does not take them.
+    """
+    from mandates.tasks import digest_send, reminders_send
+
     with transaction.atomic():
         found = list(
             model.objects.select_for_update(skip_locked=True)
             .filter(pk__in=list(ids), status=OutgoingStatus.FAILED)
-            .values_list("pk", flat=True)
+            .order_by("pk")
+            .values_list("pk", "recipient_id")
         )
-        model.objects.filter(pk__in=found).update(
+        model.objects.filter(pk__in=[pk for pk, _ in found]).update(
             status=OutgoingStatus.QUEUED, queued_at=timezone.now()
         )
-        for pk in found:
-            task.delay_on_commit(pk)
+        if model is ReminderLog:
+            by_recipient: dict[int, list[int]] = defaultdict(list)
+            for pk, recipient_id in found:
+                by_recipient[recipient_id].append(pk)
+            groups = list(by_recipient.values())
+            send = lambda pks: reminders_send.delay(pks)  # noqa: E731
+        else:
+            groups = [[pk] for pk, _ in found]
+            send = lambda pks: digest_send.delay(pks[0])  # noqa: E731
+        outgoing_hand_over_on_commit(
+            model=model,
+            groups=groups,
+            send=send,
+            undo=lambda pks: model.objects.filter(pk__in=pks, status=OutgoingStatus.QUEUED).update(
+                status=OutgoingStatus.FAILED
+            ),
+        )
     return len(found)
 
 
@@ -664,16 +881,21 @@ def digest_send_weekly(*, today: date) -> list[DigestLog]:
                 status=OutgoingStatus.QUEUED, queued_at=stamp, week=week
             ).select_related("recipient")
         )
-        for digest in queued:
-            digest_send.delay_on_commit(digest.pk)
+        outgoing_hand_over_on_commit(
+            model=DigestLog,
+            groups=[[digest.pk] for digest in queued],
+            send=lambda ids: digest_send.delay(ids[0]),
+            undo=lambda ids: _undo_dispatch(model=DigestLog, ids=ids, stamp=stamp),
+        )
     return queued
 
 
 def digest_send(*, digest_id: int, retry_in: timedelta | None = None) -> DigestLog | None:
     """Claim, build (with today's data), send and mark one weekly digest."""
-    digest = _claim(DigestLog, digest_id, related=["recipient"])
-    if digest is None:
+    claimed = _claim(DigestLog, [digest_id], related=["recipient"])
+    if not claimed:
         return None
+    digest = claimed[0]
     today = max(digest.week, timezone.localdate())
     recipient = digest.recipient
     if not recipient.is_active or recipient.delivery != Contact.Delivery.DIGEST:
@@ -689,7 +911,8 @@ def digest_send(*, digest_id: int, retry_in: timedelta | None = None) -> DigestL
         _finish(digest, OutgoingStatus.FAILED, f"could not build the e-mail: {error!r}")
         logger.exception("digest %s could not be built", digest.pk)
         return digest
-    return _deliver(digest, message, retry_in)
+    _deliver([digest], message, retry_in)
+    return digest
 
 
 def digest_message(*, digest: DigestLog, items: DigestItems, today: date) -> EmailMultiAlternatives:
@@ -704,7 +927,7 @@ def digest_message(*, digest: DigestLog, items: DigestItems, today: date) -> Ema
                 "resolution": d.mandate.resolution,
                 "paragraph": d.mandate.paragraph_label,
                 "session": d.due_session,
-                **deliverable_links(deliverable=d),
+                "page_url": deliverable_page_url(deliverable=d),
             }
             for d in deliverables
         ]
@@ -727,7 +950,7 @@ def digest_message(*, digest: DigestLog, items: DigestItems, today: date) -> Ema
         subject=subject,
         template="digest",
         context=context,
-        to=digest.recipient.email,
+        recipient=digest.recipient,
         message_id=f"digest-{digest.pk}-{digest.week:%Y%m%d}",
     )
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from rest_framework.authtoken.models import Token
 
-from mandates.models import Deliverable
+from mandates.models import Deliverable, ReviewStatus
 from mandates.services.ingest import resolution_ingest_path
 from tests import factories
 from tests.samples import GA_EXAMPLE, HRC_EXAMPLE
@@ -26,6 +26,7 @@ def _examples(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     resolution_ingest_path(path=HRC_EXAMPLE)
     resolution_ingest_path(path=GA_EXAMPLE)
+    Deliverable.objects.update(review_status=ReviewStatus.CONFIRMED)  # as staff would
 
 
 def test_api_needs_authentication(client):
@@ -99,12 +100,28 @@ def test_sessions_list(api):
 
 def test_private_deliverables_are_hidden_from_non_staff(api):
     """Deliverables not public are only listed for staff."""
-    hidden = factories.DeliverableFactory(is_public=False, due_date=date(2027, 1, 1))
+    hidden = factories.DeliverableFactory(
+        is_public=False, due_date=date(2027, 1, 1), review_status=ReviewStatus.CONFIRMED
+    )
     uids = {
         r["uid"]
         for r in api.get("/api/deliverables/", {"due_after": "2026-12-31"}).json()["results"]
     }
     assert str(hidden.uid) not in uids
+
+
+def test_unreviewed_proposals_are_hidden_from_non_staff(api, admin_client):
+    """A proposal nobody confirmed is neither listed nor in its resolution for non-staff."""
+    proposal = Deliverable.objects.filter(mandate__resolution__symbol="A/HRC/RES/61/99").first()
+    proposal.review_status = ReviewStatus.PROPOSED
+    proposal.save()
+    listed = {r["uid"] for r in api.get("/api/deliverables/").json()["results"]}
+    resolution = api.get("/api/resolutions/A/HRC/RES/61/99/").json()
+    assert str(proposal.uid) not in listed
+    assert str(proposal.uid) not in {d["uid"] for d in resolution["deliverables"]}
+    assert resolution["deliverables"]  # the confirmed ones are there
+    staff = {r["uid"] for r in admin_client.get("/api/deliverables/").json()["results"]}
+    assert str(proposal.uid) in staff
 
 
 def test_openapi_schema_is_served(api):

@@ -25,13 +25,13 @@ class World:
     hrc63: Session
     ga81: Session
     soon: Deliverable  # HRC 64 report, due in six weeks, confirmed
-    ga: Deliverable  # GA 81, proposed
+    ga: Deliverable  # GA 81, confirmed
     private: Deliverable  # kept out of public feeds
     rejected: Deliverable
     far: Deliverable  # beyond six months
     late: Deliverable  # overdue
     submitted_late: Deliverable  # past due but submitted: not overdue
-    flagged: Deliverable  # needs review
+    flagged: Deliverable  # a machine proposal that needs review: staff only
 
 
 def _session(code: str, number: int) -> Session:
@@ -75,12 +75,24 @@ def world(db, today) -> World:
             ga81,
             actor=sg,
             res=ga_resolution,
+            review_status=ReviewStatus.CONFIRMED,
         ),
-        private=make("Internal note on water", date(2026, 12, 20), hrc64, is_public=False),
+        private=make(
+            "Internal note on water",
+            date(2026, 12, 20),
+            hrc64,
+            is_public=False,
+        ),
         rejected=make(
             "Misread deliverable", date(2026, 12, 21), hrc64, review_status=ReviewStatus.REJECTED
         ),
-        far=make("Follow-up study", date(2028, 1, 10), None, kind=Deliverable.Kind.STUDY),
+        far=make(
+            "Follow-up study",
+            date(2028, 1, 10),
+            None,
+            kind=Deliverable.Kind.STUDY,
+            review_status=ReviewStatus.CONFIRMED,
+        ),
         late=make(
             "Seminar on water services",
             date(2026, 9, 13),
@@ -93,6 +105,7 @@ def world(db, today) -> World:
             date(2026, 9, 1),
             hrc63,
             progress=Deliverable.Progress.SUBMITTED,
+            review_status=ReviewStatus.CONFIRMED,
         ),
         flagged=make(
             "Oral update, deadline unclear",

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from mandates.models import Deliverable, FeedToken
+from mandates.models import Deliverable, FeedToken, ReviewStatus
 from mandates.services.feeds import webcal_url
 from mandates.services.ingest import resolution_ingest_path
 from tests import factories
@@ -37,12 +37,42 @@ def test_home_is_the_upcoming_page_not_the_admin(client, world):
 
 
 def test_upcoming_shows_public_deliverables_of_the_next_six_months(client, world):
-    """Anonymous visitors see public, unrejected, open deliverables due in six months."""
+    """Anonymous visitors see public, confirmed, open deliverables due in six months."""
     response = client.get(UPCOMING)
-    assert titles(response) == {world.soon.title, world.ga.title, world.flagged.title}
+    assert titles(response) == {world.soon.title, world.ga.title}
     page = response.content.decode()
-    for hidden in (world.private, world.rejected, world.far, world.late):
+    for hidden in (world.private, world.rejected, world.far, world.late, world.flagged):
         assert hidden.title not in page
+
+
+def test_unreviewed_proposals_are_for_staff_only(member_client, admin_user, world):
+    """A machine proposal nobody confirmed is not public: not on the pages, its own page or
+    the API for visitors and people who are not staff; staff see it."""
+    for visitor in (Client(), member_client):
+        assert world.flagged.title not in titles(visitor.get(UPCOMING))
+        assert world.flagged.title not in visitor.get(UPCOMING).content.decode()
+        detail = reverse("mandates:deliverable", args=[world.flagged.uid])
+        assert visitor.get(detail).status_code == 404
+        assert visitor.get(f"/deliverables/{world.flagged.uid}.ics").status_code == 404
+        session = visitor.get(reverse("mandates:session", args=["HRC", 64]))
+        assert world.flagged.title not in session.content.decode()
+    api = member_client.get("/api/deliverables/").json()
+    assert world.flagged.title not in {item["title"] for item in api["results"]}
+    assert world.soon.title in {item["title"] for item in api["results"]}
+    staff_client = Client()
+    staff_client.force_login(admin_user)
+    assert world.flagged.title in titles(staff_client.get(UPCOMING))
+    detail = reverse("mandates:deliverable", args=[world.flagged.uid])
+    assert staff_client.get(detail).status_code == 200
+
+
+def test_a_setting_makes_proposals_public(client, world, settings):
+    """PUBLIC_SHOWS_PROPOSALS shows unreviewed proposals to everyone, never rejected ones."""
+    settings.PUBLIC_SHOWS_PROPOSALS = True
+    shown = titles(client.get(UPCOMING))
+    assert world.flagged.title in shown
+    assert world.rejected.title not in shown
+    assert world.private.title not in shown
 
 
 def test_upcoming_groups_by_session_with_estimated_dates(client, world):
@@ -52,7 +82,7 @@ def test_upcoming_groups_by_session_with_estimated_dates(client, world):
         str(session): [d.title for d in items] for session, items in response.context["groups"]
     }
     assert groups == {
-        "HRC 64": [world.soon.title, world.flagged.title],
+        "HRC 64": [world.soon.title],
         "GA 81": [world.ga.title],
     }
     page = response.content.decode()
@@ -75,13 +105,14 @@ def test_upcoming_window_is_set_by_months(client, world):
     ("query", "expected"),
     [
         ({"body": "GA"}, {"ga"}),
-        ({"body": "HRC"}, {"soon", "flagged"}),
+        ({"body": "HRC"}, {"soon"}),
         ({"actor": "Secretary-General"}, {"ga"}),
-        ({"status": "confirmed"}, {"soon"}),
-        ({"status": ["confirmed", "proposed"]}, {"soon", "ga", "flagged"}),
-        ({"kind": "oral update"}, {"flagged"}),
+        ({"status": "confirmed"}, {"soon", "ga"}),
+        ({"status": "proposed"}, set()),
+        ({"kind": "oral update"}, set()),
+        ({"kind": "report"}, {"soon", "ga"}),
         ({"q": "clean water"}, {"soon"}),
-        ({"session": "HRC-64"}, {"soon", "flagged"}),
+        ({"session": "HRC-64"}, {"soon"}),
     ],
 )
 def test_upcoming_filters(client, world, query, expected):
@@ -118,7 +149,9 @@ def test_upcoming_query_count_does_not_grow(client, world, django_assert_max_num
     with django_assert_max_num_queries(4):
         client.get(UPCOMING, {"months": 24})
     for _ in range(20):
-        factories.DeliverableFactory(due_date=date(2026, 12, 1), due_session=world.hrc64)
+        factories.DeliverableFactory(
+            due_date=date(2026, 12, 1), due_session=world.hrc64, review_status="confirmed"
+        )
     with django_assert_max_num_queries(4):
         response = client.get(UPCOMING, {"months": 24})
     assert len(response.context["deliverables"]) > 20
@@ -186,7 +219,7 @@ def test_session_page(client, world, django_assert_max_num_queries):
     page = response.content.decode()
     assert "<h1>HRC 64: what is due</h1>" in page
     assert "22 February 2027" in page and "estimated" in page
-    assert titles(response) == {world.soon.title, world.flagged.title}
+    assert titles(response) == {world.soon.title}
     feed = reverse("mandates:feed_session", args=["HRC", 64])
     assert f'href="{webcal_url(feed)}"' in page
     assert f'readonly value="http://127.0.0.1:8000{feed}"' in page
@@ -247,14 +280,27 @@ def ingested(settings, tmp_path, today):
     """The example HRC resolution, stored by the ingest service."""
     settings.MEDIA_ROOT = tmp_path / "media"
     resolution_ingest_path(path=HRC_EXAMPLE)
-    return Deliverable.objects.filter(mandate__resolution__symbol="A/HRC/RES/61/99")
+    deliverables = Deliverable.objects.filter(mandate__resolution__symbol="A/HRC/RES/61/99")
+    deliverables.update(review_status=ReviewStatus.CONFIRMED)  # as staff would
+    return deliverables
+
+
+def test_resolution_page_hides_unreviewed_proposals(admin_user, settings, tmp_path, today):
+    """Freshly ingested, nothing is confirmed: visitors see the text, no deliverable."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    resolution_ingest_path(path=HRC_EXAMPLE)
+    url = reverse("mandates:resolution", args=["A/HRC/RES/61/99"])
+    assert Client().get(url).content.decode().count("<mark") == 0
+    staff_client = Client()
+    staff_client.force_login(admin_user)
+    assert staff_client.get(url).content.decode().count("<mark") == 2
 
 
 def test_resolution_page_marks_the_evidence(client, ingested, django_assert_max_num_queries):
     """Each deliverable's words are marked in its operative paragraph."""
     url = reverse("mandates:resolution", args=["A/HRC/RES/61/99"])
     assert url == "/resolutions/A/HRC/RES/61/99/"
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         response = client.get(url)
     page = response.content.decode()
     assert page.count("<mark") == ingested.count() == 2
@@ -297,7 +343,7 @@ def test_timeline_is_an_accessible_svg(client, world, django_assert_max_num_quer
     assert '<title id="timeline-title">' in page and '<desc id="timeline-desc">' in page
     chart = response.context["chart"]
     assert {band.label for band in chart.bands} >= {"HRC 64", "GA 81"}
-    assert len(chart.markers) == page.count('<circle class="marker"') == 4
+    assert len(chart.markers) == page.count('<circle class="marker"') == 3
     assert world.private.title not in page
 
 
@@ -445,10 +491,10 @@ def test_every_page_runs_a_constant_number_of_queries(
         REVIEW: 6,
         reverse("mandates:timeline"): 7,
         reverse("mandates:calendars"): 4,
-        reverse("mandates:session", args=["HRC", 64]): 5,
+        reverse("mandates:session", args=["HRC", 64]): 6,  # + considerations
         reverse("mandates:actor", args=[world.soon.mandate.actor_id]): 5,
         reverse("mandates:deliverable", args=[world.soon.uid]): 4,
-        reverse("mandates:resolution", args=["A/HRC/RES/61/98"]): 5,
+        reverse("mandates:resolution", args=["A/HRC/RES/61/98"]): 6,  # + considerations
         reverse("mandates:export_csv"): 5,
     }
     for url, most in pages.items():

@@ -136,7 +136,7 @@ def test_failure_inside_the_transaction_leaves_nothing(monkeypatch, settings):
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(ingest, "_link_fulfilments", explode)
+    monkeypatch.setattr(ingest, "_propose_fulfilments", explode)
     with pytest.raises(RuntimeError):
         resolution_ingest_path(path=HRC_EXAMPLE)
     assert not Resolution.objects.exists()
@@ -153,8 +153,9 @@ def test_dry_run_stores_nothing():
     assert not Resolution.objects.exists()
 
 
-def test_takes_note_marks_the_earlier_deliverable_delivered():
-    """ "Takes note of the report (A/HRC/61/77)" fulfils the earlier request due at HRC 61."""
+def test_takes_note_proposes_the_earlier_deliverable_as_delivered():
+    """ "Takes note of the report of the High Commissioner (A/HRC/61/77)", same series, HC
+    named, due at HRC 61: proposed as a ProposedChange; the deliverable is not changed."""
     earlier = hrc_resolution(
         operative=[REPORT_AT_64.replace("sixty-fourth", "sixty-first")],
         title="Access to clean water in informal settlements (example)",
@@ -162,8 +163,26 @@ def test_takes_note_marks_the_earlier_deliverable_delivered():
     _ingest_text(earlier, name="A_HRC_RES_58_97.txt")
     resolution_ingest_path(path=HRC_EXAMPLE)
     delivered = Deliverable.objects.get(mandate__resolution__symbol="A/HRC/RES/58/97")
-    assert delivered.fulfilled_by == "A/HRC/61/77"
-    assert delivered.progress == Deliverable.Progress.ISSUED
+    assert delivered.fulfilled_by == ""
+    assert delivered.progress == Deliverable.Progress.PLANNED
+    proposal = ProposedChange.objects.get(deliverable=delivered, field="fulfilled_by")
+    assert proposal.new_value == "A/HRC/61/77" and not proposal.resolved
+    assert "A/HRC/RES/61/99 para. 1" in proposal.source
+    assert delivered.needs_review
+    assert any("A/HRC/61/77 may fulfil it" in reason for reason in delivered.review_reasons)
+
+
+def test_takes_note_of_another_series_proposes_nothing():
+    """The only report due at HRC 61, but of another series: no evidence, no proposal."""
+    other = hrc_resolution(
+        operative=[REPORT_AT_64.replace("sixty-fourth", "sixty-first")],
+        title="Right to food (example)",
+    )
+    _ingest_text(other, name="A_HRC_RES_58_97.txt")
+    resolution_ingest_path(path=HRC_EXAMPLE)
+    untouched = Deliverable.objects.get(mandate__resolution__symbol="A/HRC/RES/58/97")
+    assert not ProposedChange.objects.filter(deliverable=untouched).exists()
+    assert untouched.fulfilled_by == "" and not untouched.needs_review
 
 
 def test_reiterated_request_links_its_predecessor():
@@ -180,3 +199,28 @@ def test_reiterated_request_links_its_predecessor():
     _ingest_text(later, name="A_HRC_RES_61_98.txt")
     renewed = Deliverable.objects.get(mandate__resolution__symbol="A/HRC/RES/61/98")
     assert renewed.predecessor.mandate.resolution.symbol == "A/HRC/RES/58/97"
+
+
+def _takes_note(words: str, *, adopted: str = "2 April 2026") -> str:
+    return hrc_resolution(
+        number="61/99",
+        adopted=adopted,
+        operative=[words, "Calls upon States to ensure access to safe drinking water for all;"],
+    )
+
+
+def test_takes_note_is_proposed_once_and_needs_the_actor_named():
+    """A noted report that names no actor is no evidence; a proposal is made once, and a
+    later version of the text does not ask again after a person dismissed it."""
+    _ingest_text(hrc_resolution(operative=[REPORT_AT_64.replace("sixty-fourth", "sixty-first")]))
+    earlier = Deliverable.objects.get()
+    _ingest_text(_takes_note("Takes note of the report (A/HRC/61/77);"), "A_HRC_RES_61_99.txt")
+    assert not ProposedChange.objects.exists()
+    named = "Takes note of the report of the High Commissioner (A/HRC/61/77);"
+    _ingest_text(_takes_note(named), "A_HRC_RES_61_99.txt")
+    assert ProposedChange.objects.filter(deliverable=earlier).count() == 1
+    ProposedChange.objects.update(resolved=True)  # dismissed
+    _ingest_text(_takes_note(named, adopted="3 April 2026"), "A_HRC_RES_61_99.txt")
+    assert ProposedChange.objects.filter(deliverable=earlier).count() == 1
+    earlier.refresh_from_db()
+    assert earlier.fulfilled_by == "" and earlier.progress == Deliverable.Progress.PLANNED

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from mandates.models import ReminderLog
 from mandates.services.reminders import (
+    BrokerUnavailable,
     reminder_dispatch_due,
     reminder_label,
     reminder_subject,
@@ -25,7 +26,10 @@ class Command(BaseCommand):
             day = date.fromisoformat(today) if today else timezone.localdate()
         except ValueError as error:
             raise CommandError(f"--today: {error}") from error
-        logs = reminder_dispatch_due(today=day, dry_run=dry_run)
+        try:
+            logs = reminder_dispatch_due(today=day, dry_run=dry_run)
+        except BrokerUnavailable as error:  # one line, no traceback, exit status 1
+            raise CommandError(f"{day}: reminders not queued: {error}") from error
         if not dry_run:  # read back with what the lines print, and the status after sending
             ids = [log.pk for log in logs]
             logs = [

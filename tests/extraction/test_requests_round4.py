@@ -1,0 +1,319 @@
+"""Fourth round (issue 11): wider recall on the genre, in invented General Assembly style
+sentences (never resolution text). Each test names the reading it guards."""
+
+from __future__ import annotations
+
+from mandates.extraction import extract_text
+from tests.extraction.test_requests import due, run
+
+
+def ga(text: str):
+    return run(text, body="GA", session=80)
+
+
+def rows(result):
+    return sorted((d.paragraph, d.actor, d.kind, due(d)) for d in result.deliverables)
+
+
+# --- products of bodies other than the Secretariat
+
+
+def test_body_created_with_and_in_its_name_reports():
+    """A body named with "and" inside ("on Transparency and Accountability") is one actor."""
+    r = ga(
+        "1. Decides to establish an Ad Hoc Committee on Canals and Locks in Inland Shipping, "
+        "open to all Member States;\n\n"
+        "2. Requests the Ad Hoc Committee on Canals and Locks in Inland Shipping to submit a "
+        "draft text to the General Assembly at its eighty-second session;"
+    )
+    assert rows(r) == [
+        ("2", "Ad Hoc Committee on Canals and Locks in Inland Shipping", "other", ("GA", 82, "at"))
+    ]
+    assert r.deliverables[0].needs_review  # not in the alias table
+
+
+def test_created_body_with_a_relative_clause_duty():
+    """ "to establish a group of experts on X and Y, which will submit a report" is its report."""
+    r = ga(
+        "1. Decides to establish a group of governmental experts on canals and locks, which "
+        "will submit a report to the General Assembly at its eighty-third session;"
+    )
+    assert [(d.kind, due(d)) for d in r.deliverables] == [("report", ("GA", 83, "at"))]
+    assert r.deliverables[0].actor.lower().startswith("group of governmental experts on canals")
+
+
+def test_it_refers_to_the_body_just_created():
+    """ "to establish a working group ..., and to request it to submit" is the group's report."""
+    for verb in ("and to request it", "and requests it"):
+        r = ga(
+            "1. Decides to establish an open-ended working group on canals, "
+            f"{verb} to submit a report to the General Assembly at its eighty-second session;"
+        )
+        assert rows(r) == [
+            ("1", "Open-ended working group on canals", "report", ("GA", 82, "at"))
+        ], verb
+
+
+def test_main_committees_in_a_joint_meeting():
+    """The Second and Third Committees holding a joint meeting: their meeting, one actor."""
+    for text in (
+        "1. Decides that the Second and Third Committees shall hold a joint meeting on canals "
+        "during the eighty-second session of the General Assembly;",
+        "1. Requests the Second Committee and the Third Committee to convene a joint meeting on "
+        "canals at the eighty-second session;",
+    ):
+        assert rows(ga(text)) == [
+            ("1", "Second and Third Committees", "meeting", ("GA", 82, "at"))
+        ], text
+
+
+def test_chair_of_an_intersessional_meeting_presents_a_summary():
+    r = ga(
+        "1. Invites the Chairs of the intersessional meetings to present a summary report of "
+        "the meetings to the Assembly at its eighty-second session;"
+    )
+    assert rows(r) == [("1", "Chairs of the intersessional meetings", "report", ("GA", 82, "at"))]
+
+
+# --- requests worded otherwise
+
+
+def test_body_entrusted_with_the_preparation_of_a_product():
+    """ "Entrusts the Bureau with the preparation of a summary, to be presented at ..." """
+    r = ga(
+        "1. Entrusts the Bureau of the Conference with the preparation of a summary of the "
+        "discussions, to be presented to the General Assembly at its eighty-second session;"
+    )
+    assert rows(r) == [("1", "Bureau of the Conference", "report", ("GA", 82, "at"))]
+
+
+def test_responsible_for_preparing_and_presenting():
+    r = ga(
+        "1. Requests the co-facilitators, with the support of the Secretariat, to be "
+        "responsible for the preparation of a draft outcome document, to be submitted to the "
+        "General Assembly before its eighty-second session;"
+    )
+    assert rows(r) == [("1", "Co-facilitators", "other", ("GA", 82, "before"))]
+
+
+def test_decided_that_an_office_will_make_available_summaries():
+    """ "Decides that X shall make available summaries ... before the Nth session"."""
+    r = ga(
+        "1. Decides that the President of the General Assembly shall make available summaries "
+        "of the high-level meetings to Member States before the eighty-second session;"
+    )
+    assert rows(r) == [("1", "President of the General Assembly", "report", ("GA", 82, "before"))]
+
+
+def test_keep_the_assembly_informed_at_a_session_is_a_report():
+    """With a session it is a report due there; without one it is an ongoing duty."""
+    r = ga(
+        "1. Requests the Secretary-General to keep the General Assembly informed, at its "
+        "eighty-second session, of the progress made;"
+    )
+    assert rows(r) == [("1", "Secretary-General", "report", ("GA", 82, "at"))]
+    r = ga("1. Requests the Secretary-General to keep the General Assembly informed of progress;")
+    assert r.deliverables == []
+    assert [m.actor for m in r.mandates] == ["Secretary-General"]
+
+
+def test_results_of_its_work_after_and_to():
+    """ "to continue its work and to submit the results thereof to the Assembly at ..." """
+    r = ga(
+        "1. Requests the Scientific Committee to continue its work and to submit the results "
+        "thereof to the General Assembly at its eighty-second session;"
+    )
+    assert rows(r) == [("1", "Scientific Committee", "report", ("GA", 82, "at"))]
+
+
+# --- deadlines given elsewhere
+
+
+def test_provisional_agenda_dates_the_report_of_the_paragraph_before():
+    r = ga(
+        "1. Requests the Secretary-General to submit a report on the implementation of the "
+        "present resolution;\n\n"
+        "2. Decides to include in the provisional agenda of its eighty-second session the item "
+        'entitled "Canals and locks".'
+    )
+    [d] = r.deliverables
+    assert (d.paragraph, d.kind, due(d)) == ("1", "report", ("GA", 82, "at"))
+    assert d.needs_review
+    assert any("provisional agenda" in reason for reason in d.review_reasons)
+
+
+def test_provisional_agenda_leaves_dated_and_recurring_products_alone():
+    """A paragraph that dates its own product, or an annual report, keeps its reading."""
+    r = ga(
+        "1. Requests the Secretary-General to compile a report on canals and to report to the "
+        "General Assembly at its eighty-first session;\n\n"
+        "2. Requests the Commission to report annually to the General Assembly;\n\n"
+        "3. Decides to include in the provisional agenda of its eighty-second session the item "
+        '"Canals".'
+    )
+    assert all(d.due is None or d.due.session != 82 for d in r.deliverables)
+
+
+def test_annexed_declaration_requests_are_kept_and_flagged():
+    """ "We request the Secretary-General ... at its Nth session" in an adopted annex."""
+    text = (
+        "General Assembly\n\nEighty-first session\n\nAgenda item 12\n\n"
+        "Resolution adopted by the General Assembly on 1 December 2026\n\n"
+        "81/500.\tAn invented declaration\n\nThe General Assembly,\n\n"
+        "Recalling its earlier work,\n\n"
+        "1. Adopts the Invented Declaration on Canals, annexed to the present resolution;\n\n"
+        "2. Decides to remain seized of the matter.\n\n"
+        "60th plenary meeting\n1 December 2026\n\n"
+        "Annex\n\nInvented Declaration on Canals\n\n"
+        "1. We, the Heads of State, are committed to canals.\n\n"
+        "2. We request the Secretary-General to submit a report on canals to the General "
+        "Assembly at its eighty-third session.\n\n"
+        "3. We also decide to hold a high-level meeting on canals during the eighty-fourth "
+        "session of the General Assembly.\n"
+    )
+    result = extract_text(text, source_name="A_RES_81_500.txt")
+    found = sorted((d.paragraph, d.actor, d.kind, due(d)) for d in result.deliverables)
+    assert found == [
+        ("annex.2", "Secretary-General", "report", ("GA", 83, "at")),
+        ("annex.3", "General Assembly", "meeting", ("GA", 84, "at")),
+    ]
+    for deliverable in result.deliverables:
+        assert deliverable.needs_review
+        assert any("annex" in reason for reason in deliverable.review_reasons)
+        assert deliverable.quote.startswith(("We request", "We also decide"))
+        assert result.text[deliverable.span[0] : deliverable.span[1]] == deliverable.quote
+
+
+def test_annex_not_adopted_gives_nothing():
+    """A draft submitted to another body in the annex is not the resolution's request."""
+    text = (
+        "General Assembly\n\nEighty-first session\n\n"
+        "Resolution adopted by the General Assembly on 1 December 2026\n\n"
+        "81/501.\tAn invented draft\n\nThe General Assembly,\n\n"
+        "Recalling its earlier work,\n\n"
+        "1. Decides to transmit the draft text annexed to the present resolution to States;\n\n"
+        "60th plenary meeting\n1 December 2026\n\n"
+        "Annex\n\nInvented draft\n\n"
+        "1. We request the Secretary-General to submit a report on canals to the General "
+        "Assembly at its eighty-third session.\n"
+    )
+    assert extract_text(text, source_name="A_RES_81_501.txt").deliverables == []
+
+
+# --- the consideration and counting
+
+
+def test_decides_to_examine_or_consider_the_question_at_a_session():
+    for text in (
+        "1. Decides to examine the question at its eighty-second session;",
+        '1. Decides to consider the question at its eighty-second session under the item "Canals";',
+        "1. Decides to consider at its eighty-second and eighty-third sessions the reports of "
+        "the Secretary-General;",
+    ):
+        r = ga(text)
+        assert (r.consideration.body, r.consideration.session) == ("GA", 82), text
+        assert r.deliverables == []
+
+
+def test_one_event_organized_and_presented_is_counted_once():
+    r = ga(
+        "1. Requests the Secretary-General to organize a high-level panel on canals at the "
+        "eighty-second session and to present it to the General Assembly at that session;"
+    )
+    assert rows(r) == [("1", "Secretary-General", "panel", ("GA", 82, "at"))]
+
+
+def test_head_of_a_known_organization_is_named_by_its_canonical_owner():
+    """ "the Executive Director of the United Nations Office on Drugs and Crime" (with "and"
+    inside the organization's name) reports to a functional commission."""
+    r = ga(
+        "1. Requests the Executive Director of the United Nations Office on Drugs and Crime to "
+        "report to the Commission on Crime Prevention and Criminal Justice at its thirty-fifth "
+        "session on canals;"
+    )
+    assert rows(r) == [("1", "Executive Director of UNODC", "report", ("CCPCJ", 35, "at"))]
+
+
+def test_decided_duty_of_a_body_after_another_verb():
+    """ "Decides that the committee shall commence its work ... and submit the text of the
+    convention to the Assembly at its Nth session"."""
+    r = ga(
+        "1. Decides that the intergovernmental negotiating committee shall commence its work in "
+        "2027 and submit the text of the convention to the General Assembly at its "
+        "eighty-second session;"
+    )
+    assert rows(r) == [("1", "Intergovernmental negotiating committee", "other", ("GA", 82, "at"))]
+
+
+def test_decided_product_prepared_by_an_office_in_the_passive():
+    """ "Decides that the summary report ... will be prepared by the Office and submitted to
+    the Council at its Nth session": the Office's report."""
+    r = run(
+        "1. Decides that the summary report of the panel discussion on canals will be prepared "
+        "by the Office of the High Commissioner and submitted to the Council at its "
+        "sixty-second session;",
+        body="HRC",
+        session=60,
+    )
+    assert rows(r) == [("1", "OHCHR", "report", ("HRC", 62, "at"))]
+
+
+def test_decides_to_review_or_discuss_at_a_session_is_the_consideration():
+    for text in (
+        "1. Decides to review, at its eighty-second session, the implementation of the present "
+        "resolution;",
+        "1. Decides to discuss, at its eighty-second session, how best to present the data;",
+    ):
+        r = ga(text)
+        assert (r.consideration.body, r.consideration.session) == ("GA", 82), text
+
+
+def test_first_person_outcome_document_with_a_coordinated_verb():
+    """ "We note X, and invite the Secretary-General to submit a proposal ... during its Nth
+    session" in an outcome document adopted as the resolution's text."""
+    r = ga(
+        "1. We note the work of the Forum on canals, and invite the Secretary-General to "
+        "submit a proposal to the General Assembly during its eighty-second session."
+    )
+    assert rows(r) == [("1", "Secretary-General", "other", ("GA", 82, "at"))]
+
+
+def test_session_set_off_between_actor_and_infinitive():
+    r = ga(
+        "1. Invites the President of the General Assembly, at its eighty-first session, to "
+        "conduct open-ended consultations with Member States on the modalities of the "
+        "conference;"
+    )
+    assert rows(r) == [("1", "President of the General Assembly", "consultation", ("GA", 81, "at"))]
+
+
+def test_two_chairs_invited_to_address_the_assembly_each_speak():
+    """Two chairs addressing the Assembly at two sessions: four oral updates; a joint report
+    of two actors stays one report."""
+    r = ga(
+        "1. Invites the Chair of the Committee on Canals and the Chair of the Working Group on "
+        "Locks to address and engage in an interactive dialogue with the General Assembly at "
+        "its eighty-first and eighty-second sessions;"
+    )
+    assert rows(r) == [
+        ("1", "Chair of the Committee on Canals", "oral update", ("GA", 81, "at")),
+        ("1", "Chair of the Committee on Canals", "oral update", ("GA", 82, "at")),
+        ("1", "Chair of the Working Group on Locks", "oral update", ("GA", 81, "at")),
+        ("1", "Chair of the Working Group on Locks", "oral update", ("GA", 82, "at")),
+    ]
+    r = run(
+        "1. Requests the Special Rapporteur on canals and the Working Group on locks to prepare "
+        "a joint report and to present it to the Human Rights Council at its sixty-second "
+        "session;",
+        body="HRC",
+        session=60,
+    )
+    assert [(d.kind, due(d)) for d in r.deliverables] == [("report", ("HRC", 62, "at"))]
+
+
+def test_a_decided_briefing_is_a_meeting_of_the_assembly():
+    r = ga(
+        "1. Takes note of the briefings by the Secretariat, and decides to organize another "
+        "briefing at the eighty-second session with a view to furthering discussion;"
+    )
+    assert rows(r) == [("1", "General Assembly", "meeting", ("GA", 82, "at"))]

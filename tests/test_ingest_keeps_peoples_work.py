@@ -1,0 +1,249 @@
+"""Ingest never undoes a person's work (issue 13).
+
+A revised text that drops paragraphs, and a later text that "takes note of" a report, are
+ingested the ways production does it: the `ingest` command, the admin import as a
+superuser, and the admin import as an editor (who may not delete). Everything a person set
+(review status, assignees, manual dates, comments, progress) must come out unchanged.
+"""
+
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.db.models import ProtectedError
+from django.test import Client
+from django.urls import reverse
+
+from mandates.models import Comment, Contact, Deliverable, ProposedChange
+from mandates.services import deliverables as deliverable_services
+from tests import factories
+from tests.samples import hrc_resolution
+
+pytestmark = pytest.mark.django_db
+
+NAME = "A_HRC_RES_58_97.txt"
+CALLS_UPON = "Calls upon States to ensure access to safe drinking water for all;"
+REPORT_AT_64 = (
+    "Requests the High Commissioner to prepare a report on access to water and to present it "
+    "to the Human Rights Council at its sixty-fourth session;"
+)
+SEMINAR_BEFORE_63 = (
+    "Requests the Office of the United Nations High Commissioner for Human Rights to organize "
+    "an expert seminar on water services before the sixty-third session of the Human Rights "
+    "Council;"
+)
+STUDY_AT_65 = (
+    "Also requests the High Commissioner to prepare a study on water tariffs and to present it "
+    "to the Human Rights Council at its sixty-fifth session;"
+)
+SG_REPORT_AT_66 = (
+    "Requests the Secretary-General to submit a report on water in conflict to the Human "
+    "Rights Council at its sixty-sixth session;"
+)
+FULL = hrc_resolution(
+    operative=[CALLS_UPON, REPORT_AT_64, SEMINAR_BEFORE_63, STUDY_AT_65, SG_REPORT_AT_66]
+)
+TRIMMED = hrc_resolution(operative=[CALLS_UPON, REPORT_AT_64])
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    return django_user_model.objects.create_superuser("admin", "admin@example.org", "pw")
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user(
+        "editor", "editor@example.org", "pw", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="editors"))
+    return user
+
+
+@pytest.fixture(params=["command", "admin import", "editor import"])
+def ingest_text(request, tmp_path, superuser, editor):
+    """Ingest a text the way production does: the command, or the admin's import page."""
+
+    def ingest(text: str, name: str = NAME) -> None:
+        if request.param == "command":
+            path = tmp_path / "upload" / name
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            call_command("ingest", str(path), verbosity=0)
+            return
+        client = Client()
+        client.force_login(superuser if request.param == "admin import" else editor)
+        response = client.post(
+            reverse("admin:mandates_resolution_import"),
+            {"files": [SimpleUploadedFile(name, text.encode())]},
+        )
+        assert response.status_code == 200
+        assert all(o.status != "failed" for o in response.context["outcomes"])
+
+    ingest.how = request.param
+    return ingest
+
+
+def _of(paragraph: str, symbol: str = "A/HRC/RES/58/97") -> Deliverable:
+    return Deliverable.objects.get(
+        mandate__resolution__symbol=symbol, mandate__paragraph_label=paragraph
+    )
+
+
+def _what_people_set(deliverable: Deliverable) -> dict:
+    deliverable.refresh_from_db()
+    return {
+        "review_status": deliverable.review_status,
+        "progress": deliverable.progress,
+        "manual_due_date": deliverable.manual_due_date,
+        "due_date": deliverable.due_date,
+        "fulfilled_by": deliverable.fulfilled_by,
+        "is_public": deliverable.is_public,
+        "assignees": sorted(deliverable.assignees.values_list("email", flat=True)),
+        "comments": list(deliverable.comments.values_list("text", flat=True)),
+        "edited_fields": list(deliverable.edited_fields),
+    }
+
+
+def _work_on(deliverable: Deliverable, person: Contact) -> None:
+    """What staff do: confirm, assign, set a manual date and progress, comment."""
+    queryset = Deliverable.objects.filter(pk=deliverable.pk)
+    deliverable_services.deliverable_confirm(deliverables=queryset)
+    deliverable_services.deliverable_assign(deliverables=queryset, contacts=[person])
+    deliverable.refresh_from_db()
+    deliverable.manual_due_date = date(2027, 3, 1)
+    deliverable.progress = Deliverable.Progress.IN_PROGRESS
+    deliverable.save()
+    deliverable_services.deliverable_mark_edited(
+        deliverable=deliverable, fields=["manual_due_date", "progress"]
+    )
+    Comment.objects.create(deliverable=deliverable, text="Drafting started with the unit.")
+
+
+def test_trimmed_text_keeps_what_people_worked_on(ingest_text, superuser):
+    """Paragraphs 3-5 leave the text. The study (worked on in every way) and the SG report
+    (only a comment) are kept, marked no longer in the text, flagged, with a proposed
+    change; the untouched seminar goes, unless an editor (who may not delete) uploads."""
+    ingest_text(FULL)
+    person = Contact.objects.create(name="Water unit", email="water@ohchr.example.org")
+    study, sg_report, seminar = _of("4"), _of("5"), _of("3")
+    _work_on(study, person)
+    Comment.objects.create(deliverable=sg_report, text="Ask DPPA for inputs.")
+    before = {d.pk: _what_people_set(d) for d in (study, sg_report)}
+
+    ingest_text(TRIMMED)
+
+    for deliverable in (study, sg_report):
+        assert _what_people_set(deliverable) == before[deliverable.pk]
+        assert deliverable.no_longer_in_text and deliverable.needs_review
+        assert any("no longer in the text" in r for r in deliverable.review_reasons)
+        change = ProposedChange.objects.get(deliverable=deliverable, field="no_longer_in_text")
+        assert change.new_value == "no longer in the text" and not change.resolved
+    assert Comment.objects.count() == 2
+    seminar_kept = Deliverable.objects.filter(pk=seminar.pk).exists()
+    assert seminar_kept == (ingest_text.how == "editor import")
+    assert not _of("2").no_longer_in_text  # still in the text
+    flagged = Deliverable.objects.filter(no_longer_in_text=True)
+    assert set(flagged.values_list("pk", flat=True)) >= {study.pk, sg_report.pk}
+
+    # Staff see it and filter by it: admin list, admin page with the proposal, public page.
+    staff = Client()
+    staff.force_login(superuser)
+    listed = staff.get(
+        reverse("admin:mandates_deliverable_changelist"), {"no_longer_in_text__exact": "1"}
+    )
+    assert {d.pk for d in listed.context["cl"].result_list} == set(
+        flagged.values_list("pk", flat=True)
+    )
+    page = staff.get(reverse("admin:mandates_deliverable_change", args=[study.pk]))
+    assert "no longer in the text" in page.content.decode().lower()
+    assert "Drafting started with the unit." in page.content.decode()
+    proposals = page.context["adminform"].form.instance.proposed_changes.all()
+    link = (
+        f"{reverse('admin:mandates_proposedchange_changelist')}?deliverable__id__exact={study.pk}"
+    )
+    assert link in page.content.decode() and proposals.count() == 1
+    listed = staff.get(link).context["cl"].result_list
+    assert [c.field for c in listed] == ["no_longer_in_text"]
+    page = staff.get(reverse("mandates:deliverable", args=[study.uid])).content.decode()
+    assert "no longer in the text" in page
+    api = staff.get("/api/deliverables/", {"no_longer_in_text": "true"}).json()
+    assert {item["uid"] for item in api["results"]} >= {str(study.uid), str(sg_report.uid)}
+
+    # The same revision again (another file of it) records nothing twice.
+    ingest_text(TRIMMED.replace("[Adopted without a vote.]", "[Adopted without a vote.] "))
+    assert ProposedChange.objects.filter(field="no_longer_in_text", deliverable=study).count() == 1
+    assert _what_people_set(study) == before[study.pk]
+
+    # The paragraph comes back: the deliverable is in the text again, still as people left it.
+    ingest_text(FULL)
+    study.refresh_from_db()
+    assert not study.no_longer_in_text
+    assert _what_people_set(study) == before[study.pk]
+
+
+def test_takes_note_never_changes_what_people_set(ingest_text, superuser):
+    """A later text takes note of the High Commissioner's report A/HRC/61/77. The confirmed,
+    assigned, in-progress report of the same series due at HRC 61 gets a proposed link, not
+    a changed progress; the only other report due at HRC 61, of another series, is left
+    alone. Accepting the proposal in the admin is what marks it issued."""
+    same_series = hrc_resolution(operative=[REPORT_AT_64.replace("sixty-fourth", "sixty-first")])
+    other_series = hrc_resolution(
+        number="58/98",
+        title="Right to food (example)",
+        operative=[REPORT_AT_64.replace("sixty-fourth", "sixty-first")],
+    )
+    ingest_text(same_series, NAME)
+    ingest_text(other_series, "A_HRC_RES_58_98.txt")
+    person = Contact.objects.create(name="Water unit", email="water@ohchr.example.org")
+    ours, theirs = _of("1"), _of("1", "A/HRC/RES/58/98")
+    _work_on(ours, person)
+    _work_on(theirs, person)
+    before = {d.pk: _what_people_set(d) for d in (ours, theirs)}
+
+    takes_note = hrc_resolution(
+        number="61/99",
+        adopted="2 April 2026",
+        operative=[
+            "Takes note of the report of the United Nations High Commissioner for Human "
+            "Rights on access to water (A/HRC/61/77);",
+            CALLS_UPON,
+        ],
+    )
+    ingest_text(takes_note, "A_HRC_RES_61_99.txt")
+
+    assert _what_people_set(ours) == before[ours.pk]
+    assert _what_people_set(theirs) == before[theirs.pk]
+    assert not ProposedChange.objects.filter(deliverable=theirs).exists()
+    proposal = ProposedChange.objects.get(deliverable=ours, field="fulfilled_by")
+    assert proposal.new_value == "A/HRC/61/77"
+    ours.refresh_from_db()
+    assert ours.needs_review
+
+    client = Client()
+    client.force_login(superuser)
+    client.post(
+        reverse("admin:mandates_proposedchange_changelist"),
+        {"action": "accept", "_selected_action": [proposal.pk]},
+    )
+    ours.refresh_from_db()
+    proposal.refresh_from_db()
+    assert proposal.resolved
+    assert (ours.fulfilled_by, ours.progress) == ("A/HRC/61/77", Deliverable.Progress.ISSUED)
+    assert {"fulfilled_by", "progress"} <= set(ours.edited_fields)
+
+
+def test_a_comment_blocks_deleting_its_deliverable():
+    """Comments never cascade away: deleting a commented deliverable is refused."""
+    deliverable = factories.DeliverableFactory()
+    Comment.objects.create(deliverable=deliverable, text="Keep me.")
+    with pytest.raises(ProtectedError):
+        deliverable.delete()
+    assert Comment.objects.filter(text="Keep me.").exists()

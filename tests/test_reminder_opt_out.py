@@ -1,0 +1,73 @@
+"""The signed opt-out links of reminder e-mails and their page."""
+
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from mandates.models import Contact
+from mandates.services.reminders import (
+    contact_opt_out_url,
+    reminder_dispatch_due,
+)
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def path_of(url: str) -> str:
+    return url.removeprefix("http://127.0.0.1:8000")
+
+
+def due_soon():
+    return factories.responsible_deliverable(timezone.localdate() + timedelta(days=7))
+
+
+def test_a_get_asks_and_changes_nothing(client):
+    """Link scanners follow links: GET shows the question and a button, and stops nothing."""
+    deliverable, (person,) = due_soon()
+    response = client.get(path_of(contact_opt_out_url(contact=person, deliverable=deliverable)))
+    assert response.status_code == 200
+    assert b"Stop the reminders" in response.content
+    assert not deliverable.reminder_opt_outs.exists()
+
+
+def test_posting_a_deliverable_link_stops_that_deliverable_only(client):
+    """The per-deliverable link adds the person to "no reminders for"; others still remind."""
+    deliverable, (person,) = due_soon()
+    other, _ = due_soon()
+    other.mandate.actor.contacts.add(person)
+    response = client.post(path_of(contact_opt_out_url(contact=person, deliverable=deliverable)))
+    assert response.status_code == 200
+    assert b"no more reminders for this deliverable" in response.content
+    assert list(deliverable.reminder_opt_outs.all()) == [person]
+    logs = reminder_dispatch_due(today=timezone.localdate())
+    assert {(log.deliverable_id, log.recipient_id) for log in logs} >= {(other.pk, person.pk)}
+    assert (deliverable.pk, person.pk) not in {
+        (log.deliverable_id, log.recipient_id) for log in logs
+    }
+
+
+def test_one_click_post_without_csrf_stops_everything():
+    """RFC 8058: the mail client POSTs List-Unsubscribe=One-Click without a CSRF token."""
+    _, (person,) = due_soon()
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(
+        path_of(contact_opt_out_url(contact=person)), {"List-Unsubscribe": "One-Click"}
+    )
+    assert response.status_code == 200
+    person.refresh_from_db()
+    assert person.delivery == Contact.Delivery.NONE
+    assert reminder_dispatch_due(today=timezone.localdate()) == []
+
+
+def test_a_forged_or_cut_token_is_refused(client):
+    """Changing one character of the token, or another person's id, gives 404 and no change."""
+    _, (person,) = due_soon()
+    url = path_of(contact_opt_out_url(contact=person))
+    tampered = url[:-3] + ("A" if url[-3] != "A" else "B") + url[-2:]
+    assert client.post(tampered).status_code == 404
+    assert client.post("/reminders/stop/eyJjIjoxLCJkIjpudWxsfQ/").status_code == 404
+    person.refresh_from_db()
+    assert person.delivery == Contact.Delivery.IMMEDIATE
