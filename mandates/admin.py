@@ -80,7 +80,7 @@ class SessionAdmin(SimpleHistoryAdmin):
     search_fields = ["body__code", "=number"]
     list_select_related = ["body"]
     date_hierarchy = "start"
-    readonly_fields = ["calendar", "session_calendar"]
+    readonly_fields = ["sequence", "calendar", "session_calendar"]
     actions = ["mark_announced"]
 
     @admin.action(description=_("Mark the dates as announced (confirmed)"))
@@ -110,7 +110,7 @@ class SessionAdmin(SimpleHistoryAdmin):
         return calendar_links(reverse("mandates:feed_sessions"))
 
     def save_model(self, request, obj, form, change):
-        moved = {"start", "end", "dates_status"} & set(form.changed_data)
+        moved = {"start", "end", "dates_status", "main_part_end"} & set(form.changed_data)
         if not (change and moved):
             super().save_model(request, obj, form, change)
             return
@@ -1266,3 +1266,17 @@ class FeedTokenAdmin(admin.ModelAdmin):
             % {"count": len(tokens)},
             messages.SUCCESS,
         )
+
+
+@admin.register(models.FeedState)
+class FeedStateAdmin(admin.ModelAdmin):
+    """What each feed last served (read-only: the feeds keep it themselves)."""
+
+    list_display = ["key", "etag", "last_modified"]
+    search_fields = ["key"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,24 @@ class MandatesConfig(AppConfig):
     name = "mandates"
     verbose_name = _("Mandates")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        post_migrate.connect(_actors_sync_after_migrate, sender=self)
+
+
+def _actors_sync_after_migrate(sender, *, using, verbosity=1, stdout=None, **kwargs):
+    """Every `migrate` ends with `actors_sync`: the packaged actor table reaches the database
+    (new actors, aliases and kinds) without undoing what staff edited."""
+    from django.db import connections
+
+    from mandates.models import Actor
+    from mandates.services.actors import actors_sync
+
+    connection = connections[using]
+    with connection.cursor() as cursor:  # migrated back to before the Actor table had it
+        columns = connection.introspection.get_table_description(cursor, Actor._meta.db_table)
+    if "package_entry" not in {column.name for column in columns}:
+        return
+    report = actors_sync(using=using)
+    if verbosity >= 1 and stdout is not None and (report.changed or verbosity >= 2):
+        stdout.write(f"  Actors from the packaged table: {report.summary()}\n")

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from mandates.extraction.actors import ACTOR_KINDS, OTHER_KIND
+
 # Ten weeks: the UN "10-4-6" rule for pre-session documents.
 DEFAULT_LEAD_TIME_DAYS = 70
 
@@ -26,6 +28,7 @@ class Body(models.Model):
         default=DEFAULT_LEAD_TIME_DAYS,
         help_text=_("How long before a session opens its documents are due."),
     )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["code"]
@@ -58,6 +61,9 @@ class Session(models.Model):
         _("dates"), max_length=16, choices=DatesStatus.choices, default=DatesStatus.ESTIMATED
     )
     source = models.CharField(_("source of the dates"), max_length=500, blank=True)
+    sequence = models.PositiveIntegerField(
+        _("calendar SEQUENCE"), default=0, help_text=_("Rises each time the dates change.")
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()
 
@@ -201,20 +207,24 @@ class Contact(models.Model):
 
 
 class Actor(models.Model):
-    """Who is asked to act: an official, an office, an organ or a mechanism."""
-
-    class Kind(models.TextChoices):
-        OFFICIAL = "official", _("official")
-        OFFICE = "office", _("office")
-        ORGAN = "organ", _("intergovernmental organ")
-        SPECIAL_PROCEDURE = "special_procedure", _("special procedure")
-        MECHANISM = "mechanism", _("mechanism or investigative body")
-        TREATY_BODY = "treaty_body", _("treaty body")
-        AGENCY = "agency", _("agency, fund or programme")
-        OTHER = "other", _("other")
+    """Who is asked to act: an official, an office, a body, a mechanism, States..."""
 
     name = models.CharField(_("name"), max_length=255, unique=True)
-    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.OTHER)
+    # The extractor's vocabulary (mandates/extraction/actors.py): one set of kinds everywhere.
+    kind = models.CharField(
+        _("kind"), max_length=32, choices=list(ACTOR_KINDS.items()), default=OTHER_KIND
+    )
+    package_entry = models.JSONField(
+        _("as the packaged actor table last gave it"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Kind and aliases from mandates/extraction/data/actors.json at the last "
+            "actors_sync; empty for actors staff added. A value that differs from it was "
+            "edited by staff and is never overwritten."
+        ),
+    )
     contacts = models.ManyToManyField(
         Contact, blank=True, related_name="actors", verbose_name=_("responsible contacts")
     )
@@ -226,7 +236,8 @@ class Actor(models.Model):
         related_name="focal_point_for",
         verbose_name=_("focal point for escalations"),
     )
-    history = HistoricalRecords()
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["name"]
@@ -275,8 +286,9 @@ class DeliverableQuerySet(models.QuerySet):
     """The one definition of who sees which deliverable (pages, API, exports and feeds)."""
 
     def public(self) -> DeliverableQuerySet:
-        """What anyone may see: see `shown_publicly`."""
-        return self.filter(shown_publicly())
+        """What anyone may see: see `shown_publicly`; never the deliverables of a
+        rejected mandate."""
+        return self.filter(shown_publicly()).exclude(mandate__review_status=ReviewStatus.REJECTED)
 
     def visible_to(self, user) -> DeliverableQuerySet:
         """What this person may see in lists: staff see every deliverable not rejected
@@ -311,7 +323,8 @@ class Mandate(models.Model):
     needs_review = models.BooleanField(_("needs review"), default=False)
     review_reasons = models.JSONField(_("review reasons"), default=list, blank=True)
     position = models.PositiveIntegerField(_("position in the extraction"), default=0)
-    history = HistoricalRecords()
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["resolution", "position"]
@@ -779,3 +792,23 @@ class FeedToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class FeedState(models.Model):
+    """What a calendar feed last served: its ETag (a hash of the body) and when the body last
+    changed. Kept in the database, so Last-Modified never goes backwards (an item leaving a
+    feed moves it on) and survives a lost or unreachable cache."""
+
+    key = models.CharField(_("feed"), max_length=100, unique=True)
+    stamp = models.CharField(
+        _("version stamp"), max_length=64, help_text=_("Digest of what the body is made from.")
+    )
+    etag = models.CharField(_("ETag"), max_length=80)
+    last_modified = models.DateTimeField(_("body last changed"))
+
+    class Meta:
+        verbose_name = _("feed state")
+        verbose_name_plural = _("feed states")
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.etag} {self.last_modified:%Y-%m-%d %H:%M:%S}"

@@ -9,7 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from . import selectors
-from .models import Actor, Body, Session
+from .models import Actor, Body, ReviewStatus, Session
 from .services import feeds, reminders
 from .services.health import health_check, health_is_ok
 
@@ -29,18 +29,23 @@ def _wants_alarms(request) -> bool:
 
 
 def _serve_feed(request, feed: feeds.CalendarFeed, *, private: bool = False) -> HttpResponse:
-    """ETag and Last-Modified from the feed's version; 304 without rendering when they
-    match; otherwise the cached body (rendered on a miss)."""
+    """ETag (a hash of the body) and Last-Modified (when the body last changed); 304
+    without rendering when the feed is unchanged since its last rendering and they match;
+    otherwise the cached body, rendered from the database on a miss or a cache outage."""
     version = feeds.feed_version(feed=feed)
-    # Whole seconds, as HTTP dates are; else If-Modified-Since would never match.
-    last_modified = int(version.last_modified.timestamp()) if version.last_modified else None
-    response = get_conditional_response(request, etag=version.etag, last_modified=last_modified)
-    if response is None:
+    document = None
+    if version.etag is None:  # nothing rendered for this version yet: render to know the ETag
         document = feeds.feed_document(feed=feed, version=version)
+        etag, changed = document.etag, document.last_modified
+    else:
+        etag, changed = version.etag, version.last_modified
+    last_modified = int(changed.timestamp())
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        document = document or feeds.feed_document(feed=feed, version=version)
         response = HttpResponse(document.body, content_type=feeds.CONTENT_TYPE)
-    response["ETag"] = version.etag
-    if last_modified is not None:
-        response["Last-Modified"] = http_date(last_modified)
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
     if private:
         patch_cache_control(response, private=True, max_age=0, must_revalidate=True)
         response["Referrer-Policy"] = "no-referrer"
@@ -99,10 +104,13 @@ def feed_private(request, token: str):
 
 @require_safe
 def deliverable_ics(request, uid):
-    """One deliverable as a downloadable .ics, for whoever may see its page."""
+    """One deliverable as a downloadable .ics, for whoever may see its page; 410 Gone once
+    it or its mandate is rejected (calendars drop it)."""
     deliverable = selectors.deliverable_get_for(uid=uid, user=request.user)
     if deliverable is None:
         raise Http404("No such deliverable")
+    if ReviewStatus.REJECTED in (deliverable.review_status, deliverable.mandate.review_status):
+        return HttpResponse("This deliverable was rejected.", status=410, content_type="text/plain")
     if deliverable.due_date is None:
         raise Http404("This deliverable has no due date yet")
     response = HttpResponse(feeds.deliverable_ics(deliverable), content_type=feeds.CONTENT_TYPE)

@@ -82,3 +82,23 @@ def test_health_endpoint_reports_components(client):
     else:
         assert body["celery"].startswith("skipped")
         assert response.status_code == 200
+
+
+def test_the_cache_uses_another_redis_database_than_the_broker():
+    """CACHE_REDIS_URL defaults to REDIS_URL's server with the next database number (15: 14)."""
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.CELERY_BROKER_URL, s.CACHES['default']['LOCATION'])"
+    )
+    for broker, cache in (
+        ("redis://127.0.0.1:6379/0", "redis://127.0.0.1:6379/1"),
+        ("redis://127.0.0.1:6379", "redis://127.0.0.1:6379/1"),
+        ("redis://127.0.0.1:6379/15", "redis://127.0.0.1:6379/14"),
+    ):
+        env = {"DEBUG": "1", "REDIS_URL": broker, "CACHE_REDIS_URL": ""}
+        result = _manage("shell", "--no-imports", "-c", code, **env)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.split() == [broker, cache]
+    env = {"DEBUG": "1", "REDIS_URL": "redis://r:6379/0", "CACHE_REDIS_URL": "redis://c:6379/3"}
+    result = _manage("shell", "--no-imports", "-c", code, **env)
+    assert result.stdout.split() == ["redis://r:6379/0", "redis://c:6379/3"]

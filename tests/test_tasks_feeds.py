@@ -8,6 +8,7 @@ from mandates.models import Session
 from mandates.services import feeds
 from mandates.services.schedule import deliverable_due_date_refresh
 from tests import factories
+from tests.services.test_feeds import cached
 
 pytestmark = pytest.mark.django_db
 
@@ -24,11 +25,11 @@ def test_task_publishes_the_feeds_of_the_given_ids():
         feeds.SessionCalendarFeed(),
         feeds.SessionDeliverablesFeed(session=session),
     ]:
-        assert cache.get(feed.version().cache_key) is not None, feed.slug
+        assert cached(feed), feed.slug
 
 
 def test_task_with_unknown_ids_does_nothing():
     """Ids of rows deleted in the meantime are ignored."""
     cache.clear()
     tasks.feeds_rebuild.delay(deliverable_ids=[987654], session_ids=[987654])
-    assert cache.get(feeds.AllDeliverablesFeed().version().cache_key) is None
+    assert not cached(feeds.AllDeliverablesFeed())

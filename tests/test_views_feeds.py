@@ -189,21 +189,25 @@ def _feed_queries(client, count: int, django_assert_max_num_queries) -> None:
     session = Session.objects.get(body__code="HRC", number=65)
     for _ in range(count):
         deliverable = factories.DeliverableFactory(
-            due_session=session, due_relation="at", mandate=factories.MandateFactory()
+            due_session=session,
+            due_relation="at",
+            mandate=factories.MandateFactory(),
+            review_status=ReviewStatus.CONFIRMED,
         )
         deliverable_due_date_refresh(deliverable=deliverable)
     from django.core.cache import cache
 
     cache.clear()
-    # version stamp, alarm offsets, the items' versions, the rows of uncached events
-    with django_assert_max_num_queries(4):
+    # version stamp, feed state, alarm offsets, the items' versions, the rows of uncached
+    # events, the new feed state
+    with django_assert_max_num_queries(6):
         response = client.get("/feeds/deliverables.ics?alarms=1")
     assert len(events(response.content)) == count
 
 
 @pytest.mark.parametrize("count", [10, 200])
 def test_feed_query_count_does_not_grow_with_events(client, count, django_assert_max_num_queries):
-    """Rendering a feed of 10 or 200 events takes the same four queries (cache miss)."""
+    """Rendering a feed of 10 or 200 events takes the same six queries (cache miss)."""
     _feed_queries(client, count, django_assert_max_num_queries)
 
 
@@ -225,20 +229,21 @@ def test_private_and_session_feed_queries_are_constant(
         factories.SessionFactory(number=number)
     token = user.feed_tokens.create()
     cache.clear()
-    # token, version stamp, the items' versions, the rows of uncached events
-    with django_assert_max_num_queries(4):
+    # token, version stamp, feed state, the items' versions, the rows of uncached events,
+    # the new feed state
+    with django_assert_max_num_queries(6):
         private = client.get(f"/feeds/private/{token.token}.ics")
     assert len(events(private.content)) == count
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         client.get("/feeds/sessions.ics")
 
 
-def test_cached_and_304_answers_take_one_query(client, deliverable, django_assert_num_queries):
-    """Once cached, a feed costs one query; a conditional GET the same."""
+def test_cached_and_304_answers_take_two_queries(client, deliverable, django_assert_num_queries):
+    """Once cached, a feed costs two queries (stamp, feed state); a conditional GET the same."""
     first = client.get("/feeds/deliverables.ics")
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):
         assert client.get("/feeds/deliverables.ics").content == first.content
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):
         assert (
             client.get("/feeds/deliverables.ics", HTTP_IF_NONE_MATCH=first["ETag"]).status_code
             == 304

@@ -6,6 +6,7 @@ PostgreSQL, Redis and a real Celery worker. See README.md for the table of varia
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import environ
 
@@ -90,9 +91,29 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and Celery --------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
-if REDIS_URL:
+
+
+def _other_redis_db(url: str) -> str:
+    """The same Redis server, the next database number (db 15: 14), so flushing or filling
+    the cache never touches the broker's queue."""
+    parts = urlsplit(url)
+    number = int(parts.path.strip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{number + 1 if number < 15 else number - 1}"))
+
+
+# The feed cache: by default REDIS_URL's server with another database number.
+CACHE_REDIS_URL = env("CACHE_REDIS_URL", default="") or (
+    _other_redis_db(REDIS_URL) if REDIS_URL else ""
+)
+if CACHE_REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_REDIS_URL,
+            # A dead or hung Redis costs a request one second, then feeds render from the
+            # database (mandates/services/feeds.py).
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -1,8 +1,10 @@
 """The actor alias table: printed names ("the Office of the High Commissioner") to the
-canonical actor names the tracker uses ("OHCHR").
+canonical actor names the tracker uses ("OHCHR"), each with its kind.
 
-The default table lives in ``data/actors.json``; the Django app seeds its Actor rows from
-the same file and may build its own table with :meth:`ActorTable.from_entries`.
+The packaged table lives in ``data/actors.json``. The Django app keeps its Actor rows in
+step with it (``manage.py actors_sync``) and builds the table ingest uses from them with
+:meth:`ActorTable.from_entries`; both carry the same names, aliases and kinds, so what
+ingest stores is what ``extract`` prints.
 """
 
 from __future__ import annotations
@@ -15,10 +17,39 @@ from pathlib import Path
 
 _DATA = Path(__file__).with_name("data") / "actors.json"
 
+#: The kinds of actor (value -> label), the one vocabulary of data/actors.json, the Actor
+#: table and the extractor, which branches on them (States and bodies are not asked for
+#: reports the way officials are; mechanisms are what "the Special Rapporteur" refers to).
+ACTOR_KINDS: dict[str, str] = {
+    "official": "official",
+    "office": "office",
+    "body": "intergovernmental body",
+    "state": "States",
+    "system": "the United Nations system",
+    "special procedure": "special procedure",
+    "mechanism": "mechanism",
+    "commission of inquiry": "commission of inquiry",
+    "fact-finding mission": "fact-finding mission",
+    "treaty body": "treaty body",
+    "agency": "agency, fund or programme",
+    "other": "other",
+}
+#: The kind of an actor nobody classified.
+OTHER_KIND = "other"
+
 _DASH_RE = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u00ad]")
 _QUOTE_RE = re.compile(r"[\u2018\u2019\u02bc`]")
 _SPACE_RE = re.compile(r"\s+")
 _ARTICLE_RE = re.compile(r"^(?:the|its|their|his|her)\s+")
+# A one-word alias ("Office", "Council") that is only the start of another name: "the Office
+# for Disarmament Affairs", "the Council of Europe", "the Office of Legal Affairs". "Of the
+# United Nations" ends a name ("the Secretariat of the United Nations") unless more follows.
+_NAME_GOES_ON_RE = re.compile(
+    r"\s+(?:(?P<of>of)|for|on)\s+(?:the\s+)?"
+    r"(?!United\s+Nations\b(?!\s+[A-Z]))(?=[A-Z])"
+)
+# ... or its end: "the Peacebuilding Support Office", "the Executive Office".
+_NAME_BEFORE_RE = re.compile(r"(?<![.;:!?])\b[A-Z][\w-]*\s+$")
 
 
 def normalise(phrase: str) -> str:
@@ -51,15 +82,43 @@ class ActorTable:
     def __init__(self, entries: list[tuple[str, list[str]]], kinds: dict[str, str] | None = None):
         self._entries = entries
         self.kinds = kinds or {}
+        unknown = sorted(set(self.kinds.values()) - set(ACTOR_KINDS))
+        if unknown:
+            raise ValueError(f"unknown actor kinds {unknown}: the kinds are {list(ACTOR_KINDS)}")
         self._lookup: dict[str, str] = {}
+        # One-word names of institutions ("Office", "Council"): generic words that also
+        # begin or end the names of other institutions.
+        self._generic: set[str] = set()
+        # Acronyms match only in capitals: "WHO" is the agency, "who" is not.
+        acronyms: dict[str, str] = {}
+        worded: set[str] = set()
         for name, aliases in entries:
             for alias in [name, *aliases]:
-                self._lookup.setdefault(normalise(alias), name)
+                key = normalise(alias)
+                self._lookup.setdefault(key, name)
+                word = _ARTICLE_RE.sub("", alias)
+                letters = word.replace("-", "")
+                if letters.isalpha() and letters.isupper():
+                    acronyms[key] = word
+                else:
+                    worded.add(key)
+                if (
+                    word.isalpha()
+                    and word[0].isupper()
+                    and word[1:].islower()
+                    and self.kinds.get(self._lookup[key]) != "state"
+                ):
+                    self._generic.add(key)
         # Longest alias first so that the regex alternation prefers the fullest name
         # ("United Nations High Commissioner for Refugees" over "High Commissioner").
         keys = sorted(self._lookup, key=len, reverse=True)
-        self._keys = keys
-        pattern = "|".join(f"(?:{_alias_regex(key)})" for key in keys if key)
+        pattern = "|".join(
+            f"(?-i:{_alias_regex(acronyms[key])})"
+            if key in acronyms and key not in worded
+            else f"(?:{_alias_regex(key)})"
+            for key in keys
+            if key
+        )
         self._regex = re.compile(
             rf"(?:the\s+|its\s+)?(?:{pattern})(?![\w-])" if pattern else r"(?!x)x",
             re.IGNORECASE,
@@ -71,9 +130,11 @@ class ActorTable:
         return _default_table()
 
     @classmethod
-    def from_entries(cls, entries: Iterable[tuple[str, Iterable[str]]]) -> ActorTable:
-        """Build a table from (canonical name, aliases) pairs."""
-        return cls([(name, list(aliases)) for name, aliases in entries])
+    def from_entries(
+        cls, entries: Iterable[tuple[str, Iterable[str]]], kinds: dict[str, str] | None = None
+    ) -> ActorTable:
+        """Build a table from (canonical name, aliases) pairs and their kinds."""
+        return cls([(name, list(aliases)) for name, aliases in entries], kinds)
 
     @classmethod
     def from_json(cls, path: str | Path) -> ActorTable:
@@ -81,12 +142,36 @@ class ActorTable:
         rows = json.loads(Path(path).read_text(encoding="utf-8"))
         return cls(
             [(row["name"], list(row.get("aliases", []))) for row in rows],
-            {row["name"]: row.get("kind", "") for row in rows},
+            {row["name"]: row.get("kind", OTHER_KIND) for row in rows},
         )
 
     def entries(self) -> list[tuple[str, list[str]]]:
         """The (canonical name, aliases) pairs, as given."""
         return [(name, list(aliases)) for name, aliases in self._entries]
+
+    def __eq__(self, other: object) -> bool:
+        """Two tables are equal when they read every name the same way, with the same kinds."""
+        if not isinstance(other, ActorTable):
+            return NotImplemented
+        return self._lookup == other._lookup and self.kinds == other.kinds
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def _is_part_of_another_name(self, text: str, start: int, end: int, endpos: int) -> bool:
+        """A generic one-word alias inside a longer name that is not in the table."""
+        found = text[start:end]
+        key = normalise(found)
+        if key not in self._generic:
+            return False
+        goes_on = _NAME_GOES_ON_RE.match(text, end, endpos)
+        if goes_on:
+            owner = goes_on.group("of") and self._regex.match(text, goes_on.end(), endpos)
+            # "of" a known actor is an owner ("the secretariat of UNCTAD"), unless States
+            # ("the Assembly of States Parties")
+            return not owner or self.kinds.get(self.match(owner.group(0)) or "") == "state"
+        if _ARTICLE_RE.match(found.lower()):
+            return False
+        return bool(_NAME_BEFORE_RE.search(text, max(0, start - 60), start))
 
     def match(self, phrase: str) -> str | None:
         """The canonical name for a printed phrase, or None when it is not in the table."""
@@ -96,8 +181,9 @@ class ActorTable:
 
     def match_at(self, text: str, pos: int, endpos: int | None = None) -> tuple[str, int] | None:
         """The longest alias that starts at ``pos`` in ``text``: (canonical, end offset)."""
-        found = self._regex.match(text, pos, len(text) if endpos is None else endpos)
-        if not found:
+        end = len(text) if endpos is None else endpos
+        found = self._regex.match(text, pos, end)
+        if not found or self._is_part_of_another_name(text, found.start(), found.end(), end):
             return None
         name = self.match(found.group(0))
         if name is None:  # the optional article or spacing variant: normalise again
@@ -108,6 +194,8 @@ class ActorTable:
         """Iterate (canonical, start, end) over every alias found in text[pos:endpos]."""
         end = len(text) if endpos is None else endpos
         for found in self._regex.finditer(text, pos, end):
+            if self._is_part_of_another_name(text, found.start(), found.end(), end):
+                continue
             name = self.match(found.group(0))
             if name is not None:
                 yield name, found.start(), found.end()
@@ -118,4 +206,4 @@ def _default_table() -> ActorTable:
     return ActorTable.from_json(_DATA)
 
 
-__all__ = ["ActorTable", "normalise"]
+__all__ = ["ACTOR_KINDS", "OTHER_KIND", "ActorTable", "normalise"]

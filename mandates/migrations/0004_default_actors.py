@@ -1,11 +1,17 @@
-"""Seed the Actor table and its aliases from the extractor's alias table (one source)."""
+"""Seed the Actor table and its aliases from a frozen copy of the packaged actor table.
+
+The copy (0004_default_actors.json) is the table as it stood when this migration was last
+changed; a migration must give the same database whenever it runs. Later changes to
+mandates/extraction/data/actors.json reach the database through `manage.py actors_sync`,
+which runs after every `migrate`.
+"""
 
 import json
 from pathlib import Path
 
 from django.db import migrations
 
-ACTORS_JSON = Path(__file__).resolve().parent.parent / "extraction" / "data" / "actors.json"
+ACTORS_JSON = Path(__file__).with_suffix(".json")
 KINDS = {
     "official": "official",
     "office": "office",

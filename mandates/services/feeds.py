@@ -6,30 +6,28 @@ and small `item_*` hooks. Everything is built with `icalendar`, never by hand.
 Byte-identical between polls: nothing in a document depends on the clock. DTSTAMP and
 LAST-MODIFIED are the item's last change, properties are sorted, items are ordered.
 
-Caching (what the Celery task publishes and the view serves) -- why a stale body is never
-served: the cache key is `feed:<render version>:<feed slug>:<alarms>:<digest>` where the
-digest hashes a *version stamp* read from the database with one aggregate query on every
-request: the number of items, the sum of their ids, and the latest `updated_at` of the
-items, of their due sessions and of their resolutions (plus the SITE_URL and, with alarms,
-the active reminder offsets). Any save of a deliverable, session or resolution moves
-`updated_at`; an item entering or leaving the feed (a new assignment, `is_public` flipped, a
-deletion, a cancelled item ageing out) moves the count or the id sum. A change therefore
-yields a new key: an old body may linger in the cache until it expires, but no request can
-reach it. The same digest is the HTTP ETag, so a conditional GET answers 304 after that
-single query, without rendering. Known blind spot: an edit to a Mandate or Actor alone
-(quote, actor name) does not move the stamp; the admin touches the mandate's deliverables
-when it saves one, and cached bodies expire after FEED_CACHE_SECONDS anyway.
+Versions, caching and faults:
 
-A second, finer cache holds each event's serialisation under a key made of the
-deliverable's id and the `updated_at` of it, its session and its resolution (see
-`deliverable_event_cache_key`), so re-publishing a large feed after one change renders one
-event. The spliced document is byte for byte what icalendar gives for the whole calendar
-(tested).
+- The *stamp* (one aggregate query per request) digests everything a document is rendered
+  from: the number of items and the sum of their ids (an item entering or leaving), the
+  latest `updated_at` of the items, their sessions, bodies, resolutions, mandates and actors,
+  plus the feed's name, SITE_URL, the language and, with alarms, the reminder offsets.
+- The *ETag* is a hash of the body itself. `FeedState` (a database row per feed) keeps the
+  ETag and Last-Modified of the body last rendered for a stamp, so a conditional GET is
+  answered from the stamp and that row without rendering. Last-Modified is when the body
+  last changed: it never goes backwards, even when the newest item leaves the feed.
+- The cache holds ONE body per feed (key `feed:<render version>:<slug>:<alarms>`, the
+  stamp stored beside the body) and one serialisation per event, so re-publishing a large
+  feed after one change renders one event. The spliced document is byte for byte what
+  icalendar gives for the whole calendar (tested).
+- The cache is an optimisation only: when Redis fails or times out, documents are rendered
+  from the database and served all the same.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
@@ -42,11 +40,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from icalendar import Alarm, Calendar, Event, vDuration
+from redis.exceptions import RedisError
 
 from mandates.models import (
     Actor,
     Body,
     Deliverable,
+    FeedState,
     FeedToken,
     ReminderRule,
     Resolution,
@@ -54,10 +54,12 @@ from mandates.models import (
     Session,
 )
 
+logger = logging.getLogger(__name__)
+
 PRODID = "-//OHCHR//Mandate Tracker//EN"
 UID_DOMAIN = "mandate-tracker.ohchr"
 # Bump when the rendering changes, so cached bodies of the old renderer are never served.
-RENDER_VERSION = 1
+RENDER_VERSION = 2
 # How often clients are asked to poll (Google ignores it and polls every 12-24 hours).
 REFRESH_INTERVAL = timedelta(hours=12)
 FEED_CACHE_SECONDS = 7 * 24 * 3600
@@ -68,6 +70,8 @@ CANCELLED_PROGRESS = (
     Deliverable.Progress.NOT_DELIVERABLE,
     Deliverable.Progress.SUPERSEDED,
 )
+# Done: the summary says so ("Submitted: ..."), STATUS is CONFIRMED and no alarm rings.
+DONE_PROGRESS = (Deliverable.Progress.SUBMITTED, Deliverable.Progress.ISSUED)
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 CALENDAR_END = b"END:VCALENDAR\r\n"
 # Up to this many uncached events are loaded by id; more, and the whole feed is loaded.
@@ -100,13 +104,16 @@ def _long_date(day: date) -> str:
 
 
 def deliverable_event_status(deliverable: Deliverable) -> str:
-    """CANCELLED for cancelled or rejected items, TENTATIVE while the item is unconfirmed
-    or its date hangs on estimated session dates, CONFIRMED otherwise."""
+    """CANCELLED for cancelled or rejected items; CONFIRMED once submitted or issued;
+    TENTATIVE while the item is unconfirmed or its date hangs on estimated session dates;
+    CONFIRMED otherwise."""
     if (
         deliverable.progress in CANCELLED_PROGRESS
         or deliverable.review_status == ReviewStatus.REJECTED
     ):
         return "CANCELLED"
+    if deliverable.progress in DONE_PROGRESS:
+        return "CONFIRMED"
     if deliverable.review_status == ReviewStatus.PROPOSED:
         return "TENTATIVE"
     from_session = not (deliverable.manual_due_date or deliverable.stated_due_date)
@@ -135,19 +142,23 @@ def deliverable_summary(deliverable: Deliverable) -> str:
         what = f"{what} due"
     if deliverable_event_status(deliverable) == "CANCELLED":
         what = f"Cancelled: {what}"
+    elif deliverable.progress in DONE_PROGRESS:
+        what = f"{_label(Deliverable.Progress, deliverable.progress).capitalize()}: {what}"
     return what
 
 
 @lru_cache(maxsize=1)
-def _change_url_parts() -> tuple[str, str]:
+def _page_url_parts() -> tuple[str, str]:
     """reverse() once per process, not once per event (it dominated render time)."""
-    head, tail = reverse("admin:mandates_deliverable_change", args=[987654321]).split("987654321")
+    marker = "00000000-0000-0000-0000-000000000000"
+    head, tail = reverse("mandates:deliverable", args=[marker]).split(marker)
     return head, tail
 
 
 def _deliverable_link(deliverable: Deliverable) -> str:
-    head, tail = _change_url_parts()
-    return f"{settings.SITE_URL}{head}{deliverable.pk}{tail}"
+    """The deliverable's public page (never the admin, which asks subscribers to log in)."""
+    head, tail = _page_url_parts()
+    return f"{settings.SITE_URL}{head}{deliverable.uid}{tail}"
 
 
 @lru_cache(maxsize=256)
@@ -212,24 +223,39 @@ class CalendarFeed:
     def add_events(self, calendar: Calendar, items: list, alarm_days: list[int]) -> None:
         raise NotImplementedError
 
-    # Versioning and caching
-    def version(self) -> FeedVersion:
-        """One aggregate query: what the cache key and the ETag are made of."""
-        stamp = self.items().order_by().aggregate(**self.stamp_aggregates())
+    # Versioning
+    @property
+    def key(self) -> str:
+        """The feed and its variant: the FeedState row and the cache key are named by it."""
+        return f"{self.slug}:{int(self.alarms)}"
+
+    @property
+    def cache_key(self) -> str:
+        return f"feed:{RENDER_VERSION}:{self.key}"
+
+    def stamp(self) -> FeedStamp:
+        """One aggregate query: a digest of everything the document is rendered from."""
+        values = self.items().order_by().aggregate(**self.stamp_aggregates())
         alarm_days = alarm_offsets() if self.alarms else []
-        latest = _latest(*(v for v in stamp.values() if isinstance(v, datetime)))
+        latest = _latest(*(v for v in values.values() if isinstance(v, datetime)))
         raw = repr(
-            (RENDER_VERSION, self.slug, settings.SITE_URL, alarm_days, sorted(stamp.items()))
+            (
+                RENDER_VERSION,
+                self.slug,
+                self.name,
+                self.description,
+                settings.SITE_URL,
+                get_language(),
+                alarm_days,
+                sorted(values.items()),
+            )
         )
         digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
-        return FeedVersion(
-            cache_key=f"feed:{RENDER_VERSION}:{self.slug}:{int(self.alarms)}:{digest}",
-            etag=f'"{digest}"',
-            last_modified=latest,
-            alarm_days=alarm_days,
-        )
+        return FeedStamp(digest=digest, latest=latest, alarm_days=alarm_days)
 
-    def render(self, *, alarm_days: list[int] | None = None) -> bytes:
+    def render(
+        self, *, alarm_days: list[int] | None = None, store: FeedCache | None = None
+    ) -> bytes:
         """The document as bytes (CRLF line ends, lines folded at 75 octets)."""
         if alarm_days is None:
             alarm_days = alarm_offsets() if self.alarms else []
@@ -250,7 +276,7 @@ class CalendarFeed:
         # Every event is all-day (VALUE=DATE) and DTSTAMP/LAST-MODIFIED are UTC, so no
         # VTIMEZONE is needed; a feed with timed events would call
         # calendar.add_missing_timezones() (skipped: it walks every component).
-        events = self.events_ical(alarm_days)
+        events = self.events_ical(alarm_days, store or FeedCache())
         if events is None:
             self.add_events(calendar, list(self.items()), alarm_days)
             return calendar.to_ical()
@@ -261,16 +287,15 @@ class CalendarFeed:
             raise ValueError("unexpected end of an icalendar document")
         return head[: -len(CALENDAR_END)] + events + CALENDAR_END
 
-    def events_ical(self, alarm_days: list[int]) -> bytes | None:
+    def events_ical(self, alarm_days: list[int], store: FeedCache) -> bytes | None:
         """The serialised VEVENTs, if the feed can build them faster than `add_events`."""
         return None
 
 
 @dataclass(frozen=True)
-class FeedVersion:
-    cache_key: str
-    etag: str
-    last_modified: datetime | None
+class FeedStamp:
+    digest: str
+    latest: datetime | None
     alarm_days: list[int]
 
 
@@ -282,8 +307,20 @@ def alarm_offsets() -> list[int]:
     )
 
 
+# Each event's inputs: the deliverable and the rows its rendering reads.
+EVENT_VERSION_FIELDS = (
+    "updated_at",
+    "due_session__updated_at",
+    "due_session__body__updated_at",
+    "mandate__updated_at",
+    "mandate__actor__updated_at",
+    "mandate__resolution__updated_at",
+)
+
+
 class DeliverableFeed(CalendarFeed):
-    """Deliverables with a due date; cancelled ones stay for CANCELLED_KEPT_DAYS."""
+    """Deliverables with a due date; cancelled ones stay for CANCELLED_KEPT_DAYS. Rejected
+    deliverables, and those of rejected mandates, are in no feed."""
 
     public_only = True
 
@@ -292,7 +329,6 @@ class DeliverableFeed(CalendarFeed):
 
     def items(self) -> QuerySet:
         kept_since = timezone.now() - timedelta(days=CANCELLED_KEPT_DAYS)
-        live = ~Q(progress__in=CANCELLED_PROGRESS) & ~Q(review_status=ReviewStatus.REJECTED)
         queryset = (
             Deliverable.objects.exclude(due_date=None)
             # A superseded draft's deliverable handed its UID to the adopted one.
@@ -300,80 +336,73 @@ class DeliverableFeed(CalendarFeed):
                 progress=Deliverable.Progress.SUPERSEDED,
                 mandate__resolution__status=Resolution.Status.SUPERSEDED,
             )
+            .exclude(review_status=ReviewStatus.REJECTED)
+            .exclude(mandate__review_status=ReviewStatus.REJECTED)
             .filter(self.filter())
-            .filter(live | Q(updated_at__gte=kept_since))
+            .filter(~Q(progress__in=CANCELLED_PROGRESS) | Q(updated_at__gte=kept_since))
             .select_related("mandate__resolution", "mandate__actor", "due_session__body")
             .order_by("due_date", "pk")
         )
         if self.public_only:
-            queryset = queryset.filter(is_public=True)
+            queryset = queryset.public()
         return queryset
 
     def stamp_aggregates(self) -> dict:
         return {
             **super().stamp_aggregates(),
-            "session": Max("due_session__updated_at"),
-            "resolution": Max("mandate__resolution__updated_at"),
+            **{field: Max(field) for field in EVENT_VERSION_FIELDS if field != "updated_at"},
         }
 
     def add_events(self, calendar: Calendar, items: list, alarm_days: list[int]) -> None:
         for deliverable in items:
             calendar.add_component(deliverable_event(deliverable, alarm_days=alarm_days))
 
-    def events_ical(self, alarm_days: list[int]) -> bytes:
-        """Each event's icalendar serialisation, cached per event version: re-publishing a
-        10,000-event feed after one change renders one event, not 10,000.
+    def events_ical(self, alarm_days: list[int], store: FeedCache) -> bytes:
+        """Each event's icalendar serialisation, cached (one entry per event and variant,
+        with its version): re-publishing a 10,000-event feed after one change renders one
+        event, not 10,000.
 
         One light query lists the items' versions; full rows are loaded (one more query)
-        only for the events missing from the cache.
+        only for the events missing from the cache or changed.
         """
-        versions = list(
-            self.items().values_list(
-                "pk", "updated_at", "due_session__updated_at", "mandate__resolution__updated_at"
-            )
-        )
-        keys = [deliverable_event_cache_key(*row, alarm_days=alarm_days) for row in versions]
-        found = cache.get_many(keys)
-        missing = [row[0] for row, key in zip(versions, keys, strict=True) if key not in found]
+        rows = list(self.items().values_list("pk", *EVENT_VERSION_FIELDS))
+        keys = [f"feed-event:{RENDER_VERSION}:{row[0]}:{int(bool(alarm_days))}" for row in rows]
+        versions = [deliverable_event_version(row[1:], alarm_days=alarm_days) for row in rows]
+        cached = store.get_many(keys)
+        found = {
+            key: cached[key][1]
+            for key, version in zip(keys, versions, strict=True)
+            if key in cached and cached[key][0] == version
+        }
+        missing = [row[0] for row, key in zip(rows, keys, strict=True) if key not in found]
         if missing:
-            rows = self.items()
+            items = self.items()
             if len(missing) <= MISSING_BY_ID_MAX:
-                rows = rows.filter(pk__in=missing)
-            by_pk = {d.pk: d for d in rows}
+                items = items.filter(pk__in=missing)
+            by_pk = {d.pk: d for d in items}
             rendered = {}
-            for (pk, *_), key in zip(versions, keys, strict=True):
+            for row, key, version in zip(rows, keys, versions, strict=True):
                 if key not in found:
-                    deliverable = by_pk[pk]
-                    found[key] = rendered[key] = deliverable_event(
-                        deliverable, alarm_days=alarm_days
-                    ).to_ical()
-            cache.set_many(rendered, FEED_CACHE_SECONDS)
+                    found[key] = deliverable_event(by_pk[row[0]], alarm_days=alarm_days).to_ical()
+                    rendered[key] = (version, found[key])
+            store.set_many(rendered)
         return b"".join(found[key] for key in keys)
 
 
-def deliverable_event_cache_key(
-    pk: int,
-    updated_at: datetime,
-    session_updated_at: datetime | None,
-    resolution_updated_at: datetime,
-    *,
-    alarm_days: list[int],
-) -> str:
-    """Changes whenever the event's bytes can: the deliverable, its session or resolution
-    changed, or the alarms, the SITE_URL, the language or the renderer did."""
+def deliverable_event_version(changes: tuple, *, alarm_days: list[int]) -> str:
+    """Changes whenever the event's bytes can: the deliverable or a row it shows changed
+    (session, body, mandate, actor, resolution), or the alarms, the SITE_URL, the language
+    or the renderer did."""
     raw = repr(
         (
             RENDER_VERSION,
-            pk,
-            updated_at.timestamp(),
-            session_updated_at.timestamp() if session_updated_at else None,
-            resolution_updated_at.timestamp(),
+            [moment.timestamp() if moment else None for moment in changes],
             alarm_days,
             settings.SITE_URL,
             get_language(),
         )
     )
-    return f"feed-event:{hashlib.sha256(raw.encode()).hexdigest()[:32]}"
+    return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
 def deliverable_last_modified(deliverable: Deliverable) -> datetime:
@@ -411,8 +440,12 @@ def deliverable_event(deliverable: Deliverable, *, alarm_days: list[int] = ()) -
         categories.append(deliverable.due_session.body.code)
     if mandate.actor_id:
         categories.append(mandate.actor.name)
+    if deliverable.progress in DONE_PROGRESS:
+        categories.append(_label(Deliverable.Progress, deliverable.progress).capitalize())
     event.add("categories", categories)
-    if deliverable_event_status(deliverable) != "CANCELLED":
+    if deliverable_event_status(deliverable) != "CANCELLED" and (
+        deliverable.progress not in DONE_PROGRESS
+    ):
         for days in alarm_days:
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
@@ -493,19 +526,15 @@ class SessionCalendarFeed(CalendarFeed):
     def items(self) -> QuerySet:
         return Session.objects.select_related("body").order_by("start", "body__code", "number")
 
+    def stamp_aggregates(self) -> dict:
+        return {**super().stamp_aggregates(), "body": Max("body__updated_at")}
+
     def add_events(self, calendar: Calendar, items: list, alarm_days: list[int]) -> None:
-        history = Session.history.model
-        sequences = dict(
-            history.objects.filter(id__in=[s.pk for s in items])
-            .values("id")
-            .annotate(n=Count("history_id"))
-            .values_list("id", "n")
-        )
         for session in items:
-            calendar.add_component(session_event(session, sequence=sequences.get(session.pk, 1)))
+            calendar.add_component(session_event(session))
 
 
-def session_event(session: Session, *, sequence: int) -> Event:
+def session_event(session: Session) -> Event:
     """An all-day VEVENT spanning a session (a GA session: its main part)."""
     last_day = session.main_part_end or session.end
     changed = _utc(session.updated_at)
@@ -514,7 +543,7 @@ def session_event(session: Session, *, sequence: int) -> Event:
     event.add("uid", f"session-{session.body.code}-{session.number}@{UID_DOMAIN}")
     event.add("dtstamp", changed)
     event.add("last-modified", changed)
-    event.add("sequence", max(sequence - 1, 0))
+    event.add("sequence", session.sequence)
     event.add("dtstart", session.start)
     event.add("dtend", last_day + timedelta(days=1))
     event.add("transp", "TRANSPARENT")
@@ -534,37 +563,131 @@ def session_event(session: Session, *, sequence: int) -> Event:
 
 # --- Documents, cache and publication ----------------------------------------------------
 
+# Seconds between a body changing and Last-Modified moving on (HTTP dates are whole seconds).
+ONE_SECOND = timedelta(seconds=1)
+
+
+class FeedCache:
+    """The feed cache, as an optimisation only: a Redis error or timeout is logged once and
+    every later call of this object answers "not cached", so a request renders from the
+    database instead of failing (and does not wait on a dead server more than once)."""
+
+    def __init__(self) -> None:
+        self.available = True
+
+    def _call(self, method: str, *args, default=None):
+        if not self.available:
+            return default
+        try:
+            return getattr(cache, method)(*args)
+        except (RedisError, OSError) as error:
+            self.available = False
+            logger.warning("feed cache unavailable, rendering from the database: %s", error)
+            return default
+
+    def get(self, key: str):
+        return self._call("get", key)
+
+    def get_many(self, keys: list[str]) -> dict:
+        return self._call("get_many", keys, default={}) if keys else {}
+
+    def set(self, key: str, value) -> None:
+        self._call("set", key, value, FEED_CACHE_SECONDS)
+
+    def set_many(self, values: dict) -> None:
+        if values:
+            self._call("set_many", values, FEED_CACHE_SECONDS)
+
+
+@dataclass(frozen=True)
+class FeedVersion:
+    """What a conditional GET needs: the stamp, the feed's recorded state, and if that
+    state is for this stamp its ETag and Last-Modified (else None: render first)."""
+
+    stamp: FeedStamp
+    state: FeedState | None
+
+    @property
+    def etag(self) -> str | None:
+        current = self.state is not None and self.state.stamp == self.stamp.digest
+        return self.state.etag if current else None
+
+    @property
+    def last_modified(self) -> datetime | None:
+        return self.state.last_modified if self.etag else None
+
 
 @dataclass(frozen=True)
 class FeedDocument:
     body: bytes
     etag: str
-    last_modified: datetime | None
+    last_modified: datetime
 
 
 def feed_version(*, feed: CalendarFeed) -> FeedVersion:
-    """The feed's current version (one query): enough to answer a conditional GET."""
-    return feed.version()
+    """The feed's current version (two small queries, no rendering)."""
+    return FeedVersion(stamp=feed.stamp(), state=FeedState.objects.filter(key=feed.key).first())
 
 
-def feed_document(*, feed: CalendarFeed, version: FeedVersion | None = None) -> FeedDocument:
-    """The feed's body from the cache, rendered and cached on a miss."""
-    version = version or feed.version()
-    body = cache.get(version.cache_key)
+def feed_cached(*, feed: CalendarFeed, version: FeedVersion, store: FeedCache) -> bytes | None:
+    """The cached body if it is the one for this version."""
+    cached = store.get(feed.cache_key)
+    return cached[1] if cached is not None and cached[0] == version.stamp.digest else None
+
+
+def feed_document(
+    *, feed: CalendarFeed, version: FeedVersion | None = None, store: FeedCache | None = None
+) -> FeedDocument:
+    """The feed's body from the cache if it is there for the current stamp, else rendered
+    (and cached, replacing the feed's previous body); with its ETag and Last-Modified."""
+    version = version or feed_version(feed=feed)
+    store = store or FeedCache()
+    body = feed_cached(feed=feed, version=version, store=store)
     if body is None:
-        body = feed.render(alarm_days=version.alarm_days)
-        cache.set(version.cache_key, body, FEED_CACHE_SECONDS)
-    return FeedDocument(body=body, etag=version.etag, last_modified=version.last_modified)
+        body = feed.render(alarm_days=version.stamp.alarm_days, store=store)
+        store.set(feed.cache_key, (version.stamp.digest, body))
+    etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+    if etag == version.etag:
+        return FeedDocument(body=body, etag=etag, last_modified=version.last_modified)
+    changed = feed_state_record(feed=feed, version=version, etag=etag)
+    return FeedDocument(body=body, etag=etag, last_modified=changed)
+
+
+def feed_state_record(*, feed: CalendarFeed, version: FeedVersion, etag: str) -> datetime:
+    """Record the body rendered for a stamp (one query); returns its Last-Modified.
+
+    When the body changed, Last-Modified moves on: to the latest change of its items if
+    that is newer, else to now (an item left the feed, or a change without a timestamp).
+    It never goes backwards. Two requests rendering the same stamp at once write the same.
+    """
+    now = timezone.now().replace(microsecond=0)
+    latest = version.stamp.latest.replace(microsecond=0) if version.stamp.latest else None
+    previous = version.state
+    if previous is None:
+        changed = latest or now
+        FeedState.objects.bulk_create(
+            [FeedState(key=feed.key, stamp=version.stamp.digest, etag=etag, last_modified=changed)],
+            ignore_conflicts=True,
+        )
+        return changed
+    changed = previous.last_modified
+    if previous.etag != etag:
+        changed = latest if latest and latest > changed else max(now, changed + ONE_SECOND)
+    FeedState.objects.filter(pk=previous.pk, etag=previous.etag).update(
+        stamp=version.stamp.digest, etag=etag, last_modified=changed
+    )
+    return changed
 
 
 def feed_publish(*, feed: CalendarFeed) -> bool:
-    """Render the feed into the cache under its current key, unless that version is there
-    already (several changes in one transaction queue several tasks: the first renders,
-    the others cost one query). Returns whether it rendered."""
-    version = feed.version()
-    if cache.get(version.cache_key) is not None:
+    """Render the feed into the cache and record its state, unless the cache already holds
+    it at its current stamp (several changes in one transaction queue several tasks: the
+    first renders, the others cost three queries). Returns whether it rendered."""
+    version = feed_version(feed=feed)
+    store = FeedCache()
+    if version.etag is not None and feed_cached(feed=feed, version=version, store=store):
         return False
-    cache.set(version.cache_key, feed.render(alarm_days=version.alarm_days), FEED_CACHE_SECONDS)
+    feed_document(feed=feed, version=version, store=store)
     return True
 
 
@@ -660,18 +783,17 @@ def feed_token_rotate(*, feed_token: FeedToken) -> FeedToken:
 def feeds_status() -> list[dict]:
     """The shared feeds and whether each is in the cache at its current version (the
     operator's view: a feed missing from the cache is rendered on its next request)."""
-    from mandates.models import Body
-
     feeds: list[CalendarFeed] = [AllDeliverablesFeed(), SessionCalendarFeed()]
     feeds += [BodyFeed(body=body) for body in Body.objects.order_by("code")]
     rows = []
+    store = FeedCache()
     for feed in feeds:
-        version = feed.version()
+        version = feed_version(feed=feed)
         rows.append(
             {
                 "feed": feed.slug,
                 "name": feed.name,
-                "cached": cache.get(version.cache_key) is not None,
+                "cached": feed_cached(feed=feed, version=version, store=store) is not None,
                 "last_modified": version.last_modified,
             }
         )

@@ -25,7 +25,7 @@ from typing import Literal
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 
 from mandates import extraction
@@ -43,6 +43,7 @@ from mandates.models import (
     Session,
 )
 
+from .actors import actor_table_from_database
 from .drafts import draft_refusal, resolution_drafts_link
 from .schedule import deliverable_due_date_refresh, session_get_or_estimate
 
@@ -107,17 +108,6 @@ def paths_expand(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def actor_table_from_database() -> ActorTable:
-    """The extractor's alias table built from the Actor rows staff edit in the admin."""
-    entries = [
-        (actor.name, [alias.alias for alias in actor.aliases.all()])
-        for actor in Actor.objects.prefetch_related("aliases")
-    ]
-    if not entries:
-        return ActorTable.default()
-    return ActorTable.from_entries(entries)
-
-
 def resolution_ingest_path(
     *,
     path: str | Path,
@@ -173,6 +163,11 @@ def resolution_ingest(
     except (IngestError, extraction.ExtractionError) as error:
         reason = error.reason if isinstance(error, extraction.ExtractionError) else str(error)
         return IngestOutcome(name, "failed", reason=reason)
+    except DatabaseError as error:  # the file's transaction is undone; the batch goes on
+        logger.exception("the database refused %s", name)
+        return IngestOutcome(
+            name, "failed", reason=f"the database refused it ({type(error).__name__}): {error}"
+        )
 
 
 def _ingest(
@@ -203,6 +198,7 @@ def _ingest(
         raise IngestError("no resolution symbol or body could be found in the text")
     if not result.operative:
         raise IngestError(f"{result.symbol} has no operative paragraphs: is this the adopted text?")
+    _lengths_check(result)
     existing = Resolution.objects.filter(symbol=result.symbol).first()
     stored_file: str | None = None
     try:
@@ -238,6 +234,52 @@ def _ingest(
         existing.source_file.storage.delete(existing.source_file.name)
     logger.info("ingested %s as %s (%s)", name, result.symbol, outcome.status)
     return outcome
+
+
+def _lengths_check(result: extraction.ExtractionResult) -> None:
+    """The one place read values meet column sizes: a value too long for its column (an
+    agenda "item" that swallowed a paragraph) fails this file alone, before anything is
+    stored, instead of a database error that would end the whole batch."""
+    subparagraphs = [(op.number, sub.label) for op in result.operative for sub in op.subparagraphs]
+    dues = [d.due for d in result.deliverables if d.due]
+    dues += [alt for d in result.deliverables for alt in d.alternatives]
+    checks = [
+        (Resolution, "symbol", "the symbol", [result.symbol]),
+        (Resolution, "number", "the resolution number", [result.number]),
+        (Resolution, "agenda_item", "the agenda item", [result.agenda_item]),
+        (Resolution, "committee_report", "the committee report", [result.committee_report]),
+        (Resolution, "source_name", "the file name", [result.source_name]),
+        (Body, "code", "a body", [result.body, *(due.body for due in dues)]),
+        (
+            Paragraph,
+            "number",
+            "a paragraph number",
+            [op.number for op in result.operative]
+            + [f"{n}({label})" for n, label in subparagraphs],
+        ),
+        (
+            Paragraph,
+            "verb",
+            "a paragraph's verb",
+            [p.verb for p in result.preamble + result.operative],
+        ),
+        (Mandate, "paragraph_label", "a paragraph label", [m.paragraph for m in result.mandates]),
+        (Deliverable, "recurring", "a recurrence", [d.recurring for d in result.deliverables]),
+        (
+            Deliverable,
+            "fulfilled_by",
+            "a noted document symbol",
+            [note.document for note in result.takes_note_of],
+        ),
+    ]
+    for model, name, label, values in checks:
+        limit = model._meta.get_field(name).max_length
+        for value in values:
+            if value and len(value) > limit:
+                raise IngestError(
+                    f"{label} is {len(value)} characters long, more than the {limit} the "
+                    f"database holds ({value[:40]!r}...): nothing of this file was stored"
+                )
 
 
 def _unchanged(name: str, resolution: Resolution) -> IngestOutcome:
@@ -517,6 +559,13 @@ def _store_deliverables(
             "needs_review": item.needs_review,
             "review_reasons": list(item.review_reasons),
         }
+        if item.due and item.due.session is not None and proposed["due_session"] is None:
+            # "at its sixty-first session" of a body without a session calendar (CSW...)
+            evidence["needs_review"] = True
+            evidence["review_reasons"].append(
+                f"due at {item.due.body} {item.due.session}, a session the calendar does not "
+                "know: set the due date by hand"
+            )
         mandate = mandates.get(item.mandate) if item.mandate is not None else None
         if mandate is None:
             mandate = _mandate_for(resolution, item)

@@ -273,18 +273,23 @@ def session_reschedule(
 ) -> int:
     """Move (or confirm) a session, then recompute the due dates of its deliverables.
 
-    Returns how many deliverables' dates changed. If the dates' status changes (compared
+    Returns how many deliverables' dates changed. A change of the dates or their status
+    raises the session's calendar SEQUENCE by one. If the dates' status changes (compared
     with the stored row, so callers such as the admin may already have set it), every
     deliverable of the session gets a higher SEQUENCE, since its calendar STATUS may go
     from TENTATIVE to CONFIRMED even when its date stays.
     """
-    stored_status = (
-        Session.objects.filter(pk=session.pk).values_list("dates_status", flat=True).first()
+    stored = (
+        Session.objects.filter(pk=session.pk)
+        .values_list("start", "end", "dates_status", "main_part_end", "sequence")
+        .first()
     )
     if dates_status is None:
         dates_status = session.dates_status
-    status_changed = stored_status is not None and dates_status != stored_status
+    status_changed = stored is not None and dates_status != stored[2]
     session.start, session.end, session.dates_status = start, end, dates_status
+    if stored is not None and (start, end, dates_status, session.main_part_end) != stored[:4]:
+        session.sequence = stored[4] + 1  # what the session calendar shows changed
     session.full_clean(exclude=["body"], validate_unique=False)
     session.save()
     deliverables = list(

@@ -22,14 +22,22 @@ QUOTE = (
 
 
 def due_at(number: int = 65, body: str = "HRC", **kwargs) -> Deliverable:
-    """A deliverable due at a session, with its due date computed."""
+    """A deliverable due at a session, with its due date computed; confirmed unless said
+    otherwise (public feeds show what staff confirmed)."""
     deliverable = factories.DeliverableFactory(
         due_session=Session.objects.get(body__code=body, number=number),
         due_relation=kwargs.pop("due_relation", "at"),
+        review_status=kwargs.pop("review_status", ReviewStatus.CONFIRMED),
         **kwargs,
     )
     deliverable_due_date_refresh(deliverable=deliverable)
     return deliverable
+
+
+def cached(feed: feeds.CalendarFeed) -> bool:
+    """The cache holds the feed's body for its current version."""
+    version = feeds.feed_version(feed=feed)
+    return feeds.feed_cached(feed=feed, version=version, store=feeds.FeedCache()) is not None
 
 
 def uid_of(deliverable: Deliverable) -> str:
@@ -52,16 +60,20 @@ def test_event_carries_what_people_and_clients_need():
     assert "paragraph 1" in description
     assert "sixty-fifth session on the implementation" in description
     assert "HRC 65, 14 June 2027 - 6 July 2027 (estimated dates)" in description
-    assert "http://127.0.0.1:8000/admin/mandates/deliverable/" in description
-    assert str(event["URL"]).startswith("http://127.0.0.1:8000/")
+    page = f"http://127.0.0.1:8000/deliverables/{deliverable.uid}/"
+    assert page in description
+    assert "/admin/" not in body.decode()
+    assert str(event["URL"]) == page
     assert event["CATEGORIES"].cats == ["Report", "HRC", "High Commissioner"]
     assert event["DTSTAMP"].dt == event["LAST-MODIFIED"].dt
     assert "VALARM" not in body.decode()
 
 
-def test_status_follows_review_session_and_progress():
-    """TENTATIVE while proposed or on estimated dates, CONFIRMED when both are settled."""
-    proposed = due_at(59)
+def test_status_follows_review_session_and_progress(settings):
+    """TENTATIVE while proposed (where proposals are shown) or on estimated dates,
+    CONFIRMED when both are settled."""
+    settings.PUBLIC_SHOWS_PROPOSALS = True
+    proposed = due_at(59, review_status=ReviewStatus.PROPOSED)
     confirmed = due_at(59, review_status=ReviewStatus.CONFIRMED)
     estimated = due_at(65, review_status=ReviewStatus.CONFIRMED)
     manual = due_at(65, review_status=ReviewStatus.CONFIRMED, manual_due_date=date(2027, 3, 1))
@@ -140,12 +152,40 @@ def test_cancelled_item_stays_as_cancelled_then_ages_out():
         assert uid_of(deliverable) not in events(feeds.AllDeliverablesFeed().render())
 
 
-def test_rejected_item_is_cancelled_in_the_feed():
-    """A deliverable rejected in review shows as CANCELLED."""
-    deliverable = due_at(review_status=ReviewStatus.REJECTED)
-    assert events(feeds.AllDeliverablesFeed().render())[uid_of(deliverable)]["STATUS"] == (
-        "CANCELLED"
-    )
+def test_rejected_items_and_those_of_rejected_mandates_are_in_no_feed(settings):
+    """Rejected deliverables, and every deliverable of a rejected mandate, leave all feeds."""
+    settings.PUBLIC_SHOWS_PROPOSALS = True
+    user = factories.UserFactory()
+    contact = factories.ContactFactory(user=user)
+    rejected = due_at(review_status=ReviewStatus.REJECTED)
+    kept = due_at()
+    of_rejected_mandate = due_at(mandate=kept.mandate)
+    for deliverable in (rejected, kept, of_rejected_mandate):
+        deliverable.assignees.add(contact)
+    kept.mandate.review_status = ReviewStatus.REJECTED
+    kept.mandate.save()
+    session = kept.due_session
+    for feed in (
+        feeds.AllDeliverablesFeed(),
+        feeds.BodyFeed(body=session.body),
+        feeds.SessionDeliverablesFeed(session=session),
+        feeds.ActorFeed(actor=kept.mandate.actor),
+        feeds.PrivateFeed(user=user),
+    ):
+        assert events(feed.render()) == {}, feed.slug
+
+
+def test_submitted_and_issued_items_say_so_in_summary_status_and_categories():
+    """A submitted or issued item is shown as such, with no alarm left to ring."""
+    submitted = due_at(title="Report on water", progress=Deliverable.Progress.SUBMITTED)
+    issued = due_at(59, title="Report on food", progress=Deliverable.Progress.ISSUED)
+    found = events(feeds.AllDeliverablesFeed(alarms=True).render())
+    event = found[uid_of(submitted)]
+    assert str(event["SUMMARY"]) == "Submitted: Report on water due for HRC 65"
+    assert event["STATUS"] == "CONFIRMED"
+    assert "Submitted" in event["CATEGORIES"].cats
+    assert event.walk("VALARM") == []
+    assert str(found[uid_of(issued)]["SUMMARY"]).startswith("Issued: Report on food")
 
 
 def test_alarms_only_on_request():
@@ -224,16 +264,16 @@ def test_version_changes_with_any_change_of_the_items():
     """Editing, adding, hiding or reassigning an item changes the feed's cache key."""
     deliverable = due_at()
     feed = feeds.AllDeliverablesFeed()
-    first = feed.version().cache_key
-    assert feed.version().cache_key == first
+    first = feed.stamp().digest
+    assert feed.stamp().digest == first
     with time_machine.travel(timedelta(seconds=5)):
         deliverable.title = "Renamed"
         deliverable.save()
-    second = feed.version().cache_key
+    second = feed.stamp().digest
     assert second != first
     deliverable.is_public = False
     Deliverable.objects.filter(pk=deliverable.pk).update(is_public=False)  # no updated_at
-    assert feed.version().cache_key != second
+    assert feed.stamp().digest != second
 
 
 def test_private_feed_version_follows_assignments():
@@ -242,9 +282,9 @@ def test_private_feed_version_follows_assignments():
     contact = factories.ContactFactory(user=user)
     deliverable = due_at()
     feed = feeds.PrivateFeed(user=user)
-    empty = feed.version().cache_key
+    empty = feed.stamp().digest
     deliverable.assignees.add(contact)
-    assert feed.version().cache_key != empty
+    assert feed.stamp().digest != empty
 
 
 def test_stale_body_is_never_served_after_a_change():
@@ -278,7 +318,7 @@ def test_change_publishes_the_affected_feeds_on_commit(django_capture_on_commit_
         feeds.SessionDeliverablesFeed(session=deliverable.due_session),
         feeds.PrivateFeed(user=token.user),
     ]:
-        assert cache.get(feed.version().cache_key) is not None, feed.slug
+        assert cached(feed), feed.slug
 
 
 def test_session_change_publishes_the_session_calendar(django_capture_on_commit_callbacks):
@@ -287,7 +327,7 @@ def test_session_change_publishes_the_session_calendar(django_capture_on_commit_
     session = Session.objects.get(body__code="HRC", number=65)
     with django_capture_on_commit_callbacks(execute=True):
         session_reschedule(session=session, start=date(2027, 6, 21), end=date(2027, 7, 13))
-    assert cache.get(feeds.SessionCalendarFeed().version().cache_key) is not None
+    assert cached(feeds.SessionCalendarFeed())
 
 
 def test_webcal_url():
@@ -335,7 +375,7 @@ def test_event_cache_gives_the_same_bytes_as_a_whole_render():
     """Splicing cached events gives exactly icalendar's serialisation of the calendar."""
 
     class WholeFeed(feeds.AllDeliverablesFeed):
-        def events_ical(self, alarm_days):
+        def events_ical(self, alarm_days, store):
             return None  # build one icalendar.Calendar with every event in it
 
     cache.clear()

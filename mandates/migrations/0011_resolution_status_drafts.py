@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mandates', '0008_ingest_keeps_peoples_work'),
+        ('mandates', '0010_feed_versions'),
     ]
 
     operations = [

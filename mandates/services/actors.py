@@ -1,0 +1,159 @@
+"""The Actor table and the packaged actor table (mandates/extraction/data/actors.json).
+
+The extractor reads actors through an :class:`ActorTable`. `extract` uses the packaged one;
+ingest builds one from the Actor rows, which staff may edit in the admin. `actors_sync`
+keeps the rows in step with the package without undoing staff edits: each actor remembers
+what the package gave at the last sync (``Actor.package_entry``), so a value that still
+equals it is the package's and follows a new package, and a value that differs was set by
+a person and is left alone (and reported).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from mandates.extraction.actors import ActorTable
+from mandates.models import Actor, ActorAlias
+
+
+def actor_table_from_database(*, using: str = "default") -> ActorTable:
+    """The extractor's table built from the Actor rows: names, aliases and kinds."""
+    entries = []
+    kinds = {}
+    for actor in Actor.objects.using(using).prefetch_related("aliases"):
+        entries.append((actor.name, [alias.alias for alias in actor.aliases.all()]))
+        kinds[actor.name] = actor.kind
+    if not entries:
+        return ActorTable.default()
+    return ActorTable.from_entries(entries, kinds)
+
+
+@dataclass
+class ActorSyncReport:
+    """What `actors_sync` did (or would do), one line per actor, for people to read."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    left_alone: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.added)} added, {len(self.updated)} updated, "
+            f"{len(self.left_alone)} left alone (staff edits)"
+        )
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction of a dry run to undo everything."""
+
+
+def actors_sync(
+    *, table: ActorTable | None = None, dry_run: bool = False, using: str = "default"
+) -> ActorSyncReport:
+    """Bring new and changed packaged actors and aliases into the database.
+
+    Added: actors and aliases the database lacks. Updated: a kind or alias that still holds
+    what the package gave at the last sync. Left alone: a kind staff changed, an alias staff
+    removed or gave to another actor, an actor the package no longer lists.
+    """
+    table = table or ActorTable.default()
+    report = ActorSyncReport()
+    try:
+        with transaction.atomic(using=using):
+            _sync(table, report, using)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return report
+
+
+def _sync(table: ActorTable, report: ActorSyncReport, using: str) -> None:
+    actors = {actor.name: actor for actor in Actor.objects.using(using)}
+    owners = dict(ActorAlias.objects.using(using).values_list("alias", "actor__name"))
+    packaged = set()
+    for name, aliases in table.entries():
+        packaged.add(name)
+        kind = table.kinds.get(name, Actor._meta.get_field("kind").default)
+        entry = {"kind": kind, "aliases": sorted(set(aliases))}
+        actor = actors.get(name)
+        if actor is None:
+            actor = Actor(name=name, kind=kind, package_entry=entry)
+            actor._change_reason = "actors_sync: new in the packaged actor table"
+            actor.save(using=using)
+            free = [alias for alias in entry["aliases"] if alias not in owners]
+            _aliases_add(actor, free, owners, using)
+            report.added.append(f"{name} ({kind}, {len(free)} aliases)")
+            report.left_alone += [
+                f"{name}: alias {alias!r} stays with {owners[alias]}"
+                for alias in entry["aliases"]
+                if owners[alias] != name
+            ]
+            continue
+        changes, kept = _actor_update(actor, entry, owners, using)
+        if changes:
+            report.updated.append(f"{name}: {'; '.join(changes)}")
+        report.left_alone += [f"{name}: {reason}" for reason in kept]
+    report.left_alone += [
+        f"{name}: no longer in the packaged table, kept"
+        for name, actor in actors.items()
+        if actor.package_entry and name not in packaged
+    ]
+
+
+def _actor_update(
+    actor: Actor, entry: dict, owners: dict[str, str], using: str
+) -> tuple[list[str], list[str]]:
+    """Changes made and staff edits kept for one actor the database already has."""
+    last = actor.package_entry or {}
+    changes: list[str] = []
+    kept: list[str] = []
+    if actor.kind != entry["kind"]:
+        if actor.kind == last.get("kind"):
+            changes.append(f"kind {actor.kind} -> {entry['kind']}")
+            actor.kind = entry["kind"]
+        else:
+            kept.append(f"kind {actor.kind!r} (set by staff; the package says {entry['kind']!r})")
+    synced = set(last.get("aliases", []))
+    new = set(entry["aliases"])
+    to_add = []
+    for alias in entry["aliases"]:
+        owner = owners.get(alias)
+        if owner == actor.name:
+            continue
+        if owner is not None:
+            kept.append(f"alias {alias!r} stays with {owner}")
+        elif alias in synced:
+            kept.append(f"alias {alias!r} (removed by staff)")
+        else:
+            to_add.append(alias)
+    gone = sorted(alias for alias in synced - new if owners.get(alias) == actor.name)
+    if to_add:
+        _aliases_add(actor, to_add, owners, using)
+        changes.append("aliases added: " + ", ".join(to_add))
+    if gone:
+        ActorAlias.objects.using(using).filter(actor=actor, alias__in=gone).delete()
+        for alias in gone:
+            owners.pop(alias, None)
+        changes.append("aliases the package dropped, removed: " + ", ".join(gone))
+    if changes or last != entry:
+        actor.package_entry = entry
+        reason = "actors_sync: " + "; ".join(changes or ["package entry recorded"])
+        limit = Actor.history.model._meta.get_field("history_change_reason").max_length
+        actor._change_reason = reason[:limit]
+        actor.save(using=using)
+    return changes, kept
+
+
+def _aliases_add(actor: Actor, aliases: list[str], owners: dict[str, str], using: str) -> None:
+    ActorAlias.objects.using(using).bulk_create(
+        [ActorAlias(actor=actor, alias=alias) for alias in aliases]
+    )
+    for alias in aliases:
+        owners[alias] = actor.name
