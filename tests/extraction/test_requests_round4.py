@@ -317,3 +317,47 @@ def test_a_decided_briefing_is_a_meeting_of_the_assembly():
         "briefing at the eighty-second session with a view to furthering discussion;"
     )
     assert rows(r) == [("1", "General Assembly", "meeting", ("GA", 82, "at"))]
+
+
+def test_report_on_the_work_of_a_body_is_a_report():
+    """ "to report on the work of the Commission to the Assembly at its Nth session"."""
+    r = ga(
+        "1. Requests the Chair of the Disarmament Commission to report on the work of the "
+        "Commission to the General Assembly at its eighty-second session;"
+    )
+    assert [(d.kind, due(d)) for d in r.deliverables] == [("report", ("GA", 82, "at"))]
+
+
+def test_co_chairs_of_a_long_named_working_group():
+    r = ga(
+        "1. Invites the Co-Chairs of the Ad Hoc Working Group on the Revitalization of the Work "
+        "of the General Assembly to submit its report to the Assembly before the end of the "
+        "eighty-first session;"
+    )
+    [d] = r.deliverables
+    assert d.actor.startswith("Co-Chairs of the Ad Hoc Working Group on the Revitalization")
+    assert (d.kind, due(d)) == ("report", ("GA", 81, "by"))
+
+
+def test_a_qualifying_participle_is_not_part_of_the_actor_name():
+    r = ga(
+        "1. Requests the Group of Governmental Experts established pursuant to paragraph 3 "
+        "above to submit a report on the outcome of its work to the General Assembly at its "
+        "eighty-second session;"
+    )
+    assert rows(r) == [("1", "Group of Governmental Experts", "report", ("GA", 82, "at"))]
+
+
+def test_actor_with_a_space_before_its_hyphen_as_pdfs_leave_it():
+    """ "the Secretary -General" (a PDF layout) is the Secretary-General; the quote keeps the
+    printed text."""
+    r = ga(
+        "1. Requests the Secretary -General to submit a report on canals to the General "
+        "Assembly at its eighty-second session;"
+    )
+    [d] = r.deliverables
+    assert (d.actor, d.actor_text, d.needs_review) == (
+        "Secretary-General",
+        "the Secretary -General",
+        False,
+    )
