@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from .clauses import (
     _NEXT_VERB_RE,
-    _Actor,
-    _Context,
+    ActorMention,
+    ReadingContext,
     _first_break,
     _parse_actors,
     _partners_in_clause,
@@ -21,8 +21,8 @@ from .deadlines import (
 )
 from .events import (
     _EVENT_KINDS,
+    Product,
     _events,
-    _Item,
 )
 from .lexicon import lexicon
 from .pairing import (
@@ -53,7 +53,7 @@ _NOT_A_TOPIC_RE = re.compile(
 )
 
 
-def _title(item: _Item, ctx: _Context, actor: str, limit: int) -> str:
+def _title(item: Product, ctx: ReadingContext, actor: str, limit: int) -> str:
     head = " ".join((item.mods + " " + item.noun).split())
     if item.kind == "report" and item.noun.lower() == "report" and not item.mods:
         head = "Report"
@@ -105,7 +105,7 @@ class _DatedSession:
         return max(self.session.end, self.date.end)  # type: ignore[attr-defined]
 
 
-def _mention_dues(mention: object, ctx: _Context) -> list[tuple[Due, list[Due], list[str]]]:
+def _mention_dues(mention: object, ctx: ReadingContext) -> list[tuple[Due, list[Due], list[str]]]:
     """One (due, alternatives, reasons) per session or date the mention names."""
     if isinstance(mention, _DatedSession):
         [(due, alternatives, reasons)] = _mention_dues(mention.session, ctx)
@@ -135,8 +135,10 @@ def _mention_dues(mention: object, ctx: _Context) -> list[tuple[Due, list[Due], 
     return [(Due(None, None, date_mention.relation, date_mention.date), [], reasons)]  # type: ignore[attr-defined]
 
 
-class _Builder:
-    def __init__(self, ctx: _Context) -> None:
+class Builder:
+    """Collects the mandates, deliverables and warnings of one resolution."""
+
+    def __init__(self, ctx: ReadingContext) -> None:
         self.ctx = ctx
         self.mandates: list[Mandate] = []
         self.deliverables: list[Deliverable] = []
@@ -151,14 +153,14 @@ class _Builder:
         label: str,
         clause_start: int,
         verb: str,
-        actors: list[_Actor],
+        actors: list[ActorMention],
         partners: list[str],
         z0: int,
         z1: int,
         *,
         decide: bool = False,
         invite: bool = False,
-        preset: list[_Item] | None = None,
+        preset: list[Product] | None = None,
         subject: bool = False,
     ) -> None:
         ctx = self.ctx
@@ -166,7 +168,7 @@ class _Builder:
             return
         primary = actors[0]
         actor_body = _ACTOR_BODIES.get(primary.name)
-        delegated: list[tuple[int, int, list[_Actor], int | None]] = []
+        delegated: list[tuple[int, int, list[ActorMention], int | None]] = []
         if preset is not None:
             items = preset
         else:
@@ -241,10 +243,10 @@ class _Builder:
 
     def _deliverables(
         self,
-        item: _Item,
+        item: Product,
         label: str,
         verb: str,
-        actor: _Actor,
+        actor: ActorMention,
         partners: list[str],
         actor_reasons: list[str],
         clause_start: int,
@@ -345,8 +347,8 @@ _DELEGATE_INF_RE = re.compile(r"\s*(?:,[^;,]{0,80},\s*)?to\s+(?=[a-z])")
 
 
 def _delegations(
-    z0: int, z1: int, ctx: _Context
-) -> list[tuple[int, int, list[_Actor], int | None]]:
+    z0: int, z1: int, ctx: ReadingContext
+) -> list[tuple[int, int, list[ActorMention], int | None]]:
     """ "to invite the X Council to report", "to encourage Member States to consider the
     convening of a conference": what others are asked to do is not the actor's product.
 
@@ -354,7 +356,7 @@ def _delegations(
     when a UN actor is invited or requested; nothing for States or for "encourage/urge".
     """
     masked = ctx.masked
-    result: list[tuple[int, int, list[_Actor], int | None]] = []
+    result: list[tuple[int, int, list[ActorMention], int | None]] = []
     for found in _DELEGATE_RE.finditer(masked, z0, z1):
         if result and found.start() < result[-1][1]:
             continue

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .actors import ActorTable
+from .deadlines import BODY_NAMES as _BODY_NAMES
 from .lexicon import lexicon
 
 _LEX = lexicon()
@@ -178,6 +179,12 @@ _OF_SOMETHING_RE = re.compile(r"\s+of\s+(?:the\s+)?(?!United\s+Nations\b)[A-Z]")
 
 _OF_OWNER_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 
+_BARE_PRESIDENT_RE = re.compile(r"(?:the\s+)?President\b(?=\s*,?\s+(?:to|also|further)\b)")
+_ITS_OFFICER_RE = re.compile(
+    r"(?:its|their)\s+(?P<title>Chair(?:-Rapporteur|person)?s?|Co-Chairs?|Bureau|President|"
+    r"secretariat)\b(?=\s*,?\s+(?:to|also|further)\b)",
+    re.IGNORECASE,
+)
 _IT_RE = re.compile(r"(?:it|them)\b(?=\s*,?\s+(?:to|also|further)\b)")
 
 _PRONOUN_RE = re.compile(r"(?:him|her)\b(?=\s*,?\s+(?:to|also|further|once)\b)")
@@ -216,7 +223,9 @@ _NOT_UN_RE = re.compile(
 
 
 @dataclass
-class _Clause:
+class Clause:
+    """One operative verb and what follows it up to the next one."""
+
     start: int  # where the verb starts
     verb_end: int
     end: int
@@ -224,7 +233,9 @@ class _Clause:
 
 
 @dataclass
-class _Actor:
+class ActorMention:
+    """An actor as a request names it: canonical name, printed words and span."""
+
     name: str
     printed: str
     start: int
@@ -235,7 +246,9 @@ class _Actor:
 
 
 @dataclass
-class _Context:
+class ReadingContext:
+    """What every step reads: the text, its masked copy, the body and the alias table."""
+
     text: str
     masked: str
     body: str | None
@@ -246,7 +259,7 @@ class _Context:
     acabq: bool = False
     #: the body the paragraph last named as an actor ("establishes a working group ... and
     #: requests it to"): what "it" refers to; reset at each paragraph
-    last_body: _Actor | None = None
+    last_body: ActorMention | None = None
 
 
 def _printed(text: str) -> str:
@@ -295,7 +308,7 @@ def _mechanism_index(masked: str, table: ActorTable) -> list[tuple[str, int, boo
     return found
 
 
-def _resolve_backref(word: str, pos: int, ctx: _Context) -> str | None:
+def _resolve_backref(word: str, pos: int, ctx: ReadingContext) -> str | None:
     word = " ".join(word.lower().split())
     if word.startswith("special rapporteur"):
         prefixes: tuple[str, ...] = ("special rapporteur",)
@@ -359,7 +372,7 @@ def _resolve_backref(word: str, pos: int, ctx: _Context) -> str | None:
 _SPACED_HYPHEN_RE = re.compile(r"(?<=[A-Za-z]) (?=-[A-Za-z])")
 
 
-def _match_spaced_hyphen(pos: int, end: int, ctx: _Context) -> tuple[str, int] | None:
+def _match_spaced_hyphen(pos: int, end: int, ctx: ReadingContext) -> tuple[str, int] | None:
     """The alias table on "the Secretary -General" as a PDF layout leaves it: matched with
     the space before the hyphen left out, the end mapped back to the text."""
     window = ctx.masked[pos : min(end, pos + 200)]
@@ -373,7 +386,7 @@ def _match_spaced_hyphen(pos: int, end: int, ctx: _Context) -> tuple[str, int] |
     return name, pos + (kept[stop - 1] + 1 if stop else 0)
 
 
-def _parse_actor_at(pos: int, end: int, ctx: _Context) -> _Actor | None:
+def _parse_actor_at(pos: int, end: int, ctx: ReadingContext) -> ActorMention | None:
     masked = ctx.masked
     hit = ctx.table.match_at(masked, pos, end) or _match_spaced_hyphen(pos, end, ctx)
     if hit and hit[0] == "Secretariat":
@@ -382,7 +395,7 @@ def _parse_actor_at(pos: int, end: int, ctx: _Context) -> _Actor | None:
         if owned and ctx.table.kinds.get(owned[0], "") not in ("state", "body"):
             # "the secretariat of the United Nations Conference on Trade and Development"
             printed = _printed(ctx.text[pos : owned[1]])
-            return _Actor(f"{owned[0]} secretariat", printed, pos, owned[1], True)
+            return ActorMention(f"{owned[0]} secretariat", printed, pos, owned[1], True)
     if hit and _OF_SOMETHING_RE.match(masked, hit[1], end):
         hit = None  # "the secretariat of the Convention" is not the Secretariat
     if hit:
@@ -397,7 +410,7 @@ def _parse_actor_at(pos: int, end: int, ctx: _Context) -> _Actor | None:
             longer = _printed(named.group("name"))
             if not ctx.table.match(longer) and name.lower() in longer.lower()[: len(name) + 5]:
                 pass
-        return _Actor(name, printed, pos, stop, True, state=kind == "state")
+        return ActorMention(name, printed, pos, stop, True, state=kind == "state")
     pronoun = _PRONOUN_RE.match(masked, pos, end)
     if pronoun:  # "Takes note of the report of the Secretary-General, and requests him to"
         named = None
@@ -405,20 +418,35 @@ def _parse_actor_at(pos: int, end: int, ctx: _Context) -> _Actor | None:
             if ctx.table.kinds.get(name, "") not in ("state", "body", "system"):
                 named = name
         if named:
-            return _Actor(named, _printed(ctx.text[pos : pronoun.end()]), pos, pronoun.end(), True)
+            return ActorMention(
+                named, _printed(ctx.text[pos : pronoun.end()]), pos, pronoun.end(), True
+            )
         return None
+    president = _BARE_PRESIDENT_RE.match(masked, pos, end)
+    owner = ctx.table.match(f"President of the {_BODY_NAMES.get(ctx.body or '', '')}")
+    if president and owner:  # "requests the President to": the adopting body's President
+        printed = _printed(ctx.text[pos : president.end()])
+        return ActorMention(owner, printed, pos, president.end(), True)
+    officer = _ITS_OFFICER_RE.match(masked, pos, end)
+    if officer and ctx.last_body is not None:  # "requests its Chair to": the body's Chair
+        title = _printed(officer.group("title"))
+        name = f"{title[:1].upper()}{title[1:]} of the {ctx.last_body.name}"
+        printed = _printed(ctx.text[pos : officer.end()])
+        return ActorMention(
+            name, printed, pos, officer.end(), False, ["actor not in the alias table"]
+        )
     it = _IT_RE.match(masked, pos, end)
     if it:
         if ctx.last_body is None:
             return None
         last = ctx.last_body
-        return _Actor(last.name, _printed(ctx.text[pos : it.end()]), pos, it.end(), last.known,
+        return ActorMention(last.name, _printed(ctx.text[pos : it.end()]), pos, it.end(), last.known,
                       list(last.reasons))  # fmt: skip
     year = _YEAR_PREFIX_RE.match(masked, pos, end)
     if year:  # "the 2024 Social Forum"
         hit = ctx.table.match_at(masked, year.end(), end)
         if hit:
-            return _Actor(hit[0], _printed(ctx.text[pos : hit[1]]), pos, hit[1], True)
+            return ActorMention(hit[0], _printed(ctx.text[pos : hit[1]]), pos, hit[1], True)
     back = _BACKREF_RE.match(masked, pos, end)
     if back:
         resolved = _resolve_backref(back.group("word"), pos, ctx)
@@ -426,14 +454,14 @@ def _parse_actor_at(pos: int, end: int, ctx: _Context) -> _Actor | None:
         if resolved:
             if ctx.table.match(resolved) is None:
                 name = resolved[:1].upper() + resolved[1:]
-                return _Actor(
+                return ActorMention(
                     name, printed, pos, back.end(), False, ["actor not in the alias table"]
                 )
-            return _Actor(resolved, printed, pos, back.end(), True)
+            return ActorMention(resolved, printed, pos, back.end(), True)
         named = _NAMED_MECHANISM_RE.match(masked, pos, end)
         if not named:
             label = printed[4:] if printed.lower().startswith("the ") else printed
-            return _Actor(
+            return ActorMention(
                 label[:1].upper() + label[1:],
                 printed,
                 pos,
@@ -444,7 +472,7 @@ def _parse_actor_at(pos: int, end: int, ctx: _Context) -> _Actor | None:
     named = _NAMED_MECHANISM_RE.match(masked, pos, end)
     if named:
         name = _printed(named.group("name"))
-        return _Actor(
+        return ActorMention(
             name,
             _printed(ctx.text[pos : named.end()]),
             pos,
@@ -458,7 +486,7 @@ def _parse_actor_at(pos: int, end: int, ctx: _Context) -> _Actor | None:
         # "the Executive Director of the United Nations Office on Drugs and Crime"
         name = f"{_printed(head.group('title'))} of {owner[0]}"
         printed = _printed(ctx.text[pos : owner[1]])
-        return _Actor(name, printed, pos, owner[1], False, ["actor not in the alias table"])
+        return ActorMention(name, printed, pos, owner[1], False, ["actor not in the alias table"])
     committees = _MAIN_COMMITTEES_RE.match(masked, pos, end)
     if committees:  # "the Second and Third Committees", "the Main Committees"
         ordinals = re.findall(_MAIN_COMMITTEE, committees.group("name"))
@@ -468,21 +496,23 @@ def _parse_actor_at(pos: int, end: int, ctx: _Context) -> _Actor | None:
             name = f"{ordinals[0]} Committee" if ordinals else "Main Committees"
         printed = _printed(ctx.text[pos : committees.end()])
         reasons = ["actor not in the alias table"]
-        return _Actor(name, printed, pos, committees.end(), False, reasons)
+        return ActorMention(name, printed, pos, committees.end(), False, reasons)
     state = _STATE_RE.match(masked, pos, end)
     if state:
         government = _GOVERNMENT_RE.match(masked, pos, end)
         if government:  # "the Government of Haiti": that State, by its printed name
             name = _printed(ctx.text[government.start("name") : government.end("name")])
-            return _Actor(name, name, pos, government.end(), True, state=True)
+            return ActorMention(name, name, pos, government.end(), True, state=True)
         printed = _printed(ctx.text[pos : state.end()])
-        return _Actor("Member States", printed, pos, state.end(), True, state=True)
+        return ActorMention("Member States", printed, pos, state.end(), True, state=True)
     generic = _GENERIC_ACTOR_RE.match(masked, pos, end)
     if generic and not _NOT_UN_RE.search(generic.group("name")):
         name = _printed(ctx.text[generic.start("name") : generic.end("name")])
         name = name[:1].upper() + name[1:]
         printed = _printed(ctx.text[pos : generic.end()])
-        return _Actor(name, printed, pos, generic.end(), False, ["actor not in the alias table"])
+        return ActorMention(
+            name, printed, pos, generic.end(), False, ["actor not in the alias table"]
+        )
     return None
 
 
@@ -511,23 +541,25 @@ _NEW_BODY_RE = re.compile(
 )
 
 
-def _new_body(pos: int, end: int, ctx: _Context) -> _Actor | None:
+def _new_body(pos: int, end: int, ctx: ReadingContext) -> ActorMention | None:
     """The body a resolution establishes, by its printed name (flagged: not in the table)."""
     found = _NEW_BODY_RE.match(ctx.masked, pos, end)
     if not found:
         return None
     name = _printed(ctx.text[found.start("name") : found.end("name")])
     name = name[:1].upper() + name[1:]
-    return _Actor(name, name, pos, found.end(), False, ["actor not in the alias table"])
+    return ActorMention(name, name, pos, found.end(), False, ["actor not in the alias table"])
 
 
-def _parse_actors(start: int, end: int, ctx: _Context) -> tuple[list[_Actor], list[str]]:
+def _parse_actors(
+    start: int, end: int, ctx: ReadingContext
+) -> tuple[list[ActorMention], list[str]]:
     """Actors and partners printed in masked[start:end] (between the verb and the infinitive)."""
     masked = ctx.masked
     partners: list[str] = []
     intro = _PARTNER_INTRO_RE.search(masked, start, end)
     main_end = intro.start() if intro else end
-    actors: list[_Actor] = []
+    actors: list[ActorMention] = []
     cursor = start
     while cursor < main_end:
         skip = _ACTOR_SKIP_RE.match(masked, cursor, main_end)
@@ -550,7 +582,7 @@ def _parse_actors(start: int, end: int, ctx: _Context) -> tuple[list[_Actor], li
     return actors, partners
 
 
-def _partners_in(start: int, end: int, ctx: _Context) -> list[str]:
+def _partners_in(start: int, end: int, ctx: ReadingContext) -> list[str]:
     names: list[str] = []
     stop = re.compile(r";|\s+to\s+(?:" + _INFINITIVE_VERBS + r")\b", re.IGNORECASE).search(
         ctx.masked, start, end
@@ -582,7 +614,7 @@ _PHRASE_ADVERB_RE = re.compile(
 _THAT_RE = re.compile(r"\s*,?\s*that\s+")
 
 
-def _passive_request(masked: str, pos: int, end: int, ctx: _Context) -> bool:
+def _passive_request(masked: str, pos: int, end: int, ctx: ReadingContext) -> bool:
     """ "requests that such contributions ... be made available": no actor follows "that"."""
     that = _THAT_RE.match(masked, pos, end)
     if not that:
@@ -594,8 +626,8 @@ def _passive_request(masked: str, pos: int, end: int, ctx: _Context) -> bool:
 
 
 def _clauses(
-    masked: str, text: str, start: int, end: int, ctx: _Context | None = None
-) -> list[_Clause]:
+    masked: str, text: str, start: int, end: int, ctx: ReadingContext | None = None
+) -> list[Clause]:
     lead = _LEAD_RE.match(masked, start, end)
     first_verb_start = lead.start("verb") if lead else start
     first_verb_end = lead.end("verb") if lead else start
@@ -605,11 +637,11 @@ def _clauses(
             continue  # "and further to request that the study be made available before ...":
             # the same request goes on
         marks.append((found.start("verb"), found.end("verb")))
-    clauses: list[_Clause] = []
+    clauses: list[Clause] = []
     for index, (verb_start, verb_end) in enumerate(marks):
         clause_end = marks[index + 1][0] if index + 1 < len(marks) else end
         clauses.append(
-            _Clause(
+            Clause(
                 verb_start,
                 verb_end,
                 clause_end,
@@ -629,7 +661,7 @@ def _first_break(masked: str, z0: int, z1: int) -> int:
     return found.start() if found else z1
 
 
-def _partners_in_clause(z0: int, z1: int, ctx: _Context) -> list[str]:
+def _partners_in_clause(z0: int, z1: int, ctx: ReadingContext) -> list[str]:
     names: list[str] = []
     for intro in _PARTNER_INTRO_RE.finditer(ctx.masked, z0, z1):
         for name in _partners_in(intro.end(), z1, ctx):

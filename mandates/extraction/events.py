@@ -10,7 +10,7 @@ from enum import Enum
 from .clauses import (
     _GLUE_RE,
     _NEXT_VERB_RE,
-    _Context,
+    ReadingContext,
 )
 from .deadlines import (
     BODY_PATTERN,
@@ -74,7 +74,7 @@ _EXTENT_STOP_RE = re.compile(
 
 
 @dataclass
-class _Item:
+class Product:
     """A product being assembled from the events of one clause."""
 
     kind: str
@@ -88,7 +88,7 @@ class _Item:
     bodies: list[str] = field(default_factory=list)
     recurring: str | None = None
     extent_end: int = 0
-    shares_with: _Item | None = None
+    shares_with: Product | None = None
     included: bool = False  # "to include in his report ...": maybe a report named before
     context: bool = False  # "... in the context of his next report": where the rest goes
     if_dated: bool = False  # "to keep the Assembly informed": a product only with a deadline
@@ -107,11 +107,13 @@ class EventType(Enum):
 
 
 @dataclass
-class _Event:
+class Event:
+    """One event of a clause, of an ``EventType``, in text order."""
+
     pos: int
     end: int
     type: EventType
-    item: _Item | None = None
+    item: Product | None = None
     kind: str = ""
     mention: object | None = None
     bodies: list[str] = field(default_factory=list)
@@ -133,7 +135,7 @@ _ANY_SESSION_RE = re.compile(
 )
 
 
-def _that_session(masked: str, z0: int, z1: int, ctx: _Context) -> list[SessionMention]:
+def _that_session(masked: str, z0: int, z1: int, ctx: ReadingContext) -> list[SessionMention]:
     """ "... provisional agenda of its Nth session ..., and requests a report at that session"."""
     result = []
     for found in _THAT_SESSION_RE.finditer(masked, z0, z1):
@@ -156,17 +158,17 @@ def _that_session(masked: str, z0: int, z1: int, ctx: _Context) -> list[SessionM
 def _events(
     z0: int,
     z1: int,
-    ctx: _Context,
+    ctx: ReadingContext,
     *,
     decide: bool,
     actor_body: str | None = None,
     subject: bool = False,
-) -> list[_Event]:
+) -> list[Event]:
     """The events of masked[z0:z1]; ``subject``: the clause opens with its product as the
     subject of a passive ("that the summary report ... will be prepared by X")."""
     masked = ctx.masked
     low = masked[z0:z1].lower()
-    events: list[_Event] = []
+    events: list[Event] = []
     sessions = (
         find_sessions(
             masked, z0, z1, body=ctx.body, session=ctx.session, default_council=ctx.default_council
@@ -180,11 +182,11 @@ def _events(
     session_ends = [m.end for m in sessions]
     sessions = [m for m in sessions if not _belongs_to_reference(masked, z0, m.start)]
     for mention in sessions:
-        events.append(_Event(mention.start, mention.end, EventType.SESSION, mention=mention))
+        events.append(Event(mention.start, mention.end, EventType.SESSION, mention=mention))
     has_month = any(month in low for month in _MONTH_NAMES)
     for date_mention in find_dates(masked, z0, z1) if has_month else ():
         events.append(
-            _Event(date_mention.start, date_mention.end, EventType.DATE, mention=date_mention)
+            Event(date_mention.start, date_mention.end, EventType.DATE, mention=date_mention)
         )
         taken.append((date_mention.start, date_mention.end))
 
@@ -201,16 +203,14 @@ def _events(
             if code and code not in bodies:
                 bodies.append(code)
         if bodies:
-            events.append(_Event(found.start(), found.end(), EventType.BODIES, bodies=bodies))
+            events.append(Event(found.start(), found.end(), EventType.BODIES, bodies=bodies))
     has_recur = any(word in low for word in _RECUR_WORDS)
     for found in RECUR_RE.finditer(masked, z0, z1) if has_recur else ():
         if free(found.start(), found.end()):
             events.append(
-                _Event(
-                    found.start(), found.end(), EventType.RECURRENCE, recurring=recurrence(found)
-                )
+                Event(found.start(), found.end(), EventType.RECURRENCE, recurring=recurrence(found))
             )
-    seen_kinds: dict[str, _Item] = {}
+    seen_kinds: dict[str, Product] = {}
     noun_spans: list[tuple[int, int]] = []
     for found in VERB_PRODUCT_RE.finditer(masked, z0, z1):
         if decide:
@@ -239,9 +239,9 @@ def _events(
             noun = found.group("inc_noun").lower()
             kind = "report" if noun.startswith("report") else "oral update"
             noun_start, noun_end = found.start("inc_noun"), found.end("inc_noun")
-        item = _Item(kind, 1, None, noun_start, noun_end, masked[noun_start:noun_end], "")
+        item = Product(kind, 1, None, noun_start, noun_end, masked[noun_start:noun_end], "")
         item.extent_end = _extent(masked, noun_end, z1)
-        events.append(_Event(noun_start, noun_end, EventType.PRODUCT, item=item, kind=kind))
+        events.append(Event(noun_start, noun_end, EventType.PRODUCT, item=item, kind=kind))
         noun_spans.append((noun_start, noun_end))
         if found.group("keep"):
             item.if_dated = True
@@ -258,13 +258,13 @@ def _events(
             continue
         noun = found.group("noun")
         kind = "oral update" if "update" in noun.lower() else "report"
-        item = _Item(kind, 1, None, noun_start, noun_end, noun, found.group("mods") or "")
+        item = Product(kind, 1, None, noun_start, noun_end, noun, found.group("mods") or "")
         item.included = True
         item.context = True
         item.extent_end = noun_end
         if "annual" in item.mods.lower():
             item.recurring = "annual"
-        events.append(_Event(noun_start, noun_end, EventType.PRODUCT, item=item, kind=kind))
+        events.append(Event(noun_start, noun_end, EventType.PRODUCT, item=item, kind=kind))
         noun_spans.append((found.start(), noun_end))
     for found in noun_matches(masked, z0, z1):
         if not free(found.start("noun"), found.end("noun")):
@@ -302,7 +302,7 @@ def _events(
                 continue
             if kind in seen_kinds:
                 events.append(
-                    _Event(found.start(), found.end(), EventType.ANAPHOR, item=seen_kinds[kind])
+                    Event(found.start(), found.end(), EventType.ANAPHOR, item=seen_kinds[kind])
                 )
                 continue
             if det != "the" and kind == "report" and decide:
@@ -316,7 +316,7 @@ def _events(
             continue
         following = masked[found.end() : min(z1, found.end() + 200)]
         count, listed = count_of(det, noun, following)
-        item = _Item(kind, count, listed, np_start, found.end(), noun, mods)
+        item = Product(kind, count, listed, np_start, found.end(), noun, mods)
         if det in ("annual",) or "annual" in mods.lower():
             item.recurring = "annual"
         elif "biennial" in mods.lower():
@@ -327,7 +327,7 @@ def _events(
             if each:
                 item.extent_end = max(item.extent_end, found.end() + each.end())
         seen_kinds.setdefault(kind, item)
-        events.append(_Event(np_start, found.end(), EventType.PRODUCT, item=item, kind=kind))
+        events.append(Event(np_start, found.end(), EventType.PRODUCT, item=item, kind=kind))
     events.sort(key=lambda ev: (ev.pos, ev.type != EventType.PRODUCT))
     events = [e for e in events if not _in_event_purpose(e, events, masked)]
     if any(e.item is not None and e.item.context for e in events):
@@ -404,7 +404,7 @@ _NEXT_REPORT_RE = re.compile(
 )
 
 
-def _carried_by_other(event: _Event, events: list[_Event], masked: str, z0: int, z1: int) -> bool:
+def _carried_by_other(event: Event, events: list[Event], masked: str, z0: int, z1: int) -> bool:
     """ "to provide an update on X in his next report", "to prepare an analysis ... in his next
     report": the product named in the same verb phrase is what that report carries; the
     report is only a product of its own when nothing else is asked in the phrase."""
@@ -435,7 +435,7 @@ _COORDINATED_RE = re.compile(
 )
 
 
-def _in_event_purpose(event: _Event, events: list[_Event], masked: str) -> bool:
+def _in_event_purpose(event: Event, events: list[Event], masked: str) -> bool:
     """ "to convene a meeting, on 1 May, to mark the Day to contribute to developing
     strategies": an "other" product named in the purpose of a meeting is not requested."""
     if event.type != EventType.PRODUCT or event.kind != "other":
@@ -508,11 +508,11 @@ _DEFINITE = {
 _WEAK_KINDS = {"seminar", "meeting", "consultation", "report", "study", "compilation"}
 
 
-def _weak(events: list[_Event], found: object, kind: str) -> None:
+def _weak(events: list[Event], found: object, kind: str) -> None:
     """Remember a product named after a preposition, as a last resort for a bare deadline."""
     if kind not in _WEAK_KINDS:
         return
     noun = found.group("noun")  # type: ignore[attr-defined]
-    item = _Item(kind, 1, None, found.start(), found.end(), noun, found.group("mods"))  # type: ignore[attr-defined]
+    item = Product(kind, 1, None, found.start(), found.end(), noun, found.group("mods"))  # type: ignore[attr-defined]
     item.extent_end = found.end()  # type: ignore[attr-defined]
-    events.append(_Event(found.start(), found.end(), EventType.WEAK, item=item, kind=kind))  # type: ignore[attr-defined]
+    events.append(Event(found.start(), found.end(), EventType.WEAK, item=item, kind=kind))  # type: ignore[attr-defined]

@@ -14,9 +14,9 @@ from .deadlines import (
 )
 from .events import (
     _EVENT_KINDS,
+    Event,
     EventType,
-    _Event,
-    _Item,
+    Product,
 )
 from .kinds import (
     PRODUCE_VERBS,
@@ -50,7 +50,7 @@ _VERB_THEN_BODY_RE = re.compile(
 )
 
 
-def _verb_then_product(events: list[_Event], index: int, masked: str) -> bool:
+def _verb_then_product(events: list[Event], index: int, masked: str) -> bool:
     """ "to present to the Council[, ...,] a report": the body event sits between a production
     verb and its object, which is the next new product (before any session or anaphor)."""
     event = events[index]
@@ -69,7 +69,7 @@ def _verb_then_product(events: list[_Event], index: int, masked: str) -> bool:
 _VERB_NOT_BODY_RE = re.compile(r";|\band\s+(?:also\s+)?to\s+(?!the\b)\w+", re.IGNORECASE)
 
 
-def _sessions_before_object(events: list[_Event], index: int, next_d: _Event, masked: str) -> bool:
+def _sessions_before_object(events: list[Event], index: int, next_d: Event, masked: str) -> bool:
     """ "to submit to the Council, at its Nth session, and to the Assembly, at its Mth session,
     a report": bodies and sessions listed between a production verb and its object all wait
     for that object (no anaphor, no new verb and no long gap between)."""
@@ -80,13 +80,13 @@ def _sessions_before_object(events: list[_Event], index: int, next_d: _Event, ma
     return all(e.type in (EventType.SESSION, EventType.BODIES) for e in between)
 
 
-def _pair(events: list[_Event], masked: str) -> list[_Item]:
-    items: list[_Item] = []
-    focus: _Item | None = None
+def _pair(events: list[Event], masked: str) -> list[Product]:
+    items: list[Product] = []
+    focus: Product | None = None
     pending: list[object] = []
     pending_bodies: list[str] = []
     pending_recur: str | None = None
-    forward: _Item | None = None
+    forward: Product | None = None
     for index, event in enumerate(events):
         if event.type == EventType.PRODUCT:
             item = event.item

@@ -89,7 +89,7 @@ from dataclasses import dataclass, replace
 
 from .actors import ActorTable
 from .building import (
-    _Builder,
+    Builder,
 )
 from .clauses import (
     _ADVERBS,
@@ -102,10 +102,10 @@ from .clauses import (
     _REQUEST_RE,
     _SUBJUNCTIVE_RE,
     _TASK_NOUNS,
-    _Actor,
-    _Clause,
+    ActorMention,
+    Clause,
+    ReadingContext,
     _clauses,
-    _Context,
     _find_infinitive,
     _new_body,
     _parse_actor_at,
@@ -118,7 +118,7 @@ from .deadlines import (
     find_sessions,
 )
 from .events import (
-    _Item,
+    Product,
     _that_session,
 )
 from .ordinals import ORDINAL_PATTERN
@@ -263,7 +263,7 @@ def extract_requests(
     masked = mask(text)
     if "we " in masked.lower():  # an outcome document adopted as a whole, in the first person
         masked = _first_person_to_third(masked)
-    ctx = _Context(
+    ctx = ReadingContext(
         text=text,
         masked=masked,
         body=body,
@@ -272,13 +272,13 @@ def extract_requests(
         mechanisms=None,
         acabq="Administrative and Budgetary Questions" in masked,
     )
-    builder = _Builder(ctx)
+    builder = Builder(ctx)
     consideration: Consideration | None = None
     notes: list[TakenNote] = []
     for paragraph in operative:
         ctx.last_body = None
         units = _units(paragraph, text)
-        inherited: tuple[str, list[_Actor], list[str], str] | None = None
+        inherited: tuple[str, list[ActorMention], list[str], str] | None = None
         for label, start, end, is_sub in units:
             if start >= end:
                 continue
@@ -287,7 +287,7 @@ def extract_requests(
             if is_sub and inherited and infinitive_start and not own_verb:
                 verb, actor_list, partner_list, mode = inherited
                 if mode == "decide":
-                    pseudo = _Clause(start, start, end, verb)
+                    pseudo = Clause(start, start, end, verb)
                     found = _consideration(pseudo, label, ctx, force=True)
                     if found is not None and (
                         consideration is None or consideration.session is None
@@ -337,7 +337,7 @@ _AGENDA_KINDS = {"report", "oral update", "study", "compilation"}
 
 
 def _agenda_deadlines(
-    operative: list[OperativeParagraph], deliverables: list[Deliverable], ctx: _Context
+    operative: list[OperativeParagraph], deliverables: list[Deliverable], ctx: ReadingContext
 ) -> None:
     """ "7. Requests the Secretary-General to submit a report on X; 8. Decides to include in
     the provisional agenda of its Nth session the item X": the report that the paragraph
@@ -443,7 +443,7 @@ def _first_person_to_third(masked: str) -> str:
 
 
 def _annex_requests(
-    annexes: list[Annex], builder: _Builder, ctx: _Context, footnotes: list[Footnote]
+    annexes: list[Annex], builder: Builder, ctx: ReadingContext, footnotes: list[Footnote]
 ) -> None:
     """The requests of an adopted declaration or programme in the annex, flagged."""
     first_mandate, first_deliverable = len(builder.mandates), len(builder.deliverables)
@@ -490,15 +490,15 @@ def _units(paragraph: OperativeParagraph, text: str) -> list[tuple[str, int, int
 
 
 def _clause(
-    clause: _Clause,
+    clause: Clause,
     label: str,
-    builder: _Builder,
-    ctx: _Context,
+    builder: Builder,
+    ctx: ReadingContext,
     footnotes: list[Footnote],
     paragraph: OperativeParagraph,
     notes: list[TakenNote],
     unit_end: int,
-) -> tuple[str, list[_Actor], list[str], str] | None:
+) -> tuple[str, list[ActorMention], list[str], str] | None:
     masked = ctx.masked
     verb_words = " ".join(masked[clause.start : clause.verb_end].split())
     if _ENCOURAGE_RE.match(verb_words):
@@ -548,6 +548,7 @@ def _clause(
         if found:
             actors, partners = _parse_actors(found.start("rest"), found.end("rest") + 40, ctx)
             if actors and not actors[0].state:
+                ctx.last_body = actors[0]  # "... shall hold a session, and requests its Chair to"
                 builder.request(
                     label,
                     clause.start,
@@ -606,7 +607,7 @@ def _clause(
                 return (clause.verb, [mechanism], [], "request")
         make = _DECIDE_MAKE_RE.search(masked, clause.verb_end, clause.end)
         body_name = BODY_NAMES.get(ctx.body or "", "Human Rights Council")
-        actor = _Actor(body_name, body_name, clause.start, clause.start, True)
+        actor = ActorMention(body_name, body_name, clause.start, clause.start, True)
         scheduled = _SCHEDULED_RE.match(
             masked, clause.verb_end, clause.end
         ) or _SCHEDULED_TOPIC_RE.match(masked, clause.verb_end, clause.end)
@@ -623,7 +624,7 @@ def _clause(
                     "panel" if "panel" in noun.lower() or "dialogue" in noun.lower() else "meeting"
                 )
                 mods = scheduled.group("mods") or ""
-                item = _Item(
+                item = Product(
                     kind, 1, None, scheduled.start("mods"), scheduled.end("noun"), noun, mods
                 )
                 item.dues.append(mentions[0])
@@ -660,7 +661,7 @@ def _clause(
 
 
 def _consideration(
-    clause: _Clause, label: str, ctx: _Context, *, force: bool = False
+    clause: Clause, label: str, ctx: ReadingContext, *, force: bool = False
 ) -> Consideration | None:
     masked = ctx.masked
     verb_words = " ".join(masked[clause.start : clause.verb_end].split()).lower()

@@ -361,3 +361,33 @@ def test_actor_with_a_space_before_its_hyphen_as_pdfs_leave_it():
         "the Secretary -General",
         False,
     )
+
+
+def test_a_functional_commission_from_the_lexicon_dates_a_report():
+    """The Commission on Science and Technology for Development is one lexicon entry."""
+    r = ga(
+        "1. Requests the Secretary-General to submit a report on canals to the Commission on "
+        "Science and Technology for Development at its thirtieth session;"
+    )
+    assert rows(r) == [("1", "Secretary-General", "report", ("CSTD", 30, "at"))]
+
+
+def test_its_chair_is_the_chair_of_the_body_just_named():
+    r = ga(
+        "1. Decides that the Preparatory Committee shall hold an organizational session in 2027, "
+        "and requests its Chair to present a progress report to the General Assembly at its "
+        "eighty-second session;"
+    )
+    assert rows(r) == [("1", "Chair of the Preparatory Committee", "report", ("GA", 82, "at"))]
+
+
+def test_the_president_alone_is_the_president_of_the_adopting_body():
+    r = run(
+        "1. Decides that the intersessional meeting shall be chaired by the President of the "
+        "Council, and requests the President to present a summary of the meeting to the Council "
+        "at its sixty-second session;",
+        body="HRC",
+        session=60,
+    )
+    assert rows(r) == [("1", "President of the Human Rights Council", "report", ("HRC", 62, "at"))]
+    assert not r.deliverables[0].needs_review
