@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mandates', '0010_feed_versions'),
+        ('mandates', '0011_session_planner'),
     ]
 
     operations = [
