@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mandates', '0011_session_planner'),
+        ('mandates', '0012_review_history'),
     ]
 
     operations = [
