@@ -99,7 +99,10 @@ class ResolutionSerializer(serializers.ModelSerializer):
     body = serializers.CharField(source="body.code")
     session = serializers.IntegerField(source="session.number", allow_null=True)
     superseded_by = serializers.CharField(source="superseded_by.symbol", allow_null=True)
-    drafts = serializers.SlugRelatedField(many=True, read_only=True, slug_field="symbol")
+    # many=True makes this a ManyRelatedField at run time; the stubs cannot follow __new__.
+    drafts = serializers.SlugRelatedField(  # type: ignore[var-annotated]
+        many=True, read_only=True, slug_field="symbol"
+    )
     deliverables = serializers.SerializerMethodField()
 
     class Meta:
