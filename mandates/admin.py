@@ -281,6 +281,9 @@ class ResolutionAdmin(SimpleHistoryAdmin):
             .order_by("position")
         ):
             deliverables.setdefault(item.mandate.paragraph_label, []).append(item)
+        rules_by_body: dict[int, list[models.DueDateRule]] = {}
+        for rule in models.DueDateRule.objects.all():  # one read for every explanation
+            rules_by_body.setdefault(rule.body_id, []).append(rule)
         blocks = []
         for paragraph in obj.paragraphs.filter(part=models.Paragraph.Part.OPERATIVE):
             items = deliverables.get(paragraph.number, [])
@@ -302,7 +305,12 @@ class ResolutionAdmin(SimpleHistoryAdmin):
                         reverse("admin:mandates_deliverable_change", args=[item.pk]),
                         item.title or item.get_kind_display(),
                         item.mandate.actor or item.mandate.actor_text,
-                        _due_label(item),
+                        _due_label(
+                            item,
+                            rules_by_body.get(item.due_session.body_id, [])
+                            if item.due_session
+                            else [],
+                        ),
                         item.get_review_status_display(),
                     )
                     for item in items
@@ -388,15 +396,15 @@ def _text_list(texts: list[str]):
     )
 
 
-def _due_label(item: models.Deliverable) -> str:
-    """ "HRC 65 (at), due 2027-04-05 (HRC 65 opens 14 Jun 2027 (estimated) - 70 days ...)"."""
+def _due_label(item: models.Deliverable, rules: list | None = None) -> str:
+    """ "HRC 65 (at), due 2027-04-05 (HRC 65 opens 14 Jun 2027 (estimated) - 70 days ...)";
+    `rules`: the body's due-date rules, read once for a list."""
     parts = []
     if item.due_session:
         parts.append(f"{item.due_session} ({item.due_relation or 'at'})")
     if item.due_date:
-        parts.append(
-            f"due {item.due_date.isoformat()} ({schedule.deliverable_due_explain(deliverable=item)})"
-        )
+        why = schedule.deliverable_due_explain(deliverable=item, rules=rules)
+        parts.append(f"due {item.due_date.isoformat()} ({why})")
     return ", ".join(parts) or str(_("no deadline"))
 
 
