@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.conf import settings
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema_field
@@ -36,6 +38,7 @@ class DueSerializer(serializers.Serializer):
 class DeliverableSerializer(serializers.ModelSerializer):
     uid = serializers.UUIDField(read_only=True)
     resolution = serializers.CharField(source="mandate.resolution.symbol")
+    resolution_status = serializers.CharField(source="mandate.resolution.status")
     paragraph = serializers.CharField(source="mandate.paragraph_label")
     verb = serializers.CharField(source="mandate.verb")
     actor = serializers.SerializerMethodField()
@@ -50,6 +53,7 @@ class DeliverableSerializer(serializers.ModelSerializer):
         fields = [
             "uid",
             "resolution",
+            "resolution_status",
             "paragraph",
             "verb",
             "actor",
@@ -116,12 +120,20 @@ class DeliverableSerializer(serializers.ModelSerializer):
 class ResolutionSerializer(serializers.ModelSerializer):
     body = serializers.CharField(source="body.code")
     session = serializers.IntegerField(source="session.number", allow_null=True)
+    superseded_by = serializers.CharField(source="superseded_by.symbol", allow_null=True)
+    # many=True makes this a ManyRelatedField at run time; the stubs cannot follow __new__.
+    drafts = serializers.SlugRelatedField(  # type: ignore[var-annotated]
+        many=True, read_only=True, slug_field="symbol"
+    )
     deliverables = serializers.SerializerMethodField()
 
     class Meta:
         model = Resolution
         fields = [
             "symbol",
+            "status",
+            "superseded_by",
+            "drafts",
             "body",
             "session",
             "number",
@@ -138,7 +150,8 @@ class ResolutionSerializer(serializers.ModelSerializer):
     @extend_schema_field(DeliverableSerializer(many=True))
     def get_deliverables(self, obj: Resolution) -> list[dict]:
         items = [d for mandate in obj.mandates.all() for d in mandate.deliverables.all()]
-        return DeliverableSerializer(items, many=True).data
+        # many=True gives a list (ReturnList); the stubs only know Serializer.data's dict.
+        return cast(list[dict], DeliverableSerializer(items, many=True).data)
 
 
 class DeliverableViewSet(viewsets.ReadOnlyModelViewSet):
@@ -158,13 +171,13 @@ class ResolutionViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = ResolutionSerializer
     lookup_field = "symbol"
     lookup_value_regex = "[^?#]+"
-    filterset_fields = ["symbol"]
+    filterset_fields = ["symbol", "status"]
 
     def get_queryset(self):
         deliverables = deliverable_list().visible_to(self.request.user)
         return (
-            Resolution.objects.select_related("body", "session")
-            .prefetch_related(Prefetch("mandates__deliverables", queryset=deliverables))
+            Resolution.objects.select_related("body", "session", "superseded_by")
+            .prefetch_related("drafts", Prefetch("mandates__deliverables", queryset=deliverables))
             .order_by("-adopted_on", "symbol")
         )
 

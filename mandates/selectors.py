@@ -12,6 +12,7 @@ from .models import (
     Body,
     Consideration,
     Deliverable,
+    DeliverableQuerySet,
     FeedToken,
     Paragraph,
     Resolution,
@@ -20,7 +21,7 @@ from .models import (
 )
 
 
-def deliverable_list() -> QuerySet[Deliverable]:
+def deliverable_list() -> DeliverableQuerySet:
     """Deliverables with what every list shows, in a constant number of queries."""
     return Deliverable.objects.select_related(
         "mandate__resolution__body", "mandate__actor", "due_session__body", "due_body"

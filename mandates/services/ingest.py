@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -44,6 +44,7 @@ from mandates.models import (
 )
 
 from .actors import actor_table_from_database
+from .drafts import draft_refusal, resolution_drafts_link
 from .schedule import (
     deliverable_due_date_refresh,
     due_session_not_in_calendar_reason,
@@ -194,12 +195,19 @@ def _ingest(
     except Exception as error:  # the extractor must not crash on input; if it does, say so
         logger.exception("extractor failed on %s", name)
         raise IngestError(f"the file could not be read ({type(error).__name__})") from error
+    refusal = draft_refusal(
+        status=result.status, symbol=result.symbol, draft_symbol=result.draft_symbol
+    )
+    if refusal:
+        raise IngestError(refusal)
     if not result.symbol or not result.body:
         raise IngestError("no resolution symbol or body could be found in the text")
     if not result.operative:
         raise IngestError(f"{result.symbol} has no operative paragraphs: is this the adopted text?")
     _lengths_check(result)
     existing = Resolution.objects.filter(symbol=result.symbol).first()
+    # `existing` is the row _store updates: remember the file a new version replaces.
+    replaced_file = existing.source_file.name if existing and existing.source_file else ""
     stored_file: str | None = None
     try:
         with transaction.atomic():
@@ -230,8 +238,8 @@ def _ingest(
         if stored_file:  # the rows are gone: do not leave the file behind either
             Resolution._meta.get_field("source_file").storage.delete(stored_file)
         raise
-    if existing and existing.source_file and existing.source_file.name != stored_file:
-        existing.source_file.storage.delete(existing.source_file.name)
+    if stored_file and replaced_file and replaced_file != stored_file:
+        Resolution._meta.get_field("source_file").storage.delete(replaced_file)
     logger.info("ingested %s as %s (%s)", name, result.symbol, outcome.status)
     return outcome
 
@@ -340,6 +348,7 @@ def _store(
     )
     changes += _store_consideration(resolution, result, paragraphs, may_delete=may_delete)
     changes += _propose_fulfilments(resolution, result)
+    changes += resolution_drafts_link(resolution=resolution, result=result)
     return resolution, changes
 
 
@@ -404,7 +413,10 @@ def _store_paragraphs(resolution: Resolution, result) -> dict[str, Paragraph]:
     return by_number
 
 
-def _keyed(items: Iterable, key: Callable) -> Iterator[tuple[tuple, object]]:
+T = TypeVar("T")
+
+
+def _keyed(items: Iterable[T], key: Callable[[T], tuple]) -> Iterator[tuple[tuple, T]]:
     """Natural keys that survive a new version: (key..., occurrence)."""
     seen: Counter = Counter()
     for item in items:

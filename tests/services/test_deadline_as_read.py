@@ -193,8 +193,8 @@ def test_a_due_session_a_person_cleared_is_not_linked_again(ingested):
 
 
 def test_the_migration_takes_back_what_older_rows_lost(ingested):
-    """Rows stored before migration 0013 had no due body, number or actor name."""
-    migration = __import__("mandates.migrations.0013_deadline_and_actor_as_read", fromlist=["x"])
+    """Rows stored before migration 0014 had no due body, number or actor name."""
+    migration = __import__("mandates.migrations.0014_deadline_and_actor_as_read", fromlist=["x"])
     resolution = Resolution.objects.get()
     Deliverable.objects.update(due_body=None, due_session_number=None)
     Mandate.objects.update(actor_name="")

@@ -45,7 +45,7 @@ def deadlines_and_actors_from_extraction(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("mandates", "0012_review_history"),
+        ("mandates", "0013_resolution_status_drafts"),
     ]
 
     operations = [
