@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -15,6 +15,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from rest_framework.authtoken.admin import TokenAdmin
+from rest_framework.authtoken.models import TokenProxy
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 from simple_history.utils import get_m2m_reverse_field_name
@@ -88,7 +90,7 @@ class SessionAdmin(SimpleHistoryAdmin):
     readonly_fields = ["sequence", "calendar", "session_calendar"]
     actions = ["mark_announced"]
 
-    @admin.action(description=_("Mark the dates as announced (confirmed)"))
+    @admin.action(description=_("Mark the dates as announced (confirmed)"), permissions=["change"])
     def mark_announced(self, request, queryset):
         count = 0
         for session in queryset.exclude(dates_status=models.Session.DatesStatus.ANNOUNCED):
@@ -116,7 +118,18 @@ class SessionAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         moved = {"start", "end", "dates_status", "main_part_end"} & set(form.changed_data)
-        if not (change and moved):
+        if not change or {"body", "number"} & set(form.changed_data):
+            super().save_model(request, obj, form, change)
+            linked = schedule.session_link_waiting_deliverables(session=obj)
+            if linked:
+                self.message_user(
+                    request,
+                    _("%(count)d deliverables read as due at %(session)s now have its dates.")
+                    % {"count": linked, "session": obj},
+                    messages.SUCCESS,
+                )
+            return
+        if not moved:
             super().save_model(request, obj, form, change)
             return
         count = schedule.session_reschedule(
@@ -205,18 +218,22 @@ class ResolutionAdmin(SimpleHistoryAdmin):
     list_display = [
         "symbol",
         "title",
+        "status",
         "body",
         "session",
         "adopted_on",
         "deliverable_count",
         "extractor_version",
     ]
-    list_filter = ["body", SessionFilter]
+    list_filter = ["status", "body", SessionFilter]
     search_fields = ["symbol", "title", "text"]
     list_select_related = ["body", "session__body"]
     date_hierarchy = "adopted_on"
     autocomplete_fields = ["session"]
     readonly_fields = [
+        "status",
+        "superseded_by",
+        "draft_list",
         "operative_part",
         "source_file",
         "source_name",
@@ -247,6 +264,22 @@ class ResolutionAdmin(SimpleHistoryAdmin):
     def deliverable_count(self, obj):
         return obj.deliverable_total
 
+    @admin.display(description=_("drafts"))
+    def draft_list(self, obj: models.Resolution):
+        """The L documents this adopted text superseded, linked."""
+        drafts = obj.drafts.order_by("symbol") if obj.pk else []
+        return (
+            format_html_join(
+                ", ",
+                '<a href="{}">{}</a>',
+                (
+                    (reverse("admin:mandates_resolution_change", args=[d.pk]), d.symbol)
+                    for d in drafts
+                ),
+            )
+            or "-"
+        )
+
     @admin.display(description=_("operative paragraphs and their deliverables"))
     def operative_part(self, obj: models.Resolution):
         """Each operative paragraph with its evidence marked and its deliverables listed."""
@@ -255,10 +288,13 @@ class ResolutionAdmin(SimpleHistoryAdmin):
         deliverables: dict[str, list[models.Deliverable]] = {}
         for item in (
             models.Deliverable.objects.filter(mandate__resolution=obj)
-            .select_related("mandate__actor", "due_session__body")
+            .select_related("mandate__actor", "due_session__body", "due_body")
             .order_by("position")
         ):
             deliverables.setdefault(item.mandate.paragraph_label, []).append(item)
+        rules_by_body: dict[int, list[models.DueDateRule]] = {}
+        for rule in models.DueDateRule.objects.all():  # one read for every explanation
+            rules_by_body.setdefault(rule.body_id, []).append(rule)
         blocks = []
         for paragraph in obj.paragraphs.filter(part=models.Paragraph.Part.OPERATIVE):
             items = deliverables.get(paragraph.number, [])
@@ -279,8 +315,13 @@ class ResolutionAdmin(SimpleHistoryAdmin):
                     (
                         reverse("admin:mandates_deliverable_change", args=[item.pk]),
                         item.title or item.get_kind_display(),
-                        item.mandate.actor or item.mandate.actor_text,
-                        _due_label(item),
+                        _actor_shown(item.mandate),
+                        _due_label(
+                            item,
+                            rules_by_body.get(item.due_session.body_id, [])
+                            if item.due_session
+                            else [],
+                        ),
                         item.get_review_status_display(),
                     )
                     for item in items
@@ -366,16 +407,23 @@ def _text_list(texts: list[str]):
     )
 
 
-def _due_label(item: models.Deliverable) -> str:
-    """ "HRC 65 (at), due 2027-04-05 (HRC 65 opens 14 Jun 2027 (estimated) - 70 days ...)"."""
+def _due_label(item: models.Deliverable, rules: list | None = None) -> str:
+    """ "HRC 65 (at), due 2027-04-05 (HRC 65 opens 14 Jun 2027 (estimated) - 70 days ...)";
+    `rules`: the body's due-date rules, read once for a list."""
     parts = []
     if item.due_session:
         parts.append(f"{item.due_session} ({item.due_relation or 'at'})")
+    elif item.due_session_not_in_calendar:
+        parts.append(f"{item.due_session_as_read} ({_('not in the calendar')})")
     if item.due_date:
-        parts.append(
-            f"due {item.due_date.isoformat()} ({schedule.deliverable_due_explain(deliverable=item)})"
-        )
+        why = schedule.deliverable_due_explain(deliverable=item, rules=rules)
+        parts.append(f"due {item.due_date.isoformat()} ({why})")
     return ", ".join(parts) or str(_("no deadline"))
+
+
+def _actor_shown(mandate: models.Mandate) -> str:
+    """The Actor, else the extractor's name for an actor outside the table, else the words."""
+    return str(mandate.actor or mandate.actor_name or mandate.actor_text)
 
 
 def _due_explanation_html(item: models.Deliverable):
@@ -525,6 +573,7 @@ class MandateAdmin(SimpleHistoryAdmin):
         "resolution",
         "paragraph_label",
         "actor",
+        "actor_name",
         "review_status",
         "needs_review",
     ]
@@ -534,8 +583,9 @@ class MandateAdmin(SimpleHistoryAdmin):
         "resolution__body",
         ("actor", admin.RelatedOnlyFieldListFilter),
     ]
-    search_fields = ["resolution__symbol", "quote", "actor__name", "actor_text"]
+    search_fields = ["resolution__symbol", "quote", "actor__name", "actor_name", "actor_text"]
     list_select_related = ["resolution", "actor"]
+    readonly_fields = ["actor_name"]
     autocomplete_fields = ["resolution", "paragraph", "actor", "partners"]
     inlines = [DeliverableInline]
     exclude = ["review_reasons"]
@@ -562,6 +612,7 @@ class DueFilter(admin.SimpleListFilter):
             ("next90", _("in the next 90 days")),
             ("overdue", _("overdue")),
             ("none", _("no due date")),
+            ("not_in_calendar", _("session not in the calendar")),
         ]
 
     def queryset(self, request, queryset):
@@ -573,6 +624,10 @@ class DueFilter(admin.SimpleListFilter):
             return queryset.filter(due_date__lt=today).exclude(progress__in=models.CLOSED_PROGRESS)
         if self.value() == "none":
             return queryset.filter(due_date__isnull=True)
+        if self.value() == "not_in_calendar":  # read from the text, no calendar row dates it
+            return queryset.filter(due_session=None, due_body__isnull=False).filter(
+                Q(due_session_number__isnull=False) | ~Q(due_relation="")
+            )
         return queryset
 
 
@@ -658,11 +713,11 @@ class DeliverableActions:
 
     @admin.action(description=_("Export selected to CSV"), permissions=["view"])
     def export_csv(self, request, queryset):
-        return deliverables_csv_response(queryset)
+        return deliverables_csv_response(queryset, personal_data=True)
 
     @admin.action(description=_("Export selected to Excel"), permissions=["view"])
     def export_xlsx(self, request, queryset):
-        return deliverables_xlsx_response(queryset)
+        return deliverables_xlsx_response(queryset, personal_data=True)
 
     def _with_form(self, request, queryset, form_class, action, title, apply, done_message):
         """An intermediate page: ask for the details, then apply to the selection."""
@@ -693,6 +748,7 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
         "kind",
         "due_session",
         "due_relation",
+        "due_as_read",
         "computed_due_date",
         "due_date",
         "review_status",
@@ -706,6 +762,7 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
         "needs_review",
         "no_longer_in_text",
         "kind",
+        ("mandate__resolution__status", admin.ChoicesFieldListFilter),
         ("mandate__resolution__body", admin.RelatedOnlyFieldListFilter),
         DueSessionFilter,
         ("mandate__actor", admin.RelatedOnlyFieldListFilter),
@@ -719,7 +776,7 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
         "mandate__resolution__title",
         "fulfilled_by",
     ]
-    list_select_related = ["mandate__actor", "mandate__resolution", "due_session__body"]
+    list_select_related = ["mandate__actor", "mandate__resolution", "due_session__body", "due_body"]
     autocomplete_fields = [
         "mandate",
         "due_session",
@@ -731,9 +788,11 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
     date_hierarchy = "due_date"
     readonly_fields = [
         "uid",
+        "draft",
         "evidence",
         "proposed_changes_list",
         "due_summary",
+        "due_as_read",
         "other_readings",
         "review_reasons_list",
         "sequence",
@@ -763,6 +822,7 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
             _("Deadline"),
             {
                 "fields": [
+                    "due_as_read",
                     "due_session",
                     "due_relation",
                     "stated_due_date",
@@ -787,6 +847,7 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
                     "fulfilled_by",
                     "fulfilled_on",
                     "predecessor",
+                    "draft",
                 ]
             },
         ),
@@ -852,7 +913,16 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
 
     @admin.display(description=_("actor"), ordering="mandate__actor__name")
     def actor(self, obj: models.Deliverable):
-        return obj.mandate.actor or obj.mandate.actor_text
+        return _actor_shown(obj.mandate)
+
+    @admin.display(description=_("due session as read"))
+    def due_as_read(self, obj: models.Deliverable):
+        """The deadline as the text gives it, marked when the calendar cannot date it."""
+        if not obj.due_session_as_read:
+            return "-"
+        if obj.due_session_not_in_calendar:
+            return f"{obj.due_session_as_read} ({_('not in the calendar')})"
+        return obj.due_session_as_read
 
     @admin.display(description=_("why this due date"))
     def due_summary(self, obj):
@@ -949,9 +1019,9 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
             raise PermissionDenied
         queryset = self.get_changelist_instance(request).get_queryset(request)
         return (
-            deliverables_csv_response(queryset)
+            deliverables_csv_response(queryset, personal_data=True)
             if fmt == "csv"
-            else deliverables_xlsx_response(queryset)
+            else deliverables_xlsx_response(queryset, personal_data=True)
         )
 
 
@@ -1109,7 +1179,7 @@ class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
     form = ReviewForm
     # Narrow enough for a laptop beside the admin's menu and filters (mandates/admin.css):
     # the reason comes right after what is to be decided, nothing runs off the edge.
-    list_display = ["title_or_kind", "reasons", "source", "actor", "due_session"]
+    list_display = ["title_or_kind", "reasons", "source", "actor", "due_session_shown"]
     list_filter = [
         ReviewStateFilter,
         ("mandate__resolution__body", admin.RelatedOnlyFieldListFilter),
@@ -1117,13 +1187,14 @@ class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
         "no_longer_in_text",
     ]
     search_fields = ["title", "quote", "mandate__resolution__symbol"]
-    list_select_related = ["mandate__actor", "mandate__resolution", "due_session__body"]
+    list_select_related = ["mandate__actor", "mandate__resolution", "due_session__body", "due_body"]
     autocomplete_fields = ["due_session", "assignees"]
     ordering = ["created_at", "pk"]
-    readonly_fields = ["evidence", "review_reasons_list", "due_summary"]
+    readonly_fields = ["evidence", "review_reasons_list", "due_as_read", "due_summary"]
     fields = [
         "evidence",
         "review_reasons_list",
+        "due_as_read",
         "due_summary",
         "reading",
         "decision",
@@ -1172,6 +1243,13 @@ class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
     paragraph = DeliverableAdmin.paragraph
     actor = DeliverableAdmin.actor
     due_summary = DeliverableAdmin.due_summary
+    due_as_read = DeliverableAdmin.due_as_read
+
+    @admin.display(description=_("due session"), ordering="due_session")
+    def due_session_shown(self, obj: models.Deliverable):
+        """The calendar session, else the session as read ("at CSW 61 (not in the calendar)")."""
+        return obj.due_session or self.due_as_read(obj)
+
     evidence = DeliverableAdmin.evidence
 
     @admin.display(description=_("source"), ordering="mandate__resolution__symbol")
@@ -1264,7 +1342,7 @@ class ProposedChangeAdmin(admin.ModelAdmin):
     autocomplete_fields = ["deliverable"]
     actions = ["accept", "dismiss"]
 
-    @admin.action(description=_("Accept the selected proposed changes"))
+    @admin.action(description=_("Accept the selected proposed changes"), permissions=["change"])
     def accept(self, request, queryset):
         accepted, refused = deliverable_services.proposed_changes_accept(changes=queryset)
         self.message_user(
@@ -1278,7 +1356,10 @@ class ProposedChangeAdmin(admin.ModelAdmin):
                 messages.WARNING,
             )
 
-    @admin.action(description=_("Dismiss the selected proposed changes (keep current values)"))
+    @admin.action(
+        description=_("Dismiss the selected proposed changes (keep current values)"),
+        permissions=["change"],
+    )
     def dismiss(self, request, queryset):
         count = queryset.filter(resolved=False).update(resolved=True)
         self.message_user(request, _("%(count)d change(s) dismissed.") % {"count": count})
@@ -1318,7 +1399,7 @@ class ConsiderationAdmin(SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return False  # read from the text by ingest
 
-    @admin.action(description=_("Confirm the selected considerations"))
+    @admin.action(description=_("Confirm the selected considerations"), permissions=["change"])
     def confirm(self, request, queryset):
         count = 0
         for consideration in queryset:  # one by one, so the history records who confirmed
@@ -1483,15 +1564,42 @@ class FeedTokenAdmin(admin.ModelAdmin):
     fields = ["user", "label", "calendar", "created_at", "revoked_at"]
     actions = ["revoke", "rotate"]
 
+    def get_queryset(self, request):
+        # The secret link is shown to its owner only (not to staff, not to superusers).
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                viewer_owns=ExpressionWrapper(
+                    Q(user_id=request.user.pk), output_field=BooleanField()
+                )
+            )
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        # A token belongs to one person for good: whose it is cannot change, and only a
+        # superuser creates tokens for someone else (the owner then sees the link on
+        # /calendars/); everyone else creates their own.
+        if obj is not None or not request.user.is_superuser:
+            return ["user", *self.readonly_fields]
+        return self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        if not change and not request.user.is_superuser:
+            obj.user = request.user
+        super().save_model(request, obj, form, change)
+
     @admin.display(description=_("private calendar"))
     def calendar(self, obj: models.FeedToken):
         if obj.pk is None:
             return _("The secret link appears once the token is saved.")
         if not obj.is_active:
             return _("revoked")
+        if not getattr(obj, "viewer_owns", False):
+            return _("only its owner sees the link")
         return calendar_links(reverse("mandates:feed_private", args=[obj.token]))
 
-    @admin.action(description=_("Revoke the selected tokens"))
+    @admin.action(description=_("Revoke the selected tokens"), permissions=["change"])
     def revoke(self, request, queryset):
         tokens = list(queryset.filter(revoked_at=None))
         for token in tokens:
@@ -1503,7 +1611,10 @@ class FeedTokenAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Rotate the selected tokens (revoke and issue new links)"))
+    @admin.action(
+        description=_("Rotate the selected tokens (revoke and issue new links)"),
+        permissions=["change"],
+    )
     def rotate(self, request, queryset):
         tokens = list(queryset.filter(revoked_at=None).select_related("user"))
         for token in tokens:
@@ -1518,6 +1629,43 @@ class FeedTokenAdmin(admin.ModelAdmin):
             % {"count": len(tokens)},
             messages.SUCCESS,
         )
+
+
+# --- API tokens (Django REST framework) ---------------------------------------------------
+admin.site.unregister(TokenProxy)
+
+
+@admin.register(TokenProxy)
+class ApiTokenAdmin(TokenAdmin):
+    """DRF's token admin, but a key is shown to its owner only; whoever creates a token
+    for someone else sees the key once, in the confirmation message, to hand it over."""
+
+    list_display = ("key_for_owner", "user", "created")
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                viewer_owns=ExpressionWrapper(
+                    Q(user_id=request.user.pk), output_field=BooleanField()
+                )
+            )
+        )
+
+    @admin.display(description=_("key"))
+    def key_for_owner(self, obj: TokenProxy) -> str:
+        return obj.key if getattr(obj, "viewer_owns", False) else f"{obj.key[:4]}…"
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            self.message_user(
+                request,
+                _("The key of the new token is %(key)s: hand it over now, it is not shown again.")
+                % {"key": obj.key},
+                messages.WARNING,
+            )
 
 
 @admin.register(models.FeedState)

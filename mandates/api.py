@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.conf import settings
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema_field
@@ -22,18 +24,26 @@ class SessionSerializer(serializers.ModelSerializer):
 
 
 class DueSerializer(serializers.Serializer):
+    """The deadline as the text gives it; `in_calendar` says whether a calendar session
+    dates it (`session_dates`). `next_session`: "at its next session", no number printed."""
+
     body = serializers.CharField(allow_null=True)
     session = serializers.IntegerField(allow_null=True)
     relation = serializers.CharField(allow_null=True)
     date = serializers.DateField(allow_null=True)
+    next_session = serializers.BooleanField()
+    in_calendar = serializers.BooleanField()
 
 
 class DeliverableSerializer(serializers.ModelSerializer):
     uid = serializers.UUIDField(read_only=True)
     resolution = serializers.CharField(source="mandate.resolution.symbol")
+    resolution_status = serializers.CharField(source="mandate.resolution.status")
     paragraph = serializers.CharField(source="mandate.paragraph_label")
     verb = serializers.CharField(source="mandate.verb")
     actor = serializers.SerializerMethodField()
+    actor_name = serializers.SerializerMethodField()
+    actor_text = serializers.CharField(source="mandate.actor_text")
     due = serializers.SerializerMethodField()
     session_dates = serializers.SerializerMethodField()
     calendar_url = serializers.SerializerMethodField()
@@ -43,9 +53,12 @@ class DeliverableSerializer(serializers.ModelSerializer):
         fields = [
             "uid",
             "resolution",
+            "resolution_status",
             "paragraph",
             "verb",
             "actor",
+            "actor_name",
+            "actor_text",
             "kind",
             "count",
             "title",
@@ -72,15 +85,28 @@ class DeliverableSerializer(serializers.ModelSerializer):
     def get_actor(self, obj: Deliverable) -> str:
         return obj.mandate.actor.name if obj.mandate.actor else obj.mandate.actor_text
 
+    @extend_schema_field(serializers.CharField())
+    def get_actor_name(self, obj: Deliverable) -> str:
+        """The extractor's name: the Actor's, or `actor_name` for one outside the table."""
+        mandate = obj.mandate
+        return mandate.actor.name if mandate.actor else mandate.actor_name
+
     @extend_schema_field(DueSerializer(allow_null=True))
     def get_due(self, obj: Deliverable) -> dict | None:
-        if not obj.due_session and not obj.stated_due_date:
+        session = obj.due_session
+        if not session and not obj.due_body_id and not obj.stated_due_date:
             return None
+        if session:
+            body, number = session.body.code, session.number
+        else:
+            body, number = (obj.due_body.code if obj.due_body_id else None), obj.due_session_number
         return {
-            "body": obj.due_session.body.code if obj.due_session else None,
-            "session": obj.due_session.number if obj.due_session else None,
+            "body": body,
+            "session": number,
             "relation": obj.due_relation or None,
             "date": obj.stated_due_date,
+            "next_session": session is None and obj.due_next_session,
+            "in_calendar": session is not None,
         }
 
     @extend_schema_field(SessionSerializer(allow_null=True))
@@ -94,12 +120,20 @@ class DeliverableSerializer(serializers.ModelSerializer):
 class ResolutionSerializer(serializers.ModelSerializer):
     body = serializers.CharField(source="body.code")
     session = serializers.IntegerField(source="session.number", allow_null=True)
+    superseded_by = serializers.CharField(source="superseded_by.symbol", allow_null=True)
+    # many=True makes this a ManyRelatedField at run time; the stubs cannot follow __new__.
+    drafts = serializers.SlugRelatedField(  # type: ignore[var-annotated]
+        many=True, read_only=True, slug_field="symbol"
+    )
     deliverables = serializers.SerializerMethodField()
 
     class Meta:
         model = Resolution
         fields = [
             "symbol",
+            "status",
+            "superseded_by",
+            "drafts",
             "body",
             "session",
             "number",
@@ -116,7 +150,8 @@ class ResolutionSerializer(serializers.ModelSerializer):
     @extend_schema_field(DeliverableSerializer(many=True))
     def get_deliverables(self, obj: Resolution) -> list[dict]:
         items = [d for mandate in obj.mandates.all() for d in mandate.deliverables.all()]
-        return DeliverableSerializer(items, many=True).data
+        # many=True gives a list (ReturnList); the stubs only know Serializer.data's dict.
+        return cast(list[dict], DeliverableSerializer(items, many=True).data)
 
 
 class DeliverableViewSet(viewsets.ReadOnlyModelViewSet):
@@ -136,13 +171,13 @@ class ResolutionViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = ResolutionSerializer
     lookup_field = "symbol"
     lookup_value_regex = "[^?#]+"
-    filterset_fields = ["symbol"]
+    filterset_fields = ["symbol", "status"]
 
     def get_queryset(self):
         deliverables = deliverable_list().visible_to(self.request.user)
         return (
-            Resolution.objects.select_related("body", "session")
-            .prefetch_related(Prefetch("mandates__deliverables", queryset=deliverables))
+            Resolution.objects.select_related("body", "session", "superseded_by")
+            .prefetch_related("drafts", Prefetch("mandates__deliverables", queryset=deliverables))
             .order_by("-adopted_on", "symbol")
         )
 

@@ -7,7 +7,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .models import Actor, Body, Contact, Deliverable, ReviewStatus
+from .models import Actor, Body, Contact, Deliverable, Resolution, ReviewStatus
 from .selectors import session_parse
 
 STATUS_CHOICES = [*Deliverable.Progress.choices, *ReviewStatus.choices]
@@ -40,6 +40,12 @@ class DeliverableFilter(django_filters.FilterSet):
         label=_("Due on or before"), field_name="due_date", lookup_expr="lte"
     )
     needs_review = django_filters.BooleanFilter(label=_("Needs review"))
+    resolution_status = django_filters.MultipleChoiceFilter(
+        label=_("Resolution status"),
+        choices=Resolution.Status.choices,
+        field_name="mandate__resolution__status",
+        help_text=_("adopted, draft, or a draft superseded by its adopted text"),
+    )
     no_longer_in_text = django_filters.BooleanFilter(label=_("No longer in the text"))
     assignee = django_filters.ModelChoiceFilter(
         label=_("Assigned to"),
@@ -73,10 +79,12 @@ class DeliverableFilter(django_filters.FilterSet):
         return queryset.filter(assignees__user=self.request.user)
 
     def filter_body(self, queryset: QuerySet, name: str, value: Body) -> QuerySet:
-        """The body the deliverable is due to, else the body that adopted the resolution."""
+        """The body the deliverable is due to (its calendar session's, else the one the text
+        names), else the body that adopted the resolution."""
         return queryset.filter(
             Q(due_session__body=value)
-            | Q(due_session__isnull=True, mandate__resolution__body=value)
+            | Q(due_session__isnull=True, due_body=value)
+            | Q(due_session__isnull=True, due_body__isnull=True, mandate__resolution__body=value)
         )
 
     def filter_session(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
@@ -84,8 +92,15 @@ class DeliverableFilter(django_filters.FilterSet):
         if parsed is None:
             return queryset.none()
         code, number = parsed
-        queryset = queryset.filter(due_session__number=number)
-        return queryset.filter(due_session__body__code=code) if code else queryset
+        # A session the calendar lacks ("CSW-61") still finds what the text says is due at it.
+        queryset = queryset.filter(
+            Q(due_session__number=number) | Q(due_session=None, due_session_number=number)
+        )
+        if not code:
+            return queryset
+        return queryset.filter(
+            Q(due_session__body__code=code) | Q(due_session=None, due_body__code=code)
+        )
 
     def filter_status(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
         if not value:

@@ -85,7 +85,11 @@ def deliverable_evidence(deliverable) -> SafeString:
     when the paragraph is unknown (needs ``mandate__paragraph`` loaded)."""
     paragraph = deliverable.mandate.paragraph
     if paragraph is None:
-        return format_html("<mark>{}</mark>", deliverable.quote) if deliverable.quote else ""
+        return (
+            format_html("<mark>{}</mark>", deliverable.quote)
+            if deliverable.quote
+            else mark_safe("")
+        )
     found = quote_range(
         paragraph.text,
         paragraph.span_start,

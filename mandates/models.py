@@ -87,9 +87,31 @@ class Session(models.Model):
 
 
 class Resolution(models.Model):
-    """An adopted resolution as read by the extractor, with its original file."""
+    """A resolution (or its draft, an L document) as read by the extractor, with its file."""
+
+    class Status(models.TextChoices):
+        ADOPTED = "adopted", _("adopted")
+        DRAFT = "draft", _("draft")
+        SUPERSEDED = "superseded", _("draft superseded by the adopted text")
 
     symbol = models.CharField(_("symbol"), max_length=64, unique=True)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=Status.choices,
+        default=Status.ADOPTED,
+        db_index=True,
+        help_text=_("A draft (L document) is superseded when its adopted text is ingested."),
+    )
+    superseded_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="drafts",
+        verbose_name=_("adopted as"),
+        help_text=_("The adopted resolution that took over this draft's deliverables."),
+    )
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="resolutions")
     session = models.ForeignKey(
         Session, on_delete=models.PROTECT, related_name="resolutions", null=True, blank=True
@@ -289,6 +311,15 @@ class Mandate(models.Model):
         Actor, on_delete=models.PROTECT, null=True, blank=True, related_name="mandates"
     )
     actor_text = models.CharField(_("actor as printed"), max_length=500, blank=True)
+    actor_name = models.CharField(
+        _("actor as the extractor names it"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "The extractor's name for an actor not in the Actor table (e.g. \"UNCTAD "
+            'secretariat"); empty when the actor is an Actor row.'
+        ),
+    )
     partners = models.ManyToManyField(
         Actor, blank=True, related_name="partner_mandates", verbose_name=_("partners")
     )
@@ -358,6 +389,23 @@ class Deliverable(models.Model):
     due_relation = models.CharField(
         _("relation to the session"), max_length=8, choices=Relation.choices, blank=True
     )
+    # The deadline as the text gives it, kept even when the calendar has no such session
+    # (CSW 61, a working group's session) or no number is printed ("at its next session").
+    due_body = models.ForeignKey(
+        Body,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("due body as read"),
+        help_text=_("The body whose session the text names."),
+    )
+    due_session_number = models.PositiveIntegerField(
+        _("due session number as read"),
+        null=True,
+        blank=True,
+        help_text=_('Empty with a relation: "at its next session", no number printed.'),
+    )
     stated_due_date = models.DateField(
         _("date printed in the text"), null=True, blank=True, help_text=_('"by 31 May 2026"')
     )
@@ -412,6 +460,15 @@ class Deliverable(models.Model):
         related_name="successors",
         verbose_name=_("renews"),
     )
+    draft = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="adopted_versions",
+        verbose_name=_("from the draft"),
+        help_text=_("The draft resolution's deliverable whose decisions this one carried over."),
+    )
     assignees = models.ManyToManyField(
         Contact,
         blank=True,
@@ -454,6 +511,31 @@ class Deliverable(models.Model):
 
     def __str__(self) -> str:
         return self.title or f"{self.get_kind_display()} ({self.mandate})"
+
+    @property
+    def due_next_session(self) -> bool:
+        """ "At its next (first subsequent...) session": a body and a relation, no number."""
+        return bool(self.due_body_id and self.due_session_number is None and self.due_relation)
+
+    @property
+    def due_session_as_read(self) -> str:
+        """The due session as the text gives it: "at CSW 61", "at the next session of
+        CSW", "to GA (no session named)"; empty when the text names no body."""
+        if self.due_body_id is None:
+            return ""
+        code = self.due_body.code
+        if self.due_session_number is not None:
+            return f"{self.due_relation or 'at'} {code} {self.due_session_number}"
+        if self.due_relation:
+            return f"{self.due_relation} the next session of {code}"
+        return f"to {code} (no session named)"
+
+    @property
+    def due_session_not_in_calendar(self) -> bool:
+        """A session was read (numbered or "next") that the calendar cannot date yet."""
+        return self.due_session_id is None and (
+            self.due_session_number is not None or self.due_next_session
+        )
 
 
 # Progress after which nothing is owed any more: no reminders, not overdue.

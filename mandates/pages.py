@@ -10,9 +10,10 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -93,10 +94,30 @@ def _by_session(deliverables) -> list[tuple[object, list]]:
     return [*groups.values(), *([without] if without else [])]
 
 
+def _filter_errors(filterset: DeliverableFilter) -> list[str]:
+    """Why the filters in the URL are invalid, for the fields the form does not show
+    (the form shows its own fields' errors beside them)."""
+    form = filterset.form
+    return [
+        f"{form.fields[name].label}: {error}" if name in form.fields else str(error)
+        for name, errors in form.errors.items()
+        if name not in FORM_FIELDS
+        for error in errors
+    ]
+
+
+def _filtered(filterset: DeliverableFilter) -> tuple[list, int]:
+    """The deliverables and the HTTP status: an invalid filter (an unknown actor, a bad
+    date) lists nothing and answers 400, rather than silently listing everything."""
+    if not filterset.is_valid():
+        return [], 400
+    return list(filterset.qs), 200
+
+
 def _list_page(request, *, scope: str, template: str, **context):
     """A filtered list page: the filter form, the deliverables, the CSV export link."""
     filterset = _filters(request, _scoped(request, scope))
-    deliverables = list(filterset.qs)
+    deliverables, status = _filtered(filterset)
     export_query = request.GET.copy()
     export_query["scope"] = scope
     return render(
@@ -109,12 +130,14 @@ def _list_page(request, *, scope: str, template: str, **context):
             "groups": _by_session(deliverables),
             "current": scope,
             "export_query": export_query.urlencode(),
+            "filter_errors": _filter_errors(filterset),
             # The valid fields' values, even when another field is invalid.
             "selected_body": filterset.form.cleaned_data.get("body"),
             "selected_actor": filterset.form.cleaned_data.get("actor"),
             "today": timezone.localdate(),
             **context,
         },
+        status=status,
     )
 
 
@@ -166,11 +189,28 @@ def export_csv(request):
     """The list a page shows, with the same filters, as CSV: ?scope=upcoming|overdue|review."""
     scope = request.GET.get("scope", "all")
     if scope not in SCOPES:
-        scope = "all"
+        return HttpResponseBadRequest(
+            _("Unknown scope %(scope)r: use one of %(scopes)s.")
+            % {"scope": scope, "scopes": ", ".join(SCOPES)},
+            content_type="text/plain; charset=utf-8",
+        )
     if scope == "mine" and not request.user.is_authenticated:
         scope = "all"
     filterset = _filters(request, _scoped(request, scope))
-    return deliverables_csv_response(filterset.qs, filename=f"deliverables-{scope}.csv")
+    if not filterset.is_valid():
+        errors = [
+            f"{name}: {error}" for name, errors in filterset.form.errors.items() for error in errors
+        ]
+        return HttpResponseBadRequest(
+            "\n".join([_("Invalid filters:"), *errors]), content_type="text/plain; charset=utf-8"
+        )
+    return deliverables_csv_response(
+        filterset.qs,
+        filename=f"deliverables-{scope}.csv",
+        # E-mail addresses of the people responsible are for staff only.
+        personal_data=_is_staff(request.user),
+        max_rows=settings.EXPORT_MAX_ROWS,
+    )
 
 
 @require_safe
@@ -274,7 +314,7 @@ def timeline(request):
             due_date__gte=start, due_date__lte=end
         ),
     )
-    deliverables = list(filterset.qs)
+    deliverables, status = _filtered(filterset)
     chart = timeline_layout(
         sessions=selectors.session_list_between(start=start, end=end),
         deliverables=deliverables,
@@ -291,8 +331,10 @@ def timeline(request):
             "months": months,
             "filterset": filterset,
             "form_fields": _form_fields(filterset),
+            "filter_errors": _filter_errors(filterset),
             "today": today,
         },
+        status=status,
     )
 
 

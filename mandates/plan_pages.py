@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from .exports import spreadsheet_safe
 from .plan_chart import load_chart_layout
 from .services import planner
 
@@ -71,23 +72,13 @@ def plan_rows(plans) -> list[list]:
     return rows
 
 
-# A spreadsheet reads a cell starting with one of these as a formula (OWASP "CSV injection").
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value):
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
 def _csv_response(header: list[str], rows: list[list], filename: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with a BOM
     writer = csv.writer(response)
     writer.writerow(header)
-    writer.writerows([_cell(value) for value in row] for row in rows)
+    writer.writerows([spreadsheet_safe(value) for value in row] for row in rows)
     return response
 
 
@@ -98,7 +89,7 @@ def _xlsx_response(header: list[str], rows: list[list], filename: str) -> HttpRe
     sheet = workbook.create_sheet("Plan")
     sheet.append(header)
     for row in rows:
-        sheet.append([_cell(value) for value in row])
+        sheet.append([spreadsheet_safe(value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

@@ -12,6 +12,7 @@ from .models import (
     Body,
     Consideration,
     Deliverable,
+    DeliverableQuerySet,
     FeedToken,
     Paragraph,
     Resolution,
@@ -20,10 +21,10 @@ from .models import (
 )
 
 
-def deliverable_list() -> QuerySet[Deliverable]:
+def deliverable_list() -> DeliverableQuerySet:
     """Deliverables with what every list shows, in a constant number of queries."""
     return Deliverable.objects.select_related(
-        "mandate__resolution__body", "mandate__actor", "due_session__body"
+        "mandate__resolution__body", "mandate__actor", "due_session__body", "due_body"
     ).order_by("due_date", "pk")
 
 
@@ -49,8 +50,9 @@ def deliverable_list_overdue(*, today: date, user=None) -> QuerySet[Deliverable]
 
 
 def deliverable_list_no_deadline(*, user=None) -> QuerySet[Deliverable]:
-    """Open deliverables with no due date at all (no session, no printed date, no manual
-    date): a compilation, consultations."""
+    """Open deliverables with no due date at all (no dated session, no printed date, no
+    manual date): a compilation, consultations, and deadlines read as a session the calendar
+    lacks ("at CSW 61", "at its next session"), which are also flagged for review."""
     return (
         deliverable_list_for(user=user)
         .filter(due_date__isnull=True)

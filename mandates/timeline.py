@@ -55,7 +55,7 @@ class Timeline:
 
 
 def _first_of_months(start: date, end: date) -> list[date]:
-    months = []
+    months: list[date] = []
     year, month = start.year, start.month
     while True:
         day = date(year, month, 1)

@@ -11,14 +11,18 @@ from django.views.decorators.http import require_http_methods, require_safe
 from . import selectors
 from .models import Actor, Body, ReviewStatus, Session
 from .services import feeds, reminders
-from .services.health import health_check, health_is_ok
+from .services.health import health_check, health_is_ok, health_summary
 
 
 @never_cache
 def health(request):
-    """Database, cache and Celery worker status; 503 when something is down."""
+    """Database, cache and Celery worker status; 503 when something is down. Staff read
+    the error messages; everyone else "ok", "error" or "skipped" per component."""
     status = health_check()
-    return JsonResponse(status, status=200 if health_is_ok(status) else 503)
+    code = 200 if health_is_ok(status) else 503
+    if not (request.user.is_authenticated and request.user.is_staff):
+        status = health_summary(status)
+    return JsonResponse(status, status=code)
 
 
 # --- Calendar feeds -----------------------------------------------------------------------

@@ -170,8 +170,8 @@ def test_feed_token_revoke_and_rotate_actions(staff_client):
 
 
 def test_webcal_links_are_shown(staff_client):
-    """Sessions, bodies, actors and feed tokens offer webcal:// subscribe links."""
-    token = FeedToken.objects.create(user=factories.UserFactory())
+    """Sessions, bodies, actors and one's own feed tokens offer webcal:// subscribe links."""
+    token = FeedToken.objects.create(user=staff_client.user)
     actor = factories.ActorFactory()
     pages = {
         reverse("admin:mandates_session_changelist"): "webcal://127.0.0.1:8000/feeds/session/",

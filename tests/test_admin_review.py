@@ -249,3 +249,17 @@ def test_keep_for_later_without_changes_leaves_calendars_alone(staff_client, par
     para35.refresh_from_db()
     assert (para35.sequence, para35.due_date, para35.due_session.number) == (sequence, due, 65)
     assert para35.history.filter(history_change_reason="Kept for later").exists()
+
+
+def test_resolution_admin_explains_dates_reading_the_rules_once(staff_client, para35):
+    """The resolution's admin page explains each deliverable's date with one read of the
+    due-date rules, however many deliverables it lists."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("admin:mandates_resolution_change", args=[para35.mandate.resolution_id])
+    with CaptureQueriesContext(connection) as queries:
+        page = staff_client.get(url).content.decode()
+    assert "HRC 65 opens 14 Jun 2027 (estimated) - 70 days" in page
+    rule_reads = [q for q in queries if 'FROM "mandates_duedaterule"' in q["sql"]]
+    assert len(rule_reads) == 1

@@ -192,7 +192,7 @@ def test_export_filtered_list_to_csv_and_excel(staff_client, ingested):
     response = staff_client.get(
         reverse("admin:mandates_deliverable_export_csv"), {"kind__exact": "report"}
     )
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert rows[0][:3] == ["UID", "Resolution", "Paragraph"]
     assert {row[4] for row in rows[1:]} == {"report"}
     assert any(row[1] == "A/HRC/RES/61/99" for row in rows[1:])

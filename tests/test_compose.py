@@ -49,3 +49,13 @@ def test_one_image_and_persistent_volumes():
     images = {COMPOSE["services"][name]["image"] for name in ("web", "worker", "beat")}
     assert len(images) == 1
     assert {"postgres-data", "media"} <= set(COMPOSE["volumes"])
+
+
+def test_web_port_is_reachable_from_this_host_only():
+    """The app trusts proxy headers when told to, so its port is published on 127.0.0.1
+    only: a client elsewhere cannot bypass the proxy and forge X-Forwarded-Proto/-For."""
+    ports = COMPOSE["services"]["web"]["ports"]
+    assert ports and all(str(port).startswith("127.0.0.1:") for port in ports)
+    assert "BEHIND_HTTPS_PROXY" in COMPOSE["services"]["web"]["environment"]
+    start_web = (ROOT / "docker" / "start-web").read_text()
+    assert "--config python:tracker.gunicorn" in start_web

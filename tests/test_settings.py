@@ -72,12 +72,17 @@ def test_embedded_default_needs_nothing():
 @pytest.mark.django_db
 def test_health_endpoint_reports_components(client):
     """/health/ answers with the state of the database, cache and Celery."""
+    from django.core.cache import cache
+
+    from mandates.services.health import CELERY_STATE_CACHE_KEY
+
+    cache.delete(CELERY_STATE_CACHE_KEY)  # an earlier test's answer, kept for a while
     response = client.get("/health/")
     body = response.json()
     assert body["database"] == "ok"
     assert body["cache"] == "ok"
     if settings.REDIS_URL:  # a broker but no worker in this test: the page says so with 503
-        assert body["celery"] == "error: no worker answered"
+        assert body["celery"] == "error"  # the details are for staff
         assert response.status_code == 503
     else:
         assert body["celery"].startswith("skipped")

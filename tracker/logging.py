@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from datetime import UTC, datetime
 
 # Attributes every LogRecord has; anything else was passed in `extra=` and is kept.
@@ -21,6 +22,41 @@ class JsonFormatter(logging.Formatter):
             "message": record.getMessage(),
         }
         entry.update({key: value for key, value in vars(record).items() if key not in _STANDARD})
-        if record.exc_info:
+        if record.exc_text:  # already formatted (and redacted) by RedactSecretsFilter
+            entry["exception"] = record.exc_text
+        elif record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, default=str, ensure_ascii=False)
+
+
+# A private calendar link: /feeds/private/<secret>.ics (also URL-encoded in a query).
+_PRIVATE_FEED = re.compile(r"(/feeds/private/|%2Ffeeds%2Fprivate%2F)[^/?#&\s\"'.]+", re.I)
+REDACTED = "[redacted]"
+
+
+def redact(text: str) -> str:
+    """The text with every private feed secret replaced by [redacted]."""
+    return _PRIVATE_FEED.sub(rf"\1{REDACTED}", text)
+
+
+class RedactSecretsFilter(logging.Filter):
+    """Takes private feed secrets out of a record before any handler writes it: the message,
+    the extra fields (Django passes the request, whose repr holds the path) and the
+    traceback. The secret is the only key to a person's calendar, so logs never hold it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        clean = redact(message)
+        if clean != message:
+            record.msg, record.args = clean, ()
+        for key, value in list(vars(record).items()):
+            if key in _STANDARD:
+                continue
+            text = value if isinstance(value, str) else str(value)
+            if redact(text) != text:
+                setattr(record, key, redact(text))
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        return True

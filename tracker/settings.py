@@ -5,10 +5,12 @@ Celery tasks in-process. Set DATABASE_URL, REDIS_URL and the EMAIL_* variables t
 PostgreSQL, Redis and a real Celery worker. See README.md for the table of variables.
 """
 
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -46,10 +48,12 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "django_filters",
+    "axes",
     "mandates",
 ]
 
 MIDDLEWARE = [
+    "tracker.middleware.RejectNulBytesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -59,6 +63,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into a 429 answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tracker.urls"
@@ -131,11 +138,16 @@ CELERY_TIMEZONE = "Europe/Zurich"
 # Periodic tasks live in the database (django-celery-beat), editable in the admin.
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
+# --- Health (/health/, mandates/services/health.py) -------------------------------------
+# Seconds to wait for a Celery worker's answer, and to remember it between checks.
+HEALTH_CELERY_TIMEOUT = env.float("HEALTH_CELERY_TIMEOUT", default=1.0)
+HEALTH_CELERY_CACHE_SECONDS = env.int("HEALTH_CELERY_CACHE_SECONDS", default=30)
+
 # --- E-mail ------------------------------------------------------------------------------
 # https://django-environ.readthedocs.io/en/latest/types.html#environ-env-email-url
 EMAIL_CONFIG = env.email_url_config(env("EMAIL_URL", default="") or "consolemail://")
 vars().update(EMAIL_CONFIG)
-if EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend":  # noqa: F821 (set just above)
+if EMAIL_CONFIG["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend":
     # The same backend, which also tells a message the server may have accepted (tracker/mail.py).
     EMAIL_BACKEND = "tracker.mail.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Mandate Tracker <mandates@localhost>")
@@ -159,6 +171,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes (https://django-axes.readthedocs.io/en/latest/4_configuration.html): after
+# AXES_FAILURE_LIMIT wrong passwords for one username from one address, that pair is locked
+# out of /login/ and /admin/login/ for AXES_COOLOFF_MINUTES (answer 429). Staff unlock
+# sooner in the admin (Axes: Access attempts, delete) or with `manage.py axes_reset`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "tracker.security.client_ip"
 LOGIN_URL = "admin:login"
 LOGIN_REDIRECT_URL = "/"
 
@@ -189,11 +214,18 @@ WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
 # Uploaded resolutions: refuse anything larger (also enforced by the ingest service).
 MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
+# /export.csv lists at most this many deliverables (then a row says the list was cut).
+EXPORT_MAX_ROWS = env.int("EXPORT_MAX_ROWS", default=5000)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Security (https://docs.djangoproject.com/en/5.2/howto/deployment/checklist/) --------
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Only behind a TLS-terminating proxy that sets X-Forwarded-Proto and X-Forwarded-For, and
+# only when the app port is reachable through that proxy alone: otherwise anyone could
+# claim HTTPS or another address (the login lockout counts per address).
+BEHIND_HTTPS_PROXY = env.bool("BEHIND_HTTPS_PROXY", default=False)
+if BEHIND_HTTPS_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
@@ -202,6 +234,21 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp, https://django-csp.readthedocs.io/): everything from
+# this site only, no inline script or style; a template that needs an inline script gives
+# it nonce="{{ request.csp_nonce }}".
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 # --- API ---------------------------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -211,9 +258,24 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "mandates.renderers.BrowsableAPIRenderer",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    # Whose address the anonymous throttle counts: X-Forwarded-For only from our own proxy.
+    "NUM_PROXIES": 1 if BEHIND_HTTPS_PROXY else 0,
+    # Per person (or per address when anonymous); over the rate the API answers 429.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("API_THROTTLE_ANON", default="60/minute"),
+        "user": env("API_THROTTLE_USER", default="600/minute"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Mandate Tracker API",
@@ -231,10 +293,13 @@ LOGGING = {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         "json": {"()": "tracker.logging.JsonFormatter"},
     },
+    # Private calendar links are secrets: no log line carries one (tracker/logging.py).
+    "filters": {"redact_secrets": {"()": "tracker.logging.RedactSecretsFilter"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "json" if LOG_FORMAT == "json" else "plain",
+            "filters": ["redact_secrets"],
         }
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},

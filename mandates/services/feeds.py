@@ -49,6 +49,7 @@ from mandates.models import (
     FeedState,
     FeedToken,
     ReminderRule,
+    Resolution,
     ReviewStatus,
     Session,
 )
@@ -137,6 +138,8 @@ def deliverable_summary(deliverable: Deliverable) -> str:
     if session is not None:
         relation = {"before": "due before", "by": "due by"}.get(deliverable.due_relation, "due for")
         what = f"{what} {relation} {session.body.code} {session.number}"
+    elif deliverable.due_session_not_in_calendar:  # "due at CSW 61" as the text gives it
+        what = f"{what} due {deliverable.due_session_as_read}"
     else:
         what = f"{what} due"
     if deliverable_event_status(deliverable) == "CANCELLED":
@@ -184,6 +187,8 @@ def deliverable_description(deliverable: Deliverable) -> str:
             f"Session: {session.body.code} {session.number}, "
             f"{_long_date(session.start)} - {_long_date(session.end)}{estimated}"
         )
+    elif deliverable.due_session_not_in_calendar:
+        lines.append(f"Session: {deliverable.due_session_as_read} (not in the calendar yet)")
     if deliverable.due_date:
         if deliverable.manual_due_date:
             how = "set by hand"
@@ -330,11 +335,18 @@ class DeliverableFeed(CalendarFeed):
         kept_since = timezone.now() - timedelta(days=CANCELLED_KEPT_DAYS)
         queryset = (
             Deliverable.objects.exclude(due_date=None)
+            # A superseded draft's deliverable handed its UID to the adopted one.
+            .exclude(
+                progress=Deliverable.Progress.SUPERSEDED,
+                mandate__resolution__status=Resolution.Status.SUPERSEDED,
+            )
             .exclude(review_status=ReviewStatus.REJECTED)
             .exclude(mandate__review_status=ReviewStatus.REJECTED)
             .filter(self.filter())
             .filter(~Q(progress__in=CANCELLED_PROGRESS) | Q(updated_at__gte=kept_since))
-            .select_related("mandate__resolution", "mandate__actor", "due_session__body")
+            .select_related(
+                "mandate__resolution", "mandate__actor", "due_session__body", "due_body"
+            )
             .order_by("due_date", "pk")
         )
         if self.public_only:

@@ -2,12 +2,43 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
+CELERY_STATE_CACHE_KEY = "health:celery"
 
-def health_check() -> dict[str, str]:
+
+def _celery_state(*, fresh: bool) -> str:
+    """Whether a worker answers a ping. The answer is kept HEALTH_CELERY_CACHE_SECONDS so a
+    monitor polling /health/ neither waits for the ping each time nor can tie up the web
+    workers with it; `fresh` (the status command) asks the workers again and counts them."""
+    if not fresh:
+        try:
+            cached = cache.get(CELERY_STATE_CACHE_KEY)
+        except Exception:
+            cached = None
+        if cached:
+            return cached
+    from tracker.celery import app
+
+    try:
+        # limit=1: done as soon as one worker answers (the timeout only runs out when none
+        # does); the fresh check waits the whole timeout to count every worker.
+        replies = app.control.ping(
+            timeout=settings.HEALTH_CELERY_TIMEOUT, **({} if fresh else {"limit": 1})
+        )
+        state = f"ok ({len(replies)} worker(s))" if replies else "error: no worker answered"
+    except Exception as error:
+        state = f"error: {error}"
+    with suppress(Exception):  # the cache's own state is reported separately
+        cache.set(CELERY_STATE_CACHE_KEY, state, settings.HEALTH_CELERY_CACHE_SECONDS)
+    return state
+
+
+def health_check(*, fresh: bool = False) -> dict[str, str]:
     """Each component maps to "ok", "skipped (...)" or the error a person should read."""
     status: dict[str, str] = {}
     try:
@@ -24,16 +55,14 @@ def health_check() -> dict[str, str]:
     if not settings.REDIS_URL:
         status["celery"] = "skipped (no REDIS_URL: tasks run in-process)"
     else:
-        from tracker.celery import app
-
-        try:
-            replies = app.control.inspect(timeout=1.0).ping() or {}
-            status["celery"] = (
-                f"ok ({len(replies)} worker(s))" if replies else "error: no worker answered"
-            )
-        except Exception as error:
-            status["celery"] = f"error: {error}"
+        status["celery"] = _celery_state(fresh=fresh)
     return status
+
+
+def health_summary(status: dict[str, str]) -> dict[str, str]:
+    """The status without details ("ok", "error" or "skipped" per component), for anyone
+    who is not staff: error messages name hosts, users and versions."""
+    return {component: state.split(" ")[0].rstrip(":") for component, state in status.items()}
 
 
 def health_is_ok(status: dict[str, str]) -> bool:

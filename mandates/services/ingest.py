@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -44,7 +44,12 @@ from mandates.models import (
 )
 
 from .actors import actor_table_from_database
-from .schedule import deliverable_due_date_refresh, session_get_or_estimate
+from .drafts import draft_refusal, resolution_drafts_link
+from .schedule import (
+    deliverable_due_date_refresh,
+    due_session_not_in_calendar_reason,
+    session_get_or_estimate,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +63,8 @@ PROPOSED_FIELDS = (
     "title",
     "due_session",
     "due_relation",
+    "due_body",
+    "due_session_number",
     "stated_due_date",
     "alternatives",
     "recurring",
@@ -188,12 +195,19 @@ def _ingest(
     except Exception as error:  # the extractor must not crash on input; if it does, say so
         logger.exception("extractor failed on %s", name)
         raise IngestError(f"the file could not be read ({type(error).__name__})") from error
+    refusal = draft_refusal(
+        status=result.status, symbol=result.symbol, draft_symbol=result.draft_symbol
+    )
+    if refusal:
+        raise IngestError(refusal)
     if not result.symbol or not result.body:
         raise IngestError("no resolution symbol or body could be found in the text")
     if not result.operative:
         raise IngestError(f"{result.symbol} has no operative paragraphs: is this the adopted text?")
     _lengths_check(result)
     existing = Resolution.objects.filter(symbol=result.symbol).first()
+    # `existing` is the row _store updates: remember the file a new version replaces.
+    replaced_file = existing.source_file.name if existing and existing.source_file else ""
     stored_file: str | None = None
     try:
         with transaction.atomic():
@@ -224,8 +238,8 @@ def _ingest(
         if stored_file:  # the rows are gone: do not leave the file behind either
             Resolution._meta.get_field("source_file").storage.delete(stored_file)
         raise
-    if existing and existing.source_file and existing.source_file.name != stored_file:
-        existing.source_file.storage.delete(existing.source_file.name)
+    if stored_file and replaced_file and replaced_file != stored_file:
+        Resolution._meta.get_field("source_file").storage.delete(replaced_file)
     logger.info("ingested %s as %s (%s)", name, result.symbol, outcome.status)
     return outcome
 
@@ -258,6 +272,12 @@ def _lengths_check(result: extraction.ExtractionResult) -> None:
             [p.verb for p in result.preamble + result.operative],
         ),
         (Mandate, "paragraph_label", "a paragraph label", [m.paragraph for m in result.mandates]),
+        (
+            Mandate,
+            "actor_name",
+            "an actor's name",
+            [item.actor for item in [*result.mandates, *result.deliverables]],
+        ),
         (Deliverable, "recurring", "a recurrence", [d.recurring for d in result.deliverables]),
         (
             Deliverable,
@@ -328,6 +348,7 @@ def _store(
     )
     changes += _store_consideration(resolution, result, paragraphs, may_delete=may_delete)
     changes += _propose_fulfilments(resolution, result)
+    changes += resolution_drafts_link(resolution=resolution, result=result)
     return resolution, changes
 
 
@@ -392,7 +413,10 @@ def _store_paragraphs(resolution: Resolution, result) -> dict[str, Paragraph]:
     return by_number
 
 
-def _keyed(items: Iterable, key: Callable) -> Iterator[tuple[tuple, object]]:
+T = TypeVar("T")
+
+
+def _keyed(items: Iterable[T], key: Callable[[T], tuple]) -> Iterator[tuple[tuple, T]]:
     """Natural keys that survive a new version: (key..., occurrence)."""
     seen: Counter = Counter()
     for item in items:
@@ -433,6 +457,7 @@ def _store_mandates(
             "verb": item.verb[:100],
             "actor": actors.get(item.actor),
             "actor_text": (item.actor_text or item.actor)[:500],
+            "actor_name": _actor_name(item, actors),
             "quote": item.quote,
             "span_start": item.span[0],
             "span_end": item.span[1],
@@ -498,6 +523,11 @@ def _mandate_removable(mandate: Mandate) -> bool:
     return not any(deliverable_touched_by_a_person(d) for d in mandate.deliverables.all())
 
 
+def _actor_name(item, actors: dict[str, Actor]) -> str:
+    """The extractor's name for an actor the Actor table does not hold (kept, not lost)."""
+    return "" if item.actor in actors else item.actor
+
+
 def _actor_key(item, actors: dict[str, Actor]) -> str:
     """The name a stored mandate keeps: the Actor's when known, else the printed words."""
     return item.actor if item.actor in actors else (item.actor_text or item.actor)[:500]
@@ -541,6 +571,8 @@ def _store_deliverables(
             "title": item.title[:500],
             "due_session": _due_session(sessions, item.due),
             "due_relation": (item.due.relation or "") if item.due else "",
+            "due_body": _body(item.due.body) if item.due and item.due.body else None,
+            "due_session_number": item.due.session if item.due else None,
             "stated_due_date": item.due.date if item.due else None,
             "alternatives": [_due_dict(alt) for alt in item.alternatives],
             "recurring": item.recurring or "",
@@ -552,13 +584,15 @@ def _store_deliverables(
             "needs_review": item.needs_review,
             "review_reasons": list(item.review_reasons),
         }
-        if item.due and item.due.session is not None and proposed["due_session"] is None:
-            # "at its sixty-first session" of a body without a session calendar (CSW...)
-            evidence["needs_review"] = True
-            evidence["review_reasons"].append(
-                f"due at {item.due.body} {item.due.session}, a session the calendar does not "
-                "know: set the due date by hand"
+        if item.due and item.due.body and proposed["due_session"] is None:
+            # "at its sixty-first session" of a body without a session calendar (CSW...),
+            # "at its next session": kept as read, flagged until a session dates it
+            reason = due_session_not_in_calendar_reason(
+                body_code=item.due.body, number=item.due.session, relation=item.due.relation
             )
+            if reason:
+                evidence["needs_review"] = True
+                evidence["review_reasons"].append(reason)
         mandate = mandates.get(item.mandate) if item.mandate is not None else None
         if mandate is None:
             mandate = _mandate_for(resolution, item)
@@ -626,6 +660,7 @@ def _mandate_for(resolution: Resolution, item) -> Mandate:
         verb=item.verb[:100],
         actor=Actor.objects.filter(name=item.actor).first(),
         actor_text=(item.actor_text or item.actor)[:500],
+        actor_name=_actor_name(item, {a.name: a for a in Actor.objects.filter(name=item.actor)}),
         quote=item.quote,
         span_start=item.span[0],
         span_end=item.span[1],

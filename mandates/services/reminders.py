@@ -411,7 +411,7 @@ def _dispatch_preview(*, today: date, policy: Policy) -> list[ReminderLog]:
     existing = _existing_keys(deliverables=candidates, planned=planned)
     new = [row for row in planned if row not in existing]
     deliverables = Deliverable.objects.select_related(
-        "mandate__resolution", "due_session__body"
+        "mandate__resolution", "due_session__body", "due_body"
     ).in_bulk([row[0] for row in new])
     contacts = Contact.objects.in_bulk([row[1] for row in new])
     return [
@@ -519,6 +519,7 @@ REMINDER_RELATED = (
     "deliverable__mandate__resolution",
     "deliverable__mandate__actor",
     "deliverable__due_session__body",
+    "deliverable__due_body",
     "recipient",
 )
 
@@ -622,6 +623,8 @@ def reminder_subject(*, deliverable: Deliverable, label: str) -> str:
     subject = f"[{label}] {deliverable_name(deliverable=deliverable)}"
     if deliverable.due_session_id:
         subject += f" - {deliverable.due_session}"
+    elif deliverable.due_session_not_in_calendar:
+        subject += f" - {deliverable.due_session_as_read}"
     subject += f" ({mandate.resolution.symbol}, para. {mandate.paragraph_label})"
     return " ".join(subject.split())
 
@@ -651,6 +654,11 @@ def _message(
     return message
 
 
+def _session_as_read(deliverable: Deliverable) -> str:
+    """ "at CSW 61": a session read from the text that the calendar cannot date yet."""
+    return deliverable.due_session_as_read if deliverable.due_session_not_in_calendar else ""
+
+
 def _reminder_row(*, log: ReminderLog, today: date) -> dict:
     """What an e-mail says about one reminder."""
     deliverable = log.deliverable
@@ -663,6 +671,7 @@ def _reminder_row(*, log: ReminderLog, today: date) -> dict:
         "resolution": deliverable.mandate.resolution,
         "actor": deliverable.mandate.actor or deliverable.mandate.actor_text,
         "session": deliverable.due_session,
+        "session_as_read": _session_as_read(deliverable),
         "quote": deliverable.quote or deliverable.mandate.quote,
         "label": reminder_label(due_date=log.due_date, today=today, escalation=escalation),
         "escalation": escalation,
@@ -835,7 +844,7 @@ def digest_items_by_contact(
     deliverables = (
         deliverable_list_remindable()
         .filter(due_date__lte=today + timedelta(days=policy.digest_horizon_days))
-        .select_related("mandate__resolution", "due_session__body")
+        .select_related("mandate__resolution", "due_session__body", "due_body")
         .order_by("due_date", "id")
     )
     audience = deliverable_audience(deliverables=deliverables.order_by())
@@ -927,6 +936,7 @@ def digest_message(*, digest: DigestLog, items: DigestItems, today: date) -> Ema
                 "resolution": d.mandate.resolution,
                 "paragraph": d.mandate.paragraph_label,
                 "session": d.due_session,
+                "session_as_read": _session_as_read(d),
                 "page_url": deliverable_page_url(deliverable=d),
             }
             for d in deliverables

@@ -142,7 +142,7 @@ def session_get_or_estimate(*, body: Body, number: int) -> Session:
     if session is not None:
         return session
     estimate = session_estimate(body=body, number=number)
-    session, _ = Session.objects.get_or_create(
+    session, created = Session.objects.get_or_create(
         body=body,
         number=number,
         defaults={
@@ -153,7 +153,64 @@ def session_get_or_estimate(*, body: Body, number: int) -> Session:
             "source": estimate.source,
         },
     )
+    if created:
+        session_link_waiting_deliverables(session=session)
     return session
+
+
+# --- Deadlines the calendar cannot date yet -----------------------------------------------
+
+
+def due_session_not_in_calendar_reason(
+    *, body_code: str, number: int | None, relation: str | None
+) -> str:
+    """The review reason of a deadline read from the text that no calendar session dates:
+    a numbered session the calendar lacks (CSW 61), or "at its next session". Empty when
+    no session was read (the text only names the body)."""
+    if number is not None:
+        return (
+            f"due {relation or 'at'} {body_code} {number}, a session the calendar does not "
+            f"have: add {body_code} {number} in Sessions, or set the due date by hand"
+        )
+    if relation:
+        return (
+            f"due {relation} the next session of {body_code}, no number printed: choose the "
+            "due session, or set the due date by hand"
+        )
+    return ""
+
+
+def session_link_waiting_deliverables(*, session: Session) -> int:
+    """A session joins the calendar: deliverables read as due at it ("at CSW 61") but not
+    linked get it as their due session, lose the review reason that said it was missing,
+    and get their dates. A due session a person chose or cleared is left alone. Returns
+    how many were linked."""
+    waiting = [
+        deliverable
+        for deliverable in Deliverable.objects.filter(
+            due_session=None,
+            due_body_id=session.body_id,
+            due_session_number=session.number,
+        ).select_related("due_body")
+        if "due_session" not in deliverable.edited_fields
+    ]
+    for deliverable in waiting:
+        reason = due_session_not_in_calendar_reason(
+            body_code=session.body.code,
+            number=session.number,
+            relation=deliverable.due_relation,
+        )
+        deliverable.due_session = session
+        if reason in deliverable.review_reasons:
+            deliverable.review_reasons = [r for r in deliverable.review_reasons if r != reason]
+            if not deliverable.review_reasons:
+                deliverable.needs_review = False
+        deliverable.save(
+            update_fields=["due_session", "review_reasons", "needs_review", "updated_at"]
+        )
+    if waiting:
+        _recompute(waiting, bump_all=True)
+    return len(waiting)
 
 
 # --- Due dates ----------------------------------------------------------------------------
@@ -711,6 +768,8 @@ def sessions_load(*, rows: list[SessionRow], today: date) -> SessionsLoadResult:
             session.full_clean(validate_unique=False)
             session.save()
             result.created.append(session)
+            # Deliverables read as due at it ("at CSW 71") waited for it: link and date them.
+            result.due_dates_changed += session_link_waiting_deliverables(session=session)
             continue
         if (
             row.dates_status == Session.DatesStatus.ESTIMATED

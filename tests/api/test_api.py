@@ -39,7 +39,14 @@ def test_deliverables_list_is_paginated_with_due_and_session_dates(api):
     data = api.get("/api/deliverables/").json()
     assert data["count"] == Deliverable.objects.count()
     report = next(d for d in data["results"] if d["due"] and d["due"]["session"] == 64)
-    assert report["due"] == {"body": "HRC", "session": 64, "relation": "at", "date": None}
+    assert report["due"] == {
+        "body": "HRC",
+        "session": 64,
+        "relation": "at",
+        "date": None,
+        "next_session": False,
+        "in_calendar": True,
+    }
     assert report["session_dates"]["start"] and report["due_date"]
     assert report["calendar_url"].endswith(f"/deliverables/{report['uid']}.ics")
 

@@ -134,5 +134,8 @@ def test_demo_setup_creates_the_login_and_ingests_the_examples():
         "A/RES/81/999",
     }
     from django.contrib.auth import authenticate
+    from django.test import RequestFactory
 
-    assert authenticate(username="demo", password="demo-mandates").is_superuser
+    # A login always comes with its request (django-axes counts failures per request).
+    login = RequestFactory().post("/login/")
+    assert authenticate(login, username="demo", password="demo-mandates").is_superuser

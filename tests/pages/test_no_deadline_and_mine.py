@@ -67,7 +67,7 @@ def test_no_deadline_lists_open_undated_deliverables(client, world, undated):
 def test_no_deadline_export_holds_the_same_list(client, world, undated):
     """The CSV export of the page holds what the page shows."""
     response = client.get(reverse("mandates:export_csv"), {"scope": "no_deadline"})
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode())))
     assert [row["Title"] for row in rows] == ["Compilation of good practices"]
 
 

@@ -5,10 +5,12 @@ the actor table it builds from the database) and its stored mandates and deliver
 compared with the result of the extractor as the `extract` command runs it (the packaged
 actor table). A difference means production stores something the tests never scored.
 
-What a row can hold: an actor outside the Actor table is kept as the words printed; a
-deadline is a session of a body with a session calendar (HRC, GA). A session of any other
-body ("at its sixty-first session" of the Commission on the Status of Women) cannot be
-stored, so the deliverable must be flagged for review instead.
+Nothing is compared "as a row can hold it": the actor is the extractor's name (an Actor row
+or, for an actor outside the table, `actor_name`) and the words printed; the deadline is
+the body, session number, relation and printed date exactly as read, whether or not the
+calendar has that session. What the calendar adds is checked too: the due session is linked
+exactly when the calendar has (or, for HRC and GA, estimates) the session read, and every
+session read that no calendar session dates is flagged for review.
 """
 
 from __future__ import annotations
@@ -23,21 +25,22 @@ from django.test import override_settings
 
 from mandates.extraction import extract_file
 from mandates.extraction.actors import ActorTable
-from mandates.models import Deliverable, Mandate, Resolution
+from mandates.models import Deliverable, Mandate, Resolution, Session
 from mandates.services.ingest import SESSION_BODIES, paths_expand
 from tests.shared_data import shared_path
 
 pytestmark = pytest.mark.django_db
 
 
-def _stored_actor(mandate: Mandate) -> tuple[str | None, str]:
-    return (mandate.actor.name if mandate.actor else None, mandate.actor_text)
+def _stored_actor(mandate: Mandate) -> tuple[str, str, bool]:
+    """(the extractor's name, the words printed, whether it is an Actor row)."""
+    if mandate.actor is not None:
+        return (mandate.actor.name, mandate.actor_text, True)
+    return (mandate.actor_name, mandate.actor_text, False)
 
 
-def _extracted_actor(item, known: set[str]) -> tuple[str | None, str]:
-    """A known actor is stored as the Actor row; any other as the words printed."""
-    printed = (item.actor_text or item.actor)[:500]
-    return (item.actor, printed) if item.actor in known else (None, printed)
+def _extracted_actor(item, known: set[str]) -> tuple[str, str, bool]:
+    return (item.actor, (item.actor_text or item.actor)[:500], item.actor in known)
 
 
 def _stored(resolution: Resolution) -> dict:
@@ -53,34 +56,37 @@ def _stored(resolution: Resolution) -> dict:
             *_stored_actor(d.mandate),
             d.kind,
             d.count,
-            d.due_session.body.code if d.due_session else None,
-            d.due_session.number if d.due_session else None,
+            d.due_body.code if d.due_body else None,
+            d.due_session_number,
             d.due_relation or None,
             d.stated_due_date,
+            (d.due_session.body.code, d.due_session.number) if d.due_session else None,
             d.recurring or None,
             d.needs_review,
         )
         for d in Deliverable.objects.filter(mandate__resolution=resolution)
-        .select_related("mandate__actor", "due_session__body")
+        .select_related("mandate__actor", "due_session__body", "due_body")
         .order_by("position", "pk")
     ]
     return {"mandates": mandates, "deliverables": deliverables}
 
 
-def _session_without_calendar(due) -> bool:
-    return bool(due and due.session is not None and due.body not in SESSION_BODIES)
+def _calendar_session(due, calendar: set[tuple[str, int]]) -> tuple[str, int] | None:
+    """The calendar session a deadline read from the text is linked to, if any: HRC and
+    GA sessions are estimated when missing; other bodies' only when in the calendar."""
+    if due is None or due.body is None or due.session is None:
+        return None
+    key = (due.body, due.session)
+    return key if due.body in SESSION_BODIES or key in calendar else None
 
 
-def _due_as_stored(due) -> tuple:
-    """(body, session, relation, printed date) as a deliverable row holds them."""
-    if due is None:
-        return (None, None, None, None)
-    if due.session is None or due.body not in SESSION_BODIES:
-        return (None, None, due.relation, due.date)
-    return (due.body, due.session, due.relation, due.date)
+def _undated_session(due, calendar: set[tuple[str, int]]) -> bool:
+    """A session was read ("at CSW 61", "at its next session") that no calendar row dates."""
+    read = due is not None and due.body is not None and (due.session is not None or due.relation)
+    return bool(read) and _calendar_session(due, calendar) is None
 
 
-def _extracted(path: Path, known: set[str]) -> dict:
+def _extracted(path: Path, known: set[str], calendar: set[tuple[str, int]]) -> dict:
     result = extract_file(path)
     mandates = [(m.paragraph, *_extracted_actor(m, known)) for m in result.mandates]
     deliverables = [
@@ -89,9 +95,13 @@ def _extracted(path: Path, known: set[str]) -> dict:
             *_extracted_actor(d, known),
             d.kind,
             max(d.count or 1, 1),
-            *_due_as_stored(d.due),
+            d.due.body if d.due else None,
+            d.due.session if d.due else None,
+            d.due.relation if d.due else None,
+            d.due.date if d.due else None,
+            _calendar_session(d.due, calendar),
             d.recurring or None,
-            d.needs_review or _session_without_calendar(d.due),
+            d.needs_review or _undated_session(d.due, calendar),
         )
         for d in result.deliverables
     ]
@@ -109,21 +119,27 @@ def corpus(django_db_setup, django_db_blocker, tmp_path_factory):
         override_settings(MEDIA_ROOT=media),
         transaction.atomic(),
     ):
+        calendar = {
+            (code, number)
+            for code, number in Session.objects.values_list("body__code", "number")
+            if code not in SESSION_BODIES
+        }
         out = StringIO()
         call_command("ingest", *folders, stdout=out, verbosity=0)
         stored = {r.source_name: _stored(r) for r in Resolution.objects.all()}
         transaction.set_rollback(True)
-    return files, stored, out.getvalue()
+    return files, stored, out.getvalue(), calendar
 
 
 def test_every_corpus_file_is_stored_as_extract_prints_it(corpus):
-    """Mandates and deliverables (actor, kind, count, deadline) of all files equal `extract`."""
-    files, stored, summary = corpus
+    """Mandates and deliverables (actor name and words, kind, count, the full deadline as
+    read, its calendar session, the review flag) of every file equal `extract`."""
+    files, stored, summary, calendar = corpus
     assert f"{len(files)} new, 0 updated, 0 unchanged, 0 failed" in summary
     known = {name for name, _ in ActorTable.default().entries()}
     differing = {}
     for path in files:
-        expected = _extracted(path, known)
+        expected = _extracted(path, known, calendar)
         got = stored.get(path.name)
         if got != expected:
             differing[path.name] = _difference(expected, got)
@@ -132,9 +148,9 @@ def test_every_corpus_file_is_stored_as_extract_prints_it(corpus):
 
 def test_a_res_70_235_keeps_the_deliverables_extract_finds(corpus):
     """The case the issue named: ingest stored 12 deliverables where `extract` printed 9."""
-    files, stored, _ = corpus
+    files, stored, _, calendar = corpus
     path = next(p for p in files if p.name == "A_RES_70_235.txt")
-    expected = _extracted(path, {name for name, _ in ActorTable.default().entries()})
+    expected = _extracted(path, {name for name, _ in ActorTable.default().entries()}, calendar)
     assert len(stored["A_RES_70_235.txt"]["deliverables"]) == len(expected["deliverables"])
     assert stored["A_RES_70_235.txt"] == expected
 

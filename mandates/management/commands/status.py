@@ -12,7 +12,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.stdout.write("Health")
-        for component, state in health_check().items():
+        for component, state in health_check(fresh=True).items():
             self.stdout.write(f"  {component}: {state}")
         self.stdout.write("Reminders")
         call_command("reminder_status", stdout=self.stdout)

@@ -1,0 +1,103 @@
+"""Content-Security-Policy, API throttling, the health page and the HTTPS proxy header."""
+
+import pytest
+from django.core.cache import cache
+from django.test import Client, RequestFactory
+from rest_framework.throttling import SimpleRateThrottle
+
+from mandates.services import health
+from tracker.security import client_ip
+
+pytestmark = pytest.mark.django_db
+
+
+def policy(response) -> dict[str, set[str]]:
+    header = response["Content-Security-Policy"]
+    directives = [part.split() for part in header.split(";") if part.strip()]
+    return {name: set(values) for name, *values in directives}
+
+
+@pytest.mark.parametrize("url", ["/", "/timeline/", "/login/", "/admin/login/", "/api/schema/"])
+def test_every_page_has_a_strict_content_security_policy(client, url):
+    """Scripts and styles come from this site only: no inline code, no other origin."""
+    directives = policy(client.get(url))
+    assert directives["default-src"] == {"'self'"}
+    assert "'unsafe-inline'" not in directives["script-src"] | directives["style-src"]
+    assert directives["object-src"] == {"'none'"}
+    assert directives["frame-ancestors"] == {"'none'"}
+
+
+def test_the_admin_under_its_policy(staff_client):
+    """The admin's own pages carry the policy too (the browser tests run them under it)."""
+    response = staff_client.get("/admin/mandates/deliverable/")
+    assert response.status_code == 200
+    assert "'self'" in policy(response)["script-src"]
+
+
+def test_api_throttles_a_client_that_asks_too_often(staff_client, monkeypatch):
+    """Past the rate the API answers 429 with Retry-After."""
+    monkeypatch.setattr(
+        SimpleRateThrottle, "THROTTLE_RATES", {"user": "3/minute", "anon": "3/minute"}
+    )
+    cache.clear()
+    answers = [staff_client.get("/api/sessions/").status_code for _ in range(4)]
+    assert answers == [200, 200, 200, 429]
+    assert "Retry-After" in staff_client.get("/api/sessions/")
+
+
+@pytest.fixture
+def unreachable_cache(settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+
+
+def test_health_hides_error_details_from_anonymous_visitors(unreachable_cache, staff_client):
+    """Anonymous visitors read "error"; staff read the message (which names host and port)."""
+    anonymous = Client().get("/health/")
+    assert anonymous.status_code == 503
+    assert anonymous.json()["cache"] == "error"
+    assert "127.0.0.1" not in anonymous.content.decode()
+    staff = staff_client.get("/health/")
+    assert staff.status_code == 503
+    assert staff.json()["cache"].startswith("error: ") and "127.0.0.1:1" in staff.json()["cache"]
+
+
+def test_health_asks_the_workers_once_then_remembers(client, settings, monkeypatch):
+    """A monitor polling /health/ does not wait for a Celery ping every time."""
+    from tracker.celery import app
+
+    pings = []
+
+    def ping(**options):
+        pings.append(options)
+        return [{"celery@host": {"ok": "pong"}}]
+
+    settings.REDIS_URL = "redis://127.0.0.1:6379/9"
+    monkeypatch.setattr(app.control, "ping", ping)
+    cache.delete(health.CELERY_STATE_CACHE_KEY)
+    assert [client.get("/health/").json()["celery"] for _ in range(3)] == ["ok"] * 3
+    assert len(pings) == 1 and pings[0]["limit"] == 1  # done at the first answer
+    assert health.health_check(fresh=True)["celery"] == "ok (1 worker(s))"
+    assert len(pings) == 2
+    cache.delete(health.CELERY_STATE_CACHE_KEY)
+
+
+def test_forwarded_proto_is_not_trusted_by_default(client, settings):
+    """Without BEHIND_HTTPS_PROXY a forged X-Forwarded-Proto does not make HTTP count as
+    HTTPS, and a forged X-Forwarded-For does not change whose login attempts are counted."""
+    assert settings.BEHIND_HTTPS_PROXY is False
+    assert getattr(settings, "SECURE_PROXY_SSL_HEADER", None) is None
+    settings.SECURE_SSL_REDIRECT = True
+    response = client.get("/", HTTP_X_FORWARDED_PROTO="https")
+    assert response.status_code == 301 and response["Location"].startswith("https://")
+    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.9", HTTP_X_FORWARDED_FOR="1.2.3.4")
+    assert client_ip(request) == "10.0.0.9"
+    settings.BEHIND_HTTPS_PROXY = True
+    request = RequestFactory().get(
+        "/", REMOTE_ADDR="10.0.0.9", HTTP_X_FORWARDED_FOR="6.6.6.6, 1.2.3.4"
+    )
+    assert client_ip(request) == "1.2.3.4"  # the entry our proxy added, not the client's
