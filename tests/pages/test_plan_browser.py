@@ -50,7 +50,12 @@ def test_the_hrc_65_plan_shows_the_59_3_seminars_and_summary_report(browser, sit
     expect(page.locator("svg.load rect.bar").first).to_be_visible()
 
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0, f"the page is {overflow}px wider than a 390px screen"
+    wide = page.evaluate(
+        "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
+        " > window.innerWidth + 1).slice(0, 5).map(e => e.tagName + '.' + e.className + ': '"
+        " + e.textContent.slice(0, 60))"
+    )
+    assert overflow <= 0, f"the page is {overflow}px wider than a 390px screen: {wide}"
     if os.environ.get("PLAN_SCREENSHOT"):
         page.screenshot(path=os.environ["PLAN_SCREENSHOT"], full_page=True)
     context.close()
