@@ -37,6 +37,10 @@ def test_the_hrc_65_plan_shows_the_59_3_seminars_and_summary_report(browser, sit
     page = context.new_page()
     page.goto(f"{site}/sessions/plan/")
     page.get_by_role("link", name="HRC 65").first.click()
+    # The click's navigation fires "load" (the stylesheet in) after the heading is in the
+    # DOM: on a busy machine the width was measured before the CSS applied.
+    page.wait_for_url("**/sessions/HRC-65/plan/")
+    page.wait_for_load_state("load")
     expect(page.locator("h1")).to_have_text("HRC 65: session plan")
 
     by_actor = page.locator("section", has=page.locator("#actor-heading"))
