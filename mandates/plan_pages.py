@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import csv
 import io
+import uuid
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from .exports import spreadsheet_safe
+from .models import Deliverable
 from .plan_chart import load_chart_layout
 from .services import planner
 
@@ -100,6 +104,42 @@ def _xlsx_response(header: list[str], rows: list[list], filename: str) -> HttpRe
     return response
 
 
+def _for_display(plans) -> None:
+    """Give each entry its links and labels once: a plan shows each entry twice (by actor,
+    by unit), and Django's per-row `url`, `date` and `get_*_display` would cost more than
+    the plan itself on a large session."""
+    blank = uuid.UUID(int=0)
+    deliverable_url = reverse("mandates:deliverable", args=[blank])
+    resolution_urls: dict[str, str] = {}
+    dates: dict = {}
+    numbers: dict[int, str] = {}
+
+    def number(value: int) -> str:
+        if value not in numbers:
+            numbers[value] = number_format(value, force_grouping=True)
+        return numbers[value]
+
+    kinds = {value: str(label) for value, label in Deliverable.Kind.choices}
+    progress = {value: str(label) for value, label in Deliverable.Progress.choices}
+    for plan in plans:
+        for entry in plan.entries:
+            item = entry.deliverable
+            symbol = item.mandate.resolution.symbol
+            if symbol not in resolution_urls:
+                resolution_urls[symbol] = reverse("mandates:resolution", args=[symbol])
+            if entry.due_date not in dates:
+                dates[entry.due_date] = (
+                    date_format(entry.due_date, "j M Y") if entry.due_date else ""
+                )
+            entry.url = deliverable_url.replace(str(blank), str(item.uid))
+            entry.resolution_url = resolution_urls[symbol]
+            entry.due_label = dates[entry.due_date]
+            entry.kind_label = kinds.get(item.kind, item.kind)
+            entry.progress_label = progress.get(item.progress, item.progress)
+            entry.words_label = number(entry.words)
+            entry.word_limit_label = number(entry.word_limit or 0)
+
+
 def _session_or_404(code: str, number: int):
     session = planner.session_for_plan(code=code, number=number)
     if session is None:
@@ -123,6 +163,7 @@ def session_plan(request, code: str, number: int):
     weekly load of each unit; forecasts of recurring deliverables marked."""
     session = _session_or_404(code, number)
     (plan,) = planner.session_plans(sessions=[session], user=request.user)
+    _for_display([plan])
     return render(
         request,
         "mandates/plan.html",
@@ -143,6 +184,7 @@ def plan_overview(request):
     """The next sessions of each body, each with its totals and warnings."""
     today = timezone.localdate()
     plans = planner.session_plans(sessions=planner.sessions_ahead(today=today), user=request.user)
+    _for_display(plans)
     return render(
         request,
         "mandates/plan_overview.html",

@@ -27,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils.translation import gettext as _
@@ -63,6 +64,7 @@ def sessions_per_year(body_code: str) -> int:
     return len(HRC_SLOTS) if body_code == "HRC" else 1
 
 
+@lru_cache(maxsize=512)
 def recurrence_interval(recurring: str, *, body_code: str) -> int | None:
     """How many sessions of the body separate two occurrences, from the `recurring` text
     ("annual", "every two years", "at each session"); None when it names no period."""
