@@ -670,7 +670,10 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
                 ]
             },
         ),
-        (_("People"), {"fields": ["assignees", "reminder_opt_outs", "is_public"]}),
+        (
+            _("People"),
+            {"fields": ["assignees", "reminder_opt_outs", "is_public", "is_historic"]},
+        ),
         (
             _("Record"),
             {
@@ -1103,6 +1106,7 @@ class ReminderPolicyAdmin(admin.ModelAdmin):
         "overdue_every_days",
         "escalate_after_days_overdue",
         "digest_horizon_days",
+        "historic_after_days_overdue",
     ]
 
 
