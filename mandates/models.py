@@ -647,9 +647,7 @@ class ReminderPolicy(models.Model):
     historic_after_days_overdue = models.PositiveIntegerField(
         _("ingested deliverables more than N days overdue are historic"),
         default=90,
-        help_text=_(
-            "Old resolutions: what was due long before it was ingested gets no reminders."
-        ),
+        help_text=_("Old resolutions: what was due long before it was ingested gets no reminders."),
     )
 
     class Meta:
