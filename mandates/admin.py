@@ -619,6 +619,7 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
     autocomplete_fields = [
         "mandate",
         "due_session",
+        "recurs_until",
         "predecessor",
         "assignees",
         "reminder_opt_outs",
@@ -638,7 +639,20 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
         "updated_at",
     ]
     fieldsets = [
-        (None, {"fields": ["mandate", "evidence", "kind", "count", "title", "recurring"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "mandate",
+                    "evidence",
+                    "kind",
+                    "count",
+                    "title",
+                    "recurring",
+                    "recurs_until",
+                ]
+            },
+        ),
         (
             _("Deadline"),
             {
@@ -1261,3 +1275,6 @@ class FeedStateAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+from . import admin_planner  # noqa: E402, F401  (the session planner's data)

@@ -374,6 +374,15 @@ class Deliverable(models.Model):
     )
     alternatives = models.JSONField(_("other readings"), default=list, blank=True)
     recurring = models.CharField(_("recurring"), max_length=32, blank=True)
+    recurs_until = models.ForeignKey(
+        Session,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recurs until"),
+        help_text=_("The last session a recurring deliverable is owed for (its mandate ends)."),
+    )
     review_status = models.CharField(
         _("review"), max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.PROPOSED
     )
@@ -794,3 +803,53 @@ class FeedState(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} {self.etag} {self.last_modified:%Y-%m-%d %H:%M:%S}"
+
+
+class WordLimit(models.Model):
+    """How many words a document of a kind may have, by who writes it (the planner sums
+    them into the words a session's conference services must process)."""
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Deliverable.Kind.choices)
+    actor_kind = models.CharField(
+        _("actor kind"),
+        max_length=32,
+        choices=list(ACTOR_KINDS.items()),
+        blank=True,
+        help_text=_("Blank: any actor."),
+    )
+    words = models.PositiveIntegerField(_("word limit"))
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["kind", "actor_kind"]
+        verbose_name = _("word limit")
+        verbose_name_plural = _("word limits")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "actor_kind"], name="word_limit_unique_kind_actor_kind"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}, {self.actor_kind or 'any actor'}: {self.words} words"
+
+
+class PlanningPolicy(models.Model):
+    """What the session planner warns about (a single row, editable in the admin)."""
+
+    documents_per_unit_per_week = models.PositiveIntegerField(
+        _("documents one unit can submit in a week"),
+        default=2,
+        help_text=_("The planner warns where a unit has more documents due in one week."),
+    )
+    sessions_ahead = models.PositiveIntegerField(
+        _("sessions in the overview"), default=3, help_text=_("Next sessions shown per body.")
+    )
+
+    class Meta:
+        verbose_name = _("planning policy")
+        verbose_name_plural = _("planning policy")
+
+    def __str__(self) -> str:
+        return str(_("Planning policy"))

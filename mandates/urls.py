@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import pages, views
+from . import pages, plan_pages, views
 
 app_name = "mandates"
 
@@ -18,6 +18,15 @@ urlpatterns = [
     path("calendars/", pages.calendars, name="calendars"),
     path("export.csv", pages.export_csv, name="export_csv"),
     path("sessions/<str:code>-<int:number>/", pages.session_detail, name="session"),
+    # The session planner (mandates/plan_pages.py)
+    path("sessions/plan/", plan_pages.plan_overview, name="plan_overview"),
+    path("sessions/plan.<str:fmt>", plan_pages.plan_overview_export, name="plan_overview_export"),
+    path("sessions/<str:code>-<int:number>/plan/", plan_pages.session_plan, name="session_plan"),
+    path(
+        "sessions/<str:code>-<int:number>/plan.<str:fmt>",
+        plan_pages.session_plan_export,
+        name="session_plan_export",
+    ),
     path("actors/<int:pk>/", pages.actor_detail, name="actor"),
     path("deliverables/<uuid:uid>/", pages.deliverable_detail, name="deliverable"),
     path("resolutions/<path:symbol>/", pages.resolution_detail, name="resolution"),

@@ -11,53 +11,32 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from .lexicon import lexicon
 from .ordinals import ORDINAL_PATTERN, ORDINAL_WORDS_UNBOUNDED, ordinal_to_int
 
 # --- bodies --------------------------------------------------------------------------
 
-BODY_NAMES = {
-    "HRC": "Human Rights Council",
-    "GA": "General Assembly",
-    "ECOSOC": "Economic and Social Council",
-    "SC": "Security Council",
-}
+_LEX = lexicon()
 
-_BODY_WORDS = (
-    r"(?:United\s+Nations\s+)?(?:Human\s+Rights\s+Council|General\s+Assembly|"
-    r"Economic\s+and\s+Social\s+Council|Security\s+Council|Council|Assembly|"
-    r"(?:Third|Second|First|Fourth|Fifth|Sixth)\s+Committee|Commission\s+on\s+the\s+Status\s+of\s+"
-    r"Women|Commission\s+for\s+Social\s+Development|Commission\s+on\s+Crime\s+Prevention\s+and\s+"
-    r"Criminal\s+Justice|Commission\s+on\s+Narcotic\s+Drugs|Commission\s+on\s+Population\s+and\s+"
-    r"Development)"
-)
+#: Code -> name of the bodies that adopt resolutions (data/lexicon.json, "bodies").
+BODY_NAMES = _LEX.body_names()
+
+_BODY_WORDS = rf"(?:United\s+Nations\s+)?(?:{_LEX.body_words()})"
 BODY_PATTERN = rf"(?:{_BODY_WORDS})(?!\s+(?:resolutions?|decisions?)\b)"
-
-
-_COMMISSIONS = {
-    "status of women": "CSW",
-    "social development": "CSocD",
-    "crime prevention": "CCPCJ",
-    "narcotic": "CND",
-    "population": "CPD",
-}
+_COUNCIL_KEY = _LEX.council_word.lower()
 
 
 def body_code(words: str, default_council: str = "HRC") -> str | None:
     """Map printed body words to a code: "the Assembly" -> GA, "the Council" -> HRC."""
     low = " ".join(words.lower().split())
     if low.startswith(("commission", "the commission")):
-        for key, code in _COMMISSIONS.items():
-            if key in low:
-                return code
-    if "human rights council" in low:
-        return "HRC"
-    if "economic and social" in low:
-        return "ECOSOC"
-    if "security council" in low:
-        return "SC"
-    if "assembly" in low or "committee" in low:
-        return "GA"
-    if "council" in low:
+        for body in _LEX.bodies:
+            if body.commission and any(key in low for key in body.keys):
+                return body.code
+    for body in _LEX.bodies:
+        if not body.commission and any(key in low for key in body.keys):
+            return body.code
+    if _COUNCIL_KEY in low:
         return default_council
     return None
 
@@ -92,8 +71,7 @@ SESSION_RE = re.compile(
 _ORD_RE = re.compile(_ORD, re.IGNORECASE)
 _TRAILING_RESIDUE_RE = re.compile(rf"\s*[;,]?\s*(?P<ord>{_ORD})\s*(?=$|[.;,\n])", re.IGNORECASE)
 _PAST_RE = re.compile(
-    r"(?:\b(?:held|adopted|submitted|presented|established|convened|considered|launched|"
-    r"decided|agreed|made|contained|issued|endorsed|requested|organized|conducted|since)"
+    rf"(?:\b(?:{_LEX.verb_pattern('past', 'since')})"
     r"(?:\s+[\w-]+){0,4}\s*,?\s*)$",
     re.IGNORECASE,
 )
@@ -109,7 +87,7 @@ _OTHER_ENTITY_RE = re.compile(
     r"(?:the\s+)?States\s+Parties)\s*,?\s*$"
 )
 _STRONG_PAST_RE = re.compile(
-    r"\b(?:held|convened|adopted|organized|organised|conducted|launched|established|since)"
+    rf"\b(?:{_LEX.verb_pattern('done', 'since')})"
     r"(?:\s+[\w-]+){0,2}\s*,?\s*$",
     re.IGNORECASE,
 )
@@ -382,8 +360,7 @@ DATE_RE = re.compile(
 
 
 _PAST_DATE_RE = re.compile(
-    r"\b(?:effect|force|held|adopted|signed|launched|issued|dated|established|approved|concluded|"
-    r"since|took\s+place|began|started|opened|convened|submitted|presented|published)\s*,?\s*$",
+    rf"\b(?:effect|force|since|{_LEX.verb_pattern('past_date')})\s*,?\s*$",
     re.IGNORECASE,
 )
 

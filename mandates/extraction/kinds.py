@@ -20,58 +20,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import lexicon
 from .ordinals import CARDINAL_PATTERN, cardinal_to_int
 
-_NOUNS: list[tuple[str, str]] = [
-    (r"oral\s+(?:progress\s+)?(?:updates?|reports?|briefings?)", "oral update"),
-    (
-        r"updates?(?=\s+(?:to|of)\s+(?!the\s+(?:Human\s+Rights\s+Council|Council|General\s+Assembly|"
-        r"Assembly)\b)(?!Member\s+States))",
-        "other",
-    ),
-    (r"(?:updates?|briefings?)", "oral update"),
-    (
-        r"reports?|supplements?|summar(?:y|ies)(?=\s+(?:of|on)\b)|notes?(?!\s+(?:of|verbale))|results?(?=\s+of\s+(?:th(?:e|at|is)|its)\s+review)|"
-        r"(?:results?|outcomes?)(?=\s+(?:thereof|of\s+(?:th(?:e|at|is|eir)|its)\s+(?:[\w-]+\s+){0,2}?"
-        r"(?:work|deliberations|consultations|discussions|negotiations)\b))",
-        "report",
-    ),
-    (r"panel\s+discussions?|panels?|round[\s-]?tables?", "panel"),
-    (r"seminars?|workshops?", "seminar"),
-    (r"consultations?", "consultation"),
-    (
-        r"stud(?:y|ies)|analys[ie]s|(?:needs\s+)?assessments?|mapping\s+exercise|mapping|surveys?",
-        "study",
-    ),
-    (
-        r"compilations?|compendium|compendia|"
-        r"documents?(?=\s*,?\s+(?:compiling|that\s+compiles|which\s+compiles)\b)",
-        "compilation",
-    ),
-    (
-        r"(?:high[\s-]level\s+)?(?:plenary\s+)?meetings?|conferences?|summits?|"
-        r"(?:special|intersessional|commemorative|high[\s-]level)\s+sessions?|forums?|"
-        r"(?:high[\s-]level\s+)?(?:thematic\s+)?debates?|"
-        r"days?\s+of\s+general\s+discussion|expert\s+group\s+meetings?|"
-        r"high[\s-]level\s+(?:thematic\s+)?dialogues?|high[\s-]level\s+events?|"
-        r"(?:enhanced\s+)?interactive\s+dialogues?|"
-        r"commemorative\s+events?",
-        "meeting",
-    ),
-    (
-        r"guidelines|guiding\s+principles|guides?|toolkits?|handbooks?|programmes?\s+of\s+work|"
-        r"plans?\s+of\s+action|questionnaires?|databases?|set\s+of\s+(?:principles|"
-        r"recommendations|indicators)|draft\s+(?:principles|declaration|guidelines)|"
-        r"training\s+(?:courses?|programmes?)|web\s*(?:site|page|portal)|views|inputs|"
-        r"contributions|comments|proposals?|information|terms\s+of\s+reference|road\s*maps?|"
-        r"strateg(?:y|ies)|action\s+plans?|budgets?(?:\s+proposals?)?|revised\s+estimates|"
-        r"draft\s+(?:resolutions?|decisions?|texts?|conventions?|protocols?)|polic(?:y|ies)|"
-        r"recommendations?|(?:draft\s+)?outcome\s+documents?|political\s+declarations?|"
-        r"texts?(?=\s+of\s+(?:th(?:e|at)|an?|its)\s+(?:draft\s+)?(?:convention|declaration|treaty|"
-        r"instrument|agreement|protocol)\b)",
-        "other",
-    ),
-]
+#: (pattern, kind) in order: the first that fits names the kind (data/lexicon.json).
+_NOUNS: list[tuple[str, str]] = list(lexicon().product_nouns)
 _KIND_OF_GROUP = {f"k{index}": kind for index, (_, kind) in enumerate(_NOUNS)}
 NOUN_PATTERN = "|".join(f"(?P<k{index}>{pattern})" for index, (pattern, _) in enumerate(_NOUNS))
 
@@ -97,16 +50,8 @@ BARE_NOUN_RE = re.compile(
 )
 
 #: Verbs that make something: the object that follows them is a deliverable.
-PRODUCE_VERBS = (
-    r"prepare|prepares|preparing|submit|submits|submitting|present|presents|presenting|"
-    r"organize|organise|organizes|organizing|convene|convenes|convening|hold|holds|holding|"
-    r"conduct|conducting|undertake|undertaking|produce|producing|provide|providing|"
-    r"compile|compiling|publish|publishing|make\s+available|give|deliver|develop|developing|"
-    r"draft|drafting|elaborate|elaborating|issue|finalize|finalise|host|hosting|carry\s+out|"
-    r"continue|dedicate|devote|schedule|commission|launch|update|complete|include|"
-    r"report|submitted|presented|prepared|held|"
-    r"organized|convened|and|or"
-)
+#: "and"/"or" continue a production ("to prepare and present", "to prepare or update").
+PRODUCE_VERBS = lexicon().verb_pattern("produce", "and", "or")
 #: A bare noun phrase right after a production verb: "to hold consultations".
 BARE_AFTER_VERB_RE = re.compile(
     rf"\b(?!and\b|or\b|report\b|continue\b|include\b|update\b)(?:{PRODUCE_VERBS})\s+"
@@ -125,7 +70,7 @@ _PREP_BEFORE_RE = re.compile(
 #: Verb-based deliverables ("to report to the Council", "to brief", "to consult States").
 VERB_PRODUCT_RE = re.compile(
     r"\b(?:to|and)\s+(?:(?:continue\s+to|further|also|regularly|periodically|orally|annually|"
-    r"jointly)\s+)?(?:(?P<report>report)(?!\s+(?:of|by|on\s+the\s+(?:report|work)))\b|"
+    r"jointly)\s+)?(?:(?P<report>report)(?!\s+(?:of|by)\b)\b|"
     r"(?P<address>address)\s+(?:and\s+engage\s+in\s+an?\s+interactive\s+dialogue\s+with\s+)?"
     r"(?:the\s+)?(?=(?:Human\s+Rights\s+Council|Council|General\s+Assembly|Assembly)\b)|"
     r"(?P<inform>apprise|inform)\s+(?:the\s+)?(?=(?:Human\s+Rights\s+Council|Council|General\s+"
@@ -281,9 +226,8 @@ def preceded_by_verb(masked: str, start: int, floor: int) -> bool:
 
 
 _PRODUCTION_PREP_RE = re.compile(
-    r"(?:\b(?:provide|present|furnish|brief)\b[^,;]{0,60}\bwith|\b(?:preparation|submission|"
-    r"presentation|organization|organisation|convening|holding|publication|drafting|elaboration|"
-    r"production|form)\s+of)\s*$",
+    r"(?:\b(?:provide|present|furnish|brief)\b[^,;]{0,60}\bwith|"
+    rf"\b(?:{lexicon().verb_pattern('production_noun', 'form')})\s+of)\s*$",
     re.IGNORECASE,
 )
 

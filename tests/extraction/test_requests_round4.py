@@ -317,3 +317,77 @@ def test_a_decided_briefing_is_a_meeting_of_the_assembly():
         "briefing at the eighty-second session with a view to furthering discussion;"
     )
     assert rows(r) == [("1", "General Assembly", "meeting", ("GA", 82, "at"))]
+
+
+def test_report_on_the_work_of_a_body_is_a_report():
+    """ "to report on the work of the Commission to the Assembly at its Nth session"."""
+    r = ga(
+        "1. Requests the Chair of the Disarmament Commission to report on the work of the "
+        "Commission to the General Assembly at its eighty-second session;"
+    )
+    assert [(d.kind, due(d)) for d in r.deliverables] == [("report", ("GA", 82, "at"))]
+
+
+def test_co_chairs_of_a_long_named_working_group():
+    r = ga(
+        "1. Invites the Co-Chairs of the Ad Hoc Working Group on the Revitalization of the Work "
+        "of the General Assembly to submit its report to the Assembly before the end of the "
+        "eighty-first session;"
+    )
+    [d] = r.deliverables
+    assert d.actor.startswith("Co-Chairs of the Ad Hoc Working Group on the Revitalization")
+    assert (d.kind, due(d)) == ("report", ("GA", 81, "by"))
+
+
+def test_a_qualifying_participle_is_not_part_of_the_actor_name():
+    r = ga(
+        "1. Requests the Group of Governmental Experts established pursuant to paragraph 3 "
+        "above to submit a report on the outcome of its work to the General Assembly at its "
+        "eighty-second session;"
+    )
+    assert rows(r) == [("1", "Group of Governmental Experts", "report", ("GA", 82, "at"))]
+
+
+def test_actor_with_a_space_before_its_hyphen_as_pdfs_leave_it():
+    """ "the Secretary -General" (a PDF layout) is the Secretary-General; the quote keeps the
+    printed text."""
+    r = ga(
+        "1. Requests the Secretary -General to submit a report on canals to the General "
+        "Assembly at its eighty-second session;"
+    )
+    [d] = r.deliverables
+    assert (d.actor, d.actor_text, d.needs_review) == (
+        "Secretary-General",
+        "the Secretary -General",
+        False,
+    )
+
+
+def test_a_functional_commission_from_the_lexicon_dates_a_report():
+    """The Commission on Science and Technology for Development is one lexicon entry."""
+    r = ga(
+        "1. Requests the Secretary-General to submit a report on canals to the Commission on "
+        "Science and Technology for Development at its thirtieth session;"
+    )
+    assert rows(r) == [("1", "Secretary-General", "report", ("CSTD", 30, "at"))]
+
+
+def test_its_chair_is_the_chair_of_the_body_just_named():
+    r = ga(
+        "1. Decides that the Preparatory Committee shall hold an organizational session in 2027, "
+        "and requests its Chair to present a progress report to the General Assembly at its "
+        "eighty-second session;"
+    )
+    assert rows(r) == [("1", "Chair of the Preparatory Committee", "report", ("GA", 82, "at"))]
+
+
+def test_the_president_alone_is_the_president_of_the_adopting_body():
+    r = run(
+        "1. Decides that the intersessional meeting shall be chaired by the President of the "
+        "Council, and requests the President to present a summary of the meeting to the Council "
+        "at its sixty-second session;",
+        body="HRC",
+        session=60,
+    )
+    assert rows(r) == [("1", "President of the Human Rights Council", "report", ("HRC", 62, "at"))]
+    assert not r.deliverables[0].needs_review

@@ -1,0 +1,373 @@
+"""Building results: mandates and deliverables (title, due, count, review reasons) from a
+request clause and its paired products."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .clauses import (
+    _NEXT_VERB_RE,
+    ActorMention,
+    ReadingContext,
+    _first_break,
+    _parse_actors,
+    _partners_in_clause,
+    _printed,
+    _strip_span,
+)
+from .deadlines import (
+    SessionMention,
+)
+from .events import (
+    _EVENT_KINDS,
+    Product,
+    _events,
+)
+from .lexicon import lexicon
+from .pairing import (
+    _pair,
+)
+from .result import (
+    Deliverable,
+    Due,
+    Mandate,
+)
+
+_TOPIC_RE = re.compile(r"\s+(?:on|of|about|regarding|concerning|entitled)\s+", re.IGNORECASE)
+
+_PROGRAMME_RE = re.compile(r"programmes?\s+of\s+work", re.IGNORECASE)
+
+#: Actors that are (or speak for) a body: its products are due at that body.
+_ACTOR_BODIES = lexicon().body_actors()
+
+_ASIDE_RE = re.compile(
+    r"\s*,\s*(?:one\s+(?:for|in)\s+each|in\s+each|each|accessible|in\s+a\s+hybrid|fully|"
+    r"with|in\s+(?:an?\s+)?(?:accessible|easy)|within\s+existing)[^,;]{0,120},(?=\s*(?:on|of|about)\s)",
+    re.IGNORECASE,
+)
+
+_NOT_A_TOPIC_RE = re.compile(
+    r"(?:on|of)\s+(?:an?\s+)?(?:annual|regular|biennial|periodic|ad\s+hoc|the\s+basis|its|his|her)\b",
+    re.IGNORECASE,
+)
+
+
+def _title(item: Product, ctx: ReadingContext, actor: str, limit: int) -> str:
+    head = " ".join((item.mods + " " + item.noun).split())
+    if item.kind == "report" and item.noun.lower() == "report" and not item.mods:
+        head = "Report"
+    if item.kind == "consultation" and item.noun.lower() == "consult":
+        head = "Consultations"
+    if item.kind == "oral update" and item.noun.lower() in ("brief", "update"):
+        head = "Oral update"
+    if item.kind == "study" and item.noun.lower() == "study":
+        head = "Study"
+    topic = ""
+    after = item.end
+    aside = _ASIDE_RE.match(ctx.masked, after, limit)
+    if aside:  # ", one for each of the five geographical regions, on X"
+        after = aside.end()
+    found = _TOPIC_RE.match(ctx.masked, after, limit)
+    if found:
+        stop = re.compile(
+            r"[,;:(]|\s+(?:to\s+(?:the|be)|at\s+its|and\s+to|and\s+(?:also\s+)?(?:requests|decides|"
+            r"invites)|before\s+the|in\s+accordance|with\s+a\s+view|including|in\s+order|for\s+"
+            r"(?:its\s+)?(?:submission|consideration))\b",
+            re.IGNORECASE,
+        ).search(ctx.masked, found.end(), min(limit, found.end() + 160))
+        topic_end = stop.start() if stop else min(limit, found.end() + 160)
+        words = _printed(ctx.text[found.start() : topic_end]).split()
+        while words and words[-1].lower() in ("and", "or", "the", "of", "on", "to", "in"):
+            words.pop()
+        if len(words) > 16:
+            words = [*words[:16], "..."]
+        topic = " ".join(words)
+        if _NOT_A_TOPIC_RE.match(topic):
+            topic = ""
+    if not topic:
+        topic = f"of the {actor}" if item.kind in ("report", "study", "oral update") else ""
+        if actor in ("Human Rights Council", "General Assembly") or not topic:
+            topic = ""
+        if topic and actor.startswith(("OHCHR", "UN")):
+            topic = f"of {actor}"
+    title = f"{head} {topic}".strip()
+    return title[:1].upper() + title[1:]
+
+
+@dataclass
+class _DatedSession:
+    session: SessionMention
+    date: object
+
+    @property
+    def end(self) -> int:
+        return max(self.session.end, self.date.end)  # type: ignore[attr-defined]
+
+
+def _mention_dues(mention: object, ctx: ReadingContext) -> list[tuple[Due, list[Due], list[str]]]:
+    """One (due, alternatives, reasons) per session or date the mention names."""
+    if isinstance(mention, _DatedSession):
+        [(due, alternatives, reasons)] = _mention_dues(mention.session, ctx)
+        when = mention.date.date  # type: ignore[attr-defined]
+        return [(Due(due.body, due.session, due.relation, when), alternatives, reasons)]
+    if isinstance(mention, SessionMention):
+        result = []
+        alternatives = [Due(mention.body, alt, mention.relation) for alt in mention.alternatives]
+        reasons: list[str] = []
+        if mention.alternatives:
+            reasons.append(
+                "two readings of the session in the text (tracked-change residue): "
+                + " or ".join(str(n) for n in [*mention.sessions, *mention.alternatives])
+            )
+        if mention.implied:
+            reasons.append(f"implied deadline: {mention.implied}")
+        if not mention.sessions:
+            result.append((Due(mention.body, None, mention.relation), [], reasons))
+        for index, number in enumerate(mention.sessions):
+            body = mention.bodies[index] if mention.bodies else mention.body
+            result.append((Due(body, number, mention.relation), list(alternatives), reasons))
+        return result
+    date_mention = mention
+    reasons = []
+    if date_mention.date is None:  # type: ignore[attr-defined]
+        reasons.append(f"date without a year: {date_mention.printed}")  # type: ignore[attr-defined]
+    return [(Due(None, None, date_mention.relation, date_mention.date), [], reasons)]  # type: ignore[attr-defined]
+
+
+class Builder:
+    """Collects the mandates, deliverables and warnings of one resolution."""
+
+    def __init__(self, ctx: ReadingContext) -> None:
+        self.ctx = ctx
+        self.mandates: list[Mandate] = []
+        self.deliverables: list[Deliverable] = []
+        self.warnings: list[str] = []
+
+    def _warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    def request(
+        self,
+        label: str,
+        clause_start: int,
+        verb: str,
+        actors: list[ActorMention],
+        partners: list[str],
+        z0: int,
+        z1: int,
+        *,
+        decide: bool = False,
+        invite: bool = False,
+        preset: list[Product] | None = None,
+        subject: bool = False,
+    ) -> None:
+        ctx = self.ctx
+        if not actors:
+            return
+        primary = actors[0]
+        actor_body = _ACTOR_BODIES.get(primary.name)
+        delegated: list[tuple[int, int, list[ActorMention], int | None]] = []
+        if preset is not None:
+            items = preset
+        else:
+            events = _events(z0, z1, ctx, decide=decide, actor_body=actor_body, subject=subject)
+            if not decide:
+                delegated = _delegations(z0, z1, ctx)
+                if delegated:
+                    events = [
+                        e for e in events if not any(a <= e.pos < b for a, b, _, _ in delegated)
+                    ]
+            items = _pair(events, ctx.masked)
+            items = [it for it in items if it.dues or not it.if_dated]
+        speakers = [a for a in actors if not a.state]
+        if len(speakers) > 1 and items and all(it.kind == "oral update" for it in items):
+            # "Invites the Chair of X and the Chair of Y to address the Assembly": each speaks
+            for speaker in speakers:
+                self.request(
+                    label, clause_start, verb, [speaker], partners, z0, z1,
+                    decide=decide, invite=invite, preset=preset, subject=subject,
+                )  # fmt: skip
+            return
+        partners = [p for p in partners if p != primary.name]
+        for extra in actors[1:]:
+            if not extra.state and extra.name not in partners and extra.name != primary.name:
+                partners.append(extra.name)
+        for name in _partners_in_clause(z0, z1, ctx):
+            if name not in partners and name != primary.name:
+                partners.append(name)
+        reasons = list(primary.reasons)
+        if len([a for a in actors if not a.state]) > 1:
+            reasons.append("several actors: " + ", ".join(a.name for a in actors))
+        if primary.state:
+            items = [it for it in items if any(not isinstance(d, SessionMention) for d in it.dues)]
+            for it in items:
+                it.dues = [d for d in it.dues if not isinstance(d, SessionMention)]
+            if not items:
+                return
+        if invite and not items:
+            return
+        # the mandate
+        m_start, m_end = _strip_span(ctx.masked, clause_start, _first_break(ctx.masked, z0, z1))
+        mandate = Mandate(
+            paragraph=label,
+            verb=verb,
+            actor=primary.name,
+            partners=list(partners),
+            quote=ctx.text[m_start:m_end],
+            span=(m_start, m_end),
+            actor_text=primary.printed,
+            needs_review=bool(reasons),
+            review_reasons=list(reasons),
+        )
+        mandate_index = len(self.mandates)
+        self.mandates.append(mandate)
+        implied_by_programme = bool(_PROGRAMME_RE.search(ctx.masked, z0, z1))
+        for _, span_end, others, inf in delegated:
+            if inf is not None:  # "to invite the X Council to monitor and report": X reports
+                self.request(label, clause_start, verb, others, [], inf, span_end, invite=True)
+        for item in items:
+            self._deliverables(
+                item,
+                label,
+                verb,
+                primary,
+                partners,
+                reasons,
+                clause_start,
+                z1,
+                mandate_index,
+                implied_by_programme,
+            )
+
+    def _deliverables(
+        self,
+        item: Product,
+        label: str,
+        verb: str,
+        actor: ActorMention,
+        partners: list[str],
+        actor_reasons: list[str],
+        clause_start: int,
+        z1: int,
+        mandate_index: int,
+        implied_by_programme: bool,
+    ) -> None:
+        ctx = self.ctx
+        count = item.count
+        reasons = list(actor_reasons)
+        if item.listed:
+            if count not in (1, item.listed):
+                reasons.append(f"count {count} disagrees with the list ({item.listed})")
+            else:
+                count = item.listed
+        plans: list[tuple[Due | None, list[Due], list[str], int]] = []
+        covered_bodies: set[str | None] = set()
+        dues = list(item.dues)
+        dated = [m for m in dues if not isinstance(m, SessionMention)]
+        sessions = [m for m in dues if isinstance(m, SessionMention)]
+        if (
+            len(dated) == 1
+            and len(sessions) == 1
+            and len(sessions[0].sessions) == 1
+            and item.kind in _EVENT_KINDS
+            and abs(sessions[0].start - dated[0].end) < 80  # type: ignore[attr-defined]
+        ):
+            # "on 25 September 2026, during its eighty-first session": one meeting, one due
+            dues = [_DatedSession(sessions[0], dated[0])]
+        seen_dues: set[tuple] = set()
+        for mention in dues:
+            for due, alternatives, extra in _mention_dues(mention, ctx):
+                key = (due.body, due.session, due.date)
+                if due.session is not None and key in seen_dues:
+                    continue  # "to organize a panel at the Nth session and to present it at
+                    # that session": one event, named twice
+                seen_dues.add(key)
+                end = getattr(mention, "end", item.end)
+                plans.append((due, alternatives, extra, end))
+                covered_bodies.add(due.body)
+        for code in item.bodies:
+            if code not in covered_bodies and not (None in covered_bodies and plans):
+                plans.append((Due(code, None, None), [], [], item.end))
+                covered_bodies.add(code)
+        if not plans:
+            plans.append((None, [], [], item.end))
+        if count > 1 and count == len(plans):
+            count = 1  # "two reports, by 4 July and by 4 December": one each
+        title = _title(item, ctx, actor.name, z1)
+        if "actor not in the alias table" in reasons:
+            self._warn(f"paragraph {label}: actor not in the alias table: {actor.name}")
+        for due, alternatives, extra, mention_end in plans:
+            why = reasons + extra
+            if alternatives and due is not None:
+                readings = " or ".join(
+                    str(n) for n in [due.session, *(a.session for a in alternatives)]
+                )
+                self._warn(f"paragraph {label}: two readings of the session ({readings})")
+            undated = due is None or (due.session is None and due.date is None)
+            if undated and implied_by_programme:
+                why.append("implied deadline: session set by the programme of work")
+            elif undated and item.recurring:
+                why.append(f"implied deadline: {item.recurring}, no session printed")
+            end = max(item.extent_end or item.end, item.end, mention_end)
+            start, end = _strip_span(ctx.masked, clause_start, min(end, z1))
+            quote_end = end
+            while quote_end > start and ctx.masked[quote_end - 1] in ",;:":
+                quote_end -= 1
+            self.deliverables.append(
+                Deliverable(
+                    paragraph=label,
+                    verb=verb,
+                    actor=actor.name,
+                    partners=list(partners),
+                    kind=item.kind,
+                    count=count,
+                    title=title,
+                    due=due,
+                    alternatives=alternatives,
+                    recurring=item.recurring,
+                    quote=ctx.text[start:quote_end],
+                    span=(start, quote_end),
+                    needs_review=bool(why),
+                    review_reasons=why,
+                    mandate=mandate_index,
+                    actor_text=actor.printed,
+                )
+            )
+
+
+_DELEGATE_RE = re.compile(
+    r"\b(?:to|and)\s+(?:(?:also|further)\s+)?(?:to\s+)?(?:continue\s+to\s+)?"
+    rf"(?:(?P<ask>{lexicon().verb_pattern('delegate_ask')})|{lexicon().verb_pattern('delegate_press')})\s+",
+    re.IGNORECASE,
+)
+
+_DELEGATE_INF_RE = re.compile(r"\s*(?:,[^;,]{0,80},\s*)?to\s+(?=[a-z])")
+
+
+def _delegations(
+    z0: int, z1: int, ctx: ReadingContext
+) -> list[tuple[int, int, list[ActorMention], int | None]]:
+    """ "to invite the X Council to report", "to encourage Member States to consider the
+    convening of a conference": what others are asked to do is not the actor's product.
+
+    (start, end, invited actors, where their request starts): the invited actor's products
+    when a UN actor is invited or requested; nothing for States or for "encourage/urge".
+    """
+    masked = ctx.masked
+    result: list[tuple[int, int, list[ActorMention], int | None]] = []
+    for found in _DELEGATE_RE.finditer(masked, z0, z1):
+        if result and found.start() < result[-1][1]:
+            continue
+        others, _ = _parse_actors(found.end(), z1, ctx)
+        if not others:
+            continue
+        inf = _DELEGATE_INF_RE.match(masked, max(a.end for a in others), z1)
+        if not inf:
+            continue
+        stop = _NEXT_VERB_RE.search(masked, inf.end(), z1)
+        end = stop.start() if stop else z1
+        own = found.group("ask") and not any(a.state for a in others)
+        result.append((found.start(), end, others, inf.start() if own else None))
+    return result

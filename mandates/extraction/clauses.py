@@ -1,0 +1,694 @@
+"""Clauses and their actors: the masked copy, the operative verbs that cut a paragraph
+into clauses, and the actors (and partners) a request names before its infinitive."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .actors import ActorTable
+from .deadlines import BODY_NAMES as _BODY_NAMES
+from .lexicon import lexicon
+
+_LEX = lexicon()
+
+_MARKUP_RE = re.compile(
+    r"\[footnoteRef:\d+\]|<sup>[^<]{0,12}</sup>|\[\^\d+\]|</?(?:em|i|b|strong)>|[*_\u00a0]"
+)
+
+_REPLACEMENTS = (
+    ("\u2018", "'"),
+    ("\u2019", "'"),
+    ("\u02bc", "'"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\u2010", "-"),
+    ("\u2011", "-"),
+    ("\u2012", "-"),
+    ("\u00ad", "-"),
+    ("\u00a0", " "),
+    ("\t", " "),
+)
+
+
+def mask(text: str) -> str:
+    """A same-length copy of the text with markup blanked and punctuation unified."""
+    masked = _MARKUP_RE.sub(lambda m: " " * len(m.group(0)), text)
+    for old, new in _REPLACEMENTS:
+        if old in masked:
+            masked = masked.replace(old, new)
+    return masked
+
+
+_ADVERBS = (
+    r"(?:(?:also|further|furthermore|again|once\s+again|in\s+this\s+regard|in\s+this\s+respect|"
+    r"in\s+that\s+regard|therefore|moreover|accordingly|strongly|respectfully|kindly|"
+    r"in\s+this\s+context|to\s+(?:this|that)\s+end|in\s+particular|in\s+(?:this|that)\s+"
+    r"connection|for\s+(?:this|that)\s+purpose|to\s+(?:this|that)\s+effect|in\s+that\s+respect|"
+    r"in\s+that\s+context)\s*,?\s+)*"
+)
+
+_REQUEST_VERB = _LEX.verb_pattern("request")
+
+_DECIDE_VERB = _LEX.verb_pattern("decide")
+
+_NOTE_VERB = _LEX.verb_pattern("note")
+
+_OTHER_VERB = _LEX.verb_pattern("other")
+
+_ANY_VERB = rf"{_REQUEST_VERB}|{_DECIDE_VERB}|{_NOTE_VERB}|{_OTHER_VERB}"
+
+#: An operative verb inside a paragraph that opens a new clause.
+_BOUNDARY_RE = re.compile(
+    rf"(?:[;,:]\s*(?:and\s+)?|\s+and\s+|\.\s+)(?P<verb>{_ADVERBS}(?:{_ANY_VERB}))\b"
+    r"(?=\s*,?\s+(?:the|that|all|its|his|her|their|relevant|States|Member|also|further|"
+    r"again|once|in|on|upon|with|to|a|an|this|these|those|United|Governments|him|them|"
+    r"every|each|both|any|international|national|civil|non|regional|such|as|at|"
+    r"appreciation|note|[A-Z]))",
+    re.IGNORECASE,
+)
+
+_LEAD_RE = re.compile(
+    r"\s*(?:\d{1,3}\s*\.|\(\s*[a-z]{1,5}\s*\)|[a-z]{1,4}\s*\))?[\s.]*"
+    rf"(?P<verb>{_ADVERBS}(?:{_ANY_VERB}|[A-Za-z]+(?:\s+(?:its|upon|on|note|for))?))\b",
+    re.IGNORECASE,
+)
+
+_REQUEST_RE = re.compile(rf"{_ADVERBS}(?:{_REQUEST_VERB})$", re.IGNORECASE)
+
+_ENCOURAGE_RE = re.compile(rf"{_ADVERBS}(?:encourages)$", re.IGNORECASE)
+
+_DECIDE_RE = re.compile(rf"{_ADVERBS}(?:{_DECIDE_VERB})$", re.IGNORECASE)
+
+_NOTE_RE = re.compile(rf"{_ADVERBS}(?:{_NOTE_VERB})$", re.IGNORECASE)
+
+_INVITE_RE = re.compile(r"invit", re.IGNORECASE)
+
+#: What may follow "to" after the actor: the verbs, then adverbs ("to further", "to duly").
+_INFINITIVE_VERBS = _LEX.verb_pattern("infinitive", *_LEX.adverbs_after_to)
+
+_INFINITIVE_RE = re.compile(rf"\b(?:to|that\s+it)\s+(?:{_INFINITIVE_VERBS})\b", re.IGNORECASE)
+
+_LOOSE_INFINITIVE_RE = re.compile(
+    r"\bto\s+(?!(?:the|a|an|all|its|their|his|her|this|that|these|those|States|Member|"
+    r"United|human|adequate|food|development|education|health|privacy|life|water|work|"
+    r"self-determination|peace)\b)[a-z]+\b"
+)
+
+_SUBJUNCTIVE_RE = re.compile(
+    rf"\s*,?\s+(?:shall\s+|should\s+|will\s+)?(?:{_INFINITIVE_VERBS})\b", re.IGNORECASE
+)
+
+_PARTNER_INTRO_RE = re.compile(
+    r"\b(?:in\s+(?:close\s+)?(?:collaboration|cooperation|consultation|coordination|"
+    r"partnership|conjunction|liaison)\s+with|with\s+the\s+(?:support|assistance|participation|"
+    r"input|help|contribution|cooperation|involvement|collaboration)s?\s+of|together\s+with|"
+    r"jointly\s+with|supported\s+by|assisted\s+by)\b",
+    re.IGNORECASE,
+)
+
+_ACTOR_SKIP_RE = re.compile(r"(?:\s|,|\band\b|\bas\s+well\s+as\b|\balso\b|\bthat\b|\bto\b)+", re.I)
+
+_MECHANISM_HEAD = (
+    r"Special\s+Rapporteurs?|Independent\s+Experts?|Working\s+Group|Special\s+Representative|"
+    r"Special\s+Envoy|Special\s+Adviser|(?:independent\s+)?(?:international\s+)?"
+    r"Commission\s+of\s+Inquiry|(?:independent\s+)?(?:international\s+)?(?:independent\s+)?"
+    r"fact-finding\s+mission|Expert\s+Mechanism|Group\s+of\s+(?:Independent\s+)?(?:Human\s+"
+    r"Rights\s+)?Experts|Team\s+of\s+(?:International\s+)?Experts|Panel\s+of\s+Experts|"
+    r"Commission\s+on\s+Human\s+Rights|(?:designated\s+)?Expert|Special\s+Committee|"
+    r"Independent\s+Investigative\s+Mechanism|Chair(?:-Rapporteur)?|Chairs?|Chairperson|Co-Chairs?|Co-Chairpersons?|"
+    r"Coordinator|Ombudsperson|Monitoring\s+Team|Mechanism|Commission|Mission|Forum|"
+    r"(?:Ad\s+Hoc\s+|Preparatory\s+|Intergovernmental\s+|Open-ended\s+)+Committee|"
+    r"Group\s+of\s+Governmental\s+Experts|Expert\s+Group"
+)
+
+_NAMED_MECHANISM_RE = re.compile(
+    rf"(?:the\s+)?(?P<name>(?:{_MECHANISM_HEAD})\s+(?:of\s+the\s+(?:Human\s+Rights\s+Council|"
+    r"Secretary-General)\s+)?(?:on|(?:for|in|of)(?=\s+(?:the\s+)?(?-i:[A-Z])))\s+(?:[^,;:()\n]{2,160}?))"
+    rf"(?=\s*[,;:(]|\s+(?:to|shall|should|will)\s+(?:{_INFINITIVE_VERBS})\b|\s+and\s+(?:the|all|"
+    r"to|other|relevant)\b|\s+(?:with|in\s+(?:collaboration|cooperation|consultation))\b|"
+    r"\s*$|\s+at\s+its\b)",
+    re.IGNORECASE,
+)
+
+_BACKREF_RE = re.compile(
+    r"(?:the\s+|its\s+)(?P<word>special\s+rapporteurs?|independent\s+experts?|"
+    r"designated\s+experts?|mandate[\s-]holders?|working\s+group|expert\s+mechanism|"
+    r"commission\s+of\s+inquiry|commission|fact-finding\s+mission|mission|"
+    r"(?:intergovernmental|open-ended)\s+working\s+group|group\s+of\s+"
+    r"(?:independent\s+)?(?:eminent\s+)?(?:human\s+rights\s+)?experts|team\s+of\s+"
+    r"(?:international\s+)?experts|special\s+committee|expert|"
+    r"special\s+representative|special\s+envoy|mechanism|forum|chair(?:-rapporteur)?|"
+    r"chairperson|panel\s+of\s+experts)(?![\w-])(?!\s+(?:on|of|for|in)\s+(?!the\s+(?:Human\s+"
+    r"Rights\s+Council|General\s+Assembly|Council)\b))",
+    re.IGNORECASE,
+)
+
+_KEYWORD_RE = re.compile(
+    r"\b(?:Special\s+Rapporteur|Independent\s+Expert|Working\s+Group|Commission|"
+    r"fact-finding\s+mission|Expert\s+Mechanism|designated\s+Expert|Forum|Special\s+"
+    r"Representative|Special\s+Envoy|Group\s+of|International\s+Commission|Independent\s+"
+    r"International|Independent\s+Investigative|International\s+independent|Ad\s+Hoc|"
+    r"Open-ended|Intergovernmental|Special\s+Committee|Committee|Team\s+of|International)\b",
+    re.IGNORECASE,
+)
+
+_EXTEND_RE = re.compile(
+    rf"(?:{_LEX.verb_pattern('extend')})\w*\s+(?:also\s+|further\s+)?"
+    r"(?:for\s+a\s+(?:further\s+)?period\s+of\s+\w+\s+years?\s*,?\s+)?(?:the\s+mandates?\s+of\s+)?"
+    r"(?:the\s+)?[^;]{0,40}$",
+    re.IGNORECASE,
+)
+
+_MECHANISM_KINDS = {
+    "special procedure",
+    "commission of inquiry",
+    "fact-finding mission",
+    "mechanism",
+}
+
+_STATE_RE = re.compile(
+    r"(?:the\s+)?(?:Government\s+of|Governments?|States?\b|Member\s+States|all\s+States|"
+    r"national|civil\s+society|non-governmental|international\s+community|donors?|"
+    r"parties|all\s+parties|relevant\s+stakeholders|stakeholders|business|private\s+sector|"
+    r"regional\s+organizations|intergovernmental\s+organizations|international\s+community)",
+    re.IGNORECASE,
+)
+
+_OF_SOMETHING_RE = re.compile(r"\s+of\s+(?:the\s+)?(?!United\s+Nations\b)[A-Z]")
+
+_OF_OWNER_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+_BARE_PRESIDENT_RE = re.compile(r"(?:the\s+)?President\b(?=\s*,?\s+(?:to|also|further)\b)")
+_ITS_OFFICER_RE = re.compile(
+    r"(?:its|their)\s+(?P<title>Chair(?:-Rapporteur|person)?s?|Co-Chairs?|Bureau|President|"
+    r"secretariat)\b(?=\s*,?\s+(?:to|also|further)\b)",
+    re.IGNORECASE,
+)
+_IT_RE = re.compile(r"(?:it|them)\b(?=\s*,?\s+(?:to|also|further)\b)")
+
+_PRONOUN_RE = re.compile(r"(?:him|her)\b(?=\s*,?\s+(?:to|also|further|once)\b)")
+
+_GOVERNMENT_RE = re.compile(
+    r"(?:the\s+)?(?P<name>Government\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z(])[\w'()-]*)*)",
+    re.IGNORECASE,
+)
+
+_YEAR_PREFIX_RE = re.compile(r"(?:the\s+)?(?:19|20)\d\d\s+")
+
+#: Nouns of a task given "with" or "for" ("Entrusts the Bureau with the preparation of").
+_TASK_NOUNS = rf"(?:the\s+)?(?:task\s+of\s+)?(?:{_LEX.verb_pattern('task')})\b"
+
+#: A participle that qualifies a body before its infinitive ("the Group established pursuant
+#: to paragraph 3 above to submit"): not part of the name.
+_QUALIFIER = (
+    r"(?:established|created|set\s+up|appointed|referred\s+to|mentioned)\b"
+    r"(?=\s+(?:pursuant|by|in|under|at|on|above|below|earlier)\b)"
+)
+_GENERIC_ACTOR_RE = re.compile(
+    r"the\s+(?P<name>(?:[A-Za-z][\w'-]*)(?:\s+(?!to\b|and\b|shall\b|should\b|will\b|"
+    rf"with\s+{_TASK_NOUNS}|{_QUALIFIER})"
+    r"[\w'-]+){0,14}?)(?=\s*,|\s+(?:to|shall|should|will)\s+(?!(?:the|a|an|all|its|their|"
+    rf"his|her|this|that|these|those|States|Member|United)\b)[a-z]+\b|\s+with\s+{_TASK_NOUNS}|"
+    rf"\s+{_QUALIFIER}[^,;]{{0,80}}?\s+to\s+(?:{_INFINITIVE_VERBS})\b)",
+)
+
+_NOT_UN_RE = re.compile(
+    r"\b(?:Government|authorities|State|States|parties|party|community|society|stakeholders|"
+    r"organizations|institutions|sector|media|donors|people|population|forces|groups|"
+    r"private|countries|country|Republic|Kingdom|leaders|Powers|"
+    r"all|relevant|concerned|military|de\s+facto|Taliban|members|individuals|persons|victims)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Clause:
+    """One operative verb and what follows it up to the next one."""
+
+    start: int  # where the verb starts
+    verb_end: int
+    end: int
+    verb: str  # as printed, markup removed
+
+
+@dataclass
+class ActorMention:
+    """An actor as a request names it: canonical name, printed words and span."""
+
+    name: str
+    printed: str
+    start: int
+    end: int
+    known: bool
+    reasons: list[str] = field(default_factory=list)
+    state: bool = False
+
+
+@dataclass
+class ReadingContext:
+    """What every step reads: the text, its masked copy, the body and the alias table."""
+
+    text: str
+    masked: str
+    body: str | None
+    session: int | None
+    table: ActorTable
+    mechanisms: list[tuple[str, int, bool]] | None
+    default_council: str = "HRC"
+    acabq: bool = False
+    #: the body the paragraph last named as an actor ("establishes a working group ... and
+    #: requests it to"): what "it" refers to; reset at each paragraph
+    last_body: ActorMention | None = None
+
+
+def _printed(text: str) -> str:
+    return " ".join(text.replace("*", " ").replace("_", " ").split())
+
+
+def _strip_span(masked: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and masked[start] in " \n\r\t":
+        start += 1
+    while end > start and masked[end - 1] in " \n\r\t":
+        end -= 1
+    trailing = _TRAILING_AND_RE.search(masked, start, end)
+    if trailing and trailing.start() > start:
+        end = trailing.start()
+    return start, end
+
+
+_TRAILING_AND_RE = re.compile(r"[\s,]+(?:and|or|as\s+well\s+as)$")
+
+_INDEXED_HEADS = ("special", "independent", "working", "team", "group", "international")
+
+
+def _mechanism_index(masked: str, table: ActorTable) -> list[tuple[str, int, bool]]:
+    """Named mechanisms in document order: (name, offset, named in an extend/establish)."""
+    found: list[tuple[str, int, bool]] = []
+    last_end = -1
+    for key in _KEYWORD_RE.finditer(masked):
+        if key.start() < last_end:
+            continue
+        pos = key.start()
+        hit = table.match_at(masked, pos)
+        name = None
+        end = pos
+        if hit and table.kinds.get(hit[0], "") in _MECHANISM_KINDS | {"body"}:
+            name, end = hit
+        elif hit is None:
+            named = _NAMED_MECHANISM_RE.match(masked, pos)
+            if named and key.group(0).lower().startswith(_INDEXED_HEADS):
+                name = _printed(named.group("name"))
+                end = named.end()
+        if name is None:
+            continue
+        before = masked[max(0, pos - 80) : pos]
+        found.append((name, pos, bool(_EXTEND_RE.search(before))))
+        last_end = end
+    return found
+
+
+def _resolve_backref(word: str, pos: int, ctx: ReadingContext) -> str | None:
+    word = " ".join(word.lower().split())
+    if word.startswith("special rapporteur"):
+        prefixes: tuple[str, ...] = ("special rapporteur",)
+    elif word.startswith(("independent expert", "designated expert", "expert")) and (
+        word != "expert mechanism"
+    ):
+        prefixes = ("independent expert", "designated expert")
+    elif word.startswith("mandate"):
+        prefixes = ("special rapporteur", "independent expert", "working group", "designated")
+    elif word.startswith(("intergovernmental working group", "open-ended working group")):
+        prefixes = ("intergovernmental working group", "open-ended")
+    elif word.startswith("working group"):
+        prefixes = ("working group", "intergovernmental working group", "open-ended")
+    elif word.startswith("expert mechanism"):
+        prefixes = ("expert mechanism",)
+    elif word.startswith("commission"):
+        prefixes = (
+            "commission",
+            "independent international commission",
+            "international commission",
+        )
+    elif "mission" in word:
+        prefixes = ("independent international fact-finding", "fact-finding")
+    elif word.startswith("group of") or word.startswith("team of"):
+        prefixes = ("group of", "team of")
+    elif word.startswith("forum"):
+        prefixes = ("forum", "social forum", "permanent forum")
+    elif word.startswith("special representative"):
+        prefixes = ("special representative",)
+    elif word.startswith("special committee"):
+        prefixes = ("special committee",)
+    elif word.startswith("special envoy"):
+        prefixes = ("special envoy",)
+    elif word == "mechanism":
+        prefixes = ("expert mechanism", "independent investigative", "international independent")
+    else:
+        return None
+    if ctx.mechanisms is None:  # built on the first back-reference only
+        ctx.mechanisms = _mechanism_index(ctx.masked, ctx.table)
+    candidates = [m for m in ctx.mechanisms if m[0].lower().startswith(prefixes)]
+    if not candidates:  # "the Expert Mechanism" for "International independent expert mechanism"
+        candidates = [m for m in ctx.mechanisms if any(p in m[0].lower() for p in prefixes)]
+    if not candidates:
+        return None
+    extended = [m for m in candidates if m[2]]
+    if extended:
+        before = [m for m in extended if m[1] < pos]
+        return (before or extended)[-1][0]
+    names = {m[0] for m in candidates}
+    if len(names) == 1:
+        return candidates[0][0]
+    before = [m for m in candidates if m[1] < pos]
+    if before:
+        return before[-1][0]
+    counts: dict[str, int] = {}
+    for name, _, _ in candidates:
+        counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda key: counts[key])
+
+
+_SPACED_HYPHEN_RE = re.compile(r"(?<=[A-Za-z]) (?=-[A-Za-z])")
+
+
+def _match_spaced_hyphen(pos: int, end: int, ctx: ReadingContext) -> tuple[str, int] | None:
+    """The alias table on "the Secretary -General" as a PDF layout leaves it: matched with
+    the space before the hyphen left out, the end mapped back to the text."""
+    window = ctx.masked[pos : min(end, pos + 200)]
+    if " -" not in window:
+        return None
+    kept = [i for i in range(len(window)) if not _SPACED_HYPHEN_RE.match(window, i)]
+    hit = ctx.table.match_at("".join(window[i] for i in kept), 0)
+    if hit is None:
+        return None
+    name, stop = hit
+    return name, pos + (kept[stop - 1] + 1 if stop else 0)
+
+
+def _parse_actor_at(pos: int, end: int, ctx: ReadingContext) -> ActorMention | None:
+    masked = ctx.masked
+    hit = ctx.table.match_at(masked, pos, end) or _match_spaced_hyphen(pos, end, ctx)
+    if hit and hit[0] == "Secretariat":
+        owner = _OF_OWNER_RE.match(masked, hit[1], end)
+        owned = ctx.table.match_at(masked, owner.end(), end) if owner else None
+        if owned and ctx.table.kinds.get(owned[0], "") not in ("state", "body"):
+            # "the secretariat of the United Nations Conference on Trade and Development"
+            printed = _printed(ctx.text[pos : owned[1]])
+            return ActorMention(f"{owned[0]} secretariat", printed, pos, owned[1], True)
+    if hit and _OF_SOMETHING_RE.match(masked, hit[1], end):
+        hit = None  # "the secretariat of the Convention" is not the Secretariat
+    if hit:
+        name, stop = hit
+        if name == "Advisory Committee" and ctx.acabq and "human" not in masked[pos:stop].lower():
+            name = "Advisory Committee on Administrative and Budgetary Questions"
+        kind = ctx.table.kinds.get(name, "")
+        printed = _printed(ctx.text[pos:stop])
+        # "the Special Rapporteur on X" where X goes on beyond a shorter alias
+        named = _NAMED_MECHANISM_RE.match(masked, pos, end)
+        if named and named.end() > stop + 3 and kind in _MECHANISM_KINDS | {"official", ""}:
+            longer = _printed(named.group("name"))
+            if not ctx.table.match(longer) and name.lower() in longer.lower()[: len(name) + 5]:
+                pass
+        return ActorMention(name, printed, pos, stop, True, state=kind == "state")
+    pronoun = _PRONOUN_RE.match(masked, pos, end)
+    if pronoun:  # "Takes note of the report of the Secretary-General, and requests him to"
+        named = None
+        for name, _, _ in ctx.table.search(masked, max(0, pos - 600), pos):
+            if ctx.table.kinds.get(name, "") not in ("state", "body", "system"):
+                named = name
+        if named:
+            return ActorMention(
+                named, _printed(ctx.text[pos : pronoun.end()]), pos, pronoun.end(), True
+            )
+        return None
+    president = _BARE_PRESIDENT_RE.match(masked, pos, end)
+    owner = ctx.table.match(f"President of the {_BODY_NAMES.get(ctx.body or '', '')}")
+    if president and owner:  # "requests the President to": the adopting body's President
+        printed = _printed(ctx.text[pos : president.end()])
+        return ActorMention(owner, printed, pos, president.end(), True)
+    officer = _ITS_OFFICER_RE.match(masked, pos, end)
+    if officer and ctx.last_body is not None:  # "requests its Chair to": the body's Chair
+        title = _printed(officer.group("title"))
+        name = f"{title[:1].upper()}{title[1:]} of the {ctx.last_body.name}"
+        printed = _printed(ctx.text[pos : officer.end()])
+        return ActorMention(
+            name, printed, pos, officer.end(), False, ["actor not in the alias table"]
+        )
+    it = _IT_RE.match(masked, pos, end)
+    if it:
+        if ctx.last_body is None:
+            return None
+        last = ctx.last_body
+        return ActorMention(last.name, _printed(ctx.text[pos : it.end()]), pos, it.end(), last.known,
+                      list(last.reasons))  # fmt: skip
+    year = _YEAR_PREFIX_RE.match(masked, pos, end)
+    if year:  # "the 2024 Social Forum"
+        hit = ctx.table.match_at(masked, year.end(), end)
+        if hit:
+            return ActorMention(hit[0], _printed(ctx.text[pos : hit[1]]), pos, hit[1], True)
+    back = _BACKREF_RE.match(masked, pos, end)
+    if back:
+        resolved = _resolve_backref(back.group("word"), pos, ctx)
+        printed = _printed(ctx.text[pos : back.end()])
+        if resolved:
+            if ctx.table.match(resolved) is None:
+                name = resolved[:1].upper() + resolved[1:]
+                return ActorMention(
+                    name, printed, pos, back.end(), False, ["actor not in the alias table"]
+                )
+            return ActorMention(resolved, printed, pos, back.end(), True)
+        named = _NAMED_MECHANISM_RE.match(masked, pos, end)
+        if not named:
+            label = printed[4:] if printed.lower().startswith("the ") else printed
+            return ActorMention(
+                label[:1].upper() + label[1:],
+                printed,
+                pos,
+                back.end(),
+                False,
+                ["back-reference not resolved to a named mechanism"],
+            )
+    named = _NAMED_MECHANISM_RE.match(masked, pos, end)
+    if named:
+        name = _printed(named.group("name"))
+        return ActorMention(
+            name,
+            _printed(ctx.text[pos : named.end()]),
+            pos,
+            named.end(),
+            False,
+            ["actor not in the alias table"],
+        )
+    head = _HEAD_OF_RE.match(masked, pos, end)
+    owner = ctx.table.match_at(masked, head.end(), end) if head else None
+    if head and owner and ctx.table.kinds.get(owner[0], "") not in ("state", "body"):
+        # "the Executive Director of the United Nations Office on Drugs and Crime"
+        name = f"{_printed(head.group('title'))} of {owner[0]}"
+        printed = _printed(ctx.text[pos : owner[1]])
+        return ActorMention(name, printed, pos, owner[1], False, ["actor not in the alias table"])
+    committees = _MAIN_COMMITTEES_RE.match(masked, pos, end)
+    if committees:  # "the Second and Third Committees", "the Main Committees"
+        ordinals = re.findall(_MAIN_COMMITTEE, committees.group("name"))
+        if len(ordinals) > 1:
+            name = ", ".join(ordinals[:-1]) + f" and {ordinals[-1]} Committees"
+        else:
+            name = f"{ordinals[0]} Committee" if ordinals else "Main Committees"
+        printed = _printed(ctx.text[pos : committees.end()])
+        reasons = ["actor not in the alias table"]
+        return ActorMention(name, printed, pos, committees.end(), False, reasons)
+    state = _STATE_RE.match(masked, pos, end)
+    if state:
+        government = _GOVERNMENT_RE.match(masked, pos, end)
+        if government:  # "the Government of Haiti": that State, by its printed name
+            name = _printed(ctx.text[government.start("name") : government.end("name")])
+            return ActorMention(name, name, pos, government.end(), True, state=True)
+        printed = _printed(ctx.text[pos : state.end()])
+        return ActorMention("Member States", printed, pos, state.end(), True, state=True)
+    generic = _GENERIC_ACTOR_RE.match(masked, pos, end)
+    if generic and not _NOT_UN_RE.search(generic.group("name")):
+        name = _printed(ctx.text[generic.start("name") : generic.end("name")])
+        name = name[:1].upper() + name[1:]
+        printed = _printed(ctx.text[pos : generic.end()])
+        return ActorMention(
+            name, printed, pos, generic.end(), False, ["actor not in the alias table"]
+        )
+    return None
+
+
+#: The head of an organization the table knows: "the Executive Director of" + its name.
+_HEAD_OF_RE = re.compile(
+    r"(?:the\s+)?(?P<title>Executive\s+Director|Director-General|Director|Administrator|"
+    r"Executive\s+Secretary|Executive\s+Head|Secretary-General|High\s+Commissioner|President|"
+    r"Chair(?:person)?|Head|Coordinator)\s+of\s+",
+    re.IGNORECASE,
+)
+
+_MAIN_COMMITTEE = r"(?:First|Second|Third|Fourth|Fifth|Sixth)"
+
+#: The Main Committees of the Assembly, alone or together ("the Second and Third Committees").
+_MAIN_COMMITTEES_RE = re.compile(
+    rf"(?:the\s+)?(?P<name>(?-i:{_MAIN_COMMITTEE})(?:\s+Committee)?(?:\s*(?:,|\s+and)\s+(?:the\s+)?"
+    rf"(?-i:{_MAIN_COMMITTEE})(?:\s+Committee)?)*\s+(?-i:Committees?)|(?-i:Main)\s+Committees)\b",
+    re.IGNORECASE,
+)
+
+_NEW_BODY_RE = re.compile(
+    r"(?P<name>(?:ad\s+hoc\s+|open-ended\s+|independent\s+|international\s+|intergovernmental\s+)*"
+    r"(?:working\s+group|committee|commission|expert\s+group|group\s+of\s+(?:governmental\s+)?experts|"
+    r"panel|mechanism|mission|team)\b[^,;:(]{0,120}?)(?=\s*[,;:(]|\s+(?:to|with|for\s+a)\s)",
+    re.IGNORECASE,
+)
+
+
+def _new_body(pos: int, end: int, ctx: ReadingContext) -> ActorMention | None:
+    """The body a resolution establishes, by its printed name (flagged: not in the table)."""
+    found = _NEW_BODY_RE.match(ctx.masked, pos, end)
+    if not found:
+        return None
+    name = _printed(ctx.text[found.start("name") : found.end("name")])
+    name = name[:1].upper() + name[1:]
+    return ActorMention(name, name, pos, found.end(), False, ["actor not in the alias table"])
+
+
+def _parse_actors(
+    start: int, end: int, ctx: ReadingContext
+) -> tuple[list[ActorMention], list[str]]:
+    """Actors and partners printed in masked[start:end] (between the verb and the infinitive)."""
+    masked = ctx.masked
+    partners: list[str] = []
+    intro = _PARTNER_INTRO_RE.search(masked, start, end)
+    main_end = intro.start() if intro else end
+    actors: list[ActorMention] = []
+    cursor = start
+    while cursor < main_end:
+        skip = _ACTOR_SKIP_RE.match(masked, cursor, main_end)
+        if skip and skip.end() > cursor:
+            cursor = skip.end()
+            continue
+        actor = _parse_actor_at(cursor, main_end, ctx)
+        if actor is None:
+            break
+        actors.append(actor)
+        cursor = max(actor.end, cursor + 1)
+        nxt = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)").match(
+            masked, cursor, main_end
+        )
+        if not nxt:
+            break
+        cursor = nxt.end()
+    if intro:
+        partners.extend(_partners_in(intro.end(), end, ctx))
+    return actors, partners
+
+
+def _partners_in(start: int, end: int, ctx: ReadingContext) -> list[str]:
+    names: list[str] = []
+    stop = re.compile(r";|\s+to\s+(?:" + _INFINITIVE_VERBS + r")\b", re.IGNORECASE).search(
+        ctx.masked, start, end
+    )
+    limit = stop.start() if stop else end
+    cursor = start
+    while cursor < limit:
+        skip = _ACTOR_SKIP_RE.match(ctx.masked, cursor, limit)
+        if skip and skip.end() > cursor:
+            cursor = skip.end()
+            continue
+        actor = _parse_actor_at(cursor, limit, ctx)
+        if actor is None:
+            nxt = re.compile(r"[^,;]*").match(ctx.masked, cursor, limit)
+            cursor = (nxt.end() if nxt else cursor) + 1
+            continue
+        if not actor.state and actor.name not in names:
+            names.append(actor.name)
+        cursor = max(actor.end, cursor + 1)
+    return names
+
+
+_PHRASE_ADVERB_RE = re.compile(
+    r"^(?:(?:in\s+(?:this|that)\s+(?:regard|respect|context|connection)|to\s+(?:this|that)\s+(?:end|"
+    r"effect)|for\s+(?:this|that)\s+purpose|therefore|moreover|accordingly|in\s+particular)\s*,?\s*)+",
+    re.IGNORECASE,
+)
+
+_THAT_RE = re.compile(r"\s*,?\s*that\s+")
+
+
+def _passive_request(masked: str, pos: int, end: int, ctx: ReadingContext) -> bool:
+    """ "requests that such contributions ... be made available": no actor follows "that"."""
+    that = _THAT_RE.match(masked, pos, end)
+    if not that:
+        return False
+    verb = masked[max(0, pos - 30) : pos].lower()
+    if "request" not in verb:
+        return False
+    return _parse_actor_at(that.end(), end, ctx) is None
+
+
+def _clauses(
+    masked: str, text: str, start: int, end: int, ctx: ReadingContext | None = None
+) -> list[Clause]:
+    lead = _LEAD_RE.match(masked, start, end)
+    first_verb_start = lead.start("verb") if lead else start
+    first_verb_end = lead.end("verb") if lead else start
+    marks: list[tuple[int, int]] = [(first_verb_start, first_verb_end)]
+    for found in _BOUNDARY_RE.finditer(masked, first_verb_end, end):
+        if ctx is not None and _passive_request(masked, found.end("verb"), end, ctx):
+            continue  # "and further to request that the study be made available before ...":
+            # the same request goes on
+        marks.append((found.start("verb"), found.end("verb")))
+    clauses: list[Clause] = []
+    for index, (verb_start, verb_end) in enumerate(marks):
+        clause_end = marks[index + 1][0] if index + 1 < len(marks) else end
+        clauses.append(
+            Clause(
+                verb_start,
+                verb_end,
+                clause_end,
+                _PHRASE_ADVERB_RE.sub("", _printed(text[verb_start:verb_end])),
+            )
+        )
+    return clauses
+
+
+_NEXT_VERB_RE = re.compile(r";|\band\s+(?:also\s+)?to\s+\w+", re.IGNORECASE)
+
+_GLUE_RE = re.compile(r"\s*,?\s*")
+
+
+def _first_break(masked: str, z0: int, z1: int) -> int:
+    found = re.compile(r"[,;:]").search(masked, z0, z1)
+    return found.start() if found else z1
+
+
+def _partners_in_clause(z0: int, z1: int, ctx: ReadingContext) -> list[str]:
+    names: list[str] = []
+    for intro in _PARTNER_INTRO_RE.finditer(ctx.masked, z0, z1):
+        for name in _partners_in(intro.end(), z1, ctx):
+            if name not in names:
+                names.append(name)
+    return names
+
+
+def _title_case_verb(found: re.Match[str]) -> bool:
+    return found.group(0).split()[-1][:1].isupper()
+
+
+def _find_infinitive(masked: str, pos: int, end: int, actor_end: int) -> int | None:
+    # a capitalized verb after "to" is part of a name ("the Conference to Review ..."), not
+    # the infinitive of the request
+    strict = next(
+        (f for f in _INFINITIVE_RE.finditer(masked, actor_end, end) if not _title_case_verb(f)),
+        None,
+    )
+    if strict:
+        # "Invites the High Commissioner to accompany ...": a verb missing from the list,
+        # right after the actor, is still the infinitive (not a later "to be presented")
+        first = _LOOSE_INFINITIVE_RE.match(
+            masked, _GLUE_RE.match(masked, actor_end, end).end(), end
+        )
+        if first is not None and first.start() < strict.start():
+            return first.start()
+        return strict.start()
+    loose = _LOOSE_INFINITIVE_RE.search(masked, actor_end, end)
+    return loose.start() if loose else None

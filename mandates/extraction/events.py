@@ -1,0 +1,518 @@
+"""The events inside a clause: new products, back-references, sessions, dates, bodies and
+recurrence, each an ``EventType``, in text order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .clauses import (
+    _GLUE_RE,
+    _NEXT_VERB_RE,
+    ReadingContext,
+)
+from .deadlines import (
+    BODY_PATTERN,
+    RECUR_RE,
+    SessionMention,
+    body_code,
+    find_dates,
+    find_sessions,
+    recurrence,
+)
+from .kinds import (
+    NOUN_PATTERN,
+    PRODUCE_VERBS,
+    VERB_PRODUCT_RE,
+    count_of,
+    noun_matches,
+    preceded_by_preposition,
+)
+from .lexicon import lexicon
+from .ordinals import ORDINAL_PATTERN, ordinal_to_int
+
+# "to the Council", "before the Assembly", "for consideration by the Assembly", "for the
+# consideration of the Assembly"; not when a session follows ("to the Council at its Nth
+# session" is a session mention), but "to the Council for its consideration" is a body.
+_BODY_TARGETS_RE = re.compile(
+    r"\b(?:to|before|for\s+(?:its\s+|the\s+)?consideration\s+(?:by|of))\s+(?:the\s+)?"
+    rf"(?P<bodies>{BODY_PATTERN}(?:\s*(?:,\s*(?:and\s+)?|and\s+)"
+    rf"(?:to\s+)?(?:the\s+)?{BODY_PATTERN})*)\b(?!\s*,?\s+(?:at|during|in)\s+(?:its|the)\b)"
+    r"(?!\s*,?\s+for\s+(?:its|the)\b(?!\s+consideration\s*[,;.]|\s+consideration\s*$))",
+    re.IGNORECASE,
+)
+
+_ONE_BODY_RE = re.compile(BODY_PATTERN, re.IGNORECASE)
+
+#: A manner phrase set off by commas between a verb and its object ("to submit, in a timely
+#: manner, his next report", "to present, as soon as possible, the study").
+_MANNER_ASIDE = (
+    r"(?:,\s*(?:in\s+an?\s+(?:[\w-]+\s+){1,3}(?:manner|fashion|way)|as\s+soon\s+as\s+possible|"
+    r"as\s+a\s+matter\s+of\s+(?:priority|urgency)|at\s+the\s+earliest\s+(?:possible\s+)?"
+    r"(?:opportunity|date)|without\s+(?:further\s+|undue\s+)?delay|as\s+appropriate|"
+    r"[a-z]+ly)\s*,\s*)?"
+)
+
+_ANAPHOR_VERB_RE = re.compile(
+    rf"\b(?!and\b|or\b)(?:{PRODUCE_VERBS}){_MANNER_ASIDE}\s*(?:(?:also|further|orally|jointly)\s+)?$",
+    re.IGNORECASE,
+)
+
+_REFERENCE_MODS_RE = re.compile(r"above-mentioned|aforementioned|said|same|abovementioned", re.I)
+
+_SUPPORT_VERB_RE = re.compile(
+    rf"\b(?:{lexicon().verb_pattern('support')})\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+_EXTENT_STOP_RE = re.compile(
+    r"[,;:]|\s+(?:to\s+be\s+|and\s+to\s+|at\s+its\s+|before\s+the\s+|to\s+the\s+(?:Human|"
+    r"General|Council|Assembly))",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Product:
+    """A product being assembled from the events of one clause."""
+
+    kind: str
+    count: int
+    listed: int | None
+    start: int
+    end: int
+    noun: str
+    mods: str
+    dues: list[SessionMention | object] = field(default_factory=list)
+    bodies: list[str] = field(default_factory=list)
+    recurring: str | None = None
+    extent_end: int = 0
+    shares_with: Product | None = None
+    included: bool = False  # "to include in his report ...": maybe a report named before
+    context: bool = False  # "... in the context of his next report": where the rest goes
+    if_dated: bool = False  # "to keep the Assembly informed": a product only with a deadline
+
+
+class EventType(Enum):
+    """What an event in a clause is."""
+
+    PRODUCT = "product"  # a new product: "a summary report", "to report"
+    ANAPHOR = "anaphor"  # a back-reference to a product named before: "the report"
+    SESSION = "session"  # "at its sixty-fifth session"
+    DATE = "date"  # "by 1 May 2026"
+    BODIES = "bodies"  # "to the Council and the General Assembly"
+    RECURRENCE = "recurrence"  # "annually"
+    WEAK = "weak"  # a product after a preposition: a last resort for a bare deadline
+
+
+@dataclass
+class Event:
+    """One event of a clause, of an ``EventType``, in text order."""
+
+    pos: int
+    end: int
+    type: EventType
+    item: Product | None = None
+    kind: str = ""
+    mention: object | None = None
+    bodies: list[str] = field(default_factory=list)
+    recurring: str | None = None
+
+
+def _extent(masked: str, pos: int, end: int) -> int:
+    stop = _EXTENT_STOP_RE.search(masked, pos, min(end, pos + 400))
+    return stop.start() if stop else min(end, pos + 400)
+
+
+_THAT_SESSION_RE = re.compile(
+    r"\b(?:at|during|for\s+consideration\s+at)\s+(?:that|the\s+same)\s+session\b", re.IGNORECASE
+)
+
+_ANY_SESSION_RE = re.compile(
+    rf"\b(?:its|the)\s+(?P<ords>{ORDINAL_PATTERN})\s+session\b(?:\s+of\s+the\s+(?P<body>{BODY_PATTERN}))?",
+    re.IGNORECASE,
+)
+
+
+def _that_session(masked: str, z0: int, z1: int, ctx: ReadingContext) -> list[SessionMention]:
+    """ "... provisional agenda of its Nth session ..., and requests a report at that session"."""
+    result = []
+    for found in _THAT_SESSION_RE.finditer(masked, z0, z1):
+        previous = list(
+            _ANY_SESSION_RE.finditer(masked, max(0, found.start() - 700), found.start())
+        )
+        if not previous:
+            continue
+        last = previous[-1]
+        number = ordinal_to_int(last.group("ords"))
+        if number is None:
+            continue
+        body = (
+            body_code(last.group("body"), ctx.default_council) if last.group("body") else ctx.body
+        )
+        result.append(SessionMention(found.start(), found.end(), body, [number], "at"))
+    return result
+
+
+def _events(
+    z0: int,
+    z1: int,
+    ctx: ReadingContext,
+    *,
+    decide: bool,
+    actor_body: str | None = None,
+    subject: bool = False,
+) -> list[Event]:
+    """The events of masked[z0:z1]; ``subject``: the clause opens with its product as the
+    subject of a passive ("that the summary report ... will be prepared by X")."""
+    masked = ctx.masked
+    low = masked[z0:z1].lower()
+    events: list[Event] = []
+    sessions = (
+        find_sessions(
+            masked, z0, z1, body=ctx.body, session=ctx.session, default_council=ctx.default_council
+        )
+        if "session" in low
+        else []
+    )
+    if "that session" in low or "same session" in low:
+        sessions.extend(_that_session(masked, z0, z1, ctx))
+    taken = [(m.start, m.end) for m in sessions]
+    session_ends = [m.end for m in sessions]
+    sessions = [m for m in sessions if not _belongs_to_reference(masked, z0, m.start)]
+    for mention in sessions:
+        events.append(Event(mention.start, mention.end, EventType.SESSION, mention=mention))
+    has_month = any(month in low for month in _MONTH_NAMES)
+    for date_mention in find_dates(masked, z0, z1) if has_month else ():
+        events.append(
+            Event(date_mention.start, date_mention.end, EventType.DATE, mention=date_mention)
+        )
+        taken.append((date_mention.start, date_mention.end))
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    has_body = "council" in low or "assembly" in low or "committee" in low
+    for found in _BODY_TARGETS_RE.finditer(masked, z0, z1) if has_body else ():
+        if not free(found.start(), found.end()):
+            continue
+        bodies = []
+        for one in _ONE_BODY_RE.finditer(found.group("bodies")):
+            code = body_code(one.group(0), ctx.default_council)
+            if code and code not in bodies:
+                bodies.append(code)
+        if bodies:
+            events.append(Event(found.start(), found.end(), EventType.BODIES, bodies=bodies))
+    has_recur = any(word in low for word in _RECUR_WORDS)
+    for found in RECUR_RE.finditer(masked, z0, z1) if has_recur else ():
+        if free(found.start(), found.end()):
+            events.append(
+                Event(found.start(), found.end(), EventType.RECURRENCE, recurring=recurrence(found))
+            )
+    seen_kinds: dict[str, Product] = {}
+    noun_spans: list[tuple[int, int]] = []
+    for found in VERB_PRODUCT_RE.finditer(masked, z0, z1):
+        if decide:
+            break
+        if found.group("report"):
+            kind, noun_start, noun_end = "report", found.start("report"), found.end("report")
+        elif found.group("address"):
+            kind, noun_start, noun_end = "oral update", found.start("address"), found.end("address")
+        elif found.group("inform"):
+            kind, noun_start, noun_end = "report", found.start("inform"), found.end("inform")
+        elif found.group("keep"):  # "to keep the Assembly informed, at its Nth session, of X"
+            kind, noun_start, noun_end = "report", found.start("keep"), found.end("keep")
+        elif found.group("brief"):
+            kind, noun_start, noun_end = "oral update", found.start("brief"), found.end("brief")
+        elif found.group("consult"):
+            if _working_method(masked, found.start(), found.end("consult"), z1):
+                continue
+            kind, noun_start, noun_end = (
+                "consultation",
+                found.start("consult"),
+                found.end("consult"),
+            )
+        elif found.group("study"):
+            kind, noun_start, noun_end = "study", found.start("study"), found.end("study")
+        else:
+            noun = found.group("inc_noun").lower()
+            kind = "report" if noun.startswith("report") else "oral update"
+            noun_start, noun_end = found.start("inc_noun"), found.end("inc_noun")
+        item = Product(kind, 1, None, noun_start, noun_end, masked[noun_start:noun_end], "")
+        item.extent_end = _extent(masked, noun_end, z1)
+        events.append(Event(noun_start, noun_end, EventType.PRODUCT, item=item, kind=kind))
+        noun_spans.append((noun_start, noun_end))
+        if found.group("keep"):
+            item.if_dated = True
+        if found.group("include"):
+            item.included = True
+            # what is to be included is content of that report, not a product of its own
+            stop = _NEXT_VERB_RE.search(masked, noun_end, z1)
+            noun_spans.append((found.start(), noun_start))
+            noun_spans.append((noun_end, stop.start() if stop else z1))
+    for found in _NEXT_REPORT_RE.finditer(masked, z0, z1) if not decide else ():
+        # "to provide this information in the context of his next report": that report
+        noun_start, noun_end = found.start("noun"), found.end("noun")
+        if any(a <= noun_start < b for a, b in noun_spans):
+            continue
+        noun = found.group("noun")
+        kind = "oral update" if "update" in noun.lower() else "report"
+        item = Product(kind, 1, None, noun_start, noun_end, noun, found.group("mods") or "")
+        item.included = True
+        item.context = True
+        item.extent_end = noun_end
+        if "annual" in item.mods.lower():
+            item.recurring = "annual"
+        events.append(Event(noun_start, noun_end, EventType.PRODUCT, item=item, kind=kind))
+        noun_spans.append((found.start(), noun_end))
+    for found in noun_matches(masked, z0, z1):
+        if not free(found.start("noun"), found.end("noun")):
+            continue
+        if any(a <= found.start("noun") < b for a, b in noun_spans):
+            continue
+        kind = found.kind
+        if kind.startswith("loose:"):
+            if not any(_GLUE_RE.fullmatch(masked, e, found.start()) for e in session_ends):
+                _weak(events, found, kind[6:])
+                continue
+            kind = kind[6:]
+        det = found.group("det").lower()
+        mods = found.group("mods") or ""
+        noun = found.group("noun")
+        if decide and kind == "oral update" and noun.lower().startswith("briefing"):
+            kind = "meeting"  # "decides to organize a briefing at its Nth session": its meeting
+        if decide and kind in ("report", "oral update", "study", "compilation", "other"):
+            continue
+        bare = found.bare
+        np_start = found.start("mods") if bare else found.start()
+        if _APPLY_VERB_RE.search(masked, max(z0, found.start() - 50), found.start()):
+            continue  # "to implement all ten recommendations", "implementing a policy"
+        definite = det in _DEFINITE
+        prep = not bare and preceded_by_preposition(masked, found.start(), z0)
+        if definite:
+            after_verb = bool(
+                _ANAPHOR_VERB_RE.search(masked, max(z0, found.start() - 40), found.start())
+            ) or (
+                det != "the"
+                and any(_GLUE_RE.fullmatch(masked, e, found.start()) for e in session_ends)
+            )
+            after_verb = after_verb or (subject and found.start() - z0 < 5)
+            if not after_verb:
+                continue
+            if kind in seen_kinds:
+                events.append(
+                    Event(found.start(), found.end(), EventType.ANAPHOR, item=seen_kinds[kind])
+                )
+                continue
+            if det != "the" and kind == "report" and decide:
+                continue
+            if _REFERENCE_MODS_RE.search(mods) or _SUPPORT_VERB_RE.search(
+                masked, max(z0, found.start() - 40), found.start()
+            ):
+                continue  # "to provide the above-mentioned meeting with services": support
+        elif prep:
+            _weak(events, found, kind)
+            continue
+        following = masked[found.end() : min(z1, found.end() + 200)]
+        count, listed = count_of(det, noun, following)
+        item = Product(kind, count, listed, np_start, found.end(), noun, mods)
+        if det in ("annual",) or "annual" in mods.lower():
+            item.recurring = "annual"
+        elif "biennial" in mods.lower():
+            item.recurring = "biennial"
+        item.extent_end = _extent(masked, found.end(), z1)
+        if listed:
+            each = re.search(r"\beach\s+of\s+the\s+\w+(?:\s+[\w-]+){0,3}", following)
+            if each:
+                item.extent_end = max(item.extent_end, found.end() + each.end())
+        seen_kinds.setdefault(kind, item)
+        events.append(Event(np_start, found.end(), EventType.PRODUCT, item=item, kind=kind))
+    events.sort(key=lambda ev: (ev.pos, ev.type != EventType.PRODUCT))
+    events = [e for e in events if not _in_event_purpose(e, events, masked)]
+    if any(e.item is not None and e.item.context for e in events):
+        events = [e for e in events if not _carried_by_other(e, events, masked, z0, z1)]
+    # "to submit a report at its Nth session and to include in the report ...": one report
+    first_report = next(
+        (e.item for e in events if e.type == EventType.PRODUCT and e.item and e.kind == "report"),
+        None,
+    )
+    for event in events:
+        item = event.item
+        repeated = (
+            event.type == EventType.PRODUCT
+            and item is not None
+            and item.included
+            and first_report is not None
+            and item is not first_report
+            and first_report.start < item.start
+        )
+        if repeated:
+            event.type = EventType.ANAPHOR
+            event.item = first_report
+    # "its" is the body last addressed in the clause ("to report to the General Assembly on X
+    # at its eighty-first session"), else the adopting body.
+    last_body = actor_body
+    for event in events:
+        if event.type == EventType.BODIES:
+            last_body = event.bodies[-1]
+        elif event.type == EventType.SESSION and isinstance(event.mention, SessionMention):
+            if event.mention.explicit_body:
+                last_body = event.mention.body
+            elif last_body and event.mention.body != last_body:
+                event.mention.body = last_body
+    # the verb-based report and a "report" noun right after it are one product
+    return events
+
+
+#: "in the implementation of the present resolution", "in preparing the report": the
+#: activity a verb serves as a working method.
+_METHOD_RE = re.compile(
+    r"\bin\s+(?:the\s+)?(?:implementation\s+of|implementing|preparing|preparation\s+of|"
+    r"carrying\s+out|discharg(?:e|ing)\s+(?:of\s+)?|performance\s+of|fulfil(?:l?ing|ment\s+of)|"
+    r"course\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+def _working_method(masked: str, start: int, end: int, z1: int) -> bool:
+    """ "to consult States ... in the implementation of the present resolution", "in preparing
+    the report, to consult with States": consulting as a way of working is not a product (the
+    consultations a request asks to convene or hold, or "to consult States on X", are)."""
+    stop = _NEXT_VERB_RE.search(masked, end, z1)
+    after = masked[end : stop.start() if stop else z1]
+    before = masked[max(0, start - 250) : start]
+    before = re.split(r"[;.]|\b(?:requests|invites|decides)\b", before, flags=re.I)[-1]
+    method_before = _METHOD_RE.search(before) and before.rstrip().endswith(",")
+    return bool(_METHOD_RE.search(after) or method_before)
+
+
+#: Verbs that use or act on something that exists: their object is not a new product.
+_APPLY_VERB_RE = re.compile(
+    rf"\b(?:{lexicon().verb_pattern('apply')})"
+    r"\s+(?:all\s+(?:of\s+)?(?:the\s+)?|each\s+of\s+the\s+)?$",
+    re.IGNORECASE,
+)
+
+#: "in (the context of) his next report": the actor's own coming report.
+_NEXT_REPORT_RE = re.compile(
+    r"\b(?:in|within|through|as\s+part\s+of)\s+(?:the\s+context\s+of\s+|the\s+framework\s+of\s+)?"
+    r"(?:his|her|its|their|his\s+or\s+her)\s+(?P<mods>(?:next|forthcoming|upcoming|subsequent|"
+    r"annual)(?:\s+(?:annual|regular|periodic|progress|comprehensive|written))?\s+)"
+    r"(?P<noun>reports?|oral\s+updates?)\b",
+    re.IGNORECASE,
+)
+
+
+def _carried_by_other(event: Event, events: list[Event], masked: str, z0: int, z1: int) -> bool:
+    """ "to provide an update on X in his next report", "to prepare an analysis ... in his next
+    report": the product named in the same verb phrase is what that report carries; the
+    report is only a product of its own when nothing else is asked in the phrase."""
+    item = event.item
+    if event.type != EventType.PRODUCT or item is None or not item.context:
+        return False
+    low = z0
+    for stop in _NEXT_VERB_RE.finditer(masked, z0, item.start):
+        low = stop.end()
+    after = _NEXT_VERB_RE.search(masked, item.end, z1)
+    high = after.start() if after else z1
+    return any(
+        e.type == EventType.PRODUCT
+        and e.item is not item
+        and low <= e.pos < high
+        and not e.item.context
+        for e in events
+    )
+
+
+_EVENT_KINDS = {"meeting", "panel", "seminar", "consultation"}
+
+#: A bare purpose infinitive right after the event (an aside such as a date may come first).
+_EVENT_PURPOSE_RE = re.compile(r"\s*(?:,[^,;]{1,60},)?\s*to\s+(?!be\b)[a-z]+\b")
+
+_COORDINATED_RE = re.compile(
+    rf";|\b(?:and|or)\s+(?:also\s+|further\s+)?(?:to\s+\w+|{PRODUCE_VERBS})\b", re.IGNORECASE
+)
+
+
+def _in_event_purpose(event: Event, events: list[Event], masked: str) -> bool:
+    """ "to convene a meeting, on 1 May, to mark the Day to contribute to developing
+    strategies": an "other" product named in the purpose of a meeting is not requested."""
+    if event.type != EventType.PRODUCT or event.kind != "other":
+        return False
+    before = [e for e in events if e.type == EventType.PRODUCT and e.pos < event.pos]
+    if not before or before[-1].kind not in _EVENT_KINDS:
+        return False
+    between = masked[before[-1].end : event.pos]
+    return bool(_EVENT_PURPOSE_RE.match(between)) and not _COORDINATED_RE.search(between)
+
+
+#: "to be held/convened": a product set for later, mentioned in passing.
+_SCHEDULED = lexicon().verb_pattern("scheduled")
+_REFERENCE_RE = re.compile(
+    r"\b(?:the|that|this|these|those|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
+    rf"(?:{NOUN_PATTERN})\s*,?\s+(?:(?:to\s+be|which\s+(?:will|is\s+to)\s+be|that\s+(?:will|is\s+to)"
+    rf"\s+be)\s+(?:[\w-]+\s+)?(?:{_SCHEDULED})|(?:scheduled|planned)(?:\s+to\s+"
+    r"(?:be\s+held|take\s+place))?|to\s+take\s+place)\s*$",
+    re.IGNORECASE,
+)
+
+_INCLUDE_IN_RE = re.compile(r"\binclude\b[^;]{0,200}\b(?:in|within)$", re.IGNORECASE)
+
+
+def _belongs_to_reference(masked: str, floor: int, start: int) -> bool:
+    """ "the outcome of the panel discussion to be convened at its Nth session": the session
+    dates a product mentioned in passing, not the one requested here."""
+    window = masked[max(floor, start - 160) : start]
+    found = _REFERENCE_RE.search(window)
+    if not found:
+        return False
+    before = window[: found.start()].rstrip()
+    if _INCLUDE_IN_RE.search(before):
+        return False  # "to include in his next report, to be submitted at ...": that report
+    # "... and to present the report to be considered at ...": an anaphor after a verb
+    return not _ANAPHOR_VERB_RE.search(before + " ")
+
+
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may ",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+_RECUR_WORDS = ("annual", "year", "biennial", "every", "quadrennial")
+
+_DEFINITE = {
+    "the",
+    "its",
+    "his",
+    "her",
+    "their",
+    "his or her",
+    "that",
+    "this",
+    "these",
+    "those",
+    "such",
+}
+
+_WEAK_KINDS = {"seminar", "meeting", "consultation", "report", "study", "compilation"}
+
+
+def _weak(events: list[Event], found: object, kind: str) -> None:
+    """Remember a product named after a preposition, as a last resort for a bare deadline."""
+    if kind not in _WEAK_KINDS:
+        return
+    noun = found.group("noun")  # type: ignore[attr-defined]
+    item = Product(kind, 1, None, found.start(), found.end(), noun, found.group("mods"))  # type: ignore[attr-defined]
+    item.extent_end = found.end()  # type: ignore[attr-defined]
+    events.append(Event(found.start(), found.end(), EventType.WEAK, item=item, kind=kind))  # type: ignore[attr-defined]
