@@ -26,7 +26,7 @@ def mark_historic(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mandates', '0010_feed_versions'),
+        ('mandates', '0011_session_planner'),
     ]
 
     operations = [
