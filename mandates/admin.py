@@ -1,9 +1,10 @@
 """The Django admin: where OHCHR staff review and manage mandates day to day."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponseRedirect
@@ -11,15 +12,19 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
+from simple_history.utils import get_m2m_reverse_field_name
 
 from . import models
 from .exports import deliverables_csv_response, deliverables_xlsx_response
 from .highlight import highlight, quote_range
 from .services import deliverables as deliverable_services
 from .services import feeds, schedule
+from .services.deliverables import Decision, Reading
 from .services.ingest import SUPPORTED_SUFFIXES, resolution_ingest
 
 
@@ -217,11 +222,11 @@ class ResolutionAdmin(SimpleHistoryAdmin):
         "source_name",
         "checksum",
         "extractor_version",
-        "warnings",
+        "warnings_list",
         "created_at",
         "updated_at",
     ]
-    exclude = ["text", "extraction"]
+    exclude = ["text", "extraction", "warnings"]
     change_list_template = "admin/mandates/resolution/change_list.html"
     inlines = [ConsiderationInline]
 
@@ -233,6 +238,10 @@ class ResolutionAdmin(SimpleHistoryAdmin):
             .get_queryset(request)
             .annotate(deliverable_total=Count("mandates__deliverables"))
         )
+
+    @admin.display(description=_("extraction warnings"))
+    def warnings_list(self, obj: models.Resolution):
+        return _text_list([str(warning) for warning in obj.warnings or []])
 
     @admin.display(description=_("deliverables"), ordering="deliverable_total")
     def deliverable_count(self, obj):
@@ -348,15 +357,104 @@ class ResolutionAdmin(SimpleHistoryAdmin):
         )
 
 
+def _text_list(texts: list[str]):
+    """A list of sentences (review reasons, warnings) as a list people read, not JSON."""
+    if not texts:
+        return _("none")
+    return format_html(
+        "<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((text,) for text in texts))
+    )
+
+
 def _due_label(item: models.Deliverable) -> str:
-    """ "HRC 65 (at), due 2027-04-05 (estimated)" — the session and the computed date."""
+    """ "HRC 65 (at), due 2027-04-05 (HRC 65 opens 14 Jun 2027 (estimated) - 70 days ...)"."""
     parts = []
     if item.due_session:
         parts.append(f"{item.due_session} ({item.due_relation or 'at'})")
     if item.due_date:
-        estimated = " (estimated)" if item.due_session and item.due_session.is_estimated else ""
-        parts.append(f"due {item.due_date.isoformat()}{estimated}")
+        parts.append(
+            f"due {item.due_date.isoformat()} ({schedule.deliverable_due_explain(deliverable=item)})"
+        )
     return ", ".join(parts) or str(_("no deadline"))
+
+
+def _due_explanation_html(item: models.Deliverable):
+    """The explanation of the due date, its session and rule linked to their admin pages."""
+    why = schedule.deliverable_due_explain(deliverable=item)
+    if why.session is None:
+        return str(why)
+    session_link = format_html(
+        '<a href="{}">{}</a>',
+        reverse("admin:mandates_session_change", args=[why.session.pk]),
+        why.session,
+    )
+    rule_url = (
+        reverse("admin:mandates_duedaterule_change", args=[why.rule.pk])
+        if why.rule
+        else reverse("admin:mandates_body_change", args=[why.session.body_id])
+    )
+    calculation = format_html(
+        '{} {} {} ({}) {} {} days (<a href="{}">rule: {}</a>) = {}',
+        session_link,
+        why.anchor,
+        schedule.day_label(why.anchor_date),
+        why.session.get_dates_status_display(),
+        why.lead_sign,
+        why.lead_days,
+        rule_url,
+        why.rule_label,
+        schedule.day_label(why.computed_due_date),
+    )
+    if why.source in ("manual", "printed"):
+        return format_html(
+            "{} {} ({} {})",
+            _("Set by hand:") if why.source == "manual" else _("Printed in the text:"),
+            schedule.day_label(why.due_date),
+            _("the session would give:"),
+            calculation,
+        )
+    return calculation
+
+
+class ReadableHistory(HistoricalRecordContextHelper):
+    """History deltas people can read: sessions by name, readings and assignees as full
+    lists, dates as dates; nothing cut off, bookkeeping fields (SEQUENCE...) left out."""
+
+    HIDDEN_FIELDS = frozenset({"sequence", "edited_fields", "updated_at"})
+
+    def context_for_delta_changes(self, delta):
+        return [
+            {
+                "field": capfirst(self.model._meta.get_field(change.field).verbose_name),
+                "old": self._show(change.field, change.old),
+                "new": self._show(change.field, change.new),
+            }
+            for change in delta.changes
+            if change.field not in self.HIDDEN_FIELDS
+        ]
+
+    def _show(self, name: str, value) -> str:
+        field = self.model._meta.get_field(name)
+        if name == "alternatives":
+            readings = [
+                f"{alt.get('body')} {alt.get('session')} ({alt.get('relation') or 'at'})"
+                for alt in value or []
+                if alt.get("session")
+            ]
+            return ", ".join(readings) or str(_("none"))
+        if name == "review_reasons":
+            return "; ".join(value or []) or str(_("none"))
+        if field.many_to_many:
+            reverse_name = get_m2m_reverse_field_name(field)
+            names = [str(row[reverse_name]) for row in value or []]
+            return ", ".join(names) or str(_("nobody"))
+        if field.choices and value not in (None, ""):
+            return str(dict(field.flatchoices).get(value, value))
+        if isinstance(value, date):
+            return schedule.day_label(value)
+        if value in (None, ""):
+            return "—"
+        return str(value)
 
 
 @admin.register(models.Paragraph)
@@ -440,6 +538,12 @@ class MandateAdmin(SimpleHistoryAdmin):
     list_select_related = ["resolution", "actor"]
     autocomplete_fields = ["resolution", "paragraph", "actor", "partners"]
     inlines = [DeliverableInline]
+    exclude = ["review_reasons"]
+    readonly_fields = ["review_reasons_list"]
+
+    @admin.display(description=_("why it needs review"))
+    def review_reasons_list(self, obj):
+        return _text_list(obj.review_reasons if obj.pk else [])
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -630,6 +734,8 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
         "evidence",
         "proposed_changes_list",
         "due_summary",
+        "other_readings",
+        "review_reasons_list",
         "sequence",
         "computed_due_date",
         "due_date",
@@ -664,7 +770,7 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
                     "due_summary",
                     "computed_due_date",
                     "due_date",
-                    "alternatives",
+                    "other_readings",
                 ]
             },
         ),
@@ -674,7 +780,7 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
                 "fields": [
                     "review_status",
                     "needs_review",
-                    "review_reasons",
+                    "review_reasons_list",
                     "no_longer_in_text",
                     "proposed_changes_list",
                     "progress",
@@ -751,9 +857,48 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
     def actor(self, obj: models.Deliverable):
         return obj.mandate.actor or obj.mandate.actor_text
 
-    @admin.display(description=_("session and computed date"))
+    @admin.display(description=_("why this due date"))
     def due_summary(self, obj):
-        return _due_label(obj) if obj.pk else "-"
+        return _due_explanation_html(obj) if obj.pk else "-"
+
+    @admin.display(description=_("other readings"))
+    def other_readings(self, obj: models.Deliverable):
+        """The text's other readings of the deadline, each with the date it would give."""
+        readings = deliverable_services.deliverable_readings(obj)[1:] if obj.pk else []
+        if not readings:
+            return _("none")
+        labels = dict(_reading_choices(obj, [Reading.of(obj), *readings]))
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join("", "<li>{}</li>", ((labels[r.value],) for r in readings)),
+        )
+
+    @admin.display(description=_("why it needs review"))
+    def review_reasons_list(self, obj):
+        return _text_list(obj.review_reasons if obj.pk else [])
+
+    def save_model(self, request, obj, form, change):
+        """A session corrected by hand keeps the reading it replaces among the others."""
+        if change and {"due_session", "due_relation"} & set(form.changed_data):
+            stored = models.Deliverable.objects.select_related("due_session__body").get(pk=obj.pk)
+            deliverable_services.deliverable_correct(deliverable=obj, previous=Reading.of(stored))
+        super().save_model(request, obj, form, change)
+
+    # History: what people decided, readable; SEQUENCE and bookkeeping left out.
+    object_history_list_template = "admin/mandates/deliverable/history_list.html"
+    history_list_per_page = 1000
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableHistory(self.model, historical_record)
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        super().set_history_delta_changes(request, historical_records, foreign_keys_are_objs)
+        for record in historical_records:
+            record.history_hidden = (
+                record.history_type == "~"
+                and not getattr(record, "history_delta_changes", None)
+                and not record.history_change_reason
+            )
 
     @admin.display(description=_("evidence"))
     def evidence(self, obj):
@@ -831,13 +976,14 @@ def _evidence(obj: models.Deliverable):
 
 
 class ReviewForm(forms.ModelForm):
-    """Confirm, reject or correct one proposed deliverable, choosing among the readings."""
+    """Confirm, keep for later or reject one proposed deliverable, choosing among the
+    readings of its deadline (each with the date it gives) or correcting it by hand.
+
+    A flagged item opens with nothing chosen: the person chooses the decision and, to
+    confirm, the reading."""
 
     decision = forms.ChoiceField(
-        label=_("Decision"),
-        choices=[("confirm", _("Confirm")), ("reject", _("Reject")), ("keep", _("Keep for later"))],
-        widget=forms.RadioSelect,
-        initial="confirm",
+        label=_("Decision"), choices=Decision.choices, widget=forms.RadioSelect
     )
     reading = forms.ChoiceField(
         label=_("Deadline reading"), required=False, widget=forms.RadioSelect
@@ -858,31 +1004,105 @@ class ReviewForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["reading"].choices = _readings(self.instance)
-        if self.fields["reading"].choices:
-            self.fields["reading"].initial = self.fields["reading"].choices[0][0]
+        self.readings = deliverable_services.deliverable_readings(self.instance)
+        self.fields["reading"].choices = _reading_choices(self.instance, self.readings)
+        if not self.instance.needs_review:
+            self.fields["decision"].initial = Decision.CONFIRM
+            if self.readings:
+                self.fields["reading"].initial = self.readings[0].value
 
-
-def _readings(deliverable: models.Deliverable) -> list[tuple[str, str]]:
-    """The current deadline reading first, then the text's other readings."""
-    choices = []
-    if deliverable.pk and deliverable.due_session_id:
-        session = deliverable.due_session
-        value = f"{session.body.code}|{session.number}|{deliverable.due_relation or 'at'}"
-        choices.append(
-            (value, f"{session} ({deliverable.due_relation or 'at'}) — {_('as proposed')}")
+    def hand_reading(self) -> Reading | None:
+        """The reading typed in the session fields, if the person changed them."""
+        if not {"due_session", "due_relation"} & set(self.changed_data):
+            return None
+        session = self.cleaned_data.get("due_session")
+        if session is None:
+            return None
+        return Reading(
+            session.body.code, session.number, self.cleaned_data.get("due_relation") or "at"
         )
-    for alt in deliverable.alternatives or []:
-        if alt.get("body") and alt.get("session"):
-            value = f"{alt['body']}|{alt['session']}|{alt.get('relation') or deliverable.due_relation or 'at'}"
-            if value not in {v for v, _label in choices}:
-                choices.append(
-                    (
-                        value,
-                        f"{alt['body']} {alt['session']} ({value.rsplit('|', 1)[1]}) — {_('other reading')}",
-                    )
-                )
+
+    def clean(self):
+        cleaned = super().clean()
+        reading = Reading.parse(cleaned["reading"]) if cleaned.get("reading") else None
+        by_hand = self.hand_reading()
+        if reading and by_hand and reading != by_hand:
+            self.add_error(
+                "reading",
+                _("Choose a reading or correct the session by hand, not both."),
+            )
+        if (
+            cleaned.get("decision") == Decision.CONFIRM
+            and self.instance.needs_review
+            and len(self.readings) > 1
+            and not reading
+            and not by_hand
+        ):
+            self.add_error(
+                "reading",
+                _(
+                    "The text can be read in more than one way: choose the reading you "
+                    "confirm, or correct the session by hand."
+                ),
+            )
+        cleaned["reading_parsed"] = reading
+        return cleaned
+
+
+def _reading_choices(
+    deliverable: models.Deliverable, readings: list[Reading]
+) -> list[tuple[str, str]]:
+    """Each reading with the date it gives: "HRC 62 (at), other reading: due 6 Apr 2026,
+    would already be past (HRC 62 opens ... = 6 Apr 2026)"."""
+    if not deliverable.pk:
+        return []
+    today = timezone.localdate()
+    bodies = {
+        body.code: body for body in models.Body.objects.filter(code__in={r.body for r in readings})
+    }
+    rules: dict[int, list] = {}
+    choices = []
+    for index, reading in enumerate(readings):
+        origin = _("as proposed") if index == 0 else _("other reading")
+        body = bodies.get(reading.body)
+        if body is None:
+            choices.append((reading.value, f"{reading}, {origin}"))
+            continue
+        if body.pk not in rules:
+            rules[body.pk] = list(body.due_date_rules.all())
+        why = schedule.due_date_explain(
+            session=schedule.session_find_or_estimate(body=body, number=reading.session),
+            kind=deliverable.kind,
+            relation=reading.relation,
+            manual_due_date=deliverable.manual_due_date,
+            stated_due_date=deliverable.stated_due_date,
+            rules=rules[body.pk],
+        )
+        label = f"{reading}, {origin}: " + _("due %s") % schedule.day_label(why.due_date)
+        if why.due_date < today:
+            label += ", " + _("would already be past")
+        choices.append((reading.value, f"{label} ({why})"))
     return choices
+
+
+class ReviewStateFilter(admin.SimpleListFilter):
+    """Flagged items (the text is unclear) apart from items merely proposed."""
+
+    title = _("waiting because")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("flagged", _("flagged: the text is unclear")),
+            ("proposed", _("proposed, nothing flagged")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "flagged":
+            return queryset.filter(needs_review=True)
+        if self.value() == "proposed":
+            return queryset.filter(needs_review=False, review_status=models.ReviewStatus.PROPOSED)
+        return queryset
 
 
 @admin.register(models.DeliverableReview)
@@ -890,16 +1110,11 @@ class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
     """Everything that needs a person's decision, oldest first."""
 
     form = ReviewForm
-    list_display = [
-        "created_at",
-        "title_or_kind",
-        "symbol",
-        "paragraph",
-        "actor",
-        "due_session",
-        "reasons",
-    ]
+    # Narrow enough for a laptop beside the admin's menu and filters (mandates/admin.css):
+    # the reason comes right after what is to be decided, nothing runs off the edge.
+    list_display = ["title_or_kind", "reasons", "source", "actor", "due_session"]
     list_filter = [
+        ReviewStateFilter,
         ("mandate__resolution__body", admin.RelatedOnlyFieldListFilter),
         "kind",
         "no_longer_in_text",
@@ -924,7 +1139,10 @@ class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
         "recurring",
         "assignees",
     ]
-    actions = ["confirm", "reject", "assign", "mark_submitted", "export_csv"]
+    actions = ["confirm", "reject", "assign", "mark_submitted", "export_csv", "export_xlsx"]
+
+    class Media:
+        css = {"all": ["mandates/admin.css"]}
 
     def get_queryset(self, request):
         return (
@@ -959,35 +1177,78 @@ class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
     due_summary = DeliverableAdmin.due_summary
     evidence = DeliverableAdmin.evidence
 
+    @admin.display(description=_("source"), ordering="mandate__resolution__symbol")
+    def source(self, obj):
+        return format_html(
+            "{} {} {}", obj.mandate.resolution.symbol, _("para."), obj.mandate.paragraph_label
+        )
+
     @admin.display(description=_("why it needs review"))
     def reasons(self, obj):
-        return "; ".join(obj.review_reasons) or (
-            _("proposed") if obj.review_status == "proposed" else ""
+        if not obj.review_reasons:
+            return _("proposed") if obj.review_status == "proposed" else ""
+        return format_html(
+            '<ul class="review-reasons">{}</ul>',
+            format_html_join("", "<li>{}</li>", ((reason,) for reason in obj.review_reasons)),
         )
 
-    @admin.display(description=_("why it needs review"))
-    def review_reasons_list(self, obj):
-        return (
-            format_html_join("", "<li>{}</li>", ((reason,) for reason in obj.review_reasons)) or "-"
-        )
+    review_reasons_list = DeliverableAdmin.review_reasons_list
+    export_view = DeliverableAdmin.export_view
+
+    def get_urls(self):
+        return [
+            path(
+                f"export.{fmt}",
+                self.admin_site.admin_view(self.export_view),
+                {"fmt": fmt},
+                name=f"mandates_deliverablereview_export_{fmt}",
+            )
+            for fmt in ("csv", "xlsx")
+        ] + super().get_urls()
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        edited = [name for name in form.changed_data if name not in ("decision", "reading")]
-        deliverable_services.deliverable_mark_edited(deliverable=obj, fields=edited)
-        reading = form.cleaned_data.get("reading")
-        choices = form.fields["reading"].choices
-        if reading and choices and reading != choices[0][0]:
-            body_code, number, relation = reading.split("|")
-            deliverable_services.deliverable_choose_reading(
-                deliverable=obj, body_code=body_code, session=int(number), relation=relation
-            )
-        queryset = models.Deliverable.objects.filter(pk=obj.pk)
+        """The decision, the chosen reading and the corrections in one history record."""
         decision = form.cleaned_data["decision"]
-        if decision == "confirm":
-            deliverable_services.deliverable_confirm(deliverables=queryset)
-        elif decision == "reject":
-            deliverable_services.deliverable_reject(deliverables=queryset)
+        obj._review_summary = deliverable_services.deliverable_decide(
+            deliverable=obj,
+            decision=decision,
+            # Rejecting is only that: a reading chosen on the way is not applied.
+            reading=None
+            if decision == Decision.REJECT
+            else form.cleaned_data.get("reading_parsed"),
+            edited_fields=[n for n in form.changed_data if n not in ("decision", "reading")],
+        )
+
+    def response_change(self, request, obj):
+        """Say what was decided and land on a page that exists: the item stays in the queue
+        only when kept for later; a decided item continues on its deliverable page."""
+        in_queue = self.get_queryset(request).filter(pk=obj.pk).exists()
+        self.message_user(
+            request,
+            format_html(
+                '{}: <a href="{}">{}</a>. <a href="{}">{}</a>',
+                obj._review_summary,
+                reverse("admin:mandates_deliverable_change", args=[obj.pk]),
+                obj,
+                reverse("admin:mandates_deliverable_history", args=[obj.pk]),
+                _("History"),
+            ),
+            messages.SUCCESS,
+        )
+        if "_continue" in request.POST:
+            name = "mandates_deliverablereview" if in_queue else "mandates_deliverable"
+            return HttpResponseRedirect(reverse(f"admin:{name}_change", args=[obj.pk]))
+        url = reverse("admin:mandates_deliverablereview_changelist")
+        return HttpResponseRedirect(
+            add_preserved_filters(
+                {"preserved_filters": self.get_preserved_filters(request), "opts": self.opts},
+                url,
+            )
+        )
+
+    def history_view(self, request, object_id, extra_context=None):
+        """One history per deliverable: the deliverable's, with every decision in it."""
+        return HttpResponseRedirect(reverse("admin:mandates_deliverable_history", args=[object_id]))
 
 
 @admin.register(models.ProposedChange)

@@ -447,7 +447,8 @@ class Deliverable(models.Model):
     position = models.PositiveIntegerField(_("position in the extraction"), default=0)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last change"), auto_now=True, db_index=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    # Assignments are decisions too: the history keeps who was assigned when.
+    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[assignees])
 
     objects = DeliverableQuerySet.as_manager()
 

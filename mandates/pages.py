@@ -307,3 +307,27 @@ def calendars(request):
             "feed_tokens": list(selectors.feed_token_list_active(user=request.user)),
         },
     )
+
+
+@require_safe
+def due_date_rules(request):
+    """How session deadlines become dates: each body's rules, which due dates link to."""
+    from .services.schedule import due_date_rule_describe
+
+    bodies = selectors.body_list().prefetch_related("due_date_rules")
+    return render(
+        request,
+        "mandates/due_date_rules.html",
+        {
+            "bodies": [
+                (
+                    body,
+                    [
+                        (rule, due_date_rule_describe(rule=rule, body=body))
+                        for rule in body.due_date_rules.all()
+                    ],
+                )
+                for body in bodies
+            ]
+        },
+    )

@@ -28,6 +28,16 @@ def feeds_rebuild(*, deliverable_ids: list[int], session_ids: list[int]) -> None
     feeds_publish_affected(deliverable_ids=deliverable_ids, session_ids=session_ids)
 
 
+@shared_task(ignore_result=True)
+def sessions_mark_held(today: str | None = None) -> int:
+    """The daily run (06:30 Geneva, scheduled in the database): sessions that have closed
+    are held, not estimated any more."""
+    from mandates.services.schedule import sessions_mark_held as mark_held
+
+    day = date.fromisoformat(today) if today else timezone.localdate()
+    return mark_held(today=day)
+
+
 # --- Reminders (mandates/services/reminders.py) -------------------------------------------
 
 logger = logging.getLogger(__name__)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("mine/", pages.assigned_to_me, name="mine"),
     path("timeline/", pages.timeline, name="timeline"),
     path("calendars/", pages.calendars, name="calendars"),
+    path("due-date-rules/", pages.due_date_rules, name="due_date_rules"),
     path("export.csv", pages.export_csv, name="export_csv"),
     path("sessions/<str:code>-<int:number>/", pages.session_detail, name="session"),
     # The session planner (mandates/plan_pages.py)
@@ -38,6 +39,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(next_page="mandates:upcoming"), name="logout"),
     # Health, feeds and calendar files (mandates/views.py)
     path("health/", views.health, name="health"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("feeds/deliverables.ics", views.feed_all, name="feed_all"),
     path("feeds/body/<str:code>.ics", views.feed_body, name="feed_body"),
     path("feeds/actor/<int:pk>.ics", views.feed_actor, name="feed_actor"),

@@ -1,6 +1,6 @@
 """Thin views: they call selectors and services and render."""
 
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -135,3 +135,11 @@ def reminder_opt_out(request, token: str):
     return render(
         request, "mandates/opt_out.html", {"opt_out": opt_out, "done": done}, status=status
     )
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the icon."""
+    from django.templatetags.static import static
+
+    return HttpResponsePermanentRedirect(static("mandates/favicon.svg"))

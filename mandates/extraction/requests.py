@@ -118,6 +118,7 @@ from .deadlines import (
     find_sessions,
 )
 from .events import (
+    _EVENT_KINDS,
     Product,
     _that_session,
 )
@@ -316,6 +317,7 @@ def extract_requests(
                 if found is not None and (consideration is None or consideration.session is None):
                     consideration = found
     _agenda_deadlines(operative, builder.deliverables, ctx)
+    _organized_events(builder.deliverables, ctx)
     if annexes and _ADOPTS_ANNEX_RE.search(masked, *_operative_bounds(operative)):
         _annex_requests(annexes, builder, ctx, footnotes)
     return Requests(
@@ -469,6 +471,31 @@ def _annex_requests(
         deliverable = builder.deliverables[index]
         deliverable.needs_review = True
         deliverable.review_reasons = [*deliverable.review_reasons, _ANNEX_REASON]
+
+
+def _organized_events(deliverables: list[Deliverable], ctx: ReadingContext) -> None:
+    """ "1. Decides to convene, at its Nth session, a panel discussion; 2. Requests the Office
+    to organize the panel discussion at the Nth session": one event, the adopting body's;
+    the organizer's deliverable keeps no due of its own (as when both stand in one
+    paragraph), flagged with the paragraph of the event."""
+    adopting = BODY_NAMES.get(ctx.body or "")
+    held: dict[tuple, str] = {}
+    for position, deliverable in enumerate(deliverables):
+        due = deliverable.due
+        if deliverable.kind not in _EVENT_KINDS or due is None or due.session is None:
+            continue
+        key = (deliverable.kind, due.body, due.session)
+        if deliverable.actor == adopting:
+            held.setdefault(key, deliverable.paragraph)
+        elif key in held:
+            reason = f"the {deliverable.kind} the body decided in paragraph {held[key]}"
+            deliverables[position] = replace(
+                deliverable,
+                due=None,
+                alternatives=[],
+                needs_review=True,
+                review_reasons=[*deliverable.review_reasons, reason],
+            )
 
 
 def _sub_label(number: str, label: str) -> str:

@@ -7,14 +7,44 @@ version of the text never overwrites them.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from mandates.models import Body, Contact, Deliverable, ProposedChange, ReviewStatus
 
 from .schedule import deliverable_calendar_sync, session_get_or_estimate
+
+# The history keeps a change's reason in 100 characters.
+REASON_LENGTH = 100
+
+
+def change_reason(text: str) -> str:
+    """A history record's reason, shortened to what the history table stores."""
+    text = str(text)
+    return text if len(text) <= REASON_LENGTH else text[: REASON_LENGTH - 1] + "…"
+
+
+def _concrete(deliverable: Deliverable) -> Deliverable:
+    """The review queue's rows are a proxy model, and the history only hears saves of
+    Deliverable itself: view the same object (same attributes, shared) as a Deliverable."""
+    if type(deliverable) is Deliverable:
+        return deliverable
+    concrete = Deliverable.__new__(Deliverable)
+    concrete.__dict__ = deliverable.__dict__
+    return concrete
+
+
+def _concrete_rows(deliverables: QuerySet[Deliverable]) -> QuerySet[Deliverable]:
+    """The same rows as Deliverable (see `_concrete`)."""
+    if deliverables.model is Deliverable:
+        return deliverables
+    return Deliverable.objects.filter(pk__in=deliverables.values("pk"))
+
 
 # Kept up to date by the system, never owned by a person.
 DERIVED_FIELDS = frozenset(
@@ -27,20 +57,29 @@ def deliverable_mark_edited(*, deliverable: Deliverable, fields: Iterable[str]) 
     the calendar SEQUENCE if calendars show the change, and republish the feeds."""
     fields = set(fields)
     owned = fields - DERIVED_FIELDS
+    also_save = []
     if owned - set(deliverable.edited_fields):
         deliverable.edited_fields = sorted(set(deliverable.edited_fields) | owned)
-        deliverable.save(update_fields=["edited_fields", "updated_at"])
-    deliverable_calendar_sync(deliverable=deliverable, changed_fields=fields)
+        also_save.append("edited_fields")
+    # One write, so the history holds one record per change a person makes.
+    deliverable_calendar_sync(deliverable=deliverable, changed_fields=fields, also_save=also_save)
 
 
 @transaction.atomic
 def deliverable_review(*, deliverables: QuerySet[Deliverable], status: str) -> int:
     """Confirm or reject proposed deliverables; confirming clears the review flag."""
     count = 0
-    for deliverable in deliverables.select_for_update(of=("self",)):
+    rows = _concrete_rows(deliverables).select_for_update(of=("self",))
+    for deliverable in rows.select_related("due_session__body"):
         deliverable.review_status = status
         deliverable.needs_review = False
+        reading = Reading.of(deliverable)
+        if status == ReviewStatus.CONFIRMED and reading is not None:
+            deliverable._change_reason = _("Confirmed with the reading %s") % reading
+        else:
+            deliverable._change_reason = str(ReviewStatus(status).label).capitalize()
         deliverable.save(update_fields=["review_status", "needs_review", "updated_at"])
+        del deliverable._change_reason
         deliverable_calendar_sync(deliverable=deliverable, changed_fields=["review_status"])
         count += 1
     return count
@@ -54,35 +93,147 @@ def deliverable_reject(*, deliverables: QuerySet[Deliverable]) -> int:
     return deliverable_review(deliverables=deliverables, status=ReviewStatus.REJECTED)
 
 
-@transaction.atomic
-def deliverable_choose_reading(
-    *, deliverable: Deliverable, body_code: str, session: int, relation: str
+@dataclass(frozen=True)
+class Reading:
+    """One reading of a deadline: a session of a body and the relation to it ("at")."""
+
+    body: str
+    session: int
+    relation: str = "at"
+
+    @classmethod
+    def of(cls, deliverable: Deliverable) -> Reading | None:
+        """The deliverable's current reading (None without a due session)."""
+        if deliverable.due_session_id is None:
+            return None
+        session = deliverable.due_session
+        return cls(session.body.code, session.number, deliverable.due_relation or "at")
+
+    @classmethod
+    def parse(cls, value: str) -> Reading:
+        """ "HRC|65|at" (the value of a choice in the review form)."""
+        body, number, relation = value.split("|")
+        return cls(body, int(number), relation)
+
+    @property
+    def value(self) -> str:
+        return f"{self.body}|{self.session}|{self.relation}"
+
+    def as_alternative(self) -> dict:
+        return {"body": self.body, "session": self.session, "relation": self.relation, "date": None}
+
+    def __str__(self) -> str:
+        return f"{self.body} {self.session} ({self.relation})"
+
+
+def deliverable_readings(deliverable: Deliverable) -> list[Reading]:
+    """The current reading first, then the text's other readings (each once)."""
+    readings = [reading] if (reading := Reading.of(deliverable)) else []
+    for alt in deliverable.alternatives or []:
+        if alt.get("body") and alt.get("session"):
+            relation = alt.get("relation") or deliverable.due_relation or "at"
+            other = Reading(alt["body"], int(alt["session"]), relation)
+            if all((r.body, r.session) != (other.body, other.session) for r in readings):
+                readings.append(other)
+    return readings
+
+
+def _keep_replaced_reading(
+    deliverable: Deliverable, previous: Reading | None, current: Reading | None
 ) -> None:
-    """Correct the deadline to another reading of the text and confirm the deliverable."""
-    current = {
-        "body": deliverable.due_session.body.code if deliverable.due_session else None,
-        "session": deliverable.due_session.number if deliverable.due_session else None,
-        "relation": deliverable.due_relation or None,
-        "date": deliverable.stated_due_date.isoformat() if deliverable.stated_due_date else None,
-    }
-    chosen = session_get_or_estimate(body=Body.objects.get(code=body_code), number=session)
+    """A reading that is replaced (by another reading or by hand) stays among the other
+    readings, and the current one leaves them: no reading of the text is ever lost."""
+    if previous is None or current is None or previous == current:
+        return
+    same = (current.body, current.session)
     others = [
         alt
-        for alt in deliverable.alternatives
-        if (alt.get("body"), alt.get("session")) != (body_code, session)
+        for alt in deliverable.alternatives or []
+        if (alt.get("body"), alt.get("session")) != same
     ]
-    if current["session"] is not None and (current["body"], current["session"]) != (
-        body_code,
-        session,
+    if all(
+        (alt.get("body"), alt.get("session")) != (previous.body, previous.session) for alt in others
     ):
-        others.insert(0, current)
-    deliverable.due_session = chosen
-    deliverable.due_relation = relation
+        others.insert(0, previous.as_alternative())
     deliverable.alternatives = others
-    deliverable.review_status = ReviewStatus.CONFIRMED
-    deliverable.needs_review = False
-    deliverable.save()
-    deliverable_mark_edited(deliverable=deliverable, fields=["due_session", "due_relation"])
+
+
+def deliverable_apply_reading(*, deliverable: Deliverable, reading: Reading) -> None:
+    """Point the deadline at `reading` in memory (the session is created, estimated, if
+    nobody entered it); the replaced reading joins the other readings. Not saved."""
+    previous = Reading.of(deliverable)
+    deliverable.due_session = session_get_or_estimate(
+        body=Body.objects.get(code=reading.body), number=reading.session
+    )
+    deliverable.due_relation = reading.relation
+    _keep_replaced_reading(deliverable, previous, reading)
+
+
+def deliverable_correct(*, deliverable: Deliverable, previous: Reading | None) -> None:
+    """A person changed the due session or relation by hand (in memory, not yet saved):
+    the reading they replaced stays among the other readings."""
+    _keep_replaced_reading(deliverable, previous, Reading.of(deliverable))
+
+
+class Decision(models.TextChoices):
+    CONFIRM = "confirm", gettext_lazy("Confirm")
+    KEEP = "keep", gettext_lazy("Keep for later")
+    REJECT = "reject", gettext_lazy("Reject")
+
+
+@transaction.atomic
+def deliverable_decide(
+    *,
+    deliverable: Deliverable,
+    decision: str,
+    reading: Reading | None = None,
+    edited_fields: Iterable[str] = (),
+) -> str:
+    """A person's review decision on one deliverable, with the corrections they typed
+    (already set on `deliverable`, listed in `edited_fields`) and the reading they chose.
+
+    Confirm: the deadline follows the chosen reading (or the hand correction), the item is
+    confirmed and leaves the queue. Keep for later: corrections and the chosen reading are
+    saved, the item stays proposed and flagged. Reject: the item is rejected. The history
+    record says who decided (the request's user) and what; returns that sentence.
+    """
+    deliverable = _concrete(deliverable)
+    stored = Deliverable.objects.select_related("due_session__body").get(pk=deliverable.pk)
+    previous = Reading.of(stored)
+    edited = set(edited_fields)
+    if reading is not None and reading != Reading.of(deliverable):
+        deliverable_apply_reading(deliverable=deliverable, reading=reading)
+        edited |= {"due_session", "due_relation"}
+    current = Reading.of(deliverable)
+    by_hand = reading is None and current != previous
+    _keep_replaced_reading(deliverable, previous, current)
+    if decision == Decision.CONFIRM:
+        deliverable.review_status = ReviewStatus.CONFIRMED
+        deliverable.needs_review = False
+        if by_hand:
+            summary = _("Confirmed with the session corrected by hand: %s") % current
+        elif current is not None:
+            summary = _("Confirmed with the reading %s") % current
+        else:
+            summary = _("Confirmed")
+    elif decision == Decision.REJECT:
+        deliverable.review_status = ReviewStatus.REJECTED
+        deliverable.needs_review = False
+        summary = _("Rejected")
+    elif decision == Decision.KEEP:
+        summary = _("Kept for later")
+        if current != previous:
+            summary += " " + _("with the reading %s") % current
+    else:
+        raise ValueError(f"unknown decision {decision!r}")
+    owned = edited - DERIVED_FIELDS
+    deliverable.edited_fields = sorted(set(deliverable.edited_fields) | owned)
+    deliverable._change_reason = change_reason(summary)
+    if deliverable.review_status != stored.review_status:
+        edited.add("review_status")  # calendars show it: SEQUENCE goes up once
+    deliverable_calendar_sync(deliverable=deliverable, changed_fields=edited, save_all=True)
+    del deliverable._change_reason  # later writes (assignees saved by a form) are their own
+    return summary
 
 
 @transaction.atomic
@@ -90,9 +241,17 @@ def deliverable_assign(*, deliverables: QuerySet[Deliverable], contacts: Iterabl
     """Make these contacts responsible, instead of the actor's default contacts."""
     contacts = list(contacts)
     count = 0
-    for deliverable in deliverables:
-        deliverable.assignees.set(contacts)
+    names = ", ".join(contact.name for contact in contacts) or _("nobody")
+    for deliverable in _concrete_rows(deliverables):
+        # One history record with the new assignees and a reason, not one per m2m signal.
+        deliverable.skip_history_when_saving = True
+        try:
+            deliverable.assignees.set(contacts)
+        finally:
+            del deliverable.skip_history_when_saving
+        deliverable._change_reason = change_reason(_("Assigned to %s") % names)
         deliverable_mark_edited(deliverable=deliverable, fields=["assignees"])
+        del deliverable._change_reason
         count += 1
     return count
 
@@ -103,7 +262,7 @@ def deliverable_mark_submitted(
 ) -> int:
     """The responsible office submitted it (optionally with the document symbol)."""
     count = 0
-    for deliverable in deliverables.select_for_update(of=("self",)):
+    for deliverable in _concrete_rows(deliverables).select_for_update(of=("self",)):
         deliverable.progress = Deliverable.Progress.SUBMITTED
         fields = ["progress"]
         if document:

@@ -14,6 +14,8 @@ dates. This module turns one into the other:
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -333,17 +335,29 @@ CALENDAR_SHOWN_FIELDS = frozenset(
 )
 
 
-def deliverable_calendar_sync(*, deliverable: Deliverable, changed_fields: Iterable[str]) -> bool:
+def deliverable_calendar_sync(
+    *,
+    deliverable: Deliverable,
+    changed_fields: Iterable[str],
+    save_all: bool = False,
+    also_save: Iterable[str] = (),
+) -> bool:
     """After a person edits a deliverable: recompute its due date and, if what calendars
     show changed (title, kind, progress, review, session), bump SEQUENCE once.
 
+    With `save_all`, the whole row is saved in one write (one history record for a
+    person's decision and what follows from it); else the fields that changed and
+    `also_save`.
     Always queues a feed rebuild; returns whether the date or the SEQUENCE changed.
     """
     changed = _refresh(deliverable, None)
     if CALENDAR_SHOWN_FIELDS & set(changed_fields) and "sequence" not in changed:
         deliverable.sequence += 1
         changed.append("sequence")
-    deliverable.save(update_fields=[*changed, "updated_at"])
+    if save_all:
+        deliverable.save()
+    else:
+        deliverable.save(update_fields=[*changed, *also_save, "updated_at"])
     _feeds_rebuild_on_commit(deliverable_ids=[deliverable.pk])
     return bool(changed)
 
@@ -370,3 +384,371 @@ def deliverables_recompute_for_body(*, body_id: int) -> int:
     )
     with transaction.atomic():
         return _recompute(deliverables)
+
+
+# --- Explanations -------------------------------------------------------------------------
+
+# "reports", "oral updates": how a rule names the kinds it covers.
+KIND_PLURALS = {
+    Deliverable.Kind.REPORT: "reports",
+    Deliverable.Kind.ORAL_UPDATE: "oral updates",
+    Deliverable.Kind.MEETING: "meetings",
+    Deliverable.Kind.PANEL: "panels",
+    Deliverable.Kind.SEMINAR: "seminars",
+    Deliverable.Kind.CONSULTATION: "consultations",
+    Deliverable.Kind.STUDY: "studies",
+    Deliverable.Kind.COMPILATION: "compilations",
+    Deliverable.Kind.OTHER: "other deliverables",
+}
+
+
+def due_date_rule_describe(*, rule: DueDateRule | None, body: Body) -> str:
+    """ "reports at HRC sessions", "anything before GA sessions"; no rule: the body's default."""
+    if rule is None:
+        return f"default lead time of the {body.code}"
+    kinds = KIND_PLURALS.get(rule.kind, rule.kind) if rule.kind else "anything"
+    relation = rule.relation or "for"
+    return f"{kinds} {relation} {body.code} sessions"
+
+
+def day_label(day: date) -> str:
+    """14 Jun 2027."""
+    return f"{day.day} {day:%b %Y}"
+
+
+@dataclass(frozen=True)
+class DueExplanation:
+    """Where a due date comes from, in the words and links people need to check it.
+
+    `source` is "manual" (set by a person), "printed" (a date in the text), "session"
+    (computed from the session and a rule) or "none" (no deadline).
+    """
+
+    source: str
+    due_date: date | None
+    session: Session | None = None
+    anchor: str = ""  # "opens", "closes", "main part closes"
+    anchor_date: date | None = None
+    lead_time_days: int | None = None
+    rule: DueDateRule | None = None
+    rule_label: str = ""
+    computed_due_date: date | None = None
+
+    @property
+    def calculation(self) -> str:
+        """ "HRC 65 opens 14 Jun 2027 (estimated) - 70 days (rule: ...) = 5 Apr 2027"."""
+        if self.session is None or self.anchor_date is None or self.computed_due_date is None:
+            return ""
+        return (
+            f"{self.session} {self.anchor} {day_label(self.anchor_date)}"
+            f" ({self.session.get_dates_status_display()})"
+            f" {self.lead_sign} {self.lead_days} days (rule: {self.rule_label})"
+            f" = {day_label(self.computed_due_date)}"
+        )
+
+    @property
+    def lead_sign(self) -> str:
+        """ "-" for days before the anchor, "+" for days after it."""
+        return "-" if (self.lead_time_days or 0) >= 0 else "+"
+
+    @property
+    def lead_days(self) -> int:
+        return abs(self.lead_time_days or 0)
+
+    def __str__(self) -> str:
+        if self.source in ("manual", "printed"):
+            origin = "Set by hand" if self.source == "manual" else "Printed in the text"
+            text = f"{origin}: {day_label(self.due_date)}"
+            return f"{text} (the session would give: {self.calculation})" if self.session else text
+        if self.source == "session":
+            return self.calculation
+        return "No deadline in the text"
+
+
+def due_date_explain(
+    *,
+    session: Session | None,
+    kind: str,
+    relation: str,
+    manual_due_date: date | None = None,
+    stated_due_date: date | None = None,
+    rules: Iterable[DueDateRule] | None = None,
+) -> DueExplanation:
+    """The one explanation of a due date, for the admin, the pages and the review.
+
+    Follows `_refresh` exactly: manual > printed > computed from the session by the most
+    specific rule (or the body's default lead time). The session may be unsaved (a
+    reading's estimated session), in which case `rules` should be given.
+    """
+    fields: dict = {}
+    if session is not None:
+        if rules is None:
+            rules = _body_rules(session.body_id)
+        rule = due_date_rule_for(rules=rules, kind=kind, relation=relation)
+        if rule is None:
+            anchor, anchor_date, days = "opens", session.start, session.body.default_lead_time_days
+        elif rule.anchor == DueDateRule.Anchor.CLOSING:
+            anchor = "main part closes" if session.main_part_end else "closes"
+            anchor_date, days = session.main_part_end or session.end, rule.lead_time_days
+        else:
+            anchor, anchor_date, days = "opens", session.start, rule.lead_time_days
+        fields = {
+            "session": session,
+            "anchor": anchor,
+            "anchor_date": anchor_date,
+            "lead_time_days": days,
+            "rule": rule,
+            "rule_label": due_date_rule_describe(rule=rule, body=session.body),
+            "computed_due_date": anchor_date - timedelta(days=days),
+        }
+    if manual_due_date:
+        return DueExplanation("manual", manual_due_date, **fields)
+    if stated_due_date:
+        return DueExplanation("printed", stated_due_date, **fields)
+    if fields:
+        return DueExplanation("session", fields["computed_due_date"], **fields)
+    return DueExplanation("none", None)
+
+
+def deliverable_due_explain(
+    *, deliverable: Deliverable, rules: Iterable[DueDateRule] | None = None
+) -> DueExplanation:
+    """Why this deliverable is due when it is (see `due_date_explain`)."""
+    return due_date_explain(
+        session=deliverable.due_session,
+        kind=deliverable.kind,
+        relation=deliverable.due_relation,
+        manual_due_date=deliverable.manual_due_date,
+        stated_due_date=deliverable.stated_due_date,
+        rules=rules,
+    )
+
+
+def session_find_or_estimate(*, body: Body, number: int) -> Session:
+    """The stored session, or an unsaved one with estimated dates (no database write):
+    what a reading that nobody has chosen yet would point at."""
+    session = Session.objects.filter(body=body, number=number).select_related("body").first()
+    if session is not None:
+        return session
+    estimate = session_estimate(body=body, number=number)
+    return Session(
+        body=body,
+        number=number,
+        start=estimate.start,
+        end=estimate.end,
+        main_part_end=estimate.main_part_end,
+        dates_status=Session.DatesStatus.ESTIMATED,
+        source=estimate.source,
+    )
+
+
+# --- Held sessions and official dates ------------------------------------------------------
+
+
+def sessions_mark_held(*, today: date) -> int:
+    """Sessions that have closed are held, not estimated or announced any more: mark them,
+    raising their deliverables' SEQUENCE (calendars show them as confirmed). Returns how
+    many sessions changed."""
+    count = 0
+    for session in Session.objects.filter(end__lt=today).exclude(
+        dates_status=Session.DatesStatus.HELD
+    ):
+        session_reschedule(
+            session=session,
+            start=session.start,
+            end=session.end,
+            dates_status=Session.DatesStatus.HELD,
+        )
+        count += 1
+    return count
+
+
+SESSIONS_CSV_COLUMNS = ("body", "session", "part", "start", "end", "status")
+# The file's words for the dates' status; "actual" is what the shared calendar file uses.
+SESSIONS_CSV_STATUS = {
+    "actual": Session.DatesStatus.HELD,
+    "held": Session.DatesStatus.HELD,
+    "announced": Session.DatesStatus.ANNOUNCED,
+    "estimated": Session.DatesStatus.ESTIMATED,
+}
+SESSIONS_CSV_PARTS = ("regular", "main")
+
+
+@dataclass
+class SessionRow:
+    line: int
+    body: Body
+    number: int
+    part: str
+    start: date
+    end: date
+    dates_status: str
+    source: str
+
+
+class SessionsFileError(ValueError):
+    """A sessions file with errors; `errors` lists them all, each with its line number."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+def sessions_csv_parse(*, text: str) -> list[SessionRow]:
+    """Read and check every row of a session calendar in CSV (body, session, part, start,
+    end, status[, source]); raise SessionsFileError listing every problem, or return rows."""
+    errors: list[str] = []
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    missing = [name for name in SESSIONS_CSV_COLUMNS if name not in (reader.fieldnames or [])]
+    if missing:
+        raise SessionsFileError(
+            [
+                f"line 1: missing column(s) {', '.join(missing)}; expected {', '.join(SESSIONS_CSV_COLUMNS)}, source"
+            ]
+        )
+    bodies = {body.code: body for body in Body.objects.all()}
+    rows: list[SessionRow] = []
+    seen: dict[tuple[str, int, str], int] = {}
+    for record in reader:
+        line = reader.line_num
+        problems = []
+        values = {key: (value or "").strip() for key, value in record.items() if key}
+        if None in record:
+            problems.append("more fields than columns")
+        code = values.get("body", "")
+        body = bodies.get(code)
+        if body is None:
+            problems.append(f"unknown body {code!r} (known: {', '.join(sorted(bodies))})")
+        number_text = values.get("session", "")
+        number = int(number_text) if number_text.isdigit() and int(number_text) > 0 else None
+        if number is None:
+            problems.append(f"session {number_text!r} is not a positive whole number")
+        part = values.get("part") or "regular"
+        if part not in SESSIONS_CSV_PARTS:
+            problems.append(f"part {part!r} is neither 'regular' nor 'main'")
+        dates = {}
+        for name in ("start", "end"):
+            try:
+                dates[name] = date.fromisoformat(values.get(name, ""))
+            except ValueError:
+                problems.append(f"{name} {values.get(name, '')!r} is not a date (YYYY-MM-DD)")
+        if len(dates) == 2 and dates["end"] < dates["start"]:
+            problems.append(f"end {dates['end']} is before start {dates['start']}")
+        status = SESSIONS_CSV_STATUS.get(values.get("status", "").lower())
+        if status is None:
+            problems.append(
+                f"status {values.get('status', '')!r} is not one of {', '.join(SESSIONS_CSV_STATUS)}"
+            )
+        source = values.get("source", "")
+        if len(source) > 500:
+            problems.append(f"source is {len(source)} characters long (at most 500)")
+        if body is not None and number is not None:
+            key = (code, number, part)
+            if key in seen:
+                problems.append(f"{code} {number} ({part}) is already on line {seen[key]}")
+            seen.setdefault(key, line)
+        if problems:
+            errors.extend(f"line {line}: {problem}" for problem in problems)
+            continue
+        rows.append(
+            SessionRow(line, body, number, part, dates["start"], dates["end"], status, source)
+        )
+    regular = {(row.body.code, row.number): row for row in rows if row.part == "regular"}
+    for row in rows:
+        if row.part != "main":
+            continue
+        session = (
+            regular.get((row.body.code, row.number))
+            or Session.objects.filter(body=row.body, number=row.number).first()
+        )
+        if session is None:
+            errors.append(
+                f"line {row.line}: main part of {row.body.code} {row.number}, a session that is"
+                " neither in the file nor in the database"
+            )
+        elif not session.start <= row.end <= session.end:
+            errors.append(
+                f"line {row.line}: main part closes {row.end}, outside {row.body.code}"
+                f" {row.number} ({session.start} to {session.end})"
+            )
+    if not rows and not errors:
+        errors.append("line 1: no session rows")
+    if errors:
+        raise SessionsFileError(errors)
+    return rows
+
+
+@dataclass
+class SessionsLoadResult:
+    created: list[Session]
+    updated: list[Session]
+    unchanged: list[Session]
+    kept: list[Session]  # estimated in the file, but the database has better dates
+    due_dates_changed: int
+    marked_held: int
+
+
+@transaction.atomic
+def sessions_load(*, rows: list[SessionRow], today: date) -> SessionsLoadResult:
+    """Store official session dates (all rows or none), recompute the due dates of the
+    sessions that moved, then mark the sessions that have closed as held.
+
+    A row whose dates are only estimated never replaces dates a person or an earlier file
+    marked announced or held.
+    """
+    result = SessionsLoadResult([], [], [], [], 0, 0)
+    main_ends = {(row.body.pk, row.number): row.end for row in rows if row.part == "main"}
+    touched: set[int] = set()
+    for row in rows:
+        if row.part != "regular":
+            continue
+        main_end = main_ends.pop((row.body.pk, row.number), None)
+        session = Session.objects.filter(body=row.body, number=row.number).first()
+        if session is None:
+            session = Session(body=row.body, number=row.number, start=row.start, end=row.end)
+            session.dates_status, session.source = row.dates_status, row.source
+            session.main_part_end = main_end
+            session.full_clean(validate_unique=False)
+            session.save()
+            result.created.append(session)
+            continue
+        if (
+            row.dates_status == Session.DatesStatus.ESTIMATED
+            and session.dates_status != Session.DatesStatus.ESTIMATED
+        ):
+            result.kept.append(session)
+            continue
+        new_main_end = main_end if main_end is not None else session.main_part_end
+        if (
+            session.start,
+            session.end,
+            session.dates_status,
+            session.source,
+            session.main_part_end,
+        ) == (
+            row.start,
+            row.end,
+            row.dates_status,
+            row.source,
+            new_main_end,
+        ):
+            result.unchanged.append(session)
+            continue
+        session.source, session.main_part_end = row.source, new_main_end
+        result.due_dates_changed += session_reschedule(
+            session=session, start=row.start, end=row.end, dates_status=row.dates_status
+        )
+        result.updated.append(session)
+        touched.add(session.pk)
+    for (body_id, number), end in main_ends.items():  # main parts of sessions not in the file
+        session = Session.objects.get(body_id=body_id, number=number)
+        if session.main_part_end == end:
+            result.unchanged.append(session)
+            continue
+        session.main_part_end = end
+        result.due_dates_changed += session_reschedule(
+            session=session, start=session.start, end=session.end
+        )
+        result.updated.append(session)
+    result.marked_held = sessions_mark_held(today=today)
+    return result

@@ -391,3 +391,20 @@ def test_the_president_alone_is_the_president_of_the_adopting_body():
     )
     assert rows(r) == [("1", "President of the Human Rights Council", "report", ("HRC", 62, "at"))]
     assert not r.deliverables[0].needs_review
+
+
+def test_an_event_decided_and_organized_by_another_is_counted_once():
+    """The Council's panel at its Nth session, organized by the Office: one dated event."""
+    for text in (
+        "1. Decides to convene, at its sixty-second session, a panel discussion on canals;\n\n"
+        "2. Requests the Office of the High Commissioner to organize the panel discussion at the "
+        "sixty-second session of the Council;",
+        "1. Decides to convene, at its sixty-second session, a panel discussion on canals, and "
+        "requests the Office of the High Commissioner to organize the panel discussion at that "
+        "session;",
+    ):
+        r = run(text, body="HRC", session=60)
+        dated = [(d.actor, d.kind, due(d)) for d in r.deliverables if d.due is not None]
+        assert dated == [("Human Rights Council", "panel", ("HRC", 62, "at"))], text
+        [organized] = [d for d in r.deliverables if d.actor == "OHCHR"]
+        assert organized.needs_review and organized.kind == "panel"

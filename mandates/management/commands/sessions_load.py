@@ -1,0 +1,45 @@
+"""Load official session dates from a CSV file: every row checked, all stored or none."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from mandates.services.schedule import SessionsFileError, sessions_csv_parse, sessions_load
+
+
+class Command(BaseCommand):
+    help = (
+        "Load session dates from a CSV file with the columns body, session, part (regular or "
+        "main), start, end (YYYY-MM-DD), status (actual/held, announced, estimated) and "
+        "source; recompute the due dates of the sessions that moved."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path, help="the CSV file")
+
+    def handle(self, *args, file: Path, **options):
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise CommandError(f"{file}: cannot read it ({error})") from error
+        try:
+            rows = sessions_csv_parse(text=text)
+        except SessionsFileError as error:
+            for line in error.errors:
+                self.stderr.write(f"{file}: {line}")
+            raise CommandError(
+                f"{file}: {len(error.errors)} error(s), nothing was loaded"
+            ) from error
+        result = sessions_load(rows=rows, today=timezone.localdate())
+        for session in result.kept:
+            self.stdout.write(
+                f"kept {session}: the file's dates are estimated, the stored ones"
+                f" {session.get_dates_status_display()}"
+            )
+        self.stdout.write(
+            f"{len(result.created)} created, {len(result.updated)} updated,"
+            f" {len(result.unchanged)} unchanged, {len(result.kept)} kept;"
+            f" {result.due_dates_changed} due date(s) changed;"
+            f" {result.marked_held} past session(s) marked held"
+        )

@@ -1,0 +1,98 @@
+"""Every due date explains itself: session, anchor, days, rule, result; and sessions
+that have closed are held, not estimated."""
+
+from datetime import date
+
+import pytest
+
+from mandates.models import Deliverable, DueDateRule, Session
+from mandates.services.schedule import (
+    deliverable_due_explain,
+    session_get_or_estimate,
+    sessions_mark_held,
+)
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def _deliverable(number: int, **fields) -> Deliverable:
+    session = session_get_or_estimate(body=factories.body("HRC"), number=number)
+    item = factories.DeliverableFactory(due_session=session, due_relation="at", **fields)
+    from mandates.services.schedule import deliverable_due_date_refresh
+
+    deliverable_due_date_refresh(deliverable=item)
+    return item
+
+
+def test_report_at_hrc_65_explains_its_date():
+    """The explanation is the computation that gave the stored date, in words."""
+    item = _deliverable(65)
+    why = deliverable_due_explain(deliverable=item)
+    assert why.due_date == item.due_date == date(2027, 4, 5)
+    assert str(why) == (
+        "HRC 65 opens 14 Jun 2027 (estimated) - 70 days (rule: anything for HRC sessions)"
+        " = 5 Apr 2027"
+    )
+    assert why.rule == DueDateRule.objects.get(body__code="HRC", kind="", relation="")
+
+
+def test_the_most_specific_rule_is_named():
+    """An oral update at a session is due on the opening day, by its own rule."""
+    item = _deliverable(65, kind=Deliverable.Kind.ORAL_UPDATE)
+    why = deliverable_due_explain(deliverable=item)
+    assert str(why).endswith("- 0 days (rule: oral updates at HRC sessions) = 14 Jun 2027")
+    assert why.due_date == item.due_date
+
+
+def test_manual_and_printed_dates_say_so_and_keep_the_session_computation():
+    """A date set by hand or printed in the text comes first, and says what the session gives."""
+    manual = _deliverable(65, manual_due_date=date(2027, 3, 1))
+    assert str(deliverable_due_explain(deliverable=manual)).startswith(
+        "Set by hand: 1 Mar 2027 (the session would give: HRC 65 opens 14 Jun 2027"
+    )
+    printed = factories.DeliverableFactory(stated_due_date=date(2026, 5, 31))
+    assert str(deliverable_due_explain(deliverable=printed)) == "Printed in the text: 31 May 2026"
+    assert str(deliverable_due_explain(deliverable=factories.DeliverableFactory())) == (
+        "No deadline in the text"
+    )
+
+
+def test_body_without_rules_names_its_default_lead_time():
+    """No rule: the body's default lead time is the rule."""
+    body = factories.body("HRC")
+    DueDateRule.objects.filter(body=body).delete()
+    body.default_lead_time_days = 42
+    body.save()
+    why = deliverable_due_explain(deliverable=_deliverable(65))
+    assert "- 42 days (rule: default lead time of the HRC) = 3 May 2027" in str(why)
+
+
+def test_closed_sessions_are_marked_held_and_calendars_hear_of_it():
+    """On 1 Nov 2026 HRC 62 and 63 have closed: held; HRC 64 stays estimated."""
+    item = _deliverable(62)
+    sequence = item.sequence
+    assert sessions_mark_held(today=date(2026, 11, 1)) >= 2
+    statuses = dict(
+        Session.objects.filter(body__code="HRC", number__in=[62, 63, 64]).values_list(
+            "number", "dates_status"
+        )
+    )
+    assert statuses == {62: "held", 63: "held", 64: "estimated"}
+    item.refresh_from_db()
+    assert item.sequence == sequence + 1
+    assert "(held)" in str(deliverable_due_explain(deliverable=item))
+    assert sessions_mark_held(today=date(2026, 11, 1)) == 0
+
+
+def test_the_daily_task_marks_held_sessions():
+    """The Celery task the schedule runs every day does the same, for its day."""
+    from django_celery_beat.models import PeriodicTask
+
+    from mandates.tasks import sessions_mark_held as task
+
+    assert PeriodicTask.objects.get(name="Mark past sessions held").task == (
+        "mandates.tasks.sessions_mark_held"
+    )
+    assert task.delay(today="2026-11-01").get() >= 2
+    assert Session.objects.get(body__code="HRC", number=63).dates_status == "held"

@@ -1,0 +1,251 @@
+"""The review queue: each decision on the flagged 59/3 para-35 item does what it says,
+lands on a page that exists, and is in the history with who decided what."""
+
+from datetime import date
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from mandates.models import Contact, Deliverable, ReviewStatus
+from mandates.services.ingest import resolution_ingest_path
+from tests.shared_data import shared_path
+
+pytestmark = pytest.mark.django_db
+
+QUEUE = "admin:mandates_deliverablereview_changelist"
+
+
+@pytest.fixture(autouse=True)
+def _today(settings, tmp_path):
+    """1 November 2026: HRC 62 (June 2026) is past, HRC 65 (June 2027) ahead."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    with time_machine.travel(date(2026, 11, 1), tick=True):
+        yield
+
+
+@pytest.fixture
+def para35() -> Deliverable:
+    """The report of 59/3 para. 35, which the text names for HRC 65 and HRC 62."""
+    resolution_ingest_path(path=shared_path("seeds", "A_HRC_RES_59_3.txt"))
+    item = Deliverable.objects.get(
+        mandate__resolution__symbol="A/HRC/RES/59/3", mandate__paragraph_label="35"
+    )
+    assert item.needs_review and item.due_session.number == 65
+    assert [alt["session"] for alt in item.alternatives] == [62]
+    return item
+
+
+def _review_url(item) -> str:
+    return reverse("admin:mandates_deliverablereview_change", args=[item.pk])
+
+
+def _post(client, item, **changes):
+    """Submit the review form as the page shows it, with the person's changes."""
+    form = client.get(_review_url(item)).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if name in form.fields and value is not None and not isinstance(value, list)
+    }
+    data["due_session"] = item.due_session_id
+    data.update(changes)
+    return client.post(_review_url(item), {k: v for k, v in data.items() if v is not None})
+
+
+def _history(client, item) -> str:
+    return client.get(
+        reverse("admin:mandates_deliverable_history", args=[item.pk])
+    ).content.decode()
+
+
+def test_flagged_item_opens_with_nothing_chosen_and_each_reading_dated(staff_client, para35):
+    """No decision and no reading are preselected; each reading shows the date it gives."""
+    response = staff_client.get(_review_url(para35))
+    form = response.context["adminform"].form
+    assert form["decision"].value() is None and form["reading"].value() is None
+    labels = dict(form.fields["reading"].choices)
+    assert labels["HRC|65|at"].startswith("HRC 65 (at), as proposed: due 5 Apr 2027 (")
+    assert "HRC 65 opens 14 Jun 2027 (estimated) - 70 days" in labels["HRC|65|at"]
+    assert labels["HRC|62|at"].startswith(
+        "HRC 62 (at), other reading: due 6 Apr 2026, would already be past"
+    )
+    page = response.content.decode()
+    assert "checked" not in page.split('id="id_decision"')[1].split("</div>")[0]
+
+
+def test_confirm_without_a_reading_is_refused(staff_client, para35):
+    """Confirming a flagged item needs an explicit reading; nothing is saved without one."""
+    response = _post(staff_client, para35, decision="confirm")
+    assert response.status_code == 200
+    assert "choose the reading you confirm" in response.content.decode()
+    para35.refresh_from_db()
+    assert para35.review_status == ReviewStatus.PROPOSED and para35.needs_review
+
+
+def test_confirm_with_the_other_reading(staff_client, para35):
+    """Confirm with HRC 62: the deadline moves, 65 stays an other reading, the history
+    names the person and the reading, and the page it lands on exists."""
+    response = _post(staff_client, para35, decision="confirm", reading="HRC|62|at", _continue="1")
+    assert response.status_code == 302
+    assert response.url == reverse("admin:mandates_deliverable_change", args=[para35.pk])
+    page = staff_client.get(response.url)
+    assert page.status_code == 200
+    assert "Confirmed with the reading HRC 62 (at)" in page.content.decode()
+    para35.refresh_from_db()
+    assert para35.due_session.number == 62 and para35.due_date == date(2026, 4, 6)
+    assert para35.review_status == ReviewStatus.CONFIRMED and not para35.needs_review
+    assert [alt["session"] for alt in para35.alternatives] == [65]
+    record = para35.history.filter(history_change_reason__startswith="Confirmed").get()
+    assert record.history_user == staff_client.user
+    history = _history(staff_client, para35)
+    assert "Confirmed with the reading HRC 62 (at)" in history
+    assert "HRC 65 &rarr; HRC 62" in history
+    assert "SEQUENCE" not in history
+
+
+def test_keep_for_later_with_the_other_reading(staff_client, para35):
+    """Keep for later: nothing confirmed, the item stays in the queue with the chosen
+    reading and both readings kept; 'Save and continue' reopens it."""
+    response = _post(staff_client, para35, decision="keep", reading="HRC|62|at", _continue="1")
+    assert response.status_code == 302 and response.url == _review_url(para35)
+    page = staff_client.get(response.url)
+    assert page.status_code == 200
+    assert "Kept for later with the reading HRC 62 (at)" in page.content.decode()
+    assert "changed successfully" not in page.content.decode()
+    para35.refresh_from_db()
+    assert para35.review_status == ReviewStatus.PROPOSED and para35.needs_review
+    assert para35.due_session.number == 62
+    assert [alt["session"] for alt in para35.alternatives] == [65]
+    queue = staff_client.get(reverse(QUEUE)).context["cl"].result_list
+    assert para35.pk in {item.pk for item in queue}
+    assert "Kept for later with the reading HRC 62 (at)" in _history(staff_client, para35)
+
+
+def test_reject_lands_on_the_queue(staff_client, para35):
+    """Reject: the item leaves the queue and 'Save' goes back to the queue."""
+    response = _post(staff_client, para35, decision="reject")
+    assert response.status_code == 302 and response.url.startswith(reverse(QUEUE))
+    para35.refresh_from_db()
+    assert para35.review_status == ReviewStatus.REJECTED
+    assert "Rejected" in _history(staff_client, para35)
+
+
+def test_correct_by_hand_keeps_both_readings(staff_client, para35):
+    """Correcting the session by hand confirms it and keeps the text's readings as others."""
+    from mandates.services.schedule import session_get_or_estimate
+
+    hrc66 = session_get_or_estimate(body=para35.due_session.body, number=66)
+    response = _post(staff_client, para35, decision="confirm", due_session=hrc66.pk)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    para35.refresh_from_db()
+    assert para35.due_session.number == 66
+    assert sorted(alt["session"] for alt in para35.alternatives) == [62, 65]
+    assert "Confirmed with the session corrected by hand: HRC 66 (at)" in _history(
+        staff_client, para35
+    )
+    page = staff_client.get(
+        reverse("admin:mandates_deliverable_change", args=[para35.pk])
+    ).content.decode()
+    assert "HRC 62 (at), other reading: due 6 Apr 2026" in page
+    assert ">[]<" not in page and "[{&quot;" not in page  # no raw JSON
+    assert "<li>two readings of the session in the text" in page
+
+
+def test_reading_and_hand_correction_must_agree(staff_client, para35):
+    """A reading and a different hand-typed session at once are refused."""
+    from mandates.services.schedule import session_get_or_estimate
+
+    hrc66 = session_get_or_estimate(body=para35.due_session.body, number=66)
+    response = _post(
+        staff_client, para35, decision="confirm", reading="HRC|62|at", due_session=hrc66.pk
+    )
+    assert response.status_code == 200
+    assert "not both" in response.content.decode()
+
+
+def test_history_records_assignments_without_sequence_bumps(staff_client, para35):
+    """Assigning through the bulk action is in the history with the names, in full."""
+    people = [
+        Contact.objects.create(name=f"Officer number {n} of the Section", email=f"o{n}@x.org")
+        for n in range(6)
+    ]
+    staff_client.post(
+        reverse(QUEUE),
+        {
+            "action": "assign",
+            "_selected_action": [para35.pk],
+            "apply": "1",
+            "contacts": [p.pk for p in people],
+        },
+    )
+    assert set(para35.assignees.all()) == set(people)
+    history = _history(staff_client, para35)
+    for person in people:
+        assert person.name in history  # the whole list, none cut off
+    assert "Calendar SEQUENCE" not in history
+
+
+def test_queue_filters_flagged_and_exports_to_excel(staff_client, para35):
+    """The queue separates flagged from merely proposed and exports to Excel."""
+    import io
+
+    from openpyxl import load_workbook
+
+    flagged = staff_client.get(reverse(QUEUE), {"state": "flagged"}).context["cl"].result_list
+    proposed = staff_client.get(reverse(QUEUE), {"state": "proposed"}).context["cl"].result_list
+    assert para35.pk in {item.pk for item in flagged}
+    assert all(item.needs_review for item in flagged)
+    assert proposed and not any(item.needs_review for item in proposed)
+    response = staff_client.get(
+        reverse("admin:mandates_deliverablereview_export_xlsx"), {"state": "flagged"}
+    )
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet.max_row == len(flagged) + 1
+
+
+def test_bulk_confirm_records_the_reading(staff_client, para35):
+    """Confirming from the queue's bulk action names the reading in the history."""
+    staff_client.post(reverse(QUEUE), {"action": "confirm", "_selected_action": [para35.pk]})
+    record = para35.history.filter(history_change_reason__startswith="Confirmed").get()
+    assert record.history_change_reason == "Confirmed with the reading HRC 65 (at)"
+    assert record.history_user == staff_client.user
+
+
+def test_import_result_links_to_the_queue(staff_client):
+    """After an import, the result links to the review queue, filtered by the resolution."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    seed = shared_path("seeds", "A_HRC_RES_59_3.txt")
+    page = staff_client.post(
+        reverse("admin:mandates_resolution_import"),
+        {"files": [SimpleUploadedFile(seed.name, seed.read_bytes())]},
+    ).content.decode()
+    assert f'href="{reverse(QUEUE)}?q=A/HRC/RES/59/3"' in page
+    assert 'id="to-review-queue"' in page
+
+
+def test_mandate_and_resolution_pages_show_lists_not_json(staff_client, para35):
+    """Review reasons and extraction warnings read as lists on the admin pages."""
+    mandate = staff_client.get(
+        reverse("admin:mandates_mandate_change", args=[para35.mandate_id])
+    ).content.decode()
+    assert 'name="review_reasons"' not in mandate  # no JSON box to edit
+    reasons = para35.mandate.review_reasons
+    assert (f"<li>{reasons[0]}" if reasons else "Why it needs review:") in mandate
+    resolution = staff_client.get(
+        reverse("admin:mandates_resolution_change", args=[para35.mandate.resolution_id])
+    ).content.decode()
+    assert "<li>tracked-change residue" in resolution
+    assert '["tracked-change' not in resolution
+
+
+def test_keep_for_later_without_changes_leaves_calendars_alone(staff_client, para35):
+    """Keeping an item for later, changing nothing, moves no date and no SEQUENCE, but the
+    history records that a person looked at it."""
+    sequence, due = para35.sequence, para35.due_date
+    response = _post(staff_client, para35, decision="keep")
+    assert response.status_code == 302 and response.url.startswith(reverse(QUEUE))
+    para35.refresh_from_db()
+    assert (para35.sequence, para35.due_date, para35.due_session.number) == (sequence, due, 65)
+    assert para35.history.filter(history_change_reason="Kept for later").exists()
