@@ -26,7 +26,7 @@ def mark_historic(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mandates', '0011_session_planner'),
+        ('mandates', '0012_review_history'),
     ]
 
     operations = [
