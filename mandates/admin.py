@@ -205,18 +205,22 @@ class ResolutionAdmin(SimpleHistoryAdmin):
     list_display = [
         "symbol",
         "title",
+        "status",
         "body",
         "session",
         "adopted_on",
         "deliverable_count",
         "extractor_version",
     ]
-    list_filter = ["body", SessionFilter]
+    list_filter = ["status", "body", SessionFilter]
     search_fields = ["symbol", "title", "text"]
     list_select_related = ["body", "session__body"]
     date_hierarchy = "adopted_on"
     autocomplete_fields = ["session"]
     readonly_fields = [
+        "status",
+        "superseded_by",
+        "draft_list",
         "operative_part",
         "source_file",
         "source_name",
@@ -246,6 +250,22 @@ class ResolutionAdmin(SimpleHistoryAdmin):
     @admin.display(description=_("deliverables"), ordering="deliverable_total")
     def deliverable_count(self, obj):
         return obj.deliverable_total
+
+    @admin.display(description=_("drafts"))
+    def draft_list(self, obj: models.Resolution):
+        """The L documents this adopted text superseded, linked."""
+        drafts = obj.drafts.order_by("symbol") if obj.pk else []
+        return (
+            format_html_join(
+                ", ",
+                '<a href="{}">{}</a>',
+                (
+                    (reverse("admin:mandates_resolution_change", args=[d.pk]), d.symbol)
+                    for d in drafts
+                ),
+            )
+            or "-"
+        )
 
     @admin.display(description=_("operative paragraphs and their deliverables"))
     def operative_part(self, obj: models.Resolution):
@@ -706,6 +726,7 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
         "needs_review",
         "no_longer_in_text",
         "kind",
+        ("mandate__resolution__status", admin.ChoicesFieldListFilter),
         ("mandate__resolution__body", admin.RelatedOnlyFieldListFilter),
         DueSessionFilter,
         ("mandate__actor", admin.RelatedOnlyFieldListFilter),
@@ -731,6 +752,7 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
     date_hierarchy = "due_date"
     readonly_fields = [
         "uid",
+        "draft",
         "evidence",
         "proposed_changes_list",
         "due_summary",
@@ -787,6 +809,7 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
                     "fulfilled_by",
                     "fulfilled_on",
                     "predecessor",
+                    "draft",
                 ]
             },
         ),

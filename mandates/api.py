@@ -31,6 +31,7 @@ class DueSerializer(serializers.Serializer):
 class DeliverableSerializer(serializers.ModelSerializer):
     uid = serializers.UUIDField(read_only=True)
     resolution = serializers.CharField(source="mandate.resolution.symbol")
+    resolution_status = serializers.CharField(source="mandate.resolution.status")
     paragraph = serializers.CharField(source="mandate.paragraph_label")
     verb = serializers.CharField(source="mandate.verb")
     actor = serializers.SerializerMethodField()
@@ -43,6 +44,7 @@ class DeliverableSerializer(serializers.ModelSerializer):
         fields = [
             "uid",
             "resolution",
+            "resolution_status",
             "paragraph",
             "verb",
             "actor",
@@ -94,12 +96,17 @@ class DeliverableSerializer(serializers.ModelSerializer):
 class ResolutionSerializer(serializers.ModelSerializer):
     body = serializers.CharField(source="body.code")
     session = serializers.IntegerField(source="session.number", allow_null=True)
+    superseded_by = serializers.CharField(source="superseded_by.symbol", allow_null=True)
+    drafts = serializers.SlugRelatedField(many=True, read_only=True, slug_field="symbol")
     deliverables = serializers.SerializerMethodField()
 
     class Meta:
         model = Resolution
         fields = [
             "symbol",
+            "status",
+            "superseded_by",
+            "drafts",
             "body",
             "session",
             "number",
@@ -136,13 +143,13 @@ class ResolutionViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = ResolutionSerializer
     lookup_field = "symbol"
     lookup_value_regex = "[^?#]+"
-    filterset_fields = ["symbol"]
+    filterset_fields = ["symbol", "status"]
 
     def get_queryset(self):
         deliverables = deliverable_list().visible_to(self.request.user)
         return (
-            Resolution.objects.select_related("body", "session")
-            .prefetch_related(Prefetch("mandates__deliverables", queryset=deliverables))
+            Resolution.objects.select_related("body", "session", "superseded_by")
+            .prefetch_related("drafts", Prefetch("mandates__deliverables", queryset=deliverables))
             .order_by("-adopted_on", "symbol")
         )
 

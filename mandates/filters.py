@@ -7,7 +7,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .models import Actor, Body, Contact, Deliverable, ReviewStatus
+from .models import Actor, Body, Contact, Deliverable, Resolution, ReviewStatus
 from .selectors import session_parse
 
 STATUS_CHOICES = [*Deliverable.Progress.choices, *ReviewStatus.choices]
@@ -40,6 +40,12 @@ class DeliverableFilter(django_filters.FilterSet):
         label=_("Due on or before"), field_name="due_date", lookup_expr="lte"
     )
     needs_review = django_filters.BooleanFilter(label=_("Needs review"))
+    resolution_status = django_filters.MultipleChoiceFilter(
+        label=_("Resolution status"),
+        choices=Resolution.Status.choices,
+        field_name="mandate__resolution__status",
+        help_text=_("adopted, draft, or a draft superseded by its adopted text"),
+    )
     no_longer_in_text = django_filters.BooleanFilter(label=_("No longer in the text"))
     assignee = django_filters.ModelChoiceFilter(
         label=_("Assigned to"),

@@ -87,9 +87,31 @@ class Session(models.Model):
 
 
 class Resolution(models.Model):
-    """An adopted resolution as read by the extractor, with its original file."""
+    """A resolution (or its draft, an L document) as read by the extractor, with its file."""
+
+    class Status(models.TextChoices):
+        ADOPTED = "adopted", _("adopted")
+        DRAFT = "draft", _("draft")
+        SUPERSEDED = "superseded", _("draft superseded by the adopted text")
 
     symbol = models.CharField(_("symbol"), max_length=64, unique=True)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=Status.choices,
+        default=Status.ADOPTED,
+        db_index=True,
+        help_text=_("A draft (L document) is superseded when its adopted text is ingested."),
+    )
+    superseded_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="drafts",
+        verbose_name=_("adopted as"),
+        help_text=_("The adopted resolution that took over this draft's deliverables."),
+    )
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="resolutions")
     session = models.ForeignKey(
         Session, on_delete=models.PROTECT, related_name="resolutions", null=True, blank=True
@@ -411,6 +433,15 @@ class Deliverable(models.Model):
         blank=True,
         related_name="successors",
         verbose_name=_("renews"),
+    )
+    draft = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="adopted_versions",
+        verbose_name=_("from the draft"),
+        help_text=_("The draft resolution's deliverable whose decisions this one carried over."),
     )
     assignees = models.ManyToManyField(
         Contact,

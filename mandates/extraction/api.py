@@ -9,15 +9,18 @@ from __future__ import annotations
 import os
 
 from mandates.extraction.actors import ActorTable
+from mandates.extraction.doctype import refuse_non_resolution
+from mandates.extraction.errors import ExtractionError
 from mandates.extraction.readers import SourceDocument, read_bytes, read_path, read_text
 from mandates.extraction.requests import extract_requests
 from mandates.extraction.result import ExtractionResult
 from mandates.extraction.structure import parse_structure
+from mandates.extraction.tracked import merge_tracked_readings
 
 __all__ = ["EXTRACTOR_VERSION", "extract_bytes", "extract_document", "extract_file", "extract_text"]
 
 #: Bump when the output for the same input changes (stored with each resolution).
-EXTRACTOR_VERSION = "0.3.2"
+EXTRACTOR_VERSION = "0.3.3"
 
 
 def extract_file(
@@ -42,9 +45,29 @@ def extract_text(
 def extract_document(
     document: SourceDocument, *, actors: ActorTable | None = None
 ) -> ExtractionResult:
-    """Structure and requests of a document the readers have already cleaned."""
-    text = document.text
-    structure = parse_structure(text, source_name=document.name, footnotes=document.footnotes)
+    """Structure and requests of a document the readers have already cleaned.
+
+    A report, a note or a budget document is refused (NotAResolutionError). A Word file
+    with tracked changes is read both ways and the two readings are compared.
+    """
+    refuse_non_resolution(document.text, document.name)
+    result = _extract(document, document.text, document.footnotes, actors)
+    if document.original_text:
+        try:
+            before = _extract(document, document.original_text, [], actors)
+        except ExtractionError as error:
+            result.warnings.append(
+                f"tracked changes: the text before them is unreadable ({error.reason})"
+            )
+        else:
+            merge_tracked_readings(result, before)
+    return result
+
+
+def _extract(
+    document: SourceDocument, text: str, footnotes: list, actors: ActorTable | None
+) -> ExtractionResult:
+    structure = parse_structure(text, source_name=document.name, footnotes=footnotes)
     header = structure.header
     result = ExtractionResult(
         extractor_version=EXTRACTOR_VERSION,
@@ -58,11 +81,13 @@ def extract_document(
         adopted_on=header.adopted_on,
         agenda_item=header.agenda_item,
         committee_report=header.committee_report,
+        status=header.status,
+        draft_symbol=header.draft_symbol,
         vote=structure.vote,
         preamble=structure.preamble,
         operative=structure.operative,
         annexes=structure.annexes,
-        footnotes=list(document.footnotes),
+        footnotes=list(footnotes),
         references=structure.references,
         warnings=[*document.warnings, *structure.warnings],
     )

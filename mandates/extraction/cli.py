@@ -114,7 +114,8 @@ def format_text(result: ExtractionResult) -> str:
     elif result.operative:
         vote = "without a vote (or not stated)"
     lines = [
-        f"Symbol:      {result.symbol or '-'}",
+        f"Symbol:      {result.symbol or '-'}   ({result.status}"
+        + (f", draft {result.draft_symbol})" if result.draft_symbol else ")"),
         f"Body:        {result.body or '-'}   Session: {result.session or '-'}",
         f"Title:       {result.title or '-'}",
         f"Adopted on:  {result.adopted_on.isoformat() if result.adopted_on else '-'}",

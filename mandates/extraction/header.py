@@ -13,12 +13,13 @@ the Economic and Social Council names its sessions by year and numbers its resol
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
 from mandates.extraction.ordinals import ordinal_to_int
 
-__all__ = ["BODIES", "Header", "parse_date", "parse_header"]
+__all__ = ["BODIES", "Header", "l_symbol", "parse_date", "parse_header", "title_key"]
 
 #: Body code by the name printed in the text.
 BODIES: dict[str, str] = {
@@ -93,6 +94,11 @@ class Header:
     adopted_on: date | None = None
     agenda_item: str | None = None
     committee_report: str | None = None
+    # "adopted", "draft" (an L document) or "amendment" (an amendment to a draft).
+    status: str = "adopted"
+    # Adopted: the draft it was adopted from, when printed ("[... (A/80/L.2/Rev.1)]");
+    # amendment: the draft it amends.
+    draft_symbol: str | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -118,11 +124,12 @@ def find_opener(text: str, limit: int = 20000) -> re.Match[str] | None:
     return OPENER.search(text, 0, min(len(text), limit))
 
 
-def parse_header(header: str, *, opener_body: str | None, tail: str = "") -> Header:
+def parse_header(header: str, *, opener_body: str | None, tail: str = "", top: str = "") -> Header:
     """Read the header fields from the text before the opening formula.
 
     ``opener_body`` is the body named in the opening formula, ``tail`` the text after the
     operative part (closing lines), used for the date when the header does not print it.
+    ``top`` is the start of a text that has no opening formula (an amendment to a draft).
     """
     result = Header()
     flat = flatten(header)
@@ -163,6 +170,7 @@ def parse_header(header: str, *, opener_body: str | None, tail: str = "") -> Hea
         closing = re.search(r"meeting\W+" + DATE_PATTERN, flatten(tail))
         if closing:
             result.adopted_on = parse_date(*closing.groups())
+    _draft_status(header, flat, result, top=top)
     return result
 
 
@@ -244,3 +252,109 @@ def _printed_symbol(flat: str, result: Header) -> None:
         result.warnings.append(
             f"header: printed symbol {symbol} differs from the number ({result.symbol})"
         )
+
+
+# ------------------------------------------------------------------- draft resolutions
+# An L document ("A/C.3/80/L.8", "A/80/L.6/Rev.1", "A/HRC/59/L.12") is a draft: it has a
+# symbol, a body and a session but no number and no adoption date; its title follows the
+# "<sponsors>: draft resolution" line ("59/... Title" in Council drafts).
+
+_L_SYMBOL = re.compile(
+    r"(?<![\w/])A/(?:(?:C\.\d|HRC)/)?(?:ES-|S-)?(\d{1,3})/L\.(\d{1,4})"
+    r"((?:/(?:Rev|Add|Corr)\.\d{1,2})*)"
+)
+_SLASH_SPACES = re.compile(r"\s*/\s*")
+_DRAFT_MARK = re.compile(r"\b(?:revised\s+)?draft\s+r\s?esolution\b", re.IGNORECASE)
+_AMENDMENT = re.compile(
+    r"\bamendments?\s+to\s+(?:the\s+)?(?:revised\s+)?draft\s+resolution\s+(A\s*/[\w.\s/-]+?L\s*\.\s*\d+"
+    r"(?:\s*/\s*(?:Rev|Add)\.\s*\d+)*)",
+    re.IGNORECASE,
+)
+# "submitted by the Vice-Chair ..., on the basis of informal consultations [on draft
+# resolution A/C.3/80/L.5]", else "submitted by the President of the General Assembly".
+_SUBMITTED_BY = (
+    re.compile(
+        r"^\s*submitted\s+by\s+.*?on\s+the\s+basis\s+of\s+informal\s+consultations"
+        r"(?:\s+(?:held\s+)?on\s+(?:the\s+)?draft\s+resolution\s+\S+)?",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^\s*submitted\s+by\s+.*?(?:Assembly|Council|Committee)\b(?!\s+(?:on|for|of)\b)",
+        re.IGNORECASE,
+    ),
+)
+_DRAFT_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*/\s*(?:\.\s*){2,3}|\d{1,3}\s*/\s*\u2026)\s*")
+
+
+def title_key(title: str | None) -> str:
+    """A title reduced to what survives any reader: letters and digits, case-folded,
+    accents, quotes, dashes, spaces and footnote stars dropped ("self -determination",
+    "Self-determination*" and "self‑determination" give the same key)."""
+    if not title:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", title)
+    return "".join(ch for ch in decomposed.casefold() if ch.isalnum())
+
+
+def l_symbol(text: str) -> str | None:
+    """The first L-document symbol in ``text`` ("A /C.3/80/L.14" -> "A/C.3/80/L.14")."""
+    found = _L_SYMBOL.search(_SLASH_SPACES.sub("/", text))
+    return found.group(0) if found else None
+
+
+def _draft_status(header: str, flat: str, result: Header, *, top: str = "") -> None:
+    """Tell a draft (or an amendment to one) from an adopted resolution.
+
+    Without an opening formula only a text that starts with its L symbol is a draft; the
+    start of the text (``top``) then stands for the header.
+    """
+    if top:
+        header, flat = top, flatten(top)
+    adopted = (
+        result.adopted_on is not None
+        or result.number is not None
+        or _ADOPTED_BY.search(flat) is not None
+    )
+    own = _L_SYMBOL.match(_SLASH_SPACES.sub("/", flat.removeprefix("United Nations").strip()))
+    amendment = _AMENDMENT.search(flat)
+    if adopted or (own is None and (top or not _DRAFT_MARK.search(flat))):
+        if adopted and result.symbol:  # "[without reference to a Main Committee (A/80/L.7)]"
+            result.draft_symbol = l_symbol(flat)
+        return
+    symbol = own.group(0) if own else l_symbol(flat)
+    result.status = "amendment" if amendment else "draft"
+    if amendment:
+        result.draft_symbol = _SPACE.sub("", _SLASH_SPACES.sub("/", amendment.group(1)))
+    if symbol and result.symbol is None:
+        result.symbol = symbol
+        result.session = result.session or int(_L_SYMBOL.match(symbol).group(1))
+        if result.body is None:
+            result.body = "HRC" if symbol.startswith("A/HRC/") else "GA"
+    if result.title is None:
+        result.title = _draft_title(header, amendment is not None)
+
+
+def _draft_title(header: str, amendment: bool) -> str | None:
+    """The block after "<sponsors>: draft resolution" (or the amendment line)."""
+    blocks = [flatten(block) for block in re.split(r"\n[ \t]*\n", header)]
+    mark = _AMENDMENT if amendment else _DRAFT_MARK
+    for index, block in enumerate(blocks):
+        marks = list(mark.finditer(block))
+        if not marks:
+            continue
+        found = marks[-1]
+        rest = block[found.end() :].lstrip(" *:.")
+        for candidate in [rest, *blocks[index + 1 :]]:
+            candidate = _DRAFT_NUMBER.sub("", _without_submitter(candidate)).strip(" *.")
+            if candidate:
+                return candidate
+        return None
+    return None
+
+
+def _without_submitter(text: str) -> str:
+    for pattern in _SUBMITTED_BY:
+        found = pattern.match(text)
+        if found:
+            return text[found.end() :].lstrip(" ,.;:")
+    return text

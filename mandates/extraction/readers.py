@@ -45,6 +45,9 @@ class SourceDocument:
     text: str  # clean text, paragraphs separated by a blank line ("\n\n")
     footnotes: list[Footnote] = field(default_factory=list)  # anchor set where known
     warnings: list[str] = field(default_factory=list)
+    # A Word file with tracked changes: the text before them (deletions kept, insertions
+    # left out); ``text`` is the reading with the changes accepted.
+    original_text: str | None = None
 
 
 def read_path(path: str | os.PathLike[str]) -> SourceDocument:

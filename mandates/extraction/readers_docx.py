@@ -47,6 +47,8 @@ _SKIP = frozenset(
         f"{W}fldData",
     }
 )
+# The text before the tracked changes: deletions and moved-away text kept, insertions left out.
+_SKIP_ORIGINAL = (_SKIP - {f"{W}del", f"{W}moveFrom", f"{W}delText"}) | {f"{W}ins", f"{W}moveTo"}
 
 
 def read_docx(data: bytes, name: str) -> SourceDocument:
@@ -54,28 +56,66 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
     from mandates.extraction.readers import SourceDocument
 
     parts = _open_parts(data, name)
+    roots = {
+        part: _parse(content, name, part)
+        for part, content in parts.items()
+        if part != "word/document.xml"
+    }
     document = _parse(parts["word/document.xml"], name, "word/document.xml")
-    reader = _DocxReader(name)
-    for part, kind in (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote")):
-        if part in parts:
-            reader.load_notes(_parse(parts[part], name, part), kind)
-    if "word/numbering.xml" in parts:
-        reader.numbering.load(_parse(parts["word/numbering.xml"], name, "word/numbering.xml"))
-    if "word/styles.xml" in parts:
-        reader.numbering.load_styles(_parse(parts["word/styles.xml"], name, "word/styles.xml"))
     body = document.find(f"{W}body")
     if body is None:
         raise ReadError(name, "the Word document has no body")
+    text, footnotes, warnings = _read_reading(_DocxReader(name), body, roots)
+    if not text.strip():
+        raise ReadError(name, "no text found in the Word document")
+    original_text = None
+    if _has_tracked_changes(body):
+        # Both readings are kept, as a tracked-changes dump shows them; the extractor flags
+        # what differs (see mandates/extraction/tracked.py).
+        original_text, _, _ = _read_reading(_DocxReader(name, original=True), body, roots)
+        warnings.append(
+            "the Word file has tracked changes: the text is read with them accepted, and "
+            "what the text before the changes reads otherwise is flagged for review"
+        )
+    return SourceDocument(
+        name=name,
+        format="docx",
+        text=text,
+        footnotes=footnotes,
+        warnings=warnings,
+        original_text=original_text,
+    )
+
+
+def _read_reading(
+    reader: _DocxReader, body: Element, roots: dict[str, Element]
+) -> tuple[str, list, list[str]]:
+    """One reading of the document (tracked changes accepted, or the text before them)."""
+    for part, kind in (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote")):
+        if part in roots:
+            reader.load_notes(roots[part], kind)
+    if "word/numbering.xml" in roots:
+        reader.numbering.load(roots["word/numbering.xml"])
+    if "word/styles.xml" in roots:
+        reader.numbering.load_styles(roots["word/styles.xml"])
     lines: list[str] = []
     for paragraph in reader.read_body(body):
         lines.extend(paragraph.split("\n"))  # "\n" where a line break stood
         lines.append("")
-    text, footnotes, warnings = clean_lines(lines, reader.notes)
-    if not text.strip():
-        raise ReadError(name, "no text found in the Word document")
-    return SourceDocument(
-        name=name, format="docx", text=text, footnotes=footnotes, warnings=warnings
-    )
+    return clean_lines(lines, reader.notes)
+
+
+_CHANGES = (f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo")
+
+
+def _has_tracked_changes(body: Element) -> bool:
+    """Whether any inserted, deleted or moved run carries text."""
+    for tag in _CHANGES:
+        for change in body.iter(tag):
+            for text in (*change.iter(_T), *change.iter(f"{W}delText")):
+                if (text.text or "").strip():
+                    return True
+    return False
 
 
 def _open_parts(data: bytes, name: str) -> dict[str, bytes]:
@@ -271,8 +311,15 @@ def _int(value: str | None, default: int) -> int:
 
 
 class _DocxReader:
-    def __init__(self, name: str) -> None:
+    """Reads the body with tracked changes accepted, or (``original``) as it was before them."""
+
+    def __init__(self, name: str, *, original: bool = False) -> None:
         self.name = name
+        self.original = original
+        self.skip = _SKIP_ORIGINAL if original else _SKIP
+        self.text_tags = (_T, f"{W}delText") if original else (_T,)
+        self.removed = (f"{W}ins", f"{W}moveTo") if original else (f"{W}del", f"{W}moveFrom")
+        self.added_mark = f"{W}rPr/{W}ins" if original else f"{W}rPr/{W}del"
         self.notes = Notes()
         self.note_texts: dict[tuple[str, str], str] = {}
         self.numbering = _Numbering()
@@ -293,7 +340,8 @@ class _DocxReader:
             ppr = para.find(f"{W}pPr")
             pieces = self._runs_text(para)
             text = "".join(pieces)
-            mark_deleted = ppr is not None and ppr.find(f"{W}rPr/{W}del") is not None
+            # A paragraph mark absent from this reading: the text joins the next paragraph.
+            mark_deleted = ppr is not None and ppr.find(self.added_mark) is not None
             if not text.strip() and not carry and not mark_deleted:
                 continue
             label = "" if carry or not text.strip() else self.numbering.label(ppr)
@@ -319,9 +367,17 @@ class _DocxReader:
             elif tag == _TBL:
                 for cell in child.iter(f"{W}tc"):
                     yield from self._paragraphs(cell, True)
-            elif tag in (f"{W}del", f"{W}moveFrom"):
+            elif tag in self.removed:
                 continue
-            elif tag in (_SDT, f"{W}sdtContent", f"{W}ins", f"{W}moveTo", f"{W}customXml"):
+            elif tag in (
+                _SDT,
+                f"{W}sdtContent",
+                f"{W}ins",
+                f"{W}moveTo",
+                f"{W}del",
+                f"{W}moveFrom",
+                f"{W}customXml",
+            ):
                 yield from self._paragraphs(child, in_table)
 
     def _runs_text(self, element: Element, nested: bool = False) -> list[str]:
@@ -333,9 +389,9 @@ class _DocxReader:
                 stack.pop()
                 continue
             tag = child.tag
-            if tag in _SKIP:
+            if tag in self.skip:
                 continue
-            if tag == _T:
+            if tag in self.text_tags:
                 out.append(normalise_chars(child.text or ""))
             elif tag == f"{W}tab" or tag == f"{W}ptab":
                 out.append("\t")

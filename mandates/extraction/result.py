@@ -164,6 +164,8 @@ class ExtractionResult:
     adopted_on: date | None = None
     agenda_item: str | None = None
     committee_report: str | None = None
+    status: str = "adopted"  # "adopted", "draft" (an L document) or "amendment" (to a draft)
+    draft_symbol: str | None = None  # the draft it was adopted from, or the one it amends
     vote: Vote | None = None
     preamble: list[PreambleParagraph] = field(default_factory=list)
     operative: list[OperativeParagraph] = field(default_factory=list)

@@ -378,7 +378,8 @@ def parse_structure(
     if walker.annexes and tail_start is not None and walker.annexes[0][0] > tail_start:
         tail_end = walker.annexes[0][0]
     tail = text[tail_start:tail_end] if tail_start is not None else ""
-    header = parse_header(text[:header_end], opener_body=opener_body, tail=tail)
+    top = text[: min(len(text), 4000)] if opener_body is None else ""  # amendments: no opener
+    header = parse_header(text[:header_end], opener_body=opener_body, tail=tail, top=top)
 
     structure = Structure(header=header)
     structure.warnings.extend(header.warnings)
@@ -409,7 +410,7 @@ def parse_structure(
         structure.warnings.append("structure: no operative paragraphs found")
     if header.symbol is None:
         structure.warnings.append("header: no resolution symbol found")
-    if header.adopted_on is None:
+    if header.adopted_on is None and header.status == "adopted":
         structure.warnings.append("header: no adoption date found")
     return structure
 

@@ -49,6 +49,7 @@ from mandates.models import (
     FeedState,
     FeedToken,
     ReminderRule,
+    Resolution,
     ReviewStatus,
     Session,
 )
@@ -330,6 +331,11 @@ class DeliverableFeed(CalendarFeed):
         kept_since = timezone.now() - timedelta(days=CANCELLED_KEPT_DAYS)
         queryset = (
             Deliverable.objects.exclude(due_date=None)
+            # A superseded draft's deliverable handed its UID to the adopted one.
+            .exclude(
+                progress=Deliverable.Progress.SUPERSEDED,
+                mandate__resolution__status=Resolution.Status.SUPERSEDED,
+            )
             .exclude(review_status=ReviewStatus.REJECTED)
             .exclude(mandate__review_status=ReviewStatus.REJECTED)
             .filter(self.filter())

@@ -44,6 +44,7 @@ from mandates.models import (
 )
 
 from .actors import actor_table_from_database
+from .drafts import draft_refusal, resolution_drafts_link
 from .reminders import deliverable_historic_mark
 from .schedule import deliverable_due_date_refresh, session_get_or_estimate
 
@@ -189,6 +190,11 @@ def _ingest(
     except Exception as error:  # the extractor must not crash on input; if it does, say so
         logger.exception("extractor failed on %s", name)
         raise IngestError(f"the file could not be read ({type(error).__name__})") from error
+    refusal = draft_refusal(
+        status=result.status, symbol=result.symbol, draft_symbol=result.draft_symbol
+    )
+    if refusal:
+        raise IngestError(refusal)
     if not result.symbol or not result.body:
         raise IngestError("no resolution symbol or body could be found in the text")
     if not result.operative:
@@ -329,6 +335,7 @@ def _store(
     )
     changes += _store_consideration(resolution, result, paragraphs, may_delete=may_delete)
     changes += _propose_fulfilments(resolution, result)
+    changes += resolution_drafts_link(resolution=resolution, result=result)
     return resolution, changes
 
 

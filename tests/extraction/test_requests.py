@@ -65,7 +65,6 @@ def test_report_at_session():
         ("HRC", 65, "at"),
     )
     assert d.verb == "Requests"
-    assert r.text if False else True
 
 
 def test_quote_is_exact_span():

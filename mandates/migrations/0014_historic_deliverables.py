@@ -26,7 +26,7 @@ def mark_historic(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mandates', '0012_review_history'),
+        ('mandates', '0013_resolution_status_drafts'),
     ]
 
     operations = [

@@ -1,4 +1,5 @@
-"""Second round of general fixes: bodies, delegated requests, non-products (own sentences)."""
+"""Requests: the bodies a product goes to, delegated requests and what is not a product
+(own sentences, never resolution text)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Third round of general fixes: sessions before an object, inserted phrases, verb chains
+"""Requests: sessions named before an object, inserted phrases and verb chains
 (own sentences, never resolution text)."""
 
 from __future__ import annotations

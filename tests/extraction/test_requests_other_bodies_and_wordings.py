@@ -1,5 +1,5 @@
-"""Fourth round (issue 11): wider recall on the genre, in invented General Assembly style
-sentences (never resolution text). Each test names the reading it guards."""
+"""Requests: products of bodies other than the Secretariat and tasks worded otherwise, in
+invented General Assembly style sentences (never resolution text)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,69 @@
+"""Refuse documents that are not resolutions: reports, notes, letters, budget documents.
+
+Staff upload what they have at hand, and a report "submitted pursuant to resolution 59/98"
+would otherwise pass for resolution 59/98. A resolution (adopted, or a draft) opens its
+body with a formula alone on its line ("The General Assembly,"); a report names itself
+("Report of the Secretary-General", "The present report ..."), and its own symbol, printed
+first, is a document symbol (A/HRC/62/40, A/C.5/81/12), not a resolution's (A/RES/80/1,
+A/HRC/RES/59/3, S/RES/2719 (2023), E/RES/2024/5) or a draft's (A/C.3/80/L.8).
+"""
+
+from __future__ import annotations
+
+import re
+
+from mandates.extraction.errors import NotAResolutionError
+from mandates.extraction.header import BODIES
+
+__all__ = ["refuse_non_resolution"]
+
+TOP_CHARS = 4000
+
+_BODY_NAMES = "|".join(re.escape(name) for name in BODIES)
+# The opening formula alone on its line (not "The Council, in its resolution 53/11, ...").
+_OPENER_LINE = re.compile(r"(?m)^[ \t*_#]*The[ \t]+(?:" + _BODY_NAMES + r")[ \t*_]*,?[ \t*_]*$")
+# The document's own symbol printed first: "United Nations  A/HRC/62/40".
+_OWN_SYMBOL = re.compile(
+    r"\s*(?:United\s+Nations\s+)?((?:A|S|E)(?:\s?/\s?[A-Z0-9][\w.()-]*)+)(?=\s|$)"
+)
+# "Resolution adopted by the General Assembly", "Adopted by the Security Council at ...",
+# not "resolutions adopted by the Council" in a budget document's title.
+_ADOPTED = re.compile(r"\b(?:Resolution\s+adopted|Adopted)\s+by\s+the\s+(?:" + _BODY_NAMES + ")")
+_RESOLUTION_SYMBOL = re.compile(
+    r"^(?:A/HRC/RES/|A/RES/|S/RES/|E/RES/|A/HRC/DEC/|A/DEC/|E/DEC/)|/L\.\d", re.IGNORECASE
+)
+_SELF_NAMING = re.compile(
+    r"(?m)^[ \t*_#]*(?:(?:Annual|Interim|Final|Progress|Summary|Draft)\s+)?"
+    r"(?:Report\s+of\s+the\s+(?:Secretary-General|United\s+Nations\s+High\s+Commissioner"
+    r"|High\s+Commissioner|Office|Special\s+Rapporteur|Independent\s+Expert|Working\s+Group"
+    r"|Advisory\s+Committee|Committee|Commission|Board|Expert\s+Mechanism|Fifth\s+Committee)"
+    r"|Note\s+by\s+the\s+(?:Secretary-General|Secretariat|President)"
+    r"|Letter\s+dated\s+\d|Revised\s+estimates\b|Proposed\s+programme\s+budget\b"
+    r"|Programme\s+budget\s+implications\b|Summary\s+record\b|Provisional\s+agenda\b)"
+)
+_PRESENT_DOCUMENT = re.compile(
+    r"\bThe\s+present\s+(report|note|document|letter|statement|addendum)\b", re.IGNORECASE
+)
+
+
+def refuse_non_resolution(text: str, source_name: str) -> None:
+    """Raise NotAResolutionError, saying what the document seems to be, when the text is
+    not a resolution or a draft. Only a text with no opening formula and no adoption line
+    can be refused: unsure cases pass to the structure reader."""
+    top = text[:TOP_CHARS]
+    if _OPENER_LINE.search(top) or _ADOPTED.search(top):
+        return
+    own = _OWN_SYMBOL.match(top)
+    own_symbol = re.sub(r"\s", "", own.group(1)).rstrip(".,;") if own else None
+    if own_symbol and _RESOLUTION_SYMBOL.search(own_symbol):
+        return
+    naming = _SELF_NAMING.search(top) or _PRESENT_DOCUMENT.search(top)
+    if not (naming or own_symbol):
+        return
+    what = " ".join(naming.group(0).split()) if naming else ""
+    parts = [p for p in (own_symbol, f"\u201c{what}\u201d" if what else "") if p]
+    raise NotAResolutionError(
+        source_name,
+        f"this is not a resolution but a report or another document ({': '.join(parts)}); "
+        "upload the resolution itself (the adopted text or its draft)",
+    )

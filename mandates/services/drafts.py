@@ -1,0 +1,408 @@
+"""Draft resolutions (L documents) and the adopted texts that supersede them.
+
+Staff may start work on a draft ("A/C.3/80/L.8") before it is adopted: confirm or reject
+its deliverables, assign them, set a date, comment, record progress. When the adopted text
+arrives, ingest calls :func:`resolution_drafts_link` in the same transaction: the draft is
+found (the symbol the adopted text prints, else the same body, session and title), marked
+superseded by the adopted resolution, and every decision on its deliverables is carried
+over to the matching deliverable of the adopted text. Nothing is lost:
+
+- a deliverable whose words (or deadline, kind, actor) changed is flagged for review with
+  the draft's words in the reason; a field a person owned keeps the person's value and the
+  adopted text's value becomes a proposed change, as for any new version of a text;
+- a draft deliverable someone decided on that has no counterpart in the adopted text stays
+  open and flagged; one nobody touched, or one rejected, is closed as superseded;
+- the adopted deliverable takes over the draft's calendar UID (with a higher SEQUENCE) and
+  its reminder log, so calendars update the event and nobody is reminded twice.
+
+A draft ingested after its adopted text is linked and closed at once: nothing was decided
+on it yet.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from mandates.extraction.header import title_key
+from mandates.models import (
+    Comment,
+    Deliverable,
+    ProposedChange,
+    ReminderLog,
+    Resolution,
+    ReviewStatus,
+)
+
+from .schedule import deliverable_due_date_refresh
+
+# An L symbol without its revision, addendum or corrigendum: "A/C.3/80/L.8/Rev.1" -> "A/C.3/80/L.8".
+_REVISION = re.compile(r"(?:/(?:Rev|Add|Corr)\.\d+)+$")
+# Two quotes this similar (0-1, over words) may be the same request reworded.
+MIN_WORD_SIMILARITY = 0.6
+QUOTE_SHOWN = 240
+
+
+def draft_refusal(*, status: str, symbol: str | None, draft_symbol: str | None) -> str | None:
+    """Why a document is not stored, or None: an amendment is not a resolution."""
+    if status == "amendment":
+        target = f" {draft_symbol}" if draft_symbol else ""
+        return (
+            f"{symbol or 'this document'} is an amendment to draft resolution{target}, not a "
+            "resolution: ingest the draft or the adopted text instead"
+        )
+    return None
+
+
+def symbol_family(symbol: str) -> str:
+    """The draft a revision belongs to: "A/80/L.2/Rev.1" -> "A/80/L.2"."""
+    return _REVISION.sub("", symbol)
+
+
+def _revision(symbol: str) -> int:
+    found = re.search(r"/Rev\.(\d+)", symbol)
+    return int(found.group(1)) if found else 0
+
+
+def resolution_drafts_link(*, resolution: Resolution, result) -> list[str]:
+    """Set the resolution's status and link drafts and adopted texts; returns the changes
+    worth reporting. Called by ingest once the resolution's rows are stored."""
+    if result.status == "draft":
+        return _draft_stored(resolution)
+    changes: list[str] = []
+    if resolution.status != Resolution.Status.ADOPTED:
+        resolution.status = Resolution.Status.ADOPTED
+        resolution.save(update_fields=["status", "updated_at"])
+    drafts, ambiguous = _drafts_of(resolution, result.draft_symbol)
+    if ambiguous:
+        changes.append(
+            "several drafts have this title ("
+            + ", ".join(sorted(d.symbol for d in ambiguous))
+            + "): none was linked, link the right one by re-ingesting it after the adopted text"
+        )
+    for draft in drafts:
+        changes += _supersede(draft=draft, adopted=resolution, carry=True)
+    return changes
+
+
+def _draft_stored(draft: Resolution) -> list[str]:
+    if draft.superseded_by_id is not None:  # a draft read again after its adoption
+        if draft.status != Resolution.Status.SUPERSEDED:
+            draft.status = Resolution.Status.SUPERSEDED
+            draft.save(update_fields=["status", "updated_at"])
+        return _supersede(draft=draft, adopted=draft.superseded_by, carry=False)
+    adopted = _adopted_of(draft)
+    if adopted is None:
+        if draft.status != Resolution.Status.DRAFT:
+            draft.status = Resolution.Status.DRAFT
+            draft.save(update_fields=["status", "updated_at"])
+        return []
+    return _supersede(draft=draft, adopted=adopted, carry=False)
+
+
+# --- Finding the draft of an adopted text, and the reverse -------------------------------
+
+
+def _same_title(one: str, other: str) -> bool:
+    """Titles equal once normalised; a footnote number glued to the end is ignored."""
+    if not one or not other:
+        return False
+    return one == other or one.rstrip("0123456789") == other.rstrip("0123456789")
+
+
+def _drafts_of(
+    adopted: Resolution, printed: str | None
+) -> tuple[list[Resolution], list[Resolution]]:
+    """(drafts to link, newest revision first; drafts left out because the title is
+    ambiguous). The draft symbol the adopted text prints wins over the title."""
+    candidates = list(
+        Resolution.objects.filter(
+            Q(status=Resolution.Status.DRAFT) | Q(superseded_by=adopted),
+            body=adopted.body,
+            session=adopted.session,
+        ).exclude(pk=adopted.pk)
+    )
+    if printed:
+        family = symbol_family(printed)
+        chosen = [d for d in candidates if symbol_family(d.symbol) == family]
+        if chosen:
+            return _newest_first(chosen), []
+    key = title_key(adopted.title)
+    chosen = [d for d in candidates if _same_title(title_key(d.title), key)]
+    if len({symbol_family(d.symbol) for d in chosen}) > 1:
+        linked = [d for d in chosen if d.superseded_by_id == adopted.pk]
+        return _newest_first(linked), [d for d in chosen if d.superseded_by_id is None]
+    return _newest_first(chosen), []
+
+
+def _newest_first(drafts: Iterable[Resolution]) -> list[Resolution]:
+    return sorted(drafts, key=lambda d: (_revision(d.symbol), d.created_at), reverse=True)
+
+
+def _adopted_of(draft: Resolution) -> Resolution | None:
+    family = symbol_family(draft.symbol)
+    key = title_key(draft.title)
+    adopted = list(
+        Resolution.objects.filter(
+            status=Resolution.Status.ADOPTED, body=draft.body, session=draft.session
+        ).exclude(pk=draft.pk)
+    )
+    by_symbol = [
+        r
+        for r in adopted
+        if r.extraction.get("draft_symbol")
+        and symbol_family(r.extraction["draft_symbol"]) == family
+    ]
+    if len(by_symbol) == 1:
+        return by_symbol[0]
+    by_title = [r for r in adopted if _same_title(title_key(r.title), key)]
+    return by_title[0] if len(by_title) == 1 else None
+
+
+# --- Linking one draft to its adopted text -----------------------------------------------
+
+
+def _supersede(*, draft: Resolution, adopted: Resolution, carry: bool) -> list[str]:
+    """Mark the draft superseded and pair its deliverables with the adopted ones; with
+    ``carry`` (the draft came first), carry over what people decided."""
+    changes: list[str] = []
+    if draft.superseded_by_id != adopted.pk or draft.status != Resolution.Status.SUPERSEDED:
+        draft.status = Resolution.Status.SUPERSEDED
+        draft.superseded_by = adopted
+        draft.save(update_fields=["status", "superseded_by", "updated_at"])
+        changes.append(f"supersedes draft {draft.symbol}")
+    draft_items = list(
+        _deliverables(draft).filter(adopted_versions__isnull=True).prefetch_related("comments")
+    )
+    adopted_items = list(_deliverables(adopted).filter(draft__isnull=True))
+    pairs = _pair(draft_items, adopted_items)
+    paired_drafts = {d.pk for d, _ in pairs}
+    paired_adopted = {a.pk for _, a in pairs}
+    for old, new in pairs:
+        changes += _link(old=old, new=new, draft=draft, carry=carry)
+    for old in draft_items:
+        if old.pk not in paired_drafts:
+            changes += _dropped(old=old, adopted=adopted)
+    if carry and draft_items:
+        for new in adopted_items:
+            if new.pk not in paired_adopted:
+                _flag(new, f"new in the adopted text: not in draft {draft.symbol}")
+    return changes
+
+
+def _deliverables(resolution: Resolution):
+    return (
+        Deliverable.objects.filter(mandate__resolution=resolution)
+        .select_related("mandate__actor", "due_session__body")
+        .order_by("position", "pk")
+    )
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _actor(item: Deliverable) -> str:
+    return item.mandate.actor.name if item.mandate.actor else item.mandate.actor_text
+
+
+def _pair(
+    draft_items: list[Deliverable], adopted_items: list[Deliverable]
+) -> list[tuple[Deliverable, Deliverable]]:
+    """Best pairs first: similar words, then the same paragraph, actor and kind. A request
+    reworded, renumbered or moved still pairs; unrelated requests do not."""
+    scored = []
+    for old in draft_items:
+        old_words = _words(old.quote)
+        for new in adopted_items:
+            similarity = difflib.SequenceMatcher(None, old_words, _words(new.quote)).ratio()
+            same = (
+                old.mandate.paragraph_label == new.mandate.paragraph_label,
+                _actor(old) == _actor(new),
+                old.kind == new.kind,
+            )
+            if similarity < MIN_WORD_SIMILARITY and not all(same):
+                continue
+            scored.append((similarity + 0.15 * sum(same), old.pk, new.pk, old, new))
+    scored.sort(key=lambda row: (-row[0], row[1], row[2]))
+    pairs, used_old, used_new = [], set(), set()
+    for _, old_pk, new_pk, old, new in scored:
+        if old_pk in used_old or new_pk in used_new:
+            continue
+        used_old.add(old_pk)
+        used_new.add(new_pk)
+        pairs.append((old, new))
+    return pairs
+
+
+@dataclass
+class _Differences:
+    words: bool
+    fields: list[str]
+
+    def __bool__(self) -> bool:
+        return self.words or bool(self.fields)
+
+
+def _differences(old: Deliverable, new: Deliverable) -> _Differences:
+    fields = []
+    for name, label in (
+        ("kind", "kind"),
+        ("count", "count"),
+        ("due_session", "due session"),
+        ("due_relation", "relation to the session"),
+        ("stated_due_date", "printed date"),
+        ("recurring", "recurrence"),
+    ):
+        before, after = getattr(old, name), getattr(new, name)
+        if before != after:
+            fields.append(f"{label} {_show(before)} -> {_show(after)}")
+    if _actor(old) != _actor(new):
+        fields.append(f"actor {_actor(old)} -> {_actor(new)}")
+    return _Differences(_words(old.quote) != _words(new.quote), fields)
+
+
+def _show(value) -> str:
+    return "-" if value in (None, "", []) else str(value)
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_SHOWN else text[: QUOTE_SHOWN - 1] + "\u2026"
+
+
+def _link(*, old: Deliverable, new: Deliverable, draft: Resolution, carry: bool) -> list[str]:
+    changes: list[str] = []
+    new.draft = old
+    label = f"para. {new.mandate.paragraph_label} {new.kind}"
+    if carry:
+        differences = _differences(old, new)
+        if differences:
+            parts = []
+            if differences.words:
+                parts.append(
+                    f"the words changed from draft {draft.symbol} para. "
+                    f"{old.mandate.paragraph_label}: \u201c{_clip(old.quote)}\u201d"
+                )
+            if differences.fields:
+                parts.append(f"changed from draft {draft.symbol}: " + "; ".join(differences.fields))
+            _flag(new, "; ".join(parts), save=False)
+            changes.append(f"{label}: changed since draft {draft.symbol}, flagged for review")
+        carried = _carry(old=old, new=new, source=f"adopted text {new.mandate.resolution.symbol}")
+        if carried:
+            changes.append(f"{label}: carried over from draft {draft.symbol}: {', '.join(carried)}")
+        _take_calendar_identity(old=old, new=new)
+    new.save()
+    deliverable_due_date_refresh(deliverable=new)
+    if old.progress != Deliverable.Progress.SUPERSEDED:
+        old.progress = Deliverable.Progress.SUPERSEDED
+        old.save(update_fields=["progress", "updated_at"])
+    return changes
+
+
+def _decided(item: Deliverable) -> bool:
+    """Whether a person did anything with this deliverable (ingest's own test)."""
+    from .ingest import deliverable_touched_by_a_person  # ingest calls this module
+
+    return deliverable_touched_by_a_person(item)
+
+
+def _carry(*, old: Deliverable, new: Deliverable, source: str) -> list[str]:
+    """Copy what people decided on the draft's deliverable onto the adopted one."""
+    from .ingest import PROPOSED_FIELDS  # ingest calls this module: import when used
+
+    carried: list[str] = []
+    if old.review_status != ReviewStatus.PROPOSED:
+        new.review_status = old.review_status
+        carried.append(f"review ({old.review_status})")
+    owned = set(old.edited_fields)
+    if old.review_status != ReviewStatus.PROPOSED:
+        owned |= set(PROPOSED_FIELDS)
+    for name in PROPOSED_FIELDS:
+        if name not in owned:
+            continue
+        mine, text = getattr(old, name), getattr(new, name)
+        if mine != text:
+            ProposedChange.objects.create(
+                deliverable=new,
+                field=name,
+                old_value=_show(mine),
+                new_value=_show(text),
+                source=source[:255],
+            )
+            setattr(new, name, mine)
+            carried.append(f"{name} (kept, the text's value proposed)")
+    new.edited_fields = sorted(set(new.edited_fields) | set(old.edited_fields))
+    for name in ("manual_due_date", "fulfilled_by", "fulfilled_on"):
+        if getattr(old, name) and not getattr(new, name):
+            setattr(new, name, getattr(old, name))
+            carried.append(name.replace("_", " "))
+    if (
+        old.progress != Deliverable.Progress.PLANNED
+        and new.progress == Deliverable.Progress.PLANNED
+    ):
+        new.progress = old.progress
+        carried.append(f"progress ({old.progress})")
+    if not old.is_public and new.is_public:
+        new.is_public = False
+        carried.append("kept out of public feeds")
+    assignees = list(old.assignees.all())
+    if assignees:
+        new.assignees.add(*assignees)
+        carried.append("assignees")
+    opt_outs = list(old.reminder_opt_outs.all())
+    if opt_outs:
+        new.reminder_opt_outs.add(*opt_outs)
+    comments = list(old.comments.all())
+    for comment in comments:
+        copy = Comment.objects.create(
+            deliverable=new,
+            author=comment.author,
+            text=f"[on draft {old.mandate.resolution.symbol}] {comment.text}",
+        )
+        Comment.objects.filter(pk=copy.pk).update(created_at=comment.created_at)
+    if comments:
+        carried.append(f"{len(comments)} comment{'s' if len(comments) != 1 else ''}")
+    return carried
+
+
+def _take_calendar_identity(*, old: Deliverable, new: Deliverable) -> None:
+    """The adopted deliverable continues the draft's calendar event and reminder history."""
+    uid = old.uid
+    old.uid = uuid.uuid4()
+    old.save(update_fields=["uid"])
+    new.uid = uid
+    new.sequence = max(old.sequence, new.sequence) + 1
+    taken = set(new.reminders.values_list("recipient_id", "reminder", "due_date"))
+    for log in old.reminders.all():
+        if (log.recipient_id, log.reminder, log.due_date) not in taken:
+            ReminderLog.objects.filter(pk=log.pk).update(deliverable=new)
+
+
+def _dropped(*, old: Deliverable, adopted: Resolution) -> list[str]:
+    """A draft deliverable with no counterpart in the adopted text."""
+    label = f"draft para. {old.mandate.paragraph_label} {old.kind}"
+    if old.review_status != ReviewStatus.REJECTED and _decided(old):
+        _flag(
+            old,
+            f"not found in the adopted text {adopted.symbol}: what was decided on it is kept "
+            "here; close it or move the decisions by hand",
+        )
+        return [f"{label}: not in the adopted text, kept open and flagged (people decided on it)"]
+    old.progress = Deliverable.Progress.SUPERSEDED
+    old.save(update_fields=["progress", "updated_at"])
+    return [f"{label}: not in the adopted text, closed as superseded"]
+
+
+def _flag(item: Deliverable, reason: str, *, save: bool = True) -> None:
+    if reason in item.review_reasons:
+        return
+    item.needs_review = True
+    item.review_reasons = [*item.review_reasons, reason]
+    if save:
+        item.save(update_fields=["needs_review", "review_reasons", "updated_at"])

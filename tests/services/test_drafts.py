@@ -1,0 +1,342 @@
+"""Drafts (L documents) are stored as drafts; the adopted text takes over their decisions."""
+
+from datetime import date
+
+import pytest
+from django.contrib.auth import get_user_model
+from icalendar import Calendar
+
+from mandates.models import (
+    Comment,
+    Contact,
+    Deliverable,
+    ProposedChange,
+    ReminderLog,
+    Resolution,
+)
+from mandates.services import deliverables as deliverable_services
+from mandates.services import feeds
+from mandates.services.ingest import resolution_ingest
+from tests import drafts_samples
+from tests.shared_data import shared_path
+
+pytestmark = pytest.mark.django_db
+
+REPORT = (
+    "Requests the Secretary-General to submit a report on access to the archives of invented "
+    "commissions to the General Assembly at its eighty-second session;"
+)
+SEMINAR_82 = (
+    "Requests the Office of the United Nations High Commissioner for Human Rights to convene a "
+    "seminar on invented archives before the eighty-second session of the General Assembly;"
+)
+SEMINAR_83 = SEMINAR_82.replace("eighty-second", "eighty-third")
+STUDY = (
+    "Also requests the Secretary-General to prepare a study on invented commissions and to "
+    "present it to the General Assembly at its eighty-third session;"
+)
+UPDATE = (
+    "Further requests the Secretary-General to present an oral update on the archives to the "
+    "General Assembly at its eighty-second session;"
+)
+PREAMBLE_LIKE = "Decides to remain seized of the matter;"
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def ingest(text, name):
+    outcome = resolution_ingest(data=text.encode(), name=name)
+    assert outcome.status != "failed", outcome.reason
+    return outcome
+
+
+def by_kind(symbol):
+    return {d.kind: d for d in Deliverable.objects.filter(mandate__resolution__symbol=symbol)}
+
+
+DRAFT = "A/C.3/81/L.19"
+ADOPTED = "A/RES/81/412"
+
+
+def ingest_pair_with_decisions():
+    """Draft first; staff decide on it; then the adopted text (numbers shifted by one)."""
+    ingest(drafts_samples.c3_draft(operative=[REPORT, SEMINAR_82, STUDY]), "A_C.3_81_L.19.txt")
+    drafted = by_kind(DRAFT)
+    user = get_user_model().objects.create_user("officer")
+    contact = Contact.objects.create(name="Archives unit", email="archives@example.org")
+    report = drafted["report"]
+    deliverable_services.deliverable_confirm(deliverables=Deliverable.objects.filter(pk=report.pk))
+    deliverable_services.deliverable_assign(
+        deliverables=Deliverable.objects.filter(pk=report.pk), contacts=[contact]
+    )
+    report.refresh_from_db()
+    report.manual_due_date = date(2027, 6, 1)
+    report.progress = Deliverable.Progress.IN_PROGRESS
+    report.save()
+    deliverable_services.deliverable_mark_edited(
+        deliverable=report, fields=["manual_due_date", "progress"]
+    )
+    Comment.objects.create(deliverable=report, author=user, text="Outline agreed with DESA.")
+    seminar = drafted["seminar"]
+    deliverable_services.deliverable_confirm(deliverables=Deliverable.objects.filter(pk=seminar.pk))
+    study = drafted["study"]
+    deliverable_services.deliverable_confirm(deliverables=Deliverable.objects.filter(pk=study.pk))
+    ReminderLog.objects.create(
+        deliverable=report, recipient=contact, reminder="before:60", due_date=date(2027, 6, 1)
+    )
+    before = {kind: Deliverable.objects.get(pk=item.pk) for kind, item in drafted.items()}
+    outcome = ingest(
+        drafts_samples.ga_adopted(operative=[PREAMBLE_LIKE, REPORT, SEMINAR_83, UPDATE]),
+        "A_RES_81_412.txt",
+    )
+    return before, outcome, contact
+
+
+def test_draft_is_stored_as_a_draft():
+    """An L document is stored with its symbol, body, session and the status "draft"."""
+    outcome = ingest(drafts_samples.c3_draft(operative=[REPORT]), "A_C.3_81_L.19.pdf.txt")
+    draft = Resolution.objects.get(pk=outcome.resolution_id)
+    assert (draft.symbol, draft.body.code, draft.session.number, draft.status) == (
+        DRAFT,
+        "GA",
+        81,
+        Resolution.Status.DRAFT,
+    )
+    assert draft.adopted_on is None and draft.superseded_by is None
+    assert by_kind(DRAFT)["report"].due_session.number == 82
+
+
+def test_adopted_text_supersedes_its_draft_and_keeps_every_decision():
+    """Confirmation, assignees, manual date, progress, comments and reminders carry over."""
+    before, outcome, contact = ingest_pair_with_decisions()
+    draft = Resolution.objects.get(symbol=DRAFT)
+    adopted = Resolution.objects.get(symbol=ADOPTED)
+    assert (draft.status, draft.superseded_by) == (Resolution.Status.SUPERSEDED, adopted)
+    assert adopted.status == Resolution.Status.ADOPTED
+    assert f"supersedes draft {DRAFT}" in outcome.changes
+
+    report = by_kind(ADOPTED)["report"]
+    assert report.mandate.paragraph_label == "2"  # renumbered: still paired
+    assert report.draft_id == before["report"].pk
+    assert report.review_status == "confirmed"
+    assert list(report.assignees.all()) == [contact]
+    assert (report.manual_due_date, report.due_date) == (date(2027, 6, 1), date(2027, 6, 1))
+    assert report.progress == Deliverable.Progress.IN_PROGRESS
+    assert {"manual_due_date", "progress"} <= set(report.edited_fields)
+    comment = report.comments.get()
+    assert comment.text == f"[on draft {DRAFT}] Outline agreed with DESA."
+    assert comment.author.username == "officer"
+    assert comment.created_at == before["report"].comments.get().created_at
+    assert not report.needs_review, report.review_reasons  # same words: nothing to review
+    # The adopted deliverable continues the draft's calendar event and reminder history.
+    assert report.uid == before["report"].uid and report.sequence > before["report"].sequence
+    assert ReminderLog.objects.get().deliverable == report
+    old = Deliverable.objects.get(pk=before["report"].pk)
+    assert old.uid != report.uid and old.progress == Deliverable.Progress.SUPERSEDED
+    # Nothing is lost on the draft itself: its comment and assignee stay.
+    assert old.comments.count() == 1 and list(old.assignees.all()) == [contact]
+
+
+def test_changed_words_are_flagged_and_the_persons_value_kept():
+    """A deadline changed in the adopted text is flagged; the confirmed value stays, the new
+    one is proposed."""
+    before, _, _ = ingest_pair_with_decisions()
+    seminar = by_kind(ADOPTED)["seminar"]
+    assert seminar.draft_id == before["seminar"].pk
+    assert seminar.review_status == "confirmed"
+    assert seminar.needs_review
+    reason = " ".join(seminar.review_reasons)
+    assert f"the words changed from draft {DRAFT} para. 2" in reason
+    assert "before the eighty-second session" in reason
+    assert "due session GA 82 -> GA 83" in reason
+    assert seminar.due_session.number == 82  # the person confirmed 82
+    change = ProposedChange.objects.get(deliverable=seminar, field="due_session")
+    assert (change.old_value, change.new_value) == ("GA 82", "GA 83")
+    assert ADOPTED in change.source
+
+
+def test_draft_deliverable_missing_from_the_adopted_text_stays_flagged():
+    """A decided draft deliverable with no counterpart is kept open and flagged, not closed."""
+    before, _, _ = ingest_pair_with_decisions()
+    study = Deliverable.objects.get(pk=before["study"].pk)
+    assert study.review_status == "confirmed"
+    assert study.progress == Deliverable.Progress.PLANNED
+    assert study.needs_review
+    assert any(f"not found in the adopted text {ADOPTED}" in r for r in study.review_reasons)
+    assert not Deliverable.objects.filter(mandate__resolution__symbol=ADOPTED, kind="study")
+    update = by_kind(ADOPTED)["oral update"]
+    assert update.needs_review and update.draft is None
+    assert f"new in the adopted text: not in draft {DRAFT}" in update.review_reasons
+
+
+@pytest.mark.parametrize("reject", [False, True])
+def test_untouched_or_rejected_draft_deliverables_are_closed_when_dropped(reject):
+    """A dropped draft deliverable nobody touched, or one rejected, is closed as superseded
+    (a rejection stays recorded)."""
+    ingest(drafts_samples.c3_draft(operative=[REPORT, STUDY]), "A_C.3_81_L.19.txt")
+    study = Deliverable.objects.get(mandate__resolution__symbol=DRAFT, kind="study")
+    if reject:
+        deliverable_services.deliverable_reject(
+            deliverables=Deliverable.objects.filter(pk=study.pk)
+        )
+    ingest(drafts_samples.ga_adopted(operative=[REPORT]), "A_RES_81_412.txt")
+    study.refresh_from_db()
+    assert study.progress == Deliverable.Progress.SUPERSEDED and not study.needs_review
+    assert study.review_status == ("rejected" if reject else "proposed")
+
+
+def test_feed_shows_the_adopted_deliverable_once_under_the_drafts_uid(client):
+    """The public feed has one event per deliverable: the draft's UID, now the adopted one."""
+    before, _, _ = ingest_pair_with_decisions()
+    response = client.get("/feeds/deliverables.ics")
+    assert response.status_code == 200
+    calendar = Calendar.from_ical(b"".join(response) if response.streaming else response.content)
+    uids = [str(event["UID"]) for event in calendar.walk("VEVENT")]
+    assert len(uids) == len(set(uids))
+    report_uid = f"deliverable-{before['report'].uid}@{feeds.UID_DOMAIN}"
+    assert uids.count(report_uid) == 1
+    event = next(e for e in calendar.walk("VEVENT") if str(e["UID"]) == report_uid)
+    assert ADOPTED in event.to_ical().decode().replace("\r\n ", "")
+    superseded = Deliverable.objects.filter(
+        mandate__resolution__symbol=DRAFT, progress=Deliverable.Progress.SUPERSEDED
+    )
+    assert superseded.exists()
+    assert not any(str(d.uid) in u for d in superseded for u in uids)
+
+
+def test_reingesting_the_adopted_text_does_not_carry_twice():
+    """A new version of the adopted text links nothing twice and copies no comment again."""
+    ingest_pair_with_decisions()
+    outcome = ingest(
+        drafts_samples.ga_adopted(
+            operative=[PREAMBLE_LIKE, REPORT, SEMINAR_83, UPDATE, "Decides to continue."]
+        ),
+        "A_RES_81_412_v2.txt",
+    )
+    assert outcome.status == "updated"
+    report = by_kind(ADOPTED)["report"]
+    assert report.comments.count() == 1
+    assert Deliverable.objects.filter(draft__isnull=False).count() == 2
+
+
+def test_draft_ingested_after_its_adopted_text_is_linked_at_once():
+    """A draft arriving late is superseded straight away and changes nothing adopted."""
+    ingest(drafts_samples.ga_adopted(operative=[REPORT]), "A_RES_81_412.txt")
+    report = by_kind(ADOPTED)["report"]
+    uid = report.uid
+    ingest(drafts_samples.c3_draft(operative=[REPORT, STUDY]), "A_C.3_81_L.19.txt")
+    draft = Resolution.objects.get(symbol=DRAFT)
+    assert draft.status == Resolution.Status.SUPERSEDED
+    assert draft.superseded_by.symbol == ADOPTED
+    report.refresh_from_db()
+    assert report.uid == uid and report.draft is not None and not report.needs_review
+    assert set(
+        Deliverable.objects.filter(mandate__resolution=draft).values_list("progress", flat=True)
+    ) == {Deliverable.Progress.SUPERSEDED}
+
+
+def test_printed_draft_symbol_links_a_revision_despite_a_new_title():
+    """ "(A/81/L.6/Rev.1)" in the adopted header finds the draft A/81/L.6 whatever the title."""
+    ingest(
+        drafts_samples.PLENARY_DRAFT.replace("A/81/L.6/Rev.1", "A/81/L.6").replace(
+            "Modalities of", "Preparations for"
+        ),
+        "A_81_L.6.txt",
+    )
+    ingest(drafts_samples.PLENARY_ADOPTED, "A_RES_81_22.txt")
+    assert Resolution.objects.get(symbol="A/81/L.6").superseded_by.symbol == "A/RES/81/22"
+
+
+def test_title_match_needs_same_body_and_session():
+    """A draft of another session with the same title is not linked."""
+    ingest(
+        drafts_samples.c3_draft(operative=[REPORT])
+        .replace("A/C.3/81/L.19", "A/C.3/80/L.19")
+        .replace("Eighty-first session", "Eightieth session"),
+        "A_C.3_80_L.19.txt",
+    )
+    ingest(drafts_samples.ga_adopted(operative=[REPORT]), "A_RES_81_412.txt")
+    draft = Resolution.objects.get(symbol="A/C.3/80/L.19")
+    assert (draft.status, draft.superseded_by) == (Resolution.Status.DRAFT, None)
+
+
+def test_title_normalised_for_matching():
+    """Spacing, case, dashes and a footnote star do not stop the link."""
+    ingest(
+        drafts_samples.c3_draft(
+            title="Access to  archives of invented  commissions*", operative=[REPORT]
+        ),
+        "A_C.3_81_L.19.txt",
+    )
+    ingest(
+        drafts_samples.ga_adopted(
+            title="Access to Archives of invented commissions", operative=[REPORT]
+        ),
+        "A_RES_81_412.txt",
+    )
+    assert Resolution.objects.get(symbol=DRAFT).superseded_by.symbol == ADOPTED
+
+
+def test_amendment_is_refused_with_a_reason():
+    """An amendment to a draft is not stored; the reason names the draft it amends."""
+    outcome = resolution_ingest(data=drafts_samples.AMENDMENT.encode(), name="A_C.3_81_L.70.txt")
+    assert outcome.status == "failed"
+    assert outcome.reason == (
+        "A/C.3/81/L.70 is an amendment to draft resolution A/C.3/81/L.19, not a resolution: "
+        "ingest the draft or the adopted text instead"
+    )
+    assert not Resolution.objects.exists()
+
+
+def test_council_draft_and_adopted_resolution():
+    """A/HRC/62/L.12 is linked to the Council's adopted resolution of the same title."""
+    ingest(drafts_samples.HRC_DRAFT, "A_HRC_62_L.12.txt")
+    adopted = (
+        "Human Rights Council\n\nSixty-second session\n\nAgenda item 3\n\n"
+        "Resolution adopted by the Human Rights Council on 8 July 2026\n\n"
+        "62/7.\tInvented rights of lighthouse keepers\n\nThe Human Rights Council,\n\n"
+        "Recalling its resolution 59/98 of 4 July 2025,\n\n"
+        "1.\tRequests the High Commissioner to prepare a report on the rights of lighthouse "
+        "keepers and to present it to the Human Rights Council at its sixty-fifth session;\n"
+    )
+    ingest(adopted, "A_HRC_RES_62_7.txt")
+    draft = Resolution.objects.get(symbol="A/HRC/62/L.12")
+    assert draft.superseded_by.symbol == "A/HRC/RES/62/7"
+    report = Deliverable.objects.get(mandate__resolution__symbol="A/HRC/RES/62/7")
+    assert report.draft.mandate.resolution == draft and not report.needs_review
+
+
+@pytest.mark.parametrize(
+    ("draft_file", "adopted_file", "adopted_symbol"),
+    [
+        ("A_C.3_80_L.14.pdf", "A_RES_80_177.pdf", "A/RES/80/177"),
+        ("A_80_L.2.pdf", "A_RES_80_1.pdf", "A/RES/80/1"),
+    ],
+)
+def test_real_draft_and_adopted_pdfs_are_linked(draft_file, adopted_file, adopted_symbol):
+    """Real L PDFs are stored as drafts and linked when their adopted PDF is ingested."""
+    draft_path = shared_path("realdocs", "pdf", draft_file)
+    adopted_path = shared_path("realdocs", "pdf", adopted_file)
+    outcome = resolution_ingest(data=draft_path.read_bytes(), name=draft_file)
+    assert outcome.status == "new", outcome.reason
+    draft = Resolution.objects.get(pk=outcome.resolution_id)
+    assert (draft.symbol, draft.status, draft.session.number) == (
+        draft_file.removesuffix(".pdf").replace("_", "/"),
+        Resolution.Status.DRAFT,
+        80,
+    )
+    outcome = resolution_ingest(data=adopted_path.read_bytes(), name=adopted_file)
+    assert outcome.status == "new", outcome.reason
+    draft.refresh_from_db()
+    assert draft.status == Resolution.Status.SUPERSEDED
+    assert draft.superseded_by.symbol == adopted_symbol
+    # Nobody decided anything on the draft: each of its deliverables is either continued by
+    # an adopted one or closed; none is left open beside its adopted twin.
+    for item in Deliverable.objects.filter(mandate__resolution=draft):
+        assert item.progress == Deliverable.Progress.SUPERSEDED
+        assert item.adopted_versions.count() <= 1
+    adopted = Resolution.objects.get(symbol=adopted_symbol)
+    assert list(adopted.drafts.all()) == [draft]

@@ -1,0 +1,131 @@
+"""Drafts through the interfaces staff use: the ingest command, the admin import and lists,
+and the JSON API."""
+
+from io import StringIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from rest_framework.authtoken.models import Token
+
+from mandates.models import Resolution
+from tests import drafts_samples
+
+pytestmark = pytest.mark.django_db
+
+REPORT = (
+    "Requests the Secretary-General to submit a report on access to the archives of invented "
+    "commissions to the General Assembly at its eighty-second session;"
+)
+DRAFT_TEXT = drafts_samples.c3_draft(operative=[REPORT])
+ADOPTED_TEXT = drafts_samples.ga_adopted(operative=["Decides to remain seized;", REPORT])
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def test_ingest_command_links_a_folder_of_draft_and_adopted_text(tmp_path):
+    """`manage.py ingest folder -v 2` stores the draft, then the adopted text superseding it."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "A_C.3_81_L.19.txt").write_text(DRAFT_TEXT)
+    (folder / "A_RES_81_412.txt").write_text(ADOPTED_TEXT)
+    out = StringIO()
+    call_command("ingest", str(folder), verbosity=2, stdout=out, stderr=StringIO())
+    printed = out.getvalue()
+    assert "A/C.3/81/L.19" in printed and "supersedes draft A/C.3/81/L.19" in printed
+    assert "2 new, 0 updated, 0 unchanged, 0 failed" in printed
+    draft = Resolution.objects.get(symbol="A/C.3/81/L.19")
+    assert draft.superseded_by.symbol == "A/RES/81/412"
+
+
+def test_ingest_command_refuses_an_amendment(tmp_path):
+    """An amendment fails with its reason and the command exits non-zero."""
+    path = tmp_path / "A_C.3_81_L.70.txt"
+    path.write_text(drafts_samples.AMENDMENT)
+    out = StringIO()
+    with pytest.raises(CommandError):
+        call_command("ingest", str(path), stdout=out, stderr=StringIO())
+    assert "is an amendment to draft resolution A/C.3/81/L.19" in out.getvalue()
+
+
+def test_admin_import_reports_the_link_and_lists_filter_by_status(staff_client):
+    """The admin import shows the draft superseded; the lists filter by resolution status."""
+    url = reverse("admin:mandates_resolution_import")
+    staff_client.post(
+        url, {"files": [SimpleUploadedFile("A_C.3_81_L.19.txt", DRAFT_TEXT.encode())]}
+    )
+    changelist = reverse("admin:mandates_resolution_changelist")
+    page = staff_client.get(changelist, {"status__exact": "draft"}).content.decode()
+    assert "A/C.3/81/L.19" in page
+    response = staff_client.post(
+        url, {"files": [SimpleUploadedFile("A_RES_81_412.txt", ADOPTED_TEXT.encode())]}
+    )
+    assert "supersedes draft A/C.3/81/L.19" in response.content.decode()
+    assert (
+        "A/C.3/81/L.19"
+        not in staff_client.get(changelist, {"status__exact": "draft"}).content.decode()
+    )
+    page = staff_client.get(changelist, {"status__exact": "superseded"}).content.decode()
+    assert "A/C.3/81/L.19" in page and "A/RES/81/412" not in page
+    adopted = Resolution.objects.get(symbol="A/RES/81/412")
+    detail = staff_client.get(reverse("admin:mandates_resolution_change", args=[adopted.pk]))
+    draft = Resolution.objects.get(symbol="A/C.3/81/L.19")
+    assert reverse("admin:mandates_resolution_change", args=[draft.pk]) in detail.content.decode()
+    deliverables = reverse("admin:mandates_deliverable_changelist")
+    page = staff_client.get(
+        deliverables, {"mandate__resolution__status__exact": "superseded"}
+    ).content.decode()
+    assert "A/C.3/81/L.19" in page and "A/RES/81/412" not in page
+
+
+def test_api_shows_status_and_links(client, django_user_model):
+    """The JSON API gives each resolution's status, its drafts or the text superseding it,
+    and filters deliverables by resolution status."""
+    from mandates.services.ingest import resolution_ingest
+
+    resolution_ingest(data=DRAFT_TEXT.encode(), name="A_C.3_81_L.19.txt")
+    user = django_user_model.objects.create_user(
+        "reader", "reader@example.org", "pw", is_staff=True
+    )  # staff: proposed deliverables are not public
+    client.defaults["HTTP_AUTHORIZATION"] = f"Token {Token.objects.create(user=user).key}"
+    data = client.get("/api/resolutions/A/C.3/81/L.19/").json()
+    assert (data["status"], data["superseded_by"], data["drafts"]) == ("draft", None, [])
+    listed = client.get("/api/deliverables/", {"resolution_status": "draft"}).json()["results"]
+    assert [item["resolution"] for item in listed] == ["A/C.3/81/L.19"]
+    assert listed[0]["resolution_status"] == "draft"
+    resolution_ingest(data=ADOPTED_TEXT.encode(), name="A_RES_81_412.txt")
+    data = client.get("/api/resolutions/A/C.3/81/L.19/").json()
+    assert (data["status"], data["superseded_by"]) == ("superseded", "A/RES/81/412")
+    assert client.get("/api/resolutions/A/RES/81/412/").json()["drafts"] == ["A/C.3/81/L.19"]
+    adopted = client.get("/api/deliverables/", {"resolution_status": "adopted"}).json()
+    assert {item["resolution"] for item in adopted["results"]} == {"A/RES/81/412"}
+
+
+def test_tracked_changes_docx_ingested_with_both_readings(staff_client):
+    """Through the admin import, a tracked-changes .docx stores the deliverable due at the new
+    session with the deleted one as another reading, flagged; a report .docx is refused."""
+    from mandates.models import Deliverable
+    from tests.docx_builder import docx_bytes
+    from tests.extraction.test_docx_tracked import REPORT_DOCX, tracked_resolution
+
+    url = reverse("admin:mandates_resolution_import")
+    response = staff_client.post(
+        url,
+        {
+            "files": [
+                SimpleUploadedFile("A_HRC_RES_62_9.docx", tracked_resolution()),
+                SimpleUploadedFile("report.docx", docx_bytes(REPORT_DOCX)),
+            ]
+        },
+    )
+    page = response.content.decode()
+    assert "this is not a resolution but a report or another document (A/HRC/62/40" in page
+    report = Deliverable.objects.get(mandate__resolution__symbol="A/HRC/RES/62/9")
+    assert (report.due_session.number, report.needs_review) == (65, True)
+    assert report.alternatives == [{"body": "HRC", "session": 62, "relation": "at", "date": None}]
+    assert any("tracked changes" in reason for reason in report.review_reasons)
+    assert Resolution.objects.count() == 1
