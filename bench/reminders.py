@@ -109,7 +109,7 @@ def decide(label: str, days_ahead: int = 0) -> list:
     from mandates.services.reminders import reminder_dispatch_due
 
     with (
-        mock.patch("mandates.tasks.reminder_send.delay_on_commit"),
+        mock.patch("mandates.tasks.reminders_send.delay"),
         CaptureQueriesContext(connection) as queries,
     ):
         start = time.perf_counter()

@@ -851,7 +851,10 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
                 ]
             },
         ),
-        (_("People"), {"fields": ["assignees", "reminder_opt_outs", "is_public"]}),
+        (
+            _("People"),
+            {"fields": ["assignees", "reminder_opt_outs", "is_public", "is_historic"]},
+        ),
         (
             _("Record"),
             {
@@ -1459,6 +1462,7 @@ class ReminderPolicyAdmin(admin.ModelAdmin):
         "overdue_every_days",
         "escalate_after_days_overdue",
         "digest_horizon_days",
+        "historic_after_days_overdue",
     ]
 
 

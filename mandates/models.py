@@ -483,6 +483,14 @@ class Deliverable(models.Model):
         verbose_name=_("no reminders for"),
     )
     is_public = models.BooleanField(_("in public feeds"), default=True)
+    is_historic = models.BooleanField(
+        _("historic (no reminders)"),
+        default=False,
+        help_text=_(
+            "Already long overdue when its resolution was ingested: no reminders or digests. "
+            "Untick to have it reminded."
+        ),
+    )
     quote = models.TextField(_("evidence quote"), blank=True)
     span_start = models.PositiveIntegerField(null=True, blank=True)
     span_end = models.PositiveIntegerField(null=True, blank=True)
@@ -727,6 +735,11 @@ class ReminderPolicy(models.Model):
     )
     digest_horizon_days = models.PositiveIntegerField(
         _("weekly digest looks N days ahead"), default=60
+    )
+    historic_after_days_overdue = models.PositiveIntegerField(
+        _("ingested deliverables more than N days overdue are historic"),
+        default=90,
+        help_text=_("Old resolutions: what was due long before it was ingested gets no reminders."),
     )
 
     class Meta:

@@ -69,18 +69,24 @@ def test_reminder_rules_are_editable_in_the_changelist(staff_client):
 
 
 def test_reminder_policy_is_editable(staff_client):
-    """The overdue interval, escalation threshold and digest horizon are changed in the admin."""
+    """The overdue interval, escalation threshold, digest horizon and historic cut-off are
+    changed in the admin."""
     policy = ReminderPolicy.objects.get()
     url = reverse("admin:mandates_reminderpolicy_change", args=[policy.pk])
     assert staff_client.get(url).status_code == 200
     response = staff_client.post(
         url,
-        {"overdue_every_days": 3, "escalate_after_days_overdue": 10, "digest_horizon_days": 30},
+        {
+            "overdue_every_days": 3,
+            "escalate_after_days_overdue": 10,
+            "digest_horizon_days": 30,
+            "historic_after_days_overdue": 365,
+        },
     )
     assert response.status_code == 302
     policy.refresh_from_db()
     assert (policy.overdue_every_days, policy.escalate_after_days_overdue) == (3, 10)
-    assert policy.digest_horizon_days == 30
+    assert (policy.digest_horizon_days, policy.historic_after_days_overdue) == (30, 365)
 
 
 def test_periodic_tasks_are_in_the_admin(staff_client):

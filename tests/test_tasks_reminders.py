@@ -357,3 +357,28 @@ def test_send_reminders_with_the_broker_down_says_so_and_a_rerun_queues_them(
     finally:
         _stop(worker)
     assert sorted(r.rcpt_tos[0] for r in smtp_server.received) == sorted(p.email for p in people)
+
+
+def test_a_session_date_corrected_by_a_day_sends_nothing_again(worker_thread, smtp_server):
+    """Reminders sent through the worker; the session moves a day; the next run sends none."""
+    from mandates.models import Session
+    from mandates.services.schedule import deliverable_due_date_refresh, session_reschedule
+
+    today = timezone.localdate()
+    session = factories.SessionFactory(
+        number=990, start=today + timedelta(days=84), end=today + timedelta(days=100)
+    )
+    people = []
+    for _ in range(3):  # due 70 days before the session opens: in 14 days
+        deliverable, (person,) = factories.responsible_deliverable(
+            None, due_session=session, due_relation="at"
+        )
+        deliverable_due_date_refresh(deliverable=deliverable)
+        people.append(person)
+    assert len(reminder_dispatch_due(today=today)) == 3
+    wait_for(lambda: statuses() == ["sent"] * 3, what="the first reminders sent")
+    session = Session.objects.get(pk=session.pk)
+    session_reschedule(session=session, start=session.start + timedelta(days=1), end=session.end)
+    assert reminder_dispatch_due(today=today) == []
+    time.sleep(1)
+    assert sorted(r.rcpt_tos[0] for r in smtp_server.received) == sorted(p.email for p in people)

@@ -45,6 +45,7 @@ from mandates.models import (
 
 from .actors import actor_table_from_database
 from .drafts import draft_refusal, resolution_drafts_link
+from .reminders import deliverable_historic_mark
 from .schedule import (
     deliverable_due_date_refresh,
     due_session_not_in_calendar_reason,
@@ -597,6 +598,7 @@ def _store_deliverables(
         if mandate is None:
             mandate = _mandate_for(resolution, item)
         deliverable = old.get(key)
+        is_new = deliverable is None
         if deliverable is None:
             deliverable = Deliverable(mandate=mandate, position=position, **proposed, **evidence)
             deliverable.predecessor = _predecessor(resolution, item)
@@ -631,6 +633,8 @@ def _store_deliverables(
             deliverable.position = position
             deliverable.save()
         deliverable_due_date_refresh(deliverable=deliverable)
+        if is_new:  # an old resolution: what was due long ago is history, not a reminder
+            deliverable_historic_mark(deliverable=deliverable)
     for deliverable in old.values():
         if deliverable.pk in kept:
             continue

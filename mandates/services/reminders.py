@@ -101,6 +101,7 @@ class Policy:
     overdue_every_days: int  # 0: no overdue reminders
     escalate_after_days_overdue: int  # 0: no escalation
     digest_horizon_days: int
+    historic_after_days_overdue: int = 90
 
 
 def reminder_policy_get() -> Policy:
@@ -116,6 +117,7 @@ def reminder_policy_get() -> Policy:
         overdue_every_days=row.overdue_every_days,
         escalate_after_days_overdue=row.escalate_after_days_overdue,
         digest_horizon_days=row.digest_horizon_days,
+        historic_after_days_overdue=row.historic_after_days_overdue,
     )
 
 
@@ -155,13 +157,71 @@ def reminder_label(*, due_date: date, today: date, escalation: bool = False) -> 
     return f"Escalation: {label[0].lower()}{label[1:]}" if escalation else label
 
 
+def deliverable_historic_mark(*, deliverable: Deliverable, today: date | None = None) -> bool:
+    """Ingest calls this for each new deliverable: one already overdue by more than the
+    policy's cut-off (an old resolution) is marked historic and never reminded. Returns
+    whether it was marked."""
+    today = today or timezone.localdate()
+    if deliverable.is_historic or deliverable.due_date is None or deliverable.due_date >= today:
+        return False  # the common case, without reading the policy
+    cutoff = today - timedelta(days=reminder_policy_get().historic_after_days_overdue)
+    if deliverable.due_date >= cutoff:
+        return False
+    deliverable.is_historic = True
+    deliverable.save(update_fields=["is_historic", "updated_at"])
+    return True
+
+
+# --- Stages: no second reminder of a stage when a date is corrected -------------------------
+
+
+def reminder_stage_interval(*, key: str, policy: Policy) -> int:
+    """Days before a reminder of this stage may go to the same person again for the same
+    deliverable, whatever its due date: the gap to the next stage of the schedule
+    ("before:14" -> 7 with offsets 14 and 7; "overdue:*" -> every N days; escalation -> the
+    escalation threshold)."""
+    kind, _, days = key.partition(":")
+    if kind == "before":
+        lower = [offset for offset in policy.offsets if offset < int(days)]
+        return max(int(days) - max(lower, default=0), 1)
+    if kind == "overdue":
+        return max(policy.overdue_every_days, 1)
+    return max(policy.escalate_after_days_overdue, 1)
+
+
+def _urgency(key: str) -> int:
+    """Later stages are more urgent: before:60 < before:1 < overdue:7 < overdue:14."""
+    kind, _, days = key.partition(":")
+    return -int(days) if kind == "before" else int(days)
+
+
+def _family(key: str) -> str:
+    return "escalation" if key.startswith("escalation:") else "reminder"
+
+
+def reminder_already_given(
+    *, key: str, today: date, earlier: Iterable[tuple[str, date]], policy: Policy
+) -> bool:
+    """Whether the person already got this stage, or a more urgent one, for this deliverable
+    within the stage's interval, for any due date (a corrected date is not news at the same
+    stage; a date moved closer, to a more urgent stage, is)."""
+    interval = reminder_stage_interval(key=key, policy=policy)
+    return any(
+        _family(other) == _family(key)
+        and _urgency(other) >= _urgency(key)
+        and (today - day).days < interval
+        for other, day in earlier
+    )
+
+
 # --- Who and which -----------------------------------------------------------------------
 
 
 def deliverable_list_remindable() -> QuerySet[Deliverable]:
-    """Deliverables people must hear about: dated, not rejected, not finished or dropped."""
+    """Deliverables people must hear about: dated, not rejected, not finished or dropped,
+    not historic."""
     return (
-        Deliverable.objects.filter(due_date__isnull=False)
+        Deliverable.objects.filter(due_date__isnull=False, is_historic=False)
         .exclude(review_status=ReviewStatus.REJECTED)
         .exclude(mandate__review_status=ReviewStatus.REJECTED)
         .exclude(progress__in=CLOSED_PROGRESS)
@@ -291,7 +351,7 @@ def reminder_dispatch_due(*, today: date, dry_run: bool = False) -> list[Reminde
         candidates = _candidates(today=today, policy=policy)
         # Sorted: concurrent runs insert the same keys in the same order, so they never deadlock.
         planned = _planned(deliverables=candidates, today=today, policy=policy)
-        new = sorted(set(planned) - _existing_keys(deliverables=candidates, planned=planned))
+        new = sorted(_new_reminders(deliverables=candidates, planned=planned, today=today))
         ReminderLog.objects.bulk_create(
             (
                 ReminderLog(
@@ -405,11 +465,38 @@ def _existing_keys(
     )
 
 
+def _new_reminders(
+    *, deliverables: QuerySet[Deliverable], planned: list[tuple[int, int, str, date]], today: date
+) -> set[tuple[int, int, str, date]]:
+    """Today's planned reminders, less those recorded already and those whose stage the
+    person was sent recently for another due date (one query for the recent ones)."""
+    policy = reminder_policy_get()
+    new = set(planned) - _existing_keys(deliverables=deliverables, planned=planned)
+    if not new:
+        return new
+    longest = max(reminder_stage_interval(key=key, policy=policy) for _, _, key, _ in new)
+    earlier: dict[tuple[int, int], list[tuple[str, date]]] = defaultdict(list)
+    # Only what went out counts: a row still queued for the old date is skipped when sent.
+    recent = ReminderLog.objects.filter(
+        deliverable_id__in=deliverables.values("id"),
+        status=OutgoingStatus.SENT,
+        sent_at__gte=timezone.now() - timedelta(days=longest + 1),
+    ).values_list("deliverable_id", "recipient_id", "reminder", "sent_at")
+    for deliverable_id, recipient_id, key, sent_at in recent:
+        earlier[(deliverable_id, recipient_id)].append((key, timezone.localdate(sent_at)))
+    return {
+        row
+        for row in new
+        if not reminder_already_given(
+            key=row[2], today=today, earlier=earlier.get((row[0], row[1]), []), policy=policy
+        )
+    }
+
+
 def _dispatch_preview(*, today: date, policy: Policy) -> list[ReminderLog]:
     candidates = _candidates(today=today, policy=policy)
     planned = _planned(deliverables=candidates, today=today, policy=policy)
-    existing = _existing_keys(deliverables=candidates, planned=planned)
-    new = [row for row in planned if row not in existing]
+    new = sorted(_new_reminders(deliverables=candidates, planned=planned, today=today))
     deliverables = Deliverable.objects.select_related(
         "mandate__resolution", "due_session__body", "due_body"
     ).in_bulk([row[0] for row in new])

@@ -103,16 +103,19 @@ def test_running_twice_the_same_day_sends_once(django_capture_on_commit_callback
     assert ReminderLog.objects.count() == 3
 
 
-def test_a_moved_due_date_gets_a_fresh_schedule(django_capture_on_commit_callbacks):
-    """Reminders are keyed by the due date they were computed for: a new date starts over."""
+def test_a_moved_due_date_gets_a_fresh_schedule_without_repeating_a_stage(
+    django_capture_on_commit_callbacks,
+):
+    """A new date starts over, but a stage just sent (or a less urgent one) is not repeated."""
     deliverable, _ = factories.responsible_deliverable(DUE)
     run(DUE - timedelta(days=7), django_capture_on_commit_callbacks)
     deliverable.due_date = DUE + timedelta(days=7)
     deliverable.save()
-    run(DUE - timedelta(days=7), django_capture_on_commit_callbacks)
+    assert run(DUE - timedelta(days=7), django_capture_on_commit_callbacks) == []
+    run(DUE, django_capture_on_commit_callbacks)  # 7 days before the new date
     assert list(ReminderLog.objects.order_by("id").values_list("reminder", "due_date")) == [
         ("before:7", DUE),
-        ("before:14", DUE + timedelta(days=7)),
+        ("before:7", DUE + timedelta(days=7)),
     ]
     assert len(mail.outbox) == 2
 
