@@ -96,10 +96,13 @@ class DeliverableSerializer(serializers.ModelSerializer):
         session = obj.due_session
         if not session and not obj.due_body_id and not obj.stated_due_date:
             return None
+        body: str | None
+        number: int | None
         if session:
             body, number = session.body.code, session.number
         else:
-            body, number = (obj.due_body.code if obj.due_body_id else None), obj.due_session_number
+            body = obj.due_body.code if obj.due_body is not None else None
+            number = obj.due_session_number
         return {
             "body": body,
             "session": number,

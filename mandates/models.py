@@ -529,7 +529,7 @@ class Deliverable(models.Model):
     def due_session_as_read(self) -> str:
         """The due session as the text gives it: "at CSW 61", "at the next session of
         CSW", "to GA (no session named)"; empty when the text names no body."""
-        if self.due_body_id is None:
+        if self.due_body is None:
             return ""
         code = self.due_body.code
         if self.due_session_number is not None:
