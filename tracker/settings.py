@@ -183,6 +183,8 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# No start-up banner: every manage.py command would print it on stderr.
+AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "tracker.security.client_ip"
 LOGIN_URL = "admin:login"
 LOGIN_REDIRECT_URL = "/"
