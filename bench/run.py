@@ -19,6 +19,8 @@ import sys
 import time
 from pathlib import Path
 
+from goals import MARKER, Figure, figures_in
+
 BENCH = Path(__file__).resolve().parent
 CORPUS = BENCH.parents[1] / "shared" / "corpus"
 LINE = re.compile(r"^\s*(?P<label>[^:]{2,60}?)(?::\s+|\s{2,})(?P<value>\S.*)$")
@@ -56,6 +58,8 @@ def runs(quick: bool) -> list[tuple[str, str, list[str]]]:
 def rows_from(output: str) -> list[tuple[str, str]]:
     rows = []
     for line in output.splitlines():
+        if line.startswith(MARKER):
+            continue
         match = LINE.match(line)
         if match:
             rows.append((match["label"].strip(), match["value"].strip()))
@@ -67,6 +71,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="smallest sizes only")
     args = parser.parse_args()
     table: list[tuple[str, str, str, str]] = []
+    goals: list[tuple[str, str, Figure]] = []
     failed = 0
     for name, size, command in runs(args.quick):
         print(f"running {name} ({size})...", file=sys.stderr, flush=True)
@@ -90,6 +95,7 @@ def main() -> int:
                 )
             )
             continue
+        goals.extend((name, size, figure) for figure in figures_in(result.stdout))
         for label, value in rows_from(result.stdout):
             table.append((name, size, label, value))
         table.append((name, size, "benchmark wall time", took))
@@ -98,7 +104,33 @@ def main() -> int:
     print("-" * (sum(widths) + 20))
     for bench, size, label, value in table:
         print(f"{bench:<{widths[0]}}  {size:<{widths[1]}}  {label:<{widths[2]}}  {value}")
+    print_goals(goals)
     return 1 if failed else 0
+
+
+def print_goals(goals: list[tuple[str, str, Figure]]) -> None:
+    """Each figure that has a goal, beside it, with its ratio to the run's own reference."""
+    if not goals:
+        return
+    print()
+    print("Figures against their goals (ratio: to a reference measured in the same run)")
+    rows = [
+        (
+            f"{name} ({size})",
+            figure.label,
+            f"{figure.value:.4g} {figure.unit}",
+            f"{'<=' if figure.goal_is == 'max' else '>='} {figure.goal:g} {figure.unit}",
+            "met" if figure.met else "MISSED",
+            f"{figure.ratio:.2f} x {figure.reference_label}" if figure.ratio is not None else "",
+        )
+        for name, size, figure in goals
+    ]
+    header = ("benchmark", "figure", "value", "goal", "", "ratio")
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+    met = sum(1 for _, _, figure in goals if figure.met)
+    print(f"goals met: {met} of {len(goals)}")
 
 
 if __name__ == "__main__":
