@@ -527,16 +527,14 @@ class Deliverable(models.Model):
 
     @property
     def due_session_as_read(self) -> str:
-        """The due session as the text gives it: "at CSW 61", "at the next session of
-        CSW", "to GA (no session named)"; empty when the text names no body."""
+        """The due session as the text gives it: see `session_as_read`."""
         if self.due_body is None:
             return ""
-        code = self.due_body.code
-        if self.due_session_number is not None:
-            return f"{self.due_relation or 'at'} {code} {self.due_session_number}"
-        if self.due_relation:
-            return f"{self.due_relation} the next session of {code}"
-        return f"to {code} (no session named)"
+        return session_as_read(
+            body_code=self.due_body.code,
+            number=self.due_session_number,
+            relation=self.due_relation,
+        )
 
     @property
     def due_session_not_in_calendar(self) -> bool:
@@ -544,6 +542,16 @@ class Deliverable(models.Model):
         return self.due_session_id is None and (
             self.due_session_number is not None or self.due_next_session
         )
+
+
+def session_as_read(*, body_code: str, number: int | None, relation: str) -> str:
+    """The due session as the text gives it: "at CSW 61", "at the next session of CSW",
+    "to GA (no session named)". A function of plain values, for exports that read rows."""
+    if number is not None:
+        return f"{relation or 'at'} {body_code} {number}"
+    if relation:
+        return f"{relation} the next session of {body_code}"
+    return f"to {body_code} (no session named)"
 
 
 # Progress after which nothing is owed any more: no reminders, not overdue.
