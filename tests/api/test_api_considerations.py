@@ -8,8 +8,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from mandates import selectors
 from mandates.api import SessionSerializer
-from mandates.models import Consideration, ReviewStatus, Session
+from mandates.models import Body, Consideration, ReviewStatus, Session
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -122,3 +123,41 @@ def test_resolution_list_queries_do_not_grow(admin_client, resolution):
         factories.DeliverableFactory(mandate=factories.MandateFactory(resolution=other))
         Consideration.objects.create(resolution=other, body=factories.body("HRC"))
     assert count() == one
+
+
+def test_deliverables_are_written_as_drf_would_write_them(resolution):
+    """The API's own representation of a deliverable is DRF's field-by-field one, for every
+    shape: a calendar session, a session as read, a printed date, no actor row, fulfilled."""
+    from rest_framework import serializers
+
+    from mandates.api import DeliverableSerializer
+
+    csw = Body.objects.get_or_create(code="CSW", defaults={"name": "Commission"})[0]
+    factories.DeliverableFactory(
+        mandate=factories.MandateFactory(
+            resolution=resolution, actor=None, actor_name="UNCTAD", actor_text="the UNCTAD"
+        ),
+        due_body=csw,
+        due_session_number=61,
+        due_relation="before",
+        stated_due_date=date(2027, 3, 1),
+        manual_due_date=date(2027, 2, 1),
+        due_date=date(2027, 2, 1),
+        progress="submitted",
+        fulfilled_by="E/CN.6/2027/3",
+        fulfilled_on=date(2027, 1, 30),
+        alternatives=[62],
+        review_reasons=["a reason"],
+        count=2,
+    )
+    factories.DeliverableFactory(
+        mandate=factories.MandateFactory(resolution=resolution), due_body=csw, due_relation="at"
+    )
+    factories.DeliverableFactory(mandate=factories.MandateFactory(resolution=resolution))
+    serializer = DeliverableSerializer()
+    items = list(selectors.deliverable_list().filter(mandate__resolution=resolution))
+    assert len(items) == 4
+    for item in items:
+        drf = serializers.ModelSerializer.to_representation(serializer, item)
+        assert serializer.to_representation(item) == drf
+        assert list(serializer.to_representation(item)) == list(drf)
