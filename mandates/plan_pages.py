@@ -170,8 +170,9 @@ def plan_overview(request):
     """The next sessions of each body, each with its totals and warnings; its entries are
     on the session's own plan, one click away."""
     today = timezone.localdate()
-    sessions = planner.sessions_ahead(today=today)
-    plans = planner.session_plans(sessions=sessions, user=request.user)
+    policy = planner.planning_policy_get()
+    sessions = planner.sessions_ahead(today=today, count=policy.sessions_ahead)
+    plans = planner.session_plans(sessions=sessions, user=request.user, policy=policy)
     return render(
         request,
         "mandates/plan_overview.html",
@@ -179,7 +180,7 @@ def plan_overview(request):
             "plans": plans,
             "not_dated": planner.sessions_not_in_calendar(user=request.user, besides=sessions),
             "today": today,
-            "policy": planner.planning_policy_get(),
+            "policy": policy,
         },
     )
 

@@ -508,16 +508,18 @@ def _actor_unit_names() -> dict[int, list[str]]:
 
 
 def _projects_into(item: PlanItem, session: Session) -> bool:
-    if item.session_body_id != session.body_id or item.session_number is None:
+    """Whether this recurring deliverable (of the session's body) recurs at the session."""
+    number = session.number
+    if item.session_number is None or number <= item.session_number:
         return False
-    if session.number <= item.session_number or item.renewed or item.replaced:
+    if item.renewed or item.replaced:
         return False
     if item.until_number is not None and (
-        item.until_body_id != session.body_id or session.number > item.until_number
+        item.until_body_id != session.body_id or number > item.until_number
     ):
         return False
     interval = recurrence_interval(item.recurring, body_code=session.body.code)
-    return interval is not None and (session.number - item.session_number) % interval == 0
+    return interval is not None and (number - item.session_number) % interval == 0
 
 
 def _weekly_load(entries: Iterable[PlanEntry], limit: int) -> WeeklyLoad:
@@ -551,7 +553,9 @@ def _sort_key(entry: PlanEntry) -> tuple[date, bool, str]:
     return (entry.due_date or date.max, entry.is_forecast, entry.title.casefold())
 
 
-def session_plans(*, sessions: Sequence[Session], user: Any = None) -> list[SessionPlan]:
+def session_plans(
+    *, sessions: Sequence[Session], user: Any = None, policy: PlanningPolicy | None = None
+) -> list[SessionPlan]:
     """The plan of each session (saved or estimated), as this person may see it."""
     if not sessions:
         return []
@@ -559,7 +563,7 @@ def session_plans(*, sessions: Sequence[Session], user: Any = None) -> list[Sess
     due_here = visible.filter(_due_at(sessions)).exclude(progress__in=NOT_OWED)
     candidates = _recurring(visible, sessions)
     context = _Context(
-        codes=dict(Body.objects.values_list("pk", "code")),
+        codes={session.body_id: session.body.code for session in sessions},
         units=_unit_names([due_here, candidates]),
         actor_units=_actor_unit_names(),
         no_unit=[_("No unit assigned")],
@@ -585,7 +589,7 @@ def session_plans(*, sessions: Sequence[Session], user: Any = None) -> list[Sess
     rules: dict[int, list[DueDateRule]] = defaultdict(list)
     for rule in DueDateRule.objects.filter(body_id__in={s.body_id for s in sessions}):
         rules[rule.body_id].append(rule)
-    policy = planning_policy_get()
+    policy = policy or planning_policy_get()
     word_limits: dict[tuple[str, str], int | None] = {}
 
     def entry(item: PlanItem, session: Session, due: date | None, forecast: bool) -> PlanEntry:
@@ -620,9 +624,14 @@ def session_plans(*, sessions: Sequence[Session], user: Any = None) -> list[Sess
             )
         return deadlines[key]
 
+    due_at: dict[tuple[int | None, int | None], list[PlanItem]] = defaultdict(list)
+    for item in items:
+        due_at[item.session_body_id, item.session_number].append(item)
+    recurring_in: dict[int | None, list[PlanItem]] = defaultdict(list)
+    for item in recurring:
+        recurring_in[item.session_body_id].append(item)
     plans = []
     for index, session in enumerate(sessions):
-        key = (session.body_id, session.number)
         entries = [
             entry(
                 item,
@@ -632,12 +641,11 @@ def session_plans(*, sessions: Sequence[Session], user: Any = None) -> list[Sess
                 else item.due_date or deadline(item, session, index),
                 False,
             )
-            for item in items
-            if (item.session_body_id, item.session_number) == key
+            for item in due_at[session.body_id, session.number]
         ]
         entries.extend(
             entry(item, session, deadline(item, session, index), True)
-            for item in recurring
+            for item in recurring_in[session.body_id]
             if _projects_into(item, session)
         )
         entries.sort(key=_sort_key)
