@@ -1493,10 +1493,12 @@ class ReminderLogAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Retry the selected failed reminders"), permissions=["change"])
     def retry(self, request, queryset):
-        from .services.reminders import BrokerUnavailable, reminder_retry
+        from .services.outgoing import BrokerUnavailable, outgoing_retry
 
         try:
-            count = reminder_retry(reminder_ids=queryset.values_list("pk", flat=True))
+            count = outgoing_retry(
+                model=models.ReminderLog, ids=queryset.values_list("pk", flat=True)
+            )
         except BrokerUnavailable as error:
             self.message_user(request, _("Nothing queued: %s") % error, messages.ERROR)
             return
@@ -1527,10 +1529,12 @@ class DigestLogAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Retry the selected failed digests"), permissions=["change"])
     def retry(self, request, queryset):
-        from .services.reminders import BrokerUnavailable, digest_retry
+        from .services.outgoing import BrokerUnavailable, outgoing_retry
 
         try:
-            count = digest_retry(digest_ids=queryset.values_list("pk", flat=True))
+            count = outgoing_retry(
+                model=models.DigestLog, ids=queryset.values_list("pk", flat=True)
+            )
         except BrokerUnavailable as error:
             self.message_user(request, _("Nothing queued: %s") % error, messages.ERROR)
             return
