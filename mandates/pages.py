@@ -167,28 +167,17 @@ def _filtered(filterset: DeliverableFilter):
 
 
 def _paginated(request, queryset) -> tuple[list, dict]:
-    """One page of the list (?page=, PAGE_SIZE rows) and its navigation: the count, the
-    rows shown, and links to the other pages that keep every other parameter (the filters)."""
+    """One page of the list (?page=, PAGE_SIZE rows) and what _list_pages.html shows of it:
+    the count, the rows shown, and the other parameters (the filters) its links keep."""
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
-
-    def link(number: int) -> str:
-        query["page"] = str(number)
-        return "?" + query.urlencode()
-
-    count = page.paginator.count
+    query.pop("page", None)
     navigation = {
-        "count": count,
+        "page": page,
+        "query": query.urlencode(),
+        "count": page.paginator.count,
         "first": page.start_index(),
         "last": page.end_index(),
-        "number": page.number,
-        "pages": page.paginator.num_pages,
-        "first_url": link(1) if page.number > 1 else "",
-        "previous_url": link(page.previous_page_number()) if page.has_previous() else "",
-        "next_url": link(page.next_page_number()) if page.has_next() else "",
-        "last_url": link(page.paginator.num_pages)
-        if page.number < page.paginator.num_pages
-        else "",
     }
     return list(page.object_list), navigation
 

@@ -78,10 +78,10 @@ def every_page(client, url: str, query: dict) -> tuple[list, list[str]]:
         assert response.status_code == 200, url
         rows += [item.uid for item in response.context["deliverables"]]
         html.append(response.content.decode())
-        following = response.context["pagination"]["next_url"]
+        following = re.findall(r'rel="next" href="([^"]+)"', html[-1])
         if not following:
             return rows, html
-        response = client.get(url + following)
+        response = client.get(url + unescape(following[0]))
 
 
 def whole_list(scope_queryset, user, query: dict) -> list:
@@ -166,17 +166,17 @@ def test_session_and_actor_pages_are_paginated_too(staff_client, many, small_pag
 
 
 def test_a_page_says_which_rows_of_how_many_it_shows(staff_client, many, small_pages):
-    """ "Deliverables 8 to 14 of 41", the page number, and first/previous/next/last links."""
+    """ "Deliverables 8 to 14 of 41", the page number, and previous/next links."""
     response = staff_client.get(reverse("mandates:review"), {"page": 2})
     total = response.context["pagination"]["count"]
     page = response.content.decode()
     assert f"Deliverables 8 to 14 of {total}." in page
     assert f"Page 2 of {-(-total // 7)}" in page
-    for rel in ("first", "prev", "next", "last"):
-        assert f'rel="{rel}"' in page
+    assert 'rel="prev"' in page and 'rel="next"' in page
     assert staff_client.get(reverse("mandates:review"), {"page": "x"}).status_code == 200
     last = staff_client.get(reverse("mandates:review"), {"page": 999})
-    assert last.context["pagination"]["number"] == -(-total // 7)
+    assert last.context["pagination"]["page"].number == -(-total // 7)
+    assert 'rel="next"' not in last.content.decode()
 
 
 def test_upcoming_sessions_say_how_many_are_due_over_every_page(client, many, small_pages):
