@@ -7,10 +7,10 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -19,14 +19,14 @@ from simple_history.utils import get_m2m_reverse_field_name
 
 from .. import models
 from ..exports import deliverables_csv_response, deliverables_xlsx_response
-from ..highlight import highlight, quote_range
+from ..highlight import deliverable_evidence
 from ..services import deliverables as deliverable_services
 from ..services import schedule
 from ..services.deliverables import Reading
 from .common import (
     DueSessionFilter,
     actor_shown,
-    due_explanation_html,
+    fragment,
     reading_choices,
     text_list,
 )
@@ -401,32 +401,13 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
     change_list_template = "admin/mandates/deliverable/change_list.html"
 
     @admin.display(description=_("proposed changes"))
-    def proposed_changes_list(self, obj: models.Deliverable):
+    def proposed_changes_list(self, obj: models.Deliverable) -> str:
         """What a new version of the text or a noted report proposes, open ones first;
         decided in Proposed changes (accept / dismiss), never applied on their own."""
         changes = sorted(obj.proposed_changes.all(), key=lambda c: (c.resolved, -c.pk))
         if not changes:
             return "-"
-        return format_html(
-            '<ul>{}</ul><p><a href="{}?deliverable__id__exact={}">{}</a></p>',
-            format_html_join(
-                "",
-                "<li>{}: {} &rarr; {} <small>({}; {})</small></li>",
-                (
-                    (
-                        c.field,
-                        c.old_value,
-                        c.new_value,
-                        c.source,
-                        _("decided") if c.resolved else _("open"),
-                    )
-                    for c in changes
-                ),
-            ),
-            reverse("admin:mandates_proposedchange_changelist"),
-            obj.pk,
-            _("Accept or dismiss in Proposed changes"),
-        )
+        return fragment("deliverable/_proposed_changes.html", deliverable=obj, changes=changes)
 
     @admin.display(description=_("deliverable"), ordering="title")
     def title_or_kind(self, obj):
@@ -454,8 +435,11 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
         return obj.due_session_as_read
 
     @admin.display(description=_("why this due date"))
-    def due_summary(self, obj):
-        return due_explanation_html(obj) if obj.pk else "-"
+    def due_summary(self, obj: models.Deliverable) -> str:
+        """The explanation of the due date, its session and rule linked to their admin pages."""
+        if not obj.pk:
+            return "-"
+        return render_to_string("mandates/_due_explanation.html", {"item": obj, "admin": True})
 
     @admin.display(description=_("other readings"))
     def other_readings(self, obj: models.Deliverable):
@@ -464,10 +448,7 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
         if not readings:
             return _("none")
         labels = dict(reading_choices(obj, [Reading.of(obj), *readings]))
-        return format_html(
-            "<ul>{}</ul>",
-            format_html_join("", "<li>{}</li>", ((labels[r.value],) for r in readings)),
-        )
+        return fragment("_list.html", items=[labels[r.value] for r in readings])
 
     @admin.display(description=_("why it needs review"))
     def review_reasons_list(self, obj):
@@ -498,15 +479,13 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
 
     @admin.display(description=_("evidence"))
     def evidence(self, obj):
-        return _evidence(obj) if obj.pk else "-"
+        return evidence_html(obj) if obj.pk else "-"
 
     @admin.display(description=_("calendar file"))
-    def calendar(self, obj: models.Deliverable):
+    def calendar(self, obj: models.Deliverable) -> str:
         if obj.pk is None or obj.due_date is None:
             return "-"
-        return format_html(
-            '<a href="{}">{}</a>', reverse("mandates:deliverable_ics", args=[obj.uid]), _(".ics")
-        )
+        return fragment("deliverable/_ics_link.html", deliverable=obj)
 
     def save_related(self, request, form, formsets, change):
         """After the row and its relations are saved: the person owns what they changed."""
@@ -554,20 +533,13 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
         )
 
 
-def _evidence(obj: models.Deliverable):
+def evidence_html(obj: models.Deliverable) -> str:
     """The source paragraph with the quoted words marked."""
-    paragraph = obj.mandate.paragraph
-    if paragraph is None:
-        return format_html("<blockquote><mark>{}</mark></blockquote>", obj.quote)
-    found = quote_range(
-        paragraph.text, paragraph.span_start, obj.quote, (obj.span_start, obj.span_end)
-    )
-    marked = highlight(paragraph.text, [(*found, _("evidence"))] if found else [])
-    return format_html(
-        '<blockquote class="evidence"><strong>{} para. {}.</strong> {}</blockquote>',
-        obj.mandate.resolution.symbol,
-        paragraph.number,
-        marked,
+    return fragment(
+        "deliverable/_evidence.html",
+        deliverable=obj,
+        paragraph=obj.mandate.paragraph,
+        evidence=deliverable_evidence(obj),
     )
 
 

@@ -6,13 +6,12 @@ from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from .. import models
 from ..services import deliverables as deliverable_services
 from ..services.deliverables import Decision, Reading
-from .common import reading_choices
+from .common import fragment, reading_choices
 from .deliverables import DeliverableActions, DeliverableAdmin
 
 
@@ -192,18 +191,13 @@ class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
 
     @admin.display(description=_("source"), ordering="mandate__resolution__symbol")
     def source(self, obj):
-        return format_html(
-            "{} {} {}", obj.mandate.resolution.symbol, _("para."), obj.mandate.paragraph_label
-        )
+        return f"{obj.mandate.resolution.symbol} {_('para.')} {obj.mandate.paragraph_label}"
 
     @admin.display(description=_("why it needs review"))
     def reasons(self, obj):
         if not obj.review_reasons:
             return _("proposed") if obj.review_status == "proposed" else ""
-        return format_html(
-            '<ul class="review-reasons">{}</ul>',
-            format_html_join("", "<li>{}</li>", ((reason,) for reason in obj.review_reasons)),
-        )
+        return fragment("_list.html", items=obj.review_reasons, css_class="review-reasons")
 
     review_reasons_list = DeliverableAdmin.review_reasons_list
     export_view = DeliverableAdmin.export_view
@@ -238,13 +232,10 @@ class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
         in_queue = self.get_queryset(request).filter(pk=obj.pk).exists()
         self.message_user(
             request,
-            format_html(
-                '{}: <a href="{}">{}</a>. <a href="{}">{}</a>',
-                obj._review_summary,
-                reverse("admin:mandates_deliverable_change", args=[obj.pk]),
-                obj,
-                reverse("admin:mandates_deliverable_history", args=[obj.pk]),
-                _("History"),
+            fragment(
+                "deliverablereview/_decided_message.html",
+                summary=obj._review_summary,
+                deliverable=obj,
             ),
             messages.SUCCESS,
         )
