@@ -546,14 +546,17 @@ class Deliverable(models.Model):
         )
 
 
-# Progress after which nothing is owed any more: no reminders, not overdue.
-CLOSED_PROGRESS = (
-    Deliverable.Progress.SUBMITTED,
-    Deliverable.Progress.ISSUED,
+# The progress states, grouped once for every part that asks (tests/test_house_rules.py).
+# Delivered: feeds say so ("Submitted: ..."), the planner counts the item done.
+DONE_PROGRESS = (Deliverable.Progress.SUBMITTED, Deliverable.Progress.ISSUED)
+# Nothing is owed at all: feeds show the item cancelled, plans leave it out.
+NOT_OWED_PROGRESS = (
     Deliverable.Progress.NOT_DELIVERABLE,
     Deliverable.Progress.CANCELLED,
     Deliverable.Progress.SUPERSEDED,
 )
+# Progress after which nothing is owed any more: no reminders, not overdue.
+CLOSED_PROGRESS = DONE_PROGRESS + NOT_OWED_PROGRESS
 
 
 class DeliverableReview(Deliverable):

@@ -43,6 +43,8 @@ from icalendar import Alarm, Calendar, Event, vDuration
 from redis.exceptions import RedisError
 
 from mandates.models import (
+    DONE_PROGRESS,
+    NOT_OWED_PROGRESS,
     Actor,
     Body,
     Deliverable,
@@ -65,13 +67,8 @@ REFRESH_INTERVAL = timedelta(hours=12)
 FEED_CACHE_SECONDS = 7 * 24 * 3600
 # Cancelled items stay in feeds, as STATUS:CANCELLED, this long after their last change.
 CANCELLED_KEPT_DAYS = 180
-CANCELLED_PROGRESS = (
-    Deliverable.Progress.CANCELLED,
-    Deliverable.Progress.NOT_DELIVERABLE,
-    Deliverable.Progress.SUPERSEDED,
-)
-# Done: the summary says so ("Submitted: ..."), STATUS is CONFIRMED and no alarm rings.
-DONE_PROGRESS = (Deliverable.Progress.SUBMITTED, Deliverable.Progress.ISSUED)
+# NOT_OWED_PROGRESS: STATUS:CANCELLED. DONE_PROGRESS: the summary says so ("Submitted:
+# ..."), STATUS is CONFIRMED and no alarm rings.
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 CALENDAR_END = b"END:VCALENDAR\r\n"
 # Up to this many uncached events are loaded by id; more, and the whole feed is loaded.
@@ -108,7 +105,7 @@ def deliverable_event_status(deliverable: Deliverable) -> str:
     TENTATIVE while the item is unconfirmed or its date hangs on estimated session dates;
     CONFIRMED otherwise."""
     if (
-        deliverable.progress in CANCELLED_PROGRESS
+        deliverable.progress in NOT_OWED_PROGRESS
         or deliverable.review_status == ReviewStatus.REJECTED
     ):
         return "CANCELLED"
@@ -343,7 +340,7 @@ class DeliverableFeed(CalendarFeed):
             .exclude(review_status=ReviewStatus.REJECTED)
             .exclude(mandate__review_status=ReviewStatus.REJECTED)
             .filter(self.filter())
-            .filter(~Q(progress__in=CANCELLED_PROGRESS) | Q(updated_at__gte=kept_since))
+            .filter(~Q(progress__in=NOT_OWED_PROGRESS) | Q(updated_at__gte=kept_since))
             .select_related(
                 "mandate__resolution", "mandate__actor", "due_session__body", "due_body"
             )

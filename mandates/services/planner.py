@@ -34,6 +34,8 @@ from django.utils.translation import gettext as _
 
 from mandates.extraction.deadlines import RECUR_RE, recurrence
 from mandates.models import (
+    DONE_PROGRESS,
+    NOT_OWED_PROGRESS,
     Body,
     Contact,
     Deliverable,
@@ -46,13 +48,6 @@ from mandates.models import (
 )
 from mandates.services.schedule import HRC_SLOTS, due_date_compute, session_estimate
 
-# Progress that means nothing is owed for the session at all.
-NOT_OWED = (
-    Deliverable.Progress.CANCELLED,
-    Deliverable.Progress.NOT_DELIVERABLE,
-    Deliverable.Progress.SUPERSEDED,
-)
-DONE = (Deliverable.Progress.SUBMITTED, Deliverable.Progress.ISSUED)
 EACH_SESSION_RE = re.compile(r"\b(?:at\s+)?(?:each|every)\s+session\b", re.IGNORECASE)
 EVERY_N_RE = re.compile(r"every (\d+) (years|sessions)")
 # How far past the last known session a plan may be asked for (estimated dates).
@@ -110,7 +105,7 @@ class PlanEntry:
     def is_submitted(self) -> bool:
         if self.is_forecast:
             return False
-        return self.deliverable.progress in DONE or bool(self.deliverable.fulfilled_by)
+        return self.deliverable.progress in DONE_PROGRESS or bool(self.deliverable.fulfilled_by)
 
     @property
     def actor_name(self) -> str:
@@ -264,7 +259,7 @@ def _recurring_candidates(queryset, sessions: Sequence[Session]):
         .filter(
             due_session__body__in=bodies, due_session__number__lt=max(s.number for s in sessions)
         )
-        .exclude(progress__in=NOT_OWED)
+        .exclude(progress__in=NOT_OWED_PROGRESS)
         .annotate(renewed=Exists(renewed), replaced=Exists(newer))
     )
 
@@ -321,7 +316,7 @@ def session_plans(*, sessions: Sequence[Session], user=None) -> list[SessionPlan
     wanted = Q()
     for session in sessions:
         wanted |= Q(due_session__body_id=session.body_id, due_session__number=session.number)
-    due_here = list(_with_plan_rows(visible.filter(wanted).exclude(progress__in=NOT_OWED)))
+    due_here = list(_with_plan_rows(visible.filter(wanted).exclude(progress__in=NOT_OWED_PROGRESS)))
     candidates = list(_recurring_candidates(visible, sessions))
     limits = list(WordLimit.objects.all())
     rules: dict[int, list[DueDateRule]] = defaultdict(list)

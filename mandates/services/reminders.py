@@ -61,6 +61,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mandates.models import (
+    CLOSED_PROGRESS,
     Actor,
     Contact,
     Deliverable,
@@ -76,13 +77,6 @@ from tracker.mail import MessageMaybeAccepted
 
 logger = logging.getLogger(__name__)
 
-CLOSED_PROGRESS = [
-    Deliverable.Progress.SUBMITTED,
-    Deliverable.Progress.ISSUED,
-    Deliverable.Progress.CANCELLED,
-    Deliverable.Progress.SUPERSEDED,
-    Deliverable.Progress.NOT_DELIVERABLE,
-]
 BATCH_SIZE = 2000
 
 
