@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .. import models
+from ..extraction.readers import SUPPORTED_SUFFIXES, SUPPORTED_TYPES
 from ..highlight import paragraphs_with_evidence
-from ..services.ingest import SUPPORTED_SUFFIXES, IngestOutcome, resolution_ingest
+from ..services.ingest import resolution_ingest_upload, size_label, upload_limit_bytes
 from .common import SessionFilter, actor_shown, due_label, fragment, text_list
 
 
@@ -43,10 +44,17 @@ class MultipleFileField(forms.FileField):
 
 
 class ImportForm(forms.Form):
-    files = MultipleFileField(
-        label=_("Resolution files"),
-        help_text=_("One or several .txt, .md, .docx, .pdf or .html files."),
-    )
+    files = MultipleFileField(label=_("Resolution files"))
+
+    def __init__(self, *args, **kwargs):
+        """The types and the size limit ingest takes, as ingest defines them."""
+        super().__init__(*args, **kwargs)
+        field = self.fields["files"]
+        field.help_text = _("One or several %(types)s files, at most %(limit)s each.") % {
+            "types": SUPPORTED_TYPES,
+            "limit": size_label(upload_limit_bytes()),
+        }
+        field.widget.attrs["accept"] = ",".join(sorted(SUPPORTED_SUFFIXES))
 
 
 class ConsiderationInline(admin.TabularInline):
@@ -163,22 +171,12 @@ class ResolutionAdmin(SimpleHistoryAdmin):
         outcomes = []
         form = ImportForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
-            for upload in form.cleaned_data["files"]:
-                suffix = "." + upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-                if suffix not in SUPPORTED_SUFFIXES:
-                    outcomes.append(
-                        IngestOutcome(
-                            upload.name,
-                            "failed",
-                            reason=f"unsupported file type {suffix or '(none)'}",
-                        )
-                    )
-                    continue
-                # Someone who may not delete deliverables cannot delete them by uploading.
-                may_delete = request.user.has_perm("mandates.delete_deliverable")
-                outcomes.append(
-                    resolution_ingest(data=upload.read(), name=upload.name, may_delete=may_delete)
-                )
+            # Someone who may not delete deliverables cannot delete them by uploading.
+            may_delete = request.user.has_perm("mandates.delete_deliverable")
+            outcomes = [
+                resolution_ingest_upload(upload=upload, may_delete=may_delete)
+                for upload in form.cleaned_data["files"]
+            ]
             failed = sum(outcome.status == "failed" for outcome in outcomes)
             level = messages.WARNING if failed else messages.SUCCESS
             self.message_user(
