@@ -3,12 +3,11 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
-from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from .. import models
+from .. import models, selectors
 from ..services import deliverables as deliverable_services
 from ..services.deliverables import Decision, Reading
 from .common import fragment, reading_choices
@@ -150,12 +149,7 @@ class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
         css = {"all": ["mandates/admin.css"]}
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .filter(Q(needs_review=True) | Q(review_status=models.ReviewStatus.PROPOSED))
-            .exclude(review_status=models.ReviewStatus.REJECTED)
-        )
+        return selectors.review_queue(super().get_queryset(request))
 
     # The queue is a view of deliverables: the deliverable permissions govern it.
     def has_view_permission(self, request, obj=None):
