@@ -105,8 +105,9 @@ def reading_choices(
     }
     rules: dict[int, list] = {}
     choices = []
-    for index, reading in enumerate(readings):
-        origin = _("as proposed") if index == 0 else _("other reading")
+    current = Reading.of(deliverable)
+    for reading in readings:
+        origin = _("as proposed") if reading == current else _("other reading")
         body = bodies.get(reading.body)
         if body is None:
             choices.append((reading.value, f"{reading}, {origin}"))
@@ -121,8 +122,10 @@ def reading_choices(
             stated_due_date=deliverable.stated_due_date,
             rules=rules[body.pk],
         )
-        label = f"{reading}, {origin}: " + _("due %s") % schedule.day_label(why.due_date)
-        if why.due_date < today:
-            label += ", " + _("would already be past")
+        label = f"{reading}, {origin}"
+        if why.due_date is not None:
+            label += ": " + _("due %s") % schedule.day_label(why.due_date)
+            if why.due_date < today:
+                label += ", " + _("would already be past")
         choices.append((reading.value, f"{label} ({why})"))
     return choices

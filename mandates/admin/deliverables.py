@@ -245,6 +245,30 @@ class DeliverableActions:
     def export_xlsx(self, request, queryset):
         return deliverables_xlsx_response(queryset, personal_data=True)
 
+    def get_urls(self):
+        """The list as filtered (its own filters and search) as CSV or Excel, beside it:
+        export.csv and export.xlsx."""
+        return [
+            path(
+                f"export.{fmt}",
+                self.admin_site.admin_view(self.export_view),
+                {"fmt": fmt},
+                name=f"{self.opts.app_label}_{self.opts.model_name}_export_{fmt}",
+            )
+            for fmt in ("csv", "xlsx")
+        ] + super().get_urls()
+
+    def export_view(self, request, fmt):
+        """The filtered list (the changelist's own filters and search) as CSV or Excel."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        queryset = self.get_changelist_instance(request).get_queryset(request)
+        return (
+            deliverables_csv_response(queryset, personal_data=True)
+            if fmt == "csv"
+            else deliverables_xlsx_response(queryset, personal_data=True)
+        )
+
     def _with_form(self, request, queryset, form_class, action, title, apply, done_message):
         """An intermediate page: ask for the details, then apply to the selection."""
         form = form_class(request.POST if "apply" in request.POST else None)
@@ -264,8 +288,62 @@ class DeliverableActions:
         return TemplateResponse(request, "admin/mandates/deliverable/action_form.html", context)
 
 
+def evidence_html(obj: models.Deliverable) -> str:
+    """The source paragraph with the quoted words marked."""
+    return fragment(
+        "deliverable/_evidence.html",
+        deliverable=obj,
+        paragraph=obj.mandate.paragraph,
+        evidence=deliverable_evidence(obj),
+    )
+
+
+class DeliverableColumns:
+    """What the deliverable list and the review queue show alike."""
+
+    @admin.display(description=_("deliverable"), ordering="title")
+    def title_or_kind(self, obj):
+        return obj.title or obj.get_kind_display()
+
+    @admin.display(description=_("resolution"), ordering="mandate__resolution__symbol")
+    def symbol(self, obj):
+        return obj.mandate.resolution.symbol
+
+    @admin.display(description=_("para."), ordering="mandate__paragraph_label")
+    def paragraph(self, obj):
+        return obj.mandate.paragraph_label
+
+    @admin.display(description=_("actor"), ordering="mandate__actor__name")
+    def actor(self, obj: models.Deliverable):
+        return actor_shown(obj.mandate)
+
+    @admin.display(description=_("due session as read"))
+    def due_as_read(self, obj: models.Deliverable):
+        """The deadline as the text gives it, marked when the calendar cannot date it."""
+        if not obj.due_session_as_read:
+            return "-"
+        if obj.due_session_not_in_calendar:
+            return f"{obj.due_session_as_read} ({_('not in the calendar')})"
+        return obj.due_session_as_read
+
+    @admin.display(description=_("why this due date"))
+    def due_summary(self, obj: models.Deliverable) -> str:
+        """The explanation of the due date, its session and rule linked to their admin pages."""
+        if not obj.pk:
+            return "-"
+        return render_to_string("mandates/_due_explanation.html", {"item": obj, "admin": True})
+
+    @admin.display(description=_("evidence"))
+    def evidence(self, obj):
+        return evidence_html(obj) if obj.pk else "-"
+
+    @admin.display(description=_("why it needs review"))
+    def review_reasons_list(self, obj):
+        return text_list(obj.review_reasons if obj.pk else [])
+
+
 @admin.register(models.Deliverable)
-class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
+class DeliverableAdmin(DeliverableColumns, DeliverableActions, SimpleHistoryAdmin):
     list_display = [
         "title_or_kind",
         "symbol",
@@ -409,50 +487,15 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
             return "-"
         return fragment("deliverable/_proposed_changes.html", deliverable=obj, changes=changes)
 
-    @admin.display(description=_("deliverable"), ordering="title")
-    def title_or_kind(self, obj):
-        return obj.title or obj.get_kind_display()
-
-    @admin.display(description=_("resolution"), ordering="mandate__resolution__symbol")
-    def symbol(self, obj):
-        return obj.mandate.resolution.symbol
-
-    @admin.display(description=_("para."), ordering="mandate__paragraph_label")
-    def paragraph(self, obj):
-        return obj.mandate.paragraph_label
-
-    @admin.display(description=_("actor"), ordering="mandate__actor__name")
-    def actor(self, obj: models.Deliverable):
-        return actor_shown(obj.mandate)
-
-    @admin.display(description=_("due session as read"))
-    def due_as_read(self, obj: models.Deliverable):
-        """The deadline as the text gives it, marked when the calendar cannot date it."""
-        if not obj.due_session_as_read:
-            return "-"
-        if obj.due_session_not_in_calendar:
-            return f"{obj.due_session_as_read} ({_('not in the calendar')})"
-        return obj.due_session_as_read
-
-    @admin.display(description=_("why this due date"))
-    def due_summary(self, obj: models.Deliverable) -> str:
-        """The explanation of the due date, its session and rule linked to their admin pages."""
-        if not obj.pk:
-            return "-"
-        return render_to_string("mandates/_due_explanation.html", {"item": obj, "admin": True})
-
     @admin.display(description=_("other readings"))
-    def other_readings(self, obj: models.Deliverable):
+    def other_readings(self, obj: models.Deliverable) -> str:
         """The text's other readings of the deadline, each with the date it would give."""
-        readings = deliverable_services.deliverable_readings(obj)[1:] if obj.pk else []
-        if not readings:
-            return _("none")
-        labels = dict(reading_choices(obj, [Reading.of(obj), *readings]))
-        return fragment("_list.html", items=[labels[r.value] for r in readings])
-
-    @admin.display(description=_("why it needs review"))
-    def review_reasons_list(self, obj):
-        return text_list(obj.review_reasons if obj.pk else [])
+        readings = deliverable_services.deliverable_readings(obj) if obj.pk else []
+        others = readings[1:] if Reading.of(obj) else readings
+        if not others:
+            return str(_("none"))
+        labels = dict(reading_choices(obj, readings))
+        return fragment("_list.html", items=[labels[r.value] for r in others])
 
     def save_model(self, request, obj, form, change):
         """A session corrected by hand keeps the reading it replaces among the others."""
@@ -477,10 +520,6 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
                 and not record.history_change_reason
             )
 
-    @admin.display(description=_("evidence"))
-    def evidence(self, obj):
-        return evidence_html(obj) if obj.pk else "-"
-
     @admin.display(description=_("calendar file"))
     def calendar(self, obj: models.Deliverable) -> str:
         if obj.pk is None or obj.due_date is None:
@@ -503,44 +542,6 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
                 comment.delete()
             return
         super().save_formset(request, form, formset, change)
-
-    def get_urls(self):
-        return [
-            path(
-                "export.csv",
-                self.admin_site.admin_view(self.export_view),
-                {"fmt": "csv"},
-                name="mandates_deliverable_export_csv",
-            ),
-            path(
-                "export.xlsx",
-                self.admin_site.admin_view(self.export_view),
-                {"fmt": "xlsx"},
-                name="mandates_deliverable_export_xlsx",
-            ),
-            *super().get_urls(),
-        ]
-
-    def export_view(self, request, fmt):
-        """The filtered list (the changelist's own filters and search) as CSV or Excel."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        queryset = self.get_changelist_instance(request).get_queryset(request)
-        return (
-            deliverables_csv_response(queryset, personal_data=True)
-            if fmt == "csv"
-            else deliverables_xlsx_response(queryset, personal_data=True)
-        )
-
-
-def evidence_html(obj: models.Deliverable) -> str:
-    """The source paragraph with the quoted words marked."""
-    return fragment(
-        "deliverable/_evidence.html",
-        deliverable=obj,
-        paragraph=obj.mandate.paragraph,
-        evidence=deliverable_evidence(obj),
-    )
 
 
 @admin.register(models.Comment)

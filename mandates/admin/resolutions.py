@@ -19,8 +19,8 @@ from .common import SessionFilter, actor_shown, due_label, fragment, text_list
 class ParagraphInline(admin.TabularInline):
     model = models.Paragraph
     extra = 0
-    fields = ["position", "part", "number", "verb", "text"]
-    readonly_fields = fields
+    readonly_fields = ("position", "part", "number", "verb", "text")
+    fields = readonly_fields
     can_delete = False
     show_change_link = True
 
@@ -44,17 +44,17 @@ class MultipleFileField(forms.FileField):
 
 
 class ImportForm(forms.Form):
-    files = MultipleFileField(label=_("Resolution files"))
+    """The files to import, as field "files" (added here: a class attribute of that name
+    would hide the form's own `files`), offered with the types and size limit ingest takes."""
 
     def __init__(self, *args, **kwargs):
-        """The types and the size limit ingest takes, as ingest defines them."""
         super().__init__(*args, **kwargs)
-        field = self.fields["files"]
-        field.help_text = _("One or several %(types)s files, at most %(limit)s each.") % {
-            "types": SUPPORTED_TYPES,
-            "limit": size_label(upload_limit_bytes()),
-        }
-        field.widget.attrs["accept"] = ",".join(sorted(SUPPORTED_SUFFIXES))
+        self.fields["files"] = MultipleFileField(
+            label=_("Resolution files"),
+            help_text=_("One or several %(types)s files, at most %(limit)s each.")
+            % {"types": SUPPORTED_TYPES, "limit": size_label(upload_limit_bytes())},
+        )
+        self.fields["files"].widget.attrs["accept"] = ",".join(sorted(SUPPORTED_SUFFIXES))
 
 
 class ConsiderationInline(admin.TabularInline):

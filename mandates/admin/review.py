@@ -4,14 +4,14 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.http import HttpResponseRedirect
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .. import models, selectors
 from ..services import deliverables as deliverable_services
 from ..services.deliverables import Decision, Reading
 from .common import fragment, reading_choices
-from .deliverables import DeliverableActions, DeliverableAdmin
+from .deliverables import DeliverableActions, DeliverableColumns
 
 
 class ReviewForm(forms.ModelForm):
@@ -109,7 +109,7 @@ class ReviewStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(models.DeliverableReview)
-class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
+class DeliverableReviewAdmin(DeliverableColumns, DeliverableActions, admin.ModelAdmin):
     """Everything that needs a person's decision, oldest first."""
 
     form = ReviewForm
@@ -169,19 +169,10 @@ class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
     def has_module_permission(self, request):
         return self.has_view_permission(request)
 
-    title_or_kind = DeliverableAdmin.title_or_kind
-    symbol = DeliverableAdmin.symbol
-    paragraph = DeliverableAdmin.paragraph
-    actor = DeliverableAdmin.actor
-    due_summary = DeliverableAdmin.due_summary
-    due_as_read = DeliverableAdmin.due_as_read
-
     @admin.display(description=_("due session"), ordering="due_session")
     def due_session_shown(self, obj: models.Deliverable):
         """The calendar session, else the session as read ("at CSW 61 (not in the calendar)")."""
         return obj.due_session or self.due_as_read(obj)
-
-    evidence = DeliverableAdmin.evidence
 
     @admin.display(description=_("source"), ordering="mandate__resolution__symbol")
     def source(self, obj):
@@ -192,20 +183,6 @@ class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
         if not obj.review_reasons:
             return _("proposed") if obj.review_status == "proposed" else ""
         return fragment("_list.html", items=obj.review_reasons, css_class="review-reasons")
-
-    review_reasons_list = DeliverableAdmin.review_reasons_list
-    export_view = DeliverableAdmin.export_view
-
-    def get_urls(self):
-        return [
-            path(
-                f"export.{fmt}",
-                self.admin_site.admin_view(self.export_view),
-                {"fmt": fmt},
-                name=f"mandates_deliverablereview_export_{fmt}",
-            )
-            for fmt in ("csv", "xlsx")
-        ] + super().get_urls()
 
     def save_model(self, request, obj, form, change):
         """The decision, the chosen reading and the corrections in one history record."""
