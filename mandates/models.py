@@ -238,6 +238,7 @@ class Actor(models.Model):
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords(excluded_fields=["updated_at"])
+    _change_reason: str  # set before a save: the reason its history record gives
 
     class Meta:
         ordering = ["name"]
@@ -506,6 +507,10 @@ class Deliverable(models.Model):
     updated_at = models.DateTimeField(_("last change"), auto_now=True, db_index=True)
     # Assignments are decisions too: the history keeps who was assigned when.
     history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[assignees])
+    # Set before a save, read by django-simple-history: the reason its history record
+    # gives, or no record at all for that save.
+    _change_reason: str
+    skip_history_when_saving: bool
 
     objects = DeliverableQuerySet.as_manager()
 
