@@ -194,6 +194,17 @@ class SubmittedForm(forms.Form):
     )
 
 
+# The bulk actions of both lists of deliverables (all of them, the review queue), defined
+# in DeliverableActions, and the relations each row of either list shows.
+DELIVERABLE_ACTIONS = ["confirm", "reject", "assign", "mark_submitted", "export_csv", "export_xlsx"]
+DELIVERABLE_ROW_RELATIONS = [
+    "mandate__actor",
+    "mandate__resolution",
+    "due_session__body",
+    "due_body",
+]
+
+
 class DeliverableActions:
     """Bulk actions shared by the deliverable list and the review queue."""
 
@@ -380,7 +391,6 @@ class DeliverableAdmin(DeliverableColumns, DeliverableActions, SimpleHistoryAdmi
         "mandate__resolution__title",
         "fulfilled_by",
     ]
-    list_select_related = ["mandate__actor", "mandate__resolution", "due_session__body", "due_body"]
     autocomplete_fields = [
         "mandate",
         "due_session",
@@ -389,6 +399,7 @@ class DeliverableAdmin(DeliverableColumns, DeliverableActions, SimpleHistoryAdmi
         "assignees",
         "reminder_opt_outs",
     ]
+    list_select_related = DELIVERABLE_ROW_RELATIONS
     date_hierarchy = "due_date"
     readonly_fields = [
         "uid",
@@ -475,7 +486,7 @@ class DeliverableAdmin(DeliverableColumns, DeliverableActions, SimpleHistoryAdmi
         ),
     ]
     inlines = [CommentInline]
-    actions = ["confirm", "reject", "assign", "mark_submitted", "export_csv", "export_xlsx"]
+    actions = DELIVERABLE_ACTIONS
     change_list_template = "admin/mandates/deliverable/change_list.html"
 
     @admin.display(description=_("proposed changes"))

@@ -11,7 +11,12 @@ from .. import models, selectors
 from ..services import deliverables as deliverable_services
 from ..services.deliverables import Decision, Reading
 from .common import fragment, reading_choices
-from .deliverables import DeliverableActions, DeliverableColumns
+from .deliverables import (
+    DELIVERABLE_ACTIONS,
+    DELIVERABLE_ROW_RELATIONS,
+    DeliverableActions,
+    DeliverableColumns,
+)
 
 
 class ReviewForm(forms.ModelForm):
@@ -123,9 +128,10 @@ class DeliverableReviewAdmin(DeliverableColumns, DeliverableActions, admin.Model
         "no_longer_in_text",
     ]
     search_fields = ["title", "quote", "mandate__resolution__symbol"]
-    list_select_related = ["mandate__actor", "mandate__resolution", "due_session__body", "due_body"]
     autocomplete_fields = ["due_session", "assignees"]
+    list_select_related = DELIVERABLE_ROW_RELATIONS
     ordering = ["created_at", "pk"]
+    actions = DELIVERABLE_ACTIONS
     readonly_fields = ["evidence", "review_reasons_list", "due_as_read", "due_summary"]
     fields = [
         "evidence",
@@ -134,16 +140,8 @@ class DeliverableReviewAdmin(DeliverableColumns, DeliverableActions, admin.Model
         "due_summary",
         "reading",
         "decision",
-        "kind",
-        "count",
-        "title",
-        "due_session",
-        "due_relation",
-        "manual_due_date",
-        "recurring",
-        "assignees",
+        *ReviewForm.Meta.fields,
     ]
-    actions = ["confirm", "reject", "assign", "mark_submitted", "export_csv", "export_xlsx"]
 
     class Media:
         css = {"all": ["mandates/admin.css"]}
