@@ -2,7 +2,8 @@
 
 How "exactly once" is kept:
 
-1. ``reminder_dispatch_due`` decides, in ONE transaction, the reminders due today and inserts
+1. The daily run (``reminders_queue_due``; ``reminder_dispatch_due`` also returns the rows)
+   decides, in ONE transaction and one INSERT ... SELECT, the reminders due today and inserts
    one ``ReminderLog`` row per (deliverable, recipient, reminder, due date). The unique key
    makes a second run, or a concurrent one, insert nothing. After the commit it hands the
    sending to the broker, one task per recipient (one e-mail per person and day). If the
