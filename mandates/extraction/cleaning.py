@@ -165,6 +165,8 @@ def looks_like_markdown(text: str) -> bool:
     """True when the text carries Markdown signs (footnote refs, headings, emphasis, rules)."""
     if "[^" in text or "<sup>" in text or "**" in text or "\n#" in text or text[:1] == "#":
         return True
+    if "---" not in text and "\n*" not in text and text[:1] != "*":
+        return False  # neither branch of _MD_SIGNS can match: no need to scan every line
     return _MD_SIGNS.search(text) is not None
 
 
