@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .actors import ActorTable
 from .deadlines import BODY_NAMES as _BODY_NAMES
+from .guards import guarded
 from .lexicon import lexicon
 
 _LEX = lexicon()
@@ -149,7 +150,7 @@ _BACKREF_RE = re.compile(
     re.IGNORECASE,
 )
 
-_KEYWORD_RE = re.compile(
+_KEYWORD_RE = guarded(
     r"\b(?:Special\s+Rapporteur|Independent\s+Expert|Working\s+Group|Commission|"
     r"fact-finding\s+mission|Expert\s+Mechanism|designated\s+Expert|Forum|Special\s+"
     r"Representative|Special\s+Envoy|Group\s+of|International\s+Commission|Independent\s+"
