@@ -129,7 +129,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(digests)} digests saved to {args.save}")
         return 0
     baseline: dict[str, str] = json.loads(args.compare.read_text())
-    changed = sorted(key for key in digests.keys() & baseline.keys() if digests[key] != baseline[key])
+    changed = sorted(
+        key for key in digests.keys() & baseline.keys() if digests[key] != baseline[key]
+    )
     missing = sorted(baseline.keys() - digests.keys())
     added = sorted(digests.keys() - baseline.keys())
     for key in changed:
