@@ -319,7 +319,8 @@ def deliverable_event(row: Row, *, alarm_days: Iterable[int] = ()) -> str:
     summary = text(deliverable_summary(row, labels))
     status = deliverable_event_status(row)
     progress = row["progress"]
-    categories = [labels.kind.get(row["kind"], row["kind"])]
+    kind: str = row["kind"]
+    categories = [labels.kind.get(kind, kind)]
     if row["due_session_id"] is not None:
         categories.append(row["due_session__body__code"])
     if row["mandate__actor_id"]:
