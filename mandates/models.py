@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from datetime import datetime
 
 from django.conf import settings
 from django.db import models
@@ -527,23 +528,61 @@ class Deliverable(models.Model):
 
     @property
     def due_session_as_read(self) -> str:
-        """The due session as the text gives it: "at CSW 61", "at the next session of
-        CSW", "to GA (no session named)"; empty when the text names no body."""
-        if self.due_body is None:
-            return ""
-        code = self.due_body.code
-        if self.due_session_number is not None:
-            return f"{self.due_relation or 'at'} {code} {self.due_session_number}"
-        if self.due_relation:
-            return f"{self.due_relation} the next session of {code}"
-        return f"to {code} (no session named)"
+        """The due session as the text gives it (see `due_session_text`)."""
+        return due_session_text(
+            body_code=self.due_body.code if self.due_body is not None else None,
+            number=self.due_session_number,
+            relation=self.due_relation,
+        )
 
     @property
     def due_session_not_in_calendar(self) -> bool:
         """A session was read (numbered or "next") that the calendar cannot date yet."""
-        return self.due_session_id is None and (
-            self.due_session_number is not None or self.due_next_session
+        return due_session_undated(
+            session_id=self.due_session_id,
+            body_id=self.due_body_id,
+            number=self.due_session_number,
+            relation=self.due_relation,
         )
+
+    @property
+    def body_due_to(self) -> Body:
+        """The body the deliverable is due to (see `due_to_body`)."""
+        if self.due_session is not None:
+            return self.due_session.body
+        return self.due_body or self.mandate.resolution.body
+
+
+def due_session_text(*, body_code: str | None, number: int | None, relation: str) -> str:
+    """The due session as the text gives it: "at CSW 61", "at the next session of CSW",
+    "to GA (no session named)"; empty when the text names no body. On plain values, so the
+    feeds can use it on rows."""
+    if body_code is None:
+        return ""
+    if number is not None:
+        return f"{relation or 'at'} {body_code} {number}"
+    if relation:
+        return f"{relation} the next session of {body_code}"
+    return f"to {body_code} (no session named)"
+
+
+def due_session_undated(
+    *, session_id: int | None, body_id: int | None, number: int | None, relation: str
+) -> bool:
+    """A session was read, numbered or "the next session" (a body and a relation), that
+    the calendar cannot date yet."""
+    return session_id is None and (number is not None or bool(body_id and relation))
+
+
+def due_to_body(body: Body | int) -> Q:
+    """Deliverables due to this body: its calendar session's body, else the body the text
+    names for a session not yet dated, else (no body named) the body that adopted the
+    resolution. Body feeds and the body filter of lists use this one rule."""
+    return (
+        Q(due_session__body=body)
+        | Q(due_session=None, due_body=body)
+        | Q(due_session=None, due_body=None, mandate__resolution__body=body)
+    )
 
 
 # Progress after which nothing is owed any more: no reminders, not overdue.
@@ -760,17 +799,28 @@ class OutgoingStatus(models.TextChoices):
     SKIPPED = "skipped", _("skipped")
 
 
-class ReminderLog(models.Model):
-    """One reminder decided for one recipient; its unique key makes it go out once."""
+class OutgoingMailQuerySet(models.QuerySet):
+    def stale(self, *, cutoff: datetime) -> OutgoingMailQuerySet:
+        """Rows left queued (message lost) or sending (worker died) since before `cutoff`."""
+        return self.filter(
+            Q(status=OutgoingStatus.QUEUED, queued_at__lt=cutoff)
+            | Q(status=OutgoingStatus.SENDING, claimed_at__lt=cutoff)
+        )
+
+    def claimable(self, *, cutoff: datetime) -> OutgoingMailQuerySet:
+        """Rows a worker may take: queued, or claimed by a worker lost since before `cutoff`."""
+        return self.filter(
+            Q(status=OutgoingStatus.QUEUED)
+            | Q(status=OutgoingStatus.SENDING, claimed_at__lt=cutoff)
+        )
+
+
+class OutgoingMail(models.Model):
+    """What a reminder and a digest share: one e-mail that goes out once, its status and
+    attempts (mandates/services/outgoing.py moves it along)."""
 
     Status = OutgoingStatus
 
-    deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="reminders")
-    recipient = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="reminders")
-    reminder = models.CharField(
-        _("reminder"), max_length=32, help_text=_('"before:14", "overdue:7", "escalation:14"')
-    )
-    due_date = models.DateField(_("for due date"))
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED
     )
@@ -790,6 +840,32 @@ class ReminderLog(models.Model):
     )
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
+    objects = OutgoingMailQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def take_claim(self, *, now: datetime) -> None:
+        """A worker takes the row to send it: one more attempt; a lost worker's claim is noted."""
+        if self.status == OutgoingStatus.SENDING:
+            self.last_error = (
+                f"took over a claim from {self.claimed_at:%Y-%m-%d %H:%M} (worker lost)"
+            )
+        self.status = OutgoingStatus.SENDING
+        self.claimed_at = now
+        self.attempts += 1
+
+
+class ReminderLog(OutgoingMail):
+    """One reminder decided for one recipient; its unique key makes it go out once."""
+
+    deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="reminders")
+    recipient = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="reminders")
+    reminder = models.CharField(
+        _("reminder"), max_length=32, help_text=_('"before:14", "overdue:7", "escalation:14"')
+    )
+    due_date = models.DateField(_("for due date"))
+
     class Meta:
         ordering = ["-decided_at"]
         verbose_name = _("reminder log entry")
@@ -806,23 +882,12 @@ class ReminderLog(models.Model):
         return f"{self.reminder} for {self.deliverable_id} to {self.recipient_id}: {self.status}"
 
 
-class DigestLog(models.Model):
+class DigestLog(OutgoingMail):
     """One weekly digest for one person; unique per person and week so it goes out once."""
-
-    Status = OutgoingStatus
 
     recipient = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="digests")
     week = models.DateField(_("week starting"), help_text=_("The Monday of the digest's week."))
-    status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED
-    )
-    attempts = models.PositiveIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
     item_count = models.PositiveIntegerField(_("items"), default=0)
-    decided_at = models.DateTimeField(_("decided"), auto_now_add=True)
-    queued_at = models.DateTimeField(_("queued"), default=timezone.now)
-    claimed_at = models.DateTimeField(_("claimed by a worker"), null=True, blank=True)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     class Meta:
         ordering = ["-week", "recipient"]
