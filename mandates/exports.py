@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 
-from .models import Deliverable, session_as_read
+from .models import Deliverable, due_session_text
 
 COLUMNS = [
     ("uid", "UID"),
@@ -93,14 +93,12 @@ def _cells(row, emails: list[str]) -> dict[str, object]:
     has_session = row.due_session_id is not None
     if has_session:
         session = f"{row.due_session__body__code} {row.due_session__number}"
-    elif row.due_body__code is not None:
-        session = session_as_read(
+    else:
+        session = due_session_text(
             body_code=row.due_body__code,
             number=row.due_session_number,
             relation=row.due_relation,
         )
-    else:
-        session = ""
     computed, due = row.computed_due_date, row.due_date
     return {
         "uid": str(row.uid),

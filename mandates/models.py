@@ -239,6 +239,7 @@ class Actor(models.Model):
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords(excluded_fields=["updated_at"])
+    _change_reason: str  # set before a save: the reason its history record gives
 
     class Meta:
         ordering = ["name"]
@@ -507,6 +508,10 @@ class Deliverable(models.Model):
     updated_at = models.DateTimeField(_("last change"), auto_now=True, db_index=True)
     # Assignments are decisions too: the history keeps who was assigned when.
     history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[assignees])
+    # Set before a save, read by django-simple-history: the reason its history record
+    # gives, or no record at all for that save.
+    _change_reason: str
+    skip_history_when_saving: bool
 
     objects = DeliverableQuerySet.as_manager()
 
@@ -528,11 +533,9 @@ class Deliverable(models.Model):
 
     @property
     def due_session_as_read(self) -> str:
-        """The due session as the text gives it: see `session_as_read`."""
-        if self.due_body is None:
-            return ""
-        return session_as_read(
-            body_code=self.due_body.code,
+        """The due session as the text gives it (see `due_session_text`)."""
+        return due_session_text(
+            body_code=self.due_body.code if self.due_body is not None else None,
             number=self.due_session_number,
             relation=self.due_relation,
         )
@@ -540,14 +543,27 @@ class Deliverable(models.Model):
     @property
     def due_session_not_in_calendar(self) -> bool:
         """A session was read (numbered or "next") that the calendar cannot date yet."""
-        return self.due_session_id is None and (
-            self.due_session_number is not None or self.due_next_session
+        return due_session_undated(
+            session_id=self.due_session_id,
+            body_id=self.due_body_id,
+            number=self.due_session_number,
+            relation=self.due_relation,
         )
 
+    @property
+    def body_due_to(self) -> Body:
+        """The body the deliverable is due to (see `due_to_body`)."""
+        if self.due_session is not None:
+            return self.due_session.body
+        return self.due_body or self.mandate.resolution.body
 
-def session_as_read(*, body_code: str, number: int | None, relation: str) -> str:
+
+def due_session_text(*, body_code: str | None, number: int | None, relation: str) -> str:
     """The due session as the text gives it: "at CSW 61", "at the next session of CSW",
-    "to GA (no session named)". A function of plain values, for exports that read rows."""
+    "to GA (no session named)"; empty when the text names no body. On plain values, so the
+    feeds can use it on rows."""
+    if body_code is None:
+        return ""
     if number is not None:
         return f"{relation or 'at'} {body_code} {number}"
     if relation:
@@ -555,14 +571,36 @@ def session_as_read(*, body_code: str, number: int | None, relation: str) -> str
     return f"to {body_code} (no session named)"
 
 
-# Progress after which nothing is owed any more: no reminders, not overdue.
-CLOSED_PROGRESS = (
-    Deliverable.Progress.SUBMITTED,
-    Deliverable.Progress.ISSUED,
+def due_session_undated(
+    *, session_id: int | None, body_id: int | None, number: int | None, relation: str
+) -> bool:
+    """A session was read, numbered or "the next session" (a body and a relation), that
+    the calendar cannot date yet."""
+    return session_id is None and (number is not None or bool(body_id and relation))
+
+
+def due_to_body(body: Body | int) -> Q:
+    """Deliverables due to this body: its calendar session's body, else the body the text
+    names for a session not yet dated, else (no body named) the body that adopted the
+    resolution. Body feeds and the body filter of lists use this one rule."""
+    return (
+        Q(due_session__body=body)
+        | Q(due_session=None, due_body=body)
+        | Q(due_session=None, due_body=None, mandate__resolution__body=body)
+    )
+
+
+# The progress states, grouped once for every part that asks (tests/test_house_rules.py).
+# Delivered: feeds say so ("Submitted: ..."), the planner counts the item done.
+DONE_PROGRESS = (Deliverable.Progress.SUBMITTED, Deliverable.Progress.ISSUED)
+# Nothing is owed at all: feeds show the item cancelled, plans leave it out.
+NOT_OWED_PROGRESS = (
     Deliverable.Progress.NOT_DELIVERABLE,
     Deliverable.Progress.CANCELLED,
     Deliverable.Progress.SUPERSEDED,
 )
+# Progress after which nothing is owed any more: no reminders, not overdue.
+CLOSED_PROGRESS = DONE_PROGRESS + NOT_OWED_PROGRESS
 
 
 class DeliverableReview(Deliverable):

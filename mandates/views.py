@@ -39,7 +39,7 @@ def _serve_feed(request, feed: feeds.CalendarFeed, *, private: bool = False) -> 
     version = feeds.feed_version(feed=feed)
     document = None
     etag, changed = version.etag, version.last_modified
-    if etag is None or changed is None:  # nothing rendered for this version: render to know
+    if etag is None or changed is None:  # nothing rendered for this version yet: render first
         document = feeds.feed_document(feed=feed, version=version)
         etag, changed = document.etag, document.last_modified
     last_modified = int(changed.timestamp())
