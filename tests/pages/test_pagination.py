@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from mandates import pages, selectors
 from mandates.filters import DeliverableFilter
-from mandates.models import Deliverable, ReviewStatus
+from mandates.models import CLOSED_PROGRESS, Deliverable, ReviewStatus
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -188,7 +188,7 @@ def test_upcoming_sessions_say_how_many_are_due_over_every_page(client, many, sm
         total
         == Deliverable.objects.public()
         .filter(due_session=first_session, due_date__gte=TODAY, due_date__lte=date(2027, 5, 1))
-        .exclude(progress__in=["submitted", "issued", "not_deliverable", "cancelled", "superseded"])
+        .exclude(progress__in=CLOSED_PROGRESS)
         .count()
     )
     assert f"({total} deliverables)" in response.content.decode()
