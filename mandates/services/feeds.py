@@ -178,6 +178,21 @@ def _labels() -> _Labels:
     return _labels_in(get_language() or "")
 
 
+@dataclass(frozen=True)
+class EventContext:
+    """What every event of one document shares, looked up once per document rather than
+    per event (settings and the active language are not free to read)."""
+
+    labels: _Labels
+    page_head: str  # a deliverable's public page is page_head + uid + page_tail
+    page_tail: str
+
+    @classmethod
+    def current(cls) -> EventContext:
+        head, tail = _page_url_parts()
+        return cls(labels=_labels(), page_head=settings.SITE_URL + head, page_tail=tail)
+
+
 # --- A deliverable's event, from its row --------------------------------------------------
 
 
@@ -303,15 +318,18 @@ def deliverable_description(row: Row, labels: _Labels | None = None, link: str =
     return "\n".join(lines)
 
 
-def deliverable_event(row: Row, *, alarm_days: Iterable[int] = ()) -> str:
+def deliverable_event(
+    row: Row, *, alarm_days: Iterable[int] = (), context: EventContext | None = None
+) -> str:
     """One all-day VEVENT for a deliverable (it must have a due date), as content lines in
     the order `icalendar` wrote them."""
     due_date = row["due_date"]
     uid = str(row["uid"])
     if due_date is None:
         raise ValueError(f"Deliverable {uid} has no due date")
-    labels = _labels()
-    link = _deliverable_link(uid)
+    context = context or EventContext.current()
+    labels = context.labels
+    link = f"{context.page_head}{uid}{context.page_tail}"
     changed = utc_datetime(row["last_modified"])
     summary = text(deliverable_summary(row, labels))
     status = deliverable_event_status(row)
@@ -536,8 +554,9 @@ class DeliverableFeed(CalendarFeed):
     def events(self, alarm_days: list[int]) -> str:
         """One query of plain values (`EVENT_FIELDS`, `LAST_MODIFIED`), then each event
         written from its row."""
+        context = EventContext.current()
         return "".join(
-            deliverable_event(row, alarm_days=alarm_days)
+            deliverable_event(row, alarm_days=alarm_days, context=context)
             for row in self.items().values(*EVENT_FIELDS, last_modified=LAST_MODIFIED)
         )
 
@@ -803,8 +822,12 @@ def deliverable_ics(deliverable: Deliverable) -> bytes:
 
 def deliverables_ics(deliverables: list[Deliverable]) -> bytes:
     """A calendar with these deliverables (a person's reminders of the day)."""
+    context = EventContext.current()
     return calendar_document(
-        "".join(deliverable_event(deliverable_row(deliverable)) for deliverable in deliverables)
+        "".join(
+            deliverable_event(deliverable_row(deliverable), context=context)
+            for deliverable in deliverables
+        )
     )
 
 

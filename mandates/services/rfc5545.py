@@ -31,7 +31,7 @@ def text(value: str) -> str:
         .replace("\r", "\n")
         .replace("\n", "\\n")
     )
-    return _CONTROL.sub("", value)
+    return value if value.isprintable() else _CONTROL.sub("", value)
 
 
 def text_list(values: list[str]) -> str:
