@@ -1,9 +1,9 @@
 """Admin for the session planner's data: word limits per kind of document and the planning
-policy (the weekly limit per unit). Imported at the end of admin.py."""
+policy (the weekly limit per unit). Registered by mandates/admin/__init__.py."""
 
 from django.contrib import admin
 
-from . import models
+from .. import models
 
 
 @admin.register(models.WordLimit)

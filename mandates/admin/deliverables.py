@@ -1,0 +1,578 @@
+"""Mandates and deliverables: the day-to-day list, its bulk actions, history and comments."""
+
+from datetime import date, timedelta
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
+from simple_history.utils import get_m2m_reverse_field_name
+
+from .. import models
+from ..exports import deliverables_csv_response, deliverables_xlsx_response
+from ..highlight import highlight, quote_range
+from ..services import deliverables as deliverable_services
+from ..services import schedule
+from ..services.deliverables import Reading
+from .common import (
+    DueSessionFilter,
+    actor_shown,
+    due_explanation_html,
+    reading_choices,
+    text_list,
+)
+
+
+class ReadableHistory(HistoricalRecordContextHelper):
+    """History deltas people can read: sessions by name, readings and assignees as full
+    lists, dates as dates; nothing cut off, bookkeeping fields (SEQUENCE...) left out."""
+
+    HIDDEN_FIELDS = frozenset({"sequence", "edited_fields", "updated_at"})
+
+    def context_for_delta_changes(self, delta):
+        return [
+            {
+                "field": capfirst(self.model._meta.get_field(change.field).verbose_name),
+                "old": self._show(change.field, change.old),
+                "new": self._show(change.field, change.new),
+            }
+            for change in delta.changes
+            if change.field not in self.HIDDEN_FIELDS
+        ]
+
+    def _show(self, name: str, value) -> str:
+        field = self.model._meta.get_field(name)
+        if name == "alternatives":
+            readings = [
+                f"{alt.get('body')} {alt.get('session')} ({alt.get('relation') or 'at'})"
+                for alt in value or []
+                if alt.get("session")
+            ]
+            return ", ".join(readings) or str(_("none"))
+        if name == "review_reasons":
+            return "; ".join(value or []) or str(_("none"))
+        if field.many_to_many:
+            reverse_name = get_m2m_reverse_field_name(field)
+            names = [str(row[reverse_name]) for row in value or []]
+            return ", ".join(names) or str(_("nobody"))
+        if field.choices and value not in (None, ""):
+            return str(dict(field.flatchoices).get(value, value))
+        if isinstance(value, date):
+            return schedule.day_label(value)
+        if value in (None, ""):
+            return "—"
+        return str(value)
+
+
+class DeliverableInline(admin.StackedInline):
+    model = models.Deliverable
+    extra = 0
+    fields = [
+        "kind",
+        "count",
+        "title",
+        "due_session",
+        "due_relation",
+        "manual_due_date",
+        "computed_due_date",
+        "due_date",
+        "progress",
+    ]
+    readonly_fields = ["computed_due_date", "due_date"]
+    autocomplete_fields = ["due_session"]
+    show_change_link = True
+
+
+@admin.register(models.Mandate)
+class MandateAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "__str__",
+        "resolution",
+        "paragraph_label",
+        "actor",
+        "actor_name",
+        "review_status",
+        "needs_review",
+    ]
+    list_filter = [
+        "review_status",
+        "needs_review",
+        "resolution__body",
+        ("actor", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["resolution__symbol", "quote", "actor__name", "actor_name", "actor_text"]
+    list_select_related = ["resolution", "actor"]
+    readonly_fields = ["actor_name"]
+    autocomplete_fields = ["resolution", "paragraph", "actor", "partners"]
+    inlines = [DeliverableInline]
+    exclude = ["review_reasons"]
+    readonly_fields = ["review_reasons_list"]
+
+    @admin.display(description=_("why it needs review"))
+    def review_reasons_list(self, obj):
+        return text_list(obj.review_reasons if obj.pk else [])
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        schedule.mandate_deliverables_sync(mandate_id=form.instance.pk)
+
+
+class DueFilter(admin.SimpleListFilter):
+    """The stock date filter only looks back; people need what is coming and what is late."""
+
+    title = _("due")
+    parameter_name = "due"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("next30", _("in the next 30 days")),
+            ("next90", _("in the next 90 days")),
+            ("overdue", _("overdue")),
+            ("none", _("no due date")),
+            ("not_in_calendar", _("session not in the calendar")),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() in ("next30", "next90"):
+            days = 30 if self.value() == "next30" else 90
+            return queryset.filter(due_date__gte=today, due_date__lte=today + timedelta(days=days))
+        if self.value() == "overdue":
+            return queryset.filter(due_date__lt=today).exclude(progress__in=models.CLOSED_PROGRESS)
+        if self.value() == "none":
+            return queryset.filter(due_date__isnull=True)
+        if self.value() == "not_in_calendar":  # read from the text, no calendar row dates it
+            return queryset.filter(due_session=None, due_body__isnull=False).filter(
+                Q(due_session_number__isnull=False) | ~Q(due_relation="")
+            )
+        return queryset
+
+
+class AssignedToMeFilter(admin.SimpleListFilter):
+    """The deliverables assigned to the person looking (through their contact)."""
+
+    title = _("assigned to me")
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [("1", _("assigned to me"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "1":
+            return queryset.filter(assignees__user=request.user)
+        return queryset
+
+
+class CommentInline(admin.TabularInline):
+    model = models.Comment
+    extra = 1
+    fields = ["text", "author", "created_at"]
+    readonly_fields = ["author", "created_at"]
+
+
+class AssignForm(forms.Form):
+    contacts = forms.ModelMultipleChoiceField(
+        queryset=models.Contact.objects.filter(is_active=True),
+        label=_("Assign to"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class SubmittedForm(forms.Form):
+    document = forms.CharField(label=_("Document symbol"), required=False, max_length=64)
+    on = forms.DateField(
+        label=_("Submitted on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class DeliverableActions:
+    """Bulk actions shared by the deliverable list and the review queue."""
+
+    @admin.action(description=_("Confirm selected deliverables"), permissions=["change"])
+    def confirm(self, request, queryset):
+        done = deliverable_services.deliverable_confirm(deliverables=queryset)
+        self.message_user(request, _("%d deliverable(s) confirmed.") % done, messages.SUCCESS)
+
+    @admin.action(description=_("Reject selected deliverables"), permissions=["change"])
+    def reject(self, request, queryset):
+        done = deliverable_services.deliverable_reject(deliverables=queryset)
+        self.message_user(request, _("%d deliverable(s) rejected.") % done, messages.SUCCESS)
+
+    @admin.action(description=_("Assign selected to a person or unit…"), permissions=["change"])
+    def assign(self, request, queryset):
+        return self._with_form(
+            request,
+            queryset,
+            AssignForm,
+            "assign",
+            _("Assign deliverables"),
+            lambda form: deliverable_services.deliverable_assign(
+                deliverables=queryset, contacts=form.cleaned_data["contacts"]
+            ),
+            _("%d deliverable(s) assigned."),
+        )
+
+    @admin.action(description=_("Mark selected as submitted…"), permissions=["change"])
+    def mark_submitted(self, request, queryset):
+        return self._with_form(
+            request,
+            queryset,
+            SubmittedForm,
+            "mark_submitted",
+            _("Mark deliverables as submitted"),
+            lambda form: deliverable_services.deliverable_mark_submitted(
+                deliverables=queryset,
+                document=form.cleaned_data["document"],
+                on=form.cleaned_data["on"],
+            ),
+            _("%d deliverable(s) marked as submitted."),
+        )
+
+    @admin.action(description=_("Export selected to CSV"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        return deliverables_csv_response(queryset, personal_data=True)
+
+    @admin.action(description=_("Export selected to Excel"), permissions=["view"])
+    def export_xlsx(self, request, queryset):
+        return deliverables_xlsx_response(queryset, personal_data=True)
+
+    def _with_form(self, request, queryset, form_class, action, title, apply, done_message):
+        """An intermediate page: ask for the details, then apply to the selection."""
+        form = form_class(request.POST if "apply" in request.POST else None)
+        if "apply" in request.POST and form.is_valid():
+            done = apply(form)
+            self.message_user(request, done_message % done, messages.SUCCESS)
+            return HttpResponseRedirect(request.get_full_path())
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "opts": self.model._meta,
+            "form": form,
+            "queryset": queryset,
+            "action": action,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/mandates/deliverable/action_form.html", context)
+
+
+@admin.register(models.Deliverable)
+class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
+    list_display = [
+        "title_or_kind",
+        "symbol",
+        "paragraph",
+        "actor",
+        "kind",
+        "due_session",
+        "due_relation",
+        "due_as_read",
+        "computed_due_date",
+        "due_date",
+        "review_status",
+        "progress",
+        "needs_review",
+    ]
+    list_filter = [
+        DueFilter,
+        "review_status",
+        "progress",
+        "needs_review",
+        "no_longer_in_text",
+        "kind",
+        ("mandate__resolution__status", admin.ChoicesFieldListFilter),
+        ("mandate__resolution__body", admin.RelatedOnlyFieldListFilter),
+        DueSessionFilter,
+        ("mandate__actor", admin.RelatedOnlyFieldListFilter),
+        AssignedToMeFilter,
+        ("assignees", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = [
+        "title",
+        "quote",
+        "mandate__resolution__symbol",
+        "mandate__resolution__title",
+        "fulfilled_by",
+    ]
+    list_select_related = ["mandate__actor", "mandate__resolution", "due_session__body", "due_body"]
+    autocomplete_fields = [
+        "mandate",
+        "due_session",
+        "recurs_until",
+        "predecessor",
+        "assignees",
+        "reminder_opt_outs",
+    ]
+    date_hierarchy = "due_date"
+    readonly_fields = [
+        "uid",
+        "draft",
+        "evidence",
+        "proposed_changes_list",
+        "due_summary",
+        "due_as_read",
+        "other_readings",
+        "review_reasons_list",
+        "sequence",
+        "computed_due_date",
+        "due_date",
+        "edited_fields",
+        "calendar",
+        "created_at",
+        "updated_at",
+    ]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "mandate",
+                    "evidence",
+                    "kind",
+                    "count",
+                    "title",
+                    "recurring",
+                    "recurs_until",
+                ]
+            },
+        ),
+        (
+            _("Deadline"),
+            {
+                "fields": [
+                    "due_as_read",
+                    "due_session",
+                    "due_relation",
+                    "stated_due_date",
+                    "manual_due_date",
+                    "due_summary",
+                    "computed_due_date",
+                    "due_date",
+                    "other_readings",
+                ]
+            },
+        ),
+        (
+            _("Review and progress"),
+            {
+                "fields": [
+                    "review_status",
+                    "needs_review",
+                    "review_reasons_list",
+                    "no_longer_in_text",
+                    "proposed_changes_list",
+                    "progress",
+                    "fulfilled_by",
+                    "fulfilled_on",
+                    "predecessor",
+                    "draft",
+                ]
+            },
+        ),
+        (
+            _("People"),
+            {"fields": ["assignees", "reminder_opt_outs", "is_public", "is_historic"]},
+        ),
+        (
+            _("Record"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "uid",
+                    "calendar",
+                    "sequence",
+                    "edited_fields",
+                    "created_at",
+                    "updated_at",
+                ],
+            },
+        ),
+    ]
+    inlines = [CommentInline]
+    actions = ["confirm", "reject", "assign", "mark_submitted", "export_csv", "export_xlsx"]
+    change_list_template = "admin/mandates/deliverable/change_list.html"
+
+    @admin.display(description=_("proposed changes"))
+    def proposed_changes_list(self, obj: models.Deliverable):
+        """What a new version of the text or a noted report proposes, open ones first;
+        decided in Proposed changes (accept / dismiss), never applied on their own."""
+        changes = sorted(obj.proposed_changes.all(), key=lambda c: (c.resolved, -c.pk))
+        if not changes:
+            return "-"
+        return format_html(
+            '<ul>{}</ul><p><a href="{}?deliverable__id__exact={}">{}</a></p>',
+            format_html_join(
+                "",
+                "<li>{}: {} &rarr; {} <small>({}; {})</small></li>",
+                (
+                    (
+                        c.field,
+                        c.old_value,
+                        c.new_value,
+                        c.source,
+                        _("decided") if c.resolved else _("open"),
+                    )
+                    for c in changes
+                ),
+            ),
+            reverse("admin:mandates_proposedchange_changelist"),
+            obj.pk,
+            _("Accept or dismiss in Proposed changes"),
+        )
+
+    @admin.display(description=_("deliverable"), ordering="title")
+    def title_or_kind(self, obj):
+        return obj.title or obj.get_kind_display()
+
+    @admin.display(description=_("resolution"), ordering="mandate__resolution__symbol")
+    def symbol(self, obj):
+        return obj.mandate.resolution.symbol
+
+    @admin.display(description=_("para."), ordering="mandate__paragraph_label")
+    def paragraph(self, obj):
+        return obj.mandate.paragraph_label
+
+    @admin.display(description=_("actor"), ordering="mandate__actor__name")
+    def actor(self, obj: models.Deliverable):
+        return actor_shown(obj.mandate)
+
+    @admin.display(description=_("due session as read"))
+    def due_as_read(self, obj: models.Deliverable):
+        """The deadline as the text gives it, marked when the calendar cannot date it."""
+        if not obj.due_session_as_read:
+            return "-"
+        if obj.due_session_not_in_calendar:
+            return f"{obj.due_session_as_read} ({_('not in the calendar')})"
+        return obj.due_session_as_read
+
+    @admin.display(description=_("why this due date"))
+    def due_summary(self, obj):
+        return due_explanation_html(obj) if obj.pk else "-"
+
+    @admin.display(description=_("other readings"))
+    def other_readings(self, obj: models.Deliverable):
+        """The text's other readings of the deadline, each with the date it would give."""
+        readings = deliverable_services.deliverable_readings(obj)[1:] if obj.pk else []
+        if not readings:
+            return _("none")
+        labels = dict(reading_choices(obj, [Reading.of(obj), *readings]))
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join("", "<li>{}</li>", ((labels[r.value],) for r in readings)),
+        )
+
+    @admin.display(description=_("why it needs review"))
+    def review_reasons_list(self, obj):
+        return text_list(obj.review_reasons if obj.pk else [])
+
+    def save_model(self, request, obj, form, change):
+        """A session corrected by hand keeps the reading it replaces among the others."""
+        if change and {"due_session", "due_relation"} & set(form.changed_data):
+            stored = models.Deliverable.objects.select_related("due_session__body").get(pk=obj.pk)
+            deliverable_services.deliverable_correct(deliverable=obj, previous=Reading.of(stored))
+        super().save_model(request, obj, form, change)
+
+    # History: what people decided, readable; SEQUENCE and bookkeeping left out.
+    object_history_list_template = "admin/mandates/deliverable/history_list.html"
+    history_list_per_page = 1000
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableHistory(self.model, historical_record)
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        super().set_history_delta_changes(request, historical_records, foreign_keys_are_objs)
+        for record in historical_records:
+            record.history_hidden = (
+                record.history_type == "~"
+                and not getattr(record, "history_delta_changes", None)
+                and not record.history_change_reason
+            )
+
+    @admin.display(description=_("evidence"))
+    def evidence(self, obj):
+        return _evidence(obj) if obj.pk else "-"
+
+    @admin.display(description=_("calendar file"))
+    def calendar(self, obj: models.Deliverable):
+        if obj.pk is None or obj.due_date is None:
+            return "-"
+        return format_html(
+            '<a href="{}">{}</a>', reverse("mandates:deliverable_ics", args=[obj.uid]), _(".ics")
+        )
+
+    def save_related(self, request, form, formsets, change):
+        """After the row and its relations are saved: the person owns what they changed."""
+        super().save_related(request, form, formsets, change)
+        deliverable_services.deliverable_mark_edited(
+            deliverable=form.instance, fields=form.changed_data if change else []
+        )
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is models.Comment:
+            for comment in formset.save(commit=False):
+                comment.author = comment.author or request.user
+                comment.save()
+            for comment in formset.deleted_objects:
+                comment.delete()
+            return
+        super().save_formset(request, form, formset, change)
+
+    def get_urls(self):
+        return [
+            path(
+                "export.csv",
+                self.admin_site.admin_view(self.export_view),
+                {"fmt": "csv"},
+                name="mandates_deliverable_export_csv",
+            ),
+            path(
+                "export.xlsx",
+                self.admin_site.admin_view(self.export_view),
+                {"fmt": "xlsx"},
+                name="mandates_deliverable_export_xlsx",
+            ),
+            *super().get_urls(),
+        ]
+
+    def export_view(self, request, fmt):
+        """The filtered list (the changelist's own filters and search) as CSV or Excel."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        queryset = self.get_changelist_instance(request).get_queryset(request)
+        return (
+            deliverables_csv_response(queryset, personal_data=True)
+            if fmt == "csv"
+            else deliverables_xlsx_response(queryset, personal_data=True)
+        )
+
+
+def _evidence(obj: models.Deliverable):
+    """The source paragraph with the quoted words marked."""
+    paragraph = obj.mandate.paragraph
+    if paragraph is None:
+        return format_html("<blockquote><mark>{}</mark></blockquote>", obj.quote)
+    found = quote_range(
+        paragraph.text, paragraph.span_start, obj.quote, (obj.span_start, obj.span_end)
+    )
+    marked = highlight(paragraph.text, [(*found, _("evidence"))] if found else [])
+    return format_html(
+        '<blockquote class="evidence"><strong>{} para. {}.</strong> {}</blockquote>',
+        obj.mandate.resolution.symbol,
+        paragraph.number,
+        marked,
+    )
+
+
+@admin.register(models.Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["deliverable", "author", "created_at", "text"]
+    search_fields = ["text", "deliverable__title"]
+    autocomplete_fields = ["deliverable", "author"]

@@ -1,0 +1,98 @@
+"""Reminder rules and policy, and the logs of reminders and digests sent (with retry)."""
+
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+
+from .. import models
+
+
+@admin.register(models.ReminderRule)
+class ReminderRuleAdmin(admin.ModelAdmin):
+    list_display = ["days_before_due", "is_active"]
+    list_editable = ["is_active"]
+
+
+@admin.register(models.ReminderPolicy)
+class ReminderPolicyAdmin(admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "overdue_every_days",
+        "escalate_after_days_overdue",
+        "digest_horizon_days",
+        "historic_after_days_overdue",
+    ]
+
+
+@admin.register(models.ReminderLog)
+class ReminderLogAdmin(admin.ModelAdmin):
+    list_display = [
+        "deliverable",
+        "recipient",
+        "reminder",
+        "due_date",
+        "status",
+        "attempts",
+        "queued_at",
+        "sent_at",
+        "short_error",
+    ]
+    list_filter = ["status", "reminder"]
+    search_fields = ["recipient__email", "deliverable__title"]
+    list_select_related = ["deliverable", "recipient"]
+    autocomplete_fields = ["deliverable", "recipient"]
+    date_hierarchy = "due_date"
+    readonly_fields = ["decided_at", "queued_at", "claimed_at", "sent_at", "attempts"]
+    actions = ["retry"]
+
+    @admin.display(description=_("last error"))
+    def short_error(self, obj: models.ReminderLog) -> str:
+        return obj.last_error[:80]
+
+    @admin.action(description=_("Retry the selected failed reminders"), permissions=["change"])
+    def retry(self, request, queryset):
+        from ..services.reminders import BrokerUnavailable, reminder_retry
+
+        try:
+            count = reminder_retry(reminder_ids=queryset.values_list("pk", flat=True))
+        except BrokerUnavailable as error:
+            self.message_user(request, _("Nothing queued: %s") % error, messages.ERROR)
+            return
+        self.message_user(
+            request,
+            _("%(count)d failed reminder(s) queued again.") % {"count": count},
+            messages.SUCCESS if count else messages.WARNING,
+        )
+
+
+@admin.register(models.DigestLog)
+class DigestLogAdmin(admin.ModelAdmin):
+    list_display = [
+        "week",
+        "recipient",
+        "item_count",
+        "status",
+        "attempts",
+        "sent_at",
+        "last_error",
+    ]
+    list_filter = ["status", "week"]
+    search_fields = ["recipient__email", "recipient__name"]
+    list_select_related = ["recipient"]
+    autocomplete_fields = ["recipient"]
+    readonly_fields = ["decided_at", "queued_at", "claimed_at", "sent_at", "attempts"]
+    actions = ["retry"]
+
+    @admin.action(description=_("Retry the selected failed digests"), permissions=["change"])
+    def retry(self, request, queryset):
+        from ..services.reminders import BrokerUnavailable, digest_retry
+
+        try:
+            count = digest_retry(digest_ids=queryset.values_list("pk", flat=True))
+        except BrokerUnavailable as error:
+            self.message_user(request, _("Nothing queued: %s") % error, messages.ERROR)
+            return
+        self.message_user(
+            request,
+            _("%(count)d failed digest(s) queued again.") % {"count": count},
+            messages.SUCCESS if count else messages.WARNING,
+        )

@@ -1,0 +1,303 @@
+"""The review queue (one decision per proposed deliverable) and proposed changes."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
+from django.db.models import Q
+from django.http import HttpResponseRedirect
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from .. import models
+from ..services import deliverables as deliverable_services
+from ..services.deliverables import Decision, Reading
+from .common import reading_choices
+from .deliverables import DeliverableActions, DeliverableAdmin
+
+
+class ReviewForm(forms.ModelForm):
+    """Confirm, keep for later or reject one proposed deliverable, choosing among the
+    readings of its deadline (each with the date it gives) or correcting it by hand.
+
+    A flagged item opens with nothing chosen: the person chooses the decision and, to
+    confirm, the reading."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=Decision.choices, widget=forms.RadioSelect
+    )
+    reading = forms.ChoiceField(
+        label=_("Deadline reading"), required=False, widget=forms.RadioSelect
+    )
+
+    class Meta:
+        model = models.DeliverableReview
+        fields = [
+            "kind",
+            "count",
+            "title",
+            "due_session",
+            "due_relation",
+            "manual_due_date",
+            "recurring",
+            "assignees",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.readings = deliverable_services.deliverable_readings(self.instance)
+        self.fields["reading"].choices = reading_choices(self.instance, self.readings)
+        if not self.instance.needs_review:
+            self.fields["decision"].initial = Decision.CONFIRM
+            if self.readings:
+                self.fields["reading"].initial = self.readings[0].value
+
+    def hand_reading(self) -> Reading | None:
+        """The reading typed in the session fields, if the person changed them."""
+        if not {"due_session", "due_relation"} & set(self.changed_data):
+            return None
+        session = self.cleaned_data.get("due_session")
+        if session is None:
+            return None
+        return Reading(
+            session.body.code, session.number, self.cleaned_data.get("due_relation") or "at"
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        reading = Reading.parse(cleaned["reading"]) if cleaned.get("reading") else None
+        by_hand = self.hand_reading()
+        if reading and by_hand and reading != by_hand:
+            self.add_error(
+                "reading",
+                _("Choose a reading or correct the session by hand, not both."),
+            )
+        if (
+            cleaned.get("decision") == Decision.CONFIRM
+            and self.instance.needs_review
+            and len(self.readings) > 1
+            and not reading
+            and not by_hand
+        ):
+            self.add_error(
+                "reading",
+                _(
+                    "The text can be read in more than one way: choose the reading you "
+                    "confirm, or correct the session by hand."
+                ),
+            )
+        cleaned["reading_parsed"] = reading
+        return cleaned
+
+
+class ReviewStateFilter(admin.SimpleListFilter):
+    """Flagged items (the text is unclear) apart from items merely proposed."""
+
+    title = _("waiting because")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("flagged", _("flagged: the text is unclear")),
+            ("proposed", _("proposed, nothing flagged")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "flagged":
+            return queryset.filter(needs_review=True)
+        if self.value() == "proposed":
+            return queryset.filter(needs_review=False, review_status=models.ReviewStatus.PROPOSED)
+        return queryset
+
+
+@admin.register(models.DeliverableReview)
+class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
+    """Everything that needs a person's decision, oldest first."""
+
+    form = ReviewForm
+    # Narrow enough for a laptop beside the admin's menu and filters (mandates/admin.css):
+    # the reason comes right after what is to be decided, nothing runs off the edge.
+    list_display = ["title_or_kind", "reasons", "source", "actor", "due_session_shown"]
+    list_filter = [
+        ReviewStateFilter,
+        ("mandate__resolution__body", admin.RelatedOnlyFieldListFilter),
+        "kind",
+        "no_longer_in_text",
+    ]
+    search_fields = ["title", "quote", "mandate__resolution__symbol"]
+    list_select_related = ["mandate__actor", "mandate__resolution", "due_session__body", "due_body"]
+    autocomplete_fields = ["due_session", "assignees"]
+    ordering = ["created_at", "pk"]
+    readonly_fields = ["evidence", "review_reasons_list", "due_as_read", "due_summary"]
+    fields = [
+        "evidence",
+        "review_reasons_list",
+        "due_as_read",
+        "due_summary",
+        "reading",
+        "decision",
+        "kind",
+        "count",
+        "title",
+        "due_session",
+        "due_relation",
+        "manual_due_date",
+        "recurring",
+        "assignees",
+    ]
+    actions = ["confirm", "reject", "assign", "mark_submitted", "export_csv", "export_xlsx"]
+
+    class Media:
+        css = {"all": ["mandates/admin.css"]}
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .filter(Q(needs_review=True) | Q(review_status=models.ReviewStatus.PROPOSED))
+            .exclude(review_status=models.ReviewStatus.REJECTED)
+        )
+
+    # The queue is a view of deliverables: the deliverable permissions govern it.
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("mandates.view_deliverable") or request.user.has_perm(
+            "mandates.change_deliverable"
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm("mandates.change_deliverable")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    title_or_kind = DeliverableAdmin.title_or_kind
+    symbol = DeliverableAdmin.symbol
+    paragraph = DeliverableAdmin.paragraph
+    actor = DeliverableAdmin.actor
+    due_summary = DeliverableAdmin.due_summary
+    due_as_read = DeliverableAdmin.due_as_read
+
+    @admin.display(description=_("due session"), ordering="due_session")
+    def due_session_shown(self, obj: models.Deliverable):
+        """The calendar session, else the session as read ("at CSW 61 (not in the calendar)")."""
+        return obj.due_session or self.due_as_read(obj)
+
+    evidence = DeliverableAdmin.evidence
+
+    @admin.display(description=_("source"), ordering="mandate__resolution__symbol")
+    def source(self, obj):
+        return format_html(
+            "{} {} {}", obj.mandate.resolution.symbol, _("para."), obj.mandate.paragraph_label
+        )
+
+    @admin.display(description=_("why it needs review"))
+    def reasons(self, obj):
+        if not obj.review_reasons:
+            return _("proposed") if obj.review_status == "proposed" else ""
+        return format_html(
+            '<ul class="review-reasons">{}</ul>',
+            format_html_join("", "<li>{}</li>", ((reason,) for reason in obj.review_reasons)),
+        )
+
+    review_reasons_list = DeliverableAdmin.review_reasons_list
+    export_view = DeliverableAdmin.export_view
+
+    def get_urls(self):
+        return [
+            path(
+                f"export.{fmt}",
+                self.admin_site.admin_view(self.export_view),
+                {"fmt": fmt},
+                name=f"mandates_deliverablereview_export_{fmt}",
+            )
+            for fmt in ("csv", "xlsx")
+        ] + super().get_urls()
+
+    def save_model(self, request, obj, form, change):
+        """The decision, the chosen reading and the corrections in one history record."""
+        decision = form.cleaned_data["decision"]
+        obj._review_summary = deliverable_services.deliverable_decide(
+            deliverable=obj,
+            decision=decision,
+            # Rejecting is only that: a reading chosen on the way is not applied.
+            reading=None
+            if decision == Decision.REJECT
+            else form.cleaned_data.get("reading_parsed"),
+            edited_fields=[n for n in form.changed_data if n not in ("decision", "reading")],
+        )
+
+    def response_change(self, request, obj):
+        """Say what was decided and land on a page that exists: the item stays in the queue
+        only when kept for later; a decided item continues on its deliverable page."""
+        in_queue = self.get_queryset(request).filter(pk=obj.pk).exists()
+        self.message_user(
+            request,
+            format_html(
+                '{}: <a href="{}">{}</a>. <a href="{}">{}</a>',
+                obj._review_summary,
+                reverse("admin:mandates_deliverable_change", args=[obj.pk]),
+                obj,
+                reverse("admin:mandates_deliverable_history", args=[obj.pk]),
+                _("History"),
+            ),
+            messages.SUCCESS,
+        )
+        if "_continue" in request.POST:
+            name = "mandates_deliverablereview" if in_queue else "mandates_deliverable"
+            return HttpResponseRedirect(reverse(f"admin:{name}_change", args=[obj.pk]))
+        url = reverse("admin:mandates_deliverablereview_changelist")
+        return HttpResponseRedirect(
+            add_preserved_filters(
+                {"preserved_filters": self.get_preserved_filters(request), "opts": self.opts},
+                url,
+            )
+        )
+
+    def history_view(self, request, object_id, extra_context=None):
+        """One history per deliverable: the deliverable's, with every decision in it."""
+        return HttpResponseRedirect(reverse("admin:mandates_deliverable_history", args=[object_id]))
+
+
+@admin.register(models.ProposedChange)
+class ProposedChangeAdmin(admin.ModelAdmin):
+    list_display = [
+        "deliverable",
+        "field",
+        "old_value",
+        "new_value",
+        "source",
+        "created_at",
+        "resolved",
+    ]
+    list_filter = ["resolved", "field"]
+    search_fields = ["deliverable__title", "source"]
+    autocomplete_fields = ["deliverable"]
+    actions = ["accept", "dismiss"]
+
+    @admin.action(description=_("Accept the selected proposed changes"), permissions=["change"])
+    def accept(self, request, queryset):
+        accepted, refused = deliverable_services.proposed_changes_accept(changes=queryset)
+        self.message_user(
+            request, _("%(count)d change(s) accepted.") % {"count": accepted}, messages.SUCCESS
+        )
+        if refused:
+            self.message_user(
+                request,
+                _("Not accepted here (edit the deliverable itself): %(fields)s")
+                % {"fields": ", ".join(sorted(refused))},
+                messages.WARNING,
+            )
+
+    @admin.action(
+        description=_("Dismiss the selected proposed changes (keep current values)"),
+        permissions=["change"],
+    )
+    def dismiss(self, request, queryset):
+        count = queryset.filter(resolved=False).update(resolved=True)
+        self.message_user(request, _("%(count)d change(s) dismissed.") % {"count": count})
