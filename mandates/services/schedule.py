@@ -401,6 +401,7 @@ class _FeedsRebuild:
 
     deliverable_ids: set[int] = field(default_factory=set)
     session_ids: set[int] = field(default_factory=set)
+    asked: bool = False  # a change inside asked for a rebuild (committed or not)
 
     def add(self, deliverable_ids: list[int], session_ids: list[int]) -> None:
         self.deliverable_ids.update(deliverable_ids)
@@ -428,6 +429,7 @@ def feeds_rebuild_on_commit(
         return
     batch = _feeds_batch.get()
     if batch is not None:  # a rolled-back change adds nothing
+        batch.asked = True
         transaction.on_commit(lambda: batch.add(deliverables, sessions))
         return
     from mandates import tasks
@@ -450,8 +452,9 @@ def feeds_rebuild_batched() -> Iterator[None]:
         yield
     finally:
         _feeds_batch.reset(token)
-        # Runs after the callbacks that collect the ids (registered earlier), or at once.
-        transaction.on_commit(batch.queue)
+        if batch.asked:  # a batch that changed nothing leaves the database alone
+            # Runs after the callbacks that collect the ids (registered earlier), or at once.
+            transaction.on_commit(batch.queue)
 
 
 # Fields whose change alters what a calendar shows (besides the date): SEQUENCE goes up.
