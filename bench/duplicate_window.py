@@ -32,7 +32,7 @@ def main() -> None:
     from django.utils import timezone
 
     from mandates.models import ReminderLog
-    from mandates.services import reminders
+    from mandates.services import outgoing, reminders
     from tests import factories
     from tests.mail import RecordingHandler, free_port
 
@@ -46,7 +46,7 @@ def main() -> None:
     settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
 
     moments: dict[str, float] = {}
-    original_send, original_finish = EmailMultiAlternatives.send, reminders._finish
+    original_send, original_finish = EmailMultiAlternatives.send, outgoing.outgoing_finish
 
     def send(self, *args, **kwargs):
         result = original_send(self, *args, **kwargs)
@@ -58,7 +58,7 @@ def main() -> None:
         if status == ReminderLog.Status.SENT:
             moments["marked"] = time.perf_counter()
 
-    EmailMultiAlternatives.send, reminders._finish = send, finish
+    EmailMultiAlternatives.send, outgoing.outgoing_finish = send, finish
     today = timezone.localdate()
     try:
         for size in (1, 20):

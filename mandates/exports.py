@@ -124,16 +124,9 @@ class _Echo:
         return value
 
 
-def deliverables_csv_response(
-    queryset: QuerySet[Deliverable],
-    filename: str = "deliverables.csv",
-    *,
-    personal_data: bool = False,
-    max_rows: int | None = None,
-) -> StreamingHttpResponse:
-    """The deliverables as a CSV download, streamed row by row."""
+def rows_csv_response(rows: Iterable[Iterable], filename: str) -> StreamingHttpResponse:
+    """Rows of plain values as a CSV download, streamed as they come."""
     writer = csv.writer(_Echo())
-    rows = _limited(deliverable_rows(queryset, personal_data=personal_data), max_rows=max_rows)
 
     def lines() -> Iterator[str]:
         yield "\ufeff"  # Excel opens UTF-8 CSV correctly only with a BOM
@@ -145,18 +138,14 @@ def deliverables_csv_response(
     return response
 
 
-def deliverables_xlsx_response(
-    queryset: QuerySet[Deliverable],
-    filename: str = "deliverables.xlsx",
-    *,
-    personal_data: bool = False,
-) -> HttpResponse:
+def rows_xlsx_response(rows: Iterable[Iterable], filename: str, *, sheet: str) -> HttpResponse:
+    """Rows of plain values as an Excel download (a write-only workbook)."""
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Deliverables")
-    for row in deliverable_rows(queryset, personal_data=personal_data):
-        sheet.append(row)
+    worksheet = workbook.create_sheet(sheet)
+    for row in rows:
+        worksheet.append(list(row))
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(
@@ -165,3 +154,26 @@ def deliverables_xlsx_response(
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def deliverables_csv_response(
+    queryset: QuerySet[Deliverable],
+    filename: str = "deliverables.csv",
+    *,
+    personal_data: bool = False,
+    max_rows: int | None = None,
+) -> StreamingHttpResponse:
+    """The deliverables as a CSV download, streamed row by row."""
+    rows = _limited(deliverable_rows(queryset, personal_data=personal_data), max_rows=max_rows)
+    return rows_csv_response(rows, filename)
+
+
+def deliverables_xlsx_response(
+    queryset: QuerySet[Deliverable],
+    filename: str = "deliverables.xlsx",
+    *,
+    personal_data: bool = False,
+) -> HttpResponse:
+    return rows_xlsx_response(
+        deliverable_rows(queryset, personal_data=personal_data), filename, sheet="Deliverables"
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from datetime import datetime
 
 from django.conf import settings
 from django.db import models
@@ -760,17 +761,28 @@ class OutgoingStatus(models.TextChoices):
     SKIPPED = "skipped", _("skipped")
 
 
-class ReminderLog(models.Model):
-    """One reminder decided for one recipient; its unique key makes it go out once."""
+class OutgoingMailQuerySet(models.QuerySet):
+    def stale(self, *, cutoff: datetime) -> OutgoingMailQuerySet:
+        """Rows left queued (message lost) or sending (worker died) since before `cutoff`."""
+        return self.filter(
+            Q(status=OutgoingStatus.QUEUED, queued_at__lt=cutoff)
+            | Q(status=OutgoingStatus.SENDING, claimed_at__lt=cutoff)
+        )
+
+    def claimable(self, *, cutoff: datetime) -> OutgoingMailQuerySet:
+        """Rows a worker may take: queued, or claimed by a worker lost since before `cutoff`."""
+        return self.filter(
+            Q(status=OutgoingStatus.QUEUED)
+            | Q(status=OutgoingStatus.SENDING, claimed_at__lt=cutoff)
+        )
+
+
+class OutgoingMail(models.Model):
+    """What a reminder and a digest share: one e-mail that goes out once, its status and
+    attempts (mandates/services/outgoing.py moves it along)."""
 
     Status = OutgoingStatus
 
-    deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="reminders")
-    recipient = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="reminders")
-    reminder = models.CharField(
-        _("reminder"), max_length=32, help_text=_('"before:14", "overdue:7", "escalation:14"')
-    )
-    due_date = models.DateField(_("for due date"))
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED
     )
@@ -790,6 +802,32 @@ class ReminderLog(models.Model):
     )
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
+    objects = OutgoingMailQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def take_claim(self, *, now: datetime) -> None:
+        """A worker takes the row to send it: one more attempt; a lost worker's claim is noted."""
+        if self.status == OutgoingStatus.SENDING:
+            self.last_error = (
+                f"took over a claim from {self.claimed_at:%Y-%m-%d %H:%M} (worker lost)"
+            )
+        self.status = OutgoingStatus.SENDING
+        self.claimed_at = now
+        self.attempts += 1
+
+
+class ReminderLog(OutgoingMail):
+    """One reminder decided for one recipient; its unique key makes it go out once."""
+
+    deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="reminders")
+    recipient = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="reminders")
+    reminder = models.CharField(
+        _("reminder"), max_length=32, help_text=_('"before:14", "overdue:7", "escalation:14"')
+    )
+    due_date = models.DateField(_("for due date"))
+
     class Meta:
         ordering = ["-decided_at"]
         verbose_name = _("reminder log entry")
@@ -806,23 +844,12 @@ class ReminderLog(models.Model):
         return f"{self.reminder} for {self.deliverable_id} to {self.recipient_id}: {self.status}"
 
 
-class DigestLog(models.Model):
+class DigestLog(OutgoingMail):
     """One weekly digest for one person; unique per person and week so it goes out once."""
-
-    Status = OutgoingStatus
 
     recipient = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="digests")
     week = models.DateField(_("week starting"), help_text=_("The Monday of the digest's week."))
-    status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED
-    )
-    attempts = models.PositiveIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
     item_count = models.PositiveIntegerField(_("items"), default=0)
-    decided_at = models.DateTimeField(_("decided"), auto_now_add=True)
-    queued_at = models.DateTimeField(_("queued"), default=timezone.now)
-    claimed_at = models.DateTimeField(_("claimed by a worker"), null=True, blank=True)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     class Meta:
         ordering = ["-week", "recipient"]

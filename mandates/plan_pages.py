@@ -1,5 +1,5 @@
-"""The session planner's pages and downloads: one session's plan, the overview of the next
-sessions of each body, and the same rows as CSV or Excel.
+"""The session planner's pages and downloads: one session's plan (its entries a page at a
+time), the overview of the next sessions of each body, and every row as CSV or Excel.
 
 Thin: the plans come from services/planner.py (a constant number of queries), the chart
 layout from plan_chart.py. Downloads follow exports.py: a BOM for Excel's CSV, a
@@ -8,11 +8,13 @@ write-only workbook, and no cell that a spreadsheet would read as a formula.
 
 from __future__ import annotations
 
-import csv
-import io
+import itertools
 import uuid
+from collections.abc import Iterator
+from urllib.parse import urlencode
 
-from django.http import Http404, HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +22,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from .exports import spreadsheet_safe
+from .exports import rows_csv_response, rows_xlsx_response, spreadsheet_safe
 from .models import Deliverable
 from .plan_chart import load_chart_layout
 from .services import planner
@@ -46,68 +48,36 @@ PLAN_COLUMNS = [
 ]
 
 
-def plan_rows(plans) -> list[list]:
+def plan_rows(plans) -> Iterator[list]:
     """One row per plan entry, columns as PLAN_COLUMNS."""
-    rows = []
     for plan in plans:
+        session = str(plan.session)
         for entry in plan.entries:
             item = entry.deliverable
-            rows.append(
-                [
-                    str(plan.session),
-                    entry.due_date.isoformat() if entry.due_date else "",
-                    "yes" if entry.is_forecast else "no",
-                    item.kind,
-                    item.count,
-                    entry.title,
-                    entry.actor_name,
-                    "; ".join(entry.units),
-                    item.mandate.resolution.symbol,
-                    item.mandate.paragraph_label,
-                    item.recurring,
-                    entry.word_limit if entry.word_limit is not None else "",
-                    entry.words,
-                    "yes" if entry.is_submitted else "no",
-                    "" if entry.is_forecast else item.progress,
-                    item.review_status,
-                    "" if entry.is_forecast else str(item.uid),
-                ]
-            )
-    return rows
+            yield [
+                session,
+                entry.due_date.isoformat() if entry.due_date else "",
+                "yes" if entry.is_forecast else "no",
+                item.kind,
+                item.count,
+                entry.title,
+                entry.actor_name,
+                "; ".join(entry.units),
+                item.resolution,
+                item.paragraph,
+                item.recurring,
+                entry.word_limit if entry.word_limit is not None else "",
+                entry.words,
+                "yes" if entry.is_submitted else "no",
+                "" if entry.is_forecast else item.progress,
+                item.review_status,
+                "" if entry.is_forecast else str(item.uid),
+            ]
 
 
-def _csv_response(header: list[str], rows: list[list], filename: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with a BOM
-    writer = csv.writer(response)
-    writer.writerow(header)
-    writer.writerows([spreadsheet_safe(value) for value in row] for row in rows)
-    return response
-
-
-def _xlsx_response(header: list[str], rows: list[list], filename: str) -> HttpResponse:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Plan")
-    sheet.append(header)
-    for row in rows:
-        sheet.append([spreadsheet_safe(value) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def _for_display(plans) -> None:
-    """Give each entry its links and labels once: a plan shows each entry twice (by actor,
-    by unit), and Django's per-row `url`, `date` and `get_*_display` would cost more than
-    the plan itself on a large session."""
+def _for_display(entries) -> None:
+    """Give each entry shown its links and labels once: Django's per-row `url`, `date` and
+    `get_*_display` would cost more than the plan itself on a large session."""
     blank = uuid.UUID(int=0)
     deliverable_url = reverse("mandates:deliverable", args=[blank])
     resolution_urls: dict[str, str] = {}
@@ -121,23 +91,20 @@ def _for_display(plans) -> None:
 
     kinds = {value: str(label) for value, label in Deliverable.Kind.choices}
     progress = {value: str(label) for value, label in Deliverable.Progress.choices}
-    for plan in plans:
-        for entry in plan.entries:
-            item = entry.deliverable
-            symbol = item.mandate.resolution.symbol
-            if symbol not in resolution_urls:
-                resolution_urls[symbol] = reverse("mandates:resolution", args=[symbol])
-            if entry.due_date not in dates:
-                dates[entry.due_date] = (
-                    date_format(entry.due_date, "j M Y") if entry.due_date else ""
-                )
-            entry.url = deliverable_url.replace(str(blank), str(item.uid))
-            entry.resolution_url = resolution_urls[symbol]
-            entry.due_label = dates[entry.due_date]
-            entry.kind_label = kinds.get(item.kind, item.kind)
-            entry.progress_label = progress.get(item.progress, item.progress)
-            entry.words_label = number(entry.words)
-            entry.word_limit_label = number(entry.word_limit or 0)
+    for entry in entries:
+        item = entry.deliverable
+        symbol = item.resolution
+        if symbol not in resolution_urls:
+            resolution_urls[symbol] = reverse("mandates:resolution", args=[symbol])
+        if entry.due_date not in dates:
+            dates[entry.due_date] = date_format(entry.due_date, "j M Y") if entry.due_date else ""
+        entry.url = deliverable_url.replace(str(blank), str(item.uid))
+        entry.resolution_url = resolution_urls[symbol]
+        entry.due_label = dates[entry.due_date]
+        entry.kind_label = kinds.get(item.kind, item.kind)
+        entry.progress_label = progress.get(item.progress, item.progress)
+        entry.words_label = number(entry.words)
+        entry.word_limit_label = number(entry.word_limit or 0)
 
 
 def _session_or_404(code: str, number: int):
@@ -151,23 +118,42 @@ def _export(plans, fmt: str, filename: str):
     if fmt not in ("csv", "xlsx"):
         raise Http404(_("Plans download as .csv or .xlsx"))
     header = [label for _, label in PLAN_COLUMNS]
-    rows = plan_rows(plans)
+    rows = ([spreadsheet_safe(value) for value in row] for row in plan_rows(plans))
     if fmt == "xlsx":
-        return _xlsx_response(header, rows, f"{filename}.xlsx")
-    return _csv_response(header, rows, f"{filename}.csv")
+        return rows_xlsx_response([header, *rows], f"{filename}.xlsx", sheet="Plan")
+    return rows_csv_response(itertools.chain([header], rows), f"{filename}.csv")
+
+
+def _chosen_entries(request, plan) -> tuple[list, dict[str, str]]:
+    """The plan's entries of one actor (?actor=) or unit (?unit=), or all of them."""
+    for name, groups in (("actor", plan.by_actor), ("unit", plan.by_unit)):
+        value = request.GET.get(name)
+        if value:
+            return dict(groups).get(value, []), {name: value}
+    return plan.entries, {}
 
 
 @require_safe
 def session_plan(request, code: str, number: int):
-    """Everything due for one session, by actor and by unit, with deadlines, words and the
-    weekly load of each unit; forecasts of recurring deliverables marked."""
+    """One session's totals, weekly load and share of each actor and unit, with its
+    entries (all, or one actor's or unit's) a page at a time: a large session has a
+    thousand, each listed once with its actor and units."""
     session = _session_or_404(code, number)
     (plan,) = planner.session_plans(sessions=[session], user=request.user)
-    _for_display([plan])
+    entries, chosen = _chosen_entries(request, plan)
+    page = Paginator(entries, planner.ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
+    _for_display(page.object_list)
     return render(
         request,
         "mandates/plan.html",
-        {"plan": plan, "chart": load_chart_layout(plan.load), "today": timezone.localdate()},
+        {
+            "plan": plan,
+            "chart": load_chart_layout(plan.load),
+            "today": timezone.localdate(),
+            "page": page,
+            "chosen": chosen,
+            "query": urlencode(chosen),
+        },
     )
 
 
@@ -181,14 +167,21 @@ def session_plan_export(request, code: str, number: int, fmt: str):
 
 @require_safe
 def plan_overview(request):
-    """The next sessions of each body, each with its totals and warnings."""
+    """The next sessions of each body, each with its totals and warnings; its entries are
+    on the session's own plan, one click away."""
     today = timezone.localdate()
-    plans = planner.session_plans(sessions=planner.sessions_ahead(today=today), user=request.user)
-    _for_display(plans)
+    policy = planner.planning_policy_get()
+    sessions = planner.sessions_ahead(today=today, count=policy.sessions_ahead)
+    plans = planner.session_plans(sessions=sessions, user=request.user, policy=policy)
     return render(
         request,
         "mandates/plan_overview.html",
-        {"plans": plans, "today": today, "policy": planner.planning_policy_get()},
+        {
+            "plans": plans,
+            "not_dated": planner.sessions_not_in_calendar(user=request.user, besides=sessions),
+            "today": today,
+            "policy": policy,
+        },
     )
 
 

@@ -38,7 +38,7 @@ def sessions_mark_held(today: str | None = None) -> int:
     return mark_held(today=day)
 
 
-# --- Reminders (mandates/services/reminders.py) -------------------------------------------
+# --- Reminders and digests (mandates/services/reminders.py, digests.py, outgoing.py) ------
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +67,8 @@ def _retry_transient(task, error: Exception, retry_in: timedelta | None):
         # daily run queues them again once REMINDER_REQUEUE_AFTER_MINUTES have passed.
         logger.warning("%s: %s; left queued for the next run", task.name, error)
         return
+    if retry_in is None:  # the services raise it only while a try is left
+        raise error
     raise task.retry(
         exc=error,
         countdown=retry_in.total_seconds(),
@@ -76,6 +78,7 @@ def _retry_transient(task, error: Exception, retry_in: timedelta | None):
 
 def _send_reminders(task, reminder_ids: list[int], today: str | None) -> None:
     from mandates.services import reminders
+    from mandates.services.outgoing import TransientSendError
 
     retry_in = _retry_in(task.request.retries)
     try:
@@ -84,7 +87,7 @@ def _send_reminders(task, reminder_ids: list[int], today: str | None) -> None:
             today=date.fromisoformat(today) if today else None,
             retry_in=retry_in,
         )
-    except reminders.TransientSendError as error:
+    except TransientSendError as error:
         _retry_transient(task, error, retry_in)
 
 
@@ -104,7 +107,7 @@ def reminder_send(self, reminder_id: int, today: str | None = None) -> None:
 @shared_task(ignore_result=True)
 def digests_dispatch(today: str | None = None) -> int:
     """The Monday run (scheduled in the database): queue each reader's weekly digest."""
-    from mandates.services.reminders import digest_send_weekly
+    from mandates.services.digests import digest_send_weekly
 
     day = date.fromisoformat(today) if today else timezone.localdate()
     return len(digest_send_weekly(today=day))
@@ -113,10 +116,11 @@ def digests_dispatch(today: str | None = None) -> int:
 @shared_task(bind=True, ignore_result=True, acks_late=True)
 def digest_send(self, digest_id: int) -> None:
     """Send one weekly digest; retry transient SMTP failures with exponential backoff."""
-    from mandates.services import reminders
+    from mandates.services import digests
+    from mandates.services.outgoing import TransientSendError
 
     retry_in = _retry_in(self.request.retries)
     try:
-        reminders.digest_send(digest_id=digest_id, retry_in=retry_in)
-    except reminders.TransientSendError as error:
+        digests.digest_send(digest_id=digest_id, retry_in=retry_in)
+    except TransientSendError as error:
         _retry_transient(self, error, retry_in)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from . import selectors
 from .models import Actor, Body, ReviewStatus, Session
-from .services import feeds, reminders
+from .services import feeds, outgoing
 from .services.health import health_check, health_is_ok, health_summary
 
 
@@ -130,10 +130,10 @@ def deliverable_ics(request, uid):
 @require_http_methods(["GET", "POST"])
 def reminder_opt_out(request, token: str):
     """GET asks (link scanners follow links); POST stops the reminders the token names."""
-    opt_out = reminders.contact_opt_out_read(token=token)
+    opt_out = outgoing.contact_opt_out_read(token=token)
     done = False
     if opt_out is not None and request.method == "POST":
-        reminders.contact_opt_out(opt_out=opt_out)
+        outgoing.contact_opt_out(opt_out=opt_out)
         done = True
     status = 200 if opt_out is not None else 404
     return render(

@@ -7,10 +7,8 @@ from django.test import Client
 from django.utils import timezone
 
 from mandates.models import Contact
-from mandates.services.reminders import (
-    contact_opt_out_url,
-    reminder_dispatch_due,
-)
+from mandates.services.outgoing import contact_opt_out_url
+from mandates.services.reminders import reminder_dispatch_due
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,12 @@ stays an ordinary SMTP error that is safe to retry.
 from __future__ import annotations
 
 import smtplib
+from typing import TYPE_CHECKING
 
 from django.core.mail.backends import smtp
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 # smtplib ends the message it sends with <CRLF>.<CRLF> (RFC 5321, 4.1.1.4); commands are str.
 END_OF_DATA = b"\r\n.\r\n"
@@ -21,15 +25,15 @@ class MessageMaybeAccepted(smtplib.SMTPException):
     """The whole message went out, then the server's answer did not come back."""
 
 
-class _HandOverAware:
+class HandOverAwareSMTP(smtplib.SMTP):
     message_handed_over = False
 
-    def send(self, s) -> None:
+    def send(self, s: ReadableBuffer | str) -> None:
         super().send(s)
         if isinstance(s, bytes) and s.endswith(END_OF_DATA):
             self.message_handed_over = True
 
-    def data(self, msg):
+    def data(self, msg: ReadableBuffer | str) -> tuple[int, bytes]:
         self.message_handed_over = False
         try:
             return super().data(msg)
@@ -41,11 +45,7 @@ class _HandOverAware:
             raise
 
 
-class HandOverAwareSMTP(_HandOverAware, smtplib.SMTP):
-    pass
-
-
-class HandOverAwareSMTP_SSL(_HandOverAware, smtplib.SMTP_SSL):
+class HandOverAwareSMTP_SSL(HandOverAwareSMTP, smtplib.SMTP_SSL):
     pass
 
 

@@ -155,7 +155,7 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Mandate Tracker <mandate
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 
-# --- Reminders (mandates/services/reminders.py) ------------------------------------------
+# --- Reminders and digests (mandates/services/reminders.py, outgoing.py) ----------------
 # Offsets, overdue and escalation policy are data (admin: reminder rules, reminder policy);
 # these are operating limits. A transient SMTP failure is retried after base, 2 x base,
 # 4 x base... seconds (kept well under the broker's visibility timeout), then marked failed.

@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from .. import models
+from ..services.outgoing import BrokerUnavailable, outgoing_retry
 
 
 @admin.register(models.ReminderRule)
@@ -23,8 +24,29 @@ class ReminderPolicyAdmin(admin.ModelAdmin):
     ]
 
 
+class OutgoingMailAdmin(admin.ModelAdmin):
+    """What the reminder and digest logs share: the timings read-only, and one retry."""
+
+    readonly_fields = ["decided_at", "queued_at", "claimed_at", "sent_at", "attempts"]
+    actions = ["retry"]
+    retried = _("%(count)d failed e-mail(s) queued again.")
+
+    @admin.action(description=_("Retry the selected failed e-mails"), permissions=["change"])
+    def retry(self, request, queryset):
+        try:
+            count = outgoing_retry(model=self.model, ids=queryset.values_list("pk", flat=True))
+        except BrokerUnavailable as error:
+            self.message_user(request, _("Nothing queued: %s") % error, messages.ERROR)
+            return
+        self.message_user(
+            request,
+            self.retried % {"count": count},
+            messages.SUCCESS if count else messages.WARNING,
+        )
+
+
 @admin.register(models.ReminderLog)
-class ReminderLogAdmin(admin.ModelAdmin):
+class ReminderLogAdmin(OutgoingMailAdmin):
     list_display = [
         "deliverable",
         "recipient",
@@ -41,31 +63,15 @@ class ReminderLogAdmin(admin.ModelAdmin):
     list_select_related = ["deliverable", "recipient"]
     autocomplete_fields = ["deliverable", "recipient"]
     date_hierarchy = "due_date"
-    readonly_fields = ["decided_at", "queued_at", "claimed_at", "sent_at", "attempts"]
-    actions = ["retry"]
+    retried = _("%(count)d failed reminder(s) queued again.")
 
     @admin.display(description=_("last error"))
     def short_error(self, obj: models.ReminderLog) -> str:
         return obj.last_error[:80]
 
-    @admin.action(description=_("Retry the selected failed reminders"), permissions=["change"])
-    def retry(self, request, queryset):
-        from ..services.reminders import BrokerUnavailable, reminder_retry
-
-        try:
-            count = reminder_retry(reminder_ids=queryset.values_list("pk", flat=True))
-        except BrokerUnavailable as error:
-            self.message_user(request, _("Nothing queued: %s") % error, messages.ERROR)
-            return
-        self.message_user(
-            request,
-            _("%(count)d failed reminder(s) queued again.") % {"count": count},
-            messages.SUCCESS if count else messages.WARNING,
-        )
-
 
 @admin.register(models.DigestLog)
-class DigestLogAdmin(admin.ModelAdmin):
+class DigestLogAdmin(OutgoingMailAdmin):
     list_display = [
         "week",
         "recipient",
@@ -79,20 +85,4 @@ class DigestLogAdmin(admin.ModelAdmin):
     search_fields = ["recipient__email", "recipient__name"]
     list_select_related = ["recipient"]
     autocomplete_fields = ["recipient"]
-    readonly_fields = ["decided_at", "queued_at", "claimed_at", "sent_at", "attempts"]
-    actions = ["retry"]
-
-    @admin.action(description=_("Retry the selected failed digests"), permissions=["change"])
-    def retry(self, request, queryset):
-        from ..services.reminders import BrokerUnavailable, digest_retry
-
-        try:
-            count = digest_retry(digest_ids=queryset.values_list("pk", flat=True))
-        except BrokerUnavailable as error:
-            self.message_user(request, _("Nothing queued: %s") % error, messages.ERROR)
-            return
-        self.message_user(
-            request,
-            _("%(count)d failed digest(s) queued again.") % {"count": count},
-            messages.SUCCESS if count else messages.WARNING,
-        )
+    retried = _("%(count)d failed digest(s) queued again.")

@@ -17,25 +17,32 @@ A forecast stops at the deliverable's `recurs_until` session (its mandate ends),
 later deliverable renews it (`predecessor`, linked by ingest) or when a newer resolution
 of the same series (same body and title, adopted later) replaces its resolution.
 
-Reads only, in a constant number of queries whatever the number of sessions and rows.
+A deliverable due at a session the calendar does not have yet (the deadline as read,
+`due_body` and `due_session_number`: "at its seventy-first session" of CSW) is listed under
+that session, marked "session not yet dated", its deadline estimated when the session is.
+
+Reads only, in a constant number of queries whatever the number of sessions and rows, and
+reads plain rows (`PlanItem`), never model instances: a plan covers thousands of entries.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import Any
+from uuid import UUID
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from mandates.extraction.deadlines import RECUR_RE, recurrence
 from mandates.models import (
+    Actor,
     Body,
-    Contact,
     Deliverable,
     DueDateRule,
     PlanningPolicy,
@@ -55,6 +62,9 @@ NOT_OWED = (
 DONE = (Deliverable.Progress.SUBMITTED, Deliverable.Progress.ISSUED)
 EACH_SESSION_RE = re.compile(r"\b(?:at\s+)?(?:each|every)\s+session\b", re.IGNORECASE)
 EVERY_N_RE = re.compile(r"every (\d+) (years|sessions)")
+KIND_LABELS = dict(Deliverable.Kind.choices)
+# How many entries one page of a plan lists, on the page and in the API (downloads: all).
+ENTRIES_PER_PAGE = 100
 # How far past the last known session a plan may be asked for (estimated dates).
 MAX_SESSIONS_BEYOND_KNOWN = 30
 
@@ -87,11 +97,43 @@ def recurrence_interval(recurring: str, *, body_code: str) -> int | None:
     return number * per_year if every.group(2) == "years" else number
 
 
+@dataclass(slots=True)
+class PlanItem:
+    """What a plan shows of one deliverable, read as plain values: a plan covers thousands
+    of deliverables, and model instances (with their mandate, resolution, actor and
+    session) cost more to build than the whole plan."""
+
+    pk: int
+    uid: UUID
+    kind: str
+    count: int
+    title: str
+    recurring: str
+    progress: str
+    review_status: str
+    fulfilled_by: str
+    due_date: date | None
+    due_relation: str
+    session_body_id: int | None  # the due session, or the one the text names
+    session_number: int | None
+    session_label: str  # "HRC 62"; empty when no session is known
+    session_dated: bool  # False: the text names a session the calendar does not have yet
+    resolution: str  # symbol
+    paragraph: str  # label
+    actor_name: str
+    actor_kind: str
+    until_body_id: int | None
+    until_number: int | None
+    renewed: bool
+    replaced: bool
+    units: list[str]
+
+
 @dataclass
 class PlanEntry:
     """One thing due at a session: a deliverable, or the forecast of a recurring one."""
 
-    deliverable: Deliverable  # for a forecast: the occurrence it is projected from
+    deliverable: PlanItem  # for a forecast: the occurrence it is projected from
     session: Session
     due_date: date | None
     is_forecast: bool
@@ -113,13 +155,19 @@ class PlanEntry:
         return self.deliverable.progress in DONE or bool(self.deliverable.fulfilled_by)
 
     @property
+    def session_not_dated(self) -> bool:
+        """Due at a session the calendar does not have yet (read from the text)."""
+        return not self.is_forecast and not self.deliverable.session_dated
+
+    @property
     def actor_name(self) -> str:
-        mandate = self.deliverable.mandate
-        return mandate.actor.name if mandate.actor else (mandate.actor_text or "—")
+        return self.deliverable.actor_name
 
     @property
     def title(self) -> str:
-        return self.deliverable.title or self.deliverable.get_kind_display()
+        return self.deliverable.title or str(
+            KIND_LABELS.get(self.deliverable.kind, self.deliverable.kind)
+        )
 
 
 @dataclass
@@ -152,6 +200,16 @@ class WeeklyLoad:
 
 
 @dataclass
+class GroupTotal:
+    """One actor's or unit's share of a session plan."""
+
+    name: str
+    entries: int
+    documents: int
+    words: int
+
+
+@dataclass
 class SessionPlan:
     session: Session
     entries: list[PlanEntry]
@@ -170,36 +228,94 @@ class SessionPlan:
         return _grouped(self.entries, lambda entry: entry.units)
 
     @property
+    def actor_totals(self) -> list[GroupTotal]:
+        return [_total(name, entries) for name, entries in self.by_actor]
+
+    @property
+    def unit_totals(self) -> list[GroupTotal]:
+        return [_total(name, entries) for name, entries in self.by_unit]
+
+    @cached_property
+    def _totals(self) -> dict[str, int]:
+        """Every total in one pass over the entries (a plan has thousands)."""
+        totals = dict.fromkeys(
+            (
+                "documents",
+                "documents_submitted",
+                "forecasts",
+                "not_dated",
+                "words_total",
+                "words_submitted",
+                "words_forecast",
+            ),
+            0,
+        )
+        for entry in self.entries:
+            item = entry.deliverable
+            forecast = entry.is_forecast
+            submitted = not forecast and (item.progress in DONE or bool(item.fulfilled_by))
+            words = (entry.word_limit or 0) * item.count
+            if entry.word_limit is not None:
+                totals["documents"] += item.count
+                if submitted:
+                    totals["documents_submitted"] += item.count
+            totals["words_total"] += words
+            if submitted:
+                totals["words_submitted"] += words
+            if forecast:
+                totals["forecasts"] += 1
+                totals["words_forecast"] += words
+            elif not item.session_dated:
+                totals["not_dated"] += 1
+        return totals
+
+    @property
     def documents(self) -> int:
-        return sum(e.deliverable.count for e in self.entries if e.is_document)
+        return self._totals["documents"]
 
     @property
     def documents_submitted(self) -> int:
-        return sum(e.deliverable.count for e in self.entries if e.is_document and e.is_submitted)
+        return self._totals["documents_submitted"]
 
     @property
     def forecasts(self) -> int:
-        return sum(1 for e in self.entries if e.is_forecast)
+        return self._totals["forecasts"]
+
+    @property
+    def not_dated(self) -> int:
+        """Entries due here as the text reads it, the session not in the calendar."""
+        return self._totals["not_dated"]
 
     @property
     def words_total(self) -> int:
-        return sum(e.words for e in self.entries)
+        return self._totals["words_total"]
 
     @property
     def words_submitted(self) -> int:
-        return sum(e.words for e in self.entries if e.is_submitted)
+        return self._totals["words_submitted"]
 
     @property
     def words_forecast(self) -> int:
-        return sum(e.words for e in self.entries if e.is_forecast)
+        return self._totals["words_forecast"]
 
 
-def _grouped(entries: Iterable[PlanEntry], keys) -> list[tuple[str, list[PlanEntry]]]:
+def _grouped(
+    entries: Iterable[PlanEntry], keys: Callable[[PlanEntry], list[str]]
+) -> list[tuple[str, list[PlanEntry]]]:
     groups: dict[str, list[PlanEntry]] = defaultdict(list)
     for entry in entries:
         for key in keys(entry):
             groups[key].append(entry)
     return sorted(groups.items(), key=lambda item: item[0].casefold())
+
+
+def _total(name: str, entries: list[PlanEntry]) -> GroupTotal:
+    return GroupTotal(
+        name=name,
+        entries=len(entries),
+        documents=sum(e.deliverable.count for e in entries if e.is_document),
+        words=sum(e.words for e in entries),
+    )
 
 
 # --- Reading ------------------------------------------------------------------------------
@@ -224,33 +340,133 @@ def word_limit_for(*, limits: Iterable[WordLimit], kind: str, actor_kind: str) -
     return fallback
 
 
-def _units_prefetch() -> list[Prefetch]:
-    units = Contact.objects.filter(is_unit=True).order_by("name")
-    return [
-        Prefetch("assignees", queryset=units, to_attr="plan_units"),
-        Prefetch("mandate__actor__contacts", queryset=units, to_attr="plan_units"),
-    ]
+# The columns a plan reads, in `_item`'s order: plain values, no model instances, no
+# JSON (a plan reads thousands of rows). Recurring candidates add renewed and replaced.
+ROW_FIELDS = (
+    "pk",
+    "uid",
+    "kind",
+    "count",
+    "title",
+    "recurring",
+    "progress",
+    "review_status",
+    "fulfilled_by",
+    "due_date",
+    "due_relation",
+    "due_session__body_id",
+    "due_session__number",
+    "due_body_id",
+    "due_session_number",
+    "mandate__resolution__symbol",
+    "mandate__paragraph_label",
+    "mandate__actor_id",
+    "mandate__actor__name",
+    "mandate__actor__kind",
+    "mandate__actor_text",
+    "recurs_until__body_id",
+    "recurs_until__number",
+)
 
 
-def _units(deliverable: Deliverable) -> list[str]:
-    """The units assigned to the deliverable, else its actor's units."""
-    names = [contact.name for contact in deliverable.plan_units]
-    actor = deliverable.mandate.actor
-    if not names and actor is not None:
-        names = [contact.name for contact in actor.plan_units]
-    return names or [_("No unit assigned")]
+@dataclass
+class _Context:
+    """What turns rows into plan items: body codes and unit names, read once."""
+
+    codes: dict[int, str]
+    units: dict[int, list[str]]
+    actor_units: dict[int, list[str]]
+    no_unit: list[str]
 
 
-def _with_plan_rows(queryset):
-    return queryset.select_related(
-        "mandate__resolution", "mandate__actor", "due_session__body", "recurs_until"
-    ).prefetch_related(*_units_prefetch())
+def _item(row: tuple, context: _Context, renewed: bool = False, replaced: bool = False):
+    (
+        pk,
+        uid,
+        kind,
+        count,
+        title,
+        recurring,
+        progress,
+        review_status,
+        fulfilled_by,
+        due_date,
+        due_relation,
+        session_body_id,
+        session_number,
+        due_body_id,
+        due_session_number,
+        resolution,
+        paragraph,
+        actor_id,
+        actor_name,
+        actor_kind,
+        actor_text,
+        until_body_id,
+        until_number,
+    ) = row
+    dated = session_body_id is not None
+    body_id = session_body_id if dated else due_body_id
+    number = session_number if dated else due_session_number
+    code = context.codes.get(body_id) if body_id is not None else None
+    return PlanItem(
+        pk=pk,
+        uid=uid,
+        kind=kind,
+        count=count,
+        title=title,
+        recurring=recurring,
+        progress=progress,
+        review_status=review_status,
+        fulfilled_by=fulfilled_by,
+        due_date=due_date,
+        due_relation=due_relation,
+        session_body_id=body_id,
+        session_number=number,
+        session_label=f"{code} {number}" if code and number is not None else "",
+        session_dated=dated,
+        resolution=resolution,
+        paragraph=paragraph,
+        actor_name=actor_name or actor_text or "—",
+        actor_kind=actor_kind or "",
+        until_body_id=until_body_id,
+        until_number=until_number,
+        renewed=renewed,
+        replaced=replaced,
+        units=context.units.get(pk) or context.actor_units.get(actor_id) or context.no_unit,
+    )
 
 
-def _recurring_candidates(queryset, sessions: Sequence[Session]):
-    """Recurring deliverables that may project into these sessions, with whether a later
-    deliverable renews them or a newer resolution of the same series replaces theirs."""
-    bodies = {s.body_id for s in sessions}
+def _due_at(sessions: Sequence[Session]) -> Q:
+    """Due at one of these sessions: linked to it, or (the calendar does not have it yet)
+    read from the text as due at its body and number."""
+    wanted = Q()
+    for session in sessions:
+        wanted |= Q(due_session__body_id=session.body_id, due_session__number=session.number)
+        wanted |= Q(
+            due_session=None, due_body_id=session.body_id, due_session_number=session.number
+        )
+    return wanted
+
+
+def _recurring(
+    queryset: QuerySet[Deliverable], sessions: Sequence[Session]
+) -> QuerySet[Deliverable]:
+    """Recurring deliverables still owed at an earlier session of these sessions' bodies:
+    those that may project into them."""
+    return (
+        queryset.exclude(recurring="")
+        .filter(
+            due_session__body__in={s.body_id for s in sessions},
+            due_session__number__lt=max(s.number for s in sessions),
+        )
+        .exclude(progress__in=NOT_OWED)
+    )
+
+
+def _renewed_or_replaced(queryset: QuerySet[Deliverable]) -> QuerySet[Deliverable]:
+    """With whether a later deliverable renews each one or a newer resolution of the same
+    series (same body and title, adopted later) replaces its resolution."""
     renewed = Deliverable.objects.filter(predecessor=OuterRef("pk")).exclude(
         review_status=ReviewStatus.REJECTED
     )
@@ -259,27 +475,51 @@ def _recurring_candidates(queryset, sessions: Sequence[Session]):
         title=OuterRef("mandate__resolution__title"),
         adopted_on__gt=OuterRef("mandate__resolution__adopted_on"),
     ).exclude(title="")
-    return _with_plan_rows(
-        queryset.exclude(recurring="")
-        .filter(
-            due_session__body__in=bodies, due_session__number__lt=max(s.number for s in sessions)
-        )
-        .exclude(progress__in=NOT_OWED)
-        .annotate(renewed=Exists(renewed), replaced=Exists(newer))
+    return queryset.annotate(renewed=Exists(renewed), replaced=Exists(newer))
+
+
+def _unit_names(deliverables: Iterable[QuerySet[Deliverable]]) -> dict[int, list[str]]:
+    """The units assigned to these deliverables (plain querysets), by name, one query."""
+    wanted = Q()
+    for queryset in deliverables:
+        wanted |= Q(deliverable__in=queryset.values("pk"))
+    names: dict[int, list[str]] = defaultdict(list)
+    rows = (
+        Deliverable.assignees.through.objects.filter(wanted, contact__is_unit=True)
+        .order_by("contact__name")
+        .values_list("deliverable_id", "contact__name")
     )
+    for pk, name in rows:
+        names[pk].append(name)
+    return names
 
 
-def _projects_into(deliverable: Deliverable, session: Session) -> bool:
-    base = deliverable.due_session
-    if base is None or base.body_id != session.body_id or session.number <= base.number:
+def _actor_unit_names() -> dict[int, list[str]]:
+    """Each actor's units (by name): where a deliverable has no unit assigned, its actor's."""
+    names: dict[int, list[str]] = defaultdict(list)
+    rows = (
+        Actor.contacts.through.objects.filter(contact__is_unit=True)
+        .order_by("contact__name")
+        .values_list("actor_id", "contact__name")
+    )
+    for pk, name in rows:
+        names[pk].append(name)
+    return names
+
+
+def _projects_into(item: PlanItem, session: Session) -> bool:
+    """Whether this recurring deliverable (of the session's body) recurs at the session."""
+    number = session.number
+    if item.session_number is None or number <= item.session_number:
         return False
-    if deliverable.renewed or deliverable.replaced:
+    if item.renewed or item.replaced:
         return False
-    until = deliverable.recurs_until
-    if until is not None and (until.body_id != session.body_id or session.number > until.number):
+    if item.until_number is not None and (
+        item.until_body_id != session.body_id or number > item.until_number
+    ):
         return False
-    interval = recurrence_interval(deliverable.recurring, body_code=session.body.code)
-    return interval is not None and (session.number - base.number) % interval == 0
+    interval = recurrence_interval(item.recurring, body_code=session.body.code)
+    return interval is not None and (number - item.session_number) % interval == 0
 
 
 def _weekly_load(entries: Iterable[PlanEntry], limit: int) -> WeeklyLoad:
@@ -309,56 +549,105 @@ def _weekly_load(entries: Iterable[PlanEntry], limit: int) -> WeeklyLoad:
     return load
 
 
-def _sort_key(entry: PlanEntry):
+def _sort_key(entry: PlanEntry) -> tuple[date, bool, str]:
     return (entry.due_date or date.max, entry.is_forecast, entry.title.casefold())
 
 
-def session_plans(*, sessions: Sequence[Session], user=None) -> list[SessionPlan]:
+def session_plans(
+    *, sessions: Sequence[Session], user: Any = None, policy: PlanningPolicy | None = None
+) -> list[SessionPlan]:
     """The plan of each session (saved or estimated), as this person may see it."""
     if not sessions:
         return []
     visible = Deliverable.objects.visible_to(user)
-    wanted = Q()
-    for session in sessions:
-        wanted |= Q(due_session__body_id=session.body_id, due_session__number=session.number)
-    due_here = list(_with_plan_rows(visible.filter(wanted).exclude(progress__in=NOT_OWED)))
-    candidates = list(_recurring_candidates(visible, sessions))
+    due_here = visible.filter(_due_at(sessions)).exclude(progress__in=NOT_OWED)
+    candidates = _recurring(visible, sessions)
+    context = _Context(
+        codes={session.body_id: session.body.code for session in sessions},
+        units=_unit_names([due_here, candidates]),
+        actor_units=_actor_unit_names(),
+        no_unit=[_("No unit assigned")],
+    )
+    # A due session a person cleared stays cleared: the text's reading does not count.
+    cleared = {
+        pk
+        for pk, edited in due_here.filter(due_session=None).values_list("pk", "edited_fields")
+        if "due_session" in edited
+    }
+    items = [
+        _item(row, context)
+        for row in due_here.order_by().values_list(*ROW_FIELDS)
+        if row[0] not in cleared
+    ]
+    recurring = [
+        _item(row[:-2], context, renewed=row[-2], replaced=row[-1])
+        for row in _renewed_or_replaced(candidates)
+        .order_by()
+        .values_list(*ROW_FIELDS, "renewed", "replaced")
+    ]
     limits = list(WordLimit.objects.all())
     rules: dict[int, list[DueDateRule]] = defaultdict(list)
     for rule in DueDateRule.objects.filter(body_id__in={s.body_id for s in sessions}):
         rules[rule.body_id].append(rule)
-    policy = planning_policy_get()
+    policy = policy or planning_policy_get()
+    word_limits: dict[tuple[str, str], int | None] = {}
 
-    def entry(deliverable: Deliverable, session: Session, due: date | None, forecast: bool):
-        actor = deliverable.mandate.actor
+    def entry(item: PlanItem, session: Session, due: date | None, forecast: bool) -> PlanEntry:
+        key = (item.kind, item.actor_kind)
+        if key not in word_limits:
+            word_limits[key] = word_limit_for(limits=limits, kind=key[0], actor_kind=key[1])
         return PlanEntry(
-            deliverable=deliverable,
+            deliverable=item,
             session=session,
             due_date=due,
             is_forecast=forecast,
-            word_limit=word_limit_for(
-                limits=limits, kind=deliverable.kind, actor_kind=actor.kind if actor else ""
-            ),
-            units=_units(deliverable),
+            word_limit=word_limits[key],
+            units=item.units,
         )
 
-    plans = []
-    for session in sessions:
-        key = (session.body_id, session.number)
-        entries = [
-            entry(d, session, d.due_date, False)
-            for d in due_here
-            if (d.due_session.body_id, d.due_session.number) == key
-        ]
-        for deliverable in candidates:
-            if _projects_into(deliverable, session):
-                due = due_date_compute(
+    deadlines: dict[tuple[int, str, str], date | None] = {}
+
+    def deadline(item: PlanItem, session: Session, index: int) -> date | None:
+        """The rules' deadline at this session (a forecast, or a session not yet dated
+        when the calendar can estimate it); a few kinds and relations, computed once."""
+        key = (index, item.kind, item.due_relation)
+        if key not in deadlines:
+            deadlines[key] = (
+                None
+                if session.start is None
+                else due_date_compute(
                     session=session,
-                    kind=deliverable.kind,
-                    relation=deliverable.due_relation,
+                    kind=item.kind,
+                    relation=item.due_relation,
                     rules=rules[session.body_id],
                 )
-                entries.append(entry(deliverable, session, due, True))
+            )
+        return deadlines[key]
+
+    due_at: dict[tuple[int | None, int | None], list[PlanItem]] = defaultdict(list)
+    for item in items:
+        due_at[item.session_body_id, item.session_number].append(item)
+    recurring_in: dict[int | None, list[PlanItem]] = defaultdict(list)
+    for item in recurring:
+        recurring_in[item.session_body_id].append(item)
+    plans = []
+    for index, session in enumerate(sessions):
+        entries = [
+            entry(
+                item,
+                session,
+                item.due_date
+                if item.session_dated
+                else item.due_date or deadline(item, session, index),
+                False,
+            )
+            for item in due_at[session.body_id, session.number]
+        ]
+        entries.extend(
+            entry(item, session, deadline(item, session, index), True)
+            for item in recurring_in[session.body_id]
+            if _projects_into(item, session)
+        )
         entries.sort(key=_sort_key)
         plans.append(
             SessionPlan(
@@ -381,9 +670,48 @@ def session_for_plan(*, code: str, number: int) -> Session | None:
     if body is None or number < 1:
         return None
     last = body.sessions.order_by("-number").values_list("number", flat=True).first()
-    if last is None or number > last + MAX_SESSIONS_BEYOND_KNOWN:
-        return None
-    return _estimated(body, number)
+    if last is not None and number <= last + MAX_SESSIONS_BEYOND_KNOWN:
+        return _estimated(body, number)
+    if Deliverable.objects.filter(
+        due_session=None, due_body=body, due_session_number=number
+    ).exists():
+        # A session a text names that nothing can date yet (no calendar for the body).
+        return Session(body=body, number=number, dates_status=Session.DatesStatus.ESTIMATED)
+    return None
+
+
+@dataclass
+class SessionNotDated:
+    """A session texts name that is not in the calendar, with how many entries it has."""
+
+    code: str
+    number: int
+    entries: int
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.number}"
+
+
+def sessions_not_in_calendar(
+    *, user: Any = None, besides: Sequence[Session] = ()
+) -> list[SessionNotDated]:
+    """Sessions deliverables are due at as the text reads them, not in the calendar yet
+    (nor among `besides`): "at its eighty-ninth session" of the GA before anyone dated it.
+    One query; a due session a person cleared does not count."""
+    shown = {(s.body.code, s.number) for s in besides}
+    counts: dict[tuple[str, int], int] = defaultdict(int)
+    rows = (
+        Deliverable.objects.visible_to(user)
+        .filter(due_session=None, due_body__isnull=False, due_session_number__isnull=False)
+        .exclude(progress__in=NOT_OWED)
+        .values_list("due_body__code", "due_session_number", "edited_fields")
+    )
+    for code, number, edited in rows:
+        if (code, number) not in shown and "due_session" not in edited:
+            counts[code, number] += 1
+    return [
+        SessionNotDated(code, number, count) for (code, number), count in sorted(counts.items())
+    ]
 
 
 def _estimated(body: Body, number: int) -> Session:

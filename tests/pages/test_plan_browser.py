@@ -1,6 +1,6 @@
 """The HRC 65 session plan in Chromium, after ingesting and confirming the 59/3 seed: its
-seminars and summary report are there, the load chart is drawn, and a 390-pixel-wide
-phone needs no sideways scrolling of the page."""
+seminars and summary report are among the High Commissioner's entries, the load chart is
+drawn, and a 390-pixel-wide phone needs no sideways scrolling of the page."""
 
 import os
 
@@ -23,8 +23,8 @@ pytestmark = [
 
 
 def test_the_hrc_65_plan_shows_the_59_3_seminars_and_summary_report(browser, site):  # noqa: F811
-    """Seed ingested and confirmed through the services; the public plan lists both under
-    the High Commissioner with their deadlines, draws the chart, and fits a phone."""
+    """Seed ingested and confirmed through the services; the public plan's High
+    Commissioner link lists both with their deadlines; the chart is drawn; it fits a phone."""
     from playwright.sync_api import expect
 
     outcome = resolution_ingest_path(path=shared_path("seeds", "A_HRC_RES_59_3.txt"))
@@ -43,12 +43,20 @@ def test_the_hrc_65_plan_shows_the_59_3_seminars_and_summary_report(browser, sit
     page.wait_for_load_state("load")
     expect(page.locator("h1")).to_have_text("HRC 65: session plan")
 
+    # The actor's share links its entries, each row with its actor and deadline.
     by_actor = page.locator("section", has=page.locator("#actor-heading"))
-    table = by_actor.locator("table", has=page.locator("caption", has_text="High Commissioner"))
-    seminars = table.locator("tr", has_text="Regional seminars")
+    by_actor.get_by_role("link", name="High Commissioner").click()
+    page.wait_for_url("**/sessions/HRC-65/plan/?actor=High*")
+    page.wait_for_load_state("load")
+    entries = page.locator("section", has=page.locator("#entries-heading"))
+    expect(entries.locator("h2")).to_have_text("Entries of High Commissioner")
+    seminars = entries.locator("tr", has_text="Regional seminars")
     expect(seminars).to_contain_text("13 Jun 2027")  # the day before 14 June 2027
     expect(seminars).to_contain_text("×5")
-    report = table.locator("tr", has_text="Summary report on the discussions held at the seminars")
+    expect(seminars).to_contain_text("High Commissioner")
+    report = entries.locator(
+        "tr", has_text="Summary report on the discussions held at the seminars"
+    )
     expect(report).to_contain_text("5 Apr 2027")  # ten weeks before
     expect(report).to_contain_text("8,500")
     expect(page.locator("svg.load rect.bar").first).to_be_visible()

@@ -3,13 +3,14 @@ number of queries."""
 
 import csv
 import io
+import re
 from datetime import date
 
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from mandates.models import PlanningPolicy, ReviewStatus, Session
+from mandates.models import Deliverable, PlanningPolicy, ReviewStatus, Session
 from mandates.services.schedule import deliverable_due_date_refresh
 from tests import factories
 
@@ -85,7 +86,7 @@ def test_session_plan_csv_and_excel_hold_the_same_rows_without_formulas(client, 
     """The download lists the page's entries; a title that looks like a formula is text."""
     response = client.get(reverse("mandates:session_plan_export", args=["HRC", 65, "csv"]))
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert len(rows) == 3
     assert {row["Forecast"] for row in rows} == {"yes", "no"}
     assert sum(int(row["Words"]) for row in rows) == 25500
@@ -128,7 +129,7 @@ def test_overview_lists_the_next_sessions_with_totals_and_warnings(client, plan_
     assert reverse("mandates:session_plan", args=["HRC", 65]) in html
     assert "Development Section: 3" not in html  # under the raised limit
     rows = list(
-        csv.reader(io.StringIO(client.get("/sessions/plan.csv").content.decode("utf-8-sig")))
+        csv.reader(io.StringIO(client.get("/sessions/plan.csv").getvalue().decode("utf-8-sig")))
     )
     assert len(rows) == 1 + 3
 
@@ -164,3 +165,99 @@ def test_plan_dates_are_shown_as_dates(client, plan_world):
     """The deadline column carries machine-readable dates."""
     html = client.get("/sessions/HRC-65/plan/").content.decode()
     assert f'datetime="{date(2027, 4, 5).isoformat()}"' in html
+
+
+def _uids(html: str) -> set[str]:
+    return set(re.findall(r'href="/deliverables/([0-9a-f-]{36})/"', html))
+
+
+def test_a_large_session_lists_every_entry_a_page_at_a_time(client, plan_world):
+    """250 more entries: the page lists 100 at a time; following "Next" reaches every entry
+    of the download once, and each actor's or unit's link lists exactly its entries."""
+    unit = factories.ContactFactory(name="Treaty Section", is_unit=True)
+    for n in range(250):
+        extra = _due(plan_world, f"Extra report {n}")
+        if n % 2:
+            extra.assignees.add(unit)
+    text = client.get("/sessions/HRC-65/plan.csv").getvalue().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 253
+    expected = {row["UID"] for row in rows if row["UID"]}  # the forecast has no UID
+
+    seen: list[str] = []
+    url = "/sessions/HRC-65/plan/"
+    pages = 0
+    while url:
+        html = client.get(url).content.decode()
+        pages += 1
+        assert "253, of which 1 forecast" in html  # the totals cover every entry
+        found = re.findall(r'href="/deliverables/([0-9a-f-]{36})/"', html)
+        seen += found
+        nexts = re.findall(r'rel="next" href="([^"]+)"', html)
+        assert not nexts or nexts[0].endswith("#entries-heading")
+        url = "/sessions/HRC-65/plan/" + nexts[0].replace("&amp;", "&") if nexts else ""
+    assert pages == 3
+    forecast_uid = str(
+        Deliverable.objects.get(title="Annual report on housing").uid
+    )  # the forecast links the deliverable it is projected from
+    assert sorted(uid for uid in seen if uid != forecast_uid) == sorted(expected)
+
+    html = client.get("/sessions/HRC-65/plan/", {"unit": "Treaty Section"}).content.decode()
+    assert "Entries of Treaty Section" in html and "1–100 of 125" in html
+    assert (
+        "?unit=Treaty%20Section#entries-heading"
+        in client.get("/sessions/HRC-65/plan/").content.decode()
+    )
+    html = client.get("/sessions/HRC-65/plan/", {"actor": "High Commissioner"}).content.decode()
+    assert "of 253," in html  # every entry is the High Commissioner's
+    html = client.get("/sessions/HRC-65/plan/", {"unit": "Nobody"}).content.decode()
+    assert "No entry of this session matches." in html
+
+
+def test_the_overview_sums_up_and_links_each_session_plan(client, plan_world):
+    """The overview no longer lists entries: each session's totals link to its plan, where
+    the entries are (the download still has them all)."""
+    html = client.get(reverse("mandates:plan_overview")).content.decode()
+    assert "Report on water" not in html
+    assert 'href="/sessions/HRC-65/plan/#entries-heading">3</a>' in html
+    page = client.get("/sessions/HRC-65/plan/").content.decode()
+    assert {"Report on water", "Annual report on housing"} <= set(
+        re.findall(r">([^<>]+)</a> <span", page)
+    )
+
+
+def test_the_json_plan_pages_its_entries(client, plan_world):
+    """`entries` is one page; `entries_count` and `entries_next` lead to the rest; the
+    overview gives each session's first page, linked to the session's plan."""
+    for n in range(120):
+        _due(plan_world, f"Extra report {n}")
+    client.force_login(factories.UserFactory())
+    first = client.get("/api/sessions/HRC-65/plan/").json()
+    assert first["entries_count"] == 123 and len(first["entries"]) == 100
+    assert first["entries_previous"] is None
+    assert first["entries_next"].endswith("/api/sessions/HRC-65/plan/?page=2")
+    second = client.get(first["entries_next"]).json()
+    assert len(second["entries"]) == 23 and second["entries_next"] is None
+    assert second["entries_previous"].endswith("/api/sessions/HRC-65/plan/")
+    assert second["words_total"] == first["words_total"] == 123 * 8500
+    uids = {e["uid"] for e in first["entries"] + second["entries"]}
+    assert len(uids) == 123
+
+    overview = client.get("/api/sessions/plan/").json()
+    hrc65 = next(p for p in overview if p["session"]["number"] == 65)
+    assert hrc65["entries"] == first["entries"] and hrc65["entries_count"] == 123
+    assert hrc65["entries_next"] == first["entries_next"]
+
+
+def test_the_written_out_entry_json_is_what_the_declared_fields_give(plan_world):
+    """PlanEntrySerializer writes its fields by hand for speed: the same as DRF's own."""
+    from rest_framework import serializers
+
+    from mandates.plan_api import PlanEntrySerializer
+    from mandates.services import planner
+
+    (plan,) = planner.session_plans(sessions=[plan_world])
+    serializer = PlanEntrySerializer()
+    for entry in plan.entries:
+        generic = serializers.Serializer.to_representation(serializer, entry)
+        assert serializer.to_representation(entry) == dict(generic)

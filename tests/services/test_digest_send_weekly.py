@@ -7,7 +7,8 @@ import pytest
 import time_machine
 
 from mandates.models import Contact, DigestLog, ReminderLog
-from mandates.services.reminders import digest_send_weekly, reminder_dispatch_due
+from mandates.services.digests import digest_send_weekly
+from mandates.services.reminders import reminder_dispatch_due
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -103,7 +103,7 @@ def test_corpus_plans_count_deadlines_words_and_forecasts(django_user_model):
         forecast_total += len(forecasts)
         words = 0
         for entry in plan.entries:
-            actor = entry.deliverable.mandate.actor
+            actor = Deliverable.objects.get(pk=entry.deliverable.pk).mandate.actor
             kind = actor.kind if actor else ""
             limit = limits.get(
                 (entry.deliverable.kind, kind), limits.get((entry.deliverable.kind, ""))

@@ -9,7 +9,8 @@ import time_machine
 from django.utils import timezone
 
 from mandates.models import Contact, Deliverable, ReminderLog
-from mandates.services.reminders import TransientSendError, reminder_send
+from mandates.services.outgoing import TransientSendError
+from mandates.services.reminders import reminder_send
 from mandates.tasks import reminder_send as reminder_send_task
 from tests import factories
 

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from mandates.services.reminders import reminder_status_summary
+from mandates.services.outgoing import outgoing_status_summary
 
 
 class Command(BaseCommand):
@@ -11,7 +11,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         now = timezone.now()
-        for label, info in reminder_status_summary().items():
+        for label, info in outgoing_status_summary().items():
             counts = "  ".join(f"{status} {n}" for status, n in info["counts"].items())
             self.stdout.write(f"{label}: {counts}")
             for key, what in (("oldest_queued", "queued"), ("oldest_sending", "sending")):

@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from mandates.models import ReminderLog
+from mandates.services.outgoing import BrokerUnavailable
 from mandates.services.reminders import (
-    BrokerUnavailable,
     reminder_dispatch_due,
     reminder_label,
     reminder_subject,

@@ -1,0 +1,363 @@
+"""Outgoing mail that reminders and digests share: the message, opting out, and the log row
+that makes each e-mail go out once (handed to the broker, claimed, sent, marked, retried).
+
+The rows are ReminderLog and DigestLog (one abstract base, ``OutgoingMail``). How "exactly
+once" is kept, and the windows that can still duplicate, are described in
+mandates/services/reminders.py; what the broker and SMTP server may do is handled here.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+import socket
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from email.utils import format_datetime
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.db import models as db_models
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from mandates.models import (
+    Contact,
+    Deliverable,
+    DigestLog,
+    OutgoingMail,
+    OutgoingStatus,
+    ReminderLog,
+)
+from tracker.mail import MessageMaybeAccepted
+
+logger = logging.getLogger(__name__)
+
+Row = TypeVar("Row", bound=OutgoingMail)
+
+
+class TransientSendError(Exception):
+    """The mail server failed in a way worth trying again (4xx, refused, timed out)."""
+
+
+class BrokerUnavailable(Exception):
+    """The broker (Redis) did not take the sending of some reminders; nothing was lost."""
+
+
+# --- The message ----------------------------------------------------------------------------
+
+
+def _site_domain() -> str:
+    return urlsplit(settings.SITE_URL).hostname or "mandates.localhost"
+
+
+def deliverable_page_url(*, deliverable: Deliverable) -> str:
+    """The deliverable's public page, the one link e-mails and calendars give."""
+    return settings.SITE_URL + reverse("mandates:deliverable", args=[deliverable.uid])
+
+
+def deliverable_name(*, deliverable: Deliverable) -> str:
+    """The deliverable's title, or its kind when it has none."""
+    return deliverable.title or deliverable.get_kind_display().capitalize()
+
+
+def session_as_read(deliverable: Deliverable) -> str:
+    """ "at CSW 61": a session read from the text that the calendar cannot date yet."""
+    return deliverable.due_session_as_read if deliverable.due_session_not_in_calendar else ""
+
+
+def outgoing_message(
+    *, subject: str, template: str, context: dict, recipient: Contact, message_id: str
+) -> EmailMultiAlternatives:
+    """The e-mail with its text and HTML parts, a Date in Geneva time (TIME_ZONE) and a
+    List-Unsubscribe header (RFC 2369, one-click per RFC 8058) that stops all reminders."""
+    stop_all_url = contact_opt_out_url(contact=recipient)
+    context = {**context, "site_url": settings.SITE_URL, "stop_all_url": stop_all_url}
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string(f"emails/{template}.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[recipient.email],
+        headers={
+            "Date": format_datetime(timezone.localtime()),
+            # The same Message-ID on every attempt: a duplicate shows once in most mail stores.
+            "Message-ID": f"<{message_id}@{_site_domain()}>",
+            "Auto-Submitted": "auto-generated",
+            "List-Unsubscribe": f"<{stop_all_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.attach_alternative(render_to_string(f"emails/{template}.html", context), "text/html")
+    return message
+
+
+# --- Opting out ----------------------------------------------------------------------------
+
+OPT_OUT_SALT = "mandates.reminders.opt-out"
+
+
+def contact_opt_out_token(*, contact: Contact, deliverable: Deliverable | None = None) -> str:
+    """A signed, unguessable token: this contact, and one deliverable or (None) everything."""
+    payload = {"c": contact.pk, "d": str(deliverable.uid) if deliverable else None}
+    return signing.dumps(payload, salt=OPT_OUT_SALT, compress=True)
+
+
+def contact_opt_out_url(*, contact: Contact, deliverable: Deliverable | None = None) -> str:
+    """The link (and List-Unsubscribe target) that stops one deliverable's reminders or all."""
+    token = contact_opt_out_token(contact=contact, deliverable=deliverable)
+    return settings.SITE_URL + reverse("mandates:reminder_opt_out", args=[token])
+
+
+@dataclass(frozen=True)
+class OptOut:
+    contact: Contact
+    deliverable: Deliverable | None  # None: every reminder and digest
+
+
+def contact_opt_out_read(*, token: str) -> OptOut | None:
+    """What a token asks for; None when it is forged, damaged, or names a deleted row."""
+    try:
+        payload = signing.loads(token, salt=OPT_OUT_SALT)
+    except signing.BadSignature:
+        return None
+    contact = Contact.objects.filter(pk=payload.get("c")).first()
+    if contact is None:
+        return None
+    if payload.get("d") is None:
+        return OptOut(contact=contact, deliverable=None)
+    deliverable = Deliverable.objects.filter(uid=payload["d"]).first()
+    return OptOut(contact=contact, deliverable=deliverable) if deliverable else None
+
+
+def contact_opt_out(*, opt_out: OptOut) -> None:
+    """Stop reminders: for one deliverable ("no reminders for"), or all (delivery "none")."""
+    if opt_out.deliverable is not None:
+        opt_out.deliverable.reminder_opt_outs.add(opt_out.contact)
+        return
+    contact = opt_out.contact
+    if contact.delivery != Contact.Delivery.NONE:
+        contact.delivery = Contact.Delivery.NONE
+        contact.save(update_fields=["delivery"])
+
+
+# --- Handing over to the broker ------------------------------------------------------------
+
+
+def outgoing_requeue_after() -> timedelta:
+    """How long a row may stay queued or sending before it counts as lost."""
+    return timedelta(minutes=settings.REMINDER_REQUEUE_AFTER_MINUTES)
+
+
+def outgoing_requeue_stale(*, model: type[OutgoingMail], stamp: datetime) -> int:
+    """Queue again rows left queued (message lost) or sending (worker died) for too long."""
+    stale = model.objects.stale(cutoff=stamp - outgoing_requeue_after())
+    # One UPDATE: PostgreSQL re-checks the WHERE clause on rows a worker claims meanwhile.
+    return stale.update(status=OutgoingStatus.QUEUED, queued_at=stamp)
+
+
+def _broker_errors() -> tuple[type[BaseException], ...]:
+    from kombu.exceptions import OperationalError
+    from redis.exceptions import RedisError
+
+    return (OperationalError, RedisError, ConnectionError)
+
+
+def outgoing_hand_over_on_commit(
+    *,
+    model: type[OutgoingMail],
+    groups: list[list[int]],
+    send: Callable[[list[int]], object],
+    undo: Callable[[list[int]], object],
+) -> None:
+    """After the commit, give each group of rows to the broker (one task per group).
+
+    If the broker fails, the rows not handed over are passed to ``undo`` (in its own
+    transaction) and BrokerUnavailable is raised from the commit: no row is left "queued"
+    with no task behind it until REMINDER_REQUEUE_AFTER_MINUTES have passed.
+    """
+
+    def hand_over() -> None:
+        for index, ids in enumerate(groups):
+            try:
+                send(ids)
+            except _broker_errors() as error:
+                left = [pk for group in groups[index:] for pk in group]
+                with transaction.atomic():
+                    undo(left)
+                label = model._meta.verbose_name_plural
+                raise BrokerUnavailable(
+                    f"the broker is unreachable ({type(error).__name__}: {error}); "
+                    f"{len(left)} of {sum(map(len, groups))} {label} rows were not queued "
+                    "and will be queued by the next run"
+                ) from error
+
+    if groups:
+        transaction.on_commit(hand_over)
+
+
+def outgoing_undo_dispatch(*, model: type[OutgoingMail], ids: list[int], stamp: datetime) -> None:
+    """Rows a run could not hand over: its own decisions are deleted (the next run decides
+    them again); older rows it queued again get their old age back, so the next run finds
+    them stale at once."""
+    rows = model.objects.filter(pk__in=ids, status=OutgoingStatus.QUEUED, queued_at=stamp)
+    rows.filter(decided_at__gte=stamp, attempts=0).delete()
+    rows.update(queued_at=db_models.F("decided_at"))
+
+
+def outgoing_retry(*, model: type[OutgoingMail], ids: Iterable[int]) -> int:
+    """Queue failed reminders or digests again (the admin's "retry" action); returns how many.
+
+    A person's reminders go out together, as the daily run sends them. Raises
+    BrokerUnavailable (the rows stay failed) when the broker does not take them.
+    """
+    from mandates.tasks import digest_send, reminders_send
+
+    with transaction.atomic():
+        found = list(
+            model.objects.select_for_update(skip_locked=True)
+            .filter(pk__in=list(ids), status=OutgoingStatus.FAILED)
+            .order_by("pk")
+            .values_list("pk", "recipient_id")
+        )
+        model.objects.filter(pk__in=[pk for pk, _ in found]).update(
+            status=OutgoingStatus.QUEUED, queued_at=timezone.now()
+        )
+        send: Callable[[list[int]], object]
+        if model is ReminderLog:
+            by_recipient: dict[int, list[int]] = defaultdict(list)
+            for pk, recipient_id in found:
+                by_recipient[recipient_id].append(pk)
+            groups = list(by_recipient.values())
+            send = lambda pks: reminders_send.delay(pks)  # noqa: E731
+        else:
+            groups = [[pk] for pk, _ in found]
+            send = lambda pks: digest_send.delay(pks[0])  # noqa: E731
+        outgoing_hand_over_on_commit(
+            model=model,
+            groups=groups,
+            send=send,
+            undo=lambda pks: model.objects.filter(pk__in=pks, status=OutgoingStatus.QUEUED).update(
+                status=OutgoingStatus.FAILED
+            ),
+        )
+    return len(found)
+
+
+# --- Sending -----------------------------------------------------------------------------
+
+
+def outgoing_claim(model: type[Row], pks: Iterable[int], related: Iterable[str] = ()) -> list[Row]:
+    """Take the rows for sending and commit; rows another worker has, or done, are left out."""
+    now = timezone.now()
+    with transaction.atomic():
+        rows = list(
+            model.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related(*related)
+            .filter(pk__in=list(pks))
+            .claimable(cutoff=now - outgoing_requeue_after())
+            .order_by("pk")
+        )
+        for row in rows:
+            row.take_claim(now=now)
+            row.save(update_fields=["status", "claimed_at", "attempts", "last_error"])
+    return rows
+
+
+def outgoing_finish(row: OutgoingMail, status: str, error: str = "", **fields: Any) -> None:
+    """Record the outcome, unless a worker took over the claim meanwhile."""
+    updated = (
+        type(row)
+        .objects.filter(pk=row.pk, status=OutgoingStatus.SENDING, claimed_at=row.claimed_at)
+        .update(status=status, last_error=error[:2000], **fields)
+    )
+    if not updated:
+        logger.warning("%s %s changed hands while sending", type(row).__name__, row.pk)
+    row.status = status
+    row.last_error = error
+    for name, value in fields.items():
+        setattr(row, name, value)
+
+
+def smtp_error_is_transient(error: BaseException) -> bool:
+    """4xx replies, refused or dropped connections and timeouts are worth trying again --
+    unless the message had been handed over already (it may have been accepted)."""
+    if isinstance(error, MessageMaybeAccepted):
+        return False
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return any(400 <= code < 500 for code, _ in error.recipients.values())
+    if isinstance(error, smtplib.SMTPResponseException):
+        return 400 <= error.smtp_code < 500
+    return isinstance(
+        error, smtplib.SMTPServerDisconnected | smtplib.SMTPConnectError | socket.timeout | OSError
+    )
+
+
+def outgoing_deliver(
+    rows: list[Row], message: EmailMultiAlternatives, retry_in: timedelta | None
+) -> None:
+    """Send with no transaction open, then mark the rows sent; transient errors put them
+    back to queued and raise TransientSendError."""
+    kind = type(rows[0]).__name__
+    ids = ", ".join(str(row.pk) for row in rows)
+    try:
+        message.send(fail_silently=False)
+    except Exception as error:
+        reason = f"{type(error).__name__}: {error}"
+        if isinstance(error, MessageMaybeAccepted):
+            reason = (
+                f"not sent again: the server may have accepted it ({error}); "
+                "check with the recipient before choosing Retry"
+            )
+        elif not smtp_error_is_transient(error):
+            pass
+        elif retry_in is not None:
+            for row in rows:
+                outgoing_finish(
+                    row, OutgoingStatus.QUEUED, reason, queued_at=timezone.now() + retry_in
+                )
+            raise TransientSendError(reason) from error
+        else:
+            reason = f"gave up after {rows[0].attempts} attempts: {reason}"
+        for row in rows:
+            outgoing_finish(row, OutgoingStatus.FAILED, reason)
+        logger.error("%s %s failed: %s", kind, ids, reason)
+        return
+    # The windows that can still duplicate (see reminders.py's docstring) lie before this UPDATE.
+    sent_at = timezone.now()
+    for row in rows:
+        outgoing_finish(row, OutgoingStatus.SENT, sent_at=sent_at)
+
+
+# --- Status ------------------------------------------------------------------------------
+
+
+def outgoing_status_summary() -> dict[str, dict]:
+    """Counts per status and the oldest queued and sending rows, for reminders and digests."""
+    summary = {}
+    models: tuple[tuple[str, type[OutgoingMail]], ...] = (
+        ("reminders", ReminderLog),
+        ("digests", DigestLog),
+    )
+    for label, model in models:
+        counts = dict.fromkeys(OutgoingStatus.values, 0)
+        counts.update(
+            model.objects.values_list("status").annotate(n=db_models.Count("id")).order_by()
+        )
+        queued = model.objects.filter(status=OutgoingStatus.QUEUED).order_by("queued_at").first()
+        sending = model.objects.filter(status=OutgoingStatus.SENDING).order_by("claimed_at").first()
+        summary[label] = {
+            "counts": counts,
+            "oldest_queued": queued.queued_at if queued else None,
+            "oldest_sending": sending.claimed_at if sending else None,
+            "failed": list(
+                model.objects.filter(status=OutgoingStatus.FAILED).order_by("-queued_at")[:10]
+            ),
+        }
+    return summary
