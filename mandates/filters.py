@@ -7,7 +7,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .models import Actor, Body, Contact, Deliverable, Resolution, ReviewStatus
+from .models import Actor, Body, Contact, Deliverable, Resolution, ReviewStatus, due_to_body
 from .selectors import session_parse
 
 STATUS_CHOICES = [*Deliverable.Progress.choices, *ReviewStatus.choices]
@@ -81,11 +81,7 @@ class DeliverableFilter(django_filters.FilterSet):
     def filter_body(self, queryset: QuerySet, name: str, value: Body) -> QuerySet:
         """The body the deliverable is due to (its calendar session's, else the one the text
         names), else the body that adopted the resolution."""
-        return queryset.filter(
-            Q(due_session__body=value)
-            | Q(due_session__isnull=True, due_body=value)
-            | Q(due_session__isnull=True, due_body__isnull=True, mandate__resolution__body=value)
-        )
+        return queryset.filter(due_to_body(value))
 
     def filter_session(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         parsed = session_parse(value)

@@ -528,23 +528,61 @@ class Deliverable(models.Model):
 
     @property
     def due_session_as_read(self) -> str:
-        """The due session as the text gives it: "at CSW 61", "at the next session of
-        CSW", "to GA (no session named)"; empty when the text names no body."""
-        if self.due_body is None:
-            return ""
-        code = self.due_body.code
-        if self.due_session_number is not None:
-            return f"{self.due_relation or 'at'} {code} {self.due_session_number}"
-        if self.due_relation:
-            return f"{self.due_relation} the next session of {code}"
-        return f"to {code} (no session named)"
+        """The due session as the text gives it (see `due_session_text`)."""
+        return due_session_text(
+            body_code=self.due_body.code if self.due_body is not None else None,
+            number=self.due_session_number,
+            relation=self.due_relation,
+        )
 
     @property
     def due_session_not_in_calendar(self) -> bool:
         """A session was read (numbered or "next") that the calendar cannot date yet."""
-        return self.due_session_id is None and (
-            self.due_session_number is not None or self.due_next_session
+        return due_session_undated(
+            session_id=self.due_session_id,
+            body_id=self.due_body_id,
+            number=self.due_session_number,
+            relation=self.due_relation,
         )
+
+    @property
+    def body_due_to(self) -> Body:
+        """The body the deliverable is due to (see `due_to_body`)."""
+        if self.due_session is not None:
+            return self.due_session.body
+        return self.due_body or self.mandate.resolution.body
+
+
+def due_session_text(*, body_code: str | None, number: int | None, relation: str) -> str:
+    """The due session as the text gives it: "at CSW 61", "at the next session of CSW",
+    "to GA (no session named)"; empty when the text names no body. On plain values, so the
+    feeds can use it on rows."""
+    if body_code is None:
+        return ""
+    if number is not None:
+        return f"{relation or 'at'} {body_code} {number}"
+    if relation:
+        return f"{relation} the next session of {body_code}"
+    return f"to {body_code} (no session named)"
+
+
+def due_session_undated(
+    *, session_id: int | None, body_id: int | None, number: int | None, relation: str
+) -> bool:
+    """A session was read, numbered or "the next session" (a body and a relation), that
+    the calendar cannot date yet."""
+    return session_id is None and (number is not None or bool(body_id and relation))
+
+
+def due_to_body(body: Body | int) -> Q:
+    """Deliverables due to this body: its calendar session's body, else the body the text
+    names for a session not yet dated, else (no body named) the body that adopted the
+    resolution. Body feeds and the body filter of lists use this one rule."""
+    return (
+        Q(due_session__body=body)
+        | Q(due_session=None, due_body=body)
+        | Q(due_session=None, due_body=None, mandate__resolution__body=body)
+    )
 
 
 # Progress after which nothing is owed any more: no reminders, not overdue.

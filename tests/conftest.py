@@ -2,6 +2,9 @@
 
 import pytest
 
+# Helpers whose asserts should explain a failure as a test's own do.
+pytest.register_assert_rewrite("tests.ical")
+
 
 @pytest.fixture
 def staff_client(client, django_user_model):

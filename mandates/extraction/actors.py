@@ -155,8 +155,6 @@ class ActorTable:
             return NotImplemented
         return self._lookup == other._lookup and self.kinds == other.kinds
 
-    __hash__ = None  # type: ignore[assignment]
-
     def _is_part_of_another_name(self, text: str, start: int, end: int, endpos: int) -> bool:
         """A generic one-word alias inside a longer name that is not in the table."""
         found = text[start:end]

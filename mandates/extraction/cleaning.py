@@ -165,6 +165,8 @@ def looks_like_markdown(text: str) -> bool:
     """True when the text carries Markdown signs (footnote refs, headings, emphasis, rules)."""
     if "[^" in text or "<sup>" in text or "**" in text or "\n#" in text or text[:1] == "#":
         return True
+    if "---" not in text and "\n*" not in text and text[:1] != "*":
+        return False  # neither branch of _MD_SIGNS can match: no need to scan every line
     return _MD_SIGNS.search(text) is not None
 
 
@@ -587,7 +589,9 @@ def _is_running_title(para: _Para, title: str | None) -> bool:
         return False
     if para.heading:
         return True
-    return bool(title) and (title.startswith(text) or text in title)
+    if not title:
+        return False
+    return title.startswith(text) or text in title
 
 
 def _assemble(
@@ -888,10 +892,10 @@ def _without_pdf_furniture(lines: list[str], notes: Notes) -> list[str]:
             # The title wrapped over lines (a line may start with a capital).
             parts = [line]
             while index + 1 < count and stripped[index + 1]:
-                following = stripped[index + 1]
-                if _OPENER_LINE.match(following) or _squash(following) not in title:
+                next_line = stripped[index + 1]
+                if _OPENER_LINE.match(next_line) or _squash(next_line) not in title:
                     break
-                parts.append(following)
+                parts.append(next_line)
                 index += 1
             out.append(" ".join(parts))
             index += 1
@@ -991,7 +995,7 @@ def _raw_notes(
         opens = start is not None and (
             not mark.isdigit() or last is None or int(mark) == last + 1 or not notes.texts
         )
-        if opens:
+        if opens and start is not None:
             notes.add_text(mark, start.group(2))
             if mark.isdigit():
                 last = int(mark)
@@ -1344,7 +1348,7 @@ def _anchor_loose_marks(clean: str, footnotes: list[Footnote]) -> str:
         )
         if high < low:
             continue
-        found = []
+        found: list[tuple[int, int, bool]] = []
         mark = footnote.mark
         start = clean.find(mark, low, high)
         while start != -1 and len(found) < 2:

@@ -13,6 +13,7 @@ from datetime import date
 
 from .lexicon import lexicon
 from .ordinals import ORDINAL_PATTERN, ORDINAL_WORDS_UNBOUNDED, ordinal_to_int
+from .result import Relation
 
 # --- bodies --------------------------------------------------------------------------
 
@@ -94,7 +95,7 @@ _STRONG_PAST_RE = re.compile(
 _FUTURE_RE = re.compile(
     r"\b(?:to|will|shall|would|should)\s+be\s+[\w-]+(?:\s+[\w-]+){0,4}\s*,?\s*$"
 )
-_RELATION_WORDS = {
+_RELATION_WORDS: dict[str, Relation] = {
     "before": "before",
     "prior to": "before",
     "in advance of": "before",
@@ -126,7 +127,7 @@ class SessionMention:
     end: int
     body: str | None
     sessions: list[int]
-    relation: str
+    relation: Relation
     alternatives: list[int] = field(default_factory=list)
     implied: str | None = None  # "next session" and the like
     starting: bool = False  # "starting at its ...": first occurrence of a recurring item
@@ -134,7 +135,7 @@ class SessionMention:
     bodies: list[str] | None = None  # "to the Assembly and the Council at their ... respectively"
 
 
-def _relation(rel: str) -> str:
+def _relation(rel: str) -> Relation:
     rel = " ".join(rel.lower().split())
     return _RELATION_WORDS.get(rel, "at")
 
@@ -163,9 +164,9 @@ def _read_ordinals(ords: str) -> tuple[list[int], list[int]]:
             alternatives.append(value)
             index += 2
             continue
-        is_range = following and following[2] is not None and between.strip().lower() == "to"
-        if is_range and 0 < following[2] - value <= 10:  # type: ignore[index]
-            sessions.extend(range(value, following[2]))  # type: ignore[index]
+        upper = following[2] if following else None
+        if upper is not None and between.strip().lower() == "to" and 0 < upper - value <= 10:
+            sessions.extend(range(value, upper))
             index += 1
             continue
         sessions.append(value)
@@ -369,7 +370,7 @@ _PAST_DATE_RE = re.compile(
 class DateMention:
     start: int
     end: int
-    relation: str
+    relation: Relation
     date: date | None
     annual: bool
     printed: str
@@ -384,7 +385,7 @@ def find_dates(masked: str, start: int, end: int) -> list[DateMention]:
             continue  # "for the period from 1 July 2017 to 30 June 2018" is not a deadline
         if _PAST_DATE_RE.search(masked, max(start, found.start() - 40), found.start()):
             continue  # "which took effect on 1 January 2010", "held on 5 May 2024"
-        relation = "at" if rel in ("on", "from") else _RELATION_WORDS.get(rel, "by")
+        relation: Relation = "at" if rel in ("on", "from") else _RELATION_WORDS.get(rel, "by")
         day = int(found.group("day"))
         month = _MONTHS[found.group("month").lower()]
         when = None

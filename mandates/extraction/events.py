@@ -15,6 +15,7 @@ from .clauses import (
 from .deadlines import (
     BODY_PATTERN,
     RECUR_RE,
+    DateMention,
     SessionMention,
     body_code,
     find_dates,
@@ -25,6 +26,7 @@ from .kinds import (
     NOUN_PATTERN,
     PRODUCE_VERBS,
     VERB_PRODUCT_RE,
+    NounMatch,
     count_of,
     noun_matches,
     preceded_by_preposition,
@@ -84,7 +86,7 @@ class Product:
     end: int
     noun: str
     mods: str
-    dues: list[SessionMention | object] = field(default_factory=list)
+    dues: list[SessionMention | DateMention] = field(default_factory=list)
     bodies: list[str] = field(default_factory=list)
     recurring: str | None = None
     extent_end: int = 0
@@ -115,7 +117,7 @@ class Event:
     type: EventType
     item: Product | None = None
     kind: str = ""
-    mention: object | None = None
+    mention: SessionMention | DateMention | None = None
     bodies: list[str] = field(default_factory=list)
     recurring: str | None = None
 
@@ -266,68 +268,70 @@ def _events(
             item.recurring = "annual"
         events.append(Event(noun_start, noun_end, EventType.PRODUCT, item=item, kind=kind))
         noun_spans.append((found.start(), noun_end))
-    for found in noun_matches(masked, z0, z1):
-        if not free(found.start("noun"), found.end("noun")):
+    for noun_hit in noun_matches(masked, z0, z1):
+        if not free(noun_hit.start("noun"), noun_hit.end("noun")):
             continue
-        if any(a <= found.start("noun") < b for a, b in noun_spans):
+        if any(a <= noun_hit.start("noun") < b for a, b in noun_spans):
             continue
-        kind = found.kind
+        kind = noun_hit.kind
         if kind.startswith("loose:"):
-            if not any(_GLUE_RE.fullmatch(masked, e, found.start()) for e in session_ends):
-                _weak(events, found, kind[6:])
+            if not any(_GLUE_RE.fullmatch(masked, e, noun_hit.start()) for e in session_ends):
+                _weak(events, noun_hit, kind[6:])
                 continue
             kind = kind[6:]
-        det = found.group("det").lower()
-        mods = found.group("mods") or ""
-        noun = found.group("noun")
+        det = noun_hit.group("det").lower()
+        mods = noun_hit.group("mods") or ""
+        noun = noun_hit.group("noun")
         if decide and kind == "oral update" and noun.lower().startswith("briefing"):
             kind = "meeting"  # "decides to organize a briefing at its Nth session": its meeting
         if decide and kind in ("report", "oral update", "study", "compilation", "other"):
             continue
-        bare = found.bare
-        np_start = found.start("mods") if bare else found.start()
-        if _APPLY_VERB_RE.search(masked, max(z0, found.start() - 50), found.start()):
+        bare = noun_hit.bare
+        np_start = noun_hit.start("mods") if bare else noun_hit.start()
+        if _APPLY_VERB_RE.search(masked, max(z0, noun_hit.start() - 50), noun_hit.start()):
             continue  # "to implement all ten recommendations", "implementing a policy"
         definite = det in _DEFINITE
-        prep = not bare and preceded_by_preposition(masked, found.start(), z0)
+        prep = not bare and preceded_by_preposition(masked, noun_hit.start(), z0)
         if definite:
             after_verb = bool(
-                _ANAPHOR_VERB_RE.search(masked, max(z0, found.start() - 40), found.start())
+                _ANAPHOR_VERB_RE.search(masked, max(z0, noun_hit.start() - 40), noun_hit.start())
             ) or (
                 det != "the"
-                and any(_GLUE_RE.fullmatch(masked, e, found.start()) for e in session_ends)
+                and any(_GLUE_RE.fullmatch(masked, e, noun_hit.start()) for e in session_ends)
             )
-            after_verb = after_verb or (subject and found.start() - z0 < 5)
+            after_verb = after_verb or (subject and noun_hit.start() - z0 < 5)
             if not after_verb:
                 continue
             if kind in seen_kinds:
                 events.append(
-                    Event(found.start(), found.end(), EventType.ANAPHOR, item=seen_kinds[kind])
+                    Event(
+                        noun_hit.start(), noun_hit.end(), EventType.ANAPHOR, item=seen_kinds[kind]
+                    )
                 )
                 continue
             if det != "the" and kind == "report" and decide:
                 continue
             if _REFERENCE_MODS_RE.search(mods) or _SUPPORT_VERB_RE.search(
-                masked, max(z0, found.start() - 40), found.start()
+                masked, max(z0, noun_hit.start() - 40), noun_hit.start()
             ):
                 continue  # "to provide the above-mentioned meeting with services": support
         elif prep:
-            _weak(events, found, kind)
+            _weak(events, noun_hit, kind)
             continue
-        following = masked[found.end() : min(z1, found.end() + 200)]
+        following = masked[noun_hit.end() : min(z1, noun_hit.end() + 200)]
         count, listed = count_of(det, noun, following)
-        item = Product(kind, count, listed, np_start, found.end(), noun, mods)
+        item = Product(kind, count, listed, np_start, noun_hit.end(), noun, mods)
         if det in ("annual",) or "annual" in mods.lower():
             item.recurring = "annual"
         elif "biennial" in mods.lower():
             item.recurring = "biennial"
-        item.extent_end = _extent(masked, found.end(), z1)
+        item.extent_end = _extent(masked, noun_hit.end(), z1)
         if listed:
             each = re.search(r"\beach\s+of\s+the\s+\w+(?:\s+[\w-]+){0,3}", following)
             if each:
-                item.extent_end = max(item.extent_end, found.end() + each.end())
+                item.extent_end = max(item.extent_end, noun_hit.end() + each.end())
         seen_kinds.setdefault(kind, item)
-        events.append(Event(np_start, found.end(), EventType.PRODUCT, item=item, kind=kind))
+        events.append(Event(np_start, noun_hit.end(), EventType.PRODUCT, item=item, kind=kind))
     events.sort(key=lambda ev: (ev.pos, ev.type != EventType.PRODUCT))
     events = [e for e in events if not _in_event_purpose(e, events, masked)]
     if any(e.item is not None and e.item.context for e in events):
@@ -338,14 +342,14 @@ def _events(
         None,
     )
     for event in events:
-        item = event.item
+        named = event.item
         repeated = (
             event.type == EventType.PRODUCT
-            and item is not None
-            and item.included
+            and named is not None
+            and named.included
             and first_report is not None
-            and item is not first_report
-            and first_report.start < item.start
+            and named is not first_report
+            and first_report.start < named.start
         )
         if repeated:
             event.type = EventType.ANAPHOR
@@ -418,6 +422,7 @@ def _carried_by_other(event: Event, events: list[Event], masked: str, z0: int, z
     high = after.start() if after else z1
     return any(
         e.type == EventType.PRODUCT
+        and e.item is not None
         and e.item is not item
         and low <= e.pos < high
         and not e.item.context
@@ -508,11 +513,11 @@ _DEFINITE = {
 _WEAK_KINDS = {"seminar", "meeting", "consultation", "report", "study", "compilation"}
 
 
-def _weak(events: list[Event], found: object, kind: str) -> None:
+def _weak(events: list[Event], found: NounMatch, kind: str) -> None:
     """Remember a product named after a preposition, as a last resort for a bare deadline."""
     if kind not in _WEAK_KINDS:
         return
-    noun = found.group("noun")  # type: ignore[attr-defined]
-    item = Product(kind, 1, None, found.start(), found.end(), noun, found.group("mods"))  # type: ignore[attr-defined]
-    item.extent_end = found.end()  # type: ignore[attr-defined]
-    events.append(Event(found.start(), found.end(), EventType.WEAK, item=item, kind=kind))  # type: ignore[attr-defined]
+    noun = found.group("noun")
+    item = Product(kind, 1, None, found.start(), found.end(), noun, found.group("mods"))
+    item.extent_end = found.end()
+    events.append(Event(found.start(), found.end(), EventType.WEAK, item=item, kind=kind))

@@ -327,7 +327,9 @@ def _draft_status(header: str, flat: str, result: Header, *, top: str = "") -> N
         result.draft_symbol = _SPACE.sub("", _SLASH_SPACES.sub("/", amendment.group(1)))
     if symbol and result.symbol is None:
         result.symbol = symbol
-        result.session = result.session or int(_L_SYMBOL.match(symbol).group(1))
+        numbered = _L_SYMBOL.match(symbol)
+        if numbered:
+            result.session = result.session or int(numbered.group(1))
         if result.body is None:
             result.body = "HRC" if symbol.startswith("A/HRC/") else "GA"
     if result.title is None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .guards import guarded
 from .lexicon import lexicon
 from .ordinals import CARDINAL_PATTERN, cardinal_to_int
 
@@ -68,7 +69,7 @@ _PREP_BEFORE_RE = re.compile(
 )
 
 #: Verb-based deliverables ("to report to the Council", "to brief", "to consult States").
-VERB_PRODUCT_RE = re.compile(
+VERB_PRODUCT_RE = guarded(
     r"\b(?:to|and)\s+(?:(?:continue\s+to|further|also|regularly|periodically|orally|annually|"
     r"jointly)\s+)?(?:(?P<report>report)(?!\s+(?:of|by)\b)\b|"
     r"(?P<address>address)\s+(?:and\s+engage\s+in\s+an?\s+interactive\s+dialogue\s+with\s+)?"
@@ -102,12 +103,12 @@ class NounHit:
     modifiers: str
 
 
-NOUN_WORD_RE = re.compile(rf"\b(?:{NOUN_PATTERN})\b(?![\u2010\u2011-]\w)", re.IGNORECASE)
-_DET_TAIL_RE = re.compile(
+NOUN_WORD_RE = guarded(rf"\b(?:{NOUN_PATTERN})\b(?![\u2010\u2011-]\w)", re.IGNORECASE)
+_DET_TAIL_RE = guarded(
     rf"\b{_DET}\s+(?P<mods>(?:(?!(?:{_STOP})\b(?![\u2010\u2011-]))[\w\u2010\u2011-]+\s+(?:(?:and|or)\s+(?=[\w-]+\s))?){{0,4}})$",
     re.IGNORECASE,
 )
-_VERB_TAIL_RE = re.compile(
+_VERB_TAIL_RE = guarded(
     rf"\b(?!and\b|or\b|report\b|continue\b|include\b|update\b)(?:{PRODUCE_VERBS})\s+"
     rf"(?P<mods>(?:(?!(?:{_STOP}|a|an)\b(?![\u2010\u2011-]))[\w\u2010\u2011-]+\s+){{0,3}})$",
     re.IGNORECASE,

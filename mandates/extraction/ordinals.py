@@ -8,6 +8,7 @@ or with an odd dash; the parser accepts all of them and never raises.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 _UNITS_CARDINAL = {
@@ -82,8 +83,8 @@ _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u00ad"
 _SEP = rf"[\s{re.escape(_DASHES)}]{{0,3}}"  # "sixty-fifth", "sixty fifth", "sixty - fifth"
 
 
-def _alt(words: object) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
 
 
 _UNIT_ORD = _alt(_UNITS_ORDINAL)

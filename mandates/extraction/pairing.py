@@ -11,6 +11,8 @@ from .clauses import (
 )
 from .deadlines import (
     BODY_PATTERN,
+    DateMention,
+    SessionMention,
 )
 from .events import (
     _EVENT_KINDS,
@@ -83,7 +85,7 @@ def _sessions_before_object(events: list[Event], index: int, next_d: Event, mask
 def _pair(events: list[Event], masked: str) -> list[Product]:
     items: list[Product] = []
     focus: Product | None = None
-    pending: list[object] = []
+    pending: list[SessionMention | DateMention] = []
     pending_bodies: list[str] = []
     pending_recur: str | None = None
     forward: Product | None = None
@@ -128,6 +130,8 @@ def _pair(events: list[Event], masked: str) -> list[Product]:
         ):
             continue  # "on 4 May 2026" dates a meeting, not a report
         elif event.type in (EventType.SESSION, EventType.DATE):
+            mention = event.mention
+            assert mention is not None
             following = events[index + 1] if index + 1 < len(events) else None
             backward = (
                 focus is not None
@@ -157,13 +161,15 @@ def _pair(events: list[Event], masked: str) -> list[Product]:
             ):
                 # "at its Nth session, a report" / "to submit to the Council at its Nth session,
                 # under item 3, a report": the session goes to the product that follows
-                pending.append(event.mention)
+                pending.append(mention)
             elif focus is not None and not focus.dues:
-                focus.dues.append(event.mention)
+                focus.dues.append(mention)
             elif focus is not None:
                 later = events[index + 1 :]
-                next_d = next((i for i, e in enumerate(later) if e.type == EventType.PRODUCT), None)
-                next_s = next(
+                product_at = next(
+                    (i for i, e in enumerate(later) if e.type == EventType.PRODUCT), None
+                )
+                session_at = next(
                     (
                         i
                         for i, e in enumerate(later)
@@ -171,16 +177,16 @@ def _pair(events: list[Event], masked: str) -> list[Product]:
                     ),
                     None,
                 )
-                if next_d is not None and (next_s is None or next_d < next_s):
-                    pending.append(event.mention)
+                if product_at is not None and (session_at is None or product_at < session_at):
+                    pending.append(mention)
                 elif _PURPOSE_RE.search(
                     masked, getattr(focus.dues[-1], "end", focus.end), event.pos
                 ):
                     continue  # a deadline of the purpose ("with a view to ..."), not the product
                 else:
-                    focus.dues.append(event.mention)
+                    focus.dues.append(mention)
             elif event.type == EventType.SESSION:
-                pending.append(event.mention)
+                pending.append(mention)
             # a date before any product ("issue an instruction no later than 1 May") is not
             # the deadline of a product named later
         elif event.type == EventType.BODIES:

@@ -172,7 +172,14 @@ def _parse(content: bytes, name: str, part: str) -> Element:
 
 
 def _roman(number: int) -> str:
-    values = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"))
+    values: tuple[tuple[int, str], ...] = (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+    )
     values += ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
     out = []
     for value, letters in values:
@@ -243,8 +250,8 @@ class _Numbering:
             for override in num.iter(f"{W}lvlOverride"):
                 start = override.find(f"{W}startOverride")
                 if start is not None:
-                    level = _int(override.get(f"{W}ilvl"), 0)
-                    self.overrides.setdefault(num_id, {})[level] = _int(start.get(_VAL), 1)
+                    ilvl = _int(override.get(f"{W}ilvl"), 0)
+                    self.overrides.setdefault(num_id, {})[ilvl] = _int(start.get(_VAL), 1)
 
     def load_styles(self, root: Element) -> None:
         for style in root.iter(f"{W}style"):

@@ -667,7 +667,7 @@ def _rule_index(lines: list[_Line], body: float) -> int:
 
 
 def _running_header(text: str, symbol: str | None) -> bool:
-    return bool(symbol) and symbol in text
+    return bool(symbol and symbol in text)
 
 
 def _split_notes(

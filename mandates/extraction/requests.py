@@ -731,7 +731,7 @@ def _consideration(
     # its programme of work" implies one that the text does not print: review it.
     return Consideration(
         body=ctx.body or "",
-        session=None,  # type: ignore[arg-type]
+        session=None,
         paragraph=label,
         needs_review=not _SEIZED_RE.search(found.group(0)),
     )

@@ -1,10 +1,13 @@
 """Deliverables and sessions to iCalendar (RFC 5545 / RFC 7986) documents, and their cache.
 
 A feed is a declarative class in the shape of `django.contrib.syndication.Feed`: `items()`
-and small `item_*` hooks. Everything is built with `icalendar`, never by hand.
+and a hook that writes their events. Documents are written by hand (mandates/services/
+rfc5545.py) from one lean query of plain values per feed (`EVENT_FIELDS`): never model
+instances, never a resolution's text or JSON. The `icalendar` library, which did this
+before, is kept in the tests as the reference the output is compared with.
 
 Byte-identical between polls: nothing in a document depends on the clock. DTSTAMP and
-LAST-MODIFIED are the item's last change, properties are sorted, items are ordered.
+LAST-MODIFIED are the item's last change, properties are in a fixed order, items are ordered.
 
 Versions, caching and faults:
 
@@ -17,9 +20,9 @@ Versions, caching and faults:
   answered from the stamp and that row without rendering. Last-Modified is when the body
   last changed: it never goes backwards, even when the newest item leaves the feed.
 - The cache holds ONE body per feed (key `feed:<render version>:<slug>:<alarms>`, the
-  stamp stored beside the body) and one serialisation per event, so re-publishing a large
-  feed after one change renders one event. The spliced document is byte for byte what
-  icalendar gives for the whole calendar (tested).
+  stamp stored beside the body). A miss renders the whole feed: a 10,000-event feed takes
+  a few tenths of a second, about what splicing cached events used to, so events are not
+  cached one by one any more.
 - The cache is an optimisation only: when Redis fails or times out, documents are rendered
   from the database and served all the same.
 """
@@ -28,18 +31,20 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
-from icalendar import Alarm, Calendar, Event, vDuration
 from redis.exceptions import RedisError
 
 from mandates.models import (
@@ -52,16 +57,21 @@ from mandates.models import (
     Resolution,
     ReviewStatus,
     Session,
+    due_session_text,
+    due_session_undated,
+    due_to_body,
 )
+from mandates.services import rfc5545
+from mandates.services.rfc5545 import date_value, fold, text, utc_datetime
 
 logger = logging.getLogger(__name__)
 
 PRODID = "-//OHCHR//Mandate Tracker//EN"
 UID_DOMAIN = "mandate-tracker.ohchr"
 # Bump when the rendering changes, so cached bodies of the old renderer are never served.
-RENDER_VERSION = 2
+RENDER_VERSION = 3
 # How often clients are asked to poll (Google ignores it and polls every 12-24 hours).
-REFRESH_INTERVAL = timedelta(hours=12)
+REFRESH_INTERVAL = "PT12H"
 FEED_CACHE_SECONDS = 7 * 24 * 3600
 # Cancelled items stay in feeds, as STATUS:CANCELLED, this long after their last change.
 CANCELLED_KEPT_DAYS = 180
@@ -73,9 +83,49 @@ CANCELLED_PROGRESS = (
 # Done: the summary says so ("Submitted: ..."), STATUS is CONFIRMED and no alarm rings.
 DONE_PROGRESS = (Deliverable.Progress.SUBMITTED, Deliverable.Progress.ISSUED)
 CONTENT_TYPE = "text/calendar; charset=utf-8"
-CALENDAR_END = b"END:VCALENDAR\r\n"
-# Up to this many uncached events are loaded by id; more, and the whole feed is loaded.
-MISSING_BY_ID_MAX = 500
+ONE_DAY = timedelta(days=1)
+
+# A deliverable's event is written from these values alone (`values()` names), read in
+# one query per feed; `deliverable_row` reads the same names from a loaded instance.
+EVENT_FIELDS = (
+    "uid",
+    "title",
+    "kind",
+    "progress",
+    "review_status",
+    "sequence",
+    "quote",
+    "due_date",
+    "manual_due_date",
+    "stated_due_date",
+    "computed_due_date",
+    "due_relation",
+    "due_session_number",
+    "due_body_id",
+    "due_body__code",
+    "due_session_id",
+    "due_session__number",
+    "due_session__start",
+    "due_session__end",
+    "due_session__dates_status",
+    "due_session__updated_at",
+    "due_session__body__code",
+    "mandate__paragraph_label",
+    "mandate__quote",
+    "mandate__actor_id",
+    "mandate__actor__name",
+    "mandate__actor_text",
+    "mandate__resolution__symbol",
+    "created_at",
+)
+# Its DTSTAMP and LAST-MODIFIED: the last change of the deliverable, its due session or its
+# resolution (computed by the database: one date-time to read per row, not three).
+LAST_MODIFIED = Greatest(
+    "updated_at",
+    Coalesce("due_session__updated_at", "updated_at"),
+    "mandate__resolution__updated_at",
+)
+Row = Mapping[str, Any]
 
 
 # --- Small helpers ------------------------------------------------------------------------
@@ -90,63 +140,14 @@ def webcal_url(url: str) -> str:
     return "webcal://" + url[len(parts.scheme) + 3 :] if parts.scheme else url
 
 
-def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(UTC).replace(microsecond=0)
-
-
 def _latest(*moments: datetime | None) -> datetime | None:
     present = [m for m in moments if m is not None]
     return max(present) if present else None
 
 
+@lru_cache(maxsize=4096)
 def _long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
-
-
-def deliverable_event_status(deliverable: Deliverable) -> str:
-    """CANCELLED for cancelled or rejected items; CONFIRMED once submitted or issued;
-    TENTATIVE while the item is unconfirmed or its date hangs on estimated session dates;
-    CONFIRMED otherwise."""
-    if (
-        deliverable.progress in CANCELLED_PROGRESS
-        or deliverable.review_status == ReviewStatus.REJECTED
-    ):
-        return "CANCELLED"
-    if deliverable.progress in DONE_PROGRESS:
-        return "CONFIRMED"
-    if deliverable.review_status == ReviewStatus.PROPOSED:
-        return "TENTATIVE"
-    from_session = not (deliverable.manual_due_date or deliverable.stated_due_date)
-    session = deliverable.due_session
-    if from_session and session is not None and session.is_estimated:
-        return "TENTATIVE"
-    return "CONFIRMED"
-
-
-def deliverable_summary(deliverable: Deliverable) -> str:
-    """What people read in their calendar: "Report of the High Commissioner due for HRC 65"."""
-    mandate = deliverable.mandate
-    actor = mandate.actor.name if mandate.actor_id else mandate.actor_text
-    if deliverable.title:
-        what = deliverable.title
-    elif actor:
-        article = "" if actor.lower().startswith("the ") else "the "
-        what = f"{_label(Deliverable.Kind, deliverable.kind).capitalize()} of {article}{actor}"
-    else:
-        what = _label(Deliverable.Kind, deliverable.kind).capitalize()
-    session = deliverable.due_session
-    if session is not None:
-        relation = {"before": "due before", "by": "due by"}.get(deliverable.due_relation, "due for")
-        what = f"{what} {relation} {session.body.code} {session.number}"
-    elif deliverable.due_session_not_in_calendar:  # "due at CSW 61" as the text gives it
-        what = f"{what} due {deliverable.due_session_as_read}"
-    else:
-        what = f"{what} due"
-    if deliverable_event_status(deliverable) == "CANCELLED":
-        what = f"Cancelled: {what}"
-    elif deliverable.progress in DONE_PROGRESS:
-        what = f"{_label(Deliverable.Progress, deliverable.progress).capitalize()}: {what}"
-    return what
 
 
 @lru_cache(maxsize=1)
@@ -157,58 +158,265 @@ def _page_url_parts() -> tuple[str, str]:
     return head, tail
 
 
-def _deliverable_link(deliverable: Deliverable) -> str:
+@dataclass(frozen=True)
+class _Labels:
+    """Choice labels in one language: kinds capitalised as summaries and categories show
+    them, progress as descriptions show it."""
+
+    kind: dict[str, str]
+    progress: dict[str, str]
+
+
+@lru_cache(maxsize=16)
+def _labels_in(language: str) -> _Labels:
+    return _Labels(
+        kind={value: str(label).capitalize() for value, label in Deliverable.Kind.choices},
+        progress={value: str(label) for value, label in Deliverable.Progress.choices},
+    )
+
+
+def _labels() -> _Labels:
+    """get_FOO_display() without a gettext lookup per event (the active language's labels,
+    computed once per process and language)."""
+    return _labels_in(get_language() or "")
+
+
+# --- A deliverable's event, from its row --------------------------------------------------
+
+
+def deliverable_row(deliverable: Deliverable) -> dict[str, Any]:
+    """The values an event is written from, read from a loaded instance (a reminder's
+    attachment, the .ics download) under the names the feeds' query gives them."""
+    row: dict[str, Any] = {}
+    for path in EVENT_FIELDS:
+        value: Any = deliverable
+        for name in path.split("__"):
+            value = getattr(value, name) if value is not None else None
+        row[path] = value
+    session = deliverable.due_session
+    row["last_modified"] = _latest(
+        deliverable.updated_at,
+        session.updated_at if session is not None else None,
+        deliverable.mandate.resolution.updated_at,
+    )
+    return row
+
+
+def _undated(row: Row) -> bool:
+    return due_session_undated(
+        session_id=row["due_session_id"],
+        body_id=row["due_body_id"],
+        number=row["due_session_number"],
+        relation=row["due_relation"],
+    )
+
+
+def _as_read(row: Row) -> str:
+    return due_session_text(
+        body_code=row["due_body__code"],
+        number=row["due_session_number"],
+        relation=row["due_relation"],
+    )
+
+
+def deliverable_event_status(row: Row) -> str:
+    """CANCELLED for cancelled or rejected items; CONFIRMED once submitted or issued;
+    TENTATIVE while the item is unconfirmed or its date hangs on estimated session dates;
+    CONFIRMED otherwise."""
+    progress = row["progress"]
+    if progress in CANCELLED_PROGRESS or row["review_status"] == ReviewStatus.REJECTED:
+        return "CANCELLED"
+    if progress in DONE_PROGRESS:
+        return "CONFIRMED"
+    if row["review_status"] == ReviewStatus.PROPOSED:
+        return "TENTATIVE"
+    from_session = not (row["manual_due_date"] or row["stated_due_date"])
+    estimated = row["due_session__dates_status"] == Session.DatesStatus.ESTIMATED
+    if from_session and row["due_session_id"] is not None and estimated:
+        return "TENTATIVE"
+    return "CONFIRMED"
+
+
+def deliverable_summary(row: Row, labels: _Labels | None = None) -> str:
+    """What people read in their calendar: "Report of the High Commissioner due for HRC 65"."""
+    labels = labels or _labels()
+    actor = row["mandate__actor__name"] if row["mandate__actor_id"] else row["mandate__actor_text"]
+    kind = labels.kind.get(row["kind"], row["kind"])
+    if row["title"]:
+        what = row["title"]
+    elif actor:
+        article = "" if actor.lower().startswith("the ") else "the "
+        what = f"{kind} of {article}{actor}"
+    else:
+        what = kind
+    if row["due_session_id"] is not None:
+        relation = {"before": "due before", "by": "due by"}.get(row["due_relation"], "due for")
+        what = f"{what} {relation} {row['due_session__body__code']} {row['due_session__number']}"
+    elif _undated(row):  # "due at CSW 61" as the text gives it
+        what = f"{what} due {_as_read(row)}"
+    else:
+        what = f"{what} due"
+    if deliverable_event_status(row) == "CANCELLED":
+        what = f"Cancelled: {what}"
+    elif row["progress"] in DONE_PROGRESS:
+        what = f"{labels.progress[row['progress']].capitalize()}: {what}"
+    return what
+
+
+def _deliverable_link(uid: str) -> str:
     """The deliverable's public page (never the admin, which asks subscribers to log in)."""
     head, tail = _page_url_parts()
-    return f"{settings.SITE_URL}{head}{deliverable.uid}{tail}"
+    return f"{settings.SITE_URL}{head}{uid}{tail}"
 
 
-@lru_cache(maxsize=256)
-def _choice_label(language: str, choices: type, value: str) -> str:
-    return str(dict(choices.choices).get(value, value))
-
-
-def _label(choices: type, value: str) -> str:
-    """get_FOO_display() without a gettext lookup per event."""
-    return _choice_label(get_language() or "", choices, value)
-
-
-def deliverable_description(deliverable: Deliverable) -> str:
+def deliverable_description(row: Row, labels: _Labels | None = None, link: str = "") -> str:
     """Resolution symbol, paragraph, the quote, the session and how the date was set."""
-    mandate = deliverable.mandate
-    lines = [f"{mandate.resolution.symbol}, paragraph {mandate.paragraph_label}"]
-    quote = deliverable.quote or mandate.quote
+    labels = labels or _labels()
+    lines = [f"{row['mandate__resolution__symbol']}, paragraph {row['mandate__paragraph_label']}"]
+    quote = row["quote"] or row["mandate__quote"]
     if quote:
         lines.append(f"“{quote.strip()}”")
-    session = deliverable.due_session
-    if session is not None:
-        estimated = " (estimated dates)" if session.is_estimated else ""
-        lines.append(
-            f"Session: {session.body.code} {session.number}, "
-            f"{_long_date(session.start)} - {_long_date(session.end)}{estimated}"
+    if row["due_session_id"] is not None:
+        estimated = (
+            " (estimated dates)"
+            if row["due_session__dates_status"] == Session.DatesStatus.ESTIMATED
+            else ""
         )
-    elif deliverable.due_session_not_in_calendar:
-        lines.append(f"Session: {deliverable.due_session_as_read} (not in the calendar yet)")
-    if deliverable.due_date:
-        if deliverable.manual_due_date:
+        lines.append(
+            f"Session: {row['due_session__body__code']} {row['due_session__number']}, "
+            f"{_long_date(row['due_session__start'])} - {_long_date(row['due_session__end'])}"
+            f"{estimated}"
+        )
+    elif _undated(row):
+        lines.append(f"Session: {_as_read(row)} (not in the calendar yet)")
+    due_date = row["due_date"]
+    if due_date:
+        if row["manual_due_date"]:
             how = "set by hand"
-        elif deliverable.stated_due_date:
+        elif row["stated_due_date"]:
             how = "printed in the resolution"
         else:
             how = "computed from the session"
-        lines.append(f"Due: {_long_date(deliverable.due_date)} ({how})")
-        if deliverable.computed_due_date and deliverable.computed_due_date != deliverable.due_date:
-            lines.append(f"Computed date: {_long_date(deliverable.computed_due_date)}")
-    lines.append(f"Progress: {_label(Deliverable.Progress, deliverable.progress)}")
-    lines.append(_deliverable_link(deliverable))
+        lines.append(f"Due: {_long_date(due_date)} ({how})")
+        computed = row["computed_due_date"]
+        if computed and computed != due_date:
+            lines.append(f"Computed date: {_long_date(computed)}")
+    lines.append(f"Progress: {labels.progress.get(row['progress'], row['progress'])}")
+    lines.append(link or _deliverable_link(str(row["uid"])))
     return "\n".join(lines)
+
+
+def deliverable_event(row: Row, *, alarm_days: Iterable[int] = ()) -> str:
+    """One all-day VEVENT for a deliverable (it must have a due date), as content lines in
+    the order `icalendar` wrote them."""
+    due_date = row["due_date"]
+    uid = str(row["uid"])
+    if due_date is None:
+        raise ValueError(f"Deliverable {uid} has no due date")
+    labels = _labels()
+    link = _deliverable_link(uid)
+    changed = utc_datetime(row["last_modified"])
+    summary = text(deliverable_summary(row, labels))
+    status = deliverable_event_status(row)
+    progress = row["progress"]
+    kind: str = row["kind"]
+    categories = [labels.kind.get(kind, kind)]
+    if row["due_session_id"] is not None:
+        categories.append(row["due_session__body__code"])
+    if row["mandate__actor_id"]:
+        categories.append(row["mandate__actor__name"])
+    done = progress in DONE_PROGRESS
+    if done:
+        categories.append(labels.progress[progress].capitalize())
+    lines = [
+        "BEGIN:VEVENT\r\n",
+        fold(f"SUMMARY:{summary}"),
+        f"DTSTART;VALUE=DATE:{date_value(due_date)}\r\n",
+        f"DTEND;VALUE=DATE:{date_value(due_date + ONE_DAY)}\r\n",
+        f"DTSTAMP:{changed}\r\n",
+        fold(f"UID:deliverable-{uid}@{UID_DOMAIN}"),
+        f"SEQUENCE:{row['sequence']}\r\n",
+        fold(f"CATEGORIES:{rfc5545.text_list(categories)}"),
+        f"CREATED:{utc_datetime(row['created_at'])}\r\n",
+        fold(f"DESCRIPTION:{text(deliverable_description(row, labels, link))}"),
+        f"LAST-MODIFIED:{changed}\r\n",
+        f"STATUS:{status}\r\n",
+        "TRANSP:TRANSPARENT\r\n",
+        fold(f"URL:{link}"),
+    ]
+    if status != "CANCELLED" and not done:
+        alarm_description = fold(f"DESCRIPTION:{summary}")
+        for days in alarm_days:
+            lines += [
+                "BEGIN:VALARM\r\nACTION:DISPLAY\r\n",
+                alarm_description,
+                f"TRIGGER:{rfc5545.days_before(days)}\r\nEND:VALARM\r\n",
+            ]
+    lines.append("END:VEVENT\r\n")
+    return "".join(lines)
+
+
+def session_event(session: Session) -> str:
+    """An all-day VEVENT spanning a session (a GA session: its main part)."""
+    last_day = session.main_part_end or session.end
+    changed = utc_datetime(session.updated_at)
+    code = session.body.code
+    label = f"{code} {session.number}"
+    suffix = " (estimated dates)" if session.is_estimated else ""
+    summary = f"{label}: {session.body.name}, session {session.number}{suffix}"
+    lines = [f"{_long_date(session.start)} - {_long_date(session.end)}"]
+    if session.main_part_end:
+        lines.append(f"Main part closes {_long_date(session.main_part_end)}")
+    lines.append(f"Dates: {session.get_dates_status_display()}")
+    if session.source:
+        lines.append(f"Source: {session.source}")
+    return "".join(
+        [
+            "BEGIN:VEVENT\r\n",
+            fold(f"SUMMARY:{text(summary)}"),
+            f"DTSTART;VALUE=DATE:{date_value(session.start)}\r\n",
+            f"DTEND;VALUE=DATE:{date_value(last_day + ONE_DAY)}\r\n",
+            f"DTSTAMP:{changed}\r\n",
+            fold(f"UID:{text(f'session-{code}-{session.number}@{UID_DOMAIN}')}"),
+            f"SEQUENCE:{session.sequence}\r\n",
+            fold(f"CATEGORIES:{rfc5545.text_list([code, 'Session'])}"),
+            fold(f"DESCRIPTION:{text(chr(10).join(lines))}"),
+            f"LAST-MODIFIED:{changed}\r\n",
+            f"STATUS:{'TENTATIVE' if session.is_estimated else 'CONFIRMED'}\r\n",
+            "TRANSP:TRANSPARENT\r\n",
+            "END:VEVENT\r\n",
+        ]
+    )
+
+
+def calendar_document(events: str, *, name: str = "", description: str = "") -> bytes:
+    """A VCALENDAR around these events; a named one (a feed) with its name, description
+    and refresh interval, an unnamed one (a download, an e-mail attachment) without."""
+    head = [
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n",
+        fold(f"PRODID:{text(PRODID)}"),
+        "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n",
+    ]
+    if description:
+        head += [
+            fold(f"DESCRIPTION:{text(description)}"),
+            fold(f"X-WR-CALDESC:{text(description)}"),
+        ]
+    if name:
+        head += [
+            fold(f"NAME:{text(name)}"),
+            fold(f"X-WR-CALNAME:{text(name)}"),
+            f"REFRESH-INTERVAL;VALUE=DURATION:{REFRESH_INTERVAL}\r\n",
+            f"X-PUBLISHED-TTL:{REFRESH_INTERVAL}\r\n",
+        ]
+    return "".join([*head, events, "END:VCALENDAR\r\n"]).encode()
 
 
 # --- Feed classes -------------------------------------------------------------------------
 
 
 class CalendarFeed:
-    """A calendar document: `items()` and `item_*` hooks, rendered with `icalendar`."""
+    """A calendar document: `items()` and `events()`, which writes their VEVENTs."""
 
     slug: str = "feed"
     name: str = "Mandate Tracker"
@@ -224,7 +432,8 @@ class CalendarFeed:
     def stamp_aggregates(self) -> dict:
         return {"n": Count("pk"), "ids": Sum("pk"), "latest": Max("updated_at")}
 
-    def add_events(self, calendar: Calendar, items: list, alarm_days: list[int]) -> None:
+    def events(self, alarm_days: list[int]) -> str:
+        """The items' VEVENTs, in order (one query)."""
         raise NotImplementedError
 
     # Versioning
@@ -257,43 +466,15 @@ class CalendarFeed:
         digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
         return FeedStamp(digest=digest, latest=latest, alarm_days=alarm_days)
 
-    def render(
-        self, *, alarm_days: list[int] | None = None, store: FeedCache | None = None
-    ) -> bytes:
+    def render(self, *, alarm_days: list[int] | None = None) -> bytes:
         """The document as bytes (CRLF line ends, lines folded at 75 octets)."""
         if alarm_days is None:
             alarm_days = alarm_offsets() if self.alarms else []
-        calendar = Calendar()
-        calendar.add("version", "2.0")
-        calendar.add("prodid", PRODID)
-        calendar.add("calscale", "GREGORIAN")
-        calendar.add("method", "PUBLISH")
-        calendar.add("name", self.name)
-        calendar.add("x-wr-calname", self.name)
-        if self.description:
-            calendar.add("description", self.description)
-            calendar.add("x-wr-caldesc", self.description)
-        calendar.add(
-            "refresh-interval", vDuration(REFRESH_INTERVAL), parameters={"VALUE": "DURATION"}
-        )
-        calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
         # Every event is all-day (VALUE=DATE) and DTSTAMP/LAST-MODIFIED are UTC, so no
-        # VTIMEZONE is needed; a feed with timed events would call
-        # calendar.add_missing_timezones() (skipped: it walks every component).
-        events = self.events_ical(alarm_days, store or FeedCache())
-        if events is None:
-            self.add_events(calendar, list(self.items()), alarm_days)
-            return calendar.to_ical()
-        # The same bytes icalendar gives for the whole calendar: its serialisation of a
-        # calendar is the header, each VEVENT's own serialisation in order, then the end.
-        head = calendar.to_ical()
-        if not head.endswith(CALENDAR_END):
-            raise ValueError("unexpected end of an icalendar document")
-        return head[: -len(CALENDAR_END)] + events + CALENDAR_END
-
-    def events_ical(self, alarm_days: list[int], store: FeedCache) -> bytes | None:
-        """The serialised VEVENTs, if the feed can build them faster than `add_events`."""
-        return None
+        # VTIMEZONE is needed.
+        return calendar_document(
+            self.events(alarm_days), name=self.name, description=self.description
+        )
 
 
 @dataclass(frozen=True)
@@ -311,9 +492,8 @@ def alarm_offsets() -> list[int]:
     )
 
 
-# Each event's inputs: the deliverable and the rows its rendering reads.
+# The rows, besides the deliverables, that an event shows: their last change is in the stamp.
 EVENT_VERSION_FIELDS = (
-    "updated_at",
     "due_session__updated_at",
     "due_session__body__updated_at",
     "mandate__updated_at",
@@ -344,9 +524,6 @@ class DeliverableFeed(CalendarFeed):
             .exclude(mandate__review_status=ReviewStatus.REJECTED)
             .filter(self.filter())
             .filter(~Q(progress__in=CANCELLED_PROGRESS) | Q(updated_at__gte=kept_since))
-            .select_related(
-                "mandate__resolution", "mandate__actor", "due_session__body", "due_body"
-            )
             .order_by("due_date", "pk")
         )
         if self.public_only:
@@ -356,109 +533,16 @@ class DeliverableFeed(CalendarFeed):
     def stamp_aggregates(self) -> dict:
         return {
             **super().stamp_aggregates(),
-            **{field: Max(field) for field in EVENT_VERSION_FIELDS if field != "updated_at"},
+            **{field: Max(field) for field in EVENT_VERSION_FIELDS},
         }
 
-    def add_events(self, calendar: Calendar, items: list, alarm_days: list[int]) -> None:
-        for deliverable in items:
-            calendar.add_component(deliverable_event(deliverable, alarm_days=alarm_days))
-
-    def events_ical(self, alarm_days: list[int], store: FeedCache) -> bytes:
-        """Each event's icalendar serialisation, cached (one entry per event and variant,
-        with its version): re-publishing a 10,000-event feed after one change renders one
-        event, not 10,000.
-
-        One light query lists the items' versions; full rows are loaded (one more query)
-        only for the events missing from the cache or changed.
-        """
-        rows = list(self.items().values_list("pk", *EVENT_VERSION_FIELDS))
-        keys = [f"feed-event:{RENDER_VERSION}:{row[0]}:{int(bool(alarm_days))}" for row in rows]
-        versions = [deliverable_event_version(row[1:], alarm_days=alarm_days) for row in rows]
-        cached = store.get_many(keys)
-        found = {
-            key: cached[key][1]
-            for key, version in zip(keys, versions, strict=True)
-            if key in cached and cached[key][0] == version
-        }
-        missing = [row[0] for row, key in zip(rows, keys, strict=True) if key not in found]
-        if missing:
-            items = self.items()
-            if len(missing) <= MISSING_BY_ID_MAX:
-                items = items.filter(pk__in=missing)
-            by_pk = {d.pk: d for d in items}
-            rendered = {}
-            for row, key, version in zip(rows, keys, versions, strict=True):
-                if key not in found:
-                    found[key] = deliverable_event(by_pk[row[0]], alarm_days=alarm_days).to_ical()
-                    rendered[key] = (version, found[key])
-            store.set_many(rendered)
-        return b"".join(found[key] for key in keys)
-
-
-def deliverable_event_version(changes: tuple, *, alarm_days: list[int]) -> str:
-    """Changes whenever the event's bytes can: the deliverable or a row it shows changed
-    (session, body, mandate, actor, resolution), or the alarms, the SITE_URL, the language
-    or the renderer did."""
-    raw = repr(
-        (
-            RENDER_VERSION,
-            [moment.timestamp() if moment else None for moment in changes],
-            alarm_days,
-            settings.SITE_URL,
-            get_language(),
+    def events(self, alarm_days: list[int]) -> str:
+        """One query of plain values (`EVENT_FIELDS`, `LAST_MODIFIED`), then each event
+        written from its row."""
+        return "".join(
+            deliverable_event(row, alarm_days=alarm_days)
+            for row in self.items().values(*EVENT_FIELDS, last_modified=LAST_MODIFIED)
         )
-    )
-    return hashlib.sha256(raw.encode()).hexdigest()[:32]
-
-
-def deliverable_last_modified(deliverable: Deliverable) -> datetime:
-    """The last change of the deliverable, its due session or its resolution."""
-    session = deliverable.due_session
-    return _latest(
-        deliverable.updated_at,
-        session.updated_at if session is not None else None,
-        deliverable.mandate.resolution.updated_at,
-    )
-
-
-def deliverable_event(deliverable: Deliverable, *, alarm_days: list[int] = ()) -> Event:
-    """One all-day VEVENT for a deliverable (it must have a due date)."""
-    if deliverable.due_date is None:
-        raise ValueError(f"Deliverable {deliverable.pk} has no due date")
-    changed = _utc(deliverable_last_modified(deliverable))
-    summary = deliverable_summary(deliverable)
-    mandate = deliverable.mandate
-    event = Event()
-    event.add("uid", f"deliverable-{deliverable.uid}@{UID_DOMAIN}")
-    event.add("dtstamp", changed)
-    event.add("last-modified", changed)
-    event.add("created", _utc(deliverable.created_at))
-    event.add("sequence", deliverable.sequence)
-    event.add("dtstart", deliverable.due_date)
-    event.add("dtend", deliverable.due_date + timedelta(days=1))
-    event.add("transp", "TRANSPARENT")
-    event.add("summary", summary)
-    event.add("description", deliverable_description(deliverable))
-    event.add("url", _deliverable_link(deliverable))
-    event.add("status", deliverable_event_status(deliverable))
-    categories = [_label(Deliverable.Kind, deliverable.kind).capitalize()]
-    if deliverable.due_session is not None:
-        categories.append(deliverable.due_session.body.code)
-    if mandate.actor_id:
-        categories.append(mandate.actor.name)
-    if deliverable.progress in DONE_PROGRESS:
-        categories.append(_label(Deliverable.Progress, deliverable.progress).capitalize())
-    event.add("categories", categories)
-    if deliverable_event_status(deliverable) != "CANCELLED" and (
-        deliverable.progress not in DONE_PROGRESS
-    ):
-        for days in alarm_days:
-            alarm = Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", summary)
-            alarm.add("trigger", timedelta(days=-days))
-            event.add_component(alarm)
-    return event
 
 
 class AllDeliverablesFeed(DeliverableFeed):
@@ -468,6 +552,9 @@ class AllDeliverablesFeed(DeliverableFeed):
 
 
 class BodyFeed(DeliverableFeed):
+    """Deliverables due to a body: see `due_to_body` (a session not yet dated is filed under
+    the body whose session the text names, not the body that adopted the resolution)."""
+
     def __init__(self, *, body: Body, alarms: bool = False) -> None:
         super().__init__(alarms=alarms)
         self.body = body
@@ -476,9 +563,7 @@ class BodyFeed(DeliverableFeed):
         self.description = f"Deliverables due to the {body.name}."
 
     def filter(self) -> Q:
-        return Q(due_session__body=self.body) | Q(
-            due_session=None, mandate__resolution__body=self.body
-        )
+        return due_to_body(self.body)
 
 
 class ActorFeed(DeliverableFeed):
@@ -511,7 +596,7 @@ class PrivateFeed(DeliverableFeed):
 
     public_only = False
 
-    def __init__(self, *, user, alarms: bool = False) -> None:
+    def __init__(self, *, user: Any, alarms: bool = False) -> None:
         super().__init__(alarms=alarms)
         self.user = user
         self.slug = f"private:{user.pk}"
@@ -535,36 +620,8 @@ class SessionCalendarFeed(CalendarFeed):
     def stamp_aggregates(self) -> dict:
         return {**super().stamp_aggregates(), "body": Max("body__updated_at")}
 
-    def add_events(self, calendar: Calendar, items: list, alarm_days: list[int]) -> None:
-        for session in items:
-            calendar.add_component(session_event(session))
-
-
-def session_event(session: Session) -> Event:
-    """An all-day VEVENT spanning a session (a GA session: its main part)."""
-    last_day = session.main_part_end or session.end
-    changed = _utc(session.updated_at)
-    label = f"{session.body.code} {session.number}"
-    event = Event()
-    event.add("uid", f"session-{session.body.code}-{session.number}@{UID_DOMAIN}")
-    event.add("dtstamp", changed)
-    event.add("last-modified", changed)
-    event.add("sequence", session.sequence)
-    event.add("dtstart", session.start)
-    event.add("dtend", last_day + timedelta(days=1))
-    event.add("transp", "TRANSPARENT")
-    suffix = " (estimated dates)" if session.is_estimated else ""
-    event.add("summary", f"{label}: {session.body.name}, session {session.number}{suffix}")
-    lines = [f"{_long_date(session.start)} - {_long_date(session.end)}"]
-    if session.main_part_end:
-        lines.append(f"Main part closes {_long_date(session.main_part_end)}")
-    lines.append(f"Dates: {session.get_dates_status_display()}")
-    if session.source:
-        lines.append(f"Source: {session.source}")
-    event.add("description", "\n".join(lines))
-    event.add("status", "TENTATIVE" if session.is_estimated else "CONFIRMED")
-    event.add("categories", [session.body.code, "Session"])
-    return event
+    def events(self, alarm_days: list[int]) -> str:
+        return "".join(session_event(session) for session in self.items())
 
 
 # --- Documents, cache and publication ----------------------------------------------------
@@ -594,15 +651,8 @@ class FeedCache:
     def get(self, key: str):
         return self._call("get", key)
 
-    def get_many(self, keys: list[str]) -> dict:
-        return self._call("get_many", keys, default={}) if keys else {}
-
     def set(self, key: str, value) -> None:
         self._call("set", key, value, FEED_CACHE_SECONDS)
-
-    def set_many(self, values: dict) -> None:
-        if values:
-            self._call("set_many", values, FEED_CACHE_SECONDS)
 
 
 @dataclass(frozen=True)
@@ -614,13 +664,20 @@ class FeedVersion:
     state: FeedState | None
 
     @property
+    def current(self) -> FeedState | None:
+        """The recorded state, if it is for this stamp."""
+        state = self.state
+        return state if state is not None and state.stamp == self.stamp.digest else None
+
+    @property
     def etag(self) -> str | None:
-        current = self.state is not None and self.state.stamp == self.stamp.digest
-        return self.state.etag if current else None
+        current = self.current
+        return current.etag if current is not None else None
 
     @property
     def last_modified(self) -> datetime | None:
-        return self.state.last_modified if self.etag else None
+        current = self.current
+        return current.last_modified if current is not None else None
 
 
 @dataclass(frozen=True)
@@ -650,11 +707,12 @@ def feed_document(
     store = store or FeedCache()
     body = feed_cached(feed=feed, version=version, store=store)
     if body is None:
-        body = feed.render(alarm_days=version.stamp.alarm_days, store=store)
+        body = feed.render(alarm_days=version.stamp.alarm_days)
         store.set(feed.cache_key, (version.stamp.digest, body))
     etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
-    if etag == version.etag:
-        return FeedDocument(body=body, etag=etag, last_modified=version.last_modified)
+    current = version.current
+    if current is not None and etag == current.etag:
+        return FeedDocument(body=body, etag=etag, last_modified=current.last_modified)
     changed = feed_state_record(feed=feed, version=version, etag=etag)
     return FeedDocument(body=body, etag=etag, last_modified=changed)
 
@@ -705,7 +763,7 @@ def feeds_affected(*, deliverable_ids: list[int], session_ids: list[int]) -> lis
         feeds.setdefault(feed.slug, feed)
 
     deliverables = Deliverable.objects.filter(pk__in=deliverable_ids).select_related(
-        "due_session__body", "mandate__resolution__body", "mandate__actor"
+        "due_session__body", "due_body", "mandate__resolution__body", "mandate__actor"
     )
     sessions = {s.pk: s for s in Session.objects.filter(pk__in=session_ids).select_related("body")}
     if deliverables or sessions:
@@ -718,11 +776,10 @@ def feeds_affected(*, deliverable_ids: list[int], session_ids: list[int]) -> lis
     for deliverable in deliverables:
         if deliverable.due_session is not None:
             add(SessionDeliverablesFeed(session=deliverable.due_session))
-            add(BodyFeed(body=deliverable.due_session.body))
-        else:
-            add(BodyFeed(body=deliverable.mandate.resolution.body))
-        if deliverable.mandate.actor_id:
-            add(ActorFeed(actor=deliverable.mandate.actor))
+        add(BodyFeed(body=deliverable.body_due_to))
+        actor = deliverable.mandate.actor
+        if actor is not None:
+            add(ActorFeed(actor=actor))
     users = FeedToken.objects.filter(
         revoked_at=None, user__contact__assigned_deliverables__in=deliverable_ids
     ).select_related("user")
@@ -749,14 +806,9 @@ def deliverable_ics(deliverable: Deliverable) -> bytes:
 
 def deliverables_ics(deliverables: list[Deliverable]) -> bytes:
     """A calendar with these deliverables (a person's reminders of the day)."""
-    calendar = Calendar()
-    calendar.add("version", "2.0")
-    calendar.add("prodid", PRODID)
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    for deliverable in deliverables:
-        calendar.add_component(deliverable_event(deliverable))
-    return calendar.to_ical()
+    return calendar_document(
+        "".join(deliverable_event(deliverable_row(deliverable)) for deliverable in deliverables)
+    )
 
 
 # --- Private feed tokens ------------------------------------------------------------------

@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from mandates.models import Body, Deliverable, Mandate, Resolution, Session
 from mandates.services import schedule
-from mandates.services.feeds import deliverable_description, deliverable_summary
+from mandates.services.feeds import deliverable_description, deliverable_row, deliverable_summary
 from mandates.services.ingest import resolution_ingest
 from mandates.services.reminders import reminder_subject
 from tests.ical import assert_valid_ics
@@ -142,8 +142,9 @@ def test_a_calendar_feed_says_the_session_as_read(ingested, staff_client):
         manual_due_date=date(2027, 1, 15), due_date=date(2027, 1, 15)
     )
     report.refresh_from_db()
-    assert "due at CSW 71" in deliverable_summary(report)
-    assert "Session: at CSW 71 (not in the calendar yet)" in deliverable_description(report)
+    row = deliverable_row(report)
+    assert "due at CSW 71" in deliverable_summary(row)
+    assert "Session: at CSW 71 (not in the calendar yet)" in deliverable_description(row)
     calendar = assert_valid_ics(
         staff_client.get(reverse("mandates:deliverable_ics", args=[report.uid])).content
     )
