@@ -5,7 +5,8 @@
 Uses DATABASE_URL (default: a throw-away SQLite file in /tmp) and, when REDIS_URL is set, a
 real `celery worker` process (solo pool, one worker) for the sending; otherwise the sends run
 in this process one after the other. Mail goes to an aiosmtpd server on 127.0.0.1.
-Prints the figures; nothing is asserted.
+Prints the figures (the first run's decision beside its goal, bench/goals.py, as a ratio to
+one query reading every deliverable in the same run); nothing is asserted.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import time
 from datetime import timedelta
 from pathlib import Path
 from unittest import mock
+
+from goals import report  # bench/goals.py: this script's folder is on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -101,22 +104,34 @@ def populate(n: int) -> None:
     )
 
 
-def decide(label: str, days_ahead: int = 0) -> list:
+def decide(label: str, days_ahead: int = 0) -> tuple[int, float]:
+    """The daily run (what the scheduled task calls): (reminders queued, seconds)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
-    from mandates.services.reminders import reminder_dispatch_due
+    from mandates.services.reminders import reminders_queue_due
 
     with (
         mock.patch("mandates.tasks.reminders_send.delay"),
         CaptureQueriesContext(connection) as queries,
     ):
         start = time.perf_counter()
-        logs = reminder_dispatch_due(today=timezone.localdate() + timedelta(days=days_ahead))
+        count = reminders_queue_due(today=timezone.localdate() + timedelta(days=days_ahead))
         elapsed = time.perf_counter() - start
-    print(f"{label}: {len(logs):>7} reminders recorded in {elapsed:6.2f} s, {len(queries)} queries")
-    return logs
+    print(f"{label}: {count:>7} reminders recorded in {elapsed:6.2f} s, {len(queries)} queries")
+    return count, elapsed
+
+
+def read_deliverables() -> float:
+    """The reference: one plain query reading every deliverable's id, due date and mandate."""
+    from mandates.models import Deliverable
+
+    start = time.perf_counter()
+    rows = list(Deliverable.objects.values_list("id", "due_date", "mandate_id"))
+    elapsed = time.perf_counter() - start
+    print(f"reference: {len(rows)} deliverables read in one query in {elapsed:.2f} s")
+    return elapsed
 
 
 def send(count: int) -> None:
@@ -193,9 +208,17 @@ def main() -> None:
     start = time.perf_counter()
     populate(args.deliverables)
     print(f"populate: {time.perf_counter() - start:.1f} s")
-    decide("decide, first run ")
+    reference = read_deliverables()
+    count, elapsed = decide("decide, first run ")
     decide("decide, second run")
     decide("decide, next day  ", days_ahead=1)
+    report(
+        f"reminder decision, first run ({count:,} new, {args.deliverables:,} deliverables)",
+        elapsed,
+        "s",
+        goal=1.0,
+        reference=("reading every deliverable in one query", reference),
+    )
     if args.send:
         send(args.send)
 

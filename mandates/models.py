@@ -239,6 +239,7 @@ class Actor(models.Model):
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords(excluded_fields=["updated_at"])
+    _change_reason: str  # set before a save: the reason its history record gives
 
     class Meta:
         ordering = ["name"]
@@ -507,6 +508,10 @@ class Deliverable(models.Model):
     updated_at = models.DateTimeField(_("last change"), auto_now=True, db_index=True)
     # Assignments are decisions too: the history keeps who was assigned when.
     history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[assignees])
+    # Set before a save, read by django-simple-history: the reason its history record
+    # gives, or no record at all for that save.
+    _change_reason: str
+    skip_history_when_saving: bool
 
     objects = DeliverableQuerySet.as_manager()
 
@@ -585,14 +590,17 @@ def due_to_body(body: Body | int) -> Q:
     )
 
 
-# Progress after which nothing is owed any more: no reminders, not overdue.
-CLOSED_PROGRESS = (
-    Deliverable.Progress.SUBMITTED,
-    Deliverable.Progress.ISSUED,
+# The progress states, grouped once for every part that asks (tests/test_house_rules.py).
+# Delivered: feeds say so ("Submitted: ..."), the planner counts the item done.
+DONE_PROGRESS = (Deliverable.Progress.SUBMITTED, Deliverable.Progress.ISSUED)
+# Nothing is owed at all: feeds show the item cancelled, plans leave it out.
+NOT_OWED_PROGRESS = (
     Deliverable.Progress.NOT_DELIVERABLE,
     Deliverable.Progress.CANCELLED,
     Deliverable.Progress.SUPERSEDED,
 )
+# Progress after which nothing is owed any more: no reminders, not overdue.
+CLOSED_PROGRESS = DONE_PROGRESS + NOT_OWED_PROGRESS
 
 
 class DeliverableReview(Deliverable):

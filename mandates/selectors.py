@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TypeVar
 
 from django.db.models import F, Q, QuerySet
 
@@ -19,6 +20,8 @@ from .models import (
     ReviewStatus,
     Session,
 )
+
+DeliverableT = TypeVar("DeliverableT", bound=Deliverable)  # Deliverable or its review proxy
 
 
 def deliverable_list() -> DeliverableQuerySet:
@@ -75,13 +78,17 @@ def deliverable_list_assigned_to(*, user) -> QuerySet[Deliverable]:
     )
 
 
+def review_queue(deliverables: QuerySet[DeliverableT]) -> QuerySet[DeliverableT]:
+    """What waits for a person's decision: flagged (the text is unclear) or merely proposed,
+    never what was rejected. The one filter of the admin's review queue and /review/."""
+    return deliverables.filter(
+        Q(needs_review=True) | Q(review_status=ReviewStatus.PROPOSED)
+    ).exclude(review_status=ReviewStatus.REJECTED)
+
+
 def deliverable_list_needs_review() -> QuerySet[Deliverable]:
-    return (
-        deliverable_list()
-        .filter(Q(needs_review=True) | Q(review_status=ReviewStatus.PROPOSED))
-        .exclude(review_status=ReviewStatus.REJECTED)
-        .order_by("created_at", "pk")
-    )
+    """The review queue, oldest first (as the admin's)."""
+    return review_queue(deliverable_list()).order_by("created_at", "pk")
 
 
 def session_parse(value: str) -> tuple[str | None, int] | None:

@@ -53,10 +53,10 @@ def _retry_in(retries: int) -> timedelta | None:
 @shared_task(ignore_result=True)
 def reminders_dispatch(today: str | None = None) -> int:
     """The daily run (07:00 Geneva, scheduled in the database): decide and queue reminders."""
-    from mandates.services.reminders import reminder_dispatch_due
+    from mandates.services.reminders import reminders_queue_due
 
     day = date.fromisoformat(today) if today else timezone.localdate()
-    return len(reminder_dispatch_due(today=day))
+    return reminders_queue_due(today=day)
 
 
 def _retry_transient(task, error: Exception, retry_in: timedelta | None):

@@ -38,11 +38,10 @@ def _serve_feed(request, feed: feeds.CalendarFeed, *, private: bool = False) -> 
     otherwise the cached body, rendered from the database on a miss or a cache outage."""
     version = feeds.feed_version(feed=feed)
     document = None
-    if version.etag is None:  # nothing rendered for this version yet: render to know the ETag
+    etag, changed = version.etag, version.last_modified
+    if etag is None or changed is None:  # nothing rendered for this version yet: render first
         document = feeds.feed_document(feed=feed, version=version)
         etag, changed = document.etag, document.last_modified
-    else:
-        etag, changed = version.etag, version.last_modified
     last_modified = int(changed.timestamp())
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:

@@ -14,11 +14,11 @@ from django.conf import settings
 from django.urls import reverse
 from icalendar import Alarm, Calendar, Event, vDuration
 
-from mandates.models import Deliverable, ReviewStatus, Session
+from mandates.models import DONE_PROGRESS, NOT_OWED_PROGRESS, Deliverable, ReviewStatus, Session
 from mandates.services import feeds
 
-CANCELLED = feeds.CANCELLED_PROGRESS
-DONE = feeds.DONE_PROGRESS
+CANCELLED = NOT_OWED_PROGRESS
+DONE = DONE_PROGRESS
 
 
 def _utc(moment: datetime) -> datetime:

@@ -263,3 +263,20 @@ def test_resolution_admin_explains_dates_reading_the_rules_once(staff_client, pa
     assert "HRC 65 opens 14 Jun 2027 (estimated) - 70 days" in page
     rule_reads = [q for q in queries if 'FROM "mandates_duedaterule"' in q["sql"]]
     assert len(rule_reads) == 1
+
+
+def test_readings_without_a_calendar_session_are_all_other_readings(staff_client, para35):
+    """A deadline no calendar session dates keeps every reading of the text on the
+    deliverable's page, none of them shown as the one proposed."""
+    para35.due_session = None
+    para35.alternatives = [
+        {"body": "HRC", "session": 62, "relation": "at"},
+        {"body": "HRC", "session": 66, "relation": "at"},
+    ]
+    para35.save()
+    response = staff_client.get(reverse("admin:mandates_deliverable_change", args=[para35.pk]))
+    assert response.status_code == 200
+    shown = response.content.decode().split("field-other_readings")[1].split("</ul>")[0]
+    assert "HRC 62 (at), other reading: due 6 Apr 2026" in shown
+    assert "HRC 66 (at), other reading: due" in shown
+    assert "as proposed" not in shown

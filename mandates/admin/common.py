@@ -1,9 +1,9 @@
 """What the admin's modules share: feed links, due-date and reading labels, session filters."""
 
 from django.contrib import admin, messages
-from django.urls import reverse
+from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -12,18 +12,15 @@ from ..services import feeds, schedule
 from ..services.deliverables import Reading
 
 
-def calendar_links(path: str, label: str = "") -> str:
+def fragment(template_name: str, **context: object) -> SafeString:
+    """A piece of an admin page, from its template in templates/admin/mandates/."""
+    return render_to_string(f"admin/mandates/{template_name}", context)
+
+
+def calendar_links(path: str, label: str = "") -> SafeString:
     """A webcal:// subscribe link and the plain https link of a feed, for admin pages."""
-    return format_html(
-        '<a href="{}" title="{}">{}</a> (<a href="{}">{}</a>)',
-        feeds.webcal_url(path),
-        _(
-            "Calendar apps refresh on their own schedule (Google Calendar every 12-24 "
-            "hours); e-mail reminders remain the authority."
-        ),
-        label or _("subscribe"),
-        path,
-        _(".ics"),
+    return fragment(
+        "_calendar_links.html", url=path, webcal_url=feeds.webcal_url(path), label=label
     )
 
 
@@ -71,13 +68,9 @@ class DueSessionFilter(SessionFilter):
     related_name = "deliverables"
 
 
-def text_list(texts: list[str]):
+def text_list(texts: list[str]) -> str:
     """A list of sentences (review reasons, warnings) as a list people read, not JSON."""
-    if not texts:
-        return _("none")
-    return format_html(
-        "<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((text,) for text in texts))
-    )
+    return fragment("_list.html", items=texts) if texts else str(_("none"))
 
 
 def due_label(item: models.Deliverable, rules: list | None = None) -> str:
@@ -99,44 +92,6 @@ def actor_shown(mandate: models.Mandate) -> str:
     return str(mandate.actor or mandate.actor_name or mandate.actor_text)
 
 
-def due_explanation_html(item: models.Deliverable):
-    """The explanation of the due date, its session and rule linked to their admin pages."""
-    why = schedule.deliverable_due_explain(deliverable=item)
-    if why.session is None:
-        return str(why)
-    session_link = format_html(
-        '<a href="{}">{}</a>',
-        reverse("admin:mandates_session_change", args=[why.session.pk]),
-        why.session,
-    )
-    rule_url = (
-        reverse("admin:mandates_duedaterule_change", args=[why.rule.pk])
-        if why.rule
-        else reverse("admin:mandates_body_change", args=[why.session.body_id])
-    )
-    calculation = format_html(
-        '{} {} {} ({}) {} {} days (<a href="{}">rule: {}</a>) = {}',
-        session_link,
-        why.anchor,
-        schedule.day_label(why.anchor_date),
-        why.session.get_dates_status_display(),
-        why.lead_sign,
-        why.lead_days,
-        rule_url,
-        why.rule_label,
-        schedule.day_label(why.computed_due_date),
-    )
-    if why.source in ("manual", "printed"):
-        return format_html(
-            "{} {} ({} {})",
-            _("Set by hand:") if why.source == "manual" else _("Printed in the text:"),
-            schedule.day_label(why.due_date),
-            _("the session would give:"),
-            calculation,
-        )
-    return calculation
-
-
 def reading_choices(
     deliverable: models.Deliverable, readings: list[Reading]
 ) -> list[tuple[str, str]]:
@@ -150,8 +105,9 @@ def reading_choices(
     }
     rules: dict[int, list] = {}
     choices = []
-    for index, reading in enumerate(readings):
-        origin = _("as proposed") if index == 0 else _("other reading")
+    current = Reading.of(deliverable)
+    for reading in readings:
+        origin = _("as proposed") if reading == current else _("other reading")
         body = bodies.get(reading.body)
         if body is None:
             choices.append((reading.value, f"{reading}, {origin}"))
@@ -166,8 +122,10 @@ def reading_choices(
             stated_due_date=deliverable.stated_due_date,
             rules=rules[body.pk],
         )
-        label = f"{reading}, {origin}: " + _("due %s") % schedule.day_label(why.due_date)
-        if why.due_date < today:
-            label += ", " + _("would already be past")
+        label = f"{reading}, {origin}"
+        if why.due_date is not None:
+            label += ": " + _("due %s") % schedule.day_label(why.due_date)
+            if why.due_date < today:
+                label += ", " + _("would already be past")
         choices.append((reading.value, f"{label} ({why})"))
     return choices

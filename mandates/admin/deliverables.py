@@ -7,10 +7,10 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -19,14 +19,14 @@ from simple_history.utils import get_m2m_reverse_field_name
 
 from .. import models
 from ..exports import deliverables_csv_response, deliverables_xlsx_response
-from ..highlight import highlight, quote_range
+from ..highlight import deliverable_evidence
 from ..services import deliverables as deliverable_services
 from ..services import schedule
 from ..services.deliverables import Reading
 from .common import (
     DueSessionFilter,
     actor_shown,
-    due_explanation_html,
+    fragment,
     reading_choices,
     text_list,
 )
@@ -194,6 +194,17 @@ class SubmittedForm(forms.Form):
     )
 
 
+# The bulk actions of both lists of deliverables (all of them, the review queue), defined
+# in DeliverableActions, and the relations each row of either list shows.
+DELIVERABLE_ACTIONS = ["confirm", "reject", "assign", "mark_submitted", "export_csv", "export_xlsx"]
+DELIVERABLE_ROW_RELATIONS = [
+    "mandate__actor",
+    "mandate__resolution",
+    "due_session__body",
+    "due_body",
+]
+
+
 class DeliverableActions:
     """Bulk actions shared by the deliverable list and the review queue."""
 
@@ -245,6 +256,30 @@ class DeliverableActions:
     def export_xlsx(self, request, queryset):
         return deliverables_xlsx_response(queryset, personal_data=True)
 
+    def get_urls(self):
+        """The list as filtered (its own filters and search) as CSV or Excel, beside it:
+        export.csv and export.xlsx."""
+        return [
+            path(
+                f"export.{fmt}",
+                self.admin_site.admin_view(self.export_view),
+                {"fmt": fmt},
+                name=f"{self.opts.app_label}_{self.opts.model_name}_export_{fmt}",
+            )
+            for fmt in ("csv", "xlsx")
+        ] + super().get_urls()
+
+    def export_view(self, request, fmt):
+        """The filtered list (the changelist's own filters and search) as CSV or Excel."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        queryset = self.get_changelist_instance(request).get_queryset(request)
+        return (
+            deliverables_csv_response(queryset, personal_data=True)
+            if fmt == "csv"
+            else deliverables_xlsx_response(queryset, personal_data=True)
+        )
+
     def _with_form(self, request, queryset, form_class, action, title, apply, done_message):
         """An intermediate page: ask for the details, then apply to the selection."""
         form = form_class(request.POST if "apply" in request.POST else None)
@@ -264,8 +299,62 @@ class DeliverableActions:
         return TemplateResponse(request, "admin/mandates/deliverable/action_form.html", context)
 
 
+def evidence_html(obj: models.Deliverable) -> str:
+    """The source paragraph with the quoted words marked."""
+    return fragment(
+        "deliverable/_evidence.html",
+        deliverable=obj,
+        paragraph=obj.mandate.paragraph,
+        evidence=deliverable_evidence(obj),
+    )
+
+
+class DeliverableColumns:
+    """What the deliverable list and the review queue show alike."""
+
+    @admin.display(description=_("deliverable"), ordering="title")
+    def title_or_kind(self, obj):
+        return obj.title or obj.get_kind_display()
+
+    @admin.display(description=_("resolution"), ordering="mandate__resolution__symbol")
+    def symbol(self, obj):
+        return obj.mandate.resolution.symbol
+
+    @admin.display(description=_("para."), ordering="mandate__paragraph_label")
+    def paragraph(self, obj):
+        return obj.mandate.paragraph_label
+
+    @admin.display(description=_("actor"), ordering="mandate__actor__name")
+    def actor(self, obj: models.Deliverable):
+        return actor_shown(obj.mandate)
+
+    @admin.display(description=_("due session as read"))
+    def due_as_read(self, obj: models.Deliverable):
+        """The deadline as the text gives it, marked when the calendar cannot date it."""
+        if not obj.due_session_as_read:
+            return "-"
+        if obj.due_session_not_in_calendar:
+            return f"{obj.due_session_as_read} ({_('not in the calendar')})"
+        return obj.due_session_as_read
+
+    @admin.display(description=_("why this due date"))
+    def due_summary(self, obj: models.Deliverable) -> str:
+        """The explanation of the due date, its session and rule linked to their admin pages."""
+        if not obj.pk:
+            return "-"
+        return render_to_string("mandates/_due_explanation.html", {"item": obj, "admin": True})
+
+    @admin.display(description=_("evidence"))
+    def evidence(self, obj):
+        return evidence_html(obj) if obj.pk else "-"
+
+    @admin.display(description=_("why it needs review"))
+    def review_reasons_list(self, obj):
+        return text_list(obj.review_reasons if obj.pk else [])
+
+
 @admin.register(models.Deliverable)
-class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
+class DeliverableAdmin(DeliverableColumns, DeliverableActions, SimpleHistoryAdmin):
     list_display = [
         "title_or_kind",
         "symbol",
@@ -302,7 +391,6 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
         "mandate__resolution__title",
         "fulfilled_by",
     ]
-    list_select_related = ["mandate__actor", "mandate__resolution", "due_session__body", "due_body"]
     autocomplete_fields = [
         "mandate",
         "due_session",
@@ -311,6 +399,7 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
         "assignees",
         "reminder_opt_outs",
     ]
+    list_select_related = DELIVERABLE_ROW_RELATIONS
     date_hierarchy = "due_date"
     readonly_fields = [
         "uid",
@@ -397,81 +486,27 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
         ),
     ]
     inlines = [CommentInline]
-    actions = ["confirm", "reject", "assign", "mark_submitted", "export_csv", "export_xlsx"]
+    actions = DELIVERABLE_ACTIONS
     change_list_template = "admin/mandates/deliverable/change_list.html"
 
     @admin.display(description=_("proposed changes"))
-    def proposed_changes_list(self, obj: models.Deliverable):
+    def proposed_changes_list(self, obj: models.Deliverable) -> str:
         """What a new version of the text or a noted report proposes, open ones first;
         decided in Proposed changes (accept / dismiss), never applied on their own."""
         changes = sorted(obj.proposed_changes.all(), key=lambda c: (c.resolved, -c.pk))
         if not changes:
             return "-"
-        return format_html(
-            '<ul>{}</ul><p><a href="{}?deliverable__id__exact={}">{}</a></p>',
-            format_html_join(
-                "",
-                "<li>{}: {} &rarr; {} <small>({}; {})</small></li>",
-                (
-                    (
-                        c.field,
-                        c.old_value,
-                        c.new_value,
-                        c.source,
-                        _("decided") if c.resolved else _("open"),
-                    )
-                    for c in changes
-                ),
-            ),
-            reverse("admin:mandates_proposedchange_changelist"),
-            obj.pk,
-            _("Accept or dismiss in Proposed changes"),
-        )
-
-    @admin.display(description=_("deliverable"), ordering="title")
-    def title_or_kind(self, obj):
-        return obj.title or obj.get_kind_display()
-
-    @admin.display(description=_("resolution"), ordering="mandate__resolution__symbol")
-    def symbol(self, obj):
-        return obj.mandate.resolution.symbol
-
-    @admin.display(description=_("para."), ordering="mandate__paragraph_label")
-    def paragraph(self, obj):
-        return obj.mandate.paragraph_label
-
-    @admin.display(description=_("actor"), ordering="mandate__actor__name")
-    def actor(self, obj: models.Deliverable):
-        return actor_shown(obj.mandate)
-
-    @admin.display(description=_("due session as read"))
-    def due_as_read(self, obj: models.Deliverable):
-        """The deadline as the text gives it, marked when the calendar cannot date it."""
-        if not obj.due_session_as_read:
-            return "-"
-        if obj.due_session_not_in_calendar:
-            return f"{obj.due_session_as_read} ({_('not in the calendar')})"
-        return obj.due_session_as_read
-
-    @admin.display(description=_("why this due date"))
-    def due_summary(self, obj):
-        return due_explanation_html(obj) if obj.pk else "-"
+        return fragment("deliverable/_proposed_changes.html", deliverable=obj, changes=changes)
 
     @admin.display(description=_("other readings"))
-    def other_readings(self, obj: models.Deliverable):
+    def other_readings(self, obj: models.Deliverable) -> str:
         """The text's other readings of the deadline, each with the date it would give."""
-        readings = deliverable_services.deliverable_readings(obj)[1:] if obj.pk else []
-        if not readings:
-            return _("none")
-        labels = dict(reading_choices(obj, [Reading.of(obj), *readings]))
-        return format_html(
-            "<ul>{}</ul>",
-            format_html_join("", "<li>{}</li>", ((labels[r.value],) for r in readings)),
-        )
-
-    @admin.display(description=_("why it needs review"))
-    def review_reasons_list(self, obj):
-        return text_list(obj.review_reasons if obj.pk else [])
+        readings = deliverable_services.deliverable_readings(obj) if obj.pk else []
+        others = readings[1:] if Reading.of(obj) else readings
+        if not others:
+            return str(_("none"))
+        labels = dict(reading_choices(obj, readings))
+        return fragment("_list.html", items=[labels[r.value] for r in others])
 
     def save_model(self, request, obj, form, change):
         """A session corrected by hand keeps the reading it replaces among the others."""
@@ -496,17 +531,11 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
                 and not record.history_change_reason
             )
 
-    @admin.display(description=_("evidence"))
-    def evidence(self, obj):
-        return _evidence(obj) if obj.pk else "-"
-
     @admin.display(description=_("calendar file"))
-    def calendar(self, obj: models.Deliverable):
+    def calendar(self, obj: models.Deliverable) -> str:
         if obj.pk is None or obj.due_date is None:
             return "-"
-        return format_html(
-            '<a href="{}">{}</a>', reverse("mandates:deliverable_ics", args=[obj.uid]), _(".ics")
-        )
+        return fragment("deliverable/_ics_link.html", deliverable=obj)
 
     def save_related(self, request, form, formsets, change):
         """After the row and its relations are saved: the person owns what they changed."""
@@ -524,51 +553,6 @@ class DeliverableAdmin(DeliverableActions, SimpleHistoryAdmin):
                 comment.delete()
             return
         super().save_formset(request, form, formset, change)
-
-    def get_urls(self):
-        return [
-            path(
-                "export.csv",
-                self.admin_site.admin_view(self.export_view),
-                {"fmt": "csv"},
-                name="mandates_deliverable_export_csv",
-            ),
-            path(
-                "export.xlsx",
-                self.admin_site.admin_view(self.export_view),
-                {"fmt": "xlsx"},
-                name="mandates_deliverable_export_xlsx",
-            ),
-            *super().get_urls(),
-        ]
-
-    def export_view(self, request, fmt):
-        """The filtered list (the changelist's own filters and search) as CSV or Excel."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        queryset = self.get_changelist_instance(request).get_queryset(request)
-        return (
-            deliverables_csv_response(queryset, personal_data=True)
-            if fmt == "csv"
-            else deliverables_xlsx_response(queryset, personal_data=True)
-        )
-
-
-def _evidence(obj: models.Deliverable):
-    """The source paragraph with the quoted words marked."""
-    paragraph = obj.mandate.paragraph
-    if paragraph is None:
-        return format_html("<blockquote><mark>{}</mark></blockquote>", obj.quote)
-    found = quote_range(
-        paragraph.text, paragraph.span_start, obj.quote, (obj.span_start, obj.span_end)
-    )
-    marked = highlight(paragraph.text, [(*found, _("evidence"))] if found else [])
-    return format_html(
-        '<blockquote class="evidence"><strong>{} para. {}.</strong> {}</blockquote>',
-        obj.mandate.resolution.symbol,
-        paragraph.number,
-        marked,
-    )
 
 
 @admin.register(models.Comment)

@@ -28,20 +28,11 @@ class FeedTokenActiveFilter(admin.SimpleListFilter):
         return queryset
 
 
-@admin.register(models.FeedToken)
-class FeedTokenAdmin(admin.ModelAdmin):
-    """Private calendar URLs: revoke one that leaked, or rotate it (revoke + issue anew)."""
-
-    list_display = ["user", "label", "created_at", "revoked_at", "calendar"]
-    list_filter = [FeedTokenActiveFilter]
-    search_fields = ["user__username", "label"]
-    autocomplete_fields = ["user"]
-    readonly_fields = ["calendar", "created_at", "revoked_at"]
-    fields = ["user", "label", "calendar", "created_at", "revoked_at"]
-    actions = ["revoke", "rotate"]
+class OwnerKnown:
+    """Each row knows whether the person looking owns it (`viewer_owns`): secrets (feed
+    links, API keys) are shown to their owner only, not to staff, not to superusers."""
 
     def get_queryset(self, request):
-        # The secret link is shown to its owner only (not to staff, not to superusers).
         return (
             super()
             .get_queryset(request)
@@ -51,6 +42,19 @@ class FeedTokenAdmin(admin.ModelAdmin):
                 )
             )
         )
+
+
+@admin.register(models.FeedToken)
+class FeedTokenAdmin(OwnerKnown, admin.ModelAdmin):
+    """Private calendar URLs: revoke one that leaked, or rotate it (revoke + issue anew)."""
+
+    list_display = ["user", "label", "created_at", "revoked_at", "calendar"]
+    list_filter = [FeedTokenActiveFilter]
+    search_fields = ["user__username", "label"]
+    autocomplete_fields = ["user"]
+    readonly_fields = ["calendar", "created_at", "revoked_at"]
+    fields = ["user", "label", "calendar", "created_at", "revoked_at"]
+    actions = ["revoke", "rotate"]
 
     def get_readonly_fields(self, request, obj=None):
         # A token belongs to one person for good: whose it is cannot change, and only a
@@ -112,22 +116,11 @@ admin.site.unregister(TokenProxy)
 
 
 @admin.register(TokenProxy)
-class ApiTokenAdmin(TokenAdmin):
+class ApiTokenAdmin(OwnerKnown, TokenAdmin):
     """DRF's token admin, but a key is shown to its owner only; whoever creates a token
     for someone else sees the key once, in the confirmation message, to hand it over."""
 
     list_display = ("key_for_owner", "user", "created")
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                viewer_owns=ExpressionWrapper(
-                    Q(user_id=request.user.pk), output_field=BooleanField()
-                )
-            )
-        )
 
     @admin.display(description=_("key"))
     def key_for_owner(self, obj: TokenProxy) -> str:

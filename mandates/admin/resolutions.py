@@ -5,22 +5,22 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .. import models
-from ..highlight import highlight, quote_range
-from ..services.ingest import SUPPORTED_SUFFIXES, IngestOutcome, resolution_ingest
-from .common import SessionFilter, actor_shown, due_label, text_list
+from ..extraction.readers import SUPPORTED_SUFFIXES, SUPPORTED_TYPES
+from ..highlight import paragraphs_with_evidence
+from ..services.ingest import resolution_ingest_upload, size_label, upload_limit_bytes
+from .common import SessionFilter, actor_shown, due_label, fragment, text_list
 
 
 class ParagraphInline(admin.TabularInline):
     model = models.Paragraph
     extra = 0
-    fields = ["position", "part", "number", "verb", "text"]
-    readonly_fields = fields
+    readonly_fields = ("position", "part", "number", "verb", "text")
+    fields = readonly_fields
     can_delete = False
     show_change_link = True
 
@@ -44,10 +44,17 @@ class MultipleFileField(forms.FileField):
 
 
 class ImportForm(forms.Form):
-    files = MultipleFileField(
-        label=_("Resolution files"),
-        help_text=_("One or several .txt, .md, .docx, .pdf or .html files."),
-    )
+    """The files to import, as field "files" (added here: a class attribute of that name
+    would hide the form's own `files`), offered with the types and size limit ingest takes."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["files"] = MultipleFileField(
+            label=_("Resolution files"),
+            help_text=_("One or several %(types)s files, at most %(limit)s each.")
+            % {"types": SUPPORTED_TYPES, "limit": size_label(upload_limit_bytes())},
+        )
+        self.fields["files"].widget.attrs["accept"] = ",".join(sorted(SUPPORTED_SUFFIXES))
 
 
 class ConsiderationInline(admin.TabularInline):
@@ -111,77 +118,41 @@ class ResolutionAdmin(SimpleHistoryAdmin):
         return obj.deliverable_total
 
     @admin.display(description=_("drafts"))
-    def draft_list(self, obj: models.Resolution):
+    def draft_list(self, obj: models.Resolution) -> str:
         """The L documents this adopted text superseded, linked."""
-        drafts = obj.drafts.order_by("symbol") if obj.pk else []
-        return (
-            format_html_join(
-                ", ",
-                '<a href="{}">{}</a>',
-                (
-                    (reverse("admin:mandates_resolution_change", args=[d.pk]), d.symbol)
-                    for d in drafts
-                ),
-            )
-            or "-"
+        return fragment(
+            "resolution/_drafts.html", drafts=obj.drafts.order_by("symbol") if obj.pk else []
         )
 
     @admin.display(description=_("operative paragraphs and their deliverables"))
-    def operative_part(self, obj: models.Resolution):
+    def operative_part(self, obj: models.Resolution) -> str:
         """Each operative paragraph with its evidence marked and its deliverables listed."""
         if not obj.pk:
             return "-"
-        deliverables: dict[str, list[models.Deliverable]] = {}
-        for item in (
+        items = (
             models.Deliverable.objects.filter(mandate__resolution=obj)
             .select_related("mandate__actor", "due_session__body", "due_body")
             .order_by("position")
-        ):
-            deliverables.setdefault(item.mandate.paragraph_label, []).append(item)
+        )
         rules_by_body: dict[int, list[models.DueDateRule]] = {}
         for rule in models.DueDateRule.objects.all():  # one read for every explanation
             rules_by_body.setdefault(rule.body_id, []).append(rule)
-        blocks = []
-        for paragraph in obj.paragraphs.filter(part=models.Paragraph.Part.OPERATIVE):
-            items = deliverables.get(paragraph.number, [])
-            ranges = []
-            for item in items:
-                found = quote_range(
-                    paragraph.text,
-                    paragraph.span_start,
-                    item.quote,
-                    (item.span_start, item.span_end),
-                )
-                if found:
-                    ranges.append((*found, item.title or item.kind))
-            rows = format_html_join(
-                "",
-                '<li><a href="{}">{}</a> &middot; {} &middot; {} &middot; {}</li>',
-                (
-                    (
-                        reverse("admin:mandates_deliverable_change", args=[item.pk]),
-                        item.title or item.get_kind_display(),
-                        actor_shown(item.mandate),
-                        due_label(
-                            item,
-                            rules_by_body.get(item.due_session.body_id, [])
-                            if item.due_session
-                            else [],
-                        ),
-                        item.get_review_status_display(),
-                    )
-                    for item in items
-                ),
-            )
-            blocks.append(
-                format_html(
-                    '<div class="operative-paragraph"><p><strong>{}.</strong> {}</p>{}</div>',
-                    paragraph.number,
-                    highlight(paragraph.text, ranges),
-                    format_html("<ul>{}</ul>", rows) if items else "",
-                )
-            )
-        return format_html_join("", "{}", ((block,) for block in blocks)) or "-"
+        blocks = paragraphs_with_evidence(
+            obj.paragraphs.filter(part=models.Paragraph.Part.OPERATIVE), items
+        )
+        for block in blocks:
+            block["rows"] = [
+                {
+                    "item": item,
+                    "actor": actor_shown(item.mandate),
+                    "due": due_label(
+                        item,
+                        rules_by_body.get(item.due_session.body_id, []) if item.due_session else [],
+                    ),
+                }
+                for item in block["deliverables"]
+            ]
+        return fragment("resolution/_operative_part.html", blocks=blocks)
 
     def get_urls(self):
         return [
@@ -200,22 +171,12 @@ class ResolutionAdmin(SimpleHistoryAdmin):
         outcomes = []
         form = ImportForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
-            for upload in form.cleaned_data["files"]:
-                suffix = "." + upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-                if suffix not in SUPPORTED_SUFFIXES:
-                    outcomes.append(
-                        IngestOutcome(
-                            upload.name,
-                            "failed",
-                            reason=f"unsupported file type {suffix or '(none)'}",
-                        )
-                    )
-                    continue
-                # Someone who may not delete deliverables cannot delete them by uploading.
-                may_delete = request.user.has_perm("mandates.delete_deliverable")
-                outcomes.append(
-                    resolution_ingest(data=upload.read(), name=upload.name, may_delete=may_delete)
-                )
+            # Someone who may not delete deliverables cannot delete them by uploading.
+            may_delete = request.user.has_perm("mandates.delete_deliverable")
+            outcomes = [
+                resolution_ingest_upload(upload=upload, may_delete=may_delete)
+                for upload in form.cleaned_data["files"]
+            ]
             failed = sum(outcome.status == "failed" for outcome in outcomes)
             level = messages.WARNING if failed else messages.SUCCESS
             self.message_user(

@@ -3,17 +3,20 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
-from django.db.models import Q
 from django.http import HttpResponseRedirect
-from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .. import models
+from .. import models, selectors
 from ..services import deliverables as deliverable_services
 from ..services.deliverables import Decision, Reading
-from .common import reading_choices
-from .deliverables import DeliverableActions, DeliverableAdmin
+from .common import fragment, reading_choices
+from .deliverables import (
+    DELIVERABLE_ACTIONS,
+    DELIVERABLE_ROW_RELATIONS,
+    DeliverableActions,
+    DeliverableColumns,
+)
 
 
 class ReviewForm(forms.ModelForm):
@@ -111,7 +114,7 @@ class ReviewStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(models.DeliverableReview)
-class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
+class DeliverableReviewAdmin(DeliverableColumns, DeliverableActions, admin.ModelAdmin):
     """Everything that needs a person's decision, oldest first."""
 
     form = ReviewForm
@@ -125,9 +128,10 @@ class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
         "no_longer_in_text",
     ]
     search_fields = ["title", "quote", "mandate__resolution__symbol"]
-    list_select_related = ["mandate__actor", "mandate__resolution", "due_session__body", "due_body"]
     autocomplete_fields = ["due_session", "assignees"]
+    list_select_related = DELIVERABLE_ROW_RELATIONS
     ordering = ["created_at", "pk"]
+    actions = DELIVERABLE_ACTIONS
     readonly_fields = ["evidence", "review_reasons_list", "due_as_read", "due_summary"]
     fields = [
         "evidence",
@@ -136,27 +140,14 @@ class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
         "due_summary",
         "reading",
         "decision",
-        "kind",
-        "count",
-        "title",
-        "due_session",
-        "due_relation",
-        "manual_due_date",
-        "recurring",
-        "assignees",
+        *ReviewForm.Meta.fields,
     ]
-    actions = ["confirm", "reject", "assign", "mark_submitted", "export_csv", "export_xlsx"]
 
     class Media:
         css = {"all": ["mandates/admin.css"]}
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .filter(Q(needs_review=True) | Q(review_status=models.ReviewStatus.PROPOSED))
-            .exclude(review_status=models.ReviewStatus.REJECTED)
-        )
+        return selectors.review_queue(super().get_queryset(request))
 
     # The queue is a view of deliverables: the deliverable permissions govern it.
     def has_view_permission(self, request, obj=None):
@@ -176,48 +167,20 @@ class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
     def has_module_permission(self, request):
         return self.has_view_permission(request)
 
-    title_or_kind = DeliverableAdmin.title_or_kind
-    symbol = DeliverableAdmin.symbol
-    paragraph = DeliverableAdmin.paragraph
-    actor = DeliverableAdmin.actor
-    due_summary = DeliverableAdmin.due_summary
-    due_as_read = DeliverableAdmin.due_as_read
-
     @admin.display(description=_("due session"), ordering="due_session")
     def due_session_shown(self, obj: models.Deliverable):
         """The calendar session, else the session as read ("at CSW 61 (not in the calendar)")."""
         return obj.due_session or self.due_as_read(obj)
 
-    evidence = DeliverableAdmin.evidence
-
     @admin.display(description=_("source"), ordering="mandate__resolution__symbol")
     def source(self, obj):
-        return format_html(
-            "{} {} {}", obj.mandate.resolution.symbol, _("para."), obj.mandate.paragraph_label
-        )
+        return f"{obj.mandate.resolution.symbol} {_('para.')} {obj.mandate.paragraph_label}"
 
     @admin.display(description=_("why it needs review"))
     def reasons(self, obj):
         if not obj.review_reasons:
             return _("proposed") if obj.review_status == "proposed" else ""
-        return format_html(
-            '<ul class="review-reasons">{}</ul>',
-            format_html_join("", "<li>{}</li>", ((reason,) for reason in obj.review_reasons)),
-        )
-
-    review_reasons_list = DeliverableAdmin.review_reasons_list
-    export_view = DeliverableAdmin.export_view
-
-    def get_urls(self):
-        return [
-            path(
-                f"export.{fmt}",
-                self.admin_site.admin_view(self.export_view),
-                {"fmt": fmt},
-                name=f"mandates_deliverablereview_export_{fmt}",
-            )
-            for fmt in ("csv", "xlsx")
-        ] + super().get_urls()
+        return fragment("_list.html", items=obj.review_reasons, css_class="review-reasons")
 
     def save_model(self, request, obj, form, change):
         """The decision, the chosen reading and the corrections in one history record."""
@@ -238,13 +201,10 @@ class DeliverableReviewAdmin(DeliverableActions, admin.ModelAdmin):
         in_queue = self.get_queryset(request).filter(pk=obj.pk).exists()
         self.message_user(
             request,
-            format_html(
-                '{}: <a href="{}">{}</a>. <a href="{}">{}</a>',
-                obj._review_summary,
-                reverse("admin:mandates_deliverable_change", args=[obj.pk]),
-                obj,
-                reverse("admin:mandates_deliverable_history", args=[obj.pk]),
-                _("History"),
+            fragment(
+                "deliverablereview/_decided_message.html",
+                summary=obj._review_summary,
+                deliverable=obj,
             ),
             messages.SUCCESS,
         )

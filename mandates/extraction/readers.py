@@ -18,9 +18,19 @@ from mandates.extraction.cleaning import clean_text, looks_like_markdown
 from mandates.extraction.errors import ReadError
 from mandates.extraction.result import Footnote
 
-__all__ = ["MAX_FILE_BYTES", "SourceDocument", "read_bytes", "read_path", "read_text"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "SUPPORTED_SUFFIXES",
+    "SUPPORTED_TYPES",
+    "SourceDocument",
+    "read_bytes",
+    "read_path",
+    "read_text",
+]
 
-MAX_FILE_BYTES = 50 * 1024 * 1024  # larger files are refused before parsing
+# The extractor's own limit, whoever calls it (`manage.py extract`, ingest): larger files
+# are refused before parsing. Ingest stores less (settings.MAX_UPLOAD_BYTES, 20 MB).
+MAX_FILE_BYTES = 50 * 1024 * 1024
 
 _TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 _SUFFIXES = {
@@ -31,6 +41,10 @@ _SUFFIXES = {
     ".htm": "html",
     ".xhtml": "html",
 }
+# The file types read, by suffix (the content decides when they disagree): the one list of
+# the readers, the ingest service and command, and the admin's upload form.
+SUPPORTED_SUFFIXES = frozenset(_SUFFIXES)
+SUPPORTED_TYPES = ".txt, .md, .docx, .pdf or .html"  # how messages name them
 _REFUSED = {
     ".doc": "old binary Word files (.doc) are not supported: save the file as .docx",
     ".rtf": "RTF files are not supported: save the file as .docx or .pdf",
@@ -105,7 +119,7 @@ def _read_bytes(data: bytes, name: str) -> SourceDocument:
         if suffix and suffix not in _SUFFIXES and not _looks_textual(data):
             raise ReadError(
                 name,
-                f"unsupported file type {suffix!r}: use .txt, .md, .docx, .pdf or .html",
+                f"unsupported file type {suffix!r}: use {SUPPORTED_TYPES}",
             )
         fmt = "txt"
     if fmt == "pdf":

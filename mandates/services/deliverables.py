@@ -104,9 +104,9 @@ class Reading:
     @classmethod
     def of(cls, deliverable: Deliverable) -> Reading | None:
         """The deliverable's current reading (None without a due session)."""
-        if deliverable.due_session_id is None:
-            return None
         session = deliverable.due_session
+        if session is None:
+            return None
         return cls(session.body.code, session.number, deliverable.due_relation or "at")
 
     @classmethod

@@ -91,11 +91,12 @@ def resolution_drafts_link(*, resolution: Resolution, result) -> list[str]:
 
 
 def _draft_stored(draft: Resolution) -> list[str]:
-    if draft.superseded_by_id is not None:  # a draft read again after its adoption
+    superseded_by = draft.superseded_by
+    if superseded_by is not None:  # a draft read again after its adoption
         if draft.status != Resolution.Status.SUPERSEDED:
             draft.status = Resolution.Status.SUPERSEDED
             draft.save(update_fields=["status", "updated_at"])
-        return _supersede(draft=draft, adopted=draft.superseded_by, carry=False)
+        return _supersede(draft=draft, adopted=superseded_by, carry=False)
     adopted = _adopted_of(draft)
     if adopted is None:
         if draft.status != Resolution.Status.DRAFT:

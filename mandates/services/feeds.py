@@ -48,6 +48,8 @@ from django.utils.translation import get_language
 from redis.exceptions import RedisError
 
 from mandates.models import (
+    DONE_PROGRESS,
+    NOT_OWED_PROGRESS,
     Actor,
     Body,
     Deliverable,
@@ -75,13 +77,8 @@ REFRESH_INTERVAL = "PT12H"
 FEED_CACHE_SECONDS = 7 * 24 * 3600
 # Cancelled items stay in feeds, as STATUS:CANCELLED, this long after their last change.
 CANCELLED_KEPT_DAYS = 180
-CANCELLED_PROGRESS = (
-    Deliverable.Progress.CANCELLED,
-    Deliverable.Progress.NOT_DELIVERABLE,
-    Deliverable.Progress.SUPERSEDED,
-)
-# Done: the summary says so ("Submitted: ..."), STATUS is CONFIRMED and no alarm rings.
-DONE_PROGRESS = (Deliverable.Progress.SUBMITTED, Deliverable.Progress.ISSUED)
+# NOT_OWED_PROGRESS: STATUS:CANCELLED. DONE_PROGRESS: the summary says so ("Submitted:
+# ..."), STATUS is CONFIRMED and no alarm rings.
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 ONE_DAY = timedelta(days=1)
 
@@ -224,7 +221,7 @@ def deliverable_event_status(row: Row) -> str:
     TENTATIVE while the item is unconfirmed or its date hangs on estimated session dates;
     CONFIRMED otherwise."""
     progress = row["progress"]
-    if progress in CANCELLED_PROGRESS or row["review_status"] == ReviewStatus.REJECTED:
+    if progress in NOT_OWED_PROGRESS or row["review_status"] == ReviewStatus.REJECTED:
         return "CANCELLED"
     if progress in DONE_PROGRESS:
         return "CONFIRMED"
@@ -523,7 +520,7 @@ class DeliverableFeed(CalendarFeed):
             .exclude(review_status=ReviewStatus.REJECTED)
             .exclude(mandate__review_status=ReviewStatus.REJECTED)
             .filter(self.filter())
-            .filter(~Q(progress__in=CANCELLED_PROGRESS) | Q(updated_at__gte=kept_since))
+            .filter(~Q(progress__in=NOT_OWED_PROGRESS) | Q(updated_at__gte=kept_since))
             .order_by("due_date", "pk")
         )
         if self.public_only:

@@ -25,12 +25,14 @@ from typing import Literal, TypeVar
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.db import DatabaseError, models, transaction
 from django.db.models import FileField, Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from mandates import extraction
+from mandates.extraction.readers import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, SUPPORTED_TYPES
 from mandates.models import (
     Actor,
     Body,
@@ -57,7 +59,6 @@ from .schedule import (
 
 logger = logging.getLogger(__name__)
 
-SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".docx", ".pdf", ".html", ".htm"})
 # Bodies that meet in numbered sessions the calendar can estimate.
 SESSION_BODIES = frozenset({"HRC", "GA"})
 # What the extractor proposes on a deliverable; a person may own any of them.
@@ -128,11 +129,14 @@ def resolution_ingest_path(
     """Ingest one file from disk."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        refusal = file_refusal(name=path.name, size=path.stat().st_size)
+        data = b"" if refusal else path.read_bytes()
     except OSError as error:
         return IngestOutcome(
             path.name, "failed", reason=f"cannot read the file: {error.strerror or error}"
         )
+    if refusal:
+        return IngestOutcome(path.name, "failed", reason=refusal)
     return resolution_ingest(
         data=data, name=path.name, dry_run=dry_run, reads=reads, may_delete=may_delete
     )
@@ -156,6 +160,37 @@ def resolution_ingest_many(
             if on_progress:
                 on_progress(index, len(files), outcome)
     return outcomes
+
+
+def resolution_ingest_upload(*, upload: UploadedFile, may_delete: bool) -> IngestOutcome:
+    """Ingest one uploaded file (the admin's import page), refused before it is read when
+    its type or size is not taken."""
+    refusal = file_refusal(name=upload.name or "", size=upload.size or 0)
+    if refusal:
+        return IngestOutcome(upload.name or "", "failed", reason=refusal)
+    return resolution_ingest(data=upload.read(), name=upload.name or "", may_delete=may_delete)
+
+
+def upload_limit_bytes() -> int:
+    """The largest file ingest takes: settings.MAX_UPLOAD_BYTES (20 MB unless configured),
+    never more than the extractor reads (MAX_FILE_BYTES)."""
+    return min(settings.MAX_UPLOAD_BYTES, MAX_FILE_BYTES)
+
+
+def size_label(size: int) -> str:
+    """20971520 -> "20 MB"; below a megabyte, in bytes."""
+    return f"{size / 2**20:g} MB" if size >= 2**20 else f"{size} bytes"
+
+
+def file_refusal(*, name: str, size: int) -> str | None:
+    """Why ingest refuses a file before reading it (its type, its size), else None: the
+    one check for the admin's upload form and the ingest command."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        return f"unsupported file type {suffix or '(none)'}: use {SUPPORTED_TYPES}"
+    if size > upload_limit_bytes():
+        return f"the file is larger than the {size_label(upload_limit_bytes())} limit"
+    return None
 
 
 def resolution_ingest(
@@ -192,9 +227,9 @@ def resolution_ingest(
 def _ingest(
     *, data: bytes, name: str, dry_run: bool, reads: IngestReads, may_delete: bool
 ) -> IngestOutcome:
-    if len(data) > settings.MAX_UPLOAD_BYTES:
-        limit = settings.MAX_UPLOAD_BYTES // (1024 * 1024)
-        raise IngestError(f"the file is larger than the {limit} MB limit")
+    refusal = file_refusal(name=name, size=len(data))
+    if refusal:
+        raise IngestError(refusal)
     checksum = hashlib.sha256(data).hexdigest()
     known = Resolution.objects.filter(
         checksum=checksum, extractor_version=extraction.EXTRACTOR_VERSION

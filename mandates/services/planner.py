@@ -41,6 +41,8 @@ from django.utils.translation import gettext as _
 
 from mandates.extraction.deadlines import RECUR_RE, recurrence
 from mandates.models import (
+    DONE_PROGRESS,
+    NOT_OWED_PROGRESS,
     Actor,
     Body,
     Deliverable,
@@ -53,13 +55,6 @@ from mandates.models import (
 )
 from mandates.services.schedule import HRC_SLOTS, due_date_compute, session_estimate
 
-# Progress that means nothing is owed for the session at all.
-NOT_OWED = (
-    Deliverable.Progress.CANCELLED,
-    Deliverable.Progress.NOT_DELIVERABLE,
-    Deliverable.Progress.SUPERSEDED,
-)
-DONE = (Deliverable.Progress.SUBMITTED, Deliverable.Progress.ISSUED)
 EACH_SESSION_RE = re.compile(r"\b(?:at\s+)?(?:each|every)\s+session\b", re.IGNORECASE)
 EVERY_N_RE = re.compile(r"every (\d+) (years|sessions)")
 KIND_LABELS = dict(Deliverable.Kind.choices)
@@ -152,7 +147,7 @@ class PlanEntry:
     def is_submitted(self) -> bool:
         if self.is_forecast:
             return False
-        return self.deliverable.progress in DONE or bool(self.deliverable.fulfilled_by)
+        return self.deliverable.progress in DONE_PROGRESS or bool(self.deliverable.fulfilled_by)
 
     @property
     def session_not_dated(self) -> bool:
@@ -253,7 +248,7 @@ class SessionPlan:
         for entry in self.entries:
             item = entry.deliverable
             forecast = entry.is_forecast
-            submitted = not forecast and (item.progress in DONE or bool(item.fulfilled_by))
+            submitted = not forecast and (item.progress in DONE_PROGRESS or bool(item.fulfilled_by))
             words = (entry.word_limit or 0) * item.count
             if entry.word_limit is not None:
                 totals["documents"] += item.count
@@ -460,7 +455,7 @@ def _recurring(
             due_session__body__in={s.body_id for s in sessions},
             due_session__number__lt=max(s.number for s in sessions),
         )
-        .exclude(progress__in=NOT_OWED)
+        .exclude(progress__in=NOT_OWED_PROGRESS)
     )
 
 
@@ -560,7 +555,7 @@ def session_plans(
     if not sessions:
         return []
     visible = Deliverable.objects.visible_to(user)
-    due_here = visible.filter(_due_at(sessions)).exclude(progress__in=NOT_OWED)
+    due_here = visible.filter(_due_at(sessions)).exclude(progress__in=NOT_OWED_PROGRESS)
     candidates = _recurring(visible, sessions)
     context = _Context(
         codes={session.body_id: session.body.code for session in sessions},
@@ -703,7 +698,7 @@ def sessions_not_in_calendar(
     rows = (
         Deliverable.objects.visible_to(user)
         .filter(due_session=None, due_body__isnull=False, due_session_number__isnull=False)
-        .exclude(progress__in=NOT_OWED)
+        .exclude(progress__in=NOT_OWED_PROGRESS)
         .values_list("due_body__code", "due_session_number", "edited_fields")
     )
     for code, number, edited in rows:

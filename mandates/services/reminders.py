@@ -2,7 +2,8 @@
 
 How "exactly once" is kept:
 
-1. ``reminder_dispatch_due`` decides, in ONE transaction, the reminders due today and inserts
+1. The daily run (``reminders_queue_due``; ``reminder_dispatch_due`` also returns the rows)
+   decides, in ONE transaction and one INSERT ... SELECT, the reminders due today and inserts
    one ``ReminderLog`` row per (deliverable, recipient, reminder, due date). The unique key
    makes a second run, or a concurrent one, insert nothing. After the commit it hands the
    sending to the broker, one task per recipient (one e-mail per person and day). If the
@@ -44,10 +45,12 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import connection, transaction
+from django.db import models as db_models
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -80,9 +83,6 @@ from mandates.services.outgoing import (
 )
 
 logger = logging.getLogger(__name__)
-
-BATCH_SIZE = 2000
-
 
 # --- Policy ------------------------------------------------------------------------------
 
@@ -195,31 +195,6 @@ def reminder_stage_interval(*, key: str, policy: Policy) -> int:
     return max(policy.escalate_after_days_overdue, 1)
 
 
-def _urgency(key: str) -> int:
-    """Later stages are more urgent: before:60 < before:1 < overdue:7 < overdue:14."""
-    kind, _, days = key.partition(":")
-    return -int(days) if kind == "before" else int(days)
-
-
-def _family(key: str) -> str:
-    return "escalation" if key.startswith("escalation:") else "reminder"
-
-
-def reminder_already_given(
-    *, key: str, today: date, earlier: Iterable[tuple[str, date]], policy: Policy
-) -> bool:
-    """Whether the person already got this stage, or a more urgent one, for this deliverable
-    within the stage's interval, for any due date (a corrected date is not news at the same
-    stage; a date moved closer, to a more urgent stage, is)."""
-    interval = reminder_stage_interval(key=key, policy=policy)
-    return any(
-        _family(other) == _family(key)
-        and _urgency(other) >= _urgency(key)
-        and (today - day).days < interval
-        for other, day in earlier
-    )
-
-
 # --- Who and which -----------------------------------------------------------------------
 
 
@@ -295,35 +270,320 @@ def deliverable_audience(*, deliverables: QuerySet[Deliverable]) -> Audience:
     return Audience(responsible=responsible, focal_point=focal_point, delivery=delivery)
 
 
-def _planned(
-    *, deliverables: QuerySet[Deliverable], today: date, policy: Policy
-) -> list[tuple[int, int, str, date]]:
-    """(deliverable, recipient, reminder, due date) for every immediate reminder due today."""
-    audience = deliverable_audience(deliverables=deliverables)
-    immediate = Contact.Delivery.IMMEDIATE
-    planned = []
-    for deliverable_id, due_date in deliverables.values_list("id", "due_date"):
-        if due_date is None:  # remindable deliverables are dated
-            continue
-        key = reminder_key_for(due_date=due_date, today=today, policy=policy)
-        if key:
-            for contact_id in audience.responsible.get(deliverable_id, []):
-                if audience.delivery[contact_id] == immediate:
-                    planned.append((deliverable_id, contact_id, key, due_date))
-        escalation = escalation_key_for(due_date=due_date, today=today, policy=policy)
-        focal_id = audience.focal_point.get(deliverable_id)
-        if escalation and focal_id and audience.delivery[focal_id] == immediate:
-            planned.append((deliverable_id, focal_id, escalation, due_date))
-    return planned
-
-
 def _candidates(*, today: date, policy: Policy) -> QuerySet[Deliverable]:
     """Remindable deliverables close enough to their due date (or past it) to need one."""
     horizon = today + timedelta(days=max(policy.offsets, default=0))
     return deliverable_list_remindable().filter(due_date__lte=horizon).order_by()
 
 
-# --- Deciding ----------------------------------------------------------------------------
+# --- Deciding, in the database -------------------------------------------------------------
+
+Sql = tuple[str, tuple[Any, ...]]  # a fragment and its parameters
+
+
+@dataclass(frozen=True)
+class _Stage:
+    """One way a reminder falls due, in SQL over ``late`` (the days past the due date)."""
+
+    when: Sql
+    key: Sql  # "before:14", "overdue:" and a multiple of N, "escalation:T"
+    urgency: Sql  # later is more urgent: before:60 < before:1 < overdue:7 < overdue:14
+    interval: int  # reminder_stage_interval
+
+
+def _stages(*, policy: Policy) -> tuple[list[_Stage], _Stage | None]:
+    """The reminder stages in the order reminder_key_for tries them (the smallest offset at
+    or over the days left, then overdue in steps of N days), and the escalation."""
+    stages = [
+        _Stage(
+            when=("late <= 0 AND late >= %s", (-offset,)),
+            key=("%s", (f"before:{offset}",)),
+            urgency=("%s", (-offset,)),
+            interval=reminder_stage_interval(key=f"before:{offset}", policy=policy),
+        )
+        for offset in policy.offsets
+    ]
+    every = policy.overdue_every_days
+    if every:
+        stages.append(
+            _Stage(
+                when=("late >= %s", (every,)),
+                key=("'overdue:' || CAST(late / %s * %s AS TEXT)", (every, every)),
+                urgency=("late / %s * %s", (every, every)),
+                interval=reminder_stage_interval(key="overdue:", policy=policy),
+            )
+        )
+    threshold = policy.escalate_after_days_overdue
+    if not threshold:
+        return stages, None
+    key = f"escalation:{threshold}"
+    escalation = _Stage(
+        when=("a.late >= %s", (threshold,)),
+        key=("%s", (key,)),
+        urgency=("%s", (threshold,)),
+        interval=reminder_stage_interval(key=key, policy=policy),
+    )
+    return stages, escalation
+
+
+def _days_late_sql() -> str:
+    """Whole days from the column ``due_date`` to today (the parameter), in this database."""
+    if connection.vendor == "postgresql":
+        return "CAST(%s AS DATE) - due_date"
+    if connection.vendor == "sqlite":
+        return "CAST(julianday(%s) - julianday(due_date) AS INTEGER)"
+    raise NotImplementedError(f"reminders are decided in PostgreSQL or SQLite: {connection.vendor}")
+
+
+@dataclass(frozen=True)
+class _Tables:
+    """Quoted table and column names, read from the models."""
+
+    log: str
+    contact: str
+    actor: str
+    focal_point: str
+    assigned: str
+    assigned_deliverable: str
+    assigned_contact: str
+    actor_contacts: str
+    actor_contacts_actor: str
+    actor_contacts_contact: str
+    opt_out: str
+    opt_out_deliverable: str
+    opt_out_contact: str
+
+
+def _tables() -> _Tables:
+    quote = connection.ops.quote_name
+
+    def through(field: db_models.ManyToManyField) -> tuple[str, str, str]:
+        columns = field.m2m_column_name(), field.m2m_reverse_name()
+        return quote(field.m2m_db_table()), quote(columns[0]), quote(columns[1])
+
+    return _Tables(
+        quote(ReminderLog._meta.db_table),
+        quote(Contact._meta.db_table),
+        quote(Actor._meta.db_table),
+        quote(Actor.focal_point.field.column),
+        *through(Deliverable.assignees.field),
+        *through(Actor.contacts.field),
+        *through(Deliverable.reminder_opt_outs.field),
+    )
+
+
+def _due_sql(*, today: date, policy: Policy, head: Sql) -> Sql:
+    """``head`` (a SELECT, or an INSERT ... SELECT, of columns of ``f``: deliverable_id,
+    recipient_id, reminder, due_date) over the new reminders due today, computed in SQL.
+
+    Due: the most recent stage fallen due (reminder_key_for), to each person responsible
+    who chose immediate e-mails and did not opt out, that is the active assignees, else the
+    actor's active contacts (deliverable_audience); an escalation (escalation_key_for) to
+    the actor's active focal point. New: not recorded already (in any status), and no
+    reminder of this stage or a more urgent one of its family (reminders; escalations) was
+    sent to the person for this deliverable within the stage's interval, whatever its due
+    date then (reminder_stage_interval: a corrected date is not news at the same stage).
+    """
+    stages, escalation = _stages(policy=policy)
+    intervals = [stage.interval for stage in [*stages, *([escalation] if escalation else [])]]
+    now = timezone.now()
+    # For a day before yesterday (send_reminders --today), as before, a sent row counts only if
+    # sent within the longest interval of today's new reminders, plus a day, before now; for
+    # today, yesterday or later that follows from each stage's own interval.
+    past_day = ""
+    if today < timezone.localdate(now) - timedelta(days=1):
+        past_day = " AND sent_at >= (SELECT MIN(h.recent_from) FROM fresh h)"
+    adapt_time = connection.ops.adapt_datetimefield_value
+
+    def since(interval: int) -> object:  # sent on or after this local midnight: within it
+        day = today - timedelta(days=interval - 1)
+        return adapt_time(timezone.make_aware(datetime.combine(day, time())))
+
+    def recent(interval: int) -> object:
+        return adapt_time(now - timedelta(days=interval + 1))
+
+    def case(column: str, then: Callable[[_Stage], Sql]) -> Sql:
+        if not stages:
+            return f"NULL AS {column}", ()
+        sql, params = "CASE", list[Any]()
+        for stage in stages:
+            value, value_params = then(stage)
+            sql += f" WHEN {stage.when[0]} THEN {value}"
+            params += [*stage.when[1], *value_params]
+        return f"{sql} END AS {column}", tuple(params)
+
+    t = _tables()
+    candidates, candidate_params = (
+        _candidates(today=today, policy=policy)
+        .values_list("id", "due_date", "mandate__actor_id")
+        .query.sql_with_params()
+    )
+    immediate = Contact.Delivery.IMMEDIATE
+    pieces: list[Sql] = [
+        (
+            f"""WITH candidate (id, due_date, actor_id) AS ({candidates}),
+            aged AS (SELECT id, due_date, actor_id, {_days_late_sql()} AS late FROM candidate),
+            staged AS (SELECT id, due_date""",
+            (*candidate_params, connection.ops.adapt_datefield_value(today)),
+        ),
+        *(
+            (f", {sql}", params)
+            for sql, params in (
+                case("reminder", lambda stage: stage.key),
+                case("urgency", lambda stage: stage.urgency),
+                case("since", lambda stage: ("%s", (since(stage.interval),))),
+                case("recent_from", lambda stage: ("%s", (recent(stage.interval),))),
+            )
+        ),
+        (
+            f""" FROM aged),
+            assigned (deliverable_id, contact_id) AS (
+                SELECT x.{t.assigned_deliverable}, x.{t.assigned_contact}
+                FROM {t.assigned} x
+                JOIN {t.contact} p ON p.id = x.{t.assigned_contact}
+                WHERE p.is_active AND x.{t.assigned_deliverable} IN (SELECT id FROM candidate)
+            ),
+            responsible (deliverable_id, contact_id) AS (
+                SELECT deliverable_id, contact_id FROM assigned
+                UNION ALL
+                SELECT a.id, x.{t.actor_contacts_contact}
+                FROM aged a
+                JOIN {t.actor_contacts} x ON x.{t.actor_contacts_actor} = a.actor_id
+                JOIN {t.contact} p ON p.id = x.{t.actor_contacts_contact}
+                WHERE p.is_active
+                  AND NOT EXISTS (SELECT 1 FROM assigned y WHERE y.deliverable_id = a.id)
+            ),
+            planned (
+                deliverable_id, recipient_id, reminder, due_date, family, urgency, since,
+                recent_from
+            ) AS (
+                SELECT s.id, r.contact_id, s.reminder, s.due_date, 'reminder', s.urgency,
+                    s.since, s.recent_from
+                FROM staged s
+                JOIN responsible r ON r.deliverable_id = s.id
+                JOIN {t.contact} p ON p.id = r.contact_id
+                WHERE s.reminder IS NOT NULL AND p.delivery = %s
+                  AND NOT EXISTS (
+                    SELECT 1 FROM {t.opt_out} o
+                    WHERE o.{t.opt_out_deliverable} = s.id AND o.{t.opt_out_contact} = r.contact_id
+                  )""",
+            (immediate,),
+        ),
+    ]
+    if escalation is not None:
+        pieces.append(
+            (
+                f"""
+                UNION ALL
+                SELECT a.id, f.{t.focal_point}, {escalation.key[0]}, a.due_date, 'escalation',
+                    {escalation.urgency[0]}, %s, %s
+                FROM aged a
+                JOIN {t.actor} f ON f.id = a.actor_id
+                JOIN {t.contact} p ON p.id = f.{t.focal_point}
+                WHERE {escalation.when[0]} AND p.is_active AND p.delivery = %s
+                  AND NOT EXISTS (
+                    SELECT 1 FROM {t.opt_out} o
+                    WHERE o.{t.opt_out_deliverable} = a.id
+                      AND o.{t.opt_out_contact} = f.{t.focal_point}
+                  )""",
+                (
+                    *escalation.key[1],
+                    *escalation.urgency[1],
+                    since(escalation.interval),
+                    recent(escalation.interval),
+                    *escalation.when[1],
+                    immediate,
+                ),
+            )
+        )
+    pieces += [
+        (
+            f"""),
+            fresh AS (
+                SELECT * FROM planned n
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM {t.log} e
+                    WHERE e.deliverable_id = n.deliverable_id AND e.recipient_id = n.recipient_id
+                      AND e.reminder = n.reminder AND e.due_date = n.due_date
+                )
+            ),
+            sent (deliverable_id, recipient_id, family, urgency, sent_at) AS (
+                SELECT deliverable_id, recipient_id,
+                    CASE WHEN SUBSTR(reminder, 1, 11) = 'escalation:' THEN 'escalation'
+                        ELSE 'reminder' END,
+                    CASE WHEN SUBSTR(reminder, 1, 7) = 'before:'
+                            THEN -CAST(SUBSTR(reminder, 8) AS INTEGER)
+                        WHEN SUBSTR(reminder, 1, 8) = 'overdue:'
+                            THEN CAST(SUBSTR(reminder, 9) AS INTEGER)
+                        ELSE CAST(SUBSTR(reminder, 12) AS INTEGER) END,
+                    sent_at
+                FROM {t.log}
+                WHERE status = %s AND sent_at >= %s{past_day}
+            )
+            """,
+            (OutgoingStatus.SENT, since(max(intervals, default=1))),
+        ),
+        head,
+        (
+            """
+            FROM fresh f
+            WHERE NOT EXISTS (
+                SELECT 1 FROM sent g
+                WHERE g.deliverable_id = f.deliverable_id AND g.recipient_id = f.recipient_id
+                  AND g.family = f.family AND g.urgency >= f.urgency AND g.sent_at >= f.since
+            )
+            ORDER BY 1, 2, 3, 4""",
+            (),
+        ),
+    ]
+    return "".join(sql for sql, _ in pieces), tuple(p for _, params in pieces for p in params)
+
+
+def reminders_record_due(*, today: date, policy: Policy, stamp: datetime) -> list[int]:
+    """Insert today's new reminders, queued at ``stamp``, in ONE statement computed in the
+    database (no row goes through Python); returns the ids inserted."""
+    adapt_time = connection.ops.adapt_datetimefield_value
+    columns = "deliverable_id, recipient_id, reminder, due_date"
+    head = (
+        f"INSERT INTO {_tables().log} ({columns}, status, attempts, last_error, decided_at, "
+        f"queued_at) SELECT f.deliverable_id, f.recipient_id, f.reminder, f.due_date, %s, 0, '', "
+        "%s, %s",
+        (OutgoingStatus.QUEUED, adapt_time(stamp), adapt_time(stamp)),
+    )
+    sql, params = _due_sql(today=today, policy=policy, head=head)
+    # Sorted (ORDER BY): concurrent runs insert the same keys in the same order, so they never
+    # deadlock; a key a concurrent run inserted first is left to it (ON CONFLICT).
+    with connection.cursor() as cursor:
+        cursor.execute(f"{sql} ON CONFLICT DO NOTHING RETURNING id", params)
+        return [pk for (pk,) in cursor.fetchall()]
+
+
+def reminders_due(*, today: date, policy: Policy) -> list[tuple[int, int, str, date]]:
+    """(deliverable, recipient, reminder, due date) of the new reminders due today, sorted:
+    what ``reminders_record_due`` would insert."""
+    head = ("SELECT f.deliverable_id, f.recipient_id, f.reminder, f.due_date", ())
+    sql, params = _due_sql(today=today, policy=policy, head=head)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    # SQLite gives the dates back as text.
+    return sorted(
+        (d, c, key, due if isinstance(due, date) else date.fromisoformat(due))
+        for d, c, key, due in rows
+    )
+
+
+# --- Recording and queueing -------------------------------------------------------------------
+
+
+def reminders_queue_due(*, today: date) -> int:
+    """The daily run: record the reminders due today and hand their sending to the broker
+    after the commit; returns how many were queued (new ones and stale ones queued again).
+    No row is loaded as an object. Raises BrokerUnavailable as reminder_dispatch_due does."""
+    with transaction.atomic():
+        queued = _dispatch(today=today, stamp=timezone.now())
+    logger.info("reminders for %s: %d queued", today, len(queued))
+    return len(queued)
 
 
 def reminder_dispatch_due(*, today: date, dry_run: bool = False) -> list[ReminderLog]:
@@ -334,106 +594,58 @@ def reminder_dispatch_due(*, today: date, dry_run: bool = False) -> list[Reminde
     Raises BrokerUnavailable when the broker refuses the sending; what it did not take is
     then undone (this run's decisions deleted, older rows left stale), so a re-run queues it.
     """
-    policy = reminder_policy_get()
     if dry_run:
-        return _dispatch_preview(today=today, policy=policy)
-    from mandates.tasks import digest_send, reminders_send
-
+        return _dispatch_preview(today=today, policy=reminder_policy_get())
     stamp = timezone.now()
     with transaction.atomic():
-        candidates = _candidates(today=today, policy=policy)
-        # Sorted: concurrent runs insert the same keys in the same order, so they never deadlock.
-        planned = _planned(deliverables=candidates, today=today, policy=policy)
-        new = sorted(_new_reminders(deliverables=candidates, planned=planned, today=today))
-        ReminderLog.objects.bulk_create(
-            (
-                ReminderLog(
-                    deliverable_id=deliverable_id,
-                    recipient_id=recipient_id,
-                    reminder=key,
-                    due_date=due_date,
-                    queued_at=stamp,
-                )
-                for deliverable_id, recipient_id, key, due_date in new
-            ),
-            batch_size=BATCH_SIZE,
-            ignore_conflicts=True,  # decided meanwhile by a concurrent run
-        )
-        outgoing_requeue_stale(model=ReminderLog, stamp=stamp)
-        # Rows another run inserted first keep that run's stamp: each row is queued by one run.
-        queued = list(
-            ReminderLog.objects.filter(status=OutgoingStatus.QUEUED, queued_at=stamp).order_by(
-                "due_date", "deliverable_id", "recipient_id"
-            )
-        )
-        # One e-mail per person and day: each task sends one recipient's reminders together.
-        by_recipient: dict[int, list[int]] = defaultdict(list)
-        for log in queued:
-            by_recipient[log.recipient_id].append(log.pk)
-        outgoing_hand_over_on_commit(
-            model=ReminderLog,
-            groups=list(by_recipient.values()),
-            send=lambda ids: reminders_send.delay(ids, today.isoformat()),
-            undo=lambda ids: outgoing_undo_dispatch(model=ReminderLog, ids=ids, stamp=stamp),
-        )
-        if outgoing_requeue_stale(model=DigestLog, stamp=stamp):
-            digest_ids = DigestLog.objects.filter(
-                status=OutgoingStatus.QUEUED, queued_at=stamp
-            ).values_list("id", flat=True)
-            outgoing_hand_over_on_commit(
-                model=DigestLog,
-                groups=[[pk] for pk in digest_ids],
-                send=lambda ids: digest_send.delay(ids[0]),
-                undo=lambda ids: outgoing_undo_dispatch(model=DigestLog, ids=ids, stamp=stamp),
-            )
+        _dispatch(today=today, stamp=stamp)
+        queued = list(_queued_by(stamp=stamp))
     logger.info("reminders for %s: %d queued", today, len(queued))
     return queued
 
 
-def _existing_keys(
-    *, deliverables: QuerySet[Deliverable], planned: list[tuple[int, int, str, date]]
-) -> set[tuple[int, int, str, date]]:
-    """Keys among today's that earlier runs already recorded (one query; spares the inserts)."""
-    return set(
-        ReminderLog.objects.filter(
-            deliverable_id__in=deliverables.values("id"),
-            reminder__in={key for _, _, key, _ in planned},
-        ).values_list("deliverable_id", "recipient_id", "reminder", "due_date")
+def _queued_by(*, stamp: datetime) -> QuerySet[ReminderLog]:
+    """The rows a run queued, in the order their e-mails go out. Rows another run inserted
+    first keep that run's stamp: each row is queued by one run."""
+    return ReminderLog.objects.filter(status=OutgoingStatus.QUEUED, queued_at=stamp).order_by(
+        "due_date", "deliverable_id", "recipient_id"
     )
 
 
-def _new_reminders(
-    *, deliverables: QuerySet[Deliverable], planned: list[tuple[int, int, str, date]], today: date
-) -> set[tuple[int, int, str, date]]:
-    """Today's planned reminders, less those recorded already and those whose stage the
-    person was sent recently for another due date (one query for the recent ones)."""
-    policy = reminder_policy_get()
-    new = set(planned) - _existing_keys(deliverables=deliverables, planned=planned)
-    if not new:
-        return new
-    longest = max(reminder_stage_interval(key=key, policy=policy) for _, _, key, _ in new)
-    earlier: dict[tuple[int, int], list[tuple[str, date]]] = defaultdict(list)
-    # Only what went out counts: a row still queued for the old date is skipped when sent.
-    recent = ReminderLog.objects.filter(
-        deliverable_id__in=deliverables.values("id"),
-        status=OutgoingStatus.SENT,
-        sent_at__gte=timezone.now() - timedelta(days=longest + 1),
-    ).values_list("deliverable_id", "recipient_id", "reminder", "sent_at")
-    for deliverable_id, recipient_id, key, sent_at in recent:
-        earlier[(deliverable_id, recipient_id)].append((key, timezone.localdate(sent_at)))
-    return {
-        row
-        for row in new
-        if not reminder_already_given(
-            key=row[2], today=today, earlier=earlier.get((row[0], row[1]), []), policy=policy
+def _dispatch(*, today: date, stamp: datetime) -> list[int]:
+    """In the caller's transaction: record today's reminders, queue again the stale ones
+    (and stale digests), and hand them over on commit; returns the ids queued."""
+    from mandates.tasks import digest_send, reminders_send
+
+    reminders_record_due(today=today, policy=reminder_policy_get(), stamp=stamp)
+    outgoing_requeue_stale(model=ReminderLog, stamp=stamp)
+    queued = list(_queued_by(stamp=stamp).values_list("id", "recipient_id"))
+    # One e-mail per person and day: each task sends one recipient's reminders together.
+    by_recipient: dict[int, list[int]] = defaultdict(list)
+    for pk, recipient_id in queued:
+        by_recipient[recipient_id].append(pk)
+    outgoing_hand_over_on_commit(
+        model=ReminderLog,
+        groups=list(by_recipient.values()),
+        send=lambda ids: reminders_send.delay(ids, today.isoformat()),
+        undo=lambda ids: outgoing_undo_dispatch(model=ReminderLog, ids=ids, stamp=stamp),
+    )
+    if outgoing_requeue_stale(model=DigestLog, stamp=stamp):
+        digest_ids = DigestLog.objects.filter(
+            status=OutgoingStatus.QUEUED, queued_at=stamp
+        ).values_list("id", flat=True)
+        outgoing_hand_over_on_commit(
+            model=DigestLog,
+            groups=[[pk] for pk in digest_ids],
+            send=lambda ids: digest_send.delay(ids[0]),
+            undo=lambda ids: outgoing_undo_dispatch(model=DigestLog, ids=ids, stamp=stamp),
         )
-    }
+    return [pk for pk, _ in queued]
 
 
 def _dispatch_preview(*, today: date, policy: Policy) -> list[ReminderLog]:
-    candidates = _candidates(today=today, policy=policy)
-    planned = _planned(deliverables=candidates, today=today, policy=policy)
-    new = sorted(_new_reminders(deliverables=candidates, planned=planned, today=today))
+    """The unsaved rows a run would record today (``send_reminders --dry-run``)."""
+    new = reminders_due(today=today, policy=policy)
     deliverables = Deliverable.objects.select_related(
         "mandate__resolution", "due_session__body", "due_body"
     ).in_bulk([row[0] for row in new])

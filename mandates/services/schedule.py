@@ -517,7 +517,7 @@ def deliverables_recompute_for_body(*, body_id: int) -> int:
 # --- Explanations -------------------------------------------------------------------------
 
 # "reports", "oral updates": how a rule names the kinds it covers.
-KIND_PLURALS = {
+KIND_PLURALS: dict[str, str] = {
     Deliverable.Kind.REPORT: "reports",
     Deliverable.Kind.ORAL_UPDATE: "oral updates",
     Deliverable.Kind.MEETING: "meetings",
@@ -584,7 +584,7 @@ class DueExplanation:
         return abs(self.lead_time_days or 0)
 
     def __str__(self) -> str:
-        if self.source in ("manual", "printed"):
+        if self.source in ("manual", "printed") and self.due_date is not None:
             origin = "Set by hand" if self.source == "manual" else "Printed in the text"
             text = f"{origin}: {day_label(self.due_date)}"
             return f"{text} (the session would give: {self.calculation})" if self.session else text
@@ -776,7 +776,7 @@ def sessions_csv_parse(*, text: str) -> list[SessionRow]:
             if key in seen:
                 problems.append(f"{code} {number} ({part}) is already on line {seen[key]}")
             seen.setdefault(key, line)
-        if problems:
+        if problems or body is None or number is None or status is None:  # each None is a problem
             errors.extend(f"line {line}: {problem}" for problem in problems)
             continue
         rows.append(

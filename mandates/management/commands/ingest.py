@@ -4,11 +4,12 @@ from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
 
+from mandates.extraction.readers import SUPPORTED_TYPES
 from mandates.services.ingest import IngestOutcome, paths_expand, resolution_ingest_many
 
 
 class Command(BaseCommand):
-    help = "Ingest resolution files and folders (.txt .md .docx .pdf .html); each file in its own transaction."
+    help = f"Ingest resolution files and folders ({SUPPORTED_TYPES}); each file in its own transaction."
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
