@@ -3,7 +3,7 @@
     python bench/run.py [--quick]
 
 Each benchmark is its own script (bench/extract.py, ingest.py, feeds.py, reminders.py,
-planner.py) and runs in its own process, so one's memory and caches never flatter another.
+planner.py, pages.py) and runs in its own process, so one's memory and caches never flatter another.
 The figures each
 prints become rows of the table. PostgreSQL is used where DATABASE_URL or the benchmark says
 so (see each script); --quick uses the smallest sizes only.
@@ -50,9 +50,13 @@ def runs(quick: bool) -> list[tuple[str, str, list[str]]]:
         ("planner", f"{n:,} deliverables", ["planner.py", "--deliverables", str(n)])
         for n in (1000, 10000)
     ]
+    pages = [
+        ("pages", f"{n:,} deliverables", ["pages.py", "--deliverables", str(n)])
+        for n in (1000, 10000)
+    ]
     if quick:
-        return [extract[0], feeds[0], reminders[0], planner[0]]
-    return [*extract, *ingest, *feeds, *reminders, *planner]
+        return [extract[0], feeds[0], reminders[0], planner[0], pages[0]]
+    return [*extract, *ingest, *feeds, *reminders, *planner, *pages]
 
 
 def rows_from(output: str) -> list[tuple[str, str]]:

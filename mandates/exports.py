@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 
-from .models import Deliverable
+from .models import Deliverable, due_session_text
 
 COLUMNS = [
     ("uid", "UID"),
@@ -41,7 +41,6 @@ COLUMNS = [
 PERSONAL_COLUMNS = {"assignees"}
 # A spreadsheet reads a cell starting with one of these as a formula (OWASP "CSV injection").
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-ITERATOR_CHUNK_SIZE = 500
 
 
 def spreadsheet_safe(value: object) -> object:
@@ -56,52 +55,122 @@ def export_columns(*, personal_data: bool) -> list[tuple[str, str]]:
     return [column for column in COLUMNS if personal_data or column[0] not in PERSONAL_COLUMNS]
 
 
-def deliverables_for_export(queryset: QuerySet[Deliverable]) -> QuerySet[Deliverable]:
-    return queryset.select_related(
-        "mandate__resolution", "mandate__actor", "due_session__body", "due_body"
-    ).prefetch_related("assignees")
+# What a row reads, as plain values (no model instances: 10,000 rows in well under a second).
+ROW_FIELDS = (
+    "pk",
+    "uid",
+    "mandate__resolution__symbol",
+    "mandate__paragraph_label",
+    "mandate__actor_id",
+    "mandate__actor__name",
+    "mandate__actor_name",
+    "mandate__actor_text",
+    "kind",
+    "count",
+    "title",
+    "due_session_id",
+    "due_session__body__code",
+    "due_session__number",
+    "due_session__start",
+    "due_session__end",
+    "due_session__dates_status",
+    "due_body__code",
+    "due_session_number",
+    "due_relation",
+    "computed_due_date",
+    "due_date",
+    "review_status",
+    "progress",
+    "needs_review",
+    "fulfilled_by",
+    "quote",
+)
+ROW_CHUNK_SIZE = 2000
 
 
-def _cells(item: Deliverable) -> dict[str, object]:
-    session = item.due_session
+def _cells(row, emails: list[str]) -> dict[str, object]:
+    """One deliverable's cells, from its ROW_FIELDS values and its assignees' addresses."""
+    has_session = row.due_session_id is not None
+    if has_session:
+        session = f"{row.due_session__body__code} {row.due_session__number}"
+    else:
+        session = due_session_text(
+            body_code=row.due_body__code,
+            number=row.due_session_number,
+            relation=row.due_relation,
+        )
+    computed, due = row.computed_due_date, row.due_date
     return {
-        "uid": str(item.uid),
-        "symbol": item.mandate.resolution.symbol,
-        "paragraph": item.mandate.paragraph_label,
-        "actor": item.mandate.actor.name
-        if item.mandate.actor
-        else (item.mandate.actor_name or item.mandate.actor_text),
-        "kind": item.kind,
-        "count": item.count,
-        "title": item.title,
-        "session": str(session) if session else item.due_session_as_read,
-        "relation": item.due_relation,
-        "computed_due_date": item.computed_due_date.isoformat() if item.computed_due_date else "",
-        "due_date": item.due_date.isoformat() if item.due_date else "",
+        "uid": str(row.uid),
+        "symbol": row.mandate__resolution__symbol,
+        "paragraph": row.mandate__paragraph_label,
+        "actor": row.mandate__actor__name
+        if row.mandate__actor_id is not None
+        else (row.mandate__actor_name or row.mandate__actor_text),
+        "kind": row.kind,
+        "count": row.count,
+        "title": row.title,
+        "session": session,
+        "relation": row.due_relation,
+        "computed_due_date": computed.isoformat() if computed else "",
+        "due_date": due.isoformat() if due else "",
         "session_dates": (
-            f"{session.start.isoformat()}/{session.end.isoformat()} ({session.dates_status})"
-            if session
+            f"{row.due_session__start.isoformat()}/{row.due_session__end.isoformat()}"
+            f" ({row.due_session__dates_status})"
+            if has_session
             else ""
         ),
-        "review_status": item.review_status,
-        "progress": item.progress,
-        "needs_review": "yes" if item.needs_review else "no",
-        "assignees": "; ".join(contact.email for contact in item.assignees.all()),
-        "fulfilled_by": item.fulfilled_by,
-        "quote": item.quote,
+        "review_status": row.review_status,
+        "progress": row.progress,
+        "needs_review": "yes" if row.needs_review else "no",
+        "assignees": "; ".join(emails),
+        "fulfilled_by": row.fulfilled_by,
+        "quote": row.quote,
     }
 
 
+def _assignee_emails(ids: list[int]) -> dict[int, list[str]]:
+    """Each deliverable's assignees' addresses, in the order of their names: one query."""
+    emails: dict[int, list[str]] = {}
+    through = Deliverable.assignees.through
+    found = (
+        through.objects.filter(deliverable_id__in=ids)
+        .order_by("contact__name", "contact_id")
+        .values_list("deliverable_id", "contact__email")
+    )
+    for deliverable_id, email in found:
+        emails.setdefault(deliverable_id, []).append(email)
+    return emails
+
+
+def _chunks(queryset: QuerySet[Deliverable], limit: int | None) -> Iterator[list]:
+    """The deliverables' ROW_FIELDS (named tuples), ROW_CHUNK_SIZE rows at a time, in the
+    queryset's order. A limited export is read in one plain query; an unlimited one through
+    a server-side cursor (which costs PostgreSQL a copy of the result: twice the time)."""
+    rows = queryset.values_list(*ROW_FIELDS, named=True)
+    chunk: list = []
+    for row in rows[:limit] if limit is not None else rows.iterator(chunk_size=ROW_CHUNK_SIZE):
+        chunk.append(row)
+        if len(chunk) == ROW_CHUNK_SIZE:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def deliverable_rows(
-    queryset: QuerySet[Deliverable], *, personal_data: bool = False
+    queryset: QuerySet[Deliverable], *, personal_data: bool = False, limit: int | None = None
 ) -> Iterator[list]:
-    """The header, then one row per deliverable (columns as `export_columns`), every cell
-    safe for a spreadsheet; read in chunks, a constant number of queries per chunk."""
+    """The header, then one row per deliverable (columns as `export_columns`; at most `limit`),
+    every cell safe for a spreadsheet; read as plain values (see `_chunks`), plus one query
+    per ROW_CHUNK_SIZE rows for the assignees' addresses with personal data."""
     columns = export_columns(personal_data=personal_data)
     yield [label for _, label in columns]
-    for item in deliverables_for_export(queryset).iterator(chunk_size=ITERATOR_CHUNK_SIZE):
-        cells = _cells(item)
-        yield [spreadsheet_safe(cells[name]) for name, _ in columns]
+    for chunk in _chunks(queryset, limit):
+        emails = _assignee_emails([row.pk for row in chunk]) if personal_data else {}
+        for row in chunk:
+            cells = _cells(row, emails.get(row.pk, []))
+            yield [spreadsheet_safe(cells[name]) for name, _ in columns]
 
 
 def _limited(rows: Iterable[list], *, max_rows: int | None) -> Iterator[list]:
@@ -117,21 +186,21 @@ def _limited(rows: Iterable[list], *, max_rows: int | None) -> Iterator[list]:
         yield row
 
 
-class _Echo:
-    """A file-like object whose write() hands the line back, for streaming csv.writer."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
 def rows_csv_response(rows: Iterable[Iterable], filename: str) -> StreamingHttpResponse:
-    """Rows of plain values as a CSV download, streamed as they come."""
-    writer = csv.writer(_Echo())
+    """Rows of plain values as a CSV download, streamed ROW_CHUNK_SIZE rows at a time (a
+    response chunk per row cost more than writing the rows)."""
 
     def lines() -> Iterator[str]:
         yield "\ufeff"  # Excel opens UTF-8 CSV correctly only with a BOM
-        for row in rows:
-            yield writer.writerow(row)
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer)
+        for index, row in enumerate(rows, start=1):
+            writer.writerow(row)
+            if index % ROW_CHUNK_SIZE == 0:
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+        yield buffer.getvalue()
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -163,8 +232,13 @@ def deliverables_csv_response(
     personal_data: bool = False,
     max_rows: int | None = None,
 ) -> StreamingHttpResponse:
-    """The deliverables as a CSV download, streamed row by row."""
-    rows = _limited(deliverable_rows(queryset, personal_data=personal_data), max_rows=max_rows)
+    """The deliverables as a CSV download, streamed; at most `max_rows`, then a row saying
+    the list was cut."""
+    # One row past the limit tells `_limited` that the list was cut.
+    limit = None if max_rows is None else max_rows + 1
+    rows = _limited(
+        deliverable_rows(queryset, personal_data=personal_data, limit=limit), max_rows=max_rows
+    )
     return rows_csv_response(rows, filename)
 
 

@@ -8,22 +8,28 @@ constant number of queries, whatever the number of deliverables.
 from __future__ import annotations
 
 import calendar
+import uuid
 from datetime import date
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 from . import selectors
 from .exports import deliverables_csv_response
 from .filters import DeliverableFilter
 from .highlight import deliverable_evidence, paragraphs_with_evidence
+from .models import Deliverable
 from .timeline import timeline_layout
 
 DEFAULT_MONTHS = 6
@@ -31,6 +37,8 @@ MAX_MONTHS = 60
 # The fields of DeliverableFilter that the list pages offer (the URL accepts them all).
 FORM_FIELDS = ("body", "actor", "status", "kind", "assignee", "mine", "q")
 SCOPES = ("upcoming", "overdue", "review", "no_deadline", "mine", "all")
+# Rows per page of a list (as the API's): a page renders well under 300 ms whatever the total.
+PAGE_SIZE = 50
 
 
 def add_months(day: date, months: int) -> date:
@@ -49,6 +57,11 @@ def _months(request) -> int:
     return min(max(months, 1), MAX_MONTHS)
 
 
+def _wants_historic(request) -> bool:
+    """?historic=1: the overdue deliverables that are historic instead of those chased."""
+    return request.GET.get("historic", "").lower() in {"1", "true", "yes", "on"}
+
+
 def _is_staff(user) -> bool:
     return user.is_authenticated and user.is_staff
 
@@ -63,7 +76,9 @@ def _scoped(request, scope: str):
             today=today, within_days=(end - today).days, user=request.user
         )
     if scope == "overdue":
-        return selectors.deliverable_list_overdue(today=today, user=request.user)
+        return selectors.deliverable_list_overdue(
+            today=today, user=request.user, historic=_wants_historic(request)
+        )
     if scope == "review":
         if not _is_staff(request.user):
             raise PermissionDenied
@@ -84,14 +99,51 @@ def _form_fields(filterset: DeliverableFilter) -> list:
     return [filterset.form[name] for name in FORM_FIELDS if name in filterset.form.fields]
 
 
-def _by_session(deliverables) -> list[tuple[object, list]]:
+def _by_session(deliverables, totals: dict[int | None, int]) -> list[tuple[object, list, int]]:
     """Group deliverables (already in due-date order) by due session, in order of first
-    appearance; those without a session come last."""
+    appearance, with each session's total over every page; those without a session last."""
     groups: dict[int | None, tuple[object, list]] = {}
     for item in deliverables:
         groups.setdefault(item.due_session_id, (item.due_session, []))[1].append(item)
     without = groups.pop(None, None)
-    return [*groups.values(), *([without] if without else [])]
+    ordered = [*groups.items(), *([(None, without)] if without else [])]
+    return [(session, items, totals.get(key, len(items))) for key, (session, items) in ordered]
+
+
+def _session_totals(queryset) -> dict[int | None, int]:
+    """How many deliverables each due session has in the whole list (one query)."""
+    return dict(queryset.order_by().values_list("due_session").annotate(total=Count("pk")))
+
+
+def _for_display(deliverables) -> list:
+    """Give each row its links and labels once (as plan_pages._for_display): per-row `url`
+    tags and `get_*_display` calls cost more than the rest of a list's row."""
+    blank = uuid.UUID(int=0)
+    deliverable_url = reverse("mandates:deliverable", args=[blank])
+    actor_url = reverse("mandates:actor", args=[0])
+    review_url = reverse("admin:mandates_deliverablereview_change", args=[0])
+    resolution_urls: dict[str, str] = {}
+    session_urls: dict[int, str] = {}
+    kinds = {value: str(label) for value, label in Deliverable.Kind.choices}
+    relations = {value: str(label) for value, label in Deliverable.Relation.choices}
+    for item in deliverables:
+        mandate = item.mandate
+        symbol = mandate.resolution.symbol
+        if symbol not in resolution_urls:
+            resolution_urls[symbol] = reverse("mandates:resolution", args=[symbol])
+        session = item.due_session
+        if session is not None and session.pk not in session_urls:
+            session_urls[session.pk] = reverse(
+                "mandates:session", args=[session.body.code, session.number]
+            )
+        item.url = deliverable_url.replace(str(blank), str(item.uid))
+        item.resolution_url = resolution_urls[symbol]
+        item.actor_url = actor_url.replace("/0/", f"/{mandate.actor_id}/")
+        item.session_url = session_urls.get(item.due_session_id, "")
+        item.review_url = review_url.replace("/0/", f"/{item.pk}/")
+        item.label = item.title or kinds.get(item.kind, item.kind)
+        item.relation_label = relations.get(item.due_relation, "")
+    return deliverables
 
 
 def _filter_errors(filterset: DeliverableFilter) -> list[str]:
@@ -106,20 +158,46 @@ def _filter_errors(filterset: DeliverableFilter) -> list[str]:
     ]
 
 
-def _filtered(filterset: DeliverableFilter) -> tuple[list, int]:
+def _filtered(filterset: DeliverableFilter):
     """The deliverables and the HTTP status: an invalid filter (an unknown actor, a bad
     date) lists nothing and answers 400, rather than silently listing everything."""
     if not filterset.is_valid():
-        return [], 400
-    return list(filterset.qs), 200
+        return filterset.queryset.none(), 400
+    return filterset.qs, 200
 
 
-def _list_page(request, *, scope: str, template: str, **context):
-    """A filtered list page: the filter form, the deliverables, the CSV export link."""
+def _paginated(request, queryset) -> tuple[list, dict]:
+    """One page of the list (?page=, PAGE_SIZE rows) and what _list_pages.html shows of it:
+    the count, the rows shown, and the other parameters (the filters) its links keep."""
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    navigation = {
+        "page": page,
+        "query": query.urlencode(),
+        "count": page.paginator.count,
+        "first": page.start_index(),
+        "last": page.end_index(),
+    }
+    return list(page.object_list), navigation
+
+
+def _list_page(
+    request, *, scope: str, template: str, grouped: bool = False, others=None, **context
+):
+    """A filtered list page: the filter form, one page of deliverables, the CSV export link;
+    `others_count`: how many of `others` (a related list) the same filters keep."""
     filterset = _filters(request, _scoped(request, scope))
-    deliverables, status = _filtered(filterset)
+    queryset, status = _filtered(filterset)
+    if others is not None:
+        context["others_count"] = filterset.filter_queryset(others).count() if status == 200 else 0
+    deliverables, pagination = _paginated(request, queryset)
+    _for_display(deliverables)
     export_query = request.GET.copy()
+    export_query.pop("page", None)
     export_query["scope"] = scope
+    if grouped:
+        context["groups"] = _by_session(deliverables, _session_totals(queryset))
     return render(
         request,
         template,
@@ -127,7 +205,7 @@ def _list_page(request, *, scope: str, template: str, **context):
             "filterset": filterset,
             "form_fields": _form_fields(filterset),
             "deliverables": deliverables,
-            "groups": _by_session(deliverables),
+            "pagination": pagination,
             "current": scope,
             "export_query": export_query.urlencode(),
             "filter_errors": _filter_errors(filterset),
@@ -149,6 +227,7 @@ def upcoming(request):
         request,
         scope="upcoming",
         template="mandates/upcoming.html",
+        grouped=True,
         months=months,
         window_end=add_months(timezone.localdate(), months),
         feed_tokens=list(selectors.feed_token_list_active(user=request.user)[:1]),
@@ -157,8 +236,27 @@ def upcoming(request):
 
 @require_safe
 def overdue(request):
-    """Deliverables whose due date has passed and that are not submitted or closed."""
-    return _list_page(request, scope="overdue", template="mandates/overdue.html")
+    """Deliverables whose due date has passed and that are not submitted or closed; the
+    historic ones (long overdue when ingested, never reminded) apart, behind ?historic=1,
+    each list saying how many the other holds with the same filters."""
+    historic = _wants_historic(request)
+    others = selectors.deliverable_list_overdue(
+        today=timezone.localdate(), user=request.user, historic=not historic
+    )
+    switch = request.GET.copy()
+    switch.pop("page", None)
+    if historic:
+        switch.pop("historic", None)
+    else:
+        switch["historic"] = "1"
+    return _list_page(
+        request,
+        scope="overdue",
+        template="mandates/overdue.html",
+        others=others,
+        historic=historic,
+        others_query=switch.urlencode(),
+    )
 
 
 @require_safe
@@ -219,15 +317,16 @@ def session_detail(request, code: str, number: int):
     session = selectors.session_get(code=code, number=number)
     if session is None:
         raise Http404(_("No such session"))
-    deliverables = list(
-        selectors.deliverable_list_for(user=request.user).filter(due_session=session)
+    deliverables, pagination = _paginated(
+        request, selectors.deliverable_list_for(user=request.user).filter(due_session=session)
     )
     return render(
         request,
         "mandates/session.html",
         {
             "session": session,
-            "deliverables": deliverables,
+            "deliverables": _for_display(deliverables),
+            "pagination": pagination,
             "considerations": selectors.consideration_list_for_session(
                 session=session, user=request.user
             ),
@@ -243,15 +342,16 @@ def actor_detail(request, pk: int):
     actor = selectors.actor_get(pk=pk)
     if actor is None:
         raise Http404(_("No such actor"))
-    deliverables = list(
-        selectors.deliverable_list_for(user=request.user).filter(mandate__actor=actor)
+    deliverables, pagination = _paginated(
+        request, selectors.deliverable_list_for(user=request.user).filter(mandate__actor=actor)
     )
     return render(
         request,
         "mandates/actor.html",
         {
             "actor": actor,
-            "deliverables": deliverables,
+            "deliverables": _for_display(deliverables),
+            "pagination": pagination,
             "export_query": urlencode({"actor": actor.name}),
             "today": timezone.localdate(),
         },
@@ -302,9 +402,25 @@ def resolution_detail(request, symbol: str):
     )
 
 
+def _due_days(queryset) -> list[tuple[date, int, str]]:
+    """What each day's marker says: the deliverable's title (or kind), or how many are due."""
+    kinds = dict(Deliverable.Kind.choices)
+    return [
+        (
+            day,
+            due,
+            (title or str(kinds.get(kind, kind)))
+            if due == 1
+            else ngettext("%(count)d deliverable", "%(count)d deliverables", due) % {"count": due},
+        )
+        for day, due, title, kind in selectors.due_day_list(deliverables=queryset)
+    ]
+
+
 @require_safe
 def timeline(request):
-    """Deliverables against sessions on a date axis (an inline SVG), for ?months= ahead."""
+    """Deliverables against sessions on a date axis (an inline SVG), for ?months= ahead: one
+    dot per due date (counted in the database), and the deliverables a page at a time."""
     today = timezone.localdate()
     months = _months(request)
     start, end = add_months(today, -1), add_months(today, months)
@@ -314,10 +430,12 @@ def timeline(request):
             due_date__gte=start, due_date__lte=end
         ),
     )
-    deliverables, status = _filtered(filterset)
+    queryset, status = _filtered(filterset)
+    deliverables, pagination = _paginated(request, queryset)
+    _for_display(deliverables)
     chart = timeline_layout(
         sessions=selectors.session_list_between(start=start, end=end),
-        deliverables=deliverables,
+        days=_due_days(queryset),
         start=start,
         end=end,
         today=today,
@@ -328,6 +446,7 @@ def timeline(request):
         {
             "chart": chart,
             "deliverables": deliverables,
+            "pagination": pagination,
             "months": months,
             "filterset": filterset,
             "form_fields": _form_fields(filterset),

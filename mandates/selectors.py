@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TypeVar
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Min, Q, QuerySet
 
 from .models import (
     CLOSED_PROGRESS,
@@ -44,10 +44,14 @@ def deliverable_list_upcoming(*, today: date, within_days: int, user=None) -> Qu
     )
 
 
-def deliverable_list_overdue(*, today: date, user=None) -> QuerySet[Deliverable]:
+def deliverable_list_overdue(
+    *, today: date, user=None, historic: bool = False
+) -> QuerySet[Deliverable]:
+    """Open deliverables past their date: those still chased, or (historic=True) those
+    already long overdue when their resolution was ingested, which get no reminders."""
     return (
         deliverable_list_for(user=user)
-        .filter(due_date__lt=today)
+        .filter(due_date__lt=today, is_historic=historic)
         .exclude(progress__in=CLOSED_PROGRESS)
     )
 
@@ -89,6 +93,16 @@ def review_queue(deliverables: QuerySet[DeliverableT]) -> QuerySet[DeliverableT]
 def deliverable_list_needs_review() -> QuerySet[Deliverable]:
     """The review queue, oldest first (as the admin's)."""
     return review_queue(deliverable_list()).order_by("created_at", "pk")
+
+
+def due_day_list(*, deliverables: QuerySet[Deliverable]) -> list[tuple[date, int, str, str]]:
+    """(due date, how many are due, title, kind) for each day something is due, counted in
+    the database; title and kind are the only deliverable's on a day with one."""
+    return list(
+        deliverables.order_by("due_date")
+        .values_list("due_date")
+        .annotate(due=Count("pk"), first_title=Min("title"), first_kind=Min("kind"))
+    )
 
 
 def session_parse(value: str) -> tuple[str | None, int] | None:

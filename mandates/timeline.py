@@ -1,6 +1,8 @@
-"""Lay out the timeline chart: sessions as bands on a date axis, deliverables as markers.
+"""Lay out the timeline chart: sessions as bands on a date axis, due dates as markers.
 
-Pure arithmetic on rows already loaded; the template draws the SVG from the result.
+Pure arithmetic on rows already loaded; the template draws the SVG from the result. A
+marker stands for every deliverable due on its day (counted by the database), so the chart
+stays the same size whether a day has one deliverable or a thousand.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ class Band:
 
 @dataclass
 class Marker:
-    deliverable: object
+    due_date: date
+    count: int  # deliverables due that day
     x: float
     y: float
     label: str
@@ -69,13 +72,14 @@ def _first_of_months(start: date, end: date) -> list[date]:
 def timeline_layout(
     *,
     sessions: Iterable,
-    deliverables: Iterable,
+    days: Iterable[tuple[date, int, str]],
     start: date,
     end: date,
     today: date | None = None,
     width: int = WIDTH,
 ) -> Timeline:
-    """Positions for every band, marker and month tick between start and end."""
+    """Positions for every band, marker and month tick between start and end. `days`:
+    (due date, how many deliverables are due that day, what the marker's label says)."""
     span_days = max((end - start).days, 1)
     plot = width - 2 * MARGIN
 
@@ -101,10 +105,8 @@ def timeline_layout(
         )
     lanes: list[float] = []  # the last x used in each lane
     markers = []
-    for item in sorted(
-        (d for d in deliverables if d.due_date), key=lambda d: (d.due_date, d.pk or 0)
-    ):
-        x = x_of(item.due_date)
+    for due_date, count, what in sorted(day for day in days if day[0]):
+        x = x_of(due_date)
         lane = next((i for i, last in enumerate(lanes) if x - last >= MARKER_GAP), len(lanes))
         if lane == len(lanes):
             lanes.append(x)
@@ -112,10 +114,11 @@ def timeline_layout(
             lanes[lane] = x
         markers.append(
             Marker(
-                deliverable=item,
+                due_date=due_date,
+                count=count,
                 x=x,
                 y=AXIS_Y + LANE_HEIGHT * (lane + 1),
-                label=f"{item.due_date.isoformat()}: {item.title or item.get_kind_display()}",
+                label=f"{due_date.isoformat()}: {what}",
             )
         )
     months = _first_of_months(start, end)

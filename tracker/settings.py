@@ -140,8 +140,11 @@ CELERY_TIMEZONE = "Europe/Zurich"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 # --- Health (/health/, mandates/services/health.py) -------------------------------------
-# Seconds to wait for a Celery worker's answer, and to remember it between checks.
+# Seconds to wait for a Celery worker's answer, and to remember it between checks. The page
+# waits less than the status command: a worker on the broker answers a ping in milliseconds,
+# and a monitor polling /health/ should not tie a web worker up for a second.
 HEALTH_CELERY_TIMEOUT = env.float("HEALTH_CELERY_TIMEOUT", default=1.0)
+HEALTH_PAGE_CELERY_TIMEOUT = env.float("HEALTH_PAGE_CELERY_TIMEOUT", default=0.2)
 HEALTH_CELERY_CACHE_SECONDS = env.int("HEALTH_CELERY_CACHE_SECONDS", default=30)
 
 # --- E-mail ------------------------------------------------------------------------------

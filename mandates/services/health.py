@@ -14,7 +14,8 @@ CELERY_STATE_CACHE_KEY = "health:celery"
 def _celery_state(*, fresh: bool) -> str:
     """Whether a worker answers a ping. The answer is kept HEALTH_CELERY_CACHE_SECONDS so a
     monitor polling /health/ neither waits for the ping each time nor can tie up the web
-    workers with it; `fresh` (the status command) asks the workers again and counts them."""
+    workers with it, and the page waits HEALTH_PAGE_CELERY_TIMEOUT at most; `fresh` (the
+    status command) asks the workers again, waits longer and counts them."""
     if not fresh:
         try:
             cached = cache.get(CELERY_STATE_CACHE_KEY)
@@ -27,9 +28,10 @@ def _celery_state(*, fresh: bool) -> str:
     try:
         # limit=1: done as soon as one worker answers (the timeout only runs out when none
         # does); the fresh check waits the whole timeout to count every worker.
-        replies = app.control.ping(
-            timeout=settings.HEALTH_CELERY_TIMEOUT, **({} if fresh else {"limit": 1})
-        )
+        if fresh:
+            replies = app.control.ping(timeout=settings.HEALTH_CELERY_TIMEOUT)
+        else:
+            replies = app.control.ping(timeout=settings.HEALTH_PAGE_CELERY_TIMEOUT, limit=1)
         state = f"ok ({len(replies)} worker(s))" if replies else "error: no worker answered"
     except Exception as error:
         state = f"error: {error}"

@@ -24,15 +24,16 @@ def make_session(label, start, end, **kwargs):
     )
 
 
-def deliverable(pk, due, title="Report"):
-    return SimpleNamespace(pk=pk, due_date=due, title=title, get_kind_display=lambda: "report")
+def day(due, count=1, what="Report"):
+    """What the page passes for each day: the date, how many are due, the marker's words."""
+    return (due, count, what)
 
 
 def test_dates_map_linearly_onto_the_width():
     """The first day sits at the left margin, the last at the right margin."""
     chart = timeline_layout(
         sessions=[],
-        deliverables=[deliverable(1, START), deliverable(2, END)],
+        days=[day(START), day(END)],
         start=START,
         end=END,
     )
@@ -43,7 +44,7 @@ def test_bands_span_their_session_and_flag_estimated_dates():
     """A band runs from the session's opening to its closing, estimated or not."""
     chart = timeline_layout(
         sessions=[make_session("HRC 64", date(2027, 2, 22), date(2027, 3, 30), estimated=True)],
-        deliverables=[],
+        days=[],
         start=START,
         end=END,
     )
@@ -65,7 +66,7 @@ def test_general_assembly_band_ends_with_the_main_part():
                 main_part_end=date(2027, 12, 22),
             ),
         ],
-        deliverables=[],
+        days=[],
         start=START,
         end=END,
     )
@@ -74,40 +75,44 @@ def test_general_assembly_band_ends_with_the_main_part():
     assert hrc.label_y != ga.label_y
 
 
-def test_markers_on_the_same_day_take_separate_lanes():
-    """Deliverables due close together are stacked, not drawn on top of each other."""
+def test_markers_close_together_take_separate_lanes():
+    """Days due close together are stacked, not drawn on top of each other; a lane is used
+    again once the axis has moved far enough."""
     chart = timeline_layout(
         sessions=[],
-        deliverables=[deliverable(1, date(2027, 3, 1)), deliverable(2, date(2027, 3, 1))],
+        days=[day(date(2027, 3, 1)), day(date(2027, 3, 2)), day(date(2027, 6, 1))],
         start=START,
         end=END,
     )
-    first, second = chart.markers
-    assert first.x == second.x and first.y != second.y
+    first, second, later = chart.markers
+    assert first.y != second.y and later.y == first.y
     assert chart.height > second.y
+
+
+def test_one_marker_per_day_says_how_many_are_due():
+    """A day's marker carries its count and its words, whatever the number of deliverables."""
+    chart = timeline_layout(
+        sessions=[], days=[day(date(2027, 3, 1), 250, "250 deliverables")], start=START, end=END
+    )
+    (marker,) = chart.markers
+    assert (marker.count, marker.label) == (250, "2027-03-01: 250 deliverables")
 
 
 def test_month_ticks_are_labelled_sparsely_over_long_spans():
     """Every month gets a tick; at most twelve carry a label."""
-    chart = timeline_layout(
-        sessions=[], deliverables=[], start=date(2026, 10, 1), end=date(2028, 10, 1)
-    )
+    chart = timeline_layout(sessions=[], days=[], start=date(2026, 10, 1), end=date(2028, 10, 1))
     assert len(chart.ticks) == 25
     assert 6 <= sum(1 for tick in chart.ticks if tick.label) <= 12
 
 
 def test_today_line_only_inside_the_period():
     """The today line is drawn only when today falls inside the period."""
-    inside = timeline_layout(
-        sessions=[], deliverables=[], start=START, end=END, today=date(2027, 7, 1)
-    )
-    outside = timeline_layout(
-        sessions=[], deliverables=[], start=START, end=END, today=date(2030, 1, 1)
-    )
+    inside = timeline_layout(sessions=[], days=[], start=START, end=END, today=date(2027, 7, 1))
+    outside = timeline_layout(sessions=[], days=[], start=START, end=END, today=date(2030, 1, 1))
     assert inside.today_x is not None and outside.today_x is None
 
 
 def test_deliverables_without_a_date_are_left_out():
     """Only dated deliverables become markers."""
-    chart = timeline_layout(sessions=[], deliverables=[deliverable(1, None)], start=START, end=END)
+    chart = timeline_layout(sessions=[], days=[day(None)], start=START, end=END)
     assert chart.markers == []

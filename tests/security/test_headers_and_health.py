@@ -80,9 +80,11 @@ def test_health_asks_the_workers_once_then_remembers(client, settings, monkeypat
     monkeypatch.setattr(app.control, "ping", ping)
     cache.delete(health.CELERY_STATE_CACHE_KEY)
     assert [client.get("/health/").json()["celery"] for _ in range(3)] == ["ok"] * 3
-    assert len(pings) == 1 and pings[0]["limit"] == 1  # done at the first answer
+    # Done at the first answer, and never waiting longer than the page's timeout.
+    assert pings == [{"timeout": settings.HEALTH_PAGE_CELERY_TIMEOUT, "limit": 1}]
+    assert settings.HEALTH_PAGE_CELERY_TIMEOUT < settings.HEALTH_CELERY_TIMEOUT
     assert health.health_check(fresh=True)["celery"] == "ok (1 worker(s))"
-    assert len(pings) == 2
+    assert pings[1] == {"timeout": settings.HEALTH_CELERY_TIMEOUT}  # the status command
     cache.delete(health.CELERY_STATE_CACHE_KEY)
 
 
