@@ -26,3 +26,21 @@ class RejectNulBytesMiddleware:
                 "NUL characters are not allowed in URLs.", content_type="text/plain"
             )
         return self.get_response(request)
+
+
+class FeedsRebuildOncePerRequestMiddleware:
+    """One rebuild of the calendar feeds per request, after its changes are committed.
+
+    An admin import of twenty files or a bulk action on fifty deliverables changes many
+    rows; each change asks for the feeds showing it to be rebuilt. Within a request those
+    asks are collected and one task renders each affected feed once, when the view is done
+    (a single edit still refreshes its feeds before the answer goes out)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from mandates.services.schedule import feeds_rebuild_batched
+
+        with feeds_rebuild_batched():
+            return self.get_response(request)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, TypeVar
@@ -26,11 +26,12 @@ from typing import Literal, TypeVar
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
-from django.db import DatabaseError, transaction
-from django.db.models import Q
+from django.db import DatabaseError, models, transaction
+from django.db.models import FileField, Q
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from mandates import extraction
-from mandates.extraction.actors import ActorTable
 from mandates.extraction.readers import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, SUPPORTED_TYPES
 from mandates.models import (
     Actor,
@@ -47,10 +48,12 @@ from mandates.models import (
 
 from .actors import actor_table_from_database
 from .drafts import draft_refusal, resolution_drafts_link
-from .reminders import deliverable_historic_mark
+from .reminders import Policy, deliverables_historic_mark, reminder_policy_get
 from .schedule import (
-    deliverable_due_date_refresh,
+    deliverables_due_dates_compute,
     due_session_not_in_calendar_reason,
+    feeds_rebuild_batched,
+    feeds_rebuild_on_commit,
     session_get_or_estimate,
 )
 
@@ -120,7 +123,7 @@ def resolution_ingest_path(
     *,
     path: str | Path,
     dry_run: bool = False,
-    actors: ActorTable | None = None,
+    reads: IngestReads | None = None,
     may_delete: bool = True,
 ) -> IngestOutcome:
     """Ingest one file from disk."""
@@ -135,7 +138,7 @@ def resolution_ingest_path(
     if refusal:
         return IngestOutcome(path.name, "failed", reason=refusal)
     return resolution_ingest(
-        data=data, name=path.name, dry_run=dry_run, actors=actors, may_delete=may_delete
+        data=data, name=path.name, dry_run=dry_run, reads=reads, may_delete=may_delete
     )
 
 
@@ -145,15 +148,17 @@ def resolution_ingest_many(
     dry_run: bool = False,
     on_progress: Callable[[int, int, IngestOutcome], None] | None = None,
 ) -> list[IngestOutcome]:
-    """Ingest many files, each in its own transaction: one bad file fails alone."""
+    """Ingest many files, each in its own transaction: one bad file fails alone. The
+    calendar feeds are rebuilt once, after the last file (`feeds_rebuild_batched`)."""
     files = paths_expand(paths)
-    actors = actor_table_from_database()
+    reads = IngestReads()
     outcomes = []
-    for index, path in enumerate(files, start=1):
-        outcome = resolution_ingest_path(path=path, dry_run=dry_run, actors=actors)
-        outcomes.append(outcome)
-        if on_progress:
-            on_progress(index, len(files), outcome)
+    with feeds_rebuild_batched():
+        for index, path in enumerate(files, start=1):
+            outcome = resolution_ingest_path(path=path, dry_run=dry_run, reads=reads)
+            outcomes.append(outcome)
+            if on_progress:
+                on_progress(index, len(files), outcome)
     return outcomes
 
 
@@ -193,7 +198,7 @@ def resolution_ingest(
     data: bytes,
     name: str,
     dry_run: bool = False,
-    actors: ActorTable | None = None,
+    reads: IngestReads | None = None,
     may_delete: bool = True,
 ) -> IngestOutcome:
     """Read, extract and store one resolution file; never raises for bad input.
@@ -201,7 +206,14 @@ def resolution_ingest(
     `may_delete=False` (someone who may not delete deliverables uploads a new version):
     even untouched proposals that left the text are kept and flagged, never removed."""
     try:
-        return _ingest(data=data, name=name, dry_run=dry_run, actors=actors, may_delete=may_delete)
+        with feeds_rebuild_batched():  # within a batch: the batch's one rebuild
+            return _ingest(
+                data=data,
+                name=name,
+                dry_run=dry_run,
+                reads=reads or IngestReads(),
+                may_delete=may_delete,
+            )
     except (IngestError, extraction.ExtractionError) as error:
         reason = error.reason if isinstance(error, extraction.ExtractionError) else str(error)
         return IngestOutcome(name, "failed", reason=reason)
@@ -213,7 +225,7 @@ def resolution_ingest(
 
 
 def _ingest(
-    *, data: bytes, name: str, dry_run: bool, actors: ActorTable | None, may_delete: bool
+    *, data: bytes, name: str, dry_run: bool, reads: IngestReads, may_delete: bool
 ) -> IngestOutcome:
     refusal = file_refusal(name=name, size=len(data))
     if refusal:
@@ -225,7 +237,7 @@ def _ingest(
     if known is not None:  # the very same file, read by the same extractor: nothing to do
         return _unchanged(name, known)
     try:
-        result = extraction.extract_bytes(data, name, actors=actors or actor_table_from_database())
+        result = extraction.extract_bytes(data, name, actors=reads.actor_table)
     except extraction.ExtractionError:
         raise
     except Exception as error:  # the extractor must not crash on input; if it does, say so
@@ -244,23 +256,26 @@ def _ingest(
     existing = Resolution.objects.filter(symbol=result.symbol).first()
     # `existing` is the row _store updates: remember the file a new version replaces.
     replaced_file = existing.source_file.name if existing and existing.source_file else ""
-    stored_file: str | None = None
+    storage = Resolution._meta.get_field("source_file").storage
+    stored_file = "" if dry_run else _file_store(name, data)
     try:
         with transaction.atomic():
-            resolution, changes = _store(
-                result=result, existing=existing, checksum=checksum, may_delete=may_delete
+            resolution, stored = _store(
+                result=result,
+                existing=existing,
+                checksum=checksum,
+                source_file=stored_file,
+                reads=reads,
+                may_delete=may_delete,
             )
-            if not dry_run:
-                resolution.source_file.save(Path(name).name, ContentFile(data), save=False)
-                stored_file = resolution.source_file.name
-                resolution.save(update_fields=["source_file"])
+            changes = stored.changes
             outcome = IngestOutcome(
                 name,
                 "updated" if existing else "new",
                 symbol=result.symbol,
                 resolution_id=resolution.pk,
                 changes=changes,
-                deliverables=Deliverable.objects.filter(mandate__resolution=resolution).count(),
+                deliverables=stored.deliverables,
             )
             if existing and not changes:
                 outcome.status = "unchanged"
@@ -272,12 +287,21 @@ def _ingest(
         return outcome
     except Exception:
         if stored_file:  # the rows are gone: do not leave the file behind either
-            Resolution._meta.get_field("source_file").storage.delete(stored_file)
+            storage.delete(stored_file)
         raise
     if stored_file and replaced_file and replaced_file != stored_file:
-        Resolution._meta.get_field("source_file").storage.delete(replaced_file)
+        storage.delete(replaced_file)
     logger.info("ingested %s as %s (%s)", name, result.symbol, outcome.status)
     return outcome
+
+
+def _file_store(name: str, data: bytes) -> str:
+    """Store the original file where `Resolution.source_file` keeps it; returns its name.
+    Stored before the rows, so the resolution is written (and its history recorded) once."""
+    field = Resolution._meta.get_field("source_file")
+    assert isinstance(field, FileField)
+    path = field.generate_filename(None, Path(name).name)
+    return field.storage.save(path, ContentFile(data), max_length=field.max_length)
 
 
 def _lengths_check(result: extraction.ExtractionResult) -> None:
@@ -287,7 +311,7 @@ def _lengths_check(result: extraction.ExtractionResult) -> None:
     subparagraphs = [(op.number, sub.label) for op in result.operative for sub in op.subparagraphs]
     dues = [d.due for d in result.deliverables if d.due]
     dues += [alt for d in result.deliverables for alt in d.alternatives]
-    checks = [
+    checks: list[tuple[type[models.Model], str, str, Sequence[str | None]]] = [
         (Resolution, "symbol", "the symbol", [result.symbol]),
         (Resolution, "number", "the resolution number", [result.number]),
         (Resolution, "agenda_item", "the agenda item", [result.agenda_item]),
@@ -312,7 +336,7 @@ def _lengths_check(result: extraction.ExtractionResult) -> None:
             Mandate,
             "actor_name",
             "an actor's name",
-            [item.actor for item in [*result.mandates, *result.deliverables]],
+            [m.actor for m in result.mandates] + [d.actor for d in result.deliverables],
         ),
         (Deliverable, "recurring", "a recurrence", [d.recurring for d in result.deliverables]),
         (
@@ -323,7 +347,9 @@ def _lengths_check(result: extraction.ExtractionResult) -> None:
         ),
     ]
     for model, name, label, values in checks:
-        limit = model._meta.get_field(name).max_length
+        column = model._meta.get_field(name)
+        assert isinstance(column, models.CharField) and column.max_length is not None
+        limit = column.max_length
         for value in values:
             if value and len(value) > limit:
                 raise IngestError(
@@ -342,21 +368,107 @@ def _unchanged(name: str, resolution: Resolution) -> IngestOutcome:
     )
 
 
+class IngestReads:
+    """What a batch reads once for all its files rather than once per file: the actor
+    table, the Actor rows, the bodies and the reminder policy (ingest never changes them).
+    A body a file creates is not kept (the file's transaction may be undone): the next file
+    reads it. Sessions and due-date rules are read per file, so a change made in the admin
+    while a long batch runs reaches the files stored after it."""
+
+    def __init__(self) -> None:
+        self.actor_table = actor_table_from_database()
+        self.actors = {actor.name: actor for actor in Actor.objects.all()}
+        self.bodies: dict[str, Body] = {}
+        self._policy: Policy | None = None
+
+    def policy(self) -> Policy:
+        """The reminder policy, read when first needed."""
+        if self._policy is None:
+            self._policy = reminder_policy_get()
+        return self._policy
+
+
+@dataclass
+class _Lookups:
+    """The rows one file refers to, read in a few queries before anything is stored."""
+
+    actors: dict[str, Actor]
+    bodies: dict[str, Body]
+    sessions: dict[tuple[str, int], Session | None]
+
+    def body(self, code: str) -> Body:
+        return self.bodies[code]
+
+    def session(self, code: str, number: int | None) -> Session | None:
+        return None if number is None else self.sessions[(code, number)]
+
+
+def _lookups(result: extraction.ExtractionResult, reads: IngestReads) -> _Lookups:
+    """Every body and session the text names, in one query each (bodies the batch knows
+    are not read again), then the few missing one by one in the order the text names them:
+    a new body; a new HRC or GA session, with estimated dates."""
+    assert result.body is not None
+    wanted: list[tuple[str, int | None]] = [(result.body, result.session)]
+    wanted += [(d.due.body, d.due.session) for d in result.deliverables if d.due and d.due.body]
+    if result.consideration is not None:
+        wanted.append((result.consideration.body, result.consideration.session))
+    missing = {code for code, _ in wanted} - reads.bodies.keys()
+    if missing:
+        reads.bodies.update((body.code, body) for body in Body.objects.filter(code__in=missing))
+    bodies = dict(reads.bodies)
+    pairs = list(dict.fromkeys((code, n) for code, n in wanted if n is not None))
+    sessions: dict[tuple[str, int], Session | None] = {}
+    if pairs:
+        match = Q()
+        for code, pair_number in pairs:
+            match |= Q(body__code=code, number=pair_number)
+        for session in Session.objects.filter(match).select_related("body"):
+            sessions[(session.body.code, session.number)] = session
+    for code, number in wanted:
+        if code not in bodies:
+            bodies[code], _ = Body.objects.get_or_create(code=code, defaults={"name": code})
+        if number is not None and (code, number) not in sessions:
+            sessions[(code, number)] = (
+                session_get_or_estimate(body=bodies[code], number=number)
+                if code in SESSION_BODIES
+                else None
+            )
+    return _Lookups(actors=reads.actors, bodies=bodies, sessions=sessions)
+
+
+@dataclass
+class _Stored:
+    """What storing one file did: the changes to report, how many deliverables the
+    resolution now has, those whose feeds change, and (for the review flags) every review
+    reason the previous version's reading gave."""
+
+    read_before: set[str]
+    changes: list[str] = field(default_factory=list)
+    deliverables: int = 0
+    deliverable_ids: list[int] = field(default_factory=list)
+
+
 def _store(
     *,
     result: extraction.ExtractionResult,
     existing: Resolution | None,
     checksum: str,
+    source_file: str,
+    reads: IngestReads,
     may_delete: bool,
-):
-    body = _body(result.body)
-    session = _session(body, result.session)
+) -> tuple[Resolution, _Stored]:
+    assert result.symbol is not None and result.body is not None
+    lookups = _lookups(result, reads)
+    body = lookups.body(result.body)
     resolution = existing or Resolution(symbol=result.symbol)
+    # What the previous version of the text said, to tell its review reasons from the
+    # ones people still have to look at (see `_reasons_waiting`).
+    stored = _Stored(read_before=_reasons_read(existing.extraction) if existing else set())
     data = result.to_dict()
-    changes: list[str] = []
+    changes = stored.changes
     header = {
         "body": body,
-        "session": session,
+        "session": lookups.session(result.body, result.session),
         "number": result.number or "",
         "title": result.title or "",
         "adopted_on": result.adopted_on,
@@ -376,34 +488,39 @@ def _store(
     resolution.extractor_version = result.extractor_version
     resolution.extraction = data
     resolution.warnings = list(result.warnings)
+    if source_file:
+        resolution.source_file.name = source_file
     resolution.save()
 
-    paragraphs = _store_paragraphs(resolution, result)
-    changes += _store_mandates(
-        resolution, result, paragraphs, update=existing is not None, may_delete=may_delete
+    update = existing is not None
+    paragraphs = _store_paragraphs(resolution, result, replace=update)
+    _store_mandates(
+        resolution, result, paragraphs, lookups, reads, stored, update=update, may_delete=may_delete
     )
-    changes += _store_consideration(resolution, result, paragraphs, may_delete=may_delete)
+    changes += _store_consideration(
+        resolution, result, paragraphs, lookups, update=update, may_delete=may_delete
+    )
     changes += _propose_fulfilments(resolution, result)
     changes += resolution_drafts_link(resolution=resolution, result=result)
-    return resolution, changes
+    feeds_rebuild_on_commit(deliverable_ids=stored.deliverable_ids)
+    return resolution, stored
 
 
-def _body(code: str) -> Body:
-    body, _ = Body.objects.get_or_create(code=code, defaults={"name": code})
-    return body
+def _reasons_read(extraction_data: dict) -> set[str]:
+    """Every review reason the extractor gave when it read a text (from its stored JSON)."""
+    reasons = {NO_LONGER_IN_TEXT}
+    for key in ("mandates", "deliverables"):
+        for item in extraction_data.get(key) or []:
+            reasons.update(item.get("review_reasons") or [])
+    return reasons
 
 
-def _session(body: Body, number: int | None) -> Session | None:
-    if number is None:
-        return None
-    if body.code in SESSION_BODIES:
-        return session_get_or_estimate(body=body, number=number)
-    return Session.objects.filter(body=body, number=number).first()
-
-
-def _store_paragraphs(resolution: Resolution, result) -> dict[str, Paragraph]:
+def _store_paragraphs(
+    resolution: Resolution, result: extraction.ExtractionResult, *, replace: bool
+) -> dict[str, Paragraph]:
     """Paragraphs are the text's, not a person's: replace them wholesale."""
-    resolution.paragraphs.all().delete()
+    if replace:
+        resolution.paragraphs.all().delete()
     rows: list[Paragraph] = []
     for item in result.preamble:
         rows.append(
@@ -417,36 +534,53 @@ def _store_paragraphs(resolution: Resolution, result) -> dict[str, Paragraph]:
                 span_end=item.span[1],
             )
         )
-    for item in result.operative:
+    for operative in result.operative:
         rows.append(
             Paragraph(
                 resolution=resolution,
                 part=Paragraph.Part.OPERATIVE,
                 position=len(rows),
-                number=item.number,
-                verb=item.verb,
-                text=item.text,
-                span_start=item.span[0],
-                span_end=item.span[1],
+                number=operative.number,
+                verb=operative.verb,
+                text=operative.text,
+                span_start=operative.span[0],
+                span_end=operative.span[1],
             )
         )
-        for sub in item.subparagraphs:
+        for sub in operative.subparagraphs:
             rows.append(
                 Paragraph(
                     resolution=resolution,
                     part=Paragraph.Part.OPERATIVE,
                     position=len(rows),
-                    number=f"{item.number}({sub.label})",
+                    number=f"{operative.number}({sub.label})",
                     text=sub.text,
                     span_start=sub.span[0],
                     span_end=sub.span[1],
                 )
             )
-    Paragraph.objects.bulk_create(rows)
+    _bulk_create(Paragraph, rows)
     by_number: dict[str, Paragraph] = {}
-    for row in Paragraph.objects.filter(resolution=resolution, part=Paragraph.Part.OPERATIVE):
-        by_number.setdefault(row.number, row)
+    for row in rows:
+        if row.part == Paragraph.Part.OPERATIVE:
+            by_number.setdefault(row.number, row)
     return by_number
+
+
+M = TypeVar("M", bound=models.Model)
+
+
+def _bulk_create(model: type[M], rows: list[M], *, history: bool = False) -> None:
+    """Insert rows in one query (with their history records in a second one); the rows
+    get their primary keys, which the rows stored next refer to."""
+    if not rows:
+        return
+    if history:
+        bulk_create_with_history(rows, model)
+    else:
+        model._default_manager.bulk_create(rows)
+    if rows[0].pk is None:  # every database this project runs on returns them
+        raise DatabaseError(f"the database did not return the keys of new {model.__name__} rows")
 
 
 T = TypeVar("T")
@@ -461,24 +595,47 @@ def _keyed(items: Iterable[T], key: Callable[[T], tuple]) -> Iterator[tuple[tupl
         yield (*base, seen[base]), item
 
 
+MANDATE_FIELDS = (
+    "paragraph",
+    "paragraph_label",
+    "verb",
+    "actor",
+    "actor_text",
+    "actor_name",
+    "quote",
+    "span_start",
+    "span_end",
+    "needs_review",
+    "review_reasons",
+    "position",
+)
+
+
 def _store_mandates(
     resolution: Resolution,
-    result,
+    result: extraction.ExtractionResult,
     paragraphs: dict[str, Paragraph],
+    lookups: _Lookups,
+    reads: IngestReads,
+    stored: _Stored,
     *,
     update: bool,
     may_delete: bool,
-) -> list[str]:
-    changes: list[str] = []
-    actors = {actor.name: actor for actor in Actor.objects.all()}
-    old_mandates = dict(
-        _keyed(
-            resolution.mandates.select_related("actor").order_by("position", "pk"),
-            lambda m: (m.paragraph_label, m.actor.name if m.actor else m.actor_text),
+) -> None:
+    changes = stored.changes
+    actors = lookups.actors
+    old_mandates: dict[tuple, Mandate] = {}
+    if update:
+        old_mandates = dict(
+            _keyed(
+                resolution.mandates.select_related("actor").order_by("position", "pk"),
+                lambda m: (m.paragraph_label, m.actor.name if m.actor else m.actor_text),
+            )
         )
-    )
     mandate_rows: dict[int, Mandate] = {}
-    kept_mandates: set[int] = set()
+    created: list[Mandate] = []
+    kept: list[Mandate] = []
+    partners: dict[int, set[int]] = {}
     new_mandates = list(
         _keyed(
             enumerate(result.mandates),
@@ -502,18 +659,29 @@ def _store_mandates(
             "position": position,
         }
         if mandate is None:
-            mandate = Mandate.objects.create(resolution=resolution, **values)
+            mandate = Mandate(resolution=resolution, **values)
+            created.append(mandate)
             if update:
                 changes.append(f"new mandate in para. {item.paragraph} for {item.actor}")
         else:
             for name, value in values.items():
                 setattr(mandate, name, value)
-            mandate.save()
-            kept_mandates.add(mandate.pk)
-        mandate.partners.set([actors[name] for name in item.partners if name in actors])
+            kept.append(mandate)
+        partners[index] = {actors[name].pk for name in item.partners if name in actors}
         mandate_rows[index] = mandate
+    _bulk_create(Mandate, created, history=True)
+    if kept:
+        now = timezone.now()
+        for mandate in kept:
+            mandate.updated_at = now  # bulk_update does not touch auto_now fields
+        bulk_update_with_history(kept, Mandate, [*MANDATE_FIELDS, "updated_at"])
+    _store_partners(
+        {mandate_rows[index].pk: wanted for index, wanted in partners.items()},
+        known=[mandate.pk for mandate in kept],
+    )
+    kept_pks = {mandate.pk for mandate in kept}
     for mandate in old_mandates.values():
-        if mandate.pk in kept_mandates:
+        if mandate.pk in kept_pks:
             continue
         if may_delete and _mandate_removable(mandate):
             changes.append(f"mandate in para. {mandate.paragraph_label} no longer in the text")
@@ -523,10 +691,37 @@ def _store_mandates(
             mandate.needs_review = True
             mandate.review_reasons = [*mandate.review_reasons, NO_LONGER_IN_TEXT]
             mandate.save(update_fields=["needs_review", "review_reasons"])
-    changes += _store_deliverables(
-        resolution, result, mandate_rows, update=update, may_delete=may_delete
+    _store_deliverables(
+        resolution,
+        result,
+        mandate_rows,
+        lookups,
+        reads,
+        stored,
+        update=update,
+        may_delete=may_delete,
     )
-    return changes
+
+
+def _store_partners(wanted: dict[int, set[int]], *, known: list[int]) -> None:
+    """Each mandate's partners as the text names them (`known`: mandates stored before,
+    whose partners may change); in a query or two for the whole file."""
+    through = Mandate.partners.through
+    current: dict[int, set[int]] = {pk: set() for pk in wanted}
+    if known:
+        for mandate_id, actor_id in through.objects.filter(mandate_id__in=known).values_list(
+            "mandate_id", "actor_id"
+        ):
+            current[mandate_id].add(actor_id)
+    for mandate_id, actor_ids in current.items():
+        gone = actor_ids - wanted[mandate_id]
+        if gone:
+            through.objects.filter(mandate_id=mandate_id, actor_id__in=gone).delete()
+    through.objects.bulk_create(
+        through(mandate_id=mandate_id, actor_id=actor_id)
+        for mandate_id, actor_ids in wanted.items()
+        for actor_id in sorted(actor_ids - current[mandate_id])
+    )
 
 
 NO_LONGER_IN_TEXT = "no longer in the text: a new version of the resolution does not ask for it"
@@ -559,12 +754,12 @@ def _mandate_removable(mandate: Mandate) -> bool:
     return not any(deliverable_touched_by_a_person(d) for d in mandate.deliverables.all())
 
 
-def _actor_name(item, actors: dict[str, Actor]) -> str:
+def _actor_name(item: extraction.Mandate | extraction.Deliverable, actors: dict[str, Actor]) -> str:
     """The extractor's name for an actor the Actor table does not hold (kept, not lost)."""
     return "" if item.actor in actors else item.actor
 
 
-def _actor_key(item, actors: dict[str, Actor]) -> str:
+def _actor_key(item: extraction.Mandate | extraction.Deliverable, actors: dict[str, Actor]) -> str:
     """The name a stored mandate keeps: the Actor's when known, else the printed words."""
     return item.actor if item.actor in actors else (item.actor_text or item.actor)[:500]
 
@@ -575,108 +770,125 @@ def _paragraph_for(paragraphs: dict[str, Paragraph], label: str) -> Paragraph | 
 
 def _store_deliverables(
     resolution: Resolution,
-    result,
+    result: extraction.ExtractionResult,
     mandates: dict[int, Mandate],
+    lookups: _Lookups,
+    reads: IngestReads,
+    stored: _Stored,
     *,
     update: bool,
     may_delete: bool,
-) -> list[str]:
-    changes: list[str] = []
+) -> None:
+    """New deliverables are inserted together (with their history) once dated; those a
+    former version stored are updated one by one (their history keeps the assignees)."""
+    changes = stored.changes
     source = f"{result.source_name} (extractor {result.extractor_version})"
-    old = dict(
-        _keyed(
-            Deliverable.objects.filter(mandate__resolution=resolution)
-            .select_related("mandate__actor", "due_session")
-            .order_by("position", "pk"),
-            lambda d: (
-                d.mandate.paragraph_label,
-                d.mandate.actor.name if d.mandate.actor else d.mandate.actor_text,
-                d.kind,
-            ),
+    old: dict[tuple, Deliverable] = {}
+    if update:
+        old = dict(
+            _keyed(
+                Deliverable.objects.filter(mandate__resolution=resolution)
+                .select_related("mandate__actor", "due_session__body", "due_body")
+                .order_by("position", "pk"),
+                lambda d: (
+                    d.mandate.paragraph_label,
+                    d.mandate.actor.name if d.mandate.actor else d.mandate.actor_text,
+                    d.kind,
+                ),
+            )
         )
-    )
-    actors = {actor.name: actor for actor in Actor.objects.all()}
-    sessions: dict[tuple[str, int], Session | None] = {}
-    kept: set[int] = set()
+    actors = lookups.actors
+    created: list[tuple[Deliverable, extraction.Deliverable]] = []
+    kept: list[Deliverable] = []
     for position, (key, item) in enumerate(
         _keyed(result.deliverables, lambda d: (d.paragraph, _actor_key(d, actors), d.kind))
     ):
+        due = item.due
         proposed = {
             "kind": item.kind,
             "count": max(item.count or 1, 1),
             "title": item.title[:500],
-            "due_session": _due_session(sessions, item.due),
-            "due_relation": (item.due.relation or "") if item.due else "",
-            "due_body": _body(item.due.body) if item.due and item.due.body else None,
-            "due_session_number": item.due.session if item.due else None,
-            "stated_due_date": item.due.date if item.due else None,
+            "due_session": lookups.session(due.body, due.session) if due and due.body else None,
+            "due_relation": (due.relation or "") if due else "",
+            "due_body": lookups.body(due.body) if due and due.body else None,
+            "due_session_number": due.session if due else None,
+            "stated_due_date": due.date if due else None,
             "alternatives": [_due_dict(alt) for alt in item.alternatives],
             "recurring": item.recurring or "",
         }
+        reasons = list(item.review_reasons)
         evidence = {
             "quote": item.quote,
             "span_start": item.span[0],
             "span_end": item.span[1],
             "needs_review": item.needs_review,
-            "review_reasons": list(item.review_reasons),
+            "review_reasons": reasons,
         }
-        if item.due and item.due.body and proposed["due_session"] is None:
+        if due and due.body and proposed["due_session"] is None:
             # "at its sixty-first session" of a body without a session calendar (CSW...),
             # "at its next session": kept as read, flagged until a session dates it
             reason = due_session_not_in_calendar_reason(
-                body_code=item.due.body, number=item.due.session, relation=item.due.relation
+                body_code=due.body, number=due.session, relation=due.relation
             )
             if reason:
                 evidence["needs_review"] = True
-                evidence["review_reasons"].append(reason)
+                reasons.append(reason)
         mandate = mandates.get(item.mandate) if item.mandate is not None else None
         if mandate is None:
-            mandate = _mandate_for(resolution, item)
+            mandate = _mandate_for(resolution, item, actors)
         deliverable = old.get(key)
-        is_new = deliverable is None
         if deliverable is None:
             deliverable = Deliverable(mandate=mandate, position=position, **proposed, **evidence)
-            deliverable.predecessor = _predecessor(resolution, item)
-            deliverable.save()
+            created.append((deliverable, item))
             if update:
                 changes.append(f"new {item.kind} in para. {item.paragraph}")
-        else:
-            kept.add(deliverable.pk)
-            owned = set(deliverable.edited_fields)
-            if deliverable.review_status != ReviewStatus.PROPOSED:
-                owned |= set(PROPOSED_FIELDS)
-            for name, value in proposed.items():
-                current = getattr(deliverable, name)
-                if current == value:
-                    continue
-                if name in owned:
-                    _propose(deliverable, name, current, value, source)
-                    changes.append(
-                        f"para. {item.paragraph} {name}: kept the person's value, proposed {_show(value)}"
-                    )
-                else:
-                    changes.append(
-                        f"para. {item.paragraph} {name}: {_show(current)} -> {_show(value)}"
-                    )
-                    setattr(deliverable, name, value)
-            for name, value in evidence.items():
+            continue
+        kept.append(deliverable)
+        waiting = _reasons_waiting(deliverable, stored.read_before, reasons)
+        if waiting:  # flags nobody has looked at yet stay until someone does
+            evidence["needs_review"] = True
+            reasons += waiting
+        owned = set(deliverable.edited_fields)
+        if deliverable.review_status != ReviewStatus.PROPOSED:
+            owned |= set(PROPOSED_FIELDS)
+        for name, value in proposed.items():
+            current = getattr(deliverable, name)
+            if current == value:
+                continue
+            if name in owned:
+                _propose(deliverable, name, current, value, source)
+                changes.append(
+                    f"para. {item.paragraph} {name}: kept the person's value, proposed {_show(value)}"
+                )
+            else:
+                changes.append(f"para. {item.paragraph} {name}: {_show(current)} -> {_show(value)}")
                 setattr(deliverable, name, value)
-            if deliverable.no_longer_in_text:  # the paragraph is back
-                deliverable.no_longer_in_text = False
-                changes.append(f"para. {item.paragraph} {item.kind}: back in the text")
-            deliverable.mandate = mandate
-            deliverable.position = position
-            deliverable.save()
-        deliverable_due_date_refresh(deliverable=deliverable)
-        if is_new:  # an old resolution: what was due long ago is history, not a reminder
-            deliverable_historic_mark(deliverable=deliverable)
+        for name, value in evidence.items():
+            setattr(deliverable, name, value)
+        if deliverable.no_longer_in_text:  # the paragraph is back
+            deliverable.no_longer_in_text = False
+            changes.append(f"para. {item.paragraph} {item.kind}: back in the text")
+        deliverable.mandate = mandate
+        deliverable.position = position
+    new_rows = [deliverable for deliverable, _ in created]
+    deliverables_due_dates_compute(deliverables=new_rows + kept)
+    # An old resolution: what was due long ago is history, not a reminder.
+    deliverables_historic_mark(deliverables=new_rows, policy_get=reads.policy)
+    _predecessors_set(resolution, created)
+    _bulk_create(Deliverable, new_rows, history=True)
+    for deliverable in kept:
+        deliverable.save()
+    kept_pks = {deliverable.pk for deliverable in kept}
+    flagged = []
+    removed = 0
     for deliverable in old.values():
-        if deliverable.pk in kept:
+        if deliverable.pk in kept_pks:
             continue
         label = f"para. {deliverable.mandate.paragraph_label} {deliverable.kind}"
         if may_delete and not deliverable_touched_by_a_person(deliverable):
             changes.append(f"{label} no longer in the text: removed")
             deliverable.delete()
+            removed += 1
         elif not deliverable.no_longer_in_text:
             _propose(
                 deliverable, "no_longer_in_text", "in the text", "no longer in the text", source
@@ -687,35 +899,50 @@ def _store_deliverables(
             deliverable.save(
                 update_fields=["no_longer_in_text", "needs_review", "review_reasons", "updated_at"]
             )
+            flagged.append(deliverable.pk)
             changes.append(f"{label}: no longer in the text, kept and flagged for review")
-    return changes
+    stored.deliverable_ids += [d.pk for d in new_rows] + sorted(kept_pks) + flagged
+    stored.deliverables = len(new_rows) + len(old) - removed
 
 
-def _mandate_for(resolution: Resolution, item) -> Mandate:
+def _reasons_waiting(
+    deliverable: Deliverable, read_before: set[str], reasons: list[str]
+) -> list[str]:
+    """Review reasons of a stored deliverable that did not come from reading the text (the
+    words changed since its draft, a noted report that may fulfil it...) while nobody has
+    reviewed it: a new version of the text must not clear them."""
+    if not deliverable.needs_review:
+        return []
+    read = set(read_before)
+    if deliverable.due_body is not None:
+        read.add(
+            due_session_not_in_calendar_reason(
+                body_code=deliverable.due_body.code,
+                number=deliverable.due_session_number,
+                relation=deliverable.due_relation,
+            )
+        )
+    return [r for r in deliverable.review_reasons if r not in read and r not in reasons]
+
+
+def _mandate_for(
+    resolution: Resolution, item: extraction.Deliverable, actors: dict[str, Actor]
+) -> Mandate:
     """A deliverable the extractor did not attach to a mandate still needs one."""
     return Mandate.objects.create(
         resolution=resolution,
         paragraph_label=item.paragraph,
         verb=item.verb[:100],
-        actor=Actor.objects.filter(name=item.actor).first(),
+        actor=actors.get(item.actor),
         actor_text=(item.actor_text or item.actor)[:500],
-        actor_name=_actor_name(item, {a.name: a for a in Actor.objects.filter(name=item.actor)}),
+        actor_name=_actor_name(item, actors),
         quote=item.quote,
         span_start=item.span[0],
         span_end=item.span[1],
     )
 
 
-def _due_session(cache: dict, due) -> Session | None:
-    if due is None or due.body is None or due.session is None:
-        return None
-    key = (due.body, due.session)
-    if key not in cache:
-        cache[key] = _session(_body(due.body), due.session)
-    return cache[key]
-
-
-def _due_dict(due) -> dict:
+def _due_dict(due: extraction.Due) -> dict:
     return {
         "body": due.body,
         "session": due.session,
@@ -724,11 +951,11 @@ def _due_dict(due) -> dict:
     }
 
 
-def _show(value) -> str:
+def _show(value: object) -> str:
     return "-" if value in (None, "", []) else str(value)
 
 
-def _propose(deliverable: Deliverable, name: str, old, new, source: str) -> None:
+def _propose(deliverable: Deliverable, name: str, old: object, new: object, source: str) -> None:
     ProposedChange.objects.create(
         deliverable=deliverable,
         field=name,
@@ -738,24 +965,31 @@ def _propose(deliverable: Deliverable, name: str, old, new, source: str) -> None
     )
 
 
-def _predecessor(resolution: Resolution, item) -> Deliverable | None:
-    """A renewed request ("reiterates its request", the same series) continues an earlier one."""
-    if not resolution.title:
-        return None
+def _predecessors_set(
+    resolution: Resolution, created: list[tuple[Deliverable, extraction.Deliverable]]
+) -> None:
+    """A renewed request ("reiterates its request", the same series) continues an earlier
+    one: the latest earlier deliverable of the same title, body, actor and kind (one query
+    for the whole file)."""
+    if not resolution.title or not created:
+        return
     earlier = (
         Deliverable.objects.filter(
             mandate__resolution__title=resolution.title,
-            mandate__actor__name=item.actor,
-            kind=item.kind,
             mandate__resolution__body=resolution.body,
+            mandate__actor__name__in={item.actor for _, item in created},
+            kind__in={item.kind for _, item in created},
         )
         .exclude(mandate__resolution=resolution)
-        .select_related("mandate__resolution")
         .order_by("-mandate__resolution__adopted_on", "-pk")
     )
     if resolution.adopted_on:
         earlier = earlier.filter(mandate__resolution__adopted_on__lt=resolution.adopted_on)
-    return earlier.first()
+    latest: dict[tuple[str, str], int] = {}
+    for pk, actor, kind in earlier.values_list("pk", "mandate__actor__name", "kind"):
+        latest.setdefault((actor, kind), pk)
+    for deliverable, item in created:
+        deliverable.predecessor_id = latest.get((item.actor, item.kind))
 
 
 FULFILLING_KINDS = (
@@ -765,16 +999,17 @@ FULFILLING_KINDS = (
 )
 
 
-def _propose_fulfilments(resolution: Resolution, result) -> list[str]:
+def _propose_fulfilments(resolution: Resolution, result: extraction.ExtractionResult) -> list[str]:
     """ "Takes note of the report of the High Commissioner (A/HRC/59/36)": propose, never
     set, that the report fulfils an earlier deliverable, and only with evidence: due at the
     session the symbol names, asked of an actor the paragraph names, in the same series
     (same title, a deliverable this text renews, or a resolution this text cites)."""
     changes: list[str] = []
-    paragraphs = {
-        p.number: p.text
-        for p in resolution.paragraphs.filter(part=Paragraph.Part.OPERATIVE).only("number", "text")
-    }
+    paragraphs: dict[str, str] = {}  # the operative paragraphs' words by number, as stored
+    for operative in result.operative:
+        paragraphs[operative.number] = operative.text
+        for sub in operative.subparagraphs:
+            paragraphs[f"{operative.number}({sub.label})"] = sub.text
     for note in result.takes_note_of:
         body_session = _symbol_session(note.document)
         if body_session is None:
@@ -849,13 +1084,19 @@ def _actor_named(actor: Actor | None, words: str) -> bool:
 
 
 def _store_consideration(
-    resolution: Resolution, result, paragraphs: dict[str, Paragraph], *, may_delete: bool
+    resolution: Resolution,
+    result: extraction.ExtractionResult,
+    paragraphs: dict[str, Paragraph],
+    lookups: _Lookups,
+    *,
+    update: bool,
+    may_delete: bool,
 ) -> list[str]:
     """ "Decides to continue its consideration ... at its Nth session": stored and flagged
     like a deadline. A consideration a person reviewed is kept; a different reading in a new
     version flags it for review instead of overwriting it."""
     found = result.consideration
-    existing = resolution.considerations.first()
+    existing = resolution.considerations.first() if update else None
     if found is None:
         if existing is None:
             return []
@@ -864,8 +1105,8 @@ def _store_consideration(
             return ["consideration no longer in the text: removed"]
         _flag(existing, NO_LONGER_IN_TEXT)
         return ["consideration no longer in the text: kept and flagged for review"]
-    body = _body(found.body)
-    session = _session(body, found.session)
+    body = lookups.body(found.body)
+    session = lookups.session(found.body, found.session)
     reasons = []
     if found.alternatives:
         readings = ", ".join(f"{found.body} {n}" for n in [found.session, *found.alternatives])
@@ -873,13 +1114,14 @@ def _store_consideration(
     elif found.needs_review:
         reasons.append("the session could not be read with confidence")
     paragraph = _paragraph_for(paragraphs, found.paragraph) if found.paragraph else None
+    quote = paragraph.text if paragraph else ""
     values = {
         "paragraph": paragraph,
         "paragraph_label": found.paragraph or "",
         "body": body,
         "session": session,
         "alternatives": list(found.alternatives),
-        "quote": paragraph.text if paragraph else "",
+        "quote": quote,
         "needs_review": bool(found.needs_review or found.alternatives),
         "review_reasons": reasons,
     }
@@ -892,7 +1134,7 @@ def _store_consideration(
         existing.save()
         return []
     existing.paragraph = paragraph
-    existing.quote = values["quote"]
+    existing.quote = quote
     existing.save(update_fields=["paragraph", "quote"])
     if (existing.body_id, existing.session_id) != (body.pk, session.pk if session else None):
         _flag(existing, f"a new version of the text reads {body.code} {found.session}")
@@ -900,7 +1142,7 @@ def _store_consideration(
     return []
 
 
-def _flag(item, reason: str) -> None:
+def _flag(item: Consideration, reason: str) -> None:
     if reason not in item.review_reasons:
         item.needs_review = True
         item.review_reasons = [*item.review_reasons, reason]

@@ -151,19 +151,31 @@ def reminder_label(*, due_date: date, today: date, escalation: bool = False) -> 
     return f"Escalation: {label[0].lower()}{label[1:]}" if escalation else label
 
 
-def deliverable_historic_mark(*, deliverable: Deliverable, today: date | None = None) -> bool:
-    """Ingest calls this for each new deliverable: one already overdue by more than the
-    policy's cut-off (an old resolution) is marked historic and never reminded. Returns
-    whether it was marked."""
+def deliverables_historic_mark(
+    *,
+    deliverables: Iterable[Deliverable],
+    today: date | None = None,
+    policy_get: Callable[[], Policy] = reminder_policy_get,
+) -> int:
+    """Ingest calls this for its new deliverables before storing them (in memory, nothing
+    saved): one already overdue by more than the policy's cut-off (an old resolution) is
+    marked historic and never reminded. The policy is read (`policy_get`) only when one is
+    overdue. Returns how many it marked."""
     today = today or timezone.localdate()
-    if deliverable.is_historic or deliverable.due_date is None or deliverable.due_date >= today:
-        return False  # the common case, without reading the policy
-    cutoff = today - timedelta(days=reminder_policy_get().historic_after_days_overdue)
-    if deliverable.due_date >= cutoff:
-        return False
-    deliverable.is_historic = True
-    deliverable.save(update_fields=["is_historic", "updated_at"])
-    return True
+    overdue = [
+        (deliverable, deliverable.due_date)
+        for deliverable in deliverables
+        if not deliverable.is_historic
+        and deliverable.due_date is not None
+        and deliverable.due_date < today
+    ]
+    if not overdue:  # the common case, without reading the policy
+        return 0
+    cutoff = today - timedelta(days=policy_get().historic_after_days_overdue)
+    marked = [deliverable for deliverable, due in overdue if due is not None and due < cutoff]
+    for deliverable in marked:
+        deliverable.is_historic = True
+    return len(marked)
 
 
 # --- Stages: no second reminder of a stage when a date is corrected -------------------------

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import transaction
@@ -296,23 +298,39 @@ def deliverable_due_date_refresh(*, deliverable: Deliverable, save: bool = True)
             deliverable.save()
         else:
             deliverable.save(update_fields=[*changed, "updated_at"])
-        _feeds_rebuild_on_commit(deliverable_ids=[deliverable.pk])
+        feeds_rebuild_on_commit(deliverable_ids=[deliverable.pk])
     return bool(changed)
+
+
+def deliverables_due_dates_compute(*, deliverables: list[Deliverable]) -> None:
+    """`deliverable_due_date_refresh` for many deliverables at once, in memory (nothing is
+    saved, no feed queued): ingest dates the rows it is about to store, reading the rules of
+    all their bodies in one query."""
+    rules = _rules_of(deliverables)
+    for deliverable in deliverables:
+        session = deliverable.due_session
+        _refresh(deliverable, rules[session.body_id] if session is not None else None)
+
+
+def _rules_of(deliverables: Iterable[Deliverable]) -> dict[int, list[DueDateRule]]:
+    """The rules of the bodies of these deliverables' due sessions, by body id."""
+    body_ids = {d.due_session.body_id for d in deliverables if d.due_session is not None}
+    rules: dict[int, list[DueDateRule]] = {body_id: [] for body_id in body_ids}
+    if body_ids:
+        for rule in DueDateRule.objects.filter(body_id__in=body_ids):
+            rules[rule.body_id].append(rule)
+    return rules
 
 
 def _recompute(deliverables: Iterable[Deliverable], *, bump_all: bool = False) -> int:
     """Recompute and save a set of deliverables, loading each body's rules once."""
-    rules_by_body: dict[int, list[DueDateRule]] = {}
+    deliverables = list(deliverables)
+    rules_by_body = _rules_of(deliverables)
     changed_count = 0
     touched = []
     for deliverable in deliverables:
-        rules = None
-        if deliverable.due_session is not None:
-            body_id = deliverable.due_session.body_id
-            if body_id not in rules_by_body:
-                rules_by_body[body_id] = _body_rules(body_id)
-            rules = rules_by_body[body_id]
-        changed = _refresh(deliverable, rules)
+        session = deliverable.due_session
+        changed = _refresh(deliverable, rules_by_body[session.body_id] if session else None)
         if changed:
             changed_count += 1
         if bump_all and "sequence" not in changed:
@@ -322,7 +340,7 @@ def _recompute(deliverables: Iterable[Deliverable], *, bump_all: bool = False) -
             deliverable.save(update_fields=[*changed, "updated_at"])
             touched.append(deliverable.pk)
     if touched:
-        _feeds_rebuild_on_commit(deliverable_ids=touched)
+        feeds_rebuild_on_commit(deliverable_ids=touched)
     return changed_count
 
 
@@ -355,7 +373,7 @@ def session_reschedule(
         Deliverable.objects.filter(due_session=session).select_related("due_session__body")
     )
     changed = _recompute(deliverables, bump_all=status_changed)
-    _feeds_rebuild_on_commit(session_ids=[session.pk])
+    feeds_rebuild_on_commit(session_ids=[session.pk])
     return changed
 
 
@@ -374,16 +392,69 @@ def deliverables_recompute_all() -> int:
         return _recompute(deliverables)
 
 
-def _feeds_rebuild_on_commit(
-    *, deliverable_ids: list[int] | None = None, session_ids: list[int] | None = None
+# --- When feeds are rebuilt ----------------------------------------------------------------
+
+
+@dataclass
+class _FeedsRebuild:
+    """The ids a batch touched, collected as each of its transactions commits."""
+
+    deliverable_ids: set[int] = field(default_factory=set)
+    session_ids: set[int] = field(default_factory=set)
+    asked: bool = False  # a change inside asked for a rebuild (committed or not)
+
+    def add(self, deliverable_ids: list[int], session_ids: list[int]) -> None:
+        self.deliverable_ids.update(deliverable_ids)
+        self.session_ids.update(session_ids)
+
+    def queue(self) -> None:
+        from mandates import tasks
+
+        if self.deliverable_ids or self.session_ids:
+            tasks.feeds_rebuild.delay(
+                deliverable_ids=sorted(self.deliverable_ids), session_ids=sorted(self.session_ids)
+            )
+
+
+_feeds_batch: ContextVar[_FeedsRebuild | None] = ContextVar("feeds_batch", default=None)
+
+
+def feeds_rebuild_on_commit(
+    *, deliverable_ids: Iterable[int] = (), session_ids: Iterable[int] = ()
 ) -> None:
-    """Queue the rebuild of the affected feeds once the transaction commits."""
+    """Queue the rebuild of the feeds showing these deliverables or sessions once the
+    transaction commits; inside `feeds_rebuild_batched`, the batch rebuilds them at its end."""
+    deliverables, sessions = list(deliverable_ids), list(session_ids)
+    if not deliverables and not sessions:
+        return
+    batch = _feeds_batch.get()
+    if batch is not None:  # a rolled-back change adds nothing
+        batch.asked = True
+        transaction.on_commit(lambda: batch.add(deliverables, sessions))
+        return
     from mandates import tasks
 
-    tasks.feeds_rebuild.delay_on_commit(
-        deliverable_ids=list(deliverable_ids or []),
-        session_ids=list(session_ids or []),
-    )
+    tasks.feeds_rebuild.delay_on_commit(deliverable_ids=deliverables, session_ids=sessions)
+
+
+@contextmanager
+def feeds_rebuild_batched() -> Iterator[None]:
+    """One rebuild for a whole batch (a folder ingested, an import, a worker's run): the
+    changes inside collect what they touched, and at the end, after commit, one task
+    renders each affected feed once instead of once per change. Nested batches join the
+    outermost one."""
+    if _feeds_batch.get() is not None:
+        yield
+        return
+    batch = _FeedsRebuild()
+    token = _feeds_batch.set(batch)
+    try:
+        yield
+    finally:
+        _feeds_batch.reset(token)
+        if batch.asked:  # a batch that changed nothing leaves the database alone
+            # Runs after the callbacks that collect the ids (registered earlier), or at once.
+            transaction.on_commit(batch.queue)
 
 
 # Fields whose change alters what a calendar shows (besides the date): SEQUENCE goes up.
@@ -415,7 +486,7 @@ def deliverable_calendar_sync(
         deliverable.save()
     else:
         deliverable.save(update_fields=[*changed, *also_save, "updated_at"])
-    _feeds_rebuild_on_commit(deliverable_ids=[deliverable.pk])
+    feeds_rebuild_on_commit(deliverable_ids=[deliverable.pk])
     return bool(changed)
 
 
@@ -429,7 +500,7 @@ def mandate_deliverables_sync(*, mandate_id: int) -> int:
     with transaction.atomic():
         changed = _recompute(deliverables)
         Deliverable.objects.filter(mandate_id=mandate_id).update(updated_at=timezone.now())
-    _feeds_rebuild_on_commit(deliverable_ids=[d.pk for d in deliverables])
+    feeds_rebuild_on_commit(deliverable_ids=[d.pk for d in deliverables])
     return changed
 
 
@@ -602,6 +673,7 @@ def session_find_or_estimate(*, body: Body, number: int) -> Session:
 # --- Held sessions and official dates ------------------------------------------------------
 
 
+@feeds_rebuild_batched()
 def sessions_mark_held(*, today: date) -> int:
     """Sessions that have closed are held, not estimated or announced any more: mark them,
     raising their deliverables' SEQUENCE (calendars show them as confirmed). Returns how
@@ -745,6 +817,7 @@ class SessionsLoadResult:
     marked_held: int
 
 
+@feeds_rebuild_batched()
 @transaction.atomic
 def sessions_load(*, rows: list[SessionRow], today: date) -> SessionsLoadResult:
     """Store official session dates (all rows or none), recompute the due dates of the

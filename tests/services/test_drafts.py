@@ -340,3 +340,28 @@ def test_real_draft_and_adopted_pdfs_are_linked(draft_file, adopted_file, adopte
         assert item.adopted_versions.count() <= 1
     adopted = Resolution.objects.get(symbol=adopted_symbol)
     assert list(adopted.drafts.all()) == [draft]
+
+
+def test_reingesting_the_adopted_text_keeps_an_unreviewed_words_changed_flag():
+    """A new version of the adopted text does not clear "the words changed from draft" while
+    nobody has reviewed it; once a person decides, a later version does not raise it again."""
+    ingest_pair_with_decisions()
+    seminar = by_kind(ADOPTED)["seminar"]
+    flag = next(r for r in seminar.review_reasons if "the words changed from draft" in r)
+    assert seminar.needs_review
+    outcome = ingest(
+        drafts_samples.ga_adopted(
+            operative=[PREAMBLE_LIKE, REPORT, SEMINAR_83, UPDATE, "Decides to continue."]
+        ),
+        "A_RES_81_412_v2.txt",
+    )
+    assert outcome.status == "updated"
+    seminar.refresh_from_db()
+    assert seminar.needs_review and flag in seminar.review_reasons
+    deliverable_services.deliverable_decide(deliverable=seminar, decision="confirm")
+    ingest(
+        drafts_samples.ga_adopted(operative=[PREAMBLE_LIKE, REPORT, SEMINAR_83, UPDATE]),
+        "A_RES_81_412_v3.txt",
+    )
+    seminar.refresh_from_db()
+    assert not seminar.needs_review and flag not in seminar.review_reasons
