@@ -15,6 +15,7 @@ session) the link is proposed for a person to accept.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 from collections import Counter
@@ -38,6 +39,7 @@ from mandates.models import (
     Body,
     Consideration,
     Deliverable,
+    DueDateRule,
     Mandate,
     Paragraph,
     ProposedChange,
@@ -47,10 +49,11 @@ from mandates.models import (
 )
 
 from .actors import actor_table_from_database
-from .drafts import draft_refusal, resolution_drafts_link
+from .drafts import draft_pairs, draft_refusal, resolution_drafts_link
 from .reminders import Policy, deliverables_historic_mark, reminder_policy_get
 from .schedule import (
     deliverables_due_dates_compute,
+    due_date_rules_by_body,
     due_session_not_in_calendar_reason,
     feeds_rebuild_batched,
     feeds_rebuild_on_commit,
@@ -127,7 +130,19 @@ def resolution_ingest_path(
     may_delete: bool = True,
 ) -> IngestOutcome:
     """Ingest one file from disk."""
-    path = Path(path)
+    return _path_ingest(
+        Path(path), dry_run=dry_run, reads=reads or IngestReads(), may_delete=may_delete
+    )
+
+
+def _path_ingest(
+    path: Path,
+    *,
+    dry_run: bool,
+    reads: IngestReads,
+    may_delete: bool = True,
+    chunk: _Chunk | None = None,
+) -> IngestOutcome:
     try:
         refusal = file_refusal(name=path.name, size=path.stat().st_size)
         data = b"" if refusal else path.read_bytes()
@@ -137,9 +152,13 @@ def resolution_ingest_path(
         )
     if refusal:
         return IngestOutcome(path.name, "failed", reason=refusal)
-    return resolution_ingest(
-        data=data, name=path.name, dry_run=dry_run, reads=reads, may_delete=may_delete
+    return _guarded_ingest(
+        data=data, name=path.name, dry_run=dry_run, reads=reads, may_delete=may_delete, chunk=chunk
     )
+
+
+# A batch stores up to this many files in one transaction (see `_chunk_ingest`).
+CHUNK_FILES = 20
 
 
 def resolution_ingest_many(
@@ -148,18 +167,76 @@ def resolution_ingest_many(
     dry_run: bool = False,
     on_progress: Callable[[int, int, IngestOutcome], None] | None = None,
 ) -> list[IngestOutcome]:
-    """Ingest many files, each in its own transaction: one bad file fails alone. The
-    calendar feeds are rebuilt once, after the last file (`feeds_rebuild_batched`)."""
+    """Ingest many files; each stands alone: one bad file fails alone and stores nothing,
+    whatever its neighbours. Files are committed CHUNK_FILES at a time (`_chunk_ingest`).
+    The calendar feeds are rebuilt once, after the last file (`feeds_rebuild_batched`)."""
     files = paths_expand(paths)
     reads = IngestReads()
-    outcomes = []
+    outcomes: list[IngestOutcome] = []
     with feeds_rebuild_batched():
-        for index, path in enumerate(files, start=1):
-            outcome = resolution_ingest_path(path=path, dry_run=dry_run, reads=reads)
-            outcomes.append(outcome)
-            if on_progress:
-                on_progress(index, len(files), outcome)
+        for start in range(0, len(files), CHUNK_FILES):
+            chunk = files[start : start + CHUNK_FILES]
+            for outcome in _chunk_ingest(chunk, dry_run=dry_run, reads=reads):
+                outcomes.append(outcome)
+                if on_progress:
+                    on_progress(len(outcomes), len(files), outcome)
     return outcomes
+
+
+@dataclass
+class _Chunk:
+    """Files stored in one transaction: the original files saved for them (deleted if it
+    is undone), those their new versions replace (deleted once it commits), and the
+    checksums and symbols stored so far (look-ups read at its start do not know them)."""
+
+    stored_files: list[str] = field(default_factory=list)
+    replaced_files: list[str] = field(default_factory=list)
+    checksums: set[str] = field(default_factory=set)
+    symbols: set[str] = field(default_factory=set)
+
+
+class _ChunkFailed(Exception):
+    """A file failed while it was being stored in a chunk's transaction: undo the chunk."""
+
+
+def _chunk_ingest(paths: list[Path], *, dry_run: bool, reads: IngestReads) -> list[IngestOutcome]:
+    """Store several files in one transaction: one commit (a disk flush) for all, and
+    what they look up read once (`IngestReads.transaction_start`). A file refused before
+    anything of it is stored (its type, size, text) fails alone as usual. If anything goes
+    wrong while a file is being stored, the whole transaction is undone, so nothing of any
+    file is half-saved, and the files are ingested again one by one, each in its own
+    transaction: the bad file fails alone with its reason, the others are stored. A dry
+    run undoes each file, so it goes one by one."""
+    if dry_run or len(paths) == 1:
+        return [_single_ingest(path, dry_run=dry_run, reads=reads) for path in paths]
+    storage = Resolution._meta.get_field("source_file").storage
+    chunk = _Chunk()
+    reads.transaction_start(paths)
+    try:
+        with transaction.atomic():
+            outcomes = [
+                _path_ingest(path, dry_run=False, reads=reads, chunk=chunk) for path in paths
+            ]
+    except Exception:
+        logger.warning(
+            "storing %s files from %s failed: nothing of them was kept, ingesting them one by one",
+            len(paths),
+            paths[0].name,
+            exc_info=True,
+        )
+        for name in chunk.stored_files:
+            storage.delete(name)
+        reads.forget()
+        return [_single_ingest(path, dry_run=False, reads=reads) for path in paths]
+    for name in chunk.replaced_files:
+        storage.delete(name)
+    return outcomes
+
+
+def _single_ingest(path: Path, *, dry_run: bool, reads: IngestReads) -> IngestOutcome:
+    """One file in its own transaction, with look-ups read for it alone."""
+    reads.transaction_start([])
+    return _path_ingest(path, dry_run=dry_run, reads=reads)
 
 
 def resolution_ingest_upload(*, upload: UploadedFile, may_delete: bool) -> IngestOutcome:
@@ -205,19 +282,37 @@ def resolution_ingest(
 
     `may_delete=False` (someone who may not delete deliverables uploads a new version):
     even untouched proposals that left the text are kept and flagged, never removed."""
+    return _guarded_ingest(
+        data=data, name=name, dry_run=dry_run, reads=reads or IngestReads(), may_delete=may_delete
+    )
+
+
+def _guarded_ingest(
+    *,
+    data: bytes,
+    name: str,
+    dry_run: bool,
+    reads: IngestReads,
+    may_delete: bool,
+    chunk: _Chunk | None = None,
+) -> IngestOutcome:
+    """`resolution_ingest`; in a chunk (`_chunk_ingest`), a database error undoes the chunk."""
     try:
         with feeds_rebuild_batched():  # within a batch: the batch's one rebuild
             return _ingest(
                 data=data,
                 name=name,
                 dry_run=dry_run,
-                reads=reads or IngestReads(),
+                reads=reads,
                 may_delete=may_delete,
+                chunk=chunk,
             )
     except (IngestError, extraction.ExtractionError) as error:
         reason = error.reason if isinstance(error, extraction.ExtractionError) else str(error)
         return IngestOutcome(name, "failed", reason=reason)
     except DatabaseError as error:  # the file's transaction is undone; the batch goes on
+        if chunk is not None:  # the chunk's transaction can go no further: undo it
+            raise _ChunkFailed(name) from error
         logger.exception("the database refused %s", name)
         return IngestOutcome(
             name, "failed", reason=f"the database refused it ({type(error).__name__}): {error}"
@@ -225,17 +320,30 @@ def resolution_ingest(
 
 
 def _ingest(
-    *, data: bytes, name: str, dry_run: bool, reads: IngestReads, may_delete: bool
+    *,
+    data: bytes,
+    name: str,
+    dry_run: bool,
+    reads: IngestReads,
+    may_delete: bool,
+    chunk: _Chunk | None = None,
 ) -> IngestOutcome:
     refusal = file_refusal(name=name, size=len(data))
     if refusal:
         raise IngestError(refusal)
     checksum = hashlib.sha256(data).hexdigest()
-    known = Resolution.objects.filter(
-        checksum=checksum, extractor_version=extraction.EXTRACTOR_VERSION
-    ).first()
+    if chunk is not None and checksum not in chunk.checksums and checksum in reads.known:
+        known = reads.known[checksum]  # read for the whole chunk at its start
+    else:
+        known = (
+            Resolution.objects.filter(
+                checksum=checksum, extractor_version=extraction.EXTRACTOR_VERSION
+            )
+            .values_list("pk", "symbol")
+            .first()
+        )
     if known is not None:  # the very same file, read by the same extractor: nothing to do
-        return _unchanged(name, known)
+        return _unchanged(name, *known)
     try:
         result = extraction.extract_bytes(data, name, actors=reads.actor_table)
     except extraction.ExtractionError:
@@ -258,8 +366,10 @@ def _ingest(
     replaced_file = existing.source_file.name if existing and existing.source_file else ""
     storage = Resolution._meta.get_field("source_file").storage
     stored_file = "" if dry_run else _file_store(name, data)
+    if chunk is not None and stored_file:
+        chunk.stored_files.append(stored_file)
     try:
-        with transaction.atomic():
+        with transaction.atomic(savepoint=chunk is None):
             resolution, stored = _store(
                 result=result,
                 existing=existing,
@@ -285,11 +395,18 @@ def _ingest(
         if not existing:
             outcome.resolution_id = None
         return outcome
-    except Exception:
+    except Exception as error:
         if stored_file:  # the rows are gone: do not leave the file behind either
             storage.delete(stored_file)
+        if chunk is not None:  # the chunk's transaction holds half a file: undo it
+            raise _ChunkFailed(name) from error
         raise
-    if stored_file and replaced_file and replaced_file != stored_file:
+    if chunk is not None:
+        chunk.checksums.add(checksum)
+        chunk.symbols.add(result.symbol)
+        if stored_file and replaced_file and replaced_file != stored_file:
+            chunk.replaced_files.append(replaced_file)  # deleted once the chunk commits
+    elif stored_file and replaced_file and replaced_file != stored_file:
         storage.delete(replaced_file)
     logger.info("ingested %s as %s (%s)", name, result.symbol, outcome.status)
     return outcome
@@ -358,13 +475,13 @@ def _lengths_check(result: extraction.ExtractionResult) -> None:
                 )
 
 
-def _unchanged(name: str, resolution: Resolution) -> IngestOutcome:
+def _unchanged(name: str, pk: int, symbol: str) -> IngestOutcome:
     return IngestOutcome(
         name,
         "unchanged",
-        symbol=resolution.symbol,
-        resolution_id=resolution.pk,
-        deliverables=Deliverable.objects.filter(mandate__resolution=resolution).count(),
+        symbol=symbol,
+        resolution_id=pk,
+        deliverables=Deliverable.objects.filter(mandate__resolution=pk).count(),
     )
 
 
@@ -372,20 +489,69 @@ class IngestReads:
     """What a batch reads once for all its files rather than once per file: the actor
     table, the Actor rows, the bodies and the reminder policy (ingest never changes them).
     A body a file creates is not kept (the file's transaction may be undone): the next file
-    reads it. Sessions and due-date rules are read per file, so a change made in the admin
-    while a long batch runs reaches the files stored after it."""
+    reads it.
+
+    What one transaction's files look up is read once for them (`transaction_start`), so
+    a change made in the admin while a long batch runs reaches the next transaction: the
+    sessions (those a file of the transaction creates are kept until it ends), the
+    due-date rules, where drafts are stored, and the checksums already stored among the
+    transaction's files."""
 
     def __init__(self) -> None:
         self.actor_table = actor_table_from_database()
         self.actors = {actor.name: actor for actor in Actor.objects.all()}
         self.bodies: dict[str, Body] = {}
         self._policy: Policy | None = None
+        self.transaction_start([])
 
     def policy(self) -> Policy:
         """The reminder policy, read when first needed."""
         if self._policy is None:
             self._policy = reminder_policy_get()
         return self._policy
+
+    def transaction_start(self, paths: Sequence[Path]) -> None:
+        """Forget what the previous transaction looked up; with the files of a chunk, read
+        which of them are stored already (same checksum, same extractor) in one query."""
+        self.sessions: dict[tuple[str, int], Session | None] = {}
+        self._rules: dict[int, list[DueDateRule]] | None = None
+        self._draft_pairs: set[tuple[int, int | None]] | None = None
+        self.known: dict[str, tuple[int, str]] = {}
+        if not paths:
+            return
+        checksums = []
+        for path in paths:
+            with contextlib.suppress(OSError):  # reported when the file is ingested
+                if not file_refusal(name=path.name, size=path.stat().st_size):
+                    checksums.append(hashlib.sha256(path.read_bytes()).hexdigest())
+        rows = Resolution.objects.filter(
+            checksum__in=checksums, extractor_version=extraction.EXTRACTOR_VERSION
+        ).values_list("checksum", "pk", "symbol")
+        for checksum, pk, symbol in rows:
+            self.known.setdefault(checksum, (pk, symbol))
+
+    def forget(self) -> None:
+        """After an undone transaction: nothing read or created in it is kept."""
+        self.bodies = {}
+        self.transaction_start([])
+
+    def rules(self) -> dict[int, list[DueDateRule]]:
+        """Every due-date rule by body id, read once per transaction when first needed."""
+        if self._rules is None:
+            self._rules = due_date_rules_by_body()
+        return self._rules
+
+    def drafts_possible(self, resolution: Resolution, *, new: bool) -> bool:
+        """Whether a draft may be linked to this adopted text (see `draft_pairs`): not for
+        a new text when no draft of its body and session is stored."""
+        if self._draft_pairs is None:
+            self._draft_pairs = draft_pairs()
+        return not new or (resolution.body_id, resolution.session_id) in self._draft_pairs
+
+    def stored(self, resolution: Resolution) -> None:
+        """A file of the transaction stored this resolution: a draft counts at once."""
+        if self._draft_pairs is not None and resolution.status == Resolution.Status.DRAFT:
+            self._draft_pairs.add((resolution.body_id, resolution.session_id))
 
 
 @dataclass
@@ -416,8 +582,12 @@ def _lookups(result: extraction.ExtractionResult, reads: IngestReads) -> _Lookup
     if missing:
         reads.bodies.update((body.code, body) for body in Body.objects.filter(code__in=missing))
     bodies = dict(reads.bodies)
-    pairs = list(dict.fromkeys((code, n) for code, n in wanted if n is not None))
-    sessions: dict[tuple[str, int], Session | None] = {}
+    sessions = reads.sessions  # what earlier files of the transaction looked up or created
+    pairs = list(
+        dict.fromkeys(
+            (code, n) for code, n in wanted if n is not None and (code, n) not in sessions
+        )
+    )
     if pairs:
         match = Q()
         for code, pair_number in pairs:
@@ -501,7 +671,12 @@ def _store(
         resolution, result, paragraphs, lookups, update=update, may_delete=may_delete
     )
     changes += _propose_fulfilments(resolution, result)
-    changes += resolution_drafts_link(resolution=resolution, result=result)
+    changes += resolution_drafts_link(
+        resolution=resolution,
+        result=result,
+        drafts_possible=reads.drafts_possible(resolution, new=existing is None),
+    )
+    reads.stored(resolution)
     feeds_rebuild_on_commit(deliverable_ids=stored.deliverable_ids)
     return resolution, stored
 
@@ -871,7 +1046,7 @@ def _store_deliverables(
         deliverable.mandate = mandate
         deliverable.position = position
     new_rows = [deliverable for deliverable, _ in created]
-    deliverables_due_dates_compute(deliverables=new_rows + kept)
+    deliverables_due_dates_compute(deliverables=new_rows + kept, rules_get=reads.rules)
     # An old resolution: what was due long ago is history, not a reminder.
     deliverables_historic_mark(deliverables=new_rows, policy_get=reads.policy)
     _predecessors_set(resolution, created)
