@@ -1,6 +1,8 @@
 """Ingest: an extraction result becomes rows that staff own.
 
-One file is stored in ONE transaction; a failure leaves nothing behind. Ingesting is
+One file is stored in ONE transaction; a failure leaves nothing behind. (A batch puts a
+few files in one transaction, `_chunk_ingest`; if one fails there, the transaction is
+undone and each file goes again in its own, so the rule holds file by file.) Ingesting is
 idempotent per symbol: the same file again changes nothing, and a new version of a text
 updates only what is still merely proposed. Fields a person confirmed or edited are never
 overwritten: the difference is recorded as a ProposedChange for review instead.
@@ -20,6 +22,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Literal, TypeVar
 
@@ -60,6 +63,7 @@ from .schedule import (
 )
 
 logger = logging.getLogger(__name__)
+S = TypeVar("S")  # what a step of ingesting a file gives (see `_guarded`)
 
 # Bodies that meet in numbered sessions the calendar can estimate.
 SESSION_BODIES = frozenset({"HRC", "GA"})
@@ -244,9 +248,7 @@ def _chunk_ingest(paths: list[Path], *, dry_run: bool, reads: IngestReads) -> li
         if isinstance(data, IngestOutcome):
             firsts.append(data)
         else:
-            firsts.append(
-                _guarded(path.name, lambda data=data, name=path.name: _read(data, name, reads))
-            )
+            firsts.append(_guarded(path.name, partial(_read, data, path.name, reads)))
     reads.chunk_read([first.result for first in firsts if isinstance(first, _Read)])
     storage = Resolution._meta.get_field("source_file").storage
     chunk = _Chunk()
@@ -257,8 +259,8 @@ def _chunk_ingest(paths: list[Path], *, dry_run: bool, reads: IngestReads) -> li
                 if isinstance(first, IngestOutcome)
                 else _guarded(
                     first.name,
-                    lambda first=first: _write(
-                        first, dry_run=False, reads=reads, may_delete=True, chunk=chunk
+                    partial(
+                        _write, first, dry_run=False, reads=reads, may_delete=True, chunk=chunk
                     ),
                     chunk=chunk,
                 )
@@ -336,9 +338,7 @@ def resolution_ingest(
     )
 
 
-def _guarded(
-    name: str, step: Callable[[], _Read | IngestOutcome], *, chunk: _Chunk | None = None
-) -> _Read | IngestOutcome:
+def _guarded(name: str, step: Callable[[], S], *, chunk: _Chunk | None = None) -> S | IngestOutcome:
     """Run a step of ingesting a file; bad input becomes a failed outcome. In a chunk's
     transaction (`_chunk_ingest`) a database error undoes the chunk instead."""
     try:
