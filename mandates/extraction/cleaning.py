@@ -37,7 +37,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from mandates.extraction.result import Footnote
@@ -165,9 +165,24 @@ def looks_like_markdown(text: str) -> bool:
     """True when the text carries Markdown signs (footnote refs, headings, emphasis, rules)."""
     if "[^" in text or "<sup>" in text or "**" in text or "\n#" in text or text[:1] == "#":
         return True
-    if "---" not in text and "\n*" not in text and text[:1] != "*":
-        return False  # neither branch of _MD_SIGNS can match: no need to scan every line
-    return _MD_SIGNS.search(text) is not None
+    # A rule line holds "---"; an emphasised line starts with "*": only those lines are
+    # matched, rather than scanning every position of the text.
+    if text[:1] == "*" and _MD_SIGNS.match(text):
+        return True
+    at = text.find("\n*")
+    while at != -1:
+        if _MD_SIGNS.match(text, at + 1):
+            return True
+        at = text.find("\n*", at + 1)
+    at = text.find("---")
+    while at != -1:
+        if _MD_SIGNS.match(text, text.rfind("\n", 0, at) + 1):
+            return True
+        line_end = text.find("\n", at)
+        if line_end == -1:
+            break
+        at = text.find("---", line_end)
+    return False
 
 
 def _footnote_refs(text: str, notes: Notes) -> str:
@@ -1015,6 +1030,8 @@ _NEXT_WORD = re.compile(r" ([A-Za-z][a-z-]*)")
 # A hyphen left before a space by a line break inside a compound ("action- oriented").
 _HYPHEN_SPACE = re.compile(r"- (?=[a-z])(?!(?:and|or|nor|to|as|but|through|via)\b)(?<=[a-z]- )")
 _HYPHEN_SPACE_TITLE = re.compile(r"\b([A-Z][a-z]+)- (?=[A-Z][a-z])")  # "Nuclear- Test-Ban"
+# What every match of _HYPHEN_SPACE_TITLE holds; a literal start makes the search fast.
+_HYPHEN_SPACE_TITLE_HINT = re.compile(r"- [A-Z][a-z]")
 # A footnote number glued to the word before it ("Questions,2", "Action3").
 _GLUED = re.compile(
     r"(?:[1-9](?<=[a-z,;:.”’\"][1-9])|[1-9]\d(?<=[a-z,;:.”’\"][1-9]\d))"
@@ -1095,26 +1112,51 @@ _RESIDUE_TOKEN = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)*[A-Za-z][a-z-]*")
 _WORD_EDGE = "“‘\"'([,;:.)]”’!?"
 # A run of letters and hyphens that starts a word (where residue may start).
 _LETTER_RUN = re.compile(r"(?<![^\W_])(?<!-)[A-Za-z][A-Za-z-]*")
+# Where a residue candidate may start: a run of letters and hyphens whose first two
+# letters come back at its seventh character or later. Every candidate is such a run (the
+# edge characters stripped from a word are neither letters nor hyphens), so a text without
+# a match has none, and only the words holding a match need the full check. The character
+# before the run is matched rather than looked behind at: a faster scan.
+_RESIDUE_HINT = re.compile(r"[^A-Za-z-]([A-Za-z][a-z])[A-Za-z-]{4,}?\1")
+_RESIDUE_HINT_AT_START = re.compile(r"([A-Za-z][a-z])[A-Za-z-]{4,}?\1")
+_NON_SPACE = re.compile(r"\S*")
 
 
 def _residue_candidates(text: str) -> set[str]:
     """Long words in which the first two letters come back: "nonselectivitynon-selectivity"."""
-    found = set()
-    for word in text.split():
-        if 9 <= len(word) <= 80:  # two glued readings of a word or two, never a whole line
+    found: set[str] = set()
+    starts = [hint.start() + 1 for hint in _RESIDUE_HINT.finditer(text)]
+    if _RESIDUE_HINT_AT_START.match(text):
+        starts.insert(0, 0)
+    seen = -1  # start of the last word checked
+    for start in starts:
+        # The whitespace-separated word holding the run (no longer than 80 characters).
+        floor = max(0, start - 80)
+        while start > floor and not text[start - 1].isspace():
+            start -= 1
+        if start == seen or (start == floor and start and not text[start - 1].isspace()):
+            continue
+        seen = start
+        word = text[start : _NON_SPACE.match(text, start).end()]
+        if 9 <= len(word) <= 80:
             word = word.strip(_WORD_EDGE)
-            position = word.find(word[:2], 6)
-            while position > 0:
-                # The new reading must begin as the old one does ("nonselectivity|non-...").
-                old = word[:position].replace("-", "").lower()
-                new = word[position:].replace("-", "").lower()
-                glued = word[position - 1] != "-"  # "peer-to-peer" is a word
-                if glued and (old.startswith(new[: len(old)]) or old[:8] == new[:8]):
-                    if _RESIDUE_TOKEN.fullmatch(word):
-                        found.add(word)
-                    break
-                position = word.find(word[:2], position + 1)
+            if _is_residue_candidate(word):
+                found.add(word)
     return found
+
+
+def _is_residue_candidate(word: str) -> bool:
+    """Whether ``word`` (without its edge punctuation) holds two glued readings."""
+    position = word.find(word[:2], 6)
+    while position > 0:
+        # The new reading must begin as the old one does ("nonselectivity|non-...").
+        old = word[:position].replace("-", "").lower()
+        new = word[position:].replace("-", "").lower()
+        glued = word[position - 1] != "-"  # "peer-to-peer" is a word
+        if glued and (old.startswith(new[: len(old)]) or old[:8] == new[:8]):
+            return _RESIDUE_TOKEN.fullmatch(word) is not None
+        position = word.find(word[:2], position + 1)
+    return False
 
 
 def _residue_at(text: str, start: int, token: str) -> tuple[int, str] | None:
@@ -1144,14 +1186,35 @@ def _residue_at(text: str, start: int, token: str) -> tuple[int, str] | None:
     return None
 
 
+#: Up to this many candidates, each is looked for with str.find (a few scans in C);
+#: beyond it, one pass over every word (a search per candidate would grow quadratically).
+_FIND_EACH_CANDIDATE = 32
+
+
+def _runs_starting_with(text: str, candidates: set[str]) -> Iterator[re.Match[str]]:
+    """The runs of letters (:data:`_LETTER_RUN`) that may begin with a candidate, in order."""
+    if len(candidates) > _FIND_EACH_CANDIDATE:
+        yield from _LETTER_RUN.finditer(text)
+        return
+    starts = set()
+    for token in candidates:
+        position = text.find(token)
+        while position != -1:
+            starts.add(position)
+            position = text.find(token, position + 1)
+    for start in sorted(starts):
+        run = _LETTER_RUN.match(text, start)  # None inside a word: no run starts there
+        if run is not None:
+            yield run
+
+
 def _fix_residue(text: str, warnings: list[str]) -> str:
     candidates = _residue_candidates(text)
     if not candidates:
         return text
-    # One pass over the words (a search per candidate would be quadratic in a long text).
     lengths = sorted({len(token) for token in candidates})
     found: list[tuple[int, int, str]] = []
-    for word in _LETTER_RUN.finditer(text):
+    for word in _runs_starting_with(text, candidates):
         run = word.group()
         start = word.start()
         for length in lengths:
@@ -1222,7 +1285,8 @@ def finish(
     text = _fix_residue(text, warnings)
     if "- " in text:
         text = _HYPHEN_SPACE.sub("-", text)
-        text = _HYPHEN_SPACE_TITLE.sub(r"\1-", text)
+        if _HYPHEN_SPACE_TITLE_HINT.search(text):
+            text = _HYPHEN_SPACE_TITLE.sub(r"\1-", text)
     text = _mark_glued_numbers(text, notes)
     return _resolve_marks(text, notes)
 
