@@ -56,6 +56,18 @@ _EMBEDS = re.compile(
     r"(?:\s+[^:;.]{0,80})?:[*_\s]*$"
 )
 _FOOTNOTE_MARK_END = re.compile(r"(?<=[,;:.])[*_]*(?:\[\^\d+\]|<sup>\d+</sup>|\d{1,3})$")
+
+
+def _without_end_mark(text: str) -> str:
+    """``text`` without a footnote mark at its end ("...,2", "...;[^3]").
+
+    A mark ends with a digit, "]" or ">" (before a final line end, where ``$`` matches
+    too): any other last character means there is none, and the text is not scanned.
+    """
+    last = text[-2:-1] if text.endswith("\n") else text[-1:]
+    if not last or not (last.isdigit() or last in "]>"):
+        return text
+    return _FOOTNOTE_MARK_END.sub("", text)
 _SECTION_LABEL = re.compile(_M + r"([IVXLC]{1,6}|[A-Z])(?:\.|\s|$)")
 
 #: Words that open preambular paragraphs (the corpus's, plus the usual adjectives).
@@ -310,7 +322,7 @@ def _is_heading(piece: str) -> bool:
         return True  # "---", page numbers
     if _HEADING_ALONE.match(piece):
         return True
-    stripped = _FOOTNOTE_MARK_END.sub("", piece.rstrip(" \t*_"))
+    stripped = _without_end_mark(piece.rstrip(" \t*_"))
     if stripped[-1:] in (",", ";", ":", ".") or _PRE_KNOWN.match(piece):
         return False
     if _HEADING_TITLED.match(piece):
@@ -565,7 +577,7 @@ class _Walker:
     def _preamble_unfinished(self, piece: str) -> bool:
         """The last preambular paragraph stopped mid-sentence (a page break cut it)."""
         start, end = self.preamble[-1]
-        last = _FOOTNOTE_MARK_END.sub("", self.text[start:end].rstrip(" \t*_"))
+        last = _without_end_mark(self.text[start:end].rstrip(" \t*_"))
         return last[-1:] not in (",", ";", ":", ".") and not _PRE_START.match(piece.lstrip())
 
     def _heading(self, piece: str) -> None:
@@ -685,6 +697,8 @@ def _number_split(text: str, start: int, end: int, number: int) -> tuple[int, in
     punctuation (perhaps with a footnote mark: ";2 2. Calls") or open with an operative verb.
     """
     wanted = str(number)
+    if text.find(wanted + ".", start, end) == -1:
+        return None  # every candidate holds the number and its dot
     for candidate in _NUMBER_CANDIDATE.finditer(text, start, end):
         if candidate.group(1) != wanted:
             continue

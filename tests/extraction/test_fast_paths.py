@@ -1,0 +1,261 @@
+"""Fast paths of the read and structure stages give exactly what the plain code gave.
+
+Each fast path (issue 16) skips work when a cheap check proves the work cannot change
+anything, or finds with one scan what a loop over every word or line found. The plain
+versions are kept here as the reference, and both are run over invented texts (including
+texts where the fast path must not be taken) and over the corpus.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mandates.extraction import cleaning, structure
+from mandates.extraction.readers import decode_text
+from tests.shared_data import shared_path
+
+# ------------------------------------------------------------------- reference versions
+
+
+def reference_residue_candidates(text: str) -> set[str]:
+    """cleaning._residue_candidates before issue 16: every word of the text looked at."""
+    found = set()
+    for word in text.split():
+        if 9 <= len(word) <= 80:
+            word = word.strip(cleaning._WORD_EDGE)
+            position = word.find(word[:2], 6)
+            while position > 0:
+                old = word[:position].replace("-", "").lower()
+                new = word[position:].replace("-", "").lower()
+                glued = word[position - 1] != "-"
+                if glued and (old.startswith(new[: len(old)]) or old[:8] == new[:8]):
+                    if cleaning._RESIDUE_TOKEN.fullmatch(word):
+                        found.add(word)
+                    break
+                position = word.find(word[:2], position + 1)
+    return found
+
+
+def reference_fix_residue(text: str, warnings: list[str]) -> str:
+    """cleaning._fix_residue before issue 16: one pass over every run of letters."""
+    candidates = reference_residue_candidates(text)
+    if not candidates:
+        return text
+    lengths = sorted({len(token) for token in candidates})
+    found: list[tuple[int, int, str]] = []
+    for word in cleaning._LETTER_RUN.finditer(text):
+        run = word.group()
+        start = word.start()
+        for length in lengths:
+            if length > len(run):
+                break
+            token = run[:length]
+            if token in candidates:
+                hit = cleaning._residue_at(text, start, token)
+                if hit:
+                    found.append((start, hit[0], hit[1]))
+    if not found:
+        return text
+    out: list[str] = []
+    last = 0
+    for start, end, new_text in sorted(found):
+        if start < last:
+            continue
+        out.append(text[last:start])
+        out.append(new_text)
+        warnings.append(f"tracked-change residue {text[start:end]!r} read as {new_text!r}")
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+_MD_SIGNS = re.compile(r"^ {0,3}-{3,}[ \t]*$|^\*[A-Z][a-z]+", re.MULTILINE)
+
+
+def reference_looks_like_markdown(text: str) -> bool:
+    """cleaning.looks_like_markdown before issue 16: one search over the whole text."""
+    if "[^" in text or "<sup>" in text or "**" in text or "\n#" in text or text[:1] == "#":
+        return True
+    return _MD_SIGNS.search(text) is not None
+
+
+def reference_hyphen_space(text: str) -> str:
+    """The two hyphen-before-space repairs of cleaning.finish, always run."""
+    text = cleaning._HYPHEN_SPACE.sub("-", text)
+    return cleaning._HYPHEN_SPACE_TITLE.sub(r"\1-", text)
+
+
+# ------------------------------------------------------------------------- inputs
+
+RESIDUE_TEXTS = [
+    "",
+    "no long words here at all",
+    "universality, nonselectivitynon-selectivity and the SubcommissionSub commission",
+    "nonselectivitynon-selectivity opens the text",  # a candidate at offset 0
+    "“capacitybuildingcapacity building” and (nonselectivitynon-selectivity).",
+    "the thirtieth, thirty-fifth and thirty-sixth sessions; estimates; strongest template",
+    "peer-to-peer case-by-case South-South intergovernmental entertainment Mississippi",
+    "x" * 75 + " nonselectivitynon-selectivity " + "y" * 90,
+    "a/nonselectivitynon-selectivity 1nonselectivitynon-selectivity _thirtieth",
+    "word" * 30 + "nonselectivitynon-selectivity",  # inside a word longer than 80
+    "abcdefgab abcdefab abcdefgabc Abcdefgab ABcdefgAB ab-cdefgab abcdef-ab",  # edges
+    "éthirtieth ßthirtieth -thirtieth thirtieth- thirtieth-- --thirtieth",
+    "tab\tthirtieth\nnewline\u00a0thirtieth\u2003thirtieth\x1cthirtieth",
+    "thirtiethth thirtiethirtieth thirtieth.thirtieth thirtieth,thirtieth",
+]
+
+
+def _many_candidates() -> str:
+    # More candidates than are looked for one by one: the pass over every word is taken.
+    words = [f"{a}{b}tempor{a}{b}" for a in "bcdfghklmnprstvw" for b in "aeiou"]
+    return " ".join(words) + " and nonselectivitynon-selectivity"
+
+
+def _corpus_texts() -> list[str]:
+    root = shared_path("corpus")
+    return [decode_text(path.read_bytes(), path.name) for path in sorted(root.glob("*/*.txt"))]
+
+
+# -------------------------------------------------------------------------- tests
+
+
+@pytest.mark.parametrize("text", [*RESIDUE_TEXTS, _many_candidates()])
+def test_residue_candidates_equal_the_word_by_word_check(text):
+    assert cleaning._residue_candidates(text) == reference_residue_candidates(text)
+
+
+@pytest.mark.parametrize("text", [*RESIDUE_TEXTS, _many_candidates()])
+def test_residue_repair_equals_the_pass_over_every_word(text):
+    fast_warnings: list[str] = []
+    slow_warnings: list[str] = []
+    assert cleaning._fix_residue(text, fast_warnings) == reference_fix_residue(text, slow_warnings)
+    assert fast_warnings == slow_warnings
+
+
+def test_many_candidates_take_the_pass_over_every_word():
+    """Beyond the limit, candidates are not looked for one by one (quadratic)."""
+    text = _many_candidates()
+    assert len(cleaning._residue_candidates(text)) > cleaning._FIND_EACH_CANDIDATE
+    warnings: list[str] = []
+    assert "non-selectivity" in cleaning._fix_residue(text, warnings)
+    assert warnings
+
+
+MARKDOWN_TEXTS = [
+    "",
+    "plain text\nwith lines",
+    "*Recalling* its resolution",  # emphasis at the very start
+    "title\n*Recalling* its resolution",
+    "title\n**Recalling** its resolution",
+    "title\n*recalling* (lower case: no sign)",
+    "a rule\n---\nbelow",
+    "a rule\n   ---   \nbelow",
+    "not a rule\n    ---\n(four spaces)",
+    "dashes inside -- a line --- here\nand ---- there",
+    "---",
+    "----\n#",
+    "text ---\n*Noting the report",
+    "# heading",
+    "text\n# heading",
+    "a [^1] note",
+    "a <sup>1</sup> note",
+    "\n*\n*\n---x\n",
+]
+
+
+@pytest.mark.parametrize("text", MARKDOWN_TEXTS)
+def test_markdown_detection_equals_the_search_over_the_whole_text(text):
+    assert cleaning.looks_like_markdown(text) == reference_looks_like_markdown(text)
+
+
+HYPHEN_TEXTS = [
+    "no hyphen at all",
+    "an action- oriented plan for small- and medium-sized firms",
+    "the Comprehensive Nuclear- Test-Ban Treaty",
+    "Nuclear- test and nuclear- Test",
+    "A- Bc and 1- Ab",
+]
+
+
+@pytest.mark.parametrize("text", HYPHEN_TEXTS)
+def test_hyphen_repairs_equal_the_unconditional_passes(text):
+    assert cleaning.finish([text])[0] == reference_hyphen_space(text)
+
+
+def test_corpus_texts_give_the_reference_results():
+    """Over every corpus text (as read, so before and after cleaning)."""
+    for raw in _corpus_texts():
+        clean = cleaning.clean_text(raw)[0]
+        assert cleaning.looks_like_markdown(raw) == reference_looks_like_markdown(raw)
+        for text in (raw, clean):
+            assert cleaning._residue_candidates(text) == reference_residue_candidates(text)
+            assert cleaning._fix_residue(text, []) == reference_fix_residue(text, [])
+        for paragraph in clean.split("\n\n"):
+            assert structure._without_end_mark(paragraph) == (
+                structure._FOOTNOTE_MARK_END.sub("", paragraph)
+            )
+            for number in (1, 2, 3, 10):
+                assert structure._number_split(paragraph, 0, len(paragraph), number) == (
+                    reference_number_split(paragraph, 0, len(paragraph), number)
+                )
+
+
+# ------------------------------------------------------------------------ structure
+
+END_MARK_TEXTS = [
+    "",
+    "Recalling its resolution 53/11,",
+    "Recalling its resolution 53/11,2",
+    "Recalling its resolution 53/11,12\n",
+    "Recalling its resolution 53/11;[^3]",
+    "Recalling its resolution 53/11.<sup>4</sup>",
+    "Recalling its resolution 53/11.**2",
+    "Recalling its resolution 53/11 2",  # no punctuation before the number
+    "Recalling its resolution 53/11,2\n\n",
+    "in 2015",
+    "1",
+    "\n",
+    "session,١٢",  # Arabic-Indic digits are digits to \\d
+]
+
+
+@pytest.mark.parametrize("text", END_MARK_TEXTS)
+def test_end_mark_removal_equals_the_substitution(text):
+    assert structure._without_end_mark(text) == structure._FOOTNOTE_MARK_END.sub("", text)
+
+
+def reference_number_split(text: str, start: int, end: int, number: int):
+    """structure._number_split before issue 16: every candidate number looked at."""
+    wanted = str(number)
+    for candidate in structure._NUMBER_CANDIDATE.finditer(text, start, end):
+        if candidate.group(1) != wanted:
+            continue
+        cut = candidate.start()
+        after = candidate.end()
+        if structure._BEFORE_NUMBER.search(
+            text, max(start, cut - 12), cut
+        ) or structure._VERB_AHEAD_RE.match(text, after):
+            return cut, candidate.start(1)
+    return None
+
+
+NUMBER_SPLIT_TEXTS = [
+    "Recalling its resolution 53/11, 1. Requests the Secretary-General to report;",
+    "1. Requests a report; 2. Decides to remain seized of the matter.",
+    "1. Requests a report;2 2. Calls upon States",
+    "1. Requests a report in 2. Years",
+    "1. Requests a report 12. Decides",
+    "no number at all in this piece",
+    "Recalling 1.5 million persons, 1.",
+]
+
+
+@pytest.mark.parametrize("text", NUMBER_SPLIT_TEXTS)
+@pytest.mark.parametrize("number", [1, 2, 12])
+def test_number_split_equals_the_look_at_every_candidate(text, number):
+    for start in range(0, min(len(text), 12)):
+        assert structure._number_split(text, start, len(text), number) == (
+            reference_number_split(text, start, len(text), number)
+        )
