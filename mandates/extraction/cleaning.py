@@ -112,9 +112,15 @@ _HSPACE = re.compile(r"\t[ \t]*| [ \t]+")
 
 def normalise_chars(text: str) -> str:
     """Unify line ends, turn special spaces into spaces, drop invisible characters."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     # One pass: mapped characters are replaced, private-use and control characters dropped.
     return _NORMALISE.sub(lambda match: _CHAR_MAP.get(match.group()) or "", text)
+
+
+def _without_marks(text: str) -> str:
+    """``text`` without the marks of :meth:`Notes.mark` (not scanned when it has none)."""
+    return _MARK.sub("", text) if _OPEN in text else text
 
 
 def _squash(text: str) -> str:
@@ -161,27 +167,23 @@ _SEE_NOTE_LINE = re.compile(
 )
 
 
+# One scan for every sign: "[^", "<sup>", "**", "\n#" are signs; "---" and a line starting
+# with "*" are when _MD_SIGNS matches their line. A line start is matched without taking
+# the "*", so that "\n**" is seen as "**" too.
+_MD_HINTS = re.compile(r"\[\^|<sup>|\*\*|\n#|---|\n(?=\*)")
+
+
 def looks_like_markdown(text: str) -> bool:
     """True when the text carries Markdown signs (footnote refs, headings, emphasis, rules)."""
-    if "[^" in text or "<sup>" in text or "**" in text or "\n#" in text or text[:1] == "#":
+    if text[:1] == "#" or (text[:1] == "*" and _MD_SIGNS.match(text)):
         return True
-    # A rule line holds "---"; an emphasised line starts with "*": only those lines are
-    # matched, rather than scanning every position of the text.
-    if text[:1] == "*" and _MD_SIGNS.match(text):
-        return True
-    at = text.find("\n*")
-    while at != -1:
-        if _MD_SIGNS.match(text, at + 1):
+    for hint in _MD_HINTS.finditer(text):
+        sign = hint.group()
+        if sign == "---":
+            if _MD_SIGNS.match(text, text.rfind("\n", 0, hint.start()) + 1):
+                return True
+        elif sign != "\n" or _MD_SIGNS.match(text, hint.end()):
             return True
-        at = text.find("\n*", at + 1)
-    at = text.find("---")
-    while at != -1:
-        if _MD_SIGNS.match(text, text.rfind("\n", 0, at) + 1):
-            return True
-        line_end = text.find("\n", at)
-        if line_end == -1:
-            break
-        at = text.find("---", line_end)
     return False
 
 
@@ -271,17 +273,27 @@ _TRAILING_NOTE = re.compile("(?:(?<=[\\w”’)][,;:.])[1-9]\\d?|\ue000\\d+\ue00
 
 
 def _last_char(text: str) -> str:
-    text = _TRAILING_NOTE.sub("", text[-16:].rstrip()).rstrip(_CLOSERS + " ")
+    text = text[-16:].rstrip()
+    if text[-1:].isdigit() or text.endswith(_CLOSE):  # what a trailing note ends with
+        text = _TRAILING_NOTE.sub("", text)
+    text = text.rstrip(_CLOSERS + " ")
     return text[-1:] if text else ""
 
 
 def _ends_open(text: str) -> bool:
     """The text stops mid-sentence: no terminal punctuation at its end."""
-    last = _last_char(_MARK.sub("", text))
+    last = _last_char(_without_marks(text))
     return bool(last) and last not in _TERMINAL and last != ","
 
 
+#: The characters a numbered paragraph or a label can begin with (and any digit).
+_PARAGRAPH_FIRST = frozenset("IVXL(")
+
+
 def _starts_paragraph(line: str) -> bool:
+    first = line[:1]
+    if not (first in _PARAGRAPH_FIRST or first.isdigit()):
+        return False
     return bool(_NUMBERED.match(line) or _LABEL.match(line))
 
 
@@ -358,7 +370,7 @@ class _Para:
     def ends_open(self) -> bool:
         """:func:`_ends_open` on the paragraph, looking at its end only."""
         end = self.tail()
-        if len(end) < self.length and len(_MARK.sub("", end).rstrip()) < 40:
+        if len(end) < self.length and len(_without_marks(end).rstrip()) < 40:
             end = self.text  # footnote marks fill the end: look at everything
         return _ends_open(end)
 
@@ -750,6 +762,9 @@ def _split_header_lines(paragraphs: list[str]) -> list[str]:
     """Split merged front-matter lines (first paragraphs) and "Nth meeting <date>" lines."""
     out: list[str] = []
     for index, para in enumerate(paragraphs):
+        if index >= 12 and not para[:1].isdigit():
+            out.append(para)  # the two patterns looked for there start with a digit
+            continue
         patterns = _SPLIT_HEADER if index < 12 else _SPLIT_HEADER[-2:]
         pending = [para]
         while pending:

@@ -56,6 +56,7 @@ _EMBEDS = re.compile(
     r"(?:\s+[^:;.]{0,80})?:[*_\s]*$"
 )
 _FOOTNOTE_MARK_END = re.compile(r"(?<=[,;:.])[*_]*(?:\[\^\d+\]|<sup>\d+</sup>|\d{1,3})$")
+_SECTION_LABEL = re.compile(_M + r"([IVXLC]{1,6}|[A-Z])(?:\.|\s|$)")
 
 
 def _without_end_mark(text: str) -> str:
@@ -68,7 +69,7 @@ def _without_end_mark(text: str) -> str:
     if not last or not (last.isdigit() or last in "]>"):
         return text
     return _FOOTNOTE_MARK_END.sub("", text)
-_SECTION_LABEL = re.compile(_M + r"([IVXLC]{1,6}|[A-Z])(?:\.|\s|$)")
+
 
 #: Words that open preambular paragraphs (the corpus's, plus the usual adjectives).
 _PRE_WORDS = (

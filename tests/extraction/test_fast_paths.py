@@ -162,6 +162,11 @@ MARKDOWN_TEXTS = [
     "a [^1] note",
     "a <sup>1</sup> note",
     "\n*\n*\n---x\n",
+    "text\n**",
+    "***",
+    "*Recalling\n---",
+    "text\n\n*Deeply concerned",
+    "- - -\n--\n-",
 ]
 
 
@@ -184,6 +189,90 @@ def test_hyphen_repairs_equal_the_unconditional_passes(text):
     assert cleaning.finish([text])[0] == reference_hyphen_space(text)
 
 
+def reference_last_char(text: str) -> str:
+    """cleaning._last_char before issue 16: the trailing-note substitution always run."""
+    text = cleaning._TRAILING_NOTE.sub("", text[-16:].rstrip()).rstrip(cleaning._CLOSERS + " ")
+    return text[-1:] if text else ""
+
+
+def reference_ends_open(text: str) -> bool:
+    last = reference_last_char(cleaning._MARK.sub("", text))
+    return bool(last) and last not in cleaning._TERMINAL and last != ","
+
+
+def reference_starts_paragraph(line: str) -> bool:
+    return bool(cleaning._NUMBERED.match(line) or cleaning._LABEL.match(line))
+
+
+def reference_split_header_lines(paragraphs: list[str]) -> list[str]:
+    """cleaning._split_header_lines before issue 16: every paragraph matched."""
+    out: list[str] = []
+    for index, para in enumerate(paragraphs):
+        patterns = cleaning._SPLIT_HEADER if index < 12 else cleaning._SPLIT_HEADER[-2:]
+        pending = [para]
+        while pending:
+            piece = pending.pop(0)
+            match = None
+            if len(piece) < 400:
+                match = next((m for m in (p.match(piece) for p in patterns) if m), None)
+            if match:
+                pending[:0] = [match.group(1), match.group(2)]
+            else:
+                out.append(piece)
+    return out
+
+
+LINE_ENDS = [
+    "",
+    "the report of the Secretary-General",
+    "the report of the Secretary-General,",
+    "the report of the Secretary-General,2",
+    "the report of the Secretary-General.12",
+    "the report (A/78/123)",
+    "the report,\ue0003\ue001",
+    "the report\ue0003\ue001",
+    "in 2015",
+    "Questions,2 ”",
+    "sessions;١",
+    "1. Requests",
+    "IV. Budget",
+    "(a) A seminar",
+    "12 (b). Decides",
+    "Lighthouses",
+    "٣. Requests",
+]
+
+
+@pytest.mark.parametrize("text", LINE_ENDS)
+def test_line_checks_equal_the_plain_matches(text):
+    assert cleaning._last_char(text) == reference_last_char(text)
+    assert cleaning._ends_open(text) == reference_ends_open(text)
+    assert cleaning._starts_paragraph(text) == reference_starts_paragraph(text)
+
+
+HEADER_PARAGRAPHS = [
+    "General Assembly Distr.: General 4 January 2024",
+    "Seventy-eighth session Agenda item 15 Culture of peace",
+    *[f"{n}. Requests a report;" for n in range(1, 14)],
+    "30th plenary meeting 4 April 2024",
+    "4 April 2024 [Adopted without a vote]",
+    "General Assembly Distr.: General 4 January 2024",  # after the first 12: not split
+]
+
+
+def test_header_line_split_equals_matching_every_paragraph():
+    assert cleaning._split_header_lines(HEADER_PARAGRAPHS) == (
+        reference_split_header_lines(HEADER_PARAGRAPHS)
+    )
+    assert cleaning._split_header_lines(HEADER_PARAGRAPHS[:2]) == [
+        "General Assembly",
+        "Distr.: General 4 January 2024",
+        "Seventy-eighth session",
+        "Agenda item 15",
+        "Culture of peace",
+    ]
+
+
 def test_corpus_texts_give_the_reference_results():
     """Over every corpus text (as read, so before and after cleaning)."""
     for raw in _corpus_texts():
@@ -192,7 +281,12 @@ def test_corpus_texts_give_the_reference_results():
         for text in (raw, clean):
             assert cleaning._residue_candidates(text) == reference_residue_candidates(text)
             assert cleaning._fix_residue(text, []) == reference_fix_residue(text, [])
-        for paragraph in clean.split("\n\n"):
+        paragraphs = clean.split("\n\n")
+        assert cleaning._split_header_lines(paragraphs) == reference_split_header_lines(paragraphs)
+        for line in raw.split("\n"):
+            assert cleaning._ends_open(line) == reference_ends_open(line)
+            assert cleaning._starts_paragraph(line) == reference_starts_paragraph(line)
+        for paragraph in paragraphs:
             assert structure._without_end_mark(paragraph) == (
                 structure._FOOTNOTE_MARK_END.sub("", paragraph)
             )
