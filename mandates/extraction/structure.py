@@ -131,6 +131,7 @@ _PARTICLES: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 _NOTE_VERBS = {"takes", "take", "taking"}
 _LEADING = {"also", "further", "again", "once", "ever", "while", "furthermore"}
+_ADVERBS_AFTER = _ADVERBS - {"once"}  # adverbs that join the verb after it
 #: Verbs that open operative paragraphs (used when a paragraph lost its number).
 _OPERATIVE_VERBS = frozenset(
     (
@@ -230,6 +231,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _adverb_like(lower: str) -> bool:
+    """ "deeply", "strongly": a word that may stand before the verb it qualifies."""
+    return lower.endswith("ly") and len(lower) > 3
+
+
 def _words(text: str, limit: int = 12) -> list[str]:
     return _WORD.findall(text[:160])[:limit]
 
@@ -237,9 +243,23 @@ def _words(text: str, limit: int = 12) -> list[str]:
 def _lead(text: str, operative: bool) -> str:
     """The leading verb phrase as printed: "Recalling also", "Takes note with appreciation of"."""
     plain = text.lstrip(" \t*_#")
-    italic = _ITALIC_LEAD.match(plain)
-    if italic and len(italic.group(1).split()) <= 6 and plain[: italic.end()].count("*") <= 2:
-        return italic.group(1).strip()
+    head = plain[:62]  # an italic lead's closing "*" or "_" stands within it
+    if "*" in head or "_" in head:
+        italic = _ITALIC_LEAD.match(plain)
+        if italic and len(italic.group(1).split()) <= 6 and plain[: italic.end()].count("*") <= 2:
+            return italic.group(1).strip()
+    # The usual case, decided from two words: a verb that is no adverb and takes no
+    # particle, then a word that adds nothing to it ("Requests the", "Recalling its").
+    first = _WORD.search(plain, 0, 160)
+    if first is None:
+        return ""
+    verb = first.group()
+    lower = verb.lower()
+    if lower not in _PARTICLES and lower not in _LEADING and not _adverb_like(lower):
+        second = _WORD.search(plain, first.end(), 160)
+        following = second.group().lower() if second else ""
+        if following not in _ADVERBS_AFTER and following != "with":
+            return verb
     words = _words(plain)
     if not words:
         return ""
@@ -247,7 +267,7 @@ def _lead(text: str, operative: bool) -> str:
     # Leading adverbs: "Also requests", "Once again urges", "Deeply concerned", "While noting".
     while index < len(words) - 1 and index < 3:
         lower = words[index].lower()
-        if lower in _LEADING or (lower.endswith("ly") and len(lower) > 3):
+        if lower in _LEADING or _adverb_like(lower):
             index += 1
         else:
             break

@@ -287,6 +287,7 @@ def test_corpus_texts_give_the_reference_results():
             assert cleaning._ends_open(line) == reference_ends_open(line)
             assert cleaning._starts_paragraph(line) == reference_starts_paragraph(line)
         for paragraph in paragraphs:
+            assert structure.operative_verb(paragraph) == reference_lead(paragraph)
             assert structure._without_end_mark(paragraph) == (
                 structure._FOOTNOTE_MARK_END.sub("", paragraph)
             )
@@ -333,6 +334,105 @@ def reference_number_split(text: str, start: int, end: int, number: int):
         ) or structure._VERB_AHEAD_RE.match(text, after):
             return cut, candidate.start(1)
     return None
+
+
+def reference_lead(text: str) -> str:
+    """structure._lead before issue 16: every leading phrase read from its word list."""
+    plain = text.lstrip(" \t*_#")
+    italic = structure._ITALIC_LEAD.match(plain)
+    if italic and len(italic.group(1).split()) <= 6 and plain[: italic.end()].count("*") <= 2:
+        return italic.group(1).strip()
+    words = structure._words(plain)
+    if not words:
+        return ""
+    index = 0
+    while index < len(words) - 1 and index < 3:
+        lower = words[index].lower()
+        if lower in structure._LEADING or (lower.endswith("ly") and len(lower) > 3):
+            index += 1
+        else:
+            break
+    out = words[: index + 1]
+    verb = words[index].lower()
+    index += 1
+    phrases = structure._PARTICLES.get(verb, ())
+    closed = False
+    while index < len(words) and not closed:
+        word = words[index].lower()
+        phrase = next(
+            (p for p in phrases if [w.lower() for w in words[index : index + len(p)]] == list(p)),
+            None,
+        )
+        if phrase:
+            out.extend(words[index : index + len(phrase)])
+            index += len(phrase)
+            phrases = ()
+            closed = verb not in structure._NOTE_VERBS
+            continue
+        if word in structure._ADVERBS and word != "once":
+            out.append(words[index])
+        elif (
+            word == "with"
+            and index + 1 < len(words)
+            and words[index + 1].lower() in structure._WITH_WORDS
+        ):
+            out.append(words[index])
+            index += 1
+            while index < len(words) and words[index].lower() in structure._WITH_WORDS:
+                out.append(words[index])
+                index += 1
+            continue
+        else:
+            break
+        index += 1
+    if verb in ("takes", "take") and len(out) > 1 and index < len(words) and words[index] == "of":
+        out.append("of")
+    return " ".join(out)
+
+
+LEADS = [
+    "",
+    "   ",
+    "12, 13",
+    "Requests the Secretary-General to report;",
+    "Requests",
+    "Requests once again",
+    "Requests also the Secretary-General",
+    "Requests further",
+    "Recalling its resolution 53/11,",
+    "Recalling also its resolution",
+    "Also requests",
+    "Once again urges",
+    "Deeply concerned about",
+    "Deeply",
+    "Only the Council",  # "only" ends in "ly" but is short
+    "While noting",
+    "Calls upon States",
+    "Calls for an end",
+    "Takes note with appreciation of the report",
+    "Takes note of the report",
+    "Taking into account",
+    "Bearing in mind",
+    "Expresses its deep concern",
+    "Expresses with deep concern",
+    "Notes with grave concern",
+    "Notes with the report",
+    "*Recalling* its resolution",
+    "_Noting_ with concern",
+    "**Requests** the Secretary-General",
+    "*Recalling also*, further",
+    "Noting_the report",
+    "Requests the Secretary-General " + "*" * 100,
+    "A" + "b" * 200 + " with",
+    "## Requests the Secretary-General",
+    "1. Requests",
+]
+
+
+@pytest.mark.parametrize("text", LEADS)
+def test_lead_equals_reading_the_word_list(text):
+    assert structure.preamble_verb(text) == reference_lead(text)
+    assert structure.operative_verb(text) == reference_lead(text)
 
 
 NUMBER_SPLIT_TEXTS = [
