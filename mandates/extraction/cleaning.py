@@ -1152,7 +1152,9 @@ def _residue_candidates(text: str) -> set[str]:
         if start == seen or (start == floor and start and not text[start - 1].isspace()):
             continue
         seen = start
-        word = text[start : _NON_SPACE.match(text, start).end()]
+        rest = _NON_SPACE.match(text, start)
+        assert rest is not None  # \S* matches everywhere
+        word = text[start : rest.end()]
         if 9 <= len(word) <= 80:
             word = word.strip(_WORD_EDGE)
             if _is_residue_candidate(word):
