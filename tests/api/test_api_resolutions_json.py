@@ -1,7 +1,8 @@
-"""/api/resolutions/ writes, byte for byte, what it wrote when each deliverable went
-through DRF's field-by-field serializer from prefetched model instances (the previous view,
-kept below): the same names, order, values and escapes, on resolutions of every shape, for
-each kind of reader, on lists, filters, pages and single resolutions."""
+"""/api/resolutions/ (and /api/deliverables/) write, byte for byte, what they wrote when
+each deliverable went through DRF's field-by-field serializer from prefetched model
+instances (the previous views, kept below): the same names, order, values and escapes, on
+resolutions of every shape, for each kind of reader, on lists, filters, pages and single
+items."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from mandates import selectors
 from mandates.api import (
     ConsiderationSerializer,
     DeliverableSerializer,
+    DeliverableViewSet,
     ResolutionSerializer,
     ResolutionViewSet,
 )
@@ -76,16 +78,38 @@ class PreviousResolutionViewSet(ResolutionViewSet):
         )
 
 
+class PreviousDeliverableSerializer(DeliverableSerializer):
+    class Meta:
+        model = Deliverable
+        fields = DeliverableSerializer.Meta.fields
+        list_serializer_class = serializers.ListSerializer
+
+    to_representation = serializers.ModelSerializer.to_representation
+
+
+class PreviousDeliverableViewSet(DeliverableViewSet):
+    serializer_class = PreviousDeliverableSerializer
+
+    def get_queryset(self):
+        return selectors.deliverable_list().visible_to(self.request.user)
+
+
 def previous_body(user, path: str, query: dict[str, str]) -> bytes:
     request = APIRequestFactory().get(path, query, HTTP_ACCEPT="application/json")
     force_authenticate(request, user=user)
-    prefix = "/api/resolutions/"
-    if path == prefix:
-        view = PreviousResolutionViewSet.as_view({"get": "list"})
-        response = view(request)
+    for prefix, viewset, key in (
+        ("/api/resolutions/", PreviousResolutionViewSet, "symbol"),
+        ("/api/deliverables/", PreviousDeliverableViewSet, "uid"),
+    ):
+        if path == prefix:
+            response = viewset.as_view({"get": "list"})(request)
+            break
+        if path.startswith(prefix):
+            lookup = {key: path.removeprefix(prefix).rstrip("/")}
+            response = viewset.as_view({"get": "retrieve"})(request, **lookup)
+            break
     else:
-        view = PreviousResolutionViewSet.as_view({"get": "retrieve"})
-        response = view(request, symbol=path.removeprefix(prefix).rstrip("/"))
+        raise AssertionError(path)
     assert response.status_code == 200, (path, response.status_code)
     return response.render().content
 
@@ -262,3 +286,16 @@ def test_pages_of_resolutions_are_written_as_before(resolutions, readers):
         new, previous = bodies(readers["staff"], "/api/resolutions/", {"page": page})
         assert new == previous, page
     assert b'"count":115' in new and b"A/HRC/RES/58/" in new
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_deliverables_are_written_as_before(resolutions, readers, reader):
+    user = readers[reader]
+    for query in ({}, {"body": "CSW"}, {"status": "submitted"}, {"page": "2"}):
+        if query.get("page"):
+            factories.DeliverableFactory.create_batch(55, review_status=ReviewStatus.CONFIRMED)
+        new, previous = bodies(user, "/api/deliverables/", query)
+        assert new == previous, query
+    for item in Deliverable.objects.visible_to(user):
+        new, previous = bodies(user, f"/api/deliverables/{item.uid}/", {})
+        assert new == previous
