@@ -47,7 +47,7 @@ class DeliverableListSerializer(serializers.ListSerializer):
         pks = [item.pk for item in (data.all() if isinstance(data, Manager) else data)]
         writer = DeliverableWriter(selectors.deliverable_rows(columns=COLUMNS, pks=pks))
         by_pk = {row[_PK]: row for row in writer.rows}
-        return [writer.write(by_pk[pk]) for pk in pks]
+        return [writer.write(by_pk[pk]) for pk in pks if pk in by_pk]  # one deleted meanwhile
 
 
 class DeliverableSerializer(serializers.ModelSerializer):

@@ -32,8 +32,8 @@ def deliverable_list() -> DeliverableQuerySet:
 
 
 def deliverable_rows(*, columns: tuple[str | Expression, ...], pks: list[int]) -> list[tuple]:
-    """Plain rows (values_list) of these deliverables, keyed by nothing: the API writes them
-    without building model instances (a page of resolutions lists thousands)."""
+    """Plain rows (values_list) of these deliverables, in no particular order: the API writes
+    them without building model instances."""
     return list(Deliverable.objects.filter(pk__in=pks).order_by().values_list(*columns))
 
 
