@@ -161,6 +161,9 @@ _TAB_NOTE_LINE = re.compile(
 )
 # Word's plain-text export may also list a footnote on its own line: "[2:  A/HRC/58/78. ]".
 _WORD_NOTE_LINE = re.compile(r"^[ \t]*\[([1-9]\d{0,2}):[ \t]*(.*?)[ \t]*\][ \t]*$")
+#: What a plain-text footnote line (the three patterns above and below) starts with,
+#: after its spaces and tabs.
+_NOTE_LINE_FIRST = frozenset("123456789[")
 _SEE_NOTE_LINE = re.compile(
     r"^[ \t]*([1-9]\d{0,2})[ \t]+((?:See|Resolution|Decision|Official Records|United Nations,"
     r" Treaty Series|A/|E/|S/)\b.*)$"
@@ -672,13 +675,14 @@ def _assemble(
             notes.texts[-1] = (notes.texts[-1][0], _squash(" ".join(in_note)))
             continue
         in_note = None
-        note = (
-            (_CARET_DEF.match(raw) or _SUP_DEF.match(raw))
-            if markdown
-            else (
+        if markdown:
+            note = _CARET_DEF.match(raw) or _SUP_DEF.match(raw)
+        elif raw.lstrip(" \t")[:1] in _NOTE_LINE_FIRST:
+            note = (
                 _TAB_NOTE_LINE.match(raw) or _SEE_NOTE_LINE.match(raw) or _WORD_NOTE_LINE.match(raw)
             )
-        )
+        else:
+            note = None
         if note:
             close()
             notes.add_text(note.group(1), note.group(2))
@@ -858,7 +862,7 @@ def clean_text(text: str, *, markdown: bool | None = None) -> tuple[str, list[Fo
     title_match = _TITLE_LINE.search(text)
     title = _squash(title_match.group(1)) if title_match else None
     raw = text.split("\n")
-    lines = _without_pdf_furniture(raw, notes)
+    lines = _without_pdf_furniture(raw, notes) if _may_hold_furniture(text) else raw
     paragraphs = _assemble(lines, markdown, notes, title, copied_pdf=lines is not raw)
     paragraphs = _split_header_lines(paragraphs)
     return finish(paragraphs, notes)
@@ -885,6 +889,21 @@ _NUMBER_ALONE = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})\.$|^\((?:[a-z]{1,2}|[ivx]{1
 _SPACED_HYPHEN_END = re.compile(r"[A-Za-z] -$")
 _MARK_HOSTS = frozenset("abcdefghijklmnopqrstuvwxyz,;:.)”’")
 _OPENER_LINE = re.compile(r"^The (?:General Assembly|Human Rights Council|Security Council)\b")
+
+
+# A line that may be furniture, a rule or a number alone (see _without_pdf_furniture):
+# what its stripped text must start with, or be. Looser than the patterns (case is
+# ignored throughout), it is searched once over the text, after each line end.
+_FURNITURE_HINT = re.compile(
+    r"\n[^\S\n]*(?:GE\.|\d\d-|\*\d|please recycle|_{5}"
+    r"|(?:\d{1,3}|[IVX]{1,5})\.[^\S\n]*(?:\n|\Z)|\((?:[a-z]{1,2}|[ivx]{1,5})\)[^\S\n]*(?:\n|\Z))",
+    re.IGNORECASE,
+)
+
+
+def _may_hold_furniture(text: str) -> bool:
+    """False when no line of ``text`` can be what _without_pdf_furniture looks for."""
+    return _FURNITURE_HINT.search("\n" + text) is not None
 
 
 def _without_pdf_furniture(lines: list[str], notes: Notes) -> list[str]:

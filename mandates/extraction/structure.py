@@ -103,6 +103,23 @@ _CLOSING_SPLIT = re.compile(
     r"meeting\b|\[\s*Adopted\b)"
 )
 _BLOCK = re.compile(r"(?:[ \t]*\S[^\n]*(?:\n|$))+")
+# Every preambular opening starts with a capital: what a _PRE_SPLIT match must hold.
+_PRE_SPLIT_HINT = re.compile(r",[*_]*\s+[*_]*[A-Z]")
+
+
+def _pre_split(text: str, start: int, end: int) -> re.Match[str] | None:
+    """_PRE_SPLIT in text[start:end], searched only where a comma precedes a capital."""
+    if _PRE_SPLIT_HINT.search(text, start, end) is None:
+        return None
+    return _PRE_SPLIT.search(text, start, end)
+
+
+def _closing_split(text: str, start: int, end: int) -> re.Match[str] | None:
+    """_CLOSING_SPLIT in text[start:end], searched only when "meeting" or "[" is there."""
+    if text.find("meeting", start, end) == -1 and text.find("[", start, end) == -1:
+        return None
+    return _CLOSING_SPLIT.search(text, start, end)
+
 
 _ADVERBS = {"also", "further", "furthermore", "again", "moreover", "once", "likewise"}
 _WITH_WORDS = {
@@ -356,6 +373,11 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for block in _BLOCK.finditer(text, start, end):
         cut = block.start()
+        if text.find("\n", cut, block.end() - 1) == -1:
+            # One line: its closing line end opens nothing (every _LINE_SPLIT start
+            # needs characters after it, and the block ends there).
+            out.append(_trim(text, cut, block.end()))
+            continue
         for line_start in _LINE_SPLIT.finditer(text, block.start(), block.end()):
             position = line_start.start()
             previous = text[cut:position]
@@ -543,7 +565,7 @@ class _Walker:
                 if at:
                     return self._cut_at(s, e, *at)
                 self._no_first_split.add(e)  # nor in any later part of this piece
-            split = _PRE_SPLIT.search(text, s, e)
+            split = _pre_split(text, s, e)
             if split:
                 return self._cut(s, e, split)
             if whole and _is_heading(piece):
@@ -563,7 +585,7 @@ class _Walker:
         # Operative part.
         self.state = "operative"
         if e not in self._no_closing_split:
-            closing = _CLOSING_SPLIT.search(text, s, e)
+            closing = _closing_split(text, s, e)
             if closing:
                 return self._cut(s, e, closing)
             self._no_closing_split.add(e)

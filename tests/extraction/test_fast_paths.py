@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from mandates.extraction import cleaning, structure
+from mandates.extraction import cleaning, header, structure
 from mandates.extraction.readers import decode_text
 from tests.shared_data import shared_path
 
@@ -273,6 +273,92 @@ def test_header_line_split_equals_matching_every_paragraph():
     ]
 
 
+FURNITURE_LINES = [
+    "24-24143 (E) 261223",
+    "GE.24-12345(E)",
+    "*2424143*",
+    "  Please recycle  ",
+    "PLEASE RECYCLE",
+    "__________",
+    "4.",
+    "  IV.  ",
+    "(a)",
+    "(iii)",
+]
+PLAIN_LINES = [
+    "1. Requests the Secretary-General",
+    "(a) A seminar",
+    "General Assembly",
+    "Agenda item 4.",
+    "- 4 -",
+    "____",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE_LINES)
+@pytest.mark.parametrize("where", ["first", "middle", "last"])
+def test_furniture_lines_are_never_skipped(line, where):
+    lines = {"first": [line, "text"], "middle": ["text", line, "more"], "last": ["text", line]}
+    text = "\n".join(lines[where])
+    assert cleaning._may_hold_furniture(text)
+
+
+def test_text_without_furniture_skips_the_pass():
+    text = "\n".join(PLAIN_LINES)
+    assert not cleaning._may_hold_furniture(text)
+    raw = text.split("\n")
+    assert cleaning._without_pdf_furniture(raw, cleaning.Notes()) is raw
+
+
+def _note_line_skipped_wrongly(line: str) -> bool:
+    """A footnote line that the first-character check would not match."""
+    matched = (
+        cleaning._TAB_NOTE_LINE.match(line)
+        or cleaning._SEE_NOTE_LINE.match(line)
+        or cleaning._WORD_NOTE_LINE.match(line)
+    )
+    return bool(matched) and line.lstrip(" \t")[:1] not in cleaning._NOTE_LINE_FIRST
+
+
+NOTE_LINES = [
+    "\t1 See FCCC/CP/2015/10/Add.1",
+    "  \t 12 Official Records",
+    "3 See A/HRC/59/36.",
+    "[2:  A/HRC/58/78. ]",
+    " \t[12: text]",
+    "1. Requests",
+    "Recalling",
+]
+
+
+@pytest.mark.parametrize("line", NOTE_LINES)
+def test_footnote_lines_start_as_the_check_expects(line):
+    assert not _note_line_skipped_wrongly(line)
+
+
+HEADER_TEXTS = [
+    "",
+    "Security Council Resolution 2334 (2016) Adopted by the Security Council",
+    "Distr.: General A/HRC/RES/50/11 13 July 2022",
+    "United Nations A /C.3/80/L.14 draft resolution",
+    "A/80/L.6/Rev.1 *Noting* the <sup>2</sup> report # heading __x__",
+    "L. A/80/L .6",
+    "A / 80 / L.6 and A/C.3/80/L. 5",
+    "General  Assembly\n\tSeventy-eighth\u2003session",
+]
+
+
+@pytest.mark.parametrize("text", HEADER_TEXTS)
+def test_header_checks_equal_the_plain_searches(text):
+    plain_flat = header._SPACE.sub(" ", header._MARKUP.sub(" ", text)).strip()
+    assert header.flatten(text) == plain_flat
+    plain_l = header._L_SYMBOL.search(header._SLASH_SPACES.sub("/", text))
+    assert header.l_symbol(text) == (plain_l.group(0) if plain_l else None)
+    # A symbol or a council resolution number is only looked for where its words stand.
+    assert header._SC_NUMBER.search(text) is None or "Resolution" in text
+    assert header._PRINTED_SYMBOL.search(text) is None or "/RES/" in text
+
+
 def test_corpus_texts_give_the_reference_results():
     """Over every corpus text (as read, so before and after cleaning)."""
     for raw in _corpus_texts():
@@ -281,13 +367,28 @@ def test_corpus_texts_give_the_reference_results():
         for text in (raw, clean):
             assert cleaning._residue_candidates(text) == reference_residue_candidates(text)
             assert cleaning._fix_residue(text, []) == reference_fix_residue(text, [])
+        lines = cleaning.normalise_chars(raw).split("\n")
+        if not cleaning._may_hold_furniture("\n".join(lines)):
+            assert cleaning._without_pdf_furniture(lines, cleaning.Notes()) is lines
         paragraphs = clean.split("\n\n")
+        for text in (raw, clean):
+            assert structure._pieces(text, 0, len(text)) == reference_pieces(text, 0, len(text))
+        top = clean[:3000]
+        assert header.flatten(top) == header._SPACE.sub(" ", header._MARKUP.sub(" ", top)).strip()
         assert cleaning._split_header_lines(paragraphs) == reference_split_header_lines(paragraphs)
         for line in raw.split("\n"):
+            assert not _note_line_skipped_wrongly(line)
             assert cleaning._ends_open(line) == reference_ends_open(line)
             assert cleaning._starts_paragraph(line) == reference_starts_paragraph(line)
         for paragraph in paragraphs:
             assert structure.operative_verb(paragraph) == reference_lead(paragraph)
+            for search, fast in (
+                (structure._PRE_SPLIT.search, structure._pre_split),
+                (structure._CLOSING_SPLIT.search, structure._closing_split),
+            ):
+                expected = search(paragraph, 0, len(paragraph))
+                found = fast(paragraph, 0, len(paragraph))
+                assert (found and found.span()) == (expected and expected.span())
             assert structure._without_end_mark(paragraph) == (
                 structure._FOOTNOTE_MARK_END.sub("", paragraph)
             )
@@ -433,6 +534,75 @@ LEADS = [
 def test_lead_equals_reading_the_word_list(text):
     assert structure.preamble_verb(text) == reference_lead(text)
     assert structure.operative_verb(text) == reference_lead(text)
+
+
+SPLIT_TEXTS = [
+    "Recalling its resolution 53/11, Noting the report of the Secretary-General,",
+    "Recalling its resolution 53/11, noting the report,",
+    "Recalling its resolution 53/11,\n*Noting* the report,",
+    "Recalling its resolution 53/11, Beijing Declaration,",
+    "Recalling its resolution 53/11, United Nations,",
+    "Decides to remain seized of the matter. 30th plenary meeting 2 April 2026",
+    "Decides to remain seized of the matter; [Adopted without a vote]",
+    "Decides to remain seized of the matter. A meeting [of experts]",
+    "Decides to hold a meeting",
+    "",
+]
+
+
+def test_preamble_words_start_with_a_capital():
+    """What the preambular split's check relies on."""
+    assert all(re.match(r"[A-Z]", word) for word in structure._PRE_WORDS.split("|"))
+
+
+@pytest.mark.parametrize("text", SPLIT_TEXTS)
+def test_splits_equal_the_plain_searches(text):
+    for start in range(0, min(len(text), 6)):
+        for search, fast in (
+            (structure._PRE_SPLIT.search, structure._pre_split),
+            (structure._CLOSING_SPLIT.search, structure._closing_split),
+        ):
+            expected = search(text, start, len(text))
+            found = fast(text, start, len(text))
+            assert (found and found.span()) == (expected and expected.span())
+
+
+def reference_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """structure._pieces before issue 16: every block searched for line starts."""
+    out: list[tuple[int, int]] = []
+    for block in structure._BLOCK.finditer(text, start, end):
+        cut = block.start()
+        for line_start in structure._LINE_SPLIT.finditer(text, block.start(), block.end()):
+            position = line_start.start()
+            previous = text[cut:position]
+            following = text[position + 1 : position + 40]
+            strong = structure._MEETING.match(following) or structure._ADOPTED.match(following)
+            strong = (
+                strong or structure._ANNEX.match(following) or structure._VOTE_LIST.match(following)
+            )
+            if strong or structure._AFTER_PUNCT.search(previous):
+                out.append(structure._trim(text, cut, position))
+                cut = position + 1
+        out.append(structure._trim(text, cut, block.end()))
+    return [piece for piece in out if piece[0] < piece[1]]
+
+
+PIECE_TEXTS = [
+    "",
+    "one line",
+    "one line\n",
+    "Recalling its resolution,\n\n1. Requests a report;\n2. Decides\n(a) A seminar;\n",
+    "Decides to remain seized.\n30th plenary meeting\n2 April 2026",
+    "Decides:\n[Adopted without a vote]\nIn favour: Algeria\nAnnex\nAnnex I",
+    "  \n\t\n  text after blank lines  \n   \nlast",
+    "1. Requests\n   \n2. Decides",
+]
+
+
+@pytest.mark.parametrize("text", PIECE_TEXTS)
+def test_pieces_equal_searching_every_block(text):
+    for start in range(0, min(len(text), 4)):
+        assert structure._pieces(text, start, len(text)) == reference_pieces(text, start, len(text))
 
 
 NUMBER_SPLIT_TEXTS = [
