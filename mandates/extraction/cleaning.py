@@ -34,7 +34,7 @@ Every regular expression is compiled once; each pass is linear in the text.
 
 from __future__ import annotations
 
-import itertools
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -305,6 +305,9 @@ def _starts_lower(line: str) -> bool:
     return first.islower() and not _LABEL.match(line)
 
 
+_ends_with_hyphen = operator.methodcaller("endswith", "-")
+
+
 def _ends_with_dangling_word(line: str) -> bool:
     cut = line.rstrip().rsplit(" ", 1)
     return cut[-1].lower() in _DANGLING
@@ -475,6 +478,29 @@ def vocabulary_of(text: str) -> Counter[str]:
     return words
 
 
+class _LinesVocabulary(Mapping[str, int]):
+    """:func:`vocabulary_of` the lines, counted when a word is first looked up: most
+    texts with a line ending in "-" never join a hyphenated line (a dash, a list)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        self._counts: Counter[str] | None = None
+
+    def _words(self) -> Counter[str]:
+        if self._counts is None:
+            self._counts = vocabulary_of("\n".join(self._lines))
+        return self._counts
+
+    def __getitem__(self, word: str) -> int:
+        return self._words()[word]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words())
+
+    def __len__(self) -> int:
+        return len(self._words())
+
+
 def _seen(vocabulary: Vocabulary, word: str) -> int:
     if isinstance(vocabulary, set):
         return 1 if word in vocabulary else 0
@@ -624,6 +650,13 @@ def _is_running_title(para: _Para, title: str | None) -> bool:
     return title.startswith(text) or text in title
 
 
+def _line_counts(lines: list[str]) -> tuple[int, int]:
+    """How many lines hold text, and how many of them a blank line follows."""
+    filled = list(map(bool, map(str.strip, lines)))  # "\f" strips to nothing too
+    # A line with text before a blank one: True > False.
+    return filled.count(True), sum(map(operator.gt, filled, filled[1:]))
+
+
 def _assemble(
     lines: list[str],
     markdown: bool,
@@ -636,12 +669,11 @@ def _assemble(
 ) -> list[str]:
     width = 1e9
     flowing = False  # in the body of text copied from a PDF (after the opening formula)
-    if vocabulary is None and any(line.endswith("-") for line in lines):
+    if vocabulary is None and any(map(_ends_with_hyphen, lines)):
         # Words of the document tell a broken word ("devel-opment") from a compound.
-        vocabulary = vocabulary_of("\n".join(lines))
+        vocabulary = _LinesVocabulary(lines)
     if line_mode is None:
-        content = sum(1 for line in lines if line.strip() and line != "\f")
-        blank_runs = sum(1 for a, b in itertools.pairwise(lines) if a.strip() and not b.strip())
+        content, blank_runs = _line_counts(lines)
         line_mode = not markdown and content >= 8 and blank_runs * 3 < content
         if line_mode:
             lengths = sorted(len(line.strip()) for line in lines if line.strip())

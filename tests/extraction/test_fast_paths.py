@@ -8,6 +8,7 @@ texts where the fast path must not be taken) and over the corpus.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -359,6 +360,45 @@ def test_header_checks_equal_the_plain_searches(text):
     assert header._PRINTED_SYMBOL.search(text) is None or "/RES/" in text
 
 
+def reference_line_counts(lines: list[str]) -> tuple[int, int]:
+    content = sum(1 for line in lines if line.strip() and line != "\f")
+    blank_runs = sum(1 for a, b in itertools.pairwise(lines) if a.strip() and not b.strip())
+    return content, blank_runs
+
+
+LINE_LISTS = [
+    [],
+    [""],
+    ["\f"],
+    ["a", "", "b", "  ", "\f", "c"],
+    ["a", "b", "c", "\t", "", "d\u2003", "\u2003"],
+]
+
+
+@pytest.mark.parametrize("lines", LINE_LISTS)
+def test_line_counts_equal_counting_line_by_line(lines):
+    assert cleaning._line_counts(lines) == reference_line_counts(lines)
+
+
+def test_vocabulary_is_counted_only_when_a_hyphenated_line_is_joined():
+    lines = ["Recalling the devel-", "opment of the develop-", "", "- a dash line -"]
+    vocabulary = cleaning._LinesVocabulary(lines)
+    expected = cleaning.vocabulary_of("\n".join(lines))
+    assert dict(vocabulary) == dict(expected)
+    for word in ("development", "devel", "absent"):  # looked up as _seen does
+        assert cleaning._seen(vocabulary, word) == cleaning._seen(expected, word)
+    assert len(vocabulary) == len(expected)
+    # A dash at a line end with nothing joined to it: the words are never counted.
+    unjoined = cleaning._LinesVocabulary(["Items -", "", "1. Requests"])
+    paragraphs = cleaning._assemble(
+        ["Items -", "", "1. Requests"], False, cleaning.Notes(), None, vocabulary=unjoined
+    )
+    assert paragraphs == ["Items -", "1. Requests"]
+    assert unjoined._counts is None
+    joined = cleaning._assemble(lines, False, cleaning.Notes(), None)
+    assert joined[0] == "Recalling the development of the develop-"
+
+
 def test_corpus_texts_give_the_reference_results():
     """Over every corpus text (as read, so before and after cleaning)."""
     for raw in _corpus_texts():
@@ -368,6 +408,7 @@ def test_corpus_texts_give_the_reference_results():
             assert cleaning._residue_candidates(text) == reference_residue_candidates(text)
             assert cleaning._fix_residue(text, []) == reference_fix_residue(text, [])
         lines = cleaning.normalise_chars(raw).split("\n")
+        assert cleaning._line_counts(lines) == reference_line_counts(lines)
         if not cleaning._may_hold_furniture("\n".join(lines)):
             assert cleaning._without_pdf_furniture(lines, cleaning.Notes()) is lines
         paragraphs = clean.split("\n\n")
