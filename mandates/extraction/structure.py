@@ -50,6 +50,7 @@ _VOTE_LIST = re.compile(_M + r"(?:In favour|Against|Abstaining)\s*:")
 _HEADING_ALONE = re.compile(_M + r"(?:[IVXLC]{1,6}|[A-Z])\.?[*_ \t]*$")
 _HEADING_TITLED = re.compile(_M + r"(?:[IVXLC]{1,6}|[A-Z])(?:\.[ \t]*|[ \t]+)[*_]*[A-Z“\"]")
 _LETTERS = re.compile(r"[A-Za-z]")
+_ADOPTED_FIRST = frozenset("[A")  # what _ADOPTED can start with after markup
 _HEAD = 2000  # characters of a piece that classification looks at
 _EMBEDS = re.compile(
     r"\bthe\s+following\s+(?:draft\s+)?(?:resolution|decision|declaration|text)s?"
@@ -521,6 +522,11 @@ class _Walker:
         # long piece (a reader that merged paragraphs) is never copied again and again.
         piece = text[s:e] if e - s <= _HEAD else text[s : s + _HEAD]
         whole = e - s <= _HEAD
+        # After markup, a number, meeting or date line starts with a digit, an annex
+        # heading with "A", an adoption line with "[" or "A": other pieces skip those.
+        first = piece.lstrip(" \t*_#")[:1]
+        digit = first.isdigit()
+        adopted_first = first in _ADOPTED_FIRST
         if self.embedding:
             # "Recommends ... the adoption of the following draft resolution:" - the text
             # that follows is adopted as a whole; its numbers are not this resolution's.
@@ -529,22 +535,23 @@ class _Walker:
             self.annexes.append([s, e])
             return []
         if self.state == "annex":
-            if _MEETING.match(piece) or _ADOPTED.match(piece):
+            if (digit and _MEETING.match(piece)) or (adopted_first and _ADOPTED.match(piece)):
                 if self.closing_start is None:
                     self.closing_start = s
                 self.state = "closing"
-            elif _ANNEX.match(piece) and self._annex_heading(piece):
+            elif first == "A" and _ANNEX.match(piece) and self._annex_heading(piece):
                 self.annexes.append([s, e])
             else:
                 self.annexes[-1][1] = e
             return []
         after_operative = self.state != "preamble" or bool(self.ops)
-        if after_operative and _ANNEX.match(piece) and self._annex_heading(piece):
+        if after_operative and first == "A" and _ANNEX.match(piece) and self._annex_heading(piece):
             self.state = "annex"
             self.annexes.append([s, e])
             return []
         if after_operative and (
-            _MEETING.match(piece) or _ADOPTED.match(piece) or (whole and _DATE_ONLY.match(piece))
+            (digit and (_MEETING.match(piece) or (whole and _DATE_ONLY.match(piece))))
+            or (adopted_first and _ADOPTED.match(piece))
         ):
             if self.closing_start is None:
                 self.closing_start = s
@@ -554,8 +561,8 @@ class _Walker:
             return []
 
         last = self._last_char(s, e)
-        number = _NUM.match(piece)
-        if not number:
+        number = _NUM.match(piece) if digit else None
+        if not number and digit:
             bare = _NUM_NO_DOT.match(piece)
             if bare and int(bare.group(1)) == self._expected():
                 number = bare  # "27 Affirms": the dot was lost

@@ -413,7 +413,9 @@ def test_corpus_texts_give_the_reference_results():
             assert cleaning._without_pdf_furniture(lines, cleaning.Notes()) is lines
         paragraphs = clean.split("\n\n")
         for text in (raw, clean):
-            assert structure._pieces(text, 0, len(text)) == reference_pieces(text, 0, len(text))
+            pieces = structure._pieces(text, 0, len(text))
+            assert pieces == reference_pieces(text, 0, len(text))
+            assert all(_first_character_guards_hold(text[s:e]) for s, e in pieces)
         top = clean[:3000]
         assert header.flatten(top) == header._SPACE.sub(" ", header._MARKUP.sub(" ", top)).strip()
         assert cleaning._split_header_lines(paragraphs) == reference_split_header_lines(paragraphs)
@@ -644,6 +646,47 @@ PIECE_TEXTS = [
 def test_pieces_equal_searching_every_block(text):
     for start in range(0, min(len(text), 4)):
         assert structure._pieces(text, start, len(text)) == reference_pieces(text, start, len(text))
+
+
+def _first_character_guards_hold(piece: str) -> bool:
+    """The walker's first-character checks never hide a match of the pattern they guard."""
+    first = piece.lstrip(" \t*_#")[:1]
+    digit = first.isdigit()
+    return all(
+        (
+            not structure._MEETING.match(piece) or digit,
+            not structure._DATE_ONLY.match(piece) or digit,
+            not structure._NUM.match(piece) or digit,
+            not structure._NUM_NO_DOT.match(piece) or digit,
+            not structure._ANNEX.match(piece) or first == "A",
+            not structure._ADOPTED.match(piece) or first in structure._ADOPTED_FIRST,
+        )
+    )
+
+
+GUARDED_PIECES = [
+    "30th plenary meeting",
+    "** 30th plenary meeting",
+    "2 April 2026",
+    "_2 April 2026_",
+    "12. Requests",
+    "## 12. Requests",
+    "27 Affirms",
+    "Annex",
+    "**Annex I**",
+    "[Adopted without a vote]",
+    "*[Adopted by a recorded vote]*",
+    "Adopted without a vote",
+    "# Adopted by a vote",
+    "١٢. Requests",
+    "Recalling",
+    "",
+]
+
+
+@pytest.mark.parametrize("piece", GUARDED_PIECES)
+def test_walker_first_character_checks(piece):
+    assert _first_character_guards_hold(piece)
 
 
 NUMBER_SPLIT_TEXTS = [
