@@ -138,8 +138,11 @@ _YAML_FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n(?:[ \t]*(?:[\w-]+:.*|- .*|#.*
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
 _MD_RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$", re.MULTILINE)
 _MD_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
-_MD_STARS = re.compile(r"(?<![\w*])\*{1,3}(?=[^\s*])|(?<=[^\s*])\*{1,3}(?![\w*])")
-_MD_UNDERSCORES = re.compile(r"(?<![\w_])_{1,2}(?=[^\s_])|(?<=[^\s_])_{1,2}(?![\w_])")
+# Emphasis: one to three stars (one or two underscores) opening before a word or closing
+# after one. Each branch starts with the sign itself and looks behind it afterwards, so
+# the search jumps from sign to sign instead of trying every position.
+_MD_STARS = re.compile(r"\*(?<![\w*]\*)\*{0,2}(?=[^\s*])|\*(?<=[^\s*]\*)\*{0,2}(?![\w*])")
+_MD_UNDERSCORES = re.compile(r"_(?<![\w_]_)_?(?=[^\s_])|_(?<=[^\s_]_)_?(?![\w_])")
 _MD_LINK = re.compile(r"!?\[([^\]\n^]*)\]\([^)\s]*\)")
 _MD_BULLET = re.compile(r"^ {0,3}[-+*•][ \t]+")
 _MD_QUOTE = re.compile(r"^ {0,3}>[ \t]?")

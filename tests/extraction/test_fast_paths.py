@@ -12,6 +12,8 @@ import itertools
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mandates.extraction import cleaning, header, structure
 from mandates.extraction.readers import decode_text
@@ -174,6 +176,33 @@ MARKDOWN_TEXTS = [
 @pytest.mark.parametrize("text", MARKDOWN_TEXTS)
 def test_markdown_detection_equals_the_search_over_the_whole_text(text):
     assert cleaning.looks_like_markdown(text) == reference_looks_like_markdown(text)
+
+
+# The emphasis patterns as they were, with their lookbehinds first.
+PLAIN_STARS = re.compile(r"(?<![\w*])\*{1,3}(?=[^\s*])|(?<=[^\s*])\*{1,3}(?![\w*])")
+PLAIN_UNDERSCORES = re.compile(r"(?<![\w_])_{1,2}(?=[^\s_])|(?<=[^\s_])_{1,2}(?![\w_])")
+EMPHASIS_TEXTS = [
+    "",
+    "*",
+    "**",
+    "*a",
+    "a*",
+    "**Recalling** its *resolution* and ***all*** of ****this**** * alone *",
+    "x**y** 2*3 *(a)* “*quoted*” *\n*next line*\n",
+    "_",
+    "__Recalling__ its _resolution_ and ___three___ snake_case_name _ alone _",
+    "x__y__ 2_3 _(a)_ “_quoted_” _\n_next line_\n",
+    "é*é* ١*١*",
+]
+
+
+@pytest.mark.parametrize("text", EMPHASIS_TEXTS)
+def test_emphasis_patterns_find_what_the_plain_ones_found(text):
+    for fast, plain in (
+        (cleaning._MD_STARS, PLAIN_STARS),
+        (cleaning._MD_UNDERSCORES, PLAIN_UNDERSCORES),
+    ):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 HYPHEN_TEXTS = [
@@ -404,6 +433,11 @@ def test_corpus_texts_give_the_reference_results():
     for raw in _corpus_texts():
         clean = cleaning.clean_text(raw)[0]
         assert cleaning.looks_like_markdown(raw) == reference_looks_like_markdown(raw)
+        for fast, plain in (
+            (cleaning._MD_STARS, PLAIN_STARS),
+            (cleaning._MD_UNDERSCORES, PLAIN_UNDERSCORES),
+        ):
+            assert [m.span() for m in fast.finditer(raw)] == [m.span() for m in plain.finditer(raw)]
         for text in (raw, clean):
             assert cleaning._residue_candidates(text) == reference_residue_candidates(text)
             assert cleaning._fix_residue(text, []) == reference_fix_residue(text, [])
@@ -706,4 +740,47 @@ def test_number_split_equals_the_look_at_every_candidate(text, number):
     for start in range(0, min(len(text), 12)):
         assert structure._number_split(text, start, len(text), number) == (
             reference_number_split(text, start, len(text), number)
+        )
+
+
+# ------------------------------------------------------------ generated texts
+
+# Texts made of the characters the fast paths look at, so that edge cases come up often.
+_pieces_of_text = st.lists(
+    st.sampled_from(
+        [
+            *(" ", "\n", "\t", "*", "_", "-", ",", ".", ";", "2", "12", "(", ")", "[", "]"),
+            *("“", "é", "ab", "th", "thirtieth", "non", "nonselectivitynon-selectivity"),
+            *("Re", "Recalling", "1.", "GE.", "24-24143", "---", "<sup>", "[^", "Annex"),
+            *("meeting", "L."),
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_pieces_of_text)
+def test_generated_texts_give_the_reference_results(text):
+    assert cleaning._residue_candidates(text) == reference_residue_candidates(text)
+    assert cleaning._fix_residue(text, []) == reference_fix_residue(text, [])
+    assert cleaning.looks_like_markdown(text) == reference_looks_like_markdown(text)
+    assert cleaning._last_char(text) == reference_last_char(text)
+    assert cleaning._starts_paragraph(text) == reference_starts_paragraph(text)
+    assert cleaning._line_counts(text.split("\n")) == reference_line_counts(text.split("\n"))
+    assert structure._without_end_mark(text) == structure._FOOTNOTE_MARK_END.sub("", text)
+    assert structure.operative_verb(text) == reference_lead(text)
+    assert structure._pieces(text, 0, len(text)) == reference_pieces(text, 0, len(text))
+    assert header.flatten(text) == header._SPACE.sub(" ", header._MARKUP.sub(" ", text)).strip()
+    for fast, plain in (
+        (cleaning._MD_STARS, PLAIN_STARS),
+        (cleaning._MD_UNDERSCORES, PLAIN_UNDERSCORES),
+    ):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    if not cleaning._may_hold_furniture(text):
+        lines = text.split("\n")
+        assert cleaning._without_pdf_furniture(lines, cleaning.Notes()) is lines
+    for number in (1, 2, 12):
+        assert structure._number_split(text, 0, len(text), number) == (
+            reference_number_split(text, 0, len(text), number)
         )
