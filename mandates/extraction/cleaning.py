@@ -222,6 +222,7 @@ _FRONT_START = re.compile(
     r"|Commission on [A-Z][a-z ]+),$|\[(?:Adopted|on the report|without reference)\b)"
 )
 _TERMINAL = frozenset(".;:!?")
+_CLOSED_ENDS = _TERMINAL | {","}  # a text ending with one of them does not end open
 # The opening formula on a line of its own, with or without its comma.
 _OPENER_ALONE = re.compile(
     r"^The (?:General Assembly|Human Rights Council|Security Council|Economic and Social Council)"
@@ -378,6 +379,8 @@ class _Para:
 
     def ends_open(self) -> bool:
         """:func:`_ends_open` on the paragraph, looking at its end only."""
+        if self.last_line[-1:] in _CLOSED_ENDS:
+            return False  # no note, mark, closer or space to look past: the sentence ended
         end = self.tail()
         if len(end) < self.length and len(_without_marks(end).rstrip()) < 40:
             end = self.text  # footnote marks fill the end: look at everything

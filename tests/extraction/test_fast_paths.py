@@ -254,6 +254,10 @@ def reference_split_header_lines(paragraphs: list[str]) -> list[str]:
 
 LINE_ENDS = [
     "",
+    "A long paragraph. " * 30 + "\ue0001\ue001 \ue0002\ue001,",
+    "ends with a comma,\nand goes on",
+    "stops.\n\ue0003\ue001",
+    "quoted “end.”",
     "the report of the Secretary-General",
     "the report of the Secretary-General,",
     "the report of the Secretary-General,2",
@@ -277,6 +281,26 @@ LINE_ENDS = [
 def test_line_checks_equal_the_plain_matches(text):
     assert cleaning._last_char(text) == reference_last_char(text)
     assert cleaning._ends_open(text) == reference_ends_open(text)
+    if text:
+        paragraph = _paragraph_of(text)
+        assert paragraph.ends_open() == reference_paragraph_ends_open(paragraph)
+
+
+def reference_paragraph_ends_open(paragraph: cleaning._Para) -> bool:
+    """cleaning._Para.ends_open before issue 16: always from the paragraph's tail."""
+    end = paragraph.tail()
+    if len(end) < paragraph.length and len(cleaning._MARK.sub("", end).rstrip()) < 40:
+        end = paragraph.text
+    return reference_ends_open(end)
+
+
+def _paragraph_of(text: str) -> cleaning._Para:
+    """A paragraph assembled from the lines of ``text`` (as _assemble joins them)."""
+    lines = text.split("\n")
+    paragraph = cleaning._Para(lines[0])
+    for line in lines[1:]:
+        paragraph.append(line)
+    return paragraph
     assert cleaning._starts_paragraph(text) == reference_starts_paragraph(text)
 
 
@@ -767,6 +791,9 @@ def test_generated_texts_give_the_reference_results(text):
     assert cleaning.looks_like_markdown(text) == reference_looks_like_markdown(text)
     assert cleaning._last_char(text) == reference_last_char(text)
     assert cleaning._starts_paragraph(text) == reference_starts_paragraph(text)
+    if text.strip():
+        paragraph = _paragraph_of(text)
+        assert paragraph.ends_open() == reference_paragraph_ends_open(paragraph)
     assert cleaning._line_counts(text.split("\n")) == reference_line_counts(text.split("\n"))
     assert structure._without_end_mark(text) == structure._FOOTNOTE_MARK_END.sub("", text)
     assert structure.operative_verb(text) == reference_lead(text)
