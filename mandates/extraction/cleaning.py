@@ -804,8 +804,11 @@ def _split_header_lines(paragraphs: list[str]) -> list[str]:
     """Split merged front-matter lines (first paragraphs) and "Nth meeting <date>" lines."""
     out: list[str] = []
     for index, para in enumerate(paragraphs):
-        if index >= 12 and not para[:1].isdigit():
-            out.append(para)  # the two patterns looked for there start with a digit
+        # Every pattern starts with a capital (A-Z) or a digit; the two looked for after
+        # the first twelve paragraphs with a digit.
+        first = para[:1]
+        if not (first.isdigit() or (index < 12 and "A" <= first <= "Z")):
+            out.append(para)
             continue
         patterns = _SPLIT_HEADER if index < 12 else _SPLIT_HEADER[-2:]
         pending = [para]
