@@ -775,6 +775,8 @@ def _inline_subparagraphs(text: str, start: int, end: int) -> list[SubParagraph]
 
     (or "(i) ...; (ii) ..."). At least two consecutive labels are needed.
     """
+    if text.find(":", start, end) == -1:
+        return []  # the first label follows a colon
     chunk = text[start:end]
     first = _INLINE_FIRST.search(chunk)
     if not first:

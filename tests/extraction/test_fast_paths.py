@@ -778,6 +778,7 @@ _pieces_of_text = st.lists(
             *(" ", "\n", "\t", "*", "_", "-", ",", ".", ";", "2", "12", "(", ")", "[", "]"),
             *("“", "é", "ab", "th", "thirtieth", "non", "nonselectivitynon-selectivity"),
             *("Re", "Recalling", "1.", "GE.", "24-24143", "---", "<sup>", "[^", "Annex"),
+            *("(a) ", "(b) ", "(i) ", ": ", "; "),
             *("meeting", "L.", "General Assembly", " Distr.: ", "Agenda item 4 ", "30th "),
         ]
     ),
@@ -802,6 +803,8 @@ def test_generated_texts_give_the_reference_results(text):
     assert structure._without_end_mark(text) == structure._FOOTNOTE_MARK_END.sub("", text)
     assert structure.operative_verb(text) == reference_lead(text)
     assert structure._pieces(text, 0, len(text)) == reference_pieces(text, 0, len(text))
+    if structure._INLINE_FIRST.search(text):
+        assert ":" in text  # what _inline_subparagraphs checks first
     assert header.flatten(text) == header._SPACE.sub(" ", header._MARKUP.sub(" ", text)).strip()
     for fast, plain in (
         (cleaning._MD_STARS, PLAIN_STARS),
