@@ -122,6 +122,7 @@ from .events import (
     Product,
     _that_session,
 )
+from .guards import guarded
 from .ordinals import ORDINAL_PATTERN
 from .result import (
     Annex,
@@ -177,7 +178,7 @@ _DECIDE_PASSIVE_RE = re.compile(
     re.IGNORECASE,
 )
 
-_CONSIDER_RE = re.compile(
+_CONSIDER_RE = guarded(
     r"\b(?:(?:continue|resume|pursue)\s+(?:its\s+|the\s+|to\s+)?consideration|"
     r"(?:consider|examine|take\s+up|discuss|review)\s+(?:the|this|that)\s+(?:question|matter|issue|"
     r"item|sub-?item|subject)|(?:consider|examine|take\s+up|review|discuss)\s*,?\s+"
@@ -187,6 +188,7 @@ _CONSIDER_RE = re.compile(
     r"provisional\s+agenda\s+of\s+its|include\s+(?:the|this|that|an?)\s+(?:item|sub-?item|"
     r"question)|remain\s+(?:actively\s+)?seized)",
     re.IGNORECASE,
+    length=5,
 )
 
 _AGENDA_RE = re.compile(
@@ -197,8 +199,9 @@ _AGENDA_RE = re.compile(
 
 _SEIZED_RE = re.compile(r"remain\s+(?:actively\s+)?seized", re.IGNORECASE)
 
-_SYMBOL_RE = re.compile(
+_SYMBOL_RE = guarded(
     r"\b(?:A|E|S|CRC|CCPR|CEDAW|CERD|CAT|CRPD|UNEP|TD|ST)/(?:[A-Z0-9][\w.-]*/)*[A-Z0-9][\w.-]*",
+    length=5,
 )
 
 _NOT_DOCUMENT_RE = re.compile(r"/(?:RES|DEC|PRST)/|^[AES]/RES", re.IGNORECASE)
@@ -419,7 +422,7 @@ _AND_VERB_RE = re.compile(
     r"encourage|urge)\b"
 )
 
-_WE_RE = re.compile(r"\b[Ww]e\s+(?=[a-z])")
+_WE_RE = guarded(r"\b[Ww]e\s+(?=[a-z])", length=5)
 
 
 def _first_person_to_third(masked: str) -> str:
