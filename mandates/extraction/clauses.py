@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .actors import ActorTable
 from .deadlines import BODY_NAMES as _BODY_NAMES
@@ -654,6 +655,12 @@ def _passive_request(masked: str, pos: int, end: int, ctx: ReadingContext) -> bo
     return _parse_actor_at(that.end(), end, ctx) is None
 
 
+@lru_cache(maxsize=1024)
+def _verb_label(printed: str) -> str:
+    """The verb of a clause as printed, markup and leading phrase adverbs removed."""
+    return _PHRASE_ADVERB_RE.sub("", _printed(printed))
+
+
 def _boundaries(masked: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """The matches of ``_BOUNDARY_RE`` in masked[start:end] (only their "verb" group is the
     same with the fast regex, which may take an "and" whose space comes before ``start``)."""
@@ -682,7 +689,7 @@ def _clauses(
                 verb_start,
                 verb_end,
                 clause_end,
-                _PHRASE_ADVERB_RE.sub("", _printed(text[verb_start:verb_end])),
+                _verb_label(text[verb_start:verb_end]),
             )
         )
     return clauses

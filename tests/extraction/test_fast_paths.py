@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from mandates.extraction.actors import _ARTICLE_RE, ActorTable, _alias_pattern, normalise
 from mandates.extraction.clauses import (
     _BOUNDARY_FAST_RE,
     _BOUNDARY_RE,
@@ -77,3 +78,83 @@ def test_the_fast_boundary_scan_on_every_corpus_paragraph():
 def test_the_boundary_regexes_are_compiled_case_by_case():
     assert _BOUNDARY_RE.flags & re.IGNORECASE
     assert not _BOUNDARY_FAST_RE.flags & re.IGNORECASE  # so the engine can skip to ;,:.dD
+
+
+# --- the alias table: aliases factored by their shared beginnings ------------------------
+
+
+def _flat(table: ActorTable) -> re.Pattern[str]:
+    """The table's regex written one alternative per alias (the slow way)."""
+    keys = [key for key in sorted(table._lookup, key=len, reverse=True) if key]
+    acronyms = {}
+    worded = set()
+    for name, aliases in table.entries():
+        for alias in [name, *aliases]:
+            word = _ARTICLE_RE.sub("", alias)
+            if word.replace("-", "").isalpha() and word.replace("-", "").isupper():
+                acronyms[normalise(alias)] = word
+            else:
+                worded.add(normalise(alias))
+    pattern = _alias_pattern(keys, acronyms, worded, factor=False)
+    return re.compile(rf"(?:the\s+|its\s+)?(?:{pattern})(?![\w-])", re.IGNORECASE)
+
+
+def _same_matches(table: ActorTable, texts: list[str], *, every_position: bool) -> None:
+    flat = _flat(table)
+    for text in texts:
+        positions = (
+            range(len(text)) if every_position else [m.start() for m in re.finditer(r"\b\w", text)]
+        )
+        for pos in positions:
+            fast, slow = table._regex.match(text, pos), flat.match(text, pos)
+            assert (fast and fast.span()) == (slow and slow.span()), (text[pos : pos + 60], pos)
+
+
+def test_the_factored_alias_table_matches_what_one_alternative_per_alias_matches():
+    table = ActorTable.default()
+    texts = []
+    for path in sorted(shared_path("corpus").glob("*/*.txt"))[::10]:
+        texts.append(mask(read_path(path).text))
+    _same_matches(table, texts, every_position=False)
+    flat = _flat(table)
+    for text in texts[:4]:
+        assert [m.span() for m in table._regex.finditer(text)] == [
+            m.span() for m in flat.finditer(text)
+        ]
+
+
+SMALL_TEXT = (
+    "the UNDP and the Undp, UN-Women, the un women and UN Women; UNHCR Executive Committee, "
+    "the unhcr executive committee and UNHCR. \u017fpecial envoy, Special  Envoy, SPECIAL "
+    "ENVOY on Syria and the Special Envoy for Syria; \u212aosovo Force; the Office; its office"
+)
+
+
+@pytest.mark.parametrize(
+    ("entries", "factored"),
+    [
+        ([("UNDP", ["United Nations Development Programme"]), ("UN", ["un"])], False),
+        ([("UNHCR", ["UNHCR"]), ("Excom", ["UNHCR Executive Committee"])], True),
+        ([("Envoy", ["Special Envoy", "Special Envoy on Syria", "\u017fpecial envoy"])], False),
+        (
+            [
+                ("Envoy", ["Special Envoy", "Special Envoy on Syria", "Special Envoy for Syria"]),
+                ("KFOR", ["Kosovo Force"]),
+                ("UN Women", ["UN-Women", "UN Women"]),
+                ("Office", ["Office"]),
+                ("UNDP", ["UNDP"]),
+            ],
+            True,
+        ),
+    ],
+)
+def test_small_tables_factored_or_not_match_the_same(entries, factored):
+    table = ActorTable.from_entries(entries)
+    assert (table._regex.pattern != _flat(table).pattern) is factored
+    _same_matches(table, [SMALL_TEXT], every_position=True)
+
+
+def test_a_very_long_alias_still_compiles():
+    long_name = " ".join(["word"] * 300)
+    table = ActorTable.from_entries([("Long", [long_name, long_name + " more"])])
+    assert table.match_at(long_name + " more.", 0) == ("Long", len(long_name) + 5)
