@@ -37,7 +37,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from mandates.extraction.result import Footnote
@@ -112,9 +112,15 @@ _HSPACE = re.compile(r"\t[ \t]*| [ \t]+")
 
 def normalise_chars(text: str) -> str:
     """Unify line ends, turn special spaces into spaces, drop invisible characters."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     # One pass: mapped characters are replaced, private-use and control characters dropped.
     return _NORMALISE.sub(lambda match: _CHAR_MAP.get(match.group()) or "", text)
+
+
+def _without_marks(text: str) -> str:
+    """``text`` without the marks of :meth:`Notes.mark` (not scanned when it has none)."""
+    return _MARK.sub("", text) if _OPEN in text else text
 
 
 def _squash(text: str) -> str:
@@ -161,13 +167,24 @@ _SEE_NOTE_LINE = re.compile(
 )
 
 
+# One scan for every sign: "[^", "<sup>", "**", "\n#" are signs; "---" and a line starting
+# with "*" are when _MD_SIGNS matches their line. A line start is matched without taking
+# the "*", so that "\n**" is seen as "**" too.
+_MD_HINTS = re.compile(r"\[\^|<sup>|\*\*|\n#|---|\n(?=\*)")
+
+
 def looks_like_markdown(text: str) -> bool:
     """True when the text carries Markdown signs (footnote refs, headings, emphasis, rules)."""
-    if "[^" in text or "<sup>" in text or "**" in text or "\n#" in text or text[:1] == "#":
+    if text[:1] == "#" or (text[:1] == "*" and _MD_SIGNS.match(text)):
         return True
-    if "---" not in text and "\n*" not in text and text[:1] != "*":
-        return False  # neither branch of _MD_SIGNS can match: no need to scan every line
-    return _MD_SIGNS.search(text) is not None
+    for hint in _MD_HINTS.finditer(text):
+        sign = hint.group()
+        if sign == "---":
+            if _MD_SIGNS.match(text, text.rfind("\n", 0, hint.start()) + 1):
+                return True
+        elif sign != "\n" or _MD_SIGNS.match(text, hint.end()):
+            return True
+    return False
 
 
 def _footnote_refs(text: str, notes: Notes) -> str:
@@ -256,17 +273,27 @@ _TRAILING_NOTE = re.compile("(?:(?<=[\\w”’)][,;:.])[1-9]\\d?|\ue000\\d+\ue00
 
 
 def _last_char(text: str) -> str:
-    text = _TRAILING_NOTE.sub("", text[-16:].rstrip()).rstrip(_CLOSERS + " ")
+    text = text[-16:].rstrip()
+    if text[-1:].isdigit() or text.endswith(_CLOSE):  # what a trailing note ends with
+        text = _TRAILING_NOTE.sub("", text)
+    text = text.rstrip(_CLOSERS + " ")
     return text[-1:] if text else ""
 
 
 def _ends_open(text: str) -> bool:
     """The text stops mid-sentence: no terminal punctuation at its end."""
-    last = _last_char(_MARK.sub("", text))
+    last = _last_char(_without_marks(text))
     return bool(last) and last not in _TERMINAL and last != ","
 
 
+#: The characters a numbered paragraph or a label can begin with (and any digit).
+_PARAGRAPH_FIRST = frozenset("IVXL(")
+
+
 def _starts_paragraph(line: str) -> bool:
+    first = line[:1]
+    if not (first in _PARAGRAPH_FIRST or first.isdigit()):
+        return False
     return bool(_NUMBERED.match(line) or _LABEL.match(line))
 
 
@@ -343,7 +370,7 @@ class _Para:
     def ends_open(self) -> bool:
         """:func:`_ends_open` on the paragraph, looking at its end only."""
         end = self.tail()
-        if len(end) < self.length and len(_MARK.sub("", end).rstrip()) < 40:
+        if len(end) < self.length and len(_without_marks(end).rstrip()) < 40:
             end = self.text  # footnote marks fill the end: look at everything
         return _ends_open(end)
 
@@ -735,6 +762,9 @@ def _split_header_lines(paragraphs: list[str]) -> list[str]:
     """Split merged front-matter lines (first paragraphs) and "Nth meeting <date>" lines."""
     out: list[str] = []
     for index, para in enumerate(paragraphs):
+        if index >= 12 and not para[:1].isdigit():
+            out.append(para)  # the two patterns looked for there start with a digit
+            continue
         patterns = _SPLIT_HEADER if index < 12 else _SPLIT_HEADER[-2:]
         pending = [para]
         while pending:
@@ -1015,6 +1045,8 @@ _NEXT_WORD = re.compile(r" ([A-Za-z][a-z-]*)")
 # A hyphen left before a space by a line break inside a compound ("action- oriented").
 _HYPHEN_SPACE = re.compile(r"- (?=[a-z])(?!(?:and|or|nor|to|as|but|through|via)\b)(?<=[a-z]- )")
 _HYPHEN_SPACE_TITLE = re.compile(r"\b([A-Z][a-z]+)- (?=[A-Z][a-z])")  # "Nuclear- Test-Ban"
+# What every match of _HYPHEN_SPACE_TITLE holds; a literal start makes the search fast.
+_HYPHEN_SPACE_TITLE_HINT = re.compile(r"- [A-Z][a-z]")
 # A footnote number glued to the word before it ("Questions,2", "Action3").
 _GLUED = re.compile(
     r"(?:[1-9](?<=[a-z,;:.”’\"][1-9])|[1-9]\d(?<=[a-z,;:.”’\"][1-9]\d))"
@@ -1095,26 +1127,53 @@ _RESIDUE_TOKEN = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)*[A-Za-z][a-z-]*")
 _WORD_EDGE = "“‘\"'([,;:.)]”’!?"
 # A run of letters and hyphens that starts a word (where residue may start).
 _LETTER_RUN = re.compile(r"(?<![^\W_])(?<!-)[A-Za-z][A-Za-z-]*")
+# Where a residue candidate may start: a run of letters and hyphens whose first two
+# letters come back at its seventh character or later. Every candidate is such a run (the
+# edge characters stripped from a word are neither letters nor hyphens), so a text without
+# a match has none, and only the words holding a match need the full check. The character
+# before the run is matched rather than looked behind at: a faster scan.
+_RESIDUE_HINT = re.compile(r"[^A-Za-z-]([A-Za-z][a-z])[A-Za-z-]{4,}?\1")
+_RESIDUE_HINT_AT_START = re.compile(r"([A-Za-z][a-z])[A-Za-z-]{4,}?\1")
+_NON_SPACE = re.compile(r"\S*")
 
 
 def _residue_candidates(text: str) -> set[str]:
     """Long words in which the first two letters come back: "nonselectivitynon-selectivity"."""
-    found = set()
-    for word in text.split():
-        if 9 <= len(word) <= 80:  # two glued readings of a word or two, never a whole line
+    found: set[str] = set()
+    starts = [hint.start() + 1 for hint in _RESIDUE_HINT.finditer(text)]
+    if _RESIDUE_HINT_AT_START.match(text):
+        starts.insert(0, 0)
+    seen = -1  # start of the last word checked
+    for start in starts:
+        # The whitespace-separated word holding the run (no longer than 80 characters).
+        floor = max(0, start - 80)
+        while start > floor and not text[start - 1].isspace():
+            start -= 1
+        if start == seen or (start == floor and start and not text[start - 1].isspace()):
+            continue
+        seen = start
+        rest = _NON_SPACE.match(text, start)
+        assert rest is not None  # \S* matches everywhere
+        word = text[start : rest.end()]
+        if 9 <= len(word) <= 80:
             word = word.strip(_WORD_EDGE)
-            position = word.find(word[:2], 6)
-            while position > 0:
-                # The new reading must begin as the old one does ("nonselectivity|non-...").
-                old = word[:position].replace("-", "").lower()
-                new = word[position:].replace("-", "").lower()
-                glued = word[position - 1] != "-"  # "peer-to-peer" is a word
-                if glued and (old.startswith(new[: len(old)]) or old[:8] == new[:8]):
-                    if _RESIDUE_TOKEN.fullmatch(word):
-                        found.add(word)
-                    break
-                position = word.find(word[:2], position + 1)
+            if _is_residue_candidate(word):
+                found.add(word)
     return found
+
+
+def _is_residue_candidate(word: str) -> bool:
+    """Whether ``word`` (without its edge punctuation) holds two glued readings."""
+    position = word.find(word[:2], 6)
+    while position > 0:
+        # The new reading must begin as the old one does ("nonselectivity|non-...").
+        old = word[:position].replace("-", "").lower()
+        new = word[position:].replace("-", "").lower()
+        glued = word[position - 1] != "-"  # "peer-to-peer" is a word
+        if glued and (old.startswith(new[: len(old)]) or old[:8] == new[:8]):
+            return _RESIDUE_TOKEN.fullmatch(word) is not None
+        position = word.find(word[:2], position + 1)
+    return False
 
 
 def _residue_at(text: str, start: int, token: str) -> tuple[int, str] | None:
@@ -1144,14 +1203,35 @@ def _residue_at(text: str, start: int, token: str) -> tuple[int, str] | None:
     return None
 
 
+#: Up to this many candidates, each is looked for with str.find (a few scans in C);
+#: beyond it, one pass over every word (a search per candidate would grow quadratically).
+_FIND_EACH_CANDIDATE = 32
+
+
+def _runs_starting_with(text: str, candidates: set[str]) -> Iterator[re.Match[str]]:
+    """The runs of letters (:data:`_LETTER_RUN`) that may begin with a candidate, in order."""
+    if len(candidates) > _FIND_EACH_CANDIDATE:
+        yield from _LETTER_RUN.finditer(text)
+        return
+    starts = set()
+    for token in candidates:
+        position = text.find(token)
+        while position != -1:
+            starts.add(position)
+            position = text.find(token, position + 1)
+    for start in sorted(starts):
+        run = _LETTER_RUN.match(text, start)  # None inside a word: no run starts there
+        if run is not None:
+            yield run
+
+
 def _fix_residue(text: str, warnings: list[str]) -> str:
     candidates = _residue_candidates(text)
     if not candidates:
         return text
-    # One pass over the words (a search per candidate would be quadratic in a long text).
     lengths = sorted({len(token) for token in candidates})
     found: list[tuple[int, int, str]] = []
-    for word in _LETTER_RUN.finditer(text):
+    for word in _runs_starting_with(text, candidates):
         run = word.group()
         start = word.start()
         for length in lengths:
@@ -1222,7 +1302,8 @@ def finish(
     text = _fix_residue(text, warnings)
     if "- " in text:
         text = _HYPHEN_SPACE.sub("-", text)
-        text = _HYPHEN_SPACE_TITLE.sub(r"\1-", text)
+        if _HYPHEN_SPACE_TITLE_HINT.search(text):
+            text = _HYPHEN_SPACE_TITLE.sub(r"\1-", text)
     text = _mark_glued_numbers(text, notes)
     return _resolve_marks(text, notes)
 

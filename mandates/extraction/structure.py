@@ -58,6 +58,19 @@ _EMBEDS = re.compile(
 _FOOTNOTE_MARK_END = re.compile(r"(?<=[,;:.])[*_]*(?:\[\^\d+\]|<sup>\d+</sup>|\d{1,3})$")
 _SECTION_LABEL = re.compile(_M + r"([IVXLC]{1,6}|[A-Z])(?:\.|\s|$)")
 
+
+def _without_end_mark(text: str) -> str:
+    """``text`` without a footnote mark at its end ("...,2", "...;[^3]").
+
+    A mark ends with a digit, "]" or ">" (before a final line end, where ``$`` matches
+    too): any other last character means there is none, and the text is not scanned.
+    """
+    last = text[-2:-1] if text.endswith("\n") else text[-1:]
+    if not last or not (last.isdigit() or last in "]>"):
+        return text
+    return _FOOTNOTE_MARK_END.sub("", text)
+
+
 #: Words that open preambular paragraphs (the corpus's, plus the usual adjectives).
 _PRE_WORDS = (
     "Acknowledging|Acting|Affirming|Alarmed|Also|Appalled|Appreciating|Asserting|Aware|Bearing|"
@@ -118,6 +131,7 @@ _PARTICLES: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 _NOTE_VERBS = {"takes", "take", "taking"}
 _LEADING = {"also", "further", "again", "once", "ever", "while", "furthermore"}
+_ADVERBS_AFTER = _ADVERBS - {"once"}  # adverbs that join the verb after it
 #: Verbs that open operative paragraphs (used when a paragraph lost its number).
 _OPERATIVE_VERBS = frozenset(
     (
@@ -217,6 +231,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _adverb_like(lower: str) -> bool:
+    """ "deeply", "strongly": a word that may stand before the verb it qualifies."""
+    return lower.endswith("ly") and len(lower) > 3
+
+
 def _words(text: str, limit: int = 12) -> list[str]:
     return _WORD.findall(text[:160])[:limit]
 
@@ -224,9 +243,23 @@ def _words(text: str, limit: int = 12) -> list[str]:
 def _lead(text: str, operative: bool) -> str:
     """The leading verb phrase as printed: "Recalling also", "Takes note with appreciation of"."""
     plain = text.lstrip(" \t*_#")
-    italic = _ITALIC_LEAD.match(plain)
-    if italic and len(italic.group(1).split()) <= 6 and plain[: italic.end()].count("*") <= 2:
-        return italic.group(1).strip()
+    head = plain[:62]  # an italic lead's closing "*" or "_" stands within it
+    if "*" in head or "_" in head:
+        italic = _ITALIC_LEAD.match(plain)
+        if italic and len(italic.group(1).split()) <= 6 and plain[: italic.end()].count("*") <= 2:
+            return italic.group(1).strip()
+    # The usual case, decided from two words: a verb that is no adverb and takes no
+    # particle, then a word that adds nothing to it ("Requests the", "Recalling its").
+    first = _WORD.search(plain, 0, 160)
+    if first is None:
+        return ""
+    verb = first.group()
+    lower = verb.lower()
+    if lower not in _PARTICLES and lower not in _LEADING and not _adverb_like(lower):
+        second = _WORD.search(plain, first.end(), 160)
+        following = second.group().lower() if second else ""
+        if following not in _ADVERBS_AFTER and following != "with":
+            return verb
     words = _words(plain)
     if not words:
         return ""
@@ -234,7 +267,7 @@ def _lead(text: str, operative: bool) -> str:
     # Leading adverbs: "Also requests", "Once again urges", "Deeply concerned", "While noting".
     while index < len(words) - 1 and index < 3:
         lower = words[index].lower()
-        if lower in _LEADING or (lower.endswith("ly") and len(lower) > 3):
+        if lower in _LEADING or _adverb_like(lower):
             index += 1
         else:
             break
@@ -310,7 +343,7 @@ def _is_heading(piece: str) -> bool:
         return True  # "---", page numbers
     if _HEADING_ALONE.match(piece):
         return True
-    stripped = _FOOTNOTE_MARK_END.sub("", piece.rstrip(" \t*_"))
+    stripped = _without_end_mark(piece.rstrip(" \t*_"))
     if stripped[-1:] in (",", ";", ":", ".") or _PRE_KNOWN.match(piece):
         return False
     if _HEADING_TITLED.match(piece):
@@ -565,7 +598,7 @@ class _Walker:
     def _preamble_unfinished(self, piece: str) -> bool:
         """The last preambular paragraph stopped mid-sentence (a page break cut it)."""
         start, end = self.preamble[-1]
-        last = _FOOTNOTE_MARK_END.sub("", self.text[start:end].rstrip(" \t*_"))
+        last = _without_end_mark(self.text[start:end].rstrip(" \t*_"))
         return last[-1:] not in (",", ";", ":", ".") and not _PRE_START.match(piece.lstrip())
 
     def _heading(self, piece: str) -> None:
@@ -685,6 +718,8 @@ def _number_split(text: str, start: int, end: int, number: int) -> tuple[int, in
     punctuation (perhaps with a footnote mark: ";2 2. Calls") or open with an operative verb.
     """
     wanted = str(number)
+    if text.find(wanted + ".", start, end) == -1:
+        return None  # every candidate holds the number and its dot
     for candidate in _NUMBER_CANDIDATE.finditer(text, start, end):
         if candidate.group(1) != wanted:
             continue
