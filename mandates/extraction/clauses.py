@@ -114,7 +114,7 @@ _INVITE_RE = re.compile(r"invit", re.IGNORECASE)
 _INFINITIVE_VERBS = _LEX.verb_pattern("infinitive", *_LEX.adverbs_after_to)
 
 _INFINITIVE_RE = guarded(
-    rf"\b(?:to|that\s+it)\s+(?:{_INFINITIVE_VERBS})\b", re.IGNORECASE, length=5
+    rf"\b(?:to|that\s+it)\s+(?:{_INFINITIVE_VERBS})\b", re.IGNORECASE, length=3
 )
 
 _LOOSE_INFINITIVE_RE = re.compile(

@@ -69,7 +69,7 @@ SESSION_RE = guarded(
     r"\s+(?:regular\s+|annual\s+|ordinary\s+)?(?P<noun>sessions?)\b"
     rf"(?:\s+of\s+the\s+(?P<body2>{BODY_PATTERN}))?",
     re.IGNORECASE,
-    length=5,
+    length=3,
 )
 _ORD_RE = re.compile(_ORD, re.IGNORECASE)
 _TRAILING_RESIDUE_RE = re.compile(rf"\s*[;,]?\s*(?P<ord>{_ORD})\s*(?=$|[.;,\n])", re.IGNORECASE)
@@ -420,7 +420,7 @@ RECUR_RE = guarded(
     r"\s+years\b|\bevery\s+(?P<sessions>two|three|four|2|3|4)\s+sessions\b|"
     r"\b(?P<quadrennial>quadrennial(?:ly)?)\b",
     re.IGNORECASE,
-    length=5,
+    length=3,
 )
 
 

@@ -38,13 +38,12 @@ from .ordinals import ORDINAL_PATTERN, ordinal_to_int
 # "to the Council", "before the Assembly", "for consideration by the Assembly", "for the
 # consideration of the Assembly"; not when a session follows ("to the Council at its Nth
 # session" is a session mention), but "to the Council for its consideration" is a body.
-_BODY_TARGETS_RE = guarded(
+_BODY_TARGETS_RE = re.compile(
     r"\b(?:to|before|for\s+(?:its\s+|the\s+)?consideration\s+(?:by|of))\s+(?:the\s+)?"
     rf"(?P<bodies>{BODY_PATTERN}(?:\s*(?:,\s*(?:and\s+)?|and\s+)"
     rf"(?:to\s+)?(?:the\s+)?{BODY_PATTERN})*)\b(?!\s*,?\s+(?:at|during|in)\s+(?:its|the)\b)"
     r"(?!\s*,?\s+for\s+(?:its|the)\b(?!\s+consideration\s*[,;.]|\s+consideration\s*$))",
     re.IGNORECASE,
-    length=5,
 )
 
 _ONE_BODY_RE = re.compile(BODY_PATTERN, re.IGNORECASE)
@@ -61,7 +60,7 @@ _MANNER_ASIDE = (
 _ANAPHOR_VERB_RE = guarded(
     rf"\b(?!and\b|or\b)(?:{PRODUCE_VERBS}){_MANNER_ASIDE}\s*(?:(?:also|further|orally|jointly)\s+)?$",
     re.IGNORECASE,
-    length=5,
+    length=3,
 )
 
 _REFERENCE_MODS_RE = re.compile(r"above-mentioned|aforementioned|said|same|abovementioned", re.I)
@@ -399,7 +398,7 @@ _APPLY_VERB_RE = guarded(
     rf"\b(?:{lexicon().verb_pattern('apply')})"
     r"\s+(?:all\s+(?:of\s+)?(?:the\s+)?|each\s+of\s+the\s+)?$",
     re.IGNORECASE,
-    length=5,
+    length=3,
 )
 
 #: "in (the context of) his next report": the actor's own coming report.

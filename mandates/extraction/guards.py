@@ -89,8 +89,15 @@ def _first(items: list) -> tuple[list[str], bool]:
 def first_characters(pattern: str, flags: int = 0) -> str | None:
     """A character class of what a match of ``pattern`` can begin with, or None."""
     try:
-        parts, empty = _first(_parser.parse(pattern, flags).data)
-    except (_Unknown, re.error):
+        return _first_class(_parser.parse(pattern, flags))
+    except re.error:
+        return None
+
+
+def _first_class(parsed) -> str | None:
+    try:
+        parts, empty = _first(parsed.data)
+    except _Unknown:
         return None
     if empty or not parts:
         return None
@@ -217,10 +224,16 @@ def prefixes(pattern: str, flags: int = 0, length: int = 2) -> set[_Prefix] | No
     """Sets of the first ``length`` characters a match can begin with (shorter where the
     pattern cannot be listed further), or None when some match begins with nothing listable."""
     try:
-        parsed = _parser.parse(pattern, flags)
-        ignore_case = bool(parsed.state.flags & sre.SRE_FLAG_IGNORECASE)
+        return _prefixes(_parser.parse(pattern, flags), length)
+    except re.error:
+        return None
+
+
+def _prefixes(parsed, length: int) -> set[_Prefix] | None:
+    ignore_case = bool(parsed.state.flags & sre.SRE_FLAG_IGNORECASE)
+    try:
         found = {prefix for prefix, _ in _sequence(parsed.data, length, ignore_case)}
-    except (_Unknown, re.error):
+    except _Unknown:
         return None
     if not found or () in found:
         return None
@@ -253,22 +266,21 @@ def guard(pattern: str, flags: int = 0, length: int = 1) -> str:
     the first characters, and with ``length`` > 1 the first ``length`` characters written
     case by case (its alternatives fail on their first character, which a case-insensitive
     alternation cannot do), so a long alternation is tried only where a word of it begins."""
-    first = first_characters(pattern, flags)
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:
+        return ""
+    first = _first_class(parsed)
     if first is None:
         return ""
-    found = prefixes(pattern, flags, length) if length > 1 else None
+    found = _prefixes(parsed, length) if length > 1 else None
     if found is None:
         return f"(?={first})"
-    # a word boundary every match opens with, tested before the long lookahead, refuses
-    # the positions inside words at once
-    boundary = r"\b" if _opens_with_boundary(pattern, flags) else ""
+    # a word boundary every match opens with (not only its first branch), tested before the
+    # long lookahead, refuses the positions inside words at once
+    opens = bool(parsed.data) and parsed.data[0] == (sre.AT, sre.AT_BOUNDARY)
+    boundary = r"\b" if opens else ""
     return f"(?={first}){boundary}(?=(?-i:{_trie(found)}))"
-
-
-def _opens_with_boundary(pattern: str, flags: int) -> bool:
-    """Whether every match of ``pattern`` opens with ``\\b`` (not only its first branch)."""
-    data = _parser.parse(pattern, flags).data
-    return bool(data) and data[0] == (sre.AT, sre.AT_BOUNDARY)
 
 
 def guarded(pattern: str, flags: int = 0, length: int = 1) -> re.Pattern[str]:

@@ -113,7 +113,6 @@ _VERB_TAIL_RE = guarded(
     rf"\b(?!and\b|or\b|report\b|continue\b|include\b|update\b)(?:{PRODUCE_VERBS})\s+"
     rf"(?P<mods>(?:(?!(?:{_STOP}|a|an)\b(?![\u2010\u2011-]))[\w\u2010\u2011-]+\s+){{0,3}})$",
     re.IGNORECASE,
-    length=5,
 )
 
 

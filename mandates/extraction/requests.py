@@ -189,7 +189,7 @@ _CONSIDER_RE = guarded(
     r"provisional\s+agenda\s+of\s+its|include\s+(?:the|this|that|an?)\s+(?:item|sub-?item|"
     r"question)|remain\s+(?:actively\s+)?seized)",
     re.IGNORECASE,
-    length=5,
+    length=3,
 )
 
 _AGENDA_RE = re.compile(
