@@ -67,15 +67,31 @@ def editor(django_user_model):
     return user
 
 
-@pytest.fixture(params=["command", "admin import", "editor import"])
+# Ingested with the text by "command in a folder": the files share one transaction.
+NEIGHBOURS = {
+    "A_HRC_RES_58_1.txt": hrc_resolution(
+        number="58/1", title="Invented neighbour", operative=[REPORT_AT_64]
+    ),
+    "A_HRC_RES_58_99.txt": hrc_resolution(
+        number="58/99", title="Another invented neighbour", operative=[CALLS_UPON]
+    ),
+}
+
+
+@pytest.fixture(params=["command", "command in a folder", "admin import", "editor import"])
 def ingest_text(request, tmp_path, superuser, editor):
-    """Ingest a text the way production does: the command, or the admin's import page."""
+    """Ingest a text the way production does: the command (the file alone, or in a folder
+    with others, which the batch stores in one chunk), or the admin's import page."""
 
     def ingest(text: str, name: str = NAME) -> None:
-        if request.param == "command":
+        if request.param.startswith("command"):
             path = tmp_path / "upload" / name
             path.parent.mkdir(exist_ok=True)
             path.write_text(text, encoding="utf-8")
+            if request.param == "command in a folder":
+                for neighbour, neighbour_text in NEIGHBOURS.items():
+                    (path.parent / neighbour).write_text(neighbour_text, encoding="utf-8")
+                path = path.parent
             call_command("ingest", str(path), verbosity=0)
             return
         client = Client()

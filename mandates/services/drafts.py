@@ -69,15 +69,23 @@ def _revision(symbol: str) -> int:
     return int(found.group(1)) if found else 0
 
 
-def resolution_drafts_link(*, resolution: Resolution, result) -> list[str]:
+def resolution_drafts_link(
+    *, resolution: Resolution, result, drafts_possible: bool = True
+) -> list[str]:
     """Set the resolution's status and link drafts and adopted texts; returns the changes
-    worth reporting. Called by ingest once the resolution's rows are stored."""
+    worth reporting. Called by ingest once the resolution's rows are stored.
+
+    `drafts_possible=False`: the caller knows no draft can be linked to this adopted text
+    (a new resolution, and no draft stored for its body and session), so the look-up is
+    skipped; `draft_pairs` says when that is."""
     if result.status == "draft":
         return _draft_stored(resolution)
     changes: list[str] = []
     if resolution.status != Resolution.Status.ADOPTED:
         resolution.status = Resolution.Status.ADOPTED
         resolution.save(update_fields=["status", "updated_at"])
+    if not drafts_possible:
+        return changes
     drafts, ambiguous = _drafts_of(resolution, result.draft_symbol)
     if ambiguous:
         changes.append(
@@ -139,6 +147,17 @@ def _drafts_of(
         linked = [d for d in chosen if d.superseded_by_id == adopted.pk]
         return _newest_first(linked), [d for d in chosen if d.superseded_by_id is None]
     return _newest_first(chosen), []
+
+
+def draft_pairs() -> set[tuple[int, int | None]]:
+    """The (body id, session id) of every stored draft: a new adopted text whose pair is
+    not among them has no draft to link (`_drafts_of` looks for drafts of the same body
+    and session, or drafts already linked to it, which a new text cannot have)."""
+    return set(
+        Resolution.objects.filter(status=Resolution.Status.DRAFT).values_list(
+            "body_id", "session_id"
+        )
+    )
 
 
 def _newest_first(drafts: Iterable[Resolution]) -> list[Resolution]:

@@ -778,8 +778,14 @@ def feeds_affected(*, deliverable_ids: list[int], session_ids: list[int]) -> lis
     def add(feed: CalendarFeed) -> None:
         feeds.setdefault(feed.slug, feed)
 
-    deliverables = Deliverable.objects.filter(pk__in=deliverable_ids).select_related(
-        "due_session__body", "due_body", "mandate__resolution__body", "mandate__actor"
+    deliverables = (
+        Deliverable.objects.filter(pk__in=deliverable_ids)
+        .select_related(
+            "due_session__body", "due_body", "mandate__resolution__body", "mandate__actor"
+        )
+        # Only the feeds are wanted: not each resolution's text and extraction (a batch's
+        # thousand deliverables read and decoded them for nothing).
+        .defer("mandate__resolution__text", "mandate__resolution__extraction")
     )
     sessions = {s.pk: s for s in Session.objects.filter(pk__in=session_ids).select_related("body")}
     if deliverables or sessions:

@@ -1,6 +1,8 @@
 """Ingest: an extraction result becomes rows that staff own.
 
-One file is stored in ONE transaction; a failure leaves nothing behind. Ingesting is
+One file is stored in ONE transaction; a failure leaves nothing behind. (A batch puts a
+few files in one transaction, `_chunk_ingest`; if one fails there, the transaction is
+undone and each file goes again in its own, so the rule holds file by file.) Ingesting is
 idempotent per symbol: the same file again changes nothing, and a new version of a text
 updates only what is still merely proposed. Fields a person confirmed or edited are never
 overwritten: the difference is recorded as a ProposedChange for review instead.
@@ -20,6 +22,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Literal, TypeVar
 
@@ -38,6 +41,7 @@ from mandates.models import (
     Body,
     Consideration,
     Deliverable,
+    DueDateRule,
     Mandate,
     Paragraph,
     ProposedChange,
@@ -47,10 +51,11 @@ from mandates.models import (
 )
 
 from .actors import actor_table_from_database
-from .drafts import draft_refusal, resolution_drafts_link
+from .drafts import draft_pairs, draft_refusal, resolution_drafts_link
 from .reminders import Policy, deliverables_historic_mark, reminder_policy_get
 from .schedule import (
     deliverables_due_dates_compute,
+    due_date_rules_by_body,
     due_session_not_in_calendar_reason,
     feeds_rebuild_batched,
     feeds_rebuild_on_commit,
@@ -58,6 +63,7 @@ from .schedule import (
 )
 
 logger = logging.getLogger(__name__)
+S = TypeVar("S")  # what a step of ingesting a file gives (see `_guarded`)
 
 # Bodies that meet in numbered sessions the calendar can estimate.
 SESSION_BODIES = frozenset({"HRC", "GA"})
@@ -127,7 +133,27 @@ def resolution_ingest_path(
     may_delete: bool = True,
 ) -> IngestOutcome:
     """Ingest one file from disk."""
-    path = Path(path)
+    return _path_ingest(
+        Path(path), dry_run=dry_run, reads=reads or IngestReads(), may_delete=may_delete
+    )
+
+
+def _path_ingest(
+    path: Path, *, dry_run: bool, reads: IngestReads, may_delete: bool = True
+) -> IngestOutcome:
+    loaded = _load(path)
+    if isinstance(loaded, IngestOutcome):
+        return loaded
+    return _guarded(
+        path.name,
+        lambda: _ingest(
+            data=loaded, name=path.name, dry_run=dry_run, reads=reads, may_delete=may_delete
+        ),
+    )
+
+
+def _load(path: Path) -> bytes | IngestOutcome:
+    """The file's bytes, or why it is refused (its type, its size) or cannot be read."""
     try:
         refusal = file_refusal(name=path.name, size=path.stat().st_size)
         data = b"" if refusal else path.read_bytes()
@@ -137,9 +163,13 @@ def resolution_ingest_path(
         )
     if refusal:
         return IngestOutcome(path.name, "failed", reason=refusal)
-    return resolution_ingest(
-        data=data, name=path.name, dry_run=dry_run, reads=reads, may_delete=may_delete
-    )
+    return data
+
+
+# A batch stores up to this many files, of up to this many bytes in all, in one
+# transaction (see `_chunk_ingest`).
+CHUNK_FILES = 20
+CHUNK_BYTES = 32 * 2**20
 
 
 def resolution_ingest_many(
@@ -148,18 +178,114 @@ def resolution_ingest_many(
     dry_run: bool = False,
     on_progress: Callable[[int, int, IngestOutcome], None] | None = None,
 ) -> list[IngestOutcome]:
-    """Ingest many files, each in its own transaction: one bad file fails alone. The
+    """Ingest many files; each stands alone: one bad file fails alone and stores nothing,
+    whatever its neighbours. Files are committed a few at a time (`_chunk_ingest`). The
     calendar feeds are rebuilt once, after the last file (`feeds_rebuild_batched`)."""
     files = paths_expand(paths)
     reads = IngestReads()
-    outcomes = []
+    outcomes: list[IngestOutcome] = []
     with feeds_rebuild_batched():
-        for index, path in enumerate(files, start=1):
-            outcome = resolution_ingest_path(path=path, dry_run=dry_run, reads=reads)
-            outcomes.append(outcome)
-            if on_progress:
-                on_progress(index, len(files), outcome)
+        for chunk in _chunks(files):
+            for outcome in _chunk_ingest(chunk, dry_run=dry_run, reads=reads):
+                outcomes.append(outcome)
+                if on_progress:
+                    on_progress(len(outcomes), len(files), outcome)
     return outcomes
+
+
+def _chunks(files: list[Path]) -> Iterator[list[Path]]:
+    """The files in order, CHUNK_FILES at a time, fewer when they are large (a chunk's
+    files are held in memory until they are stored)."""
+    chunk: list[Path] = []
+    size = 0
+    for path in files:
+        try:
+            file_size = path.stat().st_size
+        except OSError:  # reported when the file is ingested
+            file_size = 0
+        if chunk and (len(chunk) == CHUNK_FILES or size + file_size > CHUNK_BYTES):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(path)
+        size += file_size
+    if chunk:
+        yield chunk
+
+
+@dataclass
+class _Chunk:
+    """Files stored in one transaction: the original files saved for them (deleted if it
+    is undone), those their new versions replace (deleted once it commits), and the
+    checksums and symbols stored so far (look-ups read at its start do not know them)."""
+
+    stored_files: list[str] = field(default_factory=list)
+    replaced_files: list[str] = field(default_factory=list)
+    checksums: set[str] = field(default_factory=set)
+    symbols: set[str] = field(default_factory=set)
+
+
+class _ChunkFailed(Exception):
+    """A file failed while it was being stored in a chunk's transaction: undo the chunk."""
+
+
+def _chunk_ingest(paths: list[Path], *, dry_run: bool, reads: IngestReads) -> list[IngestOutcome]:
+    """Store several files in one transaction: one commit (a disk flush) for all, and
+    what they look up read once for all (`IngestReads`). Every file is read and checked
+    first: one refused (its type, size, text) fails alone as usual, before anything is
+    stored. If anything goes wrong while a file is being stored, the whole transaction is
+    undone, so nothing of any file is half-saved, and the files are ingested again one by
+    one, each in its own transaction: the bad file fails alone with its reason, the others
+    are stored. A dry run undoes each file, so it goes one by one."""
+    if dry_run or len(paths) == 1:
+        return [_single_ingest(path, dry_run=dry_run, reads=reads) for path in paths]
+    reads.transaction_start()
+    loaded = [_load(path) for path in paths]
+    reads.known_read(
+        [hashlib.sha256(data).hexdigest() for data in loaded if isinstance(data, bytes)]
+    )
+    firsts: list[_Read | IngestOutcome] = []
+    for path, data in zip(paths, loaded, strict=True):
+        if isinstance(data, IngestOutcome):
+            firsts.append(data)
+        else:
+            firsts.append(_guarded(path.name, partial(_read, data, path.name, reads)))
+    reads.chunk_read([first.result for first in firsts if isinstance(first, _Read)])
+    storage = Resolution._meta.get_field("source_file").storage
+    chunk = _Chunk()
+    try:
+        with transaction.atomic():
+            outcomes = [
+                first
+                if isinstance(first, IngestOutcome)
+                else _guarded(
+                    first.name,
+                    partial(
+                        _write, first, dry_run=False, reads=reads, may_delete=True, chunk=chunk
+                    ),
+                    chunk=chunk,
+                )
+                for first in firsts
+            ]
+    except Exception:
+        logger.warning(
+            "storing %s files from %s failed: nothing of them was kept, ingesting them one by one",
+            len(paths),
+            paths[0].name,
+            exc_info=True,
+        )
+        for name in chunk.stored_files:
+            storage.delete(name)
+        reads.forget()
+        return [_single_ingest(path, dry_run=False, reads=reads) for path in paths]
+    for name in chunk.replaced_files:
+        storage.delete(name)
+    return outcomes
+
+
+def _single_ingest(path: Path, *, dry_run: bool, reads: IngestReads) -> IngestOutcome:
+    """One file in its own transaction, with look-ups read for it alone."""
+    reads.transaction_start()
+    return _path_ingest(path, dry_run=dry_run, reads=reads)
 
 
 def resolution_ingest_upload(*, upload: UploadedFile, may_delete: bool) -> IngestOutcome:
@@ -205,19 +331,25 @@ def resolution_ingest(
 
     `may_delete=False` (someone who may not delete deliverables uploads a new version):
     even untouched proposals that left the text are kept and flagged, never removed."""
+    reads = reads or IngestReads()
+    return _guarded(
+        name,
+        lambda: _ingest(data=data, name=name, dry_run=dry_run, reads=reads, may_delete=may_delete),
+    )
+
+
+def _guarded(name: str, step: Callable[[], S], *, chunk: _Chunk | None = None) -> S | IngestOutcome:
+    """Run a step of ingesting a file; bad input becomes a failed outcome. In a chunk's
+    transaction (`_chunk_ingest`) a database error undoes the chunk instead."""
     try:
         with feeds_rebuild_batched():  # within a batch: the batch's one rebuild
-            return _ingest(
-                data=data,
-                name=name,
-                dry_run=dry_run,
-                reads=reads or IngestReads(),
-                may_delete=may_delete,
-            )
+            return step()
     except (IngestError, extraction.ExtractionError) as error:
         reason = error.reason if isinstance(error, extraction.ExtractionError) else str(error)
         return IngestOutcome(name, "failed", reason=reason)
     except DatabaseError as error:  # the file's transaction is undone; the batch goes on
+        if chunk is not None:  # the chunk's transaction can go no further: undo it
+            raise _ChunkFailed(name) from error
         logger.exception("the database refused %s", name)
         return IngestOutcome(
             name, "failed", reason=f"the database refused it ({type(error).__name__}): {error}"
@@ -227,15 +359,32 @@ def resolution_ingest(
 def _ingest(
     *, data: bytes, name: str, dry_run: bool, reads: IngestReads, may_delete: bool
 ) -> IngestOutcome:
+    read = _read(data, name, reads)
+    if isinstance(read, IngestOutcome):
+        return read
+    return _write(read, dry_run=dry_run, reads=reads, may_delete=may_delete)
+
+
+@dataclass
+class _Read:
+    """A file read and checked, nothing of it stored yet."""
+
+    name: str
+    data: bytes
+    checksum: str
+    result: extraction.ExtractionResult
+
+
+def _read(data: bytes, name: str, reads: IngestReads) -> _Read | IngestOutcome:
+    """Everything before storing: the checks (raising IngestError) and the extraction; the
+    outcome at once when the very same file is stored already."""
     refusal = file_refusal(name=name, size=len(data))
     if refusal:
         raise IngestError(refusal)
     checksum = hashlib.sha256(data).hexdigest()
-    known = Resolution.objects.filter(
-        checksum=checksum, extractor_version=extraction.EXTRACTOR_VERSION
-    ).first()
+    known = reads.known_get(checksum)
     if known is not None:  # the very same file, read by the same extractor: nothing to do
-        return _unchanged(name, known)
+        return _unchanged(name, *known)
     try:
         result = extraction.extract_bytes(data, name, actors=reads.actor_table)
     except extraction.ExtractionError:
@@ -253,13 +402,36 @@ def _ingest(
     if not result.operative:
         raise IngestError(f"{result.symbol} has no operative paragraphs: is this the adopted text?")
     _lengths_check(result)
-    existing = Resolution.objects.filter(symbol=result.symbol).first()
+    return _Read(name, data, checksum, result)
+
+
+def _write(
+    read: _Read,
+    *,
+    dry_run: bool,
+    reads: IngestReads,
+    may_delete: bool,
+    chunk: _Chunk | None = None,
+) -> IngestOutcome:
+    """Store a file read by `_read`: in its own transaction, or in the chunk's."""
+    name, data, checksum, result = read.name, read.data, read.checksum, read.result
+    assert result.symbol is not None
+    if chunk is not None and checksum in chunk.checksums:  # the same file twice in a chunk
+        known = reads.known_get(checksum, fresh=True)
+        if known is not None:
+            return _unchanged(name, *known)
+    if chunk is not None and result.symbol not in chunk.symbols and reads.is_new(result.symbol):
+        existing = None  # no such symbol when the chunk began, nor stored since
+    else:
+        existing = Resolution.objects.filter(symbol=result.symbol).first()
     # `existing` is the row _store updates: remember the file a new version replaces.
     replaced_file = existing.source_file.name if existing and existing.source_file else ""
     storage = Resolution._meta.get_field("source_file").storage
     stored_file = "" if dry_run else _file_store(name, data)
+    if chunk is not None and stored_file:
+        chunk.stored_files.append(stored_file)
     try:
-        with transaction.atomic():
+        with transaction.atomic(savepoint=chunk is None):
             resolution, stored = _store(
                 result=result,
                 existing=existing,
@@ -285,11 +457,18 @@ def _ingest(
         if not existing:
             outcome.resolution_id = None
         return outcome
-    except Exception:
+    except Exception as error:
         if stored_file:  # the rows are gone: do not leave the file behind either
             storage.delete(stored_file)
+        if chunk is not None:  # the chunk's transaction holds half a file: undo it
+            raise _ChunkFailed(name) from error
         raise
-    if stored_file and replaced_file and replaced_file != stored_file:
+    if chunk is not None:
+        chunk.checksums.add(checksum)
+        chunk.symbols.add(result.symbol)
+        if stored_file and replaced_file and replaced_file != stored_file:
+            chunk.replaced_files.append(replaced_file)  # deleted once the chunk commits
+    elif stored_file and replaced_file and replaced_file != stored_file:
         storage.delete(replaced_file)
     logger.info("ingested %s as %s (%s)", name, result.symbol, outcome.status)
     return outcome
@@ -358,13 +537,13 @@ def _lengths_check(result: extraction.ExtractionResult) -> None:
                 )
 
 
-def _unchanged(name: str, resolution: Resolution) -> IngestOutcome:
+def _unchanged(name: str, pk: int, symbol: str) -> IngestOutcome:
     return IngestOutcome(
         name,
         "unchanged",
-        symbol=resolution.symbol,
-        resolution_id=resolution.pk,
-        deliverables=Deliverable.objects.filter(mandate__resolution=resolution).count(),
+        symbol=symbol,
+        resolution_id=pk,
+        deliverables=Deliverable.objects.filter(mandate__resolution=pk).count(),
     )
 
 
@@ -372,20 +551,113 @@ class IngestReads:
     """What a batch reads once for all its files rather than once per file: the actor
     table, the Actor rows, the bodies and the reminder policy (ingest never changes them).
     A body a file creates is not kept (the file's transaction may be undone): the next file
-    reads it. Sessions and due-date rules are read per file, so a change made in the admin
-    while a long batch runs reaches the files stored after it."""
+    reads it.
+
+    What one transaction's files look up is read once for them (`transaction_start`), so
+    a change made in the admin while a long batch runs reaches the next transaction: the
+    sessions (those a file of the transaction creates are kept until it ends), the
+    due-date rules, where drafts are stored, and the checksums already stored among the
+    transaction's files."""
 
     def __init__(self) -> None:
         self.actor_table = actor_table_from_database()
         self.actors = {actor.name: actor for actor in Actor.objects.all()}
         self.bodies: dict[str, Body] = {}
         self._policy: Policy | None = None
+        self.transaction_start()
 
     def policy(self) -> Policy:
         """The reminder policy, read when first needed."""
         if self._policy is None:
             self._policy = reminder_policy_get()
         return self._policy
+
+    def transaction_start(self) -> None:
+        """Forget what the previous transaction looked up."""
+        self.sessions: dict[tuple[str, int], Session | None] = {}
+        self.sessions_asked: set[tuple[str, int]] = set()  # read, found or not
+        self._rules: dict[int, list[DueDateRule]] | None = None
+        self._draft_pairs: set[tuple[int, int | None]] | None = None
+        self._known: dict[str, tuple[int, str]] = {}  # checksum: (pk, symbol)
+        self._asked: set[str] = set()  # the checksums `_known` answers for
+        self._symbols: set[str] | None = None  # of the chunk's files, those stored
+        self._series: set[tuple[str, int]] | None = None  # (title, body id) stored
+
+    def known_read(self, checksums: list[str]) -> None:
+        """Which of a chunk's files are stored already (same checksum, same extractor
+        version), in one query."""
+        rows = Resolution.objects.filter(
+            checksum__in=checksums, extractor_version=extraction.EXTRACTOR_VERSION
+        ).values_list("checksum", "pk", "symbol")
+        for checksum, pk, symbol in rows:  # the model's order, as `.first()` would take
+            self._known.setdefault(checksum, (pk, symbol))
+        self._asked.update(checksums)
+
+    def known_get(self, checksum: str, *, fresh: bool = False) -> tuple[int, str] | None:
+        """(pk, symbol) of the resolution stored from this very file, if any."""
+        if checksum in self._asked and not fresh:
+            return self._known.get(checksum)
+        return (
+            Resolution.objects.filter(
+                checksum=checksum, extractor_version=extraction.EXTRACTOR_VERSION
+            )
+            .values_list("pk", "symbol")
+            .first()
+        )
+
+    def chunk_read(self, results: list[extraction.ExtractionResult]) -> None:
+        """What a chunk's files need to know, in three queries: the sessions they name,
+        which of their symbols are stored, and which of their titles (for
+        `_predecessors_set`)."""
+        pairs = {pair for result in results for pair in _sessions_named(result)}
+        if pairs:
+            _sessions_read(pairs, self.sessions)
+            self.sessions_asked |= pairs
+        symbols = {result.symbol for result in results}
+        titles = {result.title for result in results if result.title}
+        self._symbols = set(
+            Resolution.objects.filter(symbol__in=symbols).values_list("symbol", flat=True)
+        )
+        self._series = (
+            set(Resolution.objects.filter(title__in=titles).values_list("title", "body_id"))
+            if titles
+            else set()
+        )
+
+    def is_new(self, symbol: str) -> bool:
+        """Whether no resolution had this symbol when the chunk was read (`chunk_read`)."""
+        return self._symbols is not None and symbol not in self._symbols
+
+    def series_possible(self, resolution: Resolution) -> bool:
+        """Whether earlier resolutions of the same title and body may exist: not when none
+        had them when the chunk was read and no file of the chunk stored one since."""
+        return self._series is None or (resolution.title, resolution.body_id) in self._series
+
+    def forget(self) -> None:
+        """After an undone transaction: nothing read or created in it is kept."""
+        self.bodies = {}
+        self.transaction_start()
+
+    def rules(self) -> dict[int, list[DueDateRule]]:
+        """Every due-date rule by body id, read once per transaction when first needed."""
+        if self._rules is None:
+            self._rules = due_date_rules_by_body()
+        return self._rules
+
+    def drafts_possible(self, resolution: Resolution, *, new: bool) -> bool:
+        """Whether a draft may be linked to this adopted text (see `draft_pairs`): not for
+        a new text when no draft of its body and session is stored."""
+        if self._draft_pairs is None:
+            self._draft_pairs = draft_pairs()
+        return not new or (resolution.body_id, resolution.session_id) in self._draft_pairs
+
+    def stored(self, resolution: Resolution) -> None:
+        """A file of the transaction stored this resolution: the look-ups of the next
+        files know it (a draft, a title)."""
+        if self._draft_pairs is not None and resolution.status == Resolution.Status.DRAFT:
+            self._draft_pairs.add((resolution.body_id, resolution.session_id))
+        if self._series is not None:
+            self._series.add((resolution.title, resolution.body_id))
 
 
 @dataclass
@@ -404,26 +676,24 @@ class _Lookups:
 
 
 def _lookups(result: extraction.ExtractionResult, reads: IngestReads) -> _Lookups:
-    """Every body and session the text names, in one query each (bodies the batch knows
-    are not read again), then the few missing one by one in the order the text names them:
-    a new body; a new HRC or GA session, with estimated dates."""
+    """Every body and session the text names, in one query each (bodies the batch knows,
+    sessions its transaction read or created are not read again), then the few missing one
+    by one in the order the text names them: a new body; a new HRC or GA session, with
+    estimated dates."""
     assert result.body is not None
-    wanted: list[tuple[str, int | None]] = [(result.body, result.session)]
-    wanted += [(d.due.body, d.due.session) for d in result.deliverables if d.due and d.due.body]
-    if result.consideration is not None:
-        wanted.append((result.consideration.body, result.consideration.session))
+    wanted = _bodies_and_sessions_named(result)
     missing = {code for code, _ in wanted} - reads.bodies.keys()
     if missing:
         reads.bodies.update((body.code, body) for body in Body.objects.filter(code__in=missing))
     bodies = dict(reads.bodies)
-    pairs = list(dict.fromkeys((code, n) for code, n in wanted if n is not None))
-    sessions: dict[tuple[str, int], Session | None] = {}
+    sessions = reads.sessions  # what earlier files of the transaction looked up or created
+    pairs = [
+        pair
+        for pair in _sessions_named(result)
+        if pair not in sessions and pair not in reads.sessions_asked
+    ]
     if pairs:
-        match = Q()
-        for code, pair_number in pairs:
-            match |= Q(body__code=code, number=pair_number)
-        for session in Session.objects.filter(match).select_related("body"):
-            sessions[(session.body.code, session.number)] = session
+        _sessions_read(pairs, sessions)
     for code, number in wanted:
         if code not in bodies:
             bodies[code], _ = Body.objects.get_or_create(code=code, defaults={"name": code})
@@ -434,6 +704,35 @@ def _lookups(result: extraction.ExtractionResult, reads: IngestReads) -> _Lookup
                 else None
             )
     return _Lookups(actors=reads.actors, bodies=bodies, sessions=sessions)
+
+
+def _bodies_and_sessions_named(result: extraction.ExtractionResult) -> list[tuple[str, int | None]]:
+    """(body, session number or None) of the text, its deadlines and its consideration,
+    in the order the text names them."""
+    assert result.body is not None
+    wanted: list[tuple[str, int | None]] = [(result.body, result.session)]
+    wanted += [(d.due.body, d.due.session) for d in result.deliverables if d.due and d.due.body]
+    if result.consideration is not None:
+        wanted.append((result.consideration.body, result.consideration.session))
+    return wanted
+
+
+def _sessions_named(result: extraction.ExtractionResult) -> list[tuple[str, int]]:
+    """The numbered sessions the text names, once each, in order."""
+    return list(
+        dict.fromkeys((code, n) for code, n in _bodies_and_sessions_named(result) if n is not None)
+    )
+
+
+def _sessions_read(
+    pairs: Iterable[tuple[str, int]], sessions: dict[tuple[str, int], Session | None]
+) -> None:
+    """Add the stored sessions among (body code, number) pairs to `sessions`, in one query."""
+    match = Q()
+    for code, number in pairs:
+        match |= Q(body__code=code, number=number)
+    for session in Session.objects.filter(match).select_related("body"):
+        sessions[(session.body.code, session.number)] = session
 
 
 @dataclass
@@ -501,7 +800,12 @@ def _store(
         resolution, result, paragraphs, lookups, update=update, may_delete=may_delete
     )
     changes += _propose_fulfilments(resolution, result)
-    changes += resolution_drafts_link(resolution=resolution, result=result)
+    changes += resolution_drafts_link(
+        resolution=resolution,
+        result=result,
+        drafts_possible=reads.drafts_possible(resolution, new=existing is None),
+    )
+    reads.stored(resolution)
     feeds_rebuild_on_commit(deliverable_ids=stored.deliverable_ids)
     return resolution, stored
 
@@ -871,10 +1175,10 @@ def _store_deliverables(
         deliverable.mandate = mandate
         deliverable.position = position
     new_rows = [deliverable for deliverable, _ in created]
-    deliverables_due_dates_compute(deliverables=new_rows + kept)
+    deliverables_due_dates_compute(deliverables=new_rows + kept, rules_get=reads.rules)
     # An old resolution: what was due long ago is history, not a reminder.
     deliverables_historic_mark(deliverables=new_rows, policy_get=reads.policy)
-    _predecessors_set(resolution, created)
+    _predecessors_set(resolution, created, reads)
     _bulk_create(Deliverable, new_rows, history=True)
     for deliverable in kept:
         deliverable.save()
@@ -966,12 +1270,14 @@ def _propose(deliverable: Deliverable, name: str, old: object, new: object, sour
 
 
 def _predecessors_set(
-    resolution: Resolution, created: list[tuple[Deliverable, extraction.Deliverable]]
+    resolution: Resolution,
+    created: list[tuple[Deliverable, extraction.Deliverable]],
+    reads: IngestReads,
 ) -> None:
     """A renewed request ("reiterates its request", the same series) continues an earlier
     one: the latest earlier deliverable of the same title, body, actor and kind (one query
-    for the whole file)."""
-    if not resolution.title or not created:
+    for the whole file, none when no other resolution has the title)."""
+    if not resolution.title or not created or not reads.series_possible(resolution):
         return
     earlier = (
         Deliverable.objects.filter(

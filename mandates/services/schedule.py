@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -302,14 +302,33 @@ def deliverable_due_date_refresh(*, deliverable: Deliverable, save: bool = True)
     return bool(changed)
 
 
-def deliverables_due_dates_compute(*, deliverables: list[Deliverable]) -> None:
+def deliverables_due_dates_compute(
+    *,
+    deliverables: list[Deliverable],
+    rules_get: Callable[[], dict[int, list[DueDateRule]]] | None = None,
+) -> None:
     """`deliverable_due_date_refresh` for many deliverables at once, in memory (nothing is
     saved, no feed queued): ingest dates the rows it is about to store, reading the rules of
-    all their bodies in one query."""
-    rules = _rules_of(deliverables)
+    all their bodies in one query, or taking them from `rules_get` (every rule by body id,
+    see `due_date_rules_by_body`: a batch reads them once), called only when a deliverable
+    has a due session."""
+    if rules_get is None:
+        rules = _rules_of(deliverables)
+    elif any(d.due_session is not None for d in deliverables):
+        rules = rules_get()
+    else:
+        rules = {}
     for deliverable in deliverables:
         session = deliverable.due_session
-        _refresh(deliverable, rules[session.body_id] if session is not None else None)
+        _refresh(deliverable, rules.get(session.body_id, []) if session is not None else None)
+
+
+def due_date_rules_by_body() -> dict[int, list[DueDateRule]]:
+    """Every due-date rule, by body id, in one query (in the order `_rules_of` reads them)."""
+    rules: dict[int, list[DueDateRule]] = {}
+    for rule in DueDateRule.objects.all():
+        rules.setdefault(rule.body_id, []).append(rule)
+    return rules
 
 
 def _rules_of(deliverables: Iterable[Deliverable]) -> dict[int, list[DueDateRule]]:

@@ -1,0 +1,260 @@
+"""A batch stores its files a chunk at a time, in one transaction (`_chunk_ingest`), reading
+what they look up once per chunk. Nothing of that may show: the rows are those the files
+give one by one (drafts, series, the same symbol or file twice in a chunk included), a
+file that fails while it is stored leaves nothing of itself and undoes none of its
+neighbours, and the queries per file do not grow with the files or their deliverables."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from django.apps import apps
+from django.db import DatabaseError, connection, models, transaction
+from django.test.utils import CaptureQueriesContext
+
+from mandates.models import Body, Deliverable, Mandate, Paragraph, Resolution
+from mandates.services import ingest
+from mandates.services.ingest import resolution_ingest_many
+from mandates.services.schedule import session_get_or_estimate
+from tests.drafts_samples import PLENARY_ADOPTED, PLENARY_DRAFT
+from tests.samples import hrc_resolution
+from tests.shared_data import shared_path
+
+pytestmark = pytest.mark.django_db
+
+# Real resolutions; 50_2, 53_2 and 56_17 are one series (Eritrea), so the later ones
+# continue the earlier one's deliverables.
+CORPUS_FILES = [
+    "A_HRC_RES_50_1.txt",
+    "A_HRC_RES_50_10.txt",
+    "A_HRC_RES_50_13.txt",
+    "A_HRC_RES_50_2.txt",
+    "A_HRC_RES_53_2.txt",
+    "A_HRC_RES_56_17.txt",
+]
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def _invented(number: str, *, paragraphs: int = 2, title: str = "") -> str:
+    operative = [
+        f"Requests the High Commissioner to prepare a report on topic {i} and to present it "
+        "to the Human Rights Council at its sixty-fifth session;"
+        for i in range(paragraphs)
+    ]
+    return hrc_resolution(
+        number=number, title=title or f"Invented series {number}", operative=operative
+    )
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """Files that look at each other: a series, a draft before its adopted text, the same
+    file twice, and two versions of one resolution."""
+    target = tmp_path / "in"
+    target.mkdir()
+    for name in CORPUS_FILES:
+        shutil.copy(shared_path("corpus", "hrc", name), target / name)
+    shutil.copy(target / CORPUS_FILES[0], target / "A_HRC_RES_50_1_copy.txt")
+    (target / "A_81_L6_Rev1.txt").write_text(PLENARY_DRAFT)
+    (target / "A_RES_81_22.txt").write_text(PLENARY_ADOPTED)
+    (target / "A_HRC_RES_61_81.txt").write_text(_invented("61/81"))
+    (target / "A_HRC_RES_61_81_v2.txt").write_text(_invented("61/81", paragraphs=3))
+    return target
+
+
+# --- What is stored, by natural keys (ids, timestamps, uids and file names left out) ---------
+
+NATURAL_KEYS = {
+    "Body": ("code",),
+    "Session": ("body_id", "number"),
+    "Actor": ("name",),
+    "Resolution": ("symbol",),
+    "Paragraph": ("resolution_id", "position"),
+    "Mandate": ("resolution_id", "position"),
+    "Deliverable": ("mandate_id", "position"),
+}
+LEFT_OUT = {"id", "uid", "created_at", "updated_at", "source_file", "history_id", "history_date"}
+
+
+def _stored() -> dict[str, list]:
+    """Every row of the app's tables, its references written as natural keys."""
+    keys: dict[type[models.Model], dict[int, tuple]] = {}
+
+    def plain(model: type[models.Model], attname: str, value: object) -> object:
+        field = next(f for f in model._meta.concrete_fields if f.attname == attname)
+        if field.is_relation and field.related_model._meta.object_name in NATURAL_KEYS:
+            return key(field.related_model, value)
+        return value
+
+    def key(model: type[models.Model], pk: object) -> tuple | None:
+        if pk is None:
+            return None
+        if model not in keys:
+            fields = NATURAL_KEYS[model._meta.object_name]
+            keys[model] = {
+                row[0]: tuple(
+                    plain(model, name, value) for name, value in zip(fields, row[1:], strict=True)
+                )
+                for row in model.objects.values_list("pk", *fields)
+            }
+        return keys[model].get(pk, ("deleted since",))  # a history record's row
+
+    dump = {}
+    for model in apps.get_app_config("mandates").get_models(include_auto_created=True):
+        dump[model._meta.db_table] = sorted(
+            repr(
+                sorted(
+                    (name, plain(model, name, value))
+                    for name, value in row.items()
+                    if name not in LEFT_OUT
+                )
+            )
+            for row in model.objects.values()
+        )
+    return dump
+
+
+class _Undo(Exception):
+    pass
+
+
+def _ingest_and_undo(paths, monkeypatch, *, chunk_files: int) -> tuple[list, dict]:
+    """Ingest, read what was stored, and undo it all, so the next run starts alike."""
+    monkeypatch.setattr(ingest, "CHUNK_FILES", chunk_files)
+    try:
+        with transaction.atomic():
+            outcomes = resolution_ingest_many(paths=paths)
+            stored = _stored()
+            raise _Undo
+    except _Undo:
+        pass
+    shown = [
+        (o.source_name, o.status, o.symbol, o.reason, o.changes, o.deliverables) for o in outcomes
+    ]
+    return shown, stored
+
+
+def test_a_chunk_stores_what_the_files_store_one_by_one(folder, monkeypatch):
+    """The same rows and outcomes whether each file has its own transaction or a chunk
+    holds them all, and whether the second ingest meets people's decisions."""
+    one_by_one = _ingest_and_undo([folder], monkeypatch, chunk_files=1)
+    chunked = _ingest_and_undo([folder], monkeypatch, chunk_files=20)
+    assert chunked == one_by_one
+    statuses = {name: status for name, status, *_ in chunked[0]}
+    assert statuses["A_HRC_RES_50_1_copy.txt"] == "unchanged"
+    assert statuses["A_HRC_RES_61_81_v2.txt"] == "updated"
+    assert set(statuses.values()) == {"new", "updated", "unchanged"}
+    # the series and the draft were seen within the chunk
+    resolution_ingest_many(paths=[folder])
+    assert Resolution.objects.get(symbol="A/81/L.6/Rev.1").superseded_by.symbol == "A/RES/81/22"
+    eritrea = Deliverable.objects.filter(mandate__resolution__symbol="A/HRC/RES/53/2")
+    assert eritrea.exclude(predecessor=None).exists()
+
+
+def test_a_new_version_in_a_chunk_keeps_what_people_decided(folder, tmp_path, monkeypatch):
+    """Re-ingest through chunks: a confirmed deliverable and a field a person edited keep
+    the person's values (the new reading becomes a proposed change), as one by one."""
+    resolution_ingest_many(paths=[folder])
+    confirmed = Deliverable.objects.filter(mandate__resolution__symbol="A/HRC/RES/61/81").first()
+    Deliverable.objects.filter(pk=confirmed.pk).update(
+        review_status="confirmed", title="Report as the unit calls it", edited_fields=["title"]
+    )
+    second = tmp_path / "second"
+    second.mkdir()
+    for name in CORPUS_FILES[:3]:
+        shutil.copy(folder / name, second / name)
+    (second / "A_HRC_RES_61_81.txt").write_text(_invented("61/81", paragraphs=1))
+
+    one_by_one = _ingest_and_undo([second], monkeypatch, chunk_files=1)
+    chunked = _ingest_and_undo([second], monkeypatch, chunk_files=20)
+    assert chunked == one_by_one
+
+    resolution_ingest_many(paths=[second])
+    confirmed.refresh_from_db()
+    assert (confirmed.review_status, confirmed.title) == (
+        "confirmed",
+        "Report as the unit calls it",
+    )
+    assert confirmed.proposed_changes.filter(field="title").exists()
+
+
+def test_a_file_failing_while_stored_leaves_nothing_and_its_neighbours_are_stored(folder):
+    """The database refuses one file half-way: nothing of it is kept (rows or original
+    file), the other files of its chunk are stored, and it says why."""
+    store_deliverables = ingest._store_deliverables
+
+    def refuse_one(resolution, *args, **kwargs):
+        if resolution.symbol == "A/HRC/RES/50/13":
+            raise DatabaseError("invented refusal")
+        return store_deliverables(resolution, *args, **kwargs)
+
+    with mock.patch.object(ingest, "_store_deliverables", refuse_one):
+        outcomes = resolution_ingest_many(paths=[folder])
+    failed = [o for o in outcomes if o.status == "failed"]
+    assert [(o.source_name, o.reason) for o in failed] == [
+        ("A_HRC_RES_50_13.txt", "the database refused it (DatabaseError): invented refusal")
+    ]
+    assert not Resolution.objects.filter(symbol="A/HRC/RES/50/13").exists()
+    assert not Mandate.objects.filter(resolution__symbol="A/HRC/RES/50/13").exists()
+    stored = {o.symbol for o in outcomes if o.status in ("new", "updated")}
+    assert set(Resolution.objects.values_list("symbol", flat=True)) == stored
+    assert Paragraph.objects.filter(resolution__symbol="A/HRC/RES/50/10").exists()
+    kept = sorted(p.name for p in (folder.parent / "media").rglob("*") if p.is_file())
+    assert kept == sorted(
+        Path(name).name for name in Resolution.objects.values_list("source_file", flat=True)
+    )
+    assert "A_HRC_RES_50_13.txt" not in kept
+
+
+def test_a_crash_while_stored_keeps_the_files_before_it(folder):
+    """A fault that is not the input's (a bug) still stops the batch, as it did when each
+    file had its own transaction: the files before it are stored, nothing of it is."""
+    store_deliverables = ingest._store_deliverables
+
+    def crash_on_one(resolution, *args, **kwargs):
+        if resolution.symbol == "A/HRC/RES/50/13":
+            raise RuntimeError("invented bug")
+        return store_deliverables(resolution, *args, **kwargs)
+
+    with (
+        mock.patch.object(ingest, "_store_deliverables", crash_on_one),
+        pytest.raises(RuntimeError, match="invented bug"),
+    ):
+        resolution_ingest_many(paths=[folder])
+    before = {"A/81/L.6/Rev.1", "A/HRC/RES/50/1", "A/HRC/RES/50/10"}  # in the files' order
+    assert set(Resolution.objects.values_list("symbol", flat=True)) == before
+
+
+def test_queries_per_file_do_not_grow_with_files_or_deliverables(tmp_path):
+    """A chunk costs a few queries, and each file the same whatever the chunk's size and
+    its number of deliverables."""
+    hrc = Body.objects.get(code="HRC")
+    session_get_or_estimate(body=hrc, number=65)
+    counts = {}
+    for files, paragraphs in ((3, 2), (9, 2), (3, 12)):
+        target = tmp_path / f"in-{files}-{paragraphs}"
+        target.mkdir()
+        for n in range(files):
+            number = f"61/{files * 100 + paragraphs * 10 + n}"
+            name = f"A_HRC_RES_{number.replace('/', '_')}.txt"
+            (target / name).write_text(_invented(number, paragraphs=paragraphs))
+        with CaptureQueriesContext(connection) as queries:
+            outcomes = resolution_ingest_many(paths=[target])
+        assert [o.status for o in outcomes] == ["new"] * files, [o.reason for o in outcomes]
+        assert all(o.deliverables == paragraphs for o in outcomes)
+        counts[(files, paragraphs)] = len(queries)
+    per_file = (counts[(9, 2)] - counts[(3, 2)]) / 6
+    assert counts[(3, 12)] == counts[(3, 2)], counts
+    assert per_file == int(per_file) and per_file <= QUERIES_PER_FILE_IN_A_CHUNK, counts
+
+
+# A new file in a chunk: the resolution, its paragraphs, mandates and deliverables (one
+# insert each, and one for the history of each but paragraphs).
+QUERIES_PER_FILE_IN_A_CHUNK = 7
