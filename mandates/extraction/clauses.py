@@ -290,6 +290,9 @@ class ReadingContext:
     #: the body the paragraph last named as an actor ("establishes a working group ... and
     #: requests it to"): what "it" refers to; reset at each paragraph
     last_body: ActorMention | None = None
+    #: a span of the masked text last found to hold no partner phrase ("in cooperation
+    #: with"), searched up to its end: the request read next need not search its tail again
+    no_partners: tuple[int, int] | None = None
 
 
 def _printed(text: str) -> str:
@@ -588,6 +591,8 @@ def _parse_actors(
     masked = ctx.masked
     partners: list[str] = []
     intro = _PARTNER_INTRO_RE.search(masked, start, end)
+    if intro is None:
+        ctx.no_partners = (start, end)
     main_end = intro.start() if intro else end
     actors: list[ActorMention] = []
     cursor = start
@@ -707,6 +712,9 @@ def _first_break(masked: str, z0: int, z1: int) -> int:
 
 def _partners_in_clause(z0: int, z1: int, ctx: ReadingContext) -> list[str]:
     names: list[str] = []
+    known = ctx.no_partners
+    if known is not None and known[0] <= z0 and known[1] == z1:
+        return names  # no match begins in masked[known[0]:z1] (same end, same text)
     for intro in _PARTNER_INTRO_RE.finditer(ctx.masked, z0, z1):
         for name in _partners_in(intro.end(), z1, ctx):
             if name not in names:

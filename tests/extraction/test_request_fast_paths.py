@@ -12,7 +12,10 @@ from mandates.extraction.clauses import (
     _BOUNDARY_FAST_RE,
     _BOUNDARY_RE,
     _LEAD_RE,
+    ReadingContext,
     _boundaries,
+    _parse_actors,
+    _partners_in_clause,
     mask,
 )
 from mandates.extraction.readers import read_path
@@ -158,3 +161,46 @@ def test_a_very_long_alias_still_compiles():
     long_name = " ".join(["word"] * 300)
     table = ActorTable.from_entries([("Long", [long_name, long_name + " more"])])
     assert table.match_at(long_name + " more.", 0) == ("Long", len(long_name) + 5)
+
+
+# --- partners: a span known to hold no partner phrase is not searched again -------------
+
+
+def _context(text: str) -> ReadingContext:
+    return ReadingContext(
+        text=text,
+        masked=mask(text),
+        body="HRC",
+        session=None,
+        table=ActorTable.default(),
+        mechanisms=None,
+    )
+
+
+def test_partners_are_searched_unless_the_same_tail_is_known_to_hold_none():
+    text = (
+        "Requests the Secretary-General to prepare, in cooperation with the Office of the "
+        "High Commissioner, a report for the Council"
+    )
+    ctx = _context(text)
+    partner = text.index("in cooperation")
+    slow = _partners_in_clause(0, len(text), ctx)
+    assert slow == ["OHCHR"]
+    # a span after the phrase holds none; a scan from before it, or to another end, still
+    # searches (and finds what it found without the fact)
+    ctx.no_partners = (partner + 20, len(text))
+    assert _partners_in_clause(0, len(text), ctx) == slow
+    ctx.no_partners = (0, partner)
+    assert _partners_in_clause(0, len(text), ctx) == slow
+    # the fact holds from where it was found: the tail is not searched again
+    _, partners = _parse_actors(text.index("a report"), len(text), ctx)
+    assert partners == [] and ctx.no_partners == (text.index("a report"), len(text))
+    assert _partners_in_clause(text.index("a report") + 2, len(text), ctx) == []
+
+
+def test_partner_search_records_nothing_when_it_finds_a_phrase():
+    text = "Invites the Office, in collaboration with UNICEF, to hold a seminar"
+    ctx = _context(text)
+    _, partners = _parse_actors(len("Invites "), len(text), ctx)
+    assert partners == ["UNICEF"]
+    assert ctx.no_partners is None
