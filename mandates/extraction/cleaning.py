@@ -34,7 +34,7 @@ Every regular expression is compiled once; each pass is linear in the text.
 
 from __future__ import annotations
 
-import itertools
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -138,8 +138,11 @@ _YAML_FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n(?:[ \t]*(?:[\w-]+:.*|- .*|#.*
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
 _MD_RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$", re.MULTILINE)
 _MD_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
-_MD_STARS = re.compile(r"(?<![\w*])\*{1,3}(?=[^\s*])|(?<=[^\s*])\*{1,3}(?![\w*])")
-_MD_UNDERSCORES = re.compile(r"(?<![\w_])_{1,2}(?=[^\s_])|(?<=[^\s_])_{1,2}(?![\w_])")
+# Emphasis: one to three stars (one or two underscores) opening before a word or closing
+# after one. Each branch starts with the sign itself and looks behind it afterwards, so
+# the search jumps from sign to sign instead of trying every position.
+_MD_STARS = re.compile(r"\*(?<![\w*]\*)\*{0,2}(?=[^\s*])|\*(?<=[^\s*]\*)\*{0,2}(?![\w*])")
+_MD_UNDERSCORES = re.compile(r"_(?<![\w_]_)_?(?=[^\s_])|_(?<=[^\s_]_)_?(?![\w_])")
 _MD_LINK = re.compile(r"!?\[([^\]\n^]*)\]\([^)\s]*\)")
 _MD_BULLET = re.compile(r"^ {0,3}[-+*•][ \t]+")
 _MD_QUOTE = re.compile(r"^ {0,3}>[ \t]?")
@@ -161,6 +164,9 @@ _TAB_NOTE_LINE = re.compile(
 )
 # Word's plain-text export may also list a footnote on its own line: "[2:  A/HRC/58/78. ]".
 _WORD_NOTE_LINE = re.compile(r"^[ \t]*\[([1-9]\d{0,2}):[ \t]*(.*?)[ \t]*\][ \t]*$")
+#: What a plain-text footnote line (the three patterns above and below) starts with,
+#: after its spaces and tabs.
+_NOTE_LINE_FIRST = frozenset("123456789[")
 _SEE_NOTE_LINE = re.compile(
     r"^[ \t]*([1-9]\d{0,2})[ \t]+((?:See|Resolution|Decision|Official Records|United Nations,"
     r" Treaty Series|A/|E/|S/)\b.*)$"
@@ -216,6 +222,7 @@ _FRONT_START = re.compile(
     r"|Commission on [A-Z][a-z ]+),$|\[(?:Adopted|on the report|without reference)\b)"
 )
 _TERMINAL = frozenset(".;:!?")
+_CLOSED_ENDS = _TERMINAL | {","}  # a text ending with one of them does not end open
 # The opening formula on a line of its own, with or without its comma.
 _OPENER_ALONE = re.compile(
     r"^The (?:General Assembly|Human Rights Council|Security Council|Economic and Social Council)"
@@ -302,6 +309,9 @@ def _starts_lower(line: str) -> bool:
     return first.islower() and not _LABEL.match(line)
 
 
+_ends_with_hyphen = operator.methodcaller("endswith", "-")
+
+
 def _ends_with_dangling_word(line: str) -> bool:
     cut = line.rstrip().rsplit(" ", 1)
     return cut[-1].lower() in _DANGLING
@@ -369,6 +379,8 @@ class _Para:
 
     def ends_open(self) -> bool:
         """:func:`_ends_open` on the paragraph, looking at its end only."""
+        if self.last_line[-1:] in _CLOSED_ENDS:
+            return False  # no note, mark, closer or space to look past: the sentence ended
         end = self.tail()
         if len(end) < self.length and len(_without_marks(end).rstrip()) < 40:
             end = self.text  # footnote marks fill the end: look at everything
@@ -470,6 +482,29 @@ def vocabulary_of(text: str) -> Counter[str]:
                     parts[part] += count
     words.update(parts)
     return words
+
+
+class _LinesVocabulary(Mapping[str, int]):
+    """:func:`vocabulary_of` the lines, counted when a word is first looked up: most
+    texts with a line ending in "-" never join a hyphenated line (a dash, a list)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        self._counts: Counter[str] | None = None
+
+    def _words(self) -> Counter[str]:
+        if self._counts is None:
+            self._counts = vocabulary_of("\n".join(self._lines))
+        return self._counts
+
+    def __getitem__(self, word: str) -> int:
+        return self._words()[word]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words())
+
+    def __len__(self) -> int:
+        return len(self._words())
 
 
 def _seen(vocabulary: Vocabulary, word: str) -> int:
@@ -621,6 +656,13 @@ def _is_running_title(para: _Para, title: str | None) -> bool:
     return title.startswith(text) or text in title
 
 
+def _line_counts(lines: list[str]) -> tuple[int, int]:
+    """How many lines hold text, and how many of them a blank line follows."""
+    filled = list(map(bool, map(str.strip, lines)))  # "\f" strips to nothing too
+    # A line with text before a blank one: True > False.
+    return filled.count(True), sum(map(operator.gt, filled, filled[1:]))
+
+
 def _assemble(
     lines: list[str],
     markdown: bool,
@@ -633,12 +675,11 @@ def _assemble(
 ) -> list[str]:
     width = 1e9
     flowing = False  # in the body of text copied from a PDF (after the opening formula)
-    if vocabulary is None and any(line.endswith("-") for line in lines):
+    if vocabulary is None and any(map(_ends_with_hyphen, lines)):
         # Words of the document tell a broken word ("devel-opment") from a compound.
-        vocabulary = vocabulary_of("\n".join(lines))
+        vocabulary = _LinesVocabulary(lines)
     if line_mode is None:
-        content = sum(1 for line in lines if line.strip() and line != "\f")
-        blank_runs = sum(1 for a, b in itertools.pairwise(lines) if a.strip() and not b.strip())
+        content, blank_runs = _line_counts(lines)
         line_mode = not markdown and content >= 8 and blank_runs * 3 < content
         if line_mode:
             lengths = sorted(len(line.strip()) for line in lines if line.strip())
@@ -672,13 +713,14 @@ def _assemble(
             notes.texts[-1] = (notes.texts[-1][0], _squash(" ".join(in_note)))
             continue
         in_note = None
-        note = (
-            (_CARET_DEF.match(raw) or _SUP_DEF.match(raw))
-            if markdown
-            else (
+        if markdown:
+            note = _CARET_DEF.match(raw) or _SUP_DEF.match(raw)
+        elif raw.lstrip(" \t")[:1] in _NOTE_LINE_FIRST:
+            note = (
                 _TAB_NOTE_LINE.match(raw) or _SEE_NOTE_LINE.match(raw) or _WORD_NOTE_LINE.match(raw)
             )
-        )
+        else:
+            note = None
         if note:
             close()
             notes.add_text(note.group(1), note.group(2))
@@ -762,8 +804,11 @@ def _split_header_lines(paragraphs: list[str]) -> list[str]:
     """Split merged front-matter lines (first paragraphs) and "Nth meeting <date>" lines."""
     out: list[str] = []
     for index, para in enumerate(paragraphs):
-        if index >= 12 and not para[:1].isdigit():
-            out.append(para)  # the two patterns looked for there start with a digit
+        # Every pattern starts with a capital (A-Z) or a digit; the two looked for after
+        # the first twelve paragraphs with a digit.
+        first = para[:1]
+        if not (first.isdigit() or (index < 12 and "A" <= first <= "Z")):
+            out.append(para)
             continue
         patterns = _SPLIT_HEADER if index < 12 else _SPLIT_HEADER[-2:]
         pending = [para]
@@ -858,7 +903,7 @@ def clean_text(text: str, *, markdown: bool | None = None) -> tuple[str, list[Fo
     title_match = _TITLE_LINE.search(text)
     title = _squash(title_match.group(1)) if title_match else None
     raw = text.split("\n")
-    lines = _without_pdf_furniture(raw, notes)
+    lines = _without_pdf_furniture(raw, notes) if _may_hold_furniture(text) else raw
     paragraphs = _assemble(lines, markdown, notes, title, copied_pdf=lines is not raw)
     paragraphs = _split_header_lines(paragraphs)
     return finish(paragraphs, notes)
@@ -885,6 +930,21 @@ _NUMBER_ALONE = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})\.$|^\((?:[a-z]{1,2}|[ivx]{1
 _SPACED_HYPHEN_END = re.compile(r"[A-Za-z] -$")
 _MARK_HOSTS = frozenset("abcdefghijklmnopqrstuvwxyz,;:.)”’")
 _OPENER_LINE = re.compile(r"^The (?:General Assembly|Human Rights Council|Security Council)\b")
+
+
+# A line that may be furniture, a rule or a number alone (see _without_pdf_furniture):
+# what its stripped text must start with, or be. Looser than the patterns (case is
+# ignored throughout), it is searched once over the text, after each line end.
+_FURNITURE_HINT = re.compile(
+    r"\n[^\S\n]*(?:GE\.|\d\d-|\*\d|please recycle|_{5}"
+    r"|(?:\d{1,3}|[IVX]{1,5})\.[^\S\n]*(?:\n|\Z)|\((?:[a-z]{1,2}|[ivx]{1,5})\)[^\S\n]*(?:\n|\Z))",
+    re.IGNORECASE,
+)
+
+
+def _may_hold_furniture(text: str) -> bool:
+    """False when no line of ``text`` can be what _without_pdf_furniture looks for."""
+    return _FURNITURE_HINT.search("\n" + text) is not None
 
 
 def _without_pdf_furniture(lines: list[str], notes: Notes) -> list[str]:

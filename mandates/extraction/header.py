@@ -104,7 +104,9 @@ class Header:
 
 def flatten(text: str) -> str:
     """Drop Markdown/HTML markup and collapse whitespace (for matching only)."""
-    return _SPACE.sub(" ", _MARKUP.sub(" ", text)).strip()
+    if "*" in text or "#" in text or "_" in text or "<" in text:  # what markup starts with
+        text = _MARKUP.sub(" ", text)
+    return _SPACE.sub(" ", text).strip()
 
 
 def parse_date(day: str, month: str, year: str) -> date | None:
@@ -144,7 +146,7 @@ def parse_header(header: str, *, opener_body: str | None, tail: str = "", top: s
     if adopted and adopted.group(2):
         result.adopted_on = parse_date(adopted.group(2), adopted.group(3), adopted.group(4))
 
-    sc = _SC_NUMBER.search(flat)
+    sc = _SC_NUMBER.search(flat) if "Resolution" in flat else None
     if sc and (result.body in (None, "SC")):
         result.body = "SC"
         result.number = sc.group(1)
@@ -234,7 +236,7 @@ def _session_from_words(flat: str, result: Header) -> None:
 
 
 def _printed_symbol(flat: str, result: Header) -> None:
-    printed = _PRINTED_SYMBOL.search(flat)
+    printed = _PRINTED_SYMBOL.search(flat) if "/RES/" in flat else None
     if not printed:
         return
     symbol = _SPACE.sub(" ", printed.group(1))
@@ -298,6 +300,8 @@ def title_key(title: str | None) -> str:
 
 def l_symbol(text: str) -> str | None:
     """The first L-document symbol in ``text`` ("A /C.3/80/L.14" -> "A/C.3/80/L.14")."""
+    if "L." not in text:  # the slash-space repair neither makes nor parts "L."
+        return None
     found = _L_SYMBOL.search(_SLASH_SPACES.sub("/", text))
     return found.group(0) if found else None
 

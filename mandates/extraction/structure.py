@@ -50,6 +50,7 @@ _VOTE_LIST = re.compile(_M + r"(?:In favour|Against|Abstaining)\s*:")
 _HEADING_ALONE = re.compile(_M + r"(?:[IVXLC]{1,6}|[A-Z])\.?[*_ \t]*$")
 _HEADING_TITLED = re.compile(_M + r"(?:[IVXLC]{1,6}|[A-Z])(?:\.[ \t]*|[ \t]+)[*_]*[A-Z“\"]")
 _LETTERS = re.compile(r"[A-Za-z]")
+_ADOPTED_FIRST = frozenset("[A")  # what _ADOPTED can start with after markup
 _HEAD = 2000  # characters of a piece that classification looks at
 _EMBEDS = re.compile(
     r"\bthe\s+following\s+(?:draft\s+)?(?:resolution|decision|declaration|text)s?"
@@ -103,6 +104,23 @@ _CLOSING_SPLIT = re.compile(
     r"meeting\b|\[\s*Adopted\b)"
 )
 _BLOCK = re.compile(r"(?:[ \t]*\S[^\n]*(?:\n|$))+")
+# Every preambular opening starts with a capital: what a _PRE_SPLIT match must hold.
+_PRE_SPLIT_HINT = re.compile(r",[*_]*\s+[*_]*[A-Z]")
+
+
+def _pre_split(text: str, start: int, end: int) -> re.Match[str] | None:
+    """_PRE_SPLIT in text[start:end], searched only where a comma precedes a capital."""
+    if _PRE_SPLIT_HINT.search(text, start, end) is None:
+        return None
+    return _PRE_SPLIT.search(text, start, end)
+
+
+def _closing_split(text: str, start: int, end: int) -> re.Match[str] | None:
+    """_CLOSING_SPLIT in text[start:end], searched only when "meeting" or "[" is there."""
+    if text.find("meeting", start, end) == -1 and text.find("[", start, end) == -1:
+        return None
+    return _CLOSING_SPLIT.search(text, start, end)
+
 
 _ADVERBS = {"also", "further", "furthermore", "again", "moreover", "once", "likewise"}
 _WITH_WORDS = {
@@ -356,6 +374,11 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for block in _BLOCK.finditer(text, start, end):
         cut = block.start()
+        if text.find("\n", cut, block.end() - 1) == -1:
+            # One line: its closing line end opens nothing (every _LINE_SPLIT start
+            # needs characters after it, and the block ends there).
+            out.append(_trim(text, cut, block.end()))
+            continue
         for line_start in _LINE_SPLIT.finditer(text, block.start(), block.end()):
             position = line_start.start()
             previous = text[cut:position]
@@ -499,6 +522,11 @@ class _Walker:
         # long piece (a reader that merged paragraphs) is never copied again and again.
         piece = text[s:e] if e - s <= _HEAD else text[s : s + _HEAD]
         whole = e - s <= _HEAD
+        # After markup, a number, meeting or date line starts with a digit, an annex
+        # heading with "A", an adoption line with "[" or "A": other pieces skip those.
+        first = piece.lstrip(" \t*_#")[:1]
+        digit = first.isdigit()
+        adopted_first = first in _ADOPTED_FIRST
         if self.embedding:
             # "Recommends ... the adoption of the following draft resolution:" - the text
             # that follows is adopted as a whole; its numbers are not this resolution's.
@@ -507,22 +535,23 @@ class _Walker:
             self.annexes.append([s, e])
             return []
         if self.state == "annex":
-            if _MEETING.match(piece) or _ADOPTED.match(piece):
+            if (digit and _MEETING.match(piece)) or (adopted_first and _ADOPTED.match(piece)):
                 if self.closing_start is None:
                     self.closing_start = s
                 self.state = "closing"
-            elif _ANNEX.match(piece) and self._annex_heading(piece):
+            elif first == "A" and _ANNEX.match(piece) and self._annex_heading(piece):
                 self.annexes.append([s, e])
             else:
                 self.annexes[-1][1] = e
             return []
         after_operative = self.state != "preamble" or bool(self.ops)
-        if after_operative and _ANNEX.match(piece) and self._annex_heading(piece):
+        if after_operative and first == "A" and _ANNEX.match(piece) and self._annex_heading(piece):
             self.state = "annex"
             self.annexes.append([s, e])
             return []
         if after_operative and (
-            _MEETING.match(piece) or _ADOPTED.match(piece) or (whole and _DATE_ONLY.match(piece))
+            (digit and (_MEETING.match(piece) or (whole and _DATE_ONLY.match(piece))))
+            or (adopted_first and _ADOPTED.match(piece))
         ):
             if self.closing_start is None:
                 self.closing_start = s
@@ -532,8 +561,8 @@ class _Walker:
             return []
 
         last = self._last_char(s, e)
-        number = _NUM.match(piece)
-        if not number:
+        number = _NUM.match(piece) if digit else None
+        if not number and digit:
             bare = _NUM_NO_DOT.match(piece)
             if bare and int(bare.group(1)) == self._expected():
                 number = bare  # "27 Affirms": the dot was lost
@@ -543,7 +572,7 @@ class _Walker:
                 if at:
                     return self._cut_at(s, e, *at)
                 self._no_first_split.add(e)  # nor in any later part of this piece
-            split = _PRE_SPLIT.search(text, s, e)
+            split = _pre_split(text, s, e)
             if split:
                 return self._cut(s, e, split)
             if whole and _is_heading(piece):
@@ -563,7 +592,7 @@ class _Walker:
         # Operative part.
         self.state = "operative"
         if e not in self._no_closing_split:
-            closing = _CLOSING_SPLIT.search(text, s, e)
+            closing = _closing_split(text, s, e)
             if closing:
                 return self._cut(s, e, closing)
             self._no_closing_split.add(e)
@@ -746,6 +775,8 @@ def _inline_subparagraphs(text: str, start: int, end: int) -> list[SubParagraph]
 
     (or "(i) ...; (ii) ..."). At least two consecutive labels are needed.
     """
+    if text.find(":", start, end) == -1:
+        return []  # the first label follows a colon
     chunk = text[start:end]
     first = _INLINE_FIRST.search(chunk)
     if not first:
