@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TypeVar
 
-from django.db.models import Count, F, Min, Q, QuerySet
+from django.db.models import Count, Expression, F, Min, Q, QuerySet
 
 from .models import (
     CLOSED_PROGRESS,
@@ -29,6 +29,25 @@ def deliverable_list() -> DeliverableQuerySet:
     return Deliverable.objects.select_related(
         "mandate__resolution__body", "mandate__actor", "due_session__body", "due_body"
     ).order_by("due_date", "pk")
+
+
+def deliverable_rows(*, columns: tuple[str | Expression, ...], pks: list[int]) -> list[tuple]:
+    """Plain rows (values_list) of these deliverables, in no particular order: the API writes
+    them without building model instances."""
+    return list(Deliverable.objects.filter(pk__in=pks).order_by().values_list(*columns))
+
+
+def deliverable_rows_of_resolutions(
+    *, columns: tuple[str | Expression, ...], resolution_ids: list[int], user=None
+) -> list[tuple]:
+    """Plain rows of the deliverables of these resolutions that this person may see, in the
+    order a resolution lists them: by mandate (its position in the text), then due date."""
+    return list(
+        Deliverable.objects.visible_to(user)
+        .filter(mandate__resolution_id__in=resolution_ids)
+        .order_by("mandate__position", "mandate_id", "due_date", "pk")
+        .values_list(*columns)
+    )
 
 
 def deliverable_list_for(*, user=None) -> QuerySet[Deliverable]:

@@ -21,12 +21,19 @@ import icalendar
 import pytest
 from django.conf import settings
 from django.core import mail
-from django.db import connection, connections
+from django.db import connection, connections, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from mandates.models import ReminderLog
-from mandates.services.reminders import reminder_dispatch_due, reminder_send
+from mandates.services.reminders import (
+    reminder_dispatch_due,
+    reminder_policy_get,
+    reminder_send,
+    reminders_due,
+    reminders_queue_due,
+)
 from tests import factories
 from tests.real_services import require_postgresql, wait_for
 
@@ -123,6 +130,70 @@ def test_concurrent_daily_runs_record_and_send_each_reminder_once():
     assert len(all_queued) == len(set(all_queued)) == 20
     assert statuses() == ["sent"] * 20
     assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in people)
+
+
+def test_a_key_recorded_meanwhile_by_another_transaction_is_left_to_it():
+    """The plain INSERT meets a key another transaction inserted and had not committed: it
+    waits, fails, and the run records the rest with ON CONFLICT DO NOTHING (the slow path);
+    a run with no collision never takes it."""
+    require_postgresql()
+    deliverables_due_in(7, 5)
+    today = timezone.localdate()
+    due = reminders_due(today=today, policy=reminder_policy_get())
+    assert len(due) == 5
+    taken = due[2]  # a key in the middle: the run has inserted rows before it meets it
+    inserted, go = threading.Event(), threading.Event()
+
+    def other_transaction():
+        try:
+            with transaction.atomic():
+                deliverable_id, recipient_id, key, due_date = taken
+                ReminderLog.objects.create(
+                    deliverable_id=deliverable_id,
+                    recipient_id=recipient_id,
+                    reminder=key,
+                    due_date=due_date,
+                )
+                inserted.set()
+                go.wait(30)
+                wait_for(_waiting_for_a_lock, timeout=30, what="the run to wait")
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=other_transaction)
+    thread.start()
+    assert inserted.wait(30)
+    go.set()
+    with (
+        mock.patch("mandates.tasks.reminders_send.delay") as send,
+        CaptureQueriesContext(connection) as queries,
+    ):
+        queued = reminders_queue_due(today=today)
+    thread.join(60)
+    assert queued == 4
+    assert sorted(ReminderLog.objects.values_list("deliverable_id", "recipient_id")) == sorted(
+        (d, c) for d, c, _, _ in due
+    )
+    assert ReminderLog.objects.filter(status="queued").count() == 5
+    assert send.call_count == 4
+    assert sum("ON CONFLICT DO NOTHING" in q["sql"] for q in queries.captured_queries) == 1
+
+    ReminderLog.objects.all().delete()
+    with (
+        mock.patch("mandates.tasks.reminders_send.delay"),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        assert reminders_queue_due(today=today) == 5
+    assert not any("ON CONFLICT" in q["sql"] for q in queries.captured_queries)
+
+
+def _waiting_for_a_lock() -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+        )
+        return cursor.fetchone()[0] > 0
 
 
 def test_two_workers_sending_the_same_rows_send_each_once(smtp_server):
