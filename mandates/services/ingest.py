@@ -647,9 +647,11 @@ class IngestReads:
     def drafts_possible(self, resolution: Resolution, *, new: bool) -> bool:
         """Whether a draft may be linked to this adopted text (see `draft_pairs`): not for
         a new text when no draft of its body and session is stored."""
+        if not new:
+            return True
         if self._draft_pairs is None:
             self._draft_pairs = draft_pairs()
-        return not new or (resolution.body_id, resolution.session_id) in self._draft_pairs
+        return (resolution.body_id, resolution.session_id) in self._draft_pairs
 
     def stored(self, resolution: Resolution) -> None:
         """A file of the transaction stored this resolution: the look-ups of the next
@@ -803,7 +805,9 @@ def _store(
     changes += resolution_drafts_link(
         resolution=resolution,
         result=result,
-        drafts_possible=reads.drafts_possible(resolution, new=existing is None),
+        # a draft's own text looks for its adopted text instead: nothing to read for it
+        drafts_possible=result.status == "draft"
+        or reads.drafts_possible(resolution, new=existing is None),
     )
     reads.stored(resolution)
     feeds_rebuild_on_commit(deliverable_ids=stored.deliverable_ids)

@@ -258,3 +258,27 @@ def test_queries_per_file_do_not_grow_with_files_or_deliverables(tmp_path):
 # A new file in a chunk: the resolution, its paragraphs, mandates and deliverables (one
 # insert each, and one for the history of each but paragraphs).
 QUERIES_PER_FILE_IN_A_CHUNK = 7
+
+
+def test_where_drafts_are_is_read_only_for_new_adopted_texts(folder, tmp_path):
+    """The drafts look-up is skipped for a new adopted text whose body and session have
+    no draft; reading where drafts are costs one query per chunk, and none for a draft's
+    own text or a new version of a stored text (those look drafts up as before)."""
+    calls = []
+    draft_pairs = ingest.draft_pairs
+
+    def counted():
+        calls.append(1)
+        return draft_pairs()
+
+    with mock.patch.object(ingest, "draft_pairs", counted):
+        resolution_ingest_many(paths=[folder])
+        assert len(calls) == 1  # one chunk
+        calls.clear()
+        for name, text in (("A_81_L6_Rev1.txt", PLENARY_DRAFT), ("x.txt", _invented("61/81"))):
+            single = tmp_path / "single" / name.replace("x.txt", "A_HRC_RES_61_81.txt")
+            single.parent.mkdir(exist_ok=True)
+            single.write_text(text + "\n\nA new last line.\n")
+            assert resolution_ingest_many(paths=[single])[0].status == "updated"
+    assert calls == []
+    assert Resolution.objects.get(symbol="A/81/L.6/Rev.1").superseded_by.symbol == "A/RES/81/22"
