@@ -9,6 +9,7 @@ ingest stores is what ``extract`` prints.
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from collections.abc import Iterable
@@ -52,8 +53,10 @@ _NAME_GOES_ON_RE = re.compile(
 _NAME_BEFORE_RE = re.compile(r"(?<![.;:!?])\b[A-Z][\w-]*\s+$")
 
 
+@lru_cache(maxsize=4096)
 def normalise(phrase: str) -> str:
-    """Lower-case a name, unify dashes, quotes and spaces, drop a leading article."""
+    """Lower-case a name, unify dashes, quotes and spaces, drop a leading article (cached:
+    the same printed names come back in every resolution)."""
     phrase = _DASH_RE.sub("-", phrase)
     phrase = _QUOTE_RE.sub("'", phrase)
     phrase = phrase.replace("*", " ").replace("_", " ")
@@ -61,19 +64,105 @@ def normalise(phrase: str) -> str:
     return _ARTICLE_RE.sub("", phrase)
 
 
-def _alias_regex(alias: str) -> str:
-    """A regex for an alias that tolerates any whitespace, dash variant and apostrophe."""
-    parts = []
+def _alias_tokens(alias: str) -> list[str]:
+    """The regex of each character of an alias: any whitespace, dash variant and apostrophe
+    is tolerated."""
+    tokens = []
     for char in alias:
         if char == " ":
-            parts.append(r"\s+")
+            tokens.append(r"\s+")
         elif char == "-":
-            parts.append(r"[-\u2010\u2011\u2012\u2013\u2014\u00ad]\s*")
+            tokens.append(r"[-\u2010\u2011\u2012\u2013\u2014\u00ad]\s*")
         elif char == "'":
-            parts.append(r"['\u2018\u2019\u02bc`]")
+            tokens.append(r"['\u2018\u2019\u02bc`]")
         else:
-            parts.append(re.escape(char))
-    return "".join(parts)
+            tokens.append(re.escape(char))
+    return tokens
+
+
+def _alias_regex(alias: str) -> str:
+    """A regex for an alias that tolerates any whitespace, dash variant and apostrophe."""
+    return "".join(_alias_tokens(alias))
+
+
+_SPACE_TOKEN = r"\s+"
+
+
+def _factored(alternatives: list[tuple[str, ...]]) -> str:
+    """``"|".join`` of the token sequences (in the order they are to be tried) with their
+    shared first tokens taken out: "a(?:bc|d)" for "abc|ad". The regex engine then tries
+    the rest of a group only where its first character fits, instead of every alias at
+    every position. Same matches when, at each level, the first tokens of the groups never
+    match the same character (``_factorable`` checks it), the one alternative that ends
+    there is the last (it is the shortest: the caller orders longest first), and no group
+    goes on from a token of variable width with something that can match whitespace."""
+    return "|".join(_factored_parts(alternatives))
+
+
+def _factored_parts(alternatives: list[tuple[str, ...]]) -> list[str]:
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for tokens in alternatives:
+        groups.setdefault(tokens[0] if tokens else "", []).append(tokens[1:])
+    parts = []
+    for head, rests in groups.items():
+        if head == "":
+            continue
+        # one shared path: take it in without nesting (a long alias stays flat)
+        while len(rests) > 1 and all(rests) and len({rest[0] for rest in rests}) == 1:
+            head += rests[0][0]
+            rests = [rest[1:] for rest in rests]
+        if len(rests) == 1:
+            parts.append(head + "".join(rests[0]))
+            continue
+        if head.endswith(r"\s*") and any(rest[:1] == (_SPACE_TOKEN,) for rest in rests):
+            inner = ["".join(rest) for rest in rests]  # not regrouped after "\s*"
+        else:
+            inner = _factored_parts([rest for rest in rests if rest])
+            inner += [""] if any(not rest for rest in rests) else []
+        parts.append(head + (inner[0] if len(inner) == 1 else "(?:" + "|".join(inner) + ")"))
+    if "" in groups:
+        parts.append("")
+    return parts
+
+
+#: Lower-case characters -> the other characters a case-insensitive match of them takes
+#: (the dotless i for "i", the long s for "s", final sigma for sigma...).
+_EXTRA_CASES = {
+    chr(code): {chr(other) for other in others}
+    for code, others in importlib.import_module("re._casefix")._EXTRA_CASES.items()
+}
+
+
+def _factorable(worded: list[str], exact: list[str]) -> bool:
+    """Whether ``_factored`` may regroup the worded aliases (lower case, matched in any case)
+    and the acronyms go after them (matched in capitals only): no two characters of the
+    aliases match the same character in any case ("s" and the long s), and no acronym that
+    the order by length puts before a worded alias that could match where it does (a
+    shorter worded alias that begins it: "un" and "UNDP")."""
+    chars = {char for key in worded for char in key}
+    if any(_EXTRA_CASES.get(char, set()) & chars for char in chars):
+        return False
+    return not any(acronym.lower().startswith(key) for acronym in exact for key in worded)
+
+
+def _alias_pattern(
+    keys: list[str], acronyms: dict[str, str], worded: set[str], *, factor: bool = True
+) -> str:
+    """The alternation of every alias, ``keys`` longest first (an acronym in capitals only):
+    factored when ``_factorable`` allows, else one alternative per alias (same matches)."""
+    exact = [acronyms[key] for key in keys if key in acronyms and key not in worded]
+    plain = [key for key in keys if key not in acronyms or key in worded]
+    if factor and _factorable(plain, exact):
+        return "|".join(
+            [_factored([tuple(_alias_tokens(key)) for key in plain])]
+            + [f"(?-i:{_alias_regex(word)})" for word in exact]
+        )
+    return "|".join(
+        f"(?-i:{_alias_regex(acronyms[key])})"
+        if key in acronyms and key not in worded
+        else f"(?:{_alias_regex(key)})"
+        for key in keys
+    )
 
 
 class ActorTable:
@@ -111,14 +200,8 @@ class ActorTable:
                     self._generic.add(key)
         # Longest alias first so that the regex alternation prefers the fullest name
         # ("United Nations High Commissioner for Refugees" over "High Commissioner").
-        keys = sorted(self._lookup, key=len, reverse=True)
-        pattern = "|".join(
-            f"(?-i:{_alias_regex(acronyms[key])})"
-            if key in acronyms and key not in worded
-            else f"(?:{_alias_regex(key)})"
-            for key in keys
-            if key
-        )
+        keys = [key for key in sorted(self._lookup, key=len, reverse=True) if key]
+        pattern = _alias_pattern(keys, acronyms, worded)
         self._regex = re.compile(
             rf"(?:the\s+|its\s+)?(?:{pattern})(?![\w-])" if pattern else r"(?!x)x",
             re.IGNORECASE,

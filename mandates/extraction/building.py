@@ -25,6 +25,7 @@ from .events import (
     Product,
     _events,
 )
+from .guards import guarded
 from .lexicon import lexicon
 from .pairing import (
     _pair,
@@ -339,10 +340,11 @@ class Builder:
             )
 
 
-_DELEGATE_RE = re.compile(
+_DELEGATE_RE = guarded(
     r"\b(?:to|and)\s+(?:(?:also|further)\s+)?(?:to\s+)?(?:continue\s+to\s+)?"
     rf"(?:(?P<ask>{lexicon().verb_pattern('delegate_ask')})|{lexicon().verb_pattern('delegate_press')})\s+",
     re.IGNORECASE,
+    length=5,
 )
 
 _DELEGATE_INF_RE = re.compile(r"\s*(?:,[^;,]{0,80},\s*)?to\s+(?=[a-z])")

@@ -183,11 +183,17 @@ def looks_like_markdown(text: str) -> bool:
     """True when the text carries Markdown signs (footnote refs, headings, emphasis, rules)."""
     if text[:1] == "#" or (text[:1] == "*" and _MD_SIGNS.match(text)):
         return True
+    checked_to = 0  # the end of the last line matched for a rule: each line once
     for hint in _MD_HINTS.finditer(text):
         sign = hint.group()
         if sign == "---":
+            if hint.start() < checked_to:
+                continue
             if _MD_SIGNS.match(text, text.rfind("\n", 0, hint.start()) + 1):
                 return True
+            checked_to = text.find("\n", hint.start())
+            if checked_to == -1:
+                checked_to = len(text)
         elif sign != "\n" or _MD_SIGNS.match(text, hint.end()):
             return True
     return False

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from .guards import guarded
 from .lexicon import lexicon
 from .ordinals import ORDINAL_PATTERN, ORDINAL_WORDS_UNBOUNDED, ordinal_to_int
 from .result import Relation
@@ -56,7 +57,7 @@ _REL = (
 )
 _PRE_BODY = rf"(?:(?:(?:to|by|before|of|for|and)\s+)?(?:the\s+)?(?P<body1>{BODY_PATTERN})\s*,?\s+)"
 
-SESSION_RE = re.compile(
+SESSION_RE = guarded(
     rf"(?:{_PRE_BODY})?{_REL}\s+"
     r"(?:the\s+(?:main\s+part|second\s+part|first\s+part|resumed\s+part|high-level\s+segment|"
     r"general\s+debate|opening)\s+of\s+)?"
@@ -68,6 +69,7 @@ SESSION_RE = re.compile(
     r"\s+(?:regular\s+|annual\s+|ordinary\s+)?(?P<noun>sessions?)\b"
     rf"(?:\s+of\s+the\s+(?P<body2>{BODY_PATTERN}))?",
     re.IGNORECASE,
+    length=3,
 )
 _ORD_RE = re.compile(_ORD, re.IGNORECASE)
 _TRAILING_RESIDUE_RE = re.compile(rf"\s*[;,]?\s*(?P<ord>{_ORD})\s*(?=$|[.;,\n])", re.IGNORECASE)
@@ -411,13 +413,14 @@ def find_dates(masked: str, start: int, end: int) -> list[DateMention]:
 
 # --- recurrence ----------------------------------------------------------------------
 
-RECUR_RE = re.compile(
+RECUR_RE = guarded(
     r"\b(?P<annual>annually|annual|on\s+an\s+annual\s+basis|each\s+year|every\s+year|"
     r"yearly)\b|\b(?P<biennial>biennially|biennial|on\s+a\s+biennial\s+basis|"
     r"every\s+two\s+years|every\s+other\s+year)\b|\bevery\s+(?P<years>three|four|five|3|4|5)"
     r"\s+years\b|\bevery\s+(?P<sessions>two|three|four|2|3|4)\s+sessions\b|"
     r"\b(?P<quadrennial>quadrennial(?:ly)?)\b",
     re.IGNORECASE,
+    length=3,
 )
 
 

@@ -22,6 +22,7 @@ from .deadlines import (
     find_sessions,
     recurrence,
 )
+from .guards import guarded
 from .kinds import (
     NOUN_PATTERN,
     PRODUCE_VERBS,
@@ -56,9 +57,10 @@ _MANNER_ASIDE = (
     r"[a-z]+ly)\s*,\s*)?"
 )
 
-_ANAPHOR_VERB_RE = re.compile(
+_ANAPHOR_VERB_RE = guarded(
     rf"\b(?!and\b|or\b)(?:{PRODUCE_VERBS}){_MANNER_ASIDE}\s*(?:(?:also|further|orally|jointly)\s+)?$",
     re.IGNORECASE,
+    length=3,
 )
 
 _REFERENCE_MODS_RE = re.compile(r"above-mentioned|aforementioned|said|same|abovementioned", re.I)
@@ -392,19 +394,21 @@ def _working_method(masked: str, start: int, end: int, z1: int) -> bool:
 
 
 #: Verbs that use or act on something that exists: their object is not a new product.
-_APPLY_VERB_RE = re.compile(
+_APPLY_VERB_RE = guarded(
     rf"\b(?:{lexicon().verb_pattern('apply')})"
     r"\s+(?:all\s+(?:of\s+)?(?:the\s+)?|each\s+of\s+the\s+)?$",
     re.IGNORECASE,
+    length=3,
 )
 
 #: "in (the context of) his next report": the actor's own coming report.
-_NEXT_REPORT_RE = re.compile(
+_NEXT_REPORT_RE = guarded(
     r"\b(?:in|within|through|as\s+part\s+of)\s+(?:the\s+context\s+of\s+|the\s+framework\s+of\s+)?"
     r"(?:his|her|its|their|his\s+or\s+her)\s+(?P<mods>(?:next|forthcoming|upcoming|subsequent|"
     r"annual)(?:\s+(?:annual|regular|periodic|progress|comprehensive|written))?\s+)"
     r"(?P<noun>reports?|oral\s+updates?)\b",
     re.IGNORECASE,
+    length=5,
 )
 
 

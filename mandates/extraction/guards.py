@@ -10,6 +10,12 @@ matches are the same; when the first characters cannot be worked out (a class li
 inside a negation, a back-reference) the pattern is compiled unchanged. Patterns built
 from the lexicon get their guard from the lexicon's words, so a word added there is
 guarded too.
+
+``guarded(pattern, flags, length=5)`` adds a second lookahead: the first five characters
+a match can begin with, as an alternation of character classes written case by case
+(``[Rr][Ee][Pp]...``). The engine drops a branch that opens with a plain class after one
+test, which it cannot do for a case-insensitive branch, so the long alternation behind it
+is entered only where one of its words really begins (3x on the product nouns).
 """
 
 from __future__ import annotations
@@ -83,23 +89,210 @@ def _first(items: list) -> tuple[list[str], bool]:
 def first_characters(pattern: str, flags: int = 0) -> str | None:
     """A character class of what a match of ``pattern`` can begin with, or None."""
     try:
-        parts, empty = _first(_parser.parse(pattern, flags).data)
-    except (_Unknown, re.error):
+        return _first_class(_parser.parse(pattern, flags))
+    except re.error:
+        return None
+
+
+def _first_class(parsed) -> str | None:
+    try:
+        parts, empty = _first(parsed.data)
+    except _Unknown:
         return None
     if empty or not parts:
         return None
     return "[" + "".join(dict.fromkeys(parts)) + "]"
 
 
-def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile(pattern, flags)`` with a lookahead of the characters a match begins with."""
-    first = first_characters(pattern, flags)
-    if first is not None:
+#: What ``\\s`` matches in a str pattern (a test checks the list). The parser writes
+#: CATEGORY_SPACE for it, the compiler makes it Unicode unless re.ASCII is given: this list
+#: holds both.
+UNICODE_SPACE = frozenset(
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_SPACES = (sre.CATEGORY_SPACE, sre.CATEGORY_UNI_SPACE)
+#: Characters outside A-Z that a case-insensitive ASCII letter matches (tests check this).
+_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+#: The most prefixes a guard lists (more make a slower lookahead than they save).
+_MOST_PREFIXES = 400
+
+
+def case_variants(char: str) -> frozenset[str]:
+    """Every character that ``char`` matches when the pattern ignores case."""
+    if not char.isascii() or not char.isalpha():
+        if char.lower() != char or char.upper() != char:
+            raise _Unknown  # a cased letter beyond ASCII: not worked out here
+        return frozenset(char)
+    low = char.lower()
+    return frozenset(low + low.upper() + _FOLDS.get(low, ""))
+
+
+def _class_set(items: list, ignore_case: bool) -> frozenset[str]:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            found = [chr(av)]
+        elif op is sre.RANGE and av[1] - av[0] < 64:
+            found = [chr(code) for code in range(av[0], av[1] + 1)]
+        elif op is sre.CATEGORY and av in _SPACES:
+            chars |= UNICODE_SPACE
+            continue
+        else:  # a negated class, \\w, \\d, a wide range
+            raise _Unknown
+        for char in found:
+            chars |= case_variants(char) if ignore_case else {char}
+    return frozenset(chars)
+
+
+_Prefix = tuple[frozenset[str], ...]
+
+
+def _sequence(items: list, room: int, ignore_case: bool) -> set[tuple[_Prefix, bool]]:
+    """The prefixes (up to ``room`` characters) of what ``items`` match; each with whether
+    the match may go on after it (False: cut at ``room`` or at what cannot be listed)."""
+    states: set[tuple[_Prefix, bool]] = {((), True)}
+    for op, av in items:
+        following: set[tuple[_Prefix, bool]] = set()
+        for prefix, open_ in states:
+            if not open_ or len(prefix) >= room:
+                following.add((prefix, False))
+                continue
+            for tail, tail_open in _item(op, av, room - len(prefix), ignore_case):
+                following.add((prefix + tail, tail_open))
+        if len(following) > _MOST_PREFIXES:
+            raise _Unknown
+        states = following
+    return states
+
+
+def _item(op, av, room: int, ignore_case: bool) -> set[tuple[_Prefix, bool]]:
+    if op in _ZERO_WIDTH:
+        return {((), True)}
+    try:
+        if op is sre.LITERAL:
+            chars = case_variants(chr(av)) if ignore_case else frozenset(chr(av))
+            return {((chars,), True)}
+        if op is sre.IN:
+            return {((_class_set(av, ignore_case),), True)}
+    except _Unknown:
+        return {((), False)}
+    if op is sre.SUBPATTERN:
+        _, add, remove, pattern = av
+        ignore = (ignore_case or bool(add & sre.SRE_FLAG_IGNORECASE)) and not (
+            remove & sre.SRE_FLAG_IGNORECASE
+        )
+        return _sequence(pattern.data, room, ignore)
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(av.data, room, ignore_case)
+    if op is sre.BRANCH:
+        found: set[tuple[_Prefix, bool]] = set()
+        for branch in av[1]:
+            found |= _sequence(branch.data, room, ignore_case)
+        return found
+    if op in _REPEATS:
+        return _repeat(av[0], av[1], av[2].data, room, ignore_case)
+    return {((), False)}  # any character, a back-reference, a conditional
+
+
+def _repeat(least: int, most: int, items: list, room: int, ignore_case: bool):
+    found: set[tuple[_Prefix, bool]] = set()
+    states: set[tuple[_Prefix, bool]] = {((), True)}
+    count = 0
+    while True:
+        open_states = {state for state in states if state[1]}
+        found |= states - open_states
+        if count >= least:
+            found |= open_states
+        if count >= most or not open_states:
+            return found
+        following: set[tuple[_Prefix, bool]] = set()
+        for prefix, _ in open_states:
+            if len(prefix) >= room:
+                following.add((prefix, False))
+                continue
+            for tail, tail_open in _sequence(items, room - len(prefix), ignore_case):
+                following.add((prefix + tail, tail_open))
+        if following == states:  # an item that may match nothing: no progress
+            return found | following
+        if len(following) > _MOST_PREFIXES:
+            raise _Unknown
+        states, count = following, count + 1
+
+
+def prefixes(pattern: str, flags: int = 0, length: int = 2) -> set[_Prefix] | None:
+    """Sets of the first ``length`` characters a match can begin with (shorter where the
+    pattern cannot be listed further), or None when some match begins with nothing listable."""
+    try:
+        return _prefixes(_parser.parse(pattern, flags), length)
+    except re.error:
+        return None
+
+
+def _prefixes(parsed, length: int) -> set[_Prefix] | None:
+    ignore_case = bool(parsed.state.flags & sre.SRE_FLAG_IGNORECASE)
+    try:
+        found = {prefix for prefix, _ in _sequence(parsed.data, length, ignore_case)}
+    except _Unknown:
+        return None
+    if not found or () in found:
+        return None
+    return found
+
+
+def _render(chars: frozenset[str]) -> str:
+    return "[" + "".join(re.escape(char) for char in sorted(chars)) + "]"
+
+
+def _trie(found: set[_Prefix]) -> str:
+    """An alternation matching what begins with one of ``found`` (shared heads merged)."""
+    heads: dict[frozenset[str], set[_Prefix]] = {}
+    for prefix in found:
+        heads.setdefault(prefix[0], set()).add(prefix[1:])
+    parts = []
+    for head in sorted(heads, key=sorted):
+        rests = heads[head]
+        if () in rests:
+            parts.append(_render(head))
+        elif len(rests) == 1:
+            parts.append(_render(head) + "".join(_render(c) for c in next(iter(rests))))
+        else:
+            parts.append(f"{_render(head)}(?:{_trie(rests)})")
+    return "|".join(parts)
+
+
+def guard(pattern: str, flags: int = 0, length: int = 1) -> str:
+    """The lookaheads ``guarded`` puts in front of ``pattern`` ("" when none can be built):
+    the first characters, and with ``length`` > 1 the first ``length`` characters written
+    case by case (its alternatives fail on their first character, which a case-insensitive
+    alternation cannot do), so a long alternation is tried only where a word of it begins."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:
+        return ""
+    first = _first_class(parsed)
+    if first is None:
+        return ""
+    found = _prefixes(parsed, length) if length > 1 else None
+    if found is None:
+        return f"(?={first})"
+    # a word boundary every match opens with (not only its first branch), tested before the
+    # long lookahead, refuses the positions inside words at once
+    opens = bool(parsed.data) and parsed.data[0] == (sre.AT, sre.AT_BOUNDARY)
+    boundary = r"\b" if opens else ""
+    return f"(?={first}){boundary}(?=(?-i:{_trie(found)}))"
+
+
+def guarded(pattern: str, flags: int = 0, length: int = 1) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` behind the lookaheads of :func:`guard`: the same
+    matches, found faster."""
+    lookahead = guard(pattern, flags, length)
+    if lookahead:
         try:
-            return re.compile(f"(?={first})(?:{pattern})", flags)
+            return re.compile(f"{lookahead}(?:{pattern})", flags)
         except re.error:  # e.g. global inline flags, which must open the pattern
             pass
     return re.compile(pattern, flags)
 
 
-__all__ = ["first_characters", "guarded"]
+__all__ = ["case_variants", "first_characters", "guard", "guarded", "prefixes"]

@@ -83,6 +83,7 @@ VERB_PRODUCT_RE = guarded(
     r"the|his\s+or\s+her)\s+(?:(?!in\b|of\b|on\b|the\b)[\w-]+\s+){0,3}?"
     r"(?P<inc_noun>reports?|oral\s+updates?|updates?))",
     re.IGNORECASE,
+    length=5,
 )
 
 _COUNT_EACH_RE = re.compile(
@@ -103,7 +104,7 @@ class NounHit:
     modifiers: str
 
 
-NOUN_WORD_RE = guarded(rf"\b(?:{NOUN_PATTERN})\b(?![\u2010\u2011-]\w)", re.IGNORECASE)
+NOUN_WORD_RE = guarded(rf"\b(?:{NOUN_PATTERN})\b(?![\u2010\u2011-]\w)", re.IGNORECASE, length=5)
 _DET_TAIL_RE = guarded(
     rf"\b{_DET}\s+(?P<mods>(?:(?!(?:{_STOP})\b(?![\u2010\u2011-]))[\w\u2010\u2011-]+\s+(?:(?:and|or)\s+(?=[\w-]+\s))?){{0,4}})$",
     re.IGNORECASE,

@@ -86,6 +86,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .actors import ActorTable
 from .building import (
@@ -122,6 +123,7 @@ from .events import (
     Product,
     _that_session,
 )
+from .guards import guarded
 from .ordinals import ORDINAL_PATTERN
 from .result import (
     Annex,
@@ -177,7 +179,7 @@ _DECIDE_PASSIVE_RE = re.compile(
     re.IGNORECASE,
 )
 
-_CONSIDER_RE = re.compile(
+_CONSIDER_RE = guarded(
     r"\b(?:(?:continue|resume|pursue)\s+(?:its\s+|the\s+|to\s+)?consideration|"
     r"(?:consider|examine|take\s+up|discuss|review)\s+(?:the|this|that)\s+(?:question|matter|issue|"
     r"item|sub-?item|subject)|(?:consider|examine|take\s+up|review|discuss)\s*,?\s+"
@@ -187,6 +189,7 @@ _CONSIDER_RE = re.compile(
     r"provisional\s+agenda\s+of\s+its|include\s+(?:the|this|that|an?)\s+(?:item|sub-?item|"
     r"question)|remain\s+(?:actively\s+)?seized)",
     re.IGNORECASE,
+    length=3,
 )
 
 _AGENDA_RE = re.compile(
@@ -197,8 +200,9 @@ _AGENDA_RE = re.compile(
 
 _SEIZED_RE = re.compile(r"remain\s+(?:actively\s+)?seized", re.IGNORECASE)
 
-_SYMBOL_RE = re.compile(
+_SYMBOL_RE = guarded(
     r"\b(?:A|E|S|CRC|CCPR|CEDAW|CERD|CAT|CRPD|UNEP|TD|ST)/(?:[A-Z0-9][\w.-]*/)*[A-Z0-9][\w.-]*",
+    length=5,
 )
 
 _NOT_DOCUMENT_RE = re.compile(r"/(?:RES|DEC|PRST)/|^[AES]/RES", re.IGNORECASE)
@@ -419,7 +423,7 @@ _AND_VERB_RE = re.compile(
     r"encourage|urge)\b"
 )
 
-_WE_RE = re.compile(r"\b[Ww]e\s+(?=[a-z])")
+_WE_RE = guarded(r"\b[Ww]e\s+(?=[a-z])", length=5)
 
 
 def _first_person_to_third(masked: str) -> str:
@@ -516,6 +520,21 @@ def _units(paragraph: OperativeParagraph, text: str) -> list[tuple[str, int, int
     return units
 
 
+@lru_cache(maxsize=1024)
+def _verb_role(verb_words: str) -> str:
+    """Which reading an operative verb gets: "encourage", "request", "decide", "note" or ""
+    (the first that fits, in that order). Cached: a few hundred verbs open every clause."""
+    if _ENCOURAGE_RE.match(verb_words):
+        return "encourage"
+    if _REQUEST_RE.match(verb_words):
+        return "request"
+    if _DECIDE_RE.match(verb_words):
+        return "decide"
+    if _NOTE_RE.match(verb_words):
+        return "note"
+    return ""
+
+
 def _clause(
     clause: Clause,
     label: str,
@@ -528,9 +547,10 @@ def _clause(
 ) -> tuple[str, list[ActorMention], list[str], str] | None:
     masked = ctx.masked
     verb_words = " ".join(masked[clause.start : clause.verb_end].split())
-    if _ENCOURAGE_RE.match(verb_words):
+    role = _verb_role(verb_words)
+    if role == "encourage":
         return ("", [], [], "none")
-    if _REQUEST_RE.match(verb_words):
+    if role == "request":
         pos = clause.verb_end
         lead = _AFTER_VERB_RE.match(masked, pos, clause.end)
         if lead:
@@ -568,7 +588,7 @@ def _clause(
             invite=bool(_INVITE_RE.search(verb_words)),
         )
         return (clause.verb, actors, partners, "request")
-    if _DECIDE_RE.match(verb_words):
+    if role == "decide":
         if _CONSIDER_RE.search(masked, clause.verb_end, clause.end):
             return None
         found = _DECIDE_REQUEST_RE.match(masked, clause.verb_end, clause.end)
@@ -670,7 +690,7 @@ def _clause(
                 label, clause.start, clause.verb, [actor], [], make.start(), clause.end, decide=True
             )
         return (clause.verb, [actor], [], "decide")
-    if _NOTE_RE.match(verb_words):
+    if role == "note":
         end = clause.end if clause.end < unit_end else max(unit_end, paragraph.span[1]) + 2
         documents: list[str] = []
         for found in _SYMBOL_RE.finditer(ctx.text, clause.start, min(end, len(ctx.text))):

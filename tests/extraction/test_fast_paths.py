@@ -170,6 +170,9 @@ MARKDOWN_TEXTS = [
     "*Recalling\n---",
     "text\n\n*Deeply concerned",
     "- - -\n--\n-",
+    "x --- **bold** on the last line",
+    "x --- y ---\n--- z [^1]",
+    "x --- y\n  ----  ",
 ]
 
 
@@ -818,3 +821,18 @@ def test_generated_texts_give_the_reference_results(text):
         assert structure._number_split(text, 0, len(text), number) == (
             reference_number_split(text, 0, len(text), number)
         )
+
+
+def test_markdown_detection_matches_each_line_once(monkeypatch):
+    """A line full of "---" is matched for a rule once, not once per "---" (quadratic)."""
+    calls: list[int] = []
+
+    class Counting:
+        def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+            calls.append(pos)
+            return _MD_SIGNS.match(text, pos)
+
+    monkeypatch.setattr(cleaning, "_MD_SIGNS", Counting())
+    text = "\n".join(["x" + "---" * 1000, "y --- z", "plain"])
+    assert not cleaning.looks_like_markdown(text)
+    assert calls == [0, 3002]
