@@ -6,6 +6,7 @@ text), so a person can see the evidence highlighted.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
@@ -180,17 +181,30 @@ class ExtractionResult:
 
     def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
         """The JSON shape of `manage.py extract` (ISO dates, lists for spans)."""
-        data = _plain(dataclasses.asdict(self))
+        data = _plain(self)
         if not include_text:
             data.pop("text")
         return data
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
+    """A JSON-ready copy, in one walk: `dataclasses.asdict` and then a second walk for dates
+    and tuples cost ingest about 2 ms per file."""
+    if value is None or isinstance(value, str | int | float):
+        return value
     if isinstance(value, date):
         return value.isoformat()
-    return value
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {copy.deepcopy(key): _plain(item) for key, item in value.items()}
+    if dataclasses.is_dataclass(value):
+        kind = type(value)
+        names = _FIELD_NAMES.get(kind)
+        if names is None:
+            names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind))
+        return {name: _plain(getattr(value, name)) for name in names}
+    return copy.deepcopy(value)
