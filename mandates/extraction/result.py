@@ -205,6 +205,6 @@ def _plain(value: Any) -> Any:
         kind = type(value)
         names = _FIELD_NAMES.get(kind)
         if names is None:
-            names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind))
+            names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value))
         return {name: _plain(getattr(value, name)) for name in names}
     return copy.deepcopy(value)
