@@ -16,6 +16,16 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with no feed cached. On SQLite a rolled-back test's ids come back,
+    so a body cached by an earlier test can carry the same stamp with other UIDs."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
 NOW = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
 
 
