@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -577,9 +578,15 @@ class DeliverableFeed(CalendarFeed):
             deliverable_event(row, alarm_days=alarm_days, context=context) for row in rows
         )
 
-    def contains(self, row: Row) -> bool:
-        """`filter()` on a row of the public feeds' one query (`feeds_publish_many`); only
+    def row_group(self, row: Row) -> object:
+        """Which feed of this kind a row of the public feeds' one query belongs in
+        (`feeds_publish_many`): the feed whose `group` it equals. `filter()` on a row; only
         feeds with `public_only` are read that way."""
+        raise NotImplementedError
+
+    @property
+    def group(self) -> object:
+        """This feed's `row_group` value."""
         raise NotImplementedError
 
 
@@ -588,8 +595,12 @@ class AllDeliverablesFeed(DeliverableFeed):
     name = "Mandate Tracker: all deliverables"
     description = "Deadlines of what resolutions ask OHCHR to deliver."
 
-    def contains(self, row: Row) -> bool:
-        return True
+    def row_group(self, row: Row) -> object:
+        return None
+
+    @property
+    def group(self) -> object:
+        return None
 
 
 class BodyFeed(DeliverableFeed):
@@ -606,12 +617,16 @@ class BodyFeed(DeliverableFeed):
     def filter(self) -> Q:
         return due_to_body(self.body)
 
-    def contains(self, row: Row) -> bool:
+    def row_group(self, row: Row) -> object:
         if row["due_session_id"] is not None:
-            return row["due_session__body_id"] == self.body.pk
+            return row["due_session__body_id"]
         if row["due_body_id"] is not None:
-            return row["due_body_id"] == self.body.pk
-        return row["mandate__resolution__body_id"] == self.body.pk
+            return row["due_body_id"]
+        return row["mandate__resolution__body_id"]
+
+    @property
+    def group(self) -> object:
+        return self.body.pk
 
 
 class ActorFeed(DeliverableFeed):
@@ -625,8 +640,12 @@ class ActorFeed(DeliverableFeed):
     def filter(self) -> Q:
         return Q(mandate__actor=self.actor)
 
-    def contains(self, row: Row) -> bool:
-        return row["mandate__actor_id"] == self.actor.pk
+    def row_group(self, row: Row) -> object:
+        return row["mandate__actor_id"]
+
+    @property
+    def group(self) -> object:
+        return self.actor.pk
 
 
 class SessionDeliverablesFeed(DeliverableFeed):
@@ -641,8 +660,12 @@ class SessionDeliverablesFeed(DeliverableFeed):
     def filter(self) -> Q:
         return Q(due_session=self.session)
 
-    def contains(self, row: Row) -> bool:
-        return row["due_session_id"] == self.session.pk
+    def row_group(self, row: Row) -> object:
+        return row["due_session_id"]
+
+    @property
+    def group(self) -> object:
+        return self.session.pk
 
 
 class PrivateFeed(DeliverableFeed):
@@ -870,7 +893,7 @@ def feeds_publish_affected(*, deliverable_ids: list[int], session_ids: list[int]
 
 
 # What the public feeds' one query reads besides `EVENT_FIELDS`: each feed's items are
-# picked from its rows (`DeliverableFeed.contains`) and its stamp computed from them.
+# picked from its rows (`DeliverableFeed.row_group`) and its stamp computed from them.
 _MANY_FIELDS = tuple(
     dict.fromkeys(
         (
@@ -914,8 +937,14 @@ def feeds_publish_many(*, feeds: list[CalendarFeed]) -> int:
     cached = store.get_many([feed.cache_key for feed in many])
     to_cache: dict[str, tuple[str, bytes]] = {}
     new_states: list[FeedState] = []
+    # the rows of each kind of feed, by feed: one pass per kind, not one per feed
+    grouped: dict[type, dict[object, list[Row]]] = {}
     for feed in many:
-        items = [row for row in rows if feed.contains(row)]
+        if type(feed) not in grouped:
+            by_group = grouped[type(feed)] = defaultdict(list)
+            for row in rows:
+                by_group[feed.row_group(row)].append(row)
+        items = grouped[type(feed)].get(feed.group, [])
         alarm_days = offsets if feed.alarms else []
         version = FeedVersion(
             stamp=feed.stamp_of(_stamp_values(items), alarm_days), state=states.get(feed.key)
