@@ -32,7 +32,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import DatabaseError, models, transaction
 from django.db.models import FileField, Q
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
 from mandates import extraction
 from mandates.extraction.readers import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, SUPPORTED_TYPES
@@ -52,6 +52,13 @@ from mandates.models import (
 
 from .actors import actor_table_from_database
 from .drafts import draft_pairs, draft_refusal, resolution_drafts_link
+from .history_batch import (
+    history_add,
+    history_batch,
+    history_flush,
+    plain_insert,
+    save_with_history,
+)
 from .reminders import Policy, deliverables_historic_mark, reminder_policy_get
 from .schedule import (
     deliverables_due_dates_compute,
@@ -253,7 +260,7 @@ def _chunk_ingest(paths: list[Path], *, dry_run: bool, reads: IngestReads) -> li
     storage = Resolution._meta.get_field("source_file").storage
     chunk = _Chunk()
     try:
-        with transaction.atomic():
+        with transaction.atomic(), history_batch():  # the chunk's history: one insert per table
             outcomes = [
                 first
                 if isinstance(first, IngestOutcome)
@@ -431,7 +438,7 @@ def _write(
     if chunk is not None and stored_file:
         chunk.stored_files.append(stored_file)
     try:
-        with transaction.atomic(savepoint=chunk is None):
+        with transaction.atomic(savepoint=chunk is None), history_batch():
             resolution, stored = _store(
                 result=result,
                 existing=existing,
@@ -791,7 +798,7 @@ def _store(
     resolution.warnings = list(result.warnings)
     if source_file:
         resolution.source_file.name = source_file
-    resolution.save()
+    save_with_history(resolution)
 
     update = existing is not None
     paragraphs = _store_paragraphs(resolution, result, replace=update)
@@ -823,72 +830,65 @@ def _reasons_read(extraction_data: dict) -> set[str]:
     return reasons
 
 
+@dataclass(frozen=True)
+class _StoredParagraph:
+    """What the rows stored next need of a paragraph: its key and its words."""
+
+    pk: int
+    text: str
+
+
 def _store_paragraphs(
     resolution: Resolution, result: extraction.ExtractionResult, *, replace: bool
-) -> dict[str, Paragraph]:
-    """Paragraphs are the text's, not a person's: replace them wholesale."""
+) -> dict[str, _StoredParagraph]:
+    """Paragraphs are the text's, not a person's: replace them wholesale. Inserted from
+    plain values: they have no history, and nothing reads them back as model instances."""
     if replace:
         resolution.paragraphs.all().delete()
-    rows: list[Paragraph] = []
+    preamble, operative = Paragraph.Part.PREAMBLE.value, Paragraph.Part.OPERATIVE.value
+    rows: list[dict] = []
+
+    def add(part: str, number: str, verb: str, text: str, span: tuple[int, int]) -> None:
+        rows.append(
+            {
+                "resolution_id": resolution.pk,
+                "part": part,
+                "position": len(rows),
+                "number": number,
+                "verb": verb,
+                "text": text,
+                "span_start": span[0],
+                "span_end": span[1],
+            }
+        )
+
     for item in result.preamble:
-        rows.append(
-            Paragraph(
-                resolution=resolution,
-                part=Paragraph.Part.PREAMBLE,
-                position=len(rows),
-                verb=item.verb,
-                text=item.text,
-                span_start=item.span[0],
-                span_end=item.span[1],
-            )
-        )
-    for operative in result.operative:
-        rows.append(
-            Paragraph(
-                resolution=resolution,
-                part=Paragraph.Part.OPERATIVE,
-                position=len(rows),
-                number=operative.number,
-                verb=operative.verb,
-                text=operative.text,
-                span_start=operative.span[0],
-                span_end=operative.span[1],
-            )
-        )
-        for sub in operative.subparagraphs:
-            rows.append(
-                Paragraph(
-                    resolution=resolution,
-                    part=Paragraph.Part.OPERATIVE,
-                    position=len(rows),
-                    number=f"{operative.number}({sub.label})",
-                    text=sub.text,
-                    span_start=sub.span[0],
-                    span_end=sub.span[1],
-                )
-            )
-    _bulk_create(Paragraph, rows)
-    by_number: dict[str, Paragraph] = {}
-    for row in rows:
-        if row.part == Paragraph.Part.OPERATIVE:
-            by_number.setdefault(row.number, row)
+        add(preamble, "", item.verb, item.text, item.span)
+    for op in result.operative:
+        add(operative, op.number, op.verb, op.text, op.span)
+        for sub in op.subparagraphs:
+            add(operative, f"{op.number}({sub.label})", "", sub.text, sub.span)
+    keys = plain_insert(Paragraph, rows, returning=True)
+    by_number: dict[str, _StoredParagraph] = {}
+    for row, pk in zip(rows, keys, strict=True):
+        if row["part"] == operative:
+            by_number.setdefault(row["number"], _StoredParagraph(pk, row["text"]))
     return by_number
 
 
 M = TypeVar("M", bound=models.Model)
 
 
-def _bulk_create(model: type[M], rows: list[M], *, history: bool = False) -> None:
-    """Insert rows in one query (with their history records in a second one); the rows
-    get their primary keys, which the rows stored next refer to."""
+def _bulk_create(model: type[M], rows: list[M]) -> None:
+    """Insert rows in one query, their history records kept for the transaction's one
+    insert per history table (`history_batch`); the rows get their primary keys, which
+    the rows stored next refer to."""
     if not rows:
         return
-    if history:
-        bulk_create_with_history(rows, model)
-    else:
-        model._default_manager.bulk_create(rows)
+    model._default_manager.bulk_create(rows)
     if rows[0].pk is None:  # every database this project runs on returns them
         raise DatabaseError(f"the database did not return the keys of new {model.__name__} rows")
+    history_add(rows)
 
 
 T = TypeVar("T")
@@ -922,7 +922,7 @@ MANDATE_FIELDS = (
 def _store_mandates(
     resolution: Resolution,
     result: extraction.ExtractionResult,
-    paragraphs: dict[str, Paragraph],
+    paragraphs: dict[str, _StoredParagraph],
     lookups: _Lookups,
     reads: IngestReads,
     stored: _Stored,
@@ -953,7 +953,7 @@ def _store_mandates(
     for position, (key, (index, item)) in enumerate(new_mandates):
         mandate = old_mandates.get(key)
         values = {
-            "paragraph": _paragraph_for(paragraphs, item.paragraph),
+            "paragraph_id": _paragraph_id(paragraphs, item.paragraph),
             "paragraph_label": item.paragraph,
             "verb": item.verb[:100],
             "actor": actors.get(item.actor),
@@ -977,11 +977,12 @@ def _store_mandates(
             kept.append(mandate)
         partners[index] = {actors[name].pk for name in item.partners if name in actors}
         mandate_rows[index] = mandate
-    _bulk_create(Mandate, created, history=True)
+    _bulk_create(Mandate, created)
     if kept:
         now = timezone.now()
         for mandate in kept:
             mandate.updated_at = now  # bulk_update does not touch auto_now fields
+        history_flush()  # the records waiting first, in the order they happened
         bulk_update_with_history(kept, Mandate, [*MANDATE_FIELDS, "updated_at"])
     _store_partners(
         {mandate_rows[index].pk: wanted for index, wanted in partners.items()},
@@ -1072,8 +1073,13 @@ def _actor_key(item: extraction.Mandate | extraction.Deliverable, actors: dict[s
     return item.actor if item.actor in actors else (item.actor_text or item.actor)[:500]
 
 
-def _paragraph_for(paragraphs: dict[str, Paragraph], label: str) -> Paragraph | None:
+def _paragraph_for(paragraphs: dict[str, _StoredParagraph], label: str) -> _StoredParagraph | None:
     return paragraphs.get(label) or paragraphs.get(label.split("(")[0])
+
+
+def _paragraph_id(paragraphs: dict[str, _StoredParagraph], label: str) -> int | None:
+    paragraph = _paragraph_for(paragraphs, label)
+    return paragraph.pk if paragraph else None
 
 
 def _store_deliverables(
@@ -1183,7 +1189,7 @@ def _store_deliverables(
     # An old resolution: what was due long ago is history, not a reminder.
     deliverables_historic_mark(deliverables=new_rows, policy_get=reads.policy)
     _predecessors_set(resolution, created, reads)
-    _bulk_create(Deliverable, new_rows, history=True)
+    _bulk_create(Deliverable, new_rows)
     for deliverable in kept:
         deliverable.save()
     kept_pks = {deliverable.pk for deliverable in kept}
@@ -1237,7 +1243,7 @@ def _mandate_for(
     resolution: Resolution, item: extraction.Deliverable, actors: dict[str, Actor]
 ) -> Mandate:
     """A deliverable the extractor did not attach to a mandate still needs one."""
-    return Mandate.objects.create(
+    mandate = Mandate(
         resolution=resolution,
         paragraph_label=item.paragraph,
         verb=item.verb[:100],
@@ -1248,6 +1254,8 @@ def _mandate_for(
         span_start=item.span[0],
         span_end=item.span[1],
     )
+    save_with_history(mandate, force_insert=True)
+    return mandate
 
 
 def _due_dict(due: extraction.Due) -> dict:
@@ -1396,7 +1404,7 @@ def _actor_named(actor: Actor | None, words: str) -> bool:
 def _store_consideration(
     resolution: Resolution,
     result: extraction.ExtractionResult,
-    paragraphs: dict[str, Paragraph],
+    paragraphs: dict[str, _StoredParagraph],
     lookups: _Lookups,
     *,
     update: bool,
@@ -1426,7 +1434,7 @@ def _store_consideration(
     paragraph = _paragraph_for(paragraphs, found.paragraph) if found.paragraph else None
     quote = paragraph.text if paragraph else ""
     values = {
-        "paragraph": paragraph,
+        "paragraph_id": paragraph.pk if paragraph else None,
         "paragraph_label": found.paragraph or "",
         "body": body,
         "session": session,
@@ -1436,14 +1444,14 @@ def _store_consideration(
         "review_reasons": reasons,
     }
     if existing is None:
-        Consideration.objects.create(resolution=resolution, **values)
+        save_with_history(Consideration(resolution=resolution, **values), force_insert=True)
         return []
     if existing.review_status == ReviewStatus.PROPOSED:
         for name, value in values.items():
             setattr(existing, name, value)
         existing.save()
         return []
-    existing.paragraph = paragraph
+    existing.paragraph_id = paragraph.pk if paragraph else None
     existing.quote = quote
     existing.save(update_fields=["paragraph", "quote"])
     if (existing.body_id, existing.session_id) != (body.pk, session.pk if session else None):
