@@ -30,9 +30,12 @@ from simple_history.signals import pre_create_historical_record
 from simple_history.utils import get_change_reason_from_object, get_history_model_for_model
 
 
-class _Row:
+class PlainRow:
     """A row to insert: its values as attributes, which is all Django's insert compiler
-    reads from an object (`Field.pre_save`), without building a model instance."""
+    reads from an object (`Field.pre_save`), without building a model instance. Once
+    inserted by `plain_create`, `pk` is its primary key."""
+
+    pk: Any
 
     def __init__(self, values: dict[str, Any]) -> None:
         self.__dict__.update(values)
@@ -45,15 +48,33 @@ def plain_insert(
     a missing one takes its default) as `bulk_create` would, values prepared by the same
     fields, without a model instance per row. With `returning`, the new primary keys in
     the rows' order (the databases this project runs on return them)."""
+    return _insert(model, rows, returning=returning)[0]
+
+
+def plain_create(model: type[models.Model], rows: Sequence[dict[str, Any]]) -> list[PlainRow]:
+    """`plain_insert` that returns the rows inserted, every field's value as stored
+    (defaults and auto_now dates filled in) and the primary key as `pk`: what
+    `history_add(..., model=model)` records."""
+    keys, objs = _insert(model, rows, returning=True)
+    attname = model._meta.pk.attname
+    for obj, key in zip(objs, keys, strict=True):
+        obj.pk = key
+        setattr(obj, attname, key)
+    return objs
+
+
+def _insert(
+    model: type[models.Model], rows: Sequence[dict[str, Any]], *, returning: bool
+) -> tuple[list[Any], list[PlainRow]]:
     if not rows:
-        return []
+        return [], []
     using = router.db_for_write(model)
     connection = connections[using]
     fields = [field for field in model._meta.concrete_fields if not field.primary_key]
-    objs: list[Any] = []  # _Row: read by the compiler as it reads model instances
+    objs: list[Any] = []  # PlainRow: read by the compiler as it reads model instances
     for values in rows:
         missing = {f.attname: f.get_default() for f in fields if f.attname not in values}
-        objs.append(_Row({**values, **missing} if missing else values))
+        objs.append(PlainRow({**values, **missing} if missing else values))
     batch = max(connection.ops.bulk_batch_size(fields, objs), 1)
     keys: list[Any] = []
     pk = model._meta.pk
@@ -69,7 +90,7 @@ def plain_insert(
             compiler.execute_sql()
     if returning and len(keys) != len(objs):
         raise DatabaseError(f"the database did not return the keys of new {model.__name__} rows")
-    return keys
+    return keys, objs
 
 
 class HistoryBatch:
@@ -78,11 +99,16 @@ class HistoryBatch:
     def __init__(self) -> None:
         self.waiting: dict[type[models.Model], list[dict[str, Any]]] = {}
 
-    def add(self, instances: Iterable[models.Model], history_type: str) -> None:
+    def add(
+        self,
+        instances: Iterable[models.Model | PlainRow],
+        history_type: str,
+        model: type[models.Model] | None = None,
+    ) -> None:
         """Record the rows as simple-history would at this moment (`post_save`, or
         `bulk_history_create`): their tracked values, now, the user, the change reason."""
         for instance in instances:
-            history_model = _history_model(type(instance))
+            history_model = _history_model(model or type(instance))  # type: ignore[arg-type]
             rows = self.waiting.setdefault(history_model, [])
             user = history_model.get_default_history_user(instance)
             values = {
@@ -141,17 +167,23 @@ def history_batch() -> Iterator[HistoryBatch]:
         _active.reset(token)
 
 
-def history_add(instances: Iterable[models.Model], history_type: str = "+") -> None:
-    """The history records of rows just written without their own: kept for the active
-    batch, else inserted at once."""
+def history_add(
+    instances: Iterable[models.Model | PlainRow],
+    history_type: str = "+",
+    *,
+    model: type[models.Model] | None = None,
+) -> None:
+    """The history records of rows just written without their own (model instances, or
+    rows of `model` from `plain_create`): kept for the active batch, else inserted at
+    once."""
     if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
         return
     batch = _active.get()
     if batch is not None:
-        batch.add(instances, history_type)
+        batch.add(instances, history_type, model)
         return
     alone = HistoryBatch()
-    alone.add(instances, history_type)
+    alone.add(instances, history_type, model)
     alone.flush()
 
 

@@ -53,9 +53,11 @@ from mandates.models import (
 from .actors import actor_table_from_database
 from .drafts import draft_pairs, draft_refusal, resolution_drafts_link
 from .history_batch import (
+    PlainRow,
     history_add,
     history_batch,
     history_flush,
+    plain_create,
     plain_insert,
     save_with_history,
 )
@@ -940,8 +942,9 @@ def _store_mandates(
                 lambda m: (m.paragraph_label, m.actor.name if m.actor else m.actor_text),
             )
         )
-    mandate_rows: dict[int, Mandate] = {}
-    created: list[Mandate] = []
+    mandate_rows: dict[int, Mandate | PlainRow] = {}
+    created: list[dict] = []  # new mandates, inserted from plain values
+    created_at: list[int] = []  # their indexes in the extraction
     kept: list[Mandate] = []
     partners: dict[int, set[int]] = {}
     new_mandates = list(
@@ -952,11 +955,12 @@ def _store_mandates(
     )
     for position, (key, (index, item)) in enumerate(new_mandates):
         mandate = old_mandates.get(key)
+        actor = actors.get(item.actor)
         values = {
             "paragraph_id": _paragraph_id(paragraphs, item.paragraph),
             "paragraph_label": item.paragraph,
             "verb": item.verb[:100],
-            "actor": actors.get(item.actor),
+            "actor_id": actor.pk if actor else None,
             "actor_text": (item.actor_text or item.actor)[:500],
             "actor_name": _actor_name(item, actors),
             "quote": item.quote,
@@ -966,18 +970,20 @@ def _store_mandates(
             "review_reasons": list(item.review_reasons),
             "position": position,
         }
+        partners[index] = {actors[name].pk for name in item.partners if name in actors}
         if mandate is None:
-            mandate = Mandate(resolution=resolution, **values)
-            created.append(mandate)
+            created.append({"resolution_id": resolution.pk, **values})
+            created_at.append(index)
             if update:
                 changes.append(f"new mandate in para. {item.paragraph} for {item.actor}")
         else:
             for name, value in values.items():
                 setattr(mandate, name, value)
             kept.append(mandate)
-        partners[index] = {actors[name].pk for name in item.partners if name in actors}
-        mandate_rows[index] = mandate
-    _bulk_create(Mandate, created)
+            mandate_rows[index] = mandate
+    new_rows = plain_create(Mandate, created)
+    history_add(new_rows, model=Mandate)
+    mandate_rows.update(zip(created_at, new_rows, strict=True))
     if kept:
         now = timezone.now()
         for mandate in kept:
@@ -1085,7 +1091,7 @@ def _paragraph_id(paragraphs: dict[str, _StoredParagraph], label: str) -> int | 
 def _store_deliverables(
     resolution: Resolution,
     result: extraction.ExtractionResult,
-    mandates: dict[int, Mandate],
+    mandates: dict[int, Mandate | PlainRow],
     lookups: _Lookups,
     reads: IngestReads,
     stored: _Stored,
@@ -1152,7 +1158,9 @@ def _store_deliverables(
             mandate = _mandate_for(resolution, item, actors)
         deliverable = old.get(key)
         if deliverable is None:
-            deliverable = Deliverable(mandate=mandate, position=position, **proposed, **evidence)
+            deliverable = Deliverable(
+                mandate_id=mandate.pk, position=position, **proposed, **evidence
+            )
             created.append((deliverable, item))
             if update:
                 changes.append(f"new {item.kind} in para. {item.paragraph}")
@@ -1182,7 +1190,7 @@ def _store_deliverables(
         if deliverable.no_longer_in_text:  # the paragraph is back
             deliverable.no_longer_in_text = False
             changes.append(f"para. {item.paragraph} {item.kind}: back in the text")
-        deliverable.mandate = mandate
+        deliverable.mandate_id = mandate.pk
         deliverable.position = position
     new_rows = [deliverable for deliverable, _ in created]
     deliverables_due_dates_compute(deliverables=new_rows + kept, rules_get=reads.rules)

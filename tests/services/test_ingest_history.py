@@ -10,7 +10,7 @@ import shutil
 from datetime import timedelta
 
 import pytest
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 from simple_history.utils import get_history_manager_for_model
 
@@ -50,11 +50,13 @@ def folder(tmp_path):
 def _as_before(monkeypatch) -> None:
     """Ingest as it stored rows before: each history record written by simple-history as
     its row is saved (`post_save`) or bulk-created (`bulk_create_with_history`), and
-    paragraphs as model instances."""
+    paragraphs and mandates as model instances."""
 
-    def history_add(rows, history_type="+"):
+    def history_add(rows, history_type="+", *, model=None):
         rows = list(rows)
-        assert history_type == "+"
+        assert history_type == "+" and all(isinstance(row, models.Model) for row in rows)
+        if not rows:
+            return
         manager = get_history_manager_for_model(type(rows[0]))
         manager.bulk_history_create(rows, default_change_reason=None)
 
@@ -65,7 +67,12 @@ def _as_before(monkeypatch) -> None:
         assert model is Paragraph and returning
         return [row.pk for row in model.objects.bulk_create(model(**row) for row in rows)]
 
+    def plain_create(model, rows):
+        assert model is Mandate
+        return model.objects.bulk_create(model(**row) for row in rows)
+
     monkeypatch.setattr(ingest, "history_add", history_add)
+    monkeypatch.setattr(ingest, "plain_create", plain_create)
     monkeypatch.setattr(ingest, "save_with_history", save_with_history)
     monkeypatch.setattr(ingest, "plain_insert", plain_insert)
 
