@@ -82,6 +82,13 @@ _AGENDA = re.compile(
 )
 _COMMITTEE = re.compile(r"\[\s*on\s+the\s+(?:report|recommendation)s?\s+of\s+[^\[\]]*?\(([^()\]]*)")
 _DOC_SYMBOL = re.compile(r"\b[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+")
+# Patterns used once per header, compiled here rather than looked up by re.* each time.
+_BODY_NAME = re.compile(_BODY_NAMES)
+_DIGIT_PAREN = re.compile(r"(\d)\(")
+_MEETING_DATE = re.compile(r"meeting\W+" + DATE_PATTERN)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_NUMBER_DOT = re.compile(r"(?<![\w/.])(?:ES-|S-)?\d{1,4}/\d{1,4}\.")
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass
@@ -139,7 +146,7 @@ def parse_header(header: str, *, opener_body: str | None, tail: str = "", top: s
     adopted = _ADOPTED_BY.search(flat)
     body_name = adopted.group(1) if adopted else opener_body
     if body_name is None:
-        first = re.search(_BODY_NAMES, flat)
+        first = _BODY_NAME.search(flat)
         body_name = first.group(0) if first else None
     result.body = BODIES.get(body_name) if body_name else None
 
@@ -161,7 +168,7 @@ def parse_header(header: str, *, opener_body: str | None, tail: str = "", top: s
 
     agenda = _AGENDA.search(flat)
     if agenda:
-        result.agenda_item = re.sub(r"(\d)\(", r"\1 (", agenda.group(1))
+        result.agenda_item = _DIGIT_PAREN.sub(r"\1 (", agenda.group(1))
     committee = _COMMITTEE.search(flat)
     if committee:
         symbol = _DOC_SYMBOL.search(committee.group(1))
@@ -169,7 +176,7 @@ def parse_header(header: str, *, opener_body: str | None, tail: str = "", top: s
             result.committee_report = symbol.group(0).rstrip(".,;")
 
     if result.adopted_on is None and tail:
-        closing = re.search(r"meeting\W+" + DATE_PATTERN, flatten(tail))
+        closing = _MEETING_DATE.search(flatten(tail))
         if closing:
             result.adopted_on = parse_date(*closing.groups())
     _draft_status(header, flat, result, top=top)
@@ -178,10 +185,12 @@ def parse_header(header: str, *, opener_body: str | None, tail: str = "", top: s
 
 def _number_and_title(header: str, result: Header) -> None:
     """Find "59/3.<TAB>Title" (the title may run over several lines of one block)."""
-    for block in re.split(r"\n[ \t]*\n", header):
+    for block in _BLANK_LINE.split(header):
+        if "/" not in block:
+            continue  # both patterns need the slash, and flattening adds none
         flat = flatten(block)
         # The number may follow other header words when the reader merged lines.
-        for match in re.finditer(r"(?<![\w/.])(?:ES-|S-)?\d{1,4}/\d{1,4}\.", flat):
+        for match in _NUMBER_DOT.finditer(flat):
             found = _NUMBER_TITLE.match(flat, match.start())
             if found:
                 break
@@ -240,14 +249,14 @@ def _printed_symbol(flat: str, result: Header) -> None:
     if not printed:
         return
     symbol = _SPACE.sub(" ", printed.group(1))
-    symbol = re.sub(r"(\d)\(", r"\1 (", symbol)
+    symbol = _DIGIT_PAREN.sub(r"\1 (", symbol)
     if result.symbol is None:
         result.symbol = symbol
         if symbol.startswith("A/HRC/"):
             result.body = result.body or "HRC"
         elif symbol.startswith("A/RES/"):
             result.body = result.body or "GA"
-        parts = re.findall(r"\d+", symbol)
+        parts = _DIGITS.findall(symbol)
         if parts and result.number is None:
             result.number = parts[-1] if not symbol.startswith("S/") else parts[0]
     elif result.symbol != symbol:
@@ -342,7 +351,7 @@ def _draft_status(header: str, flat: str, result: Header, *, top: str = "") -> N
 
 def _draft_title(header: str, amendment: bool) -> str | None:
     """The block after "<sponsors>: draft resolution" (or the amendment line)."""
-    blocks = [flatten(block) for block in re.split(r"\n[ \t]*\n", header)]
+    blocks = [flatten(block) for block in _BLANK_LINE.split(header)]
     mark = _AMENDMENT if amendment else _DRAFT_MARK
     for index, block in enumerate(blocks):
         marks = list(mark.finditer(block))

@@ -71,6 +71,7 @@ DOCUMENT_SYMBOL = re.compile(
     r"(?<![\w/])([A-Z]{1,8})(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+(?:\s\(Part\s[IVX]+\))?"
 )
 _HAS_DIGIT = re.compile(r"\d")
+_SPACES = re.compile(r"\s+")
 
 
 def documents(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:
@@ -96,12 +97,28 @@ def documents(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
         slash = text.find("/", match.end(), end)
 
 
+def _keywords(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """_RES_KEYWORD.finditer(text, start, end), tried only where "esolution" stands.
+
+    ``str.find`` skips to the next "esolution" several times faster than the pattern's
+    own scan; the leftmost match is the first of those places where the pattern matches.
+    """
+    at = text.find("esolution", start, end)
+    while at != -1:
+        keyword = _RES_KEYWORD.match(text, at, end)
+        if keyword is None:
+            at = text.find("esolution", at + 1, end)
+        else:
+            yield keyword
+            at = text.find("esolution", keyword.end(), end)
+
+
 def resolutions(
     text: str, start: int = 0, end: int | None = None
 ) -> Iterator[tuple[int, str, date | None]]:
     """(offset, number, date) of each resolution cited in ``text[start:end]``."""
     end = len(text) if end is None else end
-    for keyword in _RES_KEYWORD.finditer(text, start, end):
+    for keyword in _keywords(text, start, end):
         initial = keyword.start() - 1
         if initial < start or text[initial] not in "Rr":
             continue
@@ -116,7 +133,7 @@ def resolutions(
             if not first and item.start(1) == item.start():
                 break  # no separator: the list has ended
             first = False
-            symbol = re.sub(r"\s+", " ", item.group(1))
+            symbol = _SPACES.sub(" ", item.group(1))
             when = parse_date(*item.group(2, 3, 4)) if item.group(2) else None
             yield item.start(1), symbol, when
             position = item.end()

@@ -50,7 +50,10 @@ _VOTE_LIST = re.compile(_M + r"(?:In favour|Against|Abstaining)\s*:")
 _HEADING_ALONE = re.compile(_M + r"(?:[IVXLC]{1,6}|[A-Z])\.?[*_ \t]*$")
 _HEADING_TITLED = re.compile(_M + r"(?:[IVXLC]{1,6}|[A-Z])(?:\.[ \t]*|[ \t]+)[*_]*[A-Z“\"]")
 _LETTERS = re.compile(r"[A-Za-z]")
+_ROMAN_LABEL = re.compile(r"[ivxlc]+")
 _ADOPTED_FIRST = frozenset("[A")  # what _ADOPTED can start with after markup
+_MARKUP_CHARS = " \t*_#"  # what _M skips
+_EMPHASIS_OR_SPACE = " \t\n*_"  # what _Walker._last_char skips
 _HEAD = 2000  # characters of a piece that classification looks at
 _EMBEDS = re.compile(
     r"\bthe\s+following\s+(?:draft\s+)?(?:resolution|decision|declaration|text)s?"
@@ -217,6 +220,9 @@ _VERB_AHEAD = (
 )
 _VERB_AHEAD_RE = re.compile(_VERB_AHEAD)
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
+# Up to 12 words in one match: _WORD.findall makes a string per word of the 160 characters
+# and restarts the search after each (5-7 us); the groups nest, so they fill in order.
+_FIRST_WORDS = re.compile(("(?:[^A-Za-z]*(" + _WORD.pattern + ")") * 12 + ")?" * 12)
 
 
 @dataclass
@@ -255,7 +261,11 @@ def _adverb_like(lower: str) -> bool:
 
 
 def _words(text: str, limit: int = 12) -> list[str]:
-    return _WORD.findall(text[:160])[:limit]
+    """The first ``limit`` (at most 12) words of text[:160], as _WORD.findall finds them."""
+    found = _FIRST_WORDS.match(text, 0, 160)
+    assert found is not None  # every part of the pattern is optional
+    words = [word for word in found.groups() if word is not None]
+    return words[:limit]
 
 
 def _lead(text: str, operative: bool) -> str:
@@ -268,38 +278,41 @@ def _lead(text: str, operative: bool) -> str:
             return italic.group(1).strip()
     # The usual case, decided from two words: a verb that is no adverb and takes no
     # particle, then a word that adds nothing to it ("Requests the", "Recalling its").
-    first = _WORD.search(plain, 0, 160)
-    if first is None:
+    # One match finds both (what two _WORD searches found).
+    two = _TWO_WORDS.match(plain, 0, 160)
+    if two is None:
         return ""
-    verb = first.group()
+    verb, following = two.groups()
     lower = verb.lower()
     if lower not in _PARTICLES and lower not in _LEADING and not _adverb_like(lower):
-        second = _WORD.search(plain, first.end(), 160)
-        following = second.group().lower() if second else ""
+        following = following.lower() if following else ""
         if following not in _ADVERBS_AFTER and following != "with":
             return verb
     words = _words(plain)
     if not words:
         return ""
+    lowered = [word.lower() for word in words]
+    count = len(words)
     index = 0
     # Leading adverbs: "Also requests", "Once again urges", "Deeply concerned", "While noting".
-    while index < len(words) - 1 and index < 3:
-        lower = words[index].lower()
+    while index < count - 1 and index < 3:
+        lower = lowered[index]
         if lower in _LEADING or _adverb_like(lower):
             index += 1
         else:
             break
     out = words[: index + 1]
-    verb = words[index].lower()
+    verb = lowered[index]
     index += 1
     phrases = _PARTICLES.get(verb, ())
     closed = False  # after "Calls upon" / "Calls for" nothing more belongs to the verb
-    while index < len(words) and not closed:
-        word = words[index].lower()
-        phrase = next(
-            (p for p in phrases if [w.lower() for w in words[index : index + len(p)]] == list(p)),
-            None,
-        )
+    while index < count and not closed:
+        word = lowered[index]
+        phrase = None
+        for candidate in phrases:
+            if tuple(lowered[index : index + len(candidate)]) == candidate:
+                phrase = candidate
+                break
         if phrase:
             out.extend(words[index : index + len(phrase)])
             index += len(phrase)
@@ -308,19 +321,24 @@ def _lead(text: str, operative: bool) -> str:
             continue
         if word in _ADVERBS and word != "once":
             out.append(words[index])
-        elif word == "with" and index + 1 < len(words) and words[index + 1].lower() in _WITH_WORDS:
+        elif word == "with" and index + 1 < count and lowered[index + 1] in _WITH_WORDS:
             out.append(words[index])
             index += 1
-            while index < len(words) and words[index].lower() in _WITH_WORDS:
+            while index < count and lowered[index] in _WITH_WORDS:
                 out.append(words[index])
                 index += 1
             continue
         else:
             break
         index += 1
-    if verb in ("takes", "take") and len(out) > 1 and index < len(words) and words[index] == "of":
+    if verb in ("takes", "take") and len(out) > 1 and index < count and words[index] == "of":
         out.append("of")
     return " ".join(out)
+
+
+_MARKUP_RUN = re.compile(r"[ \t*_#]*")
+# The first two words as two _WORD searches find them (from the start of the text searched).
+_TWO_WORDS = re.compile(r"[^A-Za-z]*([A-Za-z][A-Za-z\-]*)(?:[^A-Za-z]*([A-Za-z][A-Za-z\-]*))?")
 
 
 def preamble_verb(text: str) -> str:
@@ -337,6 +355,13 @@ def _looks_operative(piece: str, last: str) -> bool:
     """An unnumbered paragraph that reads as operative: "Requests ...;" rather than "...,"."""
     if last not in (".", ";", ":"):
         return False
+    start = _MARKUP_RUN.match(piece).end()  # type: ignore[union-attr]
+    word = _WORD.search(piece, start, start + 160)
+    if word is None:
+        return False
+    lower = word.group().lower()
+    if lower not in _ADVERBS and not lower.endswith("ly"):
+        return word.group() in _OPERATIVE_VERBS  # no adverb to skip: the first word decides
     words = _words(piece.lstrip(" \t*_#"), 4)
     while words and (words[0].lower() in _ADVERBS or words[0].lower().endswith("ly")):
         words = words[1:]
@@ -356,7 +381,15 @@ def _reads_as_operative(verb: str) -> bool:
     )
 
 
+_CLAUSE_ENDS = frozenset(",;:")
+_FINISHED = frozenset(",;:.")
+
+
 def _is_heading(piece: str) -> bool:
+    if piece[-1:] in _CLAUSE_ENDS and _LETTERS.search(piece):
+        # The usual paragraph: neither heading pattern can end on ",", ";" or ":", and
+        # nothing below strips that last character.
+        return False
     if not _LETTERS.search(piece):
         return True  # "---", page numbers
     if _HEADING_ALONE.match(piece):
@@ -373,11 +406,16 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Blocks between blank lines, cut again at line starts that open a paragraph."""
     out: list[tuple[int, int]] = []
     for block in _BLOCK.finditer(text, start, end):
-        cut = block.start()
-        if text.find("\n", cut, block.end() - 1) == -1:
+        cut, stop = block.span()
+        if text.find("\n", cut, stop - 1) == -1:
             # One line: its closing line end opens nothing (every _LINE_SPLIT start
-            # needs characters after it, and the block ends there).
-            out.append(_trim(text, cut, block.end()))
+            # needs characters after it, and the block ends there). Trimmed as _trim
+            # does: the line starts with spaces or tabs, then a character that is no space.
+            while text[cut] in " \t":
+                cut += 1
+            while text[stop - 1].isspace():
+                stop -= 1
+            out.append((cut, stop))
             continue
         for line_start in _LINE_SPLIT.finditer(text, block.start(), block.end()):
             position = line_start.start()
@@ -439,9 +477,10 @@ def parse_structure(
 
     structure = Structure(header=header)
     structure.warnings.extend(header.warnings)
-    structure.preamble = [
-        PreambleParagraph(preamble_verb(text[s:e]), text[s:e], (s, e)) for s, e in walker.preamble
-    ]
+    preamble = structure.preamble
+    for s, e in walker.preamble:
+        paragraph = text[s:e]
+        preamble.append(PreambleParagraph(preamble_verb(paragraph), paragraph, (s, e)))
     structure.operative = walker.operative_paragraphs(structure.warnings)
     structure.annexes = walker.annex_list()
     if tail:
@@ -489,10 +528,12 @@ class _Walker:
 
     def walk(self, start: int, end: int) -> None:
         queue = deque(_pieces(self.text, start, end))
+        step = self._step
         while queue:
             s, e = queue.popleft()
-            for piece in reversed(self._step(s, e)):
-                queue.appendleft(piece)
+            again = step(s, e)
+            if again:
+                queue.extendleft(reversed(again))
 
     def _cut(self, s: int, e: int, match: re.Match[str]) -> list[tuple[int, int]]:
         """Cut the piece at ``match`` (a split point); return the pieces to reconsider.
@@ -520,11 +561,13 @@ class _Walker:
         text = self.text
         # Matches look at the start of a piece; splits search the text in place, so a
         # long piece (a reader that merged paragraphs) is never copied again and again.
-        piece = text[s:e] if e - s <= _HEAD else text[s : s + _HEAD]
         whole = e - s <= _HEAD
+        piece = text[s:e] if whole else text[s : s + _HEAD]
         # After markup, a number, meeting or date line starts with a digit, an annex
         # heading with "A", an adoption line with "[" or "A": other pieces skip those.
-        first = piece.lstrip(" \t*_#")[:1]
+        first = piece[:1]
+        if first in _MARKUP_CHARS:
+            first = piece.lstrip(_MARKUP_CHARS)[:1]
         digit = first.isdigit()
         adopted_first = first in _ADOPTED_FIRST
         if self.embedding:
@@ -549,8 +592,15 @@ class _Walker:
             self.state = "annex"
             self.annexes.append([s, e])
             return []
+        # A printed number ("12. ") is followed by its dot, a meeting ordinal by "st",
+        # "nd", "rd" or "th" and a date's day by a space: a piece has at most one of them.
+        number = _NUM.match(piece) if digit else None
         if after_operative and (
-            (digit and (_MEETING.match(piece) or (whole and _DATE_ONLY.match(piece))))
+            (
+                digit
+                and number is None
+                and (_MEETING.match(piece) or (whole and _DATE_ONLY.match(piece)))
+            )
             or (adopted_first and _ADOPTED.match(piece))
         ):
             if self.closing_start is None:
@@ -560,14 +610,12 @@ class _Walker:
         if self.state == "closing":
             return []
 
-        last = self._last_char(s, e)
-        number = _NUM.match(piece) if digit else None
         if not number and digit:
             bare = _NUM_NO_DOT.match(piece)
             if bare and int(bare.group(1)) == self._expected():
                 number = bare  # "27 Affirms": the dot was lost
         if self.state == "preamble" and not number:
-            if e not in self._no_first_split:
+            if e not in self._no_first_split and text.find("1.", s, e) != -1:
                 at = _number_split(text, s, e, 1)
                 if at:
                     return self._cut_at(s, e, *at)
@@ -583,7 +631,7 @@ class _Walker:
             ):
                 self.preamble[-1] = (self.preamble[-1][0], e)  # continued after a break
                 return []
-            if _looks_operative(piece, last):
+            if _looks_operative(piece, self._last_char(s, e)):
                 self._new_op(None, s, e)
                 return []
             self.preamble.append((s, e))
@@ -597,9 +645,11 @@ class _Walker:
                 return self._cut(s, e, closing)
             self._no_closing_split.add(e)
         target = int(number.group(1)) + 1 if number else self._expected()
-        at = _number_split(text, s + (number.end() if number else 1), e, target)
-        if at:
-            return self._cut_at(s, e, *at)
+        after = s + (number.end() if number else 1)
+        if text.find(f"{target}.", after, e) != -1:  # what _number_split looks for first
+            at = _number_split(text, after, e, target)
+            if at:
+                return self._cut_at(s, e, *at)
         if number:
             self._new_op(number.group(1), s + number.end(), e)
             return []
@@ -610,6 +660,7 @@ class _Walker:
         if whole and _is_heading(piece):
             self._heading(piece)
             return []
+        last = self._last_char(s, e)
         if _PRE_START.match(piece.lstrip()) and last in (",", ":"):
             self.preamble.append((s, e))  # the preamble of a new section (GA budget texts)
             return []
@@ -627,6 +678,8 @@ class _Walker:
     def _preamble_unfinished(self, piece: str) -> bool:
         """The last preambular paragraph stopped mid-sentence (a page break cut it)."""
         start, end = self.preamble[-1]
+        if end > start and self.text[end - 1] in _FINISHED:
+            return False  # kept by the strip below, and no footnote mark ends with it
         last = _without_end_mark(self.text[start:end].rstrip(" \t*_"))
         return last[-1:] not in (",", ";", ":", ".") and not _PRE_START.match(piece.lstrip())
 
@@ -649,16 +702,18 @@ class _Walker:
 
     def _new_op(self, number: str | None, start: int, end: int) -> None:
         self.ops.append(_Op(number, start, end, section=self.section))
+        last = self.text[end - 1] if end > start else ""
+        if last in _EMPHASIS_OR_SPACE:  # "" too
+            last = self._last_char(start, end)
         self.embedding = (
-            self._last_char(start, end) == ":"
-            and _EMBEDS.search(self.text, max(start, end - 200), end) is not None
+            last == ":" and _EMBEDS.search(self.text, max(start, end - 200), end) is not None
         )
         self.body_end = end
 
     def _new_sub(self, label: str, piece_start: int, start: int, end: int) -> None:
         op = self.ops[-1]
         previous = op.last_letter
-        roman = re.fullmatch(r"[ivxlc]+", label) is not None
+        roman = _ROMAN_LABEL.fullmatch(label) is not None
         successor = chr(ord(previous) + 1) if previous and len(previous) == 1 else None
         if roman and previous is None and (label == "i" or op.roman_list):
             full = label  # a roman list straight under the paragraph: (i), (ii), (iii)
@@ -706,12 +761,15 @@ class _Walker:
             previous = int(number)
             if restarts and section:
                 number = f"{section}.{number}"
-            subs = [SubParagraph(label, text[s:e], (s, e)) for label, s, e in op.subs]
-            if not subs:
+            if op.subs:
+                subs = [SubParagraph(label, text[s:e], (s, e)) for label, s, e in op.subs]
+            else:
                 subs = _inline_subparagraphs(text, op.start, op.end)
-            verb = operative_verb(text[op.start : op.end])
+            paragraph = text[op.start : op.end]
             span = (op.start, op.end)
-            result.append(OperativeParagraph(number, verb, text[op.start : op.end], span, subs))
+            result.append(
+                OperativeParagraph(number, operative_verb(paragraph), paragraph, span, subs)
+            )
         return result
 
     def annex_list(self) -> list[Annex]:

@@ -37,6 +37,8 @@ _AND_NAMES = (
 )
 _PROTECT = re.compile("|".join(re.escape(name) for name in _AND_NAMES))
 _SPLIT = re.compile(r",(?![^()]*\))|\s+and\s+(?![^()]*\))")
+_SPACES = re.compile(r"\s+")
+_SAVED = re.compile(r"\x00(\d+)\x00")
 
 
 def _count(word: str | None) -> int | None:
@@ -47,7 +49,7 @@ def _count(word: str | None) -> int | None:
 
 def split_countries(text: str) -> list[str]:
     """Split "A, B (X of), C and D" into names, keeping names that contain "and"."""
-    text = re.sub(r"\s+", " ", text).strip().strip("[].;* ")
+    text = _SPACES.sub(" ", text).strip().strip("[].;* ")
     if not text:
         return []
     saved: list[str] = []
@@ -59,7 +61,7 @@ def split_countries(text: str) -> list[str]:
     text = _PROTECT.sub(protect, text)
     names = []
     for part in _SPLIT.split(text):
-        part = re.sub(r"\x00(\d+)\x00", lambda m: saved[int(m.group(1))], part)
+        part = _SAVED.sub(lambda m: saved[int(m.group(1))], part)
         part = part.strip().strip(".;*]").strip()
         if part:
             names.append(part)
