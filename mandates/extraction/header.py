@@ -133,6 +133,13 @@ def find_opener(text: str, limit: int = 20000) -> re.Match[str] | None:
     return OPENER.search(text, 0, min(len(text), limit))
 
 
+def _from_first(pattern: re.Pattern[str], flat: str, word: str) -> re.Match[str] | None:
+    """pattern.search(flat) for a pattern whose matches start with ``word``: searched from
+    the first place ``word`` stands (none there: no match), not tried at every character."""
+    at = flat.find(word)
+    return None if at == -1 else pattern.search(flat, at)
+
+
 def parse_header(header: str, *, opener_body: str | None, tail: str = "", top: str = "") -> Header:
     """Read the header fields from the text before the opening formula.
 
@@ -166,7 +173,7 @@ def parse_header(header: str, *, opener_body: str | None, tail: str = "", top: s
     _session_from_words(flat.replace(result.title, " ") if result.title else flat, result)
     _printed_symbol(flat, result)
 
-    agenda = _AGENDA.search(flat)
+    agenda = _from_first(_AGENDA, flat, "Agenda")
     if agenda:
         result.agenda_item = _DIGIT_PAREN.sub(r"\1 (", agenda.group(1))
     committee = _COMMITTEE.search(flat)
@@ -328,12 +335,14 @@ def _draft_status(header: str, flat: str, result: Header, *, top: str = "") -> N
         or result.number is not None
         or _ADOPTED_BY.search(flat) is not None
     )
-    own = _L_SYMBOL.match(_SLASH_SPACES.sub("/", flat.removeprefix("United Nations").strip()))
-    amendment = _AMENDMENT.search(flat)
-    if adopted or (own is None and (top or not _DRAFT_MARK.search(flat))):
-        if adopted and result.symbol:  # "[without reference to a Main Committee (A/80/L.7)]"
+    if adopted:
+        if result.symbol:  # "[without reference to a Main Committee (A/80/L.7)]"
             result.draft_symbol = l_symbol(flat)
         return
+    own = _L_SYMBOL.match(_SLASH_SPACES.sub("/", flat.removeprefix("United Nations").strip()))
+    if own is None and (top or not _DRAFT_MARK.search(flat)):
+        return
+    amendment = _AMENDMENT.search(flat)
     symbol = own.group(0) if own else l_symbol(flat)
     result.status = "amendment" if amendment else "draft"
     if amendment:

@@ -14,10 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 import textwrap
-from collections.abc import Iterator
-from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -27,58 +24,10 @@ from mandates.extraction import header, references, structure
 from mandates.extraction.errors import NotAResolutionError
 from mandates.extraction.readers import read_bytes
 from mandates.extraction.result import Footnote
-from tests.extraction import reference_structure
+from tests.extraction import reference_header, reference_references, reference_structure
 from tests.shared_data import shared_path
 
 # ------------------------------------------------------------------- reference versions
-
-
-def reference_resolutions(
-    text: str, start: int = 0, end: int | None = None
-) -> Iterator[tuple[int, str, date | None]]:
-    """references.resolutions before: the keyword pattern's own scan over the text."""
-    end = len(text) if end is None else end
-    for keyword in references._RES_KEYWORD.finditer(text, start, end):
-        initial = keyword.start() - 1
-        if initial < start or text[initial] not in "Rr":
-            continue
-        if initial > 0 and text[initial - 1].isalpha():
-            continue
-        position = keyword.end()
-        first = True
-        while True:
-            item = references._RES_ITEM.match(text, position, end)
-            if not item or (first and item.start(1) != position):
-                break
-            if not first and item.start(1) == item.start():
-                break
-            first = False
-            symbol = re.sub(r"\s+", " ", item.group(1))
-            when = header.parse_date(*item.group(2, 3, 4)) if item.group(2) else None
-            yield item.start(1), symbol, when
-            position = item.end()
-
-
-def reference_number_and_title(text: str) -> header.Header:
-    """header._number_and_title before: every block of the header flattened."""
-    result = header.Header(body="GA")
-    for block in re.split(r"\n[ \t]*\n", text):
-        flat = header.flatten(block)
-        for match in re.finditer(r"(?<![\w/.])(?:ES-|S-)?\d{1,4}/\d{1,4}\.", flat):
-            found = header._NUMBER_TITLE.match(flat, match.start())
-            if found:
-                break
-        else:
-            found = header._NUMBER_NO_DOT.match(block)
-            if not found:
-                continue
-        prefix, serial, title = found.group(1), found.group(2), found.group(3)
-        title = header.flatten(title) if title else None
-        result.title = title.strip() or None if title else None
-        result.number = serial
-        header._symbol_from_number(prefix, serial, result)
-        return result
-    return result
 
 
 def reference_words(text: str, limit: int = 12) -> list[str]:
@@ -111,6 +60,20 @@ def _outcome(module, text: str, footnotes=()) -> object:
 
 def assert_same_structure(text: str, footnotes=()) -> None:
     assert _outcome(structure, text, footnotes) == _outcome(reference_structure, text, footnotes)
+
+
+def assert_same_header(text: str) -> None:
+    """parse_header on the header and tail of a text, with and without an opener."""
+    opener = header.find_opener(text)
+    head = text[: opener.start()] if opener else text[:3000]
+    tail = text[-400:]
+    for body, top in ((opener.group(1) if opener else None, ""), (None, text[:4000])):
+        for module in (header, reference_header):
+            found = module.parse_header(head, opener_body=body, tail=tail, top=top)
+            if module is header:
+                fast = dataclasses.asdict(found)
+            else:
+                assert fast == dataclasses.asdict(found)
 
 
 def _damaged(text: str) -> str:
@@ -382,15 +345,11 @@ def test_corpus_and_damaged_copies_give_the_reference_structure():
 
 def test_corpus_references_and_headers_give_the_reference_results():
     for text, _ in _corpus_documents()[::4]:
-        assert list(references.resolutions(text)) == list(reference_resolutions(text))
+        assert list(references.resolutions(text)) == list(reference_references.resolutions(text))
         assert list(references.resolutions(text, 500, 9000)) == list(
-            reference_resolutions(text, 500, 9000)
+            reference_references.resolutions(text, 500, 9000)
         )
-        opener = header.find_opener(text)
-        top = text[: opener.start()] if opener else text[:3000]
-        found = header.Header(body="GA")
-        header._number_and_title(top, found)
-        assert found == reference_number_and_title(top)
+        assert_same_header(text)
 
 
 REFERENCE_TEXTS = [
@@ -410,7 +369,7 @@ def test_resolution_references_equal_the_pattern_scan(text):
     for start in range(0, len(text) + 1, 3):
         for end in (len(text), len(text) - 4):
             assert list(references.resolutions(text, start, end)) == list(
-                reference_resolutions(text, start, end)
+                reference_references.resolutions(text, start, end)
             )
 
 
@@ -499,10 +458,8 @@ _fragments = st.lists(
 @given(_fragments)
 def test_generated_texts_give_the_reference_structure(text):
     assert_same_structure(text)
-    assert list(references.resolutions(text)) == list(reference_resolutions(text))
-    found = header.Header(body="GA")
-    header._number_and_title(text, found)
-    assert found == reference_number_and_title(text)
+    assert list(references.resolutions(text)) == list(reference_references.resolutions(text))
+    assert_same_header(text)
     assert structure.operative_verb(text) == reference_structure.operative_verb(text)
     assert structure._words(text) == reference_words(text)
     if text:

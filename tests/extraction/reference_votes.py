@@ -1,0 +1,105 @@
+"""votes.py as it was before the second round of issue 16 (main at 61a7e96).
+
+The reference for tests/extraction/test_structure_fast_paths.py (see reference_structure.py).
+Not used by the application.
+"""
+
+# ruff: noqa
+# mypy: ignore-errors
+
+from __future__ import annotations
+
+import re
+
+from mandates.extraction.result import Vote
+
+__all__ = ["parse_vote", "split_countries"]
+
+_NUMBER_WORDS = {"no": 0, "none": 0, "one": 1}
+_COUNT = r"(\d+|no|none|one)"
+#: "recorded vote of 30 to 16, with 1 abstention", "by 120 votes to 10, with 5 abstentions",
+#: "by a vote of 47 to 0", "recorded vote of 30 to none".
+_VOTE = re.compile(
+    r"\b(?:vote\s+of\s+(\d+)|by\s+(\d+)\s+votes)\s+(?:votes\s+)?to\s+(\d+|none)"
+    r"(?:\s*,?\s*(?:with|and)\s+" + _COUNT + r"\s+abstentions?)?"
+)
+_LIST_HEAD = re.compile(r"(?<![\w])(In favour|Against|Abstaining)\s*:", re.IGNORECASE)
+_LIST_END = re.compile(r"\]|\n\s*Annex\b")
+
+#: Country names that contain " and " (the last list item is joined by " and ").
+_AND_NAMES = (
+    "Antigua and Barbuda",
+    "Bosnia and Herzegovina",
+    "Saint Kitts and Nevis",
+    "Saint Vincent and the Grenadines",
+    "Sao Tome and Principe",
+    "Trinidad and Tobago",
+    "United Kingdom of Great Britain and Northern Ireland",
+    "Heard Island and McDonald Islands",
+)
+_PROTECT = re.compile("|".join(re.escape(name) for name in _AND_NAMES))
+_SPLIT = re.compile(r",(?![^()]*\))|\s+and\s+(?![^()]*\))")
+
+
+def _count(word: str | None) -> int | None:
+    if word is None:
+        return None
+    return _NUMBER_WORDS.get(word.lower()) if not word.isdigit() else int(word)
+
+
+def split_countries(text: str) -> list[str]:
+    """Split "A, B (X of), C and D" into names, keeping names that contain "and"."""
+    text = re.sub(r"\s+", " ", text).strip().strip("[].;* ")
+    if not text:
+        return []
+    saved: list[str] = []
+
+    def protect(match: re.Match[str]) -> str:
+        saved.append(match.group(0))
+        return f"\x00{len(saved) - 1}\x00"
+
+    text = _PROTECT.sub(protect, text)
+    names = []
+    for part in _SPLIT.split(text):
+        part = re.sub(r"\x00(\d+)\x00", lambda m: saved[int(m.group(1))], part)
+        part = part.strip().strip(".;*]").strip()
+        if part:
+            names.append(part)
+    return names
+
+
+def parse_vote(tail: str) -> tuple[Vote | None, list[str]]:
+    """The vote from the closing part of a resolution, with warnings on disagreement."""
+    warnings: list[str] = []
+    match = _VOTE.search(tail)
+    if not match:
+        return None, warnings
+    vote = Vote(
+        yes=int(match.group(1) or match.group(2)),
+        no=_count(match.group(3)),
+        abstain=_count(match.group(4)) if match.group(4) else 0,
+    )
+    rest = tail[match.end() :]
+    end = _LIST_END.search(rest)
+    if end:
+        rest = rest[: end.start()]
+    heads = list(_LIST_HEAD.finditer(rest))
+    for index, head in enumerate(heads):
+        stop = heads[index + 1].start() if index + 1 < len(heads) else len(rest)
+        names = split_countries(rest[head.end() : stop])
+        key = head.group(1).lower()
+        if key == "in favour":
+            vote.in_favour = names
+        elif key == "against":
+            vote.against = names
+        else:
+            vote.abstaining = names
+    if heads:
+        for label, count, names in (
+            ("in favour", vote.yes, vote.in_favour),
+            ("against", vote.no, vote.against),
+            ("abstaining", vote.abstain, vote.abstaining),
+        ):
+            if count is not None and count != len(names):
+                warnings.append(f"vote: {count} {label} counted but {len(names)} countries listed")
+    return vote, warnings
