@@ -39,6 +39,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from mandates.extraction.result import Footnote
 
@@ -110,12 +111,26 @@ _NORMALISE = re.compile("[" + "".join(_CHAR_MAP) + "\ue000-\uf8ff\x00-\x08\x0e-\
 _HSPACE = re.compile(r"\t[ \t]*| [ \t]+")
 
 
+#: Bytes that are never part of a character _NORMALISE looks for (printable ASCII, tab
+#: and line feed): deleted from the UTF-8 form, they leave the other characters.
+_PLAIN_BYTES = bytes(range(0x20, 0x7F)) + b"\t\n"
+
+
 def normalise_chars(text: str) -> str:
     """Unify line ends, turn special spaces into spaces, drop invisible characters."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    # One pass: mapped characters are replaced, private-use and control characters dropped.
-    return _NORMALISE.sub(lambda match: _CHAR_MAP.get(match.group()) or "", text)
+    # Which special characters occur: searched for among the text's characters that are
+    # not printable ASCII (a few hundred in a UN text), not over the whole text.
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _PLAIN_BYTES)
+    if not rest:
+        return text
+    found = set(_NORMALISE.findall(rest.decode("utf-8", "surrogatepass")))
+    # Each one replaced everywhere: what one substitution over the text gives, as no
+    # replacement holds a special character other than the form feed it replaces.
+    for char in found:
+        text = text.replace(char, _CHAR_MAP.get(char) or "")
+    return text
 
 
 def _without_marks(text: str) -> str:
@@ -167,10 +182,12 @@ _WORD_NOTE_LINE = re.compile(r"^[ \t]*\[([1-9]\d{0,2}):[ \t]*(.*?)[ \t]*\][ \t]*
 #: What a plain-text footnote line (the three patterns above and below) starts with,
 #: after its spaces and tabs.
 _NOTE_LINE_FIRST = frozenset("123456789[")
-_SEE_NOTE_LINE = re.compile(
-    r"^[ \t]*([1-9]\d{0,2})[ \t]+((?:See|Resolution|Decision|Official Records|United Nations,"
-    r" Treaty Series|A/|E/|S/)\b.*)$"
+_SEE_NOTE_WORDS = (
+    r"(?:See|Resolution|Decision|Official Records|United Nations, Treaty Series|A/|E/|S/)\b"
 )
+_SEE_NOTE_LINE = re.compile(r"^[ \t]*([1-9]\d{0,2})[ \t]+(" + _SEE_NOTE_WORDS + r".*)$")
+# Where a line after a line end starts as _SEE_NOTE_LINE does (a search jumps to "\n").
+_SEE_NOTE_AFTER_LINE_END = re.compile(r"\n[1-9]\d{0,2}[ \t]+" + _SEE_NOTE_WORDS)
 
 
 # One scan for every sign: "[^", "<sup>", "**", "\n#" are signs; "---" and a line starting
@@ -678,9 +695,11 @@ def _assemble(
     line_mode: bool | None = None,
     vocabulary: Vocabulary | None = None,
     copied_pdf: bool = False,
+    text: str | None = None,
 ) -> list[str]:
+    """Lines to paragraphs. ``text``: the lines joined by "\\n" when the caller has it, so
+    that a block-mode text is read block by block (:meth:`_Assembler.blocks`)."""
     width = 1e9
-    flowing = False  # in the body of text copied from a PDF (after the opening formula)
     if vocabulary is None and any(map(_ends_with_hyphen, lines)):
         # Words of the document tell a broken word ("devel-opment") from a compound.
         vocabulary = _LinesVocabulary(lines)
@@ -690,35 +709,178 @@ def _assemble(
         if line_mode:
             lengths = sorted(len(line.strip()) for line in lines if line.strip())
             width = lengths[int(len(lengths) * 0.9)]
+    assembler = _Assembler(markdown, notes, title, line_mode, width, vocabulary, copied_pdf)
+    if text is not None and not (markdown or line_mode or copied_pdf):
+        assembler.blocks(text)
+    else:
+        line = assembler.line
+        for raw in lines:
+            line(raw)
+    assembler.close()
+    return [p if type(p) is str else p.text for p in assembler.paras]
 
-    paras: list[_Para] = []
-    current: _Para | None = None
-    gap = "page"  # what separates `current` from the next line: "", "blank", "page"
-    in_note: list[str] | None = None
 
-    def close() -> None:
-        nonlocal current
-        if current is not None:
-            paras.append(current)
-            current = None
+#: What a single-line block must not start with to be read by the short way in
+#: :meth:`_Assembler.blocks` (a space or tab: the note patterns look past them).
+_BLOCK_SLOW_FIRST = frozenset(" \t")
+_UPPER_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_PLAIN_FIRST = _UPPER_FIRST | frozenset("0123456789")
+_FIRST_CHARACTER = operator.itemgetter(slice(0, 1))
+# The engine finds a two-character string in a long text faster than `in` does.
+_DOUBLE_SPACE = re.compile("  ")
+_HYPHEN_BEFORE_SPACE = re.compile("- ")
 
-    for raw in lines:
+
+class _Assembler:
+    """The state of paragraph assembly, fed one line at a time (:meth:`line`)."""
+
+    __slots__ = (
+        "copied_pdf",
+        "current",
+        "flowing",
+        "gap",
+        "in_note",
+        "line_mode",
+        "markdown",
+        "notes",
+        "paras",
+        "title",
+        "vocabulary",
+        "width",
+    )
+
+    def __init__(
+        self,
+        markdown: bool,
+        notes: Notes,
+        title: str | None,
+        line_mode: bool,
+        width: float,
+        vocabulary: Vocabulary | None,
+        copied_pdf: bool,
+    ) -> None:
+        self.markdown = markdown
+        self.notes = notes
+        self.title = title
+        self.line_mode = line_mode
+        self.width = width
+        self.vocabulary = vocabulary
+        self.copied_pdf = copied_pdf
+        self.flowing = False  # in the body of text copied from a PDF (after the opening formula)
+        self.paras: list[_Para] = []  # or, from blocks(), str: a one-line paragraph
+        self.current: _Para | None = None
+        self.gap = "page"  # what separates `current` from the next line: "", "blank", "page"
+        self.in_note: list[str] | None = None
+
+    def close(self) -> None:
+        if self.current is not None:
+            self.paras.append(self.current)
+            self.current = None
+
+    def blocks(self, text: str) -> None:
+        """:meth:`line` for every line of ``text``, taking single-line blocks the short way.
+
+        Exactly what feeding the lines one by one does, for a text read in block mode
+        (not Markdown, not line mode, not copied from a PDF). A block of one line after a
+        blank line, where no paragraph is open, becomes a paragraph of its own unless it
+        is a footnote line or may join the paragraph before (it starts in lower case);
+        those, and blocks of several lines, go through :meth:`line`.
+        """
+        line_of = self.line
+        paras = self.paras
+        vocabulary = self.vocabulary
+        blocks = text.split("\n\n")
+        plain = self._plain_blocks(text, blocks)
+        first = True
+        for block, is_plain in zip(blocks, plain, strict=True):
+            if first:
+                first = False
+            else:  # the blank line between two blocks
+                self.close()
+                self.gap = self.gap or "blank"
+                self.in_note = None
+            if is_plain and self.gap == "blank":
+                # A paragraph as it stands: finished at once (kept as a string until a
+                # later line needs it as a _Para, see _para_at).
+                paras.append(block)  # type: ignore[arg-type]
+                self.gap = ""
+                continue
+            if "\n" in block or self.gap != "blank" or not block:
+                for raw in block.split("\n"):
+                    line_of(raw)
+                continue
+            # A note line: "[2:  A/HRC/58/78. ]" or "1 See ..." (the tab-led one starts
+            # with a space or tab).
+            start = block[0]
+            if start in _BLOCK_SLOW_FIRST or (
+                _WORD_NOTE_LINE.match(block)
+                if start == "["
+                else start in _NOTE_LINE_FIRST and _SEE_NOTE_LINE.match(block)
+            ):
+                line_of(block)
+                continue
+            line = block.strip()
+            if not line:
+                line_of(block)
+                continue
+            if "  " in line or "\t" in line:
+                line = _HSPACE.sub(" ", line)
+            # No character is both upper case (or a digit) and lower case.
+            start = line[0]
+            if paras and not (start.isupper() or start.isdigit()) and _starts_lower(line):
+                line_of(block)
+                continue
+            self.current = _Para(line, vocabulary=vocabulary)
+            self.gap = ""
+
+    @staticmethod
+    def _plain_blocks(text: str, blocks: list[str]) -> Iterator[bool]:
+        """For each block, whether it is one line that becomes a paragraph as it stands
+        when a blank line comes before it: no line end inside, no space or tab to strip
+        or squeeze, and a first character that is a capital A-Z (or a digit, when no line
+        of the text can be a "1 See ..." note line), so neither a note nor the lower-case
+        start that may join the paragraph before. Worked out with one C-level pass per
+        check over the blocks, not a Python loop."""
+        firsts = _PLAIN_FIRST if not _SEE_NOTE_AFTER_LINE_END.search(text) else _UPPER_FIRST
+        checks: list[Iterator[bool]] = [
+            map(firsts.__contains__, map(_FIRST_CHARACTER, blocks)),
+            map(operator.not_, map(str.__contains__, blocks, repeat("\n"))),
+            map(operator.is_, map(str.strip, blocks), blocks),
+        ]
+        if "\t" in text:
+            checks.append(map(operator.not_, map(str.__contains__, blocks, repeat("\t"))))
+        if _DOUBLE_SPACE.search(text):
+            checks.append(map(operator.not_, map(_DOUBLE_SPACE.search, blocks)))
+        return map(all, zip(*checks, strict=True))
+
+    def _para_at(self, index: int) -> _Para:
+        """``paras[index]``, made a :class:`_Para` if :meth:`blocks` left it a string."""
+        para = self.paras[index]
+        if type(para) is str:
+            para = self.paras[index] = _Para(para, vocabulary=self.vocabulary)
+        return para
+
+    def line(self, raw: str) -> None:
+        """Take one line: a page break ("\\f"), a blank line, a note or a line of text."""
         if raw == "\f":
-            close()
-            gap, in_note = "page", None
-            continue
+            self.close()
+            self.gap, self.in_note = "page", None
+            return
         stripped = raw.strip()
         if not stripped:
-            close()
-            gap = gap or "blank"
-            in_note = None
-            continue
+            self.close()
+            self.gap = self.gap or "blank"
+            self.in_note = None
+            return
+        notes = self.notes
+        markdown = self.markdown
         # Continuation of a Markdown footnote definition (indented lines).
+        in_note = self.in_note
         if in_note is not None and raw[:1] in " \t":
             in_note.append(stripped)
             notes.texts[-1] = (notes.texts[-1][0], _squash(" ".join(in_note)))
-            continue
-        in_note = None
+            return
+        self.in_note = None
         if markdown:
             note = _CARET_DEF.match(raw) or _SUP_DEF.match(raw)
         elif raw.lstrip(" \t")[:1] in _NOTE_LINE_FIRST:
@@ -728,12 +890,12 @@ def _assemble(
         else:
             note = None
         if note:
-            close()
+            self.close()
             notes.add_text(note.group(1), note.group(2))
             if markdown and notes.texts and notes.texts[-1][0] == note.group(1):
-                in_note = [note.group(2)]
-            gap = "page"
-            continue
+                self.in_note = [note.group(2)]
+            self.gap = "page"
+            return
 
         heading = False
         hard_end = False
@@ -744,53 +906,55 @@ def _assemble(
             if heading_match:
                 heading, line = True, heading_match.group(2).strip()
             elif _MD_BULLET.match(raw):
-                close()
+                self.close()
                 line = _MD_BULLET.sub("", raw).strip()
-                gap = "blank"
+                self.gap = "blank"
             line = _MD_QUOTE.sub("", line)
             if not line:
-                continue
+                return
         if "  " in line or "\t" in line:
             line = _HSPACE.sub(" ", line)
-        if copied_pdf and not flowing and _OPENER_LINE.match(line):
-            flowing = True
+        if self.copied_pdf and not self.flowing and _OPENER_LINE.match(line):
+            self.flowing = True
 
+        current = self.current
         if current is not None and not heading and not current.heading:
             if current.hard_end or _single_newline_breaks(
-                current.last_line, line, line_mode, width, flowing
+                current.last_line, line, self.line_mode, self.width, self.flowing
             ):
-                close()
-                gap = "blank"
+                self.close()
+                self.gap = "blank"
             else:
                 current.append(line)
                 current.hard_end = hard_end
-                continue
+                return
         elif current is not None:
-            close()
-            gap = "blank"
+            self.close()
+            self.gap = "blank"
 
-        if not heading and paras and gap:
-            prev = paras[-1]
+        paras = self.paras
+        if not heading and paras and self.gap:
+            prev = self._para_at(-1)
             if (
                 _starts_lower(line)
                 and len(paras) >= 2
-                and _is_running_title(prev, title)
-                and paras[-2].ends_open()
-                and not paras[-2].heading
+                and _is_running_title(prev, self.title)
+                and self._para_at(-2).ends_open()
+                and not self._para_at(-2).heading
             ):
                 # "... of the" / running title / "threat or use ...": drop the title.
                 paras.pop()
-                prev = paras[-1]
-            if _merge_across_gap(prev, line, gap == "page"):
-                current = paras.pop()
+                prev = self._para_at(-1)
+            if _merge_across_gap(prev, line, self.gap == "page"):
+                current = prev
+                paras.pop()
                 current.append(line)
                 current.hard_end = hard_end
-                gap = ""
-                continue
-        current = _Para(line, heading=heading, hard_end=hard_end, vocabulary=vocabulary)
-        gap = ""
-    close()
-    return [p.text for p in paras]
+                self.current = current
+                self.gap = ""
+                return
+        self.current = _Para(line, heading=heading, hard_end=hard_end, vocabulary=self.vocabulary)
+        self.gap = ""
 
 
 # Front-matter lines that PDF-to-Markdown exports merge into one.
@@ -822,7 +986,10 @@ def _split_header_lines(paragraphs: list[str]) -> list[str]:
             piece = pending.pop(0)
             match = None
             if len(piece) < 400:
-                match = next((m for m in (p.match(piece) for p in patterns) if m), None)
+                for pattern in patterns:
+                    match = pattern.match(piece)
+                    if match:
+                        break
             if match:
                 pending[:0] = [match.group(1), match.group(2)]
             else:
@@ -910,7 +1077,10 @@ def clean_text(text: str, *, markdown: bool | None = None) -> tuple[str, list[Fo
     title = _squash(title_match.group(1)) if title_match else None
     raw = text.split("\n")
     lines = _without_pdf_furniture(raw, notes) if _may_hold_furniture(text) else raw
-    paragraphs = _assemble(lines, markdown, notes, title, copied_pdf=lines is not raw)
+    copied_pdf = lines is not raw
+    paragraphs = _assemble(
+        lines, markdown, notes, title, copied_pdf=copied_pdf, text=None if copied_pdf else text
+    )
     paragraphs = _split_header_lines(paragraphs)
     return finish(paragraphs, notes)
 
@@ -1114,10 +1284,11 @@ _HYPHEN_SPACE_TITLE = re.compile(r"\b([A-Z][a-z]+)- (?=[A-Z][a-z])")  # "Nuclear
 # What every match of _HYPHEN_SPACE_TITLE holds; a literal start makes the search fast.
 _HYPHEN_SPACE_TITLE_HINT = re.compile(r"- [A-Z][a-z]")
 # A footnote number glued to the word before it ("Questions,2", "Action3").
-_GLUED = re.compile(
-    r"(?:[1-9](?<=[a-z,;:.”’\"][1-9])|[1-9]\d(?<=[a-z,;:.”’\"][1-9]\d))"
-    r"(?=[\s,;:)\ue000]|\.(?:\s|$)|$)"
-)
+# Written as "one digit, or two, after a letter or a punctuation mark" (the plain form is
+# kept in tests/extraction/test_fast_paths.py): starting with the digit lets the engine
+# skip from digit to digit instead of trying every position.
+_GLUED_END = r"(?=[\s,;:)\ue000]|\.(?:\s|$)|$)"
+_GLUED = re.compile(r"[1-9](?<=[a-z,;:.”’\"].)(?:" + _GLUED_END + r"|\d" + _GLUED_END + ")")
 _GLUED_BEFORE = re.compile(r"(?:^|[^\w/.-])([A-Za-z][A-Za-z-]*)([,;:.]?|[”’\"][,;.]?)$")
 _NUMBERED_NOUNS = frozenset(
     [
@@ -1198,17 +1369,48 @@ _LETTER_RUN = re.compile(r"(?<![^\W_])(?<!-)[A-Za-z][A-Za-z-]*")
 # edge characters stripped from a word are neither letters nor hyphens), so a text without
 # a match has none, and only the words holding a match need the full check. The character
 # before the run is matched rather than looked behind at: a faster scan.
-_RESIDUE_HINT = re.compile(r"[^A-Za-z-]([A-Za-z][a-z])[A-Za-z-]{4,}?\1")
-_RESIDUE_HINT_AT_START = re.compile(r"([A-Za-z][a-z])[A-Za-z-]{4,}?\1")
+# "{4}" then "*?" rather than "{4,}?": the same matches, tried in the same order, but the
+# engine gives up on a word shorter than eight characters before its lazy loop.
+_RESIDUE_HINT = re.compile(r"[^A-Za-z-]([A-Za-z][a-z])[A-Za-z-]{4}[A-Za-z-]*?\1")
+_RESIDUE_HINT_AT_START = re.compile(r"([A-Za-z][a-z])[A-Za-z-]{4}[A-Za-z-]*?\1")
 _NON_SPACE = re.compile(r"\S*")
+
+
+#: The UTF-8 bytes of a text with every byte that is not a letter A-Z, a-z or a hyphen
+#: made a space: runs of letters and hyphens stay as they are, every other character
+#: (one byte or several) becomes spaces.
+_RUN_BYTES = bytes(
+    byte if chr(byte).isascii() and (chr(byte).isalpha() or byte == ord("-")) else ord(" ")
+    for byte in range(256)
+)
+# _RESIDUE_HINT over those bytes: the character before a run is a space there, so the
+# search jumps from space to space (a literal) instead of testing every character.
+_RESIDUE_HINT_BYTES = re.compile(rb" ([A-Za-z][a-z])[A-Za-z-]{4}[A-Za-z-]*?\1")
+
+
+def _residue_starts(text: str) -> list[int]:
+    """Where the runs that _RESIDUE_HINT (or _RESIDUE_HINT_AT_START) finds begin, in order."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    # A space before the text: a run at its start is found as the others are. A match
+    # starts on the space before its run; with that space, at the run's own byte.
+    runs = [
+        hint.start() for hint in _RESIDUE_HINT_BYTES.finditer(b" " + encoded.translate(_RUN_BYTES))
+    ]
+    if not runs or len(encoded) == len(text):
+        return runs  # ASCII: bytes are characters
+    starts = []
+    char_at = byte_at = 0
+    for run in runs:  # each an ASCII letter, so a character of its own
+        char_at += len(encoded[byte_at:run].decode("utf-8", "surrogatepass"))
+        byte_at = run
+        starts.append(char_at)
+    return starts
 
 
 def _residue_candidates(text: str) -> set[str]:
     """Long words in which the first two letters come back: "nonselectivitynon-selectivity"."""
     found: set[str] = set()
-    starts = [hint.start() + 1 for hint in _RESIDUE_HINT.finditer(text)]
-    if _RESIDUE_HINT_AT_START.match(text):
-        starts.insert(0, 0)
+    starts = _residue_starts(text)
     seen = -1  # start of the last word checked
     for start in starts:
         # The whitespace-separated word holding the run (no longer than 80 characters).
@@ -1342,13 +1544,63 @@ def _is_glued_mark(text: str, start: int) -> bool:
     return word[-1].isalpha()
 
 
-def _mark_glued_numbers(text: str, notes: Notes) -> str:
-    def replace(match: re.Match[str]) -> str:
-        if _is_glued_mark(text, match.start()):
-            return notes.mark(match.group())
-        return match.group()
+# The UTF-8 bytes of a text mapped to classes: "a" for what may stand before a glued
+# number (a-z , ; : . " and the last byte of ” and ’), "1" for 1-9, " " for the rest.
+# Every match of _GLUED is a digit after such a character, so it shows as b"a1".
+_GLUE_CLASSES = bytes(
+    ord("a")
+    if byte in b'abcdefghijklmnopqrstuvwxyz,;:."' or byte in "”’".encode()[2::3]
+    else ord("1")
+    if byte in b"123456789"
+    else ord(" ")
+    for byte in range(256)
+)
 
-    return _GLUED.sub(replace, text)
+
+def _mark_glued_numbers(text: str, notes: Notes) -> str:
+    """Footnote numbers glued to a word become marks (what ``_GLUED.sub`` with
+    :func:`_is_glued_mark` gives, matching only where a digit follows such a character)."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    classes = encoded.translate(_GLUE_CLASSES)
+    found = classes.find(b"a1")
+    if found == -1:
+        return text
+    ascii_only = len(encoded) == len(text)
+    pieces: list[str] = []
+    last = 0  # the end of the last match, in characters
+    byte_at = char_at = 0  # the last digit looked at, in bytes and in characters
+    while found != -1:
+        digit = found + 1  # an ASCII byte: a character of its own
+        if ascii_only:
+            char_at = digit
+        else:
+            char_at += len(encoded[byte_at:digit].decode("utf-8", "surrogatepass"))
+        byte_at = digit
+        # Matches never overlap (each starts after a character that is not a digit and
+        # holds digits only), so looking at each place gives what the scan gives.
+        match = _GLUED.match(text, char_at)
+        if match and _is_glued_mark(text, char_at):
+            pieces.append(text[last:char_at])
+            pieces.append(notes.mark(match.group()))
+            last = match.end()
+        found = classes.find(b"a1", digit)
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _squashed(text: str, paragraphs: list[str]) -> bool:
+    """Whether :func:`_squash` leaves every paragraph as it is; ``text``: them joined by
+    a blank line. Then no line end is left beside those between the paragraphs, no page
+    break, tab or double space occurs, and no paragraph has spaces around it."""
+    return (
+        text.count("\n") == 2 * len(paragraphs) - 2
+        and "\f" not in text
+        and "\t" not in text
+        and not _DOUBLE_SPACE.search(text)
+        and all(map(operator.is_, map(str.strip, paragraphs), paragraphs))
+    )
 
 
 def finish(
@@ -1357,16 +1609,18 @@ def finish(
     """Finish paragraphs (with marks from :meth:`Notes.mark`): clean text and footnotes."""
     notes = notes or Notes()
     warnings = notes.warnings
-    cleaned = []
-    for para in paragraphs:
-        para = _squash(para)
-        if _OPEN not in para or _MARK.sub("", para).strip():
-            cleaned.append(para)
-        elif para and cleaned:
-            cleaned[-1] += para.replace(" ", "")  # marks alone: they belong to the paragraph
-    text = "\n\n".join(cleaned)
+    text = "\n\n".join(paragraphs)
+    if not _squashed(text, paragraphs) or _OPEN in text:
+        cleaned = []
+        for para in paragraphs:
+            para = _squash(para)
+            if _OPEN not in para or _MARK.sub("", para).strip():
+                cleaned.append(para)
+            elif para and cleaned:
+                cleaned[-1] += para.replace(" ", "")  # marks alone: they belong to the paragraph
+        text = "\n\n".join(cleaned)
     text = _fix_residue(text, warnings)
-    if "- " in text:
+    if _HYPHEN_BEFORE_SPACE.search(text):
         text = _HYPHEN_SPACE.sub("-", text)
         if _HYPHEN_SPACE_TITLE_HINT.search(text):
             text = _HYPHEN_SPACE_TITLE.sub(r"\1-", text)

@@ -130,14 +130,33 @@ def _read_bytes(data: bytes, name: str) -> SourceDocument:
         from mandates.extraction.readers_docx import read_docx
 
         return read_docx(data, name)
-    text = decode_text(data, name)
+    text, encoding = _decode(data, name)
     if fmt == "html" or (fmt == "txt" and _HTML_START.match(text)):
         from mandates.extraction.readers_html import read_html
 
         return read_html(text, name)
-    if fmt == "txt" and looks_like_markdown(text):
+    if fmt == "txt" and _looks_like_markdown(text, data, encoding):
         fmt = "md"
     return _from_text(text, name, fmt)
+
+
+#: Encodings in which every ASCII character is its own byte and no other character has a
+#: byte below 0x80: a string of ASCII characters occurs in the text exactly when its bytes
+#: occur in the data, which a bytes search finds many times faster.
+_ASCII_SAFE = frozenset(["utf-8", "utf-8-sig", "cp1252"])
+#: Everything looks_like_markdown looks for (cleaning._MD_HINTS) beyond the first character.
+_MD_HINT_BYTES = (b"[^", b"<sup>", b"**", b"\n#", b"---", b"\n*")
+
+
+def _looks_like_markdown(text: str, data: bytes, encoding: str) -> bool:
+    """:func:`looks_like_markdown`, ruled out from the bytes when none of its signs occur."""
+    if (
+        encoding in _ASCII_SAFE
+        and text[:1] not in ("#", "*")
+        and not any(map(data.__contains__, _MD_HINT_BYTES))
+    ):
+        return False
+    return looks_like_markdown(text)
 
 
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
@@ -185,6 +204,15 @@ _BAD_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
 def decode_text(data: bytes, name: str) -> str:
     """Decode UTF-8 (with or without BOM), UTF-16 (with or without BOM) or Windows-1252."""
+    return _decode(data, name)[0]
+
+
+#: Every byte but the control characters _BAD_CONTROLS finds.
+_NOT_BAD_CONTROL_BYTES = bytes(b for b in range(256) if not _BAD_CONTROLS.match(chr(b)))
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    """:func:`decode_text`, and the encoding it used."""
     if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
         encodings = ["utf-32"]
     elif data.startswith(codecs.BOM_UTF8):
@@ -202,10 +230,12 @@ def decode_text(data: bytes, name: str) -> str:
         break
     else:
         raise ReadError(name, "the text is not valid UTF-8, UTF-16 or Windows-1252")
+    if encoding in _ASCII_SAFE and not data.translate(None, _NOT_BAD_CONTROL_BYTES):
+        return text, encoding  # no control byte in the data, so none in the text
     bad = len(_BAD_CONTROLS.findall(text[:20000]))
     if bad and bad > len(text[:20000]) / 200:
         raise ReadError(name, "the file holds binary data, not text")
-    return text
+    return text, encoding
 
 
 def _from_text(text: str, name: str, fmt: str) -> SourceDocument:

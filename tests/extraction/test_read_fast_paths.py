@@ -1,0 +1,437 @@
+"""The read stage's fast paths (issue 16) give exactly what the plain passes gave.
+
+Each fast path reads a text block by block, looks at bytes instead of characters, or
+jumps to the few places a pattern can match; the plain versions are kept here as the
+reference. Both run over invented texts, texts generated from the characters and lines
+the checks look at (hypothesis), and the corpus texts as they are, hard-wrapped with words
+hyphenated across lines and page furniture, with CRLF line ends and read as Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mandates.extraction import cleaning, readers
+from mandates.extraction.cleaning import Notes
+from tests.extraction.test_fast_paths import reference_fix_residue, reference_hyphen_space
+from tests.shared_data import shared_path
+
+# ------------------------------------------------------------------- reference versions
+
+_PLAIN_GLUED = re.compile(
+    r"(?:[1-9](?<=[a-z,;:.”’\"][1-9])|[1-9]\d(?<=[a-z,;:.”’\"][1-9]\d))"
+    r"(?=[\s,;:)\ue000]|\.(?:\s|$)|$)"
+)
+
+
+def reference_normalise(text: str) -> str:
+    """cleaning.normalise_chars before issue 16's read work: one substitution."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return cleaning._NORMALISE.sub(lambda match: cleaning._CHAR_MAP.get(match.group()) or "", text)
+
+
+def reference_glued(text: str, notes: Notes) -> str:
+    """cleaning._mark_glued_numbers before: a substitution over the whole text."""
+
+    def replace(match: re.Match[str]) -> str:
+        if cleaning._is_glued_mark(text, match.start()):
+            return notes.mark(match.group())
+        return match.group()
+
+    return _PLAIN_GLUED.sub(replace, text)
+
+
+def reference_residue_starts(text: str) -> list[int]:
+    """The starts cleaning._residue_candidates looked at: the hint searched in the text."""
+    starts = [hint.start() + 1 for hint in cleaning._RESIDUE_HINT.finditer(text)]
+    if cleaning._RESIDUE_HINT_AT_START.match(text):
+        starts.insert(0, 0)
+    return starts
+
+
+def reference_finish(paragraphs: list[str], notes: Notes) -> tuple:
+    """cleaning.finish before: every paragraph squashed, every pass run."""
+    cleaned: list[str] = []
+    for para in paragraphs:
+        para = cleaning._squash(para)
+        if cleaning._OPEN not in para or cleaning._MARK.sub("", para).strip():
+            cleaned.append(para)
+        elif para and cleaned:
+            cleaned[-1] += para.replace(" ", "")
+    text = "\n\n".join(cleaned)
+    text = reference_fix_residue(text, notes.warnings)
+    text = reference_hyphen_space(text)
+    text = reference_glued(text, notes)
+    return cleaning._resolve_marks(text, notes)
+
+
+def reference_clean_text(text: str, *, markdown: bool | None = None) -> tuple:
+    """cleaning.clean_text with the plain passes: lines assembled one by one."""
+    notes = Notes()
+    text = reference_normalise(text)
+    if markdown is None:
+        markdown = cleaning.looks_like_markdown(text) or text.lstrip().startswith("---\n")
+    if "[footnoteRef:" in text:
+        text = cleaning._footnote_refs(text, notes)
+    if markdown:
+        text = cleaning._markdown_inline(text, notes)
+    elif "<sup>" in text:
+        text = cleaning._SUP_REF.sub(lambda m: notes.mark(m.group(1)), text)
+    title_match = cleaning._TITLE_LINE.search(text)
+    title = cleaning._squash(title_match.group(1)) if title_match else None
+    raw = text.split("\n")
+    lines = cleaning._without_pdf_furniture(raw, notes)
+    paragraphs = cleaning._assemble(lines, markdown, notes, title, copied_pdf=lines is not raw)
+    return reference_finish(cleaning._split_header_lines(paragraphs), notes)
+
+
+_BAD_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+
+
+def reference_control_check(text: str) -> bool:
+    """Whether decode_text refused the text before (the search over the text itself)."""
+    bad = len(_BAD_CONTROLS.findall(text[:20000]))
+    return bool(bad and bad > len(text[:20000]) / 200)
+
+
+# ------------------------------------------------------------------------- inputs
+
+
+def damaged(text: str) -> str:
+    """A careless PDF copy (as bench/extract_identity.py makes it): lines of 60
+    characters, long words hyphenated across lines, page furniture every 40 lines."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        if len(paragraph) <= 60:
+            lines.append(paragraph)
+            continue
+        lines.extend(textwrap.wrap(paragraph, 60, break_on_hyphens=False))
+        for index in range(len(lines) - 1):
+            head, _, tail = lines[index].rpartition(" ")
+            if len(tail) >= 10 and tail.isalpha() and index % 3 == 0:
+                cut = len(tail) // 2
+                lines[index] = f"{head} {tail[:cut]}-".lstrip()
+                lines[index + 1] = tail[cut:] + " " + lines[index + 1]
+    pages: list[str] = []
+    for number, start in enumerate(range(0, len(lines), 40), start=1):
+        pages.append("\n".join(lines[start : start + 40]))
+        pages.append(f"\f\nGE.25-{10000 + number}(E)\nA/RES/80/1\n{number}/99\n")
+    return "\n".join(pages)
+
+
+CLEAN = (
+    "Human Rights Council\n\nFiftieth session\n\n13 June–8 July 2022\n\nAgenda item 2\n\n"
+    "Annual report of the United Nations High Commissioner\nfor Human Rights and reports of"
+    " the Office of the \nHigh Commissioner and the Secretary-General\n\n"
+    "Resolution adopted by the Human Rights Council \non 7 July 2022\n\n"
+    "50/1.\tReporting on the situation in the Sudan\n\nThe Human Rights Council,\n\n"
+    "Guided by the purposes and principles of the Charter of the United Nations,\n\n"
+    "Reaffirming its resolution S-32/1 of 5 November 2021,1 and the mandates given therein,\n\n"
+    "1. Requests the High Commissioner to present an oral update at its fifty-second session;"
+    "\n\n(a) A seminar on the thirtieth, thirty-fifth sessions;\n\n"
+    "2. Decides to remain seized of the matter.\n\n43rd meeting\n7 July 2022\n\n"
+    "[Adopted without a vote.]\n"
+)
+INVENTED = [
+    CLEAN,
+    damaged(CLEAN),
+    CLEAN.replace("\n", "\r\n"),
+    CLEAN.replace("\n\n", "\n\n\n"),
+    # A block after a paragraph that stops mid-sentence: lower case joins it.
+    "Recalling the report of the\n\nSecretary-General, and noting the\n\nwork done so far,\n",
+    "Noting the work of the\n\nwork of the Council\n\nEnd.",
+    # A running title between the halves of a sentence.
+    "70/1. Transforming our world\n\nThe General Assembly,\n\nNoting the threat or\n\n"
+    "Transforming our world\n\nuse of force,\n",
+    # Footnote lines, page breaks and a note after a blank line.
+    "Recalling its resolution,\n\n1 See A/HRC/50/2.\n\nnoting also\n\n[2:  A/HRC/58/78. ]\n\n"
+    "2. Requests\f\n\nlater text\n\n\f\n\n(b) item\n\n\t1 See also\n",
+    # Spaces and tabs to squeeze, blocks of spaces only, lines starting with spaces.
+    "Title  with   spaces\n\n  indented line\n\n \n\nTab\there\n\n\t\n\nEnd.  \n",
+    # Labels, quotes, lower case and non-ASCII starts after open and closed ends.
+    "Recalling\n\n(a) label\n\n“quoted start\n\névaluation continues\n\n(i) item;\n\nthe end",
+    # Front matter merged and split again, opening formula and votes.
+    "General Assembly Distr.: General 4 January 2024\n\nThe General Assembly,\n\n"
+    "recalling\n\nIn favour: Algeria, Brazil\n\nadopted by the Assembly\n",
+    # Hyphenated line ends, joined with the document's words.
+    "Recalling the devel-\nopment of the\n\nill-\ntreatment and development\n\nItems -\n\nNext\n",
+    # Glued footnote numbers and tracked-change residue.
+    "Questions,2 and Action3 in CO2 and “Treaty”12 x’5. Rev.1 and Programme.3\n\n"
+    "universality, nonselectivitynon-selectivity and the SubcommissionSub commission\n",
+    # Markdown.
+    "# Title\n\n**Recalling** its resolution[^1] and <sup>2</sup>\n\n---\n\n[^1]: A/RES/1.\n",
+    "",
+    "\n\n\n",
+    "one line",
+    "Ünïcödé\u00a0spaces\u2009and\u00adsoft\u200bhyphens\ufb01\x0cpage\x0b\u2028\u2029\ue000\x07",
+]
+
+# Pieces the checks look at, for generated texts.
+PIECES = [
+    "\n",
+    "\n\n",
+    "\n\n\n",
+    " ",
+    "  ",
+    "\t",
+    "\f",
+    "\r\n",
+    "\u00a0",
+    "\u00ad",
+    "\u2003",
+    "Recalling",
+    "recalling",
+    "the",
+    "of the",
+    ",",
+    ";",
+    ".",
+    "-",
+    "1. Requests",
+    "12",
+    "1 See A/1",
+    "[2: note]",
+    "[Adopted without a vote.]",
+    "(a)",
+    "(a) label",
+    "“",
+    "”2",
+    "The General Assembly,",
+    "In favour: Brazil",
+    "43rd meeting",
+    "7 July 2022",
+    "Agenda item 4",
+    "General Assembly Distr.: General",
+    "devel-",
+    "opment",
+    "thirtieth",
+    "nonselectivitynon-selectivity",
+    "Action3",
+    "é",
+    "II",
+    "GE.25-10001(E)",
+    "[^1]",
+    "**",
+]
+
+
+def _corpus_texts() -> list[str]:
+    root = shared_path("corpus")
+    return [path.read_text(encoding="utf-8") for path in sorted(root.glob("*/*.txt"))]
+
+
+def _variants(text: str) -> list[tuple[str, bool | None]]:
+    """(text, markdown) pairs: as it is, damaged, with CRLF line ends, read as Markdown."""
+    return [(text, None), (damaged(text), None), (text.replace("\n", "\r\n"), None), (text, True)]
+
+
+def _assemble_both(text: str, markdown: bool = False) -> tuple:
+    """_assemble block by block and line by line: paragraphs and notes of each."""
+    lines = text.split("\n")
+    fast_notes, slow_notes = Notes(), Notes()
+    fast = cleaning._assemble(lines, markdown, fast_notes, "Title", text=text)
+    slow = cleaning._assemble(lines, markdown, slow_notes, "Title")
+    return (fast, fast_notes.texts), (slow, slow_notes.texts)
+
+
+# -------------------------------------------------------------------------- tests
+
+
+@pytest.mark.parametrize("text", INVENTED)
+def test_clean_text_equals_the_plain_passes(text):
+    for markdown in (None, True, False):
+        assert cleaning.clean_text(text, markdown=markdown) == reference_clean_text(
+            text, markdown=markdown
+        )
+
+
+@pytest.mark.parametrize("text", INVENTED)
+def test_blocks_equal_lines_one_by_one(text):
+    text = cleaning.normalise_chars(text)
+    fast, slow = _assemble_both(text)
+    assert fast == slow
+
+
+def test_blocks_take_the_short_way_for_plain_blocks():
+    """The fast path is taken: plain one-line blocks stay strings; a lower-case start
+    goes the long way, which makes the paragraph before it a _Para to look at."""
+    assembler = cleaning._Assembler(False, Notes(), None, False, 1e9, None, False)
+    assembler.blocks("Title\n\nFirst paragraph,\n\nSecond one;\n\nthird\n\nTwo\nlines")
+    assert [type(p).__name__ for p in assembler.paras] == ["_Para", "str", "_Para", "_Para"]
+    assert assembler.paras[0].text == "Title"
+    assert assembler.paras[3].text == "third"
+    assert assembler.current is not None and assembler.current.text == "Two lines"
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+def test_generated_texts_give_the_plain_results(pieces):
+    text = "".join(pieces)
+    assert cleaning.clean_text(text) == reference_clean_text(text)
+    normal = cleaning.normalise_chars(text)
+    fast, slow = _assemble_both(normal)
+    assert fast == slow
+
+
+def test_corpus_texts_give_the_plain_results():
+    for raw in _corpus_texts():
+        for text, markdown in _variants(raw):
+            assert cleaning.clean_text(text, markdown=markdown) == reference_clean_text(
+                text, markdown=markdown
+            )
+
+
+CHARACTERS = st.text(
+    alphabet=st.sampled_from(
+        [
+            *cleaning._CHAR_MAP,
+            *("\ue000", "\uf8ff", "\x00", "\x1f", "\x7f", "\r", "\n", "a", "é"),
+            *("“", "\ud800", "\U0001f600", "\x85", "\t", " "),
+        ]
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(CHARACTERS)
+def test_normalise_equals_one_substitution(text):
+    assert cleaning.normalise_chars(text) == reference_normalise(text)
+
+
+def test_normalise_returns_plain_text_itself():
+    text = "Plain text “with quotes”\nand lines"
+    assert cleaning.normalise_chars(text) is text
+
+
+GLUED_TEXTS = [
+    "Questions,2 and Action3 in CO2 and “Treaty”12 x’5.",
+    "é Questions,2 ‘a’13; item 4 and word12.\ue000",
+    "abc1",
+    "a12345 b1\ue000 c12) d1.\n e1.x",
+    "Rev.1 Add.2 Programme.3 \n",
+    "\U0001f600 word1 “quoted”2 ١٢",
+    "",
+]
+GLUED_ALPHABET = st.sampled_from(["a", "word", ",", ".", "”", "’", '"', "1", "2", "0", " "])
+
+
+@pytest.mark.parametrize("text", GLUED_TEXTS)
+def test_glued_numbers_equal_the_substitution(text):
+    fast_notes, slow_notes = Notes(), Notes()
+    assert cleaning._mark_glued_numbers(text, fast_notes) == reference_glued(text, slow_notes)
+    assert fast_notes.marks == slow_notes.marks
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(GLUED_ALPHABET, st.sampled_from(["é", "\n", ")", "\U0001f600"]))))
+def test_generated_glued_numbers_equal_the_substitution(pieces):
+    text = "".join(pieces)
+    fast_notes, slow_notes = Notes(), Notes()
+    assert cleaning._mark_glued_numbers(text, fast_notes) == reference_glued(text, slow_notes)
+    assert fast_notes.marks == slow_notes.marks
+
+
+def test_glued_pattern_equals_the_plain_one():
+    for text in [*GLUED_TEXTS, *INVENTED]:
+        assert [m.span() for m in cleaning._GLUED.finditer(text)] == [
+            m.span() for m in _PLAIN_GLUED.finditer(text)
+        ]
+
+
+RESIDUE_TEXTS = [
+    "nonselectivitynon-selectivity opens the text",
+    "“capacitybuildingcapacity building” and é thirtieth—thirtieth",
+    "\U0001f600 thirtieth ß thirtieth\ud800thirtieth",
+    "abcdefgab abcdefab ab-cdefgab abcdef-ab Abcdefgab",
+    "",
+    "x",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["th", "irtie", "ab", "cdef", "-", " ", "é", "“", "\U0001f600"])))
+def test_residue_starts_equal_the_search_in_the_text(pieces):
+    text = "".join(pieces)
+    assert cleaning._residue_starts(text) == reference_residue_starts(text)
+
+
+@pytest.mark.parametrize("text", RESIDUE_TEXTS)
+def test_residue_starts_on_invented_texts(text):
+    assert cleaning._residue_starts(text) == reference_residue_starts(text)
+
+
+def _notes_with_marks() -> Notes:
+    notes = Notes()
+    for mark in ("1", "2"):
+        notes.mark(mark)
+    return notes
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(["a", "b", " ", "\t", "\n", "\f", "\ue0001\ue001", "2"]), max_size=8
+        ).map("".join)
+    )
+)
+def test_finish_equals_squashing_every_paragraph(paragraphs):
+    assert cleaning.finish(list(paragraphs), _notes_with_marks()) == reference_finish(
+        paragraphs, _notes_with_marks()
+    )
+
+
+# ------------------------------------------------------------------------ readers
+
+MARKDOWN_SAMPLES = [
+    "plain text\n",
+    "# Heading\n",
+    "*Emphasis at the start\n",
+    "*not markdown\n",
+    "text with [^1] note\n",
+    "a <sup>1</sup> mark\n",
+    "**bold**\n",
+    "line\n# heading\n",
+    "line\r\n# heading\r\n",
+    "rule\n---\n",
+    "dash --- inside\n",
+    "line\n*Emphasis\n",
+    "line\n* bullet\n",
+    "“quoted” text é\n",
+]
+
+
+@pytest.mark.parametrize("text", MARKDOWN_SAMPLES)
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16"])
+def test_markdown_from_bytes_equals_the_text_check(text, encoding):
+    data = text.encode(encoding)
+    decoded, used = readers._decode(data, "x.txt")
+    assert decoded == text
+    assert readers._looks_like_markdown(decoded, data, used) == cleaning.looks_like_markdown(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain text é",
+        "a\x07 few controls\x00 in a long text " + "x" * 2000,
+        "\x00\x01\x02\x03 mostly controls",
+        "\x1b escape is allowed, \x0c too",
+        "x" * 25000 + "\x00" * 200,  # past the 20,000 characters looked at
+    ],
+)
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16"])
+def test_control_check_equals_the_search_in_the_text(text, encoding):
+    data = text.encode(encoding)
+    if reference_control_check(text):
+        with pytest.raises(readers.ReadError):
+            readers.decode_text(data, "x.txt")
+    else:
+        assert readers.decode_text(data, "x.txt") == text
