@@ -710,7 +710,7 @@ def _assemble(
             lengths = sorted(len(line.strip()) for line in lines if line.strip())
             width = lengths[int(len(lengths) * 0.9)]
     assembler = _Assembler(markdown, notes, title, line_mode, width, vocabulary, copied_pdf)
-    if text is not None and not (markdown or line_mode or copied_pdf):
+    if text is not None and not (line_mode or copied_pdf):
         assembler.blocks(text)
     else:
         line = assembler.line
@@ -781,10 +781,12 @@ class _Assembler:
         """:meth:`line` for every line of ``text``, taking single-line blocks the short way.
 
         Exactly what feeding the lines one by one does, for a text read in block mode
-        (not Markdown, not line mode, not copied from a PDF). A block of one line after a
-        blank line, where no paragraph is open, becomes a paragraph of its own unless it
-        is a footnote line or may join the paragraph before (it starts in lower case);
-        those, and blocks of several lines, go through :meth:`line`.
+        (not line mode, not copied from a PDF). A block of one line after a blank line,
+        where no paragraph is open, becomes a paragraph of its own unless it is a
+        footnote line or may join the paragraph before (it starts in lower case); those,
+        blocks of several lines and, in Markdown, every block that is not plain (see
+        :meth:`_plain_blocks`: no heading, bullet, quote or note starts with A-Z or a
+        digit) go through :meth:`line`.
         """
         line_of = self.line
         paras = self.paras
@@ -805,7 +807,7 @@ class _Assembler:
                 paras.append(block)  # type: ignore[arg-type]
                 self.gap = ""
                 continue
-            if "\n" in block or self.gap != "blank" or not block:
+            if "\n" in block or self.gap != "blank" or not block or self.markdown:
                 for raw in block.split("\n"):
                     line_of(raw)
                 continue

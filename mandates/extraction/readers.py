@@ -144,18 +144,25 @@ def _read_bytes(data: bytes, name: str) -> SourceDocument:
 #: byte below 0x80: a string of ASCII characters occurs in the text exactly when its bytes
 #: occur in the data, which a bytes search finds many times faster.
 _ASCII_SAFE = frozenset(["utf-8", "utf-8-sig", "cp1252"])
-#: Everything looks_like_markdown looks for (cleaning._MD_HINTS) beyond the first character.
-_MD_HINT_BYTES = (b"[^", b"<sup>", b"**", b"\n#", b"---", b"\n*")
+#: Everything looks_like_markdown looks for (cleaning._MD_HINTS) beyond the first
+#: character, each with a byte of it that a search for one byte (memchr) finds at once.
+_MD_HINT_BYTES = (
+    (b"^", re.compile(rb"\[\^")),
+    (b"<", re.compile(b"<sup>")),
+    (b"*", re.compile(rb"\*\*|\n\*")),
+    (b"#", re.compile(b"\n#")),
+    (b"-", re.compile(b"---")),
+)
 
 
 def _looks_like_markdown(text: str, data: bytes, encoding: str) -> bool:
     """:func:`looks_like_markdown`, ruled out from the bytes when none of its signs occur."""
-    if (
-        encoding in _ASCII_SAFE
-        and text[:1] not in ("#", "*")
-        and not any(map(data.__contains__, _MD_HINT_BYTES))
-    ):
-        return False
+    if encoding in _ASCII_SAFE and text[:1] not in ("#", "*"):
+        for byte, sign in _MD_HINT_BYTES:
+            if byte in data and sign.search(data):
+                break
+        else:
+            return False
     return looks_like_markdown(text)
 
 

@@ -217,7 +217,15 @@ PIECES = [
     "II",
     "GE.25-10001(E)",
     "[^1]",
+    "[^1]: note",
+    "<sup>2</sup> note",
+    "# Heading",
+    "- bullet",
+    "> quote",
+    "    indented",
     "**",
+    "---",
+    "line  ",
 ]
 
 
@@ -252,9 +260,10 @@ def test_clean_text_equals_the_plain_passes(text):
 
 
 @pytest.mark.parametrize("text", INVENTED)
-def test_blocks_equal_lines_one_by_one(text):
+@pytest.mark.parametrize("markdown", [False, True])
+def test_blocks_equal_lines_one_by_one(text, markdown):
     text = cleaning.normalise_chars(text)
-    fast, slow = _assemble_both(text)
+    fast, slow = _assemble_both(text, markdown)
     assert fast == slow
 
 
@@ -274,9 +283,11 @@ def test_blocks_take_the_short_way_for_plain_blocks():
 def test_generated_texts_give_the_plain_results(pieces):
     text = "".join(pieces)
     assert cleaning.clean_text(text) == reference_clean_text(text)
+    assert cleaning.clean_text(text, markdown=True) == reference_clean_text(text, markdown=True)
     normal = cleaning.normalise_chars(text)
-    fast, slow = _assemble_both(normal)
-    assert fast == slow
+    for markdown in (False, True):
+        fast, slow = _assemble_both(normal, markdown)
+        assert fast == slow
 
 
 def test_corpus_texts_give_the_plain_results():
