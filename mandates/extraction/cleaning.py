@@ -700,7 +700,12 @@ def _assemble(
     """Lines to paragraphs. ``text``: the lines joined by "\\n" when the caller has it, so
     that a block-mode text is read block by block (:meth:`_Assembler.blocks`)."""
     width = 1e9
-    if vocabulary is None and any(map(_ends_with_hyphen, lines)):
+    if vocabulary is None and (
+        # A line ends with "-": in the joined text, "-" before a line end or at the end.
+        (_HYPHEN_AT_LINE_END.search(text) or text.endswith("-"))
+        if text is not None
+        else any(map(_ends_with_hyphen, lines))
+    ):
         # Words of the document tell a broken word ("devel-opment") from a compound.
         vocabulary = _LinesVocabulary(lines)
     if line_mode is None:
@@ -728,6 +733,7 @@ _PLAIN_FIRST = _UPPER_FIRST | frozenset("0123456789")
 _FIRST_CHARACTER = operator.itemgetter(slice(0, 1))
 # The engine finds a two-character string in a long text faster than `in` does.
 _DOUBLE_SPACE = re.compile("  ")
+_HYPHEN_AT_LINE_END = re.compile("-\n")
 _HYPHEN_BEFORE_SPACE = re.compile("- ")
 
 
