@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterable, Iterator
 
 # The regex parser of the standard library (re._parser, re._constants since Python 3.11).
 _parser = importlib.import_module("re._parser")
@@ -295,4 +296,155 @@ def guarded(pattern: str, flags: int = 0, length: int = 1) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
-__all__ = ["case_variants", "first_characters", "guard", "guarded", "prefixes"]
+def needed_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case words one of which every match of ``pattern`` contains, or None.
+
+    A cheap test before a costly search: where the lower-cased text holds none of the
+    words (and :func:`plain_case` holds), the pattern cannot match. Taken from the pattern
+    itself (in each alternative, the run of literal characters, or the alternation of
+    runs, with the longest shortest word), so a word added to the lexicon is taken too;
+    None when some match needs no run that can be listed."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:
+        return None
+    words = _needed(parsed.data)
+    if words is None or not all(word.isascii() for word in words):
+        return None
+    return minimal_words(word.lower() for word in words)
+
+
+def minimal_words(words: Iterable[str]) -> frozenset[str]:
+    """The words without those that hold another of them ("requests" goes with "request"):
+    a text holds one of the first set exactly when it holds one of the second."""
+    found = set(words)
+    return frozenset(word for word in found if not any(o != word and o in word for o in found))
+
+
+def _needed(items: list) -> frozenset[str] | None:
+    """Words one of which every match of the sequence ``items`` contains (the choice with
+    the longest shortest word), or None."""
+    choices: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is sre.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            choices.append(frozenset([run]))
+            run = ""
+        found: frozenset[str] | None = None
+        if op is sre.SUBPATTERN:
+            found = _needed(av[-1].data)
+        elif op is sre.ATOMIC_GROUP:
+            found = _needed(av.data)
+        elif op is sre.BRANCH:
+            branches = [_needed(branch.data) for branch in av[1]]
+            if all(branch is not None for branch in branches):
+                found = frozenset().union(*branches)  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            found = _needed(av[2].data)
+        if found is not None:
+            choices.append(found)
+    if run:
+        choices.append(frozenset([run]))
+    if not choices:
+        return None
+    return max(choices, key=lambda words: min(len(word) for word in words))
+
+
+def leading_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case words one of which every match of ``pattern`` begins with, or None.
+
+    Where the lower-cased text (:func:`plain_case`) holds none of them, no match begins:
+    a scan may try the pattern only where one does (:func:`finditer_at_words`)."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:
+        return None
+    words = _leading(parsed.data)
+    if not words or any(not word.isascii() for word in words):
+        return None
+    found = {word.lower() for word in words}
+    # a word that begins with another of them adds nothing
+    return frozenset(w for w in found if not any(o != w and w.startswith(o) for o in found))
+
+
+def _leading(items: list) -> set[str] | None:
+    run = ""
+    for op, av in items:
+        if op is sre.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            return {run}
+        if op in _ZERO_WIDTH:
+            continue  # a lookaround or anchor consumes nothing: the next item decides
+        if op is sre.SUBPATTERN:
+            return _leading(av[-1].data)
+        if op is sre.BRANCH:
+            found: set[str] = set()
+            for branch in av[1]:
+                words = _leading(branch.data)
+                if not words:
+                    return None
+                found |= words
+            return found
+        return None
+    return {run} if run else None
+
+
+def finditer_at_words(
+    pattern: re.Pattern[str], words: frozenset[str] | None, text: str, low: str | None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, with the pattern tried only where one of ``words`` (its
+    :func:`leading_words`) begins in ``low`` (``text.lower()``): the same matches, found
+    by fast substring scans instead of an attempt at every position. ``low`` None (the
+    text is not :func:`plain_case`) or ``words`` None: ``pattern.finditer(text)``. For
+    patterns whose matches are never empty."""
+    if words is None or low is None:
+        yield from pattern.finditer(text)
+        return
+    starts: set[int] = set()
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            starts.add(at)
+            at = low.find(word, at + 1)
+    resume = 0
+    for at in sorted(starts):
+        if at < resume:
+            continue
+        found = pattern.match(text, at)
+        if found is not None:
+            yield found
+            resume = found.end()
+
+
+def plain_case(text: str) -> bool:
+    """Whether a case-insensitive pattern's ASCII letters match in ``text`` (and in any
+    slice of it) exactly what lower-cases to them: False when the text holds a character
+    that such a pattern matches to an ASCII letter without lower-casing to it ("\u017f"
+    for "s", the Kelvin sign for "k", dotted and dotless i)."""
+    return not any(char in text for chars in _FOLDS.values() for char in chars)
+
+
+def has_any(text: str, words: frozenset[str]) -> bool:
+    """Whether one of ``words`` is in ``text`` lower-cased."""
+    low = text.lower()
+    return any(word in low for word in words)
+
+
+__all__ = [
+    "case_variants",
+    "finditer_at_words",
+    "first_characters",
+    "guard",
+    "guarded",
+    "has_any",
+    "leading_words",
+    "minimal_words",
+    "needed_words",
+    "plain_case",
+    "prefixes",
+]

@@ -123,7 +123,7 @@ from .events import (
     Product,
     _that_session,
 )
-from .guards import guarded
+from .guards import guarded, plain_case
 from .ordinals import ORDINAL_PATTERN
 from .result import (
     Annex,
@@ -266,7 +266,9 @@ def extract_requests(
     for review (their paragraphs are labelled "annex.N")."""
     table = actors or ActorTable.default()
     masked = mask(text)
-    if "we " in masked.lower():  # an outcome document adopted as a whole, in the first person
+    # an outcome document adopted as a whole, in the first person; the same test as
+    # `"we " in masked.lower()` (only W, w, E, e and the space lower-case to "w", "e", " ")
+    if "we " in masked or "We " in masked or "WE " in masked or "wE " in masked:
         masked = _first_person_to_third(masked)
     ctx = ReadingContext(
         text=text,
@@ -276,6 +278,7 @@ def extract_requests(
         table=table,
         mechanisms=None,
         acabq="Administrative and Budgetary Questions" in masked,
+        plain_case=plain_case(masked),
     )
     builder = Builder(ctx)
     consideration: Consideration | None = None

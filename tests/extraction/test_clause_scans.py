@@ -1,0 +1,288 @@
+"""The request stage's cheaper scans (issue 16) give what the scans they stand for give:
+word tests before case-insensitive searches, scans that try a pattern only where one of
+its first words begins, the masked copy in three steps, the first-person test without
+lower-casing the document. Each is compared with the plain way on inputs made to reach
+every branch and on the whole corpus."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from mandates.extraction import ExtractionError, clauses
+from mandates.extraction.actors import ActorTable
+from mandates.extraction.api import extract_document
+from mandates.extraction.clauses import (
+    _FOOTNOTE_REF_RE,
+    _KEYWORD_RE,
+    _KEYWORD_WORDS,
+    _MARKUP_RE,
+    _PARTNER_INTRO_RE,
+    _PARTNER_WORDS,
+    _REPLACEMENTS,
+    _TAG_RE,
+    ReadingContext,
+    _mechanism_index,
+    _parse_actors,
+    mask,
+)
+from mandates.extraction.guards import (
+    _FOLDS,
+    finditer_at_words,
+    has_any,
+    leading_words,
+    minimal_words,
+    needed_words,
+    plain_case,
+)
+from mandates.extraction.readers import read_path
+from tests.shared_data import shared_path
+
+EVERYTHING = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+
+
+def _corpus_texts() -> list[str]:
+    return [read_path(path).text for path in sorted(shared_path("corpus").glob("*/*.txt"))]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[str]:
+    return _corpus_texts()
+
+
+# --- what the word tests rest on ------------------------------------------------------
+
+
+def test_only_the_folded_characters_lower_case_to_ascii_from_beyond_it():
+    """``plain_case`` leaves out the characters a case-insensitive ASCII letter matches
+    beyond A-Z; of all the others, only ASCII characters lower-case to ASCII (so a word is
+    in a slice lower-cased exactly where a case-insensitive pattern finds its letters)."""
+    beyond = {c for c in EVERYTHING if not c.isascii() and any(x.isascii() for x in c.lower())}
+    folded = {char for chars in _FOLDS.values() for char in chars}
+    assert beyond <= folded
+    for char in "abcdefghijklmnopqrstuvwxyz-'":
+        lowers_to = {c for c in EVERYTHING if c.lower() == char} - folded
+        assert lowers_to == {char, char.upper()}
+    assert not plain_case("the Special Rapporteur on \u0130zmir")
+    assert not plain_case("Reque\u017fts")
+    assert plain_case("Requests the Office \u2014 and the \u00e9quipe")
+
+
+def test_the_first_person_test_is_the_lower_cased_one():
+    """ "we " in the lower-cased text: only W, w, E, e and the space lower-case to "w", "e"
+    and " ", so testing the four spellings finds the same documents."""
+    assert {c for c in EVERYTHING if c.lower() in ("w", "e", " ")} == set("wWeE ")
+    assert not any(len(c.lower()) > 1 and set(c.lower()) & set("we ") for c in EVERYTHING)
+    for text in ("We request", "WE DECIDE", "wE ", "powe r", "we\nrequest", "Awe all", "none"):
+        fast = any(spelling in text for spelling in ("we ", "We ", "WE ", "wE "))
+        assert fast == ("we " in text.lower()), text
+
+
+# --- needed and leading words taken from patterns -----------------------------------
+
+
+def test_needed_words_are_taken_from_every_alternative():
+    assert needed_words(r"\bfoo(?:bar|bazz)+") == {"foo"}
+    assert needed_words(r"in\s+(?:close\s+)?(?:collaboration|liaison)\s+with|jointly") == {
+        "collaboration",
+        "liaison",
+        "jointly",
+    }
+    # the alternation whose shortest word is longest: "request" (7) over "renews" (6)
+    assert needed_words(r"(?:reiterates|renews)\s+its\s+(?:request|invitation)", re.I) == {
+        "request",
+        "invitation",
+    }
+    assert needed_words(r"requests|request") == {"request"}  # the longer adds nothing
+    assert needed_words(r"a|\w+") is None  # an alternative needs no listable run
+    assert needed_words(r"x*") is None
+    assert needed_words(r"caf\u00e9") is None  # lower-casing beyond ASCII: not worked out
+    assert minimal_words(["notes", "note", "takes"]) == {"note", "takes"}
+
+
+def test_leading_words_are_the_runs_every_match_begins_with():
+    assert leading_words(r"\b(?=[sw])(?:Special\s+Rapporteur|Working\s+Group)\b", re.I) == {
+        "special",
+        "working",
+    }
+    assert leading_words(r"(?:Ad\s+Hoc|Advisory)") == {"ad"}  # "advisory" begins with "ad"
+    assert leading_words(r"(?:foo|\w+)") is None
+    assert leading_words(r"[ab]c") is None
+    assert leading_words(r"x?y") is None
+
+
+def test_every_match_holds_a_needed_word_and_begins_with_a_leading_word(corpus):
+    patterns = [
+        (_PARTNER_INTRO_RE, needed_words(_PARTNER_INTRO_RE.pattern, _PARTNER_INTRO_RE.flags)),
+        (_KEYWORD_RE, needed_words(_KEYWORD_RE.pattern, _KEYWORD_RE.flags)),
+    ]
+    seen = 0
+    for text in corpus:
+        for pattern, words in patterns:
+            assert words is not None
+            for found in pattern.finditer(text):
+                assert has_any(found.group(0), words), found.group(0)
+                seen += 1
+        for found in _KEYWORD_RE.finditer(text):
+            assert found.group(0).lower().startswith(tuple(_KEYWORD_WORDS)), found.group(0)
+    assert seen > 1000
+
+
+# --- finditer only where a leading word begins ------------------------------------------
+
+
+KEYWORD_TEXTS = [
+    "the Special Rapporteur on X, the special  rapporteur, SPECIAL\nREPRESENTATIVE, "
+    "an ad hoc committee, the Ad Hoc Committee, made, advisory, International "
+    "independent expert mechanism, the Working Group of Experts, team of experts",
+    "Special Rapporteurship; Group ofGroup of; fact-finding mission, Open-ended "
+    "Intergovernmental Working Group, Forum, forums, Commission of Inquiry",
+    "the \u0130ndependent Expert and the \u212aommittee, Special Rapporteur",  # not plain
+]
+
+
+@pytest.mark.parametrize("text", KEYWORD_TEXTS)
+def test_keyword_scan_at_words_finds_what_finditer_finds(text):
+    low = text.lower() if plain_case(text) else None
+    slow = [found.span() for found in _KEYWORD_RE.finditer(text)]
+    fast = [found.span() for found in finditer_at_words(_KEYWORD_RE, _KEYWORD_WORDS, text, low)]
+    assert fast == slow and slow
+
+
+def test_keyword_scan_at_words_on_shuffled_words():
+    rng = random.Random(16)
+    words = " ".join(KEYWORD_TEXTS[:2]).replace(",", " ,").split()
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 20)))
+        slow = [found.span() for found in _KEYWORD_RE.finditer(text)]
+        fast = finditer_at_words(_KEYWORD_RE, _KEYWORD_WORDS, text, text.lower())
+        assert [found.span() for found in fast] == slow, text
+
+
+def test_keyword_scan_and_mechanism_index_on_the_corpus(corpus, monkeypatch):
+    table = ActorTable.default()
+    for text in corpus:
+        masked = mask(text)
+        low = masked.lower() if plain_case(masked) else None
+        slow = [found.span() for found in _KEYWORD_RE.finditer(masked)]
+        fast = finditer_at_words(_KEYWORD_RE, _KEYWORD_WORDS, masked, low)
+        assert [found.span() for found in fast] == slow
+    # the index itself, built the plain way (no leading words) and the fast way
+    texts = corpus[::7]
+    fast_index = [_mechanism_index(mask(text), table) for text in texts]
+    monkeypatch.setattr(clauses, "_KEYWORD_WORDS", None)
+    assert [_mechanism_index(mask(text), table) for text in texts] == fast_index
+    assert any(fast_index)
+
+
+# --- the partner phrase search after the word test -------------------------------------
+
+
+def _context(text: str) -> ReadingContext:
+    masked = mask(text)
+    return ReadingContext(
+        text=text,
+        masked=masked,
+        body="HRC",
+        session=None,
+        table=ActorTable.default(),
+        mechanisms=None,
+        plain_case=plain_case(masked),
+    )
+
+
+PARTNER_TEXTS = [
+    "Requests the Secretary-General, in close cooperation with the Office, to report",
+    "Invites the Office, WITH THE SUPPORT OF UNICEF, to hold a seminar",
+    "Requests the High Commissioner, jointly with UNDP and together with UNESCO, to act",
+    "Requests the Office, supported by the Secretariat, to prepare a study",
+    "Requests the Secretary-General to submit a report to the Council",
+    "Requests the Office, in liai\u017fon with UNICEF, to report",  # not plain: searched
+]
+
+
+@pytest.mark.parametrize("text", PARTNER_TEXTS)
+def test_actors_and_partners_are_the_same_with_and_without_the_word_test(text, monkeypatch):
+    start = text.index(" ") + 1
+    fast_ctx = _context(text)
+    fast = _parse_actors(start, len(text), fast_ctx)
+    monkeypatch.setattr(clauses, "_PARTNER_WORDS", None)
+    slow_ctx = _context(text)
+    assert _parse_actors(start, len(text), slow_ctx) == fast
+    assert slow_ctx.no_partners == fast_ctx.no_partners
+
+
+def test_the_partner_word_test_skips_only_spans_without_a_partner_phrase(corpus):
+    assert _PARTNER_WORDS is not None
+    spans = 0
+    for text in corpus[::3]:
+        masked = mask(text)
+        if not plain_case(masked):
+            continue
+        for start in range(0, len(masked), 97):
+            end = min(len(masked), start + 400)
+            if not has_any(masked[start:end], _PARTNER_WORDS):
+                assert _PARTNER_INTRO_RE.search(masked, start, end) is None
+                spans += 1
+    assert spans > 100
+
+
+# --- the masked copy ---------------------------------------------------------------------
+
+
+def _one_regex_mask(text: str) -> str:
+    """``mask`` as it was: one regex for all markup, then the replacements."""
+    masked = _MARKUP_RE.sub(lambda m: " " * len(m.group(0)), text)
+    for old, new in _REPLACEMENTS:
+        masked = masked.replace(old, new)
+    return masked
+
+
+MARKUP_TEXTS = [
+    "Requests[footnoteRef:3] the *Office*_ to <sup>[^3]</sup> report<em>now</em>\u00a0x",
+    "<sup>a*b_c\u00a0d</sup> <sup>thirteen chars</sup> [^12] [^x] [footnoteRef:] <i>",
+    "<<sup>1</sup> [[^2]] <strong></strong></b><b/> \u2018quoted\u2019 \u201cx\u201d \t\u00ad",
+    "no markup at all",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", MARKUP_TEXTS)
+def test_mask_in_steps_is_the_one_regex_mask(text):
+    assert mask(text) == _one_regex_mask(text)
+    assert len(mask(text)) == len(text)
+
+
+def test_mask_in_steps_on_the_corpus_and_shuffled_markup(corpus):
+    for text in corpus:
+        assert mask(text) == _one_regex_mask(text)
+    rng = random.Random(16)
+    pieces = ["<sup>", "</sup>", "[^", "]", "[footnoteRef:", "1", "<em>", "*", "_", "\u00a0", "a"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert mask(text) == _one_regex_mask(text), text
+    assert _FOOTNOTE_REF_RE.pattern.startswith("\\[") and _TAG_RE.pattern.startswith("<")
+
+
+# --- the whole stage: the same result with the fast paths off ---------------------------
+
+
+def test_extraction_is_the_same_with_the_word_tests_off(monkeypatch):
+    paths = sorted(shared_path("corpus").glob("*/*.txt"))[::4]
+
+    def run():
+        results = []
+        for path in paths:
+            try:
+                results.append(extract_document(read_path(path)))
+            except ExtractionError as error:
+                results.append(repr(error))
+        return results
+
+    fast = run()
+    monkeypatch.setattr(clauses, "_PARTNER_WORDS", None)
+    monkeypatch.setattr(clauses, "_KEYWORD_WORDS", None)
+    assert run() == fast
+    assert sum(len(result.deliverables) for result in fast if not isinstance(result, str)) > 100
