@@ -478,12 +478,6 @@ def _parse_actor_at(pos: int, end: int, ctx: ReadingContext) -> ActorMention | N
             name = "Advisory Committee on Administrative and Budgetary Questions"
         kind = ctx.table.kinds.get(name, "")
         printed = _printed(ctx.text[pos:stop])
-        # "the Special Rapporteur on X" where X goes on beyond a shorter alias
-        named = _NAMED_MECHANISM_RE.match(masked, pos, end)
-        if named and named.end() > stop + 3 and kind in _MECHANISM_KINDS | {"official", ""}:
-            longer = _printed(named.group("name"))
-            if not ctx.table.match(longer) and name.lower() in longer.lower()[: len(name) + 5]:
-                pass
         return ActorMention(name, printed, pos, stop, True, state=kind == "state")
     pronoun = _PRONOUN_RE.match(masked, pos, end)
     if pronoun:  # "Takes note of the report of the Secretary-General, and requests him to"
@@ -654,9 +648,7 @@ def _parse_actors(
             break
         actors.append(actor)
         cursor = max(actor.end, cursor + 1)
-        nxt = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)").match(
-            masked, cursor, main_end
-        )
+        nxt = _ACTOR_GLUE_RE.match(masked, cursor, main_end)
         if not nxt:
             break
         cursor = nxt.end()
@@ -665,11 +657,15 @@ def _parse_actors(
     return actors, partners
 
 
+_ACTOR_GLUE_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)")
+_PARTNERS_STOP_RE = re.compile(r";|\s+to\s+(?:" + _INFINITIVE_VERBS + r")\b", re.IGNORECASE)
+_UP_TO_COMMA_RE = re.compile(r"[^,;]*")
+_BREAK_RE = re.compile(r"[,;:]")
+
+
 def _partners_in(start: int, end: int, ctx: ReadingContext) -> list[str]:
     names: list[str] = []
-    stop = re.compile(r";|\s+to\s+(?:" + _INFINITIVE_VERBS + r")\b", re.IGNORECASE).search(
-        ctx.masked, start, end
-    )
+    stop = _PARTNERS_STOP_RE.search(ctx.masked, start, end)
     limit = stop.start() if stop else end
     cursor = start
     while cursor < limit:
@@ -679,7 +675,7 @@ def _partners_in(start: int, end: int, ctx: ReadingContext) -> list[str]:
             continue
         actor = _parse_actor_at(cursor, limit, ctx)
         if actor is None:
-            nxt = re.compile(r"[^,;]*").match(ctx.masked, cursor, limit)
+            nxt = _UP_TO_COMMA_RE.match(ctx.masked, cursor, limit)
             cursor = (nxt.end() if nxt else cursor) + 1
             continue
         if not actor.state and actor.name not in names:
@@ -754,7 +750,7 @@ _GLUE_RE = re.compile(r"\s*,?\s*")
 
 
 def _first_break(masked: str, z0: int, z1: int) -> int:
-    found = re.compile(r"[,;:]").search(masked, z0, z1)
+    found = _BREAK_RE.search(masked, z0, z1)
     return found.start() if found else z1
 
 

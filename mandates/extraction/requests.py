@@ -290,9 +290,12 @@ def extract_requests(
         for label, start, end, is_sub in units:
             if start >= end:
                 continue
-            infinitive_start = _TO_INFINITIVE_START_RE.match(masked, start, end)
-            own_verb = _SUB_OWN_VERB_RE.match(masked, start, end)
-            if is_sub and inherited and infinitive_start and not own_verb:
+            if (
+                is_sub
+                and inherited
+                and _TO_INFINITIVE_START_RE.match(masked, start, end)
+                and not _SUB_OWN_VERB_RE.match(masked, start, end)
+            ):
                 verb, actor_list, partner_list, mode = inherited
                 if mode == "decide":
                     pseudo = Clause(start, start, end, verb)
@@ -513,6 +516,8 @@ def _sub_label(number: str, label: str) -> str:
 
 def _units(paragraph: OperativeParagraph, text: str) -> list[tuple[str, int, int, bool]]:
     start, end = paragraph.span
+    if not paragraph.subparagraphs:
+        return [(paragraph.number, start, end, False)]
     subs = sorted(paragraph.subparagraphs, key=lambda s: s.span[0])
     units: list[tuple[str, int, int, bool]] = []
     inside = [s for s in subs if start <= s.span[0] < end]
@@ -558,7 +563,6 @@ def _clause(
         lead = _AFTER_VERB_RE.match(masked, pos, clause.end)
         if lead:
             pos = lead.end()
-        colon = re.compile(r"[^;]*?:\s*$").match(masked, pos, clause.end)
         actors, partners = _parse_actors(pos, clause.end, ctx)
         if not actors:
             return None
@@ -573,9 +577,7 @@ def _clause(
         task = _ENTRUSTED_TASK_RE.match(masked, actor_end, clause.end)
         if task and (inf is None or inf > task.start()):
             inf = task.start("task")  # "Entrusts the Bureau with the preparation of a summary"
-        if colon is not None and inf is None:
-            return (clause.verb, actors, partners, "request")
-        if inf is None:
+        if inf is None:  # "Requests the Secretary-General:" (sub-paragraphs follow), or none
             return (clause.verb, actors, partners, "request")
         aside = _SESSION_ASIDE_RE.match(masked, actor_end, inf)
         if aside:  # "invites the President, at its eighty-first session, to conduct ..."
@@ -714,8 +716,9 @@ def _consideration(
     clause: Clause, label: str, ctx: ReadingContext, *, force: bool = False
 ) -> Consideration | None:
     masked = ctx.masked
-    verb_words = " ".join(masked[clause.start : clause.verb_end].split()).lower()
-    if not force and not verb_words.endswith(("decides", "resolves", "agrees")):
+    # the verb's words end as its last word ends: no need to join them first
+    verb = masked[clause.start : clause.verb_end].rstrip().lower()
+    if not force and not verb.endswith(("decides", "resolves", "agrees")):
         return None
     found = _CONSIDER_RE.search(masked, clause.verb_end, clause.end)
     if not found:

@@ -23,6 +23,7 @@ from mandates.extraction.clauses import (
     _PARTNER_WORDS,
     _REPLACEMENTS,
     _TAG_RE,
+    Clause,
     ReadingContext,
     _mechanism_index,
     _parse_actors,
@@ -38,6 +39,8 @@ from mandates.extraction.guards import (
     plain_case,
 )
 from mandates.extraction.readers import read_path
+from mandates.extraction.requests import _consideration, _units
+from mandates.extraction.result import OperativeParagraph
 from tests.shared_data import shared_path
 
 EVERYTHING = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
@@ -286,3 +289,39 @@ def test_extraction_is_the_same_with_the_word_tests_off(monkeypatch):
     monkeypatch.setattr(clauses, "_KEYWORD_WORDS", None)
     assert run() == fast
     assert sum(len(result.deliverables) for result in fast if not isinstance(result, str)) > 100
+
+
+# --- small shortcuts in the loop over clauses ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "verb",
+    [
+        "Decides",
+        "Also  decides",
+        "Further\n decides ",
+        "decides\u00a0",
+        "\u0130decides",
+        "Resolves",
+        "agrees",
+        "Requests",
+        "Decidesx",
+        "undecides",
+        "de cides",
+        "",
+    ],
+)
+def test_the_consideration_verb_test_is_the_joined_one(verb):
+    """``_consideration`` tests the end of the verb as printed (stripped) instead of its
+    words joined by single spaces: the same last word, so the same answer."""
+    masked = verb + " to continue its consideration of the question at its sixtieth session"
+    joined = " ".join(masked[: len(verb)].split()).lower()
+    clause = Clause(0, len(verb), len(masked), verb)
+    ctx = _context(masked)
+    found = _consideration(clause, "1", ctx)
+    assert (found is not None) == joined.endswith(("decides", "resolves", "agrees")), verb
+
+
+def test_units_of_a_paragraph_without_sub_paragraphs():
+    paragraph = OperativeParagraph("3", "", "Requests the Office to report", (10, 39))
+    assert _units(paragraph, "x" * 40) == [("3", 10, 39, False)]
