@@ -376,6 +376,11 @@ def _leading(items: list) -> set[str] | None:
         if op is sre.LITERAL:
             run += chr(av)
             continue
+        if op is sre.IN and all(item == sre.LITERAL for item, _ in av):
+            lower = {chr(code).lower() for _, code in av}
+            if len(lower) == 1:  # "[Ww]": one letter in either case
+                run += lower.pop()
+                continue
         if run:
             return {run}
         if op in _ZERO_WIDTH:

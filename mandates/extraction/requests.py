@@ -87,6 +87,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from .actors import ActorTable
 from .building import (
@@ -123,7 +124,7 @@ from .events import (
     Product,
     _that_session,
 )
-from .guards import guarded, plain_case
+from .guards import finditer_at_words, guarded, leading_words, plain_case
 from .ordinals import ORDINAL_PATTERN
 from .result import (
     Annex,
@@ -430,14 +431,16 @@ _AND_VERB_RE = re.compile(
 )
 
 _WE_RE = guarded(r"\b[Ww]e\s+(?=[a-z])", length=5)
+_WE_WORDS = leading_words(_WE_RE.pattern, _WE_RE.flags)
 
 
 def _first_person_to_third(masked: str) -> str:
     """ "We request", "..., and invite" in a declaration or outcome document read as the
     resolution's own "requests", "invites" (same length, so offsets hold)."""
-    chars = list(masked)
+    edits: list[tuple[int, int, str]] = []
     done = -1
-    for we in _WE_RE.finditer(masked):
+    low = masked.lower() if plain_case(masked) else None
+    for we in finditer_at_words(_WE_RE, _WE_WORDS, masked, low):
         if we.start() < done:
             continue
         start = masked.rfind("\n\n", 0, we.start()) + 1
@@ -445,12 +448,39 @@ def _first_person_to_third(masked: str) -> str:
         end = len(masked) if end < 0 else end
         done = end
         for found in _WE_VERB_RE.finditer(masked, start, end):
-            chars[found.start() : found.end()] = _third_person(found)
+            edits.append((found.start(), found.end(), _third_person(found)))
         for other in _AND_VERB_RE.finditer(masked, start, end):
             words = ",and " + (other.group("adverb") or "")
             head, space, rest = other.group("verb").partition(" ")
             words += head + "s" + space + rest
-            chars[other.start() : other.end()] = words + " " * (len(other.group(0)) - len(words))
+            edits.append(
+                (other.start(), other.end(), words + " " * (len(other.group(0)) - len(words)))
+            )
+    return _edited(masked, edits)
+
+
+def _edited(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """``text`` with each text[start:end] replaced by its words, one edit after the other
+    in the order given (a later one overwrites an earlier one where they meet). Edits that
+    keep the length and do not meet (those of ``_first_person_to_third``) are spliced in;
+    others are written into a list of the characters, one by one."""
+    if not edits:
+        return text
+    ordered = sorted(edits)
+    if all(len(words) == end - start for start, end, words in edits) and all(
+        before[1] <= after[0] for before, after in pairwise(ordered)
+    ):
+        pieces = []
+        at = 0
+        for start, end, words in ordered:
+            pieces.append(text[at:start])
+            pieces.append(words)
+            at = end
+        pieces.append(text[at:])
+        return "".join(pieces)
+    chars = list(text)
+    for start, end, words in edits:
+        chars[start:end] = words
     return "".join(chars)
 
 

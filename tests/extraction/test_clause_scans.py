@@ -39,7 +39,16 @@ from mandates.extraction.guards import (
     plain_case,
 )
 from mandates.extraction.readers import read_path
-from mandates.extraction.requests import _consideration, _units
+from mandates.extraction.requests import (
+    _AND_VERB_RE,
+    _WE_RE,
+    _WE_VERB_RE,
+    _consideration,
+    _edited,
+    _first_person_to_third,
+    _third_person,
+    _units,
+)
 from mandates.extraction.result import OperativeParagraph
 from tests.shared_data import shared_path
 
@@ -325,3 +334,64 @@ def test_the_consideration_verb_test_is_the_joined_one(verb):
 def test_units_of_a_paragraph_without_sub_paragraphs():
     paragraph = OperativeParagraph("3", "", "Requests the Office to report", (10, 39))
     assert _units(paragraph, "x" * 40) == [("3", 10, 39, False)]
+
+
+# --- first person to third: edits spliced in, "we" found by a word scan ---------------------
+
+
+def _first_person_in_a_list(masked: str) -> str:
+    """``_first_person_to_third`` as it was: every "we" by the regex, edits written into a
+    list of the characters."""
+    chars = list(masked)
+    done = -1
+    for we in _WE_RE.finditer(masked):
+        if we.start() < done:
+            continue
+        start = masked.rfind("\n\n", 0, we.start()) + 1
+        end = masked.find("\n\n", we.end())
+        end = len(masked) if end < 0 else end
+        done = end
+        for found in _WE_VERB_RE.finditer(masked, start, end):
+            chars[found.start() : found.end()] = _third_person(found)
+        for other in _AND_VERB_RE.finditer(masked, start, end):
+            words = ",and " + (other.group("adverb") or "")
+            head, space, rest = other.group("verb").partition(" ")
+            words += head + "s" + space + rest
+            chars[other.start() : other.end()] = words + " " * (len(other.group(0)) - len(words))
+    return "".join(chars)
+
+
+FIRST_PERSON_TEXTS = [
+    "1. We request the Secretary-General to report.\n\n2. We note the report, and invite "
+    "the Office to act, and also request the Forum to meet.\n\nWe\n\nwe also decide",
+    "We further call upon States; we take note of it,  and  further urge all; We, the "
+    "Heads of State, welcome; WE REQUEST; between; were; Awe request",
+    "\u0130 we request the Office \u212a",  # not plain: "we" found by the regex
+    "no first person here",
+]
+
+
+@pytest.mark.parametrize("text", FIRST_PERSON_TEXTS)
+def test_first_person_to_third_is_what_it_was(text):
+    masked = mask(text)
+    assert _first_person_to_third(masked) == _first_person_in_a_list(masked)
+    assert len(_first_person_to_third(masked)) == len(masked)
+
+
+def test_first_person_to_third_on_the_corpus(corpus):
+    changed = 0
+    for text in corpus:
+        masked = mask(text)
+        if "we " not in masked.lower():
+            continue
+        fast = _first_person_to_third(masked)
+        assert fast == _first_person_in_a_list(masked)
+        changed += fast != masked
+    assert changed > 5
+
+
+def test_edits_that_meet_or_change_the_length_are_written_one_by_one():
+    assert _edited("abcdef", []) == "abcdef"
+    assert _edited("abcdef", [(4, 5, "X"), (0, 2, "YZ")]) == "YZcdXf"  # spliced
+    assert _edited("abcdef", [(0, 3, "XYZ"), (2, 4, "12")]) == "XY12ef"  # they meet
+    assert _edited("abcdef", [(0, 1, "XY"), (3, 4, "Q")]) == "XYbQdef"  # longer: shifts
