@@ -14,9 +14,7 @@ from .guards import (
     finditer_at_words,
     guard,
     guarded,
-    has_any,
     leading_words,
-    needed_words,
     plain_case,
 )
 from .lexicon import lexicon
@@ -166,9 +164,6 @@ _PARTNER_INTRO_RE = guarded(
     re.IGNORECASE,
     length=5,
 )
-
-#: Words one of which every match of ``_PARTNER_INTRO_RE`` holds ("with", "assisted").
-_PARTNER_WORDS = needed_words(_PARTNER_INTRO_RE.pattern, _PARTNER_INTRO_RE.flags)
 
 _ACTOR_SKIP_RE = re.compile(r"(?:\s|,|\band\b|\bas\s+well\s+as\b|\balso\b|\bthat\b|\bto\b)+", re.I)
 
@@ -330,9 +325,6 @@ class ReadingContext:
     #: a span of the masked text last found to hold no partner phrase ("in cooperation
     #: with"), searched up to its end: the request read next need not search its tail again
     no_partners: tuple[int, int] | None = None
-    #: ``guards.plain_case(masked)``: word tests on the lower-cased text may stand before
-    #: case-insensitive searches
-    plain_case: bool = False
 
 
 def _printed(text: str) -> str:
@@ -625,14 +617,7 @@ def _parse_actors(
     """Actors and partners printed in masked[start:end] (between the verb and the infinitive)."""
     masked = ctx.masked
     partners: list[str] = []
-    if (
-        _PARTNER_WORDS is not None
-        and ctx.plain_case
-        and not has_any(masked[start:end], _PARTNER_WORDS)
-    ):
-        intro = None  # none of the words every partner phrase holds: no search needed
-    else:
-        intro = _PARTNER_INTRO_RE.search(masked, start, end)
+    intro = _PARTNER_INTRO_RE.search(masked, start, end)
     if intro is None:
         ctx.no_partners = (start, end)
     main_end = intro.start() if intro else end

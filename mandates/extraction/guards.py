@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 # The regex parser of the standard library (re._parser, re._constants since Python 3.11).
 _parser = importlib.import_module("re._parser")
@@ -296,63 +296,6 @@ def guarded(pattern: str, flags: int = 0, length: int = 1) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
-def needed_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """Lower-case words one of which every match of ``pattern`` contains, or None.
-
-    A cheap test before a costly search: where the lower-cased text holds none of the
-    words (and :func:`plain_case` holds), the pattern cannot match. Taken from the pattern
-    itself (in each alternative, the run of literal characters, or the alternation of
-    runs, with the longest shortest word), so a word added to the lexicon is taken too;
-    None when some match needs no run that can be listed."""
-    try:
-        parsed = _parser.parse(pattern, flags)
-    except re.error:
-        return None
-    words = _needed(parsed.data)
-    if words is None or not all(word.isascii() for word in words):
-        return None
-    return minimal_words(word.lower() for word in words)
-
-
-def minimal_words(words: Iterable[str]) -> frozenset[str]:
-    """The words without those that hold another of them ("requests" goes with "request"):
-    a text holds one of the first set exactly when it holds one of the second."""
-    found = set(words)
-    return frozenset(word for word in found if not any(o != word and o in word for o in found))
-
-
-def _needed(items: list) -> frozenset[str] | None:
-    """Words one of which every match of the sequence ``items`` contains (the choice with
-    the longest shortest word), or None."""
-    choices: list[frozenset[str]] = []
-    run = ""
-    for op, av in items:
-        if op is sre.LITERAL:
-            run += chr(av)
-            continue
-        if run:
-            choices.append(frozenset([run]))
-            run = ""
-        found: frozenset[str] | None = None
-        if op is sre.SUBPATTERN:
-            found = _needed(av[-1].data)
-        elif op is sre.ATOMIC_GROUP:
-            found = _needed(av.data)
-        elif op is sre.BRANCH:
-            branches = [_needed(branch.data) for branch in av[1]]
-            if all(branch is not None for branch in branches):
-                found = frozenset().union(*branches)  # type: ignore[arg-type]
-        elif op in _REPEATS and av[0] >= 1:
-            found = _needed(av[2].data)
-        if found is not None:
-            choices.append(found)
-    if run:
-        choices.append(frozenset([run]))
-    if not choices:
-        return None
-    return max(choices, key=lambda words: min(len(word) for word in words))
-
-
 def leading_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Lower-case words one of which every match of ``pattern`` begins with, or None.
 
@@ -434,22 +377,13 @@ def plain_case(text: str) -> bool:
     return not any(char in text for chars in _FOLDS.values() for char in chars)
 
 
-def has_any(text: str, words: frozenset[str]) -> bool:
-    """Whether one of ``words`` is in ``text`` lower-cased."""
-    low = text.lower()
-    return any(word in low for word in words)
-
-
 __all__ = [
     "case_variants",
     "finditer_at_words",
     "first_characters",
     "guard",
     "guarded",
-    "has_any",
     "leading_words",
-    "minimal_words",
-    "needed_words",
     "plain_case",
     "prefixes",
 ]

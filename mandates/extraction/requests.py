@@ -279,7 +279,6 @@ def extract_requests(
         table=table,
         mechanisms=None,
         acabq="Administrative and Budgetary Questions" in masked,
-        plain_case=plain_case(masked),
     )
     builder = Builder(ctx)
     consideration: Consideration | None = None

@@ -1,7 +1,7 @@
 """The request stage's cheaper scans (issue 16) give what the scans they stand for give:
-word tests before case-insensitive searches, scans that try a pattern only where one of
-its first words begins, the masked copy in three steps, the first-person test without
-lower-casing the document. Each is compared with the plain way on inputs made to reach
+scans that try a pattern only where one of its first words begins, the masked copy in
+three steps, the first-person test without lower-casing the document, shortcuts in the
+loop over clauses. Each is compared with the plain way on inputs made to reach
 every branch and on the whole corpus."""
 
 from __future__ import annotations
@@ -19,23 +19,17 @@ from mandates.extraction.clauses import (
     _KEYWORD_RE,
     _KEYWORD_WORDS,
     _MARKUP_RE,
-    _PARTNER_INTRO_RE,
-    _PARTNER_WORDS,
     _REPLACEMENTS,
     _TAG_RE,
     Clause,
     ReadingContext,
     _mechanism_index,
-    _parse_actors,
     mask,
 )
 from mandates.extraction.guards import (
     _FOLDS,
     finditer_at_words,
-    has_any,
     leading_words,
-    minimal_words,
-    needed_words,
     plain_case,
 )
 from mandates.extraction.readers import read_path
@@ -92,26 +86,7 @@ def test_the_first_person_test_is_the_lower_cased_one():
         assert fast == ("we " in text.lower()), text
 
 
-# --- needed and leading words taken from patterns -----------------------------------
-
-
-def test_needed_words_are_taken_from_every_alternative():
-    assert needed_words(r"\bfoo(?:bar|bazz)+") == {"foo"}
-    assert needed_words(r"in\s+(?:close\s+)?(?:collaboration|liaison)\s+with|jointly") == {
-        "collaboration",
-        "liaison",
-        "jointly",
-    }
-    # the alternation whose shortest word is longest: "request" (7) over "renews" (6)
-    assert needed_words(r"(?:reiterates|renews)\s+its\s+(?:request|invitation)", re.I) == {
-        "request",
-        "invitation",
-    }
-    assert needed_words(r"requests|request") == {"request"}  # the longer adds nothing
-    assert needed_words(r"a|\w+") is None  # an alternative needs no listable run
-    assert needed_words(r"x*") is None
-    assert needed_words(r"caf\u00e9") is None  # lower-casing beyond ASCII: not worked out
-    assert minimal_words(["notes", "note", "takes"]) == {"note", "takes"}
+# --- leading words taken from patterns -----------------------------------
 
 
 def test_leading_words_are_the_runs_every_match_begins_with():
@@ -125,20 +100,12 @@ def test_leading_words_are_the_runs_every_match_begins_with():
     assert leading_words(r"x?y") is None
 
 
-def test_every_match_holds_a_needed_word_and_begins_with_a_leading_word(corpus):
-    patterns = [
-        (_PARTNER_INTRO_RE, needed_words(_PARTNER_INTRO_RE.pattern, _PARTNER_INTRO_RE.flags)),
-        (_KEYWORD_RE, needed_words(_KEYWORD_RE.pattern, _KEYWORD_RE.flags)),
-    ]
+def test_every_keyword_match_begins_with_a_leading_word(corpus):
     seen = 0
     for text in corpus:
-        for pattern, words in patterns:
-            assert words is not None
-            for found in pattern.finditer(text):
-                assert has_any(found.group(0), words), found.group(0)
-                seen += 1
         for found in _KEYWORD_RE.finditer(text):
             assert found.group(0).lower().startswith(tuple(_KEYWORD_WORDS)), found.group(0)
+            seen += 1
     assert seen > 1000
 
 
@@ -189,58 +156,6 @@ def test_keyword_scan_and_mechanism_index_on_the_corpus(corpus, monkeypatch):
     assert any(fast_index)
 
 
-# --- the partner phrase search after the word test -------------------------------------
-
-
-def _context(text: str) -> ReadingContext:
-    masked = mask(text)
-    return ReadingContext(
-        text=text,
-        masked=masked,
-        body="HRC",
-        session=None,
-        table=ActorTable.default(),
-        mechanisms=None,
-        plain_case=plain_case(masked),
-    )
-
-
-PARTNER_TEXTS = [
-    "Requests the Secretary-General, in close cooperation with the Office, to report",
-    "Invites the Office, WITH THE SUPPORT OF UNICEF, to hold a seminar",
-    "Requests the High Commissioner, jointly with UNDP and together with UNESCO, to act",
-    "Requests the Office, supported by the Secretariat, to prepare a study",
-    "Requests the Secretary-General to submit a report to the Council",
-    "Requests the Office, in liai\u017fon with UNICEF, to report",  # not plain: searched
-]
-
-
-@pytest.mark.parametrize("text", PARTNER_TEXTS)
-def test_actors_and_partners_are_the_same_with_and_without_the_word_test(text, monkeypatch):
-    start = text.index(" ") + 1
-    fast_ctx = _context(text)
-    fast = _parse_actors(start, len(text), fast_ctx)
-    monkeypatch.setattr(clauses, "_PARTNER_WORDS", None)
-    slow_ctx = _context(text)
-    assert _parse_actors(start, len(text), slow_ctx) == fast
-    assert slow_ctx.no_partners == fast_ctx.no_partners
-
-
-def test_the_partner_word_test_skips_only_spans_without_a_partner_phrase(corpus):
-    assert _PARTNER_WORDS is not None
-    spans = 0
-    for text in corpus[::3]:
-        masked = mask(text)
-        if not plain_case(masked):
-            continue
-        for start in range(0, len(masked), 97):
-            end = min(len(masked), start + 400)
-            if not has_any(masked[start:end], _PARTNER_WORDS):
-                assert _PARTNER_INTRO_RE.search(masked, start, end) is None
-                spans += 1
-    assert spans > 100
-
-
 # --- the masked copy ---------------------------------------------------------------------
 
 
@@ -281,7 +196,7 @@ def test_mask_in_steps_on_the_corpus_and_shuffled_markup(corpus):
 # --- the whole stage: the same result with the fast paths off ---------------------------
 
 
-def test_extraction_is_the_same_with_the_word_tests_off(monkeypatch):
+def test_extraction_is_the_same_with_the_keyword_scan_at_every_position(monkeypatch):
     paths = sorted(shared_path("corpus").glob("*/*.txt"))[::4]
 
     def run():
@@ -294,13 +209,23 @@ def test_extraction_is_the_same_with_the_word_tests_off(monkeypatch):
         return results
 
     fast = run()
-    monkeypatch.setattr(clauses, "_PARTNER_WORDS", None)
     monkeypatch.setattr(clauses, "_KEYWORD_WORDS", None)
     assert run() == fast
     assert sum(len(result.deliverables) for result in fast if not isinstance(result, str)) > 100
 
 
 # --- small shortcuts in the loop over clauses ---------------------------------------------
+
+
+def _context(text: str) -> ReadingContext:
+    return ReadingContext(
+        text=text,
+        masked=mask(text),
+        body="HRC",
+        session=None,
+        table=ActorTable.default(),
+        mechanisms=None,
+    )
 
 
 @pytest.mark.parametrize(
