@@ -25,6 +25,7 @@ from .events import (
     Product,
     _events,
 )
+from .gates import may_match
 from .guards import guarded
 from .lexicon import lexicon
 from .pairing import (
@@ -226,7 +227,10 @@ class Builder:
         )
         mandate_index = len(self.mandates)
         self.mandates.append(mandate)
-        implied_by_programme = bool(_PROGRAMME_RE.search(ctx.masked, z0, z1))
+        span = ctx.masked[z0:z1]
+        implied_by_programme = may_match(_PROGRAMME_RE, span, span.lower()) and bool(
+            _PROGRAMME_RE.search(ctx.masked, z0, z1)
+        )
         for _, span_end, others, inf in delegated:
             if inf is not None:  # "to invite the X Council to monitor and report": X reports
                 self.request(label, clause_start, verb, others, [], inf, span_end, invite=True)
@@ -361,6 +365,9 @@ def _delegations(
     """
     masked = ctx.masked
     result: list[tuple[int, int, list[ActorMention], int | None]] = []
+    span = masked[z0:z1]
+    if not may_match(_DELEGATE_RE, span, span.lower()):
+        return result  # none of the verbs that ask others
     for found in _DELEGATE_RE.finditer(masked, z0, z1):
         if result and found.start() < result[-1][1]:
             continue

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
-from .guards import guarded
+from .guards import guard, guarded
 from .lexicon import lexicon
 from .ordinals import ORDINAL_PATTERN, ORDINAL_WORDS_UNBOUNDED, ordinal_to_int
 from .result import Relation
@@ -57,8 +58,9 @@ _REL = (
 )
 _PRE_BODY = rf"(?:(?:(?:to|by|before|of|for|and)\s+)?(?:the\s+)?(?P<body1>{BODY_PATTERN})\s*,?\s+)"
 
-SESSION_RE = guarded(
-    rf"(?:{_PRE_BODY})?{_REL}\s+"
+#: How a session mention opens: a body, then the relation ("to the Council at", "before").
+_SESSION_HEAD = rf"(?:{_PRE_BODY})?{_REL}\s+"
+_SESSION = _SESSION_HEAD + (
     r"(?:the\s+(?:main\s+part|second\s+part|first\s+part|resumed\s+part|high-level\s+segment|"
     r"general\s+debate|opening)\s+of\s+)?"
     r"(?P<det>its|the|their|the\s+(?P<body3>(?:Human\s+Rights\s+)?Council|(?:General\s+)?Assembly)'s)"
@@ -67,10 +69,13 @@ SESSION_RE = guarded(
     r"(?P<rel_word>next|following|present|current|"
     r"first\s+subsequent|subsequent|forthcoming|upcoming))"
     r"\s+(?:regular\s+|annual\s+|ordinary\s+)?(?P<noun>sessions?)\b"
-    rf"(?:\s+of\s+the\s+(?P<body2>{BODY_PATTERN}))?",
-    re.IGNORECASE,
-    length=3,
+    rf"(?:\s+of\s+the\s+(?P<body2>{BODY_PATTERN}))?"
 )
+#: guards.guarded(_SESSION, re.IGNORECASE, length=3), the same pattern: its lookahead of
+#: the first three characters depends only on how a match opens, so it is worked out from
+#: the opening (1,000 characters) instead of parsing all 8,000 once more at every start-up
+#: (a test checks both give the same lookahead).
+SESSION_RE = re.compile(guard(_SESSION_HEAD, re.IGNORECASE, 3) + f"(?:{_SESSION})", re.IGNORECASE)
 _ORD_RE = re.compile(_ORD, re.IGNORECASE)
 _TRAILING_RESIDUE_RE = re.compile(rf"\s*[;,]?\s*(?P<ord>{_ORD})\s*(?=$|[.;,\n])", re.IGNORECASE)
 _PAST_RE = re.compile(
@@ -78,12 +83,19 @@ _PAST_RE = re.compile(
     r"(?:\s+[\w-]+){0,4}\s*,?\s*)$",
     re.IGNORECASE,
 )
-_ONE_BODY = re.compile(BODY_PATTERN, re.IGNORECASE)
 _RESPECTIVELY_RE = re.compile(r"\s*,?\s*respectively\b", re.IGNORECASE)
-_BODY_LIST_RE = re.compile(
-    rf"{BODY_PATTERN}\s*(?:,\s*)?(?:and|or)\s+(?:to\s+)?(?:the\s+)?{BODY_PATTERN}[^;]*$",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _body_list_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One body, and a list of two or more ("to the Assembly and the Council at their ...
+    sessions, respectively"): rare, so compiled on first use (3 ms of start-up)."""
+    return re.compile(BODY_PATTERN, re.IGNORECASE), re.compile(
+        rf"{BODY_PATTERN}\s*(?:,\s*)?(?:and|or)\s+(?:to\s+)?(?:the\s+)?{BODY_PATTERN}[^;]*$",
+        re.IGNORECASE,
+    )
+
+
 _OTHER_ENTITY_RE = re.compile(
     r"\b(?:to|before|of)\s+the\s+(?:[\w-]+\s+){0,8}?(?:Working\s+Group|Committee|Commission|"
     r"Forum|Conference(?:\s+of\s+the\s+Parties)?|Board|Subcommittee|Mechanism|Meeting\s+of\s+"
@@ -283,13 +295,12 @@ def find_sessions(
         bodies = None
         respectively = _RESPECTIVELY_RE.match(masked, found.end(), end) is not None
         if (found.group("det").lower() == "their" or respectively) and len(sessions) > 1:
-            listed = _BODY_LIST_RE.search(
-                masked, max(start, found.start() - 160), found.start("det")
-            )
+            one_body, body_list = _body_list_res()
+            listed = body_list.search(masked, max(start, found.start() - 160), found.start("det"))
             if listed:
                 codes = [
                     body_code(m.group(0), default_council)
-                    for m in _ONE_BODY.finditer(listed.group(0))
+                    for m in one_body.finditer(listed.group(0))
                 ]
                 if len(codes) == len(sessions) and all(codes):
                     bodies = [c for c in codes if c]
@@ -324,10 +335,21 @@ def find_sessions(
 
 # --- body targets without a session ("to the General Assembly") -----------------------
 
-BODY_TARGET_RE = re.compile(
-    rf"\b(?:to|before)\s+(?:the\s+)?(?P<body>{BODY_PATTERN})\b(?!\s*,?\s+(?:at|during|for)\s)",
-    re.IGNORECASE,
+_BODY_TARGET = (
+    rf"\b(?:to|before)\s+(?:the\s+)?(?P<body>{BODY_PATTERN})\b(?!\s*,?\s+(?:at|during|for)\s)"
 )
+
+
+@cache
+def _body_target_re() -> re.Pattern[str]:
+    return re.compile(_BODY_TARGET, re.IGNORECASE)
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    """``BODY_TARGET_RE``, which nothing in the extractor scans with: compiled when asked."""
+    if name == "BODY_TARGET_RE":
+        return _body_target_re()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --- calendar dates ------------------------------------------------------------------
@@ -443,7 +465,7 @@ def recurrence(found: re.Match[str]) -> str:
 __all__ = [
     "BODY_NAMES",
     "BODY_PATTERN",
-    "BODY_TARGET_RE",
+    "BODY_TARGET_RE",  # noqa: F822 (module __getattr__: compiled on first use)
     "DATE_RE",
     "RECUR_RE",
     "SESSION_RE",

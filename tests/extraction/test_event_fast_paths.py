@@ -1,0 +1,249 @@
+"""Fast paths of turning a request into deliverables (events, kinds, deadlines, building)
+give what the slow paths give: the word gates never skip a span a pattern matches in, the
+gated extractor reads the corpus as the ungated one does, and the patterns compiled on
+first use or from their opening are the ones compiled before."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mandates.extraction import building, deadlines, events, gates, kinds
+from mandates.extraction.actors import ActorTable
+from mandates.extraction.api import extract_file
+from mandates.extraction.clauses import mask
+from mandates.extraction.errors import ExtractionError
+from mandates.extraction.guards import guarded
+from tests.shared_data import shared_path
+
+#: The patterns a word gate skips (events, building).
+GATED = [
+    kinds.VERB_PRODUCT_RE,
+    events._NEXT_REPORT_RE,
+    building._DELEGATE_RE,
+    building._PROGRAMME_RE,
+]
+
+
+def _everything() -> str:
+    return "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+
+
+def test_the_odd_folds_are_what_a_case_insensitive_ascii_letter_matches_beyond_ascii():
+    everything = _everything()
+    found = set()
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        found |= set(re.findall(letter, everything, re.IGNORECASE))
+    assert found - set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") == set(
+        gates.ODD_FOLDS
+    )
+
+
+def test_lower_case_makes_an_ascii_letter_only_of_ascii_letters_and_odd_folds():
+    """What ``in`` on the lower-cased span relies on: no other character lower-cases to an
+    ASCII letter (the dotted capital I gives "i" and a combining dot)."""
+    letters = set("abcdefghijklmnopqrstuvwxyz")
+    for char in _everything():
+        if not char.isascii() and letters & set(char.lower()):
+            assert char in gates.ODD_FOLDS, hex(ord(char))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\breport(?:s|ing)?\b", (("report",),)),
+        (r"\b(?:to|and)\s+(?:submit|present)\s+reports?", (("report",), ("present", "submit"))),
+        (r"(?i:Forum)\s+(?-i:on)", (("forum",),)),  # case does not matter: lower-cased
+        (r"(?:a|b)?report", (("report",),)),  # optional items require nothing
+        (r"(?:reports?|\w+ing)", (("report", "ing"),)),
+        (r"(?:reports?|\w+)", ()),  # a branch without a word: no gate
+        (r"x{0,3}", ()),
+        (r"(?=annual)\w+", ()),  # a lookahead consumes nothing: not required here
+        (r"\s+and\s+", (("and",),)),
+        (r"\s+(?:to|and)\s+", ()),  # words shorter than three letters are in every span
+        (r"(?:report|brief){1,2}", (("report", "brief"),)),
+        (r"(?:(?:meeting|summits?)|forums?)", (("meeting", "summit", "forum"),)),
+    ],
+)
+def test_words_are_what_every_match_holds(pattern, expected):
+    assert gates.words(pattern, re.IGNORECASE) == expected
+
+
+def test_a_word_holding_another_is_left_out():
+    assert gates.words(r"(?:report|reports|reporting)") == (("report",),)
+
+
+SPANS = [
+    "to submit a report to the Council at its next session",
+    "to keep the Assembly informed of progress",
+    "TO BRIEF THE COUNCIL",
+    "to \u212aeep the Assembly informed",  # the Kelvin sign folds to "k"
+    "to re\u017fpond and to \u0130nform the Council",  # long s, dotted I
+    "to provide in his next report information on",
+    "to include, as appropriate, in his forthcoming annual report",
+    "invites the Special Rapporteur to consider the programme of work",
+    "and to ask the Office",
+    "",
+]
+
+
+@pytest.mark.parametrize("pattern", GATED)
+@pytest.mark.parametrize("text", SPANS)
+def test_the_gate_never_skips_a_span_the_pattern_matches_in(pattern, text):
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            span = text[start:end]
+            if pattern.search(text, start, end):
+                assert gates.may_match(pattern, span, span.lower()), (start, end)
+
+
+def test_a_span_is_scanned_when_only_an_odd_fold_spells_the_word():
+    span = "to con\u017fult States"  # long s: lower() keeps it, the pattern matches it
+    assert kinds.VERB_PRODUCT_RE.search(span)
+    assert "consult" not in span.lower()
+    assert gates.may_match(kinds.VERB_PRODUCT_RE, span, span.lower())
+    assert not gates.may_match(kinds.VERB_PRODUCT_RE, "to see States", "to see states")
+
+
+_WORDS = [
+    "to", "and", "report", "REPORT", "next", "annual", "update", "keep", "inform", "brief",
+    "the", "Council", "Assembly", "informed", "consult", "study", "include", "in", "his",
+    "programme", "of", "work", "invite", "ask", "urge", "States", "\u212aeep",
+    "\u0130nform", "\u017ftudy", "con\u017fult", "apprı\u017fe",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=14), st.sampled_from([" ", "  ", ", ", "\n"]))
+def test_the_gates_hold_on_generated_texts(words, separator):
+    text = separator.join(words)
+    for pattern in GATED:
+        if pattern.search(text):
+            assert gates.may_match(pattern, text, text.lower())
+
+
+def test_the_gates_hold_on_every_corpus_request_span(monkeypatch):
+    spans = _corpus_spans(monkeypatch)
+    assert len(spans) > 1000
+    for masked, z0, z1 in spans:
+        span = masked[z0:z1]
+        for pattern in GATED:
+            if pattern.search(masked, z0, z1):
+                assert gates.may_match(pattern, span, span.lower())
+
+
+def _corpus_spans(monkeypatch) -> list[tuple[str, int, int]]:
+    """(masked text, start, end) of every request span the builder reads events in."""
+    spans: list[tuple[str, int, int]] = []
+    original = building._events
+
+    def spy(z0, z1, ctx, **options):
+        spans.append((ctx.masked, z0, z1))
+        return original(z0, z1, ctx, **options)
+
+    monkeypatch.setattr(building, "_events", spy)
+    for path in sorted(shared_path("corpus").glob("*/*.txt")):
+        _extract(path)
+    monkeypatch.setattr(building, "_events", original)
+    return spans
+
+
+def _extract(path) -> str:
+    try:
+        result = extract_file(path)
+    except ExtractionError as error:
+        return f"refused: {error}"
+    return json.dumps(result.to_dict(include_text=True), sort_keys=True, default=str)
+
+
+def test_the_gated_extractor_reads_the_corpus_as_the_ungated_one(monkeypatch):
+    """Every gate open (the month test run on every span too): the same results."""
+    paths = sorted(shared_path("corpus").glob("*/*.txt"))[::3]
+
+    def results() -> list[str]:
+        return [_extract(path) for path in paths]
+
+    gated = results()
+    monkeypatch.setattr(events, "may_match", lambda *_: True)
+    monkeypatch.setattr(building, "may_match", lambda *_: True)
+    monkeypatch.setattr(events, "_DIGIT_RE", re.compile(""))
+    assert results() == gated
+
+
+def test_a_noun_kind_is_the_group_that_matched():
+    """``lastgroup`` names the product-noun group of a NOUN_WORD_RE match: the same kind as
+    looking through every group."""
+    text = mask(
+        "to submit an oral update and reports, to convene two seminars, a panel discussion, "
+        "high-level meetings, interactive dialogues, a study, consultations, guidelines, a "
+        "compilation, a compendium, updates to the Council, information on X, summaries of "
+        "views, notes by the Secretariat, texts of the draft convention"
+    )
+    matches = list(kinds.NOUN_WORD_RE.finditer(text))
+    assert len(matches) > 15
+    for found in matches:
+        slow = next(k for g, k in kinds._KIND_OF_GROUP.items() if found.group(g))
+        assert kinds._KIND_OF_GROUP[found.lastgroup or ""] == slow
+
+
+def test_noun_kinds_on_the_corpus(monkeypatch):
+    for masked, z0, z1 in _corpus_spans(monkeypatch)[::2]:
+        for found in kinds.NOUN_WORD_RE.finditer(masked, z0, z1):
+            slow = next(k for g, k in kinds._KIND_OF_GROUP.items() if found.group(g))
+            assert kinds._KIND_OF_GROUP[found.lastgroup or ""] == slow
+
+
+# --- patterns compiled on first use or from their opening -----------------------------
+
+
+def test_the_session_pattern_is_the_guarded_one():
+    """Its lookahead comes from the opening alone: the same text as guarding the whole."""
+    whole = guarded(deadlines._SESSION, re.IGNORECASE, length=3)
+    assert deadlines.SESSION_RE.pattern == whole.pattern
+    assert deadlines.SESSION_RE.flags == whole.flags
+
+
+def test_the_patterns_compiled_on_first_use_are_there_and_compiled_once():
+    assert kinds.NOUN_RE is kinds.NOUN_RE
+    found = kinds.NOUN_RE.search("requests the Secretary-General to submit two annual reports")
+    assert found is not None and found.group("det", "mods", "noun") == ("two", "annual ", "reports")
+    assert kinds.kind_of(found) == "report"
+    bare = kinds.BARE_NOUN_RE.search("to organize regional seminars")
+    assert bare is not None and kinds.kind_of(bare) == "seminar"
+    after = kinds.BARE_AFTER_VERB_RE.search("to hold consultations")
+    assert after is not None and after.group("noun") == "consultations"
+    assert kinds.preceded_by_verb("to prepare and submit ", 22, 0)
+    target = deadlines.BODY_TARGET_RE.search("to submit it to the General Assembly")
+    assert target is not None and target.group("body") == "General Assembly"
+    with pytest.raises(AttributeError):
+        _ = kinds.NOT_A_PATTERN
+    with pytest.raises(AttributeError):
+        _ = deadlines.NOT_A_PATTERN
+
+
+def test_that_session_and_the_lists_of_bodies_still_read():
+    masked = mask(
+        "Decides to include in the provisional agenda of its sixty-first session an item, "
+        "and requests the Secretary-General to submit a report at that session"
+    )
+    start = masked.index("to submit")
+    ctx = events.ReadingContext(
+        text=masked,
+        masked=masked,
+        body="HRC",
+        session=58,
+        table=ActorTable.default(),
+        mechanisms=None,
+    )
+    found = events._that_session(masked, start, len(masked), ctx)
+    assert [(m.body, m.sessions) for m in found] == [("HRC", [61])]
+    text = (
+        "to submit reports to the General Assembly and the Human Rights Council at their "
+        "eighty-first and sixty-fourth sessions, respectively"
+    )
+    [mention] = deadlines.find_sessions(text, 0, len(text), body="HRC", session=58)
+    assert mention.bodies == ["GA", "HRC"] and mention.sessions == [81, 64]
