@@ -989,6 +989,9 @@ def _split_header_lines(paragraphs: list[str]) -> list[str]:
             out.append(para)
             continue
         patterns = _SPLIT_HEADER if index < 12 else _SPLIT_HEADER[-2:]
+        if len(para) >= 400 or not any(pattern.match(para) for pattern in patterns):
+            out.append(para)  # what the loop below does with it, without the queue
+            continue
         pending = [para]
         while pending:
             piece = pending.pop(0)
@@ -1642,7 +1645,8 @@ def _resolve_marks(text: str, notes: Notes) -> tuple[str, list[Footnote], list[s
     last = 0
     anchors: list[tuple[int, int]] = []  # (key, anchor)
     out_last = ""  # the last character written so far
-    for match in _MARK.finditer(text):
+    # No mark: the loop finds nothing, and the text is kept as it is (not copied).
+    for match in _MARK.finditer(text) if _OPEN in text else ():
         chunk = text[last : match.start()]
         if chunk:
             pieces.append(chunk)
@@ -1662,8 +1666,7 @@ def _resolve_marks(text: str, notes: Notes) -> tuple[str, list[Footnote], list[s
         elif out_last in ("", "\n") and after == " ":
             last += 1  # a mark opening a paragraph takes its following space along
         anchors.append((int(match.group(1)), size))
-    pieces.append(text[last:])
-    clean = "".join(pieces)
+    clean = "".join([*pieces, text[last:]]) if last else text
 
     footnotes: list[Footnote] = []
     waiting: dict[str, list[Footnote]] = {}

@@ -68,7 +68,7 @@ def reference_finish(paragraphs: list[str], notes: Notes) -> tuple:
     text = reference_fix_residue(text, notes.warnings)
     text = reference_hyphen_space(text)
     text = reference_glued(text, notes)
-    return cleaning._resolve_marks(text, notes)
+    return reference_resolve_marks(text, notes)
 
 
 def reference_clean_text(text: str, *, markdown: bool | None = None) -> tuple:
@@ -89,6 +89,63 @@ def reference_clean_text(text: str, *, markdown: bool | None = None) -> tuple:
     lines = cleaning._without_pdf_furniture(raw, notes)
     paragraphs = cleaning._assemble(lines, markdown, notes, title, copied_pdf=lines is not raw)
     return reference_finish(cleaning._split_header_lines(paragraphs), notes)
+
+
+def reference_resolve_marks(text: str, notes: Notes) -> tuple:
+    """cleaning._resolve_marks before: the text always rebuilt from its pieces."""
+    pieces: list[str] = []
+    size = 0
+    last = 0
+    anchors: list[tuple[int, int]] = []  # (key, anchor)
+    out_last = ""  # the last character written so far
+    for match in cleaning._MARK.finditer(text):
+        chunk = text[last : match.start()]
+        if chunk:
+            pieces.append(chunk)
+            size += len(chunk)
+            out_last = chunk[-1]
+        after = text[match.end() : match.end() + 1]
+        last = match.end()
+        if out_last == " " and after in (" ", "\n", ""):
+            # A mark between two spaces, or before a paragraph end, leaves no extra space.
+            pieces[-1] = pieces[-1][:-1]
+            size -= 1
+            out_last = pieces[-1][-1:] or "x"
+            for index in range(len(anchors) - 1, -1, -1):  # marks just before the space
+                if anchors[index][1] <= size:
+                    break
+                anchors[index] = (anchors[index][0], size)
+        elif out_last in ("", "\n") and after == " ":
+            last += 1  # a mark opening a paragraph takes its following space along
+        anchors.append((int(match.group(1)), size))
+    pieces.append(text[last:])
+    clean = "".join(pieces)
+
+    footnotes: list = []
+    waiting: dict[str, list] = {}
+    for key, anchor in anchors:
+        mark, own = notes.marks[key]
+        footnote = cleaning.Footnote(mark=mark, text=own or "", anchor=anchor)
+        footnotes.append(footnote)
+        if own is None:
+            waiting.setdefault(mark, []).append(footnote)
+    for mark, note_text in notes.texts:
+        queue = waiting.get(mark)
+        if queue:
+            queue.pop(0).text = note_text
+        else:
+            footnotes.append(cleaning.Footnote(mark=mark, text=note_text, anchor=None))
+    loose = sum(1 for f in footnotes if f.anchor is None and f.mark.isdigit())
+    if 0 < loose <= 200:
+        clean = cleaning._anchor_loose_marks(clean, footnotes)
+    marks_seen: dict[str, int] = {}
+    for footnote in footnotes:
+        if footnote.text:
+            marks_seen[footnote.mark] = marks_seen.get(footnote.mark, 0) + 1
+    for mark, count in marks_seen.items():
+        if count > 1:
+            notes.warnings.append(f"footnote mark {mark} is used for {count} different footnotes")
+    return clean, footnotes, notes.warnings
 
 
 _BAD_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
@@ -446,3 +503,12 @@ def test_control_check_equals_the_search_in_the_text(text, encoding):
             readers.decode_text(data, "x.txt")
     else:
         assert readers.decode_text(data, "x.txt") == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", " ", "\n", "\ue0000\ue001", "\ue0001\ue001", "b.", "3"])))
+def test_marks_resolve_as_before(pieces):
+    text = "".join(pieces)
+    assert cleaning._resolve_marks(text, _notes_with_marks()) == reference_resolve_marks(
+        text, _notes_with_marks()
+    )
