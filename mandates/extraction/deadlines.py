@@ -333,25 +333,6 @@ def find_sessions(
     return mentions
 
 
-# --- body targets without a session ("to the General Assembly") -----------------------
-
-_BODY_TARGET = (
-    rf"\b(?:to|before)\s+(?:the\s+)?(?P<body>{BODY_PATTERN})\b(?!\s*,?\s+(?:at|during|for)\s)"
-)
-
-
-@cache
-def _body_target_re() -> re.Pattern[str]:
-    return re.compile(_BODY_TARGET, re.IGNORECASE)
-
-
-def __getattr__(name: str) -> re.Pattern[str]:
-    """``BODY_TARGET_RE``, which nothing in the extractor scans with: compiled when asked."""
-    if name == "BODY_TARGET_RE":
-        return _body_target_re()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 # --- calendar dates ------------------------------------------------------------------
 
 _MONTHS = {
@@ -465,7 +446,6 @@ def recurrence(found: re.Match[str]) -> str:
 __all__ = [
     "BODY_NAMES",
     "BODY_PATTERN",
-    "BODY_TARGET_RE",  # noqa: F822 (module __getattr__: compiled on first use)
     "DATE_RE",
     "RECUR_RE",
     "SESSION_RE",

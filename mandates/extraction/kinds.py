@@ -43,31 +43,14 @@ _DET = (
 #: Verbs that make something: the object that follows them is a deliverable.
 #: "and"/"or" continue a production ("to prepare and present", "to prepare or update").
 PRODUCE_VERBS = lexicon().verb_pattern("produce", "and", "or")
-#: Patterns of the earlier forward noun-phrase scan (``kind_of`` reads their matches).
-#: Nothing in the extractor scans with them now: they are compiled on first use, which
-#: keeps about 15 ms of compiling out of every start-up.
-_LAZY_SOURCES = {
-    #: A deliverable noun phrase: determiner or count, up to four modifiers, the noun.
-    "NOUN_RE": rf"\b{_DET}\s+(?P<mods>(?:(?!(?:{_STOP})\b(?![\u2010\u2011-]))[\w\u2010\u2011-]+\s+){{0,4}}?)(?P<noun>{NOUN_PATTERN})\b",
-    #: A bare noun phrase (no determiner): "to organize regional seminars".
-    "BARE_NOUN_RE": rf"(?P<mods>(?:(?!(?:{_STOP})\b(?![\u2010\u2011-]))[\w\u2010\u2011-]+\s+){{0,3}}?)(?P<noun>{NOUN_PATTERN})\b",
-    #: A bare noun phrase right after a production verb: "to hold consultations".
-    "BARE_AFTER_VERB_RE": rf"\b(?!and\b|or\b|report\b|continue\b|include\b|update\b)(?:{PRODUCE_VERBS})\s+"
-    rf"(?P<mods>(?:(?!(?:{_STOP}|a|an)\b(?![\u2010\u2011-]))[\w\u2010\u2011-]+\s+){{0,3}}?)(?P<noun>{NOUN_PATTERN})\b",
-    "_VERB_BEFORE_RE": rf"\b(?:{PRODUCE_VERBS})\s*,?\s*$",
-}
+#: The words before a noun phrase end with a production verb ("to prepare and submit"):
+#: needed only when the words after them do not say, so compiled on first use.
+_VERB_BEFORE = rf"\b(?:{PRODUCE_VERBS})\s*,?\s*$"
 
 
 @cache
-def _lazy(name: str) -> re.Pattern[str]:
-    return re.compile(_LAZY_SOURCES[name], re.IGNORECASE)
-
-
-def __getattr__(name: str) -> re.Pattern[str]:
-    """``NOUN_RE``, ``BARE_NOUN_RE``, ``BARE_AFTER_VERB_RE``: compiled when first asked for."""
-    if name in _LAZY_SOURCES:
-        return _lazy(name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+def _verb_before_re() -> re.Pattern[str]:
+    return re.compile(_VERB_BEFORE, re.IGNORECASE)
 
 
 #: The word before a noun phrase: a preposition means the noun is not a new product.
@@ -208,16 +191,6 @@ def noun_matches(masked: str, z0: int, z1: int) -> list[NounMatch]:
     return result
 
 
-def kind_of(match: re.Match[str]) -> str:
-    """The kind named by a NOUN_RE/BARE_NOUN_RE match."""
-    for group, kind in _KIND_OF_GROUP.items():
-        if match.group(group):
-            if kind == "oral update" and "written" in (match.group("mods") or "").lower():
-                return "report"
-            return kind
-    return "other"  # pragma: no cover
-
-
 def count_of(det: str | None, noun: str, following: str) -> tuple[int, int | None]:
     """(count, listed) from the determiner and "one for each of the five regions"."""
     count = 1
@@ -234,7 +207,7 @@ def count_of(det: str | None, noun: str, following: str) -> tuple[int, int | Non
 
 def preceded_by_verb(masked: str, start: int, floor: int) -> bool:
     """True when the words before ``start`` end with a production verb."""
-    return bool(_lazy("_VERB_BEFORE_RE").search(masked, max(floor, start - 40), start))
+    return bool(_verb_before_re().search(masked, max(floor, start - 40), start))
 
 
 _PRODUCTION_PREP_RE = re.compile(
@@ -256,16 +229,12 @@ def preceded_by_preposition(masked: str, start: int, floor: int) -> bool:
 
 
 __all__ = [
-    "BARE_AFTER_VERB_RE",  # noqa: F822 (module __getattr__: compiled on first use)
-    "BARE_NOUN_RE",  # noqa: F822 (module __getattr__: compiled on first use)
     "NOUN_PATTERN",
-    "NOUN_RE",  # noqa: F822 (module __getattr__: compiled on first use)
     "NOUN_WORD_RE",
     "VERB_PRODUCT_RE",
     "NounHit",
     "NounMatch",
     "count_of",
-    "kind_of",
     "noun_matches",
     "preceded_by_preposition",
     "preceded_by_verb",

@@ -207,22 +207,11 @@ def test_the_session_pattern_is_the_guarded_one():
     assert deadlines.SESSION_RE.flags == whole.flags
 
 
-def test_the_patterns_compiled_on_first_use_are_there_and_compiled_once():
-    assert kinds.NOUN_RE is kinds.NOUN_RE
-    found = kinds.NOUN_RE.search("requests the Secretary-General to submit two annual reports")
-    assert found is not None and found.group("det", "mods", "noun") == ("two", "annual ", "reports")
-    assert kinds.kind_of(found) == "report"
-    bare = kinds.BARE_NOUN_RE.search("to organize regional seminars")
-    assert bare is not None and kinds.kind_of(bare) == "seminar"
-    after = kinds.BARE_AFTER_VERB_RE.search("to hold consultations")
-    assert after is not None and after.group("noun") == "consultations"
+def test_the_verb_before_a_noun_is_compiled_on_first_use_and_read_as_before():
     assert kinds.preceded_by_verb("to prepare and submit ", 22, 0)
-    target = deadlines.BODY_TARGET_RE.search("to submit it to the General Assembly")
-    assert target is not None and target.group("body") == "General Assembly"
-    with pytest.raises(AttributeError):
-        _ = kinds.NOT_A_PATTERN
-    with pytest.raises(AttributeError):
-        _ = deadlines.NOT_A_PATTERN
+    assert kinds.preceded_by_verb("to prepare, ", 12, 0)
+    assert not kinds.preceded_by_verb("on the basis of ", 16, 0)
+    assert kinds._verb_before_re() is kinds._verb_before_re()
 
 
 def test_that_session_and_the_lists_of_bodies_still_read():
