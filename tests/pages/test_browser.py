@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from django.db import connections
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -64,6 +65,10 @@ def site(live_server, settings, tmp_path, django_user_model):
     django_user_model.objects.create_superuser("officer", "officer@example.org", "pw")
     with time_machine.travel(datetime(2026, 11, 1, 9, tzinfo=UTC), tick=True):
         yield live_server.url
+    # Playwright's event loop makes Django keep this test's connection apart from the one
+    # the session closes (connections are context-local under a running loop): close it
+    # here, or PostgreSQL refuses to drop the test database at the end of the run.
+    connections.close_all()
 
 
 def test_import_confirm_and_find_it_on_the_pages(browser, site, tmp_path):
