@@ -53,10 +53,9 @@ def _invented(number: str, *, paragraphs: int = 2, title: str = "") -> str:
     )
 
 
-@pytest.fixture
-def folder(tmp_path):
-    """Files that look at each other: a series, a draft before its adopted text, the same
-    file twice, and two versions of one resolution."""
+def files_that_look_at_each_other(tmp_path: Path) -> Path:
+    """A folder of them: a series, a draft before its adopted text, the same file twice,
+    and two versions of one resolution."""
     target = tmp_path / "in"
     target.mkdir()
     for name in CORPUS_FILES:
@@ -67,6 +66,11 @@ def folder(tmp_path):
     (target / "A_HRC_RES_61_81.txt").write_text(_invented("61/81"))
     (target / "A_HRC_RES_61_81_v2.txt").write_text(_invented("61/81", paragraphs=3))
     return target
+
+
+@pytest.fixture
+def folder(tmp_path):
+    return files_that_look_at_each_other(tmp_path)
 
 
 # --- What is stored, by natural keys (ids, timestamps, uids and file names left out) ---------

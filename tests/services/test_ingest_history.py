@@ -17,8 +17,7 @@ from simple_history.utils import get_history_manager_for_model
 from mandates.models import Body, Consideration, Deliverable, Mandate, Paragraph, Resolution
 from mandates.services import history_batch, ingest
 from mandates.services.ingest import resolution_ingest, resolution_ingest_many
-from tests.drafts_samples import PLENARY_ADOPTED, PLENARY_DRAFT
-from tests.services.test_ingest_chunks import CORPUS_FILES, _invented, _stored
+from tests.services.test_ingest_chunks import _invented, _stored, files_that_look_at_each_other
 from tests.shared_data import shared_path
 
 pytestmark = pytest.mark.django_db
@@ -33,18 +32,8 @@ def _media(settings, tmp_path):
 
 @pytest.fixture
 def folder(tmp_path):
-    """As in test_ingest_chunks: a series, a draft before its adopted text, the same file
-    twice, and two versions of one resolution."""
-    target = tmp_path / "in"
-    target.mkdir()
-    for name in CORPUS_FILES:
-        shutil.copy(shared_path("corpus", "hrc", name), target / name)
-    shutil.copy(target / CORPUS_FILES[0], target / "A_HRC_RES_50_1_copy.txt")
-    (target / "A_81_L6_Rev1.txt").write_text(PLENARY_DRAFT)
-    (target / "A_RES_81_22.txt").write_text(PLENARY_ADOPTED)
-    (target / "A_HRC_RES_61_81.txt").write_text(_invented("61/81"))
-    (target / "A_HRC_RES_61_81_v2.txt").write_text(_invented("61/81", paragraphs=3))
-    return target
+    """As in test_ingest_chunks."""
+    return files_that_look_at_each_other(tmp_path)
 
 
 def _as_before(monkeypatch) -> None:
