@@ -163,6 +163,32 @@ def _that_session(masked: str, z0: int, z1: int, ctx: ReadingContext) -> list[Se
     return result
 
 
+@dataclass
+class ProductHits:
+    """The matches every product of a span comes from: verb-based products ("to report"),
+    "in his next report" and deliverable nouns."""
+
+    verbs: list[re.Match[str]]
+    next_report: list[re.Match[str]]
+    nouns: list[NounMatch]
+
+    def __bool__(self) -> bool:
+        return bool(self.verbs or self.next_report or self.nouns)
+
+
+def product_hits(masked: str, z0: int, z1: int, *, decide: bool) -> ProductHits:
+    """The product matches in masked[z0:z1] (none of the verb-based ones after "decides")."""
+    span = masked[z0:z1]
+    low = span.lower()
+    verbs = not decide and may_match(VERB_PRODUCT_RE, span, low)
+    next_report = not decide and may_match(_NEXT_REPORT_RE, span, low)
+    return ProductHits(
+        list(VERB_PRODUCT_RE.finditer(masked, z0, z1)) if verbs else [],
+        list(_NEXT_REPORT_RE.finditer(masked, z0, z1)) if next_report else [],
+        noun_matches(masked, z0, z1),
+    )
+
+
 def _events(
     z0: int,
     z1: int,
@@ -173,10 +199,30 @@ def _events(
     subject: bool = False,
 ) -> list[Event]:
     """The events of masked[z0:z1]; ``subject``: the clause opens with its product as the
-    subject of a passive ("that the summary report ... will be prepared by X")."""
+    subject of a passive ("that the summary report ... will be prepared by X").
+
+    Without a product match (three request spans in four) there are none: every product
+    and weak product comes from one, and pairing gives nothing without them whatever
+    sessions, dates and bodies the span holds, so those are not read."""
+    hits = product_hits(ctx.masked, z0, z1, decide=decide)
+    if not hits:
+        return []
+    return events_of(hits, z0, z1, ctx, decide=decide, actor_body=actor_body, subject=subject)
+
+
+def events_of(
+    hits: ProductHits,
+    z0: int,
+    z1: int,
+    ctx: ReadingContext,
+    *,
+    decide: bool,
+    actor_body: str | None = None,
+    subject: bool = False,
+) -> list[Event]:
+    """Every event of masked[z0:z1] around the product matches ``hits``."""
     masked = ctx.masked
-    span = masked[z0:z1]
-    low = span.lower()
+    low = masked[z0:z1].lower()
     events: list[Event] = []
     sessions = (
         find_sessions(
@@ -224,8 +270,7 @@ def _events(
             )
     seen_kinds: dict[str, Product] = {}
     noun_spans: list[tuple[int, int]] = []
-    verb_products = not decide and may_match(VERB_PRODUCT_RE, span, low)
-    for found in VERB_PRODUCT_RE.finditer(masked, z0, z1) if verb_products else ():
+    for found in hits.verbs:
         if found.group("report"):
             kind, noun_start, noun_end = "report", found.start("report"), found.end("report")
         elif found.group("address"):
@@ -262,8 +307,7 @@ def _events(
             stop = _NEXT_VERB_RE.search(masked, noun_end, z1)
             noun_spans.append((found.start(), noun_start))
             noun_spans.append((noun_end, stop.start() if stop else z1))
-    next_report = not decide and may_match(_NEXT_REPORT_RE, span, low)
-    for found in _NEXT_REPORT_RE.finditer(masked, z0, z1) if next_report else ():
+    for found in hits.next_report:
         # "to provide this information in the context of his next report": that report
         noun_start, noun_end = found.start("noun"), found.end("noun")
         if any(a <= noun_start < b for a, b in noun_spans):
@@ -278,7 +322,7 @@ def _events(
             item.recurring = "annual"
         events.append(Event(noun_start, noun_end, EventType.PRODUCT, item=item, kind=kind))
         noun_spans.append((found.start(), noun_end))
-    for noun_hit in noun_matches(masked, z0, z1):
+    for noun_hit in hits.nouns:
         if not free(noun_hit.start("noun"), noun_hit.end("noun")):
             continue
         if any(a <= noun_hit.start("noun") < b for a, b in noun_spans):

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mandates.extraction import building, deadlines, events, gates, kinds
+from mandates.extraction import building, deadlines, events, gates, kinds, pairing
 from mandates.extraction.actors import ActorTable
 from mandates.extraction.api import extract_file
 from mandates.extraction.clauses import mask
@@ -236,3 +236,59 @@ def test_that_session_and_the_lists_of_bodies_still_read():
     )
     [mention] = deadlines.find_sessions(text, 0, len(text), body="HRC", session=58)
     assert mention.bodies == ["GA", "HRC"] and mention.sessions == [81, 64]
+
+
+# --- no product match, no events -------------------------------------------------------
+
+
+def _products_read_in_full(z0, z1, ctx, **options) -> list:
+    """What pairing gives when every event of the span is read (no early return)."""
+    hits = events.product_hits(ctx.masked, z0, z1, decide=options["decide"])
+    return pairing._pair(events.events_of(hits, z0, z1, ctx, **options), ctx.masked)
+
+
+def test_a_span_without_a_product_match_pairs_to_nothing_on_the_corpus(monkeypatch):
+    """Every corpus request span: the products paired from ``_events`` (which returns no
+    events when no product matches) are those paired from all of the span's events."""
+    compared = empty = 0
+    original = building._events
+
+    def both(z0, z1, ctx, **options):
+        nonlocal compared, empty
+        fast = original(z0, z1, ctx, **options)
+        assert pairing._pair(list(fast), ctx.masked) == _products_read_in_full(
+            z0, z1, ctx, **options
+        ), ctx.masked[z0:z1]
+        compared += 1
+        empty += not fast
+        return original(z0, z1, ctx, **options)
+
+    monkeypatch.setattr(building, "_events", both)
+    for path in sorted(shared_path("corpus").glob("*/*.txt")):
+        _extract(path)
+    assert compared > 3000 and 1000 < empty < compared
+
+
+@pytest.mark.parametrize(
+    "span",
+    [
+        "to ensure that the Council is apprised at its sixty-first session, by 1 May 2026",
+        "to continue to support the work of the Council annually and to the Assembly",
+        "to submit at its sixtieth session, and by 1 June 2026, to the General Assembly",
+        "to cooperate fully with the Council every year until 31 December 2027",
+    ],
+)
+def test_sessions_dates_and_bodies_without_a_product_pair_to_nothing(span):
+    """Deadlines, bodies and recurrence with no product named: no events, no products."""
+    masked = mask(span)
+    ctx = events.ReadingContext(
+        text=span, masked=masked, body="HRC", session=58, table=ActorTable.default(),
+        mechanisms=None,
+    )  # fmt: skip
+    for decide in (False, True):
+        hits = events.product_hits(masked, 0, len(masked), decide=decide)
+        assert not hits
+        assert events._events(0, len(masked), ctx, decide=decide) == []
+        every = events.events_of(hits, 0, len(masked), ctx, decide=decide)
+        assert every  # the span holds sessions, dates or bodies ...
+        assert pairing._pair(every, masked) == []  # ... and pairing makes nothing of them
