@@ -149,12 +149,32 @@ _GIVE_RE = re.compile(
 )
 
 
+#: Characters no match of ``_DET_TAIL_RE`` or ``_VERB_TAIL_RE`` holds: both are words,
+#: whitespace and hyphens (a test walks the parsed patterns).
+TAIL_STOPS = ",;:.()"
+
+
+def tail_floor(masked: str, low: int, end: int) -> int:
+    """Where a search for a tail ending at ``end`` can start: after the last character of
+    ``TAIL_STOPS`` in masked[low:end] (a match starting before it would hold it). Halves
+    the window the engine tries positions in (82 -> 45 characters on the corpus)."""
+    return max(
+        low,
+        masked.rfind(",", low, end) + 1,
+        masked.rfind(";", low, end) + 1,
+        masked.rfind(":", low, end) + 1,
+        masked.rfind(".", low, end) + 1,
+        masked.rfind("(", low, end) + 1,
+        masked.rfind(")", low, end) + 1,
+    )
+
+
 def noun_matches(masked: str, z0: int, z1: int) -> list[NounMatch]:
     """Deliverable nouns in masked[z0:z1] with their determiner or production verb."""
     result: list[NounMatch] = []
     for word in NOUN_WORD_RE.finditer(masked, z0, z1):
         noun_start = word.start()
-        low = max(z0, noun_start - 120)
+        low = tail_floor(masked, max(z0, noun_start - 120), noun_start)
         kind = _KIND_OF_GROUP[word.lastgroup or ""]  # the k-group that matched: no other
         noun = (noun_start, word.end(), word.group(0))
         det = _DET_TAIL_RE.search(masked, low, noun_start)

@@ -5,6 +5,7 @@ first use or from their opening are the ones compiled before."""
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 
@@ -292,3 +293,105 @@ def test_sessions_dates_and_bodies_without_a_product_pair_to_nothing(span):
         every = events.events_of(hits, 0, len(masked), ctx, decide=decide)
         assert every  # the span holds sessions, dates or bodies ...
         assert pairing._pair(every, masked) == []  # ... and pairing makes nothing of them
+
+
+# --- tails before a noun searched from the last stop --------------------------------------
+
+_sre_parser = importlib.import_module("re._parser")
+_sre = importlib.import_module("re._constants")
+
+
+def _can_consume(items, char: str, ignore_case: bool) -> bool:
+    """Whether a match of the parsed ``items`` can consume ``char`` (lookarounds consume
+    nothing; a negated class or any other item we do not read counts as yes)."""
+    for op, av in items:
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue
+        if op is _sre.LITERAL:
+            if chr(av) == char or (ignore_case and chr(av).lower() == char.lower()):
+                return True
+        elif op is _sre.IN:
+            if _class_holds(av, char):
+                return True
+        elif op is _sre.SUBPATTERN:
+            flags = (ignore_case or bool(av[1] & re.IGNORECASE)) and not av[2] & re.IGNORECASE
+            if _can_consume(av[3].data, char, flags):
+                return True
+        elif op is _sre.BRANCH:
+            if any(_can_consume(branch.data, char, ignore_case) for branch in av[1]):
+                return True
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            if _can_consume(av[2].data, char, ignore_case):
+                return True
+        else:
+            return True
+    return False
+
+
+def _class_holds(items, char: str) -> bool:
+    for op, av in items:
+        if op is _sre.LITERAL and chr(av) == char:
+            return True
+        if op is _sre.RANGE and av[0] <= ord(char) <= av[1]:
+            return True
+        if op is _sre.CATEGORY and re.fullmatch(_CATEGORY_RE[av], char):
+            return True
+        if op not in (_sre.LITERAL, _sre.RANGE, _sre.CATEGORY):
+            return True  # a negated class: anything
+    return False
+
+
+_CATEGORY_RE = {
+    _sre.CATEGORY_DIGIT: r"\d",
+    _sre.CATEGORY_NOT_DIGIT: r"\D",
+    _sre.CATEGORY_SPACE: r"\s",
+    _sre.CATEGORY_NOT_SPACE: r"\S",
+    _sre.CATEGORY_WORD: r"\w",
+    _sre.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+@pytest.mark.parametrize("pattern", [kinds._DET_TAIL_RE, kinds._VERB_TAIL_RE])
+def test_no_tail_match_holds_a_stop(pattern):
+    """What ``tail_floor`` relies on, read from the parsed pattern (so from the lexicon)."""
+    tree = _sre_parser.parse(pattern.pattern, pattern.flags)
+    ignore_case = bool(pattern.flags & re.IGNORECASE)
+    for char in kinds.TAIL_STOPS:
+        assert not _can_consume(tree.data, char, ignore_case), char
+    assert _can_consume(tree.data, "-", ignore_case)  # the walk does see what it holds
+
+
+@pytest.mark.parametrize(
+    ("pattern", "holds"),
+    [
+        (r"a,b", True),
+        (r"[^a]+", True),
+        (r"(?:x|(?i:,))+", True),
+        (r"\W", True),
+        (r"\w+\s", False),
+        (r"(?=,)a(?!,)", False),
+        (r"[a-z\-]+", False),
+    ],
+)
+def test_the_walk_sees_what_a_pattern_can_hold(pattern, holds):
+    assert _can_consume(_sre_parser.parse(pattern).data, ",", False) is holds
+
+
+def test_tail_searches_from_the_floor_find_what_the_whole_window_finds(monkeypatch):
+    """Every noun of every corpus request span, and made windows: the same tail."""
+    windows = [(masked, z0, hit.start()) for masked, z0, z1 in _corpus_spans(monkeypatch)
+               for hit in kinds.NOUN_WORD_RE.finditer(masked, z0, z1)]  # fmt: skip
+    made = "to prepare, in consultation with States (including a, b. and c): an annual report"
+    windows += [(made, 0, end) for end in range(len(made) + 1)]
+    assert len(windows) > 3000
+    shortened = 0
+    for masked, z0, end in windows:
+        low = max(z0, end - 120)
+        floor = kinds.tail_floor(masked, low, end)
+        shortened += floor > low
+        for pattern in (kinds._DET_TAIL_RE, kinds._VERB_TAIL_RE):
+            whole, short = pattern.search(masked, low, end), pattern.search(masked, floor, end)
+            assert (whole and (whole.span(), whole.groupdict())) == (
+                short and (short.span(), short.groupdict())
+            ), masked[low:end]
+    assert shortened > len(windows) // 3
