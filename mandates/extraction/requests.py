@@ -206,6 +206,18 @@ _SYMBOL_RE = guarded(
     length=5,
 )
 
+#: A character every match of ``_SYMBOL_RE`` holds (a test reads it from the pattern).
+_SYMBOL_MARK = "/"
+
+
+def _symbols(text: str, start: int, end: int) -> list[str]:
+    """The document symbols printed in text[start:end] ("A/HRC/59/36"); a "note" clause
+    without a "/" (most of them) is not scanned."""
+    if text.find(_SYMBOL_MARK, start, end) < 0:
+        return []
+    return [found.group(0).rstrip(".") for found in _SYMBOL_RE.finditer(text, start, end)]
+
+
 _NOT_DOCUMENT_RE = re.compile(r"/(?:RES|DEC|PRST)/|^[AES]/RES", re.IGNORECASE)
 
 _AFTER_VERB_RE = re.compile(
@@ -726,12 +738,10 @@ def _clause(
         return (clause.verb, [actor], [], "decide")
     if role == "note":
         end = clause.end if clause.end < unit_end else max(unit_end, paragraph.span[1]) + 2
-        documents: list[str] = []
-        for found in _SYMBOL_RE.finditer(ctx.text, clause.start, min(end, len(ctx.text))):
-            documents.append(found.group(0).rstrip("."))
+        documents = _symbols(ctx.text, clause.start, min(end, len(ctx.text)))
         for note in footnotes:
             if note.anchor is not None and clause.start <= note.anchor <= end:
-                documents.extend(m.group(0).rstrip(".") for m in _SYMBOL_RE.finditer(note.text))
+                documents.extend(_symbols(note.text, 0, len(note.text)))
         for document in documents:
             if _NOT_DOCUMENT_RE.search(document):
                 continue

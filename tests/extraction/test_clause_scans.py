@@ -6,12 +6,13 @@ every branch and on the whole corpus."""
 
 from __future__ import annotations
 
+import importlib
 import random
 import re
 
 import pytest
 
-from mandates.extraction import ExtractionError, clauses
+from mandates.extraction import ExtractionError, clauses, requests
 from mandates.extraction.actors import ActorTable
 from mandates.extraction.api import extract_document
 from mandates.extraction.clauses import (
@@ -320,3 +321,36 @@ def test_edits_that_meet_or_change_the_length_are_written_one_by_one():
     assert _edited("abcdef", [(4, 5, "X"), (0, 2, "YZ")]) == "YZcdXf"  # spliced
     assert _edited("abcdef", [(0, 3, "XYZ"), (2, 4, "12")]) == "XY12ef"  # they meet
     assert _edited("abcdef", [(0, 1, "XY"), (3, 4, "Q")]) == "XYbQdef"  # longer: shifts
+
+
+# --- taken notes: symbols only where a "/" is printed -------------------------------------
+
+
+def test_every_symbol_match_holds_the_mark():
+    """``_symbols`` skips text without ``_SYMBOL_MARK``: the mark is a character of the
+    symbol pattern's top-level sequence, outside any optional or repeated part."""
+    parsed = importlib.import_module("re._parser").parse(
+        requests._SYMBOL_RE.pattern, requests._SYMBOL_RE.flags
+    )
+    literal = importlib.import_module("re._constants").LITERAL
+    assert (literal, ord(requests._SYMBOL_MARK)) in list(parsed.data)
+    assert requests._symbols("see A/HRC/59/36.", 0, 16) == ["A/HRC/59/36"]
+    assert requests._symbols("see A HRC 59 36", 0, 15) == []
+
+
+def test_the_symbols_without_the_mark_are_none_on_the_corpus(corpus):
+    for text in corpus:
+        assert requests._SYMBOL_RE.search(text.replace(requests._SYMBOL_MARK, " ")) is None
+
+
+def test_taken_notes_are_the_same_with_every_clause_scanned(monkeypatch):
+    """The mark test off (an empty mark is in every text): the same results."""
+    paths = sorted(shared_path("corpus").glob("*/*.txt"))
+
+    def run():
+        return [extract_document(read_path(path)) for path in paths]
+
+    fast = run()
+    monkeypatch.setattr(requests, "_SYMBOL_MARK", "")
+    assert run() == fast
+    assert sum(len(result.takes_note_of) for result in fast) >= 10
