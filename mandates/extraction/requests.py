@@ -608,11 +608,15 @@ def _clause(
         if not actors:
             return None
         actor_end = max(a.end for a in actors)
-        subjunctive = _SUBJUNCTIVE_RE.match(masked, actor_end, clause.end)
-        if subjunctive and "that" in masked[clause.verb_end : pos].lower():
+        # the subjunctive is read first after "that", else only when no infinitive follows
+        that = "that" in masked[clause.verb_end : pos].lower()
+        subjunctive = _SUBJUNCTIVE_RE.match(masked, actor_end, clause.end) if that else None
+        if subjunctive:
             inf: int | None = subjunctive.start()  # "Requests that the Secretary-General submit"
         else:
             inf = _find_infinitive(masked, pos, clause.end, actor_end)
+            if inf is None and not that:
+                subjunctive = _SUBJUNCTIVE_RE.match(masked, actor_end, clause.end)
             if inf is None:
                 inf = subjunctive.start() if subjunctive else None
         task = _ENTRUSTED_TASK_RE.match(masked, actor_end, clause.end)
