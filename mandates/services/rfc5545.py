@@ -19,6 +19,13 @@ FOLD_OCTETS = 74
 # Control characters are not allowed in TEXT (RFC 5545 3.3.11), except HTAB and the line
 # breaks, which are escaped; the rest never come from a person and are dropped.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Folding cuts a line into chunks of FOLD_OCTETS: of characters when they are all ASCII,
+# else of UTF-8 octets, each chunk as long as it can be without ending inside a character
+# (the next octet is not a continuation octet, 10xxxxxx). One regex scan instead of a loop.
+_ASCII_CHUNK = re.compile(f".{{1,{FOLD_OCTETS}}}", re.DOTALL)
+_UTF8_CHUNK = re.compile(b".{1,%d}(?![\x80-\xbf])" % FOLD_OCTETS, re.DOTALL)
+_CONTINUATION = CRLF + " "
+_CONTINUATION_OCTETS = _CONTINUATION.encode()
 
 
 def text(value: str) -> str:
@@ -60,18 +67,8 @@ def fold(line: str) -> str:
     if line.isascii():
         if len(line) <= FOLD_OCTETS:
             return line + CRLF
-        chunks = [line[i : i + FOLD_OCTETS] for i in range(0, len(line), FOLD_OCTETS)]
-        return (CRLF + " ").join(chunks) + CRLF
+        return _CONTINUATION.join(_ASCII_CHUNK.findall(line)) + CRLF
     data = line.encode()
     if len(data) <= FOLD_OCTETS:
         return line + CRLF
-    parts = []
-    start = 0
-    while len(data) - start > FOLD_OCTETS:
-        end = start + FOLD_OCTETS
-        while data[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: cut before its character
-            end -= 1
-        parts.append(data[start:end].decode())
-        start = end
-    parts.append(data[start:].decode())
-    return (CRLF + " ").join(parts) + CRLF
+    return _CONTINUATION_OCTETS.join(_UTF8_CHUNK.findall(data)).decode() + CRLF
