@@ -87,13 +87,20 @@ CONTENT_TYPE = "text/calendar; charset=utf-8"
 ONE_DAY = timedelta(days=1)
 
 
-class UtcStamp(Func):
-    """A time stamp as an RFC 5545 DATE-TIME in UTC ("20261203T132504Z", what
-    `rfc5545.utc_datetime` writes), formatted by the database: reading 20,000 time stamps
-    into datetimes and writing them out again took a fifth of a 10,000-event render.
-    PostgreSQL and SQLite (which stores UTC text), the two databases the project runs on."""
+class _DatabaseText(Func):
+    """A value the database writes as the text an event shows: on PostgreSQL and SQLite,
+    the two databases the project runs on. Reading these values as Python objects and
+    writing them out again took about a third of a 10,000-event render."""
 
     output_field = CharField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        raise NotSupportedError(f"{type(self).__name__} has no form for {connection.vendor}")
+
+
+class UtcStamp(_DatabaseText):
+    """A time stamp as an RFC 5545 DATE-TIME in UTC ("20261203T132504Z", what
+    `rfc5545.utc_datetime` writes); SQLite stores UTC text."""
 
     def as_postgresql(self, compiler, connection, **extra_context):
         sql, params = compiler.compile(self.source_expressions[0])
@@ -103,15 +110,27 @@ class UtcStamp(Func):
         sql, params = compiler.compile(self.source_expressions[0])
         return f"strftime('%%Y%%m%%dT%%H%%M%%SZ', {sql})", params
 
-    def as_sql(self, compiler, connection, **extra_context):
-        raise NotSupportedError(f"UtcStamp has no formatting for {connection.vendor}")
+
+class UuidText(_DatabaseText):
+    """A UUID in its usual form ("1b4e28ba-2fa1-11d2-883f-0016d3cca427", `str(uuid)`);
+    SQLite stores its 32 hexadecimal digits."""
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"({sql})::text", params
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        groups = [(1, 8), (9, 4), (13, 4), (17, 4), (21, 12)]
+        parts = [f"substr({sql}, {start}, {length})" for start, length in groups]
+        joined = " || '-' || ".join(parts)
+        return f"lower({joined})", params * len(parts)
 
 
 # A deliverable's event is written from these values alone, in this order (`values_list`;
 # `EventWriter.write` unpacks them), read in one query per feed; `deliverable_row` reads the
 # same from a loaded instance.
 EVENT_FIELDS = (
-    "uid",
     "title",
     "kind",
     "progress",
@@ -146,9 +165,13 @@ LAST_MODIFIED = Greatest(
     Coalesce("due_session__updated_at", "updated_at"),
     "mandate__resolution__updated_at",
 )
-# ... and, after EVENT_FIELDS, its CREATED and that last change, as DATE-TIME text.
-EVENT_STAMPS = {"created": UtcStamp("created_at"), "changed": UtcStamp(LAST_MODIFIED)}
-EVENT_COLUMNS = (*EVENT_FIELDS, *EVENT_STAMPS)
+# ... and, after EVENT_FIELDS, as text: its UID, CREATED and that last change.
+EVENT_TEXTS = {
+    "uid_text": UuidText("uid"),
+    "created": UtcStamp("created_at"),
+    "changed": UtcStamp(LAST_MODIFIED),
+}
+EVENT_COLUMNS = (*EVENT_FIELDS, *EVENT_TEXTS)
 Row = tuple
 
 
@@ -239,7 +262,12 @@ def deliverable_row(deliverable: Deliverable) -> Row:
         deliverable.mandate.resolution.updated_at,
     )
     assert changed is not None
-    return (*row, utc_datetime(deliverable.created_at), utc_datetime(changed))
+    return (
+        *row,
+        str(deliverable.uid),
+        utc_datetime(deliverable.created_at),
+        utc_datetime(changed),
+    )
 
 
 _RELATIONS = {"before": "due before", "by": "due by"}
@@ -272,7 +300,6 @@ class EventWriter:
     def write(self, row: Row) -> str:
         """One all-day VEVENT (the deliverable must have a due date)."""
         (
-            uid,
             title,
             kind,
             progress,
@@ -299,10 +326,10 @@ class EventWriter:
             actor_name,
             actor_text,
             symbol,
+            uid,
             created,
             changed,
         ) = row
-        uid = str(uid)
         if due_date is None:
             raise ValueError(f"Deliverable {uid} has no due date")
         labels = self.labels
@@ -651,7 +678,7 @@ class DeliverableFeed(CalendarFeed):
     def events(self, alarm_days: list[int]) -> str:
         """One query of plain values (`EVENT_FIELDS`, `LAST_MODIFIED`), then each event
         written from its row."""
-        rows = self.items().values_list(*EVENT_FIELDS, *EVENT_STAMPS.values())
+        rows = self.items().values_list(*EVENT_FIELDS, *EVENT_TEXTS.values())
         return self.events_of(rows, alarm_days)
 
     def events_of(self, rows: Iterable[Row], alarm_days: list[int]) -> str:
@@ -1013,7 +1040,7 @@ def feeds_publish_many(*, feeds: list[CalendarFeed]) -> int:
     rendered = sum(feed_publish(feed=feed) for feed in feeds if feed not in many)
     if len(many) < 2:
         return rendered + sum(feed_publish(feed=feed) for feed in many)
-    rows = list(AllDeliverablesFeed().items().values(*_MANY_FIELDS, **EVENT_STAMPS))
+    rows = list(AllDeliverablesFeed().items().values(*_MANY_FIELDS, **EVENT_TEXTS))
     offsets = alarm_offsets() if any(feed.alarms for feed in many) else []
     states = {s.key: s for s in FeedState.objects.filter(key__in=[f.key for f in many])}
     store = FeedCache()

@@ -3,7 +3,8 @@ read the same as what the `icalendar` library rendered before (tests/ical_refere
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -229,3 +230,23 @@ def test_a_session_not_yet_dated_is_in_the_feed_of_the_body_the_text_names():
     affected = feeds.feeds_affected(deliverable_ids=[to_csw.pk], session_ids=[])
     assert {feed.slug for feed in affected} >= {"body:CSW"}
     assert "body:HRC" not in {feed.slug for feed in affected}
+
+
+def test_the_database_writes_uids_and_time_stamps_as_python_does():
+    """The feeds' query reads each row as `deliverable_row` reads a loaded instance: the UID
+    in its usual form and the time stamps as UTC DATE-TIME text, seconds cut, not rounded
+    (the database formats them: UuidText, UtcStamp)."""
+    late = datetime(2026, 12, 31, 23, 59, 59, 999999, tzinfo=ZoneInfo("Europe/Paris"))
+    deliverable = due_at(title="Report, “late”")
+    Deliverable.objects.filter(pk=deliverable.pk).update(created_at=late, updated_at=late)
+    deliverable.refresh_from_db()
+    deliverable.due_session.refresh_from_db()
+    deliverable.mandate.resolution.refresh_from_db()
+    rows = (
+        feeds.AllDeliverablesFeed()
+        .items()
+        .values_list(*feeds.EVENT_FIELDS, *feeds.EVENT_TEXTS.values())
+    )
+    [row] = [row for row in rows if row[-3] == str(deliverable.uid)]
+    assert row == feeds.deliverable_row(deliverable)
+    assert row[-2] == "20261231T225959Z"
