@@ -362,7 +362,7 @@ class EventWriter:
                 what = f"{kind_label} of {article}{actor}"
             else:
                 what = kind_label
-        undated = as_read = ""
+        undated, as_read = False, ""
         if session_id is not None:
             due_for, session_line = self._session(
                 session_id,
