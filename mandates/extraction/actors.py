@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from mandates.extraction.regex_cache import compiled
+
 _DATA = Path(__file__).with_name("data") / "actors.json"
 
 #: The kinds of actor (value -> label), the one vocabulary of data/actors.json, the Actor
@@ -38,19 +40,19 @@ ACTOR_KINDS: dict[str, str] = {
 #: The kind of an actor nobody classified.
 OTHER_KIND = "other"
 
-_DASH_RE = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u00ad]")
-_QUOTE_RE = re.compile(r"[\u2018\u2019\u02bc`]")
-_SPACE_RE = re.compile(r"\s+")
-_ARTICLE_RE = re.compile(r"^(?:the|its|their|his|her)\s+")
+_DASH_RE = compiled(r"[\u2010\u2011\u2012\u2013\u2014\u00ad]")
+_QUOTE_RE = compiled(r"[\u2018\u2019\u02bc`]")
+_SPACE_RE = compiled(r"\s+")
+_ARTICLE_RE = compiled(r"^(?:the|its|their|his|her)\s+")
 # A one-word alias ("Office", "Council") that is only the start of another name: "the Office
 # for Disarmament Affairs", "the Council of Europe", "the Office of Legal Affairs". "Of the
 # United Nations" ends a name ("the Secretariat of the United Nations") unless more follows.
-_NAME_GOES_ON_RE = re.compile(
+_NAME_GOES_ON_RE = compiled(
     r"\s+(?:(?P<of>of)|for|on)\s+(?:the\s+)?"
     r"(?!United\s+Nations\b(?!\s+[A-Z]))(?=[A-Z])"
 )
 # ... or its end: "the Peacebuilding Support Office", "the Executive Office".
-_NAME_BEFORE_RE = re.compile(r"(?<![.;:!?])\b[A-Z][\w-]*\s+$")
+_NAME_BEFORE_RE = compiled(r"(?<![.;:!?])\b[A-Z][\w-]*\s+$")
 
 
 @lru_cache(maxsize=4096)
@@ -202,7 +204,7 @@ class ActorTable:
         # ("United Nations High Commissioner for Refugees" over "High Commissioner").
         keys = [key for key in sorted(self._lookup, key=len, reverse=True) if key]
         pattern = _alias_pattern(keys, acronyms, worded)
-        self._regex = re.compile(
+        self._regex = compiled(
             rf"(?:the\s+|its\s+)?(?:{pattern})(?![\w-])" if pattern else r"(?!x)x",
             re.IGNORECASE,
         )

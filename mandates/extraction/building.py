@@ -31,26 +31,27 @@ from .lexicon import lexicon
 from .pairing import (
     _pair,
 )
+from .regex_cache import compiled
 from .result import (
     Deliverable,
     Due,
     Mandate,
 )
 
-_TOPIC_RE = re.compile(r"\s+(?:on|of|about|regarding|concerning|entitled)\s+", re.IGNORECASE)
+_TOPIC_RE = compiled(r"\s+(?:on|of|about|regarding|concerning|entitled)\s+", re.IGNORECASE)
 
-_PROGRAMME_RE = re.compile(r"programmes?\s+of\s+work", re.IGNORECASE)
+_PROGRAMME_RE = compiled(r"programmes?\s+of\s+work", re.IGNORECASE)
 
 #: Actors that are (or speak for) a body: its products are due at that body.
 _ACTOR_BODIES = lexicon().body_actors()
 
-_ASIDE_RE = re.compile(
+_ASIDE_RE = compiled(
     r"\s*,\s*(?:one\s+(?:for|in)\s+each|in\s+each|each|accessible|in\s+a\s+hybrid|fully|"
     r"with|in\s+(?:an?\s+)?(?:accessible|easy)|within\s+existing)[^,;]{0,120},(?=\s*(?:on|of|about)\s)",
     re.IGNORECASE,
 )
 
-_NOT_A_TOPIC_RE = re.compile(
+_NOT_A_TOPIC_RE = compiled(
     r"(?:on|of)\s+(?:an?\s+)?(?:annual|regular|biennial|periodic|ad\s+hoc|the\s+basis|its|his|her)\b",
     re.IGNORECASE,
 )
@@ -351,7 +352,7 @@ _DELEGATE_RE = guarded(
     length=5,
 )
 
-_DELEGATE_INF_RE = re.compile(r"\s*(?:,[^;,]{0,80},\s*)?to\s+(?=[a-z])")
+_DELEGATE_INF_RE = compiled(r"\s*(?:,[^;,]{0,80},\s*)?to\s+(?=[a-z])")
 
 
 def _delegations(

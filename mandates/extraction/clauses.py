@@ -18,6 +18,7 @@ from .guards import (
     plain_case,
 )
 from .lexicon import lexicon
+from .regex_cache import compiled
 
 _LEX = lexicon()
 
@@ -26,7 +27,7 @@ _LEX = lexicon()
 # one regex is the reference the tests compare them with). Written to open with one character class (the
 # lookbehinds pick the branch) so the regex engine jumps between candidate characters
 # instead of trying every branch at every position: 4x faster on the corpus, same matches.
-_MARKUP_RE = re.compile(
+_MARKUP_RE = compiled(
     r"[\[<*_\u00a0](?:(?<=\[)(?:footnoteRef:\d+\]|\^\d+\])|"
     r"(?<=<)(?:sup>[^<]{0,12}</sup>|/?(?:em|i|b|strong)>)|(?<=[*_\u00a0]))"
 )
@@ -48,8 +49,8 @@ _REPLACEMENTS = (
 
 #: The two branches of ``_MARKUP_RE`` that are longer than a character, one regex each:
 #: opening with a literal character, they are found by a fast scan for that character.
-_FOOTNOTE_REF_RE = re.compile(r"\[(?:footnoteRef:\d+\]|\^\d+\])")
-_TAG_RE = re.compile(r"<(?:sup>[^<]{0,12}</sup>|/?(?:em|i|b|strong)>)")
+_FOOTNOTE_REF_RE = compiled(r"\[(?:footnoteRef:\d+\]|\^\d+\])")
+_TAG_RE = compiled(r"<(?:sup>[^<]{0,12}</sup>|/?(?:em|i|b|strong)>)")
 
 
 def _blank(found: re.Match[str]) -> str:
@@ -105,7 +106,7 @@ _AFTER_OPERATIVE_VERB = (
 )
 
 #: An operative verb inside a paragraph that opens a new clause.
-_BOUNDARY_RE = re.compile(
+_BOUNDARY_RE = compiled(
     rf"(?:[;,:]\s*(?:and\s+)?|\s+and\s+|\.\s+)(?P<verb>{_OPERATIVE_VERB})\b"
     + _AFTER_OPERATIVE_VERB,
     re.IGNORECASE,
@@ -117,27 +118,27 @@ _BOUNDARY_RE = re.compile(
 #: next instead of trying every space; the verb is tried only where one of its first five
 #: letters fits (guards.guard). Matches start elsewhere, so only the verb group is used.
 #: Not exact when the scan starts inside " and" (then ``_BOUNDARY_RE`` is used).
-_BOUNDARY_FAST_RE = re.compile(
+_BOUNDARY_FAST_RE = compiled(
     r"[;,:.dD](?i:(?:(?<=[;,:])\s*(?:and\s+)?|(?<=\.)\s+|(?<=\sand)\s+)"
     rf"(?P<verb>{guard(_OPERATIVE_VERB, re.IGNORECASE, 5)}{_OPERATIVE_VERB})\b"
     rf"{_AFTER_OPERATIVE_VERB})"
 )
 
-_LEAD_RE = re.compile(
+_LEAD_RE = compiled(
     r"\s*(?:\d{1,3}\s*\.|\(\s*[a-z]{1,5}\s*\)|[a-z]{1,4}\s*\))?[\s.]*"
     rf"(?P<verb>{_ADVERBS}(?:{_ANY_VERB}|[A-Za-z]+(?:\s+(?:its|upon|on|note|for))?))\b",
     re.IGNORECASE,
 )
 
-_REQUEST_RE = re.compile(rf"{_ADVERBS}(?:{_REQUEST_VERB})$", re.IGNORECASE)
+_REQUEST_RE = compiled(rf"{_ADVERBS}(?:{_REQUEST_VERB})$", re.IGNORECASE)
 
-_ENCOURAGE_RE = re.compile(rf"{_ADVERBS}(?:encourages)$", re.IGNORECASE)
+_ENCOURAGE_RE = compiled(rf"{_ADVERBS}(?:encourages)$", re.IGNORECASE)
 
-_DECIDE_RE = re.compile(rf"{_ADVERBS}(?:{_DECIDE_VERB})$", re.IGNORECASE)
+_DECIDE_RE = compiled(rf"{_ADVERBS}(?:{_DECIDE_VERB})$", re.IGNORECASE)
 
-_NOTE_RE = re.compile(rf"{_ADVERBS}(?:{_NOTE_VERB})$", re.IGNORECASE)
+_NOTE_RE = compiled(rf"{_ADVERBS}(?:{_NOTE_VERB})$", re.IGNORECASE)
 
-_INVITE_RE = re.compile(r"invit", re.IGNORECASE)
+_INVITE_RE = compiled(r"invit", re.IGNORECASE)
 
 #: What may follow "to" after the actor: the verbs, then adverbs ("to further", "to duly").
 _INFINITIVE_VERBS = _LEX.verb_pattern("infinitive", *_LEX.adverbs_after_to)
@@ -146,13 +147,13 @@ _INFINITIVE_RE = guarded(
     rf"\b(?:to|that\s+it)\s+(?:{_INFINITIVE_VERBS})\b", re.IGNORECASE, length=3
 )
 
-_LOOSE_INFINITIVE_RE = re.compile(
+_LOOSE_INFINITIVE_RE = compiled(
     r"\bto\s+(?!(?:the|a|an|all|its|their|his|her|this|that|these|those|States|Member|"
     r"United|human|adequate|food|development|education|health|privacy|life|water|work|"
     r"self-determination|peace)\b)[a-z]+\b"
 )
 
-_SUBJUNCTIVE_RE = re.compile(
+_SUBJUNCTIVE_RE = compiled(
     rf"\s*,?\s+(?:shall\s+|should\s+|will\s+)?(?:{_INFINITIVE_VERBS})\b", re.IGNORECASE
 )
 
@@ -165,7 +166,7 @@ _PARTNER_INTRO_RE = guarded(
     length=5,
 )
 
-_ACTOR_SKIP_RE = re.compile(r"(?:\s|,|\band\b|\bas\s+well\s+as\b|\balso\b|\bthat\b|\bto\b)+", re.I)
+_ACTOR_SKIP_RE = compiled(r"(?:\s|,|\band\b|\bas\s+well\s+as\b|\balso\b|\bthat\b|\bto\b)+", re.I)
 
 _MECHANISM_HEAD = (
     r"Special\s+Rapporteurs?|Independent\s+Experts?|Working\s+Group|Special\s+Representative|"
@@ -180,7 +181,7 @@ _MECHANISM_HEAD = (
     r"Group\s+of\s+Governmental\s+Experts|Expert\s+Group"
 )
 
-_NAMED_MECHANISM_RE = re.compile(
+_NAMED_MECHANISM_RE = compiled(
     rf"(?:the\s+)?(?P<name>(?:{_MECHANISM_HEAD})\s+(?:of\s+the\s+(?:Human\s+Rights\s+Council|"
     r"Secretary-General)\s+)?(?:on|(?:for|in|of)(?=\s+(?:the\s+)?(?-i:[A-Z])))\s+(?:[^,;:()\n]{2,160}?))"
     rf"(?=\s*[,;:(]|\s+(?:to|shall|should|will)\s+(?:{_INFINITIVE_VERBS})\b|\s+and\s+(?:the|all|"
@@ -189,7 +190,7 @@ _NAMED_MECHANISM_RE = re.compile(
     re.IGNORECASE,
 )
 
-_BACKREF_RE = re.compile(
+_BACKREF_RE = compiled(
     r"(?:the\s+|its\s+)(?P<word>special\s+rapporteurs?|independent\s+experts?|"
     r"designated\s+experts?|mandate[\s-]holders?|working\s+group|expert\s+mechanism|"
     r"commission\s+of\s+inquiry|commission|fact-finding\s+mission|mission|"
@@ -215,7 +216,7 @@ _KEYWORD_RE = guarded(
 #: The words a match of ``_KEYWORD_RE`` begins with: the index looks only where they are.
 _KEYWORD_WORDS = leading_words(_KEYWORD_RE.pattern, _KEYWORD_RE.flags)
 
-_EXTEND_RE = re.compile(
+_EXTEND_RE = compiled(
     rf"(?:{_LEX.verb_pattern('extend')})\w*\s+(?:also\s+|further\s+)?"
     r"(?:for\s+a\s+(?:further\s+)?period\s+of\s+\w+\s+years?\s*,?\s+)?(?:the\s+mandates?\s+of\s+)?"
     r"(?:the\s+)?[^;]{0,40}$",
@@ -229,7 +230,7 @@ _MECHANISM_KINDS = {
     "mechanism",
 }
 
-_STATE_RE = re.compile(
+_STATE_RE = compiled(
     r"(?:the\s+)?(?:Government\s+of|Governments?|States?\b|Member\s+States|all\s+States|"
     r"national|civil\s+society|non-governmental|international\s+community|donors?|"
     r"parties|all\s+parties|relevant\s+stakeholders|stakeholders|business|private\s+sector|"
@@ -237,26 +238,26 @@ _STATE_RE = re.compile(
     re.IGNORECASE,
 )
 
-_OF_SOMETHING_RE = re.compile(r"\s+of\s+(?:the\s+)?(?!United\s+Nations\b)[A-Z]")
+_OF_SOMETHING_RE = compiled(r"\s+of\s+(?:the\s+)?(?!United\s+Nations\b)[A-Z]")
 
-_OF_OWNER_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+_OF_OWNER_RE = compiled(r"\s+of\s+(?:the\s+)?")
 
-_BARE_PRESIDENT_RE = re.compile(r"(?:the\s+)?President\b(?=\s*,?\s+(?:to|also|further)\b)")
-_ITS_OFFICER_RE = re.compile(
+_BARE_PRESIDENT_RE = compiled(r"(?:the\s+)?President\b(?=\s*,?\s+(?:to|also|further)\b)")
+_ITS_OFFICER_RE = compiled(
     r"(?:its|their)\s+(?P<title>Chair(?:-Rapporteur|person)?s?|Co-Chairs?|Bureau|President|"
     r"secretariat)\b(?=\s*,?\s+(?:to|also|further)\b)",
     re.IGNORECASE,
 )
-_IT_RE = re.compile(r"(?:it|them)\b(?=\s*,?\s+(?:to|also|further)\b)")
+_IT_RE = compiled(r"(?:it|them)\b(?=\s*,?\s+(?:to|also|further)\b)")
 
-_PRONOUN_RE = re.compile(r"(?:him|her)\b(?=\s*,?\s+(?:to|also|further|once)\b)")
+_PRONOUN_RE = compiled(r"(?:him|her)\b(?=\s*,?\s+(?:to|also|further|once)\b)")
 
-_GOVERNMENT_RE = re.compile(
+_GOVERNMENT_RE = compiled(
     r"(?:the\s+)?(?P<name>Government\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z(])[\w'()-]*)*)",
     re.IGNORECASE,
 )
 
-_YEAR_PREFIX_RE = re.compile(r"(?:the\s+)?(?:19|20)\d\d\s+")
+_YEAR_PREFIX_RE = compiled(r"(?:the\s+)?(?:19|20)\d\d\s+")
 
 #: Nouns of a task given "with" or "for" ("Entrusts the Bureau with the preparation of").
 _TASK_NOUNS = rf"(?:the\s+)?(?:task\s+of\s+)?(?:{_LEX.verb_pattern('task')})\b"
@@ -267,7 +268,7 @@ _QUALIFIER = (
     r"(?:established|created|set\s+up|appointed|referred\s+to|mentioned)\b"
     r"(?=\s+(?:pursuant|by|in|under|at|on|above|below|earlier)\b)"
 )
-_GENERIC_ACTOR_RE = re.compile(
+_GENERIC_ACTOR_RE = compiled(
     r"the\s+(?P<name>(?:[A-Za-z][\w'-]*)(?:\s+(?!to\b|and\b|shall\b|should\b|will\b|"
     rf"with\s+{_TASK_NOUNS}|{_QUALIFIER})"
     r"[\w'-]+){0,14}?)(?=\s*,|\s+(?:to|shall|should|will)\s+(?!(?:the|a|an|all|its|their|"
@@ -275,7 +276,7 @@ _GENERIC_ACTOR_RE = re.compile(
     rf"\s+{_QUALIFIER}[^,;]{{0,80}}?\s+to\s+(?:{_INFINITIVE_VERBS})\b)",
 )
 
-_NOT_UN_RE = re.compile(
+_NOT_UN_RE = compiled(
     r"\b(?:Government|authorities|State|States|parties|party|community|society|stakeholders|"
     r"organizations|institutions|sector|media|donors|people|population|forces|groups|"
     r"private|countries|country|Republic|Kingdom|leaders|Powers|"
@@ -342,7 +343,7 @@ def _strip_span(masked: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_TRAILING_AND_RE = re.compile(r"[\s,]+(?:and|or|as\s+well\s+as)$")
+_TRAILING_AND_RE = compiled(r"[\s,]+(?:and|or|as\s+well\s+as)$")
 
 _INDEXED_HEADS = ("special", "independent", "working", "team", "group", "international")
 
@@ -435,7 +436,7 @@ def _resolve_backref(word: str, pos: int, ctx: ReadingContext) -> str | None:
     return max(counts, key=lambda key: counts[key])
 
 
-_SPACED_HYPHEN_RE = re.compile(r"(?<=[A-Za-z]) (?=-[A-Za-z])")
+_SPACED_HYPHEN_RE = compiled(r"(?<=[A-Za-z]) (?=-[A-Za-z])")
 
 
 def _match_spaced_hyphen(pos: int, end: int, ctx: ReadingContext) -> tuple[str, int] | None:
@@ -577,7 +578,7 @@ def _parse_actor_at(pos: int, end: int, ctx: ReadingContext) -> ActorMention | N
 
 
 #: The head of an organization the table knows: "the Executive Director of" + its name.
-_HEAD_OF_RE = re.compile(
+_HEAD_OF_RE = compiled(
     r"(?:the\s+)?(?P<title>Executive\s+Director|Director-General|Director|Administrator|"
     r"Executive\s+Secretary|Executive\s+Head|Secretary-General|High\s+Commissioner|President|"
     r"Chair(?:person)?|Head|Coordinator)\s+of\s+",
@@ -587,13 +588,13 @@ _HEAD_OF_RE = re.compile(
 _MAIN_COMMITTEE = r"(?:First|Second|Third|Fourth|Fifth|Sixth)"
 
 #: The Main Committees of the Assembly, alone or together ("the Second and Third Committees").
-_MAIN_COMMITTEES_RE = re.compile(
+_MAIN_COMMITTEES_RE = compiled(
     rf"(?:the\s+)?(?P<name>(?-i:{_MAIN_COMMITTEE})(?:\s+Committee)?(?:\s*(?:,|\s+and)\s+(?:the\s+)?"
     rf"(?-i:{_MAIN_COMMITTEE})(?:\s+Committee)?)*\s+(?-i:Committees?)|(?-i:Main)\s+Committees)\b",
     re.IGNORECASE,
 )
 
-_NEW_BODY_RE = re.compile(
+_NEW_BODY_RE = compiled(
     r"(?P<name>(?:ad\s+hoc\s+|open-ended\s+|independent\s+|international\s+|intergovernmental\s+)*"
     r"(?:working\s+group|committee|commission|expert\s+group|group\s+of\s+(?:governmental\s+)?experts|"
     r"panel|mechanism|mission|team)\b[^,;:(]{0,120}?)(?=\s*[,;:(]|\s+(?:to|with|for\s+a)\s)",
@@ -642,10 +643,10 @@ def _parse_actors(
     return actors, partners
 
 
-_ACTOR_GLUE_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)")
-_PARTNERS_STOP_RE = re.compile(r";|\s+to\s+(?:" + _INFINITIVE_VERBS + r")\b", re.IGNORECASE)
-_UP_TO_COMMA_RE = re.compile(r"[^,;]*")
-_BREAK_RE = re.compile(r"[,;:]")
+_ACTOR_GLUE_RE = compiled(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)")
+_PARTNERS_STOP_RE = compiled(r";|\s+to\s+(?:" + _INFINITIVE_VERBS + r")\b", re.IGNORECASE)
+_UP_TO_COMMA_RE = compiled(r"[^,;]*")
+_BREAK_RE = compiled(r"[,;:]")
 
 
 def _partners_in(start: int, end: int, ctx: ReadingContext) -> list[str]:
@@ -669,13 +670,13 @@ def _partners_in(start: int, end: int, ctx: ReadingContext) -> list[str]:
     return names
 
 
-_PHRASE_ADVERB_RE = re.compile(
+_PHRASE_ADVERB_RE = compiled(
     r"^(?:(?:in\s+(?:this|that)\s+(?:regard|respect|context|connection)|to\s+(?:this|that)\s+(?:end|"
     r"effect)|for\s+(?:this|that)\s+purpose|therefore|moreover|accordingly|in\s+particular)\s*,?\s*)+",
     re.IGNORECASE,
 )
 
-_THAT_RE = re.compile(r"\s*,?\s*that\s+")
+_THAT_RE = compiled(r"\s*,?\s*that\s+")
 
 
 def _passive_request(masked: str, pos: int, end: int, ctx: ReadingContext) -> bool:
@@ -729,9 +730,9 @@ def _clauses(
     return clauses
 
 
-_NEXT_VERB_RE = re.compile(r";|\band\s+(?:also\s+)?to\s+\w+", re.IGNORECASE)
+_NEXT_VERB_RE = compiled(r";|\band\s+(?:also\s+)?to\s+\w+", re.IGNORECASE)
 
-_GLUE_RE = re.compile(r"\s*,?\s*")
+_GLUE_RE = compiled(r"\s*,?\s*")
 
 
 def _first_break(masked: str, z0: int, z1: int) -> int:

@@ -41,6 +41,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import repeat
 
+from mandates.extraction.regex_cache import compiled
 from mandates.extraction.result import Footnote
 
 __all__ = [
@@ -56,7 +57,7 @@ __all__ = [
 # where key indexes Notes.marks. Private-use characters never occur in real texts
 # (they are removed from the input first).
 _OPEN, _CLOSE = "\ue000", "\ue001"
-_MARK = re.compile("\ue000(\\d+)\ue001")
+_MARK = compiled("\ue000(\\d+)\ue001")
 
 
 @dataclass
@@ -107,8 +108,8 @@ _CHAR_MAP = {
     "\x0b": "\n",
     "\x0c": "\n\f\n",  # form feed: a page break
 }
-_NORMALISE = re.compile("[" + "".join(_CHAR_MAP) + "\ue000-\uf8ff\x00-\x08\x0e-\x1f\x7f]")
-_HSPACE = re.compile(r"\t[ \t]*| [ \t]+")
+_NORMALISE = compiled("[" + "".join(_CHAR_MAP) + "\ue000-\uf8ff\x00-\x08\x0e-\x1f\x7f]")
+_HSPACE = compiled(r"\t[ \t]*| [ \t]+")
 
 
 #: Bytes that are never part of a character _NORMALISE looks for (printable ASCII, tab
@@ -148,52 +149,52 @@ def _squash(text: str) -> str:
 
 # --------------------------------------------------------------- markdown and footnotes
 
-_MD_SIGNS = re.compile(r"^ {0,3}-{3,}[ \t]*$|^\*[A-Z][a-z]+", re.MULTILINE)
-_YAML_FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n(?:[ \t]*(?:[\w-]+:.*|- .*|#.*)?\n)*?---[ \t]*\n")
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
-_MD_RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$", re.MULTILINE)
-_MD_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_MD_SIGNS = compiled(r"^ {0,3}-{3,}[ \t]*$|^\*[A-Z][a-z]+", re.MULTILINE)
+_YAML_FRONT_MATTER = compiled(r"\A\s*---[ \t]*\n(?:[ \t]*(?:[\w-]+:.*|- .*|#.*)?\n)*?---[ \t]*\n")
+_MD_ESCAPE = compiled(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
+_MD_RULE = compiled(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$", re.MULTILINE)
+_MD_HEADING = compiled(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 # Emphasis: one to three stars (one or two underscores) opening before a word or closing
 # after one. Each branch starts with the sign itself and looks behind it afterwards, so
 # the search jumps from sign to sign instead of trying every position.
-_MD_STARS = re.compile(r"\*(?<![\w*]\*)\*{0,2}(?=[^\s*])|\*(?<=[^\s*]\*)\*{0,2}(?![\w*])")
-_MD_UNDERSCORES = re.compile(r"_(?<![\w_]_)_?(?=[^\s_])|_(?<=[^\s_]_)_?(?![\w_])")
-_MD_LINK = re.compile(r"!?\[([^\]\n^]*)\]\([^)\s]*\)")
-_MD_BULLET = re.compile(r"^ {0,3}[-+*•][ \t]+")
-_MD_QUOTE = re.compile(r"^ {0,3}>[ \t]?")
-_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_SUP_DEF = re.compile(r"^\s*<sup>\s*(\w{1,4})\s*</sup>\s*(.*)$")
-_SUP_REF = re.compile(r"<sup>\s*(\w{1,4})\s*</sup>")
-_OTHER_TAG = re.compile(r"</?(?:sup|sub|span|em|strong|i|b|u|small)\b[^>]*>", re.IGNORECASE)
-_CARET_DEF = re.compile(r"^ {0,3}\[\^(\w{1,8})\]:[ \t]*(.*)$")
-_CARET_REF = re.compile(r"\[\^(\w{1,8})\]")
+_MD_STARS = compiled(r"\*(?<![\w*]\*)\*{0,2}(?=[^\s*])|\*(?<=[^\s*]\*)\*{0,2}(?![\w*])")
+_MD_UNDERSCORES = compiled(r"_(?<![\w_]_)_?(?=[^\s_])|_(?<=[^\s_]_)_?(?![\w_])")
+_MD_LINK = compiled(r"!?\[([^\]\n^]*)\]\([^)\s]*\)")
+_MD_BULLET = compiled(r"^ {0,3}[-+*•][ \t]+")
+_MD_QUOTE = compiled(r"^ {0,3}>[ \t]?")
+_BR = compiled(r"<br\s*/?>", re.IGNORECASE)
+_SUP_DEF = compiled(r"^\s*<sup>\s*(\w{1,4})\s*</sup>\s*(.*)$")
+_SUP_REF = compiled(r"<sup>\s*(\w{1,4})\s*</sup>")
+_OTHER_TAG = compiled(r"</?(?:sup|sub|span|em|strong|i|b|u|small)\b[^>]*>", re.IGNORECASE)
+_CARET_DEF = compiled(r"^ {0,3}\[\^(\w{1,8})\]:[ \t]*(.*)$")
+_CARET_REF = compiled(r"\[\^(\w{1,8})\]")
 # Word's plain-text export: "[footnoteRef:3]  [3:  A/HRC/59/36. ]"
-_FOOTNOTE_REF = re.compile(
+_FOOTNOTE_REF = compiled(
     r"\[footnoteRef:(\d{1,4})\](?:[ \t]*\[\1:[ \t]*((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\])?"
 )
-_INLINE_NOTE_SPLIT = re.compile(r"(?:[ \t]*\t[ \t]*|[ ]{2,})(\d{1,3})[ \t]+(?=\S)")
+_INLINE_NOTE_SPLIT = compiled(r"(?:[ \t]*\t[ \t]*|[ ]{2,})(\d{1,3})[ \t]+(?=\S)")
 # A footnote line left by a page break in a plain-text export: "\t1 See FCCC/..."
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_TAB_NOTE_LINE = re.compile(
+_TAB_NOTE_LINE = compiled(
     r"^[ ]*\t[ \t]*([1-9]\d{0,2})[ \t]+(?=[A-Z“\"(])(?!(?:" + _MONTHS + r")\b)(.+)$"
 )
 # Word's plain-text export may also list a footnote on its own line: "[2:  A/HRC/58/78. ]".
-_WORD_NOTE_LINE = re.compile(r"^[ \t]*\[([1-9]\d{0,2}):[ \t]*(.*?)[ \t]*\][ \t]*$")
+_WORD_NOTE_LINE = compiled(r"^[ \t]*\[([1-9]\d{0,2}):[ \t]*(.*?)[ \t]*\][ \t]*$")
 #: What a plain-text footnote line (the three patterns above and below) starts with,
 #: after its spaces and tabs.
 _NOTE_LINE_FIRST = frozenset("123456789[")
 _SEE_NOTE_WORDS = (
     r"(?:See|Resolution|Decision|Official Records|United Nations, Treaty Series|A/|E/|S/)\b"
 )
-_SEE_NOTE_LINE = re.compile(r"^[ \t]*([1-9]\d{0,2})[ \t]+(" + _SEE_NOTE_WORDS + r".*)$")
+_SEE_NOTE_LINE = compiled(r"^[ \t]*([1-9]\d{0,2})[ \t]+(" + _SEE_NOTE_WORDS + r".*)$")
 # Where a line after a line end starts as _SEE_NOTE_LINE does (a search jumps to "\n").
-_SEE_NOTE_AFTER_LINE_END = re.compile(r"\n[1-9]\d{0,2}[ \t]+" + _SEE_NOTE_WORDS)
+_SEE_NOTE_AFTER_LINE_END = compiled(r"\n[1-9]\d{0,2}[ \t]+" + _SEE_NOTE_WORDS)
 
 
 # One scan for every sign: "[^", "<sup>", "**", "\n#" are signs; "---" and a line starting
 # with "*" are when _MD_SIGNS matches their line. A line start is matched without taking
 # the "*", so that "\n**" is seen as "**" too.
-_MD_HINTS = re.compile(r"\[\^|<sup>|\*\*|\n#|---|\n(?=\*)")
+_MD_HINTS = compiled(r"\[\^|<sup>|\*\*|\n#|---|\n(?=\*)")
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -234,11 +235,11 @@ def _footnote_refs(text: str, notes: Notes) -> str:
 # ---------------------------------------------------------------- paragraph assembly
 
 # Lines that start a paragraph of their own.
-_NUMBERED = re.compile(r"^(?:\d{1,3}|[IVXL]{1,6}|\d{1,3} ?\([a-z]{1,2}\))\.[ \t]+\S")
-_LABEL = re.compile(r"^\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)[ \t]+\S")
+_NUMBERED = compiled(r"^(?:\d{1,3}|[IVXL]{1,6}|\d{1,3} ?\([a-z]{1,2}\))\.[ \t]+\S")
+_LABEL = compiled(r"^\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)[ \t]+\S")
 # Front-matter lines that always begin a paragraph: the title, the adoption line, the
 # line that opens the preamble.
-_FRONT_START = re.compile(
+_FRONT_START = compiled(
     r"^(?:(?:S-)?\d{1,3}/\d{1,4}(?:\.\s|\s+[A-Z][a-z]+\s(?!of\b))|Resolution \d{1,4} \(\d{4}\)$"
     r"|(?:Resolution )?[Aa]dopted by the "
     r"|The (?:General Assembly|Human Rights Council|Security Council|Economic and Social Council"
@@ -247,7 +248,7 @@ _FRONT_START = re.compile(
 _TERMINAL = frozenset(".;:!?")
 _CLOSED_ENDS = _TERMINAL | {","}  # a text ending with one of them does not end open
 # The opening formula on a line of its own, with or without its comma.
-_OPENER_ALONE = re.compile(
+_OPENER_ALONE = compiled(
     r"^The (?:General Assembly|Human Rights Council|Security Council|Economic and Social Council)"
     r",?$"
 )
@@ -286,20 +287,20 @@ _DANGLING = frozenset(
         "whose",
     ]
 )
-_VOTE_HEAD = re.compile(r"^(?:In favour|Against|Abstaining|Abstentions)\b\s*:")
-_MEETING = re.compile(r"^\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting\.?$", re.IGNORECASE)
-_DATE_LINE = re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}\b")
-_HEADER_LINE = re.compile(
+_VOTE_HEAD = compiled(r"^(?:In favour|Against|Abstaining|Abstentions)\b\s*:")
+_MEETING = compiled(r"^\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting\.?$", re.IGNORECASE)
+_DATE_LINE = compiled(r"^\d{1,2} [A-Z][a-z]+ \d{4}\b")
+_HEADER_LINE = compiled(
     r"^(?:(?:Human Rights Council|General Assembly|Security Council|Economic and Social"
     r" Council|United Nations)$|Distr\.|Agenda items? "
     r"|[A-Z][a-z]+(?:[- ][a-z]+)? (?:special )?session$"
     r"|\d{1,2} [A-Z][a-z]+(?: \d{4})?\s*[–-]\s*\d{1,2} [A-Z][a-z]+ \d{4}$"
     r"|\d{1,2} [A-Z][a-z]+ \d{4}$)"
 )
-_TITLE_LINE = re.compile(r"^(?:\d{1,3}|S-\d{1,3})/\d{1,4}\.\s+(.{8,})$", re.MULTILINE)
+_TITLE_LINE = compiled(r"^(?:\d{1,3}|S-\d{1,3})/\d{1,4}\.\s+(.{8,})$", re.MULTILINE)
 
 
-_TRAILING_NOTE = re.compile("(?:(?<=[\\w”’)][,;:.])[1-9]\\d?|\ue000\\d+\ue001)+$")
+_TRAILING_NOTE = compiled("(?:(?<=[\\w”’)][,;:.])[1-9]\\d?|\ue000\\d+\ue001)+$")
 
 
 def _last_char(text: str) -> str:
@@ -410,15 +411,15 @@ class _Para:
         return _ends_open(end)
 
 
-_WORDS = re.compile(r"[A-Za-z][A-Za-z-]+")
+_WORDS = compiled(r"[A-Za-z][A-Za-z-]+")
 # The tail of a word broken by hyphenation: a few letters and a suffix ("opment", "tion").
-_SUFFIX_PIECE = re.compile(
+_SUFFIX_PIECE = compiled(
     r"^[a-z]{0,2}(?:tion|sion|ment|ance|ence|ship|ure|ity|ities|ness|ism|ist|ary|ory|ous"
     r"|ive|able|ably|ible|ant|ent|ing|al|ic|ical|ize|ise|ization|isation|ies|ied|ly|er|or"
     r"|ed|es|ate|ated|ation)(?:s|al|ally|ly|ed|es)?$"
 )
-_HYPHEN_END = re.compile(r"([A-Za-z]+(?:-[A-Za-z]+)*)-$")
-_WORD_START = re.compile(r"^([a-z]+)")
+_HYPHEN_END = compiled(r"([A-Za-z]+(?:-[A-Za-z]+)*)-$")
+_WORD_START = compiled(r"^([a-z]+)")
 _KEEP_HYPHEN_PREFIXES = frozenset(
     [
         "non",
@@ -579,7 +580,7 @@ def _hyphen_mode(left: str, right: str, vocabulary: Vocabulary | None) -> str:
 
 
 # Words that open a preambular paragraph ("Recalling", "Deeply concerned", "Mindful").
-_PREAMBLE_OPENER = re.compile(
+_PREAMBLE_OPENER = compiled(
     r"^(?!(?:Beijing|During|Pending|Nothing|King|Spring|Wellbeing|Kunming)\b)"
     r"(?:[A-Z][a-z]+ing|[A-Z][a-z]+ly [a-z]+(?:ed|ing)|(?:Also|Further) [a-z]+(?:ed|ing)"
     r"|Mindful|Aware|Convinced|Concerned"
@@ -587,7 +588,7 @@ _PREAMBLE_OPENER = re.compile(
     r"|Disturbed|Appalled|Outraged|Shocked|Dismayed|Committed|Resolved|Persuaded)\b"
 )
 # A section heading: "II", "IV Subvention to ...".
-_SECTION = re.compile(r"^[IVX]{1,5}(?: [A-Z]|$)")
+_SECTION = compiled(r"^[IVX]{1,5}(?: [A-Z]|$)")
 
 
 def _single_newline_breaks(
@@ -732,9 +733,9 @@ _UPPER_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _PLAIN_FIRST = _UPPER_FIRST | frozenset("0123456789")
 _FIRST_CHARACTER = operator.itemgetter(slice(0, 1))
 # The engine finds a two-character string in a long text faster than `in` does.
-_DOUBLE_SPACE = re.compile("  ")
-_HYPHEN_AT_LINE_END = re.compile("-\n")
-_HYPHEN_BEFORE_SPACE = re.compile("- ")
+_DOUBLE_SPACE = compiled("  ")
+_HYPHEN_AT_LINE_END = compiled("-\n")
+_HYPHEN_BEFORE_SPACE = compiled("- ")
 
 
 class _Assembler:
@@ -967,14 +968,14 @@ class _Assembler:
 
 # Front-matter lines that PDF-to-Markdown exports merge into one.
 _SPLIT_HEADER = (
-    re.compile(r"^((?:General Assembly|Human Rights Council|Security Council)) (Distr\.: .*)$"),
-    re.compile(r"^([A-Z][a-z]+(?:-[a-z]+)? (?:special )?session) (Agenda items? .*)$"),
-    re.compile(
+    compiled(r"^((?:General Assembly|Human Rights Council|Security Council)) (Distr\.: .*)$"),
+    compiled(r"^([A-Z][a-z]+(?:-[a-z]+)? (?:special )?session) (Agenda items? .*)$"),
+    compiled(
         r"^(Agenda items? \d+(?: ?\([a-z]{1,3}\))?(?:(?:, | and )\d+(?: ?\([a-z]{1,3}\))?)*)"
         r" ([A-Z“].*)$"
     ),
-    re.compile(r"^(\d{1,2} [A-Z][a-z]+ \d{4}) (\[Adopted\b.*)$"),
-    re.compile(r"^(\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting) (\d{1,2} [A-Z][a-z]+ \d{4}.*)$"),
+    compiled(r"^(\d{1,2} [A-Z][a-z]+ \d{4}) (\[Adopted\b.*)$"),
+    compiled(r"^(\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting) (\d{1,2} [A-Z][a-z]+ \d{4}.*)$"),
 )
 
 
@@ -1101,28 +1102,28 @@ def clean_text(text: str, *, markdown: bool | None = None) -> tuple[str, list[Fo
 # Page furniture that text copied from a UN PDF keeps: the job number ("24-24143 (E)
 # 261223"), the bar code ("*2424143*"), the footer of later pages ("2/3 24-24143"), page
 # numbers and the running header (the symbol, with the short title, on every later page).
-_RAW_JOB = re.compile(r"^(?:GE\.)?\d{2}-\d{4,6}\*?\s*\([A-Z]\)\*?(?:\s+\d{6}){0,2}$")
-_RAW_BARCODE = re.compile(r"^\*\d{6,}\*$|^Please recycle$", re.IGNORECASE)
-_RAW_FOOTER = re.compile(
+_RAW_JOB = compiled(r"^(?:GE\.)?\d{2}-\d{4,6}\*?\s*\([A-Z]\)\*?(?:\s+\d{6}){0,2}$")
+_RAW_BARCODE = compiled(r"^\*\d{6,}\*$|^Please recycle$", re.IGNORECASE)
+_RAW_FOOTER = compiled(
     r"^(?:\d{1,4} ?/ ?\d{1,4} +)?(?:GE\.)?\d{2}-\d{4,6}\*?(?: *\([A-Z]\))?(?: +\d{1,4} ?/ ?\d{1,4})?$"
 )
-_RAW_PAGE = re.compile(r"^(\d{1,3}) ?/ ?(\d{1,3})$")
-_RAW_RULE = re.compile(r"^_{5,}$")
-_RAW_SYMBOL = re.compile(
+_RAW_PAGE = compiled(r"^(\d{1,3}) ?/ ?(\d{1,3})$")
+_RAW_RULE = compiled(r"^_{5,}$")
+_RAW_SYMBOL = compiled(
     r"^(?:United Nations +)?((?:A|E|S)/(?:[A-Z0-9.-]+/)*[A-Z0-9.-]*\d[A-Za-z0-9.]*"
     r"(?:/(?:Rev|Add|Corr)\.\d+)*)\*?(?: +\S.*)?$"
 )
-_RAW_NOTE = re.compile(r"^([1-9]\d{0,2}|[*†‡])\s+(\S.*)$")
-_NUMBER_ALONE = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})\.$|^\((?:[a-z]{1,2}|[ivx]{1,5})\)$")
-_SPACED_HYPHEN_END = re.compile(r"[A-Za-z] -$")
+_RAW_NOTE = compiled(r"^([1-9]\d{0,2}|[*†‡])\s+(\S.*)$")
+_NUMBER_ALONE = compiled(r"^(?:\d{1,3}|[IVX]{1,5})\.$|^\((?:[a-z]{1,2}|[ivx]{1,5})\)$")
+_SPACED_HYPHEN_END = compiled(r"[A-Za-z] -$")
 _MARK_HOSTS = frozenset("abcdefghijklmnopqrstuvwxyz,;:.)”’")
-_OPENER_LINE = re.compile(r"^The (?:General Assembly|Human Rights Council|Security Council)\b")
+_OPENER_LINE = compiled(r"^The (?:General Assembly|Human Rights Council|Security Council)\b")
 
 
 # A line that may be furniture, a rule or a number alone (see _without_pdf_furniture):
 # what its stripped text must start with, or be. Looser than the patterns (case is
 # ignored throughout), it is searched once over the text, after each line end.
-_FURNITURE_HINT = re.compile(
+_FURNITURE_HINT = compiled(
     r"\n[^\S\n]*(?:GE\.|\d\d-|\*\d|please recycle|_{5}"
     r"|(?:\d{1,3}|[IVX]{1,5})\.[^\S\n]*(?:\n|\Z)|\((?:[a-z]{1,2}|[ivx]{1,5})\)[^\S\n]*(?:\n|\Z))",
     re.IGNORECASE,
@@ -1288,19 +1289,19 @@ def _raw_notes(
 
 # -------------------------------------------------------------------- finishing stage
 
-_NEXT_WORD = re.compile(r" ([A-Za-z][a-z-]*)")
+_NEXT_WORD = compiled(r" ([A-Za-z][a-z-]*)")
 # A hyphen left before a space by a line break inside a compound ("action- oriented").
-_HYPHEN_SPACE = re.compile(r"- (?=[a-z])(?!(?:and|or|nor|to|as|but|through|via)\b)(?<=[a-z]- )")
-_HYPHEN_SPACE_TITLE = re.compile(r"\b([A-Z][a-z]+)- (?=[A-Z][a-z])")  # "Nuclear- Test-Ban"
+_HYPHEN_SPACE = compiled(r"- (?=[a-z])(?!(?:and|or|nor|to|as|but|through|via)\b)(?<=[a-z]- )")
+_HYPHEN_SPACE_TITLE = compiled(r"\b([A-Z][a-z]+)- (?=[A-Z][a-z])")  # "Nuclear- Test-Ban"
 # What every match of _HYPHEN_SPACE_TITLE holds; a literal start makes the search fast.
-_HYPHEN_SPACE_TITLE_HINT = re.compile(r"- [A-Z][a-z]")
+_HYPHEN_SPACE_TITLE_HINT = compiled(r"- [A-Z][a-z]")
 # A footnote number glued to the word before it ("Questions,2", "Action3").
 # Written as "one digit, or two, after a letter or a punctuation mark" (the plain form is
 # kept in tests/extraction/test_fast_paths.py): starting with the digit lets the engine
 # skip from digit to digit instead of trying every position.
 _GLUED_END = r"(?=[\s,;:)\ue000]|\.(?:\s|$)|$)"
-_GLUED = re.compile(r"[1-9](?<=[a-z,;:.”’\"].)(?:" + _GLUED_END + r"|\d" + _GLUED_END + ")")
-_GLUED_BEFORE = re.compile(r"(?:^|[^\w/.-])([A-Za-z][A-Za-z-]*)([,;:.]?|[”’\"][,;.]?)$")
+_GLUED = compiled(r"[1-9](?<=[a-z,;:.”’\"].)(?:" + _GLUED_END + r"|\d" + _GLUED_END + ")")
+_GLUED_BEFORE = compiled(r"(?:^|[^\w/.-])([A-Za-z][A-Za-z-]*)([,;:.]?|[”’\"][,;.]?)$")
 _NUMBERED_NOUNS = frozenset(
     [
         "item",
@@ -1371,10 +1372,10 @@ def _near(a: str, b: str) -> bool:
     return a[i + 1 :] == b[i + 1 :] or a[i + 1 :] == b[i:] or a[i:] == b[i + 1 :]
 
 
-_RESIDUE_TOKEN = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)*[A-Za-z][a-z-]*")
+_RESIDUE_TOKEN = compiled(r"[A-Za-z][a-z]+(?:-[a-z]+)*[A-Za-z][a-z-]*")
 _WORD_EDGE = "“‘\"'([,;:.)]”’!?"
 # A run of letters and hyphens that starts a word (where residue may start).
-_LETTER_RUN = re.compile(r"(?<![^\W_])(?<!-)[A-Za-z][A-Za-z-]*")
+_LETTER_RUN = compiled(r"(?<![^\W_])(?<!-)[A-Za-z][A-Za-z-]*")
 # Where a residue candidate may start: a run of letters and hyphens whose first two
 # letters come back at its seventh character or later. Every candidate is such a run (the
 # edge characters stripped from a word are neither letters nor hyphens), so a text without
@@ -1382,9 +1383,9 @@ _LETTER_RUN = re.compile(r"(?<![^\W_])(?<!-)[A-Za-z][A-Za-z-]*")
 # before the run is matched rather than looked behind at: a faster scan.
 # "{4}" then "*?" rather than "{4,}?": the same matches, tried in the same order, but the
 # engine gives up on a word shorter than eight characters before its lazy loop.
-_RESIDUE_HINT = re.compile(r"[^A-Za-z-]([A-Za-z][a-z])[A-Za-z-]{4}[A-Za-z-]*?\1")
-_RESIDUE_HINT_AT_START = re.compile(r"([A-Za-z][a-z])[A-Za-z-]{4}[A-Za-z-]*?\1")
-_NON_SPACE = re.compile(r"\S*")
+_RESIDUE_HINT = compiled(r"[^A-Za-z-]([A-Za-z][a-z])[A-Za-z-]{4}[A-Za-z-]*?\1")
+_RESIDUE_HINT_AT_START = compiled(r"([A-Za-z][a-z])[A-Za-z-]{4}[A-Za-z-]*?\1")
+_NON_SPACE = compiled(r"\S*")
 
 
 #: The UTF-8 bytes of a text with every byte that is not a letter A-Z, a-z or a hyphen
@@ -1396,7 +1397,7 @@ _RUN_BYTES = bytes(
 )
 # _RESIDUE_HINT over those bytes: the character before a run is a space there, so the
 # search jumps from space to space (a literal) instead of testing every character.
-_RESIDUE_HINT_BYTES = re.compile(rb" ([A-Za-z][a-z])[A-Za-z-]{4}[A-Za-z-]*?\1")
+_RESIDUE_HINT_BYTES = compiled(rb" ([A-Za-z][a-z])[A-Za-z-]{4}[A-Za-z-]*?\1")
 
 
 def _residue_starts(text: str) -> list[int]:
@@ -1698,8 +1699,8 @@ def _resolve_marks(text: str, notes: Notes) -> tuple[str, list[Footnote], list[s
 # A footnote number left in the text apart from its word ("Rarotonga, 3 Bangkok",
 # "in 2014, 3", "(Treaty of Tlatelolco)1"). Only looked for when the footnote's text is
 # known and its mark was not found, and only between the marks of its neighbours.
-_LOOSE_BEFORE = re.compile(r"(?:([A-Za-z][A-Za-z.’'-]*)([,;:”’\"]?) |(\)[,;:]? ?)|(\d[,;] ?))$")
-_LOOSE_AFTER = re.compile(r"(?:\s|$)(?!\s*(?:" + _MONTHS + r"|per cent|to \d|and \d|-\d|–\d)\b)")
+_LOOSE_BEFORE = compiled(r"(?:([A-Za-z][A-Za-z.’'-]*)([,;:”’\"]?) |(\)[,;:]? ?)|(\d[,;] ?))$")
+_LOOSE_AFTER = compiled(r"(?:\s|$)(?!\s*(?:" + _MONTHS + r"|per cent|to \d|and \d|-\d|–\d)\b)")
 _NOT_BEFORE_LOOSE = _NUMBERED_NOUNS | frozenset(
     [
         "from",

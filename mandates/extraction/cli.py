@@ -11,6 +11,7 @@ import json
 import sys
 from typing import NoReturn, TextIO
 
+from mandates.extraction import regex_cache
 from mandates.extraction.api import extract_file
 from mandates.extraction.errors import ExtractionError
 from mandates.extraction.result import Deliverable, Due, ExtractionResult
@@ -67,6 +68,7 @@ def main(
         out.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
         out.write(format_text(result))
+    regex_cache.save()  # the next run builds the patterns this one compiled (start-up)
     return 0
 
 

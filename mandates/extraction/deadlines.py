@@ -15,6 +15,7 @@ from functools import cache
 from .guards import guard, guarded
 from .lexicon import lexicon
 from .ordinals import ORDINAL_PATTERN, ORDINAL_WORDS_UNBOUNDED, ordinal_to_int
+from .regex_cache import compiled
 from .result import Relation
 
 # --- bodies --------------------------------------------------------------------------
@@ -75,40 +76,38 @@ _SESSION = _SESSION_HEAD + (
 #: the first three characters depends only on how a match opens, so it is worked out from
 #: the opening (1,000 characters) instead of parsing all 8,000 once more at every start-up
 #: (a test checks both give the same lookahead).
-SESSION_RE = re.compile(guard(_SESSION_HEAD, re.IGNORECASE, 3) + f"(?:{_SESSION})", re.IGNORECASE)
-_ORD_RE = re.compile(_ORD, re.IGNORECASE)
-_TRAILING_RESIDUE_RE = re.compile(rf"\s*[;,]?\s*(?P<ord>{_ORD})\s*(?=$|[.;,\n])", re.IGNORECASE)
-_PAST_RE = re.compile(
+SESSION_RE = compiled(guard(_SESSION_HEAD, re.IGNORECASE, 3) + f"(?:{_SESSION})", re.IGNORECASE)
+_ORD_RE = compiled(_ORD, re.IGNORECASE)
+_TRAILING_RESIDUE_RE = compiled(rf"\s*[;,]?\s*(?P<ord>{_ORD})\s*(?=$|[.;,\n])", re.IGNORECASE)
+_PAST_RE = compiled(
     rf"(?:\b(?:{_LEX.verb_pattern('past', 'since')})"
     r"(?:\s+[\w-]+){0,4}\s*,?\s*)$",
     re.IGNORECASE,
 )
-_RESPECTIVELY_RE = re.compile(r"\s*,?\s*respectively\b", re.IGNORECASE)
+_RESPECTIVELY_RE = compiled(r"\s*,?\s*respectively\b", re.IGNORECASE)
 
 
 @cache
 def _body_list_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """One body, and a list of two or more ("to the Assembly and the Council at their ...
     sessions, respectively"): rare, so compiled on first use (3 ms of start-up)."""
-    return re.compile(BODY_PATTERN, re.IGNORECASE), re.compile(
+    return compiled(BODY_PATTERN, re.IGNORECASE), compiled(
         rf"{BODY_PATTERN}\s*(?:,\s*)?(?:and|or)\s+(?:to\s+)?(?:the\s+)?{BODY_PATTERN}[^;]*$",
         re.IGNORECASE,
     )
 
 
-_OTHER_ENTITY_RE = re.compile(
+_OTHER_ENTITY_RE = compiled(
     r"\b(?:to|before|of)\s+the\s+(?:[\w-]+\s+){0,8}?(?:Working\s+Group|Committee|Commission|"
     r"Forum|Conference(?:\s+of\s+the\s+Parties)?|Board|Subcommittee|Mechanism|Meeting\s+of\s+"
     r"(?:the\s+)?States\s+Parties)\s*,?\s*$"
 )
-_STRONG_PAST_RE = re.compile(
+_STRONG_PAST_RE = compiled(
     rf"\b(?:{_LEX.verb_pattern('done', 'since')})"
     r"(?:\s+[\w-]+){0,2}\s*,?\s*$",
     re.IGNORECASE,
 )
-_FUTURE_RE = re.compile(
-    r"\b(?:to|will|shall|would|should)\s+be\s+[\w-]+(?:\s+[\w-]+){0,4}\s*,?\s*$"
-)
+_FUTURE_RE = compiled(r"\b(?:to|will|shall|would|should)\s+be\s+[\w-]+(?:\s+[\w-]+){0,4}\s*,?\s*$")
 _RELATION_WORDS: dict[str, Relation] = {
     "before": "before",
     "prior to": "before",
@@ -188,7 +187,7 @@ def _read_ordinals(ords: str) -> tuple[list[int], list[int]]:
     return sessions, alternatives
 
 
-_ORD_PREFIX_RE = re.compile(ORDINAL_WORDS_UNBOUNDED, re.IGNORECASE)
+_ORD_PREFIX_RE = compiled(ORDINAL_WORDS_UNBOUNDED, re.IGNORECASE)
 
 
 def _read_glued(words: str) -> tuple[list[int], list[int]]:
@@ -201,7 +200,7 @@ def _read_glued(words: str) -> tuple[list[int], list[int]]:
     return [], []
 
 
-_SESSION_WORD_RE = re.compile(r"\bsessions?\b", re.IGNORECASE)
+_SESSION_WORD_RE = compiled(r"\bsessions?\b", re.IGNORECASE)
 
 
 def _session_matches(masked: str, start: int, end: int) -> list[re.Match[str]]:
@@ -356,7 +355,7 @@ _MONTHS = {
     )
 }
 _MONTH = "|".join(_MONTHS)
-DATE_RE = re.compile(
+DATE_RE = compiled(
     r"(?P<rel>no\s+later\s+than|not\s+later\s+than|by|before|prior\s+to|on|from|until|"
     r"in\s+advance\s+of)\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,2}of\s+)?"
     rf"(?P<day>\d{{1,2}})(?:\s*(?:and|to|-|\u2013)\s*\d{{1,2}})?\s+(?P<month>{_MONTH})"
@@ -365,7 +364,7 @@ DATE_RE = re.compile(
 )
 
 
-_PAST_DATE_RE = re.compile(
+_PAST_DATE_RE = compiled(
     rf"\b(?:effect|force|since|{_LEX.verb_pattern('past_date')})\s*,?\s*$",
     re.IGNORECASE,
 )

@@ -14,6 +14,7 @@ import re
 
 from mandates.extraction.errors import NotAResolutionError
 from mandates.extraction.header import BODIES
+from mandates.extraction.regex_cache import compiled
 
 __all__ = ["refuse_non_resolution"]
 
@@ -21,18 +22,18 @@ TOP_CHARS = 4000
 
 _BODY_NAMES = "|".join(re.escape(name) for name in BODIES)
 # The opening formula alone on its line (not "The Council, in its resolution 53/11, ...").
-_OPENER_LINE = re.compile(r"(?m)^[ \t*_#]*The[ \t]+(?:" + _BODY_NAMES + r")[ \t*_]*,?[ \t*_]*$")
+_OPENER_LINE = compiled(r"(?m)^[ \t*_#]*The[ \t]+(?:" + _BODY_NAMES + r")[ \t*_]*,?[ \t*_]*$")
 # The document's own symbol printed first: "United Nations  A/HRC/62/40".
-_OWN_SYMBOL = re.compile(
+_OWN_SYMBOL = compiled(
     r"\s*(?:United\s+Nations\s+)?((?:A|S|E)(?:\s?/\s?[A-Z0-9][\w.()-]*)+)(?=\s|$)"
 )
 # "Resolution adopted by the General Assembly", "Adopted by the Security Council at ...",
 # not "resolutions adopted by the Council" in a budget document's title.
-_ADOPTED = re.compile(r"\b(?:Resolution\s+adopted|Adopted)\s+by\s+the\s+(?:" + _BODY_NAMES + ")")
-_RESOLUTION_SYMBOL = re.compile(
+_ADOPTED = compiled(r"\b(?:Resolution\s+adopted|Adopted)\s+by\s+the\s+(?:" + _BODY_NAMES + ")")
+_RESOLUTION_SYMBOL = compiled(
     r"^(?:A/HRC/RES/|A/RES/|S/RES/|E/RES/|A/HRC/DEC/|A/DEC/|E/DEC/)|/L\.\d", re.IGNORECASE
 )
-_SELF_NAMING = re.compile(
+_SELF_NAMING = compiled(
     r"(?m)^[ \t*_#]*(?:(?:Annual|Interim|Final|Progress|Summary|Draft)\s+)?"
     r"(?:Report\s+of\s+the\s+(?:Secretary-General|United\s+Nations\s+High\s+Commissioner"
     r"|High\s+Commissioner|Office|Special\s+Rapporteur|Independent\s+Expert|Working\s+Group"
@@ -41,7 +42,7 @@ _SELF_NAMING = re.compile(
     r"|Letter\s+dated\s+\d|Revised\s+estimates\b|Proposed\s+programme\s+budget\b"
     r"|Programme\s+budget\s+implications\b|Summary\s+record\b|Provisional\s+agenda\b)"
 )
-_PRESENT_DOCUMENT = re.compile(
+_PRESENT_DOCUMENT = compiled(
     r"\bThe\s+present\s+(report|note|document|letter|statement|addendum)\b", re.IGNORECASE
 )
 

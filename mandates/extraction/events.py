@@ -36,11 +36,12 @@ from .kinds import (
 )
 from .lexicon import lexicon
 from .ordinals import ORDINAL_PATTERN, ordinal_to_int
+from .regex_cache import compiled
 
 # "to the Council", "before the Assembly", "for consideration by the Assembly", "for the
 # consideration of the Assembly"; not when a session follows ("to the Council at its Nth
 # session" is a session mention), but "to the Council for its consideration" is a body.
-_BODY_TARGETS_RE = re.compile(
+_BODY_TARGETS_RE = compiled(
     r"\b(?:to|before|for\s+(?:its\s+|the\s+)?consideration\s+(?:by|of))\s+(?:the\s+)?"
     rf"(?P<bodies>{BODY_PATTERN}(?:\s*(?:,\s*(?:and\s+)?|and\s+)"
     rf"(?:to\s+)?(?:the\s+)?{BODY_PATTERN})*)\b(?!\s*,?\s+(?:at|during|in)\s+(?:its|the)\b)"
@@ -48,7 +49,7 @@ _BODY_TARGETS_RE = re.compile(
     re.IGNORECASE,
 )
 
-_ONE_BODY_RE = re.compile(BODY_PATTERN, re.IGNORECASE)
+_ONE_BODY_RE = compiled(BODY_PATTERN, re.IGNORECASE)
 
 #: A manner phrase set off by commas between a verb and its object ("to submit, in a timely
 #: manner, his next report", "to present, as soon as possible, the study").
@@ -65,14 +66,14 @@ _ANAPHOR_VERB_RE = guarded(
     length=3,
 )
 
-_REFERENCE_MODS_RE = re.compile(r"above-mentioned|aforementioned|said|same|abovementioned", re.I)
+_REFERENCE_MODS_RE = compiled(r"above-mentioned|aforementioned|said|same|abovementioned", re.I)
 
-_SUPPORT_VERB_RE = re.compile(
+_SUPPORT_VERB_RE = compiled(
     rf"\b(?:{lexicon().verb_pattern('support')})\s*,?\s*$",
     re.IGNORECASE,
 )
 
-_EXTENT_STOP_RE = re.compile(
+_EXTENT_STOP_RE = compiled(
     r"[,;:]|\s+(?:to\s+be\s+|and\s+to\s+|at\s+its\s+|before\s+the\s+|to\s+the\s+(?:Human|"
     r"General|Council|Assembly))",
     re.IGNORECASE,
@@ -135,10 +136,10 @@ def _extent(masked: str, pos: int, end: int) -> int:
 def _that_session_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """ "at that session" and the session it points back to: rare (3 request clauses of
     3,671 in the corpus), so compiled on first use (3 ms of start-up)."""
-    return re.compile(
+    return compiled(
         r"\b(?:at|during|for\s+consideration\s+at)\s+(?:that|the\s+same)\s+session\b",
         re.IGNORECASE,
-    ), re.compile(
+    ), compiled(
         rf"\b(?:its|the)\s+(?P<ords>{ORDINAL_PATTERN})\s+session\b(?:\s+of\s+the\s+(?P<body>{BODY_PATTERN}))?",
         re.IGNORECASE,
     )
@@ -434,7 +435,7 @@ _METHOD = (
 
 @cache
 def _method_re() -> re.Pattern[str]:
-    return re.compile(_METHOD, re.IGNORECASE)  # "to consult" only: compiled on first use
+    return compiled(_METHOD, re.IGNORECASE)  # "to consult" only: compiled on first use
 
 
 def _working_method(masked: str, start: int, end: int, z1: int) -> bool:
@@ -468,7 +469,7 @@ _NEXT_REPORT_RE = guarded(
 )
 
 
-_DIGIT_RE = re.compile(r"\d")
+_DIGIT_RE = compiled(r"\d")
 
 
 def _carried_by_other(event: Event, events: list[Event], masked: str, z0: int, z1: int) -> bool:
@@ -496,13 +497,13 @@ def _carried_by_other(event: Event, events: list[Event], masked: str, z0: int, z
 _EVENT_KINDS = {"meeting", "panel", "seminar", "consultation"}
 
 #: A bare purpose infinitive right after the event (an aside such as a date may come first).
-_EVENT_PURPOSE_RE = re.compile(r"\s*(?:,[^,;]{1,60},)?\s*to\s+(?!be\b)[a-z]+\b")
+_EVENT_PURPOSE_RE = compiled(r"\s*(?:,[^,;]{1,60},)?\s*to\s+(?!be\b)[a-z]+\b")
 
 
 @cache
 def _coordinated_re() -> re.Pattern[str]:
     """ "and to ...", "; ": another request (rare: compiled on first use)."""
-    return re.compile(
+    return compiled(
         rf";|\b(?:and|or)\s+(?:also\s+|further\s+)?(?:to\s+\w+|{PRODUCE_VERBS})\b",
         re.IGNORECASE,
     )
@@ -522,7 +523,7 @@ def _in_event_purpose(event: Event, events: list[Event], masked: str) -> bool:
 
 #: "to be held/convened": a product set for later, mentioned in passing.
 _SCHEDULED = lexicon().verb_pattern("scheduled")
-_REFERENCE_RE = re.compile(
+_REFERENCE_RE = compiled(
     r"\b(?:the|that|this|these|those|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
     rf"(?:{NOUN_PATTERN})\s*,?\s+(?:(?:to\s+be|which\s+(?:will|is\s+to)\s+be|that\s+(?:will|is\s+to)"
     rf"\s+be)\s+(?:[\w-]+\s+)?(?:{_SCHEDULED})|(?:scheduled|planned)(?:\s+to\s+"
@@ -530,7 +531,7 @@ _REFERENCE_RE = re.compile(
     re.IGNORECASE,
 )
 
-_INCLUDE_IN_RE = re.compile(r"\binclude\b[^;]{0,200}\b(?:in|within)$", re.IGNORECASE)
+_INCLUDE_IN_RE = compiled(r"\binclude\b[^;]{0,200}\b(?:in|within)$", re.IGNORECASE)
 
 
 def _belongs_to_reference(masked: str, floor: int, start: int) -> bool:

@@ -24,6 +24,8 @@ import importlib
 import re
 from collections.abc import Iterator
 
+from mandates.extraction.regex_cache import compiled
+
 # The regex parser of the standard library (re._parser, re._constants since Python 3.11).
 _parser = importlib.import_module("re._parser")
 sre = importlib.import_module("re._constants")
@@ -290,10 +292,10 @@ def guarded(pattern: str, flags: int = 0, length: int = 1) -> re.Pattern[str]:
     lookahead = guard(pattern, flags, length)
     if lookahead:
         try:
-            return re.compile(f"{lookahead}(?:{pattern})", flags)
+            return compiled(f"{lookahead}(?:{pattern})", flags)
         except re.error:  # e.g. global inline flags, which must open the pattern
             pass
-    return re.compile(pattern, flags)
+    return compiled(pattern, flags)
 
 
 def leading_words(pattern: str, flags: int = 0) -> frozenset[str] | None:

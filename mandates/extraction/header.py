@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mandates.extraction.ordinals import ordinal_to_int
+from mandates.extraction.regex_cache import compiled
 
 __all__ = ["BODIES", "Header", "l_symbol", "parse_date", "parse_header", "title_key"]
 
@@ -51,44 +52,44 @@ MONTHS = {
     )
 }
 DATE_PATTERN = r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})"
-_DATE = re.compile(DATE_PATTERN)
+_DATE = compiled(DATE_PATTERN)
 
-_MARKUP = re.compile(r"[*#_]+|<[^>]{1,20}>")
-_SPACE = re.compile(r"\s+")
+_MARKUP = compiled(r"[*#_]+|<[^>]{1,20}>")
+_SPACE = compiled(r"\s+")
 
 #: The opening formula that ends the header: "The Human Rights Council,".
-OPENER = re.compile(
+OPENER = compiled(
     r"(?m)^[ \t*_#]*The[ \t]+(" + _BODY_NAMES + r")[ \t*_]*,?[ \t*_]*$"
     r"|(?<![\w/])The\s+(" + _BODY_NAMES + r")\s*[*_]*,[*_]*(?=\s)"
 )
 
-_PRINTED_SYMBOL = re.compile(
+_PRINTED_SYMBOL = compiled(
     r"\b(A/HRC/RES/(?:S-)?\d{1,3}/\d{1,4}|A/RES/(?:ES-|S-)?\d{1,3}/\d{1,4}"
     r"|S/RES/\d{1,5}\s*\(\d{4}\)|E/RES/\d{4}/\d{1,4})"
 )
-_NUMBER_TITLE = re.compile(r"(?<![\w/.])((?:ES-|S-)?\d{1,4})/(\d{1,4})\.(?:\s+(.*))?$")
-_NUMBER_NO_DOT = re.compile(r"[ \t*#_]*((?:ES-|S-)?\d{1,4})/(\d{1,4})\.?[ \t]+(\S.*)", re.DOTALL)
-_SC_NUMBER = re.compile(r"\bResolution\s+(\d{1,5})\s*\((\d{4})\)")
-_ADOPTED_BY = re.compile(
+_NUMBER_TITLE = compiled(r"(?<![\w/.])((?:ES-|S-)?\d{1,4})/(\d{1,4})\.(?:\s+(.*))?$")
+_NUMBER_NO_DOT = compiled(r"[ \t*#_]*((?:ES-|S-)?\d{1,4})/(\d{1,4})\.?[ \t]+(\S.*)", re.DOTALL)
+_SC_NUMBER = compiled(r"\bResolution\s+(\d{1,5})\s*\((\d{4})\)")
+_ADOPTED_BY = compiled(
     r"\b(?:Resolution\s+)?[Aa]dopted\s+by\s+the\s+(" + _BODY_NAMES + r")"
     r"(?:\s+at\s+its\s+[\w,]+\s+(?:plenary\s+)?meeting,?)?(?:\s+on\s+" + DATE_PATTERN + r")?"
 )
-_SESSION = re.compile(
+_SESSION = compiled(
     r"\b((?:[A-Z][a-z]+|[a-z]+)(?:[\s-][a-z]+)?)\s+(special\s+|emergency\s+special\s+)?session\b"
 )
-_AGENDA = re.compile(
+_AGENDA = compiled(
     r"\bAgenda\s+items?\s+(\d+(?:\s?\([a-z]\))?"
     r"(?:(?:,\s*|\s+and\s+)(?:\d+(?:\s?\([a-z]\))?|\([a-z]\)))*)"
 )
-_COMMITTEE = re.compile(r"\[\s*on\s+the\s+(?:report|recommendation)s?\s+of\s+[^\[\]]*?\(([^()\]]*)")
-_DOC_SYMBOL = re.compile(r"\b[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+")
+_COMMITTEE = compiled(r"\[\s*on\s+the\s+(?:report|recommendation)s?\s+of\s+[^\[\]]*?\(([^()\]]*)")
+_DOC_SYMBOL = compiled(r"\b[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+")
 # Patterns used once per header, compiled here rather than looked up by re.* each time.
-_BODY_NAME = re.compile(_BODY_NAMES)
-_DIGIT_PAREN = re.compile(r"(\d)\(")
-_MEETING_DATE = re.compile(r"meeting\W+" + DATE_PATTERN)
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_NUMBER_DOT = re.compile(r"(?<![\w/.])(?:ES-|S-)?\d{1,4}/\d{1,4}\.")
-_DIGITS = re.compile(r"\d+")
+_BODY_NAME = compiled(_BODY_NAMES)
+_DIGIT_PAREN = compiled(r"(\d)\(")
+_MEETING_DATE = compiled(r"meeting\W+" + DATE_PATTERN)
+_BLANK_LINE = compiled(r"\n[ \t]*\n")
+_NUMBER_DOT = compiled(r"(?<![\w/.])(?:ES-|S-)?\d{1,4}/\d{1,4}\.")
+_DIGITS = compiled(r"\d+")
 
 
 @dataclass
@@ -277,13 +278,13 @@ def _printed_symbol(flat: str, result: Header) -> None:
 # symbol, a body and a session but no number and no adoption date; its title follows the
 # "<sponsors>: draft resolution" line ("59/... Title" in Council drafts).
 
-_L_SYMBOL = re.compile(
+_L_SYMBOL = compiled(
     r"(?<![\w/])A/(?:(?:C\.\d|HRC)/)?(?:ES-|S-)?(\d{1,3})/L\.(\d{1,4})"
     r"((?:/(?:Rev|Add|Corr)\.\d{1,2})*)"
 )
-_SLASH_SPACES = re.compile(r"\s*/\s*")
-_DRAFT_MARK = re.compile(r"\b(?:revised\s+)?draft\s+r\s?esolution\b", re.IGNORECASE)
-_AMENDMENT = re.compile(
+_SLASH_SPACES = compiled(r"\s*/\s*")
+_DRAFT_MARK = compiled(r"\b(?:revised\s+)?draft\s+r\s?esolution\b", re.IGNORECASE)
+_AMENDMENT = compiled(
     r"\bamendments?\s+to\s+(?:the\s+)?(?:revised\s+)?draft\s+resolution\s+(A\s*/[\w.\s/-]+?L\s*\.\s*\d+"
     r"(?:\s*/\s*(?:Rev|Add)\.\s*\d+)*)",
     re.IGNORECASE,
@@ -291,17 +292,17 @@ _AMENDMENT = re.compile(
 # "submitted by the Vice-Chair ..., on the basis of informal consultations [on draft
 # resolution A/C.3/80/L.5]", else "submitted by the President of the General Assembly".
 _SUBMITTED_BY = (
-    re.compile(
+    compiled(
         r"^\s*submitted\s+by\s+.*?on\s+the\s+basis\s+of\s+informal\s+consultations"
         r"(?:\s+(?:held\s+)?on\s+(?:the\s+)?draft\s+resolution\s+\S+)?",
         re.IGNORECASE,
     ),
-    re.compile(
+    compiled(
         r"^\s*submitted\s+by\s+.*?(?:Assembly|Council|Committee)\b(?!\s+(?:on|for|of)\b)",
         re.IGNORECASE,
     ),
 )
-_DRAFT_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*/\s*(?:\.\s*){2,3}|\d{1,3}\s*/\s*\u2026)\s*")
+_DRAFT_NUMBER = compiled(r"^\s*(?:\d{1,3}\s*/\s*(?:\.\s*){2,3}|\d{1,3}\s*/\s*\u2026)\s*")
 
 
 def title_key(title: str | None) -> str:

@@ -24,6 +24,7 @@ from functools import cache
 from .guards import guarded
 from .lexicon import lexicon
 from .ordinals import CARDINAL_PATTERN, cardinal_to_int
+from .regex_cache import compiled
 
 #: (pattern, kind) in order: the first that fits names the kind (data/lexicon.json).
 _NOUNS: list[tuple[str, str]] = list(lexicon().product_nouns)
@@ -50,11 +51,11 @@ _VERB_BEFORE = rf"\b(?:{PRODUCE_VERBS})\s*,?\s*$"
 
 @cache
 def _verb_before_re() -> re.Pattern[str]:
-    return re.compile(_VERB_BEFORE, re.IGNORECASE)
+    return compiled(_VERB_BEFORE, re.IGNORECASE)
 
 
 #: The word before a noun phrase: a preposition means the noun is not a new product.
-_PREP_BEFORE_RE = re.compile(
+_PREP_BEFORE_RE = compiled(
     r"\b(?:of|on|in|with|containing|including|from|during|into|within|about|regarding|"
     r"concerning|as|than|through|by|to|for|at|after|following|upon|under|among|between|"
     r"via|per|like|since|and\s+the|or\s+the)\s*$",
@@ -79,7 +80,7 @@ VERB_PRODUCT_RE = guarded(
     length=5,
 )
 
-_COUNT_EACH_RE = re.compile(
+_COUNT_EACH_RE = compiled(
     rf"\b(?:one|a\s+\w+)\s+(?:for|in)\s+each\s+of\s+the\s+(?P<count>{CARDINAL_PATTERN})\b|"
     rf"\bin\s+each\s+of\s+the\s+(?P<count2>{CARDINAL_PATTERN})\s+(?:geographical\s+|regional\s+)",
     re.IGNORECASE,
@@ -142,8 +143,8 @@ class NounMatch:
         raise KeyError(name)
 
 
-_ON_RE = re.compile(r"\s+(?:on|about|regarding|concerning)\b", re.IGNORECASE)
-_GIVE_RE = re.compile(
+_ON_RE = compiled(r"\s+(?:on|about|regarding|concerning)\b", re.IGNORECASE)
+_GIVE_RE = compiled(
     r"\b(?:submit|present|provide)\s+(?:(?:updated|detailed|further|additional|comprehensive)\s+)*$",
     re.IGNORECASE,
 )
@@ -230,7 +231,7 @@ def preceded_by_verb(masked: str, start: int, floor: int) -> bool:
     return bool(_verb_before_re().search(masked, max(floor, start - 40), start))
 
 
-_PRODUCTION_PREP_RE = re.compile(
+_PRODUCTION_PREP_RE = compiled(
     r"(?:\b(?:provide|present|furnish|brief)\b[^,;]{0,60}\bwith|"
     rf"\b(?:{lexicon().verb_pattern('production_noun', 'form')})\s+of)\s*$",
     re.IGNORECASE,

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from mandates.extraction.regex_cache import compiled
+
 _UNITS_CARDINAL = {
     "one": 1,
     "two": 2,
@@ -111,9 +113,9 @@ ORDINAL_PATTERN = (
 #: ("sixty-secondfifth").
 ORDINAL_WORDS_UNBOUNDED = rf"(?:{_HUNDRED}(?:{_SEP}(?:and{_SEP})?{_BELOW_100}|th)|{_BELOW_100})"
 
-_ORDINAL_RE = re.compile(rf"^\s*({ORDINAL_PATTERN})\s*$", re.IGNORECASE)
-_WORD_RE = re.compile(r"[a-z]+")
-_DIGITS_RE = re.compile(r"^\s*(\d{1,3})\s*(?:st|nd|rd|th)\s*$", re.IGNORECASE)
+_ORDINAL_RE = compiled(rf"^\s*({ORDINAL_PATTERN})\s*$", re.IGNORECASE)
+_WORD_RE = compiled(r"[a-z]+")
+_DIGITS_RE = compiled(r"^\s*(\d{1,3})\s*(?:st|nd|rd|th)\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=512)

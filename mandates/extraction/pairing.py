@@ -24,30 +24,31 @@ from .kinds import (
     PRODUCE_VERBS,
 )
 from .lexicon import lexicon
+from .regex_cache import compiled
 
-_SECOND_OBJECT_RE = re.compile(r",?\s+and\s+$", re.IGNORECASE)
+_SECOND_OBJECT_RE = compiled(r",?\s+and\s+$", re.IGNORECASE)
 
-_INFINITIVE_BETWEEN_RE = re.compile(r"\b(?:to|and)\s+(?:" + PRODUCE_VERBS + r")\b|;", re.IGNORECASE)
+_INFINITIVE_BETWEEN_RE = compiled(r"\b(?:to|and)\s+(?:" + PRODUCE_VERBS + r")\b|;", re.IGNORECASE)
 
-_VERB_THEN_SESSION_RE = re.compile(
+_VERB_THEN_SESSION_RE = compiled(
     rf"\b(?:{lexicon().verb_pattern('give_to')})\s+(?:to\s+(?:the\s+)?{BODY_PATTERN})?,?\s*$",
     re.IGNORECASE,
 )
 
-_BACKWARD_RE = re.compile(
+_BACKWARD_RE = compiled(
     r"[^;]{0,120}?,?\s*(?:to\s+be|which\s+(?:will|shall|is\s+to)\s+be|that\s+(?:will|shall)\s+be)"
     r"\s+[\w-]+\s*$",
     re.IGNORECASE,
 )
 
-_AND_RE = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+", re.IGNORECASE)
+_AND_RE = compiled(r"\s*,?\s*(?:and|as\s+well\s+as)\s+", re.IGNORECASE)
 
-_PURPOSE_RE = re.compile(
+_PURPOSE_RE = compiled(
     r"\b(?:with\s+a\s+view\s+to|in\s+order\s+to|so\s+as\s+to|aimed\s+at|for\s+the\s+purpose\s+of)\b",
     re.IGNORECASE,
 )
 
-_VERB_THEN_BODY_RE = re.compile(
+_VERB_THEN_BODY_RE = compiled(
     rf"\b(?:{lexicon().verb_pattern('give_object')})\s*,?\s*$", re.IGNORECASE
 )
 
@@ -68,7 +69,7 @@ def _verb_then_product(events: list[Event], index: int, masked: str) -> bool:
     return False
 
 
-_VERB_NOT_BODY_RE = re.compile(r";|\band\s+(?:also\s+)?to\s+(?!the\b)\w+", re.IGNORECASE)
+_VERB_NOT_BODY_RE = compiled(r";|\band\s+(?:also\s+)?to\s+(?!the\b)\w+", re.IGNORECASE)
 
 
 def _sessions_before_object(events: list[Event], index: int, next_d: Event, masked: str) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from mandates.extraction.cleaning import clean_text, looks_like_markdown
 from mandates.extraction.errors import ReadError
+from mandates.extraction.regex_cache import compiled
 from mandates.extraction.result import Footnote
 
 __all__ = [
@@ -147,11 +148,11 @@ _ASCII_SAFE = frozenset(["utf-8", "utf-8-sig", "cp1252"])
 #: Everything looks_like_markdown looks for (cleaning._MD_HINTS) beyond the first
 #: character, each with a byte of it that a search for one byte (memchr) finds at once.
 _MD_HINT_BYTES = (
-    (b"^", re.compile(rb"\[\^")),
-    (b"<", re.compile(b"<sup>")),
-    (b"*", re.compile(rb"\*\*|\n\*")),
-    (b"#", re.compile(b"\n#")),
-    (b"-", re.compile(b"---")),
+    (b"^", compiled(rb"\[\^")),
+    (b"<", compiled(b"<sup>")),
+    (b"*", compiled(rb"\*\*|\n\*")),
+    (b"#", compiled(b"\n#")),
+    (b"-", compiled(b"---")),
 )
 
 
@@ -166,7 +167,7 @@ def _looks_like_markdown(text: str, data: bytes, encoding: str) -> bool:
     return looks_like_markdown(text)
 
 
-_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_START = compiled(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 
 
 def _sniff(data: bytes) -> str | None:
@@ -206,7 +207,7 @@ def _utf16_order(sample: bytes) -> str | None:
     return None
 
 
-_BAD_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_BAD_CONTROLS = compiled(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
 
 def decode_text(data: bytes, name: str) -> str:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from mandates.extraction.cleaning import Notes, clean_lines, normalise_chars
 from mandates.extraction.errors import ReadError
+from mandates.extraction.regex_cache import compiled
 
 if TYPE_CHECKING:
     from mandates.extraction.readers import SourceDocument
@@ -100,11 +101,11 @@ _VOID = frozenset(
         "wbr",
     ]
 )
-_NOTE_ID = re.compile(r"^(?:fn|footnote|note|ftn|_ftn|edn|_edn)[-_:]?(\d{1,4})$", re.IGNORECASE)
-_NOTE_BLOCK = re.compile(r"foot-?notes?|endnotes?", re.IGNORECASE)
-_MARK_TEXT = re.compile(r"^\s*\[?(\d{1,4}|[*†‡§a-z])\]?\s*$")
-_NOTE_LINK = re.compile(r"#_?(?:ftn|fn|footnote|note|edn)[-_:]?(\d{1,4})$", re.IGNORECASE)
-_LEADING_NUMBER = re.compile(r"^\s*\[?(\d{1,4})\]?[.)]?\s+")
+_NOTE_ID = compiled(r"^(?:fn|footnote|note|ftn|_ftn|edn|_edn)[-_:]?(\d{1,4})$", re.IGNORECASE)
+_NOTE_BLOCK = compiled(r"foot-?notes?|endnotes?", re.IGNORECASE)
+_MARK_TEXT = compiled(r"^\s*\[?(\d{1,4}|[*†‡§a-z])\]?\s*$")
+_NOTE_LINK = compiled(r"#_?(?:ftn|fn|footnote|note|edn)[-_:]?(\d{1,4})$", re.IGNORECASE)
+_LEADING_NUMBER = compiled(r"^\s*\[?(\d{1,4})\]?[.)]?\s+")
 
 
 class _Parser(HTMLParser):

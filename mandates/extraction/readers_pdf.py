@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from mandates.extraction.cleaning import Notes, clean_lines, normalise_chars, vocabulary_of
 from mandates.extraction.errors import ReadError
+from mandates.extraction.regex_cache import compiled
 
 if TYPE_CHECKING:
     from mandates.extraction.readers import SourceDocument
@@ -49,32 +50,32 @@ _INNER_GAP = 0.3
 _TIGHT_GAP = 0.2
 _MARK_SIGNS = frozenset("*†‡§")
 
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = compiled(
     r"^(?:-\s*)?\d{1,4}(?:\s*-)?$|^(?:Page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$"
     r"|^\d{1,4}\s*/\s*\d{1,4}$",
     re.IGNORECASE,
 )
 # "24-24143 (E)", "GE.25-10234(E)", "25-16654 (E) 211025 211025"
-_JOB_NUMBER = re.compile(r"^(?:GE\.)?\d{2}-\d{4,6}\*?\s*\([A-Z]\)\*?(?:\s+\d{6}){0,2}\s*$")
+_JOB_NUMBER = compiled(r"^(?:GE\.)?\d{2}-\d{4,6}\*?\s*\([A-Z]\)\*?(?:\s+\d{6}){0,2}\s*$")
 # The footer of later pages: a page number and the job number without its language code.
-_JOB_FOOTER = re.compile(
+_JOB_FOOTER = compiled(
     r"^(?:\d{1,4}/\d{1,4}\s+)?(?:GE\.)?\d{2}-\d{4,6}\*?(?:\s*\([A-Z]\))?(?:\s+\d{1,4}/\d{1,4})?$"
 )
-_BARCODE = re.compile(r"^\*\d{6,}\*$|^Please recycle$", re.IGNORECASE)
-_RULE = re.compile(r"^[_\u2014\u2013-]{5,}$")
-_SYMBOL = re.compile(
+_BARCODE = compiled(r"^\*\d{6,}\*$|^Please recycle$", re.IGNORECASE)
+_RULE = compiled(r"^[_\u2014\u2013-]{5,}$")
+_SYMBOL = compiled(
     r"(?<![\w/])(?:[AES]|UNEP|TD|CRC|CCPR|CEDAW|CERD)/(?:[A-Z0-9.]+/)*[A-Z0-9.]*\d[A-Za-z0-9.]*"
     r"(?:/(?:Rev|Add|Corr)\.\d+)*"
 )
 # A paragraph's printed number or label alone ("12.", "(b)", "(iv)", "IV.").
-_LABEL = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,3}|\d{1,2})\)|[IVX]{1,5}\.)$")
-_NOTE_START = re.compile(r"^([1-9]\d{0,2}|[*†‡§])\s+(\S.*)$")
+_LABEL = compiled(r"^(?:\d{1,3}\.|\((?:[a-z]{1,3}|\d{1,2})\)|[IVX]{1,5}\.)$")
+_NOTE_START = compiled(r"^([1-9]\d{0,2}|[*†‡§])\s+(\S.*)$")
 # A note printed without a raised number: its text starts with a word, not a figure
 # (small-print tables at the foot of a page are no footnotes).
-_NOTE_TEXT_START = re.compile(r"^(?:[1-9]\d{0,2}|[*†‡§])\s+[A-Z“\"(\[]")
-_DIGITS = re.compile(r"\d+")
-_LETTERS_BEFORE = re.compile(r"[A-Za-z]+$")
-_LETTERS_AFTER = re.compile(r"^[A-Za-z]+")
+_NOTE_TEXT_START = compiled(r"^(?:[1-9]\d{0,2}|[*†‡§])\s+[A-Z“\"(\[]")
+_DIGITS = compiled(r"\d+")
+_LETTERS_BEFORE = compiled(r"[A-Za-z]+$")
+_LETTERS_AFTER = compiled(r"^[A-Za-z]+")
 _TERMINAL = tuple(".;:!?")
 
 

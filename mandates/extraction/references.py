@@ -12,17 +12,18 @@ from collections.abc import Iterator
 from datetime import date
 
 from mandates.extraction.header import DATE_PATTERN, parse_date
+from mandates.extraction.regex_cache import compiled
 from mandates.extraction.result import Reference
 
 __all__ = ["DOCUMENT_SYMBOL", "documents", "find_all", "find_references", "resolutions"]
 
 _RES_NUMBER = r"(?:(?:ES-|S-)?\d{1,4}/\d{1,4}(?![\w/])|\d{1,5}\s\(\d{4}\))"
-_RES_ITEM = re.compile(
+_RES_ITEM = compiled(
     r"\s*(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+or\s+)?(?:its\s+|resolution\s+)?"
     r"(" + _RES_NUMBER + r")(?:\s+of\s+" + DATE_PATTERN + r")?"
 )
 # Begins with a literal so the engine can skip ahead; "R"/"r" is checked by hand.
-_RES_KEYWORD = re.compile(r"esolutions?\s+(?=(?:ES-|S-)?\d)")
+_RES_KEYWORD = compiled(r"esolutions?\s+(?=(?:ES-|S-)?\d)")
 
 #: First segments of the document symbols recognised ("A/...", "E/CN.4/...", "CRC/C/...").
 PREFIXES = frozenset(
@@ -67,11 +68,11 @@ PREFIXES = frozenset(
 )
 #: "A/HRC/59/36", "A/80/545", "E/CN.4/2001/2", "A/CONF.157/24 (Part I)", "S/2023/123".
 #: Candidates start with capitals and a slash; the first segment is checked against PREFIXES.
-DOCUMENT_SYMBOL = re.compile(
+DOCUMENT_SYMBOL = compiled(
     r"(?<![\w/])([A-Z]{1,8})(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+(?:\s\(Part\s[IVX]+\))?"
 )
-_HAS_DIGIT = re.compile(r"\d")
-_SPACES = re.compile(r"\s+")
+_HAS_DIGIT = compiled(r"\d")
+_SPACES = compiled(r"\s+")
 
 
 def documents(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:

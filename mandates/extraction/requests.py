@@ -126,6 +126,7 @@ from .events import (
 )
 from .guards import finditer_at_words, guarded, leading_words, plain_case
 from .ordinals import ORDINAL_PATTERN
+from .regex_cache import compiled
 from .result import (
     Annex,
     Consideration,
@@ -137,7 +138,7 @@ from .result import (
     TakenNote,
 )
 
-_DECIDE_MAKE_RE = re.compile(
+_DECIDE_MAKE_RE = compiled(
     r"\b(?:to|that\s+(?:it\s+)?(?:will|shall|should))\s+(?:(?:also|further)\s+)?"
     rf"(?:{_LEX.verb_pattern('make')})\b|\bthat\s+(?:the|its|a|an)\b(?=[^;]{{0,150}}?\b(?:shall|"
     rf"will|should)\s+(?:be\s+(?:{_LEX.verb_pattern('make_passive')})|"
@@ -145,14 +146,14 @@ _DECIDE_MAKE_RE = re.compile(
     re.IGNORECASE,
 )
 
-_ESTABLISH_RE = re.compile(
+_ESTABLISH_RE = compiled(
     rf"\b(?:{_LEX.verb_pattern('establish')})\w*\s*(?:,[^,;]{{0,80}},\s*)?(?:(?:urgently|also|further)\s+)?"
     r"(?:for\s+a\s+(?:further\s+)?period\s+of\s+[\w-]+\s+(?:years?|months?)\s*,?\s+)?"
     r"(?:the\s+mandates?\s+of\s+)?(?:an?\s+)?",
     re.IGNORECASE,
 )
 
-_SCHEDULED_RE = re.compile(
+_SCHEDULED_RE = compiled(
     r"\s*,?\s*(?:also\s+|further\s+)?,?\s*(?:in\s+accordance\s+with[^;]{0,120}?,\s*)?that\s+"
     r"(?:the\s+(?:theme|focus|topic)\s+of\s+)?(?:the|its)\s+(?P<mods>(?:[\w-]+\s+){0,4}?)"
     r"(?P<noun>panel\s+discussion|interactive\s+(?:debate|dialogue)|meeting|debate|dialogue|panel)\b"
@@ -160,21 +161,21 @@ _SCHEDULED_RE = re.compile(
     re.IGNORECASE,
 )
 
-_SCHEDULED_TOPIC_RE = re.compile(
+_SCHEDULED_TOPIC_RE = compiled(
     r"\s*,?\s*(?:also\s+|further\s+)?to\s+(?:include|focus|devote|dedicate)\b[^;]{0,200}?\b(?:its|the)\s+"
     r"(?P<mods>(?:[\w-]+\s+){0,4}?)(?P<noun>panel\s+discussion|interactive\s+(?:debate|dialogue)|meeting|"
     r"debate|dialogue|panel)\b[^;]{0,120}?(?P<held>(?:to\s+be|which\s+will\s+be)\s+held)\s+",
     re.IGNORECASE,
 )
 
-_DECIDE_REQUEST_RE = re.compile(
+_DECIDE_REQUEST_RE = compiled(
     r"\s*,?\s*(?:also\s+|further\s+)?that\s+(?P<rest>the\s+[^;]{3,200}?)\s+(?:shall|should|will)\s+"
     r"(?:continue\s+to\s+)?"
     rf"(?:{_LEX.verb_pattern('duty')})\b",
     re.IGNORECASE,
 )
 
-_DECIDE_PASSIVE_RE = re.compile(
+_DECIDE_PASSIVE_RE = compiled(
     r"\s*,?\s*(?:also\s+|further\s+)?that\s+(?P<product>(?:the|a|an)\s+[^;]{3,150}?)\s+"
     rf"(?:shall|will|should)\s+be\s+(?:{_LEX.verb_pattern('passive')})\s+by\s+(?P<actor>(?=\S))",
     re.IGNORECASE,
@@ -193,13 +194,13 @@ _CONSIDER_RE = guarded(
     length=3,
 )
 
-_AGENDA_RE = re.compile(
+_AGENDA_RE = compiled(
     rf"provisional\s+agenda\s+of\s+(?:its|the)\s+(?P<ords>{ORDINAL_PATTERN}(?:\s+{ORDINAL_PATTERN})?)"
     r"\s+session",
     re.IGNORECASE,
 )
 
-_SEIZED_RE = re.compile(r"remain\s+(?:actively\s+)?seized", re.IGNORECASE)
+_SEIZED_RE = compiled(r"remain\s+(?:actively\s+)?seized", re.IGNORECASE)
 
 _SYMBOL_RE = guarded(
     r"\b(?:A|E|S|CRC|CCPR|CEDAW|CERD|CAT|CRPD|UNEP|TD|ST)/(?:[A-Z0-9][\w.-]*/)*[A-Z0-9][\w.-]*",
@@ -218,39 +219,39 @@ def _symbols(text: str, start: int, end: int) -> list[str]:
     return [found.group(0).rstrip(".") for found in _SYMBOL_RE.finditer(text, start, end)]
 
 
-_NOT_DOCUMENT_RE = re.compile(r"/(?:RES|DEC|PRST)/|^[AES]/RES", re.IGNORECASE)
+_NOT_DOCUMENT_RE = compiled(r"/(?:RES|DEC|PRST)/|^[AES]/RES", re.IGNORECASE)
 
-_AFTER_VERB_RE = re.compile(
+_AFTER_VERB_RE = compiled(
     r"\s*(?:,\s*(?:in\s+this\s+regard|in\s+that\s+regard|in\s+this\s+respect|in\s+this\s+"
     r"context|inter\s+alia|therefore|also|further|accordingly|in\s+particular|once\s+again|"
     r"to\s+that\s+end|to\s+this\s+end)\s*,\s*)?(?:once\s+again\s+)?(?:to|that)?\s*",
     re.IGNORECASE,
 )
 
-_SUB_OWN_VERB_RE = re.compile(
+_SUB_OWN_VERB_RE = compiled(
     r"\s*(?:\(\s*\w+\s*\)\s*)?(?:(?:also\s+|further\s+)?to\s+(?:also\s+|further\s+)?(?:request|invite)\b|"
     r"(?:also\s+|further\s+)?(?:requests|invites|decides|calls\s+upon|takes\s+note|welcomes)\b)",
     re.IGNORECASE,
 )
 
 #: A relative clause giving a body it creates its duty: ", open to all States, which shall".
-_RELATIVE_DUTY_RE = re.compile(
+_RELATIVE_DUTY_RE = compiled(
     r"(?:\s*,[^;,]{1,80})?\s*,?\s*(?:which|that|who)\s+(?:shall|will|should)\s+(?:also\s+)?"
     rf"(?=(?:{_INFINITIVE_VERBS})\b)",
     re.IGNORECASE,
 )
 
 #: A task given by a noun after the actor: "Entrusts the Bureau with the preparation of".
-_ENTRUSTED_TASK_RE = re.compile(rf"\s*,?\s*(?:with|for)\s+(?P<task>{_TASK_NOUNS})", re.IGNORECASE)
+_ENTRUSTED_TASK_RE = compiled(rf"\s*,?\s*(?:with|for)\s+(?P<task>{_TASK_NOUNS})", re.IGNORECASE)
 
 #: A session set off between the actor and the infinitive: ", at its eighty-first session,".
-_SESSION_ASIDE_RE = re.compile(
+_SESSION_ASIDE_RE = compiled(
     r"\s*,\s*(?P<session>(?:at|during|before|by)\s+(?:its|the)\s+[\w\s-]{3,40}?\s+session"
     r"(?:\s+of\s+the\s+(?:General\s+Assembly|Human\s+Rights\s+Council|Council|Assembly))?)\s*,\s*$",
     re.IGNORECASE,
 )
 
-_TO_INFINITIVE_START_RE = re.compile(r"\s*(?:\(\w+\)\s*)?(?:to|To)\s+\w+")
+_TO_INFINITIVE_START_RE = compiled(r"\s*(?:\(\w+\)\s*)?(?:to|To)\s+\w+")
 
 
 @dataclass
@@ -351,7 +352,7 @@ def extract_requests(
     )
 
 
-_AGENDA_CLAUSE_RE = re.compile(
+_AGENDA_CLAUSE_RE = compiled(
     rf"\s*{_ADVERBS}(?:decides|agrees)\s+(?:(?:also|further)\s+)?to\s+include\s+in\s+the\s+"
     rf"provisional\s+agenda\s+of\s+its\s+(?P<ords>{ORDINAL_PATTERN}(?:\s+{ORDINAL_PATTERN})?)\s+session",
     re.IGNORECASE,
@@ -405,15 +406,15 @@ def _agenda_deadlines(
 
 
 #: "Adopts/Endorses the Programme of Action ..., as contained in the annex".
-_ADOPTS_ANNEX_RE = re.compile(
+_ADOPTS_ANNEX_RE = compiled(
     r"\b(?:adopts|endorses|approves)\b[^;]{0,400}?\b(?:annex|annexed)\b", re.IGNORECASE
 )
 
-_ANNEX_PARAGRAPH_RE = re.compile(r"(?m)^[ \t]*(?P<number>\d{1,3})\.[ \t]+(?=\S)")
+_ANNEX_PARAGRAPH_RE = compiled(r"(?m)^[ \t]*(?P<number>\d{1,3})\.[ \t]+(?=\S)")
 
 #: First-person verbs of an adopted declaration ("We request the Secretary-General"),
 #: rewritten in the masked copy to the resolution's third person, same length.
-_WE_VERB_RE = re.compile(
+_WE_VERB_RE = compiled(
     r"\b[Ww]e\s+(?P<adverb>(?:also|further|therefore)\s+)?(?P<verb>request|decide|invite|call\s+upon|"
     r"call\s+on|encourage|urge|agree|resolve|commit|take\s+note|welcome|note)\b"
 )
@@ -436,7 +437,7 @@ def _third_person(found: re.Match[str]) -> str:
 
 
 #: A verb coordinated in a first-person sentence: "We note X, and invite the Secretary-General".
-_AND_VERB_RE = re.compile(
+_AND_VERB_RE = compiled(
     r",\s+and\s+(?P<adverb>(?:also|further)\s+)?(?P<verb>request|decide|invite|call\s+upon|call\s+on|"
     r"encourage|urge)\b"
 )

@@ -25,6 +25,7 @@ from mandates.extraction.header import (
     parse_header,
 )
 from mandates.extraction.references import find_all
+from mandates.extraction.regex_cache import compiled
 from mandates.extraction.result import (
     Annex,
     Footnote,
@@ -39,28 +40,28 @@ from mandates.extraction.votes import parse_vote
 __all__ = ["Structure", "operative_verb", "parse_structure", "preamble_verb"]
 
 _M = r"[ \t*_#]*"  # markup that may precede a paragraph's first word
-_NUM = re.compile(_M + r"(\d{1,3})\.[*_\u200e\u200f]*[ \t\u00a0]+(?=\S)")
-_NUM_NO_DOT = re.compile(_M + r"(\d{1,3})[ \t\u00a0]+(?=[*_]*[A-Z][a-z])")
-_LABEL = re.compile(_M + r"\(([a-z]{1,2}|[ivxlc]{1,6})\)[*_]*[ \t]+(?=\S)")
-_MEETING = re.compile(_M + r"\d{1,5}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\b")
-_ADOPTED = re.compile(_M + r"\[\s*[*_]*Adopted\b|" + _M + r"Adopted\s+(?:without|by\s+a)\b")
-_DATE_ONLY = re.compile(_M + DATE_PATTERN + r"[*_ \t]*$")
-_ANNEX = re.compile(_M + r"Annex(?:es)?(?:[ \t]+(?:[IVXLC]{1,5}|[A-Z]|\d{1,2}))?\b[*_]*")
-_VOTE_LIST = re.compile(_M + r"(?:In favour|Against|Abstaining)\s*:")
-_HEADING_ALONE = re.compile(_M + r"(?:[IVXLC]{1,6}|[A-Z])\.?[*_ \t]*$")
-_HEADING_TITLED = re.compile(_M + r"(?:[IVXLC]{1,6}|[A-Z])(?:\.[ \t]*|[ \t]+)[*_]*[A-Z“\"]")
-_LETTERS = re.compile(r"[A-Za-z]")
-_ROMAN_LABEL = re.compile(r"[ivxlc]+")
+_NUM = compiled(_M + r"(\d{1,3})\.[*_\u200e\u200f]*[ \t\u00a0]+(?=\S)")
+_NUM_NO_DOT = compiled(_M + r"(\d{1,3})[ \t\u00a0]+(?=[*_]*[A-Z][a-z])")
+_LABEL = compiled(_M + r"\(([a-z]{1,2}|[ivxlc]{1,6})\)[*_]*[ \t]+(?=\S)")
+_MEETING = compiled(_M + r"\d{1,5}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\b")
+_ADOPTED = compiled(_M + r"\[\s*[*_]*Adopted\b|" + _M + r"Adopted\s+(?:without|by\s+a)\b")
+_DATE_ONLY = compiled(_M + DATE_PATTERN + r"[*_ \t]*$")
+_ANNEX = compiled(_M + r"Annex(?:es)?(?:[ \t]+(?:[IVXLC]{1,5}|[A-Z]|\d{1,2}))?\b[*_]*")
+_VOTE_LIST = compiled(_M + r"(?:In favour|Against|Abstaining)\s*:")
+_HEADING_ALONE = compiled(_M + r"(?:[IVXLC]{1,6}|[A-Z])\.?[*_ \t]*$")
+_HEADING_TITLED = compiled(_M + r"(?:[IVXLC]{1,6}|[A-Z])(?:\.[ \t]*|[ \t]+)[*_]*[A-Z“\"]")
+_LETTERS = compiled(r"[A-Za-z]")
+_ROMAN_LABEL = compiled(r"[ivxlc]+")
 _ADOPTED_FIRST = frozenset("[A")  # what _ADOPTED can start with after markup
 _MARKUP_CHARS = " \t*_#"  # what _M skips
 _EMPHASIS_OR_SPACE = " \t\n*_"  # what _Walker._last_char skips
 _HEAD = 2000  # characters of a piece that classification looks at
-_EMBEDS = re.compile(
+_EMBEDS = compiled(
     r"\bthe\s+following\s+(?:draft\s+)?(?:resolution|decision|declaration|text)s?"
     r"(?:\s+[^:;.]{0,80})?:[*_\s]*$"
 )
-_FOOTNOTE_MARK_END = re.compile(r"(?<=[,;:.])[*_]*(?:\[\^\d+\]|<sup>\d+</sup>|\d{1,3})$")
-_SECTION_LABEL = re.compile(_M + r"([IVXLC]{1,6}|[A-Z])(?:\.|\s|$)")
+_FOOTNOTE_MARK_END = compiled(r"(?<=[,;:.])[*_]*(?:\[\^\d+\]|<sup>\d+</sup>|\d{1,3})$")
+_SECTION_LABEL = compiled(_M + r"([IVXLC]{1,6}|[A-Z])(?:\.|\s|$)")
 
 
 def _without_end_mark(text: str) -> str:
@@ -89,26 +90,26 @@ _PRE_WORDS = (
     "Underscoring|Urging|Welcoming|While"
 )
 #: A preambular opening: a known word before any word, or any "-ing" word before a lower-case one.
-_PRE_START = re.compile(
+_PRE_START = compiled(
     r"[*_]*(?:(?:" + _PRE_WORDS + r")\b[*_]*(?:[ \t]+[*_]*[\w(“\"‘]|,[ \t]+[a-z])"
     r"|(?!Beijing|Kunming|Nanjing|Pyongyang|Chongqing|Harbin|Sterling|Viking)"
     r"[A-Z][a-z]+ing[*_]*(?:[ \t]+[*_]*[a-z(“\"‘]|,[ \t]+[a-z]))"
 )
-_LINE_SPLIT = re.compile(
+_LINE_SPLIT = compiled(
     r"\n(?=" + _NUM.pattern + "|" + _LABEL.pattern + "|" + _MEETING.pattern + "|"
     r"[ \t*_]*\[\s*[*_]*Adopted\b|" + _VOTE_LIST.pattern + "|" + _M + r"Annex\b[^\n]{0,80}$)",
     re.MULTILINE,
 )
-_AFTER_PUNCT = re.compile(r"[:;,.\]][*_ \t]*$")
-_PRE_KNOWN = re.compile(_M + r"(?:" + _PRE_WORDS + r")\b[*_]*(?:[ \t]+[*_]*[\w(“\"‘]|,[ \t]+[a-z])")
-_PRE_SPLIT = re.compile(r"(,)[*_]*\s+(?=" + _PRE_START.pattern + ")")
-_CLOSING_SPLIT = re.compile(
+_AFTER_PUNCT = compiled(r"[:;,.\]][*_ \t]*$")
+_PRE_KNOWN = compiled(_M + r"(?:" + _PRE_WORDS + r")\b[*_]*(?:[ \t]+[*_]*[\w(“\"‘]|,[ \t]+[a-z])")
+_PRE_SPLIT = compiled(r"(,)[*_]*\s+(?=" + _PRE_START.pattern + ")")
+_CLOSING_SPLIT = compiled(
     r"([.;])[*_]*\s+(?=[*_]*\d{1,5}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?"
     r"meeting\b|\[\s*Adopted\b)"
 )
-_BLOCK = re.compile(r"(?:[ \t]*\S[^\n]*(?:\n|$))+")
+_BLOCK = compiled(r"(?:[ \t]*\S[^\n]*(?:\n|$))+")
 # Every preambular opening starts with a capital: what a _PRE_SPLIT match must hold.
-_PRE_SPLIT_HINT = re.compile(r",[*_]*\s+[*_]*[A-Z]")
+_PRE_SPLIT_HINT = compiled(r",[*_]*\s+[*_]*[A-Z]")
 
 
 def _pre_split(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -212,17 +213,17 @@ _OPERATIVE_VERBS = frozenset(
         "Emphasises",
     )
 )
-_ITALIC_LEAD = re.compile(r"([A-Z][^*_\n]{0,60}?)[*_]+(?:\s|$)")
+_ITALIC_LEAD = compiled(r"([A-Z][^*_\n]{0,60}?)[*_]+(?:\s|$)")
 _VERB_AHEAD = (
     r"(?:(?:Also|Further|Again|Once\s+again|Strongly|Firmly)\s+[a-z]+|"
     + "|".join(sorted(_OPERATIVE_VERBS))
     + r")\b"
 )
-_VERB_AHEAD_RE = re.compile(_VERB_AHEAD)
-_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
+_VERB_AHEAD_RE = compiled(_VERB_AHEAD)
+_WORD = compiled(r"[A-Za-z][A-Za-z\-]*")
 # Up to 12 words in one match: _WORD.findall makes a string per word of the 160 characters
 # and restarts the search after each (5-7 us); the groups nest, so they fill in order.
-_FIRST_WORDS = re.compile(("(?:[^A-Za-z]*(" + _WORD.pattern + ")") * 12 + ")?" * 12)
+_FIRST_WORDS = compiled(("(?:[^A-Za-z]*(" + _WORD.pattern + ")") * 12 + ")?" * 12)
 
 
 @dataclass
@@ -336,9 +337,9 @@ def _lead(text: str, operative: bool) -> str:
     return " ".join(out)
 
 
-_MARKUP_RUN = re.compile(r"[ \t*_#]*")
+_MARKUP_RUN = compiled(r"[ \t*_#]*")
 # The first two words as two _WORD searches find them (from the start of the text searched).
-_TWO_WORDS = re.compile(r"[^A-Za-z]*([A-Za-z][A-Za-z\-]*)(?:[^A-Za-z]*([A-Za-z][A-Za-z\-]*))?")
+_TWO_WORDS = compiled(r"[^A-Za-z]*([A-Za-z][A-Za-z\-]*)(?:[^A-Za-z]*([A-Za-z][A-Za-z\-]*))?")
 
 
 def preamble_verb(text: str) -> str:
@@ -430,7 +431,7 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [piece for piece in out if piece[0] < piece[1]]
 
 
-_HEADER_LIKE = re.compile(
+_HEADER_LIKE = compiled(
     r"[\s*_#]*(?:Resolution\s+\d|Adopted\s+by|Resolution\s+adopted|Agenda\s+item|\[|"
     r"(?:ES-|S-)?\d{1,4}/\d{1,4}\.|[A-Z][a-z]+(?:[- ][a-z]+)?\s+session|United\s+Nations|"
     r"Distr|General\s+Assembly|Human\s+Rights\s+Council|Security\s+Council|"
@@ -794,8 +795,8 @@ class _Walker:
         return annexes
 
 
-_NUMBER_CANDIDATE = re.compile(r"\s[*_]*(\d{1,3})\.[*_]*[ \t\n]+[*_]*(?=[A-Z])")
-_BEFORE_NUMBER = re.compile(r"[,;:.](?:\d{1,3}|\[\^\d+\])?[*_]*$")
+_NUMBER_CANDIDATE = compiled(r"\s[*_]*(\d{1,3})\.[*_]*[ \t\n]+[*_]*(?=[A-Z])")
+_BEFORE_NUMBER = compiled(r"[,;:.](?:\d{1,3}|\[\^\d+\])?[*_]*$")
 
 
 def _number_split(text: str, start: int, end: int, number: int) -> tuple[int, int] | None:
@@ -824,7 +825,7 @@ def _inline_label(label: str) -> re.Pattern[str]:
     return re.compile(r"[;,.][*_]*\s+(?:(?:and|or)\s+)?[*_]*\(" + label + r"\)[*_]*\s+")
 
 
-_INLINE_FIRST = re.compile(r":[*_]*\s+[*_]*\((a|i)\)[*_]*\s+")
+_INLINE_FIRST = compiled(r":[*_]*\s+[*_]*\((a|i)\)[*_]*\s+")
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from mandates.extraction.regex_cache import compiled
 from mandates.extraction.result import Vote
 
 __all__ = ["parse_vote", "split_countries"]
@@ -17,12 +18,12 @@ _NUMBER_WORDS = {"no": 0, "none": 0, "one": 1}
 _COUNT = r"(\d+|no|none|one)"
 #: "recorded vote of 30 to 16, with 1 abstention", "by 120 votes to 10, with 5 abstentions",
 #: "by a vote of 47 to 0", "recorded vote of 30 to none".
-_VOTE = re.compile(
+_VOTE = compiled(
     r"\b(?:vote\s+of\s+(\d+)|by\s+(\d+)\s+votes)\s+(?:votes\s+)?to\s+(\d+|none)"
     r"(?:\s*,?\s*(?:with|and)\s+" + _COUNT + r"\s+abstentions?)?"
 )
-_LIST_HEAD = re.compile(r"(?<![\w])(In favour|Against|Abstaining)\s*:", re.IGNORECASE)
-_LIST_END = re.compile(r"\]|\n\s*Annex\b")
+_LIST_HEAD = compiled(r"(?<![\w])(In favour|Against|Abstaining)\s*:", re.IGNORECASE)
+_LIST_END = compiled(r"\]|\n\s*Annex\b")
 
 #: Country names that contain " and " (the last list item is joined by " and ").
 _AND_NAMES = (
@@ -35,10 +36,10 @@ _AND_NAMES = (
     "United Kingdom of Great Britain and Northern Ireland",
     "Heard Island and McDonald Islands",
 )
-_PROTECT = re.compile("|".join(re.escape(name) for name in _AND_NAMES))
-_SPLIT = re.compile(r",(?![^()]*\))|\s+and\s+(?![^()]*\))")
-_SPACES = re.compile(r"\s+")
-_SAVED = re.compile(r"\x00(\d+)\x00")
+_PROTECT = compiled("|".join(re.escape(name) for name in _AND_NAMES))
+_SPLIT = compiled(r",(?![^()]*\))|\s+and\s+(?![^()]*\))")
+_SPACES = compiled(r"\s+")
+_SAVED = compiled(r"\x00(\d+)\x00")
 
 
 def _count(word: str | None) -> int | None:
