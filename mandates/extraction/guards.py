@@ -24,7 +24,11 @@ import importlib
 import re
 from collections.abc import Iterator
 
+from mandates.extraction import regex_cache
 from mandates.extraction.regex_cache import compiled
+
+#: What :func:`guard` computes depends on this module's source (None: no source to read).
+_DIGEST = regex_cache.source_digest(__file__)
 
 # The regex parser of the standard library (re._parser, re._constants since Python 3.11).
 _parser = importlib.import_module("re._parser")
@@ -268,7 +272,17 @@ def guard(pattern: str, flags: int = 0, length: int = 1) -> str:
     """The lookaheads ``guarded`` puts in front of ``pattern`` ("" when none can be built):
     the first characters, and with ``length`` > 1 the first ``length`` characters written
     case by case (its alternatives fail on their first character, which a case-insensitive
-    alternation cannot do), so a long alternation is tried only where a word of it begins."""
+    alternation cannot do), so a long alternation is tried only where a word of it begins.
+
+    Kept between runs by the pattern cache (working it out parses the whole pattern): the
+    key holds a digest of this module, so a change here works every guard out again."""
+    if _DIGEST is None:
+        return _guard(pattern, flags, length)
+    key = ("guard", _DIGEST, pattern, int(flags), length)
+    return regex_cache.remembered(key, lambda: _guard(pattern, flags, length))
+
+
+def _guard(pattern: str, flags: int, length: int) -> str:
     try:
         parsed = _parser.parse(pattern, flags)
     except re.error:

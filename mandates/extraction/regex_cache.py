@@ -12,8 +12,10 @@ The file holds, for each (pattern source, flags), what ``re._compiler.compile`` 
 ``_sre.compile``. It is read once, on the first :func:`compiled`, and only when it was
 written by the same Python (version, ``_sre.MAGIC``, code size, byte order); anything unexpected in it
 (unreadable, wrong version, a program ``_sre`` refuses) is ignored and the pattern
-compiled as usual. :func:`save` writes it (atomically) when this process compiled a
-pattern the file did not hold: the command line calls it after its work.
+compiled as usual. :func:`remembered` keeps strings worked out from patterns the same way
+(the guards' lookaheads: working them out parses each guarded pattern). :func:`save`
+writes the file (atomically) when this process compiled a pattern or worked out a string
+the file did not hold: the command line calls it after its work.
 
 ``MANDATES_PATTERN_CACHE`` sets the file, or turns the cache off when empty or ``off``;
 by default ``$XDG_CACHE_HOME/mandate-tracker/`` (``~/.cache/mandate-tracker/``).
@@ -28,7 +30,8 @@ import marshal
 import os
 import re
 import sys
-import tempfile
+import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, AnyStr
 
@@ -40,10 +43,12 @@ _compiler: Any = importlib.import_module("re._compiler")
 #: versions); past it the file keeps only this process's.
 _MOST_ENTRIES = 1500
 
-_Key = tuple[str | bytes, int]
 #: What ``_sre.compile`` takes besides the source: flags, code (array "I" bytes), the
 #: number of groups less one, name -> group, group -> name.
 _Program = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+#: The file's entries: (source, flags) -> _Program, and the keys of :func:`remembered`
+#: (which begin with a name) -> str.
+_Entries = dict[tuple, Any]
 
 
 def _tag() -> tuple:
@@ -54,8 +59,8 @@ def _tag() -> tuple:
 class _Cache:
     def __init__(self) -> None:
         self.path: Path | None = None
-        self.stored: dict[_Key, _Program] = {}
-        self.used: dict[_Key, _Program] = {}
+        self.stored: _Entries = {}
+        self.used: _Entries = {}
         self.missed = False
         self.loaded = False
 
@@ -117,7 +122,7 @@ def compiled(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnySt
         return re.compile(pattern, flags)
     key = (pattern, int(flags))
     program = _CACHE.stored.get(key)
-    if program is not None:
+    if isinstance(program, tuple):
         try:
             found = _build(pattern, program)
         except Exception:  # a program _sre refuses (the file was damaged): compile anew
@@ -135,6 +140,32 @@ def compiled(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnySt
     return found
 
 
+def remembered(key: tuple, compute: Callable[[], str]) -> str:
+    """``compute()``, kept in the cache file under ``key`` (a tuple of str and int opening
+    with a name): for strings worked out from patterns at import, such as the guards'
+    lookaheads. ``key`` names everything the result depends on, the code that computes it
+    included (a digest of its module), except the Python version, which the file holds."""
+    if not _CACHE.loaded:
+        _CACHE.load()
+    if _CACHE.path is None:
+        return compute()
+    value = _CACHE.stored.get(key)
+    if not isinstance(value, str):
+        value = compute()
+        _CACHE.missed = True
+    _CACHE.used[key] = value
+    return value
+
+
+def source_digest(path: str) -> int | None:
+    """A checksum of a module's source, for the keys of :func:`remembered` (CRC-32: it
+    finds any edit, and hashlib costs 10 ms more to import); None when it cannot be read."""
+    try:
+        return zlib.crc32(Path(path).read_bytes())
+    except OSError:
+        return None
+
+
 def save() -> None:
     """Write the cache file when this process compiled a pattern it did not hold (never
     raises: a read-only home only means the next run compiles again)."""
@@ -146,6 +177,8 @@ def save() -> None:
     try:
         data = marshal.dumps((_tag(), entries))
         _CACHE.path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only when writing: its imports cost 5 ms of every start-up
+
         handle, temporary = tempfile.mkstemp(dir=_CACHE.path.parent, suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
@@ -159,4 +192,4 @@ def save() -> None:
     _CACHE.stored, _CACHE.missed = entries, False
 
 
-__all__ = ["cache_path", "compiled", "save"]
+__all__ = ["cache_path", "compiled", "remembered", "save", "source_digest"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mandates.extraction import regex_cache
+from mandates.extraction import actors, guards, regex_cache
 from tests.extraction import samples
 from tests.shared_data import shared_path
 
@@ -173,5 +173,52 @@ def test_the_extractor_prints_the_same_with_and_without_the_file(tmp_path):
         assert _extract(path, str(cache)) == plain  # built from the file
     tag, entries = marshal.loads(cache.read_bytes())
     assert tag == regex_cache._tag() and len(entries) > 200
-    for (pattern, flags), program in entries.items():
-        _same(regex_cache._build(pattern, program), pattern, flags)
+    kept = {"guard": 0, "actors": 0, "pattern": 0}
+    for key, value in entries.items():
+        if key[0] == "guard":  # the lookahead of a guarded pattern, worked out again
+            _, digest, pattern, flags, length = key
+            assert digest == guards._DIGEST and value == guards._guard(pattern, flags, length)
+        elif key[0] == "actors":  # the alternation of the actor table's aliases
+            _, digest, keys, acronyms, worded = key
+            assert digest == actors._DIGEST
+            assert value == actors._alias_pattern(list(keys), dict(acronyms), set(worded))
+        else:
+            pattern, flags = key
+            _same(regex_cache._build(pattern, value), pattern, flags)
+            key = ("pattern",)
+        kept[key[0]] += 1
+    assert kept["guard"] >= 15 and kept["actors"] == 1 and kept["pattern"] > 200
+
+
+def test_remembered_strings_are_worked_out_once(cache, monkeypatch):
+    """A remembered string is computed once, then read from the file by a later process;
+    with the cache off it is computed every time."""
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return "(?=[Rr])"
+
+    key = ("test", 1, "report", 2)
+    assert regex_cache.remembered(key, compute) == "(?=[Rr])"
+    regex_cache.save()
+    _fresh(monkeypatch)
+    assert regex_cache.remembered(key, compute) == "(?=[Rr])"
+    assert len(calls) == 1 and not regex_cache._CACHE.missed
+    monkeypatch.setenv("MANDATES_PATTERN_CACHE", "off")
+    _fresh(monkeypatch)
+    regex_cache.remembered(key, compute)
+    assert len(calls) == 2
+
+
+def test_a_changed_module_works_its_strings_out_again(cache, monkeypatch):
+    """The guards' key holds a checksum of guards.py: another checksum (an edited module)
+    does not find the lookahead kept for the old one."""
+    pattern = r"\b(?:report|update)s?\b"
+    guards.guard(pattern, re.IGNORECASE, 3)
+    regex_cache.save()
+    _fresh(monkeypatch)
+    monkeypatch.setattr(guards, "_DIGEST", (guards._DIGEST or 0) + 1)
+    assert guards.guard(pattern, re.IGNORECASE, 3) == guards._guard(pattern, re.IGNORECASE, 3)
+    assert regex_cache._CACHE.missed
+    assert regex_cache.source_digest(guards.__file__) == guards._DIGEST - 1
