@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -29,6 +29,7 @@ from mandates.models import (
     ReviewStatus,
 )
 from mandates.services.reminders import (
+    DECISION_WORK_MEM,
     Policy,
     deliverable_audience,
     deliverable_list_remindable,
@@ -40,6 +41,7 @@ from mandates.services.reminders import (
     reminders_record_due,
 )
 from tests import factories
+from tests.real_services import require_postgresql
 
 pytestmark = pytest.mark.django_db
 
@@ -252,3 +254,25 @@ def test_set_based_decision_is_the_previous_one(policy):
     if policy == {}:  # the fixture exercises every stage, and rows already given are left out
         assert seen == stages
         assert suppressed > 0
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_postgresql_settings_of_the_decision_last_only_its_transaction():
+    """On PostgreSQL the run decides without JIT and with more memory for its sorts, and the
+    connection (reused by the next task of a worker) has its own settings back after it."""
+    require_postgresql()
+    factories.responsible_deliverable(timezone.localdate() + timedelta(days=7), contacts=2)
+
+    def current() -> tuple[str, str]:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('jit'), current_setting('work_mem')")
+            return cursor.fetchone()
+
+    before = current()
+    with transaction.atomic():
+        inserted = reminders_record_due(
+            today=timezone.localdate(), policy=reminder_policy_get(), stamp=timezone.now()
+        )
+        assert current() == ("off", DECISION_WORK_MEM)
+    assert inserted == 2
+    assert current() == before
