@@ -1400,9 +1400,17 @@ _RUN_BYTES = bytes(
 _RESIDUE_HINT_BYTES = compiled(rb" ([A-Za-z][a-z])[A-Za-z-]{4}[A-Za-z-]*?\1")
 
 
-def _residue_starts(text: str) -> list[int]:
-    """Where the runs that _RESIDUE_HINT (or _RESIDUE_HINT_AT_START) finds begin, in order."""
-    encoded = text.encode("utf-8", "surrogatepass")
+def _encoded(text: str) -> bytes:
+    """The UTF-8 bytes the byte-level scans below look at (one encoding per text)."""
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _residue_starts(text: str, encoded: bytes | None = None) -> list[int]:
+    """Where the runs that _RESIDUE_HINT (or _RESIDUE_HINT_AT_START) finds begin, in order.
+
+    ``encoded``: ``_encoded(text)`` when the caller has it."""
+    if encoded is None:
+        encoded = _encoded(text)
     # A space before the text: a run at its start is found as the others are. A match
     # starts on the space before its run; with that space, at the run's own byte.
     runs = [
@@ -1419,10 +1427,10 @@ def _residue_starts(text: str) -> list[int]:
     return starts
 
 
-def _residue_candidates(text: str) -> set[str]:
+def _residue_candidates(text: str, encoded: bytes | None = None) -> set[str]:
     """Long words in which the first two letters come back: "nonselectivitynon-selectivity"."""
     found: set[str] = set()
-    starts = _residue_starts(text)
+    starts = _residue_starts(text, encoded)
     seen = -1  # start of the last word checked
     for start in starts:
         # The whitespace-separated word holding the run (no longer than 80 characters).
@@ -1505,8 +1513,8 @@ def _runs_starting_with(text: str, candidates: set[str]) -> Iterator[re.Match[st
             yield run
 
 
-def _fix_residue(text: str, warnings: list[str]) -> str:
-    candidates = _residue_candidates(text)
+def _fix_residue(text: str, warnings: list[str], encoded: bytes | None = None) -> str:
+    candidates = _residue_candidates(text, encoded)
     if not candidates:
         return text
     lengths = sorted({len(token) for token in candidates})
@@ -1569,10 +1577,13 @@ _GLUE_CLASSES = bytes(
 )
 
 
-def _mark_glued_numbers(text: str, notes: Notes) -> str:
+def _mark_glued_numbers(text: str, notes: Notes, encoded: bytes | None = None) -> str:
     """Footnote numbers glued to a word become marks (what ``_GLUED.sub`` with
-    :func:`_is_glued_mark` gives, matching only where a digit follows such a character)."""
-    encoded = text.encode("utf-8", "surrogatepass")
+    :func:`_is_glued_mark` gives, matching only where a digit follows such a character).
+
+    ``encoded``: ``_encoded(text)`` when the caller has it."""
+    if encoded is None:
+        encoded = _encoded(text)
     classes = encoded.translate(_GLUE_CLASSES)
     found = classes.find(b"a1")
     if found == -1:
@@ -1631,12 +1642,16 @@ def finish(
             elif para and cleaned:
                 cleaned[-1] += para.replace(" ", "")  # marks alone: they belong to the paragraph
         text = "\n\n".join(cleaned)
-    text = _fix_residue(text, warnings)
+    # Both byte-level scans read one encoding of the text while no repair changes it
+    # (a substitution that finds nothing returns the string itself).
+    encoded = _encoded(text)
+    before = text
+    text = _fix_residue(text, warnings, encoded)
     if _HYPHEN_BEFORE_SPACE.search(text):
         text = _HYPHEN_SPACE.sub("-", text)
         if _HYPHEN_SPACE_TITLE_HINT.search(text):
             text = _HYPHEN_SPACE_TITLE.sub(r"\1-", text)
-    text = _mark_glued_numbers(text, notes)
+    text = _mark_glued_numbers(text, notes, encoded if text is before else None)
     return _resolve_marks(text, notes)
 
 

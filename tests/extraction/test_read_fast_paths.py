@@ -512,3 +512,44 @@ def test_marks_resolve_as_before(pieces):
     assert cleaning._resolve_marks(text, _notes_with_marks()) == reference_resolve_marks(
         text, _notes_with_marks()
     )
+
+
+# ------------------------------------------- one encoding for both byte scans (issue 16)
+
+REPAIRED_THEN_GLUED = [
+    ["Ensures nonselectivitynon-selectivity of review,2 and action- oriented goals,3"],
+    ["The Nuclear- Test-Ban Treaty,4 and its “Questions”,5 of é- oriented text."],
+    ["Its nonselectivitynon-selectivity“ reading,1", "then glued words,2 and é”,3"],
+    ["No repair here,2 and “quoted”,3 marks.", "action- oriented only"],
+    ["\U0001f600 action- oriented,2 é", "Nuclear- Test-Ban,3"],
+]
+
+
+@pytest.mark.parametrize("paragraphs", REPAIRED_THEN_GLUED)
+def test_finish_after_repairs_equals_the_plain_passes(paragraphs):
+    """When a repair changes the text, the glued numbers are looked for in the new text."""
+    assert cleaning.finish(list(paragraphs), _notes_with_marks()) == reference_finish(
+        paragraphs, _notes_with_marks()
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(
+                [
+                    *("action- ", "oriented", "Nuclear- ", "Test", ",2", "é", "“", " ", "-", "a"),
+                    *("nonselectivitynon-selectivity", "Questions", "\U0001f600", "\ue0001\ue001"),
+                ]
+            ),
+            max_size=10,
+        ).map("".join),
+        max_size=6,
+    )
+)
+def test_generated_repairs_then_glued_numbers_equal_the_plain_passes(paragraphs):
+    """Generated paragraphs with residue, spaced hyphens and glued numbers: the same result."""
+    assert cleaning.finish(list(paragraphs), _notes_with_marks()) == reference_finish(
+        paragraphs, _notes_with_marks()
+    )
