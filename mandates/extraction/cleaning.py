@@ -1094,7 +1094,7 @@ def clean_text(text: str, *, markdown: bool | None = None) -> tuple[str, list[Fo
         lines, markdown, notes, title, copied_pdf=copied_pdf, text=None if copied_pdf else text
     )
     paragraphs = _split_header_lines(paragraphs)
-    return finish(paragraphs, notes)
+    return finish(paragraphs, notes, normalised=True)
 
 
 # ------------------------------------------------------------ raw text copied from a PDF
@@ -1627,13 +1627,18 @@ def _squashed(text: str, paragraphs: list[str]) -> bool:
 
 
 def finish(
-    paragraphs: list[str], notes: Notes | None = None
+    paragraphs: list[str], notes: Notes | None = None, *, normalised: bool = False
 ) -> tuple[str, list[Footnote], list[str]]:
-    """Finish paragraphs (with marks from :meth:`Notes.mark`): clean text and footnotes."""
+    """Finish paragraphs (with marks from :meth:`Notes.mark`): clean text and footnotes.
+
+    ``normalised``: the paragraphs come from text passed through :func:`normalise_chars`,
+    so every mark opening ("\\ue000", a private-use character) in them was written by
+    ``notes``; while ``notes`` holds no mark, the text is then not searched for one.
+    """
     notes = notes or Notes()
     warnings = notes.warnings
     text = "\n\n".join(paragraphs)
-    if not _squashed(text, paragraphs) or _OPEN in text:
+    if not _squashed(text, paragraphs) or ((notes.marks or not normalised) and _OPEN in text):
         cleaned = []
         for para in paragraphs:
             para = _squash(para)
@@ -1652,17 +1657,19 @@ def finish(
         if _HYPHEN_SPACE_TITLE_HINT.search(text):
             text = _HYPHEN_SPACE_TITLE.sub(r"\1-", text)
     text = _mark_glued_numbers(text, notes, encoded if text is before else None)
-    return _resolve_marks(text, notes)
+    return _resolve_marks(text, notes, may_hold_marks=bool(notes.marks) or not normalised)
 
 
-def _resolve_marks(text: str, notes: Notes) -> tuple[str, list[Footnote], list[str]]:
+def _resolve_marks(
+    text: str, notes: Notes, *, may_hold_marks: bool = True
+) -> tuple[str, list[Footnote], list[str]]:
     pieces: list[str] = []
     size = 0
     last = 0
     anchors: list[tuple[int, int]] = []  # (key, anchor)
     out_last = ""  # the last character written so far
     # No mark: the loop finds nothing, and the text is kept as it is (not copied).
-    for match in _MARK.finditer(text) if _OPEN in text else ():
+    for match in _MARK.finditer(text) if may_hold_marks and _OPEN in text else ():
         chunk = text[last : match.start()]
         if chunk:
             pieces.append(chunk)

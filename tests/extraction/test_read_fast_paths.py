@@ -553,3 +553,27 @@ def test_generated_repairs_then_glued_numbers_equal_the_plain_passes(paragraphs)
     assert cleaning.finish(list(paragraphs), _notes_with_marks()) == reference_finish(
         paragraphs, _notes_with_marks()
     )
+
+
+# ------------------------------------ marks looked for only when notes wrote some (issue 16)
+
+_MARKED_PIECES = st.lists(
+    st.sampled_from(
+        [
+            *("Recalling its resolution", " ", "\n", "\n\n", "[^1]", "\n[^1]: A/80/1.\n", "é"),
+            *("<sup>2</sup>", "\n<sup>2</sup> See A/1.\n", "Questions,2", " action,3", "\f"),
+            *("\ue000", "\ue0001\ue001", "\uf8ff", "[footnoteRef:3]", "[3: A/2.]", "\\*"),
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_MARKED_PIECES)
+def test_marked_texts_give_the_plain_results(text):
+    """Footnote marks of every kind, and private-use characters in the input: the same."""
+    for markdown in (None, True, False):
+        assert cleaning.clean_text(text, markdown=markdown) == reference_clean_text(
+            text, markdown=markdown
+        )
