@@ -247,11 +247,26 @@ def _prefixes(parsed, length: int) -> set[_Prefix] | None:
     return found
 
 
-def _render(chars: frozenset[str]) -> str:
+#: The letters whose case variants reach beyond Latin-1, spelled as the engine's own case
+#: folding (a class of them would be compiled to a 64 KB bitmap at every start-up).
+_FOLDED = {case_variants(letter): f"(?i:{letter})" for letter in _FOLDS}
+
+
+def _render(chars: frozenset[str], unicode: bool = True, fold: bool = True) -> str:
+    """A class of ``chars`` in a case-sensitive str pattern, spelled cheaply to compile
+    where that matches the same characters: ``\\s`` for :data:`UNICODE_SPACE` and
+    ``(?i:s)`` for the variants of "i", "k" and "s" (both only without re.ASCII, where
+    they would mean less)."""
+    if unicode:
+        if fold and chars in _FOLDED:
+            return _FOLDED[chars]
+        if chars >= UNICODE_SPACE:
+            rest = "".join(re.escape(char) for char in sorted(chars - UNICODE_SPACE))
+            return f"[\\s{rest}]"
     return "[" + "".join(re.escape(char) for char in sorted(chars)) + "]"
 
 
-def _trie(found: set[_Prefix]) -> str:
+def _trie(found: set[_Prefix], unicode: bool = True) -> str:
     """An alternation matching what begins with one of ``found`` (shared heads merged)."""
     heads: dict[frozenset[str], set[_Prefix]] = {}
     for prefix in found:
@@ -259,12 +274,15 @@ def _trie(found: set[_Prefix]) -> str:
     parts = []
     for head in sorted(heads, key=sorted):
         rests = heads[head]
+        # the engine drops a branch that opens with a class after one test, not one that
+        # opens with "(?i:s)": a head keeps its class
+        first = _render(head, unicode, fold=False)
         if () in rests:
-            parts.append(_render(head))
+            parts.append(first)
         elif len(rests) == 1:
-            parts.append(_render(head) + "".join(_render(c) for c in next(iter(rests))))
+            parts.append(first + "".join(_render(c, unicode) for c in next(iter(rests))))
         else:
-            parts.append(f"{_render(head)}(?:{_trie(rests)})")
+            parts.append(f"{first}(?:{_trie(rests, unicode)})")
     return "|".join(parts)
 
 
@@ -297,7 +315,8 @@ def _guard(pattern: str, flags: int, length: int) -> str:
     # long lookahead, refuses the positions inside words at once
     opens = bool(parsed.data) and parsed.data[0] == (sre.AT, sre.AT_BOUNDARY)
     boundary = r"\b" if opens else ""
-    return f"(?={first}){boundary}(?=(?-i:{_trie(found)}))"
+    unicode = not (flags | parsed.state.flags) & re.ASCII
+    return f"(?={first}){boundary}(?=(?-i:{_trie(found, unicode)}))"
 
 
 def guarded(pattern: str, flags: int = 0, length: int = 1) -> re.Pattern[str]:
