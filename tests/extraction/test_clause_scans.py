@@ -23,7 +23,6 @@ from mandates.extraction.clauses import (
     _REPLACEMENTS,
     _TAG_RE,
     Clause,
-    ReadingContext,
     _mechanism_index,
     mask,
 )
@@ -45,6 +44,7 @@ from mandates.extraction.requests import (
     _units,
 )
 from mandates.extraction.result import OperativeParagraph
+from tests.extraction.contexts import reading_context
 from tests.shared_data import shared_path
 
 EVERYTHING = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
@@ -218,17 +218,6 @@ def test_extraction_is_the_same_with_the_keyword_scan_at_every_position(monkeypa
 # --- small shortcuts in the loop over clauses ---------------------------------------------
 
 
-def _context(text: str) -> ReadingContext:
-    return ReadingContext(
-        text=text,
-        masked=mask(text),
-        body="HRC",
-        session=None,
-        table=ActorTable.default(),
-        mechanisms=None,
-    )
-
-
 @pytest.mark.parametrize(
     "verb",
     [
@@ -252,7 +241,7 @@ def test_the_consideration_verb_test_is_the_joined_one(verb):
     masked = verb + " to continue its consideration of the question at its sixtieth session"
     joined = " ".join(masked[: len(verb)].split()).lower()
     clause = Clause(0, len(verb), len(masked), verb)
-    ctx = _context(masked)
+    ctx = reading_context(masked)
     found = _consideration(clause, "1", ctx)
     assert (found is not None) == joined.endswith(("decides", "resolves", "agrees")), verb
 

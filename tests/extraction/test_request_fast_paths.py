@@ -12,7 +12,6 @@ from mandates.extraction.clauses import (
     _BOUNDARY_FAST_RE,
     _BOUNDARY_RE,
     _LEAD_RE,
-    ReadingContext,
     _boundaries,
     _parse_actors,
     _partners_in_clause,
@@ -20,6 +19,7 @@ from mandates.extraction.clauses import (
 )
 from mandates.extraction.readers import read_path
 from mandates.extraction.structure import parse_structure
+from tests.extraction.contexts import reading_context
 from tests.shared_data import shared_path
 
 
@@ -166,23 +166,12 @@ def test_a_very_long_alias_still_compiles():
 # --- partners: a span known to hold no partner phrase is not searched again -------------
 
 
-def _context(text: str) -> ReadingContext:
-    return ReadingContext(
-        text=text,
-        masked=mask(text),
-        body="HRC",
-        session=None,
-        table=ActorTable.default(),
-        mechanisms=None,
-    )
-
-
 def test_partners_are_searched_unless_the_same_tail_is_known_to_hold_none():
     text = (
         "Requests the Secretary-General to prepare, in cooperation with the Office of the "
         "High Commissioner, a report for the Council"
     )
-    ctx = _context(text)
+    ctx = reading_context(text)
     partner = text.index("in cooperation")
     slow = _partners_in_clause(0, len(text), ctx)
     assert slow == ["OHCHR"]
@@ -200,7 +189,7 @@ def test_partners_are_searched_unless_the_same_tail_is_known_to_hold_none():
 
 def test_partner_search_records_nothing_when_it_finds_a_phrase():
     text = "Invites the Office, in collaboration with UNICEF, to hold a seminar"
-    ctx = _context(text)
+    ctx = reading_context(text)
     _, partners = _parse_actors(len("Invites "), len(text), ctx)
     assert partners == ["UNICEF"]
     assert ctx.no_partners is None
