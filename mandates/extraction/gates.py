@@ -117,24 +117,26 @@ def words(pattern: str, flags: int = 0, most: int = 2) -> Gate:
     return tuple(_shortest(one) for one in kept[:most])
 
 
-_GATES: dict[re.Pattern[str], Gate] = {}
+#: The gates worked out, by the identity of their compiled pattern (hashing a pattern
+#: hashes its whole compiled code, up to 16 us for a long one, at every look-up); each
+#: entry keeps its pattern alive, so no other object takes its id.
+_GATES: dict[int, tuple[re.Pattern[str], Gate]] = {}
 
 
 def gate(pattern: re.Pattern[str]) -> Gate:
     """The words of a compiled pattern, worked out on first use (parsing costs at import)."""
-    found = _GATES.get(pattern)
-    if found is None:
-        found = _GATES[pattern] = words(pattern.pattern, pattern.flags)
-    return found
+    found = _GATES.get(id(pattern))
+    if found is None or found[0] is not pattern:
+        found = _GATES[id(pattern)] = (pattern, words(pattern.pattern, pattern.flags))
+    return found[1]
 
 
 def may_match(pattern: re.Pattern[str], span: str, low: str) -> bool:
     """False only when no match of ``pattern`` can be in ``span`` (``low`` is
     ``span.lower()``): a span without its words, and without a character that folds to an
     ASCII letter."""
-    found = _GATES.get(pattern)
-    if found is None:
-        found = gate(pattern)
+    known = _GATES.get(id(pattern))
+    found = known[1] if known is not None and known[0] is pattern else gate(pattern)
     for needed in found:
         for word in needed:
             if word in low:
