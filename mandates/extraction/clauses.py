@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from .actors import ActorTable
 from .deadlines import BODY_NAMES as _BODY_NAMES
+from .gates import gate
 from .guards import (
     finditer_at_words,
     guard,
@@ -165,6 +166,10 @@ _PARTNER_INTRO_RE = guarded(
     re.IGNORECASE,
     length=5,
 )
+
+#: Every match of ``_PARTNER_INTRO_RE`` holds one of these words (a test reads it from the
+#: pattern's parse): a span without them is not searched (``may_hold``).
+_PARTNER_WORDS = (b"with", b"supported", b"assisted")
 
 _ACTOR_SKIP_RE = compiled(r"(?:\s|,|\band\b|\bas\s+well\s+as\b|\balso\b|\bthat\b|\bto\b)+", re.I)
 
@@ -326,6 +331,47 @@ class ReadingContext:
     #: a span of the masked text last found to hold no partner phrase ("in cooperation
     #: with"), searched up to its end: the request read next need not search its tail again
     no_partners: tuple[int, int] | None = None
+    #: the masked text from ``low_from`` on, in ASCII ("?" for any other character, so
+    #: offsets hold) and lower-cased: made on the first ``may_hold``; None when the text is
+    #: not ``plain_case``. ``extract_requests`` starts it at the operative part.
+    low: bytes | None = field(default=None, repr=False)
+    low_from: int = 0
+    low_made: bool = False
+
+
+def may_hold(ctx: ReadingContext, words: tuple[bytes, ...], start: int, end: int) -> bool:
+    """False only when none of ``words`` (lower-case ASCII) is printed in masked[start:end]
+    in any case: a pattern every match of which holds one of them cannot match there.
+
+    Exact on a ``plain_case`` text, where only ASCII letters match a pattern's ASCII letters
+    ignoring case: the ASCII copy holds them lower-cased at the same offsets. Elsewhere, and
+    before ``low_from``, always True."""
+    if not ctx.low_made:
+        masked = ctx.masked
+        ctx.low_made = True
+        if plain_case(masked):
+            ctx.low = masked[ctx.low_from :].encode("ascii", "replace").lower()
+    low = ctx.low
+    if low is None or start < ctx.low_from:
+        return True
+    start -= ctx.low_from
+    end -= ctx.low_from
+    return any(low.find(word, start, end) >= 0 for word in words)
+
+
+def may_match(ctx: ReadingContext, pattern: re.Pattern[str], start: int, end: int) -> bool:
+    """False only when ``pattern`` cannot match in masked[start:end]: a set of its
+    ``gates.gate`` words none of which is printed there (``may_hold``)."""
+    known = _GATE_BYTES.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        words = tuple(tuple(word.encode("ascii") for word in needed) for needed in gate(pattern))
+        known = _GATE_BYTES[id(pattern)] = (pattern, words)
+    return all(may_hold(ctx, needed, start, end) for needed in known[1])
+
+
+#: ``gates.gate`` of each pattern ``may_match`` tests, in bytes, by the pattern's identity
+#: (as in ``gates``: hashing a pattern hashes its compiled code).
+_GATE_BYTES: dict[int, tuple[re.Pattern[str], tuple[tuple[bytes, ...], ...]]] = {}
 
 
 def _printed(text: str) -> str:
@@ -618,7 +664,11 @@ def _parse_actors(
     """Actors and partners printed in masked[start:end] (between the verb and the infinitive)."""
     masked = ctx.masked
     partners: list[str] = []
-    intro = _PARTNER_INTRO_RE.search(masked, start, end)
+    intro = (
+        _PARTNER_INTRO_RE.search(masked, start, end)
+        if may_hold(ctx, _PARTNER_WORDS, start, end)
+        else None
+    )
     if intro is None:
         ctx.no_partners = (start, end)
     main_end = intro.start() if intro else end
@@ -745,6 +795,8 @@ def _partners_in_clause(z0: int, z1: int, ctx: ReadingContext) -> list[str]:
     known = ctx.no_partners
     if known is not None and known[0] <= z0 and known[1] == z1:
         return names  # no match begins in masked[known[0]:z1] (same end, same text)
+    if not may_hold(ctx, _PARTNER_WORDS, z0, z1):
+        return names
     for intro in _PARTNER_INTRO_RE.finditer(ctx.masked, z0, z1):
         for name in _partners_in(intro.end(), z1, ctx):
             if name not in names:

@@ -113,6 +113,7 @@ from .clauses import (
     _parse_actor_at,
     _parse_actors,
     mask,
+    may_match,
 )
 from .deadlines import (
     BODY_NAMES,
@@ -292,6 +293,7 @@ def extract_requests(
         table=table,
         mechanisms=None,
         acabq="Administrative and Budgetary Questions" in masked,
+        low_from=operative[0].span[0] if operative else len(masked),
     )
     builder = Builder(ctx)
     consideration: Consideration | None = None
@@ -312,7 +314,7 @@ def extract_requests(
                 verb, actor_list, partner_list, mode = inherited
                 if mode == "decide":
                     pseudo = Clause(start, start, end, verb)
-                    found = _consideration(pseudo, label, ctx, force=True)
+                    found = _consideration(pseudo, label, ctx)
                     if found is not None and (
                         consideration is None or consideration.session is None
                     ):
@@ -333,15 +335,37 @@ def extract_requests(
                     )
                 continue
             for clause in _clauses(masked, text, start, end, ctx):
-                state = _clause(clause, label, builder, ctx, footnotes, paragraph, notes, end)
+                reading = _verb_reading(masked[clause.start : clause.verb_end])
+                role = reading[1]
+                if role == "encourage":
+                    state: tuple[str, list[ActorMention], list[str], str] | None = (
+                        "",
+                        [],
+                        [],
+                        "none",
+                    )
+                elif role:
+                    state = _clause(
+                        clause, reading, label, builder, ctx, footnotes, paragraph, notes, end
+                    )
+                else:
+                    state = None  # a verb that asks for nothing ("Recalls", "Stresses")
                 if state is not None and not is_sub:
                     inherited = state
-                found = _consideration(clause, label, ctx)
-                if found is not None and (consideration is None or consideration.session is None):
-                    consideration = found
+                if reading[2]:
+                    found = _consideration(clause, label, ctx)
+                    if found is not None and (
+                        consideration is None or consideration.session is None
+                    ):
+                        consideration = found
     _agenda_deadlines(operative, builder.deliverables, ctx)
     _organized_events(builder.deliverables, ctx)
-    if annexes and _ADOPTS_ANNEX_RE.search(masked, *_operative_bounds(operative)):
+    bounds = _operative_bounds(operative)
+    if (
+        annexes
+        and may_match(ctx, _ADOPTS_ANNEX_RE, *bounds)
+        and _ADOPTS_ANNEX_RE.search(masked, *bounds)
+    ):
         _annex_requests(annexes, builder, ctx, footnotes)
     return Requests(
         mandates=builder.mandates,
@@ -368,6 +392,8 @@ def _agenda_deadlines(
     the provisional agenda of its Nth session the item X": the report that the paragraph
     before asks for without a session is due at that session (flagged: implied)."""
     for index, paragraph in enumerate(operative[1:], start=1):
+        if not may_match(ctx, _AGENDA_CLAUSE_RE, *paragraph.span):
+            continue
         found = _AGENDA_CLAUSE_RE.match(ctx.masked, paragraph.span[0], paragraph.span[1])
         if not found:
             continue
@@ -514,7 +540,9 @@ def _annex_requests(
             )
             ctx.last_body = None
             for clause in _clauses(ctx.masked, ctx.text, found.end(), end, ctx):
-                _clause(clause, label, builder, ctx, footnotes, paragraph, [], end)
+                reading = _verb_reading(ctx.masked[clause.start : clause.verb_end])
+                if reading[1] not in ("", "encourage"):
+                    _clause(clause, reading, label, builder, ctx, footnotes, paragraph, [], end)
     for index in range(first_mandate, len(builder.mandates)):
         mandate = builder.mandates[index]
         mandate.needs_review = True
@@ -570,23 +598,35 @@ def _units(paragraph: OperativeParagraph, text: str) -> list[tuple[str, int, int
     return units
 
 
+#: How a clause's verb is read (``_verb_reading``): its words joined by single spaces,
+#: its role, whether it may give the consideration, whether it invites.
+VerbReading = tuple[str, str, bool, bool]
+
+
 @lru_cache(maxsize=1024)
-def _verb_role(verb_words: str) -> str:
-    """Which reading an operative verb gets: "encourage", "request", "decide", "note" or ""
-    (the first that fits, in that order). Cached: a few hundred verbs open every clause."""
-    if _ENCOURAGE_RE.match(verb_words):
-        return "encourage"
-    if _REQUEST_RE.match(verb_words):
-        return "request"
-    if _DECIDE_RE.match(verb_words):
-        return "decide"
-    if _NOTE_RE.match(verb_words):
-        return "note"
-    return ""
+def _verb_reading(printed: str) -> VerbReading:
+    """The reading of an operative verb as the masked text prints it, worked out once per
+    spelling (a few hundred open every clause of the corpus). The role is "encourage",
+    "request", "decide", "note" or "" (the first that fits, in that order); only a verb
+    ending in "decides", "resolves" or "agrees" may give the consideration."""
+    words = " ".join(printed.split())
+    if _ENCOURAGE_RE.match(words):
+        role = "encourage"
+    elif _REQUEST_RE.match(words):
+        role = "request"
+    elif _DECIDE_RE.match(words):
+        role = "decide"
+    elif _NOTE_RE.match(words):
+        role = "note"
+    else:
+        role = ""
+    decides = words.lower().endswith(("decides", "resolves", "agrees"))
+    return words, role, decides, bool(_INVITE_RE.search(words))
 
 
 def _clause(
     clause: Clause,
+    reading: VerbReading,
     label: str,
     builder: Builder,
     ctx: ReadingContext,
@@ -595,11 +635,10 @@ def _clause(
     notes: list[TakenNote],
     unit_end: int,
 ) -> tuple[str, list[ActorMention], list[str], str] | None:
+    """Read one clause whose verb has a role (not "encourage"): the request it makes, the
+    decision, the documents it takes note of. Returns what a sub-paragraph inherits."""
     masked = ctx.masked
-    verb_words = " ".join(masked[clause.start : clause.verb_end].split())
-    role = _verb_role(verb_words)
-    if role == "encourage":
-        return ("", [], [], "none")
+    role = reading[1]
     if role == "request":
         pos = clause.verb_end
         lead = _AFTER_VERB_RE.match(masked, pos, clause.end)
@@ -636,11 +675,13 @@ def _clause(
             partners,
             inf,
             clause.end,
-            invite=bool(_INVITE_RE.search(verb_words)),
+            invite=reading[3],
         )
         return (clause.verb, actors, partners, "request")
     if role == "decide":
-        if _CONSIDER_RE.search(masked, clause.verb_end, clause.end):
+        if may_match(ctx, _CONSIDER_RE, clause.verb_end, clause.end) and _CONSIDER_RE.search(
+            masked, clause.verb_end, clause.end
+        ):
             return None
         found = _DECIDE_REQUEST_RE.match(masked, clause.verb_end, clause.end)
         if found:
@@ -756,13 +797,12 @@ def _clause(
     return None
 
 
-def _consideration(
-    clause: Clause, label: str, ctx: ReadingContext, *, force: bool = False
-) -> Consideration | None:
+def _consideration(clause: Clause, label: str, ctx: ReadingContext) -> Consideration | None:
+    """The consideration a clause gives ("Decides to continue its consideration of the
+    question at its Nth session"); asked only of verbs that decide (``_verb_reading``) and
+    of the sub-paragraphs that inherit one."""
     masked = ctx.masked
-    # the verb's words end as its last word ends: no need to join them first
-    verb = masked[clause.start : clause.verb_end].rstrip().lower()
-    if not force and not verb.endswith(("decides", "resolves", "agrees")):
+    if not may_match(ctx, _CONSIDER_RE, clause.verb_end, clause.end):
         return None
     found = _CONSIDER_RE.search(masked, clause.verb_end, clause.end)
     if not found:

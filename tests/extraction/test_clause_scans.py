@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from mandates.extraction import ExtractionError, clauses, requests
+from mandates.extraction import clauses, requests
 from mandates.extraction.actors import ActorTable
 from mandates.extraction.api import extract_document
 from mandates.extraction.clauses import (
@@ -44,7 +44,7 @@ from mandates.extraction.requests import (
     _units,
 )
 from mandates.extraction.result import OperativeParagraph
-from tests.extraction.contexts import reading_context
+from tests.extraction.contexts import extract_paths, reading_context
 from tests.shared_data import shared_path
 
 EVERYTHING = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
@@ -200,18 +200,9 @@ def test_mask_in_steps_on_the_corpus_and_shuffled_markup(corpus):
 def test_extraction_is_the_same_with_the_keyword_scan_at_every_position(monkeypatch):
     paths = sorted(shared_path("corpus").glob("*/*.txt"))[::4]
 
-    def run():
-        results = []
-        for path in paths:
-            try:
-                results.append(extract_document(read_path(path)))
-            except ExtractionError as error:
-                results.append(repr(error))
-        return results
-
-    fast = run()
+    fast = extract_paths(paths)
     monkeypatch.setattr(clauses, "_KEYWORD_WORDS", None)
-    assert run() == fast
+    assert extract_paths(paths) == fast
     assert sum(len(result.deliverables) for result in fast if not isinstance(result, str)) > 100
 
 
@@ -236,14 +227,35 @@ def test_extraction_is_the_same_with_the_keyword_scan_at_every_position(monkeypa
     ],
 )
 def test_the_consideration_verb_test_is_the_joined_one(verb):
-    """``_consideration`` tests the end of the verb as printed (stripped) instead of its
-    words joined by single spaces: the same last word, so the same answer."""
+    """``_verb_reading`` tells whether a verb may give the consideration from its words
+    joined by single spaces; the loop over clauses tested the end of the verb as printed
+    (stripped): the same last word, so the same answer. A verb that may is then read."""
     masked = verb + " to continue its consideration of the question at its sixtieth session"
-    joined = " ".join(masked[: len(verb)].split()).lower()
+    printed = masked[: len(verb)].rstrip().lower()
+    assert requests._verb_reading(verb)[2] == printed.endswith(("decides", "resolves", "agrees"))
     clause = Clause(0, len(verb), len(masked), verb)
-    ctx = reading_context(masked)
-    found = _consideration(clause, "1", ctx)
-    assert (found is not None) == joined.endswith(("decides", "resolves", "agrees")), verb
+    assert _consideration(clause, "1", reading_context(masked)) is not None
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["Requests", "Also requests", "Invites", "Decides to invite", "Encourages", "Takes note",
+     "Further\n decides", "notes", "Recalls", "Invitation", "  requests ", ""],
+)  # fmt: skip
+def test_the_verb_reading_is_the_role_tests_in_order(verb):
+    """``_verb_reading`` gives the role the four tests gave, first that fits, in that order,
+    and the invite test ``_clause`` made on the joined words."""
+    words = " ".join(verb.split())
+    tests = [
+        ("encourage", requests._ENCOURAGE_RE),
+        ("request", requests._REQUEST_RE),
+        ("decide", requests._DECIDE_RE),
+        ("note", requests._NOTE_RE),
+    ]
+    role = next((name for name, pattern in tests if pattern.match(words)), "")
+    invite = bool(requests._INVITE_RE.search(words))
+    assert requests._verb_reading(verb)[:2] == (words, role)
+    assert requests._verb_reading(verb)[3] == invite
 
 
 def test_units_of_a_paragraph_without_sub_paragraphs():
@@ -341,5 +353,5 @@ def test_taken_notes_are_the_same_with_every_clause_scanned(monkeypatch):
 
     fast = run()
     monkeypatch.setattr(requests, "_SYMBOL_MARK", "")
-    assert run() == fast
+    assert extract_paths(paths) == fast
     assert sum(len(result.takes_note_of) for result in fast) >= 10
