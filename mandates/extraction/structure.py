@@ -108,6 +108,9 @@ _CLOSING_SPLIT = compiled(
     r"meeting\b|\[\s*Adopted\b)"
 )
 _BLOCK = compiled(r"(?:[ \t]*\S[^\n]*(?:\n|$))+")
+# A line of a _BLOCK: group 1 as _trim leaves it (\S is what str.isspace refuses); group 2
+# takes the line end when the next line continues the block (_BLOCK's "+" repeats).
+_LINE = compiled(r"[ \t]*(\S(?:[^\n]*\S)?)[^\n]*(\n(?=[ \t]*\S))?")
 # Every preambular opening starts with a capital: what a _PRE_SPLIT match must hold.
 _PRE_SPLIT_HINT = compiled(r",[*_]*\s+[*_]*[A-Z]")
 
@@ -404,7 +407,21 @@ def _is_heading(piece: str) -> bool:
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Blocks between blank lines, cut again at line starts that open a paragraph."""
+    """Blocks between blank lines, cut again at line starts that open a paragraph.
+
+    Most texts hold one line per block: their pieces are the lines, trimmed by the pattern
+    (one match a line); the first block of several lines sends the text to _block_pieces.
+    """
+    out: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text, start, end):
+        if line.lastindex == 2:
+            return _block_pieces(text, start, end)
+        out.append(line.span(1))
+    return out
+
+
+def _block_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """_pieces block by block, for texts with blocks of several lines."""
     out: list[tuple[int, int]] = []
     for block in _BLOCK.finditer(text, start, end):
         cut, stop = block.span()

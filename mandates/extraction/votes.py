@@ -17,9 +17,11 @@ __all__ = ["parse_vote", "split_countries"]
 _NUMBER_WORDS = {"no": 0, "none": 0, "one": 1}
 _COUNT = r"(\d+|no|none|one)"
 #: "recorded vote of 30 to 16, with 1 abstention", "by 120 votes to 10, with 5 abstentions",
-#: "by a vote of 47 to 0", "recorded vote of 30 to none".
+#: "by a vote of 47 to 0", "recorded vote of 30 to none". Each branch opens with its letter
+#: and checks the word boundary behind it, where "\b(?:vote|by)" stood: a pattern whose
+#: branches start with letters is tried only at a "v" or a "b", not at every character.
 _VOTE = compiled(
-    r"\b(?:vote\s+of\s+(\d+)|by\s+(\d+)\s+votes)\s+(?:votes\s+)?to\s+(\d+|none)"
+    r"(?:v(?<=\bv)ote\s+of\s+(\d+)|b(?<=\bb)y\s+(\d+)\s+votes)\s+(?:votes\s+)?to\s+(\d+|none)"
     r"(?:\s*,?\s*(?:with|and)\s+" + _COUNT + r"\s+abstentions?)?"
 )
 _LIST_HEAD = compiled(r"(?<![\w])(In favour|Against|Abstaining)\s*:", re.IGNORECASE)
@@ -72,6 +74,8 @@ def split_countries(text: str) -> list[str]:
 def parse_vote(tail: str) -> tuple[Vote | None, list[str]]:
     """The vote from the closing part of a resolution, with warnings on disagreement."""
     warnings: list[str] = []
+    if "vote" not in tail:
+        return None, warnings  # both branches of _VOTE hold "vote"
     match = _VOTE.search(tail)
     if not match:
         return None, warnings

@@ -1,0 +1,82 @@
+"""The structure stage's third speed-up (issue 16) reads what the plain scans read.
+
+Each shortcut is compared with the plain reading it replaces (kept in
+`reference_structure.py` and `reference_votes.py`, or written out here): on the corpus
+texts as read, on their damaged copies (hard-wrapped with page furniture, CRLF, read as
+Markdown; see test_structure_fast_paths.py) and on small samples made to reach the
+corners (unusual spaces, blocks of several lines, texts cut short).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mandates.extraction import structure, votes
+from tests.extraction import reference_structure, reference_votes
+from tests.extraction.test_structure_fast_paths import _corpus_documents
+
+# ------------------------------------------------------------------------- pieces
+
+PIECE_TEXTS = [
+    "",
+    "\n\n",
+    "One line",
+    "One line\n",
+    "  \tIndented line  \n\nNext\t \n",
+    "Trailing unusual spaces\u00a0\u2003\x0b\x1c\n\nNext\u3000",
+    "\rStarts with a carriage return\r\n\r\nCRLF paragraph\r\n",
+    "\x0cForm feed first\n\n \x0c \n\nAfter a blank-looking line",
+    "Two lines\nof one block\n\nthen one",
+    "First block;\n1. Requests a report;\n\n45th meeting\n7 July 2025\n",
+    "Recalling its resolution,\n(a) lettered;\n  \nAnnex\nText",
+    "Last line without end  ",
+    "a\n \nb\n\t\nc",
+    "x\n\u00a0y\n\nz",
+]
+
+
+@pytest.mark.parametrize("text", PIECE_TEXTS)
+def test_pieces_equal_the_block_scan(text):
+    for start in range(0, len(text) + 1):
+        for end in {len(text), max(start, len(text) - 3)}:
+            assert structure._pieces(text, start, end) == reference_structure._pieces(
+                text, start, end
+            )
+
+
+def test_corpus_pieces_equal_the_block_scan():
+    for text, _ in _corpus_documents():
+        assert structure._pieces(text, 0, len(text)) == reference_structure._pieces(
+            text, 0, len(text)
+        )
+
+
+# -------------------------------------------------------------------------- votes
+
+VOTE_TAILS = [
+    "",
+    "[Adopted without a vote.]",
+    "[Adopted by a recorded vote of 30 to 16, with 1 abstention.]",
+    "[Adopted by 120 votes to 10, with 5 abstentions.]",
+    "adopted by a vote of 47 to 0",
+    "recorded vote of 30 to none and no abstentions",
+    "standby 12 votes to 3",  # "by" inside a word
+    "devote of 12 to 3, vote of 4 to 5",  # "vote" inside a word, then a vote
+    "by 12 votes to 3 ... vote of 1 to 2",
+    "Vote of 12 to 3",  # capital: no vote
+    "by  7\nvotes\tto 2",
+    "[Adopted by a recorded vote of 3 to 1, with 0 abstentions. The voting was as follows:\n"
+    "In favour:\nChile and Peru\nAgainst:\nFiji]",
+]
+
+
+@pytest.mark.parametrize("tail", VOTE_TAILS)
+def test_votes_equal_the_plain_search(tail):
+    for start in range(len(tail) + 1):
+        assert votes.parse_vote(tail[start:]) == reference_votes.parse_vote(tail[start:])
+
+
+def test_corpus_votes_equal_the_plain_search():
+    for text, _ in _corpus_documents():
+        for size in (400, 3000):
+            assert votes.parse_vote(text[-size:]) == reference_votes.parse_vote(text[-size:])
