@@ -111,10 +111,15 @@ class Header:
 
 
 def flatten(text: str) -> str:
-    """Drop Markdown/HTML markup and collapse whitespace (for matching only)."""
+    """Drop Markdown/HTML markup and collapse whitespace (for matching only).
+
+    ``str.split`` cuts where ``_SPACE`` matches (both ask ``Py_UNICODE_ISSPACE``): the
+    words joined by single spaces are what ``_SPACE.sub(" ", text).strip()`` gave, several
+    times faster than one substitution per space.
+    """
     if "*" in text or "#" in text or "_" in text or "<" in text:  # what markup starts with
         text = _MARKUP.sub(" ", text)
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def parse_date(day: str, month: str, year: str) -> date | None:

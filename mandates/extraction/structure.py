@@ -227,6 +227,7 @@ _WORD = compiled(r"[A-Za-z][A-Za-z\-]*")
 # Up to 12 words in one match: _WORD.findall makes a string per word of the 160 characters
 # and restarts the search after each (5-7 us); the groups nest, so they fill in order.
 _FIRST_WORDS = compiled(("(?:[^A-Za-z]*(" + _WORD.pattern + ")") * 12 + ")?" * 12)
+_FIRST_SIX = compiled(("(?:[^A-Za-z]*(" + _WORD.pattern + ")") * 6 + ")?" * 6)
 
 
 @dataclass
@@ -266,7 +267,7 @@ def _adverb_like(lower: str) -> bool:
 
 def _words(text: str, limit: int = 12) -> list[str]:
     """The first ``limit`` (at most 12) words of text[:160], as _WORD.findall finds them."""
-    found = _FIRST_WORDS.match(text, 0, 160)
+    found = (_FIRST_SIX if limit <= 6 else _FIRST_WORDS).match(text, 0, 160)
     assert found is not None  # every part of the pattern is optional
     words = [word for word in found.groups() if word is not None]
     return words[:limit]
@@ -292,9 +293,22 @@ def _lead(text: str, operative: bool) -> str:
         following = following.lower() if following else ""
         if following not in _ADVERBS_AFTER and following != "with":
             return verb
-    words = _words(plain)
+    # Six words decide nearly every phrase ("Takes note with appreciation of" reads five);
+    # twelve are read only when the phrase ran on to the fifth word or past it.
+    words = _words(plain, 6)
     if not words:
         return ""
+    phrase, index = _phrase(words)
+    if index >= 5 and len(words) == 6:
+        phrase = _phrase(_words(plain))[0]
+    return phrase
+
+
+def _phrase(words: list[str]) -> tuple[str, int]:
+    """The verb phrase that ``words`` open, and the index of the first word after it.
+
+    Looks no further than one word past that index: words beyond it change nothing.
+    """
     lowered = [word.lower() for word in words]
     count = len(words)
     index = 0
@@ -337,7 +351,7 @@ def _lead(text: str, operative: bool) -> str:
         index += 1
     if verb in ("takes", "take") and len(out) > 1 and index < count and words[index] == "of":
         out.append("of")
-    return " ".join(out)
+    return " ".join(out), index
 
 
 _MARKUP_RUN = compiled(r"[ \t*_#]*")

@@ -40,7 +40,6 @@ _AND_NAMES = (
 )
 _PROTECT = compiled("|".join(re.escape(name) for name in _AND_NAMES))
 _SPLIT = compiled(r",(?![^()]*\))|\s+and\s+(?![^()]*\))")
-_SPACES = compiled(r"\s+")
 _SAVED = compiled(r"\x00(\d+)\x00")
 
 
@@ -52,7 +51,7 @@ def _count(word: str | None) -> int | None:
 
 def split_countries(text: str) -> list[str]:
     """Split "A, B (X of), C and D" into names, keeping names that contain "and"."""
-    text = _SPACES.sub(" ", text).strip().strip("[].;* ")
+    text = " ".join(text.split()).strip("[].;* ")  # whitespace collapsed, as header.flatten
     if not text:
         return []
     saved: list[str] = []
@@ -64,7 +63,8 @@ def split_countries(text: str) -> list[str]:
     text = _PROTECT.sub(protect, text)
     names = []
     for part in _SPLIT.split(text):
-        part = _SAVED.sub(lambda m: saved[int(m.group(1))], part)
+        if "\x00" in part:  # what every _SAVED match holds
+            part = _SAVED.sub(lambda m: saved[int(m.group(1))], part)
         part = part.strip().strip(".;*]").strip()
         if part:
             names.append(part)

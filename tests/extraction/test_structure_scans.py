@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from mandates.extraction import structure, votes
+from mandates.extraction import header, structure, votes
 from tests.extraction import reference_structure, reference_votes
 from tests.extraction.test_structure_fast_paths import _corpus_documents
 
@@ -80,3 +80,81 @@ def test_corpus_votes_equal_the_plain_search():
     for text, _ in _corpus_documents():
         for size in (400, 3000):
             assert votes.parse_vote(text[-size:]) == reference_votes.parse_vote(text[-size:])
+
+
+# ------------------------------------------------------------------ leading verbs
+
+# Phrases that end on or around the sixth word, where the short read gives way to twelve.
+LONG_LEADS = [
+    "Also calls upon all States",
+    "Once again strongly urges",
+    "Also further again strongly urges all",
+    "Taking note with deep appreciation also of",
+    "Takes note with deep appreciation of the",
+    "Takes note also further again of the report",
+    "Takes note also further again moreover of",
+    "Notes with deep grave serious concern great alarm",
+    "Notes with deep grave serious concern",
+    "Notes with deep grave serious",
+    "Recalling also further again moreover likewise",
+    "Deeply gravely seriously concerned also with concern",
+    "Bearing in mind also further",
+    "Calls also further upon",
+    "Takes further also note of",
+    "Also requests further with",
+    "Also requests further with appreciation",
+    "a b c d e f",
+    "Also also also also also also also",
+]
+
+
+@pytest.mark.parametrize("text", LONG_LEADS)
+def test_long_leads_equal_the_twelve_word_reading(text):
+    for variant in (text, text + " of", text + ", 12. the", "*" + text, text.upper()):
+        for cut in range(len(variant) + 1):
+            head = variant[:cut]
+            assert structure.operative_verb(head) == reference_structure.operative_verb(head)
+
+
+def test_corpus_leads_equal_the_twelve_word_reading():
+    for text, _ in _corpus_documents()[::4]:
+        for paragraph in text.split("\n\n"):
+            assert structure.operative_verb(paragraph) == reference_structure.operative_verb(
+                paragraph
+            )
+
+
+# --------------------------------------------------------- flattened whitespace
+
+SPACES = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "a",
+        " a ",
+        "a  b",
+        SPACES,
+        f"x{SPACES}y{SPACES}",
+        "**59/3.**\tTitle\u2028of\u00a0it",
+    ],
+)
+def test_flatten_and_country_lists_equal_the_substitution(text):
+    plain = header._SPACE.sub(" ", header._MARKUP.sub(" ", text)).strip()
+    assert header.flatten(text) == plain
+    names = f"[Chile,{text}Peru{SPACES}and Trinidad and Tobago (x, y),\x00 Fiji\x00]"
+    assert votes.split_countries(names) == reference_votes.split_countries(names)
+
+
+def test_corpus_flattened_headers_equal_the_substitution():
+    for text, _ in _corpus_documents():
+        head = text[:3000]
+        assert (
+            header.flatten(head)
+            == header._SPACE.sub(
+                " ", header._MARKUP.sub(" ", head) if "*" in head or "_" in head else head
+            ).strip()
+        )
