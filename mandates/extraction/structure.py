@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -120,6 +119,30 @@ def _pre_split(text: str, start: int, end: int) -> re.Match[str] | None:
     if _PRE_SPLIT_HINT.search(text, start, end) is None:
         return None
     return _PRE_SPLIT.search(text, start, end)
+
+
+def _find_from(text: str, needle: str, start: int) -> int:
+    """Where ``needle`` first stands at or after ``start``; the text's length if nowhere.
+
+    For pieces read in text order: while that place is at or after a piece's start,
+    ``text.find(needle, s, e) != -1`` is ``place + len(needle) <= e``, so the walker
+    searches once per occurrence instead of once per piece (and never again once the
+    needle is gone: no piece starts at the text's length).
+    """
+    at = text.find(needle, start)
+    return len(text) if at == -1 else at
+
+
+def _hint_from(text: str, start: int) -> tuple[int, int]:
+    """The span of the first _PRE_SPLIT_HINT match at or after ``start`` (past the end if
+    none): ``_PRE_SPLIT_HINT.search(text, s, e)`` finds one iff it ends by ``e``.
+
+    As for _find_from: the pattern has no lookaround and one way to match from its comma,
+    and no match holds a second comma, so a match that runs past ``e`` has none after it
+    inside the piece.
+    """
+    hint = _PRE_SPLIT_HINT.search(text, start)
+    return hint.span() if hint else (len(text), len(text) + 1)
 
 
 def _closing_split(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -241,7 +264,7 @@ class Structure:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Op:
     number: str | None
     start: int
@@ -557,15 +580,22 @@ class _Walker:
         self.embedding = False  # the last paragraph introduces a text adopted as a whole
         self._no_first_split: set[int] = set()  # ends of pieces holding no merged "1. "
         self._no_closing_split: set[int] = set()  # ends of pieces holding no closing line
+        # Where "1.", "meeting", "[" and a _PRE_SPLIT_HINT match stand next, at or after
+        # the start of the last piece that asked (see _find_from).
+        self._one = self._meeting = self._bracket = -1
+        self._hint = (-1, -1)
 
     def walk(self, start: int, end: int) -> None:
-        queue = deque(_pieces(self.text, start, end))
+        # Pieces go in text order, and the parts of a cut piece before the pieces after it:
+        # the starts never go back, which the places kept from _find_from rely on.
+        stack = _pieces(self.text, start, end)
+        stack.reverse()
         step = self._step
-        while queue:
-            s, e = queue.popleft()
+        while stack:
+            s, e = stack.pop()
             again = step(s, e)
             if again:
-                queue.extendleft(reversed(again))
+                stack.extend(reversed(again))
 
     def _cut(self, s: int, e: int, match: re.Match[str]) -> list[tuple[int, int]]:
         """Cut the piece at ``match`` (a split point); return the pieces to reconsider.
@@ -647,31 +677,54 @@ class _Walker:
             if bare and int(bare.group(1)) == self._expected():
                 number = bare  # "27 Affirms": the dot was lost
         if self.state == "preamble" and not number:
-            if e not in self._no_first_split and text.find("1.", s, e) != -1:
+            one = self._one
+            if one < s:
+                one = self._one = _find_from(text, "1.", s)
+            if one + 2 <= e and e not in self._no_first_split:
                 at = _number_split(text, s, e, 1)
                 if at:
                     return self._cut_at(s, e, *at)
                 self._no_first_split.add(e)  # nor in any later part of this piece
-            split = _pre_split(text, s, e)
-            if split:
-                return self._cut(s, e, split)
-            if whole and _is_heading(piece):
+            hint = self._hint
+            if hint[0] < s:
+                hint = self._hint = _hint_from(text, s)
+            if hint[1] <= e:
+                split = _pre_split(text, s, e)
+                if split:
+                    return self._cut(s, e, split)
+            last = text[e - 1]
+            # A piece ending in ",", ";" or ":" with a letter (its first, here) is no heading.
+            if (
+                whole
+                and not (last in _CLAUSE_ENDS and first.isascii() and first.isalpha())
+                and _is_heading(piece)
+            ):
                 self._heading(piece)
                 return []
-            if self.preamble and (
-                piece[:1].islower() or _LABEL.match(piece) or self._preamble_unfinished(piece)
+            preamble = self.preamble
+            if preamble and (
+                piece[:1].islower()
+                or (first == "(" and _LABEL.match(piece))
+                or (text[preamble[-1][1] - 1] not in _FINISHED and self._preamble_unfinished(piece))
             ):
-                self.preamble[-1] = (self.preamble[-1][0], e)  # continued after a break
+                preamble[-1] = (preamble[-1][0], e)  # continued after a break
                 return []
-            if _looks_operative(piece, self._last_char(s, e)):
+            if last in _EMPHASIS_OR_SPACE:
+                last = self._last_char(s, e)
+            if last in ".;:" and _looks_operative(piece, last):
                 self._new_op(None, s, e)
                 return []
-            self.preamble.append((s, e))
+            preamble.append((s, e))
             return []
 
         # Operative part.
         self.state = "operative"
-        if e not in self._no_closing_split:
+        meeting, bracket = self._meeting, self._bracket
+        if meeting < s:
+            meeting = self._meeting = _find_from(text, "meeting", s)
+        if bracket < s:
+            bracket = self._bracket = _find_from(text, "[", s)
+        if (meeting + 7 <= e or bracket < e) and e not in self._no_closing_split:
             closing = _closing_split(text, s, e)
             if closing:
                 return self._cut(s, e, closing)

@@ -1,6 +1,8 @@
 """The structure stage's third speed-up (issue 16) reads what the plain scans read.
 
-Each shortcut is compared with the plain reading it replaces (kept in
+One-line blocks from one pattern, the vote pattern tried at "v" and "b", leading verbs
+from six words, whitespace collapsed by ``str.split``, and the walker's searches kept
+across pieces. Each is compared with the plain reading it replaces (kept in
 `reference_structure.py` and `reference_votes.py`, or written out here): on the corpus
 texts as read, on their damaged copies (hard-wrapped with page furniture, CRLF, read as
 Markdown; see test_structure_fast_paths.py) and on small samples made to reach the
@@ -158,3 +160,50 @@ def test_corpus_flattened_headers_equal_the_substitution():
                 " ", header._MARKUP.sub(" ", head) if "*" in head or "_" in head else head
             ).strip()
         )
+
+
+# ------------------------------------------------- searches kept across pieces
+
+
+def _kept_searches_agree(text: str, spans: list[tuple[int, int]]) -> None:
+    """The places the walker keeps (searched again only once passed) tell, for pieces in
+    text order, what a search of each piece finds."""
+    kept = {needle: -1 for needle in ("1.", "meeting", "[")}
+    hint = (-1, -1)
+    for s, e in spans:
+        for needle, place in kept.items():
+            if place < s:
+                place = kept[needle] = structure._find_from(text, needle, s)
+            assert (place + len(needle) <= e) == (text.find(needle, s, e) != -1)
+        if hint[0] < s:
+            hint = structure._hint_from(text, s)
+        assert (hint[1] <= e) == (structure._PRE_SPLIT_HINT.search(text, s, e) is not None)
+
+
+HINT_TEXTS = [
+    "",
+    "Recalling its resolution, Noting the report,",
+    "a, *_ \n *_Bc, d,\tE",
+    "x,, ,A ,\n\nB, c",
+    "1.1. meeting[meeting [1.",
+    ", A",
+    "Noting,  ",
+]
+
+
+@pytest.mark.parametrize("text", HINT_TEXTS)
+def test_kept_searches_equal_the_searches_of_each_piece(text):
+    size = len(text)
+    for width in range(1, size + 1):
+        for step in (1, 2, width):
+            spans = [(s, min(size, s + width)) for s in range(0, size, step)]
+            _kept_searches_agree(text, spans)
+            _kept_searches_agree(text, [(s, min(size, s + 1 + s % 5)) for s in range(size)])
+
+
+def test_corpus_kept_searches_equal_the_searches_of_each_piece():
+    for text, _ in _corpus_documents():
+        pieces = structure._pieces(text, 0, len(text))
+        _kept_searches_agree(text, pieces)
+        # the parts of cut pieces: starts rise, ends fall back
+        _kept_searches_agree(text, [(s, (s + e) // 2) for s, e in pieces])
