@@ -21,6 +21,7 @@ import importlib
 import re
 import string
 
+from . import regex_cache
 from .guards import case_variants
 
 _parser = importlib.import_module("re._parser")
@@ -127,8 +128,25 @@ def gate(pattern: re.Pattern[str]) -> Gate:
     """The words of a compiled pattern, worked out on first use (parsing costs at import)."""
     found = _GATES.get(id(pattern))
     if found is None or found[0] is not pattern:
-        found = _GATES[id(pattern)] = (pattern, words(pattern.pattern, pattern.flags))
+        found = _GATES[id(pattern)] = (pattern, _remembered_words(pattern))
     return found[1]
+
+
+#: What ``words`` computes depends on this module's source (None: unreadable).
+_DIGEST = regex_cache.source_digest(__file__)
+
+
+def _remembered_words(pattern: re.Pattern[str]) -> Gate:
+    """``words`` of a pattern, kept between runs by the pattern cache (parsing a long pattern
+    costs 3 ms, a few documents' worth of the reading it saves): one line a set of words,
+    the words separated by tabs (neither is a printable character, so in no word)."""
+    if _DIGEST is None:
+        return words(pattern.pattern, pattern.flags)
+    key = ("gate", _DIGEST, pattern.pattern, int(pattern.flags))
+    text = regex_cache.remembered(
+        key, lambda: "\n".join("\t".join(one) for one in words(pattern.pattern, pattern.flags))
+    )
+    return tuple(tuple(line.split("\t")) for line in text.split("\n")) if text else ()
 
 
 def may_match(pattern: re.Pattern[str], span: str, low: str) -> bool:

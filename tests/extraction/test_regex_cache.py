@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mandates.extraction import actors, guards, regex_cache
+from mandates.extraction import actors, gates, guards, regex_cache
 from tests.extraction import samples
 from tests.shared_data import shared_path
 
@@ -173,7 +173,7 @@ def test_the_extractor_prints_the_same_with_and_without_the_file(tmp_path):
         assert _extract(path, str(cache)) == plain  # built from the file
     tag, entries = marshal.loads(cache.read_bytes())
     assert tag == regex_cache._tag() and len(entries) > 200
-    kept = {"guard": 0, "actors": 0, "pattern": 0}
+    kept = {"guard": 0, "actors": 0, "gate": 0, "pattern": 0}
     for key, value in entries.items():
         if key[0] == "guard":  # the lookahead of a guarded pattern, worked out again
             _, digest, pattern, flags, length = key
@@ -182,12 +182,18 @@ def test_the_extractor_prints_the_same_with_and_without_the_file(tmp_path):
             _, digest, keys, acronyms, worded = key
             assert digest == actors._DIGEST
             assert value == actors._alias_pattern(list(keys), dict(acronyms), set(worded))
+        elif key[0] == "gate":  # the words of a word gate, one line a set
+            _, digest, pattern, flags = key
+            found = gates.words(pattern, flags)
+            assert digest == gates._DIGEST
+            assert value == "\n".join("\t".join(one) for one in found)
         else:
             pattern, flags = key
             _same(regex_cache._build(pattern, value), pattern, flags)
             key = ("pattern",)
         kept[key[0]] += 1
     assert kept["guard"] >= 15 and kept["actors"] == 1 and kept["pattern"] > 200
+    assert kept["gate"] >= 3
 
 
 def test_remembered_strings_are_worked_out_once(cache, monkeypatch):
