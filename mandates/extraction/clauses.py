@@ -339,6 +339,13 @@ class ReadingContext:
     low_made: bool = False
 
 
+def ascii_lower(text: str) -> str:
+    """``text`` with ASCII letters lower-cased and every other character "?": in a
+    ``plain_case`` text an ASCII word begins where ``text.lower()`` holds it, and the copy is
+    made and searched several times faster (one byte a character)."""
+    return text.encode("ascii", "replace").lower().decode("ascii")
+
+
 def may_hold(ctx: ReadingContext, words: tuple[bytes, ...], start: int, end: int) -> bool:
     """False only when none of ``words`` (lower-case ASCII) is printed in masked[start:end]
     in any case: a pattern every match of which holds one of them cannot match there.
@@ -398,7 +405,7 @@ def _mechanism_index(masked: str, table: ActorTable) -> list[tuple[str, int, boo
     """Named mechanisms in document order: (name, offset, named in an extend/establish)."""
     found: list[tuple[str, int, bool]] = []
     last_end = -1
-    low = masked.lower() if plain_case(masked) else None
+    low = ascii_lower(masked) if plain_case(masked) else None
     for key in finditer_at_words(_KEYWORD_RE, _KEYWORD_WORDS, masked, low):
         if key.start() < last_end:
             continue

@@ -112,6 +112,7 @@ from .clauses import (
     _new_body,
     _parse_actor_at,
     _parse_actors,
+    ascii_lower,
     mask,
     may_match,
 )
@@ -477,7 +478,7 @@ def _first_person_to_third(masked: str) -> str:
     resolution's own "requests", "invites" (same length, so offsets hold)."""
     edits: list[tuple[int, int, str]] = []
     done = -1
-    low = masked.lower() if plain_case(masked) else None
+    low = ascii_lower(masked) if plain_case(masked) else None
     for we in finditer_at_words(_WE_RE, _WE_WORDS, masked, low):
         if we.start() < done:
             continue

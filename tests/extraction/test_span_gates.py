@@ -149,3 +149,43 @@ def test_a_gate_is_found_by_the_identity_of_its_pattern():
     assert gates._GATES[id(first)][0] is first
     assert not gates.may_match(first, "With the help", "with the help")
     assert gates.may_match(second, "With the Support", "with the support")
+
+
+def _starts(low: str, words: frozenset[str]) -> list[int]:
+    return sorted(at for word in words for at in range(len(low)) if low.startswith(word, at))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [*MADE_TEXTS, "We request the Special Rapporteur\u00e9 We\u3000invite \u00c9Special WE"],
+)
+def test_the_ascii_copy_holds_the_leading_words_where_lower_does(text):
+    """The keyword and first-person scans look for their leading words in ``ascii_lower``
+    instead of ``str.lower``: the same offsets in a ``plain_case`` text."""
+    words = clauses._KEYWORD_WORDS | requests._WE_WORDS
+    if clauses.plain_case(text):
+        assert _starts(clauses.ascii_lower(text), words) == _starts(text.lower(), words)
+    assert len(clauses.ascii_lower(text)) == len(text)
+
+
+def test_the_ascii_copy_holds_the_leading_words_where_lower_does_on_the_corpus():
+    words = clauses._KEYWORD_WORDS | requests._WE_WORDS
+    for path in sorted(shared_path("corpus").glob("*/*.txt"))[::7]:
+        masked = clauses.mask(read_path(path).text)
+        if clauses.plain_case(masked):
+            low, ascii_low = masked.lower(), clauses.ascii_lower(masked)
+            for word in words:
+                assert [at for at in range(len(low)) if low.startswith(word, at)] == [
+                    at for at in range(len(low)) if ascii_low.startswith(word, at)
+                ], (path, word)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [*GATED, _PARTNER_INTRO_RE, re.compile(r"\w+"), re.compile(r"(?:report|brief)\s+on")],
+)
+def test_a_remembered_gate_is_the_one_worked_out(pattern):
+    """``gates.gate`` keeps the words between runs in the pattern cache, as lines of tab-
+    separated words: read back, the same sets (none for a pattern without words)."""
+    assert gates._remembered_words(pattern) == gates.words(pattern.pattern, pattern.flags)
+    assert gates._remembered_words(pattern) == gates._remembered_words(pattern)
