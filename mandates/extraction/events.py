@@ -239,9 +239,9 @@ def events_of(
     sessions = [m for m in sessions if not _belongs_to_reference(masked, z0, m.start)]
     for mention in sessions:
         events.append(Event(mention.start, mention.end, EventType.SESSION, mention=mention))
-    # a date needs a digit: the twelve month tests only where one is printed
-    has_month = _DIGIT_RE.search(masked, z0, z1) is not None and any(
-        month in low for month in _MONTH_NAMES
+    # a date needs a month name and a digit: the digit search only where a month is named
+    has_month = (
+        any(month in low for month in _MONTH_NAMES) and _DIGIT_RE.search(masked, z0, z1) is not None
     )
     for date_mention in find_dates(masked, z0, z1) if has_month else ():
         events.append(

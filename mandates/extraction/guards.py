@@ -319,6 +319,29 @@ def _guard(pattern: str, flags: int, length: int) -> str:
     return f"(?={first}){boundary}(?=(?-i:{_trie(found, unicode)}))"
 
 
+def lower_guard(pattern: str, flags: int = 0, length: int = 5) -> str:
+    """A lookahead that holds in ``text.lower()`` wherever a match of ``pattern`` can begin
+    in ``text`` (when lower-casing kept the length, so every offset): the first ``length``
+    characters of a match, lower-cased, as plain characters. A scan of the lower-cased text
+    for it tests one character per branch where the case-by-case guard tests a class ("" when
+    none can be built). Kept between runs like :func:`guard`."""
+    if _DIGEST is None:
+        return _lower_guard(pattern, flags, length)
+    key = ("lower_guard", _DIGEST, pattern, int(flags), length)
+    return regex_cache.remembered(key, lambda: _lower_guard(pattern, flags, length))
+
+
+def _lower_guard(pattern: str, flags: int, length: int) -> str:
+    found = prefixes(pattern, flags, length)
+    if found is None:
+        return ""
+    # each character lower-cases to one in the lowered set (İ, which lower-cases to two,
+    # changes the length: such a text is never scanned this way)
+    lowered = {tuple(frozenset(c.lower() for c in s if len(c.lower()) == 1) for s in prefix)
+               for prefix in found}  # fmt: skip
+    return f"(?={_trie(lowered)})"
+
+
 def guarded(pattern: str, flags: int = 0, length: int = 1) -> re.Pattern[str]:
     """``re.compile(pattern, flags)`` behind the lookaheads of :func:`guard`: the same
     matches, found faster."""
@@ -419,6 +442,7 @@ __all__ = [
     "guard",
     "guarded",
     "leading_words",
+    "lower_guard",
     "plain_case",
     "prefixes",
 ]

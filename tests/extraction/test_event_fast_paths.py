@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mandates.extraction import building, deadlines, events, gates, kinds, pairing
+from mandates.extraction import building, deadlines, events, gates, guards, kinds, pairing
 from mandates.extraction.actors import ActorTable
 from mandates.extraction.api import extract_file
 from mandates.extraction.clauses import mask
@@ -395,3 +395,90 @@ def test_tail_searches_from_the_floor_find_what_the_whole_window_finds(monkeypat
                 short and (short.span(), short.groupdict())
             ), masked[low:end]
     assert shortened > len(windows) // 3
+
+
+# --- product nouns found in the lower-cased span ----------------------------------------
+
+
+def _nouns_scanned_in_the_text(masked: str, z0: int, z1: int) -> list:
+    return [(f.start(), f.end(), f.lastgroup) for f in kinds.NOUN_WORD_RE.finditer(masked, z0, z1)]
+
+
+NOUN_SAMPLES = [
+    "to submit a Report and two STUDIES, an oral update and a panel discussion",
+    "subreports, reportage, reports-based and re-reports; notes verbales and a note",
+    "updates to the Council, an update of the database; Guidelines, web site, webpages",
+    "day of general discussion, days  of general discussion, high-level meetings",
+    "to con\u017fult: con\u017fultations, \u017ftudies and STUDIE\u017f",  # long s: not ASCII
+    "\u0130nformation on the report",  # dotted capital I: lower-casing adds a character
+    "reports\u2010based analyses, a summary of views, results of the review",
+]
+
+
+@pytest.mark.parametrize("text", NOUN_SAMPLES)
+def test_nouns_of_the_lower_cased_span_are_those_of_the_text(text):
+    """Every span of the samples (so every start, with a word character before it or not)."""
+    for z0 in range(len(text) + 1):
+        for z1 in range(z0, len(text) + 1, 7):
+            assert kinds.noun_words(text, z0, z1) == _nouns_scanned_in_the_text(text, z0, z1)
+
+
+def test_the_lower_cased_scan_is_taken_and_finds_the_nouns():
+    text = NOUN_SAMPLES[0]
+    found = kinds.noun_words(text, 3, len(text))
+    assert [text[a:b] for a, b, _ in found] == [
+        "Report", "STUDIES", "oral update", "panel discussion"
+    ]  # fmt: skip
+    assert text[3:].isascii()
+
+
+def test_nouns_of_the_lower_cased_span_on_the_corpus(monkeypatch):
+    spans = _corpus_spans(monkeypatch)
+    assert len(spans) > 3000
+    for masked, z0, z1 in spans:
+        assert kinds.noun_words(masked, z0, z1) == _nouns_scanned_in_the_text(masked, z0, z1)
+
+
+def test_lower_casing_keeps_word_characters_and_only_the_dotted_i_changes_length():
+    """What the word boundary of the lower-cased scan relies on, over every code point."""
+    for char in _everything():
+        low = char.lower()
+        if len(low) != 1:
+            assert char == "\u0130"
+            continue
+        assert bool(re.match(r"\w", char)) == bool(re.match(r"\w", low)), hex(ord(char))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["report", "Reports", "oral", "UPDATE", "update", "studies", "panel", "discussion",
+             "the", "to", "of", "Council", "day", "general", "web", "site", "note", "verbale",
+             "meetings", "high-level", "sub", "-", "\u2010", "s", "a"]
+        ),
+        max_size=12,
+    ),
+    st.sampled_from([" ", "  ", "", ", ", "\n"]),
+)  # fmt: skip
+def test_nouns_of_the_lower_cased_span_on_generated_texts(words, separator):
+    text = separator.join(words)
+    for z0 in range(0, len(text) + 1, 3):
+        assert kinds.noun_words(text, z0, len(text)) == _nouns_scanned_in_the_text(
+            text, z0, len(text)
+        )
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"\b(?:reports?|oral\s+updates?|day\s+of|Web\s*site)\b", r"(?:[Ii]nform|\u017ftudy|KEEP)"],
+)
+def test_the_lower_cased_guard_holds_wherever_a_match_begins(pattern):
+    lookahead = re.compile(guards.lower_guard(pattern, re.IGNORECASE, 5))
+    text = "Reports, ORAL  UPDATES, day of, web site, WebSite, inform, \u017ftudy, keep, Keep"
+    low = text.lower()
+    assert len(low) == len(text)
+    begins = [found.start() for found in re.finditer(pattern, text, re.IGNORECASE)]
+    assert len(begins) >= 4
+    for start in begins:
+        assert lookahead.match(low, start), text[start:]
