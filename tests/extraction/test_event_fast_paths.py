@@ -127,14 +127,51 @@ def test_the_gates_hold_on_generated_texts(words, separator):
             assert gates.may_match(pattern, text, text.lower())
 
 
-def test_the_gates_hold_on_every_corpus_request_span(monkeypatch):
-    spans = _corpus_spans(monkeypatch)
+def test_the_gates_hold_on_every_corpus_request_span(corpus_spans):
+    spans = corpus_spans
     assert len(spans) > 1000
     for masked, z0, z1 in spans:
         span = masked[z0:z1]
         for pattern in GATED:
             if pattern.search(masked, z0, z1):
                 assert gates.may_match(pattern, span, span.lower())
+        for pattern in GATED:  # the words looked up once: what ``may_match`` says
+            assert events.gate_open(gates.gate(pattern), span, span.lower()) == gates.may_match(
+                pattern, span, span.lower()
+            )
+
+
+@pytest.mark.parametrize("pattern", GATED)
+@pytest.mark.parametrize("text", SPANS)
+def test_an_open_gate_is_what_may_match_says(pattern, text):
+    """On every slice of the samples (odd folds included): the same answer."""
+    words = gates.gate(pattern)
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1, 5):
+            span = text[start:end]
+            low = span.lower()
+            assert events.gate_open(words, span, low) == gates.may_match(pattern, span, low)
+
+
+def test_the_request_spans_read_their_gates_through_gate_open():
+    assert events._product_gates() == (
+        gates.gate(kinds.VERB_PRODUCT_RE), gates.gate(events._NEXT_REPORT_RE)
+    )  # fmt: skip
+    assert building._gates() == (
+        gates.gate(building._PROGRAMME_RE),
+        gates.gate(building._DELEGATE_RE),
+    )
+    assert not events.gate_open(
+        (("report",), ("next", "annual")), "the next study", "the next study"
+    )
+    assert events.gate_open((("report",),), "\u017f", "\u017f")  # an odd fold: always open
+
+
+@pytest.fixture(scope="module")
+def corpus_spans() -> list[tuple[str, int, int]]:
+    """The corpus request spans, read once for the tests of this module."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        return _corpus_spans(monkeypatch)
 
 
 def _corpus_spans(monkeypatch) -> list[tuple[str, int, int]]:
@@ -169,8 +206,8 @@ def test_the_gated_extractor_reads_the_corpus_as_the_ungated_one(monkeypatch):
         return [_extract(path) for path in paths]
 
     gated = results()
-    monkeypatch.setattr(events, "may_match", lambda *_: True)
-    monkeypatch.setattr(building, "may_match", lambda *_: True)
+    monkeypatch.setattr(events, "gate_open", lambda *_: True)
+    monkeypatch.setattr(building, "gate_open", lambda *_: True)
     monkeypatch.setattr(events, "_DIGIT_RE", re.compile(""))
     assert results() == gated
 
@@ -191,8 +228,8 @@ def test_a_noun_kind_is_the_group_that_matched():
         assert kinds._KIND_OF_GROUP[found.lastgroup or ""] == slow
 
 
-def test_noun_kinds_on_the_corpus(monkeypatch):
-    for masked, z0, z1 in _corpus_spans(monkeypatch)[::2]:
+def test_noun_kinds_on_the_corpus(corpus_spans):
+    for masked, z0, z1 in corpus_spans[::2]:
         for found in kinds.NOUN_WORD_RE.finditer(masked, z0, z1):
             slow = next(k for g, k in kinds._KIND_OF_GROUP.items() if found.group(g))
             assert kinds._KIND_OF_GROUP[found.lastgroup or ""] == slow
@@ -377,9 +414,9 @@ def test_the_walk_sees_what_a_pattern_can_hold(pattern, holds):
     assert _can_consume(_sre_parser.parse(pattern).data, ",", False) is holds
 
 
-def test_tail_searches_from_the_floor_find_what_the_whole_window_finds(monkeypatch):
+def test_tail_searches_from_the_floor_find_what_the_whole_window_finds(corpus_spans):
     """Every noun of every corpus request span, and made windows: the same tail."""
-    windows = [(masked, z0, hit.start()) for masked, z0, z1 in _corpus_spans(monkeypatch)
+    windows = [(masked, z0, hit.start()) for masked, z0, z1 in corpus_spans
                for hit in kinds.NOUN_WORD_RE.finditer(masked, z0, z1)]  # fmt: skip
     made = "to prepare, in consultation with States (including a, b. and c): an annual report"
     windows += [(made, 0, end) for end in range(len(made) + 1)]
@@ -432,8 +469,8 @@ def test_the_lower_cased_scan_is_taken_and_finds_the_nouns():
     assert text[3:].isascii()
 
 
-def test_nouns_of_the_lower_cased_span_on_the_corpus(monkeypatch):
-    spans = _corpus_spans(monkeypatch)
+def test_nouns_of_the_lower_cased_span_on_the_corpus(corpus_spans):
+    spans = corpus_spans
     assert len(spans) > 3000
     for masked, z0, z1 in spans:
         assert kinds.noun_words(masked, z0, z1) == _nouns_scanned_in_the_text(masked, z0, z1)
