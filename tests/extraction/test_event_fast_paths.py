@@ -519,3 +519,62 @@ def test_the_lower_cased_guard_holds_wherever_a_match_begins(pattern):
     assert len(begins) >= 4
     for start in begins:
         assert lookahead.match(low, start), text[start:]
+
+
+# --- a session mentioned after a product in passing: the last word first ----------------
+
+
+def _belongs_to_reference_plain(masked: str, floor: int, start: int) -> bool:
+    """``events._belongs_to_reference`` without the test of the window's last word."""
+    window = masked[max(floor, start - 160) : start]
+    found = events._REFERENCE_RE.search(window)
+    if not found:
+        return False
+    before = window[: found.start()].rstrip()
+    if events._INCLUDE_IN_RE.search(before):
+        return False
+    return not events._ANAPHOR_VERB_RE.search(before + " ")
+
+
+REFERENCE_SAMPLES = [
+    "to report on the outcome of the panel discussion to be convened  at its next session",
+    "the seminars, scheduled to take place at its sixtieth session",
+    "the meeting which will be HELD\tat its session",
+    "its forum, planned\nat its session",
+    "the workshop \u017fcheduled at its session",  # long s: the regex reads "s"
+    "to include in his next report, to be submitted at the session",
+    "and to present the report to be considered at the session",
+    "the conference to take place, at its session",
+    "the study held, at",
+]
+
+
+@pytest.mark.parametrize("text", REFERENCE_SAMPLES)
+def test_a_reference_is_read_as_before_at_every_start(text):
+    found = 0
+    for floor in (0, 5):
+        for start in range(len(text) + 1):
+            plain = _belongs_to_reference_plain(text, floor, start)
+            assert events._belongs_to_reference(text, floor, start) == plain, (floor, start)
+            found += plain
+    assert found or "include" in text or "present" in text or "," in text
+
+
+def test_a_reference_is_read_as_before_on_the_corpus(corpus_spans):
+    compared = 0
+    for masked, z0, z1 in corpus_spans[::3]:
+        for word in re.finditer(r"\s(?=\S)", masked[z0:z1]):
+            start = z0 + word.end()
+            assert events._belongs_to_reference(masked, z0, start) == (
+                _belongs_to_reference_plain(masked, z0, start)
+            )
+            compared += 1
+    assert compared > 40_000
+
+
+def test_the_last_word_of_a_reference_is_a_whole_word():
+    """What the test of the last word relies on: the scheduled verbs are single words, and
+    ``str.split`` cuts at the characters the pattern's spaces match (every code point)."""
+    assert re.fullmatch(r"[a-z|]+", events._SCHEDULED), events._SCHEDULED
+    for char in _everything():
+        assert char.isspace() == bool(re.match(r"\s", char)), hex(ord(char))
