@@ -245,7 +245,8 @@ def count_of(det: str | None, noun: str, following: str) -> tuple[int, int | Non
         if value:
             count = value
     listed = None
-    each = _COUNT_EACH_RE.search(following)
+    # every match holds "each" (letters no character beyond ASCII matches ignoring case)
+    each = _COUNT_EACH_RE.search(following) if "each" in following.lower() else None
     if each:
         listed = cardinal_to_int(each.group("count") or each.group("count2"))
     return count, listed

@@ -578,3 +578,30 @@ def test_the_last_word_of_a_reference_is_a_whole_word():
     assert re.fullmatch(r"[a-z|]+", events._SCHEDULED), events._SCHEDULED
     for char in _everything():
         assert char.isspace() == bool(re.match(r"\s", char)), hex(ord(char))
+
+
+# --- "one for each of the five regions": searched only where "each" is printed -----------
+
+
+def test_only_ascii_letters_match_the_letters_of_each_ignoring_case():
+    """What the test for "each" before the count search relies on (every code point)."""
+    found = set(re.findall("[each]", _everything(), re.IGNORECASE))
+    assert found == set("eachEACH")
+
+
+@pytest.mark.parametrize(
+    "following",
+    [
+        ", one for each of the five geographical regions",
+        " in EACH of the Five regional groups",
+        ", A report for Each of the three",
+        " for each region",
+        " reaching all",
+        "",
+    ],
+)
+def test_the_count_is_read_as_before(following):
+    listed = kinds._COUNT_EACH_RE.search(following)
+    assert kinds.count_of("two", "reports", following)[1] == (
+        kinds.cardinal_to_int(listed.group("count") or listed.group("count2")) if listed else None
+    )
