@@ -178,6 +178,11 @@ def test_the_extractor_prints_the_same_with_and_without_the_file(tmp_path):
         if key[0] == "guard":  # the lookahead of a guarded pattern, worked out again
             _, digest, pattern, flags, length = key
             assert digest == guards._DIGEST and value == guards._guard(pattern, flags, length)
+        elif key[0] == "lower_guard":  # the same for the lower-cased text
+            _, digest, pattern, flags, length = key
+            assert digest == guards._DIGEST
+            assert value == guards._lower_guard(pattern, flags, length)
+            key = ("guard",)
         elif key[0] == "actors":  # the alternation of the actor table's aliases
             _, digest, keys, acronyms, worded = key
             assert digest == actors._DIGEST
