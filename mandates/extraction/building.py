@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from .clauses import (
     _NEXT_VERB_RE,
@@ -25,9 +24,8 @@ from .events import (
     _EVENT_KINDS,
     Product,
     _events,
-    gate_open,
 )
-from .gates import Gate, gate
+from .gates import may_match
 from .guards import guarded
 from .lexicon import lexicon
 from .pairing import (
@@ -231,7 +229,7 @@ class Builder:
         mandate_index = len(self.mandates)
         self.mandates.append(mandate)
         span = ctx.masked[z0:z1]
-        implied_by_programme = gate_open(_gates()[0], span, span.lower()) and bool(
+        implied_by_programme = may_match(_PROGRAMME_RE, span, span.lower()) and bool(
             _PROGRAMME_RE.search(ctx.masked, z0, z1)
         )
         for _, span_end, others, inf in delegated:
@@ -354,13 +352,6 @@ _DELEGATE_RE = guarded(
     length=5,
 )
 
-
-@cache
-def _gates() -> tuple[Gate, Gate]:
-    """The words of _PROGRAMME_RE and _DELEGATE_RE, looked up once (``events.gate_open``)."""
-    return gate(_PROGRAMME_RE), gate(_DELEGATE_RE)
-
-
 _DELEGATE_INF_RE = compiled(r"\s*(?:,[^;,]{0,80},\s*)?to\s+(?=[a-z])")
 
 
@@ -376,7 +367,7 @@ def _delegations(
     masked = ctx.masked
     result: list[tuple[int, int, list[ActorMention], int | None]] = []
     span = masked[z0:z1]
-    if not gate_open(_gates()[1], span, span.lower()):
+    if not may_match(_DELEGATE_RE, span, span.lower()):
         return result  # none of the verbs that ask others
     for found in _DELEGATE_RE.finditer(masked, z0, z1):
         if result and found.start() < result[-1][1]:

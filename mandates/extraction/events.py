@@ -23,7 +23,7 @@ from .deadlines import (
     find_sessions,
     recurrence,
 )
-from .gates import ODD_FOLDS, Gate, gate
+from .gates import may_match
 from .guards import guarded
 from .kinds import (
     NOUN_PATTERN,
@@ -177,32 +177,12 @@ class ProductHits:
         return bool(self.verbs or self.next_report or self.nouns)
 
 
-def gate_open(words: Gate, span: str, low: str) -> bool:
-    """``gates.may_match`` for the words of a pattern looked up once (``gates.gate``): a
-    dict keyed by a compiled pattern hashes all of its code at every look-up, 13 us for
-    VERB_PRODUCT_RE, more than most scans the gate saves."""
-    for needed in words:
-        for word in needed:
-            if word in low:
-                break
-        else:  # none of this set: a match needs an odd fold (never in ASCII, at once)
-            return not span.isascii() and any(char in span for char in ODD_FOLDS)
-    return True
-
-
-@cache
-def _product_gates() -> tuple[Gate, Gate]:
-    """The words of VERB_PRODUCT_RE and _NEXT_REPORT_RE (worked out on first use)."""
-    return gate(VERB_PRODUCT_RE), gate(_NEXT_REPORT_RE)
-
-
 def product_hits(masked: str, z0: int, z1: int, *, decide: bool) -> ProductHits:
     """The product matches in masked[z0:z1] (none of the verb-based ones after "decides")."""
     span = masked[z0:z1]
     low = span.lower()
-    verb_gate, next_gate = _product_gates()
-    verbs = not decide and gate_open(verb_gate, span, low)
-    next_report = not decide and gate_open(next_gate, span, low)
+    verbs = not decide and may_match(VERB_PRODUCT_RE, span, low)
+    next_report = not decide and may_match(_NEXT_REPORT_RE, span, low)
     return ProductHits(
         list(VERB_PRODUCT_RE.finditer(masked, z0, z1)) if verbs else [],
         list(_NEXT_REPORT_RE.finditer(masked, z0, z1)) if next_report else [],
