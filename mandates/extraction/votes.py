@@ -39,7 +39,12 @@ _AND_NAMES = (
     "Heard Island and McDonald Islands",
 )
 _PROTECT = compiled("|".join(re.escape(name) for name in _AND_NAMES))
-_SPLIT = compiled(r",(?![^()]*\))|\s+and\s+(?![^()]*\))")
+#: Where names part: a comma or " and ", unless inside parentheses ("Chile (on behalf of A,
+#: B and C)"). Inside means the next parenthesis printed after it closes one: the check
+#: `_split_names` makes once per separator, where a lookahead ``(?![^()]*\))`` read to the
+#: end of a list without parentheses at every comma (quadratic in the list's length).
+_SEPARATOR = compiled(r",|\s+and\s+")
+_PARENTHESIS = compiled(r"[()]")
 _SAVED = compiled(r"\x00(\d+)\x00")
 
 
@@ -62,13 +67,35 @@ def split_countries(text: str) -> list[str]:
 
     text = _PROTECT.sub(protect, text)
     names = []
-    for part in _SPLIT.split(text):
+    for part in _split_names(text):
         if "\x00" in part:  # what every _SAVED match holds
             part = _SAVED.sub(lambda m: saved[int(m.group(1))], part)
         part = part.strip().strip(".;*]").strip()
         if part:
             names.append(part)
     return names
+
+
+def _split_names(text: str) -> list[str]:
+    """``text`` cut at each separator outside parentheses, in one pass.
+
+    A separator is inside when the first parenthesis at or after its end is ")"; the
+    parenthesis found is kept until a separator ends past it, so the text is read once.
+    """
+    parts = []
+    at = 0
+    paren = -1  # where the next parenthesis stands, once found; len(text) when none is left
+    for found in _SEPARATOR.finditer(text):
+        end = found.end()
+        if paren < end:
+            next_paren = _PARENTHESIS.search(text, end)
+            paren = next_paren.start() if next_paren else len(text)
+        if paren < len(text) and text[paren] == ")":
+            continue
+        parts.append(text[at : found.start()])
+        at = end
+    parts.append(text[at:])
+    return parts
 
 
 def parse_vote(tail: str) -> tuple[Vote | None, list[str]]:
