@@ -109,7 +109,8 @@ _CLOSING_SPLIT = compiled(
 _BLOCK = compiled(r"(?:[ \t]*\S[^\n]*(?:\n|$))+")
 # A line of a _BLOCK: group 1 as _trim leaves it (\S is what str.isspace refuses); group 2
 # takes the line end when the next line continues the block (_BLOCK's "+" repeats).
-_LINE = compiled(r"[ \t]*(\S(?:[^\n]*\S)?)[^\n]*(\n(?=[ \t]*\S))?")
+# "(?:...|)" is "(?:...)?" without the engine's bookkeeping for a repeated group.
+_LINE = compiled(r"[ \t]*(\S(?:[^\n]*\S|))[^\n]*(?:(\n)(?=[ \t]*\S)|)")
 # Every preambular opening starts with a capital: what a _PRE_SPLIT match must hold.
 _PRE_SPLIT_HINT = compiled(r",[*_]*\s+[*_]*[A-Z]")
 
@@ -296,8 +297,12 @@ def _words(text: str, limit: int = 12) -> list[str]:
     return words[:limit]
 
 
-def _lead(text: str, operative: bool) -> str:
-    """The leading verb phrase as printed: "Recalling also", "Takes note with appreciation of"."""
+def _lead(text: str) -> str:
+    """The leading verb phrase as printed: "Recalling also", "Takes note with appreciation of".
+
+    The same for preambular and operative paragraphs: the walker's callers call it
+    without the public names' extra call.
+    """
     plain = text.lstrip(" \t*_#")
     head = plain[:62]  # an italic lead's closing "*" or "_" stands within it
     if "*" in head or "_" in head:
@@ -312,10 +317,12 @@ def _lead(text: str, operative: bool) -> str:
         return ""
     verb, following = two.groups()
     lower = verb.lower()
-    if lower not in _PARTICLES and lower not in _LEADING and not _adverb_like(lower):
-        following = following.lower() if following else ""
-        if following not in _ADVERBS_AFTER and following != "with":
-            return verb
+    if (
+        lower not in _PHRASE_OPENERS
+        and not (lower.endswith("ly") and len(lower) > 3)  # _adverb_like, without the call
+        and (not following or following.lower() not in _VERB_FOLLOWERS)
+    ):
+        return verb
     # Six words decide nearly every phrase ("Takes note with appreciation of" reads five);
     # twelve are read only when the phrase ran on to the fifth word or past it.
     words = _words(plain, 6)
@@ -379,17 +386,24 @@ def _phrase(words: list[str]) -> tuple[str, int]:
 
 _MARKUP_RUN = compiled(r"[ \t*_#]*")
 # The first two words as two _WORD searches find them (from the start of the text searched).
-_TWO_WORDS = compiled(r"[^A-Za-z]*([A-Za-z][A-Za-z\-]*)(?:[^A-Za-z]*([A-Za-z][A-Za-z\-]*))?")
+# "(?:...|)" is "(?:...)?" (the same first choice, then the empty one) without the
+# engine's bookkeeping for a repeated group.
+_TWO_WORDS = compiled(r"[^A-Za-z]*([A-Za-z][A-Za-z\-]*)(?:[^A-Za-z]*([A-Za-z][A-Za-z\-]*)|)")
+#: First words that a phrase may go on from: a verb that takes a particle, a leading adverb
+#: (with _adverb_like words). The usual case in _lead is a verb none of these.
+_PHRASE_OPENERS = frozenset(_PARTICLES) | _LEADING
+#: Second words that join the verb's phrase: adverbs after it, "with" ("with concern").
+_VERB_FOLLOWERS = _ADVERBS_AFTER | {"with"}
 
 
 def preamble_verb(text: str) -> str:
     """The verb that opens a preambular paragraph ("Recalling also", "Deeply concerned")."""
-    return _lead(text, operative=False)
+    return _lead(text)
 
 
 def operative_verb(text: str) -> str:
     """The verb that opens an operative paragraph ("Also requests", "Calls upon")."""
-    return _lead(text, operative=True)
+    return _lead(text)
 
 
 def _looks_operative(piece: str, last: str) -> bool:
@@ -441,6 +455,21 @@ def _is_heading(piece: str) -> bool:
     if _HEADING_TITLED.match(piece):
         return len(stripped) < 500
     return len(stripped) < 120 and "\n" not in stripped and not _looks_operative(piece, ";")
+
+
+def _annex_heading(text: str, start: int, stop: int) -> bool:
+    """text[start:stop] opens with an annex heading ("Annex", "Annex II") followed by
+    nothing, a capital, a digit, a line end or a quotation mark (after markup)."""
+    heading = _ANNEX.match(text, start, stop)
+    if heading is None:
+        return False
+    at = heading.end()
+    while at < stop and text[at] in " \t*_":
+        at += 1
+    if at == stop:
+        return True
+    after = text[at]
+    return after.isupper() or after.isdigit() or after in '\n“"'
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -535,7 +564,7 @@ def parse_structure(
     preamble = structure.preamble
     for s, e in walker.preamble:
         paragraph = text[s:e]
-        preamble.append(PreambleParagraph(preamble_verb(paragraph), paragraph, (s, e)))
+        preamble.append(PreambleParagraph(_lead(paragraph), paragraph, (s, e)))
     structure.operative = walker.operative_paragraphs(structure.warnings)
     structure.annexes = walker.annex_list()
     if tail:
@@ -621,15 +650,19 @@ class _Walker:
 
     def _step(self, s: int, e: int) -> list[tuple[int, int]]:
         text = self.text
-        # Matches look at the start of a piece; splits search the text in place, so a
-        # long piece (a reader that merged paragraphs) is never copied again and again.
+        # Matches look at the start of a piece, in place: each pattern is matched on
+        # text[s:stop] through pos and endpos, which is what matching the slice gives, as
+        # none looks behind its start (no lookbehind, no leading \b) and "$", "\b" and
+        # lookaheads stop at endpos as at a slice's end. The piece is copied only for the
+        # rare checks that read it as a string; a long piece (a reader that merged
+        # paragraphs) is classified from its first _HEAD characters.
         whole = e - s <= _HEAD
-        piece = text[s:e] if whole else text[s : s + _HEAD]
+        stop = e if whole else s + _HEAD
         # After markup, a number, meeting or date line starts with a digit, an annex
         # heading with "A", an adoption line with "[" or "A": other pieces skip those.
-        first = piece[:1]
+        first = text[s]  # pieces are never empty
         if first in _MARKUP_CHARS:
-            first = piece.lstrip(_MARKUP_CHARS)[:1]
+            first = text[s:stop].lstrip(_MARKUP_CHARS)[:1]
         digit = first.isdigit()
         adopted_first = first in _ADOPTED_FIRST
         if self.embedding:
@@ -640,30 +673,32 @@ class _Walker:
             self.annexes.append([s, e])
             return []
         if self.state == "annex":
-            if (digit and _MEETING.match(piece)) or (adopted_first and _ADOPTED.match(piece)):
+            if (digit and _MEETING.match(text, s, stop)) or (
+                adopted_first and _ADOPTED.match(text, s, stop)
+            ):
                 if self.closing_start is None:
                     self.closing_start = s
                 self.state = "closing"
-            elif first == "A" and _ANNEX.match(piece) and self._annex_heading(piece):
+            elif first == "A" and _annex_heading(text, s, stop):
                 self.annexes.append([s, e])
             else:
                 self.annexes[-1][1] = e
             return []
         after_operative = self.state != "preamble" or bool(self.ops)
-        if after_operative and first == "A" and _ANNEX.match(piece) and self._annex_heading(piece):
+        if after_operative and first == "A" and _annex_heading(text, s, stop):
             self.state = "annex"
             self.annexes.append([s, e])
             return []
         # A printed number ("12. ") is followed by its dot, a meeting ordinal by "st",
         # "nd", "rd" or "th" and a date's day by a space: a piece has at most one of them.
-        number = _NUM.match(piece) if digit else None
+        number = _NUM.match(text, s, stop) if digit else None
         if after_operative and (
             (
                 digit
                 and number is None
-                and (_MEETING.match(piece) or (whole and _DATE_ONLY.match(piece)))
+                and (_MEETING.match(text, s, stop) or (whole and _DATE_ONLY.match(text, s, e)))
             )
-            or (adopted_first and _ADOPTED.match(piece))
+            or (adopted_first and _ADOPTED.match(text, s, stop))
         ):
             if self.closing_start is None:
                 self.closing_start = s
@@ -673,7 +708,7 @@ class _Walker:
             return []
 
         if not number and digit:
-            bare = _NUM_NO_DOT.match(piece)
+            bare = _NUM_NO_DOT.match(text, s, stop)
             if bare and int(bare.group(1)) == self._expected():
                 number = bare  # "27 Affirms": the dot was lost
         if self.state == "preamble" and not number:
@@ -697,21 +732,24 @@ class _Walker:
             if (
                 whole
                 and not (last in _CLAUSE_ENDS and first.isascii() and first.isalpha())
-                and _is_heading(piece)
+                and _is_heading(text[s:e])
             ):
-                self._heading(piece)
+                self._heading(text[s:e])
                 return []
             preamble = self.preamble
             if preamble and (
-                piece[:1].islower()
-                or (first == "(" and _LABEL.match(piece))
-                or (text[preamble[-1][1] - 1] not in _FINISHED and self._preamble_unfinished(piece))
+                text[s].islower()
+                or (first == "(" and _LABEL.match(text, s, stop))
+                or (
+                    text[preamble[-1][1] - 1] not in _FINISHED
+                    and self._preamble_unfinished(text[s:stop])
+                )
             ):
                 preamble[-1] = (preamble[-1][0], e)  # continued after a break
                 return []
             if last in _EMPHASIS_OR_SPACE:
                 last = self._last_char(s, e)
-            if last in ".;:" and _looks_operative(piece, last):
+            if last in ".;:" and _looks_operative(text[s:stop], last):
                 self._new_op(None, s, e)
                 return []
             preamble.append((s, e))
@@ -730,18 +768,19 @@ class _Walker:
                 return self._cut(s, e, closing)
             self._no_closing_split.add(e)
         target = int(number.group(1)) + 1 if number else self._expected()
-        after = s + (number.end() if number else 1)
+        after = number.end() if number else s + 1
         if text.find(f"{target}.", after, e) != -1:  # what _number_split looks for first
             at = _number_split(text, after, e, target)
             if at:
                 return self._cut_at(s, e, *at)
         if number:
-            self._new_op(number.group(1), s + number.end(), e)
+            self._new_op(number.group(1), number.end(), e)
             return []
-        label = _LABEL.match(piece)
+        label = _LABEL.match(text, s, stop)
         if label and self.ops:
-            self._new_sub(label.group(1), s, s + label.end(), e)
+            self._new_sub(label.group(1), s, label.end(), e)
             return []
+        piece = text[s:stop]
         if whole and _is_heading(piece):
             self._heading(piece)
             return []
@@ -752,7 +791,7 @@ class _Walker:
         if self.ops:
             op = self.ops[-1]
             ends = self._last_char(op.start, op.end)
-            if ends in (";", ".") and piece[:1].isupper() and _looks_operative(piece, last):
+            if ends in (";", ".") and text[s].isupper() and _looks_operative(piece, last):
                 self._new_op(None, s, e)
                 return []
             op.end = e
@@ -772,12 +811,6 @@ class _Walker:
         label = _SECTION_LABEL.match(piece)
         if label:
             self.section = label.group(1)
-
-    def _annex_heading(self, piece: str) -> bool:
-        heading = _ANNEX.match(piece)
-        assert heading is not None
-        rest = piece[heading.end() :].lstrip(" \t*_")
-        return not rest or rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in '\n“"'
 
     def _expected(self) -> int:
         for op in reversed(self.ops):
@@ -852,9 +885,7 @@ class _Walker:
                 subs = _inline_subparagraphs(text, op.start, op.end)
             paragraph = text[op.start : op.end]
             span = (op.start, op.end)
-            result.append(
-                OperativeParagraph(number, operative_verb(paragraph), paragraph, span, subs)
-            )
+            result.append(OperativeParagraph(number, _lead(paragraph), paragraph, span, subs))
         return result
 
     def annex_list(self) -> list[Annex]:
