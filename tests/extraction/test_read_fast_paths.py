@@ -59,6 +59,21 @@ def reference_residue_starts(text: str) -> list[int]:
     return starts
 
 
+_PLAIN_RESIDUE_HINT_BYTES = re.compile(rb" ([A-Za-z][a-z])[A-Za-z-]{4}[A-Za-z-]*?\1")
+
+
+def reference_residue_starts_bytes(text: str) -> list[int]:
+    """cleaning._residue_starts with the plain form of its byte-level hint."""
+    encoded = cleaning._encoded(text)
+    runs_bytes = b" " + encoded.translate(cleaning._RUN_BYTES)
+    starts = [
+        hint.start()  # the space before the run: the run's own byte in ``encoded``
+        for hint in _PLAIN_RESIDUE_HINT_BYTES.finditer(runs_bytes)
+        if cleaning._RESIDUE_SHAPE_BYTES.match(runs_bytes, hint.start())
+    ]
+    return [len(encoded[:start].decode("utf-8", "surrogatepass")) for start in starts]
+
+
 def reference_finish(paragraphs: list[str], notes: Notes) -> tuple:
     """cleaning.finish before: every paragraph squashed, every pass run."""
     cleaned: list[str] = []
@@ -450,6 +465,35 @@ def test_residue_starts_are_hints_and_find_every_candidate(pieces):
 @pytest.mark.parametrize("text", RESIDUE_TEXTS)
 def test_residue_starts_on_invented_texts(text):
     assert set(cleaning._residue_starts(text)) <= set(reference_residue_starts(text))
+    assert cleaning._residue_starts(text) == reference_residue_starts_bytes(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*RESIDUE_PIECES, "abcdefab", "Ab", "-ab", "abcdefgh"])))
+def test_residue_hint_equals_its_plain_form(pieces):
+    text = "".join(pieces)
+    assert cleaning._residue_starts(text) == reference_residue_starts_bytes(text)
+
+
+def test_residue_hint_equals_its_plain_form_on_the_corpus():
+    for text in _corpus_texts():
+        assert cleaning._residue_starts(text) == reference_residue_starts_bytes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1/2. Title of the resolution",
+        "Heading\n\n12/7. Title of the resolution\n\n13/8. Another title here",
+        "S-2/1. A special-session title\nx\n1/2.\n\nTitle on the next lines",
+        "intro 1/2. Not at a line start\n1/2. short\n\n3/4. Long enough title",
+        "\n\n1/2.   \n  ",
+        "",
+    ],
+)
+def test_first_title_line_equals_the_multiline_search(text):
+    fast, slow = cleaning._first_title_line(text), cleaning._TITLE_LINE.search(text)
+    assert (fast and (fast.group(1), fast.end())) == (slow and (slow.group(1), slow.end()))
     assert cleaning._residue_candidates(text) == reference_residue_candidates(text)
 
 
