@@ -117,13 +117,20 @@ _HSPACE = compiled(r"\t[ \t]*| [ \t]+")
 _PLAIN_BYTES = bytes(range(0x20, 0x7F)) + b"\t\n"
 
 
-def normalise_chars(text: str) -> str:
-    """Unify line ends, turn special spaces into spaces, drop invisible characters."""
+def normalise_chars(text: str, rest_utf8: bytes | None = None) -> str:
+    """Unify line ends, turn special spaces into spaces, drop invisible characters.
+
+    ``rest_utf8``: the UTF-8 form of ``text`` without its :data:`_PLAIN_BYTES`, when the
+    caller has it (a reader of UTF-8 bytes gets it from them, not from a new encoding)."""
+    if rest_utf8 is None:
+        rest_utf8 = text.encode("utf-8", "surrogatepass").translate(None, _PLAIN_BYTES)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        # What the new line feeds leave of the rest: all but the carriage returns.
+        rest_utf8 = rest_utf8.replace(b"\r", b"")
     # Which special characters occur: searched for among the text's characters that are
     # not printable ASCII (a few hundred in a UN text), not over the whole text.
-    rest = text.encode("utf-8", "surrogatepass").translate(None, _PLAIN_BYTES)
+    rest = rest_utf8
     if not rest:
         return text
     found = set(_NORMALISE.findall(rest.decode("utf-8", "surrogatepass")))
@@ -1077,14 +1084,16 @@ def clean_lines(
     return finish(_split_header_lines(paragraphs), notes)
 
 
-def clean_text(text: str, *, markdown: bool | None = None) -> tuple[str, list[Footnote], list[str]]:
+def clean_text(
+    text: str, *, markdown: bool | None = None, rest_utf8: bytes | None = None
+) -> tuple[str, list[Footnote], list[str]]:
     """Clean a whole plain-text or Markdown document.
 
     Returns the clean text, the footnotes (with anchors where the marks stood) and
-    warnings a reviewer should see.
+    warnings a reviewer should see. ``rest_utf8``: see :func:`normalise_chars`.
     """
     notes = Notes()
-    text = normalise_chars(text)
+    text = normalise_chars(text, rest_utf8)
     if markdown is None:
         markdown = looks_like_markdown(text) or text.lstrip().startswith("---\n")
     if "[footnoteRef:" in text:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mandates.extraction.cleaning import clean_text, looks_like_markdown
+from mandates.extraction.cleaning import _PLAIN_BYTES, clean_text, looks_like_markdown
 from mandates.extraction.errors import ReadError
 from mandates.extraction.regex_cache import compiled
 from mandates.extraction.result import Footnote
@@ -131,14 +131,14 @@ def _read_bytes(data: bytes, name: str) -> SourceDocument:
         from mandates.extraction.readers_docx import read_docx
 
         return read_docx(data, name)
-    text, encoding = _decode(data, name)
+    text, encoding, rest_utf8 = _decode(data, name)
     if fmt == "html" or (fmt == "txt" and _HTML_START.match(text)):
         from mandates.extraction.readers_html import read_html
 
         return read_html(text, name)
     if fmt == "txt" and _looks_like_markdown(text, data, encoding):
         fmt = "md"
-    return _from_text(text, name, fmt)
+    return _from_text(text, name, fmt, rest_utf8)
 
 
 #: Encodings in which every ASCII character is its own byte and no other character has a
@@ -219,8 +219,9 @@ def decode_text(data: bytes, name: str) -> str:
 _NOT_BAD_CONTROL_BYTES = bytes(b for b in range(256) if not _BAD_CONTROLS.match(chr(b)))
 
 
-def _decode(data: bytes, name: str) -> tuple[str, str]:
-    """:func:`decode_text`, and the encoding it used."""
+def _decode(data: bytes, name: str) -> tuple[str, str, bytes | None]:
+    """:func:`decode_text`, the encoding it used and, read from UTF-8 bytes, the rest of
+    them without :data:`_PLAIN_BYTES` (what :func:`normalise_chars` looks at)."""
     if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
         encodings = ["utf-32"]
     elif data.startswith(codecs.BOM_UTF8):
@@ -238,16 +239,23 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         break
     else:
         raise ReadError(name, "the text is not valid UTF-8, UTF-16 or Windows-1252")
-    if encoding in _ASCII_SAFE and not data.translate(None, _NOT_BAD_CONTROL_BYTES):
-        return text, encoding  # no control byte in the data, so none in the text
+    rest_utf8 = None
+    if encoding in _ASCII_SAFE:
+        # Every ASCII byte stands for itself, so the controls are among the bytes that
+        # are not plain (printable ASCII, tab, line feed).
+        rest = data.translate(None, _PLAIN_BYTES)
+        if encoding != "cp1252":  # the UTF-8 form of the text, after a BOM's 3 bytes
+            rest_utf8 = rest[3:] if encoding == "utf-8-sig" else rest
+        if not rest.translate(None, _NOT_BAD_CONTROL_BYTES):
+            return text, encoding, rest_utf8  # no control byte in the data, none in the text
     bad = len(_BAD_CONTROLS.findall(text[:20000]))
     if bad and bad > len(text[:20000]) / 200:
         raise ReadError(name, "the file holds binary data, not text")
-    return text, encoding
+    return text, encoding, rest_utf8
 
 
-def _from_text(text: str, name: str, fmt: str) -> SourceDocument:
-    clean, footnotes, warnings = clean_text(text, markdown=fmt == "md")
+def _from_text(text: str, name: str, fmt: str, rest_utf8: bytes | None = None) -> SourceDocument:
+    clean, footnotes, warnings = clean_text(text, markdown=fmt == "md", rest_utf8=rest_utf8)
     if not clean.strip():
         raise ReadError(name, "no text found in the file")
     return SourceDocument(name=name, format=fmt, text=clean, footnotes=footnotes, warnings=warnings)

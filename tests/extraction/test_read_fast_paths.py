@@ -9,6 +9,7 @@ hyphenated across lines and page furniture, with CRLF line ends and read as Mark
 
 from __future__ import annotations
 
+import codecs
 import re
 import textwrap
 
@@ -392,6 +393,41 @@ def test_normalise_equals_one_substitution(text):
     assert cleaning.normalise_chars(text) == reference_normalise(text)
 
 
+def _plain_rest(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass").translate(None, cleaning._PLAIN_BYTES)
+
+
+@settings(max_examples=400, deadline=None)
+@given(CHARACTERS)
+def test_normalise_with_the_readers_rest_equals_it_without(text):
+    assert cleaning.normalise_chars(text, _plain_rest(text)) == cleaning.normalise_chars(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CHARACTERS, st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]))
+def test_decode_gives_the_rest_of_the_utf8_form(text, encoding):
+    """The rest _decode hands to normalise_chars is the one it would work out itself."""
+    try:
+        data = text.encode(encoding)
+        decoded, used, rest = readers._decode(data, "x.txt")
+    except (UnicodeEncodeError, readers.ReadError):
+        return
+    if used in ("utf-8", "utf-8-sig"):
+        assert rest == _plain_rest(decoded)
+    else:
+        assert rest is None
+
+
+def test_read_bytes_equals_reading_the_decoded_text():
+    for path in sorted(shared_path("corpus").glob("*/*.txt"))[::7]:
+        data = path.read_bytes()
+        for variant in (data, codecs.BOM_UTF8 + data, data.replace(b"\n", b"\r\n")):
+            document = readers.read_bytes(variant, path.name)
+            text = readers.decode_text(variant, path.name)
+            expected = cleaning.clean_text(text, markdown=document.format == "md")
+            assert (document.text, document.footnotes, document.warnings) == expected
+
+
 def test_normalise_returns_plain_text_itself():
     text = "Plain text “with quotes”\nand lines"
     assert cleaning.normalise_chars(text) is text
@@ -542,7 +578,7 @@ MARKDOWN_SAMPLES = [
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16"])
 def test_markdown_from_bytes_equals_the_text_check(text, encoding):
     data = text.encode(encoding)
-    decoded, used = readers._decode(data, "x.txt")
+    decoded, used, _rest = readers._decode(data, "x.txt")
     assert decoded == text
     assert readers._looks_like_markdown(decoded, data, used) == cleaning.looks_like_markdown(text)
 
