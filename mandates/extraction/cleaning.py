@@ -1139,9 +1139,11 @@ _OPENER_LINE = compiled(r"^The (?:General Assembly|Human Rights Council|Security
 
 # A line that may be furniture, a rule or a number alone (see _without_pdf_furniture):
 # what its stripped text must start with, or be. Looser than the patterns (case is
-# ignored throughout), it is searched once over the text, after each line end.
+# ignored throughout), it is searched once over the text, after each line end. The
+# lookahead holds the characters its branches can start with (case ignored as in them):
+# one test rules out a line that starts with any other, where the branches cost one each.
 _FURNITURE_HINT = compiled(
-    r"\n[^\S\n]*(?:GE\.|\d\d-|\*\d|please recycle|_{5}"
+    r"\n[^\S\n]*(?=[\d*_(gpivx])(?:GE\.|\d\d-|\*\d|please recycle|_{5}"
     r"|(?:\d{1,3}|[IVX]{1,5})\.[^\S\n]*(?:\n|\Z)|\((?:[a-z]{1,2}|[ivx]{1,5})\)[^\S\n]*(?:\n|\Z))",
     re.IGNORECASE,
 )
@@ -1655,15 +1657,18 @@ def _mark_glued_numbers(text: str, notes: Notes, encoded: bytes | None = None) -
     return "".join(pieces)
 
 
-def _squashed(text: str, paragraphs: list[str]) -> bool:
-    """Whether :func:`_squash` leaves every paragraph as it is; ``text``: them joined by
-    a blank line. Then no line end is left beside those between the paragraphs, no page
-    break, tab or double space occurs, and no paragraph has spaces around it."""
+def _squashed(encoded: bytes, paragraphs: list[str]) -> bool:
+    """Whether :func:`_squash` leaves every paragraph as it is; ``encoded``: the UTF-8
+    form of them joined by a blank line. Then no line end is left beside those between
+    the paragraphs, no page break, tab or double space occurs, and no paragraph has
+    spaces around it. Those characters are ASCII, and in UTF-8 an ASCII byte is always
+    the character itself: looked for in the bytes, they are found faster than in a text
+    of two bytes a character (one with quotation marks)."""
     return (
-        text.count("\n") == 2 * len(paragraphs) - 2
-        and "\f" not in text
-        and "\t" not in text
-        and not _DOUBLE_SPACE.search(text)
+        encoded.count(b"\n") == 2 * len(paragraphs) - 2
+        and b"\f" not in encoded
+        and b"\t" not in encoded
+        and b"  " not in encoded
         and all(map(operator.is_, map(str.strip, paragraphs), paragraphs))
     )
 
@@ -1680,7 +1685,8 @@ def finish(
     notes = notes or Notes()
     warnings = notes.warnings
     text = "\n\n".join(paragraphs)
-    if not _squashed(text, paragraphs) or ((notes.marks or not normalised) and _OPEN in text):
+    encoded = _encoded(text)
+    if not _squashed(encoded, paragraphs) or ((notes.marks or not normalised) and _OPEN in text):
         cleaned = []
         for para in paragraphs:
             para = _squash(para)
@@ -1689,9 +1695,9 @@ def finish(
             elif para and cleaned:
                 cleaned[-1] += para.replace(" ", "")  # marks alone: they belong to the paragraph
         text = "\n\n".join(cleaned)
+        encoded = _encoded(text)
     # Both byte-level scans read one encoding of the text while no repair changes it
     # (a substitution that finds nothing returns the string itself).
-    encoded = _encoded(text)
     before = text
     text = _fix_residue(text, warnings, encoded)
     if _HYPHEN_BEFORE_SPACE.search(text):

@@ -75,6 +75,13 @@ def reference_residue_starts_bytes(text: str) -> list[int]:
     return [len(encoded[:start].decode("utf-8", "surrogatepass")) for start in starts]
 
 
+_PLAIN_FURNITURE_HINT = re.compile(
+    r"\n[^\S\n]*(?:GE\.|\d\d-|\*\d|please recycle|_{5}"
+    r"|(?:\d{1,3}|[IVX]{1,5})\.[^\S\n]*(?:\n|\Z)|\((?:[a-z]{1,2}|[ivx]{1,5})\)[^\S\n]*(?:\n|\Z))",
+    re.IGNORECASE,
+)
+
+
 def reference_finish(paragraphs: list[str], notes: Notes) -> tuple:
     """cleaning.finish before: every paragraph squashed, every pass run."""
     cleaned: list[str] = []
@@ -426,6 +433,30 @@ def test_read_bytes_equals_reading_the_decoded_text():
             text = readers.decode_text(variant, path.name)
             expected = cleaning.clean_text(text, markdown=document.format == "md")
             assert (document.text, document.footnotes, document.warnings) == expected
+
+
+# Line starts for the furniture hint: its branches, in other cases, with the characters
+# that a case-blind match pairs with ASCII letters ("ı", "ſ", the Kelvin sign), and others.
+FURNITURE_PIECES = [
+    *("\n", " ", "\t", "\u3000", "GE.", "ge.", "Ge", "12-", "1", "*3", "_____", "__"),
+    *("please recycle", "PLEASE RECYCLE", "pleaſe recycle", "IV.", "iv.", "ı.", "x.", "X"),
+    *("(a)", "(B)", "(ii)", "(ı)", ".", ")", "(", "The ", "K", "\u212a", "İ", "é"),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(FURNITURE_PIECES), max_size=30))
+def test_furniture_hint_equals_its_plain_form(pieces):
+    text = "\n" + "".join(pieces)
+    fast, slow = cleaning._FURNITURE_HINT.search(text), _PLAIN_FURNITURE_HINT.search(text)
+    assert (fast and fast.span()) == (slow and slow.span())
+
+
+def test_furniture_hint_equals_its_plain_form_on_every_character():
+    for code in range(0x3000):
+        for text in (f"\n{chr(code)}.", f"\n{chr(code)}e.", f"\n({chr(code)})", f"\n{chr(code)}"):
+            fast, slow = cleaning._FURNITURE_HINT.search(text), _PLAIN_FURNITURE_HINT.search(text)
+            assert (fast and fast.span()) == (slow and slow.span()), text
 
 
 def test_normalise_returns_plain_text_itself():
