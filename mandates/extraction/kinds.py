@@ -100,11 +100,54 @@ class NounHit:
 
 _NOUN_WORD = rf"\b(?:{NOUN_PATTERN})\b(?![\u2010\u2011-]\w)"
 NOUN_WORD_RE = guarded(_NOUN_WORD, re.IGNORECASE, length=5)
-#: NOUN_WORD_RE for the lower-cased copy of an ASCII span, where it finds the same matches
-#: (every letter of it is matched ignoring case): there its guard can be written in plain
-#: letters, one test per branch where the case-by-case guard tests a class (twice as fast).
+
+#: The ASCII characters that are not word characters (``\\W`` within ASCII): none cased.
+_ASCII_NON_WORD = r"[\x00-/:-@\[-^`{-\x7f]"
+
+
+#: What may follow "(?" in inline flags ("(?i:", "(?-i:", "(?aL)").
+_FLAGS = frozenset("aiLmsux-")
+
+
+def lowered(pattern: str) -> str:
+    """``pattern`` with its letters lower-cased, escapes, group names and inline flags kept:
+    on the lower-cased copy of an ASCII text, the case-sensitive ``lowered(p)`` finds
+    exactly what ``p`` finds ignoring case in the text (every letter of either is compared
+    lower-cased; ``\\w``, ``\\s``, ``\\d`` and ``\\b`` read the same there). Its alternations
+    of plain letters are skipped by the engine after one test each, which it cannot do
+    for case-insensitive ones (the determiner and stop words: 2-3x faster). Only for
+    patterns compared wholly ignoring case (no ``(?-i:``, no upper-case escapes such as
+    ``\\W``), which a test checks on the parsed patterns."""
+    out: list[str] = []
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            end = pattern.index("}", index) + 1 if pattern.startswith("\\N{", index) else index + 2
+        elif pattern.startswith(("(?P<", "(?P="), index):
+            end = pattern.index(">" if pattern[index + 3] == "<" else ")", index) + 1
+        elif pattern.startswith("(?", index) and pattern[index + 2 : index + 3] in _FLAGS:
+            end = index + 2
+            while pattern[end] not in ":)":
+                end += 1
+        else:
+            out.append(char.lower())
+            index += 1
+            continue
+        out.append(pattern[index:end])
+        index = end
+    return "".join(out)
+
+
+#: NOUN_WORD_RE for the lower-cased copy of an ASCII span, opening with the character
+#: before the noun: a class of plain characters the engine looks for in C before it tries
+#: the pattern (where a leading word boundary made it try every position, 3x the cost).
+#: Over ASCII, a word boundary before a noun (which opens with a letter) is exactly a
+#: character of that class before it. Behind it, its guard in plain letters, one test per
+#: branch where the case-by-case guard tests a class.
 _LOWER_NOUN_WORD_RE = compiled(
-    rf"\b(?-i:{lower_guard(_NOUN_WORD, re.IGNORECASE, 5)})(?:{_NOUN_WORD})", re.IGNORECASE
+    rf"{_ASCII_NON_WORD}(?-i:{lower_guard(_NOUN_WORD, re.IGNORECASE, 5)})(?:{_NOUN_WORD})",
+    re.IGNORECASE,
 )
 _DET_TAIL_RE = guarded(
     rf"\b{_DET}\s+(?P<mods>(?:(?!(?:{_STOP})\b(?![\u2010\u2011-]))[\w\u2010\u2011-]+\s+(?:(?:and|or)\s+(?=[\w-]+\s))?){{0,4}})$",
@@ -177,42 +220,92 @@ def tail_floor(masked: str, low: int, end: int) -> int:
     )
 
 
+def _lower_copy(masked: str, z0: int, z1: int) -> str | None:
+    """masked[z0 - 1 : z1] lower-cased, when it is ASCII and z0 > 0 (the lower-cased scans
+    read the character before the span), else None."""
+    if not z0:
+        return None
+    copy = masked[z0 - 1 : z1]
+    return copy.lower() if copy.isascii() else None
+
+
+#: _DET_TAIL_RE for the lower-cased copy of an ASCII span (``lowered``), opening with the
+#: character before the determiner as ``_LOWER_NOUN_WORD_RE`` does: every determiner opens
+#: with a letter or digit, so the word boundary before it is a non-word character there.
+_LOWER_DET_TAIL_RE = compiled(_ASCII_NON_WORD + lowered(_DET_TAIL_RE.pattern))
+
+_Span = tuple[int, int]
+
+
+def _det_tail(
+    masked: str, low: int, end: int, lower: str | None, offset: int
+) -> tuple[_Span, _Span] | None:
+    """The spans of the determiner and modifiers of the ``_DET_TAIL_RE`` search of
+    masked[low:end], found in ``lower`` (masked[offset:] lower-cased, ``offset`` < ``low``)
+    when there is one. The determiner's match there starts one character earlier, and
+    ``search`` returns the leftmost match in both."""
+    if lower is None:
+        found = _DET_TAIL_RE.search(masked, low, end)
+        return None if found is None else (found.span("det"), found.span("mods"))
+    found = _LOWER_DET_TAIL_RE.search(lower, low - 1 - offset, end - offset)
+    if found is None:
+        return None
+    (det_start, det_end), (mods_start, mods_end) = found.span("det"), found.span("mods")
+    return (det_start + offset, det_end + offset), (mods_start + offset, mods_end + offset)
+
+
 def noun_words(masked: str, z0: int, z1: int) -> list[tuple[int, int, str | None]]:
-    """(start, end, group) of each ``NOUN_WORD_RE`` match in masked[z0:z1], found in the
-    lower-cased span when it is ASCII (from the character before it, which the word
-    boundary reads)."""
-    before = 1 if z0 else 0
-    low = masked[z0 - before : z1]
-    if low.isascii():
-        offset = z0 - before
-        return [
-            (offset + found.start(), offset + found.end(), found.lastgroup)
-            for found in _LOWER_NOUN_WORD_RE.finditer(low.lower(), before)
+    """(start, end, group) of each ``NOUN_WORD_RE`` match in masked[z0:z1]."""
+    return _noun_words(masked, z0, z1, _lower_copy(masked, z0, z1))
+
+
+def _noun_words(
+    masked: str, z0: int, z1: int, lower: str | None
+) -> list[tuple[int, int, str | None]]:
+    """``noun_words``, found in ``lower`` (``_lower_copy`` of the span) when there is one.
+
+    A match found there starts one character before its noun. Scanning on from the end of
+    a match finds what ``finditer`` finds, because the character before the next noun
+    cannot be the last of the previous one when that is a word character (a match ends at
+    a word boundary, so the character after it is then not one): the result is checked
+    for that, and scanned the plain way otherwise."""
+    if lower is not None:
+        offset = z0 - 1
+        found = [
+            (offset + match.start() + 1, offset + match.end(), match.lastgroup)
+            for match in _LOWER_NOUN_WORD_RE.finditer(lower)
         ]
+        if all(lower[end - offset - 1] in _WORD_CHARACTERS for _, end, _ in found):
+            return found
     return [
         (found.start(), found.end(), found.lastgroup)
         for found in NOUN_WORD_RE.finditer(masked, z0, z1)
     ]
 
 
+_WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+
+
 def noun_matches(masked: str, z0: int, z1: int) -> list[NounMatch]:
     """Deliverable nouns in masked[z0:z1] with their determiner or production verb."""
     result: list[NounMatch] = []
-    for noun_start, noun_end, group in noun_words(masked, z0, z1):
+    lower = _lower_copy(masked, z0, z1)
+    for noun_start, noun_end, group in _noun_words(masked, z0, z1, lower):
         low = tail_floor(masked, max(z0, noun_start - 120), noun_start)
         kind = _KIND_OF_GROUP[group or ""]  # the k-group that matched: no other
         printed = masked[noun_start:noun_end]
         noun = (noun_start, noun_end, printed)
-        det = _DET_TAIL_RE.search(masked, low, noun_start)
+        det = _det_tail(masked, low, noun_start, lower, z0 - 1)
         if det:
-            mods = det.group("mods")
+            (det_start, det_end), (mods_start, mods_end) = det
+            mods = masked[mods_start:mods_end]
             if kind == "oral update" and "written" in mods.lower():
                 kind = "report"
             result.append(
                 NounMatch(
-                    det.start(),
-                    (det.start("det"), det.group("det")),
-                    (det.start("mods"), mods),
+                    det_start,
+                    (det_start, masked[det_start:det_end]),
+                    (mods_start, mods),
                     noun,
                     kind,
                     False,

@@ -575,3 +575,64 @@ def test_the_count_is_read_as_before(following):
     assert kinds.count_of("two", "reports", following)[1] == (
         kinds.cardinal_to_int(listed.group("count") or listed.group("count2")) if listed else None
     )
+
+
+# --- determiner tails found in the lower-cased span --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?P<Det>The|A)\s+(?P=Det)", r"(?P<Det>the|a)\s+(?P=Det)"),
+        (r"\bOF\s\N{EN DASH}[A-Z]\u2010(?i:X)", r"\bof\s\N{EN DASH}[a-z]\u2010(?i:x)"),
+        (r"(?-i:Q)", r"(?-i:q)"),  # lower-cased too: a test below keeps such patterns out
+    ],
+)
+def test_lowered_keeps_escapes_group_names_and_flags(pattern, expected):
+    assert kinds.lowered(pattern) == expected
+
+
+def test_the_lowered_tail_is_compared_wholly_ignoring_case():
+    """What the lower-cased search relies on: no case-sensitive part, no upper-case escape
+    (``\\W``, ``\\S``...), and the same parse once the letters are lower-cased."""
+    source = kinds._DET_TAIL_RE.pattern
+    assert kinds._DET_TAIL_RE.flags & re.IGNORECASE
+    assert "(?-i" not in source and not re.search(r"\\[A-Z]", source)
+    assert str(_sre_parser.parse(kinds.lowered(source), re.IGNORECASE)) == str(
+        _sre_parser.parse(source.lower().replace("(?p<", "(?P<"), re.IGNORECASE)
+    )
+
+
+TAIL_SAMPLES = [
+    "to submit A Series Of three Annual and Comprehensive reports",
+    "requests the Special Rapporteur to prepare HIS OR HER next thematic report",
+    "to hold Twenty-Five regional and sub-regional seminars",
+    "to organize, before its next session, an intersessional\u2010panel discussion",
+    "to present its 3 final written updates on the the situation",
+    "(see a) the high-level meeting, that report\nthe\nreport",
+]
+
+
+@pytest.mark.parametrize("text", TAIL_SAMPLES)
+def test_tails_in_the_lower_cased_span_are_those_of_the_text(text):
+    """Every window of every span of the samples: the same determiner and modifiers."""
+    for z0 in range(1, len(text), 3):
+        lower = kinds._lower_copy(text, z0, len(text))
+        for end in range(z0, len(text) + 1):
+            for low in range(z0, end + 1, 2):
+                plain = kinds._det_tail(text, low, end, None, z0 - 1)
+                assert kinds._det_tail(text, low, end, lower, z0 - 1) == plain, (low, end)
+
+
+def test_tails_in_the_lower_cased_span_on_the_corpus(corpus_spans):
+    checked = 0
+    for masked, z0, z1 in corpus_spans:
+        lower = kinds._lower_copy(masked, z0, z1)
+        if lower is None:
+            continue
+        for start, _, _ in kinds.noun_words(masked, z0, z1):
+            low = kinds.tail_floor(masked, max(z0, start - 120), start)
+            plain = kinds._det_tail(masked, low, start, None, z0 - 1)
+            assert kinds._det_tail(masked, low, start, lower, z0 - 1) == plain
+            checked += 1
+    assert checked > 3000
