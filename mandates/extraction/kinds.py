@@ -229,29 +229,36 @@ def _lower_copy(masked: str, z0: int, z1: int) -> str | None:
     return copy.lower() if copy.isascii() else None
 
 
-#: _DET_TAIL_RE for the lower-cased copy of an ASCII span (``lowered``), opening with the
-#: character before the determiner as ``_LOWER_NOUN_WORD_RE`` does: every determiner opens
-#: with a letter or digit, so the word boundary before it is a non-word character there.
+#: The tail patterns for the lower-cased copy of an ASCII span (``lowered``), opening with
+#: the character before the determiner or verb as ``_LOWER_NOUN_WORD_RE`` does: each
+#: opens with a letter or digit, so the word boundary before it is a non-word character.
 _LOWER_DET_TAIL_RE = compiled(_ASCII_NON_WORD + lowered(_DET_TAIL_RE.pattern))
+_LOWER_VERB_TAIL_RE = compiled(_ASCII_NON_WORD + lowered(_VERB_TAIL_RE.pattern))
 
 _Span = tuple[int, int]
 
 
-def _det_tail(
-    masked: str, low: int, end: int, lower: str | None, offset: int
-) -> tuple[_Span, _Span] | None:
-    """The spans of the determiner and modifiers of the ``_DET_TAIL_RE`` search of
-    masked[low:end], found in ``lower`` (masked[offset:] lower-cased, ``offset`` < ``low``)
-    when there is one. The determiner's match there starts one character earlier, and
-    ``search`` returns the leftmost match in both."""
+def _tail(
+    pattern: re.Pattern[str],
+    lowered_pattern: re.Pattern[str],
+    groups: tuple[str, ...],
+    masked: str,
+    low: int,
+    end: int,
+    lower: str | None,
+    offset: int,
+) -> tuple[_Span, ...] | None:
+    """The spans of ``groups`` of the search of masked[low:end] for ``pattern`` (a tail
+    pattern), found by ``lowered_pattern`` (its ``_LOWER_`` form) in ``lower`` (masked[offset:] lower-cased, ``offset`` < ``low``) when
+    there is one. The match there starts one character earlier, and ``search`` returns the
+    leftmost match in both."""
     if lower is None:
-        found = _DET_TAIL_RE.search(masked, low, end)
-        return None if found is None else (found.span("det"), found.span("mods"))
-    found = _LOWER_DET_TAIL_RE.search(lower, low - 1 - offset, end - offset)
+        found = pattern.search(masked, low, end)
+        return None if found is None else tuple(found.span(group) for group in groups)
+    found = lowered_pattern.search(lower, low - 1 - offset, end - offset)
     if found is None:
         return None
-    (det_start, det_end), (mods_start, mods_end) = found.span("det"), found.span("mods")
-    return (det_start + offset, det_end + offset), (mods_start + offset, mods_end + offset)
+    return tuple((a + offset, b + offset) for a, b in map(found.span, groups))
 
 
 def noun_words(masked: str, z0: int, z1: int) -> list[tuple[int, int, str | None]]:
@@ -295,7 +302,16 @@ def noun_matches(masked: str, z0: int, z1: int) -> list[NounMatch]:
         kind = _KIND_OF_GROUP[group or ""]  # the k-group that matched: no other
         printed = masked[noun_start:noun_end]
         noun = (noun_start, noun_end, printed)
-        det = _det_tail(masked, low, noun_start, lower, z0 - 1)
+        det = _tail(
+            _DET_TAIL_RE,
+            _LOWER_DET_TAIL_RE,
+            ("det", "mods"),
+            masked,
+            low,
+            noun_start,
+            lower,
+            z0 - 1,
+        )
         if det:
             (det_start, det_end), (mods_start, mods_end) = det
             mods = masked[mods_start:mods_end]
@@ -318,11 +334,12 @@ def noun_matches(masked: str, z0: int, z1: int) -> list[NounMatch]:
         )
         if printed[-1:].lower() != "s" and not information:
             continue
-        verb = _VERB_TAIL_RE.search(masked, low, noun_start)
+        verb = _tail(
+            _VERB_TAIL_RE, _LOWER_VERB_TAIL_RE, ("mods",), masked, low, noun_start, lower, z0 - 1
+        )
         if verb:
-            mods = verb.group("mods")
-            start = verb.start("mods")
-            result.append(NounMatch(start, None, (start, mods), noun, kind, True))
+            [(start, mods_end)] = verb
+            result.append(NounMatch(start, None, (start, masked[start:mods_end]), noun, kind, True))
         else:  # kept only when it follows a session mention ("at its Nth session, proposals")
             loose = NounMatch(noun_start, None, (noun_start, ""), noun, kind, True)
             loose.kind = "loose:" + kind

@@ -592,11 +592,12 @@ def test_lowered_keeps_escapes_group_names_and_flags(pattern, expected):
     assert kinds.lowered(pattern) == expected
 
 
-def test_the_lowered_tail_is_compared_wholly_ignoring_case():
+@pytest.mark.parametrize("pattern", [kinds._DET_TAIL_RE, kinds._VERB_TAIL_RE])
+def test_the_lowered_tail_is_compared_wholly_ignoring_case(pattern):
     """What the lower-cased search relies on: no case-sensitive part, no upper-case escape
     (``\\W``, ``\\S``...), and the same parse once the letters are lower-cased."""
-    source = kinds._DET_TAIL_RE.pattern
-    assert kinds._DET_TAIL_RE.flags & re.IGNORECASE
+    source = pattern.pattern
+    assert pattern.flags & re.IGNORECASE
     assert "(?-i" not in source and not re.search(r"\\[A-Z]", source)
     assert str(_sre_parser.parse(kinds.lowered(source), re.IGNORECASE)) == str(
         _sre_parser.parse(source.lower().replace("(?p<", "(?P<"), re.IGNORECASE)
@@ -610,6 +611,12 @@ TAIL_SAMPLES = [
     "to organize, before its next session, an intersessional\u2010panel discussion",
     "to present its 3 final written updates on the the situation",
     "(see a) the high-level meeting, that report\nthe\nreport",
+    "to Prepare and Submit Annual regional reports and to Convene expert seminars",
+]
+
+TAILS = [
+    (kinds._DET_TAIL_RE, kinds._LOWER_DET_TAIL_RE, ("det", "mods")),
+    (kinds._VERB_TAIL_RE, kinds._LOWER_VERB_TAIL_RE, ("mods",)),
 ]
 
 
@@ -620,8 +627,11 @@ def test_tails_in_the_lower_cased_span_are_those_of_the_text(text):
         lower = kinds._lower_copy(text, z0, len(text))
         for end in range(z0, len(text) + 1):
             for low in range(z0, end + 1, 2):
-                plain = kinds._det_tail(text, low, end, None, z0 - 1)
-                assert kinds._det_tail(text, low, end, lower, z0 - 1) == plain, (low, end)
+                for pattern, lowered_pattern, groups in TAILS:
+                    args = (pattern, lowered_pattern, groups, text, low, end)
+                    plain = kinds._tail(*args, None, z0 - 1)
+                    lowered = kinds._tail(*args, lower, z0 - 1)
+                    assert lowered == plain, (low, end)
 
 
 def test_tails_in_the_lower_cased_span_on_the_corpus(corpus_spans):
@@ -632,7 +642,8 @@ def test_tails_in_the_lower_cased_span_on_the_corpus(corpus_spans):
             continue
         for start, _, _ in kinds.noun_words(masked, z0, z1):
             low = kinds.tail_floor(masked, max(z0, start - 120), start)
-            plain = kinds._det_tail(masked, low, start, None, z0 - 1)
-            assert kinds._det_tail(masked, low, start, lower, z0 - 1) == plain
+            for pattern, lowered_pattern, groups in TAILS:
+                args = (pattern, lowered_pattern, groups, masked, low, start)
+                assert kinds._tail(*args, lower, z0 - 1) == kinds._tail(*args, None, z0 - 1)
             checked += 1
     assert checked > 3000
