@@ -4,14 +4,19 @@ into clauses, and the actors (and partners) a request names before its infinitiv
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import regex_cache
 from .actors import ActorTable
 from .deadlines import BODY_NAMES as _BODY_NAMES
-from .gates import gate
+from .factoring import factored
+from .gates import ODD_FOLDS, gate
 from .guards import (
+    UNICODE_SPACE,
+    copy_guard,
     finditer_at_words,
     guard,
     guarded,
@@ -119,13 +124,50 @@ _BOUNDARY_RE = compiled(
 #: next instead of trying every space; the verb is tried only where one of its first five
 #: letters fits (guards.guard). Matches start elsewhere, so only the verb group is used.
 #: Not exact when the scan starts inside " and" (then ``_BOUNDARY_RE`` is used).
-_BOUNDARY_FAST_RE = compiled(
+_BOUNDARY_FAST_RE = factored(
     r"[;,:.dD](?i:(?:(?<=[;,:])\s*(?:and\s+)?|(?<=\.)\s+|(?<=\sand)\s+)"
     rf"(?P<verb>{guard(_OPERATIVE_VERB, re.IGNORECASE, 5)}{_OPERATIVE_VERB})\b"
     rf"{_AFTER_OPERATIVE_VERB})"
 )
 
-_LEAD_RE = compiled(
+#: The copy of the masked text in which the clause cut looks for where a verb may open a
+#: clause (``_boundary_starts``): one byte for each character, ASCII letters lower-cased,
+#: every ASCII character ``\s`` matches and every character beyond ASCII ("?" in the ASCII
+#: copy, as is "?") a space, ";", ":" and "." a ",", and the "d" of " and" a "," too.
+_SPACE_BYTES = bytes(sorted(ord(char) for char in UNICODE_SPACE if char.isascii())) + b"?"
+_COPY_TABLE = bytes.maketrans(_SPACE_BYTES + b";:.", b" " * len(_SPACE_BYTES) + b",,,")
+
+
+def _copied(char: str) -> str:
+    """What ``char`` of a ``plain_case`` text may stand as in the copy ("d" may be the ","
+    of " and"). The folded characters, which such a text does not hold, stand as nothing."""
+    if char in ODD_FOLDS:
+        return ""
+    byte = char.encode("ascii", "replace").lower().translate(_COPY_TABLE).decode("ascii")
+    return byte + "," if byte == "d" else byte
+
+
+#: Where a match of ``_BOUNDARY_FAST_RE`` may begin, in the copy: a "," (each of ;,:. and
+#: the "d" of " and"), spaces, maybe "and" and spaces (as ``\s*(?:and\s+)?``, which holds
+#: the "\s+" after "." and "d"), then the first five letters of an operative verb (the
+#: guard of ``_BOUNDARY_FAST_RE``, each character as it stands in the copy: a letter or ",",
+#: never a space, so the spaces are taken all at once). A bytes pattern that opens with a
+#: literal: the engine skips from one "," to the next.
+_BOUNDARY_CANDIDATE_RE = compiled(
+    (
+        r",(?= *+(?:an[d,] +|)"
+        + copy_guard(
+            _OPERATIVE_VERB,
+            re.IGNORECASE,
+            5,
+            _copied,
+            ("boundary copy", regex_cache.source_digest(__file__)),
+        )
+        + ")"
+    ).encode("ascii")
+)
+
+_LEAD_RE = factored(
     r"\s*(?:\d{1,3}\s*\.|\(\s*[a-z]{1,5}\s*\)|[a-z]{1,4}\s*\))?[\s.]*"
     rf"(?P<verb>{_ADVERBS}(?:{_ANY_VERB}|[A-Za-z]+(?:\s+(?:its|upon|on|note|for))?))\b",
     re.IGNORECASE,
@@ -337,6 +379,10 @@ class ReadingContext:
     low: bytes | None = field(default=None, repr=False)
     low_from: int = 0
     low_made: bool = False
+    #: where a verb may open a clause from ``low_from`` on (``_boundary_starts``), made on
+    #: the first clause cut; None when ``low`` is
+    boundary_starts: list[int] | None = field(default=None, repr=False)
+    boundary_starts_made: bool = False
 
 
 def ascii_lower(text: str) -> str:
@@ -346,6 +392,16 @@ def ascii_lower(text: str) -> str:
     return text.encode("ascii", "replace").lower().decode("ascii")
 
 
+def _low(ctx: ReadingContext) -> bytes | None:
+    """``ctx.low``, made on the first call."""
+    if not ctx.low_made:
+        masked = ctx.masked
+        ctx.low_made = True
+        if plain_case(masked):
+            ctx.low = masked[ctx.low_from :].encode("ascii", "replace").lower()
+    return ctx.low
+
+
 def may_hold(ctx: ReadingContext, words: tuple[bytes, ...], start: int, end: int) -> bool:
     """False only when none of ``words`` (lower-case ASCII) is printed in masked[start:end]
     in any case: a pattern every match of which holds one of them cannot match there.
@@ -353,12 +409,7 @@ def may_hold(ctx: ReadingContext, words: tuple[bytes, ...], start: int, end: int
     Exact on a ``plain_case`` text, where only ASCII letters match a pattern's ASCII letters
     ignoring case: the ASCII copy holds them lower-cased at the same offsets. Elsewhere, and
     before ``low_from``, always True."""
-    if not ctx.low_made:
-        masked = ctx.masked
-        ctx.low_made = True
-        if plain_case(masked):
-            ctx.low = masked[ctx.low_from :].encode("ascii", "replace").lower()
-    low = ctx.low
+    low = _low(ctx)
     if low is None or start < ctx.low_from:
         return True
     start -= ctx.low_from
@@ -753,12 +804,59 @@ def _verb_label(printed: str) -> str:
     return _PHRASE_ADVERB_RE.sub("", _printed(printed))
 
 
-def _boundaries(masked: str, start: int, end: int) -> Iterator[re.Match[str]]:
+def _boundary_starts(ctx: ReadingContext) -> list[int] | None:
+    """``ctx.boundary_starts``: the offsets from ``low_from`` on where
+    ``_BOUNDARY_CANDIDATE_RE`` holds in the copy, made on the first call (one scan of the
+    text that skips from "," to ","); None when the text is not ``plain_case``."""
+    if not ctx.boundary_starts_made:
+        ctx.boundary_starts_made = True
+        low = _low(ctx)
+        if low is not None:
+            copy = low.translate(_COPY_TABLE).replace(b" and", b" an,")
+            offset = ctx.low_from
+            ctx.boundary_starts = [
+                found.start() + offset for found in _BOUNDARY_CANDIDATE_RE.finditer(copy)
+            ]
+    return ctx.boundary_starts
+
+
+def _boundaries(
+    masked: str, start: int, end: int, ctx: ReadingContext | None = None
+) -> Iterator[re.Match[str]]:
     """The matches of ``_BOUNDARY_RE`` in masked[start:end] (only their "verb" group is the
-    same with the fast regex, which may take an "and" whose space comes before ``start``)."""
+    same with the fast regex, which may take an "and" whose space comes before ``start``).
+
+    With a context, the fast regex is tried only where ``_boundary_starts`` says a match may
+    begin: the same matches as its ``finditer``, which tries each position from ``start``
+    on, takes the first match and goes on from its end. Every match begins at one of those
+    offsets: a match of ``_BOUNDARY_FAST_RE`` there holds, character for character, what
+    ``_BOUNDARY_CANDIDATE_RE`` looks for in the copy (one byte for each character, so the
+    offsets are the same), and the " and" of a "d" it opens at lies after ``start`` (one
+    that does not is near ``start``: the slow regex is used)."""
     if "and" in masked[max(0, start - 3) : start + 3].lower():
         return _BOUNDARY_RE.finditer(masked, start, end)
-    return _BOUNDARY_FAST_RE.finditer(masked, start, end)
+    if ctx is None or ctx.masked is not masked or start < ctx.low_from:
+        return _BOUNDARY_FAST_RE.finditer(masked, start, end)
+    starts = _boundary_starts(ctx)
+    if starts is None:
+        return _BOUNDARY_FAST_RE.finditer(masked, start, end)
+    return _boundaries_at(masked, start, end, starts)
+
+
+def _boundaries_at(masked: str, start: int, end: int, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``_BOUNDARY_FAST_RE.finditer(masked, start, end)`` tried at ``starts`` only (sorted,
+    holding every offset where a match may begin)."""
+    at = bisect_left(starts, start)
+    resume = start
+    while at < len(starts) and starts[at] < end:
+        offset = starts[at]
+        at += 1
+        if offset < resume:
+            continue
+        found = _BOUNDARY_FAST_RE.match(masked, offset, end)
+        if found is not None:
+            yield found
+            resume = found.end()
 
 
 def _clauses(
@@ -768,7 +866,7 @@ def _clauses(
     first_verb_start = lead.start("verb") if lead else start
     first_verb_end = lead.end("verb") if lead else start
     marks: list[tuple[int, int]] = [(first_verb_start, first_verb_end)]
-    for found in _boundaries(masked, first_verb_end, end):
+    for found in _boundaries(masked, first_verb_end, end, ctx):
         if ctx is not None and _passive_request(masked, found.end("verb"), end, ctx):
             continue  # "and further to request that the study be made available before ...":
             # the same request goes on

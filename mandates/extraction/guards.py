@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from mandates.extraction import regex_cache
 from mandates.extraction.regex_cache import compiled
@@ -342,6 +342,32 @@ def _lower_guard(pattern: str, flags: int, length: int) -> str:
     return f"(?={_trie(lowered)})"
 
 
+def copy_guard(
+    pattern: str, flags: int, length: int, image: Callable[[str], str], image_key: tuple
+) -> str:
+    """A lookahead for a copy of the text with one ASCII character for each of its
+    characters (``image(char)``: what ``char`` may stand as there): it holds in the copy
+    wherever a match of ``pattern`` can begin in the text (the first ``length`` characters of
+    a match, each as its images). A bytes pattern once encoded; "" when none can be built.
+    Kept between runs like :func:`guard`; ``image_key`` names ``image`` (its module's digest
+    included)."""
+    if _DIGEST is None or None in image_key:
+        return _copy_guard(pattern, flags, length, image)
+    key = ("copy_guard", _DIGEST, *image_key, pattern, int(flags), length)
+    return regex_cache.remembered(key, lambda: _copy_guard(pattern, flags, length, image))
+
+
+def _copy_guard(pattern: str, flags: int, length: int, image: Callable[[str], str]) -> str:
+    found = prefixes(pattern, flags, length)
+    if found is None:
+        return ""
+    copied = {
+        tuple(frozenset(byte for char in chars for byte in image(char)) for chars in prefix)
+        for prefix in found
+    }
+    return f"(?={_trie(copied, unicode=False)})"
+
+
 def guarded(pattern: str, flags: int = 0, length: int = 1) -> re.Pattern[str]:
     """``re.compile(pattern, flags)`` behind the lookaheads of :func:`guard`: the same
     matches, found faster."""
@@ -437,6 +463,7 @@ def plain_case(text: str) -> bool:
 
 __all__ = [
     "case_variants",
+    "copy_guard",
     "finditer_at_words",
     "first_characters",
     "guard",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mandates.extraction import actors, gates, guards, regex_cache
+from mandates.extraction import actors, clauses, factoring, gates, guards, regex_cache
 from tests.extraction import samples
 from tests.shared_data import shared_path
 
@@ -182,6 +182,16 @@ def test_the_extractor_prints_the_same_with_and_without_the_file(tmp_path):
             _, digest, pattern, flags, length = key
             assert digest == guards._DIGEST
             assert value == guards._lower_guard(pattern, flags, length)
+            key = ("guard",)
+        elif key[0] == "copy_guard":  # the same for a copy of the text (the clause cut's)
+            _, digest, name, image_digest, pattern, flags, length = key
+            assert (digest, name) == (guards._DIGEST, "boundary copy")
+            assert image_digest == regex_cache.source_digest(clauses.__file__)
+            assert value == guards._copy_guard(pattern, flags, length, clauses._copied)
+            key = ("guard",)
+        elif key[0] == "factored":  # a pattern written case by case, alternations factored
+            _, digest, pattern, flags = key
+            assert digest == factoring._DIGEST and value == factoring._rewritten(pattern, flags)
             key = ("guard",)
         elif key[0] == "actors":  # the alternation of the actor table's aliases
             _, digest, keys, acronyms, worded = key

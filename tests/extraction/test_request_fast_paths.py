@@ -6,13 +6,18 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mandates.extraction.actors import _ARTICLE_RE, ActorTable, _alias_pattern, normalise
 from mandates.extraction.clauses import (
+    _BOUNDARY_CANDIDATE_RE,
     _BOUNDARY_FAST_RE,
     _BOUNDARY_RE,
+    _COPY_TABLE,
     _LEAD_RE,
     _boundaries,
+    _boundary_starts,
     _parse_actors,
     _partners_in_clause,
     mask,
@@ -60,20 +65,80 @@ def test_the_fast_regex_alone_would_take_an_and_begun_before_the_scan():
     assert _fast(masked, start, len(masked)) == []
 
 
+def _in_context(text: str, start: int, end: int, low_from: int = 0) -> list[tuple[int, int]]:
+    """The fast scan tried only where the copy says a match may begin (``_boundary_starts``)."""
+    ctx = reading_context(text)
+    ctx.low_from = low_from
+    return [found.span("verb") for found in _boundaries(ctx.masked, start, end, ctx)]
+
+
+@pytest.mark.parametrize("text", BOUNDARY_TEXTS)
+def test_the_boundary_scan_at_the_copys_candidates_finds_what_the_slow_one_finds(text):
+    masked = mask(text)
+    for start in range(len(masked) + 1):
+        for end in (len(masked), min(len(masked), start + 30)):
+            slow = _slow(masked, start, end)
+            assert _in_context(text, start, end) == slow, (start, end)
+            assert _in_context(text, start, end, low_from=min(start, 5)) == slow, (start, end)
+
+
+BOUNDARY_PIECES = [
+    "; ", ";", ", ", ",", ". ", ".", ":", " and ", " AND ", " And ", "and", " ", "\n",
+    "\u3000", "\x85", "\x1c", "\t", "\u00a0", "requests", "Requests", "REQUESTS", "invites",
+    "decides", "takes note", "notes", "welcomes", "calls upon", "to request", "also ",
+    "further ", "in this regard, ", "the", "States", "all", "to", "Office", "\u00e9",
+    "?", "band", "stand", "1", "d", "D", "an", "requeſts", "\u212ainds",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(BOUNDARY_PIECES), max_size=16).map("".join))
+def test_the_boundary_scan_at_the_copys_candidates_on_made_texts(text):
+    masked = mask(text)
+    for start in range(0, len(masked) + 1, 3):
+        for end in (len(masked), min(len(masked), start + 25)):
+            assert _in_context(text, start, end) == _slow(masked, start, end), (start, end)
+
+
+def _copy(masked: str, low_from: int) -> bytes:
+    low = masked[low_from:].encode("ascii", "replace").lower()
+    return low.translate(_COPY_TABLE).replace(b" and", b" an,")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(BOUNDARY_PIECES), max_size=16).map("".join))
+def test_the_candidates_take_spaces_all_at_once_as_they_may(text):
+    """The guard never opens with a space, so taking every space before it (possessive)
+    finds the same candidates as the plain repeat."""
+    plain = re.compile(_BOUNDARY_CANDIDATE_RE.pattern.replace(b" *+", b" *"))
+    assert plain.pattern != _BOUNDARY_CANDIDATE_RE.pattern
+    copy = _copy(mask(text), 0)
+    assert _BOUNDARY_CANDIDATE_RE.findall(copy) == plain.findall(copy)
+
+
 def test_the_fast_boundary_scan_on_every_corpus_paragraph():
     root = shared_path("corpus")
     units = 0
     for path in sorted(root.glob("*/*.txt")):
         document = read_path(path)
-        masked = mask(document.text)
         structure = parse_structure(document.text, source_name=document.name)
+        ctx = reading_context(document.text)
+        masked = ctx.masked
+        ctx.low_from = structure.operative[0].span[0] if structure.operative else 0
+        assert _boundary_starts(ctx) is not None  # every corpus text is plain case
+        plain = re.compile(_BOUNDARY_CANDIDATE_RE.pattern.replace(b" *+", b" *"))
+        copy = _copy(masked, ctx.low_from)
+        assert _BOUNDARY_CANDIDATE_RE.findall(copy) == plain.findall(copy), path.name
         for paragraph in structure.operative:
             spans = [paragraph.span, *(sub.span for sub in paragraph.subparagraphs)]
             for start, end in spans:
                 lead = _LEAD_RE.match(masked, start, end)
                 begin = lead.end("verb") if lead else start
                 for offset in (begin, start, start + 1):
-                    assert _fast(masked, offset, end) == _slow(masked, offset, end), path.name
+                    slow = _slow(masked, offset, end)
+                    assert _fast(masked, offset, end) == slow, path.name
+                    found = [m.span("verb") for m in _boundaries(masked, offset, end, ctx)]
+                    assert found == slow, path.name
                 units += 1
     assert units > 5000
 
