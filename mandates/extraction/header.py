@@ -135,8 +135,29 @@ def _ordinal(words: str) -> int | None:
 
 
 def find_opener(text: str, limit: int = 20000) -> re.Match[str] | None:
-    """The opening formula ("The General Assembly,") near the start of the text."""
-    return OPENER.search(text, 0, min(len(text), limit))
+    """The opening formula ("The General Assembly,") near the start of the text.
+
+    ``OPENER.search(text, 0, end)``, tried only where a match can start instead of at every
+    character: a match begins with "The", or with markup ([ \t*_#]) from a line start up to
+    "The". So for each "The" in text order the places are the start of the markup run
+    before it (when that is a line start) and the "The" itself; every such place lies
+    after the previous "The", so the first match found is the leftmost.
+    """
+    end = min(len(text), limit)
+    at = text.find("The", 0, end)
+    while at != -1:
+        run = at
+        while run > 0 and text[run - 1] in " \t*_#":
+            run -= 1
+        if run < at and (run == 0 or text[run - 1] == "\n"):
+            found = OPENER.match(text, run, end)
+            if found:
+                return found
+        found = OPENER.match(text, at, end)
+        if found:
+            return found
+        at = text.find("The", at + 1, end)
+    return None
 
 
 def _from_first(pattern: re.Pattern[str], flat: str, word: str) -> re.Match[str] | None:

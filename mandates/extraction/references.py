@@ -18,9 +18,11 @@ from mandates.extraction.result import Reference
 __all__ = ["DOCUMENT_SYMBOL", "documents", "find_all", "find_references", "resolutions"]
 
 _RES_NUMBER = r"(?:(?:ES-|S-)?\d{1,4}/\d{1,4}(?![\w/])|\d{1,5}\s\(\d{4}\))"
+# Optional groups written "(?:...|)": "(?:...)?" (the same choices in the same order)
+# without the engine's bookkeeping for a repeated group.
 _RES_ITEM = compiled(
-    r"\s*(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+or\s+)?(?:its\s+|resolution\s+)?"
-    r"(" + _RES_NUMBER + r")(?:\s+of\s+" + DATE_PATTERN + r")?"
+    r"\s*(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+or\s+|)(?:its\s+|resolution\s+|)"
+    r"(" + _RES_NUMBER + r")(?:\s+of\s+" + DATE_PATTERN + r"|)"
 )
 # Begins with a literal so the engine can skip ahead; "R"/"r" is checked by hand.
 _RES_KEYWORD = compiled(r"esolutions?\s+(?=(?:ES-|S-)?\d)")
