@@ -114,16 +114,16 @@ _HSPACE = compiled(r"\t[ \t]*| [ \t]+")
 
 #: Bytes that are never part of a character _NORMALISE looks for (printable ASCII, tab
 #: and line feed): deleted from the UTF-8 form, they leave the other characters.
-_PLAIN_BYTES = bytes(range(0x20, 0x7F)) + b"\t\n"
+PLAIN_BYTES = bytes(range(0x20, 0x7F)) + b"\t\n"
 
 
 def normalise_chars(text: str, rest_utf8: bytes | None = None) -> str:
     """Unify line ends, turn special spaces into spaces, drop invisible characters.
 
-    ``rest_utf8``: the UTF-8 form of ``text`` without its :data:`_PLAIN_BYTES`, when the
+    ``rest_utf8``: the UTF-8 form of ``text`` without its :data:`PLAIN_BYTES`, when the
     caller has it (a reader of UTF-8 bytes gets it from them, not from a new encoding)."""
     if rest_utf8 is None:
-        rest_utf8 = text.encode("utf-8", "surrogatepass").translate(None, _PLAIN_BYTES)
+        rest_utf8 = text.encode("utf-8", "surrogatepass").translate(None, PLAIN_BYTES)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         # What the new line feeds leave of the rest: all but the carriage returns.

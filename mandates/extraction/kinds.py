@@ -249,9 +249,9 @@ def _tail(
     offset: int,
 ) -> tuple[_Span, ...] | None:
     """The spans of ``groups`` of the search of masked[low:end] for ``pattern`` (a tail
-    pattern), found by ``lowered_pattern`` (its ``_LOWER_`` form) in ``lower`` (masked[offset:] lower-cased, ``offset`` < ``low``) when
-    there is one. The match there starts one character earlier, and ``search`` returns the
-    leftmost match in both."""
+    pattern), found by ``lowered_pattern`` (its ``_LOWER_`` form) in ``lower``
+    (masked[offset:] lower-cased, ``offset`` < ``low``) when there is one. The match there
+    starts one character earlier, and ``search`` returns the leftmost match in both."""
     if lower is None:
         found = pattern.search(masked, low, end)
         return None if found is None else tuple(found.span(group) for group in groups)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mandates.extraction.cleaning import _PLAIN_BYTES, clean_text, looks_like_markdown
+from mandates.extraction.cleaning import PLAIN_BYTES, clean_text, looks_like_markdown
 from mandates.extraction.errors import ReadError
 from mandates.extraction.regex_cache import compiled
 from mandates.extraction.result import Footnote
@@ -221,7 +221,7 @@ _NOT_BAD_CONTROL_BYTES = bytes(b for b in range(256) if not _BAD_CONTROLS.match(
 
 def _decode(data: bytes, name: str) -> tuple[str, str, bytes | None]:
     """:func:`decode_text`, the encoding it used and, read from UTF-8 bytes, the rest of
-    them without :data:`_PLAIN_BYTES` (what :func:`normalise_chars` looks at)."""
+    them without :data:`PLAIN_BYTES` (what :func:`normalise_chars` looks at)."""
     if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
         encodings = ["utf-32"]
     elif data.startswith(codecs.BOM_UTF8):
@@ -243,7 +243,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str, bytes | None]:
     if encoding in _ASCII_SAFE:
         # Every ASCII byte stands for itself, so the controls are among the bytes that
         # are not plain (printable ASCII, tab, line feed).
-        rest = data.translate(None, _PLAIN_BYTES)
+        rest = data.translate(None, PLAIN_BYTES)
         if encoding != "cp1252":  # the UTF-8 form of the text, after a BOM's 3 bytes
             rest_utf8 = rest[3:] if encoding == "utf-8-sig" else rest
         if not rest.translate(None, _NOT_BAD_CONTROL_BYTES):

@@ -401,7 +401,7 @@ def test_normalise_equals_one_substitution(text):
 
 
 def _plain_rest(text: str) -> bytes:
-    return text.encode("utf-8", "surrogatepass").translate(None, cleaning._PLAIN_BYTES)
+    return text.encode("utf-8", "surrogatepass").translate(None, cleaning.PLAIN_BYTES)
 
 
 @settings(max_examples=400, deadline=None)
