@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from .guards import guard, guarded
+from .guards import guard, guarded, lower_guard
+from .kinds import LowerMatch, lowered
 from .lexicon import lexicon
 from .ordinals import ORDINAL_PATTERN, ORDINAL_WORDS_UNBOUNDED, ordinal_to_int
 from .regex_cache import compiled
@@ -202,19 +203,35 @@ def _read_glued(words: str) -> tuple[list[int], list[int]]:
 
 _SESSION_WORD_RE = compiled(r"\bsessions?\b", re.IGNORECASE)
 
+#: ``SESSION_RE`` and ``_SESSION_WORD_RE`` for the lower-cased copy of an ASCII text
+#: (``kinds.lowered``, compared case-sensitively: a literal is one test, not a case fold);
+#: the word pattern opens with its letters (found by a fast search) and looks behind them
+#: for the word boundary. Session windows 2x faster.
+_LOWER_SESSION_RE = compiled(
+    lower_guard(_SESSION_HEAD, re.IGNORECASE, 3) + "(?:" + lowered(_SESSION) + ")"
+)
+_LOWER_SESSION_WORD_RE = compiled(r"session(?<!\wsession)s?\b")
 
-def _session_matches(masked: str, start: int, end: int) -> list[re.Match[str]]:
-    """SESSION_RE matches, searched only in windows around the word "session" (fast)."""
-    matches: list[re.Match[str]] = []
-    last_end = start
-    for word in _SESSION_WORD_RE.finditer(masked, start, end):
+
+def _session_matches(
+    masked: str, start: int, end: int, lower: str | None = None
+) -> list[re.Match[str] | LowerMatch]:
+    """SESSION_RE matches, searched only in windows around the word "session" (fast); in
+    ``lower`` (masked[start - 1 : end] lower-cased, ASCII) when given, one character on."""
+    text, words, sessions, offset = masked, _SESSION_WORD_RE, SESSION_RE, 0
+    if lower is not None:
+        text, words, sessions, offset = lower, _LOWER_SESSION_WORD_RE, _LOWER_SESSION_RE, start - 1
+    matches: list[re.Match[str] | LowerMatch] = []
+    last_end = start - offset
+    end -= offset
+    for word in words.finditer(text, last_end, end):
         if word.start() < last_end:
             continue
         window_start = max(last_end, word.start() - 260)
         window_end = min(end, word.end() + 60)
-        for found in SESSION_RE.finditer(masked, window_start, window_end):
+        for found in sessions.finditer(text, window_start, window_end):
             if found.start("noun") == word.start():
-                matches.append(found)
+                matches.append(found if lower is None else LowerMatch(found, masked, offset, 0))
                 last_end = found.end()
                 break
     return matches
@@ -228,10 +245,12 @@ def find_sessions(
     body: str | None,
     session: int | None,
     default_council: str = "HRC",
+    lower: str | None = None,
 ) -> list[SessionMention]:
-    """Every forward-looking session mention in masked[start:end]."""
+    """Every forward-looking session mention in masked[start:end] (``lower``: the
+    ``kinds.lower_copy`` of the span, when the caller has one)."""
     mentions: list[SessionMention] = []
-    for found in _session_matches(masked, start, end):
+    for found in _session_matches(masked, start, end, lower):
         before = masked[max(start, found.start() - 60) : found.start()]
         future = bool(_FUTURE_RE.search(before))
         participle = bool(_PAST_RE.search(before)) and not future

@@ -29,10 +29,13 @@ from .kinds import (
     NOUN_PATTERN,
     PRODUCE_VERBS,
     VERB_PRODUCT_RE,
+    LowerMatch,
     NounMatch,
     count_of,
+    lower_copy,
     noun_matches,
     preceded_by_preposition,
+    verb_products,
 )
 from .lexicon import lexicon
 from .ordinals import ORDINAL_PATTERN, ordinal_to_int
@@ -167,11 +170,14 @@ def _that_session(masked: str, z0: int, z1: int, ctx: ReadingContext) -> list[Se
 @dataclass
 class ProductHits:
     """The matches every product of a span comes from: verb-based products ("to report"),
-    "in his next report" and deliverable nouns."""
+    "in his next report" and deliverable nouns; and the span lower-cased, which every
+    reader of it tests or scans (``low``; ``lower``: ``kinds.lower_copy``, or None)."""
 
-    verbs: list[re.Match[str]]
+    verbs: list[re.Match[str]] | list[LowerMatch]
     next_report: list[re.Match[str]]
     nouns: list[NounMatch]
+    low: str
+    lower: str | None
 
     def __bool__(self) -> bool:
         return bool(self.verbs or self.next_report or self.nouns)
@@ -180,13 +186,16 @@ class ProductHits:
 def product_hits(masked: str, z0: int, z1: int, *, decide: bool) -> ProductHits:
     """The product matches in masked[z0:z1] (none of the verb-based ones after "decides")."""
     span = masked[z0:z1]
-    low = span.lower()
+    lower = lower_copy(masked, z0, z1)
+    low = span.lower() if lower is None else lower[1:]
     verbs = not decide and may_match(VERB_PRODUCT_RE, span, low)
     next_report = not decide and may_match(_NEXT_REPORT_RE, span, low)
     return ProductHits(
-        list(VERB_PRODUCT_RE.finditer(masked, z0, z1)) if verbs else [],
+        verb_products(masked, z0, z1, lower) if verbs else [],
         list(_NEXT_REPORT_RE.finditer(masked, z0, z1)) if next_report else [],
-        noun_matches(masked, z0, z1),
+        noun_matches(masked, z0, z1, lower),
+        low,
+        lower,
     )
 
 
@@ -223,11 +232,17 @@ def events_of(
 ) -> list[Event]:
     """Every event of masked[z0:z1] around the product matches ``hits``."""
     masked = ctx.masked
-    low = masked[z0:z1].lower()
+    low = hits.low
     events: list[Event] = []
     sessions = (
         find_sessions(
-            masked, z0, z1, body=ctx.body, session=ctx.session, default_council=ctx.default_council
+            masked,
+            z0,
+            z1,
+            body=ctx.body,
+            session=ctx.session,
+            default_council=ctx.default_council,
+            lower=hits.lower,
         )
         if "session" in low
         else []
@@ -271,42 +286,42 @@ def events_of(
             )
     seen_kinds: dict[str, Product] = {}
     noun_spans: list[tuple[int, int]] = []
-    for found in hits.verbs:
-        if found.group("report"):
-            kind, noun_start, noun_end = "report", found.start("report"), found.end("report")
-        elif found.group("address"):
-            kind, noun_start, noun_end = "oral update", found.start("address"), found.end("address")
-        elif found.group("inform"):
-            kind, noun_start, noun_end = "report", found.start("inform"), found.end("inform")
-        elif found.group("keep"):  # "to keep the Assembly informed, at its Nth session, of X"
-            kind, noun_start, noun_end = "report", found.start("keep"), found.end("keep")
-        elif found.group("brief"):
-            kind, noun_start, noun_end = "oral update", found.start("brief"), found.end("brief")
-        elif found.group("consult"):
-            if _working_method(masked, found.start(), found.end("consult"), z1):
+    for verb in hits.verbs:
+        if verb.group("report"):
+            kind, noun_start, noun_end = "report", verb.start("report"), verb.end("report")
+        elif verb.group("address"):
+            kind, noun_start, noun_end = "oral update", verb.start("address"), verb.end("address")
+        elif verb.group("inform"):
+            kind, noun_start, noun_end = "report", verb.start("inform"), verb.end("inform")
+        elif verb.group("keep"):  # "to keep the Assembly informed, at its Nth session, of X"
+            kind, noun_start, noun_end = "report", verb.start("keep"), verb.end("keep")
+        elif verb.group("brief"):
+            kind, noun_start, noun_end = "oral update", verb.start("brief"), verb.end("brief")
+        elif verb.group("consult"):
+            if _working_method(masked, verb.start(), verb.end("consult"), z1):
                 continue
             kind, noun_start, noun_end = (
                 "consultation",
-                found.start("consult"),
-                found.end("consult"),
+                verb.start("consult"),
+                verb.end("consult"),
             )
-        elif found.group("study"):
-            kind, noun_start, noun_end = "study", found.start("study"), found.end("study")
+        elif verb.group("study"):
+            kind, noun_start, noun_end = "study", verb.start("study"), verb.end("study")
         else:
-            noun = found.group("inc_noun").lower()
+            noun = verb.group("inc_noun").lower()
             kind = "report" if noun.startswith("report") else "oral update"
-            noun_start, noun_end = found.start("inc_noun"), found.end("inc_noun")
+            noun_start, noun_end = verb.start("inc_noun"), verb.end("inc_noun")
         item = Product(kind, 1, None, noun_start, noun_end, masked[noun_start:noun_end], "")
         item.extent_end = _extent(masked, noun_end, z1)
         events.append(Event(noun_start, noun_end, EventType.PRODUCT, item=item, kind=kind))
         noun_spans.append((noun_start, noun_end))
-        if found.group("keep"):
+        if verb.group("keep"):
             item.if_dated = True
-        if found.group("include"):
+        if verb.group("include"):
             item.included = True
             # what is to be included is content of that report, not a product of its own
             stop = _NEXT_VERB_RE.search(masked, noun_end, z1)
-            noun_spans.append((found.start(), noun_start))
+            noun_spans.append((verb.start(), noun_start))
             noun_spans.append((noun_end, stop.start() if stop else z1))
     for found in hits.next_report:
         # "to provide this information in the context of his next report": that report

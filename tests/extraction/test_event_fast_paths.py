@@ -592,11 +592,17 @@ def test_lowered_keeps_escapes_group_names_and_flags(pattern, expected):
     assert kinds.lowered(pattern) == expected
 
 
-@pytest.mark.parametrize("pattern", [kinds._DET_TAIL_RE, kinds._VERB_TAIL_RE])
-def test_the_lowered_tail_is_compared_wholly_ignoring_case(pattern):
+@pytest.mark.parametrize(
+    "pattern",
+    [kinds._DET_TAIL_RE, kinds._VERB_TAIL_RE, kinds.VERB_PRODUCT_RE, deadlines.SESSION_RE],
+)
+def test_the_lowered_pattern_is_compared_wholly_ignoring_case(pattern):
     """What the lower-cased search relies on: no case-sensitive part, no upper-case escape
     (``\\W``, ``\\S``...), and the same parse once the letters are lower-cased."""
-    source = pattern.pattern
+    source = {
+        kinds.VERB_PRODUCT_RE: kinds._VERB_PRODUCT,
+        deadlines.SESSION_RE: deadlines._SESSION,
+    }.get(pattern, pattern.pattern)
     assert pattern.flags & re.IGNORECASE
     assert "(?-i" not in source and not re.search(r"\\[A-Z]", source)
     assert str(_sre_parser.parse(kinds.lowered(source), re.IGNORECASE)) == str(
@@ -624,7 +630,7 @@ TAILS = [
 def test_tails_in_the_lower_cased_span_are_those_of_the_text(text):
     """Every window of every span of the samples: the same determiner and modifiers."""
     for z0 in range(1, len(text), 3):
-        lower = kinds._lower_copy(text, z0, len(text))
+        lower = kinds.lower_copy(text, z0, len(text))
         for end in range(z0, len(text) + 1):
             for low in range(z0, end + 1, 2):
                 for pattern, lowered_pattern, groups in TAILS:
@@ -637,7 +643,7 @@ def test_tails_in_the_lower_cased_span_are_those_of_the_text(text):
 def test_tails_in_the_lower_cased_span_on_the_corpus(corpus_spans):
     checked = 0
     for masked, z0, z1 in corpus_spans:
-        lower = kinds._lower_copy(masked, z0, z1)
+        lower = kinds.lower_copy(masked, z0, z1)
         if lower is None:
             continue
         for start, _, _ in kinds.noun_words(masked, z0, z1):
@@ -647,3 +653,113 @@ def test_tails_in_the_lower_cased_span_on_the_corpus(corpus_spans):
                 assert kinds._tail(*args, lower, z0 - 1) == kinds._tail(*args, None, z0 - 1)
             checked += 1
     assert checked > 3000
+
+
+# --- verb-based products and session windows in the lower-cased span --------------------
+
+
+def _read(found) -> tuple:
+    """What the readers take from a match: every group's span and text."""
+    names = (0, *found.re.groupindex) if isinstance(found, re.Match) else None
+    if names is None:
+        names = (0, *found._found.re.groupindex)
+    return tuple((found.span(name), found.group(name)) for name in names)
+
+
+def _verbs_both_ways(text: str, z0: int, z1: int) -> None:
+    lower = kinds.lower_copy(text, z0, z1)
+    plain = [_read(found) for found in kinds.verb_products(text, z0, z1, None)]
+    assert plain == [_read(found) for found in kinds.VERB_PRODUCT_RE.finditer(text, z0, z1)]
+    if lower is not None:
+        assert [_read(found) for found in kinds.verb_products(text, z0, z1, lower)] == plain
+
+
+def _sessions_both_ways(text: str, z0: int, z1: int) -> None:
+    lower = kinds.lower_copy(text, z0, z1)
+    if lower is None:
+        return
+    plain = [_read(found) for found in deadlines._session_matches(text, z0, z1)]
+    assert [_read(found) for found in deadlines._session_matches(text, z0, z1, lower)] == plain
+    for session in (None, 58, 80):
+        options = {"body": "HRC", "session": session, "default_council": "HRC"}
+        assert deadlines.find_sessions(
+            text, z0, z1, **options, lower=lower
+        ) == deadlines.find_sessions(text, z0, z1, **options)
+
+
+VERB_SAMPLES = [
+    "to consult and report to the Council at its next session",  # the second opens at the end
+    "Requests the Expert to REPORT to the Council and To Brief the Assembly annually",
+    "and to keep the General Assembly regularly informed, and to inform the Council",
+    "to include, as appropriate, in his or her next annual report information on",
+    "to study the ways and to consult with the Office; xto report, report of the",
+    "to address and engage in an interactive dialogue with the Human Rights Council",
+    "(to report)to brief States\nand\tupdate the Council",
+]
+
+SESSION_SAMPLES = [
+    "to report to the Council at its sixty-first session and to the Assembly at its next",
+    "to submit reports to the General Assembly and the Human Rights Council at their "
+    "eighty-first and sixty-fourth sessions, respectively",
+    "at ITS Fifty-Ninth SESSION; intersessional; at its 60th session, at its sixty- second "
+    "fifth session of the Council",
+    "Xsession at its present session, at the start of its resumed seventy-ninth session",
+    "before the Council's sixty-second and sixty-third sessions; sessions at its following",
+    "for consideration at its seventieth session by the Assembly, at its sixty-secondfifth session",
+]
+
+
+@pytest.mark.parametrize("text", VERB_SAMPLES)
+def test_verb_products_in_the_lower_cased_span_are_those_of_the_text(text):
+    text = mask(" " + text)
+    for z0 in range(len(text)):
+        for z1 in range(z0, len(text) + 1, 5):
+            _verbs_both_ways(text, z0, z1)
+
+
+@pytest.mark.parametrize("text", SESSION_SAMPLES)
+def test_sessions_in_the_lower_cased_span_are_those_of_the_text(text):
+    text = mask(" " + text)
+    assert deadlines._session_matches(text, 1, len(text), kinds.lower_copy(text, 1, len(text)))
+    for z0 in range(1, len(text), 2):
+        for z1 in range(z0, len(text) + 1, 7):
+            _sessions_both_ways(text, z0, z1)
+
+
+def test_the_samples_take_both_ways():
+    """The lower-cased paths are taken and find matches back to back."""
+    text = mask(" " + VERB_SAMPLES[0])
+    found = kinds.verb_products(text, 1, len(text), kinds.lower_copy(text, 1, len(text)))
+    assert [type(one) for one in found] == [kinds.LowerMatch] * 2
+    assert found[0].end() == found[1].start()
+
+
+def test_products_and_sessions_in_the_lower_cased_span_on_the_corpus(corpus_spans):
+    for masked, z0, z1 in corpus_spans:
+        _verbs_both_ways(masked, z0, z1)
+        _sessions_both_ways(masked, z0, z1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["to", "and", "report", "Report", "consult", "brief", "the", "Council", "at", "its",
+             "sixty-first", "Next", "session", "sessions", "of", "Assembly", "include", "in",
+             "his", "annual", "keep", "informed", "General", "x", ";", "respectively"]
+        ),
+        max_size=14,
+    ),
+    st.sampled_from([" ", "  ", ", ", "\n"]),
+)  # fmt: skip
+def test_products_and_sessions_in_the_lower_cased_span_on_generated_texts(words, separator):
+    text = " " + separator.join(words)
+    for z0 in range(1, len(text) + 1, 2):
+        _verbs_both_ways(text, z0, len(text))
+        _sessions_both_ways(text, z0, len(text))
+
+
+def test_the_lower_cased_session_guard_from_the_opening_is_the_whole_one():
+    assert guards.lower_guard(deadlines._SESSION_HEAD, re.IGNORECASE, 3) == guards.lower_guard(
+        deadlines._SESSION, re.IGNORECASE, 3
+    )
