@@ -379,6 +379,8 @@ class ReadingContext:
     low: bytes | None = field(default=None, repr=False)
     low_from: int = 0
     low_made: bool = False
+    #: all the masked text as ``low`` copies it, when the caller made it (for another test)
+    whole_low: bytes | None = field(default=None, repr=False)
     #: where a verb may open a clause from ``low_from`` on (``_boundary_starts``), made on
     #: the first clause cut; None when ``low`` is
     boundary_starts: list[int] | None = field(default=None, repr=False)
@@ -398,7 +400,11 @@ def _low(ctx: ReadingContext) -> bytes | None:
         masked = ctx.masked
         ctx.low_made = True
         if plain_case(masked):
-            ctx.low = masked[ctx.low_from :].encode("ascii", "replace").lower()
+            whole, start = ctx.whole_low, ctx.low_from
+            if whole is not None:
+                ctx.low = whole[start:]
+            else:
+                ctx.low = masked[start:].encode("ascii", "replace").lower()
     return ctx.low
 
 
@@ -441,13 +447,18 @@ def _strip_span(masked: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and masked[end - 1] in " \n\r\t":
         end -= 1
-    trailing = _TRAILING_AND_RE.search(masked, start, end)
-    if trailing and trailing.start() > start:
-        end = trailing.start()
+    # a match ends at ``end`` (masked[end - 1] is no newline for "$" to stand before), so
+    # only a span ending with one of the words is searched
+    if masked.endswith(_TRAILING_WORDS, start, end):
+        trailing = _TRAILING_AND_RE.search(masked, start, end)
+        if trailing and trailing.start() > start:
+            end = trailing.start()
     return start, end
 
 
 _TRAILING_AND_RE = compiled(r"[\s,]+(?:and|or|as\s+well\s+as)$")
+#: How every match of ``_TRAILING_AND_RE`` ends.
+_TRAILING_WORDS = ("and", "or", "as")
 
 _INDEXED_HEADS = ("special", "independent", "working", "team", "group", "international")
 

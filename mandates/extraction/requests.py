@@ -282,10 +282,15 @@ def extract_requests(
     for review (their paragraphs are labelled "annex.N")."""
     table = actors or ActorTable.default()
     masked = mask(text)
+    low = masked.encode("ascii", "replace").lower()
     # an outcome document adopted as a whole, in the first person; the same test as
-    # `"we " in masked.lower()` (only W, w, E, e and the space lower-case to "w", "e", " ")
-    if "we " in masked or "We " in masked or "WE " in masked or "wE " in masked:
+    # `"we " in masked.lower()` (only W, w, E, e and the space lower-case to "w", "e", " ",
+    # and no other character to ASCII), one scan of the copy for the rare "w"
+    if _WE_SPACE_RE.search(low):
+        unchanged = masked
         masked = _first_person_to_third(masked)
+        if masked != unchanged:
+            low = masked.encode("ascii", "replace").lower()
     ctx = ReadingContext(
         text=text,
         masked=masked,
@@ -295,6 +300,7 @@ def extract_requests(
         mechanisms=None,
         acabq="Administrative and Budgetary Questions" in masked,
         low_from=operative[0].span[0] if operative else len(masked),
+        whole_low=low,
     )
     builder = Builder(ctx)
     consideration: Consideration | None = None
@@ -468,6 +474,9 @@ _AND_VERB_RE = compiled(
     r",\s+and\s+(?P<adverb>(?:also|further)\s+)?(?P<verb>request|decide|invite|call\s+upon|call\s+on|"
     r"encourage|urge)\b"
 )
+
+#: "we " in the ASCII lower-cased copy: a literal, found by a fast scan for its "w".
+_WE_SPACE_RE = compiled(rb"we ")
 
 _WE_RE = guarded(r"\b[Ww]e\s+(?=[a-z])", length=5)
 _WE_WORDS = leading_words(_WE_RE.pattern, _WE_RE.flags)
