@@ -24,6 +24,7 @@ from .events import (
     _EVENT_KINDS,
     Product,
     _events,
+    product_hits,
 )
 from .gates import may_match
 from .guards import guarded
@@ -174,12 +175,18 @@ class Builder:
         primary = actors[0]
         actor_body = _ACTOR_BODIES.get(primary.name)
         delegated: list[tuple[int, int, list[ActorMention], int | None]] = []
+        span = ctx.masked[z0:z1]
         if preset is not None:
             items = preset
+            low = span.lower()
         else:
-            events = _events(z0, z1, ctx, decide=decide, actor_body=actor_body, subject=subject)
+            hits = product_hits(ctx.masked, z0, z1, decide=decide)
+            low = hits.low  # the span lower-cased once, for every word test below
+            events = _events(
+                hits, z0, z1, ctx, decide=decide, actor_body=actor_body, subject=subject
+            )
             if not decide:
-                delegated = _delegations(z0, z1, ctx)
+                delegated = _delegations(z0, z1, ctx, span, low)
                 if delegated:
                     events = [
                         e for e in events if not any(a <= e.pos < b for a, b, _, _ in delegated)
@@ -228,8 +235,7 @@ class Builder:
         )
         mandate_index = len(self.mandates)
         self.mandates.append(mandate)
-        span = ctx.masked[z0:z1]
-        implied_by_programme = may_match(_PROGRAMME_RE, span, span.lower()) and bool(
+        implied_by_programme = may_match(_PROGRAMME_RE, span, low) and bool(
             _PROGRAMME_RE.search(ctx.masked, z0, z1)
         )
         for _, span_end, others, inf in delegated:
@@ -356,18 +362,18 @@ _DELEGATE_INF_RE = compiled(r"\s*(?:,[^;,]{0,80},\s*)?to\s+(?=[a-z])")
 
 
 def _delegations(
-    z0: int, z1: int, ctx: ReadingContext
+    z0: int, z1: int, ctx: ReadingContext, span: str, low: str
 ) -> list[tuple[int, int, list[ActorMention], int | None]]:
     """ "to invite the X Council to report", "to encourage Member States to consider the
     convening of a conference": what others are asked to do is not the actor's product.
 
     (start, end, invited actors, where their request starts): the invited actor's products
     when a UN actor is invited or requested; nothing for States or for "encourage/urge".
+    ``span`` is masked[z0:z1], ``low`` the span lower-cased.
     """
     masked = ctx.masked
     result: list[tuple[int, int, list[ActorMention], int | None]] = []
-    span = masked[z0:z1]
-    if not may_match(_DELEGATE_RE, span, span.lower()):
+    if not may_match(_DELEGATE_RE, span, low):
         return result  # none of the verbs that ask others
     for found in _DELEGATE_RE.finditer(masked, z0, z1):
         if result and found.start() < result[-1][1]:

@@ -32,7 +32,10 @@ from .kinds import (
     LowerMatch,
     NounMatch,
     count_of,
+    found_before,
+    lower_at_words,
     lower_copy,
+    lower_finditer,
     noun_matches,
     preceded_by_preposition,
     verb_products,
@@ -44,13 +47,13 @@ from .regex_cache import compiled
 # "to the Council", "before the Assembly", "for consideration by the Assembly", "for the
 # consideration of the Assembly"; not when a session follows ("to the Council at its Nth
 # session" is a session mention), but "to the Council for its consideration" is a body.
-_BODY_TARGETS_RE = compiled(
+_BODY_TARGETS = (
     r"\b(?:to|before|for\s+(?:its\s+|the\s+)?consideration\s+(?:by|of))\s+(?:the\s+)?"
     rf"(?P<bodies>{BODY_PATTERN}(?:\s*(?:,\s*(?:and\s+)?|and\s+)"
     rf"(?:to\s+)?(?:the\s+)?{BODY_PATTERN})*)\b(?!\s*,?\s+(?:at|during|in)\s+(?:its|the)\b)"
-    r"(?!\s*,?\s+for\s+(?:its|the)\b(?!\s+consideration\s*[,;.]|\s+consideration\s*$))",
-    re.IGNORECASE,
+    r"(?!\s*,?\s+for\s+(?:its|the)\b(?!\s+consideration\s*[,;.]|\s+consideration\s*$))"
 )
+_BODY_TARGETS_RE = compiled(_BODY_TARGETS, re.IGNORECASE)
 
 _ONE_BODY_RE = compiled(BODY_PATTERN, re.IGNORECASE)
 
@@ -63,11 +66,9 @@ _MANNER_ASIDE = (
     r"[a-z]+ly)\s*,\s*)?"
 )
 
-_ANAPHOR_VERB_RE = guarded(
-    rf"\b(?!and\b|or\b)(?:{PRODUCE_VERBS}){_MANNER_ASIDE}\s*(?:(?:also|further|orally|jointly)\s+)?$",
-    re.IGNORECASE,
-    length=3,
-)
+_ANAPHOR_VERB = rf"\b(?!and\b|or\b)(?:{PRODUCE_VERBS}){_MANNER_ASIDE}\s*(?:(?:also|further|orally|jointly)\s+)?$"
+_ANAPHOR_VERB_RE = guarded(_ANAPHOR_VERB, re.IGNORECASE, length=3)
+_LOWER_ANAPHOR_VERB_RE = lower_at_words(_ANAPHOR_VERB)
 
 _REFERENCE_MODS_RE = compiled(r"above-mentioned|aforementioned|said|same|abovementioned", re.I)
 
@@ -128,6 +129,19 @@ class Event:
     mention: SessionMention | DateMention | None = None
     bodies: list[str] = field(default_factory=list)
     recurring: str | None = None
+
+
+#: ``_BODY_TARGETS_RE`` for the ``kinds.lower_copy`` of a span (``kinds.lower_at_words``).
+_LOWER_BODY_TARGETS_RE = lower_at_words(_BODY_TARGETS)
+
+
+def _body_targets(
+    masked: str, z0: int, z1: int, lower: str | None
+) -> list[re.Match[str]] | list[LowerMatch]:
+    """``_BODY_TARGETS_RE.finditer(masked, z0, z1)``, in ``lower`` when there is one."""
+    if lower is None:
+        return list(_BODY_TARGETS_RE.finditer(masked, z0, z1))
+    return lower_finditer(_LOWER_BODY_TARGETS_RE, masked, lower, z0 - 1)
 
 
 def _extent(masked: str, pos: int, end: int) -> int:
@@ -200,6 +214,7 @@ def product_hits(masked: str, z0: int, z1: int, *, decide: bool) -> ProductHits:
 
 
 def _events(
+    hits: ProductHits,
     z0: int,
     z1: int,
     ctx: ReadingContext,
@@ -208,13 +223,13 @@ def _events(
     actor_body: str | None = None,
     subject: bool = False,
 ) -> list[Event]:
-    """The events of masked[z0:z1]; ``subject``: the clause opens with its product as the
-    subject of a passive ("that the summary report ... will be prepared by X").
+    """The events of masked[z0:z1] (``hits``: its ``product_hits``); ``subject``: the clause
+    opens with its product as the subject of a passive ("that the summary report ... will
+    be prepared by X").
 
     Without a product match (three request spans in four) there are none: every product
     and weak product comes from one, and pairing gives nothing without them whatever
     sessions, dates and bodies the span holds, so those are not read."""
-    hits = product_hits(ctx.masked, z0, z1, decide=decide)
     if not hits:
         return []
     return events_of(hits, z0, z1, ctx, decide=decide, actor_body=actor_body, subject=subject)
@@ -232,7 +247,7 @@ def events_of(
 ) -> list[Event]:
     """Every event of masked[z0:z1] around the product matches ``hits``."""
     masked = ctx.masked
-    low = hits.low
+    low, lower = hits.low, hits.lower
     events: list[Event] = []
     sessions = (
         find_sessions(
@@ -242,7 +257,7 @@ def events_of(
             body=ctx.body,
             session=ctx.session,
             default_council=ctx.default_council,
-            lower=hits.lower,
+            lower=lower,
         )
         if "session" in low
         else []
@@ -268,7 +283,7 @@ def events_of(
         return all(b <= s or a >= e for s, e in taken)
 
     has_body = "council" in low or "assembly" in low or "committee" in low
-    for found in _BODY_TARGETS_RE.finditer(masked, z0, z1) if has_body else ():
+    for found in _body_targets(masked, z0, z1, lower) if has_body else ():
         if not free(found.start(), found.end()):
             continue
         bodies = []
@@ -357,14 +372,23 @@ def events_of(
         if decide and kind in ("report", "oral update", "study", "compilation", "other"):
             continue
         bare = noun_hit.bare
-        np_start = noun_hit.start("mods") if bare else noun_hit.start()
-        if _APPLY_VERB_RE.search(masked, max(z0, noun_hit.start() - 50), noun_hit.start()):
+        start = noun_hit.start()
+        np_start = noun_hit.start("mods") if bare else start
+        if found_before(
+            _APPLY_VERB_RE, _LOWER_APPLY_VERB_RE, masked, max(z0, start - 50), start, lower, z0 - 1
+        ):
             continue  # "to implement all ten recommendations", "implementing a policy"
         definite = det in _DEFINITE
-        prep = not bare and preceded_by_preposition(masked, noun_hit.start(), z0)
+        prep = not bare and preceded_by_preposition(masked, start, z0, lower, z0 - 1)
         if definite:
-            after_verb = bool(
-                _ANAPHOR_VERB_RE.search(masked, max(z0, noun_hit.start() - 40), noun_hit.start())
+            after_verb = found_before(
+                _ANAPHOR_VERB_RE,
+                _LOWER_ANAPHOR_VERB_RE,
+                masked,
+                max(z0, start - 40),
+                start,
+                lower,
+                z0 - 1,
             ) or (
                 det != "the"
                 and any(_GLUE_RE.fullmatch(masked, e, noun_hit.start()) for e in session_ends)
@@ -466,12 +490,12 @@ def _working_method(masked: str, start: int, end: int, z1: int) -> bool:
 
 
 #: Verbs that use or act on something that exists: their object is not a new product.
-_APPLY_VERB_RE = guarded(
+_APPLY_VERB = (
     rf"\b(?:{lexicon().verb_pattern('apply')})"
-    r"\s+(?:all\s+(?:of\s+)?(?:the\s+)?|each\s+of\s+the\s+)?$",
-    re.IGNORECASE,
-    length=3,
+    r"\s+(?:all\s+(?:of\s+)?(?:the\s+)?|each\s+of\s+the\s+)?$"
 )
+_APPLY_VERB_RE = guarded(_APPLY_VERB, re.IGNORECASE, length=3)
+_LOWER_APPLY_VERB_RE = lower_at_words(_APPLY_VERB)
 
 #: "in (the context of) his next report": the actor's own coming report.
 _NEXT_REPORT_RE = guarded(

@@ -56,12 +56,12 @@ def _verb_before_re() -> re.Pattern[str]:
 
 
 #: The word before a noun phrase: a preposition means the noun is not a new product.
-_PREP_BEFORE_RE = compiled(
+_PREP_BEFORE = (
     r"\b(?:of|on|in|with|containing|including|from|during|into|within|about|regarding|"
     r"concerning|as|than|through|by|to|for|at|after|following|upon|under|among|between|"
-    r"via|per|like|since|and\s+the|or\s+the)\s*$",
-    re.IGNORECASE,
+    r"via|per|like|since|and\s+the|or\s+the)\s*$"
 )
+_PREP_BEFORE_RE = compiled(_PREP_BEFORE, re.IGNORECASE)
 
 #: Verb-based deliverables ("to report to the Council", "to brief", "to consult States").
 _VERB_PRODUCT = (
@@ -137,6 +137,17 @@ def lowered(pattern: str) -> str:
         out.append(pattern[index:end])
         index = end
     return "".join(out)
+
+
+def lower_at_words(pattern: str) -> re.Pattern[str]:
+    """``pattern`` (case-insensitive, every match a word opening after a word boundary) for
+    the lower-cased copy of an ASCII text, compiled case-sensitively (``lowered``) and
+    opening with the non-word character before the match: the engine skips to the next
+    such character in C and tries the pattern only there, where a word boundary before a
+    word character is exactly that character. Behind it, the lower-cased guard of the first
+    three characters (one test per branch)."""
+    guard = lower_guard(pattern, re.IGNORECASE, 3)
+    return compiled(f"{_ASCII_NON_WORD}{guard}(?:{lowered(pattern)})")
 
 
 #: NOUN_WORD_RE for the lower-cased copy of an ASCII span, opening with the character
@@ -279,18 +290,42 @@ def verb_products(
     masked: str, z0: int, z1: int, lower: str | None
 ) -> list[re.Match[str]] | list[LowerMatch]:
     """``VERB_PRODUCT_RE.finditer(masked, z0, z1)``, found in ``lower`` (``lower_copy`` of
-    the span) when there is one: each search goes on from the character before the last
-    match's end, which the next match may open with (``finditer`` would start at the end)."""
+    the span) when there is one."""
     if lower is None:
         return list(VERB_PRODUCT_RE.finditer(masked, z0, z1))
+    return lower_finditer(_LOWER_VERB_PRODUCT_RE, masked, lower, z0 - 1)
+
+
+def lower_finditer(
+    lowered_pattern: re.Pattern[str], masked: str, lower: str, offset: int
+) -> list[LowerMatch]:
+    """The matches ``finditer`` gives in masked[offset + 1 : offset + len(lower)] for the
+    pattern ``lowered_pattern`` is the ``lower_at_words`` form of, found in ``lower``
+    (masked[offset:] lower-cased): each search goes on from the character before the last
+    match's end, which the next match may open with (``finditer`` starts at the end)."""
     found: list[LowerMatch] = []
-    offset = z0 - 1
-    search = _LOWER_VERB_PRODUCT_RE.search
+    search = lowered_pattern.search
     match = search(lower)
     while match is not None:
         found.append(LowerMatch(match, masked, offset, 1))
         match = search(lower, match.end() - 1)
     return found
+
+
+def found_before(
+    pattern: re.Pattern[str],
+    lowered_pattern: re.Pattern[str],
+    masked: str,
+    start: int,
+    end: int,
+    lower: str | None,
+    offset: int,
+) -> bool:
+    """Whether ``pattern`` matches in masked[start:end], searched with its ``lower_at_words``
+    form in ``lower`` (masked[offset:] lower-cased, ``offset`` < ``start``) when given."""
+    if lower is None:
+        return pattern.search(masked, start, end) is not None
+    return lowered_pattern.search(lower, start - 1 - offset, end - offset) is not None
 
 
 _Span = tuple[int, int]
@@ -427,22 +462,31 @@ def preceded_by_verb(masked: str, start: int, floor: int) -> bool:
     return bool(_verb_before_re().search(masked, max(floor, start - 40), start))
 
 
-_PRODUCTION_PREP_RE = compiled(
+_PRODUCTION_PREP = (
     r"(?:\b(?:provide|present|furnish|brief)\b[^,;]{0,60}\bwith|"
-    rf"\b(?:{lexicon().verb_pattern('production_noun', 'form')})\s+of)\s*$",
-    re.IGNORECASE,
+    rf"\b(?:{lexicon().verb_pattern('production_noun', 'form')})\s+of)\s*$"
 )
+_PRODUCTION_PREP_RE = compiled(_PRODUCTION_PREP, re.IGNORECASE)
+_LOWER_PREP_BEFORE_RE = lower_at_words(_PREP_BEFORE)
+_LOWER_PRODUCTION_PREP_RE = lower_at_words(_PRODUCTION_PREP)
 
 
-def preceded_by_preposition(masked: str, start: int, floor: int) -> bool:
-    """True when the word before ``start`` is a preposition (not a new product).
+def preceded_by_preposition(
+    masked: str, start: int, floor: int, lower: str | None = None, offset: int = 0
+) -> bool:
+    """True when the word before ``start`` is a preposition (not a new product); read in
+    ``lower`` (masked[offset:] lower-cased, ``offset`` < ``floor``) when given.
 
     "to present it with an oral update", "to provide the Council with a report" and "the
     preparation of a report" name products although a preposition comes first.
     """
-    if not _PREP_BEFORE_RE.search(masked, max(floor, start - 20), start):
+    low = max(floor, start - 20)
+    if not found_before(_PREP_BEFORE_RE, _LOWER_PREP_BEFORE_RE, masked, low, start, lower, offset):
         return False
-    return not _PRODUCTION_PREP_RE.search(masked, max(floor, start - 90), start)
+    low = max(floor, start - 90)
+    return not found_before(
+        _PRODUCTION_PREP_RE, _LOWER_PRODUCTION_PREP_RE, masked, low, start, lower, offset
+    )
 
 
 __all__ = [
@@ -453,7 +497,10 @@ __all__ = [
     "NounHit",
     "NounMatch",
     "count_of",
+    "found_before",
+    "lower_at_words",
     "lower_copy",
+    "lower_finditer",
     "noun_matches",
     "preceded_by_preposition",
     "preceded_by_verb",

@@ -149,9 +149,9 @@ def _corpus_spans(monkeypatch) -> list[tuple[str, int, int]]:
     spans: list[tuple[str, int, int]] = []
     original = building._events
 
-    def spy(z0, z1, ctx, **options):
+    def spy(hits, z0, z1, ctx, **options):
         spans.append((ctx.masked, z0, z1))
-        return original(z0, z1, ctx, **options)
+        return original(hits, z0, z1, ctx, **options)
 
     monkeypatch.setattr(building, "_events", spy)
     for path in sorted(shared_path("corpus").glob("*/*.txt")):
@@ -261,15 +261,15 @@ def test_a_span_without_a_product_match_pairs_to_nothing_on_the_corpus(monkeypat
     compared = empty = 0
     original = building._events
 
-    def both(z0, z1, ctx, **options):
+    def both(hits, z0, z1, ctx, **options):
         nonlocal compared, empty
-        fast = original(z0, z1, ctx, **options)
+        fast = original(hits, z0, z1, ctx, **options)
         assert pairing._pair(list(fast), ctx.masked) == _products_read_in_full(
             z0, z1, ctx, **options
         ), ctx.masked[z0:z1]
         compared += 1
         empty += not fast
-        return original(z0, z1, ctx, **options)
+        return original(hits, z0, z1, ctx, **options)
 
     monkeypatch.setattr(building, "_events", both)
     for path in sorted(shared_path("corpus").glob("*/*.txt")):
@@ -296,7 +296,7 @@ def test_sessions_dates_and_bodies_without_a_product_pair_to_nothing(span):
     for decide in (False, True):
         hits = events.product_hits(masked, 0, len(masked), decide=decide)
         assert not hits
-        assert events._events(0, len(masked), ctx, decide=decide) == []
+        assert events._events(hits, 0, len(masked), ctx, decide=decide) == []
         every = events.events_of(hits, 0, len(masked), ctx, decide=decide)
         assert every  # the span holds sessions, dates or bodies ...
         assert pairing._pair(every, masked) == []  # ... and pairing makes nothing of them
@@ -592,18 +592,32 @@ def test_lowered_keeps_escapes_group_names_and_flags(pattern, expected):
     assert kinds.lowered(pattern) == expected
 
 
+#: The patterns searched in a lower-cased copy with ``kinds.lower_at_words``: (plain
+#: pattern, its source, the lower-cased form).
+AT_WORDS = [
+    (kinds._PREP_BEFORE_RE, kinds._PREP_BEFORE, kinds._LOWER_PREP_BEFORE_RE),
+    (kinds._PRODUCTION_PREP_RE, kinds._PRODUCTION_PREP, kinds._LOWER_PRODUCTION_PREP_RE),
+    (events._APPLY_VERB_RE, events._APPLY_VERB, events._LOWER_APPLY_VERB_RE),
+    (events._ANAPHOR_VERB_RE, events._ANAPHOR_VERB, events._LOWER_ANAPHOR_VERB_RE),
+    (events._BODY_TARGETS_RE, events._BODY_TARGETS, events._LOWER_BODY_TARGETS_RE),
+    (kinds.VERB_PRODUCT_RE, kinds._VERB_PRODUCT, kinds._LOWER_VERB_PRODUCT_RE),
+]
+
+
 @pytest.mark.parametrize(
-    "pattern",
-    [kinds._DET_TAIL_RE, kinds._VERB_TAIL_RE, kinds.VERB_PRODUCT_RE, deadlines.SESSION_RE],
+    ("pattern", "source"),
+    [
+        (kinds._DET_TAIL_RE, kinds._DET_TAIL_RE.pattern),
+        (kinds._VERB_TAIL_RE, kinds._VERB_TAIL_RE.pattern),
+        (deadlines.SESSION_RE, deadlines._SESSION),
+        *((pattern, source) for pattern, source, _ in AT_WORDS),
+    ],
 )
-def test_the_lowered_pattern_is_compared_wholly_ignoring_case(pattern):
+def test_the_lowered_pattern_is_compared_wholly_ignoring_case(pattern, source):
     """What the lower-cased search relies on: no case-sensitive part, no upper-case escape
     (``\\W``, ``\\S``...), and the same parse once the letters are lower-cased."""
-    source = {
-        kinds.VERB_PRODUCT_RE: kinds._VERB_PRODUCT,
-        deadlines.SESSION_RE: deadlines._SESSION,
-    }.get(pattern, pattern.pattern)
     assert pattern.flags & re.IGNORECASE
+    assert source in pattern.pattern
     assert "(?-i" not in source and not re.search(r"\\[A-Z]", source)
     assert str(_sre_parser.parse(kinds.lowered(source), re.IGNORECASE)) == str(
         _sre_parser.parse(source.lower().replace("(?p<", "(?P<"), re.IGNORECASE)
@@ -666,12 +680,18 @@ def _read(found) -> tuple:
     return tuple((found.span(name), found.group(name)) for name in names)
 
 
-def _verbs_both_ways(text: str, z0: int, z1: int) -> None:
+def _scan_both_ways(scan, pattern: re.Pattern[str], text: str, z0: int, z1: int) -> None:
+    """``scan`` (a reader of ``pattern``'s matches, with and without the lower-cased
+    copy) finds what ``finditer`` finds."""
     lower = kinds.lower_copy(text, z0, z1)
-    plain = [_read(found) for found in kinds.verb_products(text, z0, z1, None)]
-    assert plain == [_read(found) for found in kinds.VERB_PRODUCT_RE.finditer(text, z0, z1)]
+    plain = [_read(found) for found in scan(text, z0, z1, None)]
+    assert plain == [_read(found) for found in pattern.finditer(text, z0, z1)]
     if lower is not None:
-        assert [_read(found) for found in kinds.verb_products(text, z0, z1, lower)] == plain
+        assert [_read(found) for found in scan(text, z0, z1, lower)] == plain
+
+
+def _verbs_both_ways(text: str, z0: int, z1: int) -> None:
+    _scan_both_ways(kinds.verb_products, kinds.VERB_PRODUCT_RE, text, z0, z1)
 
 
 def _sessions_both_ways(text: str, z0: int, z1: int) -> None:
@@ -732,6 +752,13 @@ def test_the_samples_take_both_ways():
     found = kinds.verb_products(text, 1, len(text), kinds.lower_copy(text, 1, len(text)))
     assert [type(one) for one in found] == [kinds.LowerMatch] * 2
     assert found[0].end() == found[1].start()
+    text = mask(" " + BEFORE_SAMPLES[2])
+    lower = kinds.lower_copy(text, 1, len(text))
+    [bodies] = events._body_targets(text, 1, len(text), lower)
+    assert bodies.group("bodies") == "Human Rights Council"  # as the plain scan reads it
+    text = mask(" " + BEFORE_SAMPLES[0])
+    lower = kinds.lower_copy(text, 1, len(text))
+    assert kinds.preceded_by_preposition(text, text.index("the report"), 1, lower, 0)
 
 
 def test_products_and_sessions_in_the_lower_cased_span_on_the_corpus(corpus_spans):
@@ -763,3 +790,92 @@ def test_the_lower_cased_session_guard_from_the_opening_is_the_whole_one():
     assert guards.lower_guard(deadlines._SESSION_HEAD, re.IGNORECASE, 3) == guards.lower_guard(
         deadlines._SESSION, re.IGNORECASE, 3
     )
+
+
+def _opens_at_a_boundary(items) -> bool:
+    """Every match of the parsed ``items`` opens with a word boundary."""
+    op, av = items[0]
+    if op is _sre_constants.AT:
+        return av is _sre_constants.AT_BOUNDARY
+    if op is _sre_constants.SUBPATTERN:
+        return _opens_at_a_boundary(list(av[-1].data))
+    if op is _sre_constants.BRANCH:
+        return all(_opens_at_a_boundary(list(branch.data)) for branch in av[1])
+    return False
+
+
+_sre_constants = importlib.import_module("re._constants")
+
+
+@pytest.mark.parametrize(("pattern", "source", "lowered"), AT_WORDS)
+def test_a_pattern_at_words_opens_with_a_boundary_before_a_word_character(pattern, source, lowered):
+    """What ``lower_at_words`` relies on: a match opens where the character before it is
+    not a word character, which the lowered form reads as its first character."""
+    assert _opens_at_a_boundary(list(_sre_parser.parse(source, re.IGNORECASE).data))
+    for (first,) in guards.prefixes(source, re.IGNORECASE, 1):
+        assert all(re.fullmatch(r"\w", char) for char in first), first
+    assert lowered.pattern.startswith(kinds._ASCII_NON_WORD)
+
+
+def test_a_boundary_is_read_from_the_parse():
+    parse = _sre_parser.parse
+    assert _opens_at_a_boundary(list(parse(r"(?:\bx|\b(?:y|z))").data))
+    assert not _opens_at_a_boundary(list(parse(r"(?:\bx|y)").data))
+    assert not _opens_at_a_boundary(list(parse(r"x\b").data))
+
+
+BEFORE_SAMPLES = [
+    "to implement all of the recommendations of the report, and to present, in a timely "
+    "manner, the report",
+    "to Provide the Council WITH a report and to consider the preparation of a study",
+    "to submit to the Human Rights Council and the General Assembly for its consideration a report",
+    "implementing each of the two reports, to prepare and submit, as appropriate, its "
+    "annual report regarding the seminar",
+    "before the Assembly, at its next session, and to the Council for the consideration of",
+]
+
+
+def _before_both_ways(text: str, z0: int, z1: int) -> None:
+    """Every window of the span ending at a word start, each pattern both ways."""
+    lower = kinds.lower_copy(text, z0, z1)
+    if lower is None:
+        return
+    for end in range(z0, z1 + 1):
+        if end > z0 and not text[end - 1].isspace():
+            continue
+        for start in range(max(z0, end - 90), end + 1, 3):
+            for pattern, _, lowered in AT_WORDS[:4]:
+                args = (pattern, lowered, text, start, end)
+                assert kinds.found_before(*args, lower, z0 - 1) == kinds.found_before(
+                    *args, None, z0 - 1
+                ), (pattern.pattern[:30], start, end)
+        assert kinds.preceded_by_preposition(
+            text, end, z0, lower, z0 - 1
+        ) == kinds.preceded_by_preposition(text, end, z0)
+
+
+def _bodies_both_ways(text: str, z0: int, z1: int) -> None:
+    _scan_both_ways(events._body_targets, events._BODY_TARGETS_RE, text, z0, z1)
+
+
+@pytest.mark.parametrize("text", BEFORE_SAMPLES)
+def test_searches_before_a_noun_in_the_lower_cased_span_are_those_of_the_text(text):
+    text = mask(" " + text)
+    for z0 in range(1, len(text), 11):
+        _before_both_ways(text, z0, len(text))
+        for z1 in range(z0, len(text) + 1, 3):
+            _bodies_both_ways(text, z0, z1)
+
+
+def test_searches_before_nouns_and_bodies_in_the_lower_cased_span_on_the_corpus(corpus_spans):
+    for masked, z0, z1 in corpus_spans:
+        _bodies_both_ways(masked, z0, z1)
+        lower = kinds.lower_copy(masked, z0, z1)
+        for found in kinds.noun_matches(masked, z0, z1):
+            start = found.start()
+            for back in (20, 40, 50, 90):
+                for pattern, _, lowered in AT_WORDS[:4]:
+                    args = (pattern, lowered, masked, max(z0, start - back), start)
+                    assert kinds.found_before(*args, lower, z0 - 1) == kinds.found_before(
+                        *args, None, z0 - 1
+                    )
