@@ -13,7 +13,7 @@ from datetime import date
 from functools import cache
 
 from .guards import guard, guarded, lower_guard
-from .kinds import LowerMatch, lowered
+from .kinds import LowerMatch, lower_at_words, lowered
 from .lexicon import lexicon
 from .ordinals import ORDINAL_PATTERN, ORDINAL_WORDS_UNBOUNDED, ordinal_to_int
 from .regex_cache import compiled
@@ -80,11 +80,8 @@ _SESSION = _SESSION_HEAD + (
 SESSION_RE = compiled(guard(_SESSION_HEAD, re.IGNORECASE, 3) + f"(?:{_SESSION})", re.IGNORECASE)
 _ORD_RE = compiled(_ORD, re.IGNORECASE)
 _TRAILING_RESIDUE_RE = compiled(rf"\s*[;,]?\s*(?P<ord>{_ORD})\s*(?=$|[.;,\n])", re.IGNORECASE)
-_PAST_RE = compiled(
-    rf"(?:\b(?:{_LEX.verb_pattern('past', 'since')})"
-    r"(?:\s+[\w-]+){0,4}\s*,?\s*)$",
-    re.IGNORECASE,
-)
+_PAST = rf"(?:\b(?:{_LEX.verb_pattern('past', 'since')})(?:\s+[\w-]+){{0,4}}\s*,?\s*)$"
+_PAST_RE = compiled(_PAST, re.IGNORECASE)
 _RESPECTIVELY_RE = compiled(r"\s*,?\s*respectively\b", re.IGNORECASE)
 
 
@@ -103,11 +100,11 @@ _OTHER_ENTITY_RE = compiled(
     r"Forum|Conference(?:\s+of\s+the\s+Parties)?|Board|Subcommittee|Mechanism|Meeting\s+of\s+"
     r"(?:the\s+)?States\s+Parties)\s*,?\s*$"
 )
-_STRONG_PAST_RE = compiled(
-    rf"\b(?:{_LEX.verb_pattern('done', 'since')})"
-    r"(?:\s+[\w-]+){0,2}\s*,?\s*$",
-    re.IGNORECASE,
-)
+_STRONG_PAST = rf"\b(?:{_LEX.verb_pattern('done', 'since')})(?:\s+[\w-]+){{0,2}}\s*,?\s*$"
+_STRONG_PAST_RE = compiled(_STRONG_PAST, re.IGNORECASE)
+#: The two for the lower-cased words before a session mention (``kinds.lower_at_words``).
+_LOWER_PAST_RE = lower_at_words(_PAST)
+_LOWER_STRONG_PAST_RE = lower_at_words(_STRONG_PAST)
 _FUTURE_RE = compiled(r"\b(?:to|will|shall|would|should)\s+be\s+[\w-]+(?:\s+[\w-]+){0,4}\s*,?\s*$")
 _RELATION_WORDS: dict[str, Relation] = {
     "before": "before",
@@ -237,6 +234,15 @@ def _session_matches(
     return matches
 
 
+def _is_before(
+    pattern: re.Pattern[str], lowered_pattern: re.Pattern[str], before: str, low: str | None
+) -> bool:
+    """Whether ``pattern`` matches in ``before``, searched with its ``lower_at_words`` form in
+    ``low`` (" " and ``before`` lower-cased) when given."""
+    found = pattern.search(before) if low is None else lowered_pattern.search(low)
+    return found is not None
+
+
 def find_sessions(
     masked: str,
     start: int,
@@ -251,10 +257,14 @@ def find_sessions(
     ``kinds.lower_copy`` of the span, when the caller has one)."""
     mentions: list[SessionMention] = []
     for found in _session_matches(masked, start, end, lower):
-        before = masked[max(start, found.start() - 60) : found.start()]
+        window = max(start, found.start() - 60)
+        before = masked[window : found.start()]
         future = bool(_FUTURE_RE.search(before))
-        participle = bool(_PAST_RE.search(before)) and not future
-        if _STRONG_PAST_RE.search(before) and not future:
+        # the lower-cased words before, opening with a non-word character as the start of
+        # ``before`` reads to the patterns' word boundary
+        low = None if lower is None else " " + lower[window - start + 1 : found.start() - start + 1]
+        participle = not future and _is_before(_PAST_RE, _LOWER_PAST_RE, before, low)
+        if not future and _is_before(_STRONG_PAST_RE, _LOWER_STRONG_PAST_RE, before, low):
             continue  # "the panel discussion held at its Nth session": an event, not a deadline
         rel_raw = found.group("rel")
         rel_low = " ".join(rel_raw.lower().split())

@@ -35,9 +35,9 @@ from .kinds import (
     found_before,
     lower_at_words,
     lower_copy,
-    lower_finditer,
     noun_matches,
     preceded_by_preposition,
+    scan_span,
     verb_products,
 )
 from .lexicon import lexicon
@@ -135,15 +135,6 @@ class Event:
 _LOWER_BODY_TARGETS_RE = lower_at_words(_BODY_TARGETS)
 
 
-def _body_targets(
-    masked: str, z0: int, z1: int, lower: str | None
-) -> list[re.Match[str]] | list[LowerMatch]:
-    """``_BODY_TARGETS_RE.finditer(masked, z0, z1)``, in ``lower`` when there is one."""
-    if lower is None:
-        return list(_BODY_TARGETS_RE.finditer(masked, z0, z1))
-    return lower_finditer(_LOWER_BODY_TARGETS_RE, masked, lower, z0 - 1)
-
-
 def _extent(masked: str, pos: int, end: int) -> int:
     stop = _EXTENT_STOP_RE.search(masked, pos, min(end, pos + 400))
     return stop.start() if stop else min(end, pos + 400)
@@ -188,7 +179,7 @@ class ProductHits:
     reader of it tests or scans (``low``; ``lower``: ``kinds.lower_copy``, or None)."""
 
     verbs: list[re.Match[str]] | list[LowerMatch]
-    next_report: list[re.Match[str]]
+    next_report: list[re.Match[str]] | list[LowerMatch]
     nouns: list[NounMatch]
     low: str
     lower: str | None
@@ -206,7 +197,9 @@ def product_hits(masked: str, z0: int, z1: int, *, decide: bool) -> ProductHits:
     next_report = not decide and may_match(_NEXT_REPORT_RE, span, low)
     return ProductHits(
         verb_products(masked, z0, z1, lower) if verbs else [],
-        list(_NEXT_REPORT_RE.finditer(masked, z0, z1)) if next_report else [],
+        scan_span((_NEXT_REPORT_RE, _LOWER_NEXT_REPORT_RE), masked, z0, z1, lower)
+        if next_report
+        else [],
         noun_matches(masked, z0, z1, lower),
         low,
         lower,
@@ -283,7 +276,8 @@ def events_of(
         return all(b <= s or a >= e for s, e in taken)
 
     has_body = "council" in low or "assembly" in low or "committee" in low
-    for found in _body_targets(masked, z0, z1, lower) if has_body else ():
+    targets = _BODY_TARGETS_RE, _LOWER_BODY_TARGETS_RE
+    for found in scan_span(targets, masked, z0, z1, lower) if has_body else ():
         if not free(found.start(), found.end()):
             continue
         bodies = []
@@ -498,14 +492,14 @@ _APPLY_VERB_RE = guarded(_APPLY_VERB, re.IGNORECASE, length=3)
 _LOWER_APPLY_VERB_RE = lower_at_words(_APPLY_VERB)
 
 #: "in (the context of) his next report": the actor's own coming report.
-_NEXT_REPORT_RE = guarded(
+_NEXT_REPORT = (
     r"\b(?:in|within|through|as\s+part\s+of)\s+(?:the\s+context\s+of\s+|the\s+framework\s+of\s+)?"
     r"(?:his|her|its|their|his\s+or\s+her)\s+(?P<mods>(?:next|forthcoming|upcoming|subsequent|"
     r"annual)(?:\s+(?:annual|regular|periodic|progress|comprehensive|written))?\s+)"
-    r"(?P<noun>reports?|oral\s+updates?)\b",
-    re.IGNORECASE,
-    length=5,
+    r"(?P<noun>reports?|oral\s+updates?)\b"
 )
+_NEXT_REPORT_RE = guarded(_NEXT_REPORT, re.IGNORECASE, length=5)
+_LOWER_NEXT_REPORT_RE = lower_at_words(_NEXT_REPORT)
 
 
 _DIGIT_RE = compiled(r"\d")

@@ -289,21 +289,26 @@ class LowerMatch:
 def verb_products(
     masked: str, z0: int, z1: int, lower: str | None
 ) -> list[re.Match[str]] | list[LowerMatch]:
-    """``VERB_PRODUCT_RE.finditer(masked, z0, z1)``, found in ``lower`` (``lower_copy`` of
-    the span) when there is one."""
+    """``VERB_PRODUCT_RE.finditer(masked, z0, z1)`` (``scan_span``)."""
+    return scan_span((VERB_PRODUCT_RE, _LOWER_VERB_PRODUCT_RE), masked, z0, z1, lower)
+
+
+def scan_span(
+    patterns: tuple[re.Pattern[str], re.Pattern[str]],
+    masked: str,
+    z0: int,
+    z1: int,
+    lower: str | None,
+) -> list[re.Match[str]] | list[LowerMatch]:
+    """``finditer(masked, z0, z1)`` of a pattern, found with its ``lower_at_words`` form
+    (``patterns``: the two) in ``lower`` (``lower_copy`` of the span) when there is one: each
+    search goes on from the character before the last match's end, which the next match
+    may open with (``finditer`` starts at the end)."""
+    pattern, lowered_pattern = patterns
     if lower is None:
-        return list(VERB_PRODUCT_RE.finditer(masked, z0, z1))
-    return lower_finditer(_LOWER_VERB_PRODUCT_RE, masked, lower, z0 - 1)
-
-
-def lower_finditer(
-    lowered_pattern: re.Pattern[str], masked: str, lower: str, offset: int
-) -> list[LowerMatch]:
-    """The matches ``finditer`` gives in masked[offset + 1 : offset + len(lower)] for the
-    pattern ``lowered_pattern`` is the ``lower_at_words`` form of, found in ``lower``
-    (masked[offset:] lower-cased): each search goes on from the character before the last
-    match's end, which the next match may open with (``finditer`` starts at the end)."""
+        return list(pattern.finditer(masked, z0, z1))
     found: list[LowerMatch] = []
+    offset = z0 - 1
     search = lowered_pattern.search
     match = search(lower)
     while match is not None:
@@ -500,9 +505,9 @@ __all__ = [
     "found_before",
     "lower_at_words",
     "lower_copy",
-    "lower_finditer",
     "noun_matches",
     "preceded_by_preposition",
     "preceded_by_verb",
+    "scan_span",
     "verb_products",
 ]

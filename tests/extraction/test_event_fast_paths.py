@@ -5,6 +5,7 @@ first use or from their opening are the ones compiled before."""
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import re
@@ -600,8 +601,13 @@ AT_WORDS = [
     (events._APPLY_VERB_RE, events._APPLY_VERB, events._LOWER_APPLY_VERB_RE),
     (events._ANAPHOR_VERB_RE, events._ANAPHOR_VERB, events._LOWER_ANAPHOR_VERB_RE),
     (events._BODY_TARGETS_RE, events._BODY_TARGETS, events._LOWER_BODY_TARGETS_RE),
+    (events._NEXT_REPORT_RE, events._NEXT_REPORT, events._LOWER_NEXT_REPORT_RE),
     (kinds.VERB_PRODUCT_RE, kinds._VERB_PRODUCT, kinds._LOWER_VERB_PRODUCT_RE),
+    (deadlines._PAST_RE, deadlines._PAST, deadlines._LOWER_PAST_RE),
+    (deadlines._STRONG_PAST_RE, deadlines._STRONG_PAST, deadlines._LOWER_STRONG_PAST_RE),
 ]
+#: Those searched in the words before a noun or a session (their matches end there).
+ENDING_AT_THE_WORD = [*AT_WORDS[:4], *AT_WORDS[-2:]]
 
 
 @pytest.mark.parametrize(
@@ -726,6 +732,8 @@ SESSION_SAMPLES = [
     "Xsession at its present session, at the start of its resumed seventy-ninth session",
     "before the Council's sixty-second and sixty-third sessions; sessions at its following",
     "for consideration at its seventieth session by the Assembly, at its sixty-secondfifth session",
+    "the report Submitted to the Council at its fifty-ninth session, the panel held, as "
+    "planned, at its sixtieth session and the study to be presented at its next session",
 ]
 
 
@@ -741,7 +749,7 @@ def test_verb_products_in_the_lower_cased_span_are_those_of_the_text(text):
 def test_sessions_in_the_lower_cased_span_are_those_of_the_text(text):
     text = mask(" " + text)
     assert deadlines._session_matches(text, 1, len(text), kinds.lower_copy(text, 1, len(text)))
-    for z0 in range(1, len(text), 2):
+    for z0 in range(1, len(text)):
         for z1 in range(z0, len(text) + 1, 7):
             _sessions_both_ways(text, z0, z1)
 
@@ -754,7 +762,8 @@ def test_the_samples_take_both_ways():
     assert found[0].end() == found[1].start()
     text = mask(" " + BEFORE_SAMPLES[2])
     lower = kinds.lower_copy(text, 1, len(text))
-    [bodies] = events._body_targets(text, 1, len(text), lower)
+    targets = events._BODY_TARGETS_RE, events._LOWER_BODY_TARGETS_RE
+    [bodies] = kinds.scan_span(targets, text, 1, len(text), lower)
     assert bodies.group("bodies") == "Human Rights Council"  # as the plain scan reads it
     text = mask(" " + BEFORE_SAMPLES[0])
     lower = kinds.lower_copy(text, 1, len(text))
@@ -832,6 +841,7 @@ BEFORE_SAMPLES = [
     "implementing each of the two reports, to prepare and submit, as appropriate, its "
     "annual report regarding the seminar",
     "before the Assembly, at its next session, and to the Council for the consideration of",
+    "to provide In The Context Of his next annual Report and within its forthcoming oral update",
 ]
 
 
@@ -844,7 +854,7 @@ def _before_both_ways(text: str, z0: int, z1: int) -> None:
         if end > z0 and not text[end - 1].isspace():
             continue
         for start in range(max(z0, end - 90), end + 1, 3):
-            for pattern, _, lowered in AT_WORDS[:4]:
+            for pattern, _, lowered in ENDING_AT_THE_WORD:
                 args = (pattern, lowered, text, start, end)
                 assert kinds.found_before(*args, lower, z0 - 1) == kinds.found_before(
                     *args, None, z0 - 1
@@ -855,7 +865,12 @@ def _before_both_ways(text: str, z0: int, z1: int) -> None:
 
 
 def _bodies_both_ways(text: str, z0: int, z1: int) -> None:
-    _scan_both_ways(events._body_targets, events._BODY_TARGETS_RE, text, z0, z1)
+    for pattern, lowered in [
+        (events._BODY_TARGETS_RE, events._LOWER_BODY_TARGETS_RE),
+        (events._NEXT_REPORT_RE, events._LOWER_NEXT_REPORT_RE),
+    ]:
+        scan = functools.partial(kinds.scan_span, (pattern, lowered))
+        _scan_both_ways(scan, pattern, text, z0, z1)
 
 
 @pytest.mark.parametrize("text", BEFORE_SAMPLES)
@@ -874,8 +889,23 @@ def test_searches_before_nouns_and_bodies_in_the_lower_cased_span_on_the_corpus(
         for found in kinds.noun_matches(masked, z0, z1):
             start = found.start()
             for back in (20, 40, 50, 90):
-                for pattern, _, lowered in AT_WORDS[:4]:
+                for pattern, _, lowered in ENDING_AT_THE_WORD:
                     args = (pattern, lowered, masked, max(z0, start - back), start)
                     assert kinds.found_before(*args, lower, z0 - 1) == kinds.found_before(
                         *args, None, z0 - 1
                     )
+
+
+@pytest.mark.parametrize("text", SESSION_SAMPLES)
+def test_words_before_a_session_read_lower_cased_are_read_as_the_text(text):
+    """Every window of the samples: the past-participle tests on the lower-cased words
+    (behind a space, where the window's start reads as a word boundary) give the same."""
+    text = mask(text)
+    pairs = [(pattern, lowered) for pattern, _, lowered in ENDING_AT_THE_WORD]
+    for end in range(len(text) + 1):
+        for start in range(max(0, end - 60), end + 1):
+            before = text[start:end]
+            low = " " + before.lower()
+            for pattern, lowered in pairs:
+                found = deadlines._is_before(pattern, lowered, before, None)
+                assert deadlines._is_before(pattern, lowered, before, low) == found
