@@ -135,9 +135,24 @@ class Event:
 _LOWER_BODY_TARGETS_RE = lower_at_words(_BODY_TARGETS)
 
 
-def _extent(masked: str, pos: int, end: int) -> int:
-    stop = _EXTENT_STOP_RE.search(masked, pos, min(end, pos + 400))
-    return stop.start() if stop else min(end, pos + 400)
+#: ``_EXTENT_STOP_RE`` for a lower-cased copy, opening with one class of what a match opens
+#: with (a stop, or the whitespace before a phrase, which a lookbehind tells apart): the
+#: engine skips the letters between in C instead of trying both branches at each.
+_LOWER_EXTENT_STOP_RE = compiled(
+    r"[,;:\s](?:(?<=[,;:])|\s*(?:to\s+be\s+|and\s+to\s+|at\s+its\s+|before\s+the\s+|"
+    r"to\s+the\s+(?:human|general|council|assembly)))"
+)
+
+
+def _extent(masked: str, pos: int, end: int, lower: str | None, offset: int) -> int:
+    """Where a product's phrase ends: the first stop after ``pos``, searched in ``lower``
+    (masked[offset:] lower-cased, ``offset`` < ``pos``) when given."""
+    end = min(end, pos + 400)
+    if lower is None:
+        stop = _EXTENT_STOP_RE.search(masked, pos, end)
+        return stop.start() if stop else end
+    found = _LOWER_EXTENT_STOP_RE.search(lower, pos - offset, end - offset)
+    return found.start() + offset if found else end
 
 
 @cache
@@ -321,7 +336,7 @@ def events_of(
             kind = "report" if noun.startswith("report") else "oral update"
             noun_start, noun_end = verb.start("inc_noun"), verb.end("inc_noun")
         item = Product(kind, 1, None, noun_start, noun_end, masked[noun_start:noun_end], "")
-        item.extent_end = _extent(masked, noun_end, z1)
+        item.extent_end = _extent(masked, noun_end, z1, lower, z0 - 1)
         events.append(Event(noun_start, noun_end, EventType.PRODUCT, item=item, kind=kind))
         noun_spans.append((noun_start, noun_end))
         if verb.group("keep"):
@@ -413,7 +428,7 @@ def events_of(
             item.recurring = "annual"
         elif "biennial" in mods.lower():
             item.recurring = "biennial"
-        item.extent_end = _extent(masked, noun_hit.end(), z1)
+        item.extent_end = _extent(masked, noun_hit.end(), z1, lower, z0 - 1)
         if listed:
             each = re.search(r"\beach\s+of\s+the\s+\w+(?:\s+[\w-]+){0,3}", following)
             if each:

@@ -909,3 +909,36 @@ def test_words_before_a_session_read_lower_cased_are_read_as_the_text(text):
             for pattern, lowered in pairs:
                 found = deadlines._is_before(pattern, lowered, before, None)
                 assert deadlines._is_before(pattern, lowered, before, low) == found
+
+
+EXTENT_SAMPLES = [
+    "a report on X  To Be presented, and to the Human Rights Council; at its next session",
+    "a study of Y and\tto submit it before the Assembly:\nto the General Assembly to the council",
+    "an update   at its\nsixtieth session (to the Council) before  the end",
+]
+
+
+def _extent_both_ways(text: str, z0: int, z1: int, ends) -> None:
+    lower = kinds.lower_copy(text, z0, z1)
+    if lower is None:
+        return
+    for pos in ends:
+        plain = events._extent(text, pos, z1, None, z0 - 1)
+        assert events._extent(text, pos, z1, lower, z0 - 1) == plain, (pos, z1)
+
+
+@pytest.mark.parametrize("text", EXTENT_SAMPLES)
+def test_the_extent_in_the_lower_cased_span_is_that_of_the_text(text):
+    text = mask(" " + text)
+    for z0 in range(1, len(text), 5):
+        for z1 in range(z0, len(text) + 1):
+            _extent_both_ways(text, z0, z1, range(z0, z1 + 1))
+
+
+def test_the_extent_in_the_lower_cased_span_on_the_corpus(corpus_spans):
+    checked = 0
+    for masked, z0, z1 in corpus_spans:
+        ends = [found.end() for found in kinds.noun_matches(masked, z0, z1)]
+        _extent_both_ways(masked, z0, z1, ends)
+        checked += len(ends)
+    assert checked > 2500
