@@ -134,18 +134,6 @@ def _find_from(text: str, needle: str, start: int) -> int:
     return len(text) if at == -1 else at
 
 
-def _hint_from(text: str, start: int) -> tuple[int, int]:
-    """The span of the first _PRE_SPLIT_HINT match at or after ``start`` (past the end if
-    none): ``_PRE_SPLIT_HINT.search(text, s, e)`` finds one iff it ends by ``e``.
-
-    As for _find_from: the pattern has no lookaround and one way to match from its comma,
-    and no match holds a second comma, so a match that runs past ``e`` has none after it
-    inside the piece.
-    """
-    hint = _PRE_SPLIT_HINT.search(text, start)
-    return hint.span() if hint else (len(text), len(text) + 1)
-
-
 def _closing_split(text: str, start: int, end: int) -> re.Match[str] | None:
     """_CLOSING_SPLIT in text[start:end], searched only when "meeting" or "[" is there."""
     if text.find("meeting", start, end) == -1 and text.find("[", start, end) == -1:
@@ -252,6 +240,9 @@ _WORD = compiled(r"[A-Za-z][A-Za-z\-]*")
 # and restarts the search after each (5-7 us); the groups nest, so they fill in order.
 _FIRST_WORDS = compiled(("(?:[^A-Za-z]*(" + _WORD.pattern + ")") * 12 + ")?" * 12)
 _FIRST_SIX = compiled(("(?:[^A-Za-z]*(" + _WORD.pattern + ")") * 6 + ")?" * 6)
+# Four words one after the other: a word not found leaves every later one unfound, and
+# each found word is the longest, so the flat form gives what the nested one gives.
+_FIRST_FOUR = compiled(("(?:[^A-Za-z]*(" + _WORD.pattern + ")|)") * 4)
 
 
 @dataclass
@@ -291,6 +282,12 @@ def _adverb_like(lower: str) -> bool:
 
 def _words(text: str, limit: int = 12) -> list[str]:
     """The first ``limit`` (at most 12) words of text[:160], as _WORD.findall finds them."""
+    if limit <= 4:
+        # The flat pattern's groups fill in order: the last one found counts them.
+        four = _FIRST_FOUR.match(text, 0, 160)
+        assert four is not None  # every part of the pattern is optional
+        count = four.lastindex
+        return list(four.groups()[: min(count, limit)]) if count else []
     found = (_FIRST_SIX if limit <= 6 else _FIRST_WORDS).match(text, 0, 160)
     assert found is not None  # every part of the pattern is optional
     words = [word for word in found.groups() if word is not None]
@@ -323,11 +320,15 @@ def _lead(text: str) -> str:
         and (not following or following.lower() not in _VERB_FOLLOWERS)
     ):
         return verb
-    # Six words decide nearly every phrase ("Takes note with appreciation of" reads five);
-    # twelve are read only when the phrase ran on to the fifth word or past it.
+    # Four words decide most phrases: _phrase reads no word past the one after the phrase,
+    # so a phrase that ends before the last of them is what more words give.
+    words = _words(plain, 4)
+    phrase, index = _phrase(words)
+    if index + 1 < len(words) or len(words) < 4:
+        return phrase
+    # Six words decide nearly every other phrase ("Takes note with appreciation of" reads
+    # five); twelve are read only when the phrase ran on to the fifth word or past it.
     words = _words(plain, 6)
-    if not words:
-        return ""
     phrase, index = _phrase(words)
     if index >= 5 and len(words) == 6:
         phrase = _phrase(_words(plain))[0]
@@ -609,10 +610,9 @@ class _Walker:
         self.embedding = False  # the last paragraph introduces a text adopted as a whole
         self._no_first_split: set[int] = set()  # ends of pieces holding no merged "1. "
         self._no_closing_split: set[int] = set()  # ends of pieces holding no closing line
-        # Where "1.", "meeting", "[" and a _PRE_SPLIT_HINT match stand next, at or after
-        # the start of the last piece that asked (see _find_from).
+        # Where "1.", "meeting" and "[" stand next, at or after the start of the last piece
+        # that asked (see _find_from).
         self._one = self._meeting = self._bracket = -1
-        self._hint = (-1, -1)
 
     def walk(self, start: int, end: int) -> None:
         # Pieces go in text order, and the parts of a cut piece before the pieces after it:
@@ -720,13 +720,9 @@ class _Walker:
                 if at:
                     return self._cut_at(s, e, *at)
                 self._no_first_split.add(e)  # nor in any later part of this piece
-            hint = self._hint
-            if hint[0] < s:
-                hint = self._hint = _hint_from(text, s)
-            if hint[1] <= e:
-                split = _pre_split(text, s, e)
-                if split:
-                    return self._cut(s, e, split)
+            split = _pre_split(text, s, e)
+            if split:
+                return self._cut(s, e, split)
             last = text[e - 1]
             # A piece ending in ",", ";" or ":" with a letter (its first, here) is no heading.
             if (

@@ -169,15 +169,11 @@ def _kept_searches_agree(text: str, spans: list[tuple[int, int]]) -> None:
     """The places the walker keeps (searched again only once passed) tell, for pieces in
     text order, what a search of each piece finds."""
     kept = {needle: -1 for needle in ("1.", "meeting", "[")}
-    hint = (-1, -1)
     for s, e in spans:
         for needle, place in kept.items():
             if place < s:
                 place = kept[needle] = structure._find_from(text, needle, s)
             assert (place + len(needle) <= e) == (text.find(needle, s, e) != -1)
-        if hint[0] < s:
-            hint = structure._hint_from(text, s)
-        assert (hint[1] <= e) == (structure._PRE_SPLIT_HINT.search(text, s, e) is not None)
 
 
 HINT_TEXTS = [
