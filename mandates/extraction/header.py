@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -167,6 +168,27 @@ def _from_first(pattern: re.Pattern[str], flat: str, word: str) -> re.Match[str]
     return None if at == -1 else pattern.search(flat, at)
 
 
+def _adopted_by(flat: str) -> re.Match[str] | None:
+    """_ADOPTED_BY.search(flat) on flattened text (one space between words): a match starts
+    at its "[Aa]dopted" or at the "Resolution " before it, so no match starts more than 12
+    characters before the first "dopted" (the pattern's ``\b`` still sees what precedes)."""
+    at = flat.find("dopted")
+    return None if at == -1 else _ADOPTED_BY.search(flat, max(0, at - 12))
+
+
+def _sessions(flat: str) -> Iterator[re.Match[str]]:
+    """_SESSION.finditer(flat), begun four words before the first "session": before its
+    "session" (which follows white space) a match holds at most four runs without white
+    space (two words, "emergency", "special"), so none starts earlier. The first
+    "session" may stand inside a word: its start counts as one of the four."""
+    at = flat.find("session")
+    if at == -1:
+        return iter(())
+    words = flat[:at].rsplit(None, 4)
+    start = len(words[0]) if len(words) == 5 else 0  # ``words[0]`` ends where the run does
+    return _SESSION.finditer(flat, start)
+
+
 def parse_header(header: str, *, opener_body: str | None, tail: str = "", top: str = "") -> Header:
     """Read the header fields from the text before the opening formula.
 
@@ -177,7 +199,7 @@ def parse_header(header: str, *, opener_body: str | None, tail: str = "", top: s
     result = Header()
     flat = flatten(header)
 
-    adopted = _ADOPTED_BY.search(flat)
+    adopted = _adopted_by(flat)
     body_name = adopted.group(1) if adopted else opener_body
     if body_name is None:
         first = _BODY_NAME.search(flat)
@@ -261,7 +283,7 @@ def _session_from_words(flat: str, result: Header) -> None:
     """Check or supply the session from "Fifty-ninth session"."""
     if result.body not in (None, "HRC", "GA"):
         return
-    for match in _SESSION.finditer(flat):
+    for match in _sessions(flat):
         number = _ordinal(match.group(1))
         if number is None:
             last = match.group(1).split()[-1]
@@ -358,9 +380,7 @@ def _draft_status(header: str, flat: str, result: Header, *, top: str = "") -> N
     if top:
         header, flat = top, flatten(top)
     adopted = (
-        result.adopted_on is not None
-        or result.number is not None
-        or _ADOPTED_BY.search(flat) is not None
+        result.adopted_on is not None or result.number is not None or _adopted_by(flat) is not None
     )
     if adopted:
         if result.symbol:  # "[without reference to a Main Committee (A/80/L.7)]"

@@ -136,7 +136,10 @@ def resolutions(
             if not first and item.start(1) == item.start():
                 break  # no separator: the list has ended
             first = False
-            symbol = _SPACES.sub(" ", item.group(1))
+            symbol = item.group(1)
+            if "/" not in symbol and " " not in symbol:
+                # "2334\n(2016)": the one space _RES_NUMBER allows, as another white space.
+                symbol = _SPACES.sub(" ", symbol)
             when = parse_date(*item.group(2, 3, 4)) if item.group(2) else None
             yield item.start(1), symbol, when
             position = item.end()

@@ -867,16 +867,21 @@ class _Walker:
                         f"operative: {where}paragraph {index + 1} has no printed number;"
                         f" numbered {number}"
                     )
-            elif int(number) != previous + 1:
-                warnings.append(
-                    f"operative numbering: {where}paragraph {number} follows "
-                    f"{previous or 'the preamble'} (expected {previous + 1})"
-                )
-            previous = int(number)
+                previous += 1
+            else:
+                printed = int(number)
+                if printed != previous + 1:
+                    warnings.append(
+                        f"operative numbering: {where}paragraph {number} follows "
+                        f"{previous or 'the preamble'} (expected {previous + 1})"
+                    )
+                previous = printed
             if restarts and section:
                 number = f"{section}.{number}"
             if op.subs:
                 subs = [SubParagraph(label, text[s:e], (s, e)) for label, s, e in op.subs]
+            elif text.find(":", op.start, op.end) == -1:
+                subs = []  # the first inline label follows a colon
             else:
                 subs = _inline_subparagraphs(text, op.start, op.end)
             paragraph = text[op.start : op.end]
@@ -943,10 +948,9 @@ _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "x
 def _inline_subparagraphs(text: str, start: int, end: int) -> list[SubParagraph]:
     """Sub-paragraphs printed inside one block: "... as follows: (a) ...; (b) ..."
 
-    (or "(i) ...; (ii) ..."). At least two consecutive labels are needed.
+    (or "(i) ...; (ii) ..."). At least two consecutive labels are needed; the first
+    follows a colon, which the caller looks for before it calls.
     """
-    if text.find(":", start, end) == -1:
-        return []  # the first label follows a colon
     chunk = text[start:end]
     first = _INLINE_FIRST.search(chunk)
     if not first:

@@ -4,6 +4,7 @@
 the last of them (``_phrase`` reads one word past a phrase, no further); only other
 phrases read six or twelve. `reference_structure.py` reads six words, or twelve, every
 time: both must give the same phrase for phrases built from the words that continue one.
+Operative paragraphs are searched for inline sub-paragraphs only where a colon stands.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 
 from mandates.extraction import structure
 from tests.extraction import reference_structure
+from tests.extraction.test_structure_fast_paths import assert_same_structure
 
 # Words that open or continue a phrase, and some that end one, in several cases.
 _PHRASE_WORDS = [
@@ -63,3 +65,16 @@ PHRASES = [
 def test_phrases_that_reach_the_fourth_word_read_on(text):
     for variant in (text, text + " of", text + " the", "*" + text, text.upper()):
         assert structure.operative_verb(variant) == reference_structure.operative_verb(variant)
+
+
+INLINE_TEXTS = [
+    "The General Assembly,\n\n1. Decides as follows: (a) one, (b) two.\n\n2. Requests a report.",
+    "The General Assembly,\n\n1. Decides: (i) one. (ii) two\n\n2. Notes (a) x; (b) y;",
+    "The General Assembly,\n\n1. Decides as follows (a) one; (b) two;\n\n2. Decides:",
+]
+
+
+@pytest.mark.parametrize("text", INLINE_TEXTS)
+def test_inline_subparagraphs_are_read_only_after_a_colon(text):
+    """operative_paragraphs calls _inline_subparagraphs only where a colon stands."""
+    assert_same_structure(text)
