@@ -1314,6 +1314,30 @@ _HYPHEN_SPACE = compiled(r"- (?=[a-z])(?!(?:and|or|nor|to|as|but|through|via)\b)
 _HYPHEN_SPACE_TITLE = compiled(r"\b([A-Z][a-z]+)- (?=[A-Z][a-z])")  # "Nuclear- Test-Ban"
 # What every match of _HYPHEN_SPACE_TITLE holds; a literal start makes the search fast.
 _HYPHEN_SPACE_TITLE_HINT = compiled(r"- [A-Z][a-z]")
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def _join_title_hyphens(text: str) -> str:
+    """``_HYPHEN_SPACE_TITLE.sub(r"\1-", text)``, the pattern tried only where its hint
+    stands: it starts with "\b", so a search tries it at every character (250
+    instructions each). A match ends with a hint's "- " and starts at the capital before
+    the lower-case letters in front of it: one place a hint, and no two overlap."""
+    pieces: list[str] = []
+    last = 0
+    for hint in _HYPHEN_SPACE_TITLE_HINT.finditer(text):
+        hyphen = hint.start()
+        start = hyphen
+        while start and text[start - 1] in _ASCII_LOWER:
+            start -= 1
+        if start < hyphen and start and _HYPHEN_SPACE_TITLE.match(text, start - 1):
+            pieces.append(text[last : hyphen + 1])  # the word and its hyphen, not the space
+            last = hyphen + 2
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
 # A footnote number glued to the word before it ("Questions,2", "Action3").
 # Written as "one digit, or two, after a letter or a punctuation mark" (the plain form is
 # kept in tests/extraction/test_fast_paths.py): starting with the digit lets the engine
@@ -1702,8 +1726,7 @@ def finish(
     text = _fix_residue(text, warnings, encoded)
     if _HYPHEN_BEFORE_SPACE.search(text):
         text = _HYPHEN_SPACE.sub("-", text)
-        if _HYPHEN_SPACE_TITLE_HINT.search(text):
-            text = _HYPHEN_SPACE_TITLE.sub(r"\1-", text)
+        text = _join_title_hyphens(text)
     text = _mark_glued_numbers(text, notes, encoded if text is before else None)
     return _resolve_marks(text, notes, may_hold_marks=bool(notes.marks) or not normalised)
 
