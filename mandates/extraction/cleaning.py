@@ -994,34 +994,57 @@ _SPLIT_HEADER = (
 )
 
 
+#: What a paragraph holds at its start when one of the last two _SPLIT_HEADER patterns
+#: (the two tried after the first twelve paragraphs) matches it.
+_LATE_SPLIT_HINT = (
+    r"\d{1,2} [A-Z][a-z]+ \d{4} \[Adopted\b|\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting \d"
+)
+#: The same for any of the five (tried in the first twelve paragraphs).
+_SPLIT_HINTS = (
+    compiled(
+        r"(?:General Assembly|Human Rights Council|Security Council) Distr\.: "
+        r"|[A-Z][a-z]+(?:-[a-z]+)? (?:special )?session Agenda items? "
+        r"|Agenda items? \d+(?: ?\([a-z]{1,3}\))?(?:(?:, | and )\d+(?: ?\([a-z]{1,3}\))?)* [A-Z“]|"
+        + _LATE_SPLIT_HINT
+    ),
+    compiled(_LATE_SPLIT_HINT),
+)
+
+
 def _split_header_lines(paragraphs: list[str]) -> list[str]:
-    """Split merged front-matter lines (first paragraphs) and "Nth meeting <date>" lines."""
+    """Split merged front-matter lines (first paragraphs) and "Nth meeting <date>" lines.
+
+    The first twelve paragraphs, then the others, are looked at one by one only when one
+    of them starts as a pattern tried there must (one scan in C, :data:`_SPLIT_HINTS`)."""
     out: list[str] = []
-    for index, para in enumerate(paragraphs):
-        # Every pattern starts with a capital (A-Z) or a digit; the two looked for after
-        # the first twelve paragraphs with a digit.
-        first = para[:1]
-        if not (first.isdigit() or (index < 12 and "A" <= first <= "Z")):
-            out.append(para)
-            continue
-        patterns = _SPLIT_HEADER if index < 12 else _SPLIT_HEADER[-2:]
-        if len(para) >= 400 or not any(pattern.match(para) for pattern in patterns):
-            out.append(para)  # what the loop below does with it, without the queue
-            continue
-        pending = [para]
-        while pending:
-            piece = pending.pop(0)
-            match = None
-            if len(piece) < 400:
-                for pattern in patterns:
-                    match = pattern.match(piece)
-                    if match:
-                        break
-            if match:
-                pending[:0] = [match.group(1), match.group(2)]
-            else:
-                out.append(piece)
+    for paras, patterns, hint in (
+        (paragraphs[:12], _SPLIT_HEADER, _SPLIT_HINTS[0]),
+        (paragraphs[12:], _SPLIT_HEADER[-2:], _SPLIT_HINTS[1]),
+    ):
+        if any(map(hint.match, paras)):
+            for para in paras:
+                _split_header(para, patterns, out)
+        else:
+            out += paras
     return out
+
+
+def _split_header(para: str, patterns: tuple[re.Pattern[str], ...], out: list[str]) -> None:
+    """Append ``para`` to ``out``, split where one of ``patterns`` (under 400 characters)
+    matches, its pieces split again."""
+    pending = [para]
+    while pending:
+        piece = pending.pop(0)
+        match = None
+        if len(piece) < 400:
+            for pattern in patterns:
+                match = pattern.match(piece)
+                if match:
+                    break
+        if match:
+            pending[:0] = [match.group(1), match.group(2)]
+        else:
+            out.append(piece)
 
 
 def _markdown_inline(text: str, notes: Notes) -> str:

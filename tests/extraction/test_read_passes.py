@@ -51,3 +51,73 @@ def test_title_hyphens_on_the_corpus():
         text = text.replace("-", "- ")  # every hyphen of the corpus a candidate
         expected = cleaning._HYPHEN_SPACE_TITLE.sub(r"\1-", text)
         assert cleaning._join_title_hyphens(text) == expected
+
+
+# ------------------------------------------------------------------ merged header lines
+
+
+def reference_split_header_lines(paragraphs: list[str]) -> list[str]:
+    """cleaning._split_header_lines before the hints: every paragraph looked at."""
+    out: list[str] = []
+    for index, para in enumerate(paragraphs):
+        first = para[:1]
+        if not (first.isdigit() or (index < 12 and "A" <= first <= "Z")):
+            out.append(para)
+            continue
+        patterns = cleaning._SPLIT_HEADER if index < 12 else cleaning._SPLIT_HEADER[-2:]
+        pending = [para]
+        while pending:
+            piece = pending.pop(0)
+            match = None
+            if len(piece) < 400:
+                for pattern in patterns:
+                    match = pattern.match(piece)
+                    if match:
+                        break
+            if match:
+                pending[:0] = [match.group(1), match.group(2)]
+            else:
+                out.append(piece)
+    return out
+
+
+HEADER_PARAGRAPHS = [
+    "General Assembly Distr.: General 3 January 2024",
+    "Human Rights Council Distr.: General",
+    "Fifty-ninth session Agenda item 3 Promotion and protection",
+    "Fifty-ninth session Agenda items 3 and 4",
+    "Seventy-eighth special session Agenda item 12",
+    "Agenda item 3",
+    "Agenda item 3 Promotion and protection of all human rights",
+    "Agenda items 19 (b), 20 and 21(a) “Globalization”",
+    "Agenda item 19 (b)",
+    "12 December 2023 [Adopted without a vote]",
+    "12 December 2023 [Adopted by a recorded vote]\nsecond line",
+    "78th plenary meeting 12 December 2023",
+    "78th plenary meeting 12 December 2023 [Adopted without a vote]",
+    "3rd meeting 1 May 2020",
+    "3rd meeting",
+    "1. Decides to remain seized of the matter;",
+    "The General Assembly,",
+    "Recalling its resolution 70/1,",
+    "",
+    "78th plenary meeting 12 December 2023 " + "x" * 400,
+    "٣rd meeting 1 May 2020",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(HEADER_PARAGRAPHS), max_size=30))
+def test_split_header_lines_equals_looking_at_every_paragraph(paragraphs):
+    expected = reference_split_header_lines(paragraphs)
+    assert cleaning._split_header_lines(paragraphs) == expected
+
+
+def test_split_header_lines_on_the_corpus():
+    for text in _corpus_texts():
+        paragraphs = cleaning._assemble(text.split("\n"), False, cleaning.Notes(), None, text=text)
+        expected = reference_split_header_lines(paragraphs)
+        assert cleaning._split_header_lines(paragraphs) == expected
+        # The same paragraphs moved past the first twelve.
+        moved = [*paragraphs[:12], *paragraphs]
+        assert cleaning._split_header_lines(moved) == reference_split_header_lines(moved)
