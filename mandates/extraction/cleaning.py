@@ -368,7 +368,7 @@ class _Para:
         *,
         heading: bool = False,
         hard_end: bool = False,
-        vocabulary: Vocabulary | None = None,
+        vocabulary: _ParaVocabulary = None,
     ) -> None:
         self.heading = heading
         self.hard_end = hard_end  # Markdown hard line break at the end of the last line
@@ -381,7 +381,10 @@ class _Para:
     def append(self, line: str) -> None:
         previous = self.last_line
         if previous.endswith("-") and len(previous) > 1 and previous[-2].isalpha():
-            mode = _hyphen_mode(previous, line, self.vocabulary)
+            vocabulary = self.vocabulary
+            if isinstance(vocabulary, _VocabularyIfHyphenated):
+                vocabulary = vocabulary.get()
+            mode = _hyphen_mode(previous, line, vocabulary)
             if mode == "drop":
                 self._parts[-1] = self._parts[-1][:-1]
                 self.length -= 1
@@ -544,6 +547,36 @@ class _LinesVocabulary(Mapping[str, int]):
 
     def __len__(self) -> int:
         return len(self._words())
+
+
+class _VocabularyIfHyphenated:
+    """What :func:`_assemble` reads with when its caller gives no vocabulary: the words of
+    the lines (:class:`_LinesVocabulary`) when one of them ends with "-", else none.
+    Worked out when a line after one ending in "-" is first joined: most texts join
+    none, and are then not searched for a hyphen at a line end."""
+
+    __slots__ = ("_lines", "_resolved", "_text")
+
+    def __init__(self, lines: list[str], text: str | None) -> None:
+        self._lines = lines
+        self._text = text  # the lines joined by "\n", when the caller has it
+        self._resolved: list[Vocabulary | None] = []
+
+    def get(self) -> Vocabulary | None:
+        if not self._resolved:
+            text = self._text
+            hyphenated = (
+                # In the joined text: "-" before a line end or at the end.
+                (_HYPHEN_AT_LINE_END.search(text) or text.endswith("-"))
+                if text is not None
+                else any(map(_ends_with_hyphen, self._lines))
+            )
+            self._resolved.append(_LinesVocabulary(self._lines) if hyphenated else None)
+        return self._resolved[0]
+
+
+#: The vocabulary a paragraph joins hyphenated lines with (see :meth:`_Para.append`).
+_ParaVocabulary = Vocabulary | _VocabularyIfHyphenated | None
 
 
 def _seen(vocabulary: Vocabulary, word: str) -> int:
@@ -716,21 +749,15 @@ def _assemble(
     """Lines to paragraphs. ``text``: the lines joined by "\\n" when the caller has it, so
     that a block-mode text is read block by block (:meth:`_Assembler.blocks`)."""
     width = 1e9
-    if vocabulary is None and (
-        # A line ends with "-": in the joined text, "-" before a line end or at the end.
-        (_HYPHEN_AT_LINE_END.search(text) or text.endswith("-"))
-        if text is not None
-        else any(map(_ends_with_hyphen, lines))
-    ):
-        # Words of the document tell a broken word ("devel-opment") from a compound.
-        vocabulary = _LinesVocabulary(lines)
+    # Words of the document tell a broken word ("devel-opment") from a compound.
+    para_vocabulary = vocabulary if vocabulary is not None else _VocabularyIfHyphenated(lines, text)
     if line_mode is None:
         content, blank_runs = _line_counts(lines)
         line_mode = not markdown and content >= 8 and blank_runs * 3 < content
         if line_mode:
             lengths = sorted(len(line.strip()) for line in lines if line.strip())
             width = lengths[int(len(lengths) * 0.9)]
-    assembler = _Assembler(markdown, notes, title, line_mode, width, vocabulary, copied_pdf)
+    assembler = _Assembler(markdown, notes, title, line_mode, width, para_vocabulary, copied_pdf)
     if text is not None and not (line_mode or copied_pdf):
         assembler.blocks(text)
     else:
@@ -778,7 +805,7 @@ class _Assembler:
         title: str | None,
         line_mode: bool,
         width: float,
-        vocabulary: Vocabulary | None,
+        vocabulary: _ParaVocabulary,
         copied_pdf: bool,
     ) -> None:
         self.markdown = markdown

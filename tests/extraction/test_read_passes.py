@@ -121,3 +121,50 @@ def test_split_header_lines_on_the_corpus():
         # The same paragraphs moved past the first twelve.
         moved = [*paragraphs[:12], *paragraphs]
         assert cleaning._split_header_lines(moved) == reference_split_header_lines(moved)
+
+
+# ------------------------------------------------------- vocabulary for hyphenated lines
+
+HYPHEN_LINE_LISTS = [
+    ["Recalling the devel-", "opment of the develop-", "", "- a dash line -"],
+    ["Recalling the devel- ", "opment of the text"],  # "-" before a space: no vocabulary
+    ["No hyphen at a line end", "at all", "", "x"],
+    ["ends with a hyphen-"],
+    ["", "-", ""],
+    [],
+]
+
+
+@pytest.mark.parametrize("lines", HYPHEN_LINE_LISTS)
+def test_vocabulary_is_decided_as_before(lines):
+    """The vocabulary is the words of the lines exactly when a line ends with "-", from
+    the lines or from their joined text alike (the decision _assemble made at once)."""
+    text = "\n".join(lines)
+    hyphenated = any(line.endswith("-") for line in lines)
+    for gate in (
+        cleaning._VocabularyIfHyphenated(lines, None),
+        cleaning._VocabularyIfHyphenated(lines, text),
+    ):
+        vocabulary = gate.get()
+        assert (vocabulary is not None) == hyphenated
+        if vocabulary is not None:
+            assert dict(vocabulary) == dict(cleaning.vocabulary_of(text))
+        assert gate.get() is vocabulary
+
+
+@pytest.mark.parametrize("lines", HYPHEN_LINE_LISTS)
+def test_assemble_joins_hyphenated_lines_as_before(lines):
+    text = "\n".join(lines)
+    hyphenated = any(line.endswith("-") for line in lines)
+    # The old decision, made before reading: the words when a line ends with "-".
+    eager = cleaning._LinesVocabulary(lines) if hyphenated else None
+    for joined in (text, None):
+        paragraphs = cleaning._assemble(lines, False, cleaning.Notes(), None, text=joined)
+        if eager is not None:
+            expected = cleaning._assemble(
+                lines, False, cleaning.Notes(), None, vocabulary=eager, text=joined
+            )
+            assert paragraphs == expected
+    if lines and lines[0] == "Recalling the devel- ":
+        # No line ends with "-", so the suffix rule decides: "opment" is a word's tail.
+        assert paragraphs == ["Recalling the development of the text"]
