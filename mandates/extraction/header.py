@@ -176,6 +176,18 @@ def _adopted_by(flat: str) -> re.Match[str] | None:
     return None if at == -1 else _ADOPTED_BY.search(flat, max(0, at - 12))
 
 
+def _sc_number(flat: str) -> re.Match[str] | None:
+    """_SC_NUMBER.search(flat), tried only where "Resolution" stands (where every match
+    starts), not at every character: GA and HRC headers print "Resolution adopted by"."""
+    at = flat.find("Resolution")
+    while at != -1:
+        found = _SC_NUMBER.match(flat, at)
+        if found:
+            return found
+        at = flat.find("Resolution", at + 1)
+    return None
+
+
 def _sessions(flat: str) -> Iterator[re.Match[str]]:
     """_SESSION.finditer(flat), begun four words before the first "session": before its
     "session" (which follows white space) a match holds at most four runs without white
@@ -209,7 +221,7 @@ def parse_header(header: str, *, opener_body: str | None, tail: str = "", top: s
     if adopted and adopted.group(2):
         result.adopted_on = parse_date(adopted.group(2), adopted.group(3), adopted.group(4))
 
-    sc = _SC_NUMBER.search(flat) if "Resolution" in flat else None
+    sc = _sc_number(flat)
     if sc and (result.body in (None, "SC")):
         result.body = "SC"
         result.number = sc.group(1)
