@@ -210,8 +210,17 @@ _PARTNER_INTRO_RE = guarded(
 )
 
 #: Every match of ``_PARTNER_INTRO_RE`` holds one of these words (a test reads it from the
-#: pattern's parse): a span without them is not searched (``may_hold``).
+#: pattern's parse): a span without them is not searched (``may_hold``). A match begins at
+#: one of them, or ends with "with" and begins one to three words before it
+#: ("in close cooperation with"): ``_partner_intros`` tries it only there.
 _PARTNER_WORDS = (b"with", b"supported", b"assisted")
+
+#: The copy ``_partner_intros`` reads: the letters of ``ReadingContext.low``, every other
+#: byte a space (so a word of the phrase stands between spaces).
+_LETTERS_ONLY = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))
+
+#: Up to three words before a place in the reversed copy (they read backwards there).
+_WORDS_BEFORE_RE = compiled(rb" +([a-z]+)(?: +([a-z]+)(?: +([a-z]+))?)?")
 
 _ACTOR_SKIP_RE = compiled(r"(?:\s|,|\band\b|\bas\s+well\s+as\b|\balso\b|\bthat\b|\bto\b)+", re.I)
 
@@ -385,6 +394,9 @@ class ReadingContext:
     #: the first clause cut; None when ``low`` is
     boundary_starts: list[int] | None = field(default=None, repr=False)
     boundary_starts_made: bool = False
+    #: ``low`` with every byte but a-z a space, and reversed (``_partner_starts``)
+    letters: bytes | None = field(default=None, repr=False)
+    letters_reversed: bytes = field(default=b"", repr=False)
 
 
 def ascii_lower(text: str) -> str:
@@ -733,11 +745,7 @@ def _parse_actors(
     """Actors and partners printed in masked[start:end] (between the verb and the infinitive)."""
     masked = ctx.masked
     partners: list[str] = []
-    intro = (
-        _PARTNER_INTRO_RE.search(masked, start, end)
-        if may_hold(ctx, _PARTNER_WORDS, start, end)
-        else None
-    )
+    intro = next(_partner_intros(ctx, start, end), None)
     if intro is None:
         ctx.no_partners = (start, end)
     main_end = intro.start() if intro else end
@@ -906,14 +914,57 @@ def _first_break(masked: str, z0: int, z1: int) -> int:
     return found.start() if found else z1
 
 
+def _partner_intros(ctx: ReadingContext, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``_PARTNER_INTRO_RE.finditer(ctx.masked, start, end)``, the pattern tried only where
+    ``_partner_starts`` says a match may begin (as ``_boundaries_at`` does): the search
+    tried every character (about 290 instructions each) of a span holding "with"."""
+    low = _low(ctx)
+    if low is None or start < ctx.low_from:
+        yield from _PARTNER_INTRO_RE.finditer(ctx.masked, start, end)
+        return
+    resume = start
+    for offset in _partner_starts(ctx, low, start, end):
+        if offset < resume:
+            continue
+        found = _PARTNER_INTRO_RE.match(ctx.masked, offset, end)
+        if found is not None:
+            yield found
+            resume = found.end()
+
+
+def _partner_starts(ctx: ReadingContext, low: bytes, start: int, end: int) -> list[int]:
+    """Where in masked[start:end] a match of ``_PARTNER_INTRO_RE`` may begin, in order: at
+    each of ``_PARTNER_WORDS`` (in any word; "with" in "within" too) and at the three words
+    before a "with". Taken from the letters-only copy of ``low``: a match is ASCII letters
+    and ``\\s`` (a space there, or "?" beyond ASCII, a space too), so its words stand
+    there between spaces as they are printed, the last ones just before its "with"."""
+    if ctx.letters is None:
+        ctx.letters = low.translate(_LETTERS_ONLY)
+        ctx.letters_reversed = ctx.letters[::-1]
+    letters, backwards = ctx.letters, ctx.letters_reversed
+    size, base = len(letters), ctx.low_from
+    first, last = start - base, end - base
+    starts: set[int] = set()
+    for word in _PARTNER_WORDS:
+        at = letters.find(word, first, last)
+        while at >= 0:
+            starts.add(at)
+            if word == b"with":
+                before = _WORDS_BEFORE_RE.match(backwards, size - at)
+                if before is not None:
+                    for group in (1, 2, 3):
+                        if before.end(group) >= 0:
+                            starts.add(size - before.end(group))
+            at = letters.find(word, at + 1, last)
+    return sorted(at + base for at in starts if at >= first)
+
+
 def _partners_in_clause(z0: int, z1: int, ctx: ReadingContext) -> list[str]:
     names: list[str] = []
     known = ctx.no_partners
     if known is not None and known[0] <= z0 and known[1] == z1:
         return names  # no match begins in masked[known[0]:z1] (same end, same text)
-    if not may_hold(ctx, _PARTNER_WORDS, z0, z1):
-        return names
-    for intro in _PARTNER_INTRO_RE.finditer(ctx.masked, z0, z1):
+    for intro in _partner_intros(ctx, z0, z1):
         for name in _partners_in(intro.end(), z1, ctx):
             if name not in names:
                 names.append(name)

@@ -4,10 +4,17 @@ each is compared with the form it replaced on made texts and on the corpus."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from mandates.extraction.clauses import _TRAILING_AND_RE, _low, _strip_span, mask
+from mandates.extraction.clauses import (
+    _PARTNER_INTRO_RE,
+    _TRAILING_AND_RE,
+    _low,
+    _partner_intros,
+    _strip_span,
+    mask,
+)
 from mandates.extraction.readers import read_path
 from mandates.extraction.requests import _WE_SPACE_RE
 from mandates.extraction.structure import parse_structure
@@ -85,3 +92,47 @@ def test_strip_span_on_the_corpus(corpus_masks):
             cuts = [i for i in range(start + 1, end + 1) if masked[i - 1] in "dsr,"]
             for cut in cuts:
                 assert _strip_span(masked, start, cut) == _strip_span_plain(masked, start, cut)
+
+
+PARTNER_PIECES = [
+    "in", "In", "IN", "close", "collaboration", "cooperation", "with", "With", "WITH", "the",
+    "support", "supports", "of", "together", "jointly", "supported", "assisted", "by", " ",
+    "  ", "\n", "\u2003", ",", "(", "3", "_", "\u00e9", "\u0130n", "within", "x", "-",
+]  # fmt: skip
+
+partner_texts = st.lists(st.sampled_from(PARTNER_PIECES), max_size=14).map("".join)
+
+
+def _intro_spans(text: str, start: int, end: int, low_from: int) -> list[tuple[int, int]]:
+    ctx = reading_context(text)
+    ctx.low_from = low_from
+    return [found.span() for found in _partner_intros(ctx, start, end)]
+
+
+def _plain_intro_spans(masked: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [found.span() for found in _PARTNER_INTRO_RE.finditer(masked, start, end)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(partner_texts, st.integers(0, 8))
+@example("x (In  close\u2003collaboration\nwith the supports of", 0)
+@example("together with,jointly WITH 3in cooperation with assisted by", 2)
+def test_partner_phrases_tried_at_their_words_on_made_texts(text, low_from):
+    masked = mask(text)
+    for start in range(0, len(masked) + 1, 2):
+        for end in (len(masked), min(len(masked), start + 25)):
+            plain = _plain_intro_spans(masked, start, end)
+            assert _intro_spans(text, start, end, low_from) == plain, (start, end)
+
+
+def test_partner_phrases_tried_at_their_words_on_the_corpus(corpus_masks):
+    found = 0
+    for masked in corpus_masks:
+        ctx = reading_context(masked)
+        for paragraph in parse_structure(masked).operative:
+            start, end = paragraph.span
+            for offset in range(start, end, 11):
+                plain = _plain_intro_spans(ctx.masked, offset, end)
+                found += len(plain)
+                assert [m.span() for m in _partner_intros(ctx, offset, end)] == plain
+    assert found > 1000
