@@ -196,7 +196,7 @@ _LOOSE_INFINITIVE_RE = compiled(
     r"self-determination|peace)\b)[a-z]+\b"
 )
 
-_SUBJUNCTIVE_RE = compiled(
+_SUBJUNCTIVE_RE = factored(
     rf"\s*,?\s+(?:shall\s+|should\s+|will\s+)?(?:{_INFINITIVE_VERBS})\b", re.IGNORECASE
 )
 
@@ -222,7 +222,10 @@ _LETTERS_ONLY = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))
 #: Up to three words before a place in the reversed copy (they read backwards there).
 _WORDS_BEFORE_RE = compiled(rb" +([a-z]+)(?: +([a-z]+)(?: +([a-z]+))?)?")
 
-_ACTOR_SKIP_RE = compiled(r"(?:\s|,|\band\b|\bas\s+well\s+as\b|\balso\b|\bthat\b|\bto\b)+", re.I)
+#: The words a match that ends with "with" may begin with, as the reversed copy has them.
+_FIRST_WORDS_BACKWARDS = (b"ni", b"rehtegot", b"yltnioj")
+
+_ACTOR_SKIP_RE = factored(r"(?:\s|,|\band\b|\bas\s+well\s+as\b|\balso\b|\bthat\b|\bto\b)+", re.I)
 
 _MECHANISM_HEAD = (
     r"Special\s+Rapporteurs?|Independent\s+Experts?|Working\s+Group|Special\s+Representative|"
@@ -237,7 +240,7 @@ _MECHANISM_HEAD = (
     r"Group\s+of\s+Governmental\s+Experts|Expert\s+Group"
 )
 
-_NAMED_MECHANISM_RE = compiled(
+_NAMED_MECHANISM_RE = factored(
     rf"(?:the\s+)?(?P<name>(?:{_MECHANISM_HEAD})\s+(?:of\s+the\s+(?:Human\s+Rights\s+Council|"
     r"Secretary-General)\s+)?(?:on|(?:for|in|of)(?=\s+(?:the\s+)?(?-i:[A-Z])))\s+(?:[^,;:()\n]{2,160}?))"
     rf"(?=\s*[,;:(]|\s+(?:to|shall|should|will)\s+(?:{_INFINITIVE_VERBS})\b|\s+and\s+(?:the|all|"
@@ -246,7 +249,7 @@ _NAMED_MECHANISM_RE = compiled(
     re.IGNORECASE,
 )
 
-_BACKREF_RE = compiled(
+_BACKREF_RE = factored(
     r"(?:the\s+|its\s+)(?P<word>special\s+rapporteurs?|independent\s+experts?|"
     r"designated\s+experts?|mandate[\s-]holders?|working\s+group|expert\s+mechanism|"
     r"commission\s+of\s+inquiry|commission|fact-finding\s+mission|mission|"
@@ -272,7 +275,7 @@ _KEYWORD_RE = guarded(
 #: The words a match of ``_KEYWORD_RE`` begins with: the index looks only where they are.
 _KEYWORD_WORDS = leading_words(_KEYWORD_RE.pattern, _KEYWORD_RE.flags)
 
-_EXTEND_RE = compiled(
+_EXTEND_RE = factored(
     rf"(?:{_LEX.verb_pattern('extend')})\w*\s+(?:also\s+|further\s+)?"
     r"(?:for\s+a\s+(?:further\s+)?period\s+of\s+\w+\s+years?\s*,?\s+)?(?:the\s+mandates?\s+of\s+)?"
     r"(?:the\s+)?[^;]{0,40}$",
@@ -286,7 +289,7 @@ _MECHANISM_KINDS = {
     "mechanism",
 }
 
-_STATE_RE = compiled(
+_STATE_RE = factored(
     r"(?:the\s+)?(?:Government\s+of|Governments?|States?\b|Member\s+States|all\s+States|"
     r"national|civil\s+society|non-governmental|international\s+community|donors?|"
     r"parties|all\s+parties|relevant\s+stakeholders|stakeholders|business|private\s+sector|"
@@ -299,7 +302,7 @@ _OF_SOMETHING_RE = compiled(r"\s+of\s+(?:the\s+)?(?!United\s+Nations\b)[A-Z]")
 _OF_OWNER_RE = compiled(r"\s+of\s+(?:the\s+)?")
 
 _BARE_PRESIDENT_RE = compiled(r"(?:the\s+)?President\b(?=\s*,?\s+(?:to|also|further)\b)")
-_ITS_OFFICER_RE = compiled(
+_ITS_OFFICER_RE = factored(
     r"(?:its|their)\s+(?P<title>Chair(?:-Rapporteur|person)?s?|Co-Chairs?|Bureau|President|"
     r"secretariat)\b(?=\s*,?\s+(?:to|also|further)\b)",
     re.IGNORECASE,
@@ -308,7 +311,7 @@ _IT_RE = compiled(r"(?:it|them)\b(?=\s*,?\s+(?:to|also|further)\b)")
 
 _PRONOUN_RE = compiled(r"(?:him|her)\b(?=\s*,?\s+(?:to|also|further|once)\b)")
 
-_GOVERNMENT_RE = compiled(
+_GOVERNMENT_RE = factored(
     r"(?:the\s+)?(?P<name>Government\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z(])[\w'()-]*)*)",
     re.IGNORECASE,
 )
@@ -705,7 +708,7 @@ def _parse_actor_at(pos: int, end: int, ctx: ReadingContext) -> ActorMention | N
 
 
 #: The head of an organization the table knows: "the Executive Director of" + its name.
-_HEAD_OF_RE = compiled(
+_HEAD_OF_RE = factored(
     r"(?:the\s+)?(?P<title>Executive\s+Director|Director-General|Director|Administrator|"
     r"Executive\s+Secretary|Executive\s+Head|Secretary-General|High\s+Commissioner|President|"
     r"Chair(?:person)?|Head|Coordinator)\s+of\s+",
@@ -715,13 +718,13 @@ _HEAD_OF_RE = compiled(
 _MAIN_COMMITTEE = r"(?:First|Second|Third|Fourth|Fifth|Sixth)"
 
 #: The Main Committees of the Assembly, alone or together ("the Second and Third Committees").
-_MAIN_COMMITTEES_RE = compiled(
+_MAIN_COMMITTEES_RE = factored(
     rf"(?:the\s+)?(?P<name>(?-i:{_MAIN_COMMITTEE})(?:\s+Committee)?(?:\s*(?:,|\s+and)\s+(?:the\s+)?"
     rf"(?-i:{_MAIN_COMMITTEE})(?:\s+Committee)?)*\s+(?-i:Committees?)|(?-i:Main)\s+Committees)\b",
     re.IGNORECASE,
 )
 
-_NEW_BODY_RE = compiled(
+_NEW_BODY_RE = factored(
     r"(?P<name>(?:ad\s+hoc\s+|open-ended\s+|independent\s+|international\s+|intergovernmental\s+)*"
     r"(?:working\s+group|committee|commission|expert\s+group|group\s+of\s+(?:governmental\s+)?experts|"
     r"panel|mechanism|mission|team)\b[^,;:(]{0,120}?)(?=\s*[,;:(]|\s+(?:to|with|for\s+a)\s)",
@@ -771,7 +774,7 @@ def _parse_actors(
 
 
 _ACTOR_GLUE_RE = compiled(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)")
-_PARTNERS_STOP_RE = compiled(r";|\s+to\s+(?:" + _INFINITIVE_VERBS + r")\b", re.IGNORECASE)
+_PARTNERS_STOP_RE = factored(r";|\s+to\s+(?:" + _INFINITIVE_VERBS + r")\b", re.IGNORECASE)
 _UP_TO_COMMA_RE = compiled(r"[^,;]*")
 _BREAK_RE = compiled(r"[,;:]")
 
@@ -797,7 +800,7 @@ def _partners_in(start: int, end: int, ctx: ReadingContext) -> list[str]:
     return names
 
 
-_PHRASE_ADVERB_RE = compiled(
+_PHRASE_ADVERB_RE = factored(
     r"^(?:(?:in\s+(?:this|that)\s+(?:regard|respect|context|connection)|to\s+(?:this|that)\s+(?:end|"
     r"effect)|for\s+(?:this|that)\s+purpose|therefore|moreover|accordingly|in\s+particular)\s*,?\s*)+",
     re.IGNORECASE,
@@ -934,8 +937,9 @@ def _partner_intros(ctx: ReadingContext, start: int, end: int) -> Iterator[re.Ma
 
 def _partner_starts(ctx: ReadingContext, low: bytes, start: int, end: int) -> list[int]:
     """Where in masked[start:end] a match of ``_PARTNER_INTRO_RE`` may begin, in order: at
-    each of ``_PARTNER_WORDS`` (in any word; "with" in "within" too) and at the three words
-    before a "with". Taken from the letters-only copy of ``low``: a match is ASCII letters
+    each of ``_PARTNER_WORDS`` standing as a word (letters around it would fail the
+    pattern's ``\\b`` and ``\\s``) and at "in", "together" or "jointly" among the three
+    words before a "with". Taken from the letters-only copy of ``low``: a match is ASCII letters
     and ``\\s`` (a space there, or "?" beyond ASCII, a space too), so its words stand
     there between spaces as they are printed, the last ones just before its "with"."""
     if ctx.letters is None:
@@ -948,14 +952,17 @@ def _partner_starts(ctx: ReadingContext, low: bytes, start: int, end: int) -> li
     for word in _PARTNER_WORDS:
         at = letters.find(word, first, last)
         while at >= 0:
-            starts.add(at)
-            if word == b"with":
-                before = _WORDS_BEFORE_RE.match(backwards, size - at)
-                if before is not None:
-                    for group in (1, 2, 3):
-                        if before.end(group) >= 0:
-                            starts.add(size - before.end(group))
-            at = letters.find(word, at + 1, last)
+            after = at + len(word)
+            # the end of the span ends a word for the pattern's \b (the search stops there)
+            if (at == 0 or letters[at - 1] == 32) and (after == last or letters[after] == 32):
+                starts.add(at)
+                if word == b"with":
+                    before = _WORDS_BEFORE_RE.match(backwards, size - at)
+                    if before is not None:
+                        for group in (1, 2, 3):
+                            if before.group(group) in _FIRST_WORDS_BACKWARDS:
+                                starts.add(size - before.end(group))
+            at = letters.find(word, after, last)
     return sorted(at + base for at in starts if at >= first)
 
 

@@ -126,6 +126,7 @@ from .events import (
     Product,
     _that_session,
 )
+from .factoring import factored
 from .guards import finditer_at_words, guarded, leading_words, plain_case
 from .ordinals import ORDINAL_PATTERN
 from .regex_cache import compiled
@@ -140,7 +141,7 @@ from .result import (
     TakenNote,
 )
 
-_DECIDE_MAKE_RE = compiled(
+_DECIDE_MAKE_RE = factored(
     r"\b(?:to|that\s+(?:it\s+)?(?:will|shall|should))\s+(?:(?:also|further)\s+)?"
     rf"(?:{_LEX.verb_pattern('make')})\b|\bthat\s+(?:the|its|a|an)\b(?=[^;]{{0,150}}?\b(?:shall|"
     rf"will|should)\s+(?:be\s+(?:{_LEX.verb_pattern('make_passive')})|"
@@ -148,14 +149,14 @@ _DECIDE_MAKE_RE = compiled(
     re.IGNORECASE,
 )
 
-_ESTABLISH_RE = compiled(
+_ESTABLISH_RE = factored(
     rf"\b(?:{_LEX.verb_pattern('establish')})\w*\s*(?:,[^,;]{{0,80}},\s*)?(?:(?:urgently|also|further)\s+)?"
     r"(?:for\s+a\s+(?:further\s+)?period\s+of\s+[\w-]+\s+(?:years?|months?)\s*,?\s+)?"
     r"(?:the\s+mandates?\s+of\s+)?(?:an?\s+)?",
     re.IGNORECASE,
 )
 
-_SCHEDULED_RE = compiled(
+_SCHEDULED_RE = factored(
     r"\s*,?\s*(?:also\s+|further\s+)?,?\s*(?:in\s+accordance\s+with[^;]{0,120}?,\s*)?that\s+"
     r"(?:the\s+(?:theme|focus|topic)\s+of\s+)?(?:the|its)\s+(?P<mods>(?:[\w-]+\s+){0,4}?)"
     r"(?P<noun>panel\s+discussion|interactive\s+(?:debate|dialogue)|meeting|debate|dialogue|panel)\b"
@@ -163,21 +164,21 @@ _SCHEDULED_RE = compiled(
     re.IGNORECASE,
 )
 
-_SCHEDULED_TOPIC_RE = compiled(
+_SCHEDULED_TOPIC_RE = factored(
     r"\s*,?\s*(?:also\s+|further\s+)?to\s+(?:include|focus|devote|dedicate)\b[^;]{0,200}?\b(?:its|the)\s+"
     r"(?P<mods>(?:[\w-]+\s+){0,4}?)(?P<noun>panel\s+discussion|interactive\s+(?:debate|dialogue)|meeting|"
     r"debate|dialogue|panel)\b[^;]{0,120}?(?P<held>(?:to\s+be|which\s+will\s+be)\s+held)\s+",
     re.IGNORECASE,
 )
 
-_DECIDE_REQUEST_RE = compiled(
+_DECIDE_REQUEST_RE = factored(
     r"\s*,?\s*(?:also\s+|further\s+)?that\s+(?P<rest>the\s+[^;]{3,200}?)\s+(?:shall|should|will)\s+"
     r"(?:continue\s+to\s+)?"
     rf"(?:{_LEX.verb_pattern('duty')})\b",
     re.IGNORECASE,
 )
 
-_DECIDE_PASSIVE_RE = compiled(
+_DECIDE_PASSIVE_RE = factored(
     r"\s*,?\s*(?:also\s+|further\s+)?that\s+(?P<product>(?:the|a|an)\s+[^;]{3,150}?)\s+"
     rf"(?:shall|will|should)\s+be\s+(?:{_LEX.verb_pattern('passive')})\s+by\s+(?P<actor>(?=\S))",
     re.IGNORECASE,
@@ -196,7 +197,7 @@ _CONSIDER_RE = guarded(
     length=3,
 )
 
-_AGENDA_RE = compiled(
+_AGENDA_RE = factored(
     rf"provisional\s+agenda\s+of\s+(?:its|the)\s+(?P<ords>{ORDINAL_PATTERN}(?:\s+{ORDINAL_PATTERN})?)"
     r"\s+session",
     re.IGNORECASE,
@@ -223,31 +224,31 @@ def _symbols(text: str, start: int, end: int) -> list[str]:
 
 _NOT_DOCUMENT_RE = compiled(r"/(?:RES|DEC|PRST)/|^[AES]/RES", re.IGNORECASE)
 
-_AFTER_VERB_RE = compiled(
+_AFTER_VERB_RE = factored(
     r"\s*(?:,\s*(?:in\s+this\s+regard|in\s+that\s+regard|in\s+this\s+respect|in\s+this\s+"
     r"context|inter\s+alia|therefore|also|further|accordingly|in\s+particular|once\s+again|"
     r"to\s+that\s+end|to\s+this\s+end)\s*,\s*)?(?:once\s+again\s+)?(?:to|that)?\s*",
     re.IGNORECASE,
 )
 
-_SUB_OWN_VERB_RE = compiled(
+_SUB_OWN_VERB_RE = factored(
     r"\s*(?:\(\s*\w+\s*\)\s*)?(?:(?:also\s+|further\s+)?to\s+(?:also\s+|further\s+)?(?:request|invite)\b|"
     r"(?:also\s+|further\s+)?(?:requests|invites|decides|calls\s+upon|takes\s+note|welcomes)\b)",
     re.IGNORECASE,
 )
 
 #: A relative clause giving a body it creates its duty: ", open to all States, which shall".
-_RELATIVE_DUTY_RE = compiled(
+_RELATIVE_DUTY_RE = factored(
     r"(?:\s*,[^;,]{1,80})?\s*,?\s*(?:which|that|who)\s+(?:shall|will|should)\s+(?:also\s+)?"
     rf"(?=(?:{_INFINITIVE_VERBS})\b)",
     re.IGNORECASE,
 )
 
 #: A task given by a noun after the actor: "Entrusts the Bureau with the preparation of".
-_ENTRUSTED_TASK_RE = compiled(rf"\s*,?\s*(?:with|for)\s+(?P<task>{_TASK_NOUNS})", re.IGNORECASE)
+_ENTRUSTED_TASK_RE = factored(rf"\s*,?\s*(?:with|for)\s+(?P<task>{_TASK_NOUNS})", re.IGNORECASE)
 
 #: A session set off between the actor and the infinitive: ", at its eighty-first session,".
-_SESSION_ASIDE_RE = compiled(
+_SESSION_ASIDE_RE = factored(
     r"\s*,\s*(?P<session>(?:at|during|before|by)\s+(?:its|the)\s+[\w\s-]{3,40}?\s+session"
     r"(?:\s+of\s+the\s+(?:General\s+Assembly|Human\s+Rights\s+Council|Council|Assembly))?)\s*,\s*$",
     re.IGNORECASE,
