@@ -128,6 +128,7 @@ from .events import (
 )
 from .factoring import factored
 from .guards import finditer_at_words, guarded, leading_words, plain_case
+from .kinds import lower_copy
 from .ordinals import ORDINAL_PATTERN
 from .regex_cache import compiled
 from .result import (
@@ -764,9 +765,10 @@ def _clause(
         if scheduled:
             # "Decides that the theme of the annual panel discussion, to be held at its Nth
             # session, will be ...": the Council's scheduled meeting is a deliverable.
+            held = scheduled.start("held")
             mentions = find_sessions(
-                masked, scheduled.start("held"), clause.end, body=ctx.body, session=ctx.session,
-                default_council=ctx.default_council,
+                masked, held, clause.end, body=ctx.body, session=ctx.session,
+                default_council=ctx.default_council, lower=lower_copy(masked, held, clause.end),
             )  # fmt: skip
             if mentions and mentions[0].start - scheduled.end("held") < 5:
                 noun = scheduled.group("noun")
@@ -825,6 +827,7 @@ def _consideration(clause: Clause, label: str, ctx: ReadingContext) -> Considera
         body=ctx.body,
         session=ctx.session,
         default_council=ctx.default_council,
+        lower=lower_copy(masked, found.start(), clause.end),
     )
     if not mentions:  # "... and decides to continue its consideration of it at that session"
         mentions = _that_session(masked, found.start(), clause.end, ctx)
