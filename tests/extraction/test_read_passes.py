@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mandates.extraction import cleaning
+from tests.extraction.test_fast_paths import reference_split_header_lines
 from tests.shared_data import shared_path
 
 
@@ -54,31 +55,6 @@ def test_title_hyphens_on_the_corpus():
 
 
 # ------------------------------------------------------------------ merged header lines
-
-
-def reference_split_header_lines(paragraphs: list[str]) -> list[str]:
-    """cleaning._split_header_lines before the hints: every paragraph looked at."""
-    out: list[str] = []
-    for index, para in enumerate(paragraphs):
-        first = para[:1]
-        if not (first.isdigit() or (index < 12 and "A" <= first <= "Z")):
-            out.append(para)
-            continue
-        patterns = cleaning._SPLIT_HEADER if index < 12 else cleaning._SPLIT_HEADER[-2:]
-        pending = [para]
-        while pending:
-            piece = pending.pop(0)
-            match = None
-            if len(piece) < 400:
-                for pattern in patterns:
-                    match = pattern.match(piece)
-                    if match:
-                        break
-            if match:
-                pending[:0] = [match.group(1), match.group(2)]
-            else:
-                out.append(piece)
-    return out
 
 
 HEADER_PARAGRAPHS = [
