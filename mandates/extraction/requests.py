@@ -286,9 +286,9 @@ def extract_requests(
     masked = mask(text)
     low = masked.encode("ascii", "replace").lower()
     # an outcome document adopted as a whole, in the first person; the same test as
-    # `"we " in masked.lower()` (only W, w, E, e and the space lower-case to "w", "e", " ",
-    # and no other character to ASCII), one scan of the copy for the rare "w"
-    if _WE_SPACE_RE.search(low):
+    # `"we " in masked.lower()`: only W, w, E, e and the space lower-case to "w", "e", " ",
+    # and the copy writes every other non-ASCII character "?"
+    if b"we " in low:
         unchanged = masked
         masked = _first_person_to_third(masked)
         if masked != unchanged:
@@ -476,9 +476,6 @@ _AND_VERB_RE = compiled(
     r",\s+and\s+(?P<adverb>(?:also|further)\s+)?(?P<verb>request|decide|invite|call\s+upon|call\s+on|"
     r"encourage|urge)\b"
 )
-
-#: "we " in the ASCII lower-cased copy: a literal, found by a fast scan for its "w".
-_WE_SPACE_RE = compiled(rb"we ")
 
 _WE_RE = guarded(r"\b[Ww]e\s+(?=[a-z])", length=5)
 _WE_WORDS = leading_words(_WE_RE.pattern, _WE_RE.flags)
