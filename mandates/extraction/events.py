@@ -243,6 +243,15 @@ def _events(
     return events_of(hits, z0, z1, ctx, decide=decide, actor_body=actor_body, subject=subject)
 
 
+def may_name_date(masked: str, z0: int, z1: int, low: str) -> bool:
+    """Whether masked[z0:z1] (``low``: that span lower-cased) may hold a date: only then
+    are dates looked for. A date needs a month name and a digit; the digit search runs
+    only where a month is named."""
+    return (
+        any(month in low for month in _MONTH_NAMES) and _DIGIT_RE.search(masked, z0, z1) is not None
+    )
+
+
 def events_of(
     hits: ProductHits,
     z0: int,
@@ -277,11 +286,7 @@ def events_of(
     sessions = [m for m in sessions if not _belongs_to_reference(masked, z0, m.start)]
     for mention in sessions:
         events.append(Event(mention.start, mention.end, EventType.SESSION, mention=mention))
-    # a date needs a month name and a digit: the digit search only where a month is named
-    has_month = (
-        any(month in low for month in _MONTH_NAMES) and _DIGIT_RE.search(masked, z0, z1) is not None
-    )
-    for date_mention in find_dates(masked, z0, z1) if has_month else ():
+    for date_mention in find_dates(masked, z0, z1) if may_name_date(masked, z0, z1, low) else ():
         events.append(
             Event(date_mention.start, date_mention.end, EventType.DATE, mention=date_mention)
         )

@@ -4,6 +4,7 @@ on input made to fall outside them."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from hypothesis import given, settings
@@ -258,3 +259,44 @@ def test_partner_search_records_nothing_when_it_finds_a_phrase():
     _, partners = _parse_actors(len("Invites "), len(text), ctx)
     assert partners == ["UNICEF"]
     assert ctx.no_partners is None
+
+
+STATE_REQUESTS = [
+    # a State asked with no date in the span: nothing; with one: the dated product only
+    "1. Requests States to submit a report to the Council at its sixtieth session;\n"
+    "2. Calls upon States to submit their views to the Office by 1 March 2026;\n"
+    "3. Invites Member States to hold a seminar before 15 May;\n"
+    "4. Requests all States and the Secretary-General to report by 31 December 2027;\n"
+    "5. Invites States, the Chair of the Committee and the Chair of the Working Group to "
+    "address the Council at its sixtieth session;\n"
+    "6. Urges States to provide information in May 2026, and requests the Office to hold a "
+    "panel discussion;\n",
+]
+
+
+def _extracted(text: str):
+    from mandates.extraction import extract_text
+
+    header = "Human Rights Council\nFifty-ninth session\nResolution 59/1. Sample\n\n"
+    return extract_text(header + "The Human Rights Council,\n\n" + text)
+
+
+@pytest.mark.parametrize("text", STATE_REQUESTS)
+def test_a_state_request_without_a_date_stops_early_with_the_same_result(text, monkeypatch):
+    from mandates.extraction import building
+
+    fast = _extracted(text)
+    monkeypatch.setattr(building, "may_name_date", lambda *args: True)
+    assert _extracted(text) == fast
+    dated = [(d.paragraph, d.actor, d.due.date) for d in fast.deliverables if d.due and d.due.date]
+    assert dated == [("2", "Member States", date(2026, 3, 1))]
+    assert "1" not in [m.paragraph for m in fast.mandates]
+
+
+def test_a_state_request_stops_early_with_the_same_result_on_the_corpus(monkeypatch):
+    from mandates.extraction import building, extract_file
+
+    paths = sorted(shared_path("corpus").glob("*/*.txt"))[::4]
+    fast = [extract_file(path) for path in paths]
+    monkeypatch.setattr(building, "may_name_date", lambda *args: True)
+    assert [extract_file(path) for path in paths] == fast
