@@ -14,7 +14,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mandates.extraction import building, deadlines, events, gates, guards, kinds, pairing
+from mandates.extraction import (
+    building,
+    deadlines,
+    events,
+    gates,
+    guards,
+    kinds,
+    pairing,
+    requests,
+)
 from mandates.extraction.actors import ActorTable
 from mandates.extraction.api import extract_file
 from mandates.extraction.clauses import mask
@@ -155,8 +164,10 @@ def _corpus_spans(monkeypatch) -> list[tuple[str, int, int]]:
         return original(hits, z0, z1, ctx, **options)
 
     monkeypatch.setattr(building, "_events", spy)
-    # every span, a State's without a date too (the builder stops before reading those)
+    # every span, a State's without a date too (the builder stops before reading those,
+    # and the request clause before looking for their infinitive)
     monkeypatch.setattr(building, "may_name_date", lambda *args: True)
+    monkeypatch.setattr(requests, "may_name_date", lambda *args: True)
     for path in sorted(shared_path("corpus").glob("*/*.txt")):
         _extract(path)
     monkeypatch.setattr(building, "_events", original)
@@ -276,6 +287,7 @@ def test_a_span_without_a_product_match_pairs_to_nothing_on_the_corpus(monkeypat
 
     monkeypatch.setattr(building, "_events", both)
     monkeypatch.setattr(building, "may_name_date", lambda *args: True)  # every span
+    monkeypatch.setattr(requests, "may_name_date", lambda *args: True)
     for path in sorted(shared_path("corpus").glob("*/*.txt")):
         _extract(path)
     assert compared > 3000 and 1000 < empty < compared

@@ -300,3 +300,49 @@ def test_a_state_request_stops_early_with_the_same_result_on_the_corpus(monkeypa
     fast = [extract_file(path) for path in paths]
     monkeypatch.setattr(building, "may_name_date", lambda *args: True)
     assert [extract_file(path) for path in paths] == fast
+
+
+STATE_CLAUSES = [
+    # the date after the actor but before the infinitive, in the infinitive's span, none
+    "1. Calls upon States, by 1 March 2026, to submit their views to the Office;\n"
+    "2. Requests that States submit their views by 1 March 2026;\n"
+    "3. Invites Member States to hold a seminar at its sixtieth session:\n"
+    "(a) to report on it by 15 May 2027;\n(b) to consult the Office;\n"
+    "4. Requests States and the Office to submit a report in March 2026;\n"
+    "5. Invites States, the Chair of the Committee and the Chair of the Working Group to "
+    "address the Council in June 2026;\n"
+    "6. Entrusts States with the preparation of a report by 1 May 2026;\n",
+]
+
+
+def _read_every_state_clause(monkeypatch) -> None:
+    from mandates.extraction import requests
+
+    monkeypatch.setattr(requests, "_state_without_date", lambda *args: False)
+
+
+@pytest.mark.parametrize("text", STATE_REQUESTS + STATE_CLAUSES)
+def test_a_state_clause_without_a_date_skips_the_infinitive_with_the_same_result(text, monkeypatch):
+    fast = _extracted(text)
+    _read_every_state_clause(monkeypatch)
+    assert _extracted(text) == fast
+
+
+def test_a_state_clause_skips_the_infinitive_with_the_same_result_on_the_corpus(monkeypatch):
+    from mandates.extraction import extract_file, requests
+
+    skipped = 0
+    original = requests._state_without_date
+
+    def counted(*args):
+        nonlocal skipped
+        found = original(*args)
+        skipped += found
+        return found
+
+    paths = sorted(shared_path("corpus").glob("*/*.txt"))[1::4]
+    monkeypatch.setattr(requests, "_state_without_date", counted)
+    fast = [extract_file(path) for path in paths]
+    _read_every_state_clause(monkeypatch)
+    assert [extract_file(path) for path in paths] == fast
+    assert skipped > 300
