@@ -309,26 +309,57 @@ def _lead(text: str) -> str:
     if two is None:
         return ""
     verb, following = two.groups()
+    joined = following is not None and following.lower() in _VERB_FOLLOWERS
+    if not joined and verb in _PLAIN_VERBS:
+        return verb  # the test below, its part on the verb made in advance
     lower = verb.lower()
     if (
-        lower not in _PHRASE_OPENERS
+        not joined
+        and lower not in _PHRASE_OPENERS
         and not (lower.endswith("ly") and len(lower) > 3)  # _adverb_like, without the call
-        and (not following or following.lower() not in _VERB_FOLLOWERS)
     ):
         return verb
+    # "Calls upon", "Calls for": a particle that closes the phrase, whatever follows.
+    closing = _CLOSING_PARTICLES.get(lower)
+    if closing is not None and following is not None and following.lower() in closing:
+        return f"{verb} {following}"
     # Four words decide most phrases: _phrase reads no word past the one after the phrase,
-    # so a phrase that ends before the last of them is what more words give.
-    words = _words(plain, 4)
+    # so a phrase that ends before the last of them is what more words give. The words
+    # after the first two are read on from where those ended (see _read_on).
+    words = [verb] if following is None else [verb, following]
+    at = _read_on(plain, words, two.end(), 4)
     phrase, index = _phrase(words)
     if index + 1 < len(words) or len(words) < 4:
         return phrase
     # Six words decide nearly every other phrase ("Takes note with appreciation of" reads
     # five); twelve are read only when the phrase ran on to the fifth word or past it.
-    words = _words(plain, 6)
+    at = _read_on(plain, words, at, 6)
     phrase, index = _phrase(words)
     if index >= 5 and len(words) == 6:
-        phrase = _phrase(_words(plain))[0]
+        _read_on(plain, words, at, 12)
+        phrase = _phrase(words)[0]
     return phrase
+
+
+def _read_on(plain: str, words: list[str], at: int, count: int) -> int:
+    """Append the words of plain[at:160] to ``words`` until it holds ``count`` (even);
+    where the last pair read ends.
+
+    ``words`` holds the first words of plain[:160], the last ending at ``at``: a _TWO_WORDS
+    match from there finds the next two that _WORD.findall finds (a word is the longest,
+    so no letter or "-" follows it), two matches cheaper than one of _FIRST_SIX.
+    """
+    while len(words) < count:
+        pair = _TWO_WORDS.match(plain, at, 160)
+        if pair is None:
+            break
+        first, second = pair.groups()
+        words.append(first)
+        if second is None:
+            break  # no letter is left
+        words.append(second)
+        at = pair.end()
+    return at
 
 
 def _phrase(words: list[str]) -> tuple[str, int]:
@@ -336,13 +367,13 @@ def _phrase(words: list[str]) -> tuple[str, int]:
 
     Looks no further than one word past that index: words beyond it change nothing.
     """
-    lowered = [word.lower() for word in words]
+    lowered = list(map(str.lower, words))  # no comprehension's function call
     count = len(words)
     index = 0
     # Leading adverbs: "Also requests", "Once again urges", "Deeply concerned", "While noting".
     while index < count - 1 and index < 3:
         lower = lowered[index]
-        if lower in _LEADING or _adverb_like(lower):
+        if lower in _LEADING or (lower.endswith("ly") and len(lower) > 3):  # _adverb_like
             index += 1
         else:
             break
@@ -355,7 +386,8 @@ def _phrase(words: list[str]) -> tuple[str, int]:
         word = lowered[index]
         phrase = None
         for candidate in phrases:
-            if tuple(lowered[index : index + len(candidate)]) == candidate:
+            # The first word compared alone before the tuple is built.
+            if candidate[0] == word and tuple(lowered[index : index + len(candidate)]) == candidate:
                 phrase = candidate
                 break
         if phrase:
@@ -389,6 +421,19 @@ _TWO_WORDS = compiled(r"[^A-Za-z]*([A-Za-z][A-Za-z\-]*)(?:[^A-Za-z]*([A-Za-z][A-
 #: First words that a phrase may go on from: a verb that takes a particle, a leading adverb
 #: (with _adverb_like words). The usual case in _lead is a verb none of these.
 _PHRASE_OPENERS = frozenset(_PARTICLES) | _LEADING
+#: Verbs (no leading adverbs) whose one-word particles end their phrase, with those words.
+_CLOSING_PARTICLES = {
+    verb: frozenset(particle[0] for particle in particles)
+    for verb, particles in _PARTICLES.items()
+    if verb not in _NOTE_VERBS and all(len(particle) == 1 for particle in particles)
+}
+#: Usual first words, as printed, that open no phrase: neither in _PHRASE_OPENERS nor
+#: adverbs ("Requests", "Recalling"); _lead tests them without lower-casing them.
+_PLAIN_VERBS = frozenset(
+    word
+    for word in (*_OPERATIVE_VERBS, *_PRE_WORDS.split("|"))
+    if word.lower() not in _PHRASE_OPENERS and not _adverb_like(word.lower())
+)
 #: Second words that join the verb's phrase: adverbs after it, "with" ("with concern").
 _VERB_FOLLOWERS = _ADVERBS_AFTER | {"with"}
 

@@ -4,6 +4,9 @@
 the last of them (``_phrase`` reads one word past a phrase, no further); only other
 phrases read six or twelve. `reference_structure.py` reads six words, or twelve, every
 time: both must give the same phrase for phrases built from the words that continue one.
+The words after the first two are read on two at a time from where those ended
+(``_read_on``); usual verbs (``_PLAIN_VERBS``) skip their lower-casing and "Calls upon"
+ends at its particle (``_CLOSING_PARTICLES``).
 Operative paragraphs are searched for inline sub-paragraphs only where a colon stands.
 """
 
@@ -78,3 +81,46 @@ INLINE_TEXTS = [
 def test_inline_subparagraphs_are_read_only_after_a_colon(text):
     """operative_paragraphs calls _inline_subparagraphs only where a colon stands."""
     assert_same_structure(text)
+
+
+# Verbs of the shortcuts (plain verbs, verbs with closing particles) and words after them.
+_SHORTCUT_WORDS = [
+    *("Calls", "calls", "CALLS", "call", "Call", "upon", "on", "for", "Upon", "FOR", "also"),
+    *("Requests", "REQUESTS", "requests", "Recalling", "Noting", "Bearing", "Taking", "Deeply"),
+    *("further", "with", "concern", "the", "States", "Also", "once", "again", "note", "of"),
+]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_SHORTCUT_WORDS), st.sampled_from(_SEPARATORS)),
+        min_size=1,
+        max_size=8,
+    ).map(lambda parts: "".join(word + separator for word, separator in parts)),
+    st.sampled_from(["", " ", "# ", "1. "]),
+)
+def test_generated_shortcut_leads_equal_the_reference(text, markup):
+    variant = markup + text
+    assert structure.operative_verb(variant) == reference_structure.operative_verb(variant)
+    assert structure.preamble_verb(variant) == reference_structure.preamble_verb(variant)
+
+
+def test_plain_verbs_pass_the_usual_test_without_a_following_word():
+    """A verb of _PLAIN_VERBS is its own lead when no word joins it."""
+    for verb in structure._PLAIN_VERBS:
+        assert reference_structure.operative_verb(verb + " the") == verb
+        assert reference_structure.operative_verb(verb + " also the") != verb
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(st.sampled_from("ab-Z 1.,*\n“"), max_size=200), st.sampled_from([2, 4, 6, 12]))
+def test_words_read_on_are_the_next_words_of_the_list(text, count):
+    """_read_on after a _TWO_WORDS match gives what _WORD.findall gives, word for word."""
+    two = structure._TWO_WORDS.match(text, 0, 160)
+    if two is None:
+        assert structure._WORD.findall(text[:160]) == []
+        return
+    words = [word for word in two.groups() if word is not None]
+    structure._read_on(text, words, two.end(), count)
+    assert words == structure._WORD.findall(text[:160])[:count]
