@@ -235,12 +235,76 @@ def _events(
     opens with its product as the subject of a passive ("that the summary report ... will
     be prepared by X").
 
-    Without a product match (three request spans in four) there are none: every product
-    and weak product comes from one, and pairing gives nothing without them whatever
-    sessions, dates and bodies the span holds, so those are not read."""
-    if not hits:
+    Without a product match (three request spans in four), or with only nouns that
+    ``_may_name_product`` proves name none, there are none: every product and weak product
+    comes from one, and pairing gives nothing without them whatever sessions, dates and
+    bodies the span holds, so those are not read."""
+    if not hits or not _may_name_product(hits, z0, ctx.masked, decide=decide, subject=subject):
         return []
     return events_of(hits, z0, z1, ctx, decide=decide, actor_body=actor_body, subject=subject)
+
+
+def _may_name_product(
+    hits: ProductHits, z0: int, masked: str, *, decide: bool, subject: bool
+) -> bool:
+    """Whether ``events_of`` may make a product or a weak product of ``hits`` (pairing makes
+    items of nothing else): False proves it makes none. The tests its noun loop drops a
+    noun by, those that read sessions taken to pass wherever the span names a session (none
+    is found, and none ends before a noun, in a span without the word). A third of the
+    spans with a product match name none: their sessions, dates and bodies go unread."""
+    if hits.verbs or hits.next_report:
+        return True
+    session = "session" in hits.low
+    lower = hits.lower
+    for noun_hit in hits.nouns:
+        if noun_hit.kind.startswith("loose:"):
+            if noun_hit.kind[6:] in _WEAK_KINDS or session:
+                return True  # a weak product, or a product glued to a session
+            continue
+        kind = _decided_kind(noun_hit.kind, noun_hit.group("noun"), decide)
+        if kind is None:
+            continue
+        start = noun_hit.start()
+        det = noun_hit.group("det").lower()
+        if det in _DEFINITE:
+            after_verb = (
+                (det != "the" and session)
+                or (subject and start - z0 < 5)
+                or _after_production_verb(masked, start, z0, lower)
+            )
+            if not after_verb:
+                continue
+        elif (
+            kind not in _WEAK_KINDS
+            and not noun_hit.bare
+            and preceded_by_preposition(masked, start, z0, lower, z0 - 1)
+        ):
+            continue  # after a preposition: only a weak product, and not of this kind
+        if not _applied(masked, start, z0, lower):
+            return True
+    return False
+
+
+def _decided_kind(kind: str, noun: str, decide: bool) -> str | None:
+    """The kind of a product noun in a request (after "decides": None for what the body
+    itself does not hold, a briefing its meeting)."""
+    if decide and kind == "oral update" and noun.lower().startswith("briefing"):
+        kind = "meeting"  # "decides to organize a briefing at its Nth session": its meeting
+    if decide and kind in ("report", "oral update", "study", "compilation", "other"):
+        return None
+    return kind
+
+
+def _applied(masked: str, start: int, z0: int, lower: str | None) -> bool:
+    """Whether a verb that uses what exists comes before the noun phrase at ``start``."""
+    low = max(z0, start - 50)
+    return found_before(_APPLY_VERB_RE, _LOWER_APPLY_VERB_RE, masked, low, start, lower, z0 - 1)
+
+
+def _after_production_verb(masked: str, start: int, z0: int, lower: str | None) -> bool:
+    """Whether a production verb comes right before the noun phrase at ``start``."""
+    low = max(z0, start - 40)
+    return found_before(_ANAPHOR_VERB_RE, _LOWER_ANAPHOR_VERB_RE, masked, low, start, lower, z0 - 1)
 
 
 def may_name_date(masked: str, z0: int, z1: int, low: str) -> bool:
@@ -381,29 +445,19 @@ def events_of(
         det = noun_hit.group("det").lower()
         mods = noun_hit.group("mods") or ""
         noun = noun_hit.group("noun")
-        if decide and kind == "oral update" and noun.lower().startswith("briefing"):
-            kind = "meeting"  # "decides to organize a briefing at its Nth session": its meeting
-        if decide and kind in ("report", "oral update", "study", "compilation", "other"):
+        decided = _decided_kind(kind, noun, decide)
+        if decided is None:
             continue
+        kind = decided
         bare = noun_hit.bare
         start = noun_hit.start()
         np_start = noun_hit.start("mods") if bare else start
-        if found_before(
-            _APPLY_VERB_RE, _LOWER_APPLY_VERB_RE, masked, max(z0, start - 50), start, lower, z0 - 1
-        ):
+        if _applied(masked, start, z0, lower):
             continue  # "to implement all ten recommendations", "implementing a policy"
         definite = det in _DEFINITE
         prep = not bare and preceded_by_preposition(masked, start, z0, lower, z0 - 1)
         if definite:
-            after_verb = found_before(
-                _ANAPHOR_VERB_RE,
-                _LOWER_ANAPHOR_VERB_RE,
-                masked,
-                max(z0, start - 40),
-                start,
-                lower,
-                z0 - 1,
-            ) or (
+            after_verb = _after_production_verb(masked, start, z0, lower) or (
                 det != "the"
                 and any(_GLUE_RE.fullmatch(masked, e, noun_hit.start()) for e in session_ends)
             )

@@ -271,7 +271,8 @@ def _products_read_in_full(z0, z1, ctx, **options) -> list:
 
 def test_a_span_without_a_product_match_pairs_to_nothing_on_the_corpus(monkeypatch):
     """Every corpus request span: the products paired from ``_events`` (which returns no
-    events when no product matches) are those paired from all of the span's events."""
+    events when no product matches, or none names a product) are those paired from all of
+    the span's events."""
     compared = empty = 0
     original = building._events
 
@@ -316,6 +317,99 @@ def test_sessions_dates_and_bodies_without_a_product_pair_to_nothing(span):
         every = events.events_of(hits, 0, len(masked), ctx, decide=decide)
         assert every  # the span holds sessions, dates or bodies ...
         assert pairing._pair(every, masked) == []  # ... and pairing makes nothing of them
+
+
+# --- product nouns that name no product ------------------------------------------------
+
+
+def _span_context(span: str) -> tuple[events.ReadingContext, int]:
+    """A reading context for ``span`` after two characters (the lower-cased scans read the
+    one before a span), and where the span starts."""
+    text = "x " + span
+    ctx = events.ReadingContext(
+        text=text, masked=mask(text), body="HRC", session=58, table=ActorTable.default(),
+        mechanisms=None,
+    )  # fmt: skip
+    return ctx, 2
+
+
+def _named_products(span: str, *, decide: bool, subject: bool) -> tuple[bool, list]:
+    """Whether the span has product matches and ``_may_name_product`` lets its events be
+    read, and the products and weak products every event of the span gives (``events_of``,
+    no early return)."""
+    ctx, z0 = _span_context(span)
+    z1 = len(ctx.masked)
+    hits = events.product_hits(ctx.masked, z0, z1, decide=decide)
+    may = bool(hits) and events._may_name_product(
+        hits, z0, ctx.masked, decide=decide, subject=subject
+    )
+    every = events.events_of(hits, z0, z1, ctx, decide=decide, subject=subject)
+    named = [e for e in every if e.type in (events.EventType.PRODUCT, events.EventType.WEAK)]
+    if not may:
+        assert events._events(hits, z0, z1, ctx, decide=decide, subject=subject) == []
+    return may, named
+
+
+@pytest.mark.parametrize(
+    ("span", "decide"),
+    [
+        (
+            "to take into account the report of the Special Rapporteur at its sixtieth session",
+            False,
+        ),
+        ("to consider his report and to cooperate with the Council", False),
+        ("to implement the recommendations contained in the study", False),
+        ("to consider the report annually", False),
+        ("to cooperate with the mandate holder on guidelines", False),
+        ("to continue its work on proposals", False),
+        ("to distribute his report at its sixtieth session", True),
+    ],
+)
+def test_a_span_whose_nouns_name_no_product_reads_no_events(span, decide):
+    """A definite noun after no production verb (its own possessive when no session is
+    named), a noun a verb applies, a bare plural glued to no session, a report after
+    "decides": no products, and the sessions, dates and bodies go unread."""
+    ctx, z0 = _span_context(span)
+    assert events.product_hits(ctx.masked, z0, len(ctx.masked), decide=decide)
+    may, named = _named_products(span, decide=decide, subject=False)
+    assert not may and named == []
+
+
+@pytest.mark.parametrize(
+    "span",
+    [
+        "to consider, at its sixtieth session, proposals",
+        "to consider, at its sixtieth session, his report",
+        "to contribute to a workshop and to a compilation",
+        "to prepare a report",
+    ],
+)
+def test_a_span_that_may_name_a_product_reads_its_events(span):
+    may, named = _named_products(span, decide=False, subject=False)
+    assert may and named
+
+
+_VERBS = ["to consider", "to implement", "to submit", "to contribute to", "and to present", ""]
+_DETS = ["the", "his", "its", "a", "all the", ""]
+_NOUNS = ["report", "study", "recommendations", "proposals", "workshop", "briefing", "toolkit"]
+_AFTER = ["at its sixtieth session,", "by 1 May 2026", "annually", "to the Council", "on X", ""]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(*(st.sampled_from(words) for words in (_VERBS, _DETS, _NOUNS, _AFTER))),
+        min_size=1,
+        max_size=3,
+    ),
+    st.booleans(),
+    st.booleans(),
+)
+def test_a_span_refused_names_no_product(phrases, decide, subject):
+    """Made spans: wherever ``_may_name_product`` refuses, every event read names none."""
+    span = " ".join(" ".join(word for word in phrase if word) for phrase in phrases)
+    may, named = _named_products(span, decide=decide, subject=subject)
+    assert may or named == []
 
 
 # --- tails before a noun searched from the last stop --------------------------------------
