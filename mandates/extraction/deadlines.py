@@ -384,13 +384,17 @@ _MONTHS = {
     )
 }
 _MONTH = "|".join(_MONTHS)
-DATE_RE = compiled(
+_DATE = (
     r"(?P<rel>no\s+later\s+than|not\s+later\s+than|by|before|prior\s+to|on|from|until|"
     r"in\s+advance\s+of)\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,2}of\s+)?"
     rf"(?P<day>\d{{1,2}})(?:\s*(?:and|to|-|\u2013)\s*\d{{1,2}})?\s+(?P<month>{_MONTH})"
-    r"(?:\s+(?P<year>\d{4}))?(?P<annual>\s+(?:of\s+each\s+year|each\s+year|every\s+year|annually))?",
-    re.IGNORECASE,
+    r"(?:\s+(?P<year>\d{4}))?(?P<annual>\s+(?:of\s+each\s+year|each\s+year|every\s+year|annually))?"
 )
+DATE_RE = compiled(_DATE, re.IGNORECASE)
+#: ``DATE_RE`` for the lower-cased copy of an ASCII span (``kinds.lowered``): it opens with
+#: relations of plain letters, so the engine skips in C to where one may begin and drops
+#: each branch after one test, where ignoring case it tried every branch at every position.
+_LOWER_DATE_RE = compiled(lowered(_DATE))
 
 
 _PAST_DATE_RE = compiled(
@@ -409,10 +413,22 @@ class DateMention:
     printed: str
 
 
-def find_dates(masked: str, start: int, end: int) -> list[DateMention]:
-    """Calendar dates with a relation ("no later than 1 July 2026", "by 30 April annually")."""
+def _date_matches(
+    masked: str, start: int, end: int, lower: str | None
+) -> list[re.Match[str]] | list[LowerMatch]:
+    """``DATE_RE.finditer(masked, start, end)``, found in ``lower`` (masked[start - 1 : end]
+    lower-cased, ASCII) when given."""
+    if lower is None:
+        return list(DATE_RE.finditer(masked, start, end))
+    offset = start - 1
+    return [LowerMatch(found, masked, offset, 0) for found in _LOWER_DATE_RE.finditer(lower, 1)]
+
+
+def find_dates(masked: str, start: int, end: int, lower: str | None = None) -> list[DateMention]:
+    """Calendar dates with a relation ("no later than 1 July 2026", "by 30 April annually");
+    ``lower``: the ``kinds.lower_copy`` of the span, when the caller has one."""
     result: list[DateMention] = []
-    for found in DATE_RE.finditer(masked, start, end):
+    for found in _date_matches(masked, start, end, lower):
         rel = " ".join(found.group("rel").lower().split())
         if rel == "from" and "period" in masked[max(start, found.start() - 25) : found.start()]:
             continue  # "for the period from 1 July 2017 to 30 June 2018" is not a deadline

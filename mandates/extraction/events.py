@@ -350,7 +350,8 @@ def events_of(
     sessions = [m for m in sessions if not _belongs_to_reference(masked, z0, m.start)]
     for mention in sessions:
         events.append(Event(mention.start, mention.end, EventType.SESSION, mention=mention))
-    for date_mention in find_dates(masked, z0, z1) if may_name_date(masked, z0, z1, low) else ():
+    dated = may_name_date(masked, z0, z1, low)
+    for date_mention in find_dates(masked, z0, z1, lower) if dated else ():
         events.append(
             Event(date_mention.start, date_mention.end, EventType.DATE, mention=date_mention)
         )

@@ -725,6 +725,7 @@ ENDING_AT_THE_WORD = [*AT_WORDS[:4], *AT_WORDS[-2:]]
         (kinds._DET_TAIL_RE, kinds._DET_TAIL_RE.pattern),
         (kinds._VERB_TAIL_RE, kinds._VERB_TAIL_RE.pattern),
         (deadlines.SESSION_RE, deadlines._SESSION),
+        (deadlines.DATE_RE, deadlines._DATE),
         *((pattern, source) for pattern, source, _ in AT_WORDS),
     ],
 )
@@ -822,6 +823,24 @@ def _sessions_both_ways(text: str, z0: int, z1: int) -> None:
         ) == deadlines.find_sessions(text, z0, z1, **options)
 
 
+def _dates_both_ways(text: str, z0: int, z1: int) -> None:
+    lower = kinds.lower_copy(text, z0, z1)
+    if lower is None:
+        return
+    plain = [_read(found) for found in deadlines.DATE_RE.finditer(text, z0, z1)]
+    assert [_read(found) for found in deadlines._date_matches(text, z0, z1, lower)] == plain
+    assert deadlines.find_dates(text, z0, z1, lower) == deadlines.find_dates(text, z0, z1)
+
+
+DATE_SAMPLES = [
+    "to report by 1 May 2026 and no later than 30 June 2027, on 4-5 March 2026, annually",
+    "BY 1 MAY 2026; Not Later Than the first week of 3 July 2026; session 5 May 2026",
+    "prior to 12 and 13 December 2026, in advance of 1\u2013 2 April, before 31 April 2026",
+    "from 1 January 2026 each year, until the end of 30 September, which took effect on "
+    "1 January 2010 and on 2 May of each year",
+]
+
+
 VERB_SAMPLES = [
     "to consult and report to the Council at its next session",  # the second opens at the end
     "Requests the Expert to REPORT to the Council and To Brief the Assembly annually",
@@ -854,13 +873,19 @@ def test_verb_products_in_the_lower_cased_span_are_those_of_the_text(text):
             _verbs_both_ways(text, z0, z1)
 
 
-@pytest.mark.parametrize("text", SESSION_SAMPLES)
-def test_sessions_in_the_lower_cased_span_are_those_of_the_text(text):
+@pytest.mark.parametrize(
+    ("text", "matches", "both_ways"),
+    [
+        *((text, deadlines._session_matches, _sessions_both_ways) for text in SESSION_SAMPLES),
+        *((text, deadlines._date_matches, _dates_both_ways) for text in DATE_SAMPLES),
+    ],
+)
+def test_sessions_and_dates_in_the_lower_cased_span_are_those_of_the_text(text, matches, both_ways):
     text = mask(" " + text)
-    assert deadlines._session_matches(text, 1, len(text), kinds.lower_copy(text, 1, len(text)))
+    assert matches(text, 1, len(text), kinds.lower_copy(text, 1, len(text)))
     for z0 in range(1, len(text)):
         for z1 in range(z0, len(text) + 1, 7):
-            _sessions_both_ways(text, z0, z1)
+            both_ways(text, z0, z1)
 
 
 def test_the_samples_take_both_ways():
@@ -879,10 +904,11 @@ def test_the_samples_take_both_ways():
     assert kinds.preceded_by_preposition(text, text.index("the report"), 1, lower, 0)
 
 
-def test_products_and_sessions_in_the_lower_cased_span_on_the_corpus(corpus_spans):
+def test_products_sessions_and_dates_in_the_lower_cased_span_on_the_corpus(corpus_spans):
     for masked, z0, z1 in corpus_spans:
         _verbs_both_ways(masked, z0, z1)
         _sessions_both_ways(masked, z0, z1)
+        _dates_both_ways(masked, z0, z1)
 
 
 @settings(max_examples=300, deadline=None)
@@ -891,17 +917,19 @@ def test_products_and_sessions_in_the_lower_cased_span_on_the_corpus(corpus_span
         st.sampled_from(
             ["to", "and", "report", "Report", "consult", "brief", "the", "Council", "at", "its",
              "sixty-first", "Next", "session", "sessions", "of", "Assembly", "include", "in",
-             "his", "annual", "keep", "informed", "General", "x", ";", "respectively"]
+             "his", "annual", "keep", "informed", "General", "x", ";", "respectively",
+             "by", "On", "1", "31", "May", "June", "2026", "each", "year", "-"]
         ),
         max_size=14,
     ),
     st.sampled_from([" ", "  ", ", ", "\n"]),
 )  # fmt: skip
-def test_products_and_sessions_in_the_lower_cased_span_on_generated_texts(words, separator):
+def test_products_sessions_and_dates_in_the_lower_cased_span_on_generated_texts(words, separator):
     text = " " + separator.join(words)
     for z0 in range(1, len(text) + 1, 2):
         _verbs_both_ways(text, z0, len(text))
         _sessions_both_ways(text, z0, len(text))
+        _dates_both_ways(text, z0, len(text))
 
 
 def test_the_lower_cased_session_guard_from_the_opening_is_the_whole_one():
