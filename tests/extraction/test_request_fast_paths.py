@@ -346,3 +346,24 @@ def test_a_state_clause_skips_the_infinitive_with_the_same_result_on_the_corpus(
     _read_every_state_clause(monkeypatch)
     assert [extract_file(path) for path in paths] == fast
     assert skipped > 300
+
+
+def test_the_agenda_clause_matches_at_every_corpus_paragraph_as_the_plain_pattern_does():
+    """``_agenda_deadlines`` tries the factored pattern at the start of every paragraph
+    (no word gate before it): the same matches as the pattern compiled as written."""
+    from mandates.extraction.factoring import FACTORED
+    from mandates.extraction.requests import _AGENDA_CLAUSE_RE
+
+    pattern, flags = next((p, f) for fast, p, f in FACTORED if fast is _AGENDA_CLAUSE_RE)
+    plain = re.compile(pattern, flags)
+    found = 0
+    for path in sorted(shared_path("corpus").glob("*/*.txt")):
+        masked = mask(read_path(path).text)
+        for start in re.finditer(r"(?m)^[ \t]*\d{1,3}\.", masked):
+            fast = _AGENDA_CLAUSE_RE.match(masked, start.end())
+            slow = plain.match(masked, start.end())
+            assert (fast and (fast.span(), fast.groups())) == (
+                slow and (slow.span(), slow.groups())
+            ), path.name
+            found += fast is not None
+    assert found > 10

@@ -17,14 +17,14 @@ import pytest
 from mandates.extraction import clauses, gates, requests
 from mandates.extraction.clauses import _PARTNER_INTRO_RE, _PARTNER_WORDS, may_hold, may_match
 from mandates.extraction.readers import read_path
-from mandates.extraction.requests import _ADOPTS_ANNEX_RE, _AGENDA_CLAUSE_RE, _CONSIDER_RE
+from mandates.extraction.requests import _ADOPTS_ANNEX_RE, _CONSIDER_RE
 from tests.extraction.contexts import extract_paths, reading_context
 from tests.shared_data import shared_path
 
 _parser = importlib.import_module("re._parser")
 _constants = importlib.import_module("re._constants")
 
-GATED = [_CONSIDER_RE, _AGENDA_CLAUSE_RE, _ADOPTS_ANNEX_RE]
+GATED = [_CONSIDER_RE, _ADOPTS_ANNEX_RE]
 
 MADE_TEXTS = [
     "Requests the Office, in close Cooperation WITH the Council, to report; Decides to "
