@@ -39,7 +39,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import compress, repeat
 
 from mandates.extraction.regex_cache import compiled
 from mandates.extraction.result import Footnote
@@ -557,21 +557,23 @@ class _VocabularyIfHyphenated:
 
     __slots__ = ("_lines", "_resolved", "_text")
 
-    def __init__(self, lines: list[str], text: str | None) -> None:
-        self._lines = lines
+    def __init__(self, lines: list[str] | None, text: str | None) -> None:
+        self._lines = lines  # None when the caller has only ``text``
         self._text = text  # the lines joined by "\n", when the caller has it
         self._resolved: list[Vocabulary | None] = []
 
     def get(self) -> Vocabulary | None:
         if not self._resolved:
-            text = self._text
-            hyphenated = (
+            text, lines = self._text, self._lines
+            if text is None:
+                assert lines is not None
+                hyphenated = any(map(_ends_with_hyphen, lines))
+            else:
                 # In the joined text: "-" before a line end or at the end.
-                (_HYPHEN_AT_LINE_END.search(text) or text.endswith("-"))
-                if text is not None
-                else any(map(_ends_with_hyphen, self._lines))
-            )
-            self._resolved.append(_LinesVocabulary(self._lines) if hyphenated else None)
+                hyphenated = bool(_HYPHEN_AT_LINE_END.search(text) or text.endswith("-"))
+                if lines is None:
+                    lines = text.split("\n")  # only read when hyphenated
+            self._resolved.append(_LinesVocabulary(lines) if hyphenated else None)
         return self._resolved[0]
 
 
@@ -735,8 +737,30 @@ def _line_counts(lines: list[str]) -> tuple[int, int]:
     return filled.count(True), sum(map(operator.gt, filled, filled[1:]))
 
 
+def _split_blocks(text: str) -> tuple[list[str], list[bool]]:
+    """The blocks of ``text`` (split at its blank lines) and which are plain
+    (:meth:`_Assembler._plain_blocks`)."""
+    blocks = text.split("\n\n")
+    return blocks, list(_Assembler._plain_blocks(text, blocks))
+
+
+def _surely_block_mode(blocks: list[str], plain: list[bool]) -> bool:
+    """Whether :func:`_line_counts` of the lines of ``blocks`` (a text split at its blank
+    lines) picks block mode, seen from the blocks, not from every line. A plain block
+    (:meth:`_Assembler._plain_blocks`) is one line with text, and a blank line follows it
+    unless it is the last block: at least that many lines with text have a blank line
+    after them. No more lines hold text than the blocks have lines, one each for a plain
+    block. When three times the first count reaches the second, so does three times the
+    number of lines a blank one follows reach the number with text: block mode."""
+    before_blank = plain.count(True) - plain[-1]
+    lines = len(blocks) + sum(
+        map(str.count, compress(blocks, map(operator.not_, plain)), repeat("\n"))
+    )
+    return 3 * before_blank >= lines
+
+
 def _assemble(
-    lines: list[str],
+    lines: list[str] | None,
     markdown: bool,
     notes: Notes,
     title: str | None,
@@ -747,11 +771,23 @@ def _assemble(
     text: str | None = None,
 ) -> list[str]:
     """Lines to paragraphs. ``text``: the lines joined by "\\n" when the caller has it, so
-    that a block-mode text is read block by block (:meth:`_Assembler.blocks`)."""
+    that a block-mode text is read block by block (:meth:`_Assembler.blocks`); then
+    ``lines`` may be None, and the text is split into lines only when it is not surely
+    read in block mode (:func:`_surely_block_mode`)."""
     width = 1e9
     # Words of the document tell a broken word ("devel-opment") from a compound.
     para_vocabulary = vocabulary if vocabulary is not None else _VocabularyIfHyphenated(lines, text)
+    split = None
+    if text is not None and not copied_pdf and line_mode is None:
+        split = _split_blocks(text)
+        if markdown or _surely_block_mode(*split):
+            line_mode = False
+    if lines is None:
+        assert text is not None
+        if line_mode is not False:
+            lines = text.split("\n")
     if line_mode is None:
+        assert lines is not None
         content, blank_runs = _line_counts(lines)
         line_mode = not markdown and content >= 8 and blank_runs * 3 < content
         if line_mode:
@@ -759,8 +795,9 @@ def _assemble(
             width = lengths[int(len(lengths) * 0.9)]
     assembler = _Assembler(markdown, notes, title, line_mode, width, para_vocabulary, copied_pdf)
     if text is not None and not (line_mode or copied_pdf):
-        assembler.blocks(text)
+        assembler.blocks(text, split)
     else:
+        assert lines is not None
         line = assembler.line
         for raw in lines:
             line(raw)
@@ -826,7 +863,7 @@ class _Assembler:
             self.paras.append(self.current)
             self.current = None
 
-    def blocks(self, text: str) -> None:
+    def blocks(self, text: str, split: tuple[list[str], list[bool]] | None = None) -> None:
         """:meth:`line` for every line of ``text``, taking single-line blocks the short way.
 
         Exactly what feeding the lines one by one does, for a text read in block mode
@@ -835,13 +872,13 @@ class _Assembler:
         footnote line or may join the paragraph before (it starts in lower case); those,
         blocks of several lines and, in Markdown, every block that is not plain (see
         :meth:`_plain_blocks`: no heading, bullet, quote or note starts with A-Z or a
-        digit) go through :meth:`line`.
+        digit) go through :meth:`line`. ``split``: :func:`_split_blocks` of ``text``, when
+        the caller has it.
         """
         line_of = self.line
         paras = self.paras
         vocabulary = self.vocabulary
-        blocks = text.split("\n\n")
-        plain = self._plain_blocks(text, blocks)
+        blocks, plain = split or _split_blocks(text)
         first = True
         for block, is_plain in zip(blocks, plain, strict=True):
             if first:
@@ -1154,9 +1191,12 @@ def clean_text(
         text = _SUP_REF.sub(lambda m: notes.mark(m.group(1)), text)
     title_match = _first_title_line(text)
     title = _squash(title_match.group(1)) if title_match else None
-    raw = text.split("\n")
-    lines = _without_pdf_furniture(raw, notes) if _may_hold_furniture(text) else raw
-    copied_pdf = lines is not raw
+    lines: list[str] | None = None  # the lines of the text, split only where needed
+    copied_pdf = False
+    if _may_hold_furniture(text):
+        raw = text.split("\n")
+        lines = _without_pdf_furniture(raw, notes)
+        copied_pdf = lines is not raw
     paragraphs = _assemble(
         lines, markdown, notes, title, copied_pdf=copied_pdf, text=None if copied_pdf else text
     )

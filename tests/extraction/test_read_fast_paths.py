@@ -374,6 +374,52 @@ def test_generated_texts_give_the_plain_results(pieces):
         assert fast == slow
 
 
+def _block_mode_by_lines(text: str) -> bool:
+    """What _assemble decided from every line before: block mode (not Markdown)."""
+    content, blank_runs = cleaning._line_counts(text.split("\n"))
+    return not (content >= 8 and blank_runs * 3 < content)
+
+
+# Blocks for texts near the line between block mode and line mode: plain ones, ones of
+# several lines, blank ones and ones with spaces or a page break.
+BLOCKS = st.one_of(
+    st.sampled_from(["Recalling", "1. Requests", "", " ", "\f", "(a) label", " Indented"]),
+    st.integers(min_value=2, max_value=6).map(lambda count: "\n".join(["line"] * count)),
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(BLOCKS, max_size=30))
+def test_surely_block_mode_is_block_mode(blocks):
+    """The bound never claims block mode for a text that the line counts read in line mode."""
+    text = "\n\n".join(blocks)
+    if cleaning._surely_block_mode(*cleaning._split_blocks(text)):
+        assert _block_mode_by_lines(text)
+
+
+def test_surely_block_mode_on_the_corpus():
+    """Most corpus texts are seen to be in block mode from their blocks alone; a
+    hard-wrapped copy of them never is (it is read in line mode)."""
+    texts = _corpus_texts()
+    sure = [cleaning._surely_block_mode(*cleaning._split_blocks(text)) for text in texts]
+    assert sum(sure) > 0.9 * len(texts)
+    for text, surely in zip(texts, sure, strict=True):
+        assert not surely or _block_mode_by_lines(text)
+        wrapped = damaged(text)
+        assert not cleaning._surely_block_mode(*cleaning._split_blocks(wrapped))
+
+
+@pytest.mark.parametrize("text", INVENTED)
+def test_assemble_without_lines_equals_it_with_them(text):
+    text = cleaning.normalise_chars(text)
+    lines = text.split("\n")
+    for markdown in (False, True):
+        with_lines, without = Notes(), Notes()
+        expected = cleaning._assemble(lines, markdown, with_lines, "Title", text=text)
+        assert cleaning._assemble(None, markdown, without, "Title", text=text) == expected
+        assert without.texts == with_lines.texts
+
+
 def test_corpus_texts_give_the_plain_results():
     for raw in _corpus_texts():
         for text, markdown in _variants(raw):
