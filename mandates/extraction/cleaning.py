@@ -39,7 +39,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 
 from mandates.extraction.regex_cache import compiled
 from mandates.extraction.result import Footnote
@@ -194,8 +194,6 @@ _SEE_NOTE_WORDS = (
     r"(?:See|Resolution|Decision|Official Records|United Nations, Treaty Series|A/|E/|S/)\b"
 )
 _SEE_NOTE_LINE = compiled(r"^[ \t]*([1-9]\d{0,2})[ \t]+(" + _SEE_NOTE_WORDS + r".*)$")
-# Where a line after a line end starts as _SEE_NOTE_LINE does (a search jumps to "\n").
-_SEE_NOTE_AFTER_LINE_END = compiled(r"\n[1-9]\d{0,2}[ \t]+" + _SEE_NOTE_WORDS)
 
 
 # One scan for every sign: "[^", "<sup>", "**", "\n#" are signs; "---" and a line starting
@@ -741,7 +739,7 @@ def _split_blocks(text: str) -> tuple[list[str], list[bool]]:
     """The blocks of ``text`` (split at its blank lines) and which are plain
     (:meth:`_Assembler._plain_blocks`)."""
     blocks = text.split("\n\n")
-    return blocks, list(_Assembler._plain_blocks(text, blocks))
+    return blocks, _Assembler._plain_blocks(text, blocks)
 
 
 def _surely_block_mode(blocks: list[str], plain: list[bool]) -> bool:
@@ -808,8 +806,7 @@ def _assemble(
 #: What a single-line block must not start with to be read by the short way in
 #: :meth:`_Assembler.blocks` (a space or tab: the note patterns look past them).
 _BLOCK_SLOW_FIRST = frozenset(" \t")
-_UPPER_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_PLAIN_FIRST = _UPPER_FIRST | frozenset("0123456789")
+_PLAIN_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _FIRST_CHARACTER = operator.itemgetter(slice(0, 1))
 # The engine finds a two-character string in a long text faster than `in` does.
 _DOUBLE_SPACE = compiled("  ")
@@ -875,71 +872,89 @@ class _Assembler:
         digit) go through :meth:`line`. ``split``: :func:`_split_blocks` of ``text``, when
         the caller has it.
         """
-        line_of = self.line
         paras = self.paras
-        vocabulary = self.vocabulary
         blocks, plain = split or _split_blocks(text)
-        first = True
-        for block, is_plain in zip(blocks, plain, strict=True):
-            if first:
-                first = False
-            else:  # the blank line between two blocks
-                self.close()
-                self.gap = self.gap or "blank"
-                self.in_note = None
-            if is_plain and self.gap == "blank":
-                # A paragraph as it stands: finished at once (kept as a string until a
-                # later line needs it as a _Para, see _para_at).
-                paras.append(block)  # type: ignore[arg-type]
-                self.gap = ""
-                continue
-            if "\n" in block or self.gap != "blank" or not block or self.markdown:
-                for raw in block.split("\n"):
-                    line_of(raw)
-                continue
-            # A note line: "[2:  A/HRC/58/78. ]" or "1 See ..." (the tab-led one starts
-            # with a space or tab).
-            start = block[0]
-            if start in _BLOCK_SLOW_FIRST or (
-                _WORD_NOTE_LINE.match(block)
-                if start == "["
-                else start in _NOTE_LINE_FIRST and _SEE_NOTE_LINE.match(block)
-            ):
-                line_of(block)
-                continue
-            line = block.strip()
-            if not line:
-                line_of(block)
-                continue
-            if "  " in line or "\t" in line:
-                line = _HSPACE.sub(" ", line)
-            # No character is both upper case (or a digit) and lower case.
-            start = line[0]
-            if paras and not (start.isupper() or start.isdigit()) and _starts_lower(line):
-                line_of(block)
-                continue
-            self.current = _Para(line, vocabulary=vocabulary)
+        take = self._block
+        position = 0  # the first block not taken yet
+        # Each run of plain blocks ends before a block that is not plain (or at the end).
+        for stop in chain(compress(range(len(blocks)), map(operator.not_, plain)), (len(blocks),)):
+            if position < stop:
+                take(blocks[position], position, is_plain=True)
+                if stop > position + 1:
+                    # No plain block is a note line: after one the gap is "", which a
+                    # blank line makes "blank", so each of the others is a paragraph at
+                    # once, as taking them one by one makes it.
+                    self.close()
+                    self.in_note = None
+                    paras += blocks[position + 1 : stop]  # type: ignore[arg-type]
+            if stop < len(blocks):
+                take(blocks[stop], stop, is_plain=False)
+            position = stop + 1
+
+    def _block(self, block: str, index: int, *, is_plain: bool) -> None:
+        """Take the block at ``index`` (after a blank line unless it is the first)."""
+        if index:  # the blank line between two blocks
+            self.close()
+            self.gap = self.gap or "blank"
+            self.in_note = None
+        if is_plain and self.gap == "blank":
+            # A paragraph as it stands: finished at once (kept as a string until a
+            # later line needs it as a _Para, see _para_at).
+            self.paras.append(block)  # type: ignore[arg-type]
             self.gap = ""
+            return
+        line_of = self.line
+        if "\n" in block or self.gap != "blank" or not block or self.markdown:
+            for raw in block.split("\n"):
+                line_of(raw)
+            return
+        # A note line: "[2:  A/HRC/58/78. ]" or "1 See ..." (the tab-led one starts
+        # with a space or tab).
+        start = block[0]
+        if start in _BLOCK_SLOW_FIRST or (
+            _WORD_NOTE_LINE.match(block)
+            if start == "["
+            else start in _NOTE_LINE_FIRST and _SEE_NOTE_LINE.match(block)
+        ):
+            line_of(block)
+            return
+        line = block.strip()
+        if not line:
+            line_of(block)
+            return
+        if "  " in line or "\t" in line:
+            line = _HSPACE.sub(" ", line)
+        # No character is both upper case (or a digit) and lower case.
+        start = line[0]
+        if self.paras and not (start.isupper() or start.isdigit()) and _starts_lower(line):
+            line_of(block)
+            return
+        self.current = _Para(line, vocabulary=self.vocabulary)
+        self.gap = ""
 
     @staticmethod
-    def _plain_blocks(text: str, blocks: list[str]) -> Iterator[bool]:
+    def _plain_blocks(text: str, blocks: list[str]) -> list[bool]:
         """For each block, whether it is one line that becomes a paragraph as it stands
         when a blank line comes before it: no line end inside, no space or tab to strip
-        or squeeze, and a first character that is a capital A-Z (or a digit, when no line
-        of the text can be a "1 See ..." note line), so neither a note nor the lower-case
-        start that may join the paragraph before. Worked out with one C-level pass per
-        check over the blocks, not a Python loop."""
-        firsts = _PLAIN_FIRST if not _SEE_NOTE_AFTER_LINE_END.search(text) else _UPPER_FIRST
+        or squeeze, and a first character that is a capital A-Z or a digit, so not the
+        lower-case start that may join the paragraph before; and no "1 See ..." note
+        line. Worked out with one C-level pass per check over the blocks, not a Python
+        loop; only the few plain blocks starting with a digit are tried as a note."""
         checks: list[Iterator[bool]] = [
-            map(firsts.__contains__, map(_FIRST_CHARACTER, blocks)),
-            map(operator.not_, map(str.__contains__, blocks, repeat("\n"))),
+            map(_PLAIN_FIRST.__contains__, map(_FIRST_CHARACTER, blocks)),
+            map(operator.not_, map(operator.contains, blocks, repeat("\n"))),
             map(operator.is_, map(str.strip, blocks), blocks),
         ]
         if "\t" in text:
-            checks.append(map(operator.not_, map(str.__contains__, blocks, repeat("\t"))))
+            checks.append(map(operator.not_, map(operator.contains, blocks, repeat("\t"))))
         if _DOUBLE_SPACE.search(text):
             checks.append(map(operator.not_, map(_DOUBLE_SPACE.search, blocks)))
-        return map(all, zip(*checks, strict=True))
+        plain = list(map(all, zip(*checks, strict=True)))
+        for index in compress(range(len(blocks)), plain):
+            block = blocks[index]
+            if block[0] in _NOTE_LINE_FIRST and _SEE_NOTE_LINE.match(block):
+                plain[index] = False
+        return plain
 
     def _para_at(self, index: int) -> _Para:
         """``paras[index]``, made a :class:`_Para` if :meth:`blocks` left it a string."""

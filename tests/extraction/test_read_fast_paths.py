@@ -362,6 +362,25 @@ def test_blocks_take_the_short_way_for_plain_blocks():
     assert assembler.current is not None and assembler.current.text == "Two lines"
 
 
+def test_note_lines_alone_are_not_plain_blocks():
+    """A "1 See ..." line is a note, not a paragraph: the only block starting with a digit
+    that is not plain (a note line in the text leaves numbered paragraphs plain)."""
+    text = "1 See A/1.\n\n1. Requests\n\n12 See also\n\n2 Decides\n\nRecalling\n\n3 See A/3"
+    assert cleaning._split_blocks(text)[1] == [False, True, False, True, True, False]
+    fast, slow = _assemble_both(text)
+    assert fast == slow and fast[1] == [("1", "See A/1."), ("12", "See also"), ("3", "See A/3")]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Recalling", "1 See A/1", "1. Requests", "[2: x]", "\f", ""])))
+def test_runs_of_plain_blocks_equal_lines_one_by_one(blocks):
+    """Runs of plain blocks after a note, a page break or at the start, taken at once."""
+    text = "\n\n".join(blocks)
+    for markdown in (False, True):
+        fast, slow = _assemble_both(text, markdown)
+        assert fast == slow
+
+
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(PIECES), max_size=40))
 def test_generated_texts_give_the_plain_results(pieces):
