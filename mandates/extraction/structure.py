@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from mandates.extraction.errors import NotAResolutionError
 from mandates.extraction.header import (
@@ -252,15 +253,20 @@ class Structure:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass(slots=True)
 class _Op:
-    number: str | None
-    start: int
-    end: int
-    subs: list[list] = field(default_factory=list)  # [label, start, end]
-    last_letter: str | None = None
-    roman_list: bool = False
-    section: str | None = None
+    """An operative paragraph as the walker finds it: a plain class, built with fewer
+    instructions than a dataclass whose list comes from a default factory."""
+
+    __slots__ = ("end", "last_letter", "number", "roman_list", "section", "start", "subs")
+
+    def __init__(self, number: str | None, start: int, end: int, section: str | None) -> None:
+        self.number = number
+        self.start = start
+        self.end = end
+        self.subs: list[list] = []  # [label, start, end]
+        self.last_letter: str | None = None
+        self.roman_list = False
+        self.section = section
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -302,6 +308,16 @@ def _lead(text: str) -> str:
         italic = _ITALIC_LEAD.match(plain)
         if italic and len(italic.group(1).split()) <= 6 and plain[: italic.end()].count("*") <= 2:
             return italic.group(1).strip()
+    return _unmarked_lead(plain)
+
+
+def _unmarked_lead(text: str) -> str:
+    """_lead of a text whose first 62 characters after markup hold no "*" or "_".
+
+    Called directly for the paragraphs of a text without either (nearly every text):
+    the italic check finds nothing there.
+    """
+    plain = text.lstrip(" \t*_#")
     # The usual case, decided from two words: a verb that is no adverb and takes no
     # particle, then a word that adds nothing to it ("Requests the", "Recalling its").
     # One match finds both (what two _WORD searches found).
@@ -623,10 +639,11 @@ def parse_structure(
     structure = Structure(header=header)
     structure.warnings.extend(header.warnings)
     preamble = structure.preamble
+    lead = _lead if "*" in text or "_" in text else _unmarked_lead
     for s, e in walker.preamble:
         paragraph = text[s:e]
-        preamble.append(PreambleParagraph(_lead(paragraph), paragraph, (s, e)))
-    structure.operative = walker.operative_paragraphs(structure.warnings)
+        preamble.append(PreambleParagraph(lead(paragraph), paragraph, (s, e)))
+    structure.operative = walker.operative_paragraphs(structure.warnings, lead)
     structure.annexes = walker.annex_list()
     if tail:
         structure.vote, vote_warnings = parse_vote(tail)
@@ -677,14 +694,16 @@ class _Walker:
     def walk(self, start: int, end: int) -> None:
         # Pieces go in text order, and the parts of a cut piece before the pieces after it:
         # the starts never go back, which the places kept from _find_from rely on.
-        stack = _pieces(self.text, start, end)
-        stack.reverse()
         step = self._step
-        while stack:
-            s, e = stack.pop()
+        for s, e in _pieces(self.text, start, end):
             again = step(s, e)
-            if again:
-                stack.extend(reversed(again))
+            if again:  # a cut piece: its parts before the next piece
+                stack = again[::-1]
+                while stack:
+                    s, e = stack.pop()
+                    again = step(s, e)
+                    if again:
+                        stack.extend(reversed(again))
 
     def _cut(self, s: int, e: int, match: re.Match[str]) -> list[tuple[int, int]]:
         """Cut the piece at ``match`` (a split point); return the pieces to reconsider.
@@ -823,14 +842,21 @@ class _Walker:
             if closing:
                 return self._cut(s, e, closing)
             self._no_closing_split.add(e)
-        target = int(number.group(1)) + 1 if number else self._expected()
-        after = number.end() if number else s + 1
-        if text.find(f"{target}.", after, e) != -1:  # what _number_split looks for first
+        if number:
+            printed = number.group(1)
+            after = number.end()
+            target = int(printed) + 1
+        else:
+            after = s + 1
+            target = self._expected()
+        # What _number_split looks for first: "{target}." (from a table while it holds it).
+        needle = _NUMBER_DOTS[target] if target < _NUMBER_DOTS_COUNT else f"{target}."
+        if text.find(needle, after, e) != -1:
             at = _number_split(text, after, e, target)
             if at:
                 return self._cut_at(s, e, *at)
         if number:
-            self._new_op(number.group(1), number.end(), e)
+            self._new_op(printed, after, e)
             return []
         label = _LABEL.match(text, s, stop)
         if label and self.ops:
@@ -875,7 +901,7 @@ class _Walker:
         return 1 + len(self.ops)
 
     def _new_op(self, number: str | None, start: int, end: int) -> None:
-        self.ops.append(_Op(number, start, end, section=self.section))
+        self.ops.append(_Op(number, start, end, self.section))
         last = self.text[end - 1] if end > start else ""
         if last in _EMPHASIS_OR_SPACE:  # "" too
             last = self._last_char(start, end)
@@ -901,17 +927,20 @@ class _Walker:
         op.end = end
         self.body_end = end
 
-    def operative_paragraphs(self, warnings: list[str]) -> list[OperativeParagraph]:
-        """The paragraphs with their numbers checked.
+    def operative_paragraphs(
+        self, warnings: list[str], lead: Callable[[str], str]
+    ) -> list[OperativeParagraph]:
+        """The paragraphs with their numbers checked, their verbs read by ``lead``.
 
         Where numbering restarts at 1 under section headings (GA budget resolutions), the
         number is prefixed with the section: "II.3".
         """
         text = self.text
-        restarts = any(op.number == "1" for op in self.ops[1:])
-        per_section: dict[str | None, int] = {}
-        for op in self.ops:
-            per_section[op.section] = per_section.get(op.section, 0) + 1
+        restarts = "1" in [op.number for op in self.ops[1:]]
+        per_section: dict[str | None, int] = {}  # read only where numbering restarts
+        if restarts:
+            for op in self.ops:
+                per_section[op.section] = per_section.get(op.section, 0) + 1
         result: list[OperativeParagraph] = []
         previous = 0
         section: str | None = None
@@ -938,15 +967,15 @@ class _Walker:
                 previous = printed
             if restarts and section:
                 number = f"{section}.{number}"
+            paragraph = text[op.start : op.end]
             if op.subs:
                 subs = [SubParagraph(label, text[s:e], (s, e)) for label, s, e in op.subs]
-            elif text.find(":", op.start, op.end) == -1:
+            elif ":" not in paragraph:
                 subs = []  # the first inline label follows a colon
             else:
                 subs = _inline_subparagraphs(text, op.start, op.end)
-            paragraph = text[op.start : op.end]
             span = (op.start, op.end)
-            result.append(OperativeParagraph(number, _lead(paragraph), paragraph, span, subs))
+            result.append(OperativeParagraph(number, lead(paragraph), paragraph, span, subs))
         return result
 
     def annex_list(self) -> list[Annex]:
@@ -971,6 +1000,8 @@ class _Walker:
         return annexes
 
 
+_NUMBER_DOTS_COUNT = 1001  # a printed number has at most three digits
+_NUMBER_DOTS = tuple(f"{number}." for number in range(_NUMBER_DOTS_COUNT))
 _NUMBER_CANDIDATE = compiled(r"\s[*_]*(\d{1,3})\.[*_]*[ \t\n]+[*_]*(?=[A-Z])")
 _BEFORE_NUMBER = compiled(r"[,;:.](?:\d{1,3}|\[\^\d+\])?[*_]*$")
 
@@ -1043,9 +1074,13 @@ def _references(text: str, structure: Structure, footnotes: Sequence[Footnote]) 
         (p.span[0], p.span[1], None, None) for p in structure.preamble
     ]
     places.extend((op.span[0], op.span[1], op.number, op) for op in structure.operative)
-    places.sort(key=lambda place: place[0])
     if not places:
         return []
+    # Each list is in text order: only a preambular paragraph after an operative one (a
+    # section's preamble in a GA budget text) needs the sort.
+    count = len(structure.preamble)
+    if 0 < count < len(places) and places[count - 1][0] > places[count][0]:
+        places.sort(key=itemgetter(0))
     starts = [place[0] for place in places]
 
     def paragraph_at(position: int, slack: int = 0) -> tuple[bool, str | None]:
@@ -1060,7 +1095,7 @@ def _references(text: str, structure: Structure, footnotes: Sequence[Footnote]) 
         return True, number
 
     found: list[Reference] = []
-    for position, reference in find_all(text, places[0][0], max(p[1] for p in places)):
+    for position, reference in find_all(text, places[0][0], max(map(itemgetter(1), places))):
         inside, paragraph = paragraph_at(position)
         if inside:
             reference.paragraph = paragraph
