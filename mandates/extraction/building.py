@@ -142,6 +142,18 @@ def _mention_dues(
     return [(Due(None, None, mention.relation, mention.date), [], reasons)]
 
 
+def state_without_date(actors: list[ActorMention], masked: str, start: int, end: int) -> bool:
+    """Whether a request to ``actors`` gives nothing, whatever it asks in masked[start:end]:
+    a State first, at most one other actor (several speak each for themselves), and no
+    date named there. A State is held only to products with a date (``Builder.request``
+    drops the rest), so the products need not be read."""
+    return (
+        actors[0].state
+        and sum(not actor.state for actor in actors) < 2
+        and not may_name_date(masked, start, end, masked[start:end].lower())
+    )
+
+
 class Builder:
     """Collects the mandates, deliverables and warnings of one resolution."""
 
@@ -177,15 +189,8 @@ class Builder:
         actor_body = _ACTOR_BODIES.get(primary.name)
         delegated: list[tuple[int, int, list[ActorMention], int | None]] = []
         span = ctx.masked[z0:z1]
-        if (
-            preset is None
-            and primary.state
-            and sum(not actor.state for actor in actors) < 2
-            and not may_name_date(ctx.masked, z0, z1, span.lower())
-        ):
-            # A State is held only to products with a date (filtered below), and a span
-            # naming no date gives none: nearly half the request spans stop here.
-            return
+        if preset is None and state_without_date(actors, ctx.masked, z0, z1):
+            return  # nearly half the request spans stop here
         if preset is not None:
             items = preset
             low = span.lower()

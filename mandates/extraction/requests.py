@@ -92,6 +92,7 @@ from itertools import pairwise
 from .actors import ActorTable
 from .building import (
     Builder,
+    state_without_date,
 )
 from .clauses import (
     _ADVERBS,
@@ -125,7 +126,6 @@ from .events import (
     _EVENT_KINDS,
     Product,
     _that_session,
-    may_name_date,
 )
 from .factoring import factored
 from .guards import finditer_at_words, guarded, leading_words, plain_case
@@ -658,7 +658,9 @@ def _clause(
         if not actors:
             return None
         actor_end = max(a.end for a in actors)
-        if _state_without_date(actors, actor_end, clause.end, ctx):
+        if state_without_date(actors, masked, actor_end, clause.end):
+            # the builder stops at the same test on the span from the infinitive on, which
+            # names a date only if this one does: the infinitive need not be looked for
             return (clause.verb, actors, partners, "request")
         # the subjunctive is read first after "that", else only when no infinitive follows
         that = "that" in masked[clause.verb_end : pos].lower()
@@ -808,20 +810,6 @@ def _clause(
                 notes.append(TakenNote(paragraph=label, document=document))
         return None
     return None
-
-
-def _state_without_date(
-    actors: list[ActorMention], start: int, end: int, ctx: ReadingContext
-) -> bool:
-    """Whether ``Builder.request`` gives nothing for these actors whatever infinitive the
-    clause has in masked[start:end]: a State first, at most one other actor, and no date
-    there (the builder stops at the same test on the span from the infinitive on, which
-    names a date only if this one does), so the infinitive need not be looked for."""
-    return (
-        actors[0].state
-        and sum(not actor.state for actor in actors) < 2
-        and not may_name_date(ctx.masked, start, end, ctx.masked[start:end].lower())
-    )
 
 
 def _consideration(clause: Clause, label: str, ctx: ReadingContext) -> Consideration | None:

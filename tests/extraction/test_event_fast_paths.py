@@ -22,7 +22,6 @@ from mandates.extraction import (
     guards,
     kinds,
     pairing,
-    requests,
 )
 from mandates.extraction.actors import ActorTable
 from mandates.extraction.api import extract_file
@@ -167,7 +166,6 @@ def _corpus_spans(monkeypatch) -> list[tuple[str, int, int]]:
     # every span, a State's without a date too (the builder stops before reading those,
     # and the request clause before looking for their infinitive)
     monkeypatch.setattr(building, "may_name_date", lambda *args: True)
-    monkeypatch.setattr(requests, "may_name_date", lambda *args: True)
     for path in sorted(shared_path("corpus").glob("*/*.txt")):
         _extract(path)
     monkeypatch.setattr(building, "_events", original)
@@ -288,7 +286,6 @@ def test_a_span_without_a_product_match_pairs_to_nothing_on_the_corpus(monkeypat
 
     monkeypatch.setattr(building, "_events", both)
     monkeypatch.setattr(building, "may_name_date", lambda *args: True)  # every span
-    monkeypatch.setattr(requests, "may_name_date", lambda *args: True)
     for path in sorted(shared_path("corpus").glob("*/*.txt")):
         _extract(path)
     assert compared > 3000 and 1000 < empty < compared

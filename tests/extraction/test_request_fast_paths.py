@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mandates.extraction import building, extract_file, extract_text, requests
 from mandates.extraction.actors import _ARTICLE_RE, ActorTable, _alias_pattern, normalise
 from mandates.extraction.clauses import (
     _BOUNDARY_CANDIDATE_RE,
@@ -23,7 +24,9 @@ from mandates.extraction.clauses import (
     _partners_in_clause,
     mask,
 )
+from mandates.extraction.factoring import FACTORED
 from mandates.extraction.readers import read_path
+from mandates.extraction.requests import _AGENDA_CLAUSE_RE
 from mandates.extraction.structure import parse_structure
 from tests.extraction.contexts import reading_context
 from tests.shared_data import shared_path
@@ -275,16 +278,12 @@ STATE_REQUESTS = [
 
 
 def _extracted(text: str):
-    from mandates.extraction import extract_text
-
     header = "Human Rights Council\nFifty-ninth session\nResolution 59/1. Sample\n\n"
     return extract_text(header + "The Human Rights Council,\n\n" + text)
 
 
 @pytest.mark.parametrize("text", STATE_REQUESTS)
 def test_a_state_request_without_a_date_stops_early_with_the_same_result(text, monkeypatch):
-    from mandates.extraction import building
-
     fast = _extracted(text)
     monkeypatch.setattr(building, "may_name_date", lambda *args: True)
     assert _extracted(text) == fast
@@ -294,8 +293,6 @@ def test_a_state_request_without_a_date_stops_early_with_the_same_result(text, m
 
 
 def test_a_state_request_stops_early_with_the_same_result_on_the_corpus(monkeypatch):
-    from mandates.extraction import building, extract_file
-
     paths = sorted(shared_path("corpus").glob("*/*.txt"))[::4]
     fast = [extract_file(path) for path in paths]
     monkeypatch.setattr(building, "may_name_date", lambda *args: True)
@@ -316,9 +313,7 @@ STATE_CLAUSES = [
 
 
 def _read_every_state_clause(monkeypatch) -> None:
-    from mandates.extraction import requests
-
-    monkeypatch.setattr(requests, "_state_without_date", lambda *args: False)
+    monkeypatch.setattr(requests, "state_without_date", lambda *args: False)
 
 
 @pytest.mark.parametrize("text", STATE_REQUESTS + STATE_CLAUSES)
@@ -329,10 +324,8 @@ def test_a_state_clause_without_a_date_skips_the_infinitive_with_the_same_result
 
 
 def test_a_state_clause_skips_the_infinitive_with_the_same_result_on_the_corpus(monkeypatch):
-    from mandates.extraction import extract_file, requests
-
     skipped = 0
-    original = requests._state_without_date
+    original = requests.state_without_date
 
     def counted(*args):
         nonlocal skipped
@@ -341,7 +334,7 @@ def test_a_state_clause_skips_the_infinitive_with_the_same_result_on_the_corpus(
         return found
 
     paths = sorted(shared_path("corpus").glob("*/*.txt"))[1::4]
-    monkeypatch.setattr(requests, "_state_without_date", counted)
+    monkeypatch.setattr(requests, "state_without_date", counted)
     fast = [extract_file(path) for path in paths]
     _read_every_state_clause(monkeypatch)
     assert [extract_file(path) for path in paths] == fast
@@ -351,9 +344,6 @@ def test_a_state_clause_skips_the_infinitive_with_the_same_result_on_the_corpus(
 def test_the_agenda_clause_matches_at_every_corpus_paragraph_as_the_plain_pattern_does():
     """``_agenda_deadlines`` tries the factored pattern at the start of every paragraph
     (no word gate before it): the same matches as the pattern compiled as written."""
-    from mandates.extraction.factoring import FACTORED
-    from mandates.extraction.requests import _AGENDA_CLAUSE_RE
-
     pattern, flags = next((p, f) for fast, p, f in FACTORED if fast is _AGENDA_CLAUSE_RE)
     plain = re.compile(pattern, flags)
     found = 0
