@@ -397,6 +397,13 @@ class ReadingContext:
     #: the first clause cut; None when ``low`` is
     boundary_starts: list[int] | None = field(default=None, repr=False)
     boundary_starts_made: bool = False
+    #: ``boundary_starts`` holds every candidate that a clause cut ending at or before this
+    #: offset may use (see ``_boundary_starts``)
+    boundary_until: int = 0
+    #: where the first scan may stop when no clause cut asks for more (the end of the
+    #: operative part: annexes are read only when an operative paragraph adopts them);
+    #: 0 for the whole text
+    boundary_hint: int = 0
     #: ``low`` with every byte but a-z a space, and reversed (``_partner_starts``)
     letters: bytes | None = field(default=None, repr=False)
     letters_reversed: bytes = field(default=b"", repr=False)
@@ -826,19 +833,37 @@ def _verb_label(printed: str) -> str:
     return _PHRASE_ADVERB_RE.sub("", _printed(printed))
 
 
-def _boundary_starts(ctx: ReadingContext) -> list[int] | None:
+def _boundary_starts(ctx: ReadingContext, end: int) -> list[int] | None:
     """``ctx.boundary_starts``: the offsets from ``low_from`` on where
     ``_BOUNDARY_CANDIDATE_RE`` holds in the copy, made on the first call (one scan of the
-    text that skips from "," to ","); None when the text is not ``plain_case``."""
-    if not ctx.boundary_starts_made:
-        ctx.boundary_starts_made = True
-        low = _low(ctx)
-        if low is not None:
-            copy = low.translate(_COPY_TABLE).replace(b" and", b" an,")
-            offset = ctx.low_from
-            ctx.boundary_starts = [
-                found.start() + offset for found in _BOUNDARY_CANDIDATE_RE.finditer(copy)
-            ]
+    text that skips from "," to ","); None when the text is not ``plain_case``.
+
+    The first scan stops at ``boundary_hint`` (or at ``end``, when further): a cut ending
+    at or before that offset is then answered, and one ending after it rescans the whole
+    copy. Exact: the copy of masked[:stop] is the first ``stop`` bytes of the whole copy
+    (each " and" that the last "d" gets its "," from lies before the "d"), and where a match
+    of ``_BOUNDARY_FAST_RE`` ending before ``stop`` begins, the candidate pattern reads
+    only characters of that match (its spaces, "and" and the verb's first letters): the
+    candidates a shorter copy loses, near its end, are none a cut up to ``stop`` can use."""
+    if ctx.boundary_starts_made and end <= ctx.boundary_until:
+        return ctx.boundary_starts
+    ctx.boundary_starts_made = True
+    low = _low(ctx)
+    if low is None:
+        ctx.boundary_until = len(ctx.masked)
+        return None
+    offset = ctx.low_from
+    hint = ctx.boundary_hint
+    if hint and ctx.boundary_until == 0 and max(end, hint) - offset < len(low):
+        stop = max(end, hint)
+        low = low[: stop - offset]
+    else:
+        stop = len(ctx.masked)
+    copy = low.translate(_COPY_TABLE).replace(b" and", b" an,")
+    ctx.boundary_starts = [
+        found.start() + offset for found in _BOUNDARY_CANDIDATE_RE.finditer(copy)
+    ]
+    ctx.boundary_until = stop
     return ctx.boundary_starts
 
 
@@ -859,7 +884,7 @@ def _boundaries(
         return _BOUNDARY_RE.finditer(masked, start, end)
     if ctx is None or ctx.masked is not masked or start < ctx.low_from:
         return _BOUNDARY_FAST_RE.finditer(masked, start, end)
-    starts = _boundary_starts(ctx)
+    starts = _boundary_starts(ctx, end)
     if starts is None:
         return _BOUNDARY_FAST_RE.finditer(masked, start, end)
     return _boundaries_at(masked, start, end, starts)

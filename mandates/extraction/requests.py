@@ -303,6 +303,7 @@ def extract_requests(
         mechanisms=None,
         acabq="Administrative and Budgetary Questions" in masked,
         low_from=operative[0].span[0] if operative else len(masked),
+        boundary_hint=operative[-1].span[1] if operative else 0,
         whole_low=low,
     )
     builder = Builder(ctx)

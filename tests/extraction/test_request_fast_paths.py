@@ -104,6 +104,63 @@ def test_the_boundary_scan_at_the_copys_candidates_on_made_texts(text):
             assert _in_context(text, start, end) == _slow(masked, start, end), (start, end)
 
 
+def _hinted(text: str, hint: int, cuts: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The verbs of each cut in turn, read with one context whose first candidate scan stops
+    at ``hint`` (``boundary_hint``): a later cut past it makes the scan read on."""
+    ctx = reading_context(text)
+    ctx.boundary_hint = hint
+    return [
+        [found.span("verb") for found in _boundaries(ctx.masked, start, end, ctx)]
+        for start, end in cuts
+    ]
+
+
+@pytest.mark.parametrize("text", BOUNDARY_TEXTS)
+def test_the_candidate_scan_stopped_at_the_hint_finds_what_the_slow_one_finds(text):
+    masked = mask(text)
+    size = len(masked)
+    for hint in range(1, size + 1):
+        for start in range(0, size + 1, 4):
+            for end in {min(size, hint), min(size, start + 30), size}:
+                if end < start:
+                    continue
+                # a cut up to the hint, then one past it (an adopted annex)
+                cuts = [(min(start, end), end), (start, size)]
+                assert _hinted(text, hint, cuts) == [_slow(masked, *cut) for cut in cuts]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(BOUNDARY_PIECES), max_size=16).map("".join),
+    st.integers(min_value=1, max_value=200),
+)
+def test_the_candidate_scan_stopped_at_the_hint_on_made_texts(text, hint):
+    masked = mask(text)
+    size = len(masked)
+    hint = min(hint, size) or 1
+    for start in range(0, size + 1, 3):
+        for end in (min(size, max(start, hint)), min(size, start + 25)):
+            cuts = [(start, end), (start, size)]
+            assert _hinted(text, hint, cuts) == [_slow(masked, *cut) for cut in cuts]
+
+
+def test_a_candidate_read_past_the_hint_is_lost_only_when_no_cut_can_use_it():
+    """The copy stopped inside " and requests" loses the candidate there; a cut ending
+    where the copy stops cannot hold that verb, and a cut past it reads the whole copy."""
+    text = "Notes the report, and requests the Office to act"
+    masked = mask(text)
+    ctx = reading_context(text)
+    hint = masked.index("requests") + 3
+    ctx.boundary_hint = hint
+    comma = masked.index(",")
+    assert [m.span("verb") for m in _boundaries(masked, 0, hint, ctx)] == []
+    assert comma not in (ctx.boundary_starts or [])
+    assert ctx.boundary_until == hint
+    verbs = [m.span("verb") for m in _boundaries(masked, 0, len(masked), ctx)]
+    assert verbs == _slow(masked, 0, len(masked)) != []
+    assert comma in (ctx.boundary_starts or []) and ctx.boundary_until == len(masked)
+
+
 def _copy(masked: str, low_from: int) -> bytes:
     low = masked[low_from:].encode("ascii", "replace").lower()
     return low.translate(_COPY_TABLE).replace(b" and", b" an,")
@@ -122,17 +179,21 @@ def test_the_candidates_take_spaces_all_at_once_as_they_may(text):
 
 def test_the_fast_boundary_scan_on_every_corpus_paragraph():
     root = shared_path("corpus")
-    units = 0
+    units = stopped = 0
     for path in sorted(root.glob("*/*.txt")):
         document = read_path(path)
         structure = parse_structure(document.text, source_name=document.name)
         ctx = reading_context(document.text)
         masked = ctx.masked
         ctx.low_from = structure.operative[0].span[0] if structure.operative else 0
-        assert _boundary_starts(ctx) is not None  # every corpus text is plain case
+        assert _boundary_starts(ctx, len(masked)) is not None  # every corpus text is plain case
         plain = re.compile(_BOUNDARY_CANDIDATE_RE.pattern.replace(b" *+", b" *"))
         copy = _copy(masked, ctx.low_from)
         assert _BOUNDARY_CANDIDATE_RE.findall(copy) == plain.findall(copy), path.name
+        # the scan stopped at the end of the operative part, as extract_requests asks
+        hinted = reading_context(document.text)
+        hinted.low_from = ctx.low_from
+        hinted.boundary_hint = structure.operative[-1].span[1] if structure.operative else 0
         for paragraph in structure.operative:
             spans = [paragraph.span, *(sub.span for sub in paragraph.subparagraphs)]
             for start, end in spans:
@@ -143,7 +204,16 @@ def test_the_fast_boundary_scan_on_every_corpus_paragraph():
                     assert _fast(masked, offset, end) == slow, path.name
                     found = [m.span("verb") for m in _boundaries(masked, offset, end, ctx)]
                     assert found == slow, path.name
+                    found = [m.span("verb") for m in _boundaries(masked, offset, end, hinted)]
+                    assert found == slow, path.name
                 units += 1
+        if hinted.boundary_starts_made and hinted.boundary_hint < len(masked):
+            assert hinted.boundary_until == hinted.boundary_hint, path.name
+            stopped += 1
+        for annex in structure.annexes:  # cuts past the hint: the whole copy is read
+            start, end = annex.span
+            found = [m.span("verb") for m in _boundaries(masked, start, end, hinted)]
+            assert found == _slow(masked, start, end), path.name
     assert units > 5000
 
 
