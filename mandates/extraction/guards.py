@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from mandates.extraction import regex_cache
 from mandates.extraction.regex_cache import compiled
@@ -443,11 +443,21 @@ def finditer_at_words(
         while at >= 0:
             starts.add(at)
             at = low.find(word, at + 1)
-    resume = 0
-    for at in sorted(starts):
+    yield from matches_at(pattern, text, sorted(starts), 0, len(text))
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int], start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start, end)`` with the pattern tried only at ``starts``
+    (in order, holding every offset from ``start`` on where a match may begin, those before
+    ``start`` passed over): as ``finditer`` does, the first match found, then on from its
+    end. For patterns whose matches are never empty."""
+    resume = start
+    for at in starts:
         if at < resume:
             continue
-        found = pattern.match(text, at)
+        found = pattern.match(text, at, end)
         if found is not None:
             yield found
             resume = found.end()
@@ -470,6 +480,7 @@ __all__ = [
     "guarded",
     "leading_words",
     "lower_guard",
+    "matches_at",
     "plain_case",
     "prefixes",
 ]

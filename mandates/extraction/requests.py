@@ -84,7 +84,8 @@ Reading choices (see also kinds.py):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -128,7 +129,7 @@ from .events import (
     _that_session,
 )
 from .factoring import factored
-from .guards import finditer_at_words, guarded, leading_words, plain_case
+from .guards import finditer_at_words, guarded, leading_words, matches_at, plain_case
 from .kinds import lower_copy
 from .ordinals import ORDINAL_PATTERN
 from .regex_cache import compiled
@@ -483,20 +484,33 @@ _WE_RE = guarded(r"\b[Ww]e\s+(?=[a-z])", length=5)
 _WE_WORDS = leading_words(_WE_RE.pattern, _WE_RE.flags)
 
 
+def _we_verbs(masked: str, we_starts: list[int], start: int, end: int) -> Iterator[re.Match[str]]:
+    """``_WE_VERB_RE.finditer(masked, start, end)``, the pattern tried only at
+    ``we_starts`` (the starts of every ``_WE_RE`` match in ``masked``, in order). The
+    pattern opens with ``\\b``, so a search tried every character of each paragraph holding
+    "we" (300,000 characters in 25 corpus texts, 0.9% of the extraction's instructions).
+    Every match begins where ``_WE_RE`` matches: both open with ``\\b[Ww]e\\s+``, and what
+    follows the spaces in a match is a lower-case letter."""
+    tried = we_starts[bisect_left(we_starts, start) : bisect_left(we_starts, end)]
+    return matches_at(_WE_VERB_RE, masked, tried, start, end)
+
+
 def _first_person_to_third(masked: str) -> str:
     """ "We request", "..., and invite" in a declaration or outcome document read as the
     resolution's own "requests", "invites" (same length, so offsets hold)."""
     edits: list[tuple[int, int, str]] = []
     done = -1
     low = ascii_lower(masked) if plain_case(masked) else None
-    for we in finditer_at_words(_WE_RE, _WE_WORDS, masked, low):
+    wes = list(finditer_at_words(_WE_RE, _WE_WORDS, masked, low))
+    we_starts = [we.start() for we in wes]
+    for we in wes:
         if we.start() < done:
             continue
         start = masked.rfind("\n\n", 0, we.start()) + 1
         end = masked.find("\n\n", we.end())
         end = len(masked) if end < 0 else end
         done = end
-        for found in _WE_VERB_RE.finditer(masked, start, end):
+        for found in _we_verbs(masked, we_starts, start, end):
             edits.append((found.start(), found.end(), _third_person(found)))
         for other in _AND_VERB_RE.finditer(masked, start, end):
             words = ",and " + (other.group("adverb") or "")

@@ -295,6 +295,11 @@ FIRST_PERSON_TEXTS = [
     "Heads of State, welcome; WE REQUEST; between; were; Awe request",
     "\u0130 we request the Office \u212a",  # not plain: "we" found by the regex
     "no first person here",
+    # the verb scan tries the pattern only where "we" begins: at a paragraph's first
+    # character, glued to a word or digit, twice in a row, before a line break, at the end
+    "We decide\n\nwe also request; 5we request, awe note, we_request, we\nwelcome, and we "
+    "we invite; We  therefore   call  upon, we\ttake note\n\nWe further commit, we",
+    "\n\nWe note\n\n\nwe urge the Office, and encourage States; We agreed; we agree",
 ]
 
 
