@@ -1545,15 +1545,18 @@ _RUN_BYTES = bytes(
 )
 # _RESIDUE_HINT over those bytes: the character before a run is a space there, so the
 # search jumps from space to space (a literal) instead of testing every character.
-# Those bytes hold only letters, hyphens and spaces, so "[^ ]" is a letter or a hyphen and
-# "[^ -]" a letter: single-character tests the engine runs in a tight loop, where a class
-# of ranges costs a call per character. The length lookahead drops short runs in one such
-# loop. The greedy "*" finds the same runs as a lazy "*?" (backing off from the run's end
-# is cheaper than a step forward): each match lies in one run after its space, only where
-# it starts is used, and the first two letters come back in a run whichever occurrence
-# the engine stops at. A fifth fewer instructions than the plain form, which
-# tests/extraction/test_read_fast_paths.py keeps.
-_RESIDUE_HINT_BYTES = compiled(rb" (?=[^ ]{8})([^ -][a-z])[^ ]{4}[^ ]*\1")
+# Those bytes hold only letters, hyphens and spaces, so "[^ ]" is a letter or a hyphen: a
+# test the engine runs inline, where a class ("[^ -]", "[a-z]") costs a call per
+# character. The hint lets through runs that open with a hyphen or whose second character
+# is no lower-case letter, which the plain form leaves out; :data:`_RESIDUE_SHAPE_BYTES`,
+# tried at each hint, starts with "[A-Za-z][a-z]" and drops them, and a match lies in one
+# run after its space, so the runs after it are tried as before. "{4,}" gives what
+# "{4}" then "*" gives, with one repeat fewer; a short run fails at it without a lookahead.
+# The greedy "{4,}" finds the same runs as a lazy "*?" (backing off from the run's end
+# is cheaper than a step forward): only where a match starts is used, and the first two
+# letters come back in a run whichever occurrence the engine stops at. A third fewer
+# instructions than the plain form, which tests/extraction/test_read_fast_paths.py keeps.
+_RESIDUE_HINT_BYTES = compiled(rb" ([^ ][^ ])[^ ]{4,}\1")
 # What a run the hint finds must also show to be a candidate (_is_residue_candidate), tried
 # at the hint's space; of some 13,000 hints in the corpus, about 190 pass. A candidate is a
 # whole run (a word without its edges, all letters and hyphens, :data:`_RESIDUE_TOKEN`) in

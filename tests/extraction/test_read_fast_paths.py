@@ -607,6 +607,34 @@ def test_residue_hint_equals_its_plain_form(pieces):
     assert cleaning._residue_starts(text) == reference_residue_starts_bytes(text)
 
 
+# Runs the byte-level hint lets through and the plain one does not: a hyphen first, a
+# capital or a hyphen second. The shape drops them, so the starts stay the same.
+HINT_EXTRA_TEXTS = [
+    "-abcdef-abc",
+    "ABcdefAB and ABCDEFAB",
+    "a-cdefa-b",
+    "--------",
+    "x -thirtieth -ababababab Abcdefab aBcdefaB",
+    "“-nonselectivitynon-selectivity” NONSELECTIVITYNON-SELECTIVITY",
+]
+
+
+@pytest.mark.parametrize("text", HINT_EXTRA_TEXTS)
+def test_residue_hint_extras_are_dropped_by_the_shape(text):
+    runs_bytes = b" " + cleaning._encoded(text).translate(cleaning._RUN_BYTES)
+    hints = [hint.start() for hint in cleaning._RESIDUE_HINT_BYTES.finditer(runs_bytes)]
+    plain = [hint.start() for hint in _PLAIN_RESIDUE_HINT_BYTES.finditer(runs_bytes)]
+    assert set(plain) < set(hints)  # the text has runs only the byte-level hint finds
+    assert cleaning._residue_starts(text) == reference_residue_starts_bytes(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["-", "ab", "AB", "aB", "a-", "cdef", "CDEF", " ", "x", "“"])))
+def test_generated_residue_hint_extras_give_the_plain_starts(pieces):
+    text = "".join(pieces)
+    assert cleaning._residue_starts(text) == reference_residue_starts_bytes(text)
+
+
 def test_residue_hint_equals_its_plain_form_on_the_corpus():
     for text in _corpus_texts():
         assert cleaning._residue_starts(text) == reference_residue_starts_bytes(text)
