@@ -396,10 +396,9 @@ class ReadingContext:
     #: where a verb may open a clause from ``low_from`` on (``_boundary_starts``), made on
     #: the first clause cut; None when ``low`` is
     boundary_starts: list[int] | None = field(default=None, repr=False)
-    boundary_starts_made: bool = False
     #: ``boundary_starts`` holds every candidate that a clause cut ending at or before this
-    #: offset may use (see ``_boundary_starts``)
-    boundary_until: int = 0
+    #: offset may use (see ``_boundary_starts``); -1 before the first scan
+    boundary_until: int = -1
     #: where the first scan may stop when no clause cut asks for more (the end of the
     #: operative part: annexes are read only when an operative paragraph adopts them);
     #: 0 for the whole text
@@ -845,16 +844,16 @@ def _boundary_starts(ctx: ReadingContext, end: int) -> list[int] | None:
     of ``_BOUNDARY_FAST_RE`` ending before ``stop`` begins, the candidate pattern reads
     only characters of that match (its spaces, "and" and the verb's first letters): the
     candidates a shorter copy loses, near its end, are none a cut up to ``stop`` can use."""
-    if ctx.boundary_starts_made and end <= ctx.boundary_until:
+    if end <= ctx.boundary_until:
         return ctx.boundary_starts
-    ctx.boundary_starts_made = True
+    first = ctx.boundary_until < 0
     low = _low(ctx)
     if low is None:
         ctx.boundary_until = len(ctx.masked)
         return None
     offset = ctx.low_from
     hint = ctx.boundary_hint
-    if hint and ctx.boundary_until == 0 and max(end, hint) - offset < len(low):
+    if hint and first and max(end, hint) - offset < len(low):
         stop = max(end, hint)
         low = low[: stop - offset]
     else:
