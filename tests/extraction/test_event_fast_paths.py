@@ -497,6 +497,13 @@ def test_tail_searches_from_the_floor_find_what_the_whole_window_finds(corpus_sp
                for hit in kinds.NOUN_WORD_RE.finditer(masked, z0, z1)]  # fmt: skip
     made = "to prepare, in consultation with States (including a, b. and c): an annual report"
     windows += [(made, 0, end) for end in range(len(made) + 1)]
+    # commas between modifiers, and commas the floor may stop at
+    for made in (
+        "to submit, as requested, a concise, action-oriented, brief and in-depth report",
+        "by 1 October 2027, a final report, and periodic, detailed, in-depth updates",
+        "to provide its concise, annual, periodic, thematic reports",
+    ):
+        windows += [(made, 0, end) for end in range(len(made) + 1)]
     assert len(windows) > 3000
     shortened = 0
     for masked, z0, end in windows:

@@ -27,6 +27,10 @@ HERE = Path(__file__).resolve().parent
         # remaining misses are PDF reading faults ("an d requests", "consulta tions") and
         # three headers the PDF reader gets wrong
         ("labels_holdout4", 0.92, 0.85),
+        # 46 GA PDFs whose deliverables nobody had examined (first blind score 0.909, see
+        # its README); misses: a committee's recommendations "in its report to the
+        # Assembly at its Nth session" and three judgement calls
+        ("labels_holdout5", 0.93, 1.0),
     ],
 )
 def test_held_out_deadline_f1_and_headers(labels, least_f1, least_headers):

@@ -408,3 +408,38 @@ def test_an_event_decided_and_organized_by_another_is_counted_once():
         assert dated == [("Human Rights Council", "panel", ("HRC", 62, "at"))], text
         [organized] = [d for d in r.deliverables if d.actor == "OHCHR"]
         assert organized.needs_review and organized.kind == "panel"
+
+
+# --- adjectives separated by a comma (held-out set 5, first score)
+
+
+def test_adjectives_separated_by_a_comma_keep_the_product():
+    """ "a concise, action-oriented report", "a comprehensive, analytical and thematic
+    report": the comma between two adjectives does not end the noun phrase."""
+    for product in (
+        "a comprehensive, analytical and thematic report",
+        "a concise, action-oriented report",
+        "a short, focused report",
+    ):
+        r = ga(
+            f"1. Requests the Secretary-General to provide {product} to the General Assembly "
+            "at its eighty-first session on canals and locks;"
+        )
+        assert rows(r) == [("1", "Secretary-General", "report", ("GA", 81, "at"))], product
+        assert product[2:] in r.deliverables[0].quote
+
+
+def test_a_comma_before_and_or_after_a_date_still_ends_the_noun_phrase():
+    """ ", and periodic updates" is another item, "by 1 October 2027, updates" a date and
+    then a product: neither comma joins what comes before it to the next noun."""
+    r = ga(
+        "1. Requests the Secretary-General to submit a report by 1 October 2027, and periodic "
+        "updates in between;"
+    )
+    assert sorted(d.kind for d in r.deliverables) == ["oral update", "report"]
+    r = ga(
+        "1. Requests the Secretary-General to provide, by 1 October 2027, regular updates on "
+        "canals;"
+    )
+    [update] = r.deliverables
+    assert update.kind == "oral update" and "2027" not in update.title
