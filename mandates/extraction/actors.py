@@ -186,6 +186,7 @@ class ActorTable:
 
     def __init__(self, entries: list[tuple[str, list[str]]], kinds: dict[str, str] | None = None):
         self._entries = entries
+        self._aliases = {name: tuple(aliases) for name, aliases in entries}
         self.kinds = kinds or {}
         unknown = sorted(set(self.kinds.values()) - set(ACTOR_KINDS))
         if unknown:
@@ -247,6 +248,10 @@ class ActorTable:
     def entries(self) -> list[tuple[str, list[str]]]:
         """The (canonical name, aliases) pairs, as given."""
         return [(name, list(aliases)) for name, aliases in self._entries]
+
+    def aliases_of(self, name: str) -> tuple[str, ...]:
+        """The aliases given for ``name`` (none when the table has no such actor)."""
+        return self._aliases.get(name, ())
 
     def __eq__(self, other: object) -> bool:
         """Two tables are equal when they read every name the same way, with the same kinds."""

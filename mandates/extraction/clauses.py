@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import regex_cache
-from .actors import ActorTable
+from .actors import ActorTable, normalise
 from .deadlines import BODY_NAMES as _BODY_NAMES
 from .factoring import factored
 from .gates import ODD_FOLDS, gate
@@ -406,6 +406,9 @@ class ReadingContext:
     #: ``low`` with every byte but a-z a space, and reversed (``_partner_starts``)
     letters: bytes | None = field(default=None, repr=False)
     letters_reversed: bytes = field(default=b"", repr=False)
+    #: how often the text names each office in full (``_offices_named``): made on the first
+    #: bare "the Office" or "the High Commissioner"
+    offices: dict[str, int] | None = field(default=None, repr=False)
 
 
 def ascii_lower(text: str) -> str:
@@ -589,6 +592,68 @@ def _match_spaced_hyphen(pos: int, end: int, ctx: ReadingContext) -> tuple[str, 
     return name, pos + (kept[stop - 1] + 1 if stop else 0)
 
 
+#: The words the alias table gives to the Office of the High Commissioner for Human Rights
+#: and to its head that name no field ("requests the Office", "the High Commissioner", "the
+#: Office of the High Commissioner"): a resolution on another office abbreviates its name
+#: the same way.
+_BARE_OFFICE_WORDS = {
+    "office": "OHCHR",
+    "office of the high commissioner": "OHCHR",
+    "high commissioner": "High Commissioner",
+}
+#: The offices (and the High Commissioner) those words may stand for instead, by the name
+#: the table gives them.
+_OTHER_OFFICES = {
+    "OHCHR": ("UNHCR", "UNODC", "OCHA", "Office for Outer Space Affairs"),
+    "High Commissioner": ("UNHCR",),
+}
+
+
+def _office_meant(name: str, ctx: ReadingContext) -> str:
+    """The office (or High Commissioner) bare words stand for: OHCHR (or its head), unless
+    the text never names OHCHR by a full name and names another office ("the High
+    Commissioner" of a resolution on the Office of the United Nations High Commissioner for
+    Refugees is UNHCR's); the one named most often then."""
+    offices = ctx.offices
+    if offices is None:
+        offices = ctx.offices = _offices_named(ctx)
+    if offices.get("OHCHR"):
+        return name
+    count, other = max((offices.get(other, 0), other) for other in _OTHER_OFFICES[name])
+    return other if count else name
+
+
+def _offices_named(ctx: ReadingContext) -> dict[str, int]:
+    """How often the text names OHCHR (or the High Commissioner for Human Rights) and each
+    office of ``_OTHER_OFFICES`` by a full name (of several names of one office, the one
+    found most often: a longer name holds a shorter one)."""
+    low = ctx.whole_low
+    if low is None:
+        low = ctx.masked.encode("ascii", "replace").lower()
+    counts: dict[str, int] = {}
+    for name in _OFFICE_NAMES:
+        found = max(
+            (
+                low.count(normalise(alias).encode("ascii", "replace"))
+                for alias in ctx.table.aliases_of(name)
+                if " " in alias and normalise(alias) not in _BARE_OFFICE_WORDS
+            ),
+            default=0,
+        )
+        if found:
+            office = "OHCHR" if name in _BARE_OFFICE_WORDS.values() else name
+            counts[office] = counts.get(office, 0) + found
+    return counts
+
+
+#: The offices ``_offices_named`` counts: OHCHR, its head and the others.
+_OFFICE_NAMES = (
+    "OHCHR",
+    "High Commissioner",
+    *sorted({other for others in _OTHER_OFFICES.values() for other in others}),
+)
+
+
 def _parse_actor_at(pos: int, end: int, ctx: ReadingContext) -> ActorMention | None:
     masked = ctx.masked
     hit = ctx.table.match_at(masked, pos, end) or _match_spaced_hyphen(pos, end, ctx)
@@ -605,9 +670,20 @@ def _parse_actor_at(pos: int, end: int, ctx: ReadingContext) -> ActorMention | N
         name, stop = hit
         if name == "Advisory Committee" and ctx.acabq and "human" not in masked[pos:stop].lower():
             name = "Advisory Committee on Administrative and Budgetary Questions"
+        reasons: list[str] = []
+        if (
+            name in _BARE_OFFICE_WORDS.values()
+            and normalise(masked[pos:stop]) in _BARE_OFFICE_WORDS
+        ):
+            other = _office_meant(name, ctx)
+            if other != name:
+                reasons = [
+                    f"{_printed(ctx.text[pos:stop])!r} read as {other}, the office the text names"
+                ]
+                name = other
         kind = ctx.table.kinds.get(name, "")
         printed = _printed(ctx.text[pos:stop])
-        return ActorMention(name, printed, pos, stop, True, state=kind == "state")
+        return ActorMention(name, printed, pos, stop, True, reasons, state=kind == "state")
     pronoun = _PRONOUN_RE.match(masked, pos, end)
     if pronoun:  # "Takes note of the report of the Secretary-General, and requests him to"
         named = None

@@ -56,6 +56,10 @@ Reading choices (see also kinds.py):
 - "for consideration by the Assembly", "to the Council for its consideration" name the body
   (no session unless printed); "to present to the Council, ..., a report" gives the body to
   the report that follows the verb.
+- "Decides to continue its examination ... at its Nth session, and to this end requests ...
+  a report": the report is for that session (flagged as implied).
+- "the Office", "the High Commissioner" are OHCHR and its head, unless the text names
+  another office in full (UNHCR, UNODC) and OHCHR never: then that office (flagged).
 - "in (the context of) his next report" is the actor's coming report when nothing else is
   asked in the same verb phrase (otherwise that other product is what the report carries).
 - "to apprise/inform the Assembly of X at its Nth session" is a (written) report due there:
@@ -84,7 +88,7 @@ Reading choices (see also kinds.py):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -371,6 +375,7 @@ def extract_requests(
                     ):
                         consideration = found
     _agenda_deadlines(operative, builder.deliverables, ctx)
+    _continued_examination_deadlines(operative, builder.deliverables, ctx)
     _organized_events(builder.deliverables, ctx)
     bounds = _operative_bounds(operative)
     if (
@@ -417,30 +422,90 @@ def _agenda_deadlines(
         if any(d.due is not None and d.due.session is not None for d in there):
             continue  # the paragraph dates its product itself ("... and to report at its Nth")
         for position, deliverable in enumerate(deliverables):
-            due = deliverable.due
-            if (
-                deliverable.paragraph.split("(")[0] != before
-                or deliverable.kind not in _AGENDA_KINDS
+            if deliverable.paragraph.split("(")[0] != before or not _may_be_dated_by(
+                deliverable, ctx.body
             ):
                 continue
-            if deliverable.recurring:
-                continue  # an annual report is not due at the one session the agenda names
             if "report" not in deliverable.title.lower():
                 continue  # only a report asked for as such ("to submit a report", "to report")
-            if due is not None and (due.session is not None or due.date is not None):
-                continue
-            if due is not None and due.body not in (None, ctx.body):
-                continue
             reason = (
                 f"implied deadline: the provisional agenda of session {numbers[0]} "
                 f"(paragraph {paragraph.number})"
             )
-            deliverables[position] = replace(
-                deliverable,
-                due=Due(ctx.body, numbers[0], "at"),
-                needs_review=True,
-                review_reasons=[*deliverable.review_reasons, reason],
-            )
+            deliverables[position] = _implied_due(deliverable, ctx.body, numbers[0], reason)
+
+
+def _may_be_dated_by(deliverable: Deliverable, body: str | None) -> bool:
+    """Whether a session named elsewhere may date ``deliverable``: a report, update, study or
+    compilation without a session or date of its own, not recurring (an annual report is
+    not due at the one session named) and for no other body."""
+    due = deliverable.due
+    return (
+        deliverable.kind in _AGENDA_KINDS
+        and not deliverable.recurring
+        and (due is None or (due.session is None and due.date is None and due.body in (None, body)))
+    )
+
+
+def _implied_due(
+    deliverable: Deliverable, body: str | None, session: int, reason: str
+) -> Deliverable:
+    """``deliverable`` due at ``session`` of ``body``, flagged with ``reason``."""
+    return replace(
+        deliverable,
+        due=Due(body, session, "at"),
+        needs_review=True,
+        review_reasons=[*deliverable.review_reasons, reason],
+    )
+
+
+#: "Decides to continue its examination of X at its Nth session, and to this end requests the
+#: Secretary-General to submit a report": the words that make what follows due at that session.
+_CONTINUED_TO_THIS_END_RE = compiled(
+    r"continue\s+its\s+(?:examination|consideration)\b"
+    rf"[^;]{{0,300}}?\bat\s+its\s+(?P<ords>{ORDINAL_PATTERN})\s+session\b[^;]{{0,160}}?"
+    r"\b(?:to|for)\s+(?:this|that)\s+(?:end|purpose)\b",
+    re.IGNORECASE,
+)
+_TO_THIS_END_WORDS = (b"this end", b"that end", b"this purpose", b"that purpose")
+
+
+def _continued_examination_deadlines(
+    operative: list[OperativeParagraph], deliverables: list[Deliverable], ctx: ReadingContext
+) -> None:
+    """ "Decides to continue its examination of the situation at its Nth session, and to this
+    end requests the Secretary-General to submit a report": a report that the rest of the
+    paragraph asks for without a session is for that session (flagged: implied)."""
+    low = ctx.whole_low
+    if low is None:
+        low = ctx.masked.encode("ascii", "replace").lower()
+    if not any(words in low for words in _TO_THIS_END_WORDS):
+        return
+    first, last = _operative_bounds(operative)
+    starts = [paragraph.span[0] for paragraph in operative]
+    at = low.find(b"continue its ", first, last)
+    while at >= 0:
+        found = _CONTINUED_TO_THIS_END_RE.match(ctx.masked, at, last)
+        at = low.find(b"continue its ", at + 1, last)
+        if found is None:
+            continue
+        paragraph = operative[bisect_right(starts, found.start()) - 1]
+        if found.end() > paragraph.span[1]:
+            continue
+        numbers, _ = _read_ordinals(found.group("ords"))
+        if len(numbers) != 1 or (ctx.session is not None and numbers[0] <= ctx.session):
+            continue
+        reason = (
+            f"implied deadline: session {numbers[0]}, at which paragraph {paragraph.number} "
+            "continues the examination"
+        )
+        for position, deliverable in enumerate(deliverables):
+            if (
+                deliverable.paragraph.split("(")[0] == paragraph.number
+                and deliverable.span[1] > found.end()
+                and _may_be_dated_by(deliverable, ctx.body)
+            ):
+                deliverables[position] = _implied_due(deliverable, ctx.body, numbers[0], reason)
 
 
 #: "Adopts/Endorses the Programme of Action ..., as contained in the annex".

@@ -161,3 +161,25 @@ def test_ingest_stores_a_report_whose_adjectives_a_comma_separates(tmp_path):
         for d in Deliverable.objects.select_related("mandate__actor", "due_body", "due_session")
     ]
     assert stored == [("Secretary-General", "report", "HRC", 62)]
+
+
+@pytest.mark.django_db
+def test_ingest_gives_the_office_of_a_text_on_another_office_to_that_office(tmp_path):
+    """A text that names UNODC in full and never OHCHR: its "the Office" is stored as UNODC,
+    flagged for review with the reason, not as OHCHR's work (held-out set 6)."""
+    path = tmp_path / "A_HRC_RES_58_97.txt"
+    path.write_text(
+        hrc_resolution(
+            operative=[
+                "Welcomes the work of the United Nations Office on Drugs and Crime;",
+                "Requests the Office to present a report to the Human Rights Council at its "
+                "sixty-second session;",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    call_command("ingest", str(path), stdout=StringIO(), stderr=StringIO())
+    [deliverable] = Deliverable.objects.select_related("mandate__actor", "due_session")
+    assert (deliverable.mandate.actor.name, deliverable.due_session.number) == ("UNODC", 62)
+    assert deliverable.needs_review
+    assert "'the Office' read as UNODC" in deliverable.review_reasons[0]

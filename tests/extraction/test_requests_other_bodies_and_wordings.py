@@ -443,3 +443,81 @@ def test_a_comma_before_and_or_after_a_date_still_ends_the_noun_phrase():
     )
     [update] = r.deliverables
     assert update.kind == "oral update" and "2027" not in update.title
+
+
+# --- held-out set 6 (real GA drafts), first score
+
+
+def test_reports_after_the_body_they_go_to():
+    """ "to submit to the General Assembly annual reports at its eighty-first and
+    eighty-second sessions": the body between the verb and a bare plural product."""
+    r = ga(
+        "1. Requests the Secretary-General to submit to the General Assembly annual reports at "
+        "its eighty-first and eighty-second sessions on canals;"
+    )
+    assert rows(r) == [
+        ("1", "Secretary-General", "report", ("GA", 81, "at")),
+        ("1", "Secretary-General", "report", ("GA", 82, "at")),
+    ]
+    # without a session after it, the product is found from its verb
+    r = ga(
+        "1. Requests the Secretary-General to present to the General Assembly oral updates, to "
+        "be followed by an interactive dialogue, before the end of 2027;"
+    )
+    assert [(d.kind, d.title) for d in r.deliverables] == [
+        ("oral update", "Oral updates of the Secretary-General")
+    ]
+
+
+def test_the_examination_continued_to_this_end_dates_what_follows():
+    """ "Decides to continue its examination of X at its Nth session, and to this end
+    requests ... a report": the report is for that session, flagged as implied; what the
+    paragraph asks before those words, or without them, keeps no session."""
+    r = ga(
+        "1. Decides to continue its examination of the situation of canals at its eighty-first "
+        "session, and to this end requests the Secretary-General to submit a comprehensive "
+        "report on the situation;"
+    )
+    [report] = r.deliverables
+    assert (report.kind, due(report), report.needs_review) == ("report", ("GA", 81, "at"), True)
+    assert any("implied deadline" in reason for reason in report.review_reasons)
+    for text in (
+        "1. Decides to continue its consideration of canals at its eighty-first session, and "
+        "requests the Secretary-General to submit a report on canals;",
+        "1. Requests the Secretary-General to submit a report on canals, and decides to continue "
+        "its consideration of canals at its eighty-first session, and to that end requests him "
+        "to keep it informed;",
+        "1. Decides to continue its consideration of canals at its seventy-ninth session, and "
+        "to this end requests the Secretary-General to submit a report on canals;",  # past
+    ):
+        [report] = ga(text).deliverables
+        assert report.due is None or report.due.session is None, text
+
+
+def test_the_office_of_a_text_on_another_office():
+    """A text that names another office in full and never OHCHR's: its "the Office" and
+    "the High Commissioner" are that office's (flagged for review); where OHCHR is named in
+    full they stay OHCHR's."""
+    r = ga(
+        "1. Commends the work of the United Nations Office on Drugs and Crime;\n\n"
+        "2. Requests the Office to submit a report to the General Assembly at its eighty-first "
+        "session;"
+    )
+    [report] = r.deliverables
+    assert (report.actor, report.needs_review) == ("UNODC", True)
+    assert "'the Office' read as UNODC" in report.review_reasons[0]
+    r = ga(
+        "1. Commends the work of the Office of the United Nations High Commissioner for "
+        "Refugees;\n\n"
+        "2. Requests the High Commissioner to report on the activities of the Office of the "
+        "High Commissioner to the General Assembly at its eighty-first session;"
+    )
+    assert [(d.actor, due(d)) for d in r.deliverables] == [("UNHCR", ("GA", 81, "at"))]
+    r = ga(
+        "1. Commends the work of the United Nations Office on Drugs and Crime and of the Office "
+        "of the United Nations High Commissioner for Human Rights;\n\n"
+        "2. Requests the Office to submit a report to the General Assembly at its eighty-first "
+        "session;"
+    )
+    [report] = r.deliverables
+    assert (report.actor, report.needs_review) == ("OHCHR", False)
