@@ -611,9 +611,11 @@ _OTHER_OFFICES = {
 
 def _office_meant(name: str, ctx: ReadingContext) -> str:
     """The office (or High Commissioner) bare words stand for: OHCHR (or its head), unless
-    the text never names OHCHR by a full name and names another office ("the High
-    Commissioner" of a resolution on the Office of the United Nations High Commissioner for
-    Refugees is UNHCR's); the one named most often then."""
+    the text is not the Human Rights Council's, never names OHCHR by a full name and names
+    another office ("the High Commissioner" of a resolution on the Office of the United
+    Nations High Commissioner for Refugees is UNHCR's); the one named most often then."""
+    if ctx.body == "HRC":
+        return name  # the Council's own High Commissioner and Office, named or not
     offices = ctx.offices
     if offices is None:
         offices = ctx.offices = _offices_named(ctx)

@@ -58,8 +58,9 @@ Reading choices (see also kinds.py):
   the report that follows the verb.
 - "Decides to continue its examination ... at its Nth session, and to this end requests ...
   a report": the report is for that session (flagged as implied).
-- "the Office", "the High Commissioner" are OHCHR and its head, unless the text names
-  another office in full (UNHCR, UNODC) and OHCHR never: then that office (flagged).
+- "the Office", "the High Commissioner" are OHCHR and its head, unless a text not the
+  Council's names another office in full (UNHCR, UNODC) and OHCHR never: then that office
+  (flagged).
 - "in (the context of) his next report" is the actor's coming report when nothing else is
   asked in the same verb phrase (otherwise that other product is what the report carries).
 - "to apprise/inform the Assembly of X at its Nth session" is a (written) report due there:

@@ -165,21 +165,22 @@ def test_ingest_stores_a_report_whose_adjectives_a_comma_separates(tmp_path):
 
 @pytest.mark.django_db
 def test_ingest_gives_the_office_of_a_text_on_another_office_to_that_office(tmp_path):
-    """A text that names UNODC in full and never OHCHR: its "the Office" is stored as UNODC,
-    flagged for review with the reason, not as OHCHR's work (held-out set 6)."""
-    path = tmp_path / "A_HRC_RES_58_97.txt"
+    """A General Assembly text that names UNODC in full and never OHCHR: its "the Office"
+    is stored as UNODC, flagged for review with the reason, not as OHCHR's work (held-out
+    set 6)."""
+    path = tmp_path / "A_RES_80_999.txt"
     path.write_text(
-        hrc_resolution(
-            operative=[
-                "Welcomes the work of the United Nations Office on Drugs and Crime;",
-                "Requests the Office to present a report to the Human Rights Council at its "
-                "sixty-second session;",
-            ]
-        ),
+        "Resolution adopted by the General Assembly on 19 December 2025\n\n"
+        "80/999. Canals and locks (example)\n\n"
+        "The General Assembly,\n\n"
+        "Recalling its resolution 79/1,\n\n"
+        "1. Welcomes the work of the United Nations Office on Drugs and Crime;\n\n"
+        "2. Requests the Office to submit a report to the General Assembly at its eighty-first "
+        "session;\n",
         encoding="utf-8",
     )
     call_command("ingest", str(path), stdout=StringIO(), stderr=StringIO())
     [deliverable] = Deliverable.objects.select_related("mandate__actor", "due_session")
-    assert (deliverable.mandate.actor.name, deliverable.due_session.number) == ("UNODC", 62)
+    assert (deliverable.mandate.actor.name, deliverable.due_session.number) == ("UNODC", 81)
     assert deliverable.needs_review
     assert "'the Office' read as UNODC" in deliverable.review_reasons[0]

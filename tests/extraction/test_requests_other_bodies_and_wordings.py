@@ -521,3 +521,11 @@ def test_the_office_of_a_text_on_another_office():
     )
     [report] = r.deliverables
     assert (report.actor, report.needs_review) == ("OHCHR", False)
+    # the Council's High Commissioner is its own, whatever other office its text names
+    r = run(
+        "1. Commends the work of the Office of the United Nations High Commissioner for "
+        "Refugees;\n\n"
+        "2. Requests the High Commissioner to present a report to the Human Rights Council at "
+        "its sixty-second session;"
+    )
+    assert [(d.actor, d.needs_review) for d in r.deliverables] == [("High Commissioner", False)]
