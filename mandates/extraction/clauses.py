@@ -432,6 +432,14 @@ def _low(ctx: ReadingContext) -> bytes | None:
     return ctx.low
 
 
+def whole_low(ctx: ReadingContext) -> bytes:
+    """``ctx.whole_low``, made on the first call when the caller did not make it: all the
+    masked text in ASCII ("?" beyond it, so offsets hold), lower-cased."""
+    if ctx.whole_low is None:
+        ctx.whole_low = ctx.masked.encode("ascii", "replace").lower()
+    return ctx.whole_low
+
+
 def may_hold(ctx: ReadingContext, words: tuple[bytes, ...], start: int, end: int) -> bool:
     """False only when none of ``words`` (lower-case ASCII) is printed in masked[start:end]
     in any case: a pattern every match of which holds one of them cannot match there.
@@ -629,9 +637,7 @@ def _offices_named(ctx: ReadingContext) -> dict[str, int]:
     """How often the text names OHCHR (or the High Commissioner for Human Rights) and each
     office of ``_OTHER_OFFICES`` by a full name (of several names of one office, the one
     found most often: a longer name holds a shorter one)."""
-    low = ctx.whole_low
-    if low is None:
-        low = ctx.masked.encode("ascii", "replace").lower()
+    low = whole_low(ctx)
     counts: dict[str, int] = {}
     for name in _OFFICE_NAMES:
         found = max(

@@ -122,6 +122,7 @@ from .clauses import (
     ascii_lower,
     mask,
     may_match,
+    whole_low,
 )
 from .deadlines import (
     BODY_NAMES,
@@ -477,9 +478,7 @@ def _continued_examination_deadlines(
     """ "Decides to continue its examination of the situation at its Nth session, and to this
     end requests the Secretary-General to submit a report": a report that the rest of the
     paragraph asks for without a session is for that session (flagged: implied)."""
-    low = ctx.whole_low
-    if low is None:
-        low = ctx.masked.encode("ascii", "replace").lower()
+    low = whole_low(ctx)
     if not any(words in low for words in _TO_THIS_END_WORDS):
         return
     first, last = _operative_bounds(operative)
