@@ -890,3 +890,33 @@ def test_ingest_of_a_real_pdf_stores_its_header_and_deliverables(_media):
         if d.due_session is not None
     }
     assert ("18", "Secretary-General", "report", 81) in stored
+
+
+@pytest.mark.django_db
+def test_ingest_of_real_pdfs_stores_what_held_out_sets_5_and_6_found(_media):
+    """`manage.py ingest` of two real PDFs stores what 0.3.5-0.3.7 read: the report whose
+    adjectives a comma separates (A/RES/78/180, 52) and, in the UNHCR draft A/C.3/80/L.23,
+    "the High Commissioner"'s report as UNHCR's, flagged for review (not OHCHR's)."""
+    out = StringIO()
+    paths = [str(_pdf("A_RES_78_180.pdf")), str(_pdf("A_C.3_80_L.23.pdf"))]
+    call_command("ingest", *paths, stdout=out, stderr=StringIO())
+    assert "2 new" in out.getvalue()
+    stored = {
+        (
+            d.mandate.resolution.symbol,
+            d.mandate.paragraph_label,
+            d.mandate.actor.name,
+            d.kind,
+            d.due_session.number,
+            d.needs_review,
+        )
+        for d in Deliverable.objects.select_related(
+            "mandate__actor", "mandate__resolution", "due_session"
+        )
+        if d.due_session is not None
+    }
+    assert ("A/RES/78/180", "52", "Secretary-General", "report", 80, False) in stored
+    assert ("A/C.3/80/L.23", "92", "UNHCR", "report", 81, True) in stored
+    assert not Deliverable.objects.filter(
+        mandate__resolution__symbol="A/C.3/80/L.23", mandate__actor__name="High Commissioner"
+    ).exists()
