@@ -106,6 +106,11 @@ _STRONG_PAST_RE = compiled(_STRONG_PAST, re.IGNORECASE)
 _LOWER_PAST_RE = lower_at_words(_PAST)
 _LOWER_STRONG_PAST_RE = lower_at_words(_STRONG_PAST)
 _FUTURE_RE = compiled(r"\b(?:to|will|shall|would|should)\s+be\s+[\w-]+(?:\s+[\w-]+){0,4}\s*,?\s*$")
+#: "..., the scope and modalities of which shall be decided no later than its Nth session":
+#: the session of a decision still to be taken, not a deadline of what the clause asks for.
+_DECIDED_LATER_RE = compiled(
+    r"\b(?:to|will|shall|should)\s+be\s+(?:decided|determined|agreed)(?:\s+upon)?\s*,?\s*$"
+)
 _RELATION_WORDS: dict[str, Relation] = {
     "before": "before",
     "prior to": "before",
@@ -260,6 +265,8 @@ def find_sessions(
         window = max(start, found.start() - 60)
         before = masked[window : found.start()]
         future = bool(_FUTURE_RE.search(before))
+        if future and _DECIDED_LATER_RE.search(before):
+            continue
         # the lower-cased words before, opening with a non-word character as the start of
         # ``before`` reads to the patterns' word boundary
         low = None if lower is None else " " + lower[window - start + 1 : found.start() - start + 1]

@@ -301,18 +301,19 @@ def extract_requests(
         masked = _first_person_to_third(masked)
         if masked != unchanged:
             low = masked.encode("ascii", "replace").lower()
-    ctx = ReadingContext(
-        text=text,
-        masked=masked,
-        body=body,
-        session=session,
-        table=table,
-        mechanisms=None,
-        acabq="Administrative and Budgetary Questions" in masked,
-        low_from=operative[0].span[0] if operative else len(masked),
-        boundary_hint=operative[-1].span[1] if operative else 0,
-        whole_low=low,
+    ctx = _reading_context(text, masked, low, body, session, table, operative)
+    bounds = _operative_bounds(operative)
+    reads_annexes = bool(
+        annexes
+        and may_match(ctx, _ADOPTS_ANNEX_RE, *bounds)
+        and _ADOPTS_ANNEX_RE.search(masked, *bounds)
     )
+    if reads_annexes:
+        edited = _coordinated_bare_verbs(masked, annexes or [])
+        if edited != masked:
+            masked = edited
+            low = masked.encode("ascii", "replace").lower()
+            ctx = _reading_context(text, masked, low, body, session, table, operative)
     builder = Builder(ctx)
     consideration: Consideration | None = None
     notes: list[TakenNote] = []
@@ -379,19 +380,37 @@ def extract_requests(
     _agenda_deadlines(operative, builder.deliverables, ctx)
     _continued_examination_deadlines(operative, builder.deliverables, ctx)
     _organized_events(builder.deliverables, ctx)
-    bounds = _operative_bounds(operative)
-    if (
-        annexes
-        and may_match(ctx, _ADOPTS_ANNEX_RE, *bounds)
-        and _ADOPTS_ANNEX_RE.search(masked, *bounds)
-    ):
-        _annex_requests(annexes, builder, ctx, footnotes)
+    if reads_annexes:
+        _annex_requests(annexes or [], builder, ctx, footnotes)
     return Requests(
         mandates=builder.mandates,
         deliverables=builder.deliverables,
         consideration=consideration,
         takes_note_of=notes,
         warnings=builder.warnings,
+    )
+
+
+def _reading_context(
+    text: str,
+    masked: str,
+    low: bytes,
+    body: str | None,
+    session: int | None,
+    table: ActorTable,
+    operative: list[OperativeParagraph],
+) -> ReadingContext:
+    return ReadingContext(
+        text=text,
+        masked=masked,
+        body=body,
+        session=session,
+        table=table,
+        mechanisms=None,
+        acabq="Administrative and Budgetary Questions" in masked,
+        low_from=operative[0].span[0] if operative else len(masked),
+        boundary_hint=operative[-1].span[1] if operative else 0,
+        whole_low=low,
     )
 
 
@@ -508,9 +527,12 @@ def _continued_examination_deadlines(
                 deliverables[position] = _implied_due(deliverable, ctx.body, numbers[0], reason)
 
 
-#: "Adopts/Endorses the Programme of Action ..., as contained in the annex".
+#: "Adopts/Endorses the Programme of Action ..., as contained in the annex", "Adopts the
+#: following political declaration" (printed after the resolution, under "Annex" or not).
 _ADOPTS_ANNEX_RE = compiled(
-    r"\b(?:adopts|endorses|approves)\b[^;]{0,400}?\b(?:annex|annexed)\b", re.IGNORECASE
+    r"\b(?:adopts|endorses|approves)\b[^;]{0,400}?\b(?:annex|annexed)\b"
+    r"|\b(?:adopts|endorses)\s+the\s+following\b",
+    re.IGNORECASE,
 )
 
 _ANNEX_PARAGRAPH_RE = compiled(r"(?m)^[ \t]*(?P<number>\d{1,3})\.[ \t]+(?=\S)")
@@ -523,6 +545,52 @@ _WE_VERB_RE = compiled(
 )
 
 _ANNEX_REASON = "in the annexed text the resolution adopts (not an operative paragraph)"
+
+#: The bare first-person verb that opens a paragraph of a declaration whose chapeau reads
+#: "We, Heads of State and Government ..., in this regard we:" ("81. Request the
+#: Secretary-General", "104. Further request", "27. Invite", "11. Call upon").
+_BARE_VERB_RE = compiled(
+    r"(?P<adverb>(?:also|further)\s+)?(?P<verb>request|decide|invite|call\s+upon|call\s+on|"
+    r"encourage|urge)\b(?!-)",
+    re.IGNORECASE,
+)
+
+
+def _annex_paragraphs(masked: str, annex: Annex) -> list[tuple[str, int, int]]:
+    """The numbered paragraphs of an annex: (number, start after the number, end)."""
+    a0, a1 = annex.span
+    starts = list(_ANNEX_PARAGRAPH_RE.finditer(masked, a0, a1))
+    return [
+        (
+            found.group("number"),
+            found.end(),
+            starts[index + 1].start() if index + 1 < len(starts) else a1,
+        )
+        for index, found in enumerate(starts)
+    ]
+
+
+def _coordinated_bare_verbs(masked: str, annexes: list[Annex]) -> str:
+    """In each annex paragraph opening with a bare first-person verb, the verbs joined to
+    it (", and decide to ...") read as the third person, as "We ..., and decide" does, so
+    that each opens its own clause (same length, so offsets hold)."""
+    edits: list[tuple[int, int, str]] = []
+    for annex in annexes:
+        for _, start, end in _annex_paragraphs(masked, annex):
+            if _BARE_VERB_RE.match(masked, start, end):
+                edits.extend(_coordinated_edits(masked, start, end))
+    return _edited(masked, edits)
+
+
+def _annex_verb_reading(printed: str) -> VerbReading:
+    """The reading of a clause's verb in an adopted annex: a bare first-person verb
+    ("Request", "Further request") is read as the resolution's third person."""
+    words = " ".join(printed.split())
+    found = _BARE_VERB_RE.fullmatch(words)
+    if found is None:
+        return _verb_reading(printed)
+    head, space, rest = found.group("verb").partition(" ")
+    return _verb_reading((found.group("adverb") or "") + head + "s" + space + rest)
 
 
 def _operative_bounds(operative: list[OperativeParagraph]) -> tuple[int, int]:
@@ -577,14 +645,17 @@ def _first_person_to_third(masked: str) -> str:
         done = end
         for found in _we_verbs(masked, we_starts, start, end):
             edits.append((found.start(), found.end(), _third_person(found)))
-        for other in _AND_VERB_RE.finditer(masked, start, end):
-            words = ",and " + (other.group("adverb") or "")
-            head, space, rest = other.group("verb").partition(" ")
-            words += head + "s" + space + rest
-            edits.append(
-                (other.start(), other.end(), words + " " * (len(other.group(0)) - len(words)))
-            )
+        edits.extend(_coordinated_edits(masked, start, end))
     return _edited(masked, edits)
+
+
+def _coordinated_edits(masked: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    """ "..., and invite" in masked[start:end] as ",and invites" (same length)."""
+    for other in _AND_VERB_RE.finditer(masked, start, end):
+        words = ",and " + (other.group("adverb") or "")
+        head, space, rest = other.group("verb").partition(" ")
+        words += head + "s" + space + rest
+        yield other.start(), other.end(), words + " " * (len(other.group(0)) - len(words))
 
 
 def _edited(text: str, edits: list[tuple[int, int, str]]) -> str:
@@ -619,18 +690,13 @@ def _annex_requests(
     first_mandate, first_deliverable = len(builder.mandates), len(builder.deliverables)
     several = len(annexes) > 1
     for number, annex in enumerate(annexes, start=1):
-        a0, a1 = annex.span
-        starts = list(_ANNEX_PARAGRAPH_RE.finditer(ctx.masked, a0, a1))
-        for index, found in enumerate(starts):
-            end = starts[index + 1].start() if index + 1 < len(starts) else a1
-            prefix = f"annex {number}." if several else "annex."
-            label = prefix + found.group("number")
-            paragraph = OperativeParagraph(
-                label, "", ctx.text[found.end() : end], (found.end(), end)
-            )
+        prefix = f"annex {number}." if several else "annex."
+        for paragraph_number, start, end in _annex_paragraphs(ctx.masked, annex):
+            label = prefix + paragraph_number
+            paragraph = OperativeParagraph(label, "", ctx.text[start:end], (start, end))
             ctx.last_body = None
-            for clause in _clauses(ctx.masked, ctx.text, found.end(), end, ctx):
-                reading = _verb_reading(ctx.masked[clause.start : clause.verb_end])
+            for clause in _clauses(ctx.masked, ctx.text, start, end, ctx):
+                reading = _annex_verb_reading(ctx.masked[clause.start : clause.verb_end])
                 if reading[1] not in ("", "encourage"):
                     _clause(clause, reading, label, builder, ctx, footnotes, paragraph, [], end)
     for index in range(first_mandate, len(builder.mandates)):

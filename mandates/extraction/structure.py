@@ -57,7 +57,7 @@ _MARKUP_CHARS = " \t*_#"  # what _M skips
 _EMPHASIS_OR_SPACE = " \t\n*_"  # what _Walker._last_char skips
 _HEAD = 2000  # characters of a piece that classification looks at
 _EMBEDS = compiled(
-    r"\bthe\s+following\s+(?:draft\s+)?(?:resolution|decision|declaration|text)s?"
+    r"\bthe\s+following\s+(?:[\w-]+\s+){0,2}?(?:resolution|decision|declaration|text)s?"
     r"(?:\s+[^:;.]{0,80})?:[*_\s]*$"
 )
 _FOOTNOTE_MARK_END = compiled(r"(?<=[,;:.])[*_]*(?:\[\^\d+\]|<sup>\d+</sup>|\d{1,3})$")

@@ -920,3 +920,27 @@ def test_ingest_of_real_pdfs_stores_what_held_out_sets_5_and_6_found(_media):
     assert not Deliverable.objects.filter(
         mandate__resolution__symbol="A/C.3/80/L.23", mandate__actor__name="High Commissioner"
     ).exists()
+
+
+@pytest.mark.django_db
+def test_ingest_of_a_declaration_in_bare_first_person_verbs(_media):
+    """`manage.py ingest` of A/RES/79/2, a political declaration whose paragraphs open with
+    the bare verb ("105. Request the Secretary-General ... a progress report ... during the
+    eighty-first session"): the report is stored at GA 81, flagged as annexed text, and the
+    meeting of paragraph 106 keeps no session (its modalities are "decided no later than"
+    the eighty-third)."""
+    out = StringIO()
+    call_command("ingest", str(_pdf("A_RES_79_2.pdf")), stdout=out, stderr=StringIO())
+    assert "1 new" in out.getvalue()
+    stored = {
+        (
+            d.mandate.paragraph_label,
+            d.mandate.actor.name if d.mandate.actor else d.mandate.actor_name,
+            d.kind,
+            d.due_session.number if d.due_session else None,
+            d.needs_review,
+        )
+        for d in Deliverable.objects.select_related("mandate__actor", "due_session")
+    }
+    assert ("annex.105", "Secretary-General", "report", 81, True) in stored
+    assert ("annex.106", "General Assembly", "meeting", None, True) in stored

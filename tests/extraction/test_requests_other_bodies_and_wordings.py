@@ -184,6 +184,76 @@ def test_annexed_declaration_requests_are_kept_and_flagged():
         assert result.text[deliverable.span[0] : deliverable.span[1]] == deliverable.quote
 
 
+def _declaration(adopting: str, *paragraphs: str, annexed: bool = True) -> str:
+    """An invented resolution adopting a declaration printed in its annex, or (``annexed``
+    False) right after the adopting words, the meeting's line closing the text."""
+    meeting = "60th plenary meeting\n1 December 2026\n\n"
+    numbered = "".join(f"{n}. {p}\n\n" for n, p in enumerate(paragraphs, start=1))
+    return (
+        "General Assembly\n\nEighty-first session\n\nAgenda item 12\n\n"
+        "Resolution adopted by the General Assembly on 1 December 2026\n\n"
+        "81/502.\tAn invented political declaration\n\nThe General Assembly\n\n"
+        f"{adopting}\n\n{meeting + 'Annex' if annexed else ''}\n\n"
+        "Invented political declaration on canals\n\n"
+        "We, Heads of State and Government, assembled on 1 December 2026 to review progress "
+        "on canals, and in this regard we:\n\n" + numbered + ("" if annexed else meeting)
+    )
+
+
+def test_declaration_in_bare_first_person_verbs():
+    """A political declaration whose paragraphs open with the verb alone ("in this regard
+    we: ... 2. Request the Secretary-General"), adopted as "the following political
+    declaration": each verb is read as the resolution's third person, a verb joined to it
+    (", and decide") opens its own clause, and the session of a decision still to be taken
+    ("the modalities of which shall be decided no later than") dates nothing."""
+    paragraphs = (
+        "Recognize that canals are important;",
+        "Request the Secretary-General, in consultation with Member States, to submit a "
+        "progress report on canals during the eighty-third session of the General Assembly;",
+        "Further request the Office of the United Nations High Commissioner for Human Rights "
+        "to prepare a study on canals before the eighty-second session of the General Assembly;",
+        "Decide to convene a high-level meeting on canals in 2031, and decide to reach an "
+        "agreement on its date no later than at the eighty-second session of the General "
+        "Assembly;",
+        "Call upon the Secretary-General to organize a panel discussion on canals in 2030, "
+        "the modalities of which shall be decided no later than the eighty-fourth session of "
+        "the General Assembly.",
+    )
+    expected = [
+        ("annex.2", "Secretary-General", "report", ("GA", 83, "at")),
+        ("annex.3", "OHCHR", "study", ("GA", 82, "before")),
+        ("annex.4", "General Assembly", "meeting", None),
+        ("annex.5", "Secretary-General", "panel", None),
+    ]
+    for adopting, annexed in (
+        ("Adopts the following political declaration:", False),
+        ("Adopts the following political declaration, as the outcome of the meeting.", True),
+        ("Adopts the political declaration annexed to the present resolution.", True),
+    ):
+        text = _declaration(adopting, *paragraphs, annexed=annexed)
+        result = extract_text(text, source_name="A_RES_81_502.txt")
+        assert rows(result) == expected, adopting
+        for deliverable in result.deliverables:
+            assert deliverable.needs_review
+            assert any("annex" in reason for reason in deliverable.review_reasons)
+            assert result.text[deliverable.span[0] : deliverable.span[1]] == deliverable.quote
+        quotes = [d.quote for d in result.deliverables]
+        assert quotes[0].startswith("Request the Secretary-General, in consultation")
+        assert quotes[1].startswith("Further request the Office of the United Nations")
+        assert quotes[2].startswith("Decide to convene a high-level meeting on canals in 2031")
+        assert "decide to reach" not in quotes[2]
+
+
+def test_bare_verbs_outside_an_adopted_declaration_ask_nothing():
+    """The same paragraphs in an annex the resolution only transmits give nothing."""
+    text = _declaration(
+        "Decides to transmit the text annexed to the present resolution to States.",
+        "Request the Secretary-General to submit a report on canals to the General Assembly "
+        "at its eighty-third session;",
+    )
+    assert extract_text(text, source_name="A_RES_81_503.txt").deliverables == []
+
+
 def test_annex_not_adopted_gives_nothing():
     """A draft submitted to another body in the annex is not the resolution's request."""
     text = (
