@@ -111,13 +111,20 @@ class _DatedSession:
         return max(self.session.end, self.date.end)
 
 
+def _gap(one: SessionMention, other: DateMention) -> int:
+    """The characters between two mentions, whichever comes first."""
+    return max(one.start - other.end, other.start - one.end)
+
+
 def _mention_dues(
     mention: SessionMention | DateMention | _DatedSession, ctx: ReadingContext
 ) -> list[tuple[Due, list[Due], list[str]]]:
     """One (due, alternatives, reasons) per session or date the mention names."""
     if isinstance(mention, _DatedSession):
         [(due, alternatives, reasons)] = _mention_dues(mention.session, ctx)
+        [(_, _, date_reasons)] = _mention_dues(mention.date, ctx)
         when = mention.date.date
+        reasons = [*reasons, *date_reasons]
         return [(Due(due.body, due.session, due.relation, when), alternatives, reasons)]
     if isinstance(mention, SessionMention):
         result: list[tuple[Due, list[Due], list[str]]] = []
@@ -137,7 +144,13 @@ def _mention_dues(
             result.append((Due(body, number, mention.relation), list(alternatives), reasons))
         return result
     reasons = []
-    if mention.date is None:
+    if mention.period_end is not None:
+        day = f"{mention.period_end.day} {mention.period_end:%B %Y}"
+        reasons.append(
+            f"deadline without a day: {' '.join(mention.printed.split())} "
+            f"({'before' if mention.relation == 'before' else 'by'} {day}?)"
+        )
+    elif mention.date is None:
         reasons.append(f"date without a year: {mention.printed}")
     return [(Due(None, None, mention.relation, mention.date), [], reasons)]
 
@@ -301,9 +314,10 @@ class Builder:
             and len(sessions) == 1
             and len(sessions[0].sessions) == 1
             and item.kind in _EVENT_KINDS
-            and abs(sessions[0].start - dated[0].end) < 80
+            and _gap(sessions[0], dated[0]) < 80
         ):
-            # "on 25 September 2026, during its eighty-first session": one meeting, one due
+            # "on 25 September 2026, during its eighty-first session", "at the beginning of its
+            # seventy-third session, and no later than December 2018": one meeting, one due
             dues = [_DatedSession(sessions[0], dated[0])]
         seen_dues: set[tuple] = set()
         for mention in dues:

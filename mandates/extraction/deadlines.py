@@ -8,6 +8,7 @@ text, markup and odd punctuation replaced one-for-one) so that offsets stay vali
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -403,11 +404,26 @@ DATE_RE = compiled(_DATE, re.IGNORECASE)
 #: each branch after one test, where ignoring case it tried every branch at every position.
 _LOWER_DATE_RE = compiled(lowered(_DATE))
 
+#: A month or the end of a year, without a day: "by March 2019", "no later than the end of
+#: 2025", "before the end of 2023 and 2024". Only deadline relations: a bare year ("by
+#: 2030") is a target, and a month is never the day of an event ("on", "from", "until").
+_YEAR = r"(?:19|20)\d\d(?!\s*[-\u2013/]|\d)"
+_PERIOD = (
+    r"(?P<rel>no\s+later\s+than|not\s+later\s+than|by|before|prior\s+to)\s+"
+    rf"(?:(?P<end_of>the\s+end\s+of\s+)(?:(?P<end_month>{_MONTH})\s+)?|(?P<whole_month>{_MONTH})\s+)"
+    rf"(?P<whole_year>{_YEAR})(?:\s*,?\s+and\s+(?P<next_year>{_YEAR}))?"
+)
+PERIOD_RE = compiled(_PERIOD, re.IGNORECASE)
+_LOWER_PERIOD_RE = compiled(lowered(_PERIOD))
+
 
 _PAST_DATE_RE = compiled(
     rf"\b(?:effect|force|since|{_LEX.verb_pattern('past_date')})\s*,?\s*$",
     re.IGNORECASE,
 )
+
+
+_Day = date  # the type, for the fields declared after ``DateMention.date``
 
 
 @dataclass
@@ -418,23 +434,31 @@ class DateMention:
     date: date | None
     annual: bool
     printed: str
+    #: a deadline printed without a day ("by the end of 2030", "by September 2025"): the
+    #: period's last day ("before" a month: its first), left to a person (``date`` is None:
+    #: a due date is only a full calendar date, as the gold conventions have it)
+    period_end: _Day | None = None
 
 
 def _date_matches(
-    masked: str, start: int, end: int, lower: str | None
+    masked: str, start: int, end: int, lower: str | None, period: bool = False
 ) -> list[re.Match[str]] | list[LowerMatch]:
-    """``DATE_RE.finditer(masked, start, end)``, found in ``lower`` (masked[start - 1 : end]
-    lower-cased, ASCII) when given."""
+    """``DATE_RE.finditer(masked, start, end)`` (``PERIOD_RE`` with ``period``), found in
+    ``lower`` (masked[start - 1 : end] lower-cased, ASCII) when given."""
+    plain, lowered_pattern = (PERIOD_RE, _LOWER_PERIOD_RE) if period else (DATE_RE, _LOWER_DATE_RE)
     if lower is None:
-        return list(DATE_RE.finditer(masked, start, end))
+        return list(plain.finditer(masked, start, end))
     offset = start - 1
-    return [LowerMatch(found, masked, offset, 0) for found in _LOWER_DATE_RE.finditer(lower, 1)]
+    return [LowerMatch(found, masked, offset, 0) for found in lowered_pattern.finditer(lower, 1)]
 
 
 def find_dates(masked: str, start: int, end: int, lower: str | None = None) -> list[DateMention]:
     """Calendar dates with a relation ("no later than 1 July 2026", "by 30 April annually");
     ``lower``: the ``kinds.lower_copy`` of the span, when the caller has one."""
     result: list[DateMention] = []
+    for found in _date_matches(masked, start, end, lower, period=True):
+        if not _PAST_DATE_RE.search(masked, max(start, found.start() - 40), found.start()):
+            result.extend(_whole_periods(found))
     for found in _date_matches(masked, start, end, lower):
         rel = " ".join(found.group("rel").lower().split())
         if rel == "from" and "period" in masked[max(start, found.start() - 25) : found.start()]:
@@ -462,7 +486,37 @@ def find_dates(masked: str, start: int, end: int, lower: str | None = None) -> l
                 printed=found.group(0),
             )
         )
-    return result
+    return sorted(result, key=lambda mention: mention.start) if len(result) > 1 else result
+
+
+def _whole_periods(found: re.Match[str] | LowerMatch) -> list[DateMention]:
+    """ "by March 2019", "no later than the end of 2025": due by the period's last day;
+    "before March 2019": before its first; "before the end of 2023 and 2024": two
+    deadlines. No ``date``: the day is left to a person (``period_end``)."""
+    rel = " ".join(found.group("rel").lower().split())
+    month_name = found.group("whole_month") or found.group("end_month")
+    end_of = found.group("end_of")
+    month = _MONTHS[month_name.lower()] if month_name else 12
+    relation: Relation = "before" if end_of is None and rel in ("before", "prior to") else "by"
+    mentions = []
+    for group in ("whole_year", "next_year"):
+        year_printed = found.group(group)
+        if year_printed is None:
+            continue
+        year = int(year_printed)
+        last_day = monthrange(year, month)[1]
+        mentions.append(
+            DateMention(
+                start=found.start() if group == "whole_year" else found.start(group),
+                end=found.end(group),
+                relation=relation,
+                date=None,
+                annual=False,
+                printed=found.group(0),
+                period_end=date(year, month, 1 if relation == "before" else last_day),
+            )
+        )
+    return mentions
 
 
 # --- recurrence ----------------------------------------------------------------------

@@ -309,11 +309,11 @@ def _after_production_verb(masked: str, start: int, z0: int, lower: str | None) 
 
 def may_name_date(masked: str, z0: int, z1: int, low: str) -> bool:
     """Whether masked[z0:z1] (``low``: that span lower-cased) may hold a date: only then
-    are dates looked for. A date needs a month name and a digit; the digit search runs
-    only where a month is named."""
-    return (
-        any(month in low for month in _MONTH_NAMES) and _DIGIT_RE.search(masked, z0, z1) is not None
-    )
+    are dates looked for. A date needs a month name or "the end of" (a year) and a digit;
+    the digit search runs only where one is printed."""
+    return ("end" in low or any(month in low for month in _MONTH_NAMES)) and _DIGIT_RE.search(
+        masked, z0, z1
+    ) is not None
 
 
 def events_of(

@@ -165,6 +165,12 @@ def _pair(events: list[Event], masked: str) -> list[Product]:
                 pending.append(mention)
             elif focus is not None and not focus.dues:
                 focus.dues.append(mention)
+            elif focus is not None and _AND_RE.fullmatch(
+                masked, getattr(focus.dues[-1], "end", focus.end), event.pos
+            ):
+                # "oral updates before the end of 2024 and before the end of 2025, and to
+                # submit a report": a deadline joined to the last one is the same product's
+                focus.dues.append(mention)
             elif focus is not None:
                 later = events[index + 1 :]
                 product_at = next(

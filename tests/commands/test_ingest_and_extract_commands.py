@@ -184,3 +184,39 @@ def test_ingest_gives_the_office_of_a_text_on_another_office_to_that_office(tmp_
     assert (deliverable.mandate.actor.name, deliverable.due_session.number) == ("UNODC", 81)
     assert deliverable.needs_review
     assert "'the Office' read as UNODC" in deliverable.review_reasons[0]
+
+
+@pytest.mark.django_db
+def test_ingest_stores_deadlines_by_the_end_of_a_year(tmp_path):
+    """ "oral updates before the end of 2027 and 2028": two deliverables stored due "by",
+    with no due date (only a full calendar date is one) and flagged for review with the day
+    each suggests; neither goes to the report that follows."""
+    path = tmp_path / "A_HRC_RES_58_98.txt"
+    path.write_text(
+        hrc_resolution(
+            number="58/98",
+            operative=[
+                "Requests the High Commissioner to present oral updates to the Human Rights "
+                "Council before the end of 2027 and 2028, and to submit a report on canals to "
+                "the Council at its sixty-first session;"
+            ],
+        ),
+        encoding="utf-8",
+    )
+    call_command("ingest", str(path), stdout=StringIO(), stderr=StringIO())
+    stored = sorted(
+        (
+            d.kind,
+            d.due_relation,
+            d.stated_due_date,
+            d.due_session and d.due_session.number,
+            d.needs_review,
+            [reason.split("(")[-1] for reason in d.review_reasons],
+        )
+        for d in Deliverable.objects.select_related("due_session")
+    )
+    assert stored == [
+        ("oral update", "by", None, None, True, ["by 31 December 2027?)"]),
+        ("oral update", "by", None, None, True, ["by 31 December 2028?)"]),
+        ("report", "at", None, 61, False, []),
+    ]

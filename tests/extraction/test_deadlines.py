@@ -83,6 +83,37 @@ def test_dates():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("by the end of 2026", [("by", date(2026, 12, 31))]),
+        ("no later than the end of February 2028", [("by", date(2028, 2, 29))]),
+        (
+            "before the end of 2023 and 2024",
+            [("by", date(2023, 12, 31)), ("by", date(2024, 12, 31))],
+        ),
+        ("by September 2025", [("by", date(2025, 9, 30))]),
+        ("no later than December 2018", [("by", date(2018, 12, 31))]),
+        ("before March 2027", [("before", date(2027, 3, 1))]),
+        ("prior to June 2027", [("before", date(2027, 6, 1))]),
+        # a target year, a period's bounds, a year range: no deadline
+        ("to halve pollution by 2030", []),
+        ("from January 2025 to December 2026", []),
+        ("until December 2026", []),
+        ("on June 2026", []),
+        ("by the end of 2025-2026", []),
+        ("by the end of 20256", []),
+    ],
+)
+def test_months_and_years_without_a_day(text, expected):
+    """A month or the end of a year is a deadline ending on the period's last day
+    ("before" a month: its first), left to a person (no ``date``: only a full calendar date
+    is a due date); a bare year is a target."""
+    found = find_dates(text, 0, len(text))
+    assert [(d.relation, d.period_end) for d in found] == expected
+    assert all(d.date is None for d in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("annually", "annual"),
         ("on an annual basis", "annual"),
         ("each year", "annual"),

@@ -599,3 +599,52 @@ def test_the_office_of_a_text_on_another_office():
         "its sixty-second session;"
     )
     assert [(d.actor, d.needs_review) for d in r.deliverables] == [("High Commissioner", False)]
+
+
+def test_deadlines_by_a_month_or_the_end_of_a_year():
+    """ "by the end of 2027", "by September 2027": a deadline without a day, flagged with
+    the day it suggests and left to a person (a due date is only a full calendar date); a
+    deadline joined to the one before ("before the end of 2027 and before the end of 2028")
+    is the same product's, not the next one's; a meeting's session and month are one
+    due."""
+    r = run(
+        "1. Requests the High Commissioner to present to the Human Rights Council oral "
+        "updates before the end of 2027 and before the end of 2028, and to submit a "
+        "comprehensive report on canals to the Council at its sixty-second session;"
+    )
+    assert sorted((d.kind, due(d), d.due.date, d.review_reasons) for d in r.deliverables) == [
+        (
+            "oral update",
+            (None, None, "by"),
+            None,
+            ["deadline without a day: before the end of 2027 (by 31 December 2027?)"],
+        ),
+        (
+            "oral update",
+            (None, None, "by"),
+            None,
+            ["deadline without a day: before the end of 2028 (by 31 December 2028?)"],
+        ),
+        ("report", ("HRC", 62, "at"), None, []),
+    ]
+    r = ga(
+        "1. Requests the Secretary-General to report to the General Assembly, by September "
+        "2027, on canals;\n\n"
+        "2. Invites the President of the General Assembly to convene a high-level meeting on "
+        "canals at the beginning of the main part of its eighty-first session, and no later "
+        "than December 2026;"
+    )
+    assert [(d.kind, due(d), d.needs_review, d.review_reasons) for d in r.deliverables] == [
+        (
+            "report",
+            (None, None, "by"),
+            True,
+            ["deadline without a day: by September 2027 (by 30 September 2027?)"],
+        ),
+        (
+            "meeting",
+            ("GA", 81, "at"),
+            True,
+            ["deadline without a day: no later than December 2026 (by 31 December 2026?)"],
+        ),
+    ]
