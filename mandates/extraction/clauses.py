@@ -617,6 +617,16 @@ _OTHER_OFFICES = {
 }
 
 
+#: "the Council", "the President of the Council" in the resolution of a council other than
+#: the Human Rights Council (``ReadingContext.default_council``): that council's.
+_ADOPTING_COUNCIL_WORDS = {
+    ("council", "ECOSOC"): "Economic and Social Council",
+    ("president of the council", "ECOSOC"): "President of the Economic and Social Council",
+    ("council", "SC"): "Security Council",
+    ("president of the council", "SC"): "President of the Security Council",
+}
+
+
 def _office_meant(name: str, ctx: ReadingContext) -> str:
     """The office (or High Commissioner) bare words stand for: OHCHR (or its head), unless
     the text is not the Human Rights Council's, never names OHCHR by a full name and names
@@ -689,6 +699,9 @@ def _parse_actor_at(pos: int, end: int, ctx: ReadingContext) -> ActorMention | N
                     f"{_printed(ctx.text[pos:stop])!r} read as {other}, the office the text names"
                 ]
                 name = other
+        elif ctx.default_council != "HRC":
+            key = (normalise(masked[pos:stop]), ctx.default_council)
+            name = _ADOPTING_COUNCIL_WORDS.get(key, name)
         kind = ctx.table.kinds.get(name, "")
         printed = _printed(ctx.text[pos:stop])
         return ActorMention(name, printed, pos, stop, True, reasons, state=kind == "state")

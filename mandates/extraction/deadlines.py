@@ -69,6 +69,7 @@ _SESSION = _SESSION_HEAD + (
     r"(?P<det>its|the|their|the\s+(?P<body3>(?:Human\s+Rights\s+)?Council|(?:General\s+)?Assembly)'s)"
     r"\s+(?:resumed\s+)?"
     rf"(?:(?P<glued>\b{ORDINAL_WORDS_UNBOUNDED}{ORDINAL_WORDS_UNBOUNDED}\b)|(?P<ords>{_ORD_LIST})|"
+    r"(?P<year>(?:19|20)\d\d)|"
     r"(?P<rel_word>next|following|present|current|"
     r"first\s+subsequent|subsequent|forthcoming|upcoming))"
     r"\s+(?:regular\s+|annual\s+|ordinary\s+)?(?P<noun>sessions?)\b"
@@ -83,6 +84,9 @@ _ORD_RE = compiled(_ORD, re.IGNORECASE)
 _TRAILING_RESIDUE_RE = compiled(rf"\s*[;,]?\s*(?P<ord>{_ORD})\s*(?=$|[.;,\n])", re.IGNORECASE)
 _PAST = rf"(?:\b(?:{_LEX.verb_pattern('past', 'since')})(?:\s+[\w-]+){{0,4}}\s*,?\s*)$"
 _PAST_RE = compiled(_PAST, re.IGNORECASE)
+#: Bodies whose sessions are named by their year ("the Economic and Social Council at its
+#: 2026 session").
+_YEAR_SESSION_BODIES = frozenset(("ECOSOC",))
 _RESPECTIVELY_RE = compiled(r"\s*,?\s*respectively\b", re.IGNORECASE)
 
 
@@ -312,6 +316,10 @@ def find_sessions(
                     implied = f"{word} session"
             else:
                 implied = f"{' '.join(word.split())} session"
+        elif found.group("year"):
+            if this_body not in _YEAR_SESSION_BODIES:
+                continue  # only the Economic and Social Council numbers its sessions by year
+            sessions = [int(found.group("year"))]
         elif found.group("glued"):
             sessions, alternatives = _read_glued(found.group("glued"))
         else:
@@ -348,7 +356,7 @@ def find_sessions(
             if not kept:
                 continue
             sessions = kept
-        if sessions and any(number <= 0 or number > 200 for number in sessions):
+        if sessions and not found.group("year") and any(n <= 0 or n > 200 for n in sessions):
             continue
         mentions.append(
             SessionMention(

@@ -407,6 +407,9 @@ def _reading_context(
         session=session,
         table=table,
         mechanisms=None,
+        # "the Council" alone is the adopting council: the Economic and Social Council or the
+        # Security Council in its own resolutions, the Human Rights Council elsewhere
+        default_council=body if body in ("ECOSOC", "SC") else "HRC",
         acabq="Administrative and Budgetary Questions" in masked,
         low_from=operative[0].span[0] if operative else len(masked),
         boundary_hint=operative[-1].span[1] if operative else 0,

@@ -21,6 +21,13 @@ def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+def _ingest(tmp_path: Path, name: str, text: str) -> None:
+    """Write ``text`` as the file ``name`` and run `manage.py ingest` on it."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    call_command("ingest", str(path), stdout=StringIO(), stderr=StringIO())
+
+
 @pytest.mark.django_db
 def test_ingest_folder_prints_a_summary():
     """A folder is ingested file by file and the command ends with the counts."""
@@ -145,17 +152,16 @@ def test_demo_setup_creates_the_login_and_ingests_the_examples():
 def test_ingest_stores_a_report_whose_adjectives_a_comma_separates(tmp_path):
     """ "a concise, action-oriented report ... at its sixty-second session" is stored as the
     Secretary-General's report due at that session (held-out set 5 missed it at first)."""
-    path = tmp_path / "A_HRC_RES_58_97.txt"
-    path.write_text(
+    _ingest(
+        tmp_path,
+        "A_HRC_RES_58_97.txt",
         hrc_resolution(
             operative=[
                 "Requests the Secretary-General to present a concise, action-oriented report "
                 "to the Human Rights Council at its sixty-second session;"
             ]
         ),
-        encoding="utf-8",
     )
-    call_command("ingest", str(path), stdout=StringIO(), stderr=StringIO())
     stored = [
         (d.mandate.actor.name, d.kind, d.due_body.code, d.due_session.number)
         for d in Deliverable.objects.select_related("mandate__actor", "due_body", "due_session")
@@ -168,8 +174,9 @@ def test_ingest_gives_the_office_of_a_text_on_another_office_to_that_office(tmp_
     """A General Assembly text that names UNODC in full and never OHCHR: its "the Office"
     is stored as UNODC, flagged for review with the reason, not as OHCHR's work (held-out
     set 6)."""
-    path = tmp_path / "A_RES_80_999.txt"
-    path.write_text(
+    _ingest(
+        tmp_path,
+        "A_RES_80_999.txt",
         "Resolution adopted by the General Assembly on 19 December 2025\n\n"
         "80/999. Canals and locks (example)\n\n"
         "The General Assembly,\n\n"
@@ -177,9 +184,7 @@ def test_ingest_gives_the_office_of_a_text_on_another_office_to_that_office(tmp_
         "1. Welcomes the work of the United Nations Office on Drugs and Crime;\n\n"
         "2. Requests the Office to submit a report to the General Assembly at its eighty-first "
         "session;\n",
-        encoding="utf-8",
     )
-    call_command("ingest", str(path), stdout=StringIO(), stderr=StringIO())
     [deliverable] = Deliverable.objects.select_related("mandate__actor", "due_session")
     assert (deliverable.mandate.actor.name, deliverable.due_session.number) == ("UNODC", 81)
     assert deliverable.needs_review
@@ -191,8 +196,9 @@ def test_ingest_stores_deadlines_by_the_end_of_a_year(tmp_path):
     """ "oral updates before the end of 2027 and 2028": two deliverables stored due "by",
     with no due date (only a full calendar date is one) and flagged for review with the day
     each suggests; neither goes to the report that follows."""
-    path = tmp_path / "A_HRC_RES_58_98.txt"
-    path.write_text(
+    _ingest(
+        tmp_path,
+        "A_HRC_RES_58_98.txt",
         hrc_resolution(
             number="58/98",
             operative=[
@@ -201,9 +207,7 @@ def test_ingest_stores_deadlines_by_the_end_of_a_year(tmp_path):
                 "the Council at its sixty-first session;"
             ],
         ),
-        encoding="utf-8",
     )
-    call_command("ingest", str(path), stdout=StringIO(), stderr=StringIO())
     stored = sorted(
         (
             d.kind,
@@ -220,3 +224,29 @@ def test_ingest_stores_deadlines_by_the_end_of_a_year(tmp_path):
         ("oral update", "by", None, None, True, ["by 31 December 2028?)"]),
         ("report", "at", None, 61, False, []),
     ]
+
+
+@pytest.mark.django_db
+def test_ingest_stores_an_economic_and_social_council_session_named_by_year(tmp_path):
+    """ "to report to the Council at its 2027 session" in an ECOSOC resolution is stored due
+    at ECOSOC's session 2027; the calendar has no ECOSOC sessions, so it waits flagged for
+    a person to add the session or set the date, as for the Commission on the Status of
+    Women."""
+    _ingest(
+        tmp_path,
+        "E_RES_2026_90.txt",
+        "Economic and Social Council\n\n"
+        "Resolution adopted by the Economic and Social Council on 22 July 2026\n\n"
+        "2026/90. Canals (example)\n\n"
+        "The Economic and Social Council,\n\n"
+        "Recalling its resolution 2025/1,\n\n"
+        "1. Requests the Secretary-General to report to the Council at its 2027 session on "
+        "canals;\n",
+    )
+    [deliverable] = Deliverable.objects.select_related("due_body", "due_session")
+    assert (deliverable.due_body.code, deliverable.due_session_number) == ("ECOSOC", 2027)
+    assert deliverable.due_session is None and deliverable.needs_review
+    assert (
+        "due at ECOSOC 2027, a session the calendar does not have"
+        in (deliverable.review_reasons[0])
+    )

@@ -67,6 +67,29 @@ def test_their_sessions_respectively():
     assert (found.bodies, found.sessions) == (["GA", "HRC"], [81, 62])
 
 
+def test_sessions_numbered_by_year_are_the_economic_and_social_councils():
+    """ "the Economic and Social Council at its 2026 session" (or "the Council" in its own
+    resolutions) is ECOSOC's session 2026; a year is no session of another body."""
+    text = "to the Economic and Social Council at its 2026 session"
+    assert sessions(text, body="GA", session=80) == [("ECOSOC", [2026], "at", [])]
+    [found] = find_sessions(
+        "to the Council at its 2027 session",
+        0,
+        34,
+        body="ECOSOC",
+        session=2025,
+        default_council="ECOSOC",
+    )
+    assert (found.body, found.sessions) == ("ECOSOC", [2027])
+    assert sessions("to the General Assembly at its 2026 session", body="GA", session=80) == []
+    assert sessions("to the Council at its 2026 session") == []  # the Human Rights Council's
+    past = "to the Council at its 2024 session"
+    assert (
+        find_sessions(past, 0, len(past), body="ECOSOC", session=2025, default_council="ECOSOC")
+        == []
+    )
+
+
 def test_dates():
     """Full dates with a relation are read; periods and past events are not deadlines."""
     text = (

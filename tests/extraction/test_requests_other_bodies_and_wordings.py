@@ -648,3 +648,34 @@ def test_deadlines_by_a_month_or_the_end_of_a_year():
             ["deadline without a day: no later than December 2026 (by 31 December 2026?)"],
         ),
     ]
+
+
+def test_the_economic_and_social_councils_own_council_and_sessions():
+    """In a resolution of the Economic and Social Council (or the Security Council), "the
+    Council" and "the President of the Council" are its own; ECOSOC's sessions are named by
+    year."""
+    r = run(
+        "1. Requests the Secretary-General to report to the Council at its 2027 session on "
+        "canals;\n\n"
+        "2. Requests the President of the Council to report thereon to the Council;",
+        body="ECOSOC",
+        session=2026,
+    )
+    assert rows(r) == [
+        ("1", "Secretary-General", "report", ("ECOSOC", 2027, "at")),
+        ("2", "President of the Economic and Social Council", "report", ("ECOSOC", None, None)),
+    ]
+    r = run(
+        "1. Requests the President of the Council to report to the Council at its 2027 session;"
+    )
+    assert rows(r) == [("1", "President of the Human Rights Council", "report", None)]
+    r = run(
+        "1. Requests the Secretary-General to submit a report to the Council on canals;\n\n"
+        "2. Requests the President of the Council to convene a meeting on canals;",
+        body="SC",
+        session=2026,
+    )
+    assert rows(r) == [
+        ("1", "Secretary-General", "report", ("SC", None, None)),
+        ("2", "President of the Security Council", "meeting", None),
+    ]
