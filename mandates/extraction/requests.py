@@ -592,8 +592,7 @@ def _annex_verb_reading(printed: str) -> VerbReading:
     found = _BARE_VERB_RE.fullmatch(words)
     if found is None:
         return _verb_reading(printed)
-    head, space, rest = found.group("verb").partition(" ")
-    return _verb_reading((found.group("adverb") or "") + head + "s" + space + rest)
+    return _verb_reading(_third_person_words(found))
 
 
 def _operative_bounds(operative: list[OperativeParagraph]) -> tuple[int, int]:
@@ -602,11 +601,16 @@ def _operative_bounds(operative: list[OperativeParagraph]) -> tuple[int, int]:
     return operative[0].span[0], operative[-1].span[1]
 
 
+def _third_person_words(found: re.Match[str]) -> str:
+    """The "adverb" and "verb" groups of ``found`` in the third person: "also request" ->
+    "also requests", "call upon" -> "calls upon"."""
+    head, space, rest = found.group("verb").partition(" ")
+    return (found.group("adverb") or "") + head + "s" + space + rest
+
+
 def _third_person(found: re.Match[str]) -> str:
     """ "We also request" -> "also requests  ": the verb where "We" stood, padded to length."""
-    verb = found.group("verb")
-    head, space, rest = verb.partition(" ")
-    words = (found.group("adverb") or "") + head + "s" + space + rest
+    words = _third_person_words(found)
     return words + " " * (len(found.group(0)) - len(words))
 
 
@@ -655,9 +659,7 @@ def _first_person_to_third(masked: str) -> str:
 def _coordinated_edits(masked: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
     """ "..., and invite" in masked[start:end] as ",and invites" (same length)."""
     for other in _AND_VERB_RE.finditer(masked, start, end):
-        words = ",and " + (other.group("adverb") or "")
-        head, space, rest = other.group("verb").partition(" ")
-        words += head + "s" + space + rest
+        words = ",and " + _third_person_words(other)
         yield other.start(), other.end(), words + " " * (len(other.group(0)) - len(words))
 
 
