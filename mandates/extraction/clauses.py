@@ -244,7 +244,10 @@ _NAMED_MECHANISM_RE = factored(
     rf"(?:the\s+)?(?P<name>(?:{_MECHANISM_HEAD})\s+(?:of\s+the\s+(?:Human\s+Rights\s+Council|"
     r"Secretary-General)\s+)?(?:on|(?:for|in|of)(?=\s+(?:the\s+)?(?-i:[A-Z])))\s+(?:[^,;:()\n]{2,160}?))"
     rf"(?=\s*[,;:(]|\s+(?:to|shall|should|will)\s+(?:{_INFINITIVE_VERBS})\b|\s+and\s+(?:the|all|"
-    r"to|other|relevant)\b|\s+(?:with|in\s+(?:collaboration|cooperation|consultation))\b|"
+    r"to|other|relevant)\b|"
+    # "requests that the Special Rapporteur on X submit ...": the verb after the name
+    r"\s+(?:and\s+)?(?:continue\s+to\s+)?(?:participate|submit|present|report|provide|prepare|convene|"
+    r"organize)\b|\s+(?:with|in\s+(?:collaboration|cooperation|consultation))\b|"
     r"\s*$|\s+at\s+its\b)",
     re.IGNORECASE,
 )
@@ -385,6 +388,8 @@ class ReadingContext:
     #: a span of the masked text last found to hold no partner phrase ("in cooperation
     #: with"), searched up to its end: the request read next need not search its tail again
     no_partners: tuple[int, int] | None = None
+    #: the operative paragraph being read (start, end in the text)
+    paragraph_span: tuple[int, int] = (0, 0)
     #: the masked text from ``low_from`` on, in ASCII ("?" for any other character, so
     #: offsets hold) and lower-cased: made on the first ``may_hold``; None when the text is
     #: not ``plain_case``. ``extract_requests`` starts it at the operative part.

@@ -280,8 +280,8 @@ def find_sessions(
             continue  # "the panel discussion held at its Nth session": an event, not a deadline
         rel_raw = found.group("rel")
         rel_low = " ".join(rel_raw.lower().split())
-        if rel_low == "in" and found.group("det").lower() != "its":
-            continue
+        if rel_low == "in" and found.group("det").lower() == "the" and not found.group("body2"):
+            continue  # "in the Nth session" of no named body: too loose to date anything
         body_words = found.group("body2") or found.group("body3") or found.group("body1")
         explicit = body_words is not None
         this_body = body_code(body_words, default_council) if body_words else body

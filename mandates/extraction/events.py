@@ -70,6 +70,17 @@ _ANAPHOR_VERB = rf"\b(?!and\b|or\b)(?:{PRODUCE_VERBS}){_MANNER_ASIDE}\s*(?:(?:al
 _ANAPHOR_VERB_RE = guarded(_ANAPHOR_VERB, re.IGNORECASE, length=3)
 _LOWER_ANAPHOR_VERB_RE = lower_at_words(_ANAPHOR_VERB)
 
+#: "to engage in an interactive dialogue with the Assembly", "participate by way of
+#: interactive dialogue in the Nth session": who is asked to join a dialogue presents there.
+_JOINS_DIALOGUE_RE = compiled(
+    r"\b(?:engage|participate|take\s+part)\s+(?:in|by\s+way\s+of)\s+(?:an\s+)?"
+    r"(?P<noun>(?:enhanced\s+)?interactive\s+dialogue)\b",
+    re.IGNORECASE,
+)
+
+#: What a dialogue may be held on: then the dialogue is how that is presented.
+_PRESENTED_RE = compiled(r"\b(?:report|update|briefing|stud(?:y|ies)|findings)", re.IGNORECASE)
+
 _REFERENCE_MODS_RE = compiled(r"above-mentioned|aforementioned|said|same|abovementioned", re.I)
 
 _SUPPORT_VERB_RE = compiled(
@@ -103,6 +114,7 @@ class Product:
     included: bool = False  # "to include in his report ...": maybe a report named before
     context: bool = False  # "... in the context of his next report": where the rest goes
     if_dated: bool = False  # "to keep the Assembly informed": a product only with a deadline
+    joins_dialogue: bool = False  # "to engage in an interactive dialogue": only if nothing else
 
 
 class EventType(Enum):
@@ -190,17 +202,19 @@ def _that_session(masked: str, z0: int, z1: int, ctx: ReadingContext) -> list[Se
 @dataclass
 class ProductHits:
     """The matches every product of a span comes from: verb-based products ("to report"),
-    "in his next report" and deliverable nouns; and the span lower-cased, which every
-    reader of it tests or scans (``low``; ``lower``: ``kinds.lower_copy``, or None)."""
+    "in his next report", deliverable nouns and interactive dialogues the actor is asked to
+    join; and the span lower-cased, which every reader of it tests or scans (``low``;
+    ``lower``: ``kinds.lower_copy``, or None)."""
 
     verbs: list[re.Match[str]] | list[LowerMatch]
     next_report: list[re.Match[str]] | list[LowerMatch]
     nouns: list[NounMatch]
     low: str
     lower: str | None
+    dialogues: list[re.Match[str]] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.verbs or self.next_report or self.nouns)
+        return bool(self.verbs or self.next_report or self.nouns or self.dialogues)
 
 
 def product_hits(masked: str, z0: int, z1: int, *, decide: bool) -> ProductHits:
@@ -218,6 +232,9 @@ def product_hits(masked: str, z0: int, z1: int, *, decide: bool) -> ProductHits:
         noun_matches(masked, z0, z1, lower),
         low,
         lower,
+        list(_JOINS_DIALOGUE_RE.finditer(masked, z0, z1))
+        if not decide and "interactive dialogue" in low
+        else [],
     )
 
 
@@ -252,7 +269,7 @@ def _may_name_product(
     noun by, those that read sessions taken to pass wherever the span names a session (none
     is found, and none ends before a noun, in a span without the word). A third of the
     spans with a product match name none: their sessions, dates and bodies go unread."""
-    if hits.verbs or hits.next_report:
+    if hits.verbs or hits.next_report or hits.dialogues:
         return True
     session = "session" in hits.low
     lower = hits.lower
@@ -417,6 +434,15 @@ def events_of(
             stop = _NEXT_VERB_RE.search(masked, noun_end, z1)
             noun_spans.append((verb.start(), noun_start))
             noun_spans.append((noun_end, stop.start() if stop else z1))
+    if hits.dialogues and not _PRESENTED_RE.search(masked, *ctx.paragraph_span):
+        # a dialogue on a report or update the paragraph names is how that is presented
+        for found in hits.dialogues:
+            noun_start, noun_end = found.span("noun")
+            item = Product("oral update", 1, None, noun_start, noun_end, found["noun"], "")
+            item.joins_dialogue = True
+            item.extent_end = _extent(masked, noun_end, z1, lower, z0 - 1)
+            events.append(Event(noun_start, noun_end, EventType.PRODUCT, item=item, kind=item.kind))
+            noun_spans.append((noun_start, noun_end))
     for found in hits.next_report:
         # "to provide this information in the context of his next report": that report
         noun_start, noun_end = found.start("noun"), found.end("noun")
@@ -462,7 +488,11 @@ def events_of(
                 det != "the"
                 and any(_GLUE_RE.fullmatch(masked, e, noun_hit.start()) for e in session_ends)
             )
-            after_verb = after_verb or (subject and noun_hit.start() - z0 < 5)
+            after_verb = (
+                after_verb
+                or (subject and noun_hit.start() - z0 < 5)
+                or (det != "the" and _named_for_contents(masked, start, noun_hit.end(), sessions))
+            )
             if not after_verb:
                 continue
             if kind in seen_kinds:
@@ -497,6 +527,8 @@ def events_of(
         events.append(Event(np_start, noun_hit.end(), EventType.PRODUCT, item=item, kind=kind))
     events.sort(key=lambda ev: (ev.pos, ev.type != EventType.PRODUCT))
     events = [e for e in events if not _in_event_purpose(e, events, masked)]
+    if any(e.item is not None and e.item.joins_dialogue for e in events):
+        events = _without_dialogue_beside_product(events)
     if any(e.item is not None and e.item.context for e in events):
         events = [e for e in events if not _carried_by_other(e, events, masked, z0, z1)]
     # "to submit a report at its Nth session and to include in the report ...": one report
@@ -530,6 +562,28 @@ def events_of(
                 event.mention.body = last_body
     # the verb-based report and a "report" noun right after it are one product
     return events
+
+
+#: "in" right before a noun phrase ("to make recommendations in its report").
+_IN_BEFORE_RE = compiled(r"\bin\s+$", re.IGNORECASE)
+
+
+def _named_for_contents(masked: str, start: int, end: int, sessions: list[SessionMention]) -> bool:
+    """ "to make recommendations in its report to the Assembly at its Nth session": the
+    report named as the place of what is asked, with its session right after it, is due
+    there."""
+    return any(_GLUE_RE.fullmatch(masked, end, m.start) for m in sessions) and bool(
+        _IN_BEFORE_RE.search(masked, max(0, start - 4), start)
+    )
+
+
+def _without_dialogue_beside_product(events: list[Event]) -> list[Event]:
+    """ "to address and engage in an interactive dialogue with the Assembly": the dialogue
+    is how the other product is presented, so it is one only when nothing else is asked."""
+    products = [e.item for e in events if e.type == EventType.PRODUCT and e.item is not None]
+    if all(item.joins_dialogue for item in products):
+        return events
+    return [e for e in events if e.item is None or not e.item.joins_dialogue]
 
 
 #: "in the implementation of the present resolution", "in preparing the report": the

@@ -319,6 +319,7 @@ def extract_requests(
     notes: list[TakenNote] = []
     for paragraph in operative:
         ctx.last_body = None
+        ctx.paragraph_span = paragraph.span
         units = _units(paragraph, text)
         inherited: tuple[str, list[ActorMention], list[str], str] | None = None
         for label, start, end, is_sub in units:
@@ -700,6 +701,7 @@ def _annex_requests(
             label = prefix + paragraph_number
             paragraph = OperativeParagraph(label, "", ctx.text[start:end], (start, end))
             ctx.last_body = None
+            ctx.paragraph_span = (start, end)
             for clause in _clauses(ctx.masked, ctx.text, start, end, ctx):
                 reading = _annex_verb_reading(ctx.masked[clause.start : clause.verb_end])
                 if reading[1] not in ("", "encourage"):

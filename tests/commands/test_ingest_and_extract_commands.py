@@ -250,3 +250,45 @@ def test_ingest_stores_an_economic_and_social_council_session_named_by_year(tmp_
         "due at ECOSOC 2027, a session the calendar does not have"
         in (deliverable.review_reasons[0])
     )
+
+
+@pytest.mark.django_db
+def test_ingest_stores_the_dialogue_an_envoy_joins_and_a_report_named_for_its_contents(
+    tmp_path,
+):
+    """An envoy asked to take part in an interactive dialogue "in the eighty-first session of
+    the General Assembly" is stored with an oral update due there (held-out set 6 missed
+    it), and a committee's recommendations "in its report to the Assembly at its
+    eighty-first session" with that report (held-out set 5 missed it)."""
+    _ingest(
+        tmp_path,
+        "A_RES_80_998.txt",
+        "Resolution adopted by the General Assembly on 19 December 2025\n\n"
+        "80/998. Canals and locks (example)\n\n"
+        "The General Assembly,\n\n"
+        "Recalling its resolution 79/1,\n\n"
+        "1. Requests the Secretary-General to provide all assistance necessary to enable the "
+        "Special Envoy on Canals to promptly and effectively discharge her mandate;\n\n"
+        "2. Requests that the Special Envoy participate by way of an interactive dialogue in "
+        "the eighty-first session of the General Assembly;\n\n"
+        "3. Requests the Special Committee on Locks to continue its work and to make "
+        "recommendations in its report to the Assembly at its eighty-first session;\n",
+    )
+    stored = [
+        (
+            d.mandate.paragraph_label,
+            d.mandate.actor_name,
+            d.kind,
+            d.due_relation,
+            d.due_session.number,
+            d.needs_review,
+        )
+        for d in Deliverable.objects.select_related("mandate", "due_session").order_by(
+            "mandate__paragraph_label"
+        )
+    ]
+    # neither actor is in the alias table: both wait for a person to name them
+    assert stored == [
+        ("2", "Special Envoy on Canals", "oral update", "at", 81, True),
+        ("3", "Special Committee on Locks", "report", "at", 81, True),
+    ]

@@ -679,3 +679,100 @@ def test_the_economic_and_social_councils_own_council_and_sessions():
         ("1", "Secretary-General", "report", ("SC", None, None)),
         ("2", "President of the Security Council", "meeting", None),
     ]
+
+
+def test_an_interactive_dialogue_the_actor_is_asked_to_join():
+    """An envoy, rapporteur or chair asked to engage or take part in an interactive dialogue
+    presents there: an oral update, due at that session ("in the Nth session of the General
+    Assembly" dates it as "at" would). When the paragraph names a report, a study or an
+    update, the dialogue is how that is presented and not a product of its own."""
+    r = ga(
+        "1. Requests that the Special Envoy on Canals participate by way of an interactive "
+        "dialogue in the eighty-first session of the General Assembly;\n\n"
+        "2. Invites the Special Rapporteur on Canals to engage in an interactive dialogue with "
+        "the General Assembly at its eighty-second session;\n\n"
+        "3. Invites the Chair of the Committee on Locks to take part in an interactive "
+        "dialogue with the Third Committee at the eighty-second session of the Assembly;"
+    )
+    assert [(d.paragraph, d.kind, due(d)) for d in r.deliverables] == [
+        ("1", "oral update", ("GA", 81, "at")),
+        ("2", "oral update", ("GA", 82, "at")),
+        ("3", "oral update", ("GA", 82, "at")),
+    ]
+    assert r.deliverables[0].actor.startswith("Special Envoy")
+    assert r.deliverables[2].actor == "Chair of the Committee on Locks"
+    r = ga(
+        "1. Requests the Special Rapporteur on Canals to submit a report to the General "
+        "Assembly at its eighty-second session, and invites the Special Rapporteur to engage "
+        "in an interactive dialogue with the Assembly at that session;\n\n"
+        "2. Decides that the Group of Experts on Canals will report annually to the Council, "
+        "and in this regard requests the Chair of the Group to engage in an interactive "
+        "dialogue with the Assembly at its eighty-second session;\n\n"
+        "3. Invites the Independent Expert on Locks to address and engage in an interactive "
+        "dialogue with the General Assembly at its eighty-second session;\n\n"
+        "4. Invites Member States to participate actively in the interactive dialogue with the "
+        "Special Rapporteur;\n\n"
+        "5. Decides to hold an interactive dialogue with the Special Rapporteur at its "
+        "eighty-second session;"
+    )
+    assert [(d.paragraph, d.kind, due(d)) for d in r.deliverables] == [
+        ("1", "report", ("GA", 82, "at")),
+        ("3", "oral update", ("GA", 82, "at")),
+        ("5", "meeting", ("GA", 82, "at")),
+    ]
+
+
+def test_in_the_nth_session_needs_the_body_named():
+    """ "in the eighty-second session of the General Assembly" is a deadline; "in the
+    eighty-second session" of no named body is not read as one, and a past one is an event."""
+    r = ga(
+        "1. Requests the Secretary-General to submit a report on canals in the eighty-second "
+        "session of the General Assembly;\n\n"
+        "2. Requests the Secretary-General to submit a report on canals in the eighty-second "
+        "session;\n\n"
+        "3. Requests the Secretary-General to submit a report on the progress made in the "
+        "seventy-ninth session of the General Assembly on canals;"
+    )
+    assert [(d.paragraph, due(d)) for d in r.deliverables] == [
+        ("1", ("GA", 82, "at")),
+        ("2", None),
+        ("3", None),
+    ]
+
+
+def test_recommendations_made_in_its_report_to_a_session():
+    """ "to make recommendations in its report to the Assembly at its Nth session": that
+    report, due at that session; a report named otherwise ("on the basis of its report to
+    the Assembly at its Nth session") is not asked for."""
+    r = ga(
+        "1. Requests the Committee on Locks to continue its work and, in this framework, to "
+        "make recommendations in its report to the Assembly at its eighty-first session;\n\n"
+        "2. Requests the Secretary-General to submit a report to the General Assembly at its "
+        "eighty-second session and to make proposals in that report on canals;\n\n"
+        "3. Requests the Committee on Locks to continue its work on the basis of its report to "
+        "the Assembly at its eighty-second session;"
+    )
+    assert [(d.paragraph, d.kind, due(d)) for d in r.deliverables] == [
+        ("1", "report", ("GA", 81, "at")),
+        ("2", "report", ("GA", 82, "at")),
+    ]
+
+
+def test_a_mechanism_named_before_to_and_an_adverb():
+    """ "to enable the Special Envoy on Canals to promptly discharge her mandate", "the
+    Special Envoy on Canals and submit": the name ends before "to promptly" and "and
+    submit", so a later "the Special Envoy" is the Special Envoy on Canals."""
+    r = ga(
+        "1. Requests the Secretary-General to provide all assistance necessary to enable the "
+        "Special Envoy on Canals to promptly and effectively discharge her mandate;\n\n"
+        "2. Requests that the Special Envoy participate by way of an interactive dialogue in "
+        "the eighty-first session of the General Assembly;"
+    )
+    assert [(d.paragraph, d.actor) for d in r.deliverables] == [("2", "Special Envoy on Canals")]
+    r = ga(
+        "1. Requests the Secretary-General to extend the appointment of the Special Envoy on "
+        "Canals and submit the report of the Special Envoy to the General Assembly;\n\n"
+        "2. Requests that the Special Envoy participate by way of an interactive dialogue in "
+        "the eighty-first session of the General Assembly;"
+    )
+    assert [(d.paragraph, d.actor) for d in r.deliverables][-1] == ("2", "Special Envoy on Canals")
