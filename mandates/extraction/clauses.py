@@ -237,6 +237,9 @@ _MECHANISM_HEAD = (
     r"Independent\s+Investigative\s+Mechanism|Chair(?:-Rapporteur)?|Chairs?|Chairperson|Co-Chairs?|Co-Chairpersons?|"
     r"Coordinator|Ombudsperson|Monitoring\s+Team|Mechanism|Commission|Mission|Forum|"
     r"(?:Ad\s+Hoc\s+|Preparatory\s+|Intergovernmental\s+|Open-ended\s+)+Committee|"
+    # a committee named by a capital ("the Committee on the Peaceful Uses of Outer Space"),
+    # not "the Committee on further steps"
+    r"Committee(?=\s+(?:on|for|of)\s+(?:the\s+)?(?-i:[A-Z]))|"
     r"Group\s+of\s+Governmental\s+Experts|Expert\s+Group"
 )
 
@@ -248,7 +251,7 @@ _NAMED_MECHANISM_RE = factored(
     # "requests that the Special Rapporteur on X submit ...": the verb after the name
     r"\s+(?:and\s+)?(?:continue\s+to\s+)?(?:participate|submit|present|report|provide|prepare|convene|"
     r"organize)\b|\s+(?:with|in\s+(?:collaboration|cooperation|consultation))\b|"
-    r"\s*$|\s+at\s+its\b)",
+    r"\s*$|\s+(?:at|on)\s+its\b)",
     re.IGNORECASE,
 )
 
@@ -259,7 +262,7 @@ _BACKREF_RE = factored(
     r"(?:intergovernmental|open-ended)\s+working\s+group|group\s+of\s+"
     r"(?:independent\s+)?(?:eminent\s+)?(?:human\s+rights\s+)?experts|team\s+of\s+"
     r"(?:international\s+)?experts|special\s+committee|expert|"
-    r"special\s+representative|special\s+envoy|mechanism|forum|chair(?:-rapporteur)?|"
+    r"special\s+representative|special\s+envoy|mechanism|forum|committee|chair(?:-rapporteur)?|"
     r"chairperson|panel\s+of\s+experts)(?![\w-])(?!\s+(?:on|of|for|in)\s+(?!the\s+(?:Human\s+"
     r"Rights\s+Council|General\s+Assembly|Council)\b))",
     re.IGNORECASE,
@@ -291,6 +294,8 @@ _MECHANISM_KINDS = {
     "fact-finding mission",
     "mechanism",
 }
+#: What a back-reference ("the Working Group", "the Committee") may stand for.
+_INDEXED_KINDS = _MECHANISM_KINDS | {"body", "treaty body"}
 
 _STATE_RE = factored(
     r"(?:the\s+)?(?:Government\s+of|Governments?|States?\b|Member\s+States|all\s+States|"
@@ -497,7 +502,15 @@ _TRAILING_AND_RE = compiled(r"[\s,]+(?:and|or|as\s+well\s+as)$")
 #: How every match of ``_TRAILING_AND_RE`` ends.
 _TRAILING_WORDS = ("and", "or", "as")
 
-_INDEXED_HEADS = ("special", "independent", "working", "team", "group", "international")
+_INDEXED_HEADS = (
+    "special",
+    "independent",
+    "working",
+    "team",
+    "group",
+    "international",
+    "committee",
+)
 
 
 def _mechanism_index(masked: str, table: ActorTable) -> list[tuple[str, int, bool]]:
@@ -512,7 +525,7 @@ def _mechanism_index(masked: str, table: ActorTable) -> list[tuple[str, int, boo
         hit = table.match_at(masked, pos)
         name = None
         end = pos
-        if hit and table.kinds.get(hit[0], "") in _MECHANISM_KINDS | {"body"}:
+        if hit and table.kinds.get(hit[0], "") in _INDEXED_KINDS:
             name, end = hit
         elif hit is None:
             named = _NAMED_MECHANISM_RE.match(masked, pos)
@@ -525,6 +538,21 @@ def _mechanism_index(masked: str, table: ActorTable) -> list[tuple[str, int, boo
         found.append((name, pos, bool(_EXTEND_RE.search(before))))
         last_end = end
     return found
+
+
+_CHAIR_OF_RE = compiled(
+    r"(?P<title>Chair(?:-Rapporteur|person)?|Co-Chairs?|Co-Chairpersons?)\s+of\s+(?P<body>the\s+.+)",
+    re.IGNORECASE,
+)
+
+
+def _chair_of_named(name: str, pos: int, ctx: ReadingContext) -> str:
+    """ "the Chair of the Committee": the chair of the committee the text names ("Chair of
+    the Committee on Enforced Disappearances"), when the back-reference resolves."""
+    chair = _CHAIR_OF_RE.fullmatch(name)
+    back = _BACKREF_RE.fullmatch(chair["body"]) if chair else None
+    resolved = _resolve_backref(back["word"], pos, ctx) if back else None
+    return f"{chair['title']} of the {resolved}" if chair and resolved else name
 
 
 def _resolve_backref(word: str, pos: int, ctx: ReadingContext) -> str | None:
@@ -559,6 +587,8 @@ def _resolve_backref(word: str, pos: int, ctx: ReadingContext) -> str | None:
         prefixes = ("special representative",)
     elif word.startswith("special committee"):
         prefixes = ("special committee",)
+    elif word.startswith("committee"):
+        prefixes = ("committee",)
     elif word.startswith("special envoy"):
         prefixes = ("special envoy",)
     elif word == "mechanism":
@@ -770,7 +800,7 @@ def _parse_actor_at(pos: int, end: int, ctx: ReadingContext) -> ActorMention | N
             )
     named = _NAMED_MECHANISM_RE.match(masked, pos, end)
     if named:
-        name = _printed(named.group("name"))
+        name = _chair_of_named(_printed(named.group("name")), pos, ctx)
         return ActorMention(
             name,
             _printed(ctx.text[pos : named.end()]),

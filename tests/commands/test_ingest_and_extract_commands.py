@@ -292,3 +292,43 @@ def test_ingest_stores_the_dialogue_an_envoy_joins_and_a_report_named_for_its_co
         ("2", "Special Envoy on Canals", "oral update", "at", 81, True),
         ("3", "Special Committee on Locks", "report", "at", 81, True),
     ]
+
+
+@pytest.mark.django_db
+def test_ingest_names_the_committee_and_the_chair_the_text_means(tmp_path):
+    """ "the Committee" and "the Chair of the Working Group" are stored as the committee and
+    the working group's chair the text names (held-out sets 4 and 5 had "Committee" and
+    "Chair of the Working Group"); a committee in the alias table is its Actor row."""
+    _ingest(
+        tmp_path,
+        "A_RES_80_997.txt",
+        "Resolution adopted by the General Assembly on 19 December 2025\n\n"
+        "80/997. Canals and locks (example)\n\n"
+        "The General Assembly,\n\n"
+        "Recalling its resolution 79/1,\n\n"
+        "1. Takes note of the report of the Committee on Relations with the Host Country and "
+        "welcomes the work of the Working Group on Enforced or Involuntary Disappearances;\n\n"
+        "2. Requests the Committee to submit a report to the Assembly at its eighty-first "
+        "session;\n\n"
+        "3. Invites the Chair of the Working Group to address the General Assembly at its "
+        "eighty-first session;\n",
+    )
+    stored = [
+        (
+            d.mandate.paragraph_label,
+            d.mandate.actor.name if d.mandate.actor else d.mandate.actor_name,
+            d.kind,
+        )
+        for d in Deliverable.objects.select_related("mandate__actor").order_by(
+            "mandate__paragraph_label"
+        )
+    ]
+    assert stored == [
+        ("2", "Committee on Relations with the Host Country", "report"),
+        (
+            "3",
+            "Chair of the Working Group on Enforced or Involuntary Disappearances",
+            "oral update",
+        ),
+    ]
+    assert Deliverable.objects.get(mandate__paragraph_label="2").mandate.actor is not None

@@ -776,3 +776,42 @@ def test_a_mechanism_named_before_to_and_an_adverb():
         "the eighty-first session of the General Assembly;"
     )
     assert [(d.paragraph, d.actor) for d in r.deliverables][-1] == ("2", "Special Envoy on Canals")
+
+
+def test_the_committee_and_its_chair_are_the_committee_the_text_names():
+    """ "the Committee", "the Chair of the Committee" and "the Chair of the Working Group"
+    stand for the committee or working group the text names (by a capital: "the Committee
+    on further steps" names none); a committee the alias table does not know ("the
+    Committee on Canals") is an actor too, flagged for review."""
+    r = ga(
+        "1. Welcomes the work of the Committee on Enforced Disappearances and of the Working "
+        "Group on Enforced or Involuntary Disappearances;\n\n"
+        "2. Invites the Chair of the Committee and the Chair of the Working Group to address "
+        "the General Assembly at its eighty-first session;"
+    )
+    assert [(d.actor, d.kind, due(d)) for d in r.deliverables] == [
+        ("Chair of the Committee on Enforced Disappearances", "oral update", ("GA", 81, "at")),
+        (
+            "Chair of the Working Group on Enforced or Involuntary Disappearances",
+            "oral update",
+            ("GA", 81, "at"),
+        ),
+    ]
+    r = ga(
+        "1. Takes note of the report of the Committee on Relations with the Host Country;\n\n"
+        "2. Requests the Committee to submit a report to the Assembly at its eighty-first "
+        "session;\n\n"
+        "3. Requests the Committee on Canals to submit a report to the Assembly at its "
+        "eighty-first session;"
+    )
+    assert [(d.paragraph, d.actor, d.needs_review) for d in r.deliverables] == [
+        ("2", "Committee on Relations with the Host Country", False),
+        ("3", "Committee on Canals", True),
+    ]
+    r = ga(
+        "1. Takes note of the report of the Committee on Canals on its first session, and "
+        "invites States to inform the Committee on further steps taken;\n\n"
+        "2. Requests the Committee to submit a report to the Assembly at its eighty-first "
+        "session;"
+    )
+    assert [(d.actor, d.needs_review) for d in r.deliverables] == [("Committee on Canals", True)]
