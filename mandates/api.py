@@ -15,7 +15,7 @@ from rest_framework import serializers, viewsets
 
 from . import selectors
 from .filters import DeliverableFilter
-from .models import Consideration, Deliverable, Resolution, Session
+from .models import Consideration, Deliverable, Resolution, Session, due_next_session
 from .selectors import session_list
 
 
@@ -262,9 +262,13 @@ class DeliverableWriter:
                 "session": session_number if in_calendar else due_session_number,
                 "relation": relation or None,
                 "date": stated,
-                # Deliverable.due_next_session: a body and a relation, no number.
                 "next_session": not in_calendar
-                and bool(due_body is not None and due_session_number is None and relation),
+                and due_next_session(
+                    body_id=due_body,
+                    number=due_session_number,
+                    relation=relation,
+                    stated_due_date=stated,
+                ),
                 "in_calendar": in_calendar,
             }
         uid = str(uid)

@@ -77,6 +77,7 @@ ROW_FIELDS = (
     "due_body__code",
     "due_session_number",
     "due_relation",
+    "stated_due_date",
     "computed_due_date",
     "due_date",
     "review_status",
@@ -98,6 +99,7 @@ def _cells(row, emails: list[str]) -> dict[str, object]:
             body_code=row.due_body__code,
             number=row.due_session_number,
             relation=row.due_relation,
+            stated_due_date=row.stated_due_date,
         )
     computed, due = row.computed_due_date, row.due_date
     return {

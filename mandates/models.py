@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
 from django.conf import settings
 from django.db import models
@@ -528,8 +528,13 @@ class Deliverable(models.Model):
 
     @property
     def due_next_session(self) -> bool:
-        """ "At its next (first subsequent...) session": a body and a relation, no number."""
-        return bool(self.due_body_id and self.due_session_number is None and self.due_relation)
+        """ "At its next (first subsequent...) session" (see `due_next_session`)."""
+        return due_next_session(
+            body_id=self.due_body_id,
+            number=self.due_session_number,
+            relation=self.due_relation,
+            stated_due_date=self.stated_due_date,
+        )
 
     @property
     def due_session_as_read(self) -> str:
@@ -538,6 +543,7 @@ class Deliverable(models.Model):
             body_code=self.due_body.code if self.due_body is not None else None,
             number=self.due_session_number,
             relation=self.due_relation,
+            stated_due_date=self.stated_due_date,
         )
 
     @property
@@ -548,6 +554,7 @@ class Deliverable(models.Model):
             body_id=self.due_body_id,
             number=self.due_session_number,
             relation=self.due_relation,
+            stated_due_date=self.stated_due_date,
         )
 
     @property
@@ -558,7 +565,18 @@ class Deliverable(models.Model):
         return self.due_body or self.mandate.resolution.body
 
 
-def due_session_text(*, body_code: str | None, number: int | None, relation: str) -> str:
+def due_next_session(
+    *, body_id: object, number: int | None, relation: str | None, stated_due_date: date | None
+) -> bool:
+    """ "At its next (first subsequent...) session": a body and a relation, and neither a
+    session number nor a date ("a report to the Assembly by 31 May 2027" is due to the
+    Assembly by that date, not at its next session). On plain values, for rows too."""
+    return bool(body_id and number is None and relation and stated_due_date is None)
+
+
+def due_session_text(
+    *, body_code: str | None, number: int | None, relation: str, stated_due_date: date | None
+) -> str:
     """The due session as the text gives it: "at CSW 61", "at the next session of CSW",
     "to GA (no session named)"; empty when the text names no body. On plain values, so the
     feeds can use it on rows."""
@@ -566,17 +584,29 @@ def due_session_text(*, body_code: str | None, number: int | None, relation: str
         return ""
     if number is not None:
         return f"{relation or 'at'} {body_code} {number}"
-    if relation:
+    if due_next_session(
+        body_id=body_code, number=number, relation=relation, stated_due_date=stated_due_date
+    ):
         return f"{relation} the next session of {body_code}"
     return f"to {body_code} (no session named)"
 
 
 def due_session_undated(
-    *, session_id: int | None, body_id: int | None, number: int | None, relation: str
+    *,
+    session_id: int | None,
+    body_id: int | None,
+    number: int | None,
+    relation: str,
+    stated_due_date: date | None,
 ) -> bool:
     """A session was read, numbered or "the next session" (a body and a relation), that
     the calendar cannot date yet."""
-    return session_id is None and (number is not None or bool(body_id and relation))
+    return session_id is None and (
+        number is not None
+        or due_next_session(
+            body_id=body_id, number=number, relation=relation, stated_due_date=stated_due_date
+        )
+    )
 
 
 def due_to_body(body: Body | int) -> Q:

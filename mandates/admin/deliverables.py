@@ -152,7 +152,8 @@ class DueFilter(admin.SimpleListFilter):
             return queryset.filter(due_date__isnull=True)
         if self.value() == "not_in_calendar":  # read from the text, no calendar row dates it
             return queryset.filter(due_session=None, due_body__isnull=False).filter(
-                Q(due_session_number__isnull=False) | ~Q(due_relation="")
+                Q(due_session_number__isnull=False)
+                | (~Q(due_relation="") & Q(stated_due_date__isnull=True))
             )
         return queryset
 

@@ -4,7 +4,7 @@ request clause and its paired products."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .clauses import (
     _NEXT_VERB_RE,
@@ -320,8 +320,15 @@ class Builder:
             # seventy-third session, and no later than December 2018": one meeting, one due
             dues = [_DatedSession(sessions[0], dated[0])]
         seen_dues: set[tuple] = set()
+        # "a report to the General Assembly by 31 May 2027": a date is due to the one body the
+        # product is addressed to (with several, which one is not said). A date without a day
+        # ("by the end of 2030") keeps none: a body, a relation and no number or date is how
+        # "at its next session" reads.
+        date_body = item.bodies[0] if len(item.bodies) == 1 else None
         for mention in dues:
             for named_due, alternatives, extra in _mention_dues(mention, ctx):
+                if date_body and isinstance(mention, DateMention) and named_due.date:
+                    named_due = replace(named_due, body=date_body)
                 key = (named_due.body, named_due.session, named_due.date)
                 if named_due.session is not None and key in seen_dues:
                     continue  # "to organize a panel at the Nth session and to present it at

@@ -375,10 +375,17 @@ class EventWriter:
             )
             what = f"{what} {due_for}"
         elif undated := due_session_undated(
-            session_id=None, body_id=due_body_id, number=due_session_number, relation=relation
+            session_id=None,
+            body_id=due_body_id,
+            number=due_session_number,
+            relation=relation,
+            stated_due_date=stated_due_date,
         ):  # "due at CSW 61" as the text gives it
             as_read = due_session_text(
-                body_code=due_body_code, number=due_session_number, relation=relation
+                body_code=due_body_code,
+                number=due_session_number,
+                relation=relation,
+                stated_due_date=stated_due_date,
             )
             what = f"{what} due {as_read}"
         else:

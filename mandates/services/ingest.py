@@ -1148,7 +1148,10 @@ def _store_deliverables(
             # "at its sixty-first session" of a body without a session calendar (CSW...),
             # "at its next session": kept as read, flagged until a session dates it
             reason = due_session_not_in_calendar_reason(
-                body_code=due.body, number=due.session, relation=due.relation
+                body_code=due.body,
+                number=due.session,
+                relation=due.relation,
+                stated_due_date=due.date,
             )
             if reason:
                 evidence["needs_review"] = True
@@ -1242,6 +1245,7 @@ def _reasons_waiting(
                 body_code=deliverable.due_body.code,
                 number=deliverable.due_session_number,
                 relation=deliverable.due_relation,
+                stated_due_date=deliverable.stated_due_date,
             )
         )
     return [r for r in deliverable.review_reasons if r not in read and r not in reasons]

@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from mandates.models import Body, Deliverable, DueDateRule, Session
+from mandates.models import Body, Deliverable, DueDateRule, Session, due_next_session
 
 # --- Session patterns ---------------------------------------------------------------------
 
@@ -164,17 +164,19 @@ def session_get_or_estimate(*, body: Body, number: int) -> Session:
 
 
 def due_session_not_in_calendar_reason(
-    *, body_code: str, number: int | None, relation: str | None
+    *, body_code: str, number: int | None, relation: str | None, stated_due_date: date | None
 ) -> str:
     """The review reason of a deadline read from the text that no calendar session dates:
     a numbered session the calendar lacks (CSW 61), or "at its next session". Empty when
-    no session was read (the text only names the body)."""
+    no session was read (the text names the body, and perhaps a date)."""
     if number is not None:
         return (
             f"due {relation or 'at'} {body_code} {number}, a session the calendar does not "
             f"have: add {body_code} {number} in Sessions, or set the due date by hand"
         )
-    if relation:
+    if due_next_session(
+        body_id=body_code, number=number, relation=relation, stated_due_date=stated_due_date
+    ):
         return (
             f"due {relation} the next session of {body_code}, no number printed: choose the "
             "due session, or set the due date by hand"
@@ -201,6 +203,7 @@ def session_link_waiting_deliverables(*, session: Session) -> int:
             body_code=session.body.code,
             number=session.number,
             relation=deliverable.due_relation,
+            stated_due_date=deliverable.stated_due_date,
         )
         deliverable.due_session = session
         if reason in deliverable.review_reasons:

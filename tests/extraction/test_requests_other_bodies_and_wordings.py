@@ -3,6 +3,8 @@ invented General Assembly style sentences (never resolution text)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from mandates.extraction import extract_text
 from tests.extraction.test_requests import due, run
 
@@ -815,3 +817,36 @@ def test_the_committee_and_its_chair_are_the_committee_the_text_names():
         "session;"
     )
     assert [(d.actor, d.needs_review) for d in r.deliverables] == [("Committee on Canals", True)]
+
+
+def test_a_date_is_due_to_the_one_body_the_product_goes_to():
+    """A report "to the General Assembly by 31 May 2037" is due to the Assembly on that day;
+    "to the Council" in a Security Council text is due to the Council. With two bodies, or
+    a date without a day (which reads like "at its next session" once a body is added), the
+    body stays unsaid."""
+    result = ga(
+        "1. Requests the Secretary-General to submit a report on water to the General Assembly "
+        "by 31 May 2037;\n\n"
+        "2. Requests the Secretary-General to provide to the Human Rights Council, no later than "
+        "15 September 2037, an assessment of water services;\n\n"
+        "3. Requests the Secretary-General to submit a report on water to the Human Rights "
+        "Council and to the General Assembly by 30 June 2037;\n\n"
+        "4. Requests the Secretary-General to submit a final report on water to the General "
+        "Assembly by the end of 2038;\n\n"
+        "5. Requests the Secretary-General to convene a meeting on water on 3 March 2037;"
+    )
+    dues = {d.paragraph: (d.due.body, d.due.relation, d.due.date) for d in result.deliverables}
+    assert dues == {
+        "1": ("GA", "by", date(2037, 5, 31)),
+        "2": ("HRC", "by", date(2037, 9, 15)),
+        "3": (None, "by", date(2037, 6, 30)),
+        "4": (None, "by", None),
+        "5": (None, "at", date(2037, 3, 3)),
+    }
+    council = run(
+        "1. Requests the Secretary-General to provide to the Council, no later than 15 September "
+        "2037, an assessment of water services;",
+        body="SC",
+        session=None,
+    )
+    assert [(d.due.body, d.due.date) for d in council.deliverables] == [("SC", date(2037, 9, 15))]

@@ -36,15 +36,21 @@ OPERATIVE = [
 ]
 
 
-@pytest.fixture
-def ingested(tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path
+def _ingest(number: str, operative: list[str]) -> dict[str, Deliverable]:
+    """The deliverables a new Council resolution stored, by paragraph."""
     outcome = resolution_ingest(
-        data=hrc_resolution(number="58/97", operative=OPERATIVE).encode(), name="58_97.txt"
+        data=hrc_resolution(number=number, operative=operative).encode(),
+        name=f"{number.replace('/', '_')}.txt",
     )
     assert outcome.status == "new", outcome.reason
     rows = Deliverable.objects.filter(mandate__resolution_id=outcome.resolution_id)
     return {d.mandate.paragraph_label: d for d in rows.select_related("mandate", "due_body")}
+
+
+@pytest.fixture
+def ingested(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    return _ingest("58/97", OPERATIVE)
 
 
 def test_ingest_stores_the_deadline_as_read_and_flags_what_no_session_dates(ingested):
@@ -222,3 +228,74 @@ def test_sessions_load_dates_what_waited_for_a_new_session(ingested, tmp_path):
     assert (report.due_session.body.code, report.due_session.number) == ("CSW", 71)
     assert report.due_date is not None and report.due_date < date(2027, 3, 8)
     assert "1 due date(s) changed" in out.getvalue()
+
+
+DATED = [
+    "Requests the Secretary-General to submit a report on informal water markets to the "
+    "General Assembly by 31 May 2037;",
+    "Requests the High Commissioner to present a study on water to the Human Rights Council "
+    "and to the General Assembly no later than 30 June 2037;",
+    "Decides to remain seized of the matter.",
+]
+
+
+@pytest.fixture
+def dated(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    return _ingest("58/98", DATED)
+
+
+def test_a_date_is_due_to_the_body_the_product_goes_to(dated, client, staff_client, settings):
+    """ "A report to the General Assembly by 31 May 2037" in a Council resolution: due to the
+    Assembly on that date, not at its next session, and listed in the Assembly's feed."""
+    settings.PUBLIC_SHOWS_PROPOSALS = True  # the feeds show what staff have not reviewed yet
+    report, study = dated["1"], dated["2"]
+    assert (report.due_body.code, report.due_session_number, report.due_relation) == (
+        "GA",
+        None,
+        "by",
+    )
+    assert report.stated_due_date == report.due_date == date(2037, 5, 31)
+    assert not report.due_next_session and not report.due_session_not_in_calendar
+    assert not any("next session" in r for r in report.review_reasons)
+    assert report.due_session_as_read == "to GA (no session named)"
+    # Two bodies and one date: which body is not said.
+    assert study.due_body is None and study.due_date == date(2037, 6, 30)
+
+    for url in (
+        f"/api/deliverables/{report.uid}/",
+        "/api/deliverables/?resolution=A/HRC/RES/58/98",
+    ):
+        data = staff_client.get(url).json()
+        data = (
+            data
+            if "due" in data
+            else next(d for d in data["results"] if d["uid"] == str(report.uid))
+        )
+        assert data["due"] == {
+            "body": "GA",
+            "session": None,
+            "relation": "by",
+            "date": "2037-05-31",
+            "next_session": False,
+            "in_calendar": False,
+        }
+
+    summaries = {
+        code: [
+            str(event["SUMMARY"])
+            for event in assert_valid_ics(client.get(f"/feeds/body/{code}.ics").content).walk(
+                "VEVENT"
+            )
+        ]
+        for code in ("GA", "HRC")
+    }
+    assert any("informal water markets" in s for s in summaries["GA"]), summaries
+    assert not any("informal water markets" in s for s in summaries["HRC"]), summaries
+    assert not any("next session" in s for s in summaries["GA"])
+
+    listed = staff_client.get(
+        reverse("admin:mandates_deliverable_changelist") + "?due=not_in_calendar"
+    ).content.decode()
+    assert "informal water markets" not in listed.lower()
+    assert "next session" not in listed
