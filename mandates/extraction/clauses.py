@@ -251,7 +251,10 @@ _NAMED_MECHANISM_RE = factored(
     # "requests that the Special Rapporteur on X submit ...": the verb after the name
     r"\s+(?:and\s+)?(?:continue\s+to\s+)?(?:participate|submit|present|report|provide|prepare|convene|"
     r"organize)\b|\s+(?:with|in\s+(?:collaboration|cooperation|consultation))\b|"
-    r"\s*$|\s+(?:at|on)\s+its\b)",
+    r"\s*$|\s+(?:at|on)\s+its\b|"
+    # "extends the mandate of the Special Rapporteur on X for a further period of one year"
+    r"\s+for\s+(?:a\s+|an\s+)?(?:further\s+|additional\s+)?(?:period|(?:one|two|three|four|"
+    r"five|\d)\s+years?)\b)",
     re.IGNORECASE,
 )
 

@@ -54,7 +54,8 @@ _ORD_LIST = rf"{_ORD}(?:\s+{_ORD})?(?:\s*(?:,\s*(?:and\s+)?|and\s+|to\s+){_ORD}(
 
 _REL = (
     r"(?P<rel>for\s+(?:its\s+)?consideration\s+(?:at|during)|(?:at|by|before)\s+the\s+(?:beginning|"
-    r"start|opening|outset|end|close)\s+of|at|during|in|"
+    r"start|opening|outset|end|close)\s+of|on\s+the\s+(?:first|second|third|opening|last|final|"
+    r"closing)\s+day\s+of|at|during|in|"
     r"before|prior\s+to|in\s+advance\s+of|ahead\s+of|(?:no|not)\s+later\s+than(?:\s+at)?|"
     r"by\s+the\s+end\s+of|before\s+the\s+end\s+of|by|until|from|as\s+of|"
     r"(?:starting|beginning|commencing)(?:\s+(?:at|with|from|in))?|for|to)"

@@ -850,3 +850,33 @@ def test_a_date_is_due_to_the_one_body_the_product_goes_to():
         session=None,
     )
     assert [(d.due.body, d.due.date) for d in council.deliverables] == [("SC", date(2037, 9, 15))]
+
+
+def test_a_renewed_mandates_name_ends_before_its_period():
+    """ "extends the mandate of the Special Rapporteur on X for a further period of one year":
+    the period is not part of the name of the mandate the next request goes to."""
+    for period in ("for a further period of one year", "for a period of three years"):
+        result = ga(
+            "1. Decides to extend the mandate of the Independent Expert on water in informal "
+            f"settlements {period}, and requests the Independent Expert to submit a report to "
+            "the General Assembly at its eighty-first session;"
+        )
+        assert rows(result) == [
+            (
+                "1",
+                "Independent Expert on water in informal settlements",
+                "report",
+                ("GA", 81, "at"),
+            )
+        ], period
+
+
+def test_a_meeting_on_a_day_of_a_session():
+    """ "on the first day of the general debate of its eighty-first session" dates the
+    meeting at that session, as "during the general debate of" does."""
+    for when in ("on the first day of the general debate of", "on the opening day of"):
+        result = ga(
+            f"1. Decides to hold a high-level plenary meeting on water {when} its eighty-first "
+            "session;"
+        )
+        assert rows(result) == [("1", "General Assembly", "meeting", ("GA", 81, "at"))], when
