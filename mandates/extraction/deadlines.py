@@ -65,7 +65,7 @@ _PRE_BODY = rf"(?:(?:(?:to|by|before|of|for|and)\s+)?(?:the\s+)?(?P<body1>{BODY_
 #: How a session mention opens: a body, then the relation ("to the Council at", "before").
 _SESSION_HEAD = rf"(?:{_PRE_BODY})?{_REL}\s+"
 _SESSION = _SESSION_HEAD + (
-    r"(?:the\s+(?:main\s+part|second\s+part|first\s+part|resumed\s+part|high-level\s+segment|"
+    r"(?:the\s+(?:(?:main|first|second|third|fourth|resumed)\s+part|high-level\s+(?:segment|week)|"
     r"general\s+debate|opening)\s+of\s+)?"
     r"(?P<det>its|the|their|the\s+(?P<body3>(?:Human\s+Rights\s+)?Council|(?:General\s+)?Assembly)'s)"
     r"\s+(?:resumed\s+)?"

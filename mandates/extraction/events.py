@@ -400,6 +400,8 @@ def events_of(
     for verb in hits.verbs:
         if verb.group("report"):
             kind, noun_start, noun_end = "report", verb.start("report"), verb.end("report")
+            if "orally" in verb.group().lower() or _ORALLY_RE.match(masked, noun_end, z1):
+                kind = "oral update"  # "to report orally to the Council at its Nth session"
         elif verb.group("address"):
             kind, noun_start, noun_end = "oral update", verb.start("address"), verb.end("address")
         elif verb.group("inform"):
@@ -563,6 +565,9 @@ def events_of(
     # the verb-based report and a "report" noun right after it are one product
     return events
 
+
+#: "orally" right after "to report" ("to report orally, through its Chair, to the Council").
+_ORALLY_RE = compiled(r"\s*,?\s*orally\b", re.IGNORECASE)
 
 #: "in" right before a noun phrase ("to make recommendations in its report").
 _IN_BEFORE_RE = compiled(r"\bin\s+$", re.IGNORECASE)

@@ -37,10 +37,13 @@ SCORED_BODIES = {"HRC", "GA"}
 SHARED = Path(os.environ.get("MANDATE_TRACKER_SHARED", ROOT.parent / "shared"))
 
 
-def corpus_path(stem: str, sources: dict[str, str] | None = None) -> Path:
+def corpus_path(stem: str, sources: dict[str, str] | None = None, labels: Path = LABELS) -> Path:
     """The text of a labelled document: ``files.json`` in the label folder maps stems to
-    paths under ../shared (a corpus text or a real PDF in realdocs/); otherwise the corpus."""
+    paths under ../shared (a corpus text or a real PDF in realdocs/) or, for "texts/...",
+    under the label folder (invented texts kept with their labels); otherwise the corpus."""
     if sources and stem in sources:
+        if sources[stem].startswith("texts/"):
+            return labels / sources[stem]
         return SHARED / sources[stem]
     folder = "hrc" if stem.startswith("A_HRC_") else "ga" if stem.startswith("A_RES_") else "other"
     return SHARED / "corpus" / folder / f"{stem}.txt"
@@ -110,7 +113,7 @@ def main(verbose: bool = False, labels: Path = LABELS) -> int:
         meta_file = labels / "meta" / f"{stem}.json"
         meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else None
         try:
-            result = extract_file(str(corpus_path(stem, sources)))
+            result = extract_file(str(corpus_path(stem, sources, labels)))
         except Exception as exc:  # a crash is a miss on every label of the document
             errors.append(f"{stem}: {type(exc).__name__}: {exc}")
             fn += len(rows)

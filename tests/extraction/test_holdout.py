@@ -33,6 +33,9 @@ HERE = Path(__file__).resolve().parent
         ("labels_holdout6", 0.88, 1.0),
         # 19 HRC and 13 ECOSOC texts (first blind score 0.909; both misses judgement calls)
         ("labels_holdout7", 0.90, 1.0),
+        # 12 invented texts labelled blind (first score 0.940, see its README); 0.952 with
+        # 0.3.15, the misses two wordings left on purpose and a judgement call
+        ("labels_holdout8", 0.95, 1.0),
     ],
 )
 def test_held_out_deadline_f1_and_headers(labels, least_f1, least_headers):

@@ -880,3 +880,45 @@ def test_a_meeting_on_a_day_of_a_session():
             "session;"
         )
         assert rows(result) == [("1", "General Assembly", "meeting", ("GA", 81, "at"))], when
+
+
+def test_reporting_orally_is_an_oral_update():
+    """ "to report orally on their outcome to the Council at its Nth session" asks for an oral
+    update, not a written report."""
+    for wording in ("to report orally on their outcome", "to report, orally, on their outcome"):
+        result = run(
+            f"1. Requests the Chair of the working group {wording} to the Human Rights Council "
+            "at its sixty-second session;"
+        )
+        assert [(d.kind, due(d)) for d in result.deliverables] == [
+            ("oral update", ("HRC", 62, "at"))
+        ], wording
+
+
+def test_a_meeting_on_a_date_during_a_week_or_part_of_a_session():
+    """ "on 22 September 2027, during the high-level week of its eighty-second session": one
+    meeting, on that day, at that session; "the third part of" a session is read too."""
+    result = ga(
+        "1. Decides to convene a one-day high-level meeting on water on 22 September 2027, "
+        "during the high-level week of its eighty-second session;\n\n"
+        "2. Decides to hold a commemorative meeting on water at the third part of its "
+        "eighty-first session;"
+    )
+    assert [(d.paragraph, d.kind, due(d), d.due.date) for d in result.deliverables] == [
+        ("1", "meeting", ("GA", 82, "at"), date(2027, 9, 22)),
+        ("2", "meeting", ("GA", 81, "at"), None),
+    ]
+
+
+def test_an_interactive_multi_stakeholder_hearing_is_a_meeting():
+    """The hearing the President is asked to organize before a high-level meeting is a
+    meeting; a "fair hearing" States are asked to ensure is no product."""
+    result = ga(
+        "1. Requests the President of the General Assembly to organize, no later than 31 May "
+        "2027, an interactive multi-stakeholder hearing with the participation of civil "
+        "society;\n\n"
+        "2. Calls upon States to ensure a fair hearing for everyone charged;"
+    )
+    assert [(d.paragraph, d.actor, d.kind, d.due.date) for d in result.deliverables] == [
+        ("1", "President of the General Assembly", "meeting", date(2027, 5, 31))
+    ]

@@ -25,7 +25,7 @@ from django.test import override_settings
 
 from mandates.extraction import extract_file
 from mandates.extraction.actors import ActorTable
-from mandates.models import Deliverable, Mandate, Resolution, Session
+from mandates.models import Deliverable, Mandate, Resolution, Session, due_next_session
 from mandates.services.ingest import SESSION_BODIES, paths_expand
 from tests.shared_data import shared_path
 
@@ -81,8 +81,14 @@ def _calendar_session(due, calendar: set[tuple[str, int]]) -> tuple[str, int] | 
 
 
 def _undated_session(due, calendar: set[tuple[str, int]]) -> bool:
-    """A session was read ("at CSW 61", "at its next session") that no calendar row dates."""
-    read = due is not None and due.body is not None and (due.session is not None or due.relation)
+    """A session was read ("at CSW 61", "at its next session") that no calendar row dates;
+    a body with a date and no number is due on that date, not at a session."""
+    read = due is not None and (
+        (due.body is not None and due.session is not None)
+        or due_next_session(
+            body_id=due.body, number=due.session, relation=due.relation, stated_due_date=due.date
+        )
+    )
     return bool(read) and _calendar_session(due, calendar) is None
 
 
