@@ -284,19 +284,38 @@ def _is_staff(user) -> bool:
     return user is not None and user.is_authenticated and user.is_staff
 
 
+def superseded_draft() -> Q:
+    """A deliverable of a draft the adopted text superseded (see `DeliverableQuerySet.current`)."""
+    return Q(
+        progress=Deliverable.Progress.SUPERSEDED,
+        mandate__resolution__status=Resolution.Status.SUPERSEDED,
+    )
+
+
 class DeliverableQuerySet(models.QuerySet):
     """The one definition of who sees which deliverable (pages, API, exports and feeds)."""
 
+    def current(self) -> DeliverableQuerySet:
+        """Without the deliverables of a draft the adopted text superseded: the adopted
+        resolution's own deliverable took over their decisions and calendar UID, so
+        listing both would show one task twice."""
+        return self.exclude(superseded_draft())
+
     def public(self) -> DeliverableQuerySet:
         """What anyone may see: see `shown_publicly`; never the deliverables of a
-        rejected mandate."""
-        return self.filter(shown_publicly()).exclude(mandate__review_status=ReviewStatus.REJECTED)
+        rejected mandate or a superseded draft."""
+        return (
+            self.current()
+            .filter(shown_publicly())
+            .exclude(mandate__review_status=ReviewStatus.REJECTED)
+        )
 
     def visible_to(self, user) -> DeliverableQuerySet:
-        """What this person may see in lists: staff see every deliverable not rejected
-        (proposals and non-public ones included); everyone else what `public()` shows."""
+        """What this person may see in lists: staff see every current deliverable not
+        rejected (proposals and non-public ones included); everyone else what `public()`
+        shows."""
         if _is_staff(user):
-            return self.exclude(review_status=ReviewStatus.REJECTED)
+            return self.current().exclude(review_status=ReviewStatus.REJECTED)
         return self.public()
 
 
@@ -665,12 +684,16 @@ class ProposedChange(models.Model):
 
 
 class ConsiderationQuerySet(models.QuerySet):
+    def current(self) -> ConsiderationQuerySet:
+        """Without a superseded draft's: the adopted text says when the body takes it up."""
+        return self.exclude(resolution__status=Resolution.Status.SUPERSEDED)
+
     def public(self) -> ConsiderationQuerySet:
-        return self.filter(shown_publicly())
+        return self.current().filter(shown_publicly())
 
     def visible_to(self, user) -> ConsiderationQuerySet:
         if _is_staff(user):
-            return self.exclude(review_status=ReviewStatus.REJECTED)
+            return self.current().exclude(review_status=ReviewStatus.REJECTED)
         return self.public()
 
 

@@ -19,6 +19,7 @@ from .models import (
     Resolution,
     ReviewStatus,
     Session,
+    superseded_draft,
 )
 
 DeliverableT = TypeVar("DeliverableT", bound=Deliverable)  # Deliverable or its review proxy
@@ -103,10 +104,13 @@ def deliverable_list_assigned_to(*, user) -> QuerySet[Deliverable]:
 
 def review_queue(deliverables: QuerySet[DeliverableT]) -> QuerySet[DeliverableT]:
     """What waits for a person's decision: flagged (the text is unclear) or merely proposed,
-    never what was rejected. The one filter of the admin's review queue and /review/."""
-    return deliverables.filter(
-        Q(needs_review=True) | Q(review_status=ReviewStatus.PROPOSED)
-    ).exclude(review_status=ReviewStatus.REJECTED)
+    never what was rejected or a superseded draft's (its adopted copy waits instead). The
+    one filter of the admin's review queue and /review/."""
+    return (
+        deliverables.filter(Q(needs_review=True) | Q(review_status=ReviewStatus.PROPOSED))
+        .exclude(review_status=ReviewStatus.REJECTED)
+        .exclude(superseded_draft())
+    )
 
 
 def deliverable_list_needs_review() -> QuerySet[Deliverable]:

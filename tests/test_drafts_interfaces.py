@@ -129,3 +129,38 @@ def test_tracked_changes_docx_ingested_with_both_readings(staff_client):
     assert report.alternatives == [{"body": "HRC", "session": 62, "relation": "at", "date": None}]
     assert any("tracked changes" in reason for reason in report.review_reasons)
     assert Resolution.objects.count() == 1
+
+
+def test_a_superseded_drafts_deliverables_leave_every_list(staff_client):
+    """Once the adopted text supersedes the draft, its deliverable is listed once, as the
+    adopted text's: not twice in the review queue, the staff pages, the CSV export, the
+    session page, the API or the plan."""
+    from mandates.services.ingest import resolution_ingest
+
+    resolution_ingest(data=DRAFT_TEXT.encode(), name="A_C.3_81_L.19.txt")
+    resolution_ingest(data=ADOPTED_TEXT.encode(), name="A_RES_81_412.txt")
+    draft = Resolution.objects.get(symbol="A/C.3/81/L.19")
+    assert draft.status == Resolution.Status.SUPERSEDED
+    assert draft.mandates.get().deliverables.get().progress == "superseded"
+
+    pages = {
+        "review queue": reverse("admin:mandates_deliverablereview_changelist"),
+        "review": reverse("mandates:review"),
+        "export": reverse("mandates:export_csv"),
+        "session": reverse("mandates:session", args=["GA", 82]),
+        "plan": reverse("mandates:session_plan", args=["GA", 82]),
+    }
+    for name, url in pages.items():
+        page = staff_client.get(url)
+        assert page.status_code == 200, name
+        text = page.getvalue().decode() if page.streaming else page.content.decode()
+        assert "A/RES/81/412" in text, name
+        assert "A/C.3/81/L.19" not in text, name
+    listed = staff_client.get("/api/deliverables/", {"session": "GA-82"}).json()["results"]
+    assert [item["resolution"] for item in listed] == ["A/RES/81/412"]
+    # The draft's own admin list still has it, for the record.
+    record = staff_client.get(
+        reverse("admin:mandates_deliverable_changelist"),
+        {"mandate__resolution__status__exact": "superseded"},
+    ).content.decode()
+    assert "A/C.3/81/L.19" in record

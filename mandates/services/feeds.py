@@ -60,12 +60,12 @@ from mandates.models import (
     FeedState,
     FeedToken,
     ReminderRule,
-    Resolution,
     ReviewStatus,
     Session,
     due_session_text,
     due_session_undated,
     due_to_body,
+    superseded_draft,
 )
 from mandates.services import rfc5545
 from mandates.services.rfc5545 import date_value, fold, text, utc_datetime
@@ -662,10 +662,7 @@ class DeliverableFeed(CalendarFeed):
         queryset = (
             Deliverable.objects.exclude(due_date=None)
             # A superseded draft's deliverable handed its UID to the adopted one.
-            .exclude(
-                progress=Deliverable.Progress.SUPERSEDED,
-                mandate__resolution__status=Resolution.Status.SUPERSEDED,
-            )
+            .exclude(superseded_draft())
             .exclude(review_status=ReviewStatus.REJECTED)
             .exclude(mandate__review_status=ReviewStatus.REJECTED)
             .filter(self.filter())
