@@ -263,3 +263,53 @@ def test_a_comment_blocks_deleting_its_deliverable():
     with pytest.raises(ProtectedError):
         deliverable.delete()
     assert Comment.objects.filter(text="Keep me.").exists()
+
+
+def test_a_text_that_changes_a_confirmed_deadline_flags_it_once(ingest_text, superuser):
+    """A new version moves the confirmed report from HRC 64 to HRC 65: the person's deadline
+    stays, the deliverable goes back to the review queue saying what the text says now, and
+    one proposal records it. The same version again adds nothing; a version that comes back
+    to HRC 64 closes the proposal; the paragraph coming back closes its "no longer in the
+    text" proposal."""
+    ingest_text(FULL)
+    report = _of("2")
+    person = Contact.objects.create(name="Water unit", email="water@ohchr.example.org")
+    _work_on(report, person)
+    report.refresh_from_db()
+    assert (report.due_session.number, report.needs_review) == (64, False)
+    before = _what_people_set(report)
+
+    moved = FULL.replace("sixty-fourth session", "sixty-fifth session")
+    ingest_text(moved)
+    report.refresh_from_db()
+    assert _what_people_set(report) == before
+    assert report.due_session.number == 64  # the person's deadline stands
+    assert report.needs_review
+    [reason] = [r for r in report.review_reasons if "says otherwise" in r]
+    assert "due session HRC 65 (kept HRC 64)" in reason
+    waiting = ProposedChange.objects.filter(deliverable=report, resolved=False)
+    assert {(c.field, c.new_value) for c in waiting} >= {("due_session", "HRC 65")}
+    staff = Client()
+    staff.force_login(superuser)
+    queue = staff.get(reverse("admin:mandates_deliverablereview_changelist"))
+    assert report.pk in {d.pk for d in queue.context["cl"].result_list}
+
+    count = waiting.count()
+    ingest_text(moved.replace("[Adopted without a vote.]", "[Adopted without a vote.] "))
+    assert ProposedChange.objects.filter(deliverable=report, resolved=False).count() == count
+
+    ingest_text(FULL)  # the text says HRC 64 again
+    assert not ProposedChange.objects.filter(
+        deliverable=report, resolved=False, field__startswith="due_session"
+    ).exists()
+
+    study = _of("4")
+    Comment.objects.create(deliverable=study, text="Keep it.")
+    ingest_text(TRIMMED)
+    assert ProposedChange.objects.filter(
+        deliverable=study, field="no_longer_in_text", resolved=False
+    ).exists()
+    ingest_text(FULL)
+    assert not ProposedChange.objects.filter(
+        deliverable=study, field="no_longer_in_text", resolved=False
+    ).exists()

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -1040,6 +1040,9 @@ def _store_partners(wanted: dict[int, set[int]], *, known: list[int]) -> None:
 
 
 NO_LONGER_IN_TEXT = "no longer in the text: a new version of the resolution does not ask for it"
+# Then what the new text says instead of the value a person decided ("due session HRC 67
+# (kept HRC 66)"); the proposed changes hold the same, to accept by editing or to dismiss.
+TEXT_CHANGED = "the new version of the text says otherwise than a person decided: "
 
 
 def deliverable_touched_by_a_person(deliverable: Deliverable) -> bool:
@@ -1117,6 +1120,15 @@ def _store_deliverables(
                 ),
             )
         )
+    # Proposals still waiting for a person, by (deliverable, field): a new version of the
+    # text that says the same again adds none, one that says the current value closes them.
+    waiting_changes: dict[tuple[int, str], list[ProposedChange]] = defaultdict(list)
+    if old:
+        for change in ProposedChange.objects.filter(
+            deliverable__mandate__resolution=resolution, resolved=False
+        ):
+            waiting_changes[(change.deliverable_id, change.field)].append(change)
+    closed: list[ProposedChange] = []
     actors = lookups.actors
     created: list[tuple[Deliverable, extraction.Deliverable]] = []
     kept: list[Deliverable] = []
@@ -1176,22 +1188,37 @@ def _store_deliverables(
         owned = set(deliverable.edited_fields)
         if deliverable.review_status != ReviewStatus.PROPOSED:
             owned |= set(PROPOSED_FIELDS)
+        text_changed: list[str] = []
         for name, value in proposed.items():
             current = getattr(deliverable, name)
+            pending = waiting_changes.get((deliverable.pk, name), [])
             if current == value:
+                closed += pending  # the text says the value kept again
                 continue
             if name in owned:
+                shown = _show(value)
+                if any(change.new_value == shown for change in pending):
+                    continue  # proposed by an earlier version, still waiting
+                closed += pending  # what an earlier version proposed, this one replaces
                 _propose(deliverable, name, current, value, source)
+                text_changed.append(f"{_field_label(name)} {shown} (kept {_show(current)})")
                 changes.append(
-                    f"para. {item.paragraph} {name}: kept the person's value, proposed {_show(value)}"
+                    f"para. {item.paragraph} {name}: kept the person's value, proposed {shown}"
                 )
             else:
                 changes.append(f"para. {item.paragraph} {name}: {_show(current)} -> {_show(value)}")
                 setattr(deliverable, name, value)
         for name, value in evidence.items():
             setattr(deliverable, name, value)
+        if text_changed:  # the text no longer says what a person decided: they must know
+            deliverable.needs_review = True
+            deliverable.review_reasons = [
+                *deliverable.review_reasons,
+                TEXT_CHANGED + "; ".join(text_changed),
+            ]
         if deliverable.no_longer_in_text:  # the paragraph is back
             deliverable.no_longer_in_text = False
+            closed += waiting_changes.get((deliverable.pk, "no_longer_in_text"), [])
             changes.append(f"para. {item.paragraph} {item.kind}: back in the text")
         deliverable.mandate_id = mandate.pk
         deliverable.position = position
@@ -1203,6 +1230,8 @@ def _store_deliverables(
     _bulk_create(Deliverable, new_rows)
     for deliverable in kept:
         deliverable.save()
+    if closed:
+        ProposedChange.objects.filter(pk__in=[change.pk for change in closed]).update(resolved=True)
     kept_pks = {deliverable.pk for deliverable in kept}
     flagged = []
     removed = 0
@@ -1280,7 +1309,20 @@ def _due_dict(due: extraction.Due) -> dict:
 
 
 def _show(value: object) -> str:
-    return "-" if value in (None, "", []) else str(value)
+    if value in (None, "", []):
+        return "-"
+    if isinstance(value, list) and all(isinstance(item, dict) for item in value):
+        return ", ".join(  # alternatives: "HRC 66 (at)"
+            " ".join(str(item[k]) for k in ("body", "session") if item.get(k) is not None)
+            + (f" ({item['relation']})" if item.get("relation") else "")
+            for item in value
+        )
+    return str(value)
+
+
+def _field_label(name: str) -> str:
+    """A deliverable field as staff read it ("due session", "relation to the session")."""
+    return str(Deliverable._meta.get_field(name).verbose_name)
 
 
 def _propose(deliverable: Deliverable, name: str, old: object, new: object, source: str) -> None:
