@@ -8,7 +8,8 @@ import time_machine
 from django.urls import reverse
 
 from mandates.models import Contact, Deliverable, ReviewStatus
-from mandates.services.ingest import resolution_ingest_path
+from mandates.services.ingest import resolution_ingest, resolution_ingest_path
+from tests.samples import hrc_resolution
 from tests.shared_data import shared_path
 
 pytestmark = pytest.mark.django_db
@@ -280,3 +281,31 @@ def test_readings_without_a_calendar_session_are_all_other_readings(staff_client
     assert "HRC 62 (at), other reading: due 6 Apr 2026" in shown
     assert "HRC 66 (at), other reading: due" in shown
     assert "as proposed" not in shown
+
+
+def test_an_unflagged_item_can_be_corrected_by_hand(staff_client):
+    """An item nothing flags opens with its one reading ticked, which a browser cannot
+    untick: correcting its relation or session by hand confirms the correction."""
+    resolution_ingest(
+        data=hrc_resolution(
+            number="58/96",
+            operative=[
+                "Requests the High Commissioner to present a report on water to the Human "
+                "Rights Council at its sixty-fifth session;"
+            ],
+        ).encode(),
+        name="58_96.txt",
+    )
+    item = Deliverable.objects.get(mandate__resolution__symbol="A/HRC/RES/58/96")
+    assert not item.needs_review and item.due_relation == "at"
+    form = staff_client.get(_review_url(item)).context["adminform"].form
+    ticked = form["reading"].value()
+    assert ticked == "HRC|65|at" and form["decision"].value() == "confirm"
+    response = _post(staff_client, item, decision="confirm", reading=ticked, due_relation="by")
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    item.refresh_from_db()
+    assert (item.due_session.number, item.due_relation, item.review_status) == (
+        65,
+        "by",
+        "confirmed",
+    )

@@ -71,10 +71,13 @@ class ReviewForm(forms.ModelForm):
         reading = Reading.parse(cleaned["reading"]) if cleaned.get("reading") else None
         by_hand = self.hand_reading()
         if reading and by_hand and reading != by_hand:
-            self.add_error(
-                "reading",
-                _("Choose a reading or correct the session by hand, not both."),
-            )
+            if "reading" in self.changed_data:
+                self.add_error(
+                    "reading",
+                    _("Choose a reading or correct the session by hand, not both."),
+                )
+            else:  # the reading the form opened with (a browser cannot untick it)
+                reading = None
         if (
             cleaned.get("decision") == Decision.CONFIRM
             and self.instance.needs_review
