@@ -12,12 +12,61 @@ from .selectors import session_parse
 
 STATUS_CHOICES = [*Deliverable.Progress.choices, *ReviewStatus.choices]
 
+_TRUE = frozenset({"true", "1", "yes", "on"})
+_FALSE = frozenset({"false", "0", "no", "off"})
+
+
+class YesNoField(forms.Field):
+    """ "true"/"false" (also 1/0, yes/no, on/off), empty for either: anything else is an
+    error, where Django's boolean fields read it as no filter ("maybe") or as yes ("0")."""
+
+    def to_python(self, value: object) -> bool | None:
+        if value in (None, "", True, False):
+            return value if isinstance(value, bool) else None
+        text = str(value).strip().lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        raise forms.ValidationError(
+            _("%(value)s is not true or false"), code="invalid", params={"value": value}
+        )
+
+
+class YesNoWidget(forms.CheckboxInput):
+    """A checkbox on a form that hands the submitted word to `YesNoField` as it came."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name)
+
+
+class YesNoFilter(django_filters.BooleanFilter):
+    field_class = YesNoField
+
+
+class SessionField(forms.CharField):
+    """ "HRC-65", "HRC 65" or "65" (see `session_parse`); anything else is an error."""
+
+    def to_python(self, value: object) -> str:
+        text = super().to_python(value)
+        if text and session_parse(text) is None:
+            raise forms.ValidationError(
+                _('%(value)s is not a session: write "HRC-65" or "65"'),
+                code="invalid",
+                params={"value": text},
+            )
+        return text
+
+
+class SessionFilter(django_filters.CharFilter):
+    field_class = SessionField
+
 
 class DeliverableFilter(django_filters.FilterSet):
     body = django_filters.ModelChoiceFilter(
         label=_("Body"), queryset=Body.objects.all(), to_field_name="code", method="filter_body"
     )
-    session = django_filters.CharFilter(
+    session = SessionFilter(
         label=_("Session"), method="filter_session", help_text='"HRC-65" or "65"'
     )
     actor = django_filters.ModelChoiceFilter(
@@ -39,22 +88,26 @@ class DeliverableFilter(django_filters.FilterSet):
     due_before = django_filters.DateFilter(
         label=_("Due on or before"), field_name="due_date", lookup_expr="lte"
     )
-    needs_review = django_filters.BooleanFilter(label=_("Needs review"))
+    needs_review = YesNoFilter(label=_("Needs review"))
+    resolution = django_filters.CharFilter(
+        label=_("Resolution"),
+        field_name="mandate__resolution__symbol",
+        lookup_expr="iexact",
+        help_text=_('its symbol: "A/HRC/RES/59/3"'),
+    )
     resolution_status = django_filters.MultipleChoiceFilter(
         label=_("Resolution status"),
         choices=Resolution.Status.choices,
         field_name="mandate__resolution__status",
         help_text=_("adopted, draft, or a draft superseded by its adopted text"),
     )
-    no_longer_in_text = django_filters.BooleanFilter(label=_("No longer in the text"))
+    no_longer_in_text = YesNoFilter(label=_("No longer in the text"))
     assignee = django_filters.ModelChoiceFilter(
         label=_("Assigned to"),
         queryset=Contact.objects.order_by("name"),
         field_name="assignees",
     )
-    mine = django_filters.BooleanFilter(
-        label=_("Assigned to me"), method="filter_mine", widget=forms.CheckboxInput
-    )
+    mine = YesNoFilter(label=_("Assigned to me"), method="filter_mine", widget=YesNoWidget)
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
 
     class Meta:

@@ -67,6 +67,44 @@ def test_deliverables_filters(api, query, expected):
     assert {(r["due"]["body"], r["due"]["session"]) for r in results if r["due"]} <= expected
 
 
+def test_resolution_filter_gives_one_resolutions_deliverables(api):
+    """?resolution= takes a symbol (any case) and lists that resolution's deliverables only."""
+    everything = api.get("/api/deliverables/").json()["count"]
+    hrc = api.get("/api/deliverables/", {"resolution": "a/hrc/res/61/99"}).json()
+    assert 0 < hrc["count"] < everything
+    assert {item["resolution"] for item in hrc["results"]} == {"A/HRC/RES/61/99"}
+    assert api.get("/api/deliverables/", {"resolution": "A/RES/1/1"}).json()["count"] == 0
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ({"session": "garbage"}, "session"),
+        ({"session": "HRC-x"}, "session"),
+        ({"needs_review": "maybe"}, "needs_review"),
+        ({"no_longer_in_text": "perhaps"}, "no_longer_in_text"),
+        ({"mine": "sometimes"}, "mine"),
+    ],
+)
+def test_a_filter_value_that_means_nothing_answers_400(api, query, field):
+    """A value a filter cannot read is refused with the reason, not read as no filter."""
+    response = api.get("/api/deliverables/", query)
+    assert response.status_code == 400
+    assert field in response.json()
+
+
+def test_yes_and_no_filters_read_both_words(api):
+    """needs_review=false is "not flagged", mine=0 is "not only mine" (not "mine")."""
+    everything = api.get("/api/deliverables/").json()["count"]
+    flagged = Deliverable.objects.filter(needs_review=True).count()
+    assert api.get("/api/deliverables/", {"needs_review": "false"}).json()["count"] == (
+        everything - flagged
+    )
+    assert api.get("/api/deliverables/", {"needs_review": "1"}).json()["count"] == flagged
+    assert api.get("/api/deliverables/", {"mine": "0"}).json()["count"] == everything
+    assert api.get("/api/deliverables/", {"mine": "true"}).json()["count"] == 0
+
+
 def test_status_and_due_date_filters(api):
     """status matches progress or review; due_before/due_after bound the due date."""
     target = Deliverable.objects.filter(due_date__isnull=False).order_by("due_date").first()

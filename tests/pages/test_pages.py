@@ -138,6 +138,16 @@ def test_upcoming_refuses_an_invalid_filter_and_says_so(client, world):
     assert titles(response) == set()
 
 
+def test_a_session_that_is_no_session_is_refused_on_pages_and_the_export(client, world):
+    """ "?session=garbage" lists nothing and says why (it used to list nothing silently)."""
+    response = client.get(UPCOMING, {"session": "garbage"})
+    assert response.status_code == 400
+    assert "garbage is not a session" in response.content.decode()
+    export = client.get(reverse("mandates:export_csv"), {"session": "HRC-x"})
+    assert export.status_code == 400
+    assert "HRC-x is not a session" in export.content.decode()
+
+
 def test_staff_also_see_non_public_but_never_rejected(staff_client, world):
     """Staff see deliverables kept out of public feeds, marked as such; rejected stay hidden."""
     response = staff_client.get(UPCOMING)
