@@ -312,11 +312,20 @@ class DeliverableQuerySet(models.QuerySet):
 
     def visible_to(self, user) -> DeliverableQuerySet:
         """What this person may see in lists: staff see every current deliverable not
-        rejected (proposals and non-public ones included); everyone else what `public()`
-        shows."""
+        rejected (proposals and non-public ones included); a person signed in also what is
+        assigned to them (as its page and their private feed show it); everyone else what
+        `public()` shows."""
         if _is_staff(user):
             return self.current().exclude(review_status=ReviewStatus.REJECTED)
-        return self.public()
+        if user is None or not user.is_authenticated:
+            return self.public()
+        assigned = Deliverable.assignees.through.objects.filter(contact__user=user).values(
+            "deliverable_id"
+        )
+        return self.current().filter(
+            (shown_publicly() & ~Q(mandate__review_status=ReviewStatus.REJECTED))
+            | (Q(pk__in=assigned) & ~Q(review_status=ReviewStatus.REJECTED))
+        )
 
 
 class Mandate(models.Model):

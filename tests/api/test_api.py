@@ -3,9 +3,10 @@
 from datetime import date
 
 import pytest
+from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
-from mandates.models import Deliverable, ReviewStatus
+from mandates.models import Contact, Deliverable, ReviewStatus
 from mandates.services.ingest import resolution_ingest_path
 from tests import factories
 from tests.samples import GA_EXAMPLE, HRC_EXAMPLE
@@ -103,6 +104,29 @@ def test_yes_and_no_filters_read_both_words(api):
     assert api.get("/api/deliverables/", {"needs_review": "1"}).json()["count"] == flagged
     assert api.get("/api/deliverables/", {"mine": "0"}).json()["count"] == everything
     assert api.get("/api/deliverables/", {"mine": "true"}).json()["count"] == 0
+
+
+def test_what_is_assigned_to_a_person_is_theirs_to_see_everywhere(client, django_user_model):
+    """A non-staff person sees a proposal assigned to them on its page, in /mine/, in the
+    API's detail and list (also with ?mine=true), as one rule; never one of someone else."""
+    user = django_user_model.objects.create_user("alice", "alice@example.org", "pw")
+    contact = Contact.objects.create(name="Alice", email="alice@example.org", user=user)
+    proposed = Deliverable.objects.order_by("pk")
+    proposed.update(review_status=ReviewStatus.PROPOSED)
+    mine, other = proposed[0], proposed[1]
+    mine.assignees.add(contact)
+    client.force_login(user)
+
+    assert client.get(reverse("mandates:deliverable", args=[mine.uid])).status_code == 200
+    assert str(mine.uid) in client.get(reverse("mandates:mine")).content.decode()
+    assert client.get(f"/api/deliverables/{mine.uid}/").status_code == 200
+    assert client.get(f"/api/deliverables/{other.uid}/").status_code == 404
+    listed = client.get("/api/deliverables/").json()["results"]
+    assert [item["uid"] for item in listed] == [str(mine.uid)]
+    assert client.get("/api/deliverables/", {"mine": "true"}).json()["count"] == 1
+    mine.review_status = ReviewStatus.REJECTED
+    mine.save()
+    assert client.get("/api/deliverables/").json()["count"] == 0
 
 
 def test_status_and_due_date_filters(api):
