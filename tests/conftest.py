@@ -6,6 +6,15 @@ import pytest
 pytest.register_assert_rewrite("tests.ical")
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the API's throttling counts requests per user
+    id, and SQLite gives a rolled-back test's ids to the next test."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def staff_client(client, django_user_model):
     """A client logged in as a superuser."""
