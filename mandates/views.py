@@ -1,5 +1,7 @@
 """Thin views: they call selectors and services and render."""
 
+import time
+
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -48,7 +50,9 @@ def _serve_feed(request, feed: feeds.CalendarFeed, *, private: bool = False) -> 
         document = document or feeds.feed_document(feed=feed, version=version)
         response = HttpResponse(document.body, content_type=feeds.CONTENT_TYPE)
     response["ETag"] = etag
-    response["Last-Modified"] = http_date(last_modified)
+    # Changes within one second move the recorded time past the clock (so If-Modified-Since
+    # sees each of them); the header never says later than now (RFC 9110, 8.8.2.1).
+    response["Last-Modified"] = http_date(min(last_modified, int(time.time())))
     if private:
         patch_cache_control(response, private=True, max_age=0, must_revalidate=True)
         response["Referrer-Policy"] = "no-referrer"

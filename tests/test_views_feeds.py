@@ -1,10 +1,12 @@
 """The .ics endpoints: content type, conditional GET, private tokens, query counts."""
 
 from datetime import timedelta
+from email.utils import parsedate_to_datetime
 
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import http_date
 
 from mandates.models import Deliverable, ReviewStatus, Session
@@ -86,6 +88,26 @@ def test_conditional_get_answers_304(client, deliverable):
     assert by_etag.content == b""
     by_date = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
     assert by_date.status_code == 304
+
+
+def test_changes_within_a_second_never_date_the_feed_in_the_future(client, deliverable):
+    """Five changes in one second each move Last-Modified on (so If-Modified-Since sees
+    them), but the header never says later than the response's Date."""
+    url = reverse("mandates:feed_all")
+    client.get(url)
+    with time_machine.travel(timezone.now().replace(microsecond=0) + timedelta(minutes=5)):
+        for n in range(5):
+            deliverable.title = f"Moved report {n}"
+            deliverable.save()
+            response = client.get(url)
+            assert response.status_code == 200
+            sent = parsedate_to_datetime(response["Last-Modified"])
+            assert sent <= timezone.now(), (n, response["Last-Modified"])
+        before = response["Last-Modified"]
+        deliverable.title = "Moved once more"
+        deliverable.save()
+        again = client.get(url, HTTP_IF_MODIFIED_SINCE=before)
+    assert again.status_code == 200 and b"Moved once more" in again.content
 
 
 def test_changed_feed_answers_200_with_a_new_etag(client, deliverable):
