@@ -20,6 +20,7 @@ from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -30,6 +31,7 @@ from .exports import deliverables_csv_response
 from .filters import DeliverableFilter
 from .highlight import deliverable_evidence, paragraphs_with_evidence
 from .models import Deliverable
+from .services import outgoing
 from .timeline import timeline_layout
 
 DEFAULT_MONTHS = 6
@@ -361,10 +363,12 @@ def actor_detail(request, pk: int):
 @require_safe
 def deliverable_detail(request, uid):
     """One deliverable: deadline, status, evidence in its paragraph, calendar file."""
-    deliverable = selectors.deliverable_get_for(uid=uid, user=request.user)
+    token = request.GET.get(outgoing.READER_PARAMETER)
+    reader = outgoing.deliverable_reader(token=token, uid=uid) if token else None
+    deliverable = selectors.deliverable_get_for(uid=uid, user=request.user, reader=reader)
     if deliverable is None:
         raise Http404(_("No such deliverable"))
-    return render(
+    response = render(
         request,
         "mandates/deliverable.html",
         {
@@ -373,6 +377,10 @@ def deliverable_detail(request, uid):
             "today": timezone.localdate(),
         },
     )
+    if reader is not None:  # the link is someone's key: not for caches or other sites
+        patch_cache_control(response, private=True, no_store=True)
+        response["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 @require_safe

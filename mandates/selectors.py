@@ -12,6 +12,7 @@ from .models import (
     Actor,
     Body,
     Consideration,
+    Contact,
     Deliverable,
     DeliverableQuerySet,
     FeedToken,
@@ -169,13 +170,16 @@ def paragraph_list_operative(*, resolution: Resolution) -> QuerySet[Paragraph]:
     return resolution.paragraphs.filter(part=Paragraph.Part.OPERATIVE).order_by("position")
 
 
-def deliverable_get_for(*, uid, user=None) -> Deliverable | None:
+def deliverable_get_for(*, uid, user=None, reader: Contact | None = None) -> Deliverable | None:
     """One deliverable if this person may see it: what `public()` shows for everyone;
-    anything else for staff, and for the people it is assigned to."""
+    anything else for staff, for the people it is assigned to, and for the ``reader`` an
+    e-mail's signed link names (see `outgoing.deliverable_reader`)."""
     deliverables = deliverable_list().select_related("mandate__paragraph").filter(uid=uid)
     deliverable = deliverables.public().first()
     if deliverable is not None:
         return deliverable
+    if reader is not None:
+        return deliverables.first()
     if user is None or not user.is_authenticated:
         return None
     deliverable = deliverables.first()

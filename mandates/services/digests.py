@@ -154,7 +154,7 @@ def digest_message(*, digest: DigestLog, items: DigestItems, today: date) -> Ema
                 "paragraph": d.mandate.paragraph_label,
                 "session": d.due_session,
                 "session_as_read": session_as_read(d),
-                "page_url": deliverable_page_url(deliverable=d),
+                "page_url": deliverable_page_url(deliverable=d, reader=digest.recipient),
             }
             for d in deliverables
             if d.due_date is not None  # the digest lists dated deliverables only

@@ -58,9 +58,34 @@ def _site_domain() -> str:
     return urlsplit(settings.SITE_URL).hostname or "mandates.localhost"
 
 
-def deliverable_page_url(*, deliverable: Deliverable) -> str:
-    """The deliverable's public page, the one link e-mails and calendars give."""
-    return settings.SITE_URL + reverse("mandates:deliverable", args=[deliverable.uid])
+def deliverable_page_url(*, deliverable: Deliverable, reader: Contact | None = None) -> str:
+    """The deliverable's page, the one link e-mails and calendars give. For a ``reader``
+    (the person an e-mail goes to) it carries a signed token that opens the page to them
+    even when it is not public (a proposal, an item kept out of public lists): a contact of
+    the actor need not have an account."""
+    url = settings.SITE_URL + reverse("mandates:deliverable", args=[deliverable.uid])
+    if reader is None:
+        return url
+    payload = {"c": reader.pk, "d": str(deliverable.uid)}
+    return f"{url}?{READER_PARAMETER}={signing.dumps(payload, salt=READER_SALT, compress=True)}"
+
+
+READER_SALT = "mandates.reminders.reader"
+READER_PARAMETER = "for"
+# How long an e-mail's link keeps opening a page that is not public.
+READER_TOKEN_MAX_AGE = timedelta(days=180)
+
+
+def deliverable_reader(*, token: str, uid: object) -> Contact | None:
+    """The contact an e-mail's link to deliverable ``uid`` was for; None when the token is
+    forged, damaged, expired, for another deliverable or names a deleted contact."""
+    try:
+        payload = signing.loads(token, salt=READER_SALT, max_age=READER_TOKEN_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    if not isinstance(payload, dict) or payload.get("d") != str(uid):
+        return None
+    return Contact.objects.filter(pk=payload.get("c"), is_active=True).first()
 
 
 def deliverable_name(*, deliverable: Deliverable) -> str:

@@ -806,7 +806,7 @@ def _reminder_row(*, log: ReminderLog, today: date) -> dict:
         "quote": deliverable.quote or deliverable.mandate.quote,
         "label": reminder_label(due_date=log.due_date, today=today, escalation=escalation),
         "escalation": escalation,
-        "page_url": deliverable_page_url(deliverable=deliverable),
+        "page_url": deliverable_page_url(deliverable=deliverable, reader=log.recipient),
         "stop_url": contact_opt_out_url(contact=log.recipient, deliverable=deliverable),
     }
 

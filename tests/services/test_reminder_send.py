@@ -1,5 +1,6 @@
 """reminder_send: claim, re-check, send through real SMTP, mark; retries and failures."""
 
+import re
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -216,3 +217,27 @@ def test_retries_never_wait_longer_than_the_broker_keeps_a_message(settings):
 
     longest = max(_retry_in(n).total_seconds() for n in range(settings.REMINDER_MAX_RETRIES))
     assert longest < settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+
+
+def test_the_emails_link_opens_the_page_for_its_recipient_only(smtp_server, client):
+    """A proposal is not public, and the actor's contact who gets its reminder has no
+    account: the e-mail's link carries a signed token that opens that page to them, not
+    another page, not once altered, not without it."""
+    log = queued_reminder(review_status="proposed")
+    other = factories.DeliverableFactory(review_status="proposed")
+    reminder_send(reminder_id=log.pk)
+    (received,) = smtp_server.received
+    text = received.message.get_body(("plain",)).get_content()
+    page = log.deliverable.uid
+    [link] = re.findall(rf"http://127\.0\.0\.1:8000(/deliverables/{page}/\?for=\S+)", text)
+
+    opened = client.get(link)
+    assert opened.status_code == 200
+    assert "Report of the High Commissioner" in opened.content.decode()
+    assert "no-store" in opened["Cache-Control"]
+    assert client.get(f"/deliverables/{page}/").status_code == 404
+    assert client.get(link[:-3] + "xyz").status_code == 404
+    token = link.split("?for=")[1]
+    assert client.get(f"/deliverables/{other.uid}/?for={token}").status_code == 404
+    Contact.objects.filter(pk=log.recipient.pk).update(is_active=False)
+    assert client.get(link).status_code == 404
