@@ -163,7 +163,11 @@ def actor_get(*, pk: int) -> Actor | None:
 
 
 def resolution_get(*, symbol: str) -> Resolution | None:
-    return Resolution.objects.select_related("body", "session__body").filter(symbol=symbol).first()
+    return (
+        Resolution.objects.select_related("body", "session__body", "superseded_by")
+        .filter(symbol=symbol)
+        .first()
+    )
 
 
 def paragraph_list_operative(*, resolution: Resolution) -> QuerySet[Paragraph]:

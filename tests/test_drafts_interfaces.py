@@ -138,9 +138,14 @@ def test_a_superseded_drafts_deliverables_leave_every_list(staff_client):
     from mandates.services.ingest import resolution_ingest
 
     resolution_ingest(data=DRAFT_TEXT.encode(), name="A_C.3_81_L.19.txt")
+    draft_page = reverse("mandates:resolution", args=["A/C.3/81/L.19"])
+    assert "Draft resolution: not adopted yet" in staff_client.get(draft_page).content.decode()
     resolution_ingest(data=ADOPTED_TEXT.encode(), name="A_RES_81_412.txt")
     draft = Resolution.objects.get(symbol="A/C.3/81/L.19")
     assert draft.status == Resolution.Status.SUPERSEDED
+    page = staff_client.get(draft_page).content.decode()
+    assert "superseded by its adopted text" in page
+    assert reverse("mandates:resolution", args=["A/RES/81/412"]) in page
     assert draft.mandates.get().deliverables.get().progress == "superseded"
 
     pages = {
