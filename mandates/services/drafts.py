@@ -26,6 +26,7 @@ import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import Q
 
@@ -269,19 +270,53 @@ class _Differences:
         return self.words or bool(self.fields)
 
 
+# The fields compared between a draft and its adopted text, which `_as_read` can also give
+# as the draft's text read them, with the words a review reason uses.
+DRAFT_READ_FIELDS = {
+    "kind": "kind",
+    "count": "count",
+    "due_session": "due session",
+    "due_relation": "relation to the session",
+    "stated_due_date": "printed date",
+    "recurring": "recurrence",
+}
+
+
+def _as_read(item: Deliverable, name: str, *, draft_reading: dict | None = None) -> object:
+    """A field as the text gives it, comparable between draft and adopted text: from
+    ``draft_reading`` (the draft's extraction of this deliverable) when a person edited the
+    field on the draft, so that the edit is not taken for a change of the text."""
+    if draft_reading is None or name not in item.edited_fields:
+        if name == "due_session":
+            session = item.due_session
+            return (session.body.code, session.number) if session else None
+        return getattr(item, name)
+    due = draft_reading.get("due") or {}
+    if name == "due_session":
+        return (due["body"], due["session"]) if due.get("session") is not None else None
+    if name == "due_relation":
+        return due.get("relation") or ""
+    if name == "stated_due_date":
+        return date.fromisoformat(due["date"]) if due.get("date") else None
+    if name == "count":
+        return max(draft_reading.get("count") or 1, 1)
+    return draft_reading.get(name) or ("" if name == "recurring" else None)
+
+
+def _draft_reading(old: Deliverable) -> dict | None:
+    """The draft's extraction of this deliverable (``position`` indexes it), if stored."""
+    read = old.mandate.resolution.extraction.get("deliverables") or []
+    return read[old.position] if 0 <= old.position < len(read) else None
+
+
 def _differences(old: Deliverable, new: Deliverable) -> _Differences:
     fields = []
-    for name, label in (
-        ("kind", "kind"),
-        ("count", "count"),
-        ("due_session", "due session"),
-        ("due_relation", "relation to the session"),
-        ("stated_due_date", "printed date"),
-        ("recurring", "recurrence"),
-    ):
-        before, after = getattr(old, name), getattr(new, name)
+    reading = _draft_reading(old)
+    for name, label in DRAFT_READ_FIELDS.items():
+        before = _as_read(old, name, draft_reading=reading)
+        after = _as_read(new, name)
         if before != after:
-            fields.append(f"{label} {_show(before)} -> {_show(after)}")
+            fields.append(f"{label} {_show_read(before)} -> {_show_read(after)}")
     if _actor(old) != _actor(new):
         fields.append(f"actor {_actor(old)} -> {_actor(new)}")
     return _Differences(_words(old.quote) != _words(new.quote), fields)
@@ -289,6 +324,11 @@ def _differences(old: Deliverable, new: Deliverable) -> _Differences:
 
 def _show(value) -> str:
     return "-" if value in (None, "", []) else str(value)
+
+
+def _show_read(value) -> str:
+    """ "HRC 65" for a session read as (body, number)."""
+    return " ".join(map(str, value)) if isinstance(value, tuple) else _show(value)
 
 
 def _clip(text: str) -> str:
@@ -343,11 +383,19 @@ def _carry(*, old: Deliverable, new: Deliverable, source: str) -> list[str]:
     owned = set(old.edited_fields)
     if old.review_status != ReviewStatus.PROPOSED:
         owned |= set(PROPOSED_FIELDS)
+    reading = _draft_reading(old)
     for name in PROPOSED_FIELDS:
         if name not in owned:
             continue
         mine, text = getattr(old, name), getattr(new, name)
         if mine != text:
+            if name in DRAFT_READ_FIELDS and _as_read(old, name, draft_reading=reading) == _as_read(
+                new, name
+            ):
+                # the text says what it said on the draft: the person's value stands
+                setattr(new, name, mine)
+                carried.append(name)
+                continue
             ProposedChange.objects.create(
                 deliverable=new,
                 field=name,

@@ -158,6 +158,42 @@ def test_changed_words_are_flagged_and_the_persons_value_kept():
     assert ADOPTED in change.source
 
 
+def test_a_persons_edit_on_the_draft_is_not_taken_for_a_change_of_the_text():
+    """Staff correct the draft's seminar to a meeting; the adopted text has the same words:
+    the meeting carries over, unflagged, with nothing proposed. The same edit where the
+    adopted text moves the session still flags the session, and only it."""
+    ingest(drafts_samples.c3_draft(operative=[REPORT, SEMINAR_82]), "A_C.3_81_L.19.txt")
+    seminar = by_kind(DRAFT)["seminar"]
+    seminar.kind = Deliverable.Kind.MEETING
+    seminar.save()
+    deliverable_services.deliverable_mark_edited(deliverable=seminar, fields=["kind"])
+    ingest(
+        drafts_samples.ga_adopted(operative=[PREAMBLE_LIKE, REPORT, SEMINAR_82]),
+        "A_RES_81_412.txt",
+    )
+    adopted = Deliverable.objects.get(mandate__resolution__symbol=ADOPTED, draft=seminar.pk)
+    assert adopted.kind == "meeting"
+    assert not adopted.needs_review, adopted.review_reasons
+    assert not ProposedChange.objects.filter(deliverable=adopted).exists()
+
+
+def test_a_persons_edit_and_a_moved_session_flag_the_session_only():
+    ingest(drafts_samples.c3_draft(operative=[REPORT, SEMINAR_82]), "A_C.3_81_L.19.txt")
+    seminar = by_kind(DRAFT)["seminar"]
+    seminar.kind = Deliverable.Kind.MEETING
+    seminar.save()
+    deliverable_services.deliverable_mark_edited(deliverable=seminar, fields=["kind"])
+    ingest(
+        drafts_samples.ga_adopted(operative=[PREAMBLE_LIKE, REPORT, SEMINAR_83]),
+        "A_RES_81_412.txt",
+    )
+    adopted = Deliverable.objects.get(mandate__resolution__symbol=ADOPTED, draft=seminar.pk)
+    reason = " ".join(adopted.review_reasons)
+    assert adopted.needs_review and "due session GA 82 -> GA 83" in reason
+    assert "kind" not in reason
+    assert adopted.kind == "meeting"
+
+
 def test_draft_deliverable_missing_from_the_adopted_text_stays_flagged():
     """A decided draft deliverable with no counterpart is kept open and flagged, not closed."""
     before, _, _ = ingest_pair_with_decisions()
