@@ -47,7 +47,7 @@ class YesNoFilter(django_filters.BooleanFilter):
 class SessionField(forms.CharField):
     """ "HRC-65", "HRC 65" or "65" (see `session_parse`); anything else is an error."""
 
-    def to_python(self, value: object) -> str:
+    def to_python(self, value: object) -> str | None:
         text = super().to_python(value)
         if text and session_parse(text) is None:
             raise forms.ValidationError(

@@ -1322,7 +1322,8 @@ def _show(value: object) -> str:
 
 def _field_label(name: str) -> str:
     """A deliverable field as staff read it ("due session", "relation to the session")."""
-    return str(Deliverable._meta.get_field(name).verbose_name)
+    field = Deliverable._meta.get_field(name)
+    return str(getattr(field, "verbose_name", name))
 
 
 def _propose(deliverable: Deliverable, name: str, old: object, new: object, source: str) -> None:

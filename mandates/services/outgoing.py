@@ -85,7 +85,10 @@ def deliverable_reader(*, token: str, uid: object) -> Contact | None:
         return None
     if not isinstance(payload, dict) or payload.get("d") != str(uid):
         return None
-    return Contact.objects.filter(pk=payload.get("c"), is_active=True).first()
+    contact = payload.get("c")
+    if not isinstance(contact, int):
+        return None
+    return Contact.objects.filter(pk=contact, is_active=True).first()
 
 
 def deliverable_name(*, deliverable: Deliverable) -> str:

@@ -158,36 +158,32 @@ def test_changed_words_are_flagged_and_the_persons_value_kept():
     assert ADOPTED in change.source
 
 
-def test_a_persons_edit_on_the_draft_is_not_taken_for_a_change_of_the_text():
-    """Staff correct the draft's seminar to a meeting; the adopted text has the same words:
-    the meeting carries over, unflagged, with nothing proposed. The same edit where the
-    adopted text moves the session still flags the session, and only it."""
+def _seminar_edited_to_a_meeting_then_adopted(seminar_in_adopted: str) -> Deliverable:
+    """Staff correct the draft's seminar to a meeting; then the adopted text arrives."""
     ingest(drafts_samples.c3_draft(operative=[REPORT, SEMINAR_82]), "A_C.3_81_L.19.txt")
     seminar = by_kind(DRAFT)["seminar"]
     seminar.kind = Deliverable.Kind.MEETING
     seminar.save()
     deliverable_services.deliverable_mark_edited(deliverable=seminar, fields=["kind"])
     ingest(
-        drafts_samples.ga_adopted(operative=[PREAMBLE_LIKE, REPORT, SEMINAR_82]),
+        drafts_samples.ga_adopted(operative=[PREAMBLE_LIKE, REPORT, seminar_in_adopted]),
         "A_RES_81_412.txt",
     )
-    adopted = Deliverable.objects.get(mandate__resolution__symbol=ADOPTED, draft=seminar.pk)
+    return Deliverable.objects.get(mandate__resolution__symbol=ADOPTED, draft=seminar.pk)
+
+
+def test_a_persons_edit_on_the_draft_is_not_taken_for_a_change_of_the_text():
+    """The adopted text has the draft's words: the meeting carries over, unflagged, with
+    nothing proposed."""
+    adopted = _seminar_edited_to_a_meeting_then_adopted(SEMINAR_82)
     assert adopted.kind == "meeting"
     assert not adopted.needs_review, adopted.review_reasons
     assert not ProposedChange.objects.filter(deliverable=adopted).exists()
 
 
 def test_a_persons_edit_and_a_moved_session_flag_the_session_only():
-    ingest(drafts_samples.c3_draft(operative=[REPORT, SEMINAR_82]), "A_C.3_81_L.19.txt")
-    seminar = by_kind(DRAFT)["seminar"]
-    seminar.kind = Deliverable.Kind.MEETING
-    seminar.save()
-    deliverable_services.deliverable_mark_edited(deliverable=seminar, fields=["kind"])
-    ingest(
-        drafts_samples.ga_adopted(operative=[PREAMBLE_LIKE, REPORT, SEMINAR_83]),
-        "A_RES_81_412.txt",
-    )
-    adopted = Deliverable.objects.get(mandate__resolution__symbol=ADOPTED, draft=seminar.pk)
+    """The adopted text moves the session: that is flagged, the person's kind is not."""
+    adopted = _seminar_edited_to_a_meeting_then_adopted(SEMINAR_83)
     reason = " ".join(adopted.review_reasons)
     assert adopted.needs_review and "due session GA 82 -> GA 83" in reason
     assert "kind" not in reason
