@@ -31,8 +31,12 @@ def _examples(settings, tmp_path):
 
 
 def test_api_needs_authentication(client):
-    """Without a token or a session the API answers 401/403."""
-    assert client.get("/api/deliverables/").status_code in (401, 403)
+    """Without credentials, or with a bad token, the API answers 401 and says how to
+    authenticate (token clients act on it; 403 would mean "not allowed")."""
+    for headers in ({}, {"HTTP_AUTHORIZATION": "Token not-a-token"}):
+        response = client.get("/api/deliverables/", **headers)
+        assert response.status_code == 401, headers
+        assert response["WWW-Authenticate"] == "Token"
 
 
 def test_deliverables_list_is_paginated_with_due_and_session_dates(api):
