@@ -55,7 +55,7 @@ _ORD_LIST = rf"{_ORD}(?:\s+{_ORD})?(?:\s*(?:,\s*(?:and\s+)?|and\s+|to\s+){_ORD}(
 _REL = (
     r"(?P<rel>for\s+(?:its\s+)?consideration\s+(?:at|during)|(?:at|by|before)\s+the\s+(?:beginning|"
     r"start|opening|outset|end|close)\s+of|on\s+the\s+(?:first|second|third|opening|last|final|"
-    r"closing)\s+day\s+of|at|during|in|"
+    r"closing)\s+day\s+of|at\s+the\s+latest\s+(?:at|by)|in\s+the\s+course\s+of|at|during|in|"
     r"before|prior\s+to|in\s+advance\s+of|ahead\s+of|(?:no|not)\s+later\s+than(?:\s+at)?|"
     r"by\s+the\s+end\s+of|before\s+the\s+end\s+of|by|until|from|as\s+of|"
     r"(?:starting|beginning|commencing)(?:\s+(?:at|with|from|in))?|for|to)"
@@ -124,6 +124,8 @@ _RELATION_WORDS: dict[str, Relation] = {
     "ahead of": "before",
     "no later than": "by",
     "no later than at": "by",
+    "at the latest at": "by",
+    "at the latest by": "by",
     "not later than at": "by",
     "not later than": "by",
     "by": "by",
@@ -404,6 +406,7 @@ _MONTH = "|".join(_MONTHS)
 _DATE = (
     r"(?P<rel>no\s+later\s+than|not\s+later\s+than|by|before|prior\s+to|on|from|until|"
     r"in\s+advance\s+of)\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,2}of\s+)?"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
     rf"(?P<day>\d{{1,2}})(?:\s*(?:and|to|-|\u2013)\s*\d{{1,2}})?\s+(?P<month>{_MONTH})"
     r"(?:\s+(?P<year>\d{4}))?(?P<annual>\s+(?:of\s+each\s+year|each\s+year|every\s+year|annually))?"
 )
@@ -430,6 +433,20 @@ _PAST_DATE_RE = compiled(
     rf"\b(?:effect|force|since|{_LEX.verb_pattern('past_date')})\s*,?\s*$",
     re.IGNORECASE,
 )
+
+
+#: "to be held on", "will be convened on": the participle of an event still to come.
+_FUTURE_PASSIVE_RE = compiled(r"\b(?:to|will|shall|would|should)\s+be\s+$", re.IGNORECASE)
+
+
+def _past_date(masked: str, start: int, date_start: int) -> bool:
+    """Whether the date at ``date_start`` is one something took effect or happened on
+    ("which took effect on 1 January 2010", "held on 5 May 2024"), not a date to come
+    ("to be held on 3 December 2027")."""
+    past = _PAST_DATE_RE.search(masked, max(start, date_start - 40), date_start)
+    return past is not None and not _FUTURE_PASSIVE_RE.search(
+        masked, max(start, past.start() - 20), past.start()
+    )
 
 
 _Day = date  # the type, for the fields declared after ``DateMention.date``
@@ -466,13 +483,13 @@ def find_dates(masked: str, start: int, end: int, lower: str | None = None) -> l
     ``lower``: the ``kinds.lower_copy`` of the span, when the caller has one."""
     result: list[DateMention] = []
     for found in _date_matches(masked, start, end, lower, period=True):
-        if not _PAST_DATE_RE.search(masked, max(start, found.start() - 40), found.start()):
+        if not _past_date(masked, start, found.start()):
             result.extend(_whole_periods(found))
     for found in _date_matches(masked, start, end, lower):
         rel = " ".join(found.group("rel").lower().split())
         if rel == "from" and "period" in masked[max(start, found.start() - 25) : found.start()]:
             continue  # "for the period from 1 July 2017 to 30 June 2018" is not a deadline
-        if _PAST_DATE_RE.search(masked, max(start, found.start() - 40), found.start()):
+        if _past_date(masked, start, found.start()):
             continue  # "which took effect on 1 January 2010", "held on 5 May 2024"
         relation: Relation = "at" if rel in ("on", "from") else _RELATION_WORDS.get(rel, "by")
         day = int(found.group("day"))

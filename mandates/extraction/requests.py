@@ -194,7 +194,7 @@ _DECIDE_PASSIVE_RE = factored(
 )
 
 _CONSIDER_RE = guarded(
-    r"\b(?:(?:continue|resume|pursue)\s+(?:its\s+|the\s+|to\s+)?consideration|"
+    r"\b(?:(?:continue|resume|pursue)\s+(?:its\s+|the\s+|to\s+)?(?:consideration|examination)|"
     r"(?:consider|examine|take\s+up|discuss|review)\s+(?:the|this|that)\s+(?:question|matter|issue|"
     r"item|sub-?item|subject)|(?:consider|examine|take\s+up|review|discuss)\s*,?\s+"
     r"(?:in\s+plenary\s+meeting\s+)?"

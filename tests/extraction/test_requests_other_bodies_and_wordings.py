@@ -922,3 +922,32 @@ def test_an_interactive_multi_stakeholder_hearing_is_a_meeting():
     assert [(d.paragraph, d.actor, d.kind, d.due.date) for d in result.deliverables] == [
         ("1", "President of the General Assembly", "meeting", date(2027, 5, 31))
     ]
+
+
+def test_set_9_wordings_of_sessions_and_dates():
+    """ "in the course of its Nth session"; "at the latest at its Nth session" (by); a day
+    with its weekday; a meeting "to be held on" a date (one to come, where "held on" is one
+    past); "continue its examination ... at its Nth session" (the consideration)."""
+    result = ga(
+        "1. Decides to convene, in the course of its eighty-second session, a one-day "
+        "high-level meeting on water, to be held on Thursday, 3 December 2027;\n\n"
+        "2. Requests the Secretary-General to submit a report on water to the General "
+        "Assembly at the latest at its eighty-third session;\n\n"
+        "3. Requests the Secretary-General to convene a meeting on sanitation, recalling the "
+        "meeting held on 5 May 2024;\n\n"
+        "4. Decides to continue its examination of the question at its eighty-second session;"
+    )
+    assert [
+        (d.paragraph, d.kind, due(d), d.due.date if d.due else None) for d in result.deliverables
+    ] == [
+        ("1", "meeting", ("GA", 82, "at"), date(2027, 12, 3)),
+        ("2", "report", ("GA", 83, "by"), None),
+        ("3", "meeting", None, None),
+    ]
+    considered = extract_text(
+        "United Nations A/RES/81/77\nGeneral Assembly\n\nResolution adopted by the General "
+        "Assembly on 1 December 2026\n\n81/77. Water\n\nThe General Assembly,\n\nRecalling its "
+        "resolution 79/1,\n\n1. Decides to continue its examination of the question at its "
+        "eighty-second session;\n"
+    ).consideration
+    assert (considered.body, considered.session) == ("GA", 82)
