@@ -59,3 +59,13 @@ def test_web_port_is_reachable_from_this_host_only():
     assert "BEHIND_HTTPS_PROXY" in COMPOSE["services"]["web"]["environment"]
     start_web = (ROOT / "docker" / "start-web").read_text()
     assert "--config python:tracker.gunicorn" in start_web
+
+
+def test_secrets_stay_out_of_the_image_and_ports_stay_local():
+    """`COPY . .` must not put `.env` (the SECRET_KEY) in an image layer, and every published
+    port is on 127.0.0.1: caught reminders hold links that open private pages."""
+    ignored = (ROOT / ".dockerignore").read_text().split()
+    assert ".env" in ignored
+    for name, service in COMPOSE["services"].items():
+        for port in service.get("ports", []):
+            assert str(port).startswith("127.0.0.1:"), (name, port)

@@ -592,7 +592,8 @@ class DueExplanation:
         return (
             f"{self.session} {self.anchor} {day_label(self.anchor_date)}"
             f" ({self.session.get_dates_status_display()})"
-            f" {self.lead_sign} {self.lead_days} days (rule: {self.rule_label})"
+            f" {self.lead_sign} {self.lead_days} day{'' if self.lead_days == 1 else 's'}"
+            f" (rule: {self.rule_label})"
             f" = {day_label(self.computed_due_date)}"
         )
 

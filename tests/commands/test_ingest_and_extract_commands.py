@@ -149,6 +149,24 @@ def test_demo_setup_creates_the_login_and_ingests_the_examples():
 
 
 @pytest.mark.django_db
+def test_demo_setup_marks_the_sessions_that_have_closed_held():
+    """A fresh demo has no worker to run the daily task: sessions that ended before today
+    are held, not "estimated", on its pages."""
+    from django.utils import timezone
+
+    from mandates.models import Session
+
+    today = timezone.localdate()
+    past = Session.objects.filter(end__lt=today)
+    assert past.exclude(dates_status=Session.DatesStatus.HELD).exists()
+    out = StringIO()
+    call_command("demo_setup", stdout=out)
+    assert "past session(s) marked held" in out.getvalue()
+    assert not past.exclude(dates_status=Session.DatesStatus.HELD).exists()
+    assert Session.objects.filter(end__gte=today).exclude(dates_status="held").exists()
+
+
+@pytest.mark.django_db
 def test_ingest_stores_a_report_whose_adjectives_a_comma_separates(tmp_path):
     """ "a concise, action-oriented report ... at its sixty-second session" is stored as the
     Secretary-General's report due at that session (held-out set 5 missed it at first)."""

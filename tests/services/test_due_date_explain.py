@@ -45,6 +45,14 @@ def test_the_most_specific_rule_is_named():
     assert why.due_date == item.due_date
 
 
+def test_one_day_is_a_day():
+    """A lead time of one day reads "- 1 day", not "- 1 days"."""
+    DueDateRule.objects.filter(body__code="HRC", kind="", relation="").update(lead_time_days=1)
+    why = deliverable_due_explain(deliverable=_deliverable(65))
+    assert "opens 14 Jun 2027 (estimated) - 1 day (rule:" in str(why)
+    assert why.due_date == date(2027, 6, 13)
+
+
 def test_manual_and_printed_dates_say_so_and_keep_the_session_computation():
     """A date set by hand or printed in the text comes first, and says what the session gives."""
     manual = _deliverable(65, manual_due_date=date(2027, 3, 1))
