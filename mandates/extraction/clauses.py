@@ -276,7 +276,8 @@ _KEYWORD_RE = guarded(
     r"fact-finding\s+mission|Expert\s+Mechanism|designated\s+Expert|Forum|Special\s+"
     r"Representative|Special\s+Envoy|Group\s+of|International\s+Commission|Independent\s+"
     r"International|Independent\s+Investigative|International\s+independent|Ad\s+Hoc|"
-    r"Open-ended|Intergovernmental|Special\s+Committee|Committee|Team\s+of|International)\b",
+    r"Open-ended|Intergovernmental|Special\s+Committee|Advisory\s+Committee|Committee|Team\s+of|"
+    r"International)\b",
     re.IGNORECASE,
     length=5,
 )

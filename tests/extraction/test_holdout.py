@@ -36,6 +36,9 @@ HERE = Path(__file__).resolve().parent
         # 12 invented texts labelled blind (first score 0.940, see its README); 0.952 with
         # 0.3.15, the misses two wordings left on purpose and a judgement call
         ("labels_holdout8", 0.95, 1.0),
+        # 12 more invented texts labelled blind by another reader (first score 0.905, see
+        # its README); 0.928 with 0.3.17
+        ("labels_holdout9", 0.92, 1.0),
     ],
 )
 def test_held_out_deadline_f1_and_headers(labels, least_f1, least_headers):

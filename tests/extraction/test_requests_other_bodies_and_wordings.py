@@ -951,3 +951,17 @@ def test_set_9_wordings_of_sessions_and_dates():
         "eighty-second session;\n"
     ).consideration
     assert (considered.body, considered.session) == ("GA", 82)
+
+
+def test_the_committee_after_the_advisory_committee_is_the_advisory_committee():
+    """ "the Human Rights Council Advisory Committee ..., and also requests the Committee to
+    submit a progress report": the Committee is the Advisory Committee."""
+    result = run(
+        "1. Requests the Human Rights Council Advisory Committee to prepare a study on water "
+        "and to present it to the Council at its sixty-sixth session, and also requests the "
+        "Committee to submit a progress report to the Council at its sixty-fourth session;"
+    )
+    assert rows(result) == [
+        ("1", "Advisory Committee", "report", ("HRC", 64, "at")),
+        ("1", "Advisory Committee", "study", ("HRC", 66, "at")),
+    ]
