@@ -77,7 +77,7 @@ def test_unknown_sessions_and_formats_are_not_found(client, today):
     assert client.get("/sessions/XYZ-3/plan/").status_code == 404
     assert client.get("/sessions/HRC-900/plan/").status_code == 404
     assert client.get("/sessions/HRC-65/plan.pdf").status_code == 404
-    assert client.get("/api/sessions/HRC-65/plan/").status_code == 403  # the API needs a login
+    assert client.get("/api/sessions/HRC-65/plan/").status_code == 401  # the API needs a login
     client.force_login(factories.UserFactory())
     assert client.get("/api/sessions/XYZ-3/plan/").status_code == 404
 
