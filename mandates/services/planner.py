@@ -517,6 +517,12 @@ def _projects_into(item: PlanItem, session: Session) -> bool:
     return interval is not None and (number - item.session_number) % interval == 0
 
 
+def _series(item: PlanItem) -> tuple[str, str, str, str]:
+    """What makes two deliverables one recurring series: the paragraph asking, the actor
+    and the kind."""
+    return (item.resolution, item.paragraph, item.actor_name, item.kind)
+
+
 def _weekly_load(entries: Iterable[PlanEntry], limit: int) -> WeeklyLoad:
     """Documents still owed, counted in the week (from Monday) of their deadline."""
     counts: dict[tuple[str, date], int] = defaultdict(int)
@@ -623,7 +629,8 @@ def session_plans(
     for item in items:
         due_at[item.session_body_id, item.session_number].append(item)
     recurring_in: dict[int | None, list[PlanItem]] = defaultdict(list)
-    for item in recurring:
+    # The latest occurrence of a series first: its forecast is the one shown.
+    for item in sorted(recurring, key=lambda item: -(item.session_number or 0)):
         recurring_in[item.session_body_id].append(item)
     plans = []
     for index, session in enumerate(sessions):
@@ -638,11 +645,14 @@ def session_plans(
             )
             for item in due_at[session.body_id, session.number]
         ]
-        entries.extend(
-            entry(item, session, deadline(item, session, index), True)
-            for item in recurring_in[session.body_id]
-            if _projects_into(item, session)
-        )
+        # One entry per series at a session: a stored deliverable of the same paragraph,
+        # actor and kind, or an earlier forecast of it (a paragraph that asks for the same
+        # annual report at two sessions), leaves no room for another forecast.
+        covered = {_series(e.deliverable) for e in entries}
+        for item in recurring_in[session.body_id]:
+            if _projects_into(item, session) and _series(item) not in covered:
+                covered.add(_series(item))
+                entries.append(entry(item, session, deadline(item, session, index), True))
         entries.sort(key=_sort_key)
         plans.append(
             SessionPlan(

@@ -210,6 +210,38 @@ def test_forecasts_stop_when_the_mandate_ends_or_is_renewed_or_replaced():
     assert len(plan.entries) == 2  # the renewing deliverable itself and the one forecast
 
 
+def test_one_paragraphs_annual_report_at_two_sessions_is_planned_once_each_session():
+    """ "a summary report ... to present each report to the Council at its fifty-sixth and
+    fifty-ninth sessions", read as annual: HRC 59 lists the stored report alone, not also a
+    forecast from 56, and HRC 62 one forecast (from 59), not one from each."""
+    hrc56, hrc59, hrc62 = _session("HRC", 56), _session("HRC", 59), _session("HRC", 62)
+    mandate = factories.MandateFactory(
+        actor=factories.ActorFactory(name="OHCHR", kind="office"), paragraph_label="7"
+    )
+    first, second = (
+        factories.DeliverableFactory(
+            mandate=mandate,
+            kind="report",
+            due_session=session,
+            due_relation="at",
+            recurring="annual",
+            review_status=CONFIRMED,
+        )
+        for session in (hrc56, hrc59)
+    )
+    for item in (first, second):
+        deliverable_due_date_refresh(deliverable=item)
+    other = _deliverable(hrc59, recurring="annual")  # another paragraph: its own series
+
+    plans = planner.session_plans(sessions=[hrc59, hrc62], user=None)
+
+    at_59 = [(e.deliverable.uid, e.is_forecast) for e in plans[0].entries]
+    assert sorted(at_59, key=str) == sorted([(second.uid, False), (other.uid, False)], key=str)
+    at_62 = [(e.deliverable.uid, e.is_forecast) for e in plans[1].entries]
+    assert sorted(at_62, key=str) == sorted([(second.uid, True), (other.uid, True)], key=str)
+    assert first.uid not in {uid for uid, _ in at_62}
+
+
 def test_cancelled_or_superseded_recurring_deliverables_are_not_forecast():
     """A series staff marked superseded or cancelled projects nothing."""
     hrc62, hrc65 = _session("HRC", 62), _session("HRC", 65)
