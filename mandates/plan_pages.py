@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import itertools
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -48,11 +49,12 @@ PLAN_COLUMNS = [
 ]
 
 
-def plan_rows(plans) -> Iterator[list]:
-    """One row per plan entry, columns as PLAN_COLUMNS."""
+def plan_rows(plans, chosen: Callable[[Any], list] | None = None) -> Iterator[list]:
+    """One row per plan entry, columns as PLAN_COLUMNS; ``chosen``: the entries of a plan
+    to list (one actor's or unit's), else all of them."""
     for plan in plans:
         session = str(plan.session)
-        for entry in plan.entries:
+        for entry in chosen(plan) if chosen else plan.entries:
             item = entry.deliverable
             yield [
                 session,
@@ -114,11 +116,11 @@ def _session_or_404(code: str, number: int):
     return session
 
 
-def _export(plans, fmt: str, filename: str):
+def _export(plans, fmt: str, filename: str, chosen: Callable[[Any], list] | None = None):
     if fmt not in ("csv", "xlsx"):
         raise Http404(_("Plans download as .csv or .xlsx"))
     header = [label for _, label in PLAN_COLUMNS]
-    rows = ([spreadsheet_safe(value) for value in row] for row in plan_rows(plans))
+    rows = ([spreadsheet_safe(value) for value in row] for row in plan_rows(plans, chosen))
     if fmt == "xlsx":
         return rows_xlsx_response([header, *rows], f"{filename}.xlsx", sheet="Plan")
     return rows_csv_response(itertools.chain([header], rows), f"{filename}.csv")
@@ -162,7 +164,11 @@ def session_plan_export(request, code: str, number: int, fmt: str):
     """One session's plan as CSV or Excel."""
     session = _session_or_404(code, number)
     plans = planner.session_plans(sessions=[session], user=request.user)
-    return _export(plans, fmt, f"plan-{session.body.code}-{session.number}")
+    _, chosen = _chosen_entries(request, plans[0])
+    name = f"plan-{session.body.code}-{session.number}"
+    if chosen:  # what the page shows: one actor's or unit's entries
+        return _export(plans, fmt, name, lambda plan: _chosen_entries(request, plan)[0])
+    return _export(plans, fmt, name)
 
 
 @require_safe

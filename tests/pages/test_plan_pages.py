@@ -100,6 +100,22 @@ def test_session_plan_csv_and_excel_hold_the_same_rows_without_formulas(client, 
     assert all(not str(cell).startswith("=") for row in values for cell in row if cell)
 
 
+def test_one_units_download_holds_what_its_page_shows(client, plan_world):
+    """The page of one unit's entries links downloads of those entries, not of all."""
+    other = factories.ContactFactory(name="Treaty Section", is_unit=True)
+    _due(plan_world, "Report on treaties").assignees.add(other)
+    page = client.get(
+        reverse("mandates:session_plan", args=["HRC", 65]), {"unit": "Treaty Section"}
+    ).content.decode()
+    link = reverse("mandates:session_plan_export", args=["HRC", 65, "csv"])
+    assert f'href="{link}?unit=Treaty+Section"' in page
+    response = client.get(link, {"unit": "Treaty Section"})
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
+    assert [row["Title"] for row in rows] == ["Report on treaties"]
+    everything = client.get(link)
+    assert len(list(csv.DictReader(io.StringIO(everything.getvalue().decode("utf-8-sig"))))) == 4
+
+
 def test_the_json_plan_matches_the_page(client, plan_world):
     """The API gives the entries, totals and weekly load with the same names; a person who
     is not staff sees what the public sees."""
