@@ -1,8 +1,12 @@
 """docker-compose.yml agrees with the settings (Docker cannot run here, so read it)."""
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,3 +73,32 @@ def test_secrets_stay_out_of_the_image_and_ports_stay_local():
     for name, service in COMPOSE["services"].items():
         for port in service.get("ports", []):
             assert str(port).startswith("127.0.0.1:"), (name, port)
+
+
+@pytest.mark.parametrize(
+    ("status", "healthy"),
+    [
+        ({"database": "ok", "cache": "ok", "celery": "ok"}, True),
+        ({"database": "ok", "cache": "ok", "celery": "error: no worker answered"}, True),
+        ({"database": "error: connection refused", "cache": "ok", "celery": "ok"}, False),
+    ],
+)
+def test_the_web_healthcheck_asks_the_web_not_the_worker(live_server, monkeypatch, status, healthy):
+    """web is healthy while its database answers, even when /health/ says 503 because the
+    worker is down (worker and beat wait for web's migrations through it)."""
+    monkeypatch.setattr("mandates.views.health_check", lambda: status)
+    check = ROOT / "docker" / "healthcheck-web"
+    assert COMPOSE["services"]["web"]["healthcheck"]["test"] == [
+        "CMD",
+        "python",
+        "/app/docker/healthcheck-web",
+    ]
+    for name in ("worker", "beat"):
+        assert COMPOSE["services"][name]["depends_on"]["web"]["condition"] == "service_healthy"
+    env = {
+        **os.environ,
+        "HEALTHCHECK_URL": f"{live_server.url}/health/",
+        "ALLOWED_HOSTS": "localhost",
+    }
+    result = subprocess.run([sys.executable, str(check)], env=env, capture_output=True, text=True)
+    assert (result.returncode == 0) == healthy, result.stderr
