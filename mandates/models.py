@@ -7,6 +7,7 @@ import uuid
 from datetime import date, datetime
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -690,6 +691,19 @@ class ProposedChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.deliverable_id}.{self.field}: {self.old_value!r} -> {self.new_value!r}"
+
+    @property
+    def field_label(self) -> str:
+        return deliverable_field_label(self.field)
+
+
+def deliverable_field_label(name: str) -> str:
+    """A deliverable field as staff read it ("due session"; "no longer in the text")."""
+    try:
+        field = Deliverable._meta.get_field(name)
+    except FieldDoesNotExist:
+        return name.replace("_", " ")
+    return str(getattr(field, "verbose_name", name))
 
 
 class ConsiderationQuerySet(models.QuerySet):

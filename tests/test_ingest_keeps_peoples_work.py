@@ -293,6 +293,10 @@ def test_a_text_that_changes_a_confirmed_deadline_flags_it_once(ingest_text, sup
     staff.force_login(superuser)
     queue = staff.get(reverse("admin:mandates_deliverablereview_changelist"))
     assert report.pk in {d.pk for d in queue.context["cl"].result_list}
+    proposals = staff.get(
+        reverse("admin:mandates_proposedchange_changelist"), {"deliverable__id__exact": report.pk}
+    ).content.decode()
+    assert "due session" in proposals and ">due_session<" not in proposals  # staff's words
 
     count = waiting.count()
     ingest_text(moved.replace("[Adopted without a vote.]", "[Adopted without a vote.] "))

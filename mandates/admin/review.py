@@ -227,21 +227,40 @@ class DeliverableReviewAdmin(DeliverableColumns, DeliverableActions, admin.Model
         return HttpResponseRedirect(reverse("admin:mandates_deliverable_history", args=[object_id]))
 
 
+class ProposedFieldFilter(admin.SimpleListFilter):
+    """The fields changes are proposed for, in staff's words ("due session")."""
+
+    title = _("field")
+    parameter_name = "field"
+
+    def lookups(self, request, model_admin):
+        fields = model_admin.get_queryset(request).values_list("field", flat=True).distinct()
+        return [(name, models.deliverable_field_label(name)) for name in sorted(set(fields))]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(field=self.value()) if self.value() else queryset
+
+
 @admin.register(models.ProposedChange)
 class ProposedChangeAdmin(admin.ModelAdmin):
     list_display = [
         "deliverable",
-        "field",
+        "field_shown",
         "old_value",
         "new_value",
         "source",
         "created_at",
         "resolved",
     ]
-    list_filter = ["resolved", "field"]
+    list_filter = ["resolved", ProposedFieldFilter]
     search_fields = ["deliverable__title", "source"]
     autocomplete_fields = ["deliverable"]
     actions = ["accept", "dismiss"]
+
+    @admin.display(description=_("field"), ordering="field")
+    def field_shown(self, obj: models.ProposedChange) -> str:
+        """The field as the deliverable's form names it ("due session"), not its column."""
+        return obj.field_label
 
     @admin.action(description=_("Accept the selected proposed changes"), permissions=["change"])
     def accept(self, request, queryset):

@@ -48,6 +48,7 @@ from mandates.models import (
     Resolution,
     ReviewStatus,
     Session,
+    deliverable_field_label,
 )
 
 from .actors import actor_table_from_database
@@ -1201,7 +1202,9 @@ def _store_deliverables(
                     continue  # proposed by an earlier version, still waiting
                 closed += pending  # what an earlier version proposed, this one replaces
                 _propose(deliverable, name, current, value, source)
-                text_changed.append(f"{_field_label(name)} {shown} (kept {_show(current)})")
+                text_changed.append(
+                    f"{deliverable_field_label(name)} {shown} (kept {_show(current)})"
+                )
                 changes.append(
                     f"para. {item.paragraph} {name}: kept the person's value, proposed {shown}"
                 )
@@ -1318,12 +1321,6 @@ def _show(value: object) -> str:
             for item in value
         )
     return str(value)
-
-
-def _field_label(name: str) -> str:
-    """A deliverable field as staff read it ("due session", "relation to the session")."""
-    field = Deliverable._meta.get_field(name)
-    return str(getattr(field, "verbose_name", name))
 
 
 def _propose(deliverable: Deliverable, name: str, old: object, new: object, source: str) -> None:

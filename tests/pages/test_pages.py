@@ -445,6 +445,7 @@ def test_calendars_page_for_anonymous_visitors(client, world):
     page = client.get(reverse("mandates:calendars")).content.decode()
     assert webcal_url(reverse("mandates:feed_sessions")) in page
     assert webcal_url(reverse("mandates:feed_body", args=["GA"])) in page
+    assert "deliverables due to the General Assembly (GA)" in page  # a name, not a code
     assert "feeds/private" not in page
     assert reverse("mandates:login") in page
 
