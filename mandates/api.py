@@ -10,22 +10,38 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Manager, Prefetch, TextField
 from django.db.models.functions import Cast
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 
 from . import selectors
 from .filters import DeliverableFilter
 from .models import Consideration, Deliverable, Resolution, Session, due_next_session
-from .selectors import session_list
+from .selectors import session_list, session_parse
 
 
 class SessionSerializer(serializers.ModelSerializer):
     body = serializers.CharField(source="body.code")
     is_estimated = serializers.BooleanField()
+    url = serializers.SerializerMethodField()
 
     class Meta:
         model = Session
-        fields = ["body", "number", "start", "end", "main_part_end", "dates_status", "is_estimated"]
+        fields = [
+            "body",
+            "number",
+            "start",
+            "end",
+            "main_part_end",
+            "dates_status",
+            "is_estimated",
+            "url",
+        ]
+
+    def get_url(self, obj: Session) -> str:
+        """The session's own address in the API, by its code ("/api/sessions/HRC-65/")."""
+        return f"{settings.SITE_URL}/api/sessions/{obj.body.code}-{obj.number}/"
 
 
 class DueSerializer(serializers.Serializer):
@@ -438,8 +454,19 @@ class ResolutionViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class SessionViewSet(viewsets.ReadOnlyModelViewSet):
-    """The session calendar."""
+    """The session calendar; one session by its code ("HRC-65"), as the pages name it."""
 
     serializer_class = SessionSerializer
     queryset = session_list()
     filterset_fields = ["body__code", "number", "dates_status"]
+    lookup_value_regex = r"[^/]+"
+
+    def get_object(self) -> Session:
+        value = self.kwargs[self.lookup_field]
+        if value.isdigit():  # the primary key, as before codes were accepted
+            return get_object_or_404(self.get_queryset(), pk=int(value))
+        parsed = session_parse(value)
+        if parsed is None or parsed[0] is None:
+            raise Http404
+        code, number = parsed
+        return get_object_or_404(self.get_queryset(), body__code__iexact=code, number=number)

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
-from mandates.models import Contact, Deliverable, ReviewStatus
+from mandates.models import Contact, Deliverable, ReviewStatus, Session
 from mandates.services.ingest import resolution_ingest_path
 from tests import factories
 from tests.samples import GA_EXAMPLE, HRC_EXAMPLE
@@ -167,8 +167,22 @@ def test_sessions_list(api):
             "main_part_end": None,
             "dates_status": "estimated",
             "is_estimated": True,
+            "url": "http://127.0.0.1:8000/api/sessions/HRC-65/",
         }
     ]
+
+
+def test_one_session_by_its_code_or_its_key(api):
+    """The list's `url` opens the session ("HRC-65", as the pages name it; any case), the
+    primary key still does, and a session that does not exist is 404."""
+    listed = api.get("/api/sessions/", {"body__code": "HRC", "number": 65}).json()["results"][0]
+    path = listed["url"].removeprefix("http://127.0.0.1:8000")
+    assert api.get(path).json() == listed
+    assert api.get("/api/sessions/hrc-65/").json() == listed
+    pk = Session.objects.get(body__code="HRC", number=65).pk
+    assert api.get(f"/api/sessions/{pk}/").json() == listed
+    for missing in ("HRC-900", "XYZ-3", "garbage", "65x"):
+        assert api.get(f"/api/sessions/{missing}/").status_code == 404, missing
 
 
 def test_private_deliverables_are_hidden_from_non_staff(api):
