@@ -194,6 +194,17 @@ def deliverable_get_for(*, uid, user=None, reader: Contact | None = None) -> Del
     return None
 
 
+def deliverable_rejected(*, uid) -> bool:
+    """Whether the deliverable at this address was rejected (it or its mandate)."""
+    return (
+        Deliverable.objects.filter(uid=uid)
+        .filter(
+            Q(review_status=ReviewStatus.REJECTED) | Q(mandate__review_status=ReviewStatus.REJECTED)
+        )
+        .exists()
+    )
+
+
 def consideration_list_for_resolution(*, resolution: Resolution, user=None):
     """When the body takes this resolution's question up again, as this person may see it."""
     return list(

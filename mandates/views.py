@@ -114,9 +114,12 @@ def deliverable_ics(request, uid):
     """One deliverable as a downloadable .ics, for whoever may see its page; 410 Gone once
     it or its mandate is rejected (calendars drop it)."""
     deliverable = selectors.deliverable_get_for(uid=uid, user=request.user)
-    if deliverable is None:
+    if deliverable is None and not selectors.deliverable_rejected(uid=uid):
         raise Http404("No such deliverable")
-    if ReviewStatus.REJECTED in (deliverable.review_status, deliverable.mandate.review_status):
+    if deliverable is None or ReviewStatus.REJECTED in (
+        deliverable.review_status,
+        deliverable.mandate.review_status,
+    ):  # to everyone who has the address: a subscribed calendar drops the event
         return HttpResponse("This deliverable was rejected.", status=410, content_type="text/plain")
     if deliverable.due_date is None:
         raise Http404("This deliverable has no due date yet")

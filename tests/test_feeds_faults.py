@@ -144,7 +144,8 @@ def test_last_modified_never_goes_backwards_when_the_newest_item_leaves(client):
 
 @pytest.mark.django_db
 def test_rejecting_a_mandate_removes_its_deliverables_and_their_ics_is_gone(staff_client):
-    """Every feed drops the rejected mandate's deliverables; their .ics answers 410 or 404."""
+    """Every feed drops the rejected mandate's deliverables; their .ics answers 410 to
+    anyone (a calendar subscribed to it drops the event); an unknown address is 404."""
     client = Client()  # anonymous
     deliverable = due_at()
     sibling = due_at(59, mandate=deliverable.mandate)
@@ -157,8 +158,10 @@ def test_rejecting_a_mandate_removes_its_deliverables_and_their_ics_is_gone(staf
         found = events(client.get(url).content)
         assert uid_of(deliverable) not in found and uid_of(sibling) not in found, url
     ics = reverse("mandates:deliverable_ics", args=[deliverable.uid])
-    assert client.get(ics).status_code == 404
+    assert client.get(ics).status_code == 410
     assert staff_client.get(ics).status_code == 410
+    unknown = reverse("mandates:deliverable_ics", args=["0f0f0f0f-0000-4000-8000-000000000000"])
+    assert client.get(unknown).status_code == 404
     deliverable_reject(deliverables=Deliverable.objects.filter(pk=sibling.pk))
     assert (
         staff_client.get(reverse("mandates:deliverable_ics", args=[sibling.uid])).status_code == 410
