@@ -317,3 +317,36 @@ def test_a_text_that_changes_a_confirmed_deadline_flags_it_once(ingest_text, sup
     assert not ProposedChange.objects.filter(
         deliverable=study, field="no_longer_in_text", resolved=False
     ).exists()
+
+
+def test_accepting_what_the_new_text_says_applies_it_and_clears_the_flag(ingest_text, superuser):
+    """Staff accept the text's HRC 65 in Proposed changes: the report is due at HRC 65 (a
+    value they now own, dated by the rules), off the queue, and the text read again proposes
+    nothing."""
+    ingest_text(FULL)
+    report = _of("2")
+    person = Contact.objects.create(name="Water unit", email="water@ohchr.example.org")
+    _work_on(report, person)
+    Deliverable.objects.filter(pk=report.pk).update(manual_due_date=None)
+    moved = FULL.replace("sixty-fourth session", "sixty-fifth session")
+    ingest_text(moved)
+    waiting = ProposedChange.objects.filter(deliverable=report, resolved=False)
+    assert {c.field for c in waiting} >= {"due_session", "due_session_number"}
+
+    staff = Client()
+    staff.force_login(superuser)
+    response = staff.post(
+        reverse("admin:mandates_proposedchange_changelist"),
+        {"action": "accept", "_selected_action": [c.pk for c in waiting]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    report.refresh_from_db()
+    assert (report.due_session.number, report.due_session_number) == (65, 65)
+    assert report.due_date == report.computed_due_date is not None
+    assert {"due_session", "due_session_number"} <= set(report.edited_fields)
+    assert not ProposedChange.objects.filter(deliverable=report, resolved=False).exists()
+    assert not any("says otherwise" in r for r in report.review_reasons)
+    assert not report.needs_review
+    ingest_text(moved.replace("[Adopted without a vote.]", "[Adopted without a vote.] "))
+    assert not ProposedChange.objects.filter(deliverable=report, resolved=False).exists()

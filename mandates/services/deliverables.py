@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from mandates.models import Body, Contact, Deliverable, ProposedChange, ReviewStatus
 
+from .ingest import SESSION_BODIES, TEXT_CHANGED
 from .schedule import deliverable_calendar_sync, session_get_or_estimate
 
 # The history keeps a change's reason in 100 characters.
@@ -52,12 +53,15 @@ DERIVED_FIELDS = frozenset(
 )
 
 
-def deliverable_mark_edited(*, deliverable: Deliverable, fields: Iterable[str]) -> None:
+def deliverable_mark_edited(
+    *, deliverable: Deliverable, fields: Iterable[str], unsaved: bool = False
+) -> None:
     """A person changed these fields: they own them now. Then recompute the due date, bump
-    the calendar SEQUENCE if calendars show the change, and republish the feeds."""
+    the calendar SEQUENCE if calendars show the change, and republish the feeds.
+    ``unsaved``: the fields are set on ``deliverable`` but not written yet (one write)."""
     fields = set(fields)
     owned = fields - DERIVED_FIELDS
-    also_save = []
+    also_save = sorted(fields) if unsaved else []
     if owned - set(deliverable.edited_fields):
         deliverable.edited_fields = sorted(set(deliverable.edited_fields) | owned)
         also_save.append("edited_fields")
@@ -285,15 +289,74 @@ OPEN_PROGRESS = (
 )
 
 
+def _text_value(change: ProposedChange) -> tuple[bool, object]:
+    """(whether it can be applied here, the value) of what a new version of the text
+    proposes for a field ("HRC 65" for the due session, "-" for none)."""
+    text = change.new_value
+    empty = text == "-"
+    name = change.field
+    if name in ("kind", "title", "due_relation", "recurring"):
+        return True, "" if empty else text
+    if name in ("count", "due_session_number"):
+        if empty:
+            return name == "due_session_number", None
+        return text.isdigit(), int(text) if text.isdigit() else None
+    if name == "stated_due_date":
+        if empty:
+            return True, None
+        try:
+            return True, date.fromisoformat(text)
+        except ValueError:
+            return False, None
+    if name == "due_session":
+        if empty:
+            return True, None
+        code, _, number = text.rpartition(" ")
+        body = Body.objects.filter(code=code).first()
+        if body is None or not number.isdigit():
+            return False, None
+        if body.code in SESSION_BODIES:  # HRC and GA sessions are estimated when missing
+            return True, session_get_or_estimate(body=body, number=int(number))
+        session = body.sessions.filter(number=int(number)).first()
+        return session is not None, session
+    return False, None  # alternatives, no_longer_in_text...: decided on the deliverable
+
+
+def _text_changed_settled(deliverable: Deliverable) -> list[str]:
+    """Once no proposal of the text waits, its review reason goes (and the flag, if it was
+    the only reason). Returns the fields saved."""
+    if deliverable.proposed_changes.filter(resolved=False).exists():
+        return []
+    reasons = [r for r in deliverable.review_reasons if not r.startswith(TEXT_CHANGED)]
+    if reasons == deliverable.review_reasons:
+        return []
+    deliverable.review_reasons = reasons
+    deliverable.needs_review = bool(reasons)
+    return ["review_reasons", "needs_review"]
+
+
 @transaction.atomic
 def proposed_changes_accept(*, changes: QuerySet[ProposedChange]) -> tuple[int, set[str]]:
-    """A person accepts proposed changes. Accepted here: a fulfilling document ("takes note
-    of the report A/HRC/59/36"), which also marks an open deliverable issued. Other fields
-    are corrected on the deliverable itself; their names are returned as refused."""
+    """A person accepts proposed changes. A fulfilling document ("takes note of the report
+    A/HRC/59/36") is recorded and marks an open deliverable issued; what a new version of
+    the text says (another session, kind, count, relation, date) replaces the value kept,
+    as the person's own. What cannot be applied here (other readings, a session the
+    calendar lacks) is corrected on the deliverable itself: those names are returned."""
     accepted, refused = 0, set()
+    rows: dict[int, Deliverable] = {}  # one instance per deliverable, changes applied in turn
     for change in changes.filter(resolved=False).select_related("deliverable"):
         if change.field != "fulfilled_by":
-            refused.add(change.field)
+            ok, value = _text_value(change)
+            if not ok:
+                refused.add(change.field)
+                continue
+            deliverable = rows.setdefault(change.deliverable_id, change.deliverable)
+            setattr(deliverable, change.field, value)
+            change.resolved = True
+            change.save(update_fields=["resolved"])
+            fields = [change.field, *_text_changed_settled(deliverable)]
+            deliverable_mark_edited(deliverable=deliverable, fields=fields, unsaved=True)
+            accepted += 1
             continue
         deliverable = change.deliverable
         deliverable.fulfilled_by = change.new_value
