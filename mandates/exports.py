@@ -215,6 +215,7 @@ def rows_xlsx_response(rows: Iterable[Iterable], filename: str, *, sheet: str) -
 
     workbook = Workbook(write_only=True)
     worksheet = workbook.create_sheet(sheet)
+    worksheet.freeze_panes = "A2"  # the header stays in view
     for row in rows:
         worksheet.append(list(row))
     buffer = io.BytesIO()

@@ -58,7 +58,7 @@ def plan_rows(plans, chosen: Callable[[Any], list] | None = None) -> Iterator[li
             item = entry.deliverable
             yield [
                 session,
-                entry.due_date.isoformat() if entry.due_date else "",
+                entry.due_date or "",  # a date: CSV writes it ISO, Excel as a date
                 "yes" if entry.is_forecast else "no",
                 item.kind,
                 item.count,

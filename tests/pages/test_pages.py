@@ -456,7 +456,9 @@ def test_private_feed_offered_when_logged_in(member_client, django_user_model, w
     assert "Ask an administrator" in member_client.get(calendars).content.decode()
     staff = Client()
     staff.force_login(django_user_model.objects.create_superuser("boss", "b@example.org", "pw"))
-    assert reverse("admin:mandates_feedtoken_add") in staff.get(calendars).content.decode()
+    page = staff.get(calendars).content.decode()
+    assert reverse("admin:mandates_feedtoken_add") in page
+    assert "label=my%20calendar" in page  # a URL holds no raw space
     token = FeedToken.objects.create(user=member_client.user, label="phone")
     revoked = FeedToken.objects.create(user=member_client.user, label="old")
     revoked.revoked_at = revoked.created_at

@@ -97,6 +97,8 @@ def test_session_plan_csv_and_excel_hold_the_same_rows_without_formulas(client, 
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = list(sheet.values)
     assert values[0][0] == "Session" and len(values) == 4
+    assert {row[1].date() for row in values[1:]} == {date(2027, 4, 5)}  # dates, not text
+    assert sheet.freeze_panes == "A2"
     assert all(not str(cell).startswith("=") for row in values for cell in row if cell)
 
 
