@@ -366,6 +366,24 @@ def outgoing_deliver(
 # --- Status ------------------------------------------------------------------------------
 
 
+# What `reminder_status` names a failed row by (not its ids): whom, and for which deliverable.
+_FAILED_SHOWN = {
+    "reminders": ("recipient", "deliverable__mandate__resolution"),
+    "digests": ("recipient",),
+}
+
+
+def outgoing_failed_label(row: OutgoingMail) -> str:
+    """ "before:14 of Report on water (A/HRC/RES/58/97, para. 2) to water@ohchr.example.org"."""
+    if isinstance(row, DigestLog):
+        return f"weekly digest of {row.week} to {row.recipient.email}"
+    assert isinstance(row, ReminderLog)
+    mandate = row.deliverable.mandate
+    where = f"{mandate.resolution.symbol}, para. {mandate.paragraph_label}"
+    name = deliverable_name(deliverable=row.deliverable)
+    return f"{row.reminder} of {name} ({where}) to {row.recipient.email}"
+
+
 def outgoing_status_summary() -> dict[str, dict]:
     """Counts per status and the oldest queued and sending rows, for reminders and digests."""
     summary = {}
@@ -385,7 +403,9 @@ def outgoing_status_summary() -> dict[str, dict]:
             "oldest_queued": queued.queued_at if queued else None,
             "oldest_sending": sending.claimed_at if sending else None,
             "failed": list(
-                model.objects.filter(status=OutgoingStatus.FAILED).order_by("-queued_at")[:10]
+                model.objects.filter(status=OutgoingStatus.FAILED)
+                .select_related(*_FAILED_SHOWN[label])
+                .order_by("-queued_at")[:10]
             ),
         }
     return summary

@@ -55,10 +55,16 @@ def test_reminder_status_reports_counts_oldest_queued_and_failures():
     """Counts per status, the oldest queued row and failed rows with their error."""
     factories.ReminderLogFactory(status="sent")
     factories.ReminderLogFactory(status="queued", queued_at=timezone.now() - timedelta(hours=2))
-    factories.ReminderLogFactory(status="failed", last_error="gave up after 6 attempts")
+    failed = factories.ReminderLogFactory(status="failed", last_error="gave up after 6 attempts")
     output = call("reminder_status")
     assert "reminders: queued 1  sending 0  sent 1  failed 1  skipped 0" in output
     assert "oldest queued:" in output
     assert "(120 min ago)" in output
     assert "gave up after 6 attempts" in output
     assert "digests: queued 0" in output
+    mandate = failed.deliverable.mandate
+    named = (  # whom and for what, not row ids
+        f"{failed.reminder} of {failed.deliverable.title or failed.deliverable.get_kind_display().capitalize()} "
+        f"({mandate.resolution.symbol}, para. {mandate.paragraph_label}) to {failed.recipient.email}"
+    )
+    assert named in output

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from mandates.services.outgoing import outgoing_status_summary
+from mandates.services.outgoing import outgoing_failed_label, outgoing_status_summary
 
 
 class Command(BaseCommand):
@@ -23,4 +23,6 @@ class Command(BaseCommand):
                         f"  oldest {what}: {local:%Y-%m-%d %H:%M} ({int(age.total_seconds() // 60)} min ago)"
                     )
             for row in info["failed"]:
-                self.stdout.write(f"  failed #{row.pk}: {row} - {row.last_error[:100]}")
+                self.stdout.write(
+                    f"  failed #{row.pk}: {outgoing_failed_label(row)} - {row.last_error[:100]}"
+                )
