@@ -1,6 +1,16 @@
 """Fixtures shared by the whole suite."""
 
+import os
+
 import pytest
+from hypothesis import settings
+
+# Property tests explore new examples on every run here, and print a blob that replays a
+# failure (`@reproduce_failure`); CI runs the same examples each time (derandomize), so its
+# verdict depends on the code, not on the draw.
+settings.register_profile("explore", print_blob=True)
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "explore")
 
 # Helpers whose asserts should explain a failure as a test's own do.
 pytest.register_assert_rewrite("tests.ical")
