@@ -157,10 +157,12 @@ def read_ical(body: bytes) -> dict:
 
 
 # icalendar's reader unescapes TEXT by successive replaces, so an escaped backslash followed
-# by n, N or another escaped backslash (a backslash then n is written \\\\n) comes back as a line
-# break or one backslash; vobject and ical read it right. No bytes can avoid it (RFC 5545
-# has one way to write a backslash), so icalendar's reading is only compared without them.
-ICALENDAR_MISREADS = re.compile(rb"\\\\[nN\\]")
+# by n, N, another escaped backslash, or the comma or semicolon that separates a list's items
+# (CATEGORIES "Report,\\,Submitted": an item that is one backslash) comes back as a line
+# break, one backslash or an empty item; vobject and ical read it right. No bytes can avoid it
+# (RFC 5545 has one way to write a backslash), so icalendar's reading is only compared
+# without them.
+ICALENDAR_MISREADS = re.compile(rb"\\\\[nN\\,;]")
 
 
 def _categories_as_vobject_reads_commas(by_ical: dict, by_vobject: dict) -> dict:
