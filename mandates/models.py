@@ -293,6 +293,11 @@ def superseded_draft() -> Q:
     )
 
 
+def _public_deliverable() -> Q:
+    """What `public()` shows, as one condition (`visible_to` adds to it)."""
+    return shown_publicly() & ~Q(mandate__review_status=ReviewStatus.REJECTED)
+
+
 class DeliverableQuerySet(models.QuerySet):
     """The one definition of who sees which deliverable (pages, API, exports and feeds)."""
 
@@ -305,11 +310,7 @@ class DeliverableQuerySet(models.QuerySet):
     def public(self) -> DeliverableQuerySet:
         """What anyone may see: see `shown_publicly`; never the deliverables of a
         rejected mandate or a superseded draft."""
-        return (
-            self.current()
-            .filter(shown_publicly())
-            .exclude(mandate__review_status=ReviewStatus.REJECTED)
-        )
+        return self.current().filter(_public_deliverable())
 
     def visible_to(self, user) -> DeliverableQuerySet:
         """What this person may see in lists: staff see every current deliverable not
@@ -324,8 +325,7 @@ class DeliverableQuerySet(models.QuerySet):
             "deliverable_id"
         )
         return self.current().filter(
-            (shown_publicly() & ~Q(mandate__review_status=ReviewStatus.REJECTED))
-            | (Q(pk__in=assigned) & ~Q(review_status=ReviewStatus.REJECTED))
+            _public_deliverable() | (Q(pk__in=assigned) & ~Q(review_status=ReviewStatus.REJECTED))
         )
 
 

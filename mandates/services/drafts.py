@@ -303,15 +303,16 @@ def _as_read(item: Deliverable, name: str, *, draft_reading: dict | None = None)
     return draft_reading.get(name) or ("" if name == "recurring" else None)
 
 
-def _draft_reading(old: Deliverable) -> dict | None:
+def _draft_reading(old: Deliverable, draft: Resolution) -> dict | None:
     """The draft's extraction of this deliverable (``position`` indexes it), if stored."""
-    read = old.mandate.resolution.extraction.get("deliverables") or []
+    read = draft.extraction.get("deliverables") or []
     return read[old.position] if 0 <= old.position < len(read) else None
 
 
-def _differences(old: Deliverable, new: Deliverable) -> _Differences:
+def _differences(old: Deliverable, new: Deliverable, reading: dict | None) -> _Differences:
+    """What the adopted text reads otherwise than the draft (``reading``: the draft's
+    extraction of ``old``, for the fields a person edited on it)."""
     fields = []
-    reading = _draft_reading(old)
     for name, label in DRAFT_READ_FIELDS.items():
         before = _as_read(old, name, draft_reading=reading)
         after = _as_read(new, name)
@@ -341,7 +342,8 @@ def _link(*, old: Deliverable, new: Deliverable, draft: Resolution, carry: bool)
     new.draft = old
     label = f"para. {new.mandate.paragraph_label} {new.kind}"
     if carry:
-        differences = _differences(old, new)
+        reading = _draft_reading(old, draft)
+        differences = _differences(old, new, reading)
         if differences:
             parts = []
             if differences.words:
@@ -353,7 +355,12 @@ def _link(*, old: Deliverable, new: Deliverable, draft: Resolution, carry: bool)
                 parts.append(f"changed from draft {draft.symbol}: " + "; ".join(differences.fields))
             _flag(new, "; ".join(parts), save=False)
             changes.append(f"{label}: changed since draft {draft.symbol}, flagged for review")
-        carried = _carry(old=old, new=new, source=f"adopted text {new.mandate.resolution.symbol}")
+        carried = _carry(
+            old=old,
+            new=new,
+            source=f"adopted text {new.mandate.resolution.symbol}",
+            reading=reading,
+        )
         if carried:
             changes.append(f"{label}: carried over from draft {draft.symbol}: {', '.join(carried)}")
         _take_calendar_identity(old=old, new=new)
@@ -372,7 +379,7 @@ def _decided(item: Deliverable) -> bool:
     return deliverable_touched_by_a_person(item)
 
 
-def _carry(*, old: Deliverable, new: Deliverable, source: str) -> list[str]:
+def _carry(*, old: Deliverable, new: Deliverable, source: str, reading: dict | None) -> list[str]:
     """Copy what people decided on the draft's deliverable onto the adopted one."""
     from .ingest import PROPOSED_FIELDS  # ingest calls this module: import when used
 
@@ -383,7 +390,6 @@ def _carry(*, old: Deliverable, new: Deliverable, source: str) -> list[str]:
     owned = set(old.edited_fields)
     if old.review_status != ReviewStatus.PROPOSED:
         owned |= set(PROPOSED_FIELDS)
-    reading = _draft_reading(old)
     for name in PROPOSED_FIELDS:
         if name not in owned:
             continue
