@@ -390,6 +390,8 @@ class ReadingContext:
     table: ActorTable
     mechanisms: list[tuple[str, int, bool]] | None
     default_council: str = "HRC"
+    #: the functional commission "the Commission" alone names (``default_commission``)
+    default_commission: str | None = None
     acabq: bool = False
     #: the body the paragraph last named as an actor ("establishes a working group ... and
     #: requests it to"): what "it" refers to; reset at each paragraph

@@ -47,6 +47,29 @@ def body_code(words: str, default_council: str = "HRC") -> str | None:
     return None
 
 
+#: A functional commission's printed name (group ``name``), or any other "Commission" word.
+_COMMISSION_WORD_RE = compiled(
+    rf"(?P<name>{_LEX.commission_words()})|"
+    r"(?P<bare>\bthe\s+Commission\b(?!\s+(?:on|of|for)\b)|"
+    r"\bCommission\s+(?:resolutions?|decisions?)\b)|\bCommission\b"
+)
+
+
+def default_commission(text: str) -> str | None:
+    """The functional commission "the Commission" alone stands for: the only one the text
+    names, when it names no other commission ("International Law Commission", "Commission
+    of Inquiry") that the bare word could mean as well."""
+    if "Commission" not in text:
+        return None
+    named: set[str] = set()
+    for found in _COMMISSION_WORD_RE.finditer(text):
+        if found.group("name"):
+            named.add(body_code(found.group("name")) or "")
+        elif not found.group("bare"):
+            return None  # another commission: "the Commission" could be that one
+    return named.pop() if len(named) == 1 else None
+
+
 # --- sessions ------------------------------------------------------------------------
 
 _ORD = ORDINAL_PATTERN
@@ -106,6 +129,7 @@ _OTHER_ENTITY_RE = compiled(
     r"Forum|Conference(?:\s+of\s+the\s+Parties)?|Board|Subcommittee|Mechanism|Meeting\s+of\s+"
     r"(?:the\s+)?States\s+Parties)\s*,?\s*$"
 )
+_BARE_COMMISSION_RE = compiled(r"\b(?:to|before|of)\s+the\s+Commission\s*,?\s*$")
 _STRONG_PAST = rf"\b(?:{_LEX.verb_pattern('done', 'since')})(?:\s+[\w-]+){{0,2}}\s*,?\s*$"
 _STRONG_PAST_RE = compiled(_STRONG_PAST, re.IGNORECASE)
 #: The two for the lower-cased words before a session mention (``kinds.lower_at_words``).
@@ -264,6 +288,7 @@ def find_sessions(
     body: str | None,
     session: int | None,
     default_council: str = "HRC",
+    default_commission: str | None = None,
     lower: str | None = None,
 ) -> list[SessionMention]:
     """Every forward-looking session mention in masked[start:end] (``lower``: the
@@ -296,7 +321,15 @@ def find_sessions(
                 masked, max(start, found.start("rel") - 90), found.start("rel")
             )
         ):
-            continue  # "to the Working Group at its next session": that entity's session
+            if not (
+                default_commission
+                and _BARE_COMMISSION_RE.search(
+                    masked, max(start, found.start("rel") - 30), found.start("rel")
+                )
+            ):
+                continue  # "to the Working Group at its next session": that entity's session
+            # "to the Commission at its Nth session": the one commission the text names
+            this_body, explicit = default_commission, True
         if participle and (this_body != body or session is None):
             # "the report submitted to the General Assembly at its ...": a past event; for the
             # adopting body the session number itself tells past from future (below).

@@ -355,6 +355,7 @@ def events_of(
             body=ctx.body,
             session=ctx.session,
             default_council=ctx.default_council,
+            default_commission=ctx.default_commission,
             lower=lower,
         )
         if "session" in low

@@ -129,6 +129,10 @@ class Lexicon:
         names += [_regex(p) for body in self.bodies if body.commission for p in body.printed]
         return "|".join(names)
 
+    def commission_words(self) -> str:
+        """An alternation (no group) of the functional commissions' printed names."""
+        return "|".join(_regex(p) for body in self.bodies if body.commission for p in body.printed)
+
     def body_actors(self) -> dict[str, str]:
         """Actor name -> code of the body it is or speaks for ("President of the ...")."""
         actors = {body.name: body.code for body in self.bodies if body.adopts}

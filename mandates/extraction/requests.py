@@ -127,6 +127,7 @@ from .clauses import (
 from .deadlines import (
     BODY_NAMES,
     _read_ordinals,
+    default_commission,
     find_sessions,
 )
 from .events import (
@@ -411,6 +412,7 @@ def _reading_context(
         # "the Council" alone is the adopting council: the Economic and Social Council or the
         # Security Council in its own resolutions, the Human Rights Council elsewhere
         default_council=body if body in ("ECOSOC", "SC") else "HRC",
+        default_commission=default_commission(text),
         acabq="Administrative and Budgetary Questions" in masked,
         low_from=operative[0].span[0] if operative else len(masked),
         boundary_hint=operative[-1].span[1] if operative else 0,
@@ -923,7 +925,8 @@ def _clause(
             held = scheduled.start("held")
             mentions = find_sessions(
                 masked, held, clause.end, body=ctx.body, session=ctx.session,
-                default_council=ctx.default_council, lower=lower_copy(masked, held, clause.end),
+                default_council=ctx.default_council, default_commission=ctx.default_commission,
+                lower=lower_copy(masked, held, clause.end),
             )  # fmt: skip
             if mentions and mentions[0].start - scheduled.end("held") < 5:
                 noun = scheduled.group("noun")
@@ -982,6 +985,7 @@ def _consideration(clause: Clause, label: str, ctx: ReadingContext) -> Considera
         body=ctx.body,
         session=ctx.session,
         default_council=ctx.default_council,
+        default_commission=ctx.default_commission,
         lower=lower_copy(masked, found.start(), clause.end),
     )
     if not mentions:  # "... and decides to continue its consideration of it at that session"

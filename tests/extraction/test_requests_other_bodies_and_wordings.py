@@ -652,6 +652,30 @@ def test_deadlines_by_a_month_or_the_end_of_a_year():
     ]
 
 
+def test_the_commission_alone_is_the_one_functional_commission_the_text_names():
+    """ "to the Commission at its Nth session" is due to the one functional commission the
+    text names (its own resolutions, "Commission resolution 20/3", name it too); with two
+    commissions, or another one "the Commission" could mean, it names no body."""
+    opening = (
+        "1. Takes note of the report of the Commission on Narcotic Drugs on its work and of "
+        "Commission resolution 61/2;\n\n"
+    )
+    ask = (
+        "2. Requests the Secretary-General to submit to the Commission at its seventieth "
+        "session a report on the implementation of the present resolution;"
+    )
+    r = run(opening + ask, body="ECOSOC", session=2026)
+    assert rows(r) == [("2", "Secretary-General", "report", ("CND", 70, "at"))]
+
+    both = opening.replace(
+        "Narcotic Drugs", "Narcotic Drugs and the Commission for Social Development"
+    )
+    other = opening.replace("Commission resolution 61/2", "the International Law Commission")
+    for text in (both + ask, other + ask, ask):
+        r = run(text, body="ECOSOC", session=2026)
+        assert rows(r) == [("2", "Secretary-General", "report", None)], text
+
+
 def test_the_economic_and_social_councils_own_council_and_sessions():
     """In a resolution of the Economic and Social Council (or the Security Council), "the
     Council" and "the President of the Council" are its own; ECOSOC's sessions are named by
