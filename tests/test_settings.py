@@ -69,6 +69,22 @@ def test_embedded_default_needs_nothing():
     ]
 
 
+def test_embedded_default_broker_logs_no_warning():
+    """With no REDIS_URL the in-process broker is named in full: kombu warned "No hostname
+    was supplied" for a bare "memory://" on every `make demo`."""
+    code = (
+        "import logging; logging.basicConfig();"
+        "from tracker.celery import app;"
+        "app.connection_for_write().info();"
+        "print(app.conf.broker_url)"
+    )
+    env = {"DEBUG": "1", "DATABASE_URL": "", "REDIS_URL": "", "EMAIL_URL": ""}
+    result = _manage("shell", "--no-imports", "-c", code, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("memory://")
+    assert "WARNING" not in result.stderr, result.stderr
+
+
 @pytest.mark.django_db
 def test_health_endpoint_reports_components(client):
     """/health/ answers with the state of the database, cache and Celery."""
