@@ -213,6 +213,8 @@ class Builder:
             events = _events(
                 hits, z0, z1, ctx, decide=decide, actor_body=actor_body, subject=subject
             )
+            if ctx.topics:  # "a study including: (a) An analysis of ...": a topic
+                events = [e for e in events if not any(a <= e.pos < b for a, b in ctx.topics)]
             if not decide:
                 delegated = _delegations(z0, z1, ctx, span, low)
                 if delegated:

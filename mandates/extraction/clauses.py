@@ -401,6 +401,9 @@ class ReadingContext:
     no_partners: tuple[int, int] | None = None
     #: the operative paragraph being read (start, end in the text)
     paragraph_span: tuple[int, int] = (0, 0)
+    #: where the paragraph's sub-paragraphs list its lead's topics (``_lead_topics``): no
+    #: product is found there
+    topics: list[tuple[int, int]] = field(default_factory=list)
     #: the masked text from ``low_from`` on, in ASCII ("?" for any other character, so
     #: offsets hold) and lower-cased: made on the first ``may_hold``; None when the text is
     #: not ``plain_case``. ``extract_requests`` starts it at the operative part.

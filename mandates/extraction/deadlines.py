@@ -50,7 +50,7 @@ def body_code(words: str, default_council: str = "HRC") -> str | None:
 #: A functional commission's printed name (group ``name``), or any other "Commission" word.
 _COMMISSION_WORD_RE = compiled(
     rf"(?P<name>{_LEX.commission_words()})|"
-    r"(?P<bare>\bthe\s+Commission\b(?!\s+(?:on|of|for)\b)|"
+    r"(?P<bare>\bthe\s+Commission\b(?!\s+(?:on|of|for)\s+(?:the\s+)?[A-Z])|"
     r"\bCommission\s+(?:resolutions?|decisions?)\b)|\bCommission\b"
 )
 
@@ -130,6 +130,10 @@ _OTHER_ENTITY_RE = compiled(
     r"(?:the\s+)?States\s+Parties)\s*,?\s*$"
 )
 _BARE_COMMISSION_RE = compiled(r"\b(?:to|before|of)\s+the\s+Commission\s*,?\s*$")
+#: "the seventy-second session of the Commission" (a commission's own name goes on)
+_OF_THE_COMMISSION_RE = compiled(
+    r"\s+of\s+the\s+Commission\b(?!\s+(?:on|of|for)\s+(?:the\s+)?[A-Z])"
+)
 _STRONG_PAST = rf"\b(?:{_LEX.verb_pattern('done', 'since')})(?:\s+[\w-]+){{0,2}}\s*,?\s*$"
 _STRONG_PAST_RE = compiled(_STRONG_PAST, re.IGNORECASE)
 #: The two for the lower-cased words before a session mention (``kinds.lower_at_words``).
@@ -313,6 +317,13 @@ def find_sessions(
         body_words = found.group("body2") or found.group("body3") or found.group("body1")
         explicit = body_words is not None
         this_body = body_code(body_words, default_council) if body_words else body
+        of_commission = (
+            _OF_THE_COMMISSION_RE.match(masked, found.end(), end)
+            if default_commission and not body_words and found.group("det").lower() == "the"
+            else None
+        )
+        if of_commission:  # "before the seventy-second session of the Commission"
+            this_body, explicit = default_commission, True
         det_its = found.group("det").lower() == "its"
         if (
             not explicit
@@ -362,7 +373,7 @@ def find_sessions(
             sessions, alternatives = _read_ordinals(found.group("ords"))
             if found.group("noun").lower() == "session" and len(sessions) > 1 and not alternatives:
                 sessions = sessions[:1]
-        mention_end = found.end()
+        mention_end = of_commission.end() if of_commission else found.end()
         if not rel_word and len(sessions) == 1 and not alternatives:
             residue = _TRAILING_RESIDUE_RE.match(masked, found.end(), end)
             if residue:

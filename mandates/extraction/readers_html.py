@@ -8,6 +8,7 @@ of the page are dropped. Footnote texts are taken from elements whose id or clas
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
@@ -106,6 +107,74 @@ _NOTE_BLOCK = compiled(r"foot-?notes?|endnotes?", re.IGNORECASE)
 _MARK_TEXT = compiled(r"^\s*\[?(\d{1,4}|[*†‡§a-z])\]?\s*$")
 _NOTE_LINK = compiled(r"#_?(?:ftn|fn|footnote|note|edn)[-_:]?(\d{1,4})$", re.IGNORECASE)
 _LEADING_NUMBER = compiled(r"^\s*\[?(\d{1,4})\]?[.)]?\s+")
+#: A list item's text that prints its own label ("1. Requests", "(a) To"): not labelled again.
+_TYPED_LABEL = compiled(r"\s*(?:\d{1,3}[.)]|\([a-zA-Z]{1,4}\)|[a-zA-Z][.)])\s")
+_LIST_STYLE = compiled(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.IGNORECASE)
+#: <ol type> or CSS list-style-type -> the numbering style of its items.
+_STYLES = {
+    "1": "decimal",
+    "decimal": "decimal",
+    "a": "letter",
+    "lower-alpha": "letter",
+    "lower-latin": "letter",
+    "A": "LETTER",
+    "upper-alpha": "LETTER",
+    "upper-latin": "LETTER",
+    "i": "roman",
+    "lower-roman": "roman",
+    "I": "ROMAN",
+    "upper-roman": "ROMAN",
+    "none": "none",
+    "disc": "none",
+    "circle": "none",
+    "square": "none",
+}
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
+
+
+def _letters(number: int) -> str:
+    """1 -> "a", 26 -> "z", 27 -> "aa" (as browsers count)."""
+    out = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out
+
+
+def _item_label(style: str, number: int) -> str:
+    """The label a browser prints before an <ol> item, in the genre's form: operative
+    paragraphs "7. ", sub-paragraphs "(a) " and "(i) "."""
+    if style == "decimal":
+        return f"{number}. "
+    if style == "letter":
+        return f"({_letters(number)}) "
+    if style == "LETTER":
+        return f"{_letters(number).upper()}. "
+    if style == "roman":
+        return f"({_roman(number)}) "
+    if style == "ROMAN":
+        return f"{_roman(number).upper()}. "
+    return ""
+
+
+@dataclass
+class _List:
+    """An open <ol> (numbered) or <ul>: its style and the number of its last item."""
+
+    depth: int  # len(parser.stack) with the list's own tag on it
+    style: str
+    number: int = 0
 
 
 class _Parser(HTMLParser):
@@ -122,13 +191,42 @@ class _Parser(HTMLParser):
         self.note_buffer: list[str] = []
         self.link_mark: str | None = None
         self.link_depth = 0
+        #: the open lists, innermost last; the label of the <li> whose text is still to come
+        self.lists: list[_List] = []
+        self.label = ""
 
     # -- helpers
     def _flush(self) -> None:
         text = "".join(self.current).strip()
         self.current = []
         if text:
+            if self.label:
+                if not _TYPED_LABEL.match(text):
+                    text = self.label + text
+                self.label = ""
             self.blocks.append(text)  # "\n" where a <br> broke the line
+
+    def _open_list(self, tag: str, attributes: dict[str, str]) -> None:
+        """An <ol> numbers its items as a browser shows them (``type``, ``start``, CSS
+        list-style-type); a list inside a list item is lettered, as sub-paragraphs are."""
+        css = _LIST_STYLE.search(attributes.get("style", ""))
+        nested = any(item.style != "none" for item in self.lists)
+        style = _STYLES.get(css.group(1).lower() if css else attributes.get("type", ""), "")
+        if tag == "ul":
+            style = "none" if not css else style or "none"
+        elif not style:
+            style = "letter" if nested else "decimal"
+        start = attributes.get("start", "").strip()
+        number = int(start) - 1 if start.lstrip("-").isdigit() else 0
+        self.lists.append(_List(len(self.stack), style, number))
+
+    def _open_item(self, attributes: dict[str, str]) -> None:
+        if not self.lists:
+            return
+        current = self.lists[-1]
+        value = attributes.get("value", "").strip()
+        current.number = int(value) if value.isdigit() else current.number + 1
+        self.label = _item_label(current.style, current.number)
 
     def _flush_note(self) -> None:
         text = "".join(self.note_buffer).strip()
@@ -191,6 +289,10 @@ class _Parser(HTMLParser):
             self.link_depth = len(self.stack)
         elif tag in _BLOCK:
             self._flush()
+            if tag in ("ol", "ul"):
+                self._open_list(tag, attributes)
+            elif tag == "li":
+                self._open_item(attributes)
         elif tag == "sup" and self.link_mark is None:
             self.sup = []
 
@@ -228,6 +330,9 @@ class _Parser(HTMLParser):
                 self.current.append(text)
         elif tag in _BLOCK:
             self._flush()
+            if tag in ("ol", "ul") and self.lists and self.lists[-1].depth > len(self.stack):
+                self.lists.pop()
+                self.label = ""
 
     def handle_data(self, data: str) -> None:
         if self.drop_depth:

@@ -321,7 +321,10 @@ def extract_requests(
     for paragraph in operative:
         ctx.last_body = None
         ctx.paragraph_span = paragraph.span
-        units = _units(paragraph, text)
+        ctx.topics = _lead_topics(paragraph)
+        units = (
+            [(paragraph.number, *paragraph.span, False)] if ctx.topics else _units(paragraph, text)
+        )
         inherited: tuple[str, list[ActorMention], list[str], str] | None = None
         for label, start, end, is_sub in units:
             if start >= end:
@@ -747,6 +750,29 @@ def _sub_label(number: str, label: str) -> str:
     """ "7" + "h" -> "7(h)"; "7" + "a(i)" or "a.i" -> "7(a)(i)"."""
     parts = [part for part in re.split(r"[().\s]+", label) if part]
     return number + "".join(f"({part})" for part in parts) if parts else number
+
+
+#: After the last sub-paragraph, a line of the lead's own going on ("and to submit it to the
+#: Council at its Nth session"): it opens in lower case after a blank line.
+_LEAD_GOES_ON_RE = compiled(r"\n[ \t]*\n[ \t]*[a-z]")
+#: A sub-paragraph that is an ask of its own ("(a) To convene ..."), not a topic of the lead's.
+_SUB_ASK_RE = compiled(r"[ \t]*to\s", re.IGNORECASE)
+
+
+def _lead_topics(paragraph: OperativeParagraph) -> list[tuple[int, int]]:
+    """Where the sub-paragraphs are when they list the lead's topics and the lead goes on
+    after them ("to prepare a report covering: (a) ...; (b) ...; and to submit it to the
+    Council at its Nth session"): the paragraph is then read whole, as one sentence, and
+    nothing in a topic is a product of its own. Otherwise none."""
+    subs = sorted(paragraph.subparagraphs, key=lambda s: s.span[0])
+    if not subs or any(_SUB_ASK_RE.match(sub.text) for sub in subs):
+        return []
+    goes_on = _LEAD_GOES_ON_RE.search(subs[-1].text)
+    if not goes_on:
+        return []
+    spans = [sub.span for sub in subs]
+    spans[-1] = (spans[-1][0], spans[-1][0] + goes_on.start())
+    return spans
 
 
 def _units(paragraph: OperativeParagraph, text: str) -> list[tuple[str, int, int, bool]]:

@@ -350,3 +350,29 @@ def test_ingest_names_the_committee_and_the_chair_the_text_means(tmp_path):
         ),
     ]
     assert Deliverable.objects.get(mandate__paragraph_label="2").mandate.actor is not None
+
+
+@pytest.mark.django_db
+def test_ingest_stores_the_paragraphs_of_an_html_numbered_list(tmp_path):
+    """A page whose operative paragraphs are an <ol> (numbers shown by the browser, not
+    typed) is stored with their numbers, the paragraph after a nested list included: the
+    reader had dropped the numbers, and the next paragraph's report with them."""
+    page = (
+        "<html><body><p>Human Rights Council</p><p>Sixty-third session</p>"
+        "<p>Resolution adopted by the Human Rights Council on 12 October 2026</p>"
+        "<p>63/28. Canals and human rights (example)</p>"
+        "<p><em>The Human Rights Council</em>,</p><p><em>Recalling</em> its resolutions,</p>"
+        "<ol><li><em>Requests</em> the Advisory Committee to prepare a study, including:"
+        "<ol><li>An analysis of locks;</li><li>Recommendations;</li></ol>"
+        "and to submit it to the Council no later than at its sixty-sixth session;</li>"
+        "<li><em>Also requests</em> the Advisory Committee to provide an oral progress report "
+        "to the Council at its sixty-fifth session;</li>"
+        "<li><em>Decides</em> to remain seized of the matter.</li></ol>"
+        "<p>43rd meeting<br>12 October 2026</p><p>[Adopted without a vote.]</p></body></html>"
+    )
+    _ingest(tmp_path, "A_HRC_RES_63_28.html", page)
+    stored = sorted(
+        (d.mandate.paragraph_label, d.kind, d.due_body.code, d.due_session.number, d.due_relation)
+        for d in Deliverable.objects.select_related("mandate", "due_body", "due_session")
+    )
+    assert stored == [("1", "study", "HRC", 66, "by"), ("2", "oral update", "HRC", 65, "at")]

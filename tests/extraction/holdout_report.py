@@ -205,7 +205,8 @@ def main(verbose: bool = False, labels: Path = LABELS) -> int:
                     if d.paragraph == r["paragraph"]
                 ]
                 side.append(
-                    f"{stem} ({r['paragraph']}) {r['kind']} to {r['due_body']} without session: "
+                    f"{stem} ({r['paragraph']}) {r['kind']} to {r.get('due_body', r.get('due'))} "
+                    "without session: "
                     f"extractor in paragraph: {found or 'none'}"
                 )
 

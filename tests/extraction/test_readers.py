@@ -582,6 +582,37 @@ def test_html_line_breaks_and_source_newlines():
     ]
 
 
+def test_html_numbered_lists_print_their_numbers():
+    """An <ol> of operative paragraphs prints "1.", "2." as a browser shows them, a list inside
+    one of them "(a)", "(b)"; ``start``, ``value`` and ``type`` are honoured, a number the
+    text already prints is not doubled, and a <ul> stays unnumbered. The numbers had been
+    dropped, and with them the paragraph after a nested list."""
+    page = (
+        "<body><ol start='3'>"
+        "<li><em>Requests</em> the Advisory Committee to prepare a study, including:"
+        "<ol><li>An analysis;</li><li>Recommendations;</li></ol>"
+        "and to submit it to the Council at its sixty-sixth session;</li>"
+        "<li><em>Also requests</em> the Committee to report orally;</li>"
+        "<li value='9'><p>Decides to remain seized of the matter.</p></li></ol>"
+        "<ol type='i'><li>First</li><li>Second</li></ol>"
+        "<ol><li>1. Typed</li></ol>"
+        "<ul><li>Bullet</li></ul></body>"
+    )
+    doc = read_bytes(page.encode(), "lists.html")
+    assert doc.text.split("\n\n") == [
+        "3. Requests the Advisory Committee to prepare a study, including:",
+        "(a) An analysis;",
+        "(b) Recommendations;",
+        "and to submit it to the Council at its sixty-sixth session;",
+        "4. Also requests the Committee to report orally;",
+        "9. Decides to remain seized of the matter.",
+        "(i) First",
+        "(ii) Second",
+        "1. Typed",
+        "Bullet",
+    ]
+
+
 def test_docx_line_break_inside_a_paragraph():
     """A Word line break between a meeting line and its date keeps them apart."""
     body = _p(_r("30th meeting"), "<w:r><w:br/></w:r>", _r("4 July 2025"))

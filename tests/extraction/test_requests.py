@@ -1076,3 +1076,28 @@ def test_passive_request_continues_the_clause():
     )
     [d] = r.deliverables
     assert (d.paragraph, d.kind, due(d)) == ("1(a)", "study", ("HRC", 61, "before"))
+
+
+def test_a_deadline_after_the_lists_of_topics_is_the_leads():
+    """ "to prepare a report covering: (a) ...; (b) ...; and to submit it to the Council at
+    its Nth session": the deadline after the sub-paragraphs is the lead's, and a topic ("An
+    analysis of ...") is no product of its own. Sub-paragraphs that ask for something keep
+    their labels."""
+    from mandates.extraction import extract_text
+    from tests.samples import hrc_resolution
+
+    def read(paragraph: str) -> list[tuple]:
+        text = hrc_resolution(operative=[paragraph])
+        result = extract_text(text, source_name="A_HRC_RES_58_97.txt")
+        return sorted((d.paragraph, d.kind, due(d)) for d in result.deliverables)
+
+    assert read(
+        "Requests the High Commissioner to prepare a report on canals, covering:\n\n"
+        "(a) An analysis of the locks;\n\n(b) The situation of boat crews;\n\n"
+        "and to submit it to the Human Rights Council at its sixty-sixth session and to the "
+        "General Assembly at its eighty-second session;"
+    ) == [("1", "report", ("GA", 82, "at")), ("1", "report", ("HRC", 66, "at"))]
+    assert read(
+        "Requests the High Commissioner:\n\n(a) To prepare a study on canals;\n\n"
+        "(b) To present a report to the Human Rights Council at its sixty-sixth session;"
+    ) == [("1(a)", "study", None), ("1(b)", "report", ("HRC", 66, "at"))]

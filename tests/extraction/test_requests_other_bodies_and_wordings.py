@@ -667,6 +667,17 @@ def test_the_commission_alone_is_the_one_functional_commission_the_text_names():
     r = run(opening + ask, body="ECOSOC", session=2026)
     assert rows(r) == [("2", "Secretary-General", "report", ("CND", 70, "at"))]
 
+    later = (
+        "3. Requests the Secretary-General to prepare, in advance of the seventy-first session "
+        "of the Commission, a compilation of good practices, and notes the agreed conclusions "
+        "of the Commission on the canal economy;"
+    )
+    r = run(opening + ask + "\n\n" + later, body="ECOSOC", session=2026)
+    assert rows(r) == [
+        ("2", "Secretary-General", "report", ("CND", 70, "at")),
+        ("3", "Secretary-General", "compilation", ("CND", 71, "before")),
+    ]
+
     both = opening.replace(
         "Narcotic Drugs", "Narcotic Drugs and the Commission for Social Development"
     )
