@@ -331,7 +331,8 @@ def test_accepting_what_the_new_text_says_applies_it_and_clears_the_flag(ingest_
     moved = FULL.replace("sixty-fourth session", "sixty-fifth session")
     ingest_text(moved)
     waiting = ProposedChange.objects.filter(deliverable=report, resolved=False)
-    assert {c.field for c in waiting} >= {"due_session", "due_session_number"}
+    # one change of session, one proposal: it carries the session's number and body
+    assert [(c.field, c.new_value) for c in waiting] == [("due_session", "HRC 65")]
 
     staff = Client()
     staff.force_login(superuser)
@@ -350,3 +351,47 @@ def test_accepting_what_the_new_text_says_applies_it_and_clears_the_flag(ingest_
     assert not report.needs_review
     ingest_text(moved.replace("[Adopted without a vote.]", "[Adopted without a vote.] "))
     assert not ProposedChange.objects.filter(deliverable=report, resolved=False).exists()
+
+
+def test_a_renumbered_text_keeps_each_request_on_its_row(ingest_text, superuser):
+    """A new version deletes paragraph 2, so every later paragraph moves up one: each request
+    keeps its row (its calendar identity and what people decided) under its new number, a
+    session the text changes is proposed, and nothing is flagged as gone or made twice. The
+    rows had been paired by paragraph number: everything after the deleted paragraph was
+    "no longer in the text" and came back as new, undecided copies."""
+    ingest_text(FULL)
+    seminar, study, sg_report = _of("3"), _of("4"), _of("5")
+    person = Contact.objects.create(name="Water unit", email="water@ohchr.example.org")
+    _work_on(seminar, person)
+    _work_on(study, person)
+    decided = {d.pk: _what_people_set(d) for d in (seminar, study)}
+    uid = sg_report.uid
+
+    renumbered = hrc_resolution(
+        operative=[
+            CALLS_UPON,
+            SEMINAR_BEFORE_63,
+            STUDY_AT_65.replace("sixty-fifth", "sixty-sixth"),
+            SG_REPORT_AT_66,
+        ]
+    )
+    ingest_text(renumbered)
+    for deliverable in (seminar, study, sg_report):
+        deliverable.refresh_from_db()
+    assert [d.mandate.paragraph_label for d in (seminar, study, sg_report)] == ["2", "3", "4"]
+    assert {d.pk: _what_people_set(d) for d in (seminar, study)} == decided
+    assert not any(d.no_longer_in_text for d in (seminar, study, sg_report))
+    assert sg_report.uid == uid
+    assert study.due_session.number == 65  # the person's; the text's is proposed
+    assert [
+        (c.field, c.new_value)
+        for c in ProposedChange.objects.filter(deliverable=study, resolved=False)
+    ] == [("due_session", "HRC 66")]
+    kept = Deliverable.objects.filter(mandate__resolution__symbol="A/HRC/RES/58/97")
+    assert (
+        kept.exclude(pk__in=[seminar.pk, study.pk, sg_report.pk])
+        .filter(no_longer_in_text=False)
+        .count()
+        == 0
+    )  # no copy made of a request already stored
+

@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from mandates.models import Body, Contact, Deliverable, ProposedChange, ReviewStatus
+from mandates.models import Body, Contact, Deliverable, ProposedChange, ReviewStatus, Session
 
 from .ingest import SESSION_BODIES, TEXT_CHANGED
 from .schedule import deliverable_calendar_sync, session_get_or_estimate
@@ -354,7 +354,15 @@ def proposed_changes_accept(*, changes: QuerySet[ProposedChange]) -> tuple[int, 
             setattr(deliverable, change.field, value)
             change.resolved = True
             change.save(update_fields=["resolved"])
-            fields = [change.field, *_text_changed_settled(deliverable)]
+            carried = []
+            if isinstance(value, Session):
+                # the session carries its body and number: one change, settled at once
+                deliverable.due_body, deliverable.due_session_number = value.body, value.number
+                carried = ["due_body", "due_session_number"]
+                deliverable.proposed_changes.filter(resolved=False, field__in=carried).update(
+                    resolved=True
+                )
+            fields = [change.field, *carried, *_text_changed_settled(deliverable)]
             deliverable_mark_edited(deliverable=deliverable, fields=fields, unsaved=True)
             accepted += 1
             continue

@@ -21,7 +21,6 @@ on it yet.
 
 from __future__ import annotations
 
-import difflib
 import re
 import uuid
 from collections.abc import Iterable
@@ -40,12 +39,11 @@ from mandates.models import (
     ReviewStatus,
 )
 
+from .pairing import pairs_by_words, quote_words
 from .schedule import deliverable_due_date_refresh
 
 # An L symbol without its revision, addendum or corrigendum: "A/C.3/80/L.8/Rev.1" -> "A/C.3/80/L.8".
 _REVISION = re.compile(r"(?:/(?:Rev|Add|Corr)\.\d+)+$")
-# Two quotes this similar (0-1, over words) may be the same request reworded.
-MIN_WORD_SIMILARITY = 0.6
 QUOTE_SHOWN = 240
 
 
@@ -224,10 +222,6 @@ def _deliverables(resolution: Resolution):
     )
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
-
-
 def _actor(item: Deliverable) -> str:
     return item.mandate.actor.name if item.mandate.actor else item.mandate.actor_text
 
@@ -237,28 +231,18 @@ def _pair(
 ) -> list[tuple[Deliverable, Deliverable]]:
     """Best pairs first: similar words, then the same paragraph, actor and kind. A request
     reworded, renumbered or moved still pairs; unrelated requests do not."""
-    scored = []
-    for old in draft_items:
-        old_words = _words(old.quote)
-        for new in adopted_items:
-            similarity = difflib.SequenceMatcher(None, old_words, _words(new.quote)).ratio()
-            same = (
-                old.mandate.paragraph_label == new.mandate.paragraph_label,
-                _actor(old) == _actor(new),
-                old.kind == new.kind,
-            )
-            if similarity < MIN_WORD_SIMILARITY and not all(same):
-                continue
-            scored.append((similarity + 0.15 * sum(same), old.pk, new.pk, old, new))
-    scored.sort(key=lambda row: (-row[0], row[1], row[2]))
-    pairs, used_old, used_new = [], set(), set()
-    for _, old_pk, new_pk, old, new in scored:
-        if old_pk in used_old or new_pk in used_new:
-            continue
-        used_old.add(old_pk)
-        used_new.add(new_pk)
-        pairs.append((old, new))
-    return pairs
+    pairs = pairs_by_words(
+        draft_items,
+        adopted_items,
+        old_quote=lambda item: item.quote,
+        new_quote=lambda item: item.quote,
+        same=lambda old, new: (
+            old.mandate.paragraph_label == new.mandate.paragraph_label,
+            _actor(old) == _actor(new),
+            old.kind == new.kind,
+        ),
+    )
+    return [(draft_items[i], adopted_items[j]) for i, j in pairs]
 
 
 @dataclass
@@ -320,7 +304,7 @@ def _differences(old: Deliverable, new: Deliverable, reading: dict | None) -> _D
             fields.append(f"{label} {_show_read(before)} -> {_show_read(after)}")
     if _actor(old) != _actor(new):
         fields.append(f"actor {_actor(old)} -> {_actor(new)}")
-    return _Differences(_words(old.quote) != _words(new.quote), fields)
+    return _Differences(quote_words(old.quote) != quote_words(new.quote), fields)
 
 
 def _show(value) -> str:

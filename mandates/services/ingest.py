@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -62,6 +62,7 @@ from .history_batch import (
     plain_insert,
     save_with_history,
 )
+from .pairing import pairs_keyed_then_by_words
 from .reminders import Policy, deliverables_historic_mark, reminder_policy_get
 from .schedule import (
     deliverables_due_dates_compute,
@@ -442,6 +443,8 @@ def _write(
         chunk.stored_files.append(stored_file)
     try:
         with transaction.atomic(savepoint=chunk is None), history_batch():
+            if existing is not None:
+                existing = _locked(existing)
             resolution, stored = _store(
                 result=result,
                 existing=existing,
@@ -482,6 +485,19 @@ def _write(
         storage.delete(replaced_file)
     logger.info("ingested %s as %s (%s)", name, result.symbol, outcome.status)
     return outcome
+
+
+def _locked(resolution: Resolution) -> Resolution | None:
+    """The stored resolution read again, with its deliverables locked until the new version
+    is stored: a person's decision either lands before ingest reads the rows (and is kept) or
+    waits for the new version (and finds what it left), never in between, where ingest would
+    remove a deliverable as untouched that a person had just confirmed. None if it was
+    deleted meanwhile."""
+    locked = Resolution.objects.select_for_update().filter(pk=resolution.pk).first()
+    if locked is not None:
+        rows = Deliverable.objects.filter(mandate__resolution=locked)
+        list(rows.select_for_update(of=("self",)).only("pk"))
+    return locked
 
 
 def _file_store(name: str, data: bytes) -> str:
@@ -894,18 +910,6 @@ def _bulk_create(model: type[M], rows: list[M]) -> None:
     history_add(rows)
 
 
-T = TypeVar("T")
-
-
-def _keyed(items: Iterable[T], key: Callable[[T], tuple]) -> Iterator[tuple[tuple, T]]:
-    """Natural keys that survive a new version: (key..., occurrence)."""
-    seen: Counter = Counter()
-    for item in items:
-        base = key(item)
-        seen[base] += 1
-        yield (*base, seen[base]), item
-
-
 MANDATE_FIELDS = (
     "paragraph",
     "paragraph_label",
@@ -935,27 +939,30 @@ def _store_mandates(
 ) -> None:
     changes = stored.changes
     actors = lookups.actors
-    old_mandates: dict[tuple, Mandate] = {}
+    old_mandates: list[Mandate] = []
     if update:
-        old_mandates = dict(
-            _keyed(
-                resolution.mandates.select_related("actor").order_by("position", "pk"),
-                lambda m: (m.paragraph_label, m.actor.name if m.actor else m.actor_text),
-            )
+        old_mandates = list(resolution.mandates.select_related("actor").order_by("position", "pk"))
+    # A request renumbered or reworded keeps its row: paired by its words and actor.
+    paired = {
+        j: old_mandates[i]
+        for i, j in pairs_keyed_then_by_words(
+            old_mandates,
+            result.mandates,
+            old_key=lambda m: (m.paragraph_label, _stored_actor(m)),
+            new_key=lambda item: (item.paragraph, _actor_key(item, actors)),
+            old_quote=lambda m: m.quote,
+            new_quote=lambda item: item.quote,
+            same=lambda m, item: (m.paragraph_label == item.paragraph,),
+            required=lambda m, item: _stored_actor(m) == _actor_key(item, actors),
         )
+    }
     mandate_rows: dict[int, Mandate | PlainRow] = {}
     created: list[dict] = []  # new mandates, inserted from plain values
     created_at: list[int] = []  # their indexes in the extraction
     kept: list[Mandate] = []
     partners: dict[int, set[int]] = {}
-    new_mandates = list(
-        _keyed(
-            enumerate(result.mandates),
-            lambda pair: (pair[1].paragraph, _actor_key(pair[1], actors)),
-        )
-    )
-    for position, (key, (index, item)) in enumerate(new_mandates):
-        mandate = old_mandates.get(key)
+    for position, (index, item) in enumerate(enumerate(result.mandates)):
+        mandate = paired.get(index)
         actor = actors.get(item.actor)
         values = {
             "paragraph_id": _paragraph_id(paragraphs, item.paragraph),
@@ -996,7 +1003,7 @@ def _store_mandates(
         known=[mandate.pk for mandate in kept],
     )
     kept_pks = {mandate.pk for mandate in kept}
-    for mandate in old_mandates.values():
+    for mandate in old_mandates:
         if mandate.pk in kept_pks:
             continue
         if may_delete and _mandate_removable(mandate):
@@ -1073,6 +1080,11 @@ def _mandate_removable(mandate: Mandate) -> bool:
     return not any(deliverable_touched_by_a_person(d) for d in mandate.deliverables.all())
 
 
+def _stored_actor(mandate: Mandate) -> str:
+    """What `_actor_key` gave for a stored mandate."""
+    return mandate.actor.name if mandate.actor else mandate.actor_text
+
+
 def _actor_name(item: extraction.Mandate | extraction.Deliverable, actors: dict[str, Actor]) -> str:
     """The extractor's name for an actor the Actor table does not hold (kept, not lost)."""
     return "" if item.actor in actors else item.actor
@@ -1107,35 +1119,43 @@ def _store_deliverables(
     former version stored are updated one by one (their history keeps the assignees)."""
     changes = stored.changes
     source = f"{result.source_name} (extractor {result.extractor_version})"
-    old: dict[tuple, Deliverable] = {}
+    old_rows: list[Deliverable] = []
     if update:
-        old = dict(
-            _keyed(
-                Deliverable.objects.filter(mandate__resolution=resolution)
-                .select_related("mandate__actor", "due_session__body", "due_body")
-                .order_by("position", "pk"),
-                lambda d: (
-                    d.mandate.paragraph_label,
-                    d.mandate.actor.name if d.mandate.actor else d.mandate.actor_text,
-                    d.kind,
-                ),
-            )
+        old_rows = list(
+            Deliverable.objects.filter(mandate__resolution=resolution)
+            .select_related("mandate__actor", "due_session__body", "due_body")
+            .order_by("position", "pk")
         )
+    actors = lookups.actors
+    # A request renumbered or reworded keeps its row, its calendar identity and what people
+    # decided on it: paired by its words, actor and kind, not by its paragraph number.
+    paired = {
+        j: old_rows[i]
+        for i, j in pairs_keyed_then_by_words(
+            old_rows,
+            result.deliverables,
+            old_key=lambda d: (d.mandate.paragraph_label, _stored_actor(d.mandate), d.kind),
+            new_key=lambda item: (item.paragraph, _actor_key(item, actors), item.kind),
+            old_quote=lambda d: d.quote,
+            new_quote=lambda item: item.quote,
+            same=lambda d, item: (d.mandate.paragraph_label == item.paragraph,),
+            required=lambda d, item: (
+                d.kind == item.kind and _stored_actor(d.mandate) == _actor_key(item, actors)
+            ),
+        )
+    }
     # Proposals still waiting for a person, by (deliverable, field): a new version of the
     # text that says the same again adds none, one that says the current value closes them.
     waiting_changes: dict[tuple[int, str], list[ProposedChange]] = defaultdict(list)
-    if old:
+    if old_rows:
         for change in ProposedChange.objects.filter(
             deliverable__mandate__resolution=resolution, resolved=False
         ):
             waiting_changes[(change.deliverable_id, change.field)].append(change)
     closed: list[ProposedChange] = []
-    actors = lookups.actors
     created: list[tuple[Deliverable, extraction.Deliverable]] = []
     kept: list[Deliverable] = []
-    for position, (key, item) in enumerate(
-        _keyed(result.deliverables, lambda d: (d.paragraph, _actor_key(d, actors), d.kind))
-    ):
+    for position, item in enumerate(result.deliverables):
         due = item.due
         proposed = {
             "kind": item.kind,
@@ -1172,7 +1192,7 @@ def _store_deliverables(
         mandate = mandates.get(item.mandate) if item.mandate is not None else None
         if mandate is None:
             mandate = _mandate_for(resolution, item, actors)
-        deliverable = old.get(key)
+        deliverable = paired.get(position)
         if deliverable is None:
             deliverable = Deliverable(
                 mandate_id=mandate.pk, position=position, **proposed, **evidence
@@ -1190,6 +1210,7 @@ def _store_deliverables(
         if deliverable.review_status != ReviewStatus.PROPOSED:
             owned |= set(PROPOSED_FIELDS)
         text_changed: list[str] = []
+        implied: dict[str, object] = {}  # what a proposed session carries: its body, number
         for name, value in proposed.items():
             current = getattr(deliverable, name)
             pending = waiting_changes.get((deliverable.pk, name), [])
@@ -1198,6 +1219,11 @@ def _store_deliverables(
                 continue
             if name in owned:
                 shown = _show(value)
+                if name in implied and implied[name] == value:
+                    closed += pending  # one proposal for one change: the session's
+                    continue
+                if isinstance(value, Session):
+                    implied = {"due_body": value.body, "due_session_number": value.number}
                 if any(change.new_value == shown for change in pending):
                     continue  # proposed by an earlier version, still waiting
                 closed += pending  # what an earlier version proposed, this one replaces
@@ -1238,7 +1264,7 @@ def _store_deliverables(
     kept_pks = {deliverable.pk for deliverable in kept}
     flagged = []
     removed = 0
-    for deliverable in old.values():
+    for deliverable in old_rows:
         if deliverable.pk in kept_pks:
             continue
         label = f"para. {deliverable.mandate.paragraph_label} {deliverable.kind}"
@@ -1259,7 +1285,7 @@ def _store_deliverables(
             flagged.append(deliverable.pk)
             changes.append(f"{label}: no longer in the text, kept and flagged for review")
     stored.deliverable_ids += [d.pk for d in new_rows] + sorted(kept_pks) + flagged
-    stored.deliverables = len(new_rows) + len(old) - removed
+    stored.deliverables = len(new_rows) + len(old_rows) - removed
 
 
 def _reasons_waiting(

@@ -1,0 +1,100 @@
+"""A person's decision made while a new version of the text is being stored is never lost.
+
+Real PostgreSQL and real connections: ingest runs in one thread, the person in another, and
+a third holds a table lock so that ingest stops half-way, after it read what it stores.
+"""
+
+import threading
+
+import pytest
+from django.db import connection, connections, transaction
+
+from mandates.models import Deliverable
+from mandates.services import deliverables as deliverable_services
+from mandates.services.ingest import resolution_ingest
+from tests.real_services import require_postgresql, wait_for
+from tests.samples import hrc_resolution
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+NAME = "A_HRC_RES_58_97.txt"
+REPORT = (
+    "Requests the High Commissioner to prepare a report on access to water and to present it "
+    "to the Human Rights Council at its sixty-fourth session;"
+)
+SEMINAR = (
+    "Requests the Office of the United Nations High Commissioner for Human Rights to organize "
+    "an expert seminar on water services before the sixty-third session of the Human Rights "
+    "Council;"
+)
+
+
+def _waiting_on_locks() -> int:
+    with connections["default"].cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity "
+            "WHERE wait_event_type = 'Lock' AND datname = current_database()"
+        )
+        return cursor.fetchone()[0]
+
+
+def _in_thread(target, results: dict, key: str) -> threading.Thread:
+    def run() -> None:
+        try:
+            results[key] = target()
+        except Exception as error:  # reported by the test, not lost in the thread
+            results[key] = error
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread
+
+
+def test_a_confirmation_made_while_a_new_version_is_stored_is_not_lost(settings, tmp_path):
+    """The new version drops the seminar nobody had touched. A person confirms it while
+    ingest is storing that version: either ingest sees the confirmation and keeps the seminar
+    (flagged), or the confirmation waits for ingest and finds the seminar gone (it confirms
+    nothing). Ingest used to read the seminar as untouched, let the person confirm it, and
+    delete it with the person's decision."""
+    require_postgresql()
+    settings.MEDIA_ROOT = tmp_path / "media"
+    first = resolution_ingest(data=hrc_resolution(operative=[REPORT, SEMINAR]).encode(), name=NAME)
+    assert first.status == "new", first.reason
+    seminar = Deliverable.objects.get(kind="seminar")
+
+    hold, results = threading.Event(), {}
+
+    def hold_a_table_ingest_reads_later() -> None:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("LOCK TABLE mandates_proposedchange IN ACCESS EXCLUSIVE MODE")
+            results["locked"] = True
+            hold.wait(timeout=60)
+
+    holder = _in_thread(hold_a_table_ingest_reads_later, results, "holder")
+    wait_for(lambda: results.get("locked"), timeout=10, what="the table lock")
+    trimmed = hrc_resolution(operative=[REPORT]).encode()
+    ingest = _in_thread(lambda: resolution_ingest(data=trimmed, name=NAME), results, "ingest")
+    wait_for(lambda: _waiting_on_locks() >= 1, timeout=20, what="ingest to wait half-way")
+
+    queryset = Deliverable.objects.filter(pk=seminar.pk)
+    person = _in_thread(
+        lambda: deliverable_services.deliverable_confirm(deliverables=queryset),
+        results,
+        "confirmed",
+    )
+    person.join(timeout=2)  # it waits for ingest's locks, or (before the fix) it is done
+    hold.set()
+    for thread in (holder, ingest, person):
+        thread.join(timeout=60)
+        assert not thread.is_alive()
+    assert results["ingest"].status == "updated", results["ingest"].reason
+    confirmed = results["confirmed"]
+    assert not isinstance(confirmed, Exception), confirmed
+    still_there = Deliverable.objects.filter(pk=seminar.pk).first()
+    if confirmed:
+        assert still_there is not None, "ingest removed a deliverable a person had confirmed"
+        assert still_there.review_status == "confirmed" and still_there.no_longer_in_text
+    else:
+        assert still_there is None
