@@ -294,8 +294,16 @@ def superseded_draft() -> Q:
 
 
 def _public_deliverable() -> Q:
-    """What `public()` shows, as one condition (`visible_to` adds to it)."""
-    return shown_publicly() & ~Q(mandate__review_status=ReviewStatus.REJECTED)
+    """What `public()` shows, as one condition (`visible_to` adds to it). Not what the text
+    no longer asks for: a deliverable a new version dropped, or one of a superseded draft
+    that the adopted text dropped, stays for the people who worked on it until they decide,
+    but is nobody else's news."""
+    return (
+        shown_publicly()
+        & ~Q(mandate__review_status=ReviewStatus.REJECTED)
+        & ~Q(no_longer_in_text=True)
+        & ~Q(mandate__resolution__status=Resolution.Status.SUPERSEDED)
+    )
 
 
 class DeliverableQuerySet(models.QuerySet):

@@ -395,3 +395,27 @@ def test_a_renumbered_text_keeps_each_request_on_its_row(ingest_text, superuser)
         == 0
     )  # no copy made of a request already stored
 
+
+def test_what_the_text_no_longer_asks_for_leaves_the_public_feed(ingest_text, superuser):
+    """A confirmed study a new version drops stays for the people who worked on it (their
+    list, the staff's pages) but leaves the public calendar until they decide; it had gone on
+    being published as due."""
+    from mandates.services import feeds
+    from tests.ical import assert_valid_ics, events
+
+    ingest_text(FULL)
+    study = _of("4")
+    person = Contact.objects.create(name="Water unit", email="water@ohchr.example.org")
+    _work_on(study, person)
+    uid = f"deliverable-{study.uid}@{feeds.UID_DOMAIN}"
+    public = Client()
+    assert uid in events(public.get("/feeds/deliverables.ics").content)
+
+    ingest_text(TRIMMED)
+    study.refresh_from_db()
+    assert study.no_longer_in_text
+    body = public.get("/feeds/deliverables.ics").content
+    assert_valid_ics(body)
+    assert uid not in events(body)
+    assert Deliverable.objects.visible_to(superuser).filter(pk=study.pk).exists()
+    assert not Deliverable.objects.public().filter(pk=study.pk).exists()

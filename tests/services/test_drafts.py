@@ -202,6 +202,11 @@ def test_draft_deliverable_missing_from_the_adopted_text_stays_flagged():
     update = by_kind(ADOPTED)["oral update"]
     assert update.needs_review and update.draft is None
     assert f"new in the adopted text: not in draft {DRAFT}" in update.review_reasons
+    # kept for the people who decided on it, but the adopted text does not ask for it: not
+    # published (it had stayed in the public feed and API, citing the superseded draft)
+    assert not Deliverable.objects.public().filter(pk=study.pk).exists()
+    staff = get_user_model().objects.create_user("staff", is_staff=True)
+    assert Deliverable.objects.visible_to(staff).filter(pk=study.pk).exists()
 
 
 @pytest.mark.parametrize("reject", [False, True])
