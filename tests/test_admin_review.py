@@ -309,3 +309,60 @@ def test_an_unflagged_item_can_be_corrected_by_hand(staff_client):
         "by",
         "confirmed",
     )
+
+
+def _form_data(response) -> dict:
+    """What the browser would send back for a change page: every field's value as shown,
+    and the inline formsets' management data."""
+    form = response.context["adminform"].form
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is None:
+            continue
+        data[name] = [str(v) for v in value] if isinstance(value, list) else value
+    for inline in response.context["inline_admin_formsets"]:
+        management = inline.formset.management_form
+        for name in management.fields:
+            data[f"{management.prefix}-{name}"] = management[name].value()
+    return data
+
+
+@pytest.mark.parametrize("page", ["review", "deliverable"])
+def test_a_form_opened_before_a_new_version_of_the_text_saves_nothing(staff_client, page):
+    """A person opens the item, a new version of the text moves it from HRC 64 to HRC 65,
+    then the person saves the page they opened: nothing is saved and the page says why. The
+    save had put HRC 64 back and confirmed it, with nothing flagged."""
+    report = (
+        "Requests the High Commissioner to prepare a report on canals and to present it to the "
+        "Human Rights Council at its sixty-fourth session;"
+    )
+    name = "A_HRC_RES_58_97.txt"
+    resolution_ingest(data=hrc_resolution(operative=[report]).encode(), name=name)
+    item = Deliverable.objects.get()
+    url = (
+        _review_url(item)
+        if page == "review"
+        else reverse("admin:mandates_deliverable_change", args=[item.pk])
+    )
+    data = _form_data(staff_client.get(url))
+    assert data["loaded_version"]
+
+    moved = report.replace("sixty-fourth", "sixty-fifth")
+    resolution_ingest(data=hrc_resolution(operative=[moved]).encode(), name=name)
+    item.refresh_from_db()
+    assert item.due_session.number == 65
+
+    data.update(decision="confirm", review_status="confirmed")
+    response = staff_client.post(url, data)
+    assert response.status_code == 200, response
+    assert "was changed after you opened it" in response.content.decode()
+    item.refresh_from_db()
+    assert (item.due_session.number, item.review_status) == (65, ReviewStatus.PROPOSED)
+
+    data = _form_data(staff_client.get(url))  # opened again: the new values
+    data.update(decision="confirm", review_status="confirmed")
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.content  # opened again, it goes through
+    item.refresh_from_db()
+    assert (item.due_session.number, item.review_status) == (65, ReviewStatus.CONFIRMED)

@@ -1,8 +1,9 @@
 """What the admin's modules share: feed links, due-date and reading labels, session filters."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -129,3 +130,54 @@ def reading_choices(
                 label += ", " + _("would already be past")
         choices.append((reading.value, f"{label} ({why})"))
     return choices
+
+
+class StaleEditGuard(forms.ModelForm):
+    """Refuses a save made from a form opened before the row last changed (a new version of
+    the text stored meanwhile, or another person's save): it would silently put back the
+    values the form was opened with."""
+
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.updated_at:
+            self.fields["loaded_version"].initial = self.instance.updated_at.isoformat()
+
+    def clean(self):
+        cleaned = super().clean()
+        loaded = cleaned.get("loaded_version")
+        instance = self.instance
+        if not instance.pk or not loaded:
+            return cleaned
+        # Locked until the save commits: nothing can change it between this check and it.
+        current = (
+            type(instance)
+            ._default_manager.select_for_update()
+            .filter(pk=instance.pk)
+            .values_list("updated_at", flat=True)
+            .first()
+        )
+        if current is not None and current.isoformat() != loaded:
+            raise forms.ValidationError(
+                _(
+                    "This was changed after you opened it (%(when)s, %(by)s). Nothing was "
+                    "saved: reload the page, check the new values, then make your changes "
+                    "again."
+                ),
+                code="stale",
+                params={
+                    "when": formats.localize(timezone.localtime(current)),
+                    "by": _changed_by(instance),
+                },
+            )
+        return cleaned
+
+
+def _changed_by(instance) -> str:
+    """Who made the last recorded change: a person, or a new version of the text."""
+    record = instance.history.order_by("-history_date", "-history_id").first()
+    user = getattr(record, "history_user", None)
+    if user is not None:
+        return str(_("by %(name)s") % {"name": user.get_full_name() or user.get_username()})
+    return str(_("by an import of the text or a scheduled task"))

@@ -25,6 +25,7 @@ from ..services import schedule
 from ..services.deliverables import Reading
 from .common import (
     DueSessionFilter,
+    StaleEditGuard,
     actor_shown,
     fragment,
     reading_choices,
@@ -354,8 +355,15 @@ class DeliverableColumns:
         return text_list(obj.review_reasons if obj.pk else [])
 
 
+class DeliverableForm(StaleEditGuard):
+    class Meta:
+        model = models.Deliverable
+        fields = "__all__"
+
+
 @admin.register(models.Deliverable)
 class DeliverableAdmin(DeliverableColumns, DeliverableActions, SimpleHistoryAdmin):
+    form = DeliverableForm
     list_display = [
         "title_or_kind",
         "symbol",
@@ -426,6 +434,7 @@ class DeliverableAdmin(DeliverableColumns, DeliverableActions, SimpleHistoryAdmi
                 "fields": [
                     "mandate",
                     "evidence",
+                    "loaded_version",
                     "kind",
                     "count",
                     "title",
