@@ -293,10 +293,12 @@ def find_sessions(
     session: int | None,
     default_council: str = "HRC",
     default_commission: str | None = None,
+    actor_body: str | None = None,
     lower: str | None = None,
 ) -> list[SessionMention]:
     """Every forward-looking session mention in masked[start:end] (``lower``: the
-    ``kinds.lower_copy`` of the span, when the caller has one)."""
+    ``kinds.lower_copy`` of the span, when the caller has one; ``actor_body``: the body the
+    request is addressed to, whose session "its" may be)."""
     mentions: list[SessionMention] = []
     for found in _session_matches(masked, start, end, lower):
         window = max(start, found.start() - 60)
@@ -400,9 +402,14 @@ def find_sessions(
             # (after "submitted", "presented"... the present session is past as well).
             limit = session + 1 if participle else session
             kept = [n for n in sessions if n >= limit]
-            if not kept:
+            if kept:
+                sessions = kept
+            elif actor_body and actor_body != body and det_its and not explicit:
+                # "Requests the Human Rights Council to convene, at its sixty-fifth session,
+                # a panel": in an Assembly text, the Council's session, not a past Assembly's
+                this_body = actor_body
+            else:
                 continue
-            sessions = kept
         if sessions and not found.group("year") and any(n <= 0 or n > 200 for n in sessions):
             continue
         mentions.append(

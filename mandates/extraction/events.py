@@ -356,6 +356,7 @@ def events_of(
             session=ctx.session,
             default_council=ctx.default_council,
             default_commission=ctx.default_commission,
+            actor_body=actor_body,
             lower=lower,
         )
         if "session" in low

@@ -1000,3 +1000,20 @@ def test_the_committee_after_the_advisory_committee_is_the_advisory_committee():
         ("1", "Advisory Committee", "report", ("HRC", 64, "at")),
         ("1", "Advisory Committee", "study", ("HRC", 66, "at")),
     ]
+
+
+def test_its_session_is_the_addressed_councils_when_the_assemblys_is_past():
+    """An Assembly text asking the Human Rights Council to convene a panel "at its
+    sixty-fifth session": the Council's session (the Assembly's sixty-fifth is long past, and
+    the panel had been dropped as a reference to it). The Assembly's own past session stays
+    a reference."""
+    r = ga(
+        "1. Requests the Human Rights Council to convene a half-day panel discussion on canals "
+        "at its sixty-fifth session;\n\n"
+        "2. Requests the Secretary-General to submit a report on canals at its sixty-fifth "
+        "session;"
+    )
+    assert rows(r) == [
+        ("1", "Human Rights Council", "panel", ("HRC", 65, "at")),
+        ("2", "Secretary-General", "report", None),
+    ]
