@@ -193,6 +193,8 @@ def resolution_ingest_many(
     calendar feeds are rebuilt once, after the last file (`feeds_rebuild_batched`)."""
     files = paths_expand(paths)
     reads = IngestReads()
+    if dry_run:
+        return _dry_run_many(files, reads=reads, on_progress=on_progress)
     outcomes: list[IngestOutcome] = []
     with feeds_rebuild_batched():
         for chunk in _chunks(files):
@@ -200,6 +202,38 @@ def resolution_ingest_many(
                 outcomes.append(outcome)
                 if on_progress:
                     on_progress(len(outcomes), len(files), outcome)
+    return outcomes
+
+
+def _dry_run_many(
+    files: list[Path],
+    *,
+    reads: IngestReads,
+    on_progress: Callable[[int, int, IngestOutcome], None] | None,
+) -> list[IngestOutcome]:
+    """A dry run of a batch: each file stored as the real run stores it, one by one, all
+    in one transaction undone at the end, so a file meets what the earlier ones would have
+    stored (the same file again is unchanged, a second version of a symbol updates the
+    first, an adopted text finds its draft). Nothing is kept, no original file is saved.
+    The transaction holds the rows it would change until the batch ends."""
+    reads.dry_batch = True
+    outcomes: list[IngestOutcome] = []
+    try:
+        with transaction.atomic(), feeds_rebuild_batched():  # undone: no rebuild either
+            for path in files:
+                outcomes.append(_single_ingest(path, dry_run=True, reads=reads))
+                if on_progress:
+                    on_progress(len(outcomes), len(files), outcomes[-1])
+            raise _Rollback
+    except _Rollback:
+        pass
+    finally:
+        reads.dry_batch = False
+    ids = {o.resolution_id for o in outcomes if o.resolution_id is not None}
+    kept = set(Resolution.objects.filter(pk__in=ids).values_list("pk", flat=True)) if ids else ids
+    for outcome in outcomes:  # a resolution the dry run created is gone again
+        if outcome.resolution_id not in kept:
+            outcome.resolution_id = None
     return outcomes
 
 
@@ -461,7 +495,7 @@ def _write(
             )
             if existing and not changes:
                 outcome.status = "unchanged"
-            if dry_run:
+            if dry_run and not reads.dry_batch:  # in a dry batch: undone with the batch
                 raise _Rollback
     except _Rollback:
         if not existing:
@@ -480,6 +514,8 @@ def _write(
             chunk.replaced_files.append(replaced_file)  # deleted once the chunk commits
     elif stored_file and replaced_file and replaced_file != stored_file:
         storage.delete(replaced_file)
+    if dry_run:
+        return outcome
     logger.info("ingested %s as %s (%s)", name, result.symbol, outcome.status)
     return outcome
 
@@ -570,6 +606,8 @@ class IngestReads:
     transaction's files."""
 
     def __init__(self) -> None:
+        # a dry run of a batch: its files stay stored until the batch's undo (`_dry_run_many`)
+        self.dry_batch = False
         self.actor_table = actor_table_from_database()
         self.actors = {actor.name: actor for actor in Actor.objects.all()}
         self.bodies: dict[str, Body] = {}

@@ -376,3 +376,42 @@ def test_ingest_stores_the_paragraphs_of_an_html_numbered_list(tmp_path):
         for d in Deliverable.objects.select_related("mandate", "due_body", "due_session")
     )
     assert stored == [("1", "study", "HRC", 66, "by"), ("2", "oral update", "HRC", 65, "at")]
+
+
+def _report(out: str) -> tuple[list[str], str]:
+    """The per-file lines (status, file, symbol) and the summary's counts of a run."""
+    lines = out.splitlines()
+    files = [line.split(" (")[0] for line in lines if line.split(" ")[0] in STATUSES]
+    return files, lines[-1].removeprefix("Dry run, nothing stored: ")
+
+
+STATUSES = {"new", "updated", "unchanged", "failed"}
+
+
+@pytest.mark.django_db
+def test_ingest_dry_run_of_a_folder_says_what_the_real_run_does(tmp_path):
+    """A copy of a file and a second version of a symbol in the same folder: the dry run
+    calls them unchanged and updated, as the real run does, not new."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    request = (
+        "Requests the High Commissioner to present a report on topic {} to the Human Rights "
+        "Council at its sixty-fifth session;"
+    )
+    first = hrc_resolution(number="61/520", operative=[request.format(1)])
+    (folder / "A_HRC_RES_61_520.txt").write_text(first)
+    (folder / "A_HRC_RES_61_520_copy.txt").write_text(first)
+    (folder / "A_HRC_RES_61_524_first.txt").write_text(
+        hrc_resolution(number="61/524", operative=[request.format(1)])
+    )
+    (folder / "A_HRC_RES_61_524_second.txt").write_text(
+        hrc_resolution(number="61/524", operative=[request.format(1), request.format(2)])
+    )
+    dry = StringIO()
+    call_command("ingest", str(folder), "--dry-run", "-v", "2", stdout=dry, stderr=StringIO())
+    assert not Resolution.objects.exists()
+    real = StringIO()
+    call_command("ingest", str(folder), "-v", "2", stdout=real, stderr=StringIO())
+    assert _report(dry.getvalue()) == _report(real.getvalue())
+    assert _report(real.getvalue())[1] == "2 new, 1 updated, 1 unchanged, 0 failed"
+    assert dry.getvalue().splitlines()[-1].startswith("Dry run, nothing stored: ")
