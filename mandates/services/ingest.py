@@ -29,7 +29,7 @@ from typing import Literal, TypeVar
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
-from django.db import DatabaseError, models, transaction
+from django.db import DatabaseError, IntegrityError, models, transaction
 from django.db.models import FileField, Q
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
@@ -310,20 +310,54 @@ def _chunk_ingest(paths: list[Path], *, dry_run: bool, reads: IngestReads) -> li
                 )
                 for first in firsts
             ]
-    except Exception:
-        logger.warning(
-            "storing %s files from %s failed: nothing of them was kept, ingesting them one by one",
-            len(paths),
-            paths[0].name,
-            exc_info=True,
-        )
+    except Exception as error:
+        raced = _chunk_raced(error, firsts, reads)
+        if raced is None:
+            logger.warning(
+                "storing %s files from %s failed: nothing of them was kept, ingesting them one by one",
+                len(paths),
+                paths[0].name,
+                exc_info=True,
+            )
+        else:  # not a fault: the files go again one by one and find it stored
+            logger.info(
+                "%s was %s: ingesting the %s files from %s one by one",
+                paths[raced].name,
+                STORED_MEANWHILE,
+                len(paths),
+                paths[0].name,
+            )
         for name in chunk.stored_files:
             storage.delete(name)
         reads.forget()
-        return [_single_ingest(path, dry_run=False, reads=reads) for path in paths]
+        outcomes = [_single_ingest(path, dry_run=False, reads=reads) for path in paths]
+        if raced is not None and outcomes[raced].status != "failed":
+            outcomes[raced].reason = outcomes[raced].reason or STORED_MEANWHILE
+        return outcomes
     for name in chunk.replaced_files:
         storage.delete(name)
     return outcomes
+
+
+def _chunk_raced(
+    error: Exception, firsts: list[_Read | IngestOutcome], reads: IngestReads
+) -> int | None:
+    """Which file of an undone chunk the database refused because another import stored
+    its symbol meanwhile (new when the chunk began, stored now), if that is what happened."""
+    cause = error.__cause__
+    if not (isinstance(error, _ChunkFailed) and isinstance(cause, IntegrityError)):
+        return None
+    for index, first in enumerate(firsts):
+        if isinstance(first, _Read) and first.name == error.args[0]:
+            symbol = first.result.symbol
+            if (
+                symbol
+                and reads.is_new(symbol)
+                and Resolution.objects.filter(symbol=symbol).exists()
+            ):
+                return index
+            return None
+    return None
 
 
 def _single_ingest(path: Path, *, dry_run: bool, reads: IngestReads) -> IngestOutcome:
@@ -506,6 +540,10 @@ def _write(
             storage.delete(stored_file)
         if chunk is not None:  # the chunk's transaction holds half a file: undo it
             raise _ChunkFailed(name) from error
+        if existing is None and isinstance(error, IntegrityError):
+            meanwhile = _stored_meanwhile(read, dry_run=dry_run, reads=reads, may_delete=may_delete)
+            if meanwhile is not None:
+                return meanwhile
         raise
     if chunk is not None:
         chunk.checksums.add(checksum)
@@ -517,6 +555,29 @@ def _write(
     if dry_run:
         return outcome
     logger.info("ingested %s as %s (%s)", name, result.symbol, outcome.status)
+    return outcome
+
+
+STORED_MEANWHILE = "stored meanwhile by another import"
+
+
+def _stored_meanwhile(
+    read: _Read, *, dry_run: bool, reads: IngestReads, may_delete: bool
+) -> IngestOutcome | None:
+    """A new symbol the database refused because another import (a cron job, an upload)
+    stored it since this one looked (the unique symbol): the file is then what that
+    import stored (unchanged) or a version of it, stored as one. None when the symbol is
+    still not stored (the refusal was something else)."""
+    if not Resolution.objects.filter(symbol=read.result.symbol).exists():
+        return None
+    reads.forget()  # what the undone transaction looked up or created is gone
+    known = reads.known_get(read.checksum, fresh=True)
+    if known is not None:
+        outcome = _unchanged(read.name, *known)
+    else:  # `_write` finds the row now: no second retry
+        outcome = _write(read, dry_run=dry_run, reads=reads, may_delete=may_delete)
+    outcome.reason = STORED_MEANWHILE
+    logger.info("%s: %s %s", read.name, read.result.symbol, STORED_MEANWHILE)
     return outcome
 
 

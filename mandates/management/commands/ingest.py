@@ -46,11 +46,13 @@ class Command(BaseCommand):
                 self.stdout.write(
                     self.style.ERROR(f"failed     {outcome.source_name}: {outcome.reason}")
                 )
-            elif outcome.status != "unchanged" or verbosity > 1:
+            elif outcome.status != "unchanged" or verbosity > 1 or outcome.reason:
                 self.stdout.write(
                     f"{outcome.status:<10} {outcome.source_name} -> {outcome.symbol} "
                     f"({outcome.deliverables} deliverables)"
                 )
+                if outcome.reason:  # e.g. stored meanwhile by another import
+                    self.stdout.write(f"           {outcome.reason}")
                 if verbosity > 1 or dry_run:
                     for change in outcome.changes:
                         self.stdout.write(f"           {change}")
