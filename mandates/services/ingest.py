@@ -135,6 +135,28 @@ def paths_expand(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
+def paths_skipped(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
+    """The files inside folders that `paths_expand` leaves out, each with why (the reason
+    `file_refusal` gives a file of that type given alone), sorted. Hidden files (and those
+    in hidden folders) and Word's lock files ("~$x.docx") are left out without a word."""
+    skipped: list[tuple[Path, str]] = []
+    for raw in paths:
+        folder = Path(raw)
+        if not folder.is_dir():
+            continue
+        taken = set(paths_expand([folder]))
+        for path in sorted(folder.rglob("*")):
+            quiet = path.name.startswith("~$") or any(
+                part.startswith(".") for part in path.relative_to(folder).parts
+            )
+            if quiet or path in taken or not path.is_file():
+                continue
+            reason = file_refusal(name=path.name, size=0)
+            if reason:
+                skipped.append((path, reason))
+    return skipped
+
+
 def resolution_ingest_path(
     *,
     path: str | Path,
