@@ -29,7 +29,7 @@ from typing import Literal, TypeVar
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
-from django.db import DatabaseError, models, transaction
+from django.db import DatabaseError, IntegrityError, models, transaction
 from django.db.models import FileField, Q
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
@@ -136,6 +136,28 @@ def paths_expand(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
+def paths_skipped(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
+    """The files inside folders that `paths_expand` leaves out, each with why (the reason
+    `file_refusal` gives a file of that type given alone), sorted. Hidden files (and those
+    in hidden folders) and Word's lock files ("~$x.docx") are left out without a word."""
+    skipped: list[tuple[Path, str]] = []
+    for raw in paths:
+        folder = Path(raw)
+        if not folder.is_dir():
+            continue
+        taken = set(paths_expand([folder]))
+        for path in sorted(folder.rglob("*")):
+            quiet = path.name.startswith("~$") or any(
+                part.startswith(".") for part in path.relative_to(folder).parts
+            )
+            if quiet or path in taken or not path.is_file():
+                continue
+            reason = file_refusal(name=path.name, size=0)
+            if reason:
+                skipped.append((path, reason))
+    return skipped
+
+
 def resolution_ingest_path(
     *,
     path: str | Path,
@@ -194,6 +216,8 @@ def resolution_ingest_many(
     calendar feeds are rebuilt once, after the last file (`feeds_rebuild_batched`)."""
     files = paths_expand(paths)
     reads = IngestReads()
+    if dry_run:
+        return _dry_run_many(files, reads=reads, on_progress=on_progress)
     outcomes: list[IngestOutcome] = []
     with feeds_rebuild_batched():
         for chunk in _chunks(files):
@@ -201,6 +225,38 @@ def resolution_ingest_many(
                 outcomes.append(outcome)
                 if on_progress:
                     on_progress(len(outcomes), len(files), outcome)
+    return outcomes
+
+
+def _dry_run_many(
+    files: list[Path],
+    *,
+    reads: IngestReads,
+    on_progress: Callable[[int, int, IngestOutcome], None] | None,
+) -> list[IngestOutcome]:
+    """A dry run of a batch: each file stored as the real run stores it, one by one, all
+    in one transaction undone at the end, so a file meets what the earlier ones would have
+    stored (the same file again is unchanged, a second version of a symbol updates the
+    first, an adopted text finds its draft). Nothing is kept, no original file is saved.
+    The transaction holds the rows it would change until the batch ends."""
+    reads.dry_batch = True
+    outcomes: list[IngestOutcome] = []
+    try:
+        with transaction.atomic(), feeds_rebuild_batched():  # undone: no rebuild either
+            for path in files:
+                outcomes.append(_single_ingest(path, dry_run=True, reads=reads))
+                if on_progress:
+                    on_progress(len(outcomes), len(files), outcomes[-1])
+            raise _Rollback
+    except _Rollback:
+        pass
+    finally:
+        reads.dry_batch = False
+    ids = {o.resolution_id for o in outcomes if o.resolution_id is not None}
+    kept = set(Resolution.objects.filter(pk__in=ids).values_list("pk", flat=True)) if ids else ids
+    for outcome in outcomes:  # a resolution the dry run created is gone again
+        if outcome.resolution_id not in kept:
+            outcome.resolution_id = None
     return outcomes
 
 
@@ -277,20 +333,54 @@ def _chunk_ingest(paths: list[Path], *, dry_run: bool, reads: IngestReads) -> li
                 )
                 for first in firsts
             ]
-    except Exception:
-        logger.warning(
-            "storing %s files from %s failed: nothing of them was kept, ingesting them one by one",
-            len(paths),
-            paths[0].name,
-            exc_info=True,
-        )
+    except Exception as error:
+        raced = _chunk_raced(error, firsts, reads)
+        if raced is None:
+            logger.warning(
+                "storing %s files from %s failed: nothing of them was kept, ingesting them one by one",
+                len(paths),
+                paths[0].name,
+                exc_info=True,
+            )
+        else:  # not a fault: the files go again one by one and find it stored
+            logger.info(
+                "%s was %s: ingesting the %s files from %s one by one",
+                paths[raced].name,
+                STORED_MEANWHILE,
+                len(paths),
+                paths[0].name,
+            )
         for name in chunk.stored_files:
             storage.delete(name)
         reads.forget()
-        return [_single_ingest(path, dry_run=False, reads=reads) for path in paths]
+        outcomes = [_single_ingest(path, dry_run=False, reads=reads) for path in paths]
+        if raced is not None and outcomes[raced].status != "failed":
+            outcomes[raced].reason = outcomes[raced].reason or STORED_MEANWHILE
+        return outcomes
     for name in chunk.replaced_files:
         storage.delete(name)
     return outcomes
+
+
+def _chunk_raced(
+    error: Exception, firsts: list[_Read | IngestOutcome], reads: IngestReads
+) -> int | None:
+    """Which file of an undone chunk the database refused because another import stored
+    its symbol meanwhile (new when the chunk began, stored now), if that is what happened."""
+    cause = error.__cause__
+    if not (isinstance(error, _ChunkFailed) and isinstance(cause, IntegrityError)):
+        return None
+    for index, first in enumerate(firsts):
+        if isinstance(first, _Read) and first.name == error.args[0]:
+            symbol = first.result.symbol
+            if (
+                symbol
+                and reads.is_new(symbol)
+                and Resolution.objects.filter(symbol=symbol).exists()
+            ):
+                return index
+            return None
+    return None
 
 
 def _single_ingest(path: Path, *, dry_run: bool, reads: IngestReads) -> IngestOutcome:
@@ -464,7 +554,7 @@ def _write(
             )
             if existing and not changes:
                 outcome.status = "unchanged"
-            if dry_run:
+            if dry_run and not reads.dry_batch:  # in a dry batch: undone with the batch
                 raise _Rollback
     except _Rollback:
         if not existing:
@@ -475,6 +565,10 @@ def _write(
             storage.delete(stored_file)
         if chunk is not None:  # the chunk's transaction holds half a file: undo it
             raise _ChunkFailed(name) from error
+        if existing is None and isinstance(error, IntegrityError):
+            meanwhile = _stored_meanwhile(read, dry_run=dry_run, reads=reads, may_delete=may_delete)
+            if meanwhile is not None:
+                return meanwhile
         raise
     if chunk is not None:
         chunk.checksums.add(checksum)
@@ -483,6 +577,8 @@ def _write(
             chunk.replaced_files.append(replaced_file)  # deleted once the chunk commits
     elif stored_file and replaced_file and replaced_file != stored_file:
         storage.delete(replaced_file)
+    if dry_run:
+        return outcome
     logger.info("ingested %s as %s (%s)", name, result.symbol, outcome.status)
     return outcome
 
@@ -498,6 +594,29 @@ def _locked(resolution: Resolution) -> Resolution | None:
         rows = Deliverable.objects.filter(mandate__resolution=locked)
         list(rows.select_for_update(of=("self",)).only("pk"))
     return locked
+
+
+STORED_MEANWHILE = "stored meanwhile by another import"
+
+
+def _stored_meanwhile(
+    read: _Read, *, dry_run: bool, reads: IngestReads, may_delete: bool
+) -> IngestOutcome | None:
+    """A new symbol the database refused because another import (a cron job, an upload)
+    stored it since this one looked (the unique symbol): the file is then what that
+    import stored (unchanged) or a version of it, stored as one. None when the symbol is
+    still not stored (the refusal was something else)."""
+    if not Resolution.objects.filter(symbol=read.result.symbol).exists():
+        return None
+    reads.forget()  # what the undone transaction looked up or created is gone
+    known = reads.known_get(read.checksum, fresh=True)
+    if known is not None:
+        outcome = _unchanged(read.name, *known)
+    else:  # `_write` finds the row now: no second retry
+        outcome = _write(read, dry_run=dry_run, reads=reads, may_delete=may_delete)
+    outcome.reason = STORED_MEANWHILE
+    logger.info("%s: %s %s", read.name, read.result.symbol, STORED_MEANWHILE)
+    return outcome
 
 
 def _file_store(name: str, data: bytes) -> str:
@@ -586,6 +705,8 @@ class IngestReads:
     transaction's files."""
 
     def __init__(self) -> None:
+        # a dry run of a batch: its files stay stored until the batch's undo (`_dry_run_many`)
+        self.dry_batch = False
         self.actor_table = actor_table_from_database()
         self.actors = {actor.name: actor for actor in Actor.objects.all()}
         self.bodies: dict[str, Body] = {}

@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from io import StringIO
@@ -73,6 +74,61 @@ def test_ingest_missing_path_is_a_clear_error():
     """A path that does not exist is refused before anything is stored."""
     with pytest.raises(CommandError, match="no such file"):
         call_command("ingest", "/nonexistent/file.txt")
+
+
+def _folder_with_other_files(tmp_path: Path, *, resolutions: bool) -> Path:
+    """A folder with a file of an unsupported type, one without a type, hidden files and
+    (if asked) a resolution."""
+    folder = tmp_path / "mixed"
+    (folder / "sub").mkdir(parents=True)
+    (folder / ".git").mkdir()
+    if resolutions:
+        shutil.copy(HRC_EXAMPLE, folder / HRC_EXAMPLE.name)
+    (folder / "A_HRC_RES_62_523.rtf").write_text(r"{\rtf1 not read}")
+    (folder / "sub" / "A_HRC_RES_62_522_noext").write_text("no type")
+    (folder / ".DS_Store").write_bytes(b"\0")
+    (folder / ".git" / "config").write_text("[core]")
+    (folder / "~$lock.rtf").write_bytes(b"\0")
+    return folder
+
+
+@pytest.mark.django_db
+def test_ingest_folder_names_each_file_it_skips(tmp_path):
+    """A file of another type (or none) in a folder is skipped with the reason it gets when
+    given alone, counted after the summary's counts; skipped is not failed. Hidden files
+    and lock files go unmentioned."""
+    folder = _folder_with_other_files(tmp_path, resolutions=True)
+    out = StringIO()
+    call_command("ingest", str(folder), stdout=out, stderr=StringIO())
+    lines = out.getvalue().splitlines()
+    types = ".txt, .md, .docx, .pdf or .html"
+    assert [line for line in lines if line.startswith("skipped")] == [
+        f"skipped    A_HRC_RES_62_523.rtf: unsupported file type .rtf: use {types}",
+        f"skipped    A_HRC_RES_62_522_noext: unsupported file type (none): use {types}",
+    ]
+    assert lines[-1] == "1 new, 0 updated, 0 unchanged, 0 failed, 2 skipped"
+    assert not any(hidden in out.getvalue() for hidden in (".DS_Store", "config", "~$"))
+    alone = StringIO()
+    with pytest.raises(CommandError):
+        call_command("ingest", str(folder / "A_HRC_RES_62_523.rtf"), stdout=alone)
+    assert lines[0].split(": ", 1)[1] in alone.getvalue()  # the same words
+    dry = StringIO()
+    call_command("ingest", str(folder), "--dry-run", stdout=dry, stderr=StringIO())
+    assert dry.getvalue().splitlines()[-1].endswith(", 2 skipped")
+
+
+@pytest.mark.django_db
+def test_ingest_folder_without_resolution_files_says_what_it_skipped(tmp_path):
+    folder = _folder_with_other_files(tmp_path, resolutions=False)
+    out = StringIO()
+    with pytest.raises(CommandError, match="holds no resolution files") as error:
+        call_command("ingest", str(folder), stdout=out)
+    assert "skipped 2 file(s)" in str(error.value)
+    assert [line.split(":")[0] for line in out.getvalue().splitlines()] == [
+        "skipped    A_HRC_RES_62_523.rtf",
+        "skipped    A_HRC_RES_62_522_noext",
+    ]
+    assert not Resolution.objects.exists()
 
 
 def _extract(*args: str) -> subprocess.CompletedProcess:
@@ -376,3 +432,42 @@ def test_ingest_stores_the_paragraphs_of_an_html_numbered_list(tmp_path):
         for d in Deliverable.objects.select_related("mandate", "due_body", "due_session")
     )
     assert stored == [("1", "study", "HRC", 66, "by"), ("2", "oral update", "HRC", 65, "at")]
+
+
+def _report(out: str) -> tuple[list[str], str]:
+    """The per-file lines (status, file, symbol) and the summary's counts of a run."""
+    lines = out.splitlines()
+    files = [line.split(" (")[0] for line in lines if line.split(" ")[0] in STATUSES]
+    return files, lines[-1].removeprefix("Dry run, nothing stored: ")
+
+
+STATUSES = {"new", "updated", "unchanged", "failed"}
+
+
+@pytest.mark.django_db
+def test_ingest_dry_run_of_a_folder_says_what_the_real_run_does(tmp_path):
+    """A copy of a file and a second version of a symbol in the same folder: the dry run
+    calls them unchanged and updated, as the real run does, not new."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    request = (
+        "Requests the High Commissioner to present a report on topic {} to the Human Rights "
+        "Council at its sixty-fifth session;"
+    )
+    first = hrc_resolution(number="61/520", operative=[request.format(1)])
+    (folder / "A_HRC_RES_61_520.txt").write_text(first)
+    (folder / "A_HRC_RES_61_520_copy.txt").write_text(first)
+    (folder / "A_HRC_RES_61_524_first.txt").write_text(
+        hrc_resolution(number="61/524", operative=[request.format(1)])
+    )
+    (folder / "A_HRC_RES_61_524_second.txt").write_text(
+        hrc_resolution(number="61/524", operative=[request.format(1), request.format(2)])
+    )
+    dry = StringIO()
+    call_command("ingest", str(folder), "--dry-run", "-v", "2", stdout=dry, stderr=StringIO())
+    assert not Resolution.objects.exists()
+    real = StringIO()
+    call_command("ingest", str(folder), "-v", "2", stdout=real, stderr=StringIO())
+    assert _report(dry.getvalue()) == _report(real.getvalue())
+    assert _report(real.getvalue())[1] == "2 new, 1 updated, 1 unchanged, 0 failed"
+    assert dry.getvalue().splitlines()[-1].startswith("Dry run, nothing stored: ")

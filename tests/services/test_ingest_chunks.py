@@ -293,3 +293,32 @@ def test_where_drafts_are_is_read_only_for_new_adopted_texts(folder, tmp_path):
             assert resolution_ingest_many(paths=[single])[0].status == "updated"
     assert calls == []
     assert Resolution.objects.get(symbol="A/81/L.6/Rev.1").superseded_by.symbol == "A/RES/81/22"
+
+
+def test_a_dry_run_of_a_batch_predicts_the_real_run_and_stores_nothing(folder, settings):
+    """--dry-run on a folder where the files look at each other (the same file twice, two
+    versions of one symbol, a draft before its adopted text, a series): every file gets the
+    outcome the real run gives it, changes included, and nothing is kept (rows, original
+    files, feed rebuilds)."""
+    before = _stored()
+    with mock.patch("mandates.tasks.feeds_rebuild.delay") as rebuild:
+        dry = resolution_ingest_many(paths=[folder], dry_run=True)
+    assert _stored() == before
+    assert not (Path(settings.MEDIA_ROOT)).exists() or not any(
+        p.is_file() for p in Path(settings.MEDIA_ROOT).rglob("*")
+    )
+    rebuild.assert_not_called()
+    assert all(o.resolution_id is None for o in dry)  # nothing of them exists
+
+    real = resolution_ingest_many(paths=[folder])
+
+    def shown(outcomes):
+        return [
+            (o.source_name, o.status, o.symbol, o.reason, o.changes, o.deliverables)
+            for o in outcomes
+        ]
+
+    assert shown(dry) == shown(real)
+    statuses = {o.source_name: o.status for o in dry}
+    assert statuses["A_HRC_RES_50_1_copy.txt"] == "unchanged"
+    assert statuses["A_HRC_RES_61_81_v2.txt"] == "updated"

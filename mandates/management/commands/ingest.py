@@ -1,11 +1,17 @@
 """`manage.py ingest PATH... [--dry-run]`: store resolutions and their deliverables."""
 
 from collections import Counter
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from mandates.extraction.readers import SUPPORTED_TYPES
-from mandates.services.ingest import IngestOutcome, paths_expand, resolution_ingest_many
+from mandates.services.ingest import (
+    IngestOutcome,
+    paths_expand,
+    paths_skipped,
+    resolution_ingest_many,
+)
 
 
 class Command(BaseCommand):
@@ -18,14 +24,18 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, paths, dry_run, verbosity, **options):
-        missing = [
-            path
-            for path in paths
-            if not paths_expand([path]) or not all(p.exists() for p in paths_expand([path]))
-        ]
+        skipped = paths_skipped(paths)
+        for path, reason in skipped:  # skipped, not failed: the exit status stays 0
+            self.stdout.write(f"skipped    {path.name}: {reason}")
+        missing = [path for path in paths if not Path(path).exists()]
         if missing:
+            raise CommandError(f"no such file or folder: {', '.join(missing)}")
+        empty = [path for path in paths if not paths_expand([path])]
+        if empty:
+            listed = f": skipped {len(skipped)} file(s) of other types, listed above"
             raise CommandError(
-                f"no such file or folder, or no resolution files in it: {', '.join(missing)}"
+                f"{', '.join(empty)}: holds no resolution files ({SUPPORTED_TYPES})"
+                + (listed if skipped else "")
             )
         total = len(paths_expand(paths))
         show_bar = total > 1 and verbosity > 0
@@ -46,11 +56,13 @@ class Command(BaseCommand):
                 self.stdout.write(
                     self.style.ERROR(f"failed     {outcome.source_name}: {outcome.reason}")
                 )
-            elif outcome.status != "unchanged" or verbosity > 1:
+            elif outcome.status != "unchanged" or verbosity > 1 or outcome.reason:
                 self.stdout.write(
                     f"{outcome.status:<10} {outcome.source_name} -> {outcome.symbol} "
                     f"({outcome.deliverables} deliverables)"
                 )
+                if outcome.reason:  # e.g. stored meanwhile by another import
+                    self.stdout.write(f"           {outcome.reason}")
                 if verbosity > 1 or dry_run:
                     for change in outcome.changes:
                         self.stdout.write(f"           {change}")
@@ -59,6 +71,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{prefix}{counts['new']} new, {counts['updated']} updated, "
             f"{counts['unchanged']} unchanged, {counts['failed']} failed"
+            + (f", {len(skipped)} skipped" if skipped else "")
         )
         if counts["failed"]:
             raise CommandError(f"{counts['failed']} file(s) failed", returncode=1)
