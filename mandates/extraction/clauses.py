@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -390,8 +390,9 @@ class ReadingContext:
     table: ActorTable
     mechanisms: list[tuple[str, int, bool]] | None
     default_council: str = "HRC"
-    #: the functional commission "the Commission" alone names (``default_commission``)
-    default_commission: str | None = None
+    #: the functional commission "the Commission" alone names (``default_commission``),
+    #: worked out on first use: few texts need it, and it reads the whole text
+    default_commission: Callable[[], str | None] | None = None
     acabq: bool = False
     #: the body the paragraph last named as an actor ("establishes a working group ... and
     #: requests it to"): what "it" refers to; reset at each paragraph

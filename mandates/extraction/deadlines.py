@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from calendar import monthrange
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -292,7 +293,7 @@ def find_sessions(
     body: str | None,
     session: int | None,
     default_council: str = "HRC",
-    default_commission: str | None = None,
+    default_commission: Callable[[], str | None] | None = None,
     actor_body: str | None = None,
     lower: str | None = None,
 ) -> list[SessionMention]:
@@ -324,8 +325,11 @@ def find_sessions(
             if default_commission and not body_words and found.group("det").lower() == "the"
             else None
         )
-        if of_commission:  # "before the seventy-second session of the Commission"
-            this_body, explicit = default_commission, True
+        commission = default_commission() if of_commission and default_commission else None
+        if of_commission and commission:  # "before the seventy-second session of the Commission"
+            this_body, explicit = commission, True
+        else:
+            of_commission = None
         det_its = found.group("det").lower() == "its"
         if (
             not explicit
@@ -334,15 +338,18 @@ def find_sessions(
                 masked, max(start, found.start("rel") - 90), found.start("rel")
             )
         ):
-            if not (
-                default_commission
+            commission = (
+                default_commission()
+                if default_commission
                 and _BARE_COMMISSION_RE.search(
                     masked, max(start, found.start("rel") - 30), found.start("rel")
                 )
-            ):
+                else None
+            )
+            if not commission:
                 continue  # "to the Working Group at its next session": that entity's session
             # "to the Commission at its Nth session": the one commission the text names
-            this_body, explicit = default_commission, True
+            this_body, explicit = commission, True
         if participle and (this_body != body or session is None):
             # "the report submitted to the General Assembly at its ...": a past event; for the
             # adopting body the session number itself tells past from future (below).

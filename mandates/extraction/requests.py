@@ -92,7 +92,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 from itertools import pairwise
 
 from .actors import ActorTable
@@ -415,7 +415,7 @@ def _reading_context(
         # "the Council" alone is the adopting council: the Economic and Social Council or the
         # Security Council in its own resolutions, the Human Rights Council elsewhere
         default_council=body if body in ("ECOSOC", "SC") else "HRC",
-        default_commission=default_commission(text),
+        default_commission=cache(partial(default_commission, text)),
         acabq="Administrative and Budgetary Questions" in masked,
         low_from=operative[0].span[0] if operative else len(masked),
         boundary_hint=operative[-1].span[1] if operative else 0,
