@@ -64,6 +64,7 @@ from mandates.models import (
     ReminderLog,
     ReminderPolicy,
     ReminderRule,
+    Resolution,
     ReviewStatus,
 )
 from mandates.services.feeds import deliverable_ics, deliverables_ics
@@ -790,6 +791,24 @@ def reminder_subject(*, deliverable: Deliverable, label: str) -> str:
     return " ".join(subject.split())
 
 
+def reminder_not_asked(deliverable: Deliverable) -> str:
+    """What a reminder must say when the text no longer asks for the deliverable (a new
+    version dropped it, or the adopted text its draft's): it stays on the person's list, kept
+    for what people decided on it, until someone decides whether it is still owed."""
+    resolution = deliverable.mandate.resolution
+    if deliverable.no_longer_in_text:
+        said = "The latest version of the text no longer asks for this."
+    elif resolution.status == Resolution.Status.SUPERSEDED:
+        adopted = resolution.superseded_by
+        said = (
+            f"The adopted text{f' {adopted.symbol}' if adopted else ''} does not ask for "
+            f"this (it was in draft {resolution.symbol})."
+        )
+    else:
+        return ""
+    return f"{said} It stays on your list until someone decides whether it is still owed."
+
+
 def _reminder_row(*, log: ReminderLog, today: date) -> dict:
     """What an e-mail says about one reminder."""
     deliverable = log.deliverable
@@ -804,6 +823,7 @@ def _reminder_row(*, log: ReminderLog, today: date) -> dict:
         "session": deliverable.due_session,
         "session_as_read": session_as_read(deliverable),
         "quote": deliverable.quote or deliverable.mandate.quote,
+        "not_asked": reminder_not_asked(deliverable),
         "label": reminder_label(due_date=log.due_date, today=today, escalation=escalation),
         "escalation": escalation,
         "page_url": deliverable_page_url(deliverable=deliverable, reader=log.recipient),

@@ -68,3 +68,19 @@ def test_reminder_status_reports_counts_oldest_queued_and_failures():
         f"({mandate.resolution.symbol}, para. {mandate.paragraph_label}) to {failed.recipient.email}"
     )
     assert named in output
+
+
+def test_a_reminder_says_when_the_text_no_longer_asks_for_it(django_capture_on_commit_callbacks):
+    """A deliverable a new version of the text dropped, kept because people worked on it,
+    is still reminded to them, and the e-mail says so and what is left to decide (it had
+    read like any other deliverable)."""
+    deliverable, _ = factories.responsible_deliverable(timezone.localdate() + timedelta(days=7))
+    deliverable.no_longer_in_text = True
+    deliverable.save(update_fields=["no_longer_in_text"])
+    with django_capture_on_commit_callbacks(execute=True):
+        call("send_reminders")
+    [message] = mail.outbox
+    note = "The latest version of the text no longer asks for this."
+    assert note in message.body
+    html = message.alternatives[0][0]
+    assert note in html
