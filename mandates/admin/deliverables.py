@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import DeletedObject
 from simple_history.template_utils import HistoricalRecordContextHelper
 from simple_history.utils import get_m2m_reverse_field_name
 
@@ -69,6 +70,12 @@ class ReadableHistory(HistoricalRecordContextHelper):
             return str(dict(field.flatchoices).get(value, value))
         if isinstance(value, date):
             return schedule.day_label(value)
+        if isinstance(value, DeletedObject):
+            # simple-history's stand-in for an empty or a deleted foreign key
+            if value.pk is None:
+                return "—"
+            current = value.model._default_manager.filter(pk=value.pk).first()
+            return str(current) if current is not None else str(value)
         if value in (None, ""):
             return "—"
         return str(value)

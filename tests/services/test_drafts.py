@@ -402,3 +402,14 @@ def test_reingesting_the_adopted_text_keeps_an_unreviewed_words_changed_flag():
     )
     seminar.refresh_from_db()
     assert not seminar.needs_review and flag not in seminar.review_reasons
+
+
+def test_the_adopted_deliverables_history_names_its_draft(admin_client):
+    """The history page of an adopted deliverable says which draft deliverable it took over,
+    and shows the empty value before it as empty (it said "Deleted deliverable (pk=None)")."""
+    before, _, _ = ingest_pair_with_decisions()
+    adopted = Deliverable.objects.get(mandate__resolution__symbol=ADOPTED, kind="report")
+    assert adopted.draft_id == before["report"].pk
+    page = admin_client.get(f"/admin/mandates/deliverable/{adopted.pk}/history/").content.decode()
+    assert "pk=None" not in page and "Deleted deliverable" not in page
+    assert str(before["report"]) in page
