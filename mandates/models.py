@@ -948,7 +948,8 @@ class ReminderLog(OutgoingMail):
     deliverable = models.ForeignKey(
         Deliverable, on_delete=models.CASCADE, related_name="reminders", db_index=False
     )
-    recipient = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="reminders")
+    # PROTECT: the log keeps saying whom each e-mail went to (a contact is made inactive).
+    recipient = models.ForeignKey(Contact, on_delete=models.PROTECT, related_name="reminders")
     reminder = models.CharField(
         _("reminder"), max_length=32, help_text=_('"before:14", "overdue:7", "escalation:14"')
     )
@@ -973,7 +974,7 @@ class ReminderLog(OutgoingMail):
 class DigestLog(OutgoingMail):
     """One weekly digest for one person; unique per person and week so it goes out once."""
 
-    recipient = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="digests")
+    recipient = models.ForeignKey(Contact, on_delete=models.PROTECT, related_name="digests")
     week = models.DateField(_("week starting"), help_text=_("The Monday of the digest's week."))
     item_count = models.PositiveIntegerField(_("items"), default=0)
 
