@@ -594,6 +594,29 @@ class Deliverable(models.Model):
         return self.due_body or self.mandate.resolution.body
 
 
+def _link_str(text: object, one: str, other: str):
+    """A `__str__` for a many-to-many link row Django creates, so delete pages and history
+    name both ends ("Bob <bob@un.org> assigned to Report on ...") instead of
+    "Deliverable_assignees object (5)"."""
+
+    def __str__(link) -> str:
+        return str(text) % {"one": getattr(link, one), "other": getattr(link, other)}
+
+    return __str__
+
+
+# The link rows' models are created by Django; only their names are given here.
+Deliverable.assignees.through.__str__ = _link_str(  # type: ignore[method-assign]
+    _("%(one)s assigned to “%(other)s”"), "contact", "deliverable"
+)
+Deliverable.reminder_opt_outs.through.__str__ = _link_str(  # type: ignore[method-assign]
+    _("%(one)s gets no reminders for “%(other)s”"), "contact", "deliverable"
+)
+Actor.contacts.through.__str__ = _link_str(  # type: ignore[method-assign]
+    _("%(one)s responsible for %(other)s"), "contact", "actor"
+)
+
+
 def due_next_session(
     *, body_id: object, number: int | None, relation: str | None, stated_due_date: date | None
 ) -> bool:

@@ -61,3 +61,29 @@ def test_delete_selected_refuses_responsible_contacts_and_says_why(admin_client,
     assert "The selected contacts cannot be deleted" in page
     assert "Bob Outside is responsible for 2 open deliverables" in page
     assert Contact.objects.filter(pk__in=[bob.pk, free.pk]).count() == 2
+
+
+def test_a_contact_nobody_depends_on_is_deleted_and_its_links_are_named(admin_client):
+    """Closed assignments do not hold a contact; the page names them readably."""
+    carol = ContactFactory(name="Carol", email="carol@example.org")
+    DeliverableFactory(
+        title="Delivered report", progress=Deliverable.Progress.ISSUED
+    ).assignees.add(carol)
+    url = reverse("admin:mandates_contact_delete", args=[carol.pk])
+    page = admin_client.get(url).content.decode()
+    assert "Carol &lt;carol@example.org&gt; assigned to “Delivered report”" in page
+    admin_client.post(url, {"post": "yes"})
+    assert not Contact.objects.filter(pk=carol.pk).exists()
+
+
+def test_the_delete_page_of_a_deliverable_names_whom_it_was_assigned_to(admin_client):
+    """Its assignment and opt-out rows read as sentences, not "..._assignees object (5)"."""
+    deliverable = DeliverableFactory(title="Panel on ferries")
+    deliverable.assignees.add(ContactFactory(name="Erin", email="erin@example.org"))
+    deliverable.reminder_opt_outs.add(ContactFactory(name="Finn", email="finn@example.org"))
+    page = admin_client.get(
+        reverse("admin:mandates_deliverable_delete", args=[deliverable.pk])
+    ).content.decode()
+    assert "Erin &lt;erin@example.org&gt; assigned to “Panel on ferries”" in page
+    assert "Finn &lt;finn@example.org&gt; gets no reminders for “Panel on ferries”" in page
+    assert " object (" not in page
