@@ -302,14 +302,24 @@ LOGGING = {
         "json": {"()": "tracker.logging.JsonFormatter"},
     },
     # Private calendar links are secrets: no log line carries one (tracker/logging.py).
-    "filters": {"redact_secrets": {"()": "tracker.logging.RedactSecretsFilter"}},
+    # A 4xx is logged as one line, without the traceback of the exception behind it.
+    "filters": {
+        "redact_secrets": {"()": "tracker.logging.RedactSecretsFilter"},
+        "client_errors": {"()": "tracker.logging.ClientErrorsWithoutTraceback"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "json" if LOG_FORMAT == "json" else "plain",
-            "filters": ["redact_secrets"],
+            "filters": ["client_errors", "redact_secrets"],
         }
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        # Named here so Django's own handlers for it (its DEBUG console, which redacts
+        # nothing, and mail_admins: no ADMINS) are dropped: every line goes once, through
+        # the console handler above.
+        "django": {"level": "INFO"},
+        "django.db.backends": {"level": "WARNING"},
+    },
 }
