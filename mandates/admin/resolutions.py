@@ -191,6 +191,8 @@ class ResolutionAdmin(SimpleHistoryAdmin):
             "opts": self.model._meta,
             "form": form,
             "outcomes": outcomes,
+            # The review queue is offered when a file was read, not after failures only.
+            "stored": any(outcome.status != "failed" for outcome in outcomes),
         }
         status = (
             400
