@@ -72,7 +72,7 @@ class BodyField(forms.ModelChoiceField):
         except forms.ValidationError as error:
             if error.code != "invalid_choice":
                 raise
-            codes = ", ".join(self.queryset.order_by("code").values_list("code", flat=True))
+            codes = ", ".join(Body.objects.order_by("code").values_list("code", flat=True))
             raise forms.ValidationError(
                 _("%(value)s is not a body: use one of %(codes)s"),
                 code="invalid_choice",
