@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_delete
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,6 +10,10 @@ class MandatesConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_actors_sync_after_migrate, sender=self)
+        # A contact responsible for open deliverables is never deleted, whoever asks.
+        from mandates.services.contacts import contact_delete_guard
+
+        pre_delete.connect(contact_delete_guard, sender="mandates.Contact")
 
 
 def _actors_sync_after_migrate(sender, *, using, verbosity=1, stdout=None, **kwargs):

@@ -62,8 +62,30 @@ class SessionFilter(django_filters.CharFilter):
     field_class = SessionField
 
 
+class BodyField(forms.ModelChoiceField):
+    """A body by its code ("HRC"); anything else is an error that names the value and the
+    codes to use, where Django's only says "Select a valid choice"."""
+
+    def to_python(self, value: object) -> Body | None:
+        try:
+            return super().to_python(value)
+        except forms.ValidationError as error:
+            if error.code != "invalid_choice":
+                raise
+            codes = ", ".join(Body.objects.order_by("code").values_list("code", flat=True))
+            raise forms.ValidationError(
+                _("%(value)s is not a body: use one of %(codes)s"),
+                code="invalid_choice",
+                params={"value": value, "codes": codes},
+            ) from error
+
+
+class BodyFilter(django_filters.ModelChoiceFilter):
+    field_class = BodyField
+
+
 class DeliverableFilter(django_filters.FilterSet):
-    body = django_filters.ModelChoiceFilter(
+    body = BodyFilter(
         label=_("Body"), queryset=Body.objects.all(), to_field_name="code", method="filter_body"
     )
     session = SessionFilter(

@@ -602,6 +602,29 @@ class Deliverable(models.Model):
         return self.due_body or self.mandate.resolution.body
 
 
+def _link_str(text: object, one: str, other: str):
+    """A `__str__` for a many-to-many link row Django creates, so delete pages and history
+    name both ends ("Bob <bob@un.org> assigned to Report on ...") instead of
+    "Deliverable_assignees object (5)"."""
+
+    def __str__(link) -> str:
+        return str(text) % {"one": getattr(link, one), "other": getattr(link, other)}
+
+    return __str__
+
+
+# The link rows' models are created by Django; only their names are given here.
+Deliverable.assignees.through.__str__ = _link_str(  # type: ignore[method-assign]
+    _("%(one)s assigned to “%(other)s”"), "contact", "deliverable"
+)
+Deliverable.reminder_opt_outs.through.__str__ = _link_str(  # type: ignore[method-assign]
+    _("%(one)s gets no reminders for “%(other)s”"), "contact", "deliverable"
+)
+Actor.contacts.through.__str__ = _link_str(  # type: ignore[method-assign]
+    _("%(one)s responsible for %(other)s"), "contact", "actor"
+)
+
+
 def due_next_session(
     *, body_id: object, number: int | None, relation: str | None, stated_due_date: date | None
 ) -> bool:
@@ -956,7 +979,8 @@ class ReminderLog(OutgoingMail):
     deliverable = models.ForeignKey(
         Deliverable, on_delete=models.CASCADE, related_name="reminders", db_index=False
     )
-    recipient = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="reminders")
+    # PROTECT: the log keeps saying whom each e-mail went to (a contact is made inactive).
+    recipient = models.ForeignKey(Contact, on_delete=models.PROTECT, related_name="reminders")
     reminder = models.CharField(
         _("reminder"), max_length=32, help_text=_('"before:14", "overdue:7", "escalation:14"')
     )
@@ -981,7 +1005,7 @@ class ReminderLog(OutgoingMail):
 class DigestLog(OutgoingMail):
     """One weekly digest for one person; unique per person and week so it goes out once."""
 
-    recipient = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="digests")
+    recipient = models.ForeignKey(Contact, on_delete=models.PROTECT, related_name="digests")
     week = models.DateField(_("week starting"), help_text=_("The Monday of the digest's week."))
     item_count = models.PositiveIntegerField(_("items"), default=0)
 

@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpResponseBadRequest
+from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -500,3 +501,10 @@ def due_date_rules(request):
             ]
         },
     )
+
+
+def csrf_failure(request, reason: str = ""):
+    """A form sent with a missing or stale CSRF token (settings.CSRF_FAILURE_VIEW): the
+    site's page saying the form expired and what to do, instead of Django's bare one."""
+    context = {"reason": reason, "no_cookie": reason == REASON_NO_CSRF_COOKIE}
+    return render(request, "403_csrf.html", context, status=403)

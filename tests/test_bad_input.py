@@ -127,12 +127,15 @@ def test_extract_command_refuses_in_one_line(tmp_path, name, content, reason):
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "content", "reason"), BAD_FILES, ids=IDS)
 def test_admin_upload_refuses_with_4xx_and_a_reason(staff_client, name, content, reason):
-    """The admin import answers 4xx naming the reason, and stores nothing."""
+    """The admin import answers 4xx naming the reason, stores nothing, and does not send
+    the person to the review queue, where nothing new waits."""
     response = staff_client.post(
         reverse("admin:mandates_resolution_import"), {"files": [SimpleUploadedFile(name, content)]}
     )
     assert 400 <= response.status_code < 500
-    assert reason.lower() in response.content.decode().lower()
+    page = response.content.decode()
+    assert reason.lower() in page.lower()
+    assert "Open the review queue" not in page
     assert _nothing_stored()
 
 

@@ -1,9 +1,15 @@
 """Production logs are one JSON object per line."""
 
+import io
 import json
 import logging
 
-from tracker.logging import JsonFormatter
+import pytest
+from django.contrib.auth.models import Group
+from django.test import override_settings
+from django.urls import reverse
+
+from tracker.logging import ClientErrorsWithoutTraceback, JsonFormatter
 
 
 def test_json_formatter_keeps_message_level_and_extra_fields():
@@ -33,3 +39,49 @@ def test_exceptions_are_kept_in_the_line():
         record = logging.LogRecord("x", logging.ERROR, __file__, 1, "failed", (), sys.exc_info())
     data = json.loads(JsonFormatter().format(record))
     assert "ValueError: boom" in data["exception"]
+
+
+@pytest.mark.django_db
+def test_a_permission_denied_is_logged_once_as_one_line(client, django_user_model):
+    """A 403 (a viewer opening the import page) gives one log line without a traceback, also
+    with DEBUG on, where Django's own console handler used to write it a second time."""
+    viewer = django_user_model.objects.create_user("vw", "vw@example.org", "pw", is_staff=True)
+    viewer.groups.add(Group.objects.get(name="viewers"))
+    client.force_login(viewer)
+    # Every stream handler a django.request record can reach writes into one buffer.
+    handlers = [
+        handler
+        for name in ("django.request", "django", "")
+        for handler in logging.getLogger(name).handlers
+        if type(handler) is logging.StreamHandler  # not pytest's capturing handlers
+    ]
+    written = io.StringIO()
+    previous = [handler.setStream(written) for handler in handlers]
+    try:
+        with override_settings(DEBUG=True):
+            response = client.get(reverse("admin:mandates_resolution_import"))
+    finally:
+        for handler, stream in zip(handlers, previous, strict=True):
+            handler.setStream(stream)
+    assert response.status_code == 403
+    lines = [line for line in written.getvalue().splitlines() if "Forbidden" in line]
+    assert lines == [lines[0]] and "Permission denied" in lines[0]
+    assert "Traceback" not in written.getvalue()
+
+
+def test_a_server_error_keeps_its_traceback():
+    """Only client errors lose the traceback: a 500 record keeps it."""
+    try:
+        raise ValueError("boom")
+    except ValueError:
+        import sys
+
+        record = logging.LogRecord(
+            "django.request", logging.ERROR, __file__, 1, "x", (), sys.exc_info()
+        )
+    record.status_code = 500
+    ClientErrorsWithoutTraceback().filter(record)
+    assert record.exc_info is not None
+    record.status_code = 404
+    ClientErrorsWithoutTraceback().filter(record)
+    assert record.exc_info is None

@@ -60,3 +60,16 @@ class RedactSecretsFilter(logging.Filter):
         if record.exc_text:
             record.exc_text = redact(record.exc_text)
         return True
+
+
+class ClientErrorsWithoutTraceback(logging.Filter):
+    """A 4xx answer (permission denied, not found, a bad request) is the client's doing, not
+    a fault: Django logs it with the exception that caused it, and the traceback is
+    dropped so it stays one line. Server errors (5xx) keep theirs."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        status = getattr(record, "status_code", None)
+        if isinstance(status, int) and status < 500:
+            record.exc_info = None
+            record.exc_text = None
+        return True

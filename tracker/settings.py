@@ -234,6 +234,9 @@ if BEHIND_HTTPS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
+# A form sent with an expired token gets the site's page saying so (templates/403_csrf.html).
+# https://docs.djangoproject.com/en/5.2/ref/settings/#csrf-failure-view
+CSRF_FAILURE_VIEW = "mandates.pages.csrf_failure"
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
@@ -302,14 +305,24 @@ LOGGING = {
         "json": {"()": "tracker.logging.JsonFormatter"},
     },
     # Private calendar links are secrets: no log line carries one (tracker/logging.py).
-    "filters": {"redact_secrets": {"()": "tracker.logging.RedactSecretsFilter"}},
+    # A 4xx is logged as one line, without the traceback of the exception behind it.
+    "filters": {
+        "redact_secrets": {"()": "tracker.logging.RedactSecretsFilter"},
+        "client_errors": {"()": "tracker.logging.ClientErrorsWithoutTraceback"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "json" if LOG_FORMAT == "json" else "plain",
-            "filters": ["redact_secrets"],
+            "filters": ["client_errors", "redact_secrets"],
         }
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        # Named here so Django's own handlers for it (its DEBUG console, which redacts
+        # nothing, and mail_admins: no ADMINS) are dropped: every line goes once, through
+        # the console handler above.
+        "django": {"level": "INFO"},
+        "django.db.backends": {"level": "WARNING"},
+    },
 }

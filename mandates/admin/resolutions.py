@@ -167,7 +167,7 @@ class ResolutionAdmin(SimpleHistoryAdmin):
     def import_view(self, request):
         """Upload one or several files and see per file what was created or why it failed."""
         if not self.has_add_permission(request):
-            raise PermissionDenied
+            raise PermissionDenied(_("you need permission to add resolutions"))
         outcomes = []
         form = ImportForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
@@ -191,6 +191,8 @@ class ResolutionAdmin(SimpleHistoryAdmin):
             "opts": self.model._meta,
             "form": form,
             "outcomes": outcomes,
+            # The review queue is offered when a file was read, not after failures only.
+            "stored": any(outcome.status != "failed" for outcome in outcomes),
         }
         status = (
             400

@@ -242,6 +242,24 @@ class ProposedFieldFilter(admin.SimpleListFilter):
         return queryset.filter(field=self.value()) if self.value() else queryset
 
 
+# What to do with a proposal "Accept" cannot apply (`proposed_changes_accept` refuses it).
+NOT_ACCEPTED_HINTS = {
+    "no_longer_in_text": _(
+        "open the deliverable and decide whether it is still owed. If not, set its progress "
+        "to “cancelled” or reject it; if it is, keep it as it is. Then dismiss this proposed "
+        "change."
+    ),
+    "alternatives": _(
+        "open the deliverable, choose the reading its due session follows, then dismiss this "
+        "proposed change."
+    ),
+}
+NOT_ACCEPTED_HINT = _(
+    "the proposed value cannot be applied as it is (a session the calendar lacks?): set it "
+    "on the deliverable, then dismiss this proposed change."
+)
+
+
 @admin.register(models.ProposedChange)
 class ProposedChangeAdmin(admin.ModelAdmin):
     list_display = [
@@ -266,14 +284,18 @@ class ProposedChangeAdmin(admin.ModelAdmin):
     @admin.action(description=_("Accept the selected proposed changes"), permissions=["change"])
     def accept(self, request, queryset):
         accepted, refused = deliverable_services.proposed_changes_accept(changes=queryset)
-        self.message_user(
-            request, _("%(count)d change(s) accepted.") % {"count": accepted}, messages.SUCCESS
-        )
-        if refused:
+        if accepted or not refused:
+            self.message_user(
+                request, _("%(count)d change(s) accepted.") % {"count": accepted}, messages.SUCCESS
+            )
+        for field in sorted(refused):
             self.message_user(
                 request,
-                _("Not accepted here (edit the deliverable itself): %(fields)s")
-                % {"fields": ", ".join(sorted(refused))},
+                _("Not accepted: “%(field)s” is decided on the deliverable itself: %(what)s")
+                % {
+                    "field": models.deliverable_field_label(field),
+                    "what": NOT_ACCEPTED_HINTS.get(field, NOT_ACCEPTED_HINT),
+                },
                 messages.WARNING,
             )
 

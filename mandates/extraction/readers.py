@@ -126,11 +126,45 @@ def _read_bytes(data: bytes, name: str) -> SourceDocument:
     if fmt == "pdf":
         from mandates.extraction.readers_pdf import read_pdf
 
-        return read_pdf(data, name)
+        try:
+            return read_pdf(data, name)
+        except ReadError:
+            if kind is None and _looks_textual(data):
+                return _read_mislabelled(data, name, suffix)
+            raise
     if fmt == "docx":
         from mandates.extraction.readers_docx import read_docx
 
-        return read_docx(data, name)
+        try:
+            return read_docx(data, name)
+        except ReadError:
+            if Path(name).name.startswith("~$"):
+                raise ReadError(name, _LOCK_FILE) from None
+            if kind is None and _looks_textual(data):
+                return _read_mislabelled(data, name, suffix)
+            raise
+    return _read_text(data, name, fmt)
+
+
+# Word's owner file "~$name.docx", kept beside a document while it is open.
+_LOCK_FILE = (
+    "this is a Word lock file (Word keeps it while the document is open), not a document: "
+    "use the file whose name has no ~$"
+)
+
+
+def _read_mislabelled(data: bytes, name: str, suffix: str) -> SourceDocument:
+    """A file its suffix's reader refused whose content is text: read as what it is (an
+    HTML page, plain text or Markdown), as a .txt holding a PDF is read as a PDF; a
+    warning says so. Only ever reached for a file that would otherwise be refused."""
+    document = _read_text(data, name, "txt")
+    what = "an HTML page" if document.format == "html" else "plain text"
+    document.warnings.append(f"the file is named {suffix} but holds {what}: read as such")
+    return document
+
+
+def _read_text(data: bytes, name: str, fmt: str) -> SourceDocument:
+    """Plain text, Markdown or HTML ("txt" that begins like an HTML page is read as HTML)."""
     text, encoding, rest_utf8 = _decode(data, name)
     if fmt == "html" or (fmt == "txt" and _HTML_START.match(text)):
         from mandates.extraction.readers_html import read_html

@@ -137,6 +137,16 @@ class _Page:
     pieces: list[_Piece]
 
 
+def _load_failure(exc: Exception) -> str:
+    """PDFium's "Failed to load document (PDFium: Data format error)." in words for the
+    person who gave the file."""
+    detail = str(exc).strip().rstrip(".")
+    inner = detail.removeprefix("Failed to load document (").removesuffix(")")
+    if inner != detail:
+        detail = inner
+    return f"the file is damaged or incomplete ({detail})"
+
+
 def _extract(data: bytes, name: str) -> list[_Page]:
     import pypdfium2
 
@@ -146,7 +156,7 @@ def _extract(data: bytes, name: str) -> list[_Page]:
         message = str(exc).lower()
         if "password" in message or "security" in message:
             raise ReadError(name, "the PDF is encrypted (password protected)") from exc
-        raise ReadError(name, f"not a readable PDF ({exc})") from exc
+        raise ReadError(name, f"not a readable PDF: {_load_failure(exc)}") from exc
     try:
         count = len(document)
         if count == 0:

@@ -119,7 +119,9 @@ class _Rollback(Exception):
 
 
 def paths_expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, and the supported files inside folders, sorted for stable runs."""
+    """Files as given, and the supported files inside folders, sorted for stable runs.
+    Word's lock files ("~$name.docx", kept while a document is open) are no documents:
+    left out of folders (given by name, the reader says what they are)."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -128,7 +130,9 @@ def paths_expand(paths: Iterable[str | Path]) -> list[Path]:
                 sorted(
                     p
                     for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                    if p.is_file()
+                    and p.suffix.lower() in SUPPORTED_SUFFIXES
+                    and not p.name.startswith("~$")
                 )
             )
         else:

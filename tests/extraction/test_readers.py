@@ -114,6 +114,45 @@ def test_html_content_in_a_txt_file_is_read_as_html():
     assert doc.text == "1. Decides;"
 
 
+@pytest.mark.parametrize(
+    ("data", "name", "fmt", "what"),
+    [
+        (
+            b"<!DOCTYPE html><html><body><p>1. Decides;</p></body></html>",
+            "page.pdf",
+            "html",
+            "an HTML page",
+        ),
+        (b"1. Decides;\n", "renamed.docx", "txt", "plain text"),
+        (b"<html><body><p>1. Decides;</p></body></html>", "saved.docx", "html", "an HTML page"),
+    ],
+)
+def test_text_named_pdf_or_docx_is_read_as_what_it_is(data, name, fmt, what):
+    """A .pdf or .docx whose reader refuses it but which holds text is read as text or
+    HTML, as a .txt holding HTML is, and a warning says what the file really is."""
+    doc = read_bytes(data, name)
+    assert (doc.format, doc.text) == (fmt, "1. Decides;")
+    suffix = Path(name).suffix
+    assert doc.warnings == [f"the file is named {suffix} but holds {what}: read as such"]
+
+
+def test_a_damaged_pdf_is_refused_in_plain_words():
+    """PDFium's message is not repeated as engine jargon with a doubled ".)"."""
+    with pytest.raises(ReadError) as error:
+        read_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog", "cut.pdf")
+    message = str(error.value)
+    assert "not a readable PDF: the file is damaged or incomplete (PDFium:" in message
+    assert ".)" not in message and "Failed to load document" not in message
+
+
+def test_a_word_lock_file_is_named_as_such():
+    """Word's "~$name.docx" owner file is refused as a lock file, not as a damaged .docx."""
+    with pytest.raises(ReadError, match="this is a Word lock file"):
+        read_bytes(
+            b"\x05Alice" + bytes(40) + b"A\x00l\x00i\x00c\x00e" + bytes(40), "~$HRC_RES.docx"
+        )
+
+
 # ----------------------------------------------------------------------------- docx
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -131,11 +131,18 @@ def test_upcoming_filter_form_is_labelled(client, world):
 
 
 def test_upcoming_refuses_an_invalid_filter_and_says_so(client, world):
-    """An unknown body is reported on the form (400) and lists nothing rather than all."""
+    """An unknown body is reported on the form (400), naming the value and the bodies to
+    use, and lists nothing rather than all; the export says the same."""
     response = client.get(UPCOMING, {"body": "XYZ"})
     assert response.status_code == 400
-    assert 'class="errorlist"' in response.content.decode()
+    page = response.content.decode()
+    assert 'class="errorlist"' in page
+    assert "XYZ is not a body: use one of " in page and "HRC" in page and "GA" in page
+    assert "Select a valid choice" not in page
     assert titles(response) == set()
+    export = client.get(reverse("mandates:export_csv"), {"body": "XYZ"})
+    assert export.status_code == 400
+    assert "body: XYZ is not a body: use one of " in export.content.decode()
 
 
 def test_a_session_that_is_no_session_is_refused_on_pages_and_the_export(client, world):

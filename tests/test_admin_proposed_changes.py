@@ -1,0 +1,37 @@
+"""The proposed changes list: what "Accept" cannot apply says what to do instead."""
+
+import pytest
+from django.urls import reverse
+
+from mandates.models import ProposedChange
+from tests.factories import DeliverableFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_accepting_a_no_longer_in_the_text_row_says_what_to_do(admin_client):
+    """The message names the field as staff read it and the next step, not the column."""
+    deliverable = DeliverableFactory(no_longer_in_text=True, needs_review=True)
+    change = ProposedChange.objects.create(
+        deliverable=deliverable,
+        field="no_longer_in_text",
+        old_value="in the text",
+        new_value="no longer in the text",
+        source="A/HRC/RES/59/1",
+    )
+    response = admin_client.post(
+        reverse("admin:mandates_proposedchange_changelist"),
+        {"action": "accept", "_selected_action": [change.pk]},
+        follow=True,
+    )
+    shown = [str(message) for message in response.context["messages"]]
+    assert "0 change(s) accepted." not in shown  # nothing to celebrate
+    assert (
+        "Not accepted: “no longer in the text” is decided on the deliverable itself: open the "
+        "deliverable and decide whether it is still owed. If not, set its progress to "
+        "“cancelled” or reject it; if it is, keep it as it is. Then dismiss this proposed "
+        "change." in shown
+    )
+    assert not any("no_longer_in_text" in message for message in shown)
+    change.refresh_from_db()
+    assert not change.resolved
