@@ -20,7 +20,7 @@ from mandates.extraction.tracked import merge_tracked_readings
 __all__ = ["EXTRACTOR_VERSION", "extract_bytes", "extract_document", "extract_file", "extract_text"]
 
 #: Bump when the output for the same input changes (stored with each resolution).
-EXTRACTOR_VERSION = "0.3.20"
+EXTRACTOR_VERSION = "0.3.21"
 
 
 def extract_file(
@@ -91,11 +91,15 @@ def _extract(
         references=structure.references,
         warnings=[*document.warnings, *structure.warnings],
     )
+    # A special session (A/HRC/RES/S-39/1, A/RES/ES-11/3) is numbered apart from the
+    # regular sessions its text names: "its next regular session" is not S-39 + 1, and a
+    # regular session is no less future for a number below 39. Printed sessions stand.
+    special = header.symbol is not None and ("/S-" in header.symbol or "/ES-" in header.symbol)
     requests = extract_requests(
         structure.operative,
         text=text,
         body=header.body,
-        session=header.session,
+        session=None if special else header.session,
         footnotes=result.footnotes,
         actors=actors,
         annexes=structure.annexes,

@@ -1017,3 +1017,30 @@ def test_its_session_is_the_addressed_councils_when_the_assemblys_is_past():
         ("1", "Human Rights Council", "panel", ("HRC", 65, "at")),
         ("2", "Secretary-General", "report", None),
     ]
+
+
+def test_a_special_sessions_next_regular_session_is_not_its_number_plus_one():
+    """A special session (S-39) is numbered apart from the regular sessions: "at its next
+    regular session" is no number the text gives (it had read HRC 40, a session of 2019, so
+    the update would have been overdue on arrival), and the regular sessions it prints are
+    read as printed."""
+    from mandates.extraction import extract_text
+
+    text = (
+        "Human Rights Council\n\nThirty-ninth special session\n\n"
+        "Resolution adopted by the Human Rights Council on 18 January 2027\n\n"
+        "S-39/1.\tThe situation of human rights in Canalia (example)\n\n"
+        "The Human Rights Council,\n\nRecalling its earlier resolutions,\n\n"
+        "1. Requests the High Commissioner to present an urgent oral update on the situation "
+        "to the Human Rights Council at its next regular session;\n\n"
+        "2. Also requests the High Commissioner to present a comprehensive report to the "
+        "Human Rights Council at its sixty-sixth session;\n\n"
+        "2nd meeting\n18 January 2027\n\n[Adopted without a vote.]\n"
+    )
+    result = extract_text(text, source_name="A_HRC_RES_S-39_1.txt")
+    assert result.symbol == "A/HRC/RES/S-39/1"
+    assert [(d.paragraph, d.kind, due(d)) for d in result.deliverables] == [
+        ("1", "oral update", ("HRC", None, "at")),
+        ("2", "report", ("HRC", 66, "at")),
+    ]
+    assert "implied deadline: next session" in result.deliverables[0].review_reasons
