@@ -38,6 +38,17 @@ def require_postgresql() -> None:
     require(connection.vendor == "postgresql", "needs PostgreSQL (set DATABASE_URL)")
 
 
+def waiting_for_a_lock() -> bool:
+    """Whether a connection to the test database waits on a lock (PostgreSQL): how a race
+    test knows the other side reached the point it must wait at."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+        )
+        return cursor.fetchone()[0] > 0
+
+
 def wait_for(predicate, *, timeout: float = 60, what: str = "condition") -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

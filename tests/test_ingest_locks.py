@@ -7,12 +7,12 @@ a third holds a table lock so that ingest stops half-way, after it read what it 
 import threading
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 
 from mandates.models import Deliverable
 from mandates.services import deliverables as deliverable_services
 from mandates.services.ingest import resolution_ingest
-from tests.real_services import require_postgresql, wait_for
+from tests.real_services import require_postgresql, wait_for, waiting_for_a_lock
 from tests.samples import hrc_resolution
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -27,15 +27,6 @@ SEMINAR = (
     "an expert seminar on water services before the sixty-third session of the Human Rights "
     "Council;"
 )
-
-
-def _waiting_on_locks() -> int:
-    with connections["default"].cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM pg_stat_activity "
-            "WHERE wait_event_type = 'Lock' AND datname = current_database()"
-        )
-        return cursor.fetchone()[0]
 
 
 def _in_thread(target, results: dict, key: str) -> threading.Thread:
@@ -76,7 +67,7 @@ def test_a_confirmation_made_while_a_new_version_is_stored_is_not_lost(settings,
     wait_for(lambda: results.get("locked"), timeout=10, what="the table lock")
     trimmed = hrc_resolution(operative=[REPORT]).encode()
     ingest = _in_thread(lambda: resolution_ingest(data=trimmed, name=NAME), results, "ingest")
-    wait_for(lambda: _waiting_on_locks() >= 1, timeout=20, what="ingest to wait half-way")
+    wait_for(waiting_for_a_lock, timeout=20, what="ingest to wait half-way")
 
     queryset = Deliverable.objects.filter(pk=seminar.pk)
     person = _in_thread(

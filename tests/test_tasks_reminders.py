@@ -35,7 +35,7 @@ from mandates.services.reminders import (
     reminders_queue_due,
 )
 from tests import factories
-from tests.real_services import require_postgresql, wait_for
+from tests.real_services import require_postgresql, wait_for, waiting_for_a_lock
 
 pytestmark = [
     pytest.mark.services,
@@ -156,7 +156,7 @@ def test_a_key_recorded_meanwhile_by_another_transaction_is_left_to_it():
                 )
                 inserted.set()
                 go.wait(30)
-                wait_for(_waiting_for_a_lock, timeout=30, what="the run to wait")
+                wait_for(waiting_for_a_lock, timeout=30, what="the run to wait")
         finally:
             connections.close_all()
 
@@ -185,15 +185,6 @@ def test_a_key_recorded_meanwhile_by_another_transaction_is_left_to_it():
     ):
         assert reminders_queue_due(today=today) == 5
     assert not any("ON CONFLICT" in q["sql"] for q in queries.captured_queries)
-
-
-def _waiting_for_a_lock() -> bool:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM pg_stat_activity"
-            " WHERE datname = current_database() AND wait_event_type = 'Lock'"
-        )
-        return cursor.fetchone()[0] > 0
 
 
 def test_two_workers_sending_the_same_rows_send_each_once(smtp_server):

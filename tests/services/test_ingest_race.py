@@ -15,12 +15,12 @@ from unittest import mock
 
 import pytest
 from django.core.management import call_command
-from django.db import connection, connections
+from django.db import connections
 
 from mandates.models import Deliverable, Resolution
 from mandates.services import ingest
 from mandates.services.ingest import STORED_MEANWHILE, resolution_ingest_many
-from tests.real_services import require_postgresql, wait_for
+from tests.real_services import require_postgresql, wait_for, waiting_for_a_lock
 from tests.samples import hrc_resolution
 
 pytestmark = [
@@ -43,15 +43,6 @@ def _text(paragraphs: int) -> str:
     return hrc_resolution(
         number="61/601", operative=[REQUEST.format(n) for n in range(1, paragraphs + 1)]
     )
-
-
-def _waiting_for_a_lock() -> bool:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM pg_stat_activity"
-            " WHERE datname = current_database() AND wait_event_type = 'Lock'"
-        )
-        return cursor.fetchone()[0] > 0
 
 
 def _race(first: list[str], second: list[str]) -> tuple[str, str]:
@@ -85,7 +76,7 @@ def _race(first: list[str], second: list[str]) -> tuple[str, str]:
         assert inserted.wait(30)
         two = threading.Thread(target=run, args=("second", second))
         two.start()
-        wait_for(_waiting_for_a_lock, timeout=30, what="the second import to wait")
+        wait_for(waiting_for_a_lock, timeout=30, what="the second import to wait")
         go.set()
         one.join(60)
         two.join(60)
