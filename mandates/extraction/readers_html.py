@@ -152,9 +152,21 @@ def _letters(number: int) -> str:
     return out
 
 
+def _list_number(text: str) -> int | None:
+    """An <ol start> or <li value> as a number, if it is a plausible one (1-9999): anything
+    else is ignored, as a browser ignores what it cannot read."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 4:
+        return None
+    number = int(text)
+    return number if number >= 1 else None
+
+
 def _item_label(style: str, number: int) -> str:
     """The label a browser prints before an <ol> item, in the genre's form: operative
     paragraphs "7. ", sub-paragraphs "(a) " and "(i) "."""
+    if style != "decimal" and not 1 <= number <= 3999:
+        style = "decimal"  # no letters or numerals for it
     if style == "decimal":
         return f"{number}. "
     if style == "letter":
@@ -210,22 +222,21 @@ class _Parser(HTMLParser):
         """An <ol> numbers its items as a browser shows them (``type``, ``start``, CSS
         list-style-type); a list inside a list item is lettered, as sub-paragraphs are."""
         css = _LIST_STYLE.search(attributes.get("style", ""))
-        nested = any(item.style != "none" for item in self.lists)
+        depth = sum(1 for item in self.lists if item.style != "none")
         style = _STYLES.get(css.group(1).lower() if css else attributes.get("type", ""), "")
         if tag == "ul":
             style = "none" if not css else style or "none"
-        elif not style:
-            style = "letter" if nested else "decimal"
-        start = attributes.get("start", "").strip()
-        number = int(start) - 1 if start.lstrip("-").isdigit() else 0
-        self.lists.append(_List(len(self.stack), style, number))
+        elif not style:  # paragraphs, then sub-paragraphs, then their items
+            style = ("decimal", "letter", "roman")[min(depth, 2)]
+        start = _list_number(attributes.get("start", ""))
+        self.lists.append(_List(len(self.stack), style, start - 1 if start else 0))
 
     def _open_item(self, attributes: dict[str, str]) -> None:
         if not self.lists:
             return
         current = self.lists[-1]
-        value = attributes.get("value", "").strip()
-        current.number = int(value) if value.isdigit() else current.number + 1
+        value = _list_number(attributes.get("value", ""))
+        current.number = value if value is not None else current.number + 1
         self.label = _item_label(current.style, current.number)
 
     def _flush_note(self) -> None:

@@ -652,6 +652,26 @@ def test_html_numbered_lists_print_their_numbers():
     ]
 
 
+def test_html_list_numbers_out_of_reason_are_ignored_fast():
+    """A start or value no browser would show ("3000000000", "²", "-2") is ignored (roman
+    numerals are built a letter at a time: a huge start hung the reader, "²" refused the
+    file), and a list three deep is numbered (i), (ii) under (a), (b)."""
+    page = (
+        "<body><ol type='i' start='3000000000'><li>One</li><li value='²'>Two</li></ol>"
+        "<ol start='-2'><li>Three</li></ol>"
+        "<ol><li>Lead:<ol><li>Topic:<ol><li>Detail</li></ol></li></ol></li></ol></body>"
+    )
+    doc = read_bytes(page.encode(), "odd.html")
+    assert doc.text.split("\n\n") == [
+        "(i) One",
+        "(ii) Two",
+        "1. Three",
+        "1. Lead:",
+        "(a) Topic:",
+        "(i) Detail",
+    ]
+
+
 def test_docx_line_break_inside_a_paragraph():
     """A Word line break between a meeting line and its date keeps them apart."""
     body = _p(_r("30th meeting"), "<w:r><w:br/></w:r>", _r("4 July 2025"))
