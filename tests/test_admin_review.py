@@ -366,3 +366,30 @@ def test_a_form_opened_before_a_new_version_of_the_text_saves_nothing(staff_clie
     assert response.status_code == 302, response.content  # opened again, it goes through
     item.refresh_from_db()
     assert (item.due_session.number, item.review_status) == (65, ReviewStatus.CONFIRMED)
+
+
+def test_a_new_version_that_leaves_an_item_as_it_was_does_not_stale_its_page(staff_client):
+    """A new version changes paragraph 2 only: a person's page on paragraph 1's report is
+    not refused as changed (ingest had rewritten every row it kept)."""
+    report = (
+        "Requests the High Commissioner to prepare a report on canals and to present it to the "
+        "Human Rights Council at its sixty-fourth session;"
+    )
+    study = (
+        "Also requests the High Commissioner to prepare a study on locks and to present it to "
+        "the Human Rights Council at its sixty-fifth session;"
+    )
+    name = "A_HRC_RES_58_97.txt"
+    resolution_ingest(data=hrc_resolution(operative=[report, study]).encode(), name=name)
+    item = Deliverable.objects.get(kind="report")
+    url = reverse("admin:mandates_deliverable_change", args=[item.pk])
+    data = _form_data(staff_client.get(url))
+
+    moved = study.replace("sixty-fifth", "sixty-sixth")
+    outcome = resolution_ingest(data=hrc_resolution(operative=[report, moved]).encode(), name=name)
+    assert outcome.status == "updated"
+    data.update(review_status="confirmed")
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.content
+    item.refresh_from_db()
+    assert item.review_status == ReviewStatus.CONFIRMED

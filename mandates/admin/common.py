@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
 from django.utils.safestring import SafeString
@@ -150,14 +151,13 @@ class StaleEditGuard(forms.ModelForm):
         instance = self.instance
         if not instance.pk or not loaded:
             return cleaned
-        # Locked until the save commits: nothing can change it between this check and it.
-        current = (
-            type(instance)
-            ._default_manager.select_for_update()
-            .filter(pk=instance.pk)
-            .values_list("updated_at", flat=True)
-            .first()
-        )
+        # Locked until the save commits (the admin's change view is one transaction): nothing
+        # can change it between this check and the save. A view outside a transaction
+        # (simple-history's revert page) reads it without the lock.
+        rows = type(instance)._default_manager.filter(pk=instance.pk)
+        if transaction.get_connection().in_atomic_block:
+            rows = rows.select_for_update()
+        current = rows.values_list("updated_at", flat=True).first()
         if current is not None and current.isoformat() != loaded:
             raise forms.ValidationError(
                 _(

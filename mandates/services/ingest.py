@@ -537,7 +537,7 @@ def _write(
         chunk.stored_files.append(stored_file)
     try:
         with transaction.atomic(savepoint=chunk is None), history_batch():
-            if existing is not None:
+            if existing is not None and not dry_run:  # a dry run must hold up nobody
                 existing = _locked(existing)
             resolution, stored = _store(
                 result=result,
@@ -588,15 +588,17 @@ def _write(
 
 
 def _locked(resolution: Resolution) -> Resolution | None:
-    """The stored resolution read again, with its deliverables locked until the new version
-    is stored: a person's decision either lands before ingest reads the rows (and is kept) or
-    waits for the new version (and finds what it left), never in between, where ingest would
-    remove a deliverable as untouched that a person had just confirmed. None if it was
-    deleted meanwhile."""
+    """The stored resolution read again, with its mandates, deliverables and considerations
+    locked until the new version is stored: a person's decision either lands before ingest
+    reads the rows (and is kept) or waits for the new version (and finds what it left),
+    never in between, where ingest would remove a row as untouched that a person had just
+    confirmed. None if it was deleted meanwhile."""
     locked = Resolution.objects.select_for_update().filter(pk=resolution.pk).first()
     if locked is not None:
+        list(Mandate.objects.filter(resolution=locked).select_for_update().only("pk"))
         rows = Deliverable.objects.filter(mandate__resolution=locked)
         list(rows.select_for_update(of=("self",)).only("pk"))
+        list(Consideration.objects.filter(resolution=locked).select_for_update().only("pk"))
     return locked
 
 
@@ -1251,6 +1253,7 @@ def _store_deliverables(
             .select_related("mandate__actor", "due_session__body", "due_body")
             .order_by("position", "pk")
         )
+    stored_values = {d.pk: _row_values(d) for d in old_rows}
     actors = lookups.actors
     # A request renumbered or reworded keeps its row, its calendar identity and what people
     # decided on it: paired by its words, actor and kind, not by its paragraph number.
@@ -1383,7 +1386,10 @@ def _store_deliverables(
     _predecessors_set(resolution, created, reads)
     _bulk_create(Deliverable, new_rows)
     for deliverable in kept:
-        deliverable.save()
+        # Only a row the new version changes is written: an unchanged one keeps its
+        # updated_at, so a page a person opened on it is not refused as out of date.
+        if _row_values(deliverable) != stored_values[deliverable.pk]:
+            deliverable.save()
     if closed:
         ProposedChange.objects.filter(pk__in=[change.pk for change in closed]).update(resolved=True)
     kept_pks = {deliverable.pk for deliverable in kept}
@@ -1411,6 +1417,16 @@ def _store_deliverables(
             changes.append(f"{label}: no longer in the text, kept and flagged for review")
     stored.deliverable_ids += [d.pk for d in new_rows] + sorted(kept_pks) + flagged
     stored.deliverables = len(new_rows) + len(old_rows) - removed
+
+
+_ROW_FIELDS = tuple(
+    f.attname for f in Deliverable._meta.concrete_fields if f.attname != "updated_at"
+)
+
+
+def _row_values(deliverable: Deliverable) -> tuple:
+    """What a deliverable's row holds, to tell whether a new version changed it."""
+    return tuple(getattr(deliverable, name) for name in _ROW_FIELDS)
 
 
 def _reasons_waiting(
