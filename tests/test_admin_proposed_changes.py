@@ -35,3 +35,32 @@ def test_accepting_a_no_longer_in_the_text_row_says_what_to_do(admin_client):
     assert not any("no_longer_in_text" in message for message in shown)
     change.refresh_from_db()
     assert not change.resolved
+
+
+def test_accepting_a_session_with_its_older_twins_settles_all_three(admin_client):
+    """Proposals of an earlier version (one each for the session, its body and its number)
+    accepted together: the session carries the other two, and nothing is reported as not
+    accepted (the body's was refused, though the session had settled it)."""
+    deliverable = DeliverableFactory()
+    source = "A/HRC/RES/59/1"
+    changes = [
+        ProposedChange.objects.create(
+            deliverable=deliverable, field=field, old_value=old, new_value=new, source=source
+        )
+        for field, old, new in [
+            ("due_body", "GA", "HRC"),
+            ("due_session_number", "80", "65"),
+            ("due_session", "GA 80", "HRC 65"),
+        ]
+    ]
+    response = admin_client.post(
+        reverse("admin:mandates_proposedchange_changelist"),
+        {"action": "accept", "_selected_action": [c.pk for c in changes]},
+        follow=True,
+    )
+    shown = [str(message) for message in response.context["messages"]]
+    assert not any(message.startswith("Not accepted") for message in shown), shown
+    deliverable.refresh_from_db()
+    assert (deliverable.due_body.code, deliverable.due_session_number) == ("HRC", 65)
+    assert deliverable.due_session.number == 65
+    assert not ProposedChange.objects.filter(deliverable=deliverable, resolved=False).exists()

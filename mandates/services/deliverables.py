@@ -344,7 +344,12 @@ def proposed_changes_accept(*, changes: QuerySet[ProposedChange]) -> tuple[int, 
     calendar lacks) is corrected on the deliverable itself: those names are returned."""
     accepted, refused = 0, set()
     rows: dict[int, Deliverable] = {}  # one instance per deliverable, changes applied in turn
-    for change in changes.filter(resolved=False).select_related("deliverable"):
+    settled: set[tuple[int, str]] = set()  # the body and number an accepted session carried
+    waiting = list(changes.filter(resolved=False).select_related("deliverable"))
+    waiting.sort(key=lambda change: change.field != "due_session")  # sessions first
+    for change in waiting:
+        if (change.deliverable_id, change.field) in settled:
+            continue  # settled with the session it came with
         if change.field != "fulfilled_by":
             ok, value = _text_value(change)
             if not ok:
@@ -362,6 +367,7 @@ def proposed_changes_accept(*, changes: QuerySet[ProposedChange]) -> tuple[int, 
                 deliverable.proposed_changes.filter(resolved=False, field__in=carried).update(
                     resolved=True
                 )
+                settled.update((deliverable.pk, name) for name in carried)
             fields = [change.field, *carried, *_text_changed_settled(deliverable)]
             deliverable_mark_edited(deliverable=deliverable, fields=fields, unsaved=True)
             accepted += 1
