@@ -419,3 +419,22 @@ def test_what_the_text_no_longer_asks_for_leaves_the_public_feed(ingest_text, su
     assert uid not in events(body)
     assert Deliverable.objects.visible_to(superuser).filter(pk=study.pk).exists()
     assert not Deliverable.objects.public().filter(pk=study.pk).exists()
+
+
+def test_a_request_that_takes_a_deleted_ones_number_is_not_taken_for_it(ingest_text, superuser):
+    """Two near-identical reports of the High Commissioner, at HRC 64 (paragraph 2,
+    confirmed) and HRC 65 (paragraph 3). Paragraph 2 is deleted and paragraph 3 becomes 2:
+    the words decide, not the number. The confirmed HRC 64 report is kept as no longer in
+    the text; the HRC 65 report keeps its row (it had been taken for the deleted one, the
+    person's row given the other's session)."""
+    at_65 = REPORT_AT_64.replace("Requests", "Also requests").replace("sixty-fourth", "sixty-fifth")
+    ingest_text(hrc_resolution(operative=[CALLS_UPON, REPORT_AT_64, at_65]))
+    first, second = _of("2"), _of("3")
+    person = Contact.objects.create(name="Water unit", email="water@ohchr.example.org")
+    _work_on(first, person)
+    ingest_text(hrc_resolution(operative=[CALLS_UPON, at_65]))
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.no_longer_in_text and first.due_session.number == 64
+    assert (second.mandate.paragraph_label, second.due_session.number) == ("2", 65)
+    assert not second.no_longer_in_text

@@ -1075,8 +1075,8 @@ def _store_mandates(
         for i, j in pairs_keyed_then_by_words(
             old_mandates,
             result.mandates,
-            old_key=lambda m: (m.paragraph_label, _stored_actor(m)),
-            new_key=lambda item: (item.paragraph, _actor_key(item, actors)),
+            old_key=lambda m: (_stored_actor(m),),
+            new_key=lambda item: (_actor_key(item, actors),),
             old_quote=lambda m: m.quote,
             new_quote=lambda item: item.quote,
             same=lambda m, item: (m.paragraph_label == item.paragraph,),
@@ -1262,8 +1262,8 @@ def _store_deliverables(
         for i, j in pairs_keyed_then_by_words(
             old_rows,
             result.deliverables,
-            old_key=lambda d: (d.mandate.paragraph_label, _stored_actor(d.mandate), d.kind),
-            new_key=lambda item: (item.paragraph, _actor_key(item, actors), item.kind),
+            old_key=lambda d: (_stored_actor(d.mandate), d.kind),
+            new_key=lambda item: (_actor_key(item, actors), item.kind),
             old_quote=lambda d: d.quote,
             new_quote=lambda item: item.quote,
             same=lambda d, item: (d.mandate.paragraph_label == item.paragraph,),

@@ -44,8 +44,13 @@ def pairs_by_words(
             if not required(old, new):
                 continue
             matcher.set_seq1(old_words[i])
-            similarity = 1.0 if old_words[i] == words else matcher.ratio()
             shared = same(old, new)
+            if not all(shared) and (
+                matcher.real_quick_ratio() < MIN_WORD_SIMILARITY
+                or matcher.quick_ratio() < MIN_WORD_SIMILARITY
+            ):
+                continue  # their bounds already rule it out: spare the full comparison
+            similarity = 1.0 if old_words[i] == words else matcher.ratio()
             if similarity < MIN_WORD_SIMILARITY and not all(shared):
                 continue
             scored.append((similarity + SAME_FIELD_BONUS * sum(shared), i, j))
@@ -73,8 +78,10 @@ def pairs_keyed_then_by_words(
     same: Callable[[Old, New], tuple[bool, ...]],
     required: Callable[[Old, New], bool] = lambda old, new: True,
 ) -> list[tuple[int, int]]:
-    """``pairs_by_words`` for the items a plain look-up leaves: those with the same key and
-    the same words pair in order first (a new version mostly repeats the old one)."""
+    """``pairs_by_words`` for the items a plain look-up leaves: those with the same key
+    (actor, kind: no paragraph number) and the same words pair in order first, wherever
+    they are numbered (a new version mostly repeats the old one, and a request that moved
+    is itself, not the request that took its number)."""
     waiting: dict[tuple, list[int]] = {}
     for i, old in enumerate(olds):
         waiting.setdefault((*old_key(old), *quote_words(old_quote(old))), []).append(i)
