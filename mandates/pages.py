@@ -376,6 +376,8 @@ def deliverable_detail(request, uid):
             "deliverable": deliverable,
             "evidence": deliverable_evidence(deliverable),
             "today": timezone.localdate(),
+            # the calendar file opens for the same reader (the item may not be public)
+            "reader_query": f"?{outgoing.READER_PARAMETER}={token}" if reader else "",
         },
     )
     if reader is not None:  # the link is someone's key: not for caches or other sites

@@ -111,9 +111,12 @@ def feed_private(request, token: str):
 
 @require_safe
 def deliverable_ics(request, uid):
-    """One deliverable as a downloadable .ics, for whoever may see its page; 410 Gone once
-    it or its mandate is rejected (calendars drop it)."""
-    deliverable = selectors.deliverable_get_for(uid=uid, user=request.user)
+    """One deliverable as a downloadable .ics, for whoever may see its page (the reader of
+    an e-mail's signed link too); 410 Gone once it or its mandate is rejected (calendars
+    drop it)."""
+    token = request.GET.get(outgoing.READER_PARAMETER)
+    reader = outgoing.deliverable_reader(token=token, uid=uid) if token else None
+    deliverable = selectors.deliverable_get_for(uid=uid, user=request.user, reader=reader)
     if deliverable is None and not selectors.deliverable_rejected(uid=uid):
         raise Http404("No such deliverable")
     if deliverable is None or ReviewStatus.REJECTED in (
@@ -125,6 +128,9 @@ def deliverable_ics(request, uid):
         raise Http404("This deliverable has no due date yet")
     response = HttpResponse(feeds.deliverable_ics(deliverable), content_type=feeds.CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="deliverable-{deliverable.uid}.ics"'
+    if reader is not None:  # the link is someone's key: not for caches or other sites
+        patch_cache_control(response, private=True, no_store=True)
+        response["Referrer-Policy"] = "no-referrer"
     return response
 
 

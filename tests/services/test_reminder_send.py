@@ -235,6 +235,13 @@ def test_the_emails_link_opens_the_page_for_its_recipient_only(smtp_server, clie
     assert opened.status_code == 200
     assert "Report of the High Commissioner" in opened.content.decode()
     assert "no-store" in opened["Cache-Control"]
+    # its "Add to my calendar" button opens for the same reader (it was a 404)
+    [ics] = re.findall(r'href="(/deliverables/[^"]+\.ics\?for=[^"]+)"', opened.content.decode())
+    calendar_file = client.get(ics.replace("&amp;", "&"))
+    assert calendar_file.status_code == 200
+    assert calendar_file.content.startswith(b"BEGIN:VCALENDAR")
+    assert "no-store" in calendar_file["Cache-Control"]
+    assert client.get(ics.split("?")[0]).status_code == 404
     assert client.get(f"/deliverables/{page}/").status_code == 404
     assert client.get(link[:-3] + "xyz").status_code == 404
     token = link.split("?for=")[1]
