@@ -29,20 +29,27 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, default=str, ensure_ascii=False)
 
 
-# A private calendar link: /feeds/private/<secret>.ics (also URL-encoded in a query).
-_PRIVATE_FEED = re.compile(r"(/feeds/private/|%2Ffeeds%2Fprivate%2F)[^/?#&\s\"'.]+", re.I)
+# The keys links carry (also URL-encoded in a query): a private calendar link
+# (/feeds/private/<secret>.ics), an e-mail's reader token (?for=<token>, which opens a page
+# that is not public) and a reminder opt-out (/reminders/stop/<token>/).
+_SECRETS = re.compile(
+    r"(/feeds/private/|%2Ffeeds%2Fprivate%2F|/reminders/stop/|%2Freminders%2Fstop%2F|"
+    r"[?&]for=|%3Ffor%3D|%26for%3D)[^/?#&\s\"'.]+",
+    re.I,
+)
 REDACTED = "[redacted]"
 
 
 def redact(text: str) -> str:
-    """The text with every private feed secret replaced by [redacted]."""
-    return _PRIVATE_FEED.sub(rf"\1{REDACTED}", text)
+    """The text with every secret a link carries replaced by [redacted]."""
+    return _SECRETS.sub(rf"\1{REDACTED}", text)
 
 
 class RedactSecretsFilter(logging.Filter):
-    """Takes private feed secrets out of a record before any handler writes it: the message,
-    the extra fields (Django passes the request, whose repr holds the path) and the
-    traceback. The secret is the only key to a person's calendar, so logs never hold it."""
+    """Takes the secrets links carry out of a record before any handler writes it: the
+    message, the extra fields (Django passes the request, whose repr holds the path and
+    query) and the traceback. Each is a key (to a person's calendar, to a page that is not
+    public, to their reminders), so logs never hold it."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()

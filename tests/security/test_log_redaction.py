@@ -54,6 +54,25 @@ def test_extra_fields_and_tracebacks_are_redacted_too():
     assert SECRET not in record.exc_text and "[redacted]" in record.exc_text
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"/deliverables/0f0e0d0c-0b0a-4908-8706-050403020100/?for={SECRET}",
+        f"/deliverables/0f0e0d0c-0b0a-4908-8706-050403020100.ics?page=1&for={SECRET}",
+        f"/reminders/stop/{SECRET}/",
+        f"/login/?next=/deliverables/x/%3Ffor%3D{SECRET}",
+    ],
+)
+def test_reader_and_opt_out_tokens_are_redacted(url):
+    """An e-mail's reader token (it opens a page that is not public) and a reminder opt-out
+    token stay out of the logs too, as Django's 404 record passes the request with its query."""
+    record = logging.LogRecord("x", logging.WARNING, __file__, 1, "Not Found: %s", (url,), None)
+    record.request = f"<WSGIRequest: GET '{url}'>"
+    RedactSecretsFilter().filter(record)
+    assert SECRET not in record.getMessage() and "[redacted]" in record.getMessage()
+    assert SECRET not in record.request
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
