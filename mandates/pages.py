@@ -21,7 +21,6 @@ from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -34,6 +33,7 @@ from .highlight import deliverable_evidence, paragraphs_with_evidence
 from .models import Deliverable
 from .services import outgoing
 from .timeline import timeline_layout
+from .views import deliverable_reader_of, private_to_reader
 
 DEFAULT_MONTHS = 6
 MAX_MONTHS = 60
@@ -364,8 +364,7 @@ def actor_detail(request, pk: int):
 @require_safe
 def deliverable_detail(request, uid):
     """One deliverable: deadline, status, evidence in its paragraph, calendar file."""
-    token = request.GET.get(outgoing.READER_PARAMETER)
-    reader = outgoing.deliverable_reader(token=token, uid=uid) if token else None
+    reader = deliverable_reader_of(request, uid)
     deliverable = selectors.deliverable_get_for(uid=uid, user=request.user, reader=reader)
     if deliverable is None:
         raise Http404(_("No such deliverable"))
@@ -377,12 +376,15 @@ def deliverable_detail(request, uid):
             "evidence": deliverable_evidence(deliverable),
             "today": timezone.localdate(),
             # the calendar file opens for the same reader (the item may not be public)
-            "reader_query": f"?{outgoing.READER_PARAMETER}={token}" if reader else "",
+            "reader_query": (
+                f"?{outgoing.READER_PARAMETER}={request.GET[outgoing.READER_PARAMETER]}"
+                if reader
+                else ""
+            ),
         },
     )
-    if reader is not None:  # the link is someone's key: not for caches or other sites
-        patch_cache_control(response, private=True, no_store=True)
-        response["Referrer-Policy"] = "no-referrer"
+    if reader is not None:
+        private_to_reader(response)
     return response
 
 

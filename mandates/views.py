@@ -11,7 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from . import selectors
-from .models import Actor, Body, ReviewStatus, Session
+from .models import Actor, Body, Contact, ReviewStatus, Session
 from .services import feeds, outgoing
 from .services.health import health_check, health_is_ok, health_summary
 
@@ -109,13 +109,25 @@ def feed_private(request, token: str):
     return _serve_feed(request, feed, private=True)
 
 
+def deliverable_reader_of(request, uid) -> Contact | None:
+    """The contact an e-mail's signed link (``?for=``) opens this deliverable to, if any."""
+    token = request.GET.get(outgoing.READER_PARAMETER)
+    return outgoing.deliverable_reader(token=token, uid=uid) if token else None
+
+
+def private_to_reader(response: HttpResponse) -> None:
+    """A response opened by a reader's link holds someone's key: not for caches or other
+    sites."""
+    patch_cache_control(response, private=True, no_store=True)
+    response["Referrer-Policy"] = "no-referrer"
+
+
 @require_safe
 def deliverable_ics(request, uid):
     """One deliverable as a downloadable .ics, for whoever may see its page (the reader of
     an e-mail's signed link too); 410 Gone once it or its mandate is rejected (calendars
     drop it)."""
-    token = request.GET.get(outgoing.READER_PARAMETER)
-    reader = outgoing.deliverable_reader(token=token, uid=uid) if token else None
+    reader = deliverable_reader_of(request, uid)
     deliverable = selectors.deliverable_get_for(uid=uid, user=request.user, reader=reader)
     if deliverable is None and not selectors.deliverable_rejected(uid=uid):
         raise Http404("No such deliverable")
@@ -128,9 +140,8 @@ def deliverable_ics(request, uid):
         raise Http404("This deliverable has no due date yet")
     response = HttpResponse(feeds.deliverable_ics(deliverable), content_type=feeds.CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="deliverable-{deliverable.uid}.ics"'
-    if reader is not None:  # the link is someone's key: not for caches or other sites
-        patch_cache_control(response, private=True, no_store=True)
-        response["Referrer-Policy"] = "no-referrer"
+    if reader is not None:
+        private_to_reader(response)
     return response
 
 

@@ -320,16 +320,14 @@ def find_sessions(
         body_words = found.group("body2") or found.group("body3") or found.group("body1")
         explicit = body_words is not None
         this_body = body_code(body_words, default_council) if body_words else body
-        of_commission = (
-            _OF_THE_COMMISSION_RE.match(masked, found.end(), end)
-            if default_commission and not body_words and found.group("det").lower() == "the"
-            else None
-        )
-        commission = default_commission() if of_commission and default_commission else None
-        if of_commission and commission:  # "before the seventy-second session of the Commission"
-            this_body, explicit = commission, True
-        else:
-            of_commission = None
+        of_commission = None  # "before the seventy-second session of the Commission"
+        if default_commission and not body_words and found.group("det").lower() == "the":
+            of_commission = _OF_THE_COMMISSION_RE.match(masked, found.end(), end)
+            commission = default_commission() if of_commission else None
+            if commission:
+                this_body, explicit = commission, True
+            else:
+                of_commission = None
         det_its = found.group("det").lower() == "its"
         if (
             not explicit

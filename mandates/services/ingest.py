@@ -1069,7 +1069,7 @@ def _store_mandates(
     old_mandates: list[Mandate] = []
     if update:
         old_mandates = list(resolution.mandates.select_related("actor").order_by("position", "pk"))
-    # A request renumbered or reworded keeps its row: paired by its words and actor.
+    # A request renumbered or reworded keeps its row: paired by its actor and words.
     paired = {
         j: old_mandates[i]
         for i, j in pairs_keyed_then_by_words(
@@ -1080,7 +1080,6 @@ def _store_mandates(
             old_quote=lambda m: m.quote,
             new_quote=lambda item: item.quote,
             same=lambda m, item: (m.paragraph_label == item.paragraph,),
-            required=lambda m, item: _stored_actor(m) == _actor_key(item, actors),
         )
     }
     mandate_rows: dict[int, Mandate | PlainRow] = {}
@@ -1267,9 +1266,6 @@ def _store_deliverables(
             old_quote=lambda d: d.quote,
             new_quote=lambda item: item.quote,
             same=lambda d, item: (d.mandate.paragraph_label == item.paragraph,),
-            required=lambda d, item: (
-                d.kind == item.kind and _stored_actor(d.mandate) == _actor_key(item, actors)
-            ),
         )
     }
     # Proposals still waiting for a person, by (deliverable, field): a new version of the

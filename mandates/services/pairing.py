@@ -76,19 +76,20 @@ def pairs_keyed_then_by_words(
     old_quote: Callable[[Old], str],
     new_quote: Callable[[New], str],
     same: Callable[[Old, New], tuple[bool, ...]],
-    required: Callable[[Old, New], bool] = lambda old, new: True,
 ) -> list[tuple[int, int]]:
-    """``pairs_by_words`` for the items a plain look-up leaves: those with the same key
-    (actor, kind: no paragraph number) and the same words pair in order first, wherever
-    they are numbered (a new version mostly repeats the old one, and a request that moved
-    is itself, not the request that took its number)."""
+    """Pairs of items with the same key (actor, kind: no paragraph number). Those with the
+    same words too pair in order first, wherever they are numbered (a new version mostly
+    repeats the old one, and a request that moved is itself, not the request that took its
+    number); ``pairs_by_words`` pairs the rest."""
+    old_keys = [old_key(old) for old in olds]
+    new_keys = [new_key(new) for new in news]
     waiting: dict[tuple, list[int]] = {}
     for i, old in enumerate(olds):
-        waiting.setdefault((*old_key(old), *quote_words(old_quote(old))), []).append(i)
+        waiting.setdefault((*old_keys[i], *quote_words(old_quote(old))), []).append(i)
     pairs: list[tuple[int, int]] = []
     left_news: list[int] = []
     for j, new in enumerate(news):
-        found = waiting.get((*new_key(new), *quote_words(new_quote(new))))
+        found = waiting.get((*new_keys[j], *quote_words(new_quote(new))))
         if found:
             pairs.append((found.pop(0), j))
         else:
@@ -97,12 +98,12 @@ def pairs_keyed_then_by_words(
     left_olds = [i for i in range(len(olds)) if i not in paired_old]
     if left_olds and left_news:
         more = pairs_by_words(
-            [olds[i] for i in left_olds],
-            [news[j] for j in left_news],
-            old_quote=old_quote,
-            new_quote=new_quote,
-            same=same,
-            required=required,
+            left_olds,
+            left_news,
+            old_quote=lambda i: old_quote(olds[i]),
+            new_quote=lambda j: new_quote(news[j]),
+            same=lambda i, j: same(olds[i], news[j]),
+            required=lambda i, j: old_keys[i] == new_keys[j],
         )
         pairs += [(left_olds[i], left_news[j]) for i, j in more]
     return pairs
