@@ -79,7 +79,8 @@ _ORD_LIST = rf"{_ORD}(?:\s+{_ORD})?(?:\s*(?:,\s*(?:and\s+)?|and\s+|to\s+){_ORD}(
 _REL = (
     r"(?P<rel>for\s+(?:its\s+)?consideration\s+(?:at|during)|(?:at|by|before)\s+the\s+(?:beginning|"
     r"start|opening|outset|end|close)\s+of|on\s+the\s+(?:first|second|third|opening|last|final|"
-    r"closing)\s+day\s+of|at\s+the\s+latest\s+(?:at|by)|in\s+the\s+course\s+of|at|during|in|"
+    r"closing)\s+day\s+of|on\s+the\s+day\s+(?:immediately\s+)?(?:following|after|before|"
+    r"preceding)\s+the\s+(?:opening|start|beginning|close|closing)\s+of|at\s+the\s+latest\s+(?:at|by)|in\s+the\s+course\s+of|at|during|in|"
     r"before|prior\s+to|in\s+advance\s+of|ahead\s+of|(?:no|not)\s+later\s+than(?:\s+at)?|"
     r"by\s+the\s+end\s+of|before\s+the\s+end\s+of|by|until|from|as\s+of|"
     r"(?:starting|beginning|commencing)(?:\s+(?:at|with|from|in))?|for|to)"
@@ -190,6 +191,8 @@ class SessionMention:
 
 def _relation(rel: str) -> Relation:
     rel = " ".join(rel.lower().split())
+    if rel.startswith("on the day ") and (" before " in rel or " preceding " in rel):
+        return "before"  # "on the day before the opening of the Nth session"
     return _RELATION_WORDS.get(rel, "at")
 
 
@@ -285,6 +288,21 @@ def _is_before(
     return found is not None
 
 
+#: Words for a session that follows another: after a session named earlier in the same
+#: span they count from it ("next" is left to mean the session after adoption).
+_AFTER_NAMED = frozenset(("following", "subsequent", "first subsequent"))
+
+
+def _last_numbered(mentions: list[SessionMention], body: str | None) -> int | None:
+    """The last session of ``body`` named by number among ``mentions`` (one, no second reading)."""
+    for mention in reversed(mentions):
+        if mention.body == body and mention.bodies is None:
+            if len(mention.sessions) == 1 and not mention.alternatives and not mention.implied:
+                return mention.sessions[0]
+            return None
+    return None
+
+
 def find_sessions(
     masked: str,
     start: int,
@@ -315,6 +333,10 @@ def find_sessions(
             continue  # "the panel discussion held at its Nth session": an event, not a deadline
         rel_raw = found.group("rel")
         rel_low = " ".join(rel_raw.lower().split())
+        if participle and rel_low in ("before the end of", "by the end of"):
+            # "to brief the Assembly on progress made before the end of its eighty-first
+            # session": a time limit, which no past event is given
+            participle = False
         if rel_low == "in" and found.group("det").lower() == "the" and not found.group("body2"):
             continue  # "in the Nth session" of no named body: too loose to date anything
         body_words = found.group("body2") or found.group("body3") or found.group("body1")
@@ -357,8 +379,14 @@ def find_sessions(
         implied = None
         rel_word = found.group("rel_word")
         if rel_word:
-            word = rel_word.lower()
-            if word in ("present", "current"):
+            word = " ".join(rel_word.lower().split())
+            earlier = _last_numbered(mentions, this_body) if word in _AFTER_NAMED else None
+            if earlier is not None:
+                # "an oral update at its fifty-ninth session and a report at the following
+                # session": the session after the one just named, not after the adopting one
+                sessions = [earlier + 1]
+                implied = f"{word} session after session {earlier}"
+            elif word in ("present", "current"):
                 if session is None or this_body != body:
                     continue
                 sessions = [session]
@@ -369,7 +397,7 @@ def find_sessions(
                     sessions = [session + 1]
                     implied = f"{word} session"
             else:
-                implied = f"{' '.join(word.split())} session"
+                implied = f"{word} session"
         elif found.group("year"):
             if this_body not in _YEAR_SESSION_BODIES:
                 continue  # only the Economic and Social Council numbers its sessions by year

@@ -188,6 +188,16 @@ _DECIDE_REQUEST_RE = factored(
     re.IGNORECASE,
 )
 
+#: A sub-paragraph of a decision that is a sentence of its own, with its subject: "(b) The
+#: President of the General Assembly shall organize ...", "(c) The Secretary-General is
+#: requested to prepare ..." (under "Decides on the following arrangements:").
+_SUB_DUTY_RE = factored(
+    r"[ \t]*(?:\([a-z]{1,5}\)[ \t]*)?(?P<rest>the\s+[^;]{3,200}?)\s+(?:(?:shall|should|will)\s+(?:also\s+)?"
+    rf"(?:continue\s+to\s+)?(?={_LEX.verb_pattern('duty')}\b)|(?:is|are)\s+(?:also\s+|further\s+)?"
+    r"requested\s+to\s+)",
+    re.IGNORECASE,
+)
+
 _DECIDE_PASSIVE_RE = factored(
     r"\s*,?\s*(?:also\s+|further\s+)?that\s+(?P<product>(?:the|a|an)\s+[^;]{3,150}?)\s+"
     rf"(?:shall|will|should)\s+be\s+(?:{_LEX.verb_pattern('passive')})\s+by\s+(?P<actor>(?=\S))",
@@ -357,6 +367,13 @@ def extract_requests(
                         decide=mode == "decide",
                         invite=bool(_INVITE_RE.match(verb)),
                     )
+                continue
+            if (
+                is_sub
+                and inherited
+                and inherited[3] == "decide"
+                and _sub_duty(label, start, end, inherited[0], builder, ctx)
+            ):
                 continue
             for clause in _clauses(masked, text, start, end, ctx):
                 reading = _verb_reading(masked[clause.start : clause.verb_end])
@@ -992,6 +1009,21 @@ def _clause(
                 notes.append(TakenNote(paragraph=label, document=document))
         return None
     return None
+
+
+def _sub_duty(
+    label: str, start: int, end: int, verb: str, builder: Builder, ctx: ReadingContext
+) -> bool:
+    """Read a decision's sub-paragraph that gives a named body a duty in a sentence of its
+    own, as "Decides that <sub-paragraph>" would be read; whether it did."""
+    found = _SUB_DUTY_RE.match(ctx.masked, start, end)
+    if not found:
+        return False
+    actors, partners = _parse_actors(found.start("rest"), found.end("rest") + 40, ctx)
+    if not actors or actors[0].state or actors[0].start > found.start("rest") + 4:
+        return False
+    builder.request(label, start, verb, actors, partners, found.end("rest"), end)
+    return True
 
 
 def _consideration(clause: Clause, label: str, ctx: ReadingContext) -> Consideration | None:

@@ -1044,3 +1044,33 @@ def test_a_special_sessions_next_regular_session_is_not_its_number_plus_one():
         ("2", "report", ("HRC", 66, "at")),
     ]
     assert "implied deadline: next session" in result.deliverables[0].review_reasons
+
+
+def test_a_decisions_sub_paragraph_with_its_own_subject_gives_that_body_a_duty():
+    """Under "Also decides on the following arrangements:", "(b) The President of the
+    General Assembly shall organize ... a hearing, and is requested to prepare a summary" and
+    "(c) The Secretary-General is requested to prepare a report" are their requests; a
+    sub-paragraph that describes ("(a) The meeting shall consist of ...") asks for nothing."""
+    r = ga(
+        "2. Also decides on the following organizational arrangements for the meeting:\n\n"
+        "(a) The high-level meeting shall consist of an opening segment and two panels;\n\n"
+        "(b) The President of the General Assembly shall organize, before the meeting, an "
+        "interactive multi-stakeholder hearing, and is requested to prepare a summary of the "
+        "hearing;\n\n"
+        "(c) The Secretary-General is requested to prepare a report with recommendations, to "
+        "be considered at the eighty-first session;"
+    )
+    assert sorted((d.paragraph, d.actor, d.kind, due(d)) for d in r.deliverables) == [
+        ("2(b)", "President of the General Assembly", "meeting", None),
+        ("2(b)", "President of the General Assembly", "report", None),
+        ("2(c)", "Secretary-General", "report", ("GA", 81, "at")),
+    ]
+
+
+def test_a_sub_paragraph_sentence_under_a_request_is_not_read_as_a_decision():
+    """The rule is a decision's: a States' sub-paragraph under "Requests" stays as it was."""
+    r = ga(
+        "2. Requests the Secretary-General:\n\n"
+        "(a) The Member States shall submit their views before the eighty-first session;"
+    )
+    assert r.deliverables == []

@@ -159,3 +159,71 @@ def test_consult_states_on_a_topic_is_still_a_consultation():
         session=80,
     )
     assert sorted(d.kind for d in r.deliverables) == ["consultation", "report"]
+
+
+# --- 3. a session counted from the one named before it
+
+
+def test_following_session_counts_from_the_session_named_before_it():
+    """ "at its fifty-ninth session and a report at the following session" in a text of
+    session 58 is session 60 (flagged as implied), not the session after adoption."""
+    r = run(
+        "1. Requests the Office of the High Commissioner to present an oral update to the "
+        "Council at its fifty-ninth session and a comprehensive report at the following "
+        "session;",
+        body="HRC",
+        session=58,
+    )
+    assert kinds(r) == [
+        ("1", "OHCHR", "oral update", ("HRC", 59, "at")),
+        ("1", "OHCHR", "report", ("HRC", 60, "at")),
+    ]
+    report = next(d for d in r.deliverables if d.kind == "report")
+    assert report.needs_review
+    assert "following session after session 59" in " ".join(report.review_reasons)
+
+
+def test_following_session_alone_is_still_the_session_after_adoption():
+    """With no session named before it, "the following session" is the adopting one + 1."""
+    r = run(
+        "1. Requests the Secretary-General to submit a report at the following session;",
+        body="GA",
+        session=80,
+    )
+    assert kinds(r) == [("1", "Secretary-General", "report", ("GA", 81, "at"))]
+
+
+def test_day_after_the_opening_of_the_general_debate_dates_the_meeting():
+    """A meeting "on the day immediately following the opening of the general debate of the
+    eighty-second session" is held at that session; "the day before the opening" is before."""
+    r = run(
+        "1. Decides to convene a high-level plenary meeting on the midterm review in 2027, on "
+        "the day immediately following the opening of the general debate of the eighty-second "
+        "session;\n\n"
+        "2. Decides also to hold an informal interactive hearing with civil society on the day "
+        "before the opening of its eighty-third session;",
+        body="GA",
+        session=80,
+    )
+    assert kinds(r) == [
+        ("1", "General Assembly", "meeting", ("GA", 82, "at")),
+        ("2", "General Assembly", "meeting", ("GA", 83, "before")),
+    ]
+
+
+def test_before_the_end_of_the_present_session_after_a_participle_is_a_time_limit():
+    """ "on progress made before the end of its eighty-first session" in a text of session 81
+    is a briefing due by the end of that session; "the report submitted at its eighty-first
+    session" is still a past event (the update is due at no session)."""
+    r = run(
+        "1. Requests the Secretary-General to brief the General Assembly orally on progress "
+        "made before the end of its eighty-first session;\n\n"
+        "2. Requests the Secretary-General to update the report submitted at its eighty-first "
+        "session;",
+        body="GA",
+        session=81,
+    )
+    assert kinds(r) == [
+        ("1", "Secretary-General", "oral update", ("GA", 81, "by")),
+        ("2", "Secretary-General", "report", None),
+    ]
