@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 
 from mandates.extraction.actors import ActorTable
+from mandates.extraction.deadlines import regular_session_opened_by
 from mandates.extraction.doctype import refuse_non_resolution
 from mandates.extraction.errors import ExtractionError
 from mandates.extraction.readers import SourceDocument, read_bytes, read_path, read_text
@@ -92,14 +93,17 @@ def _extract(
         warnings=[*document.warnings, *structure.warnings],
     )
     # A special session (A/HRC/RES/S-39/1, A/RES/ES-11/3) is numbered apart from the
-    # regular sessions its text names: "its next regular session" is not S-39 + 1, and a
-    # regular session is no less future for a number below 39. Printed sessions stand.
-    special = header.symbol is not None and ("/S-" in header.symbol or "/ES-" in header.symbol)
+    # regular sessions its text names: "its next regular session" is not S-39 + 1 but the
+    # one after the regular session last opened when it was adopted (none known: printed
+    # sessions stand, and "next session" stays unnumbered).
+    session = header.session
+    if header.symbol is not None and ("/S-" in header.symbol or "/ES-" in header.symbol):
+        session = regular_session_opened_by(header.body, header.adopted_on)
     requests = extract_requests(
         structure.operative,
         text=text,
         body=header.body,
-        session=None if special else header.session,
+        session=session,
         footnotes=result.footnotes,
         actors=actors,
         annexes=structure.annexes,

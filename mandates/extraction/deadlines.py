@@ -464,6 +464,26 @@ def find_sessions(
     return mentions
 
 
+def regular_session_opened_by(body: str | None, day: date | None) -> int | None:
+    """The last regular session of the Council or the Assembly opened on or before ``day``
+    (a special session's text says "at its next regular session": the one after this).
+
+    The Council has held three regular sessions a year since 2007 (the fourth opened in
+    March 2007), opening in late February, mid-June and early September; the Assembly's Nth
+    session opens in September of 1945 + N. The thresholds are the earliest openings on
+    record (sessions.csv): a special session meets between regular ones, after one closes
+    and before the next opens. The deadline stays flagged for a person to confirm."""
+    if day is None:
+        return None
+    if body == "HRC" and day.year >= 2008:
+        first = 3 * (day.year - 2007) + 4  # the year's February session
+        opened = sum(day >= date(day.year, month, dom) for month, dom in ((2, 22), (6, 13), (9, 8)))
+        return first - 1 + opened
+    if body == "GA" and day.year >= 1946:
+        return day.year - 1945 - (day < date(day.year, 9, 5))
+    return None
+
+
 # --- calendar dates ------------------------------------------------------------------
 
 _MONTHS = {

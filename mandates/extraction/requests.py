@@ -170,7 +170,8 @@ _SCHEDULED_RE = factored(
     r"\s*,?\s*(?:also\s+|further\s+)?,?\s*(?:in\s+accordance\s+with[^;]{0,120}?,\s*)?that\s+"
     r"(?:the\s+(?:theme|focus|topic)\s+of\s+)?(?:the|its)\s+(?P<mods>(?:[\w-]+\s+){0,4}?)"
     r"(?P<noun>panel\s+discussion|interactive\s+(?:debate|dialogue)|meeting|debate|dialogue|panel)\b"
-    r"[^;]{0,120}?(?P<held>(?:to\s+be|which\s+will\s+be|that\s+will\s+be)\s+held)\s+",
+    r"[^;]{0,120}?(?P<held>(?:to\s+be|which\s+will\s+be|that\s+will\s+be|shall\s+be|will\s+be)"
+    r"\s+held)\s+",
     re.IGNORECASE,
 )
 

@@ -44,8 +44,8 @@ HERE = Path(__file__).resolve().parent
         # 1.000 with 0.3.22
         ("labels_holdout10", 1.0, 1.0),
         # 12 invented texts, 5 of them PDFs in the UN layout, labelled blind by a fourth
-        # reader (first score 0.912, see its README); 0.925 with 0.3.21, 0.957 with 0.3.22
-        ("labels_holdout11", 0.95, 1.0),
+        # reader (first score 0.912, see its README); 0.925 with 0.3.21, 0.986 with 0.3.22
+        ("labels_holdout11", 0.98, 1.0),
     ],
 )
 def test_held_out_deadline_f1_and_headers(labels, least_f1, least_headers):

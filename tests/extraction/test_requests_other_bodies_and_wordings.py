@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from mandates.extraction import extract_text
 from tests.extraction.test_requests import due, run
 
@@ -1021,9 +1023,10 @@ def test_its_session_is_the_addressed_councils_when_the_assemblys_is_past():
 
 def test_a_special_sessions_next_regular_session_is_not_its_number_plus_one():
     """A special session (S-39) is numbered apart from the regular sessions: "at its next
-    regular session" is no number the text gives (it had read HRC 40, a session of 2019, so
-    the update would have been overdue on arrival), and the regular sessions it prints are
-    read as printed."""
+    regular session" is the one after the last regular session opened by the adoption date
+    (HRC 64 for 18 January 2027; it had read HRC 40, a session of 2019, so the update would
+    have been overdue on arrival), still flagged; printed regular sessions are read as
+    printed, and without an adoption date "next" stays unnumbered."""
     from mandates.extraction import extract_text
 
     text = (
@@ -1040,10 +1043,40 @@ def test_a_special_sessions_next_regular_session_is_not_its_number_plus_one():
     result = extract_text(text, source_name="A_HRC_RES_S-39_1.txt")
     assert result.symbol == "A/HRC/RES/S-39/1"
     assert [(d.paragraph, d.kind, due(d)) for d in result.deliverables] == [
-        ("1", "oral update", ("HRC", None, "at")),
+        ("1", "oral update", ("HRC", 64, "at")),
         ("2", "report", ("HRC", 66, "at")),
     ]
     assert "implied deadline: next session" in result.deliverables[0].review_reasons
+
+    undated = extract_text(
+        text.replace(
+            "Resolution adopted by the Human Rights Council on 18 January 2027", ""
+        ).replace("18 January 2027", ""),
+        source_name="A_HRC_RES_S-39_1.txt",
+    )
+    assert undated.adopted_on is None
+    assert due(undated.deliverables[0]) == ("HRC", None, "at")
+
+
+@pytest.mark.parametrize(
+    ("body", "day", "opened"),
+    [
+        ("HRC", date(2027, 1, 18), 63),  # between the September and February sessions
+        ("HRC", date(2027, 2, 22), 64),  # the earliest February opening on record
+        ("HRC", date(2026, 5, 20), 61),  # a special session in May
+        ("HRC", date(2026, 6, 13), 62),  # the earliest June opening
+        ("HRC", date(2025, 11, 14), 60),
+        ("GA", date(2025, 3, 4), 79),  # an emergency special session in March
+        ("GA", date(2025, 9, 9), 80),
+        ("HRC", date(2006, 12, 1), None),  # before the three-session year
+        ("HRC", None, None),
+    ],
+)
+def test_regular_session_opened_by(body, day, opened):
+    """The last regular session opened by a day, as sessions.csv dates them."""
+    from mandates.extraction.deadlines import regular_session_opened_by
+
+    assert regular_session_opened_by(body, day) == opened
 
 
 def test_a_decisions_sub_paragraph_with_its_own_subject_gives_that_body_a_duty():
@@ -1074,3 +1107,17 @@ def test_a_sub_paragraph_sentence_under_a_request_is_not_read_as_a_decision():
         "(a) The Member States shall submit their views before the eighty-first session;"
     )
     assert r.deliverables == []
+
+
+def test_a_meeting_that_shall_be_held_at_a_session_is_the_assemblys():
+    """ "Decides that the high-level meeting on X shall be held on the day immediately
+    following the opening of the general debate of the eighty-second session" is a meeting
+    at GA 82, as "to be held" is."""
+    r = ga(
+        "1. Decides that the high-level meeting on the protection of displaced persons shall "
+        "be held on the day immediately following the opening of the general debate of the "
+        "eighty-second session of the General Assembly, in New York;"
+    )
+    assert [(d.actor, d.kind, due(d)) for d in r.deliverables] == [
+        ("General Assembly", "meeting", ("GA", 82, "at"))
+    ]
