@@ -1126,6 +1126,38 @@ def _split_header(para: str, patterns: tuple[re.Pattern[str], ...], out: list[st
             out.append(piece)
 
 
+_MD_ORDERED = compiled(r"( {0,3})(\d{1,9})[.)](?=[ \t]|$)")
+
+
+def _numbers_as_rendered(lines: list[str]) -> None:
+    """Number a list typed the lazy Markdown way ("1." on every item) as a renderer shows
+    it, 1, 2, 3 ...: an item typed with the same number as the item before it in the list
+    is the one after it. Numbers typed otherwise stand, even where a renderer would count on
+    (a text numbered by hand means its numbers). A line at the margin after a blank line, a
+    heading or a rule ends the list; a more indented item is in a list inside an item."""
+    typed_before: int | None = None
+    shown = indent = 0
+    blank = False
+    for index, line in enumerate(lines):
+        if not line.strip():
+            blank = True
+            continue
+        item = _MD_ORDERED.match(line)
+        if item and (typed_before is None or len(item.group(1)) <= indent):
+            typed = int(item.group(2))
+            if typed_before is None:
+                indent = len(item.group(1))
+            if typed == typed_before:
+                shown += 1
+                lines[index] = f"{item.group(1)}{shown}{line[item.end(2) :]}"
+            else:
+                shown = typed
+            typed_before = typed
+        elif not item and line[:1] not in " \t" and (blank or line[:1] in "#\f"):
+            typed_before = None
+        blank = False
+
+
 def _markdown_inline(text: str, notes: Notes) -> str:
     """Markdown to plain lines, keeping line structure (footnote definitions are lines)."""
     text = _YAML_FRONT_MATTER.sub("", text, count=1)
@@ -1162,6 +1194,7 @@ def _markdown_inline(text: str, notes: Notes) -> str:
             line = _SUP_REF.sub(lambda m: notes.mark(m.group(1)), line)
             line = _OTHER_TAG.sub("", line)
         lines[index] = line
+    _numbers_as_rendered(lines)
     text = "\n".join(lines)
     for token, char in escaped.items():
         text = text.replace(token, char)
@@ -1186,6 +1219,19 @@ def clean_lines(
     return finish(_split_header_lines(paragraphs), notes)
 
 
+_QUOTE_MARKS = compiled(r"^(?:[ \t]{0,3}>[ \t]?)+", re.MULTILINE)
+
+
+def _unquoted(text: str) -> str:
+    """A text forwarded in an e-mail reply, every line quoted ("> 4. Invites ..."), without
+    its quote marks; a text with only some quoted lines is left as it is."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    quoted = sum(line.lstrip(" \t")[:1] == ">" for line in lines)
+    if quoted * 4 < len(lines) * 3:
+        return text
+    return _QUOTE_MARKS.sub("", text)
+
+
 def clean_text(
     text: str, *, markdown: bool | None = None, rest_utf8: bytes | None = None
 ) -> tuple[str, list[Footnote], list[str]]:
@@ -1196,6 +1242,8 @@ def clean_text(
     """
     notes = Notes()
     text = normalise_chars(text, rest_utf8)
+    if text[:1] == ">" or "\n>" in text:
+        text = _unquoted(text)
     if markdown is None:
         markdown = looks_like_markdown(text) or text.lstrip().startswith("---\n")
     if "[footnoteRef:" in text:

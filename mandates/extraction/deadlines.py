@@ -81,7 +81,8 @@ _REL = (
     r"start|opening|outset|end|close)\s+of|on\s+the\s+(?:first|second|third|opening|last|final|"
     r"closing)\s+day\s+of|on\s+the\s+day\s+(?:immediately\s+)?(?:following|after|before|"
     r"preceding)\s+the\s+(?:opening|start|beginning|close|closing)\s+of|at\s+the\s+latest\s+(?:at|by)|in\s+the\s+course\s+of|at|during|in|"
-    r"before|prior\s+to|in\s+advance\s+of|ahead\s+of|(?:no|not)\s+later\s+than(?:\s+at)?|"
+    r"before|prior\s+to|in\s+advance\s+of|ahead\s+of|(?:no|not)\s+later\s+than(?:\s+at|\s+the\s+"
+    r"(?:end|close)\s+of)?|"
     r"by\s+the\s+end\s+of|before\s+the\s+end\s+of|by|until|from|as\s+of|"
     r"(?:starting|beginning|commencing)(?:\s+(?:at|with|from|in))?|for|to)"
 )
@@ -158,6 +159,10 @@ _RELATION_WORDS: dict[str, Relation] = {
     "at the latest by": "by",
     "not later than at": "by",
     "not later than": "by",
+    "no later than the end of": "by",
+    "not later than the end of": "by",
+    "no later than the close of": "by",
+    "not later than the close of": "by",
     "by": "by",
     "until": "by",
     "by the end of": "by",
@@ -333,7 +338,7 @@ def find_sessions(
             continue  # "the panel discussion held at its Nth session": an event, not a deadline
         rel_raw = found.group("rel")
         rel_low = " ".join(rel_raw.lower().split())
-        if participle and rel_low in ("before the end of", "by the end of"):
+        if participle and rel_low.endswith(("the end of", "the close of")):
             # "to brief the Assembly on progress made before the end of its eighty-first
             # session": a time limit, which no past event is given
             participle = False

@@ -422,6 +422,8 @@ def events_of(
             )
         elif verb.group("study"):
             kind, noun_start, noun_end = "study", verb.start("study"), verb.end("study")
+        elif verb.group("compile"):  # "to compile good practices ...": a compilation
+            kind, noun_start, noun_end = "compilation", verb.start("compile"), verb.end("compile")
         else:
             noun = verb.group("inc_noun").lower()
             kind = "report" if noun.startswith("report") else "oral update"
@@ -469,7 +471,11 @@ def events_of(
             continue
         kind = noun_hit.kind
         if kind.startswith("loose:"):
-            if not any(_GLUE_RE.fullmatch(masked, e, noun_hit.start()) for e in session_ends):
+            if not any(
+                _GLUE_RE.fullmatch(masked, e, noun_hit.start())
+                or _GLUE_MODS_RE.fullmatch(masked, e, noun_hit.start())
+                for e in session_ends
+            ):
                 _weak(events, noun_hit, kind[6:])
                 continue
             kind = kind[6:]
@@ -757,6 +763,14 @@ _DEFINITE = {
 }
 
 _WEAK_KINDS = {"seminar", "meeting", "consultation", "report", "study", "compilation"}
+
+
+#: Between a session and a bare noun, its modifiers: "before the Nth session, open-ended
+#: consultations" (lower-case words, none a function word).
+_GLUE_MODS_RE = compiled(
+    r"\s*,?\s*(?:(?!(?:and|or|the|a|an|to|of|with|on|in|for|by|its|their|at|as)\b)"
+    r"[a-z][\w\u2010\u2011-]*\s+){1,3}"
+)
 
 
 def _weak(events: list[Event], found: NounMatch, kind: str) -> None:

@@ -65,7 +65,7 @@ OPENER = compiled(
 )
 
 _PRINTED_SYMBOL = compiled(
-    r"\b(A/HRC/RES/(?:S-)?\d{1,3}/\d{1,4}|A/RES/(?:ES-|S-)?\d{1,3}/\d{1,4}"
+    r"\b(A/HRC/(?:RES|DEC)/(?:S-)?\d{1,3}/\d{1,4}|A/(?:RES|DEC)/(?:ES-|S-)?\d{1,3}/\d{1,4}"
     r"|S/RES/\d{1,5}\s*\(\d{4}\)|E/RES/\d{4}/\d{1,4})"
 )
 _NUMBER_TITLE = compiled(r"(?<![\w/.])((?:ES-|S-)?\d{1,4})/(\d{1,4})\.(?:\s+(.*))?$")
@@ -230,6 +230,14 @@ def parse_header(header: str, *, opener_body: str | None, tail: str = "", top: s
     else:
         _number_and_title(header, result)
 
+    if (
+        result.symbol
+        and result.body in ("HRC", "GA")
+        and adopted
+        and flat[max(0, adopted.start() - 9) : adopted.start()].lower() == "decision "
+    ):
+        # "Decision adopted by the Human Rights Council": A/HRC/DEC/65/115, not RES
+        result.symbol = result.symbol.replace("/RES/", "/DEC/", 1)
     # The title may name another session ("... on the work of its fifty-fourth session").
     _session_from_words(flat.replace(result.title, " ") if result.title else flat, result)
     _printed_symbol(flat, result)
@@ -313,7 +321,7 @@ def _session_from_words(flat: str, result: Header) -> None:
 
 
 def _printed_symbol(flat: str, result: Header) -> None:
-    printed = _PRINTED_SYMBOL.search(flat) if "/RES/" in flat else None
+    printed = _PRINTED_SYMBOL.search(flat) if "/RES/" in flat or "/DEC/" in flat else None
     if not printed:
         return
     symbol = _SPACE.sub(" ", printed.group(1))
@@ -322,7 +330,7 @@ def _printed_symbol(flat: str, result: Header) -> None:
         result.symbol = symbol
         if symbol.startswith("A/HRC/"):
             result.body = result.body or "HRC"
-        elif symbol.startswith("A/RES/"):
+        elif symbol.startswith(("A/RES/", "A/DEC/")):
             result.body = result.body or "GA"
         parts = _DIGITS.findall(symbol)
         if parts and result.number is None:

@@ -403,6 +403,7 @@ def extract_requests(
     _agenda_deadlines(operative, builder.deliverables, ctx)
     _continued_examination_deadlines(operative, builder.deliverables, ctx)
     _organized_events(builder.deliverables, ctx)
+    _after_the_event(builder.deliverables)
     if reads_annexes:
         _annex_requests(annexes or [], builder, ctx, footnotes)
     return Requests(
@@ -753,7 +754,7 @@ def _organized_events(deliverables: list[Deliverable], ctx: ReadingContext) -> N
         key = (deliverable.kind, due.body, due.session)
         if deliverable.actor == adopting:
             held.setdefault(key, deliverable.paragraph)
-        elif key in held:
+        elif key in held and not _new_event(deliverable):
             reason = f"the {deliverable.kind} the body decided in paragraph {held[key]}"
             deliverables[position] = replace(
                 deliverable,
@@ -762,6 +763,67 @@ def _organized_events(deliverables: list[Deliverable], ctx: ReadingContext) -> N
                 needs_review=True,
                 review_reasons=[*deliverable.review_reasons, reason],
             )
+
+
+#: The event a product is about ("a summary report on the panel discussion"), by kind.
+_ON_THE_EVENT_RE = compiled(
+    r"\b(?:on|of|from)\s+the\s+(?:[\w-]+\s+){0,3}?(?:(?P<panel>panel)|(?P<seminar>seminar|workshop)|"
+    r"(?P<meeting>meeting|hearing|forum|dialogue))s?\b",
+    re.IGNORECASE,
+)
+_FOLLOWING_REASONS = frozenset(
+    f"implied deadline: {word} session" for word in ("following", "subsequent", "first subsequent")
+)
+
+
+def _after_the_event(deliverables: list[Deliverable]) -> None:
+    """ "Decides to hold a panel at its sixty-sixth session" (paragraph 4); "requests the
+    Office to prepare a summary report on the panel discussion for the following session"
+    (paragraph 5): the session after the panel's (67), not after the adopting one, still
+    flagged. Only a product about an event of the resolution held at a numbered session."""
+    last_event: dict[str, Deliverable] = {}
+    for position, deliverable in enumerate(deliverables):
+        due = deliverable.due
+        if deliverable.kind in _EVENT_KINDS and due is not None and due.session is not None:
+            last_event[deliverable.kind] = deliverable
+            continue
+        reasons = deliverable.review_reasons
+        if due is None or not _FOLLOWING_REASONS.intersection(reasons):
+            continue
+        about = _ON_THE_EVENT_RE.search(deliverable.quote)
+        event = last_event.get(about.lastgroup or "") if about else None
+        if event is None or event.due is None or event.due.session is None:
+            continue
+        held = event.due.session
+        if event.due.body != due.body or due.session == held + 1:
+            continue
+        word = next(r for r in reasons if r in _FOLLOWING_REASONS).removeprefix(
+            "implied deadline: "
+        )
+        deliverables[position] = replace(
+            deliverable,
+            due=replace(due, session=held + 1),
+            review_reasons=[
+                f"implied deadline: {word} after the {event.kind} of paragraph "
+                f"{event.paragraph} (session {held})"
+                if r in _FOLLOWING_REASONS
+                else r
+                for r in reasons
+            ],
+        )
+
+
+_INDEFINITE_BEFORE_RE = compiled(r"\b(?:an?|one|two|three|[\w-]+-day)\s+$", re.IGNORECASE)
+
+
+def _new_event(deliverable: Deliverable) -> bool:
+    """Whether the organizer's event is named as a new one ("to organize, during its Nth
+    session, an informal hearing"), not as the event decided before ("the panel")."""
+    words = deliverable.title.split()[:3]
+    if not words:
+        return False
+    at = deliverable.quote.lower().rfind(" ".join(words).lower())
+    return at > 0 and bool(_INDEFINITE_BEFORE_RE.search(deliverable.quote, 0, at))
 
 
 def _sub_label(number: str, label: str) -> str:

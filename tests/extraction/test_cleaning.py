@@ -437,3 +437,57 @@ def test_markdown_yaml_front_matter_is_dropped():
     source = "---\nsymbol: A/RES/80/204\ntags:\n- human rights\n---\n\n# General Assembly\n"
     assert clean_text(source, markdown=True)[0] == "General Assembly"
     assert read_text(source).text == "General Assembly"
+
+
+def test_markdown_list_typed_with_one_every_time_is_numbered_as_rendered():
+    """A Markdown list typed "1." on every item shows 1, 2, 3 (CommonMark): the paragraph
+    numbers are the rendered ones; "(a)" items inside an item leave the count alone."""
+    text = (
+        "*The General Assembly,*\n\n*Recalling* its resolutions,\n\n"
+        "1. **Takes note** of the report;\n\n"
+        "1. **Requests** the Secretary-General:\n\n"
+        "   (a) To prepare a note;\n\n"
+        "   (b) To submit a report;\n\n"
+        "1. **Decides** to remain seized of the matter.\n"
+    )
+    cleaned, _, _ = clean_text(text, markdown=True)
+    assert [line[:3] for line in cleaned.split("\n\n") if line[:1].isdigit()] == [
+        "1. ",
+        "2. ",
+        "3. ",
+    ]
+
+
+def test_markdown_numbers_typed_by_hand_stand():
+    """Numbers typed otherwise stand, even where a renderer would count on: "9." after "7."
+    (a paragraph deleted) stays 9, and a list that starts again after a heading keeps "1."."""
+    text = (
+        "7. **Requests** the Secretary-General to report;\n\n"
+        "9. **Decides** to remain seized of the matter.\n\n"
+        "## Annex\n\n"
+        "1. We, the Heads of State, met in New York.\n"
+    )
+    cleaned, _, _ = clean_text(text, markdown=True)
+    assert [line[:2] for line in cleaned.split("\n\n") if line[:1].isdigit()] == [
+        "7.",
+        "9.",
+        "1.",
+    ]
+
+
+def test_a_text_quoted_in_an_email_reply_loses_its_quote_marks():
+    """Every line quoted ("> 4. Invites ...", wrapped at 72 characters): the paragraphs read
+    as the text; a text with one quoted line keeps it."""
+    text = (
+        "> The General Assembly,\n>\n> Recalling its resolution 80/1,\n>\n"
+        "> 1. Invites the President of the Human Rights Council to brief the\n"
+        "> General Assembly at its eighty-third session on the review;\n"
+    )
+    cleaned, _, _ = clean_text(text, markdown=False)
+    assert ">" not in cleaned
+    assert (
+        "1. Invites the President of the Human Rights Council to brief the General Assembly "
+        "at its eighty-third session on the review;" in cleaned
+    )
+    kept, _, _ = clean_text("The Council,\n\n> a quoted line\n\n1. Decides to act;\n")
+    assert "> a quoted line" in kept

@@ -189,3 +189,25 @@ def test_hrc_text_under_a_general_assembly_masthead():
         date(2025, 7, 4),
     )
     assert result.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("body_name", "number", "symbol"),
+    [
+        ("Human Rights Council", "65/115", "A/HRC/DEC/65/115"),
+        ("General Assembly", "82/548", "A/DEC/82/548"),
+    ],
+)
+def test_a_decision_has_a_decision_symbol(body_name, number, symbol):
+    """ "Decision adopted by the Human Rights Council" is A/HRC/DEC/..., not RES; a printed
+    A/HRC/DEC symbol is read as such."""
+    text = (
+        f"{body_name}\n\nDecision adopted by the {body_name} on 6 July 2027\n\n"
+        f"{number}. Intersessional seminar (example)\n\nThe {body_name},\n\n"
+        "1. Requests the Office of the High Commissioner to organize a seminar;\n"
+    )
+    result = extract_text(text, source_name="decision.txt")
+    assert (result.symbol, result.adopted_on) == (symbol, date(2027, 7, 6))
+    printed = extract_text(f"{symbol}\n\n{text}", source_name="decision.txt")
+    assert printed.symbol == symbol
+    assert not printed.warnings

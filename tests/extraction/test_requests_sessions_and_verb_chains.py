@@ -227,3 +227,91 @@ def test_before_the_end_of_the_present_session_after_a_participle_is_a_time_limi
         ("1", "Secretary-General", "oral update", ("GA", 81, "by")),
         ("2", "Secretary-General", "report", None),
     ]
+
+
+def test_no_later_than_the_end_of_a_session_is_by_that_session():
+    """ "with a view to concluding them no later than the end of its eighty-third session"
+    dates the consultations "by" GA 83, as "by the end of" does."""
+    r = run(
+        "1. Requests the President of the General Assembly to conduct open-ended informal "
+        "consultations with Member States on the review, with a view to concluding them no "
+        "later than the end of its eighty-third session;",
+        body="GA",
+        session=82,
+    )
+    assert kinds(r) == [
+        ("1", "President of the General Assembly", "consultation", ("GA", 83, "by"))
+    ]
+
+
+def test_modifiers_between_a_session_and_its_bare_product():
+    """ "to organize, in advance of the sixty-seventh session of the Council, open-ended
+    consultations with States": the adjectives do not hide the product from its session."""
+    r = run(
+        "1. Requests the Office to organize, in advance of the sixty-seventh session of the "
+        "Council, open-ended consultations with States;",
+        body="HRC",
+        session=65,
+    )
+    assert kinds(r) == [("1", "OHCHR", "consultation", ("HRC", 67, "before"))]
+
+
+def test_to_compile_is_a_compilation_and_the_compilation_its_deadline():
+    """ "to compile good practices ..., and to make the compilation available to the Council
+    prior to its sixty-seventh session" is one compilation due before HRC 67; "to compile a
+    report" is the report only."""
+    r = run(
+        "1. Requests the Office to compile good practices in the design of identity systems, "
+        "and to make the compilation available to the Council prior to its sixty-seventh "
+        "session as a conference room paper;\n\n"
+        "2. Requests the Secretary-General to compile a report on measures taken and to "
+        "submit it to the Council at its sixty-seventh session;",
+        body="HRC",
+        session=65,
+    )
+    assert kinds(r) == [
+        ("1", "OHCHR", "compilation", ("HRC", 67, "before")),
+        ("2", "Secretary-General", "report", ("HRC", 67, "at")),
+    ]
+
+
+def test_an_organizers_new_event_is_not_the_event_the_body_decided():
+    """The Assembly decides a high-level meeting at GA 83 (paragraph 1); "requests the
+    President to organize, in the course of its eighty-third session, an informal hearing"
+    is another event with its own deadline, while "to organize the meeting" is the same."""
+    r = run(
+        "1. Decides to convene, during its eighty-third session, a one-day high-level plenary "
+        "meeting on older persons;\n\n"
+        "2. Requests the President of the General Assembly to organize, in the course of its "
+        "eighty-third session and prior to the high-level meeting, an informal interactive "
+        "multi-stakeholder hearing with civil society;\n\n"
+        "3. Requests the Secretary-General to organize the meeting during its eighty-third "
+        "session;",
+        body="GA",
+        session=82,
+    )
+    by_paragraph = {d.paragraph: d for d in r.deliverables}
+    assert due(by_paragraph["2"]) == ("GA", 83, "at")
+    assert not by_paragraph["2"].needs_review
+    assert due(by_paragraph["3"]) is None
+    assert by_paragraph["3"].review_reasons == ["the meeting the body decided in paragraph 1"]
+
+
+def test_a_report_on_the_panel_at_the_following_session_follows_the_panel():
+    """Paragraph 1 holds a panel at HRC 66; "a summary report on the panel discussion ... at
+    the following session" (paragraph 2) is due at HRC 67, flagged with the reason."""
+    r = run(
+        "1. Decides to convene, at its sixty-sixth session, a panel discussion on water;\n\n"
+        "2. Requests the Office to prepare a summary report on the panel discussion and to "
+        "submit it to the Council at the following session;",
+        body="HRC",
+        session=64,
+    )
+    assert kinds(r) == [
+        ("1", "Human Rights Council", "panel", ("HRC", 66, "at")),
+        ("2", "OHCHR", "report", ("HRC", 67, "at")),
+    ]
+    report = r.deliverables[1]
+    assert report.review_reasons == [
+        "implied deadline: following session after the panel of paragraph 1 (session 66)"
+    ]
