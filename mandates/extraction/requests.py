@@ -337,6 +337,7 @@ def extract_requests(
             [(paragraph.number, *paragraph.span, False)] if ctx.topics else _units(paragraph, text)
         )
         inherited: tuple[str, list[ActorMention], list[str], str] | None = None
+        first_of_paragraph = len(builder.deliverables)
         for label, start, end, is_sub in units:
             if start >= end:
                 continue
@@ -375,6 +376,18 @@ def extract_requests(
                 and inherited[3] == "decide"
                 and _sub_duty(label, start, end, inherited[0], builder, ctx)
             ):
+                continue
+            if (
+                is_sub
+                and inherited
+                and inherited[3] == "request"
+                and _SUB_PRODUCT_RE.match(masked, start, end)
+                and not any(
+                    d.paragraph == paragraph.number
+                    for d in builder.deliverables[first_of_paragraph:]
+                )  # the lead names its product: these are its contents
+            ):
+                _sub_product(label, start, end, inherited, units[0][1:3], builder, ctx)
                 continue
             for clause in _clauses(masked, text, start, end, ctx):
                 reading = _verb_reading(masked[clause.start : clause.verb_end])
@@ -738,6 +751,21 @@ def _annex_requests(
         deliverable = builder.deliverables[index]
         deliverable.needs_review = True
         deliverable.review_reasons = [*deliverable.review_reasons, _ANNEX_REASON]
+    # A programme that restates what the operative part asks ("We invite the
+    # Secretary-General to report annually, starting at its eighty-second session") asks
+    # for the same product: the operative paragraph's row stands for both.
+    asked = {_dated_key(d) for d in builder.deliverables[:first_deliverable]} - {None}
+    builder.deliverables[first_deliverable:] = [
+        d for d in builder.deliverables[first_deliverable:] if _dated_key(d) not in asked
+    ]
+
+
+def _dated_key(deliverable: Deliverable) -> tuple[str, str, str | None, int] | None:
+    """Who delivers what at which session; None without a session."""
+    due = deliverable.due
+    if due is None or due.session is None:
+        return None
+    return (deliverable.actor, deliverable.kind, due.body, due.session)
 
 
 def _organized_events(deliverables: list[Deliverable], ctx: ReadingContext) -> None:
@@ -1087,6 +1115,53 @@ def _sub_duty(
         return False
     builder.request(label, start, verb, actors, partners, found.end("rest"), end)
     return True
+
+
+#: A sub-paragraph that names a product of the lead's request ("Requests the
+#: Secretary-General to prepare the following: (a) A study on X, to be presented to the
+#: Council at its Nth session; (b) ...").
+_SUB_PRODUCT_RE = compiled(
+    r"[ \t]*(?:\([a-z]{1,5}\)[ \t]*)?(?:An?|One|Two|Three|Four|Five)\s+[a-z]"
+)
+
+
+def _sub_product(
+    label: str,
+    start: int,
+    end: int,
+    inherited: tuple[str, list[ActorMention], list[str], str],
+    lead: tuple[int, int],
+    builder: Builder,
+    ctx: ReadingContext,
+) -> None:
+    """Read a sub-paragraph naming a product as the object of its lead's request. A
+    product with no deadline of its own takes the one session the lead names ("to submit
+    to the General Assembly at its eighty-second session: (a) A report ..."), flagged."""
+    verb, actors, partners, _ = inherited
+    before = len(builder.deliverables)
+    builder.request(label, start, verb, actors, partners, start, end)
+    added = builder.deliverables[before:]
+    if not any(d.due is None for d in added):
+        return
+    mentions = find_sessions(
+        ctx.masked, *lead, body=ctx.body, session=ctx.session,
+        default_council=ctx.default_council, default_commission=ctx.default_commission,
+    )  # fmt: skip
+    if len(mentions) != 1 or len(mentions[0].sessions) != 1:
+        return
+    mention = mentions[0]
+    due = Due(mention.body, mention.sessions[0], mention.relation)
+    for index, deliverable in enumerate(added, start=before):
+        if deliverable.due is None:
+            builder.deliverables[index] = replace(
+                deliverable,
+                due=due,
+                needs_review=True,
+                review_reasons=[
+                    *deliverable.review_reasons,
+                    "deadline from the paragraph's lead",
+                ],
+            )
 
 
 def _consideration(clause: Clause, label: str, ctx: ReadingContext) -> Consideration | None:

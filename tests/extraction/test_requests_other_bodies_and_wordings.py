@@ -1121,3 +1121,77 @@ def test_a_meeting_that_shall_be_held_at_a_session_is_the_assemblys():
     assert [(d.actor, d.kind, due(d)) for d in r.deliverables] == [
         ("General Assembly", "meeting", ("GA", 82, "at"))
     ]
+
+
+def test_a_high_level_midterm_review_the_assembly_convenes_is_a_meeting():
+    """ "Decides to convene a comprehensive high-level midterm review of X at its
+    eighty-sixth session" is the Assembly's meeting at GA 86."""
+    r = ga(
+        "1. Decides to convene a comprehensive high-level midterm review of the implementation "
+        "of the Programme of Action at its eighty-sixth session;"
+    )
+    assert [(d.actor, d.kind, due(d)) for d in r.deliverables] == [
+        ("General Assembly", "meeting", ("GA", 86, "at"))
+    ]
+
+
+def test_sub_paragraphs_that_name_the_products_of_the_leads_request():
+    """ "Requests the Secretary-General to prepare the following: (a) A study ..., to be
+    presented to the Council at its sixty-ninth session; (b) A compilation ..." are his
+    products with their own deadlines; one without takes the lead's single session,
+    flagged; a lead that names its product ("a report ..., including: (a) A review of X")
+    lists contents, not products."""
+    r = ga(
+        "1. Requests the Secretary-General to submit to the General Assembly at its "
+        "eighty-second session:\n\n"
+        "(a) A report on the implementation of the present resolution;\n\n"
+        "(b) A compilation of national practices;\n\n"
+        "2. Requests the Secretary-General to prepare the following:\n\n"
+        "(a) A study on the impact of the measures, to be presented to the Human Rights "
+        "Council at its sixty-ninth session;\n\n"
+        "(b) A compilation of legal frameworks, to be made available before the eighty-third "
+        "session of the General Assembly;\n\n"
+        "3. Requests the Secretary-General to submit a report to the General Assembly at its "
+        "eighty-first session, including the following elements:\n\n"
+        "(a) A comprehensive review of all funding models;\n\n"
+        "(b) A detailed accountability model;"
+    )
+    assert sorted((d.paragraph, d.kind, due(d)) for d in r.deliverables) == [
+        ("1(a)", "report", ("GA", 82, "at")),
+        ("1(b)", "compilation", ("GA", 82, "at")),
+        ("2(a)", "study", ("HRC", 69, "at")),
+        ("2(b)", "compilation", ("GA", 83, "before")),
+        ("3", "report", ("GA", 81, "at")),
+    ]
+    lead_dated = [d for d in r.deliverables if d.paragraph.startswith("1(")]
+    assert all(d.review_reasons == ["deadline from the paragraph's lead"] for d in lead_dated)
+    assert not any(d.needs_review for d in r.deliverables if d.paragraph.startswith("2("))
+
+
+def test_an_annexed_programme_restating_an_operative_request_adds_no_row():
+    """The operative part asks for an annual report from GA 82 and the adopted programme
+    in the annex says "We invite the Secretary-General to report annually ..., starting at
+    its eighty-second session": one report. An annex request of its own stays, flagged."""
+    text = (
+        "General Assembly\n\nEighty-first session\n\n"
+        "Resolution adopted by the General Assembly on 1 June 2027\n\n"
+        "81/279. Programme of Action for coastal States (example)\n\n"
+        "The General Assembly,\n\nRecalling its resolution 80/1,\n\n"
+        "1. Adopts the Programme of Action for Coastal States, annexed to the present "
+        "resolution;\n\n"
+        "2. Requests the Secretary-General to submit to the General Assembly, starting at its "
+        "eighty-second session, an annual report on progress in the implementation of the "
+        "Programme of Action;\n\n"
+        "90th plenary meeting\n1 June 2027\n\n"
+        "Annex\n\nProgramme of Action for Coastal States\n\n"
+        "1. We invite the Secretary-General to report annually to the General Assembly, "
+        "starting at its eighty-second session, on the implementation of this Programme;\n\n"
+        "2. We request the Secretary-General to convene an expert group meeting before the "
+        "eighty-third session of the General Assembly;\n"
+    )
+    result = extract_text(text, source_name="A_RES_81_279.txt")
+    assert sorted((d.paragraph, d.kind, due(d)) for d in result.deliverables) == [
+        ("2", "report", ("GA", 82, "at")),
+        ("annex.2", "meeting", ("GA", 83, "before")),
+    ]
+    assert result.deliverables[-1].needs_review
