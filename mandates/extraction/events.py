@@ -180,6 +180,18 @@ def _that_session_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+def _of_another(masked: str, at: int, end: int) -> bool:
+    """Whether the session named just before ``at`` is of an entity that is no body
+    ("the seventeenth working session of the Working Group")."""
+    of_entity, of_body = _of_entity_res()
+    return bool(of_entity.match(masked, at, end)) and not of_body.match(masked, at, end)
+
+
+@cache
+def _of_entity_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return compiled(r"s?\s+of\s+the\s+[A-Z]"), compiled(rf"s?\s+of\s+the\s+(?:{BODY_PATTERN})")
+
+
 def _that_session(masked: str, z0: int, z1: int, ctx: ReadingContext) -> list[SessionMention]:
     """ "... provisional agenda of its Nth session ..., and requests a report at that session"."""
     result = []
@@ -189,6 +201,9 @@ def _that_session(masked: str, z0: int, z1: int, ctx: ReadingContext) -> list[Se
         if not previous:
             continue
         last = previous[-1]
+        named = masked.rfind("session", max(0, found.start() - 700), found.start())
+        if _of_another(masked, max(named + len("session"), last.end()), found.start()):
+            continue  # the session last named is another entity's ("... of the Working Group")
         number = ordinal_to_int(last.group("ords"))
         if number is None:
             continue

@@ -315,3 +315,26 @@ def test_a_report_on_the_panel_at_the_following_session_follows_the_panel():
     assert report.review_reasons == [
         "implied deadline: following session after the panel of paragraph 1 (session 66)"
     ]
+
+
+def test_that_session_of_another_entity_dates_nothing():
+    """ "prior to the seventeenth working session of the Working Group, ... for presentation
+    to the Working Group at that session" is the Working Group's session, not the Assembly
+    session named before it; "the provisional agenda of its seventy-seventh session ...
+    (the twenty-fourth special session of the General Assembly) ... at that session" is 77."""
+    r = run(
+        "1. Decides to include in the provisional agenda of its eighty-second session the "
+        "item entitled \u201cOlder persons\u201d;\n\n"
+        "2. Requests the Office to organize, prior to the seventeenth working session of the "
+        "Working Group, a two-day expert consultation with States, and to prepare a summary of "
+        "the consultation for presentation to the Working Group at that session;\n\n"
+        "3. Decides to include in the provisional agenda of its eighty-third session the "
+        "sub-item entitled \u201cOutcome of the twenty-fourth special session of the General "
+        "Assembly\u201d, and requests the Secretary-General to submit a report on the question "
+        "to the Assembly at that session;",
+        body="GA",
+        session=81,
+    )
+    dated = {(d.paragraph, d.kind): due(d) for d in r.deliverables}
+    assert dated[("2", "report")] is None
+    assert dated[("3", "report")] == ("GA", 83, "at")
