@@ -180,6 +180,11 @@ def _that_session_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+#: "to submit a progress report at its sixty-seventh session and the final study no later
+#: than at its sixty-ninth session": "the final study" is the verb's next object.
+_AND_GLUE_RE = compiled(r"\s*,?\s*and\s+")
+
+
 def _of_another(masked: str, at: int, end: int) -> bool:
     """Whether the session named just before ``at`` is of an entity that is no body
     ("the seventeenth working session of the Working Group")."""
@@ -510,8 +515,12 @@ def events_of(
         prep = not bare and preceded_by_preposition(masked, start, z0, lower, z0 - 1)
         if definite:
             after_verb = _after_production_verb(masked, start, z0, lower) or (
-                det != "the"
-                and any(_GLUE_RE.fullmatch(masked, e, noun_hit.start()) for e in session_ends)
+                any(
+                    (_GLUE_RE if det != "the" else _AND_GLUE_RE).fullmatch(
+                        masked, e, noun_hit.start()
+                    )
+                    for e in session_ends
+                )
             )
             after_verb = (
                 after_verb
@@ -651,8 +660,9 @@ _LOWER_APPLY_VERB_RE = lower_at_words(_APPLY_VERB)
 #: "in (the context of) his next report": the actor's own coming report.
 _NEXT_REPORT = (
     r"\b(?:in|within|through|as\s+part\s+of)\s+(?:the\s+context\s+of\s+|the\s+framework\s+of\s+)?"
-    r"(?:his|her|its|their|his\s+or\s+her)\s+(?P<mods>(?:next|forthcoming|upcoming|subsequent|"
-    r"annual)(?:\s+(?:annual|regular|periodic|progress|comprehensive|written))?\s+)"
+    r"(?:(?:his|her|its|their|his\s+or\s+her)\s+(?P<mods>(?:next|forthcoming|upcoming|subsequent|"
+    r"annual)(?:\s+(?:annual|regular|periodic|progress|comprehensive|written))?\s+)|"
+    r"the\s+(?=report\s+to\s+be\s+(?:presented|submitted)\b))"
     r"(?P<noun>reports?|oral\s+updates?)\b"
 )
 _NEXT_REPORT_RE = guarded(_NEXT_REPORT, re.IGNORECASE, length=5)

@@ -795,7 +795,7 @@ def _organized_events(deliverables: list[Deliverable], ctx: ReadingContext) -> N
 
 #: The event a product is about ("a summary report on the panel discussion"), by kind.
 _ON_THE_EVENT_RE = compiled(
-    r"\b(?:on|of|from)\s+the\s+(?:[\w-]+\s+){0,3}?(?:(?P<panel>panel)|(?P<seminar>seminar|workshop)|"
+    r"\b(?:on|of|from)\s+(?:the|each|every|that)\s+(?:[\w-]+\s+){0,3}?(?:(?P<panel>panel)|(?P<seminar>seminar|workshop)|"
     r"(?P<meeting>meeting|hearing|forum|dialogue))s?\b",
     re.IGNORECASE,
 )

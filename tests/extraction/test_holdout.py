@@ -54,6 +54,10 @@ HERE = Path(__file__).resolve().parent
         # labelled blind by a sixth reader (first score 0.971, see its README); 1.000 with
         # the fixes it led to (0.3.22)
         ("labels_holdout13", 1.0, 1.0),
+        # 12 invented Council texts in Word (numbering, tracked changes, comments), PDF copy,
+        # HTML and Markdown, labelled blind by a seventh reader (first score 0.983, the two
+        # false positives kept on purpose, see its README)
+        ("labels_holdout14", 0.98, 1.0),
     ],
 )
 def test_held_out_deadline_f1_and_headers(labels, least_f1, least_headers):

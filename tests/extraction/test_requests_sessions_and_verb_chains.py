@@ -338,3 +338,39 @@ def test_that_session_of_another_entity_dates_nothing():
     dated = {(d.paragraph, d.kind): due(d) for d in r.deliverables}
     assert dated[("2", "report")] is None
     assert dated[("3", "report")] == ("GA", 83, "at")
+
+
+def test_set_14_wordings():
+    """A summary report "on each panel discussion ... at its following session" follows the
+    quadrennial panel starting at HRC 70; "a conference room paper" is a report, not a
+    conference; "the report to be presented to the Council at its sixty-seventh session" is
+    the Special Rapporteur's report there (the consultation keeps its own deadline); "a
+    progress report at its sixty-seventh session and the final study no later than at its
+    sixty-ninth session" dates the study."""
+    r = run(
+        "1. Decides to convene a quadrennial high-level panel discussion on statelessness, "
+        "starting at its seventieth session, and requests the Office to prepare a summary "
+        "report on each panel discussion for submission to the Council at its following "
+        "session;\n\n"
+        "2. Further requests the commission of inquiry to prepare, for presentation to the "
+        "Human Rights Council at its sixty-seventh session, a conference room paper on "
+        "detention;\n\n"
+        "3. Requests the Special Rapporteur to convene, before the sixty-sixth session of the "
+        "Human Rights Council, an expert consultation on evictions, and to reflect the outcome "
+        "of the consultation in the report to be presented to the Council at its sixty-seventh "
+        "session;\n\n"
+        "4. Requests the Advisory Committee to prepare a study on algorithmic management, and "
+        "to submit a progress report to the Council at its sixty-seventh session and the final "
+        "study no later than at its sixty-ninth session;",
+        body="HRC",
+        session=64,
+    )
+    assert sorted((d.paragraph, d.kind, due(d)) for d in r.deliverables) == [
+        ("1", "panel", ("HRC", 70, "at")),
+        ("1", "report", ("HRC", 71, "at")),
+        ("2", "report", ("HRC", 67, "at")),
+        ("3", "consultation", ("HRC", 66, "before")),
+        ("3", "report", ("HRC", 67, "at")),
+        ("4", "report", ("HRC", 67, "at")),
+        ("4", "study", ("HRC", 69, "by")),
+    ]
