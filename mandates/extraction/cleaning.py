@@ -702,7 +702,11 @@ def _is_name_list(line: str) -> bool:
 
 def _merge_across_gap(prev: _Para, line: str, page_gap: bool) -> bool:
     """Whether a block after blank lines (or a page break) continues the previous one."""
-    if prev.heading or _starts_paragraph(line) or _VOTE_HEAD.match(line):
+    if _starts_paragraph(line) or _VOTE_HEAD.match(line):
+        return False
+    if page_gap and prev.length <= 7 and _NUMBER_ALONE.match(prev.text):
+        return True  # "(c)" at the foot of a page, its text at the top of the next
+    if prev.heading:
         return False
     if not prev.ends_open():
         # A page break after a comma, then a lower-case word: one sentence going on.

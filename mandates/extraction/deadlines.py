@@ -448,6 +448,27 @@ def find_sessions(
                 this_body = actor_body
             else:
                 continue
+        elif (
+            session is not None
+            and sessions
+            and bodies is None
+            and det_its
+            and this_body != body
+            and max(sessions) < _session_in_the_same_year(body, session, this_body) - 1
+        ):
+            # "to the Council and to the General Assembly at its seventieth session" in a
+            # Council text of 2028: the Assembly's seventieth was in 2015, so "its" is the
+            # Council's (still flagged); a past session no body can hold is no deadline
+            if (
+                body is None
+                or min(sessions) < session
+                or _COUNCIL_NAMED_RE.search(
+                    masked, max(start, found.start("rel") - 120), found.start("rel")
+                )
+                is None
+            ):
+                continue
+            this_body, implied = body, f"its session: {this_body}'s is past, read as {body}'s"
         if sessions and not found.group("year") and any(n <= 0 or n > 200 for n in sessions):
             continue
         mentions.append(
@@ -467,6 +488,25 @@ def find_sessions(
             )
         )
     return mentions
+
+
+#: The adopting body named as a recipient before another ("to the Council and to the
+#: General Assembly at its Nth session").
+_COUNCIL_NAMED_RE = compiled(
+    r"\bCouncil\s+and\s+(?:to\s+)?the\s+General\s+Assembly\s*,?\s*$|"
+    r"\bGeneral\s+Assembly\s+and\s+(?:to\s+)?the\s+(?:Human\s+Rights\s+)?Council\s*,?\s*$"
+)
+
+
+def _session_in_the_same_year(body: str | None, session: int, other: str | None) -> int:
+    """The lowest session ``other`` (the Council or the Assembly) may be holding when
+    ``body`` holds ``session``; 0 when unknown. The Council's Nth session is in the year
+    2007 + (N - 4) // 3; the Assembly's Nth runs from September of 1945 + N."""
+    if body == "HRC" and other == "GA" and session >= 4:
+        return 2007 + (session - 4) // 3 - 1946
+    if body == "GA" and other == "HRC" and 1945 + session >= 2007:
+        return 3 * (1945 + session - 2007) + 4
+    return 0
 
 
 def regular_session_opened_by(body: str | None, day: date | None) -> int | None:

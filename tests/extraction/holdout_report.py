@@ -195,7 +195,9 @@ def main(verbose: bool = False, labels: Path = LABELS) -> int:
                     if d.paragraph == r["paragraph"] and d.due is not None
                 ]
                 side.append(
-                    f"{stem} ({r['paragraph']}, {r['due_body']}, {r['due_session']}) "
+                    # (set 15's reader wrote "body" and "session" or "when" for these)
+                    f"{stem} ({r['paragraph']}, {r.get('due_body', r.get('body'))}, "
+                    f"{r.get('due_session', r.get('session', r.get('when')))}) "
                     f"{r['kind']}: extractor dues in paragraph: {found or 'none'}"
                 )
             for r in meta.get("deliverables_without_session", []):

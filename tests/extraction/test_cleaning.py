@@ -491,3 +491,27 @@ def test_a_text_quoted_in_an_email_reply_loses_its_quote_marks():
     )
     kept, _, _ = clean_text("The Council,\n\n> a quoted line\n\n1. Decides to act;\n")
     assert "> a quoted line" in kept
+
+
+def test_a_sub_paragraph_label_at_the_foot_of_a_page_joins_its_text():
+    """A PDF page that ends with "(c)" and the next that opens with its text: one
+    sub-paragraph "(c) To prepare a report ...", not a label alone and a paragraph."""
+    from mandates.extraction.cleaning import Notes, clean_lines
+
+    lines = [
+        "12. Also requests the Office:",
+        "",
+        "(b) To compile good practices;",
+        "",
+        "(c)",
+        "\f",
+        "To prepare a report on the workshop and to present it to the Council at its",
+        "sixty-ninth session;",
+        "",
+        "13. Decides to remain seized of the matter.",
+    ]
+    text, _, _ = clean_lines(lines, Notes())
+    assert (
+        "(c) To prepare a report on the workshop and to present it to the Council at its "
+        "sixty-ninth session;" in text.split("\n\n")
+    )

@@ -58,6 +58,9 @@ HERE = Path(__file__).resolve().parent
         # HTML and Markdown, labelled blind by a seventh reader (first score 0.983, the two
         # false positives kept on purpose, see its README)
         ("labels_holdout14", 0.98, 1.0),
+        # 10 invented texts in the UN Word template and UN-layout PDFs, labelled blind by an
+        # eighth reader (first score 0.902, see its README); 1.000 with the fixes (0.3.22)
+        ("labels_holdout15", 1.0, 1.0),
     ],
 )
 def test_held_out_deadline_f1_and_headers(labels, least_f1, least_headers):
@@ -86,12 +89,12 @@ def test_hyphenated_modifier_starting_with_a_stop_word_keeps_the_product():
     text = hrc_resolution(
         operative=[
             "Requests the Secretary-General to provide, to the General Assembly at its "
-            "seventy-fifth session, an in-depth assessment of the system;"
+            "eightieth session, an in-depth assessment of the system;"
         ]
     )
     result = extract_text(text, source_name="A_HRC_RES_58_97.txt")
     assert [(d.kind, d.due.body, d.due.session) for d in result.deliverables] == [
-        ("study", "GA", 75)
+        ("study", "GA", 80)
     ]
 
 

@@ -374,3 +374,25 @@ def test_set_14_wordings():
         ("4", "report", ("HRC", 67, "at")),
         ("4", "study", ("HRC", 69, "by")),
     ]
+
+
+def test_its_session_of_the_assembly_long_past_is_the_councils():
+    """In a Council text of session 68 (2028), "to the Human Rights Council and to the General
+    Assembly at its seventieth session": the Assembly's seventieth was in 2015, so "its" is
+    the Council's, flagged; "to the General Assembly at its seventieth session" alone is no
+    deadline (no body can hold it)."""
+    r = run(
+        "1. Also requests the High Commissioner to present a comprehensive report to the Human "
+        "Rights Council and to the General Assembly at its seventieth session;\n\n"
+        "2. Requests the High Commissioner to present a report to the General Assembly at its "
+        "seventieth session;",
+        body="HRC",
+        session=68,
+    )
+    assert kinds(r) == [
+        ("1", "High Commissioner", "report", ("HRC", 70, "at")),
+        ("2", "High Commissioner", "report", None),
+    ]
+    assert r.deliverables[0].review_reasons == [
+        "implied deadline: its session: GA's is past, read as HRC's"
+    ]
