@@ -295,7 +295,7 @@ def _is_before(
 
 #: Words for a session that follows another: after a session named earlier in the same
 #: span they count from it ("next" is left to mean the session after adoption).
-_AFTER_NAMED = frozenset(("following", "subsequent", "first subsequent"))
+AFTER_NAMED = frozenset(("following", "subsequent", "first subsequent"))
 
 
 def _last_numbered(mentions: list[SessionMention], body: str | None) -> int | None:
@@ -385,7 +385,7 @@ def find_sessions(
         rel_word = found.group("rel_word")
         if rel_word:
             word = " ".join(rel_word.lower().split())
-            earlier = _last_numbered(mentions, this_body) if word in _AFTER_NAMED else None
+            earlier = _last_numbered(mentions, this_body) if word in AFTER_NAMED else None
             if earlier is not None:
                 # "an oral update at its fifty-ninth session and a report at the following
                 # session": the session after the one just named, not after the adopting one
@@ -500,13 +500,16 @@ _COUNCIL_NAMED_RE = compiled(
 
 def _session_in_the_same_year(body: str | None, session: int, other: str | None) -> int:
     """The lowest session ``other`` (the Council or the Assembly) may be holding when
-    ``body`` holds ``session``; 0 when unknown. The Council's Nth session is in the year
-    2007 + (N - 4) // 3; the Assembly's Nth runs from September of 1945 + N."""
-    if body == "HRC" and other == "GA" and session >= 4:
-        return 2007 + (session - 4) // 3 - 1946
-    if body == "GA" and other == "HRC" and 1945 + session >= 2007:
-        return 3 * (1945 + session - 2007) + 4
-    return 0
+    ``body`` holds ``session``: the one it had opened by 1 January of that year; 0 when
+    unknown. The Council's Nth session is in the year 2007 + (N - 4) // 3; the Assembly's
+    Nth opens in September of 1945 + N."""
+    if body == "HRC" and session >= 4:
+        year = 2007 + (session - 4) // 3
+    elif body == "GA":
+        year = 1945 + session
+    else:
+        return 0
+    return regular_session_opened_by(other, date(year, 1, 1)) or 0
 
 
 def regular_session_opened_by(body: str | None, day: date | None) -> int | None:

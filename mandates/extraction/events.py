@@ -180,11 +180,6 @@ def _that_session_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
-#: "to submit a progress report at its sixty-seventh session and the final study no later
-#: than at its sixty-ninth session": "the final study" is the verb's next object.
-_AND_GLUE_RE = compiled(r"\s*,?\s*and\s+")
-
-
 def _of_another(masked: str, at: int, end: int) -> bool:
     """Whether the session named just before ``at`` is of an entity that is no body
     ("the seventeenth working session of the Working Group")."""
@@ -790,6 +785,9 @@ _DEFINITE = {
 _WEAK_KINDS = {"seminar", "meeting", "consultation", "report", "study", "compilation"}
 
 
+#: "to submit a progress report at its sixty-seventh session and the final study no later
+#: than at its sixty-ninth session": "the final study" is the verb's next object.
+_AND_GLUE_RE = compiled(r"\s*,?\s*and\s+")
 #: Between a session and a bare noun, its modifiers: "before the Nth session, open-ended
 #: consultations" (lower-case words, none a function word).
 _GLUE_MODS_RE = compiled(

@@ -125,6 +125,7 @@ from .clauses import (
     whole_low,
 )
 from .deadlines import (
+    AFTER_NAMED,
     BODY_NAMES,
     _read_ordinals,
     default_commission,
@@ -192,8 +193,10 @@ _DECIDE_REQUEST_RE = factored(
 #: A sub-paragraph of a decision that is a sentence of its own, with its subject: "(b) The
 #: President of the General Assembly shall organize ...", "(c) The Secretary-General is
 #: requested to prepare ..." (under "Decides on the following arrangements:").
+#: A sub-paragraph's label where its span starts with it: "(b) ".
+_SUB_LABEL = r"[ \t]*(?:\([a-z]{1,5}\)[ \t]*)?"
 _SUB_DUTY_RE = factored(
-    r"[ \t]*(?:\([a-z]{1,5}\)[ \t]*)?(?P<rest>the\s+[^;]{3,200}?)\s+(?:(?:shall|should|will)\s+(?:also\s+)?"
+    _SUB_LABEL + r"(?P<rest>the\s+[^;]{3,200}?)\s+(?:(?:shall|should|will)\s+(?:also\s+)?"
     rf"(?:continue\s+to\s+)?(?={_LEX.verb_pattern('duty')}\b)|(?:is|are)\s+(?:also\s+|further\s+)?"
     r"requested\s+to\s+)",
     re.IGNORECASE,
@@ -799,9 +802,8 @@ _ON_THE_EVENT_RE = compiled(
     r"(?P<meeting>meeting|hearing|forum|dialogue))s?\b",
     re.IGNORECASE,
 )
-_FOLLOWING_REASONS = frozenset(
-    f"implied deadline: {word} session" for word in ("following", "subsequent", "first subsequent")
-)
+#: The reasons ``building`` gives a session counted from the adopting one by those words.
+_FOLLOWING_REASONS = frozenset(f"implied deadline: {word} session" for word in AFTER_NAMED)
 
 
 def _after_the_event(deliverables: list[Deliverable]) -> None:
@@ -1120,9 +1122,7 @@ def _sub_duty(
 #: A sub-paragraph that names a product of the lead's request ("Requests the
 #: Secretary-General to prepare the following: (a) A study on X, to be presented to the
 #: Council at its Nth session; (b) ...").
-_SUB_PRODUCT_RE = compiled(
-    r"[ \t]*(?:\([a-z]{1,5}\)[ \t]*)?(?:An?|One|Two|Three|Four|Five)\s+[a-z]"
-)
+_SUB_PRODUCT_RE = compiled(_SUB_LABEL + r"(?:An?|One|Two|Three|Four|Five)\s+[a-z]")
 
 
 def _sub_product(
