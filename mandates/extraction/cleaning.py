@@ -1246,7 +1246,7 @@ def clean_text(
     """
     notes = Notes()
     text = normalise_chars(text, rest_utf8)
-    if text[:1] == ">" or "\n>" in text:
+    if ">" in text:  # quote marks may follow spaces (" > 4. Invites")
         text = _unquoted(text)
     if markdown is None:
         markdown = looks_like_markdown(text) or text.lstrip().startswith("---\n")

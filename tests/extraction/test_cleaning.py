@@ -493,6 +493,15 @@ def test_a_text_quoted_in_an_email_reply_loses_its_quote_marks():
     assert "> a quoted line" in kept
 
 
+def test_quote_marks_after_spaces_are_removed_too():
+    """A reply that indents its quoted lines (" > 1. Invites ...") is unquoted as well: the
+    check that a line opens with ">" must look past the spaces, as the unquoting does."""
+    text = " > The General Assembly,\n >\n > 1. Invites the Secretary-General to report;\n"
+    cleaned, _, _ = clean_text(text, markdown=False)
+    assert ">" not in cleaned
+    assert "1. Invites the Secretary-General to report;" in cleaned
+
+
 def test_a_sub_paragraph_label_at_the_foot_of_a_page_joins_its_text():
     """A PDF page that ends with "(c)" and the next that opens with its text: one
     sub-paragraph "(c) To prepare a report ...", not a label alone and a paragraph."""

@@ -102,7 +102,7 @@ def reference_clean_text(text: str, *, markdown: bool | None = None) -> tuple:
     """cleaning.clean_text with the plain passes: lines assembled one by one."""
     notes = Notes()
     text = reference_normalise(text)
-    text = cleaning._unquoted(text)  # (the real pass tries it only where a line opens with ">")
+    text = cleaning._unquoted(text)  # (the real pass tries it only where ">" is printed)
     if markdown is None:
         markdown = cleaning.looks_like_markdown(text) or text.lstrip().startswith("---\n")
     if "[footnoteRef:" in text:
