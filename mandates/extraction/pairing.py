@@ -4,12 +4,15 @@ the product it belongs to."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from itertools import pairwise
 
 from .clauses import (
     _GLUE_RE,
     _NEXT_VERB_RE,
 )
 from .deadlines import (
+    _RESPECTIVELY_RE,
     BODY_PATTERN,
     DateMention,
     SessionMention,
@@ -228,9 +231,64 @@ def _pair(events: list[Event], masked: str) -> list[Product]:
             assert item is not None
             item.dues.extend(deadlines)
             items.append(item)
+    _one_each(items, masked)
     for item in items:
         if not item.dues and item.shares_with is not None:
             item.dues = list(item.shares_with.dues)
             item.bodies = item.bodies or list(item.shares_with.bodies)
             item.recurring = item.recurring or item.shares_with.recurring
     return items
+
+
+def _one_each(items: list[Product], masked: str) -> None:
+    """ "an oral update and a report to the Council at its Nth and Mth sessions,
+    respectively", "at the Nth session of the Council and at the Mth session of the
+    Assembly, respectively, an oral update to the Council and a report to the Assembly": the
+    products named together take the sessions in order, one each, not every product every
+    session. Nothing changes unless the sessions and the products without a deadline of
+    their own are as many."""
+    for at, owner in enumerate(items):
+        dues = owner.dues
+        if not dues or not all(
+            isinstance(d, SessionMention) and d.sessions and not d.alternatives for d in dues
+        ):
+            continue
+        last = dues[-1]
+        assert isinstance(last, SessionMention)
+        if not (last.respectively or _RESPECTIVELY_RE.match(masked, last.end)):
+            continue
+        pairs = [
+            (d, i) for d in dues if isinstance(d, SessionMention) for i in range(len(d.sessions))
+        ]
+        count = len(pairs)
+        first = at - count + 1 if last.start > owner.start else at
+        group = items[first : first + count] if first >= 0 else []
+        if (
+            count < 2
+            or len(group) != count
+            or any(it.dues for it in group if it is not owner)
+            or any(  # objects of one verb, not products of two requests
+                _INFINITIVE_BETWEEN_RE.search(masked, one.end, other.start)
+                for one, other in pairwise(group)
+            )
+        ):
+            continue
+        for item, (mention, index) in zip(group, pairs, strict=True):
+            body: str | None
+            if mention.bodies:
+                body = mention.bodies[index]
+            elif len(item.bodies) == 1:
+                body = item.bodies[0]  # "an oral update to the Council and a report to the
+                # Assembly at their Nth and Mth sessions, respectively"
+            else:
+                body = mention.body
+            item.dues = [
+                replace(
+                    mention,
+                    body=body,
+                    sessions=[mention.sessions[index]],
+                    bodies=None,
+                    respectively=False,
+                )
+            ]
+            item.shares_with = None

@@ -619,6 +619,100 @@ def test_respectively():
     assert [due(d) for d in r.deliverables] == [("GA", 81, "at"), ("HRC", 62, "at")]
 
 
+def test_two_products_at_two_sessions_respectively_take_one_each():
+    """ "an oral update and a report ... at its Nth and Mth sessions, respectively": the
+    update at the first session and the report at the second, not each at both."""
+    r = run(
+        "1. Requests the High Commissioner to present an oral update and a comprehensive report "
+        "to the Human Rights Council at its seventy-first and seventy-third sessions, "
+        "respectively;",
+        session=70,
+    )
+    assert [(d.kind, due(d)) for d in r.deliverables] == [
+        ("oral update", ("HRC", 71, "at")),
+        ("report", ("HRC", 73, "at")),
+    ]
+
+
+def test_two_products_to_two_bodies_respectively_take_one_each():
+    """ "an oral update and a report to the Council and to the Assembly at their ...
+    sessions, respectively": each product goes to its own body and session."""
+    r = run(
+        "1. Requests the Special Rapporteur to submit an oral update and a report to the Human "
+        "Rights Council and to the General Assembly at their seventy-second and eighty-fifth "
+        "sessions, respectively;",
+        session=70,
+    )
+    assert [(d.kind, due(d)) for d in r.deliverables] == [
+        ("oral update", ("HRC", 72, "at")),
+        ("report", ("GA", 85, "at")),
+    ]
+
+
+def test_products_each_to_its_body_at_their_sessions_respectively():
+    """ "an oral update to the Council and a report to the Assembly at their Nth and Mth
+    sessions, respectively": the update at the Council's, the report at the Assembly's."""
+    r = run(
+        "1. Requests the High Commissioner to present an oral update to the Human Rights "
+        "Council and a report to the General Assembly at their seventy-second and "
+        "eighty-fifth sessions, respectively;",
+        session=70,
+    )
+    assert [(d.kind, due(d)) for d in r.deliverables] == [
+        ("oral update", ("HRC", 72, "at")),
+        ("report", ("GA", 85, "at")),
+    ]
+
+
+def test_sessions_named_first_respectively_go_to_the_products_in_order():
+    """ "to present, at the Nth session of the Council and at the Mth session of the
+    Assembly, respectively, an oral update to the Council and a report to the Assembly"."""
+    r = run(
+        "1. Requests the Secretary-General to present, at the sixty-eighth session of the Human "
+        "Rights Council and at the eighty-third session of the General Assembly, respectively, "
+        "an oral update to the Council and a report to the Assembly;",
+        body="GA",
+        session=82,
+    )
+    assert [(d.kind, due(d)) for d in r.deliverables] == [
+        ("oral update", ("HRC", 68, "at")),
+        ("report", ("GA", 83, "at")),
+    ]
+
+
+def test_respectively_does_not_pair_the_products_of_two_verbs():
+    """ "to hold a consultation and to present a report ... at its Nth and Mth sessions,
+    respectively": the sessions are the report's, the consultation is not one of them."""
+    r = run(
+        "1. Requests the High Commissioner to hold a consultation and to present a report to "
+        "the Human Rights Council at its seventy-second and seventy-fifth sessions, "
+        "respectively;",
+        session=70,
+    )
+    assert [(d.kind, due(d)) for d in r.deliverables] == [
+        ("consultation", None),
+        ("report", ("HRC", 72, "at")),
+        ("report", ("HRC", 75, "at")),
+    ]
+
+
+def test_respectively_with_counts_that_disagree_keeps_every_session():
+    """Three sessions for two products cannot be paired one each: nothing is dropped."""
+    r = run(
+        "1. Requests the High Commissioner to present an oral update and a report to the "
+        "Council at its seventy-first, seventy-second and seventy-third sessions, respectively;",
+        session=70,
+    )
+    assert sorted((d.kind, d.due.session) for d in r.deliverables) == [
+        ("oral update", 71),
+        ("oral update", 72),
+        ("oral update", 73),
+        ("report", 71),
+        ("report", 72),
+        ("report", 73),
+    ]
+
+
 def test_named_body_before_its():
     """ "invites the General Assembly to consider holding a meeting during its Nth session"."""
     r = run(
