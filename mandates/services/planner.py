@@ -37,6 +37,7 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mandates.extraction.deadlines import RECUR_RE, recurrence
@@ -213,6 +214,11 @@ class SessionPlan:
     @property
     def is_estimated_session(self) -> bool:
         return self.session.pk is None or self.session.is_estimated
+
+    @property
+    def is_held(self) -> bool:
+        """The session has ended: what it still lists unsubmitted is overdue, not to do."""
+        return self.session.end is not None and self.session.end < timezone.localdate()
 
     @property
     def by_actor(self) -> list[tuple[str, list[PlanEntry]]]:

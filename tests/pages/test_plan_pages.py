@@ -279,3 +279,22 @@ def test_the_written_out_entry_json_is_what_the_declared_fields_give(plan_world)
     for entry in plan.entries:
         generic = serializers.Serializer.to_representation(serializer, entry)
         assert serializer.to_representation(entry) == dict(generic)
+
+
+def test_a_held_sessions_plan_calls_what_was_not_submitted_overdue(client, today):
+    """HRC 62 ended on 7 July 2026: its plan says it was held and that an unsubmitted
+    report is overdue, never that it is still to submit; an open session's plan does not."""
+    unit = factories.ContactFactory(name="Development Section", is_unit=True)
+    _due(_session("HRC", 62), "Report on housing", unit=unit)
+    _due(_session("HRC", 65), "Report on water", unit=unit)
+
+    held = client.get(reverse("mandates:session_plan", args=["HRC", 62])).content.decode()
+    assert "This session was held (it ended on 7 July 2026)" in held
+    assert "a document not submitted is overdue" in held
+    assert "Documents not submitted (overdue), by the week they were due" in held
+    assert "Report on housing" in held
+    assert "still to submit" not in held and "still submit" not in held
+
+    open_plan = client.get(reverse("mandates:session_plan", args=["HRC", 65])).content.decode()
+    assert "was held" not in open_plan
+    assert "Documents still to submit, by week" in open_plan
