@@ -701,8 +701,10 @@ def _whole_periods(found: re.Match[str] | LowerMatch) -> list[DateMention]:
 
 # --- recurrence ----------------------------------------------------------------------
 
+#: "semi-annually", "bi-annual", "half-yearly" are twice a year, not annual: no recurrence
+#: the sessions can count (the hyphen before the word says so).
 RECUR_RE = guarded(
-    r"\b(?P<annual>annually|annual|on\s+an\s+annual\s+basis|each\s+year|every\s+year|"
+    r"\b(?<!-)(?P<annual>annually|annual|on\s+an\s+annual\s+basis|each\s+year|every\s+year|"
     r"yearly)\b|\b(?P<biennial>biennially|biennial|on\s+a\s+biennial\s+basis|"
     r"every\s+two\s+years|every\s+other\s+year)\b|\bevery\s+(?P<years>three|four|five|3|4|5)"
     r"\s+years\b|\bevery\s+(?P<sessions>two|three|four|2|3|4)\s+sessions\b|"

@@ -151,6 +151,16 @@ def test_recurrence(text, expected):
     assert recurrence(RECUR_RE.search(text)) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["semi-annually", "a semi-annual report", "bi-annual meetings", "half-yearly updates"],
+)
+def test_twice_a_year_is_no_annual_recurrence(text):
+    """ "semi-annually" is twice a year: not "annual" (the word after the hyphen), and no
+    recurrence the sessions can count."""
+    assert RECUR_RE.search(text) is None
+
+
 def test_body_codes():
     """Printed body names map to codes; "the Council" is the Human Rights Council by default."""
     assert body_code("the Human Rights Council") == "HRC"
