@@ -393,3 +393,41 @@ def test_a_new_version_that_leaves_an_item_as_it_was_does_not_stale_its_page(sta
     assert response.status_code == 302, response.content
     item.refresh_from_db()
     assert item.review_status == ReviewStatus.CONFIRMED
+
+
+@pytest.mark.parametrize("page", ["review", "deliverable"])
+def test_a_recurrence_the_planner_cannot_count_is_refused(staff_client, page):
+    """ "every six months" typed as the recurrence: the page refuses it and says what to
+    write (the planner would forecast nothing); "annual" is saved; a value stored before
+    the check stands when the person edits something else."""
+    report = (
+        "Requests the High Commissioner to prepare a report on canals and to present it to the "
+        "Human Rights Council at its sixty-fourth session;"
+    )
+    resolution_ingest(data=hrc_resolution(operative=[report]).encode(), name="A_HRC_RES_58_97.txt")
+    item = Deliverable.objects.get()
+    url = (
+        _review_url(item)
+        if page == "review"
+        else reverse("admin:mandates_deliverable_change", args=[item.pk])
+    )
+    data = _form_data(staff_client.get(url))
+    data.update(decision="keep", recurring="every six months")
+    response = staff_client.post(url, data)
+    assert response.status_code == 200
+    assert "The planner cannot count “every six months” in sessions" in response.content.decode()
+    item.refresh_from_db()
+    assert item.recurring == ""
+
+    data = _form_data(staff_client.get(url))
+    data.update(decision="keep", recurring="annual")
+    assert staff_client.post(url, data).status_code == 302
+    item.refresh_from_db()
+    assert item.recurring == "annual"
+
+    Deliverable.objects.filter(pk=item.pk).update(recurring="twice a year")
+    data = _form_data(staff_client.get(url))
+    data.update(decision="keep", title="Report on canals and locks")
+    assert staff_client.post(url, data).status_code == 302
+    item.refresh_from_db()
+    assert (item.recurring, item.title) == ("twice a year", "Report on canals and locks")

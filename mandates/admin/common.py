@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .. import models
-from ..services import feeds, schedule
+from ..services import feeds, planner, schedule
 from ..services.deliverables import Reading
 
 
@@ -131,6 +131,26 @@ def reading_choices(
                 label += ", " + _("would already be past")
         choices.append((reading.value, f"{label} ({why})"))
     return choices
+
+
+class RecurrenceField(forms.ModelForm):
+    """Refuses a recurrence typed in a form that the planner cannot count in sessions
+    ("every six months", "twice a year"): it would forecast nothing, silently. A value
+    the form opened with stands, so that another edit of the row can still be saved."""
+
+    def clean_recurring(self) -> str:
+        value = " ".join((self.cleaned_data.get("recurring") or "").split())
+        if value and "recurring" in self.changed_data and not planner.recurrence_is_readable(value):
+            raise forms.ValidationError(
+                _(
+                    "The planner cannot count “%(value)s” in sessions, so it would forecast "
+                    "nothing. Write “annual”, “biennial”, “every 3 years”, “every 2 sessions” "
+                    "or “at each session”, or leave it empty."
+                ),
+                code="recurrence",
+                params={"value": value},
+            )
+        return value
 
 
 class StaleEditGuard(forms.ModelForm):

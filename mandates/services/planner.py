@@ -93,6 +93,12 @@ def recurrence_interval(recurring: str, *, body_code: str) -> int | None:
     return number * per_year if every.group(2) == "years" else number
 
 
+def recurrence_is_readable(recurring: str) -> bool:
+    """Whether the planner can count the recurrence in sessions (of any body: only the
+    number of sessions a year differs between them)."""
+    return recurrence_interval(recurring, body_code="GA") is not None
+
+
 @dataclass(slots=True)
 class PlanItem:
     """What a plan shows of one deliverable, read as plain values: a plan covers thousands
