@@ -17,6 +17,7 @@ from .clauses import (
     _strip_span,
 )
 from .deadlines import (
+    TWICE_A_YEAR,
     DateMention,
     SessionMention,
 )
@@ -362,6 +363,11 @@ class Builder:
                 why.append("implied deadline: session set by the programme of work")
             elif undated and item.recurring:
                 why.append(f"implied deadline: {item.recurring}, no session printed")
+            if item.recurring == TWICE_A_YEAR:
+                why.append(
+                    "recurs twice a year: no whole number of sessions, so the later "
+                    "occurrences are not forecast; add them by hand"
+                )
             end = max(item.extent_end or item.end, item.end, mention_end)
             start, end = _strip_span(ctx.masked, clause_start, min(end, z1))
             quote_end = end

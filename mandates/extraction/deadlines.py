@@ -701,9 +701,15 @@ def _whole_periods(found: re.Match[str] | LowerMatch) -> list[DateMention]:
 
 # --- recurrence ----------------------------------------------------------------------
 
-#: "semi-annually", "bi-annual", "half-yearly" are twice a year, not annual: no recurrence
-#: the sessions can count (the hyphen before the word says so).
+#: What recurs twice a year ("semi-annually", "every six months"): no whole number of
+#: sessions, so the planner cannot forecast it and the deliverable is flagged.
+TWICE_A_YEAR = "twice a year"
+
+#: "semi-annually", "half-yearly" are twice a year, not annual (a word after a hyphen is
+#: no "annual"; "bi-annual" is left unread: it means either).
 RECUR_RE = guarded(
+    r"\b(?P<twice>semi-annual(?:ly)?|twice\s+(?:a|per|each)\s+year|twice\s+yearly|"
+    r"every\s+six\s+months|half-yearly)\b|"
     r"\b(?<!-)(?P<annual>annually|annual|on\s+an\s+annual\s+basis|each\s+year|every\s+year|"
     r"yearly)\b|\b(?P<biennial>biennially|biennial|on\s+a\s+biennial\s+basis|"
     r"every\s+two\s+years|every\s+other\s+year)\b|\bevery\s+(?P<years>three|four|five|3|4|5)"
@@ -716,6 +722,8 @@ RECUR_RE = guarded(
 
 def recurrence(found: re.Match[str]) -> str:
     """The recurrence a RECUR_RE match names: "annual", "biennial", "every 3 years"..."""
+    if found.group("twice"):
+        return TWICE_A_YEAR
     if found.group("annual"):
         return "annual"
     if found.group("biennial"):
@@ -736,6 +744,7 @@ __all__ = [
     "DATE_RE",
     "RECUR_RE",
     "SESSION_RE",
+    "TWICE_A_YEAR",
     "DateMention",
     "SessionMention",
     "body_code",

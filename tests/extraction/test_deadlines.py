@@ -153,12 +153,23 @@ def test_recurrence(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["semi-annually", "a semi-annual report", "bi-annual meetings", "half-yearly updates"],
+    [
+        "semi-annually",
+        "a semi-annual report",
+        "half-yearly updates",
+        "every six months",
+        "twice a year",
+    ],
 )
 def test_twice_a_year_is_no_annual_recurrence(text):
-    """ "semi-annually" is twice a year: not "annual" (the word after the hyphen), and no
-    recurrence the sessions can count."""
-    assert RECUR_RE.search(text) is None
+    """ "semi-annually" is twice a year, not "annual" (the word after the hyphen): a
+    recurrence of its own, which no whole number of sessions counts."""
+    assert recurrence(RECUR_RE.search(text)) == "twice a year"
+
+
+def test_bi_annual_is_left_unread():
+    """ "bi-annual" means twice a year or every two years: neither is read."""
+    assert RECUR_RE.search("bi-annual meetings") is None
 
 
 def test_body_codes():

@@ -696,6 +696,25 @@ def test_respectively_does_not_pair_the_products_of_two_verbs():
     ]
 
 
+def test_a_report_every_six_months_is_flagged_for_its_later_occurrences():
+    """ "to report every six months": recurring twice a year, which no whole number of
+    sessions counts, so the planner forecasts nothing: flagged for a person to add them."""
+    r = run(
+        "1. Requests the High Commissioner to present a report semi-annually to the Human "
+        "Rights Council, starting at its seventy-second session, and the Special Envoy to "
+        "report to Member States every six months;",
+        session=70,
+    )
+    report = r.deliverables[0]
+    assert (report.kind, report.recurring, due(report)) == (
+        "report",
+        "twice a year",
+        ("HRC", 72, "at"),
+    )
+    assert report.needs_review
+    assert any("recurs twice a year" in reason for reason in report.review_reasons)
+
+
 def test_respectively_with_counts_that_disagree_keeps_every_session():
     """Three sessions for two products cannot be paired one each: nothing is dropped."""
     r = run(

@@ -162,10 +162,14 @@ def test_a_deliverable_without_unit_is_listed_as_such():
         ("annual", "GA", 1),
         ("now and then", "HRC", None),
         ("", "HRC", None),
+        ("twice a year", "HRC", None),
+        ("semi-annual", "GA", None),
+        ("every six months", "GA", None),
     ],
 )
 def test_recurrence_interval_in_sessions(recurring, code, interval):
-    """The Council meets three times a year, the Assembly once."""
+    """The Council meets three times a year, the Assembly once; twice a year is no whole
+    number of either's sessions (and "semi-annual" is not "annual")."""
     assert planner.recurrence_interval(recurring, body_code=code) == interval
 
 
