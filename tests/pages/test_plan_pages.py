@@ -229,7 +229,11 @@ def test_a_large_session_lists_every_entry_a_page_at_a_time(client, plan_world):
     html = client.get("/sessions/HRC-65/plan/", {"actor": "High Commissioner"}).content.decode()
     assert "of 253," in html  # every entry is the High Commissioner's
     html = client.get("/sessions/HRC-65/plan/", {"unit": "Nobody"}).content.decode()
-    assert "No entry of this session matches." in html
+    assert "“Nobody” has no entry at this session" in html
+    assert "listed under “By unit assigned” above" in html
+    html = client.get("/sessions/HRC-65/plan/", {"actor": "abc"}).content.decode()
+    assert "“abc” has no entry at this session" in html
+    assert "listed under “By actor” above" in html
 
 
 def test_the_overview_sums_up_and_links_each_session_plan(client, plan_world):
