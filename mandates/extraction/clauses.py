@@ -246,11 +246,12 @@ _MECHANISM_HEAD = (
 _NAMED_MECHANISM_RE = factored(
     rf"(?:the\s+)?(?P<name>(?:{_MECHANISM_HEAD})\s+(?:of\s+the\s+(?:Human\s+Rights\s+Council|"
     r"Secretary-General)\s+)?(?:on|(?:for|in|of)(?=\s+(?:the\s+)?(?-i:[A-Z])))\s+(?:[^,;:()\n]{2,160}?))"
-    rf"(?=\s*[,;:(]|\s+(?:to|shall|should|will)\s+(?:{_INFINITIVE_VERBS})\b|\s+and\s+(?:the|all|"
-    r"to|other|relevant)\b|"
+    # ("the right to participate in public affairs": a right's "to" is the name's own)
+    rf"(?=\s*[,;:(]|(?<!\bright)(?<!\brights)\s+(?:to|shall|should|will)\s+(?:{_INFINITIVE_VERBS})\b|"
+    r"\s+and\s+(?:the|all|to|other|relevant)\b|"
     # "requests that the Special Rapporteur on X submit ...": the verb after the name
-    r"\s+(?:and\s+)?(?:continue\s+to\s+)?(?:participate|submit|present|report|provide|prepare|convene|"
-    r"organize)\b|\s+(?:with|in\s+(?:collaboration|cooperation|consultation))\b|"
+    r"(?<!\bto)\s+(?:and\s+)?(?:continue\s+to\s+)?(?:participate|submit|present|report|provide|"
+    r"prepare|convene|organize)\b|\s+(?:with|in\s+(?:collaboration|cooperation|consultation))\b|"
     r"\s*$|\s+(?:at|on)\s+its\b|"
     # "extends the mandate of the Special Rapporteur on X for a further period of one year"
     r"\s+for\s+(?:a\s+|an\s+)?(?:further\s+|additional\s+)?(?:period|(?:one|two|three|four|"

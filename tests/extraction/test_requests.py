@@ -774,6 +774,21 @@ def test_generic_mechanism_actor():
     assert "actor not in the alias table" in d.review_reasons
 
 
+def test_a_mandate_on_the_right_to_do_something_keeps_its_whole_name():
+    """ "the Special Rapporteur on the right to participate in public affairs to submit": the
+    right's "to participate" is part of the name, which ends before "to submit" (it had
+    been cut to "Special Rapporteur on the right")."""
+    r = run(
+        "1. Requests the Special Rapporteur on the right to participate in public affairs to "
+        "submit an interim report to the General Assembly at its eighty-seventh session;",
+        body="GA",
+        session=86,
+    )
+    [d] = r.deliverables
+    assert d.actor == "Special Rapporteur on the right to participate in public affairs"
+    assert due(d) == ("GA", 87, "at")
+
+
 def test_consideration_without_session_is_flagged():
     """ "continue its consideration ... in accordance with its programme of work" is implied."""
     r = run("1. Decides to continue its consideration of this matter under the same agenda item.")
