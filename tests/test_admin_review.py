@@ -41,6 +41,20 @@ def _review_url(item) -> str:
     return reverse("admin:mandates_deliverablereview_change", args=[item.pk])
 
 
+def _change_url(item, page: str) -> str:
+    """The item's review page ("review") or its deliverable page ("deliverable")."""
+    if page == "review":
+        return _review_url(item)
+    return reverse("admin:mandates_deliverable_change", args=[item.pk])
+
+
+#: One report of an invented Council text, for the pages that edit it.
+CANALS_REPORT = (
+    "Requests the High Commissioner to prepare a report on canals and to present it to the "
+    "Human Rights Council at its sixty-fourth session;"
+)
+
+
 def _post(client, item, **changes):
     """Submit the review form as the page shows it, with the person's changes."""
     form = client.get(_review_url(item)).context["adminform"].form
@@ -333,22 +347,14 @@ def test_a_form_opened_before_a_new_version_of_the_text_saves_nothing(staff_clie
     """A person opens the item, a new version of the text moves it from HRC 64 to HRC 65,
     then the person saves the page they opened: nothing is saved and the page says why. The
     save had put HRC 64 back and confirmed it, with nothing flagged."""
-    report = (
-        "Requests the High Commissioner to prepare a report on canals and to present it to the "
-        "Human Rights Council at its sixty-fourth session;"
-    )
     name = "A_HRC_RES_58_97.txt"
-    resolution_ingest(data=hrc_resolution(operative=[report]).encode(), name=name)
+    resolution_ingest(data=hrc_resolution(operative=[CANALS_REPORT]).encode(), name=name)
     item = Deliverable.objects.get()
-    url = (
-        _review_url(item)
-        if page == "review"
-        else reverse("admin:mandates_deliverable_change", args=[item.pk])
-    )
+    url = _change_url(item, page)
     data = _form_data(staff_client.get(url))
     assert data["loaded_version"]
 
-    moved = report.replace("sixty-fourth", "sixty-fifth")
+    moved = CANALS_REPORT.replace("sixty-fourth", "sixty-fifth")
     resolution_ingest(data=hrc_resolution(operative=[moved]).encode(), name=name)
     item.refresh_from_db()
     assert item.due_session.number == 65
@@ -371,22 +377,20 @@ def test_a_form_opened_before_a_new_version_of_the_text_saves_nothing(staff_clie
 def test_a_new_version_that_leaves_an_item_as_it_was_does_not_stale_its_page(staff_client):
     """A new version changes paragraph 2 only: a person's page on paragraph 1's report is
     not refused as changed (ingest had rewritten every row it kept)."""
-    report = (
-        "Requests the High Commissioner to prepare a report on canals and to present it to the "
-        "Human Rights Council at its sixty-fourth session;"
-    )
     study = (
         "Also requests the High Commissioner to prepare a study on locks and to present it to "
         "the Human Rights Council at its sixty-fifth session;"
     )
     name = "A_HRC_RES_58_97.txt"
-    resolution_ingest(data=hrc_resolution(operative=[report, study]).encode(), name=name)
+    resolution_ingest(data=hrc_resolution(operative=[CANALS_REPORT, study]).encode(), name=name)
     item = Deliverable.objects.get(kind="report")
     url = reverse("admin:mandates_deliverable_change", args=[item.pk])
     data = _form_data(staff_client.get(url))
 
     moved = study.replace("sixty-fifth", "sixty-sixth")
-    outcome = resolution_ingest(data=hrc_resolution(operative=[report, moved]).encode(), name=name)
+    outcome = resolution_ingest(
+        data=hrc_resolution(operative=[CANALS_REPORT, moved]).encode(), name=name
+    )
     assert outcome.status == "updated"
     data.update(review_status="confirmed")
     response = staff_client.post(url, data)
@@ -400,17 +404,11 @@ def test_a_recurrence_the_planner_cannot_count_is_refused(staff_client, page):
     """ "every six months" typed as the recurrence: the page refuses it and says what to
     write (the planner would forecast nothing); "annual" is saved; a value stored before
     the check stands when the person edits something else."""
-    report = (
-        "Requests the High Commissioner to prepare a report on canals and to present it to the "
-        "Human Rights Council at its sixty-fourth session;"
+    resolution_ingest(
+        data=hrc_resolution(operative=[CANALS_REPORT]).encode(), name="A_HRC_RES_58_97.txt"
     )
-    resolution_ingest(data=hrc_resolution(operative=[report]).encode(), name="A_HRC_RES_58_97.txt")
     item = Deliverable.objects.get()
-    url = (
-        _review_url(item)
-        if page == "review"
-        else reverse("admin:mandates_deliverable_change", args=[item.pk])
-    )
+    url = _change_url(item, page)
     data = _form_data(staff_client.get(url))
     data.update(decision="keep", recurring="every six months")
     response = staff_client.post(url, data)

@@ -133,7 +133,7 @@ def reading_choices(
     return choices
 
 
-class RecurrenceField(forms.ModelForm):
+class RecurrenceGuard(forms.ModelForm):
     """Refuses a recurrence typed in a form that the planner cannot count in sessions
     ("every six months", "twice a year"): it would forecast nothing, silently. A value
     the form opened with stands, so that another edit of the row can still be saved."""

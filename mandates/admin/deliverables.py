@@ -26,7 +26,7 @@ from ..services import schedule
 from ..services.deliverables import Reading
 from .common import (
     DueSessionFilter,
-    RecurrenceField,
+    RecurrenceGuard,
     StaleEditGuard,
     actor_shown,
     fragment,
@@ -363,7 +363,7 @@ class DeliverableColumns:
         return text_list(obj.review_reasons if obj.pk else [])
 
 
-class DeliverableForm(RecurrenceField, StaleEditGuard):
+class DeliverableForm(RecurrenceGuard, StaleEditGuard):
     class Meta:
         model = models.Deliverable
         fields = "__all__"

@@ -192,7 +192,6 @@ class SessionMention:
     starting: bool = False  # "starting at its ...": first occurrence of a recurring item
     explicit_body: bool = False
     bodies: list[str] | None = None  # "to the Assembly and the Council at their ... respectively"
-    respectively: bool = False  # "at its Nth and Mth sessions, respectively": one each
 
 
 def _relation(rel: str) -> Relation:
@@ -486,7 +485,6 @@ def find_sessions(
                 ),
                 explicit_body=explicit or bodies is not None,
                 bodies=bodies,
-                respectively=respectively and len(sessions) > 1,
             )
         )
     return mentions

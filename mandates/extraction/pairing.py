@@ -255,7 +255,7 @@ def _one_each(items: list[Product], masked: str) -> None:
             continue
         last = dues[-1]
         assert isinstance(last, SessionMention)
-        if not (last.respectively or _RESPECTIVELY_RE.match(masked, last.end)):
+        if not _RESPECTIVELY_RE.match(masked, last.end):
             continue
         pairs = [
             (d, i) for d in dues if isinstance(d, SessionMention) for i in range(len(d.sessions))
@@ -288,7 +288,6 @@ def _one_each(items: list[Product], masked: str) -> None:
                     body=body,
                     sessions=[mention.sessions[index]],
                     bodies=None,
-                    respectively=False,
                 )
             ]
             item.shares_with = None

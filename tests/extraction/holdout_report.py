@@ -84,13 +84,13 @@ def header_checks(result, meta: dict) -> list[tuple[str, object, object]]:
     """(field, want, got) for the header fields the reader recorded (of four; a set of
     corpus texts, whose headers other tests check, may leave out the adoption date)."""
     adopted = result.adopted_on.isoformat() if result.adopted_on else None
-    checks = [
-        ("symbol", meta.get("symbol", ...), result.symbol),
-        ("body", meta.get("body", ...), result.body),
-        ("session", meta.get("session", ...), result.session),
-        ("adopted", meta.get("adopted", ...), adopted),
-    ]
-    return [check for check in checks if check[1] is not ...]
+    got = {
+        "symbol": result.symbol,
+        "body": result.body,
+        "session": result.session,
+        "adopted": adopted,
+    }
+    return [(field, meta[field], value) for field, value in got.items() if field in meta]
 
 
 def main(verbose: bool = False, labels: Path = LABELS) -> int:
