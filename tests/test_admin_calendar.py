@@ -200,41 +200,83 @@ def test_webcal_template_filter():
     assert rendered == "webcal://127.0.0.1:8000/feeds/deliverables.ics"
 
 
-def test_editing_a_mandate_in_the_admin_touches_its_deliverables(staff_client):
-    """Saving a mandate (say, a corrected quote) moves its deliverables' last change."""
-    deliverable = due_at()
-    before = Deliverable.objects.get(pk=deliverable.pk).updated_at
-    mandate = deliverable.mandate
-    prefix = "deliverables"
+def _mandate_form(mandate, **changes) -> dict:
+    """The mandate page's form as the browser posts it, with its loaded version."""
     data = {
         "resolution": mandate.resolution_id,
         "paragraph_label": mandate.paragraph_label,
         "verb": mandate.verb,
         "actor": mandate.actor_id,
         "actor_text": "",
-        "quote": "Corrected quote",
+        "quote": mandate.quote,
         "review_status": mandate.review_status,
-        "review_reasons": "[]",
         "position": 0,
-        f"{prefix}-TOTAL_FORMS": 1,
-        f"{prefix}-INITIAL_FORMS": 1,
-        f"{prefix}-MIN_NUM_FORMS": 0,
-        f"{prefix}-MAX_NUM_FORMS": 1000,
-        f"{prefix}-0-id": deliverable.pk,
-        f"{prefix}-0-mandate": mandate.pk,
-        f"{prefix}-0-kind": deliverable.kind,
-        f"{prefix}-0-count": 1,
-        f"{prefix}-0-title": deliverable.title,
-        f"{prefix}-0-due_session": deliverable.due_session_id,
-        f"{prefix}-0-due_relation": "before",
-        f"{prefix}-0-manual_due_date": "",
-        f"{prefix}-0-progress": deliverable.progress,
+        "loaded_version": mandate.updated_at.isoformat(),
+        "deliverables-TOTAL_FORMS": 1,
+        "deliverables-INITIAL_FORMS": 1,
+        "deliverables-MIN_NUM_FORMS": 0,
+        "deliverables-MAX_NUM_FORMS": 1000,
     }
+    return {**data, **changes}
+
+
+def test_editing_a_mandate_in_the_admin_touches_its_deliverables(staff_client):
+    """Saving a mandate (say, a corrected quote) moves its deliverables' last change."""
+    deliverable = due_at()
+    before = Deliverable.objects.get(pk=deliverable.pk).updated_at
+    mandate = deliverable.mandate
+    data = _mandate_form(mandate, quote="Corrected quote")
     response = staff_client.post(reverse("admin:mandates_mandate_change", args=[mandate.pk]), data)
     assert response.status_code == 302, response.context["errors"]
+    mandate.refresh_from_db()
     deliverable.refresh_from_db()
+    assert mandate.quote == "Corrected quote"
     assert deliverable.updated_at > before
-    assert deliverable.due_date == date(2027, 6, 13)  # "before" the session, recomputed
+
+
+def test_the_mandate_page_shows_its_deliverables_but_edits_them_on_their_own_page(staff_client):
+    """The mandate page lists its deliverables read-only, each with a link to its page (the
+    one that keeps a person's edits from the next version of the text and refuses a save
+    over a newer one); fields posted for them there change nothing."""
+    deliverable = due_at()
+    mandate = deliverable.mandate
+    url = reverse("admin:mandates_mandate_change", args=[mandate.pk])
+    page = staff_client.get(url).content.decode()
+    assert 'name="deliverables-0-title"' not in page
+    assert 'name="deliverables-0-due_relation"' not in page
+    assert 'name="actor_name"' not in page  # the name as printed is the text's, not a field
+    assert reverse("admin:mandates_deliverable_change", args=[deliverable.pk]) in page
+    data = _mandate_form(
+        mandate,
+        **{
+            "deliverables-0-id": deliverable.pk,
+            "deliverables-0-mandate": mandate.pk,
+            "deliverables-0-title": "Typed in the mandate page",
+            "deliverables-0-due_relation": "before",
+        },
+    )
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.context["errors"]
+    deliverable.refresh_from_db()
+    assert deliverable.title != "Typed in the mandate page"
+    assert deliverable.due_relation == "at"
+    assert deliverable.edited_fields == []
+
+
+def test_the_mandate_page_refuses_a_save_over_a_newer_change(staff_client):
+    """Two people on one mandate: the later save from an older page is refused, not
+    silently put back over the first one's change."""
+    deliverable = due_at()
+    mandate = deliverable.mandate
+    opened = _mandate_form(mandate, quote="Second person's quote")
+    url = reverse("admin:mandates_mandate_change", args=[mandate.pk])
+    first = staff_client.post(url, _mandate_form(mandate, quote="First person's quote"))
+    assert first.status_code == 302
+    response = staff_client.post(url, opened)
+    assert response.status_code == 200
+    assert "This was changed after you opened it" in response.content.decode()
+    mandate.refresh_from_db()
+    assert mandate.quote == "First person's quote"
 
 
 def test_mark_announced_action_confirms_sessions(staff_client):

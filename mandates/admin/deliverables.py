@@ -83,8 +83,13 @@ class ReadableHistory(HistoricalRecordContextHelper):
 
 
 class DeliverableInline(admin.StackedInline):
+    """The mandate's deliverables, to read: each is edited on its own page, which keeps
+    what a person changed from the next version of the text and refuses a save over
+    someone else's newer one. Edits made here would bypass both."""
+
     model = models.Deliverable
     extra = 0
+    can_delete = False
     fields = [
         "kind",
         "count",
@@ -96,13 +101,25 @@ class DeliverableInline(admin.StackedInline):
         "due_date",
         "progress",
     ]
-    readonly_fields = ["computed_due_date", "due_date"]
-    autocomplete_fields = ["due_session"]
+    readonly_fields = fields
     show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class MandateForm(StaleEditGuard):
+    class Meta:
+        model = models.Mandate
+        fields = "__all__"
 
 
 @admin.register(models.Mandate)
 class MandateAdmin(SimpleHistoryAdmin):
+    form = MandateForm
     list_display = [
         "__str__",
         "resolution",
@@ -120,11 +137,10 @@ class MandateAdmin(SimpleHistoryAdmin):
     ]
     search_fields = ["resolution__symbol", "quote", "actor__name", "actor_name", "actor_text"]
     list_select_related = ["resolution", "actor"]
-    readonly_fields = ["actor_name"]
     autocomplete_fields = ["resolution", "paragraph", "actor", "partners"]
     inlines = [DeliverableInline]
     exclude = ["review_reasons"]
-    readonly_fields = ["review_reasons_list"]
+    readonly_fields = ["actor_name", "review_reasons_list"]
 
     @admin.display(description=_("why it needs review"))
     def review_reasons_list(self, obj):
