@@ -20,7 +20,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 def feeds_rebuild(*, deliverable_ids: list[int], session_ids: list[int]) -> None:
     """Re-render into the cache the feeds that show these deliverables or sessions.
 
-    Queued with `delay_on_commit` by the schedule services. Only a cache outage is worth a
+    Queued after the commit by the schedule services. Only a cache outage is worth a
     retry (with exponential backoff); a miss is harmless, since the view renders on a miss.
     """
     from mandates.services.feeds import feeds_publish_affected

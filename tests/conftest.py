@@ -70,6 +70,25 @@ def broker():
 
 
 @pytest.fixture
+def dead_broker():
+    """Tasks go to a broker nobody answers at (a free port): a Redis outage, for real."""
+    from tests.real_services import free_port
+    from tracker.celery import app
+
+    def forget_connections() -> None:  # the producer pools are made for one broker URL
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    previous = (app.conf.broker_url, app.conf.task_always_eager)
+    app.conf.broker_url = f"redis://127.0.0.1:{free_port()}/0"
+    app.conf.task_always_eager = False
+    forget_connections()
+    yield app
+    app.conf.broker_url, app.conf.task_always_eager = previous
+    forget_connections()
+
+
+@pytest.fixture
 def worker_thread(broker):
     """A real Celery worker (solo pool) consuming from Redis in a thread of this process."""
     from celery.contrib.testing.worker import start_worker

@@ -185,3 +185,22 @@ def test_a_session_moved_twice_has_sequence_1_then_2_through_the_worker(client, 
         event = events(client.get(url).content)[uid]
         assert event["SEQUENCE"] == sequence
         assert event["DTSTART"].dt == start
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_change_with_the_broker_down_is_saved_and_the_feed_still_shows_it(
+    staff_client, dead_broker, caplog
+):
+    """Redis down: a person's confirmation is saved and answered (not a 500 after the
+    commit), the failed hand-over is logged, and the feed, rendered on request, has it."""
+    deliverable = due_at(review_status=ReviewStatus.PROPOSED)
+    response = staff_client.post(
+        reverse("admin:mandates_deliverable_changelist"),
+        {"action": "confirm", "_selected_action": [deliverable.pk]},
+    )
+    assert response.status_code == 302
+    deliverable.refresh_from_db()
+    assert deliverable.review_status == ReviewStatus.CONFIRMED
+    assert "feeds not rebuilt ahead of their next request" in caplog.text
+    feed = Client().get(reverse("mandates:feed_all"))
+    assert uid_of(deliverable) in events(feed.content)

@@ -66,6 +66,7 @@ from .pairing import pairs_keyed_then_by_words
 from .reminders import Policy, deliverables_historic_mark, reminder_policy_get
 from .schedule import (
     deliverables_due_dates_compute,
+    due_date_adoption_reason,
     due_date_rules_by_body,
     due_session_not_in_calendar_reason,
     feeds_rebuild_batched,
@@ -1271,21 +1272,25 @@ def _store_deliverables(
     # Proposals still waiting for a person, by (deliverable, field): a new version of the
     # text that says the same again adds none, one that says the current value closes them.
     waiting_changes: dict[tuple[int, str], list[ProposedChange]] = defaultdict(list)
+    # what a person already settled (accepted or dismissed): not proposed again
+    settled_changes: set[tuple[int, str, str]] = set()
     if old_rows:
-        for change in ProposedChange.objects.filter(
-            deliverable__mandate__resolution=resolution, resolved=False
-        ):
-            waiting_changes[(change.deliverable_id, change.field)].append(change)
+        for change in ProposedChange.objects.filter(deliverable__mandate__resolution=resolution):
+            if change.resolved:
+                settled_changes.add((change.deliverable_id, change.field, change.new_value))
+            else:
+                waiting_changes[(change.deliverable_id, change.field)].append(change)
     closed: list[ProposedChange] = []
     created: list[tuple[Deliverable, extraction.Deliverable]] = []
     kept: list[Deliverable] = []
     for position, item in enumerate(result.deliverables):
         due = item.due
+        due_session = lookups.session(due.body, due.session) if due and due.body else None
         proposed = {
             "kind": item.kind,
             "count": max(item.count or 1, 1),
             "title": item.title[:500],
-            "due_session": lookups.session(due.body, due.session) if due and due.body else None,
+            "due_session": due_session,
             "due_relation": (due.relation or "") if due else "",
             "due_body": lookups.body(due.body) if due and due.body else None,
             "due_session_number": due.session if due else None,
@@ -1309,6 +1314,18 @@ def _store_deliverables(
                 number=due.session,
                 relation=due.relation,
                 stated_due_date=due.date,
+            )
+            if reason:
+                evidence["needs_review"] = True
+                reasons.append(reason)
+        elif due_session is not None and due and not due.date:
+            # the session had opened, or was too near, when the text was adopted
+            reason = due_date_adoption_reason(
+                session=due_session,
+                kind=item.kind,
+                relation=due.relation or "",
+                rules=reads.rules().get(due_session.body_id, []),
+                adopted_on=resolution.adopted_on,
             )
             if reason:
                 evidence["needs_review"] = True
@@ -1350,6 +1367,9 @@ def _store_deliverables(
                     implied = {"due_body": value.body, "due_session_number": value.number}
                 if any(change.new_value == shown for change in pending):
                     continue  # proposed by an earlier version, still waiting
+                if (deliverable.pk, name, shown) in settled_changes:
+                    closed += pending  # a person dismissed this very value: it stays so
+                    continue
                 closed += pending  # what an earlier version proposed, this one replaces
                 _propose(deliverable, name, current, value, source)
                 text_changed.append(
@@ -1376,7 +1396,9 @@ def _store_deliverables(
         deliverable.mandate_id = mandate.pk
         deliverable.position = position
     new_rows = [deliverable for deliverable, _ in created]
-    deliverables_due_dates_compute(deliverables=new_rows + kept, rules_get=reads.rules)
+    deliverables_due_dates_compute(
+        deliverables=new_rows + kept, adopted_on=resolution.adopted_on, rules_get=reads.rules
+    )
     # An old resolution: what was due long ago is history, not a reminder.
     deliverables_historic_mark(deliverables=new_rows, policy_get=reads.policy)
     _predecessors_set(resolution, created, reads)
@@ -1399,7 +1421,9 @@ def _store_deliverables(
             changes.append(f"{label} no longer in the text: removed")
             deliverable.delete()
             removed += 1
-        elif not deliverable.no_longer_in_text:
+        elif not deliverable.no_longer_in_text and (
+            "no_longer_in_text" not in deliverable.edited_fields  # a person kept it as owed
+        ):
             _propose(
                 deliverable, "no_longer_in_text", "in the text", "no longer in the text", source
             )

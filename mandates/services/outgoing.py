@@ -190,7 +190,8 @@ def outgoing_requeue_stale(*, model: type[OutgoingMail], stamp: datetime) -> int
     return stale.update(status=OutgoingStatus.QUEUED, queued_at=stamp)
 
 
-def _broker_errors() -> tuple[type[BaseException], ...]:
+def broker_errors() -> tuple[type[BaseException], ...]:
+    """What handing a task to an unreachable broker raises."""
     from kombu.exceptions import OperationalError
     from redis.exceptions import RedisError
 
@@ -215,7 +216,7 @@ def outgoing_hand_over_on_commit(
         for index, ids in enumerate(groups):
             try:
                 send(ids)
-            except _broker_errors() as error:
+            except broker_errors() as error:
                 left = [pk for group in groups[index:] for pk in group]
                 with transaction.atomic():
                     undo(left)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -25,7 +26,9 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from mandates.models import Body, Deliverable, DueDateRule, Session, due_next_session
+from mandates.models import Body, Deliverable, DueDateRule, Mandate, Session, due_next_session
+
+logger = logging.getLogger(__name__)
 
 # --- Session patterns ---------------------------------------------------------------------
 
@@ -240,41 +243,150 @@ def due_date_rule_for(
     return best
 
 
-def due_date_compute(
-    *, session: Session, kind: str, relation: str, rules: Iterable[DueDateRule]
-) -> date:
-    """The date a deliverable of `kind` due `relation` `session` is due.
+@dataclass(frozen=True)
+class DueAnchor:
+    """What a computed due date counts back from: `lead_time_days` before `day`, the
+    session's opening or close (`label`). `note` says why it is not the rule's own anchor."""
+
+    label: str  # "opens", "closes", "main part closes"
+    day: date
+    lead_time_days: int
+    rule: DueDateRule | None
+    note: str = ""
+
+    @property
+    def due_date(self) -> date:
+        return self.day - timedelta(days=self.lead_time_days)
+
+
+def due_anchor(
+    *,
+    session: Session,
+    kind: str,
+    relation: str,
+    rules: Iterable[DueDateRule],
+    adopted_on: date | None = None,
+) -> DueAnchor:
+    """The anchor of a deliverable of `kind` due `relation` `session`.
 
     With no rule for the body, the body's default lead time before the session opens.
     A rule counted from the close of a GA session counts from the end of its main part.
+
+    A date before `adopted_on` cannot be what the text asks: the session was under way, or
+    too near for the lead time, when the resolution was adopted (a GA text of December
+    asking for a report "at its resumed eighty-first session" or "before the end of" it;
+    a Council text of July asking for a report to the Assembly's session of September).
+    Such a date would be stored as long overdue and never reminded. The date then counts
+    from the session's close when it had opened (the lead time kept if it leaves room),
+    else it is the opening day; `note` says so, for the person who checks it.
     """
     rule = due_date_rule_for(rules=rules, kind=kind, relation=relation)
     if rule is None:
-        return session.start - timedelta(days=session.body.default_lead_time_days)
-    if rule.anchor == DueDateRule.Anchor.CLOSING:
-        anchor = session.main_part_end or session.end
+        anchor = DueAnchor("opens", session.start, session.body.default_lead_time_days, None)
+    elif rule.anchor == DueDateRule.Anchor.CLOSING:
+        label = "main part closes" if session.main_part_end else "closes"
+        anchor = DueAnchor(label, session.main_part_end or session.end, rule.lead_time_days, rule)
     else:
-        anchor = session.start
-    return anchor - timedelta(days=rule.lead_time_days)
+        anchor = DueAnchor("opens", session.start, rule.lead_time_days, rule)
+    if adopted_on is None or anchor.due_date >= adopted_on or session.end < adopted_on:
+        return anchor
+    adopted = day_label(adopted_on)
+    if session.start > adopted_on:
+        note = (
+            f"{session} opens {day_label(session.start)}, too soon after the adoption"
+            f" ({adopted}) for the lead time: due on the opening day"
+        )
+        return DueAnchor("opens", session.start, 0, rule, note)
+    lead = anchor.lead_time_days
+    if session.end - timedelta(days=lead) < adopted_on:
+        lead = 0
+    note = (
+        f"{session} had opened ({day_label(session.start)}) before the adoption ({adopted}):"
+        " counted from its close; if a resumed part or an earlier meeting is meant, set"
+        " the date by hand"
+    )
+    return DueAnchor("closes", session.end, lead, rule, note)
+
+
+def due_date_compute(
+    *,
+    session: Session,
+    kind: str,
+    relation: str,
+    rules: Iterable[DueDateRule],
+    adopted_on: date | None = None,
+) -> date:
+    """The date a deliverable of `kind` due `relation` `session` is due (`due_anchor`)."""
+    return due_anchor(
+        session=session, kind=kind, relation=relation, rules=rules, adopted_on=adopted_on
+    ).due_date
+
+
+def due_date_adoption_reason(
+    *,
+    session: Session,
+    kind: str,
+    relation: str,
+    rules: Iterable[DueDateRule],
+    adopted_on: date | None,
+) -> str:
+    """Why a person should check this date: it does not count the usual way because the
+    session had opened, or was too near, when the text was adopted (`due_anchor`)."""
+    note = due_anchor(
+        session=session, kind=kind, relation=relation, rules=rules, adopted_on=adopted_on
+    ).note
+    return f"due date: {note}" if note else ""
 
 
 def _body_rules(body_id: int) -> list[DueDateRule]:
     return list(DueDateRule.objects.filter(body_id=body_id))
 
 
-def _refresh(deliverable: Deliverable, rules: list[DueDateRule] | None) -> list[str]:
-    """Recompute in memory; return the names of the fields that changed."""
+def _adopted_on(deliverable: Deliverable) -> date | None:
+    """The adoption date of the deliverable's resolution (from memory when loaded)."""
+    if Deliverable.mandate.is_cached(deliverable):
+        mandate = deliverable.mandate
+        if Mandate.resolution.is_cached(mandate):
+            return mandate.resolution.adopted_on
+    return (
+        Mandate.objects.filter(pk=deliverable.mandate_id)
+        .values_list("resolution__adopted_on", flat=True)
+        .first()
+    )
+
+
+def _adoption_dates(deliverables: Iterable[Deliverable]) -> dict[int, date | None]:
+    """The adoption date of each deliverable's resolution, by mandate id, in one query."""
+    mandate_ids = {d.mandate_id for d in deliverables if d.due_session_id is not None}
+    if not mandate_ids:
+        return {}
+    return dict(
+        Mandate.objects.filter(pk__in=mandate_ids).values_list("pk", "resolution__adopted_on")
+    )
+
+
+_UNKNOWN = object()
+
+
+def _refresh(
+    deliverable: Deliverable, rules: list[DueDateRule] | None, adopted_on: object = _UNKNOWN
+) -> list[str]:
+    """Recompute in memory; return the names of the fields that changed. `adopted_on`:
+    the resolution's adoption date when the caller has it (None when it has none)."""
     session = deliverable.due_session
     if session is None:
         computed = None
     else:
         if rules is None:
             rules = _body_rules(session.body_id)
+        if adopted_on is _UNKNOWN:
+            adopted_on = _adopted_on(deliverable)
         computed = due_date_compute(
             session=session,
             kind=deliverable.kind,
             relation=deliverable.due_relation,
             rules=rules,
+            adopted_on=adopted_on,  # type: ignore[arg-type]
         )
     due = deliverable.manual_due_date or deliverable.stated_due_date or computed
     changed = []
@@ -308,13 +420,14 @@ def deliverable_due_date_refresh(*, deliverable: Deliverable, save: bool = True)
 def deliverables_due_dates_compute(
     *,
     deliverables: list[Deliverable],
+    adopted_on: date | None,
     rules_get: Callable[[], dict[int, list[DueDateRule]]] | None = None,
 ) -> None:
-    """`deliverable_due_date_refresh` for many deliverables at once, in memory (nothing is
-    saved, no feed queued): ingest dates the rows it is about to store, reading the rules of
-    all their bodies in one query, or taking them from `rules_get` (every rule by body id,
-    see `due_date_rules_by_body`: a batch reads them once), called only when a deliverable
-    has a due session."""
+    """`deliverable_due_date_refresh` for many deliverables of one resolution (adopted on
+    `adopted_on`) at once, in memory (nothing is saved, no feed queued): ingest dates the
+    rows it is about to store, reading the rules of all their bodies in one query, or
+    taking them from `rules_get` (every rule by body id, see `due_date_rules_by_body`: a
+    batch reads them once), called only when a deliverable has a due session."""
     if rules_get is None:
         rules = _rules_of(deliverables)
     elif any(d.due_session is not None for d in deliverables):
@@ -323,7 +436,8 @@ def deliverables_due_dates_compute(
         rules = {}
     for deliverable in deliverables:
         session = deliverable.due_session
-        _refresh(deliverable, rules.get(session.body_id, []) if session is not None else None)
+        body_rules = rules.get(session.body_id, []) if session is not None else None
+        _refresh(deliverable, body_rules, adopted_on)
 
 
 def due_date_rules_by_body() -> dict[int, list[DueDateRule]]:
@@ -348,11 +462,16 @@ def _recompute(deliverables: Iterable[Deliverable], *, bump_all: bool = False) -
     """Recompute and save a set of deliverables, loading each body's rules once."""
     deliverables = list(deliverables)
     rules_by_body = _rules_of(deliverables)
+    adoption_dates = _adoption_dates(deliverables)
     changed_count = 0
     touched = []
     for deliverable in deliverables:
         session = deliverable.due_session
-        changed = _refresh(deliverable, rules_by_body[session.body_id] if session else None)
+        changed = _refresh(
+            deliverable,
+            rules_by_body[session.body_id] if session else None,
+            adoption_dates.get(deliverable.mandate_id),
+        )
         if changed:
             changed_count += 1
         if bump_all and "sequence" not in changed:
@@ -430,12 +549,26 @@ class _FeedsRebuild:
         self.session_ids.update(session_ids)
 
     def queue(self) -> None:
-        from mandates import tasks
-
         if self.deliverable_ids or self.session_ids:
-            tasks.feeds_rebuild.delay(
-                deliverable_ids=sorted(self.deliverable_ids), session_ids=sorted(self.session_ids)
-            )
+            _feeds_rebuild_queue(sorted(self.deliverable_ids), sorted(self.session_ids))
+
+
+def _feeds_rebuild_queue(deliverable_ids: list[int], session_ids: list[int]) -> None:
+    """Hand the rebuild to the worker. A feed is rendered again on its next request whenever
+    what it shows changed (its stamp), so the rebuild only warms the cache: with the broker
+    down the change stands, the person's request succeeds and the failure is logged."""
+    from mandates import tasks
+
+    from .outgoing import broker_errors
+
+    try:
+        tasks.feeds_rebuild.delay(deliverable_ids=deliverable_ids, session_ids=session_ids)
+    except broker_errors() as error:
+        logger.warning(
+            "feeds not rebuilt ahead of their next request, the broker is unreachable (%s: %s)",
+            type(error).__name__,
+            error,
+        )
 
 
 _feeds_batch: ContextVar[_FeedsRebuild | None] = ContextVar("feeds_batch", default=None)
@@ -454,9 +587,7 @@ def feeds_rebuild_on_commit(
         batch.asked = True
         transaction.on_commit(lambda: batch.add(deliverables, sessions))
         return
-    from mandates import tasks
-
-    tasks.feeds_rebuild.delay_on_commit(deliverable_ids=deliverables, session_ids=sessions)
+    transaction.on_commit(lambda: _feeds_rebuild_queue(deliverables, sessions))
 
 
 @contextmanager
@@ -583,6 +714,7 @@ class DueExplanation:
     rule: DueDateRule | None = None
     rule_label: str = ""
     computed_due_date: date | None = None
+    note: str = ""  # why the date does not count the rule's usual way (`due_anchor`)
 
     @property
     def calculation(self) -> str:
@@ -594,7 +726,7 @@ class DueExplanation:
             f" ({self.session.get_dates_status_display()})"
             f" {self.lead_sign} {self.lead_days} day{'' if self.lead_days == 1 else 's'}"
             f" (rule: {self.rule_label})"
-            f" = {day_label(self.computed_due_date)}"
+            f" = {day_label(self.computed_due_date)}" + (f"; {self.note}" if self.note else "")
         )
 
     @property
@@ -624,33 +756,30 @@ def due_date_explain(
     manual_due_date: date | None = None,
     stated_due_date: date | None = None,
     rules: Iterable[DueDateRule] | None = None,
+    adopted_on: date | None = None,
 ) -> DueExplanation:
     """The one explanation of a due date, for the admin, the pages and the review.
 
     Follows `_refresh` exactly: manual > printed > computed from the session by the most
-    specific rule (or the body's default lead time). The session may be unsaved (a
-    reading's estimated session), in which case `rules` should be given.
+    specific rule (or the body's default lead time; `due_anchor`). The session may be
+    unsaved (a reading's estimated session), in which case `rules` should be given.
     """
     fields: dict = {}
     if session is not None:
         if rules is None:
             rules = _body_rules(session.body_id)
-        rule = due_date_rule_for(rules=rules, kind=kind, relation=relation)
-        if rule is None:
-            anchor, anchor_date, days = "opens", session.start, session.body.default_lead_time_days
-        elif rule.anchor == DueDateRule.Anchor.CLOSING:
-            anchor = "main part closes" if session.main_part_end else "closes"
-            anchor_date, days = session.main_part_end or session.end, rule.lead_time_days
-        else:
-            anchor, anchor_date, days = "opens", session.start, rule.lead_time_days
+        anchor = due_anchor(
+            session=session, kind=kind, relation=relation, rules=rules, adopted_on=adopted_on
+        )
         fields = {
             "session": session,
-            "anchor": anchor,
-            "anchor_date": anchor_date,
-            "lead_time_days": days,
-            "rule": rule,
-            "rule_label": due_date_rule_describe(rule=rule, body=session.body),
-            "computed_due_date": anchor_date - timedelta(days=days),
+            "anchor": anchor.label,
+            "anchor_date": anchor.day,
+            "lead_time_days": anchor.lead_time_days,
+            "rule": anchor.rule,
+            "rule_label": due_date_rule_describe(rule=anchor.rule, body=session.body),
+            "computed_due_date": anchor.due_date,
+            "note": anchor.note,
         }
     if manual_due_date:
         return DueExplanation("manual", manual_due_date, **fields)
@@ -664,14 +793,27 @@ def due_date_explain(
 def deliverable_due_explain(
     *, deliverable: Deliverable, rules: Iterable[DueDateRule] | None = None
 ) -> DueExplanation:
-    """Why this deliverable is due when it is (see `due_date_explain`)."""
+    """Why this deliverable is due when it is (see `due_date_explain`). The adoption date
+    is read only when the stored date is not the usual count (`due_anchor`), so a list
+    of deliverables costs no query per row."""
+    session = deliverable.due_session
+    adopted_on = None
+    if session is not None and deliverable.computed_due_date is not None:
+        if rules is None:
+            rules = _body_rules(session.body_id)
+        usual = due_date_compute(
+            session=session, kind=deliverable.kind, relation=deliverable.due_relation, rules=rules
+        )
+        if usual != deliverable.computed_due_date:
+            adopted_on = _adopted_on(deliverable)
     return due_date_explain(
-        session=deliverable.due_session,
+        session=session,
         kind=deliverable.kind,
         relation=deliverable.due_relation,
         manual_due_date=deliverable.manual_due_date,
         stated_due_date=deliverable.stated_due_date,
         rules=rules,
+        adopted_on=adopted_on,
     )
 
 
@@ -835,9 +977,18 @@ class SessionsLoadResult:
     created: list[Session]
     updated: list[Session]
     unchanged: list[Session]
-    kept: list[Session]  # estimated in the file, but the database has better dates
+    kept: list[Session]  # the file's dates are less sure than the stored ones
     due_dates_changed: int
     marked_held: int
+
+
+#: How sure a session's dates are: a row of the file replaces stored dates only when it is
+#: at least as sure (held dates are facts; announced ones may still move).
+DATES_CERTAINTY: dict[str, int] = {
+    Session.DatesStatus.ESTIMATED: 0,
+    Session.DatesStatus.ANNOUNCED: 1,
+    Session.DatesStatus.HELD: 2,
+}
 
 
 @feeds_rebuild_batched()
@@ -846,16 +997,20 @@ def sessions_load(*, rows: list[SessionRow], today: date) -> SessionsLoadResult:
     """Store official session dates (all rows or none), recompute the due dates of the
     sessions that moved, then mark the sessions that have closed as held.
 
-    A row whose dates are only estimated never replaces dates a person or an earlier file
-    marked announced or held.
+    A row never replaces dates that are surer (`DATES_CERTAINTY`): estimated dates never
+    replace announced or held ones, announced never replace held ones (a person's
+    correction of a held session stands, and a session marked held stays so). The end of
+    a GA session's main part is taken from its own row, even when the regular row is kept.
     """
     result = SessionsLoadResult([], [], [], [], 0, 0)
-    main_ends = {(row.body.pk, row.number): row.end for row in rows if row.part == "main"}
+    main_rows = {(row.body.pk, row.number): row for row in rows if row.part == "main"}
+    main_ends: dict[tuple[int, int], date] = {}
     touched: set[int] = set()
     for row in rows:
         if row.part != "regular":
             continue
-        main_end = main_ends.pop((row.body.pk, row.number), None)
+        main_row = main_rows.pop((row.body.pk, row.number), None)
+        main_end = main_row.end if main_row is not None else None
         session = Session.objects.filter(body=row.body, number=row.number).first()
         if session is None:
             session = Session(body=row.body, number=row.number, start=row.start, end=row.end)
@@ -867,11 +1022,10 @@ def sessions_load(*, rows: list[SessionRow], today: date) -> SessionsLoadResult:
             # Deliverables read as due at it ("at CSW 71") waited for it: link and date them.
             result.due_dates_changed += session_link_waiting_deliverables(session=session)
             continue
-        if (
-            row.dates_status == Session.DatesStatus.ESTIMATED
-            and session.dates_status != Session.DatesStatus.ESTIMATED
-        ):
+        if DATES_CERTAINTY[row.dates_status] < DATES_CERTAINTY[session.dates_status]:
             result.kept.append(session)
+            if main_row is not None and main_row.dates_status != Session.DatesStatus.ESTIMATED:
+                main_ends[(row.body.pk, row.number)] = main_row.end
             continue
         new_main_end = main_end if main_end is not None else session.main_part_end
         if (
@@ -895,7 +1049,9 @@ def sessions_load(*, rows: list[SessionRow], today: date) -> SessionsLoadResult:
         )
         result.updated.append(session)
         touched.add(session.pk)
-    for (body_id, number), end in main_ends.items():  # main parts of sessions not in the file
+    # main parts of sessions not in the file, or whose regular row was kept
+    main_ends.update({key: main_row.end for key, main_row in main_rows.items()})
+    for (body_id, number), end in main_ends.items():
         session = Session.objects.get(body_id=body_id, number=number)
         if session.main_part_end == end:
             result.unchanged.append(session)

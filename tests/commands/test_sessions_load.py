@@ -110,3 +110,46 @@ def test_missing_columns_and_unreadable_files_are_clear_errors(tmp_path):
         _load(tmp_path, "body,number,start\nHRC,64,2027-03-01\n")
     with pytest.raises(CommandError, match="cannot read it"):
         call_command("sessions_load", str(tmp_path / "absent.csv"))
+
+
+def test_reloading_the_same_file_changes_nothing_the_second_time():
+    """A past session the file calls announced was marked held by the first load: the
+    second load keeps it held, with no new calendar SEQUENCE or history."""
+    path = str(shared_path("data", "sessions.csv"))
+    call_command("sessions_load", path, stdout=StringIO())
+    session = Session.objects.get(body__code="HRC", number=61)
+    assert session.dates_status == "held"
+    sequence, history = session.sequence, session.history.count()
+    out = StringIO()
+    call_command("sessions_load", path, stdout=out)
+    assert " 0 updated," in out.getvalue()
+    assert "0 past session(s) marked held" in out.getvalue()
+    session.refresh_from_db()
+    assert (session.dates_status, session.sequence, session.history.count()) == (
+        "held",
+        sequence,
+        history,
+    )
+
+
+def test_announced_rows_never_replace_a_held_sessions_corrected_dates(tmp_path):
+    session = Session.objects.get(body__code="HRC", number=61)
+    session.end, session.dates_status, session.source = date(2026, 4, 2), "held", "corrected"
+    session.save()
+    out = _load(tmp_path, HEADER + "HRC,61,regular,2026-02-23,2026-03-31,announced,file\n")
+    assert "kept HRC 61: the stored dates are held" in out
+    session.refresh_from_db()
+    assert (session.end, session.source) == (date(2026, 4, 2), "corrected")
+
+
+def test_a_main_part_end_is_taken_even_when_the_regular_row_is_kept(tmp_path):
+    """GA 81 announced; the file's regular row is estimated, its main-part row official."""
+    Session.objects.filter(body__code="GA", number=81).update(dates_status="announced")
+    out = _load(
+        tmp_path,
+        HEADER
+        + "GA,81,regular,2026-09-08,2027-09-07,estimated,file\n"
+        + "GA,81,main,2026-09-08,2026-12-18,actual,press release\n",
+    )
+    assert "kept GA 81" in out
+    assert Session.objects.get(body__code="GA", number=81).main_part_end == date(2026, 12, 18)

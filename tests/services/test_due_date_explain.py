@@ -104,3 +104,56 @@ def test_the_daily_task_marks_held_sessions():
     )
     assert task.delay(today="2026-11-01").get() >= 2
     assert Session.objects.get(body__code="HRC", number=63).dates_status == "held"
+
+
+@pytest.mark.parametrize(
+    ("kind", "relation", "due"),
+    [
+        ("study", "before", date(2027, 4, 5)),  # a document: the 10-4-6 rule, ten weeks
+        ("report", "before", date(2027, 4, 5)),
+        ("compilation", "before", date(2027, 4, 5)),
+        ("oral update", "by", date(2027, 6, 14)),  # given at the session
+        ("oral update", "at", date(2027, 6, 14)),
+        ("meeting", "before", date(2027, 6, 13)),  # held before it opens
+        ("report", "by", date(2027, 4, 5)),
+    ],
+)
+def test_documents_follow_the_documentation_rule_whatever_the_relation(kind, relation, due):
+    """HRC 65 opens 14 Jun 2027: a study due "prior to" it is a pre-session document."""
+    item = _deliverable(65, kind=kind)
+    item.due_relation = relation
+    from mandates.services.schedule import deliverable_due_date_refresh
+
+    deliverable_due_date_refresh(deliverable=item)
+    assert item.due_date == due
+    assert deliverable_due_explain(deliverable=item).due_date == due
+
+
+def test_the_migration_adds_the_rules_and_recounts_what_they_change():
+    """An installation from before 0019: its "before" studies were due the day before."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("mandates.migrations.0019_document_lead_time_before")
+    DueDateRule.objects.filter(
+        kind__in=["report", "study", "compilation"], relation="before"
+    ).delete()
+    DueDateRule.objects.filter(kind="oral update", relation="by").delete()
+    staff_rule = DueDateRule.objects.create(
+        body=factories.body("GA"), kind="report", relation="before", lead_time_days=30
+    )
+    study = _deliverable(65, kind="study")
+    Deliverable.objects.filter(pk=study.pk).update(due_relation="before")
+    study.due_relation = "before"
+    from mandates.services.schedule import deliverable_due_date_refresh
+
+    deliverable_due_date_refresh(deliverable=study)
+    assert study.due_date == date(2027, 6, 13)  # the old count
+    sequence = study.sequence
+    migration.add_rules(apps, None)
+    study.refresh_from_db()
+    assert study.due_date == study.computed_due_date == date(2027, 4, 5)
+    assert study.sequence == sequence + 1  # calendars hear of the move
+    staff_rule.refresh_from_db()
+    assert staff_rule.lead_time_days == 30  # staff's own rule stands

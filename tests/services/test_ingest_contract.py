@@ -9,8 +9,9 @@ Nothing is compared "as a row can hold it": the actor is the extractor's name (a
 or, for an actor outside the table, `actor_name`) and the words printed; the deadline is
 the body, session number, relation and printed date exactly as read, whether or not the
 calendar has that session. What the calendar adds is checked too: the due session is linked
-exactly when the calendar has (or, for HRC and GA, estimates) the session read, and every
-session read that no calendar session dates is flagged for review.
+exactly when the calendar has (or, for HRC and GA, estimates) the session read, every
+session read that no calendar session dates is flagged for review, and so is every date the
+usual count would put before the adoption.
 """
 
 from __future__ import annotations
@@ -25,8 +26,13 @@ from django.test import override_settings
 
 from mandates.extraction import extract_file
 from mandates.extraction.actors import ActorTable
-from mandates.models import Deliverable, Mandate, Resolution, Session, due_next_session
+from mandates.models import Body, Deliverable, Mandate, Resolution, Session, due_next_session
 from mandates.services.ingest import SESSION_BODIES, paths_expand
+from mandates.services.schedule import (
+    due_date_adoption_reason,
+    due_date_rules_by_body,
+    session_find_or_estimate,
+)
 from tests.shared_data import shared_path
 
 pytestmark = pytest.mark.django_db
@@ -92,6 +98,24 @@ def _undated_session(due, calendar: set[tuple[str, int]]) -> bool:
     return bool(read) and _calendar_session(due, calendar) is None
 
 
+def _dated_before_adoption(item, adopted_on, calendar: set[tuple[str, int]]) -> bool:
+    """Ingest flags a deliverable whose usual count would date it before the adoption
+    (`schedule.due_anchor`): the session had opened, or was too near, by then."""
+    key = _calendar_session(item.due, calendar)
+    if key is None or item.due.date or adopted_on is None:
+        return False
+    body = Body.objects.get(code=key[0])
+    return bool(
+        due_date_adoption_reason(
+            session=session_find_or_estimate(body=body, number=key[1]),
+            kind=item.kind,
+            relation=item.due.relation or "",
+            rules=due_date_rules_by_body().get(body.pk, []),
+            adopted_on=adopted_on,
+        )
+    )
+
+
 def _extracted(path: Path, known: set[str], calendar: set[tuple[str, int]]) -> dict:
     result = extract_file(path)
     mandates = [(m.paragraph, *_extracted_actor(m, known)) for m in result.mandates]
@@ -107,7 +131,9 @@ def _extracted(path: Path, known: set[str], calendar: set[tuple[str, int]]) -> d
             d.due.date if d.due else None,
             _calendar_session(d.due, calendar),
             d.recurring or None,
-            d.needs_review or _undated_session(d.due, calendar),
+            d.needs_review
+            or _undated_session(d.due, calendar)
+            or _dated_before_adoption(d, result.adopted_on, calendar),
         )
         for d in result.deliverables
     ]

@@ -34,8 +34,8 @@ class Command(BaseCommand):
         result = sessions_load(rows=rows, today=timezone.localdate())
         for session in result.kept:
             self.stdout.write(
-                f"kept {session}: the file's dates are estimated, the stored ones"
-                f" {session.get_dates_status_display()}"
+                f"kept {session}: the stored dates are {session.get_dates_status_display()},"
+                " surer than the file's"
             )
         self.stdout.write(
             f"{len(result.created)} created, {len(result.updated)} updated,"
