@@ -47,3 +47,32 @@ def test_anonymous_user_is_sent_to_login(client):
     response = client.get(reverse("admin:mandates_deliverable_changelist"))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/mandates/deliverable/?due_session=abc",
+        "/admin/mandates/resolution/?session=abc",
+        "/admin/mandates/deliverable/?due_session=1%3B2",
+    ],
+)
+def test_a_hand_edited_session_filter_is_an_error_the_page_names(admin_client, url):
+    """Not a 500: the admin's own "wrong filter" answer (a redirect with ?e=1)."""
+    factories.DeliverableFactory(mandate__resolution__session=_hrc(65), due_session=_hrc(65))
+    response = admin_client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].endswith("?e=1")
+
+
+def test_the_export_with_a_hand_edited_session_filter_says_what_is_wrong(admin_client):
+    factories.DeliverableFactory(due_session=_hrc(65))
+    response = admin_client.get("/admin/mandates/deliverable/export.csv?due_session=abc")
+    assert response.status_code == 400
+    assert "due_session: not a session" in response.content.decode()
+
+
+def _hrc(number: int):
+    from mandates.models import Session
+
+    return Session.objects.get(body__code="HRC", number=number)

@@ -29,8 +29,8 @@ def test_accepting_a_no_longer_in_the_text_row_says_what_to_do(admin_client):
     assert (
         "Not accepted: “no longer in the text” is decided on the deliverable itself: open the "
         "deliverable and decide whether it is still owed. If not, set its progress to "
-        "“cancelled” or reject it; if it is, keep it as it is. Then dismiss this proposed "
-        "change." in shown
+        "“cancelled” or reject it; if it is, dismiss this proposed change: the deliverable "
+        "stays and is shown again as owed." in shown
     )
     assert not any("no_longer_in_text" in message for message in shown)
     change.refresh_from_db()

@@ -353,6 +353,36 @@ def test_accepting_what_the_new_text_says_applies_it_and_clears_the_flag(ingest_
     assert not ProposedChange.objects.filter(deliverable=report, resolved=False).exists()
 
 
+def test_dismissing_what_the_new_text_says_keeps_the_person_s_value_for_good(
+    ingest_text, superuser
+):
+    """Staff dismiss the text's HRC 65: the report stays at HRC 64, leaves the queue (its
+    reason goes, the decision is in its history), and the same text read again, or a later
+    version saying the same, does not propose it again."""
+    ingest_text(FULL)
+    report = _of("2")
+    _work_on(report, Contact.objects.create(name="Water unit", email="water@ohchr.example.org"))
+    moved = FULL.replace("sixty-fourth session", "sixty-fifth session")
+    ingest_text(moved)
+    waiting = ProposedChange.objects.filter(deliverable=report, resolved=False)
+    staff = Client()
+    staff.force_login(superuser)
+    response = staff.post(
+        reverse("admin:mandates_proposedchange_changelist"),
+        {"action": "dismiss", "_selected_action": [c.pk for c in waiting]},
+    )
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.due_session.number == 64
+    assert not report.needs_review
+    assert not any("says otherwise" in r for r in report.review_reasons)
+    assert "Proposed change dismissed" in report.history.first().history_change_reason
+    ingest_text(moved.replace("[Adopted without a vote.]", "[Adopted without a vote.] "))
+    report.refresh_from_db()
+    assert not ProposedChange.objects.filter(deliverable=report, resolved=False).exists()
+    assert not report.needs_review and report.due_session.number == 64
+
+
 def test_a_renumbered_text_keeps_each_request_on_its_row(ingest_text, superuser):
     """A new version deletes paragraph 2, so every later paragraph moves up one: each request
     keeps its row (its calendar identity and what people decided) under its new number, a
@@ -419,6 +449,40 @@ def test_what_the_text_no_longer_asks_for_leaves_the_public_feed(ingest_text, su
     assert uid not in events(body)
     assert Deliverable.objects.visible_to(superuser).filter(pk=study.pk).exists()
     assert not Deliverable.objects.public().filter(pk=study.pk).exists()
+
+
+def test_dismissing_no_longer_in_the_text_keeps_it_as_owed_for_good(ingest_text, superuser):
+    """Staff decide the dropped study is still owed and dismiss the proposal, as the admin
+    says to: it is shown again, its flag goes, the decision is in its history, and the next
+    version that still lacks it does not flag it again."""
+    from mandates.services import feeds
+    from tests.ical import events
+
+    ingest_text(FULL)
+    study = _of("4")
+    _work_on(study, Contact.objects.create(name="Water unit", email="water@ohchr.example.org"))
+    ingest_text(TRIMMED)
+    study.refresh_from_db()
+    assert study.no_longer_in_text and study.needs_review
+    admin = Client()
+    admin.force_login(superuser)
+    proposal = ProposedChange.objects.get(deliverable=study, field="no_longer_in_text")
+    response = admin.post(
+        reverse("admin:mandates_proposedchange_changelist"),
+        {"action": "dismiss", "_selected_action": [proposal.pk]},
+    )
+    assert response.status_code == 302
+    study.refresh_from_db()
+    assert not study.no_longer_in_text and not study.needs_review
+    assert study.review_reasons == []
+    assert "Proposed change dismissed" in study.history.first().history_change_reason
+    uid = f"deliverable-{study.uid}@{feeds.UID_DOMAIN}"
+    assert uid in events(Client().get("/feeds/deliverables.ics").content)
+
+    ingest_text(TRIMMED.replace("informal settlements", "informal settlements (revised)"))
+    study.refresh_from_db()
+    assert not study.no_longer_in_text and not study.needs_review
+    assert not ProposedChange.objects.filter(deliverable=study, resolved=False).exists()
 
 
 def test_a_request_that_takes_a_deleted_ones_number_is_not_taken_for_it(ingest_text, superuser):

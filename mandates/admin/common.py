@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
@@ -57,11 +58,11 @@ class SessionFilter(admin.SimpleListFilter):
         return [(str(session.pk), str(session)) for session in sessions]
 
     def queryset(self, request, queryset):
-        return (
-            queryset.filter(**{f"{self.parameter_name}_id": self.value()})
-            if self.value()
-            else queryset
-        )
+        if not self.value():
+            return queryset
+        if not self.value().isdigit():  # a hand-edited address: the admin says it is wrong
+            raise IncorrectLookupParameters(f"{self.parameter_name}: not a session")
+        return queryset.filter(**{f"{self.parameter_name}_id": self.value()})
 
 
 class DueSessionFilter(SessionFilter):

@@ -4,9 +4,10 @@ from datetime import date, timedelta
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -101,8 +102,7 @@ class DeliverableInline(admin.StackedInline):
         "due_date",
         "progress",
     ]
-    readonly_fields = fields
-    show_change_link = True
+    show_change_link = True  # read-only: no change permission here (see below)
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -299,7 +299,13 @@ class DeliverableActions:
         """The filtered list (the changelist's own filters and search) as CSV or Excel."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        queryset = self.get_changelist_instance(request).get_queryset(request)
+        try:
+            queryset = self.get_changelist_instance(request).get_queryset(request)
+        except IncorrectLookupParameters as error:
+            return HttpResponseBadRequest(
+                _("The address filters the list by something it cannot: %s") % error,
+                content_type="text/plain; charset=utf-8",
+            )
         return (
             deliverables_csv_response(queryset, personal_data=True)
             if fmt == "csv"

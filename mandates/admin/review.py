@@ -246,8 +246,8 @@ class ProposedFieldFilter(admin.SimpleListFilter):
 NOT_ACCEPTED_HINTS = {
     "no_longer_in_text": _(
         "open the deliverable and decide whether it is still owed. If not, set its progress "
-        "to “cancelled” or reject it; if it is, keep it as it is. Then dismiss this proposed "
-        "change."
+        "to “cancelled” or reject it; if it is, dismiss this proposed change: the deliverable "
+        "stays and is shown again as owed."
     ),
     "alternatives": _(
         "open the deliverable, choose the reading its due session follows, then dismiss this "
@@ -304,5 +304,5 @@ class ProposedChangeAdmin(admin.ModelAdmin):
         permissions=["change"],
     )
     def dismiss(self, request, queryset):
-        count = queryset.filter(resolved=False).update(resolved=True)
+        count = deliverable_services.proposed_changes_dismiss(changes=queryset)
         self.message_user(request, _("%(count)d change(s) dismissed.") % {"count": count})

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from mandates.models import Body, Contact, Deliverable, ProposedChange, ReviewStatus, Session
 
-from .ingest import SESSION_BODIES, TEXT_CHANGED
+from .ingest import NO_LONGER_IN_TEXT, SESSION_BODIES, TEXT_CHANGED
 from .schedule import deliverable_calendar_sync, session_get_or_estimate
 
 # The history keeps a change's reason in 100 characters.
@@ -384,3 +384,37 @@ def proposed_changes_accept(*, changes: QuerySet[ProposedChange]) -> tuple[int, 
         change.save(update_fields=["resolved"])
         accepted += 1
     return accepted, refused
+
+
+@transaction.atomic
+def proposed_changes_dismiss(*, changes: QuerySet[ProposedChange]) -> int:
+    """A person keeps the current values. Each proposal is settled, and once none waits on
+    a deliverable the review reason the new text gave goes with it (and the flag, if it was
+    the only reason), recorded in the deliverable's history as the person's decision.
+
+    Dismissing "no longer in the text" keeps the deliverable as still owed: it is shown
+    again, and the person owns that, so a later version that still lacks it does not flag
+    it again. Returns how many proposals were dismissed."""
+    waiting = list(changes.filter(resolved=False).select_related("deliverable"))
+    rows: dict[int, Deliverable] = {}
+    kept: dict[int, list[str]] = {}
+    for change in waiting:
+        change.resolved = True
+        change.save(update_fields=["resolved"])
+        deliverable = rows.setdefault(change.deliverable_id, change.deliverable)
+        fields = kept.setdefault(deliverable.pk, [])
+        if change.field == "no_longer_in_text" and deliverable.no_longer_in_text:
+            deliverable.no_longer_in_text = False
+            deliverable.review_reasons = [
+                reason for reason in deliverable.review_reasons if reason != NO_LONGER_IN_TEXT
+            ]
+            deliverable.needs_review = bool(deliverable.review_reasons)
+            fields += ["no_longer_in_text", "review_reasons", "needs_review"]
+    for deliverable in rows.values():
+        fields = [*kept[deliverable.pk], *_text_changed_settled(deliverable)]
+        if not fields:
+            continue
+        deliverable._change_reason = _("Proposed change dismissed: the current values stay")
+        deliverable_mark_edited(deliverable=deliverable, fields=fields, unsaved=True)
+        del deliverable._change_reason
+    return len(waiting)
