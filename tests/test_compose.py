@@ -35,7 +35,17 @@ def test_database_and_broker_urls_point_at_the_services():
     env = COMPOSE["services"]["web"]["environment"]
     assert "@postgres:5432/" in env["DATABASE_URL"]
     assert env["REDIS_URL"].startswith("redis://redis:6379/")
-    assert env["EMAIL_URL"] == "smtp://mailpit:1025"
+    # the mail catcher unless .env names a real mail server (a fixed value would hide it)
+    assert env["EMAIL_URL"] == "${EMAIL_URL:-smtp://mailpit:1025}"
+
+
+@pytest.mark.django_db
+def test_the_health_check_is_answered_over_plain_http_when_https_is_required(client, settings):
+    """SECURE_SSL_REDIRECT, as production sets it, must not send the container's own check
+    to the public https name; every other page is redirected."""
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/health/").status_code in (200, 503)
+    assert client.get("/").status_code == 301
 
 
 def test_commands_run_gunicorn_migrations_worker_and_database_beat():

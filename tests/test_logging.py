@@ -3,12 +3,20 @@
 import io
 import json
 import logging
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.test import override_settings
 from django.urls import reverse
 
+from tests.real_services import require_redis
 from tracker.logging import ClientErrorsWithoutTraceback, JsonFormatter
 
 
@@ -85,3 +93,40 @@ def test_a_server_error_keeps_its_traceback():
     record.status_code = 404
     ClientErrorsWithoutTraceback().filter(record)
     assert record.exc_info is None
+
+
+def test_the_worker_logs_json_lines_when_asked():
+    """LOG_FORMAT=json reaches the Celery worker: it had taken over the root logger and
+    written its own plain lines (without the redaction filter)."""
+    require_redis()
+    env = {**os.environ, "LOG_FORMAT": "json", "CELERY_TASK_ALWAYS_EAGER": "0", "DEBUG": "1"}
+    env["REDIS_URL"] = settings.REDIS_URL
+    worker = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "celery", "-A", "tracker", "worker", "--pool=solo"),
+            *("--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel=INFO"),
+            f"--hostname=jsonlog-{os.getpid()}@%h",
+        ],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    lines: list[str] = []
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            line = worker.stderr.readline()
+            if not line:
+                break
+            lines.append(line)
+            if "ready." in line:
+                break
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+    logged = [json.loads(line) for line in lines if line.startswith("{")]
+    assert any(entry["message"].endswith("ready.") for entry in logged), lines
+    assert not [line for line in lines if re.match(r"\[\d{4}-\d\d-\d\d [^]]*: \w+/", line)]

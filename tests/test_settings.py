@@ -123,3 +123,12 @@ def test_the_cache_uses_another_redis_database_than_the_broker():
     env = {"DEBUG": "1", "REDIS_URL": "redis://r:6379/0", "CACHE_REDIS_URL": "redis://c:6379/3"}
     result = _manage("shell", "--no-imports", "-c", code, **env)
     assert result.stdout.split() == ["redis://r:6379/0", "redis://c:6379/3"]
+
+
+def test_a_worker_setup_without_a_broker_is_refused_at_start():
+    """CELERY_TASK_ALWAYS_EAGER=0 without REDIS_URL sent every task to an in-memory queue
+    no worker reads: reminders reported "queued" and lost. It now refuses to start."""
+    result = _manage("check", DEBUG="1", CELERY_TASK_ALWAYS_EAGER="0", REDIS_URL="")
+    assert result.returncode != 0
+    assert "CELERY_TASK_ALWAYS_EAGER=0 needs REDIS_URL" in result.stderr
+    assert _manage("check", DEBUG="1", CELERY_TASK_ALWAYS_EAGER="1", REDIS_URL="").returncode == 0

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import environ
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -24,8 +25,6 @@ SECRET_KEY = env("SECRET_KEY", default="") or (
     "insecure-development-key-never-use-in-production" if DEBUG else ""
 )
 if not SECRET_KEY:
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured("Set SECRET_KEY in the environment (or DEBUG=1 for development).")
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
@@ -130,6 +129,14 @@ else:
 CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
+if not CELERY_TASK_ALWAYS_EAGER and not REDIS_URL:
+    raise ImproperlyConfigured(
+        "CELERY_TASK_ALWAYS_EAGER=0 needs REDIS_URL: without a broker every task (reminders,"
+        " feed rebuilds) would be handed to an in-memory queue no worker reads, and lost"
+    )
+# The worker logs through LOGGING (JSON with LOG_FORMAT=json, secrets redacted), not
+# through a root logger of Celery's own.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True  # a worker that dies mid-task leaves the message for another
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -226,6 +233,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Security (https://docs.djangoproject.com/en/5.2/howto/deployment/checklist/) --------
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# The container's own health check asks over plain HTTP on the app port, not through the
+# proxy: a redirect to the public https name would fail it (and hold back worker and beat).
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 # Only behind a TLS-terminating proxy that sets X-Forwarded-Proto and X-Forwarded-For, and
 # only when the app port is reachable through that proxy alone: otherwise anyone could
 # claim HTTPS or another address (the login lockout counts per address).
