@@ -351,7 +351,8 @@ def test_a_relay_that_answers_data_after_the_timeout_gets_each_message_once(
 
 
 def test_many_reminders_to_one_person_on_one_day_go_out_as_one_email(worker_thread, smtp_server):
-    """Three deliverables due, overdue and escalated to one person: one e-mail lists them all."""
+    """Three deliverables due, overdue and escalated to one person: one e-mail lists them all,
+    the overdue one once (its reminder and escalation are one entry, one calendar event)."""
     person = factories.ContactFactory()
     today = timezone.localdate()
     titles = []
@@ -367,13 +368,18 @@ def test_many_reminders_to_one_person_on_one_day_go_out_as_one_email(worker_thre
     time.sleep(1)
     (received,) = smtp_server.received
     assert received.rcpt_tos == [person.email]
-    assert received.subject == "[4 reminders] 2 overdue, 2 due soon"
+    assert received.subject == "[3 reminders] 1 overdue, 2 due soon"
     text = received.message.get_body(("plain",)).get_content()
     for title in titles:
         assert title in text
     assert "You are the focal point" in text
+    assert text.count(titles[-1]) == 1
+    assert "3 deliverables you are responsible for" in text
     (attachment,) = list(received.message.iter_attachments())
-    assert len(icalendar.Calendar.from_ical(attachment.get_content()).walk("VEVENT")) == 4
+    uids = [
+        str(e["UID"]) for e in icalendar.Calendar.from_ical(attachment.get_content()).walk("VEVENT")
+    ]
+    assert len(uids) == len(set(uids)) == 3
 
 
 def _manage(*args: str, redis_url: str, smtp_port: int) -> subprocess.CompletedProcess:

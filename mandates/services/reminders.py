@@ -809,10 +809,14 @@ def reminder_not_asked(deliverable: Deliverable) -> str:
     return f"{said} It stays on your list until someone decides whether it is still owed."
 
 
+def _escalation(log: ReminderLog) -> bool:
+    return log.reminder.startswith("escalation:")
+
+
 def _reminder_row(*, log: ReminderLog, today: date) -> dict:
     """What an e-mail says about one reminder."""
     deliverable = log.deliverable
-    escalation = log.reminder.startswith("escalation:")
+    escalation = _escalation(log)
     return {
         "log": log,
         "deliverable": deliverable,
@@ -832,11 +836,17 @@ def _reminder_row(*, log: ReminderLog, today: date) -> dict:
 
 
 def reminders_message(*, logs: list[ReminderLog], today: date) -> EmailMultiAlternatives:
-    """One person's reminders of the day: the single-reminder e-mail for one, a list for more."""
-    if len(logs) == 1:
-        return reminder_message(log=logs[0], today=today)
+    """One person's reminders of the day: the single-reminder e-mail for one deliverable, a
+    list for more. A deliverable both reminded and escalated to the person is one entry
+    (the escalation), and one event in the attached calendar: two events with one UID
+    would make calendar programs refuse or merge them."""
+    by_deliverable: dict[int, ReminderLog] = {}
+    for log in sorted(logs, key=lambda log: (not _escalation(log), log.pk)):
+        by_deliverable.setdefault(log.deliverable_id, log)
+    if len(by_deliverable) == 1:
+        return reminder_message(log=next(iter(by_deliverable.values())), today=today)
     rows = sorted(
-        (_reminder_row(log=log, today=today) for log in logs),
+        (_reminder_row(log=log, today=today) for log in by_deliverable.values()),
         key=lambda row: (not row["escalation"], row["log"].due_date, row["log"].pk),
     )
     overdue = sum(1 for row in rows if row["log"].due_date < today)
@@ -851,7 +861,7 @@ def reminders_message(*, logs: list[ReminderLog], today: date) -> EmailMultiAlte
     )
     message.attach(
         f"reminders-{today:%Y-%m-%d}.ics",
-        deliverables_ics([log.deliverable for log in logs]),
+        deliverables_ics([row["deliverable"] for row in rows]),
         "text/calendar",
     )
     return message
