@@ -1,6 +1,10 @@
 """`manage.py status` tells an operator where reminders and feeds stand."""
 
+import os
+import subprocess
+import sys
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -8,6 +12,7 @@ from django.urls import reverse
 
 from mandates.models import ReminderLog
 from tests import factories
+from tests.real_services import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -37,3 +42,26 @@ def test_status_reports_health_reminders_and_feeds(client):
     out = StringIO()
     call_command("status", stdout=out)
     assert "[all]: cached" in out.getvalue()
+
+
+def test_status_exits_1_and_says_why_when_the_database_is_down():
+    """A monitor runs `status`: with the database down it printed the health section, then
+    a traceback, and exited 0. Now it says what is wrong, in one line, and exits 1."""
+    env = {
+        **os.environ,
+        "DEBUG": "1",
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{free_port()}/nothing",
+    }
+    env.pop("REDIS_URL", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "status"],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "database: error" in result.stdout
+    assert "Traceback" not in result.stderr
+    assert "the database is not reachable" in result.stderr
