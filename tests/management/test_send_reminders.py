@@ -84,3 +84,11 @@ def test_a_reminder_says_when_the_text_no_longer_asks_for_it(django_capture_on_c
     assert note in message.body
     html = message.alternatives[0][0]
     assert note in html
+
+
+def test_reminder_status_says_when_a_queued_retry_is_due():
+    """A reminder waiting for its retry is queued for later: "retry in", not "-4 min ago"."""
+    factories.ReminderLogFactory(status="queued", queued_at=timezone.now() + timedelta(minutes=5))
+    output = call("reminder_status")
+    assert "(retry in 4 min)" in output or "(retry in 5 min)" in output
+    assert "min ago" not in output and "-" not in output.split("oldest queued:")[1].split("(")[1]

@@ -17,11 +17,11 @@ class Command(BaseCommand):
             for key, what in (("oldest_queued", "queued"), ("oldest_sending", "sending")):
                 when = info[key]
                 if when:
-                    age = now - when
+                    minutes = int(abs((now - when).total_seconds()) // 60)
+                    # a reminder waiting to be tried again is queued for a moment to come
+                    age = f"{minutes} min ago" if when <= now else f"retry in {minutes} min"
                     local = timezone.localtime(when)
-                    self.stdout.write(
-                        f"  oldest {what}: {local:%Y-%m-%d %H:%M} ({int(age.total_seconds() // 60)} min ago)"
-                    )
+                    self.stdout.write(f"  oldest {what}: {local:%Y-%m-%d %H:%M} ({age})")
             for row in info["failed"]:
                 self.stdout.write(
                     f"  failed #{row.pk}: {outgoing_failed_label(row)} - {row.last_error[:100]}"
