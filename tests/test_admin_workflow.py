@@ -285,3 +285,48 @@ def test_contact_can_be_made_responsible_for_an_actor(staff_client):
         reverse("admin:mandates_actor_change", args=[actor.pk])
     ).content.decode()
     assert "Rule of Law Unit" in page
+
+
+def test_a_comment_is_changed_only_by_its_author(client, django_user_model, ingested):
+    """Editors could rewrite another person's comment (it kept the other's name) and post
+    one signed with any name. Another person's comment is read-only on the deliverable's
+    page and its own page; a comment added anywhere is signed by who wrote it."""
+    report = ingested.get(kind="report")
+    first = _member(django_user_model, "editors")
+    second = django_user_model.objects.create_user(
+        "editor2", "editor2@example.org", "pw", is_staff=True
+    )
+    second.groups.add(Group.objects.get(name="editors"))
+    comment = Comment.objects.create(deliverable=report, author=first, text="Drafting in May.")
+    client.force_login(second)
+    url = reverse("admin:mandates_deliverable_change", args=[report.pk])
+    form = client.get(url).context["adminform"].form
+    data = {
+        k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list | dict)
+    }
+    data.update(
+        {
+            "mandate": report.mandate_id,
+            "alternatives": "[]",
+            "review_reasons": "[]",
+            "due_session": report.due_session_id,
+            "count": 1,
+            "comments-TOTAL_FORMS": 1,
+            "comments-INITIAL_FORMS": 1,
+            "comments-0-id": comment.pk,
+            "comments-0-deliverable": report.pk,
+            "comments-0-text": "Nothing was agreed.",
+            "comments-0-DELETE": "on",
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    comment.refresh_from_db()
+    assert (comment.text, comment.author) == ("Drafting in May.", first)
+    change = reverse("admin:mandates_comment_change", args=[comment.pk])
+    assert client.post(change, {"deliverable": report.pk, "text": "Forged."}).status_code == 403
+    comment.refresh_from_db()
+    assert comment.text == "Drafting in May."
+    add = reverse("admin:mandates_comment_add")
+    client.post(add, {"deliverable": report.pk, "text": "Mine.", "author": first.pk})
+    assert Comment.objects.get(text="Mine.").author == second

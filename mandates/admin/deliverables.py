@@ -199,10 +199,28 @@ class AssignedToMeFilter(admin.SimpleListFilter):
 
 
 class CommentInline(admin.TabularInline):
+    """Anyone may add a comment; only its author may change or delete it (a note signed
+    with someone's name must be theirs)."""
+
     model = models.Comment
     extra = 1
     fields = ["text", "author", "created_at"]
     readonly_fields = ["author", "created_at"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        user_id = request.user.pk
+
+        class AuthorsOnly(formset):
+            def add_fields(self, form, index):
+                super().add_fields(form, index)
+                comment = form.instance
+                if comment.pk and comment.author_id != user_id:
+                    for name in ("text", "DELETE"):  # a disabled field keeps its stored value
+                        if name in form.fields:
+                            form.fields[name].disabled = True
+
+        return AuthorsOnly
 
 
 class AssignForm(forms.Form):
@@ -597,6 +615,22 @@ class DeliverableAdmin(DeliverableColumns, DeliverableActions, SimpleHistoryAdmi
 
 @admin.register(models.Comment)
 class CommentAdmin(admin.ModelAdmin):
+    """Comments are written as the person logged in, and changed only by their author."""
+
     list_display = ["deliverable", "author", "created_at", "text"]
     search_fields = ["text", "deliverable__title"]
-    autocomplete_fields = ["deliverable", "author"]
+    autocomplete_fields = ["deliverable"]
+    readonly_fields = ["author", "created_at"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.author = request.user
+        super().save_model(request, obj, form, change)
+
+    def has_change_permission(self, request, obj=None):
+        mine = obj is None or obj.author_id == request.user.pk
+        return mine and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        mine = obj is None or obj.author_id == request.user.pk
+        return mine and super().has_delete_permission(request, obj)
