@@ -76,7 +76,9 @@ class Session(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["body", "number"], name="session_unique_body_number"),
             models.CheckConstraint(
-                condition=Q(end__gte=models.F("start")), name="session_end_after_start"
+                condition=Q(end__gte=models.F("start")),
+                name="session_end_after_start",
+                violation_error_message=_("A session cannot end before it starts."),
             ),
         ]
 

@@ -291,3 +291,14 @@ def test_mark_announced_action_confirms_sessions(staff_client):
     deliverable.refresh_from_db()
     assert session.dates_status == "announced"
     assert deliverable.sequence == 2
+
+
+def test_a_session_that_ends_before_it_starts_is_refused_in_words(staff_client):
+    """Not "Constraint “session_end_after_start” is violated."."""
+    session = Session.objects.get(body__code="HRC", number=65)
+    data = session_form(session, end="2027-06-01")
+    response = staff_client.post(reverse("admin:mandates_session_change", args=[session.pk]), data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "A session cannot end before it starts." in page
+    assert "session_end_after_start" not in page

@@ -502,3 +502,21 @@ def test_a_request_that_takes_a_deleted_ones_number_is_not_taken_for_it(ingest_t
     assert first.no_longer_in_text and first.due_session.number == 64
     assert (second.mandate.paragraph_label, second.due_session.number) == ("2", 65)
     assert not second.no_longer_in_text
+
+
+def test_what_a_new_version_changed_is_said_in_staff_words(superuser):
+    """The import result and the deliverable's page named columns ("due_session")."""
+    from mandates.services.ingest import resolution_ingest
+
+    resolution_ingest(data=FULL.encode(), name=NAME)
+    report = _of("2")
+    _work_on(report, Contact.objects.create(name="Water unit", email="water@ohchr.example.org"))
+    moved = FULL.replace("sixty-fourth session", "sixty-fifth session")
+    outcome = resolution_ingest(data=moved.encode(), name=NAME)
+    said = "\n".join(outcome.changes)
+    assert "para. 2 due session: kept the person's value, proposed HRC 65" in said
+    assert "due_session" not in said
+    staff = Client()
+    staff.force_login(superuser)
+    page = staff.get(reverse("admin:mandates_deliverable_change", args=[report.pk]))
+    assert "<li>due session: HRC 64" in page.content.decode()

@@ -933,7 +933,8 @@ def _store(
     }
     for name, value in header.items():
         if existing and getattr(resolution, name) != value:
-            changes.append(f"{name}: {getattr(resolution, name)!r} -> {value!r}")
+            label = Resolution._meta.get_field(name).verbose_name
+            changes.append(f"{label}: {getattr(resolution, name)!r} -> {value!r}")
         setattr(resolution, name, value)
     if existing and resolution.text != result.text:
         changes.append("text changed")
@@ -1376,10 +1377,14 @@ def _store_deliverables(
                     f"{deliverable_field_label(name)} {shown} (kept {_show(current)})"
                 )
                 changes.append(
-                    f"para. {item.paragraph} {name}: kept the person's value, proposed {shown}"
+                    f"para. {item.paragraph} {deliverable_field_label(name)}: kept the person's"
+                    f" value, proposed {shown}"
                 )
             else:
-                changes.append(f"para. {item.paragraph} {name}: {_show(current)} -> {_show(value)}")
+                changes.append(
+                    f"para. {item.paragraph} {deliverable_field_label(name)}:"
+                    f" {_show(current)} -> {_show(value)}"
+                )
                 setattr(deliverable, name, value)
         for name, value in evidence.items():
             setattr(deliverable, name, value)
