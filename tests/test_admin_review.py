@@ -135,6 +135,23 @@ def test_keep_for_later_with_the_other_reading(staff_client, para35):
     queue = staff_client.get(reverse(QUEUE)).context["cl"].result_list
     assert para35.pk in {item.pk for item in queue}
     assert "Kept for later with the reading HRC 62 (at)" in _history(staff_client, para35)
+    labels = dict(page.context["adminform"].form.fields["reading"].choices)
+    assert labels["HRC|62|at"].startswith("HRC 62 (at), as a person chose: due")
+    assert labels["HRC|65|at"].startswith("HRC 65 (at), other reading: due")
+
+
+def test_a_viewer_sees_the_review_page_without_empty_choices(client, django_user_model, para35):
+    """Who may only look saw "Reading: None" and "Decision: None"."""
+    from django.contrib.auth.models import Group
+
+    viewer = django_user_model.objects.create_user("viewer", "v@example.org", "pw", is_staff=True)
+    viewer.groups.add(Group.objects.get(name="viewers"))
+    client.force_login(viewer)
+    page = client.get(_review_url(para35))
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "field-reading" not in text and "field-decision" not in text
+    assert "field-due_summary" in text
 
 
 def test_reject_lands_on_the_queue(staff_client, para35):

@@ -109,8 +109,12 @@ def reading_choices(
     rules: dict[int, list] = {}
     choices = []
     current = Reading.of(deliverable)
+    chosen = {"due_session", "due_relation"} & set(deliverable.edited_fields)
     for reading in readings:
-        origin = _("as proposed") if reading == current else _("other reading")
+        if reading != current:
+            origin = _("other reading")
+        else:  # the extractor's, unless a person chose it (kept for later with it)
+            origin = _("as a person chose") if chosen else _("as proposed")
         body = bodies.get(reading.body)
         if body is None:
             choices.append((reading.value, f"{reading}, {origin}"))

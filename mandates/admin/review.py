@@ -162,6 +162,13 @@ class DeliverableReviewAdmin(DeliverableColumns, DeliverableActions, admin.Model
     def has_change_permission(self, request, obj=None):
         return request.user.has_perm("mandates.change_deliverable")
 
+    def get_fields(self, request, obj=None):
+        """Who may only look sees the item, not the form's choices (shown as "None")."""
+        fields = super().get_fields(request, obj)
+        if self.has_change_permission(request, obj):
+            return fields
+        return [name for name in fields if name not in ("reading", "decision", "loaded_version")]
+
     def has_add_permission(self, request):
         return False
 
