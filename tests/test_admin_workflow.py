@@ -330,3 +330,14 @@ def test_a_comment_is_changed_only_by_its_author(client, django_user_model, inge
     add = reverse("admin:mandates_comment_add")
     client.post(add, {"deliverable": report.pk, "text": "Mine.", "author": first.pk})
     assert Comment.objects.get(text="Mine.").author == second
+
+
+def test_the_import_page_shows_what_the_reader_warned_about(staff_client):
+    """Plain text named .pdf is read as text "with a warning" (README): the page said
+    nothing of it."""
+    url = reverse("admin:mandates_resolution_import")
+    upload = SimpleUploadedFile("A_HRC_RES_61_99.pdf", HRC_EXAMPLE.read_bytes())
+    response = staff_client.post(url, {"files": [upload]})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Warning: the file is named .pdf but holds" in page

@@ -113,6 +113,7 @@ class IngestOutcome:
     reason: str = ""
     changes: list[str] = field(default_factory=list)
     deliverables: int = 0
+    warnings: list[str] = field(default_factory=list)  # the reader's ("named .pdf but...")
 
 
 class _Rollback(Exception):
@@ -556,6 +557,7 @@ def _write(
                 resolution_id=resolution.pk,
                 changes=changes,
                 deliverables=stored.deliverables,
+                warnings=list(result.warnings),
             )
             if existing and not changes:
                 outcome.status = "unchanged"
@@ -900,6 +902,7 @@ class _Stored:
     read_before: set[str]
     changes: list[str] = field(default_factory=list)
     deliverables: int = 0
+    warnings: list[str] = field(default_factory=list)  # the reader's ("named .pdf but...")
     deliverable_ids: list[int] = field(default_factory=list)
 
 

@@ -41,6 +41,16 @@ def test_ingest_folder_prints_a_summary():
 
 
 @pytest.mark.django_db
+def test_ingest_prints_what_the_reader_warned_about(tmp_path):
+    """Plain text named .pdf is read as text, and the command says so under the file."""
+    path = tmp_path / "A_HRC_RES_61_99.pdf"
+    path.write_bytes(HRC_EXAMPLE.read_bytes())
+    out = StringIO()
+    call_command("ingest", str(path), stdout=out, stderr=StringIO())
+    assert "warning: the file is named .pdf but holds" in out.getvalue()
+
+
+@pytest.mark.django_db
 def test_ingest_shows_a_progress_bar_for_many_files():
     """Several files draw a progress bar on stderr."""
     err = StringIO()

@@ -63,6 +63,8 @@ class Command(BaseCommand):
                 )
                 if outcome.reason:  # e.g. stored meanwhile by another import
                     self.stdout.write(f"           {outcome.reason}")
+                for warning in outcome.warnings:
+                    self.stdout.write(self.style.WARNING(f"           warning: {warning}"))
                 if verbosity > 1 or dry_run:
                     for change in outcome.changes:
                         self.stdout.write(f"           {change}")
