@@ -405,7 +405,12 @@ def resolution_detail(request, symbol: str):
         "mandates/resolution.html",
         {
             "resolution": resolution,
-            "blocks": paragraphs_with_evidence(paragraphs, deliverables),
+            # a deliverable the text no longer asks for has no paragraph of this version:
+            # its old number may now be another request's
+            "blocks": paragraphs_with_evidence(
+                paragraphs, [d for d in deliverables if not d.no_longer_in_text]
+            ),
+            "dropped": [d for d in deliverables if d.no_longer_in_text],
             "deliverables": deliverables,
             "considerations": selectors.consideration_list_for_resolution(
                 resolution=resolution, user=request.user

@@ -520,3 +520,26 @@ def test_what_a_new_version_changed_is_said_in_staff_words(superuser):
     staff.force_login(superuser)
     page = staff.get(reverse("admin:mandates_deliverable_change", args=[report.pk]))
     assert "<li>due session: HRC 64" in page.content.decode()
+
+
+def test_a_dropped_request_is_not_listed_under_the_paragraph_that_took_its_number(superuser):
+    """Version 2 drops the study of para. 4 and the SG report moves up to para. 4: the page
+    listed the study under the SG report's paragraph."""
+    from mandates.services.ingest import resolution_ingest
+
+    resolution_ingest(data=FULL.encode(), name=NAME)
+    study = _of("4")
+    _work_on(study, Contact.objects.create(name="Water unit", email="water@ohchr.example.org"))
+    moved_up = hrc_resolution(
+        operative=[CALLS_UPON, REPORT_AT_64, SEMINAR_BEFORE_63, SG_REPORT_AT_66]
+    )
+    resolution_ingest(data=moved_up.encode(), name=NAME)
+    staff = Client()
+    staff.force_login(superuser)
+    page = staff.get(reverse("mandates:resolution", args=["A/HRC/RES/58/97"])).content.decode()
+    paragraph_4 = page.split("<strong>4.</strong>")[1].split('<div class="paragraph')[0]
+    paragraph_4 = paragraph_4.split("<h2>")[0]
+    assert "water in conflict" in paragraph_4.lower()
+    assert study.title not in paragraph_4
+    dropped = page.split("No longer in the text</h2>")[1]
+    assert study.title in dropped and "para. 4 of an earlier version" in dropped
