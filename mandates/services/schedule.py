@@ -59,18 +59,20 @@ def _hrc_dates(year: int, slot: int) -> tuple[date, date]:
     return start, start + timedelta(days=length)
 
 
-def _ga_opening(year: int) -> date:
-    """The Tuesday of the second week of September, counting from the first week with a
-    September working day.
+#: The first year the GA opened a week before rule 1's date (its 78th session, 2023).
+GA_EARLY_OPENING_SINCE = 2023
 
-    Rule 1 of the GA's rules of procedure says the third week; sessions 78-81 in fact
-    opened a week earlier (5 Sep 2023, 10 Sep 2024, 9 Sep 2025, 8 Sep 2026), so the
-    estimate follows the practice.
-    """
+
+def _ga_opening(year: int) -> date:
+    """The Tuesday of the third week of September, counting from the first week with a
+    September working day (rule 1 of the GA's rules of procedure), as sessions 70-77 opened
+    (15 Sep 2015 ... 13 Sep 2022); from 2023 a week earlier, as sessions 78-81 in fact
+    opened (5 Sep 2023, 10 Sep 2024, 9 Sep 2025, 8 Sep 2026)."""
     first = date(year, 9, 1)
     first_working = first if first.weekday() < 5 else _weekday_on_or_after(first, MONDAY)
     week_one_monday = first_working - timedelta(days=first_working.weekday())
-    return week_one_monday + timedelta(days=7 + TUESDAY)
+    weeks = 1 if year >= GA_EARLY_OPENING_SINCE else 2
+    return week_one_monday + timedelta(days=7 * weeks + TUESDAY)
 
 
 def _nearest_known(body: Body, number: int) -> Session | None:

@@ -260,3 +260,24 @@ def test_calendar_sync_bumps_sequence_when_what_calendars_show_changes():
     assert not deliverable_calendar_sync(deliverable=deliverable, changed_fields=["fulfilled_by"])
     deliverable.refresh_from_db()
     assert deliverable.sequence == 2
+
+
+@pytest.mark.parametrize(
+    ("number", "opened"),
+    [
+        (70, date(2015, 9, 15)),
+        (71, date(2016, 9, 13)),
+        (72, date(2017, 9, 12)),
+        (73, date(2018, 9, 18)),
+        (74, date(2019, 9, 17)),
+        (75, date(2020, 9, 15)),
+        (76, date(2021, 9, 14)),
+        (77, date(2022, 9, 13)),
+    ],
+)
+def test_earlier_ga_sessions_are_estimated_on_their_rule_1_dates(number, opened):
+    """Sessions 70-77 opened on rule 1's date; the week-early practice began with the 78th
+    (they had been estimated a week early, so old texts' due dates were a week off)."""
+    Session.objects.filter(body__code="GA", number__lt=78).delete()
+    session = session_get_or_estimate(body=factories.body("GA"), number=number)
+    assert session.start == opened
