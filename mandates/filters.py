@@ -84,6 +84,17 @@ class BodyFilter(django_filters.ModelChoiceFilter):
     field_class = BodyField
 
 
+class ContactChoiceField(forms.ModelChoiceField):
+    """A contact by name: the e-mail address (`Contact.__str__`) is for staff pages only."""
+
+    def label_from_instance(self, obj: Contact) -> str:
+        return obj.name
+
+
+class ContactFilter(django_filters.ModelChoiceFilter):
+    field_class = ContactChoiceField
+
+
 class DeliverableFilter(django_filters.FilterSet):
     body = BodyFilter(
         label=_("Body"), queryset=Body.objects.all(), to_field_name="code", method="filter_body"
@@ -124,7 +135,7 @@ class DeliverableFilter(django_filters.FilterSet):
         help_text=_("adopted, draft, or a draft superseded by its adopted text"),
     )
     no_longer_in_text = YesNoFilter(label=_("No longer in the text"))
-    assignee = django_filters.ModelChoiceFilter(
+    assignee = ContactFilter(
         label=_("Assigned to"),
         queryset=Contact.objects.order_by("name"),
         field_name="assignees",
@@ -143,9 +154,21 @@ class DeliverableFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         user = getattr(self.request, "user", None)
+        # asked for by someone not signed in: refused, not silently dropped (the list
+        # would look like theirs while it holds everything)
+        self.refused: list[str] = []
         if user is None or not user.is_authenticated:
             for name in self.SIGNED_IN_ONLY:
                 self.filters.pop(name)
+                if (self.data or {}).get(name) not in (None, ""):
+                    self.refused.append(name)
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        if self.refused and not self.form.non_field_errors():
+            for name in self.refused:
+                self.form.add_error(None, _("%(name)s: sign in to filter by it") % {"name": name})
+        return valid and not self.refused
 
     def filter_mine(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         """Deliverables assigned to the person looking (through their contact)."""

@@ -296,11 +296,16 @@ def export_csv(request):
             content_type="text/plain; charset=utf-8",
         )
     if scope == "mine" and not request.user.is_authenticated:
-        scope = "all"
+        return HttpResponseBadRequest(
+            _("scope=mine lists the deliverables assigned to you: sign in first."),
+            content_type="text/plain; charset=utf-8",
+        )
     filterset = _filters(request, _scoped(request, scope))
     if not filterset.is_valid():
         errors = [
-            f"{name}: {error}" for name, errors in filterset.form.errors.items() for error in errors
+            str(error) if name == "__all__" else f"{name}: {error}"
+            for name, errors in filterset.form.errors.items()
+            for error in errors
         ]
         return HttpResponseBadRequest(
             "\n".join([_("Invalid filters:"), *errors]), content_type="text/plain; charset=utf-8"

@@ -197,7 +197,8 @@ AXES_RESET_ON_SUCCESS = True
 # No start-up banner: every manage.py command would print it on stderr.
 AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "tracker.security.client_ip"
-LOGIN_URL = "admin:login"
+# The site's own sign-in page: anyone with an account (the admin's takes staff only).
+LOGIN_URL = "mandates:login"
 LOGIN_REDIRECT_URL = "/"
 
 # --- Internationalisation ----------------------------------------------------------------

@@ -208,7 +208,7 @@ def test_review_needs_a_login(client, world):
     """Anonymous visitors are sent to the login page."""
     response = client.get(REVIEW)
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("admin:login"))
+    assert response["Location"].startswith(reverse("mandates:login"))
 
 
 def test_review_is_for_staff_only(member_client, world):
@@ -529,3 +529,42 @@ def test_every_page_runs_a_constant_number_of_queries(
             response = staff_client.get(url)
             assert response.status_code == 200, url
             response.getvalue()  # a streamed export runs its queries as it is read
+
+
+# --- Who may ask what (QA of the public pages) ---------------------------------------------
+
+
+def test_a_signed_in_person_who_is_not_staff_sees_no_email_address(member_client, world):
+    """The "Assigned to" filter listed every contact as "Name <e-mail>" to anyone signed in;
+    e-mail addresses are for staff."""
+    contact = factories.ContactFactory(name="Water unit", email="water-unit@ohchr.example.org")
+    world.soon.assignees.add(contact)
+    page = member_client.get(UPCOMING).content.decode()
+    assert "Water unit" in page
+    assert "water-unit@ohchr.example.org" not in page
+
+
+@pytest.mark.parametrize("query", ["mine=true", "assignee=1"])
+def test_asking_for_assignments_signed_out_is_refused_not_ignored(client, world, query):
+    """Signed out, ?mine=true listed everything (the filter was dropped): it looked like the
+    visitor's own list. Now it is a 400 that says to sign in."""
+    response = client.get(f"{UPCOMING}?{query}")
+    assert response.status_code == 400
+    assert "sign in to filter by it" in response.content.decode()
+    export = client.get(reverse("mandates:export_csv") + f"?{query}")
+    assert export.status_code == 400
+    assert "sign in to filter by it" in export.content.decode()
+    assert "__all__" not in export.content.decode()
+    mine = client.get(reverse("mandates:export_csv") + "?scope=mine")
+    assert mine.status_code == 400 and "sign in first" in mine.content.decode()
+
+
+def test_my_list_sends_a_signed_out_person_to_a_sign_in_they_can_use(client, django_user_model):
+    """/mine/ sent people to the admin's sign-in, which takes staff only."""
+    django_user_model.objects.create_user("holder", "holder@example.org", "pw-holder-1")
+    response = client.get(reverse("mandates:mine"))
+    assert response.status_code == 302
+    login = response["Location"]
+    assert login.startswith(reverse("mandates:login"))
+    signed_in = client.post(login, {"username": "holder", "password": "pw-holder-1"}, follow=True)
+    assert signed_in.resolver_match.url_name == "mine"
