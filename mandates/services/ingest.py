@@ -936,7 +936,7 @@ def _store(
     }
     for name, value in header.items():
         if existing and getattr(resolution, name) != value:
-            label = Resolution._meta.get_field(name).verbose_name
+            label = getattr(Resolution._meta.get_field(name), "verbose_name", name)
             changes.append(f"{label}: {getattr(resolution, name)!r} -> {value!r}")
         setattr(resolution, name, value)
     if existing and resolution.text != result.text:
