@@ -117,7 +117,8 @@ class DeliverableSerializer(serializers.ModelSerializer):
     # writing (the tests' reference); DeliverableWriter writes the same from plain rows.
     @extend_schema_field(serializers.CharField())
     def get_actor(self, obj: Deliverable) -> str:
-        return obj.mandate.actor.name if obj.mandate.actor else obj.mandate.actor_text
+        mandate = obj.mandate  # the name the pages show
+        return mandate.actor.name if mandate.actor else mandate.actor_name or mandate.actor_text
 
     @extend_schema_field(serializers.CharField())
     def get_actor_name(self, obj: Deliverable) -> str:
@@ -294,7 +295,7 @@ class DeliverableWriter:
             "resolution_status": resolution_status,
             "paragraph": paragraph,
             "verb": verb,
-            "actor": actor_text if actor is None else actor,
+            "actor": (actor_name or actor_text) if actor is None else actor,
             "actor_name": actor_name if actor is None else actor,
             "actor_text": actor_text,
             "kind": kind,

@@ -1,5 +1,7 @@
 """The read-only JSON API: filters, pagination, authentication and the OpenAPI schema."""
 
+import csv
+import io
 from datetime import date
 
 import pytest
@@ -217,3 +219,25 @@ def test_openapi_schema_is_served(api):
     schema = response.json()
     assert schema["openapi"].startswith("3.")
     assert {"/api/deliverables/", "/api/resolutions/", "/api/sessions/"} <= set(schema["paths"])
+
+
+def test_an_actor_outside_the_table_has_one_name_in_the_api_the_plan_and_the_pages(api, client):
+    """The API's and the plan's `actor` was the printed words ("the team of international
+    experts") where the pages and export.csv show the extractor's name: two CSV downloads
+    of the same item disagreed."""
+    item = Deliverable.objects.filter(due_session__isnull=False).first()
+    mandate = item.mandate
+    mandate.actor, mandate.actor_name = None, "Team of international experts on Canals"
+    mandate.actor_text = "the team of international experts"
+    mandate.save()
+    shown = "Team of international experts on Canals"
+    api_row = api.get(reverse("api:deliverable-detail", args=[item.uid])).json()
+    assert api_row["actor"] == shown and api_row["actor_text"] == mandate.actor_text
+    session = item.due_session
+    key = f"{session.body.code}-{session.number}"
+    plan = api.get(f"/api/sessions/{key}/plan/").json()
+    actors = {entry["actor"] for entry in plan["entries"]}
+    assert shown in actors and mandate.actor_text not in actors
+    export = b"".join(client.get(reverse("mandates:export_csv")).streaming_content)
+    export = export.decode("utf-8-sig")
+    assert shown in {row["Actor"] for row in csv.DictReader(io.StringIO(export))}
