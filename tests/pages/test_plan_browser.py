@@ -71,3 +71,27 @@ def test_the_hrc_65_plan_shows_the_59_3_seminars_and_summary_report(browser, sit
     if os.environ.get("PLAN_SCREENSHOT"):
         page.screenshot(path=os.environ["PLAN_SCREENSHOT"], full_page=True)
     context.close()
+
+    # On a desktop screen no cell breaks inside a word: "8,500" had wrapped as "8,50" / "0"
+    # and "Submission deadline" as "Submis/sion/deadlin/e" (overflow-wrap: anywhere).
+    desktop = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = desktop.new_page()
+    page.goto(f"{site}/sessions/HRC-65/plan/")
+    page.wait_for_load_state("load")
+    broken = page.evaluate(
+        """[...document.querySelectorAll('th, td')].flatMap(cell => {
+            const words = [];
+            const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            for (let node; (node = walker.nextNode()); ) {
+                for (const match of node.data.matchAll(/\S+/g)) {
+                    const range = document.createRange();
+                    range.setStart(node, match.index);
+                    range.setEnd(node, match.index + match[0].length);
+                    if (range.getClientRects().length > 1) words.push(match[0]);
+                }
+            }
+            return words;
+        })"""
+    )
+    assert broken == [], f"words broken across lines at 1366px: {broken[:10]}"
+    desktop.close()
