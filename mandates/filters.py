@@ -49,11 +49,22 @@ class SessionField(forms.CharField):
 
     def to_python(self, value: object) -> str | None:
         text = super().to_python(value)
-        if text and session_parse(text) is None:
+        if not text:
+            return text
+        parsed = session_parse(text)
+        if parsed is None or (parsed[0] is not None and not parsed[0].isalpha()):
             raise forms.ValidationError(
                 _('%(value)s is not a session: write "HRC-65" or "65"'),
                 code="invalid",
                 params={"value": text},
+            )
+        code = parsed[0]
+        if code is not None and not Body.objects.filter(code__iexact=code).exists():
+            codes = ", ".join(Body.objects.order_by("code").values_list("code", flat=True))
+            raise forms.ValidationError(
+                _("%(value)s names no body: use one of %(codes)s"),
+                code="invalid",
+                params={"value": text, "codes": codes},
             )
         return text
 

@@ -88,6 +88,9 @@ def test_resolution_filter_gives_one_resolutions_deliverables(api):
     [
         ({"session": "garbage"}, "session"),
         ({"session": "HRC-x"}, "session"),
+        ({"session": "XYZ-65"}, "session"),  # no such body: an empty list looked like news
+        ({"session": "-65"}, "session"),
+        ({"session": "HRC--65"}, "session"),
         ({"needs_review": "maybe"}, "needs_review"),
         ({"no_longer_in_text": "perhaps"}, "no_longer_in_text"),
         ({"mine": "sometimes"}, "mine"),
