@@ -79,7 +79,7 @@ def test_the_hrc_65_plan_shows_the_59_3_seminars_and_summary_report(browser, sit
     page.goto(f"{site}/sessions/HRC-65/plan/")
     page.wait_for_load_state("load")
     broken = page.evaluate(
-        """[...document.querySelectorAll('th, td')].flatMap(cell => {
+        r"""[...document.querySelectorAll('th, td')].flatMap(cell => {
             const words = [];
             const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
             for (let node; (node = walker.nextNode()); ) {
