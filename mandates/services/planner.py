@@ -538,8 +538,15 @@ def _series(item: PlanItem) -> tuple[str, str, str, str]:
     return (item.resolution, item.paragraph, item.actor_name, item.kind)
 
 
+def no_unit_label() -> str:
+    """Where documents no unit holds are counted: a reminder to assign them, not a unit
+    whose weekly capacity they could exceed."""
+    return _("No unit assigned")
+
+
 def _weekly_load(entries: Iterable[PlanEntry], limit: int) -> WeeklyLoad:
-    """Documents still owed, counted in the week (from Monday) of their deadline."""
+    """Documents still owed, counted in the week (from Monday) of their deadline; only a
+    unit can be over the limit (the documents nobody holds are not one unit's load)."""
     counts: dict[tuple[str, date], int] = defaultdict(int)
     for entry in entries:
         if not entry.is_document or entry.is_submitted or entry.due_date is None:
@@ -552,12 +559,18 @@ def _weekly_load(entries: Iterable[PlanEntry], limit: int) -> WeeklyLoad:
         return load
     first, last = min(week for _unit, week in counts), max(week for _unit, week in counts)
     load.weeks = [first + timedelta(weeks=n) for n in range((last - first).days // 7 + 1)]
+    nobody = no_unit_label()
     for unit in sorted({unit for unit, _week in counts}, key=str.casefold):
         load.rows.append(
             (
                 unit,
                 [
-                    UnitWeek(unit, week, counts[unit, week], counts[unit, week] > limit)
+                    UnitWeek(
+                        unit,
+                        week,
+                        counts[unit, week],
+                        counts[unit, week] > limit and unit != nobody,
+                    )
                     for week in load.weeks
                 ],
             )
@@ -582,7 +595,7 @@ def session_plans(
         codes={session.body_id: session.body.code for session in sessions},
         units=_unit_names([due_here, candidates]),
         actor_units=_actor_unit_names(),
-        no_unit=[_("No unit assigned")],
+        no_unit=[no_unit_label()],
     )
     # A due session a person cleared stays cleared: the text's reading does not count.
     cleared = {

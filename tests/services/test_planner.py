@@ -144,10 +144,17 @@ def test_units_and_weekly_load_warn_above_the_staff_limit():
 
 
 def test_a_deliverable_without_unit_is_listed_as_such():
-    """Nothing is dropped for want of a unit."""
+    """Nothing is dropped for want of a unit; but the documents nobody holds are not one
+    unit's weekly load (they had raised "No unit assigned: 12 documents" warnings)."""
     hrc65 = _session("HRC", 65)
-    _deliverable(hrc65, actor=factories.ActorFactory(name="Nobody's actor"))
-    assert [name for name, _ in _plan(hrc65).by_unit] == ["No unit assigned"]
+    actor = factories.ActorFactory(name="Nobody's actor")
+    for _ in range(3):
+        _deliverable(hrc65, actor=actor)
+    PlanningPolicy.objects.update(documents_per_unit_per_week=2)
+    plan = _plan(hrc65)
+    assert [name for name, _ in plan.by_unit] == ["No unit assigned"]
+    assert [cell.documents for cell in plan.load.cells] == [3]
+    assert plan.load.warnings == []
 
 
 @pytest.mark.parametrize(
