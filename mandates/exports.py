@@ -1,8 +1,9 @@
 """CSV and Excel exports of deliverable lists (the admin and the pages share them).
 
-Every cell goes through `spreadsheet_safe`, so no export can carry a formula into a
-spreadsheet; the assignees' e-mail addresses are only written when the caller says the
-reader may see personal data.
+No export can carry a formula into a spreadsheet: every CSV cell goes through
+`spreadsheet_safe`, and every Excel text cell is written as text (`rows_xlsx_response`). The
+assignees' e-mail addresses are only written when the caller says the reader may see
+personal data.
 """
 
 from __future__ import annotations
@@ -164,15 +165,15 @@ def deliverable_rows(
     queryset: QuerySet[Deliverable], *, personal_data: bool = False, limit: int | None = None
 ) -> Iterator[list]:
     """The header, then one row per deliverable (columns as `export_columns`; at most `limit`),
-    every cell safe for a spreadsheet; read as plain values (see `_chunks`), plus one query
-    per ROW_CHUNK_SIZE rows for the assignees' addresses with personal data."""
+    read as plain values (see `_chunks`), plus one query per ROW_CHUNK_SIZE rows for the
+    assignees' addresses with personal data. The writers below make them safe."""
     columns = export_columns(personal_data=personal_data)
     yield [label for _, label in columns]
     for chunk in _chunks(queryset, limit):
         emails = _assignee_emails([row.pk for row in chunk]) if personal_data else {}
         for row in chunk:
             cells = _cells(row, emails.get(row.pk, []))
-            yield [spreadsheet_safe(cells[name]) for name, _ in columns]
+            yield [cells[name] for name, _ in columns]
 
 
 def _limited(rows: Iterable[list], *, max_rows: int | None) -> Iterator[list]:
@@ -190,14 +191,14 @@ def _limited(rows: Iterable[list], *, max_rows: int | None) -> Iterator[list]:
 
 def rows_csv_response(rows: Iterable[Iterable], filename: str) -> StreamingHttpResponse:
     """Rows of plain values as a CSV download, streamed ROW_CHUNK_SIZE rows at a time (a
-    response chunk per row cost more than writing the rows)."""
+    response chunk per row cost more than writing the rows); `spreadsheet_safe` cells."""
 
     def lines() -> Iterator[str]:
         yield "\ufeff"  # Excel opens UTF-8 CSV correctly only with a BOM
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer)
         for index, row in enumerate(rows, start=1):
-            writer.writerow(row)
+            writer.writerow([spreadsheet_safe(value) for value in row])
             if index % ROW_CHUNK_SIZE == 0:
                 yield buffer.getvalue()
                 buffer.seek(0)
@@ -210,14 +211,25 @@ def rows_csv_response(rows: Iterable[Iterable], filename: str) -> StreamingHttpR
 
 
 def rows_xlsx_response(rows: Iterable[Iterable], filename: str, *, sheet: str) -> HttpResponse:
-    """Rows of plain values as an Excel download (a write-only workbook)."""
+    """Rows of plain values as an Excel download (a write-only workbook). Text is written as
+    text cells: "=HYPERLINK(...)" shows as typed, never as a formula, and without the
+    apostrophe a CSV needs (which Excel would show as part of the text)."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
 
     workbook = Workbook(write_only=True)
     worksheet = workbook.create_sheet(sheet)
     worksheet.freeze_panes = "A2"  # the header stays in view
+
+    def cell(value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        text = WriteOnlyCell(worksheet, value=value)
+        text.data_type = "s"  # openpyxl would take a leading "=" for a formula
+        return text
+
     for row in rows:
-        worksheet.append(list(row))
+        worksheet.append([cell(value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

@@ -81,8 +81,9 @@ def test_xlsx_cells_are_text_not_formulas(staff_client):
     column = header.index("Title")
     cells = [row[column] for row in sheet.iter_rows(min_row=2)]
     assert {cell.data_type for cell in cells} == {"s"}
-    # (XML stores a carriage return as a line feed.)
-    expected = sorted("'" + title.replace("\r", "\n") for title in FORMULAS)
+    # As typed: a text cell needs no apostrophe, which Excel would show as part of the
+    # text (a CSV does). (XML stores a carriage return as a line feed.)
+    expected = sorted(title.replace("\r", "\n") for title in FORMULAS)
     assert sorted(cell.value for cell in cells) == expected
 
 
