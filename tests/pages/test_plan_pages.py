@@ -305,3 +305,18 @@ def test_a_held_sessions_plan_calls_what_was_not_submitted_overdue(client, today
     open_plan = client.get(reverse("mandates:session_plan", args=["HRC", 65])).content.decode()
     assert "was held" not in open_plan
     assert "Documents still to submit, by week" in open_plan
+
+
+def test_the_json_link_is_offered_to_people_the_api_answers(client, django_user_model, plan_world):
+    """Signed out, the plan pages' "JSON" link led to a 401 with no way to sign in."""
+    pages = [
+        reverse("mandates:session_plan", args=["HRC", 65]),
+        reverse("mandates:plan_overview"),
+    ]
+    for page in pages:
+        assert ">JSON</a>" not in client.get(page).content.decode()
+    client.force_login(django_user_model.objects.create_user("holder", "h@example.org", "pw"))
+    for page in pages:
+        html = client.get(page).content.decode()
+        link = html.split(">JSON</a>")[0].rsplit('href="', 1)[1].split('"')[0]
+        assert client.get(link).status_code == 200
