@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.paginator import Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
@@ -103,8 +104,13 @@ class SessionPlanSerializer(serializers.Serializer):
 
 
 def plan_page(plan: planner.SessionPlan, *, url: str, number: int | str | None = 1) -> PlanPage:
-    """Page `number` of the plan's entries, its links built on `url` (the session plan's)."""
-    page = Paginator(plan.entries, planner.ENTRIES_PER_PAGE).get_page(number)
+    """Page `number` of the plan's entries, its links built on `url` (the session plan's).
+    A page that does not exist is a 404, as in the deliverables API (a client that counts
+    pages up until one fails must see one fail)."""
+    try:
+        page = Paginator(plan.entries, planner.ENTRIES_PER_PAGE).page(number or 1)
+    except InvalidPage as error:
+        raise NotFound(f"Invalid page: {error}") from error
     return PlanPage(
         plan=plan,
         entries=list(page.object_list),

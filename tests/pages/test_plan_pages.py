@@ -320,3 +320,18 @@ def test_the_json_link_is_offered_to_people_the_api_answers(client, django_user_
         html = client.get(page).content.decode()
         link = html.split(">JSON</a>")[0].rsplit('href="', 1)[1].split('"')[0]
         assert client.get(link).status_code == 200
+
+
+@pytest.mark.parametrize("page", ["999", "0", "abc"])
+def test_a_plan_page_that_does_not_exist_is_a_404_as_in_the_deliverables_api(
+    client, django_user_model, plan_world, page
+):
+    """The plan API answered any page number with the last (or first) page: a client
+    counting pages until one fails never stopped."""
+    client.force_login(django_user_model.objects.create_user("holder", "h@example.org", "pw"))
+    url = reverse("api:session_plan", args=["HRC", 65])
+    assert client.get(url, {"page": "1"}).status_code == 200
+    response = client.get(url, {"page": page})
+    assert response.status_code == 404
+    assert "Invalid page" in response.json()["detail"]
+    assert client.get(reverse("api:deliverable-list"), {"page": page}).status_code == 404
