@@ -73,22 +73,50 @@ class SessionFilter(django_filters.CharFilter):
     field_class = SessionField
 
 
-class BodyField(forms.ModelChoiceField):
-    """A body by its code ("HRC"); anything else is an error that names the value and the
-    codes to use, where Django's only says "Select a valid choice"."""
+class _NamesTheValue(forms.ModelChoiceField):
+    """An unknown value is an error that names it and says what to write, where Django's
+    only says "Select a valid choice"."""
 
-    def to_python(self, value: object) -> Body | None:
+    def unknown(self, value: object) -> forms.ValidationError:
+        raise NotImplementedError
+
+    def to_python(self, value: object):
         try:
             return super().to_python(value)
         except forms.ValidationError as error:
             if error.code != "invalid_choice":
                 raise
-            codes = ", ".join(Body.objects.order_by("code").values_list("code", flat=True))
-            raise forms.ValidationError(
-                _("%(value)s is not a body: use one of %(codes)s"),
-                code="invalid_choice",
-                params={"value": value, "codes": codes},
-            ) from error
+            raise self.unknown(value) from error
+
+
+class BodyField(_NamesTheValue):
+    """A body by its code ("HRC")."""
+
+    def unknown(self, value: object) -> forms.ValidationError:
+        codes = ", ".join(Body.objects.order_by("code").values_list("code", flat=True))
+        return forms.ValidationError(
+            _("%(value)s is not a body: use one of %(codes)s"),
+            code="invalid_choice",
+            params={"value": value, "codes": codes},
+        )
+
+
+class ActorField(_NamesTheValue):
+    """An actor by its name, in full ("High Commissioner")."""
+
+    def unknown(self, value: object) -> forms.ValidationError:
+        return forms.ValidationError(
+            _(
+                "%(value)s is no actor's name: write it in full, as the actors page lists it"
+                ' (e.g. "High Commissioner")'
+            ),
+            code="invalid_choice",
+            params={"value": value},
+        )
+
+
+class ActorFilter(django_filters.ModelChoiceFilter):
+    field_class = ActorField
 
 
 class BodyFilter(django_filters.ModelChoiceFilter):
@@ -113,7 +141,7 @@ class DeliverableFilter(django_filters.FilterSet):
     session = SessionFilter(
         label=_("Session"), method="filter_session", help_text='"HRC-65" or "65"'
     )
-    actor = django_filters.ModelChoiceFilter(
+    actor = ActorFilter(
         label=_("Actor"),
         queryset=Actor.objects.all(),
         to_field_name="name",
