@@ -11,7 +11,7 @@ import os
 from mandates.extraction.actors import ActorTable
 from mandates.extraction.deadlines import regular_session_opened_by
 from mandates.extraction.doctype import refuse_non_resolution
-from mandates.extraction.errors import ExtractionError
+from mandates.extraction.errors import ExtractionError, NotAResolutionError
 from mandates.extraction.readers import SourceDocument, read_bytes, read_path, read_text
 from mandates.extraction.requests import extract_requests
 from mandates.extraction.result import ExtractionResult
@@ -21,7 +21,7 @@ from mandates.extraction.tracked import merge_tracked_readings
 __all__ = ["EXTRACTOR_VERSION", "extract_bytes", "extract_document", "extract_file", "extract_text"]
 
 #: Bump when the output for the same input changes (stored with each resolution).
-EXTRACTOR_VERSION = "0.3.23"
+EXTRACTOR_VERSION = "0.3.24"
 
 
 def extract_file(
@@ -65,10 +65,27 @@ def extract_document(
     return result
 
 
+#: No resolution has an operative paragraph near this long (the corpus's longest line is
+#: some 2,400 characters); reading one would take minutes and gigabytes for nothing.
+MAX_PARAGRAPH_CHARS = 500_000
+
+
+def _refuse_overlong_paragraph(paragraphs: list, name: str) -> None:
+    for paragraph in paragraphs:
+        if len(paragraph.text) > MAX_PARAGRAPH_CHARS:
+            raise NotAResolutionError(
+                name,
+                f"operative paragraph {paragraph.number} is {len(paragraph.text):,} characters"
+                f" long, more than any resolution's ({MAX_PARAGRAPH_CHARS:,} at most): is this"
+                " a text whose line breaks were lost?",
+            )
+
+
 def _extract(
     document: SourceDocument, text: str, footnotes: list, actors: ActorTable | None
 ) -> ExtractionResult:
     structure = parse_structure(text, source_name=document.name, footnotes=footnotes)
+    _refuse_overlong_paragraph(structure.operative, document.name)
     header = structure.header
     result = ExtractionResult(
         extractor_version=EXTRACTOR_VERSION,

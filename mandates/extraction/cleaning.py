@@ -158,7 +158,10 @@ def _squash(text: str) -> str:
 
 _MD_SIGNS = compiled(r"^ {0,3}-{3,}[ \t]*$|^\*[A-Z][a-z]+", re.MULTILINE)
 _YAML_FRONT_MATTER = compiled(r"\A\s*---[ \t]*\n(?:[ \t]*(?:[\w-]+:.*|- .*|#.*)?\n)*?---[ \t]*\n")
-_MD_ESCAPE = compiled(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
+# A backslash before ASCII punctuation escapes it (CommonMark); before a space it is
+# pandoc's no-break space; at a line's end, a hard line break.
+_MD_ESCAPE = compiled(r"\\([!-/:-@\[-`{-~ ])")
+_MD_HARD_BREAK = compiled(r"\\$", re.MULTILINE)
 _MD_RULE = compiled(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$", re.MULTILINE)
 _MD_HEADING = compiled(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 # Emphasis: one to three stars (one or two underscores) opening before a word or closing
@@ -358,18 +361,16 @@ class _Para:
     """A paragraph being assembled: its lines joined as they come, so that adding a line
     and looking at the paragraph's end cost the same whatever its length."""
 
-    __slots__ = ("_parts", "_text", "hard_end", "heading", "last_line", "length", "vocabulary")
+    __slots__ = ("_parts", "_text", "heading", "last_line", "length", "vocabulary")
 
     def __init__(
         self,
         line: str,
         *,
         heading: bool = False,
-        hard_end: bool = False,
         vocabulary: _ParaVocabulary = None,
     ) -> None:
         self.heading = heading
-        self.hard_end = hard_end  # Markdown hard line break at the end of the last line
         self.vocabulary = vocabulary
         self.last_line = line
         self.length = len(line)
@@ -1005,10 +1006,8 @@ class _Assembler:
             return
 
         heading = False
-        hard_end = False
         line = stripped
         if markdown:
-            hard_end = raw.endswith("  ")
             heading_match = _MD_HEADING.match(raw)
             if heading_match:
                 heading, line = True, heading_match.group(2).strip()
@@ -1026,14 +1025,15 @@ class _Assembler:
 
         current = self.current
         if current is not None and not heading and not current.heading:
-            if current.hard_end or _single_newline_breaks(
+            # (a Markdown hard line break, "  " or "\\" at a line's end, is a line break
+            # inside its paragraph like any other: Word's soft returns come out so)
+            if _single_newline_breaks(
                 current.last_line, line, self.line_mode, self.width, self.flowing
             ):
                 self.close()
                 self.gap = "blank"
             else:
                 current.append(line)
-                current.hard_end = hard_end
                 return
         elif current is not None:
             self.close()
@@ -1056,11 +1056,10 @@ class _Assembler:
                 current = prev
                 paras.pop()
                 current.append(line)
-                current.hard_end = hard_end
                 self.current = current
                 self.gap = ""
                 return
-        self.current = _Para(line, heading=heading, hard_end=hard_end, vocabulary=self.vocabulary)
+        self.current = _Para(line, heading=heading, vocabulary=self.vocabulary)
         self.gap = ""
 
 
@@ -1174,6 +1173,8 @@ def _markdown_inline(text: str, notes: Notes) -> str:
         return token
 
     text = _MD_ESCAPE.sub(protect, text)
+    if "\\" in text:
+        text = _MD_HARD_BREAK.sub("", text)
     text = _MD_RULE.sub("\f", text)
     text = _BR.sub("\n", text)
     text = _MD_LINK.sub(r"\1", text)

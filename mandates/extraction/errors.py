@@ -18,3 +18,9 @@ class ReadError(ExtractionError):
 
 class NotAResolutionError(ExtractionError):
     """The text was read but does not look like a resolution."""
+
+
+# What a person is told for a word-processor file the readers do not take (whatever its
+# name says: the readers look at the content).
+DOC_REFUSED = "old binary Word files (.doc) are not supported: save the file as .docx"
+ODT_REFUSED = "OpenDocument files are not supported: save the file as .docx or .pdf"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mandates.extraction.cleaning import PLAIN_BYTES, clean_text, looks_like_markdown
-from mandates.extraction.errors import ReadError
+from mandates.extraction.errors import DOC_REFUSED, ODT_REFUSED, ReadError
 from mandates.extraction.regex_cache import compiled
 from mandates.extraction.result import Footnote
 
@@ -47,9 +47,9 @@ _SUFFIXES = {
 SUPPORTED_SUFFIXES = frozenset(_SUFFIXES)
 SUPPORTED_TYPES = ".txt, .md, .docx, .pdf or .html"  # how messages name them
 _REFUSED = {
-    ".doc": "old binary Word files (.doc) are not supported: save the file as .docx",
+    ".doc": DOC_REFUSED,
     ".rtf": "RTF files are not supported: save the file as .docx or .pdf",
-    ".odt": "OpenDocument files are not supported: save the file as .docx or .pdf",
+    ".odt": ODT_REFUSED,
 }
 
 

@@ -17,7 +17,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from mandates.extraction.cleaning import Notes, clean_lines, normalise_chars
-from mandates.extraction.errors import ReadError
+from mandates.extraction.errors import DOC_REFUSED, ODT_REFUSED, ReadError
 
 if TYPE_CHECKING:
     from mandates.extraction.readers import SourceDocument
@@ -118,7 +118,13 @@ def _has_tracked_changes(body: Element) -> bool:
     return False
 
 
+# The first bytes of an OLE2 compound file: Word 97-2003's .doc.
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def _open_parts(data: bytes, name: str) -> dict[str, bytes]:
+    if data.startswith(_OLE2_MAGIC):  # an old Word file given the new one's name
+        raise ReadError(name, DOC_REFUSED)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
@@ -138,6 +144,8 @@ def _open_parts(data: bytes, name: str) -> dict[str, bytes]:
         }
         names = {info.filename: info for info in infos}
         if "word/document.xml" not in names:
+            if "mimetype" in names and b"opendocument" in archive.read("mimetype")[:100]:
+                raise ReadError(name, ODT_REFUSED)
             raise ReadError(name, "not a Word .docx file (word/document.xml is missing)")
         parts: dict[str, bytes] = {}
         total = 0

@@ -74,6 +74,9 @@ _NOTE_START = compiled(r"^([1-9]\d{0,2}|[*†‡§])\s+(\S.*)$")
 # (small-print tables at the foot of a page are no footnotes).
 _NOTE_TEXT_START = compiled(r"^(?:[1-9]\d{0,2}|[*†‡§])\s+[A-Z“\"(\[]")
 _DIGITS = compiled(r"\d+")
+# A line that opens a numbered paragraph or an item ("30. Encourages", "(b) To submit") is
+# text, whatever comes back on other pages: two pages may open with the same words.
+_PARAGRAPH_OPENING = compiled(r"^(?:\d{1,3}\.|\((?:[a-z]{1,3}|\d{1,2})\))\s+\S")
 _LETTERS_BEFORE = compiled(r"[A-Za-z]+$")
 _LETTERS_AFTER = compiled(r"^[A-Za-z]+")
 _TERMINAL = tuple(".;:!?")
@@ -558,6 +561,10 @@ def _place_mark(piece: _Piece, lines: list[_Line], body: float) -> None:
 
 
 def _signature(text: str) -> str:
+    """A margin line with its numbers blanked (page numbers change); empty for a line that
+    opens a paragraph, which is never a running header."""
+    if _PARAGRAPH_OPENING.match(text):
+        return ""
     return _DIGITS.sub("#", text.lower()).strip()
 
 
@@ -587,7 +594,7 @@ def _layout(pages: list[_Page], notes: Notes) -> list[str]:
     for page, lines in zip(pages, page_lines, strict=True):
         above = lines[: _rule_index(lines, body)]  # footnotes are never running lines
         seen.update({_signature(line.plain()) for line in above if _in_margin(line, page)})
-    running = {text for text, count in seen.items() if count >= 2 and len(pages) > 1}
+    running = {text for text, count in seen.items() if count >= 2 and len(pages) > 1 and text}
 
     spacing = _line_spacing(page_lines, body)
     out: list[str] = []

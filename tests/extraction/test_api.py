@@ -132,3 +132,15 @@ def test_pdf_gives_the_same_structure():
         pdf.multi_cell(170, 5, block.replace("\t", " "), new_x="LMARGIN", new_y="NEXT")
         pdf.ln(4)
     assert _shape(extract_bytes(bytes(pdf.output()), "res.pdf")) == _shape(extract_text(text))
+
+
+def test_a_paragraph_no_resolution_could_have_is_refused_at_once():
+    """A 39 MB text on one line (one sentence repeated) was read as one operative paragraph
+    of 420,000 requests: minutes and gigabytes for a file no resolution looks like."""
+    sentence = (
+        "Requests the Secretary-General to report to the General Assembly at its ninetieth"
+        " session; "
+    )
+    text = "90/5. Care of imaginary lighthouses\n\n1. " + sentence * 6_000
+    with pytest.raises(NotAResolutionError, match=r"operative paragraph 1 is 5[0-9,]+ characters"):
+        extract_bytes(text.encode(), "A_RES_90_5.txt")

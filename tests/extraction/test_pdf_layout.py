@@ -111,6 +111,29 @@ def test_running_headers_alternate_between_odd_and_even_pages_and_are_dropped():
     )
 
 
+def test_two_pages_that_open_with_the_same_words_keep_them():
+    """A page with a narrow top margin opens with a paragraph at the edge where running
+    headers print; two such pages opening "N. Requests the Secretary-General to report to
+    the General Assembly at its" had the line taken for a running header (numbers blanked)
+    and dropped from both: both reports vanished. Found with a Word-made PDF."""
+    pdf, first = _document()
+    y = _masthead(first)
+    _paragraph(first, y, ["Recalling its earlier resolutions on the lighthouses,"])
+    for number, session in ((1, "ninety-first"), (2, "ninety-second")):
+        page = _Page(pdf)
+        _paragraph(
+            page,
+            40,
+            [
+                f"{number}. Requests the Secretary-General to report to the General Assembly at its",
+                f"{session} session on the care of the lamps;",
+            ],
+        )
+    result = extract_bytes(_pdf_bytes(pdf), "top_margin.pdf")
+    due = sorted((d.paragraph, d.due.session) for d in result.deliverables if d.due)
+    assert due == [("1", 91), ("2", 92)]
+
+
 def test_footnotes_under_a_rule_in_small_type_are_kept_apart_and_linked():
     """A small raised digit after a word is a mark; the notes under the rule, in small
     type with raised numbers, become footnotes anchored where their marks stood."""

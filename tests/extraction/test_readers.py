@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mandates.extraction import extract_bytes
 from mandates.extraction.errors import ReadError
 from mandates.extraction.readers import SourceDocument, read_bytes, read_path, read_text
 from tests.shared_data import shared_path
@@ -768,3 +769,68 @@ def test_any_docx_paragraph_text_reads(paragraphs):
     except ReadError:
         return
     assert "\ue000" not in doc.text
+
+
+_HARD_BREAKS = """Human Rights Council
+
+Sixty-ninth session
+
+Resolution adopted by the Human Rights Council on 4 April 2035
+
+69/12.   Reporting by the United Nations High Commissioner for Human{brk}
+Rights on the imaginary lighthouses
+
+The Human Rights Council,
+
+Guided by the Charter of the United{brk}
+Nations and by the{brk}
+Universal Declaration of Human Rights,
+
+1. Requests the High Commissioner to present an oral update to the Human Rights{brk}
+Council at its seventy-first{nbsp}session and a report at its seventy-second{brk}
+session;
+
+2. Decides to remain seized of the matter.
+"""
+
+
+@pytest.mark.parametrize(
+    ("brk", "nbsp"),
+    [
+        ("  ", " "),  # two spaces: Markdown's hard line break
+        ("\\", "\\ "),  # pandoc's: a backslash at the line's end, "\\ " for a no-break space
+    ],
+    ids=["two spaces", "backslash"],
+)
+def test_markdown_hard_line_breaks_stay_inside_their_paragraph(brk, nbsp):
+    """Word's soft returns come out of pandoc as hard line breaks. They had split the
+    title and paragraphs (two spaces) or stayed in the text as backslashes that hid the
+    deadlines ("seventy-first\\ session"). Found with pandoc's exports of a real text."""
+    text = _HARD_BREAKS.format(brk=brk, nbsp=nbsp)
+    result = extract_bytes(text.encode(), "A_HRC_RES_69_12.md")
+    assert result.title == (
+        "Reporting by the United Nations High Commissioner for Human Rights on the imaginary"
+        " lighthouses"
+    )
+    assert len(result.preamble) == 1
+    assert "\\" not in result.text
+    due = [(d.kind, d.due.session, d.due.relation) for d in result.deliverables]
+    assert due == [("oral update", 71, "at"), ("report", 72, "at")]
+
+
+def test_an_old_word_file_named_docx_is_told_to_be_saved_as_docx():
+    """Word 97-2003's file renamed .docx said "damaged zip archive"."""
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096)
+    with pytest.raises(ReadError, match=r"old binary Word files \(\.doc\) are not supported"):
+        read_bytes(data, "A_RES_90_5.docx")
+
+
+@pytest.mark.parametrize("name", ["A_RES_90_5.odt", "A_RES_90_5.docx"])
+def test_an_opendocument_text_is_told_to_be_saved_as_docx(name):
+    """LibreOffice's .odt said "word/document.xml is missing"."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    with pytest.raises(ReadError, match="OpenDocument files are not supported"):
+        read_bytes(buffer.getvalue(), name)
