@@ -87,3 +87,67 @@ def test_the_delete_page_of_a_deliverable_names_whom_it_was_assigned_to(admin_cl
     assert "Erin &lt;erin@example.org&gt; assigned to “Panel on ferries”" in page
     assert "Finn &lt;finn@example.org&gt; gets no reminders for “Panel on ferries”" in page
     assert " object (" not in page
+
+
+def test_a_contact_responsible_through_an_actor_or_as_focal_point_is_kept(admin_client):
+    """Only assignees counted: the sole contact of an actor, or its focal point, was deleted
+    with a plain confirmation, and that actor's reminders or escalations stopped silently."""
+    from tests.factories import ActorFactory
+
+    frank = ContactFactory(name="Frank Inside", email="frank@example.org")
+    focal = ContactFactory(name="Fiona Focal", email="fiona@example.org")
+    actor = ActorFactory(name="Office of Ferries", focal_point=focal)
+    actor.contacts.add(frank)
+    for contact, words in (
+        (frank, "is a responsible contact of Office of Ferries"),
+        (focal, "is the focal point for escalations of Office of Ferries"),
+    ):
+        url = reverse("admin:mandates_contact_delete", args=[contact.pk])
+        assert words in admin_client.get(url).content.decode()
+        admin_client.post(url, {"post": "yes"})
+        assert Contact.objects.filter(pk=contact.pk).exists()
+
+
+def test_one_mailbox_is_one_contact_whatever_its_case(admin_client):
+    ContactFactory(name="Alice", email="alice@example.org")
+    response = admin_client.post(
+        reverse("admin:mandates_contact_add"),
+        {
+            "name": "Alice again",
+            "email": "Alice@Example.org",
+            "delivery": "immediate",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert "alice@example.org is already the address of Alice" in response.content.decode()
+    assert Contact.objects.count() == 1
+
+
+def test_an_alias_another_actor_answers_to_is_refused_in_any_case(admin_client):
+    """ "secretary-general" given to the High Commissioner was accepted (the check was
+    case-sensitive; the extractor is not): ingest then stored the Secretary-General's
+    requests as the High Commissioner's, and reminded the wrong people."""
+    from mandates.models import Actor, ActorAlias
+
+    high_commissioner = Actor.objects.get(name="High Commissioner")
+    response = admin_client.post(
+        reverse("admin:mandates_actoralias_add"),
+        {"actor": high_commissioner.pk, "alias": "secretary-general"},
+    )
+    assert response.status_code == 200
+    assert "already stands for Secretary-General" in response.content.decode()
+    assert not ActorAlias.objects.filter(alias="secretary-general").exists()
+    response = admin_client.post(
+        reverse("admin:mandates_actor_add"),
+        {
+            "name": "Secretary-general",
+            "kind": "official",
+            "aliases-TOTAL_FORMS": 0,
+            "aliases-INITIAL_FORMS": 0,
+            "aliases-MIN_NUM_FORMS": 0,
+            "aliases-MAX_NUM_FORMS": 1000,
+        },
+    )
+    assert response.status_code == 200
+    assert not Actor.objects.filter(name="Secretary-general").exists()

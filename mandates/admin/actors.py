@@ -1,5 +1,6 @@
 """Who acts and who is reminded: actors, their aliases, contacts."""
 
+from django import forms
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
@@ -8,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .. import models
+from ..services.actors import actor_name_owner
 from ..services.contacts import contact_delete_blockers
 from .common import calendar_links
 
@@ -18,8 +20,25 @@ def _change_link(obj, label: str = "") -> SafeString:
     return format_html('<a href="{}">{}</a>', reverse(name, args=[obj.pk]), label or obj)
 
 
+class ContactForm(forms.ModelForm):
+    def clean_email(self):
+        """One mailbox, one contact: "Alice@Example.org" is "alice@example.org" (two
+        contacts for one mailbox got every reminder twice)."""
+        email = self.cleaned_data["email"]
+        other = (
+            models.Contact.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).first()
+        )
+        if other is not None:
+            raise forms.ValidationError(
+                _("%(email)s is already the address of %(name)s.")
+                % {"email": other.email, "name": other.name}
+            )
+        return email
+
+
 @admin.register(models.Contact)
 class ContactAdmin(admin.ModelAdmin):
+    form = ContactForm
     list_display = ["name", "email", "user", "is_unit", "delivery", "is_active"]
     list_filter = ["is_unit", "delivery", "is_active"]
     search_fields = ["name", "email", "user__username"]
@@ -45,13 +64,51 @@ class ContactAdmin(admin.ModelAdmin):
         return deleted, counts, perms_needed, reasons or protected
 
 
+class _OneActorPerName(forms.ModelForm):
+    """Refuses a name or alias another actor already answers to (in any case or spelling
+    of dashes and quotes): ingest would give that actor's mandates to this one."""
+
+    name_field = "alias"
+
+    def _actor_id(self) -> int | None:
+        return self.instance.actor_id
+
+    def clean(self):
+        cleaned = super().clean()
+        text = cleaned.get(self.name_field)
+        if text:
+            owner = actor_name_owner(text=text, exclude_actor_id=self._actor_id())
+            if owner is not None:
+                self.add_error(
+                    self.name_field,
+                    _("“%(text)s” already stands for %(owner)s: one name, one actor.")
+                    % {"text": text, "owner": owner.name},
+                )
+        return cleaned
+
+
+class ActorAliasForm(_OneActorPerName):
+    def _actor_id(self) -> int | None:
+        actor = self.cleaned_data.get("actor") if "actor" in self.fields else None
+        return actor.pk if actor else self.instance.actor_id
+
+
+class ActorForm(_OneActorPerName):
+    name_field = "name"
+
+    def _actor_id(self) -> int | None:
+        return self.instance.pk
+
+
 class ActorAliasInline(admin.TabularInline):
     model = models.ActorAlias
+    form = ActorAliasForm
     extra = 1
 
 
 @admin.register(models.Actor)
 class ActorAdmin(SimpleHistoryAdmin):
+    form = ActorForm
     list_display = ["name", "kind", "focal_point", "calendar"]
     list_filter = ["kind"]
     search_fields = ["name", "aliases__alias"]
@@ -65,6 +122,7 @@ class ActorAdmin(SimpleHistoryAdmin):
 
 @admin.register(models.ActorAlias)
 class ActorAliasAdmin(admin.ModelAdmin):
+    form = ActorAliasForm
     list_display = ["alias", "actor"]
     search_fields = ["alias", "actor__name"]
     autocomplete_fields = ["actor"]

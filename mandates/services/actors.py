@@ -14,8 +14,23 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from mandates.extraction.actors import ActorTable
+from mandates.extraction.actors import ActorTable, normalise
 from mandates.models import Actor, ActorAlias
+
+
+def actor_name_owner(*, text: str, exclude_actor_id: int | None) -> Actor | None:
+    """The other actor that a name or alias already stands for, as the extractor compares
+    names (case, dashes, quotes, spaces and a leading "the" aside: `normalise`). Two actors
+    answering to one name would let the later one take the other's mandates at ingest."""
+    key = normalise(text)
+    if not key:
+        return None
+    names = Actor.objects.exclude(pk=exclude_actor_id).values_list("pk", "name")
+    aliases = ActorAlias.objects.exclude(actor_id=exclude_actor_id).values_list("actor_id", "alias")
+    for actor_id, other in [*names, *aliases]:
+        if normalise(other) == key:
+            return Actor.objects.get(pk=actor_id)
+    return None
 
 
 def actor_table_from_database(*, using: str = "default") -> ActorTable:

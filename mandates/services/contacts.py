@@ -48,6 +48,28 @@ def contact_delete_blockers(*, contact: Contact) -> list[tuple[str, list[Deliver
                 open_deliverables,
             )
         )
+    # Responsible through an actor, or the actor's focal point: deleting would silently
+    # stop those reminders and escalations.
+    for actors, sentence in (
+        (
+            list(contact.actors.order_by("name")),
+            _(
+                "%(name)s is a responsible contact of %(actors)s: name another there or mark "
+                "the contact inactive."
+            ),
+        ),
+        (
+            list(contact.focal_point_for.order_by("name")),
+            _(
+                "%(name)s is the focal point for escalations of %(actors)s: name another "
+                "there or mark the contact inactive."
+            ),
+        ),
+    ):
+        if actors:
+            reasons.append(
+                (sentence % {"name": contact.name, "actors": ", ".join(a.name for a in actors)}, [])
+            )
     sent = contact.reminders.count() + contact.digests.count()
     if sent:
         reasons.append(
