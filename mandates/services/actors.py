@@ -25,10 +25,10 @@ def actor_name_owner(*, text: str, exclude_actor_id: int | None) -> Actor | None
     key = normalise(text)
     if not key:
         return None
-    names = Actor.objects.exclude(pk=exclude_actor_id).values_list("pk", "name")
-    aliases = ActorAlias.objects.exclude(actor_id=exclude_actor_id).values_list("actor_id", "alias")
+    names = Actor.objects.values_list("pk", "name")
+    aliases = ActorAlias.objects.values_list("actor_id", "alias")
     for actor_id, other in [*names, *aliases]:
-        if normalise(other) == key:
+        if actor_id != exclude_actor_id and normalise(other) == key:
             return Actor.objects.get(pk=actor_id)
     return None
 
