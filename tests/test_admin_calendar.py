@@ -302,3 +302,38 @@ def test_a_session_that_ends_before_it_starts_is_refused_in_words(staff_client):
     page = response.content.decode()
     assert "A session cannot end before it starts." in page
     assert "session_end_after_start" not in page
+
+
+def test_a_new_default_lead_time_dates_again_what_it_governs(staff_client):
+    """Changing a body's default lead time changed the explanation, not the stored date
+    (old and new deliverables then disagreed)."""
+    from mandates.models import Body
+
+    body = Body.objects.get(code="ECOSOC")
+    DueDateRule.objects.filter(body=body).delete()  # the default alone governs
+    session = factories.SessionFactory(
+        body=body, number=2090, start=date(2090, 7, 1), end=date(2090, 7, 31)
+    )
+    item = factories.DeliverableFactory(due_session=session, due_relation="at")
+    deliverable_due_date_refresh(deliverable=item)
+    before = item.due_date
+    response = staff_client.post(
+        reverse("admin:mandates_body_change", args=[body.pk]),
+        {"code": body.code, "name": body.name, "default_lead_time_days": 30},
+        follow=True,
+    )
+    assert response.status_code == 200
+    item.refresh_from_db()
+    assert item.due_date == date(2090, 6, 1) != before
+    assert "1 deliverable has a new due date." in response.content.decode()
+
+
+def test_the_reminder_policy_is_one_row_that_cannot_be_added_or_deleted(admin_client):
+    """A second policy was accepted and silently ignored; the one row could be deleted."""
+    from mandates.models import ReminderPolicy
+
+    policy = ReminderPolicy.objects.get()
+    assert admin_client.get(reverse("admin:mandates_reminderpolicy_add")).status_code == 403
+    delete = reverse("admin:mandates_reminderpolicy_delete", args=[policy.pk])
+    assert admin_client.post(delete, {"post": "yes"}).status_code == 403
+    assert ReminderPolicy.objects.count() == 1

@@ -19,6 +19,15 @@ class BodyAdmin(admin.ModelAdmin):
     def calendar(self, obj: models.Body):
         return calendar_links(reverse("mandates:feed_body", args=[obj.code]))
 
+    def save_model(self, request, obj, form, change):
+        """A new default lead time dates again what the body's rules leave to it (it had
+        changed the explanations only, not the stored dates)."""
+        super().save_model(request, obj, form, change)
+        if change and "default_lead_time_days" in form.changed_data:
+            report_recomputed(
+                self, request, schedule.deliverables_recompute_for_body(body_id=obj.pk)
+            )
+
 
 @admin.register(models.Session)
 class SessionAdmin(SimpleHistoryAdmin):

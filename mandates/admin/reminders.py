@@ -23,6 +23,13 @@ class ReminderPolicyAdmin(admin.ModelAdmin):
         "historic_after_days_overdue",
     ]
 
+    # One row, which every run reads: a second one would be ignored without a word.
+    def has_add_permission(self, request):
+        return not models.ReminderPolicy.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 class OutgoingMailAdmin(admin.ModelAdmin):
     """What the reminder and digest logs share: the timings read-only, and one retry."""
