@@ -73,6 +73,12 @@ def test_a_whole_life_sends_every_offset_overdue_and_escalation_once(
     subjects = [m.subject for m in mail.outbox]
     assert subjects[5].startswith("[Overdue by 7 days]")
     assert subjects[7].startswith("[Escalation: overdue by 14 days]")
+    # the footer says why each one gets it (the focal point is not the one responsible)
+    escalation, reminder = mail.outbox[7].body, mail.outbox[5].body
+    actor = deliverable.mandate.actor.name
+    assert f"because you are the focal point for escalations of {actor}." in escalation
+    assert "because you are responsible for this deliverable." in reminder
+    assert "responsible for this deliverable" not in escalation
 
 
 def test_overdue_and_escalation_follow_the_policy(django_capture_on_commit_callbacks):
