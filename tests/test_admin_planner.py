@@ -53,3 +53,17 @@ def test_the_deliverable_form_offers_recurs_until(staff_client):
     deliverable = factories.DeliverableFactory(recurring="annual")
     page = staff_client.get(reverse("admin:mandates_deliverable_change", args=[deliverable.pk]))
     assert 'name="recurs_until"' in page.content.decode()
+
+
+def test_the_overview_shows_at_least_one_session_per_body(admin_client):
+    """0 sessions ahead was accepted and the overview then said no coming session was in
+    the calendar."""
+    policy = PlanningPolicy.objects.get()
+    response = admin_client.post(
+        reverse("admin:mandates_planningpolicy_change", args=[policy.pk]),
+        {"documents_per_unit_per_week": 5, "sessions_ahead": 0},
+    )
+    assert response.status_code == 200
+    assert "Show at least one session per body." in response.content.decode()
+    policy.refresh_from_db()
+    assert policy.sessions_ahead > 0
