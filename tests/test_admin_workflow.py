@@ -203,26 +203,38 @@ def test_export_filtered_list_to_csv_and_excel(staff_client, ingested):
     assert sheet.max_row == len(rows)
 
 
-def test_history_and_comments(staff_client, ingested):
-    """Edits are recorded with who made them, and comments keep their author."""
-    report = ingested.get(kind="report")
+def _change_form(client, report, **changes) -> tuple[str, dict]:
+    """The deliverable's admin page and its form as the browser posts it, with changes."""
     url = reverse("admin:mandates_deliverable_change", args=[report.pk])
-    form = staff_client.get(url).context["adminform"].form
+    form = client.get(url).context["adminform"].form
     data = {
         k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list | dict)
     }
     data.update(
         {
             "mandate": report.mandate_id,
-            "title": "Water report, final title",
             "alternatives": "[]",
             "review_reasons": "[]",
             "due_session": report.due_session_id,
             "count": 1,
+            **changes,
+        }
+    )
+    return url, data
+
+
+def test_history_and_comments(staff_client, ingested):
+    """Edits are recorded with who made them, and comments keep their author."""
+    report = ingested.get(kind="report")
+    url, data = _change_form(
+        staff_client,
+        report,
+        title="Water report, final title",
+        **{
             "comments-TOTAL_FORMS": 1,
             "comments-INITIAL_FORMS": 0,
             "comments-0-text": "Drafting starts in May.",
-        }
+        },
     )
     response = staff_client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
@@ -299,25 +311,17 @@ def test_a_comment_is_changed_only_by_its_author(client, django_user_model, inge
     second.groups.add(Group.objects.get(name="editors"))
     comment = Comment.objects.create(deliverable=report, author=first, text="Drafting in May.")
     client.force_login(second)
-    url = reverse("admin:mandates_deliverable_change", args=[report.pk])
-    form = client.get(url).context["adminform"].form
-    data = {
-        k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list | dict)
-    }
-    data.update(
-        {
-            "mandate": report.mandate_id,
-            "alternatives": "[]",
-            "review_reasons": "[]",
-            "due_session": report.due_session_id,
-            "count": 1,
+    url, data = _change_form(
+        client,
+        report,
+        **{
             "comments-TOTAL_FORMS": 1,
             "comments-INITIAL_FORMS": 1,
             "comments-0-id": comment.pk,
             "comments-0-deliverable": report.pk,
             "comments-0-text": "Nothing was agreed.",
             "comments-0-DELETE": "on",
-        }
+        },
     )
     response = client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
