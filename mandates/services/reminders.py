@@ -37,6 +37,8 @@ The windows that can still duplicate a reminder (sizes measured in docs/OPERATIO
 Missed days: each day only the most recent reminder that has fallen due is considered
 ("before:14" between 14 and 8 days before, "overdue:7" between 7 and 13 days late...), so a
 run that did not happen yesterday is caught up by one reminder today, not by every missed one.
+Once overdue, any overdue reminder counts for the interval, so the catch-up is followed by
+the next one N days later, not by the next step's the day after.
 """
 
 from __future__ import annotations
@@ -383,27 +385,27 @@ def _due_sql(*, today: date, policy: Policy, head: Sql, into: str = "") -> Sql:
     who chose immediate e-mails and did not opt out, that is the active assignees, else the
     actor's active contacts (deliverable_audience); an escalation (escalation_key_for) to
     the actor's active focal point. New: not recorded already (in any status), and no
-    reminder of this stage or a more urgent one of its family (reminders; escalations) was
-    sent to the person for this deliverable within the stage's interval, whatever its due
-    date then (reminder_stage_interval: a corrected date is not news at the same stage).
+    reminder of this stage or a more urgent one of its family (reminders; escalations), nor
+    for an overdue stage any overdue reminder, was sent to the person for this deliverable
+    within the stage's interval, whatever its due date then (reminder_stage_interval: a
+    corrected date is not news at the same stage; a catch-up is not followed the next day).
     """
     stages, escalation = _stages(policy=policy)
     intervals = [stage.interval for stage in [*stages, *([escalation] if escalation else [])]]
     now = timezone.now()
-    # For a day before yesterday (send_reminders --today), as before, a sent row counts only if
-    # sent within the longest interval of today's new reminders, plus a day, before now; for
-    # today, yesterday or later that follows from each stage's own interval.
-    past_day = ""
-    if today < timezone.localdate(now) - timedelta(days=1):
-        past_day = " AND sent_at >= (SELECT MIN(h.recent_from) FROM fresh h)"
     adapt_time = connection.ops.adapt_datetimefield_value
+    # For a day before yesterday (send_reminders --today), a sent row counts only if sent
+    # within the policy's longest interval, plus a day, before now; for today, yesterday or
+    # later that follows from each stage's own interval. The window is the policy's, not that
+    # of the rows found new, so a second run of the same day finds nothing new.
+    past_day: Sql = ("", ())
+    if today < timezone.localdate(now) - timedelta(days=1):
+        window = now - timedelta(days=max(intervals, default=1) + 1)
+        past_day = (" AND sent_at >= %s", (adapt_time(window),))
 
     def since(interval: int) -> object:  # sent on or after this local midnight: within it
         day = today - timedelta(days=interval - 1)
         return adapt_time(timezone.make_aware(datetime.combine(day, time())))
-
-    def recent(interval: int) -> object:
-        return adapt_time(now - timedelta(days=interval + 1))
 
     def case(column: str, then: Callable[[_Stage], Sql]) -> Sql:
         if not stages:
@@ -435,7 +437,6 @@ def _due_sql(*, today: date, policy: Policy, head: Sql, into: str = "") -> Sql:
                 case("reminder", lambda stage: stage.key),
                 case("urgency", lambda stage: stage.urgency),
                 case("since", lambda stage: ("%s", (since(stage.interval),))),
-                case("recent_from", lambda stage: ("%s", (recent(stage.interval),))),
             )
         ),
         (
@@ -457,11 +458,10 @@ def _due_sql(*, today: date, policy: Policy, head: Sql, into: str = "") -> Sql:
                   AND NOT EXISTS (SELECT 1 FROM assigned y WHERE y.deliverable_id = a.id)
             ),
             planned (
-                deliverable_id, recipient_id, reminder, due_date, family, urgency, since,
-                recent_from
+                deliverable_id, recipient_id, reminder, due_date, family, urgency, since
             ) AS (
                 SELECT s.id, r.contact_id, s.reminder, s.due_date, 'reminder', s.urgency,
-                    s.since, s.recent_from
+                    s.since
                 FROM staged s
                 JOIN responsible r ON r.deliverable_id = s.id
                 JOIN {t.contact} p ON p.id = r.contact_id
@@ -479,7 +479,7 @@ def _due_sql(*, today: date, policy: Policy, head: Sql, into: str = "") -> Sql:
                 f"""
                 UNION ALL
                 SELECT a.id, f.{t.focal_point}, {escalation.key[0]}, a.due_date, 'escalation',
-                    {escalation.urgency[0]}, %s, %s
+                    {escalation.urgency[0]}, %s
                 FROM aged a
                 JOIN {t.actor} f ON f.id = a.actor_id
                 JOIN {t.contact} p ON p.id = f.{t.focal_point}
@@ -493,7 +493,6 @@ def _due_sql(*, today: date, policy: Policy, head: Sql, into: str = "") -> Sql:
                     *escalation.key[1],
                     *escalation.urgency[1],
                     since(escalation.interval),
-                    recent(escalation.interval),
                     *escalation.when[1],
                     immediate,
                 ),
@@ -521,10 +520,10 @@ def _due_sql(*, today: date, policy: Policy, head: Sql, into: str = "") -> Sql:
                         ELSE CAST(SUBSTR(reminder, 12) AS INTEGER) END,
                     sent_at
                 FROM {t.log}
-                WHERE status = %s AND sent_at >= %s{past_day}
+                WHERE status = %s AND sent_at >= %s{past_day[0]}
             )
             """,
-            (OutgoingStatus.SENT, since(max(intervals, default=1))),
+            (OutgoingStatus.SENT, since(max(intervals, default=1)), *past_day[1]),
         ),
         head,
         (
@@ -533,7 +532,9 @@ def _due_sql(*, today: date, policy: Policy, head: Sql, into: str = "") -> Sql:
             WHERE NOT EXISTS (
                 SELECT 1 FROM sent g
                 WHERE g.deliverable_id = f.deliverable_id AND g.recipient_id = f.recipient_id
-                  AND g.family = f.family AND g.urgency >= f.urgency AND g.sent_at >= f.since
+                  AND g.family = f.family AND g.sent_at >= f.since
+                  AND g.urgency >= CASE WHEN f.family = 'reminder' AND f.urgency > 0
+                      THEN 1 ELSE f.urgency END
             )
             ORDER BY 1, 2, 3, 4""",
             (),

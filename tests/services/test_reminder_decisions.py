@@ -63,9 +63,11 @@ def _already_given(
     *, key: str, today: date, earlier: Iterable[tuple[str, date]], policy: Policy
 ) -> bool:
     interval = reminder_stage_interval(key=key, policy=policy)
+    # once overdue, any overdue reminder within the interval counts (a catch-up included)
+    floor = 1 if key.startswith("overdue:") else _urgency(key)
     return any(
         _family(other) == _family(key)
-        and _urgency(other) >= _urgency(key)
+        and _urgency(other) >= floor
         and (today - day).days < interval
         for other, day in earlier
     )
@@ -104,7 +106,8 @@ def previous_decisions(*, today: date) -> tuple[list[Row], list[Row]]:
     new = set(planned) - existing
     if not new:
         return planned, []
-    longest = max(reminder_stage_interval(key=key, policy=policy) for _, _, key, _ in new)
+    stages = [f"before:{offset}" for offset in policy.offsets] + ["overdue:", "escalation:"]
+    longest = max(reminder_stage_interval(key=key, policy=policy) for key in stages)
     earlier: dict[tuple[int, int], list[tuple[str, date]]] = defaultdict(list)
     recent = ReminderLog.objects.filter(
         deliverable_id__in=deliverables.values("id"),

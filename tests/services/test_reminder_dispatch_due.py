@@ -235,3 +235,31 @@ def test_dry_run_records_nothing(django_capture_on_commit_callbacks):
     assert [log.reminder for log in logs] == ["before:1", "before:1"]
     assert callbacks == []
     assert ReminderLog.objects.count() == 0
+
+
+def test_a_caught_up_overdue_reminder_is_not_followed_the_next_day(
+    django_capture_on_commit_callbacks,
+):
+    """Runs missed from the 5th to the 12th day late: the catch-up on day 13 is the overdue
+    reminder of the week, and the next one goes 7 days after it, not on day 14."""
+    factories.responsible_deliverable(DUE)
+    run(DUE + timedelta(days=4), django_capture_on_commit_callbacks)
+    for days in range(13, 35):
+        run(DUE + timedelta(days=days), django_capture_on_commit_callbacks)
+    sent_on = [
+        (log.reminder, (timezone.localdate(log.sent_at) - DUE).days)
+        for log in ReminderLog.objects.filter(status="sent").order_by("sent_at")
+    ]
+    assert sent_on == [
+        ("overdue:7", 13),
+        ("overdue:14", 20),
+        ("overdue:21", 27),
+        ("overdue:28", 34),
+    ]
+    subjects = [message.subject for message in mail.outbox]
+    assert [subject.split("]")[0] for subject in subjects] == [
+        "[Overdue by 13 days",
+        "[Overdue by 20 days",
+        "[Overdue by 27 days",
+        "[Overdue by 34 days",
+    ]
