@@ -45,6 +45,10 @@ def sources(shared: Path) -> list[tuple[str, Path]]:
         files = labels / "files.json"
         mapped = json.loads(files.read_text(encoding="utf-8")) if files.exists() else {}
         for stem in sorted({p.stem for p in labels.glob("*.json") if p.name != "files.json"}):
+            if stem in mapped and (labels / mapped[stem]).exists():  # the set's own texts
+                path = labels / mapped[stem]
+                found.setdefault(path.resolve(), str(path.relative_to(ROOT)))
+                continue
             path = shared / mapped[stem] if stem in mapped else _corpus_path(shared, stem)
             if path.exists():
                 found.setdefault(path.resolve(), str(path.relative_to(shared)))

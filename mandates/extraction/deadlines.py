@@ -80,7 +80,7 @@ _REL = (
     r"(?P<rel>for\s+(?:its\s+)?consideration\s+(?:at|during)|(?:at|by|before)\s+the\s+(?:beginning|"
     r"start|opening|outset|end|close)\s+of|on\s+the\s+(?:first|second|third|opening|last|final|"
     r"closing)\s+day\s+of|on\s+the\s+day\s+(?:immediately\s+)?(?:following|after|before|"
-    r"preceding)\s+the\s+(?:opening|start|beginning|close|closing)\s+of|at\s+the\s+latest\s+(?:at|by)|in\s+the\s+course\s+of|at|during|in|"
+    r"preceding)\s+the\s+(?:opening|start|beginning|close|closing)\s+of|at\s+the\s+latest\s+(?:at|by)|in\s+the\s+course\s+of|in\s+time\s+for|at|during|in|"
     r"before|prior\s+to|in\s+advance\s+of|ahead\s+of|(?:no|not)\s+later\s+than(?:\s+at|\s+the\s+"
     r"(?:end|close)\s+of)?|"
     r"by\s+the\s+end\s+of|before\s+the\s+end\s+of|by|until|from|as\s+of|"
@@ -152,6 +152,7 @@ _RELATION_WORDS: dict[str, Relation] = {
     "before": "before",
     "prior to": "before",
     "in advance of": "before",
+    "in time for": "before",  # available for the session: ahead of it, as "in advance of"
     "ahead of": "before",
     "no later than": "by",
     "no later than at": "by",

@@ -19,6 +19,8 @@ def sessions(text, body="HRC", session=59):
         ("before the sixty-fifth session of the Council", [("HRC", [65], "before", [])]),
         ("in advance of its sixtieth session", [("HRC", [60], "before", [])]),
         ("prior to its sixtieth session", [("HRC", [60], "before", [])]),
+        ("in time for its sixtieth session", [("HRC", [60], "before", [])]),
+        ("to the Assembly, in time for its ninety-third session", [("GA", [93], "before", [])]),
         ("no later than its sixtieth session", [("HRC", [60], "by", [])]),
         ("no later than at its sixtieth session", [("HRC", [60], "by", [])]),
         ("by the end of its sixtieth session", [("HRC", [60], "by", [])]),
