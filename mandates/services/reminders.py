@@ -37,8 +37,9 @@ The windows that can still duplicate a reminder (sizes measured in docs/OPERATIO
 Missed days: each day only the most recent reminder that has fallen due is considered
 ("before:14" between 14 and 8 days before, "overdue:7" between 7 and 13 days late...), so a
 run that did not happen yesterday is caught up by one reminder today, not by every missed one.
-Once overdue, any overdue reminder counts for the interval, so the catch-up is followed by
-the next one N days later, not by the next step's the day after.
+A reminder sent since the previous stage began stands for the current one
+(reminder_lookback_days, reminder_counts_for), so the catch-up is not followed by the next
+stage the next day, and a due date corrected by a day re-sends no stage on any day.
 """
 
 from __future__ import annotations
@@ -185,10 +186,8 @@ def deliverables_historic_mark(
 
 
 def reminder_stage_interval(*, key: str, policy: Policy) -> int:
-    """Days before a reminder of this stage may go to the same person again for the same
-    deliverable, whatever its due date: the gap to the next stage of the schedule
-    ("before:14" -> 7 with offsets 14 and 7; "overdue:*" -> every N days; escalation -> the
-    escalation threshold)."""
+    """The gap to the next stage of the schedule ("before:14" -> 7 with offsets 14 and 7;
+    "overdue:*" -> every N days; escalation -> the escalation threshold)."""
     kind, _, days = key.partition(":")
     if kind == "before":
         lower = [offset for offset in policy.offsets if offset < int(days)]
@@ -196,6 +195,69 @@ def reminder_stage_interval(*, key: str, policy: Policy) -> int:
     if kind == "overdue":
         return max(policy.overdue_every_days, 1)
     return max(policy.escalate_after_days_overdue, 1)
+
+
+def reminder_stage_gap(*, key: str, policy: Policy) -> int:
+    """Days from the previous stage's start to this one's ("before:7" -> 7 with offsets 14
+    and 7; the first offset, overdue and escalation: their interval): a reminder sent since
+    the previous stage began, for whatever due date, stands for this stage."""
+    kind, _, days = key.partition(":")
+    higher = [offset for offset in policy.offsets if offset > int(days or 0)]
+    if kind == "before" and higher:
+        return min(higher) - int(days)
+    return reminder_stage_interval(key=key, policy=policy)
+
+
+def reminder_lookback_days(*, key: str, due_date: date, today: date, policy: Policy) -> int:
+    """How many days before today's midnight an earlier reminder may have been sent and still
+    count for the stage ``key`` of ``due_date``: back to the previous stage's start, so a due
+    date corrected by a day re-sends nothing on any day of the stage, and a catch-up after
+    missed runs is not followed by the next stage the next day."""
+    kind, _, days = key.partition(":")
+    start = -int(days) if kind == "before" else int(days)  # the stage's first day, in "late"
+    late = (today - due_date).days
+    return late - start + reminder_stage_gap(key=key, policy=policy) - 1
+
+
+def reminder_counts_for(
+    *, earlier: str, key: str, policy: Policy, sent_before_stage: bool = False
+) -> bool:
+    """Whether a reminder ``earlier`` sent within the lookback stands for the stage ``key``:
+    any escalation (a new threshold is no news); once overdue, any overdue reminder; before
+    the due date, one as urgent as the stage the current date had when it was sent, this one
+    or (``sent_before_stage``) the previous one: a date moved much closer is news, a
+    catch-up late in the previous stage is not followed by this one the next day."""
+    family, earlier_family = key.partition(":")[0], earlier.partition(":")[0]
+    if key.startswith("escalation:") or earlier.startswith("escalation:"):
+        return family == earlier_family
+    if family == "overdue":
+        return earlier_family == "overdue"
+    offset = int(key.partition(":")[2])
+    if sent_before_stage:
+        offset += reminder_stage_gap(key=key, policy=policy) if _has_higher(offset, policy) else 0
+    return _urgency(earlier) >= -offset
+
+
+def _has_higher(offset: int, policy: Policy) -> bool:
+    return any(other > offset for other in policy.offsets)
+
+
+def _urgency(key: str) -> int:
+    kind, _, days = key.partition(":")
+    return -int(days) if kind == "before" else int(days)
+
+
+def reminder_lookback_limit(*, policy: Policy) -> int:
+    """The longest lookback of a before or overdue stage on any day of it (escalations have
+    none: an escalation counts from the due date)."""
+    longest = 0
+    for offset in policy.offsets:
+        lower = [other for other in policy.offsets if other < offset]
+        last_day = -max(lower) - 1 if lower else 0  # the stage's last day, in "late"
+        gap = reminder_stage_gap(key=f"before:{offset}", policy=policy)
+        longest = max(longest, last_day + offset + gap - 1)
+    every = policy.overdue_every_days
+    return max(longest, 2 * every - 2) if every else longest
 
 
 # --- Who and which -----------------------------------------------------------------------
@@ -291,7 +353,10 @@ class _Stage:
     when: Sql
     key: Sql  # "before:14", "overdue:" and a multiple of N, "escalation:T"
     urgency: Sql  # later is more urgent: before:60 < before:1 < overdue:7 < overdue:14
-    interval: int  # reminder_stage_interval
+    floor: Sql  # the least urgency of an earlier reminder that counts (reminder_counts_for)
+    previous_floor: Sql  # the same for one sent before the stage began
+    start: Sql  # days from the stage's first day to today
+    lookback: Sql  # reminder_lookback_days
 
 
 def _stages(*, policy: Policy) -> tuple[list[_Stage], _Stage | None]:
@@ -302,7 +367,13 @@ def _stages(*, policy: Policy) -> tuple[list[_Stage], _Stage | None]:
             when=("late <= 0 AND late >= %s", (-offset,)),
             key=("%s", (f"before:{offset}",)),
             urgency=("%s", (-offset,)),
-            interval=reminder_stage_interval(key=f"before:{offset}", policy=policy),
+            floor=("%s", (-offset,)),
+            previous_floor=("%s", (-min([o for o in policy.offsets if o > offset] or [offset]),)),
+            start=("late + %s", (offset,)),
+            lookback=(
+                "late + %s",
+                (offset + reminder_stage_gap(key=f"before:{offset}", policy=policy) - 1,),
+            ),
         )
         for offset in policy.offsets
     ]
@@ -313,7 +384,10 @@ def _stages(*, policy: Policy) -> tuple[list[_Stage], _Stage | None]:
                 when=("late >= %s", (every,)),
                 key=("'overdue:' || CAST(late / %s * %s AS TEXT)", (every, every)),
                 urgency=("late / %s * %s", (every, every)),
-                interval=reminder_stage_interval(key="overdue:", policy=policy),
+                floor=("1", ()),
+                previous_floor=("1", ()),
+                start=("late - late / %s * %s", (every, every)),
+                lookback=("late - late / %s * %s + %s", (every, every, every - 1)),
             )
         )
     threshold = policy.escalate_after_days_overdue
@@ -324,7 +398,10 @@ def _stages(*, policy: Policy) -> tuple[list[_Stage], _Stage | None]:
         when=("a.late >= %s", (threshold,)),
         key=("%s", (key,)),
         urgency=("%s", (threshold,)),
-        interval=reminder_stage_interval(key=key, policy=policy),
+        floor=("1", ()),
+        previous_floor=("1", ()),
+        start=("a.late - %s", (threshold,)),
+        lookback=("a.late - 1", ()),
     )
     return stages, escalation
 
@@ -336,6 +413,13 @@ def _days_late_sql() -> str:
     if connection.vendor == "sqlite":
         return "CAST(julianday(%s) - julianday(due_date) AS INTEGER)"
     raise NotImplementedError(f"reminders are decided in PostgreSQL or SQLite: {connection.vendor}")
+
+
+def _days_before_sql(days: str) -> str:
+    """The timestamp parameter less ``days`` (an SQL integer) whole days of 24 hours."""
+    if connection.vendor == "postgresql":
+        return f"CAST(%s AS TIMESTAMPTZ) - ({days}) * INTERVAL '1 day'"
+    return f"datetime(%s, '-' || ({days}) || ' days')"
 
 
 @dataclass(frozen=True)
@@ -385,27 +469,26 @@ def _due_sql(*, today: date, policy: Policy, head: Sql, into: str = "") -> Sql:
     who chose immediate e-mails and did not opt out, that is the active assignees, else the
     actor's active contacts (deliverable_audience); an escalation (escalation_key_for) to
     the actor's active focal point. New: not recorded already (in any status), and no
-    reminder of this stage or a more urgent one of its family (reminders; escalations), nor
-    for an overdue stage any overdue reminder, was sent to the person for this deliverable
-    within the stage's interval, whatever its due date then (reminder_stage_interval: a
-    corrected date is not news at the same stage; a catch-up is not followed the next day).
+    reminder that stands for this stage (reminder_counts_for) was sent to the person for
+    this deliverable since the previous stage of the current due date began, whatever its
+    due date then (reminder_lookback_days: a corrected date is not news at the same stage;
+    a catch-up is not followed by the next stage the next day).
     """
     stages, escalation = _stages(policy=policy)
-    intervals = [stage.interval for stage in [*stages, *([escalation] if escalation else [])]]
+    limit = reminder_lookback_limit(policy=policy)
     now = timezone.now()
     adapt_time = connection.ops.adapt_datetimefield_value
+    midnight = timezone.make_aware(datetime.combine(today, time()))
     # For a day before yesterday (send_reminders --today), a sent row counts only if sent
-    # within the policy's longest interval, plus a day, before now; for today, yesterday or
-    # later that follows from each stage's own interval. The window is the policy's, not that
-    # of the rows found new, so a second run of the same day finds nothing new.
+    # within the policy's longest lookback, plus a day, before now; for today, yesterday or
+    # later that follows from each stage's own lookback. The window is the policy's, not
+    # that of the rows found new, so a second run of the same day finds nothing new.
     past_day: Sql = ("", ())
     if today < timezone.localdate(now) - timedelta(days=1):
-        window = now - timedelta(days=max(intervals, default=1) + 1)
-        past_day = (" AND sent_at >= %s", (adapt_time(window),))
+        past_day = (" AND sent_at >= %s", (adapt_time(now - timedelta(days=limit + 1)),))
 
-    def since(interval: int) -> object:  # sent on or after this local midnight: within it
-        day = today - timedelta(days=interval - 1)
-        return adapt_time(timezone.make_aware(datetime.combine(day, time())))
+    def since(lookback: Sql) -> Sql:  # sent on or after: today's midnight less the lookback
+        return _days_before_sql(lookback[0]), (adapt_time(midnight), *lookback[1])
 
     def case(column: str, then: Callable[[_Stage], Sql]) -> Sql:
         if not stages:
@@ -436,7 +519,10 @@ def _due_sql(*, today: date, policy: Policy, head: Sql, into: str = "") -> Sql:
             for sql, params in (
                 case("reminder", lambda stage: stage.key),
                 case("urgency", lambda stage: stage.urgency),
-                case("since", lambda stage: ("%s", (since(stage.interval),))),
+                case("floor", lambda stage: stage.floor),
+                case("previous_floor", lambda stage: stage.previous_floor),
+                case("stage_start", lambda stage: since(stage.start)),
+                case("since", lambda stage: since(stage.lookback)),
             )
         ),
         (
@@ -458,10 +544,11 @@ def _due_sql(*, today: date, policy: Policy, head: Sql, into: str = "") -> Sql:
                   AND NOT EXISTS (SELECT 1 FROM assigned y WHERE y.deliverable_id = a.id)
             ),
             planned (
-                deliverable_id, recipient_id, reminder, due_date, family, urgency, since
+                deliverable_id, recipient_id, reminder, due_date, family, urgency, floor,
+                previous_floor, stage_start, since
             ) AS (
                 SELECT s.id, r.contact_id, s.reminder, s.due_date, 'reminder', s.urgency,
-                    s.since
+                    s.floor, s.previous_floor, s.stage_start, s.since
                 FROM staged s
                 JOIN responsible r ON r.deliverable_id = s.id
                 JOIN {t.contact} p ON p.id = r.contact_id
@@ -474,12 +561,15 @@ def _due_sql(*, today: date, policy: Policy, head: Sql, into: str = "") -> Sql:
         ),
     ]
     if escalation is not None:
+        escalation_since = since(escalation.lookback)
+        escalation_start = since(escalation.start)
         pieces.append(
             (
                 f"""
                 UNION ALL
                 SELECT a.id, f.{t.focal_point}, {escalation.key[0]}, a.due_date, 'escalation',
-                    {escalation.urgency[0]}, %s
+                    {escalation.urgency[0]}, {escalation.floor[0]},
+                    {escalation.previous_floor[0]}, {escalation_start[0]}, {escalation_since[0]}
                 FROM aged a
                 JOIN {t.actor} f ON f.id = a.actor_id
                 JOIN {t.contact} p ON p.id = f.{t.focal_point}
@@ -492,7 +582,10 @@ def _due_sql(*, today: date, policy: Policy, head: Sql, into: str = "") -> Sql:
                 (
                     *escalation.key[1],
                     *escalation.urgency[1],
-                    since(escalation.interval),
+                    *escalation.floor[1],
+                    *escalation.previous_floor[1],
+                    *escalation_start[1],
+                    *escalation_since[1],
                     *escalation.when[1],
                     immediate,
                 ),
@@ -520,10 +613,11 @@ def _due_sql(*, today: date, policy: Policy, head: Sql, into: str = "") -> Sql:
                         ELSE CAST(SUBSTR(reminder, 12) AS INTEGER) END,
                     sent_at
                 FROM {t.log}
-                WHERE status = %s AND sent_at >= %s{past_day[0]}
+                WHERE status = %s
+                  AND (sent_at >= %s OR SUBSTR(reminder, 1, 11) = 'escalation:'){past_day[0]}
             )
             """,
-            (OutgoingStatus.SENT, since(max(intervals, default=1)), *past_day[1]),
+            (OutgoingStatus.SENT, adapt_time(midnight - timedelta(days=limit + 1)), *past_day[1]),
         ),
         head,
         (
@@ -533,8 +627,8 @@ def _due_sql(*, today: date, policy: Policy, head: Sql, into: str = "") -> Sql:
                 SELECT 1 FROM sent g
                 WHERE g.deliverable_id = f.deliverable_id AND g.recipient_id = f.recipient_id
                   AND g.family = f.family AND g.sent_at >= f.since
-                  AND g.urgency >= CASE WHEN f.family = 'reminder' AND f.urgency > 0
-                      THEN 1 ELSE f.urgency END
+                  AND g.urgency >= CASE WHEN g.sent_at < f.stage_start THEN f.previous_floor
+                      ELSE f.floor END
             )
             ORDER BY 1, 2, 3, 4""",
             (),

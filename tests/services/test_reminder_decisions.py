@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from django.db import connection, transaction
@@ -34,9 +34,11 @@ from mandates.services.reminders import (
     deliverable_audience,
     deliverable_list_remindable,
     escalation_key_for,
+    reminder_counts_for,
     reminder_key_for,
+    reminder_lookback_days,
+    reminder_lookback_limit,
     reminder_policy_get,
-    reminder_stage_interval,
     reminders_due,
     reminders_record_due,
 )
@@ -50,26 +52,27 @@ Row = tuple[int, int, str, date]
 # --- The previous logic, as it ran before the decision moved into SQL -----------------------
 
 
-def _urgency(key: str) -> int:
-    kind, _, days = key.partition(":")
-    return -int(days) if kind == "before" else int(days)
-
-
-def _family(key: str) -> str:
-    return "escalation" if key.startswith("escalation:") else "reminder"
-
-
 def _already_given(
-    *, key: str, today: date, earlier: Iterable[tuple[str, date]], policy: Policy
+    *,
+    key: str,
+    due_date: date,
+    today: date,
+    earlier: Iterable[tuple[str, datetime]],
+    policy: Policy,
 ) -> bool:
-    interval = reminder_stage_interval(key=key, policy=policy)
-    # once overdue, any overdue reminder within the interval counts (a catch-up included)
-    floor = 1 if key.startswith("overdue:") else _urgency(key)
+    lookback = reminder_lookback_days(key=key, due_date=due_date, today=today, policy=policy)
+    midnight = timezone.make_aware(datetime.combine(today, time())).astimezone(UTC)
+    since = midnight - timedelta(days=lookback)  # whole days of 24 hours, as in SQL
+    late, first_day = (today - due_date).days, int(key.partition(":")[2])
+    if key.startswith("before:"):
+        first_day = -first_day
+    start = midnight - timedelta(days=late - first_day)
     return any(
-        _family(other) == _family(key)
-        and _urgency(other) >= floor
-        and (today - day).days < interval
-        for other, day in earlier
+        sent_at >= since
+        and reminder_counts_for(
+            earlier=other, key=key, policy=policy, sent_before_stage=sent_at < start
+        )
+        for other, sent_at in earlier
     )
 
 
@@ -106,21 +109,26 @@ def previous_decisions(*, today: date) -> tuple[list[Row], list[Row]]:
     new = set(planned) - existing
     if not new:
         return planned, []
-    stages = [f"before:{offset}" for offset in policy.offsets] + ["overdue:", "escalation:"]
-    longest = max(reminder_stage_interval(key=key, policy=policy) for key in stages)
-    earlier: dict[tuple[int, int], list[tuple[str, date]]] = defaultdict(list)
-    recent = ReminderLog.objects.filter(
-        deliverable_id__in=deliverables.values("id"),
-        status=OutgoingStatus.SENT,
-        sent_at__gte=timezone.now() - timedelta(days=longest + 1),
-    ).values_list("deliverable_id", "recipient_id", "reminder", "sent_at")
-    for deliverable_id, recipient_id, key, sent_at in recent:
-        earlier[(deliverable_id, recipient_id)].append((key, timezone.localdate(sent_at)))
+    earlier: dict[tuple[int, int], list[tuple[str, datetime]]] = defaultdict(list)
+    sent = ReminderLog.objects.filter(
+        deliverable_id__in=deliverables.values("id"), status=OutgoingStatus.SENT
+    )
+    if today < timezone.localdate() - timedelta(days=1):  # a past day: recent rows only
+        limit = reminder_lookback_limit(policy=policy)
+        sent = sent.filter(sent_at__gte=timezone.now() - timedelta(days=limit + 1))
+    for deliverable_id, recipient_id, key, sent_at in sent.values_list(
+        "deliverable_id", "recipient_id", "reminder", "sent_at"
+    ):
+        earlier[(deliverable_id, recipient_id)].append((key, sent_at))
     return planned, sorted(
         row
         for row in new
         if not _already_given(
-            key=row[2], today=today, earlier=earlier.get((row[0], row[1]), []), policy=policy
+            key=row[2],
+            due_date=row[3],
+            today=today,
+            earlier=earlier.get((row[0], row[1]), []),
+            policy=policy,
         )
     )
 

@@ -240,8 +240,8 @@ def test_dry_run_records_nothing(django_capture_on_commit_callbacks):
 def test_a_caught_up_overdue_reminder_is_not_followed_the_next_day(
     django_capture_on_commit_callbacks,
 ):
-    """Runs missed from the 5th to the 12th day late: the catch-up on day 13 is the overdue
-    reminder of the week, and the next one goes 7 days after it, not on day 14."""
+    """Runs missed from the 5th to the 12th day late: the catch-up on day 13 stands for the
+    week's overdue stages, and the next reminder is the next stage's, on day 21, not day 14."""
     factories.responsible_deliverable(DUE)
     run(DUE + timedelta(days=4), django_capture_on_commit_callbacks)
     for days in range(13, 35):
@@ -250,16 +250,89 @@ def test_a_caught_up_overdue_reminder_is_not_followed_the_next_day(
         (log.reminder, (timezone.localdate(log.sent_at) - DUE).days)
         for log in ReminderLog.objects.filter(status="sent").order_by("sent_at")
     ]
-    assert sent_on == [
-        ("overdue:7", 13),
-        ("overdue:14", 20),
-        ("overdue:21", 27),
-        ("overdue:28", 34),
+    assert sent_on == [("overdue:7", 13), ("overdue:21", 21), ("overdue:28", 28)]
+    subjects = [message.subject.split("]")[0] for message in mail.outbox]
+    assert subjects == ["[Overdue by 13 days", "[Overdue by 21 days", "[Overdue by 28 days"]
+
+
+def _run_days(first: int, last: int, capture) -> None:
+    for days in range(first, last + 1):
+        run(DUE + timedelta(days=days), capture)
+
+
+def _sent_on() -> list[tuple[str, int]]:
+    return [
+        (log.reminder, (timezone.localdate(log.sent_at) - DUE).days)
+        for log in ReminderLog.objects.filter(status="sent").order_by("sent_at", "id")
     ]
-    subjects = [message.subject for message in mail.outbox]
-    assert [subject.split("]")[0] for subject in subjects] == [
-        "[Overdue by 13 days",
-        "[Overdue by 20 days",
-        "[Overdue by 27 days",
-        "[Overdue by 34 days",
-    ]
+
+
+@pytest.mark.parametrize("sent_before", [7, 1])
+def test_a_date_corrected_by_a_day_resends_no_stage_on_any_day(
+    django_capture_on_commit_callbacks, sent_before
+):
+    """ "Due in 7 days" (or "Due tomorrow") sent, then the date moves one day later: that
+    stage is not sent again on its last day, the day before the next stage."""
+    deliverable, _ = factories.responsible_deliverable(DUE)
+    run(DUE - timedelta(days=sent_before), django_capture_on_commit_callbacks)
+    deliverable.due_date = DUE + timedelta(days=1)
+    deliverable.save()
+    _run_days(1 - sent_before, 1, django_capture_on_commit_callbacks)
+    expected = [("before:7", -7), ("before:1", 0)] if sent_before == 7 else [("before:1", -1)]
+    assert _sent_on() == expected
+    assert len(mail.outbox) == len(expected)
+
+
+def test_a_date_corrected_by_a_day_resends_no_overdue_stage(django_capture_on_commit_callbacks):
+    deliverable, _ = factories.responsible_deliverable(DUE)
+    _run_days(34, 36, django_capture_on_commit_callbacks)  # overdue:28 on day 34 (catch-up)
+    deliverable.due_date = DUE + timedelta(days=1)
+    deliverable.save()
+    _run_days(37, 43, django_capture_on_commit_callbacks)
+    assert _sent_on() == [("overdue:28", 34), ("overdue:42", 43)]
+
+
+def test_an_escalation_is_not_sent_again_for_a_corrected_date_or_a_new_threshold(
+    django_capture_on_commit_callbacks,
+):
+    """The focal point hears of an overdue deliverable once: a date corrected by a day
+    weeks later, or a threshold raised from 14 to 21 days, is no new escalation; a date
+    moved past the escalation, that falls overdue again, is."""
+    deliverable, _ = factories.responsible_deliverable(DUE)
+    boss = factories.ContactFactory(email="focal@ohchr.example.org")
+    deliverable.mandate.actor.focal_point = boss
+    deliverable.mandate.actor.save()
+    run(DUE + timedelta(days=14), django_capture_on_commit_callbacks)
+    deliverable.due_date = DUE + timedelta(days=1)
+    deliverable.save()
+    _run_days(40, 42, django_capture_on_commit_callbacks)
+    ReminderPolicy.objects.update(escalate_after_days_overdue=21)
+    _run_days(43, 45, django_capture_on_commit_callbacks)
+    escalations = [key for key, email in sent_keys() if email == boss.email]
+    assert escalations == ["escalation:14"]
+    deliverable.due_date = DUE + timedelta(days=50)  # an extension, missed again
+    deliverable.save()
+    run(DUE + timedelta(days=71), django_capture_on_commit_callbacks)
+    escalations = [key for key, email in sent_keys() if email == boss.email]
+    assert escalations == ["escalation:14", "escalation:21"]
+
+
+def test_a_deliverable_first_reminded_a_day_above_an_offset_waits_for_the_next_stage_after(
+    django_capture_on_commit_callbacks,
+):
+    """Dated 31 days ahead: "Due in 31 days" (the 60-day stage) stands for the 30-day stage,
+    so the next reminder is the 14-day one, not "Due in 30 days" the next day."""
+    factories.responsible_deliverable(DUE)
+    _run_days(-31, -13, django_capture_on_commit_callbacks)
+    assert _sent_on() == [("before:60", -31), ("before:14", -14)]
+
+
+def test_a_date_moved_much_closer_is_news(django_capture_on_commit_callbacks):
+    """ "Due in 30 days" sent, then the date is brought forward to 5 days away: the 7-day
+    stage goes at once."""
+    deliverable, _ = factories.responsible_deliverable(DUE)
+    run(DUE - timedelta(days=30), django_capture_on_commit_callbacks)
+    deliverable.due_date = DUE - timedelta(days=20)
+    deliverable.save()
+    run(DUE - timedelta(days=25), django_capture_on_commit_callbacks)
+    assert _sent_on() == [("before:30", -30), ("before:7", -25)]
