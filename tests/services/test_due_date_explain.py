@@ -4,6 +4,8 @@ that have closed are held, not estimated."""
 from datetime import date
 
 import pytest
+from django.template.loader import render_to_string
+from django.utils.html import strip_tags
 
 from mandates.models import Deliverable, DueDateRule, Session
 from mandates.services.schedule import (
@@ -157,3 +159,16 @@ def test_the_migration_adds_the_rules_and_recounts_what_they_change():
     assert study.sequence == sequence + 1  # calendars hear of the move
     staff_rule.refresh_from_db()
     assert staff_rule.lead_time_days == 30  # staff's own rule stands
+
+
+@pytest.mark.parametrize(("lead", "words"), [(1, "- 1 day (rule"), (42, "- 42 days (rule")])
+def test_the_pages_explanation_says_day_or_days_as_the_text_does(lead, words):
+    """The deliverable pages render the same words as the explanation's text."""
+    body = factories.body("HRC")
+    DueDateRule.objects.filter(body=body).delete()
+    body.default_lead_time_days = lead
+    body.save()
+    item = _deliverable(65)
+    page = strip_tags(render_to_string("mandates/_due_explanation.html", {"item": item}))
+    assert words in page
+    assert " ".join(page.split()) == str(deliverable_due_explain(deliverable=item))
