@@ -10,7 +10,7 @@ import os
 
 from mandates.extraction.actors import ActorTable
 from mandates.extraction.deadlines import regular_session_opened_by
-from mandates.extraction.doctype import refuse_non_resolution
+from mandates.extraction.doctype import refuse_bundle, refuse_non_resolution
 from mandates.extraction.errors import ExtractionError, NotAResolutionError
 from mandates.extraction.readers import SourceDocument, read_bytes, read_path, read_text
 from mandates.extraction.requests import extract_requests
@@ -21,7 +21,7 @@ from mandates.extraction.tracked import merge_tracked_readings
 __all__ = ["EXTRACTOR_VERSION", "extract_bytes", "extract_document", "extract_file", "extract_text"]
 
 #: Bump when the output for the same input changes (stored with each resolution).
-EXTRACTOR_VERSION = "0.3.25"
+EXTRACTOR_VERSION = "0.3.26"
 
 
 def extract_file(
@@ -52,6 +52,7 @@ def extract_document(
     with tracked changes is read both ways and the two readings are compared.
     """
     refuse_non_resolution(document.text, document.name)
+    refuse_bundle(document.text, document.name)
     result = _extract(document, document.text, document.footnotes, actors)
     if document.original_text:
         try:

@@ -16,7 +16,7 @@ from mandates.extraction.errors import NotAResolutionError
 from mandates.extraction.header import BODIES
 from mandates.extraction.regex_cache import compiled
 
-__all__ = ["refuse_non_resolution"]
+__all__ = ["refuse_bundle", "refuse_non_resolution"]
 
 TOP_CHARS = 4000
 
@@ -67,4 +67,35 @@ def refuse_non_resolution(text: str, source_name: str) -> None:
         source_name,
         f"this is not a resolution but a report or another document ({': '.join(parts)}); "
         "upload the resolution itself (the adopted text or its draft)",
+    )
+
+
+# The adoption line of a resolution and, within a few lines, its numbered title
+# ("Resolution adopted by the General Assembly on 17 December 2024" ... "79/139. Title").
+_ADOPTION_WITH_NUMBER = compiled(
+    r"(?m)^[ \t*_#]*Resolution[ \t]+adopted[ \t]+by[ \t]+the[ \t]+(" + _BODY_NAMES + r")"
+    r"[ \t]+on[ \t]+\d[^\n]*\n(?:[^\n]*\n){0,12}?[ \t*_#]*((?:S-|ES-)?\d{1,3}/\d{1,4})\.[ \t]"
+)
+
+
+def refuse_bundle(text: str, source_name: str) -> None:
+    """Raise NotAResolutionError when the file holds several resolutions of one body (a PDF
+    of a session's resolutions bound together): read as one, the first would be replaced by
+    the whole bundle and the others lost. A resolution of another body in an annex is no
+    bundle."""
+    if text.count("adopted by the") < 2:  # the common case, without a scan
+        return
+    numbers: dict[str, list[str]] = {}
+    for found in _ADOPTION_WITH_NUMBER.finditer(text):
+        listed = numbers.setdefault(found.group(1), [])
+        if found.group(2) not in listed:
+            listed.append(found.group(2))
+    several = max(numbers.values(), key=len, default=[])
+    if len(several) < 2:
+        return
+    shown = ", ".join(several[:6]) + (f" and {len(several) - 6} more" if len(several) > 6 else "")
+    raise NotAResolutionError(
+        source_name,
+        f"this file holds {len(several)} resolutions ({shown}); upload each resolution as a"
+        " file of its own",
     )

@@ -225,3 +225,21 @@ def test_queries_per_file_do_not_grow_with_its_deliverables():
     assert counts[2] == counts[12], counts
     assert counts[12] <= QUERIES_PER_FILE, counts
     assert Deliverable.objects.filter(due_session__number__in=SESSIONS).count() == 14
+
+
+def test_a_file_binding_several_resolutions_fails_and_replaces_nothing(tmp_path):
+    """A PDF of a session's resolutions bound together fails with the numbers it holds; the
+    resolution stored from its own file stays as it was."""
+    ask = "Requests the Office of the High Commissioner to present a report at its sixty-first session;"
+    own = hrc_resolution(number="58/97", operative=[ask])
+    resolution_ingest(data=own.encode(), name="A_HRC_RES_58_97.txt")
+    bundle = (
+        own + "\n\f\n" + hrc_resolution(number="58/98", title="Other (example)", operative=[ask])
+    )
+    (tmp_path / "session 58.txt").write_text(bundle, encoding="utf-8")
+    out = StringIO()
+    with pytest.raises(CommandError, match="1 file"):
+        call_command("ingest", str(tmp_path), stdout=out, stderr=out, verbosity=0)
+    assert "holds 2 resolutions (58/97, 58/98)" in out.getvalue()
+    stored = Resolution.objects.get()
+    assert stored.source_name == "A_HRC_RES_58_97.txt" and "58/98" not in stored.text
