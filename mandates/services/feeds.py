@@ -157,6 +157,7 @@ EVENT_FIELDS = (
     "mandate__actor__name",
     "mandate__actor_text",
     "mandate__resolution__symbol",
+    "no_longer_in_text",
 )
 # Its DTSTAMP and LAST-MODIFIED: the last change of the deliverable, its due session or its
 # resolution (computed by the database: one date-time to read per row, not three).
@@ -326,6 +327,7 @@ class EventWriter:
             actor_name,
             actor_text,
             symbol,
+            no_longer_in_text,
             uid,
             created,
             changed,
@@ -394,6 +396,8 @@ class EventWriter:
             what = f"Cancelled: {what}"
         elif done:
             what = f"{labels.progress[progress].capitalize()}: {what}"
+        if no_longer_in_text:  # on its people's calendars only, until someone decides
+            what = f"No longer in the text: {what}"
         summary = text(what)
 
         # The description: resolution symbol, paragraph, the quote, the session and how the
@@ -404,6 +408,13 @@ class EventWriter:
         if quote:
             head = f"{head}“{quote.strip()}”\n"
         description = [text(head)]
+        if no_longer_in_text:
+            description.append(
+                self._line(
+                    "No longer in the text: the latest version of the resolution no longer"
+                    " asks for it; kept for its people until someone decides"
+                )
+            )
         if session_id is not None:
             description.append(session_line)
         elif undated:

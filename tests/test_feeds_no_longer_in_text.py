@@ -1,0 +1,50 @@
+"""A deliverable a new version no longer asks for says so on its people's calendars."""
+
+import pytest
+from django.core.management import call_command
+
+from mandates.models import Deliverable
+from mandates.services import deliverables as deliverable_services
+from mandates.services import feeds
+from tests import factories
+from tests.ical import events
+from tests.samples import hrc_resolution
+
+pytestmark = pytest.mark.django_db
+
+REPORT_AT_64 = (
+    "Requests the High Commissioner to prepare a report on access to water and to present it "
+    "to the Human Rights Council at its sixty-fourth session;"
+)
+STUDY_AT_65 = (
+    "Also requests the High Commissioner to prepare a study on water tariffs and to present it "
+    "to the Human Rights Council at its sixty-fifth session;"
+)
+
+
+def _ingest(tmp_path, text: str) -> None:
+    path = tmp_path / "A_HRC_RES_58_97.txt"
+    path.write_text(text, encoding="utf-8")
+    call_command("ingest", str(path), verbosity=0)
+
+
+def test_the_assignees_feed_says_no_longer_in_the_text(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    _ingest(tmp_path, hrc_resolution(operative=[REPORT_AT_64, STUDY_AT_65]))
+    study = Deliverable.objects.get(mandate__paragraph_label="2")
+    user = factories.UserFactory()
+    person = factories.ContactFactory(user=user)
+    deliverable_services.deliverable_assign(
+        deliverables=Deliverable.objects.filter(pk=study.pk), contacts=[person]
+    )
+    uid = f"deliverable-{study.uid}@{feeds.UID_DOMAIN}"
+    before = events(feeds.PrivateFeed(user=user).render())[uid]
+    assert not str(before["SUMMARY"]).startswith("No longer in the text")
+
+    _ingest(tmp_path, hrc_resolution(operative=[REPORT_AT_64]))
+
+    study.refresh_from_db()
+    assert study.no_longer_in_text
+    after = events(feeds.PrivateFeed(user=user).render())[uid]
+    assert str(after["SUMMARY"]) == f"No longer in the text: {before['SUMMARY']}"
+    assert "No longer in the text: the latest version" in str(after["DESCRIPTION"])
