@@ -169,3 +169,17 @@ def test_a_superseded_drafts_deliverables_leave_every_list(staff_client):
         {"mandate__resolution__status__exact": "superseded"},
     ).content.decode()
     assert "A/C.3/81/L.19" in record
+
+
+def test_a_drafts_pages_say_draft_and_never_adopted(staff_client):
+    """The draft's page names its session, not an "Adopted —" date, and the session page
+    marks its deliverable as a draft's."""
+    from mandates.services.ingest import resolution_ingest
+
+    resolution_ingest(data=DRAFT_TEXT.encode(), name="A_C.3_81_L.19.txt")
+    page = staff_client.get(reverse("mandates:resolution", args=["A/C.3/81/L.19"]))
+    text = page.content.decode()
+    assert "<dt>Adopted</dt>" not in text
+    assert "<dt>Session</dt><dd>GA 81 (draft, not adopted)</dd>" in text
+    listed = staff_client.get(reverse("mandates:session", args=["GA", 82])).content.decode()
+    assert 'A/C.3/81/L.19</a> <span class="status">draft, not adopted</span>' in listed
