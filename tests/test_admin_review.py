@@ -446,3 +446,32 @@ def test_a_recurrence_the_planner_cannot_count_is_refused(staff_client, page):
     assert staff_client.post(url, data).status_code == 302
     item.refresh_from_db()
     assert (item.recurring, item.title) == ("twice a year", "Report on canals and locks")
+
+
+def test_the_review_page_shows_what_a_new_version_proposes(staff_client, para35):
+    """A reviewer choosing among the readings sees that a new version of the text says
+    another session, with the way to accept it; a decided proposal is not listed."""
+    from mandates.models import ProposedChange
+
+    open_change = ProposedChange.objects.create(
+        deliverable=para35,
+        field="due_session",
+        old_value="HRC 65",
+        new_value="HRC 67",
+        source="A_HRC_RES_59_3_rev.txt",
+    )
+    ProposedChange.objects.create(
+        deliverable=para35,
+        field="kind",
+        old_value="report",
+        new_value="study",
+        source="A_HRC_RES_59_3_rev.txt",
+        resolved=True,
+    )
+    page = staff_client.get(_review_url(para35)).content.decode()
+    assert "Proposed by a new version" in page
+    assert f"{open_change.field_label}: HRC 65 &rarr; HRC 67" in page
+    assert "report &rarr; study" not in page
+    link = reverse("admin:mandates_proposedchange_changelist")
+    assert f"{link}?deliverable__id__exact={para35.pk}" in page
+    assert staff_client.get(f"{link}?deliverable__id__exact={para35.pk}").status_code == 200

@@ -135,10 +135,17 @@ class DeliverableReviewAdmin(DeliverableColumns, DeliverableActions, admin.Model
     list_select_related = DELIVERABLE_ROW_RELATIONS
     ordering = ["created_at", "pk"]
     actions = DELIVERABLE_ACTIONS
-    readonly_fields = ["evidence", "review_reasons_list", "due_as_read", "due_summary"]
+    readonly_fields = [
+        "evidence",
+        "review_reasons_list",
+        "proposed_changes_open",
+        "due_as_read",
+        "due_summary",
+    ]
     fields = [
         "evidence",
         "review_reasons_list",
+        "proposed_changes_open",
         "due_as_read",
         "due_summary",
         "reading",
@@ -182,6 +189,15 @@ class DeliverableReviewAdmin(DeliverableColumns, DeliverableActions, admin.Model
     def due_session_shown(self, obj: models.Deliverable):
         """The calendar session, else the session as read ("at CSW 61 (not in the calendar)")."""
         return obj.due_session or self.due_as_read(obj)
+
+    @admin.display(description=_("proposed by a new version"))
+    def proposed_changes_open(self, obj: models.Deliverable) -> str:
+        """What a new version of the text says otherwise, beside the readings to choose
+        from: the reviewer sees the new session before choosing an old reading."""
+        changes = [change for change in obj.proposed_changes.all() if not change.resolved]
+        if not changes:
+            return "-"
+        return fragment("deliverable/_proposed_changes.html", deliverable=obj, changes=changes)
 
     @admin.display(description=_("source"), ordering="mandate__resolution__symbol")
     def source(self, obj):
