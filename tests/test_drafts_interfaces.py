@@ -183,3 +183,23 @@ def test_a_drafts_pages_say_draft_and_never_adopted(staff_client):
     assert "<dt>Session</dt><dd>GA 81 (draft, not adopted)</dd>" in text
     listed = staff_client.get(reverse("mandates:session", args=["GA", 82])).content.decode()
     assert 'A/C.3/81/L.19</a> <span class="status">draft, not adopted</span>' in listed
+
+
+def test_a_carry_over_names_the_kind_a_person_set_on_the_draft(tmp_path):
+    """The draft's report was made a study by a person: the adopted text's line says
+    "study", the kind it keeps, not "report", the kind it was read as."""
+    from mandates.models import Deliverable
+    from mandates.services import deliverables as deliverable_services
+    from mandates.services.ingest import resolution_ingest
+
+    resolution_ingest(data=DRAFT_TEXT.encode(), name="A_C.3_81_L.19.txt")
+    drafted = Deliverable.objects.get(mandate__resolution__symbol="A/C.3/81/L.19")
+    drafted.kind = Deliverable.Kind.STUDY
+    drafted.save()
+    deliverable_services.deliverable_mark_edited(deliverable=drafted, fields=["kind"])
+    (tmp_path / "A_RES_81_412.txt").write_text(ADOPTED_TEXT)
+    out = StringIO()
+    call_command("ingest", str(tmp_path / "A_RES_81_412.txt"), verbosity=2, stdout=out)
+    assert "para. 2 study: carried over from draft A/C.3/81/L.19: kind" in out.getvalue()
+    adopted = Deliverable.objects.get(mandate__resolution__symbol="A/RES/81/412")
+    assert adopted.kind == Deliverable.Kind.STUDY

@@ -345,7 +345,8 @@ def _link(*, old: Deliverable, new: Deliverable, draft: Resolution, carry: bool)
             source=f"adopted text {new.mandate.resolution.symbol}",
             reading=reading,
         )
-        if carried:
+        if carried:  # named by what it is now: a kind a person set on the draft is carried
+            label = f"para. {new.mandate.paragraph_label} {new.kind}"
             changes.append(f"{label}: carried over from draft {draft.symbol}: {', '.join(carried)}")
         _take_calendar_identity(old=old, new=new)
     new.save()
