@@ -5,9 +5,10 @@ from datetime import date
 
 import pytest
 import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from mandates.models import Contact, Deliverable, ReviewStatus
+from mandates.models import Actor, Contact, Deliverable, Mandate, ReviewStatus
 from mandates.services.ingest import resolution_ingest, resolution_ingest_path
 from tests.samples import hrc_resolution
 from tests.shared_data import shared_path
@@ -475,3 +476,133 @@ def test_the_review_page_shows_what_a_new_version_proposes(staff_client, para35)
     link = reverse("admin:mandates_proposedchange_changelist")
     assert f"{link}?deliverable__id__exact={para35.pk}" in page
     assert staff_client.get(f"{link}?deliverable__id__exact={para35.pk}").status_code == 200
+
+
+def _import(client, text: str, name: str = "A_HRC_RES_58_97.txt"):
+    """Upload one file through the admin's import page; its outcome."""
+    response = client.post(
+        reverse("admin:mandates_resolution_import"),
+        {"files": [SimpleUploadedFile(name, text.encode())]},
+    )
+    assert response.status_code == 200
+    [outcome] = response.context["outcomes"]
+    assert outcome.status != "failed", outcome.reason
+    return outcome
+
+
+def _preamble_changed(text: str) -> str:
+    """The same text with only its preamble reworded."""
+    return text.replace("Recalling its previous", "Recalling once more its previous")
+
+
+def _queue(client) -> set[int]:
+    return {d.pk for d in client.get(reverse(QUEUE)).context["cl"].result_list}
+
+
+def test_a_kind_a_person_corrected_keeps_its_row_in_the_next_version(staff_client):
+    """A person confirms the report as a study; a new version that changes only the
+    preamble keeps it on its row, confirmed, public and off the queue, with no copy made.
+    The kind a person set had been compared with the text's: the study was "no longer in
+    the text" and a new proposed report took its place."""
+    text = hrc_resolution(operative=[CANALS_REPORT])
+    _import(staff_client, text)
+    item = Deliverable.objects.get()
+    response = _post(staff_client, item, decision="confirm", reading="HRC|64|at", kind="study")
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    uid = Deliverable.objects.get().uid
+
+    outcome = _import(staff_client, _preamble_changed(text))
+    assert not [c for c in outcome.changes if "para. 1" in c]
+    [item] = Deliverable.objects.all()
+    assert (item.uid, item.kind, item.review_status) == (uid, "study", ReviewStatus.CONFIRMED)
+    assert not item.no_longer_in_text and not item.needs_review
+    assert item in Deliverable.objects.public()
+    assert item.pk not in _queue(staff_client)
+
+    moved = _import(staff_client, text.replace("sixty-fourth", "sixty-fifth"))
+    [item] = Deliverable.objects.all()  # the text changed: the same row, a proposal
+    assert (item.uid, item.kind, item.due_session.number) == (uid, "study", 64)
+    assert "para. 1 due session: kept the person's value, proposed HRC 65" in moved.changes
+    assert list(item.proposed_changes.values_list("field", "new_value")) == [
+        ("due_session", "HRC 65")
+    ]
+
+
+def test_a_mandate_a_person_gave_another_actor_keeps_its_deliverable(staff_client):
+    """A person corrects the actor of the report's mandate; a new version that changes
+    only the preamble keeps the deliverable on its row (no copy, not "no longer in the
+    text"): requests pair by the actor the text read."""
+    text = hrc_resolution(operative=[CANALS_REPORT])
+    _import(staff_client, text)
+    item = Deliverable.objects.get()
+    other = Actor.objects.exclude(pk=item.mandate.actor_id).order_by("name").first()
+    Mandate.objects.filter(pk=item.mandate_id).update(actor=other)
+    response = _post(staff_client, item, decision="confirm", reading="HRC|64|at")
+    assert response.status_code == 302, response.context["adminform"].form.errors
+
+    outcome = _import(staff_client, _preamble_changed(text))
+    assert not [c for c in outcome.changes if "para. 1" in c]
+    [kept] = Deliverable.objects.all()
+    assert kept.pk == item.pk and not kept.no_longer_in_text
+    assert kept.pk not in _queue(staff_client)
+
+
+def test_a_title_a_person_edited_is_not_challenged_by_an_unchanged_paragraph(staff_client):
+    """A person confirms the report with a title of their own; a new version that changes
+    only the preamble proposes nothing and leaves it off the queue. A version whose words
+    give another title proposes it. The person's title had been compared with the text's:
+    every new version proposed the machine title again and sent the item back."""
+    text = hrc_resolution(operative=[CANALS_REPORT])
+    _import(staff_client, text)
+    item = Deliverable.objects.get()
+    response = _post(
+        staff_client, item, decision="confirm", reading="HRC|64|at", title="Canals, 2027"
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+
+    outcome = _import(staff_client, _preamble_changed(text))
+    assert not [c for c in outcome.changes if "title" in c]
+    item.refresh_from_db()
+    assert item.title == "Canals, 2027" and not item.needs_review
+    assert not item.proposed_changes.exists()
+    assert item.pk not in _queue(staff_client)
+
+    reworded = _import(staff_client, text.replace("a report on canals", "a report on rivers"))
+    assert any("para. 1 title: kept the person's value" in c for c in reworded.changes)
+    item.refresh_from_db()
+    assert item.title == "Canals, 2027" and item.needs_review
+    [proposal] = item.proposed_changes.all()
+    assert proposal.field == "title" and "rivers" in proposal.new_value
+
+
+def test_a_session_corrected_by_hand_is_not_followed_by_an_other_readings_proposal(
+    staff_client,
+):
+    """A person corrects the session by hand (HRC 66): the replaced reading joins the
+    other readings. A new version that moves the text's session proposes that session
+    alone; the other readings the person's correction made are no news of the text (a
+    proposal "other readings HRC 64 (at) -> -" had kept the item in the queue)."""
+    from mandates.services.schedule import session_get_or_estimate
+
+    text = hrc_resolution(operative=[CANALS_REPORT])
+    _import(staff_client, text)
+    item = Deliverable.objects.get()
+    hrc66 = session_get_or_estimate(body=item.due_session.body, number=66)
+    response = _post(staff_client, item, decision="confirm", reading="", due_session=hrc66.pk)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    item.refresh_from_db()
+    assert [alt["session"] for alt in item.alternatives] == [64]
+
+    outcome = _import(staff_client, text.replace("sixty-fourth", "sixty-fifth"))
+    assert not [c for c in outcome.changes if "other readings" in c]
+    assert list(item.proposed_changes.values_list("field", "new_value")) == [
+        ("due_session", "HRC 65")
+    ]
+    change = item.proposed_changes.get()
+    staff_client.post(
+        reverse("admin:mandates_proposedchange_changelist"),
+        {"action": "dismiss", "_selected_action": [change.pk]},
+    )
+    item.refresh_from_db()
+    assert item.due_session.number == 66 and not item.needs_review
+    assert item.pk not in _queue(staff_client)

@@ -900,6 +900,8 @@ class _Stored:
     reason the previous version's reading gave."""
 
     read_before: set[str]
+    # the previous version's extraction (its JSON): what the text read, not what people set
+    before: dict = field(default_factory=dict)
     changes: list[str] = field(default_factory=list)
     deliverables: int = 0
     warnings: list[str] = field(default_factory=list)  # the reader's ("named .pdf but...")
@@ -921,7 +923,10 @@ def _store(
     resolution = existing or Resolution(symbol=result.symbol)
     # What the previous version of the text said, to tell its review reasons from the
     # ones people still have to look at (see `_reasons_waiting`).
-    stored = _Stored(read_before=_reasons_read(existing.extraction) if existing else set())
+    stored = _Stored(
+        read_before=_reasons_read(existing.extraction) if existing else set(),
+        before=existing.extraction if existing else {},
+    )
     data = result.to_dict()
     changes = stored.changes
     header = {
@@ -1074,13 +1079,24 @@ def _store_mandates(
     old_mandates: list[Mandate] = []
     if update:
         old_mandates = list(resolution.mandates.select_related("actor").order_by("position", "pk"))
-    # A request renumbered or reworded keeps its row: paired by its actor and words.
+    # A request renumbered or reworded keeps its row: paired by its actor and words, the
+    # actor as the previous version read it (a person may have corrected the row's).
+    read = _readings_before(
+        old_mandates,
+        stored.before.get("mandates") or [],
+        ours=lambda m, item: (
+            NO_LONGER_IN_TEXT not in m.review_reasons
+            and (item.get("paragraph"), item.get("quote")) == (m.paragraph_label, m.quote)
+        ),
+    )
     paired = {
         j: old_mandates[i]
         for i, j in pairs_keyed_then_by_words(
             old_mandates,
             result.mandates,
-            old_key=lambda m: (_stored_actor(m),),
+            old_key=lambda m: (
+                _read_actor(read[m.pk], actors) if m.pk in read else _stored_actor(m),
+            ),
             new_key=lambda item: (_actor_key(item, actors),),
             old_quote=lambda m: m.quote,
             new_quote=lambda item: item.quote,
@@ -1226,6 +1242,49 @@ def _actor_key(item: extraction.Mandate | extraction.Deliverable, actors: dict[s
     return item.actor if item.actor in actors else (item.actor_text or item.actor)[:500]
 
 
+def _read_actor(item: dict, actors: dict[str, Actor]) -> str:
+    """`_actor_key` of a request as a stored extraction (JSON) holds it."""
+    actor = item.get("actor") or ""
+    return actor if actor in actors else (item.get("actor_text") or actor)[:500]
+
+
+R = TypeVar("R", Mandate, Deliverable)
+
+
+def _readings_before(
+    rows: list[R], read: list[dict], *, ours: Callable[[R, dict], bool]
+) -> dict[int, dict]:
+    """What the previous version of the text read for each of its rows, by pk: the item of
+    its extraction at the row's ``position`` (ingest sets it to that index), if ``ours``
+    (the same paragraph and words). Pairing and proposals compare what the text read, not
+    values people corrected. A row that version did not have (no longer in the text: its
+    position is an older version's) gets none, nor do two rows that claim one item."""
+    claims: dict[int, list[int]] = defaultdict(list)
+    for row in rows:
+        if 0 <= row.position < len(read) and ours(row, read[row.position]):
+            claims[row.position].append(row.pk)
+    return {pks[0]: read[index] for index, pks in claims.items() if len(pks) == 1}
+
+
+def _as_read(item: dict) -> dict[str, object]:
+    """A deliverable's PROPOSED_FIELDS as a text read them (its extraction's JSON, the
+    previous version's or the new one's), comparable from version to version."""
+    due = item.get("due") or {}
+    body, number = due.get("body"), due.get("session")
+    return {
+        "kind": item.get("kind"),
+        "count": max(item.get("count") or 1, 1),
+        "title": (item.get("title") or "")[:500],
+        "due_session": (body, number) if body and number is not None else None,
+        "due_relation": due.get("relation") or "",
+        "due_body": body or None,
+        "due_session_number": number,
+        "stated_due_date": due.get("date"),
+        "alternatives": item.get("alternatives") or [],
+        "recurring": item.get("recurring") or "",
+    }
+
+
 def _paragraph_for(paragraphs: dict[str, _StoredParagraph], label: str) -> _StoredParagraph | None:
     return paragraphs.get(label) or paragraphs.get(label.split("(")[0])
 
@@ -1259,14 +1318,28 @@ def _store_deliverables(
         )
     stored_values = {d.pk: _row_values(d) for d in old_rows}
     actors = lookups.actors
+    # What the previous version read for each row: a person's correction (another kind, a
+    # mandate of another actor, a title) is no change of the text.
+    read = _readings_before(
+        old_rows,
+        stored.before.get("deliverables") or [],
+        ours=lambda d, item: (
+            not d.no_longer_in_text
+            and (item.get("paragraph"), item.get("quote")) == (d.mandate.paragraph_label, d.quote)
+        ),
+    )
     # A request renumbered or reworded keeps its row, its calendar identity and what people
-    # decided on it: paired by its words, actor and kind, not by its paragraph number.
+    # decided on it: paired by its words, actor and kind as read, not by its paragraph number.
     paired = {
         j: old_rows[i]
         for i, j in pairs_keyed_then_by_words(
             old_rows,
             result.deliverables,
-            old_key=lambda d: (_stored_actor(d.mandate), d.kind),
+            old_key=lambda d: (
+                (_read_actor(read[d.pk], actors), read[d.pk].get("kind"))
+                if d.pk in read
+                else (_stored_actor(d.mandate), d.kind)
+            ),
             new_key=lambda item: (_actor_key(item, actors), item.kind),
             old_quote=lambda d: d.quote,
             new_quote=lambda item: item.quote,
@@ -1285,6 +1358,7 @@ def _store_deliverables(
             else:
                 waiting_changes[(change.deliverable_id, change.field)].append(change)
     closed: list[ProposedChange] = []
+    read_now = resolution.extraction.get("deliverables") or []  # this version's reading
     created: list[tuple[Deliverable, extraction.Deliverable]] = []
     kept: list[Deliverable] = []
     for position, item in enumerate(result.deliverables):
@@ -1354,6 +1428,10 @@ def _store_deliverables(
         owned = set(deliverable.edited_fields)
         if deliverable.review_status != ReviewStatus.PROPOSED:
             owned |= set(PROPOSED_FIELDS)
+        # Only a change of the text is news to the person who owns a value: what this
+        # version reads against what the previous one read (unknown: the value kept).
+        before = _as_read(read[deliverable.pk]) if deliverable.pk in read else None
+        now = _as_read(read_now[position])
         text_changed: list[str] = []
         implied: dict[str, object] = {}  # what a proposed session carries: its body, number
         for name, value in proposed.items():
@@ -1362,6 +1440,8 @@ def _store_deliverables(
             if current == value:
                 closed += pending  # the text says the value kept again
                 continue
+            if name in owned and before is not None and before[name] == now[name]:
+                continue  # the text says what it said: the person's value stands
             if name in owned:
                 shown = _show(value)
                 if name in implied and implied[name] == value:
