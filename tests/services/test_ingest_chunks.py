@@ -164,7 +164,7 @@ def test_a_chunk_stores_what_the_files_store_one_by_one(folder, monkeypatch):
 
 def test_a_new_version_in_a_chunk_keeps_what_people_decided(folder, tmp_path, monkeypatch):
     """Re-ingest through chunks: a confirmed deliverable and a field a person edited keep
-    the person's values (the new reading becomes a proposed change), as one by one."""
+    the person's values (the text's new reading becomes a proposed change), as one by one."""
     resolution_ingest_many(paths=[folder])
     confirmed = Deliverable.objects.filter(mandate__resolution__symbol="A/HRC/RES/61/81").first()
     Deliverable.objects.filter(pk=confirmed.pk).update(
@@ -174,7 +174,8 @@ def test_a_new_version_in_a_chunk_keeps_what_people_decided(folder, tmp_path, mo
     second.mkdir()
     for name in CORPUS_FILES[:3]:
         shutil.copy(folder / name, second / name)
-    (second / "A_HRC_RES_61_81.txt").write_text(_invented("61/81", paragraphs=1))
+    reworded = _invented("61/81", paragraphs=1).replace("on topic 0", "on topic 0 in rivers")
+    (second / "A_HRC_RES_61_81.txt").write_text(reworded)
 
     one_by_one = _ingest_and_undo([second], monkeypatch, chunk_files=1)
     chunked = _ingest_and_undo([second], monkeypatch, chunk_files=20)
