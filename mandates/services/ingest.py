@@ -186,7 +186,12 @@ def _path_ingest(
     return _guarded(
         path.name,
         lambda: _ingest(
-            data=loaded, name=path.name, dry_run=dry_run, reads=reads, may_delete=may_delete
+            data=loaded,
+            name=path.name,
+            dry_run=dry_run,
+            reads=reads,
+            may_delete=may_delete,
+            path=path,
         ),
     )
 
@@ -222,6 +227,7 @@ def resolution_ingest_many(
     calendar feeds are rebuilt once, after the last file (`feeds_rebuild_batched`)."""
     files = paths_expand(paths)
     reads = IngestReads()
+    reads.batch = files
     if dry_run:
         return _dry_run_many(files, reads=reads, on_progress=on_progress)
     outcomes: list[IngestOutcome] = []
@@ -321,7 +327,7 @@ def _chunk_ingest(paths: list[Path], *, dry_run: bool, reads: IngestReads) -> li
         if isinstance(data, IngestOutcome):
             firsts.append(data)
         else:
-            firsts.append(_guarded(path.name, partial(_read, data, path.name, reads)))
+            firsts.append(_guarded(path.name, partial(_read, data, path.name, reads, path=path)))
     reads.chunk_read([first.result for first in firsts if isinstance(first, _Read)])
     storage = Resolution._meta.get_field("source_file").storage
     chunk = _Chunk()
@@ -464,9 +470,15 @@ def _guarded(name: str, step: Callable[[], S], *, chunk: _Chunk | None = None) -
 
 
 def _ingest(
-    *, data: bytes, name: str, dry_run: bool, reads: IngestReads, may_delete: bool
+    *,
+    data: bytes,
+    name: str,
+    dry_run: bool,
+    reads: IngestReads,
+    may_delete: bool,
+    path: Path | None = None,
 ) -> IngestOutcome:
-    read = _read(data, name, reads)
+    read = _read(data, name, reads, path=path)
     if isinstance(read, IngestOutcome):
         return read
     return _write(read, dry_run=dry_run, reads=reads, may_delete=may_delete)
@@ -480,9 +492,12 @@ class _Read:
     data: bytes
     checksum: str
     result: extraction.ExtractionResult
+    path: Path | None = None  # the file of a batch (`IngestReads.batch_later`)
 
 
-def _read(data: bytes, name: str, reads: IngestReads) -> _Read | IngestOutcome:
+def _read(
+    data: bytes, name: str, reads: IngestReads, *, path: Path | None = None
+) -> _Read | IngestOutcome:
     """Everything before storing: the checks (raising IngestError) and the extraction; the
     outcome at once when the very same file is stored already."""
     refusal = file_refusal(name=name, size=len(data))
@@ -509,7 +524,7 @@ def _read(data: bytes, name: str, reads: IngestReads) -> _Read | IngestOutcome:
     if not result.operative:
         raise IngestError(f"{result.symbol} has no operative paragraphs: is this the adopted text?")
     _lengths_check(result)
-    return _Read(name, data, checksum, result)
+    return _Read(name, data, checksum, result, path)
 
 
 def _write(
@@ -531,6 +546,19 @@ def _write(
         existing = None  # no such symbol when the chunk began, nor stored since
     else:
         existing = Resolution.objects.filter(symbol=result.symbol).first()
+    later = (
+        reads.batch_later(read.path, existing.checksum)
+        if existing is not None and existing.checksum != checksum
+        else None
+    )
+    if later is not None:  # two texts of one symbol in a batch: the last one is stored
+        assert existing is not None
+        outcome = _unchanged(name, existing.pk, existing.symbol)
+        outcome.reason = (
+            f"not stored: {later.name}, later in this batch, is another text of "
+            f"{existing.symbol} and is the one stored (the last one wins)"
+        )
+        return outcome
     # `existing` is the row _store updates: remember the file a new version replaces.
     replaced_file = existing.source_file.name if existing and existing.source_file else ""
     storage = Resolution._meta.get_field("source_file").storage
@@ -716,6 +744,9 @@ class IngestReads:
     def __init__(self) -> None:
         # a dry run of a batch: its files stay stored until the batch's undo (`_dry_run_many`)
         self.dry_batch = False
+        self.batch: list[Path] = []  # the files of a batch, in order (`batch_later`)
+        self._batch_last: dict[str, int] | None = None  # checksum: its last file's index
+        self._batch_first: dict[Path, int] = {}  # path: its first index
         self.actor_table = actor_table_from_database()
         self.actors = {actor.name: actor for actor in Actor.objects.all()}
         self.bodies: dict[str, Body] = {}
@@ -759,6 +790,31 @@ class IngestReads:
             )
             .values_list("pk", "symbol")
             .first()
+        )
+
+    def batch_later(self, path: Path | None, checksum: str) -> Path | None:
+        """The last file of the batch with these very bytes, if it comes after ``path``.
+        When a batch holds two texts of one symbol, the last one is stored; an earlier one
+        that meets it stored leaves it (re-running the folder then changes nothing, and the
+        dry run, which meets what the earlier files stored, says the same). The batch's
+        checksums are read once, when first asked: only a file that would replace a stored
+        text asks."""
+        if path is None or not self.batch:
+            return None
+        if self._batch_last is None:
+            self._batch_last = {}
+            for index, other in enumerate(self.batch):
+                try:
+                    self._batch_last[hashlib.sha256(other.read_bytes()).hexdigest()] = index
+                except OSError:  # reported when that file is ingested
+                    continue
+            self._batch_first = {}
+            for index, other in enumerate(self.batch):
+                self._batch_first.setdefault(other, index)
+        index = self._batch_last.get(checksum)
+        here = self._batch_first.get(path)
+        return (
+            self.batch[index] if index is not None and here is not None and index > here else None
         )
 
     def chunk_read(self, results: list[extraction.ExtractionResult]) -> None:

@@ -7,11 +7,13 @@ neighbours, and the queries per file do not grow with the files or their deliver
 from __future__ import annotations
 
 import shutil
+from io import StringIO
 from pathlib import Path
 from unittest import mock
 
 import pytest
 from django.apps import apps
+from django.core.management import call_command
 from django.db import DatabaseError, connection, models, transaction
 from django.test.utils import CaptureQueriesContext
 
@@ -323,3 +325,46 @@ def test_a_dry_run_of_a_batch_predicts_the_real_run_and_stores_nothing(folder, s
     statuses = {o.source_name: o.status for o in dry}
     assert statuses["A_HRC_RES_50_1_copy.txt"] == "unchanged"
     assert statuses["A_HRC_RES_61_81_v2.txt"] == "updated"
+
+
+@pytest.mark.parametrize("chunk_files", [1, 20])
+def test_two_texts_of_one_symbol_in_a_folder_store_the_last_and_then_change_nothing(
+    tmp_path, monkeypatch, chunk_files
+):
+    """A folder holds an original and a corrected copy of one resolution: the corrected
+    (last) one is stored, and re-running the folder changes nothing (the original is left
+    with a reason), whatever was stored before; the dry run says what the real run does.
+    Each run had stored the other file: the due session flipped 53 -> 54 -> 53."""
+    monkeypatch.setattr(ingest, "CHUNK_FILES", chunk_files)
+    folder = tmp_path / "flip"
+    folder.mkdir()
+    original = shared_path("corpus", "hrc", "A_HRC_RES_50_1.txt").read_text(encoding="utf-8")
+    corrected = original.replace(
+        "at its fifty-third session, a comprehensive",
+        "at its fifty-fourth session, a comprehensive",
+    )
+    assert corrected != original
+    (folder / "1 original.txt").write_text(original, encoding="utf-8")
+    (folder / "2 corrected.txt").write_text(corrected, encoding="utf-8")
+    resolution_ingest_many(paths=[folder / "1 original.txt"])  # stored alone before
+
+    def run(*, dry_run: bool = False) -> str:
+        out = StringIO()
+        call_command("ingest", str(folder), dry_run=dry_run, stdout=out, verbosity=0)
+        return out.getvalue()
+
+    def sessions() -> list[int]:
+        rows = Deliverable.objects.filter(mandate__resolution__symbol="A/HRC/RES/50/1")
+        return sorted(n for n in rows.values_list("due_session__number", flat=True) if n)
+
+    assert run(dry_run=True).splitlines()[-1].endswith("0 new, 1 updated, 1 unchanged, 0 failed")
+    assert run().splitlines()[-1] == "0 new, 1 updated, 1 unchanged, 0 failed"
+    assert Resolution.objects.get(symbol="A/HRC/RES/50/1").source_name == "2 corrected.txt"
+    assert 54 in sessions() and 53 not in sessions()
+    for _ in range(2):
+        dry = run(dry_run=True)
+        real = run()
+        assert real.splitlines()[-1] == "0 new, 0 updated, 2 unchanged, 0 failed"
+        assert dry.splitlines()[-1] == "Dry run, nothing stored: " + real.splitlines()[-1]
+        assert "not stored: 2 corrected.txt, later in this batch" in real
+        assert 54 in sessions() and 53 not in sessions()
