@@ -811,11 +811,9 @@ class IngestReads:
             self._batch_first = {}
             for index, other in enumerate(self.batch):
                 self._batch_first.setdefault(other, index)
-        index = self._batch_last.get(checksum)
+        last = self._batch_last.get(checksum)
         here = self._batch_first.get(path)
-        return (
-            self.batch[index] if index is not None and here is not None and index > here else None
-        )
+        return self.batch[last] if last is not None and here is not None and last > here else None
 
     def chunk_read(self, results: list[extraction.ExtractionResult]) -> None:
         """What a chunk's files need to know, in three queries: the sessions they name,
