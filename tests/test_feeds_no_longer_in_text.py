@@ -48,3 +48,4 @@ def test_the_assignees_feed_says_no_longer_in_the_text(tmp_path, settings):
     after = events(feeds.PrivateFeed(user=user).render())[uid]
     assert str(after["SUMMARY"]) == f"No longer in the text: {before['SUMMARY']}"
     assert "No longer in the text: the latest version" in str(after["DESCRIPTION"])
+    assert after["SEQUENCE"] > before["SEQUENCE"]  # calendars take the change

@@ -1572,8 +1572,15 @@ def _store_deliverables(
             deliverable.no_longer_in_text = True
             deliverable.needs_review = True
             deliverable.review_reasons = [*deliverable.review_reasons, NO_LONGER_IN_TEXT]
+            deliverable.sequence += 1  # its people's calendars show it (feeds' summary)
             deliverable.save(
-                update_fields=["no_longer_in_text", "needs_review", "review_reasons", "updated_at"]
+                update_fields=[
+                    "no_longer_in_text",
+                    "needs_review",
+                    "review_reasons",
+                    "sequence",
+                    "updated_at",
+                ]
             )
             flagged.append(deliverable.pk)
             changes.append(f"{label}: no longer in the text, kept and flagged for review")
