@@ -448,7 +448,10 @@ class Deliverable(models.Model):
         help_text=_('Empty with a relation: "at its next session", no number printed.'),
     )
     stated_due_date = models.DateField(
-        _("date printed in the text"), null=True, blank=True, help_text=_('"by 31 May 2026"')
+        _("date printed in the text"),
+        null=True,
+        blank=True,
+        help_text=_('A full date the text itself gives, e.g. "by 31 May 2026"; empty if none.'),
     )
     computed_due_date = models.DateField(_("computed due date"), null=True, blank=True)
     manual_due_date = models.DateField(

@@ -345,3 +345,10 @@ def test_the_import_page_shows_what_the_reader_warned_about(staff_client):
     assert response.status_code == 200
     page = response.content.decode()
     assert "Warning: the file is named .pdf but holds" in page
+
+
+def test_an_empty_printed_date_reads_as_an_example_not_as_data(staff_client):
+    """The empty "date printed in the text" field's help says it is an example."""
+    deliverable = factories.DeliverableFactory()
+    page = staff_client.get(reverse("admin:mandates_deliverable_change", args=[deliverable.pk]))
+    assert 'A full date the text itself gives, e.g. "by 31 May 2026"' in (page.content.decode())
