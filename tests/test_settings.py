@@ -132,3 +132,77 @@ def test_a_worker_setup_without_a_broker_is_refused_at_start():
     assert result.returncode != 0
     assert "CELERY_TASK_ALWAYS_EAGER=0 needs REDIS_URL" in result.stderr
     assert _manage("check", DEBUG="1", CELERY_TASK_ALWAYS_EAGER="1", REDIS_URL="").returncode == 0
+
+
+# Run in a project on its own SQLite file: one connection holds a write for a second while
+# the admin saves a deliverable.
+_SAVE_WHILE_ANOTHER_WRITES = """
+import sqlite3, threading, time
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.test import Client
+from django.test.utils import setup_test_environment
+from mandates.models import Deliverable
+from mandates.services.ingest import resolution_ingest_path
+from tests.samples import HRC_EXAMPLE
+
+setup_test_environment()  # responses carry their context
+call_command("migrate", verbosity=0)
+resolution_ingest_path(path=HRC_EXAMPLE)
+report = Deliverable.objects.filter(kind="report").first()
+client = Client(raise_request_exception=False)
+client.force_login(User.objects.create_superuser("admin", "admin@example.org", "pw"))
+url = f"/admin/mandates/deliverable/{report.pk}/change/"
+form = client.get(url).context["adminform"].form
+data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list | dict)}
+data.update(mandate=report.mandate_id, alternatives="[]", review_reasons="[]",
+            due_session=report.due_session_id, count=1, title="Saved while another wrote")
+data.update({"comments-TOTAL_FORMS": 0, "comments-INITIAL_FORMS": 0})
+
+holding = threading.Event()
+def another_write():
+    other = sqlite3.connect(settings.DATABASES["default"]["NAME"], isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE mandates_resolution SET title = title")
+    holding.set()
+    time.sleep(1)
+    other.execute("COMMIT")
+thread = threading.Thread(target=another_write)
+thread.start()
+holding.wait()
+response = client.post(url, data)
+thread.join()
+report.refresh_from_db()
+print(response.status_code, report.title)
+"""
+
+
+def test_an_admin_save_waits_for_another_write_on_sqlite(tmp_path):
+    """On the SQLite default an admin save while another connection writes waits for the
+    lock and saves: a deferred transaction failed at once with "database is locked" (500)."""
+    env = {
+        "DEBUG": "1",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "REDIS_URL": "",
+        "EMAIL_URL": "",
+    }
+    result = _manage("shell", "--no-imports", "-c", _SAVE_WHILE_ANOTHER_WRITES, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "302 Saved while another wrote", result.stderr
+
+
+def test_sqlite_waits_for_the_write_lock_and_postgresql_is_untouched():
+    """SQLite transactions take the write lock at BEGIN and wait for it, with WAL; a
+    PostgreSQL DATABASE_URL gets none of these options."""
+    code = "from django.conf import settings as s; print(sorted(s.DATABASES['default']['OPTIONS'].items()))"
+    sqlite = _manage("shell", "--no-imports", "-c", code, DEBUG="1", DATABASE_URL="")
+    assert sqlite.returncode == 0, sqlite.stderr
+    assert "('transaction_mode', 'IMMEDIATE')" in sqlite.stdout
+    assert "journal_mode=WAL" in sqlite.stdout
+    postgres = _manage(
+        "shell", "--no-imports", "-c", code, DEBUG="1", DATABASE_URL="postgres://u@h:5432/d"
+    )
+    assert postgres.returncode == 0, postgres.stderr
+    assert "transaction_mode" not in postgres.stdout and "journal_mode" not in postgres.stdout

@@ -94,6 +94,20 @@ DATABASES = {
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # https://docs.djangoproject.com/en/5.2/ref/databases/#sqlite-transaction-behavior
+    # SQLite's default (deferred) transactions read first and take the write lock later:
+    # when another connection writes meanwhile (an ingest, a second save) the upgrade fails
+    # at once with "database is locked", without waiting. A transaction that takes the
+    # write lock at BEGIN waits up to SQLITE_TIMEOUT seconds instead; WAL lets readers
+    # go on while one connection writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.float("SQLITE_TIMEOUT", default=30.0),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and Celery --------------------------------------------------------------------
