@@ -868,6 +868,12 @@ SESSIONS_CSV_STATUS = {
     "estimated": Session.DatesStatus.ESTIMATED,
 }
 SESSIONS_CSV_PARTS = ("regular", "main")
+#: The years a session's dates may fall in: the first UN session met in 1946, and a date near
+#: 9999 overflows the date arithmetic of due dates and feeds (a traceback, not a row error).
+SESSIONS_CSV_YEARS = range(1946, 2200)
+#: The largest session number (bodies count their sessions in tens or hundreds): the same
+#: limit on every database; PostgreSQL's integer column refused more with a traceback.
+SESSIONS_CSV_MAX_NUMBER = 9999
 
 
 @dataclass
@@ -919,6 +925,9 @@ def sessions_csv_parse(*, text: str) -> list[SessionRow]:
         number = int(number_text) if number_text.isdigit() and int(number_text) > 0 else None
         if number is None:
             problems.append(f"session {number_text!r} is not a positive whole number")
+        elif number > SESSIONS_CSV_MAX_NUMBER:
+            problems.append(f"session {number_text!r} is larger than {SESSIONS_CSV_MAX_NUMBER}")
+            number = None
         part = values.get("part") or "regular"
         if part not in SESSIONS_CSV_PARTS:
             problems.append(f"part {part!r} is neither 'regular' nor 'main'")
@@ -928,6 +937,12 @@ def sessions_csv_parse(*, text: str) -> list[SessionRow]:
                 dates[name] = date.fromisoformat(values.get(name, ""))
             except ValueError:
                 problems.append(f"{name} {values.get(name, '')!r} is not a date (YYYY-MM-DD)")
+                continue
+            if dates[name].year not in SESSIONS_CSV_YEARS:
+                problems.append(
+                    f"{name} {dates.pop(name)} is not between {SESSIONS_CSV_YEARS.start}"
+                    f" and {SESSIONS_CSV_YEARS.stop - 1}"
+                )
         if len(dates) == 2 and dates["end"] < dates["start"]:
             problems.append(f"end {dates['end']} is before start {dates['start']}")
         status = SESSIONS_CSV_STATUS.get(values.get("status", "").lower())

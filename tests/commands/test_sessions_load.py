@@ -153,3 +153,24 @@ def test_a_main_part_end_is_taken_even_when_the_regular_row_is_kept(tmp_path):
     )
     assert "kept GA 81" in out
     assert Session.objects.get(body__code="GA", number=81).main_part_end == date(2026, 12, 18)
+
+
+def test_numbers_and_dates_out_of_range_are_row_errors(tmp_path):
+    """A session number beyond any body's count (PostgreSQL's column refused it), or a date near year 9999 (whose due dates
+    and feed events overflow), is a row error with its line: they ended in a traceback."""
+    before = Session.objects.count()
+    text = (
+        HEADER
+        + "HRC,99999999999,regular,2029-02-26,2029-04-05,estimated,huge\n"  # line 2
+        + "HRC,70,regular,1029-02-26,9999-12-31,estimated,far\n"  # line 3
+    )
+    path = tmp_path / "huge.csv"
+    path.write_text(text, encoding="utf-8")
+    err = StringIO()
+    with pytest.raises(CommandError, match="3 error\\(s\\), nothing was loaded"):
+        call_command("sessions_load", str(path), stderr=err)
+    messages = err.getvalue().splitlines()
+    assert messages[0] == (f"{path}: line 2: session '99999999999' is larger than 9999")
+    assert messages[1] == f"{path}: line 3: start 1029-02-26 is not between 1946 and 2199"
+    assert messages[2] == f"{path}: line 3: end 9999-12-31 is not between 1946 and 2199"
+    assert Session.objects.count() == before
