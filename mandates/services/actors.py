@@ -3,7 +3,7 @@
 The extractor reads actors through an :class:`ActorTable`. `extract` uses the packaged one;
 ingest builds one from the Actor rows, which staff may edit in the admin. `actors_sync`
 keeps the rows in step with the package without undoing staff edits: each actor remembers
-what the package gave at the last sync (``Actor.package_entry``), so a value that still
+what the package gave at the last sync (``Actor.package_entry``: name, kind, aliases), so a value that still
 equals it is the package's and follows a new package, and a value that differs was set by
 a person and is left alone (and reported).
 """
@@ -74,8 +74,9 @@ def actors_sync(
     """Bring new and changed packaged actors and aliases into the database.
 
     Added: actors and aliases the database lacks. Updated: a kind or alias that still holds
-    what the package gave at the last sync. Left alone: a kind staff changed, an alias staff
-    removed or gave to another actor, an actor the package no longer lists.
+    what the package gave at the last sync. Left alone: a name or kind staff changed, an
+    alias staff removed or gave to another actor, an actor the package no longer lists. A
+    renamed actor is found by the packaged name it recorded, never added again.
     """
     table = table or ActorTable.default()
     report = ActorSyncReport()
@@ -92,16 +93,20 @@ def actors_sync(
 def _sync(table: ActorTable, report: ActorSyncReport, using: str) -> None:
     actors = {actor.name: actor for actor in Actor.objects.using(using)}
     owners = dict(ActorAlias.objects.using(using).values_list("alias", "actor__name"))
-    packaged = set()
-    for name, aliases in table.entries():
-        packaged.add(name)
+    entries = table.entries()
+    packaged_names = {name for name, _ in entries}
+    by_key = {a.package_entry["name"]: a for a in actors.values() if a.package_entry.get("name")}
+    synced: set[int] = set()
+    for name, aliases in entries:
         kind = table.kinds.get(name, Actor._meta.get_field("kind").default)
-        entry = {"kind": kind, "aliases": sorted(set(aliases))}
-        actor = actors.get(name)
+        entry = {"name": name, "kind": kind, "aliases": sorted(set(aliases))}
+        actor = _packaged_actor(entry, actors, by_key, owners, packaged_names)
         if actor is None:
             actor = Actor(name=name, kind=kind, package_entry=entry)
             actor._change_reason = "actors_sync: new in the packaged actor table"
             actor.save(using=using)
+            actors[name] = actor
+            synced.add(actor.pk)
             free = [alias for alias in entry["aliases"] if alias not in owners]
             _aliases_add(actor, free, owners, using)
             report.added.append(f"{name} ({kind}, {len(free)} aliases)")
@@ -111,15 +116,43 @@ def _sync(table: ActorTable, report: ActorSyncReport, using: str) -> None:
                 if owners[alias] != name
             ]
             continue
+        synced.add(actor.pk)
         changes, kept = _actor_update(actor, entry, owners, using)
+        if actor.name != name:
+            kept.insert(0, f"name (renamed by staff; the package says {name!r})")
         if changes:
-            report.updated.append(f"{name}: {'; '.join(changes)}")
-        report.left_alone += [f"{name}: {reason}" for reason in kept]
+            report.updated.append(f"{actor.name}: {'; '.join(changes)}")
+        report.left_alone += [f"{actor.name}: {reason}" for reason in kept]
     report.left_alone += [
         f"{name}: no longer in the packaged table, kept"
         for name, actor in actors.items()
-        if actor.package_entry and name not in packaged
+        if actor.package_entry and actor.pk not in synced
     ]
+
+
+def _packaged_actor(
+    entry: dict,
+    actors: dict[str, Actor],
+    by_key: dict[str, Actor],
+    owners: dict[str, str],
+    packaged_names: set[str],
+) -> Actor | None:
+    """The row of a packaged actor, also after staff renamed it: the packaged name its
+    `package_entry` recorded at the last sync; for an entry synced before names were
+    recorded, a packaged actor whose name the package lacks and that still answers to the
+    packaged name (an alias) or holds the same aliases as last synced."""
+    name = entry["name"]
+    if name in by_key:
+        return by_key[name]
+    if name in actors:
+        return actors[name]
+    for actor in actors.values():
+        last = actor.package_entry
+        if not last or "name" in last or actor.name in packaged_names:
+            continue
+        if owners.get(name) == actor.name or last.get("aliases") == entry["aliases"]:
+            return actor
+    return None
 
 
 def _actor_update(

@@ -170,3 +170,41 @@ def test_upgrade_gives_precise_kinds_and_keeps_kinds_staff_set(tmp_path):
         "left alone UNICEF: kind 'body' (set by staff; the package says 'agency')",
         "0 added, 0 updated, 1 left alone (staff edits)",
     ]
+
+
+def test_an_actor_staff_renamed_is_not_added_again():
+    """After staff rename a packaged actor, the sync (and so every migrate) finds it by the
+    packaged name it recorded and leaves the name alone: it added an empty second "OHCHR"."""
+    ohchr = Actor.objects.get(name="OHCHR")
+    ohchr.name = "OHCHR (renamed by staff)"
+    ohchr.save()
+    out = _sync()
+    assert (
+        "left alone OHCHR (renamed by staff): name (renamed by staff; the package says 'OHCHR')"
+        in out
+    )
+    assert "0 added, 0 updated, 1 left alone" in out
+    assert not Actor.objects.filter(name="OHCHR").exists()
+    assert Actor.objects.get(pk=ohchr.pk).aliases.filter(alias="OHCHR").exists()
+    assert "0 added, 0 updated, 1 left alone" in _sync()
+
+
+def test_an_actor_renamed_before_names_were_recorded_is_found_by_its_aliases():
+    """A packaged actor synced before the sync recorded packaged names, then renamed, is
+    recognised by the packaged name among its aliases, or by its last synced aliases."""
+    for name, renamed, alias_kept in (
+        ("OHCHR", "Human rights office", True),
+        ("UNU", "U.N.U.", False),
+    ):
+        actor = Actor.objects.get(name=name)
+        actor.package_entry.pop("name", None)
+        actor.name = renamed
+        actor.save()
+        if not alias_kept:
+            ActorAlias.objects.filter(actor=actor, alias=name).delete()
+            assert actor.package_entry["aliases"]  # the last synced aliases identify it
+    out = _sync()
+    assert "0 added" in out, out
+    assert not Actor.objects.filter(name__in=["OHCHR", "UNU"]).exists()
+    assert Actor.objects.get(name="Human rights office").package_entry["name"] == "OHCHR"
+    assert Actor.objects.get(name="U.N.U.").package_entry["name"] == "UNU"
