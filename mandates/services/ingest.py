@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -120,10 +121,35 @@ class _Rollback(Exception):
     """Raised inside the transaction of a dry run to undo everything."""
 
 
+def _folder_entries(folder: Path) -> Iterator[tuple[Path, str]]:
+    """Every file inside a folder, with "" when it can be read or why not. Linked folders
+    are followed (`Path.rglob` did not: a folder of links read as empty), each real folder
+    once, so a link back up cannot loop; a broken link is named, not passed over."""
+    read_at = {folder.resolve(): folder}
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        here = Path(root)
+        followed = []
+        for name in sorted(dirs):
+            real = (here / name).resolve()
+            if real in read_at:
+                yield here / name, f"a link to the folder {read_at[real]}, read once"
+            else:
+                read_at[real] = here / name
+                followed.append(name)
+        dirs[:] = followed
+        for name in files:
+            path = here / name
+            if path.is_file():
+                yield path, ""
+            elif path.is_symlink():
+                yield path, f"a broken link (to {os.readlink(path)})"
+
+
 def paths_expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, and the supported files inside folders, sorted for stable runs.
-    Word's lock files ("~$name.docx", kept while a document is open) are no documents:
-    left out of folders (given by name, the reader says what they are)."""
+    """Files as given, and the supported files inside folders (linked folders followed),
+    sorted for stable runs. Word's lock files ("~$name.docx", kept while a document is
+    open) are no documents: left out of folders (given by name, the reader says what they
+    are)."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -131,8 +157,8 @@ def paths_expand(paths: Iterable[str | Path]) -> list[Path]:
             found.extend(
                 sorted(
                     p
-                    for p in path.rglob("*")
-                    if p.is_file()
+                    for p, unreadable in _folder_entries(path)
+                    if not unreadable
                     and p.suffix.lower() in SUPPORTED_SUFFIXES
                     and not p.name.startswith("~$")
                 )
@@ -144,24 +170,25 @@ def paths_expand(paths: Iterable[str | Path]) -> list[Path]:
 
 def paths_skipped(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
     """The files inside folders that `paths_expand` leaves out, each with why (the reason
-    `file_refusal` gives a file of that type given alone), sorted. Hidden files (and those
-    in hidden folders) and Word's lock files ("~$x.docx") are left out without a word."""
+    `file_refusal` gives a file of that type given alone, a broken link, a link to a folder
+    read already), sorted. Hidden files (and those in hidden folders) and Word's lock files
+    ("~$x.docx") are left out without a word."""
     skipped: list[tuple[Path, str]] = []
     for raw in paths:
         folder = Path(raw)
         if not folder.is_dir():
             continue
         taken = set(paths_expand([folder]))
-        for path in sorted(folder.rglob("*")):
+        for path, unreadable in _folder_entries(folder):
             quiet = path.name.startswith("~$") or any(
                 part.startswith(".") for part in path.relative_to(folder).parts
             )
-            if quiet or path in taken or not path.is_file():
+            if quiet or path in taken:
                 continue
-            reason = file_refusal(name=path.name, size=0)
+            reason = unreadable or file_refusal(name=path.name, size=0)
             if reason:
                 skipped.append((path, reason))
-    return skipped
+    return sorted(skipped)
 
 
 def resolution_ingest_path(

@@ -141,6 +141,29 @@ def test_ingest_folder_without_resolution_files_says_what_it_skipped(tmp_path):
     assert not Resolution.objects.exists()
 
 
+@pytest.mark.django_db
+def test_ingest_follows_linked_folders_and_names_broken_links(tmp_path):
+    """A linked folder is read (it was passed over: "holds no resolution files"), once
+    even when a link loops back; a broken link is listed as skipped with why."""
+    real = tmp_path / "elsewhere"
+    real.mkdir()
+    shutil.copy(HRC_EXAMPLE, real)
+    (real / "up").symlink_to(real, target_is_directory=True)  # a loop
+    folder = tmp_path / "links"
+    folder.mkdir()
+    (folder / "hrc_link").symlink_to(real, target_is_directory=True)
+    (folder / "broken_link.txt").symlink_to(tmp_path / "nowhere" / "A_HRC_RES_1_1.txt")
+    out = StringIO()
+    call_command("ingest", str(folder), stdout=out, stderr=StringIO())
+    lines = out.getvalue().splitlines()
+    assert [line for line in lines if line.startswith("skipped")] == [
+        f"skipped    broken_link.txt: a broken link (to {tmp_path}/nowhere/A_HRC_RES_1_1.txt)",
+        f"skipped    up: a link to the folder {folder}/hrc_link, read once",
+    ]
+    assert lines[-1] == "1 new, 0 updated, 0 unchanged, 0 failed, 2 skipped"
+    assert Resolution.objects.get().symbol == "A/HRC/RES/61/99"
+
+
 def _extract(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "manage.py", "extract", *args],
