@@ -14,6 +14,12 @@ class MandatesConfig(AppConfig):
         from mandates.services.contacts import contact_delete_guard
 
         pre_delete.connect(contact_delete_guard, sender="mandates.Contact")
+        # Nor a user whom the History or a comment names: the name would be blanked.
+        from django.conf import settings
+
+        from mandates.services.users import user_delete_guard
+
+        pre_delete.connect(user_delete_guard, sender=settings.AUTH_USER_MODEL)
 
 
 def _actors_sync_after_migrate(sender, *, using, verbosity=1, stdout=None, **kwargs):
