@@ -38,15 +38,20 @@ def require_postgresql() -> None:
     require(connection.vendor == "postgresql", "needs PostgreSQL (set DATABASE_URL)")
 
 
-def waiting_for_a_lock() -> bool:
-    """Whether a connection to the test database waits on a lock (PostgreSQL): how a race
-    test knows the other side reached the point it must wait at."""
+def lock_waiters() -> int:
+    """How many connections to the test database wait on a lock (PostgreSQL)."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT count(*) FROM pg_stat_activity"
             " WHERE datname = current_database() AND wait_event_type = 'Lock'"
         )
-        return cursor.fetchone()[0] > 0
+        return cursor.fetchone()[0]
+
+
+def waiting_for_a_lock() -> bool:
+    """Whether a connection to the test database waits on a lock (PostgreSQL): how a race
+    test knows the other side reached the point it must wait at."""
+    return lock_waiters() > 0
 
 
 def wait_for(predicate, *, timeout: float = 60, what: str = "condition") -> None:

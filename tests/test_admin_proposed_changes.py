@@ -1,4 +1,5 @@
-"""The proposed changes list: what "Accept" cannot apply says what to do instead."""
+"""The proposed changes list: what "Accept" cannot apply says what to do instead, and a
+proposal someone else settled is not settled again."""
 
 import pytest
 from django.urls import reverse
@@ -64,3 +65,33 @@ def test_accepting_a_session_with_its_older_twins_settles_all_three(admin_client
     assert (deliverable.due_body.code, deliverable.due_session_number) == ("HRC", 65)
     assert deliverable.due_session.number == 65
     assert not ProposedChange.objects.filter(deliverable=deliverable, resolved=False).exists()
+
+
+@pytest.mark.parametrize("action", ["accept", "dismiss"])
+def test_settling_a_proposal_someone_else_settled_says_so(admin_client, action):
+    """A proposal settled since the list was shown (here from the list of waiting ones,
+    which no longer holds it) is not settled again: the person is told someone else did,
+    rather than "0 change(s) accepted", and nothing is recorded for them."""
+    deliverable = DeliverableFactory()
+    change = ProposedChange.objects.create(
+        deliverable=deliverable,
+        field="count",
+        old_value="1",
+        new_value="2",
+        source="A/HRC/RES/59/1",
+        resolved=True,
+    )
+    records = deliverable.history.count()
+    response = admin_client.post(
+        reverse("admin:mandates_proposedchange_changelist") + "?resolved__exact=0",
+        {"action": action, "_selected_action": [change.pk]},
+        follow=True,
+    )
+    shown = [str(message) for message in response.context["messages"]]
+    assert shown == [
+        "1 of the selected proposed change(s) had already been settled, by someone else "
+        "meanwhile or earlier: nothing was recorded for them."
+    ]
+    deliverable.refresh_from_db()
+    assert deliverable.count == 1
+    assert deliverable.history.count() == records

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -304,14 +305,40 @@ class ProposedChangeAdmin(admin.ModelAdmin):
         """The field as the deliverable's form names it ("due session"), not its column."""
         return obj.field_label
 
+    def _ticked(self, request, queryset):
+        """The proposals the person ticked, settled or not: a list filtered to the waiting
+        ones would drop one settled meanwhile, and the person would read "0 accepted"
+        instead of being told someone else settled it."""
+        if request.POST.get("select_across") == "1":
+            return queryset
+        ticked = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+        return self.get_queryset(request).filter(pk__in=ticked)
+
+    def _already_settled(self, request, settled) -> None:
+        if settled.already_settled:
+            self.message_user(
+                request,
+                _(
+                    "%(count)d of the selected proposed change(s) had already been settled, "
+                    "by someone else meanwhile or earlier: nothing was recorded for them."
+                )
+                % {"count": settled.already_settled},
+                messages.WARNING,
+            )
+
     @admin.action(description=_("Accept the selected proposed changes"), permissions=["change"])
     def accept(self, request, queryset):
-        accepted, refused = deliverable_services.proposed_changes_accept(changes=queryset)
-        if accepted or not refused:
+        settled = deliverable_services.proposed_changes_accept(
+            changes=self._ticked(request, queryset)
+        )
+        if settled.count or not (settled.refused or settled.already_settled):
             self.message_user(
-                request, _("%(count)d change(s) accepted.") % {"count": accepted}, messages.SUCCESS
+                request,
+                _("%(count)d change(s) accepted.") % {"count": settled.count},
+                messages.SUCCESS,
             )
-        for field in sorted(refused):
+        self._already_settled(request, settled)
+        for field in sorted(settled.refused):
             self.message_user(
                 request,
                 _("Not accepted: “%(field)s” is decided on the deliverable itself: %(what)s")
@@ -327,5 +354,11 @@ class ProposedChangeAdmin(admin.ModelAdmin):
         permissions=["change"],
     )
     def dismiss(self, request, queryset):
-        count = deliverable_services.proposed_changes_dismiss(changes=queryset)
-        self.message_user(request, _("%(count)d change(s) dismissed.") % {"count": count})
+        settled = deliverable_services.proposed_changes_dismiss(
+            changes=self._ticked(request, queryset)
+        )
+        if settled.count or not settled.already_settled:
+            self.message_user(
+                request, _("%(count)d change(s) dismissed.") % {"count": settled.count}
+            )
+        self._already_settled(request, settled)

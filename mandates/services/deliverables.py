@@ -7,7 +7,7 @@ version of the text never overwrites them.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import models, transaction
@@ -335,8 +335,38 @@ def _text_changed_settled(deliverable: Deliverable) -> list[str]:
     return ["review_reasons", "needs_review"]
 
 
+@dataclass
+class ProposalsSettled:
+    """What a person's accept or dismiss did: how many proposals it settled, the fields
+    "Accept" cannot apply (decided on the deliverable itself) and how many of the selected
+    proposals were settled already, by someone else meanwhile or earlier (nothing is
+    recorded for those)."""
+
+    count: int = 0
+    refused: set[str] = field(default_factory=set)
+    already_settled: int = 0
+
+
+def _waiting_locked(changes: QuerySet[ProposedChange]) -> tuple[list[ProposedChange], int]:
+    """The selected proposals still waiting, read again under lock, and how many of the
+    selection were settled already. Their deliverables are locked first, in the order
+    ingest locks them, so two people deciding the same proposal (or two proposals of one
+    deliverable) take turns: the second reads what the first decided."""
+    selected = list(changes.values_list("pk", "deliverable_id"))
+    deliverables = Deliverable.objects.filter(pk__in={pk for _, pk in selected})
+    locked = {row.pk: row for row in deliverables.order_by("pk").select_for_update(of=("self",))}
+    waiting = list(
+        ProposedChange.objects.filter(pk__in=[pk for pk, _ in selected], resolved=False)
+        .order_by("pk")
+        .select_for_update()
+    )
+    for change in waiting:
+        change.deliverable = locked[change.deliverable_id]
+    return waiting, len(selected) - len(waiting)
+
+
 @transaction.atomic
-def proposed_changes_accept(*, changes: QuerySet[ProposedChange]) -> tuple[int, set[str]]:
+def proposed_changes_accept(*, changes: QuerySet[ProposedChange]) -> ProposalsSettled:
     """A person accepts proposed changes. A fulfilling document ("takes note of the report
     A/HRC/59/36") is recorded and marks an open deliverable issued; what a new version of
     the text says (another session, kind, count, relation, date) replaces the value kept,
@@ -345,7 +375,7 @@ def proposed_changes_accept(*, changes: QuerySet[ProposedChange]) -> tuple[int, 
     accepted, refused = 0, set()
     rows: dict[int, Deliverable] = {}  # one instance per deliverable, changes applied in turn
     settled: set[tuple[int, str]] = set()  # the body and number an accepted session carried
-    waiting = list(changes.filter(resolved=False).select_related("deliverable"))
+    waiting, already_settled = _waiting_locked(changes)
     waiting.sort(key=lambda change: change.field != "due_session")  # sessions first
     for change in waiting:
         if (change.deliverable_id, change.field) in settled:
@@ -383,19 +413,19 @@ def proposed_changes_accept(*, changes: QuerySet[ProposedChange]) -> tuple[int, 
         change.resolved = True
         change.save(update_fields=["resolved"])
         accepted += 1
-    return accepted, refused
+    return ProposalsSettled(count=accepted, refused=refused, already_settled=already_settled)
 
 
 @transaction.atomic
-def proposed_changes_dismiss(*, changes: QuerySet[ProposedChange]) -> int:
+def proposed_changes_dismiss(*, changes: QuerySet[ProposedChange]) -> ProposalsSettled:
     """A person keeps the current values. Each proposal is settled, and once none waits on
     a deliverable the review reason the new text gave goes with it (and the flag, if it was
     the only reason), recorded in the deliverable's history as the person's decision.
 
     Dismissing "no longer in the text" keeps the deliverable as still owed: it is shown
     again, and the person owns that, so a later version that still lacks it does not flag
-    it again. Returns how many proposals were dismissed."""
-    waiting = list(changes.filter(resolved=False).select_related("deliverable"))
+    it again."""
+    waiting, already_settled = _waiting_locked(changes)
     rows: dict[int, Deliverable] = {}
     kept: dict[int, list[str]] = {}
     for change in waiting:
@@ -417,4 +447,4 @@ def proposed_changes_dismiss(*, changes: QuerySet[ProposedChange]) -> int:
         deliverable._change_reason = _("Proposed change dismissed: the current values stay")
         deliverable_mark_edited(deliverable=deliverable, fields=fields, unsaved=True)
         del deliverable._change_reason
-    return len(waiting)
+    return ProposalsSettled(count=len(waiting), already_settled=already_settled)
