@@ -144,6 +144,36 @@ def test_bulk_assign_asks_for_contacts_then_assigns(staff_client, ingested):
     assert all(list(d.assignees.all()) == [contact] for d in ingested)
 
 
+def test_bulk_assign_adds_to_the_current_assignees_unless_told_to_replace(staff_client):
+    """The page shows who is assigned now and adds by default; replacing is a choice, and
+    the history says who was added and who removed. Assigning used to replace silently."""
+    branch = factories.ContactFactory(name="Development Branch")
+    ed, alice = factories.ContactFactory(name="Ed Itor"), factories.ContactFactory(name="Alice")
+    first, second = factories.DeliverableFactory(), factories.DeliverableFactory()
+    first.assignees.set([branch])
+    second.assignees.set([alice])
+
+    page = _action(staff_client, CHANGELIST, "assign", [first, second]).content.decode()
+    assert "(assigned to: Development Branch)" in page and "(assigned to: Alice)" in page
+    assert 'value="add" id="id_mode_0" checked' in page
+    assert "Replace them with the chosen ones" in page
+
+    done = _action(
+        staff_client, CHANGELIST, "assign", [first, second], apply="1", contacts=[ed.pk], mode="add"
+    )
+    assert done.status_code == 302
+    assert set(first.assignees.all()) == {branch, ed}
+    assert set(second.assignees.all()) == {alice, ed}
+    assert first.history.first().history_change_reason == "Assignees: added Ed Itor"
+
+    _action(
+        staff_client, CHANGELIST, "assign", [first], apply="1", contacts=[ed.pk], mode="replace"
+    )
+    assert list(first.assignees.all()) == [ed]
+    history = staff_client.get(reverse("admin:mandates_deliverable_history", args=[first.pk]))
+    assert "Assignees: removed Development Branch" in history.content.decode()
+
+
 def test_bulk_mark_submitted_records_the_document(staff_client, ingested):
     """Mark submitted sets the progress and the fulfilling document symbol."""
     report = ingested.get(kind="report")

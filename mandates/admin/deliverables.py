@@ -229,6 +229,18 @@ class AssignForm(forms.Form):
         label=_("Assign to"),
         widget=forms.CheckboxSelectMultiple,
     )
+    # Adding is the default (and what a form without the choice does): replacing takes
+    # people off their deliverables, their feeds and their reminders.
+    mode = forms.ChoiceField(
+        label=_("The people already assigned"),
+        choices=[
+            ("add", _("Keep them: add the chosen ones to the current assignees")),
+            ("replace", _("Replace them with the chosen ones")),
+        ],
+        initial="add",
+        required=False,
+        widget=forms.RadioSelect,
+    )
 
 
 class SubmittedForm(forms.Form):
@@ -271,9 +283,12 @@ class DeliverableActions:
             "assign",
             _("Assign deliverables"),
             lambda form: deliverable_services.deliverable_assign(
-                deliverables=queryset, contacts=form.cleaned_data["contacts"]
+                deliverables=queryset,
+                contacts=form.cleaned_data["contacts"],
+                replace=form.cleaned_data["mode"] == "replace",
             ),
             _("%d deliverable(s) assigned."),
+            shown=queryset.prefetch_related("assignees"),
         )
 
     @admin.action(description=_("Mark selected as submitted…"), permissions=["change"])
@@ -330,8 +345,11 @@ class DeliverableActions:
             else deliverables_xlsx_response(queryset, personal_data=True)
         )
 
-    def _with_form(self, request, queryset, form_class, action, title, apply, done_message):
-        """An intermediate page: ask for the details, then apply to the selection."""
+    def _with_form(
+        self, request, queryset, form_class, action, title, apply, done_message, shown=None
+    ):
+        """An intermediate page: ask for the details, then apply to the selection.
+        ``shown``: the selection as listed, with the assignees when they are prefetched."""
         form = form_class(request.POST if "apply" in request.POST else None)
         if "apply" in request.POST and form.is_valid():
             done = apply(form)
@@ -342,7 +360,8 @@ class DeliverableActions:
             "title": title,
             "opts": self.model._meta,
             "form": form,
-            "queryset": queryset,
+            "queryset": queryset if shown is None else shown,
+            "show_assignees": shown is not None,
             "action": action,
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }

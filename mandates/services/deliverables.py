@@ -240,20 +240,42 @@ def deliverable_decide(
     return summary
 
 
+def _names(contacts: Iterable[Contact]) -> str:
+    return ", ".join(sorted(contact.name for contact in contacts))
+
+
 @transaction.atomic
-def deliverable_assign(*, deliverables: QuerySet[Deliverable], contacts: Iterable[Contact]) -> int:
-    """Make these contacts responsible, instead of the actor's default contacts."""
-    contacts = list(contacts)
+def deliverable_assign(
+    *, deliverables: QuerySet[Deliverable], contacts: Iterable[Contact], replace: bool = False
+) -> int:
+    """Make these contacts responsible, instead of the actor's default contacts: added to
+    the people already assigned, or (``replace``) instead of them. Someone taken off loses
+    the deliverable from their list, feed and reminders, so only a person's explicit choice
+    removes anyone. The history says who was added and who removed. Returns how many
+    deliverables changed."""
+    contacts = set(contacts)
     count = 0
-    names = ", ".join(contact.name for contact in contacts) or _("nobody")
-    for deliverable in _concrete_rows(deliverables):
+    rows = _concrete_rows(deliverables).select_for_update(of=("self",))
+    for deliverable in rows.prefetch_related("assignees"):
+        current = set(deliverable.assignees.all())
+        added = contacts - current
+        removed = current - contacts if replace else set()
+        if not added and not removed:
+            continue
         # One history record with the new assignees and a reason, not one per m2m signal.
         deliverable.skip_history_when_saving = True
         try:
-            deliverable.assignees.set(contacts)
+            deliverable.assignees.add(*added)
+            deliverable.assignees.remove(*removed)
         finally:
             del deliverable.skip_history_when_saving
-        deliverable._change_reason = change_reason(_("Assigned to %s") % names)
+        said = []
+        if added:
+            said.append(_("added %s") % _names(added))
+        if removed:
+            said.append(_("removed %s") % _names(removed))
+        reason = _("Assignees: %s") % "; ".join(said)
+        deliverable._change_reason = change_reason(reason)
         deliverable_mark_edited(deliverable=deliverable, fields=["assignees"])
         del deliverable._change_reason
         count += 1
