@@ -8,7 +8,7 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from mandates.models import Actor, Contact, Deliverable, Mandate, ReviewStatus
+from mandates.models import Actor, Contact, Deliverable, Mandate, Resolution, ReviewStatus
 from mandates.services.ingest import resolution_ingest, resolution_ingest_path
 from tests.samples import hrc_resolution
 from tests.shared_data import shared_path
@@ -254,7 +254,8 @@ def test_import_result_links_to_the_queue(staff_client):
         reverse("admin:mandates_resolution_import"),
         {"files": [SimpleUploadedFile(seed.name, seed.read_bytes())]},
     ).content.decode()
-    assert f'href="{reverse(QUEUE)}?q=A/HRC/RES/59/3"' in page
+    resolution = Resolution.objects.get(symbol="A/HRC/RES/59/3")
+    assert f'href="{reverse(QUEUE)}?resolution={resolution.pk}"' in page
     assert 'id="to-review-queue"' in page
 
 

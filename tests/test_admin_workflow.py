@@ -1,7 +1,9 @@
 """Staff review, assign and manage deliverables in the admin."""
 
 import csv
+import html
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -14,7 +16,7 @@ from openpyxl import load_workbook
 from mandates.models import Comment, Contact, Deliverable, ReviewStatus
 from mandates.services.ingest import resolution_ingest_path
 from tests import factories
-from tests.samples import GA_EXAMPLE, HRC_EXAMPLE
+from tests.samples import GA_EXAMPLE, HRC_EXAMPLE, hrc_resolution
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +58,34 @@ def test_import_page_reports_each_file(staff_client):
     assert 'class="import-failed"' in page
     assert "unsupported file type .exe" in page
     assert "2 file(s) read, 2 failed" in page
+
+
+def test_import_result_links_to_exactly_its_resolutions_items(staff_client):
+    """ "review them" opens the queue with that resolution's items only (A/HRC/RES/58/1's,
+    not those of A/HRC/RES/58/19, which its symbol's search also matched), and is not
+    offered for a file with no deliverables."""
+    report = "Requests the High Commissioner to present a report to the Council at its sixty-fourth session;"
+    seminar = "Requests the Office to organize an expert seminar before the sixty-third session;"
+    seized = "Decides to remain seized of the matter."
+    files = [
+        SimpleUploadedFile(
+            f"A_HRC_RES_58_{number}.txt",
+            hrc_resolution(number=f"58/{number}", operative=[text]).encode(),
+        )
+        for number, text in [("1", report), ("19", seminar), ("2", seized)]
+    ]
+    page = staff_client.post(reverse("admin:mandates_resolution_import"), {"files": files})
+    rows = {
+        symbol: row
+        for row in page.content.decode().split("<tr")
+        for symbol in re.findall(r">(A/HRC/RES/58/\d+)</a>", row)
+    }
+    assert "review them" not in rows["A/HRC/RES/58/2"]
+    link = re.search(r'href="([^"]+)">review them', rows["A/HRC/RES/58/1"]).group(1)
+    queue = staff_client.get(html.unescape(link))
+    assert queue.status_code == 200
+    shown = queue.context["cl"].result_list
+    assert [item.mandate.resolution.symbol for item in shown] == ["A/HRC/RES/58/1"]
 
 
 def test_resolution_changelist_links_to_import(staff_client):

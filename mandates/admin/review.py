@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -117,6 +118,29 @@ class ReviewStateFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ResolutionFilter(admin.SimpleListFilter):
+    """One resolution's items (``?resolution=<id>``), as the import result links to them:
+    the search matches symbols by their words, and A/RES/80/1 would also find
+    A/RES/80/191. Shown only while it filters, so the queue's sidebar does not list every
+    resolution."""
+
+    title = _("resolution")
+    parameter_name = "resolution"
+
+    def lookups(self, request, model_admin):
+        if not self.value():
+            return []
+        if not self.value().isdigit():  # a hand-edited address: the admin says it is wrong
+            raise IncorrectLookupParameters(f"{self.parameter_name}: not a resolution")
+        resolutions = models.Resolution.objects.filter(pk=self.value())
+        return [(self.value(), resolutions.values_list("symbol", flat=True).first() or "-")]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        return queryset.filter(mandate__resolution_id=self.value())
+
+
 @admin.register(models.DeliverableReview)
 class DeliverableReviewAdmin(DeliverableColumns, DeliverableActions, admin.ModelAdmin):
     """Everything that needs a person's decision, oldest first."""
@@ -130,6 +154,7 @@ class DeliverableReviewAdmin(DeliverableColumns, DeliverableActions, admin.Model
         ("mandate__resolution__body", admin.RelatedOnlyFieldListFilter),
         "kind",
         "no_longer_in_text",
+        ResolutionFilter,
     ]
     search_fields = ["title", "quote", "mandate__resolution__symbol"]
     autocomplete_fields = ["due_session", "assignees"]
