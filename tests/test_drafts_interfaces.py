@@ -203,3 +203,64 @@ def test_a_carry_over_names_the_kind_a_person_set_on_the_draft(tmp_path):
     assert "para. 2 study: carried over from draft A/C.3/81/L.19: kind" in out.getvalue()
     adopted = Deliverable.objects.get(mandate__resolution__symbol="A/RES/81/412")
     assert adopted.kind == Deliverable.Kind.STUDY
+
+
+def test_deleting_the_adopted_text_makes_its_draft_a_draft_again(staff_client):
+    """Admin -> the adopted resolution -> Delete: the page says the draft is kept, and
+    after the delete the draft is a draft again, its deliverable back in the lists with
+    the progress, calendar UID and reminder log it had. The draft used to stay
+    "superseded" by nothing, its deliverable gone from every list."""
+    from datetime import date
+
+    from mandates.models import Contact, Deliverable, ReminderLog
+    from mandates.services import deliverables as deliverable_services
+    from mandates.services.ingest import resolution_ingest
+
+    resolution_ingest(data=DRAFT_TEXT.encode(), name="A_C.3_81_L.19.txt")
+    report = Deliverable.objects.get(mandate__resolution__symbol="A/C.3/81/L.19")
+    report.progress = Deliverable.Progress.IN_PROGRESS
+    report.save()
+    deliverable_services.deliverable_mark_edited(deliverable=report, fields=["progress"])
+    contact = Contact.objects.create(name="Archives unit", email="archives@example.org")
+    ReminderLog.objects.create(
+        deliverable=report, recipient=contact, reminder="before:60", due_date=date(2027, 6, 1)
+    )
+    uid = report.uid
+    resolution_ingest(data=ADOPTED_TEXT.encode(), name="A_RES_81_412.txt")
+    adopted = Resolution.objects.get(symbol="A/RES/81/412")
+    report.refresh_from_db()
+    assert report.progress == "superseded" and report.uid != uid
+
+    url = reverse("admin:mandates_resolution_delete", args=[adopted.pk])
+    page = staff_client.get(url).content.decode()
+    assert "Its draft A/C.3/81/L.19 is not deleted: it becomes a draft again" in page
+    response = staff_client.post(url, {"post": "yes"}, follow=True)
+    assert "Drafts again: A/C.3/81/L.19." in response.content.decode()
+
+    assert not Resolution.objects.filter(symbol="A/RES/81/412").exists()
+    draft = Resolution.objects.get(symbol="A/C.3/81/L.19")
+    assert (draft.status, draft.superseded_by) == (Resolution.Status.DRAFT, None)
+    report.refresh_from_db()
+    assert report.progress == "in_progress" and report.uid == uid
+    assert list(report.reminders.values_list("reminder", flat=True)) == ["before:60"]
+    listed = staff_client.get("/api/deliverables/", {"resolution_status": "draft"}).json()
+    assert [item["resolution"] for item in listed["results"]] == ["A/C.3/81/L.19"]
+    queue = staff_client.get(reverse("mandates:export_csv")).getvalue().decode()
+    assert "A/C.3/81/L.19" in queue
+
+
+def test_delete_selected_adopted_texts_makes_their_drafts_drafts_again(staff_client):
+    """The list's "Delete selected" restores the drafts as the delete page does."""
+    from mandates.services.ingest import resolution_ingest
+
+    resolution_ingest(data=DRAFT_TEXT.encode(), name="A_C.3_81_L.19.txt")
+    resolution_ingest(data=ADOPTED_TEXT.encode(), name="A_RES_81_412.txt")
+    adopted = Resolution.objects.get(symbol="A/RES/81/412")
+    staff_client.post(
+        reverse("admin:mandates_resolution_changelist"),
+        {"action": "delete_selected", "_selected_action": [adopted.pk], "post": "yes"},
+    )
+    assert not Resolution.objects.filter(pk=adopted.pk).exists()
+    draft = Resolution.objects.get(symbol="A/C.3/81/L.19")
+    assert draft.status == Resolution.Status.DRAFT
+    assert draft.mandates.get().deliverables.get().progress == "planned"

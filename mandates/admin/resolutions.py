@@ -12,6 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .. import models
 from ..extraction.readers import SUPPORTED_SUFFIXES, SUPPORTED_TYPES
 from ..highlight import paragraphs_with_evidence
+from ..services.drafts import resolution_delete
 from ..services.ingest import resolution_ingest_upload, size_label, upload_limit_bytes
 from .common import SessionFilter, actor_shown, due_label, fragment, text_list
 
@@ -108,6 +109,30 @@ class ResolutionAdmin(SimpleHistoryAdmin):
             .get_queryset(request)
             .annotate(deliverable_total=Count("mandates__deliverables"))
         )
+
+    def delete_view(self, request, object_id, extra_context=None):
+        """The confirmation page names the drafts that become drafts again."""
+        resolution = self.get_object(request, object_id)
+        drafts = resolution.drafts.order_by("symbol") if resolution is not None else []
+        extra_context = {
+            **(extra_context or {}),
+            "drafts_restored": [draft.symbol for draft in drafts],
+        }
+        return super().delete_view(request, object_id, extra_context)
+
+    def delete_model(self, request, obj):
+        restored = resolution_delete(resolution=obj)
+        if restored:
+            self.message_user(
+                request,
+                _("Drafts again: %(symbols)s.") % {"symbols": ", ".join(restored)},
+                messages.INFO,
+            )
+
+    def delete_queryset(self, request, queryset):
+        """ "Delete selected" deletes each as the delete page does (drafts restored)."""
+        for resolution in queryset:
+            resolution_delete(resolution=resolution)
 
     @admin.display(description=_("extraction warnings"))
     def warnings_list(self, obj: models.Resolution):

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from django.db import transaction
 from django.db.models import Q
 
 from mandates.extraction.header import title_key
@@ -465,3 +466,60 @@ def _flag(item: Deliverable, reason: str, *, save: bool = True) -> None:
     item.review_reasons = [*item.review_reasons, reason]
     if save:
         item.save(update_fields=["needs_review", "review_reasons", "updated_at"])
+
+
+# --- The adopted text deleted --------------------------------------------------------------
+
+
+def _progress_before_superseded(item: Deliverable) -> str:
+    """The progress the draft's deliverable had before the adopted text closed it (its
+    history's last other value; planned if it never had one)."""
+    before = (
+        item.history.exclude(progress=Deliverable.Progress.SUPERSEDED)
+        .order_by("-history_date", "-history_id")
+        .values_list("progress", flat=True)
+        .first()
+    )
+    return before or Deliverable.Progress.PLANNED
+
+
+def resolution_drafts_restore(*, adopted: Resolution) -> list[str]:
+    """The adopted text is deleted: the drafts it superseded are drafts again, their
+    deliverables back in every list with the progress they had, and each takes back the
+    calendar UID and reminder log its adopted counterpart took over, so nothing of the
+    draft's is lost with the adopted text. Returns the drafts' symbols."""
+    drafts = list(adopted.drafts.all())
+    for new in (
+        Deliverable.objects.filter(
+            mandate__resolution=adopted, draft__mandate__resolution__in=drafts
+        )
+        .select_related("draft")
+        .order_by("pk")
+    ):
+        old = new.draft
+        uid, new.uid = new.uid, uuid.uuid4()
+        new.save(update_fields=["uid"])
+        old.uid, old.sequence = uid, max(old.sequence, new.sequence) + 1
+        old.save(update_fields=["uid", "sequence"])
+        kept = set(old.reminders.values_list("recipient_id", "reminder", "due_date"))
+        for log in new.reminders.all():
+            if (log.recipient_id, log.reminder, log.due_date) not in kept:
+                ReminderLog.objects.filter(pk=log.pk).update(deliverable=old)
+    for draft in drafts:
+        for item in _deliverables(draft).filter(progress=Deliverable.Progress.SUPERSEDED):
+            item.progress = _progress_before_superseded(item)
+            item.save(update_fields=["progress", "updated_at"])
+        draft.status = Resolution.Status.DRAFT
+        draft.superseded_by = None
+        draft.save(update_fields=["status", "superseded_by", "updated_at"])
+    return [draft.symbol for draft in drafts]
+
+
+@transaction.atomic
+def resolution_delete(*, resolution: Resolution) -> list[str]:
+    """Delete a resolution; an adopted text first gives its drafts back their place (see
+    `resolution_drafts_restore`: before the delete collects what goes with it, so the
+    reminder log handed back stays). Returns the drafts' symbols."""
+    restored = resolution_drafts_restore(adopted=resolution)
+    resolution.delete()
+    return restored
