@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from mandates.models import Deliverable
+from mandates.models import Deliverable, ProposedChange
 from mandates.services import deliverables as deliverable_services
 from mandates.services import feeds
 from tests import factories
@@ -49,3 +49,11 @@ def test_the_assignees_feed_says_no_longer_in_the_text(tmp_path, settings):
     assert str(after["SUMMARY"]) == f"No longer in the text: {before['SUMMARY']}"
     assert "No longer in the text: the latest version" in str(after["DESCRIPTION"])
     assert after["SEQUENCE"] > before["SEQUENCE"]  # calendars take the change
+
+    # A person keeps it as owed: the event is as before, and calendars take it again.
+    deliverable_services.proposed_changes_dismiss(
+        changes=ProposedChange.objects.filter(deliverable=study, field="no_longer_in_text")
+    )
+    kept = events(feeds.PrivateFeed(user=user).render())[uid]
+    assert str(kept["SUMMARY"]) == str(before["SUMMARY"])
+    assert kept["SEQUENCE"] > after["SEQUENCE"]

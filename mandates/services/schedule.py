@@ -614,7 +614,16 @@ def feeds_rebuild_batched() -> Iterator[None]:
 
 # Fields whose change alters what a calendar shows (besides the date): SEQUENCE goes up.
 CALENDAR_SHOWN_FIELDS = frozenset(
-    {"title", "kind", "progress", "review_status", "due_session", "due_relation", "is_public"}
+    {
+        "title",
+        "kind",
+        "progress",
+        "review_status",
+        "due_session",
+        "due_relation",
+        "is_public",
+        "no_longer_in_text",
+    }
 )
 
 
