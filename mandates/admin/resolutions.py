@@ -162,11 +162,10 @@ class ResolutionAdmin(SimpleHistoryAdmin):
         rules_by_body: dict[int, list[models.DueDateRule]] = {}
         for rule in models.DueDateRule.objects.all():  # one read for every explanation
             rules_by_body.setdefault(rule.body_id, []).append(rule)
-        blocks = paragraphs_with_evidence(
-            obj.paragraphs.filter(part=models.Paragraph.Part.OPERATIVE), items
-        )
-        for block in blocks:
-            block["rows"] = [
+        items = list(items)
+
+        def rows(deliverables: list[models.Deliverable]) -> list[dict]:
+            return [
                 {
                     "item": item,
                     "actor": actor_shown(item.mandate),
@@ -175,9 +174,19 @@ class ResolutionAdmin(SimpleHistoryAdmin):
                         rules_by_body.get(item.due_session.body_id, []) if item.due_session else [],
                     ),
                 }
-                for item in block["deliverables"]
+                for item in deliverables
             ]
-        return fragment("resolution/_operative_part.html", blocks=blocks)
+
+        # As on the public page: a deliverable the text no longer asks for has no paragraph
+        # of this version (its old number may now be another request's); listed apart.
+        blocks = paragraphs_with_evidence(
+            obj.paragraphs.filter(part=models.Paragraph.Part.OPERATIVE),
+            [item for item in items if not item.no_longer_in_text],
+        )
+        for block in blocks:
+            block["rows"] = rows(block["deliverables"])
+        dropped = rows([item for item in items if item.no_longer_in_text])
+        return fragment("resolution/_operative_part.html", blocks=blocks, dropped=dropped)
 
     def get_urls(self):
         return [

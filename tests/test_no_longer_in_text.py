@@ -1,4 +1,5 @@
-"""A deliverable a new version no longer asks for says so on its people's calendars."""
+"""A deliverable a new version no longer asks for says so: on its people's calendars and on
+the resolution's admin page."""
 
 import pytest
 from django.core.management import call_command
@@ -57,3 +58,27 @@ def test_the_assignees_feed_says_no_longer_in_the_text(tmp_path, settings):
     kept = events(feeds.PrivateFeed(user=user).render())[uid]
     assert str(kept["SUMMARY"]) == str(before["SUMMARY"])
     assert kept["SEQUENCE"] > after["SEQUENCE"]
+
+
+def test_the_admin_resolution_page_lists_what_is_no_longer_in_the_text(
+    tmp_path, settings, admin_client
+):
+    """The resolution's admin page lists a kept deliverable apart, with its old paragraph,
+    not under the paragraph that now has its number (nor nowhere)."""
+    from django.urls import reverse
+
+    from mandates.models import Comment, Resolution
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    _ingest(tmp_path, hrc_resolution(operative=[REPORT_AT_64, STUDY_AT_65]))
+    study = Deliverable.objects.get(mandate__paragraph_label="2")
+    Comment.objects.create(deliverable=study, text="Drafting started.")
+    _ingest(tmp_path, hrc_resolution(operative=[REPORT_AT_64]))
+    resolution = Resolution.objects.get()
+    page = admin_client.get(
+        reverse("admin:mandates_resolution_change", args=[resolution.pk])
+    ).content.decode()
+    dropped = page.split("No longer in the text</h3>")[1]
+    link = reverse("admin:mandates_deliverable_change", args=[study.pk])
+    assert link in dropped and "was para. 2" in dropped
+    assert page.count(link) == 1
