@@ -714,7 +714,7 @@ class ProposedChange(models.Model):
         Deliverable, on_delete=models.CASCADE, related_name="proposed_changes"
     )
     field = models.CharField(_("field"), max_length=64)
-    old_value = models.TextField(_("current value"), blank=True)
+    old_value = models.TextField(_("value when proposed"), blank=True)
     new_value = models.TextField(_("value in the new text"), blank=True)
     source = models.CharField(_("source"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("proposed"), auto_now_add=True)

@@ -95,3 +95,22 @@ def test_settling_a_proposal_someone_else_settled_says_so(admin_client, action):
     deliverable.refresh_from_db()
     assert deliverable.count == 1
     assert deliverable.history.count() == records
+
+
+def test_the_list_shows_where_and_a_short_title_then_the_values(admin_client):
+    """A long title no longer pushes the values off the screen, and the old value is
+    named for what it is once the proposal is decided: the value when proposed."""
+    deliverable = DeliverableFactory(title="A very long title " * 10)
+    ProposedChange.objects.create(
+        deliverable=deliverable,
+        field="due_session",
+        old_value="HRC 66",
+        new_value="HRC 67",
+        source="A_HRC_RES_59_3_rev.txt",
+        resolved=True,
+    )
+    page = admin_client.get(reverse("admin:mandates_proposedchange_changelist")).content.decode()
+    symbol = deliverable.mandate.resolution.symbol
+    assert f"{symbol} para. {deliverable.mandate.paragraph_label}: A very long title" in page
+    assert "A very long title " * 3 not in page
+    assert "Value when proposed" in page and "Current value" not in page

@@ -309,10 +309,14 @@ NOT_ACCEPTED_HINT = _(
 )
 
 
+#: The characters of a deliverable's title the proposed changes list shows.
+DELIVERABLE_SHOWN = 50
+
+
 @admin.register(models.ProposedChange)
 class ProposedChangeAdmin(admin.ModelAdmin):
     list_display = [
-        "deliverable",
+        "deliverable_shown",
         "field_shown",
         "old_value",
         "new_value",
@@ -324,6 +328,18 @@ class ProposedChangeAdmin(admin.ModelAdmin):
     search_fields = ["deliverable__title", "source"]
     autocomplete_fields = ["deliverable"]
     actions = ["accept", "dismiss"]
+    list_select_related = ["deliverable__mandate__resolution"]
+
+    @admin.display(description=_("deliverable"), ordering="deliverable")
+    def deliverable_shown(self, obj: models.ProposedChange) -> str:
+        """Where it is and a short title: a whole title pushed the values (what is to be
+        decided) off a laptop's screen."""
+        deliverable = obj.deliverable
+        title = deliverable.title or deliverable.get_kind_display()
+        if len(title) > DELIVERABLE_SHOWN:
+            title = title[: DELIVERABLE_SHOWN - 1].rstrip() + "\u2026"
+        place = f"{deliverable.mandate.resolution.symbol} {_('para.')} "
+        return f"{place}{deliverable.mandate.paragraph_label}: {title}"
 
     @admin.display(description=_("field"), ordering="field")
     def field_shown(self, obj: models.ProposedChange) -> str:
