@@ -3,6 +3,11 @@
 Pure arithmetic on rows already loaded; the template draws the SVG from the result. A
 marker stands for every deliverable due on its day (counted by the database), so the chart
 stays the same size whether a day has one deliverable or a thousand.
+
+The same layout is drawn twice: across the page (time running right) and, for phones,
+upright (time running down, `UPRIGHT_*`). Squeezed into a phone's width the wide chart
+shrank its words to three pixels; upright, it is drawn near its natural size, the date
+axis as long as on a desktop and the lanes of markers side by side.
 """
 
 from __future__ import annotations
@@ -17,6 +22,12 @@ AXIS_Y = 56  # the date axis, below the session labels (one row of labels per bo
 LABEL_ROW = 13
 LANE_HEIGHT = 18
 MARKER_GAP = 14  # markers closer than this (in pixels) go to the next lane
+# The upright chart: month labels left of the axis, marker lanes right of it, session
+# labels at the right edge (one column per body, as the wide chart has one row per body).
+UPRIGHT_WIDTH = 360  # about a phone's width, so the chart is drawn at about 1:1
+UPRIGHT_AXIS_X = 72
+UPRIGHT_LABEL_COLUMN = 56
+UPRIGHT_EDGE = 8  # from the right edge to the end of a session label
 
 
 @dataclass
@@ -27,6 +38,8 @@ class Band:
     label: str
     estimated: bool
     label_y: int
+    row: int = 0  # the body's label row (0, 1, 2)
+    label_x: int = 0  # upright: where the label ends, one column per body from the right
 
 
 @dataclass
@@ -36,6 +49,12 @@ class Marker:
     x: float
     y: float
     label: str
+    lane: int = 0
+
+    @property
+    def upright_x(self) -> int:
+        """Upright: lane n sits n + 1 lanes right of the axis (across, below it)."""
+        return UPRIGHT_AXIS_X + LANE_HEIGHT * (self.lane + 1)
 
 
 @dataclass
@@ -55,6 +74,13 @@ class Timeline:
     markers: list[Marker] = field(default_factory=list)
     ticks: list[Tick] = field(default_factory=list)
     today_x: float | None = None
+    upright_width: int = UPRIGHT_WIDTH
+    upright_axis_x: int = UPRIGHT_AXIS_X
+
+    @property
+    def upright_band_width(self) -> int:
+        """Upright, a band runs from the axis to 4 pixels short of the right edge."""
+        return self.upright_width - 4 - self.upright_axis_x
 
 
 def _first_of_months(start: date, end: date) -> list[date]:
@@ -101,6 +127,7 @@ def timeline_layout(
                 label=str(session),
                 estimated=session.is_estimated,
                 label_y=16 + LABEL_ROW * min(row, 2),
+                row=min(row, 2),
             )
         )
     lanes: list[float] = []  # the last x used in each lane
@@ -119,6 +146,7 @@ def timeline_layout(
                 x=x,
                 y=AXIS_Y + LANE_HEIGHT * (lane + 1),
                 label=f"{due_date.isoformat()}: {what}",
+                lane=lane,
             )
         )
     months = _first_of_months(start, end)
@@ -128,6 +156,16 @@ def timeline_layout(
         for index, day in enumerate(months)
     ]
     height = AXIS_Y + LANE_HEIGHT * (max(len(lanes), 1) + 1)
+    # Upright, wider than a phone only when the lanes would reach the session labels.
+    upright_width = max(
+        UPRIGHT_WIDTH,
+        UPRIGHT_AXIS_X
+        + LANE_HEIGHT * (len(lanes) + 1)
+        + 12
+        + UPRIGHT_LABEL_COLUMN * min(len(rows), 3),
+    )
+    for band in bands:
+        band.label_x = upright_width - UPRIGHT_EDGE - UPRIGHT_LABEL_COLUMN * band.row
     return Timeline(
         start=start,
         end=end,
@@ -138,4 +176,5 @@ def timeline_layout(
         markers=markers,
         ticks=ticks,
         today_x=x_of(today) if today and start <= today <= end else None,
+        upright_width=upright_width,
     )

@@ -3,7 +3,7 @@
 from datetime import date
 from types import SimpleNamespace
 
-from mandates.timeline import MARGIN, WIDTH, timeline_layout
+from mandates.timeline import MARGIN, UPRIGHT_AXIS_X, UPRIGHT_WIDTH, WIDTH, timeline_layout
 
 START, END = date(2027, 1, 1), date(2027, 12, 31)
 
@@ -116,3 +116,38 @@ def test_deliverables_without_a_date_are_left_out():
     """Only dated deliverables become markers."""
     chart = timeline_layout(sessions=[], days=[day(None)], start=START, end=END)
     assert chart.markers == []
+
+
+def test_upright_chart_puts_lanes_right_of_the_axis_and_labels_by_body():
+    """Upright (phones), stacked markers go rightwards from the axis, each body's session
+    labels keep a column of their own, and the chart is about a phone's width."""
+    chart = timeline_layout(
+        sessions=[
+            make_session("HRC 66", date(2027, 9, 8), date(2027, 10, 8)),
+            make_session("GA 82", date(2027, 9, 7), date(2028, 9, 5), body_id=2),
+        ],
+        days=[day(date(2027, 3, 1)), day(date(2027, 3, 2))],
+        start=START,
+        end=END,
+    )
+    first, second = chart.markers
+    assert UPRIGHT_AXIS_X < first.upright_x < second.upright_x < chart.upright_width
+    hrc, ga = chart.bands
+    assert ga.label_x < hrc.label_x < chart.upright_width
+    assert second.upright_x < ga.label_x - 56  # the dots stay clear of the labels
+    assert chart.upright_width == UPRIGHT_WIDTH
+
+
+def test_upright_chart_widens_for_many_lanes():
+    """With more lanes than a phone's width holds, the upright chart widens rather than
+    drawing dots under the session labels."""
+    chart = timeline_layout(
+        sessions=[make_session("HRC 64", date(2027, 2, 22), date(2027, 3, 30))],
+        days=[day(date(2027, 3, n)) for n in range(1, 16)],  # 15 lanes over three years
+        start=START,
+        end=date(2029, 12, 31),
+    )
+    (band,) = chart.bands
+    assert max(marker.lane for marker in chart.markers) == 14
+    assert chart.upright_width > UPRIGHT_WIDTH
+    assert max(marker.upright_x for marker in chart.markers) < band.label_x - 56
