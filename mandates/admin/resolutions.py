@@ -154,7 +154,7 @@ class ResolutionAdmin(SimpleHistoryAdmin):
         """Each operative paragraph with its evidence marked and its deliverables listed."""
         if not obj.pk:
             return "-"
-        items = (
+        items = list(
             models.Deliverable.objects.filter(mandate__resolution=obj)
             .select_related("mandate__actor", "due_session__body", "due_body")
             .order_by("position")
@@ -162,7 +162,6 @@ class ResolutionAdmin(SimpleHistoryAdmin):
         rules_by_body: dict[int, list[models.DueDateRule]] = {}
         for rule in models.DueDateRule.objects.all():  # one read for every explanation
             rules_by_body.setdefault(rule.body_id, []).append(rule)
-        items = list(items)
 
         def rows(deliverables: list[models.Deliverable]) -> list[dict]:
             return [
