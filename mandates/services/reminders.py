@@ -234,12 +234,13 @@ def reminder_counts_for(
         return earlier_family == "overdue"
     offset = int(key.partition(":")[2])
     if sent_before_stage:
-        offset += reminder_stage_gap(key=key, policy=policy) if _has_higher(offset, policy) else 0
+        offset = _previous_offset(offset, policy)
     return _urgency(earlier) >= -offset
 
 
-def _has_higher(offset: int, policy: Policy) -> bool:
-    return any(other > offset for other in policy.offsets)
+def _previous_offset(offset: int, policy: Policy) -> int:
+    """The offset of the stage before ``offset``'s (itself for the first one)."""
+    return min([other for other in policy.offsets if other > offset], default=offset)
 
 
 def _urgency(key: str) -> int:
@@ -368,7 +369,7 @@ def _stages(*, policy: Policy) -> tuple[list[_Stage], _Stage | None]:
             key=("%s", (f"before:{offset}",)),
             urgency=("%s", (-offset,)),
             floor=("%s", (-offset,)),
-            previous_floor=("%s", (-min([o for o in policy.offsets if o > offset] or [offset]),)),
+            previous_floor=("%s", (-_previous_offset(offset, policy),)),
             start=("late + %s", (offset,)),
             lookback=(
                 "late + %s",
