@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import threading
 import time
+from collections.abc import Callable
 
 import pytest
 import redis
@@ -52,6 +54,23 @@ def waiting_for_a_lock() -> bool:
     """Whether a connection to the test database waits on a lock (PostgreSQL): how a race
     test knows the other side reached the point it must wait at."""
     return lock_waiters() > 0
+
+
+def in_thread(target: Callable[[], object], results: dict, key: str) -> threading.Thread:
+    """Run ``target`` in a started thread, its result (or exception) in ``results[key]``,
+    with the thread's own database connection closed at its end."""
+
+    def run() -> None:
+        try:
+            results[key] = target()
+        except Exception as error:  # reported by the test, not lost in the thread
+            results[key] = error
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread
 
 
 def wait_for(predicate, *, timeout: float = 60, what: str = "condition") -> None:

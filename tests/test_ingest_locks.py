@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from mandates.models import Deliverable
 from mandates.services import deliverables as deliverable_services
 from mandates.services.ingest import resolution_ingest
-from tests.real_services import require_postgresql, wait_for, waiting_for_a_lock
+from tests.real_services import in_thread, require_postgresql, wait_for, waiting_for_a_lock
 from tests.samples import hrc_resolution
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -27,20 +27,6 @@ SEMINAR = (
     "an expert seminar on water services before the sixty-third session of the Human Rights "
     "Council;"
 )
-
-
-def _in_thread(target, results: dict, key: str) -> threading.Thread:
-    def run() -> None:
-        try:
-            results[key] = target()
-        except Exception as error:  # reported by the test, not lost in the thread
-            results[key] = error
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread
 
 
 def test_a_confirmation_made_while_a_new_version_is_stored_is_not_lost(settings, tmp_path):
@@ -63,14 +49,14 @@ def test_a_confirmation_made_while_a_new_version_is_stored_is_not_lost(settings,
             results["locked"] = True
             hold.wait(timeout=60)
 
-    holder = _in_thread(hold_a_table_ingest_reads_later, results, "holder")
+    holder = in_thread(hold_a_table_ingest_reads_later, results, "holder")
     wait_for(lambda: results.get("locked"), timeout=10, what="the table lock")
     trimmed = hrc_resolution(operative=[REPORT]).encode()
-    ingest = _in_thread(lambda: resolution_ingest(data=trimmed, name=NAME), results, "ingest")
+    ingest = in_thread(lambda: resolution_ingest(data=trimmed, name=NAME), results, "ingest")
     wait_for(waiting_for_a_lock, timeout=20, what="ingest to wait half-way")
 
     queryset = Deliverable.objects.filter(pk=seminar.pk)
-    person = _in_thread(
+    person = in_thread(
         lambda: deliverable_services.deliverable_confirm(deliverables=queryset),
         results,
         "confirmed",

@@ -11,14 +11,14 @@ import re
 import threading
 
 import pytest
-from django.db import connection, transaction
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
 from mandates.models import Deliverable, ProposedChange
 from mandates.services.ingest import TEXT_CHANGED
 from tests.factories import DeliverableFactory, SessionFactory, body
-from tests.real_services import lock_waiters, require_postgresql, wait_for
+from tests.real_services import in_thread, lock_waiters, require_postgresql, wait_for
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -71,29 +71,18 @@ def test_one_of_two_people_settling_a_proposal_at_once_wins(django_user_model, a
     people = {name: _person(django_user_model, name) for name in ("alice", "bob")}
     hold, results = threading.Event(), {}
 
-    def run(key, target) -> threading.Thread:
-        def body_() -> None:
-            try:
-                results[key] = target()
-            except Exception as error:  # reported by the test, not lost in the thread
-                results[key] = error
-            finally:
-                connection.close()
-
-        thread = threading.Thread(target=body_)
-        thread.start()
-        return thread
-
     def hold_the_deliverable() -> None:
         with transaction.atomic():
             Deliverable.objects.select_for_update().get(pk=deliverable.pk)
             results["locked"] = True
             hold.wait(timeout=60)
 
-    holder = run("holder", hold_the_deliverable)
+    holder = in_thread(hold_the_deliverable, results, "holder")
     wait_for(lambda: results.get("locked"), timeout=10, what="the deliverable's lock")
     threads = [
-        run(name, lambda name=name, action=action: _post(people[name], action, change))
+        in_thread(
+            lambda name=name, action=action: _post(people[name], action, change), results, name
+        )
         for name, action in zip(people, actions, strict=True)
     ]
     wait_for(lambda: lock_waiters() >= 2, timeout=20, what="both people to be in flight")

@@ -24,7 +24,8 @@ CHROMIUM_ARGS = [
 ]
 REPORT = "Report on the outcome of the workshops"
 
-pytestmark = [
+#: Every browser test's marks: its own database and Chromium (under CI it fails without).
+BROWSER_MARKS = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
@@ -32,6 +33,7 @@ pytestmark = [
         reason="Debian's Chromium (/usr/bin/chromium) is not installed; under CI this fails instead",
     ),
 ]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(autouse=True)

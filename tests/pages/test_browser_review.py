@@ -11,17 +11,10 @@ from django.urls import reverse
 
 from mandates.models import Deliverable
 from mandates.services.ingest import resolution_ingest_path
-from tests.pages.test_browser import CHROMIUM, _async_unsafe, browser, site  # noqa: F401
+from tests.pages.test_browser import BROWSER_MARKS, _async_unsafe, browser, site  # noqa: F401
 from tests.shared_data import shared_path
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        not CHROMIUM.exists() and not os.environ.get("CI"),
-        reason="Debian's Chromium (/usr/bin/chromium) is not installed; under CI this fails instead",
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 SEED = ("seeds", "A_HRC_RES_59_3.txt")
 PARA35 = "New report on the work of the Office"

@@ -4,22 +4,13 @@ drawn, and a 390-pixel-wide phone needs no sideways scrolling of the page."""
 
 import os
 
-import pytest
-
 from mandates.models import Deliverable
 from mandates.services.deliverables import deliverable_confirm
 from mandates.services.ingest import resolution_ingest_path
-from tests.pages.test_browser import CHROMIUM, _async_unsafe, browser, site  # noqa: F401
+from tests.pages.test_browser import BROWSER_MARKS, _async_unsafe, browser, site  # noqa: F401
 from tests.shared_data import shared_path
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        not CHROMIUM.exists() and not os.environ.get("CI"),
-        reason="Debian's Chromium (/usr/bin/chromium) is not installed; under CI this fails instead",
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 
 def test_the_hrc_65_plan_shows_the_59_3_seminars_and_summary_report(browser, site):  # noqa: F811
