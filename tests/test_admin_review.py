@@ -607,3 +607,22 @@ def test_a_session_corrected_by_hand_is_not_followed_by_an_other_readings_propos
     item.refresh_from_db()
     assert item.due_session.number == 66 and not item.needs_review
     assert item.pk not in _queue(staff_client)
+
+
+def test_an_actor_a_person_set_on_a_mandate_survives_the_next_version(staff_client):
+    """A person gives the report's mandate another actor; the next version (preamble
+    reworded, then the report's words) keeps the person's actor. It had been overwritten by
+    the text's on every new version."""
+    text = hrc_resolution(operative=[CANALS_REPORT])
+    _import(staff_client, text)
+    mandate = Mandate.objects.get()
+    other = Actor.objects.exclude(pk=mandate.actor_id).order_by("name").first()
+    Mandate.objects.filter(pk=mandate.pk).update(actor=other)
+
+    _import(staff_client, _preamble_changed(text))
+    mandate.refresh_from_db()
+    assert mandate.actor == other
+    _import(staff_client, text.replace("a report on canals", "a report on rivers"))
+    mandate.refresh_from_db()
+    assert mandate.actor == other
+    assert Mandate.objects.count() == 1

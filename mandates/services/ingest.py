@@ -1213,6 +1213,7 @@ def _store_mandates(
             if update:
                 changes.append(f"new mandate in para. {item.paragraph} for {item.actor}")
         else:
+            _keep_a_persons_actor(mandate, read.get(mandate.pk), values, actors)
             for name, value in values.items():
                 setattr(mandate, name, value)
             kept.append(mandate)
@@ -1252,6 +1253,19 @@ def _store_mandates(
         update=update,
         may_delete=may_delete,
     )
+
+
+def _keep_a_persons_actor(
+    mandate: Mandate, before: dict | None, values: dict, actors: dict[str, Actor]
+) -> None:
+    """An actor a person set on the mandate (another Actor than the previous version read)
+    stays. Rows pair only with a request of the actor the previous version read, so the
+    new text names the same actor: nothing to propose."""
+    if before is None:
+        return  # no reading to compare with: the text decides, as before
+    was_read = actors.get(before.get("actor") or "")
+    if (was_read.pk if was_read else None) != mandate.actor_id:
+        del values["actor_id"]
 
 
 def _store_partners(wanted: dict[int, set[int]], *, known: list[int]) -> None:
