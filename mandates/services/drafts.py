@@ -497,14 +497,8 @@ def resolution_drafts_restore(*, adopted: Resolution) -> list[str]:
         .order_by("pk")
     ):
         old = new.draft
-        uid, new.uid = new.uid, uuid.uuid4()
-        new.save(update_fields=["uid"])
-        old.uid, old.sequence = uid, max(old.sequence, new.sequence) + 1
+        _take_calendar_identity(old=new, new=old)  # the way back
         old.save(update_fields=["uid", "sequence"])
-        kept = set(old.reminders.values_list("recipient_id", "reminder", "due_date"))
-        for log in new.reminders.all():
-            if (log.recipient_id, log.reminder, log.due_date) not in kept:
-                ReminderLog.objects.filter(pk=log.pk).update(deliverable=old)
     for draft in drafts:
         for item in _deliverables(draft).filter(progress=Deliverable.Progress.SUPERSEDED):
             item.progress = _progress_before_superseded(item)

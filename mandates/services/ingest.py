@@ -831,13 +831,11 @@ class IngestReads:
         if self._batch_last is None:
             self._batch_last = {}
             for index, other in enumerate(self.batch):
+                self._batch_first.setdefault(other, index)
                 try:
                     self._batch_last[hashlib.sha256(other.read_bytes()).hexdigest()] = index
                 except OSError:  # reported when that file is ingested
                     continue
-            self._batch_first = {}
-            for index, other in enumerate(self.batch):
-                self._batch_first.setdefault(other, index)
         last = self._batch_last.get(checksum)
         here = self._batch_first.get(path)
         return self.batch[last] if last is not None and here is not None and last > here else None
