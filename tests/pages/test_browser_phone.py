@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from mandates.models import Contact, Deliverable
+from mandates.models import Contact, Deliverable, FeedToken
 from mandates.services.deliverables import deliverable_confirm
 from mandates.services.ingest import resolution_ingest_path
 from tests.pages.test_browser import BROWSER_MARKS, _async_unsafe, browser, site  # noqa: F401
@@ -131,3 +131,32 @@ def test_the_timeline_is_readable_on_a_phone(browser, site, seeded):  # noqa: F8
     assert not page.locator("svg.timeline.upright").is_visible()
     assert min(page.evaluate(TIMELINE)["words"]) >= 10
     desktop.close()
+
+
+# Each feed address offered for copying, as drawn: its text, and whether all of it shows.
+FEED_ADDRESSES = r"""() => [...document.querySelectorAll('.subscribe .address')]
+    .map(e => [e.textContent.trim(), e.scrollWidth <= e.clientWidth + 1
+        && e.scrollHeight <= e.clientHeight + 1
+        && e.getBoundingClientRect().right <= innerWidth])"""
+
+
+def test_feed_addresses_show_whole_on_a_phone(browser, site, seeded, django_user_model):  # noqa: F811
+    """At 390 px every address to copy on /calendars/, the private link's too (the longest),
+    shows whole inside the screen: it had scrolled inside a one-line box, hiding its end."""
+    holder = django_user_model.objects.get(username="holder")
+    token = FeedToken.objects.create(user=holder, label="phone")
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(site + reverse("mandates:login"))
+    page.fill("#id_username", "holder")
+    page.fill("#id_password", "pw")
+    page.locator("main form [type=submit]").click()
+    page.goto(site + reverse("mandates:calendars"))
+    page.wait_for_load_state("load")
+    addresses = page.evaluate(FEED_ADDRESSES)
+    private = reverse("mandates:feed_private", args=[token.token])
+    assert any(text.endswith(private) for text, _ in addresses)
+    assert len(addresses) >= 4
+    assert [text for text, whole in addresses if not whole] == []
+    _check_fits(page, "calendars, signed in")
+    context.close()

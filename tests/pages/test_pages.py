@@ -244,7 +244,7 @@ def test_session_page(client, world, django_assert_max_num_queries):
     assert titles(response) == {world.soon.title}
     feed = reverse("mandates:feed_session", args=["HRC", 64])
     assert f'href="{webcal_url(feed)}"' in page
-    assert f'readonly value="http://127.0.0.1:8000{feed}"' in page
+    assert f">http://127.0.0.1:8000{feed}</code>" in page
 
 
 def test_session_code_is_case_insensitive_and_unknown_is_404(client, world):
@@ -423,7 +423,7 @@ def test_upcoming_offers_the_feed_and_explains_polling(client, world):
     page = client.get(UPCOMING).content.decode()
     feed = reverse("mandates:feed_all")
     assert f'href="{webcal_url(feed)}"' in page
-    assert f'readonly value="http://127.0.0.1:8000{feed}"' in page
+    assert f">http://127.0.0.1:8000{feed}</code>" in page
     assert "12 to 24 hours" in page and "e-mail reminders are the authority" in page
 
 
