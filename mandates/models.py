@@ -199,6 +199,9 @@ class Contact(models.Model):
         _("reminder delivery"), max_length=16, choices=Delivery.choices, default=Delivery.IMMEDIATE
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # Who asked for a digest or stopped every reminder, and when (the e-mail link or staff).
+    history = HistoricalRecords()
+    _change_reason: str  # set before a save: the reason its history record gives
 
     class Meta:
         ordering = ["name"]
@@ -548,8 +551,11 @@ class Deliverable(models.Model):
     position = models.PositiveIntegerField(_("position in the extraction"), default=0)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last change"), auto_now=True, db_index=True)
-    # Assignments are decisions too: the history keeps who was assigned when.
-    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[assignees])
+    # Assignments and opt-outs are decisions too: the history keeps who was assigned, and
+    # who stopped its reminders, when.
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"], m2m_fields=[assignees, reminder_opt_outs]
+    )
     # Set before a save, read by django-simple-history: the reason its history record
     # gives, or no record at all for that save.
     _change_reason: str

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from mandates.models import Contact
@@ -69,3 +70,39 @@ def test_a_forged_or_cut_token_is_refused(client):
     assert client.post("/reminders/stop/eyJjIjoxLCJkIjpudWxsfQ/").status_code == 404
     person.refresh_from_db()
     assert person.delivery == Contact.Delivery.IMMEDIATE
+
+
+def test_an_opt_out_is_in_the_history(client, staff_client):
+    """Who stopped which reminders, and when, shows in the admin's history pages: the
+    deliverable's for a per-deliverable link, the contact's for "stop all". Staff had seen
+    a person missing from the reminders with nothing saying why."""
+    deliverable, (person,) = due_soon()
+    client.post(path_of(contact_opt_out_url(contact=person, deliverable=deliverable)))
+    client.post(path_of(contact_opt_out_url(contact=person, deliverable=deliverable)))  # again
+    said = f"Reminders stopped for {person.name}, from the link in a reminder e-mail"
+    reasons = [r.history_change_reason for r in deliverable.history.all()]
+    assert reasons.count(said) == 1
+    page = staff_client.get(reverse("admin:mandates_deliverable_history", args=[deliverable.pk]))
+    assert said in page.content.decode()
+    assert person.name in page.content.decode()  # the "no reminders for" value shown
+
+    client.post(path_of(contact_opt_out_url(contact=person)))
+    page = staff_client.get(reverse("admin:mandates_contact_history", args=[person.pk]))
+    assert page.status_code == 200
+    assert "Every reminder stopped, from the link in a reminder e-mail" in page.content.decode()
+
+
+def test_staff_changing_reminders_is_in_the_history(staff_client):
+    """A person taken off "no reminders for" in the admin shows in the deliverable's history,
+    and a contact's delivery changed in the admin in the contact's history."""
+    deliverable, (person,) = due_soon()
+    deliverable.reminder_opt_outs.add(person)
+    person.delivery = Contact.Delivery.DIGEST
+    person._change_reason = "Weekly digest, as asked by phone"
+    person.save()
+    page = staff_client.get(reverse("admin:mandates_contact_history", args=[person.pk]))
+    assert "Weekly digest, as asked by phone" in page.content.decode()
+    records = list(deliverable.history.all())
+    assert [person.pk] in [
+        [row.contact_id for row in record.reminder_opt_outs.all()] for record in records
+    ]

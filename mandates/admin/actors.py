@@ -37,7 +37,7 @@ class ContactForm(forms.ModelForm):
 
 
 @admin.register(models.Contact)
-class ContactAdmin(admin.ModelAdmin):
+class ContactAdmin(SimpleHistoryAdmin):
     form = ContactForm
     list_display = ["name", "email", "user", "is_unit", "delivery", "is_active"]
     list_filter = ["is_unit", "delivery", "is_active"]

@@ -27,6 +27,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import update_change_reason
 
 from mandates.models import (
     Contact,
@@ -164,14 +166,25 @@ def contact_opt_out_read(*, token: str) -> OptOut | None:
     return OptOut(contact=contact, deliverable=deliverable) if deliverable else None
 
 
+@transaction.atomic
 def contact_opt_out(*, opt_out: OptOut) -> None:
-    """Stop reminders: for one deliverable ("no reminders for"), or all (delivery "none")."""
-    if opt_out.deliverable is not None:
-        opt_out.deliverable.reminder_opt_outs.add(opt_out.contact)
-        return
+    """Stop reminders: for one deliverable ("no reminders for"), or all (delivery "none").
+    The history says who did, once: a link followed twice changes nothing."""
     contact = opt_out.contact
+    deliverable = opt_out.deliverable
+    if deliverable is not None:
+        if deliverable.reminder_opt_outs.filter(pk=contact.pk).exists():
+            return
+        deliverable.reminder_opt_outs.add(contact)  # simple-history records the new set
+        update_change_reason(
+            deliverable,
+            _("Reminders stopped for %(name)s, from the link in a reminder e-mail")
+            % {"name": contact.name},
+        )
+        return
     if contact.delivery != Contact.Delivery.NONE:
         contact.delivery = Contact.Delivery.NONE
+        contact._change_reason = _("Every reminder stopped, from the link in a reminder e-mail")
         contact.save(update_fields=["delivery"])
 
 
