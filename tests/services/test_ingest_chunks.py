@@ -12,9 +12,8 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
-from django.db import DatabaseError, connection, models, transaction
+from django.db import DatabaseError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from mandates.models import Body, Deliverable, Mandate, Paragraph, Resolution
@@ -24,6 +23,7 @@ from mandates.services.schedule import session_get_or_estimate
 from tests.drafts_samples import PLENARY_ADOPTED, PLENARY_DRAFT
 from tests.samples import hrc_resolution
 from tests.shared_data import shared_path
+from tests.stored_rows import stored_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -75,58 +75,6 @@ def folder(tmp_path):
     return files_that_look_at_each_other(tmp_path)
 
 
-# --- What is stored, by natural keys (ids, timestamps, uids and file names left out) ---------
-
-NATURAL_KEYS = {
-    "Body": ("code",),
-    "Session": ("body_id", "number"),
-    "Actor": ("name",),
-    "Resolution": ("symbol",),
-    "Paragraph": ("resolution_id", "position"),
-    "Mandate": ("resolution_id", "position"),
-    "Deliverable": ("mandate_id", "position"),
-}
-LEFT_OUT = {"id", "uid", "created_at", "updated_at", "source_file", "history_id", "history_date"}
-
-
-def _stored() -> dict[str, list]:
-    """Every row of the app's tables, its references written as natural keys."""
-    keys: dict[type[models.Model], dict[int, tuple]] = {}
-
-    def plain(model: type[models.Model], attname: str, value: object) -> object:
-        field = next(f for f in model._meta.concrete_fields if f.attname == attname)
-        if field.is_relation and field.related_model._meta.object_name in NATURAL_KEYS:
-            return key(field.related_model, value)
-        return value
-
-    def key(model: type[models.Model], pk: object) -> tuple | None:
-        if pk is None:
-            return None
-        if model not in keys:
-            fields = NATURAL_KEYS[model._meta.object_name]
-            keys[model] = {
-                row[0]: tuple(
-                    plain(model, name, value) for name, value in zip(fields, row[1:], strict=True)
-                )
-                for row in model.objects.values_list("pk", *fields)
-            }
-        return keys[model].get(pk, ("deleted since",))  # a history record's row
-
-    dump = {}
-    for model in apps.get_app_config("mandates").get_models(include_auto_created=True):
-        dump[model._meta.db_table] = sorted(
-            repr(
-                sorted(
-                    (name, plain(model, name, value))
-                    for name, value in row.items()
-                    if name not in LEFT_OUT
-                )
-            )
-            for row in model.objects.values()
-        )
-    return dump
-
-
 class _Undo(Exception):
     pass
 
@@ -137,7 +85,7 @@ def _ingest_and_undo(paths, monkeypatch, *, chunk_files: int) -> tuple[list, dic
     try:
         with transaction.atomic():
             outcomes = resolution_ingest_many(paths=paths)
-            stored = _stored()
+            stored = stored_rows()
             raise _Undo
     except _Undo:
         pass
@@ -303,10 +251,10 @@ def test_a_dry_run_of_a_batch_predicts_the_real_run_and_stores_nothing(folder, s
     versions of one symbol, a draft before its adopted text, a series): every file gets the
     outcome the real run gives it, changes included, and nothing is kept (rows, original
     files, feed rebuilds)."""
-    before = _stored()
+    before = stored_rows()
     with mock.patch("mandates.tasks.feeds_rebuild.delay") as rebuild:
         dry = resolution_ingest_many(paths=[folder], dry_run=True)
-    assert _stored() == before
+    assert stored_rows() == before
     assert not (Path(settings.MEDIA_ROOT)).exists() or not any(
         p.is_file() for p in Path(settings.MEDIA_ROOT).rglob("*")
     )
