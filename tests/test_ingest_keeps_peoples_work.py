@@ -67,7 +67,8 @@ def editor(django_user_model):
     return user
 
 
-# Ingested with the text by "command in a folder": the files share one transaction.
+# Ingested with the text by "command in a folder" and "editor import with others": the
+# files share one transaction.
 NEIGHBOURS = {
     "A_HRC_RES_58_1.txt": hrc_resolution(
         number="58/1", title="Invented neighbour", operative=[REPORT_AT_64]
@@ -78,10 +79,19 @@ NEIGHBOURS = {
 }
 
 
-@pytest.fixture(params=["command", "command in a folder", "admin import", "editor import"])
+@pytest.fixture(
+    params=[
+        "command",
+        "command in a folder",
+        "admin import",
+        "editor import",
+        "editor import with others",
+    ]
+)
 def ingest_text(request, tmp_path, superuser, editor):
     """Ingest a text the way production does: the command (the file alone, or in a folder
-    with others, which the batch stores in one chunk), or the admin's import page."""
+    with others, which the batch stores in one chunk), or the admin's import page (the
+    file alone, or uploaded with others: one chunk too)."""
 
     def ingest(text: str, name: str = NAME) -> None:
         if request.param.startswith("command"):
@@ -96,9 +106,12 @@ def ingest_text(request, tmp_path, superuser, editor):
             return
         client = Client()
         client.force_login(superuser if request.param == "admin import" else editor)
+        files = {name: text}
+        if request.param == "editor import with others":
+            files.update(NEIGHBOURS)
         response = client.post(
             reverse("admin:mandates_resolution_import"),
-            {"files": [SimpleUploadedFile(name, text.encode())]},
+            {"files": [SimpleUploadedFile(each, body.encode()) for each, body in files.items()]},
         )
         assert response.status_code == 200
         assert all(o.status != "failed" for o in response.context["outcomes"])
@@ -164,7 +177,7 @@ def test_trimmed_text_keeps_what_people_worked_on(ingest_text, superuser):
         assert change.new_value == "no longer in the text" and not change.resolved
     assert Comment.objects.count() == 2
     seminar_kept = Deliverable.objects.filter(pk=seminar.pk).exists()
-    assert seminar_kept == (ingest_text.how == "editor import")
+    assert seminar_kept == ingest_text.how.startswith("editor import")
     assert not _of("2").no_longer_in_text  # still in the text
     flagged = Deliverable.objects.filter(no_longer_in_text=True)
     assert set(flagged.values_list("pk", flat=True)) >= {study.pk, sg_report.pk}

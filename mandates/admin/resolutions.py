@@ -13,7 +13,7 @@ from .. import models
 from ..extraction.readers import SUPPORTED_SUFFIXES, SUPPORTED_TYPES
 from ..highlight import paragraphs_with_evidence
 from ..services.drafts import resolution_delete
-from ..services.ingest import resolution_ingest_upload, size_label, upload_limit_bytes
+from ..services.ingest import resolution_ingest_uploads, size_label, upload_limit_bytes
 from .common import SessionFilter, actor_shown, due_label, fragment, text_list
 
 
@@ -198,7 +198,8 @@ class ResolutionAdmin(SimpleHistoryAdmin):
         ]
 
     def import_view(self, request):
-        """Upload one or several files and see per file what was created or why it failed."""
+        """Upload one or several files and see per file what was created or why it failed.
+        The files are one batch, as the ingest command reads a folder of them."""
         if not self.has_add_permission(request):
             raise PermissionDenied(_("you need permission to add resolutions"))
         outcomes = []
@@ -206,10 +207,9 @@ class ResolutionAdmin(SimpleHistoryAdmin):
         if request.method == "POST" and form.is_valid():
             # Someone who may not delete deliverables cannot delete them by uploading.
             may_delete = request.user.has_perm("mandates.delete_deliverable")
-            outcomes = [
-                resolution_ingest_upload(upload=upload, may_delete=may_delete)
-                for upload in form.cleaned_data["files"]
-            ]
+            outcomes = resolution_ingest_uploads(
+                uploads=form.cleaned_data["files"], may_delete=may_delete
+            )
             failed = sum(outcome.status == "failed" for outcome in outcomes)
             level = messages.WARNING if failed else messages.SUCCESS
             self.message_user(

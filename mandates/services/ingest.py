@@ -191,6 +191,29 @@ def paths_skipped(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
     return sorted(skipped)
 
 
+@dataclass(eq=False)  # two files of a batch are told apart by identity, not by name
+class BatchFile:
+    """One file of a batch as a person gave it: on disk (the ingest command) or uploaded
+    (the admin's import page), so both go through one batch (`_batch_ingest`). Named as
+    given; its size and bytes are read when its turn comes (either may raise OSError)."""
+
+    name: str
+    size: Callable[[], int]
+    read: Callable[[], bytes]
+
+    @classmethod
+    def on_disk(cls, path: Path) -> BatchFile:
+        return cls(path.name, lambda: path.stat().st_size, path.read_bytes)
+
+    @classmethod
+    def uploaded(cls, upload: UploadedFile) -> BatchFile:
+        def read() -> bytes:
+            upload.seek(0)  # read again when `batch_later` asks
+            return upload.read()
+
+        return cls(upload.name or "", lambda: upload.size or 0, read)
+
+
 def resolution_ingest_path(
     *,
     path: str | Path,
@@ -199,41 +222,45 @@ def resolution_ingest_path(
     may_delete: bool = True,
 ) -> IngestOutcome:
     """Ingest one file from disk."""
-    return _path_ingest(
-        Path(path), dry_run=dry_run, reads=reads or IngestReads(), may_delete=may_delete
+    return _file_ingest(
+        BatchFile.on_disk(Path(path)),
+        dry_run=dry_run,
+        reads=reads or IngestReads(),
+        may_delete=may_delete,
     )
 
 
-def _path_ingest(
-    path: Path, *, dry_run: bool, reads: IngestReads, may_delete: bool = True
+def _file_ingest(
+    file: BatchFile, *, dry_run: bool, reads: IngestReads, may_delete: bool
 ) -> IngestOutcome:
-    loaded = _load(path)
+    loaded = _load(file)
     if isinstance(loaded, IngestOutcome):
         return loaded
     return _guarded(
-        path.name,
+        file.name,
         lambda: _ingest(
             data=loaded,
-            name=path.name,
+            name=file.name,
             dry_run=dry_run,
             reads=reads,
             may_delete=may_delete,
-            path=path,
+            file=file,
         ),
     )
 
 
-def _load(path: Path) -> bytes | IngestOutcome:
-    """The file's bytes, or why it is refused (its type, its size) or cannot be read."""
+def _load(file: BatchFile) -> bytes | IngestOutcome:
+    """The file's bytes, or why it is refused (its type, its size: `file_refusal`, before
+    it is read) or cannot be read."""
     try:
-        refusal = file_refusal(name=path.name, size=path.stat().st_size)
-        data = b"" if refusal else path.read_bytes()
+        refusal = file_refusal(name=file.name, size=file.size())
+        data = b"" if refusal else file.read()
     except OSError as error:
         return IngestOutcome(
-            path.name, "failed", reason=f"cannot read the file: {error.strerror or error}"
+            file.name, "failed", reason=f"cannot read the file: {error.strerror or error}"
         )
     if refusal:
-        return IngestOutcome(path.name, "failed", reason=refusal)
+        return IngestOutcome(file.name, "failed", reason=refusal)
     return data
 
 
@@ -249,18 +276,45 @@ def resolution_ingest_many(
     dry_run: bool = False,
     on_progress: Callable[[int, int, IngestOutcome], None] | None = None,
 ) -> list[IngestOutcome]:
-    """Ingest many files; each stands alone: one bad file fails alone and stores nothing,
-    whatever its neighbours. Files are committed a few at a time (`_chunk_ingest`). The
-    calendar feeds are rebuilt once, after the last file (`feeds_rebuild_batched`)."""
-    files = paths_expand(paths)
+    """Ingest many files (the ingest command): the files given, and those of the folders
+    given, sorted, as one batch (`_batch_ingest`)."""
+    files = [BatchFile.on_disk(path) for path in paths_expand(paths)]
+    return _batch_ingest(files, dry_run=dry_run, on_progress=on_progress, may_delete=True)
+
+
+def resolution_ingest_uploads(
+    *, uploads: Sequence[UploadedFile], may_delete: bool
+) -> list[IngestOutcome]:
+    """Ingest the files of one upload (the admin's import page) as the ingest command
+    ingests a folder of them: one batch (`_batch_ingest`), in the order of their names
+    (the order a browser sends them in is not one a person chose), so the page stores and
+    says what the command would. `may_delete=False`: see `resolution_ingest`."""
+    files = sorted((BatchFile.uploaded(upload) for upload in uploads), key=lambda f: f.name)
+    return _batch_ingest(files, dry_run=False, on_progress=None, may_delete=may_delete)
+
+
+def _batch_ingest(
+    files: list[BatchFile],
+    *,
+    dry_run: bool,
+    on_progress: Callable[[int, int, IngestOutcome], None] | None,
+    may_delete: bool,
+) -> list[IngestOutcome]:
+    """Ingest a batch of files; each stands alone: one bad file fails alone and stores
+    nothing, whatever its neighbours. What they look up is read once for the batch
+    (`IngestReads`); files are committed a few at a time (`_chunk_ingest`); of two texts
+    of one symbol the last is stored (`IngestReads.batch_later`). The calendar feeds are
+    rebuilt once, after the last file (`feeds_rebuild_batched`)."""
     reads = IngestReads()
     reads.batch = files
     if dry_run:
-        return _dry_run_many(files, reads=reads, on_progress=on_progress)
+        return _dry_run_many(files, reads=reads, on_progress=on_progress, may_delete=may_delete)
     outcomes: list[IngestOutcome] = []
     with feeds_rebuild_batched():
         for chunk in _chunks(files):
-            for outcome in _chunk_ingest(chunk, dry_run=dry_run, reads=reads):
+            for outcome in _chunk_ingest(
+                chunk, dry_run=dry_run, reads=reads, may_delete=may_delete
+            ):
                 outcomes.append(outcome)
                 if on_progress:
                     on_progress(len(outcomes), len(files), outcome)
@@ -268,10 +322,11 @@ def resolution_ingest_many(
 
 
 def _dry_run_many(
-    files: list[Path],
+    files: list[BatchFile],
     *,
     reads: IngestReads,
     on_progress: Callable[[int, int, IngestOutcome], None] | None,
+    may_delete: bool,
 ) -> list[IngestOutcome]:
     """A dry run of a batch: each file stored as the real run stores it, one by one, all
     in one transaction undone at the end, so a file meets what the earlier ones would have
@@ -282,8 +337,10 @@ def _dry_run_many(
     outcomes: list[IngestOutcome] = []
     try:
         with transaction.atomic(), feeds_rebuild_batched():  # undone: no rebuild either
-            for path in files:
-                outcomes.append(_single_ingest(path, dry_run=True, reads=reads))
+            for file in files:
+                outcomes.append(
+                    _single_ingest(file, dry_run=True, reads=reads, may_delete=may_delete)
+                )
                 if on_progress:
                     on_progress(len(outcomes), len(files), outcomes[-1])
             raise _Rollback
@@ -299,20 +356,20 @@ def _dry_run_many(
     return outcomes
 
 
-def _chunks(files: list[Path]) -> Iterator[list[Path]]:
+def _chunks(files: list[BatchFile]) -> Iterator[list[BatchFile]]:
     """The files in order, CHUNK_FILES at a time, fewer when they are large (a chunk's
     files are held in memory until they are stored)."""
-    chunk: list[Path] = []
+    chunk: list[BatchFile] = []
     size = 0
-    for path in files:
+    for file in files:
         try:
-            file_size = path.stat().st_size
+            file_size = file.size()
         except OSError:  # reported when the file is ingested
             file_size = 0
         if chunk and (len(chunk) == CHUNK_FILES or size + file_size > CHUNK_BYTES):
             yield chunk
             chunk, size = [], 0
-        chunk.append(path)
+        chunk.append(file)
         size += file_size
     if chunk:
         yield chunk
@@ -334,7 +391,9 @@ class _ChunkFailed(Exception):
     """A file failed while it was being stored in a chunk's transaction: undo the chunk."""
 
 
-def _chunk_ingest(paths: list[Path], *, dry_run: bool, reads: IngestReads) -> list[IngestOutcome]:
+def _chunk_ingest(
+    files: list[BatchFile], *, dry_run: bool, reads: IngestReads, may_delete: bool
+) -> list[IngestOutcome]:
     """Store several files in one transaction: one commit (a disk flush) for all, and
     what they look up read once for all (`IngestReads`). Every file is read and checked
     first: one refused (its type, size, text) fails alone as usual, before anything is
@@ -342,19 +401,22 @@ def _chunk_ingest(paths: list[Path], *, dry_run: bool, reads: IngestReads) -> li
     undone, so nothing of any file is half-saved, and the files are ingested again one by
     one, each in its own transaction: the bad file fails alone with its reason, the others
     are stored. A dry run undoes each file, so it goes one by one."""
-    if dry_run or len(paths) == 1:
-        return [_single_ingest(path, dry_run=dry_run, reads=reads) for path in paths]
+    if dry_run or len(files) == 1:
+        return [
+            _single_ingest(file, dry_run=dry_run, reads=reads, may_delete=may_delete)
+            for file in files
+        ]
     reads.transaction_start()
-    loaded = [_load(path) for path in paths]
+    loaded = [_load(file) for file in files]
     reads.known_read(
         [hashlib.sha256(data).hexdigest() for data in loaded if isinstance(data, bytes)]
     )
     firsts: list[_Read | IngestOutcome] = []
-    for path, data in zip(paths, loaded, strict=True):
+    for file, data in zip(files, loaded, strict=True):
         if isinstance(data, IngestOutcome):
             firsts.append(data)
         else:
-            firsts.append(_guarded(path.name, partial(_read, data, path.name, reads, path=path)))
+            firsts.append(_guarded(file.name, partial(_read, data, file.name, reads, file=file)))
     reads.chunk_read([first.result for first in firsts if isinstance(first, _Read)])
     storage = Resolution._meta.get_field("source_file").storage
     chunk = _Chunk()
@@ -366,7 +428,12 @@ def _chunk_ingest(paths: list[Path], *, dry_run: bool, reads: IngestReads) -> li
                 else _guarded(
                     first.name,
                     partial(
-                        _write, first, dry_run=False, reads=reads, may_delete=True, chunk=chunk
+                        _write,
+                        first,
+                        dry_run=False,
+                        reads=reads,
+                        may_delete=may_delete,
+                        chunk=chunk,
                     ),
                     chunk=chunk,
                 )
@@ -377,22 +444,25 @@ def _chunk_ingest(paths: list[Path], *, dry_run: bool, reads: IngestReads) -> li
         if raced is None:
             logger.warning(
                 "storing %s files from %s failed: nothing of them was kept, ingesting them one by one",
-                len(paths),
-                paths[0].name,
+                len(files),
+                files[0].name,
                 exc_info=True,
             )
         else:  # not a fault: the files go again one by one and find it stored
             logger.info(
                 "%s was %s: ingesting the %s files from %s one by one",
-                paths[raced].name,
+                files[raced].name,
                 STORED_MEANWHILE,
-                len(paths),
-                paths[0].name,
+                len(files),
+                files[0].name,
             )
         for name in chunk.stored_files:
             storage.delete(name)
         reads.forget()
-        outcomes = [_single_ingest(path, dry_run=False, reads=reads) for path in paths]
+        outcomes = [
+            _single_ingest(file, dry_run=False, reads=reads, may_delete=may_delete)
+            for file in files
+        ]
         if raced is not None and outcomes[raced].status != "failed":
             outcomes[raced].reason = outcomes[raced].reason or STORED_MEANWHILE
         return outcomes
@@ -422,19 +492,12 @@ def _chunk_raced(
     return None
 
 
-def _single_ingest(path: Path, *, dry_run: bool, reads: IngestReads) -> IngestOutcome:
+def _single_ingest(
+    file: BatchFile, *, dry_run: bool, reads: IngestReads, may_delete: bool
+) -> IngestOutcome:
     """One file in its own transaction, with look-ups read for it alone."""
     reads.transaction_start()
-    return _path_ingest(path, dry_run=dry_run, reads=reads)
-
-
-def resolution_ingest_upload(*, upload: UploadedFile, may_delete: bool) -> IngestOutcome:
-    """Ingest one uploaded file (the admin's import page), refused before it is read when
-    its type or size is not taken."""
-    refusal = file_refusal(name=upload.name or "", size=upload.size or 0)
-    if refusal:
-        return IngestOutcome(upload.name or "", "failed", reason=refusal)
-    return resolution_ingest(data=upload.read(), name=upload.name or "", may_delete=may_delete)
+    return _file_ingest(file, dry_run=dry_run, reads=reads, may_delete=may_delete)
 
 
 def upload_limit_bytes() -> int:
@@ -503,9 +566,9 @@ def _ingest(
     dry_run: bool,
     reads: IngestReads,
     may_delete: bool,
-    path: Path | None = None,
+    file: BatchFile | None = None,
 ) -> IngestOutcome:
-    read = _read(data, name, reads, path=path)
+    read = _read(data, name, reads, file=file)
     if isinstance(read, IngestOutcome):
         return read
     return _write(read, dry_run=dry_run, reads=reads, may_delete=may_delete)
@@ -519,11 +582,11 @@ class _Read:
     data: bytes
     checksum: str
     result: extraction.ExtractionResult
-    path: Path | None = None  # the file of a batch (`IngestReads.batch_later`)
+    file: BatchFile | None = None  # the file of a batch (`IngestReads.batch_later`)
 
 
 def _read(
-    data: bytes, name: str, reads: IngestReads, *, path: Path | None = None
+    data: bytes, name: str, reads: IngestReads, *, file: BatchFile | None = None
 ) -> _Read | IngestOutcome:
     """Everything before storing: the checks (raising IngestError) and the extraction; the
     outcome at once when the very same file is stored already."""
@@ -551,7 +614,7 @@ def _read(
     if not result.operative:
         raise IngestError(f"{result.symbol} has no operative paragraphs: is this the adopted text?")
     _lengths_check(result)
-    return _Read(name, data, checksum, result, path)
+    return _Read(name, data, checksum, result, file)
 
 
 def _write(
@@ -574,7 +637,7 @@ def _write(
     else:
         existing = Resolution.objects.filter(symbol=result.symbol).first()
     later = (
-        reads.batch_later(read.path, existing.checksum)
+        reads.batch_later(read.file, existing.checksum)
         if existing is not None and existing.checksum != checksum
         else None
     )
@@ -771,9 +834,9 @@ class IngestReads:
     def __init__(self) -> None:
         # a dry run of a batch: its files stay stored until the batch's undo (`_dry_run_many`)
         self.dry_batch = False
-        self.batch: list[Path] = []  # the files of a batch, in order (`batch_later`)
+        self.batch: list[BatchFile] = []  # the files of a batch, in order (`batch_later`)
         self._batch_last: dict[str, int] | None = None  # checksum: its last file's index
-        self._batch_first: dict[Path, int] = {}  # path: its first index
+        self._batch_index: dict[BatchFile, int] = {}  # file: its place in the batch
         self.actor_table = actor_table_from_database()
         self.actors = {actor.name: actor for actor in Actor.objects.all()}
         self.bodies: dict[str, Body] = {}
@@ -819,25 +882,25 @@ class IngestReads:
             .first()
         )
 
-    def batch_later(self, path: Path | None, checksum: str) -> Path | None:
-        """The last file of the batch with these very bytes, if it comes after ``path``.
+    def batch_later(self, file: BatchFile | None, checksum: str) -> BatchFile | None:
+        """The last file of the batch with these very bytes, if it comes after ``file``.
         When a batch holds two texts of one symbol, the last one is stored; an earlier one
         that meets it stored leaves it (re-running the folder then changes nothing, and the
         dry run, which meets what the earlier files stored, says the same). The batch's
         checksums are read once, when first asked: only a file that would replace a stored
         text asks."""
-        if path is None or not self.batch:
+        if file is None or not self.batch:
             return None
         if self._batch_last is None:
             self._batch_last = {}
             for index, other in enumerate(self.batch):
-                self._batch_first.setdefault(other, index)
+                self._batch_index[other] = index
                 try:
-                    self._batch_last[hashlib.sha256(other.read_bytes()).hexdigest()] = index
+                    self._batch_last[hashlib.sha256(other.read()).hexdigest()] = index
                 except OSError:  # reported when that file is ingested
                     continue
         last = self._batch_last.get(checksum)
-        here = self._batch_first.get(path)
+        here = self._batch_index.get(file)
         return self.batch[last] if last is not None and here is not None and last > here else None
 
     def chunk_read(self, results: list[extraction.ExtractionResult]) -> None:
