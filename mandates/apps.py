@@ -20,6 +20,10 @@ class MandatesConfig(AppConfig):
         from mandates.services.users import user_delete_guard
 
         pre_delete.connect(user_delete_guard, sender=settings.AUTH_USER_MODEL)
+        # An adopted text deleted, whoever deletes it, gives its drafts back their place.
+        from mandates.services.drafts import resolution_delete_drafts_restore
+
+        pre_delete.connect(resolution_delete_drafts_restore, sender="mandates.Resolution")
 
 
 def _actors_sync_after_migrate(sender, *, using, verbosity=1, stdout=None, **kwargs):

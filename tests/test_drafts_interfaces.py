@@ -264,3 +264,43 @@ def test_delete_selected_adopted_texts_makes_their_drafts_drafts_again(staff_cli
     draft = Resolution.objects.get(symbol="A/C.3/81/L.19")
     assert draft.status == Resolution.Status.DRAFT
     assert draft.mandates.get().deliverables.get().progress == "planned"
+
+
+def test_delete_selected_names_the_drafts_kept_and_restores_them_once(staff_client):
+    """The list's "Delete selected" on the adopted text: its confirmation page says the
+    draft is kept (as the delete page does; it listed only what goes), and the delete
+    hands the draft's report back once, with its progress, calendar UID (SEQUENCE one
+    above the adopted one's) and reminder log."""
+    from datetime import date
+
+    from mandates.models import Contact, Deliverable, ReminderLog
+    from mandates.services.ingest import resolution_ingest
+
+    resolution_ingest(data=DRAFT_TEXT.encode(), name="A_C.3_81_L.19.txt")
+    report = Deliverable.objects.get(mandate__resolution__symbol="A/C.3/81/L.19")
+    report.progress = Deliverable.Progress.IN_PROGRESS
+    report.save()
+    contact = Contact.objects.create(name="Archives unit", email="archives@example.org")
+    ReminderLog.objects.create(
+        deliverable=report, recipient=contact, reminder="before:60", due_date=date(2027, 6, 1)
+    )
+    uid = report.uid
+    resolution_ingest(data=ADOPTED_TEXT.encode(), name="A_RES_81_412.txt")
+    adopted = Resolution.objects.get(symbol="A/RES/81/412")
+    sequence = adopted.mandates.get().deliverables.get().sequence
+    url = reverse("admin:mandates_resolution_changelist")
+    chosen = {"action": "delete_selected", "_selected_action": [adopted.pk]}
+
+    page = staff_client.post(url, chosen).content.decode()
+    assert "The draft A/C.3/81/L.19 is not deleted: it becomes a draft again" in page
+    response = staff_client.post(url, {**chosen, "post": "yes"}, follow=True)
+    assert response.content.decode().count("Drafts again: A/C.3/81/L.19.") == 1
+
+    assert not Resolution.objects.filter(pk=adopted.pk).exists()
+    draft = Resolution.objects.get(symbol="A/C.3/81/L.19")
+    assert (draft.status, draft.superseded_by) == (Resolution.Status.DRAFT, None)
+    report.refresh_from_db()
+    assert (report.progress, report.uid, report.sequence) == ("in_progress", uid, sequence + 1)
+    assert list(report.reminders.values_list("reminder", flat=True)) == ["before:60"]
+    listed = staff_client.get("/api/deliverables/", {"resolution_status": "draft"}).json()
+    assert [item["resolution"] for item in listed["results"]] == ["A/C.3/81/L.19"]

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import actions as admin_actions
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.template.response import TemplateResponse
@@ -12,7 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .. import models
 from ..extraction.readers import SUPPORTED_SUFFIXES, SUPPORTED_TYPES
 from ..highlight import paragraphs_with_evidence
-from ..services.drafts import resolution_delete
+from ..services.drafts import resolution_delete, resolution_drafts_kept
 from ..services.ingest import resolution_ingest_uploads, size_label, upload_limit_bytes
 from .common import SessionFilter, actor_shown, due_label, fragment, text_list
 
@@ -101,6 +102,10 @@ class ResolutionAdmin(SimpleHistoryAdmin):
     ]
     exclude = ["text", "extraction", "warnings"]
     change_list_template = "admin/mandates/resolution/change_list.html"
+    delete_selected_confirmation_template = (
+        "admin/mandates/resolution/delete_selected_confirmation.html"
+    )
+    actions = ["delete_selected"]  # this class's own, naming the drafts kept
     inlines = [ConsiderationInline]
 
     def get_queryset(self, request):
@@ -113,26 +118,37 @@ class ResolutionAdmin(SimpleHistoryAdmin):
     def delete_view(self, request, object_id, extra_context=None):
         """The confirmation page names the drafts that become drafts again."""
         resolution = self.get_object(request, object_id)
-        drafts = resolution.drafts.order_by("symbol") if resolution is not None else []
-        extra_context = {
-            **(extra_context or {}),
-            "drafts_restored": [draft.symbol for draft in drafts],
-        }
+        drafts = (
+            resolution_drafts_kept(models.Resolution.objects.filter(pk=resolution.pk))
+            if resolution is not None
+            else []
+        )
+        extra_context = {**(extra_context or {}), "drafts_restored": drafts}
         return super().delete_view(request, object_id, extra_context)
 
+    @admin.action(permissions=["delete"], description=_("Delete selected %(verbose_name_plural)s"))
+    def delete_selected(self, request, queryset):
+        """Django's "Delete selected", whose confirmation page also names the drafts that
+        become drafts again."""
+        response = admin_actions.delete_selected(self, request, queryset)
+        if isinstance(response, TemplateResponse):
+            response.context_data["drafts_restored"] = resolution_drafts_kept(queryset)
+        return response
+
     def delete_model(self, request, obj):
-        restored = resolution_delete(resolution=obj)
+        restored = resolution_delete(resolutions=models.Resolution.objects.filter(pk=obj.pk))
+        self._drafts_again(request, restored)
+
+    def delete_queryset(self, request, queryset):
+        self._drafts_again(request, resolution_delete(resolutions=queryset))
+
+    def _drafts_again(self, request, restored: list[str]) -> None:
         if restored:
             self.message_user(
                 request,
                 _("Drafts again: %(symbols)s.") % {"symbols": ", ".join(restored)},
                 messages.INFO,
             )
-
-    def delete_queryset(self, request, queryset):
-        """ "Delete selected" deletes each as the delete page does (drafts restored)."""
-        for resolution in queryset:
-            resolution_delete(resolution=resolution)
 
     @admin.display(description=_("extraction warnings"))
     def warnings_list(self, obj: models.Resolution):

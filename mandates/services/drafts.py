@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from mandates.extraction.header import title_key
 from mandates.models import (
@@ -487,8 +487,11 @@ def resolution_drafts_restore(*, adopted: Resolution) -> list[str]:
     """The adopted text is deleted: the drafts it superseded are drafts again, their
     deliverables back in every list with the progress they had, and each takes back the
     calendar UID and reminder log its adopted counterpart took over, so nothing of the
-    draft's is lost with the adopted text. Returns the drafts' symbols."""
+    draft's is lost with the adopted text. Returns the drafts' symbols; a second call finds
+    no draft left to restore."""
     drafts = list(adopted.drafts.all())
+    if not drafts:
+        return []
     for new in (
         Deliverable.objects.filter(
             mandate__resolution=adopted, draft__mandate__resolution__in=drafts
@@ -509,11 +512,33 @@ def resolution_drafts_restore(*, adopted: Resolution) -> list[str]:
     return [draft.symbol for draft in drafts]
 
 
+def resolution_delete_drafts_restore(sender, instance: Resolution, **kwargs) -> None:
+    """Connected to `pre_delete` of Resolution (mandates/apps.py): however an adopted text
+    is deleted (the admin, `delete()` on a row or a queryset in a script, a cascade), its
+    drafts are restored in the delete's transaction. Django sends it once every row to
+    delete is collected and before any is gone; the reminder log handed back stays because
+    the adopted deliverables' log is deleted by a query run at that point (ReminderLog has
+    no delete receivers and nothing refers to it: the tests of this delete say so if that
+    changes)."""
+    resolution_drafts_restore(adopted=instance)
+
+
+def resolution_drafts_kept(resolutions: QuerySet[Resolution]) -> list[str]:
+    """The symbols of the drafts that become drafts again when these resolutions are
+    deleted (not those deleted with them): what the admin names before and after."""
+    deleted = list(resolutions.values_list("pk", flat=True))
+    return list(
+        Resolution.objects.filter(superseded_by__in=deleted)
+        .exclude(pk__in=deleted)
+        .order_by("symbol")
+        .values_list("symbol", flat=True)
+    )
+
+
 @transaction.atomic
-def resolution_delete(*, resolution: Resolution) -> list[str]:
-    """Delete a resolution; an adopted text first gives its drafts back their place (see
-    `resolution_drafts_restore`: before the delete collects what goes with it, so the
-    reminder log handed back stays). Returns the drafts' symbols."""
-    restored = resolution_drafts_restore(adopted=resolution)
-    resolution.delete()
+def resolution_delete(*, resolutions: QuerySet[Resolution]) -> list[str]:
+    """Delete resolutions; the drafts of an adopted one become drafts again, as for any
+    delete (`resolution_delete_drafts_restore`). Returns those drafts' symbols."""
+    restored = resolution_drafts_kept(resolutions)
+    resolutions.delete()
     return restored

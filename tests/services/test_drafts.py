@@ -413,3 +413,54 @@ def test_the_adopted_deliverables_history_names_its_draft(admin_client):
     page = admin_client.get(f"/admin/mandates/deliverable/{adopted.pk}/history/").content.decode()
     assert "pk=None" not in page and "Deleted deliverable" not in page
     assert str(before["report"]) in page
+
+
+# --- The adopted text deleted, whoever deletes it ------------------------------------------
+
+
+def draft_worked_on_then_adopted() -> tuple[Deliverable, dict]:
+    """The draft's report in progress with a reminder sent, then its adopted text; returns
+    the draft's report and what it had before the adopted text took it over."""
+    ingest(drafts_samples.c3_draft(operative=[REPORT]), "A_C.3_81_L.19.txt")
+    report = Deliverable.objects.get(mandate__resolution__symbol=DRAFT)
+    report.progress = Deliverable.Progress.IN_PROGRESS
+    report.save()
+    deliverable_services.deliverable_mark_edited(deliverable=report, fields=["progress"])
+    contact = Contact.objects.create(name="Archives unit", email="archives@example.org")
+    ReminderLog.objects.create(
+        deliverable=report, recipient=contact, reminder="before:60", due_date=date(2027, 6, 1)
+    )
+    had = {"uid": report.uid, "progress": report.progress}
+    ingest(drafts_samples.ga_adopted(operative=[PREAMBLE_LIKE, REPORT]), "A_RES_81_412.txt")
+    report.refresh_from_db()
+    assert (report.progress, report.uid != had["uid"]) == ("superseded", True)
+    assert not Deliverable.objects.current().filter(pk=report.pk).exists()
+    had["adopted_sequence"] = Deliverable.objects.get(mandate__resolution__symbol=ADOPTED).sequence
+    return report, had
+
+
+def assert_draft_again(report: Deliverable, had: dict) -> None:
+    """The draft is a draft again and its report is back in the lists as it was, once."""
+    assert not Resolution.objects.filter(symbol=ADOPTED).exists()
+    draft = Resolution.objects.get(symbol=DRAFT)
+    assert (draft.status, draft.superseded_by) == (Resolution.Status.DRAFT, None)
+    report.refresh_from_db()
+    assert (report.progress, report.uid) == (had["progress"], had["uid"])
+    assert report.sequence == had["adopted_sequence"] + 1  # handed back once, not twice
+    assert list(report.reminders.values_list("reminder", flat=True)) == ["before:60"]
+    staff = get_user_model().objects.create_user("staff", is_staff=True)
+    assert list(Deliverable.objects.visible_to(staff).values_list("pk", flat=True)) == [report.pk]
+
+
+@pytest.mark.parametrize("how", ["instance", "queryset"])
+def test_deleting_the_adopted_text_through_the_orm_makes_its_draft_a_draft_again(how):
+    """`resolution.delete()` or `Resolution.objects.filter(...).delete()` in the shell or a
+    script restores the draft as the admin does. They used to leave the draft "superseded"
+    by nothing and its deliverables missing from every list, their UID and reminder log
+    deleted with the adopted text."""
+    report, had = draft_worked_on_then_adopted()
+    if how == "instance":
+        Resolution.objects.get(symbol=ADOPTED).delete()
+    else:
+        Resolution.objects.filter(symbol=ADOPTED).delete()
+    assert_draft_again(report, had)
