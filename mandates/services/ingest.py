@@ -22,16 +22,16 @@ import logging
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Literal, TypeVar
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import DatabaseError, IntegrityError, models, transaction
-from django.db.models import FileField, Q
+from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
@@ -73,6 +73,11 @@ from .schedule import (
     feeds_rebuild_batched,
     feeds_rebuild_on_commit,
     session_get_or_estimate,
+)
+from .source_files import (
+    source_file_remove_on_commit,
+    source_file_store,
+    source_files_removed_on_failure,
 )
 
 logger = logging.getLogger(__name__)
@@ -377,12 +382,11 @@ def _chunks(files: list[BatchFile]) -> Iterator[list[BatchFile]]:
 
 @dataclass
 class _Chunk:
-    """Files stored in one transaction: the original files saved for them (deleted if it
-    is undone), those their new versions replace (deleted once it commits), and the
-    checksums and symbols stored so far (look-ups read at its start do not know them)."""
+    """Files stored in one transaction: the original files saved for them (removed if it
+    is undone, `source_files_removed_on_failure`), and the checksums and symbols stored so
+    far (look-ups read at its start do not know them)."""
 
     stored_files: list[str] = field(default_factory=list)
-    replaced_files: list[str] = field(default_factory=list)
     checksums: set[str] = field(default_factory=set)
     symbols: set[str] = field(default_factory=set)
 
@@ -418,10 +422,13 @@ def _chunk_ingest(
         else:
             firsts.append(_guarded(file.name, partial(_read, data, file.name, reads, file=file)))
     reads.chunk_read([first.result for first in firsts if isinstance(first, _Read)])
-    storage = Resolution._meta.get_field("source_file").storage
     chunk = _Chunk()
     try:
-        with transaction.atomic(), history_batch():  # the chunk's history: one insert per table
+        with (
+            source_files_removed_on_failure(chunk.stored_files),
+            transaction.atomic(),
+            history_batch(),  # the chunk's history: one insert per table
+        ):
             outcomes = [
                 first
                 if isinstance(first, IngestOutcome)
@@ -456,8 +463,6 @@ def _chunk_ingest(
                 len(files),
                 files[0].name,
             )
-        for name in chunk.stored_files:
-            storage.delete(name)
         reads.forget()
         outcomes = [
             _single_ingest(file, dry_run=False, reads=reads, may_delete=may_delete)
@@ -466,8 +471,6 @@ def _chunk_ingest(
         if raced is not None and outcomes[raced].status != "failed":
             outcomes[raced].reason = outcomes[raced].reason or STORED_MEANWHILE
         return outcomes
-    for name in chunk.replaced_files:
-        storage.delete(name)
     return outcomes
 
 
@@ -651,12 +654,18 @@ def _write(
         return outcome
     # `existing` is the row _store updates: remember the file a new version replaces.
     replaced_file = existing.source_file.name if existing and existing.source_file else ""
-    storage = Resolution._meta.get_field("source_file").storage
-    stored_file = "" if dry_run else _file_store(name, data)
-    if chunk is not None and stored_file:
-        chunk.stored_files.append(stored_file)
+    stored_file = "" if dry_run else source_file_store(name, data)
+    # In a chunk, the chunk's transaction removes what it wrote if undone (its failed
+    # transaction cannot be asked which files a resolution names before that).
+    written = chunk.stored_files if chunk is not None else []
+    if stored_file:
+        written.append(stored_file)
     try:
-        with transaction.atomic(savepoint=chunk is None), history_batch():
+        with (
+            nullcontext() if chunk is not None else source_files_removed_on_failure(written),
+            transaction.atomic(savepoint=chunk is None),
+            history_batch(),
+        ):
             if existing is not None and not dry_run:  # a dry run must hold up nobody
                 existing = _locked(existing)
             resolution, stored = _store(
@@ -679,6 +688,8 @@ def _write(
             )
             if existing and not changes:
                 outcome.status = "unchanged"
+            if stored_file and replaced_file and replaced_file != stored_file:
+                source_file_remove_on_commit(replaced_file)  # undone: the row still names it
             if dry_run and not reads.dry_batch:  # in a dry batch: undone with the batch
                 raise _Rollback
     except _Rollback:
@@ -686,8 +697,6 @@ def _write(
             outcome.resolution_id = None
         return outcome
     except Exception as error:
-        if stored_file:  # the rows are gone: do not leave the file behind either
-            storage.delete(stored_file)
         if chunk is not None:  # the chunk's transaction holds half a file: undo it
             raise _ChunkFailed(name) from error
         if existing is None and isinstance(error, IntegrityError):
@@ -698,10 +707,6 @@ def _write(
     if chunk is not None:
         chunk.checksums.add(checksum)
         chunk.symbols.add(result.symbol)
-        if stored_file and replaced_file and replaced_file != stored_file:
-            chunk.replaced_files.append(replaced_file)  # deleted once the chunk commits
-    elif stored_file and replaced_file and replaced_file != stored_file:
-        storage.delete(replaced_file)
     if dry_run:
         return outcome
     logger.info("ingested %s as %s (%s)", name, result.symbol, outcome.status)
@@ -744,15 +749,6 @@ def _stored_meanwhile(
     outcome.reason = STORED_MEANWHILE
     logger.info("%s: %s %s", read.name, read.result.symbol, STORED_MEANWHILE)
     return outcome
-
-
-def _file_store(name: str, data: bytes) -> str:
-    """Store the original file where `Resolution.source_file` keeps it; returns its name.
-    Stored before the rows, so the resolution is written (and its history recorded) once."""
-    field = Resolution._meta.get_field("source_file")
-    assert isinstance(field, FileField)
-    path = field.generate_filename(None, Path(name).name)
-    return field.storage.save(path, ContentFile(data), max_length=field.max_length)
 
 
 def _lengths_check(result: extraction.ExtractionResult) -> None:

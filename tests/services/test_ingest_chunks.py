@@ -140,9 +140,12 @@ def test_a_new_version_in_a_chunk_keeps_what_people_decided(folder, tmp_path, mo
     assert confirmed.proposed_changes.filter(field="title").exists()
 
 
-def test_a_file_failing_while_stored_leaves_nothing_and_its_neighbours_are_stored(folder):
+def test_a_file_failing_while_stored_leaves_nothing_and_its_neighbours_are_stored(
+    folder, django_capture_on_commit_callbacks
+):
     """The database refuses one file half-way: nothing of it is kept (rows or original
-    file), the other files of its chunk are stored, and it says why."""
+    file), the other files of its chunk are stored, and it says why. (The file a second
+    version replaces is removed once its transaction commits.)"""
     store_deliverables = ingest._store_deliverables
 
     def refuse_one(resolution, *args, **kwargs):
@@ -150,7 +153,10 @@ def test_a_file_failing_while_stored_leaves_nothing_and_its_neighbours_are_store
             raise DatabaseError("invented refusal")
         return store_deliverables(resolution, *args, **kwargs)
 
-    with mock.patch.object(ingest, "_store_deliverables", refuse_one):
+    with (
+        mock.patch.object(ingest, "_store_deliverables", refuse_one),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         outcomes = resolution_ingest_many(paths=[folder])
     failed = [o for o in outcomes if o.status == "failed"]
     assert [(o.source_name, o.reason) for o in failed] == [

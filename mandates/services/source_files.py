@@ -1,0 +1,175 @@
+"""The original resolution files (`Resolution.source_file`) kept in MEDIA_ROOT.
+
+Ingest writes a file before the transaction that stores the row naming it, so the row is
+written once, with the name the storage gave; a file is therefore never missing for a
+committed row. What was written for rows that are not stored is removed again:
+
+- a transaction that fails (an error, a chunk undone, Ctrl-C) removes the files it wrote
+  (`source_files_removed_on_failure`), each only once the database says no resolution
+  names it: a row committed after all (the connection lost during COMMIT) keeps its file;
+- the file a new version replaces is removed once the new version commits
+  (`source_file_remove_on_commit`), never while it can still be undone.
+
+A process killed (kill -9) or a caller's own transaction rolled back after ingest returned
+runs none of this: `source_files_orphaned` finds the files that no resolution, nor the
+history of one (a deleted resolution's file is kept), names, which `manage.py status`
+reports and `status --remove-orphaned-files` removes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from functools import partial
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
+from django.db import models, transaction
+from django.db.models import FileField
+from django.utils import timezone
+
+from mandates.models import Resolution
+
+logger = logging.getLogger(__name__)
+
+# A file no resolution names is an orphan only when older than this: younger, an import
+# may be storing its row right now (a chunk's transaction lasts seconds).
+ORPHAN_MIN_AGE = timedelta(hours=1)
+
+
+def _field() -> FileField:
+    field = Resolution._meta.get_field("source_file")
+    assert isinstance(field, FileField)
+    return field
+
+
+def _storage() -> Storage:
+    return _field().storage
+
+
+def source_file_store(name: str, data: bytes) -> str:
+    """Write the original file where `Resolution.source_file` keeps it; returns its name."""
+    field = _field()
+    path = field.generate_filename(None, Path(name).name)
+    return field.storage.save(path, ContentFile(data), max_length=field.max_length)
+
+
+def source_files_unnamed_remove(names: Iterable[str]) -> list[str]:
+    """Remove those of these files that no resolution names (asked of the database just
+    before: a row committed meanwhile keeps its file); returns the names removed. Never
+    raises: a file that cannot be checked or removed stays (and is logged), for
+    `status --remove-orphaned-files` to find."""
+    wanted = sorted({name for name in names if name})
+    if not wanted:
+        return []
+    try:
+        named = {
+            name
+            for start in range(0, len(wanted), 500)  # SQLite's limit of parameters a query
+            for name in Resolution.objects.filter(
+                source_file__in=wanted[start : start + 500]
+            ).values_list("source_file", flat=True)
+        }
+    except Exception:
+        logger.warning(
+            "could not ask which of %s original file(s) a resolution names: kept",
+            len(wanted),
+            exc_info=True,
+        )
+        return []
+    removed = []
+    for name in wanted:
+        if name in named:
+            continue
+        try:
+            _storage().delete(name)
+        except Exception:
+            logger.warning("could not remove the original file %s", name, exc_info=True)
+        else:
+            removed.append(name)
+    return removed
+
+
+@contextmanager
+def source_files_removed_on_failure(names: list[str]) -> Iterator[None]:
+    """Around a transaction that stores rows naming the files in ``names`` (which it may
+    append to): if it fails, whatever the error (Ctrl-C and SystemExit included), the
+    files no resolution names are removed once it is undone, and the error goes on."""
+    try:
+        yield
+    except BaseException:
+        source_files_unnamed_remove(names)
+        raise
+
+
+def source_file_remove_on_commit(name: str) -> None:
+    """Remove a file a new version replaced once the current transaction commits; undone
+    with it, the row still names the file, which stays."""
+    transaction.on_commit(partial(source_files_unnamed_remove, [name]), robust=True)
+
+
+# --- Files no resolution names (kill -9) ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    name: str
+    size: int
+    written: datetime
+
+
+@dataclass
+class SourceFilesReport:
+    """The original files in the storage: how many, how many only a deleted resolution's
+    history names, and those nothing names, split into orphans (older than
+    ORPHAN_MIN_AGE) and recent ones an import may be storing."""
+
+    stored: int = 0
+    of_deleted: int = 0
+    orphaned: list[StoredFile] = field(default_factory=list)
+    recent: list[StoredFile] = field(default_factory=list)
+
+
+def _stored_names(storage: Storage, folder: str) -> Iterator[str]:
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:  # nothing was ever stored
+        return
+    for name in sorted(files):
+        yield f"{folder}/{name}"
+    for name in sorted(folders):
+        yield from _stored_names(storage, f"{folder}/{name}")
+
+
+def _named(model: type[models.Model]) -> set[str]:
+    rows = model._default_manager.exclude(source_file="")
+    return set(rows.values_list("source_file", flat=True).distinct())
+
+
+def source_files_orphaned(*, now: datetime | None = None) -> SourceFilesReport:
+    """The files under the original files' folder (`upload_to`; nothing else in MEDIA_ROOT
+    is looked at) that no resolution names, nor any resolution's history: a failed or
+    killed import's. A file only the history names is a deleted resolution's, kept."""
+    storage = _storage()
+    folder = str(_field().upload_to).split("/")[0]
+    names = list(_stored_names(storage, folder))
+    named = _named(Resolution)
+    in_history = _named(Resolution.history.model)
+    cutoff = (now or timezone.now()) - ORPHAN_MIN_AGE
+    report = SourceFilesReport(stored=len(names))
+    for name in names:
+        if name in named:
+            continue
+        if name in in_history:
+            report.of_deleted += 1
+            continue
+        try:
+            stored = StoredFile(name, storage.size(name), storage.get_modified_time(name))
+        except FileNotFoundError:  # removed meanwhile
+            continue
+        (report.orphaned if stored.written < cutoff else report.recent).append(stored)
+    return report
