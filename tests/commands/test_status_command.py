@@ -72,3 +72,73 @@ def test_status_exits_1_and_says_why_when_the_database_is_down():
     assert "database: error" in result.stdout
     assert "Traceback" not in result.stderr
     assert "the database is not reachable" in result.stderr
+
+
+def test_status_finds_and_removes_only_the_original_files_nothing_names(settings, tmp_path):
+    """An import killed with kill -9 leaves files no resolution names, and nothing ran to
+    remove them. `status` lists them; `status --remove-orphaned-files` removes exactly
+    those: never a file a resolution names, nor one only a deleted resolution's history
+    names, nor one written in the last hour (an import may be storing its row), nor
+    anything outside the original files' folder."""
+    import os
+    import time
+
+    from mandates.models import Resolution
+    from mandates.services.ingest import resolution_ingest
+    from tests.samples import hrc_resolution
+
+    media = tmp_path / "media"
+    settings.MEDIA_ROOT = media
+    request = "Requests the High Commissioner to present a report on topic {} to the Council;"
+    for number in ("61/731", "61/732"):
+        text = hrc_resolution(number=number, operative=[request.format(number)])
+        outcome = resolution_ingest(data=text.encode(), name=f"A_HRC_RES_{number[3:]}.txt")
+        assert outcome.status == "new", outcome.reason
+    named = Resolution.objects.get(symbol="A/HRC/RES/61/731").source_file.name
+    deleted = Resolution.objects.get(symbol="A/HRC/RES/61/732")
+    of_deleted = deleted.source_file.name
+    deleted.delete()
+    year = Path(named).parent
+    killed = (year / "A_HRC_RES_61_733.txt").as_posix()
+    storing = (year / "A_HRC_RES_61_734.txt").as_posix()
+    for name in (killed, storing, "notes/readme.txt"):
+        (media / name).parent.mkdir(parents=True, exist_ok=True)
+        (media / name).write_text("left behind")
+    two_hours_ago = time.time() - 7200
+    for name in (named, of_deleted, killed, "notes/readme.txt"):
+        os.utime(media / name, (two_hours_ago, two_hours_ago))
+
+    def status(*args: str) -> str:
+        out = StringIO()
+        try:
+            call_command("status", *args, stdout=out)
+        except CommandError as error:  # the tests run no Celery worker
+            assert str(error) == "in error: celery"
+        return out.getvalue().split("Original files\n")[1]
+
+    report = status()
+    lines = report.splitlines()
+    assert (
+        lines[0]
+        == "  4 stored: 1 named by a resolution, 1 by a deleted resolution's history, 2 by none"
+    )
+    assert (
+        lines[1]
+        == "  named by none, left by an interrupted import (written more than 60 minutes ago):"
+    )
+    assert lines[2].startswith(f"    {killed} (11 bytes, written ")
+    assert lines[3].startswith("  named by none, written in the last 60 minutes")
+    assert lines[4].startswith(f"    {storing} (11 bytes, written ")
+    assert lines[5:] == [
+        "  remove the 1 left by an interrupted import with: manage.py status --remove-orphaned-files"
+    ]
+    assert all((media / name).exists() for name in (named, of_deleted, killed, storing))
+
+    removed = status("--remove-orphaned-files").splitlines()
+    assert removed[-2:] == [f"  removed {killed}", "  1 orphaned file(s) removed"]
+    assert not (media / killed).exists()
+    left = sorted(p.relative_to(media).as_posix() for p in media.rglob("*") if p.is_file())
+    assert left == sorted([named, of_deleted, storing, "notes/readme.txt"])
+    assert status().splitlines()[0] == (
+        "  3 stored: 1 named by a resolution, 1 by a deleted resolution's history, 1 by none"
+    )

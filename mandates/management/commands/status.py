@@ -1,16 +1,35 @@
-"""`manage.py status`: the state of reminders and of calendar feeds, for operators."""
+"""`manage.py status`: the state of reminders, calendar feeds and the original files, for
+operators; `--remove-orphaned-files` removes the files an interrupted import left."""
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from mandates.services.feeds import feed_tokens_status, feeds_status
 from mandates.services.health import health_check
+from mandates.services.source_files import (
+    ORPHAN_MIN_AGE,
+    StoredFile,
+    source_files_orphaned,
+    source_files_unnamed_remove,
+)
 
 
 class Command(BaseCommand):
-    help = "Health, reminders (queued, sent, failed) and calendar feeds (cached or not)."
+    help = (
+        "Health, reminders (queued, sent, failed), calendar feeds (cached or not) and the "
+        "original files no resolution names (left by an interrupted import)."
+    )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--remove-orphaned-files",
+            action="store_true",
+            help="remove the original files no resolution names, written more than "
+            f"{_minutes()} minutes ago",
+        )
+
+    def handle(self, *args, remove_orphaned_files=False, **options):
         """Exits 1 when a component is in error, so a monitor running it can tell."""
         self.stdout.write("Health")
         states = health_check(fresh=True)
@@ -30,5 +49,53 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  private feed tokens: {tokens['active']} active, {tokens['revoked']} revoked"
         )
+        self._source_files(remove=remove_orphaned_files)
         if failing:
             raise CommandError(f"in error: {', '.join(failing)}")
+
+    def _source_files(self, *, remove: bool) -> None:
+        self.stdout.write("Original files")
+        try:
+            report = source_files_orphaned()
+        except OSError as error:  # the media volume unreadable: say so, report the rest
+            self.stdout.write(f"  error: {error}")
+            return
+        unnamed = len(report.orphaned) + len(report.recent)
+        self.stdout.write(
+            f"  {report.stored} stored: {report.stored - report.of_deleted - unnamed} named "
+            f"by a resolution, {report.of_deleted} by a deleted resolution's history, "
+            f"{unnamed} by none"
+        )
+        if report.orphaned:
+            self.stdout.write(
+                f"  named by none, left by an interrupted import (written more than "
+                f"{_minutes()} minutes ago):"
+            )
+            self._list(report.orphaned)
+        if report.recent:
+            self.stdout.write(
+                f"  named by none, written in the last {_minutes()} minutes (an import may "
+                "be storing it; not removed):"
+            )
+            self._list(report.recent)
+        if not report.orphaned:
+            return
+        if not remove:
+            self.stdout.write(
+                f"  remove the {len(report.orphaned)} left by an interrupted import with: "
+                "manage.py status --remove-orphaned-files"
+            )
+            return
+        removed = source_files_unnamed_remove(stored.name for stored in report.orphaned)
+        for name in removed:
+            self.stdout.write(f"  removed {name}")
+        self.stdout.write(f"  {len(removed)} orphaned file(s) removed")
+
+    def _list(self, files: list[StoredFile]) -> None:
+        for stored in files:
+            written = timezone.localtime(stored.written).strftime("%Y-%m-%d %H:%M")
+            self.stdout.write(f"    {stored.name} ({stored.size} bytes, written {written})")
+
+
+def _minutes() -> int:
+    return int(ORPHAN_MIN_AGE.total_seconds() // 60)
