@@ -205,11 +205,10 @@ def test_a_carry_over_names_the_kind_a_person_set_on_the_draft(tmp_path):
     assert adopted.kind == Deliverable.Kind.STUDY
 
 
-def test_deleting_the_adopted_text_makes_its_draft_a_draft_again(staff_client):
-    """Admin -> the adopted resolution -> Delete: the page says the draft is kept, and
-    after the delete the draft is a draft again, its deliverable back in the lists with
-    the progress, calendar UID and reminder log it had. The draft used to stay
-    "superseded" by nothing, its deliverable gone from every list."""
+def _draft_worked_on_then_adopted():
+    """The draft's report in progress (a person's edit) with a reminder sent, then its
+    adopted text; returns the draft's report as stored then, its calendar UID before the
+    adopted text took it over, and the adopted resolution."""
     from datetime import date
 
     from mandates.models import Contact, Deliverable, ReminderLog
@@ -227,8 +226,16 @@ def test_deleting_the_adopted_text_makes_its_draft_a_draft_again(staff_client):
     )
     uid = report.uid
     resolution_ingest(data=ADOPTED_TEXT.encode(), name="A_RES_81_412.txt")
-    adopted = Resolution.objects.get(symbol="A/RES/81/412")
     report.refresh_from_db()
+    return report, uid, Resolution.objects.get(symbol="A/RES/81/412")
+
+
+def test_deleting_the_adopted_text_makes_its_draft_a_draft_again(staff_client):
+    """Admin -> the adopted resolution -> Delete: the page says the draft is kept, and
+    after the delete the draft is a draft again, its deliverable back in the lists with
+    the progress, calendar UID and reminder log it had. The draft used to stay
+    "superseded" by nothing, its deliverable gone from every list."""
+    report, uid, adopted = _draft_worked_on_then_adopted()
     assert report.progress == "superseded" and report.uid != uid
 
     url = reverse("admin:mandates_resolution_delete", args=[adopted.pk])
@@ -271,22 +278,7 @@ def test_delete_selected_names_the_drafts_kept_and_restores_them_once(staff_clie
     draft is kept (as the delete page does; it listed only what goes), and the delete
     hands the draft's report back once, with its progress, calendar UID (SEQUENCE one
     above the adopted one's) and reminder log."""
-    from datetime import date
-
-    from mandates.models import Contact, Deliverable, ReminderLog
-    from mandates.services.ingest import resolution_ingest
-
-    resolution_ingest(data=DRAFT_TEXT.encode(), name="A_C.3_81_L.19.txt")
-    report = Deliverable.objects.get(mandate__resolution__symbol="A/C.3/81/L.19")
-    report.progress = Deliverable.Progress.IN_PROGRESS
-    report.save()
-    contact = Contact.objects.create(name="Archives unit", email="archives@example.org")
-    ReminderLog.objects.create(
-        deliverable=report, recipient=contact, reminder="before:60", due_date=date(2027, 6, 1)
-    )
-    uid = report.uid
-    resolution_ingest(data=ADOPTED_TEXT.encode(), name="A_RES_81_412.txt")
-    adopted = Resolution.objects.get(symbol="A/RES/81/412")
+    report, uid, adopted = _draft_worked_on_then_adopted()
     sequence = adopted.mandates.get().deliverables.get().sequence
     url = reverse("admin:mandates_resolution_changelist")
     chosen = {"action": "delete_selected", "_selected_action": [adopted.pk]}
