@@ -50,7 +50,10 @@ def corpus_path(stem: str, sources: dict[str, str] | None = None, labels: Path =
 
 
 def label_files(labels: Path) -> list[Path]:
-    """The label files of a folder (``files.json`` is the source map, not labels)."""
+    """The label files of a folder (``files.json`` is the source map, not labels), or of
+    its ``labels/`` folder when a reader kept them there (the set is stored as made)."""
+    if (labels / "labels").is_dir():
+        labels = labels / "labels"
     return sorted(p for p in labels.glob("*.json") if p.name != "files.json")
 
 
