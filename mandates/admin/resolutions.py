@@ -11,10 +11,17 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .. import models
+from ..extraction import EXTRACTOR_VERSION
 from ..extraction.readers import SUPPORTED_SUFFIXES, SUPPORTED_TYPES
 from ..highlight import paragraphs_with_evidence
 from ..services.drafts import resolution_delete, resolution_drafts_kept
-from ..services.ingest import resolution_ingest_uploads, size_label, upload_limit_bytes
+from ..services.ingest import (
+    IngestOutcome,
+    resolution_ingest_uploads,
+    resolutions_read_again,
+    size_label,
+    upload_limit_bytes,
+)
 from .common import SessionFilter, actor_shown, due_label, fragment, text_list
 
 
@@ -105,7 +112,7 @@ class ResolutionAdmin(SimpleHistoryAdmin):
     delete_selected_confirmation_template = (
         "admin/mandates/resolution/delete_selected_confirmation.html"
     )
-    actions = ["delete_selected"]  # this class's own, naming the drafts kept
+    actions = ["delete_selected", "read_again"]  # delete_selected: this class's own
     inlines = [ConsiderationInline]
 
     def get_queryset(self, request):
@@ -149,6 +156,27 @@ class ResolutionAdmin(SimpleHistoryAdmin):
                 _("Drafts again: %(symbols)s.") % {"symbols": ", ".join(restored)},
                 messages.INFO,
             )
+
+    @admin.action(description=_("Read again with the current extractor"), permissions=["change"])
+    def read_again(self, request, queryset):
+        """The selected resolutions' stored originals read again by the current extractor
+        (as `manage.py ingest --stored` does), reported per resolution as the import page
+        reports per file."""
+        outcomes = resolutions_read_again(
+            symbols=list(queryset.values_list("symbol", flat=True)),
+            # Someone who may not delete deliverables cannot delete them by reading again.
+            may_delete=request.user.has_perm("mandates.delete_deliverable"),
+        )
+        self.message_user(request, *_outcomes_message(outcomes))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Read again with the current extractor"),
+            "opts": self.model._meta,
+            "version": EXTRACTOR_VERSION,
+            "outcomes": outcomes,
+            "stored": any(outcome.status != "failed" for outcome in outcomes),
+        }
+        return TemplateResponse(request, "admin/mandates/resolution/read_again.html", context)
 
     @admin.display(description=_("extraction warnings"))
     def warnings_list(self, obj: models.Resolution):
@@ -252,6 +280,18 @@ class ResolutionAdmin(SimpleHistoryAdmin):
         return TemplateResponse(
             request, "admin/mandates/resolution/import.html", context, status=status
         )
+
+
+def _outcomes_message(outcomes: list[IngestOutcome]) -> tuple[str, int]:
+    """ "Extractor 0.3.26: 1 updated, 2 unchanged, 0 failed.", a warning when one failed."""
+    counts = {
+        status: sum(o.status == status for o in outcomes)
+        for status in ("updated", "unchanged", "failed")
+    }
+    text = _(
+        "Extractor %(version)s: %(updated)d updated, %(unchanged)d unchanged, %(failed)d failed."
+    ) % {"version": EXTRACTOR_VERSION, **counts}
+    return text, messages.WARNING if counts["failed"] else messages.SUCCESS
 
 
 @admin.register(models.Paragraph)

@@ -21,7 +21,7 @@ import hashlib
 import logging
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import partial
@@ -31,7 +31,7 @@ from typing import Literal, TypeVar
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import DatabaseError, IntegrityError, models, transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
@@ -75,7 +75,9 @@ from .schedule import (
     session_get_or_estimate,
 )
 from .source_files import (
+    source_file_read,
     source_file_remove_on_commit,
+    source_file_size,
     source_file_store,
     source_files_removed_on_failure,
 )
@@ -196,15 +198,27 @@ def paths_skipped(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
     return sorted(skipped)
 
 
+@dataclass(frozen=True)
+class StoredOriginal:
+    """What a stored resolution's original file, read again (`BatchFile.stored`), must
+    still be: the text of that resolution, under its symbol; it stays where it is."""
+
+    resolution_id: int
+    symbol: str
+    file: str  # its name in storage; "" when the resolution has none
+
+
 @dataclass(eq=False)  # two files of a batch are told apart by identity, not by name
 class BatchFile:
-    """One file of a batch as a person gave it: on disk (the ingest command) or uploaded
-    (the admin's import page), so both go through one batch (`_batch_ingest`). Named as
-    given; its size and bytes are read when its turn comes (either may raise OSError)."""
+    """One file of a batch: on disk (the ingest command), uploaded (the admin's import
+    page) or a stored resolution's original read again (`resolutions_read_again`), so all
+    go through one batch (`_batch_ingest`). Named as given; its size and bytes are read
+    when its turn comes (either may raise OSError)."""
 
     name: str
     size: Callable[[], int]
     read: Callable[[], bytes]
+    original: StoredOriginal | None = None  # set for a stored original read again
 
     @classmethod
     def on_disk(cls, path: Path) -> BatchFile:
@@ -217,6 +231,18 @@ class BatchFile:
             return upload.read()
 
         return cls(upload.name or "", lambda: upload.size or 0, read)
+
+    @classmethod
+    def stored(cls, resolution: Resolution) -> BatchFile:
+        """The original file of a stored resolution (`Resolution.source_file`), named as
+        it was given (`source_name`: its type, and what is shown)."""
+        file = resolution.source_file.name or ""
+        return cls(
+            resolution.source_name or Path(file).name or resolution.symbol,
+            lambda: source_file_size(file) if file else 0,
+            partial(source_file_read, file),
+            StoredOriginal(resolution.pk, resolution.symbol, file),
+        )
 
 
 def resolution_ingest_path(
@@ -256,13 +282,22 @@ def _file_ingest(
 
 def _load(file: BatchFile) -> bytes | IngestOutcome:
     """The file's bytes, or why it is refused (its type, its size: `file_refusal`, before
-    it is read) or cannot be read."""
+    it is read) or cannot be read (a stored original: or is not stored)."""
+    original = file.original
+    if original is not None and not original.file:
+        return IngestOutcome(
+            file.name,
+            "failed",
+            reason="its original file is not stored: ingest the file again to read it "
+            f"with extractor {extraction.EXTRACTOR_VERSION}",
+        )
     try:
         refusal = file_refusal(name=file.name, size=file.size())
         data = b"" if refusal else file.read()
     except OSError as error:
+        where = f"its original file {original.file}" if original else "the file"
         return IngestOutcome(
-            file.name, "failed", reason=f"cannot read the file: {error.strerror or error}"
+            file.name, "failed", reason=f"cannot read {where}: {error.strerror or error}"
         )
     if refusal:
         return IngestOutcome(file.name, "failed", reason=refusal)
@@ -296,6 +331,64 @@ def resolution_ingest_uploads(
     says what the command would. `may_delete=False`: see `resolution_ingest`."""
     files = sorted((BatchFile.uploaded(upload) for upload in uploads), key=lambda f: f.name)
     return _batch_ingest(files, dry_run=False, on_progress=None, may_delete=may_delete)
+
+
+def resolutions_to_read_again() -> QuerySet[Resolution]:
+    """The resolutions another extractor version read (an upgrade brought a better one):
+    what `resolutions_read_again` reads again, and `manage.py status` counts."""
+    return Resolution.objects.exclude(extractor_version=extraction.EXTRACTOR_VERSION)
+
+
+def resolutions_read_again(
+    *,
+    symbols: Collection[str] | None = None,
+    dry_run: bool = False,
+    may_delete: bool = True,
+    on_progress: Callable[[int, int, IngestOutcome], None] | None = None,
+) -> list[IngestOutcome]:
+    """Read the stored original files of the resolutions another extractor version read
+    (`resolutions_to_read_again`) with the current one, in the order they were first
+    stored, as one batch (`_batch_ingest`, `BatchFile.stored`): each is a new version of a
+    stored text, so what people decided stays and what they set is proposed, not
+    overwritten; a draft and its adopted text link as on any ingest. Only those named in
+    `symbols`, when given (one the current extractor read already is reported unchanged,
+    not read). One outcome per resolution, in that order: a resolution without its
+    original, or whose file the current extractor reads as another symbol, fails with the
+    reason and keeps what it had. Raises IngestError for a symbol not stored."""
+    current = extraction.EXTRACTOR_VERSION
+    rows = Resolution.objects.order_by("pk").only(
+        "pk", "symbol", "source_name", "source_file", "extractor_version"
+    )
+    if symbols is None:
+        chosen = list(rows.exclude(extractor_version=current))
+    else:
+        chosen = list(rows.filter(symbol__in=set(symbols)))
+        unknown = set(symbols) - {resolution.symbol for resolution in chosen}
+        if unknown:
+            raise IngestError(f"no resolution is stored as {', '.join(sorted(unknown))}")
+    files = [BatchFile.stored(resolution) for resolution in chosen]
+    older = [
+        file
+        for file, resolution in zip(files, chosen, strict=True)
+        if resolution.extractor_version != current
+    ]
+    read = iter(
+        _batch_ingest(older, dry_run=dry_run, on_progress=on_progress, may_delete=may_delete)
+    )
+    outcomes: list[IngestOutcome] = []
+    for resolution, file in zip(chosen, files, strict=True):
+        if resolution.extractor_version == current:
+            outcome = _unchanged(file.name, resolution.pk, resolution.symbol)
+            outcome.reason = f"already read by extractor {current}"
+        else:
+            outcome = next(read)
+            outcome.symbol = outcome.symbol or resolution.symbol  # a failed one too
+            outcome.resolution_id = outcome.resolution_id or resolution.pk
+            if outcome.status != "failed" and not outcome.reason:
+                earlier = resolution.extractor_version or "an unrecorded version"
+                outcome.reason = f"read again by extractor {current} (read by {earlier} before)"
+        outcomes.append(outcome)
+    return outcomes
 
 
 def _batch_ingest(
@@ -585,20 +678,23 @@ class _Read:
     data: bytes
     checksum: str
     result: extraction.ExtractionResult
-    file: BatchFile | None = None  # the file of a batch (`IngestReads.batch_later`)
+    file: BatchFile | None = None  # its batch file (`IngestReads.batch_later`, `.original`)
 
 
 def _read(
     data: bytes, name: str, reads: IngestReads, *, file: BatchFile | None = None
 ) -> _Read | IngestOutcome:
     """Everything before storing: the checks (raising IngestError) and the extraction; the
-    outcome at once when the very same file is stored already."""
+    outcome at once when the very same file is stored already. A stored original read
+    again must still be the text of its resolution (the same symbol)."""
+    original = file.original if file else None
     refusal = file_refusal(name=name, size=len(data))
     if refusal:
         raise IngestError(refusal)
     checksum = hashlib.sha256(data).hexdigest()
     known = reads.known_get(checksum)
-    if known is not None:  # the very same file, read by the same extractor: nothing to do
+    if known is not None and (original is None or known[0] == original.resolution_id):
+        # the very same file, read by the same extractor: nothing to do
         return _unchanged(name, *known)
     try:
         result = extraction.extract_bytes(data, name, actors=reads.actor_table)
@@ -616,6 +712,12 @@ def _read(
         raise IngestError("no resolution symbol or body could be found in the text")
     if not result.operative:
         raise IngestError(f"{result.symbol} has no operative paragraphs: is this the adopted text?")
+    if original is not None and result.symbol != original.symbol:
+        raise IngestError(
+            f"extractor {result.extractor_version} reads this file as {result.symbol}, not "
+            f"{original.symbol}: nothing was changed (to store it as {result.symbol}, "
+            "ingest the file again)"
+        )
     _lengths_check(result)
     return _Read(name, data, checksum, result, file)
 
@@ -630,6 +732,7 @@ def _write(
 ) -> IngestOutcome:
     """Store a file read by `_read`: in its own transaction, or in the chunk's."""
     name, data, checksum, result = read.name, read.data, read.checksum, read.result
+    original = read.file.original if read.file else None
     assert result.symbol is not None
     if chunk is not None and checksum in chunk.checksums:  # the same file twice in a chunk
         known = reads.known_get(checksum, fresh=True)
@@ -639,6 +742,8 @@ def _write(
         existing = None  # no such symbol when the chunk began, nor stored since
     else:
         existing = Resolution.objects.filter(symbol=result.symbol).first()
+    if original is not None:
+        _original_still_stored(original, existing)
     later = (
         reads.batch_later(read.file, existing.checksum)
         if existing is not None and existing.checksum != checksum
@@ -654,7 +759,8 @@ def _write(
         return outcome
     # `existing` is the row _store updates: remember the file a new version replaces.
     replaced_file = existing.source_file.name if existing and existing.source_file else ""
-    stored_file = "" if dry_run else source_file_store(name, data)
+    # a stored original read again stays where it is
+    stored_file = "" if dry_run or original else source_file_store(name, data)
     # In a chunk, the chunk's transaction removes what it wrote if undone (its failed
     # transaction cannot be asked which files a resolution names before that).
     written = chunk.stored_files if chunk is not None else []
@@ -668,6 +774,8 @@ def _write(
         ):
             if existing is not None and not dry_run:  # a dry run must hold up nobody
                 existing = _locked(existing)
+                if original is not None:
+                    _original_still_stored(original, existing)
             resolution, stored = _store(
                 result=result,
                 existing=existing,
@@ -711,6 +819,14 @@ def _write(
         return outcome
     logger.info("ingested %s as %s (%s)", name, result.symbol, outcome.status)
     return outcome
+
+
+def _original_still_stored(original: StoredOriginal, resolution: Resolution | None) -> None:
+    """A resolution deleted since its original was chosen is not stored again from it."""
+    if resolution is None or resolution.pk != original.resolution_id:
+        raise IngestError(
+            f"{original.symbol} was deleted meanwhile: its original file was not read again"
+        )
 
 
 def _locked(resolution: Resolution) -> Resolution | None:

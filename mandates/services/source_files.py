@@ -10,6 +10,9 @@ committed row. What was written for rows that are not stored is removed again:
 - the file a new version replaces is removed once the new version commits
   (`source_file_remove_on_commit`), never while it can still be undone.
 
+A stored file read again by a newer extractor (`ingest --stored`) is read where it is
+(`source_file_read`) and stays there: the row keeps naming it.
+
 A process killed (kill -9) or a caller's own transaction rolled back after ingest returned
 runs none of this: `source_files_orphaned` finds the files that no resolution, nor the
 history of one (a deleted resolution's file is kept), names, which `manage.py status`
@@ -56,6 +59,18 @@ def source_file_store(name: str, data: bytes) -> str:
     field = _field()
     path = field.generate_filename(None, Path(name).name)
     return field.storage.save(path, ContentFile(data), max_length=field.max_length)
+
+
+def source_file_size(name: str) -> int:
+    """The size of a stored original file (OSError when it is not there)."""
+    return _storage().size(name)
+
+
+def source_file_read(name: str) -> bytes:
+    """The bytes of a stored original file, left where it is (OSError when it is not
+    there): ingest reading it again (`BatchFile.stored`)."""
+    with _storage().open(name, "rb") as handle:
+        return handle.read()
 
 
 def source_files_unnamed_remove(names: Iterable[str]) -> list[str]:

@@ -1,0 +1,325 @@
+"""After an upgrade, the resolutions an older extractor read are read again from their
+stored original files: `manage.py ingest --stored` and the admin's "Read again with the
+current extractor". Each is a new reading of a stored text, so what people decided stays.
+
+The older extractor is played by the database: a resolution stored through the real ingest
+path gets an older `extractor_version`, and a deadline it "misread" (in its rows and its
+stored extraction, as that extractor would have left them).
+"""
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+from django.test import Client
+from django.urls import reverse
+
+from mandates.extraction import EXTRACTOR_VERSION
+from mandates.models import Body, Comment, Contact, Deliverable, ProposedChange, Resolution
+from mandates.services import deliverables as deliverable_services
+from mandates.services.schedule import session_get_or_estimate
+from tests.drafts_samples import c3_draft, ga_adopted
+from tests.samples import hrc_resolution
+
+pytestmark = pytest.mark.django_db
+
+OLDER = "0.2.9"
+NAME = "A_HRC_RES_58_97.txt"
+SYMBOL = "A/HRC/RES/58/97"
+REPORT_AT_64 = (
+    "Requests the High Commissioner to prepare a report on access to water and to present it "
+    "to the Human Rights Council at its sixty-fourth session;"
+)
+SEMINAR_BEFORE_63 = (
+    "Requests the Office of the United Nations High Commissioner for Human Rights to organize "
+    "an expert seminar on water services before the sixty-third session of the Human Rights "
+    "Council;"
+)
+STUDY_AT_65 = (
+    "Also requests the High Commissioner to prepare a study on water tariffs and to present it "
+    "to the Human Rights Council at its sixty-fifth session;"
+)
+TEXT = hrc_resolution(operative=[REPORT_AT_64, SEMINAR_BEFORE_63, STUDY_AT_65])
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path) -> Path:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def _ingest(tmp_path: Path, text: str, name: str = NAME) -> None:
+    """Store a text as production does: the ingest command on a file."""
+    path = tmp_path / "upload" / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    call_command("ingest", str(path), verbosity=0)
+
+
+def _of(paragraph: str, symbol: str = SYMBOL) -> Deliverable:
+    return Deliverable.objects.get(
+        mandate__resolution__symbol=symbol, mandate__paragraph_label=paragraph
+    )
+
+
+def _misread(deliverable: Deliverable, session: int) -> None:
+    """What the older extractor read: this deadline at another HRC session, in the row and
+    in the resolution's stored extraction."""
+    resolution = deliverable.mandate.resolution
+    row = session_get_or_estimate(body=Body.objects.get(code="HRC"), number=session)
+    Deliverable.objects.filter(pk=deliverable.pk).update(
+        due_session=row, due_session_number=session
+    )
+    extraction = resolution.extraction
+    extraction["deliverables"][deliverable.position]["due"]["session"] = session
+    Resolution.objects.filter(pk=resolution.pk).update(extraction=extraction)
+
+
+def _read_by(version: str, symbol: str = SYMBOL) -> None:
+    Resolution.objects.filter(symbol=symbol).update(extractor_version=version)
+
+
+def _stored_by_an_older_extractor(tmp_path: Path) -> tuple[Deliverable, Deliverable]:
+    """The sample as an older extractor left it: the report read as due at HRC 62 and
+    confirmed, assigned and commented on by a person that way; the seminar (nobody
+    touched it) read as before HRC 61. Returns (report, seminar)."""
+    _ingest(tmp_path, TEXT)
+    report, seminar = _of("1"), _of("2")
+    _misread(report, 62)
+    _misread(seminar, 61)
+    _read_by(OLDER)
+    queryset = Deliverable.objects.filter(pk=report.pk)
+    deliverable_services.deliverable_confirm(deliverables=queryset)
+    person = Contact.objects.create(name="Water unit", email="water@ohchr.example.org")
+    deliverable_services.deliverable_assign(deliverables=queryset, contacts=[person])
+    Comment.objects.create(deliverable=report, text="Drafting started.")
+    return report, seminar
+
+
+def _stored(args: list[str] | None = None, *, verbosity: int = 1) -> str:
+    out = StringIO()
+    call_command("ingest", "--stored", *(args or []), stdout=out, verbosity=verbosity)
+    return out.getvalue()
+
+
+def _due(deliverable: Deliverable) -> tuple[str, int] | None:
+    deliverable.refresh_from_db()
+    session = deliverable.due_session
+    return (session.body.code, session.number) if session else None
+
+
+def _media_files(media: Path) -> list[str]:
+    return sorted(str(p.relative_to(media)) for p in media.rglob("*") if p.is_file())
+
+
+def test_ingest_stored_reads_them_again_and_keeps_what_people_decided(tmp_path, media):
+    """The untouched seminar takes the current reading (HRC 63); the report a person
+    confirmed keeps its HRC 62, is flagged and gets HRC 64 as a proposed change; the
+    resolution is read by this extractor, with its rows and its file, nothing twice. A
+    second run has nothing to do."""
+    report, seminar = _stored_by_an_older_extractor(tmp_path)
+    resolution = Resolution.objects.get()
+    files = _media_files(media)
+    deliverables = set(Deliverable.objects.values_list("pk", "uid"))
+
+    out = _stored()
+
+    assert out.splitlines() == [
+        f"updated    {NAME} -> {SYMBOL} (3 deliverables)",
+        f"           read again by extractor {EXTRACTOR_VERSION} (read by {OLDER} before)",
+        "0 new, 1 updated, 0 unchanged, 0 failed",
+    ]
+    resolution.refresh_from_db()
+    assert resolution.extractor_version == EXTRACTOR_VERSION
+    assert resolution.extraction["deliverables"][report.position]["due"]["session"] == 64
+    assert _due(seminar) == ("HRC", 63)
+    assert _due(report) == ("HRC", 62)  # the person's value stands
+    assert report.review_status == "confirmed" and report.needs_review
+    assert list(report.assignees.values_list("email", flat=True)) == ["water@ohchr.example.org"]
+    assert list(report.comments.values_list("text", flat=True)) == ["Drafting started."]
+    [change] = ProposedChange.objects.filter(deliverable=report, resolved=False)
+    assert (change.field, change.old_value, change.new_value) == ("due_session", "HRC 62", "HRC 64")
+    assert EXTRACTOR_VERSION in change.source
+    assert not ProposedChange.objects.exclude(deliverable=report).exists()
+    # nothing duplicated: the same rows (calendar UIDs), the same original file
+    assert set(Deliverable.objects.values_list("pk", "uid")) == deliverables
+    assert Resolution.objects.count() == 1
+    assert _media_files(media) == files
+    assert resolution.source_file.name == files[0].replace("\\", "/")
+
+    assert (
+        _stored() == f"Nothing to do: every resolution was read by extractor {EXTRACTOR_VERSION}.\n"
+    )
+    assert ProposedChange.objects.count() == 1
+
+
+def test_a_dry_run_says_what_the_run_does_and_stores_nothing(tmp_path, media):
+    """`--stored --dry-run` prints the lines the run prints (changes included), ends with
+    "Dry run, nothing stored" and leaves every row and file as it was."""
+    report, seminar = _stored_by_an_older_extractor(tmp_path)
+    files = _media_files(media)
+
+    dry = _stored(["--dry-run"], verbosity=2)
+
+    assert (
+        dry.splitlines()[-1] == "Dry run, nothing stored: 0 new, 1 updated, 0 unchanged, 0 failed"
+    )
+    assert "para. 2 due session: HRC 61 -> HRC 63" in dry
+    assert "para. 1 due session: kept the person's value, proposed HRC 64" in dry
+    assert Resolution.objects.get().extractor_version == OLDER
+    assert _due(seminar) == ("HRC", 61) and _due(report) == ("HRC", 62)
+    assert not ProposedChange.objects.exists()
+    assert _media_files(media) == files
+
+    real = _stored(verbosity=2)
+    assert real.splitlines()[:-1] == dry.splitlines()[:-1]
+    assert real.splitlines()[-1] == "0 new, 1 updated, 0 unchanged, 0 failed"
+
+
+def test_symbol_restricts_the_run_and_an_unknown_symbol_is_refused(tmp_path):
+    """`--symbol` reads only the resolutions named; one the current extractor read is
+    reported, not read; a symbol nobody stored stops the command before anything."""
+    _ingest(tmp_path, TEXT)
+    other = "A/HRC/RES/58/98"
+    _ingest(
+        tmp_path,
+        hrc_resolution(number="58/98", title="Another invented text", operative=[STUDY_AT_65]),
+        name="A_HRC_RES_58_98.txt",
+    )
+    _read_by(OLDER)
+    _read_by(OLDER, other)
+
+    with pytest.raises(CommandError, match="no resolution is stored as A/HRC/RES/1/1"):
+        _stored(["--symbol", SYMBOL, "--symbol", "A/HRC/RES/1/1"])
+    assert set(Resolution.objects.values_list("extractor_version", flat=True)) == {OLDER}
+
+    out = _stored(["--symbol", SYMBOL])
+    assert out.splitlines()[-1] == "0 new, 0 updated, 1 unchanged, 0 failed"
+    assert Resolution.objects.get(symbol=SYMBOL).extractor_version == EXTRACTOR_VERSION
+    assert Resolution.objects.get(symbol=other).extractor_version == OLDER
+
+    out = _stored(["--symbol", SYMBOL, "--symbol", other])
+    assert f"           already read by extractor {EXTRACTOR_VERSION}" in out
+    assert out.splitlines()[-1] == "0 new, 0 updated, 2 unchanged, 0 failed"
+    assert Resolution.objects.get(symbol=other).extractor_version == EXTRACTOR_VERSION
+
+
+def test_stored_takes_no_paths_and_symbol_needs_stored(tmp_path):
+    with pytest.raises(CommandError, match="give no PATH"):
+        call_command("ingest", "--stored", str(tmp_path))
+    with pytest.raises(CommandError, match="use it with --stored"):
+        call_command("ingest", str(tmp_path), "--symbol", SYMBOL)
+    with pytest.raises(CommandError, match="or --stored"):
+        call_command("ingest")
+
+
+def test_a_resolution_without_its_original_is_reported_and_left_as_it_was(tmp_path, media):
+    """No stored file, or a file gone from the media folder: the resolution fails with the
+    reason, by name and symbol, keeps its reading, and the others are read again."""
+    _stored_by_an_older_extractor(tmp_path)
+    Resolution.objects.update(source_file="")
+    out = StringIO()
+    with pytest.raises(CommandError, match="1 file"):
+        call_command("ingest", "--stored", stdout=out)
+    assert out.getvalue().splitlines() == [
+        f"failed     {NAME} ({SYMBOL}): its original file is not stored: ingest the file "
+        f"again to read it with extractor {EXTRACTOR_VERSION}",
+        "0 new, 0 updated, 0 unchanged, 1 failed",
+    ]
+    assert Resolution.objects.get().extractor_version == OLDER
+    assert _due(_of("2")) == ("HRC", 61)
+
+
+def test_a_file_the_current_extractor_reads_as_another_symbol_changes_nothing(tmp_path):
+    """The older extractor stored the text under a symbol the current one does not read:
+    it is reported, and no second resolution is made from the file."""
+    _ingest(tmp_path, TEXT)
+    Resolution.objects.update(symbol="A/HRC/RES/58/79", extractor_version=OLDER)
+    out = StringIO()
+    with pytest.raises(CommandError, match="1 file"):
+        call_command("ingest", "--stored", stdout=out)
+    assert (
+        f"failed     {NAME} (A/HRC/RES/58/79): extractor {EXTRACTOR_VERSION} reads this file "
+        f"as {SYMBOL}, not A/HRC/RES/58/79: nothing was changed"
+    ) in out.getvalue()
+    assert list(Resolution.objects.values_list("symbol", "extractor_version")) == [
+        ("A/HRC/RES/58/79", OLDER)
+    ]
+
+
+DRAFT_REPORT = (
+    "Requests the Secretary-General to submit a report on access to archives to the General "
+    "Assembly at its eighty-third session;"
+)
+
+
+def test_a_draft_and_its_adopted_text_stay_linked_with_what_people_decided(tmp_path):
+    """A draft a person worked on, then its adopted text (which took the decisions over),
+    both read by an older extractor: read again in the order they were stored, the draft
+    stays superseded by the adopted text, the adopted deliverable keeps its draft and the
+    decision, and nothing is made twice."""
+    _ingest(tmp_path, c3_draft(operative=[DRAFT_REPORT]), name="A_C.3_81_L.19.txt")
+    draft_item = _of("1", "A/C.3/81/L.19")
+    deliverable_services.deliverable_confirm(
+        deliverables=Deliverable.objects.filter(pk=draft_item.pk)
+    )
+    _ingest(tmp_path, ga_adopted(operative=[DRAFT_REPORT]), name="A_RES_81_412.txt")
+    adopted_item = _of("1", "A/RES/81/412")
+    assert adopted_item.draft_id == draft_item.pk and adopted_item.review_status == "confirmed"
+    Resolution.objects.update(extractor_version=OLDER)
+    rows = set(Deliverable.objects.values_list("pk", "uid", "review_status", "draft_id"))
+
+    out = _stored()
+
+    assert out.splitlines()[-1] == "0 new, 0 updated, 2 unchanged, 0 failed"
+    assert [line.split()[1] for line in out.splitlines()[:-1:2]] == [
+        "A_C.3_81_L.19.txt",
+        "A_RES_81_412.txt",
+    ]
+    draft, adopted = Resolution.objects.order_by("pk")
+    assert (draft.status, draft.superseded_by_id) == ("superseded", adopted.pk)
+    assert adopted.status == "adopted"
+    assert {draft.extractor_version, adopted.extractor_version} == {EXTRACTOR_VERSION}
+    assert set(Deliverable.objects.values_list("pk", "uid", "review_status", "draft_id")) == rows
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user(
+        "editor", "editor@example.org", "pw", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="editors"))
+    return user
+
+
+def test_the_admin_action_reads_the_selected_ones_again_and_reports_each(tmp_path, editor):
+    """An editor (who may change resolutions) selects the resolution on the list and chooses
+    "Read again with the current extractor": the page lists it as the import page lists a
+    file, and the rows are those of `ingest --stored`."""
+    report, seminar = _stored_by_an_older_extractor(tmp_path)
+    resolution = Resolution.objects.get()
+    client = Client()
+    client.force_login(editor)
+    url = reverse("admin:mandates_resolution_changelist")
+    actions = client.get(url).context["action_form"].fields["action"].choices
+    assert ("read_again", "Read again with the current extractor") in actions
+
+    response = client.post(url, {"action": "read_again", "_selected_action": [resolution.pk]})
+
+    assert response.status_code == 200
+    [outcome] = response.context["outcomes"]
+    assert (outcome.status, outcome.symbol) == ("updated", SYMBOL)
+    page = response.content.decode()
+    assert 'id="import-results"' in page and 'class="import-updated"' in page
+    assert "para. 1 due session: kept the person&#x27;s value, proposed HRC 64" in page
+    assert f"Extractor {EXTRACTOR_VERSION}: 1 updated, 0 unchanged, 0 failed." in page
+    resolution.refresh_from_db()
+    assert resolution.extractor_version == EXTRACTOR_VERSION
+    assert _due(seminar) == ("HRC", 63) and _due(report) == ("HRC", 62)
+    assert ProposedChange.objects.get().new_value == "HRC 64"
+
+    again = client.post(url, {"action": "read_again", "_selected_action": [resolution.pk]})
+    assert f"already read by extractor {EXTRACTOR_VERSION}" in again.content.decode()
+    assert ProposedChange.objects.count() == 1
