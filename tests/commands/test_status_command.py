@@ -142,3 +142,23 @@ def test_status_finds_and_removes_only_the_original_files_nothing_names(settings
     assert status().splitlines()[0] == (
         "  3 stored: 1 named by a resolution, 1 by a deleted resolution's history, 1 by none"
     )
+
+
+def test_status_says_how_many_resolutions_an_older_extractor_read(settings, tmp_path):
+    """After an upgrade the operator learns which resolutions the new extractor has not
+    read yet, and the command that reads them again."""
+    from mandates.extraction import EXTRACTOR_VERSION
+    from mandates.models import Resolution
+    from tests.samples import EXAMPLES
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    call_command("ingest", str(EXAMPLES), verbosity=0)
+    assert f"Resolutions\n  all read by extractor {EXTRACTOR_VERSION}\n" in _status()
+    Resolution.objects.update(extractor_version="0.2.9")
+    Resolution.objects.filter(pk=Resolution.objects.first().pk).update(source_file="")
+    text = _status()
+    assert (
+        f"Resolutions\n  2 read by another extractor version than {EXTRACTOR_VERSION}: "
+        "run `manage.py ingest --stored` to read them again\n"
+        "  1 of them without a stored original file: ingest their files again\n"
+    ) in text

@@ -1,12 +1,15 @@
-"""`manage.py status`: the state of reminders, calendar feeds and the original files, for
-operators; `--remove-orphaned-files` removes the files an interrupted import left."""
+"""`manage.py status`: the state of reminders, calendar feeds, resolutions and the original
+files, for operators; `--remove-orphaned-files` removes the files an interrupted import
+left."""
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from mandates.extraction import EXTRACTOR_VERSION
 from mandates.services.feeds import feed_tokens_status, feeds_status
 from mandates.services.health import health_check
+from mandates.services.ingest import resolutions_to_read_again
 from mandates.services.source_files import (
     ORPHAN_MIN_AGE,
     StoredFile,
@@ -17,8 +20,9 @@ from mandates.services.source_files import (
 
 class Command(BaseCommand):
     help = (
-        "Health, reminders (queued, sent, failed), calendar feeds (cached or not) and the "
-        "original files no resolution names (left by an interrupted import)."
+        "Health, reminders (queued, sent, failed), calendar feeds (cached or not), "
+        "resolutions read by another extractor version and the original files no "
+        "resolution names (left by an interrupted import)."
     )
 
     def add_arguments(self, parser):
@@ -49,9 +53,29 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  private feed tokens: {tokens['active']} active, {tokens['revoked']} revoked"
         )
+        self._resolutions()
         self._source_files(remove=remove_orphaned_files)
         if failing:
             raise CommandError(f"in error: {', '.join(failing)}")
+
+    def _resolutions(self) -> None:
+        """How many resolutions an older extractor read: after an upgrade, the operator
+        runs `ingest --stored` so its improvements reach them."""
+        self.stdout.write("Resolutions")
+        older = resolutions_to_read_again()
+        count = older.count()
+        if not count:
+            self.stdout.write(f"  all read by extractor {EXTRACTOR_VERSION}")
+            return
+        self.stdout.write(
+            f"  {count} read by another extractor version than {EXTRACTOR_VERSION}: "
+            "run `manage.py ingest --stored` to read them again"
+        )
+        without = older.filter(source_file="").count()
+        if without:
+            self.stdout.write(
+                f"  {without} of them without a stored original file: ingest their files again"
+            )
 
     def _source_files(self, *, remove: bool) -> None:
         self.stdout.write("Original files")
