@@ -17,8 +17,9 @@ from simple_history.utils import get_history_manager_for_model
 from mandates.models import Body, Consideration, Deliverable, Mandate, Paragraph, Resolution
 from mandates.services import history_batch, ingest
 from mandates.services.ingest import resolution_ingest, resolution_ingest_many
-from tests.services.test_ingest_chunks import _invented, _stored, files_that_look_at_each_other
+from tests.services.test_ingest_chunks import _invented, files_that_look_at_each_other
 from tests.shared_data import shared_path
+from tests.stored_rows import stored_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -107,7 +108,7 @@ def _run(folder, tmp_path) -> tuple[list, dict, dict]:
     try:
         with transaction.atomic():
             shown = _scenario(folder, tmp_path)
-            stored, order = _stored(), _record_order()
+            stored, order = stored_rows(), _record_order()
             raise _Undo
     except _Undo:
         pass
