@@ -232,6 +232,35 @@ def test_a_resolution_without_its_original_is_reported_and_left_as_it_was(tmp_pa
     assert _due(_of("2")) == ("HRC", 61)
 
 
+def test_an_original_gone_from_storage_fails_alone_and_the_others_are_read_again(tmp_path, media):
+    """The file of one resolution was removed from the media folder: that resolution fails
+    with the reason (the file it looked for), keeps its reading, and the other one, read in
+    the same batch, takes the current reading."""
+    _stored_by_an_older_extractor(tmp_path)
+    other = "A/HRC/RES/58/98"
+    _ingest(
+        tmp_path,
+        hrc_resolution(number="58/98", title="Another invented text", operative=[STUDY_AT_65]),
+        name="A_HRC_RES_58_98.txt",
+    )
+    _read_by(OLDER, other)
+    gone = Resolution.objects.get(symbol=SYMBOL).source_file.name
+    (media / gone).unlink()
+    out = StringIO()
+    with pytest.raises(CommandError, match="1 file"):
+        call_command("ingest", "--stored", stdout=out)
+    assert out.getvalue().splitlines() == [
+        f"failed     {NAME} ({SYMBOL}): cannot read its original file {gone}: "
+        "No such file or directory",
+        "unchanged  A_HRC_RES_58_98.txt -> A/HRC/RES/58/98 (1 deliverables)",
+        f"           read again by extractor {EXTRACTOR_VERSION} (read by {OLDER} before)",
+        "0 new, 0 updated, 1 unchanged, 1 failed",
+    ]
+    assert Resolution.objects.get(symbol=SYMBOL).extractor_version == OLDER
+    assert _due(_of("2")) == ("HRC", 61)
+    assert Resolution.objects.get(symbol=other).extractor_version == EXTRACTOR_VERSION
+
+
 def test_a_file_the_current_extractor_reads_as_another_symbol_changes_nothing(tmp_path):
     """The older extractor stored the text under a symbol the current one does not read:
     it is reported, and no second resolution is made from the file."""
