@@ -1,3 +1,5 @@
+import sys
+
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate, pre_delete
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +12,7 @@ class MandatesConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_actors_sync_after_migrate, sender=self)
+        post_migrate.connect(_migration_reports_after_migrate, sender=self)
         # A contact responsible for open deliverables is never deleted, whoever asks.
         from mandates.services.contacts import contact_delete_guard
 
@@ -42,3 +45,17 @@ def _actors_sync_after_migrate(sender, *, using, verbosity=1, stdout=None, **kwa
     report = actors_sync(using=using)
     if verbosity >= 1 and stdout is not None and (report.changed or verbosity >= 2):
         stdout.write(f"  Actors from the packaged table: {report.summary()}\n")
+
+
+def _migration_reports_after_migrate(sender, *, plan=None, verbosity=1, stdout=None, **kwargs):
+    """A data migration that left a person's data alone, or changed what people see (due
+    dates), says so: the lines its module keeps in `REPORT` are printed when `migrate` ends
+    (a RunPython function is given no stdout or verbosity)."""
+    for migration, backwards in plan or []:
+        lines = getattr(sys.modules.get(type(migration).__module__), "REPORT", None)
+        if backwards or migration.app_label != sender.label or not lines:
+            continue
+        if verbosity >= 1 and stdout is not None:
+            for line in lines:
+                stdout.write(f"  {line}\n")
+        lines.clear()

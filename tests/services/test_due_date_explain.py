@@ -159,6 +159,11 @@ def test_the_migration_adds_the_rules_and_recounts_what_they_change():
     assert study.sequence == sequence + 1  # calendars hear of the move
     staff_rule.refresh_from_db()
     assert staff_rule.lead_time_days == 30  # staff's own rule stands
+    assert not DueDateRule.objects.filter(body__code="GA", kind="study").exists()  # nor added
+    lines, migration.REPORT[:] = list(migration.REPORT), []  # what `migrate` would print
+    assert [line.split(":")[0] for line in lines] == ["GA", "HRC"]
+    assert "(report before: 30 days, added)" in lines[0]
+    assert lines[1].endswith("; 1 due date moved")
 
 
 @pytest.mark.parametrize(("lead", "words"), [(1, "- 1 day (rule"), (42, "- 42 days (rule")])
