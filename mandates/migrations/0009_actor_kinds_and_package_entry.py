@@ -3,8 +3,12 @@
 Kinds were stored in a vocabulary of their own (organ, special_procedure, ...) that merged
 States and bodies; the extractor's kinds (data/actors.json) are now the only ones. An actor
 whose kind is still what migration 0004 wrote gets the precise kind of the frozen table; a
-kind staff changed is kept, mapped to the new spelling. `package_entry` records what the
-frozen table (the one 0004 loaded) gave, so that `actors_sync` can tell staff edits apart.
+kind staff changed is kept, mapped to the new spelling (also one they changed and set back:
+the actor's history shows a person giving it another kind). `package_entry` records what the frozen table (the
+one 0004 loaded) gave, so that `actors_sync` can tell staff edits apart; an actor staff
+renamed is the frozen entry whose name no actor has any more and that it still answers to
+(the name as an alias, or the same aliases), so the sync finds it rather than adding the
+packaged actor a second time.
 """
 
 import json
@@ -30,18 +34,39 @@ KINDS_0004 = {
 RENAMED = {"organ": "body", "special_procedure": "special procedure", "treaty_body": "treaty body"}
 
 
+def _renamed_from(actor, frozen: dict, names: set[str]) -> dict | None:
+    """The frozen entry of an actor staff renamed: the one entry whose name no actor has and
+    that the actor still answers to (the name as an alias, or the same aliases)."""
+    aliases = sorted(alias.alias for alias in actor.aliases.all())
+    found = [
+        row
+        for name, row in frozen.items()
+        if name not in names and (name in aliases or sorted(row.get("aliases", [])) == aliases)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def forward(apps, schema_editor):
     Actor = apps.get_model("mandates", "Actor")
     HistoricalActor = apps.get_model("mandates", "HistoricalActor")
     frozen = {row["name"]: row for row in json.loads(FROZEN.read_text(encoding="utf-8"))}
-    for actor in Actor.objects.prefetch_related("aliases"):
-        row = frozen.get(actor.name)
+    actors = list(Actor.objects.prefetch_related("aliases"))
+    names = {actor.name for actor in actors}
+    for actor in actors:
+        row = frozen.get(actor.name) or _renamed_from(actor, frozen, names)
         if row is None:  # an actor staff added
             actor.kind = RENAMED.get(actor.kind, actor.kind)
             actor.save(update_fields=["kind"])
             continue
         packaged = row.get("kind", "other")
-        if actor.kind == KINDS_0004.get(packaged, "other"):
+        # A person (the history names them) gave it another kind, and set it back.
+        set_back = (
+            HistoricalActor.objects.filter(id=actor.pk)
+            .exclude(history_user=None)
+            .exclude(kind=actor.kind)
+            .exists()
+        )
+        if actor.kind == KINDS_0004.get(packaged, "other") and not set_back:
             actor.kind = packaged
         else:
             actor.kind = RENAMED.get(actor.kind, actor.kind)
