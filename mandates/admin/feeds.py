@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.urls import reverse
+from django.utils.timezone import localdate
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from rest_framework.authtoken.admin import TokenAdmin
@@ -113,6 +114,18 @@ class FeedTokenAdmin(OwnerKnown, admin.ModelAdmin):
 
 # --- API tokens (Django REST framework) ---------------------------------------------------
 admin.site.unregister(TokenProxy)
+
+
+def api_token_name(token: TokenProxy) -> str:
+    """What the admin calls an API token: its owner and day, never the key (only its owner
+    sees that, in the list)."""
+    created = f", created {localdate(token.created):%Y-%m-%d}" if token.created else ""
+    return f"API key of {token.user}{created}"
+
+
+# DRF's TokenProxy exists for this admin only, and its name is the key, which Django's admin
+# prints in each page's title, breadcrumb and heading, its messages and the admin log.
+TokenProxy.__str__ = api_token_name  # type: ignore[method-assign,assignment]
 
 
 @admin.register(TokenProxy)

@@ -1,6 +1,7 @@
 """The admin: viewers only look, and a secret link or key is shown to its owner only."""
 
 import pytest
+from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
@@ -82,6 +83,34 @@ def test_api_keys_are_shown_to_their_owner_only(superuser_client):
     page = listing.content.decode()
     assert theirs.key not in page
     assert mine.key in page
+
+
+def test_an_api_key_made_for_someone_is_on_no_page_of_another_superuser(
+    superuser_client, django_user_model
+):
+    """One superuser adds a token for the service account and is told its key once; to a
+    second superuser the token's change, history and delete pages (title, breadcrumb,
+    heading) and the admin log name the owner, never the key."""
+    service = django_user_model.objects.create_user("service", "service@example.org")
+    added = superuser_client.post(
+        reverse("admin:authtoken_tokenproxy_add"), {"user": service.pk}, follow=True
+    )
+    key = Token.objects.get(user=service).key
+    messages = [str(message) for message in added.context["messages"]]
+    assert any(f"The key of the new token is {key}" in message for message in messages)
+    assert sum(key in message for message in messages) == 1  # "not shown again"
+
+    second = django_user_model.objects.create_superuser("auditor", "auditor@example.org", "pw")
+    superuser_client.force_login(second)
+    for view in ("change", "history", "delete"):
+        page = superuser_client.get(
+            reverse(f"admin:authtoken_tokenproxy_{view}", args=[service.pk])
+        )
+        assert page.status_code == 200
+        assert key not in page.content.decode(), view
+        assert "API key of service, created " in page.content.decode(), view
+    logged = LogEntry.objects.get(object_id=str(service.pk), action_flag=ADDITION)
+    assert key not in logged.object_repr
 
 
 def test_viewers_are_offered_no_changing_action_anywhere(viewer_client):
