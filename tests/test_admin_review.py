@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from mandates.models import Actor, Contact, Deliverable, Mandate, Resolution, ReviewStatus
 from mandates.services.ingest import resolution_ingest, resolution_ingest_path
+from tests.admin_forms import change_form_data
 from tests.samples import hrc_resolution
 from tests.shared_data import shared_path
 
@@ -344,23 +345,6 @@ def test_an_unflagged_item_can_be_corrected_by_hand(staff_client):
     )
 
 
-def _form_data(response) -> dict:
-    """What the browser would send back for a change page: every field's value as shown,
-    and the inline formsets' management data."""
-    form = response.context["adminform"].form
-    data = {}
-    for name in form.fields:
-        value = form[name].value()
-        if value is None:
-            continue
-        data[name] = [str(v) for v in value] if isinstance(value, list) else value
-    for inline in response.context["inline_admin_formsets"]:
-        management = inline.formset.management_form
-        for name in management.fields:
-            data[f"{management.prefix}-{name}"] = management[name].value()
-    return data
-
-
 @pytest.mark.parametrize("page", ["review", "deliverable"])
 def test_a_form_opened_before_a_new_version_of_the_text_saves_nothing(staff_client, page):
     """A person opens the item, a new version of the text moves it from HRC 64 to HRC 65,
@@ -370,7 +354,7 @@ def test_a_form_opened_before_a_new_version_of_the_text_saves_nothing(staff_clie
     resolution_ingest(data=hrc_resolution(operative=[CANALS_REPORT]).encode(), name=name)
     item = Deliverable.objects.get()
     url = _change_url(item, page)
-    data = _form_data(staff_client.get(url))
+    data = change_form_data(staff_client.get(url))
     assert data["loaded_version"]
 
     moved = CANALS_REPORT.replace("sixty-fourth", "sixty-fifth")
@@ -385,7 +369,7 @@ def test_a_form_opened_before_a_new_version_of_the_text_saves_nothing(staff_clie
     item.refresh_from_db()
     assert (item.due_session.number, item.review_status) == (65, ReviewStatus.PROPOSED)
 
-    data = _form_data(staff_client.get(url))  # opened again: the new values
+    data = change_form_data(staff_client.get(url))  # opened again: the new values
     data.update(decision="confirm", review_status="confirmed")
     response = staff_client.post(url, data)
     assert response.status_code == 302, response.content  # opened again, it goes through
@@ -404,7 +388,7 @@ def test_a_new_version_that_leaves_an_item_as_it_was_does_not_stale_its_page(sta
     resolution_ingest(data=hrc_resolution(operative=[CANALS_REPORT, study]).encode(), name=name)
     item = Deliverable.objects.get(kind="report")
     url = reverse("admin:mandates_deliverable_change", args=[item.pk])
-    data = _form_data(staff_client.get(url))
+    data = change_form_data(staff_client.get(url))
 
     moved = study.replace("sixty-fifth", "sixty-sixth")
     outcome = resolution_ingest(
@@ -428,7 +412,7 @@ def test_a_recurrence_the_planner_cannot_count_is_refused(staff_client, page):
     )
     item = Deliverable.objects.get()
     url = _change_url(item, page)
-    data = _form_data(staff_client.get(url))
+    data = change_form_data(staff_client.get(url))
     data.update(decision="keep", recurring="every six months")
     response = staff_client.post(url, data)
     assert response.status_code == 200
@@ -436,14 +420,14 @@ def test_a_recurrence_the_planner_cannot_count_is_refused(staff_client, page):
     item.refresh_from_db()
     assert item.recurring == ""
 
-    data = _form_data(staff_client.get(url))
+    data = change_form_data(staff_client.get(url))
     data.update(decision="keep", recurring="annual")
     assert staff_client.post(url, data).status_code == 302
     item.refresh_from_db()
     assert item.recurring == "annual"
 
     Deliverable.objects.filter(pk=item.pk).update(recurring="twice a year")
-    data = _form_data(staff_client.get(url))
+    data = change_form_data(staff_client.get(url))
     data.update(decision="keep", title="Report on canals and locks")
     assert staff_client.post(url, data).status_code == 302
     item.refresh_from_db()

@@ -1,0 +1,29 @@
+"""What a browser sends back when a person saves an admin change page."""
+
+
+def change_form_data(response) -> dict:
+    """Every field's value as the page shows it, the inline formsets' management data and
+    their forms' fields (a row kept as it is)."""
+    form = response.context["adminform"].form
+    data = _values(form, form.fields)
+    for inline in response.context["inline_admin_formsets"]:
+        management = inline.formset.management_form
+        for name in management.fields:
+            data[f"{management.prefix}-{name}"] = management[name].value()
+        for each in inline.formset.initial_forms:
+            data.update(
+                (each.add_prefix(name), value)
+                for name, value in _values(each, each.fields).items()
+                if name != "DELETE"
+            )
+    return data
+
+
+def _values(form, names) -> dict:
+    data = {}
+    for name in names:
+        value = form[name].value()
+        if value is None:
+            continue
+        data[name] = [str(v) for v in value] if isinstance(value, list) else value
+    return data
