@@ -5,7 +5,8 @@ ingest builds one from the Actor rows, which staff may edit in the admin. `actor
 keeps the rows in step with the package without undoing staff edits: each actor remembers
 what the package gave at the last sync (``Actor.package_entry``: name, kind, aliases), so a value that still
 equals it is the package's and follows a new package, and a value that differs was set by
-a person and is left alone (and reported).
+a person and is left alone (and reported). :class:`ActorNames` finds the row a stored
+reading names, also after staff renamed the actor.
 """
 
 from __future__ import annotations
@@ -43,6 +44,59 @@ def actor_table_from_database(*, using: str = "default") -> ActorTable:
     if not entries:
         return ActorTable.default()
     return ActorTable.from_entries(entries, kinds)
+
+
+class ActorNames:
+    """The Actor rows by the names the extractor gives them, for ingest.
+
+    A reading the extractor made (of the text as stored, or of the new version) names each
+    actor by the name its row had then. Staff may rename an actor since: the previous
+    version's reading still says "High Commissioner" while the new one says the new name.
+    `meant` finds the same row for both, so that two readings of a request pair by who is
+    asked, not by what the actor is called now."""
+
+    def __init__(self, *, table: ActorTable, using: str = "default") -> None:
+        self._table = table  # the extractor's table of the same rows
+        self._using = using
+        self._by_name = {actor.name: actor for actor in Actor.objects.using(using)}
+        self._packaged = {
+            actor.package_entry["name"]: actor
+            for actor in self._by_name.values()
+            if actor.package_entry.get("name")
+        }
+        self._former: dict[str, Actor] | None = None
+
+    def named(self, name: str) -> Actor | None:
+        """The actor called ``name`` now, as a reading by the current table names it."""
+        return self._by_name.get(name)
+
+    def meant(self, name: str) -> Actor | None:
+        """The actor a reading's name stands for, also after staff renamed it: the one called
+        so now, else the one answering to it (an alias, as the extractor compares names),
+        the packaged name `actors_sync` recorded for it, or a name it had before."""
+        if not name:
+            return None
+        actor = (
+            self._by_name.get(name)
+            or self._by_name.get(self._table.match(name) or "")
+            or self._packaged.get(name)
+        )
+        return actor if actor is not None else self._former_names().get(name)
+
+    def _former_names(self) -> dict[str, Actor]:
+        """Every name an actor had, for its latest holder: read from the actors' history
+        when first needed (only a name no actor answers to now asks)."""
+        if self._former is None:
+            by_pk = {actor.pk: actor for actor in self._by_name.values()}
+            self._former = {}
+            for pk, name in (
+                Actor.history.using(self._using)
+                .order_by("-history_date", "-history_id")
+                .values_list("id", "name")
+            ):
+                if pk in by_pk:
+                    self._former.setdefault(name, by_pk[pk])
+        return self._former
 
 
 @dataclass

@@ -52,7 +52,7 @@ from mandates.models import (
     deliverable_field_label,
 )
 
-from .actors import actor_table_from_database
+from .actors import ActorNames, actor_table_from_database
 from .drafts import draft_pairs, draft_refusal, resolution_drafts_link
 from .history_batch import (
     PlainRow,
@@ -950,7 +950,7 @@ class IngestReads:
         self._batch_last: dict[str, int] | None = None  # checksum: its last file's index
         self._batch_index: dict[BatchFile, int] = {}  # file: its place in the batch
         self.actor_table = actor_table_from_database()
-        self.actors = {actor.name: actor for actor in Actor.objects.all()}
+        self.actors = ActorNames(table=self.actor_table)
         self.bodies: dict[str, Body] = {}
         self._policy: Policy | None = None
         self.transaction_start()
@@ -1076,7 +1076,7 @@ class IngestReads:
 class _Lookups:
     """The rows one file refers to, read in a few queries before anything is stored."""
 
-    actors: dict[str, Actor]
+    actors: ActorNames
     bodies: dict[str, Body]
     sessions: dict[tuple[str, int], Session | None]
 
@@ -1349,9 +1349,9 @@ def _store_mandates(
             old_mandates,
             result.mandates,
             old_key=lambda m: (
-                _read_actor(read[m.pk], actors) if m.pk in read else _stored_actor(m),
+                _read_actor(read[m.pk], actors) if m.pk in read else _stored_actor(m, actors),
             ),
-            new_key=lambda item: (_actor_key(item, actors),),
+            new_key=lambda item: (_actor_key(item.actor, item.actor_text, actors),),
             old_quote=lambda m: m.quote,
             new_quote=lambda item: item.quote,
             same=lambda m, item: (m.paragraph_label == item.paragraph,),
@@ -1364,7 +1364,7 @@ def _store_mandates(
     partners: dict[int, set[int]] = {}
     for position, (index, item) in enumerate(enumerate(result.mandates)):
         mandate = paired.get(index)
-        actor = actors.get(item.actor)
+        actor = actors.named(item.actor)
         values = {
             "paragraph_id": _paragraph_id(paragraphs, item.paragraph),
             "paragraph_label": item.paragraph,
@@ -1379,7 +1379,9 @@ def _store_mandates(
             "review_reasons": list(item.review_reasons),
             "position": position,
         }
-        partners[index] = {actors[name].pk for name in item.partners if name in actors}
+        partners[index] = {
+            partner.pk for partner in map(actors.named, item.partners) if partner is not None
+        }
         if mandate is None:
             created.append({"resolution_id": resolution.pk, **values})
             created_at.append(index)
@@ -1429,14 +1431,14 @@ def _store_mandates(
 
 
 def _keep_a_persons_actor(
-    mandate: Mandate, before: dict | None, values: dict, actors: dict[str, Actor]
+    mandate: Mandate, before: dict | None, values: dict, actors: ActorNames
 ) -> None:
     """An actor a person set on the mandate (another Actor than the previous version read)
     stays. Rows pair only with a request of the actor the previous version read, so the
     new text names the same actor: nothing to propose."""
     if before is None:
         return  # no reading to compare with: the text decides, as before
-    was_read = actors.get(before.get("actor") or "")
+    was_read = actors.meant(before.get("actor") or "")
     if (was_read.pk if was_read else None) != mandate.actor_id:
         del values["actor_id"]
 
@@ -1495,25 +1497,27 @@ def _mandate_removable(mandate: Mandate) -> bool:
     return not any(deliverable_touched_by_a_person(d) for d in mandate.deliverables.all())
 
 
-def _stored_actor(mandate: Mandate) -> str:
-    """What `_actor_key` gave for a stored mandate."""
-    return mandate.actor.name if mandate.actor else mandate.actor_text
+def _stored_actor(mandate: Mandate, actors: ActorNames) -> int | str:
+    """`_actor_key` of a stored mandate that has no reading: its Actor's."""
+    return mandate.actor_id or _actor_key(mandate.actor_name, mandate.actor_text, actors)
 
 
-def _actor_name(item: extraction.Mandate | extraction.Deliverable, actors: dict[str, Actor]) -> str:
+def _actor_name(item: extraction.Mandate | extraction.Deliverable, actors: ActorNames) -> str:
     """The extractor's name for an actor the Actor table does not hold (kept, not lost)."""
-    return "" if item.actor in actors else item.actor
+    return "" if actors.named(item.actor) else item.actor
 
 
-def _actor_key(item: extraction.Mandate | extraction.Deliverable, actors: dict[str, Actor]) -> str:
-    """The name a stored mandate keeps: the Actor's when known, else the printed words."""
-    return item.actor if item.actor in actors else (item.actor_text or item.actor)[:500]
+def _actor_key(name: str, printed: str, actors: ActorNames) -> int | str:
+    """Who a request is asked of, to pair two readings of it: the id of the Actor its name
+    stands for (the same whatever staff renamed it to since either reading), else the words
+    printed."""
+    actor = actors.meant(name)
+    return actor.pk if actor is not None else (printed or name)[:500]
 
 
-def _read_actor(item: dict, actors: dict[str, Actor]) -> str:
+def _read_actor(item: dict, actors: ActorNames) -> int | str:
     """`_actor_key` of a request as a stored extraction (JSON) holds it."""
-    actor = item.get("actor") or ""
-    return actor if actor in actors else (item.get("actor_text") or actor)[:500]
+    return _actor_key(item.get("actor") or "", item.get("actor_text") or "", actors)
 
 
 R = TypeVar("R", Mandate, Deliverable)
@@ -1606,9 +1610,9 @@ def _store_deliverables(
             old_key=lambda d: (
                 (_read_actor(read[d.pk], actors), read[d.pk].get("kind"))
                 if d.pk in read
-                else (_stored_actor(d.mandate), d.kind)
+                else (_stored_actor(d.mandate, actors), d.kind)
             ),
-            new_key=lambda item: (_actor_key(item, actors), item.kind),
+            new_key=lambda item: (_actor_key(item.actor, item.actor_text, actors), item.kind),
             old_quote=lambda d: d.quote,
             new_quote=lambda item: item.quote,
             same=lambda d, item: (d.mandate.paragraph_label == item.paragraph,),
@@ -1834,14 +1838,14 @@ def _reasons_waiting(
 
 
 def _mandate_for(
-    resolution: Resolution, item: extraction.Deliverable, actors: dict[str, Actor]
+    resolution: Resolution, item: extraction.Deliverable, actors: ActorNames
 ) -> Mandate:
     """A deliverable the extractor did not attach to a mandate still needs one."""
     mandate = Mandate(
         resolution=resolution,
         paragraph_label=item.paragraph,
         verb=item.verb[:100],
-        actor=actors.get(item.actor),
+        actor=actors.named(item.actor),
         actor_text=(item.actor_text or item.actor)[:500],
         actor_name=_actor_name(item, actors),
         quote=item.quote,

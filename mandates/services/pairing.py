@@ -81,6 +81,8 @@ def pairs_keyed_then_by_words(
     same words too pair in order first, wherever they are numbered (a new version mostly
     repeats the old one, and a request that moved is itself, not the request that took its
     number); ``pairs_by_words`` pairs the rest."""
+    if not olds or not news:
+        return []  # nothing to pair: spare the keys (a new text has no stored rows)
     old_keys = [old_key(old) for old in olds]
     new_keys = [new_key(new) for new in news]
     waiting: dict[tuple, list[int]] = {}
