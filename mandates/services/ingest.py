@@ -1156,6 +1156,9 @@ class _Stored:
     read_before: set[str]
     # the previous version's extraction (its JSON): what the text read, not what people set
     before: dict = field(default_factory=dict)
+    # each stored mandate's paragraph before this version renumbered it (by pk): where
+    # the previous version read its deliverables
+    paragraphs_before: dict[int, str] = field(default_factory=dict)
     changes: list[str] = field(default_factory=list)
     deliverables: int = 0
     warnings: list[str] = field(default_factory=list)  # the reader's ("named .pdf but...")
@@ -1333,6 +1336,7 @@ def _store_mandates(
     old_mandates: list[Mandate] = []
     if update:
         old_mandates = list(resolution.mandates.select_related("actor").order_by("position", "pk"))
+    stored.paragraphs_before = {m.pk: m.paragraph_label for m in old_mandates}
     # A request renumbered or reworded keeps its row: paired by its actor and words, the
     # actor as the previous version read it (a person may have corrected the row's).
     read = _readings_before(
@@ -1597,7 +1601,8 @@ def _store_deliverables(
         stored.before.get("deliverables") or [],
         ours=lambda d, item: (
             not d.no_longer_in_text
-            and (item.get("paragraph"), item.get("quote")) == (d.mandate.paragraph_label, d.quote)
+            and (item.get("paragraph"), item.get("quote"))
+            == (stored.paragraphs_before.get(d.mandate_id, d.mandate.paragraph_label), d.quote)
         ),
     )
     # A request renumbered or reworded keeps its row, its calendar identity and what people

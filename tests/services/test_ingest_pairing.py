@@ -5,7 +5,8 @@ as before proposes nothing against a title a person changed"):
 - after staff renamed the request's actor in the admin: the previous version's reading
   holds the name the actor had then, the new reading its new name; both are the same Actor
   (its packaged name, an alias, or a name it had before), through the `ingest` command and
-  through `ingest --stored`, the documented upgrade step.
+  through `ingest --stored`, the documented upgrade step;
+- when an inserted paragraph renumbers a request whose words did not change.
 
 Each checks what ingest stores: the same rows and calendar UIDs, nothing "no longer in the
 text", no proposed change, nothing sent back to review; and what the command prints.
@@ -86,6 +87,14 @@ def _worked_on(deliverable: Deliverable) -> None:
     deliverable_services.deliverable_confirm(deliverables=queryset)
     person = Contact.objects.create(name="Maritime unit", email="maritime@ohchr.example.org")
     deliverable_services.deliverable_assign(deliverables=queryset, contacts=[person])
+
+
+def _save_in_the_admin(client, url: str, **changes) -> None:
+    """Open an admin change page, change some fields and save it, as a person does."""
+    data = change_form_data(client.get(url))
+    data.update(changes)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
 
 
 def _rename_in_the_admin(client, name: str, new_name: str, *, alias_removed: str = "") -> Actor:
@@ -231,4 +240,34 @@ def test_a_renamed_actor_staff_added_is_found_by_the_name_it_had(tmp_path, staff
     assert [line for line in printed if "new" in line or "no longer" in line] == [
         "0 new, 1 updated, 0 unchanged, 0 failed"
     ]
+    _nothing_flagged()
+
+
+def test_a_renumbered_paragraph_proposes_nothing_against_a_title_a_person_set(
+    tmp_path, staff_client
+):
+    """A person retitles the seminar in the admin; the next version inserts a paragraph
+    before the requests, so the seminar's paragraph is numbered 3, its words unchanged. The
+    title reads as before: nothing is proposed and the seminar does not go back to review.
+    The previous reading was looked for under the new number: the text's title came back as
+    a proposal, "the new version of the text says otherwise than a person decided"."""
+    _ingest(tmp_path, TEXT)
+    seminar = _of("2")
+    title = "Seminar on lighthouse keepers (title by staff)"
+    _save_in_the_admin(
+        staff_client, reverse("admin:mandates_deliverable_change", args=[seminar.pk]), title=title
+    )
+    seminar.refresh_from_db()
+    assert seminar.title == title and seminar.edited_fields == ["title"]
+    before = _stored()
+
+    printed = _ingest(
+        tmp_path, hrc_resolution(operative=[CALLS_UPON, REPORT, SEMINAR, ORAL_UPDATE])
+    )
+
+    assert not [line for line in printed if "title" in line], printed
+    assert _stored() == before
+    seminar.refresh_from_db()
+    assert (seminar.title, seminar.mandate.paragraph_label) == (title, "3")
+    assert not seminar.needs_review and seminar.review_reasons == []
     _nothing_flagged()
