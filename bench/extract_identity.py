@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from mandates.extraction import ExtractionError  # noqa: E402
 from mandates.extraction.api import extract_bytes  # noqa: E402
+from tests.extraction.holdout_report import label_files  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 SUFFIXES = {".txt", ".md", ".pdf", ".docx", ".html"}
@@ -44,7 +45,7 @@ def sources(shared: Path) -> list[tuple[str, Path]]:
     for labels in sorted((ROOT / "tests" / "extraction").glob("labels_holdout*")):
         files = labels / "files.json"
         mapped = json.loads(files.read_text(encoding="utf-8")) if files.exists() else {}
-        for stem in sorted({p.stem for p in labels.glob("*.json") if p.name != "files.json"}):
+        for stem in sorted({p.stem for p in label_files(labels)}):
             if stem in mapped and (labels / mapped[stem]).exists():  # the set's own texts
                 path = labels / mapped[stem]
                 found.setdefault(path.resolve(), str(path.relative_to(ROOT)))
