@@ -69,10 +69,13 @@ _SYMBOL = compiled(
 )
 # A paragraph's printed number or label alone ("12.", "(b)", "(iv)", "IV.").
 _LABEL = compiled(r"^(?:\d{1,3}\.|\((?:[a-z]{1,3}|\d{1,2})\)|[IVX]{1,5}\.)$")
-_NOTE_START = compiled(r"^([1-9]\d{0,2}|[*†‡§])\s+(\S.*)$")
+# A note's number, then its text: after a space, or glued to a capital when the number is
+# printed at the note's size on its baseline ("1See A/HRC/85/41.", as LibreOffice sets
+# footnotes), where PDFium reads no space between them.
+_NOTE_START = compiled(r"^([1-9]\d{0,2}|[*†‡§])(?:\s+|(?=[A-Z“\"(\[]))(\S.*)$")
 # A note printed without a raised number: its text starts with a word, not a figure
 # (small-print tables at the foot of a page are no footnotes).
-_NOTE_TEXT_START = compiled(r"^(?:[1-9]\d{0,2}|[*†‡§])\s+[A-Z“\"(\[]")
+_NOTE_TEXT_START = compiled(r"^(?:[1-9]\d{0,2}|[*†‡§])\s*[A-Z“\"(\[]")
 _DIGITS = compiled(r"\d+")
 # A line that opens a numbered paragraph or an item ("30. Encourages", "(b) To submit") is
 # text, whatever comes back on other pages: two pages may open with the same words.

@@ -165,6 +165,41 @@ def test_footnotes_under_a_rule_in_small_type_are_kept_apart_and_linked():
     assert "____" not in document.text
 
 
+def test_footnotes_without_a_rule_numbered_at_their_own_size_are_kept_apart():
+    """Some PDF writers print no rule and set a note's number at the note's size, on its
+    baseline, glued to its text ("1See ..."): the small-print lines at the foot of the page
+    are still the notes, and the paragraph they interrupt goes on across the page break."""
+    pdf, page = _document()
+    y = _masthead(page)
+    end = page.text(LEFT + INDENT, y, "Recalling the Lighthouse Charter,")
+    page.text(end + 0.5, y - 3.5, "1", 6.5)
+    y += 18
+    page.text(LEFT + INDENT, y, "1. Requests the Keepers' Board, in consultation with the harbour")
+    page.text(LEFT, y + 12, "masters and other relevant stakeholders, to")
+    page.text(LEFT, 700, "1See A/90/555.", 8.5)
+    page.text(LEFT, 710, "2Resolution 88/12, annex.", 8.5)
+    page.text(60, 740, "31-01234 (E) 050131")
+    second = _Page(pdf)
+    second.text(LEFT, 72, "prepare a plan of action for the lamps and to submit it to the General")
+    end = second.text(LEFT, 84, "Assembly at its ninety-first session;")
+    second.text(end + 0.5, 84 - 3.5, "2", 6.5)
+    pdf_bytes = _pdf_bytes(pdf)
+    document = read_bytes(pdf_bytes, "glued.pdf")
+    assert [(f.mark, f.text) for f in document.footnotes] == [
+        ("1", "See A/90/555."),
+        ("2", "Resolution 88/12, annex."),
+    ]
+    assert "A/90/555" not in document.text
+    result = extract_bytes(pdf_bytes, "glued.pdf")
+    [paragraph] = result.operative
+    assert paragraph.text.endswith(
+        "stakeholders, to prepare a plan of action for the lamps and "
+        "to submit it to the General Assembly at its ninety-first "
+        "session;"
+    )
+    assert [(d.kind, d.due.session) for d in result.deliverables] == [("other", 91)]
+
+
 def test_paragraph_number_set_apart_from_its_text_stays_with_it():
     """ "4." printed at the indent and the text at a tab stop make one numbered paragraph,
     and the operative part reads its printed numbers."""
