@@ -148,6 +148,14 @@ _FUTURE_RE = compiled(r"\b(?:to|will|shall|would|should)\s+be\s+[\w-]+(?:\s+[\w-
 _DECIDED_LATER_RE = compiled(
     r"\b(?:to|will|shall|should)\s+be\s+(?:decided|determined|agreed)(?:\s+upon)?\s*,?\s*$"
 )
+#: "revised estimates in respect of resolutions and decisions to be adopted by the Council
+#: at its Nth session": the session where other texts will be adopted, which the product is
+#: about, not its deadline (a draft resolution to be adopted there is a product, dated so).
+_ADOPTED_LATER_RE = compiled(
+    r"(?<!draft\s)\b(?:resolutions?|decisions?)(?:\s+and\s+(?:resolutions?|decisions?))?\s+"
+    r"(?:to|that\s+(?:will|may|might))\s+be\s+adopted\b(?:\s+by\s+[^,;:]{1,60}?)?\s*,?\s*$",
+    re.IGNORECASE,
+)
 _RELATION_WORDS: dict[str, Relation] = {
     "before": "before",
     "prior to": "before",
@@ -329,7 +337,10 @@ def find_sessions(
         window = max(start, found.start() - 60)
         before = masked[window : found.start()]
         future = bool(_FUTURE_RE.search(before))
-        if future and _DECIDED_LATER_RE.search(before):
+        if future and (
+            _DECIDED_LATER_RE.search(before)
+            or _ADOPTED_LATER_RE.search(masked, max(start, found.start() - 120), found.start())
+        ):
             continue
         # the lower-cased words before, opening with a non-word character as the start of
         # ``before`` reads to the patterns' word boundary

@@ -1,7 +1,8 @@
 """What is produced: the nouns and verbs that name a deliverable, its kind and count.
 
 Choices (following the gold README):
-- "report", "comprehensive/written/summary/final/progress report", "note" -> report;
+- "report", "comprehensive/written/summary/final/progress report", "note", "revised
+  estimates" (the Secretary-General issues them as a report) -> report;
   "oral update", "update", "briefing", "oral report" -> oral update.
 - meetings: meeting, high-level meeting, conference, summit, forum, special or
   intersessional session, and a *decided* (enhanced) interactive dialogue (a meeting of
@@ -181,6 +182,39 @@ _VERB_TAIL_RE = guarded(
     rf"(?P<mods>(?:(?!(?:{_STOP}|a|an)\b(?![\u2010\u2011-]))[\w\u2010\u2011-]+{_LIST_COMMA}\s+){{0,3}})$",
     re.IGNORECASE,
 )
+
+#: An aside set off by commas between a production verb and its unarticled object ("to
+#: submit, through the Advisory Committee on X, revised estimates", "to develop, in
+#: consultation with States, practical guidelines"): a phrase opening with a preposition or
+#: an adverb, no comma inside, naming no report ("to present, as part of his annual report,
+#: recommendations": that report is the product, as before). Searched only where a comma
+#: stands right before the object's modifiers (``_ASIDE_CLOSE_RE``).
+_ASIDE_TAIL_RE = compiled(
+    rf"\b(?!and\b|or\b|report\b|continue\b|include\b|update\b)(?:{PRODUCE_VERBS})\s*,\s*"
+    r"(?:through|via|in|within|from|with|for|by|at|during|on|upon|after|before|prior\s+to|"
+    r"no\s+later\s+than|as|[a-z]+ly)\b(?![^,;:()]*\b(?:reports?|updates?)\b)[^,;:()]{1,150}$",
+    re.IGNORECASE,
+)
+_ASIDE_CLOSE_RE = compiled(
+    rf",\s+(?P<mods>(?:(?!(?:{_STOP}|a|an)\b(?![\u2010\u2011-]))[\w\u2010\u2011-]+\s+){{0,3}})$",
+    re.IGNORECASE,
+)
+
+
+_DEFINITE_DET_RE = compiled(
+    r"the|its|his|her|his\s+or\s+her|their|that|this|these|those|such", re.IGNORECASE
+)
+
+
+def _after_aside(masked: str, z0: int, noun_start: int) -> int | None:
+    """Where the modifiers of an unarticled object begin when a production verb and an
+    aside set off by commas come before them (None otherwise)."""
+    close = _ASIDE_CLOSE_RE.search(masked, max(z0, noun_start - 80), noun_start)
+    if close is None or not _ASIDE_TAIL_RE.search(
+        masked, max(z0, close.start() - 200), close.start()
+    ):
+        return None
+    return close.start("mods")
 
 
 class NounMatch:
@@ -435,6 +469,28 @@ def noun_matches(masked: str, z0: int, z1: int, lower: str | None = None) -> lis
             lower,
             z0 - 1,
         )
+        aside = None
+        if (
+            det
+            and "," in masked[det[1][0] : det[1][1]]
+            and _DEFINITE_DET_RE.fullmatch(masked, *det[0])
+        ):
+            # "to develop, in consultation with the keepers, practical guidelines", "to
+            # organize, during its Nth session, two hearings": not "the keepers, practical
+            # guidelines" (an aside's last words read as modifiers); the object's own
+            # determiner, if any, follows the aside
+            aside = _after_aside(masked, z0, noun_start)
+            if aside is not None:
+                det = _tail(
+                    _DET_TAIL_RE,
+                    _LOWER_DET_TAIL_RE,
+                    ("det", "mods"),
+                    masked,
+                    aside,
+                    noun_start,
+                    lower,
+                    z0 - 1,
+                )
         if det:
             (det_start, det_end), (mods_start, mods_end) = det
             mods = masked[mods_start:mods_end]
@@ -460,9 +516,14 @@ def noun_matches(masked: str, z0: int, z1: int, lower: str | None = None) -> lis
         verb = _tail(
             _VERB_TAIL_RE, _LOWER_VERB_TAIL_RE, ("mods",), masked, low, noun_start, lower, z0 - 1
         )
+        if aside is None and not verb:
+            aside = _after_aside(masked, z0, noun_start)
         if verb:
             [(start, mods_end)] = verb
             result.append(NounMatch(start, None, (start, masked[start:mods_end]), noun, kind, True))
+        elif aside is not None:
+            mods = (aside, masked[aside:noun_start])
+            result.append(NounMatch(aside, None, mods, noun, kind, True))
         else:  # kept only when it follows a session mention ("at its Nth session, proposals")
             loose = NounMatch(noun_start, None, (noun_start, ""), noun, kind, True)
             loose.kind = "loose:" + kind

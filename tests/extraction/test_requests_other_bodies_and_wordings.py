@@ -1195,3 +1195,46 @@ def test_an_annexed_programme_restating_an_operative_request_adds_no_row():
         ("annex.2", "meeting", ("GA", 83, "before")),
     ]
     assert result.deliverables[-1].needs_review
+
+
+# --- held-out set 22 (who delivers what), first score
+
+
+def test_an_object_after_an_aside_set_off_by_commas():
+    """A production verb, an aside between commas ("through ...", "in consultation with ...",
+    "during ..."), then an object without an article: the object is the product. An aside
+    that names a report is where the rest goes: that report stays the product."""
+    cases = {
+        "1. Requests the Secretary-General to submit, through the Committee on Canal Budgets, "
+        "revised estimates for consideration by the General Assembly at the main part of its "
+        "eighty-second session;": [("1", "Secretary-General", "report", ("GA", 82, "at"))],
+        "1. Requests the Office to develop, in consultation with the lock keepers, practical "
+        "guidelines on canal safety;": [("1", "OHCHR", "other", None)],
+        "1. Requests the Secretary-General to present, as part of his annual report on canals, "
+        "recommendations on lock safety;": [("1", "Secretary-General", "report", None)],
+    }
+    for text, expected in cases.items():
+        assert rows(ga(text)) == expected, text
+    r = ga(
+        "1. Requests the President of the General Assembly to organize, during the "
+        "eighty-first session, three informal interactive hearings on canals;"
+    )
+    assert [(d.kind, d.count, due(d)) for d in r.deliverables] == [("meeting", 3, ("GA", 81, "at"))]
+
+
+def test_the_session_where_other_texts_are_to_be_adopted_dates_nothing():
+    """ "revised estimates in respect of resolutions to be adopted by the Council at its Nth
+    session": the Council's session is what the estimates are about, the Assembly's the
+    deadline. A draft resolution to be adopted at a session is a product dated there."""
+    r = ga(
+        "1. Requests the Secretary-General to submit revised estimates in respect of "
+        "resolutions and decisions to be adopted by the Human Rights Council at its sixtieth "
+        "and sixty-first sessions, for consideration by the General Assembly at its "
+        "eighty-first session;"
+    )
+    assert rows(r) == [("1", "Secretary-General", "report", ("GA", 81, "at"))]
+    r = ga(
+        "1. Requests the Secretary-General to prepare a draft resolution on canals to be "
+        "adopted by the General Assembly at its eighty-first session;"
+    )
+    assert rows(r) == [("1", "Secretary-General", "other", ("GA", 81, "at"))]
