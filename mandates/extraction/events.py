@@ -290,7 +290,7 @@ def _may_name_product(
     lower = hits.lower
     for noun_hit in hits.nouns:
         if noun_hit.kind.startswith("loose:"):
-            if noun_hit.kind[6:] in _WEAK_KINDS or session:
+            if _weak_kind(noun_hit.kind[6:], noun_hit.group("noun")) or session:
                 return True  # a weak product, or a product glued to a session
             continue
         kind = _decided_kind(noun_hit.kind, noun_hit.group("noun"), decide)
@@ -307,7 +307,7 @@ def _may_name_product(
             if not after_verb:
                 continue
         elif (
-            kind not in _WEAK_KINDS
+            not _weak_kind(kind, noun_hit.group("noun"))
             and not noun_hit.bare
             and preceded_by_preposition(masked, start, z0, lower, z0 - 1)
         ):
@@ -785,6 +785,13 @@ _DEFINITE = {
 _WEAK_KINDS = {"seminar", "meeting", "consultation", "report", "study", "compilation"}
 
 
+def _weak_kind(kind: str, noun: str) -> bool:
+    """Whether a product of ``kind`` named after a preposition may stand for a bare deadline:
+    also a briefing ("to present its findings to States at an informal briefing before the
+    Nth session": the presenter's oral update), not any other update."""
+    return kind in _WEAK_KINDS or (kind == "oral update" and noun[:8].lower() == "briefing")
+
+
 #: "to submit a progress report at its sixty-seventh session and the final study no later
 #: than at its sixty-ninth session": "the final study" is the verb's next object.
 _AND_GLUE_RE = compiled(r"\s*,?\s*and\s+")
@@ -798,9 +805,9 @@ _GLUE_MODS_RE = compiled(
 
 def _weak(events: list[Event], found: NounMatch, kind: str) -> None:
     """Remember a product named after a preposition, as a last resort for a bare deadline."""
-    if kind not in _WEAK_KINDS:
-        return
     noun = found.group("noun")
+    if not _weak_kind(kind, noun):
+        return
     item = Product(kind, 1, None, found.start(), found.end(), noun, found.group("mods"))
     item.extent_end = found.end()
     events.append(Event(found.start(), found.end(), EventType.WEAK, item=item, kind=kind))

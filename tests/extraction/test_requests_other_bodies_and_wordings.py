@@ -1238,3 +1238,19 @@ def test_the_session_where_other_texts_are_to_be_adopted_dates_nothing():
         "adopted by the General Assembly at its eighty-first session;"
     )
     assert rows(r) == [("1", "Secretary-General", "other", ("GA", 81, "at"))]
+
+
+def test_findings_presented_at_a_briefing_before_a_session():
+    """ "to present its main findings to Member States at an informal briefing before the Nth
+    session": the presenter's oral update, due before that session."""
+    r = ga(
+        "1. Requests the Office to prepare a study on canal tolls, and:\n\n"
+        "(a) To present its main findings to Member States at an informal briefing in Geneva "
+        "before the eighty-second session of the General Assembly;\n\n"
+        "(b) To submit the full study to the Human Rights Council at its sixty-fourth session;"
+    )
+    assert rows(r) == [
+        ("1", "OHCHR", "study", None),
+        ("1(a)", "OHCHR", "oral update", ("GA", 82, "before")),
+        ("1(b)", "OHCHR", "study", ("HRC", 64, "at")),
+    ]
