@@ -74,7 +74,7 @@ _VERB_PRODUCT = (
     r"Assembly|Assembly)\b)|(?P<keep>keep)\s+(?:the\s+)?(?=(?:Human\s+Rights\s+Council|Council|General\s+"
     r"Assembly|Assembly)\s+(?:[a-z]+\s+)?(?:informed|apprised|updated)\b)|(?P<brief>brief|update)\s+(?:the\s+)?(?:Human\s+Rights\s+Council|Council|General\s+"
     r"Assembly|Assembly|Member\s+States|States)|(?P<consult>consult)\s+(?!with\s+the\s+"
-    r"(?:Office|High))|(?P<study>study)\s+(?:the|how|ways)\b|(?P<compile>compile)\s+(?!(?:the|and|an?|his|her|its|their)\b)|"
+    r"(?:Office|High))|(?P<study>study)\s+(?:the|how|ways)\b|(?P<compile>compile)(?:\s*,)?\s+(?!(?:the|and|an?|his|her|its|their)\b)|"
     r"(?P<include>include)\s*,?\s+[^;]{0,300}?\b(?:in|within)\s+(?:his|her|its|their|"
     r"the|his\s+or\s+her)\s+(?:(?!in\b|of\b|on\b|the\b)[\w-]+\s+){0,3}?"
     r"(?P<inc_noun>reports?|oral\s+updates?|updates?))"

@@ -1254,3 +1254,15 @@ def test_findings_presented_at_a_briefing_before_a_session():
         ("1(a)", "OHCHR", "oral update", ("GA", 82, "before")),
         ("1(b)", "OHCHR", "study", ("HRC", 64, "at")),
     ]
+
+
+def test_to_compile_with_an_aside_and_make_the_compilation_available():
+    """ "to compile, in consultation with States, X, and to make the compilation available no
+    later than the Nth session": the compilation, due by that session (an aside after
+    "compile" had hidden it)."""
+    r = run(
+        "1. Requests the Office to compile, in consultation with States and lock keepers, "
+        "existing rules on canal safety, and to make the compilation available on its website "
+        "no later than the sixty-first session of the Council;"
+    )
+    assert rows(r) == [("1", "OHCHR", "compilation", ("HRC", 61, "by"))]
