@@ -729,7 +729,7 @@ def _parse_actor_at(pos: int, end: int, ctx: ReadingContext) -> ActorMention | N
             printed = _printed(ctx.text[pos : owned[1]])
             return ActorMention(f"{owned[0]} secretariat", printed, pos, owned[1], True)
     if hit and _OF_SOMETHING_RE.match(masked, hit[1], end):
-        hit = None  # "the secretariat of the Convention" is not the Secretariat
+        hit = _of_the_secretariat(hit, end, ctx)  # "the secretariat of the Convention": none
     if hit:
         name, stop = hit
         if name == "Advisory Committee" and ctx.acabq and "human" not in masked[pos:stop].lower():
@@ -879,6 +879,20 @@ _NEW_BODY_RE = factored(
     r"panel|mechanism|mission|team)\b[^,;:(]{0,120}?)(?=\s*[,;:(]|\s+(?:to|with|for\s+a)\s)",
     re.IGNORECASE,
 )
+
+
+def _of_the_secretariat(
+    hit: tuple[str, int], end: int, ctx: ReadingContext
+) -> tuple[str, int] | None:
+    """ "the Department of Economic and Social Affairs of the Secretariat": an office of the
+    Secretariat named with its owner is that office (the name reaching over the owner); any
+    other name that goes on with "of" is another's ("the secretariat of the Convention")."""
+    name, stop = hit
+    if name == "Secretariat" or ctx.table.kinds.get(name, "") != "office":
+        return None
+    owner = _OF_OWNER_RE.match(ctx.masked, stop, end)
+    owned = ctx.table.match_at(ctx.masked, owner.end(), end) if owner else None
+    return (name, owned[1]) if owned and owned[0] == "Secretariat" else None
 
 
 def _new_body(pos: int, end: int, ctx: ReadingContext) -> ActorMention | None:

@@ -1266,3 +1266,20 @@ def test_to_compile_with_an_aside_and_make_the_compilation_available():
         "no later than the sixty-first session of the Council;"
     )
     assert rows(r) == [("1", "OHCHR", "compilation", ("HRC", 61, "by"))]
+
+
+def test_an_office_of_the_secretariat_named_with_its_owner():
+    """ "the Department of Economic and Social Affairs of the Secretariat, in cooperation with
+    the Office ..., to prepare a joint study": the department's study (the name had been
+    taken for another's, as "the secretariat of the Convention" is, and the request lost)."""
+    r = ga(
+        "1. Requests the Department of Economic and Social Affairs of the Secretariat, in "
+        "cooperation with the Office of the United Nations High Commissioner for Human Rights, "
+        "to prepare a joint study on canal workers, and to make it available to the Human "
+        "Rights Council at its sixty-fourth session;"
+    )
+    assert rows(r) == [
+        ("1", "Department of Economic and Social Affairs", "study", ("HRC", 64, "at"))
+    ]
+    assert r.deliverables[0].partners == ["OHCHR"]
+    assert not r.deliverables[0].needs_review
