@@ -44,6 +44,10 @@ from .result import (
 _TOPIC_RE = compiled(r"\s+(?:on|of|about|regarding|concerning|entitled)\s+", re.IGNORECASE)
 
 _PROGRAMME_RE = compiled(r"programmes?\s+of\s+work", re.IGNORECASE)
+#: "to submit reports ... on the activities undertaken in fulfilment of their respective
+#: mandates": each actor named delivers its own ("respectively" is another matter).
+_RESPECTIVE_RE = compiled(r"\brespective\b", re.IGNORECASE)
+_JOINT_RE = compiled(r"\bjoint\b", re.IGNORECASE)
 
 #: Actors that are (or speak for) a body: its products are due at that body.
 _ACTOR_BODIES = lexicon().body_actors()
@@ -225,8 +229,20 @@ class Builder:
             items = _pair(events, ctx.masked)
             items = [it for it in items if it.dues or not it.if_dated]
         speakers = [a for a in actors if not a.state]
-        if len(speakers) > 1 and items and all(it.kind == "oral update" for it in items):
-            # "Invites the Chair of X and the Chair of Y to address the Assembly": each speaks
+        if (
+            len(speakers) > 1
+            and items
+            and (
+                all(it.kind == "oral update" for it in items)
+                or (
+                    "respective" in low
+                    and _RESPECTIVE_RE.search(span)
+                    and not any(_JOINT_RE.search(it.mods) for it in items)
+                )
+            )
+        ):
+            # "Invites the Chair of X and the Chair of Y to address the Assembly": each speaks;
+            # "to submit reports on ... their respective mandates": each reports
             for speaker in speakers:
                 self.request(
                     label, clause_start, verb, [speaker], partners, z0, z1,

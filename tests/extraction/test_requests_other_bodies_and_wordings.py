@@ -1283,3 +1283,29 @@ def test_an_office_of_the_secretariat_named_with_its_owner():
     ]
     assert r.deliverables[0].partners == ["OHCHR"]
     assert not r.deliverables[0].needs_review
+
+
+def test_two_mandate_holders_report_on_their_respective_mandates():
+    """ "Requests the X and the Y to submit reports ... on their respective mandates": one
+    report each (as two chairs asked to address the Assembly speak each); a joint report of
+    the two stays one, flagged with both."""
+    r = ga(
+        "1. Requests the Special Rapporteur on canals and the Independent Expert on locks to "
+        "submit reports to the General Assembly at its eighty-first session on the activities "
+        "undertaken in fulfilment of their respective mandates;"
+    )
+    assert rows(r) == [
+        ("1", "Independent Expert on locks", "report", ("GA", 81, "at")),
+        ("1", "Special Rapporteur on canals", "report", ("GA", 81, "at")),
+    ]
+    assert [m.actor for m in r.mandates] == [
+        "Special Rapporteur on canals",
+        "Independent Expert on locks",
+    ]
+    r = ga(
+        "1. Requests the Special Rapporteur on canals and the Independent Expert on locks, "
+        "within their respective mandates, to submit a joint report to the General Assembly "
+        "at its eighty-first session;"
+    )
+    assert rows(r) == [("1", "Special Rapporteur on canals", "report", ("GA", 81, "at"))]
+    assert "several actors" in " ".join(r.deliverables[0].review_reasons)
