@@ -243,9 +243,8 @@ _MECHANISM_HEAD = (
     r"Group\s+of\s+Governmental\s+Experts|Expert\s+Group"
 )
 
-_NAMED_MECHANISM_RE = factored(
-    rf"(?:the\s+)?(?P<name>(?:{_MECHANISM_HEAD})\s+(?:of\s+the\s+(?:Human\s+Rights\s+Council|"
-    r"Secretary-General)\s+)?(?:on|(?:for|in|of)(?=\s+(?:the\s+)?(?-i:[A-Z])))\s+(?:[^,;:()\n]{2,160}?))"
+#: Where a mechanism's name may end.
+_NAME_END = (
     # ("the right to participate in public affairs": a right's "to" is the name's own)
     rf"(?=\s*[,;:(]|(?<!\bright)(?<!\brights)\s+(?:to|shall|should|will)\s+(?:{_INFINITIVE_VERBS})\b|"
     r"\s+and\s+(?:the|all|to|other|relevant)\b|"
@@ -255,9 +254,51 @@ _NAMED_MECHANISM_RE = factored(
     r"\s*$|\s+(?:at|on)\s+its\b|"
     # "extends the mandate of the Special Rapporteur on X for a further period of one year"
     r"\s+for\s+(?:a\s+|an\s+)?(?:further\s+|additional\s+)?(?:period|(?:one|two|three|four|"
-    r"five|\d)\s+years?)\b)",
+    r"five|\d)\s+years?)\b)"
+)
+
+_NAMED_MECHANISM_RE = factored(
+    rf"(?:the\s+)?(?P<name>(?:{_MECHANISM_HEAD})\s+(?:of\s+the\s+(?:Human\s+Rights\s+Council|"
+    r"Secretary-General)\s+)?(?:on|(?:for|in|of)(?=\s+(?:the\s+)?(?-i:[A-Z])))\s+(?:[^,;:()\n]{2,160}?))"
+    + _NAME_END,
     re.IGNORECASE,
 )
+
+#: A mandate's title that goes on after "and the" in lower case ("... in the context of
+#: automated decision-making and the digitalization of public services"), to where a name may
+#: end (or the end of a title line).
+_TITLE_GOES_ON_RE = compiled(
+    r"\s+and\s+the(?:\s+(?-i:[a-z][\w-]*)){1,10}?(?:(?=[^\S\n]*\n)|" + _NAME_END + ")",
+    re.IGNORECASE,
+)
+#: Words that make "and the ..." another actor, not the rest of a title ("and the treaty
+#: bodies", "and the members of ...").
+_ACTOR_WORDS_RE = compiled(
+    r"\b(?:bodies|procedures|holders?|members?|mechanisms?|agencies|organizations?|"
+    r"institutions?|experts?|rapporteurs?|secretariat|offices?|committees?|chairs?|"
+    r"chairpersons?|states|governments?|entities|funds|programmes|stakeholders|"
+    r"representatives?|envoys?|advisers?|coordinators?|teams?|groups?|commissions?)\b",
+    re.IGNORECASE,
+)
+
+
+def _whole_title(masked: str, named: re.Match[str], end: int) -> int:
+    """Where a named mechanism's name ends: over "and the <words in lower case>" when the
+    text prints that whole title at least twice (its title line, the mandate it establishes
+    or extends) and the words name no actor; else where the match ends (at "and the")."""
+    stop = named.end("name")
+    if masked[stop : stop + 9].lower() != " and the ":
+        return stop
+    more = _TITLE_GOES_ON_RE.match(masked, stop, end)
+    if more is None or _ACTOR_WORDS_RE.search(masked, stop, more.end()):
+        return stop
+    words = masked[named.start("name") : more.end()].split()
+    printed = re.compile(r"\s+".join(map(re.escape, words)))
+    found = printed.finditer(masked)
+    if next(found, None) is None or next(found, None) is None:
+        return stop
+    return more.end()
+
 
 _BACKREF_RE = factored(
     r"(?:the\s+|its\s+)(?P<word>special\s+rapporteurs?|independent\s+experts?|"
@@ -541,8 +582,8 @@ def _mechanism_index(masked: str, table: ActorTable) -> list[tuple[str, int, boo
         elif hit is None:
             named = _NAMED_MECHANISM_RE.match(masked, pos)
             if named and key.group(0).lower().startswith(_INDEXED_HEADS):
-                name = _printed(named.group("name"))
-                end = named.end()
+                end = _whole_title(masked, named, len(masked))
+                name = _printed(masked[named.start("name") : end])
         if name is None:
             continue
         before = masked[max(0, pos - 80) : pos]
@@ -811,12 +852,13 @@ def _parse_actor_at(pos: int, end: int, ctx: ReadingContext) -> ActorMention | N
             )
     named = _NAMED_MECHANISM_RE.match(masked, pos, end)
     if named:
-        name = _chair_of_named(_printed(named.group("name")), pos, ctx)
+        stop = _whole_title(masked, named, end)
+        name = _chair_of_named(_printed(masked[named.start("name") : stop]), pos, ctx)
         return ActorMention(
             name,
-            _printed(ctx.text[pos : named.end()]),
+            _printed(ctx.text[pos:stop]),
             pos,
-            named.end(),
+            stop,
             False,
             ["actor not in the alias table"],
         )

@@ -1309,3 +1309,34 @@ def test_two_mandate_holders_report_on_their_respective_mandates():
     )
     assert rows(r) == [("1", "Special Rapporteur on canals", "report", ("GA", 81, "at"))]
     assert "several actors" in " ".join(r.deliverables[0].review_reasons)
+
+
+_LOCKS = (
+    "Special Rapporteur on the protection of canal workers in the context of automation and "
+    "the electrification of locks"
+)
+
+
+def test_a_mandates_title_that_goes_on_after_and_the():
+    """A mandate titled "... in the context of automation and the electrification of locks",
+    printed whole in the title line and where the mandate is extended, keeps its whole
+    title, named in full or referred back to; "and the treaty bodies" is another actor."""
+    r = run(
+        f"{_LOCKS}\n\n"
+        f"1. Decides to extend the mandate of the {_LOCKS} for a period of three years;\n\n"
+        "2. Requests the Special Rapporteur to submit a report to the Human Rights Council at "
+        "its sixty-first session;\n\n"
+        f"3. Also requests the {_LOCKS} to present an oral update to the Council at its "
+        "sixtieth session;"
+    )
+    assert rows(r) == [
+        ("2", _LOCKS, "report", ("HRC", 61, "at")),
+        ("3", _LOCKS, "oral update", ("HRC", 60, "at")),
+    ]
+    r = run(
+        "1. Requests the Special Rapporteur on canal workers and the treaty bodies to submit "
+        "a report to the Council at its sixty-first session;\n\n"
+        "2. Invites the Special Rapporteur on canal workers and the treaty bodies to consider "
+        "the matter;"
+    )
+    assert [d.actor for d in r.deliverables] == ["Special Rapporteur on canal workers"]
