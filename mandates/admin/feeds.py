@@ -7,7 +7,7 @@ from django.utils.timezone import localdate
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from rest_framework.authtoken.admin import TokenAdmin
-from rest_framework.authtoken.models import TokenProxy
+from rest_framework.authtoken.models import Token, TokenProxy
 
 from .. import models
 from ..services import feeds
@@ -116,15 +116,17 @@ class FeedTokenAdmin(OwnerKnown, admin.ModelAdmin):
 admin.site.unregister(TokenProxy)
 
 
-def api_token_name(token: TokenProxy) -> str:
+def api_token_name(token: Token) -> str:
     """What the admin calls an API token: its owner and day, never the key (only its owner
     sees that, in the list)."""
     created = f", created {localdate(token.created):%Y-%m-%d}" if token.created else ""
     return f"API key of {token.user}{created}"
 
 
-# DRF's TokenProxy exists for this admin only, and its name is the key, which Django's admin
-# prints in each page's title, breadcrumb and heading, its messages and the admin log.
+# DRF names a token by its key, which Django's admin prints in each page's title,
+# breadcrumb and heading, its messages, the admin log, and the list of what a user's
+# delete takes along (Token there, TokenProxy on the token's own pages).
+Token.__str__ = api_token_name  # type: ignore[method-assign,assignment]
 TokenProxy.__str__ = api_token_name  # type: ignore[method-assign,assignment]
 
 

@@ -522,8 +522,8 @@ def noun_matches(masked: str, z0: int, z1: int, lower: str | None = None) -> lis
             [(start, mods_end)] = verb
             result.append(NounMatch(start, None, (start, masked[start:mods_end]), noun, kind, True))
         elif aside is not None:
-            mods = (aside, masked[aside:noun_start])
-            result.append(NounMatch(aside, None, mods, noun, kind, True))
+            aside_mods = (aside, masked[aside:noun_start])
+            result.append(NounMatch(aside, None, aside_mods, noun, kind, True))
         else:  # kept only when it follows a session mention ("at its Nth session, proposals")
             loose = NounMatch(noun_start, None, (noun_start, ""), noun, kind, True)
             loose.kind = "loose:" + kind

@@ -111,6 +111,17 @@ def test_an_api_key_made_for_someone_is_on_no_page_of_another_superuser(
         assert "API key of service, created " in page.content.decode(), view
     logged = LogEntry.objects.get(object_id=str(service.pk), action_flag=ADDITION)
     assert key not in logged.object_repr
+    # The user's delete page lists what goes with the user, the token among it.
+    for page in (
+        superuser_client.get(reverse("admin:auth_user_delete", args=[service.pk])),
+        superuser_client.post(
+            reverse("admin:auth_user_changelist"),
+            {"action": "delete_selected", "_selected_action": [service.pk]},
+        ),
+    ):
+        assert page.status_code == 200
+        assert key not in page.content.decode()
+        assert "API key of service, created " in page.content.decode()
 
 
 def test_viewers_are_offered_no_changing_action_anywhere(viewer_client):
