@@ -72,20 +72,21 @@ def broker():
 @pytest.fixture
 def dead_broker():
     """Tasks go to a broker nobody answers at (a free port): a Redis outage, for real."""
-    from tests.real_services import free_port
+    from tests.real_services import broker_at, free_port
     from tracker.celery import app
 
-    def forget_connections() -> None:  # the producer pools are made for one broker URL
-        app._pool = None
-        app.amqp._producer_pool = None
+    with broker_at(f"redis://127.0.0.1:{free_port()}/0"):
+        yield app
 
-    previous = (app.conf.broker_url, app.conf.task_always_eager)
-    app.conf.broker_url = f"redis://127.0.0.1:{free_port()}/0"
-    app.conf.task_always_eager = False
-    forget_connections()
-    yield app
-    app.conf.broker_url, app.conf.task_always_eager = previous
-    forget_connections()
+
+@pytest.fixture
+def hung_broker():
+    """Tasks go to a broker that takes connections and never answers (`SilentServer`): a
+    hung Redis, for real. Whatever still waits on it is freed at the end."""
+    from tests.real_services import SilentServer, broker_at
+
+    with SilentServer() as server, broker_at(server.url()):
+        yield server
 
 
 @pytest.fixture

@@ -2,17 +2,20 @@
 
 Without a service these tests are skipped locally; with CI set they fail instead, so CI can
 never silently skip them. `PrivateRedis` is a redis-server of the test's own, on a free port,
-that a test may stop and start to see what the project does while Redis is down.
+that a test may stop and start to see what the project does while Redis is down;
+`SilentServer` is a Redis that hangs: it takes connections and never answers.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import pytest
 import redis
@@ -73,6 +76,19 @@ def in_thread(target: Callable[[], object], results: dict, key: str) -> threadin
     return thread
 
 
+def returns_within(seconds: float, target: Callable[[], object]) -> object:
+    """``target()``'s result, failing the test if it has not returned after ``seconds``: how
+    a test says "does not hang" (the thread left waiting is freed by the fixture that made
+    it wait, e.g. `SilentServer.close`)."""
+    results: dict = {}
+    thread = in_thread(target, results, "result")
+    thread.join(seconds)
+    assert not thread.is_alive(), f"still waiting after {seconds} s"
+    if isinstance(results["result"], Exception):
+        raise results["result"]
+    return results["result"]
+
+
 def wait_for(predicate, *, timeout: float = 60, what: str = "condition") -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -80,6 +96,26 @@ def wait_for(predicate, *, timeout: float = 60, what: str = "condition") -> None
             return
         time.sleep(0.1)
     raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+@contextmanager
+def broker_at(url: str) -> Iterator[None]:
+    """Inside the block, tasks (and pings) go through the broker at ``url``, not in-process."""
+    previous = (app.conf.broker_url, app.conf.task_always_eager)
+    app.conf.broker_url = url
+    app.conf.task_always_eager = False
+    _forget_broker_connections()
+    try:
+        yield
+    finally:
+        app.conf.broker_url, app.conf.task_always_eager = previous
+        _forget_broker_connections()
+
+
+def _forget_broker_connections() -> None:
+    """The producer pools are made for one broker URL."""
+    app._pool = None
+    app.amqp._producer_pool = None
 
 
 def purge_broker() -> None:
@@ -133,3 +169,44 @@ class PrivateRedis:
             self.process.terminate()
             self.process.wait(10)
         self.process = None
+
+
+class SilentServer:
+    """A TCP server on a free port that accepts every connection and never answers: a Redis
+    that hangs (a dead one refuses instead). With ``drop``, each connection is closed as
+    soon as it is accepted. Counts the connections; `close` drops them all, which ends
+    whatever still waits on one."""
+
+    def __init__(self, *, drop: bool = False) -> None:
+        self.drop = drop
+        self.accepted: list[socket.socket] = []
+        self.connections = 0
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def url(self, db: int = 0) -> str:
+        return f"redis://127.0.0.1:{self.port}/{db}"
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self._listener.accept()
+            except OSError:  # closed
+                return
+            self.connections += 1
+            if self.drop:
+                conn.close()
+            else:
+                self.accepted.append(conn)
+
+    def close(self) -> None:
+        self._listener.close()
+        for conn in self.accepted:
+            conn.close()
+
+    def __enter__(self) -> SilentServer:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

@@ -23,7 +23,7 @@ from mandates.services.deliverables import deliverable_reject
 from mandates.services.schedule import deliverable_due_date_refresh, session_reschedule
 from tests import factories
 from tests.ical import assert_valid_ics, events
-from tests.real_services import require, wait_for
+from tests.real_services import SilentServer, broker_at, require, returns_within, wait_for
 
 
 def due_at(number: int = 65, **kwargs) -> Deliverable:
@@ -204,3 +204,25 @@ def test_a_change_with_the_broker_down_is_saved_and_the_feed_still_shows_it(
     assert "feeds not rebuilt ahead of their next request" in caplog.text
     feed = Client().get(reverse("mandates:feed_all"))
     assert uid_of(deliverable) in events(feed.content)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_change_with_the_broker_hung_is_saved_and_answered(staff_client, caplog):
+    """Redis takes connections and never answers: the confirmation is saved and the person
+    gets the page back within seconds (the hand-over waited for Redis for ever: gunicorn
+    killed the request after 30 s and the person saw a 500 for a change that was saved)."""
+    deliverable = due_at(review_status=ReviewStatus.PROPOSED)
+    with SilentServer() as hung, broker_at(hung.url()):
+        response = returns_within(
+            10,
+            lambda: staff_client.post(
+                reverse("admin:mandates_deliverable_changelist"),
+                {"action": "confirm", "_selected_action": [deliverable.pk]},
+            ),
+        )
+        assert hung.connections  # the hand-over did go to the hung broker
+    assert response.status_code == 302
+    deliverable.refresh_from_db()
+    assert deliverable.review_status == ReviewStatus.CONFIRMED
+    assert "feeds not rebuilt ahead of their next request" in caplog.text
+    assert "Timeout reading from socket" in caplog.text

@@ -69,6 +69,19 @@ def test_embedded_default_needs_nothing():
     ]
 
 
+def test_the_broker_gives_up_on_a_hung_redis():
+    """The broker's connections bound connecting and every socket operation (a hung Redis
+    held an admin save, ingest and send_reminders for ever), above the worker's 1 s wait
+    for tasks, and a task is handed over at most twice."""
+    from tracker.celery import app
+
+    options = app.conf.broker_transport_options
+    assert options["socket_connect_timeout"] == settings.BROKER_CONNECT_TIMEOUT == 1.0
+    assert options["socket_timeout"] == settings.BROKER_SOCKET_TIMEOUT == 2.0
+    assert options["visibility_timeout"] == 3600
+    assert app.conf.task_publish_retry_policy["max_retries"] == 1
+
+
 def test_embedded_default_broker_logs_no_warning():
     """With no REDIS_URL the in-process broker is named in full: kombu warned "No hostname
     was supplied" for a bare "memory://" on every `make demo`."""

@@ -35,7 +35,12 @@ from mandates.services.reminders import (
     reminders_queue_due,
 )
 from tests import factories
-from tests.real_services import require_postgresql, wait_for, waiting_for_a_lock
+from tests.real_services import (
+    SilentServer,
+    require_postgresql,
+    wait_for,
+    waiting_for_a_lock,
+)
 
 pytestmark = [
     pytest.mark.services,
@@ -382,7 +387,9 @@ def test_many_reminders_to_one_person_on_one_day_go_out_as_one_email(worker_thre
     assert len(uids) == len(set(uids)) == 3
 
 
-def _manage(*args: str, redis_url: str, smtp_port: int) -> subprocess.CompletedProcess:
+def _manage(
+    *args: str, redis_url: str, smtp_port: int, timeout: float = 120
+) -> subprocess.CompletedProcess:
     """manage.py in a process of its own, on the test database and the given broker."""
     env = {
         **os.environ,
@@ -397,7 +404,7 @@ def _manage(*args: str, redis_url: str, smtp_port: int) -> subprocess.CompletedP
         env=env,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
     )
 
 
@@ -425,6 +432,23 @@ def test_send_reminders_with_the_broker_down_says_so_and_a_rerun_queues_them(
     finally:
         _stop(worker)
     assert sorted(r.rcpt_tos[0] for r in smtp_server.received) == sorted(p.email for p in people)
+
+
+def test_send_reminders_with_the_broker_hung_says_so_and_ends(smtp_server):
+    """Redis takes connections and never answers: the same one line and exit 1 as with
+    Redis down, nothing recorded (the command never returned, and its rows stayed queued
+    with no task until the next morning's run)."""
+    require_postgresql()
+    deliverables_due_in(7, 2)
+    with SilentServer() as hung:
+        result = _manage(
+            "send_reminders", redis_url=hung.url(), smtp_port=smtp_server.port, timeout=60
+        )
+    assert result.returncode == 1, result.stdout + result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert "reminders not queued: the broker is unreachable" in line
+    assert "Timeout reading from socket" in line
+    assert ReminderLog.objects.count() == 0
 
 
 def test_a_session_date_corrected_by_a_day_sends_nothing_again(worker_thread, smtp_server):

@@ -9,9 +9,24 @@ from django.core.cache import cache
 from django.db import connection
 
 CELERY_STATE_CACHE_KEY = "health:celery"
+NO_WORKER_ANSWERED = "no worker answered"
 
 
-def _celery_state(*, fresh: bool) -> str:
+def celery_ping(*, timeout: float, limit: int | None = None) -> list[dict]:
+    """The workers' answers to a ping, waiting `timeout` seconds for them.
+
+    On a connection of its own whose every step is bounded by `timeout` as well: one
+    connection attempt (kombu's default retries for 4 s, sleeping 2 s between tries) and
+    socket operations that end after `timeout`, so an unreachable or hung broker costs
+    about `timeout`, not the page's whole budget. Raises the broker's error."""
+    from tracker.celery import app
+
+    bounded = {"max_retries": 0, "socket_connect_timeout": timeout, "socket_timeout": timeout}
+    with app.connection_for_write(connect_timeout=timeout, transport_options=bounded) as conn:
+        return app.control.ping(timeout=timeout, limit=limit, connection=conn)
+
+
+def celery_state(*, fresh: bool) -> str:
     """Whether a worker answers a ping. The answer is kept HEALTH_CELERY_CACHE_SECONDS so a
     monitor polling /health/ neither waits for the ping each time nor can tie up the web
     workers with it, and the page waits HEALTH_PAGE_CELERY_TIMEOUT at most; `fresh` (the
@@ -23,16 +38,14 @@ def _celery_state(*, fresh: bool) -> str:
             cached = None
         if cached:
             return cached
-    from tracker.celery import app
-
     try:
         # limit=1: done as soon as one worker answers (the timeout only runs out when none
         # does); the fresh check waits the whole timeout to count every worker.
         if fresh:
-            replies = app.control.ping(timeout=settings.HEALTH_CELERY_TIMEOUT)
+            replies = celery_ping(timeout=settings.HEALTH_CELERY_TIMEOUT)
         else:
-            replies = app.control.ping(timeout=settings.HEALTH_PAGE_CELERY_TIMEOUT, limit=1)
-        state = f"ok ({len(replies)} worker(s))" if replies else "error: no worker answered"
+            replies = celery_ping(timeout=settings.HEALTH_PAGE_CELERY_TIMEOUT, limit=1)
+        state = f"ok ({len(replies)} worker(s))" if replies else f"error: {NO_WORKER_ANSWERED}"
     except Exception as error:
         state = f"error: {error}"
     with suppress(Exception):  # the cache's own state is reported separately
@@ -57,7 +70,7 @@ def health_check(*, fresh: bool = False) -> dict[str, str]:
     if not settings.REDIS_URL:
         status["celery"] = "skipped (no REDIS_URL: tasks run in-process)"
     else:
-        status["celery"] = _celery_state(fresh=fresh)
+        status["celery"] = celery_state(fresh=fresh)
     return status
 
 

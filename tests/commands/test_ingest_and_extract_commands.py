@@ -12,6 +12,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from mandates.models import Deliverable, Resolution
+from tests.real_services import returns_within
 from tests.samples import EXAMPLES, HRC_EXAMPLE, hrc_resolution
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,6 +28,21 @@ def _ingest(tmp_path: Path, name: str, text: str) -> None:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     call_command("ingest", str(path), stdout=StringIO(), stderr=StringIO())
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_ingest_with_the_broker_hung_stores_and_ends_with_its_summary(hung_broker, caplog):
+    """Redis takes connections and never answers: the resolution is stored and the command
+    ends with its summary (it stored the text, then waited on Redis for ever with no summary
+    printed); the feed rebuild it could not hand over is logged."""
+    out = StringIO()
+    returns_within(
+        20, lambda: call_command("ingest", str(HRC_EXAMPLE), stdout=out, stderr=StringIO())
+    )
+    assert "1 new, 0 updated, 0 unchanged, 0 failed" in out.getvalue()
+    assert Resolution.objects.filter(symbol="A/HRC/RES/61/99").exists()
+    assert Deliverable.objects.exists()
+    assert "feeds not rebuilt ahead of their next request" in caplog.text
 
 
 @pytest.mark.django_db

@@ -6,6 +6,7 @@ from django.test import Client, RequestFactory
 from rest_framework.throttling import SimpleRateThrottle
 
 from mandates.services import health
+from tests.real_services import SilentServer, broker_at, free_port, returns_within
 from tracker.security import client_ip
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +73,8 @@ def test_health_asks_the_workers_once_then_remembers(client, settings, monkeypat
 
     pings = []
 
-    def ping(**options):
+    def ping(*, connection, **options):  # on a connection of its own, bounded alike
+        assert connection.transport_options["max_retries"] == 0
         pings.append(options)
         return [{"celery@host": {"ok": "pong"}}]
 
@@ -84,7 +86,50 @@ def test_health_asks_the_workers_once_then_remembers(client, settings, monkeypat
     assert pings == [{"timeout": settings.HEALTH_PAGE_CELERY_TIMEOUT, "limit": 1}]
     assert settings.HEALTH_PAGE_CELERY_TIMEOUT < settings.HEALTH_CELERY_TIMEOUT
     assert health.health_check(fresh=True)["celery"] == "ok (1 worker(s))"
-    assert pings[1] == {"timeout": settings.HEALTH_CELERY_TIMEOUT}  # the status command
+    assert pings[1] == {"timeout": settings.HEALTH_CELERY_TIMEOUT, "limit": None}  # status
+    cache.delete(health.CELERY_STATE_CACHE_KEY)
+
+
+def test_health_answers_while_the_broker_hangs(hung_broker, settings):
+    """Redis takes connections and never answers: /health/ says Celery is in error within
+    about its timeout, and so does the status command's check (the ping waited for ever:
+    gunicorn killed the request after 30 s, a 500, and a monitor polling it took every web
+    worker in turn)."""
+    settings.REDIS_URL = hung_broker.url()
+    cache.delete(health.CELERY_STATE_CACHE_KEY)
+    page = returns_within(10, lambda: Client().get("/health/"))
+    assert page.status_code == 503
+    assert page.json()["celery"] == "error"
+    assert health.health_check()["celery"] == "error: Timeout reading from socket"  # kept
+    fresh = returns_within(10, lambda: health.health_check(fresh=True))
+    assert fresh["celery"] == "error: Timeout reading from socket"
+    cache.delete(health.CELERY_STATE_CACHE_KEY)
+
+
+def test_health_tries_a_broker_that_drops_connections_once(settings):
+    """A broker that closes each connection at once is connected to once per check: kombu
+    tried again for 4 s, sleeping 2 s between tries (6 s a check, where the page's budget
+    is HEALTH_PAGE_CELERY_TIMEOUT, 0.2 s)."""
+    with SilentServer(drop=True) as server, broker_at(server.url()):
+        settings.REDIS_URL = server.url()
+        for fresh in (False, True):
+            cache.delete(health.CELERY_STATE_CACHE_KEY)
+            state = health.health_check(fresh=fresh)["celery"]
+            assert state.startswith("error: "), state
+        assert server.connections == 2  # one for the page, one for the status command
+    cache.delete(health.CELERY_STATE_CACHE_KEY)
+
+
+def test_health_answers_at_once_while_the_broker_refuses_connections(settings):
+    """Redis down (an unused port): the page answers at once (it took 6 s, kombu's
+    connection retries; OPERATIONS.md promises about 0.2 s). 4 s is a generous bound."""
+    url = f"redis://127.0.0.1:{free_port()}/0"
+    with broker_at(url):
+        settings.REDIS_URL = url
+        cache.delete(health.CELERY_STATE_CACHE_KEY)
+        page = returns_within(4, lambda: Client().get("/health/"))
+        assert (page.status_code, page.json()["celery"]) == (503, "error")
+        assert "Connection refused" in health.health_check()["celery"]
     cache.delete(health.CELERY_STATE_CACHE_KEY)
 
 
