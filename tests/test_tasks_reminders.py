@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 from datetime import timedelta
+from io import StringIO
 from pathlib import Path
 from unittest import mock
 from urllib.parse import quote
@@ -21,12 +22,14 @@ import icalendar
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.core.management import CommandError, call_command
 from django.db import connection, connections, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from mandates.models import ReminderLog
+from mandates.services.health import celery_ping
 from mandates.services.reminders import (
     reminder_dispatch_due,
     reminder_policy_get,
@@ -37,6 +40,7 @@ from mandates.services.reminders import (
 from tests import factories
 from tests.real_services import (
     SilentServer,
+    broker_at,
     require_postgresql,
     wait_for,
     waiting_for_a_lock,
@@ -408,6 +412,11 @@ def _manage(
     )
 
 
+def _worker_answers(redis_url: str) -> bool:
+    with broker_at(redis_url):
+        return bool(celery_ping(timeout=1))
+
+
 def test_send_reminders_with_the_broker_down_says_so_and_a_rerun_queues_them(
     private_redis, smtp_server
 ):
@@ -425,6 +434,8 @@ def test_send_reminders_with_the_broker_down_says_so_and_a_rerun_queues_them(
     private_redis.up()
     worker = _worker_process(smtp_server.port, redis_url=private_redis.url())
     try:
+        # the re-run asks for a worker's answer once it has queued them
+        wait_for(lambda: _worker_answers(private_redis.url()), what="the worker started")
         rerun = _manage("send_reminders", redis_url=private_redis.url(), smtp_port=smtp_server.port)
         assert rerun.returncode == 0, rerun.stderr
         assert rerun.stdout.rstrip().endswith("4 reminder(s) queued.")
@@ -449,6 +460,29 @@ def test_send_reminders_with_the_broker_hung_says_so_and_ends(smtp_server):
     assert "reminders not queued: the broker is unreachable" in line
     assert "Timeout reading from socket" in line
     assert ReminderLog.objects.count() == 0
+
+
+def test_send_reminders_says_when_no_worker_answers(broker):
+    """Queued on a real Redis with no worker running: the reminders are queued and stay so,
+    and the command says no worker answered, exit status 1 (it said "queued" and exited 0,
+    and nothing would send them)."""
+    deliverables_due_in(7, 2)
+    out = StringIO()
+    with pytest.raises(CommandError) as raised:
+        call_command("send_reminders", stdout=out)
+    assert out.getvalue().rstrip().endswith("2 reminder(s) queued.")
+    assert "2 reminder(s) queued, but no Celery worker answered a ping" in str(raised.value)
+    assert "they go out once a worker runs" in str(raised.value)
+    assert statuses() == ["queued"] * 2
+
+
+def test_send_reminders_with_a_worker_running_says_nothing_more(worker_thread, smtp_server):
+    """The control: with a worker answering, the run ends as before and the worker sends."""
+    deliverables_due_in(7, 2)
+    out = StringIO()
+    call_command("send_reminders", stdout=out)
+    assert out.getvalue().rstrip().endswith("2 reminder(s) queued.")
+    wait_for(lambda: statuses() == ["sent"] * 2, what="the reminders sent")
 
 
 def test_a_session_date_corrected_by_a_day_sends_nothing_again(worker_thread, smtp_server):

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from contextlib import suppress
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.utils import timezone
 
 CELERY_STATE_CACHE_KEY = "health:celery"
 NO_WORKER_ANSWERED = "no worker answered"
@@ -82,3 +85,55 @@ def health_summary(status: dict[str, str]) -> dict[str, str]:
 
 def health_is_ok(status: dict[str, str]) -> bool:
     return all(not value.startswith("error") for value in status.values())
+
+
+# --- The daily reminder run (celery beat) -----------------------------------------------
+
+DAILY_REMINDERS_TASK = "mandates.tasks.reminders_dispatch"
+# How far past its moment the daily run may be before `manage.py status` fails: beat
+# records a run within minutes, and a run held up by maintenance is no fault; a day late
+# means a whole day's reminders were not decided (the next run catches them up).
+DAILY_RUN_LATE_AFTER = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class DailyRun:
+    """Where the daily reminder run stands, as beat recorded it (django-celery-beat keeps
+    each periodic task's last run); `next_due` is None when no enabled task runs it."""
+
+    last_run: datetime | None
+    next_due: datetime | None
+    now: datetime
+
+    @property
+    def late_by(self) -> timedelta:
+        """How long past its moment the next run is (zero when it is not due yet)."""
+        if self.next_due is None or self.next_due >= self.now:
+            return timedelta(0)
+        return self.now - self.next_due
+
+    @property
+    def is_late(self) -> bool:
+        return self.late_by > DAILY_RUN_LATE_AFTER
+
+
+def daily_run_state() -> DailyRun:
+    """When beat last ran the daily reminders and when it should run them next, from the
+    enabled periodic tasks that run them (staff edit them in the admin; of several, the
+    one due last counts). A task that never ran counts from when its schedule was saved,
+    as beat does."""
+    from django_celery_beat.models import PeriodicTask
+
+    now = timezone.now()
+    tasks = PeriodicTask.objects.filter(task=DAILY_REMINDERS_TASK).select_related(
+        "crontab", "interval", "solar", "clocked"
+    )
+    last_runs = [task.last_run_at for task in tasks if task.last_run_at]
+    due = []
+    for task in tasks:
+        if not task.enabled:
+            continue
+        since = task.last_run_at or task.date_changed
+        moment = now + task.schedule.remaining_estimate(since)  # to the second: 07:00, not 06:59
+        due.append((moment + timedelta(microseconds=500_000)).replace(microsecond=0))
+    return DailyRun(last_run=max(last_runs, default=None), next_due=max(due, default=None), now=now)

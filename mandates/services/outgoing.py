@@ -24,6 +24,7 @@ from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import models as db_models
 from django.db import transaction
+from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -399,23 +400,27 @@ def outgoing_failed_label(row: OutgoingMail) -> str:
 
 
 def outgoing_status_summary() -> dict[str, dict]:
-    """Counts per status and the oldest queued and sending rows, for reminders and digests."""
+    """Counts per status, the oldest queued and sending rows, the rows waiting to be tried
+    again after a transient failure (how many, the next attempt, the newest error) and the
+    failed rows, for reminders and digests."""
     summary = {}
-    models: tuple[tuple[str, type[OutgoingMail]], ...] = (
-        ("reminders", ReminderLog),
-        ("digests", DigestLog),
-    )
-    for label, model in models:
+    for label, model in _OUTGOING_MODELS:
         counts = dict.fromkeys(OutgoingStatus.values, 0)
         counts.update(
             model.objects.values_list("status").annotate(n=db_models.Count("id")).order_by()
         )
         queued = model.objects.filter(status=OutgoingStatus.QUEUED).order_by("queued_at").first()
         sending = model.objects.filter(status=OutgoingStatus.SENDING).order_by("claimed_at").first()
+        retrying = model.objects.filter(status=OutgoingStatus.QUEUED).exclude(last_error="")
         summary[label] = {
             "counts": counts,
             "oldest_queued": queued.queued_at if queued else None,
             "oldest_sending": sending.claimed_at if sending else None,
+            "retrying": retrying.count(),
+            "next_retry": retrying.order_by("queued_at")
+            .values_list("queued_at", flat=True)
+            .first(),
+            "retry_error": _newest_attempt(retrying).values_list("last_error", flat=True).first(),
             "failed": list(
                 model.objects.filter(status=OutgoingStatus.FAILED)
                 .select_related(*_FAILED_SHOWN[label])
@@ -423,3 +428,48 @@ def outgoing_status_summary() -> dict[str, dict]:
             ),
         }
     return summary
+
+
+_OUTGOING_MODELS: tuple[tuple[str, type[OutgoingMail]], ...] = (
+    ("reminders", ReminderLog),
+    ("digests", DigestLog),
+)
+
+# How long a failed e-mail makes `manage.py status` fail. Failed rows are never tried again
+# on their own (only a person's Retry sends them), so the monitor must be told; a week
+# reaches past a weekend or a holiday, and keeps an old failure nobody will act on (its
+# moment passed, the next reminder went) from holding the monitor red for good. A person
+# settles one sooner with Retry, or by setting its status to skipped in the admin.
+FAILED_RECENTLY = timedelta(days=7)
+
+
+def _newest_attempt(rows: db_models.QuerySet) -> db_models.QuerySet:
+    """Rows by their last attempt, newest first (a row never claimed: when it was queued)."""
+    return rows.annotate(attempted_at=Coalesce("claimed_at", "queued_at")).order_by(
+        "-attempted_at", "-pk"
+    )
+
+
+@dataclass(frozen=True)
+class RecentFailures:
+    """The e-mails of one kind whose last attempt failed within FAILED_RECENTLY."""
+
+    label: str
+    count: int
+    newest: OutgoingMail | None
+
+
+def outgoing_failed_recently(*, now: datetime | None = None) -> list[RecentFailures]:
+    """Reminders and digests that failed in the last FAILED_RECENTLY and wait for a person:
+    not retried (a retried row is queued again) nor settled (marked skipped or sent)."""
+    since = (now or timezone.now()) - FAILED_RECENTLY
+    found = []
+    for label, model in _OUTGOING_MODELS:
+        rows = _newest_attempt(
+            model.objects.filter(status=OutgoingStatus.FAILED).select_related(*_FAILED_SHOWN[label])
+        ).filter(attempted_at__gte=since)
+        newest = rows.first()
+        found.append(
+            RecentFailures(label=label, count=rows.count() if newest else 0, newest=newest)
+        )
+    return found

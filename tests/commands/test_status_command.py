@@ -3,12 +3,18 @@
 import os
 import subprocess
 import sys
+from datetime import datetime, timedelta
 from io import StringIO
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
+from django_celery_beat.models import PeriodicTask
 
 from mandates.models import ReminderLog
 from tests import factories
@@ -17,14 +23,19 @@ from tests.real_services import free_port
 pytestmark = pytest.mark.django_db
 
 
-def _status() -> str:
-    """The report; with a broker configured and no worker running (the tests), the
-    command ends by saying the worker is in error."""
+def _status(*failing: str) -> str:
+    """The report, which ends by naming what is in error: `failing`, and with a broker
+    configured and no worker running (the tests) the worker."""
+    expected = (["celery"] if settings.REDIS_URL else []) + list(failing)
     out = StringIO()
     try:
         call_command("status", stdout=out)
     except CommandError as error:
-        assert str(error) == "in error: celery" and "celery: error" in out.getvalue()
+        assert str(error) == f"in error: {', '.join(expected)}", out.getvalue()
+    else:
+        assert not expected, out.getvalue()
+    if settings.REDIS_URL:
+        assert "celery: error" in out.getvalue()
     return out.getvalue()
 
 
@@ -43,12 +54,12 @@ def test_status_reports_health_reminders_and_feeds(client):
         status="failed",
         last_error="SMTP down",
     )
-    text = _status()
+    text = _status("reminders failed")
     assert "database: ok" in text
     assert "failed 1" in text and "SMTP down" in text
     assert "[all]: not cached" in text
     client.get(reverse("mandates:feed_all"))
-    assert "[all]: cached" in _status()
+    assert "[all]: cached" in _status("reminders failed")
 
 
 def test_status_exits_1_and_says_why_when_the_database_is_down():
@@ -162,3 +173,138 @@ def test_status_says_how_many_resolutions_an_older_extractor_read(settings, tmp_
         "run `manage.py ingest --stored` to read them again\n"
         "  1 of them without a stored original file: ingest their files again\n"
     ) in text
+
+
+# --- Reminders that failed, retries, the daily run (QA ops F5, F6) ------------------------
+
+
+@pytest.fixture
+def refusing_mail_server(settings):
+    """Django's SMTP backend pointed at an unused port: a mail server that refuses."""
+    settings.EMAIL_BACKEND = "tracker.mail.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = free_port()
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_TIMEOUT = 5
+
+
+def _send_reminders(capture) -> None:
+    """Today's run, sent in-process after its commit."""
+    with capture(execute=True):
+        call_command("send_reminders", stdout=StringIO())
+
+
+def test_status_says_why_a_reminder_waits_for_its_retry_and_when(
+    refusing_mail_server, django_capture_on_commit_callbacks
+):
+    """The mail server refuses: the reminder waits for its retry a minute later. The report
+    says so with the stored error, and "retry in 1 min" (it said "retry in 0 min", and not
+    why)."""
+    factories.responsible_deliverable(timezone.localdate() + timedelta(days=7))
+    _send_reminders(django_capture_on_commit_callbacks)
+    (row,) = ReminderLog.objects.all()
+    assert (row.status, row.attempts) == ("queued", 1)
+    text = _status()
+    assert (
+        f"oldest queued: {timezone.localtime(row.queued_at):%Y-%m-%d %H:%M} (retry in 1 min)"
+        in text
+    )
+    assert "(retry in 1 min)" in text and "retry in 0 min" not in text
+    assert (
+        "  waiting to be tried again: 1, next attempt "
+        f"{timezone.localtime(row.queued_at):%Y-%m-%d %H:%M} (retry in 1 min); "
+        "last error: ConnectionRefusedError: [Errno 111] Connection refused\n"
+    ) in text
+    assert "reminders failed in the last 7 days: none" in text
+
+
+def test_status_fails_while_a_reminder_failed_this_week_waits_for_a_person(
+    refusing_mail_server, settings, django_capture_on_commit_callbacks
+):
+    """The mail server refused past the last retry: the reminder failed, and nothing tries
+    it again. `status` names it with its error and exits 1 (it exited 0, health "ok") until
+    a person settles it (Retry, or skipped), or a week has passed."""
+    settings.REMINDER_MAX_RETRIES = 0
+    deliverable, (person,) = factories.responsible_deliverable(
+        timezone.localdate() + timedelta(days=7)
+    )
+    _send_reminders(django_capture_on_commit_callbacks)
+    (row,) = ReminderLog.objects.all()
+    assert row.status == "failed"
+    text = _status("reminders failed")
+    attempted = timezone.localtime(row.claimed_at)
+    assert (
+        "  reminders failed in the last 7 days: 1 (retry them in the admin, or mark them "
+        f"skipped); newest #{row.pk} at {attempted:%Y-%m-%d %H:%M}: before:7 of "
+        f"{deliverable.title} ("
+    ) in text
+    assert (
+        f"to {person.email} - gave up after 1 attempts: ConnectionRefusedError: [Errno 111]" in text
+    )
+    assert "digests failed in the last 7 days: none" in text
+    with time_machine.travel(timezone.now() + timedelta(days=8)):
+        beat_late = ["daily reminder run late"] if settings.REDIS_URL else []  # no beat here
+        assert "reminders failed in the last 7 days: none" in _status(*beat_late)
+    ReminderLog.objects.filter(pk=row.pk).update(status="skipped")  # a person settled it
+    assert "reminders failed in the last 7 days: none" in _status()
+
+
+@pytest.fixture
+def beat_expected(settings):
+    """A broker configured, so a celery beat is expected to run the daily reminders (a
+    placeholder broker when the run has none: the tests ask for no worker's answer)."""
+    settings.REDIS_URL = settings.REDIS_URL or f"redis://127.0.0.1:{free_port()}/0"
+    return PeriodicTask.objects.get(task="mandates.tasks.reminders_dispatch")
+
+
+GENEVA_MORNING = datetime(2026, 12, 7, 9, 0, tzinfo=ZoneInfo("Europe/Zurich"))
+
+
+@pytest.mark.parametrize(
+    ("last_run", "line", "late"),
+    [
+        (
+            datetime(2026, 12, 7, 7, 0, 1),
+            "last ran 2026-12-07 07:00, next due 2026-12-08 07:00\n",
+            False,
+        ),
+        (
+            datetime(2026, 12, 6, 7, 0, 1),
+            "last ran 2026-12-06 07:00, next due 2026-12-07 07:00, 2 h 0 min late: "
+            "is celery beat running?\n",
+            False,
+        ),
+        (
+            datetime(2026, 12, 5, 7, 0, 1),
+            "last ran 2026-12-05 07:00, next due 2026-12-06 07:00, 1 day(s) 2 h 0 min late: "
+            "is celery beat running?\n",
+            True,
+        ),
+    ],
+    ids=["ran this morning", "late this morning", "over a day late"],
+)
+def test_status_says_when_the_daily_reminder_run_last_ran(beat_expected, last_run, line, late):
+    """Beat records each run of the daily reminders. `status` says when it last ran and
+    when it is due next, and exits 1 once the run is over a day late (with no beat running
+    nothing said so: health "ok", exit 0, and no reminder decided)."""
+    zone = ZoneInfo("Europe/Zurich")
+    beat_expected.last_run_at = last_run.replace(tzinfo=zone)
+    beat_expected.save()
+    with time_machine.travel(GENEVA_MORNING, tick=False):
+        text = _status(*(["daily reminder run late"] if late else []))
+    assert f"  daily reminder run: {line}" in text
+
+
+def test_status_counts_a_daily_run_that_never_ran_from_when_it_was_scheduled(beat_expected):
+    """No beat ever started: the run counts from when its schedule was saved, as beat does."""
+    scheduled = datetime(2026, 12, 5, 12, 0, tzinfo=ZoneInfo("Europe/Zurich"))
+    PeriodicTask.objects.filter(pk=beat_expected.pk).update(
+        last_run_at=None, date_changed=scheduled
+    )
+    with time_machine.travel(GENEVA_MORNING, tick=False):
+        text = _status("daily reminder run late")
+    assert "  daily reminder run: last ran never, next due 2026-12-06 07:00, 1 day(s)" in text
+    PeriodicTask.objects.filter(pk=beat_expected.pk).update(enabled=False)
+    text = _status()
+    assert "no enabled periodic task runs mandates.tasks.reminders_dispatch" in text

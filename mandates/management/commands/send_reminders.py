@@ -1,4 +1,8 @@
-"""Decide today's reminders, record them and queue (or, without a broker, send) them."""
+"""Decide today's reminders, record them and queue (or, without a broker, send) them.
+
+Exit status 1 with one line on stderr: the broker did not take them (nothing recorded: run
+it again once Redis is back), or they are queued but no Celery worker answered a ping
+(they go out once a worker runs: start one, running this again is not needed)."""
 
 from datetime import date
 
@@ -6,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from mandates.models import ReminderLog
+from mandates.services.health import NO_WORKER_ANSWERED, celery_state
 from mandates.services.outgoing import BrokerUnavailable
 from mandates.services.reminders import (
     reminder_dispatch_due,
@@ -52,3 +57,21 @@ class Command(BaseCommand):
             )
         verb = "would be sent" if dry_run else "queued"
         self.stdout.write(f"{day}: {len(logs)} reminder(s) {verb}.")
+        if not dry_run:
+            self._worker_answers(day, len(logs))
+
+    def _worker_answers(self, day: date, queued: int) -> None:
+        """Queued reminders wait for a worker: say so when none answers a ping."""
+        from tracker.celery import app
+
+        if app.conf.task_always_eager:  # sent in-process, no worker involved
+            return
+        state = celery_state(fresh=True)
+        if state.startswith("ok"):
+            return
+        reason = state.removeprefix("error: ")
+        detail = "" if reason == NO_WORKER_ANSWERED else f" ({reason})"
+        raise CommandError(
+            f"{day}: {queued} reminder(s) queued, but no Celery worker answered a ping"
+            f"{detail}: they go out once a worker runs"
+        )

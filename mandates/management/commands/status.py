@@ -2,14 +2,22 @@
 files, for operators; `--remove-orphaned-files` removes the files an interrupted import
 left."""
 
+from datetime import datetime, timedelta
+
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from mandates.extraction import EXTRACTOR_VERSION
 from mandates.services.feeds import feed_tokens_status, feeds_status
-from mandates.services.health import health_check
+from mandates.services.health import DAILY_REMINDERS_TASK, daily_run_state, health_check
 from mandates.services.ingest import resolutions_to_read_again
+from mandates.services.outgoing import (
+    FAILED_RECENTLY,
+    outgoing_failed_label,
+    outgoing_failed_recently,
+)
 from mandates.services.source_files import (
     ORPHAN_MIN_AGE,
     StoredFile,
@@ -34,7 +42,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, remove_orphaned_files=False, **options):
-        """Exits 1 when a component is in error, so a monitor running it can tell."""
+        """Exits 1 when a component is in error, an e-mail failed recently and waits for a
+        person, or the daily reminder run is over a day late, so a monitor running it can
+        tell."""
         self.stdout.write("Health")
         states = health_check(fresh=True)
         for component, state in states.items():
@@ -44,6 +54,8 @@ class Command(BaseCommand):
             raise CommandError("the database is not reachable: no reminders or feeds to report")
         self.stdout.write("Reminders")
         call_command("reminder_status", stdout=self.stdout)
+        failing += self._failed_recently()
+        failing += self._daily_run()
         self.stdout.write("Feeds")
         for row in feeds_status():
             cached = "cached" if row["cached"] else "not cached (rendered on next request)"
@@ -57,6 +69,50 @@ class Command(BaseCommand):
         self._source_files(remove=remove_orphaned_files)
         if failing:
             raise CommandError(f"in error: {', '.join(failing)}")
+
+    def _failed_recently(self) -> list[str]:
+        """The reminders and digests that failed in the last week and wait for a person
+        (Retry, or marked skipped): nothing tries them again."""
+        failing = []
+        days = FAILED_RECENTLY.days
+        for found in outgoing_failed_recently():
+            if not found.count:
+                self.stdout.write(f"  {found.label} failed in the last {days} days: none")
+                continue
+            failing.append(f"{found.label} failed")
+            newest = found.newest
+            assert newest is not None
+            attempted = _local(newest.claimed_at or newest.queued_at)
+            self.stdout.write(
+                f"  {found.label} failed in the last {days} days: {found.count} (retry them "
+                f"in the admin, or mark them skipped); newest #{newest.pk} at {attempted}: "
+                f"{outgoing_failed_label(newest)} - {newest.last_error[:200]}"
+            )
+        return failing
+
+    def _daily_run(self) -> list[str]:
+        """When beat last ran the daily reminders; a run over a day late fails."""
+        label = "daily reminder run"
+        if not settings.REDIS_URL:
+            self.stdout.write(
+                f"  {label}: skipped (no REDIS_URL: no celery beat; run "
+                "`manage.py send_reminders` every morning, e.g. from cron)"
+            )
+            return []
+        run = daily_run_state()
+        last = _local(run.last_run) if run.last_run else "never"
+        if run.next_due is None:
+            self.stdout.write(
+                f"  {label}: last ran {last}; no enabled periodic task runs "
+                f"{DAILY_REMINDERS_TASK} (admin: Periodic tasks): no reminders are decided"
+            )
+            return []
+        line = f"  {label}: last ran {last}, next due {_local(run.next_due)}"
+        if not run.late_by:
+            self.stdout.write(line)
+            return []
+        self.stdout.write(f"{line}, {_duration(run.late_by)} late: is celery beat running?")
+        return [f"{label} late"] if run.is_late else []
 
     def _resolutions(self) -> None:
         """How many resolutions an older extractor read: after an upgrade, the operator
@@ -119,6 +175,20 @@ class Command(BaseCommand):
         for stored in files:
             written = timezone.localtime(stored.written).strftime("%Y-%m-%d %H:%M")
             self.stdout.write(f"    {stored.name} ({stored.size} bytes, written {written})")
+
+
+def _local(moment: datetime) -> str:
+    return f"{timezone.localtime(moment):%Y-%m-%d %H:%M}"
+
+
+def _duration(span: timedelta) -> str:
+    """ "1 day(s) 2 h 5 min", "40 min"."""
+    hours, seconds = divmod(span.seconds, 3600)
+    parts = [f"{span.days} day(s)"] if span.days else []
+    if hours:
+        parts.append(f"{hours} h")
+    parts.append(f"{seconds // 60} min")
+    return " ".join(parts)
 
 
 def _minutes() -> int:
