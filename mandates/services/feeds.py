@@ -1151,10 +1151,22 @@ def feeds_status() -> list[dict]:
                 "feed": feed.slug,
                 "name": feed.name,
                 "cached": feed_cached(feed=feed, version=version, store=store) is not None,
-                "last_modified": version.last_modified,
+                "last_modified": feed_last_change(version=version),
             }
         )
     return rows
+
+
+def feed_last_change(*, version: FeedVersion) -> datetime | None:
+    """When the feed last changed, for the operator: its Last-Modified when the version
+    recorded is the current one; when something changed since it was last served (the
+    rebuild not run yet), the later of that and its items' latest change; None for a feed
+    never served and without items."""
+    if version.current is not None:
+        return version.current.last_modified
+    recorded = version.state.last_modified if version.state is not None else None
+    changed = _latest(recorded, version.stamp.latest)
+    return changed.replace(microsecond=0) if changed else None
 
 
 def feed_tokens_status() -> dict[str, int]:

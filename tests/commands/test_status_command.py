@@ -3,7 +3,7 @@
 import os
 import subprocess
 import sys
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from io import StringIO
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -308,3 +308,29 @@ def test_status_counts_a_daily_run_that_never_ran_from_when_it_was_scheduled(bea
     PeriodicTask.objects.filter(pk=beat_expected.pk).update(enabled=False)
     text = _status()
     assert "no enabled periodic task runs mandates.tasks.reminders_dispatch" in text
+
+
+def test_status_prints_each_feeds_last_change_in_geneva_time(client):
+    """A change made while the broker could not rebuild the feed (here: no rebuild at all):
+    the feed's last change is the change's time (it said "empty"), and in Geneva time like
+    every other time the command prints (it printed UTC)."""
+    from mandates.models import ReviewStatus, Session
+    from mandates.services.schedule import deliverable_due_date_refresh
+
+    with time_machine.travel(datetime(2027, 1, 15, 9, 18, 45, tzinfo=UTC), tick=False):
+        deliverable = factories.DeliverableFactory(
+            review_status=ReviewStatus.CONFIRMED,
+            due_session=Session.objects.get(body__code="HRC", number=65),
+            due_relation="at",
+        )
+        deliverable_due_date_refresh(deliverable=deliverable)
+        client.get(reverse("mandates:feed_all"))
+    assert "[all]: cached; last change 2027-01-15T10:18:45+01:00\n" in _status()
+    with time_machine.travel(datetime(2027, 1, 15, 9, 29, 10, tzinfo=UTC), tick=False):
+        deliverable.title = "Changed while the broker was unreachable"
+        deliverable.save()  # the rebuild it asks for runs after a commit that never comes
+    text = _status()
+    assert (
+        "[all]: not cached (rendered on next request); last change 2027-01-15T10:29:10+01:00\n"
+        in text
+    )

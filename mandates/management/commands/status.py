@@ -59,7 +59,11 @@ class Command(BaseCommand):
         self.stdout.write("Feeds")
         for row in feeds_status():
             cached = "cached" if row["cached"] else "not cached (rendered on next request)"
-            changed = row["last_modified"].isoformat() if row["last_modified"] else "empty"
+            changed = (
+                timezone.localtime(row["last_modified"]).isoformat()
+                if row["last_modified"]
+                else "empty"
+            )
             self.stdout.write(f"  {row['name']} [{row['feed']}]: {cached}; last change {changed}")
         tokens = feed_tokens_status()
         self.stdout.write(
