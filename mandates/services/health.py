@@ -29,12 +29,14 @@ def celery_ping(*, timeout: float, limit: int | None = None) -> list[dict]:
         return app.control.ping(timeout=timeout, limit=limit, connection=conn)
 
 
-def celery_state(*, fresh: bool) -> str:
+def celery_state(*, fresh: bool, use_cache: bool = True) -> str:
     """Whether a worker answers a ping. The answer is kept HEALTH_CELERY_CACHE_SECONDS so a
     monitor polling /health/ neither waits for the ping each time nor can tie up the web
     workers with it, and the page waits HEALTH_PAGE_CELERY_TIMEOUT at most; `fresh` (the
-    status command) asks the workers again, waits longer and counts them."""
-    if not fresh:
+    status command) asks the workers again, waits longer and counts them. Without
+    `use_cache` (the cache just failed its check) the cache is left alone: a hung one would
+    cost its timeout twice more."""
+    if use_cache and not fresh:
         try:
             cached = cache.get(CELERY_STATE_CACHE_KEY)
         except Exception:
@@ -51,8 +53,9 @@ def celery_state(*, fresh: bool) -> str:
         state = f"ok ({len(replies)} worker(s))" if replies else f"error: {NO_WORKER_ANSWERED}"
     except Exception as error:
         state = f"error: {error}"
-    with suppress(Exception):  # the cache's own state is reported separately
-        cache.set(CELERY_STATE_CACHE_KEY, state, settings.HEALTH_CELERY_CACHE_SECONDS)
+    if use_cache:
+        with suppress(Exception):  # the cache's own state is reported separately
+            cache.set(CELERY_STATE_CACHE_KEY, state, settings.HEALTH_CELERY_CACHE_SECONDS)
     return state
 
 
@@ -73,7 +76,7 @@ def health_check(*, fresh: bool = False) -> dict[str, str]:
     if not settings.REDIS_URL:
         status["celery"] = "skipped (no REDIS_URL: tasks run in-process)"
     else:
-        status["celery"] = celery_state(fresh=fresh)
+        status["celery"] = celery_state(fresh=fresh, use_cache=status["cache"] == "ok")
     return status
 
 

@@ -106,6 +106,23 @@ def test_health_answers_while_the_broker_hangs(hung_broker, settings):
     cache.delete(health.CELERY_STATE_CACHE_KEY)
 
 
+def test_health_leaves_a_hung_cache_alone_once_it_failed_its_check(hung_broker, settings):
+    """Redis hangs and the cache is on it: the page pays the cache's timeout once, for its
+    own check, not twice more to read and keep the Celery answer (about 3 s a poll)."""
+    with SilentServer() as hung_cache:
+        settings.REDIS_URL = hung_broker.url()
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": hung_cache.url(1),
+                "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            }
+        }
+        status = returns_within(10, health.health_check)
+        assert status["cache"] == status["celery"] == "error: Timeout reading from socket"
+        assert hung_cache.connections == 1
+
+
 def test_health_tries_a_broker_that_drops_connections_once(settings):
     """A broker that closes each connection at once is connected to once per check: kombu
     tried again for 4 s, sleeping 2 s between tries (6 s a check, where the page's budget
