@@ -30,6 +30,32 @@ def test_every_app_variable_is_read_by_the_settings():
         assert {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "EMAIL_URL"} <= variables
 
 
+def test_every_variable_the_project_reads_is_documented():
+    """Each environment variable tracker/ reads (settings, gunicorn's config) has its row in
+    README's Configuration table (GUNICORN_WORKERS was read and documented nowhere)."""
+    read = set()
+    for path in (ROOT / "tracker").glob("*.py"):
+        text = path.read_text()
+        read |= set(re.findall(r'env(?:\.\w+)?\(\s*"([A-Z_]+)"', text))
+        read |= set(re.findall(r'os\.environ(?:\.get)?[(\[]\s*"([A-Z_]+)"', text))
+    assert "GUNICORN_WORKERS" in read
+    readme = (ROOT / "README.md").read_text()
+    table = readme.split("## Configuration", 1)[1].split("\n## ", 1)[0]
+    documented = set(re.findall(r"^\|[^|]*", table, flags=re.MULTILINE))
+    missing = {name for name in read if not any(f"`{name}`" in cell for cell in documented)}
+    assert not missing, missing
+
+
+def test_the_web_healthcheck_gives_the_migrations_time():
+    """web migrates before gunicorn listens: without a start period, three failed checks
+    (90 s) marked it unhealthy during a long migration, and worker and beat never started."""
+    healthcheck = COMPOSE["services"]["web"]["healthcheck"]
+    period = re.fullmatch(r"(\d+)([sm])", healthcheck["start_period"])
+    assert period, healthcheck["start_period"]
+    seconds = int(period[1]) * (60 if period[2] == "m" else 1)
+    assert seconds >= 600
+
+
 def test_database_and_broker_urls_point_at_the_services():
     """DATABASE_URL names the postgres service and REDIS_URL the redis service."""
     env = COMPOSE["services"]["web"]["environment"]

@@ -69,6 +69,16 @@ def test_embedded_default_needs_nothing():
     ]
 
 
+def test_celery_keeps_the_time_zone_of_the_settings():
+    """Celery (beat's clock) follows TIME_ZONE (it was fixed to Europe/Zurich whatever the
+    installation set)."""
+    code = "from tracker.celery import app; print(app.conf.timezone)"
+    env = {"DEBUG": "1", "DATABASE_URL": "", "REDIS_URL": "", "TIME_ZONE": "America/New_York"}
+    result = _manage("shell", "--no-imports", "-c", code, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["America/New_York"]
+
+
 def test_the_broker_gives_up_on_a_hung_redis():
     """The broker's connections bound connecting and every socket operation (a hung Redis
     held an admin save, ingest and send_reminders for ever), above the worker's 1 s wait

@@ -177,7 +177,6 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.2,
     "interval_max": 0.2,
 }
-CELERY_TIMEZONE = "Europe/Zurich"
 # Periodic tasks live in the database (django-celery-beat), editable in the admin.
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
@@ -239,6 +238,10 @@ LOGIN_REDIRECT_URL = "/"
 # --- Internationalisation ----------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env("TIME_ZONE", default="Europe/Zurich")
+# Celery (beat's clock, a crontab without a zone of its own) keeps the same time. The
+# periodic tasks' crontabs carry their own zone, Europe/Zurich (migration 0006), edited
+# in the admin with the schedule.
+CELERY_TIMEZONE = TIME_ZONE
 USE_I18N = True
 USE_TZ = True
 
