@@ -75,6 +75,9 @@ def test_health_asks_the_workers_once_then_remembers(client, settings, monkeypat
 
     def ping(*, connection, **options):  # on a connection of its own, bounded alike
         assert connection.transport_options["max_retries"] == 0
+        # closing the connection waits one socket timeout (the reply queue's read in
+        # flight): a quarter of the ping's, or the page takes twice its timeout
+        assert connection.transport_options["socket_timeout"] == options["timeout"] / 4
         pings.append(options)
         return [{"celery@host": {"ok": "pong"}}]
 
