@@ -22,25 +22,13 @@ from mandates.services import deliverables as deliverable_services
 from mandates.services.schedule import session_get_or_estimate
 from tests.drafts_samples import c3_draft, ga_adopted
 from tests.samples import hrc_resolution
+from tests.test_ingest_keeps_peoples_work import REPORT_AT_64, SEMINAR_BEFORE_63, STUDY_AT_65
 
 pytestmark = pytest.mark.django_db
 
 OLDER = "0.2.9"
 NAME = "A_HRC_RES_58_97.txt"
 SYMBOL = "A/HRC/RES/58/97"
-REPORT_AT_64 = (
-    "Requests the High Commissioner to prepare a report on access to water and to present it "
-    "to the Human Rights Council at its sixty-fourth session;"
-)
-SEMINAR_BEFORE_63 = (
-    "Requests the Office of the United Nations High Commissioner for Human Rights to organize "
-    "an expert seminar on water services before the sixty-third session of the Human Rights "
-    "Council;"
-)
-STUDY_AT_65 = (
-    "Also requests the High Commissioner to prepare a study on water tariffs and to present it "
-    "to the Human Rights Council at its sixty-fifth session;"
-)
 TEXT = hrc_resolution(operative=[REPORT_AT_64, SEMINAR_BEFORE_63, STUDY_AT_65])
 
 
