@@ -334,3 +334,8 @@ def test_status_prints_each_feeds_last_change_in_geneva_time(client):
         "[all]: not cached (rendered on next request); last change 2027-01-15T10:29:10+01:00\n"
         in text
     )
+    # a body's feed with nothing in it says so, rather than "empty"
+    assert (
+        "[body:SC]: not cached (rendered on next request); last change none (no items yet)\n"
+        in text
+    )

@@ -62,7 +62,7 @@ class Command(BaseCommand):
             changed = (
                 timezone.localtime(row["last_modified"]).isoformat()
                 if row["last_modified"]
-                else "empty"
+                else "none (no items yet)"
             )
             self.stdout.write(f"  {row['name']} [{row['feed']}]: {cached}; last change {changed}")
         tokens = feed_tokens_status()
