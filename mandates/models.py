@@ -806,17 +806,47 @@ class Consideration(models.Model):
         return f"{self.resolution.symbol}: considered again at {where}"
 
 
+def protect_unless_copied(collector, field, sub_objs, using) -> None:
+    """`Comment.deliverable`'s on_delete: a person's note protects its deliverable
+    (PROTECT); a copy of a draft's note on the adopted deliverable (`copied_from` set) goes
+    with it (CASCADE), its original staying on the draft. Any delete (admin, a row, a
+    queryset, a cascade) and the admin's delete pages see the same split."""
+    copies = sub_objs.filter(copied_from__isnull=False)
+    if copies:
+        models.CASCADE(collector, field, copies, using)
+    written = sub_objs.filter(copied_from__isnull=True)
+    if written:
+        models.PROTECT(collector, field, written, using)
+
+
 class Comment(models.Model):
     """A note a person leaves on a deliverable."""
 
-    # PROTECT: a person's note never disappears with a deliverable; ingest keeps any
-    # deliverable with comments, and deleting one in the admin says why it cannot.
-    deliverable = models.ForeignKey(Deliverable, on_delete=models.PROTECT, related_name="comments")
+    # A person's note never disappears with a deliverable (`protect_unless_copied`);
+    # ingest keeps any deliverable with comments, and deleting one in the admin says why
+    # it cannot.
+    deliverable = models.ForeignKey(
+        Deliverable, on_delete=protect_unless_copied, related_name="comments"
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )
     text = models.TextField(_("comment"))
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    # Set when an adopted text takes over its draft's decisions (services/drafts.py): this
+    # comment repeats `copied_from`, which stays on the draft's deliverable. SET_NULL: once
+    # the original is deleted, the copy is the only one left and becomes a note like any
+    # other (it protects its deliverable, nothing deletes it for the person).
+    copied_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="copies",
+        verbose_name=_("copied from"),
+        help_text=_("The comment on the draft's deliverable this one repeats."),
+    )
 
     class Meta:
         ordering = ["created_at"]

@@ -418,12 +418,16 @@ def _carry(*, old: Deliverable, new: Deliverable, source: str, reading: dict | N
     opt_outs = list(old.reminder_opt_outs.all())
     if opt_outs:
         new.reminder_opt_outs.add(*opt_outs)
+    # The draft keeps its comments; the adopted deliverable gets copies, linked to them
+    # (`copied_from`): a copy does not keep the adopted text from being deleted, a note
+    # written on the adopted deliverable does (`models.protect_unless_copied`).
     comments = list(old.comments.all())
     for comment in comments:
         copy = Comment.objects.create(
             deliverable=new,
             author=comment.author,
             text=f"[on draft {old.mandate.resolution.symbol}] {comment.text}",
+            copied_from=comment,
         )
         Comment.objects.filter(pk=copy.pk).update(created_at=comment.created_at)
     if comments:

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db.models import ProtectedError
 from icalendar import Calendar
 
 from mandates.models import (
@@ -16,6 +17,7 @@ from mandates.models import (
 )
 from mandates.services import deliverables as deliverable_services
 from mandates.services import feeds
+from mandates.services.drafts import resolution_delete
 from mandates.services.ingest import resolution_ingest
 from tests import drafts_samples
 from tests.shared_data import shared_path
@@ -128,6 +130,7 @@ def test_adopted_text_supersedes_its_draft_and_keeps_every_decision():
     assert {"manual_due_date", "progress"} <= set(report.edited_fields)
     comment = report.comments.get()
     assert comment.text == f"[on draft {DRAFT}] Outline agreed with DESA."
+    assert comment.copied_from == before["report"].comments.get()  # a copy, by data
     assert comment.author.username == "officer"
     assert comment.created_at == before["report"].comments.get().created_at
     assert not report.needs_review, report.review_reasons  # same words: nothing to review
@@ -256,6 +259,7 @@ def test_reingesting_the_adopted_text_does_not_carry_twice():
     assert outcome.status == "updated"
     report = by_kind(ADOPTED)["report"]
     assert report.comments.count() == 1
+    assert report.comments.get().copied_from.deliverable_id == report.draft_id
     assert Deliverable.objects.filter(draft__isnull=False).count() == 2
 
 
@@ -418,11 +422,15 @@ def test_the_adopted_deliverables_history_names_its_draft(admin_client):
 # --- The adopted text deleted, whoever deletes it ------------------------------------------
 
 
-def draft_worked_on_then_adopted() -> tuple[Deliverable, dict]:
-    """The draft's report in progress with a reminder sent, then its adopted text; returns
-    the draft's report and what it had before the adopted text took it over."""
+def draft_worked_on_then_adopted(*, comment: str = "") -> tuple[Deliverable, dict]:
+    """The draft's report in progress with a reminder sent (and the comment, if given), then
+    its adopted text; returns the draft's report and what it had before the adopted text
+    took it over."""
     ingest(drafts_samples.c3_draft(operative=[REPORT]), "A_C.3_81_L.19.txt")
     report = Deliverable.objects.get(mandate__resolution__symbol=DRAFT)
+    if comment:
+        officer = get_user_model().objects.create_user("officer")
+        Comment.objects.create(deliverable=report, author=officer, text=comment)
     report.progress = Deliverable.Progress.IN_PROGRESS
     report.save()
     deliverable_services.deliverable_mark_edited(deliverable=report, fields=["progress"])
@@ -464,3 +472,103 @@ def test_deleting_the_adopted_text_through_the_orm_makes_its_draft_a_draft_again
     else:
         Resolution.objects.filter(symbol=ADOPTED).delete()
     assert_draft_again(report, had)
+
+
+# --- The adopted text deleted when its draft had comments ----------------------------------
+
+
+def draft_commented_then_adopted() -> tuple[Deliverable, Comment, dict]:
+    """`draft_worked_on_then_adopted` with a comment on the draft's report; returns the
+    report, its comment and what they had. The adopted report has a copy of the comment."""
+    report, had = draft_worked_on_then_adopted(comment="Outline agreed.")
+    note = report.comments.get()
+    copy = Deliverable.objects.get(mandate__resolution__symbol=ADOPTED).comments.get()
+    assert (copy.copied_from, copy.text) == (note, f"[on draft {DRAFT}] Outline agreed.")
+    return report, note, had
+
+
+def assert_comment_untouched(note: Comment) -> None:
+    kept = Comment.objects.get(pk=note.pk)
+    assert (kept.deliverable_id, kept.author_id, kept.text, kept.created_at) == (
+        note.deliverable_id,
+        note.author_id,
+        note.text,
+        note.created_at,
+    )
+
+
+@pytest.mark.parametrize("how", ["instance", "queryset", "service", "mandate", "deliverable"])
+def test_deleting_the_adopted_text_takes_the_copies_of_its_drafts_comments(how):
+    """However the adopted text (or its deliverable) is deleted, the comments copied from
+    the draft go with it and the draft's own comment stays as it was; the draft is a draft
+    again. The copies used to protect the adopted deliverable (ProtectedError): the adopted
+    text could not be deleted and the draft stayed superseded."""
+    report, note, had = draft_commented_then_adopted()
+    adopted = Resolution.objects.get(symbol=ADOPTED)
+    if how == "instance":
+        adopted.delete()
+    elif how == "queryset":
+        Resolution.objects.filter(pk=adopted.pk).delete()
+    elif how == "service":
+        assert resolution_delete(resolutions=Resolution.objects.filter(pk=adopted.pk)) == [DRAFT]
+    elif how == "mandate":  # a cascade from the adopted text's mandate
+        adopted.mandates.all().delete()
+    else:
+        Deliverable.objects.filter(mandate__resolution=adopted).delete()
+    assert list(Comment.objects.values_list("pk", flat=True)) == [note.pk]
+    assert_comment_untouched(note)
+    if how in ("instance", "queryset", "service"):
+        assert_draft_again(report, had)
+
+
+def test_a_comment_written_on_the_adopted_deliverable_still_protects_it():
+    """A note a person wrote on the adopted deliverable itself (not a copy) keeps it, and
+    the adopted text, from being deleted, as before: the error names that note only, and
+    nothing changed (the draft is still superseded, the copy still there)."""
+    report, note, _ = draft_commented_then_adopted()
+    adopted = Deliverable.objects.get(mandate__resolution__symbol=ADOPTED)
+    own = Comment.objects.create(deliverable=adopted, text="Adopted: start the consultations.")
+    for delete in (
+        lambda: Resolution.objects.get(symbol=ADOPTED).delete(),
+        lambda: resolution_delete(resolutions=Resolution.objects.filter(symbol=ADOPTED)),
+        lambda: Deliverable.objects.filter(pk=adopted.pk).delete(),
+    ):
+        with pytest.raises(ProtectedError) as refused:
+            delete()
+        assert set(refused.value.protected_objects) == {own}
+    assert Comment.objects.count() == 3
+    assert Resolution.objects.get(symbol=DRAFT).status == Resolution.Status.SUPERSEDED
+    report.refresh_from_db()
+    assert report.progress == Deliverable.Progress.SUPERSEDED
+    assert_comment_untouched(note)
+
+
+def test_a_copy_whose_original_is_deleted_becomes_a_comment_like_any_other():
+    """The draft's note deleted by its author: the copy is now the only one left, so it is
+    kept (unlinked) and protects the adopted text as a person's note does."""
+    _, note, _ = draft_commented_then_adopted()
+    copy = note.copies.get()
+    note.delete()
+    copy.refresh_from_db()
+    assert copy.copied_from is None and copy.text == f"[on draft {DRAFT}] Outline agreed."
+    with pytest.raises(ProtectedError):
+        Resolution.objects.get(symbol=ADOPTED).delete()
+
+
+def test_the_draft_adopted_again_after_a_delete_copies_its_comments_once():
+    """Adopted, deleted (the draft restored), adopted again, and read again: the adopted
+    deliverable has one copy of the draft's note each time, the draft its note alone, and
+    the adopted text can be deleted again."""
+    report, note, _ = draft_commented_then_adopted()
+    Resolution.objects.get(symbol=ADOPTED).delete()
+    for name in ("A_RES_81_412.txt", "A_RES_81_412_v2.txt"):
+        operative = [PREAMBLE_LIKE, REPORT] + (["Decides to continue."] if "v2" in name else [])
+        ingest(drafts_samples.ga_adopted(operative=operative), name)
+        adopted = Deliverable.objects.get(mandate__resolution__symbol=ADOPTED, kind="report")
+        assert [(c.copied_from_id, c.text) for c in adopted.comments.all()] == [
+            (note.pk, f"[on draft {DRAFT}] Outline agreed.")
+        ]
+        assert list(report.comments.all()) == [note]
+    Resolution.objects.get(symbol=ADOPTED).delete()
+    assert list(Comment.objects.all()) == [note]
+    assert Resolution.objects.get(symbol=DRAFT).status == Resolution.Status.DRAFT
