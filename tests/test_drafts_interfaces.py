@@ -205,18 +205,21 @@ def test_a_carry_over_names_the_kind_a_person_set_on_the_draft(tmp_path):
     assert adopted.kind == Deliverable.Kind.STUDY
 
 
-def _draft_worked_on_then_adopted():
-    """The draft's report in progress (a person's edit) with a reminder sent, then its
-    adopted text; returns the draft's report as stored then, its calendar UID before the
-    adopted text took it over, and the adopted resolution."""
+def _draft_worked_on_then_adopted(comment_by=None):
+    """The draft's report in progress (a person's edit) with a reminder sent (and a comment
+    by `comment_by`, if given), then its adopted text; returns the draft's report as stored
+    then, its calendar UID before the adopted text took it over, and the adopted
+    resolution."""
     from datetime import date
 
-    from mandates.models import Contact, Deliverable, ReminderLog
+    from mandates.models import Comment, Contact, Deliverable, ReminderLog
     from mandates.services import deliverables as deliverable_services
     from mandates.services.ingest import resolution_ingest
 
     resolution_ingest(data=DRAFT_TEXT.encode(), name="A_C.3_81_L.19.txt")
     report = Deliverable.objects.get(mandate__resolution__symbol="A/C.3/81/L.19")
+    if comment_by is not None:
+        Comment.objects.create(deliverable=report, author=comment_by, text="Outline agreed.")
     report.progress = Deliverable.Progress.IN_PROGRESS
     report.save()
     deliverable_services.deliverable_mark_edited(deliverable=report, fields=["progress"])
@@ -296,3 +299,142 @@ def test_delete_selected_names_the_drafts_kept_and_restores_them_once(staff_clie
     assert list(report.reminders.values_list("reminder", flat=True)) == ["before:60"]
     listed = staff_client.get("/api/deliverables/", {"resolution_status": "draft"}).json()
     assert [item["resolution"] for item in listed["results"]] == ["A/C.3/81/L.19"]
+
+
+# --- Comments copied from the draft ---------------------------------------------------------
+
+
+def _officer():
+    """A colleague who writes comments (not the person deleting)."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_user("officer", is_staff=True)
+
+
+def _comment_seen(comment) -> tuple:
+    comment.refresh_from_db()
+    return (comment.deliverable_id, comment.author_id, comment.text, comment.created_at)
+
+
+def _delete_request(adopted, how: str) -> tuple[str, dict]:
+    """The URL and form of the delete page, or of the list's "Delete selected"."""
+    if how == "delete page":
+        return reverse("admin:mandates_resolution_delete", args=[adopted.pk]), {}
+    chosen = {"action": "delete_selected", "_selected_action": [adopted.pk]}
+    return reverse("admin:mandates_resolution_changelist"), chosen
+
+
+@pytest.mark.parametrize("how", ["delete page", "delete selected"])
+def test_deleting_an_adopted_text_whose_draft_had_comments(staff_client, how):
+    """Admin -> the adopted resolution -> Delete (or the list's "Delete selected"): the
+    comment a colleague wrote on the draft, copied onto the adopted text, does not stop the
+    delete; the draft is a draft again with its own comment as it was. The admin used to
+    refuse, naming the copy (protected, and a comment only its author may delete), and the
+    draft stayed superseded."""
+    from mandates.models import Comment
+
+    report, uid, adopted = _draft_worked_on_then_adopted(comment_by=_officer())
+    note = report.comments.get()
+    seen = _comment_seen(note)
+    url, chosen = _delete_request(adopted, how)
+    page = staff_client.post(url, chosen) if chosen else staff_client.get(url)
+    text = page.content.decode()
+    assert "cannot be deleted" not in text and "protected" not in text
+    assert "permission" not in text
+    assert "is not deleted: it becomes a draft again" in text
+    assert "their comments, calendar entries and reminder log" in text
+    assert "[on draft A/C.3/81/L.19] Outline agreed." in text  # the copy, deleted with it
+    response = staff_client.post(url, {**chosen, "post": "yes"}, follow=True)
+    assert "Drafts again: A/C.3/81/L.19." in response.content.decode()
+
+    assert not Resolution.objects.filter(pk=adopted.pk).exists()
+    draft = Resolution.objects.get(symbol="A/C.3/81/L.19")
+    assert draft.status == Resolution.Status.DRAFT
+    report.refresh_from_db()
+    assert (report.progress, report.uid) == ("in_progress", uid)
+    assert list(Comment.objects.all()) == [note] and _comment_seen(note) == seen
+
+
+@pytest.mark.parametrize("how", ["delete page", "delete selected"])
+def test_a_comment_written_on_the_adopted_text_keeps_it_and_the_admin_says_why(staff_client, how):
+    """A note a colleague wrote on the adopted deliverable itself still refuses the delete:
+    the page says the resolution cannot be deleted because of people's comments and what to
+    do, lists that note (not the copy, which would go) and deletes nothing, before and on
+    confirming. It said "your account doesn't have permission to delete comment", which
+    no permission changes."""
+    from mandates.models import Comment, Deliverable
+
+    officer = _officer()
+    report, _, adopted = _draft_worked_on_then_adopted(comment_by=officer)
+    adopted_report = Deliverable.objects.get(mandate__resolution=adopted)
+    Comment.objects.create(deliverable=adopted_report, author=officer, text="Talks started.")
+    url, chosen = _delete_request(adopted, how)
+    head = {
+        "delete page": "The resolution “A/RES/81/412” cannot be deleted: people wrote "
+        "comments on its deliverables,",
+        "delete selected": "The selected resolution cannot be deleted: people wrote "
+        "comments on their deliverables,",
+    }[how]
+    for data in (chosen, {**chosen, "post": "yes"}):
+        page = staff_client.post(url, data) if data else staff_client.get(url)
+        assert page.status_code == 200
+        text = page.content.decode()
+        assert head in text
+        assert "a comment a person wrote is never deleted with what it is about." in text
+        assert "A comment’s author can delete it once it is no longer needed" in text
+        assert "Comments copied from a draft are not listed" in text
+        assert "Talks started." in text and "[on draft A/C.3/81/L.19]" not in text
+        assert "permission" not in text and "Yes, I’m sure" not in text
+    assert Resolution.objects.get(pk=adopted.pk).status == Resolution.Status.ADOPTED
+    assert Comment.objects.count() == 3
+    report.refresh_from_db()
+    assert report.progress == "superseded"
+
+
+def test_a_deliverable_kept_by_a_comment_says_why(staff_client):
+    """Deleting a deliverable (or its mandate) a colleague commented on: the page says why
+    it cannot go, and lists the note, not the copy."""
+    from mandates.models import Comment, Deliverable
+
+    _, _, adopted = _draft_worked_on_then_adopted(comment_by=_officer())
+    adopted_report = Deliverable.objects.get(mandate__resolution=adopted)
+    Comment.objects.create(deliverable=adopted_report, text="Talks started.")
+    for url, where in (
+        (reverse("admin:mandates_deliverable_delete", args=[adopted_report.pk]), "on it"),
+        (
+            reverse("admin:mandates_mandate_delete", args=[adopted_report.mandate_id]),
+            "on its deliverables",
+        ),
+    ):
+        text = staff_client.get(url).content.decode()
+        assert f"cannot be deleted: people wrote comments {where}, and a comment a person" in text
+        assert "Talks started." in text and "[on draft" not in text and "permission" not in text
+
+
+def test_a_copied_comment_is_shown_as_a_copy_and_is_read_only(staff_client):
+    """On the adopted deliverable's page the copy says it comes from the draft (a link to
+    the draft's deliverable) and its text cannot be edited, even by its author; its own
+    page is read-only. The author's comment on the draft stays editable."""
+    from mandates.models import Comment, Deliverable
+
+    report, _, adopted = _draft_worked_on_then_adopted(comment_by=staff_client.user)
+    adopted_report = Deliverable.objects.get(mandate__resolution=adopted)
+    copy = adopted_report.comments.get()
+
+    def text_field(page: str) -> str:
+        return page[page.index('name="comments-0-text"') :].split(">", 1)[0]
+
+    page = staff_client.get(
+        reverse("admin:mandates_deliverable_change", args=[adopted_report.pk])
+    ).content.decode()
+    draft_url = reverse("admin:mandates_deliverable_change", args=[report.pk])
+    assert f'Copied from <a href="{draft_url}">the draft</a>, where the original stays' in page
+    assert "disabled" in text_field(page)
+    own = staff_client.get(draft_url).content.decode()
+    assert "Copied from" not in own and "disabled" not in text_field(own)
+
+    comment_url = reverse("admin:mandates_comment_change", args=[copy.pk])
+    page = staff_client.get(comment_url).content.decode()
+    assert 'name="text"' not in page and "Outline agreed." in page  # shown, not editable
+    staff_client.post(comment_url, {"text": "Changed.", "deliverable": adopted_report.pk})
+    assert Comment.objects.get(pk=copy.pk).text == "[on draft A/C.3/81/L.19] Outline agreed."

@@ -20,6 +20,17 @@ def fragment(template_name: str, **context: object) -> SafeString:
     return render_to_string(f"admin/mandates/{template_name}", context)
 
 
+class KeptByComments:
+    """For the admins of what people's comments keep from being deleted (resolutions,
+    mandates, deliverables: `models.protect_unless_copied`): when comments refuse a delete,
+    the page says that (its template's `delete_protected`), not that the person may not
+    delete comments (only their authors may), which no permission would change."""
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        return deleted, counts, set() if protected else perms_needed, protected
+
+
 def calendar_links(path: str, label: str = "") -> SafeString:
     """A webcal:// subscribe link and the plain https link of a feed, for admin pages."""
     return fragment(

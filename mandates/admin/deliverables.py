@@ -27,6 +27,7 @@ from ..services import schedule
 from ..services.deliverables import Reading
 from .common import (
     DueSessionFilter,
+    KeptByComments,
     RecurrenceGuard,
     StaleEditGuard,
     actor_shown,
@@ -118,7 +119,7 @@ class MandateForm(StaleEditGuard):
 
 
 @admin.register(models.Mandate)
-class MandateAdmin(SimpleHistoryAdmin):
+class MandateAdmin(KeptByComments, SimpleHistoryAdmin):
     form = MandateForm
     list_display = [
         "__str__",
@@ -200,12 +201,23 @@ class AssignedToMeFilter(admin.SimpleListFilter):
 
 class CommentInline(admin.TabularInline):
     """Anyone may add a comment; only its author may change or delete it (a note signed
-    with someone's name must be theirs)."""
+    with someone's name must be theirs). A comment copied from the draft says so and nobody
+    changes it; it may be deleted, as it goes with the adopted text: it repeats the
+    original, which stays on the draft."""
 
     model = models.Comment
     extra = 1
-    fields = ["text", "author", "created_at"]
-    readonly_fields = ["author", "created_at"]
+    fields = ["text", "author", "created_at", "copied"]
+    readonly_fields = ["author", "created_at", "copied"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author", "copied_from")
+
+    @admin.display(description=_("copied"))
+    def copied(self, obj: models.Comment) -> str:
+        if obj.copied_from is None:
+            return ""
+        return fragment("deliverable/_comment_copied.html", original=obj.copied_from)
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
@@ -215,10 +227,14 @@ class CommentInline(admin.TabularInline):
             def add_fields(self, form, index):
                 super().add_fields(form, index)
                 comment = form.instance
-                if comment.pk and comment.author_id != user_id:
-                    for name in ("text", "DELETE"):  # a disabled field keeps its stored value
-                        if name in form.fields:
-                            form.fields[name].disabled = True
+                locked = []  # a disabled field keeps its stored value
+                if comment.copied_from_id:
+                    locked = ["text"]  # anyone may delete a copy: the original stays
+                elif comment.pk and comment.author_id != user_id:
+                    locked = ["text", "DELETE"]
+                for name in locked:
+                    if name in form.fields:
+                        form.fields[name].disabled = True
 
         return AuthorsOnly
 
@@ -429,7 +445,7 @@ class DeliverableForm(RecurrenceGuard, StaleEditGuard):
 
 
 @admin.register(models.Deliverable)
-class DeliverableAdmin(DeliverableColumns, DeliverableActions, SimpleHistoryAdmin):
+class DeliverableAdmin(KeptByComments, DeliverableColumns, DeliverableActions, SimpleHistoryAdmin):
     form = DeliverableForm
     list_display = [
         "title_or_kind",
@@ -641,15 +657,24 @@ class CommentAdmin(admin.ModelAdmin):
     autocomplete_fields = ["deliverable"]
     readonly_fields = ["author", "created_at"]
 
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.copied_from_id:
+            return [*self.readonly_fields, "copied_from"]
+        return self.readonly_fields
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.author = request.user
         super().save_model(request, obj, form, change)
 
     def has_change_permission(self, request, obj=None):
-        mine = obj is None or obj.author_id == request.user.pk
+        """Only the author changes a comment; nobody changes a copy of a draft's comment
+        (it repeats the original, which is changed on the draft)."""
+        mine = obj is None or (obj.author_id == request.user.pk and not obj.copied_from_id)
         return mine and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        mine = obj is None or obj.author_id == request.user.pk
+        """Only the author deletes a comment; a copy of a draft's comment anyone who may
+        delete comments (the original stays on the draft): it goes with its adopted text."""
+        mine = obj is None or obj.author_id == request.user.pk or obj.copied_from_id is not None
         return mine and super().has_delete_permission(request, obj)

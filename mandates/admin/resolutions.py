@@ -22,7 +22,14 @@ from ..services.ingest import (
     size_label,
     upload_limit_bytes,
 )
-from .common import SessionFilter, actor_shown, due_label, fragment, text_list
+from .common import (
+    KeptByComments,
+    SessionFilter,
+    actor_shown,
+    due_label,
+    fragment,
+    text_list,
+)
 
 
 class ParagraphInline(admin.TabularInline):
@@ -78,7 +85,7 @@ class ConsiderationInline(admin.TabularInline):
 
 
 @admin.register(models.Resolution)
-class ResolutionAdmin(SimpleHistoryAdmin):
+class ResolutionAdmin(KeptByComments, SimpleHistoryAdmin):
     list_display = [
         "symbol",
         "title",
