@@ -1,15 +1,16 @@
 """Who acts and who is reminded: actors, their aliases, contacts."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from .. import models
-from ..services.actors import actor_name_owner
+from ..services.actors import actor_name_owner, actor_titles_rename
 from ..services.contacts import contact_delete_blockers
 from .common import calendar_links
 
@@ -114,6 +115,24 @@ class ActorAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "aliases__alias"]
     autocomplete_fields = ["contacts", "focal_point"]
     inlines = [ActorAliasInline]
+
+    def save_model(self, request, obj, form, change):
+        """A rename reaches the titles ingest made naming the actor (not a person's)."""
+        former = form.initial.get("name") if change and "name" in form.changed_data else None
+        super().save_model(request, obj, form, change)
+        if former:
+            count = actor_titles_rename(actor=obj, former=former)
+            if count:
+                self.message_user(
+                    request,
+                    ngettext(
+                        "%(count)d deliverable title now names %(name)s.",
+                        "%(count)d deliverable titles now name %(name)s.",
+                        count,
+                    )
+                    % {"count": count, "name": obj.name},
+                    messages.INFO,
+                )
 
     @admin.display(description=_("calendar"))
     def calendar(self, obj: models.Actor):

@@ -96,14 +96,39 @@ def _title(item: Product, ctx: ReadingContext, actor: str, limit: int) -> str:
         topic = " ".join(words)
         if _NOT_A_TOPIC_RE.match(topic):
             topic = ""
-    if not topic:
-        topic = f"of the {actor}" if item.kind in ("report", "study", "oral update") else ""
-        if actor in ("Human Rights Council", "General Assembly") or not topic:
-            topic = ""
-        if topic and actor.startswith(("OHCHR", "UN")):
-            topic = f"of {actor}"
+    if not topic and item.kind in ("report", "study", "oral update"):
+        topic = _of_actor(actor)
     title = f"{head} {topic}".strip()
     return title[:1].upper() + title[1:]
+
+
+def _of_actor(actor: str) -> str:
+    """How a title names the actor of a product the text gives no topic ("Report of the
+    High Commissioner", "Report of OHCHR"): nothing for the Council and the Assembly."""
+    if actor in ("Human Rights Council", "General Assembly"):
+        return ""
+    return f"of {actor}" if actor.startswith(("OHCHR", "UN")) else f"of the {actor}"
+
+
+def title_head(title: str, actor: str) -> str | None:
+    """The words of a title before the actor's name, when `_title` named the actor called
+    ``actor`` for want of a topic ("Report" of "Report of the High Commissioner"); None for
+    any other title (a topic the text prints, "Report on the work of the High Commissioner",
+    or a person's words). Lets a title read under an actor's former name be told from a
+    title that changed."""
+    named = _of_actor(actor)
+    if not named or not title.endswith(f" {named}"):
+        return None
+    head = title[: -len(named) - 1]
+    return head if head.strip() and not _TOPIC_RE.search(head) else None
+
+
+def title_renamed(title: str, old: str, new: str) -> str | None:
+    """The title `_title` gives when the actor is called ``new``, for one it gave naming the
+    actor ``old`` ("Report of the High Commissioner" -> "Report of UN High Commissioner
+    for Human Rights"); None when ``title`` does not name the actor so (`title_head`)."""
+    head = title_head(title, old)
+    return None if head is None else f"{head} {_of_actor(new)}".strip()
 
 
 @dataclass

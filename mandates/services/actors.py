@@ -6,7 +6,8 @@ keeps the rows in step with the package without undoing staff edits: each actor 
 what the package gave at the last sync (``Actor.package_entry``: name, kind, aliases), so a value that still
 equals it is the package's and follows a new package, and a value that differs was set by
 a person and is left alone (and reported). :class:`ActorNames` finds the row a stored
-reading names, also after staff renamed the actor.
+reading names, also after staff renamed the actor; `actor_titles_rename` makes the titles
+ingest gave its deliverables name it as staff renamed it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from mandates.extraction.actors import ActorTable, normalise
-from mandates.models import Actor, ActorAlias
+from mandates.extraction.building import title_head, title_renamed
+from mandates.models import Actor, ActorAlias, Deliverable
+
+from .schedule import deliverable_calendar_sync
 
 
 def actor_name_owner(*, text: str, exclude_actor_id: int | None) -> Actor | None:
@@ -44,6 +48,34 @@ def actor_table_from_database(*, using: str = "default") -> ActorTable:
     if not entries:
         return ActorTable.default()
     return ActorTable.from_entries(entries, kinds)
+
+
+def actor_titles_rename(*, actor: Actor, former: str) -> int:
+    """After staff renamed an actor from ``former``: the titles ingest made naming it for
+    want of a topic ("Report of the High Commissioner") name it as it is called now, once,
+    each with a history record that says why and a higher calendar SEQUENCE (calendars
+    show the title). A title a person edited, or one whose words the text prints, is left
+    alone. Ingest reads a title under the former name as the same title
+    (`ActorNames.title_key`), so reading the text again changes nothing. Returns how many
+    titles changed."""
+    if former == actor.name:
+        return 0
+    reason = f"Actor renamed: {former} -> {actor.name}"
+    limit = Deliverable.history.model._meta.get_field("history_change_reason").max_length
+    changed = 0
+    for deliverable in Deliverable.objects.filter(
+        mandate__actor=actor, title__endswith=former
+    ).select_related("due_session__body"):
+        title = title_renamed(deliverable.title, former, actor.name)
+        if title is None or "title" in deliverable.edited_fields:
+            continue
+        deliverable.title = title[: Deliverable._meta.get_field("title").max_length]
+        deliverable._change_reason = reason[:limit]
+        deliverable_calendar_sync(
+            deliverable=deliverable, changed_fields=["title"], also_save=["title"]
+        )
+        changed += 1
+    return changed
 
 
 class ActorNames:
@@ -82,6 +114,17 @@ class ActorNames:
             or self._packaged.get(name)
         )
         return actor if actor is not None else self._former_names().get(name)
+
+    def title_key(self, title: str, name: str) -> tuple[str, int | str | None]:
+        """A title as a reading gives it, comparable from reading to reading: one naming
+        the actor for want of a topic ("Report of the High Commissioner", ``name`` the
+        actor's name in that reading) keys by who the actor is, so that a rename is no
+        change of the title; any other title by its words."""
+        head = title_head(title, name)
+        if head is None:
+            return (title, None)
+        actor = self.meant(name)
+        return (head, actor.pk if actor is not None else name)
 
     def _former_names(self) -> dict[str, Actor]:
         """Every name an actor had, for its latest holder: read from the actors' history

@@ -1542,15 +1542,17 @@ def _readings_before(
     return {pks[0]: read[index] for index, pks in claims.items() if len(pks) == 1}
 
 
-def _as_read(item: dict) -> dict[str, object]:
+def _as_read(item: dict, actors: ActorNames) -> dict[str, object]:
     """A deliverable's PROPOSED_FIELDS as a text read them (its extraction's JSON, the
-    previous version's or the new one's), comparable from version to version."""
+    previous version's or the new one's), comparable from version to version: a title
+    that names the actor reads the same under the actor's former name (a rename in the
+    admin is no change of the text)."""
     due = item.get("due") or {}
     body, number = due.get("body"), due.get("session")
     return {
         "kind": item.get("kind"),
         "count": max(item.get("count") or 1, 1),
-        "title": (item.get("title") or "")[:500],
+        "title": actors.title_key((item.get("title") or "")[:500], item.get("actor") or ""),
         "due_session": (body, number) if body and number is not None else None,
         "due_relation": due.get("relation") or "",
         "due_body": body or None,
@@ -1707,8 +1709,8 @@ def _store_deliverables(
             owned |= set(PROPOSED_FIELDS)
         # Only a change of the text is news to the person who owns a value: what this
         # version reads against what the previous one read (unknown: the value kept).
-        before = _as_read(read[deliverable.pk]) if deliverable.pk in read else None
-        now = _as_read(read_now[position])
+        before = _as_read(read[deliverable.pk], actors) if deliverable.pk in read else None
+        now = _as_read(read_now[position], actors)
         text_changed: list[str] = []
         implied: dict[str, object] = {}  # what a proposed session carries: its body, number
         for name, value in proposed.items():
@@ -1717,8 +1719,11 @@ def _store_deliverables(
             if current == value:
                 closed += pending  # the text says the value kept again
                 continue
-            if name in owned and before is not None and before[name] == now[name]:
-                continue  # the text says what it said: the person's value stands
+            if before is not None and before[name] == now[name]:
+                if name in owned:
+                    continue  # the text says what it said: the person's value stands
+                if name == "title":
+                    continue  # the same title under the actor's former name: no news
             if name in owned:
                 shown = _show(value)
                 if name in implied and implied[name] == value:

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mandates.extraction.actors import ActorTable
+from mandates.extraction.building import title_head, title_renamed
 from mandates.extraction.requests import extract_requests
 from mandates.extraction.result import Footnote, OperativeParagraph, SubParagraph
 
@@ -916,6 +917,29 @@ def test_title_is_short_and_human():
         "and to present it at its sixty-first session;"
     )
     assert r.deliverables[0].title == "Report on the situation of human rights in Xanadu"
+
+
+def test_a_title_named_after_its_actor_is_told_from_a_printed_topic():
+    """Without a topic the title names the actor; `title_head` finds that title (under the
+    name the actor had), `title_renamed` gives it under a new name as `_title` would, and a
+    topic the text prints that ends with the actor's name is neither."""
+    r = run(
+        "1. Requests the High Commissioner to present a report to the Human Rights Council at "
+        "its sixty-first session;\n"
+        "2. Requests the High Commissioner to present a report on the work of the High "
+        "Commissioner to the Human Rights Council at its sixty-first session;"
+    )
+    named, printed = (d.title for d in r.deliverables)
+    assert named == "Report of the High Commissioner"
+    assert title_head(named, "High Commissioner") == "Report"
+    assert title_head(printed, "High Commissioner") is None
+    assert title_head(named, "Commissioner") is None  # another actor's name
+    assert title_renamed(named, "High Commissioner", "UN High Commissioner") == (
+        "Report of UN High Commissioner"
+    )
+    assert title_renamed("Study of OHCHR", "OHCHR", "Office") == "Study of the Office"
+    assert title_renamed(named, "High Commissioner", "Human Rights Council") == "Report"
+    assert title_head("Report", "Human Rights Council") is None
 
 
 def test_date_and_session_of_one_meeting_make_one_due():
