@@ -8,8 +8,10 @@ superseded by the adopted resolution, and every decision on its deliverables is 
 over to the matching deliverable of the adopted text. Nothing is lost:
 
 - a deliverable whose words (or deadline, kind, actor) changed is flagged for review with
-  the draft's words in the reason; a field a person owned keeps the person's value and the
-  adopted text's value becomes a proposed change, as for any new version of a text;
+  the draft's words in the reason; a field a person owned keeps the person's value, and
+  the adopted text's value becomes a proposed change only where the adopted text reads the
+  item otherwise than the draft's text did (a title, a session a person set is no change
+  of the text), as for any new version of a text;
 - a draft deliverable someone decided on that has no counterpart in the adopted text stays
   open and flagged; one nobody touched, or one rejected, is closed as superseded;
 - the adopted deliverable takes over the draft's calendar UID (with a higher SEQUENCE) and
@@ -40,6 +42,7 @@ from mandates.models import (
     ReviewStatus,
 )
 
+from .actors import ActorNames, actor_table_from_database
 from .pairing import pairs_by_words, quote_words
 from .schedule import deliverable_due_date_refresh
 
@@ -70,14 +73,19 @@ def _revision(symbol: str) -> int:
 
 
 def resolution_drafts_link(
-    *, resolution: Resolution, result, drafts_possible: bool = True
+    *,
+    resolution: Resolution,
+    result,
+    drafts_possible: bool = True,
+    actors: ActorNames | None = None,
 ) -> list[str]:
     """Set the resolution's status and link drafts and adopted texts; returns the changes
     worth reporting. Called by ingest once the resolution's rows are stored.
 
     `drafts_possible=False`: the caller knows no draft can be linked to this adopted text
     (a new resolution, and no draft stored for its body and session), so the look-up is
-    skipped; `draft_pairs` says when that is."""
+    skipped; `draft_pairs` says when that is. `actors`: ingest's (read when a draft is
+    found otherwise), to compare titles as the texts read them."""
     if result.status == "draft":
         return _draft_stored(resolution)
     changes: list[str] = []
@@ -93,8 +101,10 @@ def resolution_drafts_link(
             + ", ".join(sorted(d.symbol for d in ambiguous))
             + "): none was linked, link the right one by re-ingesting it after the adopted text"
         )
+    if drafts and actors is None:
+        actors = ActorNames(table=actor_table_from_database())
     for draft in drafts:
-        changes += _supersede(draft=draft, adopted=resolution, carry=True)
+        changes += _supersede(draft=draft, adopted=resolution, carry=True, actors=actors)
     return changes
 
 
@@ -187,9 +197,11 @@ def _adopted_of(draft: Resolution) -> Resolution | None:
 # --- Linking one draft to its adopted text -----------------------------------------------
 
 
-def _supersede(*, draft: Resolution, adopted: Resolution, carry: bool) -> list[str]:
+def _supersede(
+    *, draft: Resolution, adopted: Resolution, carry: bool, actors: ActorNames | None = None
+) -> list[str]:
     """Mark the draft superseded and pair its deliverables with the adopted ones; with
-    ``carry`` (the draft came first), carry over what people decided."""
+    ``carry`` (the draft came first, ``actors`` given), carry over what people decided."""
     changes: list[str] = []
     if draft.superseded_by_id != adopted.pk or draft.status != Resolution.Status.SUPERSEDED:
         draft.status = Resolution.Status.SUPERSEDED
@@ -204,7 +216,9 @@ def _supersede(*, draft: Resolution, adopted: Resolution, carry: bool) -> list[s
     paired_drafts = {d.pk for d, _ in pairs}
     paired_adopted = {a.pk for _, a in pairs}
     for old, new in pairs:
-        changes += _link(old=old, new=new, draft=draft, carry=carry)
+        changes += _link(
+            old=old, new=new, draft=draft, adopted=adopted, actors=actors if carry else None
+        )
     for old in draft_items:
         if old.pk not in paired_drafts:
             changes += _dropped(old=old, adopted=adopted)
@@ -288,10 +302,48 @@ def _as_read(item: Deliverable, name: str, *, draft_reading: dict | None = None)
     return draft_reading.get(name) or ("" if name == "recurring" else None)
 
 
-def _draft_reading(old: Deliverable, draft: Resolution) -> dict | None:
-    """The draft's extraction of this deliverable (``position`` indexes it), if stored."""
-    read = draft.extraction.get("deliverables") or []
-    return read[old.position] if 0 <= old.position < len(read) else None
+def _reading(item: Deliverable, resolution: Resolution) -> dict | None:
+    """The text's extraction of this deliverable (``position`` indexes it), if stored."""
+    read = resolution.extraction.get("deliverables") or []
+    return read[item.position] if 0 <= item.position < len(read) else None
+
+
+def _title_as_read(item: Deliverable, reading: dict | None, actors: ActorNames) -> tuple:
+    """The title the deliverable's text gives it (``reading``, else the row's), comparable
+    between draft and adopted text and across a rename of the actor: "Report of the High
+    Commissioner" read before staff renamed the High Commissioner is the same title."""
+    if reading is None:
+        return actors.title_key(item.title, _actor(item))
+    return actors.title_key((reading.get("title") or "")[:500], reading.get("actor") or "")
+
+
+def _read_alike(
+    old: Deliverable,
+    new: Deliverable,
+    *,
+    readings: tuple[dict | None, dict | None],
+    actors: ActorNames,
+) -> set[str]:
+    """The fields the adopted text reads as the draft's text did, like with like: the two
+    texts' extractions of the pair (``readings``, as ingest compares two versions), else
+    the rows, a field a person edited on the draft taken from the draft's extraction. A
+    person's value of such a field stands and nothing is proposed: what a person did on
+    the draft (a title, another reading chosen) is no change of the text."""
+    from .ingest import PROPOSED_FIELDS, deliverable_as_read  # ingest calls this module
+
+    draft_read, adopted_read = readings
+    if draft_read is not None and adopted_read is not None:
+        before = deliverable_as_read(draft_read, actors)
+        after = deliverable_as_read(adopted_read, actors)
+        return {name for name in PROPOSED_FIELDS if before[name] == after[name]}
+    alike = {
+        name
+        for name in DRAFT_READ_FIELDS
+        if _as_read(old, name, draft_reading=draft_read) == _as_read(new, name)
+    }
+    if _title_as_read(old, draft_read, actors) == _title_as_read(new, adopted_read, actors):
+        alike.add("title")
+    return alike
 
 
 def _differences(old: Deliverable, new: Deliverable, reading: dict | None) -> _Differences:
@@ -322,12 +374,21 @@ def _clip(text: str) -> str:
     return text if len(text) <= QUOTE_SHOWN else text[: QUOTE_SHOWN - 1] + "\u2026"
 
 
-def _link(*, old: Deliverable, new: Deliverable, draft: Resolution, carry: bool) -> list[str]:
+def _link(
+    *,
+    old: Deliverable,
+    new: Deliverable,
+    draft: Resolution,
+    adopted: Resolution,
+    actors: ActorNames | None,
+) -> list[str]:
+    """Pair a draft's deliverable with its adopted one; with ``actors`` (the draft came
+    first), carry over what people decided and flag what the text changed."""
     changes: list[str] = []
     new.draft = old
     label = f"para. {new.mandate.paragraph_label} {new.kind}"
-    if carry:
-        reading = _draft_reading(old, draft)
+    if actors is not None:
+        reading = _reading(old, draft)
         differences = _differences(old, new, reading)
         if differences:
             parts = []
@@ -343,8 +404,9 @@ def _link(*, old: Deliverable, new: Deliverable, draft: Resolution, carry: bool)
         carried = _carry(
             old=old,
             new=new,
-            source=f"adopted text {new.mandate.resolution.symbol}",
-            reading=reading,
+            source=f"adopted text {adopted.symbol}",
+            readings=(reading, _reading(new, adopted)),
+            actors=actors,
         )
         if carried:  # named by what it is now: a kind a person set on the draft is carried
             label = f"para. {new.mandate.paragraph_label} {new.kind}"
@@ -365,9 +427,18 @@ def _decided(item: Deliverable) -> bool:
     return deliverable_touched_by_a_person(item)
 
 
-def _carry(*, old: Deliverable, new: Deliverable, source: str, reading: dict | None) -> list[str]:
-    """Copy what people decided on the draft's deliverable onto the adopted one."""
-    from .ingest import PROPOSED_FIELDS  # ingest calls this module: import when used
+def _carry(
+    *,
+    old: Deliverable,
+    new: Deliverable,
+    source: str,
+    readings: tuple[dict | None, dict | None],
+    actors: ActorNames,
+) -> list[str]:
+    """Copy what people decided on the draft's deliverable onto the adopted one; a value
+    a person owned stays, and the adopted text's is proposed only if the text reads the
+    field otherwise than the draft's text did (`_read_alike`)."""
+    from .ingest import PROPOSED_FIELDS, value_shown  # ingest calls this module
 
     carried: list[str] = []
     if old.review_status != ReviewStatus.PROPOSED:
@@ -376,14 +447,13 @@ def _carry(*, old: Deliverable, new: Deliverable, source: str, reading: dict | N
     owned = set(old.edited_fields)
     if old.review_status != ReviewStatus.PROPOSED:
         owned |= set(PROPOSED_FIELDS)
+    alike = _read_alike(old, new, readings=readings, actors=actors) if owned else set()
     for name in PROPOSED_FIELDS:
         if name not in owned:
             continue
         mine, text = getattr(old, name), getattr(new, name)
         if mine != text:
-            if name in DRAFT_READ_FIELDS and _as_read(old, name, draft_reading=reading) == _as_read(
-                new, name
-            ):
+            if name in alike:
                 # the text says what it said on the draft: the person's value stands
                 setattr(new, name, mine)
                 carried.append(name)
@@ -391,8 +461,8 @@ def _carry(*, old: Deliverable, new: Deliverable, source: str, reading: dict | N
             ProposedChange.objects.create(
                 deliverable=new,
                 field=name,
-                old_value=_show(mine),
-                new_value=_show(text),
+                old_value=value_shown(mine),
+                new_value=value_shown(text),
                 source=source[:255],
             )
             setattr(new, name, mine)

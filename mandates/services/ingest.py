@@ -1225,6 +1225,7 @@ def _store(
     changes += resolution_drafts_link(
         resolution=resolution,
         result=result,
+        actors=lookups.actors,
         # a draft's own text looks for its adopted text instead: nothing to read for it
         drafts_possible=result.status == "draft"
         or reads.drafts_possible(resolution, new=existing is None),
@@ -1542,11 +1543,11 @@ def _readings_before(
     return {pks[0]: read[index] for index, pks in claims.items() if len(pks) == 1}
 
 
-def _as_read(item: dict, actors: ActorNames) -> dict[str, object]:
+def deliverable_as_read(item: dict, actors: ActorNames) -> dict[str, object]:
     """A deliverable's PROPOSED_FIELDS as a text read them (its extraction's JSON, the
     previous version's or the new one's), comparable from version to version: a title
     that names the actor reads the same under the actor's former name (a rename in the
-    admin is no change of the text)."""
+    admin is no change of the text). Drafts compare a draft's and its adopted text's so."""
     due = item.get("due") or {}
     body, number = due.get("body"), due.get("session")
     return {
@@ -1709,8 +1710,10 @@ def _store_deliverables(
             owned |= set(PROPOSED_FIELDS)
         # Only a change of the text is news to the person who owns a value: what this
         # version reads against what the previous one read (unknown: the value kept).
-        before = _as_read(read[deliverable.pk], actors) if deliverable.pk in read else None
-        now = _as_read(read_now[position], actors)
+        before = (
+            deliverable_as_read(read[deliverable.pk], actors) if deliverable.pk in read else None
+        )
+        now = deliverable_as_read(read_now[position], actors)
         text_changed: list[str] = []
         implied: dict[str, object] = {}  # what a proposed session carries: its body, number
         for name, value in proposed.items():
@@ -1725,7 +1728,7 @@ def _store_deliverables(
                 if name == "title":
                     continue  # the same title under the actor's former name: no news
             if name in owned:
-                shown = _show(value)
+                shown = value_shown(value)
                 if name in implied and implied[name] == value:
                     closed += pending  # one proposal for one change: the session's
                     continue
@@ -1739,7 +1742,7 @@ def _store_deliverables(
                 closed += pending  # what an earlier version proposed, this one replaces
                 _propose(deliverable, name, current, value, source)
                 text_changed.append(
-                    f"{deliverable_field_label(name)} {shown} (kept {_show(current)})"
+                    f"{deliverable_field_label(name)} {shown} (kept {value_shown(current)})"
                 )
                 changes.append(
                     f"para. {item.paragraph} {deliverable_field_label(name)}: kept the person's"
@@ -1748,7 +1751,7 @@ def _store_deliverables(
             else:
                 changes.append(
                     f"para. {item.paragraph} {deliverable_field_label(name)}:"
-                    f" {_show(current)} -> {_show(value)}"
+                    f" {value_shown(current)} -> {value_shown(value)}"
                 )
                 setattr(deliverable, name, value)
         for name, value in evidence.items():
@@ -1875,7 +1878,9 @@ def _due_dict(due: extraction.Due) -> dict:
     }
 
 
-def _show(value: object) -> str:
+def value_shown(value: object) -> str:
+    """A value as a proposed change (ingest's, a draft's carried over) and a change
+    printed show it: "-" for none, other readings as "HRC 66 (at)"."""
     if value in (None, "", []):
         return "-"
     if isinstance(value, list) and all(isinstance(item, dict) for item in value):
@@ -1891,8 +1896,8 @@ def _propose(deliverable: Deliverable, name: str, old: object, new: object, sour
     ProposedChange.objects.create(
         deliverable=deliverable,
         field=name,
-        old_value=_show(old),
-        new_value=_show(new),
+        old_value=value_shown(old),
+        new_value=value_shown(new),
         source=source,
     )
 
