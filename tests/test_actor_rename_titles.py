@@ -230,3 +230,23 @@ def test_a_rename_back_and_a_title_a_person_edited_later(tmp_path, staff_client)
     assert "1 deliverable title now names High Commissioner." in messages
     assert _of("1").title == "Annual report (by staff)"
     assert _of("2").title == "Oral update of the High Commissioner"
+
+
+def test_a_title_the_text_changes_raises_the_sequence_once(tmp_path, staff_client):
+    """The contrast: a new version that rewords the untouched report's request gives it
+    the text's new title, and calendars must see that event changed: SEQUENCE + 1, once
+    (the same version again changes nothing). The title changed under the same SEQUENCE,
+    which calendar clients may take for the event they already have."""
+    _ingest(tmp_path, TEXT)
+    before = _of("1")
+    on_water = REPORT.replace("a report to", "a report on water tariffs to")
+    text = hrc_resolution(operative=[on_water, UPDATE, STUDY, ON_THE_WORK])
+
+    _ingest(tmp_path, text)
+
+    report = _of("1")
+    assert (report.title, report.due_date) == ("Report on water tariffs", before.due_date)
+    assert report.sequence == before.sequence + 1
+    unchanged = _stored()
+    _ingest(tmp_path, text)
+    assert _stored() == unchanged

@@ -60,6 +60,30 @@ def test_the_assignees_feed_says_no_longer_in_the_text(tmp_path, settings):
     assert kept["SEQUENCE"] > after["SEQUENCE"]
 
 
+def test_the_assignees_feed_takes_it_back_when_the_paragraph_returns(tmp_path, settings):
+    """A later version asks for the study again: the event loses its "No longer in the
+    text" under a higher SEQUENCE, so calendars take the change (it kept the flagged
+    event's SEQUENCE)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    _ingest(tmp_path, hrc_resolution(operative=[REPORT_AT_64, STUDY_AT_65]))
+    study = Deliverable.objects.get(mandate__paragraph_label="2")
+    user = factories.UserFactory()
+    person = factories.ContactFactory(user=user)
+    deliverable_services.deliverable_assign(
+        deliverables=Deliverable.objects.filter(pk=study.pk), contacts=[person]
+    )
+    uid = f"deliverable-{study.uid}@{feeds.UID_DOMAIN}"
+    _ingest(tmp_path, hrc_resolution(operative=[REPORT_AT_64]))
+    gone = events(feeds.PrivateFeed(user=user).render())[uid]
+    assert str(gone["SUMMARY"]).startswith("No longer in the text")
+
+    _ingest(tmp_path, hrc_resolution(operative=[REPORT_AT_64, STUDY_AT_65]))
+
+    back = events(feeds.PrivateFeed(user=user).render())[uid]
+    assert not str(back["SUMMARY"]).startswith("No longer in the text")
+    assert back["SEQUENCE"] > gone["SEQUENCE"]
+
+
 def test_the_admin_resolution_page_lists_what_is_no_longer_in_the_text(
     tmp_path, settings, admin_client
 ):

@@ -66,6 +66,7 @@ from .history_batch import (
 from .pairing import pairs_keyed_then_by_words
 from .reminders import Policy, deliverables_historic_mark, reminder_policy_get
 from .schedule import (
+    CALENDAR_SHOWN_FIELDS,
     deliverables_due_dates_compute,
     due_date_adoption_reason,
     due_date_rules_by_body,
@@ -1641,6 +1642,7 @@ def _store_deliverables(
     read_now = resolution.extraction.get("deliverables") or []  # this version's reading
     created: list[tuple[Deliverable, extraction.Deliverable]] = []
     kept: list[Deliverable] = []
+    shown_changed: set[int] = set()  # kept rows whose calendar event the text changed
     for position, item in enumerate(result.deliverables):
         due = item.due
         due_session = lookups.session(due.body, due.session) if due and due.body else None
@@ -1754,6 +1756,8 @@ def _store_deliverables(
                     f" {value_shown(current)} -> {value_shown(value)}"
                 )
                 setattr(deliverable, name, value)
+                if name in CALENDAR_SHOWN_FIELDS:
+                    shown_changed.add(deliverable.pk)
         for name, value in evidence.items():
             setattr(deliverable, name, value)
         if text_changed:  # the text no longer says what a person decided: they must know
@@ -1764,6 +1768,7 @@ def _store_deliverables(
             ]
         if deliverable.no_longer_in_text:  # the paragraph is back
             deliverable.no_longer_in_text = False
+            shown_changed.add(deliverable.pk)  # its people's calendars show it (summary)
             closed += waiting_changes.get((deliverable.pk, "no_longer_in_text"), [])
             changes.append(f"para. {item.paragraph} {item.kind}: back in the text")
         deliverable.mandate_id = mandate.pk
@@ -1772,6 +1777,15 @@ def _store_deliverables(
     deliverables_due_dates_compute(
         deliverables=new_rows + kept, adopted_on=resolution.adopted_on, rules_get=reads.rules
     )
+    sequence_at = _ROW_FIELDS.index("sequence")
+    for deliverable in kept:
+        # A title or kind the text changed is a change calendars show, like a new date
+        # (which raised SEQUENCE already): once.
+        if (
+            deliverable.pk in shown_changed
+            and deliverable.sequence == stored_values[deliverable.pk][sequence_at]
+        ):
+            deliverable.sequence += 1
     # An old resolution: what was due long ago is history, not a reminder.
     deliverables_historic_mark(deliverables=new_rows, policy_get=reads.policy)
     _predecessors_set(resolution, created, reads)
