@@ -399,8 +399,8 @@ def _link(
                 )
             if differences.fields:
                 parts.append(f"changed from draft {draft.symbol}: " + "; ".join(differences.fields))
-            _flag(new, "; ".join(parts), save=False)
-            changes.append(f"{label}: changed since draft {draft.symbol}, flagged for review")
+            if _flag(new, "; ".join(parts), save=False):
+                changes.append(f"{label}: changed since draft {draft.symbol}, flagged for review")
         carried = _carry(
             old=old,
             new=new,
@@ -519,27 +519,45 @@ def _take_calendar_identity(*, old: Deliverable, new: Deliverable) -> None:
 
 
 def _dropped(*, old: Deliverable, adopted: Resolution) -> list[str]:
-    """A draft deliverable with no counterpart in the adopted text."""
+    """A draft deliverable with no counterpart in the adopted text. Linked again (either
+    text read again), one already closed stays as it is and reports nothing: its progress
+    "superseded" is no decision of a person's."""
+    if old.progress == Deliverable.Progress.SUPERSEDED:
+        return []
     label = f"draft para. {old.mandate.paragraph_label} {old.kind}"
     if old.review_status != ReviewStatus.REJECTED and _decided(old):
-        _flag(
+        if not _flag(
             old,
             f"not found in the adopted text {adopted.symbol}: what was decided on it is kept "
             "here; close it or move the decisions by hand",
-        )
+        ):
+            return []  # flagged by an earlier linking: waiting, or a person cleared it
         return [f"{label}: not in the adopted text, kept open and flagged (people decided on it)"]
     old.progress = Deliverable.Progress.SUPERSEDED
     old.save(update_fields=["progress", "updated_at"])
     return [f"{label}: not in the adopted text, closed as superseded"]
 
 
-def _flag(item: Deliverable, reason: str, *, save: bool = True) -> None:
-    if reason in item.review_reasons:
-        return
+def _flag(item: Deliverable, reason: str, *, save: bool = True) -> bool:
+    """Flag the item for review with this reason, once: not while it has the reason, nor
+    after a person cleared it (ingest drops a reviewed item's reasons when it reads the
+    text again; the item's history keeps every reason it was given). Whether it flagged."""
+    if reason in item.review_reasons or _given_before(item, reason):
+        return False
     item.needs_review = True
     item.review_reasons = [*item.review_reasons, reason]
     if save:
         item.save(update_fields=["needs_review", "review_reasons", "updated_at"])
+    return True
+
+
+def _given_before(item: Deliverable, reason: str) -> bool:
+    """Whether the item had this review reason at some point (its history records)."""
+    if item.pk is None:
+        return False
+    return any(
+        reason in reasons for reasons in item.history.values_list("review_reasons", flat=True)
+    )
 
 
 # --- The adopted text deleted --------------------------------------------------------------
