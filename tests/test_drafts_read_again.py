@@ -182,3 +182,19 @@ def test_a_new_version_of_the_adopted_text_flags_only_what_it_adds(tmp_path, sta
     assert not _flagged(seminar) and not _flagged(study)
     queue = _queue(staff_client)
     assert update.pk in queue and not queue & {seminar.pk, study.pk}
+
+
+def test_a_request_added_when_nothing_was_dropped_is_new_in_the_adopted_text(tmp_path):
+    """Every request of the draft is in the adopted text; a new version of the adopted text
+    adds a study: it is flagged "new in the adopted text", as it would have been in the
+    first version (it was flagged only while a draft request had no counterpart)."""
+    _ingest(tmp_path / "in", drafts_samples.c3_draft(operative=[REPORT]), DRAFT_FILE)
+    _ingest(tmp_path / "in", drafts_samples.ga_adopted(operative=[SEIZED, REPORT]), ADOPTED_FILE)
+    assert not _flagged(_item(ADOPTED, "report"))
+
+    newer = drafts_samples.ga_adopted(operative=[SEIZED, REPORT, STUDY])
+    _ingest(tmp_path / "newer", newer, ADOPTED_FILE)
+
+    study = _item(ADOPTED, "study")
+    assert (_flagged(study), study.review_reasons) == (True, [NEW_IN_ADOPTED])
+    assert not _flagged(_item(ADOPTED, "report"))

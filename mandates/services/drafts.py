@@ -222,10 +222,13 @@ def _supersede(
     for old in draft_items:
         if old.pk not in paired_drafts:
             changes += _dropped(old=old, adopted=adopted)
-    if carry and draft_items:
-        for new in adopted_items:
-            if new.pk not in paired_adopted:
-                _flag(new, f"new in the adopted text: not in draft {draft.symbol}")
+    # Linked again (either text read again), nothing is flagged twice for one reason (see
+    # `_flag`). A request a later version of the adopted text adds is new too, whether or
+    # not a draft request is still unpaired; a draft without requests compares with none.
+    unpaired = [new for new in adopted_items if new.pk not in paired_adopted]
+    if carry and unpaired and (draft_items or _deliverables(draft).exists()):
+        for new in unpaired:
+            _flag(new, f"new in the adopted text: not in draft {draft.symbol}")
     return changes
 
 
