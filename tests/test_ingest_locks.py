@@ -4,15 +4,27 @@ Real PostgreSQL and real connections: ingest runs in one thread, the person in a
 a third holds a table lock so that ingest stops half-way, after it read what it stores.
 """
 
+import hashlib
 import threading
 
 import pytest
 from django.db import connection, transaction
 
-from mandates.models import Deliverable
+from mandates.extraction import EXTRACTOR_VERSION
+from mandates.models import Deliverable, Resolution
 from mandates.services import deliverables as deliverable_services
-from mandates.services.ingest import resolution_ingest
-from tests.real_services import in_thread, require_postgresql, wait_for, waiting_for_a_lock
+from mandates.services.ingest import (
+    NEW_VERSION_MEANWHILE,
+    resolution_ingest,
+    resolutions_read_again,
+)
+from tests.real_services import (
+    in_thread,
+    lock_waiters,
+    require_postgresql,
+    wait_for,
+    waiting_for_a_lock,
+)
 from tests.samples import hrc_resolution
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -75,3 +87,49 @@ def test_a_confirmation_made_while_a_new_version_is_stored_is_not_lost(settings,
         assert still_there.review_status == "confirmed" and still_there.no_longer_in_text
     else:
         assert still_there is None
+
+
+def test_a_new_version_stored_while_the_original_is_read_again_is_kept(settings, tmp_path):
+    """A person uploads a new version while "Read again" reads the old original: the
+    upload holds the resolution's row (stopped half-way by a table lock) when read-again,
+    done extracting the old text, comes to store it and waits for the row. Once the new
+    version commits, read-again finds the row naming another file and stores nothing: it
+    used to store the old text, checksum and deliverables over the new version."""
+    require_postgresql()
+    settings.MEDIA_ROOT = tmp_path / "media"
+    first = resolution_ingest(data=hrc_resolution(operative=[REPORT, SEMINAR]).encode(), name=NAME)
+    assert first.status == "new", first.reason
+    Resolution.objects.update(extractor_version="0.2.9")
+
+    hold, results = threading.Event(), {}
+
+    def hold_a_table_ingest_reads_later() -> None:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("LOCK TABLE mandates_proposedchange IN ACCESS EXCLUSIVE MODE")
+            results["locked"] = True
+            hold.wait(timeout=60)
+
+    holder = in_thread(hold_a_table_ingest_reads_later, results, "holder")
+    wait_for(lambda: results.get("locked"), timeout=10, what="the table lock")
+    new = hrc_resolution(operative=[REPORT]).encode()
+    upload = in_thread(
+        lambda: resolution_ingest(data=new, name="A_HRC_RES_58_97_v2.txt"), results, "upload"
+    )
+    wait_for(waiting_for_a_lock, timeout=20, what="the upload to wait half-way")
+    again = in_thread(resolutions_read_again, results, "again")
+    wait_for(lambda: lock_waiters() == 2, timeout=30, what="read-again to wait for the row")
+    hold.set()
+    for thread in (holder, upload, again):
+        thread.join(timeout=60)
+        assert not thread.is_alive()
+
+    assert results["upload"].status == "updated", results["upload"].reason
+    [outcome] = results["again"]
+    assert (outcome.status, outcome.reason) == ("unchanged", NEW_VERSION_MEANWHILE)
+    resolution = Resolution.objects.get()
+    assert resolution.source_name == "A_HRC_RES_58_97_v2.txt"
+    assert resolution.checksum == hashlib.sha256(new).hexdigest()
+    with resolution.source_file.open("rb") as stored:
+        assert stored.read() == new
+    assert resolution.extractor_version == EXTRACTOR_VERSION
+    assert list(Deliverable.objects.values_list("kind", flat=True)) == ["report"]

@@ -9,6 +9,7 @@ stored extraction, as that extractor would have left them).
 
 from io import StringIO
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Group
@@ -19,6 +20,8 @@ from django.urls import reverse
 from mandates.extraction import EXTRACTOR_VERSION
 from mandates.models import Body, Comment, Contact, Deliverable, ProposedChange, Resolution
 from mandates.services import deliverables as deliverable_services
+from mandates.services import ingest
+from mandates.services.ingest import NEW_VERSION_MEANWHILE
 from mandates.services.schedule import session_get_or_estimate
 from tests.drafts_samples import c3_draft, ga_adopted
 from tests.samples import hrc_resolution
@@ -264,6 +267,104 @@ def test_a_file_the_current_extractor_reads_as_another_symbol_changes_nothing(tm
     assert list(Resolution.objects.values_list("symbol", "extractor_version")) == [
         ("A/HRC/RES/58/79", OLDER)
     ]
+
+
+NEW_VERSION = hrc_resolution(operative=[REPORT_AT_64, SEMINAR_BEFORE_63])
+
+
+def _upload_the_new_version(tmp_path: Path) -> tuple[str, str, dict]:
+    """A person ingests the new version; returns the row as it stored it (its file,
+    checksum and extraction)."""
+    _ingest(tmp_path, NEW_VERSION, name="A_HRC_RES_58_97_v2.txt")
+    stored = Resolution.objects.get(symbol=SYMBOL)
+    return stored.source_file.name, stored.checksum, stored.extraction
+
+
+def _the_new_version_is_kept(media: Path, as_stored: tuple[str, str, dict]) -> None:
+    """The resolution is as the new version's upload left it: its file (with that text),
+    checksum and extraction, and its two deliverables (the study it dropped gone)."""
+    resolution = Resolution.objects.get(symbol=SYMBOL)
+    assert (resolution.source_file.name, resolution.checksum, resolution.extraction) == as_stored
+    assert (media / resolution.source_file.name).read_bytes() == NEW_VERSION.encode()
+    assert resolution.source_name == "A_HRC_RES_58_97_v2.txt"
+    rows = Deliverable.objects.filter(mandate__resolution=resolution)
+    assert sorted(rows.values_list("kind", flat=True)) == ["report", "seminar"]
+
+
+def test_a_version_stored_while_the_original_is_read_again_is_kept(tmp_path, media):
+    """A person ingests a new version while `ingest --stored` reads the old original:
+    that resolution is reported, not read again, and keeps the new version (the old text
+    used to be stored over it, on the row naming the new file); the other resolution of
+    the batch is read again."""
+    _stored_by_an_older_extractor(tmp_path)
+    other = "A/HRC/RES/58/98"
+    _ingest(
+        tmp_path,
+        hrc_resolution(number="58/98", title="Another invented text", operative=[STUDY_AT_65]),
+        name="A_HRC_RES_58_98.txt",
+    )
+    _read_by(OLDER, other)
+    extract = ingest.extraction.extract_bytes
+    reading: list[str] = []
+    uploaded: dict[str, tuple[str, str, dict]] = {}
+
+    def a_person_uploads_while_the_first_is_read(data, name, **kwargs):
+        reading.append(name)
+        if len(reading) == 1:  # the upload's own reading comes through here too
+            uploaded[name] = _upload_the_new_version(tmp_path)
+        return extract(data, name, **kwargs)
+
+    with mock.patch.object(
+        ingest.extraction, "extract_bytes", a_person_uploads_while_the_first_is_read
+    ):
+        out = _stored()
+
+    assert list(uploaded) == [NAME]
+    assert out.splitlines() == [
+        f"unchanged  {NAME} -> {SYMBOL} (2 deliverables)",
+        f"           {NEW_VERSION_MEANWHILE}",
+        "unchanged  A_HRC_RES_58_98.txt -> A/HRC/RES/58/98 (1 deliverables)",
+        f"           read again by extractor {EXTRACTOR_VERSION} (read by {OLDER} before)",
+        "0 new, 0 updated, 2 unchanged, 0 failed",
+    ]
+    _the_new_version_is_kept(media, uploaded[NAME])
+    assert Resolution.objects.get(symbol=other).extractor_version == EXTRACTOR_VERSION
+
+
+def test_an_original_replaced_before_it_is_read_is_reported_in_the_admin(
+    tmp_path, media, editor, django_capture_on_commit_callbacks
+):
+    """The new version was stored, and the old original removed, before the admin's
+    "Read again" reached the file: the page says a new version was stored meanwhile (not
+    that the file cannot be read) and the new version stays."""
+    _stored_by_an_older_extractor(tmp_path)
+    resolution = Resolution.objects.get()
+    old_file = resolution.source_file.name
+    read = ingest.source_file_read
+    uploaded: dict[str, tuple[str, str, dict]] = {}
+
+    def the_new_version_is_stored_first(name: str) -> bytes:
+        with django_capture_on_commit_callbacks(execute=True):  # removes the replaced file
+            uploaded[name] = _upload_the_new_version(tmp_path)
+        return read(name)
+
+    client = Client()
+    client.force_login(editor)
+    url = reverse("admin:mandates_resolution_changelist")
+    with mock.patch.object(ingest, "source_file_read", the_new_version_is_stored_first):
+        response = client.post(url, {"action": "read_again", "_selected_action": [resolution.pk]})
+
+    assert not (media / old_file).exists()
+    [outcome] = response.context["outcomes"]
+    assert (outcome.status, outcome.symbol, outcome.reason) == (
+        "unchanged",
+        SYMBOL,
+        NEW_VERSION_MEANWHILE,
+    )
+    page = response.content.decode()
+    assert f"Extractor {EXTRACTOR_VERSION}: 0 updated, 1 unchanged, 0 failed." in page
+    assert 'class="import-unchanged"' in page and NEW_VERSION_MEANWHILE in page
+    _the_new_version_is_kept(media, uploaded[old_file])
 
 
 DRAFT_REPORT = (

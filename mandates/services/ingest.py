@@ -207,6 +207,7 @@ class StoredOriginal:
     resolution_id: int
     symbol: str
     file: str  # its name in storage; "" when the resolution has none
+    checksum: str  # the row's: another file or checksum later means a new version stored
 
 
 @dataclass(eq=False)  # two files of a batch are told apart by identity, not by name
@@ -242,7 +243,7 @@ class BatchFile:
             resolution.source_name or Path(file).name or resolution.symbol,
             lambda: source_file_size(file) if file else 0,
             partial(source_file_read, file),
-            StoredOriginal(resolution.pk, resolution.symbol, file),
+            StoredOriginal(resolution.pk, resolution.symbol, file, resolution.checksum),
         )
 
 
@@ -296,6 +297,9 @@ def _load(file: BatchFile) -> bytes | IngestOutcome:
         refusal = file_refusal(name=file.name, size=file.size())
         data = b"" if refusal else file.read()
     except OSError as error:
+        replaced = _original_replaced(file.name, original) if original else None
+        if replaced is not None:  # its file was removed once the new version committed
+            return replaced
         where = f"its original file {original.file}" if original else "the file"
         return IngestOutcome(
             file.name, "failed", reason=f"cannot read {where}: {error.strerror or error}"
@@ -358,7 +362,7 @@ def resolutions_read_again(
     reason and keeps what it had. Raises IngestError for a symbol not stored."""
     current = extraction.EXTRACTOR_VERSION
     rows = Resolution.objects.order_by("pk").only(
-        "pk", "symbol", "source_name", "source_file", "extractor_version"
+        "pk", "symbol", "source_name", "source_file", "checksum", "extractor_version"
     )
     if symbols is None:
         chosen = list(rows.exclude(extractor_version=current))
@@ -744,7 +748,9 @@ def _write(
     else:
         existing = Resolution.objects.filter(symbol=result.symbol).first()
     if original is not None:
-        _original_still_stored(original, existing)
+        replaced = _original_still_stored(name, original, existing)
+        if replaced is not None:
+            return replaced
     later = (
         reads.batch_later(read.file, existing.checksum)
         if existing is not None and existing.checksum != checksum
@@ -775,8 +781,10 @@ def _write(
         ):
             if existing is not None and not dry_run:  # a dry run must hold up nobody
                 existing = _locked(existing)
-                if original is not None:
-                    _original_still_stored(original, existing)
+                if original is not None:  # nothing written yet: nothing to undo
+                    replaced = _original_still_stored(name, original, existing)
+                    if replaced is not None:
+                        return replaced
             resolution, stored = _store(
                 result=result,
                 existing=existing,
@@ -822,12 +830,42 @@ def _write(
     return outcome
 
 
-def _original_still_stored(original: StoredOriginal, resolution: Resolution | None) -> None:
-    """A resolution deleted since its original was chosen is not stored again from it."""
+NEW_VERSION_MEANWHILE = "a new version was stored meanwhile: not read again"
+
+
+def _original_still_stored(
+    name: str, original: StoredOriginal, resolution: Resolution | None
+) -> IngestOutcome | None:
+    """A resolution deleted since its original was chosen is not stored again from it
+    (IngestError). Nor is one a new version was stored for meanwhile (a person's upload
+    while its original was read): the row names the new file now, and the old text
+    stored on it would undo the new version; that is the outcome (`_original_replaced`)."""
     if resolution is None or resolution.pk != original.resolution_id:
         raise IngestError(
             f"{original.symbol} was deleted meanwhile: its original file was not read again"
         )
+    return _original_replaced(name, original, resolution)
+
+
+def _original_replaced(
+    name: str, original: StoredOriginal, resolution: Resolution | None = None
+) -> IngestOutcome | None:
+    """If the resolution (read now when not given) no longer names the original's file
+    with its checksum, a new version was stored since it was chosen: the resolution as
+    it is now, unchanged, with the reason. None otherwise, or if it is gone."""
+    if resolution is None:
+        resolution = Resolution.objects.filter(pk=original.resolution_id).first()
+        if resolution is None:
+            return None
+    if (resolution.source_file.name or "", resolution.checksum) == (
+        original.file,
+        original.checksum,
+    ):
+        return None
+    logger.info("%s: %s %s", name, resolution.symbol, NEW_VERSION_MEANWHILE)
+    outcome = _unchanged(name, resolution.pk, resolution.symbol)
+    outcome.reason = NEW_VERSION_MEANWHILE
+    return outcome
 
 
 def _locked(resolution: Resolution) -> Resolution | None:
