@@ -15,8 +15,10 @@ A stored file read again by a newer extractor (`ingest --stored`) is read where 
 
 A process killed (kill -9) or a caller's own transaction rolled back after ingest returned
 runs none of this: `source_files_orphaned` finds the files that no resolution, nor the
-history of one (a deleted resolution's file is kept), names, which `manage.py status`
-reports and `status --remove-orphaned-files` removes.
+history of a deleted one (its file is kept), names, which `manage.py status` reports and
+`status --remove-orphaned-files` removes. A replaced file whose removal failed, or whose
+process died right after COMMIT, is named only by its live resolution's older history: an
+orphan too.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
 from django.db import models, transaction
-from django.db.models import FileField
+from django.db.models import Exists, FileField, OuterRef
 from django.utils import timezone
 
 from mandates.models import Resolution
@@ -160,26 +162,34 @@ def _stored_names(storage: Storage, folder: str) -> Iterator[str]:
         yield from _stored_names(storage, f"{folder}/{name}")
 
 
-def _named(model: type[models.Model]) -> set[str]:
-    rows = model._default_manager.exclude(source_file="")
+def _named(rows: models.QuerySet) -> set[str]:
+    rows = rows.exclude(source_file="")
     return set(rows.values_list("source_file", flat=True).distinct())
+
+
+def _named_by_deleted() -> set[str]:
+    """The files the history of a deleted resolution names (its id has no live row): not
+    those of a live resolution's older versions, which a new version replaced."""
+    history = Resolution.history.model._default_manager
+    return _named(history.exclude(Exists(Resolution.objects.filter(pk=OuterRef("id")))))
 
 
 def source_files_orphaned(*, now: datetime | None = None) -> SourceFilesReport:
     """The files under the original files' folder (`upload_to`; nothing else in MEDIA_ROOT
-    is looked at) that no resolution names, nor any resolution's history: a failed or
-    killed import's. A file only the history names is a deleted resolution's, kept."""
+    is looked at) that no resolution names, nor a deleted resolution's history: a failed
+    or killed import's, or a replaced version's left behind. A file only a deleted
+    resolution's history names is kept (deleting a resolution keeps its original)."""
     storage = _storage()
     folder = str(_field().upload_to).split("/")[0]
     names = list(_stored_names(storage, folder))
-    named = _named(Resolution)
-    in_history = _named(Resolution.history.model)
+    named = _named(Resolution.objects.all())
+    of_deleted = _named_by_deleted()
     cutoff = (now or timezone.now()) - ORPHAN_MIN_AGE
     report = SourceFilesReport(stored=len(names))
     for name in names:
         if name in named:
             continue
-        if name in in_history:
+        if name in of_deleted:
             report.of_deleted += 1
             continue
         try:

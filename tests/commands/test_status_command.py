@@ -155,6 +155,70 @@ def test_status_finds_and_removes_only_the_original_files_nothing_names(settings
     )
 
 
+def test_status_finds_and_removes_a_replaced_version_left_behind(
+    settings, tmp_path, django_capture_on_commit_callbacks
+):
+    """A new version replaced a resolution's file and the old file could not be removed
+    once it committed (a permission error here; a process killed right after COMMIT leaves
+    it too): only the live resolution's older history names it. It is an orphan, listed
+    by `status` and removed by `--remove-orphaned-files` (it used to count as a deleted
+    resolution's and stay for ever); the new version's file and a deleted resolution's
+    stay."""
+    import os
+    import time
+    from unittest import mock
+
+    from django.core.files.storage import FileSystemStorage
+
+    from mandates.models import Resolution
+    from mandates.services.ingest import resolution_ingest
+    from tests.samples import hrc_resolution
+
+    media = tmp_path / "media"
+    settings.MEDIA_ROOT = media
+    request = "Requests the High Commissioner to present a report on topic {} to the Council;"
+
+    def ingest(number: str, *topics: str, name: str) -> Resolution:
+        text = hrc_resolution(number=number, operative=[request.format(t) for t in topics])
+        outcome = resolution_ingest(data=text.encode(), name=name)
+        assert outcome.status in ("new", "updated"), outcome.reason
+        return Resolution.objects.get(symbol=f"A/HRC/RES/{number}")
+
+    deleted = ingest("61/732", "B", name="A_HRC_RES_61_732.txt")
+    of_deleted = deleted.source_file.name
+    deleted.delete()
+    replaced = ingest("61/731", "A", name="A_HRC_RES_61_731.txt").source_file.name
+    refused = mock.patch.object(
+        FileSystemStorage, "delete", side_effect=PermissionError(13, "Permission denied")
+    )
+    with refused, django_capture_on_commit_callbacks(execute=True):
+        named = ingest("61/731", "A", "C", name="A_HRC_RES_61_731_v2.txt").source_file.name
+    assert named != replaced
+    two_hours_ago = time.time() - 7200
+    for name in (named, of_deleted, replaced):
+        os.utime(media / name, (two_hours_ago, two_hours_ago))
+
+    def status(*args: str) -> str:
+        out = StringIO()
+        try:
+            call_command("status", *args, stdout=out)
+        except CommandError as error:  # the tests run no Celery worker
+            assert str(error) == "in error: celery"
+        return out.getvalue().split("Original files\n")[1]
+
+    lines = status().splitlines()
+    assert lines[:2] == [
+        "  3 stored: 1 named by a resolution, 1 by a deleted resolution's history, 1 by none",
+        "  named by none, left by an interrupted import (written more than 60 minutes ago):",
+    ]
+    assert lines[2].startswith(f"    {replaced} (")
+
+    removed = status("--remove-orphaned-files").splitlines()
+    assert removed[-2:] == [f"  removed {replaced}", "  1 orphaned file(s) removed"]
+    left = sorted(p.relative_to(media).as_posix() for p in media.rglob("*") if p.is_file())
+    assert left == sorted([named, of_deleted])
+
+
 def test_status_says_how_many_resolutions_an_older_extractor_read(settings, tmp_path):
     """After an upgrade the operator learns which resolutions the new extractor has not
     read yet, and the command that reads them again."""
