@@ -8,6 +8,7 @@ that a test may stop and start to see what the project does while Redis is down;
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -199,6 +200,10 @@ class SilentServer:
                 conn.close()
             else:
                 self.accepted.append(conn)
+                self._serve(conn)
+
+    def _serve(self, conn: socket.socket) -> None:
+        """What is said on a connection taken: nothing."""
 
     def close(self) -> None:
         self._listener.close()
@@ -210,3 +215,36 @@ class SilentServer:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+class HangingRedis(SilentServer):
+    """A Redis that answers a connection until its client sends `command` (a Redis command
+    name, b"PUBLISH"), then says nothing more on it: a hung Redis that a client gets as far
+    as a command into (a `SilentServer` hangs before the first). Each connection is relayed
+    to the real Redis at `port` until then; `hung` counts the connections that hung."""
+
+    def __init__(self, *, port: int, command: bytes) -> None:
+        self.upstream_port = port
+        self.command = b"$%d\r\n%s\r\n" % (len(command), command)  # as a client sends it
+        self.hung = 0
+        super().__init__()
+
+    def _serve(self, conn: socket.socket) -> None:
+        upstream = socket.create_connection(("127.0.0.1", self.upstream_port))
+        self.accepted.append(upstream)
+        silent = threading.Event()
+
+        def pump(source: socket.socket, target: socket.socket, *, from_client: bool) -> None:
+            with contextlib.suppress(OSError):
+                while data := source.recv(65536):
+                    if from_client and self.command in data.upper() and not silent.is_set():
+                        silent.set()
+                        self.hung += 1
+                    if silent.is_set():
+                        continue  # neither the command nor anything after it gets an answer
+                    target.sendall(data)
+
+        for source, target, from_client in ((conn, upstream, True), (upstream, conn, False)):
+            threading.Thread(
+                target=pump, args=(source, target), kwargs={"from_client": from_client}, daemon=True
+            ).start()

@@ -5,11 +5,16 @@ from __future__ import annotations
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
+
+if TYPE_CHECKING:
+    from kombu import Connection
 
 CELERY_STATE_CACHE_KEY = "health:celery"
 NO_WORKER_ANSWERED = "no worker answered"
@@ -24,7 +29,13 @@ def celery_ping(*, timeout: float, limit: int | None = None) -> list[dict]:
     broker costs about `timeout`, not the page's whole budget. A quarter: closing the
     connection waits one socket timeout for the reply queue's read still in flight (a
     whole `timeout` there made the page 0.41 s, not 0.21 s); the ping's wait for replies
-    goes on across socket timeouts. Raises the broker's error."""
+    goes on across socket timeouts.
+
+    The ping is published on that connection too, and tried once: Celery's control ping
+    publishes on a connection of the app's pool and has kombu try again for as long as it
+    takes (`Connection.ensure` without `max_retries`), so a Redis that answered the
+    connection and then hung held the page for ever, connecting again every 3 s. Raises
+    the broker's error."""
     from tracker.celery import app
 
     bounded = {
@@ -33,7 +44,18 @@ def celery_ping(*, timeout: float, limit: int | None = None) -> list[dict]:
         "socket_timeout": timeout / 4,
     }
     with app.connection_for_write(connect_timeout=timeout, transport_options=bounded) as conn:
-        return app.control.ping(timeout=timeout, limit=limit, connection=conn)
+        return _ping_once(conn, timeout=timeout, limit=limit)
+
+
+def _ping_once(conn: Connection, *, timeout: float, limit: int | None) -> list[dict]:
+    """Celery's control ping (`app.control.ping`), published on `conn` and given up at the
+    first error there."""
+    from tracker.celery import app
+
+    conn.ensure = partial(conn.ensure, max_retries=0)  # type: ignore[method-assign]
+    mailbox = app.control.mailbox(conn)  # Celery's control exchange, bound to `conn`
+    mailbox._producer_pool = None  # publish on `conn`, not on a connection of the app's pool
+    return mailbox._broadcast("ping", {}, reply=True, timeout=timeout, limit=limit) or []
 
 
 def celery_state(*, fresh: bool, use_cache: bool = True) -> str:

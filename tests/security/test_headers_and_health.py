@@ -6,7 +6,13 @@ from django.test import Client, RequestFactory
 from rest_framework.throttling import SimpleRateThrottle
 
 from mandates.services import health
-from tests.real_services import SilentServer, broker_at, free_port, returns_within
+from tests.real_services import (
+    HangingRedis,
+    SilentServer,
+    broker_at,
+    free_port,
+    returns_within,
+)
 from tracker.security import client_ip
 
 pytestmark = pytest.mark.django_db
@@ -69,11 +75,9 @@ def test_health_hides_error_details_from_anonymous_visitors(unreachable_cache, s
 
 def test_health_asks_the_workers_once_then_remembers(client, settings, monkeypatch):
     """A monitor polling /health/ does not wait for a Celery ping every time."""
-    from tracker.celery import app
-
     pings = []
 
-    def ping(*, connection, **options):  # on a connection of its own, bounded alike
+    def ping(connection, **options):  # on a connection of its own, bounded alike
         assert connection.transport_options["max_retries"] == 0
         # closing the connection waits one socket timeout (the reply queue's read in
         # flight): a quarter of the ping's, or the page takes twice its timeout
@@ -82,7 +86,7 @@ def test_health_asks_the_workers_once_then_remembers(client, settings, monkeypat
         return [{"celery@host": {"ok": "pong"}}]
 
     settings.REDIS_URL = "redis://127.0.0.1:6379/9"
-    monkeypatch.setattr(app.control, "ping", ping)
+    monkeypatch.setattr(health, "_ping_once", ping)
     cache.delete(health.CELERY_STATE_CACHE_KEY)
     assert [client.get("/health/").json()["celery"] for _ in range(3)] == ["ok"] * 3
     # Done at the first answer, and never waiting longer than the page's timeout.
@@ -106,6 +110,27 @@ def test_health_answers_while_the_broker_hangs(hung_broker, settings):
     assert health.health_check()["celery"] == "error: Timeout reading from socket"  # kept
     fresh = returns_within(10, lambda: health.health_check(fresh=True))
     assert fresh["celery"] == "error: Timeout reading from socket"
+    cache.delete(health.CELERY_STATE_CACHE_KEY)
+
+
+def test_health_answers_while_the_broker_hangs_on_the_ping(private_redis, settings):
+    """Redis takes the connection, answers it (the channel's PING, the reply queue) and
+    hangs on the ping's PUBLISH: the page says Celery is in error at once, and so does
+    the status command's check, each having published once. kombu tried the publish
+    again for ever (Celery's control ping gives it no limit), connecting again every 3 s:
+    the page never answered."""
+    with (
+        HangingRedis(port=private_redis.port, command=b"PUBLISH") as server,
+        broker_at(server.url()),
+    ):
+        settings.REDIS_URL = server.url()
+        cache.delete(health.CELERY_STATE_CACHE_KEY)
+        page = returns_within(2, lambda: Client().get("/health/"))
+        assert (page.status_code, page.json()["celery"]) == (503, "error")
+        assert server.hung == 1  # it did hang on the ping's publish, tried once
+        fresh = returns_within(2, lambda: health.health_check(fresh=True))
+        assert fresh["celery"] == "error: Timeout reading from socket"
+        assert server.hung == 2
     cache.delete(health.CELERY_STATE_CACHE_KEY)
 
 
