@@ -7,12 +7,14 @@ path gets an older `extractor_version`, and a deadline it "misread" (in its rows
 stored extraction, as that extractor would have left them).
 """
 
+import html
 from io import StringIO
 from pathlib import Path
 from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
@@ -206,27 +208,33 @@ def test_stored_takes_no_paths_and_symbol_needs_stored(tmp_path):
         call_command("ingest")
 
 
-def test_a_resolution_without_its_original_is_reported_and_left_as_it_was(tmp_path, media):
-    """No stored file, or a file gone from the media folder: the resolution fails with the
-    reason, by name and symbol, keeps its reading, and the others are read again."""
+def _missing_reason(where: str) -> str:
+    return (
+        f"original missing: {where}; not read again. Upload the file again (Import "
+        "resolutions in the admin, or `manage.py ingest FILE`) to read it with extractor "
+        f"{EXTRACTOR_VERSION}"
+    )
+
+
+def test_a_resolution_without_its_original_is_skipped_and_left_as_it_was(tmp_path, media):
+    """No stored file: the resolution is skipped with the reason and what to do, by name
+    and symbol, keeps its reading, and the run exits 0 (it failed, on every run)."""
     _stored_by_an_older_extractor(tmp_path)
     Resolution.objects.update(source_file="")
-    out = StringIO()
-    with pytest.raises(CommandError, match="1 file"):
-        call_command("ingest", "--stored", stdout=out)
-    assert out.getvalue().splitlines() == [
-        f"failed     {NAME} ({SYMBOL}): its original file is not stored: ingest the file "
-        f"again to read it with extractor {EXTRACTOR_VERSION}",
-        "0 new, 0 updated, 0 unchanged, 1 failed",
+    assert _stored().splitlines() == [
+        f"skipped    {NAME} ({SYMBOL}): {_missing_reason('no file was stored with it')}",
+        "0 new, 0 updated, 0 unchanged, 0 failed, 1 skipped",
     ]
     assert Resolution.objects.get().extractor_version == OLDER
     assert _due(_of("2")) == ("HRC", 61)
 
 
-def test_an_original_gone_from_storage_fails_alone_and_the_others_are_read_again(tmp_path, media):
-    """The file of one resolution was removed from the media folder: that resolution fails
-    with the reason (the file it looked for), keeps its reading, and the other one, read in
-    the same batch, takes the current reading."""
+def test_an_original_gone_from_storage_is_skipped_and_the_others_are_read_again(tmp_path, media):
+    """The file of one resolution was removed from the media folder: that resolution is
+    skipped with one line naming the file and what to do, keeps its reading, and the
+    other one, read in the same batch, takes the current reading. The exit status is 0,
+    and the next run says the same again, neither failing (each run failed it with "No
+    such file or directory", exit 1) nor reading it. A dry run says the same."""
     _stored_by_an_older_extractor(tmp_path)
     other = "A/HRC/RES/58/98"
     _ingest(
@@ -237,19 +245,103 @@ def test_an_original_gone_from_storage_fails_alone_and_the_others_are_read_again
     _read_by(OLDER, other)
     gone = Resolution.objects.get(symbol=SYMBOL).source_file.name
     (media / gone).unlink()
-    out = StringIO()
-    with pytest.raises(CommandError, match="1 file"):
-        call_command("ingest", "--stored", stdout=out)
-    assert out.getvalue().splitlines() == [
-        f"failed     {NAME} ({SYMBOL}): cannot read its original file {gone}: "
-        "No such file or directory",
+    skipped = f"skipped    {NAME} ({SYMBOL}): {_missing_reason(f'{gone} is not in the media folder (MEDIA_ROOT)')}"
+
+    dry = _stored(["--dry-run"])
+    assert dry.splitlines()[0] == skipped
+    assert dry.splitlines()[-1] == (
+        "Dry run, nothing stored: 0 new, 0 updated, 1 unchanged, 0 failed, 1 skipped"
+    )
+    assert _stored().splitlines() == [
+        skipped,
         "unchanged  A_HRC_RES_58_98.txt -> A/HRC/RES/58/98 (1 deliverables)",
         f"           read again by extractor {EXTRACTOR_VERSION} (read by {OLDER} before)",
-        "0 new, 0 updated, 1 unchanged, 1 failed",
+        "0 new, 0 updated, 1 unchanged, 0 failed, 1 skipped",
     ]
     assert Resolution.objects.get(symbol=SYMBOL).extractor_version == OLDER
     assert _due(_of("2")) == ("HRC", 61)
     assert Resolution.objects.get(symbol=other).extractor_version == EXTRACTOR_VERSION
+    assert _stored().splitlines() == [skipped, "0 new, 0 updated, 0 unchanged, 0 failed, 1 skipped"]
+
+
+def test_an_original_that_cannot_be_read_still_fails(tmp_path, media):
+    """A file that is there but cannot be read is no missing original: it fails with why,
+    exit 1 (an operator must fix the media folder)."""
+    _stored_by_an_older_extractor(tmp_path)
+    stored = Resolution.objects.get().source_file.name
+    (media / stored).unlink()
+    (media / stored).mkdir()  # there, but no file to read
+    out = StringIO()
+    with pytest.raises(CommandError, match="1 file"):
+        call_command("ingest", "--stored", stdout=out)
+    assert (
+        out.getvalue()
+        .splitlines()[0]
+        .startswith(f"failed     {NAME} ({SYMBOL}): cannot read its original file {stored}: ")
+    )
+    assert Resolution.objects.get().extractor_version == OLDER
+
+
+def test_status_names_a_missing_original_and_uploading_it_again_reads_it(tmp_path, media, editor):
+    """`status` names the resolution whose original was removed from the media folder,
+    with the file and what to do, apart from those `ingest --stored` reads again (it
+    counted it among them, and `ingest --stored` then failed it on every run). Uploading
+    the file again on the admin's import page stores it anew and reads it with the
+    current extractor, keeping what people decided; `status` has nothing left to say."""
+    report, _seminar = _stored_by_an_older_extractor(tmp_path)
+    other = "A/HRC/RES/58/98"
+    _ingest(
+        tmp_path,
+        hrc_resolution(number="58/98", title="Another invented text", operative=[STUDY_AT_65]),
+        name="A_HRC_RES_58_98.txt",
+    )
+    _read_by(OLDER, other)
+    gone = Resolution.objects.get(symbol=SYMBOL).source_file.name
+    (media / gone).unlink()
+
+    text = _status_resolutions()
+    assert text == [
+        f"  1 read by another extractor version than {EXTRACTOR_VERSION}: run `manage.py "
+        "ingest --stored` to read them again",
+        "  1 more read by another extractor version cannot be read again, their original "
+        "file missing (`ingest --stored` skips them): upload each file again (Import "
+        "resolutions in the admin, or `manage.py ingest FILE`), or restore the media folder "
+        "(MEDIA_ROOT) from its backup",
+        f"    original missing: {SYMBOL} ({gone})",
+    ]
+    _stored()
+    assert _status_resolutions() == [
+        "  1 read by another extractor version cannot be read again, their original file "
+        "missing (`ingest --stored` skips them): upload each file again (Import resolutions "
+        "in the admin, or `manage.py ingest FILE`), or restore the media folder (MEDIA_ROOT) "
+        "from its backup",
+        f"    original missing: {SYMBOL} ({gone})",
+    ]
+
+    client = Client()
+    client.force_login(editor)
+    upload = SimpleUploadedFile(NAME, TEXT.encode(), content_type="text/plain")
+    response = client.post(reverse("admin:mandates_resolution_import"), {"files": [upload]})
+    assert response.status_code == 200
+    [outcome] = response.context["outcomes"]
+    assert (outcome.status, outcome.symbol) == ("updated", SYMBOL)
+    resolution = Resolution.objects.get(symbol=SYMBOL)
+    assert resolution.extractor_version == EXTRACTOR_VERSION
+    assert (media / resolution.source_file.name).read_text(encoding="utf-8") == TEXT
+    assert _due(report) == ("HRC", 62) and report.review_status == "confirmed"
+    assert _status_resolutions() == [f"  all read by extractor {EXTRACTOR_VERSION}"]
+
+
+def _status_resolutions() -> list[str]:
+    """The lines of `manage.py status` under "Resolutions" (which never make it fail)."""
+    out = StringIO()
+    try:
+        call_command("status", stdout=out)
+    except CommandError as error:  # in error for what it names, never the resolutions
+        assert "resolution" not in str(error)
+    lines = out.getvalue().splitlines()
+    start = lines.index("Resolutions") + 1
+    return lines[start : lines.index("Original files")]
 
 
 def test_a_file_the_current_extractor_reads_as_another_symbol_changes_nothing(tmp_path):
@@ -441,3 +533,31 @@ def test_the_admin_action_reads_the_selected_ones_again_and_reports_each(tmp_pat
     again = client.post(url, {"action": "read_again", "_selected_action": [resolution.pk]})
     assert f"already read by extractor {EXTRACTOR_VERSION}" in again.content.decode()
     assert ProposedChange.objects.count() == 1
+
+
+def test_the_admin_action_says_an_original_is_missing(tmp_path, media, editor):
+    """ "Read again with the current extractor" on a resolution whose original was removed
+    from the media folder: its row says "skipped" with the file and what to do, the message
+    counts it as a warning, and nothing is offered for review."""
+    _stored_by_an_older_extractor(tmp_path)
+    resolution = Resolution.objects.get()
+    gone = resolution.source_file.name
+    (media / gone).unlink()
+    client = Client()
+    client.force_login(editor)
+    url = reverse("admin:mandates_resolution_changelist")
+
+    response = client.post(url, {"action": "read_again", "_selected_action": [resolution.pk]})
+
+    [outcome] = response.context["outcomes"]
+    assert (outcome.status, outcome.symbol) == ("skipped", SYMBOL)
+    page = html.unescape(response.content.decode())
+    assert 'class="import-skipped"' in page
+    assert _missing_reason(f"{gone} is not in the media folder (MEDIA_ROOT)") in page
+    assert (
+        f"Extractor {EXTRACTOR_VERSION}: 0 updated, 0 unchanged, 0 failed. 1 skipped, their "
+        "original file missing: upload each file again."
+    ) in page
+    assert [m.level_tag for m in response.context["messages"]] == ["warning"]
+    assert 'id="to-review-queue"' not in page
+    assert Resolution.objects.get().extractor_version == OLDER

@@ -181,7 +181,7 @@ class ResolutionAdmin(KeptByComments, SimpleHistoryAdmin):
             "opts": self.model._meta,
             "version": EXTRACTOR_VERSION,
             "outcomes": outcomes,
-            "stored": any(outcome.status != "failed" for outcome in outcomes),
+            "stored": any(outcome.status not in ("failed", "skipped") for outcome in outcomes),
         }
         return TemplateResponse(request, "admin/mandates/resolution/read_again.html", context)
 
@@ -290,15 +290,21 @@ class ResolutionAdmin(KeptByComments, SimpleHistoryAdmin):
 
 
 def _outcomes_message(outcomes: list[IngestOutcome]) -> tuple[str, int]:
-    """ "Extractor 0.3.26: 1 updated, 2 unchanged, 0 failed.", a warning when one failed."""
+    """ "Extractor 0.3.26: 1 updated, 2 unchanged, 0 failed.", and how many were skipped
+    (their original missing); a warning when one failed or was skipped."""
     counts = {
         status: sum(o.status == status for o in outcomes)
-        for status in ("updated", "unchanged", "failed")
+        for status in ("updated", "unchanged", "failed", "skipped")
     }
     text = _(
         "Extractor %(version)s: %(updated)d updated, %(unchanged)d unchanged, %(failed)d failed."
     ) % {"version": EXTRACTOR_VERSION, **counts}
-    return text, messages.WARNING if counts["failed"] else messages.SUCCESS
+    if counts["skipped"]:
+        text += " " + _(
+            "%(skipped)d skipped, their original file missing: upload each file again."
+        ) % {"skipped": counts["skipped"]}
+    warn = counts["failed"] or counts["skipped"]
+    return text, messages.WARNING if warn else messages.SUCCESS
 
 
 @admin.register(models.Paragraph)

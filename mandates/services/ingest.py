@@ -31,7 +31,7 @@ from typing import Literal, TypeVar
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import DatabaseError, IntegrityError, models, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
@@ -76,6 +76,7 @@ from .schedule import (
     session_get_or_estimate,
 )
 from .source_files import (
+    source_file_missing,
     source_file_read,
     source_file_remove_on_commit,
     source_file_size,
@@ -104,7 +105,8 @@ PROPOSED_FIELDS = (
 # Evidence follows the text and is refreshed on every new version.
 EVIDENCE_FIELDS = ("quote", "span_start", "span_end", "needs_review", "review_reasons")
 
-Status = Literal["new", "updated", "unchanged", "failed"]
+# "skipped": a stored original read again that is missing (`OriginalMissing`), not read.
+Status = Literal["new", "updated", "unchanged", "failed", "skipped"]
 
 
 class IngestError(Exception):
@@ -210,6 +212,37 @@ class StoredOriginal:
     checksum: str  # the row's: another file or checksum later means a new version stored
 
 
+@dataclass(frozen=True)
+class OriginalMissing:
+    """A stored resolution whose original file is missing, so it cannot be read again (by
+    `ingest --stored` or the admin's "Read again"): none was stored with it, or the file
+    is gone from the media folder. Ingesting the file again stores it anew."""
+
+    symbol: str
+    file: str  # its name in storage; "" when none was stored
+
+    @property
+    def where(self) -> str:
+        return self.file or "no file stored"
+
+    @property
+    def reason(self) -> str:
+        """What `ingest --stored` and the admin's "Read again" say about it."""
+        gone = (
+            f"{self.file} is not in the media folder (MEDIA_ROOT)"
+            if self.file
+            else "no file was stored with it"
+        )
+        return (
+            f"original missing: {gone}; not read again. Upload the file again ({UPLOAD_AGAIN}) "
+            f"to read it with extractor {extraction.EXTRACTOR_VERSION}"
+        )
+
+
+# Where a person gives a missing original again.
+UPLOAD_AGAIN = "Import resolutions in the admin, or `manage.py ingest FILE`"
+
+
 @dataclass(eq=False)  # two files of a batch are told apart by identity, not by name
 class BatchFile:
     """One file of a batch: on disk (the ingest command), uploaded (the admin's import
@@ -284,15 +317,12 @@ def _file_ingest(
 
 def _load(file: BatchFile) -> bytes | IngestOutcome:
     """The file's bytes, or why it is refused (its type, its size: `file_refusal`, before
-    it is read) or cannot be read (a stored original: or is not stored)."""
+    it is read) or cannot be read. A stored original that is missing is skipped, not
+    failed: it fails on no run until a person gives the file again (`OriginalMissing`)."""
     original = file.original
-    if original is not None and not original.file:
-        return IngestOutcome(
-            file.name,
-            "failed",
-            reason="its original file is not stored: ingest the file again to read it "
-            f"with extractor {extraction.EXTRACTOR_VERSION}",
-        )
+    missing = OriginalMissing(original.symbol, original.file) if original else None
+    if missing is not None and not missing.file:
+        return IngestOutcome(file.name, "skipped", reason=missing.reason)
     try:
         refusal = file_refusal(name=file.name, size=file.size())
         data = b"" if refusal else file.read()
@@ -300,6 +330,8 @@ def _load(file: BatchFile) -> bytes | IngestOutcome:
         replaced = _original_replaced(file.name, original) if original else None
         if replaced is not None:  # its file was removed once the new version committed
             return replaced
+        if missing is not None and isinstance(error, FileNotFoundError):
+            return IngestOutcome(file.name, "skipped", reason=missing.reason)
         where = f"its original file {original.file}" if original else "the file"
         return IngestOutcome(
             file.name, "failed", reason=f"cannot read {where}: {error.strerror or error}"
@@ -338,10 +370,27 @@ def resolution_ingest_uploads(
     return _batch_ingest(files, dry_run=False, on_progress=None, may_delete=may_delete)
 
 
-def resolutions_to_read_again() -> QuerySet[Resolution]:
+@dataclass
+class ToReadAgain:
     """The resolutions another extractor version read (an upgrade brought a better one):
-    what `resolutions_read_again` reads again, and `manage.py status` counts."""
-    return Resolution.objects.exclude(extractor_version=extraction.EXTRACTOR_VERSION)
+    how many `resolutions_read_again` reads again, and those it skips, their original file
+    missing (in the order they were stored)."""
+
+    count: int
+    missing: list[OriginalMissing]
+
+
+def resolutions_to_read_again() -> ToReadAgain:
+    """What `manage.py status` reports: the resolutions to read again, and those that
+    cannot be read again until a person gives their file again (one file-system look-up
+    each)."""
+    rows = list(
+        Resolution.objects.exclude(extractor_version=extraction.EXTRACTOR_VERSION)
+        .order_by("pk")
+        .values_list("symbol", "source_file")
+    )
+    missing = [OriginalMissing(symbol, file) for symbol, file in rows if source_file_missing(file)]
+    return ToReadAgain(count=len(rows) - len(missing), missing=missing)
 
 
 def resolutions_read_again(
@@ -357,9 +406,10 @@ def resolutions_read_again(
     stored text, so what people decided stays and what they set is proposed, not
     overwritten; a draft and its adopted text link as on any ingest. Only those named in
     `symbols`, when given (one the current extractor read already is reported unchanged,
-    not read). One outcome per resolution, in that order: a resolution without its
-    original, or whose file the current extractor reads as another symbol, fails with the
-    reason and keeps what it had. Raises IngestError for a symbol not stored."""
+    not read). One outcome per resolution, in that order: a resolution whose original is
+    missing is skipped (`OriginalMissing`: the reason says what to do), one whose file
+    cannot be read or the current extractor reads as another symbol fails with the
+    reason; both keep what they had. Raises IngestError for a symbol not stored."""
     current = extraction.EXTRACTOR_VERSION
     rows = Resolution.objects.order_by("pk").only(
         "pk", "symbol", "source_name", "source_file", "checksum", "extractor_version"

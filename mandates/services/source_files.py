@@ -11,7 +11,9 @@ committed row. What was written for rows that are not stored is removed again:
   (`source_file_remove_on_commit`), never while it can still be undone.
 
 A stored file read again by a newer extractor (`ingest --stored`) is read where it is
-(`source_file_read`) and stays there: the row keeps naming it.
+(`source_file_read`) and stays there: the row keeps naming it. One that is missing
+(`source_file_missing`) is not read: `status` names it, and ingesting the file again
+stores it anew.
 
 A process killed (kill -9) or a caller's own transaction rolled back after ingest returned
 runs none of this: `source_files_orphaned` finds the files that no resolution, nor the
@@ -66,6 +68,21 @@ def source_file_store(name: str, data: bytes) -> str:
 def source_file_size(name: str) -> int:
     """The size of a stored original file (OSError when it is not there)."""
     return _storage().size(name)
+
+
+def source_file_missing(name: str) -> bool:
+    """Whether a resolution's original file is not there: none was stored (""), or it is
+    gone from the storage (removed by hand, a database restored without its media). A file
+    there that cannot be read (permissions) is not missing: reading it says why."""
+    if not name:
+        return True
+    try:
+        _storage().size(name)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def source_file_read(name: str) -> bytes:

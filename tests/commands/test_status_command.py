@@ -230,13 +230,37 @@ def test_status_says_how_many_resolutions_an_older_extractor_read(settings, tmp_
     call_command("ingest", str(EXAMPLES), verbosity=0)
     assert f"Resolutions\n  all read by extractor {EXTRACTOR_VERSION}\n" in _status()
     Resolution.objects.update(extractor_version="0.2.9")
-    Resolution.objects.filter(pk=Resolution.objects.first().pk).update(source_file="")
+    without = Resolution.objects.order_by("pk").first()
+    Resolution.objects.filter(pk=without.pk).update(source_file="")
     text = _status()
     assert (
-        f"Resolutions\n  2 read by another extractor version than {EXTRACTOR_VERSION}: "
+        f"Resolutions\n  1 read by another extractor version than {EXTRACTOR_VERSION}: "
         "run `manage.py ingest --stored` to read them again\n"
-        "  1 of them without a stored original file: ingest their files again\n"
+        "  1 more read by another extractor version cannot be read again, their original "
+        "file missing (`ingest --stored` skips them): upload each file again (Import "
+        "resolutions in the admin, or `manage.py ingest FILE`), or restore the media folder "
+        "(MEDIA_ROOT) from its backup\n"
+        f"    original missing: {without.symbol} (no file stored)\n"
+        "Original files\n"
     ) in text
+
+
+def test_status_names_at_most_20_resolutions_whose_original_is_missing():
+    """A media folder lost whole would list every resolution: 20 are named, then how many
+    more and where to read them all."""
+    from mandates.models import Resolution
+
+    factories.ResolutionFactory.create_batch(22, extractor_version="0.2.9")
+    symbols = list(Resolution.objects.order_by("pk").values_list("symbol", flat=True))
+    text = _status()
+    lines = text.splitlines()
+    first = lines.index("Resolutions") + 2
+    assert lines[first - 1].startswith("  22 read by another extractor version cannot be read")
+    assert lines[first : first + 21] == [
+        *(f"    original missing: {symbol} (no file stored)" for symbol in symbols[:20]),
+        "    and 2 more (`manage.py ingest --stored --dry-run` names each)",
+    ]
+    assert lines[first + 21] == "Original files"
 
 
 # --- Reminders that failed, retries, the daily run (QA ops F5, F6) ------------------------

@@ -12,7 +12,7 @@ from django.utils import timezone
 from mandates.extraction import EXTRACTOR_VERSION
 from mandates.services.feeds import feed_tokens_status, feeds_status
 from mandates.services.health import DAILY_REMINDERS_TASK, daily_run_state, health_check
-from mandates.services.ingest import resolutions_to_read_again
+from mandates.services.ingest import UPLOAD_AGAIN, resolutions_to_read_again
 from mandates.services.outgoing import (
     FAILED_RECENTLY,
     outgoing_failed_label,
@@ -24,6 +24,10 @@ from mandates.services.source_files import (
     source_files_orphaned,
     source_files_unnamed_remove,
 )
+
+# The resolutions with a missing original named one by one, at most (a media folder lost
+# whole would list every resolution).
+MISSING_LISTED = 20
 
 
 class Command(BaseCommand):
@@ -120,21 +124,33 @@ class Command(BaseCommand):
 
     def _resolutions(self) -> None:
         """How many resolutions an older extractor read: after an upgrade, the operator
-        runs `ingest --stored` so its improvements reach them."""
+        runs `ingest --stored` so its improvements reach them. Those whose original file
+        is missing are named apart, with what to do: `ingest --stored` skips them. Neither
+        makes the command fail (nothing is broken; the older reading stays)."""
         self.stdout.write("Resolutions")
-        older = resolutions_to_read_again()
-        count = older.count()
-        if not count:
+        waiting = resolutions_to_read_again()
+        if not waiting.count and not waiting.missing:
             self.stdout.write(f"  all read by extractor {EXTRACTOR_VERSION}")
             return
-        self.stdout.write(
-            f"  {count} read by another extractor version than {EXTRACTOR_VERSION}: "
-            "run `manage.py ingest --stored` to read them again"
-        )
-        without = older.filter(source_file="").count()
-        if without:
+        if waiting.count:
             self.stdout.write(
-                f"  {without} of them without a stored original file: ingest their files again"
+                f"  {waiting.count} read by another extractor version than {EXTRACTOR_VERSION}: "
+                "run `manage.py ingest --stored` to read them again"
+            )
+        if not waiting.missing:
+            return
+        self.stdout.write(
+            f"  {len(waiting.missing)} {'more ' if waiting.count else ''}read by another "
+            f"extractor version cannot be read again, their original file missing "
+            f"(`ingest --stored` skips them): upload each file again ({UPLOAD_AGAIN}), or "
+            "restore the media folder (MEDIA_ROOT) from its backup"
+        )
+        for missing in waiting.missing[:MISSING_LISTED]:
+            self.stdout.write(f"    original missing: {missing.symbol} ({missing.where})")
+        if len(waiting.missing) > MISSING_LISTED:
+            self.stdout.write(
+                f"    and {len(waiting.missing) - MISSING_LISTED} more "
+                "(`manage.py ingest --stored --dry-run` names each)"
             )
 
     def _source_files(self, *, remove: bool) -> None:
