@@ -27,6 +27,14 @@ class MandatesConfig(AppConfig):
         from mandates.services.drafts import resolution_delete_drafts_restore
 
         pre_delete.connect(resolution_delete_drafts_restore, sender="mandates.Resolution")
+        # A change made from a contact's e-mail link names the contact in its history.
+        from simple_history.signals import pre_create_historical_record
+
+        from mandates.models import history_contact_record
+
+        pre_create_historical_record.connect(
+            history_contact_record, dispatch_uid="mandates_history_contact"
+        )
 
 
 def _actors_sync_after_migrate(sender, *, using, verbosity=1, stdout=None, **kwargs):

@@ -177,6 +177,32 @@ class Paragraph(models.Model):
         return f"{self.resolution.symbol} {label}"
 
 
+class HistoryByContact(models.Model):
+    """What the history records of contacts and deliverables add to simple-history's:
+    the contact who made the change from a link in an e-mail they were sent (stopping
+    reminders), who is no user of the admin (`history_user` empty). Set from the saved
+    instance's `_history_contact` (`history_contact_record`)."""
+
+    history_contact = models.ForeignKey(
+        "mandates.Contact",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by contact, from an e-mail link"),
+    )
+
+    class Meta:
+        abstract = True
+
+
+def history_contact_record(sender, *, instance, history_instance, **kwargs) -> None:
+    """simple-history's `pre_create_historical_record`: the contact the change was made
+    for, on the records of models with `HistoryByContact` (connected in apps.py)."""
+    if isinstance(history_instance, HistoryByContact):
+        history_instance.history_contact = getattr(instance, "_history_contact", None)
+
+
 class Contact(models.Model):
     """A person or named unit that can be made responsible and receive reminders."""
 
@@ -200,8 +226,9 @@ class Contact(models.Model):
     )
     is_active = models.BooleanField(_("active"), default=True)
     # Who asked for a digest or stopped every reminder, and when (the e-mail link or staff).
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[HistoryByContact])
     _change_reason: str  # set before a save: the reason its history record gives
+    _history_contact: Contact  # set before a save made from this contact's e-mail link
 
     class Meta:
         ordering = ["name"]
@@ -554,12 +581,15 @@ class Deliverable(models.Model):
     # Assignments and opt-outs are decisions too: the history keeps who was assigned, and
     # who stopped its reminders, when.
     history = HistoricalRecords(
-        excluded_fields=["updated_at"], m2m_fields=[assignees, reminder_opt_outs]
+        excluded_fields=["updated_at"],
+        m2m_fields=[assignees, reminder_opt_outs],
+        bases=[HistoryByContact],
     )
     # Set before a save, read by django-simple-history: the reason its history record
-    # gives, or no record at all for that save.
+    # gives, or no record at all for that save; the contact who made it from an e-mail link.
     _change_reason: str
     skip_history_when_saving: bool
+    _history_contact: Contact
 
     objects = DeliverableQuerySet.as_manager()
 

@@ -1,5 +1,7 @@
 """The signed opt-out links of reminder e-mails and their page."""
 
+import html
+import re
 from datetime import timedelta
 
 import pytest
@@ -105,4 +107,57 @@ def test_staff_changing_reminders_is_in_the_history(staff_client):
     records = list(deliverable.history.all())
     assert [person.pk] in [
         [row.contact_id for row in record.reminder_opt_outs.all()] for record in records
+    ]
+
+
+def _history_who(client, url: str, what: str) -> list[str]:
+    """The "Who" of each record of an admin history page whose "What" says `what`."""
+    page = client.get(url)
+    assert page.status_code == 200
+    who = []
+    for row in re.findall(r"<tr>(.*?)</tr>", page.content.decode(), re.S):
+        cells = [
+            " ".join(html.unescape(re.sub(r"<[^>]+>", " ", cell)).split())
+            for cell in re.findall(r"<td>(.*?)</td>", row, re.S)
+        ]
+        if len(cells) == 4 and cells[2] == what:
+            who.append(cells[1])
+    return who
+
+
+STOPPED_ALL = "Every reminder stopped, from the link in a reminder e-mail"
+
+
+def test_the_history_says_the_contact_stopped_the_reminders(client, staff_client):
+    """A contact who is no user follows the links: the History of the deliverable and of
+    the contact names the contact as "Who" (it said "the system", or whoever was signed
+    in on that browser, while the reason named the person)."""
+    deliverable, (person,) = due_soon()
+    anonymous = Client()
+    anonymous.post(path_of(contact_opt_out_url(contact=person, deliverable=deliverable)))
+    staff_client.post(path_of(contact_opt_out_url(contact=person)))  # a browser signed in
+
+    said = f"Reminders stopped for {person.name}, from the link in a reminder e-mail"
+    by = f"{person.name} (contact, from a link in an e-mail)"
+    url = reverse("admin:mandates_deliverable_history", args=[deliverable.pk])
+    assert _history_who(staff_client, url, said) == [by]
+    url = reverse("admin:mandates_contact_history", args=[person.pk])
+    assert _history_who(staff_client, url, STOPPED_ALL) == [by]
+
+
+def test_the_history_names_the_user_of_a_contact_who_is_one(staff_client, django_user_model):
+    """A contact linked to a user: "Who" is that user, as for a change made in the admin."""
+    deliverable, (person,) = due_soon()
+    person.user = django_user_model.objects.create_user("lgarcia", "lgarcia@example.org")
+    person.save()
+    Client().post(path_of(contact_opt_out_url(contact=person, deliverable=deliverable)))
+    Client().post(path_of(contact_opt_out_url(contact=person)))
+
+    said = f"Reminders stopped for {person.name}, from the link in a reminder e-mail"
+    url = reverse("admin:mandates_deliverable_history", args=[deliverable.pk])
+    assert _history_who(staff_client, url, said) == ["lgarcia"]
+    url = reverse("admin:mandates_contact_history", args=[person.pk])
+    assert _history_who(staff_client, url, STOPPED_ALL) == ["lgarcia"]
+    assert [r.history_user for r in person.history.filter(history_change_reason=STOPPED_ALL)] == [
+        person.user
     ]

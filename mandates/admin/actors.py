@@ -44,6 +44,8 @@ class ContactAdmin(SimpleHistoryAdmin):
     list_filter = ["is_unit", "delivery", "is_active"]
     search_fields = ["name", "email", "user__username"]
     autocomplete_fields = ["user"]
+    # History as the deliverables' reads: "Who" names the contact who used an e-mail link.
+    object_history_list_template = "admin/mandates/history_list.html"
 
     def get_deleted_objects(self, objs, request):
         """Django's list of what a delete takes along, except that a contact responsible

@@ -609,7 +609,7 @@ class DeliverableAdmin(KeptByComments, DeliverableColumns, DeliverableActions, S
         super().save_model(request, obj, form, change)
 
     # History: what people decided, readable; SEQUENCE and bookkeeping left out.
-    object_history_list_template = "admin/mandates/deliverable/history_list.html"
+    object_history_list_template = "admin/mandates/history_list.html"
     history_list_per_page = 1000
 
     def get_historical_record_context_helper(self, request, historical_record):

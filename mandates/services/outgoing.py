@@ -29,7 +29,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import update_change_reason
 
 from mandates.models import (
     Contact,
@@ -176,17 +175,30 @@ def contact_opt_out(*, opt_out: OptOut) -> None:
     if deliverable is not None:
         if deliverable.reminder_opt_outs.filter(pk=contact.pk).exists():
             return
-        deliverable.reminder_opt_outs.add(contact)  # simple-history records the new set
-        update_change_reason(
+        _by_contact(
             deliverable,
+            contact,
             _("Reminders stopped for %(name)s, from the link in a reminder e-mail")
             % {"name": contact.name},
         )
+        deliverable.reminder_opt_outs.add(contact)  # simple-history records the new set
         return
     if contact.delivery != Contact.Delivery.NONE:
         contact.delivery = Contact.Delivery.NONE
-        contact._change_reason = _("Every reminder stopped, from the link in a reminder e-mail")
+        _by_contact(
+            contact, contact, _("Every reminder stopped, from the link in a reminder e-mail")
+        )
         contact.save(update_fields=["delivery"])
+
+
+def _by_contact(instance: Contact | Deliverable, contact: Contact, reason: str) -> None:
+    """The history record of the change about to be saved says who made it (the admin's
+    "Who"): the contact's user when the contact is one, and the contact in any case
+    (`HistoryByContact`). The link acts for its owner, not for whoever is signed in on
+    that browser (simple-history's default user)."""
+    instance._change_reason = reason
+    instance._history_contact = contact
+    instance._history_user = contact.user  # type: ignore[union-attr]
 
 
 # --- Handing over to the broker ------------------------------------------------------------
