@@ -1,7 +1,7 @@
-"""Upgrading across 0026 records the opt-outs and contacts that predate their history, so
+"""Upgrading across 0027 records the opt-outs and contacts that predate their history, so
 the next person's change does not read as that person stopping someone's reminders.
 
-The test takes the database back to 0025 with Django's migration executor, stores there
+The test takes the database back to 0026 with Django's migration executor, stores there
 what a database upgraded across 0023 holds (opt-outs without history rows, contacts
 without a history), and runs `migrate` as an operator does.
 """
@@ -18,14 +18,14 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-BEFORE_0026 = [("mandates", "0025_comment_copies_linked")]
+BEFORE_0027 = [("mandates", "0026_history_by_contact")]
 
 
 @pytest.fixture
-def before_0026():
-    """The schema at 0025 is the current one (0026 writes rows only), so the project's
+def before_0027():
+    """The schema at 0026 is the current one (0027 writes rows only), so the project's
     models and factories store the old state."""
-    MigrationExecutor(connection).migrate(BEFORE_0026)
+    MigrationExecutor(connection).migrate(BEFORE_0027)
     yield
     call_command("migrate", verbosity=0)
 
@@ -35,7 +35,7 @@ def _changes(deliverable: Deliverable) -> list[str]:
     return sorted(change.field for change in new.diff_against(old).changes)
 
 
-def test_opt_outs_from_before_their_history_are_not_a_later_persons_change(before_0026):
+def test_opt_outs_from_before_their_history_are_not_a_later_persons_change(before_0027):
     officer = factories.ContactFactory(name="Desk officer", email="officer@example.org")
     bob = factories.UserFactory(username="bob")
     deliverable = factories.DeliverableFactory()
@@ -70,7 +70,7 @@ def test_opt_outs_from_before_their_history_are_not_a_later_persons_change(befor
 
     # a second run (a migration re-applied after a rollback) writes nothing more
     records = deliverable.history.count()
-    migration = importlib.import_module("mandates.migrations.0026_opt_out_history_baseline")
+    migration = importlib.import_module("mandates.migrations.0027_opt_out_history_baseline")
     from django.apps import apps
 
     migration.record_baselines(apps, None)

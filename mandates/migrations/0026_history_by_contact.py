@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mandates', '0023_reminder_opt_outs_history'),
+        ('mandates', '0025_comment_copies_linked'),
     ]
 
     operations = [

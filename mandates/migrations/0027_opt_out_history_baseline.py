@@ -12,7 +12,7 @@ already holds its opt-outs, or a contact with a history, is left alone.
 from django.db import migrations
 from django.utils import timezone
 
-REASON = "recorded at the upgrade (migration 0026): no person's change"
+REASON = "recorded at the upgrade (migration 0027): no person's change"
 
 
 def _copied(record, model) -> dict:
@@ -84,7 +84,7 @@ def record_baselines(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("mandates", "0025_comment_copies_linked"),
+        ("mandates", "0026_history_by_contact"),
     ]
 
     operations = [
