@@ -21,7 +21,7 @@ from mandates.extraction.tracked import merge_tracked_readings
 __all__ = ["EXTRACTOR_VERSION", "extract_bytes", "extract_document", "extract_file", "extract_text"]
 
 #: Bump when the output for the same input changes (stored with each resolution).
-EXTRACTOR_VERSION = "0.3.27"
+EXTRACTOR_VERSION = "0.3.28"
 
 
 def extract_file(
@@ -95,6 +95,7 @@ def _extract(
         symbol=header.symbol,
         body=header.body,
         session=header.session,
+        special_session=header.special_session,
         number=header.number,
         title=header.title,
         adopted_on=header.adopted_on,
@@ -115,7 +116,7 @@ def _extract(
     # one after the regular session last opened when it was adopted (none known: printed
     # sessions stand, and "next session" stays unnumbered).
     session = header.session
-    if header.symbol is not None and ("/S-" in header.symbol or "/ES-" in header.symbol):
+    if header.special_session is not None:
         session = regular_session_opened_by(header.body, header.adopted_on)
     requests = extract_requests(
         structure.operative,

@@ -118,7 +118,7 @@ def format_text(result: ExtractionResult) -> str:
     lines = [
         f"Symbol:      {result.symbol or '-'}   ({result.status}"
         + (f", draft {result.draft_symbol})" if result.draft_symbol else ")"),
-        f"Body:        {result.body or '-'}   Session: {result.session or '-'}",
+        f"Body:        {result.body or '-'}   Session: {result.special_session or result.session or '-'}",
         f"Title:       {result.title or '-'}",
         f"Adopted on:  {result.adopted_on.isoformat() if result.adopted_on else '-'}",
         f"Agenda item: {result.agenda_item or '-'}",

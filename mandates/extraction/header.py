@@ -4,8 +4,10 @@ The header is everything before the opening formula ("The Human Rights Council,"
 read as one string with markup and line breaks flattened, so it works the same on plain
 text, Markdown and text whose lines were merged by the reader.
 
-Sessions: the Human Rights Council and the General Assembly number their sessions; the
-Security Council has none, so its session is the year of adoption ("2334 (2016)" -> 2016);
+Sessions: the Human Rights Council and the General Assembly number their sessions; a
+special or emergency special session ("S-41/1", "Forty-first special session", "ES-11/3")
+is numbered apart from the regular ones, so it is ``special_session`` ("S-41"), never
+``session`` (regular session 41 met years earlier); the Security Council has none, so its session is the year of adoption ("2334 (2016)" -> 2016);
 the Economic and Social Council names its sessions by year and numbers its resolutions
 "2012/11", so its session is that year.
 """
@@ -91,13 +93,16 @@ _MEETING_DATE = compiled(r"meeting\W+" + DATE_PATTERN)
 _BLANK_LINE = compiled(r"\n[ \t]*\n")
 _NUMBER_DOT = compiled(r"(?<![\w/.])(?:ES-|S-)?\d{1,4}/\d{1,4}\.")
 _DIGITS = compiled(r"\d+")
+_SPECIAL_IN_SYMBOL = compiled(r"/((?:ES|S)-\d{1,3})/")
 
 
 @dataclass
 class Header:
     symbol: str | None = None
     body: str | None = None
-    session: int | None = None
+    session: int | None = None  # a regular session
+    # "S-41" (special session), "ES-11" (emergency special session): no regular session
+    special_session: str | None = None
     number: str | None = None
     title: str | None = None
     adopted_on: date | None = None
@@ -290,7 +295,10 @@ def _symbol_from_number(prefix: str, serial: str, result: Header) -> None:
         result.session = int(digits)
         result.symbol = f"E/RES/{prefix}/{serial}"
         return
-    result.session = int(digits)
+    if prefix[:1] in ("S", "E"):  # "S-41/1", "ES-11/3": a special session, not regular 41
+        result.special_session = prefix
+    else:
+        result.session = int(digits)
     if result.body == "HRC":
         result.symbol = f"A/HRC/RES/{prefix}/{serial}"
     elif result.body == "GA":
@@ -304,15 +312,31 @@ def _session_from_words(flat: str, result: Header) -> None:
     if result.body not in (None, "HRC", "GA"):
         return
     for match in _sessions(flat):
-        number = _ordinal(match.group(1))
+        words, kind = match.group(1), match.group(2)
+        if kind and words.endswith(" emergency"):  # "Tenth emergency" + "special "
+            words, kind = words[: -len(" emergency")], "emergency " + kind
+        number = _ordinal(words)
         if number is None:
-            last = match.group(1).split()[-1]
+            last = words.split()[-1]
             number = _ordinal(last)
         if number is None:
             continue
+        if kind:  # "Forty-first special session", "Tenth emergency special session"
+            special = ("ES-" if "emergency" in kind else "S-") + str(number)
+            if result.session is None and result.special_session is None:
+                result.special_session = special
+            elif result.special_session is not None and result.special_session != special:
+                result.warnings.append(
+                    f"header: the printed session ({words} {kind.strip()}) "
+                    f"differs from the resolution number ({result.number}, session "
+                    f"{result.special_session})"
+                )
+            return
+        if result.special_session is not None:
+            return  # "S-41/1." printed: a regular session named later is another one
         if result.session is None:
             result.session = number
-        elif result.session != number and not match.group(2):
+        elif result.session != number:
             result.warnings.append(
                 f"header: the printed session ({match.group(1)}, {number}) differs from the "
                 f"resolution number ({result.number}, session {result.session})"
@@ -328,6 +352,9 @@ def _printed_symbol(flat: str, result: Header) -> None:
     symbol = _DIGIT_PAREN.sub(r"\1 (", symbol)
     if result.symbol is None:
         result.symbol = symbol
+        special = _SPECIAL_IN_SYMBOL.search(symbol)
+        if special and result.special_session is None:
+            result.special_session, result.session = special.group(1), None
         if symbol.startswith("A/HRC/"):
             result.body = result.body or "HRC"
         elif symbol.startswith(("A/RES/", "A/DEC/")):
@@ -347,7 +374,7 @@ def _printed_symbol(flat: str, result: Header) -> None:
 # "<sponsors>: draft resolution" line ("59/... Title" in Council drafts).
 
 _L_SYMBOL = compiled(
-    r"(?<![\w/])A/(?:(?:C\.\d|HRC)/)?(?:ES-|S-)?(\d{1,3})/L\.(\d{1,4})"
+    r"(?<![\w/])A/(?:(?:C\.\d|HRC)/)?(?P<special>ES-|S-)?(?P<session>\d{1,3})/L\.(\d{1,4})"
     r"((?:/(?:Rev|Add|Corr)\.\d{1,2})*)"
 )
 _SLASH_SPACES = compiled(r"\s*/\s*")
@@ -417,8 +444,12 @@ def _draft_status(header: str, flat: str, result: Header, *, top: str = "") -> N
     if symbol and result.symbol is None:
         result.symbol = symbol
         numbered = _L_SYMBOL.match(symbol)
-        if numbered:
-            result.session = result.session or int(numbered.group(1))
+        if numbered and numbered.group("special"):  # "A/HRC/S-41/L.1": special session 41
+            result.special_session = numbered.group("special") + numbered.group("session")
+            result.session = None
+        elif numbered:
+            result.session = result.session or int(numbered.group("session"))
+            result.special_session = None  # a special session named in an agenda item
         if result.body is None:
             result.body = "HRC" if symbol.startswith("A/HRC/") else "GA"
     if result.title is None:

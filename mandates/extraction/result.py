@@ -159,7 +159,10 @@ class ExtractionResult:
     text: str  # the clean text the spans index into
     symbol: str | None = None
     body: str | None = None
-    session: int | None = None
+    session: int | None = None  # a regular session only
+    # "S-41", "ES-11": a special or emergency special session, numbered apart from the
+    # regular sessions (``session`` is then None: regular session 41 is another session)
+    special_session: str | None = None
     number: str | None = None
     title: str | None = None
     adopted_on: date | None = None

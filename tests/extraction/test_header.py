@@ -162,16 +162,72 @@ def test_session_in_title_is_ignored():
 
 
 @pytest.mark.parametrize(
-    ("line", "opener", "symbol", "session"),
+    ("line", "opener", "symbol", "special"),
     [
-        ("S-32/1.\tThe situation", "Human Rights Council", "A/HRC/RES/S-32/1", 32),
-        ("ES-10/21.\tProtection of civilians", "General Assembly", "A/RES/ES-10/21", 10),
+        ("S-32/1.\tThe situation", "Human Rights Council", "A/HRC/RES/S-32/1", "S-32"),
+        ("ES-10/21.\tProtection of civilians", "General Assembly", "A/RES/ES-10/21", "ES-10"),
     ],
 )
-def test_special_session_symbols(line, opener, symbol, session):
-    """Special and emergency special session numbers give their symbols."""
+def test_special_session_symbols(line, opener, symbol, special):
+    """Special and emergency special session numbers give their symbols, and the special
+    session is not the regular session of the same number (HRC 32 met years earlier)."""
     header = parse_header(f"{line}\n", opener_body=opener)
-    assert (header.symbol, header.session) == (symbol, session)
+    assert (header.symbol, header.special_session, header.session) == (symbol, special, None)
+
+
+@pytest.mark.parametrize(
+    ("masthead", "number_line", "symbol", "special"),
+    [
+        (
+            "Human Rights Council\nThirty-third special session\n12 March 2031\n\n"
+            "Resolution adopted by the Human Rights Council on 12 March 2031",
+            "S-33/1. The human rights situation in Valdoria",
+            "A/HRC/RES/S-33/1",
+            "S-33",
+        ),
+        (
+            "General Assembly\nTwelfth emergency special session\nAgenda item 5\n\n"
+            "Resolution adopted by the General Assembly on 3 April 2031",
+            "ES-12/4. Protection of civilians in Valdoria",
+            "A/RES/ES-12/4",
+            "ES-12",
+        ),
+        (
+            "General Assembly\nTwelfth emergency special session\nAgenda item 5\n\n"
+            "Resolution adopted by the General Assembly on 3 April 2031",
+            "",
+            None,
+            "ES-12",
+        ),
+    ],
+)
+def test_special_session_masthead_gives_no_regular_session(masthead, number_line, symbol, special):
+    """ "Thirty-third special session" printed in the masthead: the special session, and no
+    regular session (ingest would otherwise file the text under regular session 33)."""
+    text = f"United Nations\n{masthead}\n\n{number_line}\n\nThe {'Human Rights Council' if 'Human' in masthead else 'General Assembly'},\n\n1. Requests the Secretary-General to submit a report.\n"
+    result = extract_text(text)
+    assert (result.symbol, result.special_session, result.session) == (symbol, special, None)
+    assert not [w for w in result.warnings if "differs" in w]
+
+
+@pytest.mark.parametrize(
+    ("symbol", "special", "session"),
+    [("A/HRC/S-33/L.1", "S-33", None), ("A/ES-12/L.3", "ES-12", None), ("A/HRC/70/L.4", None, 70)],
+)
+def test_special_session_draft_symbols(symbol, special, session):
+    """A draft of a special session ("A/HRC/S-33/L.1") is not a draft of regular session 33."""
+    body = "Human Rights Council" if "HRC" in symbol else "General Assembly"
+    text = (
+        f"United Nations {symbol}\n\n{body}\n\nValdoria: draft resolution\n\n"
+        f"The situation in Valdoria\n\nThe {body},\n\n1. Requests the Secretary-General to act.\n"
+    )
+    result = extract_text(text)
+    assert (result.status, result.symbol, result.special_session, result.session) == (
+        "draft",
+        symbol,
+        special,
+        session,
+    )
 
 
 def test_hrc_text_under_a_general_assembly_masthead():

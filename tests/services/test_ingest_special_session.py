@@ -1,0 +1,51 @@
+"""A special session's resolution is stored without a regular session (invented text).
+
+"S-33/1" is the Council's thirty-third *special* session: filing it under regular session
+HRC 33 (held years earlier) would date it, list it and link its drafts wrongly.
+"""
+
+import pytest
+
+from mandates.models import Deliverable, Resolution, Session
+from mandates.services.ingest import resolution_ingest
+
+pytestmark = pytest.mark.django_db
+
+SPECIAL = """United Nations A/HRC/RES/S-33/1
+
+General Assembly Distr.: General 20 May 2031
+
+Human Rights Council
+Thirty-third special session
+15 and 16 May 2031
+
+Resolution adopted by the Human Rights Council on 16 May 2031
+
+S-33/1. The human rights situation in the northern districts of Valdoria
+
+The Human Rights Council,
+
+Recalling its earlier resolutions on Valdoria,
+
+1. Requests the High Commissioner to present an oral update on the situation to the Council
+at its seventy-eighth session;
+
+2. Decides to remain seized of the matter.
+"""
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def test_special_session_resolution_gets_no_regular_session():
+    outcome = resolution_ingest(data=SPECIAL.encode(), name="A_HRC_RES_S-33_1.txt")
+    assert outcome.status == "new", outcome.reason
+    resolution = Resolution.objects.get(symbol="A/HRC/RES/S-33/1")
+    assert resolution.session is None
+    assert not Session.objects.filter(body__code="HRC", number=33).exists()
+    assert resolution.extraction["special_session"] == "S-33"
+    assert resolution.extraction["session"] is None
+    update = Deliverable.objects.get(mandate__resolution=resolution)
+    assert (update.due_session.body.code, update.due_session_number) == ("HRC", 78)
