@@ -142,6 +142,15 @@ _STRONG_PAST_RE = compiled(_STRONG_PAST, re.IGNORECASE)
 #: The two for the lower-cased words before a session mention (``kinds.lower_at_words``).
 _LOWER_PAST_RE = lower_at_words(_PAST)
 _LOWER_STRONG_PAST_RE = lower_at_words(_STRONG_PAST)
+#: "its annual report, which was scheduled for the Nth session, to the Council at its
+#: (N+1)th session", "the seminar originally planned before the Nth session": when the thing
+#: was due before it was moved, not its deadline.
+_WAS_PLANNED_RE = compiled(
+    r"(?:\b(?:which|that)\s+(?:was|were|had\s+been)\s+(?:(?:originally|initially|previously|"
+    r"first)\s+)?|\b(?:originally|initially|previously)\s+)(?:scheduled|planned|foreseen|"
+    r"envisaged|due|expected|intended|requested|mandated)\s*,?\s*$",
+    re.IGNORECASE,
+)
 _FUTURE_RE = compiled(r"\b(?:to|will|shall|would|should)\s+be\s+[\w-]+(?:\s+[\w-]+){0,4}\s*,?\s*$")
 #: "..., the scope and modalities of which shall be decided no later than its Nth session":
 #: the session of a decision still to be taken, not a deadline of what the clause asks for.
@@ -348,6 +357,8 @@ def find_sessions(
         participle = not future and _is_before(_PAST_RE, _LOWER_PAST_RE, before, low)
         if not future and _is_before(_STRONG_PAST_RE, _LOWER_STRONG_PAST_RE, before, low):
             continue  # "the panel discussion held at its Nth session": an event, not a deadline
+        if not future and _WAS_PLANNED_RE.search(before):
+            continue  # "which was scheduled for the Nth session": the old date, not the new
         rel_raw = found.group("rel")
         rel_low = " ".join(rel_raw.lower().split())
         if participle and rel_low.endswith(("the end of", "the close of")):

@@ -421,6 +421,8 @@ def events_of(
                 kind = "oral update"  # "to report orally to the Council at its Nth session"
         elif verb.group("address"):
             kind, noun_start, noun_end = "oral update", verb.start("address"), verb.end("address")
+        elif verb.group("findings"):  # "to present her findings to the Council at ..."
+            kind, noun_start, noun_end = "report", verb.start("findings"), verb.end("findings")
         elif verb.group("inform"):
             kind, noun_start, noun_end = "report", verb.start("inform"), verb.end("inform")
         elif verb.group("keep"):  # "to keep the Assembly informed, at its Nth session, of X"

@@ -70,6 +70,7 @@ _VERB_PRODUCT = (
     r"jointly)\s+)?(?:(?P<report>report)(?!\s+(?:of|by)\b)\b|"
     r"(?P<address>address)\s+(?:and\s+engage\s+in\s+an?\s+interactive\s+dialogue\s+with\s+)?"
     r"(?:the\s+)?(?=(?:Human\s+Rights\s+Council|Council|General\s+Assembly|Assembly)\b)|"
+    r"(?:present|submit)\s+(?:his|her|its|their|his\s+or\s+her)\s+(?P<findings>findings)\b|"
     r"(?P<inform>apprise|inform)\s+(?:the\s+)?(?=(?:Human\s+Rights\s+Council|Council|General\s+"
     r"Assembly|Assembly)\b)|(?P<keep>keep)\s+(?:the\s+)?(?=(?:Human\s+Rights\s+Council|Council|General\s+"
     r"Assembly|Assembly)\s+(?:[a-z]+\s+)?(?:informed|apprised|updated)\b)|(?P<brief>brief|update)\s+(?:the\s+)?(?:Human\s+Rights\s+Council|Council|General\s+"
@@ -496,6 +497,8 @@ def noun_matches(masked: str, z0: int, z1: int, lower: str | None = None) -> lis
             mods = masked[mods_start:mods_end]
             if kind == "oral update" and "written" in mods.lower():
                 kind = "report"
+            elif kind == "report" and _presented_orally(masked, det_start, noun_end, z1):
+                kind = "oral update"
             result.append(
                 NounMatch(
                     det_start,
@@ -520,6 +523,8 @@ def noun_matches(masked: str, z0: int, z1: int, lower: str | None = None) -> lis
             aside = _after_aside(masked, z0, noun_start)
         if verb:
             [(start, mods_end)] = verb
+            if kind == "report" and _presented_orally(masked, start, noun_end, z1, mods_end):
+                kind = "oral update"
             result.append(NounMatch(start, None, (start, masked[start:mods_end]), noun, kind, True))
         elif aside is not None:
             aside_mods = (aside, masked[aside:noun_start])
@@ -529,6 +534,24 @@ def noun_matches(masked: str, z0: int, z1: int, lower: str | None = None) -> lis
             loose.kind = "loose:" + kind
             result.append(loose)
     return result
+
+
+_ORALLY_BEFORE_RE = compiled(r"\borally\s*,?\s*$", re.IGNORECASE)
+_ORALLY_AFTER_RE = compiled(r"\s*,?\s*orally\b", re.IGNORECASE)
+
+
+def _presented_orally(
+    masked: str, start: int, noun_end: int, z1: int, mods_end: int | None = None
+) -> bool:
+    """ "to present orally reports on X", "to present orally her report", "to present her
+    report orally": a report given orally is an oral report (an oral update), as "to report
+    orally" is. ``mods_end``: where the modifiers the verb tail read end ("orally reports")."""
+    if mods_end is not None and "orally" in masked[start:mods_end].lower():
+        return True
+    return bool(
+        _ORALLY_BEFORE_RE.search(masked, max(0, start - 12), start)
+        or _ORALLY_AFTER_RE.match(masked, noun_end, min(z1, noun_end + 12))
+    )
 
 
 def count_of(det: str | None, noun: str, following: str) -> tuple[int, int | None]:
