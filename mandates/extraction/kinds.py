@@ -70,7 +70,10 @@ _VERB_PRODUCT = (
     r"jointly)\s+)?(?:(?P<report>report)(?!\s+(?:of|by)\b)\b|"
     r"(?P<address>address)\s+(?:and\s+engage\s+in\s+an?\s+interactive\s+dialogue\s+with\s+)?"
     r"(?:the\s+)?(?=(?:Human\s+Rights\s+Council|Council|General\s+Assembly|Assembly)\b)|"
-    r"(?:present|submit)\s+(?:his|her|its|their|his\s+or\s+her)\s+(?P<findings>findings)\b|"
+    r"(?:present|submit)\s+(?:his|her|its|their|his\s+or\s+her)\s+(?P<findings>findings)\b"
+    # "to present its findings in a report to be submitted ...": that report is the product
+    r"(?!\s*,?\s*(?:in|through)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:reports?|oral\s+updates?|updates?)\b)|"
     r"(?P<inform>apprise|inform)\s+(?:the\s+)?(?=(?:Human\s+Rights\s+Council|Council|General\s+"
     r"Assembly|Assembly)\b)|(?P<keep>keep)\s+(?:the\s+)?(?=(?:Human\s+Rights\s+Council|Council|General\s+"
     r"Assembly|Assembly)\s+(?:[a-z]+\s+)?(?:informed|apprised|updated)\b)|(?P<brief>brief|update)\s+(?:the\s+)?(?:Human\s+Rights\s+Council|Council|General\s+"

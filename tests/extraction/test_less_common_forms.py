@@ -85,3 +85,12 @@ def test_findings_presented_to_a_body_are_a_report():
     assert rows(r) == [
         ("1", "Special Rapporteur on the right to food", "report", ("HRC", 61, "at"))
     ]
+
+
+def test_findings_presented_in_a_report_are_that_report():
+    r = run(
+        "1. Requests the group of independent experts to present its findings, in a report to "
+        "be submitted to the Council before its sixty-third session;"
+    )
+    [d] = r.deliverables
+    assert (d.kind, due(d), d.title.split()[0]) == ("report", ("HRC", 63, "before"), "Report")
