@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from mandates.extraction.lexicon import lexicon
 from mandates.extraction.ordinals import ordinal_to_int
 from mandates.extraction.regex_cache import compiled
 
@@ -33,6 +34,10 @@ BODIES: dict[str, str] = {
     "Economic and Social Council": "ECOSOC",
 }
 _BODY_NAMES = "|".join(re.escape(name) for name in BODIES)
+#: Code by name of the functional commissions of the Economic and Social Council, whose
+#: drafts open "The Commission on the Status of Women," (data/lexicon.json, "bodies").
+COMMISSIONS: dict[str, str] = {body.name: body.code for body in lexicon().bodies if body.commission}
+_COMMISSION_CODES = frozenset(COMMISSIONS.values())
 
 MONTHS = {
     name: number
@@ -166,6 +171,21 @@ def find_opener(text: str, limit: int = 20000) -> re.Match[str] | None:
     return None
 
 
+#: A commission's opening formula, alone on its line; tried only where no council's or
+#: assembly's is found, so their texts (which name commissions) read as before.
+_COMMISSION_OPENER = compiled(
+    r"(?m)^[ \t*_#]*The[ \t]+(" + "|".join(re.escape(name) for name in COMMISSIONS) + r")"
+    r"[ \t*_]*,[ \t*_]*$"
+)
+
+
+def find_commission_opener(text: str, limit: int = 20000) -> re.Match[str] | None:
+    """ "The Commission on the Status of Women," alone on its line near the start."""
+    if "The Commission" not in text[:limit]:
+        return None
+    return _COMMISSION_OPENER.search(text, 0, min(len(text), limit))
+
+
 def _from_first(pattern: re.Pattern[str], flat: str, word: str) -> re.Match[str] | None:
     """pattern.search(flat) for a pattern whose matches start with ``word``: searched from
     the first place ``word`` stands (none there: no match), not tried at every character."""
@@ -221,7 +241,7 @@ def parse_header(header: str, *, opener_body: str | None, tail: str = "", top: s
     if body_name is None:
         first = _BODY_NAME.search(flat)
         body_name = first.group(0) if first else None
-    result.body = BODIES.get(body_name) if body_name else None
+    result.body = (BODIES.get(body_name) or COMMISSIONS.get(body_name)) if body_name else None
 
     if adopted and adopted.group(2):
         result.adopted_on = parse_date(adopted.group(2), adopted.group(3), adopted.group(4))
@@ -308,8 +328,9 @@ def _symbol_from_number(prefix: str, serial: str, result: Header) -> None:
 
 
 def _session_from_words(flat: str, result: Header) -> None:
-    """Check or supply the session from "Fifty-ninth session"."""
-    if result.body not in (None, "HRC", "GA"):
+    """Check or supply the session from "Fifty-ninth session" (a commission's from its
+    masthead: "Commission on the Status of Women / Eighty-fourth session")."""
+    if result.body not in (None, "HRC", "GA") and result.body not in _COMMISSION_CODES:
         return
     for match in _sessions(flat):
         words, kind = match.group(1), match.group(2)
@@ -374,7 +395,9 @@ def _printed_symbol(flat: str, result: Header) -> None:
 # "<sponsors>: draft resolution" line ("59/... Title" in Council drafts).
 
 _L_SYMBOL = compiled(
-    r"(?<![\w/])A/(?:(?:C\.\d|HRC)/)?(?P<special>ES-|S-)?(?P<session>\d{1,3})/L\.(\d{1,4})"
+    r"(?<![\w/])(?:A/(?:(?:C\.\d|HRC)/)?(?P<special>ES-|S-)?(?P<session>\d{1,3})"
+    # a commission's draft: "E/CN.6/2040/L.4" (its year, not its session)
+    r"|E/CN\.\d{1,2}/(?:19|20)\d\d)/L\.(\d{1,4})"
     r"((?:/(?:Rev|Add|Corr)\.\d{1,2})*)"
 )
 _SLASH_SPACES = compiled(r"\s*/\s*")
@@ -447,10 +470,10 @@ def _draft_status(header: str, flat: str, result: Header, *, top: str = "") -> N
         if numbered and numbered.group("special"):  # "A/HRC/S-41/L.1": special session 41
             result.special_session = numbered.group("special") + numbered.group("session")
             result.session = None
-        elif numbered:
+        elif numbered and numbered.group("session"):
             result.session = result.session or int(numbered.group("session"))
             result.special_session = None  # a special session named in an agenda item
-        if result.body is None:
+        if result.body is None and symbol.startswith("A/"):
             result.body = "HRC" if symbol.startswith("A/HRC/") else "GA"
     if result.title is None:
         result.title = _draft_title(header, amendment is not None)

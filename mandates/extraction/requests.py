@@ -152,6 +152,8 @@ from .result import (
     TakenNote,
 )
 
+_COMMISSION_CODES = frozenset(body.code for body in _LEX.bodies if body.commission)
+
 _DECIDE_MAKE_RE = factored(
     r"\b(?:to|that\s+(?:it\s+)?(?:will|shall|should))\s+(?:(?:also|further)\s+)?"
     rf"(?:{_LEX.verb_pattern('make')})\b|\bthat\s+(?:the|its|a|an)\b(?=[^;]{{0,150}}?\b(?:shall|"
@@ -448,8 +450,13 @@ def _reading_context(
         table=table,
         mechanisms=None,
         # "the Council" alone is the adopting council: the Economic and Social Council or the
-        # Security Council in its own resolutions, the Human Rights Council elsewhere
-        default_council=body if body in ("ECOSOC", "SC") else "HRC",
+        # Security Council in its own resolutions, the Economic and Social Council in its
+        # functional commissions' texts, the Human Rights Council elsewhere
+        default_council=body
+        if body in ("ECOSOC", "SC")
+        else "ECOSOC"
+        if body in _COMMISSION_CODES
+        else "HRC",
         default_commission=cache(partial(default_commission, text)),
         acabq="Administrative and Budgetary Questions" in masked,
         low_from=operative[0].span[0] if operative else len(masked),

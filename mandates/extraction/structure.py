@@ -21,6 +21,7 @@ from mandates.extraction.header import (
     DATE_PATTERN,
     OPENER,
     Header,
+    find_commission_opener,
     find_opener,
     parse_header,
 )
@@ -601,9 +602,9 @@ _HEADER_LIKE = compiled(
 
 def _find_body_start(text: str) -> tuple[int, int, str | None]:
     """(end of header, start of body, body named by the opener)."""
-    opener = find_opener(text)
+    opener = find_opener(text) or find_commission_opener(text)
     if opener:
-        return opener.start(), opener.end(), opener.group(1) or opener.group(2)
+        return opener.start(), opener.end(), next(name for name in opener.groups() if name)
     # No opening formula (some Security Council texts): the header is the run of
     # header-like blocks at the top.
     end = 0

@@ -233,3 +233,72 @@ def test_real_adopted_resolutions_are_not_drafts():
     }
     assert len(statuses) == 80
     assert {name for name, status in statuses.items() if status != "adopted"} == set()
+
+
+COMMISSION_DRAFT = """United Nations E/CN.9/2033/L.6
+
+Economic and Social Council Distr.: Limited
+14 April 2033
+Original: English
+
+Commission on Population and Development
+Sixty-sixth session
+10-14 April 2033
+Agenda item 4
+Follow-up to the twenty-first special session of the General Assembly
+
+Draft resolution submitted by the Chair of the Commission on the basis of informal consultations
+
+Population dynamics and coastal cities
+
+The Commission on Population and Development,
+
+Recalling the Programme of Action of the International Conference on Population and Development,
+
+1. Requests the Secretary-General to submit to the Commission at its sixty-seventh session a
+report on population dynamics in coastal cities;
+
+2. Also requests the Secretary-General to include information on the matter in his report to
+the Council at its 2034 session;
+"""
+
+
+def test_functional_commission_draft_header():
+    """A functional commission's draft (E/CN.<n>/<year>/L.<m>) is read as the genre prints
+    it: its symbol, the commission named in the masthead and opening formula, the session
+    under the commission's name (not the year in the symbol, nor a special session of the
+    Assembly named in the agenda item), and "the Council" is the Economic and Social
+    Council, the commission's parent."""
+    result = extract_text(COMMISSION_DRAFT)
+    assert (result.symbol, result.body, result.session, result.special_session) == (
+        "E/CN.9/2033/L.6",
+        "CPD",
+        66,
+        None,
+    )
+    assert (result.status, result.title) == ("draft", "Population dynamics and coastal cities")
+    assert [(d.paragraph, d.due.body, d.due.session) for d in result.deliverables] == [
+        ("1", "CPD", 67),
+        ("2", "ECOSOC", 2034),
+    ]
+
+
+def test_functional_commission_draft_as_markdown():
+    """The same masthead exported to Markdown (headings, the symbol after the body)."""
+    text = (
+        "# Economic and Social Council\n\nE/CN.6/2033/L.2  \nDistr.: Limited\n\n---\n\n"
+        "## **Commission on the Status of Women**\n\nSixty-seventh session  \n"
+        "**Draft resolution submitted by the Vice-Chair of the Commission, on the basis of "
+        "informal consultations**\n\n### **Women in coastal cities**\n\n"
+        "*The Commission on the Status of Women,*\n\n*Recalling* its resolutions,\n\n"
+        "1. *Requests* the Secretary-General to submit to the Commission at its next session "
+        "a report on women in coastal cities;\n"
+    )
+    result = extract_text(text)
+    assert (result.symbol, result.body, result.session, result.status) == (
+        "E/CN.6/2033/L.2",
+        "CSW",
+        67,
+        "draft",
+    )
+    assert [(d.due.body, d.due.session) for d in result.deliverables] == [("CSW", 68)]
