@@ -51,6 +51,22 @@ HEADER_ONLY = (
 )
 
 # name, content, words the reason must contain
+#: An invented recommendation of the Council's Advisory Committee: not a resolution (the
+#: Committee adopts none), refused saying what it is.
+ADVISORY_RECOMMENDATION = """United Nations A/HRC/AC/REC/40/1
+
+Human Rights Council Advisory Committee
+Fortieth session
+
+Recommendation adopted by the Advisory Committee on 20 February 2031
+
+40/1. Study on rivers and the right to water
+
+The Human Rights Council Advisory Committee,
+
+1. Requests its drafting group to submit a draft study to the Committee at its next session;
+"""
+
 BAD_FILES = [
     ("empty.txt", b"", "empty"),
     ("binary.txt", bytes(range(256)) * 64, "not valid UTF-8"),
@@ -64,6 +80,11 @@ BAD_FILES = [
     ("bomb.docx", _docx_bomb(), "docx"),
     ("notes.txt", b"Shopping list: bread, milk, coffee.\n", "resolution"),
     ("header-only.txt", HEADER_ONLY.encode(), "operative"),
+    (
+        "A_HRC_AC_REC_40_1.txt",
+        ADVISORY_RECOMMENDATION.encode(),
+        "recommendation of the Human Rights Council Advisory Committee (A/HRC/AC/REC/40/1)",
+    ),
 ]
 IDS = [name for name, _, _ in BAD_FILES]
 

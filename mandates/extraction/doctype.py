@@ -47,13 +47,39 @@ _PRESENT_DOCUMENT = compiled(
 )
 
 
+#: A recommendation of the Human Rights Council Advisory Committee (A/HRC/AC/REC/63/2):
+#: its own opening formula, adoption line or symbol.
+_ADVISORY_COMMITTEE = compiled(
+    r"(?m)^[ \t*_#]*The[ \t]+Human[ \t]+Rights[ \t]+Council[ \t]+Advisory[ \t]+Committee[ \t*_]*,"
+    r"|\bRecommendation\s+adopted\s+by\s+the\s+(?:Human\s+Rights\s+Council\s+)?Advisory\s+"
+    r"Committee\b|\bA\s?/\s?HRC\s?/\s?AC\s?/\s?REC\s?/"
+)
+
+
 def refuse_non_resolution(text: str, source_name: str) -> None:
     """Raise NotAResolutionError, saying what the document seems to be, when the text is
     not a resolution or a draft. Only a text with no opening formula and no adoption line
-    can be refused: unsure cases pass to the structure reader."""
+    can be refused: unsure cases pass to the structure reader.
+
+    A recommendation of the Council's Advisory Committee is refused as such: the Committee
+    adopts no resolutions or decisions (Council resolution 5/1); it asks its own members
+    for studies and recommends what the Council may request, and what the Council then
+    asks of the Office is in the Council's resolution, the text to upload."""
     top = text[:TOP_CHARS]
     if _OPENER_LINE.search(top) or _ADOPTED.search(top):
         return
+    if "Advisory" in top or "/AC/" in top:
+        advisory = _ADVISORY_COMMITTEE.search(top)
+        if advisory:
+            own = _OWN_SYMBOL.match(top)
+            symbol = re.sub(r"\s", "", own.group(1)).rstrip(".,;") if own else ""
+            raise NotAResolutionError(
+                source_name,
+                "this is a recommendation of the Human Rights Council Advisory Committee"
+                f"{f' ({symbol})' if symbol else ''}, not a resolution or decision: the"
+                " Committee asks its own members and recommends to the Council; upload the"
+                " Council resolution that makes the request",
+            )
     own = _OWN_SYMBOL.match(top)
     own_symbol = re.sub(r"\s", "", own.group(1)).rstrip(".,;") if own else None
     if own_symbol and _RESOLUTION_SYMBOL.search(own_symbol):
