@@ -420,6 +420,7 @@ def extract_requests(
                         consideration = found
     _agenda_deadlines(operative, builder.deliverables, ctx)
     _continued_examination_deadlines(operative, builder.deliverables, ctx)
+    _deadlines_set_later(operative, builder.deliverables, ctx)
     _organized_events(builder.deliverables, ctx)
     _after_the_event(builder.deliverables)
     if reads_annexes:
@@ -576,6 +577,71 @@ def _continued_examination_deadlines(
                 and _may_be_dated_by(deliverable, ctx.body)
             ):
                 deliverables[position] = _implied_due(deliverable, ctx.body, numbers[0], reason)
+
+
+#: "Decides that the report requested in paragraph 7 (a) above shall be presented to the
+#: Council at its Nth session": the paragraph that dates a product asked for earlier.
+_SET_LATER_RE = compiled(
+    r"that\s+the\s+(?:[\w-]+\s+){0,6}?(?:requested|called\s+for|mandated)\s+in\s+"
+    r"(?:sub-?)?paragraph\s+(?P<ref>\d{1,3}(?:\s*\([a-z]{1,4}\))?)\s+(?:above\s+)?"
+    r"(?:shall|will|should)\s+be\s+(?:presented|submitted)\b",
+    re.IGNORECASE,
+)
+
+
+def _deadlines_set_later(
+    operative: list[OperativeParagraph], deliverables: list[Deliverable], ctx: ReadingContext
+) -> None:
+    """ "7. Requests the High Commissioner: (a) To prepare a report on X, to be presented in
+    accordance with paragraph 15 below; ... 15. Decides that the report requested in
+    paragraph 7 (a) above shall be presented to the Council at its Nth session": the product
+    of 7 (a), asked for without a session, is due at the one paragraph 15 names (flagged)."""
+    low = whole_low(ctx)
+    first, last = _operative_bounds(operative)
+    at = low.find(b"paragraph", first, last)
+    if at < 0:
+        return
+    starts = [paragraph.span[0] for paragraph in operative]
+    at = low.find(b"that the ", first, last)
+    while at >= 0:
+        found = _SET_LATER_RE.match(ctx.masked, at, last)
+        at = low.find(b"that the ", at + 1, last)
+        if found is None:
+            continue
+        paragraph = operative[bisect_right(starts, found.start()) - 1]
+        if found.end() > paragraph.span[1]:
+            continue
+        mentions = find_sessions(
+            ctx.masked,
+            found.end(),
+            paragraph.span[1],
+            body=ctx.body,
+            session=ctx.session,
+            default_council=ctx.default_council,
+            default_commission=ctx.default_commission,
+        )
+        if not mentions or len(mentions[0].sessions) != 1 or mentions[0].bodies:
+            continue
+        mention = mentions[0]
+        ref = "".join(found.group("ref").split())
+        there = [
+            position
+            for position, deliverable in enumerate(deliverables)
+            if (deliverable.paragraph == ref or deliverable.paragraph.split("(")[0] == ref)
+            and _may_be_dated_by(deliverable, mention.body)
+        ]
+        if len(there) != 1:
+            continue  # none, or several the reference does not tell apart
+        deliverable = deliverables[there[0]]
+        deliverables[there[0]] = replace(
+            deliverable,
+            due=Due(mention.body, mention.sessions[0], mention.relation),
+            needs_review=True,
+            review_reasons=[
+                *deliverable.review_reasons,
+                f"deadline set in paragraph {paragraph.number}",
+            ],
+        )
 
 
 #: "Adopts/Endorses the Programme of Action ..., as contained in the annex", "Adopts the

@@ -94,3 +94,30 @@ def test_findings_presented_in_a_report_are_that_report():
     )
     [d] = r.deliverables
     assert (d.kind, due(d), d.title.split()[0]) == ("report", ("HRC", 63, "before"), "Report")
+
+
+def test_a_later_paragraph_dates_a_product_asked_for_earlier():
+    """ "Decides that the report requested in paragraph 7 (a) above shall be presented to the
+    Council at its Nth session": the product of 7 (a) is due there (flagged); a product that
+    names its own session keeps it."""
+    r = run(
+        "7. Requests the High Commissioner:\n\n(a) To prepare a report on X, to be presented in "
+        "accordance with paragraph 10 below;\n\n(b) To convene, before the sixty-second session "
+        "of the Council, a workshop on X;\n\n8. Requests the Secretary-General to prepare a study "
+        "on Y;\n\n9. Requests the Secretary-General to present a report on Z to the Council at "
+        "its sixty-first session;\n\n10. Decides that the report requested in paragraph 7 (a) "
+        "above shall be presented to the Council at its sixty-third session;\n\n11. Decides also "
+        "that the study requested in paragraph 8 above shall be submitted to the Council before "
+        "its sixty-second session, and that the report requested in paragraph 9 above shall be "
+        "presented at its sixty-fourth session;",
+        session=60,
+    )
+    assert rows(r) == [
+        ("7(a)", "High Commissioner", "report", ("HRC", 63, "at")),
+        ("7(b)", "High Commissioner", "seminar", ("HRC", 62, "before")),
+        ("8", "Secretary-General", "study", ("HRC", 62, "before")),
+        ("9", "Secretary-General", "report", ("HRC", 61, "at")),
+    ]
+    dated = {d.paragraph: d.review_reasons for d in r.deliverables}
+    assert "deadline set in paragraph 10" in dated["7(a)"]
+    assert "deadline set in paragraph 11" in dated["8"]
