@@ -1,13 +1,15 @@
-"""A special session's resolution is stored without a regular session (invented text).
+"""Less common texts as ingest stores them (invented texts).
 
 "S-33/1" is the Council's thirty-third *special* session: filing it under regular session
-HRC 33 (held years earlier) would date it, list it and link its drafts wrongly.
+HRC 33 (held years earlier) would date it, list it and link its drafts wrongly. A
+functional commission's draft ("E/CN.9/2033/L.6") was refused for want of a symbol.
 """
 
 import pytest
 
 from mandates.models import Deliverable, Resolution, Session
 from mandates.services.ingest import resolution_ingest
+from tests.extraction.test_draft_header import COMMISSION_DRAFT
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +51,15 @@ def test_special_session_resolution_gets_no_regular_session():
     assert resolution.extraction["session"] is None
     update = Deliverable.objects.get(mandate__resolution=resolution)
     assert (update.due_session.body.code, update.due_session_number) == ("HRC", 78)
+
+
+def test_commission_draft_is_stored_as_the_commissions_draft():
+    outcome = resolution_ingest(data=COMMISSION_DRAFT.encode(), name="E_CN.9_2033_L.6.txt")
+    assert outcome.status == "new", outcome.reason
+    draft = Resolution.objects.get(symbol="E/CN.9/2033/L.6")
+    assert (draft.body.code, draft.status, draft.session) == ("CPD", "draft", None)
+    assert draft.extraction["session"] == 66
+    assert sorted(
+        (d.due_body.code if d.due_body else d.due_session.body.code, d.due_session_number)
+        for d in Deliverable.objects.filter(mandate__resolution=draft)
+    ) == [("CPD", 67), ("ECOSOC", 2034)]
