@@ -86,6 +86,7 @@ class Header:
     symbol: str | None = None
     body: str | None = None
     session: int | None = None
+    special_session: str | None = None  # "S-41", "ES-11"
     number: str | None = None
     title: str | None = None
     adopted_on: date | None = None
@@ -202,7 +203,10 @@ def _symbol_from_number(prefix: str, serial: str, result: Header) -> None:
         result.session = int(digits)
         result.symbol = f"E/RES/{prefix}/{serial}"
         return
-    result.session = int(digits)
+    if prefix[:1] in ("S", "E"):  # a special session, not the regular one of that number
+        result.special_session = prefix
+    else:
+        result.session = int(digits)
     if result.body == "HRC":
         result.symbol = f"A/HRC/RES/{prefix}/{serial}"
     elif result.body == "GA":
