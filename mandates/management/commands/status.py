@@ -3,6 +3,7 @@ files, for operators; `--remove-orphaned-files` removes the files an interrupted
 left."""
 
 from datetime import datetime, timedelta
+from io import StringIO
 
 from django.conf import settings
 from django.core.management import call_command
@@ -57,14 +58,17 @@ class Command(BaseCommand):
         if "database" in failing:
             raise CommandError("the database is not reachable: no reminders or feeds to report")
         self.stdout.write("Reminders")
-        call_command("reminder_status", stdout=self.stdout)
+        reminders = StringIO()
+        call_command("reminder_status", stdout=reminders)
+        for line in reminders.getvalue().splitlines():
+            self.stdout.write(f"  {line}")  # under its heading, as every section's lines are
         failing += self._failed_recently()
         failing += self._daily_run()
         self.stdout.write("Feeds")
         for row in feeds_status():
             cached = "cached" if row["cached"] else "not cached (rendered on next request)"
             changed = (
-                timezone.localtime(row["last_modified"]).isoformat()
+                f"{timezone.localtime(row['last_modified']):%Y-%m-%d %H:%M:%S}"
                 if row["last_modified"]
                 else "none (no items yet)"
             )
