@@ -1,12 +1,17 @@
 """Resolutions (with the import page), their paragraphs and considerations."""
 
+from pathlib import Path
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import actions as admin_actions
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -22,6 +27,7 @@ from ..services.ingest import (
     size_label,
     upload_limit_bytes,
 )
+from ..services.source_files import UPLOAD_AGAIN, source_file_missing, source_file_open
 from .common import (
     KeptByComments,
     SessionFilter,
@@ -106,7 +112,7 @@ class ResolutionAdmin(KeptByComments, SimpleHistoryAdmin):
         "superseded_by",
         "draft_list",
         "operative_part",
-        "source_file",
+        "original_file",
         "source_name",
         "checksum",
         "extractor_version",
@@ -114,7 +120,7 @@ class ResolutionAdmin(KeptByComments, SimpleHistoryAdmin):
         "created_at",
         "updated_at",
     ]
-    exclude = ["text", "extraction", "warnings"]
+    exclude = ["text", "extraction", "warnings", "source_file"]  # shown as original_file
     change_list_template = "admin/mandates/resolution/change_list.html"
     delete_selected_confirmation_template = (
         "admin/mandates/resolution/delete_selected_confirmation.html"
@@ -185,6 +191,32 @@ class ResolutionAdmin(KeptByComments, SimpleHistoryAdmin):
         }
         return TemplateResponse(request, "admin/mandates/resolution/read_again.html", context)
 
+    @admin.display(description=_("original file"))
+    def original_file(self, obj: models.Resolution) -> str:
+        """A link to the stored original (`original_view`: nothing serves MEDIA_ROOT, so
+        the file field's own /media/ link answered 404), or why there is none: a file gone
+        from the media folder is said so, with what to do."""
+        if not obj.pk:
+            return "-"
+        name = obj.source_file.name or ""
+        if name and not source_file_missing(name):
+            url = reverse("admin:mandates_resolution_original", args=[obj.pk])
+            return format_html('<a href="{}">{}</a>', url, name)
+        if name:
+            problem = _("Missing: %(name)s is not in the media folder (MEDIA_ROOT).")
+            remedy = _(
+                "Restore the media folder from its backup, or upload the same file again "
+                "(%(where)s): it is written back."
+            )
+        else:
+            problem = _("None stored.")
+            remedy = _("Upload the file again (%(where)s) to keep it with the resolution.")
+        return format_html(
+            '<strong class="original-missing">{}</strong> {}',
+            problem % {"name": name},
+            remedy % {"where": UPLOAD_AGAIN},
+        )
+
     @admin.display(description=_("extraction warnings"))
     def warnings_list(self, obj: models.Resolution):
         return text_list([str(warning) for warning in obj.warnings or []])
@@ -245,8 +277,43 @@ class ResolutionAdmin(KeptByComments, SimpleHistoryAdmin):
                 self.admin_site.admin_view(self.import_view),
                 name="mandates_resolution_import",
             ),
+            path(
+                "<path:object_id>/original/",
+                self.admin_site.admin_view(self.original_view),
+                name="mandates_resolution_original",
+            ),
             *super().get_urls(),
         ]
+
+    def original_view(self, request, object_id):
+        """The stored original file, as a download named as it was given (never shown
+        inline: an uploaded HTML file would run on this site). Missing: back to the
+        resolution's page, which says so and what to do."""
+        resolution = self.get_object(request, unquote(object_id))
+        if resolution is None:
+            raise Http404(_("no such resolution"))
+        if not self.has_view_permission(request, resolution):
+            raise PermissionDenied
+        name = resolution.source_file.name or ""
+        try:
+            if not name:
+                raise FileNotFoundError(name)
+            handle = source_file_open(name)
+        except OSError as error:
+            problem = (
+                _("The original file of %(symbol)s is missing.")
+                if isinstance(error, FileNotFoundError)
+                else _("The original file of %(symbol)s cannot be read: %(error)s")
+            )
+            self.message_user(
+                request,
+                problem % {"symbol": resolution.symbol, "error": error.strerror or error},
+                messages.ERROR,
+            )
+            change = reverse("admin:mandates_resolution_change", args=[resolution.pk])
+            return HttpResponseRedirect(change)
+        filename = resolution.source_name or Path(name).name
+        return FileResponse(handle, as_attachment=True, filename=filename)
 
     def import_view(self, request):
         """Upload one or several files and see per file what was created or why it failed.

@@ -26,7 +26,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Literal, NamedTuple, TypeVar
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -76,12 +76,15 @@ from .schedule import (
     session_get_or_estimate,
 )
 from .source_files import (
+    OriginalMissing,
     source_file_missing,
     source_file_read,
     source_file_remove_on_commit,
+    source_file_restore,
     source_file_size,
     source_file_store,
     source_files_removed_on_failure,
+    source_files_unnamed_remove,
 )
 
 logger = logging.getLogger(__name__)
@@ -210,37 +213,6 @@ class StoredOriginal:
     symbol: str
     file: str  # its name in storage; "" when the resolution has none
     checksum: str  # the row's: another file or checksum later means a new version stored
-
-
-@dataclass(frozen=True)
-class OriginalMissing:
-    """A stored resolution whose original file is missing, so it cannot be read again (by
-    `ingest --stored` or the admin's "Read again"): none was stored with it, or the file
-    is gone from the media folder. Ingesting the file again stores it anew."""
-
-    symbol: str
-    file: str  # its name in storage; "" when none was stored
-
-    @property
-    def where(self) -> str:
-        return self.file or "no file stored"
-
-    @property
-    def reason(self) -> str:
-        """What `ingest --stored` and the admin's "Read again" say about it."""
-        gone = (
-            f"{self.file} is not in the media folder (MEDIA_ROOT)"
-            if self.file
-            else "no file was stored with it"
-        )
-        return (
-            f"original missing: {gone}; not read again. Upload the file again ({UPLOAD_AGAIN}) "
-            f"to read it with extractor {extraction.EXTRACTOR_VERSION}"
-        )
-
-
-# Where a person gives a missing original again.
-UPLOAD_AGAIN = "Import resolutions in the admin, or `manage.py ingest FILE`"
 
 
 @dataclass(eq=False)  # two files of a batch are told apart by identity, not by name
@@ -719,7 +691,7 @@ def _ingest(
     may_delete: bool,
     file: BatchFile | None = None,
 ) -> IngestOutcome:
-    read = _read(data, name, reads, file=file)
+    read = _read(data, name, reads, file=file, dry_run=dry_run)
     if isinstance(read, IngestOutcome):
         return read
     return _write(read, dry_run=dry_run, reads=reads, may_delete=may_delete)
@@ -737,20 +709,28 @@ class _Read:
 
 
 def _read(
-    data: bytes, name: str, reads: IngestReads, *, file: BatchFile | None = None
+    data: bytes,
+    name: str,
+    reads: IngestReads,
+    *,
+    file: BatchFile | None = None,
+    dry_run: bool = False,
 ) -> _Read | IngestOutcome:
     """Everything before storing: the checks (raising IngestError) and the extraction; the
-    outcome at once when the very same file is stored already. A stored original read
-    again must still be the text of its resolution (the same symbol)."""
+    outcome at once when the very same file is stored already (its original written back
+    if missing, `_original_restored`). A stored original read again must still be the
+    text of its resolution (the same symbol)."""
     original = file.original if file else None
     refusal = file_refusal(name=name, size=len(data))
     if refusal:
         raise IngestError(refusal)
     checksum = hashlib.sha256(data).hexdigest()
     known = reads.known_get(checksum)
-    if known is not None and (original is None or known[0] == original.resolution_id):
-        # the very same file, read by the same extractor: nothing to do
-        return _unchanged(name, *known)
+    if known is not None and original is None:
+        # the very same file, read by the same extractor: nothing to do but its original
+        return _original_restored(name, data, known, dry_run=dry_run)
+    if known is not None and original is not None and known.pk == original.resolution_id:
+        return _unchanged(name, known.pk, known.symbol)
     try:
         result = extraction.extract_bytes(data, name, actors=reads.actor_table)
     except extraction.ExtractionError:
@@ -792,7 +772,7 @@ def _write(
     if chunk is not None and checksum in chunk.checksums:  # the same file twice in a chunk
         known = reads.known_get(checksum, fresh=True)
         if known is not None:
-            return _unchanged(name, *known)
+            return _unchanged(name, known.pk, known.symbol)
     if chunk is not None and result.symbol not in chunk.symbols and reads.is_new(result.symbol):
         existing = None  # no such symbol when the chunk began, nor stored since
     else:
@@ -948,7 +928,7 @@ def _stored_meanwhile(
     reads.forget()  # what the undone transaction looked up or created is gone
     known = reads.known_get(read.checksum, fresh=True)
     if known is not None:
-        outcome = _unchanged(read.name, *known)
+        outcome = _unchanged(read.name, known.pk, known.symbol)
     else:  # `_write` finds the row now: no second retry
         outcome = _write(read, dry_run=dry_run, reads=reads, may_delete=may_delete)
     outcome.reason = STORED_MEANWHILE
@@ -1010,6 +990,55 @@ def _lengths_check(result: extraction.ExtractionResult) -> None:
                 )
 
 
+ORIGINAL_RESTORED = "original file restored"
+
+
+def _original_restored(name: str, data: bytes, known: Known, *, dry_run: bool) -> IngestOutcome:
+    """The very file a resolution was stored from, given again: unchanged. If the
+    resolution's original is missing from the media folder (removed by hand, a database
+    restored without its media) or none was stored, these bytes are it (the same
+    checksum): written back under the name the row keeps, so nothing else changes and its
+    links work again; a row that named none is given the file. What the storage refuses
+    fails, with why (the operator must fix it; `status` still names the file)."""
+    outcome = _unchanged(name, known.pk, known.symbol)
+    if known.file and not source_file_missing(known.file):
+        return outcome
+    if dry_run:  # a row a dry run stored names no file: nothing to say about it
+        if known.file:
+            outcome.reason = "its original file is missing: ingesting this file writes it back"
+        return outcome
+    try:
+        if known.file:  # False: put back meanwhile
+            restored = known.file if source_file_restore(known.file, data) else ""
+        else:
+            restored = _original_given(known, name, data)
+    except OSError as error:
+        logger.warning("could not write back the original file of %s", known.symbol, exc_info=True)
+        why = error.strerror or error
+        outcome.status = "failed"
+        outcome.reason = f"its original file is missing and could not be written back: {why}"
+        return outcome
+    if restored:
+        logger.info("%s: %s (%s)", known.symbol, ORIGINAL_RESTORED, restored)
+        outcome.reason = f"{ORIGINAL_RESTORED}: {restored}"
+    return outcome
+
+
+def _original_given(known: Known, name: str, data: bytes) -> str:
+    """Store the original of a resolution stored without one, and name it on the row if
+    that still names none with this checksum; returns its name ("" when the row changed
+    meanwhile: the file is removed again). Written before the row names it, as ingest
+    does."""
+    stored = source_file_store(name, data)
+    checksum = hashlib.sha256(data).hexdigest()
+    with source_files_removed_on_failure([stored]):
+        named = Resolution.objects.filter(pk=known.pk, source_file="", checksum=checksum)
+        if named.update(source_file=stored):
+            return stored
+    source_files_unnamed_remove([stored])
+    return ""
+
+
 def _unchanged(name: str, pk: int, symbol: str) -> IngestOutcome:
     return IngestOutcome(
         name,
@@ -1018,6 +1047,15 @@ def _unchanged(name: str, pk: int, symbol: str) -> IngestOutcome:
         resolution_id=pk,
         deliverables=Deliverable.objects.filter(mandate__resolution=pk).count(),
     )
+
+
+class Known(NamedTuple):
+    """A resolution stored from the very bytes of a file by the current extractor: that
+    file again changes nothing (but its original, if missing, is written back)."""
+
+    pk: int
+    symbol: str
+    file: str  # its original file's name in storage ("" when none was stored)
 
 
 class IngestReads:
@@ -1056,7 +1094,7 @@ class IngestReads:
         self.sessions_asked: set[tuple[str, int]] = set()  # read, found or not
         self._rules: dict[int, list[DueDateRule]] | None = None
         self._draft_pairs: set[tuple[int, int | None]] | None = None
-        self._known: dict[str, tuple[int, str]] = {}  # checksum: (pk, symbol)
+        self._known: dict[str, Known] = {}  # checksum: the resolution stored from it
         self._asked: set[str] = set()  # the checksums `_known` answers for
         self._symbols: set[str] | None = None  # of the chunk's files, those stored
         self._series: set[tuple[str, int]] | None = None  # (title, body id) stored
@@ -1066,22 +1104,23 @@ class IngestReads:
         version), in one query."""
         rows = Resolution.objects.filter(
             checksum__in=checksums, extractor_version=extraction.EXTRACTOR_VERSION
-        ).values_list("checksum", "pk", "symbol")
-        for checksum, pk, symbol in rows:  # the model's order, as `.first()` would take
-            self._known.setdefault(checksum, (pk, symbol))
+        ).values_list("checksum", "pk", "symbol", "source_file")
+        for checksum, *known in rows:  # the model's order, as `.first()` would take
+            self._known.setdefault(checksum, Known(*known))
         self._asked.update(checksums)
 
-    def known_get(self, checksum: str, *, fresh: bool = False) -> tuple[int, str] | None:
-        """(pk, symbol) of the resolution stored from this very file, if any."""
+    def known_get(self, checksum: str, *, fresh: bool = False) -> Known | None:
+        """The resolution stored from this very file, if any."""
         if checksum in self._asked and not fresh:
             return self._known.get(checksum)
-        return (
+        row = (
             Resolution.objects.filter(
                 checksum=checksum, extractor_version=extraction.EXTRACTOR_VERSION
             )
-            .values_list("pk", "symbol")
+            .values_list("pk", "symbol", "source_file")
             .first()
         )
+        return Known(*row) if row is not None else None
 
     def batch_later(self, file: BatchFile | None, checksum: str) -> BatchFile | None:
         """The last file of the batch with these very bytes, if it comes after ``file``.

@@ -12,11 +12,13 @@ committed row. What was written for rows that are not stored is removed again:
 
 A stored file read again by a newer extractor (`ingest --stored`) is read where it is
 (`source_file_read`) and stays there: the row keeps naming it. One that is missing
-(`source_file_missing`) is not read: `status` names it, and ingesting the file again
-stores it anew.
+(`source_file_missing`, `OriginalMissing`: removed by hand, a database restored without
+its media) is not read: `status` names it, whatever extractor read its resolution (a
+backup problem), and ingesting the same file again writes it back
+(`source_file_restore`); another text of it is stored anew as a new version.
 
 A process killed (kill -9) or a caller's own transaction rolled back after ingest returned
-runs none of this: `source_files_orphaned` finds the files that no resolution, nor the
+runs none of this: `source_files_report` finds the files that no resolution, nor the
 history of a deleted one (its file is kept), names, which `manage.py status` reports and
 `status --remove-orphaned-files` removes. A replaced file whose removal failed, or whose
 process died right after COMMIT, is named only by its live resolution's older history: an
@@ -33,12 +35,13 @@ from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.core.files.storage import Storage
 from django.db import models, transaction
 from django.db.models import Exists, FileField, OuterRef
 from django.utils import timezone
 
+from mandates import extraction
 from mandates.models import Resolution
 
 logger = logging.getLogger(__name__)
@@ -83,6 +86,25 @@ def source_file_missing(name: str) -> bool:
     except OSError:
         return False
     return False
+
+
+def source_file_restore(name: str, data: bytes) -> bool:
+    """Write a resolution's missing original back under the very name its row keeps (the
+    caller checked that `data` are the bytes stored: the same checksum), so the row and
+    its links are right again without changing it. False when a file is there already
+    (put back meanwhile): that one is kept. OSError when the storage refuses."""
+    storage = _storage()
+    saved = storage.save(name, ContentFile(data), max_length=_field().max_length)
+    if saved != name:  # the storage chose another name: one is there now
+        storage.delete(saved)
+        return False
+    return True
+
+
+def source_file_open(name: str) -> File:
+    """A stored original file opened for reading, for the admin to hand out (OSError,
+    FileNotFoundError when it is missing)."""
+    return _storage().open(name, "rb")
 
 
 def source_file_read(name: str) -> bytes:
@@ -146,7 +168,38 @@ def source_file_remove_on_commit(name: str) -> None:
     transaction.on_commit(partial(source_files_unnamed_remove, [name]), robust=True)
 
 
-# --- Files no resolution names (kill -9) ---------------------------------------------------
+# Where a person gives a missing original again.
+UPLOAD_AGAIN = "Import resolutions in the admin, or `manage.py ingest FILE`"
+
+
+@dataclass(frozen=True)
+class OriginalMissing:
+    """A stored resolution whose original file is missing: none was stored with it, or the
+    file is gone from the media folder. It cannot be read again (by `ingest --stored` or
+    the admin's "Read again"); ingesting the same file again writes it back."""
+
+    symbol: str
+    file: str  # its name in storage; "" when none was stored
+
+    @property
+    def where(self) -> str:
+        return self.file or "no file stored"
+
+    @property
+    def reason(self) -> str:
+        """What `ingest --stored` and the admin's "Read again" say about it."""
+        gone = (
+            f"{self.file} is not in the media folder (MEDIA_ROOT)"
+            if self.file
+            else "no file was stored with it"
+        )
+        return (
+            f"original missing: {gone}; not read again. Upload the file again ({UPLOAD_AGAIN}) "
+            f"to read it with extractor {extraction.EXTRACTOR_VERSION}"
+        )
+
+
+# --- What the storage holds: files no resolution names (kill -9), originals missing --------
 
 
 @dataclass(frozen=True)
@@ -160,12 +213,16 @@ class StoredFile:
 class SourceFilesReport:
     """The original files in the storage: how many, how many only a deleted resolution's
     history names, and those nothing names, split into orphans (older than
-    ORPHAN_MIN_AGE) and recent ones an import may be storing."""
+    ORPHAN_MIN_AGE) and recent ones an import may be storing; and the resolutions whose
+    original is missing (in the order they were stored): `lost`, those whose row names a
+    file the storage no longer has, and `none_stored`, those stored without one."""
 
     stored: int = 0
     of_deleted: int = 0
     orphaned: list[StoredFile] = field(default_factory=list)
     recent: list[StoredFile] = field(default_factory=list)
+    lost: list[OriginalMissing] = field(default_factory=list)
+    none_stored: list[OriginalMissing] = field(default_factory=list)
 
 
 def _stored_names(storage: Storage, folder: str) -> Iterator[str]:
@@ -191,18 +248,30 @@ def _named_by_deleted() -> set[str]:
     return _named(history.exclude(Exists(Resolution.objects.filter(pk=OuterRef("id")))))
 
 
-def source_files_orphaned(*, now: datetime | None = None) -> SourceFilesReport:
+def source_files_report(*, now: datetime | None = None) -> SourceFilesReport:
     """The files under the original files' folder (`upload_to`; nothing else in MEDIA_ROOT
     is looked at) that no resolution names, nor a deleted resolution's history: a failed
     or killed import's, or a replaced version's left behind. A file only a deleted
-    resolution's history names is kept (deleting a resolution keeps its original)."""
+    resolution's history names is kept (deleting a resolution keeps its original).
+
+    And every resolution whose original is missing, whatever extractor read it: the folder
+    is listed once and each row's file looked up in that list, so only a file the list
+    lacks costs a look-up of its own (written since, or outside the folder). OSError when
+    the folder cannot be listed."""
     storage = _storage()
     folder = str(_field().upload_to).split("/")[0]
     names = list(_stored_names(storage, folder))
-    named = _named(Resolution.objects.all())
+    rows = list(Resolution.objects.order_by("pk").values_list("symbol", "source_file"))
+    named = {file for _, file in rows if file}
+    listed = set(names)
+    report = SourceFilesReport(stored=len(names))
+    for symbol, file in rows:
+        if not file:
+            report.none_stored.append(OriginalMissing(symbol, file))
+        elif file not in listed and source_file_missing(file):
+            report.lost.append(OriginalMissing(symbol, file))
     of_deleted = _named_by_deleted()
     cutoff = (now or timezone.now()) - ORPHAN_MIN_AGE
-    report = SourceFilesReport(stored=len(names))
     for name in names:
         if name in named:
             continue

@@ -221,7 +221,8 @@ def test_status_finds_and_removes_a_replaced_version_left_behind(
 
 def test_status_says_how_many_resolutions_an_older_extractor_read(settings, tmp_path):
     """After an upgrade the operator learns which resolutions the new extractor has not
-    read yet, and the command that reads them again."""
+    read yet, and the command that reads them again; one without its original is counted
+    apart and named under Original files."""
     from mandates.extraction import EXTRACTOR_VERSION
     from mandates.models import Resolution
     from tests.samples import EXAMPLES
@@ -237,30 +238,52 @@ def test_status_says_how_many_resolutions_an_older_extractor_read(settings, tmp_
         f"Resolutions\n  1 read by another extractor version than {EXTRACTOR_VERSION}: "
         "run `manage.py ingest --stored` to read them again\n"
         "  1 more read by another extractor version cannot be read again, their original "
-        "file missing (`ingest --stored` skips them): upload each file again (Import "
-        "resolutions in the admin, or `manage.py ingest FILE`), or restore the media folder "
-        "(MEDIA_ROOT) from its backup\n"
-        f"    original missing: {without.symbol} (no file stored)\n"
+        "file missing (`ingest --stored` skips them; named under Original files)\n"
         "Original files\n"
+    ) in text
+    assert (
+        "  1 resolution(s) stored without their original file: upload each file again "
+        "(Import resolutions in the admin, or `manage.py ingest FILE`) to keep it\n"
+        f"    original missing: {without.symbol} (no file stored)\n"
     ) in text
 
 
-def test_status_names_at_most_20_resolutions_whose_original_is_missing():
-    """A media folder lost whole would list every resolution: 20 are named, then how many
-    more and where to read them all."""
+def test_status_fails_and_names_at_most_20_resolutions_whose_original_is_missing(
+    settings, tmp_path
+):
+    """A media folder lost whole (a database restored without its media volume) would
+    list every resolution: 20 are named, then how many more and how to name each
+    (`-v 2`). Whatever extractor read them, the command fails: the files are lost."""
+    from mandates.extraction import EXTRACTOR_VERSION
     from mandates.models import Resolution
 
-    factories.ResolutionFactory.create_batch(22, extractor_version="0.2.9")
-    symbols = list(Resolution.objects.order_by("pk").values_list("symbol", flat=True))
-    text = _status()
-    lines = text.splitlines()
-    first = lines.index("Resolutions") + 2
-    assert lines[first - 1].startswith("  22 read by another extractor version cannot be read")
-    assert lines[first : first + 21] == [
-        *(f"    original missing: {symbol} (no file stored)" for symbol in symbols[:20]),
-        "    and 2 more (`manage.py ingest --stored --dry-run` names each)",
+    settings.MEDIA_ROOT = tmp_path / "media"
+    for number in range(22):
+        factories.ResolutionFactory(
+            extractor_version=EXTRACTOR_VERSION,
+            source_file=f"resolutions/2026/A_HRC_RES_59_{number}.txt",
+        )
+    rows = list(Resolution.objects.order_by("pk").values_list("symbol", "source_file"))
+    lines = _status("original files missing").splitlines()
+    first = lines.index("Original files") + 2
+    assert (
+        lines[first - 1]
+        == "  0 stored: 0 named by a resolution, 0 by a deleted resolution's history, 0 by none"
+    )
+    assert lines[first:] == [
+        "  22 resolution(s) whose original file is missing from the media folder "
+        "(MEDIA_ROOT): restore the folder from its backup, or upload each file again (Import "
+        "resolutions in the admin, or `manage.py ingest FILE`: the same file is written back)",
+        *(f"    original missing: {symbol} ({file})" for symbol, file in rows[:20]),
+        "    and 2 more (`manage.py status -v 2` names each)",
     ]
-    assert lines[first + 21] == "Original files"
+    out = StringIO()
+    with pytest.raises(CommandError, match="original files missing"):
+        call_command("status", verbosity=2, stdout=out)
+    every = out.getvalue().splitlines()
+    assert every[every.index("Original files") + 3 :] == [
+        f"    original missing: {symbol} ({file})" for symbol, file in rows
+    ]
 
 
 # --- Reminders that failed, retries, the daily run (QA ops F5, F6) ------------------------

@@ -13,7 +13,7 @@ from django.utils import timezone
 from mandates.extraction import EXTRACTOR_VERSION
 from mandates.services.feeds import feed_tokens_status, feeds_status
 from mandates.services.health import DAILY_REMINDERS_TASK, daily_run_state, health_check
-from mandates.services.ingest import UPLOAD_AGAIN, resolutions_to_read_again
+from mandates.services.ingest import resolutions_to_read_again
 from mandates.services.outgoing import (
     FAILED_RECENTLY,
     outgoing_failed_label,
@@ -21,21 +21,24 @@ from mandates.services.outgoing import (
 )
 from mandates.services.source_files import (
     ORPHAN_MIN_AGE,
+    UPLOAD_AGAIN,
+    OriginalMissing,
     StoredFile,
-    source_files_orphaned,
+    source_files_report,
     source_files_unnamed_remove,
 )
 
 # The resolutions with a missing original named one by one, at most (a media folder lost
-# whole would list every resolution).
+# whole would list every resolution); `-v 2` names each.
 MISSING_LISTED = 20
 
 
 class Command(BaseCommand):
     help = (
         "Health, reminders (queued, sent, failed), calendar feeds (cached or not), "
-        "resolutions read by another extractor version and the original files no "
-        "resolution names (left by an interrupted import)."
+        "resolutions read by another extractor version, the original files no "
+        "resolution names (left by an interrupted import) and the resolutions whose "
+        "original file is missing (-v 2 names each)."
     )
 
     def add_arguments(self, parser):
@@ -46,10 +49,11 @@ class Command(BaseCommand):
             f"{_minutes()} minutes ago",
         )
 
-    def handle(self, *args, remove_orphaned_files=False, **options):
+    def handle(self, *args, remove_orphaned_files=False, verbosity=1, **options):
         """Exits 1 when a component is in error, an e-mail failed recently and waits for a
-        person, or the daily reminder run is over a day late, so a monitor running it can
-        tell."""
+        person, the daily reminder run is over a day late, or an original file a
+        resolution names is missing (or the folder cannot be read), so a monitor running
+        it can tell."""
         self.stdout.write("Health")
         states = health_check(fresh=True)
         for component, state in states.items():
@@ -78,7 +82,7 @@ class Command(BaseCommand):
             f"  private feed tokens: {tokens['active']} active, {tokens['revoked']} revoked"
         )
         self._resolutions()
-        self._source_files(remove=remove_orphaned_files)
+        failing += self._source_files(remove=remove_orphaned_files, every=verbosity > 1)
         if failing:
             raise CommandError(f"in error: {', '.join(failing)}")
 
@@ -129,8 +133,9 @@ class Command(BaseCommand):
     def _resolutions(self) -> None:
         """How many resolutions an older extractor read: after an upgrade, the operator
         runs `ingest --stored` so its improvements reach them. Those whose original file
-        is missing are named apart, with what to do: `ingest --stored` skips them. Neither
-        makes the command fail (nothing is broken; the older reading stays)."""
+        is missing are counted apart (`ingest --stored` skips them) and named under
+        Original files, with what to do. Waiting to be read again does not make the
+        command fail (nothing is broken; the older reading stays)."""
         self.stdout.write("Resolutions")
         waiting = resolutions_to_read_again()
         if not waiting.count and not waiting.missing:
@@ -146,30 +151,40 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  {len(waiting.missing)} {'more ' if waiting.count else ''}read by another "
             f"extractor version cannot be read again, their original file missing "
-            f"(`ingest --stored` skips them): upload each file again ({UPLOAD_AGAIN}), or "
-            "restore the media folder (MEDIA_ROOT) from its backup"
+            f"(`ingest --stored` skips them; named under Original files)"
         )
-        for missing in waiting.missing[:MISSING_LISTED]:
-            self.stdout.write(f"    original missing: {missing.symbol} ({missing.where})")
-        if len(waiting.missing) > MISSING_LISTED:
-            self.stdout.write(
-                f"    and {len(waiting.missing) - MISSING_LISTED} more "
-                "(`manage.py ingest --stored --dry-run` names each)"
-            )
 
-    def _source_files(self, *, remove: bool) -> None:
+    def _source_files(self, *, remove: bool, every: bool) -> list[str]:
+        """The files nothing names (removed with `remove`) and the resolutions whose
+        original is missing. A file a resolution names gone from the media folder fails
+        the command, as a folder that cannot be read does: nothing brings it back by
+        itself, and a backup taken since may lack it. A resolution stored without a file
+        lost nothing: named, not failed."""
         self.stdout.write("Original files")
         try:
-            report = source_files_orphaned()
+            report = source_files_report()
         except OSError as error:  # the media volume unreadable: say so, report the rest
             self.stdout.write(f"  error: {error}")
-            return
+            return ["original files unreadable"]
         unnamed = len(report.orphaned) + len(report.recent)
         self.stdout.write(
             f"  {report.stored} stored: {report.stored - report.of_deleted - unnamed} named "
             f"by a resolution, {report.of_deleted} by a deleted resolution's history, "
             f"{unnamed} by none"
         )
+        if report.lost:
+            self.stdout.write(
+                f"  {len(report.lost)} resolution(s) whose original file is missing from the "
+                "media folder (MEDIA_ROOT): restore the folder from its backup, or upload each file "
+                f"again ({UPLOAD_AGAIN}: the same file is written back)"
+            )
+            self._missing(report.lost, every=every)
+        if report.none_stored:
+            self.stdout.write(
+                f"  {len(report.none_stored)} resolution(s) stored without their original "
+                f"file: upload each file again ({UPLOAD_AGAIN}) to keep it"
+            )
+            self._missing(report.none_stored, every=every)
         if report.orphaned:
             self.stdout.write(
                 f"  named by none, left by an interrupted import (written more than "
@@ -182,18 +197,30 @@ class Command(BaseCommand):
                 "be storing it; not removed):"
             )
             self._list(report.recent)
+        failing = ["original files missing"] if report.lost else []
         if not report.orphaned:
-            return
+            return failing
         if not remove:
             self.stdout.write(
                 f"  remove the {len(report.orphaned)} left by an interrupted import with: "
                 "manage.py status --remove-orphaned-files"
             )
-            return
+            return failing
         removed = source_files_unnamed_remove(stored.name for stored in report.orphaned)
         for name in removed:
             self.stdout.write(f"  removed {name}")
         self.stdout.write(f"  {len(removed)} orphaned file(s) removed")
+        return failing
+
+    def _missing(self, missing: list[OriginalMissing], *, every: bool) -> None:
+        """One line per resolution, MISSING_LISTED at most unless `every`."""
+        shown = missing if every else missing[:MISSING_LISTED]
+        for item in shown:
+            self.stdout.write(f"    original missing: {item.symbol} ({item.where})")
+        if len(missing) > len(shown):
+            self.stdout.write(
+                f"    and {len(missing) - len(shown)} more (`manage.py status -v 2` names each)"
+            )
 
     def _list(self, files: list[StoredFile]) -> None:
         for stored in files:
