@@ -43,6 +43,7 @@ from mandates.models import (
 )
 
 from .actors import ActorNames, actor_table_from_database
+from .history_batch import review_reasons_given
 from .pairing import pairs_by_words, quote_words
 from .schedule import deliverable_due_date_refresh
 
@@ -545,22 +546,13 @@ def _flag(item: Deliverable, reason: str, *, save: bool = True) -> bool:
     """Flag the item for review with this reason, once: not while it has the reason, nor
     after a person cleared it (ingest drops a reviewed item's reasons when it reads the
     text again; the item's history keeps every reason it was given). Whether it flagged."""
-    if reason in item.review_reasons or _given_before(item, reason):
+    if reason in item.review_reasons or reason in review_reasons_given(item):
         return False
     item.needs_review = True
     item.review_reasons = [*item.review_reasons, reason]
     if save:
         item.save(update_fields=["needs_review", "review_reasons", "updated_at"])
     return True
-
-
-def _given_before(item: Deliverable, reason: str) -> bool:
-    """Whether the item had this review reason at some point (its history records)."""
-    if item.pk is None:
-        return False
-    return any(
-        reason in reasons for reasons in item.history.values_list("review_reasons", flat=True)
-    )
 
 
 # --- The adopted text deleted --------------------------------------------------------------

@@ -206,6 +206,33 @@ def save_with_history(instance: models.Model, **kwargs: Any) -> None:
     history_add([instance], "+" if created else "~")
 
 
+def review_reasons_given(row: models.Model, *, reviewed: bool = False) -> set[str]:
+    """Every review reason a row (deliverable, mandate, consideration) had, as its history
+    records them. ``reviewed``: only those it had while its flag was down, the reasons a
+    person reviewed (confirmed, rejected, cleared the flag): no one else lowers a flag
+    that still has its reasons."""
+    if row.pk is None:
+        return set()
+    records = row.history.all()  # type: ignore[attr-defined]
+    if reviewed:
+        records = records.filter(needs_review=False)
+    return {
+        reason
+        for reasons in records.values_list("review_reasons", flat=True)
+        for reason in reasons or ()
+    }
+
+
+def reasons_unreviewed(row: models.Model, reasons: Iterable[str]) -> list[str]:
+    """Those of these reasons no person reviewed on the row: a flag a person lowered is not
+    raised again for what they saw (read again, or left once another reason is settled)."""
+    reasons = list(reasons)
+    if not reasons:
+        return []
+    reviewed = review_reasons_given(row, reviewed=True)
+    return [reason for reason in reasons if reason not in reviewed]
+
+
 def _flush_before_other_records(sender: type[HistoricalChanges], **kwargs: Any) -> None:
     history_flush()
 

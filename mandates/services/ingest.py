@@ -61,6 +61,7 @@ from .history_batch import (
     history_flush,
     plain_create,
     plain_insert,
+    reasons_unreviewed,
     save_with_history,
 )
 from .pairing import pairs_keyed_then_by_words
@@ -1522,6 +1523,15 @@ def _store_mandates(
                 changes.append(f"new mandate in para. {item.paragraph} for {item.actor}")
         else:
             _keep_a_persons_actor(mandate, read.get(mandate.pk), values, actors)
+            values["needs_review"], raised = _flag_as_read(
+                mandate, list(item.review_reasons), flagged=item.needs_review
+            )
+            if raised:
+                changes.append(
+                    f"mandate in para. {item.paragraph}: flagged for review: {'; '.join(raised)}"
+                )
+            elif mandate.needs_review and not values["needs_review"]:
+                changes.append(f"mandate in para. {item.paragraph}: no longer flagged for review")
             for name, value in values.items():
                 setattr(mandate, name, value)
             kept.append(mandate)
@@ -1834,6 +1844,11 @@ def _store_deliverables(
         if waiting:  # flags nobody has looked at yet stay until someone does
             evidence["needs_review"] = True
             reasons += waiting
+        # A flag a person lowered stays down while the text says what they reviewed.
+        was_flagged = deliverable.needs_review
+        evidence["needs_review"], raised = _flag_as_read(
+            deliverable, reasons, flagged=bool(evidence["needs_review"])
+        )
         owned = set(deliverable.edited_fields)
         if deliverable.review_status != ReviewStatus.PROPOSED:
             owned |= set(PROPOSED_FIELDS)
@@ -1893,6 +1908,12 @@ def _store_deliverables(
                 *deliverable.review_reasons,
                 TEXT_CHANGED + "; ".join(text_changed),
             ]
+        if raised:
+            changes.append(
+                f"para. {item.paragraph} {item.kind}: flagged for review: {'; '.join(raised)}"
+            )
+        elif was_flagged and not deliverable.needs_review:
+            changes.append(f"para. {item.paragraph} {item.kind}: no longer flagged for review")
         if deliverable.no_longer_in_text:  # the paragraph is back
             deliverable.no_longer_in_text = False
             shown_changed.add(deliverable.pk)  # its people's calendars show it (summary)
@@ -1989,6 +2010,20 @@ def _reasons_waiting(
             )
         )
     return [r for r in deliverable.review_reasons if r not in read and r not in reasons]
+
+
+def _flag_as_read(
+    row: Mandate | Deliverable | Consideration, reasons: list[str], *, flagged: bool
+) -> tuple[bool, list[str]]:
+    """Whether a stored row a new reading keeps needs review (``flagged``: the reading's
+    flag), and the reasons that raise its flag. A row flagged now keeps the reading's
+    flag. One whose flag is down (a person reviewed it, or nothing was unclear) is flagged
+    only for a reason it never had while down: the text reads the item otherwise (a new
+    ambiguity, another set of readings), not the same text read again."""
+    if row.needs_review:
+        return flagged, []
+    raised = reasons_unreviewed(row, [r for r in reasons if r not in row.review_reasons])
+    return bool(raised), raised
 
 
 def _mandate_for(
@@ -2208,18 +2243,28 @@ def _store_consideration(
     if existing is None:
         save_with_history(Consideration(resolution=resolution, **values), force_insert=True)
         return []
+    # A flag a person lowered stays down while the text says what they reviewed.
+    flagged, raised = _flag_as_read(existing, reasons, flagged=bool(values["needs_review"]))
+    changes = [f"consideration: flagged for review: {'; '.join(raised)}"] if raised else []
     if existing.review_status == ReviewStatus.PROPOSED:
+        if existing.needs_review and not flagged:
+            changes.append("consideration: no longer flagged for review")
+        values["needs_review"] = flagged
         for name, value in values.items():
             setattr(existing, name, value)
         existing.save()
-        return []
+        return changes
     existing.paragraph_id = paragraph.pk if paragraph else None
     existing.quote = quote
     existing.save(update_fields=["paragraph", "quote"])
+    for reason in raised:  # a new ambiguity: the person's session is kept
+        _flag(existing, reason)
     if (existing.body_id, existing.session_id) != (body.pk, session.pk if session else None):
         _flag(existing, f"a new version of the text reads {body.code} {found.session}")
-        return [f"consideration: kept the person's session, the new text reads {found.session}"]
-    return []
+        changes.append(
+            f"consideration: kept the person's session, the new text reads {found.session}"
+        )
+    return changes
 
 
 def _flag(item: Consideration, reason: str) -> None:
