@@ -2,7 +2,9 @@
 --stored`, the admin's "Read again", a new version of the file that says the same of the
 item): the review queue does not list it again and the outcome says "unchanged". A new
 reading of the item (another set of readings, a new ambiguity) flags it again, and the
-outcome says so. Deliverables, mandates and considerations alike."""
+outcome says so. Deliverables, mandates and considerations alike. Nor does settling what a
+new version proposed, or adding a session the calendar lacked, leave a flag up for a reason
+the person reviewed."""
 
 from io import StringIO
 from pathlib import Path
@@ -11,7 +13,14 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from mandates.models import Consideration, Deliverable, Mandate, Resolution
+from mandates.models import (
+    Body,
+    Consideration,
+    Deliverable,
+    Mandate,
+    ProposedChange,
+    Resolution,
+)
 from tests.admin_forms import change_form_data
 from tests.samples import hrc_resolution
 
@@ -270,3 +279,103 @@ def test_a_confirmed_consideration_read_otherwise_is_flagged(tmp_path, staff_cli
     consideration.refresh_from_db()
     assert consideration.needs_review and new_reason in consideration.review_reasons
     assert consideration.review_status == "confirmed" and consideration.session.number == 65
+
+
+# A flag lowered once a proposal is settled or a session is added: a reason left that a
+# person reviewed does not keep it up.
+
+
+def test_dismissing_what_a_new_version_proposes_leaves_the_reviewed_flag_down(
+    tmp_path, staff_client
+):
+    """A new version renames the confirmed report: the new title is proposed and the report
+    flagged for that. Once the person dismisses it, the report leaves the queue: the two
+    readings it still has are the ones the person confirmed. It stayed flagged for them."""
+    report = _reviewed_report(tmp_path, staff_client)
+    renamed = REPORT.replace("a report on canals", "a report on canals and waterways")
+
+    printed = _ingest(tmp_path / "newer", hrc_resolution(operative=[renamed, STUDY]))
+
+    assert "para. 1 title: kept the person's value, proposed" in printed
+    report.refresh_from_db()
+    assert report.needs_review and report.pk in _queue(staff_client)
+    proposal = ProposedChange.objects.get(deliverable=report, resolved=False)
+    response = staff_client.post(
+        reverse("admin:mandates_proposedchange_changelist"),
+        {"action": "dismiss", "_selected_action": [proposal.pk]},
+    )
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert (report.needs_review, report.review_reasons) == (False, [TWO_READINGS])
+    assert report.pk not in _queue(staff_client)
+    assert _totals(_stored()) == "0 new, 0 updated, 1 unchanged, 0 failed"
+    report.refresh_from_db()
+    assert not report.needs_review
+
+
+def test_keeping_a_reviewed_item_the_text_dropped_leaves_its_flag_down(tmp_path, staff_client):
+    """A new version drops the confirmed report: kept and flagged "no longer in the text".
+    The person dismisses that (still owed): the report leaves the queue, the two readings
+    it still has being the ones the person confirmed. It stayed flagged for them."""
+    report = _reviewed_report(tmp_path, staff_client)
+
+    printed = _ingest(tmp_path / "newer", hrc_resolution(operative=[STUDY]))
+
+    assert "para. 1 report: no longer in the text, kept and flagged for review" in printed
+    proposal = ProposedChange.objects.get(deliverable=report, resolved=False)
+    response = staff_client.post(
+        reverse("admin:mandates_proposedchange_changelist"),
+        {"action": "dismiss", "_selected_action": [proposal.pk]},
+    )
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert (report.needs_review, report.no_longer_in_text) == (False, False)
+    assert report.review_reasons == [TWO_READINGS]
+    assert report.pk not in _queue(staff_client)
+
+
+def test_a_session_added_later_leaves_no_reviewed_flag_up(tmp_path, staff_client):
+    """A person clears the flag of the report of an actor the table lacks (on its page).
+    A new version sends it to CSW 71, a session the calendar lacks: flagged for that. Once
+    CSW 71 is added in Sessions, the report's flag goes down again: the reason left is the
+    one the person cleared. It stayed flagged for it."""
+    _ingest(tmp_path / "in", hrc_resolution(operative=[UNKNOWN_ACTOR]))
+    report = _of("report")
+    assert report.review_reasons == ["actor not in the alias table"]
+    url = reverse("admin:mandates_deliverable_change", args=[report.pk])
+    data = change_form_data(staff_client.get(url))
+    data.pop("needs_review")
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    to_csw = UNKNOWN_ACTOR.replace(
+        "Human Rights Council at its sixty-fifth session",
+        "Commission on the Status of Women at its seventy-first session",
+    )
+
+    assert report.pk not in _queue(staff_client, state="flagged")
+
+    printed = _ingest(tmp_path / "newer", hrc_resolution(operative=[to_csw]))
+
+    assert "para. 1 report: flagged for review: due at CSW 71, a session the calendar" in printed
+    report.refresh_from_db()
+    assert report.needs_review and report.due_session is None
+    assert report.pk in _queue(staff_client, state="flagged")
+    response = staff_client.post(
+        reverse("admin:mandates_session_add"),
+        {
+            "body": Body.objects.get(code="CSW").pk,
+            "number": 71,
+            "start": "2027-03-08",
+            "end": "2027-03-19",
+            "dates_status": "announced",
+            "source": "CSW 71 programme",
+        },
+    )
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.due_session.number == 71
+    assert (report.needs_review, report.review_reasons) == (
+        False,
+        ["actor not in the alias table"],
+    )
+    assert report.pk not in _queue(staff_client, state="flagged")  # proposed, not flagged

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from mandates.models import Body, Contact, Deliverable, ProposedChange, ReviewStatus, Session
 
+from .history_batch import reasons_unreviewed
 from .ingest import NO_LONGER_IN_TEXT, SESSION_BODIES, TEXT_CHANGED
 from .schedule import deliverable_calendar_sync, session_get_or_estimate
 
@@ -345,15 +346,15 @@ def _text_value(change: ProposedChange) -> tuple[bool, object]:
 
 
 def _text_changed_settled(deliverable: Deliverable) -> list[str]:
-    """Once no proposal of the text waits, its review reason goes (and the flag, if it was
-    the only reason). Returns the fields saved."""
+    """Once no proposal of the text waits, its review reason goes (and the flag, if no
+    reason left waits: one a person reviewed before does not). Returns the fields saved."""
     if deliverable.proposed_changes.filter(resolved=False).exists():
         return []
     reasons = [r for r in deliverable.review_reasons if not r.startswith(TEXT_CHANGED)]
     if reasons == deliverable.review_reasons:
         return []
     deliverable.review_reasons = reasons
-    deliverable.needs_review = bool(reasons)
+    deliverable.needs_review = bool(reasons_unreviewed(deliverable, reasons))
     return ["review_reasons", "needs_review"]
 
 
@@ -460,7 +461,9 @@ def proposed_changes_dismiss(*, changes: QuerySet[ProposedChange]) -> ProposalsS
             deliverable.review_reasons = [
                 reason for reason in deliverable.review_reasons if reason != NO_LONGER_IN_TEXT
             ]
-            deliverable.needs_review = bool(deliverable.review_reasons)
+            deliverable.needs_review = bool(
+                reasons_unreviewed(deliverable, deliverable.review_reasons)
+            )
             fields += ["no_longer_in_text", "review_reasons", "needs_review"]
     for deliverable in rows.values():
         fields = [*kept[deliverable.pk], *_text_changed_settled(deliverable)]

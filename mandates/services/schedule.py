@@ -28,6 +28,8 @@ from django.utils import timezone
 
 from mandates.models import Body, Deliverable, DueDateRule, Mandate, Session, due_next_session
 
+from .history_batch import reasons_unreviewed
+
 logger = logging.getLogger(__name__)
 
 # --- Session patterns ---------------------------------------------------------------------
@@ -191,9 +193,9 @@ def due_session_not_in_calendar_reason(
 
 def session_link_waiting_deliverables(*, session: Session) -> int:
     """A session joins the calendar: deliverables read as due at it ("at CSW 61") but not
-    linked get it as their due session, lose the review reason that said it was missing,
-    and get their dates. A due session a person chose or cleared is left alone. Returns
-    how many were linked."""
+    linked get it as their due session, lose the review reason that said it was missing
+    (and the flag, if no reason left waits for a person), and get their dates. A due
+    session a person chose or cleared is left alone. Returns how many were linked."""
     waiting = [
         deliverable
         for deliverable in Deliverable.objects.filter(
@@ -213,8 +215,8 @@ def session_link_waiting_deliverables(*, session: Session) -> int:
         deliverable.due_session = session
         if reason in deliverable.review_reasons:
             deliverable.review_reasons = [r for r in deliverable.review_reasons if r != reason]
-            if not deliverable.review_reasons:
-                deliverable.needs_review = False
+            if not reasons_unreviewed(deliverable, deliverable.review_reasons):
+                deliverable.needs_review = False  # no reason left that a person has not seen
         deliverable.save(
             update_fields=["due_session", "review_reasons", "needs_review", "updated_at"]
         )
