@@ -1,7 +1,7 @@
 import sys
 
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, pre_delete
+from django.db.models.signals import m2m_changed, post_migrate, pre_delete
 from django.utils.translation import gettext_lazy as _
 
 
@@ -35,6 +35,15 @@ class MandatesConfig(AppConfig):
         pre_create_historical_record.connect(
             history_contact_record, dispatch_uid="mandates_history_contact"
         )
+        # A deliverable's people changed by any path: a page opened before is stale.
+        from mandates.models import Deliverable, deliverable_people_changed
+
+        for field in (Deliverable.assignees, Deliverable.reminder_opt_outs):
+            m2m_changed.connect(
+                deliverable_people_changed,
+                sender=field.through,
+                dispatch_uid=f"mandates_people_changed_{field.field.name}",
+            )
 
 
 def _actors_sync_after_migrate(sender, *, using, verbosity=1, stdout=None, **kwargs):

@@ -666,6 +666,29 @@ Actor.contacts.through.__str__ = _link_str(  # type: ignore[method-assign]
 )
 
 
+def deliverable_people_changed(sender, *, instance, action, reverse, pk_set, **kwargs) -> None:
+    """`m2m_changed` of a deliverable's assignees and "no reminders for" (connected in
+    apps.py): whoever changes them (an e-mail's opt-out link, a bulk action, ingest, the
+    contact's side of the relation), the deliverable's `updated_at` moves, so an admin page
+    opened before is refused as stale (`StaleEditGuard`) rather than putting back the
+    people it was opened with."""
+    if action == "pre_clear":  # the ids are gone after the clear
+        side = "contact_id" if reverse else "deliverable_id"
+        ids = set(
+            sender.objects.filter(**{side: instance.pk}).values_list("deliverable_id", flat=True)
+        )
+    elif action in ("post_add", "post_remove") and pk_set:
+        ids = set(pk_set) if reverse else {instance.pk}
+    else:
+        return
+    if not ids:
+        return
+    now = timezone.now()
+    Deliverable.objects.filter(pk__in=ids).update(updated_at=now)
+    if not reverse:
+        instance.updated_at = now
+
+
 def due_next_session(
     *, body_id: object, number: int | None, relation: str | None, stated_due_date: date | None
 ) -> bool:

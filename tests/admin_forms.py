@@ -2,8 +2,9 @@
 
 
 def change_form_data(response) -> dict:
-    """Every field's value as the page shows it, the inline formsets' management data and
-    their forms' fields (a row kept as it is)."""
+    """Every field's value as the page shows it (and the hidden copy of the value shown,
+    for a field that has one), the inline formsets' management data and their forms'
+    fields (a row kept as it is)."""
     form = response.context["adminform"].form
     data = _values(form, form.fields)
     for inline in response.context["inline_admin_formsets"]:
@@ -26,4 +27,6 @@ def _values(form, names) -> dict:
         if value is None:
             continue
         data[name] = [str(v) for v in value] if isinstance(value, list) else value
+        if form.fields[name].show_hidden_initial:  # the value shown, sent back hidden
+            data[form[name].html_initial_name] = data[name]
     return data

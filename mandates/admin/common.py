@@ -211,9 +211,55 @@ class StaleEditGuard(forms.ModelForm):
 
 
 def _changed_by(instance) -> str:
-    """Who made the last recorded change: a person, or a new version of the text."""
+    """Who made the last recorded change: a person, a contact from the link in an e-mail
+    (stopping reminders), or a new version of the text. Named as the History names them."""
     record = instance.history.order_by("-history_date", "-history_id").first()
     user = getattr(record, "history_user", None)
     if user is not None:
         return str(_("by %(name)s") % {"name": user.get_full_name() or user.get_username()})
+    contact = getattr(record, "history_contact", None)
+    if contact is not None:
+        return str(_("by %(name)s, from a link in an e-mail") % {"name": contact.name})
     return str(_("by an import of the text or a scheduled task"))
+
+
+class PeopleAsShown(forms.ModelForm):
+    """Saves a list of related rows (assignees, "no reminders for") as the person changed
+    it: whom they added to or took off the list the page showed, applied to the rows as
+    they are now, and nothing when they left it alone. The list shown comes back with the
+    form (Django's hidden initial value). `StaleEditGuard` refuses a save over a newer
+    change of the list (every writer moves `updated_at`: `models.deliverable_people_changed`);
+    this keeps a contact's opt-out should a writer ever leave the version alone."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self._lists():
+            self.fields[name].show_hidden_initial = True
+
+    def _lists(self) -> list[str]:
+        return [f.name for f in self._meta.model._meta.many_to_many if f.name in self.fields]
+
+    # ModelForm's step that writes the many-to-many fields (`save()` calls it, or
+    # `save_m2m()` after `save(commit=False)`); django-stubs does not declare it.
+    def _save_m2m(self) -> None:
+        held = {
+            name: self.cleaned_data.pop(name) for name in self._lists() if name in self.cleaned_data
+        }
+        try:
+            super()._save_m2m()  # type: ignore[misc]  # the others, as Django saves them
+        finally:
+            self.cleaned_data.update(held)
+        for name, chosen in held.items():
+            if name not in self.changed_data:
+                continue
+            bound = self[name]
+            shown = {
+                str(pk)
+                for pk in bound.field.hidden_widget().value_from_datadict(
+                    self.data, self.files, bound.html_initial_name
+                )
+            }
+            chosen_by_pk = {str(row.pk): row for row in chosen}
+            rows = getattr(self.instance, name)
+            rows.remove(*(pk for pk in shown if pk not in chosen_by_pk))
+            rows.add(*(row for pk, row in chosen_by_pk.items() if pk not in shown))

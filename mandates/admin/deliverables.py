@@ -28,6 +28,7 @@ from ..services.deliverables import Reading
 from .common import (
     DueSessionFilter,
     KeptByComments,
+    PeopleAsShown,
     RecurrenceGuard,
     StaleEditGuard,
     actor_shown,
@@ -438,7 +439,7 @@ class DeliverableColumns:
         return text_list(obj.review_reasons if obj.pk else [])
 
 
-class DeliverableForm(RecurrenceGuard, StaleEditGuard):
+class DeliverableForm(RecurrenceGuard, StaleEditGuard, PeopleAsShown):
     class Meta:
         model = models.Deliverable
         fields = "__all__"

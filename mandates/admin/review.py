@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from .. import models, selectors
 from ..services import deliverables as deliverable_services
 from ..services.deliverables import Decision, Reading
-from .common import RecurrenceGuard, StaleEditGuard, fragment, reading_choices
+from .common import PeopleAsShown, RecurrenceGuard, StaleEditGuard, fragment, reading_choices
 from .deliverables import (
     DELIVERABLE_ACTIONS,
     DELIVERABLE_ROW_RELATIONS,
@@ -21,7 +21,7 @@ from .deliverables import (
 )
 
 
-class ReviewForm(RecurrenceGuard, StaleEditGuard):
+class ReviewForm(RecurrenceGuard, StaleEditGuard, PeopleAsShown):
     """Confirm, keep for later or reject one proposed deliverable, choosing among the
     readings of its deadline (each with the date it gives) or correcting it by hand.
 
