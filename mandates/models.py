@@ -225,8 +225,10 @@ class Contact(models.Model):
         _("reminder delivery"), max_length=16, choices=Delivery.choices, default=Delivery.IMMEDIATE
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # The admin's page refuses a save from a page opened before it (`StaleEditGuard`).
+    updated_at = models.DateTimeField(_("last change"), auto_now=True)
     # Who asked for a digest or stopped every reminder, and when (the e-mail link or staff).
-    history = HistoricalRecords(bases=[HistoryByContact])
+    history = HistoricalRecords(excluded_fields=["updated_at"], bases=[HistoryByContact])
     _change_reason: str  # set before a save: the reason its history record gives
     _history_contact: Contact  # set before a save made from this contact's e-mail link
 

@@ -1,6 +1,6 @@
 """An admin page opened before a person stopped their reminders from an e-mail link saves
-nothing over that decision: the deliverable's page is refused as changed, as for another
-editor's save, and the opt-out stays."""
+nothing over that decision: the deliverable's and the contact's pages are refused as
+changed, as for another editor's save, and the opt-out stays."""
 
 import re
 from datetime import timedelta
@@ -59,6 +59,10 @@ def _deliverable_url(deliverable: Deliverable) -> str:
     return reverse("admin:mandates_deliverable_change", args=[deliverable.pk])
 
 
+def _contact_url(contact: Contact) -> str:
+    return reverse("admin:mandates_contact_change", args=[contact.pk])
+
+
 def test_a_deliverable_page_opened_before_an_opt_out_saves_nothing(
     staff_client, django_capture_on_commit_callbacks
 ):
@@ -94,6 +98,59 @@ def test_a_deliverable_page_opened_before_an_opt_out_saves_nothing(
     deliverable.refresh_from_db()
     assert deliverable.progress == Deliverable.Progress.IN_PROGRESS
     assert list(deliverable.reminder_opt_outs.all()) == [first]
+
+
+def test_a_contact_page_opened_before_stop_all_saves_nothing(
+    staff_client, django_capture_on_commit_callbacks
+):
+    """An editor opens a contact, the contact uses "No more reminders at all", the editor
+    fixes a letter of the name and saves. The save had put the delivery back to
+    "immediate", the History naming the editor."""
+    _, (person, _other) = _assigned()
+    sent = _reminders_sent(django_capture_on_commit_callbacks)
+    url = _contact_url(person)
+    opened = change_form_data(staff_client.get(url))
+    assert opened["delivery"] == Contact.Delivery.IMMEDIATE
+
+    _stop(sent[person.email], "No more reminders at all")
+    person.refresh_from_db()
+    assert person.delivery == Contact.Delivery.NONE
+
+    opened["name"] = person.name + "e"
+    response = staff_client.post(url, opened)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert STALE in page
+    assert f"by {person.name}, from a link in an e-mail" in page
+    person.refresh_from_db()
+    assert person.delivery == Contact.Delivery.NONE
+    assert not person.name.endswith("e")
+    assert not person.history.filter(history_user=staff_client.user).exists()
+
+    fresh = change_form_data(staff_client.get(url))
+    assert fresh["delivery"] == Contact.Delivery.NONE
+    fresh["name"] = person.name + "e"
+    response = staff_client.post(url, fresh)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    person.refresh_from_db()
+    assert person.name.endswith("e")
+    assert person.delivery == Contact.Delivery.NONE
+
+
+def test_two_editors_of_one_contact(staff_client):
+    """The second save from a page opened before the first is refused, as on every page
+    that carries the row's version."""
+    person = factories.ContactFactory(name="Ana Lopez")
+    url = _contact_url(person)
+    first = change_form_data(staff_client.get(url))
+    second = dict(first)
+    first["name"] = "Ana López"
+    assert staff_client.post(url, first).status_code == 302
+    second["delivery"] = Contact.Delivery.DIGEST
+    response = staff_client.post(url, second)
+    assert STALE in response.content.decode()
+    person.refresh_from_db()
+    assert (person.name, person.delivery) == ("Ana López", Contact.Delivery.IMMEDIATE)
 
 
 @pytest.mark.parametrize(

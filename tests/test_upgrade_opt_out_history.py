@@ -21,12 +21,27 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 BEFORE_0027 = [("mandates", "0026_history_by_contact")]
 
 
+def _updated_at_of_contacts():
+    """0028's column, `Contact.updated_at`: the one difference between the schema at 0026
+    and the project's models."""
+    return Contact._meta.get_field("updated_at")
+
+
 @pytest.fixture
 def before_0027():
-    """The schema at 0026 is the current one (0027 writes rows only), so the project's
-    models and factories store the old state."""
+    """The schema at 0026, with 0028's column added for the time being, is the current one
+    (0027 writes rows only), so the project's models and factories store the old state."""
     MigrationExecutor(connection).migrate(BEFORE_0027)
+    with connection.schema_editor() as editor:
+        editor.add_field(Contact, _updated_at_of_contacts())
     yield
+    call_command("migrate", verbosity=0)
+
+
+def _upgrade() -> None:
+    """`migrate` as an operator runs it, from the schema at 0026 as it was."""
+    with connection.schema_editor() as editor:
+        editor.remove_field(Contact, _updated_at_of_contacts())
     call_command("migrate", verbosity=0)
 
 
@@ -47,7 +62,7 @@ def test_opt_outs_from_before_their_history_are_not_a_later_persons_change(befor
     untouched = factories.DeliverableFactory()  # no opt-outs: no record written for it
     records = untouched.history.count()
 
-    call_command("migrate", verbosity=0)
+    _upgrade()
 
     baseline = deliverable.history.order_by("-history_date", "-history_id").first()
     assert baseline.history_user is None

@@ -12,7 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .. import models
 from ..services.actors import actor_name_owner, actor_titles_rename
 from ..services.contacts import contact_delete_blockers
-from .common import calendar_links
+from .common import StaleEditGuard, calendar_links
 
 
 def _change_link(obj, label: str = "") -> SafeString:
@@ -21,7 +21,11 @@ def _change_link(obj, label: str = "") -> SafeString:
     return format_html('<a href="{}">{}</a>', reverse(name, args=[obj.pk]), label or obj)
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(StaleEditGuard):
+    """A page opened before the contact stopped their reminders from an e-mail link, or
+    before another person's save, is refused (`StaleEditGuard`): it would put back the
+    delivery it was opened with."""
+
     def clean_email(self):
         """One mailbox, one contact: "Alice@Example.org" is "alice@example.org" (two
         contacts for one mailbox got every reminder twice)."""

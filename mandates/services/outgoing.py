@@ -188,7 +188,7 @@ def contact_opt_out(*, opt_out: OptOut) -> None:
         _by_contact(
             contact, contact, _("Every reminder stopped, from the link in a reminder e-mail")
         )
-        contact.save(update_fields=["delivery"])
+        contact.save(update_fields=["delivery", "updated_at"])  # an open page is stale
 
 
 def _by_contact(instance: Contact | Deliverable, contact: Contact, reason: str) -> None:
