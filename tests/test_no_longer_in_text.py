@@ -106,3 +106,37 @@ def test_the_admin_resolution_page_lists_what_is_no_longer_in_the_text(
     link = reverse("admin:mandates_deliverable_change", args=[study.pk])
     assert link in dropped and "was para. 2" in dropped
     assert page.count(link) == 1
+
+
+def test_a_mandate_page_opened_before_it_left_the_text_saves_nothing(
+    tmp_path, settings, staff_client
+):
+    """A new version drops a paragraph whose report a person works on: its mandate is kept
+    and flagged for review. A mandate page opened before is refused as changed, as after
+    any other change of the row (ingest flagged it without moving its version: the page
+    said only "Select a valid choice" of the paragraph, the text's paragraphs being new)."""
+    from django.urls import reverse
+
+    from tests.admin_forms import change_form_data
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    _ingest(tmp_path, hrc_resolution(operative=[REPORT_AT_64, STUDY_AT_65]))
+    study = Deliverable.objects.get(mandate__paragraph_label="2")
+    deliverable_services.deliverable_assign(
+        deliverables=Deliverable.objects.filter(pk=study.pk), contacts=[factories.ContactFactory()]
+    )
+    mandate = study.mandate
+    mandate.needs_review = False
+    mandate.save()
+    url = reverse("admin:mandates_mandate_change", args=[mandate.pk])
+    opened = change_form_data(staff_client.get(url))
+
+    _ingest(tmp_path, hrc_resolution(operative=[REPORT_AT_64]))
+    mandate.refresh_from_db()
+    assert mandate.needs_review
+
+    response = staff_client.post(url, opened)
+    assert response.status_code == 200
+    assert "This was changed after you opened it" in response.content.decode()
+    mandate.refresh_from_db()
+    assert mandate.needs_review

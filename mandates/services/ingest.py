@@ -1560,7 +1560,7 @@ def _store_mandates(
             # Kept for the deliverables people worked on; they are flagged one by one below.
             mandate.needs_review = True
             mandate.review_reasons = [*mandate.review_reasons, NO_LONGER_IN_TEXT]
-            mandate.save(update_fields=["needs_review", "review_reasons"])
+            mandate.save(update_fields=["needs_review", "review_reasons", "updated_at"])
     _store_deliverables(
         resolution,
         result,
