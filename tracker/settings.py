@@ -209,6 +209,10 @@ REMINDER_MAX_RETRIES = env.int("REMINDER_MAX_RETRIES", default=5)
 # daily run queues it again. Must exceed the longest SMTP attempt (EMAIL_TIMEOUT).
 REMINDER_REQUEUE_AFTER_MINUTES = env.int("REMINDER_REQUEUE_AFTER_MINUTES", default=30)
 
+# History pages show every change and revert none (mandates.admin.common.HistoryAdmin): a
+# revert skipped what a save from the page does (owned fields, calendars, due dates).
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 # --- Auth --------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

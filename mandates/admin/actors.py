@@ -7,12 +7,11 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from .. import models
 from ..services.actors import actor_name_owner, actor_titles_rename
 from ..services.contacts import contact_delete_blockers
-from .common import StaleEditGuard, calendar_links
+from .common import HistoryAdmin, StaleEditGuard, calendar_links
 
 
 def _change_link(obj, label: str = "") -> SafeString:
@@ -42,7 +41,7 @@ class ContactForm(StaleEditGuard):
 
 
 @admin.register(models.Contact)
-class ContactAdmin(SimpleHistoryAdmin):
+class ContactAdmin(HistoryAdmin):
     form = ContactForm
     list_display = ["name", "email", "user", "is_unit", "delivery", "is_active"]
     list_filter = ["is_unit", "delivery", "is_active"]
@@ -114,7 +113,7 @@ class ActorAliasInline(admin.TabularInline):
 
 
 @admin.register(models.Actor)
-class ActorAdmin(SimpleHistoryAdmin):
+class ActorAdmin(HistoryAdmin):
     form = ActorForm
     list_display = ["name", "kind", "focal_point", "calendar"]
     list_filter = ["kind"]

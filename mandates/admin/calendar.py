@@ -3,11 +3,10 @@
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from .. import models
 from ..services import schedule
-from .common import calendar_links, report_recomputed
+from .common import HistoryAdmin, calendar_links, report_recomputed
 
 
 @admin.register(models.Body)
@@ -30,7 +29,7 @@ class BodyAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Session)
-class SessionAdmin(SimpleHistoryAdmin):
+class SessionAdmin(HistoryAdmin):
     """Staff confirm or move sessions here; saving new dates recomputes the due dates."""
 
     list_display = [

@@ -4,11 +4,13 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.db import transaction
+from django.http import HttpResponseNotAllowed
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
 from .. import models
 from ..services import feeds, planner, schedule
@@ -18,6 +20,19 @@ from ..services.deliverables import Reading
 def fragment(template_name: str, **context: object) -> SafeString:
     """A piece of an admin page, from its template in templates/admin/mandates/."""
     return render_to_string(f"admin/mandates/{template_name}", context)
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """History pages that show and never revert (SIMPLE_HISTORY_REVERT_DISABLED in the
+    settings; templates/simple_history/object_history.html says so). Reverting saved an
+    old version without what a save from the row's page does: the fields a person owns
+    (`edited_fields`), the calendar SEQUENCE and feeds, due dates, a draft's link to its
+    adopted text. A version's page stays, to read; a form posted to it is refused."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method != "GET":
+            return HttpResponseNotAllowed(["GET"])
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 class KeptByComments:

@@ -14,7 +14,6 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import DeletedObject
 from simple_history.template_utils import HistoricalRecordContextHelper
 from simple_history.utils import get_m2m_reverse_field_name
@@ -27,6 +26,7 @@ from ..services import schedule
 from ..services.deliverables import Reading
 from .common import (
     DueSessionFilter,
+    HistoryAdmin,
     KeptByComments,
     PeopleAsShown,
     RecurrenceGuard,
@@ -120,7 +120,7 @@ class MandateForm(StaleEditGuard):
 
 
 @admin.register(models.Mandate)
-class MandateAdmin(KeptByComments, SimpleHistoryAdmin):
+class MandateAdmin(KeptByComments, HistoryAdmin):
     form = MandateForm
     list_display = [
         "__str__",
@@ -446,7 +446,7 @@ class DeliverableForm(RecurrenceGuard, StaleEditGuard, PeopleAsShown):
 
 
 @admin.register(models.Deliverable)
-class DeliverableAdmin(KeptByComments, DeliverableColumns, DeliverableActions, SimpleHistoryAdmin):
+class DeliverableAdmin(KeptByComments, DeliverableColumns, DeliverableActions, HistoryAdmin):
     form = DeliverableForm
     list_display = [
         "title_or_kind",

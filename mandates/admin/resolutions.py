@@ -13,7 +13,6 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from .. import models
 from ..extraction import EXTRACTOR_VERSION
@@ -29,6 +28,7 @@ from ..services.ingest import (
 )
 from ..services.source_files import UPLOAD_AGAIN, source_file_missing, source_file_open
 from .common import (
+    HistoryAdmin,
     KeptByComments,
     SessionFilter,
     actor_shown,
@@ -91,7 +91,7 @@ class ConsiderationInline(admin.TabularInline):
 
 
 @admin.register(models.Resolution)
-class ResolutionAdmin(KeptByComments, SimpleHistoryAdmin):
+class ResolutionAdmin(KeptByComments, HistoryAdmin):
     list_display = [
         "symbol",
         "title",
@@ -384,7 +384,7 @@ class ParagraphAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Consideration)
-class ConsiderationAdmin(SimpleHistoryAdmin):
+class ConsiderationAdmin(HistoryAdmin):
     """ "Decides to continue its consideration ... at its Nth session", with other readings."""
 
     list_display = [
