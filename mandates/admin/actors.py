@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from .. import models
 from ..services.actors import actor_name_owner, actor_titles_rename
 from ..services.contacts import contact_delete_blockers
-from .common import HistoryAdmin, StaleEditGuard, calendar_links
+from .common import BidiControlGuard, HistoryAdmin, StaleEditGuard, calendar_links
 
 
 def _change_link(obj, label: str = "") -> SafeString:
@@ -20,10 +20,12 @@ def _change_link(obj, label: str = "") -> SafeString:
     return format_html('<a href="{}">{}</a>', reverse(name, args=[obj.pk]), label or obj)
 
 
-class ContactForm(StaleEditGuard):
+class ContactForm(BidiControlGuard, StaleEditGuard):
     """A page opened before the contact stopped their reminders from an e-mail link, or
     before another person's save, is refused (`StaleEditGuard`): it would put back the
     delivery it was opened with."""
+
+    bidi_guarded = ("name",)  # e-mails greet the contact by name
 
     def clean_email(self):
         """One mailbox, one contact: "Alice@Example.org" is "alice@example.org" (two
@@ -70,11 +72,13 @@ class ContactAdmin(HistoryAdmin):
         return deleted, counts, perms_needed, reasons or protected
 
 
-class _OneActorPerName(forms.ModelForm):
+class _OneActorPerName(BidiControlGuard):
     """Refuses a name or alias another actor already answers to (in any case or spelling
-    of dashes and quotes): ingest would give that actor's mandates to this one."""
+    of dashes and quotes): ingest would give that actor's mandates to this one. A name
+    reaches titles ("Report of ..."), so no direction controls either."""
 
     name_field = "alias"
+    bidi_guarded = ("alias",)
 
     def _actor_id(self) -> int | None:
         return self.instance.actor_id
@@ -101,6 +105,7 @@ class ActorAliasForm(_OneActorPerName):
 
 class ActorForm(_OneActorPerName):
     name_field = "name"
+    bidi_guarded = ("name",)
 
     def _actor_id(self) -> int | None:
         return self.instance.pk

@@ -1,5 +1,7 @@
 """What the admin's modules share: feed links, due-date and reading labels, session filters."""
 
+import unicodedata
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
@@ -13,6 +15,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from .. import models
+from ..extraction.cleaning import BIDI_CONTROLS, without_bidi_controls
 from ..services import feeds, planner, schedule
 from ..services.deliverables import Reading
 
@@ -182,6 +185,46 @@ class RecurrenceGuard(forms.ModelForm):
                 params={"value": value},
             )
         return value
+
+
+class BidiControlGuard(forms.ModelForm):
+    """Refuses invisible characters that turn the direction of text (U+202E...) in what a
+    person types for a title or a name (``bidi_guarded``): e-mail subjects, the
+    stop-reminders page and the History would show it reversed. The form comes back with
+    them taken out, so the person checks it and saves again. A value the form opened with
+    stands, so that another edit of the row can still be saved."""
+
+    bidi_guarded: tuple[str, ...] = ("title",)
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.bidi_guarded:
+            value = cleaned.get(name)
+            if not isinstance(value, str) or name not in self.changed_data:
+                continue
+            found = sorted({char for char in value if char in BIDI_CONTROLS})
+            if not found:
+                continue
+            self.data = self.data.copy()  # shown again without them
+            self.data[self.add_prefix(name)] = without_bidi_controls(value)
+            self.add_error(
+                name,
+                forms.ValidationError(
+                    _(
+                        "This holds invisible characters that turn the direction of the text "
+                        "after them (%(chars)s): e-mails, pages and the History would show "
+                        "it reversed. They were taken out below: check it and save again."
+                    ),
+                    code="bidi",
+                    params={
+                        "chars": ", ".join(
+                            f"U+{ord(char):04X} {unicodedata.name(char, '').lower()}".strip()
+                            for char in found
+                        )
+                    },
+                ),
+            )
+        return cleaned
 
 
 class StaleEditGuard(forms.ModelForm):

@@ -25,6 +25,7 @@ from ..services import deliverables as deliverable_services
 from ..services import schedule
 from ..services.deliverables import Reading
 from .common import (
+    BidiControlGuard,
     DueSessionFilter,
     HistoryAdmin,
     KeptByComments,
@@ -439,7 +440,7 @@ class DeliverableColumns:
         return text_list(obj.review_reasons if obj.pk else [])
 
 
-class DeliverableForm(RecurrenceGuard, StaleEditGuard, PeopleAsShown):
+class DeliverableForm(BidiControlGuard, RecurrenceGuard, StaleEditGuard, PeopleAsShown):
     class Meta:
         model = models.Deliverable
         fields = "__all__"

@@ -28,6 +28,7 @@ from ..services.ingest import (
 )
 from ..services.source_files import UPLOAD_AGAIN, source_file_missing, source_file_open
 from .common import (
+    BidiControlGuard,
     HistoryAdmin,
     KeptByComments,
     SessionFilter,
@@ -90,8 +91,17 @@ class ConsiderationInline(admin.TabularInline):
     show_change_link = True
 
 
+class ResolutionForm(BidiControlGuard):
+    """The title, shown in e-mails and pages, takes no direction controls."""
+
+    class Meta:
+        model = models.Resolution
+        exclude = ["text", "extraction", "warnings"]
+
+
 @admin.register(models.Resolution)
 class ResolutionAdmin(KeptByComments, HistoryAdmin):
+    form = ResolutionForm
     list_display = [
         "symbol",
         "title",

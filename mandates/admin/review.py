@@ -12,7 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from .. import models, selectors
 from ..services import deliverables as deliverable_services
 from ..services.deliverables import Decision, Reading
-from .common import PeopleAsShown, RecurrenceGuard, StaleEditGuard, fragment, reading_choices
+from .common import (
+    BidiControlGuard,
+    PeopleAsShown,
+    RecurrenceGuard,
+    StaleEditGuard,
+    fragment,
+    reading_choices,
+)
 from .deliverables import (
     DELIVERABLE_ACTIONS,
     DELIVERABLE_ROW_RELATIONS,
@@ -21,7 +28,7 @@ from .deliverables import (
 )
 
 
-class ReviewForm(RecurrenceGuard, StaleEditGuard, PeopleAsShown):
+class ReviewForm(BidiControlGuard, RecurrenceGuard, StaleEditGuard, PeopleAsShown):
     """Confirm, keep for later or reject one proposed deliverable, choosing among the
     readings of its deadline (each with the date it gives) or correcting it by hand.
 
@@ -313,8 +320,19 @@ NOT_ACCEPTED_HINT = _(
 DELIVERABLE_SHOWN = 50
 
 
+class ProposedChangeForm(BidiControlGuard):
+    """A proposed title typed here becomes the deliverable's when accepted."""
+
+    bidi_guarded = ("new_value",)
+
+    class Meta:
+        model = models.ProposedChange
+        fields = "__all__"
+
+
 @admin.register(models.ProposedChange)
 class ProposedChangeAdmin(admin.ModelAdmin):
+    form = ProposedChangeForm
     list_display = [
         "deliverable_shown",
         "field_shown",

@@ -16,6 +16,7 @@ from .clauses import (
     _printed,
     _strip_span,
 )
+from .cleaning import without_bidi_controls
 from .deadlines import (
     TWICE_A_YEAR,
     DateMention,
@@ -98,7 +99,8 @@ def _title(item: Product, ctx: ReadingContext, actor: str, limit: int) -> str:
             topic = ""
     if not topic and item.kind in ("report", "study", "oral update"):
         topic = _of_actor(actor)
-    title = f"{head} {topic}".strip()
+    # Shown in e-mail subjects, pages and the History: nothing that turns its direction.
+    title = " ".join(without_bidi_controls(f"{head} {topic}").split())
     return title[:1].upper() + title[1:]
 
 

@@ -109,6 +109,23 @@ _CHAR_MAP = {
     "\x0c": "\n\f\n",  # form feed: a page break
 }
 _NORMALISE = compiled("[" + "".join(_CHAR_MAP) + "\ue000-\uf8ff\x00-\x08\x0e-\x1f\x7f]")
+
+#: Unicode's bidirectional controls (the Bidi_Control property: marks, embeddings,
+#: overrides, isolates). Invisible, they turn the direction of the text after them, so a
+#: title holding one reads reversed in e-mails, pages and the History. The clean text keeps
+#: them (real texts have U+200E mid-sentence, and every span indexes that text); the titles
+#: read from it are given without them (`without_bidi_controls`).
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+_NO_BIDI = dict.fromkeys(map(ord, BIDI_CONTROLS))
+
+
+def without_bidi_controls(text: str) -> str:
+    """The text without bidirectional controls (a title, a name); spaces left as they are."""
+    return text.translate(_NO_BIDI)
+
+
 _HSPACE = compiled(r"\t[ \t]*| [ \t]+")
 
 

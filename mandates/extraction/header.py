@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from mandates.extraction.cleaning import without_bidi_controls
 from mandates.extraction.lexicon import lexicon
 from mandates.extraction.ordinals import ordinal_to_int
 from mandates.extraction.regex_cache import compiled
@@ -281,6 +282,8 @@ def parse_header(header: str, *, opener_body: str | None, tail: str = "", top: s
         if closing:
             result.adopted_on = parse_date(*closing.groups())
     _draft_status(header, flat, result, top=top)
+    if result.title:  # shown in e-mails and pages: nothing that turns its direction
+        result.title = without_bidi_controls(result.title) or None
     return result
 
 

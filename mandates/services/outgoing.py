@@ -30,6 +30,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mandates.extraction.cleaning import without_bidi_controls
 from mandates.models import (
     Contact,
     Deliverable,
@@ -107,12 +108,14 @@ def outgoing_message(
     *, subject: str, template: str, context: dict, recipient: Contact, message_id: str
 ) -> EmailMultiAlternatives:
     """The e-mail with its text and HTML parts, a Date in Geneva time (TIME_ZONE) and a
-    List-Unsubscribe header (RFC 2369, one-click per RFC 8058) that stops all reminders."""
+    List-Unsubscribe header (RFC 2369, one-click per RFC 8058) that stops all reminders.
+    Without bidirectional controls: a title, quote or name holding one (stored before
+    they were refused, or printed in the text) would read reversed."""
     stop_all_url = contact_opt_out_url(contact=recipient)
     context = {**context, "site_url": settings.SITE_URL, "stop_all_url": stop_all_url}
     message = EmailMultiAlternatives(
-        subject=subject,
-        body=render_to_string(f"emails/{template}.txt", context),
+        subject=without_bidi_controls(subject),
+        body=without_bidi_controls(render_to_string(f"emails/{template}.txt", context)),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[recipient.email],
         headers={
@@ -124,7 +127,8 @@ def outgoing_message(
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
-    message.attach_alternative(render_to_string(f"emails/{template}.html", context), "text/html")
+    html = without_bidi_controls(render_to_string(f"emails/{template}.html", context))
+    message.attach_alternative(html, "text/html")
     return message
 
 

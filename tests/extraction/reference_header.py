@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from mandates.extraction.cleaning import without_bidi_controls
 from mandates.extraction.ordinals import ordinal_to_int
 
 __all__ = ["BODIES", "Header", "l_symbol", "parse_date", "parse_header", "title_key"]
@@ -171,6 +172,8 @@ def parse_header(header: str, *, opener_body: str | None, tail: str = "", top: s
         if closing:
             result.adopted_on = parse_date(*closing.groups())
     _draft_status(header, flat, result, top=top)
+    if result.title:  # the titles read without bidirectional controls (as the fast stage)
+        result.title = without_bidi_controls(result.title) or None
     return result
 
 

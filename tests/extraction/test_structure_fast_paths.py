@@ -467,3 +467,12 @@ def test_generated_texts_give_the_reference_structure(text):
     for last in (".", ","):
         assert structure._looks_operative(text, last) == reference_looks_operative(text, last)
     assert structure._pieces(text, 0, len(text)) == reference_structure._pieces(text, 0, len(text))
+
+
+def test_a_title_with_direction_controls_gives_the_reference_header():
+    """The header stage reads titles without bidirectional controls, as its reference."""
+    text = HRC.replace("The right to development", "The right \u202eto\u202c development\u200e")
+    assert_same_header(text)
+    opener = header.find_opener(text)
+    found = header.parse_header(text[: opener.start()], opener_body=opener.group(1))
+    assert found.title == "The right to development"
