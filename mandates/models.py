@@ -136,6 +136,7 @@ class Resolution(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords(excluded_fields=["text", "extraction"])
+    _change_reason: str  # set before a save: the reason its history record gives
 
     class Meta:
         ordering = ["-adopted_on", "symbol"]

@@ -207,7 +207,9 @@ def _supersede(
     if draft.superseded_by_id != adopted.pk or draft.status != Resolution.Status.SUPERSEDED:
         draft.status = Resolution.Status.SUPERSEDED
         draft.superseded_by = adopted
+        draft._change_reason = _reason(f"Superseded by {adopted.symbol}")
         draft.save(update_fields=["status", "superseded_by", "updated_at"])
+        del draft._change_reason
         changes.append(f"supersedes draft {draft.symbol}")
     draft_items = list(
         _deliverables(draft).filter(adopted_versions__isnull=True).prefetch_related("comments")
@@ -419,9 +421,23 @@ def _link(
     new.save()
     deliverable_due_date_refresh(deliverable=new)
     if old.progress != Deliverable.Progress.SUPERSEDED:
-        old.progress = Deliverable.Progress.SUPERSEDED
-        old.save(update_fields=["progress", "updated_at"])
+        _close_superseded(old, adopted)
     return changes
+
+
+def _reason(text: str) -> str:
+    """A history record's reason (`deliverables.change_reason`: what the table holds)."""
+    from .deliverables import change_reason  # it imports ingest, which imports this module
+
+    return change_reason(text)
+
+
+def _close_superseded(item: Deliverable, adopted: Resolution, why: str = "") -> None:
+    """The draft's deliverable closed, its history saying by which adopted text."""
+    item.progress = Deliverable.Progress.SUPERSEDED
+    item._change_reason = _reason(f"Superseded by {adopted.symbol}{why}")
+    item.save(update_fields=["progress", "updated_at"])
+    del item._change_reason
 
 
 def _decided(item: Deliverable) -> bool:
@@ -537,8 +553,7 @@ def _dropped(*, old: Deliverable, adopted: Resolution) -> list[str]:
         ):
             return []  # flagged by an earlier linking: waiting, or a person cleared it
         return [f"{label}: not in the adopted text, kept open and flagged (people decided on it)"]
-    old.progress = Deliverable.Progress.SUPERSEDED
-    old.save(update_fields=["progress", "updated_at"])
+    _close_superseded(old, adopted, ", which does not ask for it")
     return [f"{label}: not in the adopted text, closed as superseded"]
 
 
@@ -589,13 +604,18 @@ def resolution_drafts_restore(*, adopted: Resolution) -> list[str]:
         old = new.draft
         _take_calendar_identity(old=new, new=old)  # the way back
         old.save(update_fields=["uid", "sequence"])
+    reason = _reason(f"Draft again: {adopted.symbol} deleted")
     for draft in drafts:
         for item in _deliverables(draft).filter(progress=Deliverable.Progress.SUPERSEDED):
             item.progress = _progress_before_superseded(item)
+            item._change_reason = reason
             item.save(update_fields=["progress", "updated_at"])
+            del item._change_reason
         draft.status = Resolution.Status.DRAFT
         draft.superseded_by = None
+        draft._change_reason = reason
         draft.save(update_fields=["status", "superseded_by", "updated_at"])
+        del draft._change_reason
     return [draft.symbol for draft in drafts]
 
 
