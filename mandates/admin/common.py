@@ -1,15 +1,17 @@
 """What the admin's modules share: feed links, due-date and reading labels, session filters."""
 
+import re
 import unicodedata
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import unquote
 from django.db import transaction
-from django.http import HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -18,6 +20,7 @@ from .. import models
 from ..extraction.cleaning import BIDI_CONTROLS, without_bidi_controls
 from ..services import feeds, planner, schedule
 from ..services.deliverables import Reading
+from ..services.drafts import Superseded
 
 
 def fragment(template_name: str, **context: object) -> SafeString:
@@ -47,6 +50,82 @@ class KeptByComments:
     def get_deleted_objects(self, objs, request):
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
         return deleted, counts, set() if protected else perms_needed, protected
+
+
+def superseded_notice(
+    state: Superseded, what: str, *, refused: bool = False, comments: list[str] | None = None
+) -> SafeString:
+    """What the page of a superseded draft's row says: where the work goes instead."""
+    html = fragment(
+        "_superseded.html", state=state, what=what, refused=refused, comments=comments or []
+    )
+    return mark_safe(" ".join(html.split()))  # a template's output, escaped there
+
+
+# A new comment's text in the deliverable's form (CommentInline): "comments-0-text".
+_NEW_COMMENT = re.compile(r"comments-(\d+)-text")
+
+
+class SupersededDraftPages:
+    """The pages of a superseded draft's rows: the draft, its mandates and considerations,
+    and the deliverables its adopted text continued or closed. Work there goes nowhere (the
+    lists show the adopted text's rows), so each page says where it goes instead, with a
+    link, and is read-only (comments included); a save from a page opened before is
+    refused with the same words, and the text of a new comment is given back to copy.
+    ``superseded_what``: how the notice names the row."""
+
+    superseded_what = ""
+
+    def superseded(self, obj) -> Superseded | None:
+        """The row's state (services.drafts), None for a row that takes work."""
+        raise NotImplementedError
+
+    def _superseded(self, obj) -> Superseded | None:
+        if obj is None or obj.pk is None:
+            return None
+        if not hasattr(obj, "_superseded_state"):
+            obj._superseded_state = self.superseded(obj)
+        return obj._superseded_state
+
+    def get_fieldsets(self, request, obj=None):
+        """A page that cannot be saved shows no form bookkeeping (`StaleEditGuard`)."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "loaded_version"]})
+            for name, options in fieldsets
+        ]
+
+    def has_change_permission(self, request, obj=None):
+        state = self._superseded(obj)
+        if state is not None and state.read_only:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        state = self._superseded(obj)
+        if state is not None:
+            allowed = super().has_change_permission(request, obj)
+            if request.method == "POST" and state.read_only and allowed:
+                comments = [
+                    " ".join(text.split())
+                    for key, text in request.POST.items()
+                    if (found := _NEW_COMMENT.fullmatch(key))
+                    and text.strip()
+                    and not request.POST.get(f"comments-{found.group(1)}-id")
+                ]
+                notice = superseded_notice(
+                    state, self.superseded_what, refused=True, comments=comments
+                )
+                self.message_user(request, notice, messages.ERROR)
+                return HttpResponseRedirect(request.get_full_path())
+            extra_context = {
+                **(extra_context or {}),
+                "superseded_notice": superseded_notice(state, self.superseded_what),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 def calendar_links(path: str, label: str = "") -> SafeString:

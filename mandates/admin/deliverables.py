@@ -14,6 +14,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.models import DeletedObject
 from simple_history.template_utils import HistoricalRecordContextHelper
 from simple_history.utils import get_m2m_reverse_field_name
@@ -24,6 +25,11 @@ from ..highlight import deliverable_evidence
 from ..services import deliverables as deliverable_services
 from ..services import schedule
 from ..services.deliverables import Reading
+from ..services.drafts import (
+    deliverable_superseded,
+    resolution_superseded,
+    superseded_deliverables,
+)
 from .common import (
     BidiControlGuard,
     DueSessionFilter,
@@ -32,6 +38,7 @@ from .common import (
     PeopleAsShown,
     RecurrenceGuard,
     StaleEditGuard,
+    SupersededDraftPages,
     actor_shown,
     fragment,
     reading_choices,
@@ -121,8 +128,9 @@ class MandateForm(StaleEditGuard):
 
 
 @admin.register(models.Mandate)
-class MandateAdmin(KeptByComments, HistoryAdmin):
+class MandateAdmin(SupersededDraftPages, KeptByComments, HistoryAdmin):
     form = MandateForm
+    superseded_what = "mandate"
     list_display = [
         "__str__",
         "resolution",
@@ -148,6 +156,9 @@ class MandateAdmin(KeptByComments, HistoryAdmin):
     @admin.display(description=_("why it needs review"))
     def review_reasons_list(self, obj):
         return text_list(obj.review_reasons if obj.pk else [])
+
+    def superseded(self, obj: models.Mandate):
+        return resolution_superseded(obj.resolution)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -282,13 +293,35 @@ DELIVERABLE_ROW_RELATIONS = [
 class DeliverableActions:
     """Bulk actions shared by the deliverable list and the review queue."""
 
+    def _superseded_left(self, request, queryset):
+        """Say how many of the selection belong to drafts their adopted texts superseded:
+        the services leave those unchanged (work on them would go nowhere)."""
+        left = queryset.filter(superseded_deliverables()).count()
+        if left:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d selected deliverable belongs to a draft its adopted text "
+                    "superseded and was left unchanged: work on the adopted deliverable "
+                    "(its page links to it).",
+                    "%(count)d selected deliverables belong to drafts their adopted texts "
+                    "superseded and were left unchanged: work on the adopted deliverables "
+                    "(each one's page links to it).",
+                    left,
+                )
+                % {"count": left},
+                messages.WARNING,
+            )
+
     @admin.action(description=_("Confirm selected deliverables"), permissions=["change"])
     def confirm(self, request, queryset):
+        self._superseded_left(request, queryset)
         done = deliverable_services.deliverable_confirm(deliverables=queryset)
         self.message_user(request, _("%d deliverable(s) confirmed.") % done, messages.SUCCESS)
 
     @admin.action(description=_("Reject selected deliverables"), permissions=["change"])
     def reject(self, request, queryset):
+        self._superseded_left(request, queryset)
         done = deliverable_services.deliverable_reject(deliverables=queryset)
         self.message_user(request, _("%d deliverable(s) rejected.") % done, messages.SUCCESS)
 
@@ -370,6 +403,7 @@ class DeliverableActions:
         ``shown``: the selection as listed, with the assignees when they are prefetched."""
         form = form_class(request.POST if "apply" in request.POST else None)
         if "apply" in request.POST and form.is_valid():
+            self._superseded_left(request, queryset)
             done = apply(form)
             self.message_user(request, done_message % done, messages.SUCCESS)
             return HttpResponseRedirect(request.get_full_path())
@@ -447,8 +481,15 @@ class DeliverableForm(BidiControlGuard, RecurrenceGuard, StaleEditGuard, PeopleA
 
 
 @admin.register(models.Deliverable)
-class DeliverableAdmin(KeptByComments, DeliverableColumns, DeliverableActions, HistoryAdmin):
+class DeliverableAdmin(
+    SupersededDraftPages,
+    KeptByComments,
+    DeliverableColumns,
+    DeliverableActions,
+    HistoryAdmin,
+):
     form = DeliverableForm
+    superseded_what = "deliverable"
     list_display = [
         "title_or_kind",
         "symbol",
@@ -603,6 +644,9 @@ class DeliverableAdmin(KeptByComments, DeliverableColumns, DeliverableActions, H
         labels = dict(reading_choices(obj, readings))
         return fragment("_list.html", items=[labels[r.value] for r in others])
 
+    def superseded(self, obj: models.Deliverable):
+        return deliverable_superseded(obj)
+
     def save_model(self, request, obj, form, change):
         """A session corrected by hand keeps the reading it replaces among the others."""
         if change and {"due_session", "due_relation"} & set(form.changed_data):
@@ -650,10 +694,44 @@ class DeliverableAdmin(KeptByComments, DeliverableColumns, DeliverableActions, H
         super().save_formset(request, form, formset, change)
 
 
+class CommentForm(forms.ModelForm):
+    class Meta:
+        model = models.Comment
+        fields = ["deliverable", "text"]
+
+    def clean_deliverable(self):
+        """Not on a superseded draft's deliverable: nobody would read it there (the lists
+        show its adopted deliverable, which took over the draft's comments)."""
+        deliverable = self.cleaned_data.get("deliverable")
+        state = deliverable_superseded(deliverable) if deliverable is not None else None
+        if state is not None and state.read_only and "deliverable" in self.changed_data:
+            where = (
+                _("on the adopted deliverable, %(name)s (%(symbol)s para. %(para)s)")
+                % {
+                    "name": state.continues,
+                    "symbol": state.continues.mandate.resolution.symbol,
+                    "para": state.continues.mandate.paragraph_label,
+                }
+                if state.continues
+                else _("on the adopted text's deliverables")
+            )
+            raise forms.ValidationError(
+                _(
+                    "This deliverable belongs to draft %(draft)s, which its adopted text "
+                    "superseded: a comment here would go unread. Write it %(where)s."
+                ),
+                code="superseded",
+                params={"draft": state.draft.symbol, "where": where},
+            )
+        return deliverable
+
+
 @admin.register(models.Comment)
 class CommentAdmin(admin.ModelAdmin):
-    """Comments are written as the person logged in, and changed only by their author."""
+    """Comments are written as the person logged in, and changed only by their author;
+    a superseded draft's deliverable takes none (see `CommentForm`)."""
 
+    form = CommentForm
     list_display = ["deliverable", "author", "created_at", "text"]
     search_fields = ["text", "deliverable__title"]
     autocomplete_fields = ["deliverable"]
@@ -671,8 +749,12 @@ class CommentAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         """Only the author changes a comment; nobody changes a copy of a draft's comment
-        (it repeats the original, which is changed on the draft)."""
+        (it repeats the original, which is changed on the draft), nor a comment on a
+        superseded draft's deliverable (its adopted deliverable has the copy people read)."""
         mine = obj is None or (obj.author_id == request.user.pk and not obj.copied_from_id)
+        if obj is not None and mine:
+            state = deliverable_superseded(obj.deliverable)
+            mine = state is None or not state.read_only
         return mine and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):

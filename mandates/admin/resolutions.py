@@ -18,7 +18,11 @@ from .. import models
 from ..extraction import EXTRACTOR_VERSION
 from ..extraction.readers import SUPPORTED_SUFFIXES, SUPPORTED_TYPES
 from ..highlight import paragraphs_with_evidence
-from ..services.drafts import resolution_delete, resolution_drafts_kept
+from ..services.drafts import (
+    resolution_delete,
+    resolution_drafts_kept,
+    resolution_superseded,
+)
 from ..services.ingest import (
     IngestOutcome,
     resolution_ingest_uploads,
@@ -32,6 +36,7 @@ from .common import (
     HistoryAdmin,
     KeptByComments,
     SessionFilter,
+    SupersededDraftPages,
     actor_shown,
     due_label,
     fragment,
@@ -100,7 +105,8 @@ class ResolutionForm(BidiControlGuard):
 
 
 @admin.register(models.Resolution)
-class ResolutionAdmin(KeptByComments, HistoryAdmin):
+class ResolutionAdmin(SupersededDraftPages, KeptByComments, HistoryAdmin):
+    superseded_what = "draft"
     form = ResolutionForm
     list_display = [
         "symbol",
@@ -144,6 +150,9 @@ class ResolutionAdmin(KeptByComments, HistoryAdmin):
             .get_queryset(request)
             .annotate(deliverable_total=Count("mandates__deliverables"))
         )
+
+    def superseded(self, obj: models.Resolution):
+        return resolution_superseded(obj)
 
     def delete_view(self, request, object_id, extra_context=None):
         """The confirmation page names the drafts that become drafts again."""
@@ -394,8 +403,10 @@ class ParagraphAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Consideration)
-class ConsiderationAdmin(HistoryAdmin):
+class ConsiderationAdmin(SupersededDraftPages, HistoryAdmin):
     """ "Decides to continue its consideration ... at its Nth session", with other readings."""
+
+    superseded_what = "consideration"
 
     list_display = [
         "resolution",
@@ -427,10 +438,25 @@ class ConsiderationAdmin(HistoryAdmin):
     def has_add_permission(self, request):
         return False  # read from the text by ingest
 
+    def superseded(self, obj: models.Consideration):
+        return resolution_superseded(obj.resolution)
+
     @admin.action(description=_("Confirm the selected considerations"), permissions=["change"])
     def confirm(self, request, queryset):
+        superseded = queryset.filter(resolution__status=models.Resolution.Status.SUPERSEDED)
+        if left := superseded.count():
+            self.message_user(
+                request,
+                _(
+                    "Left unchanged: %(count)d of the selected considerations, in drafts their "
+                    "adopted texts superseded. Confirm the adopted texts' own."
+                )
+                % {"count": left},
+                messages.WARNING,
+            )
         count = 0
-        for consideration in queryset:  # one by one, so the history records who confirmed
+        for consideration in queryset.exclude(pk__in=superseded.values("pk")):
+            # one by one, so the history records who confirmed
             consideration.review_status = models.ReviewStatus.CONFIRMED
             consideration.needs_review = False
             consideration.save()

@@ -390,13 +390,24 @@ class ProposedChangeAdmin(admin.ModelAdmin):
         settled = deliverable_services.proposed_changes_accept(
             changes=self._ticked(request, queryset)
         )
-        if settled.count or not (settled.refused or settled.already_settled):
+        if settled.count or not (settled.refused or settled.already_settled or settled.superseded):
             self.message_user(
                 request,
                 _("%(count)d change(s) accepted.") % {"count": settled.count},
                 messages.SUCCESS,
             )
         self._already_settled(request, settled)
+        if settled.superseded:
+            self.message_user(
+                request,
+                _(
+                    "Not accepted: %(count)d proposed change(s) of deliverables of drafts their "
+                    "adopted texts superseded (work on them goes nowhere). Dismiss them, and "
+                    "make the change on the adopted deliverable if it is still wanted."
+                )
+                % {"count": settled.superseded},
+                messages.WARNING,
+            )
         for field in sorted(settled.refused):
             self.message_user(
                 request,

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from mandates.models import Body, Contact, Deliverable, ProposedChange, ReviewStatus, Session
 
+from .drafts import superseded_deliverables
 from .history_batch import reasons_unreviewed
 from .ingest import NO_LONGER_IN_TEXT, SESSION_BODIES, TEXT_CHANGED
 from .schedule import deliverable_calendar_sync, session_get_or_estimate
@@ -42,10 +43,12 @@ def _concrete(deliverable: Deliverable) -> Deliverable:
 
 
 def _concrete_rows(deliverables: QuerySet[Deliverable]) -> QuerySet[Deliverable]:
-    """The same rows as Deliverable (see `_concrete`)."""
-    if deliverables.model is Deliverable:
-        return deliverables
-    return Deliverable.objects.filter(pk__in=deliverables.values("pk"))
+    """The same rows as Deliverable (see `_concrete`), without a superseded draft's that
+    its adopted deliverable continues or that was closed: work on them goes nowhere
+    (`drafts.superseded_deliverables`; the admin says how many it left out)."""
+    if deliverables.model is not Deliverable:
+        deliverables = Deliverable.objects.filter(pk__in=deliverables.values("pk"))
+    return deliverables.exclude(superseded_deliverables())
 
 
 # Kept up to date by the system, never owned by a person.
@@ -368,6 +371,7 @@ class ProposalsSettled:
     count: int = 0
     refused: set[str] = field(default_factory=set)
     already_settled: int = 0
+    superseded: int = 0  # not accepted: a superseded draft's deliverable takes no work
 
 
 def _waiting_locked(changes: QuerySet[ProposedChange]) -> tuple[list[ProposedChange], int]:
@@ -400,7 +404,14 @@ def proposed_changes_accept(*, changes: QuerySet[ProposedChange]) -> ProposalsSe
     settled: set[tuple[int, str]] = set()  # the body and number an accepted session carried
     waiting, already_settled = _waiting_locked(changes)
     waiting.sort(key=lambda change: change.field != "due_session")  # sessions first
+    superseded = set(
+        Deliverable.objects.filter(pk__in={change.deliverable_id for change in waiting})
+        .filter(superseded_deliverables())
+        .values_list("pk", flat=True)
+    )
     for change in waiting:
+        if change.deliverable_id in superseded:
+            continue  # counted below; dismissing it stays possible
         if (change.deliverable_id, change.field) in settled:
             continue  # settled with the session it came with
         if change.field != "fulfilled_by":
@@ -436,7 +447,12 @@ def proposed_changes_accept(*, changes: QuerySet[ProposedChange]) -> ProposalsSe
         change.resolved = True
         change.save(update_fields=["resolved"])
         accepted += 1
-    return ProposalsSettled(count=accepted, refused=refused, already_settled=already_settled)
+    return ProposalsSettled(
+        count=accepted,
+        refused=refused,
+        already_settled=already_settled,
+        superseded=sum(change.deliverable_id in superseded for change in waiting),
+    )
 
 
 @transaction.atomic

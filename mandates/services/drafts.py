@@ -26,11 +26,11 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from mandates.extraction.header import title_key
 from mandates.models import (
@@ -649,3 +649,57 @@ def resolution_delete(*, resolutions: QuerySet[Resolution]) -> list[str]:
     restored = resolution_drafts_kept(resolutions)
     resolutions.delete()
     return restored
+
+
+# --- A superseded draft's rows take no more work -----------------------------------------
+
+
+def superseded_deliverables() -> Q:
+    """The deliverables of superseded drafts on which work goes nowhere: continued by their
+    adopted text's deliverable (which the lists show instead) or closed as superseded. A
+    deliverable the adopted text dropped that people had decided on is not among them: it
+    stays open for them to close or move by hand."""
+    continued = Deliverable.objects.filter(draft=OuterRef("pk"))
+    return Q(mandate__resolution__status=Resolution.Status.SUPERSEDED) & (
+        Q(progress=Deliverable.Progress.SUPERSEDED) | Q(Exists(continued))
+    )
+
+
+@dataclass(frozen=True)
+class Superseded:
+    """A row of a draft its adopted text superseded, and where the work on it goes:
+    ``adopted`` (None if that text is gone and the draft was never restored) and, for a
+    deliverable, the adopted deliverable that ``continues`` it (None: closed, the adopted
+    text does not ask for it). ``kept_open``: a deliverable the adopted text dropped that
+    people had decided on, open for them to close or move (its page stays editable)."""
+
+    draft: Resolution
+    adopted: Resolution | None
+    continues: Deliverable | None = None
+    kept_open: bool = False
+
+    @property
+    def read_only(self) -> bool:
+        return not self.kept_open
+
+
+def resolution_superseded(resolution: Resolution) -> Superseded | None:
+    """Whether this resolution is a draft its adopted text superseded (its page, its
+    mandates' and considerations' pages are then read-only), and by which text."""
+    if resolution.status != Resolution.Status.SUPERSEDED:
+        return None
+    return Superseded(draft=resolution, adopted=resolution.superseded_by)
+
+
+def deliverable_superseded(deliverable: Deliverable) -> Superseded | None:
+    """Whether this deliverable is a superseded draft's, and where its work goes: the
+    adopted deliverable continuing it, else nowhere (closed), else kept open."""
+    state = resolution_superseded(deliverable.mandate.resolution)
+    if state is None:
+        return None
+    continues = (
+        deliverable.adopted_versions.select_related("mandate__resolution").order_by("pk").first()
+    )
+    if continues is None and deliverable.progress != Deliverable.Progress.SUPERSEDED:
+        return replace(state, kept_open=True)
+    return replace(state, continues=continues)
