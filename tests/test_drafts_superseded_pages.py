@@ -1,6 +1,8 @@
 """A draft its adopted text superseded, through the admin: its pages say where the work
-goes and take none; the History says why the draft's deliverables closed and opened
-again."""
+goes and take none; deleting the adopted text says what the draft does not get back; the
+History says why the draft's deliverables closed and opened again."""
+
+from datetime import date
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -9,6 +11,7 @@ from django.urls import reverse
 from mandates.models import (
     Comment,
     Consideration,
+    Contact,
     Deliverable,
     ProposedChange,
     Resolution,
@@ -255,6 +258,79 @@ def test_a_consideration_of_a_superseded_draft_is_read_only_and_not_confirmed(st
     assert "Left unchanged: 1 of the selected considerations" in response.content.decode()
     consideration.refresh_from_db()
     assert consideration.review_status == "proposed"
+
+
+# --- Deleting the adopted text: what the draft does not get back ----------------------------
+
+
+def worked_on_after_adoption() -> tuple[Deliverable, Deliverable, Contact]:
+    """Draft report in progress; adopted; then people confirm, assign, date and submit
+    the adopted report."""
+    draft(REPORT)
+    report = item(DRAFT)
+    report.progress = Deliverable.Progress.IN_PROGRESS
+    report.save()
+    deliverable_services.deliverable_mark_edited(deliverable=report, fields=["progress"])
+    adopted(REPORT)
+    continued = item(ADOPTED)
+    only = Deliverable.objects.filter(pk=continued.pk)
+    deliverable_services.deliverable_confirm(deliverables=only)
+    unit = Contact.objects.create(name="Archives unit", email="archives@example.org")
+    deliverable_services.deliverable_assign(deliverables=only, contacts=[unit])
+    deliverable_services.deliverable_mark_submitted(deliverables=only, document="A/81/300")
+    continued.refresh_from_db()
+    continued.manual_due_date = date(2027, 6, 1)
+    continued.save()
+    deliverable_services.deliverable_mark_edited(deliverable=continued, fields=["manual_due_date"])
+    return report, continued, unit
+
+
+@pytest.mark.parametrize("how", ["delete page", "delete selected"])
+def test_deleting_the_adopted_text_says_what_the_draft_does_not_get_back(staff_client, how):
+    """The confirmation page (and "Delete selected"'s) lists the adopted report with what
+    people did on it, which the restored draft does not have; after the delete the draft
+    has exactly what the page said: its own progress, not the adopted text's work."""
+    report, continued, _ = worked_on_after_adoption()
+    resolution = continued.mandate.resolution
+    if how == "delete page":
+        url, chosen = reverse("admin:mandates_resolution_delete", args=[resolution.pk]), {}
+        page = staff_client.get(url).content.decode()
+    else:
+        url = reverse("admin:mandates_resolution_changelist")
+        chosen = {"action": "delete_selected", "_selected_action": [resolution.pk]}
+        page = staff_client.post(url, chosen).content.decode()
+    assert (
+        "Not carried back to the draft: 1 deliverable of the adopted text was worked on there."
+        in page
+    )
+    assert (
+        f'<a href="{change_url(continued)}">{ADOPTED} para. 2: {continued}</a>: review: confirmed; '
+        "progress: submitted; manual due date: 1 Jun 2027; fulfilling document: A/81/300; "
+        "assigned to: Archives unit</li>"
+    ) in " ".join(page.split()).replace("> <", "><")
+    staff_client.post(url, {**chosen, "post": "yes"})
+    report.refresh_from_db()
+    assert (report.progress, report.review_status, report.manual_due_date, report.fulfilled_by) == (
+        "in_progress",
+        "proposed",
+        None,
+        "",
+    )
+    assert not report.assignees.exists()
+
+
+def test_deleting_an_adopted_text_nobody_worked_on_lists_nothing_lost(staff_client):
+    """Only what is true: the draft's own work carried over and nothing done since, so
+    nothing is listed as lost (the carried values are the draft's)."""
+    draft(REPORT)
+    report = item(DRAFT)
+    deliverable_services.deliverable_confirm(deliverables=Deliverable.objects.filter(pk=report.pk))
+    adopted(REPORT)
+    resolution = Resolution.objects.get(symbol=ADOPTED)
+    page = staff_client.get(reverse("admin:mandates_resolution_delete", args=[resolution.pk]))
+    text = page.content.decode()
+    assert "it becomes a draft again" in text
+    assert "Not carried back" not in text
 
 
 # --- The History says why ------------------------------------------------------------------

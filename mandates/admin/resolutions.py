@@ -20,6 +20,7 @@ from ..extraction.readers import SUPPORTED_SUFFIXES, SUPPORTED_TYPES
 from ..highlight import paragraphs_with_evidence
 from ..services.drafts import (
     resolution_delete,
+    resolution_delete_not_carried_back,
     resolution_drafts_kept,
     resolution_superseded,
 )
@@ -155,24 +156,28 @@ class ResolutionAdmin(SupersededDraftPages, KeptByComments, HistoryAdmin):
         return resolution_superseded(obj)
 
     def delete_view(self, request, object_id, extra_context=None):
-        """The confirmation page names the drafts that become drafts again."""
+        """The confirmation page names the drafts that become drafts again, and what
+        people did on the adopted deliverables that they do not get back."""
         resolution = self.get_object(request, object_id)
-        drafts = (
-            resolution_drafts_kept(models.Resolution.objects.filter(pk=resolution.pk))
-            if resolution is not None
-            else []
-        )
-        extra_context = {**(extra_context or {}), "drafts_restored": drafts}
+        chosen = models.Resolution.objects.filter(pk=resolution.pk if resolution else None)
+        extra_context = {**(extra_context or {}), **self._drafts_context(chosen)}
         return super().delete_view(request, object_id, extra_context)
 
     @admin.action(permissions=["delete"], description=_("Delete selected %(verbose_name_plural)s"))
     def delete_selected(self, request, queryset):
         """Django's "Delete selected", whose confirmation page also names the drafts that
-        become drafts again."""
+        become drafts again and what they do not get back."""
         response = admin_actions.delete_selected(self, request, queryset)
         if isinstance(response, TemplateResponse):
-            response.context_data["drafts_restored"] = resolution_drafts_kept(queryset)
+            response.context_data.update(self._drafts_context(queryset))
         return response
+
+    def _drafts_context(self, resolutions) -> dict:
+        drafts = resolution_drafts_kept(resolutions)
+        return {
+            "drafts_restored": drafts,
+            "not_carried_back": resolution_delete_not_carried_back(resolutions) if drafts else [],
+        }
 
     def delete_model(self, request, obj):
         restored = resolution_delete(resolutions=models.Resolution.objects.filter(pk=obj.pk))

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.db import transaction
@@ -40,12 +40,13 @@ from mandates.models import (
     ReminderLog,
     Resolution,
     ReviewStatus,
+    deliverable_field_label,
 )
 
 from .actors import ActorNames, actor_table_from_database
 from .history_batch import review_reasons_given
 from .pairing import pairs_by_words, quote_words
-from .schedule import deliverable_due_date_refresh
+from .schedule import day_label, deliverable_due_date_refresh
 
 # An L symbol without its revision, addendum or corrigendum: "A/C.3/80/L.8/Rev.1" -> "A/C.3/80/L.8".
 _REVISION = re.compile(r"(?:/(?:Rev|Add|Corr)\.\d+)+$")
@@ -703,3 +704,107 @@ def deliverable_superseded(deliverable: Deliverable) -> Superseded | None:
     if continues is None and deliverable.progress != Deliverable.Progress.SUPERSEDED:
         return replace(state, kept_open=True)
     return replace(state, continues=continues)
+
+
+# --- What deleting an adopted text does not carry back --------------------------------------
+
+
+@dataclass(frozen=True)
+class NotCarriedBack:
+    """A deliverable of an adopted text about to be deleted on which people did what its
+    draft does not have (``work``: "review: confirmed", "progress: submitted"...).
+    ``draft_item``: the draft's deliverable it continues (None: new in the adopted text)."""
+
+    deliverable: Deliverable
+    draft_item: Deliverable | None
+    work: list[str] = field(default_factory=list)
+
+
+def _values(item: Deliverable | None) -> dict[str, object]:
+    """What restoring the draft gives back of a person's work, comparable with an adopted
+    deliverable's (an untouched proposal's for None)."""
+    if item is None:
+        return {
+            "review_status": ReviewStatus.PROPOSED,
+            "progress": Deliverable.Progress.PLANNED,
+            "manual_due_date": None,
+            "fulfilled_by": "",
+            "fulfilled_on": None,
+            "is_public": True,
+            "assignees": set(),
+            "reminder_opt_outs": set(),
+        }
+    progress = item.progress
+    if progress == Deliverable.Progress.SUPERSEDED:
+        progress = _progress_before_superseded(item)  # what the restore gives it
+    return {
+        "review_status": item.review_status,
+        "progress": progress,
+        "manual_due_date": item.manual_due_date,
+        "fulfilled_by": item.fulfilled_by,
+        "fulfilled_on": item.fulfilled_on,
+        "is_public": item.is_public,
+        "assignees": {c.name for c in item.assignees.all()},
+        "reminder_opt_outs": {c.name for c in item.reminder_opt_outs.all()},
+    }
+
+
+def _shown(name: str, value: object) -> str:
+    """A value as the delete page names it ("in progress", "1 Jun 2027", "nobody")."""
+    if isinstance(value, set):
+        return ", ".join(sorted(value)) or "nobody"
+    if name == "is_public":
+        return "yes" if value else "no"
+    if isinstance(value, date):
+        return day_label(value)
+    choices = dict(getattr(Deliverable._meta.get_field(name), "flatchoices", None) or [])
+    return str(choices.get(value, value)) if choices else _show(value)
+
+
+def _work_not_carried(new: Deliverable, old: Deliverable | None) -> list[str]:
+    """What people did on the adopted deliverable that the draft's (``old``) lacks."""
+    from .ingest import PROPOSED_FIELDS  # ingest calls this module
+
+    before, after = _values(old), _values(new)
+    work = [
+        f"{deliverable_field_label(name)}: {_shown(name, after[name])}"
+        for name in after
+        if after[name] != before[name]
+    ]
+    mine = set(old.edited_fields) if old is not None else set()
+    for name in PROPOSED_FIELDS:
+        if name in new.edited_fields and (
+            name not in mine or old is None or getattr(new, name) != getattr(old, name)
+        ):
+            work.append(f"{deliverable_field_label(name)} corrected by hand")
+    if new.proposed_changes.filter(resolved=True).exists():
+        work.append("proposed changes accepted or dismissed")
+    return work
+
+
+def resolution_delete_not_carried_back(resolutions: QuerySet[Resolution]) -> list[NotCarriedBack]:
+    """What the delete of these resolutions loses although their drafts are restored: the
+    work people did on the adopted texts' deliverables (review, progress, dates,
+    assignees, corrections), which the restore does not carry back. The draft keeps what
+    was decided on it before its adoption, its own comments, and takes back its calendar
+    UID and reminder log; a person's comment on an adopted deliverable refuses the delete.
+    Only the texts whose drafts become drafts again (`resolution_drafts_kept`)."""
+    deleted = list(resolutions.values_list("pk", flat=True))
+    kept = Resolution.objects.filter(superseded_by__in=deleted).exclude(pk__in=deleted)
+    items = (
+        Deliverable.objects.filter(mandate__resolution__in=kept.values("superseded_by"))
+        .select_related("mandate__resolution", "draft__mandate")
+        .prefetch_related("assignees", "reminder_opt_outs", "draft__assignees")
+        .prefetch_related("draft__reminder_opt_outs")
+        .order_by("mandate__resolution__symbol", "position", "pk")
+    )
+    kept_ids = set(kept.values_list("pk", flat=True))
+    found = []
+    for new in items:
+        old = new.draft
+        if old is not None and old.mandate.resolution_id not in kept_ids:
+            continue  # its draft is deleted too: nothing to carry back to
+        work = _work_not_carried(new, old)
+        if work:
+            found.append(NotCarriedBack(deliverable=new, draft_item=old, work=work))
+    return found
