@@ -35,6 +35,18 @@ def staff_client(client, django_user_model):
 
 
 @pytest.fixture
+def editor(django_user_model):
+    """A staff member of the "editors" group (what most staff are): no superuser rights."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        "editor", "editor@example.org", "pw", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="editors"))
+    return user
+
+
+@pytest.fixture
 def smtp_server(settings):
     """A real SMTP server on 127.0.0.1, with Django's SMTP backend pointed at it."""
     from tests.mail import SMTPServer

@@ -9,7 +9,6 @@ superuser, and the admin import as an editor (who may not delete). Everything a 
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db.models import ProtectedError
@@ -56,15 +55,6 @@ def _media(settings, tmp_path):
 @pytest.fixture
 def superuser(django_user_model):
     return django_user_model.objects.create_superuser("admin", "admin@example.org", "pw")
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user(
-        "editor", "editor@example.org", "pw", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name="editors"))
-    return user
 
 
 # Ingested with the text by "command in a folder" and "editor import with others": the

@@ -39,15 +39,6 @@ def media(settings, tmp_path) -> Path:
     return settings.MEDIA_ROOT
 
 
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user(
-        "editor", "editor@example.org", "pw", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name="editors"))
-    return user
-
-
 def _ingest(*args: str) -> tuple[list[str], int]:
     """The ingest command's output lines and exit status."""
     out = StringIO()

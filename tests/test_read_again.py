@@ -13,7 +13,6 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.test import Client
@@ -499,15 +498,6 @@ def test_a_draft_and_its_adopted_text_stay_linked_with_what_people_decided(tmp_p
     assert adopted.status == "adopted"
     assert {draft.extractor_version, adopted.extractor_version} == {EXTRACTOR_VERSION}
     assert set(Deliverable.objects.values_list("pk", "uid", "review_status", "draft_id")) == rows
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user(
-        "editor", "editor@example.org", "pw", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name="editors"))
-    return user
 
 
 def test_the_admin_action_reads_the_selected_ones_again_and_reports_each(tmp_path, editor):
