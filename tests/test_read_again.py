@@ -302,14 +302,14 @@ def test_status_names_a_missing_original_and_uploading_it_again_reads_it(tmp_pat
     assert text == [
         f"  1 read by another extractor version than {EXTRACTOR_VERSION}: run `manage.py "
         "ingest --stored` to read them again",
-        "  1 more read by another extractor version cannot be read again, their original "
-        "file missing (`ingest --stored` skips them; named under Original files)",
+        "  1 more to read again has no original file (`ingest --stored` skips it; named "
+        "under Original files)",
     ]
     assert f"    original missing: {SYMBOL} ({gone})" in _status_original_files()
     _stored()
     assert _status_resolutions() == [
-        "  1 read by another extractor version cannot be read again, their original file "
-        "missing (`ingest --stored` skips them; named under Original files)",
+        "  1 to read again has no original file (`ingest --stored` skips it; named under "
+        "Original files)",
     ]
     assert f"    original missing: {SYMBOL} ({gone})" in _status_original_files()
 

@@ -237,8 +237,8 @@ def test_status_says_how_many_resolutions_an_older_extractor_read(settings, tmp_
     assert (
         f"Resolutions\n  1 read by another extractor version than {EXTRACTOR_VERSION}: "
         "run `manage.py ingest --stored` to read them again\n"
-        "  1 more read by another extractor version cannot be read again, their original "
-        "file missing (`ingest --stored` skips them; named under Original files)\n"
+        "  1 more to read again has no original file (`ingest --stored` skips it; named "
+        "under Original files)\n"
         "Original files\n"
     ) in text
     assert (

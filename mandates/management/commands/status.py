@@ -148,10 +148,11 @@ class Command(BaseCommand):
             )
         if not waiting.missing:
             return
+        one = len(waiting.missing) == 1
         self.stdout.write(
-            f"  {len(waiting.missing)} {'more ' if waiting.count else ''}read by another "
-            f"extractor version cannot be read again, their original file missing "
-            f"(`ingest --stored` skips them; named under Original files)"
+            f"  {len(waiting.missing)} {'more ' if waiting.count else ''}to read again "
+            f"{'has' if one else 'have'} no original file (`ingest --stored` skips "
+            f"{'it' if one else 'them'}; named under Original files)"
         )
 
     def _source_files(self, *, remove: bool, every: bool) -> list[str]:
