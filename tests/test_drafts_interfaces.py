@@ -441,3 +441,69 @@ def test_a_copied_comment_is_shown_as_a_copy_and_is_read_only(staff_client):
     assert 'name="text"' not in page and "Outline agreed." in page  # shown, not editable
     staff_client.post(comment_url, {"text": "Changed.", "deliverable": adopted_report.pk})
     assert Comment.objects.get(pk=copy.pk).text == "[on draft A/C.3/81/L.19] Outline agreed."
+
+
+def test_a_copied_comment_cannot_be_deleted_on_the_adopted_item(staff_client):
+    """The copy is read-only on the adopted deliverable, for its author too: no "Delete?"
+    to tick in the inline (a tick posted anyway deletes nothing), and its own page has no
+    Delete and refuses one, saying the copy goes with the adopted text. Its author could
+    delete it from the inline while the page called it read-only. Deleting the adopted
+    resolution still takes the copy along."""
+    from mandates.models import Comment, Deliverable
+    from tests.admin_forms import change_form_data
+
+    _, _, adopted = _draft_worked_on_then_adopted(comment_by=staff_client.user)
+    adopted_report = Deliverable.objects.get(mandate__resolution=adopted)
+    copy = adopted_report.comments.get()
+    url = reverse("admin:mandates_deliverable_change", args=[adopted_report.pk])
+    response = staff_client.get(url)
+    page = response.content.decode()
+    delete_box = page[page.index('name="comments-0-DELETE"') :].split(">", 1)[0]
+    assert "disabled" in delete_box
+
+    data = change_form_data(response)
+    data["comments-0-DELETE"] = "on"
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Comment.objects.filter(pk=copy.pk).exists()
+
+    comment_url = reverse("admin:mandates_comment_change", args=[copy.pk])
+    delete_url = reverse("admin:mandates_comment_delete", args=[copy.pk])
+    assert delete_url not in staff_client.get(comment_url).content.decode()
+    for data in ({}, {"post": "yes"}):
+        page = staff_client.post(delete_url, data) if data else staff_client.get(delete_url)
+        text = page.content.decode()
+        assert "is a copy of a comment on the draft" in text
+        assert "Yes, I’m sure" not in text and "permission" not in text
+    listed = {"action": "delete_selected", "_selected_action": [copy.pk], "post": "yes"}
+    staff_client.post(reverse("admin:mandates_comment_changelist"), listed)
+    assert Comment.objects.filter(pk=copy.pk).exists()
+
+    staff_client.post(
+        reverse("admin:mandates_resolution_delete", args=[adopted.pk]), {"post": "yes"}
+    )
+    assert not Resolution.objects.filter(pk=adopted.pk).exists()
+    assert not Comment.objects.filter(pk=copy.pk).exists()
+
+
+@pytest.mark.parametrize("how", ["delete page", "delete selected"])
+def test_a_copy_whose_original_was_deleted_is_listed_and_the_page_says_why(staff_client, how):
+    """The original comment deleted on the draft, its copy is the only record left: it
+    keeps the adopted text, is listed, and the page says why it is listed. The page said
+    "Comments copied from a draft are not listed" and then listed it."""
+    from mandates.models import Comment
+
+    officer = _officer()
+    report, _, adopted = _draft_worked_on_then_adopted(comment_by=officer)
+    report.comments.get().delete()
+    url, chosen = _delete_request(adopted, how)
+    page = staff_client.post(url, chosen) if chosen else staff_client.get(url)
+    text = " ".join(page.content.decode().split())
+    assert "[on draft A/C.3/81/L.19] Outline agreed." in text
+    assert "Comments copied from a draft are not listed" not in text
+    assert (
+        "A comment copied from the draft whose original was deleted there is listed: "
+        "it is now the only record of that note." in text
+    )
+    assert Comment.objects.count() == 1
+    assert Resolution.objects.get(pk=adopted.pk).status == Resolution.Status.ADOPTED

@@ -3,21 +3,13 @@
 from django import forms
 from django.contrib import admin, messages
 from django.urls import reverse
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .. import models
 from ..services.actors import actor_name_owner, actor_titles_rename
 from ..services.contacts import contact_delete_blockers
-from .common import BidiControlGuard, HistoryAdmin, StaleEditGuard, calendar_links
-
-
-def _change_link(obj, label: str = "") -> SafeString:
-    """A link to the object's admin page, labelled with the object unless told otherwise."""
-    name = f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change"
-    return format_html('<a href="{}">{}</a>', reverse(name, args=[obj.pk]), label or obj)
+from .common import BidiControlGuard, HistoryAdmin, StaleEditGuard, calendar_links, change_link
 
 
 class ContactForm(BidiControlGuard, StaleEditGuard):
@@ -64,10 +56,10 @@ class ContactAdmin(HistoryAdmin):
             for reason, deliverables in blockers:
                 reasons.append(reason)
                 if deliverables:
-                    reasons.append([_change_link(deliverable) for deliverable in deliverables])
+                    reasons.append([change_link(deliverable) for deliverable in deliverables])
             if blockers:
                 untick = _("Open %(name)s to untick “active”") % {"name": contact.name}
-                reasons.append(_change_link(contact, untick))
+                reasons.append(change_link(contact, untick))
         # The blockers say in a sentence what the protected log rows would list one by one.
         return deleted, counts, perms_needed, reasons or protected
 

@@ -10,7 +10,9 @@ from django.contrib.admin.utils import unquote
 from django.db import transaction
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -126,6 +128,12 @@ class SupersededDraftPages:
                 "superseded_notice": superseded_notice(state, self.superseded_what),
             }
         return super().change_view(request, object_id, form_url, extra_context)
+
+
+def change_link(obj, label: str = "") -> SafeString:
+    """A link to the object's admin page, labelled with the object unless told otherwise."""
+    name = f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change"
+    return format_html('<a href="{}">{}</a>', reverse(name, args=[obj.pk]), label or obj)
 
 
 def calendar_links(path: str, label: str = "") -> SafeString:

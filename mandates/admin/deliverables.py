@@ -40,6 +40,7 @@ from .common import (
     StaleEditGuard,
     SupersededDraftPages,
     actor_shown,
+    change_link,
     fragment,
     reading_choices,
     text_list,
@@ -214,9 +215,9 @@ class AssignedToMeFilter(admin.SimpleListFilter):
 
 class CommentInline(admin.TabularInline):
     """Anyone may add a comment; only its author may change or delete it (a note signed
-    with someone's name must be theirs). A comment copied from the draft says so and nobody
-    changes it; it may be deleted, as it goes with the adopted text: it repeats the
-    original, which stays on the draft."""
+    with someone's name must be theirs). A comment copied from the draft says so and is
+    read-only, for its author too: it repeats the original, which stays on the draft (to
+    change or delete there), and it goes only with the adopted text."""
 
     model = models.Comment
     extra = 1
@@ -241,9 +242,7 @@ class CommentInline(admin.TabularInline):
                 super().add_fields(form, index)
                 comment = form.instance
                 locked = []  # a disabled field keeps its stored value
-                if comment.copied_from_id:
-                    locked = ["text"]  # anyone may delete a copy: the original stays
-                elif comment.pk and comment.author_id != user_id:
+                if comment.copied_from_id or (comment.pk and comment.author_id != user_id):
                     locked = ["text", "DELETE"]
                 for name in locked:
                     if name in form.fields:
@@ -758,7 +757,27 @@ class CommentAdmin(admin.ModelAdmin):
         return mine and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        """Only the author deletes a comment; a copy of a draft's comment anyone who may
-        delete comments (the original stays on the draft): it goes with its adopted text."""
+        """Only the author deletes a comment. A copy of a draft's comment passes here for
+        anyone who may delete comments, as it goes with its adopted text (the delete of a
+        resolution, mandate or deliverable asks this of each comment it takes along); its
+        own delete is refused (`get_deleted_objects`)."""
         mine = obj is None or obj.author_id == request.user.pk or obj.copied_from_id is not None
         return mine and super().has_delete_permission(request, obj)
+
+    def get_deleted_objects(self, objs, request):
+        """A copy of a draft's comment is not deleted on its own, by its author either: it
+        is read-only on the adopted deliverable (the original stays on the draft, to change
+        or delete there). Its delete page and "Delete selected" say so and delete nothing
+        (templates/admin/mandates/comment/)."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        copies = [comment for comment in objs if comment.copied_from_id]
+        if copies:
+            return deleted, counts, set(), [change_link(comment) for comment in copies]
+        return deleted, counts, perms_needed, protected
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """A copy's page offers no Delete (see `get_deleted_objects`)."""
+        obj = self.get_object(request, object_id)
+        if obj is not None and obj.copied_from_id:
+            extra_context = {**(extra_context or {}), "show_delete": False}
+        return super().change_view(request, object_id, form_url, extra_context)

@@ -22,6 +22,7 @@ from ..services.drafts import (
     resolution_delete,
     resolution_delete_not_carried_back,
     resolution_drafts_kept,
+    resolution_former_copies,
     resolution_superseded,
 )
 from ..services.ingest import (
@@ -177,6 +178,7 @@ class ResolutionAdmin(SupersededDraftPages, KeptByComments, HistoryAdmin):
         return {
             "drafts_restored": drafts,
             "not_carried_back": resolution_delete_not_carried_back(resolutions) if drafts else [],
+            "former_copies": resolution_former_copies(resolutions),
         }
 
     def delete_model(self, request, obj):

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from ..services.users import user_delete_blockers
-from .actors import _change_link
+from .common import change_link
 
 User = get_user_model()
 
@@ -23,7 +23,7 @@ class UserAdmin(auth_admin.UserAdmin):
             if blockers:
                 reasons += blockers
                 untick = _("Open %(name)s to untick “active”") % {"name": user.get_username()}
-                reasons.append(_change_link(user, untick))
+                reasons.append(change_link(user, untick))
         return deleted, counts, perms_needed, reasons or protected
 
 

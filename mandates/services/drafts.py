@@ -30,7 +30,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import Concat
 
 from mandates.extraction.header import title_key
 from mandates.models import (
@@ -517,7 +518,7 @@ def _carry(
         copy = Comment.objects.create(
             deliverable=new,
             author=comment.author,
-            text=f"[on draft {old.mandate.resolution.symbol}] {comment.text}",
+            text=f"{copied_comment_prefix(old.mandate.resolution.symbol)}{comment.text}",
             copied_from=comment,
         )
         Comment.objects.filter(pk=copy.pk).update(created_at=comment.created_at)
@@ -780,6 +781,32 @@ def _work_not_carried(new: Deliverable, old: Deliverable | None) -> list[str]:
     if new.proposed_changes.filter(resolved=True).exists():
         work.append("proposed changes accepted or dismissed")
     return work
+
+
+COPIED_COMMENT_START = "[on draft "
+
+
+def copied_comment_prefix(symbol: str) -> str:
+    """How a comment copied from draft `symbol` onto its adopted deliverable begins."""
+    return f"{COPIED_COMMENT_START}{symbol}] "
+
+
+def resolution_former_copies(resolutions: QuerySet[Resolution]) -> int:
+    """How many comments on these resolutions' deliverables were copied from a draft whose
+    original was deleted there since: unlinked (`Comment.copied_from` SET_NULL), each is
+    the only record of its note and keeps the adopted text like any note. The delete page
+    says why they are listed, as copies that still have their original are not."""
+    prefix = Concat(
+        Value(COPIED_COMMENT_START),
+        F("deliverable__draft__mandate__resolution__symbol"),
+        Value("] "),
+    )
+    return Comment.objects.filter(
+        deliverable__mandate__resolution__in=resolutions,
+        deliverable__draft__isnull=False,
+        copied_from__isnull=True,
+        text__startswith=prefix,
+    ).count()
 
 
 def resolution_delete_not_carried_back(resolutions: QuerySet[Resolution]) -> list[NotCarriedBack]:
