@@ -238,3 +238,33 @@ def test_the_form_writes_only_the_people_it_changed(staff_client):
     deliverable.refresh_from_db()
     assert "reminder_opt_outs" in deliverable.edited_fields
     assert "assignees" not in deliverable.edited_fields
+
+
+def test_two_editors_of_one_actors_responsible_contacts(staff_client):
+    """Two editors open one actor: the first adds a responsible contact, the second (page
+    opened before) sets a focal point and saves. The second save is refused, as on the
+    deliverable and contact pages: it had silently taken the first editor's contact off
+    the list again."""
+    actor = factories.ActorFactory(name="Invented Rapporteur")
+    kept, added = factories.ContactFactory.create_batch(2)
+    actor.contacts.add(kept)
+    url = reverse("admin:mandates_actor_change", args=[actor.pk])
+    first = change_form_data(staff_client.get(url))
+    second = dict(first)
+    first["contacts"] = [str(kept.pk), str(added.pk)]
+    response = staff_client.post(url, first)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    second["focal_point"] = str(kept.pk)
+    response = staff_client.post(url, second)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert STALE in page and f"by {staff_client.user.get_username()}" in page
+    actor.refresh_from_db()
+    assert set(actor.contacts.all()) == {kept, added}
+    assert actor.focal_point is None
+
+    fresh = change_form_data(staff_client.get(url))
+    fresh["focal_point"] = str(kept.pk)
+    assert staff_client.post(url, fresh).status_code == 302
+    actor.refresh_from_db()
+    assert (set(actor.contacts.all()), actor.focal_point) == ({kept, added}, kept)

@@ -95,7 +95,11 @@ class ActorAliasForm(_OneActorPerName):
         return actor.pk if actor else self.instance.actor_id
 
 
-class ActorForm(_OneActorPerName):
+class ActorForm(_OneActorPerName, StaleEditGuard):
+    """A page opened before another person's save (or an `actors_sync`) is refused
+    (`StaleEditGuard`): it would put back the responsible contacts, focal point and kind
+    it was opened with."""
+
     name_field = "name"
     bidi_guarded = ("name",)
 
