@@ -464,7 +464,7 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_object(self) -> Session:
         value = self.kwargs[self.lookup_field]
-        if value.isdigit():  # the primary key, as before codes were accepted
+        if value.isascii() and value.isdigit():  # the primary key, as before codes were accepted
             return get_object_or_404(self.get_queryset(), pk=int(value))
         parsed = session_parse(value)
         if parsed is None or parsed[0] is None:

@@ -136,7 +136,7 @@ def session_parse(value: str) -> tuple[str | None, int] | None:
     if not code:
         letters = value.rstrip("0123456789")
         code, number = letters, value[len(letters) :]
-    if not number.isdigit():
+    if not (number.isascii() and number.isdigit()):  # "³" is a digit int() refuses
         return None
     return (code.upper() or None), int(number)
 

@@ -55,6 +55,8 @@ def test_anonymous_user_is_sent_to_login(client):
         "/admin/mandates/deliverable/?due_session=abc",
         "/admin/mandates/resolution/?session=abc",
         "/admin/mandates/deliverable/?due_session=1%3B2",
+        "/admin/mandates/deliverable/?due_session=%C2%B3",  # "³": a digit int() refuses
+        "/admin/mandates/deliverablereview/?resolution=%C2%B3",
     ],
 )
 def test_a_hand_edited_session_filter_is_an_error_the_page_names(admin_client, url):

@@ -176,7 +176,9 @@ class SessionFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if not self.value():
             return queryset
-        if not self.value().isdigit():  # a hand-edited address: the admin says it is wrong
+        if not (
+            self.value().isascii() and self.value().isdigit()
+        ):  # a hand-edited address: the admin says it is wrong
             raise IncorrectLookupParameters(f"{self.parameter_name}: not a session")
         return queryset.filter(**{f"{self.parameter_name}_id": self.value()})
 

@@ -137,7 +137,9 @@ class ResolutionFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         if not self.value():
             return []
-        if not self.value().isdigit():  # a hand-edited address: the admin says it is wrong
+        if not (
+            self.value().isascii() and self.value().isdigit()
+        ):  # a hand-edited address: the admin says it is wrong
             raise IncorrectLookupParameters(f"{self.parameter_name}: not a resolution")
         resolutions = models.Resolution.objects.filter(pk=self.value())
         return [(self.value(), resolutions.values_list("symbol", flat=True).first() or "-")]

@@ -326,7 +326,8 @@ def _text_value(change: ProposedChange) -> tuple[bool, object]:
     if name in ("count", "due_session_number"):
         if empty:
             return name == "due_session_number", None
-        return text.isdigit(), int(text) if text.isdigit() else None
+        whole = text.isascii() and text.isdigit()  # "³" is a digit int() refuses
+        return whole, int(text) if whole else None
     if name == "stated_due_date":
         if empty:
             return True, None
@@ -339,7 +340,7 @@ def _text_value(change: ProposedChange) -> tuple[bool, object]:
             return True, None
         code, _, number = text.rpartition(" ")
         body = Body.objects.filter(code=code).first()
-        if body is None or not number.isdigit():
+        if body is None or not (number.isascii() and number.isdigit()):
             return False, None
         if body.code in SESSION_BODIES:  # HRC and GA sessions are estimated when missing
             return True, session_get_or_estimate(body=body, number=int(number))

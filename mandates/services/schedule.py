@@ -933,7 +933,8 @@ def sessions_csv_parse(*, text: str) -> list[SessionRow]:
         if body is None:
             problems.append(f"unknown body {code!r} (known: {', '.join(sorted(bodies))})")
         number_text = values.get("session", "")
-        number = int(number_text) if number_text.isdigit() and int(number_text) > 0 else None
+        whole = number_text.isascii() and number_text.isdigit()
+        number = int(number_text) if whole and int(number_text) > 0 else None
         if number is None:
             problems.append(f"session {number_text!r} is not a positive whole number")
         elif number > SESSIONS_CSV_MAX_NUMBER:
