@@ -71,12 +71,17 @@ def short(text: str, width: int = 110) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
+def paragraph_label(label: str) -> str:
+    """A paragraph label without spaces: readers write "3 (d)" and "3(d)" for one place."""
+    return "".join(label.split())
+
+
 def row_key(row: dict) -> tuple:
-    return (row["paragraph"], row["due_body"], row["due_session"])
+    return (paragraph_label(row["paragraph"]), row["due_body"], row["due_session"])
 
 
 def due_key(deliverable) -> tuple:
-    return (deliverable.paragraph, deliverable.due.body, deliverable.due.session)
+    return (paragraph_label(deliverable.paragraph), deliverable.due.body, deliverable.due.session)
 
 
 def overlap(left, right) -> int:
@@ -171,7 +176,7 @@ def main(verbose: bool = False, labels: Path = LABELS) -> int:
                             f"{d.kind}/{d.due.body if d.due else None}/"
                             f"{d.due.session if d.due else None}"
                             for d in result.deliverables
-                            if d.paragraph == key[0]
+                            if paragraph_label(d.paragraph) == key[0]
                         ]
                         line += f"\n      extractor in para {key[0]}: {there or 'nothing'}"
                     fns.append(line)
@@ -211,7 +216,8 @@ def main(verbose: bool = False, labels: Path = LABELS) -> int:
                 found = [
                     f"{d.due.body}/{d.due.session}"
                     for d in result.deliverables
-                    if d.paragraph == r["paragraph"] and d.due is not None
+                    if paragraph_label(d.paragraph) == paragraph_label(r["paragraph"])
+                    and d.due is not None
                 ]
                 side.append(
                     # (set 15's reader wrote "body" and "session" or "when" for these)
@@ -223,7 +229,7 @@ def main(verbose: bool = False, labels: Path = LABELS) -> int:
                 found = [
                     f"{d.kind}/{d.due.body if d.due else None}"
                     for d in result.deliverables
-                    if d.paragraph == r["paragraph"]
+                    if paragraph_label(d.paragraph) == paragraph_label(r["paragraph"])
                 ]
                 side.append(
                     f"{stem} ({r['paragraph']}) {r['kind']} to {r.get('due_body', r.get('due'))} "

@@ -95,6 +95,14 @@ HERE = Path(__file__).resolve().parent
         # 0.3.27, see its README); 0.945 with 0.3.28, the Advisory Committee's
         # recommendation refused on purpose (its header unread)
         ("labels_holdout23", 0.945, 11 / 12),
+        # 12 invented texts as staff receive them copied from elsewhere (web copies with
+        # superscript footnote marks, a forwarded e-mail, browser-printed PDFs, Word
+        # footnotes, split HTML), labelled blind by a seventeenth reader (first score 0.960
+        # at 0.3.28 with paragraph labels compared without spaces, 0.933 before; the misses
+        # its judgement calls). Headers: the reader gave a Security Council text no session
+        # (the project reads its year, as set 10's reader did), and a commission draft's
+        # bracketed adoption note is not read as its adoption date.
+        ("labels_holdout24", 0.96, 10 / 12),
     ],
 )
 def test_held_out_deadline_f1_and_headers(labels, least_f1, least_headers):
