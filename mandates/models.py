@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -18,6 +19,10 @@ from mandates.extraction.actors import ACTOR_KINDS, OTHER_KIND
 
 # Ten weeks: the UN "10-4-6" rule for pre-session documents.
 DEFAULT_LEAD_TIME_DAYS = 70
+
+# A special ("S-41") or emergency special ("ES-11") session, as the extractor names it: the
+# form `Resolution.special_session` holds (its validator and its database constraint).
+SPECIAL_SESSION_PATTERN = r"\AE?S-[1-9][0-9]{0,2}\Z"
 
 
 class Body(models.Model):
@@ -120,6 +125,21 @@ class Resolution(models.Model):
     session = models.ForeignKey(
         Session, on_delete=models.PROTECT, related_name="resolutions", null=True, blank=True
     )
+    special_session = models.CharField(
+        _("special session"),
+        max_length=8,
+        blank=True,
+        validators=[
+            RegexValidator(
+                SPECIAL_SESSION_PATTERN,
+                _('A special session is written "S-41" (emergency special: "ES-11").'),
+            )
+        ],
+        help_text=_(
+            'The special session that adopted the text ("S-41", emergency special "ES-11"), '
+            "numbered apart from the regular sessions; blank for a regular session's text."
+        ),
+    )
     number = models.CharField(_("number"), max_length=32, blank=True)
     title = models.TextField(_("title"), blank=True)
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
@@ -142,9 +162,32 @@ class Resolution(models.Model):
         ordering = ["-adopted_on", "symbol"]
         verbose_name = _("resolution")
         verbose_name_plural = _("resolutions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(special_session="") | Q(special_session__regex=SPECIAL_SESSION_PATTERN),
+                name="resolution_special_session_form",
+                violation_error_message=_(
+                    'A special session is written "S-41" (emergency special: "ES-11").'
+                ),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.symbol
+
+    @property
+    def session_label(self) -> str:
+        """The session that adopted the text, as staff name it (`session_label`)."""
+        if self.session_id is not None:
+            return str(self.session)
+        return session_label(self.body.code, None, self.special_session)
+
+
+def session_label(body_code: str, number: int | None, special_session: str) -> str:
+    """A resolution's session from plain values: "HRC 41" for a regular session, "HRC S-41"
+    for a special one, "" when the text names none (pages, admin and exports say it so)."""
+    adopted_at = number if number is not None else special_session
+    return f"{body_code} {adopted_at}" if adopted_at else ""
 
 
 class Paragraph(models.Model):

@@ -147,6 +147,7 @@ def _drafts_of(
             Q(status=Resolution.Status.DRAFT) | Q(superseded_by=adopted),
             body=adopted.body,
             session=adopted.session,
+            special_session=adopted.special_session,
         ).exclude(pk=adopted.pk)
     )
     if printed:
@@ -162,13 +163,14 @@ def _drafts_of(
     return _newest_first(chosen), []
 
 
-def draft_pairs() -> set[tuple[int, int | None]]:
-    """The (body id, session id) of every stored draft: a new adopted text whose pair is
-    not among them has no draft to link (`_drafts_of` looks for drafts of the same body
-    and session, or drafts already linked to it, which a new text cannot have)."""
+def draft_pairs() -> set[tuple[int, int | None, str]]:
+    """The (body id, session id, special session) of every stored draft: a new adopted
+    text whose session is not among them has no draft to link (`_drafts_of` looks for
+    drafts of the same body and session, regular or special, or drafts already linked to
+    it, which a new text cannot have)."""
     return set(
         Resolution.objects.filter(status=Resolution.Status.DRAFT).values_list(
-            "body_id", "session_id"
+            "body_id", "session_id", "special_session"
         )
     )
 
@@ -182,7 +184,10 @@ def _adopted_of(draft: Resolution) -> Resolution | None:
     key = title_key(draft.title)
     adopted = list(
         Resolution.objects.filter(
-            status=Resolution.Status.ADOPTED, body=draft.body, session=draft.session
+            status=Resolution.Status.ADOPTED,
+            body=draft.body,
+            session=draft.session,
+            special_session=draft.special_session,
         ).exclude(pk=draft.pk)
     )
     by_symbol = [

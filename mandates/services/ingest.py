@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple, TypeVar
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import DatabaseError, IntegrityError, models, transaction
 from django.db.models import Q
@@ -755,6 +756,7 @@ def _read(
             "ingest the file again)"
         )
     _lengths_check(result)
+    _special_session_check(result)
     return _Read(name, data, checksum, result, file)
 
 
@@ -991,6 +993,21 @@ def _lengths_check(result: extraction.ExtractionResult) -> None:
                 )
 
 
+def _special_session_check(result: extraction.ExtractionResult) -> None:
+    """A special session read in another form than the column takes ("S-41", "ES-11")
+    fails this file alone, before anything is stored, with what was read."""
+    value = result.special_session
+    if not value:
+        return
+    try:
+        Resolution._meta.get_field("special_session").run_validators(value)
+    except ValidationError as error:
+        raise IngestError(
+            f"the special session was read as {value[:40]!r}, not in the form the database "
+            f"holds ({' '.join(error.messages)}): nothing of this file was stored"
+        ) from error
+
+
 ORIGINAL_RESTORED = "original file restored"
 
 
@@ -1094,7 +1111,7 @@ class IngestReads:
         self.sessions: dict[tuple[str, int], Session | None] = {}
         self.sessions_asked: set[tuple[str, int]] = set()  # read, found or not
         self._rules: dict[int, list[DueDateRule]] | None = None
-        self._draft_pairs: set[tuple[int, int | None]] | None = None
+        self._draft_pairs: set[tuple[int, int | None, str]] | None = None
         self._known: dict[str, Known] = {}  # checksum: the resolution stored from it
         self._asked: set[str] = set()  # the checksums `_known` answers for
         self._symbols: set[str] | None = None  # of the chunk's files, those stored
@@ -1190,15 +1207,20 @@ class IngestReads:
             return True
         if self._draft_pairs is None:
             self._draft_pairs = draft_pairs()
-        return (resolution.body_id, resolution.session_id) in self._draft_pairs
+        return _draft_key(resolution) in self._draft_pairs
 
     def stored(self, resolution: Resolution) -> None:
         """A file of the transaction stored this resolution: the look-ups of the next
         files know it (a draft, a title)."""
         if self._draft_pairs is not None and resolution.status == Resolution.Status.DRAFT:
-            self._draft_pairs.add((resolution.body_id, resolution.session_id))
+            self._draft_pairs.add(_draft_key(resolution))
         if self._series is not None:
             self._series.add((resolution.title, resolution.body_id))
+
+
+def _draft_key(resolution: Resolution) -> tuple[int, int | None, str]:
+    """The resolution's body and session, regular or special, as `draft_pairs` has them."""
+    return (resolution.body_id, resolution.session_id, resolution.special_session)
 
 
 @dataclass
@@ -1318,6 +1340,8 @@ def _store(
     header = {
         "body": body,
         "session": lookups.session(result.body, result.session),
+        # as read, never derived from the regular session nor it from this: "S-41" is not 41
+        "special_session": result.special_session or "",
         "number": result.number or "",
         "title": result.title or "",
         "adopted_on": result.adopted_on,

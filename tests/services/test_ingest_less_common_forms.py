@@ -45,7 +45,7 @@ def test_special_session_resolution_gets_no_regular_session():
     outcome = resolution_ingest(data=SPECIAL.encode(), name="A_HRC_RES_S-33_1.txt")
     assert outcome.status == "new", outcome.reason
     resolution = Resolution.objects.get(symbol="A/HRC/RES/S-33/1")
-    assert resolution.session is None
+    assert (resolution.session, resolution.special_session) == (None, "S-33")
     assert not Session.objects.filter(body__code="HRC", number=33).exists()
     assert resolution.extraction["special_session"] == "S-33"
     assert resolution.extraction["session"] is None
