@@ -360,8 +360,12 @@ class ResolutionListSerializer(serializers.ListSerializer):
 
 
 class ResolutionSerializer(serializers.ModelSerializer):
+    """`session`: the regular session's number; `special_session`: "S-41" for a text of a
+    special session ("ES-11" emergency special), whose `session` is then null."""
+
     body = serializers.CharField(source="body.code")
     session = serializers.IntegerField(source="session.number", allow_null=True)
+    special_session = serializers.SerializerMethodField()
     superseded_by = serializers.CharField(source="superseded_by.symbol", allow_null=True)
     # many=True makes this a ManyRelatedField at run time; the stubs cannot follow __new__.
     drafts = serializers.SlugRelatedField(  # type: ignore[var-annotated]
@@ -380,6 +384,7 @@ class ResolutionSerializer(serializers.ModelSerializer):
             "drafts",
             "body",
             "session",
+            "special_session",
             "number",
             "title",
             "adopted_on",
@@ -391,6 +396,11 @@ class ResolutionSerializer(serializers.ModelSerializer):
             "deliverables",
             "considerations",
         ]
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_special_session(self, obj: Resolution) -> str | None:
+        """Null, not "", for a regular session's text, as `session` is for a special one's."""
+        return obj.special_session or None
 
     @extend_schema_field(DeliverableSerializer(many=True))
     def get_deliverables(self, obj: Resolution) -> list[dict]:

@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 
-from .models import Deliverable, due_session_text
+from .models import Deliverable, due_session_text, session_label
 
 COLUMNS = [
     ("uid", "UID"),
@@ -37,6 +37,8 @@ COLUMNS = [
     ("assignees", "Assigned to"),
     ("fulfilled_by", "Fulfilling document"),
     ("quote", "Evidence"),
+    # last: added after the others, whose places spreadsheets may rely on
+    ("resolution_session", "Resolution session"),
 ]
 # Columns that name people: left out unless the reader may see personal data.
 PERSONAL_COLUMNS = {"assignees"}
@@ -61,6 +63,9 @@ ROW_FIELDS = (
     "pk",
     "uid",
     "mandate__resolution__symbol",
+    "mandate__resolution__body__code",
+    "mandate__resolution__session__number",
+    "mandate__resolution__special_session",
     "mandate__paragraph_label",
     "mandate__actor_id",
     "mandate__actor__name",
@@ -106,6 +111,11 @@ def _cells(row, emails: list[str]) -> dict[str, object]:
     return {
         "uid": str(row.uid),
         "symbol": row.mandate__resolution__symbol,
+        "resolution_session": session_label(
+            row.mandate__resolution__body__code,
+            row.mandate__resolution__session__number,
+            row.mandate__resolution__special_session,
+        ),
         "paragraph": row.mandate__paragraph_label,
         "actor": row.mandate__actor__name
         if row.mandate__actor_id is not None

@@ -1,10 +1,12 @@
 """Resolutions (with the import page), their paragraphs and considerations."""
 
+import re
 from pathlib import Path
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import actions as admin_actions
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
@@ -87,6 +89,35 @@ class ImportForm(forms.Form):
         self.fields["files"].widget.attrs["accept"] = ",".join(sorted(SUPPORTED_SUFFIXES))
 
 
+class SpecialSessionFilter(admin.SimpleListFilter):
+    """The special sessions the stored texts were adopted at ("S-41"), or any of them."""
+
+    title = _("special session")
+    parameter_name = "special_session"
+    ANY = "any"
+
+    def lookups(self, request, model_admin):
+        labels = (
+            models.Resolution.objects.exclude(special_session="")
+            .values_list("special_session", flat=True)
+            .distinct()
+        )
+        # "S-9" before "S-41"; emergency special sessions ("ES-11") after the special ones
+        ordered = sorted(labels, key=lambda label: (label.split("-")[0], int(label.split("-")[1])))
+        return [(self.ANY, _("any special session")), *((label, label) for label in ordered)]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if not value:
+            return queryset
+        if value == self.ANY:
+            return queryset.exclude(special_session="")
+        if not re.fullmatch(models.SPECIAL_SESSION_PATTERN, value):
+            # a hand-edited address: the admin says it is wrong
+            raise IncorrectLookupParameters(f"{self.parameter_name}: not a special session")
+        return queryset.filter(special_session=value)
+
+
 class ConsiderationInline(admin.TabularInline):
     """When the body takes the question up again, read from the text."""
 
@@ -115,13 +146,13 @@ class ResolutionAdmin(SupersededDraftPages, KeptByComments, HistoryAdmin):
         "title",
         "status",
         "body",
-        "session",
+        "session_shown",
         "adopted_on",
         "deliverable_count",
         "extractor_version",
     ]
-    list_filter = ["status", "body", SessionFilter]
-    search_fields = ["symbol", "title", "text"]
+    list_filter = ["status", "body", SessionFilter, SpecialSessionFilter]
+    search_fields = ["symbol", "title", "special_session", "text"]
     list_select_related = ["body", "session__body"]
     date_hierarchy = "adopted_on"
     autocomplete_fields = ["session"]
@@ -242,6 +273,12 @@ class ResolutionAdmin(SupersededDraftPages, KeptByComments, HistoryAdmin):
             problem % {"name": name},
             remedy % {"where": UPLOAD_AGAIN},
         )
+
+    @admin.display(description=_("session"), ordering="session__number")
+    def session_shown(self, obj: models.Resolution) -> str:
+        """The regular session, else the special one ("HRC S-41"): every text shows the
+        session that adopted it."""
+        return obj.session_label or "-"
 
     @admin.display(description=_("extraction warnings"))
     def warnings_list(self, obj: models.Resolution):

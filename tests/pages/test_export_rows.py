@@ -27,7 +27,11 @@ def reference_csv(queryset: QuerySet, *, personal_data: bool, max_rows: int | No
     writer = csv.writer(Echo())
     lines.append(writer.writerow([label for _, label in columns]))
     items = queryset.select_related(
-        "mandate__resolution", "mandate__actor", "due_session__body", "due_body"
+        "mandate__resolution__body",
+        "mandate__resolution__session__body",
+        "mandate__actor",
+        "due_session__body",
+        "due_body",
     ).prefetch_related("assignees")
     for index, item in enumerate(items, start=1):
         if max_rows is not None and index > max_rows:
@@ -41,6 +45,7 @@ def reference_csv(queryset: QuerySet, *, personal_data: bool, max_rows: int | No
         cells = {
             "uid": str(item.uid),
             "symbol": item.mandate.resolution.symbol,
+            "resolution_session": item.mandate.resolution.session_label,
             "paragraph": item.mandate.paragraph_label,
             "actor": item.mandate.actor.name
             if item.mandate.actor
