@@ -891,7 +891,9 @@ class Consideration(models.Model):
     needs_review = models.BooleanField(_("needs review"), default=False)
     review_reasons = models.JSONField(_("review reasons"), default=list, blank=True)
     is_public = models.BooleanField(_("public"), default=True)
-    history = HistoricalRecords()
+    # The admin's pages refuse a save from a page opened before it (`StaleEditGuard`).
+    updated_at = models.DateTimeField(_("last change"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     objects = ConsiderationQuerySet.as_manager()
 

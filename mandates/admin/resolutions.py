@@ -40,6 +40,7 @@ from .common import (
     HistoryAdmin,
     KeptByComments,
     SessionFilter,
+    StaleEditGuard,
     SupersededDraftPages,
     actor_shown,
     due_label,
@@ -118,15 +119,36 @@ class SpecialSessionFilter(admin.SimpleListFilter):
         return queryset.filter(special_session=value)
 
 
+class ConsiderationForm(StaleEditGuard):
+    """A page opened before another person's save (or a new version of the text) is
+    refused (`StaleEditGuard`): it would put back the session and review it was opened
+    with. Serves the consideration's page and the resolution's inline alike."""
+
+
 class ConsiderationInline(admin.TabularInline):
     """When the body takes the question up again, read from the text."""
 
     model = models.Consideration
+    form = ConsiderationForm
     extra = 0
-    fields = ["paragraph_label", "session", "alternatives", "review_status", "review_reasons"]
+    fields = [
+        "paragraph_label",
+        "session",
+        "alternatives",
+        "review_status",
+        "review_reasons",
+        "loaded_version",
+    ]
     readonly_fields = ["paragraph_label", "alternatives", "review_reasons"]
     autocomplete_fields = ["session"]
     show_change_link = True
+
+    def get_fields(self, request, obj=None):
+        """A row that cannot be saved shows no form bookkeeping (`StaleEditGuard`)."""
+        fields = super().get_fields(request, obj)
+        if self.has_change_permission(request, obj):
+            return fields
+        return [name for name in fields if name != "loaded_version"]
 
 
 class ResolutionForm(BidiControlGuard):
@@ -451,6 +473,7 @@ class ConsiderationAdmin(SupersededDraftPages, HistoryAdmin):
     """ "Decides to continue its consideration ... at its Nth session", with other readings."""
 
     superseded_what = "consideration"
+    form = ConsiderationForm
 
     list_display = [
         "resolution",
@@ -476,6 +499,7 @@ class ConsiderationAdmin(SupersededDraftPages, HistoryAdmin):
         "needs_review",
         "review_reasons",
         "is_public",
+        "loaded_version",
     ]
     actions = ["confirm"]
 

@@ -2280,7 +2280,7 @@ def _store_consideration(
         return changes
     existing.paragraph_id = paragraph.pk if paragraph else None
     existing.quote = quote
-    existing.save(update_fields=["paragraph", "quote"])
+    existing.save(update_fields=["paragraph", "quote", "updated_at"])
     for reason in raised:  # a new ambiguity: the person's session is kept
         _flag(existing, reason)
     if (existing.body_id, existing.session_id) != (body.pk, session.pk if session else None):
@@ -2295,7 +2295,7 @@ def _flag(item: Consideration, reason: str) -> None:
     if reason not in item.review_reasons:
         item.needs_review = True
         item.review_reasons = [*item.review_reasons, reason]
-        item.save(update_fields=["needs_review", "review_reasons"])
+        item.save(update_fields=["needs_review", "review_reasons", "updated_at"])
 
 
 def _symbol_session(symbol: str) -> tuple[str, int] | None:
