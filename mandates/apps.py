@@ -1,7 +1,7 @@
 import sys
 
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_migrate, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, pre_delete, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -44,6 +44,17 @@ class MandatesConfig(AppConfig):
                 sender=field.through,
                 dispatch_uid=f"mandates_people_changed_{field.field.name}",
             )
+        # An actor's aliases changed by any path: a page of the actor opened before is stale.
+        from mandates.models import actor_aliases_changed
+
+        pre_save.connect(
+            actor_aliases_changed, sender="mandates.ActorAlias", dispatch_uid="mandates_alias_save"
+        )
+        post_delete.connect(
+            actor_aliases_changed,
+            sender="mandates.ActorAlias",
+            dispatch_uid="mandates_alias_delete",
+        )
 
 
 def _actors_sync_after_migrate(sender, *, using, verbosity=1, stdout=None, **kwargs):

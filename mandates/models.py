@@ -735,6 +735,19 @@ def deliverable_people_changed(sender, *, instance, action, reverse, pk_set, **k
         instance.updated_at = now
 
 
+def actor_aliases_changed(sender, *, instance, **kwargs) -> None:
+    """`pre_save` and `post_delete` of an alias (connected in apps.py): whoever adds,
+    changes, moves or deletes it (the alias's own admin page, the actor's inline, a
+    script), the actor's `updated_at` moves, and the former actor's when it moves, so an
+    actor page opened before is refused as stale (`StaleEditGuard`) rather than putting
+    back the aliases it was opened with. (`bulk_create` sends no signal: `actors_sync`
+    saves the actor after it.)"""
+    ids = {instance.actor_id}
+    if instance.pk is not None:  # the actor it had, should it move to another
+        ids.update(sender.objects.filter(pk=instance.pk).values_list("actor_id", flat=True))
+    Actor.objects.filter(pk__in=ids).update(updated_at=timezone.now())
+
+
 def due_next_session(
     *, body_id: object, number: int | None, relation: str | None, stated_due_date: date | None
 ) -> bool:

@@ -126,3 +126,80 @@ def test_the_resolution_page_opened_before_a_consideration_changed(editors):
     assert STALE in response.content.decode()
     item.refresh_from_db()
     assert (item.session, item.review_status) == (corrected, ReviewStatus.PROPOSED)
+
+
+def _actor_with_alias():
+    actor = factories.ActorFactory(name="Invented Rapporteur")
+    alias = actor.aliases.create(alias="the Invented Rapporteur on tides")
+    return actor, alias, reverse("admin:mandates_actor_change", args=[actor.pk])
+
+
+def _alias_key(data: dict, alias) -> str:
+    """The inline's field name of ``alias`` on the actor page ("aliases-0-alias")."""
+    row = next(key for key, value in data.items() if key.endswith("-id") and value == alias.pk)
+    return row.removesuffix("-id") + "-alias"
+
+
+def test_two_editors_of_one_actors_aliases(editors):
+    """Both on the actor's page: the first corrects an alias, the second (page opened
+    before) adds another. The second save is refused: it put the first's alias back."""
+    first, second = editors
+    actor, alias, url = _actor_with_alias()
+    one, other = change_form_data(first.get(url)), change_form_data(second.get(url))
+
+    one[_alias_key(one, alias)] = "Invented Rapporteur on tides"
+    assert first.post(url, one).status_code == 302
+    other["aliases-TOTAL_FORMS"] = str(int(other["aliases-TOTAL_FORMS"]) + 1)
+    other[f"aliases-{int(other['aliases-TOTAL_FORMS']) - 1}-alias"] = "Tides Rapporteur"
+    response = second.post(url, other)
+
+    assert response.status_code == 200
+    assert STALE in response.content.decode()
+    assert sorted(actor.aliases.values_list("alias", flat=True)) == ["Invented Rapporteur on tides"]
+
+
+def test_an_actor_page_opened_before_an_alias_changed_on_its_own_page(editors):
+    """The first corrects the alias on the alias's own page; the second, actor page opened
+    before, sets the actor's kind. Refused: the alias row it was opened with went back."""
+    first, second = editors
+    actor, alias, url = _actor_with_alias()
+    opened = change_form_data(second.get(url))
+
+    alias_url = reverse("admin:mandates_actoralias_change", args=[alias.pk])
+    data = change_form_data(first.get(alias_url))
+    data["alias"] = "Invented Rapporteur on tides"
+    assert first.post(alias_url, data).status_code == 302
+    opened["kind"] = "mechanism"
+    response = second.post(url, opened)
+
+    assert response.status_code == 200
+    assert STALE in response.content.decode()
+    actor.refresh_from_db()
+    assert actor.kind != "mechanism"
+    assert list(actor.aliases.values_list("alias", flat=True)) == ["Invented Rapporteur on tides"]
+
+
+def test_an_alias_page_opened_before_the_actor_page_changed_it(editors):
+    """The other way round: the alias's own page, opened before the first editor corrected
+    the alias on the actor's page, is refused, as the actor's page would be."""
+    first, second = editors
+    actor, alias, url = _actor_with_alias()
+    alias_url = reverse("admin:mandates_actoralias_change", args=[alias.pk])
+    opened = change_form_data(second.get(alias_url))
+
+    data = change_form_data(first.get(url))
+    data[_alias_key(data, alias)] = "Invented Rapporteur on tides"
+    assert first.post(url, data).status_code == 302
+    opened["alias"] = "the Invented Rapporteur on the tides"
+    response = second.post(alias_url, opened)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert STALE in page and "by editor" in page
+    assert list(actor.aliases.values_list("alias", flat=True)) == ["Invented Rapporteur on tides"]
+
+    fresh = change_form_data(second.get(alias_url))
+    fresh["alias"] = "the Invented Rapporteur on the tides"
+    assert second.post(alias_url, fresh).status_code == 302
+    alias.refresh_from_db()
+    assert alias.alias == "the Invented Rapporteur on the tides"

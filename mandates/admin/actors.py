@@ -95,6 +95,17 @@ class ActorAliasForm(_OneActorPerName):
         return actor.pk if actor else self.instance.actor_id
 
 
+class ActorAliasPageForm(ActorAliasForm, StaleEditGuard):
+    """An alias's own page is versioned by its actor, whose version every change of its
+    aliases moves (`models.actor_aliases_changed`): a page opened before another person
+    changed the actor's aliases (on the actor's page or here) is refused rather than
+    putting back the alias it was opened with. (The actor page's inline needs no guard of
+    its own: `ActorForm` refuses the whole page.)"""
+
+    def versioned(self):
+        return self.instance.actor if self.instance.actor_id else None
+
+
 class ActorForm(_OneActorPerName, StaleEditGuard):
     """A page opened before another person's save (or an `actors_sync`) is refused
     (`StaleEditGuard`): it would put back the responsible contacts, focal point and kind
@@ -147,7 +158,7 @@ class ActorAdmin(HistoryAdmin):
 
 @admin.register(models.ActorAlias)
 class ActorAliasAdmin(admin.ModelAdmin):
-    form = ActorAliasForm
+    form = ActorAliasPageForm
     list_display = ["alias", "actor"]
     search_fields = ["alias", "actor__name"]
     autocomplete_fields = ["actor"]

@@ -325,14 +325,20 @@ class StaleEditGuard(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and self.instance.updated_at:
-            self.fields["loaded_version"].initial = self.instance.updated_at.isoformat()
+        versioned = self.versioned()
+        if versioned is not None and versioned.pk and versioned.updated_at:
+            self.fields["loaded_version"].initial = versioned.updated_at.isoformat()
+
+    def versioned(self):
+        """The row whose `updated_at` versions this form's: the row itself, unless its
+        changes are part of another's version (an alias, its actor's)."""
+        return self.instance
 
     def clean(self):
         cleaned = super().clean()
         loaded = cleaned.get("loaded_version")
-        instance = self.instance
-        if not instance.pk or not loaded:
+        instance = self.versioned()
+        if instance is None or not instance.pk or not loaded:
             return cleaned
         # Locked until the save commits (the admin's change view is one transaction): nothing
         # can change it between this check and the save. A view outside a transaction
