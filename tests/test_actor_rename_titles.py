@@ -132,8 +132,8 @@ def test_renaming_an_actor_renames_the_titles_that_name_it_once(tmp_path, staff_
     assert f"2 deliverable titles now name {RENAMED}." in messages
     after = _stored()
     assert {p: row[0] for p, row in after.items()} == {
-        "1": f"Report of {RENAMED}",
-        "2": f"Oral update of {RENAMED}",
+        "1": f"Report of the {RENAMED}",
+        "2": f"Oral update of the {RENAMED}",
         "3": STAFF_TITLE,
         "4": "Report on the work of the High Commissioner",
     }
@@ -148,7 +148,7 @@ def test_renaming_an_actor_renames_the_titles_that_name_it_once(tmp_path, staff_
     feed = staff_client.get(reverse("mandates:feed_actor", args=[update.mandate.actor_id]))
     assert_valid_ics(feed.content)
     event = events(feed.content)[f"deliverable-{update.uid}@{feeds.UID_DOMAIN}"]
-    assert f"Oral update of {RENAMED}" in str(event["SUMMARY"])
+    assert f"Oral update of the {RENAMED}" in str(event["SUMMARY"])
     assert int(event["SEQUENCE"]) == update.sequence
 
 
@@ -250,3 +250,31 @@ def test_a_title_the_text_changes_raises_the_sequence_once(tmp_path, staff_clien
     unchanged = _stored()
     _ingest(tmp_path, text)
     assert _stored() == unchanged
+
+
+def test_a_renamed_title_reads_as_a_new_text_naming_the_actor_so(tmp_path, staff_client):
+    """Renamed to "UN High Commissioner for Human Rights": the titles read "Oral update of
+    the UN High Commissioner ...", as a text ingested after the rename titles its own
+    (the rename had dropped the "the" the original title had, for a name starting with
+    "UN"). Renamed back, the titles are the original ones again."""
+    _ingest(tmp_path, TEXT)
+    _rename(staff_client)
+
+    later = tmp_path / "upload" / "A_HRC_RES_58_98.txt"
+    later.write_text(TEXT.replace("58/97", "58/98"), encoding="utf-8")
+    call_command("ingest", str(later), stdout=StringIO())
+
+    assert _of("2").title == f"Oral update of the {RENAMED}"
+    new_titles = dict(
+        Deliverable.objects.filter(mandate__resolution__symbol="A/HRC/RES/58/98").values_list(
+            "mandate__paragraph_label", "title"
+        )
+    )
+    assert new_titles["1"] == _of("1").title == f"Report of the {RENAMED}"
+    assert new_titles["2"] == _of("2").title
+
+    _rename(staff_client, RENAMED, "High Commissioner")
+    assert (_of("1").title, _of("2").title) == (
+        "Report of the High Commissioner",
+        "Oral update of the High Commissioner",
+    )

@@ -106,10 +106,18 @@ def _title(item: Product, ctx: ReadingContext, actor: str, limit: int) -> str:
 
 def _of_actor(actor: str) -> str:
     """How a title names the actor of a product the text gives no topic ("Report of the
-    High Commissioner", "Report of OHCHR"): nothing for the Council and the Assembly."""
+    High Commissioner", "Report of OHCHR"): nothing for the Council and the Assembly. Only
+    a name that is an acronym by itself goes without "the" ("OHCHR", "UNICEF",
+    "UN-Women"); any other takes it, "UN High Commissioner ..." too (it once went bare
+    for starting with "UN")."""
     if actor in ("Human Rights Council", "General Assembly"):
         return ""
-    return f"of {actor}" if actor.startswith(("OHCHR", "UN")) else f"of the {actor}"
+    return f"of {actor}" if _bare(actor) else f"of the {actor}"
+
+
+def _bare(actor: str) -> bool:
+    """A name that is an acronym by itself: a title names it without "the"."""
+    return actor.startswith(("OHCHR", "UN")) and len(actor.split()) == 1
 
 
 def title_head(title: str, actor: str) -> str | None:
@@ -117,18 +125,23 @@ def title_head(title: str, actor: str) -> str | None:
     ``actor`` for want of a topic ("Report" of "Report of the High Commissioner"); None for
     any other title (a topic the text prints, "Report on the work of the High Commissioner",
     or a person's words). Lets a title read under an actor's former name be told from a
-    title that changed."""
-    named = _of_actor(actor)
-    if not named or not title.endswith(f" {named}"):
+    title that changed. A title made before `_of_actor` put "the" before a name starting
+    with "UN" ("Report of UN High Commissioner ...") is found too."""
+    if not _of_actor(actor):
         return None
-    head = title[: -len(named) - 1]
-    return head if head.strip() and not _TOPIC_RE.search(head) else None
+    for named in (f"of the {actor}", f"of {actor}"):
+        if title.endswith(f" {named}"):
+            head = title[: -len(named) - 1]
+            return head if head.strip() and not _TOPIC_RE.search(head) else None
+    return None
 
 
 def title_renamed(title: str, old: str, new: str) -> str | None:
     """The title `_title` gives when the actor is called ``new``, for one it gave naming the
-    actor ``old`` ("Report of the High Commissioner" -> "Report of UN High Commissioner
-    for Human Rights"); None when ``title`` does not name the actor so (`title_head`)."""
+    actor ``old`` ("Report of the High Commissioner" -> "Report of the UN High Commissioner
+    for Human Rights", "Study of OHCHR" -> "Study of the Office"): the article as a new
+    text naming the actor ``new`` gets it; None when ``title`` does not name the actor so
+    (`title_head`)."""
     head = title_head(title, old)
     return None if head is None else f"{head} {_of_actor(new)}".strip()
 

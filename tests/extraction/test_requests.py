@@ -935,8 +935,14 @@ def test_a_title_named_after_its_actor_is_told_from_a_printed_topic():
     assert title_head(printed, "High Commissioner") is None
     assert title_head(named, "Commissioner") is None  # another actor's name
     assert title_renamed(named, "High Commissioner", "UN High Commissioner") == (
-        "Report of UN High Commissioner"
+        "Report of the UN High Commissioner"
     )
+    # Made so before names starting with "UN" took "the": still found, and renamed back.
+    assert title_head("Report of UN High Commissioner", "UN High Commissioner") == "Report"
+    assert title_renamed("Report of UN High Commissioner", "UN High Commissioner", "OHCHR") == (
+        "Report of OHCHR"
+    )
+    assert title_renamed(named, "High Commissioner", "UN-Women") == "Report of UN-Women"
     assert title_renamed("Study of OHCHR", "OHCHR", "Office") == "Study of the Office"
     assert title_renamed(named, "High Commissioner", "Human Rights Council") == "Report"
     assert title_head("Report", "Human Rights Council") is None
