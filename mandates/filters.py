@@ -147,11 +147,21 @@ class DeliverableFilter(django_filters.FilterSet):
         to_field_name="name",
         field_name="mandate__actor",
     )
+    # One filter each for the two kinds of state, combined with AND ("confirmed and
+    # submitted"); `status` mixed them with OR and stays for the links that use it.
+    progress = django_filters.MultipleChoiceFilter(
+        label=_("Progress"), choices=Deliverable.Progress.choices, field_name="progress"
+    )
+    review = django_filters.MultipleChoiceFilter(
+        label=_("Review"), choices=ReviewStatus.choices, field_name="review_status"
+    )
     status = django_filters.MultipleChoiceFilter(
         label=_("Status"),
         choices=STATUS_CHOICES,
         method="filter_status",
-        help_text=_("progress or review status"),
+        help_text=_(
+            "progress or review status, either matching (older links): use Progress and Review"
+        ),
     )
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Deliverable.Kind.choices)
     due_after = django_filters.DateFilter(

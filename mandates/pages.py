@@ -37,8 +37,9 @@ from .views import deliverable_reader_of, private_to_reader
 
 DEFAULT_MONTHS = 6
 MAX_MONTHS = 60
-# The fields of DeliverableFilter that the list pages offer (the URL accepts them all).
-FORM_FIELDS = ("body", "actor", "status", "kind", "assignee", "mine", "q")
+# The fields of DeliverableFilter that the list pages offer (the URL accepts them all);
+# `status` (progress or review, older links) is shown only to a link that uses it.
+FORM_FIELDS = ("body", "actor", "progress", "review", "kind", "assignee", "mine", "q")
 SCOPES = ("upcoming", "overdue", "review", "no_deadline", "mine", "all")
 # Rows per page of a list (as the API's): a page renders well under 300 ms whatever the total.
 PAGE_SIZE = 50
@@ -98,8 +99,16 @@ def _filters(request, queryset) -> DeliverableFilter:
     return DeliverableFilter(request.GET, queryset=queryset, request=request)
 
 
+def _shown(filterset: DeliverableFilter) -> tuple[str, ...]:
+    """The filters the form shows: FORM_FIELDS, and `status` when the address uses it (a
+    bookmark of before Progress and Review), so what filters the list is on the form."""
+    if not filterset.data.get("status"):
+        return FORM_FIELDS
+    return (*FORM_FIELDS[:2], "status", *FORM_FIELDS[2:])
+
+
 def _form_fields(filterset: DeliverableFilter) -> list:
-    return [filterset.form[name] for name in FORM_FIELDS if name in filterset.form.fields]
+    return [filterset.form[name] for name in _shown(filterset) if name in filterset.form.fields]
 
 
 def _by_session(deliverables, totals: dict[int | None, int]) -> list[tuple[object, list, int]]:
@@ -156,7 +165,7 @@ def _filter_errors(filterset: DeliverableFilter) -> list[str]:
     return [
         f"{form.fields[name].label}: {error}" if name in form.fields else str(error)
         for name, errors in form.errors.items()
-        if name not in FORM_FIELDS
+        if name not in _shown(filterset)
         for error in errors
     ]
 

@@ -117,7 +117,8 @@ def test_upcoming_window_is_set_by_months(client, world):
     ],
 )
 def test_upcoming_filters(client, world, query, expected):
-    """The GET form filters by body, actor, status, kind, session and text (DeliverableFilter)."""
+    """The GET form filters by body, actor, status (older links), kind, session and text
+    (DeliverableFilter)."""
     response = client.get(UPCOMING, query)
     assert titles(response) == {getattr(world, name).title for name in expected}
 
@@ -125,7 +126,7 @@ def test_upcoming_filters(client, world, query, expected):
 def test_upcoming_filter_form_is_labelled(client, world):
     """Every filter has a visible label tied to its control."""
     page = client.get(UPCOMING).content.decode()
-    for name in ("body", "actor", "status", "kind", "q", "months"):
+    for name in ("body", "actor", "progress", "review", "kind", "q", "months"):
         assert f'<label for="id_{name}">' in page
         assert f'id="id_{name}"' in page
 
