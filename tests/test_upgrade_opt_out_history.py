@@ -9,6 +9,7 @@ without a history), and runs `migrate` as an operator does.
 import importlib
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -21,27 +22,50 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 BEFORE_0027 = [("mandates", "0026_history_by_contact")]
 
 
-def _updated_at_of_contacts():
-    """0028's column, `Contact.updated_at`: the one difference between the schema at 0026
-    and the project's models."""
-    return Contact._meta.get_field("updated_at")
+def _columns_added_since_0026() -> list[tuple[type, object]]:
+    """The columns later migrations added (0028's `Contact.updated_at`, 0029's special
+    session, ...): the one difference between the schema at 0026 and the project's models,
+    found from the migration state so that a new migration needs no change here."""
+    state = MigrationExecutor(connection).loader.project_state(BEFORE_0027[0]).apps
+    added = []
+    for model in apps.get_app_config("mandates").get_models():
+        try:
+            old = state.get_model("mandates", model._meta.model_name)
+        except LookupError:
+            continue  # a table made later: not written by this test
+        had = {field.column for field in old._meta.concrete_fields}
+        added += [(model, f) for f in model._meta.concrete_fields if f.column not in had]
+    return added
 
 
 @pytest.fixture
 def before_0027():
-    """The schema at 0026, with 0028's column added for the time being, is the current one
-    (0027 writes rows only), so the project's models and factories store the old state."""
+    """The schema at 0026, with the later migrations' columns added for the time being, is
+    the current one (0027 writes rows only), so the project's models and factories store the
+    old state."""
     MigrationExecutor(connection).migrate(BEFORE_0027)
+    added = _columns_added_since_0026()
     with connection.schema_editor() as editor:
-        editor.add_field(Contact, _updated_at_of_contacts())
-    yield
+        for model, field in added:
+            # the bare column: the model's later constraints (0029's check) stay out
+            definition, params = editor.column_sql(model, field, include_default=True)
+            editor.execute(
+                f"ALTER TABLE {editor.quote_name(model._meta.db_table)}"
+                f" ADD COLUMN {editor.quote_name(field.column)} {definition}",
+                params,
+            )
+    yield added
     call_command("migrate", verbosity=0)
 
 
-def _upgrade() -> None:
+def _upgrade(added) -> None:
     """`migrate` as an operator runs it, from the schema at 0026 as it was."""
     with connection.schema_editor() as editor:
-        editor.remove_field(Contact, _updated_at_of_contacts())
+        for model, field in added:
+            editor.execute(
+                f"ALTER TABLE {editor.quote_name(model._meta.db_table)}"
+                f" DROP COLUMN {editor.quote_name(field.column)}"
+            )
     call_command("migrate", verbosity=0)
 
 
@@ -62,7 +86,7 @@ def test_opt_outs_from_before_their_history_are_not_a_later_persons_change(befor
     untouched = factories.DeliverableFactory()  # no opt-outs: no record written for it
     records = untouched.history.count()
 
-    _upgrade()
+    _upgrade(before_0027)
 
     baseline = deliverable.history.order_by("-history_date", "-history_id").first()
     assert baseline.history_user is None
@@ -86,8 +110,6 @@ def test_opt_outs_from_before_their_history_are_not_a_later_persons_change(befor
     # a second run (a migration re-applied after a rollback) writes nothing more
     records = deliverable.history.count()
     migration = importlib.import_module("mandates.migrations.0027_opt_out_history_baseline")
-    from django.apps import apps
-
     migration.record_baselines(apps, None)
     assert deliverable.history.count() == records
     assert ann.history.count() == 1
