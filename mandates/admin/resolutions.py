@@ -151,8 +151,11 @@ class ConsiderationInline(admin.TabularInline):
         return [name for name in fields if name != "loaded_version"]
 
 
-class ResolutionForm(BidiControlGuard):
-    """The title, shown in e-mails and pages, takes no direction controls."""
+class ResolutionForm(BidiControlGuard, StaleEditGuard):
+    """The title, shown in e-mails and pages, takes no direction controls. A page opened
+    before another person's save, or before a new version of the text (an import, "Read
+    again", `ingest --stored`) stored its header, is refused (`StaleEditGuard`): it would
+    put back the title, symbol, session, adoption date and agenda item it was opened with."""
 
     class Meta:
         model = models.Resolution
