@@ -268,3 +268,33 @@ def test_two_editors_of_one_actors_responsible_contacts(staff_client):
     assert staff_client.post(url, fresh).status_code == 302
     actor.refresh_from_db()
     assert (set(actor.contacts.all()), actor.focal_point) == ({kept, added}, kept)
+
+
+@pytest.mark.parametrize("shown", [["³"], ["x"], ["-1"], ["", "x"]])
+def test_a_list_shown_that_holds_no_primary_key(staff_client, shown):
+    """The hidden copy of the list shown holds what the page never wrote there (a Unicode
+    digit, a letter: a browser extension, a hand-made request): it stands for no row, so
+    the save adds whom the person added and takes nobody off. It answered 500."""
+    deliverable, (first, second) = _assigned()
+    deliverable.assignees.remove(second)
+    url = _deliverable_url(deliverable)
+    data = change_form_data(staff_client.get(url))
+    data["assignees"] = [str(first.pk), str(second.pk)]
+    data["initial-assignees"] = shown
+    staff_client.raise_request_exception = False
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.status_code
+    assert set(deliverable.assignees.all()) == {first, second}
+
+
+def test_a_list_shown_with_a_stray_value_still_takes_off_whom_it_showed(staff_client):
+    """Beside a stray value, the keys the page wrote still count: the person took the
+    first off the list shown, and the first goes."""
+    deliverable, (_first, second) = _assigned()
+    url = _deliverable_url(deliverable)
+    data = change_form_data(staff_client.get(url))
+    data["assignees"] = [str(second.pk)]
+    data["initial-assignees"] = [*data["initial-assignees"], "x"]
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert list(deliverable.assignees.all()) == [second]

@@ -406,13 +406,16 @@ class PeopleAsShown(forms.ModelForm):
             if name not in self.changed_data:
                 continue
             bound = self[name]
+            # The page wrote primary keys there; anything else ("³", "x": a browser
+            # extension, a hand-made request) is no row the page showed.
             shown = {
-                str(pk)
-                for pk in bound.field.hidden_widget().value_from_datadict(
+                int(value)
+                for value in bound.field.hidden_widget().value_from_datadict(
                     self.data, self.files, bound.html_initial_name
                 )
+                if isinstance(value, str) and value.isascii() and value.isdigit()
             }
-            chosen_by_pk = {str(row.pk): row for row in chosen}
+            chosen_by_pk = {row.pk: row for row in chosen}
             rows = getattr(self.instance, name)
             rows.remove(*(pk for pk in shown if pk not in chosen_by_pk))
             rows.add(*(row for pk, row in chosen_by_pk.items() if pk not in shown))
