@@ -4,8 +4,10 @@ proposal someone else settled is not settled again."""
 import pytest
 from django.urls import reverse
 
+from mandates.admin.review import ProposedChangeAdmin
 from mandates.models import ProposedChange
-from tests.factories import DeliverableFactory
+from mandates.services.schedule import session_get_or_estimate
+from tests.factories import DeliverableFactory, body
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +116,83 @@ def test_the_list_shows_where_and_a_short_title_then_the_values(admin_client):
     assert f"{symbol} para. {deliverable.mandate.paragraph_label}: A very long title" in page
     assert "A very long title " * 3 not in page
     assert "Value when proposed" in page and "Current value" not in page
+
+
+def _waiting(deliverable, *proposals: tuple[str, str, str]) -> list[ProposedChange]:
+    return [
+        ProposedChange.objects.create(
+            deliverable=deliverable, field=field, old_value=old, new_value=new, source="A/RES/81/1"
+        )
+        for field, old, new in proposals
+    ]
+
+
+@pytest.mark.parametrize(
+    "field, old, new",
+    [
+        ("due_session_number", "82", "84"),
+        ("due_body", "GA", "HRC"),
+        ("due_session_number", "82", "-"),
+    ],
+)
+def test_a_body_or_number_that_is_not_the_due_sessions_is_not_accepted(
+    admin_client, field, old, new
+):
+    """A session number (or body) proposed apart from its session, as drafts carried over
+    before (and older versions proposed): accepted alone it left a deliverable due at GA 82
+    saying 84, its date computed from GA 82. It is refused with what to do, nothing
+    changed; accepted with its session, both are settled."""
+    ga = body("GA")
+    ga82 = session_get_or_estimate(body=ga, number=82)
+    deliverable = DeliverableFactory(due_session=ga82, due_body=ga, due_session_number=82)
+    before = deliverable.due_date
+    alone, session = _waiting(deliverable, (field, old, new), ("due_session", "GA 82", "GA 84"))
+
+    response = admin_client.post(
+        reverse("admin:mandates_proposedchange_changelist"),
+        {"action": "accept", "_selected_action": [alone.pk]},
+        follow=True,
+    )
+
+    shown = [str(message) for message in response.context["messages"]]
+    label = alone.field_label
+    assert shown == [
+        f"Not accepted: “{label}” {new} for {ProposedChangeAdmin.deliverable_shown(None, alone)} "
+        "is not its due session's (GA 82), which dates it. Accept the proposed due session "
+        "instead (it carries its body and number), or correct the due session on the "
+        "deliverable; then dismiss this proposed change."
+    ]
+    deliverable.refresh_from_db()
+    assert (deliverable.due_session, deliverable.due_body, deliverable.due_session_number) == (
+        ga82,
+        ga,
+        82,
+    )
+    assert deliverable.due_date == before and not deliverable.edited_fields
+    alone.refresh_from_db()
+    assert not alone.resolved
+
+    response = admin_client.post(
+        reverse("admin:mandates_proposedchange_changelist"),
+        {"action": "accept", "_selected_action": [alone.pk, session.pk]},
+        follow=True,
+    )
+    deliverable.refresh_from_db()
+    assert (str(deliverable.due_session), deliverable.due_session_number) == ("GA 84", 84)
+    assert not ProposedChange.objects.filter(resolved=False).exists()
+
+
+def test_a_number_that_is_the_due_sessions_is_accepted(admin_client):
+    """A number as read that agrees with the session dating the deliverable is accepted."""
+    ga = body("GA")
+    ga84 = session_get_or_estimate(body=ga, number=84)
+    deliverable = DeliverableFactory(due_session=ga84, due_body=ga, due_session_number=82)
+    [change] = _waiting(deliverable, ("due_session_number", "82", "84"))
+    response = admin_client.post(
+        reverse("admin:mandates_proposedchange_changelist"),
+        {"action": "accept", "_selected_action": [change.pk]},
+        follow=True,
+    )
+    assert [str(m) for m in response.context["messages"]] == ["1 change(s) accepted."]
+    deliverable.refresh_from_db()
+    assert deliverable.due_session_number == 84

@@ -161,3 +161,57 @@ def test_a_session_a_person_corrected_on_the_draft_proposes_nothing(tmp_path, st
     assert report.alternatives == draft_report.alternatives
     assert not ProposedChange.objects.exists()
     assert not report.needs_review, report.review_reasons
+
+
+def _confirm(client, item: Deliverable) -> None:
+    """A person confirms the item from the deliverable list: every value is theirs."""
+    response = client.post(
+        reverse("admin:mandates_deliverable_changelist"),
+        {"action": "confirm", "_selected_action": [item.pk]},
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.review_status == "confirmed"
+
+
+def _accept(client, changes) -> list[str]:
+    """ "Accept" on the proposed changes list: the messages the person reads."""
+    response = client.post(
+        reverse("admin:mandates_proposedchange_changelist"),
+        {"action": "accept", "_selected_action": [change.pk for change in changes]},
+        follow=True,
+    )
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_a_session_the_adopted_text_moves_is_one_proposal(tmp_path, staff_client):
+    """Staff confirm the draft's report (GA 82); the adopted text asks for it at the
+    eighty-fourth session. As for a new version of an adopted text, that is one proposal,
+    the session's (carrying its body and number), not a second one for the number that,
+    accepted alone, left the deliverable dated by GA 82 while saying 84. Accepted, the
+    report is due at GA 84, its body, number and date with it."""
+    _draft(tmp_path, REPORT)
+    _confirm(staff_client, _item(DRAFT, "1"))
+
+    _adopted(tmp_path, REPORT.replace("eighty-second session", "eighty-fourth session"))
+
+    report = _item(ADOPTED, "2")
+    assert (str(report.due_session), report.due_session_number) == ("GA 82", 82)
+    before = report.due_date
+    [change] = ProposedChange.objects.all()
+    assert (change.deliverable, change.field) == (report, "due_session")
+    assert (change.old_value, change.new_value) == ("GA 82", "GA 84")
+    assert report.needs_review
+
+    shown = _accept(staff_client, [change])
+
+    assert "1 change(s) accepted." in shown
+    assert not any(message.startswith("Not accepted") for message in shown), shown
+    report.refresh_from_db()
+    assert (str(report.due_session), report.due_body.code, report.due_session_number) == (
+        "GA 84",
+        "GA",
+        84,
+    )
+    assert report.due_date.year == before.year + 2
+    assert not ProposedChange.objects.filter(resolved=False).exists()

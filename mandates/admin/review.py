@@ -392,7 +392,9 @@ class ProposedChangeAdmin(admin.ModelAdmin):
         settled = deliverable_services.proposed_changes_accept(
             changes=self._ticked(request, queryset)
         )
-        if settled.count or not (settled.refused or settled.already_settled or settled.superseded):
+        if settled.count or not (
+            settled.refused or settled.disagreeing or settled.already_settled or settled.superseded
+        ):
             self.message_user(
                 request,
                 _("%(count)d change(s) accepted.") % {"count": settled.count},
@@ -417,6 +419,23 @@ class ProposedChangeAdmin(admin.ModelAdmin):
                 % {
                     "field": models.deliverable_field_label(field),
                     "what": NOT_ACCEPTED_HINTS.get(field, NOT_ACCEPTED_HINT),
+                },
+                messages.WARNING,
+            )
+        for change in settled.disagreeing:
+            self.message_user(
+                request,
+                _(
+                    "Not accepted: “%(field)s” %(value)s for %(deliverable)s is not its due "
+                    "session's (%(session)s), which dates it. Accept the proposed due session "
+                    "instead (it carries its body and number), or correct the due session on "
+                    "the deliverable; then dismiss this proposed change."
+                )
+                % {
+                    "field": change.field_label,
+                    "value": change.new_value,
+                    "deliverable": self.deliverable_shown(change),
+                    "session": change.deliverable.due_session,
                 },
                 messages.WARNING,
             )

@@ -19,7 +19,7 @@ from mandates.models import Body, Contact, Deliverable, ProposedChange, ReviewSt
 
 from .drafts import superseded_deliverables
 from .history_batch import reasons_unreviewed
-from .ingest import NO_LONGER_IN_TEXT, SESSION_BODIES, TEXT_CHANGED
+from .ingest import NO_LONGER_IN_TEXT, SESSION_BODIES, TEXT_CHANGED, session_carries
 from .schedule import deliverable_calendar_sync, session_get_or_estimate
 
 # The history keeps a change's reason in 100 characters.
@@ -335,6 +335,9 @@ def _text_value(change: ProposedChange) -> tuple[bool, object]:
             return True, date.fromisoformat(text)
         except ValueError:
             return False, None
+    if name == "due_body":
+        body = None if empty else Body.objects.filter(code=text).first()
+        return empty or body is not None, body
     if name == "due_session":
         if empty:
             return True, None
@@ -371,6 +374,9 @@ class ProposalsSettled:
 
     count: int = 0
     refused: set[str] = field(default_factory=set)
+    # Not accepted: a body or session number other than the due session's, which would
+    # leave the deliverable saying two sessions (its due date computed from the other).
+    disagreeing: list[ProposedChange] = field(default_factory=list)
     already_settled: int = 0
     superseded: int = 0  # not accepted: a superseded draft's deliverable takes no work
 
@@ -400,7 +406,7 @@ def proposed_changes_accept(*, changes: QuerySet[ProposedChange]) -> ProposalsSe
     the text says (another session, kind, count, relation, date) replaces the value kept,
     as the person's own. What cannot be applied here (other readings, a session the
     calendar lacks) is corrected on the deliverable itself: those names are returned."""
-    accepted, refused = 0, set()
+    accepted, refused, disagreeing = 0, set(), []
     rows: dict[int, Deliverable] = {}  # one instance per deliverable, changes applied in turn
     settled: set[tuple[int, str]] = set()  # the body and number an accepted session carried
     waiting, already_settled = _waiting_locked(changes)
@@ -421,6 +427,9 @@ def proposed_changes_accept(*, changes: QuerySet[ProposedChange]) -> ProposalsSe
                 refused.add(change.field)
                 continue
             deliverable = rows.setdefault(change.deliverable_id, change.deliverable)
+            if _disagrees_with_session(deliverable, change.field, value):
+                disagreeing.append(change)
+                continue
             setattr(deliverable, change.field, value)
             change.resolved = True
             change.save(update_fields=["resolved"])
@@ -451,9 +460,18 @@ def proposed_changes_accept(*, changes: QuerySet[ProposedChange]) -> ProposalsSe
     return ProposalsSettled(
         count=accepted,
         refused=refused,
+        disagreeing=disagreeing,
         already_settled=already_settled,
         superseded=sum(change.deliverable_id in superseded for change in waiting),
     )
+
+
+def _disagrees_with_session(deliverable: Deliverable, name: str, value: object) -> bool:
+    """Whether a proposed body or session number is not the deliverable's due session's
+    (after the sessions accepted with it): accepted alone it would contradict it."""
+    session = deliverable.due_session
+    carried = session_carries(session) if session is not None else {}
+    return name in carried and carried[name] != value
 
 
 @transaction.atomic

@@ -465,7 +465,7 @@ def _carry(
     """Copy what people decided on the draft's deliverable onto the adopted one; a value
     a person owned stays, and the adopted text's is proposed only if the text reads the
     field otherwise than the draft's text did (`_read_alike`)."""
-    from .ingest import PROPOSED_FIELDS, value_shown  # ingest calls this module
+    from .ingest import PROPOSED_FIELDS, session_carries, value_shown  # ingest calls this
 
     carried: list[str] = []
     if old.review_status != ReviewStatus.PROPOSED:
@@ -475,6 +475,7 @@ def _carry(
     if old.review_status != ReviewStatus.PROPOSED:
         owned |= set(PROPOSED_FIELDS)
     alike = _read_alike(old, new, readings=readings, actors=actors) if owned else set()
+    implied: dict[str, object] = {}  # what a proposed session carries: its body, number
     for name in PROPOSED_FIELDS:
         if name not in owned:
             continue
@@ -485,6 +486,10 @@ def _carry(
                 setattr(new, name, mine)
                 carried.append(name)
                 continue
+            if name in implied and implied[name] == text:
+                setattr(new, name, mine)  # one proposal for one change: the session's
+                continue
+            implied = session_carries(text) or implied
             ProposedChange.objects.create(
                 deliverable=new,
                 field=name,

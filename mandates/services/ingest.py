@@ -1900,8 +1900,7 @@ def _store_deliverables(
                 if name in implied and implied[name] == value:
                     closed += pending  # one proposal for one change: the session's
                     continue
-                if isinstance(value, Session):
-                    implied = {"due_body": value.body, "due_session_number": value.number}
+                implied = session_carries(value) or implied
                 if any(change.new_value == shown for change in pending):
                     continue  # proposed by an earlier version, still waiting
                 if (deliverable.pk, name, shown) in settled_changes:
@@ -2090,6 +2089,16 @@ def value_shown(value: object) -> str:
             for item in value
         )
     return str(value)
+
+
+def session_carries(value: object) -> dict[str, object]:
+    """What a proposed session carries: its body and number, proposed with it rather than
+    apart (one proposal for one change of the text; accepting it sets them). Ingest and
+    a draft's carry-over (drafts.py) both call it on each proposed value in
+    `PROPOSED_FIELDS` order, which puts the session before its body and number."""
+    if isinstance(value, Session):
+        return {"due_body": value.body, "due_session_number": value.number}
+    return {}
 
 
 def _propose(deliverable: Deliverable, name: str, old: object, new: object, source: str) -> None:
