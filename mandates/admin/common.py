@@ -214,10 +214,12 @@ def actor_shown(mandate: models.Mandate) -> str:
 
 
 def reading_choices(
-    deliverable: models.Deliverable, readings: list[Reading]
+    deliverable: models.Deliverable, readings: list[Reading], proposed: Reading | None = None
 ) -> list[tuple[str, str]]:
     """Each reading with the date it gives: "HRC 62 (at), other reading: due 6 Apr 2026,
-    would already be past (HRC 62 opens ... = 6 Apr 2026)"."""
+    would already be past (HRC 62 opens ... = 6 Apr 2026)". ``proposed``: the reading a
+    new version of the text proposes; the current one of a confirmed item is the one a
+    person kept."""
     if not deliverable.pk:
         return []
     today = timezone.localdate()
@@ -227,9 +229,13 @@ def reading_choices(
     rules: dict[int, list] = {}
     choices = []
     current = Reading.of(deliverable)
-    chosen = {"due_session", "due_relation"} & set(deliverable.edited_fields)
+    chosen = bool({"due_session", "due_relation"} & set(deliverable.edited_fields)) or (
+        deliverable.review_status == models.ReviewStatus.CONFIRMED
+    )
     for reading in readings:
-        if reading != current:
+        if reading == proposed:
+            origin = _("proposed by the new version of the text")
+        elif reading != current:
             origin = _("other reading")
         else:  # the extractor's, unless a person chose it (kept for later with it)
             origin = _("as a person chose") if chosen else _("as proposed")

@@ -317,6 +317,13 @@ class DeliverableActions:
         self._superseded_left(request, queryset)
         done = deliverable_services.deliverable_confirm(deliverables=queryset)
         self.message_user(request, _("%d deliverable(s) confirmed.") % done, messages.SUCCESS)
+        waiting = deliverable_services.deliverables_with_proposals(queryset)
+        if waiting:
+            self.message_user(
+                request,
+                fragment("deliverablereview/_proposals_waiting_message.html", deliverables=waiting),
+                messages.WARNING,
+            )
 
     @admin.action(description=_("Reject selected deliverables"), permissions=["change"])
     def reject(self, request, queryset):

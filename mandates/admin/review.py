@@ -7,6 +7,8 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from .. import models, selectors
@@ -58,7 +60,15 @@ class ReviewForm(BidiControlGuard, RecurrenceGuard, StaleEditGuard, PeopleAsShow
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.readings = deliverable_services.deliverable_readings(self.instance)
-        self.fields["reading"].choices = reading_choices(self.instance, self.readings)
+        # What a new version of the text reads is a reading to choose, not only a note.
+        proposed = deliverable_services.deliverable_proposed_reading(self.instance)
+        if proposed is not None and all(
+            (r.body, r.session) != (proposed.body, proposed.session) for r in self.readings
+        ):
+            self.readings.append(proposed)
+        self.fields["reading"].choices = reading_choices(
+            self.instance, self.readings, proposed=proposed
+        )
         if not self.instance.needs_review:
             self.fields["decision"].initial = Decision.CONFIRM
             if self.readings:
@@ -232,7 +242,9 @@ class DeliverableReviewAdmin(DeliverableColumns, DeliverableActions, admin.Model
         changes = [change for change in obj.proposed_changes.all() if not change.resolved]
         if not changes:
             return "-"
-        return fragment("deliverable/_proposed_changes.html", deliverable=obj, changes=changes)
+        return fragment(
+            "deliverable/_proposed_changes.html", deliverable=obj, changes=changes, review=True
+        )
 
     @admin.display(description=_("source"), ordering="mandate__resolution__symbol")
     def source(self, obj):
@@ -393,7 +405,11 @@ class ProposedChangeAdmin(admin.ModelAdmin):
             changes=self._ticked(request, queryset)
         )
         if settled.count or not (
-            settled.refused or settled.disagreeing or settled.already_settled or settled.superseded
+            settled.refused
+            or settled.disagreeing
+            or settled.already_settled
+            or settled.superseded
+            or settled.decided_since
         ):
             self.message_user(
                 request,
@@ -410,6 +426,26 @@ class ProposedChangeAdmin(admin.ModelAdmin):
                     "make the change on the adopted deliverable if it is still wanted."
                 )
                 % {"count": settled.superseded},
+                messages.WARNING,
+            )
+        for decided in settled.decided_since:
+            change = decided.change
+            self.message_user(
+                request,
+                _(
+                    "Not accepted: %(deliverable)s was confirmed by %(user)s on %(date)s, "
+                    "after the new version proposed %(field)s %(new)s (kept %(old)s). A "
+                    "person's decision is not undone from this list: if %(new)s is wanted, "
+                    "set it on the deliverable; then dismiss this proposed change."
+                )
+                % {
+                    "deliverable": self.deliverable_shown(change),
+                    "user": decided.by,
+                    "date": date_format(localtime(decided.on), "j M Y"),
+                    "field": change.field_label,
+                    "new": change.new_value,
+                    "old": change.old_value,
+                },
                 messages.WARNING,
             )
         for field in sorted(settled.refused):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from django.db import models, transaction
 from django.db.models import QuerySet
@@ -19,7 +19,7 @@ from mandates.models import Body, Contact, Deliverable, ProposedChange, ReviewSt
 
 from .drafts import superseded_deliverables
 from .history_batch import reasons_unreviewed
-from .ingest import NO_LONGER_IN_TEXT, SESSION_BODIES, TEXT_CHANGED, session_carries
+from .ingest import NO_LONGER_IN_TEXT, SESSION_BODIES, TEXT_CHANGED, session_carries, value_shown
 from .schedule import deliverable_calendar_sync, session_get_or_estimate
 
 # The history keeps a change's reason in 100 characters.
@@ -73,11 +73,53 @@ def deliverable_mark_edited(
     deliverable_calendar_sync(deliverable=deliverable, changed_fields=fields, also_save=also_save)
 
 
+#: What a new version of the text proposes that a review decision settles: the values the
+#: review page shows (the session with the body and number it carries). A noted report,
+#: "no longer in the text" and other readings are decided on the deliverable itself.
+SETTLED_ON_CONFIRM = frozenset(
+    {
+        "kind",
+        "count",
+        "title",
+        "due_session",
+        "due_body",
+        "due_session_number",
+        "due_relation",
+        "stated_due_date",
+        "recurring",
+    }
+)
+
+
+def _proposals_waiting(deliverables: QuerySet[Deliverable]) -> QuerySet[ProposedChange]:
+    return ProposedChange.objects.filter(
+        deliverable__in=deliverables, resolved=False, field__in=SETTLED_ON_CONFIRM
+    )
+
+
+def deliverables_with_proposals(deliverables: QuerySet[Deliverable]) -> list[Deliverable]:
+    """The deliverables a new version of the text proposes values for, still waiting: the
+    bulk "Confirm" leaves them (the person has not seen the proposals), their review page
+    decides them."""
+    waiting = _proposals_waiting(deliverables).values("deliverable_id")
+    return list(
+        Deliverable.objects.filter(pk__in=waiting)
+        .select_related("mandate__resolution")
+        .order_by("pk")
+    )
+
+
 @transaction.atomic
 def deliverable_review(*, deliverables: QuerySet[Deliverable], status: str) -> int:
-    """Confirm or reject proposed deliverables; confirming clears the review flag."""
+    """Confirm or reject proposed deliverables; confirming clears the review flag.
+
+    Confirming leaves a deliverable a new version of the text proposes values for
+    (`deliverables_with_proposals`): confirmed unseen, the proposal would stay open and a
+    later "Accept" would undo the person's decision; its review page settles both."""
     count = 0
     rows = _concrete_rows(deliverables).select_for_update(of=("self",))
+    if status == ReviewStatus.CONFIRMED:
+        rows = rows.exclude(pk__in=_proposals_waiting(rows).values("deliverable_id"))
     for deliverable in rows.select_related("due_session__body"):
         deliverable.review_status = status
         deliverable.needs_review = False
@@ -144,6 +186,34 @@ def deliverable_readings(deliverable: Deliverable) -> list[Reading]:
             if all((r.body, r.session) != (other.body, other.session) for r in readings):
                 readings.append(other)
     return readings
+
+
+def deliverable_proposed_reading(deliverable: Deliverable) -> Reading | None:
+    """The deadline an open proposal of a new version of the text reads ("HRC 67"), as a
+    reading the review page offers beside the text's others; None without one (or for a
+    session of a body without a calendar that nobody entered: it is set by hand)."""
+    waiting = {
+        change.field: change
+        for change in sorted(deliverable.proposed_changes.all(), key=lambda c: c.pk)
+        if not change.resolved and change.field in ("due_session", "due_relation")
+    }
+    change = waiting.get("due_session")
+    if change is None:
+        return None
+    code, _space, number = change.new_value.rpartition(" ")
+    if not code or not (number.isascii() and number.isdigit()):
+        return None
+    body = Body.objects.filter(code=code).first()
+    if body is None or (
+        body.code not in SESSION_BODIES and not body.sessions.filter(number=int(number)).exists()
+    ):
+        return None
+    relation_change = waiting.get("due_relation")
+    if relation_change is not None and relation_change.new_value != "-":
+        relation = relation_change.new_value
+    else:
+        relation = deliverable.due_relation or "at"
+    return Reading(code, int(number), relation)
 
 
 def _keep_replaced_reading(
@@ -216,6 +286,8 @@ def deliverable_decide(
     by_hand = reading is None and current != previous
     _keep_replaced_reading(deliverable, previous, current)
     if decision == Decision.CONFIRM:
+        accepted, dismissed, carried = _proposals_settle_on_confirm(deliverable)
+        edited |= carried
         deliverable.review_status = ReviewStatus.CONFIRMED
         deliverable.needs_review = False
         if by_hand:
@@ -224,6 +296,14 @@ def deliverable_decide(
             summary = _("Confirmed with the reading %s") % current
         else:
             summary = _("Confirmed")
+        for said, changes in (
+            (_("accepted the proposed %s"), accepted),
+            (_("dismissed the proposed %s"), dismissed),
+        ):
+            if changes:
+                summary += "; " + said % ", ".join(
+                    f"{change.field_label} {change.new_value}" for change in changes
+                )
     elif decision == Decision.REJECT:
         deliverable.review_status = ReviewStatus.REJECTED
         deliverable.needs_review = False
@@ -242,6 +322,40 @@ def deliverable_decide(
     deliverable_calendar_sync(deliverable=deliverable, changed_fields=edited, save_all=True)
     del deliverable._change_reason  # later writes (assignees saved by a form) are their own
     return summary
+
+
+def _proposals_settle_on_confirm(
+    deliverable: Deliverable,
+) -> tuple[list[ProposedChange], list[ProposedChange], set[str]]:
+    """Confirming decides what a new version of the text proposes (the page lists it, and
+    offers its session as a reading): a proposal the confirmed values match is accepted,
+    any other dismissed, the values confirmed staying. Without this the proposal stayed
+    open after the item left the queue, and a later "Accept" moved what the person had
+    just confirmed. Returns the proposals accepted and dismissed (the history's sentence
+    names them) and the fields an accepted session carries (the person's own now)."""
+    waiting = list(
+        _proposals_waiting(Deliverable.objects.filter(pk=deliverable.pk))
+        .order_by("pk")
+        .select_for_update()
+    )
+    waiting.sort(key=lambda change: change.field != "due_session")  # sessions first
+    accepted: list[ProposedChange] = []
+    dismissed: list[ProposedChange] = []
+    carried: set[str] = set()
+    for change in waiting:
+        if value_shown(getattr(deliverable, change.field)) != change.new_value:
+            dismissed.append(change)
+            continue
+        if change.field == "due_session" and deliverable.due_session is not None:
+            # the session chosen is the text's now: the deadline as read follows it
+            deliverable.due_body = deliverable.due_session.body
+            deliverable.due_session_number = deliverable.due_session.number
+            carried = {"due_session", "due_body", "due_session_number"}
+        if change.field not in ("due_body", "due_session_number") or not carried:
+            accepted.append(change)
+    ProposedChange.objects.filter(pk__in=[change.pk for change in waiting]).update(resolved=True)
+    _text_changed_settled(deliverable)
+    return accepted, dismissed, carried
 
 
 def _names(contacts: Iterable[Contact]) -> str:
@@ -379,6 +493,47 @@ class ProposalsSettled:
     disagreeing: list[ProposedChange] = field(default_factory=list)
     already_settled: int = 0
     superseded: int = 0  # not accepted: a superseded draft's deliverable takes no work
+    # not accepted: a person confirmed the deliverable after it was proposed (who, when)
+    decided_since: list[DecidedSince] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DecidedSince:
+    """A proposal "Accept" leaves: its deliverable was confirmed after it was made."""
+
+    change: ProposedChange
+    by: str
+    on: datetime
+
+
+def _confirmed_since(change: ProposedChange) -> DecidedSince | None:
+    """The first review decision a person recorded on the deliverable after the text
+    proposed this value (a record by a user that has it confirmed, flag down): accepting
+    now would undo that decision without anyone seeing it, so "Accept" leaves it."""
+    record = (
+        change.deliverable.history.filter(
+            history_date__gt=change.created_at,
+            history_user__isnull=False,
+            review_status=ReviewStatus.CONFIRMED,
+            needs_review=False,
+        )
+        .select_related("history_user")
+        .order_by("history_date")
+        .first()
+    )
+    if record is None:
+        return None
+    return DecidedSince(
+        change=change, by=record.history_user.get_username(), on=record.history_date
+    )
+
+
+def _accepted_reason(change: ProposedChange) -> str:
+    """The history's sentence for an accepted proposal (not the admin's bare "Changed")."""
+    said = f"{change.field_label} {change.new_value}"
+    if change.old_value:
+        said += " " + _("(was %s)") % change.old_value
+    return change_reason(_("Proposed change accepted: %s") % said)
 
 
 def _waiting_locked(changes: QuerySet[ProposedChange]) -> tuple[list[ProposedChange], int]:
@@ -404,9 +559,13 @@ def proposed_changes_accept(*, changes: QuerySet[ProposedChange]) -> ProposalsSe
     """A person accepts proposed changes. A fulfilling document ("takes note of the report
     A/HRC/59/36") is recorded and marks an open deliverable issued; what a new version of
     the text says (another session, kind, count, relation, date) replaces the value kept,
-    as the person's own. What cannot be applied here (other readings, a session the
-    calendar lacks) is corrected on the deliverable itself: those names are returned."""
+    as the person's own, and the history says which proposal was accepted. What cannot be
+    applied here (other readings, a session the calendar lacks) is corrected on the
+    deliverable itself: those names are returned. A value proposed before a person
+    confirmed the deliverable is left open (`decided_since`): accepting it from a list
+    would undo their decision unseen."""
     accepted, refused, disagreeing = 0, set(), []
+    decided_since: list[DecidedSince] = []
     rows: dict[int, Deliverable] = {}  # one instance per deliverable, changes applied in turn
     settled: set[tuple[int, str]] = set()  # the body and number an accepted session carried
     waiting, already_settled = _waiting_locked(changes)
@@ -426,6 +585,10 @@ def proposed_changes_accept(*, changes: QuerySet[ProposedChange]) -> ProposalsSe
             if not ok:
                 refused.add(change.field)
                 continue
+            decided = _confirmed_since(change)
+            if decided is not None:
+                decided_since.append(decided)
+                continue
             deliverable = rows.setdefault(change.deliverable_id, change.deliverable)
             if _disagrees_with_session(deliverable, change.field, value):
                 disagreeing.append(change)
@@ -443,7 +606,9 @@ def proposed_changes_accept(*, changes: QuerySet[ProposedChange]) -> ProposalsSe
                 )
                 settled.update((deliverable.pk, name) for name in carried)
             fields = [change.field, *carried, *_text_changed_settled(deliverable)]
+            deliverable._change_reason = _accepted_reason(change)
             deliverable_mark_edited(deliverable=deliverable, fields=fields, unsaved=True)
+            del deliverable._change_reason
             accepted += 1
             continue
         deliverable = change.deliverable
@@ -452,8 +617,10 @@ def proposed_changes_accept(*, changes: QuerySet[ProposedChange]) -> ProposalsSe
         if deliverable.progress in OPEN_PROGRESS:
             deliverable.progress = Deliverable.Progress.ISSUED
             fields.append("progress")
+        deliverable._change_reason = _accepted_reason(change)
         deliverable.save(update_fields=[*fields, "updated_at"])
         deliverable_mark_edited(deliverable=deliverable, fields=fields)
+        del deliverable._change_reason
         change.resolved = True
         change.save(update_fields=["resolved"])
         accepted += 1
@@ -463,6 +630,7 @@ def proposed_changes_accept(*, changes: QuerySet[ProposedChange]) -> ProposalsSe
         disagreeing=disagreeing,
         already_settled=already_settled,
         superseded=sum(change.deliverable_id in superseded for change in waiting),
+        decided_since=decided_since,
     )
 
 
