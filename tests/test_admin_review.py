@@ -507,7 +507,7 @@ def test_a_kind_a_person_corrected_keeps_its_row_in_the_next_version(staff_clien
     moved = _import(staff_client, text.replace("sixty-fourth", "sixty-fifth"))
     [item] = Deliverable.objects.all()  # the text changed: the same row, a proposal
     assert (item.uid, item.kind, item.due_session.number) == (uid, "study", 64)
-    assert "para. 1 due session: kept the person's value, proposed HRC 65" in moved.changes
+    assert "para. 1 study due session: kept the person's value, proposed HRC 65" in moved.changes
     assert list(item.proposed_changes.values_list("field", "new_value")) == [
         ("due_session", "HRC 65")
     ]
@@ -553,7 +553,7 @@ def test_a_title_a_person_edited_is_not_challenged_by_an_unchanged_paragraph(sta
     assert item.pk not in _queue(staff_client)
 
     reworded = _import(staff_client, text.replace("a report on canals", "a report on rivers"))
-    assert any("para. 1 title: kept the person's value" in c for c in reworded.changes)
+    assert any("para. 1 report title: kept the person's value" in c for c in reworded.changes)
     item.refresh_from_db()
     assert item.title == "Canals, 2027" and item.needs_review
     [proposal] = item.proposed_changes.all()

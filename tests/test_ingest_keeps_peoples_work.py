@@ -517,7 +517,7 @@ def test_what_a_new_version_changed_is_said_in_staff_words(superuser):
     moved = FULL.replace("sixty-fourth session", "sixty-fifth session")
     outcome = resolution_ingest(data=moved.encode(), name=NAME)
     said = "\n".join(outcome.changes)
-    assert "para. 2 due session: kept the person's value, proposed HRC 65" in said
+    assert "para. 2 report due session: kept the person's value, proposed HRC 65" in said
     assert "due_session" not in said
     staff = Client()
     staff.force_login(superuser)

@@ -158,8 +158,8 @@ def test_a_dry_run_says_what_the_run_does_and_stores_nothing(tmp_path, media):
     assert (
         dry.splitlines()[-1] == "Dry run, nothing stored: 0 new, 1 updated, 0 unchanged, 0 failed"
     )
-    assert "para. 2 due session: HRC 61 -> HRC 63" in dry
-    assert "para. 1 due session: kept the person's value, proposed HRC 64" in dry
+    assert "para. 2 seminar due session: HRC 61 -> HRC 63" in dry
+    assert "para. 1 report due session: kept the person's value, proposed HRC 64" in dry
     assert Resolution.objects.get().extractor_version == OLDER
     assert _due(seminar) == ("HRC", 61) and _due(report) == ("HRC", 62)
     assert not ProposedChange.objects.exists()
@@ -519,7 +519,7 @@ def test_the_admin_action_reads_the_selected_ones_again_and_reports_each(tmp_pat
     assert (outcome.status, outcome.symbol) == ("updated", SYMBOL)
     page = response.content.decode()
     assert 'id="import-results"' in page and 'class="import-updated"' in page
-    assert "para. 1 due session: kept the person&#x27;s value, proposed HRC 64" in page
+    assert "para. 1 report due session: kept the person&#x27;s value, proposed HRC 64" in page
     assert f"Extractor {EXTRACTOR_VERSION}: 1 updated, 0 unchanged, 0 failed." in page
     resolution.refresh_from_db()
     assert resolution.extractor_version == EXTRACTOR_VERSION

@@ -296,7 +296,7 @@ def test_dismissing_what_a_new_version_proposes_leaves_the_reviewed_flag_down(
 
     printed = _ingest(tmp_path / "newer", hrc_resolution(operative=[renamed, STUDY]))
 
-    assert "para. 1 title: kept the person's value, proposed" in printed
+    assert "para. 1 report title: kept the person's value, proposed" in printed
     report.refresh_from_db()
     assert report.needs_review and report.pk in _queue(staff_client)
     proposal = ProposedChange.objects.get(deliverable=report, resolved=False)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -1804,6 +1804,8 @@ def _store_deliverables(
     created: list[tuple[Deliverable, extraction.Deliverable]] = []
     kept: list[Deliverable] = []
     shown_changed: set[int] = set()  # kept rows whose calendar event the text changed
+    # A paragraph's two reports are told apart by title in what the outcome says.
+    same_kind = Counter((item.paragraph, item.kind) for item in result.deliverables)
     for position, item in enumerate(result.deliverables):
         due = item.due
         due_session = lookups.session(due.body, due.session) if due and due.body else None
@@ -1884,6 +1886,11 @@ def _store_deliverables(
         now = deliverable_as_read(read_now[position], actors)
         text_changed: list[str] = []
         implied: dict[str, object] = {}  # what a proposed session carries: its body, number
+        # which of the paragraph's deliverables, as people know the row: its kind (a
+        # paragraph asks for an oral update and a report), its title if one kind is twice
+        label = f"para. {item.paragraph} {deliverable.kind}"
+        if same_kind[(item.paragraph, item.kind)] > 1 and deliverable.title:
+            label += f" “{_shortened(deliverable.title, OUTCOME_TITLE_LENGTH)}”"
         for name, value in proposed.items():
             current = getattr(deliverable, name)
             pending = waiting_changes.get((deliverable.pk, name), [])
@@ -1912,12 +1919,12 @@ def _store_deliverables(
                     f"{deliverable_field_label(name)} {shown} (kept {value_shown(current)})"
                 )
                 changes.append(
-                    f"para. {item.paragraph} {deliverable_field_label(name)}: kept the person's"
+                    f"{label} {deliverable_field_label(name)}: kept the person's"
                     f" value, proposed {shown}"
                 )
             else:
                 changes.append(
-                    f"para. {item.paragraph} {deliverable_field_label(name)}:"
+                    f"{label} {deliverable_field_label(name)}:"
                     f" {value_shown(current)} -> {value_shown(value)}"
                 )
                 setattr(deliverable, name, value)
@@ -2075,6 +2082,14 @@ def _due_dict(due: extraction.Due) -> dict:
         "relation": due.relation,
         "date": due.date.isoformat() if due.date else None,
     }
+
+
+#: The characters of a title an import's outcome quotes to tell two deliverables apart.
+OUTCOME_TITLE_LENGTH = 40
+
+
+def _shortened(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "\u2026"
 
 
 def value_shown(value: object) -> str:

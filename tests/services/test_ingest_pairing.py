@@ -136,8 +136,8 @@ def test_a_new_version_pairs_the_requests_of_an_actor_staff_renamed(tmp_path, st
     printed = [
         f"updated    {NAME} -> {SYMBOL} (3 deliverables)",
         "           text changed",
-        "           para. 1 due session: HRC 65 -> HRC 66",
-        "           para. 1 due session number as read: 65 -> 66",
+        "           para. 1 report due session: HRC 65 -> HRC 66",
+        "           para. 1 report due session number as read: 65 -> 66",
     ]
     assert _ingest(tmp_path, NEXT, "--dry-run")[:4] == printed
     assert _ingest(tmp_path, NEXT) == [*printed, "0 new, 1 updated, 0 unchanged, 0 failed"]
