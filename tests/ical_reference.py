@@ -59,8 +59,8 @@ def _summary(deliverable: Deliverable) -> str:
         what = f"{what} {relation} {session.body.code} {session.number}"
     elif deliverable.due_session_not_in_calendar:
         what = f"{what} due {deliverable.due_session_as_read}"
-    else:
-        what = f"{what} due"
+    else:  # since QA 39: the date, not a dangling "due"
+        what = f"{what} due {deliverable.due_date.day} {deliverable.due_date:%b %Y}"
     if _status(deliverable) == "CANCELLED":
         what = f"Cancelled: {what}"
     elif deliverable.progress in DONE:

@@ -140,3 +140,34 @@ def test_a_mandate_page_opened_before_it_left_the_text_saves_nothing(
     assert "This was changed after you opened it" in response.content.decode()
     mandate.refresh_from_db()
     assert mandate.needs_review
+
+
+def test_an_item_with_a_date_of_its_own_reads_whole_in_the_feed(client):
+    """An item dated by the text ("by 30 June 2027"), no session: its summary ends on
+    its date, through the prefixes the feed adds, not on a dangling "due" ("No longer in
+    the text: Submitted: Regional consultations due"; QA 39). Read as a calendar reads
+    it, from the private feed's address."""
+    from datetime import date
+
+    from tests.ical import assert_valid_ics
+
+    user = factories.UserFactory()
+    person = factories.ContactFactory(user=user)
+    item = factories.DeliverableFactory(
+        kind=Deliverable.Kind.CONSULTATION,
+        title="Regional consultations",
+        stated_due_date=date(2027, 6, 30),
+        due_date=date(2027, 6, 30),
+        due_relation="by",
+        progress=Deliverable.Progress.SUBMITTED,
+        no_longer_in_text=True,
+        review_status="confirmed",
+    )
+    item.assignees.add(person)
+    response = client.get(f"/feeds/private/{user.feed_tokens.create().token}.ics")
+    assert response.status_code == 200
+    calendar = assert_valid_ics(response.content)
+    [event] = calendar.walk("VEVENT")
+    assert str(event["SUMMARY"]) == (
+        "No longer in the text: Submitted: Regional consultations due 30 Jun 2027"
+    )

@@ -69,13 +69,14 @@ from mandates.models import (
 )
 from mandates.services import rfc5545
 from mandates.services.rfc5545 import date_value, fold, text, utc_datetime
+from mandates.services.schedule import day_label
 
 logger = logging.getLogger(__name__)
 
 PRODID = "-//OHCHR//Mandate Tracker//EN"
 UID_DOMAIN = "mandate-tracker.ohchr"
 # Bump when the rendering changes, so cached bodies of the old renderer are never served.
-RENDER_VERSION = 3
+RENDER_VERSION = 4
 # How often clients are asked to poll (Google ignores it and polls every 12-24 hours).
 REFRESH_INTERVAL = "PT12H"
 FEED_CACHE_SECONDS = 7 * 24 * 3600
@@ -390,8 +391,8 @@ class EventWriter:
                 stated_due_date=stated_due_date,
             )
             what = f"{what} due {as_read}"
-        else:
-            what = f"{what} due"
+        else:  # a date of its own (printed, or set by a person): "due 30 Jun 2027"
+            what = f"{what} due {day_label(due_date)}"
         if status == "CANCELLED":
             what = f"Cancelled: {what}"
         elif done:
