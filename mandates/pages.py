@@ -291,7 +291,12 @@ def no_deadline(request):
 @login_required
 def assigned_to_me(request):
     """Everything open assigned to the person, whatever its date (or none)."""
-    return _list_page(request, scope="mine", template="mandates/mine.html")
+    return _list_page(
+        request,
+        scope="mine",
+        template="mandates/mine.html",
+        no_contact=not selectors.user_has_contact(user=request.user),
+    )
 
 
 @require_safe
@@ -498,6 +503,8 @@ def calendars(request):
         {
             "bodies": selectors.body_list(),
             "feed_tokens": list(selectors.feed_token_list_active(user=request.user)),
+            "no_contact": request.user.is_authenticated
+            and not selectors.user_has_contact(user=request.user),
         },
     )
 

@@ -89,6 +89,14 @@ def deliverable_list_no_deadline(*, user=None) -> QuerySet[Deliverable]:
     )
 
 
+def user_has_contact(*, user) -> bool:
+    """Whether a contact is linked to this user: work is assigned to contacts, so without
+    one "Assigned to me" and the private calendar stay empty (the pages say why)."""
+    if user is None or not user.is_authenticated:
+        return False
+    return Contact.objects.filter(user=user).exists()
+
+
 def deliverable_list_assigned_to(*, user) -> QuerySet[Deliverable]:
     """Open deliverables assigned to this person (through their contact), public or not,
     whatever their date; those without a date last."""

@@ -149,3 +149,25 @@ def test_api_filters_by_assignee(member_client, world):
     data = member_client.get("/api/deliverables/", {"assignee": me.pk}).json()
     assert [item["title"] for item in data["results"]] == [world.soon.title]
     assert date.fromisoformat(data["results"][0]["due_date"]) == world.soon.due_date
+
+
+@pytest.mark.parametrize("page", [MINE, reverse("mandates:calendars")])
+def test_a_person_with_no_contact_is_told_why_nothing_is_theirs(client, editor, page):
+    """An editor no contact names sees why "Assigned to me" and the private calendar are
+    empty and who can link one (QA 39: "Nothing open is assigned to you" and an empty
+    feed, no hint). An editor may not pick users in the admin: told to ask; someone who
+    may is given the link. Once a contact is linked, the note goes."""
+    client.force_login(editor)
+    page_text = client.get(page).content.decode()
+    assert "No contact is linked to your user (editor)" in page_text
+    assert "Ask an administrator to link your contact to your user" in page_text
+
+    admin = factories.UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    page_text = client.get(page).content.decode()
+    assert "No contact is linked to your user" in page_text
+    assert reverse("admin:mandates_contact_changelist") in page_text
+
+    factories.ContactFactory(user=editor)
+    client.force_login(editor)
+    assert "No contact is linked" not in client.get(page).content.decode()
