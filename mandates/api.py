@@ -427,18 +427,25 @@ def resolution_deliverables(*, context: dict, resolution_ids: list[int]) -> dict
     return written
 
 
+#: One resolution's deliverables (``?resolution=<symbol>``) come as its text lists them:
+#: the mandate's place in the text (paragraph 2 before 10), then the deliverable's place
+#: in it; the primary key last, so pages never overlap or skip a row.
+TEXT_ORDER = ("mandate__resolution_id", "mandate__position", "position", "pk")
+
+
 class DeliverableViewSet(viewsets.ReadOnlyModelViewSet):
-    """Deliverables, filtered by body, session, actor, status and due dates."""
+    """Deliverables, filtered by body, session, actor, status and due dates. Listed by due
+    date (the site's lists' order); one resolution's (``?resolution=``) as its text lists
+    them."""
 
     serializer_class = DeliverableSerializer
     filterset_class = DeliverableFilter
     lookup_field = "uid"
 
     def get_queryset(self):
-        # Only which deliverables, in deliverable_list's order: the serializer reads their rows.
-        return (
-            Deliverable.objects.visible_to(self.request.user).order_by("due_date", "pk").only("pk")
-        )
+        # Only which deliverables, in order: the serializer reads their rows.
+        order = TEXT_ORDER if self.request.query_params.get("resolution") else ("due_date", "pk")
+        return Deliverable.objects.visible_to(self.request.user).order_by(*order).only("pk")
 
 
 class ResolutionViewSet(viewsets.ReadOnlyModelViewSet):

@@ -245,3 +245,46 @@ def test_an_actor_outside_the_table_has_one_name_in_the_api_the_plan_and_the_pag
     export = b"".join(client.get(reverse("mandates:export_csv")).streaming_content)
     export = export.decode("utf-8-sig")
     assert shown in {row["Actor"] for row in csv.DictReader(io.StringIO(export))}
+
+
+def test_one_resolutions_deliverables_come_as_its_text_lists_them(api, settings, monkeypatch):
+    """``?resolution=`` lists a text's deliverables in its order, paragraph 2 before 10,
+    whatever their dates (QA: 6, 2, 6, 3, 5 by due date), page after page; the list
+    without it stays by due date, as the site's lists are."""
+    from rest_framework.pagination import PageNumberPagination
+
+    from tests.samples import hrc_resolution
+
+    def report(session: str, topic: str) -> str:
+        return (
+            f"Requests the High Commissioner to prepare a report on {topic} and to present it "
+            f"to the Human Rights Council at its {session} session;"
+        )
+
+    sessions = ["sixty-fifth", "sixty-third", "sixty-fourth"] * 4
+    text = hrc_resolution(
+        number="59/77",
+        operative=[report(session, f"topic {n}") for n, session in enumerate(sessions, 1)],
+    )
+    path = settings.MEDIA_ROOT / "A_HRC_RES_59_77.txt"
+    path.write_text(text, encoding="utf-8")
+    resolution_ingest_path(path=path)
+    Deliverable.objects.update(review_status=ReviewStatus.CONFIRMED)
+
+    monkeypatch.setattr(PageNumberPagination, "page_size", 5)
+    pages, url = [], "/api/deliverables/?resolution=A/HRC/RES/59/77"
+    while url:
+        page = api.get(url).json()
+        pages += page["results"]
+        url = page["next"]
+    assert [row["paragraph"] for row in pages] == [str(n) for n in range(1, 13)]
+    assert len({row["due_date"] for row in pages}) == 3  # dates not in that order
+
+    everything, url = [], "/api/deliverables/"
+    while url:
+        page = api.get(url).json()
+        everything += page["results"]
+        url = page["next"]
+    dates = [row["due_date"] for row in everything if row["due_date"]]
+    assert len(everything) == Deliverable.objects.count() > 12
+    assert dates == sorted(dates)
