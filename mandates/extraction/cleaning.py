@@ -12,8 +12,9 @@ What happens, in order:
 1. characters: line ends unified, no-break and other special spaces made spaces,
    invisible characters dropped, ligatures and non-breaking hyphens resolved;
 2. footnotes written in the text are taken out: Word's ``[footnoteRef:n]  [n: text]``,
-   Markdown ``[^n]`` / ``[^n]: text``, ``<sup>n</sup>``, and footnote lines left in the
-   middle of a paragraph by a page break ("<tab>1 See FCCC/...");
+   Markdown ``[^n]`` / ``[^n]: text``, ``<sup>n</sup>``, superscript digits ("report²",
+   "² text"; not "m²" or "10³"), and footnote lines left in the middle of a paragraph by a
+   page break ("<tab>1 See FCCC/...");
 3. Markdown (emphasis, headings, rules, escapes, links) becomes plain text;
 4. lines become paragraphs. A text is read in *block mode* (blank lines separate
    paragraphs, lines of a block are joined) or, when it has almost no blank lines, in
@@ -240,6 +241,50 @@ def looks_like_markdown(text: str) -> bool:
         elif sign != "\n" or _MD_SIGNS.match(text, hint.end()):
             return True
     return False
+
+
+# Footnote marks set as Unicode superscript digits, as text copied from a web page or a
+# Markdown export carries them: "a report² to the Council", "resolution 58/12,³". A run of
+# them glued to a word, a closing mark or punctuation ("report²", "Council,²", "(2024)¹⁰")
+# is a mark; after digits only when they end a symbol ("resolution 58/12²"), as "10³" is
+# a power; "m²", "km²", "cm³" are units and stay. A line opening with one is the note's
+# text ("² A/HRC/58/12.").
+_SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+_SUPERSCRIPT_VALUE = str.maketrans(_SUPERSCRIPTS, "0123456789")
+#: The same in UTF-8 (looked for among a text's bytes beyond ASCII, `normalise_chars`).
+_SUPERSCRIPT_UTF8 = compiled(rb"\xc2[\xb2\xb3\xb9]|\xe2\x81[\xb0\xb4-\xb9]")
+_SUPERSCRIPT_DEF = compiled(rf"^[ \t]*([{_SUPERSCRIPTS}]{{1,3}})[ \t]*(\S.*)$", re.MULTILINE)
+_SUPERSCRIPT_MARK = compiled(
+    rf"(?<=[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f0-9,;:.)\]”’\"\ue001])"
+    rf"[{_SUPERSCRIPTS}]{{1,3}}(?![{_SUPERSCRIPTS}A-Za-z0-9])"
+)
+#: What stands before a glued run: a word (group 1) or digits after a "/" (group 2).
+_SUPERSCRIPT_BEFORE = compiled(r"(?:(?<![A-Za-z])([A-Za-z]{1,3})|(/\d+)|\d)$")
+#: Units whose square or cube is written with a superscript.
+_UNITS = frozenset(["m", "cm", "mm", "km", "dm", "nm", "ft", "in", "yd", "mi"])
+
+
+def _superscript_marks(text: str, notes: Notes) -> str:
+    """Superscript footnote marks become marks (:meth:`Notes.mark`), their notes' lines
+    footnote texts; a superscript that is no mark is left as it is."""
+
+    def note(match: re.Match[str]) -> str:
+        notes.add_text(match.group(1).translate(_SUPERSCRIPT_VALUE), match.group(2))
+        return "\f"
+
+    def mark(match: re.Match[str]) -> str:
+        digits = match.group()
+        before = _SUPERSCRIPT_BEFORE.search(marked, max(0, match.start() - 12), match.start())
+        if before is not None:
+            word, symbol = before.groups()
+            if word is None and symbol is None:
+                return digits  # "10³": a power
+            if word is not None and word in _UNITS and digits in ("\u00b2", "\u00b3"):
+                return digits  # "m²": a unit
+        return notes.mark(digits.translate(_SUPERSCRIPT_VALUE))
+
+    marked = _SUPERSCRIPT_DEF.sub(note, text)
+    return _SUPERSCRIPT_MARK.sub(mark, marked)
 
 
 def _footnote_refs(text: str, notes: Notes) -> str:
@@ -1231,6 +1276,9 @@ def clean_lines(
     Lines are joined inside a paragraph (hyphenated words rejoined, using ``vocabulary``,
     the lower-cased words of the document, to tell a broken word from a compound).
     """
+    joined = "".join(lines)
+    if not joined.isascii() and any(char in joined for char in _SUPERSCRIPTS):
+        lines = [_superscript_marks(line, notes) for line in lines]
     title = None
     for line in lines[:80]:
         match = _TITLE_LINE.match(line)
@@ -1263,6 +1311,8 @@ def clean_text(
     warnings a reviewer should see. ``rest_utf8``: see :func:`normalise_chars`.
     """
     notes = Notes()
+    if rest_utf8 is None:
+        rest_utf8 = text.encode("utf-8", "surrogatepass").translate(None, PLAIN_BYTES)
     text = normalise_chars(text, rest_utf8)
     if ">" in text:  # quote marks may follow spaces (" > 4. Invites")
         text = _unquoted(text)
@@ -1274,6 +1324,8 @@ def clean_text(
         text = _markdown_inline(text, notes)
     elif "<sup>" in text:
         text = _SUP_REF.sub(lambda m: notes.mark(m.group(1)), text)
+    if _SUPERSCRIPT_UTF8.search(rest_utf8):  # the characters beyond ASCII: a short search
+        text = _superscript_marks(text, notes)
     title_match = _first_title_line(text)
     title = _squash(title_match.group(1)) if title_match else None
     lines: list[str] | None = None  # the lines of the text, split only where needed

@@ -4,8 +4,12 @@ findings presented to a body, and products re-dated by a later decision."""
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
+from mandates.extraction.api import extract_bytes, extract_text
+from tests.extraction.samples import HRC
 from tests.extraction.test_requests import due, run
 
 
@@ -121,3 +125,85 @@ def test_a_later_paragraph_dates_a_product_asked_for_earlier():
     dated = {d.paragraph: d.review_reasons for d in r.deliverables}
     assert "deadline set in paragraph 10" in dated["7(a)"]
     assert "deadline set in paragraph 11" in dated["8"]
+
+
+# --- marks and characters a copy or a save left in the text
+
+
+_HRC_PARAGRAPH_1 = (
+    "1. Requests the High Commissioner to present a report to the Council at its sixty-fifth "
+    "session;"
+)
+
+
+_NO_MARK = dict.fromkeys(map(ord, "\u00b9\u00b2\u00b3\u2070\u2074"))
+
+
+def _hrc_with(paragraph: str) -> str:
+    assert _HRC_PARAGRAPH_1 in HRC
+    return HRC.replace(_HRC_PARAGRAPH_1, paragraph)
+
+
+@pytest.mark.parametrize(
+    ("printed", "mark"),
+    [
+        ("a report\u00b2 to the Council", "2"),
+        ("a report\u00b9\u2070 to the Council", "10"),
+        ("a report,\u00b3 to the Council", "3"),
+        ("a report (A/HRC/65/1)\u2074 to the Council", "4"),
+    ],
+)
+def test_a_superscript_footnote_mark_is_a_footnote_not_part_of_the_word(printed, mark):
+    """Text copied from a web page or a Markdown export sets footnote marks as superscript
+    digits ("report²"): the word is "report" for every reader, the mark a footnote anchored
+    where it stood, and the quote the words without the mark (as for other marks)."""
+    text = _hrc_with(
+        f"1. Requests the High Commissioner to present {printed} at its sixty-fifth session;"
+    )
+    r = extract_text(text)
+    [d] = [d for d in r.deliverables if d.paragraph == "1"]
+    assert (d.kind, due(d)) == ("report", ("HRC", 65, "at"))
+    assert not any(c in d.quote for c in "\u00b9\u00b2\u00b3\u2070\u2074")
+    assert d.quote == r.text[d.span[0] : d.span[1]]
+    [note] = r.footnotes
+    assert note.mark == mark
+    assert r.text[: note.anchor].endswith(printed.split(" to the")[0].translate(_NO_MARK))
+
+
+def test_a_superscript_mark_after_a_resolution_number_and_its_note_line():
+    """ "resolution 53/11²" marks a footnote whose text is the line opening with "²"."""
+    text = HRC.replace(
+        "resolution 53/11 of 12 July 2023,", "resolution 53/11\u00b2 of 12 July 2023,"
+    )
+    text = text.replace("Fiji]\n", "Fiji]\n\n\u00b2 See A/HRC/53/2, chap. I.\n")
+    r = extract_text(text)
+    [note] = r.footnotes
+    assert (note.mark, note.text) == ("2", "See A/HRC/53/2, chap. I.")
+    assert r.text[: note.anchor].endswith("resolution 53/11")
+    assert "\u00b2" not in r.text
+    assert [o.number for o in r.operative] == ["1", "2", "3", "4"]
+
+
+def test_superscript_marks_in_a_web_page_are_footnotes_too():
+    """An HTML page (the readers' lines, not plain text) with "report²" and its note."""
+    paragraphs = _hrc_with(_HRC_PARAGRAPH_1.replace("a report", "a report\u00b2")).split("\n\n")
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    page = f"<html><body>{body}<p>\u00b2 To be issued as A/HRC/65/20.</p></body></html>"
+    r = extract_bytes(page.encode(), "A_HRC_RES_61_7.html")
+    assert [due(d) for d in r.deliverables if d.paragraph == "1"] == [("HRC", 65, "at")]
+    [note] = r.footnotes
+    assert (note.mark, note.text) == ("2", "To be issued as A/HRC/65/20.")
+    assert r.text[: note.anchor].endswith("present a report")
+
+
+@pytest.mark.parametrize("words", ["100 m\u00b2 of land", "10 km\u00b2", "10\u00b3 cubic metres"])
+def test_a_superscript_that_is_no_footnote_mark_stays(words):
+    """A unit ("m²") or a power ("10³") is no footnote mark: the text keeps it."""
+    text = _hrc_with(
+        f"1. Requests the High Commissioner to present a report on {words} to the Council at its "
+        "sixty-fifth session;"
+    )
+    r = extract_text(text)
+    assert words in r.text
+    assert r.footnotes == []
+    assert [due(d) for d in r.deliverables if d.paragraph == "1"] == [("HRC", 65, "at")]
