@@ -41,7 +41,6 @@ from mandates.extraction.votes import parse_vote
 __all__ = ["Structure", "operative_verb", "parse_structure", "preamble_verb"]
 
 _M = r"[ \t*_#]*"  # markup that may precede a paragraph's first word
-_NUM = compiled(_M + r"(\d{1,3})\.[*_\u200e\u200f]*[ \t\u00a0]+(?=\S)")
 _NUM_NO_DOT = compiled(_M + r"(\d{1,3})[ \t\u00a0]+(?=[*_]*[A-Z][a-z])")
 _LABEL = compiled(_M + r"\(([a-z]{1,2}|[ivxlc]{1,6})\)[*_]*[ \t]+(?=\S)")
 _MEETING = compiled(_M + r"\d{1,5}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\b")
@@ -95,11 +94,6 @@ _PRE_START = compiled(
     r"[*_]*(?:(?:" + _PRE_WORDS + r")\b[*_]*(?:[ \t]+[*_]*[\w(“\"‘]|,[ \t]+[a-z])"
     r"|(?!Beijing|Kunming|Nanjing|Pyongyang|Chongqing|Harbin|Sterling|Viking)"
     r"[A-Z][a-z]+ing[*_]*(?:[ \t]+[*_]*[a-z(“\"‘]|,[ \t]+[a-z]))"
-)
-_LINE_SPLIT = compiled(
-    r"\n(?=" + _NUM.pattern + "|" + _LABEL.pattern + "|" + _MEETING.pattern + "|"
-    r"[ \t*_]*\[\s*[*_]*Adopted\b|" + _VOTE_LIST.pattern + "|" + _M + r"Annex\b[^\n]{0,80}$)",
-    re.MULTILINE,
 )
 _AFTER_PUNCT = compiled(r"[:;,.\]][*_ \t]*$")
 _PRE_KNOWN = compiled(_M + r"(?:" + _PRE_WORDS + r")\b[*_]*(?:[ \t]+[*_]*[\w(“\"‘]|,[ \t]+[a-z])")
@@ -233,6 +227,19 @@ _VERB_AHEAD = (
     + r")\b"
 )
 _VERB_AHEAD_RE = compiled(_VERB_AHEAD)
+#: A paragraph's printed number: "12." then a space (a direction mark may come between).
+#: A text saved as Windows-1252 turns that mark into "?", with or without the space:
+#: "6.?Requests" is paragraph 6 when an operative verb follows (no sentence puts a
+#: question mark there).
+_NUM = compiled(
+    _M + r"(\d{1,3})\.(?:[*_\u200e\u200f]*[ \t\u00a0]+(?=\S)|"
+    r"[\u200e\u200f?]{1,3}[ \t\u00a0]*(?=" + _VERB_AHEAD + "))"
+)
+_LINE_SPLIT = compiled(
+    r"\n(?=" + _NUM.pattern + "|" + _LABEL.pattern + "|" + _MEETING.pattern + "|"
+    r"[ \t*_]*\[\s*[*_]*Adopted\b|" + _VOTE_LIST.pattern + "|" + _M + r"Annex\b[^\n]{0,80}$)",
+    re.MULTILINE,
+)
 _WORD = compiled(r"[A-Za-z][A-Za-z\-]*")
 # Up to 12 words in one match: _WORD.findall makes a string per word of the 160 characters
 # and restarts the search after each (5-7 us); the groups nest, so they fill in order.

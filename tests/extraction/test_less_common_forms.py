@@ -207,3 +207,34 @@ def test_a_superscript_that_is_no_footnote_mark_stays(words):
     assert words in r.text
     assert r.footnotes == []
     assert [due(d) for d in r.deliverables if d.paragraph == "1"] == [("HRC", 65, "at")]
+
+
+_HRC_PARAGRAPH_3 = (
+    "3. Takes note with appreciation of the report of the Special Rapporteur (A/HRC/61/22);"
+)
+
+
+@pytest.mark.parametrize("lost", ["?", "? ", "??", "\u200f"])
+@pytest.mark.parametrize("line_mode", [False, True])
+def test_a_direction_mark_lost_after_a_paragraph_number_still_opens_the_paragraph(lost, line_mode):
+    """A text saved as Windows-1252 turns the direction mark after "3." into "?"
+    ("3.?Requests ..."): the paragraph is still paragraph 3, not part of paragraph 2."""
+    assert _HRC_PARAGRAPH_3 in HRC
+    text = HRC.replace(
+        _HRC_PARAGRAPH_3,
+        f"3.{lost}Requests the Secretary-General to present a report to the Council at its "
+        "sixty-sixth session;",
+    )
+    if line_mode:
+        text = text.replace("\n\n", "\n")
+    r = extract_text(text)
+    assert [o.number for o in r.operative] == ["1", "2", "3", "4"]
+    assert r.operative[2].text.startswith("Requests the Secretary-General")
+    assert ("3", "Secretary-General", "report", ("HRC", 66, "at")) in rows(r)
+
+
+def test_a_question_mark_after_a_number_before_other_words_opens_nothing():
+    """Only an operative verb after "N.?" makes it a paragraph number."""
+    text = _hrc_with(_HRC_PARAGRAPH_1[:-1] + ", in annex 2.?the report;")
+    r = extract_text(text)
+    assert [o.number for o in r.operative] == ["1", "2", "3", "4"]
