@@ -94,12 +94,16 @@ _SESSION = _SESSION_HEAD + (
     r"(?:the\s+(?:(?:main|first|second|third|fourth|resumed)\s+part|high-level\s+(?:segment|week)|"
     r"general\s+debate|opening)\s+of\s+)?"
     r"(?P<det>its|the|their|the\s+(?P<body3>(?:Human\s+Rights\s+)?Council|(?:General\s+)?Assembly)'s)"
-    r"\s+(?:resumed\s+)?"
+    r"\s+(?:(?:resumed\s+)?"
     rf"(?:(?P<glued>\b{ORDINAL_WORDS_UNBOUNDED}{ORDINAL_WORDS_UNBOUNDED}\b)|(?P<ords>{_ORD_LIST})|"
     r"(?P<year>(?:19|20)\d\d)|"
     r"(?P<rel_word>next|following|present|current|"
     r"first\s+subsequent|subsequent|forthcoming|upcoming))"
-    r"\s+(?:regular\s+|annual\s+|ordinary\s+)?(?P<noun>sessions?)\b"
+    r"\s+(?:regular\s+|annual\s+|ordinary\s+)?"
+    # "its resumed session", no number; "the session following the adoption of ..."
+    r"|(?P<resumed>resumed)\s+|(?P<after_adoption>)(?=session\s+(?:immediately\s+)?"
+    r"(?:following|after)\s+(?:the\s+)?adoption\b))"
+    r"(?P<noun>sessions?)\b"
     rf"(?:\s+of\s+the\s+(?P<body2>{BODY_PATTERN}))?"
 )
 #: guards.guarded(_SESSION, re.IGNORECASE, length=3), the same pattern: its lookahead of
@@ -311,6 +315,17 @@ def _is_before(
     return found is not None
 
 
+#: "(at) the session following the adoption of the present resolution": what comes after
+#: the word "session" (the whole phrase is the mention).
+_AFTER_ADOPTION_RE = compiled(
+    r"\s+(?:immediately\s+)?(?:following|after)\s+(?:the\s+)?adoption\b"
+    r"(?:\s+of\s+(?:the\s+present|this)\s+(?:resolution|decision)\b)?",
+    re.IGNORECASE,
+)
+#: The ``implied`` of a session counted from the adoption, and of "its resumed session".
+_AFTER_ADOPTION = "session following the adoption"
+_RESUMED_UNNUMBERED = "resumed session, its number not printed"
+
 #: Words for a session that follows another: after a session named earlier in the same
 #: span they count from it ("next" is left to mean the session after adoption).
 AFTER_NAMED = frozenset(("following", "subsequent", "first subsequent"))
@@ -426,6 +441,14 @@ def find_sessions(
                     implied = f"{word} session"
             else:
                 implied = f"{word} session"
+        elif found.group("resumed") or found.group("after_adoption") is not None:
+            # "at its resumed session": the adopting session's resumed part, its number not
+            # printed; "at the session following the adoption of the present resolution":
+            # counted from the adoption, as "next session" is. Both flagged.
+            resumed = bool(found.group("resumed"))
+            implied = _RESUMED_UNNUMBERED if resumed else _AFTER_ADOPTION
+            if session is not None and this_body == body:
+                sessions = [session] if resumed else [session + 1]
         elif found.group("year"):
             if this_body not in _YEAR_SESSION_BODIES:
                 continue  # only the Economic and Social Council numbers its sessions by year
@@ -436,7 +459,14 @@ def find_sessions(
             sessions, alternatives = _read_ordinals(found.group("ords"))
             if found.group("noun").lower() == "session" and len(sessions) > 1 and not alternatives:
                 sessions = sessions[:1]
+            if sessions == [1] and _AFTER_ADOPTION_RE.match(masked, found.end(), end):
+                # "at its first session following the adoption of the present resolution"
+                implied = _AFTER_ADOPTION
+                sessions = [session + 1] if session is not None and this_body == body else []
         mention_end = of_commission.end() if of_commission else found.end()
+        if implied == _AFTER_ADOPTION:
+            after = _AFTER_ADOPTION_RE.match(masked, found.end(), end)
+            mention_end = after.end() if after else mention_end
         if not rel_word and len(sessions) == 1 and not alternatives:
             residue = _TRAILING_RESIDUE_RE.match(masked, found.end(), end)
             if residue:

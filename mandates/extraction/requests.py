@@ -41,7 +41,9 @@ Reading choices (see also kinds.py):
   not a deadline; a session of another entity ("to the Working Group at its next session")
   is not a Council or Assembly deadline.
 - "its" is the body last addressed in the clause, else the adopting body; "at that session"
-  is the session named just before; "at its next session" is one more, flagged as implied.
+  is the session named just before; "at its next session" is one more, flagged as implied,
+  as is "at the session following the adoption of the present resolution"; "at its resumed
+  session" (no number) is the adopting session, flagged.
 - Tracked-change residue ("sixty-second fifth", "sixty-second session; sixty fifth") gives
   the new reading as the due and the old one in ``alternatives``, flagged for review.
 - A request passed on ("to invite/request the X Council to monitor and report") gives the

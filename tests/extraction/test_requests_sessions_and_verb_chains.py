@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extraction.test_requests import due, run
 
 
@@ -396,3 +398,69 @@ def test_its_session_of_the_assembly_long_past_is_the_councils():
     assert r.deliverables[0].review_reasons == [
         "implied deadline: its session: GA's is past, read as HRC's"
     ]
+
+
+# --- sessions counted from the adoption, and a resumed session without its number
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "at the session following the adoption of the present resolution",
+        "at its session following the adoption of the present resolution",
+        "at its first session following the adoption of this resolution",
+        "at the session immediately after the adoption of the present resolution",
+    ],
+)
+def test_the_session_following_the_adoption_is_the_next_one(words):
+    """ "at the session following the adoption of the present resolution" is counted from
+    the adopting session, as "at its next session" is, and flagged the same way."""
+    r = run(f"1. Requests the High Commissioner to present an oral update to the Council {words};")
+    [d] = r.deliverables
+    assert (d.kind, due(d), d.needs_review) == ("oral update", ("HRC", 60, "at"), True)
+    assert d.review_reasons == ["implied deadline: session following the adoption"]
+    assert d.quote.endswith(words.removeprefix("at "))
+
+
+def test_the_session_following_the_adoption_without_a_known_session_is_flagged():
+    """With no adopting session known (or another body's session), the deliverable keeps
+    the body, no number, and the flag: never dropped."""
+    for r in (
+        run(
+            "1. Requests the High Commissioner to present a report to the Council at the "
+            "session following the adoption of the present resolution;",
+            session=None,
+        ),
+        run(
+            "1. Requests the High Commissioner to present a report to the General Assembly at "
+            "its session following the adoption of the present resolution;"
+        ),
+    ):
+        [d] = r.deliverables
+        assert d.due is not None and d.due.session is None and d.needs_review
+        assert d.review_reasons == ["implied deadline: session following the adoption"]
+
+
+def test_a_resumed_session_without_its_number_is_the_adopting_one_flagged():
+    """ "to the General Assembly at its resumed session" in an Assembly text: the resumed
+    part of the adopting session, flagged because the text does not print its number."""
+    r = run(
+        "1. Requests the Secretary-General to present an oral update on the fund to the "
+        "General Assembly at its resumed session;",
+        body="GA",
+        session=81,
+    )
+    [d] = r.deliverables
+    assert (d.kind, due(d), d.needs_review) == ("oral update", ("GA", 81, "at"), True)
+    assert d.review_reasons == ["implied deadline: resumed session, its number not printed"]
+    assert d.quote.endswith("at its resumed session")
+
+
+def test_another_bodys_resumed_session_without_its_number_is_flagged_unnumbered():
+    r = run(
+        "1. Requests the High Commissioner to present a report to the General Assembly at its "
+        "resumed session;"
+    )
+    [d] = r.deliverables
+    assert (due(d), d.needs_review) == (("GA", None, "at"), True)
+    assert d.review_reasons == ["implied deadline: resumed session, its number not printed"]
