@@ -520,3 +520,82 @@ def test_ingest_dry_run_of_a_folder_says_what_the_real_run_does(tmp_path):
     assert _report(dry.getvalue()) == _report(real.getvalue())
     assert _report(real.getvalue())[1] == "2 new, 1 updated, 1 unchanged, 0 failed"
     assert dry.getvalue().splitlines()[-1].startswith("Dry run, nothing stored: ")
+
+
+def _stored_deliverables() -> list[tuple]:
+    return sorted(
+        (
+            d.mandate.paragraph_label,
+            d.kind,
+            (d.due_body or d.due_session.body).code,
+            d.due_session_number,
+            d.needs_review,
+            tuple(d.review_reasons),
+        )
+        for d in Deliverable.objects.select_related("mandate", "due_body", "due_session__body")
+    )
+
+
+@pytest.mark.django_db
+def test_ingest_reads_a_windows_1252_copy_with_superscript_marks(tmp_path):
+    """A web copy saved by Notepad as Windows-1252: footnote marks as superscript digits
+    ("report²") and the direction mark after "3." turned into "?". Every request is stored,
+    with the session counted from the adoption flagged, and the marks become footnotes."""
+    text = (
+        "Human Rights Council\r\n\r\nSixty-second session\r\n\r\nAgenda item 3\r\n\r\n"
+        "Resolution adopted by the Human Rights Council on 8 April 2026\r\n\r\n"
+        "62/41.\tCooperation on invented matters\r\n\r\nThe Human Rights Council,\r\n\r\n"
+        "Recalling its resolution 58/12\u00b9 and all its other resolutions,\r\n\r\n"
+        "1. Welcomes the cooperation of all concerned;\r\n\r\n"
+        "2. Requests the High Commissioner to present a report\u00b2 to the Council at its "
+        "sixty-fourth session;\r\n\r\n"
+        "3.?Requests the Secretary-General to present an oral update to the Council at the "
+        "session following the adoption of the present resolution;\r\n\r\n"
+        "4. Decides to remain seized of the matter.\r\n\r\n"
+        "45th meeting\r\n8 April 2026\r\n\r\n[Adopted without a vote.]\r\n\r\n"
+        "\u00b9 See A/HRC/58/2, chap. I.\r\n\u00b2 To be issued as A/HRC/64/20.\r\n"
+    )
+    path = tmp_path / "A_HRC_RES_62_41.txt"
+    path.write_bytes(text.encode("cp1252"))
+    call_command("ingest", str(path), stdout=StringIO(), stderr=StringIO())
+    resolution = Resolution.objects.get(symbol="A/HRC/RES/62/41")
+    assert _stored_deliverables() == [
+        ("2", "report", "HRC", 64, False, ()),
+        (
+            "3",
+            "oral update",
+            "HRC",
+            63,
+            True,
+            ("implied deadline: session following the adoption",),
+        ),
+    ]
+    assert [(n["mark"], n["text"]) for n in resolution.extraction["footnotes"]] == [
+        ("1", "See A/HRC/58/2, chap. I."),
+        ("2", "To be issued as A/HRC/64/20."),
+    ]
+    report = Deliverable.objects.get(mandate__paragraph_label="2")
+    assert report.quote.startswith("Requests the High Commissioner to present a report to ")
+
+
+@pytest.mark.django_db
+def test_ingest_keeps_a_report_due_at_a_resumed_session_without_its_number(tmp_path):
+    """ "at its resumed session" in an Assembly text: stored at the adopting session's
+    resumed part (GA 81), flagged because the text prints no number; the superscript
+    mark after "fund" is a footnote."""
+    text = (
+        "General Assembly\n\nEighty-first session\n\nAgenda item 71\n\n"
+        "Resolution adopted by the General Assembly on 10 December 2026\n\n"
+        "81/160.\tAn invented fund\n\nThe General Assembly,\n\n"
+        "Recalling its resolution 80/204,\n\n"
+        "1. Requests the Secretary-General to present an oral update on the fund\u00b9\u2070 to "
+        "the General Assembly at its resumed session;\n\n"
+        "2. Decides to continue its consideration of the question at its eighty-second "
+        "session.\n\n55th plenary meeting\n10 December 2026\n"
+    )
+    _ingest(tmp_path, "A_RES_81_160.md", text)
+    [(paragraph, kind, body, number, flagged, reasons)] = _stored_deliverables()
+    assert (paragraph, kind, body, number, flagged) == ("1", "oral update", "GA", 81, True)
+    # and the date's own note: GA 81 was under way at the adoption (schedule.due_anchor)
+    assert reasons[0] == "implied deadline: resumed session, its number not printed"
+    assert "if a resumed part or an earlier meeting is meant" in reasons[1]
