@@ -322,9 +322,31 @@ _AFTER_ADOPTION_RE = compiled(
     r"(?:\s+of\s+(?:the\s+present|this)\s+(?:resolution|decision)\b)?",
     re.IGNORECASE,
 )
+#: What follows an adoption that is not the present text's: "the adoption of the convention",
+#: "the adoption by the General Assembly of the declaration" (after "the adoption" alone).
+_ANOTHER_ADOPTION_RE = compiled(r"\s+(?:of|by)\b", re.IGNORECASE)
+#: "at the resumed session of the Committee": an entity named after the session, not a body
+#: of the table (those are read as ``body2``), holds it.
+_OF_ENTITY_RE = compiled(r"\s+of\s+(?:the\s+)?[A-Z]")
 #: The ``implied`` of a session counted from the adoption, and of "its resumed session".
 _AFTER_ADOPTION = "session following the adoption"
+_AFTER_OTHER_ADOPTION = "session following the adoption of another text"
 _RESUMED_UNNUMBERED = "resumed session, its number not printed"
+
+
+def _after_adoption(masked: str, pos: int, end: int) -> tuple[str, int] | None:
+    """The ``implied`` and end of "following the adoption ..." at ``pos`` (after "session"):
+    the present text's adoption, or another's ("of the convention", "by the Assembly of
+    ..."), whose date is not known. None when no adoption follows."""
+    after = _AFTER_ADOPTION_RE.match(masked, pos, end)
+    if after is None:
+        return None
+    if after.group(0).rstrip().lower().endswith("adoption") and _ANOTHER_ADOPTION_RE.match(
+        masked, after.end(), end
+    ):
+        return _AFTER_OTHER_ADOPTION, after.end()
+    return _AFTER_ADOPTION, after.end()
+
 
 #: Words for a session that follows another: after a session named earlier in the same
 #: span they count from it ("next" is left to mean the session after adoption).
@@ -446,8 +468,13 @@ def find_sessions(
             # printed; "at the session following the adoption of the present resolution":
             # counted from the adoption, as "next session" is. Both flagged.
             resumed = bool(found.group("resumed"))
+            if not found.group("body2") and _OF_ENTITY_RE.match(masked, found.end(), end):
+                continue  # "at the resumed session of the Committee": that entity's session
+            adoption = None if resumed else _after_adoption(masked, found.end(), end)
             implied = _RESUMED_UNNUMBERED if resumed else _AFTER_ADOPTION
-            if session is not None and this_body == body:
+            if adoption is not None:
+                implied = adoption[0]
+            if session is not None and this_body == body and implied != _AFTER_OTHER_ADOPTION:
                 sessions = [session] if resumed else [session + 1]
         elif found.group("year"):
             if this_body not in _YEAR_SESSION_BODIES:
@@ -459,14 +486,19 @@ def find_sessions(
             sessions, alternatives = _read_ordinals(found.group("ords"))
             if found.group("noun").lower() == "session" and len(sessions) > 1 and not alternatives:
                 sessions = sessions[:1]
-            if sessions == [1] and _AFTER_ADOPTION_RE.match(masked, found.end(), end):
+            adoption = _after_adoption(masked, found.end(), end) if sessions == [1] else None
+            if adoption is not None:
                 # "at its first session following the adoption of the present resolution"
-                implied = _AFTER_ADOPTION
-                sessions = [session + 1] if session is not None and this_body == body else []
+                implied = adoption[0]
+                sessions = (
+                    [session + 1]
+                    if session is not None and this_body == body and implied == _AFTER_ADOPTION
+                    else []
+                )
         mention_end = of_commission.end() if of_commission else found.end()
-        if implied == _AFTER_ADOPTION:
-            after = _AFTER_ADOPTION_RE.match(masked, found.end(), end)
-            mention_end = after.end() if after else mention_end
+        if implied in (_AFTER_ADOPTION, _AFTER_OTHER_ADOPTION):
+            adoption = _after_adoption(masked, found.end(), end)
+            mention_end = adoption[1] if adoption else mention_end
         if not rel_word and len(sessions) == 1 and not alternatives:
             residue = _TRAILING_RESIDUE_RE.match(masked, found.end(), end)
             if residue:

@@ -464,3 +464,46 @@ def test_another_bodys_resumed_session_without_its_number_is_flagged_unnumbered(
     [d] = r.deliverables
     assert (due(d), d.needs_review) == (("GA", None, "at"), True)
     assert d.review_reasons == ["implied deadline: resumed session, its number not printed"]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "at the session following the adoption of the convention on the right to water",
+        "at its first session following the adoption by the General Assembly of the declaration",
+        "at its session following the adoption of a declaration on the matter",
+    ],
+)
+def test_the_session_following_another_texts_adoption_is_not_numbered(words):
+    """The adoption of another text (a convention, a declaration by the Assembly) is not the
+    present resolution's: when it comes is not known, so the session has no number; the
+    deliverable is kept with its body and flagged."""
+    r = run(f"1. Requests the High Commissioner to present a report to the Council {words};")
+    [d] = r.deliverables
+    assert (d.kind, due(d), d.needs_review) == ("report", ("HRC", None, "at"), True)
+    assert d.review_reasons == [
+        "implied deadline: session following the adoption of another text"
+    ]
+
+
+def test_the_adoption_of_the_present_resolution_by_a_body_is_still_the_present_one():
+    r = run(
+        "1. Requests the High Commissioner to present a report to the Council at the session "
+        "following the adoption of the present resolution by the General Assembly;"
+    )
+    [d] = r.deliverables
+    assert (due(d), d.review_reasons) == (
+        ("HRC", 60, "at"),
+        ["implied deadline: session following the adoption"],
+    )
+
+
+def test_another_entitys_resumed_session_gives_the_council_no_session():
+    """ "at the resumed session of the Committee": that committee's session, not the
+    adopting body's resumed part (as before 0.3.29, no session is read)."""
+    r = run(
+        "1. Requests the High Commissioner to transmit a report to the Committee on "
+        "Non-Governmental Organizations at the resumed session of the Committee;"
+    )
+    assert all(d.due is None or d.due.session is None for d in r.deliverables)
+    assert not any(d.due and d.due.body == "HRC" and d.due.session for d in r.deliverables)
