@@ -331,10 +331,12 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     # Whose address the anonymous throttle counts: X-Forwarded-For only from our own proxy.
     "NUM_PROXIES": 1 if BEHIND_HTTPS_PROXY else 0,
-    # Per person (or per address when anonymous); over the rate the API answers 429.
+    # Per person (or per address when anonymous); over the rate the API answers 429. The
+    # counts are in the cache; while it cannot be reached requests go uncounted
+    # (mandates/throttling.py).
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "mandates.throttling.AnonRateThrottle",
+        "mandates.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("API_THROTTLE_ANON", default="60/minute"),
