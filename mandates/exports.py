@@ -1,7 +1,8 @@
 """CSV and Excel exports of deliverable lists (the admin and the pages share them).
 
 No export can carry a formula into a spreadsheet: every CSV cell goes through
-`spreadsheet_safe`, and every Excel text cell is written as text (`rows_xlsx_response`). The
+`spreadsheet_safe`, and every Excel text cell is written as text (`rows_xlsx_response`). No
+cell carries a bidirectional control (`BIDI_CONTROLS`: a quote keeps the ones printed). The
 assignees' e-mail addresses are only written when the caller says the reader may see
 personal data.
 """
@@ -16,6 +17,7 @@ from django.db.models import QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 
+from .extraction.cleaning import without_bidi_controls
 from .models import Deliverable, due_session_text, session_label
 
 COLUMNS = [
@@ -47,11 +49,14 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_safe(value: object) -> object:
-    """The value as a spreadsheet must show it: text that would start a formula gets a
-    leading apostrophe, which Excel and LibreOffice read as "this is text"."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+    """The value as a spreadsheet must show it: without bidirectional controls (a quote
+    keeps them as printed; in a cell they would turn its text around, unseen), and text
+    that would start a formula gets a leading apostrophe, which Excel and LibreOffice read
+    as "this is text"."""
+    if not isinstance(value, str):
+        return value
+    value = without_bidi_controls(value)
+    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
 
 
 def export_columns(*, personal_data: bool) -> list[tuple[str, str]]:
@@ -234,7 +239,7 @@ def rows_xlsx_response(rows: Iterable[Iterable], filename: str, *, sheet: str) -
     def cell(value: object) -> object:
         if not isinstance(value, str):
             return value
-        text = WriteOnlyCell(worksheet, value=value)
+        text = WriteOnlyCell(worksheet, value=without_bidi_controls(value))
         text.data_type = "s"  # openpyxl would take a leading "=" for a formula
         return text
 

@@ -1,4 +1,10 @@
-"""Show the evidence: a paragraph's text with the quoted words marked."""
+"""Show the evidence: a paragraph's text with the quoted words marked.
+
+Shown without bidirectional controls (`BIDI_CONTROLS`): a paragraph printed with U+202E or
+an isolate around a word would show that word reversed or moved, unseen, on every page and
+admin page that quotes it. The stored text keeps them (it is the evidence, and the spans
+index it); the JSON API gives it exactly as stored.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +13,12 @@ from collections.abc import Iterable
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from .extraction.cleaning import without_bidi_controls
+
 
 def highlight(text: str, ranges: Iterable[tuple[int, int, str]]) -> SafeString:
-    """Escape ``text`` and wrap each (start, end, title) range in <mark>; overlaps merge."""
+    """Escape ``text`` and wrap each (start, end, title) range in <mark>; overlaps merge;
+    bidirectional controls left out (after the ranges, which index the text as stored)."""
     spans = sorted((max(0, s), min(len(text), e), t) for s, e, t in ranges if e > s)
     parts: list[str] = []
     cursor = 0
@@ -17,10 +26,16 @@ def highlight(text: str, ranges: Iterable[tuple[int, int, str]]) -> SafeString:
         if end <= cursor:
             continue
         start = max(start, cursor)
-        parts.append(conditional_escape(text[cursor:start]))
-        parts.append(format_html('<mark title="{}">{}</mark>', title, text[start:end]))
+        parts.append(conditional_escape(without_bidi_controls(text[cursor:start])))
+        parts.append(
+            format_html(
+                '<mark title="{}">{}</mark>',
+                without_bidi_controls(title),
+                without_bidi_controls(text[start:end]),
+            )
+        )
         cursor = end
-    parts.append(conditional_escape(text[cursor:]))
+    parts.append(conditional_escape(without_bidi_controls(text[cursor:])))
     # Every part above is escaped or built with format_html.
     return mark_safe("".join(str(part) for part in parts))
 
@@ -86,7 +101,7 @@ def deliverable_evidence(deliverable) -> SafeString:
     paragraph = deliverable.mandate.paragraph
     if paragraph is None:
         return (
-            format_html("<mark>{}</mark>", deliverable.quote)
+            format_html("<mark>{}</mark>", without_bidi_controls(deliverable.quote))
             if deliverable.quote
             else mark_safe("")
         )

@@ -6,15 +6,17 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.urls import reverse
 
 from mandates.extraction.api import extract_text
-from mandates.extraction.cleaning import BIDI_CONTROLS
-from mandates.models import Deliverable, DeliverableReview, ProposedChange
+from mandates.extraction.cleaning import BIDI_CONTROLS, without_bidi_controls
+from mandates.models import Deliverable, DeliverableReview, ProposedChange, ReviewStatus
 from mandates.services.ingest import resolution_ingest
 from mandates.services.reminders import reminder_send
 from tests import factories
 from tests.admin_forms import change_form_data
+from tests.ical import assert_valid_ics
 from tests.samples import hrc_resolution
 
 pytestmark = pytest.mark.django_db
@@ -161,3 +163,77 @@ def test_titles_the_extractor_reads_have_no_direction_controls(smtp_server):
     assert "Rights of lighthouse keepers at sea" in body
     assert "the rights of lighthouse keepers and their families" in body  # the quote
     assert not bidi_in(subject + body + html)
+
+
+def test_a_quote_with_direction_controls_reaches_no_calendar_export_or_page(
+    tmp_path, smtp_server, client
+):
+    """QA: a request printed with U+202E ... U+202C around "outcome" and U+2067 ... U+2069
+    around "workshops" (ingested with the `ingest` command) kept them in the quote, which is
+    right (it is evidence), but they reached the e-mail's .ics attachment (README: "no
+    e-mail carries them"), every feed, export.csv and the pages, where they turn the words
+    around unseen. Each now gives the words without them; the stored quote and the JSON API
+    keep them exactly as printed."""
+    path = tmp_path / "A_HRC_RES_61_98.txt"
+    path.write_text(
+        hrc_resolution(
+            number="61/98",
+            operative=[
+                "Requests the High Commissioner to prepare a report on the "
+                f"{RLO}outcome{PDF} of the regional {LRI}workshops{PDI} {RLM}and to present "
+                "it to the Human Rights Council at its sixty-third session;"
+            ],
+        ),
+        encoding="utf-8",
+    )
+    call_command("ingest", str(path), verbosity=0)
+    deliverable = Deliverable.objects.select_related("mandate__resolution").get()
+    assert bidi_in(deliverable.quote) == {RLO, PDF, LRI, PDI, RLM}  # the evidence, as printed
+    words = "report on the outcome of the regional workshops and to present"
+    assert words in without_bidi_controls(deliverable.quote)
+    deliverable.review_status = ReviewStatus.CONFIRMED
+    deliverable.save()
+    person = factories.ContactFactory()
+    deliverable.assignees.add(person)
+    log = factories.ReminderLogFactory(
+        deliverable=deliverable, recipient=person, due_date=deliverable.due_date
+    )
+
+    with geneva_morning(log.due_date - timedelta(days=14)):
+        reminder_send(reminder_id=log.pk)
+    (received,) = smtp_server.received
+    (attachment,) = received.message.iter_attachments()
+    assert attachment.get_content_type() == "text/calendar"
+    ics = attachment.get_content()
+    ics = ics.encode() if isinstance(ics, str) else ics
+    (event,) = assert_valid_ics(ics).walk("VEVENT")
+    assert words in str(event["DESCRIPTION"]).replace("\n", " ")
+    assert not bidi_in(received.message.as_string() + ics.decode())
+
+    for url in (
+        reverse("mandates:feed_all"),
+        reverse("mandates:feed_body", args=["HRC"]),
+        reverse("mandates:deliverable_ics", args=[deliverable.uid]),
+    ):
+        body = client.get(url).content
+        (event,) = assert_valid_ics(body).walk("VEVENT")
+        assert words in str(event["DESCRIPTION"]).replace("\n", " "), url
+        assert not bidi_in(body.decode()), url
+
+    csv_text = client.get(reverse("mandates:export_csv")).getvalue().decode()
+    assert words in csv_text.replace("\n", " ")
+    assert not bidi_in(csv_text)
+
+    symbol = deliverable.mandate.resolution.symbol
+    for url in (
+        reverse("mandates:deliverable", args=[deliverable.uid]),
+        reverse("mandates:resolution", args=[symbol]),
+    ):
+        page = client.get(url).content.decode()
+        assert "<mark" in page and "outcome of the regional workshops" in page, url
+        assert not bidi_in(page), url
+
+    staff = factories.UserFactory(is_staff=True)
+    client.force_login(staff)
+    (item,) = client.get("/api/deliverables/").json()["results"]
+    assert item["quote"] == deliverable.quote  # exactly as printed, for programs to judge

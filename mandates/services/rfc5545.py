@@ -12,13 +12,18 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 
+from mandates.extraction.cleaning import BIDI_CONTROLS
+
 CRLF = "\r\n"
 # Octets of content per physical line: with the leading space of a continuation line, at
 # most 75 (RFC 5545 3.1).
 FOLD_OCTETS = 74
 # Control characters are not allowed in TEXT (RFC 5545 3.3.11), except HTAB and the line
-# breaks, which are escaped; the rest never come from a person and are dropped.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# breaks, which are escaped; the rest never come from a person and are dropped. So are the
+# bidirectional controls (`BIDI_CONTROLS`): a quote keeps them as printed (it is evidence),
+# but in a calendar they would turn the text after them around, unseen (a quote's U+202E
+# read "emoctuo" for "outcome"), in every feed and e-mail attachment alike.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f" + "".join(sorted(BIDI_CONTROLS)) + "]")
 # Folding cuts a line into chunks of FOLD_OCTETS: of characters when they are all ASCII,
 # else of UTF-8 octets, each chunk as long as it can be without ending inside a character
 # (the next octet is not a continuation octet, 10xxxxxx). One regex scan instead of a loop.
@@ -29,7 +34,8 @@ _CONTINUATION_OCTETS = _CONTINUATION.encode()
 
 
 def text(value: str) -> str:
-    """A TEXT value: backslash, semicolon, comma escaped; every line break as \\n."""
+    """A TEXT value: backslash, semicolon, comma escaped; every line break as \\n; control
+    characters, bidirectional ones included, dropped."""
     value = (
         value.replace("\\", "\\\\")
         .replace(";", "\\;")
