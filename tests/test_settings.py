@@ -1,6 +1,8 @@
 """Settings come from the environment and pass Django's deployment checklist."""
 
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -229,3 +231,33 @@ def test_sqlite_waits_for_the_write_lock_and_postgresql_is_untouched():
     )
     assert postgres.returncode == 0, postgres.stderr
     assert "transaction_mode" not in postgres.stdout and "journal_mode" not in postgres.stdout
+
+
+@pytest.mark.parametrize(("environment", "workers"), [({}, 2), ({"GUNICORN_WORKERS": "4"}, 4)])
+def test_gunicorn_reads_its_variables_from_dot_env_too(tmp_path, environment, workers):
+    """QA: GUNICORN_WORKERS=2 in `.env` booted 3 workers: gunicorn's config read the
+    environment before Django had read `.env`. gunicorn, started as docker/start-web starts
+    it, in a copy of the project whose `.env` says 2, now resolves 2 workers; a variable the
+    environment sets still wins over `.env`, as for the settings."""
+    shutil.copytree(ROOT / "tracker", tmp_path / "tracker")
+    (tmp_path / ".env").write_text("DEBUG=1\nGUNICORN_WORKERS=2\n")
+    clean = {k: v for k, v in os.environ.items() if k not in {"GUNICORN_WORKERS", "DEBUG"}}
+    clean["PYTHONPATH"] = os.pathsep.join([str(tmp_path), str(ROOT)])  # tracker/ is the copy
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "tracker.wsgi",
+            "--config",
+            "python:tracker.gunicorn",
+            "--print-config",
+        ],
+        cwd=tmp_path,
+        env={**clean, **environment},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"^workers\s*=\s*(\d+)$", result.stdout, re.MULTILINE)[1] == str(workers)

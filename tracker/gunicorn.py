@@ -1,20 +1,22 @@
 """gunicorn settings: `gunicorn tracker.wsgi -c python:tracker.gunicorn`.
 
 Its access and error logs go through the same filter as Django's (tracker/logging.py), so
-no log line carries a private calendar link's secret.
+no log line carries a private calendar link's secret. Its variables come from the
+environment or `.env`, as the settings' do (tracker/environment.py).
 """
 
 from __future__ import annotations
 
-import os
-
 from gunicorn.glogging import Logger
 
+from tracker.environment import project_env
 from tracker.logging import RedactSecretsFilter
+
+_env = project_env()  # the environment, then `.env`, as the settings read them
 
 logger_class = "tracker.gunicorn.RedactingLogger"
 accesslog = "-"
-workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
+workers = _env.int("GUNICORN_WORKERS", default=3)
 
 
 class RedactingLogger(Logger):

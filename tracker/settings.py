@@ -9,14 +9,12 @@ from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-import environ
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+from tracker.environment import BASE_DIR, project_env
 
-env = environ.Env()
-environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+env = project_env()
 
 # --- Core --------------------------------------------------------------------------------
 DEBUG = env.bool("DEBUG", default=False)
