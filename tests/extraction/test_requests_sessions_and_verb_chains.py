@@ -481,9 +481,7 @@ def test_the_session_following_another_texts_adoption_is_not_numbered(words):
     r = run(f"1. Requests the High Commissioner to present a report to the Council {words};")
     [d] = r.deliverables
     assert (d.kind, due(d), d.needs_review) == ("report", ("HRC", None, "at"), True)
-    assert d.review_reasons == [
-        "implied deadline: session following the adoption of another text"
-    ]
+    assert d.review_reasons == ["implied deadline: session following the adoption of another text"]
 
 
 def test_the_adoption_of_the_present_resolution_by_a_body_is_still_the_present_one():
