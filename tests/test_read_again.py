@@ -253,7 +253,7 @@ def test_an_original_gone_from_storage_is_skipped_and_the_others_are_read_again(
     )
     assert _stored().splitlines() == [
         skipped,
-        "unchanged  A_HRC_RES_58_98.txt -> A/HRC/RES/58/98 (1 deliverables)",
+        "unchanged  A_HRC_RES_58_98.txt -> A/HRC/RES/58/98 (1 deliverable)",
         f"           read again by extractor {EXTRACTOR_VERSION} (read by {OLDER} before)",
         "0 new, 0 updated, 1 unchanged, 0 failed, 1 skipped",
     ]
@@ -420,7 +420,7 @@ def test_a_version_stored_while_the_original_is_read_again_is_kept(tmp_path, med
     assert out.splitlines() == [
         f"unchanged  {NAME} -> {SYMBOL} (2 deliverables)",
         f"           {NEW_VERSION_MEANWHILE}",
-        "unchanged  A_HRC_RES_58_98.txt -> A/HRC/RES/58/98 (1 deliverables)",
+        "unchanged  A_HRC_RES_58_98.txt -> A/HRC/RES/58/98 (1 deliverable)",
         f"           read again by extractor {EXTRACTOR_VERSION} (read by {OLDER} before)",
         "0 new, 0 updated, 2 unchanged, 0 failed",
     ]

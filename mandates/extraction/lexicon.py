@@ -145,6 +145,10 @@ class Lexicon:
         """Code -> name of the bodies that adopt resolutions."""
         return {body.code: body.name for body in self.bodies if body.adopts}
 
+    def every_body_name(self) -> dict[str, str]:
+        """Code -> name of every body the lexicon knows, those a deadline names too (CSTD)."""
+        return {body.code: body.name for body in self.bodies}
+
     def verb_pattern(self, role: str, *extra: str) -> str:
         """An alternation (no group) of the role's forms, then ``extra`` alternatives."""
         return "|".join([*self.forms(role), *extra])

@@ -37,6 +37,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from mandates import extraction
+from mandates.extraction.lexicon import lexicon
 from mandates.extraction.readers import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, SUPPORTED_TYPES
 from mandates.models import (
     Actor,
@@ -1259,7 +1260,9 @@ def _lookups(result: extraction.ExtractionResult, reads: IngestReads) -> _Lookup
         _sessions_read(pairs, sessions)
     for code, number in wanted:
         if code not in bodies:
-            bodies[code], _ = Body.objects.get_or_create(code=code, defaults={"name": code})
+            # named as the extractor knows it ("CSTD (CSTD)" on the pages otherwise)
+            name = lexicon().every_body_name().get(code, code)
+            bodies[code], _ = Body.objects.get_or_create(code=code, defaults={"name": name})
         if number is not None and (code, number) not in sessions:
             sessions[(code, number)] = (
                 session_get_or_estimate(body=bodies[code], number=number)

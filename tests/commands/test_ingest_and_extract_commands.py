@@ -599,3 +599,38 @@ def test_ingest_keeps_a_report_due_at_a_resumed_session_without_its_number(tmp_p
     # and the date's own note: GA 81 was under way at the adoption (schedule.due_anchor)
     assert reasons[0] == "implied deadline: resumed session, its number not printed"
     assert "if a resumed part or an earlier meeting is meant" in reasons[1]
+
+
+@pytest.mark.django_db
+def test_ingest_names_a_new_body_and_counts_one_deliverable_in_the_singular(tmp_path, client):
+    """A body ingest had to create was named by its code, so pages read "deliverables due
+    to the CSTD (CSTD)"; and the summary said "(1 deliverables)"."""
+    from django.urls import reverse
+
+    from mandates.models import Body
+
+    path = tmp_path / "A_HRC_RES_58_97.txt"
+    path.write_text(
+        hrc_resolution(
+            operative=[
+                "Requests the Secretary-General to submit a report on canals to the Commission "
+                "on Science and Technology for Development at its thirtieth session;"
+            ]
+        ),
+        encoding="utf-8",
+    )
+    assert not Body.objects.filter(code="CSTD").exists()
+    out = StringIO()
+    call_command("ingest", str(path), stdout=out, stderr=StringIO())
+    assert "new        A_HRC_RES_58_97.txt -> A/HRC/RES/58/97 (1 deliverable)\n" in out.getvalue()
+    assert (
+        Body.objects.get(code="CSTD").name == "Commission on Science and Technology for Development"
+    )
+    page = " ".join(client.get(reverse("mandates:calendars")).content.decode().split())
+    assert (
+        "deliverables due to the Commission on Science and Technology for Development (CSTD)"
+        in page
+    )
+    Body.objects.create(code="UNEA", name="UNEA")  # one named by its code before (or by hand)
+    page = " ".join(client.get(reverse("mandates:calendars")).content.decode().split())
+    assert "deliverables due to the UNEA" in page and "(UNEA)" not in page

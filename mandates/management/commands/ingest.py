@@ -94,7 +94,7 @@ class Command(BaseCommand):
             elif outcome.status != "unchanged" or verbosity > 1 or outcome.reason:
                 self.stdout.write(
                     f"{outcome.status:<10} {outcome.source_name} -> {outcome.symbol} "
-                    f"({outcome.deliverables} deliverables)"
+                    f"({outcome.deliverables} deliverable{'' if outcome.deliverables == 1 else 's'})"
                 )
                 if outcome.reason:  # e.g. stored meanwhile by another import
                     self.stdout.write(f"           {outcome.reason}")
