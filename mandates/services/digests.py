@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 
 from mandates.models import Contact, Deliverable, DigestLog, OutgoingStatus
 from mandates.services.outgoing import (
@@ -170,9 +171,14 @@ def digest_message(*, digest: DigestLog, items: DigestItems, today: date) -> Ema
         "overdue": rows(items.overdue),
         "escalated": rows(items.escalated),
     }
-    subject = (
-        f"[Weekly digest] {len(items.upcoming)} due within {policy.digest_horizon_days} days, "
-        f"{len(items.overdue) + len(items.escalated)} overdue - week of {digest.week:%d %B %Y}"
+    counts = (
+        (len(items.upcoming), f"due within {policy.digest_horizon_days} days"),
+        (len(items.overdue) + len(items.escalated), "overdue"),
+    )
+    subject = (  # the week as the body says it, "7 December 2026"; no "0 overdue"
+        "[Weekly digest] "
+        + ", ".join(f"{n} {what}" for n, what in counts if n)
+        + f" - week of {date_format(digest.week, 'j F Y')}"
     )
     return outgoing_message(
         subject=subject,

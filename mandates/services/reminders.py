@@ -45,6 +45,7 @@ stage the next day, and a due date corrected by a day re-sends no stage on any d
 from __future__ import annotations
 
 import logging
+import textwrap
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -909,6 +910,19 @@ def _escalation(log: ReminderLog) -> bool:
     return log.reminder.startswith("escalation:")
 
 
+def _and_joined(names: list[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+
+
+def _quoted(text: str, *, indent: str = "    ", width: int = 76) -> str:
+    """The quote in quotation marks for a plain-text e-mail, every line of it indented
+    (the template's wordwrap indented the first only)."""
+    lines = f'"{text.strip()}"'.splitlines()
+    wrapped = [part for line in lines for part in textwrap.wrap(line, width - len(indent)) or [""]]
+    return "\n".join(indent + part if part else "" for part in wrapped)
+
+
 def _reminder_row(*, log: ReminderLog, today: date) -> dict:
     """What an e-mail says about one reminder."""
     deliverable = log.deliverable
@@ -923,6 +937,7 @@ def _reminder_row(*, log: ReminderLog, today: date) -> dict:
         "session": deliverable.due_session,
         "session_as_read": session_as_read(deliverable),
         "quote": deliverable.quote or deliverable.mandate.quote,
+        "quote_text": _quoted(deliverable.quote or deliverable.mandate.quote),
         "not_asked": reminder_not_asked(deliverable),
         "label": reminder_label(due_date=log.due_date, today=today, escalation=escalation),
         "escalation": escalation,
@@ -946,12 +961,24 @@ def reminders_message(*, logs: list[ReminderLog], today: date) -> EmailMultiAlte
         key=lambda row: (not row["escalation"], row["log"].due_date, row["log"].pk),
     )
     overdue = sum(1 for row in rows if row["log"].due_date < today)
-    subject = f"[{len(rows)} reminders] {overdue} overdue, {len(rows) - overdue} due soon"
+    counts = ((overdue, "overdue"), (len(rows) - overdue, "due soon"))
+    subject = f"[{len(rows)} reminders] " + ", ".join(f"{n} {what}" for n, what in counts if n)
+    # Escalated to the person as the actor's focal point, and not theirs to deliver: the
+    # e-mail's intro and footer say so rather than "you are responsible for".
+    theirs = {log.deliverable_id for log in logs if not _escalation(log)}
+    focal_only = [row for row in rows if row["deliverable"].pk not in theirs]
     first = min(log.pk for log in logs)
     message = outgoing_message(
         subject=subject,
         template="reminders",
-        context={"recipient": logs[0].recipient, "rows": rows, "today": today},
+        context={
+            "recipient": logs[0].recipient,
+            "rows": rows,
+            "today": today,
+            "responsible_count": len(rows) - len(focal_only),
+            "focal_count": len(focal_only),
+            "focal_of": _and_joined(sorted({str(row["actor"]) for row in focal_only})),
+        },
         recipient=logs[0].recipient,
         message_id=f"reminders-{first}-{len(logs)}-{today:%Y%m%d}",
     )
