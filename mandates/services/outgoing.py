@@ -233,13 +233,14 @@ def outgoing_hand_over_on_commit(
     model: type[OutgoingMail],
     groups: list[list[int]],
     send: Callable[[list[int]], object],
-    undo: Callable[[list[int]], object],
+    undo: Callable[[list[int]], str],
 ) -> None:
     """After the commit, give each group of rows to the broker (one task per group).
 
     If the broker fails, the rows not handed over are passed to ``undo`` (in its own
-    transaction) and BrokerUnavailable is raised from the commit: no row is left "queued"
-    with no task behind it until REMINDER_REQUEUE_AFTER_MINUTES have passed.
+    transaction), which says what it left, and BrokerUnavailable is raised from the commit
+    with that: no row is left "queued" with no task behind it until
+    REMINDER_REQUEUE_AFTER_MINUTES have passed.
     """
 
     def hand_over() -> None:
@@ -249,25 +250,37 @@ def outgoing_hand_over_on_commit(
             except broker_errors() as error:
                 left = [pk for group in groups[index:] for pk in group]
                 with transaction.atomic():
-                    undo(left)
-                label = model._meta.verbose_name_plural
+                    left_as = undo(left)
+                total = sum(map(len, groups))
+                handed = (
+                    ""
+                    if len(left) == total
+                    else f"{total - len(left)} of {total} {model._meta.verbose_name_plural} "
+                    f"rows handed over; for the other {len(left)}: "
+                )
                 raise BrokerUnavailable(
                     f"the broker is unreachable ({type(error).__name__}: {error}); "
-                    f"{len(left)} of {sum(map(len, groups))} {label} rows were not queued "
-                    "and will be queued by the next run"
+                    f"{handed}{left_as}"
                 ) from error
 
     if groups:
         transaction.on_commit(hand_over)
 
 
-def outgoing_undo_dispatch(*, model: type[OutgoingMail], ids: list[int], stamp: datetime) -> None:
+def outgoing_undo_dispatch(*, model: type[OutgoingMail], ids: list[int], stamp: datetime) -> str:
     """Rows a run could not hand over: its own decisions are deleted (the next run decides
     them again); older rows it queued again get their old age back, so the next run finds
-    them stale at once."""
+    them stale at once. Says what was left, for the person who ran it."""
     rows = model.objects.filter(pk__in=ids, status=OutgoingStatus.QUEUED, queued_at=stamp)
-    rows.filter(decided_at__gte=stamp, attempts=0).delete()
-    rows.update(queued_at=db_models.F("decided_at"))
+    deleted, _ = rows.filter(decided_at__gte=stamp, attempts=0).delete()
+    kept = rows.update(queued_at=db_models.F("decided_at"))
+    label = f"{model._meta.verbose_name_plural} rows"
+    if not kept:
+        return "nothing recorded: run it again once the broker is back"
+    return (
+        f"{deleted} new {label} not recorded, {kept} left by an earlier run kept waiting: "
+        "run it again once the broker is back"
+    )
 
 
 def outgoing_retry(*, model: type[OutgoingMail], ids: Iterable[int]) -> int:
@@ -302,11 +315,17 @@ def outgoing_retry(*, model: type[OutgoingMail], ids: Iterable[int]) -> int:
             model=model,
             groups=groups,
             send=send,
-            undo=lambda pks: model.objects.filter(pk__in=pks, status=OutgoingStatus.QUEUED).update(
-                status=OutgoingStatus.FAILED
-            ),
+            undo=lambda pks: _retry_undo(model=model, ids=pks),
         )
     return len(found)
+
+
+def _retry_undo(*, model: type[OutgoingMail], ids: list[int]) -> str:
+    """Retried rows the broker did not take are failed again, as they were."""
+    model.objects.filter(pk__in=ids, status=OutgoingStatus.QUEUED).update(
+        status=OutgoingStatus.FAILED
+    )
+    return "they stay failed: choose Retry again once the broker is back"
 
 
 # --- Sending -----------------------------------------------------------------------------

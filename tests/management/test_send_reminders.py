@@ -92,3 +92,32 @@ def test_reminder_status_says_when_a_queued_retry_is_due():
     output = call("reminder_status")
     assert "(retry in 4 min)" in output or "(retry in 5 min)" in output
     assert "min ago" not in output and "-" not in output.split("oldest queued:")[1].split("(")[1]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # hand-over at commit
+def test_with_the_broker_down_it_says_what_was_recorded_and_what_was_kept(dead_broker):
+    """The line said "N of N reminder log rows were not queued and will be queued by the
+    next run" though the run's decisions were deleted. It says what holds: today's new
+    decisions not recorded, a row an earlier run left (here: a dead worker's) kept
+    waiting, and to run it again once the broker is back."""
+    factories.responsible_deliverable(timezone.localdate() + timedelta(days=7), contacts=2)
+    earlier, (person,) = factories.responsible_deliverable(timezone.localdate() + timedelta(days=1))
+    long_ago = timezone.now() - timedelta(hours=2)
+    left = ReminderLog.objects.create(
+        deliverable=earlier,
+        recipient=person,
+        reminder="before:1",
+        due_date=earlier.due_date,
+        status="sending",
+        claimed_at=long_ago,
+        attempts=1,
+    )
+    ReminderLog.objects.filter(pk=left.pk).update(decided_at=long_ago, queued_at=long_ago)
+    with pytest.raises(CommandError) as raised:
+        call("send_reminders")
+    assert str(raised.value).endswith(
+        "; 2 new reminder log rows not recorded, 1 left by an earlier run kept waiting: "
+        "run it again once the broker is back"
+    )
+    assert "will be queued by the next run" not in str(raised.value)
+    assert list(ReminderLog.objects.values_list("pk", flat=True)) == [left.pk]
