@@ -508,3 +508,31 @@ def outgoing_failed_recently(*, now: datetime | None = None) -> list[RecentFailu
             RecentFailures(label=label, count=rows.count() if newest else 0, newest=newest)
         )
     return found
+
+
+@dataclass(frozen=True)
+class LeftSending:
+    """The e-mails of one kind claimed by a worker longer ago than
+    REMINDER_REQUEUE_AFTER_MINUTES and still "sending": the worker died (killed, out of
+    memory, the machine restarted) before it marked them."""
+
+    label: str
+    count: int
+    oldest: OutgoingMail | None
+
+
+def outgoing_left_sending(*, now: datetime | None = None) -> list[LeftSending]:
+    """Reminders and digests left "sending" past REMINDER_REQUEUE_AFTER_MINUTES. Nothing
+    sends them until the next daily run (or `send_reminders`) queues them again, or the
+    broker delivers the task again (its visibility timeout, an hour), so `status` says so."""
+    cutoff = (now or timezone.now()) - outgoing_requeue_after()
+    found = []
+    for label, model in _OUTGOING_MODELS:
+        rows = (
+            model.objects.filter(status=OutgoingStatus.SENDING, claimed_at__lt=cutoff)
+            .select_related(*_FAILED_SHOWN[label])
+            .order_by("claimed_at", "pk")
+        )
+        oldest = rows.first()
+        found.append(LeftSending(label=label, count=rows.count() if oldest else 0, oldest=oldest))
+    return found

@@ -330,6 +330,43 @@ def test_status_says_why_a_reminder_waits_for_its_retry_and_when(
     assert "reminders failed in the last 7 days: none" in text
 
 
+def test_status_fails_while_a_reminder_is_left_sending_by_a_worker_that_died(
+    smtp_server, settings, django_capture_on_commit_callbacks
+):
+    """A worker killed mid-send leaves its rows "sending": `status` exited 0. Once they
+    have been sending longer than REMINDER_REQUEUE_AFTER_MINUTES it names them, says what
+    to do and exits 1; `send_reminders` then sends them and `status` is fine again."""
+    from mandates.services.outgoing import outgoing_claim
+
+    deliverable, (person,) = factories.responsible_deliverable(
+        timezone.localdate() + timedelta(days=7)
+    )
+    with django_capture_on_commit_callbacks(execute=False):  # decided, never handed over
+        call_command("send_reminders", stdout=StringIO())
+    (row,) = ReminderLog.objects.all()
+    (claimed,) = outgoing_claim(ReminderLog, [row.pk])  # the worker that died mid-send
+    assert claimed.status == "sending"
+    minutes = settings.REMINDER_REQUEUE_AFTER_MINUTES
+    with time_machine.travel(timezone.now() + timedelta(minutes=minutes - 1)):
+        assert "left sending" not in _status()
+    with time_machine.travel(timezone.now() + timedelta(minutes=minutes + 1)):
+        text = _status("reminders left sending")
+        assert (
+            f"  reminders left sending for over {minutes} min (REMINDER_REQUEUE_AFTER_MINUTES): "
+            f"1, their worker stopped before marking them; oldest #{row.pk} claimed at "
+            f"{timezone.localtime(claimed.claimed_at):%Y-%m-%d %H:%M}: before:7 of "
+            f"{deliverable.title} ("
+        ) in text
+        assert (
+            f"to {person.email}. Run `manage.py send_reminders` to queue them again "
+            "(the next daily run would)\n"
+        ) in text
+        _send_reminders(django_capture_on_commit_callbacks)
+        assert ReminderLog.objects.get().status == "sent"
+        assert "left sending" not in _status()
+    assert [message.rcpt_tos for message in smtp_server.received] == [[person.email]]
+
+
 def test_status_fails_while_a_reminder_failed_this_week_waits_for_a_person(
     refusing_mail_server, settings, django_capture_on_commit_callbacks
 ):

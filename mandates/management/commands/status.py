@@ -18,6 +18,7 @@ from mandates.services.outgoing import (
     FAILED_RECENTLY,
     outgoing_failed_label,
     outgoing_failed_recently,
+    outgoing_left_sending,
 )
 from mandates.services.source_files import (
     ORPHAN_MIN_AGE,
@@ -51,9 +52,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, remove_orphaned_files=False, verbosity=1, **options):
         """Exits 1 when a component is in error, an e-mail failed recently and waits for a
-        person, the daily reminder run is over a day late, or an original file a
-        resolution names is missing (or the folder cannot be read), so a monitor running
-        it can tell."""
+        person, or was left "sending" by a worker that stopped, the daily reminder run is
+        over a day late, or an original file a resolution names is missing (or the folder
+        cannot be read), so a monitor running it can tell."""
         self.stdout.write("Health")
         states = health_check(fresh=True)
         for component, state in states.items():
@@ -67,6 +68,7 @@ class Command(BaseCommand):
         for line in reminders.getvalue().splitlines():
             self.stdout.write(f"  {line}")  # under its heading, as every section's lines are
         failing += self._failed_recently()
+        failing += self._left_sending()
         failing += self._daily_run()
         self.stdout.write("Feeds")
         for row in feeds_status():
@@ -103,6 +105,26 @@ class Command(BaseCommand):
                 f"  {found.label} failed in the last {days} days: {found.count} (retry them "
                 f"in the admin, or mark them skipped); newest #{newest.pk} at {attempted}: "
                 f"{outgoing_failed_label(newest)} - {newest.last_error[:200]}"
+            )
+        return failing
+
+    def _left_sending(self) -> list[str]:
+        """Reminders and digests a worker claimed and never marked (it died mid-send): named
+        once REMINDER_REQUEUE_AFTER_MINUTES have passed, when a run may queue them again."""
+        failing = []
+        minutes = settings.REMINDER_REQUEUE_AFTER_MINUTES
+        for found in outgoing_left_sending():
+            if not found.count:
+                continue
+            failing.append(f"{found.label} left sending")
+            oldest = found.oldest
+            assert oldest is not None and oldest.claimed_at is not None
+            self.stdout.write(
+                f"  {found.label} left sending for over {minutes} min "
+                f"(REMINDER_REQUEUE_AFTER_MINUTES): {found.count}, their worker stopped "
+                f"before marking them; oldest #{oldest.pk} claimed at "
+                f"{_local(oldest.claimed_at)}: {outgoing_failed_label(oldest)}. Run "
+                "`manage.py send_reminders` to queue them again (the next daily run would)"
             )
         return failing
 
