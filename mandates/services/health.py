@@ -128,6 +128,23 @@ DAILY_REMINDERS_TASK = "mandates.tasks.reminders_dispatch"
 DAILY_RUN_LATE_AFTER = timedelta(days=1)
 
 
+def beat_records_within() -> timedelta:
+    """How long after a run celery beat may take to record it, in whole minutes: its
+    DatabaseScheduler keeps a run's `last_run_at` in memory and writes it at its next sync,
+    every `Scheduler.sync_every` (3 min), looked at once a tick (`beat_max_loop_interval`,
+    5 s by default), and sends a task up to a tick after its moment. Until then the
+    periodic task still reads as not run, so `status` reads a run this little late as
+    not recorded yet, not as late."""
+    from celery.beat import Scheduler
+    from django_celery_beat.schedulers import DEFAULT_MAX_INTERVAL
+
+    from tracker.celery import app
+
+    tick = app.conf.beat_max_loop_interval or DEFAULT_MAX_INTERVAL
+    seconds = Scheduler.sync_every + 2 * tick + 30  # 30 s: the save itself, clocks apart
+    return timedelta(minutes=-(-seconds // 60))
+
+
 @dataclass(frozen=True)
 class DailyRun:
     """Where the daily reminder run stands, as beat recorded it (django-celery-beat keeps
@@ -143,6 +160,11 @@ class DailyRun:
         if self.next_due is None or self.next_due >= self.now:
             return timedelta(0)
         return self.now - self.next_due
+
+    @property
+    def unrecorded(self) -> bool:
+        """Due so little ago that beat may have run it without recording it yet."""
+        return timedelta(0) < self.late_by <= beat_records_within()
 
     @property
     def is_late(self) -> bool:

@@ -458,6 +458,52 @@ def test_status_counts_a_daily_run_that_never_ran_from_when_it_was_scheduled(bea
     assert "no enabled periodic task runs mandates.tasks.reminders_dispatch" in text
 
 
+@pytest.mark.parametrize(
+    ("last_run", "now", "line", "late"),
+    [
+        (
+            datetime(2026, 12, 6, 7, 0, 1),
+            datetime(2026, 12, 7, 7, 1, 30),
+            "due 2026-12-07 07:00 (1 min ago), not recorded yet (celery beat records a run "
+            "up to 4 min after it); the run before: 2026-12-06 07:00\n",
+            False,
+        ),
+        (
+            None,
+            datetime(2026, 12, 7, 7, 3, 50),
+            "due 2026-12-07 07:00 (3 min ago), not recorded yet (celery beat records a run "
+            "up to 4 min after it)\n",
+            False,
+        ),
+        (
+            datetime(2026, 12, 6, 7, 0, 1),
+            datetime(2026, 12, 7, 7, 4, 30),
+            "last ran 2026-12-06 07:00, next due 2026-12-07 07:00, 4 min late: "
+            "is celery beat running?\n",
+            False,
+        ),
+    ],
+    ids=["ran a minute ago", "first run, 3 min ago", "past beat's sync"],
+)
+def test_status_gives_beat_the_minutes_it_takes_to_record_a_run(
+    beat_expected, last_run, now, line, late
+):
+    """DatabaseScheduler writes a run's time at its next sync (every 3 min): `status`
+    said "last ran never ... 1 min late: is celery beat running?" right after beat ran.
+    Within the minutes beat takes to record a run, the run is "not recorded yet"; past
+    them, late as before."""
+    zone = ZoneInfo("Europe/Zurich")
+    PeriodicTask.objects.filter(pk=beat_expected.pk).update(
+        last_run_at=last_run.replace(tzinfo=zone) if last_run else None,
+        date_changed=datetime(2026, 12, 6, 12, 0, tzinfo=zone),
+    )
+    with time_machine.travel(now.replace(tzinfo=zone), tick=False):
+        text = _status(*(["daily reminder run late"] if late else []))
+    assert f"  daily reminder run: {line}" in text
+    if "not recorded yet" in line:
+        assert "never" not in text and "is celery beat running?" not in text
+
+
 def test_status_prints_each_feeds_last_change_in_geneva_time(client):
     """A change made while the broker could not rebuild the feed (here: no rebuild at all):
     the feed's last change is the change's time (it said "empty"), and in Geneva time like

@@ -12,7 +12,12 @@ from django.utils import timezone
 
 from mandates.extraction import EXTRACTOR_VERSION
 from mandates.services.feeds import feed_tokens_status, feeds_status
-from mandates.services.health import DAILY_REMINDERS_TASK, daily_run_state, health_check
+from mandates.services.health import (
+    DAILY_REMINDERS_TASK,
+    beat_records_within,
+    daily_run_state,
+    health_check,
+)
 from mandates.services.ingest import resolutions_to_read_again
 from mandates.services.outgoing import (
     FAILED_RECENTLY,
@@ -143,6 +148,14 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {label}: last ran {last}; no enabled periodic task runs "
                 f"{DAILY_REMINDERS_TASK} (admin: Periodic tasks): no reminders are decided"
+            )
+            return []
+        if run.unrecorded:  # beat may have run it: it records a run minutes later
+            within = int(beat_records_within().total_seconds() // 60)
+            previous = f"; the run before: {last}" if run.last_run else ""
+            self.stdout.write(
+                f"  {label}: due {_local(run.next_due)} ({_duration(run.late_by)} ago), not "
+                f"recorded yet (celery beat records a run up to {within} min after it){previous}"
             )
             return []
         line = f"  {label}: last ran {last}, next due {_local(run.next_due)}"
