@@ -152,16 +152,19 @@ def deliverable_ics(request, uid):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def reminder_opt_out(request, token: str):
-    """GET asks (link scanners follow links); POST stops the reminders the token names."""
+    """GET asks (link scanners follow links); POST stops the reminders the token names.
+    A link whose reminders are stopped already says since when, and asks nothing."""
     opt_out = outgoing.contact_opt_out_read(token=token)
     done = False
+    earlier = None
     if opt_out is not None and request.method == "POST":
-        outgoing.contact_opt_out(opt_out=opt_out)
-        done = True
+        earlier = outgoing.contact_opt_out(opt_out=opt_out)
+        done = earlier is None
+    elif opt_out is not None:
+        earlier = outgoing.contact_opt_out_earlier(opt_out=opt_out)
     status = 200 if opt_out is not None else 404
-    return render(
-        request, "mandates/opt_out.html", {"opt_out": opt_out, "done": done}, status=status
-    )
+    context = {"opt_out": opt_out, "done": done, "earlier": earlier}
+    return render(request, "mandates/opt_out.html", context, status=status)
 
 
 @require_safe

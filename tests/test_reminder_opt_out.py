@@ -161,3 +161,47 @@ def test_the_history_names_the_user_of_a_contact_who_is_one(staff_client, django
     assert [r.history_user for r in person.history.filter(history_change_reason=STOPPED_ALL)] == [
         person.user
     ]
+
+
+def _said(response) -> str:
+    """The page's text, tags and spacing aside."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
+
+
+def test_a_link_used_again_says_the_reminders_were_already_stopped():
+    """A link opened again asked the same question and confirmed again "will get no more
+    reminders", as if it had done something. Now it says since when they are stopped, and
+    by that link, offers nothing to confirm, and a second POST records nothing."""
+    from django.utils.dateformat import format as date_format
+
+    deliverable, (person,) = due_soon()
+    today = date_format(timezone.localdate(), "j F Y")
+    client = Client(enforce_csrf_checks=True)
+    url = path_of(contact_opt_out_url(contact=person, deliverable=deliverable))
+    assert "will get no more reminders for this deliverable" in _said(client.post(url))
+    again = f"The reminders for this deliverable were already stopped on {today}, from the link"
+    for response in (client.get(url), client.post(url)):
+        assert response.status_code == 200
+        text = _said(response)
+        assert again in text and "Nothing was changed" in text
+        assert "Stop the reminders" not in text and "will get no more" not in text
+        assert b"<form" not in response.content
+    said = f"Reminders stopped for {person.name}, from the link in a reminder e-mail"
+    assert [r.history_change_reason for r in deliverable.history.all()].count(said) == 1
+
+    url = path_of(contact_opt_out_url(contact=person))  # "stop all", one-click POST
+    assert "will get no more reminders or digests" in _said(client.post(url))
+    again = f"Every reminder and digest to {person.email} was already stopped on {today}, from"
+    for response in (client.get(url), client.post(url, {"List-Unsubscribe": "One-Click"})):
+        assert again in _said(response)
+        assert b"<form" not in response.content
+    assert person.history.filter(history_change_reason=STOPPED_ALL).count() == 1
+
+
+def test_a_link_to_reminders_an_editor_stopped_says_so():
+    """Stopped in the admin before the link was used: the page says by an editor."""
+    deliverable, (person,) = due_soon()
+    deliverable.reminder_opt_outs.add(person)
+    response = Client().get(path_of(contact_opt_out_url(contact=person, deliverable=deliverable)))
+    assert "were already stopped on " in _said(response)
+    assert ", by an editor." in _said(response)

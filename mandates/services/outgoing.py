@@ -170,15 +170,55 @@ def contact_opt_out_read(*, token: str) -> OptOut | None:
     return OptOut(contact=contact, deliverable=deliverable) if deliverable else None
 
 
-@transaction.atomic
-def contact_opt_out(*, opt_out: OptOut) -> None:
-    """Stop reminders: for one deliverable ("no reminders for"), or all (delivery "none").
-    The history says who did, once: a link followed twice changes nothing."""
+@dataclass(frozen=True)
+class OptOutEarlier:
+    """Reminders a link asks to stop that were stopped already: when (None when no history
+    record says), and whether from an e-mail's link (else by an editor in the admin)."""
+
+    on: datetime | None
+    from_link: bool
+
+
+def contact_opt_out_earlier(*, opt_out: OptOut) -> OptOutEarlier | None:
+    """Whether what the link asks for holds already, and since when (the history record
+    that made it so); None when it does not. A link opened again says so rather than ask
+    the same question and confirm what changed nothing."""
     contact = opt_out.contact
+    if opt_out.deliverable is not None:
+        if not opt_out.deliverable.reminder_opt_outs.filter(pk=contact.pk).exists():
+            return None
+        records = opt_out.deliverable.history.all()
+        holds: Callable[[Any], bool] = lambda record: record.reminder_opt_outs.filter(  # noqa: E731
+            contact_id=contact.pk
+        ).exists()
+    else:
+        if contact.delivery != Contact.Delivery.NONE:
+            return None
+        records = contact.history.all()
+        holds = lambda record: record.delivery == Contact.Delivery.NONE  # noqa: E731
+    since = None
+    for record in records.order_by("-history_date", "-history_id").iterator(chunk_size=20):
+        if not holds(record):
+            break
+        since = record
+    if since is None:  # stopped before the history kept it
+        return OptOutEarlier(on=None, from_link=False)
+    return OptOutEarlier(on=since.history_date, from_link=since.history_contact_id == contact.pk)
+
+
+@transaction.atomic
+def contact_opt_out(*, opt_out: OptOut) -> OptOutEarlier | None:
+    """Stop reminders: for one deliverable ("no reminders for"), or all (delivery "none").
+    The history says who did, once: a link followed twice changes nothing and returns
+    when they were stopped (None: stopped now). The contact's row is locked, so two
+    clicks at once record it once."""
+    contact = Contact.objects.select_for_update().get(pk=opt_out.contact.pk)
+    opt_out = OptOut(contact=contact, deliverable=opt_out.deliverable)
+    earlier = contact_opt_out_earlier(opt_out=opt_out)
+    if earlier is not None:
+        return earlier
     deliverable = opt_out.deliverable
     if deliverable is not None:
-        if deliverable.reminder_opt_outs.filter(pk=contact.pk).exists():
-            return
         _by_contact(
             deliverable,
             contact,
@@ -186,13 +226,11 @@ def contact_opt_out(*, opt_out: OptOut) -> None:
             % {"name": contact.name},
         )
         deliverable.reminder_opt_outs.add(contact)  # simple-history records the new set
-        return
-    if contact.delivery != Contact.Delivery.NONE:
-        contact.delivery = Contact.Delivery.NONE
-        _by_contact(
-            contact, contact, _("Every reminder stopped, from the link in a reminder e-mail")
-        )
-        contact.save(update_fields=["delivery", "updated_at"])  # an open page is stale
+        return None
+    contact.delivery = Contact.Delivery.NONE
+    _by_contact(contact, contact, _("Every reminder stopped, from the link in a reminder e-mail"))
+    contact.save(update_fields=["delivery", "updated_at"])  # an open page is stale
+    return None
 
 
 def _by_contact(instance: Contact | Deliverable, contact: Contact, reason: str) -> None:
