@@ -68,3 +68,39 @@ def test_favicon(client):
     assert 'rel="icon"' in page and "favicon.svg" in page
     response = client.get("/favicon.ico")
     assert response.status_code == 301 and response.url.endswith(".svg")
+
+
+@pytest.fixture
+def report_to_running_session(today):
+    """A Council text of 7 Oct 2026 asks for a report to GA 81, which opened 8 Sep 2026:
+    the rule counts from the opening, which had passed, so the date counts from the close
+    (`schedule.due_anchor`), and the page must say why."""
+    resolution = factories.ResolutionFactory(
+        symbol="A/HRC/RES/63/901", adopted_on=date(2026, 10, 7)
+    )
+    item = factories.DeliverableFactory(
+        title="Report of the Secretary-General",
+        mandate=factories.MandateFactory(resolution=resolution),
+        due_session=session_get_or_estimate(body=factories.body("GA"), number=81),
+        due_relation="at",
+        review_status="confirmed",
+    )
+    deliverable_due_date_refresh(deliverable=item)
+    assert item.due_date == date(2027, 6, 29)
+    return item
+
+
+def test_a_date_counted_from_the_close_says_why(client, staff_client, report_to_running_session):
+    """The deliverable page, a list and the admin give the schedule's note: the rule says
+    "before the session opens", so a date counted from the close must say why it is."""
+    item = report_to_running_session
+    note = "had opened (8 Sep 2026) before the adoption (7 Oct 2026): counted from its close"
+    pages = {
+        "deliverable": client.get(reverse("mandates:deliverable", args=[item.uid])),
+        "upcoming": client.get(reverse("mandates:upcoming"), {"months": 12}),
+        "admin": staff_client.get(reverse("admin:mandates_deliverable_change", args=[item.pk])),
+    }
+    for name, response in pages.items():
+        page = response.content.decode()
+        assert "= 29 Jun 2027" in page, name
+        assert note in page and "set the date by hand" in page, name
