@@ -1,5 +1,5 @@
 """The session planner as JSON (Django REST framework): one session's plan, or the plans
-of the next sessions of each body. The same entries, names and visibility as the pages.
+of the sessions under way and the next sessions of each body. The same entries, names and visibility as the pages.
 
 A plan's totals and weekly load cover all its entries; `entries` holds one page of them
 (`?page=`, `planner.ENTRIES_PER_PAGE` per page, by submission deadline), with
@@ -152,11 +152,12 @@ class SessionPlanView(APIView):
 
 
 class PlanOverviewView(APIView):
-    """The plans of the next sessions of each body, each with its first page of entries."""
+    """The plans of the sessions under way and the next sessions of each body (as the
+    overview page), each with its first page of entries."""
 
     @extend_schema(responses=SessionPlanSerializer(many=True))
     def get(self, request):
-        sessions = planner.sessions_ahead(today=timezone.localdate())
+        sessions = planner.sessions_ahead(today=timezone.localdate(), user=request.user)
         plans = planner.session_plans(sessions=sessions, user=request.user)
         pages = [plan_page(plan, url=_plan_url(request, plan.session)) for plan in plans]
         return Response(SessionPlanSerializer(pages, many=True).data)

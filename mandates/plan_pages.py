@@ -173,11 +173,11 @@ def session_plan_export(request, code: str, number: int, fmt: str):
 
 @require_safe
 def plan_overview(request):
-    """The next sessions of each body, each with its totals and warnings; its entries are
-    on the session's own plan, one click away."""
+    """The sessions under way and the next sessions of each body (`planner.sessions_ahead`),
+    each with its totals and warnings; its entries are on the session's own plan."""
     today = timezone.localdate()
     policy = planner.planning_policy_get()
-    sessions = planner.sessions_ahead(today=today, count=policy.sessions_ahead)
+    sessions = planner.sessions_ahead(today=today, count=policy.sessions_ahead, user=request.user)
     plans = planner.session_plans(sessions=sessions, user=request.user, policy=policy)
     return render(
         request,
@@ -195,5 +195,6 @@ def plan_overview(request):
 def plan_overview_export(request, fmt: str):
     """The overview's entries as CSV or Excel."""
     today = timezone.localdate()
-    plans = planner.session_plans(sessions=planner.sessions_ahead(today=today), user=request.user)
+    sessions = planner.sessions_ahead(today=today, user=request.user)
+    plans = planner.session_plans(sessions=sessions, user=request.user)
     return _export(plans, fmt, "plan-next-sessions")

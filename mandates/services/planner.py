@@ -42,6 +42,7 @@ from django.utils.translation import gettext as _
 
 from mandates.extraction.deadlines import RECUR_RE, recurrence
 from mandates.models import (
+    CLOSED_PROGRESS,
     DONE_PROGRESS,
     NOT_OWED_PROGRESS,
     Actor,
@@ -225,6 +226,12 @@ class SessionPlan:
     def is_held(self) -> bool:
         """The session has ended: what it still lists unsubmitted is overdue, not to do."""
         return self.session.end is not None and self.session.end < timezone.localdate()
+
+    @property
+    def is_under_way(self) -> bool:
+        """The session has opened and not closed: work is still due in it."""
+        today = timezone.localdate()
+        return self.session.start is not None and self.session.start < today <= self.session.end
 
     @property
     def by_actor(self) -> list[tuple[str, list[PlanEntry]]]:
@@ -760,23 +767,39 @@ def _estimated(body: Body, number: int) -> Session:
     )
 
 
-def sessions_ahead(*, today: date, count: int | None = None) -> list[Session]:
-    """The next `count` sessions (the policy's number by default) of each body that has a
-    coming session, opening today or later; estimated ones fill in after the last stored."""
+def sessions_ahead(*, today: date, count: int | None = None, user: Any = None) -> list[Session]:
+    """The sessions a plan of what is coming must show, by body: every session that has not
+    closed (one under way, such as the Assembly's year-long session, has work due in it), a
+    closed one this person still has open work due in from today (a date set by hand after
+    the session), and the next `count` (the policy's number by default) opening today or
+    later, estimated ones filling in after the last stored. Nothing due is left out."""
     if count is None:
         count = planning_policy_get().sessions_ahead
+    open_work = (
+        Deliverable.objects.visible_to(user)
+        .filter(due_session=OuterRef("pk"), due_date__gte=today)
+        .exclude(progress__in=CLOSED_PROGRESS)
+    )
     coming: dict[int, list[Session]] = defaultdict(list)
+    under_way: dict[int, list[Session]] = defaultdict(list)
+    bodies: dict[int, None] = {}  # in the order read: by body code
     for session in (
         Session.objects.select_related("body")
-        .filter(start__gte=today)
+        .filter(Q(end__gte=today) | Exists(open_work))
         .order_by("body__code", "number")
     ):
-        if len(coming[session.body_id]) < count:
+        bodies[session.body_id] = None
+        if session.start < today:
+            under_way[session.body_id].append(session)
+        elif len(coming[session.body_id]) < count:
             coming[session.body_id].append(session)
     result = []
-    for sessions in coming.values():
-        while len(sessions) < count:
-            last = sessions[-1]
-            sessions.append(_estimated(last.body, last.number + 1))
-        result.extend(sessions)
+    for body_id in bodies:
+        sessions = coming[body_id]
+        before = under_way[body_id]
+        if sessions or any(session.end >= today for session in before):
+            while len(sessions) < count:
+                last = (sessions or before)[-1]
+                sessions.append(_estimated(last.body, last.number + 1))
+        result.extend([*before, *sessions])
     return result

@@ -133,7 +133,8 @@ def test_the_json_plan_matches_the_page(client, plan_world):
         {"unit": "Development Section", "week": "2027-04-05", "documents": 3, "over_limit": True}
     ]
     overview = client.get("/api/sessions/plan/").json()
-    assert [f"{p['session']['body']} {p['session']['number']}" for p in overview][3:] == [
+    # GA 81 (under way), GA 82-84, then the Council's
+    assert [f"{p['session']['body']} {p['session']['number']}" for p in overview][4:] == [
         "HRC 64",
         "HRC 65",
         "HRC 66",
@@ -335,3 +336,42 @@ def test_a_plan_page_that_does_not_exist_is_a_404_as_in_the_deliverables_api(
     assert response.status_code == 404
     assert "Invalid page" in response.json()["detail"]
     assert client.get(reverse("api:deliverable-list"), {"page": page}).status_code == 404
+
+
+def test_the_overview_and_its_downloads_include_the_session_under_way(client, today):
+    """GA 81 runs from 8 Sep 2026 to 7 Sep 2027: on 1 Nov 2026 a report due there on
+    29 Jun 2027 is work to plan, in the page, the CSV, the Excel file and the JSON alike
+    (they listed only sessions opening from today, so it was in none of them)."""
+    report = factories.DeliverableFactory(
+        mandate=factories.MandateFactory(
+            resolution=factories.ResolutionFactory(adopted_on=date(2026, 10, 7))
+        ),
+        title="Report of the Secretary-General on development",
+        due_session=_session("GA", 81),
+        due_relation="at",
+        review_status=ReviewStatus.CONFIRMED,
+    )
+    deliverable_due_date_refresh(deliverable=report)
+    assert report.due_date == date(2027, 6, 29)
+
+    html = client.get(reverse("mandates:plan_overview")).content.decode()
+    assert 'href="/sessions/GA-81/plan/">GA 81</a>' in html
+    assert "under way, closes 7 Sep 2027" in html
+    assert 'href="/sessions/GA-81/plan/#entries-heading">1</a>' in html
+
+    rows = list(
+        csv.DictReader(io.StringIO(client.get("/sessions/plan.csv").getvalue().decode("utf-8-sig")))
+    )
+    assert [(row["Session"], row["Title"]) for row in rows if row["Session"] == "GA 81"] == [
+        ("GA 81", "Report of the Secretary-General on development")
+    ]
+    sheet = load_workbook(io.BytesIO(client.get("/sessions/plan.xlsx").content)).active
+    assert ("GA 81", "Report of the Secretary-General on development") in {
+        (row[0], row[5]) for row in sheet.iter_rows(values_only=True)
+    }
+
+    client.force_login(factories.UserFactory())
+    overview = client.get("/api/sessions/plan/").json()
+    names = [f"{p['session']['body']} {p['session']['number']}" for p in overview]
+    assert names[:4] == ["GA 81", "GA 82", "GA 83", "GA 84"]
+    assert [e["uid"] for e in overview[0]["entries"]] == [str(report.uid)]

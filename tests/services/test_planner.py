@@ -279,10 +279,27 @@ def test_a_session_nobody_entered_is_planned_on_estimated_dates():
     assert planner.session_for_plan(code="XYZ", number=1) is None
 
 
-def test_sessions_ahead_are_the_next_three_of_each_body():
-    """From 1 November 2026: HRC 64-66 and GA 82 with two estimated after it."""
+def test_sessions_ahead_are_those_under_way_and_the_next_three_of_each_body():
+    """From 1 November 2026: GA 81 (under way until September 2027: work is due in it),
+    GA 82 with two estimated after it, and HRC 64-66 (HRC 63 closed in October)."""
     sessions = planner.sessions_ahead(today=date(2026, 11, 1))
     names = [str(session) for session in sessions]
-    assert names[:3] == ["GA 82", "GA 83", "GA 84"]
+    assert names[:4] == ["GA 81", "GA 82", "GA 83", "GA 84"]
     assert "HRC 64" in names and "HRC 66" in names and "HRC 63" not in names
-    assert sessions[1].pk is None and sessions[1].is_estimated
+    assert sessions[2].pk is None and sessions[2].is_estimated
+
+
+def test_sessions_ahead_keep_a_closed_session_with_work_still_due():
+    """A closed session whose deliverable a person dated after it (still open) is planned
+    too; once the work is submitted it is not."""
+    hrc63 = Session.objects.get(body__code="HRC", number=63)
+    late = factories.DeliverableFactory(
+        due_session=hrc63, manual_due_date=date(2026, 12, 1), due_date=date(2026, 12, 1)
+    )
+    staff = factories.UserFactory(is_staff=True)
+    names = [str(s) for s in planner.sessions_ahead(today=date(2026, 11, 1), user=staff)]
+    assert "HRC 63" in names and names.index("HRC 63") < names.index("HRC 64")
+    late.progress = Deliverable.Progress.SUBMITTED
+    late.save()
+    names = [str(s) for s in planner.sessions_ahead(today=date(2026, 11, 1), user=staff)]
+    assert "HRC 63" not in names
