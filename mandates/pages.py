@@ -30,7 +30,7 @@ from . import selectors
 from .exports import deliverables_csv_response
 from .filters import DeliverableFilter
 from .highlight import deliverable_evidence, paragraphs_with_evidence
-from .models import Deliverable
+from .models import CLOSED_PROGRESS, Deliverable, ReviewStatus
 from .services import outgoing
 from .timeline import timeline_layout
 from .views import deliverable_reader_of, private_to_reader
@@ -43,6 +43,18 @@ FORM_FIELDS = ("body", "actor", "progress", "review", "kind", "assignee", "mine"
 SCOPES = ("upcoming", "overdue", "review", "no_deadline", "mine", "all")
 # Rows per page of a list (as the API's): a page renders well under 300 ms whatever the total.
 PAGE_SIZE = 50
+# Filter values a list can never hold, not offered on its form (the address still takes
+# them, and the page says why it lists nothing): no list shows rejected deliverables
+# (`visible_to`), and the overdue list holds open work only. The other lists hold the
+# closed progress states when the Progress filter asks for them (`_closed_asked`).
+_REJECTED = {"review": {ReviewStatus.REJECTED.value}}
+NEVER_LISTED: dict[str, dict[str, set[str]]] = {
+    "upcoming": _REJECTED,
+    "overdue": {**_REJECTED, "progress": set(CLOSED_PROGRESS)},
+    "review": _REJECTED,
+    "no_deadline": _REJECTED,
+    "mine": _REJECTED,
+}
 
 
 def add_months(day: date, months: int) -> date:
@@ -70,14 +82,26 @@ def _is_staff(user) -> bool:
     return user.is_authenticated and user.is_staff
 
 
+def _closed_asked(request) -> tuple[str, ...]:
+    """The closed progress states the visitor filters by (Progress, or the older Status):
+    the lists of open work hold those too, rather than answering "nothing"."""
+    return selectors.progress_closed_asked(
+        [*request.GET.getlist("progress"), *request.GET.getlist("status")]
+    )
+
+
 def _scoped(request, scope: str):
-    """The queryset behind a list page, before the visitor's filters; the CSV export uses
-    the same function, so a page and its export always hold the same deliverables."""
+    """The queryset behind a list page, before the visitor's filters; the CSV export and
+    the timeline use the same function, so a page, its export and its timeline always
+    hold the same deliverables."""
     today = timezone.localdate()
     if scope == "upcoming":
         end = add_months(today, _months(request))
         return selectors.deliverable_list_upcoming(
-            today=today, within_days=(end - today).days, user=request.user
+            today=today,
+            within_days=(end - today).days,
+            user=request.user,
+            closed_asked=_closed_asked(request),
         )
     if scope == "overdue":
         return selectors.deliverable_list_overdue(
@@ -88,9 +112,13 @@ def _scoped(request, scope: str):
             raise PermissionDenied
         return selectors.deliverable_list_needs_review()
     if scope == "no_deadline":
-        return selectors.deliverable_list_no_deadline(user=request.user)
+        return selectors.deliverable_list_no_deadline(
+            user=request.user, closed_asked=_closed_asked(request)
+        )
     if scope == "mine":
-        return selectors.deliverable_list_assigned_to(user=request.user)
+        return selectors.deliverable_list_assigned_to(
+            user=request.user, closed_asked=_closed_asked(request)
+        )
     return selectors.deliverable_list_for(user=request.user)
 
 
@@ -107,8 +135,42 @@ def _shown(filterset: DeliverableFilter) -> tuple[str, ...]:
     return (*FORM_FIELDS[:2], "status", *FORM_FIELDS[2:])
 
 
-def _form_fields(filterset: DeliverableFilter) -> list:
-    return [filterset.form[name] for name in _shown(filterset) if name in filterset.form.fields]
+def _form_fields(filterset: DeliverableFilter, *, scope: str) -> list:
+    """The form's fields, offering no value this list can never hold (`NEVER_LISTED`)."""
+    form = filterset.form
+    for name, never in NEVER_LISTED.get(scope, {}).items():
+        field = form.fields.get(name)
+        if field is not None:
+            asked = set(filterset.data.getlist(name))  # shown when asked: what filters it
+            field.widget.choices = [
+                (value, label)
+                for value, label in field.choices
+                if value not in never or value in asked
+            ]
+    return [form[name] for name in _shown(filterset) if name in form.fields]
+
+
+def _filter_notes(request, scope: str) -> dict:
+    """What the page says of a filter value it lists apart or cannot list: the closed
+    states it lists because they are asked for; closed states on the overdue list, which
+    never holds them (their CSV of all deliverables does); rejected deliverables, which no
+    page lists (staff find them in the admin)."""
+    progress = dict(Deliverable.Progress.choices)
+    closed = [str(progress[state]) for state in _closed_asked(request)]
+    notes: dict = {}
+    if closed and scope == "overdue":
+        query = request.GET.copy()
+        for name in ("page", "historic", "months"):
+            query.pop(name, None)
+        query["scope"] = "all"
+        notes["closed_not_listed"] = closed
+        notes["closed_export_query"] = query.urlencode()
+    elif closed and scope != "review":
+        notes["closed_listed"] = closed
+    asked_review = {*request.GET.getlist("review"), *request.GET.getlist("status")}
+    if ReviewStatus.REJECTED in asked_review:
+        notes["rejected_asked"] = True
+    return notes
 
 
 def _by_session(deliverables, totals: dict[int | None, int]) -> list[tuple[object, list, int]]:
@@ -215,7 +277,8 @@ def _list_page(
         template,
         {
             "filterset": filterset,
-            "form_fields": _form_fields(filterset),
+            "form_fields": _form_fields(filterset, scope=scope),
+            **_filter_notes(request, scope),
             "deliverables": deliverables,
             "pagination": pagination,
             "current": scope,
@@ -456,17 +519,13 @@ def _due_days(queryset) -> list[tuple[date, int, str]]:
 
 @require_safe
 def timeline(request):
-    """Deliverables against sessions on a date axis (an inline SVG), for ?months= ahead: one
-    dot per due date (counted in the database), and the deliverables a page at a time."""
+    """The home page's list on a date axis (an inline SVG), for ?months= ahead: the same
+    deliverables for the same filters (`_scoped`, "upcoming"), one dot per due date
+    (counted in the database), and the deliverables a page at a time."""
     today = timezone.localdate()
     months = _months(request)
-    start, end = add_months(today, -1), add_months(today, months)
-    filterset = _filters(
-        request,
-        selectors.deliverable_list_for(user=request.user).filter(
-            due_date__gte=start, due_date__lte=end
-        ),
-    )
+    start, end = today, add_months(today, months)
+    filterset = _filters(request, _scoped(request, "upcoming"))
     queryset, status = _filtered(filterset)
     deliverables, pagination = _paginated(request, queryset)
     _for_display(deliverables)
@@ -486,7 +545,8 @@ def timeline(request):
             "pagination": pagination,
             "months": months,
             "filterset": filterset,
-            "form_fields": _form_fields(filterset),
+            "form_fields": _form_fields(filterset, scope="upcoming"),
+            **_filter_notes(request, "upcoming"),
             "filter_errors": _filter_errors(filterset),
             "today": today,
         },

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import TypeVar
 
@@ -24,6 +25,7 @@ from .models import (
 )
 
 DeliverableT = TypeVar("DeliverableT", bound=Deliverable)  # Deliverable or its review proxy
+QS = TypeVar("QS", bound=QuerySet)
 
 
 def deliverable_list() -> DeliverableQuerySet:
@@ -57,11 +59,29 @@ def deliverable_list_for(*, user=None) -> QuerySet[Deliverable]:
     return deliverable_list().visible_to(user)
 
 
-def deliverable_list_upcoming(*, today: date, within_days: int, user=None) -> QuerySet[Deliverable]:
-    return (
-        deliverable_list_for(user=user)
-        .filter(due_date__gte=today, due_date__lte=today + timedelta(days=within_days))
-        .exclude(progress__in=CLOSED_PROGRESS)
+def progress_closed_asked(values: Iterable[str]) -> tuple[str, ...]:
+    """The closed progress states (`CLOSED_PROGRESS`) among the ones a person filters by:
+    a list of open work holds them only when asked ("what is already submitted?"), so the
+    filter never answers "nothing" for them."""
+    asked = set(values)
+    return tuple(state for state in CLOSED_PROGRESS if state in asked)
+
+
+def _open_or_asked(queryset: QS, closed_asked: Iterable[str]) -> QS:
+    """Open deliverables, and those in the closed states a person asked for."""
+    return queryset.exclude(progress__in=set(CLOSED_PROGRESS) - set(closed_asked))
+
+
+def deliverable_list_upcoming(
+    *, today: date, within_days: int, user=None, closed_asked: Iterable[str] = ()
+) -> QuerySet[Deliverable]:
+    """Open deliverables due from today up to `within_days` ahead (and those in the
+    closed states `closed_asked`): the home page, its CSV and the timeline."""
+    return _open_or_asked(
+        deliverable_list_for(user=user).filter(
+            due_date__gte=today, due_date__lte=today + timedelta(days=within_days)
+        ),
+        closed_asked,
     )
 
 
@@ -77,16 +97,16 @@ def deliverable_list_overdue(
     )
 
 
-def deliverable_list_no_deadline(*, user=None) -> QuerySet[Deliverable]:
+def deliverable_list_no_deadline(
+    *, user=None, closed_asked: Iterable[str] = ()
+) -> QuerySet[Deliverable]:
     """Open deliverables with no due date at all (no dated session, no printed date, no
     manual date): a compilation, consultations, and deadlines read as a session the calendar
-    lacks ("at CSW 61", "at its next session"), which are also flagged for review."""
-    return (
-        deliverable_list_for(user=user)
-        .filter(due_date__isnull=True)
-        .exclude(progress__in=CLOSED_PROGRESS)
-        .order_by("mandate__resolution__symbol", "position", "pk")
-    )
+    lacks ("at CSW 61", "at its next session"), which are also flagged for review; and
+    those in the closed states `closed_asked`."""
+    return _open_or_asked(
+        deliverable_list_for(user=user).filter(due_date__isnull=True), closed_asked
+    ).order_by("mandate__resolution__symbol", "position", "pk")
 
 
 def user_has_contact(*, user) -> bool:
@@ -97,18 +117,20 @@ def user_has_contact(*, user) -> bool:
     return Contact.objects.filter(user=user).exists()
 
 
-def deliverable_list_assigned_to(*, user) -> QuerySet[Deliverable]:
+def deliverable_list_assigned_to(
+    *, user, closed_asked: Iterable[str] = ()
+) -> QuerySet[Deliverable]:
     """Open deliverables assigned to this person (through their contact), public or not,
-    whatever their date; those without a date last."""
+    whatever their date, and those in the closed states `closed_asked`; those without a
+    date last."""
     if user is None or not user.is_authenticated:
         return Deliverable.objects.none()
-    return (
+    return _open_or_asked(
         deliverable_list()
         .filter(assignees__user=user)
-        .exclude(review_status=ReviewStatus.REJECTED)
-        .exclude(progress__in=CLOSED_PROGRESS)
-        .order_by(F("due_date").asc(nulls_last=True), "pk")
-    )
+        .exclude(review_status=ReviewStatus.REJECTED),
+        closed_asked,
+    ).order_by(F("due_date").asc(nulls_last=True), "pk")
 
 
 def review_queue(deliverables: QuerySet[DeliverableT]) -> QuerySet[DeliverableT]:

@@ -380,6 +380,37 @@ def test_timeline_filters(client, world):
     assert marker.label == f"2027-01-10: {world.ga.title}"
 
 
+def test_the_timeline_lists_what_the_page_linking_to_it_lists(client, world):
+    """ "See it on the timeline" from the home page shows the same deliverables for the
+    same filters: the timeline added cancelled items and those due in the past month."""
+    make = factories.DeliverableFactory
+    make(
+        title="Report on the right to development",
+        due_date=date(2026, 12, 1),
+        due_session=world.hrc64,
+        progress=Deliverable.Progress.CANCELLED,
+        review_status=ReviewStatus.CONFIRMED,
+    )
+    make(
+        title="Report due last month",
+        due_date=date(2026, 10, 20),
+        due_session=world.hrc63,
+        review_status=ReviewStatus.CONFIRMED,
+    )
+    for filters in ({}, {"body": "HRC", "months": 24, "q": "report"}, {"months": 24}):
+        home = client.get(UPCOMING, filters)
+        link = home.content.decode().split('">See it on the timeline</a>')[0]
+        timeline = client.get(link.rsplit('href="', 1)[1].replace("&amp;", "&"))
+        assert timeline.status_code == 200
+        assert titles(timeline) == titles(home), filters
+        assert timeline.context["pagination"]["count"] == home.context["pagination"]["count"]
+        dots = sum(marker.count for marker in timeline.context["chart"].markers)
+        assert dots == home.context["pagination"]["count"], filters
+    assert titles(client.get(UPCOMING, {"body": "HRC", "months": 24, "q": "report"})) == {
+        world.soon.title
+    }
+
+
 # --- CSV export ---------------------------------------------------------------------------
 
 
