@@ -149,7 +149,7 @@ def test_pages_work_without_javascript(browser, site):
     expect(page.locator("#id_body")).to_have_value("HRC")
     page.get_by_role("navigation").get_by_role("link", name="Timeline").click()
     expect(page.locator("svg.timeline title").first).to_have_text(
-        "Deliverables against sessions, 1 Oct 2026 to 1 May 2027"
+        "Deliverables against sessions, 1 Nov 2026 to 1 May 2027"
     )
     # The skip link is the first thing the keyboard reaches and leads to the main content.
     page.keyboard.press("Tab")
