@@ -200,6 +200,33 @@ def _mention_dues(
     return [(Due(None, None, mention.relation, mention.date), [], reasons)]
 
 
+#: A clause that presses rather than asks ("Urges", "strongly urges"; "Encourages" gives
+#: nothing before this): the lexicon's verbs that press others (``delegate_press``).
+_PRESS_RE = compiled(rf"\b(?:{lexicon().verb_pattern('delegate_press')})s?$", re.IGNORECASE)
+#: Work of kind "other" that the gold conventions list as a product all the same.
+_LISTED_OTHER_RE = compiled(
+    r"(?:draft\s+)?(?:guidelines|guiding\s+principles|programmes?\s+of\s+work)$", re.IGNORECASE
+)
+
+
+def _pressed_work(item: Product) -> bool:
+    """Whether what a clause urges is work to do rather than a product to deliver: "Urges
+    United Nations agencies ... to continue developing policies", "urges the
+    Secretary-General to continue to provide information". Kind "other" without a deadline
+    (policies, strategies, information, proposals) is the way of working pressed for, as
+    "Encourages" is (gold README: not listed); a report, meeting, study ... stays a
+    product, and so do guidelines and a programme of work, which the README lists."""
+    return item.kind == "other" and not _LISTED_OTHER_RE.match(" ".join(item.noun.split()))
+
+
+#: "presented to the Council at its relevant sessions, starting from its Nth session" with no
+#: recurrence printed ("annually" would forecast the later ones): the first is the deadline.
+SEVERAL_SESSIONS = (
+    "due at the body's relevant sessions from this one: which later sessions is not printed, "
+    "so they are not forecast; add them by hand"
+)
+
+
 def state_without_date(actors: list[ActorMention], masked: str, start: int, end: int) -> bool:
     """Whether a request to ``actors`` gives nothing, whatever it asks in masked[start:end]:
     a State first, at most one other actor (several speak each for themselves), and no
@@ -268,6 +295,8 @@ class Builder:
                     ]
             items = _pair(events, ctx.masked)
             items = [it for it in items if it.dues or not it.if_dated]
+            if _PRESS_RE.search(verb):
+                items = [it for it in items if it.dues or not _pressed_work(it)]
         speakers = [a for a in actors if not a.state]
         if (
             len(speakers) > 1
@@ -385,7 +414,10 @@ class Builder:
         # "at its next session" reads.
         date_body = item.bodies[0] if len(item.bodies) == 1 else None
         for mention in dues:
+            several = isinstance(mention, SessionMention) and mention.several
             for named_due, alternatives, extra in _mention_dues(mention, ctx):
+                if several and not item.recurring:
+                    extra = [*extra, SEVERAL_SESSIONS]
                 if date_body and isinstance(mention, DateMention) and named_due.date:
                     named_due = replace(named_due, body=date_body)
                 key = (named_due.body, named_due.session, named_due.date)

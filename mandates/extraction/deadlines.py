@@ -86,7 +86,17 @@ _REL = (
     r"by\s+the\s+end\s+of|before\s+the\s+end\s+of|by|until|from|as\s+of|"
     r"(?:starting|beginning|commencing)(?:\s+(?:at|with|from|in))?|for|to)"
 )
-_PRE_BODY = rf"(?:(?:(?:to|by|before|of|for|and)\s+)?(?:the\s+)?(?P<body1>{BODY_PATTERN})\s*,?\s+)"
+#: "to the Human Rights Council at its relevant sessions, starting from its sixty-fourth
+#: session": the sessions are the body's, from the one printed (``SessionMention.several``);
+#: only before "starting"/"beginning"/"commencing"/"from", which says where they begin.
+_SEVERAL = (
+    r"(?P<several>(?:at|during|in)\s+(?:its|their)\s+(?:relevant|corresponding|respective|"
+    r"subsequent|future|following)\s+sessions\s*,?\s+(?=(?:starting|beginning|commencing|from)\b))"
+)
+_PRE_BODY = (
+    rf"(?:(?:(?:to|by|before|of|for|and)\s+)?(?:the\s+)?(?P<body1>{BODY_PATTERN})\s*,?\s+"
+    rf"{_SEVERAL}?)"
+)
 
 #: How a session mention opens: a body, then the relation ("to the Council at", "before").
 _SESSION_HEAD = rf"(?:{_PRE_BODY})?{_REL}\s+"
@@ -155,7 +165,12 @@ _WAS_PLANNED_RE = compiled(
     r"envisaged|due|expected|intended|requested|mandated)\s*,?\s*$",
     re.IGNORECASE,
 )
-_FUTURE_RE = compiled(r"\b(?:to|will|shall|would|should)\s+be\s+[\w-]+(?:\s+[\w-]+){0,4}\s*,?\s*$")
+#: A participle still to come: "to be presented", "will be held", and the causative "to have
+#: these reports presented", "to have it made available" (not "to have been").
+_FUTURE_RE = compiled(
+    r"\b(?:(?:to|will|shall|would|should)\s+be|to\s+have(?!\s+been\b))\s+[\w-]+"
+    r"(?:\s+[\w-]+){0,4}\s*,?\s*$"
+)
 #: "..., the scope and modalities of which shall be decided no later than its Nth session":
 #: the session of a decision still to be taken, not a deadline of what the clause asks for.
 _DECIDED_LATER_RE = compiled(
@@ -212,6 +227,7 @@ class SessionMention:
     alternatives: list[int] = field(default_factory=list)
     implied: str | None = None  # "next session" and the like
     starting: bool = False  # "starting at its ...": first occurrence of a recurring item
+    several: bool = False  # "at its relevant sessions, starting from its Nth": the first of them
     explicit_body: bool = False
     bodies: list[str] | None = None  # "to the Assembly and the Council at their ... respectively"
 
@@ -570,6 +586,7 @@ def find_sessions(
                 ),
                 explicit_body=explicit or bodies is not None,
                 bodies=bodies,
+                several=found.group("several") is not None,
             )
         )
     return mentions

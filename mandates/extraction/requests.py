@@ -32,7 +32,11 @@ words they use come from the lexicon (``lexicon.py``, data/lexicon.json).
 Reading choices (see also kinds.py):
 - Requests to States, Governments and other non-UN actors give nothing unless they carry a
   calendar date; support and transmission requests to UN actors are mandates without
-  deliverables; "Encourages" gives nothing.
+  deliverables; "Encourages" gives nothing; what "Urges" presses a UN actor to do is a
+  product only if it is one (a report, a meeting ..., guidelines, a programme of work) or
+  has a deadline: "to continue developing policies" is a mandate without deliverables.
+- "to have these reports presented to the Council at its relevant sessions, starting from its
+  Nth session" dates a Council product at N (flagged when no recurrence is printed).
 - A panel, debate or dialogue the Council decides to hold, or schedules ("the panel
   discussion to be held at its Nth session will focus on ..."), is a deliverable of the
   adopting body; an interactive dialogue that follows a report is not.

@@ -238,3 +238,107 @@ def test_a_question_mark_after_a_number_before_other_words_opens_nothing():
     text = _hrc_with(_HRC_PARAGRAPH_1[:-1] + ", in annex 2.?the report;")
     r = extract_text(text)
     assert [o.number for o in r.operative] == ["1", "2", "3", "4"]
+
+
+# --- 0.3.30: a product presented to the Council from a session on, pressed work, special
+# session drafts' number placeholder and a commission's adoption note
+
+
+@pytest.mark.parametrize(
+    ("handed_on", "recurring", "flagged"),
+    [
+        ("to have these reports presented to the Human Rights Council at its relevant "
+         "sessions, starting from its sixty-fourth session", None, True),
+        ("to make them available to the Human Rights Council at its corresponding sessions "
+         "beginning at its sixty-fourth session", None, True),
+        ("to transmit them annually to the Human Rights Council at its relevant sessions, "
+         "starting from its sixty-fourth session", "annual", False),
+    ],
+)  # fmt: skip
+def test_reports_presented_to_the_council_from_a_session_on_are_a_council_product(
+    handed_on, recurring, flagged
+):
+    """An Assembly text asking for reports to the Assembly "and to have these reports
+    presented to the Human Rights Council at its relevant sessions, starting from its Nth
+    session" asks for a Council product as well (gold README: a report to the Council and
+    another to the Assembly give two): due at HRC N, flagged when no recurrence is printed
+    (which later Council sessions is not said)."""
+    r = run(
+        "1. Requests the Secretary-General to submit reports to the General Assembly at its "
+        "eighty-second and eighty-third sessions on the rights of invented lighthouse keepers, "
+        f"and {handed_on};",
+        body="GA",
+        session=81,
+    )
+    assert rows(r) == [
+        ("1", "Secretary-General", "report", ("GA", 82, "at")),
+        ("1", "Secretary-General", "report", ("GA", 83, "at")),
+        ("1", "Secretary-General", "report", ("HRC", 64, "at")),
+    ]
+    [council] = [d for d in r.deliverables if d.due.body == "HRC"]
+    assert council.recurring == recurring
+    assert council.needs_review is flagged
+    assert council.quote.endswith("its sixty-fourth session")
+
+
+def test_a_report_presented_at_a_past_session_is_still_no_deadline():
+    """The causative "to have ... presented" is to come; "the report presented to the
+    Council at its Nth session" stays a past event."""
+    r = run(
+        "1. Takes note of the report presented to the Human Rights Council at its sixtieth "
+        "session, and requests the Secretary-General to submit a report to the General "
+        "Assembly at its eighty-second session;",
+        body="GA",
+        session=81,
+    )
+    assert rows(r) == [("1", "Secretary-General", "report", ("GA", 82, "at"))]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Urges United Nations agencies, funds and programmes to continue developing policies "
+        "on the rights of invented lighthouse keepers",
+        "Strongly urges United Nations agencies, funds and programmes to increase their "
+        "cooperation by, inter alia, developing strategies on invented lighthouse keepers",
+        "Urges the Secretary-General to continue to provide information on invented "
+        "lighthouse keepers to interested Member States",
+    ],
+)
+def test_work_an_entity_is_urged_to_do_is_no_deliverable(clause):
+    """What "Urges" presses for without a product (policies, strategies, information: kind
+    "other", no deadline) is a way of working, as what "Encourages" asks is (gold README: not
+    listed): the request stays a mandate and gives no deliverable."""
+    r = run(f"1. {clause};", body="GA", session=81)
+    assert [m.paragraph for m in r.mandates] == ["1"]
+    assert r.deliverables == []
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        (
+            "Urges the Secretary-General to develop a strategy on invented lighthouse keepers "
+            "and to submit it to the General Assembly at its eighty-second session",
+            ("1", "Secretary-General", "other", ("GA", 82, "at")),
+        ),
+        (
+            "Urges the High Commissioner to submit a report on invented lighthouse keepers to "
+            "the Human Rights Council",
+            ("1", "High Commissioner", "report", ("HRC", None, None)),
+        ),
+        (
+            "Urges the Secretary-General to prepare guidelines on invented lighthouse keepers",
+            ("1", "Secretary-General", "other", None),
+        ),
+        (
+            "Requests the Secretary-General to develop policies on invented lighthouse keepers",
+            ("1", "Secretary-General", "other", None),
+        ),
+    ],
+)
+def test_products_an_entity_is_urged_to_deliver_stay_deliverables(clause, expected):
+    """A dated product, a report, guidelines (which the README lists) under "Urges", and
+    policies requested, stay deliverables."""
+    r = run(f"1. {clause};", body="GA", session=81)
+    assert rows(r) == [expected]
