@@ -394,8 +394,10 @@ def _printed_symbol(flat: str, result: Header) -> None:
 
 # ------------------------------------------------------------------- draft resolutions
 # An L document ("A/C.3/80/L.8", "A/80/L.6/Rev.1", "A/HRC/59/L.12") is a draft: it has a
-# symbol, a body and a session but no number and no adoption date; its title follows the
-# "<sponsors>: draft resolution" line ("59/... Title" in Council drafts).
+# symbol, a body and a session but no number and no adoption date (a commission's draft may
+# carry the note of its adoption, read as its date, `_COMMISSION_ADOPTED`); its title follows the
+# "<sponsors>: draft resolution" line ("59/... Title" in Council drafts, "S-31/... Title" in a
+# special session's).
 
 _L_SYMBOL = compiled(
     r"(?<![\w/])(?:A/(?:(?:C\.\d|HRC)/)?(?P<special>ES-|S-)?(?P<session>\d{1,3})"
@@ -423,7 +425,17 @@ _SUBMITTED_BY = (
         re.IGNORECASE,
     ),
 )
-_DRAFT_NUMBER = compiled(r"^\s*(?:\d{1,3}\s*/\s*(?:\.\s*){2,3}|\d{1,3}\s*/\s*\u2026)\s*")
+#: The placeholder of the resolution's number before a draft's title: "62/...", and a
+#: special or emergency special session's "S-31/...", "ES-11/..." (or with "\u2026").
+#: "[Adopted by the Commission without a vote at its 16th meeting, on 20 March 2042, as
+#: resolution 86/2.]": a functional commission adopts its own drafts, and the L document
+#: may be reissued with this note. The date is the adoption's; the text stays a draft (its L
+#: symbol, paired with an adopted text as any draft is). A Main Committee's note is not
+#: read: the Assembly adopts later, in plenary.
+_COMMISSION_ADOPTED = compiled(
+    r"\[\s*Adopted\s+by\s+the\s+Commission\b[^\[\]]{0,200}?\bon\s+" + DATE_PATTERN
+)
+_DRAFT_NUMBER = compiled(r"^\s*(?:E?S-)?\d{1,3}\s*/\s*(?:(?:\.\s*){2,3}|\u2026)\s*")
 
 
 def title_key(title: str | None) -> str:
@@ -480,6 +492,10 @@ def _draft_status(header: str, flat: str, result: Header, *, top: str = "") -> N
             result.body = "HRC" if symbol.startswith("A/HRC/") else "GA"
     if result.title is None:
         result.title = _draft_title(header, amendment is not None)
+    if not amendment and result.body in _COMMISSION_CODES and "Adopted by" in flat:
+        note = _COMMISSION_ADOPTED.search(flat)
+        if note:
+            result.adopted_on = parse_date(*note.groups())
 
 
 def _draft_title(header: str, amendment: bool) -> str | None:

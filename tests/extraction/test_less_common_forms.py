@@ -9,6 +9,7 @@ import html
 import pytest
 
 from mandates.extraction.api import extract_bytes, extract_text
+from tests import drafts_samples
 from tests.extraction.samples import HRC
 from tests.extraction.test_requests import due, run
 
@@ -342,3 +343,126 @@ def test_products_an_entity_is_urged_to_deliver_stay_deliverables(clause, expect
     policies requested, stay deliverables."""
     r = run(f"1. {clause};", body="GA", session=81)
     assert rows(r) == [expected]
+
+
+_SPECIAL_DRAFT = """United Nations\tA/HRC/S-31/L.1
+
+General Assembly\tDistr.: Limited
+14 May 2027
+Original: English
+
+Human Rights Council
+Thirty-first special session
+13 and 14 May 2027
+Agenda item 1
+The human rights situation in the invented Republic of Sylvania
+
+Freedonia*: draft resolution
+
+S-31/...\tThe human rights situation in the invented Republic of Sylvania
+
+The Human Rights Council,
+
+Guided by the Charter of the United Nations,
+
+1. Requests the High Commissioner to present an oral update to the Human Rights Council at
+its sixty-sixth session;
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol", "special"),
+    [
+        (_SPECIAL_DRAFT, "A/HRC/S-31/L.1", "S-31"),
+        (_SPECIAL_DRAFT.replace("S-31/...", "S-31/\u2026"), "A/HRC/S-31/L.1", "S-31"),
+        (
+            _SPECIAL_DRAFT.replace("A/HRC/S-31/L.1", "A/ES-11/L.9")
+            .replace("Human Rights Council\nThirty-first special", "General Assembly\nEleventh "
+                     "emergency special")
+            .replace("S-31/...", "ES-11/...")
+            .replace("The Human Rights Council,", "The General Assembly,"),
+            "A/ES-11/L.9",
+            "ES-11",
+        ),
+    ],
+)  # fmt: skip
+def test_a_special_session_draft_title_loses_its_number_placeholder(text, symbol, special):
+    """ "S-31/...<TAB>Title" (and "ES-11/...") is a special session draft's number to come
+    before its title, as "62/..." is a regular session's."""
+    r = extract_text(text)
+    assert (r.symbol, r.special_session, r.session, r.status) == (symbol, special, None, "draft")
+    assert r.title == "The human rights situation in the invented Republic of Sylvania"
+
+
+_COMMISSION_DRAFT = """United Nations
+E/CN.6/2031/L.4
+Economic and Social Council
+Distr.: Limited
+19 March 2031
+Original: English
+
+Commission on the Status of Women
+Seventy-fifth session
+10-21 March 2031
+Agenda item 3 (a)
+
+Draft resolution submitted by the Chair of the Commission on the basis of informal consultations
+
+Invented lighthouse keepers and their families
+
+{note}
+
+The Commission on the Status of Women,
+
+Recalling its earlier work on invented lighthouses,
+
+1. Requests the Secretary-General to report to the Commission at its seventy-sixth session on
+the implementation of the present resolution;
+"""
+
+
+@pytest.mark.parametrize(
+    ("note", "adopted_on"),
+    [
+        ("[Adopted by the Commission without a vote at its 12th meeting, on 21 March 2031, "
+         "as resolution 75/1.]", "2031-03-21"),
+        ("[Adopted by the Commission on the Status of Women at its 12th meeting, on 21 March "
+         "2031, by a recorded vote.]", "2031-03-21"),
+        ("", None),
+        # another note is no adoption
+        ("[Approved by the Bureau of the Commission on 21 March 2031.]", None),
+    ],
+)  # fmt: skip
+def test_a_commission_draft_with_its_adoption_note_has_its_adoption_date(note, adopted_on):
+    """A functional commission adopts its own drafts: the note "[Adopted by the Commission
+    ..., on <date>, as resolution N/M.]" gives the adoption date; the text stays a draft
+    with its L symbol (so ingest pairs it as any draft)."""
+    r = extract_text(_COMMISSION_DRAFT.format(note=note))
+    assert (r.symbol, r.body, r.session, r.status, r.number) == (
+        "E/CN.6/2031/L.4",
+        "CSW",
+        75,
+        "draft",
+        None,
+    )
+    assert r.title == "Invented lighthouse keepers and their families"
+    assert (r.adopted_on.isoformat() if r.adopted_on else None) == adopted_on
+    assert [due(d) for d in r.deliverables] == [("CSW", 76, "at")]
+
+
+def test_a_main_committee_draft_keeps_no_adoption_date():
+    """ "[Adopted by the Third Committee ...]" is no adoption of the resolution: the
+    Assembly adopts it later, in plenary."""
+    text = drafts_samples.c3_draft(
+        operative=["Requests the Secretary-General to submit a report to the General Assembly "
+                   "at its eighty-second session;"]
+    ).replace(
+        "commissions\n\n",
+        "commissions\n\n[Adopted by the Third Committee without a vote at its 50th meeting, "
+        "on 18 November 2026.]\n\n",
+        1,
+    )  # fmt: skip
+    assert "[Adopted by the Third Committee" in text
+    r = extract_text(text)
+    assert (r.symbol, r.status, r.adopted_on) == ("A/C.3/81/L.19", "draft", None)
+    assert r.title == "Access to archives of invented commissions"
