@@ -634,3 +634,77 @@ def test_ingest_names_a_new_body_and_counts_one_deliverable_in_the_singular(tmp_
     Body.objects.create(code="UNEA", name="UNEA")  # one named by its code before (or by hand)
     page = " ".join(client.get(reverse("mandates:calendars")).content.decode().split())
     assert "deliverables due to the UNEA" in page and "(UNEA)" not in page
+
+
+@pytest.mark.django_db
+def test_ingest_stores_the_council_report_of_an_assembly_request_and_no_pressed_work(tmp_path):
+    """Extractor 0.3.30: reports to the Assembly "and to have these reports presented to the
+    Human Rights Council at its relevant sessions, starting from its sixty-fourth session"
+    store a Council deliverable at HRC 64 (flagged: the later sessions are not printed);
+    what "Urges" presses United Nations agencies to do (policies) is a mandate with no
+    deliverable."""
+    text = (
+        "General Assembly\n\nEighty-first session\n\nAgenda item 71 (b)\n\n"
+        "Resolution adopted by the General Assembly on 10 December 2026\n\n"
+        "81/161.\tInvented lighthouse keepers\n\nThe General Assembly,\n\n"
+        "Recalling its resolution 80/204,\n\n"
+        "1. Requests the Secretary-General to submit reports to the General Assembly at its "
+        "eighty-second and eighty-third sessions on the rights of invented lighthouse keepers, "
+        "and to have these reports presented to the Human Rights Council at its relevant "
+        "sessions, starting from its sixty-fourth session;\n\n"
+        "2. Urges United Nations agencies, funds and programmes to continue developing "
+        "policies on the rights of invented lighthouse keepers;\n\n"
+        "3. Decides to continue its consideration of the question at its eighty-third "
+        "session.\n\n55th plenary meeting\n10 December 2026\n"
+    )
+    _ingest(tmp_path, "A_RES_81_161.txt", text)
+    resolution = Resolution.objects.get(symbol="A/RES/81/161")
+    stored = [row[:5] for row in _stored_deliverables()]
+    assert stored == [
+        ("1", "report", "GA", 82, False),
+        ("1", "report", "GA", 83, False),
+        ("1", "report", "HRC", 64, True),
+    ]
+    council = Deliverable.objects.get(due_session__body__code="HRC")
+    assert council.review_reasons[0].startswith("due at the body's relevant sessions from this")
+    assert sorted(resolution.mandates.values_list("paragraph_label", flat=True)) == ["1", "2"]
+
+
+@pytest.mark.django_db
+def test_ingest_stores_a_commission_draft_with_its_adoption_date_as_a_draft(tmp_path):
+    """A commission's draft carrying "[Adopted by the Commission ..., on <date>, as
+    resolution N/M.]" is stored as a draft with that adoption date; a special session's
+    draft is stored with its title, without "S-31/..."."""
+    commission = (
+        "United Nations\nE/CN.6/2031/L.4\nEconomic and Social Council\nDistr.: Limited\n"
+        "19 March 2031\nOriginal: English\n\nCommission on the Status of Women\n"
+        "Seventy-fifth session\n10-21 March 2031\nAgenda item 3 (a)\n\n"
+        "Draft resolution submitted by the Chair of the Commission on the basis of informal "
+        "consultations\n\nInvented lighthouse keepers and their families\n\n"
+        "[Adopted by the Commission without a vote at its 12th meeting, on 21 March 2031, as "
+        "resolution 75/1.]\n\nThe Commission on the Status of Women,\n\n"
+        "Recalling its earlier work on invented lighthouses,\n\n"
+        "1. Requests the Secretary-General to report to the Commission at its seventy-sixth "
+        "session on the implementation of the present resolution;\n"
+    )
+    special = (
+        "United Nations\tA/HRC/S-31/L.1\n\nGeneral Assembly\tDistr.: Limited\n14 May 2027\n\n"
+        "Human Rights Council\nThirty-first special session\n13 and 14 May 2027\n"
+        "Agenda item 1\n\nFreedonia*: draft resolution\n\n"
+        "S-31/...\tThe human rights situation in the invented Republic of Sylvania\n\n"
+        "The Human Rights Council,\n\nGuided by the Charter of the United Nations,\n\n"
+        "1. Requests the High Commissioner to present an oral update to the Human Rights "
+        "Council at its sixty-sixth session;\n"
+    )
+    _ingest(tmp_path, "E_CN.6_2031_L.4.txt", commission)
+    _ingest(tmp_path, "A_HRC_S-31_L.1.txt", special)
+    draft = Resolution.objects.get(symbol="E/CN.6/2031/L.4")
+    assert (draft.status, str(draft.adopted_on), draft.number) == (
+        Resolution.Status.DRAFT,
+        "2031-03-21",
+        "",
+    )
+    assert draft.title == "Invented lighthouse keepers and their families"
+    assert Resolution.objects.get(symbol="A/HRC/S-31/L.1").title == (
+        "The human rights situation in the invented Republic of Sylvania"
+    )
