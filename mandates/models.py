@@ -837,6 +837,17 @@ class ProposedChange(models.Model):
     source = models.CharField(_("source"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
     resolved = models.BooleanField(_("resolved"), default=False)
+    # Resolved by ingest, not by a person: a later version said the kept value again or
+    # proposed another value instead. Only a person's dismissal keeps a value from being
+    # proposed again; one closed so is proposed again when a text says it again.
+    closed_by_text = models.BooleanField(
+        _("closed by a new version"),
+        default=False,
+        help_text=_(
+            "Resolved when a later version of the text said the kept value again or "
+            "proposed another value instead: nobody decided it."
+        ),
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -185,3 +185,117 @@ def test_bulk_confirm_leaves_an_item_with_proposals_and_names_it(staff_client, m
     moved.refresh_from_db()
     assert moved.needs_review and moved.pk in _queue(staff_client)
     assert ProposedChange.objects.filter(deliverable=moved, resolved=False).exists()
+
+
+def _text_changed(item: Deliverable) -> list[str]:
+    return [reason for reason in item.review_reasons if reason.startswith(TEXT_CHANGED)]
+
+
+def test_a_value_a_later_version_replaced_is_proposed_again(staff_client, moved):
+    """HRC 65 proposed, the next version reads HRC 66 (replacing it), the one after HRC 65
+    again: ingest closed the first proposal, nobody dismissed it, so HRC 65 is proposed
+    again, once, with one reason that names it and none of the replaced ones. It was
+    taken for a person's dismissal: nothing open, two stale reasons, nothing to accept."""
+    _import(staff_client, TEXT.replace("sixty-fourth", "sixty-sixth"))
+    moved.refresh_from_db()
+    assert _text_changed(moved) == [TEXT_CHANGED + "due session HRC 66 (kept HRC 64)"]
+    outcome = _import(staff_client, MOVED.replace("Requests", "Also requests"))
+    moved.refresh_from_db()
+    open_ = moved.proposed_changes.filter(resolved=False)
+    assert list(open_.values_list("field", "new_value")) == [("due_session", "HRC 65")], (
+        outcome.changes
+    )
+    assert _text_changed(moved) == [TEXT_CHANGED + "due session HRC 65 (kept HRC 64)"]
+    assert moved.needs_review and moved.pk in _queue(staff_client)
+    closed = moved.proposed_changes.filter(resolved=True).order_by("pk")
+    assert list(closed.values_list("new_value", "closed_by_text")) == [
+        ("HRC 65", True),
+        ("HRC 66", True),
+    ]
+
+    assert _accept(staff_client, open_.get()) == ["1 change(s) accepted."]
+    moved.refresh_from_db()
+    assert moved.due_session.number == 65 and not _text_changed(moved)
+
+
+def test_a_version_that_says_the_kept_value_again_takes_its_reason_away(staff_client, moved):
+    """The next version reads HRC 64 again, the session the person kept: the proposal is
+    closed and its "says otherwise" reason goes with it (the flag too, none other being
+    left). The reason had stayed, naming a value no text said any more."""
+    outcome = _import(staff_client, TEXT.replace("Requests", "Also requests"))
+    moved.refresh_from_db()
+    assert not moved.proposed_changes.filter(resolved=False).exists()
+    assert not _text_changed(moved), outcome.changes
+    assert not moved.needs_review and moved.pk not in _queue(staff_client)
+
+
+#: A report due on a date the text prints, which no reading on the review page stands for.
+DATED = hrc_resolution(
+    operative=[
+        "Requests the High Commissioner to submit a report on canals to the Human Rights "
+        "Council by 31 December 2027;"
+    ]
+)
+DATED_MOVED = DATED.replace("31 December 2027", "30 June 2028")
+
+
+def test_the_review_page_settles_only_what_it_lets_a_person_set():
+    """Each proposal a Confirm settles is one the review form sets or offers as a reading;
+    the others (a printed date) are left open. A field dropped from the form moves its
+    proposals to those left open, never to those dismissed unseen."""
+    from mandates.admin.review import ReviewForm
+    from mandates.services.deliverables import LEFT_OPEN_ON_CONFIRM, SETTLED_ON_CONFIRM
+
+    assert set(SETTLED_ON_CONFIRM) <= set(ReviewForm.Meta.fields)
+    assert not set(LEFT_OPEN_ON_CONFIRM) & set(ReviewForm.Meta.fields)
+
+
+def test_confirm_leaves_a_printed_date_it_cannot_set_open(staff_client, other_editor):
+    """A confirmed report dated 31 December 2027; a new version prints 30 June 2028. The
+    review page shows the proposal and says it cannot set it; Confirm leaves it open, the
+    item flagged, the history naming it; the same date read again adds nothing; another
+    editor accepts it and the deliverable is dated by it. Confirm had dismissed it unseen
+    and the text's new date was never proposed again."""
+    _import(staff_client, DATED)
+    item = Deliverable.objects.get()
+    assert item.stated_due_date == date(2027, 12, 31)
+    response = _post(staff_client, item, decision="confirm")
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    _import(staff_client, DATED_MOVED)
+    item.refresh_from_db()
+    change = item.proposed_changes.get(resolved=False)
+    assert (change.field, change.new_value) == ("stated_due_date", "2028-06-30")
+
+    page = staff_client.get(_review_url(item)).content.decode()
+    assert (
+        "This page cannot set date printed in the text 2028-06-30: confirming leaves it open "
+        "and the item flagged. Accept or dismiss it in Proposed changes."
+    ) in page
+    response = _post(staff_client, item, decision="confirm")
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    item.refresh_from_db()
+    change.refresh_from_db()
+    assert not change.resolved
+    assert item.review_status == "confirmed" and item.needs_review
+    assert item.pk in _queue(staff_client)
+    assert _text_changed(item) == [
+        TEXT_CHANGED + "date printed in the text 2028-06-30 (kept 2027-12-31)"
+    ]
+    assert (
+        item.history.order_by("-history_id")
+        .first()
+        .history_change_reason.startswith(
+            "Confirmed; left open the proposed date printed in the text 2028-06-30"
+        )
+    )
+
+    again = _import(staff_client, DATED_MOVED.replace("Requests", "Also requests"))
+    assert list(item.proposed_changes.values_list("new_value", "resolved")) == [
+        ("2028-06-30", False)
+    ], again.changes
+
+    assert _accept(other_editor, change) == ["1 change(s) accepted."]
+    item.refresh_from_db()
+    assert item.stated_due_date == date(2028, 6, 30) and item.due_date == date(2028, 6, 30)
+    assert not item.needs_review and not _text_changed(item)
+    assert item.pk not in _queue(staff_client)

@@ -242,8 +242,14 @@ class DeliverableReviewAdmin(DeliverableColumns, DeliverableActions, admin.Model
         changes = [change for change in obj.proposed_changes.all() if not change.resolved]
         if not changes:
             return "-"
+        # what the page cannot set (a printed date): confirming leaves it open, and says so
+        left_open = [c for c in changes if c.field in deliverable_services.LEFT_OPEN_ON_CONFIRM]
         return fragment(
-            "deliverable/_proposed_changes.html", deliverable=obj, changes=changes, review=True
+            "deliverable/_proposed_changes.html",
+            deliverable=obj,
+            changes=changes,
+            review=True,
+            left_open=left_open,
         )
 
     @admin.display(description=_("source"), ordering="mandate__resolution__symbol")

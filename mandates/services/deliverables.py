@@ -74,26 +74,24 @@ def deliverable_mark_edited(
 
 
 #: What a new version of the text proposes that a review decision settles: the values the
-#: review page shows (the session with the body and number it carries). A noted report,
-#: "no longer in the text" and other readings are decided on the deliverable itself.
+#: review page lets a person set or choose (its form's fields; the session as a reading,
+#: with the body and number it carries). A noted report, "no longer in the text" and other
+#: readings are decided on the deliverable itself.
 SETTLED_ON_CONFIRM = frozenset(
-    {
-        "kind",
-        "count",
-        "title",
-        "due_session",
-        "due_body",
-        "due_session_number",
-        "due_relation",
-        "stated_due_date",
-        "recurring",
-    }
+    {"kind", "count", "title", "due_session", "due_relation", "recurring"}
 )
+#: What the text proposes that the review page shows but cannot set (a printed date, a
+#: body or session number apart from a calendar session): confirming leaves it open, and
+#: the flag up, until a person accepts or dismisses it; only the value they saw and chose
+#: is theirs. The bulk "Confirm" leaves a deliverable with any of either waiting.
+LEFT_OPEN_ON_CONFIRM = frozenset({"due_body", "due_session_number", "stated_due_date"})
 
 
 def _proposals_waiting(deliverables: QuerySet[Deliverable]) -> QuerySet[ProposedChange]:
     return ProposedChange.objects.filter(
-        deliverable__in=deliverables, resolved=False, field__in=SETTLED_ON_CONFIRM
+        deliverable__in=deliverables,
+        resolved=False,
+        field__in=SETTLED_ON_CONFIRM | LEFT_OPEN_ON_CONFIRM,
     )
 
 
@@ -286,10 +284,12 @@ def deliverable_decide(
     by_hand = reading is None and current != previous
     _keep_replaced_reading(deliverable, previous, current)
     if decision == Decision.CONFIRM:
-        accepted, dismissed, carried = _proposals_settle_on_confirm(deliverable)
+        accepted, dismissed, left_open, carried = _proposals_settle_on_confirm(deliverable)
         edited |= carried
         deliverable.review_status = ReviewStatus.CONFIRMED
-        deliverable.needs_review = False
+        # a value the page could not set still waits: the flag stays up until it is settled
+        # (and "Accept" takes it: no confirmation with the flag down came after it)
+        deliverable.needs_review = bool(left_open)
         if by_hand:
             summary = _("Confirmed with the session corrected by hand: %s") % current
         elif current is not None:
@@ -299,6 +299,7 @@ def deliverable_decide(
         for said, changes in (
             (_("accepted the proposed %s"), accepted),
             (_("dismissed the proposed %s"), dismissed),
+            (_("left open the proposed %s (set in Proposed changes)"), left_open),
         ):
             if changes:
                 summary += "; " + said % ", ".join(
@@ -326,13 +327,17 @@ def deliverable_decide(
 
 def _proposals_settle_on_confirm(
     deliverable: Deliverable,
-) -> tuple[list[ProposedChange], list[ProposedChange], set[str]]:
-    """Confirming decides what a new version of the text proposes (the page lists it, and
-    offers its session as a reading): a proposal the confirmed values match is accepted,
-    any other dismissed, the values confirmed staying. Without this the proposal stayed
-    open after the item left the queue, and a later "Accept" moved what the person had
-    just confirmed. Returns the proposals accepted and dismissed (the history's sentence
-    names them) and the fields an accepted session carries (the person's own now)."""
+) -> tuple[list[ProposedChange], list[ProposedChange], list[ProposedChange], set[str]]:
+    """Confirming decides what a new version of the text proposes that the page lets the
+    person set (`SETTLED_ON_CONFIRM`; the session offered as a reading): a proposal the
+    confirmed values match is accepted, any other dismissed, the values confirmed staying.
+    Without this the proposal stayed open after the item left the queue, and a later
+    "Accept" moved what the person had just confirmed. A value the page cannot set
+    (`LEFT_OPEN_ON_CONFIRM`, a printed date) is no choice the person made: it stays open
+    (dismissed, it was never proposed again and the text's new date was lost), unless the
+    confirmed values match it or an accepted session carries it. Returns the proposals
+    accepted, dismissed and left open (the history's sentence names them) and the fields
+    an accepted session carries (the person's own now)."""
     waiting = list(
         _proposals_waiting(Deliverable.objects.filter(pk=deliverable.pk))
         .order_by("pk")
@@ -341,10 +346,14 @@ def _proposals_settle_on_confirm(
     waiting.sort(key=lambda change: change.field != "due_session")  # sessions first
     accepted: list[ProposedChange] = []
     dismissed: list[ProposedChange] = []
+    left_open: list[ProposedChange] = []
     carried: set[str] = set()
     for change in waiting:
         if value_shown(getattr(deliverable, change.field)) != change.new_value:
-            dismissed.append(change)
+            if change.field in SETTLED_ON_CONFIRM:
+                dismissed.append(change)
+            else:
+                left_open.append(change)
             continue
         if change.field == "due_session" and deliverable.due_session is not None:
             # the session chosen is the text's now: the deadline as read follows it
@@ -353,9 +362,10 @@ def _proposals_settle_on_confirm(
             carried = {"due_session", "due_body", "due_session_number"}
         if change.field not in ("due_body", "due_session_number") or not carried:
             accepted.append(change)
-    ProposedChange.objects.filter(pk__in=[change.pk for change in waiting]).update(resolved=True)
+    settled = [change.pk for change in waiting if change not in left_open]
+    ProposedChange.objects.filter(pk__in=settled).update(resolved=True)
     _text_changed_settled(deliverable)
-    return accepted, dismissed, carried
+    return accepted, dismissed, left_open, carried
 
 
 def _names(contacts: Iterable[Contact]) -> str:

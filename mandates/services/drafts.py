@@ -788,7 +788,7 @@ def _work_not_carried(new: Deliverable, old: Deliverable | None) -> list[str]:
             name not in mine or old is None or getattr(new, name) != getattr(old, name)
         ):
             work.append(f"{deliverable_field_label(name)} corrected by hand")
-    if new.proposed_changes.filter(resolved=True).exists():
+    if new.proposed_changes.filter(resolved=True, closed_by_text=False).exists():
         work.append("proposed changes accepted or dismissed")
     return work
 

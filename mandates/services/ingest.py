@@ -1655,7 +1655,7 @@ def deliverable_touched_by_a_person(deliverable: Deliverable) -> bool:
         or deliverable.assignees.exists()
         or deliverable.reminder_opt_outs.exists()
         or deliverable.comments.exists()
-        or deliverable.proposed_changes.filter(resolved=True).exists()
+        or deliverable.proposed_changes.filter(resolved=True, closed_by_text=False).exists()
     )
 
 
@@ -1794,14 +1794,20 @@ def _store_deliverables(
     # Proposals still waiting for a person, by (deliverable, field): a new version of the
     # text that says the same again adds none, one that says the current value closes them.
     waiting_changes: dict[tuple[int, str], list[ProposedChange]] = defaultdict(list)
-    # what a person already settled (accepted or dismissed): not proposed again
+    waiting_rows: dict[int, list[ProposedChange]] = defaultdict(list)  # by deliverable
+    # what a person settled (accepted or dismissed): not proposed again. One ingest closed
+    # (`closed_by_text`: replaced, or the kept value said again) is no one's decision.
     settled_changes: set[tuple[int, str, str]] = set()
     if old_rows:
-        for change in ProposedChange.objects.filter(deliverable__mandate__resolution=resolution):
-            if change.resolved:
-                settled_changes.add((change.deliverable_id, change.field, change.new_value))
-            else:
+        changes_stored = ProposedChange.objects.filter(
+            deliverable__mandate__resolution=resolution
+        ).order_by("pk")
+        for change in changes_stored:
+            if not change.resolved:
                 waiting_changes[(change.deliverable_id, change.field)].append(change)
+                waiting_rows[change.deliverable_id].append(change)
+            elif not change.closed_by_text:
+                settled_changes.add((change.deliverable_id, change.field, change.new_value))
     closed: list[ProposedChange] = []
     read_now = resolution.extraction.get("deliverables") or []  # this version's reading
     created: list[tuple[Deliverable, extraction.Deliverable]] = []
@@ -1870,6 +1876,10 @@ def _store_deliverables(
             continue
         kept.append(deliverable)
         waiting = _reasons_waiting(deliverable, stored.read_before, reasons)
+        # "says otherwise" is said anew below, for the proposals still open after this
+        # version: one it closes or replaces takes its words with it.
+        had_text_changed = any(r.startswith(TEXT_CHANGED) for r in waiting)
+        waiting = [r for r in waiting if not r.startswith(TEXT_CHANGED)]
         if waiting:  # flags nobody has looked at yet stay until someone does
             evidence["needs_review"] = True
             reasons += waiting
@@ -1888,6 +1898,7 @@ def _store_deliverables(
         )
         now = deliverable_as_read(read_now[position], actors)
         text_changed: list[str] = []
+        closed_before = len(closed)
         implied: dict[str, object] = {}  # what a proposed session carries: its body, number
         # which of the paragraph's deliverables, as people know the row: its kind (a
         # paragraph asks for an oral update and a report), its title if one kind is twice
@@ -1919,7 +1930,7 @@ def _store_deliverables(
                 closed += pending  # what an earlier version proposed, this one replaces
                 _propose(deliverable, name, current, value, source)
                 text_changed.append(
-                    f"{deliverable_field_label(name)} {shown} (kept {value_shown(current)})"
+                    _text_changed_part(deliverable_field_label(name), shown, value_shown(current))
                 )
                 changes.append(
                     f"{label} {deliverable_field_label(name)}: kept the person's"
@@ -1935,11 +1946,19 @@ def _store_deliverables(
                     shown_changed.add(deliverable.pk)
         for name, value in evidence.items():
             setattr(deliverable, name, value)
-        if text_changed:  # the text no longer says what a person decided: they must know
+        closed_here = {change.pk for change in closed[closed_before:]}
+        still_open = [
+            _text_changed_part(change.field_label, change.new_value, change.old_value)
+            for change in waiting_rows.get(deliverable.pk, [])
+            if change.pk not in closed_here and change.field in proposed
+        ]
+        if text_changed or (had_text_changed and still_open):
+            # the text no longer says what a person decided: they must know (what it says
+            # now, each proposal still open once, none that this version closed)
             deliverable.needs_review = True
             deliverable.review_reasons = [
                 *deliverable.review_reasons,
-                TEXT_CHANGED + "; ".join(text_changed),
+                TEXT_CHANGED + "; ".join(still_open + text_changed),
             ]
         if raised:
             changes.append(
@@ -1977,7 +1996,9 @@ def _store_deliverables(
         if _row_values(deliverable) != stored_values[deliverable.pk]:
             deliverable.save()
     if closed:
-        ProposedChange.objects.filter(pk__in=[change.pk for change in closed]).update(resolved=True)
+        ProposedChange.objects.filter(pk__in=[change.pk for change in closed]).update(
+            resolved=True, closed_by_text=True
+        )
     kept_pks = {deliverable.pk for deliverable in kept}
     flagged = []
     removed = 0
@@ -2022,6 +2043,11 @@ _ROW_FIELDS = tuple(
 def _row_values(deliverable: Deliverable) -> tuple:
     """What a deliverable's row holds, to tell whether a new version changed it."""
     return tuple(getattr(deliverable, name) for name in _ROW_FIELDS)
+
+
+def _text_changed_part(label: str, new: str, kept: str) -> str:
+    """One proposal in the "says otherwise" reason: "due session HRC 67 (kept HRC 66)"."""
+    return f"{label} {new} (kept {kept})"
 
 
 def _reasons_waiting(
