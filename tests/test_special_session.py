@@ -189,3 +189,71 @@ def test_the_draft_of_the_same_special_session_is_adopted(tmp_path):
     assert sorted(adopted.drafts.values_list("symbol", flat=True)) == ["A/HRC/S-31/L.1"]
     older = Resolution.objects.get(symbol="A/HRC/S-30/L.1")
     assert (older.status, older.special_session) == (Resolution.Status.DRAFT, "S-30")
+
+
+def _as_read_before_0_3_28(draft: Resolution) -> None:
+    """The draft as an extractor before 0.3.28 stored it and migration 0029 could leave
+    it: no special session, "S-31" read as regular session 31, no key in its reading."""
+    extraction = dict(draft.extraction)
+    extraction.pop("special_session", None)
+    extraction["session"] = 31
+    hrc31 = session_get_or_estimate(body=Body.objects.get(code="HRC"), number=31)
+    Resolution.objects.filter(pk=draft.pk).update(
+        special_session="", session=hrc31, extraction=extraction, extractor_version="0.3.27"
+    )
+
+
+def _worked_on(draft: Resolution) -> Deliverable:
+    item = Deliverable.objects.get(mandate__resolution=draft)
+    Deliverable.objects.filter(pk=item.pk).update(
+        review_status="confirmed", progress=Deliverable.Progress.IN_PROGRESS
+    )
+    return item
+
+
+def test_a_draft_stored_before_0_3_28_is_adopted_with_its_work(tmp_path):
+    """A special session's draft stored by an older extractor (blank special session, its
+    number read as regular session 31), confirmed and in progress. Its adopted text,
+    ingested now, finds it by the special session its symbol names and carries the work
+    over; `ingest --stored` reads the draft again and changes none of it. The draft was
+    not found, and read again it was linked without carrying: closed as superseded, the
+    adopted deliverable proposed and planned."""
+    _ingest(tmp_path, draft_text("S-31", "Thirty-first"), "A_HRC_S-31_L.1.txt")
+    draft = Resolution.objects.get(symbol="A/HRC/S-31/L.1")
+    _as_read_before_0_3_28(draft)
+    old = _worked_on(draft)
+
+    _ingest(tmp_path, special_text(), "A_HRC_RES_S-31_1.txt")
+    adopted = Resolution.objects.get(symbol=SYMBOL)
+    assert list(adopted.drafts.values_list("symbol", flat=True)) == ["A/HRC/S-31/L.1"]
+    new = Deliverable.objects.get(mandate__resolution=adopted)
+    assert (new.draft_id, new.review_status, new.progress) == (old.pk, "confirmed", "in_progress")
+
+    call_command("ingest", "--stored", verbosity=0)
+    draft.refresh_from_db()
+    new.refresh_from_db()
+    assert (draft.status, draft.special_session, draft.session) == ("superseded", "S-31", None)
+    assert (new.draft_id, new.review_status, new.progress) == (old.pk, "confirmed", "in_progress")
+
+
+def test_a_draft_read_again_after_its_adopted_text_carries_its_work(tmp_path):
+    """Two drafts with the adopted text's title: it links neither (and says so). The right
+    one read again, as the message asks, is linked, and what people did on it is carried
+    over, as when the adopted text finds it: its deliverable was closed as superseded
+    and the work left behind."""
+    _ingest(tmp_path, draft_text("S-31", "Thirty-first"), "A_HRC_S-31_L.1.txt")
+    other = draft_text("S-31", "Thirty-first").replace("/L.1", "/L.2")
+    _ingest(tmp_path, other, "A_HRC_S-31_L.2.txt")
+    draft = Resolution.objects.get(symbol="A/HRC/S-31/L.1")
+    old = _worked_on(draft)
+    _ingest(tmp_path, special_text(), "A_HRC_RES_S-31_1.txt")
+    adopted = Resolution.objects.get(symbol=SYMBOL)
+    assert not adopted.drafts.exists()
+
+    again = draft_text("S-31", "Thirty-first").replace("Recalling its", "Recalling all its")
+    _ingest(tmp_path, again, "A_HRC_S-31_L.1.txt")
+    assert list(adopted.drafts.values_list("symbol", flat=True)) == ["A/HRC/S-31/L.1"]
+    new = Deliverable.objects.get(mandate__resolution=adopted)
+    assert (new.draft_id, new.review_status, new.progress) == (old.pk, "confirmed", "in_progress")
+    old.refresh_from_db()
+    assert old.progress == Deliverable.Progress.SUPERSEDED

@@ -26,9 +26,11 @@ def old_apps():
 
 
 def test_stored_special_sessions_are_filled_from_the_stored_reading(old_apps):
-    """Filled: a reading that says "S-41" (or emergency special "ES-11"). Left blank: a
-    regular session's reading (null), an older extractor's reading without the key, a
-    reading with no stored extraction, and a value the column does not take."""
+    """Filled: a reading that says "S-41" (or emergency special "ES-11"); an older
+    extractor's reading without the key, or no stored extraction, from the special session
+    the symbol names (a draft's too: its adopted text, read now, finds it). Left blank: a
+    regular session's reading (null), and a value the column does not take (the reading
+    says what it read)."""
     from mandates.models import Resolution
 
     OldResolution = old_apps.get_model("mandates", "Resolution")
@@ -40,6 +42,9 @@ def test_stored_special_sessions_are_filled_from_the_stored_reading(old_apps):
         "A/HRC/RES/58/97": (hrc, {"session": 58, "special_session": None}),
         "A/HRC/RES/S-40/1": (hrc, {"session": None}),  # read before 0.3.28
         "A/HRC/RES/S-39/1": (hrc, {}),
+        "A/HRC/S-37/L.1": (hrc, {"session": 37}),  # a draft read as regular session 37
+        "A/ES-10/L.9": (ga, {"session": 10}),
+        "A/HRC/58/L.1": (hrc, {"session": 58}),
         "A/HRC/RES/S-38/1": (hrc, {"session": None, "special_session": "S-38 bis"}),
     }
     for symbol, (body, extraction) in stored.items():
@@ -52,7 +57,10 @@ def test_stored_special_sessions_are_filled_from_the_stored_reading(old_apps):
         "A/HRC/RES/S-41/1": "S-41",
         "A/RES/ES-11/3": "ES-11",
         "A/HRC/RES/58/97": "",
-        "A/HRC/RES/S-40/1": "",
-        "A/HRC/RES/S-39/1": "",
+        "A/HRC/RES/S-40/1": "S-40",
+        "A/HRC/RES/S-39/1": "S-39",
+        "A/HRC/S-37/L.1": "S-37",
+        "A/ES-10/L.9": "ES-10",
+        "A/HRC/58/L.1": "",
         "A/HRC/RES/S-38/1": "",
     }

@@ -4,8 +4,11 @@ Extractor 0.3.28 reads it (`special_session` in its JSON, `session` then null) b
 stored no such field, so a special session's resolution had no session at all. The rows
 already stored get it from the reading kept on the row (`Resolution.extraction`), with no
 re-read; a value not in the form the field takes is left out (the row stays as it was).
-Rows read by an older extractor have no such key and are left alone (`ingest --stored`
-reads them again). No history record is written: the text's reading did not change.
+Rows read by an older extractor have no such key: they get the special session their
+symbol names ("A/HRC/S-31/L.1", "A/RES/ES-11/3"), so the draft of a special session stored
+then is found by its adopted text read now (`ingest --stored` reads them again, and
+replaces the regular session an older extractor may have read for "S-31"). No history
+record is written: the text's reading did not change.
 """
 
 import re
@@ -15,6 +18,7 @@ from django.db import migrations, models
 from django.db.models.fields.json import KT
 
 SPECIAL_SESSION_PATTERN = r"\AE?S-[1-9][0-9]{0,2}\Z"  # as models.SPECIAL_SESSION_PATTERN
+SPECIAL_IN_SYMBOL = r"/(E?S-[1-9][0-9]{0,2})/"  # as services.drafts._SPECIAL_IN_SYMBOL
 
 
 def fill_from_extraction(apps, schema_editor):
@@ -29,6 +33,16 @@ def fill_from_extraction(apps, schema_editor):
     for pk, label in read.iterator():
         if form.fullmatch(label):
             Resolution.objects.filter(pk=pk).update(special_session=label)
+    in_symbol = re.compile(SPECIAL_IN_SYMBOL)
+    unread = (
+        Resolution.objects.filter(special_session="", symbol__regex=SPECIAL_IN_SYMBOL)
+        .exclude(extraction__has_key="special_session")
+        .values_list("pk", "symbol")
+    )
+    for pk, symbol in unread.iterator():
+        Resolution.objects.filter(pk=pk).update(
+            special_session=in_symbol.search(symbol).group(1)
+        )
 
 
 class Migration(migrations.Migration):

@@ -51,6 +51,8 @@ from .schedule import day_label, deliverable_due_date_refresh
 
 # An L symbol without its revision, addendum or corrigendum: "A/C.3/80/L.8/Rev.1" -> "A/C.3/80/L.8".
 _REVISION = re.compile(r"(?:/(?:Rev|Add|Corr)\.\d+)+$")
+# The special session a symbol names: "A/HRC/S-31/L.1", "A/HRC/RES/S-31/1", "A/ES-11/L.5".
+_SPECIAL_IN_SYMBOL = re.compile(r"/(E?S-[1-9][0-9]{0,2})/")
 QUOTE_SHOWN = 240
 
 
@@ -124,7 +126,18 @@ def _draft_stored(draft: Resolution) -> list[str]:
             draft.status = Resolution.Status.DRAFT
             draft.save(update_fields=["status", "updated_at"])
         return []
-    return _supersede(draft=draft, adopted=adopted, carry=False)
+    # A draft stored before its adopted text (found only now: several drafts had its
+    # title, or one stored before 0.3.28 without its special session) carries what people
+    # decided on it, as when the adopted text finds it; onto an adopted deliverable nobody
+    # worked on (`_link`). One stored after has no decisions the adopted text lacks.
+    came_first = draft.created_at < adopted.created_at
+    return _supersede(
+        draft=draft,
+        adopted=adopted,
+        carry=came_first,
+        actors=ActorNames(table=actor_table_from_database()) if came_first else None,
+        adopted_worked_on=True,
+    )
 
 
 # --- Finding the draft of an adopted text, and the reverse -------------------------------
@@ -137,6 +150,28 @@ def _same_title(one: str, other: str) -> bool:
     return one == other or one.rstrip("0123456789") == other.rstrip("0123456789")
 
 
+def special_session_in_symbol(symbol: str) -> str:
+    """The special session a symbol names ("A/HRC/S-31/L.1" -> "S-31"), else ""."""
+    found = _SPECIAL_IN_SYMBOL.search(symbol)
+    return found.group(1) if found else ""
+
+
+def _special_session(resolution: Resolution) -> str:
+    """The resolution's special session, else the one its symbol names: a text stored by
+    an extractor before 0.3.28 has none stored (and may have its number as a regular
+    session)."""
+    return resolution.special_session or special_session_in_symbol(resolution.symbol)
+
+
+def _same_session(resolution: Resolution) -> Q:
+    """The texts of the resolution's session. A special session is the same one whatever
+    regular session an older extractor read for it: its label, stored or in the symbol."""
+    special = _special_session(resolution)
+    if not special:
+        return Q(session=resolution.session, special_session="")
+    return Q(special_session=special) | Q(special_session="", symbol__contains=f"/{special}/")
+
+
 def _drafts_of(
     adopted: Resolution, printed: str | None
 ) -> tuple[list[Resolution], list[Resolution]]:
@@ -145,9 +180,8 @@ def _drafts_of(
     candidates = list(
         Resolution.objects.filter(
             Q(status=Resolution.Status.DRAFT) | Q(superseded_by=adopted),
+            _same_session(adopted),
             body=adopted.body,
-            session=adopted.session,
-            special_session=adopted.special_session,
         ).exclude(pk=adopted.pk)
     )
     if printed:
@@ -168,11 +202,15 @@ def draft_pairs() -> set[tuple[int, int | None, str]]:
     text whose session is not among them has no draft to link (`_drafts_of` looks for
     drafts of the same body and session, regular or special, or drafts already linked to
     it, which a new text cannot have)."""
-    return set(
-        Resolution.objects.filter(status=Resolution.Status.DRAFT).values_list(
-            "body_id", "session_id", "special_session"
-        )
-    )
+    pairs: set[tuple[int, int | None, str]] = set()
+    drafts = Resolution.objects.filter(status=Resolution.Status.DRAFT)
+    for body_id, session_id, special, symbol in drafts.values_list(
+        "body_id", "session_id", "special_session", "symbol"
+    ):
+        pairs.add((body_id, session_id, special))
+        if named := special or special_session_in_symbol(symbol):
+            pairs.add((body_id, None, named))  # stored before 0.3.28: see `_same_session`
+    return pairs
 
 
 def _newest_first(drafts: Iterable[Resolution]) -> list[Resolution]:
@@ -184,10 +222,7 @@ def _adopted_of(draft: Resolution) -> Resolution | None:
     key = title_key(draft.title)
     adopted = list(
         Resolution.objects.filter(
-            status=Resolution.Status.ADOPTED,
-            body=draft.body,
-            session=draft.session,
-            special_session=draft.special_session,
+            _same_session(draft), status=Resolution.Status.ADOPTED, body=draft.body
         ).exclude(pk=draft.pk)
     )
     by_symbol = [
@@ -206,10 +241,17 @@ def _adopted_of(draft: Resolution) -> Resolution | None:
 
 
 def _supersede(
-    *, draft: Resolution, adopted: Resolution, carry: bool, actors: ActorNames | None = None
+    *,
+    draft: Resolution,
+    adopted: Resolution,
+    carry: bool,
+    actors: ActorNames | None = None,
+    adopted_worked_on: bool = False,
 ) -> list[str]:
     """Mark the draft superseded and pair its deliverables with the adopted ones; with
-    ``carry`` (the draft came first, ``actors`` given), carry over what people decided."""
+    ``carry`` (the draft came first, ``actors`` given), carry over what people decided.
+    ``adopted_worked_on``: the adopted text was stored before (people may have worked on
+    its deliverables), so nothing is carried onto one a person touched."""
     changes: list[str] = []
     if draft.superseded_by_id != adopted.pk or draft.status != Resolution.Status.SUPERSEDED:
         draft.status = Resolution.Status.SUPERSEDED
@@ -227,7 +269,12 @@ def _supersede(
     paired_adopted = {a.pk for _, a in pairs}
     for old, new in pairs:
         changes += _link(
-            old=old, new=new, draft=draft, adopted=adopted, actors=actors if carry else None
+            old=old,
+            new=new,
+            draft=draft,
+            adopted=adopted,
+            actors=actors if carry else None,
+            adopted_worked_on=adopted_worked_on,
         )
     for old in draft_items:
         if old.pk not in paired_drafts:
@@ -394,12 +441,21 @@ def _link(
     draft: Resolution,
     adopted: Resolution,
     actors: ActorNames | None,
+    adopted_worked_on: bool = False,
 ) -> list[str]:
     """Pair a draft's deliverable with its adopted one; with ``actors`` (the draft came
-    first), carry over what people decided and flag what the text changed."""
+    first), carry over what people decided and flag what the text changed. What a person
+    did on the adopted one (``adopted_worked_on``: it may have some) stays: nothing is
+    carried onto it, and the outcome says so (the draft's keeps its history)."""
     changes: list[str] = []
     new.draft = old
     label = f"para. {new.mandate.paragraph_label} {new.kind}"
+    if actors is not None and adopted_worked_on and _decided(new) and _decided(old):
+        changes.append(
+            f"{label}: not carried over from draft {draft.symbol}: people worked on it "
+            "in the adopted text; what they did on the draft is in its history"
+        )
+        actors = None
     if actors is not None:
         reading = _reading(old, draft)
         differences = _differences(old, new, reading)
