@@ -12,11 +12,16 @@ from django.db.models import Manager, Prefetch, TextField
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import serializers, viewsets
 
 from . import selectors
-from .filters import DeliverableFilter
+from .filters import DeliverableFilter, ResolutionListFilter, SessionListFilter
 from .models import Consideration, Deliverable, Resolution, Session, due_next_session
 from .selectors import session_list, session_parse
 
@@ -455,7 +460,7 @@ class ResolutionViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = ResolutionSerializer
     lookup_field = "symbol"
     lookup_value_regex = "[^?#]+"
-    filterset_fields = ["symbol", "status"]
+    filterset_class = ResolutionListFilter
 
     def get_queryset(self):
         user = self.request.user
@@ -471,16 +476,31 @@ class ResolutionViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
 
+@extend_schema_view(
+    retrieve=extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "session",
+                str,
+                OpenApiParameter.PATH,
+                description='The session by its body\'s code and number, "HRC-64" (any case; '
+                "as its `url` in the list gives it). Its numeric id is still accepted.",
+            )
+        ]
+    )
+)
 class SessionViewSet(viewsets.ReadOnlyModelViewSet):
     """The session calendar; one session by its code ("HRC-65"), as the pages name it."""
 
     serializer_class = SessionSerializer
     queryset = session_list()
-    filterset_fields = ["body__code", "number", "dates_status"]
+    filterset_class = SessionListFilter
+    # The path names the session ("HRC-65"), not a key: the schema called it `id`.
+    lookup_url_kwarg = "session"
     lookup_value_regex = r"[^/]+"
 
     def get_object(self) -> Session:
-        value = self.kwargs[self.lookup_field]
+        value = self.kwargs["session"]
         if value.isascii() and value.isdigit():  # the primary key, as before codes were accepted
             return get_object_or_404(self.get_queryset(), pk=int(value))
         parsed = session_parse(value)

@@ -7,7 +7,16 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .models import Actor, Body, Contact, Deliverable, Resolution, ReviewStatus, due_to_body
+from .models import (
+    Actor,
+    Body,
+    Contact,
+    Deliverable,
+    Resolution,
+    ReviewStatus,
+    Session,
+    due_to_body,
+)
 from .selectors import session_parse
 
 STATUS_CHOICES = [*Deliverable.Progress.choices, *ReviewStatus.choices]
@@ -257,3 +266,30 @@ class DeliverableFilter(django_filters.FilterSet):
             | Q(mandate__resolution__symbol__icontains=value)
             | Q(mandate__resolution__title__icontains=value)
         )
+
+
+def _body_filter(**kwargs) -> BodyFilter:
+    """`body`: a body by its code ("HRC"), checked as the deliverables' (an unknown code is
+    an error naming the codes), on every list of the API."""
+    return BodyFilter(label=_("Body"), queryset=Body.objects.all(), to_field_name="code", **kwargs)
+
+
+class SessionListFilter(django_filters.FilterSet):
+    """The API's session calendar: `body` as on the deliverables; `body__code` stays for
+    the links and scripts written before `body` was accepted here."""
+
+    body = _body_filter(field_name="body")
+
+    class Meta:
+        model = Session
+        fields = ["body__code", "number", "dates_status"]
+
+
+class ResolutionListFilter(django_filters.FilterSet):
+    """The API's resolutions: `body` is the body that adopted the text."""
+
+    body = _body_filter(field_name="body")
+
+    class Meta:
+        model = Resolution
+        fields = ["symbol", "status"]

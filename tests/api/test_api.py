@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
-from mandates.models import Contact, Deliverable, ReviewStatus, Session
+from mandates.models import Body, Contact, Deliverable, ReviewStatus, Session
 from mandates.services.ingest import resolution_ingest_path
 from tests import factories
 from tests.samples import GA_EXAMPLE, HRC_EXAMPLE
@@ -288,3 +288,47 @@ def test_one_resolutions_deliverables_come_as_its_text_lists_them(api, settings,
     dates = [row["due_date"] for row in everything if row["due_date"]]
     assert len(everything) == Deliverable.objects.count() > 12
     assert dates == sorted(dates)
+
+
+@pytest.mark.parametrize("url", ["/api/sessions/", "/api/resolutions/"])
+def test_sessions_and_resolutions_filter_by_body_as_deliverables_do(api, url):
+    """?body=HRC narrows the sessions and the resolutions as it does the deliverables (QA:
+    both ignored it and listed GA's too); ?body__code= still works; an unknown or
+    lower-case code answers 400 with the codes to use, as on /api/deliverables/."""
+    everything = api.get(url).json()
+    assert everything["count"] <= 50  # one page
+    assert {item["body"] for item in everything["results"]} >= {"HRC", "GA"}
+    hrc = api.get(url, {"body": "HRC"}).json()
+    assert 0 < hrc["count"] < everything["count"]
+    assert {item["body"] for item in hrc["results"]} == {"HRC"}
+    if url == "/api/sessions/":
+        assert api.get(url, {"body__code": "HRC"}).json()["count"] == hrc["count"]
+    for bad in ("XYZ", "hrc"):
+        refused = api.get(url, {"body": bad})
+        assert refused.status_code == 400, bad
+        assert refused.json()["body"] == [
+            f"{bad} is not a body: use one of "
+            + ", ".join(Body.objects.order_by("code").values_list("code", flat=True))
+        ]
+        deliverables = api.get("/api/deliverables/", {"body": bad})
+        assert deliverables.json() == refused.json()  # same words for the same filter
+
+
+def test_schema_names_what_a_session_is_opened_by(api):
+    """/api/sessions/{...}/ takes "HRC-64": the schema called the parameter `id`, an
+    integer to a client generated from it. It says what to write; and `body` is listed
+    among the filters of sessions and resolutions."""
+    schema = api.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    assert "/api/sessions/{id}/" not in schema["paths"]
+    detail = schema["paths"]["/api/sessions/{session}/"]["get"]
+    (parameter,) = [p for p in detail["parameters"] if p["in"] == "path"]
+    assert parameter["name"] == "session" and parameter["required"]
+    assert parameter["schema"]["type"] == "string"
+    assert '"HRC-64"' in parameter["description"]
+    for path in ("/api/sessions/", "/api/resolutions/", "/api/deliverables/"):
+        names = {p["name"] for p in schema["paths"][path]["get"]["parameters"]}
+        assert "body" in names, path
+    sessions = {p["name"] for p in schema["paths"]["/api/sessions/"]["get"]["parameters"]}
+    assert "body__code" in sessions
+    listed = api.get("/api/sessions/", {"body": "HRC", "number": 64}).json()["results"][0]
+    assert api.get("/api/sessions/HRC-64/").json() == listed
