@@ -23,7 +23,7 @@ from rest_framework import serializers, viewsets
 from . import selectors
 from .filters import DeliverableFilter, ResolutionListFilter, SessionListFilter
 from .models import Consideration, Deliverable, Resolution, Session, due_next_session
-from .selectors import session_list, session_parse
+from .selectors import BY_DUE_DATE, session_list, session_parse
 
 
 class SessionSerializer(serializers.ModelSerializer):
@@ -440,8 +440,8 @@ TEXT_ORDER = ("mandate__resolution_id", "mandate__position", "position", "pk")
 
 class DeliverableViewSet(viewsets.ReadOnlyModelViewSet):
     """Deliverables, filtered by body, session, actor, status and due dates. Listed by due
-    date (the site's lists' order); one resolution's (``?resolution=``) as its text lists
-    them."""
+    date, those without one last (the site's lists' order); one resolution's
+    (``?resolution=``) as its text lists them."""
 
     serializer_class = DeliverableSerializer
     filterset_class = DeliverableFilter
@@ -449,7 +449,7 @@ class DeliverableViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         # Only which deliverables, in order: the serializer reads their rows.
-        order = TEXT_ORDER if self.request.query_params.get("resolution") else ("due_date", "pk")
+        order = TEXT_ORDER if self.request.query_params.get("resolution") else BY_DUE_DATE
         return Deliverable.objects.visible_to(self.request.user).order_by(*order).only("pk")
 
 

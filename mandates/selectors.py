@@ -27,6 +27,10 @@ from .models import (
 DeliverableT = TypeVar("DeliverableT", bound=Deliverable)  # Deliverable or its review proxy
 QS = TypeVar("QS", bound=QuerySet)
 
+#: The API's order by due date: undated deliverables last on every database (SQLite puts
+#: NULLs first, PostgreSQL last), then the primary key, so pages never overlap or skip.
+BY_DUE_DATE = (F("due_date").asc(nulls_last=True), "pk")
+
 
 def deliverable_list() -> DeliverableQuerySet:
     """Deliverables with what every list shows, in a constant number of queries."""
@@ -45,11 +49,12 @@ def deliverable_rows_of_resolutions(
     *, columns: tuple[str | Expression, ...], resolution_ids: list[int], user=None
 ) -> list[tuple]:
     """Plain rows of the deliverables of these resolutions that this person may see, in the
-    order a resolution lists them: by mandate (its position in the text), then due date."""
+    order a resolution lists them: by mandate (its position in the text), then due date
+    (`BY_DUE_DATE`)."""
     return list(
         Deliverable.objects.visible_to(user)
         .filter(mandate__resolution_id__in=resolution_ids)
-        .order_by("mandate__position", "mandate_id", "due_date", "pk")
+        .order_by("mandate__position", "mandate_id", *BY_DUE_DATE)
         .values_list(*columns)
     )
 

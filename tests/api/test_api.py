@@ -332,3 +332,32 @@ def test_schema_names_what_a_session_is_opened_by(api):
     assert "body__code" in sessions
     listed = api.get("/api/sessions/", {"body": "HRC", "number": 64}).json()["results"][0]
     assert api.get("/api/sessions/HRC-64/").json() == listed
+
+
+def test_undated_deliverables_come_last_whatever_the_database(api):
+    """By due date, those without one last, on SQLite as on PostgreSQL (QA: on SQLite
+    page 1 held only undated items, NULLs sorting first there): in the list, and within a
+    mandate in a resolution's deliverables."""
+    mandate = factories.MandateFactory(resolution=factories.ResolutionFactory())
+    undated = [
+        factories.DeliverableFactory(mandate=mandate, review_status=ReviewStatus.CONFIRMED)
+        for _ in range(2)
+    ]
+    dated = factories.DeliverableFactory(
+        mandate=mandate, due_date=date(2027, 1, 4), review_status=ReviewStatus.CONFIRMED
+    )
+    everything, url = [], "/api/deliverables/"
+    while url:
+        page = api.get(url).json()
+        everything += page["results"]
+        url = page["next"]
+    dates = [row["due_date"] for row in everything]
+    first_undated = dates.index(None)
+    assert first_undated > 0 and set(dates[first_undated:]) == {None}
+    assert dates[:first_undated] == sorted(dates[:first_undated])
+    assert [row["uid"] for row in everything[first_undated:]][-2:] == [
+        str(item.uid) for item in undated
+    ]  # then by key: pages never overlap
+    symbol = mandate.resolution.symbol
+    listed = api.get(f"/api/resolutions/{symbol}/").json()["deliverables"]
+    assert [row["uid"] for row in listed] == [str(item.uid) for item in (dated, *undated)]
