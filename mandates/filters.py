@@ -132,15 +132,55 @@ class BodyFilter(django_filters.ModelChoiceFilter):
     field_class = BodyField
 
 
-class ContactChoiceField(forms.ModelChoiceField):
-    """A contact by name: the e-mail address (`Contact.__str__`) is for staff pages only."""
+class ContactChoiceField(_NamesTheValue):
+    """A contact by its id, shown by name: the e-mail address (`Contact.__str__`) is for
+    staff pages only."""
 
     def label_from_instance(self, obj: Contact) -> str:
         return obj.name
 
+    def unknown(self, value: object) -> forms.ValidationError:
+        return forms.ValidationError(
+            _(
+                "%(value)s is not a contact: give a contact's id (a number, the value the"
+                ' "Assigned to" list sends)'
+            ),
+            code="invalid_choice",
+            params={"value": value},
+        )
+
 
 class ContactFilter(django_filters.ModelChoiceFilter):
     field_class = ContactChoiceField
+
+
+#: The window of the upcoming list and the timeline (?months=), in months.
+DEFAULT_MONTHS = 6
+MAX_MONTHS = 60
+
+
+class MonthsField(forms.IntegerField):
+    """A whole number of months from 1 to MAX_MONTHS: anything else is an error that says
+    what to write, where the pages read "abc" as 6 months and -5 as one."""
+
+    def to_python(self, value: object) -> int | None:
+        if value in self.empty_values or (isinstance(value, str) and not value.strip()):
+            return None
+        try:
+            months = super().to_python(value)
+        except forms.ValidationError:
+            months = None
+        if months is None or not 1 <= months <= MAX_MONTHS:
+            raise forms.ValidationError(
+                _("%(value)s is not a number of months: write a whole number from 1 to %(max)d"),
+                code="invalid",
+                params={"value": value, "max": MAX_MONTHS},
+            )
+        return months
+
+
+class MonthsFilter(django_filters.Filter):
+    field_class = MonthsField
 
 
 class DeliverableFilter(django_filters.FilterSet):
@@ -266,6 +306,17 @@ class DeliverableFilter(django_filters.FilterSet):
             | Q(mandate__resolution__symbol__icontains=value)
             | Q(mandate__resolution__title__icontains=value)
         )
+
+
+class ListPageFilter(DeliverableFilter):
+    """The list pages' and their CSV's filters: the API's, and how many months ahead the
+    upcoming list and the timeline reach (the pages apply it; here it is checked, so a
+    bad value answers 400 with the reason as any bad filter does)."""
+
+    months = MonthsFilter(label=_("Months ahead"), method="filter_months")
+
+    def filter_months(self, queryset: QuerySet, name: str, value: int | None) -> QuerySet:
+        return queryset  # the window is the list's own (pages._scoped, pages.timeline)
 
 
 def _body_filter(**kwargs) -> BodyFilter:

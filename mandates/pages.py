@@ -13,7 +13,7 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpResponseBadRequest
@@ -28,15 +28,13 @@ from django.views.decorators.http import require_safe
 
 from . import selectors
 from .exports import deliverables_csv_response
-from .filters import DeliverableFilter
+from .filters import DEFAULT_MONTHS, ListPageFilter, MonthsField
 from .highlight import deliverable_evidence, paragraphs_with_evidence
 from .models import CLOSED_PROGRESS, Deliverable, ReviewStatus
 from .services import outgoing
 from .timeline import timeline_layout
 from .views import deliverable_reader_of, private_to_reader
 
-DEFAULT_MONTHS = 6
-MAX_MONTHS = 60
 # The fields of DeliverableFilter that the list pages offer (the URL accepts them all);
 # `status` (progress or review, older links) is shown only to a link that uses it.
 FORM_FIELDS = ("body", "actor", "progress", "review", "kind", "assignee", "mine", "q")
@@ -65,12 +63,13 @@ def add_months(day: date, months: int) -> date:
 
 
 def _months(request) -> int:
-    """The Upcoming window in months, from ?months= (1 to 60, default 6)."""
+    """The Upcoming window in months, from ?months= (`MonthsField`: 1 to 60), else 6; a bad
+    value is refused with the reason by the filters (`ListPageFilter`), the page lists
+    nothing."""
     try:
-        months = int(request.GET.get("months", DEFAULT_MONTHS))
-    except ValueError:
+        return MonthsField(required=False).clean(request.GET.get("months")) or DEFAULT_MONTHS
+    except ValidationError:
         return DEFAULT_MONTHS
-    return min(max(months, 1), MAX_MONTHS)
 
 
 def _wants_historic(request) -> bool:
@@ -122,12 +121,12 @@ def _scoped(request, scope: str):
     return selectors.deliverable_list_for(user=request.user)
 
 
-def _filters(request, queryset) -> DeliverableFilter:
+def _filters(request, queryset) -> ListPageFilter:
     """The visitor's filters; the request decides which ones a person is offered."""
-    return DeliverableFilter(request.GET, queryset=queryset, request=request)
+    return ListPageFilter(request.GET, queryset=queryset, request=request)
 
 
-def _shown(filterset: DeliverableFilter) -> tuple[str, ...]:
+def _shown(filterset: ListPageFilter) -> tuple[str, ...]:
     """The filters the form shows: FORM_FIELDS, and `status` when the address uses it (a
     bookmark of before Progress and Review), so what filters the list is on the form."""
     if not filterset.data.get("status"):
@@ -135,7 +134,7 @@ def _shown(filterset: DeliverableFilter) -> tuple[str, ...]:
     return (*FORM_FIELDS[:2], "status", *FORM_FIELDS[2:])
 
 
-def _form_fields(filterset: DeliverableFilter, *, scope: str) -> list:
+def _form_fields(filterset: ListPageFilter, *, scope: str) -> list:
     """The form's fields, offering no value this list can never hold (`NEVER_LISTED`)."""
     form = filterset.form
     for name, never in NEVER_LISTED.get(scope, {}).items():
@@ -220,7 +219,7 @@ def _for_display(deliverables) -> list:
     return deliverables
 
 
-def _filter_errors(filterset: DeliverableFilter) -> list[str]:
+def _filter_errors(filterset: ListPageFilter) -> list[str]:
     """Why the filters in the URL are invalid, for the fields the form does not show
     (the form shows its own fields' errors beside them)."""
     form = filterset.form
@@ -232,7 +231,7 @@ def _filter_errors(filterset: DeliverableFilter) -> list[str]:
     ]
 
 
-def _filtered(filterset: DeliverableFilter):
+def _filtered(filterset: ListPageFilter):
     """The deliverables and the HTTP status: an invalid filter (an unknown actor, a bad
     date) lists nothing and answers 400, rather than silently listing everything."""
     if not filterset.is_valid():

@@ -3,6 +3,7 @@
 import csv
 import io
 from datetime import date
+from html import escape
 
 import pytest
 from django.test import Client
@@ -95,11 +96,49 @@ def test_upcoming_groups_by_session_with_estimated_dates(client, world):
 
 
 def test_upcoming_window_is_set_by_months(client, world):
-    """?months=24 widens the window; out-of-range values are clamped to 1..60."""
+    """?months=24 widens the window; the form offers 1 to 60."""
     assert world.far.title in titles(client.get(UPCOMING, {"months": 24}))
     assert titles(client.get(UPCOMING, {"months": 1})) == set()
-    assert client.get(UPCOMING, {"months": "abc"}).context["months"] == 6
-    assert client.get(UPCOMING, {"months": 999}).context["months"] == 60
+    assert client.get(UPCOMING, {"months": 60}).context["months"] == 60
+    assert client.get(UPCOMING, {"months": "12 "}).context["months"] == 12
+    assert client.get(UPCOMING, {"months": ""}).context["months"] == 6
+
+
+@pytest.mark.parametrize("months", ["abc", "-5", "0", "1.5", "999"])
+@pytest.mark.parametrize("url", [UPCOMING, reverse("mandates:timeline")])
+def test_a_window_that_is_no_number_of_months_is_refused_and_said(client, world, url, months):
+    """?months=abc showed 6 months and -5 one month, 1.5 six, 999 sixty, without a word
+    (QA): now a 400 that names the value and what to write, listing nothing, as a bad
+    body does; the export of the list says the same."""
+    response = client.get(url, {"months": months})
+    assert response.status_code == 400
+    page = response.content.decode()
+    expected = f"{months} is not a number of months: write a whole number from 1 to 60"
+    assert f"Months ahead: {expected}" in page
+    assert titles(response) == set()
+    export = client.get(reverse("mandates:export_csv"), {"scope": "upcoming", "months": months})
+    assert export.status_code == 400
+    assert f"months: {expected}" in export.content.decode()
+
+
+def test_an_assignee_that_is_no_contact_says_a_contact_is_expected(staff_client, world):
+    """?assignee=abc said "Select a valid choice. That choice is not one of the available
+    choices.": the message now says that a contact's number is expected, on the page, the
+    export and the API alike."""
+    for value in ("abc", "99999"):
+        expected = f"{value} is not a contact: give a contact's id (a number"
+        page = staff_client.get(UPCOMING, {"assignee": value})
+        assert page.status_code == 400
+        assert escape(expected) in page.content.decode()
+        assert "Select a valid choice" not in page.content.decode()
+        export = staff_client.get(reverse("mandates:export_csv"), {"assignee": value})
+        assert export.status_code == 400 and expected in export.content.decode()
+        api = staff_client.get("/api/deliverables/", {"assignee": value})
+        assert api.status_code == 400 and api.json()["assignee"][0].startswith(expected)
+    contact = factories.ContactFactory(name="Water unit")
+    world.soon.assignees.add(contact)
+    listed = staff_client.get(UPCOMING, {"assignee": contact.pk})
+    assert listed.status_code == 200 and titles(listed) == {world.soon.title}
 
 
 @pytest.mark.parametrize(
