@@ -3,8 +3,8 @@
 No export can carry a formula into a spreadsheet: every CSV cell goes through
 `spreadsheet_safe`, and every Excel text cell is written as text (`rows_xlsx_response`). No
 cell carries a bidirectional control (`BIDI_CONTROLS`: a quote keeps the ones printed). The
-assignees' e-mail addresses are only written when the caller says the reader may see
-personal data.
+assignees' e-mail addresses and names are only written when the caller says the reader may
+see personal data.
 """
 
 from __future__ import annotations
@@ -39,11 +39,13 @@ COLUMNS = [
     ("assignees", "Assigned to"),
     ("fulfilled_by", "Fulfilling document"),
     ("quote", "Evidence"),
-    # last: added after the others, whose places spreadsheets may rely on
+    # New columns go last, after the others, whose places spreadsheets and scripts rely on.
     ("resolution_session", "Resolution session"),
+    ("resolution_title", "Resolution title"),
+    ("assignee_names", "Assigned to (names)"),  # "Assigned to"'s people, in its order
 ]
 # Columns that name people: left out unless the reader may see personal data.
-PERSONAL_COLUMNS = {"assignees"}
+PERSONAL_COLUMNS = {"assignees", "assignee_names"}
 # A spreadsheet reads a cell starting with one of these as a formula (OWASP "CSV injection").
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -71,6 +73,7 @@ ROW_FIELDS = (
     "mandate__resolution__body__code",
     "mandate__resolution__session__number",
     "mandate__resolution__special_session",
+    "mandate__resolution__title",
     "mandate__paragraph_label",
     "mandate__actor_id",
     "mandate__actor__name",
@@ -100,8 +103,8 @@ ROW_FIELDS = (
 ROW_CHUNK_SIZE = 2000
 
 
-def _cells(row, emails: list[str]) -> dict[str, object]:
-    """One deliverable's cells, from its ROW_FIELDS values and its assignees' addresses."""
+def _cells(row, people: list[tuple[str, str]]) -> dict[str, object]:
+    """One deliverable's cells, from its ROW_FIELDS values and its assignees (name, address)."""
     has_session = row.due_session_id is not None
     if has_session:
         session = f"{row.due_session__body__code} {row.due_session__number}"
@@ -141,24 +144,27 @@ def _cells(row, emails: list[str]) -> dict[str, object]:
         "review_status": row.review_status,
         "progress": row.progress,
         "needs_review": "yes" if row.needs_review else "no",
-        "assignees": "; ".join(emails),
+        "resolution_title": row.mandate__resolution__title,
+        "assignees": "; ".join(email for _name, email in people),
+        "assignee_names": "; ".join(name for name, _email in people),
         "fulfilled_by": row.fulfilled_by,
         "quote": row.quote,
     }
 
 
-def _assignee_emails(ids: list[int]) -> dict[int, list[str]]:
-    """Each deliverable's assignees' addresses, in the order of their names: one query."""
-    emails: dict[int, list[str]] = {}
+def _assignees(ids: list[int]) -> dict[int, list[tuple[str, str]]]:
+    """Each deliverable's assignees (name, address), in the order of their names: one
+    query."""
+    people: dict[int, list[tuple[str, str]]] = {}
     through = Deliverable.assignees.through
     found = (
         through.objects.filter(deliverable_id__in=ids)
         .order_by("contact__name", "contact_id")
-        .values_list("deliverable_id", "contact__email")
+        .values_list("deliverable_id", "contact__name", "contact__email")
     )
-    for deliverable_id, email in found:
-        emails.setdefault(deliverable_id, []).append(email)
-    return emails
+    for deliverable_id, name, email in found:
+        people.setdefault(deliverable_id, []).append((name, email))
+    return people
 
 
 def _chunks(queryset: QuerySet[Deliverable], limit: int | None) -> Iterator[list]:
@@ -181,13 +187,13 @@ def deliverable_rows(
 ) -> Iterator[list]:
     """The header, then one row per deliverable (columns as `export_columns`; at most `limit`),
     read as plain values (see `_chunks`), plus one query per ROW_CHUNK_SIZE rows for the
-    assignees' addresses with personal data. The writers below make them safe."""
+    assignees' names and addresses with personal data. The writers below make them safe."""
     columns = export_columns(personal_data=personal_data)
     yield [label for _, label in columns]
     for chunk in _chunks(queryset, limit):
-        emails = _assignee_emails([row.pk for row in chunk]) if personal_data else {}
+        people = _assignees([row.pk for row in chunk]) if personal_data else {}
         for row in chunk:
-            cells = _cells(row, emails.get(row.pk, []))
+            cells = _cells(row, people.get(row.pk, []))
             yield [cells[name] for name, _ in columns]
 
 

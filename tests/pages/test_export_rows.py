@@ -1,10 +1,12 @@
 """The CSV export reads plain rows: the same bytes as the model-instance export it replaced."""
 
 import csv
+import io
 from datetime import date
 
 import pytest
 from django.db.models import QuerySet
+from django.test import Client
 from django.urls import reverse
 
 from mandates.exports import deliverables_csv_response, export_columns, spreadsheet_safe
@@ -67,7 +69,9 @@ def reference_csv(queryset: QuerySet, *, personal_data: bool, max_rows: int | No
             "review_status": item.review_status,
             "progress": item.progress,
             "needs_review": "yes" if item.needs_review else "no",
+            "resolution_title": item.mandate.resolution.title,
             "assignees": "; ".join(contact.email for contact in item.assignees.all()),
+            "assignee_names": "; ".join(contact.name for contact in item.assignees.all()),
             "fulfilled_by": item.fulfilled_by,
             "quote": item.quote,
         }
@@ -187,3 +191,64 @@ def test_export_queries_do_not_grow_with_the_rows(
         ).assignees.set([awkward[0].assignees.first()])
     with django_assert_max_num_queries(5):
         read()
+
+
+# The columns scripts read by position: new ones only ever go after them.
+STAFF_HEADER_BEFORE = [
+    "UID",
+    "Resolution",
+    "Paragraph",
+    "Actor",
+    "Kind",
+    "Count",
+    "Title",
+    "Due session",
+    "Relation",
+    "Computed due date",
+    "Due date",
+    "Session dates",
+    "Review",
+    "Progress",
+    "Needs review",
+    "Assigned to",
+    "Fulfilling document",
+    "Evidence",
+    "Resolution session",
+]
+
+
+def test_the_export_names_the_people_and_the_resolution_title(staff_client, awkward):
+    """ "Assigned to" held e-mail addresses only, and no column gave the resolution's title
+    (QA): staff now get the names, in the addresses' order, and everyone the title, in new
+    columns at the end; the earlier columns keep their places. In the CSV as downloaded
+    and in the admin's Excel export."""
+    from openpyxl import load_workbook
+
+    def download(reader) -> list[list[str]]:
+        body = b"".join(reader.get(reverse("mandates:export_csv")).streaming_content)
+        return list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+
+    resolution = awkward[0].mandate.resolution
+    resolution.title = "+SUM(1,1) Water and sanitation"
+    resolution.save()
+    staff = download(staff_client)
+    assert staff[0] == [*STAFF_HEADER_BEFORE, "Resolution title", "Assigned to (names)"]
+    by_uid = {row[0]: dict(zip(staff[0], row, strict=True)) for row in staff[1:]}
+    first = by_uid[str(awkward[0].uid)]
+    assert first["Assigned to"] == "alpha@example.org; zeta@example.org"
+    assert first["Assigned to (names)"] == "Alpha unit; Zeta unit"
+    assert first["Resolution title"] == "'+SUM(1,1) Water and sanitation"  # never a formula
+    assert by_uid[str(awkward[4].uid)]["Assigned to (names)"] == ""
+
+    public = download(Client())  # anonymous
+    without_people = [label for label in STAFF_HEADER_BEFORE if label != "Assigned to"]
+    assert public[0] == [*without_people, "Resolution title"]
+    assert "Alpha unit" not in str(public)
+
+    workbook = staff_client.get(reverse("admin:mandates_deliverable_export_xlsx"))
+    sheet = load_workbook(io.BytesIO(workbook.content)).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0] == staff[0]
+    titled = {row[-2] for row in rows[1:]}
+    assert titled == {"+SUM(1,1) Water and sanitation"}
+    assert "Alpha unit; Zeta unit" in {row[-1] for row in rows[1:]}
