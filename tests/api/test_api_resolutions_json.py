@@ -32,6 +32,7 @@ from mandates.models import (
     ReviewStatus,
     Session,
 )
+from mandates.selectors import BY_DUE_DATE
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +62,8 @@ class PreviousResolutionViewSet(ResolutionViewSet):
 
     def get_queryset(self):
         user = self.request.user
-        deliverables = selectors.deliverable_list().visible_to(user)
+        # in the API's order: undated last on every database (selectors.BY_DUE_DATE)
+        deliverables = selectors.deliverable_list().visible_to(user).order_by(*BY_DUE_DATE)
         considerations = (
             Consideration.objects.visible_to(user)
             .select_related("body", "session__body")
@@ -91,7 +93,7 @@ class PreviousDeliverableViewSet(DeliverableViewSet):
     serializer_class = PreviousDeliverableSerializer
 
     def get_queryset(self):
-        return selectors.deliverable_list().visible_to(self.request.user)
+        return selectors.deliverable_list().visible_to(self.request.user).order_by(*BY_DUE_DATE)
 
 
 def previous_body(user, path: str, query: dict[str, str]) -> bytes:
