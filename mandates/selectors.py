@@ -27,8 +27,9 @@ from .models import (
 DeliverableT = TypeVar("DeliverableT", bound=Deliverable)  # Deliverable or its review proxy
 QS = TypeVar("QS", bound=QuerySet)
 
-#: The API's order by due date: undated deliverables last on every database (SQLite puts
-#: NULLs first, PostgreSQL last), then the primary key, so pages never overlap or skip.
+#: The order by due date of every list, the export and the API: undated deliverables last
+#: on every database (SQLite puts NULLs first, PostgreSQL last), then the primary key, so
+#: pages never overlap or skip.
 BY_DUE_DATE = (F("due_date").asc(nulls_last=True), "pk")
 
 
@@ -36,7 +37,7 @@ def deliverable_list() -> DeliverableQuerySet:
     """Deliverables with what every list shows, in a constant number of queries."""
     return Deliverable.objects.select_related(
         "mandate__resolution__body", "mandate__actor", "due_session__body", "due_body"
-    ).order_by("due_date", "pk")
+    ).order_by(*BY_DUE_DATE)
 
 
 def deliverable_rows(*, columns: tuple[str | Expression, ...], pks: list[int]) -> list[tuple]:

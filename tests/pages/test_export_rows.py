@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from mandates.exports import deliverables_csv_response, export_columns, spreadsheet_safe
 from mandates.models import Body, Deliverable, ReviewStatus
+from mandates.selectors import BY_DUE_DATE
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -150,7 +151,7 @@ def awkward(db):
 @pytest.mark.parametrize("max_rows", [None, 2, 5])
 def test_csv_bytes_are_those_of_the_model_instance_export(awkward, personal_data, max_rows):
     """Every column, quoting, escaping and the cut at max_rows, byte for byte."""
-    queryset = Deliverable.objects.order_by("due_date", "pk")
+    queryset = Deliverable.objects.order_by(*BY_DUE_DATE)
     response = deliverables_csv_response(queryset, personal_data=personal_data, max_rows=max_rows)
     body = b"".join(response.streaming_content)
     assert body == reference_csv(queryset, personal_data=personal_data, max_rows=max_rows)
@@ -167,7 +168,7 @@ def test_the_export_page_streams_the_same_bytes(staff_client, awkward):
     assert response.streaming
     body = b"".join(response.streaming_content)
     expected = Deliverable.objects.exclude(review_status=ReviewStatus.REJECTED).order_by(
-        "due_date", "pk"
+        *BY_DUE_DATE
     )
     assert body == reference_csv(expected, personal_data=True, max_rows=5000)
 
