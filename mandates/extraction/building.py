@@ -296,7 +296,7 @@ class Builder:
             items = _pair(events, ctx.masked)
             items = [it for it in items if it.dues or not it.if_dated]
             if _PRESS_RE.search(verb):
-                items = [it for it in items if it.dues or not _pressed_work(it)]
+                items = [it for it in items if it.dues or it.bodies or not _pressed_work(it)]
         speakers = [a for a in actors if not a.state]
         if (
             len(speakers) > 1

@@ -166,10 +166,14 @@ _WAS_PLANNED_RE = compiled(
     re.IGNORECASE,
 )
 #: A participle still to come: "to be presented", "will be held", and the causative "to have
-#: these reports presented", "to have it made available" (not "to have been").
+#: these reports presented", "to have it made available": an object, then the participle
+#: right before the mention (not "to have regard to the report submitted to ... at its
+#: Nth session", a past report).
 _FUTURE_RE = compiled(
-    r"\b(?:(?:to|will|shall|would|should)\s+be|to\s+have(?!\s+been\b))\s+[\w-]+"
-    r"(?:\s+[\w-]+){0,4}\s*,?\s*$"
+    r"\b(?:(?:to|will|shall|would|should)\s+be\s+[\w-]+(?:\s+[\w-]+){0,4}|"
+    r"to\s+have\s+(?:it|them|these|those|the|this|that|such|its|their|his|her)"
+    r"(?:\s+[\w-]+){0,3}\s+(?:presented|submitted|transmitted|made(?:\s+available)?|"
+    r"circulated|issued|published|prepared|considered|discussed|brought))\s*,?\s*$"
 )
 #: "..., the scope and modalities of which shall be decided no later than its Nth session":
 #: the session of a decision still to be taken, not a deadline of what the clause asks for.

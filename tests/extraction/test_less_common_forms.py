@@ -336,11 +336,17 @@ def test_work_an_entity_is_urged_to_do_is_no_deliverable(clause):
             "Requests the Secretary-General to develop policies on invented lighthouse keepers",
             ("1", "Secretary-General", "other", None),
         ),
+        (
+            "Urges the Secretary-General to submit recommendations to the General Assembly on "
+            "invented lighthouse keepers",
+            ("1", "Secretary-General", "other", ("GA", None, None)),
+        ),
     ],
 )
 def test_products_an_entity_is_urged_to_deliver_stay_deliverables(clause, expected):
-    """A dated product, a report, guidelines (which the README lists) under "Urges", and
-    policies requested, stay deliverables."""
+    """A dated product, a report, guidelines (which the README lists) under "Urges",
+    recommendations to a body (something handed to it), and policies requested, stay
+    deliverables."""
     r = run(f"1. {clause};", body="GA", session=81)
     assert rows(r) == [expected]
 

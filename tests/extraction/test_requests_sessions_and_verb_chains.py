@@ -505,3 +505,16 @@ def test_another_entitys_resumed_session_gives_the_council_no_session():
     )
     assert all(d.due is None or d.due.session is None for d in r.deliverables)
     assert not any(d.due and d.due.body == "HRC" and d.due.session for d in r.deliverables)
+
+
+def test_to_have_regard_to_a_past_report_gives_no_deadline():
+    """The causative "to have these reports presented to the Council at ..." (0.3.30) is
+    not any "to have": "to have regard to the report submitted to the General Assembly at
+    its seventy-eighth session" names a past report."""
+    r = run(
+        "1. Requests the Special Rapporteur to have regard to the report submitted to the "
+        "General Assembly at its seventy-eighth session, and to report to the Council at its "
+        "sixty-first session;",
+        session=59,
+    )
+    assert [due(d) for d in r.deliverables] == [("HRC", 61, "at")]
