@@ -299,3 +299,25 @@ def test_confirm_leaves_a_printed_date_it_cannot_set_open(staff_client, other_ed
     assert item.stated_due_date == date(2028, 6, 30) and item.due_date == date(2028, 6, 30)
     assert not item.needs_review and not _text_changed(item)
     assert item.pk not in _queue(staff_client)
+
+
+def test_confirm_leaving_a_date_open_keeps_the_other_reasons_reviewed(staff_client, other_editor):
+    """A new version left a printed date to settle and raised another reason; the person
+    confirms having seen that reason (the date left open keeps the flag up). Accepting the
+    date then takes the flag down: the reason they confirmed does not bring the item back
+    to the queue."""
+    _import(staff_client, DATED)
+    item = Deliverable.objects.get()
+    assert _post(staff_client, item, decision="confirm").status_code == 302
+    _import(staff_client, DATED_MOVED)
+    item.refresh_from_db()
+    item.review_reasons = [*item.review_reasons, "ambiguous deadline (as ingest adds)"]
+    item.save()
+    assert _post(staff_client, item, decision="confirm").status_code == 302
+    item.refresh_from_db()
+    assert item.review_status == "confirmed" and item.needs_review
+    change = item.proposed_changes.get(resolved=False)
+    assert _accept(other_editor, change) == ["1 change(s) accepted."]
+    item.refresh_from_db()
+    assert not item.needs_review, item.review_reasons
+    assert item.pk not in _queue(staff_client)

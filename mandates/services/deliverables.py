@@ -290,6 +290,13 @@ def deliverable_decide(
         # a value the page could not set still waits: the flag stays up until it is settled
         # (and "Accept" takes it: no confirmation with the flag down came after it)
         deliverable.needs_review = bool(left_open)
+        if left_open:
+            # the person reviewed every other reason: only the text's proposals still wait,
+            # so settling them takes the flag down (a record with the flag up marks no
+            # reason reviewed, and the others would raise it again)
+            deliverable.review_reasons = [
+                reason for reason in deliverable.review_reasons if reason.startswith(TEXT_CHANGED)
+            ]
         if by_hand:
             summary = _("Confirmed with the session corrected by hand: %s") % current
         elif current is not None:
