@@ -172,14 +172,15 @@ _LOWER_NOUN_WORD_RE = compiled(
 # as \W: the pattern is also compiled lower-cased, see ``lowered``.)
 _LIST_COMMA = r"(?:(?<=[a-z]),(?=\s+(?!(?:and|or)\b)[\w\u2010\u2011-]+\s))?"
 _DET_TAIL_RE = guarded(
-    rf"\b{_DET}\s+(?P<mods>(?:(?!(?:{_STOP}|assembly|council)\b(?![\u2010\u2011-]))[\w\u2010\u2011-]+{_LIST_COMMA}\s+(?:(?:and|or)\s+(?=[\w-]+\s))?){{0,4}})$",
+    rf"\b{_DET}\s+(?P<mods>(?:(?!(?:{_STOP}|assembly|council|sessions?)\b(?![\u2010\u2011-]))[\w\u2010\u2011-]+{_LIST_COMMA}\s+(?:(?:and|or)\s+(?=[\w-]+\s))?){{0,4}})$",
     re.IGNORECASE,
 )
 #: The body a product goes to, between its verb and the product: "to submit to the General
 #: Assembly annual reports".
 _RECIPIENT = (
     r"(?:to\s+the\s+(?:(?:General|Human\s+Rights|Economic\s+and\s+Social|Security)\s+)?"
-    r"(?:Assembly|Council)\s+)?"
+    r"(?:Assembly|Council)\s+(?:(?:at|before|by)\s+its\s+(?:[\w\u2010\u2011-]+\s+){1,4}"
+    r"sessions?\s+)?)?"
 )
 _VERB_TAIL_RE = guarded(
     rf"\b(?!and\b|or\b|report\b|continue\b|include\b|update\b)(?:{PRODUCE_VERBS})\s+{_RECIPIENT}"

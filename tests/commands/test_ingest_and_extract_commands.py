@@ -708,3 +708,24 @@ def test_ingest_stores_a_commission_draft_with_its_adoption_date_as_a_draft(tmp_
     assert Resolution.objects.get(symbol="A/HRC/S-31/L.1").title == (
         "The human rights situation in the invented Republic of Sylvania"
     )
+
+
+@pytest.mark.django_db
+def test_ingest_stores_reports_named_after_their_session(tmp_path):
+    """ "to submit to the General Assembly at its eighty-second and eighty-third sessions
+    reports on ...": two deliverables stored (none before: "its ... sessions" was read as
+    the reports' determiner)."""
+    text = (
+        "General Assembly\n\nEighty-first session\n\nAgenda item 71 (b)\n\n"
+        "Resolution adopted by the General Assembly on 10 December 2026\n\n"
+        "81/162.\tInvented canal keepers\n\nThe General Assembly,\n\n"
+        "Recalling its resolution 80/204,\n\n"
+        "1. Requests the Secretary-General to submit to the General Assembly at its "
+        "eighty-second and eighty-third sessions reports on the rights of invented canal "
+        "keepers;\n\n55th plenary meeting\n10 December 2026\n"
+    )
+    _ingest(tmp_path, "A_RES_81_162.txt", text)
+    assert [row[:5] for row in _stored_deliverables()] == [
+        ("1", "report", "GA", 82, False),
+        ("1", "report", "GA", 83, False),
+    ]

@@ -518,3 +518,37 @@ def test_to_have_regard_to_a_past_report_gives_no_deadline():
         session=59,
     )
     assert [due(d) for d in r.deliverables] == [("HRC", 61, "at")]
+
+
+@pytest.mark.parametrize(
+    ("product", "expected"),
+    [
+        ("reports", [("GA", 82, "at")]),
+        ("annual reports", [("GA", 82, "at")]),
+        ("two reports", [("GA", 82, "at")]),
+    ],
+)
+def test_a_product_without_article_after_the_session_is_read(product, expected):
+    """ "to submit to the General Assembly at its eighty-second session reports on ...":
+    the session stands between the body and an unarticled product. "its ... session" was
+    read as the product's determiner ("its eighty-second session reports"), and nothing
+    was found."""
+    r = run(
+        "1. Requests the Secretary-General to submit to the General Assembly at its "
+        f"eighty-second session {product} on the implementation of the present resolution;",
+        body="GA",
+        session=81,
+    )
+    assert [due(d) for d in r.deliverables] == expected
+    assert r.deliverables[0].kind == "report"
+
+
+def test_reports_after_two_sessions_are_one_for_each():
+    r = run(
+        "1. Requests the Secretary-General to submit to the General Assembly at its "
+        "eighty-second and eighty-third sessions reports on the implementation of the "
+        "present resolution;",
+        body="GA",
+        session=81,
+    )
+    assert [due(d) for d in r.deliverables] == [("GA", 82, "at"), ("GA", 83, "at")]
