@@ -19,6 +19,7 @@ from email.utils import format_datetime
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
@@ -188,9 +189,13 @@ def contact_opt_out_earlier(*, opt_out: OptOut) -> OptOutEarlier | None:
         if not opt_out.deliverable.reminder_opt_outs.filter(pk=contact.pk).exists():
             return None
         records = opt_out.deliverable.history.all()
-        holds: Callable[[Any], bool] = lambda record: record.reminder_opt_outs.filter(  # noqa: E731
-            contact_id=contact.pk
-        ).exists()
+        # the records whose set of opt-outs holds the contact, in one query
+        holding = set(
+            apps.get_model("mandates", "HistoricalDeliverable_reminder_opt_outs")
+            .objects.filter(history__id=opt_out.deliverable.pk, contact_id=contact.pk)
+            .values_list("history_id", flat=True)
+        )
+        holds: Callable[[Any], bool] = lambda record: record.history_id in holding  # noqa: E731
     else:
         if contact.delivery != Contact.Delivery.NONE:
             return None
