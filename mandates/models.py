@@ -401,8 +401,9 @@ class DeliverableQuerySet(models.QuerySet):
     def visible_to(self, user) -> DeliverableQuerySet:
         """What this person may see in lists: staff see every current deliverable not
         rejected (proposals and non-public ones included); a person signed in also what is
-        assigned to them (as its page and their private feed show it); everyone else what
-        `public()` shows."""
+        assigned to them (as their private feed shows it; a deliverable's page also opens
+        to its actor's contacts and focal point, `selectors.deliverable_get_for`); everyone
+        else what `public()` shows."""
         if _is_staff(user):
             return self.current().exclude(review_status=ReviewStatus.REJECTED)
         if user is None or not user.is_authenticated:

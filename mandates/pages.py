@@ -33,7 +33,7 @@ from .highlight import deliverable_evidence, paragraphs_with_evidence
 from .models import CLOSED_PROGRESS, Deliverable, ReviewStatus
 from .services import outgoing
 from .timeline import timeline_layout
-from .views import deliverable_reader_of, private_to_reader
+from .views import deliverable_reader_of, private_to_reader, reader_not_responsible
 
 # The fields of DeliverableFilter that the list pages offer (the URL accepts them all);
 # `status` (progress or review, older links) is shown only to a link that uses it.
@@ -448,6 +448,9 @@ def deliverable_detail(request, uid):
     reader = deliverable_reader_of(request, uid)
     deliverable = selectors.deliverable_get_for(uid=uid, user=request.user, reader=reader)
     if deliverable is None:
+        refused = reader_not_responsible(request, uid, reader)
+        if refused is not None:
+            return refused
         raise Http404(_("No such deliverable"))
     response = render(
         request,

@@ -210,24 +210,47 @@ def paragraph_list_operative(*, resolution: Resolution) -> QuerySet[Paragraph]:
     return resolution.paragraphs.filter(part=Paragraph.Part.OPERATIVE).order_by("position")
 
 
+def deliverable_responsible(*, deliverable: Deliverable, contacts: Q) -> bool:
+    """Whether one of these contacts (a filter on Contact) is among the people the
+    deliverable's reminders and escalations go to: assigned to it, a responsible contact of
+    its actor, or the actor's focal point. Someone taken off it is no longer."""
+    responsible = Q(assigned_deliverables=deliverable)
+    actor_id = deliverable.mandate.actor_id
+    if actor_id is not None:
+        responsible |= Q(actors=actor_id) | Q(focal_point_for=actor_id)
+    return Contact.objects.filter(contacts).filter(responsible).exists()
+
+
 def deliverable_get_for(*, uid, user=None, reader: Contact | None = None) -> Deliverable | None:
     """One deliverable if this person may see it: what `public()` shows for everyone;
-    anything else for staff, for the people it is assigned to, and for the ``reader`` an
-    e-mail's signed link names (see `outgoing.deliverable_reader`)."""
+    anything else for staff, and for the people responsible for it
+    (`deliverable_responsible`): signed in (through their contact), or as the ``reader``
+    an e-mail's signed link names (see `outgoing.deliverable_reader`). A link opens the
+    page as long as its reader is responsible, as the person would see it signed in: taken
+    off the deliverable, they no longer read it through an old e-mail."""
     deliverables = deliverable_list().select_related("mandate__paragraph").filter(uid=uid)
     deliverable = deliverables.public().first()
     if deliverable is not None:
         return deliverable
-    if reader is not None:
-        return deliverables.first()
-    if user is None or not user.is_authenticated:
+    signed_in = user is not None and user.is_authenticated
+    if reader is None and not signed_in:
         return None
     deliverable = deliverables.first()
     if deliverable is None:
         return None
-    if user.is_staff or deliverable.assignees.filter(user=user).exists():
+    if reader is not None and deliverable_responsible(
+        deliverable=deliverable, contacts=Q(pk=reader.pk)
+    ):
+        return deliverable
+    if not signed_in:
+        return None
+    if user.is_staff or deliverable_responsible(deliverable=deliverable, contacts=Q(user=user)):
         return deliverable
     return None
+
+
+def deliverable_exists(*, uid) -> bool:
+    return Deliverable.objects.filter(uid=uid).exists()
 
 
 def deliverable_rejected(*, uid) -> bool:

@@ -115,6 +115,18 @@ def deliverable_reader_of(request, uid) -> Contact | None:
     return outgoing.deliverable_reader(token=token, uid=uid) if token else None
 
 
+def reader_not_responsible(request, uid, reader: Contact | None) -> HttpResponse | None:
+    """The 404 for an e-mail's link whose reader may no longer see the deliverable (taken
+    off it, `selectors.deliverable_get_for`): the site's 404 page, saying why the link
+    stopped working; None when there is no such link or no such deliverable (the plain
+    404 says it was removed)."""
+    if reader is None or not selectors.deliverable_exists(uid=uid):
+        return None
+    response = render(request, "404.html", {"reader_not_responsible": True}, status=404)
+    private_to_reader(response)
+    return response
+
+
 def private_to_reader(response: HttpResponse) -> None:
     """A response opened by a reader's link holds someone's key: not for caches or other
     sites."""
@@ -130,6 +142,9 @@ def deliverable_ics(request, uid):
     reader = deliverable_reader_of(request, uid)
     deliverable = selectors.deliverable_get_for(uid=uid, user=request.user, reader=reader)
     if deliverable is None and not selectors.deliverable_rejected(uid=uid):
+        refused = reader_not_responsible(request, uid, reader)
+        if refused is not None:
+            return refused
         raise Http404("No such deliverable")
     if deliverable is None or ReviewStatus.REJECTED in (
         deliverable.review_status,

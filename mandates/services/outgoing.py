@@ -65,8 +65,9 @@ def _site_domain() -> str:
 def deliverable_page_url(*, deliverable: Deliverable, reader: Contact | None = None) -> str:
     """The deliverable's page, the one link e-mails and calendars give. For a ``reader``
     (the person an e-mail goes to) it carries a signed token that opens the page to them
-    even when it is not public (a proposal, an item kept out of public lists): a contact of
-    the actor need not have an account."""
+    even when it is not public (a proposal, an item kept out of public lists), while they
+    are responsible for it (`selectors.deliverable_get_for`): a contact of the actor need
+    not have an account."""
     url = settings.SITE_URL + reverse("mandates:deliverable", args=[deliverable.uid])
     if reader is None:
         return url
