@@ -459,6 +459,9 @@ def deliverable_detail(request, uid):
             "deliverable": deliverable,
             "evidence": deliverable_evidence(deliverable),
             "today": timezone.localdate(),
+            # no calendar file (it answers 410 Gone) and no reminders for a rejected one
+            "rejected": ReviewStatus.REJECTED
+            in (deliverable.review_status, deliverable.mandate.review_status),
             # the calendar file opens for the same reader (the item may not be public)
             "reader_query": (
                 f"?{outgoing.READER_PARAMETER}={request.GET[outgoing.READER_PARAMETER]}"

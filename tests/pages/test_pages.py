@@ -331,6 +331,32 @@ def test_deliverable_page_hides_what_is_not_public(django_user_model, world):
     assert member.get(private).status_code == 200
 
 
+def test_a_rejected_deliverables_page_offers_no_calendar_file(staff_client, world):
+    """A rejected deliverable's page (staff, its people) offered "Add to my calendar
+    (.ics)", whose link answers 410 Gone: no link, and the page says why; the same when
+    its mandate was rejected. A confirmed one keeps the link."""
+    mandate_rejected = factories.DeliverableFactory(
+        title="Report of a rejected request",
+        due_date=date(2026, 12, 22),
+        review_status=ReviewStatus.CONFIRMED,
+        mandate__review_status=ReviewStatus.REJECTED,
+    )
+    for deliverable, said in (
+        (world.rejected, "This deliverable was rejected:"),
+        (mandate_rejected, "The request this deliverable belongs to was rejected:"),
+    ):
+        page = staff_client.get(reverse("mandates:deliverable", args=[deliverable.uid]))
+        content = page.content.decode()
+        ics = reverse("mandates:deliverable_ics", args=[deliverable.uid])
+        assert page.status_code == 200
+        assert staff_client.get(ics).status_code == 410
+        assert ics not in content and "Add to my calendar" not in content
+        assert said in content and "it is in no calendar and gets no reminders" in content
+    confirmed = staff_client.get(reverse("mandates:deliverable", args=[world.soon.uid]))
+    assert "Add to my calendar" in confirmed.content.decode()
+    assert "in no calendar" not in confirmed.content.decode()
+
+
 def test_unknown_deliverable_is_404(client, db):
     """An unknown UID is 404."""
     url = reverse("mandates:deliverable", args=["00000000-0000-0000-0000-000000000000"])
