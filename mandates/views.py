@@ -2,8 +2,10 @@
 
 import time
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.views.decorators.cache import never_cache
@@ -54,9 +56,7 @@ def _serve_feed(request, feed: feeds.CalendarFeed, *, private: bool = False) -> 
     # sees each of them); the header never says later than now (RFC 9110, 8.8.2.1).
     response["Last-Modified"] = http_date(min(last_modified, int(time.time())))
     if private:
-        patch_cache_control(response, private=True, max_age=0, must_revalidate=True)
-        response["Referrer-Policy"] = "no-referrer"
-        response["X-Robots-Tag"] = "noindex"
+        _private(response)
     else:
         patch_cache_control(response, public=True, max_age=3600)
     return response
@@ -99,11 +99,33 @@ def feed_sessions(request):
     return _serve_feed(request, feeds.SessionCalendarFeed())
 
 
+def _private(response: HttpResponse) -> HttpResponse:
+    """Headers of every private feed's answer: not for shared caches, other sites or search
+    engines."""
+    patch_cache_control(response, private=True, max_age=0, must_revalidate=True)
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
 @require_safe
 def feed_private(request, token: str):
-    """A user's assigned deliverables, public or not; 404 for an unknown or revoked token."""
+    """A user's assigned deliverables, public or not. A revoked (or rotated) token answers
+    410 Gone, to GET, HEAD and a conditional GET alike, so a subscribed calendar drops the
+    events it holds (a 404 reads as a passing fault, and they stay); a secret nobody issued,
+    or one of a user made inactive, 404."""
     feed_token = feeds.feed_token_for(token=token)
     if feed_token is None:
+        if feeds.feed_token_revoked(token=token):
+            return _private(
+                HttpResponse(
+                    "This private calendar link was revoked or replaced by a new one. "
+                    f"Get your current link from {settings.SITE_URL}"
+                    f"{reverse('mandates:calendars')}\n",
+                    status=410,
+                    content_type="text/plain; charset=utf-8",
+                )
+            )
         raise Http404("No such feed")
     feed = feeds.PrivateFeed(user=feed_token.user, alarms=_wants_alarms(request))
     return _serve_feed(request, feed, private=True)

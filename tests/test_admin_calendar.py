@@ -159,14 +159,14 @@ def test_feed_token_revoke_and_rotate_actions(staff_client):
     staff_client.post(changelist, {"action": "revoke", "_selected_action": [to_revoke.pk]})
     to_revoke.refresh_from_db()
     assert to_revoke.revoked_at is not None
-    assert staff_client.get(f"/feeds/private/{to_revoke.token}.ics").status_code == 404
+    assert staff_client.get(f"/feeds/private/{to_revoke.token}.ics").status_code == 410
     staff_client.post(changelist, {"action": "rotate", "_selected_action": [to_rotate.pk]})
     to_rotate.refresh_from_db()
     assert to_rotate.revoked_at is not None
     fresh = FeedToken.objects.get(user=user, label="laptop", revoked_at=None)
     assert fresh.token != to_rotate.token
     assert staff_client.get(f"/feeds/private/{fresh.token}.ics").status_code == 200
-    assert staff_client.get(f"/feeds/private/{to_rotate.token}.ics").status_code == 404
+    assert staff_client.get(f"/feeds/private/{to_rotate.token}.ics").status_code == 410
 
 
 def test_webcal_links_are_shown(staff_client):

@@ -143,7 +143,7 @@ def test_alarms_query_parameter(client, deliverable):
 
 
 def test_private_feed_needs_a_live_token(client):
-    """A wrong token is 404, a revoked one is 404, a live one shows the user's items."""
+    """A wrong token is 404, a revoked one is gone (410), a live one shows the user's items."""
     user = factories.UserFactory()
     mine = due_at(is_public=False)
     mine.assignees.add(factories.ContactFactory(user=user))
@@ -158,7 +158,45 @@ def test_private_feed_needs_a_live_token(client):
         404
     )
     feeds.feed_token_revoke(feed_token=token)
-    assert client.get(url).status_code == 404
+    assert client.get(url).status_code == 410
+
+
+def test_a_revoked_private_feed_is_gone_for_every_way_of_asking(client):
+    """Calendar clients take a 404 for a passing fault and keep the events they hold: a
+    revoked or rotated token answers 410 Gone to GET, HEAD and a conditional GET with the
+    validators the client kept (never 304), privately; an unknown token and a token of a
+    user made inactive stay 404."""
+    user = factories.UserFactory()
+    due_at(is_public=False).assignees.add(factories.ContactFactory(user=user))
+    revoked, rotated = user.feed_tokens.create(), user.feed_tokens.create()
+    served = {}
+    for token in (revoked, rotated):
+        response = client.get(reverse("mandates:feed_private", args=[token.token]))
+        assert response.status_code == 200
+        served[token.pk] = (response["ETag"], response["Last-Modified"])
+    feeds.feed_token_revoke(feed_token=revoked)
+    fresh = feeds.feed_token_rotate(feed_token=rotated)
+    for token in (revoked, rotated):
+        url = reverse("mandates:feed_private", args=[token.token])
+        etag, modified = served[token.pk]
+        for response in (
+            client.get(url),
+            client.head(url),
+            client.get(url, HTTP_IF_NONE_MATCH=etag),
+            client.get(url, HTTP_IF_MODIFIED_SINCE=modified),
+            client.head(url, HTTP_IF_NONE_MATCH=etag),
+        ):
+            assert response.status_code == 410
+            assert "ETag" not in response
+            assert "private" in response["Cache-Control"]
+            assert response["X-Robots-Tag"] == "noindex"
+        assert "revoked or replaced" in client.get(url).content.decode()
+    assert client.get(reverse("mandates:feed_private", args=[fresh.token])).status_code == 200
+    assert client.get(reverse("mandates:feed_private", args=["y" * 43])).status_code == 404
+    assert client.head(reverse("mandates:feed_private", args=["y" * 43])).status_code == 404
+    user.is_active = False
+    user.save()
+    assert client.get(reverse("mandates:feed_private", args=[fresh.token])).status_code == 404
 
 
 def test_one_users_feed_never_shows_another_users_private_items(client):

@@ -1125,8 +1125,18 @@ def feed_token_for(*, token: str) -> FeedToken | None:
     )
 
 
+def feed_token_revoked(*, token: str) -> bool:
+    """Whether this secret is a token that was revoked (or replaced by a rotation): its
+    calendar is gone for good (410 Gone, which calendar clients act on by dropping the
+    subscription's events), unlike a secret nobody issued (404, which they take for a
+    passing fault and keep showing what they had)."""
+    if not token or len(token) > 64:
+        return False
+    return FeedToken.objects.filter(token=token, revoked_at__isnull=False).exists()
+
+
 def feed_token_revoke(*, feed_token: FeedToken) -> None:
-    """Revoke a token: its URL answers 404 from now on."""
+    """Revoke a token: its URL answers 410 Gone from now on."""
     if feed_token.revoked_at is None:
         feed_token.revoked_at = timezone.now()
         feed_token.save(update_fields=["revoked_at"])
