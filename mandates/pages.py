@@ -12,26 +12,27 @@ import uuid
 from datetime import date
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpResponseBadRequest
 from django.middleware.csrf import REASON_NO_CSRF_COOKIE
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from . import selectors
 from .exports import deliverables_csv_response
 from .filters import DEFAULT_MONTHS, ListPageFilter, MonthsField
 from .highlight import deliverable_evidence, paragraphs_with_evidence
 from .models import CLOSED_PROGRESS, Deliverable, ReviewStatus
-from .services import outgoing
+from .services import feeds, outgoing
 from .timeline import timeline_layout
 from .views import deliverable_reader_of, private_to_reader, reader_not_responsible
 
@@ -572,6 +573,53 @@ def calendars(request):
             and not selectors.user_has_contact(user=request.user),
         },
     )
+
+
+@require_POST
+def private_calendar(request):
+    """A person's own private calendar link, from /calendars/: create it (their contact
+    linked: the feed lists what is assigned to it), replace it with a new one or revoke
+    it; then back to the page, which shows the link. The admin's *Feed tokens* do the same
+    for staff (and more)."""
+    calendars_url = reverse("mandates:calendars")
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('mandates:login')}?{urlencode({'next': calendars_url})}")
+    action = request.POST.get("action")
+    if action == "create":
+        if not selectors.user_has_contact(user=request.user):
+            raise PermissionDenied(  # the 403 page: "the permission this needs: ..."
+                _(
+                    "a contact linked to your user, whose assigned deliverables the "
+                    "calendar lists (ask an administrator to link yours)"
+                )
+            )
+        _token, created = feeds.feed_token_create_own(user=request.user, label=_("my calendar"))
+        messages.success(
+            request,
+            _("Your private calendar link is below: subscribe to it in your calendar app.")
+            if created
+            else _("You already have a private calendar link: it is below."),
+        )
+    elif action in ("replace", "revoke"):
+        feed_token = selectors.feed_token_get_own(user=request.user, pk=request.POST.get("token"))
+        if feed_token is None:
+            raise Http404(_("No such calendar link"))
+        if action == "replace":
+            feeds.feed_token_rotate(feed_token=feed_token)
+            said = _(
+                "Your private calendar link was replaced: the old one no longer works, and "
+                "calendars subscribed to it drop its events. Subscribe to the new link below."
+            )
+        else:
+            feeds.feed_token_revoke(feed_token=feed_token)
+            said = _(
+                "Your private calendar link was revoked: it no longer works, and calendars "
+                "subscribed to it drop its events."
+            )
+        messages.success(request, said)
+    else:
+        return HttpResponseBadRequest(_("Create, replace or revoke: nothing else."))
+    return redirect(f"{calendars_url}#private-heading")
 
 
 @require_safe

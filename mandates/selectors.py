@@ -294,3 +294,11 @@ def feed_token_list_active(*, user) -> QuerySet[FeedToken]:
     if user is None or not user.is_authenticated:
         return FeedToken.objects.none()
     return FeedToken.objects.filter(user=user, revoked_at__isnull=True).order_by("-created_at")
+
+
+def feed_token_get_own(*, user, pk: str | int | None) -> FeedToken | None:
+    """One of the person's own private calendar tokens that still works; None for anyone
+    else's, a revoked one or no such token."""
+    if user is None or not user.is_authenticated or not str(pk or "").isdigit():
+        return None
+    return feed_token_list_active(user=user).filter(pk=int(str(pk))).first()

@@ -16,6 +16,7 @@ urlpatterns = [
     path("mine/", pages.assigned_to_me, name="mine"),
     path("timeline/", pages.timeline, name="timeline"),
     path("calendars/", pages.calendars, name="calendars"),
+    path("calendars/private/", pages.private_calendar, name="private_calendar"),
     path("due-date-rules/", pages.due_date_rules, name="due_date_rules"),
     path("export.csv", pages.export_csv, name="export_csv"),
     path("sessions/<str:code>-<int:number>/", pages.session_detail, name="session"),

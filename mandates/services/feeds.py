@@ -1125,6 +1125,17 @@ def feed_token_for(*, token: str) -> FeedToken | None:
     )
 
 
+def feed_token_create_own(*, user: Any, label: str = "") -> tuple[FeedToken, bool]:
+    """A person's own private calendar link, asked for on /calendars/: the one they have
+    when they have one (a form sent twice makes one link), else a new one; and whether it
+    is new. (The admin creates more, with labels, and a superuser for anyone.)"""
+    existing = FeedToken.objects.filter(user=user, revoked_at=None).order_by("-created_at")
+    found = existing.first()
+    if found is not None:
+        return found, False
+    return FeedToken.objects.create(user=user, label=label), True
+
+
 def feed_token_revoked(*, token: str) -> bool:
     """Whether this secret is a token that was revoked (or replaced by a rotation): its
     calendar is gone for good (410 Gone, which calendar clients act on by dropping the

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import date
 from html import escape
 
@@ -13,6 +14,7 @@ from mandates.models import Deliverable, FeedToken, ReviewStatus
 from mandates.services.feeds import webcal_url
 from mandates.services.ingest import resolution_ingest_path
 from tests import factories
+from tests.ical import events as ical_events
 from tests.samples import HRC_EXAMPLE
 
 pytestmark = pytest.mark.django_db
@@ -574,6 +576,82 @@ def test_private_feed_offered_when_logged_in(member_client, django_user_model, w
     assert revoked.token not in member_client.get(calendars).content.decode()
     assert webcal_url(private) in member_client.get(UPCOMING).content.decode()
     assert member_client.get(private).status_code == 200
+
+
+def _csrf(page: str) -> str:
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+
+
+def _private_links(page: str) -> list[str]:
+    """The private calendar paths a page offers to subscribe to."""
+    return re.findall(r"webcal://[^/]+(/feeds/private/[^/]+\.ics)", page)
+
+
+def test_a_focal_point_creates_replaces_and_revokes_their_own_calendar_link(
+    django_user_model, world
+):
+    """A focal point who is not staff read "Ask an administrator to create one" and could
+    not open the admin: /calendars/ now creates their link (a form with its CSRF token),
+    shows it, and replaces or revokes it; the feed lists what is assigned to them, the
+    old link is gone (410)."""
+    fiona = django_user_model.objects.create_user("fiona", "fiona@ohchr.example.org", "pw")
+    world.private.assignees.add(factories.ContactFactory(name="Fiona Focal", user=fiona))
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(fiona)
+    calendars = reverse("mandates:calendars")
+    action = reverse("mandates:private_calendar")
+    page = client.get(calendars).content.decode()
+    assert "You have no private calendar link yet." in page
+    assert "Ask an administrator" not in page and _private_links(page) == []
+    assert "Create my private calendar link" in page
+    assert client.post(action, {"action": "create"}).status_code == 403  # no CSRF token
+
+    created = client.post(action, {"action": "create", "csrfmiddlewaretoken": _csrf(page)})
+    assert created.status_code == 302 and created["Location"].startswith(calendars)
+    page = client.get(created["Location"]).content.decode()
+    assert "Your private calendar link is below" in page
+    [first] = _private_links(page)
+    feed = Client().get(first)
+    assert feed.status_code == 200
+    assert [str(world.private.uid) in uid for uid in ical_events(feed.content)] == [True]
+    again = client.post(action, {"action": "create", "csrfmiddlewaretoken": _csrf(page)})
+    assert _private_links(client.get(again["Location"]).content.decode()) == [first]
+
+    token = FeedToken.objects.get(user=fiona, revoked_at=None)
+    client.post(
+        action, {"action": "replace", "token": token.pk, "csrfmiddlewaretoken": _csrf(page)}
+    )
+    page = client.get(calendars).content.decode()
+    [second] = _private_links(page)
+    assert second != first
+    assert Client().get(first).status_code == 410
+    assert Client().get(second).status_code == 200
+
+    other = FeedToken.objects.create(user=django_user_model.objects.create_user("bob"))
+    stolen = {"action": "revoke", "token": other.pk, "csrfmiddlewaretoken": _csrf(page)}
+    assert client.post(action, stolen).status_code == 404
+    other.refresh_from_db()
+    assert other.revoked_at is None
+
+    token = FeedToken.objects.get(user=fiona, revoked_at=None)
+    client.post(action, {"action": "revoke", "token": token.pk, "csrfmiddlewaretoken": _csrf(page)})
+    page = client.get(calendars).content.decode()
+    assert "was revoked" in page and _private_links(page) == []
+    assert Client().get(second).status_code == 410
+
+
+def test_without_a_contact_no_calendar_link_is_created(member_client, client, world):
+    """A person no contact is linked to would get an empty calendar: the page says why and
+    offers no button, and a form sent anyway is refused; signed out, one is sent to log in."""
+    page = member_client.get(reverse("mandates:calendars")).content.decode()
+    assert "No contact is linked to your user" in page
+    assert "Create my private calendar link" not in page
+    refused = member_client.post(reverse("mandates:private_calendar"), {"action": "create"})
+    assert refused.status_code == 403
+    assert not FeedToken.objects.exists()
+    client.logout()
+    anonymous = Client().post(reverse("mandates:private_calendar"), {"action": "create"})
+    assert anonymous.status_code == 302 and reverse("mandates:login") in anonymous["Location"]
 
 
 def test_login_and_logout(client, django_user_model, world):
