@@ -269,6 +269,21 @@ class Contact(models.Model):
         _("reminder delivery"), max_length=16, choices=Delivery.choices, default=Delivery.IMMEDIATE
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # Set when the mail server refused the address for good (services.contacts.
+    # contact_undeliverable_mark); no reminder or digest is decided or sent to it until
+    # staff change the address or clear the mark.
+    undeliverable_since = models.DateTimeField(
+        _("address refused since"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "When the mail server refused this address for good (a 5xx reply naming the "
+            "mailbox): no reminders or digests go to it until the address is changed or "
+            "the mark is cleared."
+        ),
+    )
+    undeliverable_error = models.TextField(_("mail server's refusal"), blank=True, editable=False)
     # The admin's page refuses a save from a page opened before it (`StaleEditGuard`).
     updated_at = models.DateTimeField(_("last change"), auto_now=True)
     # Who asked for a digest or stopped every reminder, and when (the e-mail link or staff).
@@ -1121,6 +1136,7 @@ class OutgoingMail(models.Model):
         help_text=_("A worker took the row to send it at this time."),
     )
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    recipient_id: int  # each kind's recipient (a Contact), ReminderLog's and DigestLog's
 
     objects = OutgoingMailQuerySet.as_manager()
 

@@ -39,11 +39,13 @@ class RecordingHandler:
     release: threading.Event = field(default_factory=threading.Event)
     mail_count: int = 0
     rcpt_reply: str = "250 OK"
+    rcpt_replies: dict[str, str] = field(default_factory=dict)  # one address's own reply
     data_delay: float = 0  # seconds between accepting a message and answering DATA
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if not self.rcpt_reply.startswith("250"):
-            return self.rcpt_reply
+        reply = self.rcpt_replies.get(address, self.rcpt_reply)
+        if not reply.startswith("250"):
+            return reply
         envelope.rcpt_tos.append(address)
         self.mail_count += 1
         if self.hold_at is not None and self.mail_count == self.hold_at:

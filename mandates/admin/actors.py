@@ -3,12 +3,13 @@
 from django import forms
 from django.contrib import admin, messages
 from django.urls import reverse
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .. import models
 from ..services.actors import actor_name_owner, actor_titles_rename
-from ..services.contacts import contact_delete_blockers
+from ..services.contacts import contact_delete_blockers, contact_undeliverable_clear
 from .common import BidiControlGuard, HistoryAdmin, StaleEditGuard, calendar_links, change_link
 
 
@@ -34,13 +35,82 @@ class ContactForm(BidiControlGuard, StaleEditGuard):
         return email
 
 
+class AddressRefusedFilter(admin.SimpleListFilter):
+    """Contacts whose address the mail server refused for good (`manage.py status` sends
+    staff here)."""
+
+    title = _("address refused")
+    parameter_name = "address_refused"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("yes")), ("no", _("no"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(undeliverable_since__isnull=self.value() == "no")
+        return queryset
+
+
 @admin.register(models.Contact)
 class ContactAdmin(HistoryAdmin):
     form = ContactForm
-    list_display = ["name", "email", "user", "is_unit", "delivery", "is_active"]
-    list_filter = ["is_unit", "delivery", "is_active"]
+    list_display = ["name", "email", "user", "is_unit", "delivery", "is_active", "refused"]
+    list_filter = ["is_unit", "delivery", "is_active", AddressRefusedFilter]
     search_fields = ["name", "email", "user__username"]
     autocomplete_fields = ["user"]
+    # An address the mail server refused for good: set by sending, lifted by changing
+    # the address or by the action (mandates/services/contacts.py).
+    readonly_fields = ["undeliverable_since", "undeliverable_error"]
+    actions = ["clear_undeliverable"]
+
+    @admin.display(description=_("address refused"), ordering="undeliverable_since")
+    def refused(self, obj: models.Contact) -> str:
+        if obj.undeliverable_since is None:
+            return ""
+        return _("since %(day)s") % {"day": localtime(obj.undeliverable_since).strftime("%Y-%m-%d")}
+
+    def save_model(self, request, obj, form, change):
+        """A new address is worth trying: the mark of the refused one goes."""
+        super().save_model(request, obj, form, change)
+        if change and "email" in form.changed_data and obj.undeliverable_since is not None:
+            contact_undeliverable_clear(
+                contact=obj,
+                reason=_("Address changed to %(email)s: the refusal mark cleared")
+                % {"email": obj.email},
+            )
+            self.message_user(
+                request,
+                _(
+                    "Reminders and digests go to %(email)s again. Its reminders that failed "
+                    "can be retried in the reminder log (action: Retry)."
+                )
+                % {"email": obj.email},
+                messages.INFO,
+            )
+
+    @admin.action(
+        description=_("Clear the “address refused” mark (the mailbox works again)"),
+        permissions=["change"],
+    )
+    def clear_undeliverable(self, request, queryset):
+        cleared = [
+            contact
+            for contact in queryset.filter(undeliverable_since__isnull=False)
+            if contact_undeliverable_clear(
+                contact=contact, reason=_("Refusal mark cleared: the mailbox works again")
+            )
+        ]
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d contact gets reminders and digests again.",
+                "%(count)d contacts get reminders and digests again.",
+                len(cleared),
+            )
+            % {"count": len(cleared)},
+            messages.SUCCESS,
+        )
+
     # History as the deliverables' reads: "Who" names the contact who used an e-mail link.
     object_history_list_template = "admin/mandates/history_list.html"
 

@@ -2,9 +2,10 @@
 
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .. import models
-from ..services.outgoing import BrokerUnavailable, outgoing_retry
+from ..services.outgoing import BrokerUnavailable, outgoing_retry, outgoing_retry_refused
 
 
 @admin.register(models.ReminderRule)
@@ -40,8 +41,9 @@ class OutgoingMailAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Retry the selected failed e-mails"), permissions=["change"])
     def retry(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
         try:
-            count = outgoing_retry(model=self.model, ids=queryset.values_list("pk", flat=True))
+            count = outgoing_retry(model=self.model, ids=ids)
         except BrokerUnavailable as error:
             self.message_user(request, _("Nothing queued: %s") % error, messages.ERROR)
             return
@@ -50,6 +52,20 @@ class OutgoingMailAdmin(admin.ModelAdmin):
             self.retried % {"count": count},
             messages.SUCCESS if count else messages.WARNING,
         )
+        refused = outgoing_retry_refused(model=self.model, ids=ids)
+        if refused:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d e-mail stays failed: the mail server refused its recipient's "
+                    "address for good. Correct the address in Contacts first.",
+                    "%(count)d e-mails stay failed: the mail server refused their "
+                    "recipients' addresses for good. Correct the addresses in Contacts first.",
+                    refused,
+                )
+                % {"count": refused},
+                messages.WARNING,
+            )
 
 
 @admin.register(models.ReminderLog)

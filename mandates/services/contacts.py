@@ -1,4 +1,4 @@
-"""Contacts: who may be deleted.
+"""Contacts: who may be deleted, and an address the mail server refuses.
 
 A contact who is responsible for open deliverables, or to whom reminders or digests were
 sent, is kept: deleting them would leave the deliverables with nobody responsible and the
@@ -10,7 +10,11 @@ refuses the delete whichever way it is asked for (a page, the shell, a queryset)
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from django.db import transaction
 from django.db.models import ProtectedError, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -101,3 +105,54 @@ def contact_delete_guard(sender, instance: Contact, **kwargs) -> None:
             % {"name": instance.name},
             set(open_deliverables),
         )
+
+
+# --- An address refused for good -------------------------------------------------------
+
+
+def contact_undeliverable_mark(
+    *, contact_id: int, address: str, error: str, at: datetime | None = None
+) -> bool:
+    """The mail server refused ``address`` for good (outgoing.smtp_address_refused): mark
+    the contact whose address it still is, so no reminder or digest is decided or sent to
+    it (each new stage would fail at once) until staff change the address or clear the
+    mark. The first refusal's time and reply are kept; the history records it, made by
+    the system. Returns whether the contact was marked now."""
+    with transaction.atomic():
+        contact = Contact.objects.select_for_update().filter(pk=contact_id).first()
+        if contact is None or contact.email.lower() != address.lower():
+            return False  # the address changed since the message was built
+        if contact.undeliverable_since is not None:
+            return False
+        contact.undeliverable_since = at or timezone.now()
+        contact.undeliverable_error = error[:2000]
+        contact._change_reason = _("The mail server refused the address for good: %s") % error
+        # the mail server's verdict (the system), whoever's request sent the e-mail
+        contact._history_user = None  # type: ignore[attr-defined]
+        contact.save(update_fields=["undeliverable_since", "undeliverable_error", "updated_at"])
+    return True
+
+
+def contact_undeliverable_clear(*, contact: Contact, reason: str) -> bool:
+    """Lift the mark (the address was corrected, or the mailbox works again): reminders and
+    digests are decided for the contact again, and its failed ones can be retried. The
+    history says why (``reason``). Returns whether it was marked."""
+    with transaction.atomic():
+        locked = Contact.objects.select_for_update().get(pk=contact.pk)
+        if locked.undeliverable_since is None:
+            return False
+        locked.undeliverable_since = None
+        locked.undeliverable_error = ""
+        locked._change_reason = reason
+        locked.save(update_fields=["undeliverable_since", "undeliverable_error", "updated_at"])
+    contact.undeliverable_since, contact.undeliverable_error = None, ""
+    contact.updated_at = locked.updated_at
+    return True
+
+
+def contact_list_undeliverable() -> QuerySet[Contact]:
+    """Active contacts whose address the mail server refused for good, first refused
+    first: reminders and digests are not going to them (`manage.py status` names them)."""
+    return Contact.objects.filter(is_active=True, undeliverable_since__isnull=False).order_by(
+        "undeliverable_since", "pk"
+    )

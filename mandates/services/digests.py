@@ -68,7 +68,9 @@ def digest_items_by_contact(
     wanted = {
         c
         for c, delivery in audience.delivery.items()
-        if delivery == Contact.Delivery.DIGEST and (contact_ids is None or c in set(contact_ids))
+        if delivery == Contact.Delivery.DIGEST
+        and c not in audience.undeliverable  # its address was refused for good
+        and (contact_ids is None or c in set(contact_ids))
     }
     items: dict[int, DigestItems] = defaultdict(lambda: DigestItems([], [], []))
     for deliverable in deliverables:
@@ -126,6 +128,14 @@ def digest_send(*, digest_id: int, retry_in: timedelta | None = None) -> DigestL
     if not recipient.is_active or recipient.delivery != Contact.Delivery.DIGEST:
         outgoing_finish(
             digest, OutgoingStatus.SKIPPED, "the recipient is inactive or left the digest"
+        )
+        return digest
+    if recipient.undeliverable_since is not None:
+        outgoing_finish(
+            digest,
+            OutgoingStatus.SKIPPED,
+            f"the mail server refused {recipient.email} for good "
+            f"({recipient.undeliverable_error}): correct the address in the admin (Contacts)",
         )
         return digest
     items = digest_items_by_contact(today=today, contact_ids=[recipient.pk]).get(recipient.pk)

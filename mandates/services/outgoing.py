@@ -9,6 +9,7 @@ mandates/services/reminders.py; what the broker and SMTP server may do is handle
 from __future__ import annotations
 
 import logging
+import re
 import smtplib
 import socket
 from collections import defaultdict
@@ -40,6 +41,7 @@ from mandates.models import (
     OutgoingStatus,
     ReminderLog,
 )
+from mandates.services.contacts import contact_undeliverable_mark
 from tracker.mail import MessageMaybeAccepted
 
 logger = logging.getLogger(__name__)
@@ -330,8 +332,10 @@ def outgoing_undo_dispatch(*, model: type[OutgoingMail], ids: list[int], stamp: 
 def outgoing_retry(*, model: type[OutgoingMail], ids: Iterable[int]) -> int:
     """Queue failed reminders or digests again (the admin's "retry" action); returns how many.
 
-    A person's reminders go out together, as the daily run sends them. Raises
-    BrokerUnavailable (the rows stay failed) when the broker does not take them.
+    A person's reminders go out together, as the daily run sends them. Rows to a contact
+    whose address the mail server refused for good stay failed: correct the address first
+    (`outgoing_retry_refused` counts them). Raises BrokerUnavailable (the rows stay failed)
+    when the broker does not take them.
     """
     from mandates.tasks import digest_send, reminders_send
 
@@ -339,6 +343,7 @@ def outgoing_retry(*, model: type[OutgoingMail], ids: Iterable[int]) -> int:
         found = list(
             model.objects.select_for_update(skip_locked=True)
             .filter(pk__in=list(ids), status=OutgoingStatus.FAILED)
+            .filter(recipient__undeliverable_since__isnull=True)
             .order_by("pk")
             .values_list("pk", "recipient_id")
         )
@@ -362,6 +367,13 @@ def outgoing_retry(*, model: type[OutgoingMail], ids: Iterable[int]) -> int:
             undo=lambda pks: _retry_undo(model=model, ids=pks),
         )
     return len(found)
+
+
+def outgoing_retry_refused(*, model: type[OutgoingMail], ids: Iterable[int]) -> int:
+    """How many of these failed rows `outgoing_retry` leaves: their recipient's address is
+    marked refused."""
+    failed = model.objects.filter(pk__in=list(ids), status=OutgoingStatus.FAILED)
+    return failed.filter(recipient__undeliverable_since__isnull=False).count()
 
 
 def _retry_undo(*, model: type[OutgoingMail], ids: list[int]) -> str:
@@ -421,21 +433,58 @@ def smtp_error_is_transient(error: BaseException) -> bool:
     )
 
 
+# Enhanced status codes (RFC 3463) that speak of the recipient's mailbox: 5.1.x (bad
+# mailbox, bad domain, bad syntax, moved) and 5.2.1 (mailbox disabled). Other subjects are
+# no verdict on the address: 5.7.x is policy (a relay that refuses us: every address would
+# be marked), 5.2.2 a full mailbox, 5.3.x and 5.4.x the system and the network.
+_ADDRESS_STATUS = re.compile(r"\s*5\.(?:1\.\d{1,3}|2\.1)\b")
+_OTHER_STATUS = re.compile(r"\s*5\.\d{1,3}\.\d{1,3}\b")
+# Without an enhanced code: mailbox unavailable, user not local, mailbox name not allowed.
+_ADDRESS_CODES = frozenset({550, 551, 553})
+
+
+def smtp_address_refused(error: BaseException) -> str | None:
+    """The server's reply ("550 5.1.1 mailbox unavailable") when it refused the recipient's
+    address for good, at RCPT: a 5xx reply about the mailbox. None for anything else: a
+    temporary refusal (4xx, retried), a refusal of the sender, the message or the
+    connection, or a policy refusal (5.7.x), which say nothing about the address."""
+    if not isinstance(error, smtplib.SMTPRecipientsRefused) or not error.recipients:
+        return None
+    replies = []
+    for code, text in error.recipients.values():
+        said = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
+        if not 500 <= code < 600:
+            return None
+        if _ADDRESS_STATUS.match(said):
+            pass
+        elif _OTHER_STATUS.match(said) or code not in _ADDRESS_CODES:
+            return None
+        replies.append(f"{code} {said}".strip())
+    return "; ".join(replies)
+
+
 def outgoing_deliver(
     rows: list[Row], message: EmailMultiAlternatives, retry_in: timedelta | None
 ) -> None:
     """Send with no transaction open, then mark the rows sent; transient errors put them
-    back to queued and raise TransientSendError."""
+    back to queued and raise TransientSendError. A recipient's address refused for good
+    marks the contact (`contact_undeliverable_mark`): nothing more is decided for it."""
     kind = type(rows[0]).__name__
     ids = ", ".join(str(row.pk) for row in rows)
     try:
         message.send(fail_silently=False)
     except Exception as error:
         reason = f"{type(error).__name__}: {error}"
+        refused = smtp_address_refused(error)
         if isinstance(error, MessageMaybeAccepted):
             reason = (
                 f"not sent again: the server may have accepted it ({error}); "
                 "check with the recipient before choosing Retry"
+            )
+        elif refused:
+            reason = (
+                f"the mail server refused the address for good ({refused}): correct it "
+                "in the admin (Contacts), then choose Retry"
             )
         elif not smtp_error_is_transient(error):
             pass
@@ -450,6 +499,10 @@ def outgoing_deliver(
         for row in rows:
             outgoing_finish(row, OutgoingStatus.FAILED, reason)
         logger.error("%s %s failed: %s", kind, ids, reason)
+        if refused:  # after the rows: their outcome is recorded whatever happens here
+            contact_undeliverable_mark(
+                contact_id=rows[0].recipient_id, address=message.to[0], error=refused
+            )
         return
     # The windows that can still duplicate (see reminders.py's docstring) lie before this UPDATE.
     sent_at = timezone.now()
@@ -540,12 +593,17 @@ class RecentFailures:
 
 def outgoing_failed_recently(*, now: datetime | None = None) -> list[RecentFailures]:
     """Reminders and digests that failed in the last FAILED_RECENTLY and wait for a person:
-    not retried (a retried row is queued again) nor settled (marked skipped or sent)."""
+    not retried (a retried row is queued again) nor settled (marked skipped or sent). Those
+    to a contact whose address is marked refused are left to that mark, which `status`
+    reports once, with what to do (`contacts.contact_list_undeliverable`); once the mark
+    is lifted (the address corrected), they count again, to be retried."""
     since = (now or timezone.now()) - FAILED_RECENTLY
     found = []
     for label, model in _OUTGOING_MODELS:
         rows = _newest_attempt(
-            model.objects.filter(status=OutgoingStatus.FAILED).select_related(*_FAILED_SHOWN[label])
+            model.objects.filter(status=OutgoingStatus.FAILED)
+            .exclude(recipient__undeliverable_since__isnull=False)
+            .select_related(*_FAILED_SHOWN[label])
         ).filter(attempted_at__gte=since)
         newest = rows.first()
         found.append(

@@ -283,6 +283,9 @@ class Audience:
     responsible: dict[int, list[int]]  # deliverable id -> contact ids, opt-outs removed
     focal_point: dict[int, int]  # deliverable id -> focal point contact id, opt-outs removed
     delivery: dict[int, str]  # active contact id -> its delivery choice
+    # active contacts whose address the mail server refused for good: responsible still
+    # (no one else is reminded instead), but nothing is sent to them
+    undeliverable: frozenset[int] = frozenset()
 
 
 def deliverable_audience(*, deliverables: QuerySet[Deliverable]) -> Audience:
@@ -296,16 +299,18 @@ def deliverable_audience(*, deliverables: QuerySet[Deliverable]) -> Audience:
     rows = list(deliverables.values_list("id", "mandate__actor_id"))
     assigned = Deliverable.assignees.through.objects.filter(deliverable_id__in=ids)
     actor_links = Actor.contacts.through.objects.filter(actor_id__in=actor_ids)
-    delivery = dict(
+    people = list(
         Contact.objects.filter(is_active=True)
         .filter(
             Q(id__in=assigned.values("contact_id"))
             | Q(id__in=actor_links.values("contact_id"))
             | Q(focal_point_for__in=actor_ids)
         )
-        .values_list("id", "delivery")
+        .values_list("id", "delivery", "undeliverable_since")
         .distinct()
     )
+    delivery = {contact_id: choice for contact_id, choice, _ in people}
+    undeliverable = frozenset(contact_id for contact_id, _, since in people if since)
     assignees: dict[int, list[int]] = defaultdict(list)
     for deliverable_id, contact_id in assigned.values_list("deliverable_id", "contact_id"):
         if contact_id in delivery:
@@ -334,7 +339,12 @@ def deliverable_audience(*, deliverables: QuerySet[Deliverable]) -> Audience:
         focal_id = focal.get(actor_id)
         if focal_id in delivery and (deliverable_id, focal_id) not in opted_out:
             focal_point[deliverable_id] = focal_id
-    return Audience(responsible=responsible, focal_point=focal_point, delivery=delivery)
+    return Audience(
+        responsible=responsible,
+        focal_point=focal_point,
+        delivery=delivery,
+        undeliverable=undeliverable,
+    )
 
 
 def _candidates(*, today: date, policy: Policy) -> QuerySet[Deliverable]:
@@ -468,7 +478,8 @@ def _due_sql(*, today: date, policy: Policy, head: Sql, into: str = "") -> Sql:
     begins with INSERT, so both databases' drivers count the rows it inserts.
 
     Due: the most recent stage fallen due (reminder_key_for), to each person responsible
-    who chose immediate e-mails and did not opt out, that is the active assignees, else the
+    who chose immediate e-mails, did not opt out and whose address the mail server did not
+    refuse for good (`Contact.undeliverable_since`), that is the active assignees, else the
     actor's active contacts (deliverable_audience); an escalation (escalation_key_for) to
     the actor's active focal point. New: not recorded already (in any status), and no
     reminder that stands for this stage (reminder_counts_for) was sent to the person for
@@ -555,6 +566,7 @@ def _due_sql(*, today: date, policy: Policy, head: Sql, into: str = "") -> Sql:
                 JOIN responsible r ON r.deliverable_id = s.id
                 JOIN {t.contact} p ON p.id = r.contact_id
                 WHERE s.reminder IS NOT NULL AND p.delivery = %s
+                  AND p.undeliverable_since IS NULL
                   AND NOT EXISTS (
                     SELECT 1 FROM {t.opt_out} o
                     WHERE o.{t.opt_out_deliverable} = s.id AND o.{t.opt_out_contact} = r.contact_id
@@ -576,6 +588,7 @@ def _due_sql(*, today: date, policy: Policy, head: Sql, into: str = "") -> Sql:
                 JOIN {t.actor} f ON f.id = a.actor_id
                 JOIN {t.contact} p ON p.id = f.{t.focal_point}
                 WHERE {escalation.when[0]} AND p.is_active AND p.delivery = %s
+                  AND p.undeliverable_since IS NULL
                   AND NOT EXISTS (
                     SELECT 1 FROM {t.opt_out} o
                     WHERE o.{t.opt_out_deliverable} = a.id
@@ -861,6 +874,11 @@ def reminder_invalid_reason(*, log: ReminderLog, today: date) -> str:
         return "the recipient is no longer active"
     if recipient.delivery != Contact.Delivery.IMMEDIATE:
         return f"the recipient chose: {recipient.get_delivery_display()}"
+    if recipient.undeliverable_since is not None:
+        return (
+            f"the mail server refused {recipient.email} for good "
+            f"({recipient.undeliverable_error}): correct the address in the admin (Contacts)"
+        )
     audience = deliverable_audience(deliverables=Deliverable.objects.filter(pk=deliverable.pk))
     policy = reminder_policy_get()
     if log.reminder.startswith("escalation:"):

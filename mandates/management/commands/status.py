@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from mandates.extraction import EXTRACTOR_VERSION
+from mandates.services.contacts import contact_list_undeliverable
 from mandates.services.feeds import feed_tokens_status, feeds_status
 from mandates.services.health import (
     DAILY_REMINDERS_TASK,
@@ -57,7 +58,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, remove_orphaned_files=False, verbosity=1, **options):
         """Exits 1 when a component is in error, an e-mail failed recently and waits for a
-        person, or was left "sending" by a worker that stopped, the daily reminder run is
+        person, an active contact's address was refused for good (no reminders reach
+        them), an e-mail was left "sending" by a worker that stopped, the daily reminder run is
         over a day late, or an original file a resolution names is missing (or the folder
         cannot be read), so a monitor running it can tell."""
         self.stdout.write("Health")
@@ -73,6 +75,7 @@ class Command(BaseCommand):
         for line in reminders.getvalue().splitlines():
             self.stdout.write(f"  {line}")  # under its heading, as every section's lines are
         failing += self._failed_recently()
+        failing += self._undeliverable()
         failing += self._left_sending()
         failing += self._daily_run()
         self.stdout.write("Feeds")
@@ -112,6 +115,33 @@ class Command(BaseCommand):
                 f"{outgoing_failed_label(newest)} - {newest.last_error[:200]}"
             )
         return failing
+
+    def _undeliverable(self) -> list[str]:
+        """The active contacts whose address the mail server refused for good: no reminder
+        or digest goes to them, and none is tried, until staff act, so `status` fails
+        while one is marked (once per contact, not once per failed e-mail; those are left
+        out of the failures above)."""
+        label = "addresses refused for good"
+        contacts = list(contact_list_undeliverable()[: MISSING_LISTED + 1])
+        if not contacts:
+            self.stdout.write(f"  {label}: none")
+            return []
+        count = contact_list_undeliverable().count() if len(contacts) > MISSING_LISTED else 0
+        self.stdout.write(
+            f"  {label}: {count or len(contacts)} active contact(s) get no reminders or "
+            'digests. In the admin (Contacts, filter "address refused"): correct the '
+            "address (that clears the mark; then Retry their failed reminders), make the "
+            "contact inactive, or clear the mark once the mailbox works again"
+        )
+        for contact in contacts[:MISSING_LISTED]:
+            assert contact.undeliverable_since is not None
+            self.stdout.write(
+                f"    {contact.name} <{contact.email}>, refused since "
+                f"{_local(contact.undeliverable_since)}: {contact.undeliverable_error[:200]}"
+            )
+        if count:
+            self.stdout.write(f"    and {count - MISSING_LISTED} more")
+        return ["undeliverable addresses"]
 
     def _left_sending(self) -> list[str]:
         """Reminders and digests a worker claimed and never marked (it died mid-send): named
