@@ -13,6 +13,7 @@ def test_daily_run_at_seven_geneva_time_and_weekly_digest_on_monday():
     """Two crontab rows: every day at 07:00 Europe/Zurich, and Mondays at 07:00."""
     daily = PeriodicTask.objects.get(name="Daily reminders")
     weekly = PeriodicTask.objects.get(name="Weekly reminder digest")
+    app.loader.import_default_modules()  # what a worker does at start: autodiscovery
     assert daily.task == "mandates.tasks.reminders_dispatch"
     assert weekly.task == "mandates.tasks.digests_dispatch"
     for task, day_of_week in ((daily, "*"), (weekly, "1")):
