@@ -50,22 +50,31 @@ def actor_table_from_database(*, using: str = "default") -> ActorTable:
     return ActorTable.from_entries(entries, kinds)
 
 
+@transaction.atomic
 def actor_titles_rename(*, actor: Actor, former: str) -> int:
     """After staff renamed an actor from ``former``: the titles ingest made naming it for
     want of a topic ("Report of the High Commissioner") name it as it is called now, once,
     each with a history record that says why and a higher calendar SEQUENCE (calendars
-    show the title). A title a person edited, or one whose words the text prints, is left
-    alone. Ingest reads a title under the former name as the same title
-    (`ActorNames.title_key`), so reading the text again changes nothing. Returns how many
-    titles changed."""
+    show the title). A title a person edited (``"title" in edited_fields``), or one whose
+    words the text prints, is left alone. Ingest reads a title under the former name as
+    the same title (`ActorNames.title_key`), so reading the text again changes nothing.
+    Returns how many titles changed.
+
+    The deliverables are locked (in the order of their ids) before they are read: a
+    person's edit of a title in flight (the admin's page locks its row, `StaleEditGuard`)
+    commits first and is then read as theirs, never overwritten by the generated title;
+    a person's page opened before the rename and saved after it is refused as stale."""
     if former == actor.name:
         return 0
     reason = f"Actor renamed: {former} -> {actor.name}"
     limit = Deliverable.history.model._meta.get_field("history_change_reason").max_length
     changed = 0
-    for deliverable in Deliverable.objects.filter(
-        mandate__actor=actor, title__endswith=former
-    ).select_related("due_session__body"):
+    for deliverable in (
+        Deliverable.objects.filter(mandate__actor=actor, title__endswith=former)
+        .select_related("due_session__body")
+        .select_for_update(of=("self",))
+        .order_by("pk")
+    ):
         title = title_renamed(deliverable.title, former, actor.name)
         if title is None or "title" in deliverable.edited_fields:
             continue
