@@ -1,7 +1,14 @@
 import sys
 
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, pre_delete, pre_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_delete,
+    pre_save,
+)
 from django.utils.translation import gettext_lazy as _
 
 
@@ -55,6 +62,15 @@ class MandatesConfig(AppConfig):
             sender="mandates.ActorAlias",
             dispatch_uid="mandates_alias_delete",
         )
+        # A session's parts changed by any path: the session calendar and its page see it.
+        from mandates.models import session_parts_changed
+
+        for signal, name in ((post_save, "save"), (post_delete, "delete")):
+            signal.connect(
+                session_parts_changed,
+                sender="mandates.SessionPart",
+                dispatch_uid=f"mandates_session_part_{name}",
+            )
 
 
 def _actors_sync_after_migrate(sender, *, using, verbosity=1, stdout=None, **kwargs):

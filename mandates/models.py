@@ -7,7 +7,7 @@ import uuid
 from datetime import date, datetime
 
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -47,12 +47,18 @@ class Body(models.Model):
 
 
 class Session(models.Model):
-    """A numbered regular session of a body, with dates that may still be estimated."""
+    """A numbered regular session of a body, with dates that may still be estimated, and
+    whether it meets on them (`status`: cancelled, or postponed to dates not announced)."""
 
     class DatesStatus(models.TextChoices):
         HELD = "held", _("held")
         ANNOUNCED = "announced", _("announced")
         ESTIMATED = "estimated", _("estimated")
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("scheduled")
+        POSTPONED = "postponed", _("postponed")
+        CANCELLED = "cancelled", _("cancelled")
 
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="sessions")
     number = models.PositiveIntegerField(_("number"))
@@ -67,9 +73,22 @@ class Session(models.Model):
     dates_status = models.CharField(
         _("dates"), max_length=16, choices=DatesStatus.choices, default=DatesStatus.ESTIMATED
     )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=Status.choices,
+        default=Status.SCHEDULED,
+        help_text=_(
+            "Cancelled, or postponed with no new dates yet: the due dates counted from its "
+            "dates will not hold, and its open deliverables are flagged for a person to "
+            "decide (another session, a date set by hand, or deferred or cancelled)."
+        ),
+    )
     source = models.CharField(_("source of the dates"), max_length=500, blank=True)
     sequence = models.PositiveIntegerField(
-        _("calendar SEQUENCE"), default=0, help_text=_("Rises each time the dates change.")
+        _("calendar SEQUENCE"),
+        default=0,
+        help_text=_("Rises each time the dates or the status change."),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()
@@ -93,6 +112,94 @@ class Session(models.Model):
     @property
     def is_estimated(self) -> bool:
         return self.dates_status == self.DatesStatus.ESTIMATED
+
+    @property
+    def called_off(self) -> bool:
+        """Cancelled or postponed: it will not meet on its dates."""
+        return self.status != self.Status.SCHEDULED
+
+
+class SessionPart(models.Model):
+    """A part of a session apart from its regular run: a resumed part (the Assembly's
+    resumed session, a Council session suspended and resumed) or an organizational
+    meeting. Known by its session, kind and opening day."""
+
+    class Kind(models.TextChoices):
+        RESUMED = "resumed", _("resumed part")
+        ORGANIZATIONAL = "organizational", _("organizational meeting")
+
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="parts", verbose_name=_("session")
+    )
+    kind = models.CharField(_("part"), max_length=16, choices=Kind.choices)
+    start = models.DateField(_("opens"))
+    end = models.DateField(_("closes"))
+    dates_status = models.CharField(
+        _("dates"),
+        max_length=16,
+        choices=Session.DatesStatus.choices,
+        default=Session.DatesStatus.ANNOUNCED,
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Session.Status.choices, default=Session.Status.SCHEDULED
+    )
+    source = models.CharField(_("source of the dates"), max_length=500, blank=True)
+    sequence = models.PositiveIntegerField(
+        _("calendar SEQUENCE"),
+        default=0,
+        help_text=_("Rises each time the dates or the status change."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["session", "start", "kind"]
+        verbose_name = _("session part")
+        verbose_name_plural = _("session parts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "kind", "start"], name="session_part_unique_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(end__gte=models.F("start")),
+                name="session_part_end_after_start",
+                violation_error_message=_("A session part cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session} {self.get_kind_display()} ({self.start:%d %b %Y})"
+
+    def clean(self) -> None:
+        """A resumed part resumes a session that has opened."""
+        cached = SessionPart.session.is_cached(self)  # an inline's part of a new session
+        session = self.session if cached or self.session_id else None
+        if (
+            self.kind == self.Kind.RESUMED
+            and session is not None
+            and self.start is not None
+            and session.start is not None
+            and self.start <= session.start
+        ):
+            raise ValidationError(
+                {
+                    "start": _("A resumed part opens after its session opens (%(day)s).")
+                    % {"day": session.start.isoformat()}
+                }
+            )
+
+    @property
+    def called_off(self) -> bool:
+        """Cancelled or postponed: it will not meet on its dates."""
+        return self.status != Session.Status.SCHEDULED
+
+
+def session_parts_changed(sender, *, instance, **kwargs) -> None:
+    """`post_save` and `post_delete` of a session part (connected in apps.py): whoever
+    adds, changes or deletes it (the session's admin page, `sessions_load`, a script), the
+    session's `updated_at` moves, so the session calendar's stamp, and a page of the
+    session opened before, see the change."""
+    Session.objects.filter(pk=instance.session_id).update(updated_at=timezone.now())
 
 
 class Resolution(models.Model):

@@ -1,5 +1,14 @@
 """What a browser sends back when a person saves an admin change page."""
 
+# A session page's inline of resumed parts and organizational meetings, left empty: the
+# management data a browser sends with it.
+NO_PARTS = {
+    "parts-TOTAL_FORMS": "0",
+    "parts-INITIAL_FORMS": "0",
+    "parts-MIN_NUM_FORMS": "0",
+    "parts-MAX_NUM_FORMS": "1000",
+}
+
 
 def change_form_data(response) -> dict:
     """Every field's value as the page shows it (and the hidden copy of the value shown,

@@ -8,6 +8,7 @@ from django.urls import reverse
 from mandates.models import Deliverable, DueDateRule, FeedToken, Session
 from mandates.services.schedule import deliverable_due_date_refresh
 from tests import factories
+from tests.admin_forms import NO_PARTS
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +32,9 @@ def session_form(session: Session, **changes) -> dict:
         "end": session.end.isoformat(),
         "main_part_end": session.main_part_end.isoformat() if session.main_part_end else "",
         "dates_status": session.dates_status,
+        "status": session.status,
         "source": session.source,
+        **NO_PARTS,
     }
     data.update(changes)
     return data

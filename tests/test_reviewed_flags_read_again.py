@@ -21,7 +21,7 @@ from mandates.models import (
     ProposedChange,
     Resolution,
 )
-from tests.admin_forms import change_form_data
+from tests.admin_forms import NO_PARTS, change_form_data
 from tests.samples import hrc_resolution
 
 pytestmark = pytest.mark.django_db
@@ -368,7 +368,9 @@ def test_a_session_added_later_leaves_no_reviewed_flag_up(tmp_path, staff_client
             "start": "2027-03-08",
             "end": "2027-03-19",
             "dates_status": "announced",
+            "status": "scheduled",
             "source": "CSW 71 programme",
+            **NO_PARTS,
         },
     )
     assert response.status_code == 302

@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .. import models
 from ..services import schedule
@@ -28,9 +29,22 @@ class BodyAdmin(admin.ModelAdmin):
             )
 
 
+class SessionPartInline(admin.TabularInline):
+    """A session's resumed parts and organizational meetings, each known by its opening
+    day; saving them recomputes the session's due dates (a resumed part dates what a text
+    adopted while the session was under way asks for it)."""
+
+    model = models.SessionPart
+    fields = ["kind", "start", "end", "dates_status", "status", "source", "sequence"]
+    readonly_fields = ["sequence"]
+    extra = 0
+
+
 @admin.register(models.Session)
 class SessionAdmin(HistoryAdmin):
-    """Staff confirm or move sessions here; saving new dates recomputes the due dates."""
+    """Staff confirm, move, cancel or postpone sessions here and record their resumed
+    parts; saving new dates recomputes the due dates, cancelling or postponing flags the
+    session's open deliverables for review."""
 
     list_display = [
         "__str__",
@@ -40,9 +54,11 @@ class SessionAdmin(HistoryAdmin):
         "end",
         "main_part_end",
         "dates_status",
+        "status",
         "calendar",
     ]
-    list_filter = ["body", "dates_status"]
+    list_filter = ["body", "dates_status", "status"]
+    inlines = [SessionPartInline]
     search_fields = ["body__code", "=number"]
     list_select_related = ["body"]
     date_hierarchy = "start"
@@ -76,8 +92,9 @@ class SessionAdmin(HistoryAdmin):
         return calendar_links(reverse("mandates:feed_sessions"))
 
     def save_model(self, request, obj, form, change):
-        moved = {"start", "end", "dates_status", "main_part_end"} & set(form.changed_data)
-        if not change or {"body", "number"} & set(form.changed_data):
+        changed = set(form.changed_data)
+        moved = {"start", "end", "dates_status", "main_part_end", "status"} & changed
+        if not change or {"body", "number"} & changed:
             super().save_model(request, obj, form, change)
             linked = schedule.session_link_waiting_deliverables(session=obj)
             if linked:
@@ -87,6 +104,10 @@ class SessionAdmin(HistoryAdmin):
                     % {"count": linked, "session": obj},
                     messages.SUCCESS,
                 )
+            if change and "status" in changed:
+                self._status_changed(request, obj, form.initial["status"])
+            elif not change and obj.called_off:
+                self._report_called_off(request, obj, None)
             return
         if not moved:
             super().save_model(request, obj, form, change)
@@ -94,6 +115,84 @@ class SessionAdmin(HistoryAdmin):
         count = schedule.session_reschedule(
             session=obj, start=obj.start, end=obj.end, dates_status=obj.dates_status
         )
+        report_recomputed(self, request, count)
+        if "status" in changed:
+            self._status_changed(request, obj, form.initial["status"])
+
+    def _status_changed(self, request, obj: models.Session, former: str) -> None:
+        flagged = schedule.session_status_changed(session=obj, former=former)
+        self._report_called_off(request, obj, flagged)
+
+    def _report_called_off(self, request, obj: models.Session, flagged: int | None) -> None:
+        """Say what a session cancelled, postponed or scheduled again means for its work."""
+        if not obj.called_off:
+            self.message_user(
+                request,
+                _("%(session)s is scheduled again.") % {"session": obj},
+                messages.INFO,
+            )
+            return
+        if flagged is None:
+            reason = schedule.due_session_status_reason(session=obj)
+            flagged = sum(
+                reason in reasons
+                for reasons in models.Deliverable.objects.filter(due_session=obj).values_list(
+                    "review_reasons", flat=True
+                )
+            )
+        self.message_user(
+            request,
+            ngettext(
+                "%(session)s is %(status)s: %(count)d open deliverable due at it is flagged"
+                " for review, its due date kept until someone decides.",
+                "%(session)s is %(status)s: %(count)d open deliverables due at it are flagged"
+                " for review, their due dates kept until someone decides.",
+                flagged,
+            )
+            % {"session": obj, "status": obj.get_status_display(), "count": flagged},
+            messages.WARNING,
+        )
+
+    def save_formset(self, request, form, formset, change):
+        """The session's parts, each stored by `schedule.session_part_store` (its calendar
+        SEQUENCE), then the session's due dates recomputed once."""
+        if formset.model is not models.SessionPart:
+            super().save_formset(request, form, formset, change)
+            return
+        parts = formset.save(commit=False)
+        for part in formset.deleted_objects:
+            part.delete()
+        written = [part for part in parts if schedule.session_part_store(part=part)]
+        if written or formset.deleted_objects:
+            count = schedule.session_parts_recompute(session=form.instance)
+            if count:
+                report_recomputed(self, request, count)
+
+
+@admin.register(models.SessionPart)
+class SessionPartAdmin(HistoryAdmin):
+    """Every session's resumed parts and organizational meetings (also on each session's
+    page); saving or deleting one recomputes its session's due dates."""
+
+    list_display = ["__str__", "session", "kind", "start", "end", "dates_status", "status"]
+    list_filter = ["kind", "status", "session__body"]
+    search_fields = ["session__body__code", "=session__number"]
+    list_select_related = ["session__body"]
+    autocomplete_fields = ["session"]
+    readonly_fields = ["sequence"]
+
+    def save_model(self, request, obj, form, change):
+        if schedule.session_part_store(part=obj):
+            report_recomputed(self, request, schedule.session_parts_recompute(session=obj.session))
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        report_recomputed(self, request, schedule.session_parts_recompute(session=obj.session))
+
+    def delete_queryset(self, request, queryset):
+        sessions = {part.session_id: part.session for part in queryset.select_related("session")}
+        super().delete_queryset(request, queryset)
+        count = sum(schedule.session_parts_recompute(session=s) for s in sessions.values())
         report_recomputed(self, request, count)
 
 

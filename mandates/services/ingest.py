@@ -74,6 +74,7 @@ from .schedule import (
     due_date_adoption_reason,
     due_date_rules_by_body,
     due_session_not_in_calendar_reason,
+    due_session_status_reason,
     feeds_rebuild_batched,
     feeds_rebuild_on_commit,
     session_get_or_estimate,
@@ -1870,6 +1871,14 @@ def _store_deliverables(
             deliverable = Deliverable(
                 mandate_id=mandate.pk, position=position, **proposed, **evidence
             )
+            if due_session is not None and due_session.called_off:
+                # due at a session cancelled or postponed: a person decides (a stored row
+                # was flagged when the session was, `schedule.session_status_changed`)
+                deliverable.needs_review = True
+                deliverable.review_reasons = [
+                    *reasons,
+                    due_session_status_reason(session=due_session),
+                ]
             created.append((deliverable, item))
             if update:
                 changes.append(f"new {item.kind} in para. {item.paragraph}")

@@ -9,7 +9,13 @@ dates. This module turns one into the other:
   session's body and keeps `due_date` = manual > printed > computed;
 - `session_reschedule` and `deliverables_recompute_for_rule` recompute what depends on a
   session or a rule when staff change them. A changed due date bumps the deliverable's
-  calendar SEQUENCE; reminders key on `due_date`, so they follow on their own.
+  calendar SEQUENCE; reminders key on `due_date`, so they follow on their own;
+- `session_status_changed`: a session cancelled, or postponed with no new dates, keeps the
+  due dates counted from its dates (pages, feeds and reminders say they will not hold) and
+  flags its open deliverables for a person to decide; scheduled again, the flag goes;
+- a session's parts (`SessionPart`: a resumed part, an organizational meeting):
+  `session_part_store`, and `session_parts_recompute` after them (a resumed part dates
+  what a text adopted while the session was under way asks of it, `due_anchor`).
 """
 
 from __future__ import annotations
@@ -26,7 +32,17 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from mandates.models import Body, Deliverable, DueDateRule, Mandate, Session, due_next_session
+from mandates.models import (
+    CLOSED_PROGRESS,
+    Body,
+    Deliverable,
+    DueDateRule,
+    Mandate,
+    ReviewStatus,
+    Session,
+    SessionPart,
+    due_next_session,
+)
 
 from .history_batch import reasons_unreviewed
 
@@ -202,7 +218,7 @@ def session_link_waiting_deliverables(*, session: Session) -> int:
             due_session=None,
             due_body_id=session.body_id,
             due_session_number=session.number,
-        ).select_related("due_body")
+        ).select_related("due_body", "mandate")
         if "due_session" not in deliverable.edited_fields
     ]
     for deliverable in waiting:
@@ -217,6 +233,7 @@ def session_link_waiting_deliverables(*, session: Session) -> int:
             deliverable.review_reasons = [r for r in deliverable.review_reasons if r != reason]
             if not reasons_unreviewed(deliverable, deliverable.review_reasons):
                 deliverable.needs_review = False  # no reason left that a person has not seen
+        _status_flag(deliverable, session)  # a cancelled session added: flagged for that
         deliverable.save(
             update_fields=["due_session", "review_reasons", "needs_review", "updated_at"]
         )
@@ -282,7 +299,10 @@ def due_anchor(
     a Council text of July asking for a report to the Assembly's session of September).
     Such a date would be stored as long overdue and never reminded. The date then counts
     from the session's close when it had opened (the lead time kept if it leaves room),
-    else it is the opening day; `note` says so, for the person who checks it.
+    else it is the opening day; `note` says so, for the person who checks it. A session
+    that had opened and has a resumed part after the adoption in the calendar (scheduled,
+    `SessionPart`) counts from that part instead: what the Assembly's "resumed session"
+    means.
     """
     rule = due_date_rule_for(rules=rules, kind=kind, relation=relation)
     if rule is None:
@@ -302,6 +322,19 @@ def due_anchor(
         )
         return DueAnchor("opens", session.start, 0, rule, note)
     lead = anchor.lead_time_days
+    resumed = _resumed_part_after(session, adopted_on)
+    if resumed is not None:
+        closing = rule is not None and rule.anchor == DueDateRule.Anchor.CLOSING
+        day = resumed.end if closing else resumed.start
+        if day - timedelta(days=lead) < adopted_on:
+            lead = 0
+        label = "resumed part closes" if closing else "resumed part opens"
+        note = (
+            f"{session} had opened ({day_label(session.start)}) before the adoption"
+            f" ({adopted}): counted from its resumed part, {day_label(resumed.start)}"
+            f" to {day_label(resumed.end)}"
+        )
+        return DueAnchor(label, day, lead, rule, note)
     if session.end - timedelta(days=lead) < adopted_on:
         lead = 0
     note = (
@@ -310,6 +343,22 @@ def due_anchor(
         " the date by hand"
     )
     return DueAnchor("closes", session.end, lead, rule, note)
+
+
+def _resumed_part_after(session: Session, adopted_on: date) -> SessionPart | None:
+    """The session's first resumed part that opens on or after the adoption and meets
+    (read only for a text adopted while its session was under way: a rare date)."""
+    if session.pk is None:
+        return None
+    return (
+        session.parts.filter(
+            kind=SessionPart.Kind.RESUMED,
+            status=Session.Status.SCHEDULED,
+            start__gte=adopted_on,
+        )
+        .order_by("start")
+        .first()
+    )
 
 
 def due_date_compute(
@@ -495,29 +544,157 @@ def session_reschedule(
 ) -> int:
     """Move (or confirm) a session, then recompute the due dates of its deliverables.
 
-    Returns how many deliverables' dates changed. A change of the dates or their status
-    raises the session's calendar SEQUENCE by one. If the dates' status changes (compared
-    with the stored row, so callers such as the admin may already have set it), every
-    deliverable of the session gets a higher SEQUENCE, since its calendar STATUS may go
-    from TENTATIVE to CONFIRMED even when its date stays.
+    Returns how many deliverables' dates changed. A change of the dates, their status or
+    the session's own (`status`, set on `session` by the caller: then call
+    `session_status_changed`) raises the session's calendar SEQUENCE by one. If the dates'
+    status changes (compared with the stored row, so callers such as the admin may already
+    have set it), every deliverable of the session gets a higher SEQUENCE, since its
+    calendar STATUS may go from TENTATIVE to CONFIRMED even when its date stays.
     """
     stored = (
         Session.objects.filter(pk=session.pk)
-        .values_list("start", "end", "dates_status", "main_part_end", "sequence")
+        .values_list("start", "end", "dates_status", "main_part_end", "status", "sequence")
         .first()
     )
     if dates_status is None:
         dates_status = session.dates_status
     status_changed = stored is not None and dates_status != stored[2]
     session.start, session.end, session.dates_status = start, end, dates_status
-    if stored is not None and (start, end, dates_status, session.main_part_end) != stored[:4]:
-        session.sequence = stored[4] + 1  # what the session calendar shows changed
+    shown = (start, end, dates_status, session.main_part_end, session.status)
+    if stored is not None and shown != stored[:5]:
+        session.sequence = stored[5] + 1  # what the session calendar shows changed
     session.full_clean(exclude=["body"], validate_unique=False)
     session.save()
     deliverables = list(
         Deliverable.objects.filter(due_session=session).select_related("due_session__body")
     )
-    changed = _recompute(deliverables, bump_all=status_changed)
+    # a new status of the session raises them in `session_status_changed`, once
+    same_status = stored is None or session.status == stored[4]
+    changed = _recompute(deliverables, bump_all=status_changed and same_status)
+    feeds_rebuild_on_commit(session_ids=[session.pk])
+    return changed
+
+
+# --- Sessions called off: cancelled, or postponed with no new dates ---------------------------
+
+
+def due_session_status_reason(*, session: Session, status: str | None = None) -> str:
+    """The review reason of an open deliverable due at a session that will not meet on its
+    dates (`status`, else the session's own); empty for a scheduled session."""
+    status = status or session.status
+    if status == Session.Status.CANCELLED:
+        what = f"due session {session} was cancelled"
+    elif status == Session.Status.POSTPONED:
+        what = f"due session {session} was postponed, its new dates not announced"
+    else:
+        return ""
+    return (
+        f"{what}: a due date counted from its dates will not hold; choose another session"
+        " or set the date by hand, or mark the deliverable deferred or cancelled"
+    )
+
+
+def _status_flag(deliverable: Deliverable, session: Session) -> None:
+    """In memory: give an open deliverable due at `session` the review reason of the
+    session's status (flagged, unless a person already reviewed that very reason), and
+    take away a reason of a status the session no longer has (the flag goes with it when
+    no reason a person has not seen is left)."""
+    reason = due_session_status_reason(session=session)
+    former = {
+        due_session_status_reason(session=session, status=status)
+        for status in (Session.Status.CANCELLED, Session.Status.POSTPONED)
+    } - {reason}
+    reasons = [r for r in deliverable.review_reasons if r not in former]
+    removed = len(reasons) != len(deliverable.review_reasons)
+    owed = deliverable.progress not in CLOSED_PROGRESS and ReviewStatus.REJECTED not in (
+        deliverable.review_status,
+        deliverable.mandate.review_status,
+    )
+    flag = bool(
+        reason
+        and owed
+        and reason not in reasons
+        and reasons_unreviewed(deliverable, [reason])  # a person saw it with the flag down
+    )
+    if flag:
+        reasons.append(reason)
+        deliverable.needs_review = True
+    elif removed and deliverable.needs_review and not reasons_unreviewed(deliverable, reasons):
+        deliverable.needs_review = False  # no reason left that a person has not seen
+    deliverable.review_reasons = reasons
+
+
+@transaction.atomic
+def session_status_changed(*, session: Session, former: str) -> int:
+    """A session stored with a new `status` (it was `former`): cancelled or postponed, its
+    open deliverables are flagged for a person to decide (`due_session_status_reason`:
+    another session, a date set by hand, or the deliverable deferred or cancelled); their
+    due dates stay as counted from the session's dates, which pages, feeds and reminders
+    show as not holding, so nothing silently leaves a list or a calendar. Scheduled again
+    (or postponed from cancelled), the reason of the former status goes. Every
+    deliverable due at it gets a higher calendar SEQUENCE (its event says so), with a
+    history record. Returns how many deliverables were flagged for it."""
+    if session.status == former:
+        return 0
+    label = dict(Session.Status.choices)
+    change = f"Due session {session} {label[session.status]} (was {label[former]})"
+    reason = due_session_status_reason(session=session)
+    flagged = 0
+    deliverables = list(
+        Deliverable.objects.current()
+        .filter(due_session=session)
+        .select_related("mandate", "due_session__body")
+        .order_by("pk")
+        .select_for_update(of=("self",))
+    )
+    for deliverable in deliverables:
+        had = reason in deliverable.review_reasons
+        _status_flag(deliverable, session)
+        flagged += bool(reason) and not had and reason in deliverable.review_reasons
+        deliverable.sequence += 1  # the event says the session is cancelled, or not any more
+        deliverable._change_reason = change[:100]
+        deliverable.save(update_fields=["needs_review", "review_reasons", "sequence", "updated_at"])
+    feeds_rebuild_on_commit(deliverable_ids=[d.pk for d in deliverables], session_ids=[session.pk])
+    return flagged
+
+
+# --- Session parts: resumed parts, organizational meetings ----------------------------------
+
+#: A part's values that its calendar event shows: a change raises its SEQUENCE.
+PART_SHOWN_FIELDS = ("kind", "start", "end", "dates_status", "status")
+
+
+def session_part_store(*, part: SessionPart) -> bool:
+    """Save a new or changed session part, its calendar SEQUENCE one higher when what its
+    event shows changed; checked first (`full_clean`: a resumed part opens after its
+    session). Call `session_parts_recompute` once the session's parts are stored. Returns
+    whether anything was written."""
+    fields = (*PART_SHOWN_FIELDS, "source")
+    stored = (
+        SessionPart.objects.filter(pk=part.pk).values_list(*fields, "sequence").first()
+        if part.pk is not None
+        else None
+    )
+    values = tuple(getattr(part, name) for name in fields)
+    if stored is not None:
+        if stored[: len(fields)] == values:
+            return False
+        if stored[: len(PART_SHOWN_FIELDS)] != values[: len(PART_SHOWN_FIELDS)]:
+            part.sequence = stored[-1] + 1
+    part.full_clean(validate_unique=False)
+    part.save()
+    return True
+
+
+@transaction.atomic
+def session_parts_recompute(*, session: Session) -> int:
+    """After a session's parts changed: the due dates of its deliverables (a resumed part
+    dates what a text adopted while the session was under way asks for it, `due_anchor`)
+    and the session calendar. Returns how many due dates changed."""
+    deliverables = list(
+        Deliverable.objects.filter(due_session=session).select_related("due_session__body")
+    )
+    changed = _recompute(deliverables)
     feeds_rebuild_on_commit(session_ids=[session.pk])
     return changed
 
@@ -730,6 +907,18 @@ class DueExplanation:
     note: str = ""  # why the date does not count the rule's usual way (`due_anchor`)
 
     @property
+    def called_off(self) -> str:
+        """What a session cancelled or postponed means for this date: "HRC 60 was
+        cancelled: this date will not hold ..."; empty when the session meets."""
+        session = self.session
+        if session is None or not session.called_off:
+            return ""
+        what = f"{session} was {session.get_status_display()}"
+        if self.source == "session":
+            return f"{what}: this date, counted from its dates, will not hold until someone decides"
+        return f"{what}: someone must decide where this is presented"
+
+    @property
     def calculation(self) -> str:
         """ "HRC 65 opens 14 Jun 2027 (estimated) - 70 days (rule: ...) = 5 Apr 2027"."""
         if self.session is None or self.anchor_date is None or self.computed_due_date is None:
@@ -752,12 +941,15 @@ class DueExplanation:
         return abs(self.lead_time_days or 0)
 
     def __str__(self) -> str:
+        called_off = f"; {self.called_off}" if self.called_off else ""
         if self.source in ("manual", "printed") and self.due_date is not None:
             origin = "Set by hand" if self.source == "manual" else "Printed in the text"
             text = f"{origin}: {day_label(self.due_date)}"
-            return f"{text} (the session would give: {self.calculation})" if self.session else text
+            if self.session:
+                return f"{text} (the session would give: {self.calculation}){called_off}"
+            return text
         if self.source == "session":
-            return self.calculation
+            return self.calculation + called_off
         return "No deadline in the text"
 
 
@@ -854,11 +1046,13 @@ def session_find_or_estimate(*, body: Body, number: int) -> Session:
 @feeds_rebuild_batched()
 def sessions_mark_held(*, today: date) -> int:
     """Sessions that have closed are held, not estimated or announced any more: mark them,
-    raising their deliverables' SEQUENCE (calendars show them as confirmed). Returns how
-    many sessions changed."""
+    raising their deliverables' SEQUENCE (calendars show them as confirmed). A session
+    cancelled or postponed did not meet: never marked. Returns how many sessions changed."""
     count = 0
-    for session in Session.objects.filter(end__lt=today).exclude(
-        dates_status=Session.DatesStatus.HELD
+    for session in (
+        Session.objects.filter(end__lt=today, status=Session.Status.SCHEDULED)
+        .exclude(dates_status=Session.DatesStatus.HELD)
+        .select_related("body")
     ):
         session_reschedule(
             session=session,
@@ -878,7 +1072,17 @@ SESSIONS_CSV_STATUS = {
     "announced": Session.DatesStatus.ANNOUNCED,
     "estimated": Session.DatesStatus.ESTIMATED,
 }
-SESSIONS_CSV_PARTS = ("regular", "main")
+# ... and for a session or part that will not meet on its dates (the row's dates are those
+# it was announced for).
+SESSIONS_CSV_CALLED_OFF = {
+    "cancelled": Session.Status.CANCELLED,
+    "postponed": Session.Status.POSTPONED,
+}
+# regular: the session's run; main: when the GA's main part closes (its end); resumed,
+# organizational: a part of the session apart from its run (`SessionPart`), known by its
+# opening day.
+SESSIONS_CSV_PARTS = ("regular", "main", *SessionPart.Kind.values)
+PART_LABELS = {"main": "main part", **{k: str(label) for k, label in SessionPart.Kind.choices}}
 #: The years a session's dates may fall in: the first UN session met in 1946, and a date near
 #: 9999 overflows the date arithmetic of due dates and feeds (a traceback, not a row error).
 SESSIONS_CSV_YEARS = range(1946, 2200)
@@ -897,6 +1101,7 @@ class SessionRow:
     end: date
     dates_status: str
     source: str
+    status: str = Session.Status.SCHEDULED  # cancelled or postponed: it will not meet
 
 
 class SessionsFileError(ValueError):
@@ -907,9 +1112,21 @@ class SessionsFileError(ValueError):
         self.errors = errors
 
 
+def _row_label(code: str, number: int, part: str, start: date | None) -> str:
+    """ "HRC 64 (regular)", "GA 81 (resumed, opening 2027-03-01)": a row's key, as the
+    duplicate check names it."""
+    if part in SessionPart.Kind.values and start is not None:
+        return f"{code} {number} ({part}, opening {start})"
+    return f"{code} {number} ({part})"
+
+
 def sessions_csv_parse(*, text: str) -> list[SessionRow]:
     """Read and check every row of a session calendar in CSV (body, session, part, start,
-    end, status[, source]); raise SessionsFileError listing every problem, or return rows."""
+    end, status[, source]); raise SessionsFileError listing every problem, or return rows.
+
+    `part`: regular (or empty), main, resumed, organizational; `status`: the dates' status
+    (actual/held, announced, estimated), or cancelled or postponed (the session, or the
+    part, will not meet on the row's dates: those it was announced for)."""
     errors: list[str] = []
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     missing = [name for name in SESSIONS_CSV_COLUMNS if name not in (reader.fieldnames or [])]
@@ -921,7 +1138,7 @@ def sessions_csv_parse(*, text: str) -> list[SessionRow]:
         )
     bodies = {body.code: body for body in Body.objects.all()}
     rows: list[SessionRow] = []
-    seen: dict[tuple[str, int, str], int] = {}
+    seen: dict[tuple, int] = {}
     for record in reader:
         line = reader.line_num
         problems = []
@@ -942,7 +1159,7 @@ def sessions_csv_parse(*, text: str) -> list[SessionRow]:
             number = None
         part = values.get("part") or "regular"
         if part not in SESSIONS_CSV_PARTS:
-            problems.append(f"part {part!r} is neither 'regular' nor 'main'")
+            problems.append(f"part {part!r} is not one of {', '.join(SESSIONS_CSV_PARTS)}")
         dates = {}
         for name in ("start", "end"):
             try:
@@ -957,28 +1174,47 @@ def sessions_csv_parse(*, text: str) -> list[SessionRow]:
                 )
         if len(dates) == 2 and dates["end"] < dates["start"]:
             problems.append(f"end {dates['end']} is before start {dates['start']}")
-        status = SESSIONS_CSV_STATUS.get(values.get("status", "").lower())
-        if status is None:
+        word = values.get("status", "").lower()
+        dates_status = SESSIONS_CSV_STATUS.get(word)
+        called_off = SESSIONS_CSV_CALLED_OFF.get(word)
+        if dates_status is None and called_off is None:
+            known = ", ".join([*SESSIONS_CSV_STATUS, *SESSIONS_CSV_CALLED_OFF])
+            problems.append(f"status {values.get('status', '')!r} is not one of {known}")
+        elif called_off is not None and part == "main":
             problems.append(
-                f"status {values.get('status', '')!r} is not one of {', '.join(SESSIONS_CSV_STATUS)}"
+                f"a main part is not {word} on its own: its row says when it closes; a"
+                " regular row cancels or postpones the session"
             )
         source = values.get("source", "")
         if len(source) > 500:
             problems.append(f"source is {len(source)} characters long (at most 500)")
         if body is not None and number is not None:
-            key = (code, number, part)
+            start = dates.get("start")
+            key = (code, number, part, start if part in SessionPart.Kind.values else None)
             if key in seen:
-                problems.append(f"{code} {number} ({part}) is already on line {seen[key]}")
+                label = _row_label(code, number, part, start)
+                problems.append(f"{label} is already on line {seen[key]}")
             seen.setdefault(key, line)
-        if problems or body is None or number is None or status is None:  # each None is a problem
+        if problems or body is None or number is None or (dates_status or called_off) is None:
             errors.extend(f"line {line}: {problem}" for problem in problems)
             continue
         rows.append(
-            SessionRow(line, body, number, part, dates["start"], dates["end"], status, source)
+            SessionRow(
+                line,
+                body,
+                number,
+                part,
+                dates["start"],
+                dates["end"],
+                # a row that calls it off gives the dates it was announced for
+                dates_status or Session.DatesStatus.ANNOUNCED,
+                source,
+                called_off or Session.Status.SCHEDULED,
+            )
         )
     regular = {(row.body.code, row.number): row for row in rows if row.part == "regular"}
     for row in rows:
-        if row.part != "main":
+        if row.part == "regular":
             continue
         session = (
             regular.get((row.body.code, row.number))
@@ -986,13 +1222,18 @@ def sessions_csv_parse(*, text: str) -> list[SessionRow]:
         )
         if session is None:
             errors.append(
-                f"line {row.line}: main part of {row.body.code} {row.number}, a session that is"
-                " neither in the file nor in the database"
+                f"line {row.line}: {PART_LABELS[row.part]} of {row.body.code} {row.number}, a"
+                " session that is neither in the file nor in the database"
             )
-        elif not session.start <= row.end <= session.end:
+        elif row.part == "main" and not session.start <= row.end <= session.end:
             errors.append(
                 f"line {row.line}: main part closes {row.end}, outside {row.body.code}"
                 f" {row.number} ({session.start} to {session.end})"
+            )
+        elif row.part == SessionPart.Kind.RESUMED and row.start <= session.start:
+            errors.append(
+                f"line {row.line}: resumed part opens {row.start}, not after {row.body.code}"
+                f" {row.number} opens ({session.start})"
             )
     if not rows and not errors:
         errors.append("line 1: no session rows")
@@ -1009,6 +1250,21 @@ class SessionsLoadResult:
     kept: list[Session]  # the file's dates are less sure than the stored ones
     due_dates_changed: int
     marked_held: int
+    # why each kept session was kept, by id (the dates less sure; a cancelled session)
+    kept_why: dict[int, str] = field(default_factory=dict)
+    # sessions whose status the file changed: cancelled, postponed or scheduled again
+    status_changed: list[Session] = field(default_factory=list)
+    flagged: int = 0  # open deliverables flagged for review: their session was called off
+    parts_created: list[SessionPart] = field(default_factory=list)
+    parts_updated: list[SessionPart] = field(default_factory=list)
+    parts_unchanged: list[SessionPart] = field(default_factory=list)
+    parts_kept: list[tuple[SessionPart, str]] = field(default_factory=list)
+
+    @property
+    def parts_seen(self) -> bool:
+        return bool(
+            self.parts_created or self.parts_updated or self.parts_unchanged or self.parts_kept
+        )
 
 
 #: How sure a session's dates are: a row of the file replaces stored dates only when it is
@@ -1018,6 +1274,33 @@ DATES_CERTAINTY: dict[str, int] = {
     Session.DatesStatus.ANNOUNCED: 1,
     Session.DatesStatus.HELD: 2,
 }
+
+
+def _row_applies(
+    *, status: str, dates_status: str, dates: tuple[date, date], row: SessionRow
+) -> tuple[str, bool]:
+    """What a row of the file may change of a stored session or part (its `status`, the
+    status and the dates it has): why it is kept ("" when the row applies), and whether
+    the row's dates replace the stored ones.
+
+    A row that cancels or postpones applies (its dates only when at least as sure). A row
+    of dates never schedules again a cancelled session (its admin page does: an old file
+    loaded again must not bring it back), nor a postponed one unless it gives new dates,
+    announced or held: the dates it was postponed from do not revive it. Otherwise the
+    dates replace the stored ones only when at least as sure (`DATES_CERTAINTY`)."""
+    sure = DATES_CERTAINTY[row.dates_status] >= DATES_CERTAINTY[dates_status]
+    if row.status != Session.Status.SCHEDULED:
+        return "", sure
+    if status == Session.Status.CANCELLED:
+        return "it is cancelled; only its admin page schedules it again", False
+    if status == Session.Status.POSTPONED and (
+        row.dates_status == Session.DatesStatus.ESTIMATED or (row.start, row.end) == dates
+    ):
+        return "it is postponed, and the file gives no new announced dates", False
+    if not sure:
+        label = dict(Session.DatesStatus.choices)[dates_status]
+        return f"the stored dates are {label}, surer than the file's", False
+    return "", True
 
 
 @feeds_rebuild_batched()
@@ -1030,54 +1313,82 @@ def sessions_load(*, rows: list[SessionRow], today: date) -> SessionsLoadResult:
     replace announced or held ones, announced never replace held ones (a person's
     correction of a held session stands, and a session marked held stays so). The end of
     a GA session's main part is taken from its own row, even when the regular row is kept.
+
+    A row that cancels or postpones a session flags its open deliverables for a person to
+    decide (`session_status_changed`); a cancelled session is scheduled again only on its
+    admin page, a postponed one by new announced dates (`_row_applies`). Resumed parts and
+    organizational meetings are stored as the session's parts (known by their opening
+    day), and the due dates of their sessions recomputed (`session_parts_recompute`).
     """
     result = SessionsLoadResult([], [], [], [], 0, 0)
     main_rows = {(row.body.pk, row.number): row for row in rows if row.part == "main"}
     main_ends: dict[tuple[int, int], date] = {}
-    touched: set[int] = set()
     for row in rows:
         if row.part != "regular":
             continue
         main_row = main_rows.pop((row.body.pk, row.number), None)
         main_end = main_row.end if main_row is not None else None
-        session = Session.objects.filter(body=row.body, number=row.number).first()
+        session = (
+            Session.objects.filter(body=row.body, number=row.number).select_related("body").first()
+        )
         if session is None:
             session = Session(body=row.body, number=row.number, start=row.start, end=row.end)
             session.dates_status, session.source = row.dates_status, row.source
-            session.main_part_end = main_end
+            session.main_part_end, session.status = main_end, row.status
             session.full_clean(validate_unique=False)
             session.save()
             result.created.append(session)
-            # Deliverables read as due at it ("at CSW 71") waited for it: link and date them.
+            # Deliverables read as due at it ("at CSW 71") waited for it: link and date them
+            # (flagged, if it is called off).
             result.due_dates_changed += session_link_waiting_deliverables(session=session)
+            if session.called_off:
+                result.status_changed.append(session)
+                reason = due_session_status_reason(session=session)
+                result.flagged += sum(
+                    reason in reasons
+                    for reasons in Deliverable.objects.filter(due_session=session).values_list(
+                        "review_reasons", flat=True
+                    )
+                )
             continue
-        if DATES_CERTAINTY[row.dates_status] < DATES_CERTAINTY[session.dates_status]:
+        why, dates_apply = _row_applies(
+            status=session.status,
+            dates_status=session.dates_status,
+            dates=(session.start, session.end),
+            row=row,
+        )
+        if why:
             result.kept.append(session)
+            result.kept_why[session.pk] = why
             if main_row is not None and main_row.dates_status != Session.DatesStatus.ESTIMATED:
                 main_ends[(row.body.pk, row.number)] = main_row.end
             continue
+        start, end, dates_status, source = (
+            (row.start, row.end, row.dates_status, row.source)
+            if dates_apply
+            else (session.start, session.end, session.dates_status, session.source)
+        )
         new_main_end = main_end if main_end is not None else session.main_part_end
-        if (
+        stored = (
             session.start,
             session.end,
             session.dates_status,
             session.source,
             session.main_part_end,
-        ) == (
-            row.start,
-            row.end,
-            row.dates_status,
-            row.source,
-            new_main_end,
-        ):
+            session.status,
+        )
+        if stored == (start, end, dates_status, source, new_main_end, row.status):
             result.unchanged.append(session)
             continue
-        session.source, session.main_part_end = row.source, new_main_end
+        former = session.status
+        session.source, session.main_part_end, session.status = source, new_main_end, row.status
         result.due_dates_changed += session_reschedule(
-            session=session, start=row.start, end=row.end, dates_status=row.dates_status
+            session=session, start=start, end=end, dates_status=dates_status
         )
+        if row.status != former:
+            result.flagged += session_status_changed(session=session, former=former)
+            result.status_changed.append(session)
         result.updated.append(session)
-        touched.add(session.pk)
     # main parts of sessions not in the file, or whose regular row was kept
     main_ends.update({key: main_row.end for key, main_row in main_rows.items()})
     for (body_id, number), end in main_ends.items():
@@ -1090,5 +1401,47 @@ def sessions_load(*, rows: list[SessionRow], today: date) -> SessionsLoadResult:
             session=session, start=session.start, end=session.end
         )
         result.updated.append(session)
+    _parts_load([row for row in rows if row.part in SessionPart.Kind.values], result)
     result.marked_held = sessions_mark_held(today=today)
     return result
+
+
+def _parts_load(rows: list[SessionRow], result: SessionsLoadResult) -> None:
+    """The file's resumed parts and organizational meetings (see `sessions_load`)."""
+    touched: dict[int, Session] = {}
+    for row in rows:
+        session = Session.objects.select_related("body").get(body=row.body, number=row.number)
+        part = SessionPart.objects.filter(session=session, kind=row.part, start=row.start).first()
+        if part is None:
+            part = SessionPart(
+                session=session,
+                kind=row.part,
+                start=row.start,
+                end=row.end,
+                dates_status=row.dates_status,
+                status=row.status,
+                source=row.source,
+            )
+            session_part_store(part=part)
+            result.parts_created.append(part)
+            touched[session.pk] = session
+            continue
+        why, dates_apply = _row_applies(
+            status=part.status,
+            dates_status=part.dates_status,
+            dates=(part.start, part.end),
+            row=row,
+        )
+        if why:
+            result.parts_kept.append((part, why))
+            continue
+        if dates_apply:
+            part.end, part.dates_status, part.source = row.end, row.dates_status, row.source
+        part.status = row.status
+        if session_part_store(part=part):
+            result.parts_updated.append(part)
+            touched[session.pk] = session
+        else:
+            result.parts_unchanged.append(part)
+    for session in touched.values():
+        result.due_dates_changed += session_parts_recompute(session=session)

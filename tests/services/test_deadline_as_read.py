@@ -20,6 +20,7 @@ from mandates.models import Body, Deliverable, Mandate, Resolution, Session
 from mandates.services import schedule
 from mandates.services.ingest import resolution_ingest
 from mandates.services.reminders import reminder_subject
+from tests.admin_forms import NO_PARTS
 from tests.ical import assert_valid_ics
 from tests.samples import hrc_resolution
 
@@ -169,7 +170,9 @@ def test_adding_the_session_in_the_admin_dates_what_waited_for_it(ingested, staf
             "start": "2027-03-08",
             "end": "2027-03-19",
             "dates_status": "announced",
+            "status": "scheduled",
             "source": "CSW 71 programme",
+            **NO_PARTS,
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]

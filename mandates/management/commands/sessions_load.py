@@ -10,9 +10,11 @@ from mandates.services.schedule import SessionsFileError, sessions_csv_parse, se
 
 class Command(BaseCommand):
     help = (
-        "Load session dates from a CSV file with the columns body, session, part (regular or "
-        "main), start, end (YYYY-MM-DD), status (actual/held, announced, estimated) and "
-        "source; recompute the due dates of the sessions that moved."
+        "Load session dates from a CSV file with the columns body, session, part (regular, "
+        "main, resumed or organizational), start, end (YYYY-MM-DD), status (actual/held, "
+        "announced, estimated; or cancelled, postponed) and source; recompute the due dates "
+        "of the sessions that moved, and flag for review the open deliverables due at a "
+        "session cancelled or postponed."
     )
 
     def add_arguments(self, parser):
@@ -33,13 +35,25 @@ class Command(BaseCommand):
             ) from error
         result = sessions_load(rows=rows, today=timezone.localdate())
         for session in result.kept:
-            self.stdout.write(
-                f"kept {session}: the stored dates are {session.get_dates_status_display()},"
-                " surer than the file's"
-            )
+            self.stdout.write(f"kept {session}: {result.kept_why[session.pk]}")
+        for session in result.status_changed:
+            self.stdout.write(f"{session} is now {session.get_status_display()}")
+        for part, why in result.parts_kept:
+            self.stdout.write(f"kept {part}: {why}")
         self.stdout.write(
             f"{len(result.created)} created, {len(result.updated)} updated,"
             f" {len(result.unchanged)} unchanged, {len(result.kept)} kept;"
             f" {result.due_dates_changed} due date(s) changed;"
             f" {result.marked_held} past session(s) marked held"
         )
+        if result.parts_seen:
+            self.stdout.write(
+                f"session parts: {len(result.parts_created)} created,"
+                f" {len(result.parts_updated)} updated, {len(result.parts_unchanged)} unchanged,"
+                f" {len(result.parts_kept)} kept"
+            )
+        if result.status_changed:
+            self.stdout.write(
+                f"{result.flagged} open deliverable(s) due at a session cancelled or postponed"
+                " flagged for review: their due dates stay until someone decides"
+            )
