@@ -41,6 +41,7 @@ class SessionSerializer(serializers.ModelSerializer):
             "main_part_end",
             "dates_status",
             "is_estimated",
+            "status",
             "url",
         ]
 

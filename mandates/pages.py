@@ -410,6 +410,7 @@ def session_detail(request, code: str, number: int):
         "mandates/session.html",
         {
             "session": session,
+            "parts": list(session.parts.order_by("start", "kind")),
             "deliverables": _for_display(deliverables),
             "pagination": pagination,
             "considerations": selectors.consideration_list_for_session(

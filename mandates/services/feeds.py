@@ -62,6 +62,7 @@ from mandates.models import (
     ReminderRule,
     ReviewStatus,
     Session,
+    SessionPart,
     due_session_text,
     due_session_undated,
     due_to_body,
@@ -76,7 +77,7 @@ logger = logging.getLogger(__name__)
 PRODID = "-//OHCHR//Mandate Tracker//EN"
 UID_DOMAIN = "mandate-tracker.ohchr"
 # Bump when the rendering changes, so cached bodies of the old renderer are never served.
-RENDER_VERSION = 5
+RENDER_VERSION = 6
 # How often clients are asked to poll (Google ignores it and polls every 12-24 hours).
 REFRESH_INTERVAL = "PT12H"
 FEED_CACHE_SECONDS = 7 * 24 * 3600
@@ -152,6 +153,7 @@ EVENT_FIELDS = (
     "due_session__end",
     "due_session__dates_status",
     "due_session__body__code",
+    "due_session__status",
     "mandate__paragraph_label",
     "mandate__quote",
     "mandate__actor_id",
@@ -322,6 +324,7 @@ class EventWriter:
             session_end,
             session_dates_status,
             session_body_code,
+            session_status,
             paragraph,
             mandate_quote,
             actor_id,
@@ -340,15 +343,18 @@ class EventWriter:
         done = progress in DONE_PROGRESS
         # STATUS: CANCELLED for cancelled or rejected items; CONFIRMED once submitted or
         # issued; TENTATIVE while unconfirmed or while the date hangs on estimated session
-        # dates; CONFIRMED otherwise.
+        # dates, or on the dates of a session cancelled or postponed (they will not hold);
+        # CONFIRMED otherwise.
+        called_off = session_id is not None and session_status != Session.Status.SCHEDULED
+        from_session = session_id is not None and not (manual_due_date or stated_due_date)
         if progress in NOT_OWED_PROGRESS or review_status == ReviewStatus.REJECTED:
             status = "CANCELLED"
         elif done:
             status = "CONFIRMED"
-        elif review_status == ReviewStatus.PROPOSED or (
-            session_id is not None
-            and session_dates_status == Session.DatesStatus.ESTIMATED
-            and not (manual_due_date or stated_due_date)
+        elif (
+            review_status == ReviewStatus.PROPOSED
+            or (from_session and session_dates_status == Session.DatesStatus.ESTIMATED)
+            or (from_session and called_off)
         ):
             status = "TENTATIVE"
         else:
@@ -375,6 +381,7 @@ class EventWriter:
                 session_start,
                 session_end,
                 session_dates_status,
+                session_status,
             )
             what = f"{what} {due_for}"
         elif undated := due_session_undated(
@@ -397,6 +404,8 @@ class EventWriter:
             what = f"Cancelled: {what}"
         elif done:
             what = f"{labels.progress[progress].capitalize()}: {what}"
+        elif called_off:  # "Session cancelled: Report ... due for HRC 60"
+            what = f"Session {session_status}: {what}"
         if no_longer_in_text:  # on its people's calendars only, until someone decides
             what = f"No longer in the text: {what}"
         summary = text(what)
@@ -418,6 +427,18 @@ class EventWriter:
             )
         if session_id is not None:
             description.append(session_line)
+            if called_off and status != "CANCELLED" and not done:
+                description.append(
+                    self._line(
+                        f"The session was {session_status}: "
+                        + (
+                            "this date, counted from its dates, will not hold until someone"
+                            " decides (another session, a date set by hand, or closed)"
+                            if from_session
+                            else "someone must decide where this is presented"
+                        )
+                    )
+                )
         elif undated:
             description.append(self._line(f"Session: {as_read} (not in the calendar yet)"))
         if manual_due_date:
@@ -488,33 +509,53 @@ class EventWriter:
         try:
             return self._sessions[key]
         except KeyError:
-            code, number, start, end, dates_status = session
+            code, number, start, end, dates_status, status = session
             estimated = (
                 " (estimated dates)" if dates_status == Session.DatesStatus.ESTIMATED else ""
             )
+            off = f" ({status})" if status != Session.Status.SCHEDULED else ""
             pieces = self._sessions[key] = (
                 f"{_RELATIONS.get(relation, 'due for')} {code} {number}",
                 text(
-                    f"Session: {code} {number}, {_long_date(start)} - {_long_date(end)}{estimated}\n"
+                    f"Session: {code} {number}, {_long_date(start)} - {_long_date(end)}"
+                    f"{estimated}{off}\n"
                 ),
             )
             return pieces
 
 
+def _called_off_status(*, called_off: str, estimated: bool) -> str:
+    """The STATUS of a session's (or part's) event: CANCELLED when it was cancelled,
+    TENTATIVE while postponed or estimated, else CONFIRMED."""
+    if called_off == Session.Status.CANCELLED:
+        return "CANCELLED"
+    return "TENTATIVE" if estimated or called_off == Session.Status.POSTPONED else "CONFIRMED"
+
+
 def session_event(session: Session) -> str:
-    """An all-day VEVENT spanning a session (a GA session: its main part)."""
+    """An all-day VEVENT spanning a session (a GA session: its main part); cancelled, it
+    says so (STATUS:CANCELLED); postponed, it stays TENTATIVE on the dates it had."""
     last_day = session.main_part_end or session.end
     changed = utc_datetime(session.updated_at)
     code = session.body.code
     label = f"{code} {session.number}"
     suffix = " (estimated dates)" if session.is_estimated else ""
     summary = f"{label}: {session.body.name}, session {session.number}{suffix}"
+    if session.called_off:
+        summary = f"{session.get_status_display().capitalize()}: {summary}"
     lines = [f"{_long_date(session.start)} - {_long_date(session.end)}"]
+    if session.called_off:
+        lines.append(
+            f"The session was {session.get_status_display()}: it does not meet on these dates"
+        )
     if session.main_part_end:
         lines.append(f"Main part closes {_long_date(session.main_part_end)}")
     lines.append(f"Dates: {session.get_dates_status_display()}")
     if session.source:
         lines.append(f"Source: {session.source}")
+    status = _called_off_status(
+        called_off=session.status if session.called_off else "", estimated=session.is_estimated
+    )
     return "".join(
         [
             "BEGIN:VEVENT\r\n",
@@ -527,7 +568,49 @@ def session_event(session: Session) -> str:
             fold(f"CATEGORIES:{rfc5545.text_list([code, 'Session'])}"),
             fold(f"DESCRIPTION:{text(chr(10).join(lines))}"),
             f"LAST-MODIFIED:{changed}\r\n",
-            f"STATUS:{'TENTATIVE' if session.is_estimated else 'CONFIRMED'}\r\n",
+            f"STATUS:{status}\r\n",
+            "TRANSP:TRANSPARENT\r\n",
+            "END:VEVENT\r\n",
+        ]
+    )
+
+
+def session_part_event(part: SessionPart) -> str:
+    """An all-day VEVENT spanning a part of a session: "GA 81: resumed part", with a UID
+    of its own (the part's id: moved, it stays the same event)."""
+    session = part.session
+    changed = utc_datetime(max(part.updated_at, session.updated_at))
+    code = session.body.code
+    estimated = part.dates_status == Session.DatesStatus.ESTIMATED
+    summary = f"{code} {session.number}: {part.get_kind_display()}"
+    summary += " (estimated dates)" if estimated else ""
+    if part.called_off:
+        summary = f"{part.get_status_display().capitalize()}: {summary}"
+    lines = [
+        f"{session.body.name}, session {session.number}: {part.get_kind_display()}",
+        f"{_long_date(part.start)} - {_long_date(part.end)}",
+    ]
+    if part.called_off:
+        lines.append(f"The {part.get_kind_display()} was {part.get_status_display()}")
+    lines.append(f"Dates: {part.get_dates_status_display()}")
+    if part.source:
+        lines.append(f"Source: {part.source}")
+    status = _called_off_status(
+        called_off=part.status if part.called_off else "", estimated=estimated
+    )
+    return "".join(
+        [
+            "BEGIN:VEVENT\r\n",
+            fold(f"SUMMARY:{text(summary)}"),
+            f"DTSTART;VALUE=DATE:{date_value(part.start)}\r\n",
+            f"DTEND;VALUE=DATE:{date_value(part.end + ONE_DAY)}\r\n",
+            f"DTSTAMP:{changed}\r\n",
+            fold(f"UID:{text(f'session-part-{part.pk}@{UID_DOMAIN}')}"),
+            f"SEQUENCE:{part.sequence}\r\n",
+            fold(f"CATEGORIES:{rfc5545.text_list([code, 'Session'])}"),
+            fold(f"DESCRIPTION:{text(chr(10).join(lines))}"),
+            f"LAST-MODIFIED:{changed}\r\n",
+            f"STATUS:{status}\r\n",
             "TRANSP:TRANSPARENT\r\n",
             "END:VEVENT\r\n",
         ]
@@ -811,7 +894,10 @@ class SessionCalendarFeed(CalendarFeed):
 
     slug = "sessions"
     name = "Mandate Tracker: session calendar"
-    description = "Regular sessions of the Human Rights Council and the General Assembly."
+    description = (
+        "Regular sessions of the Human Rights Council and the General Assembly, with their"
+        " resumed parts and organizational meetings."
+    )
 
     def items(self) -> QuerySet:
         return Session.objects.select_related("body").order_by("start", "body__code", "number")
@@ -820,7 +906,16 @@ class SessionCalendarFeed(CalendarFeed):
         return {**super().stamp_aggregates(), "body": Max("body__updated_at")}
 
     def events(self, alarm_days: list[int]) -> str:
-        return "".join(session_event(session) for session in self.items())
+        """Each session, then its parts (resumed parts, organizational meetings): two
+        queries. A part's change moves its session's `updated_at` (`session_parts_changed`),
+        which the stamp reads."""
+        events = []
+        for session in self.items().prefetch_related("parts"):
+            events.append(session_event(session))
+            for part in sorted(session.parts.all(), key=lambda part: (part.start, part.kind)):
+                part.session = session
+                events.append(session_part_event(part))
+        return "".join(events)
 
 
 # --- Documents, cache and publication ----------------------------------------------------

@@ -223,15 +223,29 @@ class SessionPlan:
         return self.session.pk is None or self.session.is_estimated
 
     @property
+    def is_called_off(self) -> bool:
+        """The session was cancelled, or postponed with no new dates: it will not meet on
+        its dates, and what is due for it waits for a person to decide."""
+        return self.session.pk is not None and self.session.called_off
+
+    @property
     def is_held(self) -> bool:
         """The session has ended: what it still lists unsubmitted is overdue, not to do."""
-        return self.session.end is not None and self.session.end < timezone.localdate()
+        return (
+            not self.is_called_off
+            and self.session.end is not None
+            and self.session.end < timezone.localdate()
+        )
 
     @property
     def is_under_way(self) -> bool:
         """The session has opened and not closed: work is still due in it."""
         today = timezone.localdate()
-        return self.session.start is not None and self.session.start < today <= self.session.end
+        return (
+            not self.is_called_off
+            and self.session.start is not None
+            and self.session.start < today <= self.session.end
+        )
 
     @property
     def by_actor(self) -> list[tuple[str, list[PlanEntry]]]:

@@ -895,11 +895,15 @@ def reminder_invalid_reason(*, log: ReminderLog, today: date) -> str:
 
 
 def reminder_subject(*, deliverable: Deliverable, label: str) -> str:
-    """ "[Due in 14 days] Report of ... - HRC 65 (A/HRC/RES/59/3, para. 35)"."""
+    """ "[Due in 14 days] Report of ... - HRC 65 (A/HRC/RES/59/3, para. 35)"; "- HRC 60
+    cancelled" when its session will not meet."""
     mandate = deliverable.mandate
     subject = f"[{label}] {deliverable_name(deliverable=deliverable)}"
     if deliverable.due_session_id:
-        subject += f" - {deliverable.due_session}"
+        session = deliverable.due_session
+        subject += f" - {session}"
+        if session is not None and session.called_off:
+            subject += f" {session.get_status_display()}"
     elif deliverable.due_session_not_in_calendar:
         subject += f" - {deliverable.due_session_as_read}"
     subject += f" ({mandate.resolution.symbol}, para. {mandate.paragraph_label})"
@@ -922,6 +926,24 @@ def reminder_not_asked(deliverable: Deliverable) -> str:
     else:
         return ""
     return f"{said} It stays on your list until someone decides whether it is still owed."
+
+
+def reminder_session_called_off(deliverable: Deliverable) -> str:
+    """What a reminder must say when the deliverable's session was cancelled, or postponed
+    with no new dates: a date counted from its dates will not hold (the reminder still
+    goes, to the person who can get it decided), and it stays until someone decides."""
+    session = deliverable.due_session
+    if session is None or not session.called_off:
+        return ""
+    said = f"{session} was {session.get_status_display()}."
+    if deliverable.manual_due_date or deliverable.stated_due_date:
+        said += " The date was not counted from the session, but where this is presented is open."
+    else:
+        said += " This date was counted from its dates and will not hold."
+    return (
+        f"{said} It stays on your list, with this date, until someone decides: another "
+        "session, a date set by hand, or the deliverable deferred or cancelled."
+    )
 
 
 def _escalation(log: ReminderLog) -> bool:
@@ -957,6 +979,7 @@ def _reminder_row(*, log: ReminderLog, today: date) -> dict:
         "quote": deliverable.quote or deliverable.mandate.quote,
         "quote_text": _quoted(deliverable.quote or deliverable.mandate.quote),
         "not_asked": reminder_not_asked(deliverable),
+        "called_off": reminder_session_called_off(deliverable),
         "label": reminder_label(due_date=log.due_date, today=today, escalation=escalation),
         "escalation": escalation,
         "page_url": deliverable_page_url(deliverable=deliverable, reader=log.recipient),

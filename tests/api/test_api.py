@@ -161,7 +161,8 @@ def test_resolution_by_symbol_with_deliverables(api):
 
 
 def test_sessions_list(api):
-    """The session calendar is served with its estimated flag."""
+    """The session calendar is served with its estimated flag and its status (scheduled,
+    cancelled or postponed)."""
     data = api.get("/api/sessions/", {"body__code": "HRC", "number": 65}).json()
     assert data["results"] == [
         {
@@ -172,6 +173,7 @@ def test_sessions_list(api):
             "main_part_end": None,
             "dates_status": "estimated",
             "is_estimated": True,
+            "status": "scheduled",
             "url": "http://127.0.0.1:8000/api/sessions/HRC-65/",
         }
     ]

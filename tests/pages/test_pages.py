@@ -278,7 +278,8 @@ def test_session_page(client, world, django_assert_max_num_queries):
     """The session page says what is due, with its dates and estimated flag, and its feed."""
     url = reverse("mandates:session", args=["HRC", 64])
     assert url == "/sessions/HRC-64/"
-    with django_assert_max_num_queries(5):  # + the due-date rules, + the count of the list
+    # + the due-date rules, + the count of the list, + its resumed parts and meetings
+    with django_assert_max_num_queries(6):
         response = client.get(url)
     page = response.content.decode()
     assert "<h1>HRC 64: what is due</h1>" in page
@@ -695,7 +696,7 @@ def test_every_page_runs_a_constant_number_of_queries(
         REVIEW: 8,
         reverse("mandates:timeline"): 10,
         reverse("mandates:calendars"): 5,  # + whether a contact is linked to the user
-        reverse("mandates:session", args=["HRC", 64]): 7,  # + considerations, the count
+        reverse("mandates:session", args=["HRC", 64]): 8,  # + considerations, the count, parts
         reverse("mandates:actor", args=[world.soon.mandate.actor_id]): 6,
         reverse("mandates:deliverable", args=[world.soon.uid]): 4,
         reverse("mandates:resolution", args=["A/HRC/RES/61/98"]): 6,  # + considerations
