@@ -29,7 +29,7 @@ def permissions(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mandates', '0031_proposedchange_closed_by_text'),
+        ('mandates', '0032_contact_undeliverable'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
