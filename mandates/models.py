@@ -208,7 +208,7 @@ class Resolution(models.Model):
     class Status(models.TextChoices):
         ADOPTED = "adopted", _("adopted")
         DRAFT = "draft", _("draft")
-        SUPERSEDED = "superseded", _("draft superseded by the adopted text")
+        SUPERSEDED = "superseded", _("draft superseded by its adopted text or a revision")
 
     symbol = models.CharField(_("symbol"), max_length=64, unique=True)
     status = models.CharField(
@@ -217,7 +217,10 @@ class Resolution(models.Model):
         choices=Status.choices,
         default=Status.ADOPTED,
         db_index=True,
-        help_text=_("A draft (L document) is superseded when its adopted text is ingested."),
+        help_text=_(
+            "A draft (L document) is superseded when its adopted text, or a revision of it "
+            "(L.5/Rev.1), is ingested."
+        ),
     )
     superseded_by = models.ForeignKey(
         "self",
@@ -225,8 +228,11 @@ class Resolution(models.Model):
         null=True,
         blank=True,
         related_name="drafts",
-        verbose_name=_("adopted as"),
-        help_text=_("The adopted resolution that took over this draft's deliverables."),
+        verbose_name=_("superseded by"),
+        help_text=_(
+            "The adopted resolution, or the draft's later revision, that took over this "
+            "draft's deliverables."
+        ),
     )
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="resolutions")
     session = models.ForeignKey(

@@ -101,3 +101,43 @@ AMENDMENT = (
     "1.\tDelete operative paragraph 2.\n\n"
     "2.\tIn operative paragraph 3, replace \u201cwelcomes\u201d with \u201ctakes note of\u201d.\n"
 )
+
+
+HRC_TITLE = "Invented rights of lighthouse keepers"
+
+
+def hrc_draft(*, symbol: str = "A/HRC/62/L.12", operative: list[str]) -> str:
+    """A Council draft (A/HRC/62/L.12, or a revision: "A/HRC/62/L.12/Rev.1") with the
+    given operative paragraphs."""
+    paragraphs = "\n\n".join(f"{index}.\t{text}" for index, text in enumerate(operative, 1))
+    return (
+        f"United Nations\t{symbol}\n\n"
+        "General Assembly\tDistr.: Limited\n\n1 July 2026\n\nOriginal: English\n\n"
+        "Human Rights Council\n\nSixty-second session\n\n15 June-10 July 2026\n\n"
+        "Agenda item 3\n\nPromotion and protection of all human rights\n\n"
+        "Freedonia,* Sylvania and Utopia: draft resolution\n\n"
+        f"62/...\t{HRC_TITLE}\n\n"
+        "The Human Rights Council,\n\n"
+        "Recalling its resolution 59/98 of 4 July 2025,\n\n"
+        f"{paragraphs}\n"
+    )
+
+
+def hrc_adopted(*, on_the_basis_of: str | None, operative: list[str]) -> str:
+    """The adopted Council resolution A/HRC/RES/62/12, printing the draft it was adopted
+    on the basis of (None: printing none)."""
+    paragraphs = "\n\n".join(f"{index}.\t{text}" for index, text in enumerate(operative, 1))
+    basis = f"[on the basis of draft resolution {on_the_basis_of}]\n\n" if on_the_basis_of else ""
+    return (
+        "United Nations\tA/HRC/RES/62/12\n\n"
+        "General Assembly\tDistr.: General\n\n15 July 2026\n\n"
+        "Human Rights Council\n\nSixty-second session\n\n15 June-10 July 2026\n\n"
+        "Agenda item 3\n\nPromotion and protection of all human rights\n\n"
+        "Resolution adopted by the Human Rights Council on 9 July 2026\n\n"
+        f"{basis}"
+        f"62/12.\t{HRC_TITLE}\n\n"
+        "The Human Rights Council,\n\n"
+        "Recalling its resolution 59/98 of 4 July 2025,\n\n"
+        f"{paragraphs}\n\n"
+        "40th meeting\n9 July 2026\n\n[Adopted without a vote.]\n"
+    )

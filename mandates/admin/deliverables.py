@@ -712,19 +712,34 @@ class CommentForm(forms.ModelForm):
         state = deliverable_superseded(deliverable) if deliverable is not None else None
         if state is not None and state.read_only and "deliverable" in self.changed_data:
             where = (
-                _("on the adopted deliverable, %(name)s (%(symbol)s para. %(para)s)")
+                (
+                    _("on the revision's deliverable, %(name)s (%(symbol)s para. %(para)s)")
+                    if state.by_revision
+                    else _("on the adopted deliverable, %(name)s (%(symbol)s para. %(para)s)")
+                )
                 % {
                     "name": state.continues,
                     "symbol": state.continues.mandate.resolution.symbol,
                     "para": state.continues.mandate.paragraph_label,
                 }
                 if state.continues
-                else _("on the adopted text's deliverables")
+                else (
+                    _("on the revision's deliverables")
+                    if state.by_revision
+                    else _("on the adopted text's deliverables")
+                )
             )
             raise forms.ValidationError(
-                _(
-                    "This deliverable belongs to draft %(draft)s, which its adopted text "
-                    "superseded: a comment here would go unread. Write it %(where)s."
+                (
+                    _(
+                        "This deliverable belongs to draft %(draft)s, which its revision "
+                        "superseded: a comment here would go unread. Write it %(where)s."
+                    )
+                    if state.by_revision
+                    else _(
+                        "This deliverable belongs to draft %(draft)s, which its adopted text "
+                        "superseded: a comment here would go unread. Write it %(where)s."
+                    )
                 ),
                 code="superseded",
                 params={"draft": state.draft.symbol, "where": where},

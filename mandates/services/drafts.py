@@ -19,6 +19,15 @@ over to the matching deliverable of the adopted text. Nothing is lost:
 
 A draft ingested after its adopted text is linked and closed at once: nothing was decided
 on it yet.
+
+A revised draft ("A/HRC/62/L.5/Rev.1", "/Rev.2", a reissued "/Corr.1") is a new version
+of the same draft: ingesting it supersedes the earlier revision the same way, carrying
+every decision over to it with the same rules (:func:`_revisions_link`), so the drafts of
+one symbol form a chain (L.5 -> Rev.1 -> the adopted text) and only its last link takes
+work and reaches the lists, feeds and reminders. An earlier revision stored after a later
+one is superseded by it at once; an adopted text finds the latest revision (the one still
+a draft) whichever revision it prints. An addendum ("/Add.1") is no new version: it is
+left out of the chain.
 """
 
 from __future__ import annotations
@@ -28,10 +37,10 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import pairwise
 
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
-from django.db.models.functions import Concat
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from mandates.extraction.header import title_key
 from mandates.models import (
@@ -72,9 +81,44 @@ def symbol_family(symbol: str) -> str:
     return _REVISION.sub("", symbol)
 
 
-def _revision(symbol: str) -> int:
-    found = re.search(r"/Rev\.(\d+)", symbol)
-    return int(found.group(1)) if found else 0
+_VERSION_PART = re.compile(r"/(Rev|Add|Corr)\.(\d+)")
+
+
+def draft_version(symbol: str) -> tuple[int, int] | None:
+    """Which version of its draft a symbol is, to order revisions: "A/80/L.2" (0, 0),
+    "/Corr.1" (0, 1), "/Rev.1" (1, 0), "/Rev.1/Corr.1" (1, 1). None for an addendum, which
+    adds to a draft rather than replacing it."""
+    revision = corrigendum = 0
+    for part, number in _VERSION_PART.findall(symbol[len(symbol_family(symbol)) :]):
+        if part == "Add":
+            return None
+        if part == "Rev":
+            revision, corrigendum = int(number), 0
+        else:
+            corrigendum = int(number)
+    return (revision, corrigendum)
+
+
+def _is_draft(resolution: Resolution) -> bool:
+    """A draft, still one or superseded (by a revision or its adopted text)."""
+    return resolution.status != Resolution.Status.ADOPTED
+
+
+def successor_label(resolution: Resolution) -> str:
+    """How a text that superseded a draft is named: "adopted text A/RES/80/1", or "revised
+    draft A/80/L.2/Rev.1" for a later version of the draft."""
+    kind = "revised draft" if _is_draft(resolution) else "adopted text"
+    return f"{kind} {resolution.symbol}"
+
+
+@dataclass
+class DraftLinks:
+    """What linking drafts did: ``changes``, each detail (the outcome's changes), and
+    ``summary``, one line per link made anew ("revision of A/HRC/62/L.5: 4 carried
+    over"), which the ingest command prints at any verbosity."""
+
+    changes: list[str] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
 
 
 def resolution_drafts_link(
@@ -83,61 +127,176 @@ def resolution_drafts_link(
     result,
     drafts_possible: bool = True,
     actors: ActorNames | None = None,
-) -> list[str]:
-    """Set the resolution's status and link drafts and adopted texts; returns the changes
-    worth reporting. Called by ingest once the resolution's rows are stored.
+) -> DraftLinks:
+    """Set the resolution's status and link drafts, their revisions and adopted texts;
+    returns the changes worth reporting. Called by ingest once the resolution's rows are
+    stored.
 
     `drafts_possible=False`: the caller knows no draft can be linked to this adopted text
     (a new resolution, and no draft stored for its body and session), so the look-up is
     skipped; `draft_pairs` says when that is. `actors`: ingest's (read when a draft is
     found otherwise), to compare titles as the texts read them."""
     if result.status == "draft":
-        return _draft_stored(resolution)
-    changes: list[str] = []
+        return _draft_stored(resolution, actors)
+    links = DraftLinks()
     if resolution.status != Resolution.Status.ADOPTED:
         resolution.status = Resolution.Status.ADOPTED
         resolution.save(update_fields=["status", "updated_at"])
     if not drafts_possible:
-        return changes
+        return links
     drafts, ambiguous = _drafts_of(resolution, result.draft_symbol)
     if ambiguous:
-        changes.append(
+        links.changes.append(
             "several drafts have this title ("
             + ", ".join(sorted(d.symbol for d in ambiguous))
             + "): none was linked, link the right one by re-ingesting it after the adopted text"
         )
     if drafts and actors is None:
         actors = ActorNames(table=actor_table_from_database())
-    for draft in drafts:
-        changes += _supersede(draft=draft, adopted=resolution, carry=True, actors=actors)
-    return changes
+    for draft in _latest_revisions(drafts, actors=actors, links=links, ingested=resolution):
+        linked = _supersede(draft=draft, adopted=resolution, carry=True, actors=actors)
+        links.changes += linked.changes
+        links.summary += _summary(linked, older=draft, newer=resolution, ingested=resolution)
+    return links
 
 
-def _draft_stored(draft: Resolution) -> list[str]:
+def _draft_stored(draft: Resolution, actors: ActorNames | None) -> DraftLinks:
+    links = DraftLinks()
     superseded_by = draft.superseded_by
-    if superseded_by is not None:  # a draft read again after its adoption
+    if superseded_by is not None:  # a draft read again after its adoption or revision
         if draft.status != Resolution.Status.SUPERSEDED:
             draft.status = Resolution.Status.SUPERSEDED
             draft.save(update_fields=["status", "updated_at"])
-        return _supersede(draft=draft, adopted=superseded_by, carry=False)
+        links.changes += _supersede(draft=draft, adopted=superseded_by, carry=False).changes
+        return links
     adopted = _adopted_of(draft)
     if adopted is None:
         if draft.status != Resolution.Status.DRAFT:
             draft.status = Resolution.Status.DRAFT
             draft.save(update_fields=["status", "updated_at"])
-        return []
+        _revisions_link(draft, actors=actors, links=links)
+        return links
     # A draft stored before its adopted text (found only now: several drafts had its
     # title, or one stored before 0.3.28 without its special session) carries what people
     # decided on it, as when the adopted text finds it; onto an adopted deliverable nobody
-    # worked on (`_link`). One stored after has no decisions the adopted text lacks.
+    # worked on (`_link`). One stored after has no decisions the adopted text lacks (a
+    # revision stored after the adopted text took over its draft's: superseded at once).
     came_first = draft.created_at < adopted.created_at
-    return _supersede(
+    linked = _supersede(
         draft=draft,
         adopted=adopted,
         carry=came_first,
-        actors=ActorNames(table=actor_table_from_database()) if came_first else None,
+        actors=(actors or ActorNames(table=actor_table_from_database())) if came_first else None,
         adopted_worked_on=True,
     )
+    links.changes += linked.changes
+    links.summary += _summary(linked, older=draft, newer=adopted, ingested=draft)
+    return links
+
+
+# --- Revisions of a draft: one chain -------------------------------------------------------
+
+
+def _revisions_link(draft: Resolution, *, actors: ActorNames | None, links: DraftLinks) -> None:
+    """The draft just stored and the other revisions of its symbol still drafts (normally
+    one: the latest stored before) are chained in version order, each superseded by the
+    next, which takes over what people decided on it (a revision stored after a later one
+    carries nothing: nobody worked on it yet, and the later one keeps its calendar UID).
+    The latest is left a draft; an addendum is left alone."""
+    if draft_version(draft.symbol) is None:
+        return
+    family = symbol_family(draft.symbol)
+    others = [
+        other
+        for other in Resolution.objects.filter(
+            Q(symbol=family) | Q(symbol__startswith=f"{family}/"),
+            _same_session(draft),
+            body=draft.body,
+            status=Resolution.Status.DRAFT,
+        ).exclude(pk=draft.pk)
+        if symbol_family(other.symbol) == family and draft_version(other.symbol) is not None
+    ]
+    _chain([draft, *others], actors=actors, links=links, ingested=draft)
+
+
+def _chain(
+    revisions: list[Resolution],
+    *,
+    actors: ActorNames | None,
+    links: DraftLinks,
+    ingested: Resolution,
+) -> Resolution:
+    """Supersede each revision by the next one in version order; the latest is left."""
+    ordered = sorted(revisions, key=lambda d: (draft_version(d.symbol) or (-1, -1), d.created_at))
+    if len(ordered) > 1 and actors is None:
+        actors = ActorNames(table=actor_table_from_database())
+    for older, newer in pairwise(ordered):
+        came_first = older.created_at < newer.created_at
+        linked = _supersede(
+            draft=older,
+            adopted=newer,
+            carry=came_first,
+            actors=actors if came_first else None,
+            adopted_worked_on=True,  # nothing carried onto a revision's row people worked on
+        )
+        links.changes += linked.changes
+        links.summary += _summary(linked, older=older, newer=newer, ingested=ingested)
+    return ordered[-1]
+
+
+def _latest_revisions(
+    drafts: list[Resolution],
+    *,
+    actors: ActorNames | None,
+    links: DraftLinks,
+    ingested: Resolution,
+) -> list[Resolution]:
+    """The drafts an adopted text found, with the revisions of one symbol still drafts
+    chained first (stored before revisions were linked to each other): the adopted text
+    takes over the latest, which carries what people decided on the earlier ones."""
+    families: dict[str, list[Resolution]] = {}
+    kept: list[Resolution] = []
+    for draft in drafts:
+        if draft.status == Resolution.Status.DRAFT and draft_version(draft.symbol) is not None:
+            families.setdefault(symbol_family(draft.symbol), []).append(draft)
+        else:
+            kept.append(draft)
+    for revisions in families.values():
+        kept.append(_chain(revisions, actors=actors, links=links, ingested=ingested))
+    return _newest_first(kept)
+
+
+def _summary(
+    linked: _Linked, *, older: Resolution, newer: Resolution, ingested: Resolution
+) -> list[str]:
+    """The line the ingest outcome gives a link made anew, from the side of the text
+    ingested: "revision of A/HRC/62/L.5: 4 carried over", "adopts draft ...", "superseded
+    at once by ... (stored before it)"."""
+    if not linked.now:
+        return []
+    if not linked.carried:
+        if ingested == older:
+            return [
+                f"superseded at once by its {successor_label(newer)}, stored before it: "
+                "nothing to carry over"
+            ]
+        return [f"supersedes draft {older.symbol}, stored after it: nothing to carry over"]
+    counts = [f"{linked.continued} carried over"]
+    if linked.flagged:
+        counts.append(f"{linked.flagged} changed, flagged for review")
+    if linked.new:
+        counts.append(f"{linked.new} new")
+    if linked.kept_open:
+        counts.append(f"{linked.kept_open} not in it, kept open (people decided on them)")
+    if linked.closed:
+        counts.append(f"{linked.closed} not in it, closed")
+    what = ", ".join(counts)
+    if ingested == newer:
+        kind = "revision of" if _is_draft(newer) else "adopts draft"
+        return [f"{kind} {older.symbol}: {what}"]
+    if ingested == older:
+        return [f"superseded by its {successor_label(newer)}: {what}"]
+    return [f"{newer.symbol} supersedes its earlier revision {older.symbol}: {what}"]
 
 
 # --- Finding the draft of an adopted text, and the reverse -------------------------------
@@ -214,7 +373,9 @@ def draft_pairs() -> set[tuple[int, int | None, str]]:
 
 
 def _newest_first(drafts: Iterable[Resolution]) -> list[Resolution]:
-    return sorted(drafts, key=lambda d: (_revision(d.symbol), d.created_at), reverse=True)
+    return sorted(
+        drafts, key=lambda d: (draft_version(d.symbol) or (-1, -1), d.created_at), reverse=True
+    )
 
 
 def _adopted_of(draft: Resolution) -> Resolution | None:
@@ -237,7 +398,24 @@ def _adopted_of(draft: Resolution) -> Resolution | None:
     return by_title[0] if len(by_title) == 1 else None
 
 
-# --- Linking one draft to its adopted text -----------------------------------------------
+# --- Linking one draft to the text that supersedes it ------------------------------------
+
+
+@dataclass
+class _Linked:
+    """What superseding one draft did: its ``changes``; whether the link is ``now`` made
+    (not a text read again); whether decisions were ``carried``; how many of the draft's
+    deliverables the later text ``continued`` (of which ``flagged``: changed), how many of
+    its own are ``new``, and the draft's it does not ask for, ``kept_open`` or ``closed``."""
+
+    changes: list[str] = field(default_factory=list)
+    now: bool = False
+    carried: bool = False
+    continued: int = 0
+    flagged: int = 0
+    new: int = 0
+    kept_open: int = 0
+    closed: int = 0
 
 
 def _supersede(
@@ -247,12 +425,14 @@ def _supersede(
     carry: bool,
     actors: ActorNames | None = None,
     adopted_worked_on: bool = False,
-) -> list[str]:
-    """Mark the draft superseded and pair its deliverables with the adopted ones; with
-    ``carry`` (the draft came first, ``actors`` given), carry over what people decided.
-    ``adopted_worked_on``: the adopted text was stored before (people may have worked on
-    its deliverables), so nothing is carried onto one a person touched."""
-    changes: list[str] = []
+) -> _Linked:
+    """Mark the draft superseded by ``adopted`` (its adopted text, or a later revision of
+    the draft) and pair their deliverables; with ``carry`` (the draft came first,
+    ``actors`` given), carry over what people decided. ``adopted_worked_on``: the later
+    text was stored before (people may have worked on its deliverables), so nothing is
+    carried onto one a person touched."""
+    linked = _Linked(carried=carry and actors is not None)
+    changes = linked.changes
     if draft.superseded_by_id != adopted.pk or draft.status != Resolution.Status.SUPERSEDED:
         draft.status = Resolution.Status.SUPERSEDED
         draft.superseded_by = adopted
@@ -260,6 +440,7 @@ def _supersede(
         draft.save(update_fields=["status", "superseded_by", "updated_at"])
         del draft._change_reason
         changes.append(f"supersedes draft {draft.symbol}")
+        linked.now = True
     draft_items = list(
         _deliverables(draft).filter(adopted_versions__isnull=True).prefetch_related("comments")
     )
@@ -267,8 +448,9 @@ def _supersede(
     pairs = _pair(draft_items, adopted_items)
     paired_drafts = {d.pk for d, _ in pairs}
     paired_adopted = {a.pk for _, a in pairs}
+    linked.continued = len(pairs)
     for old, new in pairs:
-        changes += _link(
+        link_changes, flagged = _link(
             old=old,
             new=new,
             draft=draft,
@@ -276,17 +458,32 @@ def _supersede(
             actors=actors if carry else None,
             adopted_worked_on=adopted_worked_on,
         )
+        changes += link_changes
+        linked.flagged += flagged
     for old in draft_items:
         if old.pk not in paired_drafts:
-            changes += _dropped(old=old, adopted=adopted)
+            dropped = _dropped(old=old, adopted=adopted)
+            changes += dropped
+            if dropped and old.progress == Deliverable.Progress.SUPERSEDED:
+                linked.closed += 1
+            elif dropped:
+                linked.kept_open += 1
     # Linked again (either text read again), nothing is flagged twice for one reason (see
     # `_flag`). A request a later version of the adopted text adds is new too, whether or
     # not a draft request is still unpaired; a draft without requests compares with none.
     unpaired = [new for new in adopted_items if new.pk not in paired_adopted]
     if carry and unpaired and (draft_items or _deliverables(draft).exists()):
+        linked.new = len(unpaired)
         for new in unpaired:
-            _flag(new, f"new in the adopted text: not in draft {draft.symbol}")
-    return changes
+            _flag(new, _new_reason(later=adopted, draft=draft))
+    return linked
+
+
+def _new_reason(*, later: Resolution, draft: Resolution) -> str:
+    """The flag of a request the later text adds to its draft's."""
+    if _is_draft(later):
+        return f"new in the revised draft {later.symbol}: not in draft {draft.symbol}"
+    return f"new in the adopted text: not in draft {draft.symbol}"
 
 
 def _deliverables(resolution: Resolution):
@@ -442,18 +639,21 @@ def _link(
     adopted: Resolution,
     actors: ActorNames | None,
     adopted_worked_on: bool = False,
-) -> list[str]:
-    """Pair a draft's deliverable with its adopted one; with ``actors`` (the draft came
-    first), carry over what people decided and flag what the text changed. What a person
-    did on the adopted one (``adopted_worked_on``: it may have some) stays: nothing is
-    carried onto it, and the outcome says so (the draft's keeps its history)."""
+) -> tuple[list[str], bool]:
+    """Pair a draft's deliverable with its adopted one (or its later revision's); with
+    ``actors`` (the draft came first), carry over what people decided and flag what the
+    text changed. What a person did on the adopted one (``adopted_worked_on``: it may have
+    some) stays: nothing is carried onto it, and the outcome says so (the draft's keeps
+    its history). Returns the changes and whether it flagged the text's changes."""
     changes: list[str] = []
+    flagged = False
     new.draft = old
     label = f"para. {new.mandate.paragraph_label} {new.kind}"
     if actors is not None and adopted_worked_on and _decided(new) and _decided(old):
+        where = "revised draft" if _is_draft(adopted) else "adopted text"
         changes.append(
             f"{label}: not carried over from draft {draft.symbol}: people worked on it "
-            "in the adopted text; what they did on the draft is in its history"
+            f"in the {where}; what they did on the draft is in its history"
         )
         actors = None
     if actors is not None:
@@ -469,11 +669,12 @@ def _link(
             if differences.fields:
                 parts.append(f"changed from draft {draft.symbol}: " + "; ".join(differences.fields))
             if _flag(new, "; ".join(parts), save=False):
+                flagged = True
                 changes.append(f"{label}: changed since draft {draft.symbol}, flagged for review")
         carried = _carry(
             old=old,
             new=new,
-            source=f"adopted text {adopted.symbol}",
+            source=successor_label(adopted),
             readings=(reading, _reading(new, adopted)),
             actors=actors,
         )
@@ -485,7 +686,7 @@ def _link(
     deliverable_due_date_refresh(deliverable=new)
     if old.progress != Deliverable.Progress.SUPERSEDED:
         _close_superseded(old, adopted)
-    return changes
+    return changes, flagged
 
 
 def _reason(text: str) -> str:
@@ -518,12 +719,15 @@ def _carry(
     readings: tuple[dict | None, dict | None],
     actors: ActorNames,
 ) -> list[str]:
-    """Copy what people decided on the draft's deliverable onto the adopted one; a value
-    a person owned stays, and the adopted text's is proposed only if the text reads the
-    field otherwise than the draft's text did (`_read_alike`)."""
+    """Copy what people decided on the draft's deliverable onto the adopted one (or the
+    later revision's); a value a person owned stays, and the later text's is proposed only
+    if the text reads the field otherwise than the draft's text did (`_read_alike`). What
+    still waits for a person on the draft's (`_waiting_carry`) waits on the later one."""
     from .ingest import PROPOSED_FIELDS, session_carries, value_shown  # ingest calls this
 
     carried: list[str] = []
+    as_read = {name: getattr(new, name) for name in PROPOSED_FIELDS}  # the later text's
+    proposed: set[str] = set()
     if old.review_status != ReviewStatus.PROPOSED:
         new.review_status = old.review_status
         carried.append(f"review ({old.review_status})")
@@ -553,9 +757,11 @@ def _carry(
                 new_value=value_shown(text),
                 source=source[:255],
             )
+            proposed.add(name)
             setattr(new, name, mine)
             carried.append(f"{name} (kept, the text's value proposed)")
     new.edited_fields = sorted(set(new.edited_fields) | set(old.edited_fields))
+    carried += _waiting_carry(old=old, new=new, as_read=as_read, proposed=proposed)
     for name in ("manual_due_date", "fulfilled_by", "fulfilled_on"):
         if getattr(old, name) and not getattr(new, name):
             setattr(new, name, getattr(old, name))
@@ -579,17 +785,71 @@ def _carry(
     # The draft keeps its comments; the adopted deliverable gets copies, linked to them
     # (`copied_from`): a copy does not keep the adopted text from being deleted, a note
     # written on the adopted deliverable does (`models.protect_unless_copied`).
+    # A copy the draft has itself (an earlier revision's note) is copied as it reads,
+    # naming the draft it was written on, and linked to that original.
     comments = list(old.comments.all())
     for comment in comments:
         copy = Comment.objects.create(
             deliverable=new,
             author=comment.author,
-            text=f"{copied_comment_prefix(old.mandate.resolution.symbol)}{comment.text}",
-            copied_from=comment,
+            text=(
+                comment.text
+                if comment.copied_from_id
+                else f"{copied_comment_prefix(old.mandate.resolution.symbol)}{comment.text}"
+            ),
+            copied_from_id=comment.copied_from_id or comment.pk,
         )
         Comment.objects.filter(pk=copy.pk).update(created_at=comment.created_at)
     if comments:
         carried.append(f"{len(comments)} comment{'s' if len(comments) != 1 else ''}")
+    return carried
+
+
+# The reasons linking gives a deliverable (`_link`, `_supersede`): a later revision's or
+# adopted text's deliverable takes those nobody reviewed on the one it continues.
+_LINK_REASONS = ("the words changed from draft ", "changed from draft ", "new in the ")
+
+
+def _waiting_carry(
+    *, old: Deliverable, new: Deliverable, as_read: dict[str, object], proposed: set[str]
+) -> list[str]:
+    """What waits for a person on the draft's deliverable goes on waiting on the later
+    one: each proposed change still open whose value the later text still reads
+    (``as_read``; none it proposed anew, ``proposed``, nor one whose field the person's
+    value now equals), with the "says otherwise" flag ingest gives it; and, on a flagged
+    item, the reasons an earlier linking gave it (the words changed since the revision
+    before, a request new in it), so a change nobody reviewed on L.5/Rev.1 is not lost
+    when the adopted text reads as Rev.1 did."""
+    from .ingest import PROPOSED_FIELDS, TEXT_CHANGED, value_shown  # ingest calls this
+
+    carried: list[str] = []
+    still_open = []
+    for change in old.proposed_changes.filter(resolved=False).order_by("pk"):
+        name = change.field
+        if name not in PROPOSED_FIELDS or name in proposed:
+            continue
+        mine, text = getattr(new, name), as_read[name]
+        if mine == text or value_shown(text) != change.new_value:
+            continue  # the later text says the kept value again, or another one
+        ProposedChange.objects.create(
+            deliverable=new,
+            field=name,
+            old_value=change.old_value,
+            new_value=change.new_value,
+            source=change.source,
+        )
+        # It moved: closed on the superseded row, which takes no work (nobody decided it;
+        # `resolution_drafts_restore` opens it again if the later text is deleted).
+        ProposedChange.objects.filter(pk=change.pk).update(resolved=True, closed_by_text=True)
+        proposed.add(name)
+        still_open.append(f"{change.field_label} {change.new_value} (kept {change.old_value})")
+        carried.append(f"{name} (proposed change still open)")
+    if still_open:
+        _flag(new, TEXT_CHANGED + "; ".join(still_open), save=False)
+    if old.needs_review:
+        for reason in old.review_reasons:
+            if reason.startswith(_LINK_REASONS):
+                _flag(new, reason, save=False)
     return carried
 
 
@@ -613,16 +873,17 @@ def _dropped(*, old: Deliverable, adopted: Resolution) -> list[str]:
     if old.progress == Deliverable.Progress.SUPERSEDED:
         return []
     label = f"draft para. {old.mandate.paragraph_label} {old.kind}"
+    where = "revised draft" if _is_draft(adopted) else "adopted text"
     if old.review_status != ReviewStatus.REJECTED and _decided(old):
         if not _flag(
             old,
-            f"not found in the adopted text {adopted.symbol}: what was decided on it is kept "
+            f"not found in the {successor_label(adopted)}: what was decided on it is kept "
             "here; close it or move the decisions by hand",
         ):
             return []  # flagged by an earlier linking: waiting, or a person cleared it
-        return [f"{label}: not in the adopted text, kept open and flagged (people decided on it)"]
+        return [f"{label}: not in the {where}, kept open and flagged (people decided on it)"]
     _close_superseded(old, adopted, ", which does not ask for it")
-    return [f"{label}: not in the adopted text, closed as superseded"]
+    return [f"{label}: not in the {where}, closed as superseded"]
 
 
 def _flag(item: Deliverable, reason: str, *, save: bool = True) -> bool:
@@ -662,6 +923,9 @@ def resolution_drafts_restore(*, adopted: Resolution) -> list[str]:
     drafts = list(adopted.drafts.all())
     if not drafts:
         return []
+    if adopted.status == Resolution.Status.SUPERSEDED and adopted.superseded_by is not None:
+        _revision_left_out(revision=adopted, drafts=drafts)
+        return []
     for new in (
         Deliverable.objects.filter(
             mandate__resolution=adopted, draft__mandate__resolution__in=drafts
@@ -672,6 +936,7 @@ def resolution_drafts_restore(*, adopted: Resolution) -> list[str]:
         old = new.draft
         _take_calendar_identity(old=new, new=old)  # the way back
         old.save(update_fields=["uid", "sequence"])
+        _proposals_moved_back(new=new, old=old)
     reason = _reason(f"Draft again: {adopted.symbol} deleted")
     for draft in drafts:
         for item in _deliverables(draft).filter(progress=Deliverable.Progress.SUPERSEDED):
@@ -687,6 +952,39 @@ def resolution_drafts_restore(*, adopted: Resolution) -> list[str]:
     return [draft.symbol for draft in drafts]
 
 
+def _proposals_moved_back(*, new: Deliverable, old: Deliverable) -> None:
+    """The proposals the later text's deliverable took over (`_waiting_carry`: the same
+    field, value and source) wait on the draft's again, as when it was superseded."""
+    moved = set(new.proposed_changes.values_list("field", "new_value", "source"))
+    closed = old.proposed_changes.filter(resolved=True, closed_by_text=True).order_by("-pk")
+    for change in closed:
+        key = (change.field, change.new_value, change.source)
+        if key in moved:  # the latest of each: an earlier one was closed by a re-read
+            moved.discard(key)
+            ProposedChange.objects.filter(pk=change.pk).update(resolved=False, closed_by_text=False)
+
+
+def _revision_left_out(*, revision: Resolution, drafts: list[Resolution]) -> None:
+    """A revision a later text superseded is deleted from the middle of its chain: the
+    drafts it superseded are superseded by that later text instead, whose deliverables
+    continue theirs (they have their calendar UIDs and reminder logs already). Nothing
+    becomes a draft again: the later text holds the work."""
+    later = revision.superseded_by
+    assert later is not None
+    for new in Deliverable.objects.filter(
+        mandate__resolution=later, draft__mandate__resolution=revision
+    ).select_related("draft"):
+        assert new.draft is not None
+        if new.draft.draft_id is not None:
+            Deliverable.objects.filter(pk=new.pk).update(draft_id=new.draft.draft_id)
+    reason = _reason(f"Superseded by {later.symbol}: {revision.symbol} deleted")
+    for draft in drafts:
+        draft.superseded_by = later
+        draft._change_reason = reason
+        draft.save(update_fields=["superseded_by", "updated_at"])
+        del draft._change_reason
+
+
 def resolution_delete_drafts_restore(sender, instance: Resolution, **kwargs) -> None:
     """Connected to `pre_delete` of Resolution (mandates/apps.py): however an adopted text
     is deleted (the admin, `delete()` on a row or a queryset in a script, a cascade), its
@@ -698,16 +996,25 @@ def resolution_delete_drafts_restore(sender, instance: Resolution, **kwargs) -> 
     resolution_drafts_restore(adopted=instance)
 
 
+def _drafts_restored(deleted: list[int]) -> QuerySet[Resolution]:
+    """The drafts that become drafts again when these resolutions are deleted: not those
+    deleted with them, nor those of a revision in the middle of its chain, which the
+    later text supersedes instead (`_revision_left_out`)."""
+    in_the_middle = Q(superseded_by__status=Resolution.Status.SUPERSEDED) & Q(
+        superseded_by__superseded_by__isnull=False
+    )
+    return (
+        Resolution.objects.filter(superseded_by__in=deleted)
+        .exclude(pk__in=deleted)
+        .exclude(in_the_middle & ~Q(superseded_by__superseded_by__in=deleted))
+    )
+
+
 def resolution_drafts_kept(resolutions: QuerySet[Resolution]) -> list[str]:
     """The symbols of the drafts that become drafts again when these resolutions are
     deleted (not those deleted with them): what the admin names before and after."""
     deleted = list(resolutions.values_list("pk", flat=True))
-    return list(
-        Resolution.objects.filter(superseded_by__in=deleted)
-        .exclude(pk__in=deleted)
-        .order_by("symbol")
-        .values_list("symbol", flat=True)
-    )
+    return list(_drafts_restored(deleted).order_by("symbol").values_list("symbol", flat=True))
 
 
 @transaction.atomic
@@ -749,6 +1056,11 @@ class Superseded:
     @property
     def read_only(self) -> bool:
         return not self.kept_open
+
+    @property
+    def by_revision(self) -> bool:
+        """Superseded by a later revision of the draft (L.5/Rev.1), not its adopted text."""
+        return self.adopted is not None and _is_draft(self.adopted)
 
 
 def resolution_superseded(resolution: Resolution) -> Superseded | None:
@@ -861,17 +1173,14 @@ def resolution_former_copies(resolutions: QuerySet[Resolution]) -> int:
     """How many comments on these resolutions' deliverables were copied from a draft whose
     original was deleted there since: unlinked (`Comment.copied_from` SET_NULL), each is
     the only record of its note and keeps the adopted text like any note. The delete page
-    says why they are listed, as copies that still have their original are not."""
-    prefix = Concat(
-        Value(COPIED_COMMENT_START),
-        F("deliverable__draft__mandate__resolution__symbol"),
-        Value("] "),
-    )
+    says why they are listed, as copies that still have their original are not. A copy
+    names the draft its note was written on ("[on draft <symbol>] "): the one its
+    deliverable continues, or an earlier revision of it."""
     return Comment.objects.filter(
         deliverable__mandate__resolution__in=resolutions,
         deliverable__draft__isnull=False,
         copied_from__isnull=True,
-        text__startswith=prefix,
+        text__startswith=COPIED_COMMENT_START,
     ).count()
 
 
@@ -883,7 +1192,7 @@ def resolution_delete_not_carried_back(resolutions: QuerySet[Resolution]) -> lis
     UID and reminder log; a person's comment on an adopted deliverable refuses the delete.
     Only the texts whose drafts become drafts again (`resolution_drafts_kept`)."""
     deleted = list(resolutions.values_list("pk", flat=True))
-    kept = Resolution.objects.filter(superseded_by__in=deleted).exclude(pk__in=deleted)
+    kept = _drafts_restored(deleted)
     items = (
         Deliverable.objects.filter(mandate__resolution__in=kept.values("superseded_by"))
         .select_related("mandate__resolution", "draft__mandate")

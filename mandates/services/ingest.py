@@ -132,6 +132,9 @@ class IngestOutcome:
     changes: list[str] = field(default_factory=list)
     deliverables: int = 0
     warnings: list[str] = field(default_factory=list)  # the reader's ("named .pdf but...")
+    # the drafts it linked anew, one line each ("revision of A/HRC/62/L.5: 4 carried
+    # over", "adopts draft A/HRC/62/L.5/Rev.1: 4 carried over"): said at any verbosity
+    links: list[str] = field(default_factory=list)
 
 
 class _Rollback(Exception):
@@ -837,6 +840,7 @@ def _write(
                 changes=changes,
                 deliverables=stored.deliverables,
                 warnings=list(result.warnings),
+                links=stored.links,
             )
             if existing and not changes:
                 outcome.status = "unchanged"
@@ -1318,6 +1322,7 @@ class _Stored:
     deliverables: int = 0
     warnings: list[str] = field(default_factory=list)  # the reader's ("named .pdf but...")
     deliverable_ids: list[int] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)  # the drafts linked anew (`DraftLinks`)
 
 
 def _store(
@@ -1379,14 +1384,17 @@ def _store(
         resolution, result, paragraphs, lookups, update=update, may_delete=may_delete
     )
     changes += _propose_fulfilments(resolution, result)
-    changes += resolution_drafts_link(
+    links = resolution_drafts_link(
         resolution=resolution,
         result=result,
         actors=lookups.actors,
-        # a draft's own text looks for its adopted text instead: nothing to read for it
+        # a draft's own text looks for its adopted text (or its other revisions) instead:
+        # nothing to read for it
         drafts_possible=result.status == "draft"
         or reads.drafts_possible(resolution, new=existing is None),
     )
+    changes += links.changes
+    stored.links += links.summary
     reads.stored(resolution)
     feeds_rebuild_on_commit(deliverable_ids=stored.deliverable_ids)
     return resolution, stored

@@ -919,8 +919,13 @@ def reminder_not_asked(deliverable: Deliverable) -> str:
         said = "The latest version of the text no longer asks for this."
     elif resolution.status == Resolution.Status.SUPERSEDED:
         adopted = resolution.superseded_by
+        later = (
+            "revised draft"
+            if adopted is not None and adopted.status != Resolution.Status.ADOPTED
+            else "adopted text"
+        )
         said = (
-            f"The adopted text{f' {adopted.symbol}' if adopted else ''} does not ask for "
+            f"The {later}{f' {adopted.symbol}' if adopted else ''} does not ask for "
             f"this (it was in draft {resolution.symbol})."
         )
     else:

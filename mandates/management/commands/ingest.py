@@ -98,6 +98,8 @@ class Command(BaseCommand):
                 )
                 if outcome.reason:  # e.g. stored meanwhile by another import
                     self.stdout.write(f"           {outcome.reason}")
+                for link in outcome.links:  # "revision of A/HRC/62/L.5: 4 carried over"
+                    self.stdout.write(f"           {link}")
                 for warning in outcome.warnings:
                     self.stdout.write(self.style.WARNING(f"           warning: {warning}"))
                 if verbosity > 1 or dry_run:
