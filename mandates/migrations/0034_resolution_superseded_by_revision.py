@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mandates', '0031_proposedchange_closed_by_text'),
+        ('mandates', '0033_session_status_and_parts'),
     ]
 
     operations = [
