@@ -737,7 +737,8 @@ class Deliverable(models.Model):
         default=False,
         help_text=_(
             "Already long overdue when its resolution was ingested: no reminders or digests. "
-            "Untick to have it reminded."
+            "Untick to have it reminded. A due date today or later is never historic: a "
+            "date that moves there clears it."
         ),
     )
     quote = models.TextField(_("evidence quote"), blank=True)

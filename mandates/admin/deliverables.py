@@ -683,11 +683,36 @@ class DeliverableAdmin(
         return fragment("deliverable/_ics_link.html", deliverable=obj)
 
     def save_related(self, request, form, formsets, change):
-        """After the row and its relations are saved: the person owns what they changed."""
+        """After the row and its relations are saved: the person owns what they changed.
+        The historic mark follows the new due date (services/historic.py): say so."""
         super().save_related(request, form, formsets, change)
+        deliverable = form.instance
+        historic = deliverable.is_historic
         deliverable_services.deliverable_mark_edited(
-            deliverable=form.instance, fields=form.changed_data if change else []
+            deliverable=deliverable, fields=form.changed_data if change else []
         )
+        if historic and not deliverable.is_historic:
+            self.message_user(
+                request,
+                _(
+                    "“%(name)s” is due %(date)s: no longer historic, so its people get "
+                    "reminders and it is on the overdue list once late."
+                )
+                % {"name": deliverable, "date": schedule.day_label(deliverable.due_date)}
+                if deliverable.due_date
+                else _("“%(name)s” has no due date: no longer historic.") % {"name": deliverable},
+                messages.INFO,
+            )
+        elif deliverable.is_historic and not historic:
+            self.message_user(
+                request,
+                _(
+                    "“%(name)s” is due %(date)s, long before its resolution was ingested: "
+                    "historic, no reminders. Untick “historic” to have it reminded."
+                )
+                % {"name": deliverable, "date": schedule.day_label(deliverable.due_date)},
+                messages.INFO,
+            )
 
     def save_formset(self, request, form, formset, change):
         if formset.model is models.Comment:

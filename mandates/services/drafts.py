@@ -54,6 +54,7 @@ from mandates.models import (
 )
 
 from .actors import ActorNames, actor_table_from_database
+from .historic import deliverable_historic_follow
 from .history_batch import review_reasons_given
 from .pairing import pairs_by_words, quote_words
 from .schedule import day_label, deliverable_due_date_refresh
@@ -684,6 +685,10 @@ def _link(
         _take_calendar_identity(old=old, new=new)
     new.save()
     deliverable_due_date_refresh(deliverable=new)
+    # Work on it began with the draft, and its date may be a person's: historic or not
+    # as the rule says for that (`historic`), not as the adopted text's ingest marked it.
+    if actors is not None and deliverable_historic_follow(deliverable=new, due_changed=True):
+        new.save(update_fields=["is_historic", "updated_at"])
     if old.progress != Deliverable.Progress.SUPERSEDED:
         _close_superseded(old, adopted)
     return changes, flagged
@@ -775,6 +780,9 @@ def _carry(
     if not old.is_public and new.is_public:
         new.is_public = False
         carried.append("kept out of public feeds")
+    if "is_historic" in old.edited_fields and old.is_historic != new.is_historic:
+        new.is_historic = old.is_historic  # a person's choice (see `historic`)
+        carried.append("historic" if new.is_historic else "not historic")
     assignees = list(old.assignees.all())
     if assignees:
         new.assignees.add(*assignees)

@@ -1992,7 +1992,10 @@ def _store_deliverables(
         deliverable.position = position
     new_rows = [deliverable for deliverable, _ in created]
     deliverables_due_dates_compute(
-        deliverables=new_rows + kept, adopted_on=resolution.adopted_on, rules_get=reads.rules
+        deliverables=new_rows + kept,
+        adopted_on=resolution.adopted_on,
+        rules_get=reads.rules,
+        historic_cutoff=lambda: reads.policy().historic_after_days_overdue,
     )
     sequence_at = _ROW_FIELDS.index("sequence")
     for deliverable in kept:

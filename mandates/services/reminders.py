@@ -72,6 +72,7 @@ from mandates.models import (
     ReviewStatus,
 )
 from mandates.services.feeds import deliverable_ics, deliverables_ics
+from mandates.services.historic import deliverable_historic_by_rule
 from mandates.services.outgoing import (
     TransientSendError,
     contact_opt_out_url,
@@ -164,8 +165,9 @@ def deliverables_historic_mark(
 ) -> int:
     """Ingest calls this for its new deliverables before storing them (in memory, nothing
     saved): one already overdue by more than the policy's cut-off (an old resolution) is
-    marked historic and never reminded. The policy is read (`policy_get`) only when one is
-    overdue. Returns how many it marked."""
+    marked historic and never reminded (the rule: `historic.deliverable_historic_by_rule`;
+    the mark follows a due date that changes later, `historic.deliverable_historic_follow`).
+    The policy is read (`policy_get`) only when one is overdue. Returns how many it marked."""
     today = today or timezone.localdate()
     overdue = [
         (deliverable, deliverable.due_date)
@@ -176,8 +178,12 @@ def deliverables_historic_mark(
     ]
     if not overdue:  # the common case, without reading the policy
         return 0
-    cutoff = today - timedelta(days=policy_get().historic_after_days_overdue)
-    marked = [deliverable for deliverable, due in overdue if due is not None and due < cutoff]
+    cutoff_days = policy_get().historic_after_days_overdue
+    marked = [
+        deliverable
+        for deliverable, due in overdue
+        if deliverable_historic_by_rule(due_date=due, ingested_on=today, cutoff_days=cutoff_days)
+    ]
     for deliverable in marked:
         deliverable.is_historic = True
     return len(marked)

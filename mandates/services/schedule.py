@@ -44,6 +44,7 @@ from mandates.models import (
     due_next_session,
 )
 
+from .historic import deliverable_historic_follow, historic_cutoff_days, historic_cutoff_once
 from .history_batch import reasons_unreviewed
 
 logger = logging.getLogger(__name__)
@@ -422,10 +423,15 @@ _UNKNOWN = object()
 
 
 def _refresh(
-    deliverable: Deliverable, rules: list[DueDateRule] | None, adopted_on: object = _UNKNOWN
+    deliverable: Deliverable,
+    rules: list[DueDateRule] | None,
+    adopted_on: object = _UNKNOWN,
+    historic_cutoff: Callable[[], int] = historic_cutoff_days,
 ) -> list[str]:
     """Recompute in memory; return the names of the fields that changed. `adopted_on`:
-    the resolution's adoption date when the caller has it (None when it has none)."""
+    the resolution's adoption date when the caller has it (None when it has none). The
+    historic mark follows the due date (`historic.deliverable_historic_follow`: a future
+    date is never historic); `historic_cutoff` gives the policy's cut-off when needed."""
     session = deliverable.due_session
     if session is None:
         computed = None
@@ -450,6 +456,10 @@ def _refresh(
         deliverable.due_date = due
         deliverable.sequence += 1
         changed += ["due_date", "sequence"]
+    if deliverable_historic_follow(
+        deliverable=deliverable, due_changed="due_date" in changed, cutoff_get=historic_cutoff
+    ):
+        changed.append("is_historic")
     return changed
 
 
@@ -475,12 +485,16 @@ def deliverables_due_dates_compute(
     deliverables: list[Deliverable],
     adopted_on: date | None,
     rules_get: Callable[[], dict[int, list[DueDateRule]]] | None = None,
+    historic_cutoff: Callable[[], int] | None = None,
 ) -> None:
     """`deliverable_due_date_refresh` for many deliverables of one resolution (adopted on
     `adopted_on`) at once, in memory (nothing is saved, no feed queued): ingest dates the
     rows it is about to store, reading the rules of all their bodies in one query, or
     taking them from `rules_get` (every rule by body id, see `due_date_rules_by_body`: a
-    batch reads them once), called only when a deliverable has a due session."""
+    batch reads them once), called only when a deliverable has a due session; the
+    historic cut-off likewise from `historic_cutoff` (a stored row whose date the text
+    moves is judged again)."""
+    historic_cutoff = historic_cutoff or historic_cutoff_once()
     if rules_get is None:
         rules = _rules_of(deliverables)
     elif any(d.due_session is not None for d in deliverables):
@@ -490,7 +504,7 @@ def deliverables_due_dates_compute(
     for deliverable in deliverables:
         session = deliverable.due_session
         body_rules = rules.get(session.body_id, []) if session is not None else None
-        _refresh(deliverable, body_rules, adopted_on)
+        _refresh(deliverable, body_rules, adopted_on, historic_cutoff)
 
 
 def due_date_rules_by_body() -> dict[int, list[DueDateRule]]:
@@ -516,6 +530,7 @@ def _recompute(deliverables: Iterable[Deliverable], *, bump_all: bool = False) -
     deliverables = list(deliverables)
     rules_by_body = _rules_of(deliverables)
     adoption_dates = _adoption_dates(deliverables)
+    historic_cutoff = historic_cutoff_once()
     changed_count = 0
     touched = []
     for deliverable in deliverables:
@@ -524,6 +539,7 @@ def _recompute(deliverables: Iterable[Deliverable], *, bump_all: bool = False) -
             deliverable,
             rules_by_body[session.body_id] if session else None,
             adoption_dates.get(deliverable.mandate_id),
+            historic_cutoff,
         )
         if changed:
             changed_count += 1
