@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from mandates.models import Deliverable, DueDateRule, FeedToken, Session
+from mandates.models import Deliverable, DueDateRule, FeedToken, Resolution, Session
 from mandates.services.schedule import deliverable_due_date_refresh
 from tests import factories
 from tests.admin_forms import NO_PARTS
@@ -57,6 +57,26 @@ def test_moving_a_session_in_the_admin_recomputes_due_dates(staff_client):
     assert deliverable.sequence == 2
     session.refresh_from_db()
     assert session.dates_status == "announced"
+
+
+def test_moving_a_session_counts_the_due_dates_people_see_move(staff_client):
+    """HRC 65 moved a week: of its four deliverables one has a new due date for people. A
+    date set by hand stays (only its computed date moved), and a superseded draft's row is
+    listed nowhere: the message said "3 deliverables have new due dates"."""
+    moved = due_at()
+    by_hand = due_at(manual_due_date=date(2027, 3, 1))
+    draft = factories.ResolutionFactory(symbol="A/HRC/65/L.1", status=Resolution.Status.SUPERSEDED)
+    due_at(mandate__resolution=draft, progress=Deliverable.Progress.SUPERSEDED)
+    due_at(mandate__resolution=draft, progress=Deliverable.Progress.SUPERSEDED)
+    session = moved.due_session
+    response = staff_client.post(
+        reverse("admin:mandates_session_change", args=[session.pk]),
+        session_form(session, start="2027-06-21", end="2027-07-13"),
+        follow=True,
+    )
+    assert b"1 deliverable has a new due date." in response.content
+    by_hand.refresh_from_db()
+    assert (by_hand.due_date, by_hand.computed_due_date) == (date(2027, 3, 1), date(2027, 4, 12))
 
 
 def test_confirming_a_session_in_the_admin_bumps_sequence(staff_client):

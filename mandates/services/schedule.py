@@ -526,12 +526,13 @@ def _rules_of(deliverables: Iterable[Deliverable]) -> dict[int, list[DueDateRule
 
 
 def _recompute(deliverables: Iterable[Deliverable], *, bump_all: bool = False) -> int:
-    """Recompute and save a set of deliverables, loading each body's rules once."""
+    """Recompute and save a set of deliverables, loading each body's rules once. Returns
+    how many due dates people see moved (`due_dates_moved`)."""
     deliverables = list(deliverables)
     rules_by_body = _rules_of(deliverables)
     adoption_dates = _adoption_dates(deliverables)
     historic_cutoff = historic_cutoff_once()
-    changed_count = 0
+    moved = []
     touched = []
     for deliverable in deliverables:
         session = deliverable.due_session
@@ -541,8 +542,8 @@ def _recompute(deliverables: Iterable[Deliverable], *, bump_all: bool = False) -
             adoption_dates.get(deliverable.mandate_id),
             historic_cutoff,
         )
-        if changed:
-            changed_count += 1
+        if "due_date" in changed:
+            moved.append(deliverable.pk)
         if bump_all and "sequence" not in changed:
             deliverable.sequence += 1
             changed.append("sequence")
@@ -551,7 +552,17 @@ def _recompute(deliverables: Iterable[Deliverable], *, bump_all: bool = False) -
             touched.append(deliverable.pk)
     if touched:
         feeds_rebuild_on_commit(deliverable_ids=touched)
-    return changed_count
+    return due_dates_moved(moved)
+
+
+def due_dates_moved(deliverable_ids: list[int]) -> int:
+    """How many of these deliverables, whose due date just moved, people see: not the
+    rows of a draft its adopted text superseded (the adopted row is the one listed). A
+    date set by hand that stays is no move, though its computed date changed."""
+    return sum(
+        Deliverable.objects.filter(pk__in=deliverable_ids[start : start + 500]).current().count()
+        for start in range(0, len(deliverable_ids), 500)
+    )
 
 
 @transaction.atomic
