@@ -96,6 +96,8 @@ class SessionAdmin(HistoryAdmin):
         moved = {"start", "end", "dates_status", "main_part_end", "status"} & changed
         if not change or {"body", "number"} & changed:
             super().save_model(request, obj, form, change)
+            if change:  # its deliverables' events name it ("due for HRC 65")
+                schedule.session_deliverables_touch(session=obj)
             linked = schedule.session_link_waiting_deliverables(session=obj)
             if linked:
                 self.message_user(

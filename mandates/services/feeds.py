@@ -45,7 +45,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import NotSupportedError
 from django.db.models import CharField, Count, Func, Max, Q, QuerySet, Sum
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -162,13 +162,12 @@ EVENT_FIELDS = (
     "mandate__resolution__symbol",
     "no_longer_in_text",
 )
-# Its DTSTAMP and LAST-MODIFIED: the last change of the deliverable, its due session or its
-# resolution (computed by the database: one date-time to read per row, not three).
-LAST_MODIFIED = Greatest(
-    "updated_at",
-    Coalesce("due_session__updated_at", "updated_at"),
-    "mandate__resolution__updated_at",
-)
+# Its DTSTAMP and LAST-MODIFIED: the last change of the deliverable or its resolution
+# (computed by the database: one date-time to read per row, not two). Not its session's:
+# the session's own event shows more than a deliverable's (its status, its source), so a
+# change a deliverable's event shows (the dates, the estimate) moves the deliverable's
+# `updated_at` (`schedule.session_reschedule`), and announced dates marked held move none.
+LAST_MODIFIED = Greatest("updated_at", "mandate__resolution__updated_at")
 # ... and, after EVENT_FIELDS, as text: its UID, CREATED and that last change.
 EVENT_TEXTS = {
     "uid_text": UuidText("uid"),
@@ -259,12 +258,7 @@ def deliverable_row(deliverable: Deliverable) -> Row:
         for name in path.split("__"):
             value = getattr(value, name) if value is not None else None
         row.append(value)
-    session = deliverable.due_session
-    changed = _latest(
-        deliverable.updated_at,
-        session.updated_at if session is not None else None,
-        deliverable.mandate.resolution.updated_at,
-    )
+    changed = _latest(deliverable.updated_at, deliverable.mandate.resolution.updated_at)
     assert changed is not None
     return (
         *row,

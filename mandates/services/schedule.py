@@ -571,12 +571,23 @@ def session_reschedule(
 ) -> int:
     """Move (or confirm) a session, then recompute the due dates of its deliverables.
 
-    Returns how many deliverables' dates changed. A change of the dates, their status or
-    the session's own (`status`, set on `session` by the caller: then call
-    `session_status_changed`) raises the session's calendar SEQUENCE by one. If the dates'
-    status changes (compared with the stored row, so callers such as the admin may already
-    have set it), every deliverable of the session gets a higher SEQUENCE, since its
-    calendar STATUS may go from TENTATIVE to CONFIRMED even when its date stays.
+    Returns how many deliverables' dates changed (`due_dates_moved`). Calendars hear of
+    what their events show, and of nothing else (compared with the stored row, so callers
+    such as the admin may already have set the new values):
+
+    - the session's event shows its dates and whether they are estimated (its STATUS,
+      TENTATIVE or CONFIRMED): a change of either raises its SEQUENCE by one; announced
+      dates marked held only change a line of its description (LAST-MODIFIED moves);
+    - a deliverable's event shows the session's dates and whether they are estimated
+      (its STATUS may go from TENTATIVE to CONFIRMED even when its date stays): a change
+      of the estimate raises every one's SEQUENCE, new dates move every one's
+      LAST-MODIFIED (its `updated_at`; a due date that moves raises its SEQUENCE too).
+      Announced dates marked held, a new source or end of the main part change none of
+      them: their events stay byte-identical.
+
+    A new `status` of the session (set on `session` by the caller: then call
+    `session_status_changed`) raises the session's SEQUENCE here and its deliverables'
+    there, once.
     """
     stored = (
         Session.objects.filter(pk=session.pk)
@@ -585,19 +596,31 @@ def session_reschedule(
     )
     if dates_status is None:
         dates_status = session.dates_status
-    status_changed = stored is not None and dates_status != stored[2]
+    estimated = Session.DatesStatus.ESTIMATED
+    estimate_changed = dates_changed = False
+    same_status = True
+    if stored is not None:
+        old_start, old_end, old_dates_status, old_main_part_end, old_status, sequence = stored
+        estimate_changed = (dates_status == estimated) != (old_dates_status == estimated)
+        dates_changed = (start, end) != (old_start, old_end)
+        same_status = session.status == old_status
+        if (
+            estimate_changed
+            or dates_changed
+            or session.main_part_end != old_main_part_end
+            or not same_status
+        ):
+            session.sequence = sequence + 1  # what the session's event shows changed
     session.start, session.end, session.dates_status = start, end, dates_status
-    shown = (start, end, dates_status, session.main_part_end, session.status)
-    if stored is not None and shown != stored[:5]:
-        session.sequence = stored[5] + 1  # what the session calendar shows changed
     session.full_clean(exclude=["body"], validate_unique=False)
     session.save()
     deliverables = list(
         Deliverable.objects.filter(due_session=session).select_related("due_session__body")
     )
     # a new status of the session raises them in `session_status_changed`, once
-    same_status = stored is None or session.status == stored[4]
-    changed = _recompute(deliverables, bump_all=status_changed and same_status)
+    changed = _recompute(deliverables, bump_all=estimate_changed and same_status)
+    if dates_changed and deliverables:
+        session_deliverables_touch(session=session)
     feeds_rebuild_on_commit(session_ids=[session.pk])
     return changed
 
@@ -724,6 +747,16 @@ def session_parts_recompute(*, session: Session) -> int:
     changed = _recompute(deliverables)
     feeds_rebuild_on_commit(session_ids=[session.pk])
     return changed
+
+
+def session_deliverables_touch(*, session: Session) -> None:
+    """What the deliverables due at this session show of it changed (its dates, its code
+    or number): their LAST-MODIFIED moves (`updated_at`; feeds take it from the
+    deliverable alone, not from the session, whose own event shows more: its status
+    and source)."""
+    rows = Deliverable.objects.filter(due_session=session)
+    rows.update(updated_at=timezone.now())
+    feeds_rebuild_on_commit(deliverable_ids=list(rows.values_list("pk", flat=True)))
 
 
 @transaction.atomic
