@@ -81,7 +81,7 @@ def test_moving_a_session_counts_the_due_dates_people_see_move(staff_client):
 
 def test_confirming_a_session_in_the_admin_bumps_sequence(staff_client):
     """Confirming the dates without moving them raises SEQUENCE (TENTATIVE -> CONFIRMED)."""
-    deliverable = due_at()
+    deliverable = due_at(review_status="confirmed")
     session = deliverable.due_session
     staff_client.post(
         reverse("admin:mandates_session_change", args=[session.pk]),
@@ -303,8 +303,9 @@ def test_the_mandate_page_refuses_a_save_over_a_newer_change(staff_client):
 
 
 def test_mark_announced_action_confirms_sessions(staff_client):
-    """The session action confirms estimated dates and bumps their deliverables' SEQUENCE."""
-    deliverable = due_at()
+    """The session action confirms estimated dates and bumps their confirmed deliverables'
+    SEQUENCE (their STATUS goes from TENTATIVE to CONFIRMED)."""
+    deliverable = due_at(review_status="confirmed")
     session = deliverable.due_session
     staff_client.post(
         reverse("admin:mandates_session_changelist"),

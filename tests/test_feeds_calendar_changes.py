@@ -48,9 +48,9 @@ def _feed(client, name: str) -> dict[str, dict]:
     }
 
 
-def _due_at(session: Session):
+def _due_at(session: Session, review_status: str = "confirmed"):
     item = factories.DeliverableFactory(
-        due_session=session, due_relation="at", review_status="confirmed"
+        due_session=session, due_relation="at", review_status=review_status, is_public=True
     )
     deliverable_due_date_refresh(deliverable=item)
     return f"deliverable-{item.uid}@"
@@ -61,12 +61,14 @@ def _uid(events: dict, start: str) -> str:
     return uid
 
 
-def test_marking_announced_sessions_held_changes_no_event(client, tmp_path):
+def test_marking_announced_sessions_held_changes_no_event(client, tmp_path, settings):
     """HRC 62 had announced dates and closed: `sessions_load` marks it held. Its
     deliverable's event is byte for byte the same (SEQUENCE, LAST-MODIFIED); the session's
     keeps its SEQUENCE (only its description's "Dates:" line says held now). HRC 63 had
-    estimated dates: its event and its deliverable's go from TENTATIVE to CONFIRMED, a
-    change a calendar must hear of (SEQUENCE up)."""
+    estimated dates: its event and its confirmed deliverable's go from TENTATIVE to
+    CONFIRMED, a change a calendar must hear of (SEQUENCE up); a proposal stays TENTATIVE,
+    only its description drops "(estimated dates)" (LAST-MODIFIED moves, not SEQUENCE)."""
+    settings.PUBLIC_SHOWS_PROPOSALS = True  # the proposal in the public feed too
     with time_machine.travel(datetime(2026, 11, 1, 9), tick=False):
         announced = Session.objects.get(body__code="HRC", number=62)
         estimated = Session.objects.get(body__code="HRC", number=63)
@@ -76,6 +78,7 @@ def test_marking_announced_sessions_held_changes_no_event(client, tmp_path):
         estimated.refresh_from_db()
         quiet = _due_at(announced)
         news = _due_at(estimated)
+        proposed = _due_at(estimated, review_status="proposed")
         before = {**_feed(client, "mandates:feed_all"), **_feed(client, "mandates:feed_sessions")}
     with time_machine.travel(datetime(2026, 11, 2, 9), tick=False):
         path = tmp_path / "sessions.csv"
@@ -98,6 +101,11 @@ def test_marking_announced_sessions_held_changes_no_event(client, tmp_path):
     assert before[news_uid]["STATUS"] == "TENTATIVE" and after[news_uid]["STATUS"] == "CONFIRMED"
     assert after[news_uid]["SEQUENCE"] == before[news_uid]["SEQUENCE"] + 1
     assert after[news_uid]["LAST-MODIFIED"] > before[news_uid]["LAST-MODIFIED"]
+    proposed_uid = _uid(after, proposed)  # TENTATIVE either way: "(estimated dates)" gone
+    assert after[proposed_uid]["STATUS"] == before[proposed_uid]["STATUS"] == "TENTATIVE"
+    assert "(estimated dates)" not in after[proposed_uid]["DESCRIPTION"]
+    assert after[proposed_uid]["SEQUENCE"] == before[proposed_uid]["SEQUENCE"]
+    assert after[proposed_uid]["LAST-MODIFIED"] > before[proposed_uid]["LAST-MODIFIED"]
     session_63 = _uid(after, "session-HRC-63@")
     assert after[session_63]["SEQUENCE"] == before[session_63]["SEQUENCE"] + 1
     assert after[session_63]["STATUS"] == "CONFIRMED"

@@ -525,9 +525,15 @@ def _rules_of(deliverables: Iterable[Deliverable]) -> dict[int, list[DueDateRule
     return rules
 
 
-def _recompute(deliverables: Iterable[Deliverable], *, bump_all: bool = False) -> int:
-    """Recompute and save a set of deliverables, loading each body's rules once. Returns
-    how many due dates people see moved (`due_dates_moved`)."""
+def _recompute(
+    deliverables: Iterable[Deliverable],
+    *,
+    bump_all: bool | Callable[[Deliverable], bool] = False,
+) -> int:
+    """Recompute and save a set of deliverables, loading each body's rules once; raise the
+    SEQUENCE of every one (`bump_all`), or of those `bump_all(deliverable)` says, whose
+    date did not raise it already. Returns how many due dates people see moved
+    (`due_dates_moved`)."""
     deliverables = list(deliverables)
     rules_by_body = _rules_of(deliverables)
     adoption_dates = _adoption_dates(deliverables)
@@ -544,7 +550,8 @@ def _recompute(deliverables: Iterable[Deliverable], *, bump_all: bool = False) -
         )
         if "due_date" in changed:
             moved.append(deliverable.pk)
-        if bump_all and "sequence" not in changed:
+        bump = bump_all(deliverable) if callable(bump_all) else bump_all
+        if bump and "sequence" not in changed:
             deliverable.sequence += 1
             changed.append("sequence")
         if changed:
@@ -579,11 +586,12 @@ def session_reschedule(
       TENTATIVE or CONFIRMED): a change of either raises its SEQUENCE by one; announced
       dates marked held only change a line of its description (LAST-MODIFIED moves);
     - a deliverable's event shows the session's dates and whether they are estimated
-      (its STATUS may go from TENTATIVE to CONFIRMED even when its date stays): a change
-      of the estimate raises every one's SEQUENCE, new dates move every one's
-      LAST-MODIFIED (its `updated_at`; a due date that moves raises its SEQUENCE too).
-      Announced dates marked held, a new source or end of the main part change none of
-      them: their events stay byte-identical.
+      (in its description, and in its STATUS, TENTATIVE or CONFIRMED, when that follows
+      the session: `event_status_follows_session`): new dates or a change of the
+      estimate move every one's LAST-MODIFIED (its `updated_at`), a change of the
+      estimate raises the SEQUENCE of those whose STATUS changes, a due date that moves
+      raises its own. Announced dates marked held, a new source or end of the main part
+      change none of them: their events stay byte-identical.
 
     A new `status` of the session (set on `session` by the caller: then call
     `session_status_changed`) raises the session's SEQUENCE here and its deliverables'
@@ -618,8 +626,11 @@ def session_reschedule(
         Deliverable.objects.filter(due_session=session).select_related("due_session__body")
     )
     # a new status of the session raises them in `session_status_changed`, once
-    changed = _recompute(deliverables, bump_all=estimate_changed and same_status)
-    if dates_changed and deliverables:
+    changed = _recompute(
+        deliverables,
+        bump_all=event_status_follows_session if estimate_changed and same_status else False,
+    )
+    if (dates_changed or estimate_changed) and deliverables:
         session_deliverables_touch(session=session)
     feeds_rebuild_on_commit(session_ids=[session.pk])
     return changed
@@ -747,6 +758,18 @@ def session_parts_recompute(*, session: Session) -> int:
     changed = _recompute(deliverables)
     feeds_rebuild_on_commit(session_ids=[session.pk])
     return changed
+
+
+def event_status_follows_session(deliverable: Deliverable) -> bool:
+    """Whether the STATUS of the deliverable's calendar event (`feeds.EventWriter`) is
+    TENTATIVE or CONFIRMED as its session's dates are estimated or not: confirmed, still
+    owed, neither done nor dated by hand or in the text. Its event's description names
+    estimated dates whatever the deliverable (a change of LAST-MODIFIED only)."""
+    return (
+        deliverable.review_status == ReviewStatus.CONFIRMED
+        and deliverable.progress not in CLOSED_PROGRESS
+        and not (deliverable.manual_due_date or deliverable.stated_due_date)
+    )
 
 
 def session_deliverables_touch(*, session: Session) -> None:
