@@ -1,6 +1,6 @@
-"""Upgrading across 0032: a deliverable due today or later is no longer historic.
+"""Upgrading across 0035: a deliverable due today or later is no longer historic.
 
-The test takes the database back to 0031 with Django's migration executor, stores there
+The test takes the database back to 0034 with Django's migration executor, stores there
 what the old code left (a report a person dated next month, still marked historic), and
 runs `migrate` as an operator does.
 """
@@ -17,15 +17,15 @@ from django.utils import timezone
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-BEFORE_0032 = [("mandates", "0031_proposedchange_closed_by_text")]
+BEFORE_0035 = [("mandates", "0034_resolution_superseded_by_revision")]
 
 
 @pytest.fixture
 def old_apps():
     executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE_0032)
-    import_module("mandates.migrations.0032_historic_follows_due_date").REPORT.clear()
-    yield executor.loader.project_state(BEFORE_0032).apps
+    executor.migrate(BEFORE_0035)
+    import_module("mandates.migrations.0035_historic_follows_due_date").REPORT.clear()
+    yield executor.loader.project_state(BEFORE_0035).apps
     call_command("migrate", verbosity=0)
 
 

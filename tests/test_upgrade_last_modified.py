@@ -1,8 +1,8 @@
-"""Upgrading across 0033 keeps every deliverable event's LAST-MODIFIED: a feed read before
+"""Upgrading across 0036 keeps every deliverable event's LAST-MODIFIED: a feed read before
 the upgrade (session changes counted) and after (a deliverable's own changes counted) is
 the same document.
 
-The test takes the database back to 0032 with Django's migration executor, stores there a
+The test takes the database back to 0035 with Django's migration executor, stores there a
 deliverable whose session changed after it, and runs `migrate` as an operator does.
 """
 
@@ -15,14 +15,14 @@ from django.db.migrations.executor import MigrationExecutor
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-BEFORE_0033 = [("mandates", "0032_historic_follows_due_date")]
+BEFORE_0036 = [("mandates", "0035_historic_follows_due_date")]
 
 
 @pytest.fixture
 def old_apps():
     executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE_0033)
-    yield executor.loader.project_state(BEFORE_0033).apps
+    executor.migrate(BEFORE_0036)
+    yield executor.loader.project_state(BEFORE_0036).apps
     call_command("migrate", verbosity=0)
 
 

@@ -27,7 +27,7 @@ def keep_last_modified(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mandates', '0032_historic_follows_due_date'),
+        ('mandates', '0035_historic_follows_due_date'),
     ]
 
     operations = [migrations.RunPython(keep_last_modified, migrations.RunPython.noop)]

@@ -37,7 +37,7 @@ def clear_future_historic(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mandates', '0031_proposedchange_closed_by_text'),
+        ('mandates', '0034_resolution_superseded_by_revision'),
     ]
 
     operations = [
