@@ -1,10 +1,12 @@
 """Build small .docx files in the tests (python-docx is not a dependency): WordprocessingML
-written by hand and zipped, with tracked changes where a paragraph asks for them."""
+written by hand and zipped, with tracked changes where a paragraph asks for them, and
+tables (``DocxTable``) where the body holds one."""
 
 from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -39,10 +41,34 @@ def paragraph_xml(paragraph: str | list[Piece], change_id: list[int] | None = No
     return f"<w:p>{''.join(runs)}</w:p>"
 
 
-def docx_bytes(paragraphs: list[str | list[Piece]]) -> bytes:
-    """A .docx whose body holds these paragraphs."""
+@dataclass
+class DocxTable:
+    """A table: its rows, each a list of cells; a cell is its paragraphs' text, one
+    paragraph a line ("\n"), or (text, columns) for a cell merged across columns."""
+
+    rows: list[list[str | tuple[str, int]]]
+
+
+def table_xml(table: DocxTable) -> str:
+    """One <w:tbl> as Word writes it (grid spans for merged cells)."""
+    rows = []
+    for row in table.rows:
+        cells = []
+        for cell in row:
+            text, span = cell if isinstance(cell, tuple) else (cell, 1)
+            properties = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
+            paragraphs = "".join(paragraph_xml(line) for line in text.split("\n"))
+            cells.append(f"<w:tc>{properties}{paragraphs}</w:tc>")
+        rows.append(f"<w:tr>{''.join(cells)}</w:tr>")
+    return f"<w:tbl>{''.join(rows)}</w:tbl>"
+
+
+def docx_bytes(paragraphs: list[str | list[Piece] | DocxTable]) -> bytes:
+    """A .docx whose body holds these paragraphs (and tables)."""
     ids = [0]
-    body = "".join(paragraph_xml(p, ids) for p in paragraphs)
+    body = "".join(
+        table_xml(p) if isinstance(p, DocxTable) else paragraph_xml(p, ids) for p in paragraphs
+    )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(

@@ -14,7 +14,7 @@ from mandates.extraction.doctype import refuse_bundle, refuse_non_resolution
 from mandates.extraction.errors import ExtractionError, NotAResolutionError
 from mandates.extraction.readers import SourceDocument, read_bytes, read_path, read_text
 from mandates.extraction.requests import extract_requests
-from mandates.extraction.result import ExtractionResult
+from mandates.extraction.result import ExtractionResult, Table
 from mandates.extraction.structure import parse_structure
 from mandates.extraction.tracked import merge_tracked_readings
 
@@ -53,10 +53,12 @@ def extract_document(
     """
     refuse_non_resolution(document.text, document.name)
     refuse_bundle(document.text, document.name)
-    result = _extract(document, document.text, document.footnotes, actors)
+    result = _extract(document, document.text, document.footnotes, document.tables, actors)
     if document.original_text:
         try:
-            before = _extract(document, document.original_text, [], actors)
+            before = _extract(
+                document, document.original_text, [], document.original_tables, actors
+            )
         except ExtractionError as error:
             result.warnings.append(
                 f"tracked changes: the text before them is unreadable ({error.reason})"
@@ -83,7 +85,11 @@ def _refuse_overlong_paragraph(paragraphs: list, name: str) -> None:
 
 
 def _extract(
-    document: SourceDocument, text: str, footnotes: list, actors: ActorTable | None
+    document: SourceDocument,
+    text: str,
+    footnotes: list,
+    tables: list[Table],
+    actors: ActorTable | None,
 ) -> ExtractionResult:
     structure = parse_structure(text, source_name=document.name, footnotes=footnotes)
     _refuse_overlong_paragraph(structure.operative, document.name)
@@ -126,6 +132,7 @@ def _extract(
         footnotes=result.footnotes,
         actors=actors,
         annexes=structure.annexes,
+        tables=tables,
     )
     result.mandates = list(requests.mandates)
     result.deliverables = list(requests.deliverables)

@@ -17,7 +17,7 @@ from pathlib import Path
 from mandates.extraction.cleaning import PLAIN_BYTES, clean_text, looks_like_markdown
 from mandates.extraction.errors import DOC_REFUSED, ODT_REFUSED, ReadError
 from mandates.extraction.regex_cache import compiled
-from mandates.extraction.result import Footnote
+from mandates.extraction.result import Footnote, Table
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -63,6 +63,10 @@ class SourceDocument:
     # A Word file with tracked changes: the text before them (deletions kept, insertions
     # left out); ``text`` is the reading with the changes accepted.
     original_text: str | None = None
+    # The tables of ``text`` (and of ``original_text``), row by row: which cells the text's
+    # paragraphs are and how they group into rows (a .docx, an HTML page, a PDF).
+    tables: list[Table] = field(default_factory=list)
+    original_tables: list[Table] = field(default_factory=list)
 
 
 def read_path(path: str | os.PathLike[str]) -> SourceDocument:

@@ -18,6 +18,7 @@ from defusedxml import DefusedXmlException
 
 from mandates.extraction.cleaning import Notes, clean_lines, normalise_chars
 from mandates.extraction.errors import DOC_REFUSED, ODT_REFUSED, ReadError
+from mandates.extraction.result import Table
 
 if TYPE_CHECKING:
     from mandates.extraction.readers import SourceDocument
@@ -29,6 +30,9 @@ MAX_RATIO = 200  # uncompressed / compressed size of one entry
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _P, _R, _T, _TBL, _SDT = f"{W}p", f"{W}r", f"{W}t", f"{W}tbl", f"{W}sdt"
+_TC = f"{W}tc"
+#: Where a paragraph stands in a table: the table, the row, the column.
+_Cell = tuple[Table, int, int]
 _VAL, _ID = f"{W}val", f"{W}id"
 # Subtrees whose text is not part of the accepted document.
 _SKIP = frozenset(
@@ -65,14 +69,16 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
     body = document.find(f"{W}body")
     if body is None:
         raise ReadError(name, "the Word document has no body")
-    text, footnotes, warnings = _read_reading(_DocxReader(name), body, roots)
+    reader = _DocxReader(name)
+    text, footnotes, warnings = _read_reading(reader, body, roots)
     if not text.strip():
         raise ReadError(name, "no text found in the Word document")
     original_text = None
+    original = _DocxReader(name, original=True)
     if _has_tracked_changes(body):
         # Both readings are kept, as a tracked-changes dump shows them; the extractor flags
         # what differs (see mandates/extraction/tracked.py).
-        original_text, _, _ = _read_reading(_DocxReader(name, original=True), body, roots)
+        original_text, _, _ = _read_reading(original, body, roots)
         warnings.append(
             "the Word file has tracked changes: the text is read with them accepted, and "
             "what the text before the changes reads otherwise is flagged for review"
@@ -84,6 +90,8 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
         footnotes=footnotes,
         warnings=warnings,
         original_text=original_text,
+        tables=reader.tables,
+        original_tables=original.tables,
     )
 
 
@@ -339,6 +347,7 @@ class _DocxReader:
         self.note_texts: dict[tuple[str, str], str] = {}
         self.numbering = _Numbering()
         self.note_count = 0
+        self.tables: list[Table] = []
 
     def load_notes(self, root: Element, kind: str) -> None:
         tag = f"{W}{kind}"
@@ -351,7 +360,7 @@ class _DocxReader:
     def read_body(self, body: Element) -> list[str]:
         paragraphs: list[str] = []
         carry = ""  # text of a paragraph whose mark was deleted: it joins the next one
-        for para, in_table in self._paragraphs(body):
+        for para, in_table, cell in self._paragraphs(body):
             ppr = para.find(f"{W}pPr")
             pieces = self._runs_text(para)
             text = "".join(pieces)
@@ -368,20 +377,27 @@ class _DocxReader:
                 continue
             carry = ""
             paragraphs.append(text)
+            if cell is not None:
+                table, row, column = cell
+                words = table.rows[row][column]
+                table.rows[row][column] = f"{words} {text}" if words else text
         if carry:
             paragraphs.append(carry)
         return paragraphs
 
     def _paragraphs(
-        self, parent: Element, in_table: bool = False
-    ) -> Iterator[tuple[Element, bool]]:
+        self, parent: Element, in_table: bool = False, cell: _Cell | None = None
+    ) -> Iterator[tuple[Element, bool, _Cell | None]]:
+        """The paragraphs in reading order, with the table cell each stands in (None
+        outside a table's own rows)."""
         for child in parent:
             tag = child.tag
             if tag == _P:
-                yield child, in_table
+                yield child, in_table, cell
             elif tag == _TBL:
-                for cell in child.iter(f"{W}tc"):
-                    yield from self._paragraphs(cell, True)
+                cells = self._table_cells(child)
+                for element in child.iter(_TC):
+                    yield from self._paragraphs(element, True, cells.get(id(element)))
             elif tag in self.removed:
                 continue
             elif tag in (
@@ -393,7 +409,26 @@ class _DocxReader:
                 f"{W}moveFrom",
                 f"{W}customXml",
             ):
-                yield from self._paragraphs(child, in_table)
+                yield from self._paragraphs(child, in_table, cell)
+
+    def _table_cells(self, table: Element) -> dict[int, _Cell]:
+        """A new table of this reading, empty, and where each cell of its own rows is
+        (keyed by the cell element's id): a cell merged across columns ("gridSpan") leaves
+        the further columns empty, so that the rows line up."""
+        rows: list[list[str]] = []
+        cells: dict[int, _Cell] = {}
+        found = Table(rows)
+        for tr in table.findall(f"{W}tr"):
+            row: list[str] = []
+            for tc in tr.findall(_TC):
+                cells[id(tc)] = (found, len(rows), len(row))
+                span = tc.find(f"{W}tcPr/{W}gridSpan")
+                row.extend(
+                    [""] * max(1, min(_int(span.get(_VAL) if span is not None else None, 1), 64))
+                )
+            rows.append(row)
+        self.tables.append(found)
+        return cells
 
     def _runs_text(self, element: Element, nested: bool = False) -> list[str]:
         out: list[str] = []

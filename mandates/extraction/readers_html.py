@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from mandates.extraction.cleaning import Notes, clean_lines, normalise_chars
 from mandates.extraction.errors import ReadError
 from mandates.extraction.regex_cache import compiled
+from mandates.extraction.result import Table
 
 if TYPE_CHECKING:
     from mandates.extraction.readers import SourceDocument
@@ -181,6 +182,20 @@ def _item_label(style: str, number: int) -> str:
 
 
 @dataclass
+class _OpenTable:
+    """A <table> being read: its rows so far, and where the open cell's blocks begin."""
+
+    table: Table
+    cell_from: int | None = None  # index in ``blocks`` of the open cell's first block
+    span: int = 1  # the open cell's colspan
+
+
+def _colspan(attributes: dict[str, str]) -> int:
+    value = attributes.get("colspan", "").strip()
+    return min(int(value), 64) if value.isascii() and value.isdigit() and value != "0" else 1
+
+
+@dataclass
 class _List:
     """An open <ol> (numbered) or <ul>: its style and the number of its last item."""
 
@@ -206,6 +221,9 @@ class _Parser(HTMLParser):
         #: the open lists, innermost last; the label of the <li> whose text is still to come
         self.lists: list[_List] = []
         self.label = ""
+        #: every table met, in order, and those still open (innermost last)
+        self.tables: list[Table] = []
+        self.open_tables: list[_OpenTable] = []
 
     # -- helpers
     def _flush(self) -> None:
@@ -238,6 +256,32 @@ class _Parser(HTMLParser):
         value = _list_number(attributes.get("value", ""))
         current.number = value if value is not None else current.number + 1
         self.label = _item_label(current.style, current.number)
+
+    def _open_table_part(self, tag: str, attributes: dict[str, str]) -> None:
+        """A table, row or cell opens (the blocks are flushed): rows and cells are noted
+        so that the text's paragraphs can be grouped into rows again. A cell or row left
+        open by the markup closes where the next one opens."""
+        if tag == "table":
+            self.open_tables.append(_OpenTable(Table([])))
+            self.tables.append(self.open_tables[-1].table)
+            return
+        if not self.open_tables:
+            return
+        current = self.open_tables[-1]
+        self._close_cell()
+        if tag == "tr" or not current.table.rows:
+            current.table.rows.append([])
+        if tag != "tr":
+            current.cell_from = len(self.blocks)
+            current.span = _colspan(attributes)
+
+    def _close_cell(self) -> None:
+        if not self.open_tables or self.open_tables[-1].cell_from is None:
+            return
+        current = self.open_tables[-1]
+        words = " ".join(" ".join(self.blocks[current.cell_from :]).split())
+        current.table.rows[-1].extend([words] + [""] * (current.span - 1))
+        current.cell_from = None
 
     def _flush_note(self) -> None:
         text = "".join(self.note_buffer).strip()
@@ -304,6 +348,8 @@ class _Parser(HTMLParser):
                 self._open_list(tag, attributes)
             elif tag == "li":
                 self._open_item(attributes)
+            elif tag in ("table", "tr", "td", "th"):
+                self._open_table_part(tag, attributes)
         elif tag == "sup" and self.link_mark is None:
             self.sup = []
 
@@ -344,6 +390,11 @@ class _Parser(HTMLParser):
             if tag in ("ol", "ul") and self.lists and self.lists[-1].depth > len(self.stack):
                 self.lists.pop()
                 self.label = ""
+            elif tag in ("td", "th"):
+                self._close_cell()
+            elif tag == "table" and self.open_tables:
+                self._close_cell()
+                self.open_tables.pop()
 
     def handle_data(self, data: str) -> None:
         if self.drop_depth:
@@ -385,5 +436,10 @@ def read_html(text: str, name: str) -> SourceDocument:
     if not clean.strip():
         raise ReadError(name, "no text found in the HTML page")
     return SourceDocument(
-        name=name, format="html", text=clean, footnotes=footnotes, warnings=warnings
+        name=name,
+        format="html",
+        text=clean,
+        footnotes=footnotes,
+        warnings=warnings,
+        tables=[table for table in parser.tables if table.rows],
     )

@@ -28,12 +28,14 @@ import ctypes
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mandates.extraction.cleaning import Notes, clean_lines, normalise_chars, vocabulary_of
 from mandates.extraction.errors import ReadError
 from mandates.extraction.regex_cache import compiled
+from mandates.extraction.result import Table
 
 if TYPE_CHECKING:
     from mandates.extraction.readers import SourceDocument
@@ -103,13 +105,23 @@ def read_pdf(data: bytes, name: str) -> SourceDocument:
     pages = _extract(data, name)
     _join_split_words(pages)
     notes = Notes()
-    lines = _layout(pages, notes)
+    words_of, close = _page_words(data)
+    writer = _TableWriter()
+    try:
+        lines = _layout(pages, notes, words_of, writer)
+    finally:
+        close()
     body_text = " ".join(line for line in lines if line not in ("", "\f"))
     text, footnotes, warnings = clean_lines(lines, notes, vocabulary=vocabulary_of(body_text))
     if len(text.strip()) < 2:
         raise ReadError(name, "the PDF has no text layer (a scanned image?): it needs OCR first")
     return SourceDocument(
-        name=name, format="pdf", text=text, footnotes=footnotes, warnings=warnings
+        name=name,
+        format="pdf",
+        text=text,
+        footnotes=footnotes,
+        warnings=warnings,
+        tables=writer.tables,
     )
 
 
@@ -586,7 +598,12 @@ def _document_symbol(first_page: list[_Line], page: _Page) -> str | None:
     return None
 
 
-def _layout(pages: list[_Page], notes: Notes) -> list[str]:
+def _layout(
+    pages: list[_Page],
+    notes: Notes,
+    words_of: _WordsOf | None = None,
+    writer: _TableWriter | None = None,
+) -> list[str]:
     body = _body_size(pages)
     page_lines = [_lines(page.pieces, body) for page in pages]
     symbol = _document_symbol(page_lines[0], pages[0]) if page_lines else None
@@ -605,17 +622,45 @@ def _layout(pages: list[_Page], notes: Notes) -> list[str]:
     for number, (page, lines) in enumerate(zip(pages, page_lines, strict=True)):
         furniture = _furniture(lines, page, number, symbol, running, body)
         kept = [line for index, line in enumerate(lines) if index not in furniture]
+        regions = (
+            _table_regions(kept[: _rule_index(kept, body)], number, words_of)
+            if words_of is not None and writer is not None
+            else []
+        )
+        unread = {id(line) for region in regions if region.rows is None for line in region.lines}
+        regions = [region for region in regions if region.rows is not None]
+        if regions:  # written row by row, below
+            inside = {id(line) for region in regions for line in region.lines}
+            kept = [line for line in kept if id(line) not in inside]
         text_lines, note_lines = _split_notes(kept, body, reader.open)
+        if unread and any(id(line) in unread for line in note_lines):
+            # a table is body text, whatever its type size: notes start below it
+            cut = max(i for i, line in enumerate(note_lines) if id(line) in unread) + 1
+            text_lines, note_lines = text_lines + note_lines[:cut], note_lines[cut:]
         reader.read(note_lines)
         if out:
             out.append("\f")
+        if writer is not None and (
+            not regions or (text_lines and text_lines[0].y > regions[0].top)
+        ):
+            writer.close(out)  # the page does not go on with the table
         margin = _margin(text_lines, body)
         previous: _Line | None = None
         for line in text_lines:
+            while regions and regions[0].top > line.y and writer is not None:
+                writer.region(out, regions.pop(0), previous is None, False)
+                out.append("")
+                previous = None
             if previous is not None and _new_paragraph(previous, line, spacing, margin):
                 out.append("")
             out.append(line.render(notes))
             previous = line
+        while regions and writer is not None:
+            region = regions.pop(0)
+            writer.region(out, region, previous is None, not regions)
+            previous = None
+    if writer is not None:
+        writer.close(out)
     return out
 
 
@@ -667,14 +712,22 @@ def _furniture(
             if found:
                 out.add(index)  # a symbol (not yet seen on the first page) in small print
     # A running title long enough to wrap: the small-print lines above the body that
-    # hold the header line.
+    # hold the header line (down to a table's heading printed again, cells side by side).
     if number > 0 and any(lines[index].y > page.height * 0.85 for index in out):
         for index, line in enumerate(lines):
             if not _in_margin(line, page) or line.y < page.height * 0.5:
                 break
+            if index not in out and _beside(lines, index) >= 3:
+                break
             if line.size < 0.95 * body:
                 out.add(index)
     return out
+
+
+def _beside(lines: list[_Line], index: int) -> int:
+    """How many pieces of text stand on the baseline of ``lines[index]``."""
+    line = lines[index]
+    return sum(len(other.pieces) for other in lines if abs(other.y - line.y) <= 0.4 * line.size)
 
 
 def _rule_index(lines: list[_Line], body: float) -> int:
@@ -779,3 +832,290 @@ def _new_paragraph(previous: _Line, line: _Line, spacing: float, margin: float) 
         return False
     ended = previous.plain().rstrip("”’\"')]").endswith(_TERMINAL)
     return ended or previous.plain().endswith(",")
+
+
+# ---------------------------------------------------------------------------- tables
+
+#: Only a table that names a session is read row by row (a schedule of reports and
+#: events: the extractor reads its rows, `tables.py`); any other (staffing figures) is
+#: read line by line as before.
+_SESSION_WORD_RE = compiled(r"\bsessions?\b", re.IGNORECASE)
+#: A gap between words wider than this (in ems) separates columns: a word space is a
+#: quarter of an em, the padding of two cells half an em or more.
+_CELL_GAP = 0.4
+#: The most a table's cell runs on below its row's first line before the row's next
+#: cells begin (in ems: eight lines).
+_ROW_REACH = 8.0
+
+
+@dataclass
+class _Word:
+    text: str
+    x0: float
+    x1: float
+    y: float  # baseline
+    size: float
+
+
+@dataclass
+class _Region:
+    """Lines of a page that make a table: text side by side on several baselines."""
+
+    lines: list[_Line]
+    top: float  # the first baseline
+    rows: list[list[list[str]]] | None = None  # row -> cell -> its lines; None: not read
+
+
+#: Words of a page in a box (page number, left, bottom, right, top).
+_WordsOf = Callable[[int, float, float, float, float], list[_Word]]
+
+
+def _page_words(data: bytes) -> tuple[_WordsOf, Callable[[], None]]:
+    """Reads the words (with their positions) of a page's box, from the PDF opened once
+    on first use; and the function that closes it."""
+    opened: list[Any] = []
+
+    def words_of(number: int, left: float, bottom: float, right: float, top: float) -> list[_Word]:
+        import pypdfium2
+
+        if not opened:
+            opened.append(pypdfium2.PdfDocument(data))
+        page = opened[0][number]
+        try:
+            textpage = page.get_textpage()
+            try:
+                return _words_in(textpage, left, bottom, right, top)
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+
+    def close() -> None:
+        if opened:
+            opened[0].close()
+
+    return words_of, close
+
+
+def _words_in(textpage: Any, left: float, bottom: float, right: float, top: float) -> list[_Word]:
+    """The words whose characters stand in the box, each with its extent and baseline: a
+    space narrower than a fifth of an em (Word's justification inside a word) joins."""
+    import pypdfium2.raw as pdfium_c
+
+    raw = textpage.raw
+    box = [ctypes.c_double() for _ in range(4)]
+    x, y = ctypes.c_double(), ctypes.c_double()
+    words: list[_Word] = []
+    current: _Word | None = None
+    space_at: float | None = None  # the right edge of the word before a space
+    for index in range(pdfium_c.FPDFText_CountChars(raw)):
+        char = chr(pdfium_c.FPDFText_GetUnicode(raw, index))
+        if char.isspace() or char == "\x00":
+            if current is not None and space_at is None:
+                space_at = current.x1
+            continue
+        pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y)
+        if not (left <= x.value <= right and bottom <= y.value <= top):
+            current, space_at = None, None
+            continue
+        pdfium_c.FPDFText_GetCharBox(raw, index, *box)
+        x0, x1 = box[0].value, box[1].value
+        size = pdfium_c.FPDFText_GetFontSize(raw, index) or 10.0
+        if char in "\ufffe\x02":
+            char = "-"
+        joined = (
+            current is not None
+            and abs(current.y - y.value) < 0.3 * size
+            and -0.5 * size < x0 - current.x1 < (0.2 if space_at is not None else 0.3) * size
+        )
+        if joined and current is not None:
+            current.text += char
+            current.x1 = max(current.x1, x1)
+        else:
+            current = _Word(char, x0, x1, y.value, size)
+            words.append(current)
+        space_at = None
+    for word in words:
+        word.text = normalise_chars(word.text)
+    return words
+
+
+def _baselines(lines: list[_Line]) -> list[list[_Line]]:
+    """Lines in reading order grouped by baseline (top to bottom)."""
+    groups: list[list[_Line]] = []
+    for line in lines:
+        if groups and abs(groups[-1][0].y - line.y) <= 0.4 * min(groups[-1][0].size, line.size):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def _columnar(group: list[_Line]) -> bool:
+    """Text side by side on one baseline, an em apart at least (not a line that a
+    footnote mark cut, nor a paragraph's number at its tab stop)."""
+    pieces = sorted((piece for line in group for piece in line.pieces), key=lambda p: p.x0)
+    if len(pieces) < 2 or (len(pieces) == 2 and _LABEL.match(pieces[0].text.strip())):
+        return False
+    return any(
+        right.x0 - left.x1 >= max(left.size, right.size)
+        for left, right in itertools.pairwise(pieces)
+    )
+
+
+def _table_regions(lines: list[_Line], number: int, words_of: _WordsOf) -> list[_Region]:
+    """The tables of a page that name a session: runs of baselines with text side by side
+    (three at least, each within eight lines of the next), in one type size, and the lines
+    that go on below them; each read into rows and cells where its columns and rows show."""
+    groups = _baselines(lines)
+    regions: list[_Region] = []
+    index = 0
+    while index < len(groups):
+        if not _columnar(groups[index]):
+            index += 1
+            continue
+        size = groups[index][0].size
+        last = index
+        columnar = 1
+        scan = index + 1
+        while (
+            scan < len(groups) and groups[last][0].y - groups[scan][0].y <= _ROW_REACH * size * 1.3
+        ):
+            if _columnar(groups[scan]):
+                last, columnar = scan, columnar + 1
+            scan += 1
+        end = last + 1
+        while (
+            end < len(groups)
+            and groups[end - 1][0].y - groups[end][0].y < 1.5 * size
+            and len(groups[end]) == 1
+        ):
+            end += 1  # a cell of the last row running on below the others
+        taken = [line for group in groups[index:end] for line in group]
+        if (
+            columnar >= 3
+            and all(abs(line.size - size) < 0.6 for line in taken)
+            and any(_SESSION_WORD_RE.search(line.plain()) for line in taken)
+        ):
+            region = _Region(taken, groups[index][0].y)
+            left = min(line.x0 for line in taken) - 1
+            right = max(line.x1 for line in taken) + 1
+            bottom = groups[end - 1][0].y - 0.5 * size
+            top = groups[index][0].y + 0.5 * size
+            region.rows = _table_rows(words_of(number, left, bottom, right, top))
+            regions.append(region)
+            index = end
+        else:
+            index += 1
+    return regions
+
+
+def _table_rows(words: list[_Word]) -> list[list[list[str]]] | None:
+    """Rows and cells of a table's words: columns where no word crosses a gap wider than
+    ``_CELL_GAP`` (two at least); a row where the gap to the baseline before is wider than
+    the lines of a cell are apart (or, with no such gap anywhere, where the first column
+    starts with a capital and another column has words beside it). None when the words do
+    not make two columns and two rows."""
+    if not words:
+        return None
+    size = min(word.size for word in words)
+    bands: list[list[float]] = []
+    for word in sorted(words, key=lambda w: w.x0):
+        if bands and word.x0 - bands[-1][1] < _CELL_GAP * size:
+            bands[-1][1] = max(bands[-1][1], word.x1)
+        else:
+            bands.append([word.x0, word.x1])
+    if len(bands) < 2:
+        return None
+    baselines: list[list[_Word]] = []
+    for word in sorted(words, key=lambda w: (-w.y, w.x0)):
+        if baselines and abs(baselines[-1][0].y - word.y) < 0.4 * size:
+            baselines[-1].append(word)
+        else:
+            baselines.append([word])
+    gaps = [above[0].y - below[0].y for above, below in itertools.pairwise(baselines)]
+    pitch = min(gaps) if gaps else size
+    padded = any(gap > 1.25 * pitch for gap in gaps)
+
+    def column(word: _Word) -> int:
+        middle = (word.x0 + word.x1) / 2
+        return next(i for i, band in enumerate(bands) if middle <= band[1] or i == len(bands) - 1)
+
+    rows: list[list[list[str]]] = []
+    for position, baseline in enumerate(baselines):
+        cells: dict[int, list[_Word]] = {}
+        for word in sorted(baseline, key=lambda w: w.x0):
+            cells.setdefault(column(word), []).append(word)
+        if padded:
+            new_row = position == 0 or gaps[position - 1] > 1.25 * pitch
+        else:
+            first = cells.get(0, [])
+            new_row = position == 0 or (
+                bool(first) and first[0].text[:1] in _ROW_OPENERS and len(cells) > 1
+            )
+        if new_row:
+            rows.append([[] for _ in bands])
+        for at, cell_words in cells.items():
+            rows[-1][at].append(" ".join(word.text for word in cell_words))
+    if len(rows) < 2:
+        return None
+    return rows
+
+
+#: What the first cell of a row opens with where rows are not set apart by a wider gap.
+_ROW_OPENERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ(0123456789")
+
+
+class _TableWriter:
+    """Writes the tables' rows into the text, a cell a paragraph, and keeps them row by
+    row (``tables``). A table that goes on to the next page (its heading printed again)
+    is one table; a row cut by the page break ("... before the opening of its one hun-" |
+    "dred and first session") is one row, written after the break."""
+
+    def __init__(self) -> None:
+        self.tables: list[Table] = []
+        self.heading: list[str] | None = None  # the open table's first row, as printed
+        self.pending: list[list[str]] | None = None  # its last row, maybe cut by the page
+
+    def region(self, out: list[str], region: _Region, first: bool, last: bool) -> None:
+        rows = region.rows or []
+        if first and self.pending is not None and len(rows[0]) == len(self.pending):
+            if [" ".join(cell) for cell in rows[0]] == self.heading:
+                rows = rows[1:]
+            if rows and not rows[0][0]:  # the row the page break cut goes on
+                for cell, more in zip(self.pending, rows[0], strict=True):
+                    cell.extend(more)
+                rows = rows[1:]
+        else:
+            self.close(out)
+            self.tables.append(Table([]))
+            self.heading = [" ".join(cell) for cell in rows[0]]
+        if self.pending is not None:
+            self._write(out, self.pending)
+        self.pending = None
+        for row in rows[:-1] if last else rows:
+            self._write(out, row)
+        if last and rows:
+            self.pending = rows[-1]
+        elif not last:
+            self.heading = None
+
+    def _write(self, out: list[str], row: list[list[str]]) -> None:
+        self.tables[-1].rows.append([" ".join(cell) for cell in row])
+        for cell in row:
+            if cell:
+                _separate(out)
+                out.extend(cell)
+                out.append("")
+
+    def close(self, out: list[str]) -> None:
+        """The open table ends: its last row is written where the text stands."""
+        if self.pending is not None:
+            self._write(out, self.pending)
+        self.pending = None
+        self.heading = None
+
+
+def _separate(out: list[str]) -> None:
+    if out and out[-1] not in ("", "\f"):
+        out.append("")

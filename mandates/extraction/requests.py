@@ -155,8 +155,10 @@ from .result import (
     Footnote,
     Mandate,
     OperativeParagraph,
+    Table,
     TakenNote,
 )
+from .tables import annex_table_requests
 
 _COMMISSION_CODES = frozenset(body.code for body in _LEX.bodies if body.commission)
 
@@ -307,12 +309,16 @@ def extract_requests(
     footnotes: list[Footnote],
     actors: ActorTable | None = None,
     annexes: list[Annex] | None = None,
+    tables: list[Table] | None = None,
 ) -> Requests:
     """Read the operative paragraphs: mandates, deliverables, consideration, taken notes.
 
     ``annexes``: when an operative paragraph adopts or endorses the text in the annex (a
     declaration, a programme of action), the requests printed in it are read too, flagged
-    for review (their paragraphs are labelled "annex.N")."""
+    for review (their paragraphs are labelled "annex.N"). ``tables``: the tables the
+    reader found; the rows of a table in the annex that an operative paragraph sends the
+    reader to ("listed in the annex, at the sessions indicated therein") are deliverables
+    (``tables.annex_table_requests``)."""
     table = actors or ActorTable.default()
     masked = mask(text)
     low = masked.encode("ascii", "replace").lower()
@@ -424,6 +430,8 @@ def extract_requests(
                         consideration is None or consideration.session is None
                     ):
                         consideration = found
+    if annexes:
+        annex_table_requests(operative, annexes, tables or [], builder, ctx, _ADOPTS_ANNEX_RE)
     _agenda_deadlines(operative, builder.deliverables, ctx)
     _continued_examination_deadlines(operative, builder.deliverables, ctx)
     _deadlines_set_later(operative, builder.deliverables, ctx)

@@ -103,6 +103,15 @@ class Annex:
 
 
 @dataclass
+class Table:
+    """A table as a reader found it (not in the JSON): its rows, each the words of its
+    cells in order (a cell spanning columns, then "" for each further column it covers).
+    The text prints each cell as a paragraph of its own, row after row."""
+
+    rows: list[list[str]]
+
+
+@dataclass
 class Mandate:
     """One request in one operative paragraph, addressed to one actor."""
 
