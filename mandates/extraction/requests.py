@@ -155,6 +155,7 @@ from .result import (
     Footnote,
     Mandate,
     OperativeParagraph,
+    SubParagraph,
     Table,
     TakenNote,
 )
@@ -952,6 +953,16 @@ def _sub_label(number: str, label: str) -> str:
 #: After the last sub-paragraph, a line of the lead's own going on ("and to submit it to the
 #: Council at its Nth session"): it opens in lower case after a blank line.
 _LEAD_GOES_ON_RE = compiled(r"\n[ \t]*\n[ \t]*[a-z]")
+#: The same, run on after the last topic where the layout lost the line break ("(c) Good
+#: practices; and to present the study to the Council at its Nth session"): the lead's verb
+#: goes on with the product it asked for ("it", "the study"), not a topic's words.
+_LEAD_RUNS_ON_RE = compiled(
+    r"[;,]\s+and\s+(?:also\s+|further\s+)?to\s+(?:present|submit|transmit|deliver|share|"
+    r"make\s+available)\s+(?:(?P<pronoun>it|them)\b|(?:the|this|that|such|its|his|her|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?P<noun>studies|study|reports?|compilations?|summary|summaries|"
+    r"analys[ie]s|findings|updates?|papers?|guidelines|results|outcomes?)\b)",
+    re.IGNORECASE,
+)
 #: A sub-paragraph that is an ask of its own ("(a) To convene ..."), not a topic of the lead's.
 _SUB_ASK_RE = compiled(r"[ \t]*to\s", re.IGNORECASE)
 
@@ -965,11 +976,33 @@ def _lead_topics(paragraph: OperativeParagraph) -> list[tuple[int, int]]:
     if not subs or any(_SUB_ASK_RE.match(sub.text) for sub in subs):
         return []
     goes_on = _LEAD_GOES_ON_RE.search(subs[-1].text)
-    if not goes_on:
+    end = goes_on.start() if goes_on else _lead_runs_on(paragraph, subs)
+    if end is None:
         return []
     spans = [sub.span for sub in subs]
-    spans[-1] = (spans[-1][0], spans[-1][0] + goes_on.start())
+    spans[-1] = (spans[-1][0], spans[-1][0] + end)
     return spans
+
+
+def _lead_runs_on(paragraph: OperativeParagraph, subs: list[SubParagraph]) -> int | None:
+    """Where the lead goes on inside the last topic's words (``_LEAD_RUNS_ON_RE``), when
+    it names the product the lead asks for: "it", or a noun the lead prints ("to prepare
+    a thematic study on X, paying particular attention to: (a) ...; (c) Y; and to present
+    the study to the Council at its Nth session"). None otherwise."""
+    last = subs[-1].text
+    if ";" not in last and "," not in last:
+        return None
+    found = _LEAD_RUNS_ON_RE.search(last)
+    if found is None:
+        return None
+    noun = found.group("noun")
+    if noun is not None:
+        lead = paragraph.text[: subs[0].span[0] - paragraph.span[0]].lower()
+        stem = noun.lower()
+        stem = stem[:-3] + "y" if stem.endswith("ies") else stem.removesuffix("s")
+        if stem[:5] not in lead:
+            return None  # another product than the lead's ("studies": "study")
+    return found.start() + 1
 
 
 def _units(paragraph: OperativeParagraph, text: str) -> list[tuple[str, int, int, bool]]:

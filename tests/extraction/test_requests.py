@@ -1259,3 +1259,34 @@ def test_a_deadline_after_the_lists_of_topics_is_the_leads():
         "Requests the High Commissioner:\n\n(a) To prepare a study on canals;\n\n"
         "(b) To present a report to the Human Rights Council at its sixty-sixth session;"
     ) == [("1(a)", "study", None), ("1(b)", "report", ("HRC", 66, "at"))]
+
+
+def test_a_deadline_run_on_after_the_last_topic_is_the_leads():
+    """A layout that lost the line break after the last topic ("(c) Good practices in the
+    ports; and to present the study to the Council at its Nth session", as a PDF with the
+    closing part flush left prints it): the deadline is the lead's study's, and neither
+    topic (c) nor its nested items get a deliverable; a closing part that names another
+    product than the lead's is left to (c)."""
+    from mandates.extraction import extract_text
+    from tests.samples import hrc_resolution
+
+    def read(paragraph: str) -> list[tuple]:
+        text = hrc_resolution(operative=[paragraph])
+        result = extract_text(text, source_name="A_HRC_RES_58_98.txt")
+        return sorted((d.paragraph, d.kind, due(d)) for d in result.deliverables)
+
+    lead = (
+        "Requests the Special Rapporteur on canals to prepare a thematic study on the funding "
+        "of canals, paying particular attention to:\n\n(a) The access to funds, including:"
+        "\n\n(i) The eligibility of boat crews;\n\n(ii) The conditions of loans;\n\n"
+        "(b) The role of banks;\n\n(c) Good practices in the ports; "
+    )
+    assert read(lead + "and to present the study to the Council at its sixty-sixth session;") == [
+        ("1", "study", ("HRC", 66, "at"))
+    ]
+    assert read(lead + "and to present it to the Council at its sixty-sixth session;") == [
+        ("1", "study", ("HRC", 66, "at"))
+    ]
+    assert ("1", "study", ("HRC", 66, "at")) not in read(
+        lead + "and to present the guidelines to the Council at its sixty-sixth session;"
+    )
