@@ -16,6 +16,7 @@ from icalendar import Alarm, Calendar, Event, vDuration
 
 from mandates.models import DONE_PROGRESS, NOT_OWED_PROGRESS, Deliverable, ReviewStatus, Session
 from mandates.services import feeds
+from mandates.services.schedule import deliverable_due_explain, due_date_rules_by_body
 
 CANCELLED = NOT_OWED_PROGRESS
 DONE = DONE_PROGRESS
@@ -72,7 +73,7 @@ def _link(deliverable: Deliverable) -> str:
     return settings.SITE_URL + reverse("mandates:deliverable", args=[deliverable.uid])
 
 
-def _description(deliverable: Deliverable) -> str:
+def _description(deliverable: Deliverable, rules: dict | None = None) -> str:
     mandate = deliverable.mandate
     lines = [f"{mandate.resolution.symbol}, paragraph {mandate.paragraph_label}"]
     quote = deliverable.quote or mandate.quote
@@ -88,21 +89,31 @@ def _description(deliverable: Deliverable) -> str:
     elif deliverable.due_session_not_in_calendar:
         lines.append(f"Session: {deliverable.due_session_as_read} (not in the calendar yet)")
     if deliverable.due_date:
+        # since the due-date note reached the feeds: the note the pages show, beside the
+        # date the session gives
+        session = deliverable.due_session
+        body_rules = None if rules is None or session is None else rules.get(session.body_id, [])
+        note = deliverable_due_explain(deliverable=deliverable, rules=body_rules).note
+        by_person = bool(deliverable.manual_due_date or deliverable.stated_due_date)
         if deliverable.manual_due_date:
             how = "set by hand"
         elif deliverable.stated_due_date:
             how = "printed in the resolution"
         else:
-            how = "computed from the session"
+            how = "computed from the session" + (f"; {note}" if note else "")
         lines.append(f"Due: {_long_date(deliverable.due_date)} ({how})")
-        if deliverable.computed_due_date and deliverable.computed_due_date != deliverable.due_date:
-            lines.append(f"Computed date: {_long_date(deliverable.computed_due_date)}")
+        computed = deliverable.computed_due_date
+        if computed and (computed != deliverable.due_date or (note and by_person)):
+            why = f" ({note})" if note and by_person else ""
+            lines.append(f"Computed date: {_long_date(computed)}{why}")
     lines.append(f"Progress: {deliverable.get_progress_display()}")
     lines.append(_link(deliverable))
     return "\n".join(lines)
 
 
-def deliverable_event(deliverable: Deliverable, *, alarm_days: list[int] = ()) -> Event:
+def deliverable_event(
+    deliverable: Deliverable, *, alarm_days: list[int] = (), rules: dict | None = None
+) -> Event:
     session = deliverable.due_session
     changed = _utc(
         max(
@@ -127,7 +138,7 @@ def deliverable_event(deliverable: Deliverable, *, alarm_days: list[int] = ()) -
     event.add("dtend", deliverable.due_date + timedelta(days=1))
     event.add("transp", "TRANSPARENT")
     event.add("summary", summary)
-    event.add("description", _description(deliverable))
+    event.add("description", _description(deliverable, rules))
     event.add("url", _link(deliverable))
     event.add("status", _status(deliverable))
     categories = [deliverable.get_kind_display().capitalize()]
@@ -204,8 +215,9 @@ def feed_calendar(feed: feeds.CalendarFeed) -> Calendar:
     items = feed.items().select_related(
         "mandate__resolution", "mandate__actor", "due_session__body", "due_body"
     )
+    rules = due_date_rules_by_body()  # once, not once per event
     for deliverable in items:
-        calendar.add_component(deliverable_event(deliverable, alarm_days=alarm_days))
+        calendar.add_component(deliverable_event(deliverable, alarm_days=alarm_days, rules=rules))
     return calendar
 
 

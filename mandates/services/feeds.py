@@ -14,8 +14,10 @@ Versions, caching and faults:
 
 - The *stamp* (one aggregate query per request) digests everything a document is rendered
   from: the number of items and the sum of their ids (an item entering or leaving), the
-  latest `updated_at` of the items, their sessions, bodies, resolutions, mandates and actors,
-  plus the feed's name, SITE_URL, the language and, with alarms, the reminder offsets.
+  latest `updated_at` of the items, their sessions, bodies (a change of a body's due-date
+  rules counts as the body's, since the rules decide the due-date notes), resolutions,
+  mandates and actors, plus the feed's name, SITE_URL, the language and, with alarms, the
+  reminder offsets.
 - The *ETag* is a hash of the body itself. `FeedState` (a database row per feed) keeps the
   ETag and Last-Modified of the body last rendered for a stamp, so a conditional GET is
   answered from the stamp and that row without rendering. Last-Modified is when the body
@@ -34,7 +36,7 @@ import hashlib
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from operator import itemgetter
@@ -57,6 +59,7 @@ from mandates.models import (
     Actor,
     Body,
     Deliverable,
+    DueDateRule,
     FeedState,
     FeedToken,
     ReminderRule,
@@ -70,7 +73,12 @@ from mandates.models import (
 )
 from mandates.services import rfc5545
 from mandates.services.rfc5545 import date_value, fold, text, utc_datetime
-from mandates.services.schedule import day_label
+from mandates.services.schedule import (
+    day_label,
+    due_date_may_be_noted,
+    due_date_note,
+    due_date_rules_by_body,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -161,6 +169,12 @@ EVENT_FIELDS = (
     "mandate__actor_text",
     "mandate__resolution__symbol",
     "no_longer_in_text",
+    # what the due-date note needs (`schedule.due_date_note`): read with the row, so a
+    # note costs no query per event
+    "mandate__resolution__adopted_on",
+    "due_session__main_part_end",
+    "due_session__body_id",
+    "due_session__body__default_lead_time_days",
 )
 # Its DTSTAMP and LAST-MODIFIED: the last change of the deliverable or its resolution
 # (computed by the database: one date-time to read per row, not two). Not its session's:
@@ -231,14 +245,29 @@ def _labels() -> _Labels:
     return _labels_in(get_language() or "")
 
 
+class DueDateRules:
+    """The due-date rules by body, read (one query) when an event first needs them: only
+    an event whose date may carry a note does (`schedule.due_date_may_be_noted`)."""
+
+    def __init__(self) -> None:
+        self._by_body: dict[int, list[DueDateRule]] | None = None
+
+    def of(self, body_id: int) -> list[DueDateRule]:
+        if self._by_body is None:
+            self._by_body = due_date_rules_by_body()
+        return self._by_body.get(body_id, [])
+
+
 @dataclass(frozen=True)
 class EventContext:
     """What every event of one document shares, looked up once per document rather than
-    per event (settings and the active language are not free to read)."""
+    per event (settings and the active language are not free to read); the documents of
+    one batch share one (`feeds_publish_many`), so they read the rules once."""
 
     labels: _Labels
     page_head: str  # a deliverable's public page is page_head + uid + page_tail
     page_tail: str
+    rules: DueDateRules = field(default_factory=DueDateRules, compare=False)
 
     @classmethod
     def current(cls) -> EventContext:
@@ -285,6 +314,7 @@ class EventWriter:
         self.labels = context.labels
         self.page_head = context.page_head
         self.page_tail = context.page_tail
+        self.rules = context.rules
         self.triggers = [
             f"TRIGGER:{rfc5545.days_before(days)}\r\nEND:VALARM\r\n" for days in alarm_days
         ]
@@ -294,6 +324,8 @@ class EventWriter:
         self._lines: dict[str, str] = {}
         self._categories: dict[tuple, str] = {}
         self._sessions: dict[tuple, tuple[str, str]] = {}
+        self._notes: dict[tuple, str] = {}
+        self._session_rows: dict[int, Session] = {}
 
     def write(self, row: Row) -> str:
         """One all-day VEVENT (the deliverable must have a due date)."""
@@ -326,6 +358,10 @@ class EventWriter:
             actor_text,
             symbol,
             no_longer_in_text,
+            adopted_on,
+            main_part_end,
+            session_body_id,
+            default_lead_time_days,
             uid,
             created,
             changed,
@@ -435,15 +471,34 @@ class EventWriter:
                 )
         elif undated:
             description.append(self._line(f"Session: {as_read} (not in the calendar yet)"))
+        # Why the computed date does not count the rule's usual way, as the pages say it
+        # (`schedule.due_date_note`): beside the date the session gives.
+        note = ""
+        if session_id is not None and due_date_may_be_noted(
+            session_start=session_start,
+            session_end=session_end,
+            computed_due_date=computed_due_date,
+            adopted_on=adopted_on,
+        ):
+            note = self._note(
+                (session_id, kind, relation, computed_due_date, adopted_on),
+                (session_body_id, default_lead_time_days, session_body_code, session_number),
+                (session_start, session_end, main_part_end),
+            )
         if manual_due_date:
             how = "set by hand"
         elif stated_due_date:
             how = "printed in the resolution"
+        elif note:
+            how = f"computed from the session; {note}"
         else:
             how = "computed from the session"
         description.append(self._line(f"Due: {_long_date(due_date)} ({how})"))
-        if computed_due_date and computed_due_date != due_date:
-            description.append(self._line(f"Computed date: {_long_date(computed_due_date)}"))
+        if computed_due_date and (
+            computed_due_date != due_date or (note and (manual_due_date or stated_due_date))
+        ):
+            why = f" ({note})" if note and (manual_due_date or stated_due_date) else ""
+            description.append(self._line(f"Computed date: {_long_date(computed_due_date)}{why}"))
         description.append(self._line(f"Progress: {labels.progress.get(progress, progress)}"))
         description.append(f"{self.page_head_text}{uid}{self.page_tail_text}")
 
@@ -472,6 +527,35 @@ class EventWriter:
             event += [alarm + trigger for trigger in self.triggers]
         event.append("END:VEVENT\r\n")
         return "".join(event)
+
+    def _note(self, key: tuple, body: tuple, dates: tuple) -> str:
+        """The due-date note of a deliverable due at this session (`key`: the session, kind,
+        relation, computed date and adoption date), once per distinct key."""
+        try:
+            return self._notes[key]
+        except KeyError:
+            session_id, kind, relation, computed_due_date, adopted_on = key
+            session = self._session_rows.get(session_id)
+            if session is None:
+                body_id, lead_time_days, code, number = body
+                start, end, main_part_end = dates
+                session = self._session_rows[session_id] = Session(
+                    pk=session_id,
+                    body=Body(pk=body_id, code=code, default_lead_time_days=lead_time_days),
+                    number=number,
+                    start=start,
+                    end=end,
+                    main_part_end=main_part_end,
+                )
+            note = self._notes[key] = due_date_note(
+                session=session,
+                kind=kind,
+                relation=relation,
+                rules=self.rules.of(session.body_id),
+                computed_due_date=computed_due_date,
+                adopted_on=adopted_on,
+            )
+            return note
 
     def _days(self, day: date) -> str:
         """DTSTART and DTEND of an all-day event on this day."""
@@ -696,18 +780,28 @@ class CalendarFeed:
         return FeedStamp(digest=digest, latest=latest, alarm_days=alarm_days)
 
     def render(
-        self, *, alarm_days: list[int] | None = None, rows: Iterable[Row] | None = None
+        self,
+        *,
+        alarm_days: list[int] | None = None,
+        rows: Iterable[Row] | None = None,
+        context: EventContext | None = None,
     ) -> bytes:
         """The document as bytes (CRLF line ends, lines folded at 75 octets); from `rows`
-        already read (`feeds_publish_many`) instead of the feed's own query if given."""
+        already read (`feeds_publish_many`) instead of the feed's own query if given, and
+        with the `context` the batch's documents share."""
         if alarm_days is None:
             alarm_days = alarm_offsets() if self.alarms else []
         # Every event is all-day (VALUE=DATE) and DTSTAMP/LAST-MODIFIED are UTC, so no
         # VTIMEZONE is needed.
-        events = self.events(alarm_days) if rows is None else self.events_of(rows, alarm_days)
+        if rows is None:
+            events = self.events(alarm_days)
+        else:
+            events = self.events_of(rows, alarm_days, context=context)
         return calendar_document(events, name=self.name, description=self.description)
 
-    def events_of(self, rows: Iterable[Row], alarm_days: list[int]) -> str:
+    def events_of(
+        self, rows: Iterable[Row], alarm_days: list[int], *, context: EventContext | None = None
+    ) -> str:
         """The VEVENTs of these rows (the feed's items, in order, read by the caller)."""
         raise NotImplementedError
 
@@ -774,8 +868,10 @@ class DeliverableFeed(CalendarFeed):
         rows = self.items().values_list(*EVENT_FIELDS, *EVENT_TEXTS.values())
         return self.events_of(rows, alarm_days)
 
-    def events_of(self, rows: Iterable[Row], alarm_days: list[int]) -> str:
-        return "".join(map(EventWriter(alarm_days=alarm_days).write, rows))
+    def events_of(
+        self, rows: Iterable[Row], alarm_days: list[int], *, context: EventContext | None = None
+    ) -> str:
+        return "".join(map(EventWriter(alarm_days=alarm_days, context=context).write, rows))
 
     def row_group(self, row: Mapping[str, Any]) -> object:
         """Which feed of this kind a row of the public feeds' one query belongs in
@@ -1154,6 +1250,7 @@ def feeds_publish_many(*, feeds: list[CalendarFeed]) -> int:
     new_states: list[FeedState] = []
     # the rows of each kind of feed, by feed: one pass per kind, not one per feed
     grouped: dict[type, dict[object, list[Mapping[str, Any]]]] = {}
+    context = EventContext.current()  # one for every document: the rules read once
     for feed in many:
         if type(feed) not in grouped:
             by_group = grouped[type(feed)] = defaultdict(list)
@@ -1169,7 +1266,9 @@ def feeds_publish_many(*, feeds: list[CalendarFeed]) -> int:
         if body is not None and version.etag is not None:
             continue
         if body is None:
-            body = feed.render(alarm_days=alarm_days, rows=map(_event_columns, items))
+            body = feed.render(
+                alarm_days=alarm_days, rows=map(_event_columns, items), context=context
+            )
             to_cache[feed.cache_key] = (version.stamp.digest, body)
         rendered += 1
         etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'

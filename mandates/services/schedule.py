@@ -362,6 +362,43 @@ def _resumed_part_after(session: Session, adopted_on: date) -> SessionPart | Non
     )
 
 
+def due_date_may_be_noted(
+    *,
+    session_start: date,
+    session_end: date,
+    computed_due_date: date | None,
+    adopted_on: date | None,
+) -> bool:
+    """Whether `due_anchor` can have given this computed date with a note, from the dates
+    alone (no rule read): the session had not closed at the adoption, and had opened by
+    then or the date is its opening day. False for nearly every deliverable, so a feed
+    reads the rules only for an event that may carry a note (`due_date_note`)."""
+    if adopted_on is None or computed_due_date is None or session_end < adopted_on:
+        return False
+    return session_start <= adopted_on or computed_due_date == session_start
+
+
+def due_date_note(
+    *,
+    session: Session,
+    kind: str,
+    relation: str,
+    rules: Iterable[DueDateRule],
+    computed_due_date: date | None,
+    adopted_on: date | None,
+) -> str:
+    """Why this stored computed date does not count the rule's usual way (`DueAnchor.note`),
+    as `deliverable_due_explain` finds it: "" for a date counted the usual way."""
+    if computed_due_date is None or adopted_on is None:
+        return ""
+    usual = due_date_compute(session=session, kind=kind, relation=relation, rules=rules)
+    if usual == computed_due_date:
+        return ""
+    return due_anchor(
+        session=session, kind=kind, relation=relation, rules=rules, adopted_on=adopted_on
+    ).note
+
+
 def due_date_compute(
     *,
     session: Session,
@@ -932,11 +969,17 @@ def mandate_deliverables_sync(*, mandate_id: int) -> int:
 
 def deliverables_recompute_for_body(*, body_id: int) -> int:
     """Recompute every deliverable due at a session of this body (after a rule of the
-    body was deleted or moved to another body); returns how many changed."""
+    body was deleted or moved to another body); returns how many changed.
+
+    The body counts as changed too: a calendar event's due-date note depends on the rules
+    (`due_date_note`), and a rule can add or drop a note from a date it leaves as it was,
+    so a feed of the body's deliverables (its stamp holds the body's last change) is
+    rendered anew when next asked for."""
     deliverables = Deliverable.objects.filter(due_session__body_id=body_id).select_related(
         "due_session__body"
     )
     with transaction.atomic():
+        Body.objects.filter(pk=body_id).update(updated_at=timezone.now())
         return _recompute(deliverables)
 
 

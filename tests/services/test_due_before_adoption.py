@@ -10,12 +10,14 @@ to the Assembly's session of September. These tests go through ingest, as produc
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 
-from mandates.models import Deliverable, Session
+from mandates.models import Body, Deliverable, DueDateRule, Session
 from mandates.services import schedule
 from mandates.services.ingest import resolution_ingest
 from tests.samples import hrc_resolution
@@ -127,3 +129,51 @@ def test_without_an_adoption_date_or_with_room_the_usual_count_stands():
         session=session, kind="report", relation="at", rules=rules, adopted_on=date(2040, 1, 1)
     )
     assert after == usual
+
+
+_DAY = st.dates(min_value=date(2030, 1, 1), max_value=date(2032, 12, 31))
+
+
+@given(
+    start=_DAY,
+    length=st.integers(0, 400),
+    main_part=st.one_of(st.none(), st.integers(0, 400)),
+    lead=st.integers(-30, 200),
+    default_lead=st.integers(0, 200),
+    anchor=st.sampled_from([None, *DueDateRule.Anchor.values]),
+    adopted_on=st.one_of(st.none(), _DAY),
+)
+def test_a_feed_reads_the_rules_for_every_date_that_may_carry_a_note(
+    start, length, main_part, lead, default_lead, anchor, adopted_on
+):
+    """`due_date_may_be_noted` (dates alone, so a feed reads no rule for most events) holds
+    for every date `due_anchor` gives with a note, whatever the rule and the session."""
+    body = Body(pk=1, code="GA", default_lead_time_days=default_lead)
+    end = start + timedelta(days=length)
+    session = Session(
+        body=body,
+        number=90,
+        start=start,
+        end=end,
+        main_part_end=None if main_part is None else min(start + timedelta(main_part), end),
+    )
+    rules = [] if anchor is None else [DueDateRule(body=body, lead_time_days=lead, anchor=anchor)]
+    anchored = schedule.due_anchor(
+        session=session, kind="report", relation="at", rules=rules, adopted_on=adopted_on
+    )
+    note = schedule.due_date_note(
+        session=session,
+        kind="report",
+        relation="at",
+        rules=rules,
+        computed_due_date=anchored.due_date,
+        adopted_on=adopted_on,
+    )
+    assert note == anchored.note  # what the pages and the feeds show
+    if anchored.note:
+        assert schedule.due_date_may_be_noted(
+            session_start=start,
+            session_end=end,
+            computed_due_date=anchored.due_date,
+            adopted_on=adopted_on,
+        )
