@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Func, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -944,6 +944,37 @@ NOT_OWED_PROGRESS = (
 )
 # Progress after which nothing is owed any more: no reminders, not overdue.
 CLOSED_PROGRESS = DONE_PROGRESS + NOT_OWED_PROGRESS
+
+
+class ByteOrder(Func):
+    """Text compared character code by character code, on every database: PostgreSQL's
+    "C" collation (a database's own, en_US for one, ignores the "/" and "." of a symbol
+    at first), SQLite's default."""
+
+    template = "%(expressions)s"
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler, connection, template='%(expressions)s COLLATE "C"', **extra_context
+        )
+
+
+#: The order of deliverables by due date: every list and its CSV, the timeline, the API,
+#: the feeds and the weekly digest. Undated last (SQLite puts NULLs first, PostgreSQL
+#: last); the same day by the session they are due at (the one opening first; a date of
+#: its own, printed or set by hand, after those of a session), then the resolution, the
+#: place of the request in its text, and the primary key, so that nothing is left to the
+#: order rows were made in and pages never overlap or skip.
+BY_DUE_DATE = (
+    F("due_date").asc(nulls_last=True),
+    F("due_session__start").asc(nulls_last=True),
+    F("due_session__body__code").asc(nulls_last=True),
+    F("due_session__number").asc(nulls_last=True),
+    ByteOrder("mandate__resolution__symbol").asc(),
+    F("mandate__position").asc(),
+    F("position").asc(),
+    F("pk").asc(),
+)
 
 
 class DeliverableReview(Deliverable):

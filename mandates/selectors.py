@@ -6,9 +6,10 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import TypeVar
 
-from django.db.models import Count, Expression, F, Min, Q, QuerySet
+from django.db.models import Count, Expression, Min, Q, QuerySet
 
 from .models import (
+    BY_DUE_DATE,
     CLOSED_PROGRESS,
     Actor,
     Body,
@@ -26,11 +27,6 @@ from .models import (
 
 DeliverableT = TypeVar("DeliverableT", bound=Deliverable)  # Deliverable or its review proxy
 QS = TypeVar("QS", bound=QuerySet)
-
-#: The order by due date of every list, the export and the API: undated deliverables last
-#: on every database (SQLite puts NULLs first, PostgreSQL last), then the primary key, so
-#: pages never overlap or skip.
-BY_DUE_DATE = (F("due_date").asc(nulls_last=True), "pk")
 
 
 def deliverable_list() -> DeliverableQuerySet:
@@ -112,7 +108,7 @@ def deliverable_list_no_deadline(
     those in the closed states `closed_asked`."""
     return _open_or_asked(
         deliverable_list_for(user=user).filter(due_date__isnull=True), closed_asked
-    ).order_by("mandate__resolution__symbol", "position", "pk")
+    ).order_by(*BY_DUE_DATE)  # none has a date: by resolution and place in the text
 
 
 def user_has_contact(*, user) -> bool:
@@ -136,7 +132,7 @@ def deliverable_list_assigned_to(
         .filter(assignees__user=user)
         .exclude(review_status=ReviewStatus.REJECTED),
         closed_asked,
-    ).order_by(F("due_date").asc(nulls_last=True), "pk")
+    ).order_by(*BY_DUE_DATE)
 
 
 def review_queue(deliverables: QuerySet[DeliverableT]) -> QuerySet[DeliverableT]:

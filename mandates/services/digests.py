@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
-from mandates.models import Contact, Deliverable, DigestLog, OutgoingStatus
+from mandates.models import BY_DUE_DATE, Contact, Deliverable, DigestLog, OutgoingStatus
 from mandates.services.outgoing import (
     deliverable_name,
     deliverable_page_url,
@@ -62,7 +62,7 @@ def digest_items_by_contact(
         deliverable_list_remindable()
         .filter(due_date__lte=today + timedelta(days=policy.digest_horizon_days))
         .select_related("mandate__resolution", "due_session__body", "due_body")
-        .order_by("due_date", "id")
+        .order_by(*BY_DUE_DATE)
     )
     audience = deliverable_audience(deliverables=deliverables.order_by())
     wanted = {

@@ -54,6 +54,7 @@ from django.utils.translation import get_language
 from redis.exceptions import RedisError
 
 from mandates.models import (
+    BY_DUE_DATE,
     DONE_PROGRESS,
     NOT_OWED_PROGRESS,
     Actor,
@@ -850,7 +851,7 @@ class DeliverableFeed(CalendarFeed):
             .exclude(mandate__review_status=ReviewStatus.REJECTED)
             .filter(self.filter())
             .filter(~Q(progress__in=NOT_OWED_PROGRESS) | Q(updated_at__gte=kept_since))
-            .order_by("due_date", "pk")
+            .order_by(*BY_DUE_DATE)
         )
         if self.public_only:
             queryset = queryset.public()
