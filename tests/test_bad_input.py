@@ -69,8 +69,8 @@ The Human Rights Council Advisory Committee,
 
 BAD_FILES = [
     ("empty.txt", b"", "empty"),
-    ("binary.txt", bytes(range(256)) * 64, "not valid UTF-8"),
-    ("picture.pdf", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64, "PDF"),
+    ("binary.txt", bytes(range(256)) * 64, "binary data, not text"),
+    ("picture.pdf", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64, "holds a PNG image"),
     ("huge.txt", b"a" * (50 * 1024 * 1024 + 1), "large"),
     ("wrong-encoding.txt", b"Resolution \x81\x8d text " * 20, "UTF-8"),
     ("no-text.pdf", _pdf(), "text"),

@@ -9,8 +9,10 @@ this module.
 from __future__ import annotations
 
 import codecs
+import io
 import os
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,10 +118,15 @@ def _read_bytes(data: bytes, name: str) -> SourceDocument:
             name, f"the file is too large ({len(data)} bytes; at most {MAX_FILE_BYTES})"
         )
     suffix = Path(name).suffix.lower()
+    named = _SUFFIXES.get(suffix)  # the type the name claims: None for another suffix
     kind = _sniff(data)
+    if named not in (None, "docx") and kind == "docx" and not _word_archive(data):
+        kind = None  # a ZIP that is no Word document: refused below, named as what it is
+    if named not in (None, "docx") and kind is None:
+        _refuse_foreign(data, name, suffix)
     if suffix in _REFUSED and kind is None:
         raise ReadError(name, _REFUSED[suffix])
-    fmt = kind or _SUFFIXES.get(suffix)
+    fmt = kind or named
     if fmt is None:
         if suffix and suffix not in _SUFFIXES and not _looks_textual(data):
             raise ReadError(
@@ -131,7 +138,7 @@ def _read_bytes(data: bytes, name: str) -> SourceDocument:
         from mandates.extraction.readers_pdf import read_pdf
 
         try:
-            return read_pdf(data, name)
+            return _read_as(read_pdf(data, name), kind, suffix, named)
         except ReadError:
             if kind is None and _looks_textual(data):
                 return _read_mislabelled(data, name, suffix)
@@ -140,14 +147,19 @@ def _read_bytes(data: bytes, name: str) -> SourceDocument:
         from mandates.extraction.readers_docx import read_docx
 
         try:
-            return read_docx(data, name)
+            return _read_as(read_docx(data, name), kind, suffix, named)
         except ReadError:
             if Path(name).name.startswith("~$"):
                 raise ReadError(name, _LOCK_FILE) from None
+            if named == "docx":  # an image, RTF, another office program's archive...?
+                _refuse_foreign(data, name, suffix, word_reader_refused=True)
             if kind is None and _looks_textual(data):
                 return _read_mislabelled(data, name, suffix)
             raise
-    return _read_text(data, name, fmt)
+    document = _read_text(data, name, fmt)
+    if named in ("txt", "md") and document.format == "html":  # an HTML page saved as text
+        document.warnings.append(f"the file is named {suffix} but holds an HTML page: {_AS_SUCH}")
+    return document
 
 
 # Word's owner file "~$name.docx", kept beside a document while it is open.
@@ -157,20 +169,44 @@ _LOCK_FILE = (
 )
 
 
+_AS_SUCH = "read as such"
+# What the warning names a file by when its content, sure of itself, overrules its name.
+_CONTENT_NAMES = {"pdf": "a PDF", "docx": "a Word document (.docx)"}
+
+
 def _read_mislabelled(data: bytes, name: str, suffix: str) -> SourceDocument:
     """A file its suffix's reader refused whose content is text: read as what it is (an
     HTML page, plain text or Markdown), as a .txt holding a PDF is read as a PDF; a
     warning says so. Only ever reached for a file that would otherwise be refused."""
     document = _read_text(data, name, "txt")
     what = "an HTML page" if document.format == "html" else "plain text"
-    document.warnings.append(f"the file is named {suffix} but holds {what}: read as such")
+    document.warnings.append(f"the file is named {suffix} but holds {what}: {_AS_SUCH}")
+    return document
+
+
+def _read_as(
+    document: SourceDocument, kind: str | None, suffix: str, named: str | None
+) -> SourceDocument:
+    """A document read by the type its content announced (`kind`); a warning says so when
+    its name says another (a PDF saved as .txt, a .docx renamed .pdf or .doc)."""
+    if kind is not None and suffix and named != kind:
+        what = _CONTENT_NAMES[kind]
+        document.warnings.append(f"the file is named {suffix} but holds {what}: {_AS_SUCH}")
     return document
 
 
 def _read_text(data: bytes, name: str, fmt: str) -> SourceDocument:
-    """Plain text, Markdown or HTML ("txt" that begins like an HTML page is read as HTML)."""
+    """Plain text, Markdown or HTML (a text that begins like an HTML page is read as HTML,
+    and an .html file without a single tag as plain text, with a warning)."""
     text, encoding, rest_utf8 = _decode(data, name)
-    if fmt == "html" or (fmt == "txt" and _HTML_START.match(text)):
+    if fmt in ("txt", "md") and _HTML_START.match(text):
+        fmt = "html"
+    elif fmt == "html" and not _TAG.search(text):
+        document = _read_text(data, name, "txt")
+        suffix = Path(name).suffix.lower()
+        document.warnings.append(f"the file is named {suffix} but holds plain text: {_AS_SUCH}")
+        return document
+    if fmt == "html":
         from mandates.extraction.readers_html import read_html
 
         return read_html(text, name)
@@ -205,7 +241,117 @@ def _looks_like_markdown(text: str, data: bytes, encoding: str) -> bool:
     return looks_like_markdown(text)
 
 
-_HTML_START = compiled(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_START = compiled(
+    r"\s*(?:<\?xml\b[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+# A tag, a comment or a declaration: an .html file without one holds plain text.
+_TAG = compiled(r"<[A-Za-z!/?]")
+
+
+# What a file whose name claims a type the readers take may be instead, by its first bytes:
+# (signature, what it is, what to do). The readers refuse it, saying so, rather than read
+# its bytes as text. An ASCII signature is only believed when binary bytes follow it.
+_FOREIGN = (
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file", ""),
+    (b"{\\rtf", "an RTF document", "save the file as .docx or .pdf"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image", ""),
+    (b"\xff\xd8\xff", "a JPEG image", ""),
+    (b"GIF87a", "a GIF image", ""),
+    (b"GIF89a", "a GIF image", ""),
+    (b"II*\x00", "a TIFF image", ""),
+    (b"MM\x00*", "a TIFF image", ""),
+    (b"\x1f\x8b", "a gzip archive", "unpack it and give the resolution's own file"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "unpack it and give the resolution's own file"),
+    (b"Rar!\x1a\x07", "a RAR archive", "unpack it and give the resolution's own file"),
+    (b"BZh", "a bzip2 archive", "unpack it and give the resolution's own file"),
+    (b"\xfd7zXZ\x00", "an xz archive", "unpack it and give the resolution's own file"),
+    (b"\x7fELF", "a program", ""),
+    (b"MZ", "a Windows program", ""),
+    (b"SQLite format 3\x00", "an SQLite database", ""),
+)
+_IMAGE_ADVICE = "images are not read: give the text, or a PDF with a text layer"
+# Word 97-2003's main stream, named (in UTF-16) in the compound file's directory.
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+# The archives of other office programs, by a part only they have.
+_ARCHIVES = (
+    ("mimetype", "an OpenDocument file", ODT_REFUSED),
+    ("xl/workbook.xml", "an Excel workbook (.xlsx)", ""),
+    ("ppt/presentation.xml", "a PowerPoint presentation (.pptx)", ""),
+    ("META-INF/container.xml", "an e-book (EPUB)", ""),
+)
+# What the Word reader's own refusal already says of a .docx (a damaged archive, one without
+# word/document.xml, an old .doc given the new name): its words stand.
+_WORD_READER_SAYS = frozenset(
+    [
+        "a ZIP archive",
+        "a damaged ZIP archive",
+        "an old Microsoft Office file",
+        "an old binary Word file (.doc)",
+    ]
+)
+
+
+def _refuse_foreign(
+    data: bytes, name: str, suffix: str, *, word_reader_refused: bool = False
+) -> None:
+    """Refuse a file its name says the readers take whose content is of another kind they
+    do not (an image, an archive, an RTF or old Office document, a program), naming what
+    it is: read as text it would give garbage. `word_reader_refused`: a .docx the Word
+    reader refused, whose reason stands unless the content is of another kind still."""
+    what, advice = _foreign(data)
+    if not what or (word_reader_refused and what in _WORD_READER_SAYS):
+        return
+    if not advice:
+        advice = (
+            _IMAGE_ADVICE
+            if what.endswith(" image")
+            else f"give the resolution as {SUPPORTED_TYPES}"
+        )
+    raise ReadError(name, f"the file is named {suffix} but holds {what}; {advice}")
+
+
+def _foreign(data: bytes) -> tuple[str, str]:
+    """What the content is, when it is a kind the readers do not take, and what to do."""
+    head = data[:64]
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        names = _archive_names(data)
+        if names is None:
+            return "a damaged ZIP archive", ""
+        for part, what, advice in _ARCHIVES:
+            if part in names:
+                return what, advice
+        return "a ZIP archive", "unpack it and give the resolution's own file"
+    for signature, what, advice in _FOREIGN:
+        if not head.startswith(signature):
+            continue
+        if signature.isascii() and signature != b"{\\rtf" and _looks_textual(head):
+            continue  # "MZ", "BZh", "GIF89a": the start of a text, not a signature
+        if signature.startswith(b"\xd0\xcf") and _WORD_STREAM in data:
+            return "an old binary Word file (.doc)", "save the file as .docx"
+        return what, advice
+    return "", ""
+
+
+def _archive_names(data: bytes) -> set[str] | None:
+    """The names a ZIP archive lists (its central directory only), None when damaged."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return set(archive.namelist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        return None
+
+
+def _word_archive(data: bytes) -> bool:
+    """Whether a ZIP archive is a Word document: it holds word/document.xml."""
+    names = _archive_names(data)
+    return names is not None and "word/document.xml" in names
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Bytes no text has: control bytes (NULs...) beyond a stray few, as `_decode` counts
+    them in a decoded text."""
+    sample = data[:20000]
+    return len(sample) - len(sample.translate(None, _BAD_CONTROL_BYTES)) > len(sample) / 200
 
 
 def _sniff(data: bytes) -> str | None:
@@ -246,6 +392,7 @@ def _utf16_order(sample: bytes) -> str | None:
 
 
 _BAD_CONTROLS = compiled(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_BINARY = "the file holds binary data, not text"
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -253,8 +400,9 @@ def decode_text(data: bytes, name: str) -> str:
     return _decode(data, name)[0]
 
 
-#: Every byte but the control characters _BAD_CONTROLS finds.
+#: Every byte but the control characters _BAD_CONTROLS finds, and those.
 _NOT_BAD_CONTROL_BYTES = bytes(b for b in range(256) if not _BAD_CONTROLS.match(chr(b)))
+_BAD_CONTROL_BYTES = bytes(b for b in range(256) if _BAD_CONTROLS.match(chr(b)))
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str, bytes | None]:
@@ -276,6 +424,8 @@ def _decode(data: bytes, name: str) -> tuple[str, str, bytes | None]:
             continue
         break
     else:
+        if _looks_binary(data):  # an image or archive no signature told apart
+            raise ReadError(name, _BINARY)
         raise ReadError(name, "the text is not valid UTF-8, UTF-16 or Windows-1252")
     rest_utf8 = None
     if encoding in _ASCII_SAFE:
@@ -288,7 +438,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str, bytes | None]:
             return text, encoding, rest_utf8  # no control byte in the data, none in the text
     bad = len(_BAD_CONTROLS.findall(text[:20000]))
     if bad and bad > len(text[:20000]) / 200:
-        raise ReadError(name, "the file holds binary data, not text")
+        raise ReadError(name, _BINARY)
     return text, encoding, rest_utf8
 
 

@@ -137,6 +137,120 @@ def test_text_named_pdf_or_docx_is_read_as_what_it_is(data, name, fmt, what):
     assert doc.warnings == [f"the file is named {suffix} but holds {what}: read as such"]
 
 
+def _pdf_of(text: str) -> bytes:
+    """A PDF whose text layer holds `text` (core fonts: Latin-1 only)."""
+    fpdf = pytest.importorskip("fpdf")
+    pdf = fpdf.FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for block in text.strip().split("\n\n"):
+        pdf.multi_cell(170, 5, block, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    return bytes(pdf.output())
+
+
+def _zip(**parts: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for part, content in parts.items():
+            archive.writestr(part.replace("__", "/").replace("_dot_", "."), content)
+    return buffer.getvalue()
+
+
+MISLABELLED_PAGE = b"<!DOCTYPE html><html><body><p>1. Decides;</p><p>2. Requests</p></body></html>"
+
+
+@pytest.mark.parametrize("name", ["saved.txt", "saved.md", "saved.html", "saved.docx"])
+def test_a_pdf_under_another_name_is_read_as_a_pdf_and_said_so(name):
+    """A PDF saved as .txt, .md, .html or .docx is read as the PDF it is, and the warning
+    (which ingest prints and the import page shows) says what the file really holds."""
+    doc = read_bytes(_pdf_of("1. Decides to remain seized of the matter."), name)
+    assert doc.format == "pdf" and "remain seized" in doc.text
+    assert doc.warnings == [f"the file is named {Path(name).suffix} but holds a PDF: read as such"]
+
+
+@pytest.mark.parametrize("name", ["renamed.pdf", "renamed.txt", "renamed.md", "renamed.html"])
+def test_a_word_document_under_another_name_is_read_as_one_and_said_so(name):
+    """A .docx renamed .pdf (or .txt, .md, .html) is read as the Word document it is."""
+    doc = read_bytes(_docx("<w:p><w:r><w:t>1. Decides;</w:t></w:r></w:p>"), name)
+    assert (doc.format, doc.text) == ("docx", "1. Decides;")
+    suffix = Path(name).suffix
+    assert doc.warnings == [
+        f"the file is named {suffix} but holds a Word document (.docx): read as such"
+    ]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        MISLABELLED_PAGE,
+        b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML'
+        b' 1.0 Strict//EN" "x"><html xmlns="http://www.w3.org/1999/xhtml"><body><p>1. Decides;'
+        b"</p><p>2. Requests</p></body></html>",
+    ],
+)
+@pytest.mark.parametrize("name", ["page.txt", "page.md"])
+def test_an_html_page_saved_as_text_is_read_as_html_and_said_so(data, name):
+    """A web page saved as .txt or .md (an XHTML one too) is read as HTML, not as text full
+    of tags, and a warning says so."""
+    doc = read_bytes(data, name)
+    assert (doc.format, doc.text) == ("html", "1. Decides;\n\n2. Requests")
+    suffix = Path(name).suffix
+    assert doc.warnings == [f"the file is named {suffix} but holds an HTML page: read as such"]
+
+
+def test_plain_text_named_html_is_read_as_text_and_said_so():
+    """An .html file without a single tag keeps its paragraphs (HTML would run them
+    together), and a warning says it holds plain text."""
+    doc = read_bytes(b"1. Decides;\n\n2. Requests the Secretary-General\nto report;\n", "x.html")
+    assert (doc.format, doc.text) == (
+        "txt",
+        "1. Decides;\n\n2. Requests the Secretary-General to report;",
+    )
+    assert doc.warnings == ["the file is named .html but holds plain text: read as such"]
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "what"),
+    [
+        (_zip(mimetype="x", content_dot_xml="<x/>"), "A_RES_90_5.txt", "an OpenDocument file"),
+        (_zip(xl__workbook_dot_xml="<w/>"), "A_RES_90_5.docx", r"an Excel workbook \(\.xlsx\)"),
+        (_zip(xl__workbook_dot_xml="<w/>"), "A_RES_90_5.pdf", r"an Excel workbook \(\.xlsx\)"),
+        (_zip(ppt__presentation_dot_xml="<p/>"), "A_RES_90_5.md", "a PowerPoint presentation"),
+        (_zip(a_dot_txt="1. Decides;"), "A_RES_90_5.txt", "a ZIP archive; unpack it"),
+        (b"{\\rtf1\\ansi 1. Decides to remain seized;\\par}", "A_RES_90_5.txt", "an RTF document"),
+        (b"{\\rtf1\\ansi 1. Decides to remain seized;\\par}", "A_RES_90_5.pdf", "an RTF document"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64), "scan.md", "a PNG image"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64), "scan.pdf", "a PNG image"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64), "scan.docx", "a PNG image"),
+        (b"{\\rtf1\\ansi 1. Decides to remain seized;\\par}", "A_RES_90_5.docx", "an RTF document"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(64), "scan.txt", "a JPEG image"),
+        (b"\x1f\x8b\x08\x00" + bytes(64), "A_RES_90_5.txt", "a gzip archive"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64) + "WordDocument".encode("utf-16-le"),
+            "A_RES_90_5.txt",
+            r"an old binary Word file \(\.doc\); save the file as \.docx",
+        ),
+        (b"\x7fELF\x02\x01\x01" + bytes(64), "notes.md", "a program"),
+    ],
+)
+def test_a_file_of_another_kind_under_a_read_name_is_refused_saying_what_it_is(data, name, what):
+    """Content no reader takes (an archive, another office program's file, RTF, an image,
+    a program) under a name the readers take is refused with what it really is, never
+    read as text full of garbage."""
+    suffix = Path(name).suffix
+    with pytest.raises(ReadError, match=rf": the file is named \{suffix} but holds {what}"):
+        read_bytes(data, name)
+
+
+def test_binary_data_named_md_is_refused_as_binary_not_as_an_encoding():
+    """Bytes of no known kind that no text has (NULs, control bytes) are refused as binary
+    data, not with advice about text encodings."""
+    junk = bytes(range(256)) * 8
+    with pytest.raises(ReadError, match=r": the file holds binary data, not text$"):
+        read_bytes(junk, "notes.md")
+
+
 def test_a_damaged_pdf_is_refused_in_plain_words():
     """PDFium's message is not repeated as engine jargon with a doubled ".)"."""
     with pytest.raises(ReadError) as error:
