@@ -58,14 +58,14 @@ from mandates.services import feeds  # noqa: E402
 from mandates.services.schedule import due_date_compute  # noqa: E402
 from tests import ical_reference  # noqa: E402
 
-# When the bench's resolutions were adopted: HRC 63 and GA 81 were under way, so the dates
+# When this bench's resolutions were adopted: HRC 63 and GA 81 were under way, so the dates
 # due at them count from their close and their events carry the due-date note (a fifth).
 ADOPTED_ON = date(2026, 10, 7)
 
 
-def fill(count: int) -> None:
+def fill(count: int, *, adopted_on: date | None = None) -> None:
     """`count` public (confirmed) deliverables over HRC 60-66 and GA 80-82, 10 per mandate,
-    of resolutions adopted on `ADOPTED_ON`."""
+    of resolutions adopted on `adopted_on` (none: the planner and pages benchmarks')."""
     sessions = list(
         Session.objects.select_related("body").filter(
             body__code__in=["HRC", "GA"], number__in=[*range(60, 67), 80, 81, 82]
@@ -76,7 +76,7 @@ def fill(count: int) -> None:
     hrc = Body.objects.get(code="HRC")
     resolutions = Resolution.objects.bulk_create(
         Resolution(
-            body=hrc, symbol=f"A/HRC/RES/BENCH/{i}", title=f"Resolution {i}", adopted_on=ADOPTED_ON
+            body=hrc, symbol=f"A/HRC/RES/BENCH/{i}", title=f"Resolution {i}", adopted_on=adopted_on
         )
         for i in range(max(count // 100, 1))
     )
@@ -102,7 +102,7 @@ def fill(count: int) -> None:
             kind=kind,
             relation=relation,
             rules=rules[session.body_id],
-            adopted_on=ADOPTED_ON,
+            adopted_on=adopted_on,
         )
         batch.append(
             Deliverable(
@@ -140,7 +140,7 @@ def main() -> None:
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         started = time.perf_counter()
-        fill(args.deliverables)
+        fill(args.deliverables, adopted_on=ADOPTED_ON)
         fill_ms = (time.perf_counter() - started) * 1000
         feed = feeds.AllDeliverablesFeed()
         client = Client()

@@ -495,10 +495,10 @@ class EventWriter:
         else:
             how = "computed from the session"
         description.append(self._line(f"Due: {_long_date(due_date)} ({how})"))
-        if computed_due_date and (
-            computed_due_date != due_date or (note and (manual_due_date or stated_due_date))
-        ):
-            why = f" ({note})" if note and (manual_due_date or stated_due_date) else ""
+        # a date of its own (set by hand or printed): the note goes with the session's date
+        beside = note if manual_due_date or stated_due_date else ""
+        if computed_due_date and (computed_due_date != due_date or beside):
+            why = f" ({beside})" if beside else ""
             description.append(self._line(f"Computed date: {_long_date(computed_due_date)}{why}"))
         description.append(self._line(f"Progress: {labels.progress.get(progress, progress)}"))
         description.append(f"{self.page_head_text}{uid}{self.page_tail_text}")
