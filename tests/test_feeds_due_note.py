@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from mandates.models import DueDateRule, ReviewStatus, Session
+from mandates.models import DueDateRule, ReviewStatus, Session, SessionPart
 from mandates.services import feeds
 from mandates.services.schedule import (
     deliverable_due_date_refresh,
@@ -108,7 +108,8 @@ def test_notes_cost_no_query_per_event(count, django_assert_num_queries):
     """Rendering events with notes reads the due-date rules once, whatever their number."""
     for number in range(count):
         _due("GA", 81, adopted_on=date(2026, 10, 7), symbol=f"A/HRC/RES/63/{910 + number}")
-    # the rows, then the rules (read once, for the first event that may carry a note)
+    # the rows, then the rules (read once, for the first event that may carry a note; the
+    # rows say its session has no resumed part, so none is read)
     with django_assert_num_queries(2):
         body = feeds.AllDeliverablesFeed().render(alarm_days=[])
     assert body.count(b"counted from its close") == count
@@ -130,3 +131,25 @@ def test_a_rule_change_that_keeps_the_date_drops_the_note_from_the_served_feed(c
     assert deliverable_due_explain(deliverable=item).note == ""
     description = _description(client.get(url).content, item)
     assert "Due: 14 June 2027 (computed from the session)\n" in description
+
+
+def test_a_resumed_part_dates_it_in_the_feed_as_on_the_page(django_assert_num_queries):
+    """A session under way at the adoption with a resumed part recorded after it: the
+    feed reads the parts once for all its events and gives the page's note."""
+    session = Session.objects.get(body__code="GA", number=81)
+    SessionPart.objects.create(
+        session=session,
+        kind=SessionPart.Kind.RESUMED,
+        start=date(2027, 3, 1),
+        end=date(2027, 3, 5),
+    )
+    items = [
+        _due("GA", 81, adopted_on=date(2026, 10, 7), symbol=f"A/HRC/RES/63/{950 + n}")
+        for n in range(3)
+    ]
+    note = deliverable_due_explain(deliverable=items[0]).note
+    assert "counted from its resumed part, 1 Mar 2027 to 5 Mar 2027" in note
+    with django_assert_num_queries(3):  # the rows, the rules, the resumed parts
+        body = feeds.AllDeliverablesFeed().render(alarm_days=[])
+    for item in items:
+        assert note in _description(body, item)

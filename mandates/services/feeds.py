@@ -46,7 +46,17 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.cache import cache
 from django.db import NotSupportedError
-from django.db.models import CharField, Count, Func, Max, Q, QuerySet, Sum
+from django.db.models import (
+    BooleanField,
+    CharField,
+    Count,
+    ExpressionWrapper,
+    Func,
+    Max,
+    Q,
+    QuerySet,
+    Sum,
+)
 from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
@@ -79,6 +89,7 @@ from mandates.services.schedule import (
     due_date_may_be_noted,
     due_date_note,
     due_date_rules_by_body,
+    resumed_parts_by_session,
 )
 
 logger = logging.getLogger(__name__)
@@ -188,6 +199,17 @@ EVENT_TEXTS = {
     "uid_text": UuidText("uid"),
     "created": UtcStamp("created_at"),
     "changed": UtcStamp(LAST_MODIFIED),
+    # whether its session has a resumed part that may date it (`schedule.due_anchor`): an
+    # uncorrelated subquery the database reads once, so the parts are read (one query)
+    # only when a feed holds such a session
+    "session_resumed": ExpressionWrapper(
+        Q(
+            due_session_id__in=SessionPart.objects.filter(
+                kind=SessionPart.Kind.RESUMED, status=Session.Status.SCHEDULED
+            ).values("session_id")
+        ),
+        output_field=BooleanField(),
+    ),
 }
 EVENT_COLUMNS = (*EVENT_FIELDS, *EVENT_TEXTS)
 Row = tuple
@@ -252,11 +274,19 @@ class DueDateRules:
 
     def __init__(self) -> None:
         self._by_body: dict[int, list[DueDateRule]] | None = None
+        self._parts: dict[int, list[SessionPart]] | None = None
 
     def of(self, body_id: int) -> list[DueDateRule]:
         if self._by_body is None:
             self._by_body = due_date_rules_by_body()
         return self._by_body.get(body_id, [])
+
+    def resumed_parts_of(self, session_id: int) -> list[SessionPart]:
+        """The session's resumed parts (all read in one query, when a note first needs
+        them: a text adopted while its session was under way)."""
+        if self._parts is None:
+            self._parts = resumed_parts_by_session()
+        return self._parts.get(session_id, [])
 
 
 @dataclass(frozen=True)
@@ -295,6 +325,7 @@ def deliverable_row(deliverable: Deliverable) -> Row:
         str(deliverable.uid),
         utc_datetime(deliverable.created_at),
         utc_datetime(changed),
+        None,  # session_resumed: unknown, `schedule.due_anchor` reads the parts if needed
     )
 
 
@@ -366,6 +397,7 @@ class EventWriter:
             uid,
             created,
             changed,
+            session_resumed,
         ) = row
         if due_date is None:
             raise ValueError(f"Deliverable {uid} has no due date")
@@ -485,6 +517,7 @@ class EventWriter:
                 (session_id, kind, relation, computed_due_date, adopted_on),
                 (session_body_id, default_lead_time_days, session_body_code, session_number),
                 (session_start, session_end, main_part_end),
+                session_resumed,
             )
         if manual_due_date:
             how = "set by hand"
@@ -529,9 +562,10 @@ class EventWriter:
         event.append("END:VEVENT\r\n")
         return "".join(event)
 
-    def _note(self, key: tuple, body: tuple, dates: tuple) -> str:
+    def _note(self, key: tuple, body: tuple, dates: tuple, resumed: bool | None) -> str:
         """The due-date note of a deliverable due at this session (`key`: the session, kind,
-        relation, computed date and adoption date), once per distinct key."""
+        relation, computed date and adoption date), once per distinct key. `resumed`:
+        whether the session has resumed parts (None: not known, the parts are queried)."""
         try:
             return self._notes[key]
         except KeyError:
@@ -548,6 +582,9 @@ class EventWriter:
                     end=end,
                     main_part_end=main_part_end,
                 )
+            cache = session.__dict__.setdefault("_prefetched_objects_cache", {})
+            if "parts" not in cache and resumed is not None:
+                cache["parts"] = self.rules.resumed_parts_of(session_id) if resumed else []
             note = self._notes[key] = due_date_note(
                 session=session,
                 kind=kind,

@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -348,9 +349,21 @@ def due_anchor(
 
 def _resumed_part_after(session: Session, adopted_on: date) -> SessionPart | None:
     """The session's first resumed part that opens on or after the adoption and meets
-    (read only for a text adopted while its session was under way: a rare date)."""
+    (read only for a text adopted while its session was under way: a rare date). Parts
+    prefetched as `parts` (a feed reads them all at once, `resumed_parts_by_session`)
+    are filtered in memory."""
     if session.pk is None:
         return None
+    prefetched = getattr(session, "_prefetched_objects_cache", {}).get("parts")
+    if prefetched is not None:
+        after = [
+            part
+            for part in prefetched
+            if part.kind == SessionPart.Kind.RESUMED
+            and part.status == Session.Status.SCHEDULED
+            and part.start >= adopted_on
+        ]
+        return min(after, key=lambda part: part.start, default=None)
     return (
         session.parts.filter(
             kind=SessionPart.Kind.RESUMED,
@@ -360,6 +373,17 @@ def _resumed_part_after(session: Session, adopted_on: date) -> SessionPart | Non
         .order_by("start")
         .first()
     )
+
+
+def resumed_parts_by_session() -> dict[int, list[SessionPart]]:
+    """Every scheduled resumed part, by session id, in one query (for `due_anchor` over
+    many sessions: put a session's list in its prefetch cache as `parts`)."""
+    parts: dict[int, list[SessionPart]] = defaultdict(list)
+    for part in SessionPart.objects.filter(
+        kind=SessionPart.Kind.RESUMED, status=Session.Status.SCHEDULED
+    ):
+        parts[part.session_id].append(part)
+    return parts
 
 
 def due_date_may_be_noted(
