@@ -176,3 +176,17 @@ def test_a_user_whose_contact_is_settled_is_deleted(admin_client, dora):
     admin_client.post(reverse("admin:auth_user_delete", args=[dora.pk]), {"post": "yes"})
     assert not User.objects.filter(pk=dora.pk).exists()
     assert Contact.objects.get(pk=contact.pk).user is None
+
+
+def test_a_later_save_of_an_inactive_user_keeps_the_contact_they_chose_to_keep(
+    admin_client, dora
+):
+    """Dora leaves but stays responsible by e-mail (the box unticked): a later save of her
+    user for another reason does not make her contact inactive, nor offers it again."""
+    _save_user(admin_client, dora, untick=("is_active", "contact_deactivate"))
+    assert Contact.objects.get(user=dora).is_active
+    dora.refresh_from_db()
+    _save_user(admin_client, dora, untick=("is_active",))  # e.g. her name corrected
+    assert Contact.objects.get(user=dora).is_active
+    page = admin_client.get(reverse("admin:auth_user_change", args=[dora.pk])).content
+    assert b"Make the contact inactive with the user" not in page

@@ -38,7 +38,9 @@ class UserChangeForm(auth_forms.UserChangeForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         contact = user_contact(user=self.instance)
-        if contact is None or not contact.is_active:
+        # only offered while both are active: a later save of an inactive user must not
+        # undo the choice to keep the contact
+        if contact is None or not contact.is_active or not self.instance.is_active:
             self.fields.pop("contact_deactivate", None)
 
 
@@ -55,7 +57,8 @@ class UserAdmin(auth_admin.UserAdmin):
         fieldsets = list(super().get_fieldsets(request, obj))
         contact = user_contact(user=obj) if obj is not None else None
         if contact is not None:
-            fields = ["linked_contact"] + (["contact_deactivate"] if contact.is_active else [])
+            offered = contact.is_active and obj.is_active
+            fields = ["linked_contact"] + (["contact_deactivate"] if offered else [])
             fieldsets.append((_("Contact"), {"fields": fields}))
         return fieldsets
 
@@ -82,8 +85,8 @@ class UserAdmin(auth_admin.UserAdmin):
         """A user made inactive takes their contact along (unless the person unticked
         that), and the page says what still waits for reassignment."""
         super().save_model(request, obj, form, change)
-        if not change or obj.is_active:
-            return
+        if not change or obj.is_active or "is_active" not in form.changed_data:
+            return  # only when "active" was just unticked
         left = user_contact_left(user=obj)
         if left is None:
             return
