@@ -209,12 +209,13 @@ def paragraph_list_operative(*, resolution: Resolution) -> QuerySet[Paragraph]:
 def deliverable_responsible(*, deliverable: Deliverable, contacts: Q) -> bool:
     """Whether one of these contacts (a filter on Contact) is among the people the
     deliverable's reminders and escalations go to: assigned to it, a responsible contact of
-    its actor, or the actor's focal point. Someone taken off it is no longer."""
+    its actor, or the actor's focal point. Someone taken off it is no longer, nor is an
+    inactive contact (no reminder goes to it)."""
     responsible = Q(assigned_deliverables=deliverable)
     actor_id = deliverable.mandate.actor_id
     if actor_id is not None:
         responsible |= Q(actors=actor_id) | Q(focal_point_for=actor_id)
-    return Contact.objects.filter(contacts).filter(responsible).exists()
+    return Contact.objects.filter(contacts, is_active=True).filter(responsible).exists()
 
 
 def deliverable_get_for(*, uid, user=None, reader: Contact | None = None) -> Deliverable | None:

@@ -13,7 +13,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 
-from mandates.models import Deliverable
+from mandates.models import Contact, Deliverable
 from mandates.services.deliverables import deliverable_assign
 from tests import factories
 
@@ -138,3 +138,20 @@ def test_a_link_keeps_opening_the_page_for_the_actors_people(
     stranger = Client()
     stranger.force_login(django_user_model.objects.create_user("stranger", "s@example.org"))
     assert stranger.get(f"/deliverables/{deliverable.uid}/").status_code == 404
+
+
+def test_a_signed_in_person_whose_contact_is_inactive_no_longer_opens_it(django_user_model):
+    """Staff made Carol's contact inactive (she moved unit, her user stays): she no longer
+    opens her old actor's proposed deliverable, as her e-mail link would not."""
+    deliverable, (carol,) = factories.responsible_deliverable(
+        TODAY + timedelta(days=7), review_status="proposed"
+    )
+    user = django_user_model.objects.create_user("carol", "carol@example.org", "pw")
+    Contact.objects.filter(pk=carol.pk).update(user=user)
+    client = Client()
+    client.force_login(user)
+    page = f"/deliverables/{deliverable.uid}/"
+    assert client.get(page).status_code == 200
+    Contact.objects.filter(pk=carol.pk).update(is_active=False)
+    assert client.get(page).status_code == 404
+    assert client.get(f"/deliverables/{deliverable.uid}.ics").status_code == 404
