@@ -439,8 +439,14 @@ def smtp_error_is_transient(error: BaseException) -> bool:
 # be marked), 5.2.2 a full mailbox, 5.3.x and 5.4.x the system and the network.
 _ADDRESS_STATUS = re.compile(r"\s*5\.(?:1\.\d{1,3}|2\.1)\b")
 _OTHER_STATUS = re.compile(r"\s*5\.\d{1,3}\.\d{1,3}\b")
-# Without an enhanced code: mailbox unavailable, user not local, mailbox name not allowed.
+# Without an enhanced code: mailbox unavailable, user not local, mailbox name not allowed;
+# unless the words say it is the server's policy ("550 Relaying denied. Proper
+# authentication required."), which would mark every address.
 _ADDRESS_CODES = frozenset({550, 551, 553})
+_POLICY_WORDS = re.compile(
+    r"relay|auth|polic|spam|block|blacklist|blocklist|reputation|rate limit|not permitted",
+    re.IGNORECASE,
+)
 
 
 def smtp_address_refused(error: BaseException) -> str | None:
@@ -457,7 +463,7 @@ def smtp_address_refused(error: BaseException) -> str | None:
             return None
         if _ADDRESS_STATUS.match(said):
             pass
-        elif _OTHER_STATUS.match(said) or code not in _ADDRESS_CODES:
+        elif _OTHER_STATUS.match(said) or code not in _ADDRESS_CODES or _POLICY_WORDS.search(said):
             return None
         replies.append(f"{code} {said}".strip())
     return "; ".join(replies)

@@ -138,6 +138,21 @@ def test_temporary_and_policy_refusals_mark_nothing(smtp_server):
     assert person.undeliverable_since is None
 
 
+def test_a_bare_relay_refusal_marks_nothing(smtp_server):
+    """A server that gives no enhanced code still refuses a relay in words ("550 Relaying
+    denied"): a setting of ours, no verdict on the address (else every contact would be
+    marked as the daily run reached them)."""
+    deliverable, (person,) = factories.responsible_deliverable(DUE)
+    log = factories.ReminderLogFactory(deliverable=deliverable, recipient=person, due_date=DUE)
+    with _at(TODAY):
+        smtp_server.handler.rcpt_reply = "550 Relaying denied. Proper authentication required."
+        reminder_send(reminder_id=log.pk, retry_in=timedelta(seconds=1))
+    log.refresh_from_db()
+    person.refresh_from_db()
+    assert log.status == "failed" and "Relaying denied" in log.last_error
+    assert person.undeliverable_since is None
+
+
 def test_a_digest_to_a_refused_address_marks_it_and_the_next_week_has_none(
     smtp_server, django_capture_on_commit_callbacks
 ):
