@@ -178,9 +178,7 @@ def test_a_user_whose_contact_is_settled_is_deleted(admin_client, dora):
     assert Contact.objects.get(pk=contact.pk).user is None
 
 
-def test_a_later_save_of_an_inactive_user_keeps_the_contact_they_chose_to_keep(
-    admin_client, dora
-):
+def test_a_later_save_of_an_inactive_user_keeps_the_contact_they_chose_to_keep(admin_client, dora):
     """Dora leaves but stays responsible by e-mail (the box unticked): a later save of her
     user for another reason does not make her contact inactive, nor offers it again."""
     _save_user(admin_client, dora, untick=("is_active", "contact_deactivate"))
