@@ -83,8 +83,12 @@ _ADOPTED_BY = compiled(
     r"\b(?:Resolution\s+)?[Aa]dopted\s+by\s+the\s+(" + _BODY_NAMES + r")"
     r"(?:\s+at\s+its\s+[\w,]+\s+(?:plenary\s+)?meeting,?)?(?:\s+on\s+" + DATE_PATTERN + r")?"
 )
+# "Fifty-ninth session", "Tenth emergency special session", and past the ninety-ninth
+# "One hundred and fifteenth session", "One hundredth session" (the words before the
+# ordinal of the tens and units: "One hundred and ", "A hundred ", "Hundred and ").
 _SESSION = compiled(
-    r"\b((?:[A-Z][a-z]+|[a-z]+)(?:[\s-][a-z]+)?)\s+(special\s+|emergency\s+special\s+)?session\b"
+    r"\b((?:(?:[Oo]ne|[Aa])[\s-]+[Hh]undred[\s-]+(?:and[\s-]+)?|[Hh]undred[\s-]+and[\s-]+)?"
+    r"(?:[A-Z][a-z]+|[a-z]+)(?:[\s-][a-z]+)?)\s+(special\s+|emergency\s+special\s+)?session\b"
 )
 _AGENDA = compiled(
     r"\bAgenda\s+items?\s+(\d+(?:\s?\([a-z]\))?"
@@ -215,15 +219,15 @@ def _sc_number(flat: str) -> re.Match[str] | None:
 
 
 def _sessions(flat: str) -> Iterator[re.Match[str]]:
-    """_SESSION.finditer(flat), begun four words before the first "session": before its
-    "session" (which follows white space) a match holds at most four runs without white
-    space (two words, "emergency", "special"), so none starts earlier. The first
-    "session" may stand inside a word: its start counts as one of the four."""
+    """_SESSION.finditer(flat), begun seven words before the first "session": before its
+    "session" (which follows white space) a match holds at most seven runs without white
+    space ("One hundred and", two words, "emergency", "special"), so none starts earlier.
+    The first "session" may stand inside a word: its start counts as one of the seven."""
     at = flat.find("session")
     if at == -1:
         return iter(())
-    words = flat[:at].rsplit(None, 4)
-    start = len(words[0]) if len(words) == 5 else 0  # ``words[0]`` ends where the run does
+    words = flat[:at].rsplit(None, 7)
+    start = len(words[0]) if len(words) == 8 else 0  # ``words[0]`` ends where the run does
     return _SESSION.finditer(flat, start)
 
 

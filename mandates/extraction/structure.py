@@ -600,8 +600,10 @@ def _block_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _HEADER_LIKE = compiled(
-    r"[\s*_#]*(?:Resolution\s+\d|Adopted\s+by|Resolution\s+adopted|Agenda\s+item|\[|"
-    r"(?:ES-|S-)?\d{1,4}/\d{1,4}\.|[A-Z][a-z]+(?:[- ][a-z]+)?\s+session|United\s+Nations|"
+    r"[\s*_#]*(?:Resolution\s+\d|Adopted\s+by|(?:Resolution|Decision)\s+adopted|Agenda\s+item|\[|"
+    r"(?:ES-|S-)?\d{1,4}/\d{1,4}\.|[A-Z][a-z]+(?:[- ][a-z]+){0,3}\s+session|United\s+Nations|"
+    # the masthead's document symbol alone on its line ("A/HRC/DEC/65/115")
+    r"[A-Z]{1,6}/(?:[A-Z0-9.\-]+/)*[A-Z0-9.\-]*\d[A-Za-z0-9.\-/]*[ \t]*(?:\n|$)|"
     r"Distr|General\s+Assembly|Human\s+Rights\s+Council|Security\s+Council|"
     r"Economic\s+and\s+Social\s+Council|" + DATE_PATTERN + ")"
 )
