@@ -15,7 +15,8 @@ What happens, in order:
    Markdown ``[^n]`` / ``[^n]: text``, ``<sup>n</sup>``, superscript digits ("report²",
    "² text"; not "m²" or "10³"), and footnote lines left in the middle of a paragraph by a
    page break ("<tab>1 See FCCC/...");
-3. Markdown (emphasis, headings, rules, escapes, links) becomes plain text;
+3. Markdown (emphasis, headings, rules, escapes, links) becomes plain text; a draft's
+   margin line numbers are taken off (:func:`_without_line_numbers`);
 4. lines become paragraphs. A text is read in *block mode* (blank lines separate
    paragraphs, lines of a block are joined) or, when it has almost no blank lines, in
    *line mode* (each line may be a paragraph: it is joined to the next one only when the
@@ -35,13 +36,18 @@ Every regular expression is compiled once; each pass is linear in the text.
 
 from __future__ import annotations
 
+import json
 import operator
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import chain, compress, repeat
+from functools import lru_cache
+from itertools import chain, compress, pairwise, repeat
+from pathlib import Path
 
+from mandates.extraction.lexicon import lexicon_path
+from mandates.extraction.ordinals import ORDINAL_WORDS
 from mandates.extraction.regex_cache import compiled
 from mandates.extraction.result import Footnote
 
@@ -661,6 +667,47 @@ def join_hyphenated(left: str, right: str, vocabulary: Vocabulary | None = None)
     return left + right if mode == "keep" else f"{left} {right}"
 
 
+# A word of a lexicon string: four letters or more, "reports?" read as both forms; the
+# letter after a backslash is a regular expression's escape ("\\s", "\\b").
+_LEXICON_WORD = compiled(r"(?<![a-z])[a-z]{4,}(\?)?", re.IGNORECASE)
+_ESCAPE = compiled(r"\\[A-Za-z]")
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Words the extractor reads, lower-cased: the ordinal and cardinal words of session
+    numbers, the words of the lexicon (verbs, product nouns, bodies: "consultations",
+    "session") and of the packaged actors' names ("Rapporteur", "Commissioner"). A word
+    broken by a hyphen at a line end that joins into one of them is that word, unless the
+    document prints it hyphenated itself."""
+    words = set(ORDINAL_WORDS)
+    for path in (lexicon_path(), Path(__file__).with_name("data") / "actors.json"):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        for text in _strings(data):
+            for match in _LEXICON_WORD.finditer(_ESCAPE.sub(" ", text)):
+                word = match.group(0).rstrip("?").lower()
+                words.add(word)
+                if match.group(1) and word.endswith("s"):  # "reports?": "report" too
+                    words.add(word[:-1])
+    return frozenset(words)
+
+
+def _strings(data: object) -> Iterator[str]:
+    """The strings of a JSON document (its "about" notes left out)."""
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, list):
+        for item in data:
+            yield from _strings(item)
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if not key.endswith("about"):
+                yield from _strings(value)
+
+
 def _hyphen_mode(left: str, right: str, vocabulary: Vocabulary | None) -> str:
     """ "keep" the hyphen, "drop" it, or join with a "space" (no hyphen at the end)."""
     if not left.endswith("-"):
@@ -674,11 +721,16 @@ def _hyphen_mode(left: str, right: str, vocabulary: Vocabulary | None) -> str:
     keep = "-" in before or last_part.lower() in _KEEP_HYPHEN_PREFIXES
     if vocabulary is None and not keep:
         keep = not _SUFFIX_PIECE.match(after.lower())
+    joined = (last_part + after).lower()
+    if vocabulary is None and keep and joined in known_words():
+        keep = "-" in before  # "hun-|dredth", "con-|sultations": a word the extractor reads
     if vocabulary is not None:
-        if _seen(vocabulary, (last_part + after).lower()):
+        if _seen(vocabulary, joined):
             keep = False
         elif _seen(vocabulary, f"{last_part}-{after}".lower()):
             keep = True
+        elif "-" not in before and joined in known_words():
+            keep = False  # "seven-|teenth", "ses-|sion": a word the extractor reads
         elif len(after) >= 3 and _seen(vocabulary, after.lower()) >= 2:
             keep = True  # the second half is a word of its own: a compound
         elif len(after) >= 4 and len(last_part) >= 3 and _seen(vocabulary, last_part.lower()) >= 2:
@@ -1268,6 +1320,162 @@ def _markdown_inline(text: str, notes: Notes) -> str:
     return text
 
 
+# ---------------------------------------------------------------- margin line numbers
+
+# A line that opens with a number: its leading white space and digits. A line number is
+# a prefix of the digits (glued to the text: "29UN-Women", "2012 August" for line 20).
+_LEADING_NUMBER = compiled(r"[ \t]*(\d{1,6})")
+# What never follows a line number: a paragraph's or item's number ("7.", "12)"), a
+# figure ("1,000", "2/3", "24-24143", "10:30").
+_NOT_AFTER_LINE_NUMBER = frozenset(".,:;/)]-\u2013")
+# Lines of other text between two numbered lines (page furniture, footnotes).
+_LINE_NUMBER_GAP = 12
+# ... and blank lines (a page break's).
+_LINE_NUMBER_BLANKS = 40
+# The fewest numbered lines a run of line numbers has.
+_LINE_NUMBER_RUN = 5
+_LINE_NUMBER_HINT = compiled(r"(?m)^[ \t]*\d{1,4}(?![\d.,:;/)\]\-\u2013])")
+
+
+def _may_have_line_numbers(text: str) -> bool:
+    """False when ``text`` has too few lines that open with a number and no dot to hold
+    a run of line numbers (most texts: their numbers are paragraphs' "7.")."""
+    for count, _ in enumerate(_LINE_NUMBER_HINT.finditer(text), start=1):
+        if count >= _LINE_NUMBER_RUN:
+            return True
+    return False
+
+
+def _without_line_numbers(lines: list[str]) -> list[str]:
+    """The lines without the line numbers a draft prints in its margin.
+
+    Line numbers are a run of lines that open with whole numbers going up by one from line
+    to line (blank lines skipped; a page may start again at 1), never followed by a dot or
+    another figure sign, on most lines of the run, and on lines that go on with a
+    sentence (some start in lower case): paragraph numbers that lost their dot open
+    sentences. A number that is part of the text ("12 August 2042" on a line of its own)
+    is taken only where the run expects that very number. Other lines pass unchanged.
+    """
+    numbered = {}
+    for index, line in enumerate(lines):
+        if line[:1].isdigit() or line[:1] in " \t":
+            found = _LEADING_NUMBER.match(line)
+            if found:
+                numbered[index] = found
+    if len(numbered) < _LINE_NUMBER_RUN:
+        return lines
+    taken: dict[int, int] = {}  # line index -> end of its line number
+    followed: set[int] = set()  # lines already in a run (taken or not): no run starts there
+    content = [0]  # content[i]: the non-blank lines before line i
+    for line in lines:
+        content.append(content[-1] + (1 if line.strip() else 0))
+    for start in sorted(numbered):
+        if start in followed:
+            continue
+        run = _line_number_run(lines, numbered, start, taken)
+        followed.update(run)
+        if run and _are_line_numbers(lines, run, content):
+            taken.update(run)
+    if not taken:
+        return lines
+    out = list(lines)
+    indented = set()
+    for index, end in taken.items():
+        line = lines[index]
+        rest = line[end:]
+        if rest[:2] in ("  ", " \t") or rest[:1] == "\t":
+            indented.add(index)
+        if rest[:1] in (" ", "\t") and rest[1:2] not in (" ", "\t", ""):
+            rest = rest[1:]
+        out[index] = line[: numbered[index].start(1)] + rest
+    return _lines_of_blocks(out, sorted(taken), indented)
+
+
+def _lines_of_blocks(lines: list[str], numbered: list[int], indented: set[int]) -> list[str]:
+    """Numbered lines that each came as a block of their own (a web page's one <div> a
+    line, blank lines between) are lines: where the first lines of paragraphs are
+    indented, the blank line before an unindented numbered line goes, so that the
+    paragraph's lines are joined again; other blank lines stay."""
+    if not indented:
+        return lines
+    apart = sum(
+        1
+        for before, after in pairwise(numbered)
+        if after > before + 1 and not any(line.strip() for line in lines[before + 1 : after])
+    )
+    if apart * 5 < (len(numbered) - 1) * 4:
+        return lines  # the numbered lines stand together: their blank lines are paragraphs'
+    dropped = set()
+    for before, after in pairwise(numbered):
+        if after in indented or not lines[after].strip():
+            continue
+        between = range(before + 1, after)
+        if between and not any(lines[index].strip() for index in between):
+            dropped.update(between)
+    if not dropped:
+        return lines
+    return [line for index, line in enumerate(lines) if index not in dropped]
+
+
+def _line_number_run(
+    lines: list[str], numbered: dict[int, re.Match[str]], start: int, taken: dict[int, int]
+) -> dict[int, int]:
+    """The run of line numbers that starts at line ``start`` (index -> end of the number),
+    following the numbers up by one; empty when the line opens with no line number."""
+    found = numbered[start]
+    digits = found.group(1)
+    if len(digits) > 4 or _line_after(lines[start], found.end(1)) in _NOT_AFTER_LINE_NUMBER:
+        return {}
+    run = {start: found.end(1)}
+    expected = int(digits) + 1
+    index = start
+    while True:
+        gap = blank = 0
+        probe = index + 1
+        following = None
+        while probe < len(lines) and gap <= _LINE_NUMBER_GAP and blank <= _LINE_NUMBER_BLANKS:
+            if not lines[probe].strip():
+                blank += 1
+            else:
+                match = numbered.get(probe)
+                if match is not None and probe not in taken:
+                    wanted = str(expected)
+                    end = match.start(1) + len(wanted)
+                    if match.group(1).startswith(wanted) and (
+                        _line_after(lines[probe], end) not in _NOT_AFTER_LINE_NUMBER
+                    ):
+                        following = (probe, end)
+                        break
+                gap += 1
+            probe += 1
+        if following is None:
+            return run
+        index, end = following
+        run[index] = end
+        expected += 1
+
+
+def _line_after(line: str, end: int) -> str:
+    """The character of ``line`` at ``end`` ("" at its end)."""
+    return line[end : end + 1]
+
+
+def _are_line_numbers(lines: list[str], run: dict[int, int], content: list[int]) -> bool:
+    """Whether a run of numbered lines is a column of line numbers (see
+    :func:`_without_line_numbers`); ``content[i]`` counts the non-blank lines before i."""
+    if len(run) < _LINE_NUMBER_RUN:
+        return False
+    first, last = min(run), max(run)
+    if len(run) * 5 < (content[last + 1] - content[first]) * 3:
+        return False
+    going_on = 0
+    for index, end in run.items():
+        rest = lines[index][end:].lstrip(" \t")
+        if rest[:1].islower():
+            going_on += 1
+    return going_on * 5 >= len(run)
+
+
 def clean_lines(
     lines: list[str], notes: Notes, *, vocabulary: Vocabulary | None = None
 ) -> tuple[str, list[Footnote], list[str]]:
@@ -1279,6 +1487,7 @@ def clean_lines(
     joined = "".join(lines)
     if not joined.isascii() and any(char in joined for char in _SUPERSCRIPTS):
         lines = [_superscript_marks(line, notes) for line in lines]
+    lines = _without_line_numbers(lines)
     title = None
     for line in lines[:80]:
         match = _TITLE_LINE.match(line)
@@ -1329,6 +1538,9 @@ def clean_text(
     title_match = _first_title_line(text)
     title = _squash(title_match.group(1)) if title_match else None
     lines: list[str] | None = None  # the lines of the text, split only where needed
+    if _may_have_line_numbers(text):
+        numbered = _without_line_numbers(text.split("\n"))
+        text = "\n".join(numbered)
     copied_pdf = False
     if _may_hold_furniture(text):
         raw = text.split("\n")

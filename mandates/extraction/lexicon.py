@@ -154,10 +154,15 @@ class Lexicon:
         return "|".join([*self.forms(role), *extra])
 
 
+def lexicon_path() -> Path:
+    """The file of the lexicon in use (``MANDATE_TRACKER_LEXICON`` or data/lexicon.json)."""
+    return Path(os.environ.get("MANDATE_TRACKER_LEXICON") or DEFAULT_PATH)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon in use (``MANDATE_TRACKER_LEXICON`` or data/lexicon.json), read once."""
-    return Lexicon.from_json(os.environ.get("MANDATE_TRACKER_LEXICON") or DEFAULT_PATH)
+    return Lexicon.from_json(lexicon_path())
 
 
-__all__ = ["DEFAULT_PATH", "ROLES", "Body", "Lexicon", "lexicon"]
+__all__ = ["DEFAULT_PATH", "ROLES", "Body", "Lexicon", "lexicon", "lexicon_path"]

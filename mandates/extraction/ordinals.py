@@ -155,6 +155,12 @@ def ordinal_to_int(words: str) -> int | None:
 
 _CARDINAL_WORDS = {**_UNITS_CARDINAL, **_TEENS_CARDINAL, **_TENS_CARDINAL}
 
+#: Every word of an ordinal or cardinal number ("seventeenth", "hundredth", "twenty").
+ORDINAL_WORDS = frozenset(
+    {*_CARDINAL_WORDS, *_UNITS_ORDINAL, *_TEENS_ORDINAL, *_TENS_ORDINAL}
+    | {"hundred", "hundredth", "thousand", "thousandth"}
+)
+
 #: A regex fragment matching a small cardinal ("five", "twenty", "12"), for counts.
 CARDINAL_PATTERN = rf"(?:\b\d{{1,3}}\b|\b(?:{_alt(_CARDINAL_WORDS)})\b)"
 
@@ -170,6 +176,7 @@ def cardinal_to_int(word: str) -> int | None:
 __all__ = [
     "CARDINAL_PATTERN",
     "ORDINAL_PATTERN",
+    "ORDINAL_WORDS",
     "ORDINAL_WORDS_UNBOUNDED",
     "cardinal_to_int",
     "ordinal_to_int",

@@ -32,7 +32,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from mandates.extraction.cleaning import Notes, clean_lines, normalise_chars, vocabulary_of
+from mandates.extraction.cleaning import (
+    Notes,
+    clean_lines,
+    known_words,
+    normalise_chars,
+    vocabulary_of,
+)
 from mandates.extraction.errors import ReadError
 from mandates.extraction.regex_cache import compiled
 from mandates.extraction.result import Table
@@ -50,6 +56,8 @@ _COLUMN_GAP = 2.0
 _INNER_GAP = 0.3
 # ... and narrower than this one whose two halves the document never uses as words.
 _TIGHT_GAP = 0.2
+# A number opening a line and set apart by more than this (in ems) may be a line number.
+_LEAD_GAP = 1.0
 _MARK_SIGNS = frozenset("*†‡§")
 
 _PAGE_NUMBER = compiled(
@@ -103,6 +111,9 @@ def read_pdf(data: bytes, name: str) -> SourceDocument:
     from mandates.extraction.readers import SourceDocument
 
     pages = _extract(data, name)
+    body = _body_size(pages)
+    for page in pages:
+        _drop_line_numbers(page, body)
     _join_split_words(pages)
     notes = Notes()
     words_of, close = _page_words(data)
@@ -140,6 +151,10 @@ class _Piece:
     marks: list[tuple[int, str]] = field(default_factory=list)  # (offset in text, mark)
     tight: list[int] = field(default_factory=list)  # offsets of word-inner spaces to judge
     loose: list[int] = field(default_factory=list)  # ... of narrow spaces, judged by words
+    # A number that opens the piece, set apart from its text by a gap wider than a word
+    # space (a margin line number PDFium ran on into the line): (its length, its right
+    # edge, the left edge of the text after it).
+    lead: tuple[int, float, float] | None = None
 
     @property
     def is_mark(self) -> bool:
@@ -282,6 +297,7 @@ class _PageReader:
         marks: list[tuple[int, str]] = []
         tight: list[int] = []
         loose: list[int] = []
+        lead: tuple[int, float, float] | None = None
         index = start
         last = start - 1  # the last character kept (not a mark)
         while index < end:
@@ -296,8 +312,8 @@ class _PageReader:
                 gap = self._left(after) - self._right(before)
                 if gap > _COLUMN_GAP * em and chars:
                     out.append(self._piece(chars, x0, self._right(before), y, size, marks))
-                    out[-1].tight, out[-1].loose = tight, loose
-                    chars, marks, tight, loose = [], [], [], []
+                    out[-1].tight, out[-1].loose, out[-1].lead = tight, loose, lead
+                    chars, marks, tight, loose, lead = [], [], [], [], None
                     reference = self._reference(after, end)
                     size = self._size(reference)
                     y = self._origin(reference)[1]
@@ -306,6 +322,8 @@ class _PageReader:
                     continue
                 if gap < _INNER_GAP * em:
                     (tight if gap < _TIGHT_GAP * em else loose).append(len(chars))
+                elif gap > _LEAD_GAP * em and 0 < len(chars) <= 4 and "".join(chars).isdigit():
+                    lead = (len(chars), self._right(before), self._left(after))
             elif char.isdigit() or char in _MARK_SIGNS:
                 mark_end = self._mark_end(index, end, size, y)
                 if mark_end > index:
@@ -327,7 +345,7 @@ class _PageReader:
         if chars or marks:
             right = max(self._right(end - 1), self._right(last)) if last >= start else x0
             piece = self._piece(chars, x0, right, y, size, marks)
-            piece.tight, piece.loose = tight, loose
+            piece.tight, piece.loose, piece.lead = tight, loose, lead
             out.append(piece)
 
     def _mark_end(self, index: int, end: int, size: float, baseline: float) -> int:
@@ -368,6 +386,102 @@ class _PageReader:
                 offsets.append(offsets[-1] + len(normalise_chars(char)))
             marks = [(offsets[offset], mark) for offset, mark in marks]
         return _Piece(text, x0, x1, y, size, marks)
+
+
+def _drop_line_numbers(page: _Page, body: float) -> None:
+    """Take out the line numbers a draft prints in its margin (Word's and LibreOffice's
+    line numbering): whole numbers in a column left of every line (or right of every
+    line) that count the lines down the page by a constant step (1, or every 5th line ...)
+    and number at least half of them, beside body text. A paragraph's number ("7.") has its
+    dot and stands in the text block; footnote numbers are few, in small print at the
+    foot: neither is taken. A number PDFium ran on into its line is cut from it
+    (``_Piece.lead``).
+    """
+    numbers: list[tuple[_Piece, int, float, float]] = []  # (piece, value, x0, x1)
+    for piece in page.pieces:
+        text = piece.text
+        if len(text) <= 4 and text.isdigit() and text.isascii():
+            numbers.append((piece, int(text), piece.x0, piece.x1))
+        elif piece.lead is not None:
+            numbers.append((piece, int(text[: piece.lead[0]]), piece.x0, piece.lead[1]))
+    if len(numbers) < 3:
+        return
+    column = _number_column(page, numbers, body, left=True) or _number_column(
+        page, numbers, body, left=False
+    )
+    if not column:
+        return
+    dropped = set()
+    for piece, _value, _x0, _x1 in column:
+        if piece.lead is None:
+            dropped.add(id(piece))
+            continue
+        cut = piece.lead[0] + 1  # the number and the space after it
+        piece.text = piece.text[cut:]
+        piece.x0 = piece.lead[2]
+        piece.marks = [(offset - cut, mark) for offset, mark in piece.marks]
+        piece.tight = [offset - cut for offset in piece.tight]
+        piece.loose = [offset - cut for offset in piece.loose]
+        piece.lead = None
+    page.pieces = [piece for piece in page.pieces if id(piece) not in dropped]
+
+
+def _number_column(
+    page: _Page, numbers: list[tuple[_Piece, int, float, float]], body: float, *, left: bool
+) -> list[tuple[_Piece, int, float, float]]:
+    """The longest run of ``numbers`` that numbers the lines beside the text on one side,
+    top to bottom; empty when there is none."""
+    whole = {id(piece) for piece, *_ in numbers if piece.lead is None}
+    texts = [piece for piece in page.pieces if id(piece) not in whole]
+    if not texts:
+        return []
+    spans = [(piece.lead[2] if piece.lead else piece.x0, piece.x1, piece.y) for piece in texts]
+    beside = sorted(
+        (item for item in numbers if left or item[0].lead is None),
+        key=lambda item: -item[0].y,
+    )
+    by_value: dict[int, list[tuple[_Piece, int, float, float]]] = {}
+    for item in beside:
+        by_value.setdefault(item[1], []).append(item)
+    best: list[tuple[_Piece, int, float, float]] = []
+    best_step = 1
+    for step in (1, 5, 10, 2):
+        for item in beside:
+            if step > 1 and item[1] % step:
+                continue
+            if any(other[0].y > item[0].y for other in by_value.get(item[1] - step, ())):
+                continue  # a run reaches it from above: not where one starts
+            run = [item]
+            while True:  # the next number down the page (other numbers in between)
+                below = [
+                    other
+                    for other in by_value.get(run[-1][1] + step, ())
+                    if other[0].y < run[-1][0].y
+                ]
+                if not below:
+                    break
+                run.append(below[0])
+            if len(run) > len(best):
+                best, best_step = run, step
+    if len(best) < (5 if best_step == 1 else 3):
+        return []
+    size = max(item[0].size for item in best)
+    top, bottom = best[0][0].y + 0.5 * size, best[-1][0].y - 0.5 * size
+    inside = [span for span in spans if bottom <= span[2] <= top]
+    # The column stands apart from every line of the text beside it.
+    if left and not all(item[3] < span[0] for item in best for span in inside):
+        return []
+    if not left and not all(item[2] > span[1] for item in best for span in inside):
+        return []
+    lines: dict[int, float] = {}  # the text's baselines beside the run, with their size
+    for piece in texts:
+        if bottom <= piece.y <= top:
+            key = round(piece.y / (0.5 * size))
+            lines[key] = max(lines.get(key, 0.0), piece.size)
+    body_lines = sum(1 for height in lines.values() if height >= 0.92 * body)  # not notes'
+    if len(best) * best_step * 2 < len(lines) or body_lines * 2 < len(lines):
+        return []
+    return best
 
 
 # Short words that a narrow space never splits off a word ("of journalists").
@@ -653,7 +767,10 @@ def _layout(
                 previous = None
             if previous is not None and _new_paragraph(previous, line, spacing, margin):
                 out.append("")
-            out.append(line.render(notes))
+            rendered = line.render(notes)
+            if rendered.endswith(" -") and rendered[-3:-2].isalpha():
+                rendered = rendered[:-2] + "-"  # "per -": a line-end hyphen set apart
+            out.append(rendered)
             previous = line
         while regions and writer is not None:
             region = regions.pop(0)
@@ -810,6 +927,11 @@ class _NoteReader:
 
 def _join_note(previous: str, text: str) -> str:
     if previous.endswith("-") and text[:1].islower():
+        # "High Commis-|sioner": a word the extractor reads loses its hyphen
+        head = _LETTERS_BEFORE.search(previous[:-1])
+        tail = _LETTERS_AFTER.match(text)
+        if head and tail and (head.group() + tail.group()).lower() in known_words():
+            return previous[:-1] + text
         return previous + text
     return f"{previous} {text}"
 
