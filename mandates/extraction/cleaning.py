@@ -1356,7 +1356,7 @@ def _without_line_numbers(lines: list[str]) -> list[str]:
     sentences. A number that is part of the text ("12 August 2042" on a line of its own)
     is taken only where the run expects that very number. Other lines pass unchanged.
     """
-    numbered = {}
+    numbered: dict[int, re.Match[str]] = {}
     for index, line in enumerate(lines):
         if line[:1].isdigit() or line[:1] in " \t":
             found = _LEADING_NUMBER.match(line)
@@ -1405,7 +1405,7 @@ def _lines_of_blocks(lines: list[str], numbered: list[int], indented: set[int]) 
     )
     if apart * 5 < (len(numbered) - 1) * 4:
         return lines  # the numbered lines stand together: their blank lines are paragraphs'
-    dropped = set()
+    dropped: set[int] = set()
     for before, after in pairwise(numbered):
         if after in indented or not lines[after].strip():
             continue

@@ -411,7 +411,7 @@ def _drop_line_numbers(page: _Page, body: float) -> None:
     )
     if not column:
         return
-    dropped = set()
+    dropped: set[int] = set()
     for piece, _value, _x0, _x1 in column:
         if piece.lead is None:
             dropped.add(id(piece))
