@@ -101,6 +101,8 @@ _PRE_BODY = (
 #: How a session mention opens: a body, then the relation ("to the Council at", "before").
 _SESSION_HEAD = rf"(?:{_PRE_BODY})?{_REL}\s+"
 _SESSION = _SESSION_HEAD + (
+    # "the opening of the main part of the Nth session": a moment of a part of it
+    r"(?:the\s+(?:opening|beginning|start)\s+of\s+(?=the\s+\w+\s+part\s+of\b))?"
     r"(?:the\s+(?:(?:main|first|second|third|fourth|resumed)\s+part|high-level\s+(?:segment|week)|"
     r"general\s+debate|opening)\s+of\s+)?"
     r"(?P<det>its|the|their|the\s+(?P<body3>(?:Human\s+Rights\s+)?Council|(?:General\s+)?Assembly)'s)"
@@ -212,6 +214,11 @@ _RELATION_WORDS: dict[str, Relation] = {
     "before the beginning of": "before",
     "before the start of": "before",
     "before the opening of": "before",
+    "before the outset of": "before",
+    "by the opening of": "by",
+    "by the beginning of": "by",
+    "by the start of": "by",
+    "by the outset of": "by",
     "at the close of": "by",
     "by the close of": "by",
     "before the close of": "by",

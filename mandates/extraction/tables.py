@@ -687,7 +687,7 @@ def _deliver(
                 needs_review=True,
                 review_reasons=[reason],
                 mandate=mandate,
-                actor_text=reading.actor_text or builder.mandates[mandate].actor_text,
+                actor_text=builder.mandates[mandate].actor_text,  # stored with the mandate
             )
         )
         asked.append(len(builder.deliverables) - 1)

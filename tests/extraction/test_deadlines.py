@@ -209,3 +209,22 @@ def test_to_the_nth_session_of_the_assembly():
     assert sessions("and to the eighty-first session of the General Assembly") == [
         ("GA", [81], "at", [])
     ]
+
+
+@pytest.mark.parametrize(
+    ("words", "relation"),
+    [
+        ("no later than the opening of the main part of the eighty-second session", "by"),
+        ("by the opening of the main part of its eighty-second session", "by"),
+        ("before the opening of the main part of the eighty-second session", "before"),
+        ("at the opening of the main part of the eighty-second session", "at"),
+        ("by the opening of its eighty-second session", "by"),
+        ("by the beginning of its eighty-second session", "by"),
+    ],
+)
+def test_the_opening_of_a_sessions_main_part_and_by_the_opening(words, relation):
+    """A moment of a part of the session ("the opening of the main part of") is the
+    session's, and "by the opening of" is a "by" deadline, as "no later than" is."""
+    text = f"to submit, {words} of the General Assembly, a compilation"
+    [found] = find_sessions(text, 0, len(text), body="GA", session=80)
+    assert (found.sessions, found.relation) == ([82], relation)

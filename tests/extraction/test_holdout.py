@@ -103,6 +103,12 @@ HERE = Path(__file__).resolve().parent
         # (the project reads its year, as set 10's reader did); a commission draft's
         # bracketed adoption note is read as its adoption date since 0.3.30 (11/12).
         ("labels_holdout24", 0.96, 11 / 12),
+        # 12 invented texts whose page layout cuts through the requests (running heads,
+        # footers and footnotes inside deadline phrases, margin line numbers, line-end
+        # hyphens, annex tables, a struck session in a revised draft), labelled blind by an
+        # eighteenth reader (first score 0.595 at 0.3.30, headers 8/12, see its README);
+        # 0.990 with 0.3.33, its one miss the struck session (a judgement call)
+        ("labels_holdout25", 0.99, 1.0),
     ],
 )
 def test_held_out_deadline_f1_and_headers(labels, least_f1, least_headers):
