@@ -26,7 +26,13 @@ def one_of_each() -> list:
         consideration,
         factories.ContactFactory(),
         factories.ActorFactory(),
-        factories.SessionFactory(),
+        session := factories.SessionFactory(),
+        models.SessionPart.objects.create(
+            session=session,
+            kind=models.SessionPart.Kind.RESUMED,
+            start=session.end,
+            end=session.end,
+        ),
     ]
 
 

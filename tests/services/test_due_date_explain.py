@@ -79,8 +79,9 @@ def test_body_without_rules_names_its_default_lead_time():
 
 
 def test_closed_sessions_are_marked_held_and_calendars_hear_of_it():
-    """On 1 Nov 2026 HRC 62 and 63 have closed: held; HRC 64 stays estimated."""
-    item = _deliverable(62)
+    """On 1 Nov 2026 HRC 62 and 63 have closed: held; HRC 64 stays estimated. A confirmed
+    deliverable dated by HRC 62 goes from TENTATIVE to CONFIRMED: its SEQUENCE rises."""
+    item = _deliverable(62, review_status="confirmed")
     sequence = item.sequence
     assert sessions_mark_held(today=date(2026, 11, 1)) >= 2
     statuses = dict(

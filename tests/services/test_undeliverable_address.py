@@ -41,13 +41,15 @@ def _send_reminders(capture) -> None:
 
 def _status() -> tuple[str, str]:
     """`manage.py status`: its report and what it names in error ("" when it exits 0),
-    the Celery worker left out (none runs in the tests)."""
+    the Celery worker and beat left out (with REDIS_URL set, as in CI, none runs in the
+    tests, so the daily run is late on the days they travel to)."""
     out = StringIO()
     try:
         call_command("status", stdout=out)
     except CommandError as error:
         failing = str(error).removeprefix("in error: ").split(", ")
-        return out.getvalue(), ", ".join(name for name in failing if name != "celery")
+        left_out = {"celery", "daily reminder run late"}
+        return out.getvalue(), ", ".join(name for name in failing if name not in left_out)
     return out.getvalue(), ""
 
 
