@@ -478,6 +478,19 @@ class ReviewStatus(models.TextChoices):
     REJECTED = "rejected", _("rejected")
 
 
+# A proposal nobody reviewed yet, as every reader is told: the pages' badge
+# (templates/mandates/_status.html), the e-mails' "Review:" line and the feeds' description.
+PROPOSED_NOT_REVIEWED = _("proposed, not yet reviewed")
+
+
+def review_shown(review_status: str) -> str:
+    """A review status as e-mails and feeds print it after "Review: ": a proposal says that
+    nobody reviewed it yet (`PROPOSED_NOT_REVIEWED`), the others their label."""
+    if review_status == ReviewStatus.PROPOSED:
+        return str(PROPOSED_NOT_REVIEWED)
+    return str(ReviewStatus(review_status).label)
+
+
 def shown_publicly() -> Q:
     """The one rule for what anyone may see, logged in or not: what staff confirmed and
     kept public. With the setting PUBLIC_SHOWS_PROPOSALS, unreviewed proposals too (never
@@ -1021,6 +1034,12 @@ class ProposedChange(models.Model):
     @property
     def field_label(self) -> str:
         return deliverable_field_label(self.field)
+
+
+def proposed_change_text(*, label: str, new: str, kept: str) -> str:
+    """One proposal as people read it: "due session HRC 67 (kept HRC 66)" (the review
+    reason ingest gives, and the feeds' line on a deliverable with proposals open)."""
+    return f"{label} {new} (kept {kept})"
 
 
 def deliverable_field_label(name: str) -> str:

@@ -107,6 +107,21 @@ def _description(deliverable: Deliverable, rules: dict | None = None) -> str:
             why = f" ({note})" if note and by_person else ""
             lines.append(f"Computed date: {_long_date(computed)}{why}")
     lines.append(f"Progress: {deliverable.get_progress_display()}")
+    # since feeds say what the pages and e-mails say: the fulfilling document, that a
+    # proposal is not reviewed yet, and what a newer text proposes
+    if deliverable.fulfilled_by:
+        on = f" ({_long_date(deliverable.fulfilled_on)})" if deliverable.fulfilled_on else ""
+        lines.append(f"Fulfilled by: {deliverable.fulfilled_by}{on}")
+    if deliverable.review_status == ReviewStatus.PROPOSED:
+        lines.append("Review: proposed, not yet reviewed")
+    proposed = [
+        f"{change.field_label} {change.new_value} (kept {change.old_value})"
+        for change in deliverable.proposed_changes.filter(resolved=False)
+        .exclude(field="no_longer_in_text")
+        .order_by("created_at", "pk")
+    ]
+    if proposed:
+        lines.append(f"A newer text proposes: {'; '.join(proposed)} - see the deliverable's page")
     lines.append(_link(deliverable))
     return "\n".join(lines)
 
@@ -182,6 +197,7 @@ def session_event(session: Session) -> Event:
     event.add("description", "\n".join(lines))
     event.add("status", "TENTATIVE" if session.is_estimated else "CONFIRMED")
     event.add("categories", [session.body.code, "Session"])
+    event.add("url", settings.SITE_URL + f"/sessions/{session.body.code}-{session.number}/")
     return event
 
 

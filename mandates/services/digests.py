@@ -18,7 +18,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
-from mandates.models import BY_DUE_DATE, Contact, Deliverable, DigestLog, OutgoingStatus
+from mandates.models import (
+    BY_DUE_DATE,
+    Contact,
+    Deliverable,
+    DigestLog,
+    OutgoingStatus,
+    ReviewStatus,
+    review_shown,
+)
 from mandates.services.outgoing import (
     deliverable_name,
     deliverable_page_url,
@@ -165,6 +173,8 @@ def digest_message(*, digest: DigestLog, items: DigestItems, today: date) -> Ema
                 "paragraph": d.mandate.paragraph_label,
                 "session": d.due_session,
                 "session_as_read": session_as_read(d),
+                "review": review_shown(d.review_status),
+                "unreviewed": d.review_status == ReviewStatus.PROPOSED,
                 "page_url": deliverable_page_url(deliverable=d, reader=digest.recipient),
             }
             for d in deliverables

@@ -16,8 +16,9 @@ Versions, caching and faults:
   from: the number of items and the sum of their ids (an item entering or leaving), the
   latest `updated_at` of the items, their sessions, bodies (a change of a body's due-date
   rules counts as the body's, since the rules decide the due-date notes), resolutions,
-  mandates and actors, plus the feed's name, SITE_URL, the language and, with alarms, the
-  reminder offsets.
+  mandates and actors, the ids of the items a newer text proposes changes for (a proposal
+  made or settled changes their events), plus the feed's name, SITE_URL, the language
+  and, with alarms, the reminder offsets.
 - The *ETag* is a hash of the body itself. `FeedState` (a database row per feed) keeps the
   ETag and Last-Modified of the body last rendered for a stamp, so a conditional GET is
   answered from the stamp and that row without rendering. Last-Modified is when the body
@@ -38,6 +39,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any
@@ -73,13 +75,17 @@ from mandates.models import (
     DueDateRule,
     FeedState,
     FeedToken,
+    ProposedChange,
     ReminderRule,
     ReviewStatus,
     Session,
     SessionPart,
+    deliverable_field_label,
     due_session_text,
     due_session_undated,
     due_to_body,
+    proposed_change_text,
+    review_shown,
     superseded_draft,
 )
 from mandates.services import rfc5545
@@ -97,7 +103,7 @@ logger = logging.getLogger(__name__)
 PRODID = "-//OHCHR//Mandate Tracker//EN"
 UID_DOMAIN = "mandate-tracker.ohchr"
 # Bump when the rendering changes, so cached bodies of the old renderer are never served.
-RENDER_VERSION = 6
+RENDER_VERSION = 7
 # How often clients are asked to poll (Google ignores it and polls every 12-24 hours).
 REFRESH_INTERVAL = "PT12H"
 FEED_CACHE_SECONDS = 7 * 24 * 3600
@@ -187,6 +193,9 @@ EVENT_FIELDS = (
     "due_session__main_part_end",
     "due_session__body_id",
     "due_session__body__default_lead_time_days",
+    # the document that fulfilled it and when, as the deliverable's page shows them
+    "fulfilled_by",
+    "fulfilled_on",
 )
 # Its DTSTAMP and LAST-MODIFIED: the last change of the deliverable or its resolution
 # (computed by the database: one date-time to read per row, not two). Not its session's:
@@ -194,6 +203,9 @@ EVENT_FIELDS = (
 # change a deliverable's event shows (the dates, the estimate) moves the deliverable's
 # `updated_at` (`schedule.session_reschedule`), and announced dates marked held move none.
 LAST_MODIFIED = Greatest("updated_at", "mandate__resolution__updated_at")
+# Deliverables a newer text proposes changes for that nobody settled yet: an uncorrelated
+# subquery, which the database reads once per query.
+PROPOSALS_OPEN = Q(pk__in=ProposedChange.objects.filter(resolved=False).values("deliverable_id"))
 # ... and, after EVENT_FIELDS, as text: its UID, CREATED and that last change.
 EVENT_TEXTS = {
     "uid_text": UuidText("uid"),
@@ -210,6 +222,9 @@ EVENT_TEXTS = {
         ),
         output_field=BooleanField(),
     ),
+    # whether a newer text proposes changes a person has not settled yet: the same kind of
+    # subquery, so the open proposals are read (one query) only when a feed holds some
+    "proposals_open": ExpressionWrapper(PROPOSALS_OPEN, output_field=BooleanField()),
 }
 EVENT_COLUMNS = (*EVENT_FIELDS, *EVENT_TEXTS)
 Row = tuple
@@ -252,6 +267,7 @@ class _Labels:
 
     kind: dict[str, str]
     progress: dict[str, str]
+    proposed: str  # "proposed, not yet reviewed"
 
 
 @lru_cache(maxsize=16)
@@ -259,6 +275,7 @@ def _labels_in(language: str) -> _Labels:
     return _Labels(
         kind={value: str(label).capitalize() for value, label in Deliverable.Kind.choices},
         progress={value: str(label) for value, label in Deliverable.Progress.choices},
+        proposed=review_shown(ReviewStatus.PROPOSED),
     )
 
 
@@ -289,6 +306,41 @@ class DueDateRules:
         return self._parts.get(session_id, [])
 
 
+class OpenProposals:
+    """What newer texts propose and nobody settled yet, by deliverable UID: read (one
+    query, every open proposal) when an event first needs them, as the line an event
+    shows ("A newer text proposes: due session HRC 65 (kept HRC 64)")."""
+
+    def __init__(self) -> None:
+        self._by_uid: dict[str, str] | None = None
+
+    def of(self, uid: str) -> str:
+        if self._by_uid is None:
+            self._by_uid = self._read()
+        return self._by_uid.get(uid, "")
+
+    @staticmethod
+    def _read() -> dict[str, str]:
+        parts: dict[str, list[str]] = defaultdict(list)
+        labels: dict[str, str] = {}
+        rows = (
+            ProposedChange.objects.filter(resolved=False)
+            # the event says it is no longer in the text already
+            .exclude(field="no_longer_in_text")
+            .annotate(uid_text=UuidText("deliverable__uid"))
+            .order_by("created_at", "pk")
+            .values_list("uid_text", "field", "new_value", "old_value")
+        )
+        for uid, name, new, kept in rows:
+            if name not in labels:
+                labels[name] = deliverable_field_label(name)
+            parts[uid].append(proposed_change_text(label=labels[name], new=new, kept=kept))
+        return {
+            uid: f"A newer text proposes: {'; '.join(said)} - see the deliverable's page"
+            for uid, said in parts.items()
+        }
+
+
 @dataclass(frozen=True)
 class EventContext:
     """What every event of one document shares, looked up once per document rather than
@@ -299,6 +351,7 @@ class EventContext:
     page_head: str  # a deliverable's public page is page_head + uid + page_tail
     page_tail: str
     rules: DueDateRules = field(default_factory=DueDateRules, compare=False)
+    proposals: OpenProposals = field(default_factory=OpenProposals, compare=False)
 
     @classmethod
     def current(cls) -> EventContext:
@@ -326,6 +379,7 @@ def deliverable_row(deliverable: Deliverable) -> Row:
         utc_datetime(deliverable.created_at),
         utc_datetime(changed),
         None,  # session_resumed: unknown, `schedule.due_anchor` reads the parts if needed
+        None,  # proposals_open: unknown, the open proposals are read if needed
     )
 
 
@@ -347,6 +401,7 @@ class EventWriter:
         self.page_head = context.page_head
         self.page_tail = context.page_tail
         self.rules = context.rules
+        self.proposals = context.proposals
         self.triggers = [
             f"TRIGGER:{rfc5545.days_before(days)}\r\nEND:VALARM\r\n" for days in alarm_days
         ]
@@ -394,10 +449,13 @@ class EventWriter:
             main_part_end,
             session_body_id,
             default_lead_time_days,
+            fulfilled_by,
+            fulfilled_on,
             uid,
             created,
             changed,
             session_resumed,
+            proposals_open,
         ) = row
         if due_date is None:
             raise ValueError(f"Deliverable {uid} has no due date")
@@ -534,6 +592,13 @@ class EventWriter:
             why = f" ({beside})" if beside else ""
             description.append(self._line(f"Computed date: {_long_date(computed_due_date)}{why}"))
         description.append(self._line(f"Progress: {labels.progress.get(progress, progress)}"))
+        if fulfilled_by:  # as the deliverable's page shows it
+            on = f" ({_long_date(fulfilled_on)})" if fulfilled_on else ""
+            description.append(text(f"Fulfilled by: {fulfilled_by}{on}\n"))
+        if review_status == ReviewStatus.PROPOSED:  # as the e-mails say it
+            description.append(self._line(f"Review: {labels.proposed}"))
+        if proposals_open is not False and (proposed := self.proposals.of(uid)):
+            description.append(text(f"{proposed}\n"))
         description.append(f"{self.page_head_text}{uid}{self.page_tail_text}")
 
         event = [
@@ -648,6 +713,12 @@ def _called_off_status(*, called_off: str, estimated: bool) -> str:
     return "TENTATIVE" if estimated or called_off == Session.Status.POSTPONED else "CONFIRMED"
 
 
+def session_page_url(session: Session) -> str:
+    """The session's public page (its deliverables, its plan), absolute."""
+    path = reverse("mandates:session", kwargs={"code": session.body.code, "number": session.number})
+    return settings.SITE_URL + path
+
+
 def session_event(session: Session) -> str:
     """An all-day VEVENT spanning a session (a GA session: its main part); cancelled, it
     says so (STATUS:CANCELLED); postponed, it stays TENTATIVE on the dates it had."""
@@ -686,6 +757,7 @@ def session_event(session: Session) -> str:
             f"LAST-MODIFIED:{changed}\r\n",
             f"STATUS:{status}\r\n",
             "TRANSP:TRANSPARENT\r\n",
+            fold(f"URL:{session_page_url(session)}"),
             "END:VEVENT\r\n",
         ]
     )
@@ -728,6 +800,7 @@ def session_part_event(part: SessionPart) -> str:
             f"LAST-MODIFIED:{changed}\r\n",
             f"STATUS:{status}\r\n",
             "TRANSP:TRANSPARENT\r\n",
+            fold(f"URL:{session_page_url(session)}"),
             "END:VEVENT\r\n",
         ]
     )
@@ -797,10 +870,12 @@ class CalendarFeed:
 
     def stamp_of(self, values: dict, alarm_days: list[int]) -> FeedStamp:
         """The stamp from the aggregates' values (`stamp_aggregates` names), however read.
-        The sum of ids is an int whatever the database gives (PostgreSQL: a Decimal), so
+        Sums of ids are ints whatever the database gives (PostgreSQL: a Decimal), so
         sums made in Python (`feeds_publish_many`) give the same digest."""
-        if values.get("ids") is not None:
-            values = {**values, "ids": int(values["ids"])}
+        values = {  # sums of ids as ints, whatever the database gives
+            name: int(value) if isinstance(value, Decimal) else value
+            for name, value in values.items()
+        }
         latest = _latest(*(v for v in values.values() if isinstance(v, datetime)))
         raw = repr(
             (
@@ -898,6 +973,9 @@ class DeliverableFeed(CalendarFeed):
         return {
             **super().stamp_aggregates(),
             **{field: Max(field) for field in EVENT_VERSION_FIELDS},
+            # the items with proposals open: a proposal made or settled changes the events
+            # ("A newer text proposes: ...") even when the deliverable's row is not saved
+            "proposing": Sum("pk", filter=PROPOSALS_OPEN),
         }
 
     def events(self, alarm_days: list[int]) -> str:
@@ -1266,6 +1344,8 @@ def _stamp_values(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     for name, field_name in [("latest", "updated_at")] + [(f, f) for f in EVENT_VERSION_FIELDS]:
         present = [row[field_name] for row in rows if row[field_name] is not None]
         values[name] = max(present) if present else None
+    proposing = [row["pk"] for row in rows if row["proposals_open"]]
+    values["proposing"] = sum(proposing) if proposing else None
     return values
 
 

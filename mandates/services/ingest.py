@@ -52,6 +52,7 @@ from mandates.models import (
     ReviewStatus,
     Session,
     deliverable_field_label,
+    proposed_change_text,
 )
 
 from .actors import ActorNames, actor_table_from_database
@@ -2067,7 +2068,7 @@ def _row_values(deliverable: Deliverable) -> tuple:
 
 def _text_changed_part(label: str, new: str, kept: str) -> str:
     """One proposal in the "says otherwise" reason: "due session HRC 67 (kept HRC 66)"."""
-    return f"{label} {new} (kept {kept})"
+    return proposed_change_text(label=label, new=new, kept=kept)
 
 
 def _reasons_waiting(

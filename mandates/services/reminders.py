@@ -70,6 +70,7 @@ from mandates.models import (
     ReminderRule,
     Resolution,
     ReviewStatus,
+    review_shown,
 )
 from mandates.services.feeds import deliverable_ics, deliverables_ics
 from mandates.services.historic import deliverable_historic_by_rule
@@ -992,6 +993,9 @@ def _reminder_row(*, log: ReminderLog, today: date) -> dict:
         "not_asked": reminder_not_asked(deliverable),
         "called_off": reminder_session_called_off(deliverable),
         "label": reminder_label(due_date=log.due_date, today=today, escalation=escalation),
+        # "Review: proposed, not yet reviewed": every e-mail says so of an unreviewed item
+        "review": review_shown(deliverable.review_status),
+        "unreviewed": deliverable.review_status == ReviewStatus.PROPOSED,
         "escalation": escalation,
         "page_url": deliverable_page_url(deliverable=deliverable, reader=log.recipient),
         "stop_url": contact_opt_out_url(contact=log.recipient, deliverable=deliverable),

@@ -10,7 +10,15 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from mandates.models import Actor, Body, Deliverable, Mandate, ReviewStatus, Session
+from mandates.models import (
+    Actor,
+    Body,
+    Deliverable,
+    Mandate,
+    ProposedChange,
+    ReviewStatus,
+    Session,
+)
 from mandates.services import feeds
 from tests import factories, ical_reference
 from tests.ical import assert_valid_ics, read_by_three_parsers, read_icalendar
@@ -49,6 +57,9 @@ def deliverable_specs(draw) -> dict:
         "computed": computed,
         "due_date": due_date,
         "sequence": draw(st.integers(0, 40)),
+        "fulfilled_by": draw(st.one_of(st.just(""), AWKWARD_TEXT)),
+        "fulfilled_on": draw(st.one_of(st.none(), A_DATE)),
+        "proposed": draw(st.one_of(st.none(), AWKWARD_TEXT)),
     }
 
 
@@ -70,7 +81,7 @@ def create(spec: dict) -> Deliverable:
     if spec["as_read"]:
         due_body, _ = Body.objects.get_or_create(code=spec["as_read"][0], defaults={"name": "CSW"})
         number = spec["as_read"][1]
-    return Deliverable.objects.create(
+    deliverable = Deliverable.objects.create(
         mandate=mandate,
         title=spec["title"][:500],
         quote=spec["quote"],
@@ -86,7 +97,14 @@ def create(spec: dict) -> Deliverable:
         computed_due_date=spec["computed"],
         due_date=spec["due_date"],
         sequence=spec["sequence"],
+        fulfilled_by=spec.get("fulfilled_by", "")[:64],
+        fulfilled_on=spec.get("fulfilled_on"),
     )
+    if spec.get("proposed") is not None:
+        ProposedChange.objects.create(
+            deliverable=deliverable, field="title", old_value="-", new_value=spec["proposed"]
+        )
+    return deliverable
 
 
 def line_breaks_as_read(content: dict) -> dict:
@@ -251,9 +269,10 @@ def test_the_database_writes_uids_and_time_stamps_as_python_does():
         .items()
         .values_list(*feeds.EVENT_FIELDS, *feeds.EVENT_TEXTS.values())
     )
-    [row] = [row for row in rows if row[-4] == str(deliverable.uid)]
-    # the last column says whether its session has resumed parts: the query knows (no
-    # part here), a loaded instance leaves it unknown (None: read only if a note needs it)
-    assert row[:-1] == feeds.deliverable_row(deliverable)[:-1]
-    assert (row[-1], feeds.deliverable_row(deliverable)[-1]) == (False, None)
-    assert row[-3] == "20261231T225959Z"
+    [row] = [row for row in rows if row[-5] == str(deliverable.uid)]
+    # the last two columns say whether its session has resumed parts and whether a newer
+    # text proposes changes: the query knows (none here), a loaded instance leaves them
+    # unknown (None: read only if needed)
+    assert row[:-2] == feeds.deliverable_row(deliverable)[:-2]
+    assert (row[-2:], feeds.deliverable_row(deliverable)[-2:]) == ((False, False), (None, None))
+    assert row[-4] == "20261231T225959Z"
