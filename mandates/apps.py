@@ -30,9 +30,14 @@ class MandatesConfig(AppConfig):
         from mandates.services.users import user_delete_guard
 
         pre_delete.connect(user_delete_guard, sender=settings.AUTH_USER_MODEL)
-        # An adopted text deleted, whoever deletes it, gives its drafts back their place.
-        from mandates.services.drafts import resolution_delete_drafts_restore
+        # A superseded draft is not deleted with the decisions only it holds; an adopted
+        # text deleted, whoever deletes it, gives its drafts back their place.
+        from mandates.services.drafts import (
+            resolution_delete_drafts_restore,
+            resolution_delete_guard,
+        )
 
+        pre_delete.connect(resolution_delete_guard, sender="mandates.Resolution")
         pre_delete.connect(resolution_delete_drafts_restore, sender="mandates.Resolution")
         # A change made from a contact's e-mail link names the contact in its history.
         from simple_history.signals import pre_create_historical_record

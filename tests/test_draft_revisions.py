@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+from django.db.models import ProtectedError
 from django.urls import reverse
 
 from mandates.models import (
@@ -538,3 +540,112 @@ def test_the_admin_import_says_what_the_revision_took_over(staff_client):
     for name, text in (("A_HRC_62_L.12.txt", DRAFT_TEXT), ("Rev.1.txt", REV1_TEXT)):
         response = staff_client.post(url, {"files": [SimpleUploadedFile(name, text.encode())]})
     assert f"revision of {DRAFT}: 4 carried over" in response.content.decode()
+
+
+def _page_text(response) -> str:
+    """The page's words, tags left out and spaces collapsed."""
+    return " ".join(re.sub(r"<[^>]+>", " ", response.content.decode()).split())
+
+
+def test_a_revision_deleted_from_the_middle_keeps_what_people_decided_on_it(
+    tmp_path, staff_client, people
+):
+    """L.12 -> Rev.1 -> Rev.2, with decisions made on Rev.1 only; Rev.2 drops the
+    compilation a person marked "not deliverable" on Rev.1 (kept open there for them).
+    Deleting Rev.1 used to delete that decision with it, the delete page saying nothing:
+    it is refused, naming the deliverable, until a person deals with it; then the chain
+    goes on from L.12 to Rev.2 and the adopted text takes over Rev.2, with Rev.1's
+    decisions."""
+    _ingest(tmp_path, DRAFT_TEXT, "A_HRC_62_L.12.txt")
+    _ingest(tmp_path, REV1_TEXT, "A_HRC_62_L.12_Rev.1.txt")
+    revised = _items(REV1)
+    _edit(
+        staff_client,
+        revised["2"],
+        assignees=[str(people["Bob Builder"].pk)],
+        review_status=ReviewStatus.CONFIRMED,
+    )
+    _edit(staff_client, revised["4"], progress=Deliverable.Progress.NOT_DELIVERABLE)
+    rev2_text = hrc_draft(symbol=REV2, operative=[FIRST, WORKSHOP, REPORT_66, UPDATE])
+    _ingest(tmp_path, rev2_text, "A_HRC_62_L.12_Rev.2.txt")
+    rev1 = Resolution.objects.get(symbol=REV1)
+    compilation = _items(REV1)["4"]
+    url = reverse("admin:mandates_resolution_delete", args=[rev1.pk])
+
+    page = _page_text(staff_client.get(url))
+
+    assert f"“{REV1}” cannot be deleted: what people decided on it would go with it" in page
+    assert (
+        f"{REV1} is not deleted: it holds 1 deliverable people decided on that the revised "
+        f"draft {REV2} does not ask for" in page
+    )
+    assert f"para. 4: {compilation}" in page
+    assert "Yes, I’m sure" not in page
+    refused = staff_client.post(url, {"post": "yes"})  # the page again, nothing deleted
+    assert "cannot be deleted: what people decided on it" in _page_text(refused)
+    assert Resolution.objects.filter(symbol=REV1).exists()
+    with pytest.raises(ProtectedError), transaction.atomic():  # nor by a script
+        Resolution.objects.filter(symbol=REV1).delete()
+    compilation.refresh_from_db()
+    assert compilation.progress == Deliverable.Progress.NOT_DELIVERABLE
+
+    # The person decides that deliverable is done with: deleted on its own page.
+    deliverable_url = reverse("admin:mandates_deliverable_delete", args=[compilation.pk])
+    assert staff_client.post(deliverable_url, {"post": "yes"}).status_code == 302
+    page = _page_text(staff_client.get(url))
+    assert (
+        f"Its earlier version {DRAFT} is not deleted: it stays superseded, now by {REV2}"
+    ) in page
+    assert staff_client.post(url, {"post": "yes"}).status_code == 302
+
+    draft = Resolution.objects.get(symbol=DRAFT)
+    assert (draft.status, draft.superseded_by.symbol) == ("superseded", REV2)
+    latest = _items(REV2)
+    assert {para: item.draft for para, item in latest.items()} == {
+        "2": _items(DRAFT)["2"],
+        "3": _items(DRAFT)["3"],
+        "4": _items(DRAFT)["5"],
+    }
+    assert _carried_work(latest["2"])["assignees"] == ["Bob Builder"]
+    assert latest["2"].review_status == ReviewStatus.CONFIRMED
+
+    adopted_text = hrc_adopted(on_the_basis_of=REV2, operative=[FIRST, WORKSHOP, REPORT_66, UPDATE])
+    printed = _ingest(tmp_path, adopted_text, "A_HRC_RES_62_12.txt")
+
+    assert any(line.startswith(f"adopts draft {REV2}: 3 carried over") for line in printed)
+    adopted = _items(ADOPTED)
+    assert {para: item.draft for para, item in adopted.items()} == _items(REV2)
+    assert _carried_work(adopted["2"])["assignees"] == ["Bob Builder"]
+    assert adopted["2"].review_status == ReviewStatus.CONFIRMED
+
+
+def test_the_live_revisions_delete_page_says_what_its_deletion_loses(
+    tmp_path, staff_client, people
+):
+    """Rev.1, still the draft, deleted before Rev.2 arrives: L.12 is the draft again and
+    the page names, as a revision's, the work done only on Rev.1 that goes with it (it
+    spoke of an adopted text); Rev.2 then takes over L.12."""
+    _ingest(tmp_path, DRAFT_TEXT, "A_HRC_62_L.12.txt")
+    _ingest(tmp_path, REV1_TEXT, "A_HRC_62_L.12_Rev.1.txt")
+    _edit(staff_client, _items(REV1)["2"], assignees=[str(people["Bob Builder"].pk)])
+    url = reverse("admin:mandates_resolution_delete", args=[Resolution.objects.get(symbol=REV1).pk])
+
+    page = _page_text(staff_client.get(url))
+
+    assert (
+        f"Its earlier version {DRAFT} is not deleted: it becomes the draft again, and its "
+        "deliverables return to the lists as they were when this revision superseded them"
+    ) in page
+    assert (
+        "Not carried back to the earlier version: 1 deliverable of this revision was worked "
+        "on here." in page
+    )
+    assert f"{REV1} para. 2: " in page and "assigned to: Bob Builder" in page
+    assert "adopted text" not in page
+    assert staff_client.post(url, {"post": "yes"}).status_code == 302
+    assert Resolution.objects.get(symbol=DRAFT).status == "draft"
+
+    rev2_text = hrc_draft(symbol=REV2, operative=[FIRST, WORKSHOP, REPORT_66, UPDATE])
+    printed = _ingest(tmp_path, rev2_text, "A_HRC_62_L.12_Rev.2.txt")
+
+    assert any(line.startswith(f"revision of {DRAFT}: 3 carried over") for line in printed)

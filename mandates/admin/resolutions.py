@@ -23,8 +23,11 @@ from ..highlight import paragraphs_with_evidence
 from ..services.drafts import (
     resolution_delete,
     resolution_delete_not_carried_back,
+    resolution_drafts_handed_on,
     resolution_drafts_kept,
     resolution_former_copies,
+    resolution_kept_open,
+    resolution_kept_open_refusal,
     resolution_superseded,
 )
 from ..services.ingest import (
@@ -43,6 +46,7 @@ from .common import (
     StaleEditGuard,
     SupersededDraftPages,
     actor_shown,
+    change_link,
     due_label,
     fragment,
     text_list,
@@ -229,9 +233,32 @@ class ResolutionAdmin(SupersededDraftPages, KeptByComments, HistoryAdmin):
             response.context_data.update(self._drafts_context(queryset))
         return response
 
+    def get_deleted_objects(self, objs, request):
+        """Django's list, except that a superseded draft holding deliverables people
+        decided on that the later text does not ask for is not deleted
+        (`services.drafts.resolution_delete_guard`): the page says why and links them."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        chosen = models.Resolution.objects.filter(pk__in=[obj.pk for obj in objs])
+        by_draft: dict[models.Resolution, list] = {}
+        for item in resolution_kept_open(chosen):
+            by_draft.setdefault(item.mandate.resolution, []).append(item)
+        reasons: list = []
+        for draft, items in by_draft.items():
+            reasons.append(resolution_kept_open_refusal(draft, items))
+            reasons.append(
+                [
+                    change_link(item, f"para. {item.mandate.paragraph_label}: {item}")
+                    for item in items
+                ]
+            )
+        return deleted, counts, set() if reasons else perms_needed, [*reasons, *protected]
+
     def _drafts_context(self, resolutions) -> dict:
         drafts = resolution_drafts_kept(resolutions)
         return {
+            "kept_open": resolution_kept_open(resolutions).exists(),
+            "drafts_handed_on": resolution_drafts_handed_on(resolutions),
+            "by_revision": not resolutions.filter(status=models.Resolution.Status.ADOPTED).exists(),
             "drafts_restored": drafts,
             "not_carried_back": resolution_delete_not_carried_back(resolutions) if drafts else [],
             "former_copies": resolution_former_copies(resolutions),

@@ -40,7 +40,7 @@ from datetime import date
 from itertools import pairwise
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, ProtectedError, Q, QuerySet
 
 from mandates.extraction.header import title_key
 from mandates.models import (
@@ -991,6 +991,67 @@ def _revision_left_out(*, revision: Resolution, drafts: list[Resolution]) -> Non
         draft._change_reason = reason
         draft.save(update_fields=["superseded_by", "updated_at"])
         del draft._change_reason
+
+
+def resolution_kept_open(resolutions: QuerySet[Resolution]) -> QuerySet[Deliverable]:
+    """The deliverables these resolutions hold that nothing else does: a superseded
+    draft's kept open because people decided on them and the later text does not ask for
+    them (`_dropped`). The later text has what was decided on the others; these would go
+    with the draft, so it is not deleted while it has them (`resolution_delete_guard`)."""
+    continued = Deliverable.objects.filter(draft=OuterRef("pk"))
+    return (
+        Deliverable.objects.filter(
+            mandate__resolution__in=resolutions,
+            mandate__resolution__status=Resolution.Status.SUPERSEDED,
+        )
+        .exclude(progress=Deliverable.Progress.SUPERSEDED)
+        .exclude(Exists(continued))
+        .select_related("mandate__resolution", "mandate__resolution__superseded_by")
+        .order_by("mandate__resolution__symbol", "position", "pk")
+    )
+
+
+def resolution_kept_open_refusal(resolution: Resolution, kept: Iterable[Deliverable]) -> str:
+    """What the refusal to delete a superseded draft holding people's decisions says."""
+    later = resolution.superseded_by
+    where = f"the {successor_label(later)}" if later is not None else "the later text"
+    count = len(list(kept))
+    items = "deliverable" if count == 1 else "deliverables"
+    return (
+        f"{resolution.symbol} is not deleted: it holds {count} {items} people decided on "
+        f"that {where} does not ask for, and nothing else holds those decisions. Close or "
+        "delete each one on its own page first (what was decided stays in its history), "
+        "or move the decisions by hand."
+    )
+
+
+def resolution_delete_guard(sender, instance: Resolution, **kwargs) -> None:
+    """Connected to `pre_delete` of Resolution (mandates/apps.py), before
+    `resolution_delete_drafts_restore`: a superseded draft (L.5, or a revision in the
+    middle of its chain) is not deleted, by any path, with the deliverables it kept open
+    for people (`resolution_kept_open`): they would go silently, nothing else has them."""
+    kept = list(resolution_kept_open(Resolution.objects.filter(pk=instance.pk)))
+    if kept:
+        raise ProtectedError(resolution_kept_open_refusal(instance, kept), set(kept))
+
+
+def resolution_drafts_handed_on(resolutions: QuerySet[Resolution]) -> list[tuple[str, str]]:
+    """(draft, later text) for each draft that deleting these resolutions leaves
+    superseded by the text after the deleted revision (`_revision_left_out`), not a draft
+    again: what the admin's delete page names."""
+    deleted = list(resolutions.values_list("pk", flat=True))
+    handed_on = (
+        Resolution.objects.filter(superseded_by__in=deleted)
+        .exclude(pk__in=deleted)
+        .exclude(pk__in=_drafts_restored(deleted).values("pk"))
+        .select_related("superseded_by__superseded_by")
+        .order_by("symbol")
+    )
+    return [
+        (draft.symbol, draft.superseded_by.superseded_by.symbol)
+        for draft in handed_on
+        if draft.superseded_by and draft.superseded_by.superseded_by
+    ]
 
 
 def resolution_delete_drafts_restore(sender, instance: Resolution, **kwargs) -> None:
