@@ -1386,9 +1386,25 @@ class FeedToken(models.Model):
     label = models.CharField(_("label"), max_length=100, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    # Made by its owner on /calendars/ (or a rotation of such a one): a person has at most
+    # one of these working, whatever two requests at once do (`services.feeds`). The
+    # admin's tokens, labelled, are not counted.
+    self_service = models.BooleanField(
+        _("made on /calendars/"),
+        default=False,
+        editable=False,
+        help_text=_("Created by its owner from the calendars page: one working at a time."),
+    )
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(self_service=True, revoked_at__isnull=True),
+                name="one_working_self_service_feed_token",
+            )
+        ]
         verbose_name = _("feed token")
         verbose_name_plural = _("feed tokens")
 

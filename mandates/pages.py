@@ -602,20 +602,25 @@ def private_calendar(request):
             else _("You already have a private calendar link: it is below."),
         )
     elif action in ("replace", "revoke"):
-        feed_token = selectors.feed_token_get_own(user=request.user, pk=request.POST.get("token"))
+        feed_token = selectors.feed_token_get_own(
+            user=request.user, pk=request.POST.get("token"), revoked_too=True
+        )
         if feed_token is None:
             raise Http404(_("No such calendar link"))
-        if action == "replace":
-            feeds.feed_token_rotate(feed_token=feed_token)
+        if action == "replace" and feeds.feed_token_rotate(feed_token=feed_token):
             said = _(
                 "Your private calendar link was replaced: the old one no longer works, and "
                 "calendars subscribed to it drop its events. Subscribe to the new link below."
             )
-        else:
-            feeds.feed_token_revoke(feed_token=feed_token)
+        elif action == "revoke" and feeds.feed_token_revoke(feed_token=feed_token):
             said = _(
                 "Your private calendar link was revoked: it no longer works, and calendars "
                 "subscribed to it drop its events."
+            )
+        else:  # done already: a second click, another tab
+            said = _(
+                "This calendar link was already replaced or revoked (in another tab or "
+                "window?): the link that works now, if any, is below."
             )
         messages.success(request, said)
     else:

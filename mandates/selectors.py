@@ -293,9 +293,13 @@ def feed_token_list_active(*, user) -> QuerySet[FeedToken]:
     return FeedToken.objects.filter(user=user, revoked_at__isnull=True).order_by("-created_at")
 
 
-def feed_token_get_own(*, user, pk: str | int | None) -> FeedToken | None:
-    """One of the person's own private calendar tokens that still works; None for anyone
-    else's, a revoked one or no such token."""
+def feed_token_get_own(
+    *, user, pk: str | int | None, revoked_too: bool = False
+) -> FeedToken | None:
+    """One of the person's own private calendar tokens that still works (or, with
+    ``revoked_too``, one that did); None for anyone else's, a revoked one or no such
+    token."""
     if user is None or not user.is_authenticated or not str(pk or "").isdigit():
         return None
-    return feed_token_list_active(user=user).filter(pk=int(str(pk))).first()
+    own = FeedToken.objects.filter(user=user) if revoked_too else feed_token_list_active(user=user)
+    return own.filter(pk=int(str(pk))).first()

@@ -46,8 +46,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db import NotSupportedError
+from django.db import IntegrityError, NotSupportedError, transaction
 from django.db.models import (
     BooleanField,
     CharField,
@@ -1431,15 +1432,28 @@ def feed_token_for(*, token: str) -> FeedToken | None:
     )
 
 
+def _person_locked(user_id: int) -> None:
+    """Lock the person's user row until the transaction ends: their own links change one
+    request at a time (a double click, two tabs), the second seeing what the first did."""
+    list(get_user_model().objects.select_for_update().filter(pk=user_id).values_list("pk"))
+
+
+@transaction.atomic
 def feed_token_create_own(*, user: Any, label: str = "") -> tuple[FeedToken, bool]:
     """A person's own private calendar link, asked for on /calendars/: the one they have
-    when they have one (a form sent twice makes one link), else a new one; and whether it
-    is new. (The admin creates more, with labels, and a superuser for anyone.)"""
+    when they have one (a form sent twice, even at the same moment, makes one link), else
+    a new one; and whether it is new. (The admin creates more, with labels, and a
+    superuser for anyone.)"""
+    _person_locked(user.pk)
     existing = FeedToken.objects.filter(user=user, revoked_at=None).order_by("-created_at")
     found = existing.first()
     if found is not None:
         return found, False
-    return FeedToken.objects.create(user=user, label=label), True
+    try:
+        with transaction.atomic():
+            return FeedToken.objects.create(user=user, label=label, self_service=True), True
+    except IntegrityError:  # one made meanwhile by a path that took no lock
+        return existing.get(self_service=True), False
 
 
 def feed_token_revoked(*, token: str) -> bool:
@@ -1452,17 +1466,35 @@ def feed_token_revoked(*, token: str) -> bool:
     return FeedToken.objects.filter(token=token, revoked_at__isnull=False).exists()
 
 
-def feed_token_revoke(*, feed_token: FeedToken) -> None:
-    """Revoke a token: its URL answers 410 Gone from now on."""
-    if feed_token.revoked_at is None:
-        feed_token.revoked_at = timezone.now()
-        feed_token.save(update_fields=["revoked_at"])
+def _still_working(feed_token: FeedToken) -> FeedToken | None:
+    """The token read again under its owner's lock; None once revoked (meanwhile too)."""
+    _person_locked(feed_token.user_id)
+    return FeedToken.objects.filter(pk=feed_token.pk, revoked_at=None).first()
 
 
-def feed_token_rotate(*, feed_token: FeedToken) -> FeedToken:
-    """Revoke a token and issue a new one for the same user and label."""
-    feed_token_revoke(feed_token=feed_token)
-    return FeedToken.objects.create(user=feed_token.user, label=feed_token.label)
+@transaction.atomic
+def feed_token_revoke(*, feed_token: FeedToken) -> bool:
+    """Revoke a token: its URL answers 410 Gone from now on. Whether it was revoked now
+    (not by an earlier or simultaneous request)."""
+    current = _still_working(feed_token)
+    if current is None:
+        return False
+    current.revoked_at = feed_token.revoked_at = timezone.now()
+    current.save(update_fields=["revoked_at"])
+    return True
+
+
+@transaction.atomic
+def feed_token_rotate(*, feed_token: FeedToken) -> FeedToken | None:
+    """Revoke a token and issue a new one for the same user and label; None when it was
+    revoked or replaced already (two tabs sending "replace" make one new link)."""
+    current = _still_working(feed_token)
+    if current is None:
+        return None
+    feed_token_revoke(feed_token=current)
+    return FeedToken.objects.create(
+        user_id=current.user_id, label=current.label, self_service=current.self_service
+    )
 
 
 def feeds_status() -> list[dict]:
