@@ -289,6 +289,9 @@ _SESSION_ASIDE_RE = factored(
     re.IGNORECASE,
 )
 
+#: A verb of its own inside a sub-paragraph that goes on with its chapeau's infinitive.
+_INNER_REQUEST_RE = compiled(r"\b(?:requests|invites|to\s+request|to\s+invite)\s", re.IGNORECASE)
+
 _TO_INFINITIVE_START_RE = compiled(r"\s*(?:\(\w+\)\s*)?(?:to|To)\s+\w+")
 
 
@@ -374,19 +377,31 @@ def extract_requests(
                     ):
                         consideration = found
                         continue
+                # "(b) To consider X, and requests the Secretary-General to submit a report":
+                # the clause with its own verb names its own actor
+                own = (
+                    _clauses(masked, text, start, end, ctx)[1:]
+                    if _INNER_REQUEST_RE.search(masked, start, end)
+                    else []
+                )
                 if mode in ("request", "decide"):
-                    z0 = start
                     builder.request(
                         label,
                         start,
                         verb,
                         actor_list,
                         partner_list,
-                        z0,
-                        end,
+                        start,
+                        own[0].start if own else end,
                         decide=mode == "decide",
                         invite=bool(_INVITE_RE.match(verb)),
                     )
+                for clause in own:
+                    reading = _verb_reading(masked[clause.start : clause.verb_end])
+                    if reading[1] and reading[1] != "encourage":
+                        _clause(
+                            clause, reading, label, builder, ctx, footnotes, paragraph, notes, end
+                        )
                 continue
             if (
                 is_sub

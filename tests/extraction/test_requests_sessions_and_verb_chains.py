@@ -552,3 +552,19 @@ def test_reports_after_two_sessions_are_one_for_each():
         session=81,
     )
     assert [due(d) for d in r.deliverables] == [("GA", 82, "at"), ("GA", 83, "at")]
+
+
+@pytest.mark.parametrize("inner", ["and requests", "and to request", "and invites"])
+def test_a_sub_paragraphs_own_request_names_its_own_actor(inner):
+    """A sub-paragraph that goes on with its chapeau's infinitive ("(b) To consider X") and
+    then asks someone else ("and requests the Secretary-General to submit a report"): the
+    report is the Secretary-General's, not the chapeau's body's."""
+    r = run(
+        "3. Requests the Special Committee on Peaceful Settlement, at its session in 2031:\n\n"
+        "(a) To continue its consideration of all proposals before it;\n\n"
+        "(b) To consider the question of assistance to third States affected by sanctions, "
+        f"{inner} the Secretary-General to submit a report on this question to the General "
+        "Assembly at its ninety-third session;\n\n"
+        "(c) To keep its working methods under review;"
+    )
+    assert kinds(r) == [("3(b)", "Secretary-General", "report", ("GA", 93, "at"))]
