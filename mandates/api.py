@@ -22,13 +22,34 @@ from rest_framework import serializers, viewsets
 
 from . import selectors
 from .filters import DeliverableFilter, ResolutionListFilter, SessionListFilter
-from .models import Consideration, Deliverable, Resolution, Session, due_next_session
+from .models import (
+    Consideration,
+    Deliverable,
+    Resolution,
+    Session,
+    SessionPart,
+    due_next_session,
+)
 from .selectors import BY_DUE_DATE, session_list, session_parse
 
 
+class SessionPartSerializer(serializers.ModelSerializer):
+    """A resumed part or organizational meeting, with its own dates and status (a part
+    can be cancelled or postponed while its session meets)."""
+
+    class Meta:
+        model = SessionPart
+        fields = ["kind", "start", "end", "dates_status", "status"]
+
+
 class SessionSerializer(serializers.ModelSerializer):
+    """A session wherever the API gives one (the calendar, a deliverable's or a
+    consideration's `session_dates`, a plan): `parts` by opening day, prefetched by
+    whoever reads sessions (one query for a whole page, not one per session)."""
+
     body = serializers.CharField(source="body.code")
     is_estimated = serializers.BooleanField()
+    parts = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField()
 
     class Meta:
@@ -43,7 +64,15 @@ class SessionSerializer(serializers.ModelSerializer):
             "is_estimated",
             "status",
             "url",
+            "parts",
         ]
+
+    @extend_schema_field(SessionPartSerializer(many=True))
+    def get_parts(self, obj: Session) -> list[dict]:
+        """Empty for a session the planner estimated and nobody stored (no row to read)."""
+        if obj.pk is None:
+            return []
+        return list(SessionPartSerializer(obj.parts.all(), many=True).data)
 
     def get_url(self, obj: Session) -> str:
         """The session's own address in the API, by its code ("/api/sessions/HRC-65/")."""
@@ -224,7 +253,9 @@ class DeliverableWriter:
         moment.timezone = moment.default_timezone()  # type: ignore[assignment]  # stubs: str
         self._moment = moment.to_representation
         session_ids = {row[_SESSION] for row in rows if row[_SESSION] is not None}
-        sessions = Session.objects.select_related("body").in_bulk(session_ids)
+        sessions = (
+            Session.objects.select_related("body").prefetch_related("parts").in_bulk(session_ids)
+        )
         session_dates = fields["session_dates"]
         self._sessions = {pk: session_dates.to_representation(s) for pk, s in sessions.items()}
         self._site = settings.SITE_URL
@@ -468,6 +499,7 @@ class ResolutionViewSet(viewsets.ReadOnlyModelViewSet):
         considerations = (
             Consideration.objects.visible_to(user)
             .select_related("body", "session__body")
+            .prefetch_related("session__parts")
             .order_by("pk")
         )
         return (
@@ -494,7 +526,7 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet):
     """The session calendar; one session by its code ("HRC-65"), as the pages name it."""
 
     serializer_class = SessionSerializer
-    queryset = session_list()
+    queryset = session_list().prefetch_related("parts")
     filterset_class = SessionListFilter
     # The path names the session ("HRC-65"), not a key: the schema called it `id`.
     lookup_url_kwarg = "session"

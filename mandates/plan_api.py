@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.paginator import InvalidPage, Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -158,6 +159,8 @@ class PlanOverviewView(APIView):
     @extend_schema(responses=SessionPlanSerializer(many=True))
     def get(self, request):
         sessions = planner.sessions_ahead(today=timezone.localdate(), user=request.user)
+        # Their parts in one query (an estimated session, not stored, has none).
+        prefetch_related_objects([s for s in sessions if s.pk is not None], "parts")
         plans = planner.session_plans(sessions=sessions, user=request.user)
         pages = [plan_page(plan, url=_plan_url(request, plan.session)) for plan in plans]
         return Response(SessionPlanSerializer(pages, many=True).data)

@@ -175,6 +175,7 @@ def test_sessions_list(api):
             "is_estimated": True,
             "status": "scheduled",
             "url": "http://127.0.0.1:8000/api/sessions/HRC-65/",
+            "parts": [],
         }
     ]
 
