@@ -10,8 +10,6 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Manager, Prefetch, TextField
 from django.db.models.functions import Cast
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
@@ -19,6 +17,7 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import serializers, viewsets
+from rest_framework.exceptions import NotFound
 
 from . import selectors
 from .filters import DeliverableFilter, ResolutionListFilter, SessionListFilter
@@ -517,7 +516,10 @@ class ResolutionViewSet(viewsets.ReadOnlyModelViewSet):
                 str,
                 OpenApiParameter.PATH,
                 description='The session by its body\'s code and number, "HRC-64" (any case; '
-                "as its `url` in the list gives it). Its numeric id is still accepted.",
+                "as its `url` in the list gives it). A bare number is still accepted, as the "
+                "session's numeric id (its row, which the API shows nowhere), for clients "
+                'written before codes were: it is never a session number ("65" is neither '
+                'HRC 65 nor GA 65), so write "HRC-65".',
             )
         ]
     )
@@ -533,11 +535,22 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = r"[^/]+"
 
     def get_object(self) -> Session:
+        """By code and number; a bare number is the row's id (documented as accepted in the
+        schema since codes came, so kept), and a miss says how to name a session."""
         value = self.kwargs["session"]
+        sessions = self.get_queryset()
+        found: Session | None
         if value.isascii() and value.isdigit():  # the primary key, as before codes were accepted
-            return get_object_or_404(self.get_queryset(), pk=int(value))
-        parsed = session_parse(value)
-        if parsed is None or parsed[0] is None:
-            raise Http404
-        code, number = parsed
-        return get_object_or_404(self.get_queryset(), body__code__iexact=code, number=number)
+            found = sessions.filter(pk=int(value)).first()
+        else:
+            parsed = session_parse(value)
+            found = None
+            if parsed is not None and parsed[0] is not None:
+                code, number = parsed
+                found = sessions.filter(body__code__iexact=code, number=number).first()
+        if found is None:
+            raise NotFound(
+                f'No session {value}: name a session by its body and number, "HRC-65" '
+                "(a bare number is a session's numeric id, never its number)"
+            )
+        return found

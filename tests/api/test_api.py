@@ -194,6 +194,24 @@ def test_one_session_by_its_code_or_its_key(api):
         assert api.get(f"/api/sessions/{missing}/").status_code == 404, missing
 
 
+def test_a_bare_number_is_a_sessions_id_and_the_api_says_so(api):
+    """/api/sessions/65/ is the row with id 65, not HRC 65 or GA 65: kept, as the schema
+    has said since codes came (clients written before them), and now the schema says it
+    is never a session number, and a miss says how to name a session."""
+    schema = api.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    detail = schema["paths"]["/api/sessions/{session}/"]["get"]
+    (parameter,) = [p for p in detail["parameters"] if p["in"] == "path"]
+    assert "never a session number" in parameter["description"]
+    session = Session.objects.exclude(number__in=Session.objects.values("pk")).first()
+    assert api.get(f"/api/sessions/{session.pk}/").json()["number"] == session.number
+    unused = max(Session.objects.values_list("pk", flat=True)) + 1000
+    for missing in (str(unused), "HRC-900", "garbage"):
+        refused = api.get(f"/api/sessions/{missing}/")
+        assert refused.status_code == 404
+        assert '"HRC-65"' in refused.json()["detail"], missing
+        assert "never its number" in refused.json()["detail"], missing
+
+
 def test_private_deliverables_are_hidden_from_non_staff(api):
     """Deliverables not public are only listed for staff."""
     hidden = factories.DeliverableFactory(
