@@ -20,6 +20,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.exceptions import NotFound
 
 from . import selectors
+from .api_params import QueryParamsChecked
 from .filters import DeliverableFilter, ResolutionListFilter, SessionListFilter
 from .models import (
     Consideration,
@@ -469,7 +470,7 @@ def resolution_deliverables(*, context: dict, resolution_ids: list[int]) -> dict
 TEXT_ORDER = ("mandate__resolution_id", "mandate__position", "position", "pk")
 
 
-class DeliverableViewSet(viewsets.ReadOnlyModelViewSet):
+class DeliverableViewSet(QueryParamsChecked, viewsets.ReadOnlyModelViewSet):
     """Deliverables, filtered by body, session, actor, status and due dates. Listed by due
     date, those without one last (the site's lists' order); one resolution's
     (``?resolution=``) as its text lists them."""
@@ -484,7 +485,7 @@ class DeliverableViewSet(viewsets.ReadOnlyModelViewSet):
         return Deliverable.objects.visible_to(self.request.user).order_by(*order).only("pk")
 
 
-class ResolutionViewSet(viewsets.ReadOnlyModelViewSet):
+class ResolutionViewSet(QueryParamsChecked, viewsets.ReadOnlyModelViewSet):
     """Resolutions by symbol, with their deliverables and when their question is taken up
     again (considerations), each as the person asking may see it."""
 
@@ -524,7 +525,7 @@ class ResolutionViewSet(viewsets.ReadOnlyModelViewSet):
         ]
     )
 )
-class SessionViewSet(viewsets.ReadOnlyModelViewSet):
+class SessionViewSet(QueryParamsChecked, viewsets.ReadOnlyModelViewSet):
     """The session calendar; one session by its code ("HRC-65"), as the pages name it."""
 
     serializer_class = SessionSerializer
@@ -538,7 +539,7 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet):
         """By code and number; a bare number is the row's id (documented as accepted in the
         schema since codes came, so kept), and a miss says how to name a session."""
         value = self.kwargs["session"]
-        sessions = self.get_queryset()
+        sessions = self.filter_queryset(self.get_queryset())  # the filters, as on the others
         found: Session | None
         if value.isascii() and value.isdigit():  # the primary key, as before codes were accepted
             found = sessions.filter(pk=int(value)).first()

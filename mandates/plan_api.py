@@ -24,6 +24,7 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
 from .api import SessionSerializer
+from .api_params import QueryParamsChecked
 from .services import planner
 
 
@@ -138,9 +139,11 @@ def _plan_url(request, session) -> str:
 PAGE = OpenApiParameter("page", int, description="Which page of the entries (from 1).")
 
 
-class SessionPlanView(APIView):
+class SessionPlanView(QueryParamsChecked, APIView):
     """One session's plan: totals and the weekly load, its entries a page at a time
     (forecasts marked)."""
+
+    query_params_own = ("page",)
 
     @extend_schema(responses=SessionPlanSerializer, parameters=[PAGE])
     def get(self, request, code: str, number: int):
@@ -152,7 +155,7 @@ class SessionPlanView(APIView):
         return Response(SessionPlanSerializer(page).data)
 
 
-class PlanOverviewView(APIView):
+class PlanOverviewView(QueryParamsChecked, APIView):
     """The plans of the sessions under way and the next sessions of each body (as the
     overview page), each with its first page of entries."""
 
