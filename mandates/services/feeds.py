@@ -92,6 +92,7 @@ from mandates.models import (
 from mandates.services import rfc5545
 from mandates.services.rfc5545 import date_value, fold, text, utc_datetime
 from mandates.services.schedule import (
+    CalledOff,
     day_label,
     due_date_may_be_noted,
     due_date_note,
@@ -550,16 +551,9 @@ class EventWriter:
         if session_id is not None:
             description.append(session_line)
             if called_off and status != "CANCELLED" and not done:
+                said = CalledOff(session="The session", status=session_status)
                 description.append(
-                    self._line(
-                        f"The session was {session_status}: "
-                        + (
-                            "this date, counted from its dates, will not hold until someone"
-                            " decides (another session, a date set by hand, or closed)"
-                            if from_session
-                            else "someone must decide where this is presented"
-                        )
-                    )
+                    self._line(said.date_note(from_session=from_session, choices=True))
                 )
         elif undated:
             description.append(self._line(f"Session: {as_read} (not in the calendar yet)"))

@@ -88,6 +88,7 @@ from mandates.services.outgoing import (
     outgoing_undo_dispatch,
     session_as_read,
 )
+from mandates.services.schedule import CalledOff
 
 logger = logging.getLogger(__name__)
 
@@ -947,14 +948,9 @@ def reminder_session_called_off(deliverable: Deliverable) -> str:
     session = deliverable.due_session
     if session is None or not session.called_off:
         return ""
-    said = f"{session} was {session.get_status_display()}."
-    if deliverable.manual_due_date or deliverable.stated_due_date:
-        said += " The date was not counted from the session, but where this is presented is open."
-    else:
-        said += " This date was counted from its dates and will not hold."
-    return (
-        f"{said} It stays on your list, with this date, until someone decides: another "
-        "session, a date set by hand, or the deliverable deferred or cancelled."
+    called_off = CalledOff(session=str(session), status=session.get_status_display())
+    return called_off.reminder_note(
+        from_session=not (deliverable.manual_due_date or deliverable.stated_due_date)
     )
 
 

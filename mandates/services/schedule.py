@@ -700,20 +700,64 @@ def session_reschedule(
 # --- Sessions called off: cancelled, or postponed with no new dates ---------------------------
 
 
+@dataclass(frozen=True)
+class CalledOff:
+    """How work due at a session cancelled or postponed is told so, worded here alone: the
+    pages' explanation (`DueExplanation.called_off`), the calendar event
+    (`feeds.EventWriter`), the reminder's note (`reminders.reminder_session_called_off`)
+    and the review reason (`due_session_status_reason`)."""
+
+    session: str  # how the sentence names it: "HRC 64", "The session"
+    status: str  # as shown: "cancelled", "postponed"
+
+    @property
+    def what(self) -> str:
+        """ "HRC 64 was cancelled"."""
+        return f"{self.session} was {self.status}"
+
+    def date_note(self, *, from_session: bool, choices: bool = False) -> str:
+        """Pages and calendars: whether the date, counted from the session's dates or
+        not (`from_session`), will hold; `choices`: with what a person may decide."""
+        if not from_session:
+            return f"{self.what}: someone must decide where this is presented"
+        note = f"{self.what}: this date, counted from its dates, will not hold until"
+        note += " someone decides"
+        return f"{note} (another session, a date set by hand, or closed)" if choices else note
+
+    def reminder_note(self, *, from_session: bool) -> str:
+        """A reminder's note: the reminder still goes, to the person who can get it
+        decided, and the deliverable stays on their list until someone does."""
+        if from_session:
+            said = f"{self.what}. This date was counted from its dates and will not hold."
+        else:
+            said = (
+                f"{self.what}. The date was not counted from the session, but where this is"
+                " presented is open."
+            )
+        return (
+            f"{said} It stays on your list, with this date, until someone decides: another "
+            "session, a date set by hand, or the deliverable deferred or cancelled."
+        )
+
+    def review_reason(self) -> str:
+        """The review reason of an open deliverable due at the session (stored: the
+        status's value, never a translation)."""
+        what = f"due session {self.what}"
+        if self.status == Session.Status.POSTPONED:
+            what += ", its new dates not announced"
+        return (
+            f"{what}: a due date counted from its dates will not hold; choose another session"
+            " or set the date by hand, or mark the deliverable deferred or cancelled"
+        )
+
+
 def due_session_status_reason(*, session: Session, status: str | None = None) -> str:
     """The review reason of an open deliverable due at a session that will not meet on its
     dates (`status`, else the session's own); empty for a scheduled session."""
     status = status or session.status
-    if status == Session.Status.CANCELLED:
-        what = f"due session {session} was cancelled"
-    elif status == Session.Status.POSTPONED:
-        what = f"due session {session} was postponed, its new dates not announced"
-    else:
+    if status not in (Session.Status.CANCELLED, Session.Status.POSTPONED):
         return ""
-    return (
-        f"{what}: a due date counted from its dates will not hold; choose another session"
-        " or set the date by hand, or mark the deliverable deferred or cancelled"
-    )
+    return CalledOff(session=str(session), status=status).review_reason()
 
 
 def _status_flag(deliverable: Deliverable, session: Session) -> None:
@@ -1063,10 +1107,8 @@ class DueExplanation:
         session = self.session
         if session is None or not session.called_off:
             return ""
-        what = f"{session} was {session.get_status_display()}"
-        if self.source == "session":
-            return f"{what}: this date, counted from its dates, will not hold until someone decides"
-        return f"{what}: someone must decide where this is presented"
+        called_off = CalledOff(session=str(session), status=session.get_status_display())
+        return called_off.date_note(from_session=self.source == "session")
 
     @property
     def calculation(self) -> str:
