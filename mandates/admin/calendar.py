@@ -122,10 +122,12 @@ class SessionAdmin(HistoryAdmin):
             self._status_changed(request, obj, form.initial["status"])
 
     def _status_changed(self, request, obj: models.Session, former: str) -> None:
-        flagged = schedule.session_status_changed(session=obj, former=former)
-        self._report_called_off(request, obj, flagged)
+        flags = schedule.session_status_changed(session=obj, former=former)
+        self._report_called_off(request, obj, flags)
 
-    def _report_called_off(self, request, obj: models.Session, flagged: int | None) -> None:
+    def _report_called_off(
+        self, request, obj: models.Session, flags: schedule.StatusFlagged | None
+    ) -> None:
         """Say what a session cancelled, postponed or scheduled again means for its work."""
         if not obj.called_off:
             self.message_user(
@@ -134,14 +136,17 @@ class SessionAdmin(HistoryAdmin):
                 messages.INFO,
             )
             return
-        if flagged is None:
+        if flags is None:
             reason = schedule.due_session_status_reason(session=obj)
-            flagged = sum(
-                reason in reasons
-                for reasons in models.Deliverable.objects.filter(due_session=obj).values_list(
-                    "review_reasons", flat=True
+            flags = schedule.StatusFlagged(
+                deliverables=sum(
+                    reason in reasons
+                    for reasons in models.Deliverable.objects.filter(due_session=obj).values_list(
+                        "review_reasons", flat=True
+                    )
                 )
             )
+        flagged = flags.deliverables
         self.message_user(
             request,
             ngettext(
@@ -154,6 +159,19 @@ class SessionAdmin(HistoryAdmin):
             % {"session": obj, "status": obj.get_status_display(), "count": flagged},
             messages.WARNING,
         )
+        if flags.considerations:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d consideration of a question at %(session)s is flagged for"
+                    " review: choose another session, or keep it and clear the flag.",
+                    "%(count)d considerations of a question at %(session)s are flagged for"
+                    " review: choose another session, or keep them and clear the flag.",
+                    flags.considerations,
+                )
+                % {"session": obj, "count": flags.considerations},
+                messages.WARNING,
+            )
 
     def save_formset(self, request, form, formset, change):
         """The session's parts, each stored by `schedule.session_part_store` (its calendar

@@ -71,6 +71,7 @@ from .pairing import pairs_keyed_then_by_words
 from .reminders import Policy, deliverables_historic_mark, reminder_policy_get
 from .schedule import (
     CALENDAR_SHOWN_FIELDS,
+    consideration_session_status_reason,
     deliverables_due_dates_compute,
     due_date_adoption_reason,
     due_date_rules_by_body,
@@ -2326,6 +2327,16 @@ def _store_consideration(
         reasons.append(f"the text can be read as more than one session: {readings}")
     elif found.needs_review:
         reasons.append("the session could not be read with confidence")
+    # The text's session cancelled or postponed: a person decides, as when it is called
+    # off after the text was read (`schedule.session_status_changed`); a session a person
+    # reviewed is theirs, flagged when it was called off.
+    called_off = ""
+    if session is not None and (
+        existing is None or existing.review_status == ReviewStatus.PROPOSED
+    ):
+        called_off = consideration_session_status_reason(session=session)
+    if called_off:
+        reasons.append(called_off)
     paragraph = _paragraph_for(paragraphs, found.paragraph) if found.paragraph else None
     quote = paragraph.text if paragraph else ""
     values = {
@@ -2335,7 +2346,7 @@ def _store_consideration(
         "session": session,
         "alternatives": list(found.alternatives),
         "quote": quote,
-        "needs_review": bool(found.needs_review or found.alternatives),
+        "needs_review": bool(found.needs_review or found.alternatives or called_off),
         "review_reasons": reasons,
     }
     if existing is None:

@@ -36,6 +36,7 @@ from django.utils import timezone
 from mandates.models import (
     CLOSED_PROGRESS,
     Body,
+    Consideration,
     Deliverable,
     DueDateRule,
     Mandate,
@@ -742,56 +743,95 @@ class CalledOff:
     def review_reason(self) -> str:
         """The review reason of an open deliverable due at the session (stored: the
         status's value, never a translation)."""
-        what = f"due session {self.what}"
+        return (
+            f"due {self._stored_what}: a due date counted from its dates will not hold;"
+            " choose another session or set the date by hand, or mark the deliverable"
+            " deferred or cancelled"
+        )
+
+    def consideration_reason(self) -> str:
+        """The review reason of a consideration of the question at the session, as
+        stored: it has no date, only the session a person may change."""
+        return (
+            f"{self._stored_what}: the question is not taken up on its dates; choose"
+            " another session, or keep it and clear the flag"
+        )
+
+    @property
+    def _stored_what(self) -> str:
+        """ "session HRC 64 was cancelled", "... was postponed, its new dates not
+        announced"."""
+        what = f"session {self.what}"
         if self.status == Session.Status.POSTPONED:
             what += ", its new dates not announced"
-        return (
-            f"{what}: a due date counted from its dates will not hold; choose another session"
-            " or set the date by hand, or mark the deliverable deferred or cancelled"
-        )
+        return what
+
+
+CALLED_OFF_STATUSES = (Session.Status.CANCELLED, Session.Status.POSTPONED)
 
 
 def due_session_status_reason(*, session: Session, status: str | None = None) -> str:
     """The review reason of an open deliverable due at a session that will not meet on its
     dates (`status`, else the session's own); empty for a scheduled session."""
     status = status or session.status
-    if status not in (Session.Status.CANCELLED, Session.Status.POSTPONED):
+    if status not in CALLED_OFF_STATUSES:
         return ""
     return CalledOff(session=str(session), status=status).review_reason()
 
 
-def _status_flag(deliverable: Deliverable, session: Session) -> None:
-    """In memory: give an open deliverable due at `session` the review reason of the
-    session's status (flagged, unless a person already reviewed that very reason), and
-    take away a reason of a status the session no longer has (the flag goes with it when
-    no reason a person has not seen is left)."""
-    reason = due_session_status_reason(session=session)
-    former = {
-        due_session_status_reason(session=session, status=status)
-        for status in (Session.Status.CANCELLED, Session.Status.POSTPONED)
-    } - {reason}
-    reasons = [r for r in deliverable.review_reasons if r not in former]
-    removed = len(reasons) != len(deliverable.review_reasons)
-    owed = deliverable.progress not in CLOSED_PROGRESS and ReviewStatus.REJECTED not in (
-        deliverable.review_status,
-        deliverable.mandate.review_status,
-    )
+def consideration_session_status_reason(*, session: Session, status: str | None = None) -> str:
+    """The review reason of a consideration of the question at a session that will not
+    meet on its dates (`status`, else the session's own); empty for a scheduled session."""
+    status = status or session.status
+    if status not in CALLED_OFF_STATUSES:
+        return ""
+    return CalledOff(session=str(session), status=status).consideration_reason()
+
+
+def _status_flag(row: Deliverable | Consideration, session: Session) -> None:
+    """In memory: give an open deliverable due at `session`, or a consideration of the
+    question at it (not rejected), the review reason of the session's status (flagged,
+    unless a person already reviewed that very reason), and take away a reason of a
+    status the session no longer has (the flag goes with it when no reason a person has
+    not seen is left)."""
+    if isinstance(row, Consideration):
+        reason_of = consideration_session_status_reason
+        owed = row.review_status != ReviewStatus.REJECTED
+    else:
+        reason_of = due_session_status_reason
+        owed = row.progress not in CLOSED_PROGRESS and ReviewStatus.REJECTED not in (
+            row.review_status,
+            row.mandate.review_status,
+        )
+    reason = reason_of(session=session)
+    former = {reason_of(session=session, status=status) for status in CALLED_OFF_STATUSES}
+    former.discard(reason)
+    reasons = [r for r in row.review_reasons if r not in former]
+    removed = len(reasons) != len(row.review_reasons)
     flag = bool(
         reason
         and owed
         and reason not in reasons
-        and reasons_unreviewed(deliverable, [reason])  # a person saw it with the flag down
+        and reasons_unreviewed(row, [reason])  # a person saw it with the flag down
     )
     if flag:
         reasons.append(reason)
-        deliverable.needs_review = True
-    elif removed and deliverable.needs_review and not reasons_unreviewed(deliverable, reasons):
-        deliverable.needs_review = False  # no reason left that a person has not seen
-    deliverable.review_reasons = reasons
+        row.needs_review = True
+    elif removed and row.needs_review and not reasons_unreviewed(row, reasons):
+        row.needs_review = False  # no reason left that a person has not seen
+    row.review_reasons = reasons
+
+
+@dataclass(frozen=True)
+class StatusFlagged:
+    """What a session's new status flagged for review (`session_status_changed`)."""
+
+    deliverables: int = 0
+    considerations: int = 0
 
 
 @transaction.atomic
-def session_status_changed(*, session: Session, former: str) -> int:
+def session_status_changed(*, session: Session, former: str) -> StatusFlagged:
     """A session stored with a new `status` (it was `former`): cancelled or postponed, its
     open deliverables are flagged for a person to decide (`due_session_status_reason`:
     another session, a date set by hand, or the deliverable deferred or cancelled); their
@@ -799,9 +839,10 @@ def session_status_changed(*, session: Session, former: str) -> int:
     show as not holding, so nothing silently leaves a list or a calendar. Scheduled again
     (or postponed from cancelled), the reason of the former status goes. Every
     deliverable due at it gets a higher calendar SEQUENCE (its event says so), with a
-    history record. Returns how many deliverables were flagged for it."""
+    history record. The considerations of a question at it are flagged alike
+    (`consideration_session_status_reason`). Returns how many of each were flagged."""
     if session.status == former:
-        return 0
+        return StatusFlagged()
     label = dict(Session.Status.choices)
     change = f"Due session {session} {label[session.status]} (was {label[former]})"
     reason = due_session_status_reason(session=session)
@@ -821,6 +862,31 @@ def session_status_changed(*, session: Session, former: str) -> int:
         deliverable._change_reason = change[:100]
         deliverable.save(update_fields=["needs_review", "review_reasons", "sequence", "updated_at"])
     feeds_rebuild_on_commit(deliverable_ids=[d.pk for d in deliverables], session_ids=[session.pk])
+    return StatusFlagged(
+        deliverables=flagged, considerations=_considerations_status_flag(session, former)
+    )
+
+
+def _considerations_status_flag(session: Session, former: str) -> int:
+    """`session_status_changed` for the considerations of a question at the session: each
+    changed one saved with a history record. Returns how many were flagged."""
+    label = dict(Session.Status.choices)
+    change = f"Session {session} {label[session.status]} (was {label[former]})"
+    reason = consideration_session_status_reason(session=session)
+    flagged = 0
+    for consideration in (
+        Consideration.objects.current()
+        .filter(session=session)
+        .order_by("pk")
+        .select_for_update(of=("self",))
+    ):
+        had = (consideration.needs_review, list(consideration.review_reasons))
+        _status_flag(consideration, session)
+        if (consideration.needs_review, consideration.review_reasons) == had:
+            continue
+        flagged += bool(reason) and reason not in had[1] and reason in consideration.review_reasons
+        consideration._change_reason = change[:100]
+        consideration.save(update_fields=["needs_review", "review_reasons", "updated_at"])
     return flagged
 
 
@@ -1447,6 +1513,7 @@ class SessionsLoadResult:
     # sessions whose status the file changed: cancelled, postponed or scheduled again
     status_changed: list[Session] = field(default_factory=list)
     flagged: int = 0  # open deliverables flagged for review: their session was called off
+    considerations_flagged: int = 0  # considerations of a question at it, likewise
     parts_created: list[SessionPart] = field(default_factory=list)
     parts_updated: list[SessionPart] = field(default_factory=list)
     parts_unchanged: list[SessionPart] = field(default_factory=list)
@@ -1578,7 +1645,9 @@ def sessions_load(*, rows: list[SessionRow], today: date) -> SessionsLoadResult:
             session=session, start=start, end=end, dates_status=dates_status
         )
         if row.status != former:
-            result.flagged += session_status_changed(session=session, former=former)
+            flagged = session_status_changed(session=session, former=former)
+            result.flagged += flagged.deliverables
+            result.considerations_flagged += flagged.considerations
             result.status_changed.append(session)
         result.updated.append(session)
     # main parts of sessions not in the file, or whose regular row was kept

@@ -57,3 +57,8 @@ class Command(BaseCommand):
                 f"{result.flagged} open deliverable(s) due at a session cancelled or postponed"
                 " flagged for review: their due dates stay until someone decides"
             )
+        if result.considerations_flagged:
+            self.stdout.write(
+                f"{result.considerations_flagged} consideration(s) of a question at a session"
+                " cancelled or postponed flagged for review"
+            )
