@@ -714,11 +714,45 @@ def session_page_url(session: Session) -> str:
     return settings.SITE_URL + path
 
 
+def session_calendar_event(
+    *,
+    summary: str,
+    lines: list[str],
+    start: date,
+    last_day: date,
+    uid: str,
+    sequence: int,
+    changed: datetime,
+    status: str,
+    code: str,
+    url: str,
+) -> str:
+    """An all-day VEVENT of the session calendar, from `start` to `last_day`: a session, or
+    a part of one. `lines`: its description, one line each."""
+    stamp = utc_datetime(changed)
+    return "".join(
+        [
+            "BEGIN:VEVENT\r\n",
+            fold(f"SUMMARY:{text(summary)}"),
+            f"DTSTART;VALUE=DATE:{date_value(start)}\r\n",
+            f"DTEND;VALUE=DATE:{date_value(last_day + ONE_DAY)}\r\n",
+            f"DTSTAMP:{stamp}\r\n",
+            fold(f"UID:{text(uid)}"),
+            f"SEQUENCE:{sequence}\r\n",
+            fold(f"CATEGORIES:{rfc5545.text_list([code, 'Session'])}"),
+            fold(f"DESCRIPTION:{text(chr(10).join(lines))}"),
+            f"LAST-MODIFIED:{stamp}\r\n",
+            f"STATUS:{status}\r\n",
+            "TRANSP:TRANSPARENT\r\n",
+            fold(f"URL:{url}"),
+            "END:VEVENT\r\n",
+        ]
+    )
+
+
 def session_event(session: Session) -> str:
     """An all-day VEVENT spanning a session (a GA session: its main part); cancelled, it
     says so (STATUS:CANCELLED); postponed, it stays TENTATIVE on the dates it had."""
-    last_day = session.main_part_end or session.end
-    changed = utc_datetime(session.updated_at)
     code = session.body.code
     label = f"{code} {session.number}"
     suffix = " (estimated dates)" if session.is_estimated else ""
@@ -735,26 +769,20 @@ def session_event(session: Session) -> str:
     lines.append(f"Dates: {session.get_dates_status_display()}")
     if session.source:
         lines.append(f"Source: {session.source}")
-    status = _called_off_status(
-        called_off=session.status if session.called_off else "", estimated=session.is_estimated
-    )
-    return "".join(
-        [
-            "BEGIN:VEVENT\r\n",
-            fold(f"SUMMARY:{text(summary)}"),
-            f"DTSTART;VALUE=DATE:{date_value(session.start)}\r\n",
-            f"DTEND;VALUE=DATE:{date_value(last_day + ONE_DAY)}\r\n",
-            f"DTSTAMP:{changed}\r\n",
-            fold(f"UID:{text(f'session-{code}-{session.number}@{UID_DOMAIN}')}"),
-            f"SEQUENCE:{session.sequence}\r\n",
-            fold(f"CATEGORIES:{rfc5545.text_list([code, 'Session'])}"),
-            fold(f"DESCRIPTION:{text(chr(10).join(lines))}"),
-            f"LAST-MODIFIED:{changed}\r\n",
-            f"STATUS:{status}\r\n",
-            "TRANSP:TRANSPARENT\r\n",
-            fold(f"URL:{session_page_url(session)}"),
-            "END:VEVENT\r\n",
-        ]
+    return session_calendar_event(
+        summary=summary,
+        lines=lines,
+        start=session.start,
+        last_day=session.main_part_end or session.end,
+        uid=f"session-{code}-{session.number}@{UID_DOMAIN}",
+        sequence=session.sequence,
+        changed=session.updated_at,
+        status=_called_off_status(
+            called_off=session.status if session.called_off else "",
+            estimated=session.is_estimated,
+        ),
+        code=code,
+        url=session_page_url(session),
     )
 
 
@@ -762,10 +790,8 @@ def session_part_event(part: SessionPart) -> str:
     """An all-day VEVENT spanning a part of a session: "GA 81: resumed part", with a UID
     of its own (the part's id: moved, it stays the same event)."""
     session = part.session
-    changed = utc_datetime(max(part.updated_at, session.updated_at))
-    code = session.body.code
     estimated = part.dates_status == Session.DatesStatus.ESTIMATED
-    summary = f"{code} {session.number}: {part.get_kind_display()}"
+    summary = f"{session.body.code} {session.number}: {part.get_kind_display()}"
     summary += " (estimated dates)" if estimated else ""
     if part.called_off:
         summary = f"{part.get_status_display().capitalize()}: {summary}"
@@ -778,26 +804,19 @@ def session_part_event(part: SessionPart) -> str:
     lines.append(f"Dates: {part.get_dates_status_display()}")
     if part.source:
         lines.append(f"Source: {part.source}")
-    status = _called_off_status(
-        called_off=part.status if part.called_off else "", estimated=estimated
-    )
-    return "".join(
-        [
-            "BEGIN:VEVENT\r\n",
-            fold(f"SUMMARY:{text(summary)}"),
-            f"DTSTART;VALUE=DATE:{date_value(part.start)}\r\n",
-            f"DTEND;VALUE=DATE:{date_value(part.end + ONE_DAY)}\r\n",
-            f"DTSTAMP:{changed}\r\n",
-            fold(f"UID:{text(f'session-part-{part.pk}@{UID_DOMAIN}')}"),
-            f"SEQUENCE:{part.sequence}\r\n",
-            fold(f"CATEGORIES:{rfc5545.text_list([code, 'Session'])}"),
-            fold(f"DESCRIPTION:{text(chr(10).join(lines))}"),
-            f"LAST-MODIFIED:{changed}\r\n",
-            f"STATUS:{status}\r\n",
-            "TRANSP:TRANSPARENT\r\n",
-            fold(f"URL:{session_page_url(session)}"),
-            "END:VEVENT\r\n",
-        ]
+    return session_calendar_event(
+        summary=summary,
+        lines=lines,
+        start=part.start,
+        last_day=part.end,
+        uid=f"session-part-{part.pk}@{UID_DOMAIN}",
+        sequence=part.sequence,
+        changed=max(part.updated_at, session.updated_at),
+        status=_called_off_status(
+            called_off=part.status if part.called_off else "", estimated=estimated
+        ),
+        code=session.body.code,
+        url=session_page_url(session),
     )
 
 
