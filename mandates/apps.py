@@ -76,6 +76,14 @@ class MandatesConfig(AppConfig):
                 sender="mandates.SessionPart",
                 dispatch_uid=f"mandates_session_part_{name}",
             )
+        # A session part deleted by any path: calendars are told its event is cancelled.
+        from mandates.services.feeds import session_part_removed
+
+        post_delete.connect(
+            session_part_removed,
+            sender="mandates.SessionPart",
+            dispatch_uid="mandates_session_part_removed",
+        )
 
 
 def _actors_sync_after_migrate(sender, *, using, verbosity=1, stdout=None, **kwargs):

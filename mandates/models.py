@@ -194,6 +194,31 @@ class SessionPart(models.Model):
         return self.status != Session.Status.SCHEDULED
 
 
+class RemovedSessionPart(models.Model):
+    """A session part deleted (on its session's admin page, its own, by a script): the
+    session calendar keeps its event, cancelled (STATUS:CANCELLED, the same UID, a higher
+    SEQUENCE), for `feeds.CANCELLED_KEPT_DAYS`, since Outlook and Google keep an event
+    that merely leaves a feed. Written by `feeds.session_part_removed` (a `post_delete`
+    receiver connected in apps.py); it goes with its session."""
+
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="removed_parts", verbose_name=_("session")
+    )
+    part_id = models.PositiveBigIntegerField(_("part"), unique=True)  # its event's UID
+    kind = models.CharField(_("part"), max_length=16, choices=SessionPart.Kind.choices)
+    start = models.DateField(_("opens"))
+    end = models.DateField(_("closes"))
+    sequence = models.PositiveIntegerField(_("calendar SEQUENCE"))
+    removed_at = models.DateTimeField(_("removed"), db_index=True)
+
+    class Meta:
+        verbose_name = _("removed session part")
+        verbose_name_plural = _("removed session parts")
+
+    def __str__(self) -> str:
+        return f"{self.session} {self.get_kind_display()} ({self.start:%d %b %Y}), removed"
+
+
 def session_parts_changed(sender, *, instance, **kwargs) -> None:
     """`post_save` and `post_delete` of a session part (connected in apps.py): whoever
     adds, changes or deletes it (the session's admin page, `sessions_load`, a script), the

@@ -216,6 +216,27 @@ class SessionPartAdmin(HistoryAdmin):
         report_recomputed(self, request, count)
 
 
+@admin.register(models.RemovedSessionPart)
+class RemovedSessionPartAdmin(admin.ModelAdmin):
+    """Deleted session parts the session calendar still shows, cancelled, for
+    `feeds.CANCELLED_KEPT_DAYS` (read-only: deleting one would bring back the ghost in
+    subscribed calendars)."""
+
+    list_display = ["__str__", "session", "kind", "start", "end", "sequence", "removed_at"]
+    list_filter = ["kind", "session__body"]
+    list_select_related = ["session__body"]
+    date_hierarchy = "removed_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(models.DueDateRule)
 class DueDateRuleAdmin(admin.ModelAdmin):
     """Saving or deleting a rule recomputes the due dates of the body's deliverables."""

@@ -55,10 +55,14 @@ from django.db.models import (
     Count,
     ExpressionWrapper,
     Func,
+    IntegerField,
     Max,
+    Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Sum,
+    prefetch_related_objects,
 )
 from django.db.models.functions import Greatest
 from django.urls import reverse
@@ -78,6 +82,7 @@ from mandates.models import (
     FeedToken,
     ProposedChange,
     ReminderRule,
+    RemovedSessionPart,
     ReviewStatus,
     Session,
     SessionPart,
@@ -820,6 +825,29 @@ def session_part_event(part: SessionPart) -> str:
     )
 
 
+def removed_session_part_event(removed: RemovedSessionPart) -> str:
+    """The event of a deleted session part, cancelled: the part's UID, a higher SEQUENCE,
+    "Removed: GA 81: resumed part"."""
+    session = removed.session
+    kind = removed.get_kind_display()
+    return session_calendar_event(
+        summary=f"Removed: {session.body.code} {session.number}: {kind}",
+        lines=[
+            f"{session.body.name}, session {session.number}: {kind}",
+            f"{_long_date(removed.start)} - {_long_date(removed.end)}",
+            f"The {kind} was removed from the session calendar",
+        ],
+        start=removed.start,
+        last_day=removed.end,
+        uid=f"session-part-{removed.part_id}@{UID_DOMAIN}",
+        sequence=removed.sequence,
+        changed=removed.removed_at,
+        status="CANCELLED",
+        code=session.body.code,
+        url=session_page_url(session),
+    )
+
+
 def calendar_document(events: str, *, name: str = "", description: str = "") -> bytes:
     """A VCALENDAR around these events; a named one (a feed) with its name, description
     and refresh interval, an unnamed one (a download, an e-mail attachment) without."""
@@ -1123,19 +1151,85 @@ class SessionCalendarFeed(CalendarFeed):
         return Session.objects.select_related("body").order_by("start", "body__code", "number")
 
     def stamp_aggregates(self) -> dict:
-        return {**super().stamp_aggregates(), "body": Max("body__updated_at")}
+        # the deleted parts still shown: one leaving after CANCELLED_KEPT_DAYS changes the
+        # stamp (one deleted moves its session's `updated_at`); the database reads the
+        # uncorrelated subquery once
+        removed = removed_session_parts_kept().order_by().values(n=Func("pk", function="COUNT"))
+        return {
+            **super().stamp_aggregates(),
+            "body": Max("body__updated_at"),
+            "removed": Max(Subquery(removed, output_field=IntegerField())),
+        }
 
     def events(self, alarm_days: list[int]) -> str:
-        """Each session, then its parts (resumed parts, organizational meetings): two
-        queries. A part's change moves its session's `updated_at` (`session_parts_changed`),
+        """Each session, then its parts (resumed parts, organizational meetings), then its
+        deleted parts still shown cancelled: two queries, three when a session has deleted
+        parts. A part's change moves its session's `updated_at` (`session_parts_changed`),
         which the stamp reads."""
+        kept = removed_session_parts_kept()
+        sessions = list(
+            self.items()
+            .annotate(
+                # an uncorrelated subquery, read once: the deleted parts are read (one
+                # query) only when a session has some
+                parts_removed=ExpressionWrapper(
+                    Q(pk__in=kept.values("session_id")), output_field=BooleanField()
+                )
+            )
+            .prefetch_related("parts")
+        )
+        if any(session.parts_removed for session in sessions):
+            prefetch_related_objects(sessions, Prefetch("removed_parts", queryset=kept))
         events = []
-        for session in self.items().prefetch_related("parts"):
+        for session in sessions:
             events.append(session_event(session))
-            for part in sorted(session.parts.all(), key=lambda part: (part.start, part.kind)):
+            parts = sorted(session.parts.all(), key=lambda part: (part.start, part.kind))
+            for part in parts:
                 part.session = session
                 events.append(session_part_event(part))
+            if not session.parts_removed:
+                continue
+            live = {part.pk for part in parts}
+            for removed in sorted(
+                session.removed_parts.all(), key=lambda r: (r.start, r.kind, r.part_id)
+            ):
+                if removed.part_id not in live:
+                    removed.session = session
+                    events.append(removed_session_part_event(removed))
         return "".join(events)
+
+
+def removed_session_parts_kept() -> QuerySet[RemovedSessionPart]:
+    """The deleted session parts the session calendar still shows, cancelled."""
+    kept_since = timezone.now() - timedelta(days=CANCELLED_KEPT_DAYS)
+    return RemovedSessionPart.objects.filter(removed_at__gte=kept_since)
+
+
+def session_part_removed(sender, *, instance: SessionPart, origin=None, **kwargs) -> None:
+    """`post_delete` of a session part (connected in apps.py), whoever deletes it (its
+    session's admin page, its own, a script): its event stays in the session calendar,
+    cancelled (`RemovedSessionPart`), so subscribed calendars drop it. A part deleted
+    with its session leaves nothing: the session's own event goes too. Rows past
+    CANCELLED_KEPT_DAYS are deleted on the way."""
+    if isinstance(origin, Session) or (
+        isinstance(origin, QuerySet) and issubclass(origin.model, Session)
+    ):
+        return
+    now = timezone.now()
+    RemovedSessionPart.objects.filter(
+        removed_at__lt=now - timedelta(days=CANCELLED_KEPT_DAYS)
+    ).delete()
+    RemovedSessionPart.objects.update_or_create(
+        part_id=instance.pk,
+        defaults={
+            "session_id": instance.session_id,
+            "kind": instance.kind,
+            "start": instance.start,
+            "end": instance.end,
+            "sequence": instance.sequence + 1,  # its event changes: cancelled
+            "removed_at": now,
+        },
+    )
 
 
 # --- Documents, cache and publication ----------------------------------------------------
