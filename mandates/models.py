@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 import uuid
 from datetime import date, datetime
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -46,9 +47,12 @@ class Body(models.Model):
         return self.code
 
 
-class Session(models.Model):
-    """A numbered regular session of a body, with dates that may still be estimated, and
-    whether it meets on them (`status`: cancelled, or postponed to dates not announced)."""
+class SessionDates(models.Model):
+    """What a session and each of its parts state alike: their dates and how sure those
+    are, whether they meet on them (`status`: cancelled, or postponed to dates not
+    announced), where the dates come from and the SEQUENCE of their calendar event. A
+    field one of them states otherwise (a session's status explains itself, a part's
+    dates are announced by default) is this one with other options (`field_as`)."""
 
     class DatesStatus(models.TextChoices):
         HELD = "held", _("held")
@@ -60,29 +64,13 @@ class Session(models.Model):
         POSTPONED = "postponed", _("postponed")
         CANCELLED = "cancelled", _("cancelled")
 
-    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="sessions")
-    number = models.PositiveIntegerField(_("number"))
     start = models.DateField(_("opens"))
     end = models.DateField(_("closes"))
-    main_part_end = models.DateField(
-        _("main part closes"),
-        null=True,
-        blank=True,
-        help_text=_("General Assembly: end of the main part (September-December)."),
-    )
     dates_status = models.CharField(
         _("dates"), max_length=16, choices=DatesStatus.choices, default=DatesStatus.ESTIMATED
     )
     status = models.CharField(
-        _("status"),
-        max_length=16,
-        choices=Status.choices,
-        default=Status.SCHEDULED,
-        help_text=_(
-            "Cancelled, or postponed with no new dates yet: the due dates counted from its "
-            "dates will not hold, and its open deliverables are flagged for a person to "
-            "decide (another session, a date set by hand, or deferred or cancelled)."
-        ),
+        _("status"), max_length=16, choices=Status.choices, default=Status.SCHEDULED
     )
     source = models.CharField(_("source of the dates"), max_length=500, blank=True)
     sequence = models.PositiveIntegerField(
@@ -91,6 +79,48 @@ class Session(models.Model):
         help_text=_("Rises each time the dates or the status change."),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def field_as(cls, name: str, **options: Any) -> models.Field:
+        """This model's field `name`, with these options changed (the field stated once)."""
+        field = cls._meta.get_field(name)
+        assert isinstance(field, models.Field)
+        _name, _path, args, kwargs = field.deconstruct()
+        return type(field)(*args, **{**kwargs, **options})
+
+    @property
+    def is_estimated(self) -> bool:
+        return self.dates_status == self.DatesStatus.ESTIMATED
+
+    @property
+    def called_off(self) -> bool:
+        """Cancelled or postponed: it will not meet on its dates."""
+        return self.status != self.Status.SCHEDULED
+
+
+class Session(SessionDates):
+    """A numbered regular session of a body, with dates that may still be estimated, and
+    whether it meets on them (`status`: cancelled, or postponed to dates not announced)."""
+
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="sessions")
+    number = models.PositiveIntegerField(_("number"))
+    main_part_end = models.DateField(
+        _("main part closes"),
+        null=True,
+        blank=True,
+        help_text=_("General Assembly: end of the main part (September-December)."),
+    )
+    status = SessionDates.field_as(
+        "status",
+        help_text=_(
+            "Cancelled, or postponed with no new dates yet: the due dates counted from its "
+            "dates will not hold, and its open deliverables are flagged for a person to "
+            "decide (another session, a date set by hand, or deferred or cancelled)."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -109,17 +139,8 @@ class Session(models.Model):
     def __str__(self) -> str:
         return f"{self.body.code} {self.number}"
 
-    @property
-    def is_estimated(self) -> bool:
-        return self.dates_status == self.DatesStatus.ESTIMATED
 
-    @property
-    def called_off(self) -> bool:
-        """Cancelled or postponed: it will not meet on its dates."""
-        return self.status != self.Status.SCHEDULED
-
-
-class SessionPart(models.Model):
+class SessionPart(SessionDates):
     """A part of a session apart from its regular run: a resumed part (the Assembly's
     resumed session, a Council session suspended and resumed) or an organizational
     meeting. Known by its session, kind and opening day."""
@@ -132,24 +153,7 @@ class SessionPart(models.Model):
         Session, on_delete=models.CASCADE, related_name="parts", verbose_name=_("session")
     )
     kind = models.CharField(_("part"), max_length=16, choices=Kind.choices)
-    start = models.DateField(_("opens"))
-    end = models.DateField(_("closes"))
-    dates_status = models.CharField(
-        _("dates"),
-        max_length=16,
-        choices=Session.DatesStatus.choices,
-        default=Session.DatesStatus.ANNOUNCED,
-    )
-    status = models.CharField(
-        _("status"), max_length=16, choices=Session.Status.choices, default=Session.Status.SCHEDULED
-    )
-    source = models.CharField(_("source of the dates"), max_length=500, blank=True)
-    sequence = models.PositiveIntegerField(
-        _("calendar SEQUENCE"),
-        default=0,
-        help_text=_("Rises each time the dates or the status change."),
-    )
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    dates_status = SessionDates.field_as("dates_status", default=SessionDates.DatesStatus.ANNOUNCED)
     history = HistoricalRecords()
 
     class Meta:
@@ -187,11 +191,6 @@ class SessionPart(models.Model):
                     % {"day": session.start.isoformat()}
                 }
             )
-
-    @property
-    def called_off(self) -> bool:
-        """Cancelled or postponed: it will not meet on its dates."""
-        return self.status != Session.Status.SCHEDULED
 
 
 class RemovedSessionPart(models.Model):

@@ -57,6 +57,20 @@ class SessionAdmin(HistoryAdmin):
         "status",
         "calendar",
     ]
+    # the page's order (the fields of `SessionDates` would otherwise come first)
+    fields = [
+        "body",
+        "number",
+        "start",
+        "end",
+        "main_part_end",
+        "dates_status",
+        "status",
+        "source",
+        "sequence",
+        "calendar",
+        "session_calendar",
+    ]
     list_filter = ["body", "dates_status", "status"]
     inlines = [SessionPartInline]
     search_fields = ["body__code", "=number"]
@@ -195,6 +209,8 @@ class SessionPartAdmin(HistoryAdmin):
     page); saving or deleting one recomputes its session's due dates."""
 
     list_display = ["__str__", "session", "kind", "start", "end", "dates_status", "status"]
+    # the page's order (the fields of `SessionDates` would otherwise come first)
+    fields = ["session", "kind", "start", "end", "dates_status", "status", "source", "sequence"]
     list_filter = ["kind", "status", "session__body"]
     search_fields = ["session__body__code", "=session__number"]
     list_select_related = ["session__body"]
