@@ -19,7 +19,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from mandates.models import Session
-from mandates.services import feeds
+from mandates.services import feeds, reminders
 from mandates.services.schedule import deliverable_due_date_refresh
 from tests import factories
 from tests.ical import assert_valid_ics, events
@@ -167,3 +167,29 @@ def test_a_resumed_part_is_in_the_session_calendar_and_on_the_sessions_page(tmp_
     event = _event(client, url, uid)
     assert str(event["SUMMARY"]) == "Cancelled: GA 81: resumed part"
     assert (event["STATUS"], int(event["SEQUENCE"])) == ("CANCELLED", 1)
+
+
+def test_a_reminder_queued_before_the_session_was_cancelled_says_so(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    """The day's reminder is recorded and queued, then HRC 64 is cancelled before the
+    worker sends it: the e-mail is written when it is sent, from the session as it is
+    then, so it says the session was cancelled (the reminder still goes: the deliverable
+    is still owed)."""
+    hrc64, _report, person = _report_due_at_hrc64()
+    a_week_before = datetime(2026, 12, 7, 7, tzinfo=ZoneInfo("Europe/Zurich"))
+    with time_machine.travel(a_week_before, tick=False):
+        with django_capture_on_commit_callbacks() as hand_over:  # queued, not yet sent
+            (queued,) = reminders.reminder_dispatch_due(today=a_week_before.date())
+        assert queued.status == "queued" and not mail.outbox
+
+        _cancel(tmp_path, hrc64)
+        for callback in hand_over:  # the worker takes the queued reminder
+            callback()
+
+    (message,) = mail.outbox
+    assert message.to == [person.email]
+    assert message.subject.startswith("[Due in 7 days] Report on night shifts - HRC 64 cancelled")
+    assert "Note: HRC 64 was cancelled. This date was counted from its dates and will not" in (
+        " ".join(message.body.split())
+    )
