@@ -1,5 +1,7 @@
 """The admin's History pages: a record of changes that says what it is, and reverts nothing."""
 
+import re
+
 import pytest
 from django.contrib import admin
 from django.urls import reverse
@@ -82,3 +84,17 @@ def test_every_history_admin_is_the_projects():
     for model, model_admin in admin.site._registry.items():
         if isinstance(model_admin, SimpleHistoryAdmin):
             assert isinstance(model_admin, HistoryAdmin), model
+
+
+def test_no_history_page_says_none(staff_client):
+    """QA: a resolution's History page said "Change reason: None" (and "Changed by: None"
+    for what ingest did). Every History page says who (a person, else the system) and
+    what (the reason, else created or changed), never "None"."""
+    for row in one_of_each():
+        name = row._meta.model_name
+        page = staff_client.get(reverse(f"admin:mandates_{name}_history", args=[row.pk]))
+        cells = re.findall(r"<td>\s*(.*?)\s*</td>", page.content.decode(), re.S)
+        assert cells, name
+        assert "None" not in cells, name
+        assert "Created" in cells, name
+        assert "the system (ingest, schedule)" in cells, name

@@ -35,7 +35,11 @@ class HistoryAdmin(SimpleHistoryAdmin):
     settings; templates/simple_history/object_history.html says so). Reverting saved an
     old version without what a save from the row's page does: the fields a person owns
     (`edited_fields`), the calendar SEQUENCE and feeds, due dates, a draft's link to its
-    adopted text. A version's page stays, to read; a form posted to it is refused."""
+    adopted text. A version's page stays, to read; a form posted to it is refused.
+    Every History page lists its records as people read them: who (the system when no
+    person), what (the reason, else created / changed), never "None"."""
+
+    object_history_list_template = "admin/mandates/history_list.html"
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method != "GET":
