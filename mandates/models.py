@@ -290,9 +290,17 @@ class Resolution(models.Model):
     extractor_version = models.CharField(_("extractor version"), max_length=32, blank=True)
     extraction = models.JSONField(_("extraction result"), default=dict, blank=True)
     warnings = models.JSONField(_("extraction warnings"), default=list, blank=True)
+    # Like a deliverable's: what a person set on the resolution's page (its title...) a new
+    # version of the text never overwrites; what the text reads otherwise is proposed.
+    edited_fields = models.JSONField(
+        _("fields edited by a person"),
+        default=list,
+        blank=True,
+        help_text=_("Ingesting a new version of the text never overwrites these."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    history = HistoricalRecords(excluded_fields=["text", "extraction"])
+    history = HistoricalRecords(excluded_fields=["text", "extraction", "edited_fields"])
     _change_reason: str  # set before a save: the reason its history record gives
 
     class Meta:
@@ -1024,10 +1032,23 @@ class DeliverableReview(Deliverable):
 
 
 class ProposedChange(models.Model):
-    """A change a new version of a text proposes for a field a person already owns."""
+    """A change a new version of a text proposes for a field a person already owns: a
+    deliverable's, or a resolution's own (its title, adoption date...): one of the two."""
 
     deliverable = models.ForeignKey(
-        Deliverable, on_delete=models.CASCADE, related_name="proposed_changes"
+        Deliverable,
+        on_delete=models.CASCADE,
+        related_name="proposed_changes",
+        null=True,
+        blank=True,
+    )
+    resolution = models.ForeignKey(
+        Resolution,
+        on_delete=models.CASCADE,
+        related_name="proposed_changes",
+        null=True,
+        blank=True,
+        help_text=_("Set for a resolution's own field (its title...), instead of a deliverable."),
     )
     field = models.CharField(_("field"), max_length=64)
     old_value = models.TextField(_("value when proposed"), blank=True)
@@ -1051,12 +1072,29 @@ class ProposedChange(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("proposed change")
         verbose_name_plural = _("proposed changes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(deliverable__isnull=False, resolution__isnull=True)
+                | Q(deliverable__isnull=True, resolution__isnull=False),
+                name="proposed_change_of_one_row",
+                violation_error_message=_(
+                    "A change is proposed for a deliverable or a resolution."
+                ),
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.deliverable_id}.{self.field}: {self.old_value!r} -> {self.new_value!r}"
+        row = (
+            self.deliverable_id
+            if self.resolution_id is None
+            else f"resolution {self.resolution_id}"
+        )
+        return f"{row}.{self.field}: {self.old_value!r} -> {self.new_value!r}"
 
     @property
     def field_label(self) -> str:
+        if self.resolution_id is not None:
+            return resolution_field_label(self.field)
         return deliverable_field_label(self.field)
 
 
@@ -1066,13 +1104,22 @@ def proposed_change_text(*, label: str, new: str, kept: str) -> str:
     return f"{label} {new} (kept {kept})"
 
 
-def deliverable_field_label(name: str) -> str:
-    """A deliverable field as staff read it ("due session"; "no longer in the text")."""
+def _field_label(model: type[models.Model], name: str) -> str:
     try:
-        field = Deliverable._meta.get_field(name)
+        field = model._meta.get_field(name)
     except FieldDoesNotExist:
         return name.replace("_", " ")
     return str(getattr(field, "verbose_name", name))
+
+
+def deliverable_field_label(name: str) -> str:
+    """A deliverable field as staff read it ("due session"; "no longer in the text")."""
+    return _field_label(Deliverable, name)
+
+
+def resolution_field_label(name: str) -> str:
+    """A resolution field as its page names it ("adopted on")."""
+    return _field_label(Resolution, name)
 
 
 class ConsiderationQuerySet(models.QuerySet):

@@ -146,6 +146,18 @@ def review_queue(deliverables: QuerySet[DeliverableT]) -> QuerySet[DeliverableT]
     )
 
 
+def review_waiting(resolution_ids: Iterable[int]) -> dict[int, int]:
+    """How many deliverables of each of these resolutions wait in the review queue (one
+    query): what the import page's "review them" would show."""
+    rows = (
+        review_queue(Deliverable.objects.filter(mandate__resolution__in=set(resolution_ids)))
+        .order_by()
+        .values_list("mandate__resolution")
+        .annotate(waiting=Count("pk"))
+    )
+    return dict(rows)
+
+
 def deliverable_list_needs_review() -> QuerySet[Deliverable]:
     """The review queue, oldest first (as the admin's)."""
     return review_queue(deliverable_list()).order_by("created_at", "pk")

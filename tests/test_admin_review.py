@@ -610,3 +610,122 @@ def test_an_actor_a_person_set_on_a_mandate_survives_the_next_version(staff_clie
     mandate.refresh_from_db()
     assert mandate.actor == other
     assert Mandate.objects.count() == 1
+
+
+#: A report asked of a body the actor table does not know: flagged "actor not in the
+#: alias table", with the import's warning for paragraph 1.
+UNKNOWN_ACTOR_REPORT = (
+    "Requests the Special Committee on Canals to prepare a report on canals and to present "
+    "it to the Human Rights Council at its sixty-fourth session;"
+)
+ACTOR_WARNING = "paragraph 1: actor not in the alias table: Special Committee on Canals"
+
+
+def _save_page(client, url: str, **changes):
+    data = change_form_data(client.get(url))
+    data.update(changes)
+    return client.post(url, data)
+
+
+def test_confirming_on_the_deliverable_page_does_what_confirm_selected_does(staff_client):
+    """QA: Review "confirmed" on the deliverable's own page left "Needs review" ticked and
+    the item in the queue, where the queue's "Confirm selected" clears it. The page now
+    decides it as the bulk action does: flag down, out of the queue, the reading named."""
+    _import(staff_client, hrc_resolution(operative=[UNKNOWN_ACTOR_REPORT]))
+    item = Deliverable.objects.get()
+    assert item.needs_review and item.pk in _queue(staff_client)
+
+    response = _save_page(
+        staff_client, _change_url(item, "deliverable"), review_status=ReviewStatus.CONFIRMED
+    )
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    item.refresh_from_db()
+    assert item.review_status == ReviewStatus.CONFIRMED and not item.needs_review
+    assert item.pk not in _queue(staff_client)
+    record = item.history.filter(history_change_reason__startswith="Confirmed").get()
+    assert record.history_change_reason == "Confirmed with the reading HRC 64 (at)"
+    assert record.history_user == staff_client.user
+
+
+def test_confirming_on_the_deliverable_page_leaves_proposals_to_decide(staff_client):
+    """As "Confirm selected" leaves a deliverable a new version proposes values for, the
+    page refuses to confirm it unseen and says where to decide them."""
+    text = hrc_resolution(operative=[CANALS_REPORT])
+    _import(staff_client, text)
+    item = Deliverable.objects.get()
+    Deliverable.objects.filter(pk=item.pk).update(edited_fields=["due_session"])
+    _import(staff_client, text.replace("sixty-fourth", "sixty-fifth"), name="v2.txt")
+    assert item.proposed_changes.filter(resolved=False).exists()
+
+    response = _save_page(
+        staff_client, _change_url(item, "deliverable"), review_status=ReviewStatus.CONFIRMED
+    )
+
+    assert response.status_code == 200
+    assert "A new version of the text proposes values for it" in response.content.decode()
+    item.refresh_from_db()
+    assert item.review_status == ReviewStatus.PROPOSED
+
+
+def test_an_actor_a_person_set_settles_that_flag_and_warning_only(staff_client):
+    """QA: after a person gave the mandate its actor, "actor not in the alias table"
+    stayed on the mandate and its deliverable, the import's warning stayed, and an
+    unchanged upload still offered "review them". The person's correction settles that
+    reason and warning (only those), now and on every later version."""
+    text = hrc_resolution(operative=[UNKNOWN_ACTOR_REPORT])
+    outcome = _import(staff_client, text)
+    assert outcome.warnings == [ACTOR_WARNING]
+    mandate = Mandate.objects.get()
+    item = Deliverable.objects.get()
+    assert mandate.review_reasons == item.review_reasons == ["actor not in the alias table"]
+    chief = Actor.objects.get(name="Secretary-General")
+
+    url = reverse("admin:mandates_mandate_change", args=[mandate.pk])
+    response = _save_page(staff_client, url, actor=chief.pk)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+
+    mandate.refresh_from_db()
+    item.refresh_from_db()
+    assert (mandate.review_reasons, mandate.needs_review) == ([], False)
+    assert (item.review_reasons, item.needs_review) == ([], False)
+    assert item.review_status == ReviewStatus.PROPOSED  # still the person's to confirm
+    resolution = Resolution.objects.get()
+    assert resolution.warnings == []
+    page = staff_client.get(reverse("admin:mandates_resolution_change", args=[resolution.pk]))
+    assert ACTOR_WARNING not in page.content.decode()
+
+    # a new version keeps it settled, and an unchanged upload offers nothing to review
+    # once the person confirmed the item
+    outcome = _import(staff_client, _preamble_changed(text), name="v2.txt")
+    assert outcome.warnings == []
+    mandate.refresh_from_db()
+    item.refresh_from_db()
+    assert (mandate.actor, mandate.review_reasons, mandate.needs_review) == (chief, [], False)
+    assert (item.review_reasons, item.needs_review) == ([], False)
+    _save_page(staff_client, _change_url(item, "deliverable"), review_status="confirmed")
+    response = staff_client.post(
+        reverse("admin:mandates_resolution_import"),
+        {"files": [SimpleUploadedFile("v2 again.txt", _preamble_changed(text).encode())]},
+    )
+    assert response.context["outcomes"][0].status == "unchanged"
+    assert "review them" not in response.content.decode()
+
+
+def test_an_actor_correction_keeps_every_other_reason(staff_client):
+    """A deliverable flagged for its actor and for its session (the calendar lacks CSW
+    61) keeps the session's reason and its flag once the actor is set."""
+    report = UNKNOWN_ACTOR_REPORT.replace(
+        "the Human Rights Council at its sixty-fourth session",
+        "the Commission on the Status of Women at its sixty-first session",
+    )
+    _import(staff_client, hrc_resolution(operative=[report]))
+    item = Deliverable.objects.get()
+    others = [r for r in item.review_reasons if r != "actor not in the alias table"]
+    assert others and len(others) < len(item.review_reasons)
+    url = reverse("admin:mandates_mandate_change", args=[item.mandate_id])
+    chief = Actor.objects.get(name="Secretary-General")
+    assert _save_page(staff_client, url, actor=chief.pk).status_code == 302
+
+    item.refresh_from_db()
+    assert item.review_reasons == others and item.needs_review

@@ -10,8 +10,9 @@ from django.db.models import Q
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -163,6 +164,8 @@ class MandateAdmin(SupersededDraftPages, KeptByComments, HistoryAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        if "actor" in form.changed_data:
+            deliverable_services.actor_reasons_resolve(mandate=form.instance)
         schedule.mandate_deliverables_sync(mandate_id=form.instance.pk)
 
 
@@ -485,6 +488,34 @@ class DeliverableForm(BidiControlGuard, RecurrenceGuard, StaleEditGuard, PeopleA
         model = models.Deliverable
         fields = "__all__"
 
+    def clean(self):
+        """Confirming here is what "Confirm selected" does, which leaves a deliverable a new
+        version of the text proposes values for: the person decides them first."""
+        cleaned = super().clean()
+        if (
+            self.instance.pk
+            and "review_status" in self.changed_data
+            and cleaned.get("review_status") == models.ReviewStatus.CONFIRMED
+            and deliverable_services.deliverables_with_proposals(
+                models.Deliverable.objects.filter(pk=self.instance.pk)
+            )
+        ):
+            review = reverse("admin:mandates_deliverablereview_change", args=[self.instance.pk])
+            self.add_error(
+                "review_status",
+                format_html(
+                    str(
+                        _(
+                            "A new version of the text proposes values for it (see “proposed "
+                            'changes”): decide them on <a href="{}">its review page</a>, '
+                            "which confirms it too, or in Proposed changes first."
+                        )
+                    ),
+                    review,
+                ),
+            )
+        return cleaned
+
 
 @admin.register(models.Deliverable)
 class DeliverableAdmin(
@@ -654,11 +685,25 @@ class DeliverableAdmin(
         return deliverable_superseded(obj)
 
     def save_model(self, request, obj, form, change):
-        """A session corrected by hand keeps the reading it replaces among the others."""
+        """A session corrected by hand keeps the reading it replaces among the others. A
+        review status set here is decided as "Confirm selected" / "Reject selected" decide
+        it (the flag goes down, unless the person set it in the same save)."""
         if change and {"due_session", "due_relation"} & set(form.changed_data):
             stored = models.Deliverable.objects.select_related("due_session__body").get(pk=obj.pk)
             deliverable_services.deliverable_correct(deliverable=obj, previous=Reading.of(stored))
+        decided = (
+            change
+            and "review_status" in form.changed_data
+            and obj.review_status != models.ReviewStatus.PROPOSED
+        )
+        if decided:
+            flag = obj.needs_review
+            deliverable_services.deliverable_review_set(deliverable=obj, status=obj.review_status)
+            if "needs_review" in form.changed_data:
+                obj.needs_review = flag
         super().save_model(request, obj, form, change)
+        if decided:
+            del obj._change_reason
 
     # History: what people decided, readable; SEQUENCE and bookkeeping left out.
     object_history_list_template = "admin/mandates/history_list.html"
@@ -687,6 +732,12 @@ class DeliverableAdmin(
         The historic mark follows the new due date (services/historic.py): say so."""
         super().save_related(request, form, formsets, change)
         deliverable = form.instance
+        if "mandate" in form.changed_data:  # moved to a mandate whose actor is known
+            deliverable_services.actor_reasons_resolve(
+                mandate=deliverable.mandate,
+                deliverables=models.Deliverable.objects.filter(pk=deliverable.pk),
+            )
+            deliverable.refresh_from_db(fields=["review_reasons", "needs_review", "updated_at"])
         historic = deliverable.is_historic
         deliverable_services.deliverable_mark_edited(
             deliverable=deliverable, fields=form.changed_data if change else []

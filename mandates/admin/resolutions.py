@@ -16,7 +16,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .. import models
+from .. import models, selectors
 from ..extraction import EXTRACTOR_VERSION
 from ..extraction.readers import SUPPORTED_SUFFIXES, SUPPORTED_TYPES
 from ..highlight import paragraphs_with_evidence
@@ -37,6 +37,7 @@ from ..services.ingest import (
     size_label,
     upload_limit_bytes,
 )
+from ..services.resolutions import resolution_mark_edited
 from ..services.source_files import UPLOAD_AGAIN, source_file_missing, source_file_open
 from .common import (
     BidiControlGuard,
@@ -163,7 +164,7 @@ class ResolutionForm(BidiControlGuard, StaleEditGuard):
 
     class Meta:
         model = models.Resolution
-        exclude = ["text", "extraction", "warnings"]
+        exclude = ["text", "extraction", "warnings", "edited_fields"]
 
 
 @admin.register(models.Resolution)
@@ -195,10 +196,12 @@ class ResolutionAdmin(SupersededDraftPages, KeptByComments, HistoryAdmin):
         "checksum",
         "extractor_version",
         "warnings_list",
+        "proposed_changes_open",
         "created_at",
         "updated_at",
     ]
-    exclude = ["text", "extraction", "warnings", "source_file"]  # shown as original_file
+    # source_file: shown as original_file
+    exclude = ["text", "extraction", "warnings", "source_file", "edited_fields"]
     change_list_template = "admin/mandates/resolution/change_list.html"
     delete_selected_confirmation_template = (
         "admin/mandates/resolution/delete_selected_confirmation.html"
@@ -289,6 +292,7 @@ class ResolutionAdmin(SupersededDraftPages, KeptByComments, HistoryAdmin):
             # Someone who may not delete deliverables cannot delete them by reading again.
             may_delete=request.user.has_perm("mandates.delete_deliverable"),
         )
+        _review_counts(outcomes)
         self.message_user(request, *_outcomes_message(outcomes))
         context = {
             **self.admin_site.each_context(request),
@@ -335,6 +339,22 @@ class ResolutionAdmin(SupersededDraftPages, KeptByComments, HistoryAdmin):
     @admin.display(description=_("extraction warnings"))
     def warnings_list(self, obj: models.Resolution):
         return text_list([str(warning) for warning in obj.warnings or []])
+
+    @admin.display(description=_("proposed by a new version"))
+    def proposed_changes_open(self, obj: models.Resolution) -> str:
+        """What a new version of the text reads otherwise than a value a person set here,
+        waiting for a person (accepted or dismissed in Proposed changes)."""
+        changes = list(obj.proposed_changes.filter(resolved=False).order_by("pk")) if obj.pk else []
+        if not changes:
+            return "-"
+        return fragment("resolution/_proposed_changes.html", resolution=obj, changes=changes)
+
+    def save_model(self, request, obj, form, change):
+        """What the person changed is theirs: a new version of the text proposes, never
+        overwrites it."""
+        if change:
+            resolution_mark_edited(resolution=obj, fields=form.changed_data)
+        super().save_model(request, obj, form, change)
 
     @admin.display(description=_("deliverables"), ordering="deliverable_total")
     def deliverable_count(self, obj):
@@ -443,6 +463,7 @@ class ResolutionAdmin(SupersededDraftPages, KeptByComments, HistoryAdmin):
             outcomes = resolution_ingest_uploads(
                 uploads=form.cleaned_data["files"], may_delete=may_delete
             )
+            _review_counts(outcomes)
             failed = sum(outcome.status == "failed" for outcome in outcomes)
             level = messages.WARNING if failed else messages.SUCCESS
             self.message_user(
@@ -469,6 +490,13 @@ class ResolutionAdmin(SupersededDraftPages, KeptByComments, HistoryAdmin):
         return TemplateResponse(
             request, "admin/mandates/resolution/import.html", context, status=status
         )
+
+
+def _review_counts(outcomes: list[IngestOutcome]) -> None:
+    """Each outcome's deliverables waiting in the review queue, for "review them"."""
+    waiting = selectors.review_waiting(o.resolution_id for o in outcomes if o.resolution_id)
+    for outcome in outcomes:
+        outcome.to_review = waiting.get(outcome.resolution_id or 0, 0)
 
 
 def _outcomes_message(outcomes: list[IngestOutcome]) -> tuple[str, int]:

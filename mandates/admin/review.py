@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import models, selectors
 from ..services import deliverables as deliverable_services
+from ..services import resolutions as resolution_services
 from ..services.deliverables import Decision, Reading
 from .common import (
     BidiControlGuard,
@@ -363,16 +364,18 @@ class ProposedChangeAdmin(admin.ModelAdmin):
         "resolved",
     ]
     list_filter = ["resolved", ProposedFieldFilter]
-    search_fields = ["deliverable__title", "source"]
-    autocomplete_fields = ["deliverable"]
+    search_fields = ["deliverable__title", "resolution__symbol", "source"]
+    autocomplete_fields = ["deliverable", "resolution"]
     actions = ["accept", "dismiss"]
-    list_select_related = ["deliverable__mandate__resolution"]
+    list_select_related = ["deliverable__mandate__resolution", "resolution"]
 
     @admin.display(description=_("deliverable"), ordering="deliverable")
     def deliverable_shown(self, obj: models.ProposedChange) -> str:
         """Where it is and a short title: a whole title pushed the values (what is to be
-        decided) off a laptop's screen."""
+        decided) off a laptop's screen. A resolution's own value: the resolution."""
         deliverable = obj.deliverable
+        if deliverable is None:
+            return f"{obj.resolution} ({_('the resolution itself')})"
         title = deliverable.title or deliverable.get_kind_display()
         if len(title) > DELIVERABLE_SHOWN:
             title = title[: DELIVERABLE_SHOWN - 1].rstrip() + "\u2026"
@@ -407,11 +410,24 @@ class ProposedChangeAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Accept the selected proposed changes"), permissions=["change"])
     def accept(self, request, queryset):
-        settled = deliverable_services.proposed_changes_accept(
-            changes=self._ticked(request, queryset)
-        )
+        ticked = self._ticked(request, queryset)
+        settled = deliverable_services.proposed_changes_accept(changes=ticked)
+        of_resolutions = resolution_services.resolution_proposals_accept(changes=ticked)
+        settled.count += of_resolutions.count
+        settled.already_settled += of_resolutions.already_settled
+        for field in sorted(of_resolutions.refused):
+            self.message_user(
+                request,
+                _(
+                    "Not accepted: “%(field)s” of a resolution is set on the resolution's "
+                    "own page; then dismiss this proposed change."
+                )
+                % {"field": models.resolution_field_label(field)},
+                messages.WARNING,
+            )
         if settled.count or not (
-            settled.refused
+            of_resolutions.refused
+            or settled.refused
             or settled.disagreeing
             or settled.already_settled
             or settled.superseded
@@ -487,9 +503,11 @@ class ProposedChangeAdmin(admin.ModelAdmin):
         permissions=["change"],
     )
     def dismiss(self, request, queryset):
-        settled = deliverable_services.proposed_changes_dismiss(
-            changes=self._ticked(request, queryset)
-        )
+        ticked = self._ticked(request, queryset)
+        settled = deliverable_services.proposed_changes_dismiss(changes=ticked)
+        of_resolutions = resolution_services.resolution_proposals_dismiss(changes=ticked)
+        settled.count += of_resolutions.count
+        settled.already_settled += of_resolutions.already_settled
         if settled.count or not settled.already_settled:
             self.message_user(
                 request, _("%(count)d change(s) dismissed.") % {"count": settled.count}

@@ -15,21 +15,58 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from mandates.models import Body, Contact, Deliverable, ProposedChange, ReviewStatus, Session
+from mandates.models import (
+    Body,
+    Contact,
+    Deliverable,
+    Mandate,
+    ProposedChange,
+    Resolution,
+    ReviewStatus,
+    Session,
+)
 
 from .drafts import superseded_deliverables
-from .history_batch import reasons_unreviewed
-from .ingest import NO_LONGER_IN_TEXT, SESSION_BODIES, TEXT_CHANGED, session_carries, value_shown
+from .history_batch import change_reason, reasons_unreviewed
+from .ingest import (
+    NO_LONGER_IN_TEXT,
+    SESSION_BODIES,
+    TEXT_CHANGED,
+    reasons_resolved,
+    session_carries,
+    value_shown,
+    warnings_resolved,
+)
 from .schedule import deliverable_calendar_sync, session_get_or_estimate
 
-# The history keeps a change's reason in 100 characters.
-REASON_LENGTH = 100
 
-
-def change_reason(text: str) -> str:
-    """A history record's reason, shortened to what the history table stores."""
-    text = str(text)
-    return text if len(text) <= REASON_LENGTH else text[: REASON_LENGTH - 1] + "…"
+@transaction.atomic
+def actor_reasons_resolve(
+    *, mandate: Mandate, deliverables: QuerySet[Deliverable] | None = None
+) -> None:
+    """A person gave the mandate its actor (or moved a deliverable to a mandate that has
+    one): "actor not in the alias table" goes from the mandate and its deliverables (or
+    those given), a flag with no reason left goes down, and the resolution's warning for
+    it goes. Every other reason stays; a mandate without an Actor row changes nothing."""
+    if mandate.actor_id is None:
+        return
+    rows = Deliverable.objects.filter(mandate=mandate) if deliverables is None else deliverables
+    said = change_reason(_("Review reason settled: the actor is %s") % mandate.actor)
+    for row in [mandate, *rows.select_for_update(of=("self",))]:
+        reasons = reasons_resolved(row.review_reasons, actor_id=mandate.actor_id)
+        if reasons == row.review_reasons:
+            continue
+        row.review_reasons = reasons
+        row.needs_review = row.needs_review and bool(reasons)
+        row._change_reason = said
+        row.save(update_fields=["review_reasons", "needs_review", "updated_at"])
+        del row._change_reason
+    resolution = Resolution.objects.select_for_update().get(pk=mandate.resolution_id)
+    warnings = warnings_resolved(
+        resolution.warnings, [(mandate.paragraph_label, mandate.actor_name)]
+    )
+    if warnings != resolution.warnings:
+        Resolution.objects.filter(pk=resolution.pk).update(warnings=warnings)
 
 
 def _concrete(deliverable: Deliverable) -> Deliverable:
@@ -119,18 +156,26 @@ def deliverable_review(*, deliverables: QuerySet[Deliverable], status: str) -> i
     if status == ReviewStatus.CONFIRMED:
         rows = rows.exclude(pk__in=_proposals_waiting(rows).values("deliverable_id"))
     for deliverable in rows.select_related("due_session__body"):
-        deliverable.review_status = status
-        deliverable.needs_review = False
-        reading = Reading.of(deliverable)
-        if status == ReviewStatus.CONFIRMED and reading is not None:
-            deliverable._change_reason = _("Confirmed with the reading %s") % reading
-        else:
-            deliverable._change_reason = str(ReviewStatus(status).label).capitalize()
+        deliverable_review_set(deliverable=deliverable, status=status)
         deliverable.save(update_fields=["review_status", "needs_review", "updated_at"])
         del deliverable._change_reason
         deliverable_calendar_sync(deliverable=deliverable, changed_fields=["review_status"])
         count += 1
     return count
+
+
+def deliverable_review_set(*, deliverable: Deliverable, status: str) -> None:
+    """A person confirms or rejects a deliverable (in memory; the caller saves): the review
+    flag goes down, so it leaves the review queue, and its history record says what was
+    decided ("Confirmed with the reading HRC 65 (at)"). The one rule for "Confirm
+    selected" / "Reject selected" and the deliverable's own page."""
+    deliverable.review_status = status
+    deliverable.needs_review = False
+    reading = Reading.of(deliverable)
+    if status == ReviewStatus.CONFIRMED and reading is not None:
+        deliverable._change_reason = _("Confirmed with the reading %s") % reading
+    else:
+        deliverable._change_reason = str(ReviewStatus(status).label).capitalize()
 
 
 def deliverable_confirm(*, deliverables: QuerySet[Deliverable]) -> int:
@@ -528,7 +573,8 @@ def _confirmed_since(change: ProposedChange) -> DecidedSince | None:
     proposed this value (a record by a user that has it confirmed, flag down): accepting
     now would undo that decision without anyone seeing it, so "Accept" leaves it."""
     record = (
-        change.deliverable.history.filter(
+        _deliverable_of(change)
+        .history.filter(
             history_date__gt=change.created_at,
             history_user__isnull=False,
             review_status=ReviewStatus.CONFIRMED,
@@ -553,12 +599,20 @@ def _accepted_reason(change: ProposedChange) -> str:
     return change_reason(_("Proposed change accepted: %s") % said)
 
 
+def _deliverable_of(change: ProposedChange) -> Deliverable:
+    """The deliverable of a proposal `_waiting_locked` read (a deliverable's, not a
+    resolution's own)."""
+    assert change.deliverable is not None
+    return change.deliverable
+
+
 def _waiting_locked(changes: QuerySet[ProposedChange]) -> tuple[list[ProposedChange], int]:
     """The selected proposals still waiting, read again under lock, and how many of the
     selection were settled already. Their deliverables are locked first, in the order
     ingest locks them, so two people deciding the same proposal (or two proposals of one
     deliverable) take turns: the second reads what the first decided."""
-    selected = list(changes.values_list("pk", "deliverable_id"))
+    # a resolution's own proposals are settled apart (services/resolutions.py)
+    selected = list(changes.filter(deliverable__isnull=False).values_list("pk", "deliverable_id"))
     deliverables = Deliverable.objects.filter(pk__in={pk for _, pk in selected})
     locked = {row.pk: row for row in deliverables.order_by("pk").select_for_update(of=("self",))}
     waiting = list(
@@ -606,7 +660,7 @@ def proposed_changes_accept(*, changes: QuerySet[ProposedChange]) -> ProposalsSe
             if decided is not None:
                 decided_since.append(decided)
                 continue
-            deliverable = rows.setdefault(change.deliverable_id, change.deliverable)
+            deliverable = rows.setdefault(_deliverable_of(change).pk, _deliverable_of(change))
             if _disagrees_with_session(deliverable, change.field, value):
                 disagreeing.append(change)
                 continue
@@ -628,7 +682,7 @@ def proposed_changes_accept(*, changes: QuerySet[ProposedChange]) -> ProposalsSe
             del deliverable._change_reason
             accepted += 1
             continue
-        deliverable = change.deliverable
+        deliverable = _deliverable_of(change)
         deliverable.fulfilled_by = change.new_value
         fields = ["fulfilled_by"]
         if deliverable.progress in OPEN_PROGRESS:
@@ -674,7 +728,7 @@ def proposed_changes_dismiss(*, changes: QuerySet[ProposedChange]) -> ProposalsS
     for change in waiting:
         change.resolved = True
         change.save(update_fields=["resolved"])
-        deliverable = rows.setdefault(change.deliverable_id, change.deliverable)
+        deliverable = rows.setdefault(_deliverable_of(change).pk, _deliverable_of(change))
         fields = kept.setdefault(deliverable.pk, [])
         if change.field == "no_longer_in_text" and deliverable.no_longer_in_text:
             deliverable.no_longer_in_text = False

@@ -206,6 +206,16 @@ def save_with_history(instance: models.Model, **kwargs: Any) -> None:
     history_add([instance], "+" if created else "~")
 
 
+# The history keeps a change's reason in 100 characters.
+REASON_LENGTH = 100
+
+
+def change_reason(text: str) -> str:
+    """A history record's reason, shortened to what the history table stores."""
+    text = str(text)
+    return text if len(text) <= REASON_LENGTH else text[: REASON_LENGTH - 1] + "…"
+
+
 def review_reasons_given(row: models.Model, *, reviewed: bool = False) -> set[str]:
     """Every review reason a row (deliverable, mandate, consideration) had, as its history
     records them. ``reviewed``: only those it had while its flag was down, the reasons a

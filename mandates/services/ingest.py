@@ -26,7 +26,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Literal, NamedTuple, TypeVar
+from typing import Literal, NamedTuple, TypeVar, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -53,12 +53,14 @@ from mandates.models import (
     Session,
     deliverable_field_label,
     proposed_change_text,
+    resolution_field_label,
 )
 
 from .actors import ActorNames, actor_table_from_database
 from .drafts import draft_pairs, draft_refusal, resolution_drafts_link
 from .history_batch import (
     PlainRow,
+    change_reason,
     history_add,
     history_batch,
     history_flush,
@@ -137,6 +139,9 @@ class IngestOutcome:
     # the drafts it linked anew, one line each ("revision of A/HRC/62/L.5: 4 carried
     # over", "adopts draft A/HRC/62/L.5/Rev.1: 4 carried over"): said at any verbosity
     links: list[str] = field(default_factory=list)
+    # how many of its deliverables wait in the review queue (set by the pages that show
+    # it, `selectors.review_waiting`): the page offers the queue only then
+    to_review: int = 0
 
 
 class _Rollback(Exception):
@@ -832,6 +837,11 @@ def _write(
                 source_file=stored_file,
                 reads=reads,
                 may_delete=may_delete,
+                source=(
+                    f"Read again by extractor {result.extractor_version}"
+                    if original is not None
+                    else f"Import of {name} (extractor {result.extractor_version})"
+                ),
             )
             changes = stored.changes
             outcome = IngestOutcome(
@@ -841,7 +851,7 @@ def _write(
                 resolution_id=resolution.pk,
                 changes=changes,
                 deliverables=stored.deliverables,
-                warnings=list(result.warnings),
+                warnings=stored.warnings,
                 links=stored.links,
             )
             if existing and not changes:
@@ -1322,9 +1332,12 @@ class _Stored:
     paragraphs_before: dict[int, str] = field(default_factory=dict)
     changes: list[str] = field(default_factory=list)
     deliverables: int = 0
-    warnings: list[str] = field(default_factory=list)  # the reader's ("named .pdf but...")
+    # the extraction warnings that still stand (`warnings_resolved`)
+    warnings: list[str] = field(default_factory=list)
     deliverable_ids: list[int] = field(default_factory=list)
     links: list[str] = field(default_factory=list)  # the drafts linked anew (`DraftLinks`)
+    # the reason of the history records of stored rows it changes: the import, by name
+    history_reason: str = ""
 
 
 def _store(
@@ -1335,7 +1348,11 @@ def _store(
     source_file: str,
     reads: IngestReads,
     may_delete: bool,
+    source: str = "",
 ) -> tuple[Resolution, _Stored]:
+    """Store a read text as a new resolution or a new version of ``existing``. ``source``
+    names the import (the file, "read again"): the history records of what it changes say
+    it, and the proposals it makes."""
     assert result.symbol is not None and result.body is not None
     lookups = _lookups(result, reads)
     body = lookups.body(result.body)
@@ -1345,6 +1362,7 @@ def _store(
     stored = _Stored(
         read_before=_reasons_read(existing.extraction) if existing else set(),
         before=existing.extraction if existing else {},
+        history_reason=change_reason(source),
     )
     data = result.to_dict()
     changes = stored.changes
@@ -1360,11 +1378,12 @@ def _store(
         "committee_report": result.committee_report or "",
         "vote": data["vote"],
     }
-    for name, value in header.items():
-        if existing and getattr(resolution, name) != value:
-            label = getattr(Resolution._meta.get_field(name), "verbose_name", name)
-            changes.append(f"{label}: {getattr(resolution, name)!r} -> {value!r}")
-        setattr(resolution, name, value)
+    if existing:
+        closed = _header_update(resolution, header, data, stored, source=source)
+    else:
+        closed = []
+        for name, value in header.items():
+            setattr(resolution, name, value)
     if existing and resolution.text != result.text:
         changes.append("text changed")
     resolution.text = result.text
@@ -1375,13 +1394,31 @@ def _store(
     resolution.warnings = list(result.warnings)
     if source_file:
         resolution.source_file.name = source_file
+    if existing:  # the history says what changed it: this import, not a person
+        resolution._change_reason = stored.history_reason
     save_with_history(resolution)
+    if closed:
+        ProposedChange.objects.filter(pk__in=[change.pk for change in closed]).update(
+            resolved=True, closed_by_text=True
+        )
 
     update = existing is not None
     paragraphs = _store_paragraphs(resolution, result, replace=update)
     _store_mandates(
         resolution, result, paragraphs, lookups, reads, stored, update=update, may_delete=may_delete
     )
+    if update and any(ACTOR_NOT_IN_TABLE in warning for warning in resolution.warnings):
+        # a warning a person's correction answered goes
+        warnings = warnings_resolved(
+            resolution.warnings,
+            Mandate.objects.filter(resolution=resolution, actor__isnull=False)
+            .exclude(actor_name="")
+            .values_list("paragraph_label", "actor_name"),
+        )
+        if warnings != resolution.warnings:
+            Resolution.objects.filter(pk=resolution.pk).update(warnings=warnings)
+            resolution.warnings = warnings
+    stored.warnings = list(resolution.warnings)
     changes += _store_consideration(
         resolution, result, paragraphs, lookups, update=update, may_delete=may_delete
     )
@@ -1400,6 +1437,105 @@ def _store(
     reads.stored(resolution)
     feeds_rebuild_on_commit(deliverable_ids=stored.deliverable_ids)
     return resolution, stored
+
+
+#: The header fields ingest reads from the text and people may correct on the
+#: resolution's page: a value a person set (`Resolution.edited_fields`) is kept.
+HEADER_FIELDS = (
+    "body",
+    "session",
+    "special_session",
+    "number",
+    "title",
+    "adopted_on",
+    "agenda_item",
+    "committee_report",
+    "vote",
+)
+
+
+def header_as_read(data: dict) -> dict[str, object]:
+    """A resolution's HEADER_FIELDS as a text read them (its extraction's JSON),
+    comparable from version to version."""
+    body, session = data.get("body"), data.get("session")
+    return {
+        "body": body,
+        "session": (body, session) if session is not None else None,
+        "special_session": data.get("special_session") or "",
+        "number": data.get("number") or "",
+        "title": data.get("title") or "",
+        "adopted_on": data.get("adopted_on"),
+        "agenda_item": data.get("agenda_item") or "",
+        "committee_report": data.get("committee_report") or "",
+        "vote": data.get("vote"),
+    }
+
+
+def _header_update(
+    resolution: Resolution, header: dict[str, object], data: dict, stored: _Stored, *, source: str
+) -> list[ProposedChange]:
+    """A new version's header on a stored resolution, as ingest treats a deliverable's
+    values: what nobody set follows the text; a value a person set (`edited_fields`) stays,
+    and what the text now reads otherwise (than its previous version read) is proposed
+    (`ProposedChange`, once; a value a person dismissed is not proposed again). What the
+    text does not say (no title found) never blanks a stored value. Returns the proposals
+    waiting that this version closes (the text says the kept value again, or replaces
+    them)."""
+    before = header_as_read(resolution.extraction) if resolution.extraction else None
+    now = header_as_read(data)
+    owned = set(resolution.edited_fields)
+    waiting: dict[str, list[ProposedChange]] = defaultdict(list)
+    settled: set[tuple[str, str]] = set()
+    for change in ProposedChange.objects.filter(resolution=resolution).order_by("pk"):
+        if not change.resolved:
+            waiting[change.field].append(change)
+        elif not change.closed_by_text:
+            settled.add((change.field, change.new_value))
+    closed: list[ProposedChange] = []
+    for name, value in header.items():
+        current = getattr(resolution, name)
+        pending = waiting.get(name, [])
+        label = resolution_field_label(name)
+        if current == value:
+            closed += pending  # the text says the value kept again
+            continue
+        if _read_nothing(name, value, header) and current not in (None, "", {}, []):
+            # the extractor found no title (a copy laid out otherwise): nothing to change
+            stored.changes.append(f"{label}: kept {current!r}, none read in this version")
+            continue
+        if name not in owned:
+            stored.changes.append(f"{label}: {current!r} -> {value!r}")
+            setattr(resolution, name, value)
+            continue
+        if before is not None and before[name] == now[name]:
+            continue  # the text says what it said: the person's value stands
+        shown = value_shown(value)
+        if any(change.new_value == shown for change in pending):
+            continue  # proposed by an earlier version, still waiting
+        closed += pending  # a person dismissed this very value, or this one replaces them
+        if (name, shown) in settled:
+            continue
+        ProposedChange.objects.create(
+            resolution=resolution,
+            field=name,
+            old_value=value_shown(current),
+            new_value=shown,
+            source=source[:255],
+        )
+        stored.changes.append(f"{label}: kept the person's value {current!r}, proposed {shown}")
+    return closed
+
+
+def _read_nothing(name: str, value: object, header: dict[str, object]) -> bool:
+    """Whether the text gave no value for this header field (rather than another value): a
+    regular session is none when a special session is read, and the other way round."""
+    if value not in (None, "", {}, []):
+        return False
+    if name == "session":
+        return not header["special_session"]
+    if name == "special_session":
+        return header["session"] is None
+    return True
 
 
 def _reasons_read(extraction_data: dict) -> set[str]:
@@ -1561,9 +1697,12 @@ def _store_mandates(
                 changes.append(f"new mandate in para. {item.paragraph} for {item.actor}")
         else:
             _keep_a_persons_actor(mandate, read.get(mandate.pk), values, actors)
-            values["needs_review"], raised = _flag_as_read(
-                mandate, list(item.review_reasons), flagged=item.needs_review
-            )
+            # a person gave it its actor: "actor not in the alias table" went
+            actor_id = cast(int | None, values.get("actor_id", mandate.actor_id))
+            reasons = reasons_resolved(list(item.review_reasons), actor_id=actor_id)
+            flagged = item.needs_review and (bool(reasons) or reasons == item.review_reasons)
+            values["review_reasons"] = reasons
+            values["needs_review"], raised = _flag_as_read(mandate, list(reasons), flagged=flagged)
             if raised:
                 changes.append(
                     f"mandate in para. {item.paragraph}: flagged for review: {'; '.join(raised)}"
@@ -1582,7 +1721,12 @@ def _store_mandates(
         for mandate in kept:
             mandate.updated_at = now  # bulk_update does not touch auto_now fields
         history_flush()  # the records waiting first, in the order they happened
-        bulk_update_with_history(kept, Mandate, [*MANDATE_FIELDS, "updated_at"])
+        bulk_update_with_history(
+            kept,
+            Mandate,
+            [*MANDATE_FIELDS, "updated_at"],
+            default_change_reason=stored.history_reason or None,
+        )
     _store_partners(
         {mandate_rows[index].pk: wanted for index, wanted in partners.items()},
         known=[mandate.pk for mandate in kept],
@@ -1643,6 +1787,28 @@ def _store_partners(wanted: dict[int, set[int]], *, known: list[int]) -> None:
         for mandate_id, actor_ids in wanted.items()
         for actor_id in sorted(actor_ids - current[mandate_id])
     )
+
+
+#: The extractor's review reason for an actor its table lacks (and, with the paragraph and
+#: the name, its warning): a mandate with an Actor row, a person's correction, has none.
+ACTOR_NOT_IN_TABLE = "actor not in the alias table"
+
+
+def reasons_resolved(reasons: list[str], *, actor_id: int | None) -> list[str]:
+    """The review reasons of a mandate, or a deliverable of it, that still stand: once the
+    mandate has an Actor row (a person gave it one) "actor not in the alias table" goes;
+    every other reason stays."""
+    if actor_id is None:
+        return reasons
+    return [reason for reason in reasons if reason != ACTOR_NOT_IN_TABLE]
+
+
+def warnings_resolved(warnings: list[str], resolved: Iterable[tuple[str, str]]) -> list[str]:
+    """The extraction warnings that still stand: "paragraph 3(b): actor not in the alias
+    table: <name>" goes once that paragraph's mandate for that name (``resolved``: its
+    paragraph and `actor_name`) has an Actor row."""
+    gone = {f"paragraph {label}: {ACTOR_NOT_IN_TABLE}: {name}" for label, name in resolved}
+    return [warning for warning in warnings if warning not in gone]
 
 
 NO_LONGER_IN_TEXT = "no longer in the text: a new version of the resolution does not ask for it"
@@ -1814,11 +1980,13 @@ def _store_deliverables(
             deliverable__mandate__resolution=resolution
         ).order_by("pk")
         for change in changes_stored:
+            owner = change.deliverable_id
+            assert owner is not None  # a deliverable's proposal (filtered so)
             if not change.resolved:
-                waiting_changes[(change.deliverable_id, change.field)].append(change)
-                waiting_rows[change.deliverable_id].append(change)
+                waiting_changes[(owner, change.field)].append(change)
+                waiting_rows[owner].append(change)
             elif not change.closed_by_text:
-                settled_changes.add((change.deliverable_id, change.field, change.new_value))
+                settled_changes.add((owner, change.field, change.new_value))
     closed: list[ProposedChange] = []
     read_now = resolution.extraction.get("deliverables") or []  # this version's reading
     created: list[tuple[Deliverable, extraction.Deliverable]] = []
@@ -1876,6 +2044,10 @@ def _store_deliverables(
         mandate = mandates.get(item.mandate) if item.mandate is not None else None
         if mandate is None:
             mandate = _mandate_for(resolution, item, actors)
+        actor_id = mandate.actor_id  # type: ignore[union-attr]  # a PlainRow has it too
+        if reasons != (resolved := reasons_resolved(reasons, actor_id=actor_id)):
+            reasons[:] = resolved  # its mandate's actor is set: that reason went
+            evidence["needs_review"] = evidence["needs_review"] and bool(reasons)
         deliverable = paired.get(position)
         if deliverable is None:
             deliverable = Deliverable(
@@ -2016,7 +2188,9 @@ def _store_deliverables(
         # Only a row the new version changes is written: an unchanged one keeps its
         # updated_at, so a page a person opened on it is not refused as out of date.
         if _row_values(deliverable) != stored_values[deliverable.pk]:
+            deliverable._change_reason = stored.history_reason
             deliverable.save()
+            del deliverable._change_reason
     if closed:
         ProposedChange.objects.filter(pk__in=[change.pk for change in closed]).update(
             resolved=True, closed_by_text=True

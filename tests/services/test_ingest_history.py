@@ -14,6 +14,7 @@ from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 from simple_history.utils import get_history_manager_for_model
 
+from mandates.extraction import EXTRACTOR_VERSION
 from mandates.models import Body, Consideration, Deliverable, Mandate, Paragraph, Resolution
 from mandates.services import history_batch, ingest
 from mandates.services.ingest import resolution_ingest, resolution_ingest_many
@@ -164,7 +165,8 @@ def test_each_new_row_has_one_record_with_its_values_and_the_time_it_was_written
     """After a folder: one "+" record per resolution, mandate, deliverable and
     consideration, holding the row's values, dated when the row was written (not when the
     chunk committed), no user (a command), no change reason but the one a draft's record
-    gives when its adopted text supersedes it ("Superseded by A/RES/81/22")."""
+    gives when its adopted text supersedes it ("Superseded by A/RES/81/22") and the one
+    naming the import of a text's new version on what it changed."""
     # saved again after they were created: a text stored twice, a draft superseded by its
     # adopted text, which takes over the draft's deliverables
     changed = {"A/HRC/RES/61/81", "A/81/L.6/Rev.1", "A/RES/81/22"}
@@ -183,9 +185,11 @@ def test_each_new_row_has_one_record_with_its_values_and_the_time_it_was_written
             record = records[0]  # the latest: it holds the row as it is now
             superseded = _symbol(row) == "A/81/L.6/Rev.1" and not isinstance(row, Mandate)
             assert record.history_user is None
-            assert record.history_change_reason == (
-                "Superseded by A/RES/81/22" if superseded else None
-            ), row
+            expected = "Superseded by A/RES/81/22" if superseded else None
+            if _symbol(row) == "A/HRC/RES/61/81" and record.history_type == "~":
+                # changed by the text's second version: the record names that import
+                expected = f"Import of A_HRC_RES_61_81_v2.txt (extractor {EXTRACTOR_VERSION})"
+            assert record.history_change_reason == expected, row
             assert start <= record.history_date <= end
             if hasattr(row, "created_at"):
                 assert record.history_date >= row.created_at

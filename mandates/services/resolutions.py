@@ -1,0 +1,123 @@
+"""A person's changes to a resolution's own values (its header: title, adoption date...).
+
+What a person sets on the resolution's page they own (``edited_fields``): a new version of
+the text never overwrites it, and what the text then reads otherwise is proposed
+(`ingest._header_update`), for a person to accept or dismiss here, as for deliverables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from mandates.models import Body, ProposedChange, Resolution, Session
+
+from .history_batch import change_reason
+from .ingest import HEADER_FIELDS
+
+
+def resolution_mark_edited(*, resolution: Resolution, fields: Iterable[str]) -> None:
+    """A person set these fields on the resolution (in memory; the caller saves): those
+    a new version of the text reads (`HEADER_FIELDS`) are theirs now."""
+    owned = set(fields) & set(HEADER_FIELDS)
+    if owned - set(resolution.edited_fields):
+        resolution.edited_fields = sorted(set(resolution.edited_fields) | owned)
+
+
+@dataclass
+class ResolutionProposalsSettled:
+    """What accepting or dismissing a resolution's proposals did: how many it settled,
+    the fields "Accept" cannot apply (set on the resolution's page), how many of those
+    selected were settled already."""
+
+    count: int = 0
+    refused: set[str] = field(default_factory=set)
+    already_settled: int = 0
+
+
+def _header_value(change: ProposedChange) -> tuple[bool, object]:
+    """(whether it can be applied, the value) of a header value a text proposes, as
+    `ingest.value_shown` wrote it ("-" for none, a session as "GA 80")."""
+    text, name = change.new_value, change.field
+    empty = text == "-"
+    if name in ("title", "number", "agenda_item", "committee_report", "special_session"):
+        return True, "" if empty else text
+    if name == "adopted_on":
+        if empty:
+            return True, None
+        try:
+            return True, date.fromisoformat(text)
+        except ValueError:
+            return False, None
+    if name == "body":
+        body = Body.objects.filter(code=text).first()
+        return body is not None, body
+    if name == "session":
+        if empty:
+            return True, None
+        code, _space, number = text.rpartition(" ")
+        if not (number.isascii() and number.isdigit()):
+            return False, None
+        session = Session.objects.filter(body__code=code, number=int(number)).first()
+        return session is not None, session
+    return False, None  # the vote: set on the resolution's page
+
+
+def _waiting_locked(changes: QuerySet[ProposedChange]) -> tuple[list[ProposedChange], int]:
+    """The selected resolution proposals still waiting, read again under lock (their
+    resolutions first), and how many of them were settled already."""
+    selected = list(changes.filter(resolution__isnull=False).values_list("pk", "resolution_id"))
+    rows = Resolution.objects.filter(pk__in={pk for _pk, pk in selected}).order_by("pk")
+    locked = {row.pk: row for row in rows.select_for_update()}
+    waiting = list(
+        ProposedChange.objects.filter(pk__in=[pk for pk, _pk in selected], resolved=False)
+        .order_by("pk")
+        .select_for_update()
+    )
+    for change in waiting:
+        change.resolution = locked[change.resolution_id]  # type: ignore[index]
+    return waiting, len(selected) - len(waiting)
+
+
+@transaction.atomic
+def resolution_proposals_accept(*, changes: QuerySet[ProposedChange]) -> ResolutionProposalsSettled:
+    """A person accepts what new versions of texts read for resolutions' own values (the
+    resolution proposals among ``changes``): the value replaces the one kept, as the
+    person's own, and the history says which proposal was accepted."""
+    waiting, already_settled = _waiting_locked(changes)
+    settled = ResolutionProposalsSettled(already_settled=already_settled)
+    for change in waiting:
+        ok, value = _header_value(change)
+        if not ok:
+            settled.refused.add(change.field)
+            continue
+        resolution = change.resolution
+        assert resolution is not None
+        setattr(resolution, change.field, value)
+        resolution_mark_edited(resolution=resolution, fields=[change.field])
+        said = f"{change.field_label} {change.new_value}"
+        if change.old_value:
+            said += " " + _("(was %s)") % change.old_value
+        resolution._change_reason = change_reason(_("Proposed change accepted: %s") % said)
+        resolution.save()
+        del resolution._change_reason
+        change.resolved = True
+        change.save(update_fields=["resolved"])
+        settled.count += 1
+    return settled
+
+
+@transaction.atomic
+def resolution_proposals_dismiss(
+    *, changes: QuerySet[ProposedChange]
+) -> ResolutionProposalsSettled:
+    """A person keeps the resolution's current values: the proposals among ``changes``
+    are settled, and that value is not proposed again by a later version."""
+    waiting, already_settled = _waiting_locked(changes)
+    ProposedChange.objects.filter(pk__in=[change.pk for change in waiting]).update(resolved=True)
+    return ResolutionProposalsSettled(count=len(waiting), already_settled=already_settled)
