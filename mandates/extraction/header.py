@@ -293,7 +293,8 @@ def parse_header(header: str, *, opener_body: str | None, tail: str = "", top: s
 
 def _number_and_title(header: str, result: Header) -> None:
     """Find "59/3.<TAB>Title" (the title may run over several lines of one block)."""
-    for block in _BLANK_LINE.split(header):
+    blocks = _BLANK_LINE.split(header)
+    for index, block in enumerate(blocks):
         if "/" not in block:
             continue  # both patterns need the slash, and flattening adds none
         flat = flatten(block)
@@ -308,10 +309,26 @@ def _number_and_title(header: str, result: Header) -> None:
                 continue
         prefix, serial, title = found.group(1), found.group(2), found.group(3)
         title = flatten(title) if title else None
+        if not (title and title.strip()):
+            title = _title_after_number(blocks[index + 1 :])
         result.title = title.strip() or None if title else None
         result.number = serial
         _symbol_from_number(prefix, serial, result)
         return
+
+
+#: The longest title a block after a lone number may be (the longest in the corpus is some
+#: 250 characters): a longer block is text, not a title.
+_TITLE_MAX_CHARS = 400
+
+
+def _title_after_number(rest: list[str]) -> str | None:
+    """The title that a PDF-to-text copy prints after a blank line ("80/67.", "", "Title"):
+    the header's last block, when the number's block held nothing else."""
+    blocks = [block for block in rest if block.strip()]
+    if len(blocks) != 1 or len(blocks[0]) > _TITLE_MAX_CHARS:
+        return None
+    return flatten(blocks[0])
 
 
 def _symbol_from_number(prefix: str, serial: str, result: Header) -> None:

@@ -267,3 +267,47 @@ def test_a_decision_has_a_decision_symbol(body_name, number, symbol):
     printed = extract_text(f"{symbol}\n\n{text}", source_name="decision.txt")
     assert printed.symbol == symbol
     assert not printed.warnings
+
+
+#: A header as a PDF-to-text copy prints it: the number alone, a blank line, then the title
+#: running straight into the opening formula (own words, not a resolution's).
+_NUMBER_ALONE = """A/RES/93/41
+
+General Assembly
+
+Distr.: General
+9 December 2038
+
+Ninety-third session
+Agenda item 71
+
+Resolution adopted by the General Assembly
+on 7 December 2038
+[on the report of the Third Committee (A/93/480, para. 12)]
+
+93/41.
+
+Access to clean water in informal
+settlements
+The General Assembly,
+
+Recalling its resolution 91/12,
+
+1. Requests the Secretary-General to submit a report to the General Assembly at its
+ninety-fifth session;
+"""
+
+
+def test_title_printed_after_a_lone_number():
+    """The title after a blank line is still the title, over its two lines."""
+    result = extract_text(_NUMBER_ALONE)
+    assert (result.symbol, result.title) == (
+        "A/RES/93/41",
+        "Access to clean water in informal settlements",
+    )
+
+
+def test_no_title_from_a_long_block_after_a_lone_number():
+    """A long block after the number is text, not a title."""
+    header = "93/41.\n\n" + "Words of a long paragraph " * 20 + "\n"
+    assert parse_header(header, opener_body="GA").title is None
