@@ -1234,11 +1234,15 @@ class Comment(models.Model):
 
 
 class DueDateRule(models.Model):
-    """How long before (or after) a session opens a deliverable of a kind is due."""
+    """How long before (or after) a session opens or closes a deliverable of a kind is due."""
 
     class Anchor(models.TextChoices):
         OPENING = "opening", _("session opens")
-        CLOSING = "closing", _("session closes")
+        # The General Assembly's documents go to its main part (September to December).
+        CLOSING = "closing", _("session closes (its main part, if any)")
+        # What is held at or during a session may happen until its last day: the
+        # Assembly's session runs a year, resumed parts included.
+        LAST_DAY = "last_day", _("last day of the session (resumed parts included)")
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="due_date_rules")
     kind = models.CharField(

@@ -294,7 +294,9 @@ def due_anchor(
     """The anchor of a deliverable of `kind` due `relation` `session`.
 
     With no rule for the body, the body's default lead time before the session opens.
-    A rule counted from the close of a GA session counts from the end of its main part.
+    A rule counted from the close of a GA session counts from the end of its main part;
+    one counted from its last day (what is held at or during a session), from the end of
+    the whole session.
 
     A date before `adopted_on` cannot be what the text asks: the session was under way, or
     too near for the lead time, when the resolution was adopted (a GA text of December
@@ -313,6 +315,8 @@ def due_anchor(
     elif rule.anchor == DueDateRule.Anchor.CLOSING:
         label = "main part closes" if session.main_part_end else "closes"
         anchor = DueAnchor(label, session.main_part_end or session.end, rule.lead_time_days, rule)
+    elif rule.anchor == DueDateRule.Anchor.LAST_DAY:
+        anchor = DueAnchor("closes", session.end, rule.lead_time_days, rule)
     else:
         anchor = DueAnchor("opens", session.start, rule.lead_time_days, rule)
     if adopted_on is None or anchor.due_date >= adopted_on or session.end < adopted_on:
@@ -327,7 +331,7 @@ def due_anchor(
     lead = anchor.lead_time_days
     resumed = _resumed_part_after(session, adopted_on)
     if resumed is not None:
-        closing = rule is not None and rule.anchor == DueDateRule.Anchor.CLOSING
+        closing = rule is not None and rule.anchor != DueDateRule.Anchor.OPENING
         day = resumed.end if closing else resumed.start
         if day - timedelta(days=lead) < adopted_on:
             lead = 0
