@@ -139,6 +139,29 @@ class Session(SessionDates):
     def __str__(self) -> str:
         return f"{self.body.code} {self.number}"
 
+    @property
+    def opening_estimated(self) -> bool:
+        """Its opening day is still an estimate: one that has come is the day it opened, as
+        far as the calendar knows (staff move a session that did not), so only its close
+        is estimated then, until it is marked held (`schedule.sessions_mark_held`)."""
+        return self.is_estimated and self.start > timezone.localdate()
+
+    @property
+    def estimated_label(self) -> str:
+        """What of its dates is estimated, for the pages and e-mails: "" when none is."""
+        if not self.is_estimated:
+            return ""
+        if self.opening_estimated:
+            return str(_("estimated dates"))
+        return str(_("opened; closing date estimated"))
+
+    def day_status_display(self, day: date) -> str:
+        """The status of one of its dates (a due date's anchor): "estimated" only while it
+        is still one (an estimated opening day that has come is past, "opened")."""
+        if self.is_estimated and day == self.start and not self.opening_estimated:
+            return str(_("opened"))
+        return str(self.get_dates_status_display())
+
 
 class SessionPart(SessionDates):
     """A part of a session apart from its regular run: a resumed part (the Assembly's
@@ -855,6 +878,17 @@ class Deliverable(models.Model):
             relation=self.due_relation,
             stated_due_date=self.stated_due_date,
         )
+
+    @property
+    def due_date_estimated(self) -> bool:
+        """The due date counts from a session date that is still an estimate: its close
+        (a date after the opening: what is held there), or an opening that has not come."""
+        session = self.due_session
+        if session is None or self.manual_due_date or self.stated_due_date:
+            return False
+        if self.due_date is not None and self.due_date > session.start:
+            return session.is_estimated
+        return session.opening_estimated
 
     @property
     def body_due_to(self) -> Body:

@@ -174,3 +174,39 @@ def test_a_panel_at_a_council_session_is_reminded_before_it_opens_and_not_overdu
     link = reverse("mandates:deliverable", args=[panel.uid])
     assert link not in _overdue_page(staff_client, date(2027, 6, 20))
     assert link in _overdue_page(staff_client, date(2027, 7, 7))  # closed without it: late
+
+
+def _page(client, url: str, day: date) -> str:
+    with time_machine.travel(day, tick=False):
+        client.force_login(client.user)
+        return client.get(url).content.decode()
+
+
+def test_a_session_under_way_shows_its_opening_as_past_and_its_close_as_estimated(
+    staff_client, ga_work
+):
+    """GA 81's row is "estimated" (its close is the pattern's). Three months after it
+    opened, its page and the report counted from its opening no longer call the opening
+    estimated; the debate, due on its estimated last day, is. Before it opened, both were."""
+    report, debate = ga_work["report"], ga_work["meeting"]
+    session_url = reverse("mandates:session", args=["GA", 81])
+    report_url = reverse("mandates:deliverable", args=[report.uid])
+    debate_url = reverse("mandates:deliverable", args=[debate.uid])
+    opening_estimated = "estimated: the dates are not announced yet"
+
+    session_page = _page(staff_client, session_url, TODAY)
+    assert opening_estimated not in session_page
+    assert "opened; the closing date is estimated, not announced yet" in session_page
+    report_page = _page(staff_client, report_url, TODAY)
+    assert '30 Jun 2026</time> <span class="estimated">' not in report_page
+    assert "opens 8 Sep 2026 (opened)" in report_page
+    assert "opened; closing date estimated" in report_page
+    debate_page = _page(staff_client, debate_url, TODAY)
+    assert '7 Sep 2027</time> <span class="estimated">(estimated)' in debate_page
+    assert "closes 7 Sep 2027 (estimated)" in debate_page
+
+    before = date(2026, 8, 1)  # the control: GA 81 had not opened
+    assert opening_estimated in _page(staff_client, session_url, before)
+    report_page = _page(staff_client, report_url, before)
+    assert '30 Jun 2026</time> <span class="estimated">(estimated)' in report_page
+    assert "opens 8 Sep 2026 (estimated)" in report_page

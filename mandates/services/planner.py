@@ -223,6 +223,11 @@ class SessionPlan:
         return self.session.pk is None or self.session.is_estimated
 
     @property
+    def is_estimated_opening(self) -> bool:
+        """Its opening day is still an estimate (`Session.opening_estimated`)."""
+        return self.session.pk is None or self.session.opening_estimated
+
+    @property
     def is_called_off(self) -> bool:
         """The session was cancelled, or postponed with no new dates: it will not meet on
         its dates, and what is due for it waits for a person to decide."""

@@ -1181,13 +1181,21 @@ class DueExplanation:
         return called_off.date_note(from_session=self.source == "session")
 
     @property
+    def anchor_status(self) -> str:
+        """ "estimated", "announced", "held"; "opened" for an estimated opening day that has
+        come (`Session.day_status_display`)."""
+        if self.session is None or self.anchor_date is None:
+            return ""
+        return self.session.day_status_display(self.anchor_date)
+
+    @property
     def calculation(self) -> str:
         """ "HRC 65 opens 14 Jun 2027 (estimated) - 70 days (rule: ...) = 5 Apr 2027"."""
         if self.session is None or self.anchor_date is None or self.computed_due_date is None:
             return ""
         return (
             f"{self.session} {self.anchor} {day_label(self.anchor_date)}"
-            f" ({self.session.get_dates_status_display()})"
+            f" ({self.anchor_status})"
             f" {self.lead_sign} {self.lead_days} day{'' if self.lead_days == 1 else 's'}"
             f" (rule: {self.rule_label})"
             f" = {day_label(self.computed_due_date)}" + (f"; {self.note}" if self.note else "")
