@@ -422,8 +422,16 @@ def extract_requests(
             ):
                 _sub_product(label, start, end, inherited, units[0][1:3], builder, ctx)
                 continue
+            decision_item = not is_sub and paragraph.verb in _DECISION_ITEM_LEADS
             for clause in _clauses(masked, text, start, end, ctx):
                 reading = _verb_reading(masked[clause.start : clause.verb_end])
+                if decision_item:
+                    # "(c) To convene ...", "(g) That, at its Nth session, the Council shall
+                    # hold ...": the decision's "decided" governs its first clause
+                    decision_item = False
+                    if not reading[1]:
+                        clause = _decision_item_clause(clause, text)
+                        reading = _DECIDED_READING
                 role = reading[1]
                 if role == "encourage":
                     state: tuple[str, list[ActorMention], list[str], str] | None = (
@@ -1018,6 +1026,23 @@ def _lead_runs_on(paragraph: OperativeParagraph, subs: list[SubParagraph]) -> in
         if stem[:5] not in lead:
             return None  # another product than the lead's ("studies": "study")
     return found.start() + 1
+
+
+#: The first word of a paragraph of a decision ("decided: (a) To convene ...; (b) That the
+#: Council shall hold ..."), as ``operative_verb`` reads it; no resolution's paragraph opens so.
+_DECISION_ITEM_LEADS = frozenset(("To", "That"))
+#: How such a paragraph's first clause is read: as the adopting body's decision.
+_DECIDED_READING: VerbReading = ("decided", "decide", True, False)
+_ITEM_VERB_RE = compiled(r"To\s+[a-z]+|That\b")
+
+
+def _decision_item_clause(clause: Clause, text: str) -> Clause:
+    """The first clause of a decision's paragraph read as what "Decides" governs: the verb
+    is empty, so "To convene a meeting" reads as "Decides to convene a meeting" does; its
+    verb as printed is the paragraph's first words ("To convene", "That")."""
+    printed = _ITEM_VERB_RE.match(text, clause.start, clause.end)
+    verb = printed.group() if printed else clause.verb
+    return Clause(clause.start, clause.start, clause.end, verb)
 
 
 def _units(paragraph: OperativeParagraph, text: str) -> list[tuple[str, int, int, bool]]:

@@ -62,6 +62,15 @@ _EMBEDS = compiled(
 )
 _FOOTNOTE_MARK_END = compiled(r"(?<=[,;:.])[*_]*(?:\[\^\d+\]|<sup>\d+</sup>|\d{1,3})$")
 _SECTION_LABEL = compiled(_M + r"([IVXLC]{1,6}|[A-Z])(?:\.|\s|$)")
+#: The chapeau of a decision whose paragraphs are lettered: "The Human Rights Council, at its
+#: 52nd meeting, on ..., decided, without a vote:", "At its 73rd plenary meeting, ..., the
+#: General Assembly, on the recommendation of the Second Committee, decided:", "...
+#: adopted without a vote the following decision:". Searched in a chapeau's last 300
+#: characters only.
+_DECISION_CHAPEAU = compiled(
+    r"\b(?:decided|decides|adopted\s+(?:[^;:]{0,40}?\s)?the\s+following\s+decisions?)\b"
+    r"[^;:]{0,200}:[*_\s]*$"
+)
 
 
 def _without_end_mark(text: str) -> str:
@@ -695,11 +704,13 @@ class _Walker:
         self.body_end: int | None = None
         self.section: str | None = None
         self.embedding = False  # the last paragraph introduces a text adopted as a whole
+        self.lettered = False  # a decision whose paragraphs are lettered: "(a)", "(b)" ...
         self._no_first_split: set[int] = set()  # ends of pieces holding no merged "1. "
         self._no_closing_split: set[int] = set()  # ends of pieces holding no closing line
         # Where "1.", "meeting" and "[" stand next, at or after the start of the last piece
         # that asked (see _find_from).
         self._one = self._meeting = self._bracket = -1
+        self._label_a = -1  # where "(a)" stands next (a decision's chapeau may precede it)
 
     def walk(self, start: int, end: int) -> None:
         # Pieces go in text order, and the parts of a cut piece before the pieces after it:
@@ -822,6 +833,19 @@ class _Walker:
                 self._heading(text[s:e])
                 return []
             preamble = self.preamble
+            if first == "(" and preamble and not self.ops:
+                label = _LABEL.match(text, s, stop)
+                if label and label.group(1) == "a" and self._decision_chapeau():
+                    # "decided: (a) To ...; (b) To ...": the first of its lettered paragraphs
+                    self.lettered = True
+                    self.state = "operative"
+                    return self._new_item("a", label.end(), s, e)
+            if not self.ops:
+                label_a = self._label_a
+                if label_a < s:
+                    label_a = self._label_a = _find_from(text, "(a)", s)
+                if s < label_a < e and self._decision_chapeau(s, label_a):
+                    return self._cut_at(s, e, label_a, label_a)  # chapeau and "(a)" on one line
             if preamble and (
                 text[s].islower()
                 or (first == "(" and _LABEL.match(text, s, stop))
@@ -870,7 +894,10 @@ class _Walker:
             return []
         label = _LABEL.match(text, s, stop)
         if label and self.ops:
-            self._new_sub(label.group(1), s, label.end(), e)
+            if self.lettered and self._next_letter(label.group(1)):
+                return self._new_item(label.group(1), label.end(), s, e)
+            else:
+                self._new_sub(label.group(1), s, label.end(), e)
             return []
         piece = text[s:stop]
         if whole and _is_heading(piece):
@@ -899,6 +926,43 @@ class _Walker:
         last = _without_end_mark(self.text[start:end].rstrip(" \t*_"))
         return last[-1:] not in (",", ";", ":", ".") and not _PRE_START.match(piece.lstrip())
 
+    def _decision_chapeau(self, start: int | None = None, end: int = 0) -> bool:
+        """text[start:end] (by default the last preambular paragraph) is a decision's
+        chapeau ("..., decided, without a vote:"), not a preambular paragraph that quotes a
+        list ("Recalling ...:")."""
+        if start is None:
+            start, end = self.preamble[-1]
+        text = self.text
+        if self._last_char(start, end) != ":" or _PRE_START.match(text, start, start + 200):
+            return False
+        return _DECISION_CHAPEAU.search(text, max(start, end - 300), end) is not None
+
+    def _new_item(self, letter: str, after: int, s: int, e: int) -> list[tuple[int, int]]:
+        """A lettered decision's paragraph ``letter`` whose text starts at ``after``; cut
+        where the next one starts on the same line ("...; (b) To ..."), if it does."""
+        following = chr(ord(letter) + 1)
+        at = self.text.find(f"({following})", after, e)
+        if at != -1:
+            found = _next_item(following).search(self.text, max(after, at - 12), e)
+            if found:
+                self._new_op(f"({letter})", after, found.start(1))
+                return [_trim(self.text, found.start(2), e)]
+        self._new_op(f"({letter})", after, e)
+        return []
+
+    def _next_letter(self, label: str) -> bool:
+        """``label`` opens the next paragraph of a lettered decision: the letter after the
+        last paragraph's, unless that paragraph opened a list of its own ("(h) ...:" then
+        "(i)") or is inside one."""
+        op = self.ops[-1]
+        letter = op.number[1:-1] if op.number and op.number[0] == "(" else ""
+        if len(letter) != 1 or label != chr(ord(letter) + 1):
+            return False
+        if op.roman_list:  # "(c)" after "(b) ...: (i) ...; (ii) ...", unless "(iii)" is due
+            last = op.subs[-1][0]
+            return last not in _ROMANS[:-1] or label != _ROMANS[_ROMANS.index(last) + 1]
+        return label not in "ivxlc" or self._last_char(op.start, op.end) != ":"
+
     def _heading(self, piece: str) -> None:
         label = _SECTION_LABEL.match(piece)
         if label:
@@ -906,7 +970,7 @@ class _Walker:
 
     def _expected(self) -> int:
         for op in reversed(self.ops):
-            if op.number is not None:
+            if op.number is not None and op.number[0] != "(":  # "(c)": lettered
                 return int(op.number) + 1
         return 1 + len(self.ops)
 
@@ -959,7 +1023,9 @@ class _Walker:
                 section, previous = op.section, 0
             number = op.number
             where = f"section {section}, " if restarts and section else ""
-            if number is None:
+            if number is not None and number[0] == "(":
+                pass  # a lettered decision's paragraph: "(c)", as printed
+            elif number is None:
                 number = str(previous + 1)
                 if per_section[op.section] > 1 if restarts else len(self.ops) > 1:
                     warnings.append(
@@ -1040,6 +1106,13 @@ def _number_split(text: str, start: int, end: int, number: int) -> tuple[int, in
 @lru_cache(maxsize=64)
 def _inline_label(label: str) -> re.Pattern[str]:
     return re.compile(r"[;,.][*_]*\s+(?:(?:and|or)\s+)?[*_]*\(" + label + r"\)[*_]*\s+")
+
+
+@lru_cache(maxsize=32)
+def _next_item(label: str) -> re.Pattern[str]:
+    """The next paragraph of a lettered decision printed on the same line as the one before:
+    "...;(1) (b)(2) To ..." (group 1 ends the first, group 2 starts the next)."""
+    return re.compile(r"[;.]()[*_]*[ \t]+[*_]*()\(" + label + r"\)[*_]*[ \t]+(?=[*_]*[A-Z])")
 
 
 _INLINE_FIRST = compiled(r":[*_]*\s+[*_]*\((a|i)\)[*_]*\s+")
