@@ -38,8 +38,9 @@ Reading choices (see also kinds.py):
 - "to have these reports presented to the Council at its relevant sessions, starting from its
   Nth session" dates a Council product at N (flagged when no recurrence is printed).
 - A panel, debate or dialogue the Council decides to hold, or schedules ("the panel
-  discussion to be held at its Nth session will focus on ..."), is a deliverable of the
-  adopting body; an interactive dialogue that follows a report is not.
+  discussion to be held at its Nth session will focus on ...", "that, at its Nth session,
+  the Council shall hold a panel discussion"), is a deliverable of the adopting body; an
+  interactive dialogue that follows a report is not.
 - A session that dates something mentioned in passing ("the panel discussion to be convened
   at its Nth session", "held at its Nth session") or a past session of the adopting body is
   not a deadline; a session of another entity ("to the Working Group at its next session")
@@ -210,6 +211,15 @@ _SUB_DUTY_RE = factored(
     _SUB_LABEL + r"(?P<rest>the\s+[^;]{3,200}?)\s+(?:(?:shall|should|will)\s+(?:also\s+)?"
     rf"(?:continue\s+to\s+)?(?={_LEX.verb_pattern('duty')}\b)|(?:is|are)\s+(?:also\s+|further\s+)?"
     r"requested\s+to\s+)",
+    re.IGNORECASE,
+)
+
+#: "Decides also that, at its Nth session, the Council shall hold a panel discussion on X":
+#: the session set off before the subject; the subject's duty is read from the session on.
+_DECIDE_SESSION_FIRST_RE = factored(
+    r"\s*,?\s*(?:also\s+|further\s+)?that\s*,\s*(?P<session>(?:at|during|before)\s+(?:its|the)\s+"
+    r"[^;,]{3,80}?\s+session)\s*,\s+(?P<rest>the\s+[^;,]{3,60}?)\s+(?:shall|should|will)\s+"
+    rf"(?:also\s+)?(?:{_LEX.verb_pattern('duty')})\b",
     re.IGNORECASE,
 )
 
@@ -1160,6 +1170,21 @@ def _clause(
                     actors,
                     partners,
                     found.end("rest"),
+                    clause.end,
+                )
+                return (clause.verb, actors, partners, "request")
+        first = _DECIDE_SESSION_FIRST_RE.match(masked, clause.verb_end, clause.end)
+        if first:
+            actors, partners = _parse_actors(first.start("rest"), first.end("rest") + 40, ctx)
+            if actors and not actors[0].state:
+                ctx.last_body = actors[0]
+                builder.request(
+                    label,
+                    clause.start,
+                    clause.verb,
+                    actors,
+                    partners,
+                    first.start("session"),
                     clause.end,
                 )
                 return (clause.verb, actors, partners, "request")

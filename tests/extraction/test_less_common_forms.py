@@ -472,3 +472,25 @@ def test_a_main_committee_draft_keeps_no_adoption_date():
     r = extract_text(text)
     assert (r.symbol, r.status, r.adopted_on) == ("A/C.3/81/L.19", "draft", None)
     assert r.title == "Access to archives of invented commissions"
+
+
+# --- 0.3.37-0.3.40: a session before the verb, joint actors, a treaty body's own session,
+# conditional requests (held-out set 26)
+
+_FOOD = "the Special Rapporteur on the right to food"
+_EDUCATION = "the Special Rapporteur on the right to education"
+
+
+@pytest.mark.parametrize("lead", ["Decides that", "Decides also that", "Further decides that"])
+def test_a_session_set_off_before_the_council_holding_a_panel_dates_it(lead):
+    """ "Decides that, at its Nth session, the Council shall hold a panel discussion": the
+    Council's panel at session N, as "Decides to hold a panel at its Nth session" is."""
+    r = run(
+        f"1. {lead}, at its sixty-second session, the Council shall hold a half-day panel "
+        "discussion on imaginary lighthouses, and requests the Office of the High Commissioner "
+        "to submit a summary report thereon to the Council at its sixty-fourth session;"
+    )
+    assert rows(r) == [
+        ("1", "Human Rights Council", "panel", ("HRC", 62, "at")),
+        ("1", "OHCHR", "report", ("HRC", 64, "at")),
+    ]

@@ -217,3 +217,24 @@ def test_a_preambular_list_after_a_colon_stays_preamble():
     r = extract_text(text, source_name="A_HRC_RES_71_4.txt")
     assert [p.number for p in r.operative] == ["1"]
     assert rows(r) == [("1", "Secretary-General", "report", ("HRC", 74, "at"))]
+
+
+def test_a_lettered_item_that_sets_the_session_before_the_council_holding_a_panel():
+    """ "(c) That, at its Nth session, the Council shall hold a panel discussion on X" (0.3.37):
+    the Council's panel at N; "(d) That the report ... shall continue to be presented to the
+    Assembly" gives nothing dated."""
+    text = (
+        _MASTHEAD + _CHAPEAU + "\n\n(a) To take note of the report of the Secretary-General;\n\n"
+        "(b) To request the Secretary-General to present a report to the Council at its "
+        "seventy-fourth session;\n\n"
+        "(c) That, at its seventy-second session, the Council shall hold the panel discussion "
+        "on lighthouses that was scheduled for the present session;\n\n"
+        "(d) That the annual report of the Secretary-General on keepers shall continue to be "
+        "presented to the General Assembly." + _CLOSING
+    )
+    r = extract_text(text, source_name="A_HRC_DEC_71_104.txt")
+    assert rows(r) == [
+        ("(b)", "Secretary-General", "report", ("HRC", 74, "at")),
+        ("(c)", "Human Rights Council", "panel", ("HRC", 72, "at")),
+    ]
+    assert r.deliverables[1].verb == "That"
