@@ -50,6 +50,15 @@ _PROGRAMME_RE = compiled(r"programmes?\s+of\s+work", re.IGNORECASE)
 _RESPECTIVE_RE = compiled(r"\brespective\b", re.IGNORECASE)
 _JOINT_RE = compiled(r"\bjoint\b", re.IGNORECASE)
 
+
+def _jointly(masked: str, speakers: list[ActorMention], z0: int) -> bool:
+    """ "Requests A and B, jointly, to present an oral briefing", "A and B, jointly:" (the
+    sub-paragraphs follow), "to jointly present", "to present jointly": one product of
+    both (the first the actor, the others partners), not one each."""
+    end = max(speaker.end for speaker in speakers)
+    return "jointly" in masked[end : end + 16].lower() or "jointly" in masked[z0 : z0 + 30].lower()
+
+
 #: Actors that are (or speak for) a body: its products are due at that body.
 _ACTOR_BODIES = lexicon().body_actors()
 
@@ -302,7 +311,10 @@ class Builder:
             len(speakers) > 1
             and items
             and (
-                all(it.kind == "oral update" for it in items)
+                (
+                    all(it.kind == "oral update" for it in items)
+                    and not _jointly(ctx.masked, speakers, z0)
+                )
                 or (
                     "respective" in low
                     and _RESPECTIVE_RE.search(span)

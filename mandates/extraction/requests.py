@@ -79,7 +79,8 @@ Reading choices (see also kinds.py):
   Committees" hold a joint meeting), the head of a known organization ("the Executive
   Director of UNODC"), a body "entrusted with the preparation of" a product, a product
   "prepared by the Office and submitted at ..." (passive). Two chairs invited to address
-  the Assembly give one oral update each; a joint report stays one report.
+  the Assembly give one oral update each; a joint report stays one report, and so does
+  what two actors are asked to do "jointly" (the first the actor, the other a partner).
 - "Decides to include in the provisional agenda of its Nth session ..." dates the undated,
   non-recurring report of the paragraph just before (flagged: implied), unless that
   paragraph dates a product itself.

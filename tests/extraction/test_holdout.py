@@ -161,3 +161,20 @@ def test_a_decided_interactive_dialogue_is_a_meeting():
     assert [(d.kind, d.due.body, d.due.session) for d in result.deliverables] == [
         ("meeting", "HRC", 62)
     ]
+
+
+def test_a_joint_actor_label_matches_a_deliverable_of_both():
+    """A reader writes a product asked of "A and B, jointly" as "A and B (jointly)"; the
+    extractor gives it to A with B as partner: the scorer counts that actor right, and a
+    deliverable of A alone wrong."""
+    from types import SimpleNamespace
+
+    from tests.extraction.holdout_report import actor_overlap
+
+    joint = SimpleNamespace(actor="High Commissioner", partners=["Secretary-General"])
+    alone = SimpleNamespace(actor="High Commissioner", partners=[])
+    label = "High Commissioner and Secretary-General (jointly)"
+    assert actor_overlap([label], [joint]) == 1
+    assert actor_overlap(["High Commissioner"], [joint]) == 1
+    assert actor_overlap([label], [alone]) == 0
+    assert actor_overlap([label, label], [joint]) == 1  # each deliverable counted once

@@ -494,3 +494,56 @@ def test_a_session_set_off_before_the_council_holding_a_panel_dates_it(lead):
         ("1", "Human Rights Council", "panel", ("HRC", 62, "at")),
         ("1", "OHCHR", "report", ("HRC", 64, "at")),
     ]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ", jointly, to present an oral briefing",
+        " to jointly present an oral briefing",
+        " to present jointly an oral briefing",
+    ],
+)
+def test_a_joint_oral_briefing_is_one_deliverable_of_both(words):
+    """Two mandate holders asked to brief "jointly": one briefing, the first named its actor
+    and the other its partner (not one briefing each, as two invited speakers give)."""
+    r = run(
+        f"1. Requests {_FOOD} and {_EDUCATION}{words} to the Council at its sixty-first session;"
+    )
+    assert [(d.actor, d.partners, d.kind, due(d)) for d in r.deliverables] == [
+        (
+            "Special Rapporteur on the right to food",
+            ["Special Rapporteur on the right to education"],
+            "oral update",
+            ("HRC", 61, "at"),
+        )
+    ]
+
+
+def test_a_joint_chapeau_gives_its_sub_paragraphs_both_actors():
+    """ "Requests A and B, jointly: (a) To present an oral update ...; (b) ... their
+    respective reports": the joint briefing is one; the respective reports stay one each."""
+    text = (
+        f"1. Requests {_FOOD} and {_EDUCATION}, jointly:\n\n"
+        "(a) To present an oral update to the Council at its sixty-first session;\n\n"
+        "(b) To include information on school meals in their respective reports to the "
+        "General Assembly at its eighty-fifth session;"
+    )
+    assert rows(run(text)) == [
+        ("1(a)", "Special Rapporteur on the right to food", "oral update", ("HRC", 61, "at")),
+        ("1(b)", "Special Rapporteur on the right to education", "report", ("GA", 85, "at")),
+        ("1(b)", "Special Rapporteur on the right to food", "report", ("GA", 85, "at")),
+    ]
+    [joint] = [d for d in run(text).deliverables if d.paragraph == "1(a)"]
+    assert joint.partners == ["Special Rapporteur on the right to education"]
+
+
+def test_two_invited_speakers_still_brief_one_each():
+    r = run(
+        f"1. Invites {_FOOD} and {_EDUCATION} to present oral updates to the Council at its "
+        "sixty-first session;"
+    )
+    assert [(d.actor, d.partners) for d in r.deliverables] == [
+        ("Special Rapporteur on the right to food", []),
+        ("Special Rapporteur on the right to education", []),
+    ]
