@@ -24,6 +24,7 @@ from .deadlines import (
 )
 from .events import (
     _EVENT_KINDS,
+    OWN_SESSIONS,
     Product,
     _events,
     may_name_date,
@@ -281,6 +282,8 @@ class Builder:
             return
         primary = actors[0]
         actor_body = _ACTOR_BODIES.get(primary.name)
+        if actor_body is None and ctx.table.kinds.get(primary.name) == "treaty body":
+            actor_body = OWN_SESSIONS
         delegated: list[tuple[int, int, list[ActorMention], int | None]] = []
         span = ctx.masked[z0:z1]
         if preset is None and state_without_date(actors, ctx.masked, z0, z1):

@@ -117,6 +117,11 @@ class Product:
     joins_dialogue: bool = False  # "to engage in an interactive dialogue": only if nothing else
 
 
+#: The ``actor_body`` of an actor that holds sessions of its own (a treaty body): a session
+#: no body is named or addressed for before it is the actor's, not a deadline here.
+OWN_SESSIONS = "(the actor's own)"
+
+
 class EventType(Enum):
     """What an event in a clause is."""
 
@@ -591,6 +596,16 @@ def events_of(
                 last_body = event.mention.body
             elif last_body and event.mention.body != last_body:
                 event.mention.body = last_body
+    if actor_body == OWN_SESSIONS:
+        # "Invites the Committee on the Rights of the Child to consider devoting a day of
+        # general discussion to X at its Nth session": the Committee's session, no deadline
+        events = [
+            e
+            for e in events
+            if e.type is not EventType.SESSION
+            or not isinstance(e.mention, SessionMention)
+            or e.mention.body != OWN_SESSIONS
+        ]
     # the verb-based report and a "report" noun right after it are one product
     return events
 

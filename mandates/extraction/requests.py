@@ -43,8 +43,9 @@ Reading choices (see also kinds.py):
   interactive dialogue that follows a report is not.
 - A session that dates something mentioned in passing ("the panel discussion to be convened
   at its Nth session", "held at its Nth session") or a past session of the adopting body is
-  not a deadline; a session of another entity ("to the Working Group at its next session")
-  is not a Council or Assembly deadline.
+  not a deadline; a session of another entity ("to the Working Group at its next session",
+  a treaty body's "to consider devoting a day of general discussion to X at its Nth
+  session") is not a Council or Assembly deadline.
 - "its" is the body last addressed in the clause, else the adopting body; "at that session"
   is the session named just before; "at its next session" is one more, flagged as implied,
   as is "at the session following the adoption of the present resolution"; "at its resumed

@@ -547,3 +547,28 @@ def test_two_invited_speakers_still_brief_one_each():
         ("Special Rapporteur on the right to food", []),
         ("Special Rapporteur on the right to education", []),
     ]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "the Committee on the Rights of the Child to consider devoting a day of general "
+        "discussion to children and imaginary rivers at its ninety-fifth session",
+        "the Committee on Economic, Social and Cultural Rights to hold a day of general "
+        "discussion on imaginary rivers at its eightieth session",
+    ],
+)
+def test_a_treaty_bodys_own_session_is_no_council_deadline(clause):
+    """ "Invites the Committee on X to ... at its Nth session": the Committee's session, not
+    the Council's (no deadline here; the day of discussion is listed undated)."""
+    r = run(f"1. Invites {clause};", session=70)
+    assert [(d.kind, due(d)) for d in r.deliverables] == [("meeting", None)]
+
+
+def test_a_treaty_body_asked_to_report_to_the_council_keeps_the_councils_session():
+    r = run(
+        "1. Invites the Committee on the Rights of the Child to present an oral update to the "
+        "Council at its seventy-second session;",
+        session=70,
+    )
+    assert [due(d) for d in r.deliverables] == [("HRC", 72, "at")]
