@@ -51,6 +51,21 @@ _PROGRAMME_RE = compiled(r"programmes?\s+of\s+work", re.IGNORECASE)
 _RESPECTIVE_RE = compiled(r"\brespective\b", re.IGNORECASE)
 _JOINT_RE = compiled(r"\bjoint\b", re.IGNORECASE)
 
+#: The review reason of a request made on a condition ("if the Council so decides at its
+#: Nth session, to prepare a study"): listed, as nothing due may be missed, but checked.
+CONDITIONAL = "conditional request: only if the body so decides"
+_SO_DECIDE_RE = compiled(r"\b(?:if|should|unless)\b[^;]{0,80}?\bso\s+decides?\b", re.IGNORECASE)
+
+
+def _conditional(masked: str, actor_end: int, z0: int, z1: int, low: str) -> bool:
+    """ "Requests the Advisory Committee, if the Council so decides at its Nth session, to
+    prepare ...", "to prepare a study, should the Assembly so decide": "so decide" after an
+    "if" or "should" between the actor and the request's end (``low``: masked[z0:z1]
+    lower-cased; a span without "decide" is not searched)."""
+    if "decide" not in low and "decide" not in masked[actor_end:z0].lower():
+        return False
+    return _SO_DECIDE_RE.search(masked, actor_end, z1) is not None
+
 
 def _jointly(masked: str, speakers: list[ActorMention], z0: int) -> bool:
     """ "Requests A and B, jointly, to present an oral briefing", "A and B, jointly:" (the
@@ -343,6 +358,8 @@ class Builder:
         reasons = list(primary.reasons)
         if len([a for a in actors if not a.state]) > 1:
             reasons.append("several actors: " + ", ".join(a.name for a in actors))
+        if items and _conditional(ctx.masked, max(a.end for a in actors), z0, z1, low):
+            reasons.append(CONDITIONAL)
         if primary.state:
             items = [it for it in items if any(not isinstance(d, SessionMention) for d in it.dues)]
             for it in items:

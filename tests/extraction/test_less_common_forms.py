@@ -572,3 +572,44 @@ def test_a_treaty_body_asked_to_report_to_the_council_keeps_the_councils_session
         session=70,
     )
     assert [due(d) for d in r.deliverables] == [("HRC", 72, "at")]
+
+
+@pytest.mark.parametrize(
+    ("asked", "session"),
+    [
+        (
+            "the Advisory Committee, if the Council so decides at its seventy-first session, "
+            "to prepare a study on imaginary courts and to present it to the Council at its "
+            "seventy-third session",
+            73,
+        ),
+        (
+            "the Secretary-General to prepare a report on imaginary courts, should the Council "
+            "so decide, and to present it to the Council at its seventy-fourth session",
+            74,
+        ),
+        (
+            "the Advisory Committee, if the Human Rights Council so\ndecides at its "
+            "seventy-first session, to present a study to the Council at its seventy-third "
+            "session",  # a line break inside "so decides"
+            73,
+        ),
+    ],
+)
+def test_a_conditional_request_is_listed_and_flagged(asked, session):
+    """A request made on a condition is still listed (nothing due may be missed), flagged."""
+    r = run(f"1. Requests {asked};", session=70)
+    [d] = r.deliverables
+    assert due(d) == ("HRC", session, "at")
+    assert d.needs_review
+    assert "conditional request: only if the body so decides" in d.review_reasons
+
+
+def test_a_request_on_no_condition_is_not_flagged_conditional():
+    r = run(
+        "1. Requests the Secretary-General to present a report to the Council at its "
+        "seventy-second session, so that the Council may decide on its follow-up;",
+        session=70,
+    )
+    [d] = r.deliverables
+    assert not d.needs_review
