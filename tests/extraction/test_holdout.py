@@ -109,6 +109,14 @@ HERE = Path(__file__).resolve().parent
         # eighteenth reader (first score 0.595 at 0.3.30, headers 8/12, see its README);
         # 0.990 with 0.3.33, its one miss the struck session (a judgement call)
         ("labels_holdout25", 0.99, 1.0),
+        # 12 invented texts on precision (81 look-alikes of due work left unscored: recalled,
+        # past and conditional requests, other bodies' sessions) and due work in unusual
+        # grammar (a decision whose paragraphs are lettered, a session before the verb, joint
+        # actors), labelled blind by a nineteenth reader (first score 0.878 at 0.3.33, headers
+        # 11/12: the Security Council text given no session, as sets 10 and 24's readers did;
+        # see its README); 0.952 with 0.3.40, the misses three judgement calls and the false
+        # positive a conditional request (flagged for review)
+        ("labels_holdout26", 0.952, 11 / 12),
     ],
 )
 def test_held_out_deadline_f1_and_headers(labels, least_f1, least_headers):
