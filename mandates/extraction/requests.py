@@ -1160,35 +1160,17 @@ def _clause(
             masked, clause.verb_end, clause.end
         ):
             return None
-        found = _DECIDE_REQUEST_RE.match(masked, clause.verb_end, clause.end)
-        if found:
+        for duty in (_DECIDE_REQUEST_RE, _DECIDE_SESSION_FIRST_RE):
+            found = duty.match(masked, clause.verb_end, clause.end)
+            if found is None:
+                continue
             actors, partners = _parse_actors(found.start("rest"), found.end("rest") + 40, ctx)
             if actors and not actors[0].state:
                 ctx.last_body = actors[0]  # "... shall hold a session, and requests its Chair to"
-                builder.request(
-                    label,
-                    clause.start,
-                    clause.verb,
-                    actors,
-                    partners,
-                    found.end("rest"),
-                    clause.end,
-                )
-                return (clause.verb, actors, partners, "request")
-        first = _DECIDE_SESSION_FIRST_RE.match(masked, clause.verb_end, clause.end)
-        if first:
-            actors, partners = _parse_actors(first.start("rest"), first.end("rest") + 40, ctx)
-            if actors and not actors[0].state:
-                ctx.last_body = actors[0]
-                builder.request(
-                    label,
-                    clause.start,
-                    clause.verb,
-                    actors,
-                    partners,
-                    first.start("session"),
-                    clause.end,
-                )
+                # the duty is read from its verb, or from a session set off before the subject
+                session_first = duty is _DECIDE_SESSION_FIRST_RE
+                z0 = found.start("session") if session_first else found.end("rest")
+                builder.request(label, clause.start, clause.verb, actors, partners, z0, clause.end)
                 return (clause.verb, actors, partners, "request")
         passive = _DECIDE_PASSIVE_RE.match(masked, clause.verb_end, clause.end)
         if passive:
