@@ -2,6 +2,7 @@
 
 The benchmarks measure what production runs on, so they use PostgreSQL: BENCH_DATABASE_URL
 (default postgres://postgres@127.0.0.1:5432/mandate_tracker_bench), dropped and created anew.
+A `sqlite:///path` URL measures what `make demo` runs on: the file is deleted and made anew.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ def django_for_bench(*, fresh: bool = True) -> str:
     os.environ.setdefault("MEDIA_ROOT", str(ROOT / "bench" / "out" / "media"))
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     os.environ.setdefault("STATIC_MANIFEST", "0")
-    if fresh:
+    if fresh and url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+    elif fresh:
         import psycopg
 
         name = url.rsplit("/", 1)[1]

@@ -6,7 +6,9 @@ Fills a fresh PostgreSQL database (BENCH_DATABASE_URL, see django_setup.py) with
 planner benchmark's deliverables (bench/planner.py `plan_fill`, itself the feeds
 benchmark's `fill`), then makes a share of them what the pages pick out: proposals and
 flagged ones (/review/), deliverables without a date (/no-deadline/), historic ones, some
-assigned to the person looking (/mine/) and a consideration per resolution. Each URL is
+assigned to the person looking (/mine/) and a consideration per resolution; and stores
+resolutions as ingest does, as many as the corpus has for so many deliverables, each with a
+text and an extraction result of the corpus's size (`resolutions_as_stored`). Each URL is
 timed with Django's test client as an anonymous visitor, a staff member and a superuser
 (median of --repeat runs), beside a minimal page (the login form) measured in the same run;
 the query count of each is printed too. Templates render as in production: without the
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import sys
 import time
 from pathlib import Path
@@ -42,6 +45,7 @@ from goals import report  # noqa: E402
 from planner import plan_fill  # noqa: E402
 
 from mandates.models import (  # noqa: E402
+    Body,
     Consideration,
     Contact,
     Deliverable,
@@ -51,12 +55,68 @@ from mandates.models import (  # noqa: E402
 from mandates.services.health import CELERY_STATE_CACHE_KEY  # noqa: E402
 
 GOAL_SECONDS = 0.3
+# What ingest stored for QA's corpus (440 resolutions, 1,002 deliverables): 0.44 resolutions
+# a deliverable, a clean text of 18,000 characters and an extraction result of 27,000 on
+# average. The admin's lists must not read either (issue: 2 s for 440 resolutions).
+RESOLUTIONS_PER_DELIVERABLE = 0.44
+TEXT_PARAGRAPHS = 40  # of about 450 characters: 18,000
+STORED_BATCH = 200
+
+
+def resolutions_as_stored(count: int) -> None:
+    """Every resolution with a text and an extraction result of the corpus's size (words in
+    no repeating order, so PostgreSQL compresses them no better than real texts), and texts
+    without deliverables up to `RESOLUTIONS_PER_DELIVERABLE` of `count`."""
+    rng = random.Random(16)
+    words = [
+        "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 11)))
+        for _ in range(2000)
+    ]
+
+    def stored() -> dict:
+        paragraphs = [
+            " ".join(rng.choice(words) for _ in range(65)) + ";" for _ in range(TEXT_PARAGRAPHS)
+        ]
+        operative = [
+            {"number": str(n), "verb": "Requests", "text": text, "span": [n * 450, n * 450 + 440]}
+            for n, text in enumerate(paragraphs, start=1)
+        ]
+        requests = [
+            {"paragraph": str(n), "actor": "High Commissioner", "kind": "report", "due": None}
+            for n in range(1, TEXT_PARAGRAPHS, 4)
+        ]
+        return {
+            "text": "\n\n".join(paragraphs),
+            "extraction": {"operative": operative, "requests": requests, "warnings": []},
+            "warnings": ["paragraph 9: actor not in the alias table: Director-General of WHO"],
+        }
+
+    existing = list(Resolution.objects.order_by("pk"))
+    for resolution in existing:
+        for name, value in stored().items():
+            setattr(resolution, name, value)
+    Resolution.objects.bulk_update(
+        existing, ["text", "extraction", "warnings"], batch_size=STORED_BATCH
+    )
+    hrc = Body.objects.get(code="HRC")
+    missing = max(int(count * RESOLUTIONS_PER_DELIVERABLE) - len(existing), 0)
+    for start in range(0, missing, STORED_BATCH):
+        Resolution.objects.bulk_create(
+            Resolution(
+                body=hrc,
+                symbol=f"A/HRC/RES/STORED/{number}",
+                title=f"Stored resolution {number}",
+                **stored(),
+            )
+            for number in range(start, min(start + STORED_BATCH, missing))
+        )
 
 
 def pages_fill(count: int, *, user) -> None:
     """The planner's deliverables, then what each page picks out: one in five proposed,
     one in twenty flagged, one in fifty without a date, one in ten of the past ones
-    historic, one in ten assigned to `user`; a consideration per resolution."""
+    historic, one in ten assigned to `user`; a consideration per resolution; then the
+    resolutions as ingest stores them (`resolutions_as_stored`)."""
     plan_fill(count)
     ids = list(Deliverable.objects.order_by("pk").values_list("pk", flat=True))
     Deliverable.objects.filter(pk__in=ids[1::5]).update(review_status=ReviewStatus.PROPOSED)
@@ -85,6 +145,7 @@ def pages_fill(count: int, *, user) -> None:
         )
         for resolution in Resolution.objects.all()
     )
+    resolutions_as_stored(count)
 
 
 def urls() -> list[tuple[str, str, tuple[str, ...]]]:
@@ -115,6 +176,7 @@ def urls() -> list[tuple[str, str, tuple[str, ...]]]:
         ("admin deliverables", "/admin/mandates/deliverable/", superuser),
         ("admin review queue", "/admin/mandates/deliverablereview/", superuser),
         ("admin resolutions", "/admin/mandates/resolution/", superuser),
+        ("admin mandates", "/admin/mandates/mandate/", superuser),
     ]
 
 
