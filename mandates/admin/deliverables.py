@@ -36,6 +36,7 @@ from .common import (
     DueSessionFilter,
     HistoryAdmin,
     KeptByComments,
+    ListedColumns,
     PeopleAsShown,
     RecurrenceGuard,
     StaleEditGuard,
@@ -130,7 +131,7 @@ class MandateForm(StaleEditGuard):
 
 
 @admin.register(models.Mandate)
-class MandateAdmin(SupersededDraftPages, KeptByComments, HistoryAdmin):
+class MandateAdmin(ListedColumns, SupersededDraftPages, KeptByComments, HistoryAdmin):
     form = MandateForm
     superseded_what = "mandate"
     list_display = [
@@ -150,6 +151,15 @@ class MandateAdmin(SupersededDraftPages, KeptByComments, HistoryAdmin):
     ]
     search_fields = ["resolution__symbol", "quote", "actor__name", "actor_name", "actor_text"]
     list_select_related = ["resolution", "actor"]
+    list_columns = (
+        "resolution__symbol",
+        "paragraph_label",
+        "actor__name",
+        "actor_name",
+        "actor_text",
+        "review_status",
+        "needs_review",
+    )
     autocomplete_fields = ["resolution", "paragraph", "actor", "partners"]
     inlines = [DeliverableInline]
     exclude = ["review_reasons"]
@@ -290,6 +300,25 @@ DELIVERABLE_ROW_RELATIONS = [
     "due_session__body",
     "due_body",
 ]
+# What both lists read of those relations (`ListedColumns`): the resolution's symbol, not
+# its text or stored extraction; the actor as `actor_shown` names it; the due session as
+# read (`Deliverable.due_session_as_read`) or from the calendar.
+DELIVERABLE_ROW_COLUMNS = (
+    "title",
+    "kind",
+    "review_status",
+    "mandate__resolution__symbol",
+    "mandate__paragraph_label",
+    "mandate__actor__name",
+    "mandate__actor_name",
+    "mandate__actor_text",
+    "due_session__number",
+    "due_session__body__code",
+    "due_body__code",
+    "due_session_number",
+    "due_relation",
+    "stated_due_date",
+)
 
 
 class DeliverableActions:
@@ -519,6 +548,7 @@ class DeliverableForm(BidiControlGuard, RecurrenceGuard, StaleEditGuard, PeopleA
 
 @admin.register(models.Deliverable)
 class DeliverableAdmin(
+    ListedColumns,
     SupersededDraftPages,
     KeptByComments,
     DeliverableColumns,
@@ -572,6 +602,13 @@ class DeliverableAdmin(
         "reminder_opt_outs",
     ]
     list_select_related = DELIVERABLE_ROW_RELATIONS
+    list_columns = (
+        *DELIVERABLE_ROW_COLUMNS,
+        "computed_due_date",
+        "due_date",
+        "progress",
+        "needs_review",
+    )
     date_hierarchy = "due_date"
     readonly_fields = [
         "uid",

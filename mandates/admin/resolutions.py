@@ -9,7 +9,8 @@ from django.contrib.admin import actions as admin_actions
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -43,6 +44,7 @@ from .common import (
     BidiControlGuard,
     HistoryAdmin,
     KeptByComments,
+    ListedColumns,
     SessionFilter,
     StaleEditGuard,
     SupersededDraftPages,
@@ -168,7 +170,7 @@ class ResolutionForm(BidiControlGuard, StaleEditGuard):
 
 
 @admin.register(models.Resolution)
-class ResolutionAdmin(SupersededDraftPages, KeptByComments, HistoryAdmin):
+class ResolutionAdmin(ListedColumns, SupersededDraftPages, KeptByComments, HistoryAdmin):
     superseded_what = "draft"
     form = ResolutionForm
     list_display = [
@@ -184,6 +186,17 @@ class ResolutionAdmin(SupersededDraftPages, KeptByComments, HistoryAdmin):
     list_filter = ["status", "body", SessionFilter, SpecialSessionFilter]
     search_fields = ["symbol", "title", "special_session", "text"]
     list_select_related = ["body", "session__body"]
+    list_columns = (
+        "symbol",
+        "title",
+        "status",
+        "body__code",
+        "session__number",
+        "session__body__code",
+        "special_session",
+        "adopted_on",
+        "extractor_version",
+    )
     date_hierarchy = "adopted_on"
     autocomplete_fields = ["session"]
     readonly_fields = [
@@ -210,10 +223,17 @@ class ResolutionAdmin(SupersededDraftPages, KeptByComments, HistoryAdmin):
     inlines = [ConsiderationInline]
 
     def get_queryset(self, request):
+        """Each resolution's deliverables counted apart (a subquery): counted by a join and
+        GROUP BY, the database grouped every column, the text and extraction included."""
+        counted = (
+            models.Deliverable.objects.filter(mandate__resolution=OuterRef("pk"))
+            .order_by()
+            .values("mandate__resolution")
+            .annotate(total=Count("pk"))
+            .values("total")
+        )
         return (
-            super()
-            .get_queryset(request)
-            .annotate(deliverable_total=Count("mandates__deliverables"))
+            super().get_queryset(request).annotate(deliverable_total=Coalesce(Subquery(counted), 0))
         )
 
     def superseded(self, obj: models.Resolution):

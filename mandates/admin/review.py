@@ -17,6 +17,7 @@ from ..services import resolutions as resolution_services
 from ..services.deliverables import Decision, Reading
 from .common import (
     BidiControlGuard,
+    ListedColumns,
     PeopleAsShown,
     RecurrenceGuard,
     StaleEditGuard,
@@ -25,6 +26,7 @@ from .common import (
 )
 from .deliverables import (
     DELIVERABLE_ACTIONS,
+    DELIVERABLE_ROW_COLUMNS,
     DELIVERABLE_ROW_RELATIONS,
     DeliverableActions,
     DeliverableColumns,
@@ -162,7 +164,9 @@ class ResolutionFilter(admin.SimpleListFilter):
 
 
 @admin.register(models.DeliverableReview)
-class DeliverableReviewAdmin(DeliverableColumns, DeliverableActions, admin.ModelAdmin):
+class DeliverableReviewAdmin(
+    ListedColumns, DeliverableColumns, DeliverableActions, admin.ModelAdmin
+):
     """Everything that needs a person's decision, oldest first."""
 
     form = ReviewForm
@@ -179,6 +183,7 @@ class DeliverableReviewAdmin(DeliverableColumns, DeliverableActions, admin.Model
     search_fields = ["title", "quote", "mandate__resolution__symbol"]
     autocomplete_fields = ["due_session", "assignees"]
     list_select_related = DELIVERABLE_ROW_RELATIONS
+    list_columns = (*DELIVERABLE_ROW_COLUMNS, "review_reasons")
     ordering = ["created_at", "pk"]
     actions = DELIVERABLE_ACTIONS
     readonly_fields = [
