@@ -43,6 +43,11 @@ COLUMNS = [
     ("resolution_session", "Resolution session"),
     ("resolution_title", "Resolution title"),
     ("assignee_names", "Assigned to (names)"),  # "Assigned to"'s people, in its order
+    # What the pages say beside a row: a new version of the text dropped it (kept because a
+    # person worked on it, left out of the feeds), and long past with no reminders.
+    ("no_longer_in_text", "No longer in the text"),
+    ("historic", "Historic"),
+    ("progress_words", "Progress (words)"),  # "Progress" as the pages say it: "in progress"
 ]
 # Columns that name people: left out unless the reader may see personal data.
 PERSONAL_COLUMNS = {"assignees", "assignee_names"}
@@ -99,12 +104,15 @@ ROW_FIELDS = (
     "needs_review",
     "fulfilled_by",
     "quote",
+    "no_longer_in_text",
+    "is_historic",
 )
 ROW_CHUNK_SIZE = 2000
 
 
-def _cells(row, people: list[tuple[str, str]]) -> dict[str, object]:
-    """One deliverable's cells, from its ROW_FIELDS values and its assignees (name, address)."""
+def _cells(row, people: list[tuple[str, str]], progress_words: dict[str, str]) -> dict[str, object]:
+    """One deliverable's cells, from its ROW_FIELDS values, its assignees (name, address) and
+    the words for each progress code."""
     has_session = row.due_session_id is not None
     if has_session:
         session = f"{row.due_session__body__code} {row.due_session__number}"
@@ -143,7 +151,10 @@ def _cells(row, people: list[tuple[str, str]]) -> dict[str, object]:
         ),
         "review_status": row.review_status,
         "progress": row.progress,
+        "progress_words": progress_words.get(row.progress, row.progress),
         "needs_review": "yes" if row.needs_review else "no",
+        "no_longer_in_text": "yes" if row.no_longer_in_text else "no",
+        "historic": "yes" if row.is_historic else "no",
         "resolution_title": row.mandate__resolution__title,
         "assignees": "; ".join(email for _name, email in people),
         "assignee_names": "; ".join(name for name, _email in people),
@@ -190,10 +201,11 @@ def deliverable_rows(
     assignees' names and addresses with personal data. The writers below make them safe."""
     columns = export_columns(personal_data=personal_data)
     yield [label for _, label in columns]
+    progress_words = {code: str(label) for code, label in Deliverable.Progress.choices}
     for chunk in _chunks(queryset, limit):
         people = _assignees([row.pk for row in chunk]) if personal_data else {}
         for row in chunk:
-            cells = _cells(row, people.get(row.pk, []))
+            cells = _cells(row, people.get(row.pk, []), progress_words)
             yield [cells[name] for name, _ in columns]
 
 
