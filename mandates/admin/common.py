@@ -71,6 +71,19 @@ class ListedColumns:
         return ListedColumnsChangeList
 
 
+# For a list that names each row's deliverable (`str(deliverable)`: its title, else its
+# kind and mandate): the rows to select with it and the columns read of them.
+DELIVERABLE_NAMED_RELATIONS = ["deliverable__mandate__resolution", "deliverable__mandate__actor"]
+DELIVERABLE_NAMED_COLUMNS = (
+    "deliverable__title",
+    "deliverable__kind",
+    "deliverable__mandate__resolution__symbol",
+    "deliverable__mandate__paragraph_label",
+    "deliverable__mandate__actor__name",
+    "deliverable__mandate__actor_text",
+)
+
+
 class KeptByComments:
     """For the admins of what people's comments keep from being deleted (resolutions,
     mandates, deliverables: `models.protect_unless_copied`): when comments refuse a delete,

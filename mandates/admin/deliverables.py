@@ -32,6 +32,8 @@ from ..services.drafts import (
     superseded_deliverables,
 )
 from .common import (
+    DELIVERABLE_NAMED_COLUMNS,
+    DELIVERABLE_NAMED_RELATIONS,
     BidiControlGuard,
     DueSessionFilter,
     HistoryAdmin,
@@ -861,12 +863,14 @@ class CommentForm(forms.ModelForm):
 
 
 @admin.register(models.Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(ListedColumns, admin.ModelAdmin):
     """Comments are written as the person logged in, and changed only by their author;
     a superseded draft's deliverable takes none (see `CommentForm`)."""
 
     form = CommentForm
     list_display = ["deliverable", "author", "created_at", "text"]
+    list_select_related = [*DELIVERABLE_NAMED_RELATIONS, "author"]
+    list_columns = (*DELIVERABLE_NAMED_COLUMNS, "author__username", "created_at", "text")
     search_fields = ["text", "deliverable__title"]
     autocomplete_fields = ["deliverable"]
     readonly_fields = ["author", "created_at"]

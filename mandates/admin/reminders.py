@@ -6,6 +6,7 @@ from django.utils.translation import ngettext
 
 from .. import models
 from ..services.outgoing import BrokerUnavailable, outgoing_retry, outgoing_retry_refused
+from .common import DELIVERABLE_NAMED_COLUMNS, DELIVERABLE_NAMED_RELATIONS, ListedColumns
 
 
 @admin.register(models.ReminderRule)
@@ -69,7 +70,7 @@ class OutgoingMailAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.ReminderLog)
-class ReminderLogAdmin(OutgoingMailAdmin):
+class ReminderLogAdmin(ListedColumns, OutgoingMailAdmin):
     list_display = [
         "deliverable",
         "recipient",
@@ -83,7 +84,19 @@ class ReminderLogAdmin(OutgoingMailAdmin):
     ]
     list_filter = ["status", "reminder"]
     search_fields = ["recipient__email", "deliverable__title"]
-    list_select_related = ["deliverable", "recipient"]
+    list_select_related = [*DELIVERABLE_NAMED_RELATIONS, "recipient"]
+    list_columns = (
+        *DELIVERABLE_NAMED_COLUMNS,
+        "recipient__name",
+        "recipient__email",
+        "reminder",
+        "due_date",
+        "status",
+        "attempts",
+        "queued_at",
+        "sent_at",
+        "last_error",
+    )
     autocomplete_fields = ["deliverable", "recipient"]
     date_hierarchy = "due_date"
     retried = _("%(count)d failed reminder(s) queued again.")

@@ -538,16 +538,17 @@ def _outcomes_message(outcomes: list[IngestOutcome]) -> tuple[str, int]:
 
 
 @admin.register(models.Paragraph)
-class ParagraphAdmin(admin.ModelAdmin):
+class ParagraphAdmin(ListedColumns, admin.ModelAdmin):
     list_display = ["__str__", "part", "number", "verb"]
     list_filter = ["part"]
     search_fields = ["resolution__symbol", "text"]
     list_select_related = ["resolution"]
+    list_columns = ("resolution__symbol", "part", "number", "verb")
     autocomplete_fields = ["resolution"]
 
 
 @admin.register(models.Consideration)
-class ConsiderationAdmin(SupersededDraftPages, HistoryAdmin):
+class ConsiderationAdmin(ListedColumns, SupersededDraftPages, HistoryAdmin):
     """ "Decides to continue its consideration ... at its Nth session", with other readings."""
 
     superseded_what = "consideration"
@@ -564,6 +565,16 @@ class ConsiderationAdmin(SupersededDraftPages, HistoryAdmin):
     list_filter = ["review_status", "needs_review", "body"]
     search_fields = ["resolution__symbol", "resolution__title", "quote"]
     list_select_related = ["resolution", "session__body", "body"]
+    list_columns = (
+        "resolution__symbol",
+        "paragraph_label",
+        "session__number",
+        "session__body__code",
+        "body__code",  # named by each row's checkbox (`__str__`) when no session is
+        "alternatives",
+        "review_status",
+        "needs_review",
+    )
     autocomplete_fields = ["session"]
     readonly_fields = ["resolution", "paragraph_label", "body", "alternatives", "quote"]
     fields = [

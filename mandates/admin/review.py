@@ -357,7 +357,7 @@ class ProposedChangeForm(BidiControlGuard):
 
 
 @admin.register(models.ProposedChange)
-class ProposedChangeAdmin(admin.ModelAdmin):
+class ProposedChangeAdmin(ListedColumns, admin.ModelAdmin):
     form = ProposedChangeForm
     list_display = [
         "deliverable_shown",
@@ -373,6 +373,19 @@ class ProposedChangeAdmin(admin.ModelAdmin):
     autocomplete_fields = ["deliverable", "resolution"]
     actions = ["accept", "dismiss"]
     list_select_related = ["deliverable__mandate__resolution", "resolution"]
+    list_columns = (
+        "resolution__symbol",
+        "deliverable__title",
+        "deliverable__kind",
+        "deliverable__mandate__resolution__symbol",
+        "deliverable__mandate__paragraph_label",
+        "field",
+        "old_value",
+        "new_value",
+        "source",
+        "created_at",
+        "resolved",
+    )
 
     @admin.display(description=_("deliverable"), ordering="deliverable")
     def deliverable_shown(self, obj: models.ProposedChange) -> str:
