@@ -51,6 +51,7 @@ NOT_BY_RESOLUTION = {
         "planningpolicy",
         "reminderpolicy",
         "reminderrule",
+        "removedsessionpart",
         "session",
         "sessionpart",
         "wordlimit",
