@@ -44,15 +44,12 @@ def test_every_session_of_the_calendar_is_there():
         ("report", "at", date(2027, 4, 5)),  # ten weeks before HRC 65 opens on 14 June 2027
         ("panel", "before", date(2027, 6, 13)),  # before the session: the day before it opens
         ("seminar", "before", date(2027, 6, 13)),
-        ("oral update", "at", date(2027, 7, 6)),  # given at the session: by its last day
-        ("panel", "at", date(2027, 7, 6)),
-        ("consultation", "at", date(2027, 7, 6)),
-        ("meeting", "at", date(2027, 7, 6)),
+        ("oral update", "at", date(2027, 6, 14)),  # given at the session itself
+        ("panel", "at", date(2027, 6, 14)),
     ],
 )
 def test_default_due_date_rules(kind, relation, expected):
-    """The default rules: reports ten weeks ahead, 'before' the day before, what is held at
-    the session by its last day."""
+    """The default rules: reports ten weeks ahead, 'before' the day before, updates at the session."""
     from mandates.services.schedule import deliverable_due_date_refresh
     from tests import factories
 

@@ -105,15 +105,15 @@ def test_computed_dates_move_to_the_sessions_last_day_and_a_persons_date_stays(o
 
 
 def test_a_rule_staff_saved_in_the_admin_keeps_the_bodys_rules_and_dates(old_apps, staff_client):
-    """HRC's panel rule was saved in the admin: HRC keeps its rules and its panel's date,
-    and `migrate` says why; GA's rules, as shipped, change."""
+    """GA's panel rule was saved in the admin: GA keeps its rules and its panel's date,
+    and `migrate` says why."""
     from django.contrib.admin.models import CHANGE, LogEntry
     from django.contrib.contenttypes.models import ContentType
 
     from mandates.models import Deliverable, DueDateRule
 
     rule = old_apps.get_model("mandates", "DueDateRule").objects.get(
-        body__code="HRC", kind="panel", relation="at"
+        body__code="GA", kind="panel", relation="at"
     )
     LogEntry.objects.create(
         user_id=staff_client.user.pk,
@@ -123,19 +123,34 @@ def test_a_rule_staff_saved_in_the_admin_keeps_the_bodys_rules_and_dates(old_app
         action_flag=CHANGE,
         change_message="[]",
     )
+    panel = _deliverable(old_apps, body="GA", number=81, kind="panel", lead=0)
+
+    out = _migrate()
+
+    kept = Deliverable.objects.get(pk=panel.pk)
+    assert (kept.due_date, kept.sequence) == (date(2026, 9, 8), 1)  # GA 81 opens
+    assert DueDateRule.objects.get(pk=rule.pk).anchor == "opening"
+    assert not DueDateRule.objects.filter(body__code="GA", kind="consultation").exists()
+    assert (
+        "  GA: due-date rules kept as staff set them (panel at: 0 days, saved in the admin);"
+        " meetings, panels, oral updates and consultations at a session not counted from its"
+        " last day, no due date moved\n"
+    ) in out
+
+
+def test_a_council_session_keeps_the_opening_day(old_apps):
+    """A Council session lasts weeks: HRC's rules and dates stay as they were (reminders
+    all before the session opens), and `migrate` says nothing of HRC."""
+    from mandates.models import Deliverable, DueDateRule
+
     panel = _deliverable(old_apps, body="HRC", number=65, kind="panel", lead=0)
 
     out = _migrate()
 
     kept = Deliverable.objects.get(pk=panel.pk)
-    assert (kept.due_date, kept.sequence) == (date(2027, 6, 14), 1)
-    assert DueDateRule.objects.get(pk=rule.pk).anchor == "opening"
+    assert (kept.due_date, kept.sequence) == (date(2027, 6, 14), 1)  # HRC 65 opens
+    assert {
+        rule.anchor for rule in DueDateRule.objects.filter(body__code="HRC", relation="at")
+    } == {"opening"}
     assert not DueDateRule.objects.filter(body__code="HRC", kind="consultation").exists()
-    assert (
-        "  HRC: due-date rules kept as staff set them (panel at: 0 days, saved in the admin);"
-        " meetings, panels, oral updates and consultations at a session not counted from its"
-        " last day, no due date moved\n"
-    ) in out
-    assert DueDateRule.objects.get(body__code="GA", kind="panel", relation="at").anchor == (
-        "last_day"
-    )
+    assert "  HRC:" not in out

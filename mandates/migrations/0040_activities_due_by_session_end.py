@@ -7,8 +7,10 @@ due in June, before the Assembly's session opened, and were stored as historic (
 reminders); a debate "during the eighty-first session" was overdue from the opening day,
 though the Assembly's session runs a year. Such work is late only once the session has
 closed, so these rules now count from the session's last day (`DueDateRule.Anchor.
-LAST_DAY`, resumed parts included), 0 days: reminders come before that day (for a Council
-session of a few weeks, the first ones before it opens). Documents keep their rules.
+LAST_DAY`, resumed parts included), 0 days: reminders come before that day. Only the
+Assembly's (`YEAR_LONG_SESSIONS`): a Council session lasts weeks, and counted from its last
+day most of its reminders would come after the update or panel was given. Documents keep
+their rules.
 
 As 0019 did: the rules are changed (and the consultations' one added) only where a body
 still has the rules 0002 shipped for these deliverables; a body whose rules for them a
@@ -38,6 +40,10 @@ SHIPPED = {
     ("meeting", "at"): ("opening", 0),
 }
 LAST_DAY = ("last_day", 0)
+# The bodies whose session runs a year. A Council session of three to six weeks keeps the
+# opening day: its reminders (60 to 1 days before) then all come before it opens, when
+# the programme of work places the update or panel, and "overdue" lasts weeks, not a year.
+YEAR_LONG_SESSIONS = ["GA"]
 WHAT = "meetings, panels, oral updates and consultations at a session"
 DEFAULT_HISTORIC_CUTOFF_DAYS = 90
 # The lines for the person running `migrate`; mandates/apps.py prints them at its end.
@@ -60,8 +66,10 @@ def _staff_decisions(rules: list, logged: set[str]) -> list[str]:
         shipped = SHIPPED.get(key)
         days = "1 day" if rule.lead_time_days == 1 else f"{rule.lead_time_days} days"
         counted = days + ("" if rule.anchor == "opening" else " before it closes")
-        if key[0] in KINDS and (rule.anchor, rule.lead_time_days) == LAST_DAY and (
-            str(rule.pk) not in logged
+        if (
+            key[0] in KINDS
+            and (rule.anchor, rule.lead_time_days) == LAST_DAY
+            and (str(rule.pk) not in logged)
         ):
             continue  # as this migration sets it (run again: a database migrated back)
         if shipped is None:
@@ -135,7 +143,7 @@ def count_from_last_day(apps, schema_editor):
             content_type__app_label="mandates", content_type__model="duedaterule"
         ).values_list("object_id", flat=True)
     )
-    for body in Body.objects.order_by("code"):
+    for body in Body.objects.filter(code__in=YEAR_LONG_SESSIONS).order_by("code"):
         rules = [rule for rule in DueDateRule.objects.filter(body=body) if _dates_these(rule)]
         if not rules:
             continue  # a body 0002 gave no rules: its default lead time, nothing to refine

@@ -40,12 +40,10 @@ def test_report_at_hrc_65_explains_its_date():
 
 
 def test_the_most_specific_rule_is_named():
-    """An oral update at a session is due by its last day, by its own rule."""
+    """An oral update at a session is due on the opening day, by its own rule."""
     item = _deliverable(65, kind=Deliverable.Kind.ORAL_UPDATE)
     why = deliverable_due_explain(deliverable=item)
-    assert str(why).endswith(
-        "closes 6 Jul 2027 (estimated) - 0 days (rule: oral updates at HRC sessions) = 6 Jul 2027"
-    )
+    assert str(why).endswith("- 0 days (rule: oral updates at HRC sessions) = 14 Jun 2027")
     assert why.due_date == item.due_date
 
 
@@ -118,7 +116,7 @@ def test_the_daily_task_marks_held_sessions():
         ("report", "before", date(2027, 4, 5)),
         ("compilation", "before", date(2027, 4, 5)),
         ("oral update", "by", date(2027, 6, 14)),  # given at the session
-        ("oral update", "at", date(2027, 7, 6)),  # given there: due by its last day
+        ("oral update", "at", date(2027, 6, 14)),
         ("meeting", "before", date(2027, 6, 13)),  # held before it opens
         ("report", "by", date(2027, 4, 5)),
     ],

@@ -120,11 +120,10 @@ def test_before_a_session_means_before_it_opens():
 
 
 def test_oral_update_is_due_at_the_session_itself():
-    """An oral update is given at the session: due by its last day (HRC 65 closes 6 Jul
-    2027), not overdue while it meets."""
+    """An oral update is due on the day the session opens."""
     deliverable = _deliverable(kind="oral update", due_relation="at")
     deliverable_due_date_refresh(deliverable=deliverable)
-    assert deliverable.due_date == date(2027, 7, 6)
+    assert deliverable.due_date == date(2027, 6, 14)
 
 
 def test_manual_date_overrides_printed_date_overrides_computed():
