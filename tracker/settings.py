@@ -345,6 +345,11 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Mandate Tracker API",
     "DESCRIPTION": "Read-only access to resolutions, deliverables and sessions.",
     "VERSION": "1",
+    # Sessions (and their parts) and resolutions both have a "status": name each set once.
+    "ENUM_NAME_OVERRIDES": {
+        "SessionStatusEnum": "mandates.models.SessionDates.Status",
+        "ResolutionStatusEnum": "mandates.models.Resolution.Status",
+    },
 }
 
 # --- Logging -----------------------------------------------------------------------------
