@@ -345,8 +345,11 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Mandate Tracker API",
     "DESCRIPTION": "Read-only access to resolutions, deliverables and sessions.",
     "VERSION": "1",
-    # Sessions (and their parts) and resolutions both have a "status": name each set once.
+    # Sessions (and their parts) and resolutions both have a "status", deliverables and
+    # session parts a "kind": name each set once, deliverables' kinds as before parts came.
     "ENUM_NAME_OVERRIDES": {
+        "KindEnum": "mandates.models.Deliverable.Kind",
+        "SessionPartKindEnum": "mandates.models.SessionPart.Kind",
         "SessionStatusEnum": "mandates.models.SessionDates.Status",
         "ResolutionStatusEnum": "mandates.models.Resolution.Status",
     },
