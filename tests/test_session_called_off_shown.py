@@ -94,7 +94,8 @@ def test_calendars_show_the_session_cancelled_and_the_date_not_holding(tmp_path,
     assert "(cancelled)" in description
     assert (
         "The session was cancelled: this date, counted from its dates, will not hold until"
-        " someone decides" in description
+        " someone decides (another session, a date set by hand, or the deliverable deferred"
+        " or cancelled)" in " ".join(description.split())
     )
     session_event = _event(
         client, reverse("mandates:feed_sessions"), f"session-HRC-64@{feeds.UID_DOMAIN}"
@@ -140,7 +141,8 @@ def test_the_reminder_still_goes_and_says_the_session_was_cancelled(
     assert "Session:     HRC 64, opening 22 February 2027 (CANCELLED)" in text
     assert (
         "Note: HRC 64 was cancelled. This date was counted from its dates and will not hold."
-        " It stays on your list, with this date, until someone decides" in " ".join(text.split())
+        " It stays on your list, with this date, until someone decides: another session, a"
+        " date set by hand, or the deliverable deferred or cancelled." in " ".join(text.split())
     )
     html = " ".join(message.alternatives[0][0].split())
     assert "HRC 64 was cancelled." in html

@@ -705,6 +705,11 @@ def session_reschedule(
 # --- Sessions called off: cancelled, or postponed with no new dates ---------------------------
 
 
+#: What a person may decide for work due at a called-off session, in the calendar's and the
+#: reminder's words alike.
+DECIDE_CHOICES = "another session, a date set by hand, or the deliverable deferred or cancelled"
+
+
 @dataclass(frozen=True)
 class CalledOff:
     """How work due at a session cancelled or postponed is told so, worded here alone: the
@@ -727,7 +732,7 @@ class CalledOff:
             return f"{self.what}: someone must decide where this is presented"
         note = f"{self.what}: this date, counted from its dates, will not hold until"
         note += " someone decides"
-        return f"{note} (another session, a date set by hand, or closed)" if choices else note
+        return f"{note} ({DECIDE_CHOICES})" if choices else note
 
     def reminder_note(self, *, from_session: bool) -> str:
         """A reminder's note: the reminder still goes, to the person who can get it
@@ -740,8 +745,8 @@ class CalledOff:
                 " presented is open."
             )
         return (
-            f"{said} It stays on your list, with this date, until someone decides: another "
-            "session, a date set by hand, or the deliverable deferred or cancelled."
+            f"{said} It stays on your list, with this date, until someone decides: "
+            f"{DECIDE_CHOICES}."
         )
 
     def review_reason(self) -> str:
