@@ -131,6 +131,14 @@ _PAST_RE = compiled(_PAST, re.IGNORECASE)
 #: 2026 session").
 _YEAR_SESSION_BODIES = frozenset(("ECOSOC",))
 _RESPECTIVELY_RE = compiled(r"\s*,?\s*respectively\b", re.IGNORECASE)
+#: "to the General Assembly, through the Economic and Social Council, at its Nth session":
+#: the body after "through" is the channel; the session is the recipient's. The recipient
+#: must stand right before "through" ("to the Assembly at its Nth session, through the
+#: Council at its 2036 session" names the Council's own session).
+_THROUGH_TAIL_RE = compiled(r"\bthrough\s+$", re.IGNORECASE)
+_RECIPIENT_BEFORE_THROUGH_RE = compiled(
+    rf"\bto\s+the\s+(?P<to>{BODY_PATTERN})\s*,?\s+through\s+$", re.IGNORECASE
+)
 
 
 @cache
@@ -390,6 +398,21 @@ def _last_numbered(mentions: list[SessionMention], body: str | None) -> int | No
     return None
 
 
+def _through_recipient(masked: str, start: int, found: re.Match[str]) -> str | None:
+    """The body a product goes to "through" the body ``found`` names ("to the General
+    Assembly, through the Economic and Social Council, at its Nth session"), if the session
+    can be that body's (a year is a session of the Economic and Social Council only)."""
+    recipient = _RECIPIENT_BEFORE_THROUGH_RE.search(
+        masked, max(start, found.start() - 80), found.start()
+    )
+    if recipient is None:
+        return None
+    words = recipient.group("to")
+    if found.group("year") and body_code(words) not in _YEAR_SESSION_BODIES:
+        return None
+    return words
+
+
 def find_sessions(
     masked: str,
     start: int,
@@ -432,6 +455,12 @@ def find_sessions(
         if rel_low == "in" and found.group("det").lower() == "the" and not found.group("body2"):
             continue  # "in the Nth session" of no named body: too loose to date anything
         body_words = found.group("body2") or found.group("body3") or found.group("body1")
+        if (
+            found.group("body1")
+            and not (found.group("body2") or found.group("body3"))
+            and _THROUGH_TAIL_RE.search(masked, max(start, found.start() - 9), found.start())
+        ):
+            body_words = _through_recipient(masked, start, found) or body_words
         explicit = body_words is not None
         this_body = body_code(body_words, default_council) if body_words else body
         of_commission = None  # "before the seventy-second session of the Commission"
