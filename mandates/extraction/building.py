@@ -424,7 +424,7 @@ class Builder:
                 reasons.append(f"count {count} disagrees with the list ({item.listed})")
             else:
                 count = item.listed
-        plans: list[tuple[Due | None, list[Due], list[str], int]] = []
+        plans: list[tuple[Due | None, list[Due], list[str], int, str | None]] = []
         covered_bodies: set[str | None] = set()
         dues: list[SessionMention | DateMention | _DatedSession] = list(item.dues)
         dated = [m for m in item.dues if isinstance(m, DateMention)]
@@ -445,10 +445,19 @@ class Builder:
         # ("by the end of 2030") keeps none: a body, a relation and no number or date is how
         # "at its next session" reads.
         date_body = item.bodies[0] if len(item.bodies) == 1 else None
+        # "to the Council at its Nth session and to the Assembly in alternate years, beginning
+        # at its Mth session": the recurrence is the Assembly's reports' only, and goes on to
+        # that body's later mentions ("annually, starting from its Nth, until its Mth session")
+        body_recurring: dict[str | None, str] = {}
         for mention in dues:
             several = isinstance(mention, SessionMention) and mention.several
+            recurring = item.recurring
+            if isinstance(mention, SessionMention):
+                if mention.recurring:
+                    body_recurring[mention.body] = mention.recurring
+                recurring = body_recurring.get(mention.body) or recurring
             for named_due, alternatives, extra in _mention_dues(mention, ctx):
-                if several and not item.recurring:
+                if several and not recurring:
                     extra = [*extra, SEVERAL_SESSIONS]
                 if date_body and isinstance(mention, DateMention) and named_due.date:
                     named_due = replace(named_due, body=date_body)
@@ -458,20 +467,20 @@ class Builder:
                     # that session": one event, named twice
                 seen_dues.add(key)
                 end = getattr(mention, "end", item.end)
-                plans.append((named_due, alternatives, extra, end))
+                plans.append((named_due, alternatives, extra, end, recurring))
                 covered_bodies.add(named_due.body)
         for code in item.bodies:
             if code not in covered_bodies and not (None in covered_bodies and plans):
-                plans.append((Due(code, None, None), [], [], item.end))
+                plans.append((Due(code, None, None), [], [], item.end, item.recurring))
                 covered_bodies.add(code)
         if not plans:
-            plans.append((None, [], [], item.end))
+            plans.append((None, [], [], item.end, item.recurring))
         if count > 1 and count == len(plans):
             count = 1  # "two reports, by 4 July and by 4 December": one each
         title = _title(item, ctx, actor.name, z1)
         if "actor not in the alias table" in reasons:
             self._warn(f"paragraph {label}: actor not in the alias table: {actor.name}")
-        for due, alternatives, extra, mention_end in plans:
+        for due, alternatives, extra, mention_end, recurring in plans:
             why = reasons + extra
             if alternatives and due is not None:
                 readings = " or ".join(
@@ -481,9 +490,9 @@ class Builder:
             undated = due is None or (due.session is None and due.date is None)
             if undated and implied_by_programme:
                 why.append("implied deadline: session set by the programme of work")
-            elif undated and item.recurring:
-                why.append(f"implied deadline: {item.recurring}, no session printed")
-            if item.recurring == TWICE_A_YEAR:
+            elif undated and recurring:
+                why.append(f"implied deadline: {recurring}, no session printed")
+            if recurring == TWICE_A_YEAR:
                 why.append(
                     "recurs twice a year: no whole number of sessions, so the later "
                     "occurrences are not forecast; add them by hand"
@@ -504,7 +513,7 @@ class Builder:
                     title=title,
                     due=due,
                     alternatives=alternatives,
-                    recurring=item.recurring,
+                    recurring=recurring,
                     quote=ctx.text[start:quote_end],
                     span=(start, quote_end),
                     needs_review=bool(why),

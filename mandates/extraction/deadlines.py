@@ -93,9 +93,19 @@ _SEVERAL = (
     r"(?P<several>(?:at|during|in)\s+(?:its|their)\s+(?:relevant|corresponding|respective|"
     r"subsequent|future|following)\s+sessions\s*,?\s+(?=(?:starting|beginning|commencing|from)\b))"
 )
+#: "to the General Assembly in alternate years, beginning at its Nth session": how often,
+#: between the body and where the series begins; the sessions are that body's, from N
+#: (``SessionMention.recurring``).
+RECUR_BEFORE_START = (
+    r"(?:annually|biennially|yearly|each\s+year|every\s+(?:other|alternate|second)\s+"
+    r"year|every\s+(?:two|three|four|five|2|3|4|5)\s+years|in\s+alternat(?:e|ing)\s+years|"
+    r"on\s+an?\s+(?:annual|biennial)\s+basis)(?=\s*,?\s+(?:as\s+)?(?:starting|beginning|"
+    r"commencing|from)\b|\s*,?\s+as\s+of\b)"
+)
+_RECUR_BEFORE_START = rf"(?P<recur>{RECUR_BEFORE_START})\s*,?\s+(?:as\s+(?=from\b))?"
 _PRE_BODY = (
     rf"(?:(?:(?:to|by|before|of|for|and)\s+)?(?:the\s+)?(?P<body1>{BODY_PATTERN})\s*,?\s+"
-    rf"{_SEVERAL}?)"
+    rf"{_SEVERAL}?(?:{_RECUR_BEFORE_START})?)"
 )
 
 #: How a session mention opens: a body, then the relation ("to the Council at", "before").
@@ -249,6 +259,7 @@ class SessionMention:
     several: bool = False  # "at its relevant sessions, starting from its Nth": the first of them
     explicit_body: bool = False
     bodies: list[str] | None = None  # "to the Assembly and the Council at their ... respectively"
+    recurring: str | None = None  # "to the Assembly annually, starting at its ...": this body's
 
 
 def _relation(rel: str) -> Relation:
@@ -627,9 +638,18 @@ def find_sessions(
                 explicit_body=explicit or bodies is not None,
                 bodies=bodies,
                 several=found.group("several") is not None,
+                recurring=_recurring_before_start(found.group("recur")),
             )
         )
     return mentions
+
+
+def _recurring_before_start(words: str | None) -> str | None:
+    """The recurrence printed between a body and "starting at its Nth session"."""
+    if not words:
+        return None
+    found = RECUR_RE.search(words)
+    return recurrence(found) if found else None
 
 
 #: The adopting body named as a recipient before another ("to the Council and to the
@@ -852,7 +872,8 @@ RECUR_RE = guarded(
     r"every\s+six\s+months|half-yearly)\b|"
     r"\b(?<!-)(?P<annual>annually|annual|on\s+an\s+annual\s+basis|each\s+year|every\s+year|"
     r"yearly)\b|\b(?P<biennial>biennially|biennial|on\s+a\s+biennial\s+basis|"
-    r"every\s+two\s+years|every\s+other\s+year)\b|\bevery\s+(?P<years>three|four|five|3|4|5)"
+    r"every\s+two\s+years|every\s+(?:other|alternate|second)\s+year|"
+    r"in\s+alternat(?:e|ing)\s+years)\b|\bevery\s+(?P<years>three|four|five|3|4|5)"
     r"\s+years\b|\bevery\s+(?P<sessions>two|three|four|2|3|4)\s+sessions\b|"
     r"\b(?P<quadrennial>quadrennial(?:ly)?)\b",
     re.IGNORECASE,
@@ -882,6 +903,7 @@ __all__ = [
     "BODY_NAMES",
     "BODY_PATTERN",
     "DATE_RE",
+    "RECUR_BEFORE_START",
     "RECUR_RE",
     "SESSION_RE",
     "TWICE_A_YEAR",

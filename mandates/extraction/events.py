@@ -15,6 +15,7 @@ from .clauses import (
 )
 from .deadlines import (
     BODY_PATTERN,
+    RECUR_BEFORE_START,
     RECUR_RE,
     DateMention,
     SessionMention,
@@ -51,6 +52,9 @@ _BODY_TARGETS = (
     r"\b(?:to|before|for\s+(?:its\s+|the\s+)?consideration\s+(?:by|of))\s+(?:the\s+)?"
     rf"(?P<bodies>{BODY_PATTERN}(?:\s*(?:,\s*(?:and\s+)?|and\s+)"
     rf"(?:to\s+)?(?:the\s+)?{BODY_PATTERN})*)\b(?!\s*,?\s+(?:at|during|in)\s+(?:its|the)\b)"
+    # "to the Council and to the Assembly in alternate years, beginning at its Nth session":
+    # the last body begins a session mention, as "to the Assembly at its Nth session" does
+    rf"(?!\s*,?\s+{RECUR_BEFORE_START})"
     r"(?!\s*,?\s+for\s+(?:its|the)\b(?!\s+consideration\s*[,;.]|\s+consideration\s*$))"
 )
 _BODY_TARGETS_RE = compiled(_BODY_TARGETS, re.IGNORECASE)

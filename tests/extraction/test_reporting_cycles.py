@@ -90,3 +90,84 @@ def test_report_to_the_council_at_its_session_stays_the_councils():
         session=90,
     )
     assert dues(r) == [("1", "Secretary-General", "report", ("ECOSOC", 2036, "at"))]
+
+
+# --- 2. "to the General Assembly in alternate years, beginning at its Nth session"
+
+
+def cycles(r):
+    return sorted((d.kind, due(d), d.recurring) for d in r.deliverables)
+
+
+def test_series_beginning_after_a_recurrence_is_the_named_bodys():
+    """How often, between the body and "beginning at": the first session is the Assembly's
+    (in a Council text of 2045, whose own 102nd session is long past)."""
+    for wording, recurring in (
+        ("annually, beginning at", "annual"),
+        ("biennially, starting at", "biennial"),
+        ("every two years as from", "biennial"),
+        ("in alternate years, commencing at", "biennial"),
+        ("annually from", "annual"),
+    ):
+        r = run(
+            f"1. Requests the Special Rapporteur on dry lands to report to the General Assembly "
+            f"{wording} its one hundred and second session;",
+            session=120,
+        )
+        assert cycles(r) == [("report", ("GA", 102, "at"), recurring)], wording
+
+
+def test_recurrence_of_one_body_stays_with_its_reports():
+    """Council sessions named one by one are no series; the Assembly's reports are biennial."""
+    r = run(
+        "1. Requests the Special Rapporteur on dry lands to report to the Council at its one "
+        "hundred and twenty-second and one hundred and twenty-fifth sessions and to the General "
+        "Assembly in alternate years, beginning at its one hundred and second session;",
+        session=120,
+    )
+    assert cycles(r) == [
+        ("report", ("GA", 102, "at"), "biennial"),
+        ("report", ("HRC", 122, "at"), None),
+        ("report", ("HRC", 125, "at"), None),
+    ]
+
+
+def test_two_bodies_before_a_series_keep_both_reports():
+    """ "annually to the Council and to the Assembly in alternate years, beginning at ...":
+    the Council's annual report (undated) stays beside the Assembly's series."""
+    r = run(
+        "1. Requests the Special Rapporteur on dry lands to report annually to the Council and "
+        "to the General Assembly in alternate years, beginning at its one hundred and second "
+        "session;",
+        session=120,
+    )
+    assert cycles(r) == [
+        ("report", ("GA", 102, "at"), "biennial"),
+        ("report", ("HRC", None, None), "annual"),
+    ]
+
+
+def test_series_until_a_session_keeps_its_recurrence():
+    """ "annually, starting from its Nth session, until its Mth session": both annual."""
+    r = run(
+        "1. Requests the Special Rapporteur on dry lands to submit a report to the Council "
+        "annually, starting from its one hundred and twenty-second session, until its one "
+        "hundred and twenty-eighth session;",
+        session=120,
+    )
+    assert cycles(r) == [
+        ("report", ("HRC", 122, "at"), "annual"),
+        ("report", ("HRC", 128, "by"), "annual"),
+    ]
+
+
+def test_alternate_years_and_every_second_year_are_biennial():
+    """ "in alternate years" and "every second year" recur every two years, as "every other
+    year" does (the planner reads the same words)."""
+    r = run(
+        "1. Requests the Secretary-General to submit to the General Assembly a report on dry "
+        "lands every second year, starting at its ninety-second session;",
+        body="GA",
+        session=90,
+    )
+    assert cycles(r) == [("report", ("GA", 92, "at"), "biennial")]
