@@ -319,11 +319,28 @@ def _may_name_product(
             not _weak_kind(kind, noun_hit.group("noun"))
             and not noun_hit.bare
             and preceded_by_preposition(masked, start, z0, lower, z0 - 1)
+            and not _next_in_sequence(masked, start, z0, kind, hits.low)
         ):
             continue  # after a preposition: only a weak product, and not of this kind
         if not _applied(masked, start, z0, lower):
             return True
     return False
+
+
+#: "an oral update at its Nth session, followed by a comprehensive report at its Mth
+#: session": the next product of the series, not a phrase about the first.
+_FOLLOWED_BY_RE = compiled(r"\bfollowed\s+by\s+$", re.IGNORECASE)
+
+
+def _next_in_sequence(masked: str, start: int, z0: int, kind: str, low: str) -> bool:
+    """Whether the product noun at ``start`` (a report, an update, a study ..., never a
+    meeting: "to be followed by an interactive dialogue" is how a report is presented) is
+    one that follows another ("followed by a report"); ``low`` gates the search."""
+    return (
+        "followed by" in low
+        and kind not in _EVENT_KINDS
+        and _FOLLOWED_BY_RE.search(masked, max(z0, start - 20), start) is not None
+    )
 
 
 def _decided_kind(kind: str, noun: str, decide: bool) -> str | None:
@@ -518,7 +535,11 @@ def events_of(
         if _applied(masked, start, z0, lower):
             continue  # "to implement all ten recommendations", "implementing a policy"
         definite = det in _DEFINITE
-        prep = not bare and preceded_by_preposition(masked, start, z0, lower, z0 - 1)
+        prep = (
+            not bare
+            and preceded_by_preposition(masked, start, z0, lower, z0 - 1)
+            and not _next_in_sequence(masked, start, z0, kind, low)
+        )
         if definite:
             after_verb = _after_production_verb(masked, start, z0, lower) or (
                 any(

@@ -171,3 +171,35 @@ def test_alternate_years_and_every_second_year_are_biennial():
         session=90,
     )
     assert cycles(r) == [("report", ("GA", 92, "at"), "biennial")]
+
+
+# --- 3. "an oral update at its Nth session, followed by a comprehensive report at its Mth"
+
+
+def test_report_that_follows_an_oral_update_is_a_report():
+    """The product after "followed by" is the next of the series, with its own kind; the
+    interactive dialogue that follows it is how it is presented, no product of its own."""
+    r = run(
+        "1. Requests the High Commissioner to give an oral update to the Council at its one "
+        "hundred and twenty-first session, followed by a written report at its one hundred and "
+        "twenty-third session, to be followed by an interactive dialogue, on drought;",
+        session=120,
+    )
+    assert dues(r) == [
+        ("1", "High Commissioner", "oral update", ("HRC", 121, "at")),
+        ("1", "High Commissioner", "report", ("HRC", 123, "at")),
+    ]
+
+
+def test_report_following_a_workshop_is_listed_with_its_session():
+    """ "a workshop before the Nth session, followed by a summary report at the Mth": two."""
+    r = run(
+        "1. Requests the Office to organize a workshop on drought before the one hundred and "
+        "twenty-second session, followed by a summary report to the Council at its one hundred "
+        "and twenty-third session;",
+        session=120,
+    )
+    assert dues(r) == [
+        ("1", "OHCHR", "report", ("HRC", 123, "at")),
+        ("1", "OHCHR", "seminar", ("HRC", 122, "before")),
+    ]
