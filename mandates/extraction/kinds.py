@@ -192,12 +192,16 @@ _VERB_TAIL_RE = guarded(
 #: submit, through the Advisory Committee on X, revised estimates", "to develop, in
 #: consultation with States, practical guidelines"): a phrase opening with a preposition or
 #: an adverb, no comma inside, naming no report ("to present, as part of his annual report,
-#: recommendations": that report is the product, as before). Searched only where a comma
-#: stands right before the object's modifiers (``_ASIDE_CLOSE_RE``).
+#: recommendations": that report is the product, as before). The aside may be a list whose
+#: last item holds "and"/"or" ("in consultation with States, civil society, the World Health
+#: Organization and other stakeholders, practical guidelines"); no item after a comma opens
+#: with "a"/"an" (that is an object: "..., a compilation of laws, policies"). Searched only
+#: where a comma stands right before the object's modifiers (``_ASIDE_CLOSE_RE``).
 _ASIDE_TAIL_RE = compiled(
     rf"\b(?!and\b|or\b|report\b|continue\b|include\b|update\b)(?:{PRODUCE_VERBS})\s*,\s*"
     r"(?:through|via|in|within|from|with|for|by|at|during|on|upon|after|before|prior\s+to|"
-    r"no\s+later\s+than|as|[a-z]+ly)\b(?![^,;:()]*\b(?:reports?|updates?)\b)[^,;:()]{1,150}$",
+    r"no\s+later\s+than|as|[a-z]+ly)\b(?![^;:()]*\b(?:reports?|updates?)\b)[^,;:()]{1,150}"
+    r"(?:(?:,(?!\s*an?\b)[^,;:()]{1,120}){0,8},(?!\s*an?\b)[^,;:()]*\b(?:and|or)\b[^,;:()]*)?$",
     re.IGNORECASE,
 )
 _ASIDE_CLOSE_RE = compiled(
@@ -216,7 +220,7 @@ def _after_aside(masked: str, z0: int, noun_start: int) -> int | None:
     aside set off by commas come before them (None otherwise)."""
     close = _ASIDE_CLOSE_RE.search(masked, max(z0, noun_start - 80), noun_start)
     if close is None or not _ASIDE_TAIL_RE.search(
-        masked, max(z0, close.start() - 200), close.start()
+        masked, max(z0, close.start() - 400), close.start()
     ):
         return None
     return close.start("mods")

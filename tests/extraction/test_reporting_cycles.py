@@ -203,3 +203,42 @@ def test_report_following_a_workshop_is_listed_with_its_session():
         ("1", "OHCHR", "report", ("HRC", 123, "at")),
         ("1", "OHCHR", "seminar", ("HRC", 122, "before")),
     ]
+
+
+# --- 4. guidelines developed after a list of partners, presented at a session
+
+
+def test_guidelines_after_a_list_of_partners_are_presented_at_the_session():
+    """An aside that lists partners with commas ("in consultation with A, B, the C and
+    other partners,") still leaves the guidelines the object (kind "other")."""
+    r = run(
+        "1. Requests the Office to develop, in consultation with States, indigenous peoples, the "
+        "World Meteorological Organization and other relevant partners, practical guidelines on "
+        "drought preparedness, and to present them to the Council at its one hundred and "
+        "twenty-third session;",
+        session=120,
+    )
+    assert dues(r) == [("1", "OHCHR", "other", ("HRC", 123, "at"))]
+
+
+def test_object_with_an_article_after_a_list_ends_the_aside():
+    """ "..., a compilation of laws, policies and practices": the compilation is the
+    product; "policies" inside its title is none."""
+    r = run(
+        "1. Requests the Office to prepare, in consultation with States, cities and other "
+        "stakeholders, and taking into account the work of the Special Rapporteur, a compilation "
+        "of laws, policies and practices on drought, and to make it available before the one "
+        "hundred and twenty-third session of the Council;",
+        session=120,
+    )
+    assert dues(r) == [("1", "OHCHR", "compilation", ("HRC", 123, "before"))]
+
+
+def test_guidelines_taken_note_of_are_no_deliverable():
+    """Guidelines the Council takes note of were presented already: nothing asked."""
+    r = run(
+        "1. Takes note of the practical guidelines on drought preparedness presented to the "
+        "Council at its one hundred and nineteenth session;",
+        session=120,
+    )
+    assert r.deliverables == []
