@@ -409,7 +409,7 @@ def _last_numbered(mentions: list[SessionMention], body: str | None) -> int | No
     return None
 
 
-def _through_recipient(masked: str, start: int, found: re.Match[str]) -> str | None:
+def _through_recipient(masked: str, start: int, found: re.Match[str] | LowerMatch) -> str | None:
     """The body a product goes to "through" the body ``found`` names ("to the General
     Assembly, through the Economic and Social Council, at its Nth session"), if the session
     can be that body's (a year is a session of the Economic and Social Council only)."""

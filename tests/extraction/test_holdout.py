@@ -117,6 +117,13 @@ HERE = Path(__file__).resolve().parent
         # see its README); 0.952 with 0.3.40, the misses three judgement calls and the false
         # positive a conditional request (flagged for review)
         ("labels_holdout26", 0.952, 11 / 12),
+        # 12 invented texts on reporting cycles (annual, biennial and alternate-year reports,
+        # several sessions in one phrase, an oral update followed by a report, reports
+        # "through the Economic and Social Council"), labelled blind by a reader who saw no
+        # project code (first score 0.938 at 0.3.40, headers 11/12: the Security Council text
+        # given no session, the project reads its year; see its README); 0.990 with 0.3.44,
+        # its one miss a judgement call (the interactive dialogue that follows a report)
+        ("labels_holdout27", 0.99, 11 / 12),
     ],
 )
 def test_held_out_deadline_f1_and_headers(labels, least_f1, least_headers):
