@@ -6,7 +6,9 @@ from django.urls import reverse
 
 from mandates.admin.review import ProposedChangeAdmin
 from mandates.models import ProposedChange
+from mandates.services import resolutions as resolution_services
 from mandates.services.schedule import session_get_or_estimate
+from tests.admin_forms import change_form_data
 from tests.factories import DeliverableFactory, body
 
 pytestmark = pytest.mark.django_db
@@ -196,3 +198,101 @@ def test_a_number_that_is_the_due_sessions_is_accepted(admin_client):
     assert [str(m) for m in response.context["messages"]] == ["1 change(s) accepted."]
     deliverable.refresh_from_db()
     assert deliverable.due_session_number == 84
+
+
+def _accept(client, *changes: ProposedChange):
+    return client.post(
+        reverse("admin:mandates_proposedchange_changelist"),
+        {"action": "accept", "_selected_action": [change.pk for change in changes]},
+        follow=True,
+    )
+
+
+@pytest.mark.parametrize(
+    "field, value, why",
+    [
+        (
+            "special_session",
+            "S41",
+            'A special session is written "S-41" (emergency special: "ES-11").',
+        ),
+        ("number", "9" * 33, "Ensure this value has at most 32 characters (it has 33)."),
+        ("agenda_item", "x" * 65, "Ensure this value has at most 64 characters (it has 65)."),
+    ],
+)
+def test_a_resolution_value_the_resolution_refuses_is_not_accepted(admin_client, field, value, why):
+    """QA: a resolution's proposal whose value a person made invalid ("S41", breaking the
+    special session's CHECK constraint) gave an error page, after the deliverables'
+    proposals selected with it were saved. It is refused as the resolution's form says
+    it, and the rest of the selection is accepted."""
+    deliverable = DeliverableFactory()
+    resolution = deliverable.mandate.resolution
+    [of_deliverable] = _waiting(deliverable, ("title", deliverable.title, "New title"))
+    of_resolution = ProposedChange.objects.create(
+        resolution=resolution, field=field, old_value="-", new_value=value, source="v2.txt"
+    )
+
+    response = _accept(admin_client, of_deliverable, of_resolution)
+
+    shown = [str(message) for message in response.context["messages"]]
+    label = of_resolution.field_label
+    assert shown == [
+        f"Not accepted: “{label}” {value} for {resolution.symbol}: {why} Correct the proposed "
+        "value, or set it on the resolution's own page and dismiss this proposed change.",
+        "1 change(s) accepted.",
+    ]
+    of_resolution.refresh_from_db()
+    resolution.refresh_from_db()
+    assert not of_resolution.resolved and getattr(resolution, field) != value
+    deliverable.refresh_from_db()
+    assert deliverable.title == "New title"
+
+
+def test_accept_saves_nothing_when_it_fails_midway(admin_client, monkeypatch):
+    """The deliverables' proposals and the resolutions' are accepted in one transaction:
+    an unexpected error in the second leaves the first unsaved too, not half the
+    selection accepted behind an error page."""
+    deliverable = DeliverableFactory()
+    title = deliverable.title
+    [change] = _waiting(deliverable, ("title", title, "New title"))
+
+    def broken(**kwargs):
+        raise RuntimeError("unexpected")
+
+    monkeypatch.setattr(resolution_services, "resolution_proposals_accept", broken)
+    admin_client.raise_request_exception = False
+    response = admin_client.post(
+        reverse("admin:mandates_proposedchange_changelist"),
+        {"action": "accept", "_selected_action": [change.pk]},
+    )
+
+    assert response.status_code == 500
+    change.refresh_from_db()
+    deliverable.refresh_from_db()
+    assert not change.resolved and deliverable.title == title
+
+
+def test_a_resolution_value_the_resolution_refuses_cannot_be_typed(admin_client):
+    """The proposal's own page refuses a value "Accept" could not apply to the resolution,
+    with the resolution form's words; a valid one is saved."""
+    change = ProposedChange.objects.create(
+        resolution=DeliverableFactory().mandate.resolution,
+        field="special_session",
+        old_value="-",
+        new_value="S-41",
+    )
+    url = reverse("admin:mandates_proposedchange_change", args=[change.pk])
+    data = change_form_data(admin_client.get(url))
+
+    response = admin_client.post(url, {**data, "new_value": "S41"})
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["new_value"] == [
+        'A special session is written "S-41" (emergency special: "ES-11").'
+    ]
+    change.refresh_from_db()
+    assert change.new_value == "S-41"
+    response = admin_client.post(url, {**data, "new_value": "ES-11"})
+    assert response.status_code == 302
+    change.refresh_from_db()
+    assert change.new_value == "ES-11"

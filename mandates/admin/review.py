@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -347,13 +348,30 @@ DELIVERABLE_SHOWN = 50
 
 
 class ProposedChangeForm(BidiControlGuard):
-    """A proposed title typed here becomes the deliverable's when accepted."""
+    """A proposed title typed here becomes the deliverable's when accepted. A value typed
+    for a resolution's own field is refused here if the resolution would refuse it
+    ("S41" for a special session): "Accept" could not apply it."""
 
     bidi_guarded = ("new_value",)
 
     class Meta:
         model = models.ProposedChange
         fields = "__all__"
+
+    def clean(self):
+        cleaned = super().clean()
+        typed = {"resolution", "field", "new_value"} & set(self.changed_data)
+        if not typed or self.has_error("new_value") or cleaned.get("deliverable"):
+            return cleaned
+        proposal = models.ProposedChange(
+            resolution=cleaned.get("resolution"),
+            field=cleaned.get("field", ""),
+            new_value=cleaned.get("new_value", ""),
+        )
+        why = resolution_services.resolution_proposal_refusal(proposal)
+        if why is not None:
+            self.add_error("new_value", why)
+        return cleaned
 
 
 @admin.register(models.ProposedChange)
@@ -429,10 +447,28 @@ class ProposedChangeAdmin(ListedColumns, admin.ModelAdmin):
     @admin.action(description=_("Accept the selected proposed changes"), permissions=["change"])
     def accept(self, request, queryset):
         ticked = self._ticked(request, queryset)
-        settled = deliverable_services.proposed_changes_accept(changes=ticked)
-        of_resolutions = resolution_services.resolution_proposals_accept(changes=ticked)
+        with transaction.atomic():  # all the selection or, on an error, nothing
+            settled = deliverable_services.proposed_changes_accept(changes=ticked)
+            of_resolutions = resolution_services.resolution_proposals_accept(changes=ticked)
         settled.count += of_resolutions.count
         settled.already_settled += of_resolutions.already_settled
+        for invalid in of_resolutions.invalid:
+            change = invalid.change
+            self.message_user(
+                request,
+                _(
+                    "Not accepted: “%(field)s” %(value)s for %(resolution)s: %(why)s Correct "
+                    "the proposed value, or set it on the resolution's own page and dismiss "
+                    "this proposed change."
+                )
+                % {
+                    "field": change.field_label,
+                    "value": change.new_value,
+                    "resolution": change.resolution,
+                    "why": invalid.why,
+                },
+                messages.WARNING,
+            )
         for field in sorted(of_resolutions.refused):
             self.message_user(
                 request,
@@ -445,6 +481,7 @@ class ProposedChangeAdmin(ListedColumns, admin.ModelAdmin):
             )
         if settled.count or not (
             of_resolutions.refused
+            or of_resolutions.invalid
             or settled.refused
             or settled.disagreeing
             or settled.already_settled

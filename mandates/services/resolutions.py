@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -30,13 +31,23 @@ def resolution_mark_edited(*, resolution: Resolution, fields: Iterable[str]) -> 
 
 
 @dataclass
+class InvalidProposal:
+    """A resolution's proposal whose value the resolution's form would refuse, and why."""
+
+    change: ProposedChange
+    why: str
+
+
+@dataclass
 class ResolutionProposalsSettled:
     """What accepting or dismissing a resolution's proposals did: how many it settled,
-    the fields "Accept" cannot apply (set on the resolution's page), how many of those
-    selected were settled already."""
+    the fields "Accept" cannot apply (set on the resolution's page), the values the
+    resolution would refuse (one a person typed on the proposal's page), how many of
+    those selected were settled already."""
 
     count: int = 0
     refused: set[str] = field(default_factory=set)
+    invalid: list[InvalidProposal] = field(default_factory=list)
     already_settled: int = 0
 
 
@@ -66,6 +77,36 @@ def _header_value(change: ProposedChange) -> tuple[bool, object]:
         session = Session.objects.filter(body__code=code, number=int(number)).first()
         return session is not None, session
     return False, None  # the vote: set on the resolution's page
+
+
+def _refusal(resolution: Resolution, name: str, value: object) -> str | None:
+    """Why the resolution would refuse ``value`` for the field ``name``, as its own form
+    says it (the field's validation, the model's constraints: a special session "S41",
+    a number too long), or None: saved, the database would refuse it with an error page."""
+    others = [other.name for other in Resolution._meta.fields if other.name != name]
+    kept = getattr(resolution, name)
+    setattr(resolution, name, value)
+    try:
+        resolution.full_clean(exclude=others, validate_unique=False)
+    except ValidationError as error:
+        return " ".join(error.messages)
+    finally:
+        setattr(resolution, name, kept)
+    return None
+
+
+def resolution_proposal_refusal(change: ProposedChange) -> str | None:
+    """Why "Accept" could not apply this value a person typed for a resolution's own
+    value (None if it could, or if the field is set on the resolution's page anyway)."""
+    if change.resolution is None or change.field not in HEADER_FIELDS or change.field == "vote":
+        return None
+    ok, value = _header_value(change)
+    if not ok:
+        return _(
+            "Not a value this field takes, written as new versions write it (a date as "
+            "2025-04-03, a body as HRC, a session as HRC 58, “-” for none)."
+        )
+    return _refusal(change.resolution, change.field, value)
 
 
 def _waiting_locked(changes: QuerySet[ProposedChange]) -> tuple[list[ProposedChange], int]:
@@ -98,6 +139,10 @@ def resolution_proposals_accept(*, changes: QuerySet[ProposedChange]) -> Resolut
             continue
         resolution = change.resolution
         assert resolution is not None
+        why = _refusal(resolution, change.field, value)
+        if why is not None:
+            settled.invalid.append(InvalidProposal(change=change, why=why))
+            continue
         setattr(resolution, change.field, value)
         resolution_mark_edited(resolution=resolution, fields=[change.field])
         said = f"{change.field_label} {change.new_value}"
