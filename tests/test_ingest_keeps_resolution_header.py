@@ -94,6 +94,26 @@ def test_a_text_whose_title_is_not_found_keeps_the_persons_title(staff_client):
     assert resolution.history.first().history_change_reason.startswith("Import of x.txt")
 
 
+def test_a_title_replaced_is_not_proposed_again_after_a_version_that_read_none(staff_client):
+    """QA: the text whose title a person replaced, uploaded again after a copy where no
+    title was found, proposed going back to the title the person replaced. A reading of
+    nothing is not the previous reading: the last version that read a title is."""
+    _upload(staff_client, "A_HRC_RES_58_97.txt", _text())
+    _set_title(staff_client, PERSONS_TITLE)
+    _upload(staff_client, "x.txt", _no_title_found())
+    _upload(staff_client, "y.txt", _no_title_found() + "\n")  # none read twice over
+
+    page = _upload(staff_client, "again.txt", _text() + "\n")
+
+    assert not ProposedChange.objects.exists()
+    assert "proposed" not in page
+    _shown_everywhere(staff_client, PERSONS_TITLE)
+    # a new title read after that is proposed still
+    _upload(staff_client, "v2.txt", _text(NEW_TITLE))
+    change = ProposedChange.objects.get()
+    assert (change.field, change.old_value, change.new_value) == ("title", PERSONS_TITLE, NEW_TITLE)
+
+
 def test_a_text_whose_title_is_not_found_keeps_the_extracted_title(staff_client):
     """QA saw 80/166's title, read by the extractor and touched by nobody, blanked too."""
     _upload(staff_client, "A_HRC_RES_58_97.txt", _text())

@@ -1380,6 +1380,7 @@ def _store(
     }
     if existing:
         closed = _header_update(resolution, header, data, stored, source=source)
+        _keep_earlier_readings(data, existing.extraction)
     else:
         closed = []
         for name, value in header.items():
@@ -1454,6 +1455,40 @@ HEADER_FIELDS = (
 )
 
 
+#: The key of a stored extraction (ingest's, not the extractor's) that keeps, for each
+#: header value its version read nothing for (no title found), what the last version that
+#: read one read: a person's value is then compared with that, not with nothing.
+HEADER_READ_EARLIER = "header_read_earlier"
+#: What a header value read as nothing is.
+NOTHING: tuple[object, ...] = (None, "", {}, [])
+
+
+def _keep_earlier_readings(data: dict, before: dict) -> None:
+    """Carry into ``data`` (a new version's extraction) what the versions before read of
+    the header values this one reads nothing for (`HEADER_READ_EARLIER`)."""
+    earlier = {**before.get(HEADER_READ_EARLIER, {})}
+    earlier.update((key, before.get(key)) for key in HEADER_FIELDS if not _none_read(before, key))
+    carried = {key: value for key, value in earlier.items() if _none_read(data, key)}
+    if carried:
+        data[HEADER_READ_EARLIER] = carried
+
+
+def _none_read(data: dict, key: str) -> bool:
+    """Whether an extraction's JSON holds no value for this header value, as
+    `_read_nothing` tells: a special session's text reads no regular session, and the
+    other way round; neither is reading nothing."""
+    if key in ("session", "special_session"):
+        return data.get("session") is None and not data.get("special_session")
+    return data.get(key) in NOTHING
+
+
+def _header_read_before(extraction: dict) -> dict[str, object] | None:
+    """The header as the versions before read it: the last one that read each value."""
+    if not extraction:
+        return None
+    return header_as_read({**extraction, **extraction.get(HEADER_READ_EARLIER, {})})
+
+
 def header_as_read(data: dict) -> dict[str, object]:
     """A resolution's HEADER_FIELDS as a text read them (its extraction's JSON),
     comparable from version to version."""
@@ -1481,7 +1516,7 @@ def _header_update(
     text does not say (no title found) never blanks a stored value. Returns the proposals
     waiting that this version closes (the text says the kept value again, or replaces
     them)."""
-    before = header_as_read(resolution.extraction) if resolution.extraction else None
+    before = _header_read_before(resolution.extraction)
     now = header_as_read(data)
     owned = set(resolution.edited_fields)
     waiting: dict[str, list[ProposedChange]] = defaultdict(list)
@@ -1499,7 +1534,7 @@ def _header_update(
         if current == value:
             closed += pending  # the text says the value kept again
             continue
-        if _read_nothing(name, value, header) and current not in (None, "", {}, []):
+        if _read_nothing(name, value, header) and current not in NOTHING:
             # the extractor found no title (a copy laid out otherwise): nothing to change
             stored.changes.append(f"{label}: kept {current!r}, none read in this version")
             continue
@@ -1529,7 +1564,7 @@ def _header_update(
 def _read_nothing(name: str, value: object, header: dict[str, object]) -> bool:
     """Whether the text gave no value for this header field (rather than another value): a
     regular session is none when a special session is read, and the other way round."""
-    if value not in (None, "", {}, []):
+    if value not in NOTHING:
         return False
     if name == "session":
         return not header["special_session"]
