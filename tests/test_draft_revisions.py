@@ -588,6 +588,18 @@ def test_a_revision_deleted_from_the_middle_keeps_what_people_decided_on_it(
         Resolution.objects.filter(symbol=REV1).delete()
     compilation.refresh_from_db()
     assert compilation.progress == Deliverable.Progress.NOT_DELIVERABLE
+    # The page says what lets it go: closing the deliverable does not (it still holds
+    # the decision), deleting it does.
+    advice = (
+        "Delete each one on its own page first (what was decided stays in its history; "
+        "closing one is not enough: it still holds its decision), or move the decisions by "
+        "hand."
+    )
+    assert advice in page and "Close or delete" not in page
+    _edit(staff_client, compilation, progress=Deliverable.Progress.CANCELLED)
+    compilation.refresh_from_db()
+    assert compilation.progress == Deliverable.Progress.CANCELLED
+    assert advice in _page_text(staff_client.get(url))
 
     # The person decides that deliverable is done with: deleted on its own page.
     deliverable_url = reverse("admin:mandates_deliverable_delete", args=[compilation.pk])

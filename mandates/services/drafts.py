@@ -1019,9 +1019,9 @@ def resolution_kept_open_refusal(resolution: Resolution, kept: Iterable[Delivera
     items = "deliverable" if count == 1 else "deliverables"
     return (
         f"{resolution.symbol} is not deleted: it holds {count} {items} people decided on "
-        f"that {where} does not ask for, and nothing else holds those decisions. Close or "
-        "delete each one on its own page first (what was decided stays in its history), "
-        "or move the decisions by hand."
+        f"that {where} does not ask for, and nothing else holds those decisions. Delete "
+        "each one on its own page first (what was decided stays in its history; closing "
+        "one is not enough: it still holds its decision), or move the decisions by hand."
     )
 
 
