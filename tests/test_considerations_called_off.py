@@ -30,15 +30,19 @@ def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-def _consider_at_hrc64() -> None:
+def _consider_at_hrc64(
+    first: str = "Calls upon States to ensure access to safe drinking water for all;",
+) -> str:
+    """The text read (its first paragraph as given); how ingest stored it."""
     text = hrc_resolution(
         operative=[
-            "Calls upon States to ensure access to safe drinking water for all;",
+            first,
             "Decides to continue its consideration of this question at its sixty-fourth session.",
         ]
     )
     outcome = resolution_ingest(data=text.encode(), name="A_HRC_RES_58_97.txt")
     assert outcome.status != "failed", outcome.reason
+    return outcome.status
 
 
 def _save_session(client, session: Session, **changes) -> list[str]:
@@ -87,7 +91,8 @@ def test_a_text_read_after_the_session_was_cancelled_flags_its_consideration(
     tmp_path, staff_client
 ):
     """HRC 64 cancelled by `sessions_load` before the text is read: the consideration the
-    text gives is flagged with the same reason, and stays so when the text is read again."""
+    text gives is flagged with the same reason. A person lowers the flag; a new version
+    of the text keeps the reason and does not raise the flag again."""
     hrc64 = Session.objects.get(body__code="HRC", number=64)
     path = tmp_path / "sessions.csv"
     path.write_text(
@@ -105,9 +110,28 @@ def test_a_text_read_after_the_session_was_cancelled_flags_its_consideration(
         [REASON],
     )
     assert "A/HRC/RES/58/97" in _flagged_in_the_admin(staff_client)
-    _consider_at_hrc64()  # read again: the reason is not lost
+    # A person reviews the reason and keeps the consideration: the flag goes down.
+    url = reverse("admin:mandates_consideration_change", args=[item.pk])
+    response = staff_client.post(
+        url, {**change_form_data(staff_client.get(url)), "needs_review": ""}
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
     item.refresh_from_db()
-    assert (item.needs_review, item.review_reasons) == (True, [REASON])
+    assert (item.needs_review, item.review_reasons) == (False, [REASON])
+
+    # a new version of the text (one word more): the reason is not lost, and the flag the
+    # person lowered stays down
+    status = _consider_at_hrc64(
+        "Calls upon States to ensure access to safe drinking water for all people;"
+    )
+
+    assert status == "updated"
+    item.refresh_from_db()
+    assert (str(item.session), item.needs_review, item.review_reasons) == (
+        "HRC 64",
+        False,
+        [REASON],
+    )
 
 
 def test_sessions_load_flags_the_considerations_of_a_session_it_cancels(tmp_path):
