@@ -1,9 +1,30 @@
 """Deleted session parts whose calendar events the session calendar still shows,
 cancelled, so subscribed calendars drop them (mandates/services/feeds.py
-`session_part_removed`)."""
+`session_part_removed`). Editors and viewers may read them, as they read session parts
+(the admin's list of them is read-only)."""
 
 import django.db.models.deletion
 from django.db import migrations, models
+
+
+def permissions(apps, schema_editor):
+    """Editors and viewers may view the removed parts (nobody adds, changes or deletes
+    them in the admin)."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    view = Permission.objects.filter(
+        content_type__app_label="mandates",
+        content_type__model="removedsessionpart",
+        codename__startswith="view_",
+    )
+    for group in Group.objects.filter(name__in=["editors", "viewers"]):
+        group.permissions.add(*view)
 
 
 class Migration(migrations.Migration):
@@ -30,4 +51,5 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'removed session parts',
             },
         ),
+        migrations.RunPython(permissions, migrations.RunPython.noop),
     ]

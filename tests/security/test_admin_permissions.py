@@ -140,3 +140,12 @@ def test_viewers_are_offered_no_changing_action_anywhere(viewer_client):
     }
     assert offered, "viewers see some admin pages"
     assert {name.split(".")[1] for name in offered} <= {"export_csv", "export_xlsx"}, offered
+
+
+@pytest.mark.parametrize("role", ["viewer_client", "editor_client"])
+def test_editors_and_viewers_see_removed_session_parts_as_session_parts(request, role):
+    """QA: an editor got 403 on the removed session parts list (no group was granted the
+    new model) while the session parts list showed."""
+    client = request.getfixturevalue(role)
+    for name in ("sessionpart", "removedsessionpart"):
+        assert client.get(reverse(f"admin:mandates_{name}_changelist")).status_code == 200
