@@ -21,6 +21,10 @@ counts from a session's last day; a date set by hand or printed in the text stay
 date. A due date that moves raises the calendar SEQUENCE, and the historic mark follows
 it as `historic.deliverable_historic_follow` does. `migrate` says how many moved (`REPORT`,
 printed by mandates/apps.py).
+
+Migrating back does nothing (`RunPython.noop`): the rules changed or added here, the
+moved due dates, their SEQUENCEs and historic marks all stay; restore them by hand (or
+from a backup) if they must go.
 """
 
 from datetime import timedelta
