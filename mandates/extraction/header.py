@@ -322,13 +322,18 @@ def _number_and_title(header: str, result: Header) -> None:
 _TITLE_MAX_CHARS = 400
 
 
+#: A title opens with a word (or a quoted one), never with a bracket or a comma.
+_TITLE_START = compiled(r"[\"'\u201c\u2018]?[^\W\d_]{2}")
+
+
 def _title_after_number(rest: list[str]) -> str | None:
     """The title that a PDF-to-text copy prints after a blank line ("80/67.", "", "Title"):
     the header's last block, when the number's block held nothing else."""
     blocks = [block for block in rest if block.strip()]
     if len(blocks) != 1 or len(blocks[0]) > _TITLE_MAX_CHARS:
         return None
-    return flatten(blocks[0])
+    title = flatten(blocks[0]).strip()
+    return title if _TITLE_START.match(title) else None
 
 
 def _symbol_from_number(prefix: str, serial: str, result: Header) -> None:

@@ -179,7 +179,8 @@ def parse_header(header: str, *, opener_body: str | None, tail: str = "", top: s
 
 def _number_and_title(header: str, result: Header) -> None:
     """Find "59/3.<TAB>Title" (the title may run over several lines of one block)."""
-    for block in re.split(r"\n[ \t]*\n", header):
+    blocks = re.split(r"\n[ \t]*\n", header)
+    for index, block in enumerate(blocks):
         flat = flatten(block)
         # The number may follow other header words when the reader merged lines.
         for match in re.finditer(r"(?<![\w/.])(?:ES-|S-)?\d{1,4}/\d{1,4}\.", flat):
@@ -192,6 +193,11 @@ def _number_and_title(header: str, result: Header) -> None:
                 continue
         prefix, serial, title = found.group(1), found.group(2), found.group(3)
         title = flatten(title) if title else None
+        if not (title and title.strip()):  # extractor 0.3.35: a title after a lone number
+            rest = [later for later in blocks[index + 1 :] if later.strip()]
+            if len(rest) == 1 and len(rest[0]) <= 400:
+                after = flatten(rest[0]).strip()
+                title = after if re.match(r"[\"'\u201c\u2018]?[^\W\d_]{2}", after) else None
         result.title = title.strip() or None if title else None
         result.number = serial
         _symbol_from_number(prefix, serial, result)
