@@ -110,6 +110,10 @@ _NOTE_LINK = compiled(r"#_?(?:ftn|fn|footnote|note|edn)[-_:]?(\d{1,4})$", re.IGN
 _LEADING_NUMBER = compiled(r"^\s*\[?(\d{1,4})\]?[.)]?\s+")
 #: A list item's text that prints its own label ("1. Requests", "(a) To"): not labelled again.
 _TYPED_LABEL = compiled(r"\s*(?:\d{1,3}[.)]|\([a-zA-Z]{1,4}\)|[a-zA-Z][.)])\s")
+#: A paragraph's label alone at the start of a block ("1.", "(a)"): in an element of its own
+#: (``<span class="num">1.</span>Requests``, ``<b>1.</b>``, Word's tab span) it is set apart
+#: from the text, which the page shows with a gap, never glued to it.
+_BARE_LABEL = compiled(r"\s*(?:\d{1,3}[.)]|\([a-zA-Z]{1,4}\))")
 _LIST_STYLE = compiled(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.IGNORECASE)
 #: <ol type> or CSS list-style-type -> the numbering style of its items.
 _STYLES = {
@@ -221,6 +225,8 @@ class _Parser(HTMLParser):
         #: the open lists, innermost last; the label of the <li> whose text is still to come
         self.lists: list[_List] = []
         self.label = ""
+        #: the block so far is a bare label and an inline element began or ended after it
+        self.gap = False
         #: every table met, in order, and those still open (innermost last)
         self.tables: list[Table] = []
         self.open_tables: list[_OpenTable] = []
@@ -229,12 +235,20 @@ class _Parser(HTMLParser):
     def _flush(self) -> None:
         text = "".join(self.current).strip()
         self.current = []
+        self.gap = False
         if text:
             if self.label:
                 if not _TYPED_LABEL.match(text):
                     text = self.label + text
                 self.label = ""
             self.blocks.append(text)  # "\n" where a <br> broke the line
+
+    def _inline_boundary(self) -> None:
+        """An inline element opens or closes: if all the block holds so far is a label
+        ("1."), the text that follows is set apart by a space (see ``_BARE_LABEL``)."""
+        current = self.current
+        if current and len(current) <= 3 and not current[-1][-1:].isspace():
+            self.gap = _BARE_LABEL.fullmatch("".join(current)) is not None
 
     def _open_list(self, tag: str, attributes: dict[str, str]) -> None:
         """An <ol> numbers its items as a browser shows them (``type``, ``start``, CSS
@@ -352,6 +366,8 @@ class _Parser(HTMLParser):
                 self._open_table_part(tag, attributes)
         elif tag == "sup" and self.link_mark is None:
             self.sup = []
+        elif self.link_mark is None and self.sup is None:
+            self._inline_boundary()
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID:
@@ -395,6 +411,8 @@ class _Parser(HTMLParser):
             elif tag == "table" and self.open_tables:
                 self._close_cell()
                 self.open_tables.pop()
+        elif self.link_mark is None and self.sup is None:
+            self._inline_boundary()
 
     def handle_data(self, data: str) -> None:
         if self.drop_depth:
@@ -409,6 +427,10 @@ class _Parser(HTMLParser):
         elif self.sup is not None:
             self.sup.append(data)
         else:
+            if self.gap and data:
+                self.gap = False
+                if not data[0].isspace():
+                    self.current.append(" ")
             self.current.append(data)
 
     def close(self) -> None:

@@ -244,6 +244,11 @@ _NUM = compiled(
     _M + r"(\d{1,3})\.(?:[*_\u200e\u200f]*[ \t\u00a0]+(?=\S)|"
     r"[\u200e\u200f?]{1,3}[ \t\u00a0]*(?=" + _VERB_AHEAD + "))"
 )
+#: A printed number glued to its paragraph's first word ("2.Urges"): a reader that lost the
+#: gap between the number and the text (an HTML label in an element of its own). Without
+#: it the paragraph was unnumbered, and an unnumbered paragraph is numbered by its place:
+#: "2.Urges" after a "1.Strongly condemns" kept in the preamble became paragraph 1.
+_NUM_GLUED = compiled(_M + r"(\d{1,3})\.(?=[*_]*[A-Z][a-z])")
 _LINE_SPLIT = compiled(
     r"\n(?=" + _NUM.pattern + "|" + _LABEL.pattern + "|" + _MEETING.pattern + "|"
     r"[ \t*_]*\[\s*[*_]*Adopted\b|" + _VOTE_LIST.pattern + "|" + _M + r"Annex\b[^\n]{0,80}$)",
@@ -811,6 +816,8 @@ class _Walker:
             bare = _NUM_NO_DOT.match(text, s, stop)
             if bare and int(bare.group(1)) == self._expected():
                 number = bare  # "27 Affirms": the dot was lost
+            else:
+                number = self._glued_number(s, e, stop)
         if self.state == "preamble" and not number:
             one = self._one
             if one < s:
@@ -917,6 +924,22 @@ class _Walker:
             if op.subs:
                 op.subs[-1][2] = e
         return []
+
+    def _glued_number(self, s: int, e: int, stop: int) -> re.Match[str] | None:
+        """ "2.Urges ...": the printed number with no gap after it, if it is one (see
+        ``_NUM_GLUED``). In the operative part any such number is the printed one; in the
+        preamble it must be the number due, open an operative verb or end its piece as an
+        operative paragraph ends (";", ".", ":"), not as a preambular one (",")."""
+        glued = _NUM_GLUED.match(self.text, s, stop)
+        if glued is None or self.state != "preamble":
+            return glued
+        if (
+            int(glued.group(1)) == self._expected()
+            or _VERB_AHEAD_RE.match(self.text, glued.end(), stop)
+            or self._last_char(s, e) in ".;:"
+        ):
+            return glued
+        return None
 
     def _preamble_unfinished(self, piece: str) -> bool:
         """The last preambular paragraph stopped mid-sentence (a page break cut it)."""
