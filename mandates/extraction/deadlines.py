@@ -81,7 +81,7 @@ _REL = (
     r"start|opening|outset|end|close)\s+of|on\s+the\s+(?:first|second|third|opening|last|final|"
     r"closing)\s+day\s+of|on\s+the\s+day\s+(?:immediately\s+)?(?:following|after|before|"
     r"preceding)\s+the\s+(?:opening|start|beginning|close|closing)\s+of|at\s+the\s+latest\s+(?:at|by)|in\s+the\s+course\s+of|in\s+time\s+for|at|during|in|"
-    r"before|prior\s+to|in\s+advance\s+of|ahead\s+of|(?:no|not)\s+later\s+than(?:\s+at|\s+the\s+"
+    r"before|between|prior\s+to|in\s+advance\s+of|ahead\s+of|(?:no|not)\s+later\s+than(?:\s+at|\s+the\s+"
     r"(?:end|close)\s+of)?|"
     r"by\s+the\s+end\s+of|before\s+the\s+end\s+of|by|until|from|as\s+of|"
     r"(?:starting|beginning|commencing)(?:\s+(?:at|with|from|in))?|for|to)"
@@ -210,6 +210,7 @@ _ADOPTED_LATER_RE = compiled(
 )
 _RELATION_WORDS: dict[str, Relation] = {
     "before": "before",
+    "between": "before",  # "between the Nth and Mth sessions": before the later one
     "prior to": "before",
     "in advance of": "before",
     "in time for": "before",  # available for the session: ahead of it, as "in advance of"
@@ -463,6 +464,8 @@ def find_sessions(
             # "to brief the Assembly on progress made before the end of its eighty-first
             # session": a time limit, which no past event is given
             participle = False
+        if rel_low == "between" and not found.group("ords"):
+            continue  # "between its present session and ...": no pair of numbered sessions
         if rel_low == "in" and found.group("det").lower() == "the" and not found.group("body2"):
             continue  # "in the Nth session" of no named body: too loose to date anything
         body_words = found.group("body2") or found.group("body3") or found.group("body1")
@@ -551,7 +554,15 @@ def find_sessions(
             sessions, alternatives = _read_glued(found.group("glued"))
         else:
             sessions, alternatives = _read_ordinals(found.group("ords"))
-            if found.group("noun").lower() == "session" and len(sessions) > 1 and not alternatives:
+            if rel_low == "between":
+                # "to organize a seminar between the Nth and Mth sessions of the Council":
+                # held in the interval, so due before the later session
+                if len(sessions) != 2 or alternatives or sessions[1] <= sessions[0]:
+                    continue
+                sessions = sessions[1:]
+            elif (
+                found.group("noun").lower() == "session" and len(sessions) > 1 and not alternatives
+            ):
                 sessions = sessions[:1]
             adoption = _after_adoption(masked, found.end(), end) if sessions == [1] else None
             if adoption is not None:

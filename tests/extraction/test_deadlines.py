@@ -228,3 +228,20 @@ def test_the_opening_of_a_sessions_main_part_and_by_the_opening(words, relation)
     text = f"to submit, {words} of the General Assembly, a compilation"
     [found] = find_sessions(text, 0, len(text), body="GA", session=80)
     assert (found.sessions, found.relation) == ([82], relation)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("between the sixty-second and sixty-third sessions of the Council", [("HRC", [63])]),
+        ("between its sixty-fourth and sixty-fifth sessions", [("HRC", [65])]),
+        ("between the 62nd and 63rd sessions of the General Assembly", [("GA", [63])]),
+        # no pair of numbered sessions in order: no deadline read from "between"
+        ("between its present session and the next", []),
+        ("between the sixty-third and sixty-second sessions of the Council", []),
+        ("between its sixty-first, sixty-second and sixty-third sessions", []),
+    ],
+)
+def test_between_two_sessions_is_before_the_later_one(text, expected):
+    """An intersessional event, "between the Nth and Mth sessions", is due before session M."""
+    assert sessions(text) == [(body, numbers, "before", []) for body, numbers in expected]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from mandates.extraction import extract_text
 from tests.extraction.test_requests import due, run
 
 
@@ -568,3 +569,19 @@ def test_a_sub_paragraphs_own_request_names_its_own_actor(inner):
         "(c) To keep its working methods under review;"
     )
     assert kinds(r) == [("3(b)", "Secretary-General", "report", ("GA", 93, "at"))]
+
+
+def test_an_intersessional_seminar_is_due_before_the_later_session():
+    """ "to convene a seminar ... between the Nth and Mth sessions of the Council": the
+    seminar is due before session M (it had no session)."""
+    text = (
+        "Human Rights Council\n\nSixty-first session\n\n61/8. Older persons in rural areas\n\n"
+        "The Human Rights Council,\n\nRecalling its resolution 58/9,\n\n"
+        "1. Requests the Office of the United Nations High Commissioner for Human Rights to"
+        " convene a two-day intersessional seminar on the rights of older persons in rural"
+        " areas between the sixty-second and sixty-third sessions of the Council;\n"
+    )
+    (seminar,) = extract_text(text).deliverables
+    assert (seminar.kind, seminar.actor) == ("seminar", "OHCHR")
+    assert seminar.due is not None
+    assert (seminar.due.body, seminar.due.session, seminar.due.relation) == ("HRC", 63, "before")
