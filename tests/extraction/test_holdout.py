@@ -124,6 +124,14 @@ HERE = Path(__file__).resolve().parent
         # given no session, the project reads its year; see its README); 0.990 with 0.3.44,
         # its one miss a judgement call (the interactive dialogue that follows a report)
         ("labels_holdout27", 0.99, 11 / 12),
+        # 12 invented texts on how a text names the session (ordinals and digits, "next",
+        # "following", resumed parts, special sessions, "between the Nth and Mth sessions",
+        # other bodies' sessions as traps), labelled blind by a reader who saw no project
+        # code (first score 0.907 at 0.3.44, headers 11/12: the reader wrote the ECOSOC
+        # session as the string "2050"; see its README); 0.989 with 0.3.46 (an HTML number in
+        # an element of its own read as printed, an event between two sessions), its one
+        # miss a judgement call
+        ("labels_holdout28", 0.989, 11 / 12),
     ],
 )
 def test_held_out_deadline_f1_and_headers(labels, least_f1, least_headers):
