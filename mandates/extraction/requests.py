@@ -443,7 +443,10 @@ def extract_requests(
                     decision_item = False
                     if not reading[1]:
                         clause = _decision_item_clause(clause, text)
-                        reading = _DECIDED_READING
+                        # "(b) To take note of the report (A/HRC/59/36)" reads as "Takes
+                        # note of the report" does; other items as "Decides to ..." does
+                        noted = _ITEM_NOTE_RE.match(text, clause.start, clause.end)
+                        reading = _ITEM_NOTE_READING if noted else _DECIDED_READING
                 role = reading[1]
                 if role == "encourage":
                     state: tuple[str, list[ActorMention], list[str], str] | None = (
@@ -1046,6 +1049,11 @@ _DECISION_ITEM_LEADS = frozenset(("To", "That"))
 #: How such a paragraph's first clause is read: as the adopting body's decision.
 _DECIDED_READING: VerbReading = ("decided", "decide", True, False)
 _ITEM_VERB_RE = compiled(r"To\s+[a-z]+|That\b")
+#: A decision's paragraph that takes note of documents ("(b) To take note of the report").
+_ITEM_NOTE_RE = compiled(r"To\s+(?:also\s+)?take\s+note\b")
+#: How it is read: as "Takes note of" is (its documents are the taken notes), still as the
+#: decision that may set the consideration ("and to consider the question at its Nth session").
+_ITEM_NOTE_READING: VerbReading = ("To take note", "note", True, False)
 
 
 def _decision_item_clause(clause: Clause, text: str) -> Clause:

@@ -238,3 +238,19 @@ def test_a_lettered_item_that_sets_the_session_before_the_council_holding_a_pane
         ("(c)", "Human Rights Council", "panel", ("HRC", 72, "at")),
     ]
     assert r.deliverables[1].verb == "That"
+
+
+def test_a_lettered_item_that_takes_note_of_a_report_records_its_symbol():
+    """ "(b) To take note of the report of the Special Rapporteur (A/HRC/130/45)" is taken
+    note of as "2. Takes note of the report ... (A/HRC/130/45)" is (0.3.47); "(a) To welcome"
+    and a symbol in an item that asks for something are no taken note."""
+    text = (
+        _MASTHEAD + _CHAPEAU + "\n\n(a) To welcome the work of the keepers of lighthouses;\n\n"
+        "(b) To take note of the report of the Special Rapporteur on imaginary lighthouses "
+        "(A/HRC/130/45);\n\n"
+        "(c) To request the Secretary-General, taking into account the study (A/HRC/129/7), "
+        "to present a report to the Council at its seventy-fourth session." + _CLOSING
+    )
+    r = extract_text(text, source_name="A_HRC_DEC_71_104.txt")
+    assert [(n.paragraph, n.document) for n in r.takes_note_of] == [("(b)", "A/HRC/130/45")]
+    assert rows(r) == [("(c)", "Secretary-General", "report", ("HRC", 74, "at"))]
