@@ -397,6 +397,14 @@ _NOT_UN_RE = compiled(
     re.IGNORECASE,
 )
 
+#: A document as the subject ("Decides that the biennial report of the Secretary-General on X
+#: shall continue to be presented to the Assembly"): a product, never an actor.
+_PRODUCT_HEAD_RE = compiled(
+    r"(?:[\w'-]+\s+){0,3}?(?:reports?|stud(?:y|ies)|compilations?|summar(?:y|ies)|"
+    r"oral\s+updates?)(?:\s+(?:of|on|by|for|to)\b|$)",
+    re.IGNORECASE,
+)
+
 
 @dataclass
 class Clause:
@@ -888,7 +896,11 @@ def _parse_actor_at(pos: int, end: int, ctx: ReadingContext) -> ActorMention | N
         printed = _printed(ctx.text[pos : state.end()])
         return ActorMention("Member States", printed, pos, state.end(), True, state=True)
     generic = _GENERIC_ACTOR_RE.match(masked, pos, end)
-    if generic and not _NOT_UN_RE.search(generic.group("name")):
+    if (
+        generic
+        and not _NOT_UN_RE.search(generic.group("name"))
+        and not _PRODUCT_HEAD_RE.match(generic.group("name"))
+    ):
         name = _printed(ctx.text[generic.start("name") : generic.end("name")])
         name = name[:1].upper() + name[1:]
         printed = _printed(ctx.text[pos : generic.end()])

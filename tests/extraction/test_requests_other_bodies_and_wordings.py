@@ -1340,3 +1340,23 @@ def test_a_mandates_title_that_goes_on_after_and_the():
         "the matter;"
     )
     assert [d.actor for d in r.deliverables] == ["Special Rapporteur on canal workers"]
+
+
+def test_a_report_as_the_subject_of_a_decision_is_no_actor():
+    """ "Decides that the biennial report of the Secretary-General on X, which the Assembly
+    requested in its resolution N, shall continue to be presented to the Assembly" asks
+    nothing new: no mandate with the report as its actor (0.3.48). A body as the subject of
+    the same sentence still has its duty."""
+    r = run(
+        "1. Decides that the biennial report of the Secretary-General on inland canals, which "
+        "the General Assembly requested in its resolution 79/161, shall continue to be "
+        "presented to the Assembly and not to the Council;\n\n"
+        "2. Decides that the annual study of the Advisory Committee on locks shall continue to "
+        "be presented to the Council;\n\n"
+        "3. Decides that the Expert Mechanism on Canals shall continue to present an annual "
+        "report to the Council at its sixty-first session;",
+        session=59,
+    )
+    assert [(m.paragraph, m.actor) for m in r.mandates] == [("3", "Expert Mechanism on Canals")]
+    assert not any("report of" in w.lower() or "study of" in w.lower() for w in r.warnings)
+    assert rows(r) == [("3", "Expert Mechanism on Canals", "report", ("HRC", 61, "at"))]
