@@ -491,6 +491,23 @@ OPEN_PROGRESS = (
 )
 
 
+def proposed_date(text: str) -> tuple[bool, date | None]:
+    """(whether it reads, the date) of a date a new version proposes ("-" for none)."""
+    if text == "-":
+        return True, None
+    try:
+        return True, date.fromisoformat(text)
+    except ValueError:
+        return False, None
+
+
+def proposed_session_key(text: str) -> tuple[str, int | None]:
+    """The body code and number of a session a new version proposes ("HRC 65"); the
+    number is None when it is no plain number ("³" is a digit int() refuses)."""
+    code, _, number = text.rpartition(" ")
+    return code, int(number) if number.isascii() and number.isdigit() else None
+
+
 def _text_value(change: ProposedChange) -> tuple[bool, object]:
     """(whether it can be applied here, the value) of what a new version of the text
     proposes for a field ("HRC 65" for the due session, "-" for none)."""
@@ -505,21 +522,16 @@ def _text_value(change: ProposedChange) -> tuple[bool, object]:
         whole = text.isascii() and text.isdigit()  # "³" is a digit int() refuses
         return whole, int(text) if whole else None
     if name == "stated_due_date":
-        if empty:
-            return True, None
-        try:
-            return True, date.fromisoformat(text)
-        except ValueError:
-            return False, None
+        return proposed_date(text)
     if name == "due_body":
         body = None if empty else Body.objects.filter(code=text).first()
         return empty or body is not None, body
     if name == "due_session":
         if empty:
             return True, None
-        code, _, number = text.rpartition(" ")
+        code, number = proposed_session_key(text)
         body = Body.objects.filter(code=code).first()
-        if body is None or not (number.isascii() and number.isdigit()):
+        if body is None or number is None:
             return False, None
         if body.code in SESSION_BODIES:  # HRC and GA sessions are estimated when missing
             return True, session_get_or_estimate(body=body, number=int(number))
@@ -600,28 +612,32 @@ def _accepted_reason(change: ProposedChange) -> str:
 
 
 def _deliverable_of(change: ProposedChange) -> Deliverable:
-    """The deliverable of a proposal `_waiting_locked` read (a deliverable's, not a
+    """The deliverable of a proposal `proposals_waiting_locked` read (a deliverable's, not a
     resolution's own)."""
     assert change.deliverable is not None
     return change.deliverable
 
 
-def _waiting_locked(changes: QuerySet[ProposedChange]) -> tuple[list[ProposedChange], int]:
-    """The selected proposals still waiting, read again under lock, and how many of the
-    selection were settled already. Their deliverables are locked first, in the order
-    ingest locks them, so two people deciding the same proposal (or two proposals of one
-    deliverable) take turns: the second reads what the first decided."""
-    # a resolution's own proposals are settled apart (services/resolutions.py)
-    selected = list(changes.filter(deliverable__isnull=False).values_list("pk", "deliverable_id"))
-    deliverables = Deliverable.objects.filter(pk__in={pk for _, pk in selected})
-    locked = {row.pk: row for row in deliverables.order_by("pk").select_for_update(of=("self",))}
+def proposals_waiting_locked(
+    changes: QuerySet[ProposedChange], owner: str = "deliverable"
+) -> tuple[list[ProposedChange], int]:
+    """The selected proposals of ``owner`` ("deliverable" or "resolution") still waiting,
+    read again under lock, and how many of the selection were settled already. Their
+    owners are locked first, in the order ingest locks them, so two people deciding the
+    same proposal (or two proposals of one row) take turns: the second reads what the
+    first decided. A deliverable's proposals and a resolution's own are settled apart
+    (services/resolutions.py for the latter)."""
+    model = Deliverable if owner == "deliverable" else Resolution
+    selected = list(changes.filter(**{f"{owner}__isnull": False}).values_list("pk", f"{owner}_id"))
+    rows = model.objects.filter(pk__in={pk for _, pk in selected}).order_by("pk")
+    locked = {row.pk: row for row in rows.select_for_update(of=("self",))}
     waiting = list(
         ProposedChange.objects.filter(pk__in=[pk for pk, _ in selected], resolved=False)
         .order_by("pk")
         .select_for_update()
     )
     for change in waiting:
-        change.deliverable = locked[change.deliverable_id]
+        setattr(change, owner, locked[getattr(change, f"{owner}_id")])
     return waiting, len(selected) - len(waiting)
 
 
@@ -639,7 +655,7 @@ def proposed_changes_accept(*, changes: QuerySet[ProposedChange]) -> ProposalsSe
     decided_since: list[DecidedSince] = []
     rows: dict[int, Deliverable] = {}  # one instance per deliverable, changes applied in turn
     settled: set[tuple[int, str]] = set()  # the body and number an accepted session carried
-    waiting, already_settled = _waiting_locked(changes)
+    waiting, already_settled = proposals_waiting_locked(changes)
     waiting.sort(key=lambda change: change.field != "due_session")  # sessions first
     superseded = set(
         Deliverable.objects.filter(pk__in={change.deliverable_id for change in waiting})
@@ -722,7 +738,7 @@ def proposed_changes_dismiss(*, changes: QuerySet[ProposedChange]) -> ProposalsS
     Dismissing "no longer in the text" keeps the deliverable as still owed: it is shown
     again, and the person owns that, so a later version that still lacks it does not flag
     it again."""
-    waiting, already_settled = _waiting_locked(changes)
+    waiting, already_settled = proposals_waiting_locked(changes)
     rows: dict[int, Deliverable] = {}
     kept: dict[int, list[str]] = {}
     for change in waiting:

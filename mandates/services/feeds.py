@@ -795,7 +795,7 @@ def session_part_event(part: SessionPart) -> str:
     """An all-day VEVENT spanning a part of a session: "GA 81: resumed part", with a UID
     of its own (the part's id: moved, it stays the same event)."""
     session = part.session
-    estimated = part.dates_status == Session.DatesStatus.ESTIMATED
+    estimated = part.is_estimated
     summary = f"{session.body.code} {session.number}: {part.get_kind_display()}"
     summary += " (estimated dates)" if estimated else ""
     if part.called_off:

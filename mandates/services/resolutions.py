@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from mandates.models import Body, ProposedChange, Resolution, Session
 
+from .deliverables import proposals_waiting_locked, proposed_date, proposed_session_key
 from .history_batch import change_reason
 from .ingest import HEADER_FIELDS
 
@@ -59,22 +59,17 @@ def _header_value(change: ProposedChange) -> tuple[bool, object]:
     if name in ("title", "number", "agenda_item", "committee_report", "special_session"):
         return True, "" if empty else text
     if name == "adopted_on":
-        if empty:
-            return True, None
-        try:
-            return True, date.fromisoformat(text)
-        except ValueError:
-            return False, None
+        return proposed_date(text)
     if name == "body":
         body = Body.objects.filter(code=text).first()
         return body is not None, body
     if name == "session":
         if empty:
             return True, None
-        code, _space, number = text.rpartition(" ")
-        if not (number.isascii() and number.isdigit()):
+        code, number = proposed_session_key(text)
+        if number is None:
             return False, None
-        session = Session.objects.filter(body__code=code, number=int(number)).first()
+        session = Session.objects.filter(body__code=code, number=number).first()
         return session is not None, session
     return False, None  # the vote: set on the resolution's page
 
@@ -109,28 +104,12 @@ def resolution_proposal_refusal(change: ProposedChange) -> str | None:
     return _refusal(change.resolution, change.field, value)
 
 
-def _waiting_locked(changes: QuerySet[ProposedChange]) -> tuple[list[ProposedChange], int]:
-    """The selected resolution proposals still waiting, read again under lock (their
-    resolutions first), and how many of them were settled already."""
-    selected = list(changes.filter(resolution__isnull=False).values_list("pk", "resolution_id"))
-    rows = Resolution.objects.filter(pk__in={pk for _pk, pk in selected}).order_by("pk")
-    locked = {row.pk: row for row in rows.select_for_update()}
-    waiting = list(
-        ProposedChange.objects.filter(pk__in=[pk for pk, _pk in selected], resolved=False)
-        .order_by("pk")
-        .select_for_update()
-    )
-    for change in waiting:
-        change.resolution = locked[change.resolution_id]  # type: ignore[index]
-    return waiting, len(selected) - len(waiting)
-
-
 @transaction.atomic
 def resolution_proposals_accept(*, changes: QuerySet[ProposedChange]) -> ResolutionProposalsSettled:
     """A person accepts what new versions of texts read for resolutions' own values (the
     resolution proposals among ``changes``): the value replaces the one kept, as the
     person's own, and the history says which proposal was accepted."""
-    waiting, already_settled = _waiting_locked(changes)
+    waiting, already_settled = proposals_waiting_locked(changes, "resolution")
     settled = ResolutionProposalsSettled(already_settled=already_settled)
     for change in waiting:
         ok, value = _header_value(change)
@@ -163,6 +142,6 @@ def resolution_proposals_dismiss(
 ) -> ResolutionProposalsSettled:
     """A person keeps the resolution's current values: the proposals among ``changes``
     are settled, and that value is not proposed again by a later version."""
-    waiting, already_settled = _waiting_locked(changes)
+    waiting, already_settled = proposals_waiting_locked(changes, "resolution")
     ProposedChange.objects.filter(pk__in=[change.pk for change in waiting]).update(resolved=True)
     return ResolutionProposalsSettled(count=len(waiting), already_settled=already_settled)
