@@ -4,8 +4,9 @@ Staff upload what they have at hand, and a report "submitted pursuant to resolut
 would otherwise pass for resolution 59/98. A resolution (adopted, or a draft) opens its
 body with a formula alone on its line ("The General Assembly,"); a report names itself
 ("Report of the Secretary-General", "The present report ..."), and its own symbol, printed
-first, is a document symbol (A/HRC/62/40, A/C.5/81/12), not a resolution's (A/RES/80/1,
-A/HRC/RES/59/3, S/RES/2719 (2023), E/RES/2024/5) or a draft's (A/C.3/80/L.8).
+first, is a document symbol (A/HRC/62/40, A/C.5/81/12, E/CN.6/2041/3), not a resolution's
+or a decision's (A/RES/80/1, A/HRC/RES/59/3, S/RES/2719 (2023), E/RES/2024/5, and of any
+other organ: E/CN.6/RES/71/2, E/ESCAP/RES/97/4, A/HRC/DEC/65/115) or a draft's (A/C.3/80/L.8).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 
 from mandates.extraction.errors import NotAResolutionError
-from mandates.extraction.header import BODIES
+from mandates.extraction.header import BODIES, RESOLUTION_SEGMENT
 from mandates.extraction.regex_cache import compiled
 
 __all__ = ["refuse_bundle", "refuse_non_resolution"]
@@ -30,9 +31,9 @@ _OWN_SYMBOL = compiled(
 # "Resolution adopted by the General Assembly", "Adopted by the Security Council at ...",
 # not "resolutions adopted by the Council" in a budget document's title.
 _ADOPTED = compiled(r"\b(?:Resolution\s+adopted|Adopted)\s+by\s+the\s+(?:" + _BODY_NAMES + ")")
-_RESOLUTION_SYMBOL = compiled(
-    r"^(?:A/HRC/RES/|A/RES/|S/RES/|E/RES/|A/HRC/DEC/|A/DEC/|E/DEC/)|/L\.\d", re.IGNORECASE
-)
+# A resolution or decision of any organ has a RES or DEC component (A/RES/80/1, S/RES/2719,
+# E/CN.6/RES/71/2, E/ESCAP/RES/97/4); a draft is an L document.
+_RESOLUTION_SYMBOL = compiled(RESOLUTION_SEGMENT + r"|/L\.\d", re.IGNORECASE)
 _SELF_NAMING = compiled(
     r"(?m)^[ \t*_#]*(?:(?:Annual|Interim|Final|Progress|Summary|Draft)\s+)?"
     r"(?:Report\s+of\s+the\s+(?:Secretary-General|United\s+Nations\s+High\s+Commissioner"

@@ -10,6 +10,10 @@ is numbered apart from the regular ones, so it is ``special_session`` ("S-41"), 
 ``session`` (regular session 41 met years earlier); the Security Council has none, so its session is the year of adoption ("2334 (2016)" -> 2016);
 the Economic and Social Council names its sessions by year and numbers its resolutions
 "2012/11", so its session is that year.
+
+Other organs (a functional or regional commission, a conference of States parties) print
+their own symbol (E/CN.6/RES/71/2, CRPD/CSP/2041/DEC/3) and adoption line; the body is a
+functional commission's code, else None (the project has no code for the others).
 """
 
 from __future__ import annotations
@@ -25,7 +29,15 @@ from mandates.extraction.lexicon import lexicon
 from mandates.extraction.ordinals import ordinal_to_int
 from mandates.extraction.regex_cache import compiled
 
-__all__ = ["BODIES", "Header", "l_symbol", "parse_date", "parse_header", "title_key"]
+__all__ = [
+    "BODIES",
+    "RESOLUTION_SEGMENT",
+    "Header",
+    "l_symbol",
+    "parse_date",
+    "parse_header",
+    "title_key",
+]
 
 #: Body code by the name printed in the text.
 BODIES: dict[str, str] = {
@@ -76,12 +88,30 @@ _PRINTED_SYMBOL = compiled(
     r"\b(A/HRC/(?:RES|DEC)/(?:S-)?\d{1,3}/\d{1,4}|A/(?:RES|DEC)/(?:ES-|S-)?\d{1,3}/\d{1,4}"
     r"|S/RES/\d{1,5}\s*\(\d{4}\)|E/RES/\d{4}/\d{1,4})"
 )
+#: A resolution or decision of any United Nations organ: a symbol with a RES or DEC
+#: component (E/CN.6/RES/71/2, E/ESCAP/RES/97/4, CRPD/CSP/2041/DEC/3), or ending in the
+#: Res./Dec. component of the assemblies of UNEP and UN-Habitat (UNEP/EA.6/Res.3,
+#: HSP/HA.2/Dec.1). A report's symbol (E/CN.6/2041/3, ICCD/COP(16)/23/Add.1) has none.
+RESOLUTION_SEGMENT = r"/(?:RES|DEC)/"
+_ANY_RESOLUTION_SYMBOL = compiled(
+    r"(?<![\w/.-])([A-Z][A-Za-z0-9.()-]*(?:/[A-Za-z0-9.()-]+)*?"
+    r"(?:" + RESOLUTION_SEGMENT + r"[A-Za-z0-9.()-]*[A-Za-z0-9)](?:/[A-Za-z0-9.()-]*[A-Za-z0-9)])*"
+    r"|/(?:Res|Dec)\.\d{1,4}\b))"
+)
 _NUMBER_TITLE = compiled(r"(?<![\w/.])((?:ES-|S-)?\d{1,4})/(\d{1,4})\.(?:\s+(.*))?$")
 _NUMBER_NO_DOT = compiled(r"[ \t*#_]*((?:ES-|S-)?\d{1,4})/(\d{1,4})\.?[ \t]+(\S.*)", re.DOTALL)
 _SC_NUMBER = compiled(r"\bResolution\s+(\d{1,5})\s*\((\d{4})\)")
 _ADOPTED_BY = compiled(
     r"\b(?:Resolution\s+)?[Aa]dopted\s+by\s+the\s+(" + _BODY_NAMES + r")"
     r"(?:\s+at\s+its\s+[\w,]+\s+(?:plenary\s+)?meeting,?)?(?:\s+on\s+" + DATE_PATTERN + r")?"
+)
+#: "Resolution adopted by the Economic and Social Commission for Asia and the Pacific on 18
+#: May 2041", "Decision adopted by the Conference of States Parties on 12 June 2041": the
+#: adoption line of any body (its name up to the date), read where no line of BODIES is.
+_ANY_ADOPTED_BY = compiled(
+    r"\b(?:Resolution|Decision)\s+adopted\s+by\s+the\s+"
+    r"(?P<name>[A-Z][\w'\u2019().-]*(?:\s+[\w'\u2019().-]+?){0,14}?)"
+    r"(?:,?\s+at\s+its\s+[\w,]+\s+(?:plenary\s+)?meeting,?)?\s+on\s+" + DATE_PATTERN
 )
 # "Fifty-ninth session", "Tenth emergency special session", and past the ninety-ninth
 # "One hundred and fifteenth session", "One hundredth session" (the words before the
@@ -191,6 +221,34 @@ def find_commission_opener(text: str, limit: int = 20000) -> re.Match[str] | Non
     return _COMMISSION_OPENER.search(text, 0, min(len(text), limit))
 
 
+#: An opening formula alone on its line, over at most two lines ("The Conference of States
+#: Parties to the Convention on the Rights of Persons\nwith Disabilities,"); a second line
+#: opening with a number or an -ing word is a paragraph of the text, not the formula's end.
+_ANY_OPENER = compiled(
+    r"(?m)^[ \t*_#]*The[ \t]+([A-Z][^,\n]{0,200}?"
+    r"(?:\n(?![ \t*_#]*(?:\d|[A-Z][a-z]+ing\b))[^,\n]{1,120}?)?)[ \t*_]*,[ \t*_]*$"
+)
+
+
+def find_other_opener(text: str, limit: int = 20000) -> re.Match[str] | None:
+    """The opening formula of a body outside BODIES and COMMISSIONS, after the line of its
+    adoption and naming the body that line names ("Resolution adopted by the Economic and
+    Social Commission for Asia and the Pacific on ..." ... "The Economic and Social
+    Commission for Asia and the Pacific,"); tried only where neither finder found one."""
+    if "adopted by the" not in text[:limit]:
+        return None
+    adopted = _ANY_ADOPTED_BY.search(text, 0, min(len(text), limit))
+    if adopted is None:
+        return None
+    name = flatten(adopted.group("name"))
+    if name in BODIES or name in COMMISSIONS:  # their openers have finders of their own
+        return None
+    for opener in _ANY_OPENER.finditer(text, adopted.end(), min(len(text), limit)):
+        if (flatten(opener.group(1)) + " ").startswith(name + " "):
+            return opener
+    return None
+
+
 def _from_first(pattern: re.Pattern[str], flat: str, word: str) -> re.Match[str] | None:
     """pattern.search(flat) for a pattern whose matches start with ``word``: searched from
     the first place ``word`` stands (none there: no match), not tried at every character."""
@@ -204,6 +262,17 @@ def _adopted_by(flat: str) -> re.Match[str] | None:
     characters before the first "dopted" (the pattern's ``\b`` still sees what precedes)."""
     at = flat.find("dopted")
     return None if at == -1 else _ADOPTED_BY.search(flat, max(0, at - 12))
+
+
+def _any_adopted_by(flat: str) -> re.Match[str] | None:
+    """The adoption line of any body ("Decision adopted by the Conference of States Parties
+    on 12 June 2041"), looked for only in a header that prints "adopted by the"."""
+    return _ANY_ADOPTED_BY.search(flat) if "adopted by the" in flat else None
+
+
+def _body_code(name: str | None) -> str | None:
+    """The code of a council, the Assembly or a functional commission by its printed name."""
+    return (BODIES.get(name) or COMMISSIONS.get(name)) if name else None
 
 
 def _sc_number(flat: str) -> re.Match[str] | None:
@@ -242,14 +311,22 @@ def parse_header(header: str, *, opener_body: str | None, tail: str = "", top: s
     flat = flatten(header)
 
     adopted = _adopted_by(flat)
+    # Another body's adoption line: its name is the body's (none when the project has no
+    # code for it: the masthead's "Economic and Social Council" is not the adopting body).
+    other = None if adopted else _any_adopted_by(flat)
     body_name = adopted.group(1) if adopted else opener_body
+    if other and (_body_code(other.group("name")) or not _body_code(opener_body)):
+        body_name = other.group("name")
     if body_name is None:
         first = _BODY_NAME.search(flat)
         body_name = first.group(0) if first else None
-    result.body = (BODIES.get(body_name) or COMMISSIONS.get(body_name)) if body_name else None
+    result.body = _body_code(body_name)
+    other_body = other is not None and result.body is None
 
     if adopted and adopted.group(2):
         result.adopted_on = parse_date(adopted.group(2), adopted.group(3), adopted.group(4))
+    elif other:
+        result.adopted_on = parse_date(*other.group(2, 3, 4))
 
     sc = _sc_number(flat)
     if sc and (result.body in (None, "SC")):
@@ -258,7 +335,7 @@ def parse_header(header: str, *, opener_body: str | None, tail: str = "", top: s
         result.session = int(sc.group(2))
         result.symbol = f"S/RES/{sc.group(1)} ({sc.group(2)})"
     else:
-        _number_and_title(header, result)
+        _number_and_title(header, result, other_body=other_body)
 
     if (
         result.symbol
@@ -291,8 +368,9 @@ def parse_header(header: str, *, opener_body: str | None, tail: str = "", top: s
     return result
 
 
-def _number_and_title(header: str, result: Header) -> None:
-    """Find "59/3.<TAB>Title" (the title may run over several lines of one block)."""
+def _number_and_title(header: str, result: Header, *, other_body: bool = False) -> None:
+    """Find "59/3.<TAB>Title" (the title may run over several lines of one block).
+    ``other_body``: the adoption line names a body without a code (see _symbol_from_number)."""
     blocks = _BLANK_LINE.split(header)
     for index, block in enumerate(blocks):
         if "/" not in block:
@@ -313,7 +391,7 @@ def _number_and_title(header: str, result: Header) -> None:
             title = _title_after_number(blocks[index + 1 :])
         result.title = title.strip() or None if title else None
         result.number = serial
-        _symbol_from_number(prefix, serial, result)
+        _symbol_from_number(prefix, serial, result, other_body=other_body)
         return
 
 
@@ -336,9 +414,17 @@ def _title_after_number(rest: list[str]) -> str | None:
     return title if _TITLE_START.match(title) else None
 
 
-def _symbol_from_number(prefix: str, serial: str, result: Header) -> None:
+def _symbol_from_number(
+    prefix: str, serial: str, result: Header, *, other_body: bool = False
+) -> None:
+    """The symbol and session a number gives. "2012/11": the Economic and Social Council
+    numbers its resolutions by year; a commission or another body numbering its own by year
+    ("2041/1.", the Commission on Population and Development) prints its session in words
+    and its symbol in the masthead, so the number gives neither."""
     digits = prefix.split("-")[-1]
-    if len(digits) == 4:  # "2012/11": ECOSOC numbers resolutions by year
+    if len(digits) == 4 and (other_body or result.body in _COMMISSION_CODES):
+        return
+    if len(digits) == 4:
         if result.body in (None, "ECOSOC"):
             result.body = "ECOSOC"
         result.session = int(digits)
@@ -394,12 +480,33 @@ def _session_from_words(flat: str, result: Header) -> None:
         return
 
 
+def _any_resolution_symbol(flat: str) -> str | None:
+    """The first resolution or decision symbol of any organ in the header, without the
+    bracket it may stand in ("(E/ESCAP/RES/97/4)")."""
+    found = _ANY_RESOLUTION_SYMBOL.search(flat) if "/" in flat else None
+    if found is None:
+        return None
+    symbol = found.group(1)
+    if symbol.endswith(")") and symbol.count(")") > symbol.count("("):
+        symbol = symbol[:-1]
+    return symbol
+
+
+#: The codes of the bodies whose symbols _PRINTED_SYMBOL knows.
+_COUNCIL_CODES = frozenset(BODIES.values())
+
+
 def _printed_symbol(flat: str, result: Header) -> None:
+    """The symbol printed in the header: a council's or the Assembly's, else (for any other
+    body) any resolution or decision symbol (E/CN.6/RES/71/2, CRPD/CSP/2041/DEC/3)."""
     printed = _PRINTED_SYMBOL.search(flat) if "/RES/" in flat or "/DEC/" in flat else None
-    if not printed:
+    symbol: str | None = None
+    if printed:
+        symbol = _DIGIT_PAREN.sub(r"\1 (", _SPACE.sub(" ", printed.group(1)))
+    elif result.body not in _COUNCIL_CODES:
+        symbol = _any_resolution_symbol(flat)
+    if symbol is None:
         return
-    symbol = _SPACE.sub(" ", printed.group(1))
-    symbol = _DIGIT_PAREN.sub(r"\1 (", symbol)
     if result.symbol is None:
         result.symbol = symbol
         special = _SPECIAL_IN_SYMBOL.search(symbol)

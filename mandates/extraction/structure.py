@@ -23,6 +23,7 @@ from mandates.extraction.header import (
     Header,
     find_commission_opener,
     find_opener,
+    find_other_opener,
     parse_header,
 )
 from mandates.extraction.references import find_all
@@ -625,7 +626,7 @@ _HEADER_LIKE = compiled(
 
 def _find_body_start(text: str) -> tuple[int, int, str | None]:
     """(end of header, start of body, body named by the opener)."""
-    opener = find_opener(text) or find_commission_opener(text)
+    opener = find_opener(text) or find_commission_opener(text) or find_other_opener(text)
     if opener:
         return opener.start(), opener.end(), next(name for name in opener.groups() if name)
     # No opening formula (some Security Council texts): the header is the run of
