@@ -757,6 +757,12 @@ def _read(
     )
     if refusal:
         raise IngestError(refusal)
+    if result.symbol and not result.body:
+        raise IngestError(
+            f"{result.symbol} is a text of a body the tracker does not follow (it follows the"
+            " Human Rights Council, the General Assembly, the Economic and Social Council and"
+            " its commissions, and the Security Council): nothing was stored"
+        )
     if not result.symbol or not result.body:
         raise IngestError("no resolution symbol or body could be found in the text")
     if not result.operative:

@@ -63,3 +63,32 @@ def test_commission_draft_is_stored_as_the_commissions_draft():
         (d.due_body.code if d.due_body else d.due_session.body.code, d.due_session_number)
         for d in Deliverable.objects.filter(mandate__resolution=draft)
     ) == [("CPD", 67), ("ECOSOC", 2034)]
+
+
+REGIONAL_COMMISSION = """United Nations E/ESCAP/RES/82/4
+
+Economic and Social Council Distr.: General 19 May 2026
+
+Economic and Social Commission for Asia and the Pacific
+Eighty-second session
+
+Resolution adopted by the Economic and Social Commission for Asia and the Pacific on 12 May 2026
+
+82/4. Regional cooperation on lighthouse keepers
+
+The Economic and Social Commission for Asia and the Pacific,
+
+Recalling its resolution 80/2,
+
+1. Invites the United Nations High Commissioner for Human Rights to present a summary of a
+regional consultation to the Human Rights Council at its sixty-third session;
+"""
+
+
+def test_a_body_the_tracker_does_not_follow_is_refused_by_name():
+    """A regional commission's resolution is read (symbol and all) but has no body the
+    tracker follows: the refusal names the symbol and says why, and nothing is stored."""
+    outcome = resolution_ingest(data=REGIONAL_COMMISSION.encode(), name="E_ESCAP_RES_82_4.txt")
+    assert outcome.status == "failed"
+    assert outcome.reason.startswith("E/ESCAP/RES/82/4 is a text of a body the tracker does not")
+    assert not Resolution.objects.exists()
