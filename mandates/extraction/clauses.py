@@ -228,13 +228,15 @@ _FIRST_WORDS_BACKWARDS = (b"ni", b"rehtegot", b"yltnioj")
 _ACTOR_SKIP_RE = factored(r"(?:\s|,|\band\b|\bas\s+well\s+as\b|\balso\b|\bthat\b|\bto\b)+", re.I)
 
 _MECHANISM_HEAD = (
-    r"Special\s+Rapporteurs?|Independent\s+Experts?|Working\s+Group|Special\s+Representative|"
+    r"Special\s+Rapporteurs?|Independent\s+Experts?|(?:Ad\s+Hoc\s+)?Working\s+Group|"
+    r"Special\s+Representative|"
     r"Special\s+Envoy|Special\s+Adviser|(?:independent\s+)?(?:international\s+)?"
     r"Commission\s+of\s+Inquiry|(?:independent\s+)?(?:international\s+)?(?:independent\s+)?"
-    r"fact-finding\s+mission|Expert\s+Mechanism|Group\s+of\s+(?:Independent\s+)?(?:Human\s+"
-    r"Rights\s+)?Experts|Team\s+of\s+(?:International\s+)?Experts|Panel\s+of\s+Experts|"
+    r"fact-finding\s+mission|Expert\s+Mechanism|Group\s+of\s+(?:Independent\s+)?(?:Eminent\s+)?"
+    r"(?:Human\s+Rights\s+)?Experts|Team\s+of\s+(?:International\s+)?Experts|Panel\s+of\s+Experts|"
     r"Commission\s+on\s+Human\s+Rights|(?:designated\s+)?Expert|Special\s+Committee|"
-    r"Independent\s+Investigative\s+Mechanism|Chair(?:-Rapporteur)?|Chairs?|Chairperson|Co-Chairs?|Co-Chairpersons?|"
+    r"(?:International\s+)?Independent\s+Investigative\s+Mechanism|"
+    r"Chair(?:-Rapporteur)?|Chairs?|Chairperson|Co-Chairs?|Co-Chairpersons?|"
     r"Coordinator|Ombudsperson|Monitoring\s+Team|Mechanism|Commission|Mission|Forum|"
     r"(?:Ad\s+Hoc\s+|Preparatory\s+|Intergovernmental\s+|Open-ended\s+)+Committee|"
     # a committee named by a capital ("the Committee on the Peaceful Uses of Outer Space"),
@@ -252,6 +254,8 @@ _NAME_END = (
     r"(?<!\bto)\s+(?:and\s+)?(?:continue\s+to\s+)?(?:participate|submit|present|report|provide|"
     r"prepare|convene|organize)\b|\s+(?:with|in\s+(?:collaboration|cooperation|consultation))\b|"
     r"\s*$|\s+(?:at|on)\s+its\b|"
+    # "the report of the Ad Hoc Working Group on X during the seventy-fifth session"
+    r"\s+during\s+(?:its|the)\s+(?:[\w-]+\s+){0,3}?session\b|"
     # "extends the mandate of the Special Rapporteur on X for a further period of one year"
     r"\s+for\s+(?:a\s+|an\s+)?(?:further\s+|additional\s+)?(?:period|(?:one|two|three|four|"
     r"five|\d)\s+years?)\b)"
@@ -264,11 +268,11 @@ _NAMED_MECHANISM_RE = factored(
     re.IGNORECASE,
 )
 
-#: A mandate's title that goes on after "and the" in lower case ("... in the context of
-#: automated decision-making and the digitalization of public services"), to where a name may
-#: end (or the end of a title line).
+#: A mandate's title that goes on after "and the" or "and other" in lower case ("... in the
+#: context of automated decision-making and the digitalization of public services"), to where
+#: a name may end (or the end of a title line).
 _TITLE_GOES_ON_RE = compiled(
-    r"\s+and\s+the(?:\s+(?-i:[a-z][\w-]*)){1,10}?(?:(?=[^\S\n]*\n)|" + _NAME_END + ")",
+    r"\s+and\s+(?:the|other)(?:\s+(?-i:[a-z][\w-]*)){1,10}?(?:(?=[^\S\n]*\n)|" + _NAME_END + ")",
     re.IGNORECASE,
 )
 #: Words that make "and the ..." another actor, not the rest of a title ("and the treaty
@@ -283,17 +287,19 @@ _ACTOR_WORDS_RE = compiled(
 
 
 def _whole_title(masked: str, named: re.Match[str], end: int) -> int:
-    """Where a named mechanism's name ends: over "and the <words in lower case>" when the
-    text prints that whole title at least twice (its title line, the mandate it establishes
-    or extends) and the words name no actor; else where the match ends (at "and the")."""
+    """Where a named mechanism's name ends: over "and the <words in lower case>" (or "and
+    other <words>": "on the rights of peasants and other people working in rural areas")
+    when the text prints that whole title at least twice, in any case (its title line, the
+    mandate it establishes or extends) and the words name no actor; else where the match
+    ends (at "and the")."""
     stop = named.end("name")
-    if masked[stop : stop + 9].lower() != " and the ":
+    if masked[stop : stop + 9].lower() not in (" and the ", " and othe"):
         return stop
     more = _TITLE_GOES_ON_RE.match(masked, stop, end)
     if more is None or _ACTOR_WORDS_RE.search(masked, stop, more.end()):
         return stop
     words = masked[named.start("name") : more.end()].split()
-    printed = re.compile(r"\s+".join(map(re.escape, words)))
+    printed = re.compile(r"\s+".join(map(re.escape, words)), re.IGNORECASE)
     found = printed.finditer(masked)
     if next(found, None) is None or next(found, None) is None:
         return stop
@@ -304,7 +310,7 @@ _BACKREF_RE = factored(
     r"(?:the\s+|its\s+)(?P<word>special\s+rapporteurs?|independent\s+experts?|"
     r"designated\s+experts?|mandate[\s-]holders?|working\s+group|expert\s+mechanism|"
     r"commission\s+of\s+inquiry|commission|fact-finding\s+mission|mission|"
-    r"(?:intergovernmental|open-ended)\s+working\s+group|group\s+of\s+"
+    r"(?:intergovernmental|open-ended|ad\s+hoc)\s+working\s+group|ad\s+hoc\s+committee|group\s+of\s+"
     r"(?:independent\s+)?(?:eminent\s+)?(?:human\s+rights\s+)?experts|team\s+of\s+"
     r"(?:international\s+)?experts|special\s+committee|expert|"
     r"special\s+representative|special\s+envoy|mechanism|forum|committee|chair(?:-rapporteur)?|"
@@ -317,7 +323,8 @@ _KEYWORD_RE = guarded(
     r"\b(?:Special\s+Rapporteur|Independent\s+Expert|Working\s+Group|Commission|"
     r"fact-finding\s+mission|Expert\s+Mechanism|designated\s+Expert|Forum|Special\s+"
     r"Representative|Special\s+Envoy|Group\s+of|International\s+Commission|Independent\s+"
-    r"International|Independent\s+Investigative|International\s+independent|Ad\s+Hoc|"
+    r"International|Independent\s+Investigative|Independent\s+fact-finding|"
+    r"International\s+independent|Ad\s+Hoc|"
     r"Open-ended|Intergovernmental|Special\s+Committee|Advisory\s+Committee|Committee|Team\s+of|"
     r"International)\b",
     re.IGNORECASE,
@@ -571,6 +578,25 @@ _INDEXED_HEADS = (
     "international",
     "committee",
 )
+#: Other mechanisms the index keeps: those named by their kind and a subject ("a fact-finding
+#: mission on X", "the commission of inquiry on X", "the Ad Hoc Working Group on the
+#: Revitalization of ..."); not "the Commission of Inquiry noted ...".
+_INDEXED_KIND_RE = compiled(
+    r"(?:fact-finding\s+mission|commission\s+of\s+inquiry|ad\s+hoc\s+(?:working\s+group|"
+    r"committee))\s+(?:on|for|in)\s+(?:the\s+)?(?P<subject>\S)",
+    re.IGNORECASE,
+)
+
+
+def _indexed_by_kind(name: str) -> bool:
+    """Whether the index keeps a mechanism named by its kind and a subject
+    (``_INDEXED_KIND_RE``): a capitalised "Ad Hoc" body has a capitalised subject, as "the
+    Committee on X" has (``_MECHANISM_HEAD``), not "a decision by the Ad Hoc Committee on
+    participation"."""
+    found = _INDEXED_KIND_RE.match(name)
+    if found is None:
+        return False
+    return not name.startswith("Ad Hoc") or found["subject"].isupper()
 
 
 def _mechanism_index(masked: str, table: ActorTable) -> list[tuple[str, int, bool]]:
@@ -589,7 +615,10 @@ def _mechanism_index(masked: str, table: ActorTable) -> list[tuple[str, int, boo
             name, end = hit
         elif hit is None:
             named = _NAMED_MECHANISM_RE.match(masked, pos)
-            if named and key.group(0).lower().startswith(_INDEXED_HEADS):
+            if named and (
+                key.group(0).lower().startswith(_INDEXED_HEADS)
+                or _indexed_by_kind(_printed(named.group("name")))
+            ):
                 end = _whole_title(masked, named, len(masked))
                 name = _printed(masked[named.start("name") : end])
         if name is None:
@@ -597,7 +626,63 @@ def _mechanism_index(masked: str, table: ActorTable) -> list[tuple[str, int, boo
         before = masked[max(0, pos - 80) : pos]
         found.append((name, pos, bool(_EXTEND_RE.search(before))))
         last_end = end
-    return found
+    return _as_first_printed(found, table)
+
+
+def _as_first_printed(
+    index: list[tuple[str, int, bool]], table: ActorTable
+) -> list[tuple[str, int, bool]]:
+    """The index with each mechanism under one name: the alias table's when it has the
+    mechanism, else the name the text first printed it with. A name in other capitals ("ad
+    hoc working group on X" after "Ad Hoc Working Group on X") or with fewer qualifiers in
+    front ("the commission of inquiry on X" after "an independent international commission
+    of inquiry on X") is the same mechanism, one actor."""
+    firsts = _known_first([name for name, _, _ in index], table)
+    named: list[tuple[str, int, bool]] = []
+    for name, pos, extended in index:
+        first = _same_mechanism(name, firsts)
+        if first is None:
+            firsts.append((normalise(name), name))
+            first = name
+        named.append((first, pos, extended))
+    return named
+
+
+def _known_first(names: list[str], table: ActorTable) -> list[tuple[str, str]]:
+    """(normalised name, name) of the table's canonical names among ``names``, each once."""
+    known = dict.fromkeys(name for name in names if table.match(name) == name)
+    return [(normalise(name), name) for name in known]
+
+
+#: Words that may stand before a mechanism's name in its full form ("independent international
+#: commission of inquiry on X" for "commission of inquiry on X"); not "working group of the
+#: Commission on X", another body.
+_QUALIFIERS = frozenset(
+    ("independent", "international", "ad", "hoc", "open-ended", "intergovernmental", "designated")
+)
+
+
+def _same_mechanism(name: str, firsts: list[tuple[str, str]]) -> str | None:
+    """The first of ``firsts`` (normalised name, name) that ``name`` is, word for word, or
+    that ends with it after qualifiers only."""
+    key = normalise(name)
+    tail = " " + key
+    for known, first in firsts:
+        if known == key or (
+            known.endswith(tail) and _QUALIFIERS.issuperset(known[: -len(tail)].split())
+        ):
+            return first
+    return None
+
+
+def _first_printed(name: str, ctx: ReadingContext) -> str:
+    """A named mechanism under its one name (``_as_first_printed``)."""
+    if ctx.mechanisms is None:
+        ctx.mechanisms = _mechanism_index(ctx.masked, ctx.table)
+    names = list(dict.fromkeys(first for first, _, _ in ctx.mechanisms))
+    firsts = _known_first(names, ctx.table)
+    firsts += [(normalise(first), first) for first in names if ctx.table.match(first) != first]
+    return _same_mechanism(name, firsts) or name
 
 
 _CHAIR_OF_RE = compiled(
@@ -627,8 +712,15 @@ def _resolve_backref(word: str, pos: int, ctx: ReadingContext) -> str | None:
         prefixes = ("special rapporteur", "independent expert", "working group", "designated")
     elif word.startswith(("intergovernmental working group", "open-ended working group")):
         prefixes = ("intergovernmental working group", "open-ended")
+    elif word.startswith("ad hoc"):  # "the Ad Hoc Working Group", "the Ad Hoc Committee"
+        prefixes = (word,)
     elif word.startswith("working group"):
-        prefixes = ("working group", "intergovernmental working group", "open-ended")
+        prefixes = (
+            "working group",
+            "intergovernmental working group",
+            "open-ended",
+            "ad hoc working",
+        )
     elif word.startswith("expert mechanism"):
         prefixes = ("expert mechanism",)
     elif word.startswith("commission"):
@@ -638,7 +730,12 @@ def _resolve_backref(word: str, pos: int, ctx: ReadingContext) -> str | None:
             "international commission",
         )
     elif "mission" in word:
-        prefixes = ("independent international fact-finding", "fact-finding")
+        prefixes = (
+            "independent international fact-finding",
+            "international independent fact-finding",
+            "independent fact-finding",
+            "fact-finding",
+        )
     elif word.startswith("group of") or word.startswith("team of"):
         prefixes = ("group of", "team of")
     elif word.startswith("forum"):
@@ -848,7 +945,8 @@ def _parse_actor_at(pos: int, end: int, ctx: ReadingContext) -> ActorMention | N
                 )
             return ActorMention(resolved, printed, pos, back.end(), True)
         named = _NAMED_MECHANISM_RE.match(masked, pos, end)
-        if not named:
+        # "the Ad Hoc Committee" of a text that names it no further: a name of its own
+        if not named and not _printed(back.group("word")).lower().startswith("ad hoc"):
             label = printed[4:] if printed.lower().startswith("the ") else printed
             return ActorMention(
                 label[:1].upper() + label[1:],
@@ -861,7 +959,13 @@ def _parse_actor_at(pos: int, end: int, ctx: ReadingContext) -> ActorMention | N
     named = _NAMED_MECHANISM_RE.match(masked, pos, end)
     if named:
         stop = _whole_title(masked, named, end)
-        name = _chair_of_named(_printed(masked[named.start("name") : stop]), pos, ctx)
+        printed = _printed(masked[named.start("name") : stop])
+        name = _chair_of_named(printed, pos, ctx)
+        if name == printed:  # "the fact-finding mission on X" the text named in full before
+            name = _first_printed(name, ctx)
+        name = name[:1].upper() + name[1:]
+        if ctx.table.match(name) is not None:
+            return ActorMention(name, _printed(ctx.text[pos:stop]), pos, stop, True)
         return ActorMention(
             name,
             _printed(ctx.text[pos:stop]),
