@@ -162,6 +162,7 @@ from .result import (
     Table,
     TakenNote,
 )
+from .structure import NARRATIVE_DECISION, NARRATIVE_VERB
 from .tables import annex_table_requests
 
 _COMMISSION_CODES = frozenset(body.code for body in _LEX.bodies if body.commission)
@@ -435,6 +436,12 @@ def extract_requests(
                 _sub_product(label, start, end, inherited, units[0][1:3], builder, ctx)
                 continue
             decision_item = not is_sub and paragraph.verb in _DECISION_ITEM_LEADS
+            if not is_sub and paragraph.verb == NARRATIVE_VERB:
+                decided = NARRATIVE_DECISION.search(masked, start, end)
+                if decided is not None:
+                    # "..., the Council, recalling ..., decided, without a vote, to X": what it
+                    # decided is read as a lettered decision's "(b) To X" is
+                    start, decision_item = decided.end(), True
             for clause in _clauses(masked, text, start, end, ctx):
                 reading = _verb_reading(masked[clause.start : clause.verb_end])
                 if decision_item:
@@ -1048,9 +1055,10 @@ def _lead_runs_on(paragraph: OperativeParagraph, subs: list[SubParagraph]) -> in
 _DECISION_ITEM_LEADS = frozenset(("To", "That"))
 #: How such a paragraph's first clause is read: as the adopting body's decision.
 _DECIDED_READING: VerbReading = ("decided", "decide", True, False)
-_ITEM_VERB_RE = compiled(r"To\s+[a-z]+|That\b")
-#: A decision's paragraph that takes note of documents ("(b) To take note of the report").
-_ITEM_NOTE_RE = compiled(r"To\s+(?:also\s+)?take\s+note\b")
+_ITEM_VERB_RE = compiled(r"[Tt]o\s+[a-z]+|[Tt]hat\b")
+#: A decision's paragraph that takes note of documents ("(b) To take note of the report"), or
+#: what a narrative decision's "decided" governs ("decided to take note of the report").
+_ITEM_NOTE_RE = compiled(r"[Tt]o\s+(?:also\s+)?take\s+note\b")
 #: How it is read: as "Takes note of" is (its documents are the taken notes), still as the
 #: decision that may set the consideration ("and to consider the question at its Nth session").
 _ITEM_NOTE_READING: VerbReading = ("To take note", "note", True, False)

@@ -39,7 +39,14 @@ from mandates.extraction.result import (
 )
 from mandates.extraction.votes import parse_vote
 
-__all__ = ["Structure", "operative_verb", "parse_structure", "preamble_verb"]
+__all__ = [
+    "NARRATIVE_DECISION",
+    "NARRATIVE_VERB",
+    "Structure",
+    "operative_verb",
+    "parse_structure",
+    "preamble_verb",
+]
 
 _M = r"[ \t*_#]*"  # markup that may precede a paragraph's first word
 _NUM_NO_DOT = compiled(_M + r"(\d{1,3})[ \t\u00a0]+(?=[*_]*[A-Z][a-z])")
@@ -72,6 +79,20 @@ _DECISION_CHAPEAU = compiled(
     r"\b(?:decided|decides|adopted\s+(?:[^;:]{0,40}?\s)?the\s+following\s+decisions?)\b"
     r"[^;:]{0,200}:[*_\s]*$"
 )
+
+
+#: The verb of a decision printed as one narrative paragraph: "At its 52nd meeting, on ...,
+#: the Human Rights Council, recalling ..., decided, without a vote, to postpone ...", "...,
+#: the General Assembly decided to request ...". The adopting body's own "decided" follows
+#: its name or the aside after it (", recalling ...,"); an aside set off by commas may come
+#: between it and what it decides ("to ...", "that ..."). "in which it decided to" (a
+#: decision recalled) is not it. Its end is where the decided text starts.
+NARRATIVE_DECISION = compiled(
+    r"(?:,|\b(?:Council|Assembly))[*_\s]+(?:also[*_\s]+|further[*_\s]+)?decided\b[*_]*"
+    r"(?:,[^;:]{1,160}?,)?[*_\s]+(?:also\s+|further\s+)?(?=to\s+[a-z]|that\s)"
+)
+#: The verb that stands for such a paragraph (``OperativeParagraph.verb``).
+NARRATIVE_VERB = "decided"
 
 
 def _without_end_mark(text: str) -> str:
@@ -280,7 +301,16 @@ class _Op:
     """An operative paragraph as the walker finds it: a plain class, built with fewer
     instructions than a dataclass whose list comes from a default factory."""
 
-    __slots__ = ("end", "last_letter", "number", "roman_list", "section", "start", "subs")
+    __slots__ = (
+        "end",
+        "last_letter",
+        "narrative",
+        "number",
+        "roman_list",
+        "section",
+        "start",
+        "subs",
+    )
 
     def __init__(self, number: str | None, start: int, end: int, section: str | None) -> None:
         self.number = number
@@ -290,6 +320,7 @@ class _Op:
         self.last_letter: str | None = None
         self.roman_list = False
         self.section = section
+        self.narrative = False  # a decision told in one sentence ("..., decided to ...")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -869,6 +900,8 @@ class _Walker:
             if last in ".;:" and _looks_operative(text[s:stop], last):
                 self._new_op(None, s, e)
                 return []
+            if not preamble and not self.ops and self._narrative_op(s, e, first):
+                return []
             preamble.append((s, e))
             return []
 
@@ -921,6 +954,8 @@ class _Walker:
             if ends in (";", ".") and text[s].isupper() and _looks_operative(piece, last):
                 self._new_op(None, s, e)
                 return []
+            if op.narrative and ends == "." and self._narrative_op(s, e, first):
+                return []  # "The Council also decided to ...": the next sentence of the decision
             op.end = e
             if op.subs:
                 op.subs[-1][2] = e
@@ -949,6 +984,30 @@ class _Walker:
             return False  # kept by the strip below, and no footnote mark ends with it
         last = _without_end_mark(self.text[start:end].rstrip(" \t*_"))
         return last[-1:] not in (",", ";", ":", ".") and not _PRE_START.match(piece.lstrip())
+
+    def _narrative_op(self, s: int, e: int, first: str) -> bool:
+        """Make text[s:e] an operative paragraph if it is a decision told in one sentence
+        ("At its 52nd meeting, ..., the Human Rights Council ... decided, without a vote, to
+        ... ."), as a lettered decision's items are; whether it was. A preambular paragraph
+        ("Recalling that it decided to ...,") is none."""
+        if not self._tells_a_decision(s, e, first):
+            return False
+        self.state = "operative"
+        self._new_op(None, s, e)
+        self.ops[-1].narrative = True
+        return True
+
+    def _tells_a_decision(self, s: int, e: int, first: str) -> bool:
+        """text[s:e] ends with a full stop, opens as no preambular paragraph or label does and
+        holds the adopting body's "decided" (``NARRATIVE_DECISION``)."""
+        text = self.text
+        if text.find("decided", s, e) == -1 or first == "(":
+            return False
+        if _without_end_mark(text[s:e].rstrip(" \t*_"))[-1:] != ".":
+            return False
+        if _PRE_START.match(text[s : min(e, s + 200)].lstrip()):
+            return False
+        return NARRATIVE_DECISION.search(text, s, e) is not None
 
     def _decision_chapeau(self, start: int | None = None, end: int = 0) -> bool:
         """text[start:end] (by default the last preambular paragraph) is a decision's
@@ -1051,7 +1110,10 @@ class _Walker:
                 pass  # a lettered decision's paragraph: "(c)", as printed
             elif number is None:
                 number = str(previous + 1)
-                if per_section[op.section] > 1 if restarts else len(self.ops) > 1:
+                # a decision told in sentences numbers none: no number is missing
+                if not op.narrative and (
+                    per_section[op.section] > 1 if restarts else len(self.ops) > 1
+                ):
                     warnings.append(
                         f"operative: {where}paragraph {index + 1} has no printed number;"
                         f" numbered {number}"
@@ -1075,7 +1137,8 @@ class _Walker:
             else:
                 subs = _inline_subparagraphs(text, op.start, op.end)
             span = (op.start, op.end)
-            result.append(OperativeParagraph(number, lead(paragraph), paragraph, span, subs))
+            verb = NARRATIVE_VERB if op.narrative else lead(paragraph)
+            result.append(OperativeParagraph(number, verb, paragraph, span, subs))
         return result
 
     def annex_list(self) -> list[Annex]:
