@@ -318,8 +318,7 @@ def parse_header(header: str, *, opener_body: str | None, tail: str = "", top: s
     if other and (_body_code(other.group("name")) or not _body_code(opener_body)):
         body_name = other.group("name")
     if body_name is None:
-        first = _BODY_NAME.search(flat)
-        body_name = first.group(0) if first else None
+        body_name = _masthead_body(flat)
     result.body = _body_code(body_name)
     other_body = other is not None and result.body is None
 
@@ -366,6 +365,29 @@ def parse_header(header: str, *, opener_body: str | None, tail: str = "", top: s
     if result.title:  # shown in e-mails and pages: nothing that turns its direction
         result.title = without_bidi_controls(result.title) or None
     return result
+
+
+#: The body whose symbol is printed: "A/HRC/DEC/65/115" under the masthead "General Assembly".
+_SYMBOL_BODIES = (
+    ("A/HRC/", "Human Rights Council"),
+    ("A/", "General Assembly"),
+    ("S/", "Security Council"),
+    ("E/", "Economic and Social Council"),
+)
+
+
+def _masthead_body(flat: str) -> str | None:
+    """The body of a header with neither an adoption line nor an opening formula: the one
+    its printed symbol names, else the first printed. A Council document's masthead prints
+    "General Assembly" (its parent) above "Human Rights Council"."""
+    printed = _PRINTED_SYMBOL.search(flat) if "/RES/" in flat or "/DEC/" in flat else None
+    if printed:
+        symbol = printed.group(1)
+        named = (name for prefix, name in _SYMBOL_BODIES if symbol.startswith(prefix))
+        if (body := next(named, None)) is not None:
+            return body
+    first = _BODY_NAME.search(flat)
+    return first.group(0) if first else None
 
 
 def _number_and_title(header: str, result: Header, *, other_body: bool = False) -> None:
@@ -519,6 +541,8 @@ def _printed_symbol(flat: str, result: Header) -> None:
         parts = _DIGITS.findall(symbol)
         if parts and result.number is None:
             result.number = parts[-1] if not symbol.startswith("S/") else parts[0]
+    elif result.symbol.replace("/RES/", "/DEC/", 1) == symbol:
+        result.symbol = symbol  # the number of a decision whose adoption line is missing
     elif result.symbol != symbol:
         result.warnings.append(
             f"header: printed symbol {symbol} differs from the number ({result.symbol})"

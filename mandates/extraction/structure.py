@@ -660,16 +660,34 @@ def _find_body_start(text: str) -> tuple[int, int, str | None]:
     opener = find_opener(text) or find_commission_opener(text) or find_other_opener(text)
     if opener:
         return opener.start(), opener.end(), next(name for name in opener.groups() if name)
-    # No opening formula (some Security Council texts): the header is the run of
-    # header-like blocks at the top.
+    # No opening formula (some Security Council texts, decisions told in one paragraph):
+    # the header is the run of header-like blocks at the top, read past the short lines of
+    # a masthead printed a line a block ("One hundred and twenty-ninth session", "26
+    # February-4 April 2048", an agenda item's title) when a header-like block follows.
     end = 0
     for count, block in enumerate(_BLOCK.finditer(text)):
-        if count > 15 or not _HEADER_LIKE.match(block.group(0)):
+        words = block.group(0)
+        if count > 15 or _NUM.match(words) or _PRE_START.match(words.lstrip()):
             break
-        if _NUM.match(block.group(0)) or _PRE_START.match(block.group(0).lstrip()):
+        if _HEADER_LIKE.match(words):
+            end = block.end()
+        elif not _masthead_line(words):
             break
-        end = block.end()
     return end, end, None
+
+
+#: The longest masthead line read past: titles of agenda items run to some 100 characters.
+_MASTHEAD_LINE_CHARS = 150
+
+
+def _masthead_line(block: str) -> bool:
+    """A block of one short line that ends no sentence or clause: a masthead line."""
+    line = block.strip(" \t\n*_#")
+    return (
+        len(line) <= _MASTHEAD_LINE_CHARS
+        and "\n" not in line
+        and line[-1:] not in (".", ",", ";", ":")
+    )
 
 
 def parse_structure(

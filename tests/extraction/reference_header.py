@@ -138,8 +138,22 @@ def parse_header(header: str, *, opener_body: str | None, tail: str = "", top: s
     adopted = _ADOPTED_BY.search(flat)
     body_name = adopted.group(1) if adopted else opener_body
     if body_name is None:
+        # the body the printed symbol names, else the first printed (0.3.51)
+        printed = _PRINTED_SYMBOL.search(flat)
         first = re.search(_BODY_NAMES, flat)
-        body_name = first.group(0) if first else None
+        if printed:
+            symbol = printed.group(1)
+            body_name = (
+                "Human Rights Council"
+                if symbol.startswith("A/HRC/")
+                else "General Assembly"
+                if symbol.startswith("A/")
+                else "Security Council"
+                if symbol.startswith("S/")
+                else "Economic and Social Council"
+            )
+        else:
+            body_name = first.group(0) if first else None
     result.body = BODIES.get(body_name) if body_name else None
 
     if adopted and adopted.group(2):

@@ -410,13 +410,19 @@ def _find_body_start(text: str) -> tuple[int, int, str | None]:
         return opener.start(), opener.end(), opener.group(1) or opener.group(2)
     # No opening formula (some Security Council texts): the header is the run of
     # header-like blocks at the top.
+    # (0.3.51) Short masthead lines are read past when a header-like block follows.
     end = 0
     for count, block in enumerate(_BLOCK.finditer(text)):
-        if count > 15 or not _HEADER_LIKE.match(block.group(0)):
+        if count > 15:
             break
         if _NUM.match(block.group(0)) or _PRE_START.match(block.group(0).lstrip()):
             break
-        end = block.end()
+        if _HEADER_LIKE.match(block.group(0)):
+            end = block.end()
+            continue
+        line = block.group(0).strip(" \t\n*_#")
+        if len(line) > 150 or "\n" in line or line[-1:] in (".", ",", ";", ":"):
+            break
     return end, end, None
 
 

@@ -1,14 +1,16 @@
 """Decisions told in one narrative paragraph (invented texts, never a real decision):
 "At its 52nd meeting, on ..., the Human Rights Council, recalling ..., decided, without a
 vote, to ... ." The paragraph is the operative part, paragraph "1" (its verb "decided"), and
-what it decides is read as a lettered decision's "(b) To ..." is (0.3.51).
+what it decides is read as a lettered decision's "(b) To ..." is (0.3.51). Its masthead,
+printed a line a block (a Markdown copy) with no opening formula, is the header.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from mandates.extraction.api import extract_text
+from mandates.extraction.api import extract_bytes, extract_text
+from mandates.extraction.header import parse_header
 from tests.extraction.test_requests import due
 
 _HRC_MASTHEAD = (
@@ -162,3 +164,135 @@ def test_preambular_paragraphs_that_tell_a_decision_stay_preamble():
     )
     assert len(r.preamble) == 2
     assert [(p.number, p.verb) for p in r.operative] == [("1", "Requests")]
+
+
+# --------------------------------------------------------------- the masthead, a line a block
+
+#: The decision above as a pandoc-style Markdown file: no opening formula, one masthead
+#: line a block, headings in bold.
+_MARKDOWN = """United Nations | A/HRC/DEC/88/105
+
+# General Assembly
+
+Distr.: General 14 October 2041
+
+---
+
+Human Rights Council
+
+## **Eighty-eighth session**
+
+11 September–10 October 2041
+
+Agenda item 1
+
+Organizational and procedural matters
+
+## **Decision adopted by the Human Rights Council on 10 October 2041**
+
+### **88/105. Keepers of imaginary lighthouses**
+
+At its 47th meeting, on 10 October 2041, the Human Rights Council decided, without a vote, \
+to request the Secretary-General to present a report on the keepers of lighthouses to the \
+Council at its ninetieth session.
+
+47th meeting
+
+10 October 2041
+
+[Adopted without a vote.]
+"""
+
+
+def test_a_markdown_decision_without_opening_formula():
+    """The masthead's short lines ("11 September–10 October 2041", an agenda item's title)
+    do not end the header before the adoption line and the number: body, session, title and
+    date as the plain text gives them."""
+    r = extract_bytes(_MARKDOWN.encode(), "A_HRC_DEC_88_105.md")
+    assert (r.symbol, r.body, r.session, r.title, r.adopted_on, r.agenda_item) == (
+        "A/HRC/DEC/88/105",
+        "HRC",
+        88,
+        "Keepers of imaginary lighthouses",
+        date(2041, 10, 10),
+        "1",
+    )
+    assert r.warnings == []
+    assert rows(r) == [("1", "Secretary-General", "report", ("HRC", 90, "at"))]
+
+
+def test_the_same_lines_as_plain_text_a_line_a_block():
+    plain = _MARKDOWN.replace("# ", "").replace("#", "").replace("**", "").replace("---\n", "")
+    r = extract_bytes(plain.encode(), "A_HRC_DEC_88_105.txt")
+    assert (r.symbol, r.body, r.session, r.title, r.adopted_on) == (
+        "A/HRC/DEC/88/105",
+        "HRC",
+        88,
+        "Keepers of imaginary lighthouses",
+        date(2041, 10, 10),
+    )
+
+
+def test_a_hundredth_session_masthead_in_markdown():
+    """ "## **One hundred and twenty-ninth session**" as a block of its own."""
+    text = _MARKDOWN.replace("Eighty-eighth session", "One hundred and twenty-ninth session")
+    text = text.replace("88/105", "129/105").replace("ninetieth", "one hundred and thirty-first")
+    r = extract_bytes(text.encode(), "A_HRC_DEC_129_105.md")
+    assert (r.symbol, r.body, r.session, r.title) == (
+        "A/HRC/DEC/129/105",
+        "HRC",
+        129,
+        "Keepers of imaginary lighthouses",
+    )
+    assert rows(r) == [("1", "Secretary-General", "report", ("HRC", 131, "at"))]
+
+
+def test_a_resolution_in_markdown_with_bold_headings_reads_as_before():
+    """Bold headings around an opening formula: the header fields as ever."""
+    text = (
+        "United Nations | A/HRC/RES/88/7\n\n# General Assembly\n\n---\n\n"
+        "## **Human Rights Council**\n\n## **Eighty-eighth session**\n\nAgenda item 3\n\n"
+        "## **Resolution adopted by the Human Rights Council on 10 October 2041**\n\n"
+        "### **88/7. Lighthouses and the right to light**\n\n*The Human Rights Council*,\n\n"
+        "*Recalling* its resolution 86/4,\n\n1. *Requests* the Secretary-General to present a "
+        "report to the Council at its ninetieth session;\n"
+    )
+    r = extract_bytes(text.encode(), "A_HRC_RES_88_7.md")
+    assert (r.symbol, r.body, r.session, r.title, r.adopted_on, r.agenda_item) == (
+        "A/HRC/RES/88/7",
+        "HRC",
+        88,
+        "Lighthouses and the right to light",
+        date(2041, 10, 10),
+        "3",
+    )
+
+
+def test_a_printed_council_symbol_names_the_body_under_the_assembly_masthead():
+    """No adoption line, no opening formula: the printed A/HRC/DEC symbol says the Council
+    (the masthead prints "General Assembly" first) and a decision's symbol."""
+    header = parse_header(
+        "United Nations A/HRC/DEC/88/105\n\nGeneral Assembly\n\nHuman Rights Council\n\n"
+        "Eighty-eighth session\n\n88/105. Keepers of imaginary lighthouses\n",
+        opener_body=None,
+    )
+    assert (header.symbol, header.body, header.session, header.warnings) == (
+        "A/HRC/DEC/88/105",
+        "HRC",
+        88,
+        [],
+    )
+
+
+def test_an_amendment_reads_its_agenda_item_past_the_language_line():
+    """An amendment has no opening formula: "Original: English" no longer ends the header
+    before the agenda item."""
+    text = (
+        "United Nations\n\nA/C.3/96/L.70\n\nGeneral Assembly\n\n"
+        "Distr.: Limited 12 November 2041\n\nOriginal: English\n\nNinety-sixth session\n\n"
+        "Third Committee\n\nAgenda item 68 (b)\n\nHuman rights questions\n\n"
+        "Ruritania: amendment to draft resolution A/C.3/96/L.31\n\nLighthouses\n\n"
+        "Delete operative paragraph 4.\n"
+    )
+    r = extract_text(text, source_name="A_C.3_96_L.70.txt")
+    assert (r.status, r.symbol, r.agenda_item) == ("amendment", "A/C.3/96/L.70", "68 (b)")
