@@ -425,6 +425,14 @@ def _ends_with_dangling_word(line: str) -> bool:
     return cut[-1].lower() in _DANGLING
 
 
+def _part_label(line: str) -> bool:
+    """A part's label alone on its line ("A", "B"): an Assembly text adopted in parts
+    prints it over the part's title. A line of its own, not the article "A" of the title
+    (a PDF's lines sit close: "A The right to privacy" hid the label). "I", "V" and "X"
+    are left to the sections' rules (`_SECTION`): "I" reads with its title as "II" does."""
+    return len(line) == 1 and "A" <= line <= "Z" and line not in "IVX"
+
+
 class _Para:
     """A paragraph being assembled: its lines joined as they come, so that adding a line
     and looking at the paragraph's end cost the same whatever its length."""
@@ -765,6 +773,8 @@ def _single_newline_breaks(
     punctuation goes on (a footnote mark or a column cuts lines short).
     """
     if _VOTE_HEAD.match(line) or _OPENER_ALONE.match(prev) or _OPENER_ALONE.match(line):
+        return True
+    if _part_label(prev) or _part_label(line):
         return True
     if _FRONT_START.match(line) and not _ends_with_dangling_word(prev):
         return True

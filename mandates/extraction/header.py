@@ -422,8 +422,9 @@ def _number_and_title(header: str, result: Header, *, other_body: bool = False) 
 _TITLE_MAX_CHARS = 400
 
 
-#: A title opens with a word (or a quoted one), never with a bracket or a comma.
-_TITLE_START = compiled(r"[\"'\u201c\u2018]?[^\W\d_]{2}")
+#: A title opens with a word (or a quoted one), never with a bracket or a comma; the word
+#: may be the article "A" ("A world fit for children").
+_TITLE_START = compiled(r"[\"'\u201c\u2018]?(?:[^\W\d_]{2}|A\s+[^\W\d_])")
 
 
 def _title_after_number(rest: list[str]) -> str | None:

@@ -569,6 +569,12 @@ def _is_heading(piece: str) -> bool:
     return len(stripped) < 120 and "\n" not in stripped and not _looks_operative(piece, ";")
 
 
+def _opener_alone(piece: str) -> bool:
+    """The piece is an opening formula and nothing else ("The General Assembly,")."""
+    found = OPENER.match(piece)
+    return found is not None and found.end() >= len(piece.rstrip(" \t*_"))
+
+
 def _annex_heading(text: str, start: int, stop: int) -> bool:
     """text[start:stop] opens with an annex heading ("Annex", "Annex II") followed by
     nothing, a capital, a digit, a line end or a quotation mark (after markup)."""
@@ -655,6 +661,23 @@ _HEADER_LIKE = compiled(
 )
 
 
+#: The first part's label ("A") at the end of the header, perhaps with the part's title
+#: after it: an Assembly text adopted in parts prints "104/180. Title", "A", "The part's
+#: title", "The General Assembly," (parts B, C, ... come in the body, after a heading).
+_FIRST_PART = compiled(r"\n\n[ \t*_#]*A\.?[ \t*_]*\n\n(?:[^\n]{1,300}\n\n)?[ \t*_#]*$")
+_FIRST_PART_TAIL = 320  # the characters of the header _FIRST_PART is looked for in
+
+
+def _first_part(text: str, header_end: int) -> int | None:
+    """Where the first part's label starts (the header ends there), or None: without it
+    the label was read into the header and the part's paragraphs went unlabelled ("4"
+    beside "B.4"), and a title printed after a lone number was lost."""
+    found = _FIRST_PART.search(text, max(0, header_end - _FIRST_PART_TAIL), header_end)
+    if found is None or not text[: found.start()].strip():
+        return None
+    return found.start() + 2
+
+
 def _find_body_start(text: str) -> tuple[int, int, str | None]:
     """(end of header, start of body, body named by the opener)."""
     opener = find_opener(text) or find_commission_opener(text) or find_other_opener(text)
@@ -700,6 +723,10 @@ def parse_structure(
     """
     header_end, body_start, opener_body = _find_body_start(text)
     walker = _Walker(text)
+    part = _first_part(text, header_end) if opener_body is not None else None
+    if part is not None:
+        header_end = part
+        walker.section = "A"  # parts restart numbering: its paragraphs are "A.1", "A.2"
     walker.walk(body_start, len(text))
 
     tail_start = walker.closing_start if walker.closing_start is not None else walker.body_end
@@ -959,6 +986,8 @@ class _Walker:
                 self._new_sub(label.group(1), s, label.end(), e)
             return []
         piece = text[s:stop]
+        if first == "T" and whole and _opener_alone(piece):
+            return []  # a later part's own "The General Assembly,": no paragraph's words
         if whole and _is_heading(piece):
             self._heading(piece)
             return []

@@ -211,7 +211,11 @@ def _number_and_title(header: str, result: Header) -> None:
             rest = [later for later in blocks[index + 1 :] if later.strip()]
             if len(rest) == 1 and len(rest[0]) <= 400:
                 after = flatten(rest[0]).strip()
-                title = after if re.match(r"[\"'\u201c\u2018]?[^\W\d_]{2}", after) else None
+                title = (
+                    after
+                    if re.match(r"[\"'\u201c\u2018]?(?:[^\W\d_]{2}|A\s+[^\W\d_])", after)
+                    else None
+                )
         result.title = title.strip() or None if title else None
         result.number = serial
         _symbol_from_number(prefix, serial, result)

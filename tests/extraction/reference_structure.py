@@ -403,6 +403,22 @@ _HEADER_LIKE = re.compile(
 )
 
 
+# extractor 0.3.52: the first part's label ("A") at the end of the header, as structure.py
+_FIRST_PART = re.compile(r"\n\n[ \t*_#]*A\.?[ \t*_]*\n\n(?:[^\n]{1,300}\n\n)?[ \t*_#]*$")
+
+
+def _first_part(text: str, header_end: int) -> int | None:
+    found = _FIRST_PART.search(text, max(0, header_end - 320), header_end)
+    if found is None or not text[: found.start()].strip():
+        return None
+    return found.start() + 2
+
+
+def _opener_alone(piece: str) -> bool:
+    found = OPENER.match(piece)
+    return found is not None and found.end() >= len(piece.rstrip(" \t*_"))
+
+
 def _find_body_start(text: str) -> tuple[int, int, str | None]:
     """(end of header, start of body, body named by the opener)."""
     opener = find_opener(text)
@@ -436,6 +452,10 @@ def parse_structure(
     """
     header_end, body_start, opener_body = _find_body_start(text)
     walker = _Walker(text)
+    part = _first_part(text, header_end) if opener_body is not None else None
+    if part is not None:  # extractor 0.3.52
+        header_end = part
+        walker.section = "A"
     walker.walk(body_start, len(text))
 
     tail_start = walker.closing_start if walker.closing_start is not None else walker.body_end
@@ -616,6 +636,8 @@ class _Walker:
         if label and self.ops:
             self._new_sub(label.group(1), s, s + label.end(), e)
             return []
+        if whole and first == "T" and _opener_alone(piece):
+            return []  # extractor 0.3.52: a later part's own opening formula
         if whole and _is_heading(piece):
             self._heading(piece)
             return []

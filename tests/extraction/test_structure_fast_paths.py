@@ -311,6 +311,10 @@ INVENTED = [
     "",
     "The General Assembly,\n\nRecalling\n\nits resolution,\n\n1. Decides;\n",
     "A/HRC/59/L.12\n\nThe Human Rights Council,\n\n1. Requests a report;\n",
+    # a text adopted in parts (0.3.52): "A" before the first opening formula
+    "104/180. Title\n\nA\n\nFirst part\n\nThe General Assembly,\n\nRecalling its work,\n\n"
+    "1. Decides;\n\n2. Requests a report;\n\nB\n\nSecond part\n\nThe General Assembly,\n\n"
+    "1. Invites States;\n",
 ]
 
 
