@@ -47,7 +47,7 @@ from itertools import chain, compress, pairwise, repeat
 from pathlib import Path
 
 from mandates.extraction.lexicon import lexicon_path
-from mandates.extraction.ordinals import ORDINAL_WORDS
+from mandates.extraction.ordinals import INSERTED_SUFFIX, ORDINAL_WORDS
 from mandates.extraction.regex_cache import compiled
 from mandates.extraction.result import Footnote
 
@@ -311,7 +311,9 @@ def _footnote_refs(text: str, notes: Notes) -> str:
 # ---------------------------------------------------------------- paragraph assembly
 
 # Lines that start a paragraph of their own.
-_NUMBERED = compiled(r"^(?:\d{1,3}|[IVXL]{1,6}|\d{1,3} ?\([a-z]{1,2}\))\.[ \t]+\S")
+_NUMBERED = compiled(
+    r"^(?:\d{1,3}(?: ?" + INSERTED_SUFFIX + r")?|[IVXL]{1,6}|\d{1,3} ?\([a-z]{1,2}\))\.[ \t]+\S"
+)
 _LABEL = compiled(r"^\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)[ \t]+\S")
 # Front-matter lines that always begin a paragraph: the title, the adoption line, the
 # line that opens the preamble.
@@ -1583,7 +1585,9 @@ _RAW_SYMBOL = compiled(
     r"(?:/(?:Rev|Add|Corr)\.\d+)*)\*?(?: +\S.*)?$"
 )
 _RAW_NOTE = compiled(r"^([1-9]\d{0,2}|[*†‡])\s+(\S.*)$")
-_NUMBER_ALONE = compiled(r"^(?:\d{1,3}|[IVX]{1,5})\.$|^\((?:[a-z]{1,2}|[ivx]{1,5})\)$")
+_NUMBER_ALONE = compiled(
+    r"^(?:\d{1,3}(?: ?" + INSERTED_SUFFIX + r")?|[IVX]{1,5})\.$|^\((?:[a-z]{1,2}|[ivx]{1,5})\)$"
+)
 _SPACED_HYPHEN_END = compiled(r"[A-Za-z] -$")
 _MARK_HOSTS = frozenset("abcdefghijklmnopqrstuvwxyz,;:.)”’")
 _OPENER_LINE = compiled(r"^The (?:General Assembly|Human Rights Council|Security Council)\b")
@@ -1596,7 +1600,8 @@ _OPENER_LINE = compiled(r"^The (?:General Assembly|Human Rights Council|Security
 # one test rules out a line that starts with any other, where the branches cost one each.
 _FURNITURE_HINT = compiled(
     r"\n[^\S\n]*(?=[\d*_(gpivx])(?:GE\.|\d\d-|\*\d|please recycle|_{5}"
-    r"|(?:\d{1,3}|[IVX]{1,5})\.[^\S\n]*(?:\n|\Z)|\((?:[a-z]{1,2}|[ivx]{1,5})\)[^\S\n]*(?:\n|\Z))",
+    r"|(?:\d{1,3}(?: ?" + INSERTED_SUFFIX + r")?|[IVX]{1,5})\.[^\S\n]*(?:\n|\Z)"
+    r"|\((?:[a-z]{1,2}|[ivx]{1,5})\)[^\S\n]*(?:\n|\Z))",
     re.IGNORECASE,
 )
 

@@ -13,6 +13,10 @@ from functools import lru_cache
 
 from mandates.extraction.regex_cache import compiled
 
+#: The Latin adverb after the number of a paragraph a draft inserts: "5 bis." after 5, then
+#: "5 ter." (a paragraph's number, kept with the other number words).
+INSERTED_SUFFIX = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)"
+
 _UNITS_CARDINAL = {
     "one": 1,
     "two": 2,

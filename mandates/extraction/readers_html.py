@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from mandates.extraction.cleaning import Notes, clean_lines, normalise_chars
 from mandates.extraction.errors import ReadError
+from mandates.extraction.ordinals import INSERTED_SUFFIX
 from mandates.extraction.regex_cache import compiled
 from mandates.extraction.result import Table
 
@@ -109,11 +110,13 @@ _MARK_TEXT = compiled(r"^\s*\[?(\d{1,4}|[*†‡§a-z])\]?\s*$")
 _NOTE_LINK = compiled(r"#_?(?:ftn|fn|footnote|note|edn)[-_:]?(\d{1,4})$", re.IGNORECASE)
 _LEADING_NUMBER = compiled(r"^\s*\[?(\d{1,4})\]?[.)]?\s+")
 #: A list item's text that prints its own label ("1. Requests", "(a) To"): not labelled again.
-_TYPED_LABEL = compiled(r"\s*(?:\d{1,3}[.)]|\([a-zA-Z]{1,4}\)|[a-zA-Z][.)])\s")
+_TYPED_LABEL = compiled(
+    r"\s*(?:\d{1,3}(?: ?" + INSERTED_SUFFIX + r")?[.)]|\([a-zA-Z]{1,4}\)|[a-zA-Z][.)])\s"
+)
 #: A paragraph's label alone at the start of a block ("1.", "(a)"): in an element of its own
 #: (``<span class="num">1.</span>Requests``, ``<b>1.</b>``, Word's tab span) it is set apart
 #: from the text, which the page shows with a gap, never glued to it.
-_BARE_LABEL = compiled(r"\s*(?:\d{1,3}[.)]|\([a-zA-Z]{1,4}\))")
+_BARE_LABEL = compiled(r"\s*(?:\d{1,3}(?: ?" + INSERTED_SUFFIX + r")?[.)]|\([a-zA-Z]{1,4}\))")
 _LIST_STYLE = compiled(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.IGNORECASE)
 #: <ol type> or CSS list-style-type -> the numbering style of its items.
 _STYLES = {

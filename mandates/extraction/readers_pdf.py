@@ -40,6 +40,7 @@ from mandates.extraction.cleaning import (
     vocabulary_of,
 )
 from mandates.extraction.errors import ReadError
+from mandates.extraction.ordinals import INSERTED_SUFFIX
 from mandates.extraction.regex_cache import compiled
 from mandates.extraction.result import Table
 
@@ -77,8 +78,10 @@ _SYMBOL = compiled(
     r"(?<![\w/])(?:[AES]|UNEP|TD|CRC|CCPR|CEDAW|CERD)/(?:[A-Z0-9.]+/)*[A-Z0-9.]*\d[A-Za-z0-9.]*"
     r"(?:/(?:Rev|Add|Corr)\.\d+)*"
 )
-# A paragraph's printed number or label alone ("12.", "(b)", "(iv)", "IV.").
-_LABEL = compiled(r"^(?:\d{1,3}\.|\((?:[a-z]{1,3}|\d{1,2})\)|[IVX]{1,5}\.)$")
+# A paragraph's printed number or label alone ("12.", "5 bis.", "(b)", "(iv)", "IV.").
+_LABEL = compiled(
+    r"^(?:\d{1,3}(?: ?" + INSERTED_SUFFIX + r")?\.|\((?:[a-z]{1,3}|\d{1,2})\)|[IVX]{1,5}\.)$"
+)
 # A note's number, then its text: after a space, or glued to a capital when the number is
 # printed at the note's size on its baseline ("1See A/HRC/85/41.", as LibreOffice sets
 # footnotes), where PDFium reads no space between them.
@@ -89,7 +92,9 @@ _NOTE_TEXT_START = compiled(r"^(?:[1-9]\d{0,2}|[*†‡§])\s*[A-Z“\"(\[]")
 _DIGITS = compiled(r"\d+")
 # A line that opens a numbered paragraph or an item ("30. Encourages", "(b) To submit") is
 # text, whatever comes back on other pages: two pages may open with the same words.
-_PARAGRAPH_OPENING = compiled(r"^(?:\d{1,3}\.|\((?:[a-z]{1,3}|\d{1,2})\))\s+\S")
+_PARAGRAPH_OPENING = compiled(
+    r"^(?:\d{1,3}(?: ?" + INSERTED_SUFFIX + r")?\.|\((?:[a-z]{1,3}|\d{1,2})\))\s+\S"
+)
 _LETTERS_BEFORE = compiled(r"[A-Za-z]+$")
 _LETTERS_AFTER = compiled(r"^[A-Za-z]+")
 _TERMINAL = tuple(".;:!?")

@@ -26,6 +26,7 @@ from mandates.extraction.header import (
     find_other_opener,
     parse_header,
 )
+from mandates.extraction.ordinals import INSERTED_SUFFIX
 from mandates.extraction.references import find_all
 from mandates.extraction.regex_cache import compiled
 from mandates.extraction.result import (
@@ -262,15 +263,18 @@ _VERB_AHEAD_RE = compiled(_VERB_AHEAD)
 #: A text saved as Windows-1252 turns that mark into "?", with or without the space:
 #: "6.?Requests" is paragraph 6 when an operative verb follows (no sentence puts a
 #: question mark there).
+#: A draft inserts paragraphs after an existing one: "5 bis.", "5bis.", "5 ter." (group 2).
+_INSERTED = r"(?:[ \t\u00a0]?(" + INSERTED_SUFFIX + r"))?"
 _NUM = compiled(
-    _M + r"(\d{1,3})\.(?:[*_\u200e\u200f]*[ \t\u00a0]+(?=\S)|"
+    _M + r"(\d{1,3})" + _INSERTED + r"\."
+    r"(?:[*_\u200e\u200f]*[ \t\u00a0]+(?=\S)|"
     r"[\u200e\u200f?]{1,3}[ \t\u00a0]*(?=" + _VERB_AHEAD + "))"
 )
 #: A printed number glued to its paragraph's first word ("2.Urges"): a reader that lost the
 #: gap between the number and the text (an HTML label in an element of its own). Without
 #: it the paragraph was unnumbered, and an unnumbered paragraph is numbered by its place:
 #: "2.Urges" after a "1.Strongly condemns" kept in the preamble became paragraph 1.
-_NUM_GLUED = compiled(_M + r"(\d{1,3})\.(?=[*_]*[A-Z][a-z])")
+_NUM_GLUED = compiled(_M + r"(\d{1,3})" + _INSERTED + r"\.(?=[*_]*[A-Z][a-z])")
 _LINE_SPLIT = compiled(
     r"\n(?=" + _NUM.pattern + "|" + _LABEL.pattern + "|" + _MEETING.pattern + "|"
     r"[ \t*_]*\[\s*[*_]*Adopted\b|" + _VOTE_LIST.pattern + "|" + _M + r"Annex\b[^\n]{0,80}$)",
@@ -321,6 +325,18 @@ class _Op:
         self.roman_list = False
         self.section = section
         self.narrative = False  # a decision told in one sentence ("..., decided to ...")
+
+
+def _printed_number(number: re.Match[str]) -> str:
+    """A paragraph's number as the walker keeps it: "12", or "5 bis" for "5 bis." and
+    "5bis." alike (one label for one paragraph, whichever way a draft spaced it)."""
+    suffix = number.group(2) if number.re.groups > 1 else None
+    return f"{number.group(1)} {suffix}" if suffix else number.group(1)
+
+
+def _base_number(number: str) -> int:
+    """The number a paragraph's number counts from: 5 for "5" and for "5 bis"."""
+    return int(number.partition(" ")[0])
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -963,9 +979,9 @@ class _Walker:
                 return self._cut(s, e, closing)
             self._no_closing_split.add(e)
         if number:
-            printed = number.group(1)
+            printed = _printed_number(number)
             after = number.end()
-            target = int(printed) + 1
+            target = int(number.group(1)) + 1  # after "5 bis" too, 6 is due
         else:
             after = s + 1
             target = self._expected()
@@ -1101,7 +1117,7 @@ class _Walker:
     def _expected(self) -> int:
         for op in reversed(self.ops):
             if op.number is not None and op.number[0] != "(":  # "(c)": lettered
-                return int(op.number) + 1
+                return _base_number(op.number) + 1
         return 1 + len(self.ops)
 
     def _new_op(self, number: str | None, start: int, end: int) -> None:
@@ -1166,6 +1182,13 @@ class _Walker:
                         f" numbered {number}"
                     )
                 previous += 1
+            elif " " in number:  # "5 bis": inserted after paragraph 5 (or after "5 ter")
+                printed = _base_number(number)
+                if printed != previous:  # the count goes on from the paragraph before it
+                    warnings.append(
+                        f"operative numbering: {where}paragraph {number} follows "
+                        f"{previous or 'the preamble'} (expected it after {printed})"
+                    )
             else:
                 printed = int(number)
                 if printed != previous + 1:

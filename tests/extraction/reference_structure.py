@@ -38,11 +38,18 @@ from mandates.extraction.result import (
     Vote,
 )
 from tests.extraction.reference_votes import parse_vote
+from mandates.extraction.ordinals import INSERTED_SUFFIX
 
 __all__ = ["Structure", "operative_verb", "parse_structure", "preamble_verb"]
 
 _M = r"[ \t*_#]*"  # markup that may precede a paragraph's first word
-_NUM = re.compile(_M + r"(\d{1,3})\.[*_\u200e\u200f]*[ \t\u00a0]+(?=\S)")
+# extractor 0.3.52: "5 bis.", "5bis.", "5 ter." (group 2), as structure._NUM reads them
+_NUM = re.compile(
+    _M
+    + r"(\d{1,3})(?:[ \t\u00a0]?("
+    + INSERTED_SUFFIX
+    + r"))?\.[*_\u200e\u200f]*[ \t\u00a0]+(?=\S)"
+)
 _NUM_NO_DOT = re.compile(_M + r"(\d{1,3})[ \t\u00a0]+(?=[*_]*[A-Z][a-z])")
 _LABEL = re.compile(_M + r"\(([a-z]{1,2}|[ivxlc]{1,6})\)[*_]*[ \t]+(?=\S)")
 _MEETING = re.compile(_M + r"\d{1,5}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\b")
@@ -419,6 +426,15 @@ def _opener_alone(piece: str) -> bool:
     return found is not None and found.end() >= len(piece.rstrip(" \t*_"))
 
 
+def _printed_number(number: re.Match[str]) -> str:
+    suffix = number.group(2) if number.re.groups > 1 else None
+    return f"{number.group(1)} {suffix}" if suffix else number.group(1)
+
+
+def _base_number(number: str) -> int:
+    return int(number.partition(" ")[0])
+
+
 def _find_body_start(text: str) -> tuple[int, int, str | None]:
     """(end of header, start of body, body named by the opener)."""
     opener = find_opener(text)
@@ -630,7 +646,7 @@ class _Walker:
         if at:
             return self._cut_at(s, e, *at)
         if number:
-            self._new_op(number.group(1), s + number.end(), e)
+            self._new_op(_printed_number(number), s + number.end(), e)
             return []
         label = _LABEL.match(piece)
         if label and self.ops:
@@ -675,7 +691,7 @@ class _Walker:
     def _expected(self) -> int:
         for op in reversed(self.ops):
             if op.number is not None:
-                return int(op.number) + 1
+                return _base_number(op.number) + 1
         return 1 + len(self.ops)
 
     def _new_op(self, number: str | None, start: int, end: int) -> None:
@@ -729,12 +745,19 @@ class _Walker:
                         f"operative: {where}paragraph {index + 1} has no printed number;"
                         f" numbered {number}"
                     )
+            elif " " in number:  # extractor 0.3.52: "5 bis" after 5; the count goes on
+                if _base_number(number) != previous:
+                    warnings.append(
+                        f"operative numbering: {where}paragraph {number} follows "
+                        f"{previous or 'the preamble'} (expected it after {_base_number(number)})"
+                    )
             elif int(number) != previous + 1:
                 warnings.append(
                     f"operative numbering: {where}paragraph {number} follows "
                     f"{previous or 'the preamble'} (expected {previous + 1})"
                 )
-            previous = int(number)
+            if " " not in number:
+                previous = int(number)
             if restarts and section:
                 number = f"{section}.{number}"
             subs = [SubParagraph(label, text[s:e], (s, e)) for label, s, e in op.subs]

@@ -315,6 +315,9 @@ INVENTED = [
     "104/180. Title\n\nA\n\nFirst part\n\nThe General Assembly,\n\nRecalling its work,\n\n"
     "1. Decides;\n\n2. Requests a report;\n\nB\n\nSecond part\n\nThe General Assembly,\n\n"
     "1. Invites States;\n",
+    # paragraphs a draft inserts (0.3.52)
+    "The Human Rights Council,\n\n1. Decides;\n\n1 bis. Requests a report:\n\n(a) On X;\n\n"
+    "1ter. Invites States;\n\n3 quater. Notes;\n\n2. Decides.\n",
 ]
 
 
