@@ -84,6 +84,21 @@ _ASIDE_RE = compiled(
     re.IGNORECASE,
 )
 
+#: Where a title's topic ends: punctuation, a body or session, the next verb, and (0.3.50)
+#: the words that refer back to the request ("referred to in paragraph 5 above", "as
+#: requested in resolution N"), a passive verb ("shall be held"), where it goes or went ("to
+#: its Nth session", "until before ...", "that was originally scheduled for ...").
+_TOPIC_STOP_RE = compiled(
+    r"[,;:(]|\s+(?:to\s+(?:the|be)|at\s+its|and\s+to|and\s+(?:also\s+)?(?:requests|decides|"
+    r"invites)|before\s+the|in\s+accordance|with\s+a\s+view|including|in\s+order|for\s+"
+    r"(?:its\s+)?(?:submission|consideration)"
+    r"|(?:as\s+)?(?:requested|called\s+for|referred\s+to)\s+in|as\s+requested\s+by"
+    r"|(?:shall|will|should)\s+be|(?<!prior\s)to\s+its|until\s+(?:its|before|after)"
+    r"|(?:(?:that|which)\s+(?:was|were|had\s+been)\s+)?(?:(?:originally|initially|previously)\s+)?"
+    r"(?:scheduled|planned)\s+(?:for|at))\b",
+    re.IGNORECASE,
+)
+
 _NOT_A_TOPIC_RE = compiled(
     r"(?:on|of)\s+(?:an?\s+)?(?:annual|regular|biennial|periodic|ad\s+hoc|the\s+basis|its|his|her)\b",
     re.IGNORECASE,
@@ -107,12 +122,7 @@ def _title(item: Product, ctx: ReadingContext, actor: str, limit: int) -> str:
         after = aside.end()
     found = _TOPIC_RE.match(ctx.masked, after, limit)
     if found:
-        stop = re.compile(
-            r"[,;:(]|\s+(?:to\s+(?:the|be)|at\s+its|and\s+to|and\s+(?:also\s+)?(?:requests|decides|"
-            r"invites)|before\s+the|in\s+accordance|with\s+a\s+view|including|in\s+order|for\s+"
-            r"(?:its\s+)?(?:submission|consideration))\b",
-            re.IGNORECASE,
-        ).search(ctx.masked, found.end(), min(limit, found.end() + 160))
+        stop = _TOPIC_STOP_RE.search(ctx.masked, found.end(), min(limit, found.end() + 160))
         topic_end = stop.start() if stop else min(limit, found.end() + 160)
         words = _printed(ctx.text[found.start() : topic_end]).split()
         while words and words[-1].lower() in ("and", "or", "the", "of", "on", "to", "in"):

@@ -185,6 +185,11 @@ _WAS_PLANNED_RE = compiled(
     r"envisaged|due|expected|intended|requested|mandated)\s*,?\s*$",
     re.IGNORECASE,
 )
+#: "to the Council at its Nth session instead of at its Mth session", "rather than at ...":
+#: the deadline a text replaces (or turns down), never a due.
+_REPLACED_RE = compiled(
+    r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of|and\s+not)\s*,?\s*$", re.IGNORECASE
+)
 #: A participle still to come: "to be presented", "will be held", and the causative "to have
 #: these reports presented", "to have it made available": an object, then the participle
 #: right before the mention (not "to have regard to the report submitted to ... at its
@@ -444,6 +449,8 @@ def find_sessions(
     for found in _session_matches(masked, start, end, lower):
         window = max(start, found.start() - 60)
         before = masked[window : found.start()]
+        if _REPLACED_RE.search(before):
+            continue  # "instead of at its Mth session": the old deadline, not the new
         future = bool(_FUTURE_RE.search(before))
         if future and (
             _DECIDED_LATER_RE.search(before)

@@ -93,6 +93,10 @@ Reading choices (see also kinds.py):
   the consideration, like "to continue its consideration".
 - One product named twice with the same session ("to organize a panel at the Nth session
   and to present it at that session") is one deliverable.
+- Work an earlier resolution asked for and this one moves ("Decides to postpone the panel
+  discussion requested in resolution N to its Mth session", "that the report of X ... shall
+  be presented at its Mth session instead of at its Pth session") is due at the new session
+  and flagged as moved (``moves.py``); the session after "instead of" is never a due.
 """
 
 from __future__ import annotations
@@ -148,6 +152,7 @@ from .events import (
 from .factoring import factored
 from .guards import finditer_at_words, guarded, leading_words, matches_at, plain_case
 from .kinds import lower_copy
+from .moves import adopting_body, flag_moved, postponed, presented_later
 from .ordinals import ORDINAL_PATTERN
 from .regex_cache import compiled
 from .result import (
@@ -397,7 +402,12 @@ def extract_requests(
                     if _INNER_REQUEST_RE.search(masked, start, end)
                     else []
                 )
-                if mode in ("request", "decide"):
+                sub_end = own[0].start if own else end
+                if mode == "decide" and postponed(
+                    label, Clause(start, start, sub_end, verb), builder, ctx
+                ):
+                    pass  # "Decides: (a) To postpone the panel discussion to its Nth session"
+                elif mode in ("request", "decide"):
                     builder.request(
                         label,
                         start,
@@ -405,7 +415,7 @@ def extract_requests(
                         actor_list,
                         partner_list,
                         start,
-                        own[0].start if own else end,
+                        sub_end,
                         decide=mode == "decide",
                         invite=bool(_INVITE_RE.match(verb)),
                     )
@@ -483,6 +493,7 @@ def extract_requests(
     _deadlines_set_later(operative, builder.deliverables, ctx)
     _organized_events(builder.deliverables, ctx)
     _after_the_event(builder.deliverables)
+    flag_moved(operative, builder.deliverables, ctx)
     if reads_annexes:
         _annex_requests(annexes or [], builder, ctx, footnotes)
     return Requests(
@@ -1160,6 +1171,10 @@ def _clause(
         aside = _SESSION_ASIDE_RE.match(masked, actor_end, inf)
         if aside:  # "invites the President, at its eighty-first session, to conduct ..."
             inf = aside.start("session")
+        if not actors[0].state and postponed(
+            label, clause, builder, ctx, at=inf, owner=actors[0], partners=partners
+        ):  # "Requests the Secretary-General to defer the submission of his report to ..."
+            return (clause.verb, actors, partners, "request")
         builder.request(
             label,
             clause.start,
@@ -1176,6 +1191,8 @@ def _clause(
             masked, clause.verb_end, clause.end
         ):
             return None
+        if postponed(label, clause, builder, ctx):
+            return (clause.verb, [adopting_body(ctx, clause.start)], [], "decide")
         for duty in (_DECIDE_REQUEST_RE, _DECIDE_SESSION_FIRST_RE):
             found = duty.match(masked, clause.verb_end, clause.end)
             if found is None:
@@ -1205,6 +1222,8 @@ def _clause(
                     subject=True,
                 )
                 return (clause.verb, actors, partners, "request")
+        if presented_later(label, clause, builder, ctx):
+            return (clause.verb, [adopting_body(ctx, clause.start)], [], "decide")
         established = _ESTABLISH_RE.search(
             masked, clause.verb_end, min(clause.end, clause.verb_end + 130)
         )
@@ -1235,8 +1254,7 @@ def _clause(
                     )
                 return (clause.verb, [mechanism], [], "request")
         make = _DECIDE_MAKE_RE.search(masked, clause.verb_end, clause.end)
-        body_name = BODY_NAMES.get(ctx.body or "", "Human Rights Council")
-        actor = ActorMention(body_name, body_name, clause.start, clause.start, True)
+        actor = adopting_body(ctx, clause.start)
         scheduled = _SCHEDULED_RE.match(
             masked, clause.verb_end, clause.end
         ) or _SCHEDULED_TOPIC_RE.match(masked, clause.verb_end, clause.end)
