@@ -49,6 +49,13 @@ class SessionSerializer(serializers.ModelSerializer):
 
     body = serializers.CharField(source="body.code")
     is_estimated = serializers.BooleanField()
+    has_closed = serializers.BooleanField(
+        help_text=(
+            "It has taken place: its last day is past and it was not cancelled or "
+            "postponed. Its dates may still be estimated (`is_estimated`); `dates_status` "
+            "is `held` only when it took place on dates announced or loaded."
+        )
+    )
     parts = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField()
 
@@ -62,6 +69,7 @@ class SessionSerializer(serializers.ModelSerializer):
             "main_part_end",
             "dates_status",
             "is_estimated",
+            "has_closed",
             "status",
             "url",
             "parts",

@@ -67,7 +67,15 @@ class SessionDates(models.Model):
     start = models.DateField(_("opens"))
     end = models.DateField(_("closes"))
     dates_status = models.CharField(
-        _("dates"), max_length=16, choices=DatesStatus.choices, default=DatesStatus.ESTIMATED
+        _("dates"),
+        max_length=16,
+        choices=DatesStatus.choices,
+        default=DatesStatus.ESTIMATED,
+        help_text=_(
+            "Held: it took place on these dates. Announced: official dates (the daily task "
+            "marks a session held once they are past). Estimated: a guess from the body's "
+            "pattern, past or not, until someone confirms the dates or loads them."
+        ),
     )
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.SCHEDULED
@@ -143,8 +151,15 @@ class Session(SessionDates):
     def opening_estimated(self) -> bool:
         """Its opening day is still an estimate: one that has come is the day it opened, as
         far as the calendar knows (staff move a session that did not), so only its close
-        is estimated then, until it is marked held (`schedule.sessions_mark_held`)."""
+        is estimated then, until a person confirms its dates or loads them."""
         return self.is_estimated and self.start > timezone.localdate()
+
+    @property
+    def has_closed(self) -> bool:
+        """It has taken place: its last day is past and it was not cancelled or postponed.
+        Whatever its dates' status: past, estimated dates stay estimated (a guess), and
+        only announced ones become held (`schedule.sessions_mark_held`)."""
+        return not self.called_off and self.end is not None and self.end < timezone.localdate()
 
     @property
     def estimated_label(self) -> str:
@@ -153,6 +168,8 @@ class Session(SessionDates):
             return ""
         if self.opening_estimated:
             return str(_("estimated dates"))
+        if self.has_closed:
+            return str(_("closed; its dates estimated, not the official ones"))
         return str(_("opened; closing date estimated"))
 
     def day_status_display(self, day: date) -> str:

@@ -30,8 +30,9 @@ def feeds_rebuild(*, deliverable_ids: list[int], session_ids: list[int]) -> None
 
 @shared_task(ignore_result=True)
 def sessions_mark_held(today: str | None = None) -> int:
-    """The daily run (06:30 Geneva, scheduled in the database): sessions that have closed
-    are held, not estimated any more."""
+    """The daily run (06:30 Geneva, scheduled in the database): sessions with announced
+    dates that have closed are held; estimated dates stay estimated (see
+    `schedule.sessions_mark_held`)."""
     from mandates.services.schedule import sessions_mark_held as mark_held
 
     day = date.fromisoformat(today) if today else timezone.localdate()

@@ -1320,15 +1320,18 @@ def session_find_or_estimate(*, body: Body, number: int) -> Session:
 
 @feeds_rebuild_batched()
 def sessions_mark_held(*, today: date) -> int:
-    """Sessions that have closed are held, not estimated or announced any more: mark them,
-    raising their deliverables' SEQUENCE (calendars show them as confirmed). A session
+    """Sessions with announced dates that have closed met on those dates: mark them held
+    (a line of their event's description; nothing a calendar must hear of). Held means
+    "took place on these dates", so a session whose dates are only estimated stays
+    estimated once past (it has closed, `Session.has_closed`, but its dates are still a
+    guess, shown TENTATIVE) until a person confirms or loads its dates. A session
     cancelled or postponed did not meet: never marked. Returns how many sessions changed."""
     count = 0
-    for session in (
-        Session.objects.filter(end__lt=today, status=Session.Status.SCHEDULED)
-        .exclude(dates_status=Session.DatesStatus.HELD)
-        .select_related("body")
-    ):
+    for session in Session.objects.filter(
+        end__lt=today,
+        status=Session.Status.SCHEDULED,
+        dates_status=Session.DatesStatus.ANNOUNCED,
+    ).select_related("body"):
         session_reschedule(
             session=session,
             start=session.start,
@@ -1583,7 +1586,8 @@ def _row_applies(
 @transaction.atomic
 def sessions_load(*, rows: list[SessionRow], today: date) -> SessionsLoadResult:
     """Store official session dates (all rows or none), recompute the due dates of the
-    sessions that moved, then mark the sessions that have closed as held.
+    sessions that moved, then mark the sessions with announced dates that have closed as
+    held (`sessions_mark_held`: estimated dates stay estimated).
 
     A row never replaces dates that are surer (`DATES_CERTAINTY`): estimated dates never
     replace announced or held ones, announced never replace held ones (a person's

@@ -15,8 +15,9 @@ EXAMPLES = Path(settings.BASE_DIR) / "examples"
 
 class Command(BaseCommand):
     help = (
-        "Create the demo admin user, mark the sessions that have closed as held (the daily "
-        "task does it where a worker runs) and ingest the example resolutions in examples/."
+        "Create the demo admin user, mark the sessions with announced dates that have closed "
+        "as held (the daily task does it where a worker runs; estimated dates stay "
+        "estimated) and ingest the example resolutions in examples/."
     )
 
     def handle(self, *args, **options):
