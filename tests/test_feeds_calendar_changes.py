@@ -3,8 +3,9 @@
 Marking a past session held (the daily task, or `sessions_load`, which runs it) raised the
 SEQUENCE of the session and of every deliverable due at it, and moved their LAST-MODIFIED,
 even when its dates had been announced already: the events read the same, and every
-subscribed calendar was told of an update. The feeds are read as a calendar app reads
-them, parsed by icalendar, before and after.
+subscribed calendar was told of an update. It also marked estimated dates held, turning
+their events CONFIRMED: only announced dates are marked held now. The feeds are read as a
+calendar app reads them, parsed by icalendar, before and after.
 """
 
 from datetime import UTC, date, datetime
@@ -16,7 +17,11 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from mandates.models import Session
-from mandates.services.schedule import deliverable_due_date_refresh, session_reschedule
+from mandates.services.schedule import (
+    deliverable_due_date_refresh,
+    session_reschedule,
+    sessions_mark_held,
+)
 from tests import factories
 from tests.ical import assert_valid_ics
 
@@ -64,10 +69,11 @@ def _uid(events: dict, start: str) -> str:
 def test_marking_announced_sessions_held_changes_no_event(client, tmp_path, settings):
     """HRC 62 had announced dates and closed: `sessions_load` marks it held. Its
     deliverable's event is byte for byte the same (SEQUENCE, LAST-MODIFIED); the session's
-    keeps its SEQUENCE (only its description's "Dates:" line says held now). HRC 63 had
-    estimated dates: its event and its confirmed deliverable's go from TENTATIVE to
-    CONFIRMED, a change a calendar must hear of (SEQUENCE up); a proposal stays TENTATIVE,
-    only its description drops "(estimated dates)" (LAST-MODIFIED moves, not SEQUENCE)."""
+    keeps its SEQUENCE and STATUS:CONFIRMED (only its description's "Dates:" line says
+    held now). HRC 63 had estimated dates and closed too: they are still a guess, so it
+    stays estimated, and its events, the session's and its deliverables', are unchanged:
+    TENTATIVE, "(estimated dates)", the same SEQUENCE (they read CONFIRMED once the task
+    marked estimated dates held)."""
     settings.PUBLIC_SHOWS_PROPOSALS = True  # the proposal in the public feed too
     with time_machine.travel(datetime(2026, 11, 1, 9), tick=False):
         announced = Session.objects.get(body__code="HRC", number=62)
@@ -77,7 +83,7 @@ def test_marking_announced_sessions_held_changes_no_event(client, tmp_path, sett
         announced.refresh_from_db()
         estimated.refresh_from_db()
         quiet = _due_at(announced)
-        news = _due_at(estimated)
+        guessed = _due_at(estimated)
         proposed = _due_at(estimated, review_status="proposed")
         before = {**_feed(client, "mandates:feed_all"), **_feed(client, "mandates:feed_sessions")}
     with time_machine.travel(datetime(2026, 11, 2, 9), tick=False):
@@ -88,27 +94,58 @@ def test_marking_announced_sessions_held_changes_no_event(client, tmp_path, sett
         assert "past session(s) marked held" in out.getvalue()
         announced.refresh_from_db()
         estimated.refresh_from_db()
-        assert (announced.dates_status, estimated.dates_status) == ("held", "held")
+        assert (announced.dates_status, estimated.dates_status) == ("held", "estimated")
         after = {**_feed(client, "mandates:feed_all"), **_feed(client, "mandates:feed_sessions")}
 
-    quiet_uid, news_uid = _uid(after, quiet), _uid(after, news)
+    quiet_uid = _uid(after, quiet)
     assert after[quiet_uid] == before[quiet_uid]
+    assert after[quiet_uid]["STATUS"] == "CONFIRMED"
 
     session_62 = _uid(after, "session-HRC-62@")
     assert after[session_62]["SEQUENCE"] == before[session_62]["SEQUENCE"]
+    assert after[session_62]["STATUS"] == before[session_62]["STATUS"] == "CONFIRMED"
     assert "Dates: held" in after[session_62]["DESCRIPTION"]
 
-    assert before[news_uid]["STATUS"] == "TENTATIVE" and after[news_uid]["STATUS"] == "CONFIRMED"
-    assert after[news_uid]["SEQUENCE"] == before[news_uid]["SEQUENCE"] + 1
-    assert after[news_uid]["LAST-MODIFIED"] > before[news_uid]["LAST-MODIFIED"]
-    proposed_uid = _uid(after, proposed)  # TENTATIVE either way: "(estimated dates)" gone
-    assert after[proposed_uid]["STATUS"] == before[proposed_uid]["STATUS"] == "TENTATIVE"
-    assert "(estimated dates)" not in after[proposed_uid]["DESCRIPTION"]
-    assert after[proposed_uid]["SEQUENCE"] == before[proposed_uid]["SEQUENCE"]
-    assert after[proposed_uid]["LAST-MODIFIED"] > before[proposed_uid]["LAST-MODIFIED"]
     session_63 = _uid(after, "session-HRC-63@")
-    assert after[session_63]["SEQUENCE"] == before[session_63]["SEQUENCE"] + 1
-    assert after[session_63]["STATUS"] == "CONFIRMED"
+    for uid in (session_63, _uid(after, guessed), _uid(after, proposed)):
+        assert after[uid] == before[uid], uid
+        assert after[uid]["STATUS"] == "TENTATIVE", uid
+    assert "(estimated dates)" in after[session_63]["SUMMARY"]
+    assert "Dates: estimated" in after[session_63]["DESCRIPTION"]
+    assert "Dates: held" not in after[session_63]["DESCRIPTION"]
+    assert "(estimated dates)" in after[_uid(after, guessed)]["DESCRIPTION"]
+
+
+def test_an_estimated_session_confirmed_after_it_closed_is_held_and_calendars_hear_of_it(
+    client,
+):
+    """HRC 63 closed on estimated dates; a person confirms them in the admin's way
+    (announced): its event and its confirmed deliverable's go from TENTATIVE to CONFIRMED,
+    a change a calendar must hear of (SEQUENCE up). The next daily run marks it held,
+    which changes neither event's SEQUENCE or STATUS."""
+    estimated = Session.objects.get(body__code="HRC", number=63)
+    assert estimated.dates_status == "estimated"
+    with time_machine.travel(datetime(2026, 11, 1, 9), tick=False):
+        news = _due_at(estimated)
+        before = {**_feed(client, "mandates:feed_all"), **_feed(client, "mandates:feed_sessions")}
+    with time_machine.travel(datetime(2026, 11, 2, 9), tick=False):
+        session_reschedule(
+            session=estimated, start=estimated.start, end=estimated.end, dates_status="announced"
+        )
+        confirmed = {**_feed(client, "mandates:feed_all"), **_feed(client, "mandates:feed_sessions")}
+    with time_machine.travel(datetime(2026, 11, 3, 9), tick=False):
+        assert sessions_mark_held(today=date(2026, 11, 3)) >= 1
+        estimated.refresh_from_db()
+        assert estimated.dates_status == "held"
+        after = {**_feed(client, "mandates:feed_all"), **_feed(client, "mandates:feed_sessions")}
+    session_63, news_uid = _uid(after, "session-HRC-63@"), _uid(after, news)
+    for uid in (session_63, news_uid):
+        assert before[uid]["STATUS"] == "TENTATIVE"
+        assert confirmed[uid]["STATUS"] == after[uid]["STATUS"] == "CONFIRMED"
+        assert confirmed[uid]["SEQUENCE"] == before[uid]["SEQUENCE"] + 1
+        assert after[uid]["SEQUENCE"] == confirmed[uid]["SEQUENCE"]
+    assert after[news_uid] == confirmed[news_uid]
+    assert "Dates: held" in after[session_63]["DESCRIPTION"]
 
 
 def test_new_session_dates_reach_every_deliverable_event_that_shows_them(client):

@@ -173,6 +173,7 @@ def test_sessions_list(api):
             "main_part_end": None,
             "dates_status": "estimated",
             "is_estimated": True,
+            "has_closed": False,
             "status": "scheduled",
             "url": "http://127.0.0.1:8000/api/sessions/HRC-65/",
             "parts": [],

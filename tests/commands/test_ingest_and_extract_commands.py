@@ -256,19 +256,24 @@ def test_demo_setup_creates_the_login_and_ingests_the_examples():
 
 @pytest.mark.django_db
 def test_demo_setup_marks_the_sessions_that_have_closed_held():
-    """A fresh demo has no worker to run the daily task: sessions that ended before today
-    are held, not "estimated", on its pages."""
+    """A fresh demo has no worker to run the daily task: sessions with announced dates
+    that ended before today are held on its pages; those whose dates are only estimated
+    stay estimated (their dates are a guess), as the daily task leaves them."""
     from django.utils import timezone
 
     from mandates.models import Session
 
     today = timezone.localdate()
     past = Session.objects.filter(end__lt=today)
-    assert past.exclude(dates_status=Session.DatesStatus.HELD).exists()
+    Session.objects.filter(pk=past.filter(dates_status="held").first().pk).update(
+        dates_status=Session.DatesStatus.ANNOUNCED
+    )
+    estimated = set(past.filter(dates_status="estimated").values_list("pk", flat=True))
     out = StringIO()
     call_command("demo_setup", stdout=out)
     assert "past session(s) marked held" in out.getvalue()
-    assert not past.exclude(dates_status=Session.DatesStatus.HELD).exists()
+    assert not past.filter(dates_status=Session.DatesStatus.ANNOUNCED).exists()
+    assert set(past.exclude(dates_status="held").values_list("pk", flat=True)) == estimated
     assert Session.objects.filter(end__gte=today).exclude(dates_status="held").exists()
 
 

@@ -290,13 +290,21 @@ def test_the_written_out_entry_json_is_what_the_declared_fields_give(plan_world)
 
 
 def test_a_held_sessions_plan_calls_what_was_not_submitted_overdue(client, today):
-    """HRC 62 ended on 7 July 2026: its plan says it was held and that an unsubmitted
-    report is overdue, never that it is still to submit; an open session's plan does not."""
+    """HRC 62 ended on 7 July 2026: its plan says it was held (closed, on dates that
+    are only estimated, until they are confirmed) and that an unsubmitted report is
+    overdue, never that it is still to submit; an open session's plan does not."""
     unit = factories.ContactFactory(name="Development Section", is_unit=True)
     _due(_session("HRC", 62), "Report on housing", unit=unit)
     _due(_session("HRC", 65), "Report on water", unit=unit)
+    plan_62 = reverse("mandates:session_plan", args=["HRC", 62])
 
-    held = client.get(reverse("mandates:session_plan", args=["HRC", 62])).content.decode()
+    guessed = client.get(plan_62).content.decode()
+    assert "This session has closed (on 7 July 2026 by the estimate" in guessed
+    assert "was held" not in guessed
+    assert "a document not submitted is overdue" in guessed
+    Session.objects.filter(body__code="HRC", number=62).update(dates_status="held")
+
+    held = client.get(plan_62).content.decode()
     assert "This session was held (it ended on 7 July 2026)" in held
     assert "a document not submitted is overdue" in held
     assert "Documents not submitted (overdue), by the week they were due" in held

@@ -1,5 +1,5 @@
 """Every due date explains itself: session, anchor, days, rule, result; and sessions
-that have closed are held, not estimated."""
+with announced dates that have closed are held, while estimated ones stay estimated."""
 
 from datetime import date
 
@@ -78,22 +78,40 @@ def test_body_without_rules_names_its_default_lead_time():
     assert "- 42 days (rule: default lead time of the HRC) = 3 May 2027" in str(why)
 
 
-def test_closed_sessions_are_marked_held_and_calendars_hear_of_it():
-    """On 1 Nov 2026 HRC 62 and 63 have closed: held; HRC 64 stays estimated. A confirmed
-    deliverable dated by HRC 62 goes from TENTATIVE to CONFIRMED: its SEQUENCE rises."""
-    item = _deliverable(62, review_status="confirmed")
-    sequence = item.sequence
-    assert sessions_mark_held(today=date(2026, 11, 1)) >= 2
+def test_closed_sessions_with_announced_dates_are_held_estimated_ones_stay_estimated():
+    """On 1 Nov 2026 HRC 62 (announced dates) and 63 (estimated dates) have closed. HRC 62
+    took place on its dates: held, with nothing a calendar must hear of (its confirmed
+    deliverable keeps its SEQUENCE). HRC 63's dates are still a guess: it stays estimated,
+    its deliverable's date never explained as held and its SEQUENCE unchanged; the task
+    touches it on no later day either."""
+    Session.objects.filter(body__code="HRC", number=62).update(dates_status="announced")
+    announced = _deliverable(62, review_status="confirmed")
+    estimated = _deliverable(63, review_status="confirmed")
+    sequences = (announced.sequence, estimated.sequence)
+    closed = Session.objects.filter(end__lt=date(2026, 11, 1))
+    announced_closed = closed.filter(dates_status="announced").count()  # HRC 61 and 62
+    estimated_closed = set(closed.filter(dates_status="estimated").values_list("pk", flat=True))
+    assert sessions_mark_held(today=date(2026, 11, 1)) == announced_closed
+    assert set(closed.filter(dates_status="estimated").values_list("pk", flat=True)) == (
+        estimated_closed
+    )
     statuses = dict(
         Session.objects.filter(body__code="HRC", number__in=[62, 63, 64]).values_list(
             "number", "dates_status"
         )
     )
-    assert statuses == {62: "held", 63: "held", 64: "estimated"}
-    item.refresh_from_db()
-    assert item.sequence == sequence + 1
-    assert "(held)" in str(deliverable_due_explain(deliverable=item))
+    assert statuses == {62: "held", 63: "estimated", 64: "estimated"}
+    announced.refresh_from_db()
+    estimated.refresh_from_db()
+    assert (announced.sequence, estimated.sequence) == sequences
+    assert "(held)" in str(deliverable_due_explain(deliverable=announced))
+    # counted from its opening day, which has come ("opened": `day_status_display`)
+    assert "(held)" not in str(deliverable_due_explain(deliverable=estimated))
+    assert Session.objects.get(body__code="HRC", number=63).estimated_label == (
+        "closed; its dates estimated, not the official ones"
+    )
     assert sessions_mark_held(today=date(2026, 11, 1)) == 0
+    assert sessions_mark_held(today=date(2027, 11, 1)) == 0  # 64, 65, 66: estimated
 
 
 def test_the_daily_task_marks_held_sessions():
@@ -105,8 +123,14 @@ def test_the_daily_task_marks_held_sessions():
     assert PeriodicTask.objects.get(name="Mark past sessions held").task == (
         "mandates.tasks.sessions_mark_held"
     )
-    assert task.delay(today="2026-11-01").get() >= 2
-    assert Session.objects.get(body__code="HRC", number=63).dates_status == "held"
+    Session.objects.filter(body__code="HRC", number=63).update(dates_status="announced")
+    assert task.delay(today="2026-11-01").get() >= 1
+    statuses = dict(
+        Session.objects.filter(body__code="HRC", number__in=[62, 63]).values_list(
+            "number", "dates_status"
+        )
+    )
+    assert statuses == {62: "estimated", 63: "held"}
 
 
 @pytest.mark.parametrize(
