@@ -132,7 +132,10 @@ def test_an_estimated_session_confirmed_after_it_closed_is_held_and_calendars_he
         session_reschedule(
             session=estimated, start=estimated.start, end=estimated.end, dates_status="announced"
         )
-        confirmed = {**_feed(client, "mandates:feed_all"), **_feed(client, "mandates:feed_sessions")}
+        confirmed = {
+            **_feed(client, "mandates:feed_all"),
+            **_feed(client, "mandates:feed_sessions"),
+        }
     with time_machine.travel(datetime(2026, 11, 3, 9), tick=False):
         assert sessions_mark_held(today=date(2026, 11, 3)) >= 1
         estimated.refresh_from_db()

@@ -152,9 +152,7 @@ def test_a_closed_estimated_sessions_page_says_its_dates_are_estimated(client, h
     """The page of HRC 33 says it has closed on estimated dates, not "held"."""
     sessions_mark_held.delay(today=TODAY.isoformat()).get()
     page = client.get(reverse("mandates:session", args=["HRC", 33])).content.decode()
-    assert "estimated: the session has closed, but its official dates were never entered" in (
-        page
-    )
+    assert "estimated: the session has closed, but its official dates were never entered" in (page)
     assert "(held)" not in page
     assert hrc_33.estimated_label == "closed; its dates estimated, not the official ones"
 
