@@ -12,6 +12,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Func, Q
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -597,6 +598,12 @@ def _public_deliverable() -> Q:
     )
 
 
+def public_deliverable() -> Q:
+    """What `public()` shows of current deliverables, as one condition on the row and its
+    mandate and resolution (no subquery): a column saying whether anyone may see it."""
+    return _public_deliverable()
+
+
 class DeliverableQuerySet(models.QuerySet):
     """The one definition of who sees which deliverable (pages, API, exports and feeds)."""
 
@@ -1071,6 +1078,49 @@ BY_DUE_DATE = (
     F("position").asc(),
     F("pk").asc(),
 )
+
+#: One resolution's deliverables as its text lists them (a list filtered by `resolution`,
+#: in the API, the pages and their CSV, and a resolution's own `deliverables`): the
+#: mandate's place in the text (paragraph 2 before 10), then the deliverable's place in
+#: it; the primary key last, so pages never overlap or skip a row.
+TEXT_ORDER = (
+    F("mandate__resolution_id").asc(),
+    F("mandate__position").asc(),
+    F("position").asc(),
+    F("pk").asc(),
+)
+
+#: The last change of anything a deliverable's JSON shows: the row, its mandate
+#: (paragraph, actor, words printed), its resolution (symbol, status), its actor (name)
+#: and its calendar session (dates, status, parts: a part's change moves its session's).
+#: What `?updated_after=` compares and the API gives as `updated`; a sync that follows it
+#: misses no change of what it mirrors. Coalesce: SQLite's MAX() is NULL if one is.
+DELIVERABLE_UPDATED = Greatest(
+    "updated_at",
+    "mandate__updated_at",
+    "mandate__resolution__updated_at",
+    Coalesce("mandate__actor__updated_at", "updated_at"),
+    Coalesce("due_session__updated_at", "updated_at"),
+)
+
+
+def actor_shown(*, actor: str | None, actor_name: str, actor_text: str) -> str:
+    """The actor's name as the lists, the API (`actor`), the CSV and the feeds'
+    CATEGORIES show it: the Actor row's name (`actor`), else the extractor's name of an
+    actor outside the table, else the words printed. On plain values, for rows too."""
+    if actor is not None:
+        return actor
+    return actor_name or actor_text
+
+
+def actor_shown_as(name: str, *, prefix: str = "mandate__") -> Q:
+    """The rows whose actor is shown (`actor_shown`) as this name: an Actor of that name,
+    or an actor outside the table the extractor named so (or printed so, unnamed)."""
+    outside = Q(**{f"{prefix}actor__isnull": True}) & (
+        Q(**{f"{prefix}actor_name": name})
+        | Q(**{f"{prefix}actor_name": "", f"{prefix}actor_text": name})
+    )
+    return Q(**{f"{prefix}actor__name": name}) | outside
 
 
 class DeliverableReview(Deliverable):

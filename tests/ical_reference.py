@@ -159,8 +159,10 @@ def deliverable_event(
     categories = [deliverable.get_kind_display().capitalize()]
     if session is not None:
         categories.append(session.body.code)
-    if mandate.actor_id:
-        categories.append(mandate.actor.name)
+    # the actor as the lists and the API show it: one outside the Actor table too
+    actor = mandate.actor.name if mandate.actor_id else mandate.actor_name or mandate.actor_text
+    if actor:
+        categories.append(actor)
     if deliverable.progress in DONE:
         categories.append(deliverable.get_progress_display().capitalize())
     event.add("categories", categories)

@@ -86,6 +86,7 @@ from mandates.models import (
     ReviewStatus,
     Session,
     SessionPart,
+    actor_shown,
     deliverable_field_label,
     due_session_text,
     due_session_undated,
@@ -110,7 +111,7 @@ logger = logging.getLogger(__name__)
 PRODID = "-//OHCHR//Mandate Tracker//EN"
 UID_DOMAIN = "mandate-tracker.ohchr"
 # Bump when the rendering changes, so cached bodies of the old renderer are never served.
-RENDER_VERSION = 8
+RENDER_VERSION = 9
 # How often clients are asked to poll (Google ignores it and polls every 12-24 hours).
 REFRESH_INTERVAL = "PT12H"
 FEED_CACHE_SECONDS = 7 * 24 * 3600
@@ -192,6 +193,7 @@ EVENT_FIELDS = (
     "mandate__actor_id",
     "mandate__actor__name",
     "mandate__actor_text",
+    "mandate__actor_name",  # an actor outside the Actor table: its name in CATEGORIES
     "mandate__resolution__symbol",
     "no_longer_in_text",
     # what the due-date note needs (`schedule.due_date_note`): read with the row, so a
@@ -450,6 +452,7 @@ class EventWriter:
             actor_id,
             actor_name,
             actor_text,
+            outside_actor_name,
             symbol,
             no_longer_in_text,
             adopted_on,
@@ -611,7 +614,12 @@ class EventWriter:
             self._categories_line(
                 kind_label,
                 session_body_code if session_id is not None else None,
-                actor_name if actor_id else None,
+                actor_shown(
+                    actor=actor_name if actor_id else None,
+                    actor_name=outside_actor_name,
+                    actor_text=actor_text,
+                )
+                or None,
                 labels.progress[progress].capitalize() if done else None,
             ),
             f"CREATED:{created}\r\n",
