@@ -8,8 +8,16 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Manager, Prefetch, TextField
+from django.db.models import (
+    BooleanField,
+    Expression,
+    ExpressionWrapper,
+    Manager,
+    Prefetch,
+    TextField,
+)
 from django.db.models.functions import Cast
+from django.urls import reverse
 from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
@@ -17,20 +25,49 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import serializers, viewsets
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import NotFound
+from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from . import selectors
 from .api_params import QueryParamsChecked
 from .filters import DeliverableFilter, ResolutionListFilter, SessionListFilter
 from .models import (
+    DELIVERABLE_UPDATED,
     Consideration,
     Deliverable,
     Resolution,
+    ReviewStatus,
     Session,
     SessionPart,
+    actor_shown,
     due_next_session,
+    public_deliverable,
 )
 from .selectors import BY_DUE_DATE, session_list, session_parse
+
+
+def absolute_url(context: dict, path: str) -> str:
+    """A link of an API response, on the host and scheme the request names, as DRF builds
+    `next` and `previous`: one response never mixes servers. Without a request (a
+    serializer used elsewhere), on SITE_URL, as e-mails and feeds are."""
+    request = context.get("request")
+    if request is None:
+        return f"{settings.SITE_URL}{path}"
+    return request.build_absolute_uri(path)
+
+
+def signed_in_staff(context: dict) -> bool:
+    """Whether the request is a staff member's signed in to the site (its session), whom
+    the site's pages and a non-public deliverable's .ics answer; an API token opens the
+    API only."""
+    request = context.get("request")
+    if request is None:
+        return False
+    signed_in = isinstance(
+        getattr(request, "successful_authenticator", None), SessionAuthentication
+    )
+    return signed_in and request.user.is_staff
 
 
 class SessionPartSerializer(serializers.ModelSerializer):
@@ -82,14 +119,21 @@ class SessionSerializer(serializers.ModelSerializer):
             return []
         return list(SessionPartSerializer(obj.parts.all(), many=True).data)
 
-    def get_url(self, obj: Session) -> str:
-        """The session's own address in the API, by its code ("/api/sessions/HRC-65/")."""
-        return f"{settings.SITE_URL}/api/sessions/{obj.body.code}-{obj.number}/"
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_url(self, obj: Session) -> str | None:
+        """The session's own address in the API, by its code ("/api/sessions/HRC-65/"); null
+        for a session the planner estimated and nobody stored (no address answers for it)."""
+        if obj.pk is None:
+            return None
+        path = reverse("api:session-detail", kwargs={"session": f"{obj.body.code}-{obj.number}"})
+        return absolute_url(self.context, path)
 
 
 class DueSerializer(serializers.Serializer):
     """The deadline as the text gives it; `in_calendar` says whether a calendar session
-    dates it (`session_dates`). `next_session`: "at its next session", no number printed."""
+    dates it (`session_dates`). `next_session`: "at its next session", no number printed.
+    Null when the text gives no deadline at all; a relation alone ("before the end of
+    2023", no date read) is one, with the rest null, as the CSV's Relation gives it."""
 
     body = serializers.CharField(allow_null=True)
     session = serializers.IntegerField(allow_null=True)
@@ -104,7 +148,9 @@ class DeliverableListSerializer(serializers.ListSerializer):
 
     def to_representation(self, data: Manager | Iterable) -> list[dict]:
         pks = [item.pk for item in (data.all() if isinstance(data, Manager) else data)]
-        writer = DeliverableWriter(selectors.deliverable_rows(columns=COLUMNS, pks=pks))
+        writer = DeliverableWriter(
+            selectors.deliverable_rows(columns=writer_columns(), pks=pks), context=self.context
+        )
         by_pk = {row[_PK]: row for row in writer.rows}
         return [writer.write(by_pk[pk]) for pk in pks if pk in by_pk]  # one deleted meanwhile
 
@@ -118,9 +164,12 @@ class DeliverableSerializer(serializers.ModelSerializer):
     actor = serializers.SerializerMethodField()
     actor_name = serializers.SerializerMethodField()
     actor_text = serializers.CharField(source="mandate.actor_text")
+    actor_id = serializers.SerializerMethodField()
+    actor_feed_url = serializers.SerializerMethodField()
     due = serializers.SerializerMethodField()
     session_dates = SessionSerializer(source="due_session", read_only=True, allow_null=True)
     calendar_url = serializers.SerializerMethodField()
+    updated = serializers.SerializerMethodField()
 
     class Meta:
         model = Deliverable
@@ -134,6 +183,8 @@ class DeliverableSerializer(serializers.ModelSerializer):
             "actor",
             "actor_name",
             "actor_text",
+            "actor_id",
+            "actor_feed_url",
             "kind",
             "count",
             "title",
@@ -148,20 +199,27 @@ class DeliverableSerializer(serializers.ModelSerializer):
             "needs_review",
             "review_reasons",
             "no_longer_in_text",
+            "is_historic",
             "progress",
             "fulfilled_by",
             "fulfilled_on",
             "quote",
             "calendar_url",
             "updated_at",
+            "updated",
         ]
 
     # The methods below define the fields for the schema and for DRF's field-by-field
     # writing (the tests' reference); DeliverableWriter writes the same from plain rows.
     @extend_schema_field(serializers.CharField())
     def get_actor(self, obj: Deliverable) -> str:
-        mandate = obj.mandate  # the name the pages show
-        return mandate.actor.name if mandate.actor else mandate.actor_name or mandate.actor_text
+        """The name the pages show (`actor_shown`), which the `actor` filter takes."""
+        mandate = obj.mandate
+        return actor_shown(
+            actor=mandate.actor.name if mandate.actor else None,
+            actor_name=mandate.actor_name,
+            actor_text=mandate.actor_text,
+        )
 
     @extend_schema_field(serializers.CharField())
     def get_actor_name(self, obj: Deliverable) -> str:
@@ -169,10 +227,22 @@ class DeliverableSerializer(serializers.ModelSerializer):
         mandate = obj.mandate
         return mandate.actor.name if mandate.actor else mandate.actor_name
 
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_actor_id(self, obj: Deliverable) -> int | None:
+        """The Actor row's id (its feed: /feeds/actor/<id>.ics); null for an actor outside
+        the Actor table, which has no row and no feed."""
+        return obj.mandate.actor_id
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_actor_feed_url(self, obj: Deliverable) -> str | None:
+        """The calendar feed of the actor's public deliverables; null as `actor_id` is."""
+        actor_id = obj.mandate.actor_id
+        return None if actor_id is None else actor_feed_url(self.context, actor_id)
+
     @extend_schema_field(DueSerializer(allow_null=True))
     def get_due(self, obj: Deliverable) -> dict | None:
         session = obj.due_session
-        if not session and not obj.due_body_id and not obj.stated_due_date:
+        if not (session or obj.due_body_id or obj.stated_due_date or obj.due_relation):
             return None
         body: str | None
         number: int | None
@@ -190,20 +260,62 @@ class DeliverableSerializer(serializers.ModelSerializer):
             "in_calendar": session is not None,
         }
 
-    def get_calendar_url(self, obj: Deliverable) -> str:
-        return f"{settings.SITE_URL}/deliverables/{obj.uid}.ics"
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_calendar_url(self, obj: Deliverable) -> str | None:
+        """Its event (/deliverables/<uid>.ics) when that address answers the person asking
+        (`calendar_offered`); else null: no due date, so no event; or not public, whose
+        event only staff signed in to the site open (an API token opens the API only)."""
+        offered = calendar_offered(
+            dated=obj.due_date is not None,
+            public=Deliverable.objects.public().filter(pk=obj.pk).exists(),  # the reference
+            staff_signed_in=signed_in_staff(self.context),
+            mandate_rejected=obj.mandate.review_status == ReviewStatus.REJECTED,
+        )
+        return calendar_url(self.context, obj.uid) if offered else None
+
+    @extend_schema_field(serializers.DateTimeField())
+    def get_updated(self, obj: Deliverable) -> str:
+        """The last change of anything this shows (`DELIVERABLE_UPDATED`): what
+        `?updated_after=` compares, where `updated_at` is the row's own last change."""
+        mandate = obj.mandate
+        moments = [obj.updated_at, mandate.updated_at, mandate.resolution.updated_at]
+        moments += [row.updated_at for row in (mandate.actor, obj.due_session) if row]
+        return self.fields["updated_at"].to_representation(max(moments))
 
     def to_representation(self, instance: Deliverable) -> dict:
         """One deliverable, read again as a row (a list reads its page's rows at once)."""
-        writer = DeliverableWriter(selectors.deliverable_rows(columns=COLUMNS, pks=[instance.pk]))
+        writer = DeliverableWriter(
+            selectors.deliverable_rows(columns=writer_columns(), pks=[instance.pk]),
+            context=self.context,
+        )
         return writer.write(writer.rows[0])
+
+
+def calendar_url(context: dict, uid: object) -> str:
+    return absolute_url(context, reverse("mandates:deliverable_ics", kwargs={"uid": uid}))
+
+
+def actor_feed_url(context: dict, actor_id: int) -> str:
+    return absolute_url(context, reverse("mandates:feed_actor", kwargs={"pk": actor_id}))
+
+
+def calendar_offered(
+    *, dated: bool, public: bool, staff_signed_in: bool, mandate_rejected: bool
+) -> bool:
+    """Whether a deliverable's .ics answers the person asking the API (`views.
+    deliverable_ics`): it has a due date, and it is public (anyone), or the person is staff
+    signed in to the site (`signed_in_staff`) and its mandate is not rejected (410 Gone to
+    everyone)."""
+    if not dated:
+        return False
+    return public or (staff_signed_in and not mandate_rejected)
 
 
 # What DeliverableWriter reads of a deliverable, as plain values (values_list): no model
 # instances, which cost most of the time of a page of resolutions listing thousands.
 # The JSON fields are read as their text and decoded once per distinct value ("[]" in
 # most rows): Django decoded each row's anew.
-COLUMNS: tuple[str | Cast, ...] = (
+COLUMNS: tuple[str | Expression, ...] = (
     "pk",
     "mandate__resolution_id",
     "uid",
@@ -238,7 +350,21 @@ COLUMNS: tuple[str | Cast, ...] = (
     "fulfilled_on",
     "quote",
     "updated_at",
+    # after the columns the JSON gives as they are: what `calendar_url`, `actor_id`,
+    # `is_historic` and `updated` are written from
+    "mandate__actor_id",
+    "is_historic",
+    DELIVERABLE_UPDATED,
+    "mandate__review_status",
 )
+
+
+def writer_columns() -> tuple[str | Expression, ...]:
+    """COLUMNS, and whether anyone may see the row (`public_deliverable`), read when asked:
+    it follows the setting PUBLIC_SHOWS_PROPOSALS."""
+    return (*COLUMNS, ExpressionWrapper(public_deliverable(), output_field=BooleanField()))
+
+
 _PK, _RESOLUTION, _SESSION = (
     COLUMNS.index(name) for name in ("pk", "mandate__resolution_id", "due_session_id")
 )
@@ -250,9 +376,9 @@ class DeliverableWriter:
     the JSON bodies byte for byte), in a fraction of the time. Dates go through DRF's own
     fields; each session's dates are read in one query and serialised once."""
 
-    def __init__(self, rows: list[tuple]) -> None:
+    def __init__(self, rows: list[tuple], *, context: dict) -> None:
         self.rows = rows
-        fields = DeliverableSerializer().fields
+        fields = DeliverableSerializer(context=context).fields
         self._day = fields["due_date"].to_representation
         # The field as declared, with the current time zone read once, not once a row (what
         # DRF's own `default_timezone=` argument does).
@@ -266,7 +392,10 @@ class DeliverableWriter:
         )
         session_dates = fields["session_dates"]
         self._sessions = {pk: session_dates.to_representation(s) for pk, s in sessions.items()}
-        self._site = settings.SITE_URL
+        # The links' common parts, worked out once: the request's host, else SITE_URL.
+        self._calendar = calendar_url(context, _UID).split(_UID)
+        self._actor_feed = actor_feed_url(context, _ACTOR_ID).split(str(_ACTOR_ID))
+        self._staff_signed_in = signed_in_staff(context)
         self._decoded: dict[str, Any] = {}
 
     def _json(self, text: str) -> Any:
@@ -314,11 +443,16 @@ class DeliverableWriter:
             fulfilled_on,
             quote,
             updated_at,
+            actor_id,
+            is_historic,
+            updated,
+            mandate_review_status,
+            public,
         ) = row
         day = self._day
         in_calendar = session_id is not None
         due: dict | None = None
-        if in_calendar or due_body is not None or stated is not None:
+        if in_calendar or due_body is not None or stated is not None or relation:
             due = {
                 "body": session_body if in_calendar else due_body,
                 "session": session_number if in_calendar else due_session_number,
@@ -334,15 +468,23 @@ class DeliverableWriter:
                 "in_calendar": in_calendar,
             }
         uid = str(uid)
+        offered = calendar_offered(
+            dated=due_date is not None,
+            public=public,
+            staff_signed_in=self._staff_signed_in,
+            mandate_rejected=mandate_review_status == ReviewStatus.REJECTED,
+        )
         return {
             "uid": uid,
             "resolution": symbol,
             "resolution_status": resolution_status,
             "paragraph": paragraph,
             "verb": verb,
-            "actor": (actor_name or actor_text) if actor is None else actor,
+            "actor": actor_shown(actor=actor, actor_name=actor_name, actor_text=actor_text),
             "actor_name": actor_name if actor is None else actor,
             "actor_text": actor_text,
+            "actor_id": actor_id,
+            "actor_feed_url": None if actor_id is None else f"{actor_id}".join(self._actor_feed),
             "kind": kind,
             "count": count,
             "title": title,
@@ -357,13 +499,20 @@ class DeliverableWriter:
             "needs_review": needs_review,
             "review_reasons": self._json(review_reasons),
             "no_longer_in_text": no_longer_in_text,
+            "is_historic": is_historic,
             "progress": progress,
             "fulfilled_by": fulfilled_by,
             "fulfilled_on": day(fulfilled_on),
             "quote": quote,
-            "calendar_url": f"{self._site}/deliverables/{uid}.ics",
+            "calendar_url": uid.join(self._calendar) if offered else None,
             "updated_at": self._moment(updated_at),
+            "updated": self._moment(updated),
         }
+
+
+# Placeholders the writer splits its links on (`DeliverableWriter.__init__`).
+_UID = "00000000-0000-0000-0000-000000000000"
+_ACTOR_ID = 987654321
 
 
 class ConsiderationSerializer(serializers.ModelSerializer):
@@ -449,8 +598,9 @@ class ResolutionSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(DeliverableSerializer(many=True))
     def get_deliverables(self, obj: Resolution) -> list[dict]:
-        """The deliverables this person may see, by mandate then due date: the page's rows
-        were read at once (ResolutionListSerializer), else this resolution's are read now."""
+        """The deliverables this person may see, as the text lists them (`TEXT_ORDER`, as
+        `/api/deliverables/?resolution=` does): the page's rows were read at once
+        (ResolutionListSerializer), else this resolution's are read now."""
         written = self.context.get(_WRITTEN)
         if written is None:
             written = resolution_deliverables(context=self.context, resolution_ids=[obj.pk])
@@ -461,36 +611,48 @@ def resolution_deliverables(*, context: dict, resolution_ids: list[int]) -> dict
     """Resolution id -> its deliverables as the API writes them, for the person asking."""
     request = context.get("request")
     rows = selectors.deliverable_rows_of_resolutions(
-        columns=COLUMNS,
+        columns=writer_columns(),
         resolution_ids=resolution_ids,
         user=request.user if request is not None else None,
     )
-    writer = DeliverableWriter(rows)
+    writer = DeliverableWriter(rows, context=context)
     written: dict[int, list[dict]] = defaultdict(list)
     for row in rows:
         written[row[_RESOLUTION]].append(writer.write(row))
     return written
 
 
-#: One resolution's deliverables (``?resolution=<symbol>``) come as its text lists them:
-#: the mandate's place in the text (paragraph 2 before 10), then the deliverable's place
-#: in it; the primary key last, so pages never overlap or skip a row.
-TEXT_ORDER = ("mandate__resolution_id", "mandate__position", "position", "pk")
-
-
 class DeliverableViewSet(QueryParamsChecked, viewsets.ReadOnlyModelViewSet):
     """Deliverables, filtered by body, session, actor, status and due dates. Listed by due
     date, those without one last (the site's lists' order); one resolution's
-    (``?resolution=``) as its text lists them."""
+    (``?resolution=``) as its text lists them; with ``?updated_after=`` (a sync) by their
+    last change, each `next` continuing after the last row given (`sync_next`)."""
 
     serializer_class = DeliverableSerializer
     filterset_class = DeliverableFilter
     lookup_field = "uid"
 
     def get_queryset(self):
-        # Only which deliverables, in order: the serializer reads their rows.
-        order = TEXT_ORDER if self.request.query_params.get("resolution") else BY_DUE_DATE
-        return Deliverable.objects.visible_to(self.request.user).order_by(*order).only("pk")
+        # Only which deliverables, in order (DeliverableFilter orders by text or by change
+        # when asked to): the serializer reads their rows.
+        return Deliverable.objects.visible_to(self.request.user).order_by(*BY_DUE_DATE).only("pk")
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        syncing = (self.request.query_params.get("updated_after") or "").strip()
+        if syncing and response.data.get("next"):
+            response.data["next"] = sync_next(self.request.build_absolute_uri(), data[-1])
+        return response
+
+
+def sync_next(url: str, last: dict) -> str:
+    """The next page of a sync (`?updated_after=`): what changed after the last row given,
+    or at its very moment after its uid. Not page 2: a row that changes while a client
+    walks the pages moves to the end, and page numbers would skip the row that took its
+    place; this way it comes again, later, and none is skipped."""
+    url = replace_query_param(url, "updated_after", last["updated"])
+    url = replace_query_param(url, "after_uid", last["uid"])
+    return remove_query_param(url, "page")
 
 
 class ResolutionViewSet(QueryParamsChecked, viewsets.ReadOnlyModelViewSet):

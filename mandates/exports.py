@@ -18,7 +18,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 
 from .extraction.cleaning import without_bidi_controls
-from .models import Deliverable, due_session_text, session_label
+from .models import Deliverable, actor_shown, due_session_text, session_label
 
 COLUMNS = [
     ("uid", "UID"),
@@ -133,9 +133,11 @@ def _cells(row, people: list[tuple[str, str]], progress_words: dict[str, str]) -
             row.mandate__resolution__special_session,
         ),
         "paragraph": row.mandate__paragraph_label,
-        "actor": row.mandate__actor__name
-        if row.mandate__actor_id is not None
-        else (row.mandate__actor_name or row.mandate__actor_text),
+        "actor": actor_shown(
+            actor=row.mandate__actor__name if row.mandate__actor_id is not None else None,
+            actor_name=row.mandate__actor_name,
+            actor_text=row.mandate__actor_text,
+        ),
         "kind": row.kind,
         "count": row.count,
         "title": row.title,

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
+import uuid
+from datetime import datetime
+
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
+    DELIVERABLE_UPDATED,
+    TEXT_ORDER,
     Actor,
     Body,
     Contact,
@@ -15,6 +22,7 @@ from .models import (
     Resolution,
     ReviewStatus,
     Session,
+    actor_shown_as,
     due_to_body,
 )
 from .selectors import session_parse
@@ -111,13 +119,24 @@ class BodyField(_NamesTheValue):
 
 
 class ActorField(_NamesTheValue):
-    """An actor by its name, in full ("High Commissioner")."""
+    """An actor by the name the lists and the API show (`models.actor_shown`), in full: an
+    Actor's ("High Commissioner"), or the name of an actor outside the Actor table
+    ("Emergency Relief Coordinator"), which comes back as that text; `DeliverableFilter`
+    refuses it unless a deliverable the person may see shows it."""
+
+    def to_python(self, value: object) -> Actor | str | None:
+        try:
+            return super().to_python(value)
+        except forms.ValidationError as error:
+            if error.code != "invalid_choice":
+                raise
+            return str(value)
 
     def unknown(self, value: object) -> forms.ValidationError:
         return forms.ValidationError(
             _(
-                "%(value)s is no actor's name: write it in full, as the actors page lists it"
-                ' (e.g. "High Commissioner")'
+                "%(value)s is no actor's name: write it in full, as the lists and the API"
+                ' show it (e.g. "High Commissioner")'
             ),
             code="invalid_choice",
             params={"value": value},
@@ -126,6 +145,38 @@ class ActorField(_NamesTheValue):
 
 class ActorFilter(django_filters.ModelChoiceFilter):
     field_class = ActorField
+
+
+# "2026-11-05T14:30:15+01:00" in an address not encoded: the "+" arrives as a space.
+_OFFSET_AS_SPACE = re.compile(r"(T.*) (\d{2}(?::?\d{2})?)$")
+
+
+class MomentField(forms.Field):
+    """A moment written in ISO 8601 ("2026-11-05T14:30:15.123456+01:00", "...Z"), as the
+    API writes `updated`; without an offset, in the site's time zone (TIME_ZONE)."""
+
+    def to_python(self, value: object) -> datetime | None:
+        if value in self.empty_values or (isinstance(value, str) and not value.strip()):
+            return None
+        text = _OFFSET_AS_SPACE.sub(r"\1+\2", str(value).strip())
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            raise forms.ValidationError(
+                _(
+                    "%(value)s is not a date and time: write it in ISO 8601, as `updated`"
+                    " gives it (2026-11-05T14:30:15.123456+01:00)"
+                ),
+                code="invalid",
+                params={"value": value},
+            ) from None
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        return moment
+
+
+class MomentFilter(django_filters.Filter):
+    field_class = MomentField
 
 
 class BodyFilter(django_filters.ModelChoiceFilter):
@@ -195,6 +246,10 @@ class DeliverableFilter(django_filters.FilterSet):
         queryset=Actor.objects.all(),
         to_field_name="name",
         field_name="mandate__actor",
+        method="filter_actor",
+        help_text=_(
+            "an actor's name as a deliverable's `actor` gives it, in full (\"High Commissioner\")"
+        ),
     )
     # One filter each for the two kinds of state, combined with AND ("confirmed and
     # submitted"); `status` mixed them with OR and stays for the links that use it.
@@ -240,6 +295,19 @@ class DeliverableFilter(django_filters.FilterSet):
     )
     mine = YesNoFilter(label=_("Assigned to me"), method="filter_mine", widget=YesNoWidget)
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    # An incremental sync: what changed after a moment (`DELIVERABLE_UPDATED`, the API's
+    # `updated`), oldest change first (`filter_queryset`); `after_uid` continues after the
+    # last row read at that very moment (the API's `next` link gives both).
+    updated_after = MomentFilter(
+        label=_("Changed after"),
+        method="filter_updated_after",
+        help_text=_("ISO 8601 date and time, as `updated` gives it"),
+    )
+    after_uid = django_filters.UUIDFilter(
+        label=_("After the deliverable"),
+        method="filter_after_uid",
+        help_text=_("with updated_after: the uid of the last deliverable read at that moment"),
+    )
 
     class Meta:
         model = Deliverable
@@ -262,11 +330,63 @@ class DeliverableFilter(django_filters.FilterSet):
                     self.refused.append(name)
 
     def is_valid(self) -> bool:
-        valid = super().is_valid()
+        valid = super().is_valid() and self._sync_valid() and self._actor_valid()
         if self.refused and not self.form.non_field_errors():
             for name in self.refused:
                 self.form.add_error(None, _("%(name)s: sign in to filter by it") % {"name": name})
         return valid and not self.refused
+
+    def _actor_valid(self) -> bool:
+        """An actor's name outside the Actor table must be one a deliverable this person may
+        see shows: anything else is a typo, refused as an unknown Actor's name is."""
+        actor = self.form.cleaned_data.get("actor")
+        if not isinstance(actor, str):
+            return True
+        user = getattr(self.request, "user", None)
+        if Deliverable.objects.visible_to(user).filter(actor_shown_as(actor)).exists():
+            return True
+        field = self.form.fields["actor"]
+        assert isinstance(field, ActorField)
+        self.form.add_error("actor", field.unknown(actor))
+        return False
+
+    def _sync_valid(self) -> bool:
+        """`after_uid` continues a walk of `updated_after`: alone it means nothing."""
+        data = self.form.cleaned_data
+        if data.get("after_uid") is None or data.get("updated_after") is not None:
+            return True
+        self.form.add_error(
+            "after_uid", _("after_uid goes with updated_after (the next link gives both)")
+        )
+        return False
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        """The filters, then the order they ask for: a sync's (`updated_after`) by the last
+        change, oldest first, then uid; one resolution's (`resolution`) as its text lists
+        them (`TEXT_ORDER`); else the list's own (by due date)."""
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        if data.get("updated_after") is not None:
+            return queryset.order_by("last_change", "uid")
+        if data.get("resolution"):
+            return queryset.order_by(*TEXT_ORDER)
+        return queryset
+
+    def filter_actor(self, queryset: QuerySet, name: str, value: Actor | str) -> QuerySet:
+        """The deliverables whose actor is shown by this name (`actor_shown_as`)."""
+        return queryset.filter(actor_shown_as(value.name if isinstance(value, Actor) else value))
+
+    def filter_updated_after(self, queryset: QuerySet, name: str, value: datetime) -> QuerySet:
+        """Changed after the moment (`DELIVERABLE_UPDATED`); at that very moment, those
+        after `after_uid`, when given: ties of one bulk change never straddle a page."""
+        after_uid = self.form.cleaned_data.get("after_uid")
+        later = Q(last_change__gt=value)
+        if after_uid is not None:
+            later |= Q(last_change=value, uid__gt=after_uid)
+        return queryset.alias(last_change=DELIVERABLE_UPDATED).filter(later)
+
+    def filter_after_uid(self, queryset: QuerySet, name: str, value: uuid.UUID) -> QuerySet:
+        return queryset  # read by filter_updated_after
 
     def filter_mine(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         """Deliverables assigned to the person looking (through their contact)."""

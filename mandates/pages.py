@@ -31,7 +31,7 @@ from . import selectors
 from .exports import deliverables_csv_response
 from .filters import DEFAULT_MONTHS, ListPageFilter, MonthsField
 from .highlight import deliverable_evidence, paragraphs_with_evidence
-from .models import CLOSED_PROGRESS, Deliverable, ReviewStatus
+from .models import CLOSED_PROGRESS, Actor, Deliverable, ReviewStatus
 from .services import feeds, outgoing
 from .timeline import timeline_layout
 from .views import deliverable_reader_of, private_to_reader, reader_not_responsible
@@ -220,6 +220,13 @@ def _for_display(deliverables) -> list:
     return deliverables
 
 
+def _actor_in_table(filterset: ListPageFilter) -> Actor | None:
+    """The Actor the list is filtered by, for its feed's link: none for the name of an
+    actor outside the table (which has no feed)."""
+    actor = filterset.form.cleaned_data.get("actor")
+    return actor if isinstance(actor, Actor) else None
+
+
 def _filter_errors(filterset: ListPageFilter) -> list[str]:
     """Why the filters in the URL are invalid, for the fields the form does not show
     (the form shows its own fields' errors beside them)."""
@@ -286,7 +293,7 @@ def _list_page(
             "filter_errors": _filter_errors(filterset),
             # The valid fields' values, even when another field is invalid.
             "selected_body": filterset.form.cleaned_data.get("body"),
-            "selected_actor": filterset.form.cleaned_data.get("actor"),
+            "selected_actor": _actor_in_table(filterset),
             "today": timezone.localdate(),
             **context,
         },

@@ -152,7 +152,7 @@ class SessionPlanView(QueryParamsChecked, APIView):
             raise Http404("No such session")
         (plan,) = planner.session_plans(sessions=[session], user=request.user)
         page = plan_page(plan, url=_plan_url(request, session), number=request.GET.get("page"))
-        return Response(SessionPlanSerializer(page).data)
+        return Response(SessionPlanSerializer(page, context={"request": request}).data)
 
 
 class PlanOverviewView(QueryParamsChecked, APIView):
@@ -166,4 +166,4 @@ class PlanOverviewView(QueryParamsChecked, APIView):
         prefetch_related_objects([s for s in sessions if s.pk is not None], "parts")
         plans = planner.session_plans(sessions=sessions, user=request.user)
         pages = [plan_page(plan, url=_plan_url(request, plan.session)) for plan in plans]
-        return Response(SessionPlanSerializer(pages, many=True).data)
+        return Response(SessionPlanSerializer(pages, many=True, context={"request": request}).data)

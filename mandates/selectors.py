@@ -11,6 +11,7 @@ from django.db.models import Count, Expression, Min, Q, QuerySet
 from .models import (
     BY_DUE_DATE,
     CLOSED_PROGRESS,
+    TEXT_ORDER,
     Actor,
     Body,
     Consideration,
@@ -45,13 +46,12 @@ def deliverable_rows(*, columns: tuple[str | Expression, ...], pks: list[int]) -
 def deliverable_rows_of_resolutions(
     *, columns: tuple[str | Expression, ...], resolution_ids: list[int], user=None
 ) -> list[tuple]:
-    """Plain rows of the deliverables of these resolutions that this person may see, in the
-    order a resolution lists them: by mandate (its position in the text), then due date
-    (`BY_DUE_DATE`)."""
+    """Plain rows of the deliverables of these resolutions that this person may see, as
+    their text lists them (`TEXT_ORDER`, as `?resolution=` lists them)."""
     return list(
         Deliverable.objects.visible_to(user)
         .filter(mandate__resolution_id__in=resolution_ids)
-        .order_by("mandate__position", "mandate_id", *BY_DUE_DATE)
+        .order_by(*TEXT_ORDER)
         .values_list(*columns)
     )
 

@@ -70,7 +70,11 @@ def test_a_resolution_says_when_its_question_is_taken_up_again(django_user_model
         "session": 64,
         "paragraph": "30",
         "alternatives": [],
-        "session_dates": dict(SessionSerializer(hrc64).data),
+        # as anywhere else, its url on the host asked
+        "session_dates": {
+            **SessionSerializer(hrc64).data,
+            "url": "http://testserver/api/sessions/HRC-64/",
+        },
         "review_status": "confirmed",
         "needs_review": False,
         "review_reasons": [],

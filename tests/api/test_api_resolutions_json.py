@@ -13,7 +13,7 @@ import pytest
 from django.db.models import Prefetch
 from django.test import Client
 from rest_framework import serializers
-from rest_framework.test import APIRequestFactory, force_authenticate
+from rest_framework.test import APIRequestFactory
 
 from mandates import selectors
 from mandates.api import (
@@ -62,8 +62,8 @@ class PreviousResolutionViewSet(ResolutionViewSet):
 
     def get_queryset(self):
         user = self.request.user
-        # in the API's order: undated last on every database (selectors.BY_DUE_DATE)
-        deliverables = selectors.deliverable_list().visible_to(user).order_by(*BY_DUE_DATE)
+        # in the API's order: as the text lists them (mandates by position, then theirs)
+        deliverables = selectors.deliverable_list().visible_to(user).order_by("position", "pk")
         considerations = (
             Consideration.objects.visible_to(user)
             .select_related("body", "session__body")
@@ -98,7 +98,7 @@ class PreviousDeliverableViewSet(DeliverableViewSet):
 
 def previous_body(user, path: str, query: dict[str, str]) -> bytes:
     request = APIRequestFactory().get(path, query, HTTP_ACCEPT="application/json")
-    force_authenticate(request, user=user)
+    request.user = user  # signed in to the site, as the Client's session (not forced)
     for prefix, viewset, key in (
         ("/api/resolutions/", PreviousResolutionViewSet, "symbol"),
         ("/api/deliverables/", PreviousDeliverableViewSet, "uid"),
