@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import datetime
+from datetime import date, datetime
+from functools import reduce
+from operator import or_
 
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_filters.conf import settings as filter_settings
+from django_filters.fields import MultipleChoiceField
 
 from .models import (
     DELIVERABLE_UPDATED,
@@ -31,6 +36,127 @@ STATUS_CHOICES = [*Deliverable.Progress.choices, *ReviewStatus.choices]
 
 _TRUE = frozenset({"true", "1", "yes", "on"})
 _FALSE = frozenset({"false", "0", "no", "off"})
+
+
+class OneOrMoreSelect(forms.Select):
+    """A drop-down that picks one value on a page, and reads every value an address
+    repeats (`?body=HRC&body=GA`): its field takes each, either matching."""
+
+    def value_from_datadict(self, data, files, name):
+        getlist = getattr(data, "getlist", None)
+        return getlist(name) if getlist is not None else data.get(name)
+
+
+def _given(values: object) -> list[str]:
+    """The values a parameter was given (one, or a list), empty ones left out (`?body=` is
+    no filter)."""
+    if isinstance(values, str):
+        values = [values]
+    if not isinstance(values, (list, tuple)):
+        return []
+    return [str(value) for value in values if str(value).strip()]
+
+
+def _takes_several(field: forms.Field) -> bool:
+    """Whether the field reads every value of a repeated parameter (progress, body...)."""
+    widget = field.widget
+    return isinstance(widget, OneOrMoreSelect) or getattr(widget, "allow_multiple_selected", False)
+
+
+def without_empty_repeats(data):
+    """The query with the empty values of a repeated parameter left out: a field that takes
+    one value reads the last, so `?session=HRC-65&session=` would drop HRC-65 unsaid."""
+    if not isinstance(data, QueryDict):
+        return data
+    repeated = [name for name, values in data.lists() if len(values) > 1]
+    if not repeated:
+        return data
+    data = data.copy()
+    for name in repeated:
+        values = data.getlist(name)
+        data.setlist(name, _given(values) or values[-1:])
+    return data
+
+
+class OneValueEachForm(forms.Form):
+    """The form of a FilterSet: a parameter whose filter takes one value, given twice
+    (`?session=HRC-65&session=GA-82`), is an error naming it, where the last value was
+    kept and the others dropped unsaid. Filters that take several (body, kind, progress,
+    review, status) match any of them."""
+
+    def clean(self):
+        cleaned = super().clean()
+        getlist = getattr(self.data, "getlist", None)
+        if getlist is None:
+            return cleaned
+        for name, field in self.fields.items():
+            values = _given(getlist(name))
+            if len(values) > 1 and not _takes_several(field):
+                self.add_error(
+                    name,
+                    forms.ValidationError(
+                        _("give %(name)s once: it takes one value (given %(values)s)"),
+                        code="repeated",
+                        params={"name": name, "values": ", ".join(values)},
+                    ),
+                )
+        return cleaned
+
+
+class OneValueEachFilterSet(django_filters.FilterSet):
+    """A FilterSet whose form refuses a one-value filter given twice (`OneValueEachForm`:
+    each subclass's Meta names it) and reads a repeated parameter without its empty values."""
+
+    def __init__(self, data=None, *args, **kwargs) -> None:
+        super().__init__(without_empty_repeats(data), *args, **kwargs)
+
+
+class OneOrMoreChoiceField(MultipleChoiceField):
+    """One or more of the choices (`?kind=report&kind=panel`), either matching; shown on a
+    page as a drop-down with an empty choice for "any"."""
+
+    widget = OneOrMoreSelect
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.empty_label = filter_settings.EMPTY_CHOICE_LABEL
+        self.help_text = ""  # the API schema's description (a page's form shows none)
+
+    def to_python(self, value: object) -> list[str]:
+        return super().to_python(_given(value))
+
+
+class OneOrMoreChoiceFilter(django_filters.MultipleChoiceFilter):
+    field_class = OneOrMoreChoiceField
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class IsoDateField(forms.DateField):
+    """A day written YYYY-MM-DD only: "14/12/2026" or "12/10/26" were read by the locale's
+    formats, day and month in an order the reader could not know."""
+
+    def to_python(self, value: object) -> date | None:
+        if value in self.empty_values or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, date):
+            return value
+        text = str(value).strip()
+        try:
+            if _ISO_DAY.fullmatch(text):
+                return date.fromisoformat(text)
+        except ValueError:
+            pass
+        raise forms.ValidationError(
+            _("%(value)s is not a date: write it as YYYY-MM-DD (2026-12-14)"),
+            code="invalid",
+            params={"value": value},
+        )
+
+
+class IsoDateFilter(django_filters.DateFilter):
+    field_class = IsoDateField
 
 
 class YesNoField(forms.Field):
@@ -106,16 +232,39 @@ class _NamesTheValue(forms.ModelChoiceField):
             raise self.unknown(value) from error
 
 
-class BodyField(_NamesTheValue):
-    """A body by its code ("HRC")."""
+class BodiesField(forms.ModelMultipleChoiceField):
+    """One or more bodies by their codes, in any case ("HRC", "hrc": the feeds' addresses
+    take either), either matching; an unknown code is an error naming the codes. Shown on
+    a page as a drop-down with an empty choice for "any body"."""
 
-    def unknown(self, value: object) -> forms.ValidationError:
-        codes = ", ".join(Body.objects.order_by("code").values_list("code", flat=True))
-        return forms.ValidationError(
-            _("%(value)s is not a body: use one of %(codes)s"),
-            code="invalid_choice",
-            params={"value": value, "codes": codes},
-        )
+    widget = OneOrMoreSelect
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.empty_label = filter_settings.EMPTY_CHOICE_LABEL
+        self.help_text = ""  # the API schema's description (a page's form shows none)
+
+    def clean(self, value: object) -> list[Body]:  # type: ignore[override]  # not a QuerySet
+        """The bodies given, in order, each once (one query for them all)."""
+        values = _given(value)
+        if not values:
+            return []
+        queryset = self.queryset if self.queryset is not None else Body.objects.all()
+        bodies = {body.code.upper(): body for body in queryset}
+        unknown = [text for text in values if text.strip().upper() not in bodies]
+        if unknown:
+            codes = ", ".join(sorted(body.code for body in bodies.values()))
+            raise forms.ValidationError(
+                [
+                    forms.ValidationError(
+                        _("%(value)s is not a body: use one of %(codes)s"),
+                        code="invalid_choice",
+                        params={"value": text, "codes": codes},
+                    )
+                    for text in unknown
+                ]
+            )
+        return list(dict.fromkeys(bodies[text.strip().upper()] for text in values))
 
 
 class ActorField(_NamesTheValue):
@@ -179,8 +328,15 @@ class MomentFilter(django_filters.Filter):
     field_class = MomentField
 
 
-class BodyFilter(django_filters.ModelChoiceFilter):
-    field_class = BodyField
+class BodyFilter(django_filters.ModelMultipleChoiceFilter):
+    """`body`, repeatable: the rows of any of the bodies given."""
+
+    field_class = BodiesField
+
+    def filter(self, qs: QuerySet, value: list[Body]) -> QuerySet:
+        if not value:
+            return qs
+        return qs.filter(**{f"{self.field_name}__in": value})
 
 
 class ContactChoiceField(_NamesTheValue):
@@ -234,9 +390,13 @@ class MonthsFilter(django_filters.Filter):
     field_class = MonthsField
 
 
-class DeliverableFilter(django_filters.FilterSet):
+class DeliverableFilter(OneValueEachFilterSet):
     body = BodyFilter(
-        label=_("Body"), queryset=Body.objects.all(), to_field_name="code", method="filter_body"
+        label=_("Body"),
+        queryset=Body.objects.all(),
+        to_field_name="code",
+        method="filter_body",
+        help_text=_('a body\'s code, "HRC" (any case); repeated, any of them'),
     )
     session = SessionFilter(
         label=_("Session"), method="filter_session", help_text='"HRC-65" or "65"'
@@ -267,12 +427,24 @@ class DeliverableFilter(django_filters.FilterSet):
             "progress or review status, either matching (older links): use Progress and Review"
         ),
     )
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Deliverable.Kind.choices)
-    due_after = django_filters.DateFilter(
-        label=_("Due on or after"), field_name="due_date", lookup_expr="gte"
+    kind = OneOrMoreChoiceFilter(
+        label=_("Kind"),
+        choices=Deliverable.Kind.choices,
+        field_name="kind",
+        help_text=_("repeated, any of them"),
     )
-    due_before = django_filters.DateFilter(
-        label=_("Due on or before"), field_name="due_date", lookup_expr="lte"
+    # Both bounds include their day: due_after=D&due_before=D lists what is due on D.
+    due_after = IsoDateFilter(
+        label=_("Due on or after"),
+        field_name="due_date",
+        lookup_expr="gte",
+        help_text=_("YYYY-MM-DD; the day itself included"),
+    )
+    due_before = IsoDateFilter(
+        label=_("Due on or before"),
+        field_name="due_date",
+        lookup_expr="lte",
+        help_text=_("YYYY-MM-DD; the day itself included"),
     )
     needs_review = YesNoFilter(label=_("Needs review"))
     resolution = django_filters.CharFilter(
@@ -312,6 +484,7 @@ class DeliverableFilter(django_filters.FilterSet):
     class Meta:
         model = Deliverable
         fields: list[str] = []
+        form = OneValueEachForm
 
     # Who is assigned to what is staff business: offered to, and accepted from, people who
     # are logged in only.
@@ -394,10 +567,10 @@ class DeliverableFilter(django_filters.FilterSet):
             return queryset
         return queryset.filter(assignees__user=self.request.user)
 
-    def filter_body(self, queryset: QuerySet, name: str, value: Body) -> QuerySet:
+    def filter_body(self, queryset: QuerySet, name: str, value: list[Body]) -> QuerySet:
         """The body the deliverable is due to (its calendar session's, else the one the text
-        names), else the body that adopted the resolution."""
-        return queryset.filter(due_to_body(value))
+        names), else the body that adopted the resolution: any of those given."""
+        return queryset.filter(reduce(or_, (due_to_body(body) for body in value)))
 
     def filter_session(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         parsed = session_parse(value)
@@ -440,27 +613,44 @@ class ListPageFilter(DeliverableFilter):
 
 
 def _body_filter(**kwargs) -> BodyFilter:
-    """`body`: a body by its code ("HRC"), checked as the deliverables' (an unknown code is
-    an error naming the codes), on every list of the API."""
-    return BodyFilter(label=_("Body"), queryset=Body.objects.all(), to_field_name="code", **kwargs)
+    """`body`: a body by its code ("HRC", any case; repeated, any of them), checked as the
+    deliverables' (an unknown code is an error naming the codes), on every list of the API."""
+    return BodyFilter(
+        label=_("Body"),
+        queryset=Body.objects.all(),
+        to_field_name="code",
+        help_text=_('a body\'s code, "HRC" (any case); repeated, any of them'),
+        **kwargs,
+    )
 
 
-class SessionListFilter(django_filters.FilterSet):
+class SessionListFilter(OneValueEachFilterSet):
     """The API's session calendar: `body` as on the deliverables; `body__code` stays for
-    the links and scripts written before `body` was accepted here."""
+    the links and scripts written before `body` was accepted here (any case too)."""
 
     body = _body_filter(field_name="body")
+    body__code = django_filters.CharFilter(field_name="body__code", lookup_expr="iexact")
 
     class Meta:
         model = Session
         fields = ["body__code", "number", "dates_status"]
+        form = OneValueEachForm
 
 
-class ResolutionListFilter(django_filters.FilterSet):
-    """The API's resolutions: `body` is the body that adopted the text."""
+class ResolutionListFilter(OneValueEachFilterSet):
+    """The API's resolutions: `body` is the body that adopted the text; `symbol` in any
+    case, as `?resolution=` on the deliverables; `status` repeatable, any of them."""
 
     body = _body_filter(field_name="body")
+    symbol = django_filters.CharFilter(field_name="symbol", lookup_expr="iexact")
+    status = OneOrMoreChoiceFilter(
+        label=_("Status"),
+        choices=Resolution.Status.choices,
+        field_name="status",
+        help_text=_("repeated, any of them"),
+    )
 
     class Meta:
         model = Resolution
         fields = ["symbol", "status"]
+        form = OneValueEachForm

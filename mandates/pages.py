@@ -263,6 +263,11 @@ def _paginated(request, queryset) -> tuple[list, dict]:
     return list(page.object_list), navigation
 
 
+def _one(values: list | None):
+    """The only value of a repeatable filter, else None."""
+    return values[0] if values and len(values) == 1 else None
+
+
 def _list_page(
     request, *, scope: str, template: str, grouped: bool = False, others=None, **context
 ):
@@ -291,8 +296,9 @@ def _list_page(
             "current": scope,
             "export_query": export_query.urlencode(),
             "filter_errors": _filter_errors(filterset),
-            # The valid fields' values, even when another field is invalid.
-            "selected_body": filterset.form.cleaned_data.get("body"),
+            # The valid fields' values, even when another field is invalid; a feed is
+            # offered for one body (`body` is repeatable, any of them).
+            "selected_body": _one(filterset.form.cleaned_data.get("body")),
             "selected_actor": _actor_in_table(filterset),
             "today": timezone.localdate(),
             **context,

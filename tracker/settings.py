@@ -325,6 +325,8 @@ REST_FRAMEWORK = {
         "mandates.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # `?format=xml` answers 400 naming the formats, as a bad filter does (DRF: 404).
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "mandates.negotiation.FormatChecked",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     # Whose address the anonymous throttle counts: X-Forwarded-For only from our own proxy.

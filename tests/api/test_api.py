@@ -315,8 +315,9 @@ def test_one_resolutions_deliverables_come_as_its_text_lists_them(api, settings,
 @pytest.mark.parametrize("url", ["/api/sessions/", "/api/resolutions/"])
 def test_sessions_and_resolutions_filter_by_body_as_deliverables_do(api, url):
     """?body=HRC narrows the sessions and the resolutions as it does the deliverables (QA:
-    both ignored it and listed GA's too); ?body__code= still works; an unknown or
-    lower-case code answers 400 with the codes to use, as on /api/deliverables/."""
+    both ignored it and listed GA's too); ?body__code= still works; an unknown code
+    answers 400 with the codes to use, as on /api/deliverables/; a lower-case one is read
+    as the code (the feeds' addresses take either, `/feeds/body/hrc.ics`)."""
     everything = api.get(url).json()
     assert everything["count"] <= 50  # one page
     assert {item["body"] for item in everything["results"]} >= {"HRC", "GA"}
@@ -325,7 +326,9 @@ def test_sessions_and_resolutions_filter_by_body_as_deliverables_do(api, url):
     assert {item["body"] for item in hrc["results"]} == {"HRC"}
     if url == "/api/sessions/":
         assert api.get(url, {"body__code": "HRC"}).json()["count"] == hrc["count"]
-    for bad in ("XYZ", "hrc"):
+        assert api.get(url, {"body__code": "hrc"}).json()["count"] == hrc["count"]
+    assert api.get(url, {"body": "hrc"}).json() == hrc
+    for bad in ("XYZ", "HRCX"):
         refused = api.get(url, {"body": bad})
         assert refused.status_code == 400, bad
         assert refused.json()["body"] == [
