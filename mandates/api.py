@@ -143,6 +143,31 @@ class DueSerializer(serializers.Serializer):
     in_calendar = serializers.BooleanField()
 
 
+class OtherReadingSerializer(serializers.Serializer):
+    """Another reading of a deliverable's deadline the text allows ("at its sixty-second
+    or sixty-fifth session"), as `due` gives the one chosen."""
+
+    body = serializers.CharField(allow_null=True)
+    session = serializers.IntegerField(allow_null=True)
+    relation = serializers.CharField(allow_null=True)
+    date = serializers.DateField(allow_null=True)
+
+
+@extend_schema_field(OtherReadingSerializer(many=True))
+class OtherReadingsField(serializers.JSONField):
+    """`alternatives` of a deliverable, as stored (the schema says their shape)."""
+
+
+@extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+class SessionNumbersField(serializers.JSONField):
+    """`alternatives` of a consideration: other session numbers the text allows."""
+
+
+@extend_schema_field(serializers.ListField(child=serializers.CharField()))
+class ReasonsField(serializers.JSONField):
+    """`review_reasons`: why a person should look at it, in words."""
+
+
 class DeliverableListSerializer(serializers.ListSerializer):
     """A page of deliverables: their rows in one query, written in the page's order."""
 
@@ -158,7 +183,9 @@ class DeliverableListSerializer(serializers.ListSerializer):
 class DeliverableSerializer(serializers.ModelSerializer):
     uid = serializers.UUIDField(read_only=True)
     resolution = serializers.CharField(source="mandate.resolution.symbol")
-    resolution_status = serializers.CharField(source="mandate.resolution.status")
+    resolution_status = serializers.ChoiceField(
+        source="mandate.resolution.status", choices=Resolution.Status.choices
+    )
     paragraph = serializers.CharField(source="mandate.paragraph_label")
     verb = serializers.CharField(source="mandate.verb")
     actor = serializers.SerializerMethodField()
@@ -170,6 +197,8 @@ class DeliverableSerializer(serializers.ModelSerializer):
     session_dates = SessionSerializer(source="due_session", read_only=True, allow_null=True)
     calendar_url = serializers.SerializerMethodField()
     updated = serializers.SerializerMethodField()
+    alternatives = OtherReadingsField(read_only=True)
+    review_reasons = ReasonsField(read_only=True)
 
     class Meta:
         model = Deliverable
@@ -523,6 +552,8 @@ class ConsiderationSerializer(serializers.ModelSerializer):
     session = serializers.IntegerField(source="session.number", allow_null=True)
     paragraph = serializers.CharField(source="paragraph_label")
     session_dates = SessionSerializer(source="session", read_only=True, allow_null=True)
+    alternatives = SessionNumbersField(read_only=True)
+    review_reasons = ReasonsField(read_only=True)
 
     class Meta:
         model = Consideration

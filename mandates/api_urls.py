@@ -1,15 +1,17 @@
 """URLs of the JSON API."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import APIRootView, DefaultRouter
 
 from . import api, plan_api
+from .api_errors import JsonErrors, NotFoundView
 from .api_params import QueryParamsChecked
 
 
-class SchemaView(QueryParamsChecked, SpectacularAPIView):
-    """The OpenAPI schema; `lang` and `version` are drf-spectacular's own parameters."""
+class SchemaView(JsonErrors, QueryParamsChecked, SpectacularAPIView):
+    """The OpenAPI schema; `lang` and `version` are drf-spectacular's own parameters. Its
+    errors are JSON, as the rest of the API's (they came in YAML)."""
 
     query_params_own = ("lang", "version")
 
@@ -36,4 +38,7 @@ urlpatterns = [
         name="session_plan",
     ),
     path("", include(router.urls)),
+    # Last: any other address ending in "/" is a JSON 404 (one without the slash is sent
+    # to it by Django's APPEND_SLASH, as /api/deliverables to /api/deliverables/).
+    re_path(r"^.*/$", NotFoundView.as_view(), name="not_found"),
 ]

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
-from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -25,6 +24,7 @@ from rest_framework.views import APIView
 
 from .api import SessionSerializer
 from .api_params import QueryParamsChecked
+from .pagination import PAGE_DESCRIPTION, PAGE_SCHEMA, page_number
 from .services import planner
 
 
@@ -105,14 +105,13 @@ class SessionPlanSerializer(serializers.Serializer):
     entries_previous = serializers.URLField(allow_null=True)
 
 
-def plan_page(plan: planner.SessionPlan, *, url: str, number: int | str | None = 1) -> PlanPage:
-    """Page `number` of the plan's entries, its links built on `url` (the session plan's).
-    A page that does not exist is a 404, as in the deliverables API (a client that counts
-    pages up until one fails must see one fail)."""
-    try:
-        page = Paginator(plan.entries, planner.ENTRIES_PER_PAGE).page(number or 1)
-    except InvalidPage as error:
-        raise NotFound(f"Invalid page: {error}") from error
+def plan_page(plan: planner.SessionPlan, *, url: str, asked: str | None = None) -> PlanPage:
+    """The page `asked` (`?page=`, as the deliverables API reads it) of the plan's entries,
+    its links built on `url` (the session plan's). A page past the end is a 404 saying how
+    many there are (a client that counts pages up until one fails must see one fail); a
+    value that is no page number a 400 naming `page`."""
+    paginator = Paginator(plan.entries, planner.ENTRIES_PER_PAGE)
+    page = paginator.page(page_number(asked, paginator=paginator, listing="the plan"))
     return PlanPage(
         plan=plan,
         entries=list(page.object_list),
@@ -136,7 +135,11 @@ def _plan_url(request, session) -> str:
     )
 
 
-PAGE = OpenApiParameter("page", int, description="Which page of the entries (from 1).")
+PAGE = OpenApiParameter(
+    "page",
+    PAGE_SCHEMA,
+    description=f"Which page of the entries. {PAGE_DESCRIPTION}",
+)
 
 
 class SessionPlanView(QueryParamsChecked, APIView):
@@ -149,9 +152,9 @@ class SessionPlanView(QueryParamsChecked, APIView):
     def get(self, request, code: str, number: int):
         session = planner.session_for_plan(code=code, number=number)
         if session is None:
-            raise Http404("No such session")
+            raise NotFound("No such session")
         (plan,) = planner.session_plans(sessions=[session], user=request.user)
-        page = plan_page(plan, url=_plan_url(request, session), number=request.GET.get("page"))
+        page = plan_page(plan, url=_plan_url(request, session), asked=request.GET.get("page"))
         return Response(SessionPlanSerializer(page, context={"request": request}).data)
 
 

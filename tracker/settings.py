@@ -327,7 +327,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     # `?format=xml` answers 400 naming the formats, as a bad filter does (DRF: 404).
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "mandates.negotiation.FormatChecked",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "mandates.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     # Whose address the anonymous throttle counts: X-Forwarded-For only from our own proxy.
     "NUM_PROXIES": 1 if BEHIND_HTTPS_PROXY else 0,
@@ -355,6 +355,11 @@ SPECTACULAR_SETTINGS = {
         "SessionStatusEnum": "mandates.models.SessionDates.Status",
         "ResolutionStatusEnum": "mandates.models.Resolution.Status",
     },
+    # Every operation's 400/401/404/406/429 answers and their JSON, and `format`.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "mandates.api_errors.schema_error_responses",
+    ],
 }
 
 # --- Logging -----------------------------------------------------------------------------

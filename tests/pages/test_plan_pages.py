@@ -331,19 +331,37 @@ def test_the_json_link_is_offered_to_people_the_api_answers(client, django_user_
         assert client.get(link).status_code == 200
 
 
-@pytest.mark.parametrize("page", ["999", "0", "abc"])
 def test_a_plan_page_that_does_not_exist_is_a_404_as_in_the_deliverables_api(
-    client, django_user_model, plan_world, page
+    client, django_user_model, plan_world
 ):
     """The plan API answered any page number with the last (or first) page: a client
-    counting pages until one fails never stopped."""
+    counting pages until one fails never stopped. Past the end is a 404 that says how
+    many pages there are, in the plan and the deliverables alike."""
     client.force_login(django_user_model.objects.create_user("holder", "h@example.org", "pw"))
     url = reverse("api:session_plan", args=["HRC", 65])
     assert client.get(url, {"page": "1"}).status_code == 200
-    response = client.get(url, {"page": page})
+    assert client.get(url, {"page": "last"}).json() == client.get(url).json()
+    response = client.get(url, {"page": "999"})
     assert response.status_code == 404
-    assert "Invalid page" in response.json()["detail"]
-    assert client.get(reverse("api:deliverable-list"), {"page": page}).status_code == 404
+    assert response.json() == {"detail": "No page 999: the plan has 1 page (page=last is the last)"}
+    listed = client.get(reverse("api:deliverable-list"), {"page": "999"})
+    assert listed.status_code == 404
+    assert listed.json()["detail"].startswith("No page 999: the list has 1 page")
+
+
+@pytest.mark.parametrize("page", ["0", "abc", "-1", "1.5"])
+def test_a_plan_page_that_is_no_number_is_a_400_naming_page(
+    client, django_user_model, plan_world, page
+):
+    """As any other bad parameter, in the plan and the deliverables alike (both gave 404
+    "Invalid page.", as if the address had gone)."""
+    client.force_login(django_user_model.objects.create_user("holder", "h@example.org", "pw"))
+    for url in (reverse("api:session_plan", args=["HRC", 65]), reverse("api:deliverable-list")):
+        response = client.get(url, {"page": page})
+        assert response.status_code == 400, url
+        assert response.json() == {
+            "page": [f"{page} is not a page number: write a whole number from 1, or last"]
+        }
 
 
 def test_the_overview_and_its_downloads_include_the_session_under_way(client, today):
