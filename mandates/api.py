@@ -34,6 +34,7 @@ from .api_params import QueryParamsChecked
 from .filters import DeliverableFilter, ResolutionListFilter, SessionListFilter
 from .models import (
     DELIVERABLE_UPDATED,
+    Body,
     Consideration,
     Deliverable,
     Resolution,
@@ -44,7 +45,7 @@ from .models import (
     due_next_session,
     public_deliverable,
 )
-from .selectors import BY_DUE_DATE, session_list, session_parse
+from .selectors import BY_DUE_DATE, session_get, session_list, session_parse
 
 
 def absolute_url(context: dict, path: str) -> str:
@@ -709,6 +710,20 @@ class ResolutionViewSet(QueryParamsChecked, viewsets.ReadOnlyModelViewSet):
             .order_by("-adopted_on", "symbol")
         )
 
+    def get_object(self) -> Resolution:
+        """By its symbol in any case, as `?resolution=` finds it ("a/hrc/res/61/99"): the
+        symbol as written first (a draft's "Rev.1" has lower case letters)."""
+        symbol = self.kwargs[self.lookup_field]
+        resolutions = self.filter_queryset(self.get_queryset())
+        found = (
+            resolutions.filter(symbol=symbol).first()
+            or resolutions.filter(symbol__iexact=symbol).first()
+        )
+        if found is None:
+            raise NotFound(f"No resolution {symbol}")
+        self.check_object_permissions(self.request, found)
+        return found
+
 
 @extend_schema_view(
     retrieve=extend_schema(
@@ -738,21 +753,41 @@ class SessionViewSet(QueryParamsChecked, viewsets.ReadOnlyModelViewSet):
 
     def get_object(self) -> Session:
         """By code and number; a bare number is the row's id (documented as accepted in the
-        schema since codes came, so kept), and a miss says how to name a session."""
+        schema since codes came, so kept). A miss says why: the address names no session
+        (how to name one), the calendar lacks it, or the filters given leave it out."""
         value = self.kwargs["session"]
         sessions = self.filter_queryset(self.get_queryset())  # the filters, as on the others
-        found: Session | None
+        named: tuple[str, int] | None = None  # the body's code and the number, when well-formed
         if value.isascii() and value.isdigit():  # the primary key, as before codes were accepted
             found = sessions.filter(pk=int(value)).first()
         else:
             parsed = session_parse(value)
+            if parsed is not None and parsed[0] is not None and parsed[0].isalpha():
+                named = (parsed[0], parsed[1])  # not "-65": neither an id nor a code and number
             found = None
-            if parsed is not None and parsed[0] is not None:
-                code, number = parsed
-                found = sessions.filter(body__code__iexact=code, number=number).first()
-        if found is None:
+            if named is not None:
+                found = sessions.filter(body__code__iexact=named[0], number=named[1]).first()
+        if found is not None:
+            return found
+        if named is None:
             raise NotFound(
                 f'No session {value}: name a session by its body and number, "HRC-65" '
                 "(a bare number is a session's numeric id, never its number)"
             )
-        return found
+        code, number = named
+        stored = session_get(code=code, number=number)
+        if stored is not None:
+            raise NotFound(
+                f"Session {stored.body.code} {stored.number} is not one the filters given select"
+            )
+        raise NotFound(session_missing(code=code, number=number))
+
+
+def session_missing(*, code: str, number: int) -> str:
+    """Why a well-formed session address ("HRC-999") finds nothing: no body has the code,
+    or the calendar has no such session (the address is not to blame)."""
+    body = Body.objects.filter(code__iexact=code).values_list("code", flat=True).first()
+    if body is None:
+        codes = ", ".join(Body.objects.order_by("code").values_list("code", flat=True))
+        return f"No body {code}: a session is named by one of {codes} and its number"
+    return f"No session {body} {number} in the calendar"

@@ -22,7 +22,7 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
-from .api import SessionSerializer
+from .api import SessionSerializer, session_missing
 from .api_params import QueryParamsChecked
 from .pagination import PAGE_DESCRIPTION, PAGE_SCHEMA, page_number
 from .services import planner
@@ -152,7 +152,7 @@ class SessionPlanView(QueryParamsChecked, APIView):
     def get(self, request, code: str, number: int):
         session = planner.session_for_plan(code=code, number=number)
         if session is None:
-            raise NotFound("No such session")
+            raise NotFound(session_missing(code=code, number=number))
         (plan,) = planner.session_plans(sessions=[session], user=request.user)
         page = plan_page(plan, url=_plan_url(request, session), asked=request.GET.get("page"))
         return Response(SessionPlanSerializer(page, context={"request": request}).data)
