@@ -17,17 +17,21 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
+from rest_framework.authentication import TokenAuthentication, get_authorization_header
+from rest_framework.exceptions import AuthenticationFailed
 
 from . import selectors
+from .api_params import query_params_problems
 from .exports import deliverables_csv_response
 from .filters import DEFAULT_MONTHS, ListPageFilter, MonthsField
 from .highlight import deliverable_evidence, paragraphs_with_evidence
@@ -164,7 +168,7 @@ def _filter_notes(request, scope: str) -> dict:
             query.pop(name, None)
         query["scope"] = "all"
         notes["closed_not_listed"] = closed
-        notes["closed_export_query"] = query.urlencode()
+        notes["closed_export_query"] = _export_query(query).urlencode()
     elif closed and scope != "review":
         notes["closed_listed"] = closed
     asked_review = {*request.GET.getlist("review"), *request.GET.getlist("status")}
@@ -279,8 +283,7 @@ def _list_page(
         context["others_count"] = filterset.filter_queryset(others).count() if status == 200 else 0
     deliverables, pagination = _paginated(request, queryset)
     _for_display(deliverables)
-    export_query = request.GET.copy()
-    export_query.pop("page", None)
+    export_query = _export_query(request.GET)
     export_query["scope"] = scope
     if grouped:
         context["groups"] = _by_session(deliverables, _session_totals(queryset))
@@ -375,9 +378,66 @@ def assigned_to_me(request):
     )
 
 
+#: What /export.csv reads: the list pages' filters, which list (`scope`) and, for the
+#: overdue one, `historic`; any other parameter answers 400, as the API's addresses do.
+EXPORT_PARAMS = frozenset({*ListPageFilter.base_filters, "scope", "historic"})
+
+
+def _export_query(query: QueryDict) -> QueryDict:
+    """A list's address as its export takes it: the parameters the export reads (the
+    page's own, `page`, and any other the list page let through, left out)."""
+    kept = QueryDict(mutable=True)
+    for name, values in query.lists():
+        if name in EXPORT_PARAMS:
+            kept.setlist(name, values)
+    return kept
+
+
+def _refused(message: str, *, status: int = 400) -> HttpResponse:
+    response = HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
+    if status == 401:
+        response["WWW-Authenticate"] = "Token"
+    return response
+
+
+def _token_reader(request) -> HttpResponse | None:
+    """`Authorization: Token <key>`, as the API takes it: the export is then that person's
+    (a nightly job gets what they get signed in, staff columns included). A bad token, or
+    one sent as Bearer, answers 401 as the API does; without the header, or with another
+    scheme (a proxy's Basic), the export is the session's, or the public one."""
+    scheme = get_authorization_header(request).split()[:1]
+    if scheme and scheme[0].lower() == b"bearer":
+        return _refused(_("Give the API token as: Authorization: Token <key>"), status=401)
+    try:
+        found = TokenAuthentication().authenticate(request)
+    except AuthenticationFailed as error:
+        return _refused(str(error.detail), status=401)
+    if found is not None:
+        request.user = found[0]
+    return None
+
+
 @require_safe
 def export_csv(request):
-    """The list a page shows, with the same filters, as CSV: ?scope=upcoming|overdue|review."""
+    """The list a page shows, with the same filters, as CSV: ?scope=upcoming|overdue|review.
+    Signed in, or with an API token (`_token_reader`); an unknown parameter, or `scope` or
+    a one-value filter given twice, answers 400 rather than the list unfiltered."""
+    refused = _token_reader(request)
+    if refused is not None:
+        return refused
+    response = _export_csv(request)
+    patch_vary_headers(response, ["Authorization"])
+    return response
+
+
+def _export_csv(request):
+    problems = query_params_problems(
+        request.GET, path=request.path, accepted=set(EXPORT_PARAMS), once={"scope", "historic"}
+    )
+    if problems:
+        return _refused(
+            "\n".join([_("Invalid parameters:"), *(m for ms in problems.values() for m in ms)])
+        )
     scope = request.GET.get("scope", "all")
     if scope not in SCOPES:
         return HttpResponseBadRequest(
