@@ -248,7 +248,9 @@ def _moved_to(
 
 def _flag(deliverables: list[Deliverable], positions: range, reason: str | None) -> None:
     """Flag the deliverables at ``positions`` with ``reason`` (none when None)."""
-    for position in positions if reason else ():
+    if reason is None:
+        return
+    for position in positions:
         deliverable = deliverables[position]
         deliverables[position] = replace(
             deliverable,
