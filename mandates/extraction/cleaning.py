@@ -796,6 +796,8 @@ def _single_newline_breaks(
         )
     if line_mode and _MEETING.match(line) and _last_char(prev) in _TERMINAL:
         return True
+    if _lead_after_item(prev, line, width):
+        return True
     if not line_mode:
         return False
     if _starts_lower(line) or _ends_with_dangling_word(prev):
@@ -819,6 +821,21 @@ def _single_newline_breaks(
             bool(_PREAMBLE_OPENER.match(line)) and len(prev) < 0.8 * width
         )
     return len(prev) < 60
+
+
+def _lead_after_item(prev: str, line: str, width: float) -> bool:
+    """A line opening in lower case after a labelled item that stands on one line and ends
+    with ";" ("(ii) Organizations of X;" then "and to complete the workshops before the Nth
+    session"): the paragraph's lead going on after its list, a paragraph of its own here
+    (structure.py gives it to the numbered paragraph). Not after a full line of a
+    hard-wrapped text, where the item may go on."""
+    return (
+        _starts_lower(line)
+        and prev[:1] == "("
+        and _LABEL.match(prev) is not None
+        and _last_char(prev) == ";"
+        and len(prev) < 0.8 * width
+    )
 
 
 def _is_name_list(line: str) -> bool:

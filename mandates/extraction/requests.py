@@ -372,9 +372,7 @@ def extract_requests(
         ctx.last_body = None
         ctx.paragraph_span = paragraph.span
         ctx.topics = _lead_topics(paragraph)
-        units = (
-            [(paragraph.number, *paragraph.span, False)] if ctx.topics else _units(paragraph, text)
-        )
+        units = [(paragraph.number, *paragraph.span, False)] if ctx.topics else _units(paragraph)
         inherited: tuple[str, list[ActorMention], list[str], str] | None = None
         first_of_paragraph = len(builder.deliverables)
         for label, start, end, is_sub in units:
@@ -1031,13 +1029,25 @@ def _lead_topics(paragraph: OperativeParagraph) -> list[tuple[int, int]]:
     subs = sorted(paragraph.subparagraphs, key=lambda s: s.span[0])
     if not subs or any(_SUB_ASK_RE.match(sub.text) for sub in subs):
         return []
-    goes_on = _LEAD_GOES_ON_RE.search(subs[-1].text)
-    end = goes_on.start() if goes_on else _lead_runs_on(paragraph, subs)
+    end = _after_list(paragraph, subs)
     if end is None:
         return []
     spans = [sub.span for sub in subs]
-    spans[-1] = (spans[-1][0], spans[-1][0] + end)
+    spans[-1] = (spans[-1][0], min(spans[-1][1], end))
     return spans
+
+
+def _after_list(paragraph: OperativeParagraph, subs: list[SubParagraph]) -> int | None:
+    """Where the lead goes on after its last sub-paragraph (``subs`` in text order): the
+    words the structure keeps after it in the paragraph ("...; (ii) Y;" then "and to
+    submit it ..."), a lower-case line after a blank one inside it, or a run-on part
+    (``_lead_runs_on``). None when the paragraph ends with its list."""
+    last = subs[-1]
+    if paragraph.text[last.span[1] - paragraph.span[0] :].strip():
+        return last.span[1]
+    goes_on = _LEAD_GOES_ON_RE.search(last.text)
+    at = goes_on.start() if goes_on else _lead_runs_on(paragraph, subs)
+    return None if at is None else last.span[0] + at
 
 
 def _lead_runs_on(paragraph: OperativeParagraph, subs: list[SubParagraph]) -> int | None:
@@ -1084,7 +1094,9 @@ def _decision_item_clause(clause: Clause, text: str) -> Clause:
     return Clause(clause.start, clause.start, clause.end, verb)
 
 
-def _units(paragraph: OperativeParagraph, text: str) -> list[tuple[str, int, int, bool]]:
+def _units(paragraph: OperativeParagraph) -> list[tuple[str, int, int, bool]]:
+    """The chapeau and each sub-paragraph, in text order; the last sub-paragraph is read to
+    the paragraph's end, with any words of the lead after the list."""
     start, end = paragraph.span
     if not paragraph.subparagraphs:
         return [(paragraph.number, start, end, False)]
@@ -1095,6 +1107,9 @@ def _units(paragraph: OperativeParagraph, text: str) -> list[tuple[str, int, int
     units.append((paragraph.number, start, chapeau_end, False))
     for sub in subs:
         units.append((_sub_label(paragraph.number, sub.label), sub.span[0], sub.span[1], True))
+    label, last_start, last_end, _ = units[-1]
+    if last_end < end and paragraph.text[last_end - start :].strip():
+        units[-1] = (label, last_start, end, True)  # the lead's words after the list with it
     return units
 
 

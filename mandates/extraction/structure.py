@@ -1206,6 +1206,8 @@ class _Walker:
                 subs = []  # the first inline label follows a colon
             else:
                 subs = _inline_subparagraphs(text, op.start, op.end)
+            if subs:
+                subs[-1] = _before_lead_again(text, subs[-1])
             span = (op.start, op.end)
             verb = NARRATIVE_VERB if op.narrative else lead(paragraph)
             result.append(OperativeParagraph(number, verb, paragraph, span, subs))
@@ -1258,6 +1260,25 @@ def _number_split(text: str, start: int, end: int, number: int) -> tuple[int, in
         ):
             return cut, candidate.start(1)
     return None
+
+
+#: The end of a list's last item when the paragraph's lead goes on after it on a line of
+#: its own: the item's ";" at a line end, then a line opening in lower case.
+_LEAD_AGAIN = compiled(r";(?:\[\^\d+\])?[*_ \t]*\n\s*[*_]*(?=[a-z])")
+
+
+def _before_lead_again(text: str, sub: SubParagraph) -> SubParagraph:
+    """The last sub-paragraph without the words of the lead that go on after the list
+    ("(ii) Organizations of X;" then "and to complete the workshops before the Nth
+    session"): those are the paragraph's (its text and span keep them), not the item's."""
+    start, end = sub.span
+    if text.find("\n", start, end) == -1:
+        return sub
+    found = _LEAD_AGAIN.search(text, start, end)
+    if found is None:
+        return sub
+    stop = _trim(text, start, found.start() + 1)[1]
+    return SubParagraph(sub.label, text[start:stop], (start, stop))
 
 
 @lru_cache(maxsize=64)

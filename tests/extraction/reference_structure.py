@@ -763,6 +763,8 @@ class _Walker:
             subs = [SubParagraph(label, text[s:e], (s, e)) for label, s, e in op.subs]
             if not subs:
                 subs = _inline_subparagraphs(text, op.start, op.end)
+            if subs:
+                subs[-1] = _before_lead_again(text, subs[-1])
             verb = operative_verb(text[op.start : op.end])
             span = (op.start, op.end)
             result.append(OperativeParagraph(number, verb, text[op.start : op.end], span, subs))
@@ -822,6 +824,17 @@ def _inline_label(label: str) -> re.Pattern[str]:
 
 _INLINE_FIRST = re.compile(r":[*_]*\s+[*_]*\((a|i)\)[*_]*\s+")
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+
+
+def _before_lead_again(text: str, sub: SubParagraph) -> SubParagraph:
+    """The last sub-paragraph without the lead's words that go on after the list on a line
+    of their own (``structure._before_lead_again``, mirrored)."""
+    start, end = sub.span
+    found = re.search(r";(?:\[\^\d+\])?[*_ \t]*\n\s*[*_]*(?=[a-z])", text[start:end])
+    if found is None:
+        return sub
+    stop = _trim(text, start, start + found.start() + 1)[1]
+    return SubParagraph(sub.label, text[start:stop], (start, stop))
 
 
 def _inline_subparagraphs(text: str, start: int, end: int) -> list[SubParagraph]:

@@ -260,7 +260,7 @@ def test_the_verb_reading_is_the_role_tests_in_order(verb):
 
 def test_units_of_a_paragraph_without_sub_paragraphs():
     paragraph = OperativeParagraph("3", "", "Requests the Office to report", (10, 39))
-    assert _units(paragraph, "x" * 40) == [("3", 10, 39, False)]
+    assert _units(paragraph) == [("3", 10, 39, False)]
 
 
 # --- first person to third: edits spliced in, "we" found by a word scan ---------------------
