@@ -146,8 +146,11 @@ from .deadlines import (
 )
 from .events import (
     _EVENT_KINDS,
+    EventType,
     Product,
+    _events,
     _that_session,
+    product_hits,
 )
 from .factoring import factored
 from .guards import finditer_at_words, guarded, leading_words, matches_at, plain_case
@@ -372,7 +375,14 @@ def extract_requests(
         ctx.last_body = None
         ctx.paragraph_span = paragraph.span
         ctx.topics = _lead_topics(paragraph)
-        units = [(paragraph.number, *paragraph.span, False)] if ctx.topics else _units(paragraph)
+        after_list = _products_listed(paragraph, ctx) if paragraph.subparagraphs else None
+        if after_list is not None:
+            ctx.topics = []  # the sub-paragraphs are the lead's products, not its topics
+        units = (
+            [(paragraph.number, *paragraph.span, False)]
+            if ctx.topics
+            else _units(paragraph, after_list)
+        )
         inherited: tuple[str, list[ActorMention], list[str], str] | None = None
         first_of_paragraph = len(builder.deliverables)
         for label, start, end, is_sub in units:
@@ -484,6 +494,9 @@ def extract_requests(
                         consideration is None or consideration.session is None
                     ):
                         consideration = found
+        if after_list is not None and inherited and inherited[3] == "request":
+            tail = (after_list, paragraph.span[1])
+            _due_after_list(paragraph.number, tail, inherited, first_of_paragraph, builder, ctx)
     if annexes:
         annex_table_requests(operative, annexes, tables or [], builder, ctx, _ADOPTS_ANNEX_RE)
     _agenda_deadlines(operative, builder.deliverables, ctx)
@@ -1071,6 +1084,111 @@ def _lead_runs_on(paragraph: OperativeParagraph, subs: list[SubParagraph]) -> in
     return found.start() + 1
 
 
+def _products_listed(paragraph: OperativeParagraph, ctx: ReadingContext) -> int | None:
+    """Where the lead goes on after its list when the sub-paragraphs are not its topics but
+    the products it asks for ("Requests the High Commissioner to organize: (a) Two regional
+    workshops ...; (b) An online consultation ...; and to complete the workshops and the
+    consultation before the Nth session"): each top-level item opens with a product ("A",
+    "Two" ..., as ``_SUB_PRODUCT_RE``) that it names, and the lead, read alone, names none.
+    The lead's words may also run on after the last item where a layout lost the line
+    break ("...; (b) An online consultation; and to complete ..."). None otherwise."""
+    subs = sorted(paragraph.subparagraphs, key=lambda s: s.span[0])
+    if not subs:
+        return None
+    after = _after_list(paragraph, subs)
+    if after is None:
+        last = subs[-1]
+        runs_on = _LIST_RUNS_ON_RE.search(ctx.masked, *last.span)
+        after = runs_on.start() + 1 if runs_on else None
+    if after is None:
+        return None
+    masked = ctx.masked
+    items = [sub for sub in subs if "(" not in sub.label]  # not "b(i)"
+    if not all(
+        _SUB_PRODUCT_RE.match(masked, sub.span[0], min(sub.span[1], after))
+        and _names_product(sub.span[0], min(sub.span[1], after), ctx)
+        for sub in items
+    ):
+        return None
+    if _lead_names_product(paragraph, (paragraph.span[0], subs[0].span[0]), ctx):
+        return None
+    return after
+
+
+#: The lead's words run on after the last product listed: "; and to complete ...", "; and
+#: to present them ..." (an infinitive, not "and to the Council").
+_LIST_RUNS_ON_RE = compiled(
+    r";\s+and\s+(?:also\s+|further\s+)?to\s+(?!(?:the|a|an|all|any|its|their|his|her|this|"
+    r"these|those|such|each|every|both)\b)[a-z]+\b",
+    re.IGNORECASE,
+)
+
+
+def _names_product(start: int, end: int, ctx: ReadingContext) -> bool:
+    """Whether masked[start:end] names a product (a noun such as "workshops", "a report")."""
+    hits = product_hits(ctx.masked, start, end, decide=False)
+    events = _events(hits, start, end, ctx, decide=False)
+    return any(event.type == EventType.PRODUCT for event in events)
+
+
+def _lead_names_product(
+    paragraph: OperativeParagraph, lead: tuple[int, int], ctx: ReadingContext
+) -> bool:
+    """Whether the request of the paragraph's lead (masked[lead]) asks for a product of its
+    own ("to prepare a report covering:"), read as the paragraph's first unit is read, into
+    a builder that is then thrown away."""
+    probe = Builder(ctx)
+    start, end = lead
+    for clause in _clauses(ctx.masked, ctx.text, start, end, ctx):
+        reading = _verb_reading(ctx.masked[clause.start : clause.verb_end])
+        if reading[1] == "request":
+            _clause(clause, reading, paragraph.number, probe, ctx, [], paragraph, [], end)
+    ctx.last_body = None
+    return bool(probe.deliverables)
+
+
+def _due_after_list(
+    label: str,
+    tail: tuple[int, int],
+    inherited: tuple[str, list[ActorMention], list[str], str],
+    first: int,
+    builder: Builder,
+    ctx: ReadingContext,
+) -> None:
+    """Read the lead going on after the products it lists (masked[tail]: "and to complete
+    the workshops and the consultation before the Nth session"). A product of its own ("and
+    to submit a report thereon to the Council at its Nth session") is the lead's, labelled
+    with the paragraph's number, and leaves the listed ones as they are; otherwise its one
+    session dates the listed products (the deliverables from ``first`` on) that have no
+    deadline of their own, those it names again ("the compilation") when it does, flagged
+    as the lead's deadline is."""
+    verb, actors, partners, _ = inherited
+    start, end = tail
+    masked = ctx.masked
+    listed = {d.kind for d in builder.deliverables[first:]}
+    hits = product_hits(masked, start, end, decide=False)
+    for event in _events(hits, start, end, ctx, decide=False):
+        if (
+            event.type == EventType.PRODUCT
+            and event.item is not None
+            and not (event.item.kind in listed and _BACK_REFERENCE_RE.match(masked, event.pos))
+        ):
+            builder.request(label, start, verb, actors, partners, start, end)
+            return
+    named = {
+        kind
+        for hit in hits.nouns
+        if (kind := hit.kind.removeprefix("loose:")) in listed
+        and _BACK_REFERENCE_RE.match(masked, hit.start())
+    }
+    _dated_by_lead(first, tail, builder, ctx, kinds=named or listed)
+
+
+#: A product named with a definite word ("the workshops", "these consultations"): after a
+#: list of products, one of them named again.
+_BACK_REFERENCE_RE = compiled(r"(?:the|these|those|such|this|that)\s", re.IGNORECASE)
+
+
 #: The first word of a paragraph of a decision ("decided: (a) To convene ...; (b) That the
 #: Council shall hold ..."), as ``operative_verb`` reads it; no resolution's paragraph opens so.
 _DECISION_ITEM_LEADS = frozenset(("To", "That"))
@@ -1094,9 +1212,12 @@ def _decision_item_clause(clause: Clause, text: str) -> Clause:
     return Clause(clause.start, clause.start, clause.end, verb)
 
 
-def _units(paragraph: OperativeParagraph) -> list[tuple[str, int, int, bool]]:
-    """The chapeau and each sub-paragraph, in text order; the last sub-paragraph is read to
-    the paragraph's end, with any words of the lead after the list."""
+def _units(
+    paragraph: OperativeParagraph, after_list: int | None = None
+) -> list[tuple[str, int, int, bool]]:
+    """The chapeau and each sub-paragraph, in text order. The last sub-paragraph is read to
+    the paragraph's end, with any words of the lead after it, unless ``after_list`` says
+    where they start (they are read apart: ``_due_after_list``)."""
     start, end = paragraph.span
     if not paragraph.subparagraphs:
         return [(paragraph.number, start, end, False)]
@@ -1108,7 +1229,9 @@ def _units(paragraph: OperativeParagraph) -> list[tuple[str, int, int, bool]]:
     for sub in subs:
         units.append((_sub_label(paragraph.number, sub.label), sub.span[0], sub.span[1], True))
     label, last_start, last_end, _ = units[-1]
-    if last_end < end and paragraph.text[last_end - start :].strip():
+    if after_list is not None:
+        units[-1] = (label, last_start, after_list, True)
+    elif last_end < end and paragraph.text[last_end - start :].strip():
         units[-1] = (label, last_start, end, True)  # the lead's words after the list with it
     return units
 
@@ -1358,8 +1481,21 @@ def _sub_product(
     verb, actors, partners, _ = inherited
     before = len(builder.deliverables)
     builder.request(label, start, verb, actors, partners, start, end)
-    added = builder.deliverables[before:]
-    if not any(d.due is None for d in added):
+    _dated_by_lead(before, lead, builder, ctx)
+
+
+def _dated_by_lead(
+    first: int,
+    lead: tuple[int, int],
+    builder: Builder,
+    ctx: ReadingContext,
+    kinds: set[str] | None = None,
+) -> None:
+    """Give the deliverables from ``first`` on that have no deadline of their own (of
+    ``kinds``, when given) the one session the lead's words masked[lead] name, flagged;
+    none when they name none or several."""
+    added = builder.deliverables[first:]
+    if not any(d.due is None and (kinds is None or d.kind in kinds) for d in added):
         return
     mentions = find_sessions(
         ctx.masked, *lead, body=ctx.body, session=ctx.session,
@@ -1369,8 +1505,8 @@ def _sub_product(
         return
     mention = mentions[0]
     due = Due(mention.body, mention.sessions[0], mention.relation)
-    for index, deliverable in enumerate(added, start=before):
-        if deliverable.due is None:
+    for index, deliverable in enumerate(added, start=first):
+        if deliverable.due is None and (kinds is None or deliverable.kind in kinds):
             builder.deliverables[index] = replace(
                 deliverable,
                 due=due,
