@@ -21,7 +21,7 @@ from mandates.extraction.tracked import merge_tracked_readings
 __all__ = ["EXTRACTOR_VERSION", "extract_bytes", "extract_document", "extract_file", "extract_text"]
 
 #: Bump when the output for the same input changes (stored with each resolution).
-EXTRACTOR_VERSION = "0.3.54"
+EXTRACTOR_VERSION = "0.3.55"
 
 
 def extract_file(

@@ -959,6 +959,12 @@ def _parse_actor_at(pos: int, end: int, ctx: ReadingContext) -> ActorMention | N
     named = _NAMED_MECHANISM_RE.match(masked, pos, end)
     if named:
         stop = _whole_title(masked, named, end)
+        # "the Chair of the Committee on Economic, Social and Cultural Rights": a name the
+        # table knows may run past the comma where a mechanism's name ends
+        head = _HEAD_OF_RE.match(masked, pos, end)
+        headed = ctx.table.match_at(masked, head.end(), end) if head else None
+        if headed and headed[1] > stop:
+            stop = headed[1]
         printed = _printed(masked[named.start("name") : stop])
         name = _chair_of_named(printed, pos, ctx)
         if name == printed:  # "the fact-finding mission on X" the text named in full before

@@ -196,3 +196,20 @@ def test_an_ad_hoc_committee_named_no_further_stays_as_printed():
         "Ad Hoc Committee",
         ["actor not in the alias table"],
     )
+
+
+def test_the_chair_of_a_committee_whose_name_holds_a_comma():
+    """ "the Chair of the Committee on Economic, Social and Cultural Rights": the table
+    knows the committee's whole name, so the chair's name does not stop at its comma (it
+    was "Chair of the Committee on Economic")."""
+    r = run(
+        "1. Requests the Chair of the Committee on Economic, Social and Cultural Rights to "
+        "present an oral report to the Council at its sixtieth session;"
+    )
+    assert actors(r) == [
+        (
+            "1",
+            "Chair of the Committee on Economic, Social and Cultural Rights",
+            ("HRC", 60, "at"),
+        )
+    ]
