@@ -165,10 +165,11 @@ def corpus(django_db_setup, django_db_blocker, tmp_path_factory):
 
 #: Held-out sets in layouts the corpus lacks (Word HTML, .docx with numbering and tracked
 #: changes, UN-template .docx, UN-layout PDFs, Markdown, e-mail quotes, decisions (set 26's
-#: lettered one), UN text exports, set 28's HTML numbers in elements of their own).
+#: lettered one), UN text exports, set 28's HTML numbers in elements of their own, set 29's
+#: omnibus parts and one-paragraph decision, set 30's moved deliverables).
 HELD_OUT_LAYOUTS = [
     Path(__file__).resolve().parents[1] / "extraction" / f"labels_holdout{number}" / "texts"
-    for number in (10, 11, 12, 13, 14, 15, 16, 19, 21, 22, 24, 25, 26, 27, 28)
+    for number in (10, 11, 12, 13, 14, 15, 16, 19, 21, 22, 24, 25, 26, 27, 28, 29, 30)
 ]
 
 
@@ -201,7 +202,7 @@ def test_every_held_out_layout_is_stored_as_extract_prints_it(held_out):
     as `extract` prints them: decisions (A/HRC/DEC), special sessions, drafts, .docx,
     HTML, PDFs and Markdown alike."""
     files, stored, summaries, calendar = held_out
-    assert len(files) == 178
+    assert len(files) == 202
     for count, summary in summaries:
         assert f"{count} new, 0 updated, 0 unchanged, 0 failed" in summary
     known = {name for name, _ in ActorTable.default().entries()}
